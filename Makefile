@@ -1,0 +1,185 @@
+# pyexpr - build the native interpreter from csrc/.
+#
+#   make               build/pyexpr          release: -O2, static when possible
+#   make debug         build/pyexpr-debug    -O0 -g, dynamic (valgrind-friendly)
+#   make asan          build/pyexpr-asan     ASan + UBSan (clang, else gcc)
+#   make check         build and run every csrc/tests/*.c program
+#                      (CONFIG=debug|asan to run them in another build config)
+#   make clean         remove build/
+#
+# Overrides: make CC=clang STATIC=0 | STATIC=1 | ASAN_CC=gcc | CFLAGS=... |
+#            LDFLAGS=... | V=1 (echo full commands)
+#
+# Objects live in build/<config>/; -MMD -MP dependency files make header edits
+# rebuild, and a per-config flags stamp rebuilds everything when the compiler
+# or flags change (e.g. switching between musl and glibc).
+
+.DEFAULT_GOAL := all
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+BUILD := build
+
+# ---------------------------------------------------------------------------
+# Version: single source of truth is pyexpr/_version.py.
+VERSION := $(shell sed -n 's/^__version__ *= *"\([^"]*\)".*/\1/p' pyexpr/_version.py)
+ifeq ($(VERSION),)
+  $(error could not read __version__ from pyexpr/_version.py)
+endif
+
+# ---------------------------------------------------------------------------
+# Sources. The engine is every csrc/*.c except the front ends; new engine files
+# are picked up automatically.
+FRONTENDS    := csrc/main.c csrc/daemon.c csrc/extmodule.c
+ENGINE_SRCS  := $(filter-out $(FRONTENDS),$(sort $(wildcard csrc/*.c)))
+# The binary: engine + CLI (+ daemon once it exists). extmodule.c is Python-only.
+BIN_SRCS     := $(ENGINE_SRCS) csrc/main.c $(wildcard csrc/daemon.c)
+TEST_SRCS    := $(sort $(wildcard csrc/tests/*.c))
+TEST_NAMES   := $(basename $(notdir $(TEST_SRCS)))
+
+# ---------------------------------------------------------------------------
+# Compiler selection - the ONLY place it is decided. (setup.py mirrors it.)
+#   CC not given  -> musl-gcc if installed (and STATIC != 0), else cc.
+#   STATIC=auto   -> link -static iff a static test program links and runs
+#                    with $(CC); STATIC=1 forces it, STATIC=0 disables it.
+# `make debug` and `make check CONFIG=debug` use HOST_CC (your CC, or cc)
+# dynamically linked; `make asan` uses ASAN_CC (clang if installed, else gcc).
+STATIC ?= auto
+ifeq ($(origin CC),default)
+  HOST_CC := cc
+  ifneq ($(STATIC),0)
+    ifneq ($(shell command -v musl-gcc 2>/dev/null),)
+      CC := musl-gcc
+    endif
+  endif
+else
+  HOST_CC := $(CC)
+endif
+ASAN_CC ?= $(if $(shell command -v clang 2>/dev/null),clang,gcc)
+
+# Probe (run lazily, at most once): does `$(CC) -static` link a program using libm?
+STATIC_PROBE = $(shell t=$$(mktemp -d 2>/dev/null) || exit 0; \
+  printf 'double sqrt(double);\nint main(int c, char **v) { (void)v; return (int)sqrt((double)c) - 1; }\n' > "$$t/p.c"; \
+  if $(CC) -static "$$t/p.c" -o "$$t/p" -lm >/dev/null 2>&1 && "$$t/p"; then echo 1; else echo 0; fi; \
+  rm -rf "$$t")
+ifeq ($(STATIC),auto)
+  # memoized: evaluated on first use only (so `make clean` never probes)
+  STATIC_ON = $(eval STATIC_ON := $(STATIC_PROBE))$(STATIC_ON)
+else ifeq ($(STATIC),1)
+  STATIC_ON := 1
+else
+  STATIC_ON := 0
+endif
+
+# ---------------------------------------------------------------------------
+# Flags. User CFLAGS/CPPFLAGS/LDFLAGS/LDLIBS are appended, so they win.
+CFLAGS   ?=
+CPPFLAGS ?=
+LDFLAGS  ?=
+LDLIBS   ?=
+BASE_CPPFLAGS := -D_GNU_SOURCE -DPYEXPR_VERSION=\"$(VERSION)\" -Icsrc -MMD -MP
+BASE_CFLAGS   := -std=c11 -Wall -Wextra
+SAN_FLAGS     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+# Per-config settings: <config>_CC, _CFLAGS, _LDFLAGS, _BIN.
+release_CC      = $(CC)
+release_CFLAGS  = -O2
+release_LDFLAGS = $(if $(filter 1,$(STATIC_ON)),-static)
+release_BIN     = $(BUILD)/pyexpr
+
+debug_CC        = $(HOST_CC)
+debug_CFLAGS    = -O0 -g
+debug_LDFLAGS   =
+debug_BIN       = $(BUILD)/pyexpr-debug
+
+asan_CC         = $(ASAN_CC)
+asan_CFLAGS     = -O1 -g $(SAN_FLAGS)
+asan_LDFLAGS    = $(SAN_FLAGS)
+asan_BIN        = $(BUILD)/pyexpr-asan
+
+CONFIGS := release debug asan
+CONFIG  ?= release
+
+# Short "CC [cfg] file" lines; V=1 echoes full commands; make -s prints nothing.
+ifeq ($(V),1)
+  Q :=
+else ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+  Q :=
+else
+  Q := @
+endif
+
+# ---------------------------------------------------------------------------
+# One set of rules per config (expanded by the template below).
+#   build/<cfg>/X.o        from csrc/X.c
+#   build/<cfg>/tests/T.o  from csrc/tests/T.c; build/<cfg>/tests/T linked with the engine
+#   build/<cfg>/.flags     compiler + flags signature, rewritten only when it changes
+define CONFIG_RULES
+$(1)_DIR         := $(BUILD)/$(1)
+$(1)_ENGINE_OBJS := $$(patsubst csrc/%.c,$(BUILD)/$(1)/%.o,$$(ENGINE_SRCS))
+$(1)_BIN_OBJS    := $$(patsubst csrc/%.c,$(BUILD)/$(1)/%.o,$$(BIN_SRCS))
+$(1)_TESTS       := $$(addprefix $(BUILD)/$(1)/tests/,$$(TEST_NAMES))
+$(1)_SIG          = $$($(1)_CC) | $$(BASE_CPPFLAGS) $$(CPPFLAGS) | $$(BASE_CFLAGS) $$($(1)_CFLAGS) $$(CFLAGS) | $$($(1)_LDFLAGS) $$(LDFLAGS) $$(LDLIBS) -lm
+
+$(BUILD)/$(1)/.flags: FORCE
+	@mkdir -p $$(@D)
+	@printf '%s\n' '$$($(1)_SIG)' | cmp -s - $$@ || printf '%s\n' '$$($(1)_SIG)' > $$@
+
+$(BUILD)/$(1)/%.o: csrc/%.c $(BUILD)/$(1)/.flags
+	@mkdir -p $$(@D)
+	@$$(if $$(Q),echo '  CC [$(1)] $$<')
+	$$(Q)$$($(1)_CC) $$(BASE_CPPFLAGS) $$(CPPFLAGS) $$(BASE_CFLAGS) $$($(1)_CFLAGS) $$(CFLAGS) -c $$< -o $$@
+
+$$($(1)_BIN): $$($(1)_BIN_OBJS)
+	@$$(if $$(Q),echo '  LD [$(1)] $$@ ($$($(1)_CC) $$(strip $$($(1)_LDFLAGS)))')
+	$$(Q)$$($(1)_CC) $$(BASE_CFLAGS) $$($(1)_CFLAGS) $$(CFLAGS) $$($(1)_LDFLAGS) $$(LDFLAGS) $$^ -o $$@ $$(LDLIBS) -lm
+
+$(BUILD)/$(1)/tests/%: $(BUILD)/$(1)/tests/%.o $$($(1)_ENGINE_OBJS)
+	@$$(if $$(Q),echo '  LD [$(1)] $$@')
+	$$(Q)$$($(1)_CC) $$(BASE_CFLAGS) $$($(1)_CFLAGS) $$(CFLAGS) $$($(1)_LDFLAGS) $$(LDFLAGS) $$^ -o $$@ $$(LDLIBS) -lm
+
+-include $$(wildcard $(BUILD)/$(1)/*.d $(BUILD)/$(1)/tests/*.d)
+endef
+$(foreach c,$(CONFIGS),$(eval $(call CONFIG_RULES,$(c))))
+
+# Keep test objects (otherwise intermediate files of the tests/% pattern rule).
+.SECONDARY: $(foreach c,$(CONFIGS),$(patsubst %,$(BUILD)/$(c)/tests/%.o,$(TEST_NAMES)))
+
+# ---------------------------------------------------------------------------
+.PHONY: all release debug asan check clean print-config FORCE
+FORCE:
+
+all release: $(release_BIN)
+debug: $(debug_BIN)
+asan: $(asan_BIN)
+
+ifeq ($(filter $(CONFIG),$(CONFIGS)),)
+  $(error CONFIG must be one of: $(CONFIGS))
+endif
+
+# Builds every csrc/tests/*.c as its own program (engine linked in) and runs it
+# from the repository root; fails if any exits non-zero.
+check: $($(CONFIG)_TESTS)
+ifeq ($(TEST_NAMES),)
+	@echo "make check: no C unit tests in csrc/tests/ - skipped"
+else
+	@pass=0; fail=0; failed=; \
+	for t in $^; do \
+	  if ./$$t; then pass=$$((pass+1)); \
+	  else rc=$$?; fail=$$((fail+1)); failed="$$failed $${t##*/}"; echo "FAIL: $$t (exit $$rc)"; fi; \
+	done; \
+	echo "make check [$(CONFIG)]: $$pass passed, $$fail failed"; \
+	if [ $$fail -ne 0 ]; then echo "failed:$$failed"; exit 1; fi
+endif
+
+print-config:
+	@echo "VERSION     = $(VERSION)"
+	@echo "CC          = $(CC)   (STATIC=$(STATIC) -> static=$(STATIC_ON))"
+	@echo "HOST_CC     = $(HOST_CC)   (debug)"
+	@echo "ASAN_CC     = $(ASAN_CC)"
+	@echo "ENGINE_SRCS = $(ENGINE_SRCS)"
+	@echo "BIN_SRCS    = $(BIN_SRCS)"
+	@echo "TEST_SRCS   = $(TEST_SRCS)"
+
+clean:
+	rm -rf $(BUILD)

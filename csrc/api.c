@@ -1,0 +1,206 @@
+/*
+ * api.c - the public embedding API (pyexpr.h): compile source to a
+ * pe_code, run it, render results, and release everything.
+ *
+ * Compilation puts its constants on a private heap that becomes the code's
+ * own; when it succeeds every such object is made immortal (and string
+ * hashes precomputed) so one pe_code can be run by several states at once.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "pe_ast.h"
+
+/* Moves every object of src onto dst (both circular lists). */
+static void heap_move(pe_heap *dst, pe_heap *src) {
+    pe_obj *sh = &src->head, *dh = &dst->head;
+    if (sh->gc_next == sh) return;
+    pe_obj *first = sh->gc_next, *last = sh->gc_prev;
+    first->gc_prev = dh;
+    last->gc_next = dh->gc_next;
+    dh->gc_next->gc_prev = last;
+    dh->gc_next = first;
+    sh->gc_next = sh->gc_prev = sh;
+}
+
+/* Immortalises the code's objects so runs never write to them. */
+static void freeze_heap(pe_state *S, pe_heap *h) {
+    for (pe_obj *o = h->head.gc_next; o != &h->head; o = o->gc_next) {
+        if (o->type->kind == PE_K_STR) {
+            int64_t hv;
+            pe_hash(S, pe_obj_val(o), &hv);
+        } else if (o->type->kind == PE_K_TUPLE) {
+            int64_t hv;
+            if (pe_hash(S, pe_obj_val(o), &hv)) pe_exc_clear(S);
+        }
+        o->flags |= PE_IMMORTAL;
+    }
+}
+
+/* Checks the source bytes: no NUL, valid UTF-8 (CPython's messages). */
+static int check_source(pe_state *S, const char *src, size_t len, const char *filename) {
+    if (memchr(src, 0, len)) {
+        return pe_raise_syntax(S, PE_EXC(SyntaxError), "source code cannot contain null bytes",
+                               filename, 0, 0, 0, NULL, 0);
+    }
+    const unsigned char *p = (const unsigned char *)src, *end = p + len;
+    uint32_t line = 1;
+    while (p < end) {
+        unsigned char c = *p;
+        if (c < 0x80) {
+            if (c == '\n') line++;
+            p++;
+            continue;
+        }
+        int n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        bool ok = n && p + n <= end;
+        for (int i = 1; ok && i < n; i++) ok = (p[i] & 0xC0) == 0x80;
+        if (ok) {
+            uint32_t cp = n == 2 ? (uint32_t)(c & 0x1F) : n == 3 ? (uint32_t)(c & 0x0F) : (uint32_t)(c & 0x07);
+            for (int i = 1; i < n; i++) cp = (cp << 6) | (p[i] & 0x3F);
+            ok = !(n == 2 && cp < 0x80) && !(n == 3 && cp < 0x800) && !(n == 4 && cp < 0x10000) &&
+                 cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+        }
+        if (!ok) {
+            char msg[256];
+            snprintf(msg, sizeof msg,
+                     "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: "
+                     "invalid %s byte",
+                     c, (size_t)(p - (const unsigned char *)src),
+                     (c & 0xC0) == 0x80 || c >= 0xF8 ? "start" : "continuation");
+            return pe_raise_syntax(S, PE_EXC(SyntaxError), msg, filename, line, 0, 0, NULL, 0);
+        }
+        p += n;
+    }
+    return 0;
+}
+
+pe_code *pe_compile(pe_state *S, const char *src, size_t len, const char *filename, int mode) {
+    if (!filename) filename = "<string>";
+    if (check_source(S, src, len, filename)) return NULL;
+    pe_heap tmp;
+    pe_heap_init(&tmp);
+    pe_heap *saved = S->cur;
+    size_t mark = S->mem_used;
+    S->cur = &tmp;
+    pe_arena A = {S, NULL};
+    pe_code *code = NULL;
+    pe_node *mod = pe_parse(S, &A, src, len, filename, mode);
+    if (mod) code = pe_compile_ast(S, (struct pe_ast *)mod, src, len, filename, mode);
+    pe_arena_free(&A);
+    if (code) {
+        code->filename = malloc(strlen(filename) + 1);
+        code->source = malloc(len + 1);
+        if (!code->filename || !code->source) {
+            free(code->filename);
+            free(code->source);
+            free(code->gnames);
+            free(code->gbuiltin);
+            free(code);
+            code = NULL;
+            pe_raise_nomem(S);
+        } else {
+            strcpy(code->filename, filename);
+            memcpy(code->source, src, len);
+            code->source[len] = 0;
+            code->source_len = len;
+        }
+    }
+    if (!code) {
+        pe_heap_sweep(S, &tmp);
+        S->cur = saved;
+        return NULL;
+    }
+    pe_heap_init(&code->heap);
+    heap_move(&code->heap, &tmp);
+    freeze_heap(S, &code->heap);
+    S->cur = saved;
+    code->bytes = (S->mem_used - mark) + sizeof(pe_code) + len + strlen(filename) +
+                  code->nglobals * (sizeof(pe_obj *) + sizeof(int32_t));
+    S->mem_used = mark;
+    return code;
+}
+
+void pe_code_free(pe_code *code) {
+    if (!code) return;
+    pe_state *tmp = pe_state_new();
+    if (tmp) {
+        pe_heap_sweep(tmp, &code->heap);
+        pe_state_free(tmp);
+    }
+    free(code->gnames);
+    free(code->gbuiltin);
+    free(code->filename);
+    free(code->source);
+    free(code);
+}
+
+/* ------------------------------------------------------------------ */
+/* Running                                                             */
+/* ------------------------------------------------------------------ */
+
+int pe_globals_init(pe_state *S, pe_code *code) {
+    uint32_t n = code->nglobals;
+    S->code = code;
+    S->nglobals = n;
+    S->globals = pe_mem_alloc(S, (n ? n : 1) * sizeof(pe_val));
+    if (!S->globals) return -1;
+    for (uint32_t i = 0; i < n; i++)
+        S->globals[i] = code->gbuiltin[i] >= 0 ? pe_builtin_value(code->gbuiltin[i]) : pe_undef();
+    return 0;
+}
+
+void pe_globals_release(pe_state *S) {
+    if (!S->globals) return;
+    for (uint32_t i = 0; i < S->nglobals; i++) pe_decref(S, S->globals[i]);
+    pe_mem_free(S, S->globals, (S->nglobals ? S->nglobals : 1) * sizeof(pe_val));
+    S->globals = NULL;
+    S->nglobals = 0;
+}
+
+void pe_limits_start(pe_state *S) {
+    S->steps_left = S->limits.max_steps;
+    S->deadline = S->limits.timeout > 0 ? pe_now() + S->limits.timeout : 0;
+    S->time_check_counter = 0;
+    S->interrupted = 0;
+}
+
+int pe_run_value(pe_state *S, pe_code *code, pe_val *result) {
+    pe_limits_start(S);
+    return pe_vm_run(S, code, result);
+}
+
+int pe_run_repr(pe_state *S, pe_code *code, char **repr_out) {
+    if (repr_out) *repr_out = NULL;
+    if (pe_globals_init(S, code)) return -1;
+    pe_val result = pe_none();
+    int r = pe_run_value(S, code, &result);
+    if (r == 0 && repr_out && result.tag != PE_TNONE) {
+        pe_sb sb;
+        pe_sb_init(&sb, S);
+        if (pe_repr(S, result, &sb) == 0 && !sb.failed) {
+            char *s = malloc(sb.len + 1);
+            if (s) {
+                memcpy(s, sb.p, sb.len);
+                s[sb.len] = 0;
+                *repr_out = s;
+            } else {
+                r = pe_raise_nomem(S);
+            }
+        } else {
+            r = -1;
+        }
+        pe_sb_free(&sb);
+    }
+    if (r == 0) pe_decref(S, result);
+    pe_globals_release(S);
+    return r;
+}
+
+void pe_reset(pe_state *S) {
+    pe_exc_clear(S);
+    pe_val h = S->handled;
+    S->handled = pe_undef();
+    pe_decref(S, h);
+    pe_heap_sweep(S, &S->heap);
+}

@@ -1,0 +1,613 @@
+/*
+ * builtins.c - the builtin functions and the table the compiler resolves
+ * global names against. Argument errors are worded like CPython 3.11's
+ * (Python/bltinmodule.c).
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "pe_vm.h"
+
+#define BI(name) static int bi_##name(pe_state *S, pe_val self, int argc, const pe_val *argv, \
+                                      pe_obj *kwnames, pe_val *out)
+
+static size_t nkw(pe_obj *kwnames) { return kwnames ? ((pe_tuple *)kwnames)->n : 0; }
+static const char *kwname(pe_obj *kwnames, size_t i) {
+    return PE_STR(((pe_tuple *)kwnames)->items[i])->data;
+}
+
+/* Splits keyword arguments into the named slots; unknown names raise
+ * "'x' is an invalid keyword argument for f()". */
+static int take_kwargs(pe_state *S, const char *fn, int argc, const pe_val *argv,
+                       pe_obj *kwnames, const char *const *names, pe_val *slots, int nslots) {
+    size_t k = nkw(kwnames);
+    int npos = argc - (int)k;
+    for (size_t i = 0; i < k; i++) {
+        const char *n = kwname(kwnames, i);
+        int j;
+        for (j = 0; j < nslots; j++)
+            if (!strcmp(names[j], n)) break;
+        if (j == nslots)
+            return pe_raise(S, PE_EXC(TypeError), "'%s' is an invalid keyword argument for %s()", n, fn);
+        slots[j] = argv[npos + (int)i];
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+/* ------------------------------------------------------------------ */
+
+BI(print) {
+    (void)self;
+    static const char *const names[] = {"sep", "end", "file", "flush"};
+    pe_val kw[4] = {pe_undef(), pe_undef(), pe_undef(), pe_undef()};
+    if (take_kwargs(S, "print", argc, argv, kwnames, names, kw, 4)) return -1;
+    int npos = argc - (int)nkw(kwnames);
+    for (int i = 0; i < 2; i++)
+        if (kw[i].tag != PE_TUNDEF && kw[i].tag != PE_TNONE && !pe_is_str(kw[i]))
+            return pe_raise(S, PE_EXC(TypeError), "%s must be None or a string, not %s",
+                            names[i], pe_type_name(kw[i]));
+    if (kw[2].tag != PE_TUNDEF && kw[2].tag != PE_TNONE)
+        return pe_raise(S, PE_EXC(TypeError), "print(file=...) is not supported by pyexpr");
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    for (int i = 0; i < npos; i++) {
+        if (i > 0) {
+            if (pe_is_str(kw[0])) pe_sb_putn(&sb, PE_STR(kw[0])->data, PE_STR(kw[0])->len);
+            else pe_sb_putc(&sb, ' ');
+        }
+        if (pe_tostr(S, argv[i], &sb)) {
+            pe_sb_free(&sb);
+            return -1;
+        }
+    }
+    if (pe_is_str(kw[1])) pe_sb_putn(&sb, PE_STR(kw[1])->data, PE_STR(kw[1])->len);
+    else pe_sb_putc(&sb, '\n');
+    if (sb.failed) {
+        pe_sb_free(&sb);
+        return -1;
+    }
+    S->out(S->out_ud, sb.p, sb.len);
+    pe_sb_free(&sb);
+    *out = pe_none();
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Numbers                                                             */
+/* ------------------------------------------------------------------ */
+
+static int nokw(pe_state *S, const char *fn, pe_obj *kwnames) { return pe_no_kwargs(S, fn, kwnames); }
+
+static int exact_args(pe_state *S, const char *fn, int argc, int n) {
+    if (argc == n) return 0;
+    if (n == 1)
+        return pe_raise(S, PE_EXC(TypeError), "%s() takes exactly one argument (%d given)", fn, argc);
+    return pe_raise(S, PE_EXC(TypeError), "%s expected %d arguments, got %d", fn, n, argc);
+}
+
+BI(abs) {
+    (void)self;
+    if (nokw(S, "abs", kwnames) || exact_args(S, "abs", argc, 1)) return -1;
+    pe_val x = argv[0];
+    switch (x.tag) {
+    case PE_TBOOL:
+    case PE_TINT:
+        if (x.u.i != INT64_MIN) {
+            *out = pe_int(x.u.i < 0 ? -x.u.i : x.u.i);
+            return 0;
+        }
+        return pe_int_abs(S, pe_int(x.u.i), out);
+    case PE_TFLOAT: *out = pe_float(fabs(x.u.f)); return 0;
+    default: break;
+    }
+    if (pe_is_bigint(x)) return pe_int_abs(S, x, out);
+    return pe_raise(S, PE_EXC(TypeError), "bad operand type for abs(): '%s'", pe_type_name(x));
+}
+
+BI(round) {
+    (void)self;
+    static const char *const names[] = {"number", "ndigits"};
+    pe_val a[2] = {pe_undef(), pe_undef()};
+    int npos = argc - (int)nkw(kwnames);
+    if (npos > 2) return pe_raise(S, PE_EXC(TypeError), "round() takes at most 2 arguments (%d given)", argc);
+    for (int i = 0; i < npos; i++) a[i] = argv[i];
+    if (take_kwargs(S, "round", argc, argv, kwnames, names, a, 2)) return -1;
+    if (a[0].tag == PE_TUNDEF)
+        return pe_raise(S, PE_EXC(TypeError), "round() missing required argument 'number' (pos 1)");
+    pe_val x = a[0], nd = a[1];
+    bool has_nd = nd.tag != PE_TUNDEF && nd.tag != PE_TNONE;
+    if (has_nd && !pe_is_intlike(nd) && nd.tag != PE_TBOOL)
+        return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
+                        pe_type_name(nd));
+    if (x.tag == PE_TFLOAT) {
+        if (!has_nd) return pe_float_round0(S, x.u.f, out);
+        int64_t n;
+        if (nd.tag == PE_TINT || nd.tag == PE_TBOOL) n = nd.u.i;
+        else n = pe_int_sign(nd) > 0 ? INT64_MAX : INT64_MIN;
+        double r;
+        if (pe_float_round(S, x.u.f, n, &r)) return -1;
+        *out = pe_float(r);
+        return 0;
+    }
+    if (x.tag == PE_TINT || x.tag == PE_TBOOL || pe_is_bigint(x)) {
+        pe_val xi = x.tag == PE_TBOOL ? pe_int(x.u.i) : x;
+        if (!has_nd || pe_int_sign(nd.tag == PE_TBOOL ? pe_int(nd.u.i) : nd) >= 0) {
+            pe_incref(xi);
+            *out = xi;
+            return 0;
+        }
+        return pe_int_round(S, xi, nd.tag == PE_TBOOL ? pe_int(nd.u.i) : nd, out);
+    }
+    return pe_raise(S, PE_EXC(TypeError), "type %s doesn't define __round__ method", pe_type_name(x));
+}
+
+BI(pow) {
+    (void)self;
+    static const char *const names[] = {"base", "exp", "mod"};
+    pe_val a[3] = {pe_undef(), pe_undef(), pe_undef()};
+    int npos = argc - (int)nkw(kwnames);
+    if (npos > 3) return pe_raise(S, PE_EXC(TypeError), "pow() takes at most 3 arguments (%d given)", argc);
+    for (int i = 0; i < npos; i++) a[i] = argv[i];
+    if (take_kwargs(S, "pow", argc, argv, kwnames, names, a, 3)) return -1;
+    if (a[0].tag == PE_TUNDEF || a[1].tag == PE_TUNDEF)
+        return pe_raise(S, PE_EXC(TypeError), "pow() missing required argument '%s' (pos %d)",
+                        a[0].tag == PE_TUNDEF ? "base" : "exp", a[0].tag == PE_TUNDEF ? 1 : 2);
+    if (a[2].tag == PE_TUNDEF || a[2].tag == PE_TNONE)
+        return pe_binary_op(S, PE_BO_POW, a[0], a[1], false, out);
+    pe_val b = a[0].tag == PE_TBOOL ? pe_int(a[0].u.i) : a[0];
+    pe_val e = a[1].tag == PE_TBOOL ? pe_int(a[1].u.i) : a[1];
+    pe_val m = a[2].tag == PE_TBOOL ? pe_int(a[2].u.i) : a[2];
+    if (!pe_is_intlike(b) || !pe_is_intlike(e) || !pe_is_intlike(m)) {
+        if ((b.tag == PE_TFLOAT || pe_is_intlike(b)) && (e.tag == PE_TFLOAT || pe_is_intlike(e)) &&
+            (m.tag == PE_TFLOAT || pe_is_intlike(m)))
+            return pe_raise(S, PE_EXC(TypeError),
+                            "pow() 3rd argument not allowed unless all arguments are integers");
+        return pe_raise(S, PE_EXC(TypeError),
+                        "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+                        pe_type_name(a[0]), pe_type_name(a[1]), pe_type_name(a[2]));
+    }
+    return pe_int_pow(S, b, e, m, out);
+}
+
+BI(divmod) {
+    (void)self;
+    if (nokw(S, "divmod", kwnames)) return -1;
+    if (argc != 2) return pe_raise(S, PE_EXC(TypeError), "divmod expected 2 arguments, got %d", argc);
+    pe_val a = argv[0].tag == PE_TBOOL ? pe_int(argv[0].u.i) : argv[0];
+    pe_val b = argv[1].tag == PE_TBOOL ? pe_int(argv[1].u.i) : argv[1];
+    pe_val q, r;
+    bool ai = pe_is_intlike(a), bi = pe_is_intlike(b);
+    if (ai && bi) {
+        if (pe_int_divmod(S, a, b, &q, &r)) return -1;
+    } else if ((ai || a.tag == PE_TFLOAT) && (bi || b.tag == PE_TFLOAT)) {
+        double x, y, dq, dr;
+        if (ai) {
+            if (pe_int_to_double(S, a, &x)) return -1;
+        } else x = a.u.f;
+        if (bi) {
+            if (pe_int_to_double(S, b, &y)) return -1;
+        } else y = b.u.f;
+        if (pe_float_divmod(S, x, y, &dq, &dr)) return -1;
+        q = pe_float(dq);
+        r = pe_float(dr);
+    } else {
+        return pe_raise(S, PE_EXC(TypeError),
+                        "unsupported operand type(s) for divmod(): '%s' and '%s'",
+                        pe_type_name(argv[0]), pe_type_name(argv[1]));
+    }
+    pe_val items[2] = {q, r};
+    int rc = pe_tuple_pack(S, 2, items, out);
+    pe_decref(S, q);
+    pe_decref(S, r);
+    return rc;
+}
+
+static int int_to_base(pe_state *S, const char *fn, int base, int argc, const pe_val *argv,
+                       pe_obj *kwnames, pe_val *out) {
+    if (nokw(S, fn, kwnames) || exact_args(S, fn, argc, 1)) return -1;
+    pe_val x = argv[0].tag == PE_TBOOL ? pe_int(argv[0].u.i) : argv[0];
+    if (!pe_is_intlike(x))
+        return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
+                        pe_type_name(x));
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    if (pe_int_to_str(S, x, base, true, &sb)) {
+        pe_sb_free(&sb);
+        return -1;
+    }
+    return pe_sb_to_str(&sb, out);
+}
+
+BI(hex) { (void)self; return int_to_base(S, "hex", 16, argc, argv, kwnames, out); }
+BI(oct) { (void)self; return int_to_base(S, "oct", 8, argc, argv, kwnames, out); }
+BI(bin) { (void)self; return int_to_base(S, "bin", 2, argc, argv, kwnames, out); }
+
+BI(repr) {
+    (void)self;
+    if (nokw(S, "repr", kwnames) || exact_args(S, "repr", argc, 1)) return -1;
+    return pe_repr_val(S, argv[0], out);
+}
+
+BI(ascii) {
+    (void)self;
+    if (nokw(S, "ascii", kwnames) || exact_args(S, "ascii", argc, 1)) return -1;
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    if (pe_ascii(S, argv[0], &sb)) {
+        pe_sb_free(&sb);
+        return -1;
+    }
+    return pe_sb_to_str(&sb, out);
+}
+
+BI(hash) {
+    (void)self;
+    if (nokw(S, "hash", kwnames) || exact_args(S, "hash", argc, 1)) return -1;
+    int64_t h;
+    if (pe_hash(S, argv[0], &h)) return -1;
+    *out = pe_int(h);
+    return 0;
+}
+
+BI(len) {
+    (void)self;
+    if (nokw(S, "len", kwnames) || exact_args(S, "len", argc, 1)) return -1;
+    int64_t n;
+    if (pe_len(S, argv[0], &n)) return -1;
+    *out = pe_int(n);
+    return 0;
+}
+
+BI(chr) {
+    (void)self;
+    if (nokw(S, "chr", kwnames) || exact_args(S, "chr", argc, 1)) return -1;
+    pe_val x = argv[0];
+    if (x.tag != PE_TINT && x.tag != PE_TBOOL) {
+        if (pe_is_bigint(x)) return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C int");
+        return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
+                        pe_type_name(x));
+    }
+    return pe_chr(S, x.u.i, out);
+}
+
+BI(ord) {
+    (void)self;
+    if (nokw(S, "ord", kwnames) || exact_args(S, "ord", argc, 1)) return -1;
+    return pe_ord(S, argv[0], out);
+}
+
+/* ------------------------------------------------------------------ */
+/* Iteration-based builtins                                            */
+/* ------------------------------------------------------------------ */
+
+/* min()/max(): is_max selects the comparison. */
+static int minmax(pe_state *S, const char *fn, bool is_max, int argc, const pe_val *argv,
+                  pe_obj *kwnames, pe_val *out) {
+    static const char *const names[] = {"key", "default"};
+    pe_val kw[2] = {pe_undef(), pe_undef()};
+    if (take_kwargs(S, fn, argc, argv, kwnames, names, kw, 2)) return -1;
+    int npos = argc - (int)nkw(kwnames);
+    if (npos == 0)
+        return pe_raise(S, PE_EXC(TypeError), "%s expected at least 1 argument, got 0", fn);
+    if (npos > 1 && kw[1].tag != PE_TUNDEF)
+        return pe_raise(S, PE_EXC(TypeError),
+                        "Cannot specify a default for %s() with multiple positional arguments", fn);
+    pe_val key = kw[0].tag == PE_TNONE ? pe_undef() : kw[0];
+    pe_val it;
+    if (npos == 1) {
+        if (pe_iter(S, argv[0], &it)) return -1;
+    } else {
+        pe_val t;
+        if (pe_tuple_pack(S, (size_t)npos, argv, &t)) return -1;
+        int r = pe_iter(S, t, &it);
+        pe_decref(S, t);
+        if (r) return -1;
+    }
+    pe_val best = pe_undef(), bestkey = pe_undef(), item;
+    int r;
+    while ((r = pe_next(S, it, &item)) == 1) {
+        pe_val k = item;
+        if (key.tag != PE_TUNDEF) {
+            if (pe_call(S, key, 1, &item, NULL, &k)) {
+                pe_decref(S, item);
+                r = -1;
+                break;
+            }
+        } else {
+            pe_incref(k);
+        }
+        if (best.tag == PE_TUNDEF) {
+            best = item;
+            bestkey = k;
+            continue;
+        }
+        pe_val c;
+        if (pe_richcmp(S, k, bestkey, is_max ? PE_GT : PE_LT, &c)) {
+            pe_decref(S, item);
+            pe_decref(S, k);
+            r = -1;
+            break;
+        }
+        int t = pe_truth(S, c);
+        pe_decref(S, c);
+        if (t > 0) {
+            pe_decref(S, best);
+            pe_decref(S, bestkey);
+            best = item;
+            bestkey = k;
+        } else {
+            pe_decref(S, item);
+            pe_decref(S, k);
+        }
+    }
+    pe_decref(S, it);
+    pe_decref(S, bestkey);
+    if (r < 0) {
+        pe_decref(S, best);
+        return -1;
+    }
+    if (best.tag == PE_TUNDEF) {
+        if (kw[1].tag != PE_TUNDEF) {
+            pe_incref(kw[1]);
+            *out = kw[1];
+            return 0;
+        }
+        return pe_raise(S, PE_EXC(ValueError), "%s() arg is an empty sequence", fn);
+    }
+    *out = best;
+    return 0;
+}
+
+BI(min) { (void)self; return minmax(S, "min", false, argc, argv, kwnames, out); }
+BI(max) { (void)self; return minmax(S, "max", true, argc, argv, kwnames, out); }
+
+BI(sum) {
+    (void)self;
+    static const char *const names[] = {"start"};
+    pe_val start = pe_undef();
+    int npos = argc - (int)nkw(kwnames);
+    if (take_kwargs(S, "sum", argc, argv, kwnames, names, &start, 1)) return -1;
+    if (npos < 1 || npos > 2) return pe_arg_count_error(S, "sum", 1, 2, npos);
+    if (npos == 2) start = argv[1];
+    if (start.tag == PE_TUNDEF) start = pe_int(0);
+    if (pe_is_str(start))
+        return pe_raise(S, PE_EXC(TypeError), "sum() can't sum strings [use ''.join(seq) instead]");
+    pe_val it, item, acc = start;
+    pe_incref(acc);
+    if (pe_iter(S, argv[0], &it)) {
+        pe_decref(S, acc);
+        return -1;
+    }
+    int r;
+    while ((r = pe_next(S, it, &item)) == 1) {
+        pe_val nacc;
+        if (acc.tag == PE_TINT && item.tag == PE_TINT &&
+            !__builtin_add_overflow(acc.u.i, item.u.i, &nacc.u.i)) {
+            acc.u.i = nacc.u.i;
+            continue;
+        }
+        if (acc.tag == PE_TFLOAT && item.tag == PE_TFLOAT) {
+            acc.u.f += item.u.f;
+            continue;
+        }
+        int e = pe_binary_op(S, PE_BO_ADD, acc, item, false, &nacc);
+        pe_decref(S, item);
+        pe_decref(S, acc);
+        if (e) {
+            acc = pe_undef();
+            r = -1;
+            break;
+        }
+        acc = nacc;
+    }
+    pe_decref(S, it);
+    if (r < 0) {
+        pe_decref(S, acc);
+        return -1;
+    }
+    *out = acc;
+    return 0;
+}
+
+/* any()/all() */
+static int anyall(pe_state *S, const char *fn, bool want, int argc, const pe_val *argv,
+                  pe_obj *kwnames, pe_val *out) {
+    if (nokw(S, fn, kwnames) || exact_args(S, fn, argc, 1)) return -1;
+    pe_val it, item;
+    if (pe_iter(S, argv[0], &it)) return -1;
+    int r, found = 0;
+    while ((r = pe_next(S, it, &item)) == 1) {
+        int t = pe_truth(S, item);
+        pe_decref(S, item);
+        if (t < 0) {
+            r = -1;
+            break;
+        }
+        if ((t != 0) == want) {
+            found = 1;
+            break;
+        }
+    }
+    pe_decref(S, it);
+    if (r < 0) return -1;
+    *out = pe_bool(want ? found : !found);
+    return 0;
+}
+
+BI(any) { (void)self; return anyall(S, "any", true, argc, argv, kwnames, out); }
+BI(all) { (void)self; return anyall(S, "all", false, argc, argv, kwnames, out); }
+
+BI(sorted) {
+    (void)self;
+    static const char *const names[] = {"key", "reverse"};
+    pe_val kw[2] = {pe_undef(), pe_undef()};
+    if (take_kwargs(S, "sort", argc, argv, kwnames, names, kw, 2)) return -1;
+    int npos = argc - (int)nkw(kwnames);
+    if (npos != 1) {
+        if (npos == 0) return pe_raise(S, PE_EXC(TypeError), "sorted expected 1 argument, got 0");
+        return pe_raise(S, PE_EXC(TypeError), "sorted expected 1 argument, got %d", npos);
+    }
+    pe_val l;
+    if (pe_list_from_iter(S, argv[0], &l)) return -1;
+    int rev = 0;
+    if (kw[1].tag != PE_TUNDEF) {
+        rev = pe_truth(S, kw[1]);
+        if (rev < 0) {
+            pe_decref(S, l);
+            return -1;
+        }
+    }
+    if (pe_list_sort(S, PE_LIST(l), kw[0].tag == PE_TNONE ? pe_undef() : kw[0], rev != 0)) {
+        pe_decref(S, l);
+        return -1;
+    }
+    *out = l;
+    return 0;
+}
+
+BI(iter) {
+    (void)self;
+    if (nokw(S, "iter", kwnames)) return -1;
+    if (argc != 1) return pe_raise(S, PE_EXC(TypeError), "iter() takes exactly one argument in pyexpr (%d given)", argc);
+    return pe_iter(S, argv[0], out);
+}
+
+BI(next) {
+    (void)self;
+    if (nokw(S, "next", kwnames)) return -1;
+    if (argc < 1 || argc > 2) return pe_arg_count_error(S, "next", 1, 2, argc);
+    if (!pe_typeof(argv[0])->next)
+        return pe_raise(S, PE_EXC(TypeError), "'%s' object is not an iterator", pe_type_name(argv[0]));
+    int r = pe_next(S, argv[0], out);
+    if (r == 1) return 0;
+    if (r < 0) return -1;
+    if (argc == 2) {
+        pe_incref(argv[1]);
+        *out = argv[1];
+        return 0;
+    }
+    pe_val args, exc;
+    if (pe_tuple_new(S, 0, &args)) return -1;
+    int e = pe_exc_new(S, PE_EXC(StopIteration), args, &exc);
+    pe_decref(S, args);
+    if (e) return -1;
+    pe_raise_exc(S, exc);
+    pe_decref(S, exc);
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Types and introspection                                             */
+/* ------------------------------------------------------------------ */
+
+static int isinstance_one(pe_state *S, pe_val obj, pe_val cls, int depth) {
+    if (pe_is_kind(cls, PE_K_TUPLE) && depth < 64) {
+        pe_tuple *t = PE_TUPLE(cls);
+        for (size_t i = 0; i < t->n; i++) {
+            int r = isinstance_one(S, obj, t->items[i], depth + 1);
+            if (r) return r;
+        }
+        return 0;
+    }
+    if (!pe_is_kind(cls, PE_K_TYPE))
+        return pe_raise(S, PE_EXC(TypeError),
+                        "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    return pe_type_is_subtype(pe_typeof(obj), (const pe_type *)cls.u.o) ? 1 : 0;
+}
+
+BI(isinstance) {
+    (void)self;
+    if (nokw(S, "isinstance", kwnames)) return -1;
+    if (argc != 2) return pe_raise(S, PE_EXC(TypeError), "isinstance expected 2 arguments, got %d", argc);
+    int r = isinstance_one(S, argv[0], argv[1], 0);
+    if (r < 0) return -1;
+    *out = pe_bool(r);
+    return 0;
+}
+
+BI(callable) {
+    (void)self;
+    if (nokw(S, "callable", kwnames) || exact_args(S, "callable", argc, 1)) return -1;
+    const pe_type *t = pe_typeof(argv[0]);
+    *out = pe_bool(t->kind == PE_K_TYPE || (t->call && t->kind != PE_K_EXC));
+    return 0;
+}
+
+BI(id) {
+    (void)self;
+    if (nokw(S, "id", kwnames) || exact_args(S, "id", argc, 1)) return -1;
+    pe_val v = argv[0];
+    *out = pe_int(v.tag == PE_TOBJ ? (int64_t)(uintptr_t)v.u.o : (int64_t)v.u.i);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The builtins table                                                  */
+/* ------------------------------------------------------------------ */
+
+#define CFUNC(n) \
+    static const pe_cfunc cf_##n = {PE_STATIC_HEAD(&pe_type_builtin), #n, bi_##n, {PE_TUNDEF, 0, {.i = 0}}};
+CFUNC(print) CFUNC(abs) CFUNC(round) CFUNC(pow) CFUNC(divmod) CFUNC(hex) CFUNC(oct) CFUNC(bin)
+CFUNC(repr) CFUNC(ascii) CFUNC(hash) CFUNC(len) CFUNC(chr) CFUNC(ord) CFUNC(min) CFUNC(max)
+CFUNC(sum) CFUNC(any) CFUNC(all) CFUNC(sorted) CFUNC(iter) CFUNC(next) CFUNC(isinstance)
+CFUNC(callable) CFUNC(id)
+
+extern const pe_type pe_type_type;
+
+typedef struct builtin_entry {
+    const char *name;
+    const pe_obj *obj;
+} builtin_entry;
+
+static const builtin_entry builtin_table[] = {
+    {"print", &cf_print.ob}, {"abs", &cf_abs.ob}, {"round", &cf_round.ob},
+    {"pow", &cf_pow.ob}, {"divmod", &cf_divmod.ob}, {"hex", &cf_hex.ob},
+    {"oct", &cf_oct.ob}, {"bin", &cf_bin.ob}, {"repr", &cf_repr.ob},
+    {"ascii", &cf_ascii.ob}, {"hash", &cf_hash.ob}, {"len", &cf_len.ob},
+    {"chr", &cf_chr.ob}, {"ord", &cf_ord.ob}, {"min", &cf_min.ob}, {"max", &cf_max.ob},
+    {"sum", &cf_sum.ob}, {"any", &cf_any.ob}, {"all", &cf_all.ob},
+    {"sorted", &cf_sorted.ob}, {"iter", &cf_iter.ob}, {"next", &cf_next.ob},
+    {"isinstance", &cf_isinstance.ob}, {"callable", &cf_callable.ob}, {"id", &cf_id.ob},
+    {"int", &pe_type_int.ob}, {"float", &pe_type_float.ob}, {"bool", &pe_type_bool.ob},
+    {"str", &pe_type_str.ob}, {"range", &pe_type_range.ob}, {"tuple", &pe_type_tuple.ob},
+    {"list", &pe_type_list.ob}, {"dict", &pe_type_dict.ob}, {"set", &pe_type_set.ob},
+    {"frozenset", &pe_type_frozenset.ob}, {"slice", &pe_type_slice.ob},
+    {"type", &pe_type_type.ob}, {"enumerate", &pe_type_enumerate.ob},
+    {"zip", &pe_type_zip.ob}, {"map", &pe_type_map.ob}, {"filter", &pe_type_filter.ob},
+    {"reversed", &pe_type_reversed.ob},
+#define PE_EXC_BUILTIN(name, base) {#name, &pe_exc_types[PE_EXC_##name].ob},
+    PE_EXCEPTIONS(PE_EXC_BUILTIN)
+#undef PE_EXC_BUILTIN
+};
+
+#define NBUILTINS (sizeof builtin_table / sizeof builtin_table[0])
+
+int pe_builtin_lookup(const char *name, size_t len) {
+    for (size_t i = 0; i < NBUILTINS; i++)
+        if (strlen(builtin_table[i].name) == len && !memcmp(builtin_table[i].name, name, len)) {
+            if (!strcmp(builtin_table[i].name, "LimitError")) return -1; /* host-only */
+            return (int)i;
+        }
+    return -1;
+}
+
+pe_val pe_builtin_value(int index) { return pe_obj_val((pe_obj *)builtin_table[index].obj); }
+
+/* ------------------------------------------------------------------ */
+/* Modules                                                             */
+/* ------------------------------------------------------------------ */
+
+int pe_math_module(pe_state *S, pe_val *out);
+
+int pe_module_import(pe_state *S, pe_str *name, pe_val *out) {
+    if (!strcmp(name->data, "math")) return pe_math_module(S, out);
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    pe_sb_puts(&sb, "No module named ");
+    pe_str_repr(S, name, &sb);
+    if (!sb.failed) pe_raise_str(S, PE_EXC(ModuleNotFoundError), sb.p, sb.len);
+    pe_sb_free(&sb);
+    return -1;
+}

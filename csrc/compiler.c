@@ -1,0 +1,2132 @@
+/*
+ * compiler.c - AST to bytecode.
+ *
+ * Two passes: (1) a symbol table pass that builds one scope per module,
+ * function, lambda and comprehension and resolves every name to a local,
+ * cell, free, or global slot; (2) code generation into pe_fcode objects,
+ * with stack depth tracked from the opcode table and exception-table
+ * entries for try blocks. Globals are resolved to program-wide slots at
+ * compile time (there is no dynamic namespace access in the subset).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "pe_ast.h"
+
+#define MAX_NEST 200 /* statically nested blocks / scopes */
+
+/* ------------------------------------------------------------------ */
+/* Symbol tables                                                       */
+/* ------------------------------------------------------------------ */
+
+enum {
+    SF_ASSIGNED = 1 << 0,
+    SF_PARAM = 1 << 1,
+    SF_GLOBAL_DECL = 1 << 2,
+    SF_NONLOCAL_DECL = 1 << 3,
+    SF_USED = 1 << 4,
+    SF_CELL = 1 << 5,  /* local captured by an inner scope */
+    SF_FREE = 1 << 6,  /* resolved: comes from an enclosing scope */
+    SF_GLOBAL = 1 << 7 /* resolved: global slot */
+};
+
+enum { SC_MODULE, SC_FUNCTION, SC_COMPREHENSION };
+
+typedef struct sym {
+    const char *name;
+    uint32_t flags;
+    int32_t index; /* local index, cell index, free index or global slot */
+    uint32_t decl_line;
+} sym;
+
+typedef struct scope {
+    int kind;
+    struct scope *parent;
+    pe_node *node;
+    sym *syms;
+    uint32_t nsyms, cap;
+    uint32_t *table; /* hash -> sym index + 1 */
+    uint32_t tcap;
+    uint32_t nlocals, ncells, nfree;
+    bool in_loop_decl;
+} scope;
+
+typedef struct fblock {
+    int kind; /* FB_LOOP, FB_FOR, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_BODY */
+    uint32_t cont_label, break_label;
+    pe_node *finalbody; /* for FB_TRY_FINALLY */
+    const char *handler_name;
+} fblock;
+
+enum { FB_WHILE, FB_FOR, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_END };
+
+typedef struct jfix {
+    uint32_t at, label;
+} jfix;
+
+/* Code being generated for one scope. */
+typedef struct unit {
+    scope *sc;
+    uint32_t *code;
+    uint32_t *lines;
+    uint16_t *cols;
+    uint32_t n, cap;
+    uint32_t *labels; /* label -> instruction index (UINT32_MAX unbound) */
+    uint32_t nlabels, labcap;
+    jfix *fix;
+    uint32_t nfix, fixcap;
+    pe_val *consts;
+    uint32_t nconsts, constcap;
+    pe_obj **names;
+    uint32_t nnames, namecap;
+    pe_exc_entry *exc;
+    uint32_t nexc, exccap;
+    int depth, maxdepth;
+    uint32_t line, col;
+    fblock fb[MAX_NEST];
+    int nfb;
+} unit;
+
+typedef struct compiler {
+    pe_state *S;
+    pe_arena *A;
+    const char *filename;
+    const char *src;
+    size_t srclen;
+    int mode;
+    scope *module;
+    /* all scopes, to free their tables */
+    scope **scopes;
+    uint32_t nscopes, scopecap;
+    /* global slots */
+    const char **gnames;
+    uint32_t nglobals, gcap;
+    uint32_t *gtable;
+    uint32_t gtcap;
+    pe_code *code;
+    int nest;
+} compiler;
+
+static uint32_t name_hash(const char *s) {
+    uint32_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static int syntax_error(compiler *C, const pe_node *n, const char *fmt, ...) PE_PRINTF(3, 4);
+static int syntax_error(compiler *C, const pe_node *n, const char *fmt, ...) {
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    const char *line = NULL;
+    size_t len = 0;
+    if (n && C->src) {
+        const char *p = C->src, *end = C->src + C->srclen;
+        for (uint32_t l = 1; l < n->line && p < end; l++) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            if (!nl) break;
+            p = nl + 1;
+        }
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        line = p;
+        len = (size_t)((e ? e : end) - p);
+        if (len > 10000) len = 10000;
+    }
+    uint32_t ec = n && n->end_line == n->line && n->end_col > n->col ? n->end_col : (n ? n->col + 1 : 0);
+    return pe_raise_syntax(C->S, PE_EXC(SyntaxError), msg, C->filename, n ? n->line : 0,
+                           n ? n->col : 0, ec, line, len);
+}
+
+static scope *scope_new(compiler *C, int kind, scope *parent, pe_node *node) {
+    scope *s = pe_arena_alloc(C->A, sizeof(scope));
+    if (!s) return NULL;
+    s->kind = kind;
+    s->parent = parent;
+    s->node = node;
+    if (node) node->scope = s;
+    if (C->nscopes == C->scopecap) {
+        uint32_t nc = C->scopecap ? C->scopecap * 2 : 16;
+        scope **ns = pe_mem_realloc(C->S, C->scopes, C->scopecap * sizeof *ns, nc * sizeof *ns);
+        if (!ns) return NULL;
+        C->scopes = ns;
+        C->scopecap = nc;
+    }
+    C->scopes[C->nscopes++] = s;
+    return s;
+}
+
+static void scope_free(compiler *C, scope *s) {
+    pe_mem_free(C->S, s->syms, s->cap * sizeof(sym));
+    pe_mem_free(C->S, s->table, s->tcap * sizeof(uint32_t));
+}
+
+static sym *sym_find(scope *s, const char *name) {
+    if (!s->tcap) return NULL;
+    uint32_t m = s->tcap - 1, i = name_hash(name) & m;
+    while (s->table[i]) {
+        sym *y = &s->syms[s->table[i] - 1];
+        if (!strcmp(y->name, name)) return y;
+        i = (i + 1) & m;
+    }
+    return NULL;
+}
+
+static int scope_rehash(compiler *C, scope *s, uint32_t ncap) {
+    uint32_t *t = pe_mem_alloc(C->S, ncap * sizeof(uint32_t));
+    if (!t) return -1;
+    memset(t, 0, ncap * sizeof(uint32_t));
+    for (uint32_t k = 0; k < s->nsyms; k++) {
+        uint32_t i = name_hash(s->syms[k].name) & (ncap - 1);
+        while (t[i]) i = (i + 1) & (ncap - 1);
+        t[i] = k + 1;
+    }
+    pe_mem_free(C->S, s->table, s->tcap * sizeof(uint32_t));
+    s->table = t;
+    s->tcap = ncap;
+    return 0;
+}
+
+/* Finds or adds name in s and ors in flags. */
+static sym *sym_add(compiler *C, scope *s, const char *name, uint32_t flags) {
+    sym *y = sym_find(s, name);
+    if (y) {
+        y->flags |= flags;
+        return y;
+    }
+    if (s->nsyms == s->cap) {
+        uint32_t nc = s->cap ? s->cap * 2 : 8;
+        sym *ns = pe_mem_realloc(C->S, s->syms, s->cap * sizeof(sym), nc * sizeof(sym));
+        if (!ns) return NULL;
+        s->syms = ns;
+        s->cap = nc;
+    }
+    if ((s->nsyms + 1) * 2 > s->tcap && scope_rehash(C, s, s->tcap ? s->tcap * 2 : 16))
+        return NULL;
+    y = &s->syms[s->nsyms++];
+    y->name = name;
+    y->flags = flags;
+    y->index = -1;
+    y->decl_line = 0;
+    uint32_t i = name_hash(name) & (s->tcap - 1);
+    while (s->table[i]) i = (i + 1) & (s->tcap - 1);
+    s->table[i] = s->nsyms;
+    return y;
+}
+
+/* ---- pass 1: collect ---- */
+
+static int collect_expr(compiler *C, scope *s, pe_node *n);
+static int collect_stmts(compiler *C, scope *s, pe_nodelist *l);
+
+static int collect_list(compiler *C, scope *s, pe_nodelist *l) {
+    for (uint32_t i = 0; i < l->n; i++)
+        if (l->v[i] && collect_expr(C, s, l->v[i])) return -1;
+    return 0;
+}
+
+static int collect_target(compiler *C, scope *s, pe_node *t) {
+    switch (t->kind) {
+    case PE_N_NAME: {
+        sym *y = sym_add(C, s, t->name, SF_ASSIGNED);
+        if (!y) return -1;
+        if (!y->decl_line) y->decl_line = t->line;
+        return 0;
+    }
+    case PE_N_TUPLE:
+    case PE_N_LIST:
+        for (uint32_t i = 0; i < t->l[0].n; i++)
+            if (collect_target(C, s, t->l[0].v[i])) return -1;
+        return 0;
+    case PE_N_STARRED:
+        return collect_target(C, s, t->a);
+    default:
+        return collect_expr(C, s, t);
+    }
+}
+
+static int collect_params(compiler *C, scope *fs, scope *outer, pe_nodelist *params) {
+    for (uint32_t i = 0; i < params->n; i++) {
+        pe_node *a = params->v[i];
+        if (a->a && collect_expr(C, outer, a->a)) return -1; /* defaults: outer scope */
+        if (!sym_add(C, fs, a->name, SF_PARAM | SF_ASSIGNED)) return -1;
+    }
+    return 0;
+}
+
+/* Comprehension: first iterable in the enclosing scope, rest inside. */
+static int collect_comp(compiler *C, scope *s, pe_node *n) {
+    if (++C->nest > MAX_NEST) return syntax_error(C, n, "too many statically nested blocks");
+    pe_nodelist *fors = &n->l[0];
+    if (collect_expr(C, s, fors->v[0]->b)) return -1;
+    scope *cs = scope_new(C, SC_COMPREHENSION, s, n);
+    if (!cs || !sym_add(C, cs, ".0", SF_PARAM | SF_ASSIGNED)) return -1;
+    for (uint32_t i = 0; i < fors->n; i++) {
+        pe_node *f = fors->v[i];
+        if (i > 0 && collect_expr(C, cs, f->b)) return -1;
+        if (collect_target(C, cs, f->a) || collect_list(C, cs, &f->l[0])) return -1;
+    }
+    if (collect_expr(C, cs, n->a)) return -1;
+    if (n->b && collect_expr(C, cs, n->b)) return -1;
+    C->nest--;
+    return 0;
+}
+
+static int collect_expr(compiler *C, scope *s, pe_node *n) {
+    if (!n) return 0;
+    switch (n->kind) {
+    case PE_N_NAME:
+        return sym_add(C, s, n->name, SF_USED) ? 0 : -1;
+    case PE_N_CONST:
+        return 0;
+    case PE_N_LAMBDA: {
+        if (++C->nest > MAX_NEST) return syntax_error(C, n, "too many statically nested blocks");
+        scope *fs = scope_new(C, SC_FUNCTION, s, n);
+        if (!fs || collect_params(C, fs, s, &n->l[0]) || collect_expr(C, fs, n->a)) return -1;
+        C->nest--;
+        return 0;
+    }
+    case PE_N_LISTCOMP:
+    case PE_N_SETCOMP:
+    case PE_N_DICTCOMP:
+    case PE_N_GENEXP:
+        return collect_comp(C, s, n);
+    default:
+        break;
+    }
+    if (n->a && collect_expr(C, s, n->a)) return -1;
+    if (n->b && collect_expr(C, s, n->b)) return -1;
+    if (n->c && collect_expr(C, s, n->c)) return -1;
+    for (int k = 0; k < 4; k++)
+        if (collect_list(C, s, &n->l[k])) return -1;
+    return 0;
+}
+
+static int collect_stmt(compiler *C, scope *s, pe_node *n) {
+    switch (n->kind) {
+    case PE_N_ASSIGN:
+        for (uint32_t i = 0; i < n->l[0].n; i++)
+            if (collect_target(C, s, n->l[0].v[i])) return -1;
+        return collect_expr(C, s, n->a);
+    case PE_N_AUGASSIGN:
+        if (n->a->kind == PE_N_NAME && !sym_add(C, s, n->a->name, SF_ASSIGNED | SF_USED))
+            return -1;
+        return collect_expr(C, s, n->a) || collect_expr(C, s, n->b) ? -1 : 0;
+    case PE_N_ANNASSIGN:
+        if (n->c && collect_target(C, s, n->a)) return -1;
+        return collect_expr(C, s, n->c);
+    case PE_N_FOR:
+        if (collect_target(C, s, n->a) || collect_expr(C, s, n->b)) return -1;
+        return collect_stmts(C, s, &n->l[0]) || collect_stmts(C, s, &n->l[1]) ? -1 : 0;
+    case PE_N_DEL:
+        for (uint32_t i = 0; i < n->l[0].n; i++)
+            if (collect_target(C, s, n->l[0].v[i])) return -1;
+        return 0;
+    case PE_N_DEF: {
+        if (++C->nest > MAX_NEST) return syntax_error(C, n, "too many statically nested blocks");
+        sym *y = sym_add(C, s, n->name, SF_ASSIGNED);
+        if (!y) return -1;
+        if (!y->decl_line) y->decl_line = n->line;
+        scope *fs = scope_new(C, SC_FUNCTION, s, n);
+        if (!fs || collect_params(C, fs, s, &n->l[0]) || collect_stmts(C, fs, &n->l[1]))
+            return -1;
+        C->nest--;
+        return 0;
+    }
+    case PE_N_GLOBAL:
+    case PE_N_NONLOCAL: {
+        bool glob = n->kind == PE_N_GLOBAL;
+        if (!glob && s->kind == SC_MODULE)
+            return syntax_error(C, n, "nonlocal declaration not allowed at module level");
+        for (uint32_t i = 0; i < n->l[0].n; i++) {
+            const char *nm = n->l[0].v[i]->name;
+            sym *y = sym_find(s, nm);
+            if (y && (y->flags & SF_PARAM))
+                return syntax_error(C, n, "name '%s' is parameter and %s", nm,
+                                    glob ? "global" : "nonlocal");
+            if (y && (y->flags & (glob ? SF_NONLOCAL_DECL : SF_GLOBAL_DECL)))
+                return syntax_error(C, n, "name '%s' is nonlocal and global", nm);
+            if (y && (y->flags & SF_ASSIGNED) && !(y->flags & (SF_GLOBAL_DECL | SF_NONLOCAL_DECL)))
+                return syntax_error(C, n, "name '%s' is assigned to before %s declaration", nm,
+                                    glob ? "global" : "nonlocal");
+            if (y && (y->flags & SF_USED) && !(y->flags & (SF_GLOBAL_DECL | SF_NONLOCAL_DECL)))
+                return syntax_error(C, n, "name '%s' is used prior to %s declaration", nm,
+                                    glob ? "global" : "nonlocal");
+            y = sym_add(C, s, nm, glob ? SF_GLOBAL_DECL : SF_NONLOCAL_DECL);
+            if (!y) return -1;
+            y->decl_line = n->line;
+        }
+        return 0;
+    }
+    case PE_N_IMPORT:
+        for (uint32_t i = 0; i < n->l[0].n; i++) {
+            pe_node *x = n->l[0].v[i];
+            const char *bound = x->a ? x->a->name : x->name;
+            char *dot = strchr(bound, '.');
+            if (dot) {
+                /* `import a.b` binds `a` */
+                size_t k = (size_t)(dot - bound);
+                char *nm = pe_arena_alloc(C->A, k + 1);
+                if (!nm) return -1;
+                memcpy(nm, bound, k);
+                nm[k] = 0;
+                bound = nm;
+            }
+            if (!sym_add(C, s, bound, SF_ASSIGNED)) return -1;
+        }
+        return 0;
+    case PE_N_TRY:
+        for (int k = 0; k < 4; k++)
+            if (collect_stmts(C, s, &n->l[k])) return -1;
+        return 0;
+    case PE_N_EXCEPT:
+        if (n->name && !sym_add(C, s, n->name, SF_ASSIGNED)) return -1;
+        if (collect_expr(C, s, n->a)) return -1;
+        return collect_stmts(C, s, &n->l[0]);
+    case PE_N_IF:
+    case PE_N_WHILE:
+        if (collect_expr(C, s, n->a)) return -1;
+        return collect_stmts(C, s, &n->l[0]) || collect_stmts(C, s, &n->l[1]) ? -1 : 0;
+    default:
+        if (n->a && collect_expr(C, s, n->a)) return -1;
+        if (n->b && collect_expr(C, s, n->b)) return -1;
+        if (n->c && collect_expr(C, s, n->c)) return -1;
+        return 0;
+    }
+}
+
+static int collect_stmts(compiler *C, scope *s, pe_nodelist *l) {
+    for (uint32_t i = 0; i < l->n; i++) {
+        pe_node *n = l->v[i];
+        if (n->kind == PE_N_EXCEPT) {
+            if (collect_stmt(C, s, n)) return -1;
+        } else if (collect_stmt(C, s, n)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---- resolution ---- */
+
+static int global_slot(compiler *C, const char *name) {
+    if (C->gtcap == 0 || (C->nglobals + 1) * 2 > C->gtcap) {
+        uint32_t nc = C->gtcap ? C->gtcap * 2 : 64;
+        uint32_t *t = pe_mem_alloc(C->S, nc * sizeof(uint32_t));
+        if (!t) return -1;
+        memset(t, 0, nc * sizeof(uint32_t));
+        for (uint32_t k = 0; k < C->nglobals; k++) {
+            uint32_t i = name_hash(C->gnames[k]) & (nc - 1);
+            while (t[i]) i = (i + 1) & (nc - 1);
+            t[i] = k + 1;
+        }
+        pe_mem_free(C->S, C->gtable, C->gtcap * sizeof(uint32_t));
+        C->gtable = t;
+        C->gtcap = nc;
+    }
+    uint32_t m = C->gtcap - 1, i = name_hash(name) & m;
+    while (C->gtable[i]) {
+        if (!strcmp(C->gnames[C->gtable[i] - 1], name)) return (int)C->gtable[i] - 1;
+        i = (i + 1) & m;
+    }
+    if (C->nglobals == C->gcap) {
+        uint32_t nc = C->gcap ? C->gcap * 2 : 32;
+        const char **ng = pe_mem_realloc(C->S, C->gnames, C->gcap * sizeof *ng, nc * sizeof *ng);
+        if (!ng) return -1;
+        C->gnames = ng;
+        C->gcap = nc;
+    }
+    C->gnames[C->nglobals] = name;
+    C->gtable[i] = ++C->nglobals;
+    return (int)C->nglobals - 1;
+}
+
+/* Finds name as a local/cell of an enclosing function scope, marking the
+ * definer's symbol CELL and every scope in between FREE. */
+static int resolve_free(compiler *C, scope *s, const char *name, bool *found) {
+    *found = false;
+    for (scope *p = s->parent; p && p->kind != SC_MODULE; p = p->parent) {
+        sym *y = sym_find(p, name);
+        if (!y) continue;
+        if (y->flags & (SF_GLOBAL_DECL)) return 0;
+        if (y->flags & (SF_ASSIGNED | SF_PARAM | SF_NONLOCAL_DECL)) {
+            if (!(y->flags & SF_NONLOCAL_DECL)) y->flags |= SF_CELL;
+            /* pass-through scopes between s and p get a FREE entry */
+            for (scope *q = s->parent; q != p; q = q->parent) {
+                sym *z = sym_add(C, q, name, 0);
+                if (!z) return -1;
+                if (!(z->flags & (SF_ASSIGNED | SF_PARAM))) z->flags |= SF_FREE;
+            }
+            *found = true;
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* Decides the kind of every symbol; called parents first. */
+static int resolve_scope(compiler *C, scope *s) {
+    for (uint32_t i = 0; i < s->nsyms; i++) {
+        sym *y = &s->syms[i];
+        if (s->kind == SC_MODULE || (y->flags & SF_GLOBAL_DECL)) {
+            y->flags |= SF_GLOBAL;
+            continue;
+        }
+        if (y->flags & SF_NONLOCAL_DECL) {
+            bool found;
+            if (resolve_free(C, s, y->name, &found)) return -1;
+            if (!found) {
+                pe_node fake = {0};
+                fake.line = y->decl_line;
+                return syntax_error(C, &fake, "no binding for nonlocal '%s' found", y->name);
+            }
+            y->flags |= SF_FREE;
+            continue;
+        }
+        if (y->flags & (SF_ASSIGNED | SF_PARAM)) continue; /* local (maybe CELL later) */
+        if (y->flags & SF_FREE) continue;
+        bool found;
+        if (resolve_free(C, s, y->name, &found)) return -1;
+        if (found) y->flags |= SF_FREE;
+        else y->flags |= SF_GLOBAL;
+    }
+    return 0;
+}
+
+/* Assigns indexes after all scopes are resolved (CELL marks are final). */
+static int index_scope(compiler *C, scope *s) {
+    s->nlocals = s->ncells = s->nfree = 0;
+    /* parameters first, in declaration order (they were added first) */
+    for (uint32_t i = 0; i < s->nsyms; i++) {
+        sym *y = &s->syms[i];
+        if (y->flags & SF_GLOBAL) {
+            int g = global_slot(C, y->name);
+            if (g < 0) return -1;
+            y->index = g;
+        } else if (y->flags & SF_FREE && !(y->flags & (SF_ASSIGNED | SF_PARAM))) {
+            /* indexed below */
+        } else if (s->kind != SC_MODULE && (y->flags & (SF_ASSIGNED | SF_PARAM))) {
+            y->index = (int32_t)s->nlocals++;
+        }
+    }
+    for (uint32_t i = 0; i < s->nsyms; i++) {
+        sym *y = &s->syms[i];
+        if ((y->flags & SF_CELL) && !(y->flags & SF_GLOBAL) && !(y->flags & SF_FREE))
+            s->ncells++;
+    }
+    uint32_t c = 0, f = 0;
+    for (uint32_t i = 0; i < s->nsyms; i++) {
+        sym *y = &s->syms[i];
+        if (y->flags & SF_GLOBAL) continue;
+        if ((y->flags & SF_CELL) && !(y->flags & SF_FREE)) {
+            /* keep the local index in decl_line's place: cell index separate */
+            y->decl_line = (uint32_t)y->index; /* local slot (for parameters) */
+            y->index = (int32_t)(s->nlocals + c++);
+        } else if (y->flags & SF_FREE) {
+            y->index = (int32_t)(s->nlocals + s->ncells + f++);
+        }
+    }
+    s->nfree = f;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Code generation helpers                                             */
+/* ------------------------------------------------------------------ */
+
+static int grow(pe_state *S, void **p, uint32_t *cap, uint32_t n, size_t elem) {
+    if (n < *cap) return 0;
+    uint32_t nc = *cap ? *cap * 2 : 16;
+    void *np = pe_mem_realloc(S, *p, (size_t)*cap * elem, (size_t)nc * elem);
+    if (!np) return -1;
+    *p = np;
+    *cap = nc;
+    return 0;
+}
+
+static int stack_effect(int op, uint32_t arg) {
+    int se = pe_opcode_stack_effect[op];
+    if (se != PE_SE_VAR) return se;
+    switch (op) {
+    case PE_OP_BUILD_TUPLE: case PE_OP_BUILD_LIST: case PE_OP_BUILD_SET:
+    case PE_OP_BUILD_STRING:
+        return 1 - (int)arg;
+    case PE_OP_BUILD_MAP: return 1 - 2 * (int)arg;
+    case PE_OP_BUILD_SLICE: return 1 - (int)arg;
+    case PE_OP_UNPACK_SEQUENCE: return (int)arg - 1;
+    case PE_OP_UNPACK_EX: return (int)(arg & 0xff) + (int)(arg >> 8);
+    case PE_OP_CALL: return -(int)arg;
+    case PE_OP_CALL_METHOD: return -(int)arg - 1;
+    case PE_OP_CALL_KW: return -(int)arg - 1;
+    case PE_OP_CALL_EX: return -1 - (int)(arg & 1);
+    case PE_OP_MAKE_FUNCTION: return -(int)((arg & 1) + ((arg >> 1) & 1) + ((arg >> 3) & 1));
+    case PE_OP_RAISE_VARARGS: return -(int)arg;
+    case PE_OP_FORMAT_VALUE: return (arg & 4) ? -1 : 0;
+    default: return 0;
+    }
+}
+
+static int emit(compiler *C, unit *u, int op, uint32_t arg) {
+    if (arg > PE_ARG_MAX) {
+        pe_raise(C->S, PE_EXC(SyntaxError), "program too large (argument overflow)");
+        return -1;
+    }
+    if (grow(C->S, (void **)&u->code, &u->cap, u->n, sizeof(uint32_t))) return -1;
+    uint32_t oldcap = u->cap;
+    (void)oldcap;
+    if (u->n == 0 || !u->lines) {
+        /* lines/cols grow in step with code */
+    }
+    u->code[u->n] = PE_INSTR(op, arg);
+    u->n++;
+    u->depth += stack_effect(op, arg);
+    if (u->depth > u->maxdepth) u->maxdepth = u->depth;
+    return 0;
+}
+
+/* Lines are kept in a parallel array sized like code. */
+static int emit_l(compiler *C, unit *u, int op, uint32_t arg) {
+    uint32_t cap_before = u->cap;
+    if (emit(C, u, op, arg)) return -1;
+    if (u->cap != cap_before || !u->lines) {
+        uint32_t *nl = pe_mem_realloc(C->S, u->lines, cap_before * sizeof(uint32_t),
+                                      u->cap * sizeof(uint32_t));
+        if (!nl) return -1;
+        u->lines = nl;
+        uint16_t *nc = pe_mem_realloc(C->S, u->cols, cap_before * sizeof(uint16_t),
+                                      u->cap * sizeof(uint16_t));
+        if (!nc) return -1;
+        u->cols = nc;
+    }
+    u->lines[u->n - 1] = u->line;
+    u->cols[u->n - 1] = (uint16_t)(u->col > 65535 ? 0 : u->col);
+    return 0;
+}
+
+#define EMIT(op, arg)                                     \
+    do {                                                  \
+        if (emit_l(C, u, PE_OP_##op, (uint32_t)(arg))) return -1; \
+    } while (0)
+
+static int new_label(compiler *C, unit *u, uint32_t *out) {
+    if (grow(C->S, (void **)&u->labels, &u->labcap, u->nlabels, sizeof(uint32_t))) return -1;
+    u->labels[u->nlabels] = UINT32_MAX;
+    *out = u->nlabels++;
+    return 0;
+}
+
+static void bind_label(unit *u, uint32_t label) { u->labels[label] = u->n; }
+
+static int emit_jump(compiler *C, unit *u, int op, uint32_t label) {
+    if (grow(C->S, (void **)&u->fix, &u->fixcap, u->nfix, sizeof(jfix))) return -1;
+    u->fix[u->nfix++] = (jfix){u->n, label};
+    return emit_l(C, u, op, 0);
+}
+
+#define JUMP(op, label)                                        \
+    do {                                                       \
+        if (emit_jump(C, u, PE_OP_##op, (label))) return -1;   \
+    } while (0)
+#define LABEL(var)                                    \
+    uint32_t var;                                     \
+    if (new_label(C, u, &var)) return -1
+
+static int add_const(compiler *C, unit *u, pe_val v, uint32_t *idx) {
+    /* reuse identical immediates and identical str objects */
+    for (uint32_t i = 0; i < u->nconsts && i < 256; i++) {
+        pe_val c = u->consts[i];
+        if (c.tag != v.tag) continue;
+        if (v.tag == PE_TOBJ ? c.u.o == v.u.o
+                             : (v.tag == PE_TFLOAT ? !memcmp(&c.u.f, &v.u.f, sizeof(double))
+                                                   : c.u.i == v.u.i)) {
+            *idx = i;
+            return 0;
+        }
+    }
+    if (grow(C->S, (void **)&u->consts, &u->constcap, u->nconsts, sizeof(pe_val))) return -1;
+    pe_incref(v);
+    u->consts[u->nconsts] = v;
+    *idx = u->nconsts++;
+    return 0;
+}
+
+static int emit_const(compiler *C, unit *u, pe_val v) {
+    switch (v.tag) {
+    case PE_TNONE: EMIT(LOAD_NONE, 0); return 0;
+    case PE_TBOOL:
+        if (v.u.i) EMIT(LOAD_TRUE, 0);
+        else EMIT(LOAD_FALSE, 0);
+        return 0;
+    case PE_TINT:
+        if (v.u.i >= -(1 << 23) && v.u.i < (1 << 23)) {
+            EMIT(LOAD_INT, (uint32_t)(v.u.i & 0xffffff));
+            return 0;
+        }
+        break;
+    default:
+        break;
+    }
+    uint32_t k;
+    if (add_const(C, u, v, &k)) return -1;
+    EMIT(LOAD_CONST, k);
+    return 0;
+}
+
+/* Interned str for a name table entry. */
+static int add_name(compiler *C, unit *u, const char *name, uint32_t *idx) {
+    for (uint32_t i = 0; i < u->nnames; i++)
+        if (!strcmp(((pe_str *)u->names[i])->data, name)) {
+            *idx = i;
+            return 0;
+        }
+    pe_val s;
+    if (pe_str_from_cstr(C->S, name, &s)) return -1;
+    if (grow(C->S, (void **)&u->names, &u->namecap, u->nnames, sizeof(pe_obj *))) {
+        pe_decref(C->S, s);
+        return -1;
+    }
+    u->names[u->nnames] = s.u.o;
+    *idx = u->nnames++;
+    return 0;
+}
+
+static void set_loc(unit *u, const pe_node *n) {
+    u->line = n->line;
+    u->col = n->col;
+}
+
+/* ------------------------------------------------------------------ */
+/* Expressions                                                         */
+/* ------------------------------------------------------------------ */
+
+static int c_expr(compiler *C, unit *u, pe_node *n);
+static int c_stmts(compiler *C, unit *u, pe_nodelist *l);
+static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodelist *params,
+                      pe_nodelist *body, pe_node *expr_body, const char *name);
+
+static int c_load_name(compiler *C, unit *u, const char *name) {
+    sym *y = sym_find(u->sc, name);
+    if (!y || (y->flags & SF_GLOBAL)) {
+        int g = y ? y->index : global_slot(C, name);
+        if (g < 0) return -1;
+        EMIT(LOAD_GLOBAL, g);
+    } else if ((y->flags & (SF_CELL | SF_FREE))) {
+        EMIT(LOAD_DEREF, y->index);
+    } else {
+        EMIT(LOAD_FAST, y->index);
+    }
+    return 0;
+}
+
+static int c_store_name(compiler *C, unit *u, const char *name, int op_fast, int op_deref,
+                        int op_global) {
+    sym *y = sym_find(u->sc, name);
+    if (!y || (y->flags & SF_GLOBAL)) {
+        int g = y ? y->index : global_slot(C, name);
+        if (g < 0) return -1;
+        return emit_l(C, u, op_global, (uint32_t)g);
+    }
+    if (y->flags & (SF_CELL | SF_FREE)) return emit_l(C, u, op_deref, (uint32_t)y->index);
+    return emit_l(C, u, op_fast, (uint32_t)y->index);
+}
+
+static int c_store(compiler *C, unit *u, pe_node *t);
+
+static int c_unpack_target(compiler *C, unit *u, pe_node *t) {
+    pe_nodelist *l = &t->l[0];
+    int star = -1;
+    for (uint32_t i = 0; i < l->n; i++)
+        if (l->v[i]->kind == PE_N_STARRED) star = (int)i;
+    if (star < 0) {
+        EMIT(UNPACK_SEQUENCE, l->n);
+    } else {
+        uint32_t before = (uint32_t)star, after = l->n - (uint32_t)star - 1;
+        if (before > 255 || after > 255) {
+            return syntax_error(C, t, "too many expressions in star-unpacking assignment");
+        }
+        EMIT(UNPACK_EX, before | (after << 8));
+    }
+    for (uint32_t i = 0; i < l->n; i++) {
+        pe_node *x = l->v[i];
+        if (c_store(C, u, x->kind == PE_N_STARRED ? x->a : x)) return -1;
+    }
+    return 0;
+}
+
+/* Stores TOS into target t. */
+static int c_store(compiler *C, unit *u, pe_node *t) {
+    set_loc(u, t);
+    switch (t->kind) {
+    case PE_N_NAME:
+        return c_store_name(C, u, t->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
+                            PE_OP_STORE_GLOBAL);
+    case PE_N_ATTR: {
+        uint32_t k;
+        if (c_expr(C, u, t->a) || add_name(C, u, t->name, &k)) return -1;
+        EMIT(STORE_ATTR, k);
+        return 0;
+    }
+    case PE_N_SUBSCR:
+        if (c_expr(C, u, t->a) || c_expr(C, u, t->b)) return -1;
+        EMIT(STORE_SUBSCR, 0);
+        return 0;
+    case PE_N_TUPLE:
+    case PE_N_LIST:
+        return c_unpack_target(C, u, t);
+    default:
+        return syntax_error(C, t, "cannot assign to expression");
+    }
+}
+
+static int c_delete(compiler *C, unit *u, pe_node *t) {
+    set_loc(u, t);
+    switch (t->kind) {
+    case PE_N_NAME:
+        return c_store_name(C, u, t->name, PE_OP_DELETE_FAST, PE_OP_DELETE_DEREF,
+                            PE_OP_DELETE_GLOBAL);
+    case PE_N_SUBSCR:
+        if (c_expr(C, u, t->a) || c_expr(C, u, t->b)) return -1;
+        EMIT(DELETE_SUBSCR, 0);
+        return 0;
+    case PE_N_TUPLE:
+    case PE_N_LIST:
+        for (uint32_t i = 0; i < t->l[0].n; i++)
+            if (c_delete(C, u, t->l[0].v[i])) return -1;
+        return 0;
+    case PE_N_ATTR:
+        return syntax_error(C, t, "attribute deletion is not supported by pyexpr");
+    default:
+        return syntax_error(C, t, "cannot delete expression");
+    }
+}
+
+static bool has_starred(pe_nodelist *l) {
+    for (uint32_t i = 0; i < l->n; i++)
+        if (l->v[i]->kind == PE_N_STARRED) return true;
+    return false;
+}
+
+/* Builds a list from items that may contain *x; leaves it on the stack. */
+static int c_starred_list(compiler *C, unit *u, pe_nodelist *l) {
+    EMIT(BUILD_LIST, 0);
+    for (uint32_t i = 0; i < l->n; i++) {
+        pe_node *x = l->v[i];
+        if (x->kind == PE_N_STARRED) {
+            if (c_expr(C, u, x->a)) return -1;
+            EMIT(LIST_EXTEND, 1);
+        } else {
+            if (c_expr(C, u, x)) return -1;
+            EMIT(LIST_APPEND, 1);
+        }
+    }
+    return 0;
+}
+
+static int c_seq(compiler *C, unit *u, pe_node *n) {
+    pe_nodelist *l = &n->l[0];
+    if (has_starred(l)) {
+        if (n->kind == PE_N_SET) {
+            EMIT(BUILD_SET, 0);
+            for (uint32_t i = 0; i < l->n; i++) {
+                pe_node *x = l->v[i];
+                if (c_expr(C, u, x->kind == PE_N_STARRED ? x->a : x)) return -1;
+                if (x->kind == PE_N_STARRED) EMIT(SET_UPDATE, 1);
+                else EMIT(SET_ADD, 1);
+            }
+            return 0;
+        }
+        if (c_starred_list(C, u, l)) return -1;
+        if (n->kind == PE_N_TUPLE) EMIT(LIST_TO_TUPLE, 0);
+        return 0;
+    }
+    /* all-constant tuples become one constant */
+    if (n->kind == PE_N_TUPLE && l->n > 0 && l->n <= 256) {
+        bool allc = true;
+        for (uint32_t i = 0; i < l->n && allc; i++) allc = l->v[i]->kind == PE_N_CONST;
+        if (allc) {
+            pe_val t;
+            if (pe_tuple_new(C->S, l->n, &t)) return -1;
+            for (uint32_t i = 0; i < l->n; i++) {
+                pe_incref(l->v[i]->v);
+                PE_TUPLE(t)->items[i] = l->v[i]->v;
+            }
+            int r = emit_const(C, u, t);
+            pe_decref(C->S, t);
+            return r;
+        }
+    }
+    for (uint32_t i = 0; i < l->n; i++)
+        if (c_expr(C, u, l->v[i])) return -1;
+    set_loc(u, n);
+    switch (n->kind) {
+    case PE_N_TUPLE: EMIT(BUILD_TUPLE, l->n); break;
+    case PE_N_LIST: EMIT(BUILD_LIST, l->n); break;
+    default: EMIT(BUILD_SET, l->n); break;
+    }
+    return 0;
+}
+
+static int c_dict(compiler *C, unit *u, pe_node *n) {
+    pe_nodelist *K = &n->l[0], *V = &n->l[1];
+    uint32_t pending = 0;
+    bool built = false;
+    for (uint32_t i = 0; i < K->n; i++) {
+        if (!K->v[i]) {
+            if (!built) {
+                EMIT(BUILD_MAP, pending);
+                built = true;
+            } else if (pending) {
+                EMIT(BUILD_MAP, pending);
+                EMIT(DICT_UPDATE, 1);
+            }
+            pending = 0;
+            if (c_expr(C, u, V->v[i])) return -1;
+            EMIT(DICT_UPDATE, 1);
+            continue;
+        }
+        if (c_expr(C, u, K->v[i]) || c_expr(C, u, V->v[i])) return -1;
+        pending++;
+        if (pending >= 0xffff) {
+            EMIT(BUILD_MAP, pending);
+            if (built) EMIT(DICT_UPDATE, 1);
+            built = true;
+            pending = 0;
+        }
+    }
+    if (!built) EMIT(BUILD_MAP, pending);
+    else if (pending) {
+        EMIT(BUILD_MAP, pending);
+        EMIT(DICT_UPDATE, 1);
+    }
+    return 0;
+}
+
+/* Constant folding for numbers: fold iff the operation succeeds and the
+ * result is an immediate (ints in int64 and floats). */
+static bool try_fold_binop(compiler *C, pe_node *n, pe_val *out) {
+    pe_val a = n->a->v, b = n->b->v;
+    if (n->a->kind != PE_N_CONST || n->b->kind != PE_N_CONST) return false;
+    if (!(a.tag == PE_TINT || a.tag == PE_TFLOAT) || !(b.tag == PE_TINT || b.tag == PE_TFLOAT))
+        return false;
+    if (n->op == PE_BO_POW && b.tag == PE_TINT && (b.u.i > 128 || b.u.i < -128)) return false;
+    if (n->op == PE_BO_LSHIFT && (b.tag != PE_TINT || b.u.i > 64)) return false;
+    if (n->op == PE_BO_MATMUL) return false;
+    if (pe_number_binop(C->S, n->op, a, b, out) != 0) {
+        pe_exc_clear(C->S);
+        return false;
+    }
+    if (out->tag == PE_TOBJ) {
+        pe_decref(C->S, *out);
+        return false;
+    }
+    return true;
+}
+
+static int c_boolop(compiler *C, unit *u, pe_node *n) {
+    LABEL(end);
+    pe_nodelist *l = &n->l[0];
+    for (uint32_t i = 0; i < l->n; i++) {
+        if (c_expr(C, u, l->v[i])) return -1;
+        if (i + 1 < l->n) {
+            if (n->op == PE_BOOL_AND) JUMP(JUMP_IF_FALSE_OR_POP, end);
+            else JUMP(JUMP_IF_TRUE_OR_POP, end);
+        }
+    }
+    bind_label(u, end);
+    return 0;
+}
+
+static int c_cmpop(compiler *C, unit *u, int op) {
+    switch (op) {
+    case PE_CMP_IS: EMIT(IS_OP, 0); break;
+    case PE_CMP_ISNOT: EMIT(IS_OP, 1); break;
+    case PE_CMP_IN: EMIT(CONTAINS_OP, 0); break;
+    case PE_CMP_NOTIN: EMIT(CONTAINS_OP, 1); break;
+    default: EMIT(COMPARE_OP, op); break;
+    }
+    return 0;
+}
+
+static int c_compare(compiler *C, unit *u, pe_node *n) {
+    pe_nodelist *l = &n->l[0];
+    if (c_expr(C, u, n->a)) return -1;
+    if (l->n == 1) {
+        if (c_expr(C, u, l->v[0])) return -1;
+        set_loc(u, n);
+        return c_cmpop(C, u, n->ops[0]);
+    }
+    /* a < b < c: DUP the middle operand, short-circuit on false */
+    LABEL(cleanup);
+    LABEL(end);
+    for (uint32_t i = 0; i + 1 < l->n; i++) {
+        if (c_expr(C, u, l->v[i])) return -1;
+        EMIT(DUP_TOP, 0);
+        EMIT(ROT_THREE, 0);
+        set_loc(u, n);
+        if (c_cmpop(C, u, n->ops[i])) return -1;
+        JUMP(JUMP_IF_FALSE_OR_POP, cleanup);
+    }
+    if (c_expr(C, u, l->v[l->n - 1])) return -1;
+    if (c_cmpop(C, u, n->ops[l->n - 1])) return -1;
+    JUMP(JUMP, end);
+    bind_label(u, cleanup);
+    u->depth++; /* the jump arrives with [middle, result] */
+    EMIT(ROT_TWO, 0);
+    EMIT(POP_TOP, 0);
+    bind_label(u, end);
+    return 0;
+}
+
+/* Calls: positional-only fast forms, keywords, and * / ** unpacking. */
+static int c_call(compiler *C, unit *u, pe_node *n) {
+    pe_nodelist *args = &n->l[0], *kws = &n->l[1];
+    bool star = has_starred(args), dstar = false;
+    for (uint32_t i = 0; i < kws->n; i++)
+        if (!kws->v[i]->name) dstar = true;
+    if (!star && !dstar && n->a->kind == PE_N_ATTR && kws->n == 0 && args->n < 255) {
+        uint32_t k;
+        if (c_expr(C, u, n->a->a) || add_name(C, u, n->a->name, &k)) return -1;
+        set_loc(u, n->a);
+        EMIT(LOAD_METHOD, k);
+        for (uint32_t i = 0; i < args->n; i++)
+            if (c_expr(C, u, args->v[i])) return -1;
+        set_loc(u, n);
+        EMIT(CALL_METHOD, args->n);
+        return 0;
+    }
+    if (c_expr(C, u, n->a)) return -1;
+    if (star || dstar) {
+        if (c_starred_list(C, u, args)) return -1;
+        EMIT(LIST_TO_TUPLE, 0);
+        if (kws->n) {
+            EMIT(BUILD_MAP, 0);
+            for (uint32_t i = 0; i < kws->n; i++) {
+                pe_node *k = kws->v[i];
+                if (k->name) {
+                    pe_val s;
+                    if (pe_str_from_cstr(C->S, k->name, &s)) return -1;
+                    int r = emit_const(C, u, s);
+                    pe_decref(C->S, s);
+                    if (r || c_expr(C, u, k->a)) return -1;
+                    EMIT(BUILD_MAP, 1);
+                    EMIT(DICT_MERGE, 1);
+                } else {
+                    if (c_expr(C, u, k->a)) return -1;
+                    EMIT(DICT_MERGE, 1);
+                }
+            }
+        }
+        set_loc(u, n);
+        EMIT(CALL_EX, kws->n ? 1 : 0);
+        return 0;
+    }
+    for (uint32_t i = 0; i < args->n; i++)
+        if (c_expr(C, u, args->v[i])) return -1;
+    if (kws->n == 0) {
+        set_loc(u, n);
+        EMIT(CALL, args->n);
+        return 0;
+    }
+    pe_val names;
+    if (pe_tuple_new(C->S, kws->n, &names)) return -1;
+    for (uint32_t i = 0; i < kws->n; i++) {
+        pe_val s;
+        if (pe_str_from_cstr(C->S, kws->v[i]->name, &s)) {
+            pe_decref(C->S, names);
+            return -1;
+        }
+        PE_TUPLE(names)->items[i] = s;
+        if (c_expr(C, u, kws->v[i]->a)) {
+            pe_decref(C->S, names);
+            return -1;
+        }
+    }
+    uint32_t k;
+    int r = add_const(C, u, names, &k);
+    pe_decref(C->S, names);
+    if (r) return -1;
+    EMIT(LOAD_CONST, k);
+    set_loc(u, n);
+    EMIT(CALL_KW, args->n + kws->n);
+    return 0;
+}
+
+static int c_joined(compiler *C, unit *u, pe_node *n) {
+    pe_nodelist *l = &n->l[0];
+    if (l->n == 0) {
+        pe_val s;
+        if (pe_str_new(C->S, "", 0, &s)) return -1;
+        int r = emit_const(C, u, s);
+        pe_decref(C->S, s);
+        return r;
+    }
+    for (uint32_t i = 0; i < l->n; i++) {
+        pe_node *p = l->v[i];
+        if (p->kind == PE_N_CONST) {
+            if (emit_const(C, u, p->v)) return -1;
+            continue;
+        }
+        if (c_expr(C, u, p->a)) return -1;
+        uint32_t flags = p->op == 's' ? 1 : p->op == 'r' ? 2 : p->op == 'a' ? 3 : 0;
+        if (p->b) {
+            if (c_joined(C, u, p->b)) return -1;
+            flags |= 4;
+        }
+        set_loc(u, p);
+        EMIT(FORMAT_VALUE, flags);
+    }
+    if (l->n > 1) EMIT(BUILD_STRING, l->n);
+    return 0;
+}
+
+/* Comprehension body: nested loops; the innermost appends. */
+static int c_comp_loop(compiler *C, unit *u, pe_node *n, uint32_t gen, int kind) {
+    pe_node *f = n->l[0].v[gen];
+    LABEL(start);
+    LABEL(end);
+    if (gen == 0) EMIT(LOAD_FAST, 0); /* .0: the outer iterator */
+    else {
+        if (c_expr(C, u, f->b)) return -1;
+        EMIT(GET_ITER, 0);
+    }
+    bind_label(u, start);
+    JUMP(FOR_ITER, end);
+    if (c_store(C, u, f->a)) return -1;
+    for (uint32_t i = 0; i < f->l[0].n; i++) {
+        if (c_expr(C, u, f->l[0].v[i])) return -1;
+        JUMP(POP_JUMP_IF_FALSE, start);
+    }
+    if (gen + 1 < n->l[0].n) {
+        if (c_comp_loop(C, u, n, gen + 1, kind)) return -1;
+    } else {
+        uint32_t depth = gen + 2; /* iterators below the result container */
+        if (kind == PE_N_DICTCOMP) {
+            if (c_expr(C, u, n->a) || c_expr(C, u, n->b)) return -1;
+            EMIT(MAP_ADD, depth);
+        } else {
+            if (c_expr(C, u, n->a)) return -1;
+            if (kind == PE_N_SETCOMP) EMIT(SET_ADD, depth);
+            else EMIT(LIST_APPEND, depth);
+        }
+    }
+    EMIT(CHECK_STEPS, 0);
+    JUMP(JUMP, start);
+    bind_label(u, end);
+    u->depth--; /* FOR_ITER popped the iterator on exit */
+    return 0;
+}
+
+static int c_comprehension(compiler *C, unit *u, pe_node *n) {
+    const char *name = n->kind == PE_N_LISTCOMP ? "<listcomp>"
+                       : n->kind == PE_N_SETCOMP ? "<setcomp>"
+                       : n->kind == PE_N_DICTCOMP ? "<dictcomp>"
+                                                  : "<genexpr>";
+    if (c_function(C, u, n, n->scope, NULL, NULL, NULL, name)) return -1;
+    if (c_expr(C, u, n->l[0].v[0]->b)) return -1;
+    EMIT(GET_ITER, 0);
+    set_loc(u, n);
+    EMIT(CALL, 1);
+    if (n->kind == PE_N_GENEXP) EMIT(GET_ITER, 0);
+    return 0;
+}
+
+static int c_expr(compiler *C, unit *u, pe_node *n) {
+    if (++C->nest > 1000) {
+        pe_raise(C->S, PE_EXC(RecursionError), "maximum recursion depth exceeded during compilation");
+        return -1;
+    }
+    int r = 0;
+    set_loc(u, n);
+    switch (n->kind) {
+    case PE_N_CONST:
+        r = emit_const(C, u, n->v);
+        break;
+    case PE_N_NAME:
+        r = c_load_name(C, u, n->name);
+        break;
+    case PE_N_BINOP: {
+        pe_val folded;
+        if (try_fold_binop(C, n, &folded)) {
+            r = emit_const(C, u, folded);
+            break;
+        }
+        if (c_expr(C, u, n->a) || c_expr(C, u, n->b)) {
+            r = -1;
+            break;
+        }
+        set_loc(u, n);
+        switch (n->op) {
+        case PE_BO_ADD: r = emit_l(C, u, PE_OP_ADD, 0); break;
+        case PE_BO_SUB: r = emit_l(C, u, PE_OP_SUB, 0); break;
+        case PE_BO_MUL: r = emit_l(C, u, PE_OP_MUL, 0); break;
+        case PE_BO_TRUEDIV: r = emit_l(C, u, PE_OP_TRUEDIV, 0); break;
+        case PE_BO_FLOORDIV: r = emit_l(C, u, PE_OP_FLOORDIV, 0); break;
+        case PE_BO_MOD: r = emit_l(C, u, PE_OP_MOD, 0); break;
+        default: r = emit_l(C, u, PE_OP_BINARY_OP, n->op); break;
+        }
+        break;
+    }
+    case PE_N_UNARY:
+        if (n->op == PE_UOP_NEG && n->a->kind == PE_N_CONST &&
+            ((n->a->v.tag == PE_TINT && n->a->v.u.i != INT64_MIN) || n->a->v.tag == PE_TFLOAT)) {
+            pe_val v = n->a->v.tag == PE_TINT ? pe_int(-n->a->v.u.i) : pe_float(-n->a->v.u.f);
+            r = emit_const(C, u, v);
+            break;
+        }
+        if (c_expr(C, u, n->a)) {
+            r = -1;
+            break;
+        }
+        set_loc(u, n);
+        r = emit_l(C, u,
+                   n->op == PE_UOP_NEG      ? PE_OP_UNARY_NEG
+                   : n->op == PE_UOP_POS    ? PE_OP_UNARY_POS
+                   : n->op == PE_UOP_INVERT ? PE_OP_UNARY_INVERT
+                                            : PE_OP_UNARY_NOT,
+                   0);
+        break;
+    case PE_N_BOOLOP:
+        r = c_boolop(C, u, n);
+        break;
+    case PE_N_COMPARE:
+        r = c_compare(C, u, n);
+        break;
+    case PE_N_IFEXP: {
+        uint32_t orelse, end;
+        if (new_label(C, u, &orelse) || new_label(C, u, &end) || c_expr(C, u, n->a) ||
+            emit_jump(C, u, PE_OP_POP_JUMP_IF_FALSE, orelse) || c_expr(C, u, n->b) ||
+            emit_jump(C, u, PE_OP_JUMP, end)) {
+            r = -1;
+            break;
+        }
+        bind_label(u, orelse);
+        u->depth--;
+        if (c_expr(C, u, n->c)) r = -1;
+        bind_label(u, end);
+        break;
+    }
+    case PE_N_CALL:
+        r = c_call(C, u, n);
+        break;
+    case PE_N_ATTR: {
+        uint32_t k;
+        if (c_expr(C, u, n->a) || add_name(C, u, n->name, &k)) {
+            r = -1;
+            break;
+        }
+        set_loc(u, n);
+        r = emit_l(C, u, PE_OP_LOAD_ATTR, k);
+        break;
+    }
+    case PE_N_SUBSCR:
+        if (c_expr(C, u, n->a) || c_expr(C, u, n->b)) {
+            r = -1;
+            break;
+        }
+        set_loc(u, n);
+        r = emit_l(C, u, PE_OP_BINARY_SUBSCR, 0);
+        break;
+    case PE_N_SLICE: {
+        pe_node *parts[3] = {n->a, n->b, n->c};
+        uint32_t cnt = n->c ? 3 : 2;
+        for (uint32_t i = 0; i < cnt && !r; i++)
+            r = parts[i] ? c_expr(C, u, parts[i]) : emit_l(C, u, PE_OP_LOAD_NONE, 0);
+        if (!r) r = emit_l(C, u, PE_OP_BUILD_SLICE, cnt);
+        break;
+    }
+    case PE_N_TUPLE:
+    case PE_N_LIST:
+    case PE_N_SET:
+        r = c_seq(C, u, n);
+        break;
+    case PE_N_DICT:
+        r = c_dict(C, u, n);
+        break;
+    case PE_N_LAMBDA:
+        r = c_function(C, u, n, n->scope, &n->l[0], NULL, n->a, "<lambda>");
+        break;
+    case PE_N_LISTCOMP:
+    case PE_N_SETCOMP:
+    case PE_N_DICTCOMP:
+    case PE_N_GENEXP:
+        r = c_comprehension(C, u, n);
+        break;
+    case PE_N_JOINEDSTR:
+        r = c_joined(C, u, n);
+        break;
+    case PE_N_STARRED:
+        r = syntax_error(C, n, "can't use starred expression here");
+        break;
+    default:
+        r = syntax_error(C, n, "invalid syntax");
+        break;
+    }
+    C->nest--;
+    return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Statements                                                          */
+/* ------------------------------------------------------------------ */
+
+static int push_fb(compiler *C, unit *u, const pe_node *n, fblock fb) {
+    if (u->nfb >= MAX_NEST) return syntax_error(C, n, "too many statically nested blocks");
+    u->fb[u->nfb++] = fb;
+    return 0;
+}
+
+static int c_finally_inline(compiler *C, unit *u, fblock *fb);
+
+/* Unwinds blocks down to (not including) index `to` for break/continue/
+ * return: pops for-iterators, restores handled exceptions, runs finally
+ * bodies. preserve_tos: a return value is on the stack. */
+static int c_unwind(compiler *C, unit *u, int to, bool preserve_tos) {
+    for (int i = u->nfb - 1; i > to; i--) {
+        fblock *fb = &u->fb[i];
+        switch (fb->kind) {
+        case FB_FOR:
+            if (preserve_tos) EMIT(ROT_TWO, 0);
+            EMIT(POP_TOP, 0);
+            break;
+        case FB_HANDLER:
+            if (preserve_tos) EMIT(ROT_TWO, 0);
+            EMIT(POP_EXCEPT, 0);
+            if (fb->handler_name) {
+                EMIT(LOAD_NONE, 0);
+                if (c_store_name(C, u, fb->handler_name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
+                                 PE_OP_STORE_GLOBAL))
+                    return -1;
+                if (c_store_name(C, u, fb->handler_name, PE_OP_DELETE_FAST,
+                                 PE_OP_DELETE_DEREF, PE_OP_DELETE_GLOBAL))
+                    return -1;
+            }
+            break;
+        case FB_TRY_FINALLY: {
+            /* the finally body runs outside the protected range */
+            fblock saved = *fb;
+            int nfb = u->nfb;
+            u->nfb = i;
+            int r = c_finally_inline(C, u, &saved);
+            u->nfb = nfb;
+            if (r) return -1;
+            break;
+        }
+        case FB_FINALLY_END:
+            if (preserve_tos) EMIT(ROT_TWO, 0);
+            EMIT(POP_EXCEPT, 0);
+            break;
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
+static int find_loop(unit *u) {
+    for (int i = u->nfb - 1; i >= 0; i--)
+        if (u->fb[i].kind == FB_WHILE || u->fb[i].kind == FB_FOR) return i;
+    return -1;
+}
+
+static int c_if(compiler *C, unit *u, pe_node *n) {
+    LABEL(orelse);
+    LABEL(end);
+    if (c_expr(C, u, n->a)) return -1;
+    JUMP(POP_JUMP_IF_FALSE, orelse);
+    if (c_stmts(C, u, &n->l[0])) return -1;
+    if (n->l[1].n) JUMP(JUMP, end);
+    bind_label(u, orelse);
+    if (c_stmts(C, u, &n->l[1])) return -1;
+    bind_label(u, end);
+    return 0;
+}
+
+static int c_while(compiler *C, unit *u, pe_node *n) {
+    LABEL(top);
+    LABEL(orelse);
+    LABEL(end);
+    bind_label(u, top);
+    if (c_expr(C, u, n->a)) return -1;
+    JUMP(POP_JUMP_IF_FALSE, orelse);
+    if (push_fb(C, u, n, (fblock){FB_WHILE, top, end, NULL, NULL})) return -1;
+    if (c_stmts(C, u, &n->l[0])) return -1;
+    u->nfb--;
+    set_loc(u, n);
+    EMIT(CHECK_STEPS, 0);
+    JUMP(JUMP, top);
+    bind_label(u, orelse);
+    if (c_stmts(C, u, &n->l[1])) return -1;
+    bind_label(u, end);
+    return 0;
+}
+
+static int c_for(compiler *C, unit *u, pe_node *n) {
+    LABEL(top);
+    LABEL(orelse);
+    LABEL(end);
+    if (c_expr(C, u, n->b)) return -1;
+    set_loc(u, n);
+    EMIT(GET_ITER, 0);
+    bind_label(u, top);
+    set_loc(u, n);
+    JUMP(FOR_ITER, orelse);
+    if (c_store(C, u, n->a)) return -1;
+    if (push_fb(C, u, n, (fblock){FB_FOR, top, end, NULL, NULL})) return -1;
+    if (c_stmts(C, u, &n->l[0])) return -1;
+    u->nfb--;
+    EMIT(CHECK_STEPS, 0);
+    JUMP(JUMP, top);
+    bind_label(u, orelse);
+    u->depth--; /* iterator popped by FOR_ITER */
+    if (c_stmts(C, u, &n->l[1])) return -1;
+    bind_label(u, end);
+    return 0;
+}
+
+static int add_exc_entry(compiler *C, unit *u, uint32_t start, uint32_t end, uint32_t target_label,
+                         int depth) {
+    if (start == end) return 0;
+    if (grow(C->S, (void **)&u->exc, &u->exccap, u->nexc, sizeof(pe_exc_entry))) return -1;
+    /* target is a label for now; resolved in finish_unit */
+    u->exc[u->nexc++] = (pe_exc_entry){start, end, target_label, (uint32_t)depth};
+    return 0;
+}
+
+/* Emits a finally body on a non-exceptional path (normal exit, break,
+ * continue or return). */
+static int c_finally_inline(compiler *C, unit *u, fblock *fb) {
+    return c_stmts(C, u, &fb->finalbody->l[3]);
+}
+
+/* try/except/else: handlers match in order; unmatched re-raises. */
+static int c_try_except(compiler *C, unit *u, pe_node *n) {
+    LABEL(handler);
+    LABEL(cleanup);
+    LABEL(orelse);
+    LABEL(end);
+    int depth0 = u->depth;
+    uint32_t start = u->n;
+    if (c_stmts(C, u, &n->l[0])) return -1;
+    uint32_t stop = u->n;
+    if (add_exc_entry(C, u, start, stop, handler, depth0)) return -1;
+    JUMP(JUMP, orelse);
+    /* handler: stack is [.. exc] */
+    bind_label(u, handler);
+    u->depth = depth0 + 1;
+    if (u->depth > u->maxdepth) u->maxdepth = u->depth;
+    EMIT(PUSH_EXC_INFO, 0); /* [.. prev_handled exc] */
+    uint32_t hstart = u->n;
+    pe_nodelist *H = &n->l[1];
+    for (uint32_t i = 0; i < H->n; i++) {
+        pe_node *h = H->v[i];
+        set_loc(u, h);
+        LABEL(next);
+        if (h->a) {
+            EMIT(DUP_TOP, 0);
+            if (c_expr(C, u, h->a)) return -1;
+            EMIT(CHECK_EXC_MATCH, 0);
+            JUMP(POP_JUMP_IF_FALSE, next);
+        }
+        if (h->name) {
+            if (c_store_name(C, u, h->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
+                             PE_OP_STORE_GLOBAL))
+                return -1;
+        } else {
+            EMIT(POP_TOP, 0);
+        }
+        if (push_fb(C, u, h, (fblock){FB_HANDLER, 0, 0, NULL, h->name})) return -1;
+        if (c_stmts(C, u, &h->l[0])) return -1;
+        u->nfb--;
+        EMIT(POP_EXCEPT, 0);
+        if (h->name) {
+            EMIT(LOAD_NONE, 0);
+            if (c_store_name(C, u, h->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
+                             PE_OP_STORE_GLOBAL) ||
+                c_store_name(C, u, h->name, PE_OP_DELETE_FAST, PE_OP_DELETE_DEREF,
+                             PE_OP_DELETE_GLOBAL))
+                return -1;
+        }
+        JUMP(JUMP, end);
+        bind_label(u, next);
+        u->depth = depth0 + 2;
+    }
+    EMIT(RERAISE, 0); /* no handler matched: [.. prev exc] */
+    uint32_t hstop = u->n;
+    if (add_exc_entry(C, u, hstart, hstop, cleanup, depth0 + 1)) return -1;
+    /* cleanup: an exception inside a handler: [.. prev newexc] */
+    bind_label(u, cleanup);
+    u->depth = depth0 + 2;
+    if (u->depth > u->maxdepth) u->maxdepth = u->depth;
+    EMIT(ROT_TWO, 0);
+    EMIT(POP_EXCEPT, 0);
+    EMIT(RERAISE, 0);
+    bind_label(u, orelse);
+    u->depth = depth0;
+    if (c_stmts(C, u, &n->l[2])) return -1;
+    bind_label(u, end);
+    u->depth = depth0;
+    return 0;
+}
+
+static int c_try(compiler *C, unit *u, pe_node *n) {
+    if (!n->l[3].n) return c_try_except(C, u, n);
+    /* try/finally wrapping an optional try/except */
+    LABEL(handler);
+    LABEL(cleanup);
+    LABEL(end);
+    int depth0 = u->depth;
+    if (push_fb(C, u, n, (fblock){FB_TRY_FINALLY, 0, 0, n, NULL})) return -1;
+    uint32_t start = u->n;
+    if (n->l[1].n) {
+        if (c_try_except(C, u, n)) return -1;
+    } else if (c_stmts(C, u, &n->l[0])) {
+        return -1;
+    }
+    uint32_t stop = u->n;
+    u->nfb--;
+    if (add_exc_entry(C, u, start, stop, handler, depth0)) return -1;
+    if (c_stmts(C, u, &n->l[3])) return -1; /* normal path */
+    JUMP(JUMP, end);
+    bind_label(u, handler);
+    u->depth = depth0 + 1;
+    if (u->depth > u->maxdepth) u->maxdepth = u->depth;
+    EMIT(PUSH_EXC_INFO, 0); /* [.. prev exc] */
+    uint32_t hstart = u->n;
+    if (push_fb(C, u, n, (fblock){FB_FINALLY_END, 0, 0, NULL, NULL})) return -1;
+    /* exception path: run the body with [prev exc] below, then re-raise */
+    if (c_stmts(C, u, &n->l[3])) return -1;
+    u->nfb--;
+    EMIT(ROT_TWO, 0);
+    EMIT(POP_EXCEPT, 0);
+    EMIT(RERAISE, 0);
+    uint32_t hstop = u->n;
+    if (add_exc_entry(C, u, hstart, hstop, cleanup, depth0 + 1)) return -1;
+    bind_label(u, cleanup);
+    u->depth = depth0 + 2;
+    if (u->depth > u->maxdepth) u->maxdepth = u->depth;
+    EMIT(ROT_TWO, 0);
+    EMIT(POP_EXCEPT, 0);
+    EMIT(RERAISE, 0);
+    bind_label(u, end);
+    u->depth = depth0;
+    return 0;
+}
+
+static int c_import(compiler *C, unit *u, pe_node *n) {
+    pe_nodelist *l = &n->l[0];
+    if (n->a) { /* from mod import a as b, ... */
+        uint32_t k;
+        if (add_name(C, u, n->a->name, &k)) return -1;
+        EMIT(IMPORT_NAME, k);
+        for (uint32_t i = 0; i < l->n; i++) {
+            pe_node *x = l->v[i];
+            uint32_t an;
+            if (add_name(C, u, x->name, &an)) return -1;
+            EMIT(DUP_TOP, 0);
+            EMIT(LOAD_ATTR, an);
+            const char *bound = x->a ? x->a->name : x->name;
+            if (c_store_name(C, u, bound, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
+                             PE_OP_STORE_GLOBAL))
+                return -1;
+        }
+        EMIT(POP_TOP, 0);
+        return 0;
+    }
+    for (uint32_t i = 0; i < l->n; i++) {
+        pe_node *x = l->v[i];
+        uint32_t k;
+        if (add_name(C, u, x->name, &k)) return -1;
+        EMIT(IMPORT_NAME, k);
+        const char *bound = x->a ? x->a->name : x->name;
+        char buf[256];
+        const char *dot = strchr(bound, '.');
+        if (dot && !x->a) {
+            size_t m = (size_t)(dot - bound);
+            if (m >= sizeof buf) m = sizeof buf - 1;
+            memcpy(buf, bound, m);
+            buf[m] = 0;
+            /* find the arena copy made by the collector */
+            sym *y = sym_find(u->sc, buf);
+            bound = y ? y->name : bound;
+        }
+        if (c_store_name(C, u, bound, PE_OP_STORE_FAST, PE_OP_STORE_DEREF, PE_OP_STORE_GLOBAL))
+            return -1;
+    }
+    return 0;
+}
+
+static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
+    set_loc(u, n);
+    switch (n->kind) {
+    case PE_N_EXPR:
+        if (last && (C->mode == PE_MODE_CALC || C->mode == PE_MODE_EVAL) &&
+            u->sc->kind == SC_MODULE) {
+            if (c_expr(C, u, n->a)) return -1;
+            EMIT(RETURN_VALUE, 0);
+            return 0;
+        }
+        if (n->a->kind == PE_N_CONST) return 0; /* docstrings and bare constants */
+        if (c_expr(C, u, n->a)) return -1;
+        EMIT(POP_TOP, 0);
+        return 0;
+    case PE_N_ASSIGN: {
+        if (c_expr(C, u, n->a)) return -1;
+        pe_nodelist *t = &n->l[0];
+        for (uint32_t i = 0; i < t->n; i++) {
+            if (i + 1 < t->n) EMIT(DUP_TOP, 0);
+            if (c_store(C, u, t->v[i])) return -1;
+        }
+        return 0;
+    }
+    case PE_N_ANNASSIGN:
+        if (!n->c) return 0;
+        if (c_expr(C, u, n->c)) return -1;
+        return c_store(C, u, n->a);
+    case PE_N_AUGASSIGN: {
+        pe_node *t = n->a;
+        if (t->kind == PE_N_NAME) {
+            if (c_expr(C, u, t)) return -1;
+        } else if (t->kind == PE_N_ATTR) {
+            uint32_t k;
+            if (c_expr(C, u, t->a) || add_name(C, u, t->name, &k)) return -1;
+            EMIT(DUP_TOP, 0);
+            EMIT(LOAD_ATTR, k);
+        } else {
+            if (c_expr(C, u, t->a) || c_expr(C, u, t->b)) return -1;
+            EMIT(DUP_TOP_TWO, 0);
+            EMIT(BINARY_SUBSCR, 0);
+        }
+        if (c_expr(C, u, n->b)) return -1;
+        set_loc(u, n);
+        switch (n->op) {
+        case PE_BO_ADD: EMIT(ADD, 1); break;
+        case PE_BO_SUB: EMIT(SUB, 1); break;
+        case PE_BO_MUL: EMIT(MUL, 1); break;
+        case PE_BO_TRUEDIV: EMIT(TRUEDIV, 1); break;
+        case PE_BO_FLOORDIV: EMIT(FLOORDIV, 1); break;
+        case PE_BO_MOD: EMIT(MOD, 1); break;
+        default: EMIT(BINARY_OP, n->op | 0x100); break;
+        }
+        if (t->kind == PE_N_NAME) return c_store(C, u, t);
+        if (t->kind == PE_N_ATTR) {
+            uint32_t k;
+            if (add_name(C, u, t->name, &k)) return -1;
+            EMIT(ROT_TWO, 0);
+            EMIT(STORE_ATTR, k);
+            return 0;
+        }
+        EMIT(ROT_THREE, 0);
+        EMIT(STORE_SUBSCR, 0);
+        return 0;
+    }
+    case PE_N_IF:
+        return c_if(C, u, n);
+    case PE_N_WHILE:
+        return c_while(C, u, n);
+    case PE_N_FOR:
+        return c_for(C, u, n);
+    case PE_N_BREAK:
+    case PE_N_CONTINUE: {
+        int li = find_loop(u);
+        if (li < 0)
+            return syntax_error(C, n, n->kind == PE_N_BREAK ? "'break' outside loop"
+                                                            : "'continue' not properly in loop");
+        if (c_unwind(C, u, li, false)) return -1;
+        fblock *fb = &u->fb[li];
+        int saved = u->depth;
+        if (n->kind == PE_N_BREAK && fb->kind == FB_FOR) {
+            EMIT(POP_TOP, 0);
+        }
+        JUMP(JUMP, n->kind == PE_N_BREAK ? fb->break_label : fb->cont_label);
+        u->depth = saved;
+        return 0;
+    }
+    case PE_N_PASS:
+        return 0;
+    case PE_N_RETURN:
+        if (u->sc->kind == SC_MODULE) return syntax_error(C, n, "'return' outside function");
+        if (n->a) {
+            if (c_expr(C, u, n->a)) return -1;
+        } else {
+            EMIT(LOAD_NONE, 0);
+        }
+        if (c_unwind(C, u, -1, true)) return -1;
+        set_loc(u, n);
+        EMIT(RETURN_VALUE, 0);
+        return 0;
+    case PE_N_DEF:
+        if (c_function(C, u, n, n->scope, &n->l[0], &n->l[1], NULL, n->name)) return -1;
+        return c_store_name(C, u, n->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
+                            PE_OP_STORE_GLOBAL);
+    case PE_N_GLOBAL:
+    case PE_N_NONLOCAL:
+        return 0;
+    case PE_N_DEL:
+        for (uint32_t i = 0; i < n->l[0].n; i++)
+            if (c_delete(C, u, n->l[0].v[i])) return -1;
+        return 0;
+    case PE_N_ASSERT: {
+        LABEL(ok);
+        if (c_expr(C, u, n->a)) return -1;
+        JUMP(POP_JUMP_IF_TRUE, ok);
+        set_loc(u, n);
+        EMIT(LOAD_BUILD_EXC, PE_EXC_AssertionError);
+        if (n->b) {
+            if (c_expr(C, u, n->b)) return -1;
+            EMIT(CALL, 1);
+        }
+        EMIT(RAISE_VARARGS, 1);
+        bind_label(u, ok);
+        return 0;
+    }
+    case PE_N_RAISE:
+        if (n->a && c_expr(C, u, n->a)) return -1;
+        if (n->b && c_expr(C, u, n->b)) return -1;
+        set_loc(u, n);
+        EMIT(RAISE_VARARGS, n->b ? 2 : n->a ? 1 : 0);
+        return 0;
+    case PE_N_TRY:
+        return c_try(C, u, n);
+    case PE_N_IMPORT:
+        return c_import(C, u, n);
+    default:
+        return syntax_error(C, n, "invalid syntax");
+    }
+}
+
+static int c_stmts(compiler *C, unit *u, pe_nodelist *l) {
+    for (uint32_t i = 0; i < l->n; i++) {
+        if (++C->nest > MAX_NEST + 100) {
+            C->nest--;
+            return syntax_error(C, l->v[i], "too many statically nested blocks");
+        }
+        int r = c_stmt(C, u, l->v[i], false);
+        C->nest--;
+        if (r) return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Units -> code objects                                               */
+/* ------------------------------------------------------------------ */
+
+static void fcode_dealloc(pe_state *S, pe_obj *o);
+static void fcode_clear(pe_state *S, pe_obj *o);
+
+static void unit_free(compiler *C, unit *u) {
+    pe_state *S = C->S;
+    pe_mem_free(S, u->code, u->cap * sizeof(uint32_t));
+    pe_mem_free(S, u->lines, u->cap * sizeof(uint32_t));
+    pe_mem_free(S, u->cols, u->cap * sizeof(uint16_t));
+    pe_mem_free(S, u->labels, u->labcap * sizeof(uint32_t));
+    pe_mem_free(S, u->fix, u->fixcap * sizeof(jfix));
+    for (uint32_t i = 0; i < u->nconsts; i++) pe_decref(S, u->consts[i]);
+    pe_mem_free(S, u->consts, u->constcap * sizeof(pe_val));
+    for (uint32_t i = 0; i < u->nnames; i++) pe_decref_obj(S, u->names[i]);
+    pe_mem_free(S, u->names, u->namecap * sizeof(pe_obj *));
+    pe_mem_free(S, u->exc, u->exccap * sizeof(pe_exc_entry));
+}
+
+/* Shrinks an array to exactly n elements (ownership moves to the code). */
+static void *shrink(pe_state *S, void *p, size_t cap, size_t n) {
+    if (n == 0) {
+        pe_mem_free(S, p, cap);
+        return NULL;
+    }
+    if (n == cap) return p;
+    void *q = pe_mem_realloc(S, p, cap, n);
+    return q ? q : p; /* keep the larger block on failure: sizes tracked below */
+}
+
+/* Builds the pe_fcode from a finished unit; the unit's arrays move into it. */
+static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t nargs,
+                             uint32_t nkwonly, uint32_t flags, int firstline) {
+    pe_state *S = C->S;
+    for (uint32_t i = 0; i < u->nfix; i++) {
+        uint32_t target = u->labels[u->fix[i].label];
+        uint32_t w = u->code[u->fix[i].at];
+        u->code[u->fix[i].at] = PE_INSTR(PE_OPOF(w), target);
+    }
+    for (uint32_t i = 0; i < u->nexc; i++) u->exc[i].target = u->labels[u->exc[i].target];
+    pe_fcode *f = (pe_fcode *)pe_obj_new(S, &pe_type_code, sizeof(pe_fcode));
+    if (!f) return NULL;
+    memset((char *)f + sizeof(pe_obj), 0, sizeof(pe_fcode) - sizeof(pe_obj));
+    pe_val nm;
+    if (pe_str_from_cstr(S, name, &nm)) {
+        pe_decref_obj(S, &f->ob);
+        return NULL;
+    }
+    f->name = f->qualname = nm.u.o;
+    pe_incref_obj(f->qualname);
+    /* arrays: move with exact sizes so the code owns what it frees */
+    f->code = shrink(S, u->code, u->cap * sizeof(uint32_t), u->n * sizeof(uint32_t));
+    f->lines = shrink(S, u->lines, u->cap * sizeof(uint32_t), u->n * sizeof(uint32_t));
+    f->cols = shrink(S, u->cols, u->cap * sizeof(uint16_t), u->n * sizeof(uint16_t));
+    f->ncode = u->n;
+    u->code = NULL;
+    u->lines = NULL;
+    u->cols = NULL;
+    u->cap = 0;
+    f->consts = shrink(S, u->consts, u->constcap * sizeof(pe_val), u->nconsts * sizeof(pe_val));
+    f->nconsts = u->nconsts;
+    u->consts = NULL;
+    u->nconsts = u->constcap = 0;
+    f->names = shrink(S, u->names, u->namecap * sizeof(pe_obj *), u->nnames * sizeof(pe_obj *));
+    f->nnames = u->nnames;
+    u->names = NULL;
+    u->nnames = u->namecap = 0;
+    f->exctab = shrink(S, u->exc, u->exccap * sizeof(pe_exc_entry), u->nexc * sizeof(pe_exc_entry));
+    f->nexctab = u->nexc;
+    u->exc = NULL;
+    u->nexc = u->exccap = 0;
+    scope *sc = u->sc;
+    f->nlocals = sc->kind == SC_MODULE ? 0 : sc->nlocals;
+    f->ncells = sc->ncells;
+    f->nfree = sc->nfree;
+    f->nargs = nargs;
+    f->nkwonly = nkwonly;
+    f->flags = flags;
+    f->stacksize = (uint32_t)u->maxdepth + 4;
+    f->firstline = firstline;
+    /* local names (for messages) and the cell -> argument map */
+    uint32_t nl = f->nlocals + f->ncells + f->nfree;
+    if (nl) {
+        f->localnames = pe_mem_alloc(S, nl * sizeof(pe_obj *));
+        if (!f->localnames) goto fail;
+        memset(f->localnames, 0, nl * sizeof(pe_obj *));
+    }
+    if (f->ncells) {
+        f->cell2arg = pe_mem_alloc(S, f->ncells * sizeof(int32_t));
+        if (!f->cell2arg) goto fail;
+        for (uint32_t i = 0; i < f->ncells; i++) f->cell2arg[i] = -1;
+    }
+    for (uint32_t i = 0; i < sc->nsyms; i++) {
+        sym *y = &sc->syms[i];
+        if (y->flags & SF_GLOBAL || y->index < 0) continue;
+        pe_val s;
+        if (pe_str_from_cstr(S, y->name, &s)) goto fail;
+        if ((uint32_t)y->index < nl && !f->localnames[y->index]) f->localnames[y->index] = s.u.o;
+        else pe_decref(S, s);
+        if ((y->flags & SF_CELL) && !(y->flags & SF_FREE)) {
+            uint32_t ci = (uint32_t)y->index - f->nlocals;
+            if (y->flags & SF_PARAM) {
+                f->cell2arg[ci] = (int32_t)y->decl_line; /* local slot of the parameter */
+                pe_val s2;
+                if (pe_str_from_cstr(S, y->name, &s2)) goto fail;
+                if (!f->localnames[y->decl_line]) f->localnames[y->decl_line] = s2.u.o;
+                else pe_decref(S, s2);
+            }
+        }
+    }
+    return f;
+fail:
+    pe_decref_obj(S, &f->ob);
+    return NULL;
+}
+
+static void fcode_clear(pe_state *S, pe_obj *o) {
+    pe_fcode *f = (pe_fcode *)o;
+    for (uint32_t i = 0; i < f->nconsts; i++) {
+        pe_val v = f->consts[i];
+        f->consts[i] = pe_none();
+        pe_decref(S, v);
+    }
+    for (uint32_t i = 0; i < f->nnames; i++) {
+        pe_obj *x = f->names[i];
+        f->names[i] = NULL;
+        if (x) pe_decref_obj(S, x);
+    }
+    uint32_t nl = f->nlocals + f->ncells + f->nfree;
+    for (uint32_t i = 0; f->localnames && i < nl; i++) {
+        pe_obj *x = f->localnames[i];
+        f->localnames[i] = NULL;
+        if (x) pe_decref_obj(S, x);
+    }
+    pe_obj *a = f->name, *b = f->qualname;
+    f->name = f->qualname = NULL;
+    if (a) pe_decref_obj(S, a);
+    if (b) pe_decref_obj(S, b);
+}
+
+static void fcode_dealloc(pe_state *S, pe_obj *o) {
+    pe_fcode *f = (pe_fcode *)o;
+    fcode_clear(S, o);
+    pe_mem_free(S, f->code, f->ncode * sizeof(uint32_t));
+    pe_mem_free(S, f->lines, f->ncode * sizeof(uint32_t));
+    pe_mem_free(S, f->cols, f->ncode * sizeof(uint16_t));
+    pe_mem_free(S, f->consts, f->nconsts * sizeof(pe_val));
+    pe_mem_free(S, f->names, f->nnames * sizeof(pe_obj *));
+    pe_mem_free(S, f->localnames, (f->nlocals + f->ncells + f->nfree) * sizeof(pe_obj *));
+    pe_mem_free(S, f->cell2arg, f->ncells * sizeof(int32_t));
+    pe_mem_free(S, f->exctab, f->nexctab * sizeof(pe_exc_entry));
+    pe_obj_free(S, o, sizeof(pe_fcode));
+}
+
+static int code_repr(pe_state *S, pe_val v, pe_sb *sb) {
+    (void)S;
+    pe_fcode *f = (pe_fcode *)v.u.o;
+    return pe_sb_printf(sb, "<code object %s>", f->name ? ((pe_str *)f->name)->data : "?");
+}
+
+const pe_type pe_type_code = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "code",
+    .kind = PE_K_CODE,
+    .dealloc = fcode_dealloc,
+    .clear = fcode_clear,
+    .repr = code_repr,
+};
+
+/* Compiles a function/lambda/comprehension body into a code constant and
+ * emits MAKE_FUNCTION (with defaults and closure) in the outer unit. */
+static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodelist *params,
+                      pe_nodelist *body, pe_node *expr_body, const char *name) {
+    unit *u = outer;
+    /* defaults, evaluated now in the outer scope */
+    uint32_t mflags = 0, nargs = 0, nkwonly = 0, cflags = 0;
+    uint32_t ndef = 0, nkwdef = 0;
+    if (params) {
+        for (uint32_t i = 0; i < params->n; i++) {
+            pe_node *a = params->v[i];
+            if (a->op == 0) nargs++;
+            else if (a->op == 1) nkwonly++;
+            else if (a->op == 2) cflags |= PE_CO_VARARGS;
+            else cflags |= PE_CO_VARKW;
+            if (a->a && a->op == 0) ndef++;
+            if (a->a && a->op == 1) nkwdef++;
+        }
+        if (ndef) {
+            for (uint32_t i = 0; i < params->n; i++)
+                if (params->v[i]->a && params->v[i]->op == 0 && c_expr(C, u, params->v[i]->a))
+                    return -1;
+            EMIT(BUILD_TUPLE, ndef);
+            mflags |= 1;
+        }
+        if (nkwdef) {
+            for (uint32_t i = 0; i < params->n; i++) {
+                pe_node *a = params->v[i];
+                if (!a->a || a->op != 1) continue;
+                pe_val s;
+                if (pe_str_from_cstr(C->S, a->name, &s)) return -1;
+                int r = emit_const(C, u, s);
+                pe_decref(C->S, s);
+                if (r || c_expr(C, u, a->a)) return -1;
+            }
+            EMIT(BUILD_MAP, nkwdef);
+            mflags |= 2;
+        }
+    } else {
+        nargs = 1; /* comprehension: the iterator */
+    }
+    /* the body, in its own unit */
+    unit *fu = pe_mem_alloc(C->S, sizeof(unit));
+    if (!fu) return -1;
+    memset(fu, 0, sizeof *fu);
+    fu->sc = sc;
+    fu->line = n->line;
+    pe_fcode *f = NULL;
+    int r = -1;
+    if (params) {
+        /* parameters must occupy locals 0..n-1 in order: positional, kw-only,
+         * *args, **kwargs (index_scope numbered them in declaration order,
+         * which the parser produces in that order except *args before kw-only) */
+    }
+    if (expr_body) {
+        if (c_expr(C, fu, expr_body) || emit_l(C, fu, PE_OP_RETURN_VALUE, 0)) goto done;
+    } else if (body) {
+        if (c_stmts(C, fu, body)) goto done;
+        fu->line = fu->n ? fu->lines[fu->n - 1] : n->line;
+        if (emit_l(C, fu, PE_OP_LOAD_NONE, 0) || emit_l(C, fu, PE_OP_RETURN_VALUE, 0)) goto done;
+    } else {
+        int kind = n->kind == PE_N_GENEXP ? PE_N_LISTCOMP : n->kind;
+        int op = kind == PE_N_DICTCOMP ? PE_OP_BUILD_MAP
+                 : kind == PE_N_SETCOMP ? PE_OP_BUILD_SET
+                                        : PE_OP_BUILD_LIST;
+        if (emit_l(C, fu, op, 0) || c_comp_loop(C, fu, n, 0, kind) ||
+            emit_l(C, fu, PE_OP_RETURN_VALUE, 0))
+            goto done;
+    }
+    f = finish_unit(C, fu, name, nargs, nkwonly, cflags, (int)n->line);
+    if (!f) goto done;
+    r = 0;
+done:
+    unit_free(C, fu);
+    pe_mem_free(C->S, fu, sizeof(unit));
+    if (r) return -1;
+    /* closure: cells of the outer scope (or its free vars) in our free order */
+    if (sc->nfree) {
+        pe_obj **fnames = f->localnames + f->nlocals + f->ncells;
+        for (uint32_t i = 0; i < sc->nfree; i++) {
+            sym *y = sym_find(outer->sc, ((pe_str *)fnames[i])->data);
+            if (!y || y->index < 0) {
+                pe_decref_obj(C->S, &f->ob);
+                return syntax_error(C, n, "internal error: closure variable not found");
+            }
+            if (emit_l(C, u, PE_OP_LOAD_CLOSURE, (uint32_t)y->index)) {
+                pe_decref_obj(C->S, &f->ob);
+                return -1;
+            }
+        }
+        if (emit_l(C, u, PE_OP_BUILD_TUPLE, sc->nfree)) {
+            pe_decref_obj(C->S, &f->ob);
+            return -1;
+        }
+        mflags |= 8;
+    }
+    uint32_t k;
+    r = add_const(C, u, pe_obj_val(&f->ob), &k);
+    pe_decref_obj(C->S, &f->ob);
+    if (r) return -1;
+    set_loc(u, n);
+    EMIT(LOAD_CONST, k);
+    u->depth--; /* the code object is consumed by MAKE_FUNCTION below */
+    EMIT(MAKE_FUNCTION, mflags);
+    u->depth++;
+    return 0;
+}
+
+/* Parameters must be the first locals in call order: positional, then
+ * keyword-only, then *args, then **kwargs. The collector added them in
+ * source order, where *args precedes keyword-only ones: fix the indexes. */
+static void order_params(scope *s, pe_nodelist *params) {
+    if (!params) return;
+    uint32_t idx = 0;
+    for (int pass = 0; pass < 4; pass++) {
+        for (uint32_t i = 0; i < params->n; i++) {
+            pe_node *a = params->v[i];
+            if (a->op != pass) continue;
+            sym *y = sym_find(s, a->name);
+            if (!y) continue;
+            /* swap y's local index with whatever holds idx */
+            for (uint32_t j = 0; j < s->nsyms; j++) {
+                sym *z = &s->syms[j];
+                bool zl = !(z->flags & (SF_GLOBAL)) && !(z->flags & SF_FREE && !(z->flags & (SF_ASSIGNED | SF_PARAM)));
+                uint32_t zslot = (z->flags & SF_CELL) && !(z->flags & SF_FREE) ? z->decl_line : (uint32_t)z->index;
+                if (zl && z != y && zslot == idx) {
+                    uint32_t yslot = (y->flags & SF_CELL) && !(y->flags & SF_FREE) ? y->decl_line : (uint32_t)y->index;
+                    if ((z->flags & SF_CELL) && !(z->flags & SF_FREE)) z->decl_line = yslot;
+                    else z->index = (int32_t)yslot;
+                    break;
+                }
+            }
+            if ((y->flags & SF_CELL) && !(y->flags & SF_FREE)) y->decl_line = idx;
+            else y->index = (int32_t)idx;
+            idx++;
+        }
+    }
+}
+
+static void fix_param_order(compiler *C) {
+    for (uint32_t i = 0; i < C->nscopes; i++) {
+        scope *s = C->scopes[i];
+        if (s->node && (s->node->kind == PE_N_DEF || s->node->kind == PE_N_LAMBDA))
+            order_params(s, &s->node->l[0]);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Entry point                                                         */
+/* ------------------------------------------------------------------ */
+
+static void compiler_free(compiler *C) {
+    for (uint32_t i = 0; i < C->nscopes; i++) scope_free(C, C->scopes[i]);
+    pe_mem_free(C->S, C->scopes, C->scopecap * sizeof(scope *));
+    pe_mem_free(C->S, C->gtable, C->gtcap * sizeof(uint32_t));
+    pe_mem_free(C->S, C->gnames, C->gcap * sizeof(const char *));
+}
+
+/* Resolves all scopes (parents first: scopes[] is in creation order, which
+ * is pre-order) and assigns indexes. */
+static int resolve_all(compiler *C) {
+    for (uint32_t i = 0; i < C->nscopes; i++)
+        if (resolve_scope(C, C->scopes[i])) return -1;
+    /* resolution may add FREE pass-through entries to already resolved
+     * scopes; a second pass is idempotent for those */
+    for (uint32_t i = 0; i < C->nscopes; i++)
+        if (resolve_scope(C, C->scopes[i])) return -1;
+    for (uint32_t i = 0; i < C->nscopes; i++)
+        if (index_scope(C, C->scopes[i])) return -1;
+    fix_param_order(C);
+    return 0;
+}
+
+pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t len,
+                        const char *filename, int mode) {
+    pe_node *mod = (pe_node *)ast;
+    compiler C0, *C = &C0;
+    memset(C, 0, sizeof *C);
+    C->S = S;
+    C->filename = filename;
+    C->src = src;
+    C->srclen = len;
+    C->mode = mode;
+    pe_arena A = {S, NULL};
+    C->A = &A;
+    pe_code *code = NULL;
+    unit *u = NULL;
+    C->module = scope_new(C, SC_MODULE, NULL, NULL);
+    if (!C->module) goto fail;
+    if (collect_stmts(C, C->module, &mod->l[0])) goto fail;
+    C->nest = 0;
+    if (resolve_all(C)) goto fail;
+    u = pe_mem_alloc(S, sizeof(unit));
+    if (!u) goto fail;
+    memset(u, 0, sizeof *u);
+    u->sc = C->module;
+    u->line = 1;
+    pe_nodelist *body = &mod->l[0];
+    for (uint32_t i = 0; i < body->n; i++) {
+        if (c_stmt(C, u, body->v[i], i + 1 == body->n)) goto fail;
+    }
+    bool returns = body->n && body->v[body->n - 1]->kind == PE_N_EXPR &&
+                   (mode == PE_MODE_CALC || mode == PE_MODE_EVAL);
+    if (!returns) {
+        if (emit_l(C, u, PE_OP_LOAD_NONE, 0) || emit_l(C, u, PE_OP_RETURN_VALUE, 0)) goto fail;
+    }
+    pe_fcode *f = finish_unit(C, u, "<module>", 0, 0, 0, 1);
+    if (!f) goto fail;
+    code = calloc(1, sizeof(pe_code));
+    if (!code) {
+        pe_decref_obj(S, &f->ob);
+        pe_raise_nomem(S);
+        goto fail;
+    }
+    code->module = f;
+    code->nglobals = C->nglobals;
+    code->mode = mode;
+    if (C->nglobals) {
+        code->gnames = calloc(C->nglobals, sizeof(pe_obj *));
+        code->gbuiltin = calloc(C->nglobals, sizeof(int32_t));
+        if (!code->gnames || !code->gbuiltin) {
+            pe_raise_nomem(S);
+            goto fail_code;
+        }
+        for (uint32_t i = 0; i < C->nglobals; i++) {
+            pe_val s;
+            if (pe_str_from_cstr(S, C->gnames[i], &s)) goto fail_code;
+            code->gnames[i] = s.u.o;
+            code->gbuiltin[i] = pe_builtin_lookup(C->gnames[i], strlen(C->gnames[i]));
+        }
+    }
+    unit_free(C, u);
+    pe_mem_free(S, u, sizeof(unit));
+    compiler_free(C);
+    pe_arena_free(&A);
+    return code;
+fail_code:
+    /* the caller sweeps the code heap; free only the malloc'ed parts */
+    free(code->gnames);
+    free(code->gbuiltin);
+    free(code);
+    code = NULL;
+fail:
+    if (u) {
+        unit_free(C, u);
+        pe_mem_free(S, u, sizeof(unit));
+    }
+    compiler_free(C);
+    pe_arena_free(&A);
+    return NULL;
+}

@@ -1,0 +1,538 @@
+/*
+ * lexer.c - UTF-8 source to tokens, with INDENT/DEDENT and CPython's
+ * tokenizer error messages.
+ *
+ * The lexer is pulled by the parser one token at a time. Columns are
+ * 1-based code points; they are tracked incrementally so a megabyte-long
+ * line costs linear time.
+ */
+#include <stdio.h>
+
+#include "pe_ast.h"
+
+const char *const pe_tok_text[PE_TOK__COUNT] = {
+#define PE_TOK_TEXT(n, s) s,
+    PE_TOKENS(PE_TOK_TEXT)
+#undef PE_TOK_TEXT
+};
+
+void pe_lex_init(pe_lexer *L, pe_state *S, const char *src, size_t len, const char *filename) {
+    memset(L, 0, sizeof *L);
+    L->S = S;
+    L->src = L->p = L->line_start = src;
+    L->end = src + len;
+    L->filename = filename;
+    L->line = 1;
+    L->nindent = 1; /* indents[0] == 0 */
+    L->at_line_start = true;
+    /* a UTF-8 byte order mark is skipped */
+    if (len >= 3 && (unsigned char)src[0] == 0xEF && (unsigned char)src[1] == 0xBB &&
+        (unsigned char)src[2] == 0xBF)
+        L->p = L->line_start = src + 3;
+}
+
+/* Code-point column (1-based) of p on the current line. */
+static uint32_t col_of(pe_lexer *L, const char *p) {
+    const char *q = L->line_start;
+    uint32_t c = 1;
+    if (L->cc_line == L->line_start && L->cc_p && L->cc_p <= p) {
+        q = L->cc_p;
+        c = L->cc_col;
+    }
+    for (; q < p; q++)
+        if (((unsigned char)*q & 0xC0) != 0x80) c++;
+    L->cc_line = L->line_start;
+    L->cc_p = p;
+    L->cc_col = c;
+    return c;
+}
+
+/* Returns the text of line `line` (1-based) for error display. */
+static const char *line_text(pe_lexer *L, uint32_t line, size_t *n) {
+    const char *p = L->src;
+    for (uint32_t l = 1; l < line && p < L->end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(L->end - p));
+        if (!nl) break;
+        p = nl + 1;
+    }
+    const char *e = memchr(p, '\n', (size_t)(L->end - p));
+    if (!e) e = L->end;
+    *n = (size_t)(e - p);
+    return p;
+}
+
+int pe_lex_error(pe_lexer *L, const pe_type *t, uint32_t line, uint32_t col, uint32_t end_col,
+                 const char *fmt, ...) {
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    size_t n = 0;
+    const char *text = line ? line_text(L, line, &n) : NULL;
+    if (n > 10000) n = 10000; /* keep the error small for huge lines */
+    return pe_raise_syntax(L->S, t, msg, L->filename, line, col, end_col ? end_col : col + 1,
+                           text, n);
+}
+
+static bool is_id_start(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+static bool is_id_char(unsigned char c) { return is_id_start(c) || (c >= '0' && c <= '9'); }
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Keyword lookup by length then text. */
+static int keyword_kind(const char *s, size_t n) {
+    for (int k = PE_TOK_KW_False; k < PE_TOK__COUNT; k++) {
+        const char *t = pe_tok_text[k];
+        if (strlen(t) == n && !memcmp(t, s, n)) return k;
+    }
+    return PE_TOK_NAME;
+}
+
+/* ------------------------------------------------------------------ */
+/* Indentation                                                         */
+/* ------------------------------------------------------------------ */
+
+/* Measures the indentation at the start of a logical line; returns 1 if the
+ * line is blank or a comment (no tokens), 0 otherwise, -1 on error. */
+static int measure_indent(pe_lexer *L, int *col, int *altcol) {
+    const char *p = L->p;
+    int c = 0, alt = 0;
+    for (; p < L->end; p++) {
+        if (*p == ' ') c++, alt++;
+        else if (*p == '\t') c = (c / 8 + 1) * 8, alt++;
+        else if (*p == '\f') c = alt = 0;
+        else break;
+    }
+    L->p = p;
+    *col = c;
+    *altcol = alt;
+    if (p >= L->end) return 1;
+    if (*p == '#' || *p == '\n' || *p == '\r') return 1;
+    if (*p == '\\' && p + 1 < L->end && (p[1] == '\n' || p[1] == '\r')) return 0;
+    return 0;
+}
+
+static int handle_indent(pe_lexer *L) {
+    int col, alt;
+    int blank = measure_indent(L, &col, &alt);
+    if (blank) return 0;
+    int top = L->indents[L->nindent - 1];
+    if (col == top) {
+        if (alt != L->altindents[L->nindent - 1])
+            return pe_lex_error(L, PE_EXC(TabError), L->line, 0, 0,
+                                "inconsistent use of tabs and spaces in indentation");
+    } else if (col > top) {
+        if (L->nindent >= 100)
+            return pe_lex_error(L, PE_EXC(IndentationError), L->line, 0, 0,
+                                "too many levels of indentation");
+        if (alt <= L->altindents[L->nindent - 1])
+            return pe_lex_error(L, PE_EXC(TabError), L->line, 0, 0,
+                                "inconsistent use of tabs and spaces in indentation");
+        L->indents[L->nindent] = col;
+        L->altindents[L->nindent] = alt;
+        L->nindent++;
+        L->pending_indent = 1;
+    } else {
+        while (L->nindent > 1 && col < L->indents[L->nindent - 1]) {
+            L->nindent--;
+            L->pending_dedents++;
+        }
+        if (col != L->indents[L->nindent - 1]) {
+            uint32_t c = col_of(L, L->p);
+            return pe_lex_error(L, PE_EXC(IndentationError), L->line, c, c + 1,
+                                "unindent does not match any outer indentation level");
+        }
+        if (alt != L->altindents[L->nindent - 1])
+            return pe_lex_error(L, PE_EXC(TabError), L->line, 0, 0,
+                                "inconsistent use of tabs and spaces in indentation");
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Numbers and strings                                                 */
+/* ------------------------------------------------------------------ */
+
+/* Digits with single underscores between them; returns false on a bad
+ * underscore. pred selects the digit class. */
+static bool scan_digits(const char **pp, const char *end, int base) {
+    const char *p = *pp;
+    bool last_us = false;
+    while (p < end) {
+        char c = *p;
+        bool ok = base == 16   ? ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+                                (c >= 'A' && c <= 'F'))
+                  : base == 8  ? (c >= '0' && c <= '7')
+                  : base == 2  ? (c == '0' || c == '1')
+                               : is_digit(c);
+        if (ok) last_us = false;
+        else if (c == '_' && !last_us && p > *pp) last_us = true;
+        else break;
+        p++;
+    }
+    *pp = p;
+    return !last_us;
+}
+
+static int number_error(pe_lexer *L, const char *start, const char *at, const char *what) {
+    uint32_t c = col_of(L, start), e = col_of(L, at);
+    return pe_lex_error(L, PE_EXC(SyntaxError), L->line, c, e + 1, "%s", what);
+}
+
+static int lex_number(pe_lexer *L, pe_token *tok) {
+    const char *s = L->p, *p = s, *end = L->end;
+    if (*p == '0' && p + 1 < end && strchr("xXoObB", p[1]) && p[1]) {
+        int base = (p[1] | 32) == 'x' ? 16 : (p[1] | 32) == 'o' ? 8 : 2;
+        p += 2;
+        if (p < end && *p == '_') p++;
+        const char *d = p;
+        if (!scan_digits(&p, end, base) || p == d) {
+            const char *kind = base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
+            char msg[64];
+            snprintf(msg, sizeof msg, "invalid %s literal", kind);
+            return number_error(L, s, p, msg);
+        }
+        if (p < end && (is_id_char((unsigned char)*p))) {
+            const char *kind = base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
+            char msg[64];
+            if (base != 16 && is_digit(*p))
+                snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", *p, kind);
+            else
+                snprintf(msg, sizeof msg, "invalid %s literal", kind);
+            return number_error(L, s, p, msg);
+        }
+        tok->kind = PE_TOK_NUMBER;
+        L->p = p;
+        return 0;
+    }
+    bool is_float = false;
+    if (*p != '.' && !scan_digits(&p, end, 10)) return number_error(L, s, p, "invalid decimal literal");
+    if (p < end && *p == '.') {
+        is_float = true;
+        p++;
+        if (p < end && is_digit(*p) && !scan_digits(&p, end, 10))
+            return number_error(L, s, p, "invalid decimal literal");
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        const char *q = p + 1;
+        if (q < end && (*q == '+' || *q == '-')) q++;
+        if (q < end && is_digit(*q)) {
+            p = q;
+            if (!scan_digits(&p, end, 10)) return number_error(L, s, p, "invalid decimal literal");
+            is_float = true;
+        } else if (q < end && !is_id_char((unsigned char)*q) && q == p + 1) {
+            return number_error(L, s, p, "invalid decimal literal");
+        }
+    }
+    if (p < end && (*p == 'j' || *p == 'J')) {
+        L->p = p + 1;
+        uint32_t c = col_of(L, s);
+        return pe_lex_error(L, PE_EXC(SyntaxError), L->line, c, col_of(L, p + 1),
+                            "complex literals are not supported by pyexpr");
+    }
+    if (p < end && is_id_char((unsigned char)*p)) {
+        const char *q = p;
+        while (q < end && is_id_char((unsigned char)*q)) q++;
+        return number_error(L, s, p, "invalid decimal literal");
+    }
+    if (!is_float && *s == '0') {
+        for (const char *q = s; q < p; q++)
+            if (*q != '0' && *q != '_')
+                return number_error(L, s, p,
+                                    "leading zeros in decimal integer literals are not "
+                                    "permitted; use an 0o prefix for octal integers");
+    }
+    tok->kind = PE_TOK_NUMBER;
+    L->p = p;
+    return 0;
+}
+
+/* Is there a string prefix (r, b, u, f, rb, fr, ...) at p of length n? */
+static bool string_prefix(const char *p, size_t n) {
+    char a[3] = {0};
+    if (n > 2) return false;
+    for (size_t i = 0; i < n; i++) a[i] = (char)(p[i] | 32);
+    if (n == 1) return strchr("rbuf", a[0]) != NULL;
+    return (a[0] == 'r' && (a[1] == 'b' || a[1] == 'f')) ||
+           (a[1] == 'r' && (a[0] == 'b' || a[0] == 'f'));
+}
+
+/* Scans a string literal starting at its opening quote q (prefix before). */
+static int lex_string(pe_lexer *L, const char *start, const char *q, pe_token *tok) {
+    char quote = *q;
+    bool triple = q + 2 < L->end && q[1] == quote && q[2] == quote;
+    const char *p = q + (triple ? 3 : 1);
+    uint32_t line0 = L->line, col0 = col_of(L, start);
+    const char *line_start0 = L->line_start;
+    while (1) {
+        if (p >= L->end) {
+            L->line_start = line_start0;
+            if (triple)
+                return pe_lex_error(L, PE_EXC(SyntaxError), line0, col0, col0 + 1,
+                                    "unterminated triple-quoted string literal (detected at "
+                                    "line %u)",
+                                    L->line);
+            return pe_lex_error(L, PE_EXC(SyntaxError), line0, col0, col0 + 1,
+                                "unterminated string literal (detected at line %u)", L->line);
+        }
+        char c = *p;
+        if (c == '\\') {
+            if (p + 1 < L->end && p[1] == '\n') {
+                L->line++;
+                L->line_start = p + 2;
+            }
+            p += 2;
+            continue;
+        }
+        if (c == '\n') {
+            if (!triple) {
+                L->line_start = line_start0;
+                return pe_lex_error(L, PE_EXC(SyntaxError), line0, col0, col0 + 1,
+                                    "unterminated string literal (detected at line %u)",
+                                    line0);
+            }
+            L->line++;
+            L->line_start = p + 1;
+        }
+        if (c == quote) {
+            if (!triple) {
+                p++;
+                break;
+            }
+            if (p + 2 < L->end && p[1] == quote && p[2] == quote) {
+                p += 3;
+                break;
+            }
+        }
+        p++;
+    }
+    if (p > L->end) p = L->end;
+    tok->kind = PE_TOK_STRING;
+    L->p = p;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Operators                                                           */
+/* ------------------------------------------------------------------ */
+
+static int op3(const char *p, const char *end, int *len) {
+    static const struct { char s[4]; int k; } ops[] = {
+        {"**=", PE_TOK_DOUBLESTAREQUAL}, {"//=", PE_TOK_DOUBLESLASHEQUAL},
+        {"<<=", PE_TOK_LEFTSHIFTEQUAL},  {">>=", PE_TOK_RIGHTSHIFTEQUAL},
+        {"...", PE_TOK_ELLIPSIS},        {"**", PE_TOK_DOUBLESTAR},
+        {"//", PE_TOK_DOUBLESLASH},      {"<<", PE_TOK_LEFTSHIFT},
+        {">>", PE_TOK_RIGHTSHIFT},       {"==", PE_TOK_EQEQUAL},
+        {"!=", PE_TOK_NOTEQUAL},         {"<=", PE_TOK_LESSEQUAL},
+        {">=", PE_TOK_GREATEREQUAL},     {"+=", PE_TOK_PLUSEQUAL},
+        {"-=", PE_TOK_MINEQUAL},         {"*=", PE_TOK_STAREQUAL},
+        {"/=", PE_TOK_SLASHEQUAL},       {"%=", PE_TOK_PERCENTEQUAL},
+        {"&=", PE_TOK_AMPEREQUAL},       {"|=", PE_TOK_VBAREQUAL},
+        {"^=", PE_TOK_CIRCUMFLEXEQUAL},  {"@=", PE_TOK_ATEQUAL},
+        {"->", PE_TOK_RARROW},           {":=", PE_TOK_COLONEQUAL},
+        {"(", PE_TOK_LPAR},              {")", PE_TOK_RPAR},
+        {"[", PE_TOK_LSQB},              {"]", PE_TOK_RSQB},
+        {"{", PE_TOK_LBRACE},            {"}", PE_TOK_RBRACE},
+        {":", PE_TOK_COLON},             {",", PE_TOK_COMMA},
+        {";", PE_TOK_SEMI},              {"+", PE_TOK_PLUS},
+        {"-", PE_TOK_MINUS},             {"*", PE_TOK_STAR},
+        {"/", PE_TOK_SLASH},             {"|", PE_TOK_VBAR},
+        {"&", PE_TOK_AMPER},             {"<", PE_TOK_LESS},
+        {">", PE_TOK_GREATER},           {"=", PE_TOK_EQUAL},
+        {".", PE_TOK_DOT},               {"%", PE_TOK_PERCENT},
+        {"~", PE_TOK_TILDE},             {"^", PE_TOK_CIRCUMFLEX},
+        {"@", PE_TOK_AT},                {"!", PE_TOK_EXCLAMATION},
+    };
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+        size_t n = strlen(ops[i].s);
+        if ((size_t)(end - p) >= n && !memcmp(p, ops[i].s, n)) {
+            *len = (int)n;
+            return ops[i].k;
+        }
+    }
+    return -1;
+}
+
+static int bracket_push(pe_lexer *L, char c, pe_token *tok) {
+    if (L->paren_depth >= 200)
+        return pe_lex_error(L, PE_EXC(SyntaxError), tok->line, tok->col, tok->col + 1,
+                            "too many nested parentheses");
+    L->parens[L->paren_depth] = c;
+    L->paren_line[L->paren_depth] = tok->line;
+    L->paren_col[L->paren_depth] = tok->col;
+    L->paren_depth++;
+    return 0;
+}
+
+static int bracket_pop(pe_lexer *L, char c, pe_token *tok) {
+    if (L->paren_depth == 0)
+        return pe_lex_error(L, PE_EXC(SyntaxError), tok->line, tok->col, tok->col + 1,
+                            "unmatched '%c'", c);
+    char open = L->parens[--L->paren_depth];
+    char want = open == '(' ? ')' : open == '[' ? ']' : '}';
+    if (c != want) {
+        if (L->paren_line[L->paren_depth] != tok->line)
+            return pe_lex_error(L, PE_EXC(SyntaxError), tok->line, tok->col, tok->col + 1,
+                                "closing parenthesis '%c' does not match opening "
+                                "parenthesis '%c' on line %u",
+                                c, open, L->paren_line[L->paren_depth]);
+        return pe_lex_error(L, PE_EXC(SyntaxError), tok->line, tok->col, tok->col + 1,
+                            "closing parenthesis '%c' does not match opening parenthesis '%c'",
+                            c, open);
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Main entry                                                          */
+/* ------------------------------------------------------------------ */
+
+static void set_end(pe_lexer *L, pe_token *tok) {
+    tok->len = (size_t)(L->p - tok->start);
+    tok->end_line = L->line;
+    tok->end_col = col_of(L, L->p);
+}
+
+/* Skips spaces, comments and backslash continuations inside a line.
+ * Returns -1 on a stray backslash. */
+static int skip_space(pe_lexer *L) {
+    while (L->p < L->end) {
+        char c = *L->p;
+        if (c == ' ' || c == '\t' || c == '\f' || c == '\r') {
+            L->p++;
+        } else if (c == '#') {
+            while (L->p < L->end && *L->p != '\n') L->p++;
+        } else if (c == '\\') {
+            const char *q = L->p + 1;
+            if (q < L->end && *q == '\r') q++;
+            if (q < L->end && *q == '\n') {
+                L->p = q + 1;
+                L->line++;
+                L->line_start = L->p;
+                if (L->p >= L->end)
+                    return pe_lex_error(L, PE_EXC(SyntaxError), L->line, 1, 2,
+                                        "unexpected EOF while parsing");
+            } else if (q >= L->end) {
+                return pe_lex_error(L, PE_EXC(SyntaxError), L->line, col_of(L, L->p) + 1, 0,
+                                    "unexpected EOF while parsing");
+            } else {
+                uint32_t c0 = col_of(L, L->p) + 1;
+                return pe_lex_error(L, PE_EXC(SyntaxError), L->line, c0, c0 + 1,
+                                    "unexpected character after line continuation character");
+            }
+        } else {
+            break;
+        }
+    }
+    return 0;
+}
+
+int pe_lex_next(pe_lexer *L, pe_token *tok) {
+again:
+    if (L->pending_dedents) {
+        L->pending_dedents--;
+        tok->kind = PE_TOK_DEDENT;
+        tok->start = L->p;
+        tok->len = 0;
+        tok->line = tok->end_line = L->line;
+        tok->col = tok->end_col = col_of(L, L->p);
+        return 0;
+    }
+    if (L->pending_indent) {
+        L->pending_indent = 0;
+        tok->kind = PE_TOK_INDENT;
+        tok->start = L->p;
+        tok->len = 0;
+        tok->line = tok->end_line = L->line;
+        tok->col = tok->end_col = col_of(L, L->p);
+        return 0;
+    }
+    if (L->at_line_start && L->paren_depth == 0) {
+        L->at_line_start = false;
+        if (handle_indent(L)) return -1;
+        if (L->pending_dedents || L->pending_indent) goto again;
+    }
+    if (skip_space(L)) return -1;
+    tok->start = L->p;
+    tok->line = L->line;
+    tok->col = col_of(L, L->p);
+    if (L->p >= L->end) {
+        if (L->paren_depth > 0) {
+            int d = L->paren_depth - 1;
+            return pe_lex_error(L, PE_EXC(SyntaxError), L->paren_line[d], L->paren_col[d],
+                                L->paren_col[d] + 1, "'%c' was never closed", L->parens[d]);
+        }
+        if (!L->eof_newline_done) {
+            L->eof_newline_done = true;
+            tok->kind = PE_TOK_NEWLINE;
+            set_end(L, tok);
+            return 0;
+        }
+        if (L->nindent > 1) {
+            L->nindent--;
+            tok->kind = PE_TOK_DEDENT;
+            set_end(L, tok);
+            return 0;
+        }
+        tok->kind = PE_TOK_ENDMARKER;
+        set_end(L, tok);
+        return 0;
+    }
+    unsigned char c = (unsigned char)*L->p;
+    if (c == '\n') {
+        L->p++;
+        L->line++;
+        L->line_start = L->p;
+        L->at_line_start = true;
+        if (L->paren_depth > 0) goto again;
+        tok->kind = PE_TOK_NEWLINE;
+        tok->len = 1;
+        tok->end_line = tok->line;
+        tok->end_col = tok->col + 1;
+        return 0;
+    }
+    if (is_id_start(c)) {
+        const char *p = L->p;
+        while (p < L->end && is_id_char((unsigned char)*p)) p++;
+        size_t n = (size_t)(p - L->p);
+        if (p < L->end && (*p == '\'' || *p == '"') && string_prefix(L->p, n)) {
+            if (lex_string(L, L->p, p, tok)) return -1;
+            set_end(L, tok);
+            return 0;
+        }
+        L->p = p;
+        tok->kind = keyword_kind(tok->start, n);
+        set_end(L, tok);
+        return 0;
+    }
+    if (is_digit((char)c) || (c == '.' && L->p + 1 < L->end && is_digit(L->p[1]))) {
+        if (lex_number(L, tok)) return -1;
+        set_end(L, tok);
+        return 0;
+    }
+    if (c == '\'' || c == '"') {
+        if (lex_string(L, L->p, L->p, tok)) return -1;
+        set_end(L, tok);
+        return 0;
+    }
+    int len;
+    int k = op3(L->p, L->end, &len);
+    if (k < 0) {
+        uint32_t cc = tok->col;
+        if (c == '$' || c == '?' || c == '`')
+            return pe_lex_error(L, PE_EXC(SyntaxError), L->line, cc, cc + 1, "invalid syntax");
+        return pe_lex_error(L, PE_EXC(SyntaxError), L->line, cc, cc + 1,
+                            "invalid character '%c' (U+%04X)", c, c);
+    }
+    L->p += len;
+    tok->kind = k;
+    set_end(L, tok);
+    if (k == PE_TOK_LPAR || k == PE_TOK_LSQB || k == PE_TOK_LBRACE) {
+        if (bracket_push(L, (char)c, tok)) return -1;
+    } else if (k == PE_TOK_RPAR || k == PE_TOK_RSQB || k == PE_TOK_RBRACE) {
+        if (bracket_pop(L, (char)c, tok)) return -1;
+    }
+    return 0;
+}

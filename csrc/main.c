@@ -1,0 +1,367 @@
+/*
+ * main.c - the `pyexpr` command-line front end.
+ *
+ *   pyexpr -c CODE | FILE | - | (stdin)      exit 0 / 1 (exception) / 2 (usage)
+ *
+ * Calculator mode: when the program's last statement is an expression
+ * whose value is not None, its repr is printed after the run. Output goes
+ * through one buffer flushed at exit, so start-up and short runs do a
+ * single write(2). On a terminal with no arguments, a small REPL runs.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pe_vm.h"
+
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct outbuf {
+    int fd;
+    size_t len;
+    bool line_buffered;
+    char buf[1 << 16];
+} outbuf;
+
+static void ob_flush(outbuf *o) {
+    size_t off = 0;
+    while (off < o->len) {
+        ssize_t n = write(o->fd, o->buf + off, o->len - off);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        off += (size_t)n;
+    }
+    o->len = 0;
+}
+
+static size_t ob_write(void *ud, const char *s, size_t n) {
+    outbuf *o = ud;
+    if (n > sizeof o->buf - o->len) {
+        ob_flush(o);
+        if (n > sizeof o->buf) {
+            size_t off = 0;
+            while (off < n) {
+                ssize_t w = write(o->fd, s + off, n - off);
+                if (w < 0) {
+                    if (errno == EINTR) continue;
+                    return off;
+                }
+                off += (size_t)w;
+            }
+            return n;
+        }
+    }
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+    if (o->line_buffered && memchr(s, '\n', n)) ob_flush(o);
+    return n;
+}
+
+typedef struct cli {
+    outbuf out, err;
+    pe_state *S;
+} cli;
+
+static void write_str(int fd, const char *s) {
+    size_t n = strlen(s);
+    while (n) {
+        ssize_t w = write(fd, s, n);
+        if (w <= 0) return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+static const char usage_text[] =
+    "usage: pyexpr [option] ... [-c cmd | file | -]\n"
+    "Options:\n"
+    "  -c cmd     program passed in as a string\n"
+    "  file       program read from a file\n"
+    "  -          program read from stdin (default; a prompt on a terminal)\n"
+    "  --version  print the version and exit\n"
+    "  -h, --help print this help and exit\n"
+    "pyexpr runs a subset of Python 3.11. When the last statement is an\n"
+    "expression whose value is not None, its repr is printed (calculator mode).\n";
+
+static int usage_error(const char *msg) {
+    write_str(2, msg);
+    write_str(2, "usage: pyexpr [option] ... [-c cmd | file | -]\n"
+                 "Try `pyexpr -h' for more information.\n");
+    return 2;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading input                                                       */
+/* ------------------------------------------------------------------ */
+
+/* Reads a whole fd into a malloc'ed buffer (NUL-terminated). */
+static char *read_all(int fd, size_t *len) {
+    size_t cap = 1 << 16, n = 0;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        cap = (size_t)st.st_size + 1;
+    char *buf = malloc(cap);
+    if (!buf) return NULL;
+    for (;;) {
+        if (n + 1 >= cap) {
+            size_t nc = cap * 2;
+            char *nb = realloc(buf, nc);
+            if (!nb) {
+                free(buf);
+                return NULL;
+            }
+            buf = nb;
+            cap = nc;
+        }
+        ssize_t r = read(fd, buf + n, cap - n - 1);
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            free(buf);
+            return NULL;
+        }
+        if (r == 0) break;
+        n += (size_t)r;
+    }
+    buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
+/* ------------------------------------------------------------------ */
+/* Running                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Compiles and runs one program; prints the calculator echo or the
+ * traceback. Returns the exit status. */
+static int run_source(cli *C, const char *src, size_t len, const char *filename) {
+    pe_state *S = C->S;
+    pe_code *code = pe_compile(S, src, len, filename, PE_MODE_CALC);
+    if (!code) {
+        ob_flush(&C->out);
+        pe_print_exception(S);
+        return 1;
+    }
+    char *repr = NULL;
+    int r = pe_run_repr(S, code, &repr);
+    int status = 0;
+    if (r == 0) {
+        if (repr) {
+            ob_write(&C->out, repr, strlen(repr));
+            ob_write(&C->out, "\n", 1);
+        }
+    } else {
+        ob_flush(&C->out);
+        pe_print_exception(S);
+        status = 1;
+    }
+    free(repr);
+    ob_flush(&C->out);
+    ob_flush(&C->err);
+    pe_reset(S); /* objects of the run may point into the code */
+    pe_code_free(code);
+    return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* Interactive prompt                                                  */
+/* ------------------------------------------------------------------ */
+
+/* Does this compile error mean "the statement is not finished yet"? */
+static bool needs_more(pe_state *S) {
+    if (S->exc.tag != PE_TOBJ) return false;
+    pe_exc *e = PE_EXCOBJ(S->exc);
+    if (e->args.tag != PE_TOBJ || PE_TUPLE(e->args)->n == 0) return false;
+    pe_val m = PE_TUPLE(e->args)->items[0];
+    if (!pe_is_str(m)) return false;
+    const char *s = PE_STR(m)->data;
+    return strstr(s, "was never closed") || strstr(s, "expected an indented block") ||
+           strstr(s, "unterminated triple-quoted") || strstr(s, "unexpected EOF");
+}
+
+static int repl(cli *C) {
+    pe_state *S = C->S;
+    C->out.line_buffered = true;
+    write_str(1, "pyexpr " PYEXPR_VERSION " (a Python 3.11 subset). Ctrl-D exits.\n");
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    pe_val names;
+    if (pe_dict_new(S, &names)) return 1;
+    for (;;) {
+        write_str(1, len ? "... " : ">>> ");
+        char line[4096];
+        ssize_t n = 0;
+        size_t ll = 0;
+        /* read one line byte by byte (terminal input is line-buffered) */
+        while (ll + 1 < sizeof line) {
+            n = read(0, line + ll, 1);
+            if (n <= 0 || line[ll] == '\n') break;
+            ll++;
+        }
+        if (n <= 0 && ll == 0) {
+            write_str(1, "\n");
+            break;
+        }
+        line[ll++] = '\n';
+        if (len + ll + 1 > cap) {
+            cap = (len + ll + 1) * 2;
+            char *nb = realloc(buf, cap);
+            if (!nb) break;
+            buf = nb;
+        }
+        bool blank = ll == 1;
+        memcpy(buf + len, line, ll);
+        len += ll;
+        buf[len] = 0;
+        if (len && !blank && (line[0] == ' ' || line[0] == '\t')) continue; /* inside a block */
+        pe_code *code = pe_compile(S, buf, len, "<stdin>", PE_MODE_CALC);
+        if (!code) {
+            if (needs_more(S) && !blank) {
+                pe_exc_clear(S);
+                continue;
+            }
+            pe_print_exception(S);
+            len = 0;
+            continue;
+        }
+        /* globals persist across inputs through a name -> value dict */
+        if (pe_globals_init(S, code) == 0) {
+            for (uint32_t i = 0; i < code->nglobals; i++) {
+                pe_val v;
+                if (pe_dict_get(S, PE_DICT(names), pe_obj_val(code->gnames[i]), &v) == 1) {
+                    pe_incref(v);
+                    pe_decref(S, S->globals[i]);
+                    S->globals[i] = v;
+                }
+            }
+            pe_val result = pe_none();
+            int r = pe_run_value(S, code, &result);
+            for (uint32_t i = 0; i < code->nglobals; i++) {
+                pe_val v = S->globals[i];
+                if (v.tag != PE_TUNDEF && code->gbuiltin[i] < 0)
+                    pe_dict_set(S, PE_DICT(names), pe_obj_val(code->gnames[i]), v);
+                else if (v.tag == PE_TUNDEF)
+                    pe_dict_del(S, PE_DICT(names), pe_obj_val(code->gnames[i]));
+            }
+            if (r == 0 && result.tag != PE_TNONE) {
+                pe_sb sb;
+                pe_sb_init(&sb, S);
+                if (pe_repr(S, result, &sb) == 0) {
+                    ob_write(&C->out, sb.p, sb.len);
+                    ob_write(&C->out, "\n", 1);
+                }
+                pe_sb_free(&sb);
+            }
+            if (r == 0) pe_decref(S, result);
+            pe_globals_release(S);
+            ob_flush(&C->out);
+            if (r) pe_print_exception(S);
+        } else {
+            pe_print_exception(S);
+        }
+        /* the names dict keeps values alive; code constants are not
+         * referenced by them (immortal objects are copied by reference,
+         * so keep every code alive for the session) */
+        len = 0;
+        (void)code;
+    }
+    free(buf);
+    pe_decref(S, names);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* main                                                                */
+/* ------------------------------------------------------------------ */
+
+int main(int argc, char **argv) {
+    static cli C;
+    const char *code_arg = NULL, *file_arg = NULL;
+    bool from_stdin = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-c")) {
+            if (i + 1 >= argc) return usage_error("Argument expected for the -c option\n");
+            code_arg = argv[i + 1];
+            break; /* the rest are the program's arguments */
+        } else if (!strncmp(a, "-c", 2) && a[2]) {
+            code_arg = a + 2;
+            break;
+        } else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
+            write_str(1, "pyexpr " PYEXPR_VERSION "\n");
+            return 0;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            write_str(1, usage_text);
+            return 0;
+        } else if (!strcmp(a, "-")) {
+            from_stdin = true;
+            break;
+        } else if (a[0] == '-' && a[1]) {
+            char msg[300];
+            snprintf(msg, sizeof msg, "unknown option %.200s\n", a);
+            return usage_error(msg);
+        } else {
+            file_arg = a;
+            break;
+        }
+    }
+    C.out.fd = 1;
+    C.err.fd = 2;
+    C.S = pe_state_new();
+    if (!C.S) {
+        write_str(2, "pyexpr: out of memory\n");
+        return 1;
+    }
+    pe_set_output(C.S, ob_write, &C.out, ob_write, &C.err);
+    int status;
+    if (code_arg) {
+        status = run_source(&C, code_arg, strlen(code_arg), "<string>");
+    } else if (file_arg) {
+        int fd = open(file_arg, O_RDONLY);
+        if (fd < 0) {
+            char msg[512];
+            snprintf(msg, sizeof msg, "pyexpr: can't open file '%.300s': [Errno %d] %s\n", file_arg,
+                     errno, strerror(errno));
+            write_str(2, msg);
+            pe_state_free(C.S);
+            return 2;
+        }
+        size_t len;
+        char *src = read_all(fd, &len);
+        close(fd);
+        if (!src) {
+            write_str(2, "pyexpr: cannot read file\n");
+            pe_state_free(C.S);
+            return 2;
+        }
+        status = run_source(&C, src, len, file_arg);
+        free(src);
+    } else if (!from_stdin && isatty(0)) {
+        status = repl(&C);
+    } else {
+        size_t len;
+        char *src = read_all(0, &len);
+        if (!src) {
+            write_str(2, "pyexpr: cannot read stdin\n");
+            pe_state_free(C.S);
+            return 2;
+        }
+        status = run_source(&C, src, len, "<stdin>");
+        free(src);
+    }
+    ob_flush(&C.out);
+    ob_flush(&C.err);
+#ifdef PE_FREE_AT_EXIT
+    pe_state_free(C.S);
+#else
+    if (getenv("PYEXPR_LEAKCHECK")) pe_state_free(C.S);
+#endif
+    return status;
+}

@@ -1,0 +1,1163 @@
+/*
+ * object.c - the generic object protocol (repr, str, hash, compare, call,
+ * iterate, index, attributes) and number semantics, plus the core types:
+ * None, bool, int, float, range, function, builtin function, cell, type.
+ *
+ * Immediates (None, bool, int64, float) are handled inline; heap objects
+ * dispatch through their type's slots. Error messages are CPython 3.11's
+ * (Objects/abstract.c, Objects/object.c, Objects/longobject.c,
+ * Objects/floatobject.c, Objects/rangeobject.c).
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "pe_vm.h"
+
+const char *const pe_binop_symbols[PE_BO__COUNT] = {
+#define PE_BO_SYM(n, s) s,
+    PE_BINOPS(PE_BO_SYM)
+#undef PE_BO_SYM
+};
+
+static const char *const cmp_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
+
+/* ------------------------------------------------------------------ */
+/* Type of a value                                                     */
+/* ------------------------------------------------------------------ */
+
+const pe_type *pe_typeof(pe_val v) {
+    switch (v.tag) {
+    case PE_TNONE: return &pe_type_none;
+    case PE_TBOOL: return &pe_type_bool;
+    case PE_TINT: return &pe_type_int;
+    case PE_TFLOAT: return &pe_type_float;
+    case PE_TOBJ: return v.u.o->type;
+    default: return &pe_type_none;
+    }
+}
+
+/* Is v a number usable in arithmetic (bool counts as int)? */
+static bool is_num(pe_val v) {
+    return v.tag == PE_TINT || v.tag == PE_TFLOAT || v.tag == PE_TBOOL || pe_is_bigint(v);
+}
+
+/* bool -> int; other values unchanged (borrowed). */
+static pe_val as_int(pe_val v) { return v.tag == PE_TBOOL ? pe_int(v.u.i) : v; }
+
+/* ------------------------------------------------------------------ */
+/* repr / str                                                          */
+/* ------------------------------------------------------------------ */
+
+int pe_repr(pe_state *S, pe_val v, pe_sb *sb) {
+    switch (v.tag) {
+    case PE_TNONE: return pe_sb_putn(sb, "None", 4);
+    case PE_TBOOL: return v.u.i ? pe_sb_putn(sb, "True", 4) : pe_sb_putn(sb, "False", 5);
+    case PE_TINT: {
+        char buf[24];
+        int n = snprintf(buf, sizeof buf, "%lld", (long long)v.u.i);
+        return pe_sb_putn(sb, buf, (size_t)n);
+    }
+    case PE_TFLOAT: {
+        char buf[40];
+        size_t n = pe_fmt_double_repr(v.u.f, buf);
+        return pe_sb_putn(sb, buf, n);
+    }
+    case PE_TOBJ: {
+        const pe_type *t = v.u.o->type;
+        if (t->repr) return t->repr(S, v, sb);
+        return pe_sb_printf(sb, "<%s object at %p>", t->name, (void *)v.u.o);
+    }
+    default:
+        return pe_sb_puts(sb, "<undefined>");
+    }
+}
+
+int pe_tostr(pe_state *S, pe_val v, pe_sb *sb) {
+    if (v.tag == PE_TOBJ) {
+        const pe_type *t = v.u.o->type;
+        if (t->kind == PE_K_STR) return pe_sb_putn(sb, PE_STR(v)->data, PE_STR(v)->len);
+        if (t->str) return t->str(S, v, sb);
+    }
+    return pe_repr(S, v, sb);
+}
+
+int pe_repr_val(pe_state *S, pe_val v, pe_val *out) {
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    if (pe_repr(S, v, &sb)) {
+        pe_sb_free(&sb);
+        return -1;
+    }
+    return pe_sb_to_str(&sb, out);
+}
+
+int pe_str_val(pe_state *S, pe_val v, pe_val *out) {
+    if (pe_is_str(v)) {
+        pe_incref(v);
+        *out = v;
+        return 0;
+    }
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    if (pe_tostr(S, v, &sb)) {
+        pe_sb_free(&sb);
+        return -1;
+    }
+    return pe_sb_to_str(&sb, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* truth, hash, identity                                               */
+/* ------------------------------------------------------------------ */
+
+int pe_truth(pe_state *S, pe_val v) {
+    switch (v.tag) {
+    case PE_TNONE: return 0;
+    case PE_TBOOL:
+    case PE_TINT: return v.u.i != 0;
+    case PE_TFLOAT: return v.u.f != 0.0;
+    case PE_TOBJ: {
+        const pe_type *t = v.u.o->type;
+        if (t->truth) return t->truth(S, v);
+        if (t->kind == PE_K_INT) return 1; /* bigints are never zero */
+        if (t->len) {
+            int64_t n;
+            if (t->len(S, v, &n)) return -1;
+            return n != 0;
+        }
+        return 1;
+    }
+    default: return 0;
+    }
+}
+
+int pe_hash(pe_state *S, pe_val v, int64_t *out) {
+    switch (v.tag) {
+    case PE_TNONE: *out = 0x5f3759df; return 0; /* CPython: address based */
+    case PE_TBOOL:
+    case PE_TINT: *out = pe_int_hash(pe_int(v.u.i)); return 0;
+    case PE_TFLOAT: *out = pe_float_hash(v.u.f); return 0;
+    case PE_TOBJ: {
+        const pe_type *t = v.u.o->type;
+        if (t->kind == PE_K_INT) {
+            *out = pe_int_hash(v);
+            return 0;
+        }
+        if (t->hash) return t->hash(S, v, out);
+        if (t->kind == PE_K_TYPE || t->kind == PE_K_FUNC || t->kind == PE_K_CFUNC ||
+            t->kind == PE_K_EXC || t->kind == PE_K_MODULE || t->kind == PE_K_CODE) {
+            uint64_t h = (uint64_t)(uintptr_t)v.u.o;
+            *out = (int64_t)((h >> 4) | (h << 60));
+            if (*out == -1) *out = -2;
+            return 0;
+        }
+        return pe_raise(S, PE_EXC(TypeError), "unhashable type: '%s'", t->name);
+    }
+    default: *out = 0; return 0;
+    }
+}
+
+bool pe_is(pe_val a, pe_val b) {
+    if (a.tag != b.tag) return false;
+    switch (a.tag) {
+    case PE_TOBJ: return a.u.o == b.u.o;
+    case PE_TFLOAT: return memcmp(&a.u.f, &b.u.f, sizeof(double)) == 0;
+    default: return a.u.i == b.u.i;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Comparison                                                          */
+/* ------------------------------------------------------------------ */
+
+static bool cmp_result(int c, int op) {
+    switch (op) {
+    case PE_LT: return c < 0;
+    case PE_LE: return c <= 0;
+    case PE_EQ: return c == 0;
+    case PE_NE: return c != 0;
+    case PE_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+
+static bool cmp_double(double a, double b, int op) {
+    switch (op) {
+    case PE_LT: return a < b;
+    case PE_LE: return a <= b;
+    case PE_EQ: return a == b;
+    case PE_NE: return a != b;
+    case PE_GT: return a > b;
+    default: return a >= b;
+    }
+}
+
+/* Numeric comparison of two numbers (exact for int vs float). */
+static bool num_compare(pe_val a, pe_val b, int op) {
+    a = as_int(a);
+    b = as_int(b);
+    if (a.tag == PE_TFLOAT && b.tag == PE_TFLOAT) return cmp_double(a.u.f, b.u.f, op);
+    if (a.tag == PE_TINT && b.tag == PE_TINT)
+        return cmp_result(a.u.i < b.u.i ? -1 : a.u.i > b.u.i, op);
+    if (a.tag == PE_TFLOAT || b.tag == PE_TFLOAT) {
+        bool swapped = a.tag == PE_TFLOAT;
+        pe_val i = swapped ? b : a;
+        double f = swapped ? a.u.f : b.u.f;
+        int c = pe_int_cmp_double(i, f); /* sign of (int - float), 2 for nan */
+        if (c == 2) return op == PE_NE;
+        if (swapped) c = -c;
+        return cmp_result(c, op);
+    }
+    return cmp_result(pe_int_cmp(a, b), op);
+}
+
+static const int swapped_op[] = {PE_GT, PE_GE, PE_EQ, PE_NE, PE_LT, PE_LE};
+
+int pe_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
+    if (is_num(a) && is_num(b)) {
+        *out = pe_bool(num_compare(a, b, op));
+        return 0;
+    }
+    const pe_type *ta = pe_typeof(a), *tb = pe_typeof(b);
+    if (ta->richcmp) {
+        int r = ta->richcmp(S, a, b, op, out);
+        if (r != PE_NOTIMPL) return r;
+    }
+    if (tb != ta && tb->richcmp) {
+        int r = tb->richcmp(S, b, a, swapped_op[op], out);
+        if (r != PE_NOTIMPL) return r;
+    }
+    if (op == PE_EQ || op == PE_NE) {
+        bool same = pe_is(a, b);
+        *out = pe_bool(op == PE_EQ ? same : !same);
+        return 0;
+    }
+    return pe_raise(S, PE_EXC(TypeError), "'%s' not supported between instances of '%s' and '%s'",
+                    cmp_symbols[op], ta->name, tb->name);
+}
+
+int pe_eq(pe_state *S, pe_val a, pe_val b) {
+    if (pe_is(a, b) && !(a.tag == PE_TFLOAT && isnan(a.u.f))) return 1;
+    if (is_num(a) && is_num(b)) return num_compare(a, b, PE_EQ);
+    pe_val r;
+    if (pe_richcmp(S, a, b, PE_EQ, &r)) return -1;
+    int t = pe_truth(S, r);
+    pe_decref(S, r);
+    return t;
+}
+
+/* ------------------------------------------------------------------ */
+/* Numbers                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Float operands of a mixed operation; OverflowError for huge ints. */
+static int to_double(pe_state *S, pe_val v, double *out) {
+    if (v.tag == PE_TFLOAT) {
+        *out = v.u.f;
+        return 0;
+    }
+    if (v.tag == PE_TINT || v.tag == PE_TBOOL) {
+        *out = (double)v.u.i;
+        return 0;
+    }
+    return pe_int_to_double(S, v, out);
+}
+
+static int int_truediv(pe_state *S, pe_val a, pe_val b, pe_val *out) {
+    if (a.tag == PE_TINT && b.tag == PE_TINT) {
+        if (b.u.i == 0) return pe_raise(S, PE_EXC(ZeroDivisionError), "division by zero");
+        const int64_t lim = (int64_t)1 << 53;
+        if (a.u.i > -lim && a.u.i < lim && b.u.i > -lim && b.u.i < lim) {
+            *out = pe_float((double)a.u.i / (double)b.u.i);
+            return 0;
+        }
+    }
+    double d;
+    if (pe_int_truediv(S, a, b, &d)) return -1;
+    *out = pe_float(d);
+    return 0;
+}
+
+static int int_floordiv(pe_state *S, pe_val a, pe_val b, pe_val *out) {
+    if (a.tag == PE_TINT && b.tag == PE_TINT && b.u.i != 0 &&
+        !(a.u.i == INT64_MIN && b.u.i == -1)) {
+        int64_t q = a.u.i / b.u.i;
+        if ((a.u.i % b.u.i != 0) && ((a.u.i < 0) != (b.u.i < 0))) q--;
+        *out = pe_int(q);
+        return 0;
+    }
+    return pe_int_floordiv(S, a, b, out);
+}
+
+static int int_mod(pe_state *S, pe_val a, pe_val b, pe_val *out) {
+    if (a.tag == PE_TINT && b.tag == PE_TINT && b.u.i != 0 && b.u.i != -1) {
+        int64_t r = a.u.i % b.u.i;
+        if (r != 0 && ((r < 0) != (b.u.i < 0))) r += b.u.i;
+        *out = pe_int(r);
+        return 0;
+    }
+    if (a.tag == PE_TINT && b.tag == PE_TINT && b.u.i == -1) {
+        *out = pe_int(0);
+        return 0;
+    }
+    return pe_int_mod(S, a, b, out);
+}
+
+/* int ** int: negative exponents go through float pow (CPython). */
+static int int_pow(pe_state *S, pe_val a, pe_val b, pe_val *out) {
+    if (pe_int_sign(b) < 0) {
+        double x, y, r;
+        if (to_double(S, a, &x) || to_double(S, b, &y)) return -1;
+        if (x == 0.0)
+            return pe_raise(S, PE_EXC(ZeroDivisionError),
+                            "0.0 cannot be raised to a negative power");
+        if (pe_float_pow(S, x, y, &r)) return -1;
+        *out = pe_float(r);
+        return 0;
+    }
+    if (a.tag == PE_TINT && b.tag == PE_TINT && b.u.i < 64) {
+        int64_t base = a.u.i, e = b.u.i, acc = 1;
+        bool ok = true;
+        while (e > 0 && ok) {
+            if (e & 1) ok = !__builtin_mul_overflow(acc, base, &acc);
+            e >>= 1;
+            if (e && ok) ok = !__builtin_mul_overflow(base, base, &base);
+        }
+        if (ok) {
+            *out = pe_int(acc);
+            return 0;
+        }
+    }
+    return pe_int_pow(S, a, b, pe_undef(), out);
+}
+
+static int int_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
+    if (a.tag == PE_TINT && b.tag == PE_TINT) {
+        int64_t x = a.u.i, y = b.u.i, r;
+        switch (op) {
+        case PE_BO_ADD:
+            if (!__builtin_add_overflow(x, y, &r)) { *out = pe_int(r); return 0; }
+            break;
+        case PE_BO_SUB:
+            if (!__builtin_sub_overflow(x, y, &r)) { *out = pe_int(r); return 0; }
+            break;
+        case PE_BO_MUL:
+            if (!__builtin_mul_overflow(x, y, &r)) { *out = pe_int(r); return 0; }
+            break;
+        case PE_BO_AND: *out = pe_int(x & y); return 0;
+        case PE_BO_OR: *out = pe_int(x | y); return 0;
+        case PE_BO_XOR: *out = pe_int(x ^ y); return 0;
+        case PE_BO_RSHIFT:
+            if (y >= 0) {
+                *out = pe_int(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
+                return 0;
+            }
+            break;
+        case PE_BO_LSHIFT:
+            if (y >= 0 && y < 63) {
+                int64_t s = (int64_t)((uint64_t)x << y);
+                if ((s >> y) == x) { *out = pe_int(s); return 0; }
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    switch (op) {
+    case PE_BO_ADD: return pe_int_add(S, a, b, out);
+    case PE_BO_SUB: return pe_int_sub(S, a, b, out);
+    case PE_BO_MUL: return pe_int_mul(S, a, b, out);
+    case PE_BO_TRUEDIV: return int_truediv(S, a, b, out);
+    case PE_BO_FLOORDIV: return int_floordiv(S, a, b, out);
+    case PE_BO_MOD: return int_mod(S, a, b, out);
+    case PE_BO_POW: return int_pow(S, a, b, out);
+    case PE_BO_LSHIFT: return pe_int_lshift(S, a, b, out);
+    case PE_BO_RSHIFT: return pe_int_rshift(S, a, b, out);
+    case PE_BO_AND: return pe_int_and(S, a, b, out);
+    case PE_BO_OR: return pe_int_or(S, a, b, out);
+    case PE_BO_XOR: return pe_int_xor(S, a, b, out);
+    default: return PE_NOTIMPL;
+    }
+}
+
+static int float_binop(pe_state *S, int op, double x, double y, pe_val *out) {
+    double r;
+    switch (op) {
+    case PE_BO_ADD: r = x + y; break;
+    case PE_BO_SUB: r = x - y; break;
+    case PE_BO_MUL: r = x * y; break;
+    case PE_BO_TRUEDIV:
+        if (pe_float_div(S, x, y, &r)) return -1;
+        break;
+    case PE_BO_FLOORDIV:
+        if (pe_float_floordiv(S, x, y, &r)) return -1;
+        break;
+    case PE_BO_MOD:
+        if (pe_float_mod(S, x, y, &r)) return -1;
+        break;
+    case PE_BO_POW:
+        if (pe_float_pow(S, x, y, &r)) return -1;
+        break;
+    default: return PE_NOTIMPL;
+    }
+    *out = pe_float(r);
+    return 0;
+}
+
+int pe_number_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
+    if (!is_num(a) || !is_num(b)) return PE_NOTIMPL;
+    a = as_int(a);
+    b = as_int(b);
+    if (a.tag != PE_TFLOAT && b.tag != PE_TFLOAT) return int_binop(S, op, a, b, out);
+    switch (op) {
+    case PE_BO_ADD: case PE_BO_SUB: case PE_BO_MUL: case PE_BO_TRUEDIV:
+    case PE_BO_FLOORDIV: case PE_BO_MOD: case PE_BO_POW:
+        break;
+    default:
+        return PE_NOTIMPL;
+    }
+    double x, y;
+    if (to_double(S, a, &x) || to_double(S, b, &y)) return -1;
+    return float_binop(S, op, x, y, out);
+}
+
+int pe_binary_op(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_val *out) {
+    int r = pe_number_binop(S, op, a, b, out);
+    if (r != PE_NOTIMPL) return r;
+    const pe_type *ta = pe_typeof(a), *tb = pe_typeof(b);
+    if (inplace && a.tag == PE_TOBJ &&
+        (ta->kind == PE_K_LIST || ta->kind == PE_K_SET || ta->kind == PE_K_DICT)) {
+        r = pe_container_inplace(S, op, a, b, out);
+        if (r != PE_NOTIMPL) return r;
+    }
+    if (ta->binop) {
+        r = ta->binop(S, op, a, b, out);
+        if (r != PE_NOTIMPL) return r;
+    }
+    if (tb != ta && tb->binop) {
+        r = tb->binop(S, op, a, b, out);
+        if (r != PE_NOTIMPL) return r;
+    }
+    if (op == PE_BO_POW && !inplace)
+        return pe_raise(S, PE_EXC(TypeError),
+                        "unsupported operand type(s) for ** or pow(): '%s' and '%s'", ta->name,
+                        tb->name);
+    return pe_raise(S, PE_EXC(TypeError), "unsupported operand type(s) for %s%s: '%s' and '%s'",
+                    pe_binop_symbols[op], inplace ? "=" : "", ta->name, tb->name);
+}
+
+int pe_unary_neg(pe_state *S, pe_val a, pe_val *out) {
+    a = as_int(a);
+    if (a.tag == PE_TINT && a.u.i != INT64_MIN) {
+        *out = pe_int(-a.u.i);
+        return 0;
+    }
+    if (a.tag == PE_TFLOAT) {
+        *out = pe_float(-a.u.f);
+        return 0;
+    }
+    if (pe_is_intlike(a)) return pe_int_neg(S, a, out);
+    return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary -: '%s'", pe_type_name(a));
+}
+
+int pe_unary_pos(pe_state *S, pe_val a, pe_val *out) {
+    if (is_num(a)) {
+        *out = as_int(a);
+        pe_incref(*out);
+        return 0;
+    }
+    return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary +: '%s'", pe_type_name(a));
+}
+
+int pe_unary_invert(pe_state *S, pe_val a, pe_val *out) {
+    a = as_int(a);
+    if (a.tag == PE_TINT) {
+        *out = pe_int(~a.u.i);
+        return 0;
+    }
+    if (pe_is_bigint(a)) return pe_int_invert(S, a, out);
+    return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary ~: '%s'", pe_type_name(a));
+}
+
+/* ------------------------------------------------------------------ */
+/* Containers and calls                                                */
+/* ------------------------------------------------------------------ */
+
+int pe_len(pe_state *S, pe_val v, int64_t *out) {
+    const pe_type *t = pe_typeof(v);
+    if (t->len) return t->len(S, v, out);
+    return pe_raise(S, PE_EXC(TypeError), "object of type '%s' has no len()", t->name);
+}
+
+int pe_iter(pe_state *S, pe_val v, pe_val *out) {
+    const pe_type *t = pe_typeof(v);
+    if (t->iter) return t->iter(S, v, out);
+    return pe_raise(S, PE_EXC(TypeError), "'%s' object is not iterable", t->name);
+}
+
+int pe_next(pe_state *S, pe_val it, pe_val *out) {
+    const pe_type *t = pe_typeof(it);
+    if (t->next) return t->next(S, it, out);
+    return pe_raise(S, PE_EXC(TypeError), "'%s' object is not an iterator", t->name);
+}
+
+int pe_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
+    const pe_type *t = pe_typeof(v);
+    if (t->getitem) return t->getitem(S, v, key, out);
+    if (t->kind == PE_K_TYPE)
+        return pe_raise(S, PE_EXC(TypeError), "type '%s' is not subscriptable",
+                        ((const pe_type *)v.u.o)->name);
+    return pe_raise(S, PE_EXC(TypeError), "'%s' object is not subscriptable", t->name);
+}
+
+int pe_setitem(pe_state *S, pe_val v, pe_val key, pe_val val) {
+    const pe_type *t = pe_typeof(v);
+    if (t->setitem) return t->setitem(S, v, key, val);
+    return pe_raise(S, PE_EXC(TypeError), "'%s' object does not support item assignment", t->name);
+}
+
+int pe_delitem(pe_state *S, pe_val v, pe_val key) {
+    const pe_type *t = pe_typeof(v);
+    if (t->setitem) return t->setitem(S, v, key, pe_undef());
+    return pe_raise(S, PE_EXC(TypeError), "'%s' object doesn't support item deletion", t->name);
+}
+
+int pe_contains(pe_state *S, pe_val c, pe_val x) {
+    const pe_type *t = pe_typeof(c);
+    if (t->contains) return t->contains(S, c, x);
+    if (!t->iter)
+        return pe_raise(S, PE_EXC(TypeError), "argument of type '%s' is not iterable", t->name);
+    pe_val it, item;
+    if (pe_iter(S, c, &it)) return -1;
+    int found = 0, r;
+    while ((r = pe_next(S, it, &item)) == 1) {
+        found = pe_eq(S, item, x);
+        pe_decref(S, item);
+        if (found) break;
+    }
+    pe_decref(S, it);
+    if (r < 0 || found < 0) return -1;
+    return found;
+}
+
+/* Looks name up in t's method tables (t and its bases). */
+const pe_cfunc *pe_find_method(const pe_type *t, const pe_str *name) {
+    for (; t; t = t->base) {
+        if (!t->methods) continue;
+        for (const pe_cfunc *m = t->methods; m->name; m++)
+            if (!strcmp(m->name, name->data)) return m;
+    }
+    return NULL;
+}
+
+static void bmethod_dealloc(pe_state *S, pe_obj *o) {
+    pe_cfunc *f = (pe_cfunc *)o;
+    pe_decref(S, f->self);
+    pe_obj_free(S, o, sizeof(pe_cfunc));
+}
+
+static void bmethod_clear(pe_state *S, pe_obj *o) {
+    pe_cfunc *f = (pe_cfunc *)o;
+    pe_val s = f->self;
+    f->self = pe_none();
+    pe_decref(S, s);
+}
+
+int pe_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    const pe_type *t = pe_typeof(v);
+    if (t->getattr) {
+        int r = t->getattr(S, v, name, out);
+        if (r != PE_NOTIMPL) return r;
+    }
+    const pe_cfunc *m = pe_find_method(t, (pe_str *)name);
+    if (m) {
+        pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
+        if (!b) return -1;
+        b->ob.type = &pe_type_builtin;
+        b->name = m->name;
+        b->fn = m->fn;
+        pe_incref(v);
+        b->self = v;
+        *out = pe_obj_val(&b->ob);
+        return 0;
+    }
+    if (t->kind == PE_K_TYPE)
+        return pe_raise(S, PE_EXC(AttributeError), "type object '%s' has no attribute '%s'",
+                        ((const pe_type *)v.u.o)->name, ((pe_str *)name)->data);
+    return pe_raise(S, PE_EXC(AttributeError), "'%s' object has no attribute '%s'", t->name,
+                    ((pe_str *)name)->data);
+}
+
+int pe_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
+            pe_val *out) {
+    const pe_type *t = pe_typeof(callee);
+    if (t->kind == PE_K_TYPE) {
+        const pe_type *ct = (const pe_type *)callee.u.o;
+        int k = ct->kind;
+        if (ct->call && k != PE_K_FUNC && k != PE_K_CFUNC && k != PE_K_BMETHOD &&
+            k != PE_K_HOST && k != PE_K_CELL && k != PE_K_CODE)
+            return ct->call(S, callee, argc, argv, kwnames, out);
+        return pe_raise(S, PE_EXC(TypeError), "cannot create '%s' instances", ct->name);
+    }
+    if (t->call && t->kind != PE_K_EXC) return t->call(S, callee, argc, argv, kwnames, out);
+    return pe_raise(S, PE_EXC(TypeError), "'%s' object is not callable", t->name);
+}
+
+int pe_arg_count_error(pe_state *S, const char *fname, int min, int max, int got) {
+    if (min == max)
+        return pe_raise(S, PE_EXC(TypeError), "%s() takes exactly %s (%d given)", fname,
+                        min == 0 ? "no arguments" : min == 1 ? "one argument" : "2 arguments",
+                        got);
+    if (got < min)
+        return pe_raise(S, PE_EXC(TypeError), "%s expected at least %d argument%s, got %d", fname,
+                        min, min == 1 ? "" : "s", got);
+    return pe_raise(S, PE_EXC(TypeError), "%s expected at most %d argument%s, got %d", fname, max,
+                    max == 1 ? "" : "s", got);
+}
+
+int pe_no_kwargs(pe_state *S, const char *fname, pe_obj *kwnames) {
+    if (kwnames && ((pe_tuple *)kwnames)->n)
+        return pe_raise(S, PE_EXC(TypeError), "%s() takes no keyword arguments", fname);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* None, bool, int, float types                                        */
+/* ------------------------------------------------------------------ */
+
+static int none_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj *kw, pe_val *out) {
+    (void)c;
+    (void)argv;
+    if (argc || (kw && ((pe_tuple *)kw)->n))
+        return pe_raise(S, PE_EXC(TypeError), "NoneType takes no arguments");
+    *out = pe_none();
+    return 0;
+}
+
+const pe_type pe_type_none = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "NoneType",
+    .kind = PE_K_NONE,
+    .call = none_call,
+};
+
+static int bool_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj *kw,
+                     pe_val *out) {
+    (void)c;
+    if (pe_no_kwargs(S, "bool", kw)) return -1;
+    if (argc > 1) return pe_raise(S, PE_EXC(TypeError), "bool expected at most 1 argument, got %d", argc);
+    if (argc == 0) {
+        *out = pe_bool(0);
+        return 0;
+    }
+    int t = pe_truth(S, argv[0]);
+    if (t < 0) return -1;
+    *out = pe_bool(t);
+    return 0;
+}
+
+const pe_type pe_type_bool = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "bool",
+    .base = &pe_type_int,
+    .kind = PE_K_BOOL,
+    .call = bool_call,
+};
+
+/* int(x=0, base=10) */
+static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj *kw,
+                    pe_val *out) {
+    (void)c;
+    size_t nkw = kw ? ((pe_tuple *)kw)->n : 0;
+    int npos = argc - (int)nkw;
+    pe_val x = pe_undef(), base = pe_undef();
+    if (npos > 2) return pe_raise(S, PE_EXC(TypeError), "int() takes at most 2 arguments (%d given)", argc);
+    if (npos >= 1) x = argv[0];
+    if (npos >= 2) base = argv[1];
+    for (size_t i = 0; i < nkw; i++) {
+        pe_str *k = PE_STR(((pe_tuple *)kw)->items[i]);
+        if (!strcmp(k->data, "base") && base.tag == PE_TUNDEF) base = argv[npos + (int)i];
+        else
+            return pe_raise(S, PE_EXC(TypeError), "'%s' is an invalid keyword argument for int()",
+                            k->data);
+    }
+    if (x.tag == PE_TUNDEF) {
+        if (base.tag != PE_TUNDEF) return pe_raise(S, PE_EXC(TypeError), "int() missing string argument");
+        *out = pe_int(0);
+        return 0;
+    }
+    if (base.tag != PE_TUNDEF) {
+        if (!pe_is_str(x))
+            return pe_raise(S, PE_EXC(TypeError), "int() can't convert non-string with explicit base");
+        if (base.tag != PE_TINT && base.tag != PE_TBOOL)
+            return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
+                            pe_type_name(base));
+        int64_t b = base.u.i;
+        if (b != 0 && (b < 2 || b > 36))
+            return pe_raise(S, PE_EXC(ValueError), "int() base must be >= 2 and <= 36, or 0");
+        return pe_int_from_str(S, PE_STR(x)->data, PE_STR(x)->len, (int)b, out);
+    }
+    switch (x.tag) {
+    case PE_TBOOL:
+    case PE_TINT: *out = pe_int(x.u.i); return 0;
+    case PE_TFLOAT:
+        if (x.u.f > -9.2e18 && x.u.f < 9.2e18) {
+            *out = pe_int((int64_t)x.u.f);
+            return 0;
+        }
+        return pe_int_from_double(S, x.u.f, out);
+    default:
+        break;
+    }
+    if (pe_is_bigint(x)) {
+        pe_incref(x);
+        *out = x;
+        return 0;
+    }
+    if (pe_is_str(x)) return pe_int_from_str(S, PE_STR(x)->data, PE_STR(x)->len, 10, out);
+    return pe_raise(S, PE_EXC(TypeError),
+                    "int() argument must be a string, a bytes-like object or a real number, "
+                    "not '%s'",
+                    pe_type_name(x));
+}
+
+static int int_repr(pe_state *S, pe_val v, pe_sb *sb) { return pe_int_to_str(S, v, 10, false, sb); }
+
+static int int_bit_length(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                          pe_val *out) {
+    (void)argv;
+    if (argc || (kw && ((pe_tuple *)kw)->n))
+        return pe_raise(S, PE_EXC(TypeError), "int.bit_length() takes no arguments (%d given)", argc);
+    *out = pe_int(pe_int_bit_length(as_int(self)));
+    return 0;
+}
+
+static int int_is_integer(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                          pe_val *out) {
+    (void)self;
+    (void)argv;
+    (void)kw;
+    if (argc) return pe_raise(S, PE_EXC(TypeError), "int.is_integer() takes no arguments (%d given)", argc);
+    *out = pe_bool(1);
+    return 0;
+}
+
+static const pe_cfunc int_methods[] = {
+    PE_METHOD("bit_length", int_bit_length),
+    PE_METHOD("is_integer", int_is_integer),
+    PE_METHOD_END,
+};
+
+const pe_type pe_type_int = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "int",
+    .kind = PE_K_INT,
+    .dealloc = pe_bigint_dealloc,
+    .repr = int_repr,
+    .call = int_call,
+    .methods = int_methods,
+};
+
+static int float_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj *kw,
+                      pe_val *out) {
+    (void)c;
+    if (pe_no_kwargs(S, "float", kw)) return -1;
+    if (argc > 1) return pe_raise(S, PE_EXC(TypeError), "float expected at most 1 argument, got %d", argc);
+    if (argc == 0) {
+        *out = pe_float(0.0);
+        return 0;
+    }
+    pe_val x = argv[0];
+    if (x.tag == PE_TFLOAT) {
+        *out = x;
+        return 0;
+    }
+    if (pe_is_intlike(x) || x.tag == PE_TBOOL) {
+        double d;
+        if (to_double(S, x, &d)) return -1;
+        *out = pe_float(d);
+        return 0;
+    }
+    if (pe_is_str(x)) {
+        double d;
+        if (pe_parse_double(PE_STR(x)->data, PE_STR(x)->len, &d) == 0) {
+            *out = pe_float(d);
+            return 0;
+        }
+        pe_sb sb;
+        pe_sb_init(&sb, S);
+        if (pe_sb_puts(&sb, "could not convert string to float: ") ||
+            pe_str_repr(S, PE_STR(x), &sb)) {
+            pe_sb_free(&sb);
+            return -1;
+        }
+        pe_raise_str(S, PE_EXC(ValueError), sb.p, sb.len);
+        pe_sb_free(&sb);
+        return -1;
+    }
+    return pe_raise(S, PE_EXC(TypeError),
+                    "float() argument must be a string or a real number, not '%s'",
+                    pe_type_name(x));
+}
+
+static int float_is_integer(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                            pe_val *out) {
+    (void)argv;
+    (void)kw;
+    if (argc) return pe_raise(S, PE_EXC(TypeError), "float.is_integer() takes no arguments (%d given)", argc);
+    double x = self.u.f;
+    *out = pe_bool(isfinite(x) && floor(x) == x);
+    return 0;
+}
+
+static const pe_cfunc float_methods[] = {
+    PE_METHOD("is_integer", float_is_integer),
+    PE_METHOD_END,
+};
+
+const pe_type pe_type_float = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "float",
+    .kind = PE_K_FLOAT,
+    .call = float_call,
+    .methods = float_methods,
+};
+
+/* ------------------------------------------------------------------ */
+/* type                                                                */
+/* ------------------------------------------------------------------ */
+
+static int type_repr(pe_state *S, pe_val v, pe_sb *sb) {
+    (void)S;
+    return pe_sb_printf(sb, "<class '%s'>", ((const pe_type *)v.u.o)->name);
+}
+
+static int type_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj *kw,
+                     pe_val *out) {
+    (void)c;
+    if (pe_no_kwargs(S, "type", kw)) return -1;
+    if (argc != 1) return pe_raise(S, PE_EXC(TypeError), "type() takes 1 argument (pyexpr does not support creating classes)");
+    *out = pe_obj_val((pe_obj *)pe_typeof(argv[0]));
+    return 0;
+}
+
+static int type_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    const pe_type *t = (const pe_type *)v.u.o;
+    const char *n = ((pe_str *)name)->data;
+    if (!strcmp(n, "__name__") || !strcmp(n, "__qualname__")) return pe_str_from_cstr(S, t->name, out);
+    return PE_NOTIMPL;
+}
+
+const pe_type pe_type_type = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "type",
+    .kind = PE_K_TYPE,
+    .repr = type_repr,
+    .call = type_call,
+    .getattr = type_getattr,
+};
+
+/* ------------------------------------------------------------------ */
+/* range                                                               */
+/* ------------------------------------------------------------------ */
+
+typedef struct pe_range {
+    pe_obj ob;
+    int64_t start, stop, step, len;
+} pe_range;
+
+typedef struct pe_rangeiter {
+    pe_obj ob;
+    int64_t cur, step, left;
+} pe_rangeiter;
+
+static void range_dealloc(pe_state *S, pe_obj *o) { pe_obj_free(S, o, sizeof(pe_range)); }
+static void rangeiter_dealloc(pe_state *S, pe_obj *o) { pe_obj_free(S, o, sizeof(pe_rangeiter)); }
+
+static int range_arg(pe_state *S, pe_val v, int64_t *out) {
+    if (v.tag == PE_TINT || v.tag == PE_TBOOL) {
+        *out = v.u.i;
+        return 0;
+    }
+    if (pe_is_bigint(v))
+        return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C ssize_t");
+    return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
+                    pe_type_name(v));
+}
+
+/* Number of items of range(start, stop, step) without overflow. */
+static int64_t range_len(int64_t start, int64_t stop, int64_t step) {
+    if (step > 0 && start < stop)
+        return (int64_t)(((uint64_t)stop - (uint64_t)start - 1) / (uint64_t)step + 1);
+    if (step < 0 && start > stop)
+        return (int64_t)(((uint64_t)start - (uint64_t)stop - 1) / (0 - (uint64_t)step) + 1);
+    return 0;
+}
+
+static int range_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj *kw,
+                      pe_val *out) {
+    (void)c;
+    if (pe_no_kwargs(S, "range", kw)) return -1;
+    if (argc < 1 || argc > 3) return pe_arg_count_error(S, "range", 1, 3, argc);
+    int64_t a[3] = {0, 0, 1};
+    for (int i = 0; i < argc; i++)
+        if (range_arg(S, argv[i], &a[i])) return -1;
+    int64_t start = 0, stop, step = 1;
+    if (argc == 1) stop = a[0];
+    else {
+        start = a[0];
+        stop = a[1];
+        if (argc == 3) step = a[2];
+    }
+    if (step == 0) return pe_raise(S, PE_EXC(ValueError), "range() arg 3 must not be zero");
+    pe_range *r = (pe_range *)pe_obj_new(S, &pe_type_range, sizeof(pe_range));
+    if (!r) return -1;
+    r->start = start;
+    r->stop = stop;
+    r->step = step;
+    r->len = range_len(start, stop, step);
+    *out = pe_obj_val(&r->ob);
+    return 0;
+}
+
+static int range_repr(pe_state *S, pe_val v, pe_sb *sb) {
+    (void)S;
+    pe_range *r = (pe_range *)v.u.o;
+    if (r->step == 1) return pe_sb_printf(sb, "range(%lld, %lld)", (long long)r->start, (long long)r->stop);
+    return pe_sb_printf(sb, "range(%lld, %lld, %lld)", (long long)r->start, (long long)r->stop,
+                        (long long)r->step);
+}
+
+static int range_len_slot(pe_state *S, pe_val v, int64_t *out) {
+    (void)S;
+    *out = ((pe_range *)v.u.o)->len;
+    return 0;
+}
+
+int pe_range_iter_new(pe_state *S, int64_t start, int64_t step, int64_t len, pe_val *out) {
+    pe_rangeiter *it = (pe_rangeiter *)pe_obj_new(S, &pe_type_range_iterator, sizeof(pe_rangeiter));
+    if (!it) return -1;
+    it->cur = start;
+    it->step = step;
+    it->left = len;
+    *out = pe_obj_val(&it->ob);
+    return 0;
+}
+
+static int range_iter(pe_state *S, pe_val v, pe_val *out) {
+    pe_range *r = (pe_range *)v.u.o;
+    return pe_range_iter_new(S, r->start, r->step, r->len, out);
+}
+
+static int rangeiter_next(pe_state *S, pe_val v, pe_val *out) {
+    (void)S;
+    pe_rangeiter *it = (pe_rangeiter *)v.u.o;
+    if (it->left <= 0) return 0;
+    *out = pe_int(it->cur);
+    it->left--;
+    if (it->left) it->cur = (int64_t)((uint64_t)it->cur + (uint64_t)it->step);
+    return 1;
+}
+
+static int self_iter(pe_state *S, pe_val v, pe_val *out) {
+    (void)S;
+    pe_incref(v);
+    *out = v;
+    return 0;
+}
+
+static int range_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
+    pe_range *r = (pe_range *)v.u.o;
+    if (pe_is_slice(key)) {
+        int64_t start, stop, step, n;
+        if (pe_slice_indices(S, key, r->len, &start, &stop, &step, &n)) return -1;
+        pe_range *nr = (pe_range *)pe_obj_new(S, &pe_type_range, sizeof(pe_range));
+        if (!nr) return -1;
+        nr->start = r->start + start * r->step;
+        nr->step = r->step * step;
+        nr->stop = nr->start + n * nr->step;
+        nr->len = n;
+        *out = pe_obj_val(&nr->ob);
+        return 0;
+    }
+    if (key.tag != PE_TINT && key.tag != PE_TBOOL) {
+        if (pe_is_bigint(key))
+            return pe_raise(S, PE_EXC(IndexError), "range object index out of range");
+        return pe_raise(S, PE_EXC(TypeError), "range indices must be integers or slices, not %s",
+                        pe_type_name(key));
+    }
+    int64_t i = key.u.i;
+    if (i < 0) i += r->len;
+    if (i < 0 || i >= r->len) return pe_raise(S, PE_EXC(IndexError), "range object index out of range");
+    *out = pe_int(r->start + i * r->step);
+    return 0;
+}
+
+static int range_contains(pe_state *S, pe_val v, pe_val x) {
+    pe_range *r = (pe_range *)v.u.o;
+    if (x.tag == PE_TINT || x.tag == PE_TBOOL) {
+        int64_t i = x.u.i;
+        if (r->len == 0) return 0;
+        if (r->step > 0 ? (i < r->start || i >= r->stop) : (i > r->start || i <= r->stop)) return 0;
+        return ((uint64_t)i - (uint64_t)r->start) % (uint64_t)(r->step > 0 ? r->step : -r->step) == 0 ? 1 : 0;
+    }
+    if (pe_is_bigint(x)) return 0;
+    /* generic: compare with each element */
+    for (int64_t k = 0; k < r->len; k++) {
+        int e = pe_eq(S, pe_int(r->start + k * r->step), x);
+        if (e) return e;
+    }
+    return 0;
+}
+
+static int range_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
+    (void)S;
+    if (!pe_is_kind(b, PE_K_RANGE) || (op != PE_EQ && op != PE_NE)) return PE_NOTIMPL;
+    pe_range *x = (pe_range *)a.u.o, *y = (pe_range *)b.u.o;
+    bool eq = x->len == y->len && (x->len == 0 || (x->start == y->start && (x->len == 1 || x->step == y->step)));
+    *out = pe_bool(op == PE_EQ ? eq : !eq);
+    return 0;
+}
+
+static int range_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    (void)S;
+    pe_range *r = (pe_range *)v.u.o;
+    const char *n = ((pe_str *)name)->data;
+    if (!strcmp(n, "start")) *out = pe_int(r->start);
+    else if (!strcmp(n, "stop")) *out = pe_int(r->stop);
+    else if (!strcmp(n, "step")) *out = pe_int(r->step);
+    else return PE_NOTIMPL;
+    return 0;
+}
+
+const pe_type pe_type_range = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "range",
+    .kind = PE_K_RANGE,
+    .dealloc = range_dealloc,
+    .repr = range_repr,
+    .len = range_len_slot,
+    .iter = range_iter,
+    .getitem = range_getitem,
+    .contains = range_contains,
+    .richcmp = range_richcmp,
+    .call = range_call,
+    .getattr = range_getattr,
+};
+
+const pe_type pe_type_range_iterator = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "range_iterator",
+    .kind = PE_K_ITER,
+    .dealloc = rangeiter_dealloc,
+    .iter = self_iter,
+    .next = rangeiter_next,
+};
+
+/* ------------------------------------------------------------------ */
+/* Functions, builtins, cells                                          */
+/* ------------------------------------------------------------------ */
+
+static void func_clear(pe_state *S, pe_obj *o) {
+    pe_func *f = (pe_func *)o;
+    pe_val d = f->defaults, k = f->kwdefaults, c = f->closure;
+    f->defaults = f->kwdefaults = f->closure = pe_undef();
+    pe_decref(S, d);
+    pe_decref(S, k);
+    pe_decref(S, c);
+}
+
+static void func_dealloc(pe_state *S, pe_obj *o) {
+    func_clear(S, o);
+    pe_func *f = (pe_func *)o;
+    if (f->code) pe_decref_obj(S, &f->code->ob);
+    pe_obj_free(S, o, sizeof(pe_func));
+}
+
+static int func_repr(pe_state *S, pe_val v, pe_sb *sb) {
+    (void)S;
+    pe_func *f = (pe_func *)v.u.o;
+    return pe_sb_printf(sb, "<function %s at %p>", ((pe_str *)f->code->qualname)->data,
+                        (void *)f);
+}
+
+static int func_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj *kw,
+                     pe_val *out) {
+    return pe_vm_call_function(S, (pe_func *)c.u.o, argc, argv, kw, out);
+}
+
+static int func_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    pe_func *f = (pe_func *)v.u.o;
+    const char *n = ((pe_str *)name)->data;
+    if (!strcmp(n, "__name__")) {
+        pe_incref_obj(f->code->name);
+        *out = pe_obj_val(f->code->name);
+        return 0;
+    }
+    return PE_NOTIMPL;
+}
+
+const pe_type pe_type_function = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "function",
+    .kind = PE_K_FUNC,
+    .dealloc = func_dealloc,
+    .clear = func_clear,
+    .repr = func_repr,
+    .call = func_call,
+    .getattr = func_getattr,
+};
+
+static int cfunc_repr(pe_state *S, pe_val v, pe_sb *sb) {
+    pe_cfunc *f = (pe_cfunc *)v.u.o;
+    if (f->self.tag == PE_TUNDEF) return pe_sb_printf(sb, "<built-in function %s>", f->name);
+    if (pe_is_kind(f->self, PE_K_MODULE)) return pe_sb_printf(sb, "<built-in function %s>", f->name);
+    (void)S;
+    return pe_sb_printf(sb, "<built-in method %s of %s object at %p>", f->name,
+                        pe_type_name(f->self), (void *)f->self.u.o);
+}
+
+static int cfunc_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj *kw,
+                      pe_val *out) {
+    pe_cfunc *f = (pe_cfunc *)c.u.o;
+    return f->fn(S, f->self, argc, argv, kw, out);
+}
+
+const pe_type pe_type_builtin = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "builtin_function_or_method",
+    .kind = PE_K_CFUNC,
+    .dealloc = bmethod_dealloc,
+    .clear = bmethod_clear,
+    .repr = cfunc_repr,
+    .call = cfunc_call,
+};
+
+static void cell_clear(pe_state *S, pe_obj *o) {
+    pe_cell *c = (pe_cell *)o;
+    pe_val v = c->v;
+    c->v = pe_undef();
+    pe_decref(S, v);
+}
+
+static void cell_dealloc(pe_state *S, pe_obj *o) {
+    cell_clear(S, o);
+    pe_obj_free(S, o, sizeof(pe_cell));
+}
+
+const pe_type pe_type_cell = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "cell",
+    .kind = PE_K_CELL,
+    .dealloc = cell_dealloc,
+    .clear = cell_clear,
+};
+
+int pe_cell_new(pe_state *S, pe_val v, pe_val *out) {
+    pe_cell *c = (pe_cell *)pe_obj_new(S, &pe_type_cell, sizeof(pe_cell));
+    if (!c) return -1;
+    pe_incref(v);
+    c->v = v;
+    *out = pe_obj_val(&c->ob);
+    return 0;
+}

@@ -1,0 +1,2117 @@
+/*
+ * parser.c - recursive-descent parser from tokens to the AST in pe_ast.h.
+ *
+ * One token of lookahead. Assignment targets are parsed as expressions and
+ * then checked (as CPython does). Recursion is bounded by P->depth so that
+ * hostile nesting gives an error instead of exhausting the C stack.
+ * Constants are created while parsing, on the current (code) heap.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "pe_ast.h"
+
+#define PE_MAX_PARSE_DEPTH 400
+
+typedef struct parser {
+    pe_state *S;
+    pe_arena *A;
+    pe_lexer L;
+    pe_token tok;   /* current token */
+    pe_token peek;  /* lookahead, valid if has_peek */
+    bool has_peek;
+    int depth;
+    const char *filename;
+    /* f-string sub-parsers: position of the expression text in the outer source */
+    uint32_t line_offset;
+    uint32_t col_offset;
+} parser;
+
+/* ------------------------------------------------------------------ */
+/* Arena                                                               */
+/* ------------------------------------------------------------------ */
+
+void *pe_arena_alloc(pe_arena *A, size_t n) {
+    n = (n + 15) & ~(size_t)15;
+    pe_arena_chunk *c = A->head;
+    if (!c || c->used + n > c->size) {
+        size_t sz = n > 32768 ? n : 32768;
+        c = pe_mem_alloc(A->S, sizeof(pe_arena_chunk) + sz);
+        if (!c) return NULL;
+        c->size = sz;
+        c->used = 0;
+        c->next = A->head;
+        A->head = c;
+    }
+    void *p = c->data + c->used;
+    c->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
+void pe_arena_free(pe_arena *A) {
+    pe_arena_chunk *c = A->head;
+    while (c) {
+        pe_arena_chunk *n = c->next;
+        pe_mem_free(A->S, c, sizeof(pe_arena_chunk) + c->size);
+        c = n;
+    }
+    A->head = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Token helpers                                                       */
+/* ------------------------------------------------------------------ */
+
+static int advance(parser *P) {
+    if (P->has_peek) {
+        P->tok = P->peek;
+        P->has_peek = false;
+        return 0;
+    }
+    return pe_lex_next(&P->L, &P->tok);
+}
+
+static int peek(parser *P, pe_token **out) {
+    if (!P->has_peek) {
+        if (pe_lex_next(&P->L, &P->peek)) return -1;
+        P->has_peek = true;
+    }
+    *out = &P->peek;
+    return 0;
+}
+
+#define CUR (P->tok.kind)
+
+static int err_at(parser *P, const pe_token *t, const char *fmt, ...) PE_PRINTF(3, 4);
+static int err_at(parser *P, const pe_token *t, const char *fmt, ...) {
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    uint32_t ec = t->end_line == t->line && t->end_col > t->col ? t->end_col : t->col + 1;
+    return pe_lex_error(&P->L, PE_EXC(SyntaxError), t->line + P->line_offset,
+                        t->col + (t->line == 1 ? P->col_offset : 0),
+                        ec + (t->line == 1 ? P->col_offset : 0), "%s", msg);
+}
+
+static int err_node(parser *P, const pe_node *n, const char *fmt, ...) PE_PRINTF(3, 4);
+static int err_node(parser *P, const pe_node *n, const char *fmt, ...) {
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    uint32_t ec = n->end_line == n->line && n->end_col > n->col ? n->end_col : n->col + 1;
+    return pe_lex_error(&P->L, PE_EXC(SyntaxError), n->line + P->line_offset, n->col, ec, "%s",
+                        msg);
+}
+
+static int invalid_syntax(parser *P) {
+    if (CUR == PE_TOK_INDENT) {
+        return pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col,
+                            P->tok.col + 1, "unexpected indent");
+    }
+    if (CUR == PE_TOK_DEDENT) {
+        return pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col,
+                            P->tok.col + 1, "unindent does not match any outer indentation level");
+    }
+    return err_at(P, &P->tok, "invalid syntax");
+}
+
+static int expect(parser *P, int kind) {
+    if (CUR != kind) {
+        if (kind == PE_TOK_COLON || kind == PE_TOK_RPAR || kind == PE_TOK_RSQB ||
+            kind == PE_TOK_RBRACE || kind == PE_TOK_KW_in)
+            return err_at(P, &P->tok, "expected '%s'", pe_tok_text[kind]);
+        return invalid_syntax(P);
+    }
+    return advance(P);
+}
+
+static pe_node *new_node(parser *P, int kind, const pe_token *t) {
+    pe_node *n = pe_arena_alloc(P->A, sizeof(pe_node));
+    if (!n) return NULL;
+    n->kind = (uint16_t)kind;
+    n->line = t->line + P->line_offset;
+    n->col = t->col + (t->line == 1 ? P->col_offset : 0);
+    n->end_line = t->end_line + P->line_offset;
+    n->end_col = t->end_col + (t->end_line == 1 ? P->col_offset : 0);
+    n->v = pe_undef();
+    return n;
+}
+
+/* Extends n's end position to the previous token consumed (approximated
+ * by the token before the current one: we keep it via P->tok start). */
+static void node_end(parser *P, pe_node *n, const pe_token *last) {
+    (void)P;
+    n->end_line = last->end_line + P->line_offset;
+    n->end_col = last->end_col + (last->end_line == 1 ? P->col_offset : 0);
+}
+
+/* Growable node lists built in temporary arrays then copied to the arena. */
+typedef struct vec {
+    pe_node *small[16];
+    pe_node **v;
+    uint32_t n, cap;
+    pe_state *S;
+} vec;
+
+static void vec_init(vec *V, pe_state *S) {
+    V->v = V->small;
+    V->n = 0;
+    V->cap = 16;
+    V->S = S;
+}
+
+static int vec_push(vec *V, pe_node *x) {
+    if (V->n == V->cap) {
+        uint32_t nc = V->cap * 2;
+        pe_node **nv = pe_mem_alloc(V->S, nc * sizeof *nv);
+        if (!nv) return -1;
+        memcpy(nv, V->v, V->n * sizeof *nv);
+        if (V->v != V->small) pe_mem_free(V->S, V->v, V->cap * sizeof *nv);
+        V->v = nv;
+        V->cap = nc;
+    }
+    V->v[V->n++] = x;
+    return 0;
+}
+
+static void vec_free(vec *V) {
+    if (V->v != V->small) pe_mem_free(V->S, V->v, V->cap * sizeof *V->v);
+    V->v = V->small;
+}
+
+/* Moves the vector into list *l (arena copy); frees the vector. */
+static int vec_finish(parser *P, vec *V, pe_nodelist *l) {
+    l->n = V->n;
+    l->v = NULL;
+    if (V->n) {
+        l->v = pe_arena_alloc(P->A, V->n * sizeof(pe_node *));
+        if (!l->v) {
+            vec_free(V);
+            return -1;
+        }
+        memcpy(l->v, V->v, V->n * sizeof(pe_node *));
+    }
+    vec_free(V);
+    return 0;
+}
+
+static int enter(parser *P) {
+    if (++P->depth > PE_MAX_PARSE_DEPTH) {
+        return err_at(P, &P->tok, "too many nested parentheses");
+    }
+    return 0;
+}
+#define LEAVE() (P->depth--)
+
+static char *arena_strdup(parser *P, const char *s, size_t n) {
+    char *d = pe_arena_alloc(P->A, n + 1);
+    if (!d) return NULL;
+    memcpy(d, s, n);
+    d[n] = 0;
+    return d;
+}
+
+static pe_node *unsupported(parser *P, const pe_token *t, const char *what) {
+    err_at(P, t, "%s %s not supported by pyexpr", what,
+           strchr(what, ' ') && !strstr(what, "'") ? "are" : "is");
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Expressions                                                         */
+/* ------------------------------------------------------------------ */
+
+static pe_node *p_test(parser *P);
+static pe_node *p_star_exprs(parser *P, bool allow_star);
+static pe_node *p_expr(parser *P);
+static pe_node *p_or_test(parser *P);
+static pe_node *p_factor(parser *P);
+static pe_node *p_atom(parser *P);
+static pe_node *p_strings(parser *P);
+static int p_comp_fors(parser *P, pe_nodelist *out);
+
+static pe_node *make_const(parser *P, const pe_token *t, pe_val v) {
+    pe_node *n = new_node(P, PE_N_CONST, t);
+    if (!n) {
+        pe_decref(P->S, v);
+        return NULL;
+    }
+    n->v = v;
+    return n;
+}
+
+static pe_node *p_number(parser *P) {
+    pe_token t = P->tok;
+    pe_val v;
+    const char *s = t.start;
+    size_t n = t.len;
+    bool is_float = false;
+    if (!(n > 1 && s[0] == '0' && strchr("xXoObB", s[1]))) {
+        for (size_t i = 0; i < n; i++)
+            if (s[i] == '.' || s[i] == 'e' || s[i] == 'E') is_float = true;
+    }
+    if (is_float) {
+        double d;
+        if (pe_parse_double(s, n, &d)) {
+            err_at(P, &t, "invalid decimal literal");
+            return NULL;
+        }
+        v = pe_float(d);
+    } else {
+        int64_t acc = 0;
+        bool small = n <= 18 && !(n > 1 && s[0] == '0');
+        for (size_t i = 0; small && i < n; i++) {
+            if (s[i] == '_') continue;
+            acc = acc * 10 + (s[i] - '0');
+        }
+        if (small) {
+            v = pe_int(acc);
+        } else if (pe_int_from_literal(P->S, s, n, &v)) {
+            return NULL;
+        }
+    }
+    if (advance(P)) {
+        pe_decref(P->S, v);
+        return NULL;
+    }
+    return make_const(P, &t, v);
+}
+
+/* Comma-separated items up to a closing token; handles trailing comma. */
+static pe_node *p_paren(parser *P) {
+    pe_token open = P->tok;
+    if (advance(P)) return NULL;
+    if (CUR == PE_TOK_RPAR) {
+        pe_node *n = new_node(P, PE_N_TUPLE, &open);
+        if (!n || advance(P)) return NULL;
+        return n;
+    }
+    if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield'");
+    pe_node *first;
+    if (CUR == PE_TOK_STAR) {
+        pe_token st = P->tok;
+        if (advance(P)) return NULL;
+        pe_node *e = p_expr(P);
+        if (!e) return NULL;
+        first = new_node(P, PE_N_STARRED, &st);
+        if (!first) return NULL;
+        first->a = e;
+    } else {
+        first = p_test(P);
+    }
+    if (!first) return NULL;
+    if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=')");
+    if (CUR == PE_TOK_KW_for) {
+        pe_node *g = new_node(P, PE_N_GENEXP, &open);
+        if (!g) return NULL;
+        g->a = first;
+        if (p_comp_fors(P, &g->l[0])) return NULL;
+        if (expect(P, PE_TOK_RPAR)) return NULL;
+        return g;
+    }
+    if (CUR == PE_TOK_RPAR) {
+        if (first->kind == PE_N_STARRED) {
+            err_node(P, first, "cannot use starred expression here");
+            return NULL;
+        }
+        if (advance(P)) return NULL;
+        first->flags |= 1; /* parenthesized */
+        return first;
+    }
+    vec V;
+    vec_init(&V, P->S);
+    if (vec_push(&V, first)) return NULL;
+    while (CUR == PE_TOK_COMMA) {
+        if (advance(P)) goto fail;
+        if (CUR == PE_TOK_RPAR) break;
+        pe_node *e;
+        if (CUR == PE_TOK_STAR) {
+            pe_token st = P->tok;
+            if (advance(P)) goto fail;
+            pe_node *x = p_expr(P);
+            if (!x) goto fail;
+            e = new_node(P, PE_N_STARRED, &st);
+            if (!e) goto fail;
+            e->a = x;
+        } else {
+            e = p_test(P);
+        }
+        if (!e || vec_push(&V, e)) goto fail;
+    }
+    if (CUR != PE_TOK_RPAR) {
+        if (CUR == PE_TOK_KW_for) err_at(P, &P->tok, "invalid syntax");
+        else invalid_syntax(P);
+        goto fail;
+    }
+    pe_node *t = new_node(P, PE_N_TUPLE, &open);
+    if (!t) goto fail;
+    node_end(P, t, &P->tok);
+    if (advance(P) || vec_finish(P, &V, &t->l[0])) return NULL;
+    t->flags |= 1;
+    return t;
+fail:
+    vec_free(&V);
+    return NULL;
+}
+
+/* Item of a list/set display: test or *expr. */
+static pe_node *p_display_item(parser *P) {
+    if (CUR == PE_TOK_STAR) {
+        pe_token st = P->tok;
+        if (advance(P)) return NULL;
+        pe_node *x = p_expr(P);
+        if (!x) return NULL;
+        pe_node *e = new_node(P, PE_N_STARRED, &st);
+        if (!e) return NULL;
+        e->a = x;
+        return e;
+    }
+    return p_test(P);
+}
+
+static pe_node *p_list(parser *P) {
+    pe_token open = P->tok;
+    if (advance(P)) return NULL;
+    pe_node *n = new_node(P, PE_N_LIST, &open);
+    if (!n) return NULL;
+    if (CUR == PE_TOK_RSQB) return advance(P) ? NULL : n;
+    pe_node *first = p_display_item(P);
+    if (!first) return NULL;
+    if (CUR == PE_TOK_KW_for) {
+        n->kind = PE_N_LISTCOMP;
+        n->a = first;
+        if (p_comp_fors(P, &n->l[0]) || expect(P, PE_TOK_RSQB)) return NULL;
+        return n;
+    }
+    vec V;
+    vec_init(&V, P->S);
+    if (vec_push(&V, first)) return NULL;
+    while (CUR == PE_TOK_COMMA) {
+        if (advance(P)) goto fail;
+        if (CUR == PE_TOK_RSQB) break;
+        pe_node *e = p_display_item(P);
+        if (!e || vec_push(&V, e)) goto fail;
+    }
+    if (CUR != PE_TOK_RSQB) {
+        invalid_syntax(P);
+        goto fail;
+    }
+    if (advance(P) || vec_finish(P, &V, &n->l[0])) return NULL;
+    return n;
+fail:
+    vec_free(&V);
+    return NULL;
+}
+
+static pe_node *p_dict_or_set(parser *P) {
+    pe_token open = P->tok;
+    if (advance(P)) return NULL;
+    pe_node *n = new_node(P, PE_N_DICT, &open);
+    if (!n) return NULL;
+    if (CUR == PE_TOK_RBRACE) return advance(P) ? NULL : n;
+    vec K, Vv;
+    vec_init(&K, P->S);
+    vec_init(&Vv, P->S);
+    bool is_dict;
+    /* first item decides */
+    if (CUR == PE_TOK_DOUBLESTAR) {
+        if (advance(P)) goto fail;
+        pe_node *v = p_expr(P);
+        if (!v || vec_push(&K, NULL) || vec_push(&Vv, v)) goto fail;
+        is_dict = true;
+    } else {
+        pe_node *k = p_display_item(P);
+        if (!k) goto fail;
+        if (CUR == PE_TOK_COLON && k->kind != PE_N_STARRED) {
+            if (advance(P)) goto fail;
+            pe_node *v = p_test(P);
+            if (!v) goto fail;
+            if (CUR == PE_TOK_KW_for) {
+                n->kind = PE_N_DICTCOMP;
+                n->a = k;
+                n->b = v;
+                if (p_comp_fors(P, &n->l[0]) || expect(P, PE_TOK_RBRACE)) goto fail;
+                return n;
+            }
+            if (vec_push(&K, k) || vec_push(&Vv, v)) goto fail;
+            is_dict = true;
+        } else {
+            if (CUR == PE_TOK_KW_for) {
+                n->kind = PE_N_SETCOMP;
+                n->a = k;
+                if (p_comp_fors(P, &n->l[0]) || expect(P, PE_TOK_RBRACE)) goto fail;
+                return n;
+            }
+            if (vec_push(&K, k)) goto fail;
+            is_dict = false;
+        }
+    }
+    while (CUR == PE_TOK_COMMA) {
+        if (advance(P)) goto fail;
+        if (CUR == PE_TOK_RBRACE) break;
+        if (is_dict) {
+            if (CUR == PE_TOK_DOUBLESTAR) {
+                if (advance(P)) goto fail;
+                pe_node *v = p_expr(P);
+                if (!v || vec_push(&K, NULL) || vec_push(&Vv, v)) goto fail;
+                continue;
+            }
+            pe_node *k = p_test(P);
+            if (!k) goto fail;
+            if (CUR != PE_TOK_COLON) {
+                err_at(P, &P->tok, "':' expected after dictionary key");
+                goto fail;
+            }
+            if (advance(P)) goto fail;
+            pe_node *v = p_test(P);
+            if (!v || vec_push(&K, k) || vec_push(&Vv, v)) goto fail;
+        } else {
+            pe_node *k = p_display_item(P);
+            if (!k || vec_push(&K, k)) goto fail;
+        }
+    }
+    if (CUR != PE_TOK_RBRACE) {
+        invalid_syntax(P);
+        goto fail;
+    }
+    if (advance(P)) goto fail;
+    if (!is_dict) n->kind = PE_N_SET;
+    if (vec_finish(P, &K, &n->l[0])) {
+        vec_free(&Vv);
+        return NULL;
+    }
+    if (vec_finish(P, &Vv, &n->l[1])) return NULL;
+    return n;
+fail:
+    vec_free(&K);
+    vec_free(&Vv);
+    return NULL;
+}
+
+static pe_node *p_atom(parser *P) {
+    pe_token t = P->tok;
+    switch (CUR) {
+    case PE_TOK_NAME: {
+        pe_node *n = new_node(P, PE_N_NAME, &t);
+        if (!n) return NULL;
+        n->name = arena_strdup(P, t.start, t.len);
+        n->namelen = (uint32_t)t.len;
+        if (!n->name || advance(P)) return NULL;
+        return n;
+    }
+    case PE_TOK_NUMBER:
+        return p_number(P);
+    case PE_TOK_STRING:
+        return p_strings(P);
+    case PE_TOK_KW_None:
+        if (advance(P)) return NULL;
+        return make_const(P, &t, pe_none());
+    case PE_TOK_KW_True:
+        if (advance(P)) return NULL;
+        return make_const(P, &t, pe_bool(1));
+    case PE_TOK_KW_False:
+        if (advance(P)) return NULL;
+        return make_const(P, &t, pe_bool(0));
+    case PE_TOK_LPAR: {
+        if (enter(P)) return NULL;
+        pe_node *n = p_paren(P);
+        LEAVE();
+        return n;
+    }
+    case PE_TOK_LSQB: {
+        if (enter(P)) return NULL;
+        pe_node *n = p_list(P);
+        LEAVE();
+        return n;
+    }
+    case PE_TOK_LBRACE: {
+        if (enter(P)) return NULL;
+        pe_node *n = p_dict_or_set(P);
+        LEAVE();
+        return n;
+    }
+    case PE_TOK_ELLIPSIS:
+        return unsupported(P, &t, "Ellipsis ('...')");
+    case PE_TOK_KW_yield:
+        return unsupported(P, &t, "'yield'");
+    case PE_TOK_KW_await:
+        return unsupported(P, &t, "'await'");
+    default:
+        invalid_syntax(P);
+        return NULL;
+    }
+}
+
+/* One argument list for a call; the '(' is current. */
+static int p_call_args(parser *P, pe_node *call) {
+    vec A, K;
+    vec_init(&A, P->S);
+    vec_init(&K, P->S);
+    if (advance(P)) return -1;
+    bool seen_kw = false, seen_kwunpack = false;
+    while (CUR != PE_TOK_RPAR) {
+        pe_token t = P->tok;
+        if (CUR == PE_TOK_STAR) {
+            if (advance(P)) goto fail;
+            pe_node *x = p_test(P);
+            if (!x) goto fail;
+            if (seen_kwunpack) {
+                err_node(P, x,
+                         "iterable argument unpacking follows keyword argument unpacking");
+                goto fail;
+            }
+            pe_node *s = new_node(P, PE_N_STARRED, &t);
+            if (!s) goto fail;
+            s->a = x;
+            if (vec_push(&A, s)) goto fail;
+        } else if (CUR == PE_TOK_DOUBLESTAR) {
+            if (advance(P)) goto fail;
+            pe_node *x = p_test(P);
+            if (!x) goto fail;
+            pe_node *k = new_node(P, PE_N_KEYWORD, &t);
+            if (!k) goto fail;
+            k->a = x;
+            seen_kwunpack = true;
+            if (vec_push(&K, k)) goto fail;
+        } else {
+            pe_token *pk;
+            if (CUR == PE_TOK_NAME) {
+                if (peek(P, &pk)) goto fail;
+                if (pk->kind == PE_TOK_EQUAL) {
+                    pe_node *k = new_node(P, PE_N_KEYWORD, &t);
+                    if (!k) goto fail;
+                    k->name = arena_strdup(P, t.start, t.len);
+                    k->namelen = (uint32_t)t.len;
+                    if (!k->name || advance(P) || advance(P)) goto fail;
+                    k->a = p_test(P);
+                    if (!k->a) goto fail;
+                    for (uint32_t i = 0; i < K.n; i++)
+                        if (K.v[i]->name && !strcmp(K.v[i]->name, k->name)) {
+                            err_node(P, k, "keyword argument repeated: %s", k->name);
+                            goto fail;
+                        }
+                    seen_kw = true;
+                    if (vec_push(&K, k)) goto fail;
+                    goto next;
+                }
+            }
+            pe_node *x = p_test(P);
+            if (!x) goto fail;
+            if (CUR == PE_TOK_EQUAL) {
+                err_node(P, x, "expression cannot contain assignment, perhaps you meant \"==\"?");
+                goto fail;
+            }
+            if (CUR == PE_TOK_KW_for) {
+                pe_node *g = new_node(P, PE_N_GENEXP, &t);
+                if (!g) goto fail;
+                g->a = x;
+                if (p_comp_fors(P, &g->l[0])) goto fail;
+                if (A.n || K.n || CUR != PE_TOK_RPAR) {
+                    err_node(P, g, "Generator expression must be parenthesized");
+                    goto fail;
+                }
+                x = g;
+            }
+            if (seen_kwunpack) {
+                err_node(P, x, "positional argument follows keyword argument unpacking");
+                goto fail;
+            }
+            if (seen_kw) {
+                err_node(P, x, "positional argument follows keyword argument");
+                goto fail;
+            }
+            if (vec_push(&A, x)) goto fail;
+        }
+    next:
+        if (CUR == PE_TOK_COMMA) {
+            if (advance(P)) goto fail;
+        } else if (CUR != PE_TOK_RPAR) {
+            if (CUR == PE_TOK_KW_for)
+                err_at(P, &P->tok, "Generator expression must be parenthesized");
+            else
+                err_at(P, &P->tok, "invalid syntax. Perhaps you forgot a comma?");
+            goto fail;
+        }
+    }
+    node_end(P, call, &P->tok);
+    if (advance(P)) goto fail;
+    if (vec_finish(P, &A, &call->l[0])) {
+        vec_free(&K);
+        return -1;
+    }
+    return vec_finish(P, &K, &call->l[1]);
+fail:
+    vec_free(&A);
+    vec_free(&K);
+    return -1;
+}
+
+static pe_node *p_slice_item(parser *P) {
+    pe_token t = P->tok;
+    pe_node *lo = NULL, *hi = NULL, *st = NULL;
+    if (CUR != PE_TOK_COLON) {
+        lo = p_test(P);
+        if (!lo) return NULL;
+        if (CUR != PE_TOK_COLON) return lo;
+    }
+    pe_node *s = new_node(P, PE_N_SLICE, &t);
+    if (!s || advance(P)) return NULL;
+    if (CUR != PE_TOK_COLON && CUR != PE_TOK_RSQB && CUR != PE_TOK_COMMA) {
+        hi = p_test(P);
+        if (!hi) return NULL;
+    }
+    if (CUR == PE_TOK_COLON) {
+        if (advance(P)) return NULL;
+        if (CUR != PE_TOK_RSQB && CUR != PE_TOK_COMMA) {
+            st = p_test(P);
+            if (!st) return NULL;
+        }
+    }
+    s->a = lo;
+    s->b = hi;
+    s->c = st;
+    return s;
+}
+
+static pe_node *p_subscript(parser *P) {
+    pe_token t = P->tok;
+    pe_node *first = p_slice_item(P);
+    if (!first) return NULL;
+    if (CUR != PE_TOK_COMMA) return first;
+    vec V;
+    vec_init(&V, P->S);
+    if (vec_push(&V, first)) return NULL;
+    while (CUR == PE_TOK_COMMA) {
+        if (advance(P)) goto fail;
+        if (CUR == PE_TOK_RSQB) break;
+        pe_node *e = p_slice_item(P);
+        if (!e || vec_push(&V, e)) goto fail;
+    }
+    pe_node *tup = new_node(P, PE_N_TUPLE, &t);
+    if (!tup || vec_finish(P, &V, &tup->l[0])) return NULL;
+    return tup;
+fail:
+    vec_free(&V);
+    return NULL;
+}
+
+static pe_node *p_primary(parser *P) {
+    pe_node *e = p_atom(P);
+    if (!e) return NULL;
+    int trailers = 0;
+    for (;;) {
+        pe_token t = P->tok;
+        if (CUR == PE_TOK_LPAR) {
+            pe_node *c = new_node(P, PE_N_CALL, &t);
+            if (!c) return NULL;
+            c->line = e->line;
+            c->col = e->col;
+            c->a = e;
+            if (enter(P)) return NULL;
+            int r = p_call_args(P, c);
+            LEAVE();
+            if (r) return NULL;
+            e = c;
+        } else if (CUR == PE_TOK_LSQB) {
+            pe_node *s = new_node(P, PE_N_SUBSCR, &t);
+            if (!s || enter(P)) return NULL;
+            s->line = e->line;
+            s->col = e->col;
+            if (advance(P)) return NULL;
+            s->a = e;
+            s->b = p_subscript(P);
+            LEAVE();
+            if (!s->b) return NULL;
+            node_end(P, s, &P->tok);
+            if (expect(P, PE_TOK_RSQB)) return NULL;
+            e = s;
+        } else if (CUR == PE_TOK_DOT) {
+            if (advance(P)) return NULL;
+            if (CUR != PE_TOK_NAME) {
+                invalid_syntax(P);
+                return NULL;
+            }
+            pe_node *a = new_node(P, PE_N_ATTR, &P->tok);
+            if (!a) return NULL;
+            a->line = e->line;
+            a->col = e->col;
+            a->a = e;
+            a->name = arena_strdup(P, P->tok.start, P->tok.len);
+            a->namelen = (uint32_t)P->tok.len;
+            if (!a->name || advance(P)) return NULL;
+            e = a;
+        } else {
+            break;
+        }
+        if (++trailers > 10000) {
+            err_at(P, &t, "too many trailers");
+            return NULL;
+        }
+    }
+    return e;
+}
+
+static pe_node *p_power(parser *P) {
+    pe_node *base = p_primary(P);
+    if (!base) return NULL;
+    if (CUR != PE_TOK_DOUBLESTAR) return base;
+    pe_token t = P->tok;
+    if (advance(P) || enter(P)) return NULL;
+    pe_node *exp = p_factor(P);
+    LEAVE();
+    if (!exp) return NULL;
+    pe_node *n = new_node(P, PE_N_BINOP, &t);
+    if (!n) return NULL;
+    n->op = PE_BO_POW;
+    n->a = base;
+    n->b = exp;
+    n->line = base->line;
+    n->col = base->col;
+    n->end_line = exp->end_line;
+    n->end_col = exp->end_col;
+    return n;
+}
+
+static pe_node *p_factor(parser *P) {
+    int op;
+    switch (CUR) {
+    case PE_TOK_MINUS: op = PE_UOP_NEG; break;
+    case PE_TOK_PLUS: op = PE_UOP_POS; break;
+    case PE_TOK_TILDE: op = PE_UOP_INVERT; break;
+    default: return p_power(P);
+    }
+    pe_token t = P->tok;
+    if (advance(P) || enter(P)) return NULL;
+    pe_node *x = p_factor(P);
+    LEAVE();
+    if (!x) return NULL;
+    pe_node *n = new_node(P, PE_N_UNARY, &t);
+    if (!n) return NULL;
+    n->op = (uint16_t)op;
+    n->a = x;
+    n->end_line = x->end_line;
+    n->end_col = x->end_col;
+    return n;
+}
+
+/* Binary operator precedence for precedence climbing (0 = not binary). */
+static int binop_prec(int tok, int *op) {
+    switch (tok) {
+    case PE_TOK_VBAR: *op = PE_BO_OR; return 1;
+    case PE_TOK_CIRCUMFLEX: *op = PE_BO_XOR; return 2;
+    case PE_TOK_AMPER: *op = PE_BO_AND; return 3;
+    case PE_TOK_LEFTSHIFT: *op = PE_BO_LSHIFT; return 4;
+    case PE_TOK_RIGHTSHIFT: *op = PE_BO_RSHIFT; return 4;
+    case PE_TOK_PLUS: *op = PE_BO_ADD; return 5;
+    case PE_TOK_MINUS: *op = PE_BO_SUB; return 5;
+    case PE_TOK_STAR: *op = PE_BO_MUL; return 6;
+    case PE_TOK_SLASH: *op = PE_BO_TRUEDIV; return 6;
+    case PE_TOK_DOUBLESLASH: *op = PE_BO_FLOORDIV; return 6;
+    case PE_TOK_PERCENT: *op = PE_BO_MOD; return 6;
+    case PE_TOK_AT: *op = PE_BO_MATMUL; return 6;
+    default: return 0;
+    }
+}
+
+/* Left-associative binary operators at precedence >= minprec. */
+static pe_node *p_binary(parser *P, int minprec) {
+    pe_node *lhs = p_factor(P);
+    if (!lhs) return NULL;
+    int op, prec;
+    while ((prec = binop_prec(CUR, &op)) >= minprec && prec) {
+        pe_token t = P->tok;
+        if (advance(P)) return NULL;
+        if (enter(P)) return NULL;
+        pe_node *rhs = p_binary(P, prec + 1);
+        LEAVE();
+        if (!rhs) return NULL;
+        pe_node *n = new_node(P, PE_N_BINOP, &t);
+        if (!n) return NULL;
+        n->op = (uint16_t)op;
+        n->a = lhs;
+        n->b = rhs;
+        n->line = lhs->line;
+        n->col = lhs->col;
+        n->end_line = rhs->end_line;
+        n->end_col = rhs->end_col;
+        lhs = n;
+    }
+    return lhs;
+}
+
+static pe_node *p_expr(parser *P) { return p_binary(P, 1); }
+
+/* Comparison operator at the current token; consumes it. -1 if none. */
+static int p_compop(parser *P, int *op) {
+    pe_token *pk;
+    switch (CUR) {
+    case PE_TOK_LESS: *op = PE_LT; break;
+    case PE_TOK_LESSEQUAL: *op = PE_LE; break;
+    case PE_TOK_EQEQUAL: *op = PE_EQ; break;
+    case PE_TOK_NOTEQUAL: *op = PE_NE; break;
+    case PE_TOK_GREATER: *op = PE_GT; break;
+    case PE_TOK_GREATEREQUAL: *op = PE_GE; break;
+    case PE_TOK_KW_in: *op = PE_CMP_IN; break;
+    case PE_TOK_KW_is:
+        if (peek(P, &pk)) return -2;
+        if (pk->kind == PE_TOK_KW_not) {
+            if (advance(P)) return -2;
+            *op = PE_CMP_ISNOT;
+        } else {
+            *op = PE_CMP_IS;
+        }
+        break;
+    case PE_TOK_KW_not:
+        if (peek(P, &pk)) return -2;
+        if (pk->kind != PE_TOK_KW_in) return -1;
+        if (advance(P)) return -2;
+        *op = PE_CMP_NOTIN;
+        break;
+    default:
+        return -1;
+    }
+    return advance(P) ? -2 : 0;
+}
+
+static pe_node *p_comparison(parser *P) {
+    pe_node *lhs = p_expr(P);
+    if (!lhs) return NULL;
+    int op;
+    int r = p_compop(P, &op);
+    if (r == -2) return NULL;
+    if (r == -1) return lhs;
+    pe_node *n = new_node(P, PE_N_COMPARE, &P->tok);
+    if (!n) return NULL;
+    n->line = lhs->line;
+    n->col = lhs->col;
+    n->a = lhs;
+    vec V;
+    vec_init(&V, P->S);
+    uint8_t opsbuf[64], *ops = opsbuf;
+    uint32_t nops = 0, opscap = 64;
+    do {
+        pe_node *rhs = p_expr(P);
+        if (!rhs || vec_push(&V, rhs)) goto fail;
+        if (nops == opscap) {
+            uint8_t *no = pe_arena_alloc(P->A, opscap * 2);
+            if (!no) goto fail;
+            memcpy(no, ops, nops);
+            ops = no;
+            opscap *= 2;
+        }
+        ops[nops++] = (uint8_t)op;
+        n->end_line = rhs->end_line;
+        n->end_col = rhs->end_col;
+        r = p_compop(P, &op);
+        if (r == -2) goto fail;
+    } while (r == 0);
+    n->ops = pe_arena_alloc(P->A, nops);
+    if (!n->ops) goto fail;
+    memcpy(n->ops, ops, nops);
+    if (vec_finish(P, &V, &n->l[0])) return NULL;
+    return n;
+fail:
+    vec_free(&V);
+    return NULL;
+}
+
+static pe_node *p_not_test(parser *P) {
+    if (CUR != PE_TOK_KW_not) return p_comparison(P);
+    pe_token t = P->tok;
+    if (advance(P) || enter(P)) return NULL;
+    pe_node *x = p_not_test(P);
+    LEAVE();
+    if (!x) return NULL;
+    pe_node *n = new_node(P, PE_N_UNARY, &t);
+    if (!n) return NULL;
+    n->op = PE_UOP_NOT;
+    n->a = x;
+    n->end_line = x->end_line;
+    n->end_col = x->end_col;
+    return n;
+}
+
+/* and/or chains become one BOOLOP node with all operands. */
+static pe_node *p_boolop(parser *P, int which) {
+    pe_node *first = which == PE_BOOL_OR ? p_boolop(P, PE_BOOL_AND) : p_not_test(P);
+    int tk = which == PE_BOOL_OR ? PE_TOK_KW_or : PE_TOK_KW_and;
+    if (!first || CUR != tk) return first;
+    pe_node *n = new_node(P, PE_N_BOOLOP, &P->tok);
+    if (!n) return NULL;
+    n->op = (uint16_t)which;
+    n->line = first->line;
+    n->col = first->col;
+    vec V;
+    vec_init(&V, P->S);
+    if (vec_push(&V, first)) return NULL;
+    while (CUR == tk) {
+        if (advance(P)) goto fail;
+        pe_node *x = which == PE_BOOL_OR ? p_boolop(P, PE_BOOL_AND) : p_not_test(P);
+        if (!x || vec_push(&V, x)) goto fail;
+        n->end_line = x->end_line;
+        n->end_col = x->end_col;
+    }
+    if (vec_finish(P, &V, &n->l[0])) return NULL;
+    return n;
+fail:
+    vec_free(&V);
+    return NULL;
+}
+
+static pe_node *p_or_test(parser *P) { return p_boolop(P, PE_BOOL_OR); }
+
+static int p_params(parser *P, pe_nodelist *out, int closer);
+
+static pe_node *p_lambda(parser *P) {
+    pe_token t = P->tok;
+    if (advance(P)) return NULL;
+    pe_node *n = new_node(P, PE_N_LAMBDA, &t);
+    if (!n) return NULL;
+    if (p_params(P, &n->l[0], PE_TOK_COLON)) return NULL;
+    if (expect(P, PE_TOK_COLON)) return NULL;
+    if (enter(P)) return NULL;
+    n->a = p_test(P);
+    LEAVE();
+    if (!n->a) return NULL;
+    return n;
+}
+
+static pe_node *p_test(parser *P) {
+    if (CUR == PE_TOK_KW_lambda) return p_lambda(P);
+    pe_node *body = p_or_test(P);
+    if (!body || CUR != PE_TOK_KW_if) return body;
+    pe_token t = P->tok;
+    if (advance(P)) return NULL;
+    pe_node *test = p_or_test(P);
+    if (!test) return NULL;
+    if (CUR != PE_TOK_KW_else) {
+        err_at(P, &P->tok, "expected 'else' after 'if' expression");
+        return NULL;
+    }
+    if (advance(P) || enter(P)) return NULL;
+    pe_node *orelse = p_test(P);
+    LEAVE();
+    if (!orelse) return NULL;
+    pe_node *n = new_node(P, PE_N_IFEXP, &t);
+    if (!n) return NULL;
+    n->a = test;
+    n->b = body;
+    n->c = orelse;
+    n->line = body->line;
+    n->col = body->col;
+    n->end_line = orelse->end_line;
+    n->end_col = orelse->end_col;
+    return n;
+}
+
+/* Target list of a comprehension `for` (no conditional expressions). */
+static pe_node *p_target_list(parser *P, int stop1, int stop2);
+
+static int p_comp_fors(parser *P, pe_nodelist *out) {
+    vec V;
+    vec_init(&V, P->S);
+    while (CUR == PE_TOK_KW_for || CUR == PE_TOK_KW_async) {
+        if (CUR == PE_TOK_KW_async) {
+            unsupported(P, &P->tok, "'async'");
+            goto fail;
+        }
+        pe_node *f = new_node(P, PE_N_COMPFOR, &P->tok);
+        if (!f || advance(P)) goto fail;
+        f->a = p_target_list(P, PE_TOK_KW_in, -1);
+        if (!f->a) goto fail;
+        if (expect(P, PE_TOK_KW_in)) goto fail;
+        f->b = p_or_test(P);
+        if (!f->b) goto fail;
+        vec ifs;
+        vec_init(&ifs, P->S);
+        while (CUR == PE_TOK_KW_if) {
+            if (advance(P)) {
+                vec_free(&ifs);
+                goto fail;
+            }
+            pe_node *c = p_or_test(P);
+            if (!c || vec_push(&ifs, c)) {
+                vec_free(&ifs);
+                goto fail;
+            }
+        }
+        if (vec_finish(P, &ifs, &f->l[0]) || vec_push(&V, f)) goto fail;
+    }
+    return vec_finish(P, &V, out);
+fail:
+    vec_free(&V);
+    return -1;
+}
+
+/* Comma-separated star_expressions; a tuple if there is a comma. */
+static pe_node *p_star_exprs(parser *P, bool allow_star) {
+    pe_token t = P->tok;
+    vec V;
+    vec_init(&V, P->S);
+    bool comma = false;
+    for (;;) {
+        pe_node *e;
+        if (CUR == PE_TOK_STAR && allow_star) {
+            pe_token st = P->tok;
+            if (advance(P)) goto fail;
+            pe_node *x = p_expr(P);
+            if (!x) goto fail;
+            e = new_node(P, PE_N_STARRED, &st);
+            if (!e) goto fail;
+            e->a = x;
+            e->end_line = x->end_line;
+            e->end_col = x->end_col;
+        } else {
+            e = p_test(P);
+        }
+        if (!e || vec_push(&V, e)) goto fail;
+        if (CUR != PE_TOK_COMMA) break;
+        comma = true;
+        if (advance(P)) goto fail;
+        /* tuple may end with a trailing comma */
+        switch (CUR) {
+        case PE_TOK_NEWLINE: case PE_TOK_EQUAL: case PE_TOK_RPAR: case PE_TOK_SEMI:
+        case PE_TOK_COLON: case PE_TOK_ENDMARKER: case PE_TOK_RSQB: case PE_TOK_RBRACE:
+        case PE_TOK_PLUSEQUAL: case PE_TOK_MINEQUAL:
+            goto done;
+        default:
+            break;
+        }
+    }
+done:
+    if (!comma) {
+        pe_node *only = V.v[0];
+        vec_free(&V);
+        return only;
+    }
+    pe_node *tup = new_node(P, PE_N_TUPLE, &t);
+    if (!tup) goto fail;
+    tup->line = V.v[0]->line;
+    tup->col = V.v[0]->col;
+    tup->end_line = V.v[V.n - 1]->end_line;
+    tup->end_col = V.v[V.n - 1]->end_col;
+    if (vec_finish(P, &V, &tup->l[0])) return NULL;
+    return tup;
+fail:
+    vec_free(&V);
+    return NULL;
+}
+
+static pe_node *p_target_list(parser *P, int stop1, int stop2) {
+    pe_token t = P->tok;
+    vec V;
+    vec_init(&V, P->S);
+    bool comma = false;
+    for (;;) {
+        pe_node *e;
+        if (CUR == PE_TOK_STAR) {
+            pe_token st = P->tok;
+            if (advance(P)) goto fail;
+            pe_node *x = p_expr(P);
+            if (!x) goto fail;
+            e = new_node(P, PE_N_STARRED, &st);
+            if (!e) goto fail;
+            e->a = x;
+        } else {
+            e = p_expr(P);
+        }
+        if (!e || vec_push(&V, e)) goto fail;
+        if (CUR != PE_TOK_COMMA) break;
+        comma = true;
+        if (advance(P)) goto fail;
+        if (CUR == stop1 || CUR == stop2) break;
+    }
+    if (!comma) {
+        pe_node *only = V.v[0];
+        vec_free(&V);
+        return only;
+    }
+    pe_node *tup = new_node(P, PE_N_TUPLE, &t);
+    if (!tup || vec_finish(P, &V, &tup->l[0])) return NULL;
+    return tup;
+fail:
+    vec_free(&V);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Strings and f-strings                                               */
+/* ------------------------------------------------------------------ */
+
+typedef struct strpart {
+    pe_sb lit;       /* pending literal text */
+    vec parts;       /* JOINEDSTR parts when an f-string is involved */
+    bool fstring;
+} strpart;
+
+static pe_node *parse_fstring_expr(parser *P, const pe_token *t, const char *s, size_t n,
+                                   uint32_t line, uint32_t col);
+
+/* Flushes pending literal text as a CONST part. */
+static int flush_lit(parser *P, strpart *sp, const pe_token *t) {
+    if (sp->lit.len == 0) return 0;
+    pe_val v;
+    pe_sb copy = sp->lit;
+    (void)copy;
+    if (pe_str_new(P->S, sp->lit.p, sp->lit.len, &v)) return -1;
+    sp->lit.len = 0;
+    pe_node *c = make_const(P, t, v);
+    if (!c || vec_push(&sp->parts, c)) return -1;
+    return 0;
+}
+
+/* Decodes a (non-f) literal body and appends it to sp->lit. */
+static int add_literal(parser *P, strpart *sp, const pe_token *t, const char *body, size_t n,
+                       bool raw) {
+    pe_val v;
+    const char *errmsg = NULL;
+    size_t erroff = 0;
+    if (pe_str_decode_literal(P->S, body, n, raw, &v, &errmsg, &erroff)) {
+        if (errmsg) err_at(P, t, "%s", errmsg);
+        return -1;
+    }
+    int r = pe_sb_putn(&sp->lit, PE_STR(v)->data, PE_STR(v)->len);
+    pe_decref(P->S, v);
+    return r;
+}
+
+/* Finds the end of a replacement field's expression: the first top-level
+ * '!', ':', '=' (not part of ==, !=, <=, >=) or '}' outside brackets and
+ * strings. */
+static size_t fstring_expr_end(const char *s, size_t n, size_t i) {
+    int depth = 0;
+    char q = 0;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (q) {
+            if (c == q) q = 0;
+            continue;
+        }
+        if (c == '\'' || c == '"') q = c;
+        else if (c == '(' || c == '[' || c == '{') depth++;
+        else if ((c == ')' || c == ']' || c == '}') && depth > 0) depth--;
+        else if (depth == 0) {
+            if (c == '}' || c == ':') return i;
+            if (c == '!' && i + 1 < n && s[i + 1] != '=') return i;
+            if (c == '=' && i + 1 < n && s[i + 1] != '=' && i > 0 &&
+                !strchr("=!<>", s[i - 1]))
+                return i;
+        }
+    }
+    return n;
+}
+
+static int fstring_body(parser *P, strpart *sp, const pe_token *t, const char *s, size_t n,
+                        bool raw, int nest);
+
+/* Parses one replacement field starting after '{' at s[i]; returns the
+ * index after the closing '}' via *pos. */
+static int fstring_field(parser *P, strpart *sp, const pe_token *t, const char *s, size_t n,
+                         size_t *pos, bool raw, int nest) {
+    size_t i = *pos;
+    size_t e = fstring_expr_end(s, n, i);
+    if (e >= n) return err_at(P, t, "f-string: expecting '}'");
+    size_t k = i;
+    while (k < e && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n')) k++;
+    if (k == e) return err_at(P, t, "f-string: empty expression not allowed");
+    pe_node *expr = parse_fstring_expr(P, t, s + i, e - i, t->line, t->col);
+    if (!expr) return -1;
+    pe_node *f = new_node(P, PE_N_FORMATTED, t);
+    if (!f) return -1;
+    f->a = expr;
+    size_t j = e;
+    bool debug = false;
+    if (s[j] == '=') {
+        debug = true;
+        /* the expression text (with '=') is emitted literally */
+        if (pe_sb_putn(&sp->lit, s + i, j + 1 - i)) return -1;
+        j++;
+        while (j < n && s[j] == ' ') {
+            if (pe_sb_putc(&sp->lit, ' ')) return -1;
+            j++;
+        }
+    }
+    if (flush_lit(P, sp, t)) return -1;
+    if (j < n && s[j] == '!') {
+        if (j + 1 >= n || !strchr("sra", s[j + 1]))
+            return err_at(P, t, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        f->op = (uint16_t)s[j + 1];
+        j += 2;
+    } else if (debug) {
+        f->op = 'r';
+    }
+    if (j < n && s[j] == ':') {
+        if (nest >= 2) return err_at(P, t, "f-string: expressions nested too deeply");
+        j++;
+        strpart inner;
+        pe_sb_init(&inner.lit, P->S);
+        vec_init(&inner.parts, P->S);
+        inner.fstring = true;
+        /* spec runs to the matching '}' */
+        size_t start = j;
+        int depth = 0;
+        while (j < n && !(s[j] == '}' && depth == 0)) {
+            if (s[j] == '{') depth++;
+            else if (s[j] == '}') depth--;
+            j++;
+        }
+        if (j >= n) {
+            pe_sb_free(&inner.lit);
+            vec_free(&inner.parts);
+            return err_at(P, t, "f-string: expecting '}'");
+        }
+        if (debug && !f->op) f->op = 0;
+        int r = fstring_body(P, &inner, t, s + start, j - start, raw, nest + 1);
+        if (!r) r = flush_lit(P, &inner, t);
+        pe_sb_free(&inner.lit);
+        if (r) {
+            vec_free(&inner.parts);
+            return -1;
+        }
+        pe_node *spec = new_node(P, PE_N_JOINEDSTR, t);
+        if (!spec || vec_finish(P, &inner.parts, &spec->l[0])) return -1;
+        f->b = spec;
+        if (debug && f->op == 'r' && s[e + 1] != '!') f->op = 0;
+    }
+    if (j >= n || s[j] != '}') return err_at(P, t, "f-string: expecting '}'");
+    *pos = j + 1;
+    return vec_push(&sp->parts, f);
+}
+
+/* Walks an f-string body: literal text with {{ }} escapes and fields. */
+static int fstring_body(parser *P, strpart *sp, const pe_token *t, const char *s, size_t n,
+                        bool raw, int nest) {
+    size_t i = 0, lit_start = 0;
+    while (i < n) {
+        char c = s[i];
+        if (c == '{' || c == '}') {
+            if (i > lit_start && add_literal(P, sp, t, s + lit_start, i - lit_start, raw))
+                return -1;
+            if (i + 1 < n && s[i + 1] == c) {
+                if (pe_sb_putc(&sp->lit, c)) return -1;
+                i += 2;
+            } else if (c == '}') {
+                return err_at(P, t, "f-string: single '}' is not allowed");
+            } else {
+                i++;
+                if (fstring_field(P, sp, t, s, n, &i, raw, nest)) return -1;
+            }
+            lit_start = i;
+        } else if (c == '\\' && !raw && i + 1 < n) {
+            i += 2;
+        } else {
+            i++;
+        }
+    }
+    if (n > lit_start && add_literal(P, sp, t, s + lit_start, n - lit_start, raw)) return -1;
+    return 0;
+}
+
+/* One or more adjacent string literals; f-strings make a JOINEDSTR. */
+static pe_node *p_strings(parser *P) {
+    pe_token first = P->tok;
+    strpart sp;
+    pe_sb_init(&sp.lit, P->S);
+    vec_init(&sp.parts, P->S);
+    sp.fstring = false;
+    while (CUR == PE_TOK_STRING) {
+        pe_token t = P->tok;
+        const char *s = t.start;
+        size_t plen = 0;
+        bool raw = false, fs = false;
+        while (s[plen] != '\'' && s[plen] != '"') {
+            char c = (char)(s[plen] | 32);
+            if (c == 'r') raw = true;
+            if (c == 'f') fs = true;
+            if (c == 'b') {
+                unsupported(P, &t, "bytes literals");
+                goto fail;
+            }
+            plen++;
+        }
+        char q = s[plen];
+        size_t ql = (t.len - plen >= 6 && s[plen + 1] == q && s[plen + 2] == q) ? 3 : 1;
+        const char *body = s + plen + ql;
+        size_t blen = t.len - plen - 2 * ql;
+        if (fs) {
+            sp.fstring = true;
+            if (fstring_body(P, &sp, &t, body, blen, raw, 0)) goto fail;
+        } else if (add_literal(P, &sp, &t, body, blen, raw)) {
+            goto fail;
+        }
+        if (advance(P)) goto fail;
+    }
+    if (!sp.fstring) {
+        pe_val v;
+        if (pe_sb_to_str(&sp.lit, &v)) {
+            vec_free(&sp.parts);
+            return NULL;
+        }
+        vec_free(&sp.parts);
+        return make_const(P, &first, v);
+    }
+    if (flush_lit(P, &sp, &first)) goto fail;
+    pe_sb_free(&sp.lit);
+    pe_node *j = new_node(P, PE_N_JOINEDSTR, &first);
+    if (!j || vec_finish(P, &sp.parts, &j->l[0])) return NULL;
+    return j;
+fail:
+    pe_sb_free(&sp.lit);
+    vec_free(&sp.parts);
+    return NULL;
+}
+
+static pe_node *parse_fstring_expr(parser *P, const pe_token *t, const char *s, size_t n,
+                                   uint32_t line, uint32_t col) {
+    if (P->depth > PE_MAX_PARSE_DEPTH - 10) {
+        err_at(P, t, "f-string: expressions nested too deeply");
+        return NULL;
+    }
+    /* the expression is parsed as if parenthesized */
+    char *buf = pe_arena_alloc(P->A, n + 3);
+    if (!buf) return NULL;
+    buf[0] = '(';
+    memcpy(buf + 1, s, n);
+    buf[n + 1] = ')';
+    buf[n + 2] = 0;
+    parser sub;
+    memset(&sub, 0, sizeof sub);
+    sub.S = P->S;
+    sub.A = P->A;
+    sub.filename = P->filename;
+    sub.depth = P->depth + 1;
+    sub.line_offset = line - 1;
+    sub.col_offset = col;
+    pe_lex_init(&sub.L, P->S, buf, n + 2, P->filename);
+    sub.L.at_line_start = false;
+    if (advance(&sub)) return NULL;
+    pe_node *e = p_star_exprs(&sub, true);
+    if (!e) return NULL;
+    if (sub.tok.kind == PE_TOK_NEWLINE && advance(&sub)) return NULL;
+    if (sub.tok.kind != PE_TOK_ENDMARKER) {
+        err_at(P, t, "f-string: invalid syntax");
+        return NULL;
+    }
+    return e;
+}
+
+/* ------------------------------------------------------------------ */
+/* Targets                                                             */
+/* ------------------------------------------------------------------ */
+
+static const char *expr_desc(const pe_node *n) {
+    switch (n->kind) {
+    case PE_N_CONST:
+        if (n->v.tag == PE_TNONE || n->v.tag == PE_TBOOL) return n->v.tag == PE_TNONE ? "None" : n->v.u.i ? "True" : "False";
+        return "literal";
+    case PE_N_CALL: return "function call";
+    case PE_N_BINOP: case PE_N_UNARY: return "expression";
+    case PE_N_BOOLOP: return "expression";
+    case PE_N_COMPARE: return "comparison";
+    case PE_N_IFEXP: return "conditional expression";
+    case PE_N_LAMBDA: return "lambda";
+    case PE_N_LISTCOMP: return "list comprehension";
+    case PE_N_SETCOMP: return "set comprehension";
+    case PE_N_DICTCOMP: return "dict comprehension";
+    case PE_N_GENEXP: return "generator expression";
+    case PE_N_DICT: return "dict literal";
+    case PE_N_SET: return "set display";
+    case PE_N_JOINEDSTR: return "f-string expression";
+    case PE_N_STARRED: return "starred";
+    default: return "expression";
+    }
+}
+
+/* Checks that n is a valid target: del (is_del) or store. */
+static int check_target(parser *P, pe_node *n, bool is_del, bool top, const char *suffix) {
+    switch (n->kind) {
+    case PE_N_NAME:
+    case PE_N_ATTR:
+    case PE_N_SUBSCR:
+        return 0;
+    case PE_N_TUPLE:
+    case PE_N_LIST: {
+        int stars = 0;
+        for (uint32_t i = 0; i < n->l[0].n; i++) {
+            pe_node *c = n->l[0].v[i];
+            if (c->kind == PE_N_STARRED) {
+                if (is_del) return err_node(P, c, "cannot delete starred");
+                if (++stars > 1) return err_node(P, c, "multiple starred expressions in assignment");
+                if (check_target(P, c->a, is_del, false, "")) return -1;
+                continue;
+            }
+            if (check_target(P, c, is_del, false, "")) return -1;
+        }
+        return 0;
+    }
+    case PE_N_STARRED:
+        if (is_del) return err_node(P, n, "cannot delete starred");
+        if (top) return err_node(P, n, "starred assignment target must be in a list or tuple");
+        return check_target(P, n->a, is_del, false, "");
+    default:
+        if (n->kind == PE_N_CONST && n->v.tag == PE_TOBJ && 0) return 0;
+        return err_node(P, n, "cannot %s %s%s", is_del ? "delete" : "assign to", expr_desc(n),
+                        is_del ? "" : suffix);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Statements                                                          */
+/* ------------------------------------------------------------------ */
+
+static int p_block(parser *P, pe_nodelist *out, const char *what, uint32_t line);
+static pe_node *p_statement(parser *P, vec *out);
+static int p_simple_stmts(parser *P, vec *out);
+
+static pe_node *p_def(parser *P) {
+    pe_token t = P->tok;
+    if (advance(P)) return NULL;
+    if (CUR != PE_TOK_NAME) {
+        invalid_syntax(P);
+        return NULL;
+    }
+    pe_node *n = new_node(P, PE_N_DEF, &t);
+    if (!n) return NULL;
+    n->name = arena_strdup(P, P->tok.start, P->tok.len);
+    n->namelen = (uint32_t)P->tok.len;
+    if (!n->name || advance(P)) return NULL;
+    if (CUR != PE_TOK_LPAR) {
+        err_at(P, &P->tok, "expected '('");
+        return NULL;
+    }
+    if (advance(P)) return NULL;
+    if (p_params(P, &n->l[0], PE_TOK_RPAR)) return NULL;
+    if (expect(P, PE_TOK_RPAR)) return NULL;
+    if (CUR == PE_TOK_RARROW) {
+        if (advance(P) || !p_test(P)) return NULL; /* annotation ignored */
+    }
+    if (expect(P, PE_TOK_COLON)) return NULL;
+    if (p_block(P, &n->l[1], "function definition", t.line)) return NULL;
+    return n;
+}
+
+/* Parameter list of def/lambda up to `closer`. */
+static int p_params(parser *P, pe_nodelist *out, int closer) {
+    vec V;
+    vec_init(&V, P->S);
+    int kind = 0; /* 0 positional, 1 keyword-only */
+    bool seen_default = false, seen_kwargs = false, seen_star = false;
+    while (CUR != closer) {
+        pe_token t = P->tok;
+        int k = kind;
+        if (seen_kwargs) {
+            err_at(P, &t, "arguments cannot follow var-keyword argument");
+            goto fail;
+        }
+        if (CUR == PE_TOK_SLASH) {
+            if (seen_star || V.n == 0) {
+                err_at(P, &t, "invalid syntax");
+                goto fail;
+            }
+            for (uint32_t i = 0; i < V.n; i++) V.v[i]->flags |= 1; /* positional-only */
+            if (advance(P)) goto fail;
+            goto sep;
+        }
+        if (CUR == PE_TOK_STAR) {
+            if (seen_star) {
+                err_at(P, &t, "* argument may appear only once");
+                goto fail;
+            }
+            seen_star = true;
+            if (advance(P)) goto fail;
+            kind = 1;
+            if (CUR == PE_TOK_COMMA || CUR == closer) {
+                if (CUR == closer) {
+                    err_at(P, &t, "named arguments must follow bare *");
+                    goto fail;
+                }
+                goto sep;
+            }
+            k = 2;
+        } else if (CUR == PE_TOK_DOUBLESTAR) {
+            if (advance(P)) goto fail;
+            k = 3;
+            seen_kwargs = true;
+        }
+        if (CUR != PE_TOK_NAME) {
+            invalid_syntax(P);
+            goto fail;
+        }
+        pe_node *a = new_node(P, PE_N_ARG, &P->tok);
+        if (!a) goto fail;
+        a->op = (uint16_t)k;
+        a->name = arena_strdup(P, P->tok.start, P->tok.len);
+        a->namelen = (uint32_t)P->tok.len;
+        if (!a->name || advance(P)) goto fail;
+        for (uint32_t i = 0; i < V.n; i++)
+            if (!strcmp(V.v[i]->name, a->name)) {
+                err_node(P, a, "duplicate argument '%s' in function definition", a->name);
+                goto fail;
+            }
+        if (CUR == PE_TOK_COLON && closer == PE_TOK_RPAR) {
+            if (advance(P) || !p_test(P)) goto fail; /* annotation ignored */
+        }
+        if (CUR == PE_TOK_EQUAL) {
+            if (k >= 2) {
+                err_at(P, &P->tok, k == 2 ? "var-positional argument cannot have default value"
+                                          : "var-keyword argument cannot have default value");
+                goto fail;
+            }
+            if (advance(P)) goto fail;
+            a->a = p_test(P);
+            if (!a->a) goto fail;
+            if (k == 0) seen_default = true;
+        } else if (k == 0 && seen_default) {
+            err_node(P, a, "non-default argument follows default argument");
+            goto fail;
+        }
+        if (vec_push(&V, a)) goto fail;
+    sep:
+        if (CUR == PE_TOK_COMMA) {
+            if (advance(P)) goto fail;
+        } else if (CUR != closer) {
+            if (closer == PE_TOK_RPAR) err_at(P, &P->tok, "expected ')'");
+            else invalid_syntax(P);
+            goto fail;
+        }
+    }
+    return vec_finish(P, &V, out);
+fail:
+    vec_free(&V);
+    return -1;
+}
+
+static pe_node *p_if(parser *P, const char *what) {
+    pe_token t = P->tok;
+    if (advance(P)) return NULL;
+    pe_node *n = new_node(P, PE_N_IF, &t);
+    if (!n) return NULL;
+    n->a = p_test(P);
+    if (!n->a) return NULL;
+    if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=')");
+    if (expect(P, PE_TOK_COLON)) return NULL;
+    if (p_block(P, &n->l[0], what, t.line)) return NULL;
+    if (CUR == PE_TOK_KW_elif) {
+        pe_node *e = p_if(P, "'elif' statement");
+        if (!e) return NULL;
+        n->l[1].v = pe_arena_alloc(P->A, sizeof(pe_node *));
+        if (!n->l[1].v) return NULL;
+        n->l[1].v[0] = e;
+        n->l[1].n = 1;
+    } else if (CUR == PE_TOK_KW_else) {
+        uint32_t line = P->tok.line;
+        if (advance(P) || expect(P, PE_TOK_COLON)) return NULL;
+        if (p_block(P, &n->l[1], "'else' statement", line)) return NULL;
+    }
+    return n;
+}
+
+static int p_else(parser *P, pe_nodelist *out) {
+    if (CUR != PE_TOK_KW_else) return 0;
+    uint32_t line = P->tok.line;
+    if (advance(P) || expect(P, PE_TOK_COLON)) return -1;
+    return p_block(P, out, "'else' statement", line);
+}
+
+static pe_node *p_while(parser *P) {
+    pe_token t = P->tok;
+    if (advance(P)) return NULL;
+    pe_node *n = new_node(P, PE_N_WHILE, &t);
+    if (!n) return NULL;
+    n->a = p_test(P);
+    if (!n->a || expect(P, PE_TOK_COLON)) return NULL;
+    if (p_block(P, &n->l[0], "'while' statement", t.line)) return NULL;
+    if (p_else(P, &n->l[1])) return NULL;
+    return n;
+}
+
+static pe_node *p_for(parser *P) {
+    pe_token t = P->tok;
+    if (advance(P)) return NULL;
+    pe_node *n = new_node(P, PE_N_FOR, &t);
+    if (!n) return NULL;
+    n->a = p_target_list(P, PE_TOK_KW_in, -1);
+    if (!n->a) return NULL;
+    if (check_target(P, n->a, false, true, "")) return NULL;
+    if (expect(P, PE_TOK_KW_in)) return NULL;
+    n->b = p_star_exprs(P, true);
+    if (!n->b || expect(P, PE_TOK_COLON)) return NULL;
+    if (p_block(P, &n->l[0], "'for' statement", t.line)) return NULL;
+    if (p_else(P, &n->l[1])) return NULL;
+    return n;
+}
+
+static pe_node *p_try(parser *P) {
+    pe_token t = P->tok;
+    if (advance(P) || expect(P, PE_TOK_COLON)) return NULL;
+    pe_node *n = new_node(P, PE_N_TRY, &t);
+    if (!n) return NULL;
+    if (p_block(P, &n->l[0], "'try' statement", t.line)) return NULL;
+    vec H;
+    vec_init(&H, P->S);
+    bool bare_seen = false;
+    while (CUR == PE_TOK_KW_except) {
+        pe_token et = P->tok;
+        pe_node *h = new_node(P, PE_N_EXCEPT, &et);
+        if (!h || advance(P)) goto fail;
+        if (CUR == PE_TOK_STAR) {
+            unsupported(P, &P->tok, "'except*'");
+            goto fail;
+        }
+        if (bare_seen) {
+            err_at(P, &et, "default 'except:' must be last");
+            goto fail;
+        }
+        if (CUR != PE_TOK_COLON) {
+            h->a = p_test(P);
+            if (!h->a) goto fail;
+            if (CUR == PE_TOK_COMMA) {
+                err_at(P, &P->tok, "multiple exception types must be parenthesized");
+                goto fail;
+            }
+            if (CUR == PE_TOK_KW_as) {
+                if (advance(P)) goto fail;
+                if (CUR != PE_TOK_NAME) {
+                    invalid_syntax(P);
+                    goto fail;
+                }
+                h->name = arena_strdup(P, P->tok.start, P->tok.len);
+                h->namelen = (uint32_t)P->tok.len;
+                if (!h->name || advance(P)) goto fail;
+            }
+        } else {
+            bare_seen = true;
+        }
+        if (expect(P, PE_TOK_COLON)) goto fail;
+        if (p_block(P, &h->l[0], "'except' statement", et.line) || vec_push(&H, h)) goto fail;
+    }
+    if (vec_finish(P, &H, &n->l[1])) return NULL;
+    if (n->l[1].n && p_else(P, &n->l[2])) return NULL;
+    if (CUR == PE_TOK_KW_finally) {
+        uint32_t line = P->tok.line;
+        if (advance(P) || expect(P, PE_TOK_COLON)) return NULL;
+        if (p_block(P, &n->l[3], "'finally' statement", line)) return NULL;
+    }
+    if (!n->l[1].n && !n->l[3].n) {
+        err_at(P, &P->tok, "expected 'except' or 'finally' block");
+        return NULL;
+    }
+    return n;
+fail:
+    vec_free(&H);
+    return NULL;
+}
+
+/* A suite: NEWLINE INDENT stmts DEDENT, or simple statements on the line. */
+static int p_block(parser *P, pe_nodelist *out, const char *what, uint32_t line) {
+    vec V;
+    vec_init(&V, P->S);
+    if (enter(P)) return -1;
+    if (CUR != PE_TOK_NEWLINE) {
+        int r = p_simple_stmts(P, &V);
+        LEAVE();
+        if (r) {
+            vec_free(&V);
+            return -1;
+        }
+        return vec_finish(P, &V, out);
+    }
+    if (advance(P)) goto fail;
+    if (CUR != PE_TOK_INDENT) {
+        pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col, P->tok.col + 1,
+                     "expected an indented block after %s on line %u", what, line);
+        goto fail;
+    }
+    if (advance(P)) goto fail;
+    while (CUR != PE_TOK_DEDENT && CUR != PE_TOK_ENDMARKER) {
+        if (!p_statement(P, &V) && P->S->exc.tag != PE_TUNDEF) goto fail;
+    }
+    if (CUR == PE_TOK_DEDENT && advance(P)) goto fail;
+    LEAVE();
+    return vec_finish(P, &V, out);
+fail:
+    LEAVE();
+    vec_free(&V);
+    return -1;
+}
+
+static int name_list(parser *P, pe_node *n) {
+    vec V;
+    vec_init(&V, P->S);
+    do {
+        if (advance(P)) goto fail;
+        if (CUR != PE_TOK_NAME) {
+            invalid_syntax(P);
+            goto fail;
+        }
+        pe_node *x = new_node(P, PE_N_NAME, &P->tok);
+        if (!x) goto fail;
+        x->name = arena_strdup(P, P->tok.start, P->tok.len);
+        x->namelen = (uint32_t)P->tok.len;
+        if (!x->name || vec_push(&V, x) || advance(P)) goto fail;
+    } while (CUR == PE_TOK_COMMA);
+    return vec_finish(P, &V, &n->l[0]);
+fail:
+    vec_free(&V);
+    return -1;
+}
+
+/* import a.b as c, d  |  from a import b as c, d */
+static pe_node *p_import(parser *P) {
+    pe_token t = P->tok;
+    bool from = CUR == PE_TOK_KW_from;
+    pe_node *n = new_node(P, PE_N_IMPORT, &t);
+    if (!n || advance(P)) return NULL;
+    vec V;
+    vec_init(&V, P->S);
+    pe_node *mod = NULL;
+    if (from) {
+        if (CUR == PE_TOK_DOT) {
+            unsupported(P, &P->tok, "relative imports");
+            goto fail;
+        }
+    }
+    for (;;) {
+        if (CUR != PE_TOK_NAME) {
+            if (from && mod && CUR == PE_TOK_STAR) {
+                unsupported(P, &P->tok, "'from ... import *'");
+                goto fail;
+            }
+            invalid_syntax(P);
+            goto fail;
+        }
+        pe_token nt = P->tok;
+        const char *start = P->tok.start;
+        const char *end = P->tok.start + P->tok.len;
+        if (advance(P)) goto fail;
+        while (!(from && mod) && CUR == PE_TOK_DOT) {
+            if (advance(P)) goto fail;
+            if (CUR != PE_TOK_NAME) {
+                invalid_syntax(P);
+                goto fail;
+            }
+            end = P->tok.start + P->tok.len;
+            if (advance(P)) goto fail;
+        }
+        pe_node *x = new_node(P, PE_N_NAME, &nt);
+        if (!x) goto fail;
+        x->name = arena_strdup(P, start, (size_t)(end - start));
+        x->namelen = (uint32_t)(end - start);
+        if (!x->name) goto fail;
+        if (from && !mod) {
+            mod = x;
+            if (CUR != PE_TOK_KW_import) {
+                err_at(P, &P->tok, "invalid syntax");
+                goto fail;
+            }
+            if (advance(P)) goto fail;
+            if (CUR == PE_TOK_LPAR) {
+                unsupported(P, &P->tok, "parenthesized import lists");
+                goto fail;
+            }
+            continue;
+        }
+        if (CUR == PE_TOK_KW_as) {
+            if (advance(P)) goto fail;
+            if (CUR != PE_TOK_NAME) {
+                invalid_syntax(P);
+                goto fail;
+            }
+            pe_node *as = new_node(P, PE_N_NAME, &P->tok);
+            if (!as) goto fail;
+            as->name = arena_strdup(P, P->tok.start, P->tok.len);
+            as->namelen = (uint32_t)P->tok.len;
+            if (!as->name || advance(P)) goto fail;
+            x->a = as;
+        }
+        if (vec_push(&V, x)) goto fail;
+        if (CUR != PE_TOK_COMMA) break;
+        if (advance(P)) goto fail;
+    }
+    n->a = mod; /* NULL for plain import */
+    if (vec_finish(P, &V, &n->l[0])) return NULL;
+    return n;
+fail:
+    vec_free(&V);
+    return NULL;
+}
+
+static int aug_op(int tok) {
+    switch (tok) {
+    case PE_TOK_PLUSEQUAL: return PE_BO_ADD;
+    case PE_TOK_MINEQUAL: return PE_BO_SUB;
+    case PE_TOK_STAREQUAL: return PE_BO_MUL;
+    case PE_TOK_SLASHEQUAL: return PE_BO_TRUEDIV;
+    case PE_TOK_DOUBLESLASHEQUAL: return PE_BO_FLOORDIV;
+    case PE_TOK_PERCENTEQUAL: return PE_BO_MOD;
+    case PE_TOK_DOUBLESTAREQUAL: return PE_BO_POW;
+    case PE_TOK_LEFTSHIFTEQUAL: return PE_BO_LSHIFT;
+    case PE_TOK_RIGHTSHIFTEQUAL: return PE_BO_RSHIFT;
+    case PE_TOK_AMPEREQUAL: return PE_BO_AND;
+    case PE_TOK_VBAREQUAL: return PE_BO_OR;
+    case PE_TOK_CIRCUMFLEXEQUAL: return PE_BO_XOR;
+    case PE_TOK_ATEQUAL: return PE_BO_MATMUL;
+    default: return -1;
+    }
+}
+
+/* Expression statement, assignment or augmented assignment. */
+static pe_node *p_expr_stmt(parser *P) {
+    pe_token t = P->tok;
+    pe_node *first = p_star_exprs(P, true);
+    if (!first) return NULL;
+    int aop = aug_op(CUR);
+    if (aop >= 0) {
+        if (first->kind != PE_N_NAME && first->kind != PE_N_ATTR && first->kind != PE_N_SUBSCR) {
+            const char *d = first->kind == PE_N_TUPLE ? "tuple" : first->kind == PE_N_LIST ? "list" : expr_desc(first);
+            err_node(P, first, "'%s' is an illegal expression for augmented assignment", d);
+            return NULL;
+        }
+        pe_node *n = new_node(P, PE_N_AUGASSIGN, &t);
+        if (!n || advance(P)) return NULL;
+        n->op = (uint16_t)aop;
+        n->a = first;
+        if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield'");
+        n->b = p_star_exprs(P, true);
+        if (!n->b) return NULL;
+        return n;
+    }
+    if (CUR == PE_TOK_COLON) {
+        /* annotated assignment: x: int = 1 */
+        if (first->kind != PE_N_NAME && first->kind != PE_N_ATTR && first->kind != PE_N_SUBSCR) {
+            err_node(P, first, "only single target (not %s) can be annotated",
+                     first->kind == PE_N_TUPLE ? "tuple" : "list");
+            return NULL;
+        }
+        pe_node *n = new_node(P, PE_N_ANNASSIGN, &t);
+        if (!n || advance(P)) return NULL;
+        n->a = first;
+        n->b = p_test(P);
+        if (!n->b) return NULL;
+        if (CUR == PE_TOK_EQUAL) {
+            if (advance(P)) return NULL;
+            n->c = p_star_exprs(P, true);
+            if (!n->c) return NULL;
+        }
+        return n;
+    }
+    if (CUR != PE_TOK_EQUAL) {
+        if (first->kind == PE_N_STARRED) {
+            err_node(P, first, "can't use starred expression here");
+            return NULL;
+        }
+        pe_node *n = new_node(P, PE_N_EXPR, &t);
+        if (!n) return NULL;
+        n->a = first;
+        return n;
+    }
+    vec V;
+    vec_init(&V, P->S);
+    pe_node *value = first;
+    while (CUR == PE_TOK_EQUAL) {
+        if (check_target(P, value, false, true,
+                         " here. Maybe you meant '==' instead of '='?"))
+            goto fail;
+        if (vec_push(&V, value) || advance(P)) goto fail;
+        if (CUR == PE_TOK_KW_yield) {
+            unsupported(P, &P->tok, "'yield'");
+            goto fail;
+        }
+        value = p_star_exprs(P, true);
+        if (!value) goto fail;
+    }
+    if (value->kind == PE_N_STARRED) {
+        err_node(P, value, "can't use starred expression here");
+        goto fail;
+    }
+    pe_node *n = new_node(P, PE_N_ASSIGN, &t);
+    if (!n) goto fail;
+    n->a = value;
+    if (vec_finish(P, &V, &n->l[0])) return NULL;
+    return n;
+fail:
+    vec_free(&V);
+    return NULL;
+}
+
+static pe_node *p_small_stmt(parser *P) {
+    pe_token t = P->tok;
+    pe_node *n;
+    switch (CUR) {
+    case PE_TOK_KW_pass:
+    case PE_TOK_KW_break:
+    case PE_TOK_KW_continue:
+        n = new_node(P, CUR == PE_TOK_KW_pass ? PE_N_PASS : CUR == PE_TOK_KW_break ? PE_N_BREAK : PE_N_CONTINUE, &t);
+        if (!n || advance(P)) return NULL;
+        return n;
+    case PE_TOK_KW_return:
+        n = new_node(P, PE_N_RETURN, &t);
+        if (!n || advance(P)) return NULL;
+        if (CUR != PE_TOK_NEWLINE && CUR != PE_TOK_SEMI && CUR != PE_TOK_ENDMARKER) {
+            n->a = p_star_exprs(P, true);
+            if (!n->a) return NULL;
+        }
+        return n;
+    case PE_TOK_KW_raise:
+        n = new_node(P, PE_N_RAISE, &t);
+        if (!n || advance(P)) return NULL;
+        if (CUR != PE_TOK_NEWLINE && CUR != PE_TOK_SEMI && CUR != PE_TOK_ENDMARKER) {
+            n->a = p_test(P);
+            if (!n->a) return NULL;
+            if (CUR == PE_TOK_KW_from) {
+                if (advance(P)) return NULL;
+                n->b = p_test(P);
+                if (!n->b) return NULL;
+            }
+        }
+        return n;
+    case PE_TOK_KW_global:
+    case PE_TOK_KW_nonlocal:
+        n = new_node(P, CUR == PE_TOK_KW_global ? PE_N_GLOBAL : PE_N_NONLOCAL, &t);
+        if (!n || name_list(P, n)) return NULL;
+        return n;
+    case PE_TOK_KW_del: {
+        n = new_node(P, PE_N_DEL, &t);
+        if (!n || advance(P)) return NULL;
+        pe_node *x = p_target_list(P, PE_TOK_NEWLINE, PE_TOK_SEMI);
+        if (!x) return NULL;
+        if (x->kind == PE_N_TUPLE && !(x->flags & 1)) {
+            n->l[0] = x->l[0];
+        } else {
+            n->l[0].v = pe_arena_alloc(P->A, sizeof(pe_node *));
+            if (!n->l[0].v) return NULL;
+            n->l[0].v[0] = x;
+            n->l[0].n = 1;
+        }
+        for (uint32_t i = 0; i < n->l[0].n; i++)
+            if (check_target(P, n->l[0].v[i], true, true, "")) return NULL;
+        return n;
+    }
+    case PE_TOK_KW_assert:
+        n = new_node(P, PE_N_ASSERT, &t);
+        if (!n || advance(P)) return NULL;
+        n->a = p_test(P);
+        if (!n->a) return NULL;
+        if (CUR == PE_TOK_COMMA) {
+            if (advance(P)) return NULL;
+            n->b = p_test(P);
+            if (!n->b) return NULL;
+        }
+        return n;
+    case PE_TOK_KW_import:
+    case PE_TOK_KW_from:
+        return p_import(P);
+    case PE_TOK_KW_yield:
+        return unsupported(P, &t, "'yield'");
+    case PE_TOK_KW_class:
+        return unsupported(P, &t, "class definitions");
+    case PE_TOK_KW_with:
+        return unsupported(P, &t, "'with' statements");
+    case PE_TOK_KW_async:
+        return unsupported(P, &t, "'async'");
+    case PE_TOK_AT:
+        return unsupported(P, &t, "decorators");
+    default:
+        return p_expr_stmt(P);
+    }
+}
+
+static int p_simple_stmts(parser *P, vec *out) {
+    for (;;) {
+        pe_node *s = p_small_stmt(P);
+        if (!s || vec_push(out, s)) return -1;
+        if (CUR == PE_TOK_SEMI) {
+            if (advance(P)) return -1;
+            if (CUR == PE_TOK_NEWLINE) break;
+            continue;
+        }
+        break;
+    }
+    if (CUR != PE_TOK_NEWLINE) {
+        if (CUR == PE_TOK_NAME || CUR == PE_TOK_NUMBER || CUR == PE_TOK_STRING) {
+            pe_node *last = out->v[out->n - 1];
+            if (last->kind == PE_N_EXPR && last->a->kind == PE_N_NAME &&
+                !strcmp(last->a->name, "print"))
+                return err_node(P, last->a, "Missing parentheses in call to 'print'. Did you mean print(...)?");
+        }
+        if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=')") ? -1 : -1;
+        return invalid_syntax(P);
+    }
+    return advance(P);
+}
+
+/* One statement (compound or a line of simple ones) appended to out.
+ * Returns a non-NULL dummy on success. */
+static pe_node *p_statement(parser *P, vec *out) {
+    pe_node *n = NULL;
+    switch (CUR) {
+    case PE_TOK_KW_if: n = p_if(P, "'if' statement"); break;
+    case PE_TOK_KW_while: n = p_while(P); break;
+    case PE_TOK_KW_for: n = p_for(P); break;
+    case PE_TOK_KW_def: n = p_def(P); break;
+    case PE_TOK_KW_try: n = p_try(P); break;
+    case PE_TOK_KW_class: return unsupported(P, &P->tok, "class definitions");
+    case PE_TOK_KW_with: return unsupported(P, &P->tok, "'with' statements");
+    case PE_TOK_KW_async: return unsupported(P, &P->tok, "'async'");
+    case PE_TOK_AT: return unsupported(P, &P->tok, "decorators");
+    case PE_TOK_INDENT:
+        invalid_syntax(P);
+        return NULL;
+    case PE_TOK_KW_else: case PE_TOK_KW_elif: case PE_TOK_KW_except: case PE_TOK_KW_finally:
+        invalid_syntax(P);
+        return NULL;
+    default:
+        if (p_simple_stmts(P, out)) return NULL;
+        return (pe_node *)out;
+    }
+    if (!n || vec_push(out, n)) return NULL;
+    return n;
+}
+
+pe_node *pe_parse(pe_state *S, pe_arena *A, const char *src, size_t len, const char *filename,
+                  int mode) {
+    parser P0, *P = &P0;
+    memset(P, 0, sizeof *P);
+    P->S = S;
+    P->A = A;
+    P->filename = filename;
+    pe_lex_init(&P->L, S, src, len, filename);
+    if (advance(P)) return NULL;
+    pe_node *mod = new_node(P, PE_N_MODULE, &P->tok);
+    if (!mod) return NULL;
+    vec V;
+    vec_init(&V, S);
+    if (mode == PE_MODE_EVAL) {
+        while (CUR == PE_TOK_NEWLINE) if (advance(P)) goto fail;
+        pe_node *e = p_star_exprs(P, false);
+        if (!e) goto fail;
+        while (CUR == PE_TOK_NEWLINE) if (advance(P)) goto fail;
+        if (CUR != PE_TOK_ENDMARKER) {
+            invalid_syntax(P);
+            goto fail;
+        }
+        pe_node *st = new_node(P, PE_N_EXPR, &P->tok);
+        if (!st) goto fail;
+        st->a = e;
+        st->line = e->line;
+        if (vec_push(&V, st)) goto fail;
+    } else {
+        while (CUR != PE_TOK_ENDMARKER) {
+            if (CUR == PE_TOK_NEWLINE) {
+                if (advance(P)) goto fail;
+                continue;
+            }
+            if (!p_statement(P, &V)) goto fail;
+        }
+    }
+    if (vec_finish(P, &V, &mod->l[0])) return NULL;
+    return mod;
+fail:
+    vec_free(&V);
+    return NULL;
+}

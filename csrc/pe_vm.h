@@ -1,0 +1,326 @@
+/*
+ * pe_vm.h - interpreter state, compiled code, frames and the opcode table.
+ * Internal to the engine (compiler.c, vm.c, state.c, builtins.c, front ends
+ * that need more than pyexpr.h).
+ */
+#ifndef PE_VM_H
+#define PE_VM_H
+
+#include "pe_internal.h"
+
+/* ------------------------------------------------------------------ */
+/* Opcodes: OP(name, stack effect, argument kind). One table generates  */
+/* the enum, the names and the dispatch table. Instructions are 32-bit: */
+/* op in the low 8 bits, arg in the high 24. Jump args are absolute     */
+/* instruction indices. Stack effect PE_SE_VAR: computed by the compiler */
+/* from the argument.                                                   */
+/* ------------------------------------------------------------------ */
+
+#define PE_SE_VAR 99
+
+#define PE_OPCODES(OP)                                                          \
+    OP(NOP, 0, NONE)                                                            \
+    OP(LOAD_CONST, 1, CONST)                                                    \
+    OP(LOAD_INT, 1, SIGNED)        /* small int immediate */                    \
+    OP(LOAD_NONE, 1, NONE)                                                      \
+    OP(LOAD_TRUE, 1, NONE)                                                      \
+    OP(LOAD_FALSE, 1, NONE)                                                     \
+    OP(LOAD_FAST, 1, LOCAL)                                                     \
+    OP(STORE_FAST, -1, LOCAL)                                                   \
+    OP(DELETE_FAST, 0, LOCAL)                                                   \
+    OP(LOAD_GLOBAL, 1, GLOBAL)                                                  \
+    OP(STORE_GLOBAL, -1, GLOBAL)                                                \
+    OP(DELETE_GLOBAL, 0, GLOBAL)                                                \
+    OP(LOAD_DEREF, 1, CELL)                                                     \
+    OP(STORE_DEREF, -1, CELL)                                                   \
+    OP(DELETE_DEREF, 0, CELL)                                                   \
+    OP(LOAD_CLOSURE, 1, CELL)      /* push the cell itself */                   \
+    OP(POP_TOP, -1, NONE)                                                       \
+    OP(DUP_TOP, 1, NONE)                                                        \
+    OP(DUP_TOP_TWO, 2, NONE)                                                    \
+    OP(ROT_TWO, 0, NONE)                                                        \
+    OP(ROT_THREE, 0, NONE)                                                      \
+    OP(ROT_FOUR, 0, NONE)                                                       \
+    OP(ADD, -1, INPLACE)                                                        \
+    OP(SUB, -1, INPLACE)                                                        \
+    OP(MUL, -1, INPLACE)                                                        \
+    OP(TRUEDIV, -1, INPLACE)                                                    \
+    OP(FLOORDIV, -1, INPLACE)                                                   \
+    OP(MOD, -1, INPLACE)                                                        \
+    OP(BINARY_OP, -1, BINOP)       /* arg = pe_binop | inplace << 8 */          \
+    OP(COMPARE_OP, -1, CMP)                                                     \
+    OP(IS_OP, -1, INVERT)                                                       \
+    OP(CONTAINS_OP, -1, INVERT)                                                 \
+    OP(UNARY_NEG, 0, NONE)                                                      \
+    OP(UNARY_POS, 0, NONE)                                                      \
+    OP(UNARY_INVERT, 0, NONE)                                                   \
+    OP(UNARY_NOT, 0, NONE)                                                      \
+    OP(JUMP, 0, JUMP)                                                           \
+    OP(POP_JUMP_IF_FALSE, -1, JUMP)                                             \
+    OP(POP_JUMP_IF_TRUE, -1, JUMP)                                              \
+    OP(JUMP_IF_FALSE_OR_POP, -1, JUMP) /* effect when not jumping */            \
+    OP(JUMP_IF_TRUE_OR_POP, -1, JUMP)                                           \
+    OP(GET_ITER, 0, NONE)                                                       \
+    OP(FOR_ITER, 1, JUMP)          /* exhausted: pop iterator, jump */          \
+    OP(BUILD_TUPLE, PE_SE_VAR, COUNT)                                           \
+    OP(BUILD_LIST, PE_SE_VAR, COUNT)                                            \
+    OP(BUILD_SET, PE_SE_VAR, COUNT)                                             \
+    OP(BUILD_MAP, PE_SE_VAR, COUNT)                                             \
+    OP(BUILD_SLICE, PE_SE_VAR, COUNT)                                           \
+    OP(BUILD_STRING, PE_SE_VAR, COUNT)                                          \
+    OP(LIST_APPEND, -1, COUNT)     /* list at stack[-arg-1] after pop */        \
+    OP(SET_ADD, -1, COUNT)                                                      \
+    OP(MAP_ADD, -2, COUNT)                                                      \
+    OP(LIST_EXTEND, -1, COUNT)                                                  \
+    OP(SET_UPDATE, -1, COUNT)                                                   \
+    OP(DICT_UPDATE, -1, COUNT)                                                  \
+    OP(DICT_MERGE, -1, COUNT)      /* **kwargs: duplicate keys are errors */    \
+    OP(LIST_TO_TUPLE, 0, NONE)                                                  \
+    OP(UNPACK_SEQUENCE, PE_SE_VAR, COUNT)                                       \
+    OP(UNPACK_EX, PE_SE_VAR, COUNT) /* arg = before | after << 8 */             \
+    OP(BINARY_SUBSCR, -1, NONE)                                                 \
+    OP(STORE_SUBSCR, -3, NONE)                                                  \
+    OP(DELETE_SUBSCR, -2, NONE)                                                 \
+    OP(LOAD_ATTR, 0, NAME)                                                      \
+    OP(STORE_ATTR, -2, NAME)                                                    \
+    OP(LOAD_METHOD, 1, NAME)       /* pushes [callable, self-or-UNDEF] */       \
+    OP(CALL_METHOD, PE_SE_VAR, COUNT)                                           \
+    OP(CALL, PE_SE_VAR, COUNT)                                                  \
+    OP(CALL_KW, PE_SE_VAR, COUNT)  /* kwnames tuple on top */                   \
+    OP(CALL_EX, PE_SE_VAR, COUNT)  /* arg 1: kwargs dict present */             \
+    OP(MAKE_FUNCTION, PE_SE_VAR, COUNT) /* flags: 1 defaults 2 kwdefaults 8 closure */ \
+    OP(RETURN_VALUE, -1, NONE)                                                  \
+    OP(RAISE_VARARGS, PE_SE_VAR, COUNT)                                         \
+    OP(RERAISE, -1, NONE)                                                       \
+    OP(PUSH_EXC_INFO, 1, NONE)                                                  \
+    OP(POP_EXCEPT, -1, NONE)                                                    \
+    OP(CHECK_EXC_MATCH, 0, NONE)                                                \
+    OP(LOAD_BUILD_EXC, 1, COUNT)   /* push builtin exception type arg */        \
+    OP(FORMAT_VALUE, PE_SE_VAR, COUNT)                                          \
+    OP(IMPORT_NAME, 1, NAME)                                                    \
+    OP(CHECK_STEPS, 0, NONE)       /* loop back-edge: limits check */
+
+enum pe_opcode {
+#define PE_OP_ENUM(name, se, kind) PE_OP_##name,
+    PE_OPCODES(PE_OP_ENUM)
+#undef PE_OP_ENUM
+        PE_OP__COUNT
+};
+
+extern const char *const pe_opcode_names[PE_OP__COUNT];
+extern const signed char pe_opcode_stack_effect[PE_OP__COUNT];
+
+#define PE_INSTR(op, arg) ((uint32_t)(op) | ((uint32_t)(arg) << 8))
+#define PE_OPOF(w) ((w)&0xffu)
+#define PE_ARGOF(w) ((w) >> 8)
+#define PE_ARG_MAX 0xffffffu
+
+/* ------------------------------------------------------------------ */
+/* Heaps: where objects live. A state has a run heap; compilation puts  */
+/* constants on the code's own heap, made immortal when compilation    */
+/* succeeds.                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct pe_heap {
+    pe_obj head; /* sentinel of the circular object list */
+} pe_heap;
+
+void pe_heap_init(pe_heap *h);
+/* Frees every object on the heap (cycles included): clear all, then
+ * dealloc all. Used at end of run and for code teardown. */
+void pe_heap_sweep(pe_state *S, pe_heap *h);
+
+/* ------------------------------------------------------------------ */
+/* Code objects (one per function body / module)                        */
+/* ------------------------------------------------------------------ */
+
+#define PE_CO_VARARGS 0x1
+#define PE_CO_VARKW 0x2
+
+/* Exception table entry: instructions [start, end) are protected by the
+ * handler at target, which runs with the value stack cut to depth. */
+typedef struct pe_exc_entry {
+    uint32_t start, end, target, depth;
+} pe_exc_entry;
+
+typedef struct pe_fcode {
+    pe_obj ob;
+    uint32_t *code;   /* instructions */
+    uint32_t ncode;
+    uint32_t *lines;  /* source line per instruction (cold) */
+    uint16_t *cols;   /* 1-based column per instruction (cold), 0 unknown */
+    pe_val *consts;
+    uint32_t nconsts;
+    pe_obj **names;   /* str: attribute names, kwnames */
+    uint32_t nnames;
+    pe_obj **localnames; /* str: locals then cells */
+    uint32_t nlocals;    /* incl. parameters */
+    uint32_t ncells;     /* cells created by this frame (after locals) */
+    uint32_t nfree;      /* free vars taken from the closure (after cells) */
+    int32_t *cell2arg;   /* for each cell: parameter index it starts from or -1 */
+    uint32_t nargs;      /* positional parameters */
+    uint32_t nkwonly;
+    uint32_t flags;
+    uint32_t stacksize;
+    pe_exc_entry *exctab;
+    uint32_t nexctab;
+    pe_obj *name;     /* str: function name or "<module>" */
+    pe_obj *qualname; /* str */
+    int firstline;
+} pe_fcode;
+
+/* A whole compiled program (pe_code in the public API). */
+struct pe_code {
+    pe_heap heap;        /* constants, code objects, strings */
+    pe_fcode *module;    /* top-level code */
+    pe_obj **gnames;     /* str: global names, by slot */
+    int32_t *gbuiltin;   /* builtin index for each slot, or -1 */
+    uint32_t nglobals;
+    char *filename;
+    char *source;        /* copy for traceback source lines */
+    size_t source_len;
+    int mode;
+    size_t bytes;        /* approximate memory held (for cache bounds) */
+};
+
+/* ------------------------------------------------------------------ */
+/* Functions, cells, builtins                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct pe_cell {
+    pe_obj ob;
+    pe_val v;
+} pe_cell;
+
+typedef struct pe_func {
+    pe_obj ob;
+    pe_fcode *code;
+    pe_val defaults;   /* tuple or UNDEF */
+    pe_val kwdefaults; /* dict or UNDEF */
+    pe_val closure;    /* tuple of cells or UNDEF */
+    pe_val *globals;   /* the run's global slots */
+} pe_func;
+
+/* ------------------------------------------------------------------ */
+/* Frames and the state                                                 */
+/* ------------------------------------------------------------------ */
+
+typedef struct pe_frame {
+    pe_fcode *code;
+    pe_func *func;        /* NULL for the module frame */
+    const uint32_t *pc;   /* next instruction */
+    pe_val *locals;       /* locals, then cells, then the value stack */
+    pe_val *sp;           /* saved stack pointer */
+    pe_val *globals;
+    uint32_t entry;       /* 1: return to the C caller (pe_vm_call boundary) */
+} pe_frame;
+
+struct pe_state {
+    pe_heap heap;         /* run heap */
+    pe_heap *cur;         /* where new objects go (run heap or a code heap) */
+    pe_val exc;           /* pending exception, or UNDEF */
+    pe_val handled;       /* exception being handled (for bare raise/context) */
+
+    pe_write_fn out, err;
+    void *out_ud, *err_ud;
+
+    pe_limits limits;
+    uint64_t steps_left;  /* counts down at back-edges and calls */
+    double deadline;      /* monotonic seconds, 0 = none */
+    uint32_t max_depth;
+    volatile int interrupted; /* set asynchronously (signal/timeout thread) */
+    uint32_t time_check_counter;
+
+    pe_val *stack;        /* value stack for all frames */
+    size_t stack_cap;
+    pe_frame *frames;
+    uint32_t nframes, frames_cap;
+
+    pe_code *code;        /* program being run (for tracebacks) */
+    pe_val *globals;      /* its global slots */
+    uint32_t nglobals;
+
+    size_t compile_mark;  /* mem_used when the current compile started */
+    size_t mem_used;      /* bytes allocated through this state */
+    size_t mem_peak;
+    uint32_t compile_depth; /* parser/compiler recursion guard */
+    void *repr_stack[64]; /* containers whose repr is in progress */
+    uint32_t nrepr;       /* repr nesting depth (entries stored below 64) */
+    uint32_t c_depth;     /* nested native compare/hash of containers (tuple.c) */
+};
+
+/* Exception instances. The traceback lives on the exception (innermost
+ * entry last) so a caught and re-raised exception keeps it. */
+typedef struct pe_tbent {
+    pe_fcode *code;
+    uint32_t line;
+    uint16_t col;
+} pe_tbent;
+
+typedef struct pe_exc {
+    pe_obj ob;
+    pe_val args;    /* tuple */
+    pe_val cause;   /* exception or UNDEF */
+    pe_val context; /* exception or UNDEF */
+    bool suppress_context;
+    pe_tbent *tb;
+    uint32_t ntb, tb_cap;
+    /* SyntaxError details */
+    pe_val filename, text; /* str or UNDEF */
+    int64_t lineno, offset, end_offset;
+} pe_exc;
+
+#define PE_EXCOBJ(v) ((pe_exc *)(v).u.o)
+int pe_exc_new(pe_state *S, const pe_type *t, pe_val args_tuple, pe_val *out);
+/* Set v (an exception instance or type) as the pending exception; chains
+ * the exception being handled as __context__. */
+int pe_raise_exc(pe_state *S, pe_val v);
+/* str(exc) as CPython: '' / str(arg) / str(args); KeyError: repr(arg). */
+int pe_exc_str(pe_state *S, pe_val exc, pe_sb *sb);
+/* Raise SyntaxError-family with location (1-based line and column). */
+int pe_raise_syntax(pe_state *S, const pe_type *t, const char *msg, const char *filename,
+                    int64_t lineno, int64_t offset, int64_t end_offset, const char *line,
+                    size_t linelen);
+
+/* Compiler (compiler.c). */
+struct pe_ast;
+pe_code *pe_compile_ast(pe_state *S, struct pe_ast *mod, const char *src, size_t len,
+                        const char *filename, int mode);
+
+/* VM (vm.c): run the module code of `code` with its globals set up. */
+int pe_vm_run(pe_state *S, pe_code *code, pe_val *result);
+/* Call a Python function from C (re-entrant). */
+int pe_vm_call_function(pe_state *S, pe_func *f, int argc, const pe_val *argv,
+                        pe_obj *kwnames, pe_val *out);
+
+/* Builtins (builtins.c): the table the compiler resolves names against. */
+typedef struct pe_builtin_def {
+    const char *name;
+    pe_val (*get)(void); /* the static immortal value */
+} pe_builtin_def;
+int pe_builtin_lookup(const char *name, size_t len); /* index or -1 */
+pe_val pe_builtin_value(int index);
+
+/* Error helpers used by the VM and the front ends. */
+void pe_tb_add(pe_state *S, pe_fcode *code, uint32_t line, uint16_t col);
+double pe_now(void); /* monotonic seconds */
+
+
+
+/* object.c helpers shared with the VM and builtins. */
+const pe_cfunc *pe_find_method(const pe_type *t, const pe_str *name);
+int pe_range_iter_new(pe_state *S, int64_t start, int64_t step, int64_t len, pe_val *out);
+int pe_cell_new(pe_state *S, pe_val v, pe_val *out);
+extern const pe_type pe_type_range_iterator;
+typedef struct pe_rangeiter_view {
+    pe_obj ob;
+    int64_t cur, step, left;
+} pe_rangeiter_view; /* layout of range iterators (FOR_ITER fast path) */
+
+
+/* api.c: run plumbing shared by the front ends. */
+int pe_globals_init(pe_state *S, pe_code *code);
+void pe_globals_release(pe_state *S);
+void pe_limits_start(pe_state *S);
+int pe_run_value(pe_state *S, pe_code *code, pe_val *result);
+#endif /* PE_VM_H */

@@ -1,0 +1,265 @@
+/*
+ * state.c - interpreter state, memory accounting, object heaps and the
+ * string builder.
+ *
+ * Every allocation goes through pe_mem_* so that max_memory is enforced per
+ * state. Objects are linked on the current heap (S->cur): the run heap, or a
+ * code object's own heap while compiling. Reference cycles are reclaimed by
+ * pe_heap_sweep at the end of a run and when the state is freed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "pe_vm.h"
+
+/* ------------------------------------------------------------------ */
+/* Memory                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Would allocating n more bytes exceed the state's limit? */
+static bool mem_over_limit(pe_state *S, size_t n) {
+    size_t lim = S->limits.max_memory;
+    return lim && (S->mem_used + n > lim || S->mem_used + n < S->mem_used);
+}
+
+static void mem_count(pe_state *S, size_t n) {
+    S->mem_used += n;
+    if (S->mem_used > S->mem_peak) S->mem_peak = S->mem_used;
+}
+
+void *pe_mem_alloc(pe_state *S, size_t n) {
+    if (PE_UNLIKELY(mem_over_limit(S, n))) {
+        pe_raise(S, PE_EXC(LimitError), "memory limit exceeded (max_memory=%zu bytes)",
+                 S->limits.max_memory);
+        return NULL;
+    }
+    void *p = malloc(n ? n : 1);
+    if (PE_UNLIKELY(!p)) {
+        pe_raise_nomem(S);
+        return NULL;
+    }
+    mem_count(S, n);
+    return p;
+}
+
+void *pe_mem_realloc(pe_state *S, void *p, size_t oldn, size_t newn) {
+    if (newn > oldn && PE_UNLIKELY(mem_over_limit(S, newn - oldn))) {
+        pe_raise(S, PE_EXC(LimitError), "memory limit exceeded (max_memory=%zu bytes)",
+                 S->limits.max_memory);
+        return NULL;
+    }
+    void *q = realloc(p, newn ? newn : 1);
+    if (PE_UNLIKELY(!q)) {
+        pe_raise_nomem(S);
+        return NULL;
+    }
+    S->mem_used -= oldn;
+    mem_count(S, newn);
+    return q;
+}
+
+void pe_mem_free(pe_state *S, void *p, size_t n) {
+    if (!p) return;
+    S->mem_used -= n;
+    free(p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Objects and heaps                                                   */
+/* ------------------------------------------------------------------ */
+
+void pe_heap_init(pe_heap *h) {
+    memset(h, 0, sizeof *h);
+    h->head.gc_next = h->head.gc_prev = &h->head;
+    h->head.flags = PE_IMMORTAL;
+}
+
+pe_obj *pe_obj_new(pe_state *S, const pe_type *t, size_t size) {
+    pe_obj *o = pe_mem_alloc(S, size);
+    if (!o) return NULL;
+    o->type = t;
+    o->rc = 1;
+    o->flags = 0;
+    pe_obj *head = &S->cur->head;
+    o->gc_next = head->gc_next;
+    o->gc_prev = head;
+    head->gc_next->gc_prev = o;
+    head->gc_next = o;
+    return o;
+}
+
+void pe_obj_free(pe_state *S, pe_obj *o, size_t size) {
+    o->gc_prev->gc_next = o->gc_next;
+    o->gc_next->gc_prev = o->gc_prev;
+    pe_mem_free(S, o, size);
+}
+
+void pe_obj_dealloc(pe_state *S, pe_obj *o) { o->type->dealloc(S, o); }
+
+/* Reclaims every object on h, cycles included: pin all (so no count reaches
+ * zero while we work), drop all held references, then free each shell. */
+void pe_heap_sweep(pe_state *S, pe_heap *h) {
+    pe_obj *head = &h->head;
+    for (pe_obj *o = head->gc_next; o != head; o = o->gc_next) {
+        o->rc++;
+        o->flags &= ~PE_IMMORTAL;
+    }
+    for (pe_obj *o = head->gc_next; o != head; o = o->gc_next)
+        if (o->type->clear) o->type->clear(S, o);
+    while (head->gc_next != head) {
+        pe_obj *o = head->gc_next;
+        o->type->dealloc(S, o);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* State                                                               */
+/* ------------------------------------------------------------------ */
+
+static size_t write_stdout(void *ud, const char *buf, size_t n) {
+    (void)ud;
+    return fwrite(buf, 1, n, stdout);
+}
+
+static size_t write_stderr(void *ud, const char *buf, size_t n) {
+    (void)ud;
+    return fwrite(buf, 1, n, stderr);
+}
+
+pe_state *pe_state_new(void) {
+    pe_state *S = calloc(1, sizeof *S);
+    if (!S) return NULL;
+    pe_heap_init(&S->heap);
+    S->cur = &S->heap;
+    S->exc = pe_undef();
+    S->handled = pe_undef();
+    S->out = write_stdout;
+    S->err = write_stderr;
+    S->max_depth = 1000;
+    return S;
+}
+
+void pe_set_output(pe_state *S, pe_write_fn out, void *out_ud, pe_write_fn err, void *err_ud) {
+    S->out = out ? out : write_stdout;
+    S->out_ud = out_ud;
+    S->err = err ? err : write_stderr;
+    S->err_ud = err_ud;
+}
+
+void pe_set_limits(pe_state *S, const pe_limits *limits) {
+    S->limits = *limits;
+    S->max_depth = limits->max_depth ? limits->max_depth : 1000;
+}
+
+void pe_state_free(pe_state *S) {
+    if (!S) return;
+    pe_exc_clear(S);
+    pe_decref(S, S->handled);
+    S->handled = pe_undef();
+    pe_heap_sweep(S, &S->heap);
+    free(S->stack);
+    free(S->frames);
+    free(S);
+}
+
+double pe_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+const char *pe_version(void) { return PYEXPR_VERSION; }
+
+/* ------------------------------------------------------------------ */
+/* String builder                                                      */
+/* ------------------------------------------------------------------ */
+
+void pe_sb_init(pe_sb *sb, pe_state *S) {
+    sb->S = S;
+    sb->p = sb->small;
+    sb->len = 0;
+    sb->cap = sizeof sb->small;
+    sb->failed = 0;
+}
+
+void pe_sb_free(pe_sb *sb) {
+    if (sb->p != sb->small) pe_mem_free(sb->S, sb->p, sb->cap);
+    sb->p = sb->small;
+    sb->len = 0;
+    sb->cap = sizeof sb->small;
+}
+
+int pe_sb_reserve(pe_sb *sb, size_t extra) {
+    if (sb->failed) return -1;
+    if (sb->len + extra + 1 <= sb->cap) return 0;
+    size_t need = sb->len + extra + 1;
+    if (need < sb->len) {
+        sb->failed = 1;
+        return pe_raise_nomem(sb->S);
+    }
+    size_t ncap = sb->cap * 2;
+    if (ncap < need) ncap = need;
+    char *np;
+    if (sb->p == sb->small) {
+        np = pe_mem_alloc(sb->S, ncap);
+        if (np) memcpy(np, sb->small, sb->len);
+    } else {
+        np = pe_mem_realloc(sb->S, sb->p, sb->cap, ncap);
+    }
+    if (!np) {
+        sb->failed = 1;
+        return -1;
+    }
+    sb->p = np;
+    sb->cap = ncap;
+    return 0;
+}
+
+int pe_sb_putn(pe_sb *sb, const char *s, size_t n) {
+    if (pe_sb_reserve(sb, n)) return -1;
+    memcpy(sb->p + sb->len, s, n);
+    sb->len += n;
+    return 0;
+}
+
+int pe_sb_puts(pe_sb *sb, const char *s) { return pe_sb_putn(sb, s, strlen(s)); }
+
+int pe_sb_putc(pe_sb *sb, char c) {
+    if (sb->len + 2 > sb->cap && pe_sb_reserve(sb, 1)) return -1;
+    sb->p[sb->len++] = c;
+    return 0;
+}
+
+int pe_sb_fill(pe_sb *sb, char c, size_t n) {
+    if (pe_sb_reserve(sb, n)) return -1;
+    memset(sb->p + sb->len, c, n);
+    sb->len += n;
+    return 0;
+}
+
+int pe_sb_printf(pe_sb *sb, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[256];
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0) return 0;
+    if ((size_t)n < sizeof tmp) return pe_sb_putn(sb, tmp, (size_t)n);
+    if (pe_sb_reserve(sb, (size_t)n)) return -1;
+    va_start(ap, fmt);
+    vsnprintf(sb->p + sb->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    sb->len += (size_t)n;
+    return 0;
+}
+
+int pe_sb_to_str(pe_sb *sb, pe_val *out) {
+    if (sb->failed) {
+        pe_sb_free(sb);
+        return -1;
+    }
+    int r = pe_str_new(sb->S, sb->p, sb->len, out);
+    pe_sb_free(sb);
+    return r;
+}

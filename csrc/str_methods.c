@@ -1,0 +1,1159 @@
+/*
+ * str_methods.c - the methods of str (CPython 3.11 signatures, keyword
+ * names and error messages; the argument checkers reproduce the wording
+ * of METH_NOARGS, METH_O, Argument Clinic and PyArg_ParseTuple).
+ *
+ * All searching works on the UTF-8 bytes: a valid UTF-8 needle can only
+ * match a valid UTF-8 haystack at code point boundaries, so byte results
+ * are converted back to code point indices only at the API surface.
+ */
+#include "str_impl.h"
+#include "unicode_db.h"
+
+#define SELF (PE_STR(self))
+
+/* ------------------------------------------------------------------ */
+/* Argument checking                                                   */
+/* ------------------------------------------------------------------ */
+
+static size_t nkw(pe_obj *kwnames) { return kwnames ? ((pe_tuple *)kwnames)->n : 0; }
+
+static int no_kw(pe_state *S, const char *name, pe_obj *kwnames) {
+    if (nkw(kwnames)) return pe_raise(S, PE_EXC(TypeError), "str.%s() takes no keyword arguments", name);
+    return 0;
+}
+
+/* METH_NOARGS */
+static int chk_noargs(pe_state *S, const char *name, int argc, pe_obj *kwnames) {
+    if (no_kw(S, name, kwnames)) return -1;
+    if (argc) return pe_raise(S, PE_EXC(TypeError), "str.%s() takes no arguments (%d given)", name, argc);
+    return 0;
+}
+
+/* METH_O */
+static int chk_onearg(pe_state *S, const char *name, int argc, pe_obj *kwnames) {
+    if (no_kw(S, name, kwnames)) return -1;
+    if (argc != 1)
+        return pe_raise(S, PE_EXC(TypeError), "str.%s() takes exactly one argument (%d given)", name,
+                        argc);
+    return 0;
+}
+
+/* Argument Clinic, positional only: "center expected at least 1 argument, got 0". */
+static int chk_clinic(pe_state *S, const char *name, int argc, pe_obj *kwnames, int min, int max) {
+    if (no_kw(S, name, kwnames)) return -1;
+    if (argc < min)
+        return pe_raise(S, PE_EXC(TypeError), "%s expected %s %d argument%s, got %d", name,
+                        min == max ? "exactly" : "at least", min, min == 1 ? "" : "s", argc);
+    if (argc > max)
+        return pe_raise(S, PE_EXC(TypeError), "%s expected %s %d argument%s, got %d", name,
+                        min == max ? "exactly" : "at most", max, max == 1 ? "" : "s", argc);
+    return 0;
+}
+
+/* PyArg_ParseTuple "O|OO:find": "find() takes at least 1 argument (0 given)". */
+static int chk_tuple(pe_state *S, const char *name, int argc, pe_obj *kwnames, int min, int max) {
+    if (no_kw(S, name, kwnames)) return -1;
+    if (argc < min)
+        return pe_raise(S, PE_EXC(TypeError), "%s() takes at least %d argument%s (%d given)", name, min,
+                        min == 1 ? "" : "s", argc);
+    if (argc > max)
+        return pe_raise(S, PE_EXC(TypeError), "%s() takes at most %d argument%s (%d given)", name, max,
+                        max == 1 ? "" : "s", argc);
+    return 0;
+}
+
+static bool kwname_is(pe_obj *kwnames, size_t k, const char *name) {
+    const pe_str *s = PE_STR(((pe_tuple *)kwnames)->items[k]);
+    return s->len == strlen(name) && memcmp(s->data, name, s->len) == 0;
+}
+
+/* _PyArg_UnpackKeywords for optional parameters `names` (all may be given
+ * by keyword): out[i] = argument or UNDEF. */
+static int chk_kw(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
+                  const char *const *names, int nparams, pe_val *out) {
+    int nk = (int)nkw(kwnames), np = argc - nk;
+    if (argc > nparams)
+        return pe_raise(S, PE_EXC(TypeError), "%s() takes at most %d %sargument%s (%d given)", fname,
+                        nparams, np == 0 ? "keyword " : "", nparams == 1 ? "" : "s", argc);
+    for (int i = 0; i < nparams; i++) out[i] = i < np ? argv[i] : pe_undef();
+    int used = 0;
+    for (int i = np; i < nparams; i++) {
+        for (int k = 0; k < nk; k++) {
+            if (kwname_is(kwnames, (size_t)k, names[i])) {
+                out[i] = argv[np + k];
+                used++;
+            }
+        }
+    }
+    if (used == nk) return 0;
+    for (int i = 0; i < np; i++)
+        for (int k = 0; k < nk; k++)
+            if (kwname_is(kwnames, (size_t)k, names[i]))
+                return pe_raise(S, PE_EXC(TypeError),
+                                "argument for %s() given by name ('%s') and position (%d)", fname,
+                                names[i], i + 1);
+    for (int k = 0; k < nk; k++) {
+        int i = 0;
+        while (i < nparams && !kwname_is(kwnames, (size_t)k, names[i])) i++;
+        if (i == nparams)
+            return pe_raise(S, PE_EXC(TypeError), "'%s' is an invalid keyword argument for %s()",
+                            PE_STR(((pe_tuple *)kwnames)->items[k])->data, fname);
+    }
+    return 0;
+}
+
+/* start/end of find() & co (_PyEval_SliceIndex): None keeps the default,
+ * ints are clamped to the int64 range. */
+static int slice_arg(pe_state *S, pe_val v, int64_t *out) {
+    if (v.tag == PE_TUNDEF || v.tag == PE_TNONE) return 0;
+    if (v.tag == PE_TINT || v.tag == PE_TBOOL) {
+        *out = v.u.i;
+        return 0;
+    }
+    if (pe_is_bigint(v)) {
+        *out = pe_int_sign(v) < 0 ? INT64_MIN : INT64_MAX;
+        return 0;
+    }
+    return pe_raise(S, PE_EXC(TypeError),
+                    "slice indices must be integers or None or have an __index__ method");
+}
+
+/* ADJUST_INDICES: clamp [start, end) to [0, len] (end may end below start). */
+static void adjust_indices(int64_t *start, int64_t *end, int64_t len) {
+    if (*end > len) *end = len;
+    else if (*end < 0) {
+        *end += len;
+        if (*end < 0) *end = 0;
+    }
+    if (*start < 0) {
+        *start += len;
+        if (*start < 0) *start = 0;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                       */
+/* ------------------------------------------------------------------ */
+
+static int ret_self(pe_val self, pe_val *out) {
+    pe_incref(self);
+    *out = self;
+    return 0;
+}
+
+/* New str from bytes [a, b) of s. */
+static int sub_bytes(pe_state *S, const pe_str *s, size_t a, size_t b, pe_val *out) {
+    size_t n = s->ascii ? b - a : pe_utf8_count(s->data + a, b - a);
+    return ps_new_n(S, s->data + a, b - a, n, out);
+}
+
+/* Appends bytes [a, b) of s to list l as a new str. */
+static int list_add_bytes(pe_state *S, pe_val l, const pe_str *s, size_t a, size_t b) {
+    pe_val v;
+    if (sub_bytes(S, s, a, b, &v)) return -1;
+    int r = pe_list_append(S, PE_LIST(l), v);
+    pe_decref(S, v);
+    return r;
+}
+
+static void list_reverse(pe_val l) {
+    pe_list *L = PE_LIST(l);
+    for (size_t i = 0, j = L->n; i + 1 < j; i++, j--) {
+        pe_val t = L->items[i];
+        L->items[i] = L->items[j - 1];
+        L->items[j - 1] = t;
+    }
+}
+
+/* Last occurrence of n in h, or NULL. */
+static const char *memrmem_(const char *h, size_t hl, const char *n, size_t nl) {
+    if (nl == 0) return h + hl;
+    if (nl > hl) return NULL;
+    for (const char *p = h + hl - nl;; p--) {
+        if (*p == *n && memcmp(p, n, nl) == 0) return p;
+        if (p == h) return NULL;
+    }
+}
+
+static const char *memmem_(const char *h, size_t hl, const char *n, size_t nl) {
+    if (nl == 0) return h;
+    if (nl > hl) return NULL;
+    return memmem(h, hl, n, nl);
+}
+
+/* Offset of the code point that ends at byte `off` (off > 0). */
+static size_t utf8_back(const char *p, size_t off) {
+    do off--;
+    while (((unsigned char)p[off] & 0xc0) == 0x80);
+    return off;
+}
+
+static bool is_space_at(const char *p, size_t off, size_t *n) {
+    unsigned char c = (unsigned char)p[off];
+    if (c < 0x80) {
+        *n = 1;
+        return pe_uni_isspace(c);
+    }
+    return pe_uni_isspace(pe_utf8_decode(p + off, n));
+}
+
+static int need_str(pe_state *S, pe_val v) {
+    if (!pe_is_str(v)) return pe_raise(S, PE_EXC(TypeError), "must be str, not %s", pe_type_name(v));
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Case conversion                                                     */
+/* ------------------------------------------------------------------ */
+
+static bool uni_has(uint32_t c, unsigned flag) { return (ps_uni_flags(c) & flag) != 0; }
+
+/* Is the U+03A3 at byte offset off (2 bytes) in the Final_Sigma context?
+ * \p{cased}\p{case-ignorable}* SIGMA !(\p{case-ignorable}* \p{cased}) */
+static bool final_sigma(const char *p, size_t len, size_t off) {
+    size_t j = off, n;
+    uint32_t c = 0;
+    bool found = false;
+    while (j > 0) {
+        j = utf8_back(p, j);
+        c = pe_utf8_decode(p + j, &n);
+        if (!uni_has(c, PE_UF_CASE_IGNORABLE)) {
+            found = true;
+            break;
+        }
+    }
+    if (!found || !uni_has(c, PE_UF_CASED)) return false;
+    for (j = off + 2; j < len; j += n) {
+        c = pe_utf8_decode(p + j, &n);
+        if (!uni_has(c, PE_UF_CASE_IGNORABLE)) return !uni_has(c, PE_UF_CASED);
+    }
+    return true;
+}
+
+/* Appends the full mapping of the code point at byte off (kind PS_*);
+ * lower case honours the final sigma rule. */
+static int put_mapped(pe_sb *sb, const pe_str *s, size_t off, uint32_t c, int kind) {
+    uint32_t m[3];
+    int n;
+    if (kind == PS_LOWER && c == 0x3a3) {
+        m[0] = final_sigma(s->data, s->len, off) ? 0x3c2 : 0x3c3;
+        n = 1;
+    } else {
+        n = ps_uni_map(c, kind, m);
+    }
+    for (int i = 0; i < n; i++)
+        if (ps_sb_putcp(sb, m[i])) return -1;
+    return 0;
+}
+
+enum { CM_UPPER, CM_LOWER, CM_FOLD, CM_SWAP, CM_TITLE, CM_CAPITALIZE };
+
+static char ascii_map(char c, int mode, bool *prev_cased, bool first) {
+    bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+    bool to_upper;
+    switch (mode) {
+    case CM_UPPER: to_upper = true; break;
+    case CM_LOWER:
+    case CM_FOLD: to_upper = false; break;
+    case CM_SWAP: to_upper = lo; break;
+    case CM_TITLE: to_upper = !*prev_cased; break;
+    default: to_upper = first; break;
+    }
+    *prev_cased = up || lo;
+    if (to_upper && lo) return (char)(c - 32);
+    if (!to_upper && up) return (char)(c + 32);
+    return c;
+}
+
+/* Mapping kind for code point c at position `first` under mode. */
+static int cp_kind(uint32_t c, int mode, bool prev_cased, bool first) {
+    switch (mode) {
+    case CM_UPPER: return PS_UPPER;
+    case CM_LOWER: return PS_LOWER;
+    case CM_FOLD: return PS_FOLD;
+    case CM_SWAP:
+        if (uni_has(c, PE_UF_UPPER)) return PS_LOWER;
+        return uni_has(c, PE_UF_LOWER) ? PS_UPPER : -1;
+    case CM_TITLE: return prev_cased ? PS_LOWER : PS_TITLE;
+    default: return first ? PS_TITLE : PS_LOWER;
+    }
+}
+
+static int case_convert(pe_state *S, const pe_str *s, int mode, pe_val *out) {
+    bool prev_cased = false;
+    if (s->ascii) {
+        pe_str *r = pe_str_alloc(S, s->len);
+        if (!r) return -1;
+        for (size_t i = 0; i < s->len; i++) r->data[i] = ascii_map(s->data[i], mode, &prev_cased, i == 0);
+        *out = pe_obj_val(&r->ob);
+        return 0;
+    }
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    size_t n;
+    for (size_t off = 0; off < s->len && !sb.failed; off += n) {
+        uint32_t c = pe_utf8_decode(s->data + off, &n);
+        int kind = cp_kind(c, mode, prev_cased, off == 0);
+        if (kind < 0) pe_sb_putn(&sb, s->data + off, n);
+        else put_mapped(&sb, s, off, c, kind);
+        prev_cased = uni_has(c, PE_UF_CASED);
+    }
+    return pe_sb_to_str(&sb, out);
+}
+
+#define CASE_METHOD(fname, mode)                                                               \
+    static int str_##fname(pe_state *S, pe_val self, int argc, const pe_val *argv,            \
+                           pe_obj *kwnames, pe_val *out) {                                    \
+        (void)argv;                                                                           \
+        if (chk_noargs(S, #fname, argc, kwnames)) return -1;                                  \
+        return case_convert(S, SELF, mode, out);                                              \
+    }
+CASE_METHOD(upper, CM_UPPER)
+CASE_METHOD(lower, CM_LOWER)
+CASE_METHOD(casefold, CM_FOLD)
+CASE_METHOD(swapcase, CM_SWAP)
+CASE_METHOD(title, CM_TITLE)
+CASE_METHOD(capitalize, CM_CAPITALIZE)
+
+/* ------------------------------------------------------------------ */
+/* Predicates                                                          */
+/* ------------------------------------------------------------------ */
+
+/* Every code point has one of `flags` (and the string is not empty). */
+static bool all_have(const pe_str *s, unsigned flags) {
+    if (s->len == 0) return false;
+    size_t n;
+    for (size_t off = 0; off < s->len; off += n)
+        if (!(ps_uni_flags(pe_utf8_decode(s->data + off, &n)) & flags)) return false;
+    return true;
+}
+
+/* isupper (want_upper) / islower: no cased char of the other kind (or
+ * title case), at least one of the wanted kind. */
+static bool is_case(const pe_str *s, bool want_upper) {
+    unsigned want = want_upper ? PE_UF_UPPER : PE_UF_LOWER;
+    unsigned bad = (want_upper ? PE_UF_LOWER : PE_UF_UPPER) | PE_UF_TITLE;
+    bool cased = false;
+    size_t n;
+    for (size_t off = 0; off < s->len; off += n) {
+        unsigned f = ps_uni_flags(pe_utf8_decode(s->data + off, &n));
+        if (f & bad) return false;
+        if (f & want) cased = true;
+    }
+    return cased;
+}
+
+static bool is_title(const pe_str *s) {
+    bool cased = false, prev = false;
+    size_t n;
+    for (size_t off = 0; off < s->len; off += n) {
+        unsigned f = ps_uni_flags(pe_utf8_decode(s->data + off, &n));
+        if (f & (PE_UF_UPPER | PE_UF_TITLE)) {
+            if (prev) return false;
+            prev = cased = true;
+        } else if (f & PE_UF_LOWER) {
+            if (!prev) return false;
+            prev = cased = true;
+        } else {
+            prev = false;
+        }
+    }
+    return cased;
+}
+
+static bool is_identifier(const pe_str *s) {
+    if (s->len == 0) return false;
+    size_t n;
+    uint32_t c = pe_utf8_decode(s->data, &n);
+    if (c != '_' && !pe_uni_isidstart(c)) return false;
+    for (size_t off = n; off < s->len; off += n)
+        if (!pe_uni_isidcontinue(pe_utf8_decode(s->data + off, &n))) return false;
+    return true;
+}
+
+static bool is_printable(const pe_str *s) {
+    size_t n;
+    for (size_t off = 0; off < s->len; off += n)
+        if (!pe_uni_isprintable(pe_utf8_decode(s->data + off, &n))) return false;
+    return true;
+}
+
+enum { IS_ALPHA, IS_ALNUM, IS_DECIMAL, IS_DIGIT, IS_NUMERIC, IS_SPACE, IS_UPPER, IS_LOWER,
+       IS_TITLE, IS_IDENT, IS_PRINTABLE, IS_ASCII };
+
+static bool predicate(const pe_str *s, int which) {
+    switch (which) {
+    case IS_ALPHA: return all_have(s, PE_UF_ALPHA);
+    case IS_ALNUM: return all_have(s, PE_UF_ALPHA | PE_UF_DECIMAL | PE_UF_DIGIT | PE_UF_NUMERIC);
+    case IS_DECIMAL: return all_have(s, PE_UF_DECIMAL);
+    case IS_DIGIT: return all_have(s, PE_UF_DIGIT);
+    case IS_NUMERIC: return all_have(s, PE_UF_NUMERIC);
+    case IS_SPACE: return all_have(s, PE_UF_SPACE);
+    case IS_UPPER: return is_case(s, true);
+    case IS_LOWER: return is_case(s, false);
+    case IS_TITLE: return is_title(s);
+    case IS_IDENT: return is_identifier(s);
+    case IS_PRINTABLE: return is_printable(s);
+    default: return s->ascii != 0;
+    }
+}
+
+#define PRED_METHOD(fname, which)                                                              \
+    static int str_##fname(pe_state *S, pe_val self, int argc, const pe_val *argv,            \
+                           pe_obj *kwnames, pe_val *out) {                                    \
+        (void)argv;                                                                           \
+        if (chk_noargs(S, #fname, argc, kwnames)) return -1;                                  \
+        *out = pe_bool(predicate(SELF, which));                                               \
+        return 0;                                                                             \
+    }
+PRED_METHOD(isalpha, IS_ALPHA)
+PRED_METHOD(isalnum, IS_ALNUM)
+PRED_METHOD(isdecimal, IS_DECIMAL)
+PRED_METHOD(isdigit, IS_DIGIT)
+PRED_METHOD(isnumeric, IS_NUMERIC)
+PRED_METHOD(isspace, IS_SPACE)
+PRED_METHOD(isupper, IS_UPPER)
+PRED_METHOD(islower, IS_LOWER)
+PRED_METHOD(istitle, IS_TITLE)
+PRED_METHOD(isidentifier, IS_IDENT)
+PRED_METHOD(isprintable, IS_PRINTABLE)
+PRED_METHOD(isascii, IS_ASCII)
+
+/* ------------------------------------------------------------------ */
+/* Searching: find rfind index rindex count startswith endswith         */
+/* ------------------------------------------------------------------ */
+
+/* Parsed (sub, start, end) of find() & co, with byte bounds. */
+typedef struct search_args {
+    const pe_str *sub;
+    int64_t start, end; /* code points, adjusted */
+    size_t bstart, bend; /* byte offsets of start/end (valid when start <= end) */
+} search_args;
+
+static int parse_search(pe_state *S, const char *name, pe_val self, int argc, const pe_val *argv,
+                        pe_obj *kwnames, search_args *a, bool need_sub_str) {
+    if (chk_tuple(S, name, argc, kwnames, 1, 3)) return -1;
+    if (need_sub_str && need_str(S, argv[0])) return -1;
+    a->sub = pe_is_str(argv[0]) ? PE_STR(argv[0]) : NULL;
+    a->start = 0;
+    a->end = INT64_MAX;
+    if (argc > 1 && slice_arg(S, argv[1], &a->start)) return -1;
+    if (argc > 2 && slice_arg(S, argv[2], &a->end)) return -1;
+    adjust_indices(&a->start, &a->end, (int64_t)SELF->nchars);
+    if (a->start <= a->end) {
+        a->bstart = ps_str_offset(SELF, (size_t)a->start);
+        a->bend = ps_str_offset(SELF, (size_t)a->end);
+    } else {
+        a->bstart = a->bend = 0;
+    }
+    return 0;
+}
+
+/* Code point index of the match at byte pointer m. */
+static int64_t cp_index(const pe_str *s, const search_args *a, const char *m) {
+    size_t boff = (size_t)(m - s->data);
+    if (s->ascii) return (int64_t)boff;
+    return a->start + (int64_t)pe_utf8_count(s->data + a->bstart, boff - a->bstart);
+}
+
+/* find/rfind core: index or -1. */
+static int64_t do_find(const pe_str *s, const search_args *a, bool reverse) {
+    if (a->end - a->start < (int64_t)a->sub->nchars) return -1;
+    const char *h = s->data + a->bstart;
+    size_t hl = a->bend - a->bstart;
+    const char *m = reverse ? memrmem_(h, hl, a->sub->data, a->sub->len)
+                            : memmem_(h, hl, a->sub->data, a->sub->len);
+    return m ? cp_index(s, a, m) : -1;
+}
+
+static int find_common(pe_state *S, const char *name, pe_val self, int argc, const pe_val *argv,
+                       pe_obj *kwnames, bool reverse, bool raise, pe_val *out) {
+    search_args a;
+    if (parse_search(S, name, self, argc, argv, kwnames, &a, true)) return -1;
+    int64_t r = do_find(SELF, &a, reverse);
+    if (r < 0 && raise) return pe_raise(S, PE_EXC(ValueError), "substring not found");
+    *out = pe_int(r);
+    return 0;
+}
+
+static int str_find(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                    pe_val *out) {
+    return find_common(S, "find", self, argc, argv, kwnames, false, false, out);
+}
+static int str_rfind(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                     pe_val *out) {
+    return find_common(S, "rfind", self, argc, argv, kwnames, true, false, out);
+}
+static int str_index(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                     pe_val *out) {
+    return find_common(S, "index", self, argc, argv, kwnames, false, true, out);
+}
+static int str_rindex(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                      pe_val *out) {
+    return find_common(S, "rindex", self, argc, argv, kwnames, true, true, out);
+}
+
+static int str_count(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                     pe_val *out) {
+    search_args a;
+    if (parse_search(S, "count", self, argc, argv, kwnames, &a, true)) return -1;
+    int64_t n = 0;
+    if (a.end - a.start < (int64_t)a.sub->nchars) {
+        n = 0;
+    } else if (a.sub->len == 0) {
+        n = a.end - a.start + 1;
+    } else {
+        const char *h = SELF->data + a.bstart, *e = SELF->data + a.bend, *m;
+        while ((m = memmem_(h, (size_t)(e - h), a.sub->data, a.sub->len))) {
+            n++;
+            h = m + a.sub->len;
+        }
+    }
+    *out = pe_int(n);
+    return 0;
+}
+
+/* tailmatch: does sub occur at the start (or end) of s[start:end]? */
+static bool tailmatch(const pe_str *s, const pe_str *sub, const search_args *a, bool at_end) {
+    if (a->end - (int64_t)sub->nchars < a->start) return false;
+    if (sub->len == 0) return true;
+    size_t hl = a->bend - a->bstart;
+    if (sub->len > hl) return false;
+    const char *p = s->data + (at_end ? a->bend - sub->len : a->bstart);
+    return memcmp(p, sub->data, sub->len) == 0;
+}
+
+static int starts_ends(pe_state *S, const char *name, pe_val self, int argc, const pe_val *argv,
+                       pe_obj *kwnames, bool at_end, pe_val *out) {
+    search_args a;
+    if (parse_search(S, name, self, argc, argv, kwnames, &a, false)) return -1;
+    pe_val x = argv[0];
+    if (pe_is_kind(x, PE_K_TUPLE)) {
+        const pe_tuple *t = PE_TUPLE(x);
+        for (size_t i = 0; i < t->n; i++) {
+            if (!pe_is_str(t->items[i]))
+                return pe_raise(S, PE_EXC(TypeError), "tuple for %s must only contain str, not %s", name,
+                                pe_type_name(t->items[i]));
+            if (tailmatch(SELF, PE_STR(t->items[i]), &a, at_end)) {
+                *out = pe_bool(1);
+                return 0;
+            }
+        }
+        *out = pe_bool(0);
+        return 0;
+    }
+    if (!pe_is_str(x))
+        return pe_raise(S, PE_EXC(TypeError), "%s first arg must be str or a tuple of str, not %s", name,
+                        pe_type_name(x));
+    *out = pe_bool(tailmatch(SELF, PE_STR(x), &a, at_end));
+    return 0;
+}
+
+static int str_startswith(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                          pe_val *out) {
+    return starts_ends(S, "startswith", self, argc, argv, kwnames, false, out);
+}
+static int str_endswith(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                        pe_val *out) {
+    return starts_ends(S, "endswith", self, argc, argv, kwnames, true, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* split / rsplit / splitlines                                         */
+/* ------------------------------------------------------------------ */
+
+static int split_ws(pe_state *S, const pe_str *s, int64_t maxcount, pe_val l) {
+    size_t i = 0, j, n = 0, len = s->len;
+    const char *p = s->data;
+    while (maxcount-- > 0) {
+        while (i < len && is_space_at(p, i, &n)) i += n;
+        if (i == len) return 0;
+        j = i;
+        while (i < len && !is_space_at(p, i, &n)) i += n;
+        if (list_add_bytes(S, l, s, j, i)) return -1;
+    }
+    while (i < len && is_space_at(p, i, &n)) i += n;
+    return i < len ? list_add_bytes(S, l, s, i, len) : 0;
+}
+
+/* Mirror of split_ws from the end; the list is built reversed. */
+static int rsplit_ws(pe_state *S, const pe_str *s, int64_t maxcount, pe_val l) {
+    size_t i = s->len, j, k, n;
+    const char *p = s->data;
+    while (maxcount-- > 0) {
+        while (i > 0 && is_space_at(p, k = utf8_back(p, i), &n)) i = k;
+        if (i == 0) return 0;
+        j = i;
+        while (i > 0 && !is_space_at(p, k = utf8_back(p, i), &n)) i = k;
+        if (list_add_bytes(S, l, s, i, j)) return -1;
+    }
+    while (i > 0 && is_space_at(p, k = utf8_back(p, i), &n)) i = k;
+    return i > 0 ? list_add_bytes(S, l, s, 0, i) : 0;
+}
+
+static int split_sep(pe_state *S, const pe_str *s, const pe_str *sep, int64_t maxcount, pe_val l) {
+    size_t i = 0;
+    const char *m;
+    while (maxcount-- > 0 && (m = memmem_(s->data + i, s->len - i, sep->data, sep->len))) {
+        size_t j = (size_t)(m - s->data);
+        if (list_add_bytes(S, l, s, i, j)) return -1;
+        i = j + sep->len;
+    }
+    return list_add_bytes(S, l, s, i, s->len);
+}
+
+static int rsplit_sep(pe_state *S, const pe_str *s, const pe_str *sep, int64_t maxcount, pe_val l) {
+    size_t j = s->len;
+    const char *m;
+    while (maxcount-- > 0 && (m = memrmem_(s->data, j, sep->data, sep->len))) {
+        size_t i = (size_t)(m - s->data);
+        if (list_add_bytes(S, l, s, i + sep->len, j)) return -1;
+        j = i;
+    }
+    return list_add_bytes(S, l, s, 0, j);
+}
+
+static int split_common(pe_state *S, const char *name, pe_val self, int argc, const pe_val *argv,
+                        pe_obj *kwnames, bool reverse, pe_val *out) {
+    static const char *const names[2] = {"sep", "maxsplit"};
+    pe_val a[2];
+    int64_t maxsplit = -1;
+    if (chk_kw(S, name, argc, argv, kwnames, names, 2, a)) return -1;
+    bool has_sep = a[0].tag != PE_TUNDEF && a[0].tag != PE_TNONE;
+    if (has_sep && !pe_is_str(a[0]))
+        return pe_raise(S, PE_EXC(TypeError), "must be str or None, not %s", pe_type_name(a[0]));
+    if (a[1].tag != PE_TUNDEF && ps_arg_ssize(S, a[1], &maxsplit)) return -1;
+    if (maxsplit < 0) maxsplit = INT64_MAX;
+    if (has_sep && PE_STR(a[0])->len == 0) return pe_raise(S, PE_EXC(ValueError), "empty separator");
+    if (pe_list_new(S, 0, out)) return -1;
+    int r;
+    if (!has_sep) r = reverse ? rsplit_ws(S, SELF, maxsplit, *out) : split_ws(S, SELF, maxsplit, *out);
+    else if (reverse) r = rsplit_sep(S, SELF, PE_STR(a[0]), maxsplit, *out);
+    else r = split_sep(S, SELF, PE_STR(a[0]), maxsplit, *out);
+    if (r) {
+        pe_decref(S, *out);
+        return -1;
+    }
+    if (reverse) list_reverse(*out);
+    return 0;
+}
+
+static int str_split(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                     pe_val *out) {
+    return split_common(S, "split", self, argc, argv, kwnames, false, out);
+}
+static int str_rsplit(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                      pe_val *out) {
+    return split_common(S, "rsplit", self, argc, argv, kwnames, true, out);
+}
+
+/* Length in bytes of the line break at off, or 0. */
+static size_t linebreak_at(const char *p, size_t len, size_t off) {
+    unsigned char c = (unsigned char)p[off];
+    if (c == '\r') return off + 1 < len && p[off + 1] == '\n' ? 2 : 1;
+    if (c == '\n' || c == 0x0b || c == 0x0c || (c >= 0x1c && c <= 0x1e)) return 1;
+    if (c == 0xc2 && (unsigned char)p[off + 1] == 0x85) return 2;
+    if (c == 0xe2 && (unsigned char)p[off + 1] == 0x80 &&
+        ((unsigned char)p[off + 2] == 0xa8 || (unsigned char)p[off + 2] == 0xa9))
+        return 3;
+    return 0;
+}
+
+static int str_splitlines(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                          pe_val *out) {
+    static const char *const names[1] = {"keepends"};
+    pe_val a[1];
+    int keep = 0;
+    if (chk_kw(S, "splitlines", argc, argv, kwnames, names, 1, a)) return -1;
+    if (a[0].tag != PE_TUNDEF && ps_arg_int(S, a[0], &keep)) return -1;
+    if (pe_list_new(S, 0, out)) return -1;
+    const pe_str *s = SELF;
+    size_t i = 0;
+    while (i < s->len) {
+        size_t j = i, br = 0;
+        while (j < s->len && !(br = linebreak_at(s->data, s->len, j))) j++;
+        if (list_add_bytes(S, *out, s, i, keep ? j + br : j)) {
+            pe_decref(S, *out);
+            return -1;
+        }
+        i = j + br;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* strip / lstrip / rstrip                                             */
+/* ------------------------------------------------------------------ */
+
+static bool in_chars(const pe_str *chars, uint32_t c, const char *p, size_t n) {
+    if (!chars) return pe_uni_isspace(c);
+    if (n == 1) return memchr(chars->data, p[0], chars->len) != NULL;
+    return memmem_(chars->data, chars->len, p, n) != NULL;
+}
+
+/* mode: 1 left, 2 right, 3 both; chars NULL = whitespace. */
+static int do_strip(pe_state *S, pe_val self, const pe_str *chars, int mode, pe_val *out) {
+    const pe_str *s = SELF;
+    size_t a = 0, b = s->len, n;
+    if (mode & 1) {
+        while (a < b) {
+            uint32_t c = pe_utf8_decode(s->data + a, &n);
+            if (!in_chars(chars, c, s->data + a, n)) break;
+            a += n;
+        }
+    }
+    if (mode & 2) {
+        while (b > a) {
+            size_t k = utf8_back(s->data, b);
+            uint32_t c = pe_utf8_decode(s->data + k, &n);
+            if (!in_chars(chars, c, s->data + k, n)) break;
+            b = k;
+        }
+    }
+    if (a == 0 && b == s->len) return ret_self(self, out);
+    return sub_bytes(S, s, a, b, out);
+}
+
+static int strip_common(pe_state *S, const char *name, pe_val self, int argc, const pe_val *argv,
+                        pe_obj *kwnames, int mode, pe_val *out) {
+    if (chk_clinic(S, name, argc, kwnames, 0, 1)) return -1;
+    const pe_str *chars = NULL;
+    if (argc == 1 && argv[0].tag != PE_TNONE) {
+        if (!pe_is_str(argv[0]))
+            return pe_raise(S, PE_EXC(TypeError), "%s arg must be None or str", name);
+        chars = PE_STR(argv[0]);
+    }
+    return do_strip(S, self, chars, mode, out);
+}
+
+static int str_strip(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                     pe_val *out) {
+    return strip_common(S, "strip", self, argc, argv, kwnames, 3, out);
+}
+static int str_lstrip(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                      pe_val *out) {
+    return strip_common(S, "lstrip", self, argc, argv, kwnames, 1, out);
+}
+static int str_rstrip(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                      pe_val *out) {
+    return strip_common(S, "rstrip", self, argc, argv, kwnames, 2, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* join / replace                                                      */
+/* ------------------------------------------------------------------ */
+
+/* Joins the n items (all str, checked) with self as separator. */
+static int join_items(pe_state *S, const pe_str *sep, const pe_val *items, size_t n, pe_val *out) {
+    size_t len = 0, nchars = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!pe_is_str(items[i]))
+            return pe_raise(S, PE_EXC(TypeError), "sequence item %zu: expected str instance, %s found",
+                            i, pe_type_name(items[i]));
+        len += PE_STR(items[i])->len;
+        nchars += PE_STR(items[i])->nchars;
+    }
+    if (n == 1) return ret_self(items[0], out);
+    if (n > 1) {
+        len += sep->len * (n - 1);
+        nchars += sep->nchars * (n - 1);
+    }
+    pe_str *r = pe_str_alloc(S, len);
+    if (!r) return -1;
+    char *p = r->data;
+    for (size_t i = 0; i < n; i++) {
+        if (i && sep->len) {
+            memcpy(p, sep->data, sep->len);
+            p += sep->len;
+        }
+        const pe_str *x = PE_STR(items[i]);
+        if (x->len) memcpy(p, x->data, x->len);
+        p += x->len;
+    }
+    r->nchars = nchars;
+    r->ascii = nchars == len;
+    *out = pe_obj_val(&r->ob);
+    return 0;
+}
+
+/* Collects any iterable into a new list ("can only join an iterable"). */
+static int collect(pe_state *S, pe_val x, pe_val *list) {
+    pe_val it, v;
+    if (pe_iter(S, x, &it)) {
+        if (!pe_exc_matches(S, PE_EXC(TypeError))) return -1;
+        pe_exc_clear(S);
+        return pe_raise(S, PE_EXC(TypeError), "can only join an iterable");
+    }
+    if (pe_list_new(S, 0, list)) {
+        pe_decref(S, it);
+        return -1;
+    }
+    int r;
+    while ((r = pe_next(S, it, &v)) == 1) {
+        r = pe_list_append(S, PE_LIST(*list), v);
+        pe_decref(S, v);
+        if (r) break;
+    }
+    pe_decref(S, it);
+    if (r < 0) {
+        pe_decref(S, *list);
+        return -1;
+    }
+    return 0;
+}
+
+static int str_join(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                    pe_val *out) {
+    if (chk_onearg(S, "join", argc, kwnames)) return -1;
+    pe_val x = argv[0];
+    if (pe_is_kind(x, PE_K_LIST)) return join_items(S, SELF, PE_LIST(x)->items, PE_LIST(x)->n, out);
+    if (pe_is_kind(x, PE_K_TUPLE)) return join_items(S, SELF, PE_TUPLE(x)->items, PE_TUPLE(x)->n, out);
+    pe_val l;
+    if (collect(S, x, &l)) return -1;
+    int r = join_items(S, SELF, PE_LIST(l)->items, PE_LIST(l)->n, out);
+    pe_decref(S, l);
+    return r;
+}
+
+/* replace with an empty `old`: `new` before every code point and at the
+ * end, at most count times. */
+static int replace_empty(pe_state *S, const pe_str *s, const pe_str *nw, int64_t count,
+                         pe_val *out) {
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    size_t off = 0, n;
+    for (; off < s->len && count > 0 && !sb.failed; off += n, count--) {
+        pe_sb_putn(&sb, nw->data, nw->len);
+        n = s->ascii ? 1 : (size_t)(1 + (((unsigned char)s->data[off] >= 0xc0) +
+                                         ((unsigned char)s->data[off] >= 0xe0) +
+                                         ((unsigned char)s->data[off] >= 0xf0)));
+        pe_sb_putn(&sb, s->data + off, n);
+    }
+    if (count > 0) pe_sb_putn(&sb, nw->data, nw->len);
+    pe_sb_putn(&sb, s->data + off, s->len - off);
+    return pe_sb_to_str(&sb, out);
+}
+
+static int do_replace(pe_state *S, pe_val self, const pe_str *old, const pe_str *nw, int64_t count,
+                      pe_val *out) {
+    const pe_str *s = SELF;
+    if (count < 0) count = INT64_MAX;
+    if (old->len == 0) {
+        if (count == 0) return ret_self(self, out);
+        return replace_empty(S, s, nw, count, out);
+    }
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    size_t i = 0;
+    const char *m;
+    while (count > 0 && (m = memmem_(s->data + i, s->len - i, old->data, old->len))) {
+        size_t j = (size_t)(m - s->data);
+        pe_sb_putn(&sb, s->data + i, j - i);
+        pe_sb_putn(&sb, nw->data, nw->len);
+        i = j + old->len;
+        count--;
+    }
+    if (i == 0) {
+        pe_sb_free(&sb);
+        return ret_self(self, out);
+    }
+    pe_sb_putn(&sb, s->data + i, s->len - i);
+    return pe_sb_to_str(&sb, out);
+}
+
+static int str_replace(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                       pe_val *out) {
+    if (chk_clinic(S, "replace", argc, kwnames, 2, 3)) return -1;
+    for (int i = 0; i < 2; i++)
+        if (!pe_is_str(argv[i]))
+            return pe_raise(S, PE_EXC(TypeError), "replace() argument %d must be str, not %s", i + 1,
+                            pe_type_name(argv[i]));
+    int64_t count = -1;
+    if (argc == 3 && ps_arg_ssize(S, argv[2], &count)) return -1;
+    return do_replace(S, self, PE_STR(argv[0]), PE_STR(argv[1]), count, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* Padding: center ljust rjust zfill expandtabs                        */
+/* ------------------------------------------------------------------ */
+
+/* left/right fill counts around s with fill code point (UTF-8 in f/fn). */
+static int pad(pe_state *S, pe_val self, size_t left, size_t right, const char *f, size_t fn,
+               pe_val *out) {
+    const pe_str *s = SELF;
+    if (left == 0 && right == 0) return ret_self(self, out);
+    pe_str *r = pe_str_alloc(S, s->len + (left + right) * fn);
+    if (!r) return -1;
+    char *p = r->data;
+    for (size_t i = 0; i < left; i++, p += fn) memcpy(p, f, fn);
+    memcpy(p, s->data, s->len);
+    p += s->len;
+    for (size_t i = 0; i < right; i++, p += fn) memcpy(p, f, fn);
+    r->nchars = s->nchars + left + right;
+    r->ascii = r->nchars == r->len;
+    *out = pe_obj_val(&r->ob);
+    return 0;
+}
+
+/* mode: 0 center, 1 ljust, 2 rjust */
+static int justify(pe_state *S, const char *name, pe_val self, int argc, const pe_val *argv,
+                   pe_obj *kwnames, int mode, pe_val *out) {
+    if (chk_clinic(S, name, argc, kwnames, 1, 2)) return -1;
+    int64_t width;
+    if (ps_arg_ssize(S, argv[0], &width)) return -1;
+    const char *f = " ";
+    size_t fn = 1;
+    if (argc == 2) {
+        if (!pe_is_str(argv[1]))
+            return pe_raise(S, PE_EXC(TypeError),
+                            "The fill character must be a unicode character, not %s",
+                            pe_type_name(argv[1]));
+        if (PE_STR(argv[1])->nchars != 1)
+            return pe_raise(S, PE_EXC(TypeError), "The fill character must be exactly one character long");
+        f = PE_STR(argv[1])->data;
+        fn = PE_STR(argv[1])->len;
+    }
+    int64_t len = (int64_t)SELF->nchars;
+    if (width <= len) return ret_self(self, out);
+    size_t marg = (size_t)(width - len), left;
+    if (mode == 0) left = marg / 2 + (marg & (size_t)width & 1);
+    else left = mode == 1 ? 0 : marg;
+    return pad(S, self, left, marg - left, f, fn, out);
+}
+
+static int str_center(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                      pe_val *out) {
+    return justify(S, "center", self, argc, argv, kwnames, 0, out);
+}
+static int str_ljust(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                     pe_val *out) {
+    return justify(S, "ljust", self, argc, argv, kwnames, 1, out);
+}
+static int str_rjust(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                     pe_val *out) {
+    return justify(S, "rjust", self, argc, argv, kwnames, 2, out);
+}
+
+static int str_zfill(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                     pe_val *out) {
+    if (chk_onearg(S, "zfill", argc, kwnames)) return -1;
+    int64_t width;
+    if (ps_arg_ssize(S, argv[0], &width)) return -1;
+    int64_t len = (int64_t)SELF->nchars;
+    if (width <= len) return ret_self(self, out);
+    if (pad(S, self, (size_t)(width - len), 0, "0", 1, out)) return -1;
+    pe_str *r = PE_STR(*out);
+    size_t fill = (size_t)(width - len);
+    if (r->data[fill] == '+' || r->data[fill] == '-') {
+        r->data[0] = r->data[fill];
+        r->data[fill] = '0';
+    }
+    return 0;
+}
+
+static int str_expandtabs(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                          pe_val *out) {
+    static const char *const names[1] = {"tabsize"};
+    pe_val a[1];
+    int tabsize = 8;
+    if (chk_kw(S, "expandtabs", argc, argv, kwnames, names, 1, a)) return -1;
+    if (a[0].tag != PE_TUNDEF && ps_arg_int(S, a[0], &tabsize)) return -1;
+    const pe_str *s = SELF;
+    if (!memchr(s->data, '\t', s->len)) return ret_self(self, out);
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    size_t col = 0;
+    for (size_t off = 0; off < s->len && !sb.failed; off++) {
+        char c = s->data[off];
+        if (c == '\t') {
+            if (tabsize > 0) {
+                size_t inc = (size_t)tabsize - col % (size_t)tabsize;
+                col += inc;
+                pe_sb_fill(&sb, ' ', inc);
+            }
+            continue;
+        }
+        pe_sb_putc(&sb, c);
+        if (c == '\n' || c == '\r') col = 0;
+        else if (((unsigned char)c & 0xc0) != 0x80) col++;
+    }
+    return pe_sb_to_str(&sb, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* partition / rpartition / removeprefix / removesuffix                */
+/* ------------------------------------------------------------------ */
+
+static int make_triple(pe_state *S, pe_val a, pe_val b, pe_val c, pe_val *out) {
+    if (pe_tuple_new(S, 3, out)) {
+        pe_decref(S, a);
+        pe_decref(S, b);
+        pe_decref(S, c);
+        return -1;
+    }
+    PE_TUPLE(*out)->items[0] = a;
+    PE_TUPLE(*out)->items[1] = b;
+    PE_TUPLE(*out)->items[2] = c;
+    return 0;
+}
+
+static int partition_common(pe_state *S, const char *name, pe_val self, int argc,
+                            const pe_val *argv, pe_obj *kwnames, bool reverse, pe_val *out) {
+    if (chk_onearg(S, name, argc, kwnames)) return -1;
+    if (need_str(S, argv[0])) return -1;
+    const pe_str *s = SELF, *sep = PE_STR(argv[0]);
+    if (sep->len == 0) return pe_raise(S, PE_EXC(ValueError), "empty separator");
+    const char *m = reverse ? memrmem_(s->data, s->len, sep->data, sep->len)
+                            : memmem_(s->data, s->len, sep->data, sep->len);
+    if (!m) {
+        pe_val e1, e2;
+        if (pe_str_new(S, "", 0, &e1)) return -1;
+        if (pe_str_new(S, "", 0, &e2)) {
+            pe_decref(S, e1);
+            return -1;
+        }
+        pe_incref(self);
+        return reverse ? make_triple(S, e1, e2, self, out) : make_triple(S, self, e1, e2, out);
+    }
+    size_t i = (size_t)(m - s->data);
+    pe_val a = pe_undef(), b = argv[0], c = pe_undef();
+    pe_incref(b);
+    if (sub_bytes(S, s, 0, i, &a) || sub_bytes(S, s, i + sep->len, s->len, &c)) {
+        pe_decref(S, a);
+        pe_decref(S, b);
+        pe_decref(S, c);
+        return -1;
+    }
+    return make_triple(S, a, b, c, out);
+}
+
+static int str_partition(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                         pe_val *out) {
+    return partition_common(S, "partition", self, argc, argv, kwnames, false, out);
+}
+static int str_rpartition(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                          pe_val *out) {
+    return partition_common(S, "rpartition", self, argc, argv, kwnames, true, out);
+}
+
+static int remove_affix(pe_state *S, const char *name, pe_val self, int argc, const pe_val *argv,
+                        pe_obj *kwnames, bool suffix, pe_val *out) {
+    if (chk_onearg(S, name, argc, kwnames)) return -1;
+    if (!pe_is_str(argv[0]))
+        return pe_raise(S, PE_EXC(TypeError), "%s() argument must be str, not %s", name,
+                        pe_type_name(argv[0]));
+    const pe_str *s = SELF, *x = PE_STR(argv[0]);
+    if (x->len == 0 || x->len > s->len) return ret_self(self, out);
+    size_t at = suffix ? s->len - x->len : 0;
+    if (memcmp(s->data + at, x->data, x->len) != 0) return ret_self(self, out);
+    return suffix ? sub_bytes(S, s, 0, at, out) : sub_bytes(S, s, x->len, s->len, out);
+}
+
+static int str_removeprefix(pe_state *S, pe_val self, int argc, const pe_val *argv,
+                            pe_obj *kwnames, pe_val *out) {
+    return remove_affix(S, "removeprefix", self, argc, argv, kwnames, false, out);
+}
+static int str_removesuffix(pe_state *S, pe_val self, int argc, const pe_val *argv,
+                            pe_obj *kwnames, pe_val *out) {
+    return remove_affix(S, "removesuffix", self, argc, argv, kwnames, true, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* translate                                                           */
+/* ------------------------------------------------------------------ */
+
+/* Appends the translation of c: table[c] missing (LookupError) keeps c,
+ * None deletes it, int -> chr, str -> inserted. */
+static int translate_one(pe_state *S, pe_val table, uint32_t c, pe_sb *sb) {
+    pe_val v;
+    if (pe_getitem(S, table, pe_int(c), &v)) {
+        if (!pe_exc_matches(S, PE_EXC(LookupError))) return -1;
+        pe_exc_clear(S);
+        return ps_sb_putcp(sb, c);
+    }
+    int r = 0;
+    if (v.tag == PE_TNONE) {
+        r = 0;
+    } else if (v.tag == PE_TINT || v.tag == PE_TBOOL || pe_is_bigint(v)) {
+        if (pe_is_bigint(v) || v.u.i < 0 || v.u.i >= 0x110000)
+            r = pe_raise(S, PE_EXC(ValueError), "character mapping must be in range(0x110000)");
+        else r = ps_sb_putcp(sb, (uint32_t)v.u.i);
+    } else if (pe_is_str(v)) {
+        r = ps_sb_putstr(sb, PE_STR(v));
+    } else {
+        r = pe_raise(S, PE_EXC(TypeError), "character mapping must return integer, None or str");
+    }
+    pe_decref(S, v);
+    return r;
+}
+
+static int str_translate(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                         pe_val *out) {
+    if (chk_onearg(S, "translate", argc, kwnames)) return -1;
+    const pe_str *s = SELF;
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    size_t n;
+    for (size_t off = 0; off < s->len; off += n) {
+        if (translate_one(S, argv[0], pe_utf8_decode(s->data + off, &n), &sb)) {
+            pe_sb_free(&sb);
+            return -1;
+        }
+    }
+    return pe_sb_to_str(&sb, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* The method table (format/format_map live in str_format.c)           */
+/* ------------------------------------------------------------------ */
+
+const pe_cfunc ps_str_methods[] = {
+    PE_METHOD("upper", str_upper),
+    PE_METHOD("lower", str_lower),
+    PE_METHOD("casefold", str_casefold),
+    PE_METHOD("swapcase", str_swapcase),
+    PE_METHOD("title", str_title),
+    PE_METHOD("capitalize", str_capitalize),
+    PE_METHOD("isalpha", str_isalpha),
+    PE_METHOD("isalnum", str_isalnum),
+    PE_METHOD("isdecimal", str_isdecimal),
+    PE_METHOD("isdigit", str_isdigit),
+    PE_METHOD("isnumeric", str_isnumeric),
+    PE_METHOD("isspace", str_isspace),
+    PE_METHOD("isupper", str_isupper),
+    PE_METHOD("islower", str_islower),
+    PE_METHOD("istitle", str_istitle),
+    PE_METHOD("isidentifier", str_isidentifier),
+    PE_METHOD("isprintable", str_isprintable),
+    PE_METHOD("isascii", str_isascii),
+    PE_METHOD("find", str_find),
+    PE_METHOD("rfind", str_rfind),
+    PE_METHOD("index", str_index),
+    PE_METHOD("rindex", str_rindex),
+    PE_METHOD("count", str_count),
+    PE_METHOD("startswith", str_startswith),
+    PE_METHOD("endswith", str_endswith),
+    PE_METHOD("split", str_split),
+    PE_METHOD("rsplit", str_rsplit),
+    PE_METHOD("splitlines", str_splitlines),
+    PE_METHOD("strip", str_strip),
+    PE_METHOD("lstrip", str_lstrip),
+    PE_METHOD("rstrip", str_rstrip),
+    PE_METHOD("join", str_join),
+    PE_METHOD("replace", str_replace),
+    PE_METHOD("center", str_center),
+    PE_METHOD("ljust", str_ljust),
+    PE_METHOD("rjust", str_rjust),
+    PE_METHOD("zfill", str_zfill),
+    PE_METHOD("expandtabs", str_expandtabs),
+    PE_METHOD("partition", str_partition),
+    PE_METHOD("rpartition", str_rpartition),
+    PE_METHOD("removeprefix", str_removeprefix),
+    PE_METHOD("removesuffix", str_removesuffix),
+    PE_METHOD("translate", str_translate),
+    PE_METHOD("format", ps_str_format_method),
+    PE_METHOD("format_map", ps_str_format_map_method),
+    PE_METHOD("__format__", ps_str_dunder_format),
+    PE_METHOD_END,
+};

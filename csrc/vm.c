@@ -1,0 +1,1428 @@
+/*
+ * vm.c - the bytecode interpreter.
+ *
+ * One dispatch loop (computed goto on GCC/Clang, switch elsewhere) runs
+ * Python-to-Python calls without C recursion: a call pushes a pe_frame
+ * whose locals sit directly on the shared value stack (the arguments are
+ * already in place, Lua style). Calls from C (builtins such as sorted with
+ * key=) re-enter the loop with an "entry" frame. Int and float fast paths
+ * are inline; everything else goes through object.c. Errors unwind through
+ * each code object's exception table.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "pe_vm.h"
+
+const char *const pe_opcode_names[PE_OP__COUNT] = {
+#define PE_OP_NAME(name, se, kind) #name,
+    PE_OPCODES(PE_OP_NAME)
+#undef PE_OP_NAME
+};
+
+const signed char pe_opcode_stack_effect[PE_OP__COUNT] = {
+#define PE_OP_SE(name, se, kind) se,
+    PE_OPCODES(PE_OP_SE)
+#undef PE_OP_SE
+};
+
+int pe_format_value(pe_state *S, pe_val v, int conv, pe_val spec, pe_val *out);
+int pe_module_import(pe_state *S, pe_str *name, pe_val *out);
+
+/* ------------------------------------------------------------------ */
+/* Stack and frames                                                    */
+/* ------------------------------------------------------------------ */
+
+/* Makes room for `need` more values above `top`; moves every frame's
+ * pointers if the stack moves. Returns the (possibly moved) top. */
+static pe_val *stack_reserve(pe_state *S, pe_val *top, size_t need) {
+    size_t used = top ? (size_t)(top - S->stack) : 0;
+    if (used + need <= S->stack_cap) return S->stack + used;
+    size_t ncap = S->stack_cap ? S->stack_cap * 2 : 1024;
+    while (ncap < used + need) ncap *= 2;
+    if (ncap > ((size_t)1 << 26)) {
+        pe_raise(S, PE_EXC(MemoryError), "value stack overflow");
+        return NULL;
+    }
+    pe_val *old = S->stack;
+    pe_val *ns = realloc(S->stack, ncap * sizeof(pe_val));
+    if (!ns) {
+        pe_raise_nomem(S);
+        return NULL;
+    }
+    S->mem_used += (ncap - S->stack_cap) * sizeof(pe_val);
+    S->stack = ns;
+    S->stack_cap = ncap;
+    if (old && ns != old) {
+        for (uint32_t i = 0; i < S->nframes; i++) {
+            pe_frame *f = &S->frames[i];
+            f->locals = ns + (f->locals - old);
+            f->sp = ns + (f->sp - old);
+        }
+    }
+    return ns + used;
+}
+
+static pe_frame *frame_push(pe_state *S) {
+    if (S->nframes >= S->max_depth) {
+        pe_raise(S, PE_EXC(RecursionError), "maximum recursion depth exceeded");
+        return NULL;
+    }
+    if (S->nframes == S->frames_cap) {
+        uint32_t nc = S->frames_cap ? S->frames_cap * 2 : 64;
+        pe_frame *nf = realloc(S->frames, nc * sizeof(pe_frame));
+        if (!nf) {
+            pe_raise_nomem(S);
+            return NULL;
+        }
+        S->mem_used += (nc - S->frames_cap) * sizeof(pe_frame);
+        S->frames = nf;
+        S->frames_cap = nc;
+    }
+    return &S->frames[S->nframes++];
+}
+
+/* Size of a frame's window on the value stack. */
+static size_t frame_size(const pe_fcode *c) {
+    return (size_t)c->nlocals + c->ncells + c->nfree + c->stacksize;
+}
+
+/* ------------------------------------------------------------------ */
+/* Argument binding (CPython's messages from Python/ceval.c)            */
+/* ------------------------------------------------------------------ */
+
+static const char *fname(const pe_fcode *c) { return ((pe_str *)c->qualname)->data; }
+static const char *lname(const pe_fcode *c, uint32_t i) {
+    return c->localnames && c->localnames[i] ? ((pe_str *)c->localnames[i])->data : "?";
+}
+
+static int missing_args(pe_state *S, const pe_fcode *c, pe_val *locals, uint32_t from,
+                        uint32_t to, bool kwonly) {
+    uint32_t missing = 0;
+    for (uint32_t i = from; i < to; i++)
+        if (locals[i].tag == PE_TUNDEF) missing++;
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    pe_sb_printf(&sb, "%s() missing %u required %s argument%s: ", fname(c), missing,
+                 kwonly ? "keyword-only" : "positional", missing == 1 ? "" : "s");
+    uint32_t k = 0;
+    for (uint32_t i = from; i < to; i++) {
+        if (locals[i].tag != PE_TUNDEF) continue;
+        if (k > 0) pe_sb_puts(&sb, missing == 2 ? " and " : k + 1 == missing ? ", and " : ", ");
+        pe_sb_printf(&sb, "'%s'", lname(c, i));
+        k++;
+    }
+    if (!sb.failed) pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
+    pe_sb_free(&sb);
+    return -1;
+}
+
+static int too_many_positional(pe_state *S, const pe_fcode *c, pe_func *f, int given,
+                               int kwgiven) {
+    uint32_t ndef = f->defaults.tag == PE_TOBJ ? (uint32_t)PE_TUPLE(f->defaults)->n : 0;
+    char what[64];
+    if (ndef)
+        snprintf(what, sizeof what, "from %u to %u positional arguments", c->nargs - ndef, c->nargs);
+    else
+        snprintf(what, sizeof what, "%u positional argument%s", c->nargs, c->nargs == 1 ? "" : "s");
+    if (kwgiven)
+        return pe_raise(S, PE_EXC(TypeError),
+                        "%s() takes %s but %d positional argument%s (and %d keyword-only "
+                        "argument%s) were given",
+                        fname(c), what, given, given == 1 ? "" : "s", kwgiven,
+                        kwgiven == 1 ? "" : "s");
+    return pe_raise(S, PE_EXC(TypeError), "%s() takes %s but %d %s given", fname(c), what, given,
+                    given == 1 ? "was" : "were");
+}
+
+/* Binds arguments into locals (all UNDEF on entry); increfs what it
+ * stores. argv holds argc values of which the last nkw are keywords. */
+static int bind_args(pe_state *S, pe_func *f, int argc, const pe_val *argv, pe_obj *kwnames,
+                     pe_val *locals) {
+    const pe_fcode *c = f->code;
+    int nkw = kwnames ? (int)PE_TUPLE(pe_obj_val(kwnames))->n : 0;
+    int npos = argc - nkw;
+    uint32_t nargs = c->nargs, total = nargs + c->nkwonly;
+    uint32_t vi = total; /* *args slot */
+    uint32_t ki = total + ((c->flags & PE_CO_VARARGS) ? 1 : 0);
+    int take = npos < (int)nargs ? npos : (int)nargs;
+    for (int i = 0; i < take; i++) {
+        pe_incref(argv[i]);
+        locals[i] = argv[i];
+    }
+    if (c->flags & PE_CO_VARARGS) {
+        int extra = npos - take;
+        if (pe_tuple_pack(S, (size_t)(extra > 0 ? extra : 0), argv + take, &locals[vi])) return -1;
+    } else if (npos > (int)nargs) {
+        int kwonly_given = 0;
+        for (int k = 0; k < nkw; k++) {
+            pe_str *kn = PE_STR(PE_TUPLE(pe_obj_val(kwnames))->items[k]);
+            for (uint32_t j = nargs; j < total; j++)
+                if (pe_str_eq(kn, (pe_str *)c->localnames[j])) kwonly_given++;
+        }
+        return too_many_positional(S, c, f, npos, kwonly_given);
+    }
+    if (c->flags & PE_CO_VARKW) {
+        if (pe_dict_new(S, &locals[ki])) return -1;
+    }
+    for (int k = 0; k < nkw; k++) {
+        pe_val kn = PE_TUPLE(pe_obj_val(kwnames))->items[k];
+        pe_val v = argv[npos + k];
+        uint32_t j;
+        for (j = 0; j < total; j++)
+            if (c->localnames[j] == kn.u.o || pe_str_eq(PE_STR(kn), (pe_str *)c->localnames[j]))
+                break;
+        if (j < total) {
+            if (locals[j].tag != PE_TUNDEF)
+                return pe_raise(S, PE_EXC(TypeError), "%s() got multiple values for argument '%s'",
+                                fname(c), PE_STR(kn)->data);
+            pe_incref(v);
+            locals[j] = v;
+            continue;
+        }
+        if (!(c->flags & PE_CO_VARKW))
+            return pe_raise(S, PE_EXC(TypeError), "%s() got an unexpected keyword argument '%s'",
+                            fname(c), PE_STR(kn)->data);
+        if (pe_dict_set(S, PE_DICT(locals[ki]), kn, v)) return -1;
+    }
+    /* defaults */
+    if (npos < (int)nargs) {
+        uint32_t ndef = f->defaults.tag == PE_TOBJ ? (uint32_t)PE_TUPLE(f->defaults)->n : 0;
+        uint32_t first = nargs - ndef;
+        for (uint32_t i = (uint32_t)npos; i < nargs; i++) {
+            if (locals[i].tag != PE_TUNDEF) continue;
+            if (i >= first) {
+                pe_val d = PE_TUPLE(f->defaults)->items[i - first];
+                pe_incref(d);
+                locals[i] = d;
+            }
+        }
+        for (uint32_t i = (uint32_t)npos; i < nargs; i++)
+            if (locals[i].tag == PE_TUNDEF) return missing_args(S, c, locals, 0, nargs, false);
+    }
+    for (uint32_t j = nargs; j < total; j++) {
+        if (locals[j].tag != PE_TUNDEF) continue;
+        pe_val d;
+        if (f->kwdefaults.tag == PE_TOBJ &&
+            pe_dict_get(S, PE_DICT(f->kwdefaults), pe_obj_val(c->localnames[j]), &d) == 1) {
+            pe_incref(d);
+            locals[j] = d;
+        }
+    }
+    for (uint32_t j = nargs; j < total; j++)
+        if (locals[j].tag == PE_TUNDEF) return missing_args(S, c, locals, nargs, total, true);
+    return 0;
+}
+
+/* Creates cells for this frame and copies the closure's cells. */
+static int init_cells(pe_state *S, pe_func *f, pe_val *locals) {
+    const pe_fcode *c = f->code;
+    pe_val *cells = locals + c->nlocals;
+    for (uint32_t i = 0; i < c->ncells; i++) {
+        pe_val init = pe_undef();
+        if (c->cell2arg && c->cell2arg[i] >= 0) init = locals[c->cell2arg[i]];
+        if (pe_cell_new(S, init, &cells[i])) return -1;
+    }
+    for (uint32_t i = 0; i < c->nfree; i++) {
+        pe_val cell = PE_TUPLE(f->closure)->items[i];
+        pe_incref(cell);
+        cells[c->ncells + i] = cell;
+    }
+    return 0;
+}
+
+/* Sets up a frame for f with locals at `base` (stack reserved by caller);
+ * args bound from argv (borrowed). */
+static pe_frame *enter_function(pe_state *S, pe_func *f, pe_val *base, int argc,
+                                const pe_val *argv, pe_obj *kwnames, bool fast) {
+    const pe_fcode *c = f->code;
+    uint32_t nslots = c->nlocals + c->ncells + c->nfree;
+    pe_frame *fr = frame_push(S);
+    if (!fr) return NULL;
+    fr->code = f->code;
+    fr->func = f;
+    fr->pc = c->code;
+    fr->locals = base;
+    fr->globals = f->globals;
+    fr->entry = 0;
+    if (fast) {
+        for (uint32_t i = (uint32_t)argc; i < nslots; i++) base[i] = pe_undef();
+    } else {
+        for (uint32_t i = 0; i < nslots; i++) base[i] = pe_undef();
+        fr->sp = base + nslots;
+        if (bind_args(S, f, argc, argv, kwnames, base)) return NULL;
+    }
+    fr->sp = base + nslots;
+    if ((c->ncells || c->nfree) && init_cells(S, f, base)) return NULL;
+    return fr;
+}
+
+/* Drops a frame's locals and stack; the frame is popped. */
+static void frame_clear(pe_state *S, pe_frame *fr, pe_val *sp) {
+    for (pe_val *p = fr->locals; p < sp; p++) pe_decref(S, *p);
+    S->nframes--;
+}
+
+/* ------------------------------------------------------------------ */
+/* Limits                                                              */
+/* ------------------------------------------------------------------ */
+
+static PE_NOINLINE int check_limits(pe_state *S, uint32_t cost) {
+    if (S->limits.max_steps) {
+        if (S->steps_left < cost + 1) {
+            S->steps_left = 0;
+            return pe_raise(S, PE_EXC(LimitError), "step limit exceeded (max_steps=%llu)",
+                            (unsigned long long)S->limits.max_steps);
+        }
+        S->steps_left -= cost + 1;
+    }
+    if (S->interrupted) {
+        S->interrupted = 0;
+        if (S->deadline > 0 && pe_now() >= S->deadline)
+            return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)", S->limits.timeout);
+        return pe_raise(S, PE_EXC(KeyboardInterrupt), "%s", "");
+    }
+    if (S->deadline > 0) {
+        if (++S->time_check_counter >= 256) {
+            S->time_check_counter = 0;
+            if (pe_now() >= S->deadline)
+                return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)",
+                                S->limits.timeout);
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Helpers for the loop's slow paths                                   */
+/* ------------------------------------------------------------------ */
+
+static int exc_match(pe_state *S, pe_val exc, pe_val t, bool *out) {
+    if (pe_is_kind(t, PE_K_TUPLE)) {
+        pe_tuple *tt = PE_TUPLE(t);
+        *out = false;
+        for (size_t i = 0; i < tt->n; i++) {
+            bool m;
+            if (exc_match(S, exc, tt->items[i], &m)) return -1;
+            if (m) {
+                *out = true;
+                return 0;
+            }
+        }
+        return 0;
+    }
+    if (!pe_is_kind(t, PE_K_TYPE) || ((const pe_type *)t.u.o)->kind != PE_K_EXC)
+        return pe_raise(S, PE_EXC(TypeError),
+                        "catching classes that do not inherit from BaseException is not allowed");
+    *out = pe_type_is_subtype(exc.u.o->type, (const pe_type *)t.u.o);
+    return 0;
+}
+
+/* raise / raise X / raise X from Y */
+static int do_raise(pe_state *S, pe_val exc, pe_val cause) {
+    if (exc.tag == PE_TUNDEF) {
+        if (S->handled.tag != PE_TOBJ)
+            return pe_raise(S, PE_EXC(RuntimeError), "No active exception to reraise");
+        pe_incref(S->handled);
+        pe_val old = S->exc;
+        S->exc = S->handled;
+        pe_decref(S, old);
+        return -1;
+    }
+    pe_val inst = exc;
+    if (pe_is_kind(exc, PE_K_TYPE) && ((const pe_type *)exc.u.o)->kind == PE_K_EXC) {
+        if (pe_call(S, exc, 0, NULL, NULL, &inst)) return -1;
+    } else if (!pe_is_kind(exc, PE_K_EXC)) {
+        return pe_raise(S, PE_EXC(TypeError), "exceptions must derive from BaseException");
+    } else {
+        pe_incref(inst);
+    }
+    if (cause.tag != PE_TUNDEF) {
+        pe_val c = cause;
+        if (pe_is_kind(cause, PE_K_TYPE) && ((const pe_type *)cause.u.o)->kind == PE_K_EXC) {
+            if (pe_call(S, cause, 0, NULL, NULL, &c)) {
+                pe_decref(S, inst);
+                return -1;
+            }
+        } else if (cause.tag == PE_TNONE) {
+            c = pe_undef();
+        } else if (!pe_is_kind(cause, PE_K_EXC)) {
+            pe_decref(S, inst);
+            return pe_raise(S, PE_EXC(TypeError), "exception causes must derive from BaseException");
+        } else {
+            pe_incref(c);
+        }
+        pe_exc *e = PE_EXCOBJ(inst);
+        pe_val old = e->cause;
+        e->cause = c;
+        e->suppress_context = true;
+        pe_decref(S, old);
+    }
+    int r = pe_raise_exc(S, inst);
+    pe_decref(S, inst);
+    return r;
+}
+
+static int name_error(pe_state *S, pe_code *code, uint32_t slot) {
+    return pe_raise(S, PE_EXC(NameError), "name '%s' is not defined",
+                    ((pe_str *)code->gnames[slot])->data);
+}
+
+static int unbound_local(pe_state *S, const pe_fcode *c, uint32_t i) {
+    return pe_raise(S, PE_EXC(UnboundLocalError),
+                    "cannot access local variable '%s' where it is not associated with a value",
+                    lname(c, i));
+}
+
+static int unbound_deref(pe_state *S, const pe_fcode *c, uint32_t i) {
+    if (i < c->nlocals + c->ncells) return unbound_local(S, c, i);
+    return pe_raise(S, PE_EXC(NameError),
+                    "cannot access free variable '%s' where it is not associated with a value in "
+                    "enclosing scope",
+                    lname(c, i));
+}
+
+static int make_function(pe_state *S, pe_frame *fr, uint32_t flags, pe_val *sp, pe_val *out) {
+    pe_val codev = sp[-1];
+    pe_val closure = (flags & 8) ? sp[-2] : pe_undef();
+    int k = (flags & 8) ? 3 : 2;
+    pe_val kwdefs = (flags & 2) ? sp[-k++] : pe_undef();
+    pe_val defs = (flags & 1) ? sp[-k] : pe_undef();
+    pe_func *f = (pe_func *)pe_obj_new(S, &pe_type_function, sizeof(pe_func));
+    if (!f) return -1;
+    f->code = (pe_fcode *)codev.u.o;
+    pe_incref(codev);
+    pe_incref(defs);
+    pe_incref(kwdefs);
+    pe_incref(closure);
+    f->defaults = defs;
+    f->kwdefaults = kwdefs;
+    f->closure = closure;
+    f->globals = fr->globals;
+    *out = pe_obj_val(&f->ob);
+    return 0;
+}
+
+static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_val *out) {
+    pe_tuple *t = PE_TUPLE(args);
+    if (kwargs.tag == PE_TUNDEF || PE_DICT(kwargs)->used == 0)
+        return pe_call(S, callee, (int)t->n, t->items, NULL, out);
+    pe_dict *d = PE_DICT(kwargs);
+    size_t n = t->n + d->used;
+    pe_val *argv = pe_mem_alloc(S, n * sizeof(pe_val));
+    if (!argv) return -1;
+    pe_val names;
+    if (pe_tuple_new(S, d->used, &names)) {
+        pe_mem_free(S, argv, n * sizeof(pe_val));
+        return -1;
+    }
+    memcpy(argv, t->items, t->n * sizeof(pe_val));
+    size_t pos = 0, k = 0;
+    pe_val key, value;
+    int r = 0;
+    while (pe_dict_next(d, &pos, &key, &value)) {
+        if (!pe_is_str(key)) {
+            r = pe_raise(S, PE_EXC(TypeError), "keywords must be strings");
+            break;
+        }
+        pe_incref(key);
+        PE_TUPLE(names)->items[k] = key;
+        argv[t->n + k] = value;
+        k++;
+    }
+    if (!r) r = pe_call(S, callee, (int)n, argv, names.u.o, out);
+    pe_decref(S, names);
+    pe_mem_free(S, argv, n * sizeof(pe_val));
+    return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* The dispatch loop                                                   */
+/* ------------------------------------------------------------------ */
+
+#if defined(__GNUC__) && !defined(PE_NO_COMPUTED_GOTO)
+#define PE_COMPUTED_GOTO 1
+#endif
+
+#ifdef PE_COMPUTED_GOTO
+#define TARGET(op) L_##op:
+#define DISPATCH()                                \
+    do {                                          \
+        w = *pc++;                                \
+        goto *dispatch[PE_OPOF(w)];               \
+    } while (0)
+#else
+#define TARGET(op) case PE_OP_##op:
+#define DISPATCH() goto next
+#endif
+
+#define ARG (PE_ARGOF(w))
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SYNC() (f->sp = sp, f->pc = pc)
+#define LOAD_FRAME()                          \
+    do {                                      \
+        f = &S->frames[S->nframes - 1];       \
+        pc = f->pc;                           \
+        sp = f->sp;                           \
+        locals = f->locals;                   \
+        consts = f->code->consts;             \
+        globals = f->globals;                 \
+    } while (0)
+#define ERROR() goto error
+
+/* Runs frames until the entry frame at index `entry` returns. */
+static int vm_execute(pe_state *S, uint32_t entry, pe_val *result) {
+#ifdef PE_COMPUTED_GOTO
+    static const void *const dispatch[PE_OP__COUNT] = {
+#define PE_OP_LABEL(name, se, kind) &&L_##name,
+        PE_OPCODES(PE_OP_LABEL)
+#undef PE_OP_LABEL
+    };
+#endif
+    pe_frame *f;
+    const uint32_t *pc;
+    pe_val *sp, *locals, *globals;
+    const pe_val *consts;
+    uint32_t w;
+    bool reraise = false;
+    LOAD_FRAME();
+    (void)entry;
+
+#ifdef PE_COMPUTED_GOTO
+    DISPATCH();
+#else
+next:
+    w = *pc++;
+    switch (PE_OPOF(w)) {
+#endif
+
+    TARGET(NOP) { DISPATCH(); }
+
+    TARGET(LOAD_CONST) {
+        pe_val v = consts[ARG];
+        pe_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(LOAD_INT) {
+        int64_t v = (int64_t)ARG;
+        if (v & 0x800000) v -= 0x1000000;
+        PUSH(pe_int(v));
+        DISPATCH();
+    }
+    TARGET(LOAD_NONE) { PUSH(pe_none()); DISPATCH(); }
+    TARGET(LOAD_TRUE) { PUSH(pe_bool(1)); DISPATCH(); }
+    TARGET(LOAD_FALSE) { PUSH(pe_bool(0)); DISPATCH(); }
+
+    TARGET(LOAD_FAST) {
+        pe_val v = locals[ARG];
+        if (PE_UNLIKELY(v.tag == PE_TUNDEF)) {
+            unbound_local(S, f->code, ARG);
+            ERROR();
+        }
+        pe_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_FAST) {
+        pe_val old = locals[ARG];
+        locals[ARG] = POP();
+        pe_decref(S, old);
+        DISPATCH();
+    }
+    TARGET(DELETE_FAST) {
+        pe_val old = locals[ARG];
+        if (old.tag == PE_TUNDEF) {
+            unbound_local(S, f->code, ARG);
+            ERROR();
+        }
+        locals[ARG] = pe_undef();
+        pe_decref(S, old);
+        DISPATCH();
+    }
+    TARGET(LOAD_GLOBAL) {
+        pe_val v = globals[ARG];
+        if (PE_UNLIKELY(v.tag == PE_TUNDEF)) {
+            int b = S->code->gbuiltin[ARG];
+            if (b < 0) {
+                name_error(S, S->code, ARG);
+                ERROR();
+            }
+            v = pe_builtin_value(b);
+        }
+        pe_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_GLOBAL) {
+        pe_val old = globals[ARG];
+        globals[ARG] = POP();
+        pe_decref(S, old);
+        DISPATCH();
+    }
+    TARGET(DELETE_GLOBAL) {
+        pe_val old = globals[ARG];
+        if (old.tag == PE_TUNDEF) {
+            name_error(S, S->code, ARG);
+            ERROR();
+        }
+        globals[ARG] = pe_undef();
+        pe_decref(S, old);
+        DISPATCH();
+    }
+    TARGET(LOAD_DEREF) {
+        pe_val v = ((pe_cell *)locals[ARG].u.o)->v;
+        if (PE_UNLIKELY(v.tag == PE_TUNDEF)) {
+            unbound_deref(S, f->code, ARG);
+            ERROR();
+        }
+        pe_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_DEREF) {
+        pe_cell *c = (pe_cell *)locals[ARG].u.o;
+        pe_val old = c->v;
+        c->v = POP();
+        pe_decref(S, old);
+        DISPATCH();
+    }
+    TARGET(DELETE_DEREF) {
+        pe_cell *c = (pe_cell *)locals[ARG].u.o;
+        pe_val old = c->v;
+        if (old.tag == PE_TUNDEF) {
+            unbound_deref(S, f->code, ARG);
+            ERROR();
+        }
+        c->v = pe_undef();
+        pe_decref(S, old);
+        DISPATCH();
+    }
+    TARGET(LOAD_CLOSURE) {
+        pe_val c = locals[ARG];
+        pe_incref(c);
+        PUSH(c);
+        DISPATCH();
+    }
+
+    TARGET(POP_TOP) {
+        pe_val v = POP();
+        pe_decref(S, v);
+        DISPATCH();
+    }
+    TARGET(DUP_TOP) {
+        pe_val v = TOP();
+        pe_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(DUP_TOP_TWO) {
+        pe_val a = sp[-2], b = sp[-1];
+        pe_incref(a);
+        pe_incref(b);
+        PUSH(a);
+        PUSH(b);
+        DISPATCH();
+    }
+    TARGET(ROT_TWO) {
+        pe_val t = sp[-1];
+        sp[-1] = sp[-2];
+        sp[-2] = t;
+        DISPATCH();
+    }
+    TARGET(ROT_THREE) {
+        pe_val t = sp[-1];
+        sp[-1] = sp[-2];
+        sp[-2] = sp[-3];
+        sp[-3] = t;
+        DISPATCH();
+    }
+    TARGET(ROT_FOUR) {
+        pe_val t = sp[-1];
+        sp[-1] = sp[-2];
+        sp[-2] = sp[-3];
+        sp[-3] = sp[-4];
+        sp[-4] = t;
+        DISPATCH();
+    }
+
+#define BINARY_FAST(OPNAME, BO, INTEXPR, FLOATEXPR)                                    \
+    TARGET(OPNAME) {                                                                \
+        pe_val b = sp[-1], a = sp[-2];                                              \
+        if (a.tag == PE_TINT && b.tag == PE_TINT) {                                  \
+            int64_t x = a.u.i, y = b.u.i, r;                                         \
+            (void)x;                                                                 \
+            (void)y;                                                                 \
+            if (INTEXPR) {                                                           \
+                sp[-2].u.i = r;                                                      \
+                sp--;                                                                \
+                DISPATCH();                                                          \
+            }                                                                        \
+        } else if (a.tag == PE_TFLOAT && b.tag == PE_TFLOAT) {                       \
+            double x = a.u.f, y = b.u.f;                                             \
+            (void)x;                                                                 \
+            (void)y;                                                                 \
+            if (FLOATEXPR) {                                                         \
+                sp--;                                                                \
+                DISPATCH();                                                          \
+            }                                                                        \
+        }                                                                            \
+        pe_val res;                                                                  \
+        SYNC();                                                                      \
+        if (pe_binary_op(S, BO, a, b, ARG != 0, &res)) ERROR();                      \
+        pe_decref(S, a);                                                             \
+        pe_decref(S, b);                                                             \
+        sp[-2] = res;                                                                \
+        sp--;                                                                        \
+        DISPATCH();                                                                  \
+    }
+
+    BINARY_FAST(ADD, PE_BO_ADD, !__builtin_add_overflow(x, y, &r), (sp[-2].u.f = x + y, 1))
+    BINARY_FAST(SUB, PE_BO_SUB, !__builtin_sub_overflow(x, y, &r), (sp[-2].u.f = x - y, 1))
+    BINARY_FAST(MUL, PE_BO_MUL, !__builtin_mul_overflow(x, y, &r), (sp[-2].u.f = x * y, 1))
+    BINARY_FAST(TRUEDIV, PE_BO_TRUEDIV, 0 && (r = 0), (y != 0.0 && (sp[-2].u.f = x / y, 1)))
+    BINARY_FAST(FLOORDIV, PE_BO_FLOORDIV,
+                (y > 0 && (r = x / y - ((x % y) != 0 && x < 0), 1)), 0)
+    BINARY_FAST(MOD, PE_BO_MOD, (y > 0 && (r = x % y, r += (r < 0) ? y : 0, 1)), 0)
+
+    TARGET(BINARY_OP) {
+        pe_val b = sp[-1], a = sp[-2], res;
+        SYNC();
+        if (pe_binary_op(S, (int)(ARG & 0xff), a, b, (ARG >> 8) != 0, &res)) ERROR();
+        pe_decref(S, a);
+        pe_decref(S, b);
+        sp[-2] = res;
+        sp--;
+        DISPATCH();
+    }
+    TARGET(COMPARE_OP) {
+        pe_val b = sp[-1], a = sp[-2], res;
+        if (a.tag == PE_TINT && b.tag == PE_TINT) {
+            int64_t x = a.u.i, y = b.u.i;
+            bool r;
+            switch (ARG) {
+            case PE_LT: r = x < y; break;
+            case PE_LE: r = x <= y; break;
+            case PE_EQ: r = x == y; break;
+            case PE_NE: r = x != y; break;
+            case PE_GT: r = x > y; break;
+            default: r = x >= y; break;
+            }
+            sp[-2] = pe_bool(r);
+            sp--;
+            DISPATCH();
+        }
+        SYNC();
+        if (pe_richcmp(S, a, b, (int)ARG, &res)) ERROR();
+        pe_decref(S, a);
+        pe_decref(S, b);
+        sp[-2] = res;
+        sp--;
+        DISPATCH();
+    }
+    TARGET(IS_OP) {
+        pe_val b = sp[-1], a = sp[-2];
+        bool r = pe_is(a, b) != (ARG != 0);
+        pe_decref(S, a);
+        pe_decref(S, b);
+        sp[-2] = pe_bool(r);
+        sp--;
+        DISPATCH();
+    }
+    TARGET(CONTAINS_OP) {
+        pe_val b = sp[-1], a = sp[-2];
+        SYNC();
+        int r = pe_contains(S, b, a);
+        if (r < 0) ERROR();
+        pe_decref(S, a);
+        pe_decref(S, b);
+        sp[-2] = pe_bool((r != 0) != (ARG != 0));
+        sp--;
+        DISPATCH();
+    }
+    TARGET(UNARY_NEG) {
+        pe_val a = sp[-1], res;
+        if (pe_unary_neg(S, a, &res)) ERROR();
+        pe_decref(S, a);
+        sp[-1] = res;
+        DISPATCH();
+    }
+    TARGET(UNARY_POS) {
+        pe_val a = sp[-1], res;
+        if (pe_unary_pos(S, a, &res)) ERROR();
+        pe_decref(S, a);
+        sp[-1] = res;
+        DISPATCH();
+    }
+    TARGET(UNARY_INVERT) {
+        pe_val a = sp[-1], res;
+        if (pe_unary_invert(S, a, &res)) ERROR();
+        pe_decref(S, a);
+        sp[-1] = res;
+        DISPATCH();
+    }
+    TARGET(UNARY_NOT) {
+        pe_val a = sp[-1];
+        int t = a.tag == PE_TBOOL ? (int)a.u.i : pe_truth(S, a);
+        if (t < 0) ERROR();
+        pe_decref(S, a);
+        sp[-1] = pe_bool(!t);
+        DISPATCH();
+    }
+
+    TARGET(JUMP) {
+        pc = f->code->code + ARG;
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_FALSE) {
+        pe_val v = POP();
+        int t;
+        if (v.tag == PE_TBOOL) t = (int)v.u.i;
+        else {
+            t = pe_truth(S, v);
+            pe_decref(S, v);
+            if (t < 0) ERROR();
+        }
+        if (!t) pc = f->code->code + ARG;
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_TRUE) {
+        pe_val v = POP();
+        int t;
+        if (v.tag == PE_TBOOL) t = (int)v.u.i;
+        else {
+            t = pe_truth(S, v);
+            pe_decref(S, v);
+            if (t < 0) ERROR();
+        }
+        if (t) pc = f->code->code + ARG;
+        DISPATCH();
+    }
+    TARGET(JUMP_IF_FALSE_OR_POP) {
+        pe_val v = TOP();
+        int t = pe_truth(S, v);
+        if (t < 0) ERROR();
+        if (!t) pc = f->code->code + ARG;
+        else {
+            sp--;
+            pe_decref(S, v);
+        }
+        DISPATCH();
+    }
+    TARGET(JUMP_IF_TRUE_OR_POP) {
+        pe_val v = TOP();
+        int t = pe_truth(S, v);
+        if (t < 0) ERROR();
+        if (t) pc = f->code->code + ARG;
+        else {
+            sp--;
+            pe_decref(S, v);
+        }
+        DISPATCH();
+    }
+
+    TARGET(GET_ITER) {
+        pe_val v = sp[-1], it;
+        if (v.tag == PE_TOBJ && v.u.o->type == &pe_type_range_iterator) DISPATCH();
+        SYNC();
+        if (pe_iter(S, v, &it)) ERROR();
+        pe_decref(S, v);
+        sp[-1] = it;
+        DISPATCH();
+    }
+    TARGET(FOR_ITER) {
+        pe_val it = sp[-1];
+        if (it.u.o->type == &pe_type_range_iterator) {
+            pe_rangeiter_view *r = (pe_rangeiter_view *)it.u.o;
+            if (r->left > 0) {
+                PUSH(pe_int(r->cur));
+                if (--r->left) r->cur = (int64_t)((uint64_t)r->cur + (uint64_t)r->step);
+                DISPATCH();
+            }
+            sp--;
+            pe_decref(S, it);
+            pc = f->code->code + ARG;
+            DISPATCH();
+        }
+        pe_val item;
+        SYNC();
+        int r = pe_next(S, it, &item);
+        if (r < 0) ERROR();
+        if (r == 1) {
+            PUSH(item);
+            DISPATCH();
+        }
+        sp--;
+        pe_decref(S, it);
+        pc = f->code->code + ARG;
+        DISPATCH();
+    }
+
+    TARGET(BUILD_TUPLE) {
+        uint32_t n = ARG;
+        pe_val t;
+        if (pe_tuple_new(S, n, &t)) ERROR();
+        sp -= n;
+        memcpy(PE_TUPLE(t)->items, sp, n * sizeof(pe_val));
+        PUSH(t);
+        DISPATCH();
+    }
+    TARGET(BUILD_LIST) {
+        uint32_t n = ARG;
+        pe_val l;
+        if (pe_list_new(S, n, &l)) ERROR();
+        sp -= n;
+        memcpy(PE_LIST(l)->items, sp, n * sizeof(pe_val));
+        PE_LIST(l)->n = n;
+        PUSH(l);
+        DISPATCH();
+    }
+    TARGET(BUILD_SET) {
+        uint32_t n = ARG;
+        pe_val s;
+        if (pe_set_new(S, &pe_type_set, &s)) ERROR();
+        for (uint32_t i = 0; i < n; i++) {
+            if (pe_set_add(S, s.u.o, sp[(int)i - (int)n])) {
+                pe_decref(S, s);
+                ERROR();
+            }
+        }
+        for (uint32_t i = 0; i < n; i++) pe_decref(S, POP());
+        PUSH(s);
+        DISPATCH();
+    }
+    TARGET(BUILD_MAP) {
+        uint32_t n = ARG;
+        pe_val d;
+        if (pe_dict_new(S, &d)) ERROR();
+        pe_val *base = sp - 2 * n;
+        for (uint32_t i = 0; i < n; i++) {
+            if (pe_dict_set(S, PE_DICT(d), base[2 * i], base[2 * i + 1])) {
+                pe_decref(S, d);
+                ERROR();
+            }
+        }
+        for (uint32_t i = 0; i < 2 * n; i++) pe_decref(S, POP());
+        PUSH(d);
+        DISPATCH();
+    }
+    TARGET(BUILD_SLICE) {
+        pe_val step = ARG == 3 ? POP() : pe_none();
+        pe_val stop = POP(), start = POP(), s;
+        int r = pe_slice_new(S, start, stop, step, &s);
+        pe_decref(S, start);
+        pe_decref(S, stop);
+        pe_decref(S, step);
+        if (r) {
+            PUSH(pe_none());
+            ERROR();
+        }
+        PUSH(s);
+        DISPATCH();
+    }
+    TARGET(BUILD_STRING) {
+        uint32_t n = ARG;
+        pe_val s;
+        if (pe_str_join_n(S, n, sp - n, &s)) ERROR();
+        for (uint32_t i = 0; i < n; i++) pe_decref(S, POP());
+        PUSH(s);
+        DISPATCH();
+    }
+    TARGET(LIST_APPEND) {
+        pe_val v = sp[-1];
+        pe_val l = sp[-1 - (int)ARG];
+        if (pe_list_append(S, PE_LIST(l), v)) ERROR();
+        sp--;
+        pe_decref(S, v);
+        DISPATCH();
+    }
+    TARGET(SET_ADD) {
+        pe_val v = sp[-1];
+        if (pe_set_add(S, sp[-1 - (int)ARG].u.o, v)) ERROR();
+        sp--;
+        pe_decref(S, v);
+        DISPATCH();
+    }
+    TARGET(MAP_ADD) {
+        pe_val k = sp[-2], v = sp[-1];
+        if (pe_dict_set(S, PE_DICT(sp[-2 - (int)ARG]), k, v)) ERROR();
+        sp -= 2;
+        pe_decref(S, k);
+        pe_decref(S, v);
+        DISPATCH();
+    }
+    TARGET(LIST_EXTEND) {
+        pe_val v = sp[-1];
+        SYNC();
+        if (pe_list_extend(S, PE_LIST(sp[-1 - (int)ARG]), v)) {
+            if (pe_exc_matches(S, PE_EXC(TypeError)) && !pe_typeof(v)->iter) {
+                pe_exc_clear(S);
+                pe_raise(S, PE_EXC(TypeError), "Value after * must be an iterable, not %s",
+                         pe_type_name(v));
+            }
+            ERROR();
+        }
+        sp--;
+        pe_decref(S, v);
+        DISPATCH();
+    }
+    TARGET(SET_UPDATE) {
+        pe_val v = sp[-1];
+        SYNC();
+        if (pe_set_update(S, sp[-1 - (int)ARG].u.o, v)) ERROR();
+        sp--;
+        pe_decref(S, v);
+        DISPATCH();
+    }
+    TARGET(DICT_UPDATE) {
+        pe_val v = sp[-1];
+        if (!pe_is_dict(v)) {
+            pe_raise(S, PE_EXC(TypeError), "'%s' object is not a mapping", pe_type_name(v));
+            ERROR();
+        }
+        if (pe_dict_update(S, PE_DICT(sp[-1 - (int)ARG]), v)) ERROR();
+        sp--;
+        pe_decref(S, v);
+        DISPATCH();
+    }
+    TARGET(DICT_MERGE) {
+        pe_val v = sp[-1];
+        pe_dict *d = PE_DICT(sp[-1 - (int)ARG]);
+        if (!pe_is_dict(v)) {
+            pe_raise(S, PE_EXC(TypeError), "argument after ** must be a mapping, not %s",
+                     pe_type_name(v));
+            ERROR();
+        }
+        size_t pos = 0;
+        pe_val k, val, tmp;
+        while (pe_dict_next(PE_DICT(v), &pos, &k, &val)) {
+            if (pe_dict_get(S, d, k, &tmp) == 1) {
+                pe_sb sb;
+                pe_sb_init(&sb, S);
+                pe_sb_puts(&sb, "got multiple values for keyword argument ");
+                pe_repr(S, k, &sb);
+                pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
+                pe_sb_free(&sb);
+                ERROR();
+            }
+            if (pe_dict_set(S, d, k, val)) ERROR();
+        }
+        sp--;
+        pe_decref(S, v);
+        DISPATCH();
+    }
+    TARGET(LIST_TO_TUPLE) {
+        pe_val l = sp[-1], t;
+        if (pe_list_to_tuple(S, PE_LIST(l), &t)) ERROR();
+        pe_decref(S, l);
+        sp[-1] = t;
+        DISPATCH();
+    }
+    TARGET(UNPACK_SEQUENCE) {
+        pe_val seq = sp[-1];
+        uint32_t n = ARG;
+        if (pe_is_kind(seq, PE_K_TUPLE) && PE_TUPLE(seq)->n == n) {
+            pe_tuple *t = PE_TUPLE(seq);
+            sp--;
+            for (uint32_t i = n; i-- > 0;) {
+                pe_incref(t->items[i]);
+                PUSH(t->items[i]);
+            }
+            pe_decref(S, seq);
+            DISPATCH();
+        }
+        pe_val tmp[16];
+        pe_val *dst = n <= 16 ? tmp : pe_mem_alloc(S, n * sizeof(pe_val));
+        if (!dst) ERROR();
+        SYNC();
+        if (pe_unpack(S, seq, n, false, 0, dst)) {
+            if (dst != tmp) pe_mem_free(S, dst, n * sizeof(pe_val));
+            ERROR();
+        }
+        sp--;
+        pe_decref(S, seq);
+        for (uint32_t i = n; i-- > 0;) PUSH(dst[i]);
+        if (dst != tmp) pe_mem_free(S, dst, n * sizeof(pe_val));
+        DISPATCH();
+    }
+    TARGET(UNPACK_EX) {
+        pe_val seq = sp[-1];
+        uint32_t before = ARG & 0xff, after = ARG >> 8, n = before + 1 + after;
+        pe_val tmp[16];
+        pe_val *dst = n <= 16 ? tmp : pe_mem_alloc(S, n * sizeof(pe_val));
+        if (!dst) ERROR();
+        SYNC();
+        if (pe_unpack(S, seq, before, true, after, dst)) {
+            if (dst != tmp) pe_mem_free(S, dst, n * sizeof(pe_val));
+            ERROR();
+        }
+        sp--;
+        pe_decref(S, seq);
+        for (uint32_t i = n; i-- > 0;) PUSH(dst[i]);
+        if (dst != tmp) pe_mem_free(S, dst, n * sizeof(pe_val));
+        DISPATCH();
+    }
+    TARGET(BINARY_SUBSCR) {
+        pe_val key = sp[-1], v = sp[-2], res;
+        if (pe_is_kind(v, PE_K_LIST) && key.tag == PE_TINT) {
+            pe_list *l = PE_LIST(v);
+            int64_t i = key.u.i;
+            if (i < 0) i += (int64_t)l->n;
+            if (i >= 0 && (uint64_t)i < l->n) {
+                res = l->items[i];
+                pe_incref(res);
+                sp--;
+                pe_decref(S, v);
+                sp[-1] = res;
+                DISPATCH();
+            }
+        }
+        SYNC();
+        if (pe_getitem(S, v, key, &res)) ERROR();
+        pe_decref(S, key);
+        pe_decref(S, v);
+        sp -= 2;
+        PUSH(res);
+        DISPATCH();
+    }
+    TARGET(STORE_SUBSCR) {
+        pe_val key = sp[-1], obj = sp[-2], v = sp[-3];
+        SYNC();
+        if (pe_setitem(S, obj, key, v)) ERROR();
+        pe_decref(S, key);
+        pe_decref(S, obj);
+        pe_decref(S, v);
+        sp -= 3;
+        DISPATCH();
+    }
+    TARGET(DELETE_SUBSCR) {
+        pe_val key = sp[-1], obj = sp[-2];
+        if (pe_delitem(S, obj, key)) ERROR();
+        pe_decref(S, key);
+        pe_decref(S, obj);
+        sp -= 2;
+        DISPATCH();
+    }
+    TARGET(LOAD_ATTR) {
+        pe_val obj = sp[-1], res;
+        if (pe_getattr(S, obj, f->code->names[ARG], &res)) ERROR();
+        pe_decref(S, obj);
+        sp[-1] = res;
+        DISPATCH();
+    }
+    TARGET(STORE_ATTR) {
+        pe_val obj = sp[-1];
+        if (pe_is_kind(obj, PE_K_MODULE))
+            pe_raise(S, PE_EXC(AttributeError), "module attributes are read-only in pyexpr");
+        else
+            pe_raise(S, PE_EXC(AttributeError), "'%s' object has no attribute '%s'",
+                     pe_type_name(obj), ((pe_str *)f->code->names[ARG])->data);
+        ERROR();
+    }
+    TARGET(LOAD_METHOD) {
+        pe_val obj = sp[-1];
+        const pe_type *t = pe_typeof(obj);
+        if (t->kind != PE_K_MODULE && t->kind != PE_K_TYPE) {
+            const pe_cfunc *m = pe_find_method(t, (pe_str *)f->code->names[ARG]);
+            if (m) {
+                sp[-1] = pe_obj_val((pe_obj *)&m->ob);
+                PUSH(obj); /* owned reference moves */
+                DISPATCH();
+            }
+        }
+        pe_val res;
+        if (pe_getattr(S, obj, f->code->names[ARG], &res)) ERROR();
+        pe_decref(S, obj);
+        sp[-1] = res;
+        PUSH(pe_undef());
+        DISPATCH();
+    }
+    TARGET(CALL_METHOD) {
+        uint32_t argc = ARG;
+        pe_val *args = sp - argc;
+        pe_val self = args[-1], callee = args[-2], res;
+        SYNC();
+        if (self.tag != PE_TUNDEF) {
+            const pe_cfunc *m = (const pe_cfunc *)callee.u.o;
+            if (m->fn(S, self, (int)argc, args, NULL, &res)) ERROR();
+            for (uint32_t i = 0; i < argc; i++) pe_decref(S, args[i]);
+            pe_decref(S, self);
+            sp -= argc + 2;
+            PUSH(res);
+            DISPATCH();
+        }
+        /* plain callable: drop the UNDEF slot and fall into CALL */
+        memmove(args - 1, args, argc * sizeof(pe_val));
+        sp--;
+        goto do_call;
+    }
+    TARGET(CALL) {
+        uint32_t argc;
+    do_call:
+        argc = ARG;
+        pe_val callee = sp[-(int)argc - 1];
+        if (pe_is_kind(callee, PE_K_FUNC)) {
+            pe_func *fn = (pe_func *)callee.u.o;
+            const pe_fcode *c = fn->code;
+            SYNC();
+            if (PE_UNLIKELY(S->limits.max_steps || S->deadline > 0 || S->interrupted)) {
+                if (check_limits(S, 1)) ERROR();
+            }
+            pe_val *base = sp - argc;
+            size_t need = frame_size(c);
+            pe_val *nb = stack_reserve(S, base, need);
+            if (!nb) ERROR();
+            if (nb != base) {
+                LOAD_FRAME();
+                base = nb;
+            }
+            bool fast = argc == c->nargs && !(c->flags & (PE_CO_VARARGS | PE_CO_VARKW)) &&
+                        c->nkwonly == 0;
+            pe_frame *nf;
+            if (fast) {
+                nf = enter_function(S, fn, base, (int)argc, base, NULL, true);
+            } else {
+                /* bind from a copy of the arguments, then release them */
+                pe_val tmp[8];
+                pe_val *copy = argc <= 8 ? tmp : pe_mem_alloc(S, argc * sizeof(pe_val));
+                if (!copy) ERROR();
+                memcpy(copy, base, argc * sizeof(pe_val));
+                f->sp = base; /* args now owned by `copy` */
+                nf = enter_function(S, fn, base, (int)argc, copy, NULL, false);
+                for (uint32_t i = 0; i < argc; i++) pe_decref(S, copy[i]);
+                if (copy != tmp) pe_mem_free(S, copy, argc * sizeof(pe_val));
+            }
+            if (!nf) {
+                /* a frame pushed before binding failed owns the locals */
+                bool pushed = S->nframes && S->frames[S->nframes - 1].locals == base &&
+                              &S->frames[S->nframes - 1] != f;
+                if (pushed) {
+                    pe_frame *bad = &S->frames[S->nframes - 1];
+                    frame_clear(S, bad, bad->sp);
+                }
+                LOAD_FRAME();
+                if (pushed || !fast) sp = base;
+                ERROR();
+            }
+            LOAD_FRAME();
+            DISPATCH();
+        }
+        pe_val res;
+        SYNC();
+        if (pe_call(S, callee, (int)argc, sp - argc, NULL, &res)) ERROR();
+        for (uint32_t i = 0; i <= argc; i++) pe_decref(S, POP());
+        PUSH(res);
+        DISPATCH();
+    }
+    TARGET(CALL_KW) {
+        uint32_t argc = ARG;
+        pe_val names = sp[-1];
+        pe_val *args = sp - 1 - argc;
+        pe_val callee = args[-1], res;
+        SYNC();
+        if (pe_is_kind(callee, PE_K_FUNC) &&
+            (S->limits.max_steps || S->deadline > 0 || S->interrupted) && check_limits(S, 1))
+            ERROR();
+        if (pe_call(S, callee, (int)argc, args, names.u.o, &res)) ERROR();
+        for (uint32_t i = 0; i < argc + 2; i++) pe_decref(S, POP());
+        PUSH(res);
+        DISPATCH();
+    }
+    TARGET(CALL_EX) {
+        pe_val kwargs = (ARG & 1) ? POP() : pe_undef();
+        pe_val args = sp[-1], callee = sp[-2], res;
+        SYNC();
+        int r = call_ex(S, callee, args, kwargs, &res);
+        pe_decref(S, kwargs);
+        if (r) ERROR();
+        pe_decref(S, POP());
+        pe_decref(S, POP());
+        PUSH(res);
+        DISPATCH();
+    }
+    TARGET(MAKE_FUNCTION) {
+        uint32_t flags = ARG;
+        pe_val fn;
+        if (make_function(S, f, flags, sp, &fn)) ERROR();
+        int n = 1 + ((flags & 1) != 0) + ((flags & 2) != 0) + ((flags & 8) != 0);
+        for (int i = 0; i < n; i++) pe_decref(S, POP());
+        PUSH(fn);
+        DISPATCH();
+    }
+    TARGET(RETURN_VALUE) {
+        pe_val v = POP();
+        bool was_entry = f->entry;
+        pe_val *slot = f->locals - 1;
+        frame_clear(S, f, sp);
+        if (was_entry) {
+            *result = v;
+            return 0;
+        }
+        LOAD_FRAME();
+        /* the callee object sits just below the callee's locals */
+        pe_decref(S, *slot);
+        *slot = v;
+        sp = slot + 1;
+        DISPATCH();
+    }
+    TARGET(RAISE_VARARGS) {
+        pe_val cause = ARG == 2 ? POP() : pe_undef();
+        pe_val exc = ARG >= 1 ? POP() : pe_undef();
+        SYNC();
+        do_raise(S, exc, cause);
+        pe_decref(S, exc);
+        pe_decref(S, cause);
+        ERROR();
+    }
+    TARGET(RERAISE) {
+        pe_val exc = POP();
+        pe_val old = S->exc;
+        S->exc = exc;
+        pe_decref(S, old);
+        reraise = true;
+        ERROR();
+    }
+    TARGET(PUSH_EXC_INFO) {
+        pe_val exc = sp[-1];
+        pe_val prev = S->handled;
+        pe_incref(exc);
+        S->handled = exc;
+        sp[-1] = prev.tag == PE_TUNDEF ? pe_none() : prev;
+        PUSH(exc);
+        DISPATCH();
+    }
+    TARGET(POP_EXCEPT) {
+        pe_val prev = POP();
+        pe_val cur = S->handled;
+        S->handled = prev.tag == PE_TNONE ? pe_undef() : prev;
+        pe_decref(S, cur);
+        DISPATCH();
+    }
+    TARGET(CHECK_EXC_MATCH) {
+        pe_val t = sp[-1], exc = sp[-2];
+        bool m;
+        if (exc_match(S, exc, t, &m)) ERROR();
+        pe_decref(S, t);
+        sp[-1] = pe_bool(m);
+        DISPATCH();
+    }
+    TARGET(LOAD_BUILD_EXC) {
+        PUSH(pe_obj_val((pe_obj *)&pe_exc_types[ARG].ob));
+        DISPATCH();
+    }
+    TARGET(FORMAT_VALUE) {
+        uint32_t flags = ARG;
+        pe_val spec = (flags & 4) ? POP() : pe_undef();
+        pe_val v = sp[-1], res;
+        static const int convs[] = {0, 's', 'r', 'a'};
+        int r = pe_format_value(S, v, convs[flags & 3], spec, &res);
+        pe_decref(S, spec);
+        if (r) ERROR();
+        pe_decref(S, v);
+        sp[-1] = res;
+        DISPATCH();
+    }
+    TARGET(IMPORT_NAME) {
+        pe_val m;
+        if (pe_module_import(S, (pe_str *)f->code->names[ARG], &m)) ERROR();
+        PUSH(m);
+        DISPATCH();
+    }
+    TARGET(CHECK_STEPS) {
+        if (PE_UNLIKELY(S->limits.max_steps || S->deadline > 0 || S->interrupted)) {
+            SYNC();
+            if (check_limits(S, ARG)) ERROR();
+        }
+        DISPATCH();
+    }
+
+#ifndef PE_COMPUTED_GOTO
+    default:
+        pe_raise(S, PE_EXC(SystemExit), "bad opcode %u", PE_OPOF(w));
+        goto error;
+    }
+#endif
+
+error : {
+    /* add this frame to the traceback, then look for a handler */
+    uint32_t at = (uint32_t)(pc - 1 - f->code->code);
+    if (!reraise) pe_tb_add(S, f->code, f->code->lines[at], f->code->cols ? f->code->cols[at] : 0);
+    reraise = false;
+    for (;;) {
+        const pe_fcode *c = f->code;
+        const pe_exc_entry *h = NULL;
+        for (uint32_t i = 0; i < c->nexctab; i++)
+            if (at >= c->exctab[i].start && at < c->exctab[i].end) {
+                h = &c->exctab[i];
+                break;
+            }
+        if (h) {
+            pe_val *floor = locals + c->nlocals + c->ncells + c->nfree + h->depth;
+            while (sp > floor) pe_decref(S, POP());
+            pe_val exc = S->exc;
+            S->exc = pe_undef();
+            PUSH(exc);
+            pc = c->code + h->target;
+            DISPATCH();
+        }
+        bool was_entry = f->entry;
+        pe_val *slot = f->locals - 1;
+        frame_clear(S, f, sp);
+        if (was_entry) return -1;
+        LOAD_FRAME();
+        /* the caller's stack still holds the callee and nothing else of
+         * the call (fast calls consumed the arguments as locals) */
+        pe_decref(S, *slot);
+        sp = slot;
+        at = (uint32_t)(pc - 1 - f->code->code);
+        pe_tb_add(S, f->code, f->code->lines[at], f->code->cols ? f->code->cols[at] : 0);
+    }
+}
+}
+
+/* ------------------------------------------------------------------ */
+/* Entry points                                                        */
+/* ------------------------------------------------------------------ */
+
+/* Top of the value stack in use (above the innermost frame's stack). */
+static pe_val *stack_top(pe_state *S) {
+    if (S->nframes == 0) return S->stack;
+    return S->frames[S->nframes - 1].sp;
+}
+
+int pe_vm_call_function(pe_state *S, pe_func *fn, int argc, const pe_val *argv,
+                        pe_obj *kwnames, pe_val *out) {
+    pe_val *base = stack_reserve(S, stack_top(S), frame_size(fn->code) + 1);
+    if (!base) return -1;
+    /* argv may point into the stack we just moved: it is borrowed from the
+     * caller who keeps it alive; when it lived on our stack, re-derive it */
+    pe_frame *fr = enter_function(S, fn, base, argc, argv, kwnames, false);
+    if (!fr) {
+        if (S->nframes && S->frames[S->nframes - 1].locals == base) {
+            pe_frame *bad = &S->frames[S->nframes - 1];
+            frame_clear(S, bad, bad->sp);
+        }
+        return -1;
+    }
+    fr->entry = 1;
+    return vm_execute(S, S->nframes - 1, out);
+}
+
+int pe_vm_run(pe_state *S, pe_code *code, pe_val *result) {
+    pe_func modfn;
+    memset(&modfn, 0, sizeof modfn);
+    pe_val *base = stack_reserve(S, stack_top(S), frame_size(code->module) + 1);
+    if (!base) return -1;
+    pe_frame *fr = frame_push(S);
+    if (!fr) return -1;
+    fr->code = code->module;
+    fr->func = NULL;
+    fr->pc = code->module->code;
+    fr->locals = base;
+    fr->sp = base;
+    fr->globals = S->globals;
+    fr->entry = 1;
+    return vm_execute(S, S->nframes - 1, result);
+}

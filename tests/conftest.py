@@ -1,0 +1,49 @@
+"""pytest configuration for pyexpr.
+
+Fixtures:
+
+* ``pyexpr_bin`` (session) -- path of the pyexpr binary.  ``$PYEXPR_BIN`` if
+  set; else ``make -s`` in the repo root (once) and ``build/pyexpr``; else
+  ``pyexpr`` on PATH.  A failing build fails every test that needs the binary,
+  with make's output.
+* ``cpython`` (session) -- ``sys.executable``, the oracle.
+
+Helpers ``run_pyexpr(args, input=None, timeout=...)`` and
+``run_cpython(args, input=None, timeout=...)`` live in ``tests/_util.py`` and
+are re-exported here; both return ``(stdout bytes, stderr bytes, returncode)``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _util import (  # noqa: E402,F401  (re-exported for test modules)
+    CPYTHON,
+    Result,
+    get_pyexpr_bin,
+    pyexpr_bin_or_error,
+    run_cpython,
+    run_pyexpr,
+)
+
+
+@pytest.fixture(scope="session")
+def pyexpr_bin() -> str:
+    status, value = pyexpr_bin_or_error()
+    if status != "ok":
+        pytest.fail(value, pytrace=False)
+    return value
+
+
+@pytest.fixture(scope="session")
+def cpython() -> str:
+    return CPYTHON
+
+
+def pytest_report_header(config):
+    return [f"CPython oracle: {CPYTHON} ({sys.version.split()[0]})"]

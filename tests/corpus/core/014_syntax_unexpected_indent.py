@@ -1,0 +1,4 @@
+# expect: IndentationError
+x = 1
+    y = 2
+print(x)

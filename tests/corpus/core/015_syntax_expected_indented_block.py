@@ -1,0 +1,3 @@
+# expect: IndentationError
+if True:
+print(1)

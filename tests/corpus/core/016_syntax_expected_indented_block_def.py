@@ -1,0 +1,4 @@
+# expect: IndentationError
+x = 3
+def f(a):
+return a

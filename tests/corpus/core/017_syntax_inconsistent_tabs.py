@@ -1,0 +1,4 @@
+# expect: TabError
+if 1:
+	x = 1
+        y = 2

@@ -1,0 +1,2 @@
+# expect: SyntaxError
+1 = x

@@ -1,0 +1,4 @@
+# expect: SyntaxError
+def f():
+    return 1
+f() = 2

@@ -1,0 +1,3 @@
+# expect: SyntaxError
+a = 1
+a + 1 = 2

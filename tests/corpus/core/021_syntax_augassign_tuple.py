@@ -1,0 +1,3 @@
+# expect: SyntaxError
+a = b = 1
+a, b += 1

@@ -1,0 +1,4 @@
+# expect: SyntaxError
+x = 1
+else:
+    x = 2

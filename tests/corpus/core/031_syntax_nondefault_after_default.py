@@ -1,0 +1,3 @@
+# expect: SyntaxError
+def f(a=1, b):
+    return a + b

@@ -1,0 +1,5 @@
+# expect: SyntaxError
+x = 0
+def f():
+    x = 1
+    global x

@@ -1,0 +1,2 @@
+# expect: SyntaxError
+print("abc)

@@ -1,0 +1,2 @@
+# expect: SyntaxError
+del 1

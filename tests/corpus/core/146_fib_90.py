@@ -1,0 +1,5 @@
+# expect: ok
+a, b = 0, 1
+for i in range(90):
+    a, b = b, a + b
+print(a)

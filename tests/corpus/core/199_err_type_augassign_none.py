@@ -1,0 +1,4 @@
+# expect: TypeError: unsupported operand type(s) for +=: 'NoneType' and 'int'
+x = None
+print(x)
+x += 1

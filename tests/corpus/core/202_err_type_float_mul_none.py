@@ -1,0 +1,3 @@
+# expect: TypeError: unsupported operand type(s) for *: 'float' and 'NoneType'
+print(2.5 * 2)
+print(2.5 * None)

@@ -1,0 +1,4 @@
+# expect: TypeError: bad operand type for unary -: 'NoneType'
+x = None
+print(not x)
+print(-x)

@@ -1,0 +1,3 @@
+# expect: TypeError: bad operand type for abs(): 'NoneType'
+print(abs(-1))
+print(abs(None))

@@ -1,0 +1,7 @@
+# expect: TypeError: 'NoneType' object is not callable
+def f():
+    return None
+
+g = f()
+print(g)
+h = g()

@@ -1,0 +1,3 @@
+# expect: OverflowError: cannot convert float infinity to integer
+print(round(1e308))
+print(round(float('-inf')))

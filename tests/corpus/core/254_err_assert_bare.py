@@ -1,0 +1,5 @@
+# expect: AssertionError
+x = 3
+assert x == 3
+print("first passed")
+assert x == 4

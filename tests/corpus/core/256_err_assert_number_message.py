@@ -1,0 +1,3 @@
+# expect: AssertionError: 42
+print("checking")
+assert 1 > 2, 42

@@ -1,0 +1,11 @@
+# expect: ok
+print(repr('abc'))
+print(repr("it's"))
+print(repr('say "hi"'))
+print(repr('both \' and "'))
+print(repr('back\\slash'))
+print(repr('tab\tnl\ncr\r'))
+print(repr(''))
+print(repr('\x00\x01\x1f\x7f'))
+print(['a', "b'c", 'd"e'])
+print(('x',))

@@ -1,0 +1,12 @@
+# expect: ok
+print(repr('é à ü ß'))
+print(repr('\xa0\xad'))
+print(repr('\u200b\u2028\u2029\ufeff'))
+print(repr('😀 \U0001f600'))
+print(repr('\U000e0001'))
+print(repr('\ud800'))
+print(repr('\U0010ffff'))
+print(repr('日本語'))
+print(repr('\x80\x9f'))
+print(ascii('é😀\x00'))
+print(ascii(['é', 'x']))

@@ -1,0 +1,10 @@
+# expect: ok
+print('a b  c\td\ne'.split())
+print('  a b  c  '.split(None, 1))
+print('  a b  c  '.rsplit(None, 1))
+print('  a  '.split(None, 0), '  a  '.rsplit(None, 0))
+print(''.split(), '   '.split(), ' x '.split())
+print('a\u2028b\x1cc\x85d\u3000e'.split())
+print('one two three four'.split(maxsplit=2))
+print('one two three four'.rsplit(maxsplit=2))
+print('one  two'.split(sep=None))

@@ -1,0 +1,10 @@
+# expect: ok
+print('a,b,,c'.split(','))
+print('a,b,,c'.split(',', 2))
+print('a,b,,c'.rsplit(',', 2))
+print('a,b,,c'.rsplit(',', 0))
+print(''.split(','), ','.split(','))
+print('a--b--c'.split('--'), 'a--b--c'.rsplit('--', 1))
+print('aaa'.split('a'), 'aaa'.split('aa'), 'aaa'.rsplit('aa'))
+print('é,à,ü'.split(','), 'xéyéz'.split('é'))
+print('k=v=w'.split('=', maxsplit=1), 'k=v=w'.rsplit(sep='=', maxsplit=1))

@@ -1,0 +1,3 @@
+# expect: TypeError: 'in <string>' requires string as left operand, not int
+print('a' in 'abc')
+x = 1 in 'abc'

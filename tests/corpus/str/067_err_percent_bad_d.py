@@ -1,0 +1,3 @@
+# expect: TypeError: %d format: a real number is required, not str
+print('%d' % 5)
+x = '%d' % 'five'

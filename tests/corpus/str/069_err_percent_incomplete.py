@@ -1,0 +1,3 @@
+# expect: ValueError: incomplete format
+print('ok')
+x = 'abc %' % ()

@@ -1,0 +1,3 @@
+# expect: TypeError: format requires a mapping
+print('ok')
+x = '%(a)s' % 5

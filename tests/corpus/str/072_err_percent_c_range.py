@@ -1,0 +1,3 @@
+# expect: OverflowError: %c arg not in range(0x110000)
+print('%c' % 65)
+x = '%c' % 0x110000

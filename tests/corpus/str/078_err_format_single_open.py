@@ -1,0 +1,3 @@
+# expect: ValueError: Single '{' encountered in format string
+print('ok')
+x = 'a {'.format()

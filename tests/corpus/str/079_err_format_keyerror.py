@@ -1,0 +1,3 @@
+# expect: KeyError: 'b'
+print('{a}'.format(a=1))
+x = '{b}'.format(a=1)

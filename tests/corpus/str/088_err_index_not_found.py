@@ -1,0 +1,3 @@
+# expect: ValueError: substring not found
+print('abc'.index('b'))
+x = 'abc'.index('d')

@@ -1,0 +1,3 @@
+# expect: ValueError: empty separator
+print('a b'.split(' '))
+x = 'a b'.split('')

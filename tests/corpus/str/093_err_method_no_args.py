@@ -1,0 +1,3 @@
+# expect: TypeError: str.upper() takes no arguments (1 given)
+print('a'.upper())
+x = 'a'.upper(1)

@@ -1,0 +1,3 @@
+# expect: ValueError: slice step cannot be zero
+print('abc'[::1])
+x = 'abc'[::0]

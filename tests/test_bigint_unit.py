@@ -1,0 +1,689 @@
+"""Unit tests of csrc/bigint.c (arbitrary-precision int) with CPython as the oracle.
+
+The C driver ``csrc/tests/test_bigint.c`` is compiled here (with ASan/UBSan
+when the compiler supports them) against the real runtime when the engine
+sources compile and link, else against the test-only stub runtime
+``csrc/tests/bigint_stub_runtime.h`` (``PE_BIGINT_RUNTIME=stub|real|auto``
+forces a choice).  It reads one command per line and prints one result per
+line; every expected value and exception message is computed by this Python
+at test time.  A failing build fails the tests (with the compiler output);
+no C compiler at all skips them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import random
+import shutil
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+try:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    HAVE_HYPOTHESIS = True
+except ImportError:  # pragma: no cover
+    HAVE_HYPOTHESIS = False
+
+ROOT = Path(__file__).resolve().parents[1]
+CSRC = ROOT / "csrc"
+DRIVER = CSRC / "tests" / "test_bigint.c"
+FRONTENDS = {"main.c", "daemon.c", "extmodule.c"}
+BUILD_DIR = ROOT / "build" / "pytest-bigint"
+
+SAN_FLAGS = ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined",
+             "-fno-omit-frame-pointer"]
+SAN_ENV = {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=0",
+           "UBSAN_OPTIONS": "print_stacktrace=1:halt_on_error=1"}
+
+
+@pytest.fixture(autouse=True)
+def _default_int_max_str_digits():
+    """The oracle's int()/str() must use CPython's default 4300-digit limit."""
+    old = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(4300)
+    yield
+    sys.set_int_max_str_digits(old)
+
+# ---------------------------------------------------------------------------
+# Building the driver
+
+
+def _compilers() -> list[str]:
+    names = [os.environ["CC"]] if os.environ.get("CC") else ["clang", "gcc", "cc"]
+    return [c for c in names if shutil.which(c.split()[0])]
+
+
+def _sources(runtime: str) -> tuple[list[Path], list[str]]:
+    if runtime == "stub":
+        return [DRIVER, CSRC / "bigint.c"], ["-DPE_BIGINT_STUB"]
+    engine = sorted(p for p in CSRC.glob("*.c") if p.name not in FRONTENDS)
+    return [DRIVER, *engine], ["-D_GNU_SOURCE"]
+
+
+def _compile(cc: str, runtime: str, opt: list[str], san: bool) -> tuple[Path | None, str]:
+    srcs, defs = _sources(runtime)
+    flags = ["-std=c11", "-g", *opt, "-Wall", "-Wextra", f"-I{CSRC}", *defs]
+    if san:
+        flags += SAN_FLAGS
+    h = hashlib.sha256(" ".join([cc, *flags]).encode())
+    for p in sorted(srcs) + sorted(CSRC.glob("*.h")) + sorted((CSRC / "tests").glob("*.h")):
+        h.update(p.name.encode() + p.read_bytes())
+    BUILD_DIR.mkdir(parents=True, exist_ok=True)
+    exe = BUILD_DIR / f"test_bigint-{runtime}-{'san' if san else 'nosan'}-{h.hexdigest()[:16]}"
+    if exe.exists():
+        return exe, ""
+    cmd = [*cc.split(), *flags, *map(str, srcs), "-o", str(exe) + ".tmp", "-lm"]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    if p.returncode != 0:
+        return None, f"$ {' '.join(cmd)}\n{p.stdout}{p.stderr}"
+    os.replace(str(exe) + ".tmp", exe)
+    return exe, p.stderr
+
+
+_BUILDS: dict[str, tuple[Path | None, str, str]] = {}
+
+
+def build(kind: str = "san") -> tuple[Path, str]:
+    """(executable, description). kind: 'san' (sanitizers if supported) or 'fast' (-O2)."""
+    if kind not in _BUILDS:
+        _BUILDS[kind] = _build(kind)
+    exe, desc, log = _BUILDS[kind]
+    if exe is None:
+        if desc == "no-compiler":
+            pytest.skip("no C compiler found")
+        pytest.fail(f"could not build the bigint test driver:\n{log}", pytrace=False)
+    return exe, desc
+
+
+def _build(kind: str) -> tuple[Path | None, str, str]:
+    ccs = _compilers()
+    if not ccs:
+        return None, "no-compiler", ""
+    choice = os.environ.get("PE_BIGINT_RUNTIME", "auto")
+    runtimes = {"stub": ["stub"], "real": ["real"]}.get(choice, ["real", "stub"])
+    opt = ["-O2"] if kind == "fast" else ["-O1"]
+    sans = [False] if kind == "fast" else [True, False]
+    logs = []
+    for runtime in runtimes:
+        for cc, san in [(cc, san) for cc in ccs for san in sans]:
+            exe, log = _compile(cc, runtime, opt, san)
+            if exe is None:
+                logs.append(log)
+                continue
+            # in auto mode the real runtime must at least pass the self-test
+            if runtime == "real" and choice == "auto":
+                p = subprocess.run([str(exe)], capture_output=True, text=True, timeout=300,
+                                   env={**os.environ, **SAN_ENV})
+                if p.returncode != 0:
+                    logs.append(f"real runtime self-test failed:\n{p.stdout}{p.stderr}")
+                    break
+            return exe, f"{cc} {runtime} runtime{' +ASan/UBSan' if san else ''}", ""
+    return None, "failed", "\n\n".join(logs)
+
+
+def run_driver(lines: list[str], kind: str = "san", timeout: float = 600) -> list[str]:
+    exe, _ = build(kind)
+    data = "".join(line + "\n" for line in lines)
+    p = subprocess.run([str(exe), "--stdin"], input=data, capture_output=True, timeout=timeout,
+                       encoding="utf-8", errors="surrogateescape",
+                       env={**os.environ, **SAN_ENV})
+    out = p.stdout.split("\n")[:-1]
+    if p.returncode != 0 or len(out) != len(lines):
+        at = lines[len(out)] if len(out) < len(lines) else "?"
+        pytest.fail(f"driver failed (exit {p.returncode}) after {len(out)}/{len(lines)} lines; "
+                    f"next input: {at[:300]!r}\nstderr:\n{p.stderr[-6000:]}", pytrace=False)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Oracle
+
+
+def err(e: BaseException) -> str:
+    return f"ERR {type(e).__name__}: {e}"
+
+
+def oracle(fn, render):
+    try:
+        v = fn()
+    except Exception as e:  # noqa: BLE001 - the message is the expectation
+        return err(e)
+    return render(v)
+
+
+def r_int(v) -> str:
+    return hex(v)
+
+
+def r_float(v):
+    return float(v)
+
+
+def r_num(v):
+    return float(v) if isinstance(v, float) else hex(v)
+
+
+def r_dec(v) -> str:
+    return str(int(v))
+
+
+def r_str(v) -> str:
+    return v
+
+
+def same(expected, got: str) -> bool:
+    if "LEAK" in got:
+        return False
+    if isinstance(expected, float):
+        try:
+            g = float(got)
+        except ValueError:
+            return False
+        if math.isnan(expected):
+            return math.isnan(g)
+        return g == expected and math.copysign(1, g) == math.copysign(1, expected)
+    return got == expected
+
+
+def check(cases: list[tuple[str, object]], kind: str = "san") -> int:
+    outs = run_driver([c for c, _ in cases], kind)
+    bad = [(c, e, g) for (c, e), g in zip(cases, outs) if not same(e, g)]
+    if bad:
+        msg = "\n".join(f"  {c[:200]}\n    expected {str(e)[:300]}\n    got      {g[:300]}"
+                        for c, e, g in bad[:15])
+        pytest.fail(f"{len(bad)}/{len(cases)} mismatches:\n{msg}", pytrace=False)
+    return len(cases)
+
+
+def hx(s: str) -> str:
+    return "x" + s.encode("utf-8").hex()
+
+
+# ---------------------------------------------------------------------------
+# Operand generators
+
+EDGES = sorted({0, 1, -1, 2, -2, 3, 7, 10, 2**31 - 1, 2**31, 2**32 - 1, 2**32, 2**32 + 1,
+                2**53 - 1, 2**53, 2**53 + 1, 2**62, 2**63 - 1, 2**63, 2**63 + 1, -2**63,
+                -2**63 + 1, -2**63 - 1, 2**64 - 1, 2**64, 2**64 + 1, -2**64, -2**64 - 1,
+                2**96, 2**127 - 1, 2**127, -2**127, 2**128 - 1, 2**128, 10**18, 10**19, 10**38,
+                -10**19, 2**1023, 2**1024, -2**1024, 2**1024 - 2**970, 2**1024 - 2**971,
+                3**200, -(7**300)})
+
+
+def rand_int(rng: random.Random, maxbits: int = 3000) -> int:
+    k = rng.random()
+    if k < 0.12:
+        return rng.choice(EDGES)
+    bits = rng.randint(1, maxbits) if rng.random() < 0.7 else rng.randint(1, 130)
+    if k < 0.22:  # powers of two and neighbours
+        v = (1 << bits) + rng.choice([-1, 0, 1, -2, 2])
+    elif k < 0.30:  # long runs of ones / zeros
+        v = ((1 << bits) - 1) ^ (rng.choice([0, 1]) << rng.randint(0, bits))
+    elif k < 0.36:  # many zero digits inside
+        v = (rng.getrandbits(32) << bits) | rng.getrandbits(32)
+    else:
+        v = rng.getrandbits(bits) | (1 << (bits - 1))
+    return -v if rng.random() < 0.5 else v
+
+
+def nonzero(rng, maxbits=3000):
+    v = rand_int(rng, maxbits)
+    return v or rng.choice([1, -1, 2**64])
+
+
+# ---------------------------------------------------------------------------
+# Bulk randomized comparisons
+
+BIN = {
+    "add": (lambda a, b: a + b),
+    "sub": (lambda a, b: a - b),
+    "mul": (lambda a, b: a * b),
+    "floordiv": (lambda a, b: a // b),
+    "mod": (lambda a, b: a % b),
+    "and": (lambda a, b: a & b),
+    "or": (lambda a, b: a | b),
+    "xor": (lambda a, b: a ^ b),
+}
+
+
+def test_driver_builds():
+    exe, desc = build()
+    print(f"bigint driver: {desc}")
+    assert exe.exists()
+
+
+def test_c_selftest():
+    exe, _ = build()
+    p = subprocess.run([str(exe)], capture_output=True, text=True, timeout=300,
+                       env={**os.environ, **SAN_ENV})
+    assert p.returncode == 0, p.stdout + p.stderr
+
+
+@pytest.mark.parametrize("op", sorted(BIN))
+def test_random_binops(op):
+    rng = random.Random(f"bin-{op}")
+    fn = BIN[op]
+    cases = []
+    for i in range(1500):
+        a = rand_int(rng)
+        b = rand_int(rng, rng.choice([64, 200, 3000]))
+        if i % 50 == 0:
+            b = 0
+        cases.append((f"{op} {hex(a)} {hex(b)}", oracle(lambda: fn(a, b), r_int)))
+    check(cases)
+
+
+def test_random_divmod_and_truediv():
+    rng = random.Random("div")
+    cases = []
+    for i in range(2500):
+        a = rand_int(rng, 4000)
+        b = rand_int(rng, rng.choice([32, 64, 100, 2000, 4000]))
+        if i % 100 == 0:
+            b = 0
+        cases.append((f"divmod {hex(a)} {hex(b)}",
+                      oracle(lambda: divmod(a, b), lambda t: f"{hex(t[0])} {hex(t[1])}")))
+        cases.append((f"truediv {hex(a)} {hex(b)}", oracle(lambda: a / b, r_float)))
+    # quotients near the float range limits, subnormals, exact halves
+    for _ in range(1500):
+        e = rng.choice([rng.randint(-1200, 1200), rng.randint(1000, 1100), rng.randint(-1100, -1000)])
+        b = nonzero(rng, rng.choice([60, 300, 2000]))
+        a = (abs(b) << max(e, 0)) >> max(-e, 0)
+        a = a + rng.choice([0, 1, -1, rng.getrandbits(40), abs(b) // 2])
+        a = -a if rng.random() < 0.3 else a
+        cases.append((f"truediv {hex(a)} {hex(b)}", oracle(lambda: a / b, r_float)))
+    check(cases)
+
+
+def test_random_shifts():
+    rng = random.Random("shift")
+    cases = []
+    for _ in range(2500):
+        a = rand_int(rng)
+        n = rng.choice([rng.randint(0, 70), rng.randint(0, 5000), -rng.randint(1, 100)])
+        cases.append((f"lshift {hex(a)} {n}", oracle(lambda: a << n, r_int)))
+        cases.append((f"rshift {hex(a)} {n}", oracle(lambda: a >> n, r_int)))
+    for a in (0, 1, -1, 2**100, -2**100, 5):
+        for n in (2**62, 2**63, 2**64 + 5, 2**70, 2**200, -2**70):
+            cases.append((f"lshift {hex(a)} {hex(n)}", oracle(lambda: a << n, r_int)))
+            cases.append((f"rshift {hex(a)} {hex(n)}", oracle(lambda: a >> n, r_int)))
+    check(cases)
+
+
+def test_random_unary_and_queries():
+    rng = random.Random("unary")
+    cases = []
+    for _ in range(2000):
+        a = rand_int(rng, 4000)
+        b = rand_int(rng, 4000) if rng.random() < 0.7 else a
+        cases += [
+            (f"neg {hex(a)}", hex(-a)),
+            (f"invert {hex(a)}", hex(~a)),
+            (f"abs {hex(a)}", hex(abs(a))),
+            (f"sign {hex(a)}", str((a > 0) - (a < 0))),
+            (f"bitlen {hex(a)}", str(a.bit_length())),
+            (f"hash {hex(a)}", str(hash(a))),
+            (f"cmp {hex(a)} {hex(b)}", str((a > b) - (a < b))),
+        ]
+    for e in EDGES + [2**61 - 1, 2**61, -(2**61 - 1), 2**122 - 2**61, -2]:
+        cases.append((f"hash {hex(e)}", str(hash(e))))
+    for _ in range(300):
+        v = rng.randint(-2**127, 2**127 - 1)
+        cases.append((f"i128 {hex(v)}", hex(v)))
+    for v in (-2**127, 2**127 - 1, -2**63 - 1, 2**63, -2**63, 2**63 - 1, 0):
+        cases.append((f"i128 {hex(v)}", hex(v)))
+    check(cases)
+
+
+def test_random_pow():
+    rng = random.Random("pow")
+    cases = []
+    for _ in range(700):
+        a = rand_int(rng, rng.choice([8, 64, 300, 2000]))
+        bits = max(a.bit_length(), 1)
+        b = rng.randint(0, max(2, 60000 // bits) if rng.random() < 0.3 else 40)
+        cases.append((f"pow {hex(a)} {b}", oracle(lambda: a**b, r_int)))
+    for _ in range(200):  # negative exponents: float result
+        a = rand_int(rng, rng.choice([8, 64, 1100]))
+        b = -rng.randint(1, 400)
+        cases.append((f"pow {hex(a)} {b}", oracle(lambda: a**b, r_num)))
+    for a in (0, 1, -1, 2, -2, 4, -8, 2**64, 10**20):
+        for b in (0, 1, 2, 3, 63, 64, 65, 100, 1000):
+            cases.append((f"pow {hex(a)} {b}", oracle(lambda: a**b, r_int)))
+    for a in (0, 1, -1):
+        for b in (2**64, 2**64 + 1, 2**200):
+            cases.append((f"pow {hex(a)} {hex(b)}", oracle(lambda: a**b, r_int)))
+    check(cases)
+
+
+def test_random_powmod():
+    rng = random.Random("powmod")
+    cases = []
+    for i in range(1200):
+        a = rand_int(rng, rng.choice([64, 300, 1500]))
+        b = abs(rand_int(rng, rng.choice([16, 64, 400])))
+        if rng.random() < 0.25:
+            b = -b
+        m = rand_int(rng, rng.choice([8, 40, 64, 128, 600, 1500]))
+        if i % 60 == 0:
+            m = rng.choice([0, 1, -1])
+        cases.append((f"pow {hex(a)} {hex(b)} {hex(m)}", oracle(lambda: pow(a, b, m), r_int)))
+    for a, b, m in [(2, -1, 5), (2, -1, 4), (2, 3, 0), (0, -1, 1), (3, -2, -7), (3, 5, -7),
+                    (5, 0, -3), (0, 0, -1), (4, -1, 10**20), (0, -1, 7), (-5, 3, 7),
+                    (3, -1, 2**127 - 1), (2**200, -1, 2**127 - 1), (10**30, 10**30, 10**30 + 1)]:
+        cases.append((f"pow {hex(a)} {hex(b)} {hex(m)}", oracle(lambda: pow(a, b, m), r_int)))
+    check(cases)
+
+
+def rand_double(rng: random.Random) -> float:
+    k = rng.random()
+    if k < 0.05:
+        return rng.choice([0.0, -0.0, math.inf, -math.inf, math.nan, 1.0, -1.0, 0.5, -0.5,
+                           2.0**63, -2.0**63, 2.0**64, 9007199254740993.0, 1e300, -1e300,
+                           5e-324, 1.7976931348623157e308])
+    if k < 0.35:
+        a = rand_int(rng, 1100)
+        try:
+            d = float(a)
+        except OverflowError:
+            return math.inf
+        return d if rng.random() < 0.5 else math.nextafter(d, rng.choice([math.inf, -math.inf]))
+    if k < 0.6:
+        return rng.uniform(-1e6, 1e6)
+    m = rng.getrandbits(53) / 2**53
+    return math.ldexp(m, rng.randint(-1080, 1024)) * rng.choice([1, -1])
+
+
+def test_random_float_conversions():
+    rng = random.Random("float")
+    cases = []
+    for _ in range(2500):
+        a = rand_int(rng, 1100)
+        d = rand_double(rng)
+        cmpd = 2 if math.isnan(d) else (a > d) - (a < d)
+        cases.append((f"cmpd {hex(a)} {d!r}", str(cmpd)))
+        cases.append((f"todouble {hex(a)}", oracle(lambda: float(a), r_float)))
+        cases.append((f"fromdouble {d!r}", oracle(lambda: int(d), r_int)))
+    # rounding boundaries of int -> float (ties to even, sticky bits, overflow)
+    for _ in range(1500):
+        k = rng.randint(1, 1000)
+        m = rng.getrandbits(53) | (1 << 52)
+        a = (m << k) + rng.choice([0, 1, -1]) * (1 << (k - 1)) + rng.choice([0, 0, 1, -1])
+        a = -a if rng.random() < 0.5 else a
+        cases.append((f"todouble {hex(a)}", oracle(lambda: float(a), r_float)))
+        d = float(a) if abs(a) < 2**1024 - 2**970 else 1e308
+        cases.append((f"cmpd {hex(a)} {d!r}", str((a > d) - (a < d))))
+    for a in (2**1024 - 2**970 - 1, 2**1024 - 2**970, 2**1024 - 2**971, 2**1024, -2**1024 + 2**970):
+        cases.append((f"todouble {hex(a)}", oracle(lambda: float(a), r_float)))
+        cases.append((f"cmpd {hex(a)} {1.7976931348623157e308!r}",
+                      str((a > 1.7976931348623157e308) - (a < 1.7976931348623157e308))))
+    check(cases)
+
+
+def test_random_round():
+    rng = random.Random("round")
+    cases = []
+    for _ in range(2000):
+        a = rand_int(rng, rng.choice([20, 64, 70, 400]))
+        if rng.random() < 0.3:  # force ties
+            k = rng.randint(1, 30)
+            a = (rng.getrandbits(40) * 10 + 5) * 10 ** (k - 1) * rng.choice([1, -1])
+            n = -k
+        else:
+            n = rng.randint(-45, 3)
+        cases.append((f"round {hex(a)} {n}", oracle(lambda: round(a, n), r_int)))
+    for a in (1250, -15, 15, 25, 5, -5, 0, 2**63 - 1, -2**63, 10**20 + 5, 95, -95):
+        for n in (-1, -2, -3, -19, -20, -21, 0, 2, -400):
+            cases.append((f"round {hex(a)} {n}", oracle(lambda: round(a, n), r_int)))
+    check(cases)
+
+
+# ---------------------------------------------------------------------------
+# Strings
+
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+SPACES = [" ", "\t", "\n", "\x0b", "\x0c", "\r", "\u3000", "\xa0", "\x85", "\u2003", "\x1c"]
+UNI_DIGITS = ["\u0660", "\u0966", "\uff10", "\U0001d7ce", "\u1040"]  # Unicode zeros
+
+
+def to_base(v: int, b: int) -> str:
+    if v == 0:
+        return "0"
+    out = []
+    while v:
+        v, r = divmod(v, b)
+        out.append(DIGITS[r])
+    return "".join(reversed(out))
+
+
+def rand_int_string(rng: random.Random) -> tuple[str, int]:
+    base = rng.choice([0, 0, 10, 10, 16, 2, 8, 36, 7, 3, 5, 32])
+    b = rng.choice([10, 16, 8, 2]) if base == 0 else base
+    v = abs(rand_int(rng, rng.choice([64, 300, 2000])))
+    s = to_base(v, b)
+    if rng.random() < 0.3:
+        s = "".join(c.upper() if rng.random() < 0.5 else c for c in s)
+    if rng.random() < 0.3:  # underscores between digits
+        s = "".join(c + ("_" if rng.random() < 0.2 and i < len(s) - 1 else "") for i, c in enumerate(s))
+    prefix = {16: "0x", 8: "0o", 2: "0b"}.get(b, "")
+    if prefix and (base == 0 or rng.random() < 0.5):
+        prefix = prefix if rng.random() < 0.7 else prefix.upper()
+        s = prefix + ("_" if rng.random() < 0.2 else "") + s
+    s = rng.choice(["", "", "+", "-"]) + s
+    if rng.random() < 0.3:
+        s = "".join(rng.choices(SPACES, k=rng.randint(1, 3))) + s
+    if rng.random() < 0.3:
+        s = s + "".join(rng.choices(SPACES, k=rng.randint(1, 3)))
+    if rng.random() < 0.35:  # mutations, mostly invalid
+        i = rng.randint(0, len(s))
+        m = rng.choice(["_", "__", " ", "x", "0", "-", "\x00", "'", '"', "\\", "é", "😀",
+                        "9", "z", rng.choice(UNI_DIGITS), "\u200b", "\x7f"])
+        s = s[:i] + m + s[i + rng.randint(0, 1):]
+    if rng.random() < 0.05:
+        s = rng.choice(["", " ", "+", "-", "_", "0_", "00", "010", "0_7", "0x", "0b2", "--1", "1__0",
+                        "٣" * 3, "0" * 5, "1" * 300, "'" * 5, "x" * 300, "é" * 150 + "!"])
+    return s, base
+
+
+def test_random_fromstr():
+    rng = random.Random("fromstr")
+    cases = []
+    for _ in range(4000):
+        s, base = rand_int_string(rng)
+        cases.append((f"fromstr {hx(s)} {base}", oracle(lambda: int(s, base), r_int)))
+    for base in (1, 37, -1):
+        cases.append((f"fromstr {hx('12')} {base}", oracle(lambda: int("12", base), r_int)))
+    check(cases)
+
+
+def test_fromstr_digit_limit():
+    cases = []
+    for n in (4299, 4300, 4301, 5000, 20000):
+        for s, base in [("9" * n, 10), ("1" * n, 7), ("0" * n, 0), ("0" * n, 10), ("f" * n, 16),
+                        ("1" * n, 2), ("1" * n + "x", 10), ("x" + "1" * n, 10),
+                        ("1_" * (n - 1) + "1", 10), (" -" + "5" * n + " ", 10), ("z" * n, 36),
+                        ("0x" + "f" * n, 0), ("0" * (n - 1) + "1", 0)]:
+            cases.append((f"fromstr {hx(s)} {base}", oracle(lambda: int(s, base), r_int)))
+    check(cases)
+
+
+def test_random_tostr():
+    rng = random.Random("tostr")
+    cases = []
+    fmt = {(16, 1): hex, (8, 1): oct, (2, 1): bin,
+           (16, 0): lambda v: format(v, "x"), (8, 0): lambda v: format(v, "o"),
+           (2, 0): lambda v: format(v, "b"), (10, 0): str, (10, 1): str}
+    for _ in range(2500):
+        a = rand_int(rng, rng.choice([64, 400, 3000, 15000]))
+        base, pre = rng.choice(list(fmt))
+        cases.append((f"tostr {hex(a)} {base} {pre}", oracle(lambda: fmt[base, pre](a), r_str)))
+    for a in (10**4300 - 1, 10**4300, -(10**4300 - 1), -(10**4300), 10**4299, 10**5000, 2**14284,
+              2**14286, -2**14300, 10**600 + 1, 10**1100, 10**2300 - 1):
+        cases.append((f"tostr {hex(a)} 10 0", oracle(lambda: str(a), r_str)))
+    check(cases)
+
+
+def rand_literal(rng: random.Random) -> str:
+    kind = rng.choice(["dec", "dec", "hex", "oct", "bin", "zero"])
+    v = abs(rand_int(rng, rng.choice([64, 500, 3000, 15000])))
+    if kind == "zero":
+        s = rng.choice(["0", "00", "0_0", "000_000"])
+    else:
+        b = {"dec": 10, "hex": 16, "oct": 8, "bin": 2}[kind]
+        s = to_base(v, b)
+        if rng.random() < 0.3:
+            s = "".join(c + ("_" if rng.random() < 0.2 and i < len(s) - 1 else "")
+                        for i, c in enumerate(s))
+        if kind != "dec":
+            p = {"hex": "0x", "oct": "0o", "bin": "0b"}[kind]
+            s = (p if rng.random() < 0.7 else p.upper()) + ("_" if rng.random() < 0.2 else "") + s
+    return s
+
+
+def test_random_literal():
+    rng = random.Random("literal")
+    cases = []
+    for _ in range(1500):
+        s = rand_literal(rng)
+        cases.append((f"lit {hx(s)}", oracle(lambda: int(s.replace("_", ""), 0), r_int)))
+    for n in (4300, 4301, 6000):
+        s = "7" * n
+        cases.append((f"lit {hx(s)}", oracle(lambda: int(s, 0), r_int)))
+        s = "1_" * n + "1"
+        cases.append((f"lit {hx(s)}", oracle(lambda: int(s.replace("_", ""), 0), r_int)))
+    check(cases)
+
+
+# ---------------------------------------------------------------------------
+# Error cases and messages
+
+
+def test_error_messages():
+    big = 10**40
+    exprs = {
+        "floordiv": [(1, 0), (big, 0), (-big, 0), (0, 0)],
+        "mod": [(1, 0), (big, 0), (0, 0)],
+        "divmod": [(1, 0), (big, 0)],
+        "truediv": [(1, 0), (big, 0), (10**400, 1), (10**400, 10**80), (-(10**400), 3),
+                    (1, 10**400), (2**1024, 2), (2**1025 - 1, 2), (2**1024 - 1, 1)],
+        "lshift": [(1, -1), (0, -1), (big, -big), (1, 2**62), (1, 2**63), (1, 2**70),
+                   (0, 2**70), (big, 2**64), (1, 2**66), (3, 69175290276410818560 - 1),
+                   (3, 69175290276410818560), (3, 69175290276410818560 + 29)],
+        "rshift": [(1, -1), (-1, -big), (-1, 2**70), (1, 2**70), (-big, 2**100)],
+        "todouble": [(10**400,), (2**1024,), (-(2**1024),), (2**1024 - 1,)],
+    }
+    pyfn = {"floordiv": lambda a, b: a // b, "mod": lambda a, b: a % b,
+            "divmod": divmod, "truediv": lambda a, b: a / b,
+            "lshift": lambda a, b: a << b, "rshift": lambda a, b: a >> b,
+            "todouble": float}
+    cases = []
+    for op, args in exprs.items():
+        for t in args:
+            render = {"divmod": lambda t: f"{hex(t[0])} {hex(t[1])}", "truediv": r_float,
+                      "todouble": r_float}.get(op, r_int)
+            cases.append((f"{op} {' '.join(map(hex, t))}", oracle(lambda: pyfn[op](*t), render)))
+    for d in (math.inf, -math.inf, math.nan, 1e300, -1e300, 2.0**63, -2.0**63, 0.9999, -0.9999):
+        cases.append((f"fromdouble {d!r}", oracle(lambda: int(d), r_int)))
+    for a, b, m in [(2, -1, 4), (2, 3, 0), (2**100, 5, 0), (6, -1, 9), (0, -1, 7)]:
+        cases.append((f"pow {hex(a)} {hex(b)} {hex(m)}", oracle(lambda: pow(a, b, m), r_int)))
+    for a, b in [(0, -1), (0, -5), (10**400, -1), (2, -1), (-8, -1), (2, -1075), (2, -2000)]:
+        cases.append((f"pow {hex(a)} {hex(b)}", oracle(lambda: a**b, r_num)))
+    check(cases)
+
+
+def test_memory_errors_do_not_leak():
+    """Under a memory limit, big operations fail cleanly and free everything."""
+    a, b = 7**20000, 3**30000
+    lines = ["memlimit 20000"]
+    ops = [f"mul {hex(a)} {hex(b)}", f"add {hex(a)} {hex(b)}", f"floordiv {hex(a * b)} {hex(b)}",
+           f"pow {hex(a)} 3", "pow 0x3 0x186a0", f"pow {hex(a)} {hex(b)} {hex(a + 2)}",
+           "lshift 0x1 0x100000", f"tostr {hex(a)} 16 1", f"tostr {hex(10**2000)} 10 0",
+           f"fromstr {hx('7' * 4000)} 10", f"and {hex(a)} {hex(-b)}", f"truediv {hex(a)} {hex(b)}",
+           f"round {hex(a)} -5000", f"divmod {hex(a * b)} {hex(b)}"]
+    expected = [a * b, a + b, a, a**3, 3**100000, pow(a, b, a + 2), 1 << 0x100000, hex(a),
+                str(10**2000), int("7" * 4000), a & -b, a / b, round(a, -5000), (a, 0)]
+    expected = [e if isinstance(e, str) else f"{hex(e[0])} {hex(e[1])}" if isinstance(e, tuple)
+                else e if isinstance(e, float) else hex(e) for e in expected]
+    lines += ops + ["memlimit 0"] + ops
+    outs = run_driver(lines)
+    assert all("LEAK" not in o for o in outs), [o for o in outs if "LEAK" in o]
+    limited, unlimited = outs[1:1 + len(ops)], outs[2 + len(ops):]
+    for cmd, exp, got in zip(ops, expected, limited):
+        # MemoryError in the stub runtime, LimitError in the real one
+        assert got.startswith(("ERR MemoryError", "ERR LimitError")) or same(exp, got), (cmd, got)
+    assert sum(o.startswith("ERR") for o in limited) >= len(ops) // 2, limited
+    for cmd, exp, got in zip(ops, expected, unlimited):
+        assert same(exp, got), (cmd[:80], str(exp)[:80], got[:80])
+
+
+# ---------------------------------------------------------------------------
+# Hypothesis
+
+if HAVE_HYPOTHESIS:
+    ints = st.one_of(st.integers(-2**70, 2**70), st.integers(-2**3000, 2**3000),
+                     st.sampled_from(EDGES),
+                     st.integers(0, 3000).map(lambda k: (1 << k) - 1),
+                     st.integers(0, 3000).map(lambda k: -(1 << k)))
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.tuples(st.sampled_from(sorted(BIN) + ["divmod", "truediv", "cmp"]),
+                              ints, ints), min_size=20, max_size=60))
+    def test_hypothesis_binops(batch):
+        cases = []
+        for op, a, b in batch:
+            if op == "divmod":
+                exp = oracle(lambda: divmod(a, b), lambda t: f"{hex(t[0])} {hex(t[1])}")
+            elif op == "truediv":
+                exp = oracle(lambda: a / b, r_float)
+            elif op == "cmp":
+                exp = str((a > b) - (a < b))
+            else:
+                exp = oracle(lambda: BIN[op](a, b), r_int)
+            cases.append((f"{op} {hex(a)} {hex(b)}", exp))
+        check(cases)
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.tuples(st.text(alphabet=st.sampled_from(
+        list("0123456789_ +-xobXOB afzAFZ") + ["\t", "\u0663", "\u3000", "é", "'", '"']),
+        max_size=40), st.sampled_from([0, 2, 8, 10, 16, 36, 3])), min_size=20, max_size=60))
+    def test_hypothesis_fromstr(batch):
+        check([(f"fromstr {hx(s)} {b}", oracle(lambda: int(s, b), r_int)) for s, b in batch])
+
+
+# ---------------------------------------------------------------------------
+# Performance (optimised build, no sanitizers)
+
+
+def timed(cmd: str) -> float:
+    out = run_driver([f"time {cmd}"], kind="fast")[0]
+    assert out.startswith("TIME "), out
+    return float(out.split()[1]) / 1e3
+
+
+def test_performance():
+    n100k = 10**100000 - 12345
+    m100k = 7**118000
+    limits = [
+        ("pow 0x2 10000000", 1.0),                        # 2**10**7
+        ("pow 0x3 100000", 1.0),                          # 3**100000
+        (f"tostr {hex(10**4000 + 17)} 10 0", 0.25),       # str(10**4000)
+        (f"fromstr {hx('9' * 4300)} 10", 0.25),           # int('9'*4300)
+        (f"mul {hex(n100k)} {hex(m100k)}", 1.5),          # two 100k-digit numbers
+        (f"mul {hex(n100k)} {hex(n100k)}", 1.5),          # squaring
+        (f"floordiv {hex(n100k * m100k + 5)} {hex(m100k)}", 5.0),
+    ]
+    slow = []
+    for cmd, limit in limits:
+        t = timed(cmd)
+        print(f"{cmd[:40]:40s} {t * 1e3:9.2f} ms")
+        if t > limit:
+            slow.append((cmd[:40], t, limit))
+    assert not slow, slow
