@@ -3,6 +3,7 @@
 #   make               build/pyexpr          release: -O2, static when possible
 #   make debug         build/pyexpr-debug    -O0 -g, dynamic (valgrind-friendly)
 #   make asan          build/pyexpr-asan     ASan + UBSan (clang, else gcc)
+#   make leakcheck     the whole corpus under ASan+UBSan+LSan (tools/leakcheck.py)
 #   make check         build and run every csrc/tests/*.c program
 #                      (CONFIG=debug|asan to run them in another build config)
 #   make clean         remove build/
@@ -39,7 +40,9 @@ TEST_NAMES   := $(basename $(notdir $(TEST_SRCS)))
 
 # ---------------------------------------------------------------------------
 # Compiler selection - the ONLY place it is decided. (setup.py mirrors it.)
-#   CC not given  -> musl-gcc if installed (and STATIC != 0), else cc.
+#   CC not given  -> cc (glibc: its libm is CPython's, so float results are
+#                    bit-identical); LIBC=musl selects musl-gcc (faster start,
+#                    libm may differ from CPython in the last bit).
 #   STATIC=auto   -> link -static iff a static test program links and runs
 #                    with $(CC); STATIC=1 forces it, STATIC=0 disables it.
 # `make debug` and `make check CONFIG=debug` use HOST_CC (your CC, or cc)
@@ -47,10 +50,8 @@ TEST_NAMES   := $(basename $(notdir $(TEST_SRCS)))
 STATIC ?= auto
 ifeq ($(origin CC),default)
   HOST_CC := cc
-  ifneq ($(STATIC),0)
-    ifneq ($(shell command -v musl-gcc 2>/dev/null),)
-      CC := musl-gcc
-    endif
+  ifeq ($(LIBC),musl)
+    CC := musl-gcc
   endif
 else
   HOST_CC := $(CC)
@@ -146,12 +147,17 @@ $(foreach c,$(CONFIGS),$(eval $(call CONFIG_RULES,$(c))))
 .SECONDARY: $(foreach c,$(CONFIGS),$(patsubst %,$(BUILD)/$(c)/tests/%.o,$(TEST_NAMES)))
 
 # ---------------------------------------------------------------------------
-.PHONY: all release debug asan check clean print-config FORCE
+.PHONY: all release debug asan check clean print-config leakcheck FORCE
 FORCE:
 
 all release: $(release_BIN)
 debug: $(debug_BIN)
 asan: $(asan_BIN)
+
+# Every corpus program under ASan+UBSan+LSan with the state freed at exit:
+# any sanitizer report or leaked byte fails.
+leakcheck: $(asan_BIN)
+	python3 tools/leakcheck.py --bin $(asan_BIN)
 
 ifeq ($(filter $(CONFIG),$(CONFIGS)),)
   $(error CONFIG must be one of: $(CONFIGS))

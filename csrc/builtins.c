@@ -242,6 +242,18 @@ BI(ascii) {
     return pe_sb_to_str(&sb, out);
 }
 
+BI(format) {
+    (void)self;
+    if (nokw(S, "format", kwnames)) return -1;
+    if (argc < 1) return pe_raise(S, PE_EXC(TypeError), "format expected at least 1 argument, got 0");
+    if (argc > 2)
+        return pe_raise(S, PE_EXC(TypeError), "format expected at most 2 arguments, got %d", argc);
+    if (argc == 2 && !pe_is_str(argv[1]))
+        return pe_raise(S, PE_EXC(TypeError), "format() argument 2 must be str, not %s",
+                        pe_type_name(argv[1]));
+    return pe_format_value(S, argv[0], 0, argc == 2 ? argv[1] : pe_undef(), out);
+}
+
 BI(hash) {
     (void)self;
     if (nokw(S, "hash", kwnames) || exact_args(S, "hash", argc, 1)) return -1;
@@ -531,7 +543,9 @@ BI(callable) {
     (void)self;
     if (nokw(S, "callable", kwnames) || exact_args(S, "callable", argc, 1)) return -1;
     const pe_type *t = pe_typeof(argv[0]);
-    *out = pe_bool(t->kind == PE_K_TYPE || (t->call && t->kind != PE_K_EXC));
+    int k = t->kind;
+    *out = pe_bool(k == PE_K_TYPE || k == PE_K_FUNC || k == PE_K_CFUNC || k == PE_K_BMETHOD ||
+                   k == PE_K_HOST);
     return 0;
 }
 
@@ -552,7 +566,7 @@ BI(id) {
 CFUNC(print) CFUNC(abs) CFUNC(round) CFUNC(pow) CFUNC(divmod) CFUNC(hex) CFUNC(oct) CFUNC(bin)
 CFUNC(repr) CFUNC(ascii) CFUNC(hash) CFUNC(len) CFUNC(chr) CFUNC(ord) CFUNC(min) CFUNC(max)
 CFUNC(sum) CFUNC(any) CFUNC(all) CFUNC(sorted) CFUNC(iter) CFUNC(next) CFUNC(isinstance)
-CFUNC(callable) CFUNC(id)
+CFUNC(callable) CFUNC(id) CFUNC(format)
 
 extern const pe_type pe_type_type;
 
@@ -569,7 +583,7 @@ static const builtin_entry builtin_table[] = {
     {"chr", &cf_chr.ob}, {"ord", &cf_ord.ob}, {"min", &cf_min.ob}, {"max", &cf_max.ob},
     {"sum", &cf_sum.ob}, {"any", &cf_any.ob}, {"all", &cf_all.ob},
     {"sorted", &cf_sorted.ob}, {"iter", &cf_iter.ob}, {"next", &cf_next.ob},
-    {"isinstance", &cf_isinstance.ob}, {"callable", &cf_callable.ob}, {"id", &cf_id.ob},
+    {"isinstance", &cf_isinstance.ob}, {"callable", &cf_callable.ob}, {"id", &cf_id.ob}, {"format", &cf_format.ob},
     {"int", &pe_type_int.ob}, {"float", &pe_type_float.ob}, {"bool", &pe_type_bool.ob},
     {"str", &pe_type_str.ob}, {"range", &pe_type_range.ob}, {"tuple", &pe_type_tuple.ob},
     {"list", &pe_type_list.ob}, {"dict", &pe_type_dict.ob}, {"set", &pe_type_set.ob},
@@ -591,6 +605,15 @@ int pe_builtin_lookup(const char *name, size_t len) {
             return (int)i;
         }
     return -1;
+}
+
+/* The builtin closest to a mistyped name, or NULL. */
+const char *pe_builtin_suggest(const char *name) {
+    const char *c[NBUILTINS];
+    for (size_t i = 0; i < NBUILTINS; i++)
+        c[i] = strcmp(builtin_table[i].name, "LimitError") ? builtin_table[i].name : NULL;
+    int k = pe_suggest(name, c, NBUILTINS);
+    return k < 0 ? NULL : c[k];
 }
 
 pe_val pe_builtin_value(int index) { return pe_obj_val((pe_obj *)builtin_table[index].obj); }

@@ -80,6 +80,16 @@ int cont_dict_get_h(pe_state *S, pe_dict *d, pe_val key, int64_t hash, pe_val *o
 /* set.c: membership with a known hash. */
 int cont_set_contains_h(pe_state *S, pe_set *s, pe_val key, int64_t hash);
 
+/* The call slot of a container type doubles as its constructor; pe_call
+ * also routes calls of *instances* to it, which must fail like CPython:
+ * "'list' object is not callable". */
+int cont_type_call_check(pe_state *S, pe_val callee);
+
+/* Trashcan around a container's dealloc: `if (cont_trash_begin(S, o))
+ * return;` first (true = queued, freed later), cont_trash_end(S) last. */
+bool cont_trash_begin(pe_state *S, pe_obj *o);
+void cont_trash_end(pe_state *S);
+
 /* Appends "a, b, c" (reprs of n values joined by ", ") to sb. */
 int cont_repr_items(pe_state *S, const pe_val *items, size_t n, pe_sb *sb);
 

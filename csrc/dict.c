@@ -81,8 +81,8 @@ static size_t find_empty_slot(const int64_t *index, size_t mask, int64_t hash) {
 
 /* dictresize: move the live entries, in order, into a table of newsize. */
 static int dict_resize(pe_state *S, pe_dict *d, size_t newsize) {
-    int64_t *index;
-    pe_dict_entry *entries;
+    int64_t *index = NULL;
+    pe_dict_entry *entries = NULL;
     if (alloc_table(S, newsize, &index, &entries)) return -1;
     size_t j = 0, mask = newsize - 1;
     for (size_t i = 0; i < d->nentries; i++) {
@@ -288,8 +288,8 @@ static void dict_clear_all(pe_state *S, pe_dict *d) {
  * into the empty dict d. */
 static int clone_into(pe_state *S, pe_dict *d, const pe_dict *o) {
     size_t size = o->mask + 1;
-    int64_t *index;
-    pe_dict_entry *entries;
+    int64_t *index = NULL;
+    pe_dict_entry *entries = NULL;
     if (alloc_table(S, size, &index, &entries)) return -1;
     memcpy(index, o->index, size * sizeof(int64_t));
     memcpy(entries, o->entries, o->nentries * sizeof(pe_dict_entry));
@@ -405,8 +405,10 @@ static int merge_kwargs(pe_state *S, pe_dict *d, int argc, const pe_val *argv, p
 static void dict_clear_slot(pe_state *S, pe_obj *o) { dict_clear_all(S, (pe_dict *)o); }
 
 static void dict_dealloc(pe_state *S, pe_obj *o) {
+    if (cont_trash_begin(S, o)) return;
     dict_clear_all(S, (pe_dict *)o);
     pe_obj_free(S, o, sizeof(pe_dict));
+    cont_trash_end(S);
 }
 
 /* Appends "k: v, ..." of the live entries (also used by the items view). */
@@ -520,7 +522,7 @@ static int dict_contains(pe_state *S, pe_val v, pe_val x) {
 /* dict() / dict(mapping_or_pairs) / dict(..., **kw) */
 static int dict_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
-    (void)callee;
+    if (cont_type_call_check(S, callee)) return -1;
     int npos = argc - (int)cont_nkw(kwnames);
     if (npos > 1) return pe_raise(S, PE_EXC(TypeError), "dict expected at most 1 argument, got %d", npos);
     if (pe_dict_new(S, out)) return -1;

@@ -45,6 +45,7 @@ static const pe_exc memerr_instance = {
     .context = {PE_TUNDEF, 0, {.i = 0}},
     .filename = {PE_TUNDEF, 0, {.i = 0}},
     .text = {PE_TUNDEF, 0, {.i = 0}},
+    .suggestion = {PE_TUNDEF, 0, {.i = 0}},
 };
 
 /* ------------------------------------------------------------------ */
@@ -53,9 +54,9 @@ static const pe_exc memerr_instance = {
 
 static void exc_clear(pe_state *S, pe_obj *o) {
     pe_exc *e = (pe_exc *)o;
-    pe_val vals[5] = {e->args, e->cause, e->context, e->filename, e->text};
-    e->args = e->cause = e->context = e->filename = e->text = pe_undef();
-    for (int i = 0; i < 5; i++) pe_decref(S, vals[i]);
+    pe_val vals[6] = {e->args, e->cause, e->context, e->filename, e->text, e->suggestion};
+    e->args = e->cause = e->context = e->filename = e->text = e->suggestion = pe_undef();
+    for (int i = 0; i < 6; i++) pe_decref(S, vals[i]);
 }
 
 static void exc_dealloc(pe_state *S, pe_obj *o) {
@@ -70,7 +71,7 @@ int pe_exc_new(pe_state *S, const pe_type *t, pe_val args, pe_val *out) {
     if (!e) return -1;
     pe_incref(args);
     e->args = args;
-    e->cause = e->context = e->filename = e->text = pe_undef();
+    e->cause = e->context = e->filename = e->text = e->suggestion = pe_undef();
     e->suppress_context = false;
     e->tb = NULL;
     e->ntb = e->tb_cap = 0;
@@ -335,6 +336,9 @@ static void print_last_line(pe_state *S, pe_val exc) {
         pe_sb_puts(&sb, "<exception str() failed>");
     }
     if (sb.len == before) sb.len = mark;
+    pe_exc *e = PE_EXCOBJ(exc);
+    if (e->suggestion.tag == PE_TOBJ)
+        pe_sb_printf(&sb, ". Did you mean: '%s'?", PE_STR(e->suggestion)->data);
     pe_sb_putc(&sb, '\n');
     if (!sb.failed) emit(S, sb.p, sb.len);
     pe_sb_free(&sb);
@@ -411,4 +415,83 @@ void pe_print_exception(pe_state *S) {
 int pe_exception_exit_status(pe_state *S) {
     (void)S;
     return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Suggestions (the algorithm of CPython's Python/suggestions.c)        */
+/* ------------------------------------------------------------------ */
+
+#define SUGGEST_MAX_STRING 40
+#define SUGGEST_MOVE_COST 2
+#define SUGGEST_CASE_COST 1
+#define SUGGEST_MAX_ITEMS 750
+
+static size_t subst_cost(char a, char b) {
+    if (a == b) return 0;
+    if ((a | 32) == (b | 32) && ((a | 32) >= 'a' && (a | 32) <= 'z')) return SUGGEST_CASE_COST;
+    return SUGGEST_MOVE_COST;
+}
+
+/* Levenshtein distance with CPython's costs; > max_cost means "too far". */
+static size_t levenshtein(const char *a, size_t an, const char *b, size_t bn, size_t max_cost) {
+    size_t buf[SUGGEST_MAX_STRING];
+    if (an == bn && !memcmp(a, b, an)) return 0;
+    while (an && bn && a[0] == b[0]) a++, b++, an--, bn--;
+    while (an && bn && a[an - 1] == b[bn - 1]) an--, bn--;
+    if (an == 0 || bn == 0) return (an + bn) * SUGGEST_MOVE_COST;
+    if (an > SUGGEST_MAX_STRING || bn > SUGGEST_MAX_STRING) return max_cost + 1;
+    if (bn < an) {
+        const char *t = a; a = b; b = t;
+        size_t tn = an; an = bn; bn = tn;
+    }
+    if ((bn - an) * SUGGEST_MOVE_COST > max_cost) return max_cost + 1;
+    for (size_t i = 0; i < an; i++) buf[i] = (i + 1) * SUGGEST_MOVE_COST;
+    size_t result = 0;
+    for (size_t bi = 0; bi < bn; bi++) {
+        char code = b[bi];
+        size_t distance = result = bi * SUGGEST_MOVE_COST;
+        size_t minimum = SIZE_MAX;
+        for (size_t ai = 0; ai < an; ai++) {
+            size_t subst = distance + subst_cost(code, a[ai]);
+            distance = buf[ai];
+            size_t ins_del = (result < distance ? result : distance) + SUGGEST_MOVE_COST;
+            result = ins_del < subst ? ins_del : subst;
+            buf[ai] = result;
+            if (result < minimum) minimum = result;
+        }
+        if (minimum > max_cost) return max_cost + 1;
+    }
+    return result;
+}
+
+int pe_suggest(const char *name, const char *const *cands, size_t n) {
+    if (n >= SUGGEST_MAX_ITEMS) return -1;
+    size_t best_d = SIZE_MAX, nl = strlen(name);
+    int best = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (!cands[i] || !strcmp(cands[i], name)) continue;
+        size_t il = strlen(cands[i]);
+        size_t maxd = (nl + il + 3) * SUGGEST_MOVE_COST / 6;
+        if (best_d != SIZE_MAX && best_d - 1 < maxd) maxd = best_d - 1;
+        size_t d = levenshtein(name, nl, cands[i], il, maxd);
+        if (d > maxd) continue;
+        if (best < 0 || d < best_d) {
+            best = (int)i;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+void pe_exc_set_suggestion(pe_state *S, const char *name) {
+    if (S->exc.tag != PE_TOBJ) return;
+    pe_exc *e = PE_EXCOBJ(S->exc);
+    if (e->ob.flags & PE_IMMORTAL) return;
+    pe_val s;
+    if (pe_str_from_cstr(S, name, &s)) {
+        pe_exc_clear(S);
+        return;
+    }
+    pe_decref(S, e->suggestion);
+    e->suggestion = s;
 }

@@ -51,8 +51,10 @@ typedef struct {
 static void seqiter_clear(pe_state *S, pe_obj *o) { drop(S, &((seqiter *)o)->seq); }
 
 static void seqiter_dealloc(pe_state *S, pe_obj *o) {
+    if (cont_trash_begin(S, o)) return;
     seqiter_clear(S, o);
     pe_obj_free(S, o, sizeof(seqiter));
+    cont_trash_end(S);
 }
 
 int pe_seqiter_new(pe_state *S, const pe_type *t, pe_val seq, pe_val *out) {
@@ -126,8 +128,10 @@ enum { DI_KEYS, DI_VALUES, DI_ITEMS };
 static void dictiter_clear(pe_state *S, pe_obj *o) { drop(S, &((dictiter *)o)->dict); }
 
 static void dictiter_dealloc(pe_state *S, pe_obj *o) {
+    if (cont_trash_begin(S, o)) return;
     dictiter_clear(S, o);
     pe_obj_free(S, o, sizeof(dictiter));
+    cont_trash_end(S);
 }
 
 static bool is_reverse_dictiter(const pe_type *t) {
@@ -230,8 +234,10 @@ typedef struct {
 static void setiter_clear(pe_state *S, pe_obj *o) { drop(S, &((setiter *)o)->set); }
 
 static void setiter_dealloc(pe_state *S, pe_obj *o) {
+    if (cont_trash_begin(S, o)) return;
     setiter_clear(S, o);
     pe_obj_free(S, o, sizeof(setiter));
+    cont_trash_end(S);
 }
 
 int pe_setiter_new(pe_state *S, pe_set *s, pe_val *out) {
@@ -277,8 +283,10 @@ typedef struct {
 static void view_clear(pe_state *S, pe_obj *o) { drop(S, &((dictview *)o)->dict); }
 
 static void view_dealloc(pe_state *S, pe_obj *o) {
+    if (cont_trash_begin(S, o)) return;
     view_clear(S, o);
     pe_obj_free(S, o, sizeof(dictview));
+    cont_trash_end(S);
 }
 
 int pe_dictview_new(pe_state *S, const pe_type *t, pe_dict *d, pe_val *out) {
@@ -632,8 +640,10 @@ static void enum_clear(pe_state *S, pe_obj *o) {
 }
 
 static void enumobj_dealloc(pe_state *S, pe_obj *o) {
+    if (cont_trash_begin(S, o)) return;
     enum_clear(S, o);
     pe_obj_free(S, o, sizeof(enumobj));
+    cont_trash_end(S);
 }
 
 static int enum_new(pe_state *S, pe_val iterable, pe_val start, pe_val *out) {
@@ -691,7 +701,7 @@ static int enum_badkw(pe_state *S, pe_obj *kwnames, size_t i) {
 /* enumerate_vectorcall's argument rules. */
 static int enum_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
-    (void)callee;
+    if (cont_type_call_check(S, callee)) return -1;
     size_t nkw = cont_nkw(kwnames);
     int nargs = argc - (int)nkw;
     if (argc == 2) {
@@ -736,8 +746,10 @@ static void multi_clear(pe_state *S, pe_obj *o) {
 }
 
 static void multiobj_dealloc(pe_state *S, pe_obj *o) {
+    if (cont_trash_begin(S, o)) return;
     multi_clear(S, o);
     pe_obj_free(S, o, multi_size(((multiobj *)o)->n));
+    cont_trash_end(S);
 }
 
 /* Builds the object with iter() of each of the n iterables. */
@@ -811,7 +823,7 @@ static int zip_next(pe_state *S, pe_val v, pe_val *out) {
 
 static int zip_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
-    (void)callee;
+    if (cont_type_call_check(S, callee)) return -1;
     size_t nkw = cont_nkw(kwnames);
     int strict = 0;
     if (nkw > 1)
@@ -845,7 +857,7 @@ static int map_next(pe_state *S, pe_val v, pe_val *out) {
 
 static int map_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
-    (void)callee;
+    if (cont_type_call_check(S, callee)) return -1;
     if (cont_nokw(S, "map", kwnames)) return -1;
     if (argc < 2) return pe_raise(S, PE_EXC(TypeError), "map() must have at least two arguments.");
     return multi_new(S, &pe_type_map, argv[0], argv + 1, (size_t)argc - 1, out);
@@ -867,8 +879,10 @@ static void filter_clear(pe_state *S, pe_obj *o) {
 }
 
 static void filterobj_dealloc(pe_state *S, pe_obj *o) {
+    if (cont_trash_begin(S, o)) return;
     filter_clear(S, o);
     pe_obj_free(S, o, sizeof(filterobj));
+    cont_trash_end(S);
 }
 
 static int filter_next(pe_state *S, pe_val v, pe_val *out) {
@@ -899,7 +913,7 @@ static int filter_next(pe_state *S, pe_val v, pe_val *out) {
 
 static int filter_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                        pe_val *out) {
-    (void)callee;
+    if (cont_type_call_check(S, callee)) return -1;
     if (cont_posargs(S, "filter", "filter", argc, kwnames, 2, 2)) return -1;
     pe_val it;
     if (pe_iter(S, argv[1], &it)) return -1;
@@ -928,8 +942,10 @@ typedef struct {
 static void rev_clear(pe_state *S, pe_obj *o) { drop(S, &((revobj *)o)->seq); }
 
 static void revobj_dealloc(pe_state *S, pe_obj *o) {
+    if (cont_trash_begin(S, o)) return;
     rev_clear(S, o);
     pe_obj_free(S, o, sizeof(revobj));
+    cont_trash_end(S);
 }
 
 static int rev_next(pe_state *S, pe_val v, pe_val *out) {
@@ -951,7 +967,7 @@ static int rev_next(pe_state *S, pe_val v, pe_val *out) {
 
 static int reversed_call(pe_state *S, pe_val callee, int argc, const pe_val *argv,
                          pe_obj *kwnames, pe_val *out) {
-    (void)callee;
+    if (cont_type_call_check(S, callee)) return -1;
     if (cont_posargs(S, "reversed", "reversed", argc, kwnames, 1, 1)) return -1;
     pe_val seq = argv[0];
     if (pe_is_list(seq)) return pe_seqiter_new(S, &pe_type_list_reverseiterator, seq, out);

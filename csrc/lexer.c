@@ -114,10 +114,12 @@ static int measure_indent(pe_lexer *L, int *col, int *altcol) {
     return 0;
 }
 
+/* Returns 1 for a blank/comment-only line, 0 after handling the
+ * indentation of a real line, -1 on error. */
 static int handle_indent(pe_lexer *L) {
     int col, alt;
     int blank = measure_indent(L, &col, &alt);
-    if (blank) return 0;
+    if (blank) return 1;
     int top = L->indents[L->nindent - 1];
     if (col == top) {
         if (alt != L->altindents[L->nindent - 1])
@@ -429,7 +431,7 @@ static int skip_space(pe_lexer *L) {
     return 0;
 }
 
-int pe_lex_next(pe_lexer *L, pe_token *tok) {
+static int lex_next(pe_lexer *L, pe_token *tok) {
 again:
     if (L->pending_dedents) {
         L->pending_dedents--;
@@ -451,7 +453,19 @@ again:
     }
     if (L->at_line_start && L->paren_depth == 0) {
         L->at_line_start = false;
-        if (handle_indent(L)) return -1;
+        int r = handle_indent(L);
+        if (r < 0) return -1;
+        if (r == 1) {
+            /* blank or comment-only line: no tokens at all */
+            while (L->p < L->end && *L->p != '\n') L->p++;
+            if (L->p < L->end) {
+                L->p++;
+                L->line++;
+                L->line_start = L->p;
+                L->at_line_start = true;
+                goto again;
+            }
+        }
         if (L->pending_dedents || L->pending_indent) goto again;
     }
     if (skip_space(L)) return -1;
@@ -464,8 +478,11 @@ again:
             return pe_lex_error(L, PE_EXC(SyntaxError), L->paren_line[d], L->paren_col[d],
                                 L->paren_col[d] + 1, "'%c' was never closed", L->parens[d]);
         }
-        if (!L->eof_newline_done) {
+        if (!L->eof_newline_done && L->last_kind != PE_TOK_NEWLINE &&
+            L->last_kind != PE_TOK_DEDENT && L->last_kind != PE_TOK_INDENT &&
+            L->last_kind != 0) {
             L->eof_newline_done = true;
+            L->last_kind = PE_TOK_NEWLINE;
             tok->kind = PE_TOK_NEWLINE;
             set_end(L, tok);
             return 0;
@@ -485,8 +502,8 @@ again:
         L->p++;
         L->line++;
         L->line_start = L->p;
+        if (L->paren_depth > 0) goto again; /* implicit continuation */
         L->at_line_start = true;
-        if (L->paren_depth > 0) goto again;
         tok->kind = PE_TOK_NEWLINE;
         tok->len = 1;
         tok->end_line = tok->line;
@@ -535,4 +552,10 @@ again:
         if (bracket_pop(L, (char)c, tok)) return -1;
     }
     return 0;
+}
+
+int pe_lex_next(pe_lexer *L, pe_token *tok) {
+    int r = lex_next(L, tok);
+    if (r == 0) L->last_kind = tok->kind;
+    return r;
 }

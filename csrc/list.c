@@ -74,7 +74,7 @@ static int append_array(pe_state *S, pe_list *l, const pe_val *src, size_t n) {
     if (n == 0) return 0;
     if (l->n + n < l->n) return pe_raise_nomem(S);
     size_t off = (size_t)-1;
-    if (src >= l->items && src < l->items + l->n) off = (size_t)(src - l->items);
+    if (l->items && src >= l->items && src < l->items + l->n) off = (size_t)(src - l->items);
     if (l->n + n > l->cap && list_reserve(S, l, l->n + n)) return -1;
     if (off != (size_t)-1) src = l->items + off;
     for (size_t i = 0; i < n; i++) {
@@ -137,8 +137,10 @@ static void list_clear_slot(pe_state *S, pe_obj *o) {
 }
 
 static void list_dealloc(pe_state *S, pe_obj *o) {
+    if (cont_trash_begin(S, o)) return;
     list_clear_slot(S, o);
     pe_obj_free(S, o, sizeof(pe_list));
+    cont_trash_end(S);
 }
 
 static int list_repr(pe_state *S, pe_val v, pe_sb *sb) {
@@ -220,7 +222,7 @@ static int list_contains(pe_state *S, pe_val v, pe_val x) {
 /* list() / list(iterable) */
 static int list_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
-    (void)callee;
+    if (cont_type_call_check(S, callee)) return -1;
     if (cont_posargs(S, "list", "list", argc, kwnames, 0, 1)) return -1;
     if (argc == 0) return pe_list_new(S, 0, out);
     return pe_list_from_iter(S, argv[0], out);

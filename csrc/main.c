@@ -26,7 +26,7 @@ typedef struct outbuf {
     int fd;
     size_t len;
     bool line_buffered;
-    char buf[1 << 16];
+    char buf[1 << 14];
 } outbuf;
 
 static void ob_flush(outbuf *o) {

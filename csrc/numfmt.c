@@ -1562,8 +1562,9 @@ static bool py_isspace(int ch) {
 
 static bool is_digit(int ch) { return ch >= '0' && ch <= '9'; }
 
-/* Collected mantissa: value = 0.d * 10**exp10 ... as digits d with the
- * decimal exponent of its last digit. */
+/* The significant digits read so far (leading zeros skipped, at most
+ * PARSE_MAX_SIG kept): value = int(d[0:n]) * 10**exp10, plus a nonzero
+ * tail below the last kept digit when sticky. */
 typedef struct pmant {
     char d[PARSE_MAX_SIG + 2];
     int n;
@@ -1585,8 +1586,10 @@ static void mant_digit(pmant *m, int ch, bool frac) {
     }
 }
 
-/* A run of digits with single underscores between digits. Returns the
- * number of digits, or -1 on a misplaced underscore. Calls f per digit. */
+/* A run of digits with single underscores between digits (the rule of
+ * _Py_string_to_number_with_underscores). Digits go to m (integer or
+ * fraction part) or, when m is NULL, accumulate saturating into *expval.
+ * Returns the number of digits, or -1 on a misplaced underscore. */
 static int64_t scan_digits(pcur *c, pmant *m, bool frac, int64_t *expval) {
     int64_t n = 0;
     size_t next;

@@ -406,6 +406,11 @@ static int float_binop(pe_state *S, int op, double x, double y, pe_val *out) {
 
 int pe_number_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
     if (!is_num(a) || !is_num(b)) return PE_NOTIMPL;
+    if (a.tag == PE_TBOOL && b.tag == PE_TBOOL) { /* bool & | ^ bool stays bool */
+        if (op == PE_BO_AND) return *out = pe_bool(a.u.i & b.u.i), 0;
+        if (op == PE_BO_OR) return *out = pe_bool(a.u.i | b.u.i), 0;
+        if (op == PE_BO_XOR) return *out = pe_bool(a.u.i ^ b.u.i), 0;
+    }
     a = as_int(a);
     b = as_int(b);
     if (a.tag != PE_TFLOAT && b.tag != PE_TFLOAT) return int_binop(S, op, a, b, out);
@@ -599,7 +604,11 @@ int pe_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kw
             return ct->call(S, callee, argc, argv, kwnames, out);
         return pe_raise(S, PE_EXC(TypeError), "cannot create '%s' instances", ct->name);
     }
-    if (t->call && t->kind != PE_K_EXC) return t->call(S, callee, argc, argv, kwnames, out);
+    /* for other objects the call slot is the constructor of their type:
+     * only function-like instances are callable */
+    if (t->call && (t->kind == PE_K_FUNC || t->kind == PE_K_CFUNC || t->kind == PE_K_BMETHOD ||
+                    t->kind == PE_K_HOST))
+        return t->call(S, callee, argc, argv, kwnames, out);
     return pe_raise(S, PE_EXC(TypeError), "'%s' object is not callable", t->name);
 }
 
@@ -656,12 +665,15 @@ static int bool_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj
     return 0;
 }
 
+static int int_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out);
+
 const pe_type pe_type_bool = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "bool",
     .base = &pe_type_int,
     .kind = PE_K_BOOL,
     .call = bool_call,
+    .getattr = int_getattr,
 };
 
 /* int(x=0, base=10) */
@@ -742,6 +754,20 @@ static int int_is_integer(pe_state *S, pe_val self, int argc, const pe_val *argv
     return 0;
 }
 
+/* int.real / .imag / .numerator / .denominator */
+static int int_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    (void)S;
+    const char *n = ((pe_str *)name)->data;
+    if (!strcmp(n, "real") || !strcmp(n, "numerator")) {
+        *out = as_int(v);
+        pe_incref(*out);
+        return 0;
+    }
+    if (!strcmp(n, "imag")) return *out = pe_int(0), 0;
+    if (!strcmp(n, "denominator")) return *out = pe_int(1), 0;
+    return PE_NOTIMPL;
+}
+
 static const pe_cfunc int_methods[] = {
     PE_METHOD("bit_length", int_bit_length),
     PE_METHOD("is_integer", int_is_integer),
@@ -755,6 +781,7 @@ const pe_type pe_type_int = {
     .dealloc = pe_bigint_dealloc,
     .repr = int_repr,
     .call = int_call,
+    .getattr = int_getattr,
     .methods = int_methods,
 };
 
@@ -861,17 +888,95 @@ const pe_type pe_type_type = {
 /* range                                                               */
 /* ------------------------------------------------------------------ */
 
+/* Ranges whose bounds or length leave int64 keep them as ints in big[]
+ * (start, stop, step, len); small ranges leave big[0] UNDEF. */
 typedef struct pe_range {
     pe_obj ob;
     int64_t start, stop, step, len;
+    pe_val big[4];
 } pe_range;
+
+typedef struct pe_bigrangeiter {
+    pe_obj ob;
+    pe_val cur, step, left;
+} pe_bigrangeiter;
+
+static const pe_type pe_type_longrange_iterator;
 
 typedef struct pe_rangeiter {
     pe_obj ob;
     int64_t cur, step, left;
 } pe_rangeiter;
 
-static void range_dealloc(pe_state *S, pe_obj *o) { pe_obj_free(S, o, sizeof(pe_range)); }
+static void range_clear(pe_state *S, pe_obj *o) {
+    pe_range *r = (pe_range *)o;
+    for (int i = 0; i < 4; i++) {
+        pe_val v = r->big[i];
+        r->big[i] = pe_undef();
+        pe_decref(S, v);
+    }
+}
+
+static void range_dealloc(pe_state *S, pe_obj *o) {
+    range_clear(S, o);
+    pe_obj_free(S, o, sizeof(pe_range));
+}
+
+static void bigrangeiter_clear(pe_state *S, pe_obj *o) {
+    pe_bigrangeiter *it = (pe_bigrangeiter *)o;
+    pe_val v[3] = {it->cur, it->step, it->left};
+    it->cur = it->step = it->left = pe_undef();
+    for (int i = 0; i < 3; i++) pe_decref(S, v[i]);
+}
+
+static void bigrangeiter_dealloc(pe_state *S, pe_obj *o) {
+    bigrangeiter_clear(S, o);
+    pe_obj_free(S, o, sizeof(pe_bigrangeiter));
+}
+
+/* len of a big range: ((hi - lo - 1) // |step|) + 1 when non-empty. */
+static int bigrange_len(pe_state *S, pe_val start, pe_val stop, pe_val step, pe_val *out) {
+    int sg = pe_int_sign(step);
+    pe_val lo = sg > 0 ? start : stop, hi = sg > 0 ? stop : start, d, d1, a, q;
+    if (pe_int_cmp(lo, hi) >= 0) return *out = pe_int(0), 0;
+    if (pe_int_sub(S, hi, lo, &d)) return -1;
+    int r = pe_int_sub(S, d, pe_int(1), &d1);
+    pe_decref(S, d);
+    if (r) return -1;
+    if (sg > 0) {
+        a = step;
+        pe_incref(a);
+    } else if (pe_int_neg(S, step, &a)) {
+        pe_decref(S, d1);
+        return -1;
+    }
+    r = pe_int_floordiv(S, d1, a, &q);
+    pe_decref(S, d1);
+    pe_decref(S, a);
+    if (r) return -1;
+    r = pe_int_add(S, q, pe_int(1), out);
+    pe_decref(S, q);
+    return r;
+}
+
+static int make_bigrange(pe_state *S, pe_val start, pe_val stop, pe_val step, pe_val *out) {
+    pe_val len;
+    if (bigrange_len(S, start, stop, step, &len)) return -1;
+    pe_range *r = (pe_range *)pe_obj_new(S, &pe_type_range, sizeof(pe_range));
+    if (!r) {
+        pe_decref(S, len);
+        return -1;
+    }
+    pe_val v[3] = {start, stop, step};
+    for (int i = 0; i < 3; i++) {
+        pe_incref(v[i]);
+        r->big[i] = v[i];
+    }
+    r->big[3] = len;
+    r->start = r->stop = r->step = r->len = 0;
+    *out = pe_obj_val(&r->ob);
+    return 0;
+}
 static void rangeiter_dealloc(pe_state *S, pe_obj *o) { pe_obj_free(S, o, sizeof(pe_rangeiter)); }
 
 static int range_arg(pe_state *S, pe_val v, int64_t *out) {
@@ -900,8 +1005,26 @@ static int range_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
     if (pe_no_kwargs(S, "range", kw)) return -1;
     if (argc < 1 || argc > 3) return pe_arg_count_error(S, "range", 1, 3, argc);
     int64_t a[3] = {0, 0, 1};
-    for (int i = 0; i < argc; i++)
-        if (range_arg(S, argv[i], &a[i])) return -1;
+    bool big = false;
+    for (int i = 0; i < argc; i++) {
+        if (pe_is_bigint(argv[i])) big = true;
+        else if (range_arg(S, argv[i], &a[i])) return -1;
+    }
+    if (!big && argc == 3 && a[2] != 0) {
+        /* a length beyond int64 needs the big representation too */
+        int64_t lo = a[2] > 0 ? a[0] : a[1], hi = a[2] > 0 ? a[1] : a[0];
+        big = lo < hi && (uint64_t)hi - (uint64_t)lo > (uint64_t)INT64_MAX;
+    } else if (!big && argc == 2) {
+        big = a[0] < a[1] && (uint64_t)a[1] - (uint64_t)a[0] > (uint64_t)INT64_MAX;
+    }
+    if (big) {
+        pe_val v[3] = {pe_int(0), pe_int(0), pe_int(1)};
+        for (int i = 0; i < argc; i++) {
+            v[argc == 1 ? 1 : i] = argv[i].tag == PE_TBOOL ? pe_int(argv[i].u.i) : argv[i];
+        }
+        if (pe_int_sign(v[2]) == 0) return pe_raise(S, PE_EXC(ValueError), "range() arg 3 must not be zero");
+        return make_bigrange(S, v[0], v[1], v[2], out);
+    }
     int64_t start = 0, stop, step = 1;
     if (argc == 1) stop = a[0];
     else {
@@ -912,6 +1035,7 @@ static int range_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
     if (step == 0) return pe_raise(S, PE_EXC(ValueError), "range() arg 3 must not be zero");
     pe_range *r = (pe_range *)pe_obj_new(S, &pe_type_range, sizeof(pe_range));
     if (!r) return -1;
+    for (int i = 0; i < 4; i++) r->big[i] = pe_undef();
     r->start = start;
     r->stop = stop;
     r->step = step;
@@ -921,16 +1045,29 @@ static int range_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
 }
 
 static int range_repr(pe_state *S, pe_val v, pe_sb *sb) {
-    (void)S;
     pe_range *r = (pe_range *)v.u.o;
+    if (r->big[0].tag != PE_TUNDEF) {
+        if (pe_sb_puts(sb, "range(") || pe_repr(S, r->big[0], sb) || pe_sb_puts(sb, ", ") ||
+            pe_repr(S, r->big[1], sb))
+            return -1;
+        if (!(r->big[2].tag == PE_TINT && r->big[2].u.i == 1))
+            if (pe_sb_puts(sb, ", ") || pe_repr(S, r->big[2], sb)) return -1;
+        return pe_sb_putc(sb, ')');
+    }
     if (r->step == 1) return pe_sb_printf(sb, "range(%lld, %lld)", (long long)r->start, (long long)r->stop);
     return pe_sb_printf(sb, "range(%lld, %lld, %lld)", (long long)r->start, (long long)r->stop,
                         (long long)r->step);
 }
 
 static int range_len_slot(pe_state *S, pe_val v, int64_t *out) {
-    (void)S;
-    *out = ((pe_range *)v.u.o)->len;
+    pe_range *r = (pe_range *)v.u.o;
+    if (r->big[0].tag != PE_TUNDEF) {
+        if (r->big[3].tag != PE_TINT)
+            return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C ssize_t");
+        *out = r->big[3].u.i;
+        return 0;
+    }
+    *out = r->len;
     return 0;
 }
 
@@ -946,6 +1083,19 @@ int pe_range_iter_new(pe_state *S, int64_t start, int64_t step, int64_t len, pe_
 
 static int range_iter(pe_state *S, pe_val v, pe_val *out) {
     pe_range *r = (pe_range *)v.u.o;
+    if (r->big[0].tag != PE_TUNDEF) {
+        pe_bigrangeiter *it =
+            (pe_bigrangeiter *)pe_obj_new(S, &pe_type_longrange_iterator, sizeof(pe_bigrangeiter));
+        if (!it) return -1;
+        it->cur = r->big[0];
+        it->step = r->big[2];
+        it->left = r->big[3];
+        pe_incref(it->cur);
+        pe_incref(it->step);
+        pe_incref(it->left);
+        *out = pe_obj_val(&it->ob);
+        return 0;
+    }
     return pe_range_iter_new(S, r->start, r->step, r->len, out);
 }
 
@@ -959,6 +1109,22 @@ static int rangeiter_next(pe_state *S, pe_val v, pe_val *out) {
     return 1;
 }
 
+static int bigrangeiter_next(pe_state *S, pe_val v, pe_val *out) {
+    pe_bigrangeiter *it = (pe_bigrangeiter *)v.u.o;
+    if (pe_int_sign(it->left) <= 0) return 0;
+    pe_val ncur, nleft;
+    if (pe_int_add(S, it->cur, it->step, &ncur)) return -1;
+    if (pe_int_sub(S, it->left, pe_int(1), &nleft)) {
+        pe_decref(S, ncur);
+        return -1;
+    }
+    *out = it->cur;
+    it->cur = ncur;
+    pe_decref(S, it->left);
+    it->left = nleft;
+    return 1;
+}
+
 static int self_iter(pe_state *S, pe_val v, pe_val *out) {
     (void)S;
     pe_incref(v);
@@ -968,11 +1134,34 @@ static int self_iter(pe_state *S, pe_val v, pe_val *out) {
 
 static int range_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
     pe_range *r = (pe_range *)v.u.o;
+    if (r->big[0].tag != PE_TUNDEF) {
+        if (!pe_is_intlike(key) && key.tag != PE_TBOOL)
+            return pe_raise(S, PE_EXC(TypeError),
+                            "indexing a range beyond 2**63 supports only int indices in pyexpr");
+        pe_val i = key.tag == PE_TBOOL ? pe_int(key.u.i) : key, idx, off;
+        if (pe_int_sign(i) < 0) {
+            if (pe_int_add(S, i, r->big[3], &idx)) return -1;
+        } else {
+            pe_incref(i);
+            idx = i;
+        }
+        if (pe_int_sign(idx) < 0 || pe_int_cmp(idx, r->big[3]) >= 0) {
+            pe_decref(S, idx);
+            return pe_raise(S, PE_EXC(IndexError), "range object index out of range");
+        }
+        int rc = pe_int_mul(S, idx, r->big[2], &off);
+        pe_decref(S, idx);
+        if (rc) return -1;
+        rc = pe_int_add(S, r->big[0], off, out);
+        pe_decref(S, off);
+        return rc;
+    }
     if (pe_is_slice(key)) {
         int64_t start, stop, step, n;
         if (pe_slice_indices(S, key, r->len, &start, &stop, &step, &n)) return -1;
         pe_range *nr = (pe_range *)pe_obj_new(S, &pe_type_range, sizeof(pe_range));
         if (!nr) return -1;
+        for (int i = 0; i < 4; i++) nr->big[i] = pe_undef();
         nr->start = r->start + start * r->step;
         nr->step = r->step * step;
         nr->stop = nr->start + n * nr->step;
@@ -995,6 +1184,20 @@ static int range_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
 
 static int range_contains(pe_state *S, pe_val v, pe_val x) {
     pe_range *r = (pe_range *)v.u.o;
+    if (r->big[0].tag != PE_TUNDEF) {
+        if (!pe_is_intlike(x) && x.tag != PE_TBOOL) return 0;
+        pe_val xi = x.tag == PE_TBOOL ? pe_int(x.u.i) : x, d, m;
+        int sg = pe_int_sign(r->big[2]);
+        int lo = pe_int_cmp(xi, r->big[0]), hi = pe_int_cmp(xi, r->big[1]);
+        if (sg > 0 ? (lo < 0 || hi >= 0) : (lo > 0 || hi <= 0)) return 0;
+        if (pe_int_sub(S, xi, r->big[0], &d)) return -1;
+        int rc = pe_int_mod(S, d, r->big[2], &m);
+        pe_decref(S, d);
+        if (rc) return -1;
+        int zero = pe_int_sign(m) == 0;
+        pe_decref(S, m);
+        return zero;
+    }
     if (x.tag == PE_TINT || x.tag == PE_TBOOL) {
         int64_t i = x.u.i;
         if (r->len == 0) return 0;
@@ -1014,6 +1217,10 @@ static int range_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
     (void)S;
     if (!pe_is_kind(b, PE_K_RANGE) || (op != PE_EQ && op != PE_NE)) return PE_NOTIMPL;
     pe_range *x = (pe_range *)a.u.o, *y = (pe_range *)b.u.o;
+    if (x->big[0].tag != PE_TUNDEF || y->big[0].tag != PE_TUNDEF) {
+        *out = pe_bool((op == PE_EQ) == (x == y));
+        return 0;
+    }
     bool eq = x->len == y->len && (x->len == 0 || (x->start == y->start && (x->len == 1 || x->step == y->step)));
     *out = pe_bool(op == PE_EQ ? eq : !eq);
     return 0;
@@ -1023,6 +1230,13 @@ static int range_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     (void)S;
     pe_range *r = (pe_range *)v.u.o;
     const char *n = ((pe_str *)name)->data;
+    if (r->big[0].tag != PE_TUNDEF) {
+        int k = !strcmp(n, "start") ? 0 : !strcmp(n, "stop") ? 1 : !strcmp(n, "step") ? 2 : -1;
+        if (k < 0) return PE_NOTIMPL;
+        *out = r->big[k];
+        pe_incref(*out);
+        return 0;
+    }
     if (!strcmp(n, "start")) *out = pe_int(r->start);
     else if (!strcmp(n, "stop")) *out = pe_int(r->stop);
     else if (!strcmp(n, "step")) *out = pe_int(r->step);
@@ -1035,6 +1249,7 @@ const pe_type pe_type_range = {
     .name = "range",
     .kind = PE_K_RANGE,
     .dealloc = range_dealloc,
+    .clear = range_clear,
     .repr = range_repr,
     .len = range_len_slot,
     .iter = range_iter,
@@ -1043,6 +1258,16 @@ const pe_type pe_type_range = {
     .richcmp = range_richcmp,
     .call = range_call,
     .getattr = range_getattr,
+};
+
+static const pe_type pe_type_longrange_iterator = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "longrange_iterator",
+    .kind = PE_K_ITER,
+    .dealloc = bigrangeiter_dealloc,
+    .clear = bigrangeiter_clear,
+    .iter = self_iter,
+    .next = bigrangeiter_next,
 };
 
 const pe_type pe_type_range_iterator = {
@@ -1087,6 +1312,7 @@ static int func_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj
 }
 
 static int func_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    (void)S;
     pe_func *f = (pe_func *)v.u.o;
     const char *n = ((pe_str *)name)->data;
     if (!strcmp(n, "__name__")) {

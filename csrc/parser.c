@@ -35,7 +35,9 @@ void *pe_arena_alloc(pe_arena *A, size_t n) {
     n = (n + 15) & ~(size_t)15;
     pe_arena_chunk *c = A->head;
     if (!c || c->used + n > c->size) {
-        size_t sz = n > 32768 ? n : 32768;
+        /* small first chunk (start-up cost), then larger ones */
+        size_t want = A->head ? 32768 : 4096;
+        size_t sz = n > want ? n : want;
         c = pe_mem_alloc(A->S, sizeof(pe_arena_chunk) + sz);
         if (!c) return NULL;
         c->size = sz;

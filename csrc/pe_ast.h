@@ -70,6 +70,7 @@ typedef struct pe_lexer {
     int pending_indent;
     bool at_line_start;
     bool eof_newline_done;
+    int last_kind; /* kind of the previous token (0 at start) */
     int paren_depth;
     char parens[200];       /* open bracket chars */
     uint32_t paren_line[200], paren_col[200];

@@ -312,6 +312,7 @@ typedef struct pe_str {
     size_t nchars; /* code points */
     int64_t hash;  /* -1: not computed yet */
     uint32_t ascii; /* 1: len == nchars */
+    uint32_t grown; /* str.c: allocation rounded up by in-place appends */
     char data[];    /* NUL-terminated UTF-8 */
 } pe_str;
 
@@ -333,6 +334,12 @@ void pe_str_finish(pe_str *s);
 /* SipHash-1-3 (fixed key) of the UTF-8 bytes, never -1. Cached in s->hash
  * unless s is immortal (shared read-only constants are never written). */
 int64_t pe_str_hash(pe_str *s);
+/* `s += t` / `s = s + t` for two strs when the caller owns the ONLY
+ * reference to *a (rc 1; the VM drops the variable's own reference first,
+ * as CPython's unicode_concatenate): appends in place with amortised
+ * growth. Otherwise (shared, immortal, a is b) *a = a + b. The old *a is
+ * consumed on success; on error -1 and *a is left as it was. */
+int pe_str_concat_inplace(pe_state *S, pe_val *a, pe_val b);
 /* BUILD_STRING: concatenation of n str values (TypeError if one is not). */
 int pe_str_join_n(pe_state *S, size_t n, const pe_val *parts, pe_val *out);
 /* f-string / format() glue. conv: 0, 's', 'r' or 'a'; spec: a str or
@@ -674,6 +681,13 @@ int pe_set_update(pe_state *S, pe_obj *set, pe_val iterable); /* SET_UPDATE, set
 int pe_set_contains(pe_state *S, pe_obj *set, pe_val key);    /* 0/1/-1 */
 /* Iteration over the table: *pos starts at 0; 1 with borrowed *key, 0 at end. */
 int pe_set_next(pe_set *s, size_t *pos, pe_val *key);
+/* The frozenset constant CPython's compiler makes for a display of more
+ * than 2 constants: frozenset(items) rebuilt from its own iteration order
+ * (merge_consts_recursive). CPython compiles `{1, 2, 3}` to BUILD_SET 0;
+ * LOAD_CONST <this>; SET_UPDATE, and `for x in {1, 2, 3}` / `x in {...}`
+ * to iteration / membership of this constant; the element order of the
+ * result (visible in print) only matches CPython when done the same way. */
+int pe_set_const_frozenset(pe_state *S, const pe_val *items, size_t n, pe_val *out);
 
 /* In-place operators of the mutable containers: list += (any iterable),
  * list *= int, set |= &= -= ^= (set operands), dict |= (mapping or pairs).

@@ -6,6 +6,8 @@
 #ifndef PE_VM_H
 #define PE_VM_H
 
+#include <stdatomic.h>
+
 #include "pe_internal.h"
 
 /* ------------------------------------------------------------------ */
@@ -181,6 +183,7 @@ struct pe_code {
     size_t source_len;
     int mode;
     size_t bytes;        /* approximate memory held (for cache bounds) */
+    atomic_uint refcount; /* pe_code_retain/release; 1 when compiled, freed at 0 */
 };
 
 /* ------------------------------------------------------------------ */
@@ -206,6 +209,8 @@ typedef struct pe_func {
 /* ------------------------------------------------------------------ */
 
 typedef struct pe_frame {
+    pe_val *ret;          /* caller's slot for the result (the callee object) */
+    uint32_t chunk;       /* stack chunk holding this frame's window */
     pe_fcode *code;
     pe_func *func;        /* NULL for the module frame */
     const uint32_t *pc;   /* next instruction */
@@ -231,9 +236,11 @@ struct pe_state {
     volatile int interrupted; /* set asynchronously (signal/timeout thread) */
     uint32_t time_check_counter;
 
-    pe_val *stack;        /* value stack for all frames */
-    size_t stack_cap;
-    pe_frame *frames;
+    /* value stack: chunks that never move (builtins hold pointers into
+     * it while they call back into Python) */
+    struct pe_chunk { pe_val *base; size_t cap; } *chunks;
+    uint32_t nchunks, chunks_cap;
+    pe_frame *frames;     /* never reallocated during a run */
     uint32_t nframes, frames_cap;
 
     pe_code *code;        /* program being run (for tracebacks) */
@@ -247,6 +254,12 @@ struct pe_state {
     void *repr_stack[64]; /* containers whose repr is in progress */
     uint32_t nrepr;       /* repr nesting depth (entries stored below 64) */
     uint32_t c_depth;     /* nested native compare/hash of containers (tuple.c) */
+    /* trashcan (tuple.c): nesting of container deallocs; deeper ones are
+     * queued in trash (a malloc'ed stack, empty and freed between drains)
+     * and freed iteratively by the outermost dealloc */
+    uint32_t dealloc_depth, ntrash, trash_cap;
+    bool trash_draining;
+    pe_obj **trash;
 };
 
 /* Exception instances. The traceback lives on the exception (innermost
@@ -267,6 +280,7 @@ typedef struct pe_exc {
     uint32_t ntb, tb_cap;
     /* SyntaxError details */
     pe_val filename, text; /* str or UNDEF */
+    pe_val suggestion;     /* str: "Did you mean" name for Name/AttributeError */
     int64_t lineno, offset, end_offset;
 } pe_exc;
 
@@ -277,6 +291,12 @@ int pe_exc_new(pe_state *S, const pe_type *t, pe_val args_tuple, pe_val *out);
 int pe_raise_exc(pe_state *S, pe_val v);
 /* str(exc) as CPython: '' / str(arg) / str(args); KeyError: repr(arg). */
 int pe_exc_str(pe_state *S, pe_val exc, pe_sb *sb);
+/* CPython's suggestion for a mistyped name among candidates (Python/
+ * suggestions.c): returns the index of the best candidate or -1. */
+int pe_suggest(const char *name, const char *const *cands, size_t n);
+/* Attaches a suggestion to the pending exception (copied). */
+void pe_exc_set_suggestion(pe_state *S, const char *name);
+
 /* Raise SyntaxError-family with location (1-based line and column). */
 int pe_raise_syntax(pe_state *S, const pe_type *t, const char *msg, const char *filename,
                     int64_t lineno, int64_t offset, int64_t end_offset, const char *line,
@@ -300,6 +320,7 @@ typedef struct pe_builtin_def {
 } pe_builtin_def;
 int pe_builtin_lookup(const char *name, size_t len); /* index or -1 */
 pe_val pe_builtin_value(int index);
+const char *pe_builtin_suggest(const char *name);
 
 /* Error helpers used by the VM and the front ends. */
 void pe_tb_add(pe_state *S, pe_fcode *code, uint32_t line, uint16_t col);

@@ -169,8 +169,8 @@ restart:;
                 }
                 if (table != s->table || !pe_is(entry->key, startkey)) goto restart;
                 mask = s->mask;
-            } else if (entry->hash == -1 && !slot_active(entry) && freeslot == NULL) {
-                freeslot = entry;
+            } else if (entry->hash == -1 && !slot_active(entry)) {
+                freeslot = entry; /* the last dummy seen, as CPython */
             }
             entry++;
         } while (probes--);
@@ -634,8 +634,10 @@ static int isdisjoint(pe_state *S, pe_set *s, pe_val other) {
 static void set_clear_slot(pe_state *S, pe_obj *o) { clear_internal(S, (pe_set *)o); }
 
 static void set_dealloc(pe_state *S, pe_obj *o) {
+    if (cont_trash_begin(S, o)) return;
     clear_internal(S, (pe_set *)o);
     pe_obj_free(S, o, sizeof(pe_set));
+    cont_trash_end(S);
 }
 
 static int set_repr(pe_state *S, pe_val v, pe_sb *sb) {
@@ -784,6 +786,7 @@ static int set_contains_slot(pe_state *S, pe_val v, pe_val x) { return contains_
 /* set(iterable) / frozenset(iterable); frozenset(a frozenset) is itself. */
 static int set_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
+    if (cont_type_call_check(S, callee)) return -1;
     const pe_type *t = (const pe_type *)callee.u.o;
     if (cont_posargs(S, t->name, t->name, argc, kwnames, 0, 1)) return -1;
     if (t == &pe_type_frozenset && argc == 1 && pe_is_kind(argv[0], PE_K_FROZENSET)) {
@@ -1059,4 +1062,23 @@ int cont_set_update_op(pe_state *S, pe_set *s, int op, pe_val other) {
     case PE_BO_SUB: return difference_update(S, s, other);
     default: return symdiff_update(S, s, other);
     }
+}
+
+/* The constant CPython's compiler makes for a display of n > 2 constants
+ * ({-1, -2, 100, 7}, `for x in {...}`, `x in {...}`): frozenset(items),
+ * then rebuilt from its own iteration order by merge_consts_recursive.
+ * The table layout, hence iteration order, differs from adding the items
+ * one by one; a set display is then set() updated from this frozenset. */
+int pe_set_const_frozenset(pe_state *S, const pe_val *items, size_t n, pe_val *out) {
+    pe_val t1, f1, t2;
+    if (pe_tuple_pack(S, n, items, &t1)) return -1;
+    int r = make_new_set(S, &pe_type_frozenset, t1, &f1);
+    pe_decref(S, t1);
+    if (r) return -1;
+    r = pe_tuple_from_iter(S, f1, &t2);
+    pe_decref(S, f1);
+    if (r) return -1;
+    r = make_new_set(S, &pe_type_frozenset, t2, out);
+    pe_decref(S, t2);
+    return r;
 }

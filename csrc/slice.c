@@ -141,8 +141,10 @@ static void slice_clear(pe_state *S, pe_obj *o) {
 }
 
 static void slice_dealloc(pe_state *S, pe_obj *o) {
+    if (cont_trash_begin(S, o)) return;
     slice_clear(S, o);
     pe_obj_free(S, o, sizeof(pe_slice));
+    cont_trash_end(S);
 }
 
 static int slice_repr(pe_state *S, pe_val v, pe_sb *sb) {
@@ -173,7 +175,7 @@ static int slice_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
 /* slice(stop) / slice(start, stop[, step]) */
 static int slice_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                       pe_val *out) {
-    (void)callee;
+    if (cont_type_call_check(S, callee)) return -1;
     if (cont_posargs(S, "slice", "slice", argc, kwnames, 1, 3)) return -1;
     if (argc == 1) return pe_slice_new(S, pe_none(), argv[0], pe_none(), out);
     return pe_slice_new(S, argv[0], argv[1], argc == 3 ? argv[2] : pe_none(), out);
@@ -216,6 +218,7 @@ static int slice_indices_meth(pe_state *S, pe_val self, int argc, const pe_val *
 }
 
 static int slice_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    (void)S;
     pe_slice *s = PE_SLICE(v);
     const pe_str *n = (const pe_str *)name;
     pe_val *field = cont_str_is(n, "start")  ? &s->start

@@ -158,7 +158,8 @@ void pe_state_free(pe_state *S) {
     pe_decref(S, S->handled);
     S->handled = pe_undef();
     pe_heap_sweep(S, &S->heap);
-    free(S->stack);
+    for (uint32_t i = 0; i < S->nchunks; i++) free(S->chunks[i].base);
+    free(S->chunks);
     free(S->frames);
     free(S);
 }

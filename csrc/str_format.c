@@ -719,7 +719,7 @@ int ps_str_format_method(pe_state *S, pe_val self, int argc, const pe_val *argv,
                          pe_val *out) {
     size_t nkw = kwnames ? ((pe_tuple *)kwnames)->n : 0;
     size_t npos = (size_t)argc - nkw;
-    sf_ctx c = {argv, npos, true, argv + npos, kwnames, pe_undef(), ANS_INIT, 0};
+    sf_ctx c = {argv, npos, true, nkw ? argv + npos : NULL, kwnames, pe_undef(), ANS_INIT, 0};
     return sf_run(S, self, &c, out);
 }
 

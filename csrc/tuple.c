@@ -8,6 +8,8 @@
  * them PE_TUNDEF until then, and clear() resets them to PE_TUNDEF, which
  * dealloc tolerates). The empty tuple is a static immortal singleton.
  */
+#include <stdlib.h>
+
 #include "cont_internal.h"
 
 /* ------------------------------------------------------------------ */
@@ -74,6 +76,51 @@ int cont_enter_recursion(pe_state *S, const char *where) {
 }
 
 void cont_leave_recursion(pe_state *S) { S->c_depth--; }
+
+int cont_type_call_check(pe_state *S, pe_val callee) {
+    if (pe_is_kind(callee, PE_K_TYPE)) return 0;
+    return pe_raise(S, PE_EXC(TypeError), "'%s' object is not callable", pe_type_name(callee));
+}
+
+/* Trashcan (CPython's Py_TRASHCAN_BEGIN/END): container deallocs nest as
+ * references are dropped; below TRASH_DEPTH levels an object is queued
+ * instead, and the outermost dealloc frees the queue iteratively, so a
+ * million nested lists do not overflow the C stack. The queue is plain
+ * malloc memory (a dealloc must not raise); if it cannot grow, the dealloc
+ * simply recurses. */
+#define TRASH_DEPTH 50
+
+bool cont_trash_begin(pe_state *S, pe_obj *o) {
+    if (S->dealloc_depth >= TRASH_DEPTH) {
+        if (S->ntrash == S->trash_cap) {
+            uint32_t ncap = S->trash_cap ? S->trash_cap * 2 : 64;
+            pe_obj **p = ncap > S->trash_cap ? realloc(S->trash, ncap * sizeof *p) : NULL;
+            if (p) {
+                S->trash = p;
+                S->trash_cap = ncap;
+            }
+        }
+        if (S->ntrash < S->trash_cap) {
+            S->trash[S->ntrash++] = o;
+            return true;
+        }
+    }
+    S->dealloc_depth++;
+    return false;
+}
+
+void cont_trash_end(pe_state *S) {
+    if (--S->dealloc_depth || S->trash_draining) return;
+    S->trash_draining = true;
+    while (S->ntrash) {
+        pe_obj *o = S->trash[--S->ntrash];
+        o->type->dealloc(S, o);
+    }
+    S->trash_draining = false;
+    free(S->trash);
+    S->trash = NULL;
+    S->trash_cap = 0;
+}
 
 int cont_repr_items(pe_state *S, const pe_val *items, size_t n, pe_sb *sb) {
     for (size_t i = 0; i < n; i++) {
@@ -144,8 +191,10 @@ static void tuple_clear(pe_state *S, pe_obj *o) {
 }
 
 static void tuple_dealloc(pe_state *S, pe_obj *o) {
+    if (cont_trash_begin(S, o)) return;
     tuple_clear(S, o);
     pe_obj_free(S, o, tuple_size(((pe_tuple *)o)->n));
+    cont_trash_end(S);
 }
 
 static int tuple_repr(pe_state *S, pe_val v, pe_sb *sb) {
@@ -274,7 +323,7 @@ int cont_repeat_size(pe_state *S, size_t n, int64_t count, size_t *total) {
 
 static int tuple_repeat(pe_state *S, pe_val seq, pe_val count, pe_val *out) {
     int64_t c;
-    size_t total;
+    size_t total = 0;
     pe_tuple *x = PE_TUPLE(seq);
     if (cont_repeat_count(S, count, &c) || cont_repeat_size(S, x->n, c, &total)) return -1;
     if (c == 1 || x->n == 0) {
@@ -349,7 +398,7 @@ static int tuple_contains(pe_state *S, pe_val v, pe_val x) {
 /* tuple() / tuple(iterable) */
 static int tuple_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                       pe_val *out) {
-    (void)callee;
+    if (cont_type_call_check(S, callee)) return -1;
     if (cont_posargs(S, "tuple", "tuple", argc, kwnames, 0, 1)) return -1;
     if (argc == 0) return pe_tuple_new(S, 0, out);
     return pe_tuple_from_iter(S, argv[0], out);

@@ -33,51 +33,74 @@ int pe_module_import(pe_state *S, pe_str *name, pe_val *out);
 /* Stack and frames                                                    */
 /* ------------------------------------------------------------------ */
 
-/* Makes room for `need` more values above `top`; moves every frame's
- * pointers if the stack moves. Returns the (possibly moved) top. */
-static pe_val *stack_reserve(pe_state *S, pe_val *top, size_t need) {
-    size_t used = top ? (size_t)(top - S->stack) : 0;
-    if (used + need <= S->stack_cap) return S->stack + used;
-    size_t ncap = S->stack_cap ? S->stack_cap * 2 : 1024;
-    while (ncap < used + need) ncap *= 2;
-    if (ncap > ((size_t)1 << 26)) {
+/* Returns where `need` values can start: at `top` if they fit in the
+ * chunk *chunk, else at the base of the next chunk (allocated on demand;
+ * chunks after the top frame's are unused, frames being LIFO). */
+static pe_val *stack_reserve(pe_state *S, uint32_t *chunk, pe_val *top, size_t need) {
+    uint32_t c = *chunk;
+    if (top && c < S->nchunks && top + need <= S->chunks[c].base + S->chunks[c].cap) return top;
+    c = top ? c + 1 : 0;
+    if (need > ((size_t)1 << 24)) {
         pe_raise(S, PE_EXC(MemoryError), "value stack overflow");
         return NULL;
     }
-    pe_val *old = S->stack;
-    pe_val *ns = realloc(S->stack, ncap * sizeof(pe_val));
-    if (!ns) {
-        pe_raise_nomem(S);
-        return NULL;
+    if (c < S->nchunks && S->chunks[c].cap < need) {
+        S->mem_used -= S->chunks[c].cap * sizeof(pe_val);
+        free(S->chunks[c].base);
+        S->chunks[c].base = NULL;
+        S->chunks[c].cap = 0;
     }
-    S->mem_used += (ncap - S->stack_cap) * sizeof(pe_val);
-    S->stack = ns;
-    S->stack_cap = ncap;
-    if (old && ns != old) {
-        for (uint32_t i = 0; i < S->nframes; i++) {
-            pe_frame *f = &S->frames[i];
-            f->locals = ns + (f->locals - old);
-            f->sp = ns + (f->sp - old);
+    if (c >= S->nchunks) {
+        if (S->nchunks == S->chunks_cap) {
+            uint32_t nc = S->chunks_cap ? S->chunks_cap * 2 : 8;
+            struct pe_chunk *n = realloc(S->chunks, nc * sizeof *n);
+            if (!n) {
+                pe_raise_nomem(S);
+                return NULL;
+            }
+            S->chunks = n;
+            S->chunks_cap = nc;
         }
+        S->chunks[S->nchunks].base = NULL;
+        S->chunks[S->nchunks].cap = 0;
+        c = S->nchunks++;
     }
-    return ns + used;
-}
-
-static pe_frame *frame_push(pe_state *S) {
-    if (S->nframes >= S->max_depth) {
-        pe_raise(S, PE_EXC(RecursionError), "maximum recursion depth exceeded");
-        return NULL;
-    }
-    if (S->nframes == S->frames_cap) {
-        uint32_t nc = S->frames_cap ? S->frames_cap * 2 : 64;
-        pe_frame *nf = realloc(S->frames, nc * sizeof(pe_frame));
-        if (!nf) {
+    if (!S->chunks[c].base) {
+        size_t cap = need > 2048 ? need : 2048; /* 32 KiB: below mmap thresholds */
+        if (S->limits.max_memory && S->mem_used + cap * sizeof(pe_val) > S->limits.max_memory) {
+            pe_raise(S, PE_EXC(LimitError), "memory limit exceeded (max_memory=%zu bytes)",
+                     S->limits.max_memory);
+            return NULL;
+        }
+        S->chunks[c].base = malloc(cap * sizeof(pe_val));
+        if (!S->chunks[c].base) {
             pe_raise_nomem(S);
             return NULL;
         }
-        S->mem_used += (nc - S->frames_cap) * sizeof(pe_frame);
-        S->frames = nf;
-        S->frames_cap = nc;
+        S->chunks[c].cap = cap;
+        S->mem_used += cap * sizeof(pe_val);
+    }
+    *chunk = c;
+    return S->chunks[c].base;
+}
+
+/* Frames live in one array sized for max_depth before a run starts, so
+ * frame pointers stay valid while the run re-enters the loop. */
+static int frames_prepare(pe_state *S) {
+    uint32_t need = S->max_depth + 4;
+    if (S->frames_cap >= need) return 0;
+    pe_frame *nf = realloc(S->frames, need * sizeof(pe_frame));
+    if (!nf) return pe_raise_nomem(S);
+    S->mem_used += (need - S->frames_cap) * sizeof(pe_frame);
+    S->frames = nf;
+    S->frames_cap = need;
+    return 0;
+}
+
+static pe_frame *frame_push(pe_state *S) {
+    if (S->nframes >= S->max_depth || S->nframes + 1 >= S->frames_cap) {
+        pe_raise(S, PE_EXC(RecursionError), "maximum recursion depth exceeded");
+        return NULL;
     }
     return &S->frames[S->nframes++];
 }
@@ -233,12 +256,15 @@ static int init_cells(pe_state *S, pe_func *f, pe_val *locals) {
 
 /* Sets up a frame for f with locals at `base` (stack reserved by caller);
  * args bound from argv (borrowed). */
-static pe_frame *enter_function(pe_state *S, pe_func *f, pe_val *base, int argc,
-                                const pe_val *argv, pe_obj *kwnames, bool fast) {
+static pe_frame *enter_function(pe_state *S, pe_func *f, pe_val *base, uint32_t chunk,
+                                pe_val *ret, int argc, const pe_val *argv, pe_obj *kwnames,
+                                bool fast) {
     const pe_fcode *c = f->code;
     uint32_t nslots = c->nlocals + c->ncells + c->nfree;
     pe_frame *fr = frame_push(S);
     if (!fr) return NULL;
+    fr->chunk = chunk;
+    fr->ret = ret;
     fr->code = f->code;
     fr->func = f;
     fr->pc = c->code;
@@ -363,9 +389,32 @@ static int do_raise(pe_state *S, pe_val exc, pe_val cause) {
     return r;
 }
 
-static int name_error(pe_state *S, pe_code *code, uint32_t slot) {
-    return pe_raise(S, PE_EXC(NameError), "name '%s' is not defined",
-                    ((pe_str *)code->gnames[slot])->data);
+/* NameError with CPython's "Did you mean" suggestion: the frame's locals,
+ * then the defined globals, then the builtins. */
+static int name_error(pe_state *S, pe_code *code, const pe_fcode *fc, uint32_t slot) {
+    const char *name = ((pe_str *)code->gnames[slot])->data;
+    pe_raise(S, PE_EXC(NameError), "name '%s' is not defined", name);
+    size_t nl = fc->nlocals + fc->ncells + fc->nfree, n = 0;
+    const char **c = malloc((nl + code->nglobals + 1) * sizeof(char *));
+    if (!c) return -1;
+    for (size_t i = 0; i < nl; i++)
+        c[n++] = fc->localnames && fc->localnames[i] ? ((pe_str *)fc->localnames[i])->data : NULL;
+    int k = pe_suggest(name, c, n);
+    if (k < 0) {
+        n = 0;
+        for (uint32_t i = 0; i < code->nglobals; i++)
+            if (S->globals[i].tag != PE_TUNDEF && code->gbuiltin[i] < 0)
+                c[n++] = ((pe_str *)code->gnames[i])->data;
+        k = pe_suggest(name, c, n);
+    }
+    if (k < 0) {
+        const char *b = pe_builtin_suggest(name);
+        if (b) pe_exc_set_suggestion(S, b);
+    } else {
+        pe_exc_set_suggestion(S, c[k]);
+    }
+    free(c);
+    return -1;
 }
 
 static int unbound_local(pe_state *S, const pe_fcode *c, uint32_t i) {
@@ -547,7 +596,7 @@ next:
         if (PE_UNLIKELY(v.tag == PE_TUNDEF)) {
             int b = S->code->gbuiltin[ARG];
             if (b < 0) {
-                name_error(S, S->code, ARG);
+                name_error(S, S->code, f->code, ARG);
                 ERROR();
             }
             v = pe_builtin_value(b);
@@ -565,7 +614,7 @@ next:
     TARGET(DELETE_GLOBAL) {
         pe_val old = globals[ARG];
         if (old.tag == PE_TUNDEF) {
-            name_error(S, S->code, ARG);
+            name_error(S, S->code, f->code, ARG);
             ERROR();
         }
         globals[ARG] = pe_undef();
@@ -679,7 +728,47 @@ next:
         DISPATCH();                                                                  \
     }
 
-    BINARY_FAST(ADD, PE_BO_ADD, !__builtin_add_overflow(x, y, &r), (sp[-2].u.f = x + y, 1))
+    TARGET(ADD) {
+        pe_val b = sp[-1], a = sp[-2];
+        if (a.tag == PE_TINT && b.tag == PE_TINT) {
+            int64_t r;
+            if (!__builtin_add_overflow(a.u.i, b.u.i, &r)) {
+                sp[-2].u.i = r;
+                sp--;
+                DISPATCH();
+            }
+        } else if (a.tag == PE_TFLOAT && b.tag == PE_TFLOAT) {
+            sp[-2].u.f = a.u.f + b.u.f;
+            sp--;
+            DISPATCH();
+        } else if (pe_is_str(a) && pe_is_str(b)) {
+            /* s = s + t / s += t: drop the variable's reference first so
+             * the string can grow in place (CPython does the same) */
+            uint32_t nw = *pc;
+            pe_val *slot = NULL;
+            if (PE_OPOF(nw) == PE_OP_STORE_FAST) slot = &locals[PE_ARGOF(nw)];
+            else if (PE_OPOF(nw) == PE_OP_STORE_GLOBAL) slot = &globals[PE_ARGOF(nw)];
+            if (slot && slot->tag == PE_TOBJ && slot->u.o == a.u.o) {
+                *slot = pe_undef();
+                pe_decref(S, a);
+            }
+            if (pe_str_concat_inplace(S, &sp[-2], b)) {
+                sp[-2] = pe_none();
+                ERROR();
+            }
+            pe_decref(S, b);
+            sp--;
+            DISPATCH();
+        }
+        pe_val res;
+        SYNC();
+        if (pe_binary_op(S, PE_BO_ADD, a, b, ARG != 0, &res)) ERROR();
+        pe_decref(S, a);
+        pe_decref(S, b);
+        sp[-2] = res;
+        sp--;
+        DISPATCH();
+    }
     BINARY_FAST(SUB, PE_BO_SUB, !__builtin_sub_overflow(x, y, &r), (sp[-2].u.f = x - y, 1))
     BINARY_FAST(MUL, PE_BO_MUL, !__builtin_mul_overflow(x, y, &r), (sp[-2].u.f = x * y, 1))
     BINARY_FAST(TRUEDIV, PE_BO_TRUEDIV, 0 && (r = 0), (y != 0.0 && (sp[-2].u.f = x / y, 1)))
@@ -865,7 +954,7 @@ next:
         pe_val t;
         if (pe_tuple_new(S, n, &t)) ERROR();
         sp -= n;
-        memcpy(PE_TUPLE(t)->items, sp, n * sizeof(pe_val));
+        if (n) memcpy(PE_TUPLE(t)->items, sp, n * sizeof(pe_val));
         PUSH(t);
         DISPATCH();
     }
@@ -874,7 +963,7 @@ next:
         pe_val l;
         if (pe_list_new(S, n, &l)) ERROR();
         sp -= n;
-        memcpy(PE_LIST(l)->items, sp, n * sizeof(pe_val));
+        if (n) memcpy(PE_LIST(l)->items, sp, n * sizeof(pe_val));
         PE_LIST(l)->n = n;
         PUSH(l);
         DISPATCH();
@@ -1170,40 +1259,43 @@ next:
             if (PE_UNLIKELY(S->limits.max_steps || S->deadline > 0 || S->interrupted)) {
                 if (check_limits(S, 1)) ERROR();
             }
-            pe_val *base = sp - argc;
-            size_t need = frame_size(c);
-            pe_val *nb = stack_reserve(S, base, need);
-            if (!nb) ERROR();
-            if (nb != base) {
-                LOAD_FRAME();
-                base = nb;
-            }
+            pe_val *args = sp - argc, *ret = args - 1;
+            uint32_t chunk = f->chunk;
+            pe_val *base = stack_reserve(S, &chunk, args, frame_size(c));
+            if (!base) ERROR();
             bool fast = argc == c->nargs && !(c->flags & (PE_CO_VARARGS | PE_CO_VARKW)) &&
                         c->nkwonly == 0;
             pe_frame *nf;
             if (fast) {
-                nf = enter_function(S, fn, base, (int)argc, base, NULL, true);
+                if (base != args) { /* new chunk: move the arguments over */
+                    memcpy(base, args, argc * sizeof(pe_val));
+                    f->sp = sp = args;
+                }
+                nf = enter_function(S, fn, base, chunk, ret, (int)argc, base, NULL, true);
             } else {
                 /* bind from a copy of the arguments, then release them */
                 pe_val tmp[8];
                 pe_val *copy = argc <= 8 ? tmp : pe_mem_alloc(S, argc * sizeof(pe_val));
                 if (!copy) ERROR();
-                memcpy(copy, base, argc * sizeof(pe_val));
-                f->sp = base; /* args now owned by `copy` */
-                nf = enter_function(S, fn, base, (int)argc, copy, NULL, false);
+                memcpy(copy, args, argc * sizeof(pe_val));
+                f->sp = sp = args; /* args now owned by `copy` */
+                if (base != args) base = stack_reserve(S, &chunk, args, frame_size(c));
+                nf = base ? enter_function(S, fn, base, chunk, ret, (int)argc, copy, NULL, false)
+                          : NULL;
                 for (uint32_t i = 0; i < argc; i++) pe_decref(S, copy[i]);
                 if (copy != tmp) pe_mem_free(S, copy, argc * sizeof(pe_val));
             }
             if (!nf) {
                 /* a frame pushed before binding failed owns the locals */
-                bool pushed = S->nframes && S->frames[S->nframes - 1].locals == base &&
-                              &S->frames[S->nframes - 1] != f;
+                bool pushed = &S->frames[S->nframes - 1] != f;
                 if (pushed) {
                     pe_frame *bad = &S->frames[S->nframes - 1];
                     frame_clear(S, bad, bad->sp);
+                } else if (fast && base != args) {
+                    /* arguments were moved to the new chunk: release them */
+                    for (uint32_t i = 0; i < argc; i++) pe_decref(S, base[i]);
                 }
                 LOAD_FRAME();
-                if (pushed || !fast) sp = base;
                 ERROR();
             }
             LOAD_FRAME();
@@ -1254,17 +1346,17 @@ next:
     TARGET(RETURN_VALUE) {
         pe_val v = POP();
         bool was_entry = f->entry;
-        pe_val *slot = f->locals - 1;
+        pe_val *ret = f->ret;
         frame_clear(S, f, sp);
         if (was_entry) {
             *result = v;
             return 0;
         }
         LOAD_FRAME();
-        /* the callee object sits just below the callee's locals */
-        pe_decref(S, *slot);
-        *slot = v;
-        sp = slot + 1;
+        /* the callee object sits in the caller's result slot */
+        pe_decref(S, *ret);
+        *ret = v;
+        sp = ret + 1;
         DISPATCH();
     }
     TARGET(RAISE_VARARGS) {
@@ -1368,14 +1460,14 @@ error : {
             DISPATCH();
         }
         bool was_entry = f->entry;
-        pe_val *slot = f->locals - 1;
+        pe_val *ret = f->ret;
         frame_clear(S, f, sp);
         if (was_entry) return -1;
         LOAD_FRAME();
         /* the caller's stack still holds the callee and nothing else of
-         * the call (fast calls consumed the arguments as locals) */
-        pe_decref(S, *slot);
-        sp = slot;
+         * the call (the arguments became the callee's locals) */
+        pe_decref(S, *ret);
+        sp = ret;
         at = (uint32_t)(pc - 1 - f->code->code);
         pe_tb_add(S, f->code, f->code->lines[at], f->code->cols ? f->code->cols[at] : 0);
     }
@@ -1386,19 +1478,24 @@ error : {
 /* Entry points                                                        */
 /* ------------------------------------------------------------------ */
 
-/* Top of the value stack in use (above the innermost frame's stack). */
-static pe_val *stack_top(pe_state *S) {
-    if (S->nframes == 0) return S->stack;
+/* Where a new entry frame may start: above the innermost frame. */
+static pe_val *stack_top(pe_state *S, uint32_t *chunk) {
+    if (S->nframes == 0) {
+        *chunk = 0;
+        return NULL;
+    }
+    *chunk = S->frames[S->nframes - 1].chunk;
     return S->frames[S->nframes - 1].sp;
 }
 
 int pe_vm_call_function(pe_state *S, pe_func *fn, int argc, const pe_val *argv,
                         pe_obj *kwnames, pe_val *out) {
-    pe_val *base = stack_reserve(S, stack_top(S), frame_size(fn->code) + 1);
+    if (S->nframes == 0 && frames_prepare(S)) return -1;
+    uint32_t chunk;
+    pe_val *top = stack_top(S, &chunk);
+    pe_val *base = stack_reserve(S, &chunk, top, frame_size(fn->code));
     if (!base) return -1;
-    /* argv may point into the stack we just moved: it is borrowed from the
-     * caller who keeps it alive; when it lived on our stack, re-derive it */
-    pe_frame *fr = enter_function(S, fn, base, argc, argv, kwnames, false);
+    pe_frame *fr = enter_function(S, fn, base, chunk, NULL, argc, argv, kwnames, false);
     if (!fr) {
         if (S->nframes && S->frames[S->nframes - 1].locals == base) {
             pe_frame *bad = &S->frames[S->nframes - 1];
@@ -1411,9 +1508,10 @@ int pe_vm_call_function(pe_state *S, pe_func *fn, int argc, const pe_val *argv,
 }
 
 int pe_vm_run(pe_state *S, pe_code *code, pe_val *result) {
-    pe_func modfn;
-    memset(&modfn, 0, sizeof modfn);
-    pe_val *base = stack_reserve(S, stack_top(S), frame_size(code->module) + 1);
+    if (frames_prepare(S)) return -1;
+    uint32_t chunk;
+    pe_val *top = stack_top(S, &chunk);
+    pe_val *base = stack_reserve(S, &chunk, top, frame_size(code->module));
     if (!base) return -1;
     pe_frame *fr = frame_push(S);
     if (!fr) return -1;
@@ -1424,5 +1522,7 @@ int pe_vm_run(pe_state *S, pe_code *code, pe_val *result) {
     fr->sp = base;
     fr->globals = S->globals;
     fr->entry = 1;
+    fr->chunk = chunk;
+    fr->ret = NULL;
     return vm_execute(S, S->nframes - 1, result);
 }

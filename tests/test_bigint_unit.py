@@ -606,10 +606,10 @@ def test_memory_errors_do_not_leak():
     ops = [f"mul {hex(a)} {hex(b)}", f"add {hex(a)} {hex(b)}", f"floordiv {hex(a * b)} {hex(b)}",
            f"pow {hex(a)} 3", "pow 0x3 0x186a0", f"pow {hex(a)} {hex(b)} {hex(a + 2)}",
            "lshift 0x1 0x100000", f"tostr {hex(a)} 16 1", f"tostr {hex(10**2000)} 10 0",
-           f"fromstr {hx('7' * 4000)} 10", f"and {hex(a)} {hex(-b)}", f"truediv {hex(a)} {hex(b)}",
+           f"fromstr {hx('7' * 4000)} 10", f"and {hex(a)} {hex(-b)}", f"truediv {hex(b)} {hex(a)}",
            f"round {hex(a)} -5000", f"divmod {hex(a * b)} {hex(b)}"]
     expected = [a * b, a + b, a, a**3, 3**100000, pow(a, b, a + 2), 1 << 0x100000, hex(a),
-                str(10**2000), int("7" * 4000), a & -b, a / b, round(a, -5000), (a, 0)]
+                str(10**2000), int("7" * 4000), a & -b, b / a, round(a, -5000), (a, 0)]
     expected = [e if isinstance(e, str) else f"{hex(e[0])} {hex(e[1])}" if isinstance(e, tuple)
                 else e if isinstance(e, float) else hex(e) for e in expected]
     lines += ops + ["memlimit 0"] + ops

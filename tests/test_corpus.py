@@ -30,6 +30,7 @@ import difflib
 import functools
 import re
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -154,7 +155,9 @@ def test_corpus_no_bare_final_expression() -> None:
     for path in CORPUS_FILES:
         if expects_compile_error(path):
             continue
-        tree = ast.parse(path.read_bytes(), filename=str(path))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(path.read_bytes(), filename=str(path))
         if not tree.body:
             continue
         last = tree.body[-1]
@@ -173,11 +176,13 @@ def test_corpus_compiles_as_declared(path: Path) -> None:
     """syntax_ files (and declared IndentationError files) must not compile;
     every other file must."""
     src = path.read_bytes()
-    if expects_compile_error(path):
-        with pytest.raises(SyntaxError):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # SyntaxWarning/DeprecationWarning are not the point here
+        if expects_compile_error(path):
+            with pytest.raises(SyntaxError):
+                compile(src, str(path), "exec")
+        else:
             compile(src, str(path), "exec")
-    else:
-        compile(src, str(path), "exec")
 
 
 @pytest.mark.skipif(sys.version_info[:2] != (3, 11), reason="headers were verified against CPython 3.11")

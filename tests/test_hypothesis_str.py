@@ -14,7 +14,7 @@ breaks).
 The subset has no try/except yet, so only expressions that succeed under
 CPython (checked in-process while generating) go into a batch.  The batch
 becomes ONE program that prints ``repr()`` of every expression, one per
-line; pyexpr's stdout must equal CPython's (computed in-process by running
+line (f-string cases bind the value to ``_v`` first); pyexpr's stdout must equal CPython's (computed in-process by running
 the same program text).  On a mismatch the first differing expression is
 reported.
 
@@ -139,16 +139,19 @@ def spec_text(draw) -> str:
 
 
 @st.composite
-def format_expr(draw) -> str:
+def format_stmt(draw) -> str:
+    """format(), str.format and f-strings (FORMAT_VALUE) with one spec."""
     v = draw(values)
     spec = draw(spec_text())
-    kind = draw(st.integers(0, 2))
+    kind = draw(st.integers(0, 3))
     if kind == 0:
-        return f"format({lit(v)}, {spec!r})"
+        return show(f"format({lit(v)}, {spec!r})")
     if kind == 1:
-        return f"{('{:' + spec + '}')!r}.format({lit(v)})"
-    conv = draw(st.sampled_from(["!r", "!s", "!a"]))
-    return f"{('{0' + conv + ':' + spec + '}|{0}')!r}.format({lit(v)})"
+        return show(f"{('{:' + spec + '}')!r}.format({lit(v)})")
+    conv = draw(st.sampled_from(["!r", "!s", "!a", ""]))
+    if kind == 2:
+        return show(f"{('{0' + conv + ':' + spec + '}|{0}')!r}.format({lit(v)})")
+    return f"_v = {lit(v)}\n" + show(f"f'<{{_v{conv}:{spec}}}>'")
 
 
 @st.composite
@@ -180,15 +183,21 @@ def misc_expr(draw) -> str:
     return f"[len({a!r}), list({a!r})]"
 
 
-any_expr = st.one_of(method_expr(), method_expr(), slice_expr(), format_expr(), format_expr(),
-                     percent_expr(), percent_expr(), misc_expr())
+def show(expr: str) -> str:
+    return f"print(repr({expr}))\n"
+
+
+exprs = st.one_of(method_expr(), method_expr(), slice_expr(), percent_expr(), percent_expr(),
+                  misc_expr())
+any_stmt = st.one_of(exprs.map(show), exprs.map(show), format_stmt())
 
 _GLOBALS = {"__builtins__": builtins}
 
 
-def succeeds(src: str) -> bool:
+def succeeds(stmt: str) -> bool:
     try:
-        eval(src, dict(_GLOBALS))
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(stmt, "<case>", "exec"), dict(_GLOBALS))
     except Exception:  # noqa: BLE001 - raising cases are filtered out
         return False
     return True
@@ -207,10 +216,10 @@ def cpython_stdout(program: str) -> str:
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(st.lists(any_expr, min_size=BATCH, max_size=BATCH))
-def test_str_batch(exprs: list) -> None:
-    exprs = [e for e in exprs if succeeds(e)]
-    program = "".join(f"print(repr({e}))\n" for e in exprs)
+@given(st.lists(any_stmt, min_size=BATCH, max_size=BATCH))
+def test_str_batch(stmts: list) -> None:
+    stmts = [s for s in stmts if succeeds(s)]
+    program = "".join(stmts)
     expected = cpython_stdout(program)
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as f:
         f.write(program)
@@ -223,7 +232,7 @@ def test_str_batch(exprs: list) -> None:
     got = res.stdout.decode("utf-8", "replace")
     if got != expected or res.returncode != 0:
         exp_lines, got_lines = expected.splitlines(), got.splitlines()
-        for i, e in enumerate(exprs):
+        for i, e in enumerate(stmts):
             g = got_lines[i] if i < len(got_lines) else "<missing>"
             if i >= len(exp_lines) or g != exp_lines[i]:
                 raise AssertionError(

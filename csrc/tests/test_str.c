@@ -449,6 +449,36 @@ static void test_call(void) {
     expect("str(1, encoding=)", r, out, "TypeError: decoding to str: need a bytes-like object, int found");
 }
 
+/* In-place appends: content, code point counts and exact memory accounting. */
+static void test_concat_inplace(void) {
+    size_t base = S->mem_used;
+    pe_val a;
+    if (pe_str_from_cstr(S, "x", &a)) abort();
+    pe_val piece, other;
+    if (pe_str_from_cstr(S, "\xc3\xa9y", &piece)) abort();
+    for (int i = 0; i < 3000; i++)
+        if (pe_str_concat_inplace(S, &a, piece)) abort();
+    pe_incref(a); /* shared now: must fall back to a copy */
+    other = a;
+    if (pe_str_concat_inplace(S, &a, piece)) abort();
+    checks++;
+    const pe_str *s = PE_STR(a), *o = PE_STR(other);
+    if (s == o || s->len != 1 + 3001 * 3 || s->nchars != 1 + 3001 * 2 || s->ascii ||
+        o->len != 1 + 3000 * 3 || memcmp(s->data + s->len - 3, "\xc3\xa9y", 3) ||
+        s->data[s->len] != 0 || pe_utf8_count(s->data, s->len) != s->nchars) {
+        failures++;
+        printf("FAIL concat_inplace\n");
+    }
+    pe_decref(S, a);
+    pe_decref(S, other);
+    pe_decref(S, piece);
+    checks++;
+    if (S->mem_used != base) {
+        failures++;
+        printf("FAIL concat_inplace accounting: %zu != %zu\n", S->mem_used, base);
+    }
+}
+
 int main(void) {
     S = pe_state_new();
     if (!S) return 2;
@@ -464,6 +494,7 @@ int main(void) {
     test_literals();
     test_chr_ord();
     test_call();
+    test_concat_inplace();
     pe_state_free(S);
     printf("test_str: %d checks, %d failures\n", checks, failures);
     return failures != 0;

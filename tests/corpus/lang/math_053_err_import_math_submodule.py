@@ -1,0 +1,4 @@
+# expect: ModuleNotFoundError: No module named 'math.x'; 'math' is not a package
+import math
+print(math.pi)
+import math.x
