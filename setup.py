@@ -33,6 +33,7 @@ from pathlib import Path
 
 from setuptools import Command, Extension, setup
 from setuptools.command.build import build as _build
+from setuptools.command.build_ext import build_ext as _build_ext
 from setuptools.dist import Distribution
 
 try:  # setuptools >= 70.1 ships bdist_wheel itself
@@ -231,6 +232,11 @@ class bdist_wheel(_bdist_wheel):
 # `import pyexpr._pyexpr` = engine sources + csrc/extmodule.c, built by the
 # standard build_ext (in place for editable installs). It is added only once
 # csrc/extmodule.c exists; until then the wheel is py3-none-<platform>.
+# Flags: Python's own CFLAGS come first (often -O3 -g), ours after them win:
+# -O2 like the binary, hidden visibility (only PyInit__pyexpr is exported, the
+# engine's symbols stay private to the .so), C11, warnings on.
+EXT_CFLAGS = ["-std=c11", "-O2", "-fvisibility=hidden", "-Wall", "-Wextra"]
+
 ext_modules = []
 if Path("csrc/extmodule.c").exists():
     ext_modules.append(
@@ -239,10 +245,21 @@ if Path("csrc/extmodule.c").exists():
             sources=ENGINE_SRCS + ["csrc/extmodule.c"],
             include_dirs=["csrc"],
             define_macros=[("_GNU_SOURCE", None), ("PYEXPR_VERSION", f'"{VERSION}"')],
-            extra_compile_args=["-std=c11"],
+            extra_compile_args=EXT_CFLAGS,
             libraries=["m"],
+            depends=sorted(str(p) for p in Path("csrc").glob("*.h")),
         )
     )
+
+
+class build_ext(_build_ext):
+    """build_ext compiling the extension's ~30 sources in parallel by default."""
+
+    def finalize_options(self):
+        super().finalize_options()
+        if not self.parallel:
+            self.parallel = os.cpu_count() or 1
+
 
 setup(
     version=VERSION,
@@ -250,6 +267,11 @@ setup(
     # Installed as <prefix>/bin/pyexpr (the venv's / environment's bin dir).
     data_files=[("bin", [NATIVE_BIN])],
     distclass=PyexprDistribution,
-    cmdclass={"build_native": build_native, "build": build, "bdist_wheel": bdist_wheel},
+    cmdclass={
+        "build_native": build_native,
+        "build": build,
+        "build_ext": build_ext,
+        "bdist_wheel": bdist_wheel,
+    },
     zip_safe=False,
 )

@@ -75,9 +75,40 @@ static int check_source(pe_state *S, const char *src, size_t len, const char *fi
     return 0;
 }
 
-pe_code *pe_compile(pe_state *S, const char *src, size_t len, const char *filename, int mode) {
+/* Profiling only: a standalone tokenization pass, to time lexing apart from
+ * the parser (which pulls tokens on demand). Lexical errors are cleared:
+ * the real parse reports the authoritative error. */
+static void lex_pass(pe_state *S, const char *src, size_t len, const char *filename) {
+    pe_lexer L;
+    pe_token tok;
+    pe_lex_init(&L, S, src, len, filename);
+    for (;;) {
+        if (pe_lex_next(&L, &tok)) {
+            pe_exc_clear(S);
+            break;
+        }
+        if (tok.kind == PE_TOK_ENDMARKER) break;
+    }
+}
+
+/* pe_compile with optional stage timings: every clock read is behind
+ * `if (prof)`, so the untimed path costs three predictable branches. */
+pe_code *pe_compile_profile(pe_state *S, const char *src, size_t len, const char *filename,
+                            int mode, pe_profile *prof) {
     if (!filename) filename = "<string>";
-    if (check_source(S, src, len, filename)) return NULL;
+    if (!src) src = "";
+    uint64_t t0 = prof ? pe_clock_ns() : 0, t1;
+    if (prof) prof->lex_ns = prof->parse_ns = prof->compile_ns = 0;
+    if (check_source(S, src, len, filename)) {
+        if (prof) prof->lex_ns = pe_clock_ns() - t0;
+        return NULL;
+    }
+    if (prof) {
+        lex_pass(S, src, len, filename);
+        t1 = pe_clock_ns();
+        prof->lex_ns = t1 - t0;
+        t0 = t1;
+    }
     pe_heap tmp;
     pe_heap_init(&tmp);
     pe_heap *saved = S->cur;
@@ -86,6 +117,11 @@ pe_code *pe_compile(pe_state *S, const char *src, size_t len, const char *filena
     pe_arena A = {S, NULL};
     pe_code *code = NULL;
     pe_node *mod = pe_parse(S, &A, src, len, filename, mode);
+    if (prof) {
+        t1 = pe_clock_ns();
+        prof->parse_ns = t1 - t0;
+        t0 = t1;
+    }
     if (mod) code = pe_compile_ast(S, (struct pe_ast *)mod, src, len, filename, mode);
     pe_arena_free(&A);
     if (code) {
@@ -109,6 +145,7 @@ pe_code *pe_compile(pe_state *S, const char *src, size_t len, const char *filena
     if (!code) {
         pe_heap_sweep(S, &tmp);
         S->cur = saved;
+        if (prof && mod) prof->compile_ns = pe_clock_ns() - t0;
         return NULL;
     }
     pe_heap_init(&code->heap);
@@ -118,11 +155,26 @@ pe_code *pe_compile(pe_state *S, const char *src, size_t len, const char *filena
     code->bytes = (S->mem_used - mark) + sizeof(pe_code) + len + strlen(filename) +
                   code->nglobals * (sizeof(pe_obj *) + sizeof(int32_t));
     S->mem_used = mark;
+    atomic_init(&code->refcount, 1);
+    if (prof) prof->compile_ns = pe_clock_ns() - t0;
     return code;
 }
 
-void pe_code_free(pe_code *code) {
+pe_code *pe_compile(pe_state *S, const char *src, size_t len, const char *filename, int mode) {
+    return pe_compile_profile(S, src, len, filename, mode, NULL);
+}
+
+void pe_code_retain(pe_code *code) {
+    if (code) atomic_fetch_add_explicit(&code->refcount, 1, memory_order_relaxed);
+}
+
+void pe_code_free(pe_code *code) { pe_code_release(code); }
+
+/* The last release frees the code: acq_rel so every other thread's use of
+ * the code happens-before the teardown. */
+void pe_code_release(pe_code *code) {
     if (!code) return;
+    if (atomic_fetch_sub_explicit(&code->refcount, 1, memory_order_acq_rel) != 1) return;
     pe_state *tmp = pe_state_new();
     if (tmp) {
         pe_heap_sweep(tmp, &code->heap);
@@ -171,10 +223,22 @@ int pe_run_value(pe_state *S, pe_code *code, pe_val *result) {
 }
 
 int pe_run_repr(pe_state *S, pe_code *code, char **repr_out) {
+    return pe_run_repr_profile(S, code, repr_out, NULL);
+}
+
+/* pe_run_repr with optional timings (clock reads only behind `if (prof)`):
+ * execute = globals setup + VM run + teardown, format = the repr. */
+int pe_run_repr_profile(pe_state *S, pe_code *code, char **repr_out, pe_profile *prof) {
+    uint64_t t0 = prof ? pe_clock_ns() : 0, tf = 0;
+    if (prof) prof->execute_ns = prof->format_ns = 0;
     if (repr_out) *repr_out = NULL;
-    if (pe_globals_init(S, code)) return -1;
+    if (pe_globals_init(S, code)) {
+        if (prof) prof->execute_ns = pe_clock_ns() - t0;
+        return -1;
+    }
     pe_val result = pe_none();
     int r = pe_run_value(S, code, &result);
+    if (prof) tf = pe_clock_ns();
     if (r == 0 && repr_out && result.tag != PE_TNONE) {
         pe_sb sb;
         pe_sb_init(&sb, S);
@@ -192,8 +256,10 @@ int pe_run_repr(pe_state *S, pe_code *code, char **repr_out) {
         }
         pe_sb_free(&sb);
     }
+    if (prof) prof->format_ns = pe_clock_ns() - tf;
     if (r == 0) pe_decref(S, result);
     pe_globals_release(S);
+    if (prof) prof->execute_ns = pe_clock_ns() - t0 - prof->format_ns;
     return r;
 }
 

@@ -37,10 +37,12 @@
 
 /* Tuning (digits of 32 bits). */
 #define KARA_MUL_CUTOFF 40   /* Karatsuba multiplication from this size */
-#define KARA_SQR_CUTOFF 64   /* Karatsuba squaring from this size */
+#define KARA_SQR_CUTOFF 48   /* Karatsuba squaring from this size */
 #define STACK_DIGITS 64      /* work buffers up to this size live on the stack */
 #define DEC_DC_CUTOFF 120    /* D&C decimal output above this many digits */
 #define PARSE_DC_CUTOFF 64   /* D&C string parsing above this many chunks */
+/* kara_ws_size() sizes the scratch for the smaller (multiplication) cutoff */
+_Static_assert(KARA_SQR_CUTOFF >= KARA_MUL_CUTOFF, "squaring cutoff below multiplication's");
 
 static const char LOWER_DIGITS[] = "0123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -465,17 +467,11 @@ static int mpn_mul(pe_state *S, pe_digit *r, const pe_digit *a, size_t an, const
     return 0;
 }
 
-/* Knuth's algorithm D. For an >= bn >= 2 and b normalised (b[bn-1] != 0):
- * q[0..an-bn] = a / b and r[0..bn) = a % b (either may be NULL; they must
- * not overlap a or b). -1: MemoryError. */
-static int mpn_divrem(pe_state *S, pe_digit *q, pe_digit *r, const pe_digit *a, size_t an,
-                      const pe_digit *b, size_t bn) {
-    unsigned s = (unsigned)__builtin_clz(b[bn - 1]);
-    pe_digit *u = tmp_alloc(S, an + 1 + bn);
-    if (!u) return -1;
-    pe_digit *v = u + an + 1;
-    mpn_lshift(v, b, bn, s);
-    u[an] = mpn_lshift(u, a, an, s);
+/* Knuth's algorithm D, core: u[0..an] (an + 1 digits) and v[0..bn) are
+ * already shifted so that v[bn-1] has its top bit set (an >= bn >= 2).
+ * u is replaced by the remainder in u[0..bn) (still shifted); the quotient
+ * goes to q[0..an-bn] unless q is NULL. */
+static void divrem_core(pe_digit *q, pe_digit *u, size_t an, const pe_digit *v, size_t bn) {
     pe_digit vtop = v[bn - 1], vnext = v[bn - 2];
     for (size_t j = an - bn + 1; j-- > 0;) {
         pe_digit *uj = u + j;
@@ -502,6 +498,20 @@ static int mpn_divrem(pe_state *S, pe_digit *q, pe_digit *r, const pe_digit *a, 
         }
         if (q) q[j] = (pe_digit)qhat;
     }
+}
+
+/* Knuth's algorithm D. For an >= bn >= 2 and b normalised (b[bn-1] != 0):
+ * q[0..an-bn] = a / b and r[0..bn) = a % b (either may be NULL; they must
+ * not overlap a or b). -1: MemoryError. */
+static int mpn_divrem(pe_state *S, pe_digit *q, pe_digit *r, const pe_digit *a, size_t an,
+                      const pe_digit *b, size_t bn) {
+    unsigned s = (unsigned)__builtin_clz(b[bn - 1]);
+    pe_digit *u = tmp_alloc(S, an + 1 + bn);
+    if (!u) return -1;
+    pe_digit *v = u + an + 1;
+    mpn_lshift(v, b, bn, s);
+    u[an] = mpn_lshift(u, a, an, s);
+    divrem_core(q, u, an, v, bn);
     if (r) mpn_rshift(r, u, bn, s);
     tmp_free(S, u, an + 1 + bn);
     return 0;
@@ -1324,23 +1334,140 @@ static inline uint64_t mulmod64(uint64_t x, uint64_t y, uint64_t m) {
     return (uint64_t)((unsigned __int128)x * y % m);
 }
 
-/* r = x * y mod m (all reduced, mn >= 3 digits): t has 2*mn digits. */
-static int mpn_mulmod(pe_state *S, pe_digit *r, size_t *rn, const pe_digit *x, size_t xn,
-                      const pe_digit *y, size_t yn, const pe_digit *m, size_t mn, pe_digit *t) {
-    if (xn == 0 || yn == 0) {
-        *rn = 0;
-        return 0;
-    }
-    if (mpn_mul(S, t, x, xn, y, yn) < 0) return -1;
-    size_t tn = mpn_norm(t, xn + yn);
-    if (tn < mn) {
-        mpn_copy(r, t, tn);
-        *rn = tn;
-        return 0;
-    }
-    if (mpn_divrem(S, NULL, r, t, tn, m, mn) < 0) return -1;
-    *rn = mpn_norm(r, mn);
+/* Modular multiplication context for a modulus of n >= 3 digits: residues
+ * are n-digit arrays (zero padded). Odd moduli use Montgomery form
+ * (x * B**n mod m), even ones Knuth D with a pre-shifted divisor. One
+ * allocation holds all scratch, so the exponentiation loop never allocates. */
+typedef struct modctx {
+    const pe_digit *m;
+    size_t n;
+    bool mont;
+    pe_digit minv;  /* Montgomery: -1/m mod 2**32 */
+    unsigned shift; /* Knuth: normalisation shift, v = m << shift */
+    pe_digit *v, *t, *ws;
+    pe_digit *mem;
+    size_t memn;
+} modctx;
+
+/* -1/x mod 2**32 for odd x (Newton iteration, 3 -> 48 correct bits). */
+static pe_digit neg_inverse32(pe_digit x) {
+    pe_digit inv = x; /* x * x == 1 mod 8 */
+    for (int i = 0; i < 4; i++) inv *= 2 - x * inv;
+    return (pe_digit)0 - inv;
+}
+
+static int modctx_init(pe_state *S, modctx *c, const pe_digit *m, size_t n) {
+    c->m = m;
+    c->n = n;
+    c->mont = m[0] & 1;
+    size_t wsn = kara_ws_size(n);
+    c->memn = n + (2 * n + 1) + wsn;
+    if (!(c->mem = tmp_alloc(S, c->memn))) return -1;
+    c->v = c->mem;
+    c->t = c->v + n;
+    c->ws = c->t + 2 * n + 1;
+    c->shift = (unsigned)__builtin_clz(m[n - 1]);
+    mpn_lshift(c->v, m, n, c->shift);
+    c->minv = c->mont ? neg_inverse32(m[0]) : 0;
     return 0;
+}
+
+static void modctx_free(pe_state *S, modctx *c) { tmp_free(S, c->mem, c->memn); }
+
+/* Montgomery reduction: r = t / B**n mod m for t < m * B**n (2n digits,
+ * destroyed). The carry of row i is parked in t[i], which the row zeroed. */
+static void mont_reduce(const modctx *c, pe_digit *r, pe_digit *t) {
+    size_t n = c->n;
+    for (size_t i = 0; i < n; i++) t[i] = mpn_addmul_1(t + i, c->m, n, t[i] * c->minv);
+    pe_digit cy = mpn_add_n(r, t + n, t, n); /* < 2m */
+    if (cy || mpn_cmp_n(r, c->m, n) >= 0) mpn_sub_n(r, r, c->m, n);
+}
+
+/* r = x * y mod m in the context's representation (r may alias x or y). */
+static void mod_mul(modctx *c, pe_digit *r, const pe_digit *x, const pe_digit *y) {
+    size_t n = c->n;
+    pe_digit *t = c->t;
+    if (x == y) {
+        if (n < KARA_SQR_CUTOFF)
+            mpn_sqr_basecase(t, x, n);
+        else
+            kara_sqr_n(t, x, n, c->ws);
+    } else if (n < KARA_MUL_CUTOFF) {
+        mpn_mul_basecase(t, x, n, y, n);
+    } else {
+        kara_mul_n(t, x, y, n, c->ws);
+    }
+    if (c->mont) {
+        mont_reduce(c, r, t);
+    } else {
+        t[2 * n] = mpn_lshift(t, t, 2 * n, c->shift);
+        divrem_core(NULL, t, 2 * n, c->v, n);
+        mpn_rshift(r, t, n, c->shift);
+    }
+}
+
+/* Window size for an exponent of ebits bits (thresholds as GMP's powm). */
+static unsigned window_bits(uint64_t ebits) {
+    static const uint64_t lim[] = {7, 25, 81, 241, 673, 1793, 4609};
+    unsigned k = 1;
+    while (k <= 7 && ebits > lim[k - 1]) k++;
+    return k;
+}
+
+/* *out = x**|E| mod m (0 < x < m, m of n >= 3 digits, E != 0): left-to-right
+ * sliding windows over a table of the odd powers x, x**3, ... */
+static int modexp_big(pe_state *S, const pe_digit *xd, size_t xn, const mag *E,
+                      const pe_digit *m, size_t n, pe_val *out) {
+    modctx c;
+    if (modctx_init(S, &c, m, n) < 0) return -1;
+    uint64_t ebits = mag_bits(E->d, E->n);
+    unsigned k = window_bits(ebits);
+    size_t tabn = (size_t)1 << (k - 1), alln = (tabn + 2) * n + 2 * n + 1;
+    pe_digit *tab = tmp_alloc(S, alln);
+    int rc = tab ? 0 : -1;
+    if (rc == 0) {
+        pe_digit *x2 = tab + tabn * n, *r = x2 + n, *tmp = r + n;
+        mpn_zero(tab, n);
+        mpn_copy(tab, xd, xn);
+        if (c.mont) { /* to Montgomery form: x * B**n mod m, one division */
+            mpn_zero(tmp, 2 * n + 1);
+            mpn_copy(tmp + n, tab, n);
+            rc = mpn_divrem(S, NULL, tab, tmp, 2 * n, m, n);
+        }
+        if (rc == 0) {
+            mod_mul(&c, x2, tab, tab);
+            for (size_t i = 1; i < tabn; i++) mod_mul(&c, tab + i * n, tab + (i - 1) * n, x2);
+            bool first = true;
+            for (int64_t i = (int64_t)ebits - 1; i >= 0;) {
+                if (!mag_bit(E, (uint64_t)i)) {
+                    mod_mul(&c, r, r, r);
+                    i--;
+                    continue;
+                }
+                int64_t j = i - (int64_t)k + 1 > 0 ? i - (int64_t)k + 1 : 0;
+                while (!mag_bit(E, (uint64_t)j)) j++; /* window [j, i] is odd */
+                uint64_t w = 0;
+                for (int64_t b = i; b >= j; b--) w = (w << 1) | mag_bit(E, (uint64_t)b);
+                if (first) {
+                    mpn_copy(r, tab + (w >> 1) * n, n);
+                    first = false;
+                } else {
+                    for (int64_t b = i; b >= j; b--) mod_mul(&c, r, r, r);
+                    mod_mul(&c, r, r, tab + (w >> 1) * n);
+                }
+                i = j - 1;
+            }
+            if (c.mont) { /* out of Montgomery form */
+                mpn_zero(tmp, 2 * n);
+                mpn_copy(tmp, r, n);
+                mont_reduce(&c, r, tmp);
+            }
+            rc = make_int(S, 1, r, n, out);
+        }
+        tmp_free(S, tab, alln);
+    }
+    modctx_free(S, &c);
+    return rc;
 }
 
 /* *out = base ** |e| mod m for 0 <= base < m, m > 1. */
@@ -1353,37 +1480,17 @@ static int modexp(pe_state *S, pe_val base, pe_val e, pe_val m, pe_val *out) {
         *out = pe_int(1);
         return 0;
     }
-    uint64_t ebits = mag_bits(E.d, E.n);
-    if (M.n <= 2) {
-        uint64_t mod = mag_low64(M.d, M.n), x = mag_low64(X.d, X.n), r = x;
-        for (uint64_t i = ebits - 1; i-- > 0;) {
-            r = mulmod64(r, r, mod);
-            if (mag_bit(&E, i)) r = mulmod64(r, x, mod);
-        }
-        return make_u64(S, 1, r, out);
+    if (X.n == 0) {
+        *out = pe_int(0);
+        return 0;
     }
-    size_t mn = M.n;
-    pe_digit *buf = tmp_alloc(S, 4 * mn);
-    if (!buf) return -1;
-    pe_digit *r = buf, *r2 = buf + mn, *t = buf + 2 * mn;
-    size_t rn = X.n;
-    mpn_copy(r, X.d, X.n);
-    int rc = 0;
-    for (uint64_t i = ebits - 1; i-- > 0 && rc == 0;) {
-        rc = mpn_mulmod(S, r2, &rn, r, rn, r, rn, M.d, mn, t);
-        pe_digit *sw = r;
-        r = r2;
-        r2 = sw;
-        if (rc == 0 && mag_bit(&E, i)) {
-            rc = mpn_mulmod(S, r2, &rn, r, rn, X.d, X.n, M.d, mn, t);
-            sw = r;
-            r = r2;
-            r2 = sw;
-        }
+    if (M.n > 2) return modexp_big(S, X.d, X.n, &E, M.d, M.n, out);
+    uint64_t mod = mag_low64(M.d, M.n), x = mag_low64(X.d, X.n), r = x;
+    for (uint64_t i = mag_bits(E.d, E.n) - 1; i-- > 0;) {
+        r = mulmod64(r, r, mod);
+        if (mag_bit(&E, i)) r = mulmod64(r, x, mod);
     }
-    if (rc == 0) rc = make_int(S, 1, r, rn, out);
-    tmp_free(S, buf, 4 * mn);
-    return rc;
+    return make_u64(S, 1, r, out);
 }
 
 /* Modular inverse of a modulo n > 1, in [0, n) (CPython's long_invmod):
@@ -1651,13 +1758,27 @@ static int str_limit_error(pe_state *S, size_t ndigits) {
 /* Parsing                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Value of an ASCII digit/letter (0..35), or 99. */
-static inline int digit_value(unsigned char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    c |= 0x20;
-    if (c >= 'a' && c <= 'z') return c - 'a' + 10;
-    return 99;
-}
+/* Value of an ASCII digit/letter (0..35), 99 for anything else. */
+static const uint8_t DIGIT_VALUE[256] = {
+    99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+    99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+    99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+     0,  1,  2,  3,  4,  5,  6,  7,  8,  9, 99, 99, 99, 99, 99, 99,
+    99, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
+    25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 99, 99, 99, 99, 99,
+    99, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
+    25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 99, 99, 99, 99, 99,
+    99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+    99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+    99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+    99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+    99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+    99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+    99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+    99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+};
+
+static inline int digit_value(unsigned char c) { return DIGIT_VALUE[c]; }
 
 static inline bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
@@ -1700,7 +1821,8 @@ static int powtab_ensure(pe_state *S, powtab *t, pe_digit B, int lvl) {
     return 0;
 }
 
-/* Digits of a power-of-two base text (valid digits and '_' only). */
+/* Digits of a power-of-two base text (valid digits and '_' only), read
+ * from the least significant end into a 64-bit accumulator. */
 static int parse_pow2(pe_state *S, const char *p, const char *end, int base, size_t nd,
                       int sign, pe_val *out) {
     unsigned bits = (unsigned)__builtin_ctz((unsigned)base);
@@ -1712,9 +1834,10 @@ static int parse_pow2(pe_state *S, const char *p, const char *end, int base, siz
     size_t k = 0;
     uint64_t acc = 0;
     unsigned accbits = 0;
-    for (const char *s = end; s-- > p;) {
-        if (*s == '_') continue;
-        acc |= (uint64_t)digit_value((unsigned char)*s) << accbits;
+    for (const unsigned char *s = (const unsigned char *)end; s-- > (const unsigned char *)p;) {
+        unsigned v = DIGIT_VALUE[*s];
+        if (v >= 36) continue; /* '_' */
+        acc |= (uint64_t)v << accbits;
         accbits += bits;
         if (accbits >= DIGIT_BITS) {
             z[k++] = (pe_digit)acc;
@@ -2092,15 +2215,26 @@ static int append_decimal(pe_state *S, const mag *A, pe_sb *sb) {
     return rc;
 }
 
-/* Appends |A| in base 2**bits (no sign or prefix). */
+/* Appends |A| in base 2**bits (no sign or prefix): characters are cut
+ * from a 64-bit accumulator refilled one digit at a time. */
 static int append_pow2(pe_state *S, const mag *A, unsigned bits, pe_sb *sb) {
     uint64_t nbits = mag_bits(A->d, A->n);
     size_t nch = nbits ? (size_t)((nbits + bits - 1) / bits) : 1;
     char *out = pe_mem_alloc(S, nch);
     if (!out) return -1;
-    unsigned mask = (1u << bits) - 1;
-    for (size_t i = 0; i < nch; i++)
-        out[nch - 1 - i] = LOWER_DIGITS[mpn_bits_at(A->d, A->n, (uint64_t)i * bits) & mask];
+    unsigned mask = (1u << bits) - 1, accbits = 0;
+    uint64_t acc = 0;
+    size_t di = 0;
+    for (char *p = out + nch; p > out;) {
+        if (accbits < bits) {
+            acc |= (uint64_t)(di < A->n ? A->d[di] : 0) << accbits;
+            di++;
+            accbits += DIGIT_BITS;
+        }
+        *--p = LOWER_DIGITS[acc & mask];
+        acc >>= bits;
+        accbits -= bits;
+    }
     int rc = pe_sb_putn(sb, out, nch);
     pe_mem_free(S, out, nch);
     return rc;

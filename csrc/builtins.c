@@ -630,6 +630,7 @@ int pe_module_import(pe_state *S, pe_str *name, pe_val *out) {
     pe_sb_init(&sb, S);
     pe_sb_puts(&sb, "No module named ");
     pe_str_repr(S, name, &sb);
+    if (!strncmp(name->data, "math.", 5)) pe_sb_puts(&sb, "; 'math' is not a package");
     if (!sb.failed) pe_raise_str(S, PE_EXC(ModuleNotFoundError), sb.p, sb.len);
     pe_sb_free(&sb);
     return -1;

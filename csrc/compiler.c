@@ -1313,7 +1313,11 @@ static int c_unwind(compiler *C, unit *u, int to, bool preserve_tos) {
             break;
         }
         case FB_FINALLY_END:
-            if (preserve_tos) EMIT(ROT_TWO, 0);
+            /* leaving a finally body that runs for an exception: the
+             * exception is dropped, the previous one restored:
+             * [.. prev exc (v)] -> [.. (v)] */
+            if (preserve_tos) EMIT(ROT_THREE, 0);
+            EMIT(POP_TOP, 0);
             EMIT(POP_EXCEPT, 0);
             break;
         default:
@@ -1423,7 +1427,7 @@ static int c_try_except(compiler *C, unit *u, pe_node *n) {
         set_loc(u, h);
         LABEL(next);
         if (h->a) {
-            EMIT(DUP_TOP, 0);
+            /* [.. prev exc type] -> CHECK_EXC_MATCH -> [.. prev exc bool] */
             if (c_expr(C, u, h->a)) return -1;
             EMIT(CHECK_EXC_MATCH, 0);
             JUMP(POP_JUMP_IF_FALSE, next);
@@ -1632,9 +1636,11 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         if (li < 0)
             return syntax_error(C, n, n->kind == PE_N_BREAK ? "'break' outside loop"
                                                             : "'continue' not properly in loop");
+        /* the unwinding code changes the depth only on this jump's path:
+         * the statements after it continue at the original depth */
+        int saved = u->depth;
         if (c_unwind(C, u, li, false)) return -1;
         fblock *fb = &u->fb[li];
-        int saved = u->depth;
         if (n->kind == PE_N_BREAK && fb->kind == FB_FOR) {
             EMIT(POP_TOP, 0);
         }
@@ -1646,6 +1652,7 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         return 0;
     case PE_N_RETURN:
         if (u->sc->kind == SC_MODULE) return syntax_error(C, n, "'return' outside function");
+        int saved_depth = u->depth;
         if (n->a) {
             if (c_expr(C, u, n->a)) return -1;
         } else {
@@ -1654,6 +1661,7 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         if (c_unwind(C, u, -1, true)) return -1;
         set_loc(u, n);
         EMIT(RETURN_VALUE, 0);
+        u->depth = saved_depth;
         return 0;
     case PE_N_DEF:
         if (c_function(C, u, n, n->scope, &n->l[0], &n->l[1], NULL, n->name)) return -1;
@@ -2129,4 +2137,39 @@ fail:
     compiler_free(C);
     pe_arena_free(&A);
     return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Disassembly (pyexpr --dis): one line per instruction                */
+/* ------------------------------------------------------------------ */
+
+static void dump_fcode(pe_state *S, const pe_fcode *f, pe_sb *sb, int depth) {
+    pe_sb_printf(sb, "%*scode %s: nargs=%u nlocals=%u ncells=%u nfree=%u stack=%u\n", depth * 2,
+                 "", ((pe_str *)f->name)->data, f->nargs, f->nlocals, f->ncells, f->nfree,
+                 f->stacksize);
+    for (uint32_t i = 0; i < f->nexctab; i++)
+        pe_sb_printf(sb, "%*s  handler [%u, %u) -> %u depth %u\n", depth * 2, "",
+                     f->exctab[i].start, f->exctab[i].end, f->exctab[i].target,
+                     f->exctab[i].depth);
+    for (uint32_t i = 0; i < f->ncode; i++) {
+        uint32_t w = f->code[i];
+        pe_sb_printf(sb, "%*s%5u %4u  %-22s %u", depth * 2, "", i, f->lines[i],
+                     pe_opcode_names[PE_OPOF(w)], PE_ARGOF(w));
+        if (PE_OPOF(w) == PE_OP_LOAD_CONST) {
+            pe_sb_puts(sb, "  (");
+            pe_repr(S, f->consts[PE_ARGOF(w)], sb);
+            pe_sb_putc(sb, ')');
+        }
+        pe_sb_putc(sb, '\n');
+    }
+    for (uint32_t i = 0; i < f->nconsts; i++)
+        if (pe_is_kind(f->consts[i], PE_K_CODE))
+            dump_fcode(S, (const pe_fcode *)f->consts[i].u.o, sb, depth + 1);
+}
+
+void pe_code_dump(pe_state *S, const pe_code *code, pe_sb *sb) {
+    for (uint32_t i = 0; i < code->nglobals; i++)
+        pe_sb_printf(sb, "global %u: %s%s\n", i, ((pe_str *)code->gnames[i])->data,
+                     code->gbuiltin[i] >= 0 ? " (builtin)" : "");
+    dump_fcode(S, code->module, sb, 0);
 }

@@ -24,6 +24,14 @@ PE_INLINE bool cont_str_is(const pe_str *s, const char *lit) {
     return s->len == n && memcmp(s->data, lit, n) == 0;
 }
 
+/* Equality as CPython's PyObject_RichCompareBool(Py_EQ) inside containers:
+ * identical values are equal without comparing. pe_eq treats NaN as never
+ * identical; here a NaN is identical to itself (same bits), as CPython's
+ * `x = float('nan'); [x] == [x]` and `x in [x]` are True. */
+PE_INLINE int cont_eq(pe_state *S, pe_val a, pe_val b) {
+    return pe_is(a, b) ? 1 : pe_eq(S, a, b);
+}
+
 /* METH_NOARGS: "list.reverse() takes no arguments (1 given)". */
 int cont_noargs(pe_state *S, const char *qualname, int argc, pe_obj *kwnames);
 /* METH_O: "list.append() takes exactly one argument (0 given)". */

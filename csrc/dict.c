@@ -132,7 +132,7 @@ int pe_dict_new_presized(pe_state *S, size_t n, pe_val *out) {
 static int keys_equal(pe_state *S, pe_val a, pe_val b) {
     if (pe_is(a, b)) return 1;
     if (pe_is_str(a) && pe_is_str(b)) return pe_str_eq(PE_STR(a), PE_STR(b));
-    return pe_eq(S, a, b);
+    return cont_eq(S, a, b);
 }
 
 /* Entry number of key in d (DKIX_EMPTY when missing) and, when slot is not
@@ -450,7 +450,7 @@ static int dict_equal(pe_state *S, pe_dict *a, pe_dict *b) {
         int r = cont_dict_get_h(S, b, e.key, e.hash, &bv);
         if (r == 1) {
             pe_incref(bv);
-            r = pe_eq(S, e.value, bv);
+            r = cont_eq(S, e.value, bv);
             pe_decref(S, bv);
         }
         pe_decref(S, e.key);

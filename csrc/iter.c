@@ -355,7 +355,7 @@ static int items_contains(pe_state *S, pe_val v, pe_val x) {
     int r = pe_dict_get(S, VIEW_DICT(v), PE_TUPLE(x)->items[0], &found);
     if (r <= 0) return r;
     pe_incref(found);
-    r = pe_eq(S, found, PE_TUPLE(x)->items[1]);
+    r = cont_eq(S, found, PE_TUPLE(x)->items[1]);
     pe_decref(S, found);
     return r;
 }
@@ -367,7 +367,7 @@ static int values_contains(pe_state *S, pe_val v, pe_val x) {
         pe_val y = d->entries[i].value;
         if (d->entries[i].key.tag == PE_TUNDEF) continue;
         pe_incref(y);
-        int k = pe_eq(S, y, x);
+        int k = cont_eq(S, y, x);
         pe_decref(S, y);
         if (k) return k;
     }
@@ -512,7 +512,7 @@ static int items_xor(pe_state *S, pe_dict *d1, pe_dict *d2, pe_val *out) {
         int del = found;
         if (found == 1) {
             pe_incref(v1);
-            del = pe_eq(S, v1, e.value);
+            del = cont_eq(S, v1, e.value);
             pe_decref(S, v1);
         }
         if (del < 0) r = -1;

@@ -17,14 +17,22 @@ const char *const pe_tok_text[PE_TOK__COUNT] = {
 };
 
 void pe_lex_init(pe_lexer *L, pe_state *S, const char *src, size_t len, const char *filename) {
-    memset(L, 0, sizeof *L);
+    /* only the scalar fields: the indentation/bracket stacks are written
+     * before they are read (keeps a tiny compile cheap) */
     L->S = S;
     L->src = L->p = L->line_start = src;
     L->end = src + len;
     L->filename = filename;
     L->line = 1;
-    L->nindent = 1; /* indents[0] == 0 */
+    L->indents[0] = L->altindents[0] = 0;
+    L->nindent = 1;
+    L->pending_dedents = L->pending_indent = 0;
     L->at_line_start = true;
+    L->eof_newline_done = false;
+    L->last_kind = 0;
+    L->paren_depth = 0;
+    L->cc_line = L->cc_p = NULL;
+    L->cc_col = 0;
     /* a UTF-8 byte order mark is skipped */
     if (len >= 3 && (unsigned char)src[0] == 0xEF && (unsigned char)src[1] == 0xBB &&
         (unsigned char)src[2] == 0xBF)
@@ -81,11 +89,15 @@ static bool is_id_start(unsigned char c) {
 static bool is_id_char(unsigned char c) { return is_id_start(c) || (c >= '0' && c <= '9'); }
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/* Keyword lookup by length then text. */
+/* Keyword lookup: keywords are 2..8 lowercase letters (plus False, None,
+ * True); a length/first-letter filter makes most names one comparison. */
 static int keyword_kind(const char *s, size_t n) {
+    if (n < 2 || n > 8) return PE_TOK_NAME;
+    char c = s[0];
+    if (!((c >= 'a' && c <= 'y') || c == 'F' || c == 'N' || c == 'T')) return PE_TOK_NAME;
     for (int k = PE_TOK_KW_False; k < PE_TOK__COUNT; k++) {
         const char *t = pe_tok_text[k];
-        if (strlen(t) == n && !memcmp(t, s, n)) return k;
+        if (t[0] == c && t[n] == 0 && !memcmp(t, s, n)) return k;
     }
     return PE_TOK_NAME;
 }
@@ -320,41 +332,66 @@ static int lex_string(pe_lexer *L, const char *start, const char *q, pe_token *t
 /* Operators                                                           */
 /* ------------------------------------------------------------------ */
 
+/* Operator at p: the longest match, by a switch on the first character. */
 static int op3(const char *p, const char *end, int *len) {
-    static const struct { char s[4]; int k; } ops[] = {
-        {"**=", PE_TOK_DOUBLESTAREQUAL}, {"//=", PE_TOK_DOUBLESLASHEQUAL},
-        {"<<=", PE_TOK_LEFTSHIFTEQUAL},  {">>=", PE_TOK_RIGHTSHIFTEQUAL},
-        {"...", PE_TOK_ELLIPSIS},        {"**", PE_TOK_DOUBLESTAR},
-        {"//", PE_TOK_DOUBLESLASH},      {"<<", PE_TOK_LEFTSHIFT},
-        {">>", PE_TOK_RIGHTSHIFT},       {"==", PE_TOK_EQEQUAL},
-        {"!=", PE_TOK_NOTEQUAL},         {"<=", PE_TOK_LESSEQUAL},
-        {">=", PE_TOK_GREATEREQUAL},     {"+=", PE_TOK_PLUSEQUAL},
-        {"-=", PE_TOK_MINEQUAL},         {"*=", PE_TOK_STAREQUAL},
-        {"/=", PE_TOK_SLASHEQUAL},       {"%=", PE_TOK_PERCENTEQUAL},
-        {"&=", PE_TOK_AMPEREQUAL},       {"|=", PE_TOK_VBAREQUAL},
-        {"^=", PE_TOK_CIRCUMFLEXEQUAL},  {"@=", PE_TOK_ATEQUAL},
-        {"->", PE_TOK_RARROW},           {":=", PE_TOK_COLONEQUAL},
-        {"(", PE_TOK_LPAR},              {")", PE_TOK_RPAR},
-        {"[", PE_TOK_LSQB},              {"]", PE_TOK_RSQB},
-        {"{", PE_TOK_LBRACE},            {"}", PE_TOK_RBRACE},
-        {":", PE_TOK_COLON},             {",", PE_TOK_COMMA},
-        {";", PE_TOK_SEMI},              {"+", PE_TOK_PLUS},
-        {"-", PE_TOK_MINUS},             {"*", PE_TOK_STAR},
-        {"/", PE_TOK_SLASH},             {"|", PE_TOK_VBAR},
-        {"&", PE_TOK_AMPER},             {"<", PE_TOK_LESS},
-        {">", PE_TOK_GREATER},           {"=", PE_TOK_EQUAL},
-        {".", PE_TOK_DOT},               {"%", PE_TOK_PERCENT},
-        {"~", PE_TOK_TILDE},             {"^", PE_TOK_CIRCUMFLEX},
-        {"@", PE_TOK_AT},                {"!", PE_TOK_EXCLAMATION},
-    };
-    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
-        size_t n = strlen(ops[i].s);
-        if ((size_t)(end - p) >= n && !memcmp(p, ops[i].s, n)) {
-            *len = (int)n;
-            return ops[i].k;
+    char c1 = p + 1 < end ? p[1] : 0, c2 = p + 2 < end ? p[2] : 0;
+    *len = 1;
+#define TWO(ch, k2) if (c1 == (ch)) { *len = 2; return (k2); }
+    switch (*p) {
+    case '(': return PE_TOK_LPAR;
+    case ')': return PE_TOK_RPAR;
+    case '[': return PE_TOK_LSQB;
+    case ']': return PE_TOK_RSQB;
+    case '{': return PE_TOK_LBRACE;
+    case '}': return PE_TOK_RBRACE;
+    case ',': return PE_TOK_COMMA;
+    case ';': return PE_TOK_SEMI;
+    case '~': return PE_TOK_TILDE;
+    case ':': TWO('=', PE_TOK_COLONEQUAL) return PE_TOK_COLON;
+    case '+': TWO('=', PE_TOK_PLUSEQUAL) return PE_TOK_PLUS;
+    case '-': TWO('=', PE_TOK_MINEQUAL) TWO('>', PE_TOK_RARROW) return PE_TOK_MINUS;
+    case '%': TWO('=', PE_TOK_PERCENTEQUAL) return PE_TOK_PERCENT;
+    case '&': TWO('=', PE_TOK_AMPEREQUAL) return PE_TOK_AMPER;
+    case '|': TWO('=', PE_TOK_VBAREQUAL) return PE_TOK_VBAR;
+    case '^': TWO('=', PE_TOK_CIRCUMFLEXEQUAL) return PE_TOK_CIRCUMFLEX;
+    case '@': TWO('=', PE_TOK_ATEQUAL) return PE_TOK_AT;
+    case '=': TWO('=', PE_TOK_EQEQUAL) return PE_TOK_EQUAL;
+    case '!': TWO('=', PE_TOK_NOTEQUAL) return PE_TOK_EXCLAMATION;
+    case '.':
+        if (c1 == '.' && c2 == '.') { *len = 3; return PE_TOK_ELLIPSIS; }
+        return PE_TOK_DOT;
+    case '*':
+        if (c1 == '*') {
+            if (c2 == '=') { *len = 3; return PE_TOK_DOUBLESTAREQUAL; }
+            *len = 2;
+            return PE_TOK_DOUBLESTAR;
         }
+        TWO('=', PE_TOK_STAREQUAL) return PE_TOK_STAR;
+    case '/':
+        if (c1 == '/') {
+            if (c2 == '=') { *len = 3; return PE_TOK_DOUBLESLASHEQUAL; }
+            *len = 2;
+            return PE_TOK_DOUBLESLASH;
+        }
+        TWO('=', PE_TOK_SLASHEQUAL) return PE_TOK_SLASH;
+    case '<':
+        if (c1 == '<') {
+            if (c2 == '=') { *len = 3; return PE_TOK_LEFTSHIFTEQUAL; }
+            *len = 2;
+            return PE_TOK_LEFTSHIFT;
+        }
+        TWO('=', PE_TOK_LESSEQUAL) return PE_TOK_LESS;
+    case '>':
+        if (c1 == '>') {
+            if (c2 == '=') { *len = 3; return PE_TOK_RIGHTSHIFTEQUAL; }
+            *len = 2;
+            return PE_TOK_RIGHTSHIFT;
+        }
+        TWO('=', PE_TOK_GREATEREQUAL) return PE_TOK_GREATER;
+    default:
+        return -1;
     }
-    return -1;
+#undef TWO
 }
 
 static int bracket_push(pe_lexer *L, char c, pe_token *tok) {

@@ -484,7 +484,7 @@ static int m_remove(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_o
     for (size_t i = 0; i < l->n; i++) {
         pe_val y = l->items[i];
         pe_incref(y);
-        int k = pe_eq(S, y, argv[0]);
+        int k = cont_eq(S, y, argv[0]);
         pe_decref(S, y);
         if (k < 0) return -1;
         if (k && i < l->n) {

@@ -18,6 +18,11 @@
 
 #include "pe_vm.h"
 
+/* daemon.c (docs/daemon.md): the daemon commands (-1: argv is not one) and
+ * the --via-daemon client (-1: no daemon answered; run it here). */
+int pe_daemon_main(int argc, char **argv);
+int pe_daemon_run_remote(const char *src, size_t len, const char *filename, int *status);
+
 /* ------------------------------------------------------------------ */
 /* Output                                                              */
 /* ------------------------------------------------------------------ */
@@ -68,6 +73,9 @@ static size_t ob_write(void *ud, const char *s, size_t n) {
 typedef struct cli {
     outbuf out, err;
     pe_state *S;
+    int profile; /* --profile: 1 (table on stderr), --profile-json: 2 */
+    int prof_fd; /* where the JSON goes (2, or the --profile-json=PATH file) */
+    bool via_daemon; /* --via-daemon or PYEXPR_DAEMON=1 */
 } cli;
 
 static void write_str(int fd, const char *s) {
@@ -86,6 +94,10 @@ static const char usage_text[] =
     "  -c cmd     program passed in as a string\n"
     "  file       program read from a file\n"
     "  -          program read from stdin (default; a prompt on a terminal)\n"
+    "  --profile  after the run, print stage timings (ns) as a table on stderr\n"
+    "  --profile-json[=PATH]  the same as one JSON object, on stderr or to PATH\n"
+    "  --via-daemon  run it in a running daemon if one answers (PYEXPR_DAEMON=1)\n"
+    "  --daemon | --daemon-status | --stop-daemon | --clear-cache  see --daemon -h\n"
     "  --version  print the version and exit\n"
     "  -h, --help print this help and exit\n"
     "pyexpr runs a subset of Python 3.11. When the last statement is an\n"
@@ -141,13 +153,26 @@ static char *read_all(int fd, size_t *len) {
 
 /* Compiles and runs one program; prints the calculator echo or the
  * traceback. Returns the exit status. */
+static int run_profiled(cli *C, const char *src, size_t len, const char *filename);
+
 static int run_source(cli *C, const char *src, size_t len, const char *filename) {
+    if (C->profile) return run_profiled(C, src, len, filename);
+    int remote;
+    if (C->via_daemon && pe_daemon_run_remote(src, len, filename, &remote) == 0) return remote;
     pe_state *S = C->S;
     pe_code *code = pe_compile(S, src, len, filename, PE_MODE_CALC);
     if (!code) {
         ob_flush(&C->out);
         pe_print_exception(S);
         return 1;
+    }
+    if (getenv("PYEXPR_DIS")) { /* developer aid: bytecode listing on stderr */
+        pe_sb sb;
+        pe_sb_init(&sb, S);
+        pe_code_dump(S, code, &sb);
+        ob_write(&C->err, sb.p, sb.len);
+        ob_flush(&C->err);
+        pe_sb_free(&sb);
     }
     char *repr = NULL;
     int r = pe_run_repr(S, code, &repr);
@@ -168,6 +193,45 @@ static int run_source(cli *C, const char *src, size_t len, const char *filename)
     pe_reset(S); /* objects of the run may point into the code */
     pe_code_free(code);
     return status;
+}
+
+/* run_source with stage timings (--profile/--profile-json; keep the two in
+ * step): same output and status, then the report on stderr / the file.
+ * format_ns also covers writing the echo/traceback and flushing; total_ns
+ * runs from compile start to teardown (reading the file is not counted). */
+static int run_profiled(cli *C, const char *src, size_t len, const char *filename) {
+    pe_state *S = C->S;
+    pe_profile prof;
+    pe_code *code = NULL;
+    char *repr = NULL;
+    int r = pe_profile_run(S, NULL, src, len, filename, PE_MODE_CALC, &prof, &repr, &code);
+    uint64_t t0 = pe_clock_ns();
+    if (r == 0) {
+        if (repr) {
+            ob_write(&C->out, repr, strlen(repr));
+            ob_write(&C->out, "\n", 1);
+        }
+    } else {
+        ob_flush(&C->out);
+        pe_print_exception(S);
+    }
+    free(repr);
+    ob_flush(&C->out);
+    ob_flush(&C->err);
+    prof.format_ns += pe_clock_ns() - t0;
+    pe_reset(S);
+    pe_code_release(code);
+    prof.total_ns += pe_clock_ns() - t0;
+    char buf[1024];
+    if (C->profile & 1) {
+        pe_profile_format_table(&prof, buf, sizeof buf);
+        write_str(2, buf);
+    }
+    if (C->profile & 2) {
+        pe_profile_format_json(&prof, buf, sizeof buf);
+        write_str(C->prof_fd, buf);
+    }
+    return r ? 1 : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -283,8 +347,12 @@ static int repl(cli *C) {
 
 int main(int argc, char **argv) {
     static cli C;
-    const char *code_arg = NULL, *file_arg = NULL;
+    const char *code_arg = NULL, *file_arg = NULL, *prof_path = NULL;
     bool from_stdin = false;
+    int daemon_cmd = pe_daemon_main(argc, argv);
+    if (daemon_cmd >= 0) return daemon_cmd;
+    const char *via = getenv("PYEXPR_DAEMON");
+    C.via_daemon = via && !strcmp(via, "1");
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-c")) {
@@ -303,6 +371,16 @@ int main(int argc, char **argv) {
         } else if (!strcmp(a, "-")) {
             from_stdin = true;
             break;
+        } else if (!strcmp(a, "--profile")) {
+            C.profile |= 1;
+        } else if (!strcmp(a, "--profile-json")) {
+            C.profile |= 2;
+        } else if (!strncmp(a, "--profile-json=", 15)) {
+            if (!a[15]) return usage_error("--profile-json= needs a file name\n");
+            C.profile |= 2;
+            prof_path = a + 15;
+        } else if (!strcmp(a, "--via-daemon") || !strcmp(a, "--no-daemon")) {
+            C.via_daemon = a[2] == 'v';
         } else if (a[0] == '-' && a[1]) {
             char msg[300];
             snprintf(msg, sizeof msg, "unknown option %.200s\n", a);
@@ -314,6 +392,19 @@ int main(int argc, char **argv) {
     }
     C.out.fd = 1;
     C.err.fd = 2;
+    C.prof_fd = 2;
+    if (C.profile && !code_arg && !file_arg && !from_stdin && isatty(0))
+        return usage_error("--profile needs a program (-c cmd, file or -)\n");
+    if (prof_path) {
+        C.prof_fd = open(prof_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (C.prof_fd < 0) {
+            char msg[512];
+            snprintf(msg, sizeof msg, "pyexpr: can't open profile file '%.300s': [Errno %d] %s\n",
+                     prof_path, errno, strerror(errno));
+            write_str(2, msg);
+            return 2;
+        }
+    }
     C.S = pe_state_new();
     if (!C.S) {
         write_str(2, "pyexpr: out of memory\n");

@@ -17,9 +17,9 @@
  *    own algorithms, so their results are bit-identical to CPython's as far
  *    as they do not depend on libm.
  *  - sin, exp, log, pow, ... call the C library: their last bit is whatever
- *    the libm this binary links against returns (glibc matches CPython on
- *    glibc systems; musl differs from glibc in the last ulp for a few
- *    percent of arguments).
+ *    the libm this binary links against returns (the default glibc build
+ *    gives CPython's results on glibc systems; musl's libm differs from
+ *    glibc's in the last ulp or two for a few percent of arguments).
  *  - Argument errors are worded per CPython calling convention: METH_O
  *    ("math.sqrt() takes exactly one argument (2 given)"), positional-only
  *    Argument Clinic ("pow expected 2 arguments, got 1") and keyword
@@ -123,7 +123,8 @@ static int int_update(pe_state *S, int_binop op, pe_val *slot, pe_val b) {
     return 0;
 }
 
-static int new_float_pair(pe_state *S, pe_val a, pe_val b, pe_val *out) {
+/* The tuple (a, b) of two immediates. */
+static int make_pair(pe_state *S, pe_val a, pe_val b, pe_val *out) {
     if (pe_tuple_new(S, 2, out)) return -1;
     PE_TUPLE(*out)->items[0] = a;
     PE_TUPLE(*out)->items[1] = b;
@@ -542,7 +543,7 @@ MFN(math_frexp) {
     (void)self;
     if (check_one(S, "frexp", argc, kw) || to_double(S, argv[0], &x)) return -1;
     if (isfinite(x) && x != 0.0) x = frexp(x, &e);
-    return new_float_pair(S, pe_float(x), pe_int(e), out);
+    return make_pair(S, pe_float(x), pe_int(e), out);
 }
 
 /* modf(x) -> (fractional part, integral part), both with x's sign. */
@@ -550,10 +551,10 @@ MFN(math_modf) {
     double x, ip;
     (void)self;
     if (check_one(S, "modf", argc, kw) || to_double(S, argv[0], &x)) return -1;
-    if (isinf(x)) return new_float_pair(S, pe_float(copysign(0., x)), pe_float(x), out);
-    if (isnan(x)) return new_float_pair(S, pe_float(x), pe_float(x), out);
+    if (isinf(x)) return make_pair(S, pe_float(copysign(0., x)), pe_float(x), out);
+    if (isnan(x)) return make_pair(S, pe_float(x), pe_float(x), out);
     x = modf(x, &ip);
-    return new_float_pair(S, pe_float(x), pe_float(ip), out);
+    return make_pair(S, pe_float(x), pe_float(ip), out);
 }
 
 /* The exponent argument of ldexp, clamped to int64 like CPython's
@@ -757,8 +758,9 @@ static int clinic_extra_kw(pe_state *S, const clinic_parser *p, int nargs, pe_ob
     for (int i = p->posonly; i < nargs; i++) {
         const char *name = p->kwds[i - p->posonly];
         if (find_keyword(kw, name) >= 0)
-            return pe_raise(S, TYPE_ERROR, "argument for %s() given by name ('%s') and position (%d)",
-                            p->fname, name, i + 1);
+            return pe_raise(S, TYPE_ERROR,
+                            "argument for %s() given by name ('%s') and position (%d)", p->fname,
+                            name, i + 1);
     }
     for (int k = 0; k < nkwargs(kw); k++) {
         int known = 0;
@@ -974,25 +976,25 @@ static int fsum_add(pe_state *S, fsum_state *st, double x) {
 
 /* sum_exact of the partials, correctly rounded (half-even across
  * partials). */
-static double fsum_result(fsum_state *st) {
-    double x, y, hi = 0.0;
-    volatile double yr, lo = 0.0, hv;
+static double fsum_result(const fsum_state *st) {
+    double x, y;
+    volatile double hi = 0.0, yr, lo = 0.0;
     size_t n = st->n;
-    if (n == 0) return 0.0;
+    if (n == 0) return hi;
     hi = st->p[--n];
     while (n > 0) { /* from the top, stop when the sum becomes inexact */
         x = hi;
         y = st->p[--n];
-        hv = x + y;
-        hi = hv;
+        hi = x + y;
         yr = hi - x;
         lo = y - yr;
         if (lo != 0.0) break;
     }
+    /* Make half-even rounding work across multiple partials: sum([1e-16,
+     * 1, 1e16]) must round the last digit up. */
     if (n > 0 && ((lo < 0.0 && st->p[n - 1] < 0.0) || (lo > 0.0 && st->p[n - 1] > 0.0))) {
         y = lo * 2.0;
-        hv = hi + y;
-        x = hv;
+        x = hi + y;
         yr = x - hi;
         if (y == yr) hi = x;
     }
@@ -1450,7 +1452,11 @@ static int perm_comb_small(pe_state *S, uint64_t n, uint64_t k, int iscomb, pe_v
     }
     if (perm_comb_fast(n, k, iscomb, &r)) return int_from_u64(S, r, out);
     if (perm_comb_small(S, n, j, iscomb, &a)) return -1;
-    if (perm_comb_small(S, n - j, k - j, iscomb, &b) || mul_steal(S, a, b, &a)) return -1;
+    if (perm_comb_small(S, n - j, k - j, iscomb, &b)) {
+        pe_decref(S, a);
+        return -1;
+    }
+    if (mul_steal(S, a, b, &a)) return -1;
     if (!iscomb) {
         *out = a;
         return 0;
@@ -1478,7 +1484,8 @@ static int perm_comb(pe_state *S, pe_val n, uint64_t k, int iscomb, pe_val *out)
     if (pe_int_sub(S, n, pe_int((int64_t)j), &m)) goto fail;
     int rc = perm_comb(S, m, k - j, iscomb, &b);
     pe_decref(S, m);
-    if (rc || mul_steal(S, a, b, &a)) return -1;
+    if (rc) goto fail;
+    if (mul_steal(S, a, b, &a)) return -1;
     if (!iscomb) {
         *out = a;
         return 0;

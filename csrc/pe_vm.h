@@ -307,6 +307,9 @@ struct pe_ast;
 pe_code *pe_compile_ast(pe_state *S, struct pe_ast *mod, const char *src, size_t len,
                         const char *filename, int mode);
 
+/* Human-readable bytecode listing (pyexpr --dis). */
+void pe_code_dump(pe_state *S, const pe_code *code, pe_sb *sb);
+
 /* VM (vm.c): run the module code of `code` with its globals set up. */
 int pe_vm_run(pe_state *S, pe_code *code, pe_val *result);
 /* Call a Python function from C (re-entrant). */

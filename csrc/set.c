@@ -52,7 +52,7 @@ int pe_set_new(pe_state *S, const pe_type *t, pe_val *out) {
 static int keys_equal(pe_state *S, pe_val a, pe_val b) {
     if (pe_is(a, b)) return 1;
     if (pe_is_str(a) && pe_is_str(b)) return pe_str_eq(PE_STR(a), PE_STR(b));
-    return pe_eq(S, a, b);
+    return cont_eq(S, a, b);
 }
 
 /* set_lookkey: the slot holding key, or NULL (*err = 0 missing, -1 error). */

@@ -259,7 +259,7 @@ static int seq_richcmp(pe_state *S, pe_val *const *a, const size_t *na, pe_val *
         pe_val x = (*a)[i], y = (*b)[i];
         pe_incref(x);
         pe_incref(y);
-        int k = pe_eq(S, x, y);
+        int k = cont_eq(S, x, y);
         pe_decref(S, x);
         pe_decref(S, y);
         if (k < 0) return -1;
@@ -382,7 +382,7 @@ int cont_seq_contains(pe_state *S, pe_val *const *items, const size_t *n, pe_val
     for (size_t i = 0; i < *n; i++) {
         pe_val y = (*items)[i];
         pe_incref(y);
-        int k = pe_eq(S, y, x);
+        int k = cont_eq(S, y, x);
         pe_decref(S, y);
         if (k) return k;
     }
@@ -413,7 +413,7 @@ int cont_seq_count(pe_state *S, pe_val *const *items, const size_t *n, pe_val x,
     for (size_t i = 0; i < *n; i++) {
         pe_val y = (*items)[i];
         pe_incref(y);
-        int k = pe_eq(S, y, x);
+        int k = cont_eq(S, y, x);
         pe_decref(S, y);
         if (k < 0) return -1;
         c += k;
@@ -435,7 +435,7 @@ int cont_seq_index_of(pe_state *S, pe_val *const *items, const size_t *n, int ar
     for (int64_t i = start; i < stop && i < (int64_t)*n; i++) {
         pe_val y = (*items)[i];
         pe_incref(y);
-        int k = pe_eq(S, y, argv[0]);
+        int k = cont_eq(S, y, argv[0]);
         pe_decref(S, y);
         if (k < 0) return -1;
         if (k) {

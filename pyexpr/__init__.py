@@ -1,8 +1,74 @@
 """pyexpr: a fast, exact, sandboxed interpreter for a practical subset of Python.
 
-The interpreter is the native ``pyexpr`` executable (written in C, built and
-installed by ``pip install .``). This package currently only locates it; the
-in-process extension ``pyexpr._pyexpr`` is planned.
+In-process use (the C engine as the extension module ``pyexpr._pyexpr``)::
+
+    >>> import pyexpr
+    >>> pyexpr.eval("x * 2 + y", {"x": 3, "y": 4})
+    10
+    >>> pyexpr.exec("a = 1\\nb = a + 1")
+    {'a': 1, 'b': 2}
+    >>> code = pyexpr.compile("x ** 2", mode="eval")   # compile once ...
+    >>> [code.eval({"x": i}) for i in range(4)]       # ... run many times
+    [0, 1, 4, 9]
+
+API
+---
+``eval(source, names=None, /, **limits)``
+    Evaluates one expression (``source``: str, bytes or a ``Code``) and returns
+    its value converted to Python.
+``exec(source, names=None, /, **limits)``
+    Runs statements and returns a new dict: a copy of ``names`` updated with
+    the program's top-level variables (values without a Python equivalent,
+    i.e. functions, modules and builtins, are left out; a variable the program
+    deletes is removed). ``names`` itself is never modified.
+``compile(source, mode="exec", filename="<string>")``
+    Returns a ``Code`` whose ``.eval(names=None, **limits)`` /
+    ``.exec(names=None, **limits)`` run without recompiling. ``Code`` objects
+    are immutable, may be shared between threads, and pickle as their source
+    (they are recompiled when unpickled).
+
+Values are converted by copy both ways: int (any size), float, bool, None,
+str, list, tuple, dict, set and frozenset, nested. In ``names`` a Python
+callable becomes a function the program can call (positional and keyword
+arguments are converted to Python, the result back); an exception it raises
+propagates out of ``eval``/``exec`` as the very same exception object (inside
+the program it can be caught as its nearest builtin exception class). Any
+other value raises ``TypeError`` naming the variable. Names the program does
+not use are ignored.
+
+Errors raised by the program are the builtin exception classes with CPython's
+messages (``ZeroDivisionError('division by zero')``, ``KeyError(key)``, ...);
+syntax errors, including unsupported features, are ``SyntaxError`` with
+``filename``/``lineno``/``offset``/``text``.
+
+Limits
+------
+Keyword arguments of every run, with module-wide defaults changed by
+``set_default_limits(**limits)`` and read by ``get_default_limits()``
+(``None`` means "no limit"; initially all are ``None`` except
+``max_depth=1000``):
+
+* ``max_steps``: bytecode instructions (counted at loop back-edges and calls)
+* ``max_memory``: bytes the engine may allocate for this run (inputs included)
+* ``max_depth``: call depth; exceeding it raises ``RecursionError`` like
+  CPython's recursion limit
+* ``timeout``: wall-clock seconds
+
+``max_steps``, ``max_memory`` and ``timeout`` raise ``pyexpr.LimitError`` (a
+``RuntimeError``) naming the limit. The interpreter stays usable afterwards.
+
+Threads
+-------
+Each call runs on its own interpreter state taken from a small pool, so any
+number of threads may call into pyexpr at once. The GIL is released while a
+program runs, except for short straight-line programs (no loops, no function
+definitions, no ``**``/``<<``, only non-iterating builtins) where releasing it
+would cost more than the run. Host functions re-acquire the GIL.
+``print()`` output is buffered and written to ``sys.stdout`` when the run
+returns, before each host-function call and every 64 KiB.
+
+The native command-line interpreter is installed as the ``pyexpr``
+executable; :func:`binary_path` locates it.
 """
 
 import os
@@ -12,7 +78,42 @@ from pathlib import Path
 
 from ._version import __version__
 
-__all__ = ["__version__", "binary_path"]
+__all__ = [
+    "__version__",
+    "Code",
+    "LimitError",
+    "binary_path",
+    "compile",
+    "eval",
+    "exec",
+    "get_default_limits",
+    "set_default_limits",
+]
+
+_EXT_NAMES = ("Code", "LimitError", "compile", "eval", "exec", "get_default_limits",
+              "set_default_limits")
+
+try:
+    from ._pyexpr import (  # noqa: F401  (re-exported)
+        Code,
+        LimitError,
+        compile,
+        eval,
+        exec,
+        get_default_limits,
+        set_default_limits,
+    )
+except ImportError as _exc:  # pragma: no cover - only without a compiled extension
+    _IMPORT_ERROR = _exc
+
+    def __getattr__(name):
+        if name in _EXT_NAMES:
+            raise ImportError(
+                f"pyexpr.{name} needs the compiled extension pyexpr._pyexpr, which could not "
+                f"be imported ({_IMPORT_ERROR}); build it with `pip install .` or "
+                "`python setup.py build_ext --inplace`"
+            ) from _IMPORT_ERROR
+        raise AttributeError(f"module 'pyexpr' has no attribute {name!r}")
 
 _EXE = "pyexpr.exe" if os.name == "nt" else "pyexpr"
 

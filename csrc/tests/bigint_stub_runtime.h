@@ -21,6 +21,7 @@ struct pe_state {
     char *exc_msg;
     size_t live_bytes;
     size_t mem_limit; /* 0 = none */
+    size_t fail_countdown; /* fault injection: the n-th allocation fails (0 = off) */
 };
 
 #define STUB_MAGIC 0x5EB16B1Du
@@ -31,7 +32,8 @@ typedef struct stub_hdr {
 } stub_hdr;
 
 void *pe_mem_alloc(pe_state *S, size_t n) {
-    if (n > ((size_t)1 << 40) || (S->mem_limit && S->live_bytes + n > S->mem_limit)) {
+    bool inject = S->fail_countdown && --S->fail_countdown == 0;
+    if (inject || n > ((size_t)1 << 40) || (S->mem_limit && S->live_bytes + n > S->mem_limit)) {
         pe_raise_nomem(S);
         return NULL;
     }
@@ -193,7 +195,13 @@ static void drv_state_free(pe_state *S) {
     free(S);
 }
 static size_t drv_live_bytes(pe_state *S) { return S->live_bytes; }
-static void drv_set_limit(pe_state *S, size_t n) { S->mem_limit = n; }
+static void drv_set_limit(pe_state *S, size_t n) { S->mem_limit = n ? S->live_bytes + n : 0; }
+/* Makes the k-th allocation from now fail (0 = off); returns false when
+ * the runtime cannot inject faults. */
+static bool drv_fail_at(pe_state *S, size_t k) {
+    S->fail_countdown = k;
+    return true;
+}
 /* "Type: message" of the pending exception (cleared). */
 static void drv_take_exc(pe_state *S, char *buf, size_t n) {
     snprintf(buf, n, "%s: %s", S->exc_type ? S->exc_type->name : "?",

@@ -17,7 +17,11 @@
  *   cmpd A D   fromdouble D     round A N
  *   fromstr xHEXBYTES BASE     lit xHEXBYTES     tostr A BASE PREFIX(0/1)
  *   memlimit N (bytes above the current use; 0 = none)
- *   time CMD ...  -> "TIME ms BITS" (result not printed)
+ *   failat K CMD ...  runs CMD with its K-th allocation failing (stub runtime
+ *                    only; "UNSUPPORTED" otherwise). Operands are parsed
+ *                    before the countdown starts.
+ *   time CMD ...  -> "TIME ms BITS": duration of the library call only
+ *                    (operand parsing excluded; result not printed)
  * A line whose command leaked memory gets " LEAK=n" appended.
  */
 #if !defined(_GNU_SOURCE) && !defined(_POSIX_C_SOURCE)
@@ -43,6 +47,10 @@ static void drv_set_limit(pe_state *S, size_t n) {
     l.max_memory = n ? S->mem_used + n : 0;
     pe_set_limits(S, &l);
 }
+static bool drv_fail_at(pe_state *S, size_t k) {
+    (void)S;
+    return k == 0; /* no fault injection in the real runtime */
+}
 static void drv_take_exc(pe_state *S, char *buf, size_t n) {
     pe_sb sb;
     pe_sb_init(&sb, S);
@@ -60,6 +68,22 @@ static void drv_take_exc(pe_state *S, char *buf, size_t n) {
 
 static pe_state *S;
 static char excbuf[4096];
+static double op_ms; /* time spent in the measured library calls */
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Evaluates a library call, adding its duration to op_ms; arms the pending
+ * fault injection (failat) just before it. */
+#define OP(call)                                                                               \
+    (drv_fail_at(S, fail_k), op_t0 = now_ms(), op_rc = (call), op_ms += now_ms() - op_t0,     \
+     drv_fail_at(S, 0), op_rc)
+static double op_t0;
+static int op_rc;
+static size_t fail_k; /* failat: the k-th allocation of the next library call fails */
 
 /* Prints the pending exception as "ERR Type: message". */
 static void print_err(void) {
@@ -77,9 +101,10 @@ static char *unhex(const char *t, size_t *len) {
     size_t n = strlen(t) / 2;
     char *b = malloc(n + 1);
     for (size_t i = 0; i < n; i++) {
-        unsigned x;
-        sscanf(t + 2 * i, "%2x", &x);
-        b[i] = (char)x;
+        int hi = t[2 * i], lo = t[2 * i + 1];
+        hi = hi <= '9' ? hi - '0' : (hi | 0x20) - 'a' + 10;
+        lo = lo <= '9' ? lo - '0' : (lo | 0x20) - 'a' + 10;
+        b[i] = (char)(hi * 16 + lo);
     }
     b[n] = 0;
     *len = n;
@@ -136,25 +161,25 @@ static int run(char **tok, int nt, bool quiet, int64_t *bits) {
     for (size_t i = 0; i < sizeof BINOPS / sizeof BINOPS[0]; i++) {
         if (strcmp(cmd, BINOPS[i].name)) continue;
         NEED(3);
-        if (parse_int(tok[1], &a) || parse_int(tok[2], &b) || BINOPS[i].fn(S, a, b, &r)) goto done;
+        if (parse_int(tok[1], &a) || parse_int(tok[2], &b) || OP(BINOPS[i].fn(S, a, b, &r))) goto done;
         goto print_r;
     }
     for (size_t i = 0; i < sizeof UNOPS / sizeof UNOPS[0]; i++) {
         if (strcmp(cmd, UNOPS[i].name)) continue;
         NEED(2);
-        if (parse_int(tok[1], &a) || UNOPS[i].fn(S, a, &r)) goto done;
+        if (parse_int(tok[1], &a) || OP(UNOPS[i].fn(S, a, &r))) goto done;
         goto print_r;
     }
     if (!strcmp(cmd, "divmod")) {
         NEED(3);
-        if (parse_int(tok[1], &a) || parse_int(tok[2], &b) || pe_int_divmod(S, a, b, &r, &r2))
+        if (parse_int(tok[1], &a) || parse_int(tok[2], &b) || OP(pe_int_divmod(S, a, b, &r, &r2)))
             goto done;
         if (!quiet && (print_val(r) || (putchar(' '), print_val(r2)))) goto done;
         rc = 0;
     } else if (!strcmp(cmd, "pow")) {
         NEED(3);
         if (parse_int(tok[1], &a) || parse_int(tok[2], &b) || (nt > 3 && parse_int(tok[3], &m)) ||
-            pe_int_pow(S, a, b, m, &r))
+            OP(pe_int_pow(S, a, b, m, &r)))
             goto done;
         goto print_r;
     } else if (!strcmp(cmd, "truediv") || !strcmp(cmd, "todouble")) {
@@ -162,8 +187,8 @@ static int run(char **tok, int nt, bool quiet, int64_t *bits) {
         NEED(cmd[0] == 't' && cmd[1] == 'r' ? 3 : 2);
         if (parse_int(tok[1], &a)) goto done;
         if (cmd[1] == 'r') {
-            if (parse_int(tok[2], &b) || pe_int_truediv(S, a, b, &d)) goto done;
-        } else if (pe_int_to_double(S, a, &d)) {
+            if (parse_int(tok[2], &b) || OP(pe_int_truediv(S, a, b, &d))) goto done;
+        } else if (OP(pe_int_to_double(S, a, &d))) {
             goto done;
         }
         r = pe_float(d);
@@ -202,8 +227,8 @@ static int run(char **tok, int nt, bool quiet, int64_t *bits) {
             goto done;
         }
         unsigned __int128 u = 0;
-        const char *p = sb.p + (sb.p[0] == '-');
-        for (; *p; p++) u = u * 16 + (unsigned)(*p <= '9' ? *p - '0' : *p - 'a' + 10);
+        const char *p = sb.p + (sb.p[0] == '-'), *end = sb.p + sb.len;
+        for (; p < end; p++) u = u * 16 + (unsigned)(*p <= '9' ? *p - '0' : *p - 'a' + 10);
         bool neg = sb.p[0] == '-';
         pe_sb_free(&sb);
         __int128 x = neg ? -(__int128)(u - 1) - 1 : (__int128)u;
@@ -218,8 +243,8 @@ static int run(char **tok, int nt, bool quiet, int64_t *bits) {
             rc = 0;
             goto done;
         }
-        int e = cmd[0] == 'f' ? pe_int_from_str(S, s, len, atoi(tok[2]), &r)
-                              : pe_int_from_literal(S, s, len, &r);
+        int e = cmd[0] == 'f' ? OP(pe_int_from_str(S, s, len, atoi(tok[2]), &r))
+                              : OP(pe_int_from_literal(S, s, len, &r));
         free(s);
         if (e) goto done;
         goto print_r;
@@ -228,7 +253,7 @@ static int run(char **tok, int nt, bool quiet, int64_t *bits) {
         if (parse_int(tok[1], &a)) goto done;
         pe_sb sb;
         pe_sb_init(&sb, S);
-        if (pe_int_to_str(S, a, atoi(tok[2]), atoi(tok[3]) != 0, &sb)) {
+        if (OP(pe_int_to_str(S, a, atoi(tok[2]), atoi(tok[3]) != 0, &sb))) {
             pe_sb_free(&sb);
             goto done;
         }
@@ -256,12 +281,6 @@ done:
 #undef NEED
 }
 
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static int stdin_mode(void) {
     char *line = NULL;
     size_t cap = 0;
@@ -281,16 +300,28 @@ static int stdin_mode(void) {
             fflush(stdout);
             continue;
         }
+        fail_k = 0;
+        if (!strcmp(tok[0], "failat") && nt > 2) {
+            fail_k = (size_t)strtoull(tok[1], NULL, 10);
+            if (!drv_fail_at(S, fail_k)) {
+                drv_fail_at(S, 0);
+                printf("UNSUPPORTED\n");
+                fflush(stdout);
+                continue;
+            }
+            drv_fail_at(S, 0);
+            memmove(tok, tok + 2, (size_t)(nt - 2) * sizeof tok[0]);
+            nt -= 2;
+        }
         size_t before = drv_live_bytes(S);
         bool timed = !strcmp(tok[0], "time");
         int64_t bits;
-        double t0 = now_ms();
+        op_ms = 0;
         int rc = timed ? (nt > 1 ? run(tok + 1, nt - 1, true, &bits) : 0) : run(tok, nt, false, &bits);
-        double t1 = now_ms();
         if (rc)
             print_err();
         else if (timed)
-            printf("TIME %.3f %lld", t1 - t0, (long long)bits);
+            printf("TIME %.3f %lld", op_ms, (long long)bits);
         size_t after = drv_live_bytes(S);
         if (after != before) printf(" LEAK=%lld", (long long)after - (long long)before);
         putchar('\n');

@@ -1,0 +1,2116 @@
+/*
+ * extmodule.c - `pyexpr._pyexpr`: the pyexpr engine as a CPython extension.
+ *
+ * The ONLY file of the project that includes Python.h. It links the same
+ * engine sources as the `pyexpr` binary (see setup.py) and adds:
+ *
+ *   eval(source, names=None, /, **limits)   -> value of an expression
+ *   exec(source, names=None, /, **limits)   -> dict of top-level variables
+ *   compile(source, mode="exec", filename="<string>") -> Code
+ *   Code.eval(names=None, **limits) / Code.exec(names=None, **limits)
+ *   set_default_limits(**limits) / get_default_limits()
+ *   LimitError (a RuntimeError subclass)
+ *
+ * Design (see also pyexpr/__init__.py):
+ *
+ *  - Multi-phase init; all state lives in the module state: the LimitError
+ *    class, the Code heap type, interned keyword names, the default limits
+ *    and a pool of interpreter contexts (px_ctx = one pe_state plus the
+ *    extension's per-run bookkeeping). A call pops a context from the pool
+ *    and pushes it back afterwards (the pool is protected by the GIL), so no
+ *    pe_state is allocated per call, several threads each run on their own
+ *    state, and re-entrant calls (a host function calling pyexpr.eval) get
+ *    a fresh one. A pe_code is immutable after compilation and shared.
+ *
+ *  - The GIL is released while a program runs unless the program is
+ *    "cheap": straight-line code (no loops, no function definitions, no
+ *    exponentiation/shift, calls only of a fixed set of non-iterating
+ *    builtins and of host functions) whose run time is bounded by the size
+ *    of its inputs; for those a GIL round trip would cost more than the run.
+ *    Host functions re-acquire the GIL (PyEval_RestoreThread on the saved
+ *    thread state) when it was released.
+ *
+ *  - print() output is buffered in C (no GIL needed) and written with
+ *    sys.stdout.write() when the run returns, before each host call, and
+ *    whenever the buffer exceeds 64 KiB (re-acquiring the GIL for that).
+ *
+ *  - The per-run context is found from a pe_state through its output sink's
+ *    user data (S->out_ud), so host calls need no engine support beyond the
+ *    PE_K_HOST kind.
+ *
+ *  - Values are converted by copy in both directions. Host callables are
+ *    wrapped in a PE_K_HOST engine object holding a BORROWED PyObject*;
+ *    the context keeps a strong reference for the duration of the run, so
+ *    no Python reference count is touched without the GIL.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pe_vm.h"
+
+/* ------------------------------------------------------------------ */
+/* Compatibility                                                       */
+/* ------------------------------------------------------------------ */
+
+#if PY_VERSION_HEX < 0x030A0000
+static inline PyObject *px_Py_NewRef(PyObject *o) {
+    Py_INCREF(o);
+    return o;
+}
+#define Py_NewRef(o) px_Py_NewRef((PyObject *)(o))
+static int PyModule_AddObjectRef(PyObject *m, const char *name, PyObject *v) {
+    Py_INCREF(v);
+    if (PyModule_AddObject(m, name, v) < 0) {
+        Py_DECREF(v);
+        return -1;
+    }
+    return 0;
+}
+#endif
+
+/* Takes the raised exception (normalised, traceback attached). */
+static PyObject *px_fetch_exc(void) {
+#if PY_VERSION_HEX >= 0x030C0000
+    return PyErr_GetRaisedException();
+#else
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    if (!t) return NULL;
+    PyErr_NormalizeException(&t, &v, &tb);
+    if (tb && v) PyException_SetTraceback(v, tb);
+    Py_XDECREF(t);
+    Py_XDECREF(tb);
+    return v;
+#endif
+}
+
+/* Raises exception instance v (steals the reference). */
+static void px_restore_exc(PyObject *v) {
+#if PY_VERSION_HEX >= 0x030C0000
+    PyErr_SetRaisedException(v);
+#else
+    PyObject *tb = PyException_GetTraceback(v);
+    PyObject *t = (PyObject *)Py_TYPE(v);
+    Py_INCREF(t);
+    PyErr_Restore(t, v, tb);
+#endif
+}
+
+/* ------------------------------------------------------------------ */
+/* Module state, contexts                                              */
+/* ------------------------------------------------------------------ */
+
+#define PX_POOL_MAX 16          /* idle interpreter contexts kept */
+#define PX_MAX_NEST 1000        /* container nesting converted either way */
+#define PX_OUT_FLUSH (1u << 16) /* print buffer flushed beyond this */
+#define PX_MAX_DEPTH_LIMIT 1000000u
+#define PX_COMPILE_NOGIL 16384  /* sources longer than this compile without the GIL */
+
+struct px_mod;
+
+typedef struct px_ctx {
+    pe_state *S;
+    struct px_mod *ms;     /* the owning module's state */
+    PyThreadState *tstate; /* saved thread state while we released the GIL */
+    PyObject *s_write;     /* borrowed from the module state */
+    /* print() buffer */
+    char *obuf;
+    size_t olen, ocap;
+    PyObject *out_error; /* exception raised by sys.stdout.write, pending */
+    /* strong references to the Python callables wrapped during this run */
+    PyObject **keep;
+    size_t nkeep, keepcap;
+    /* the Python exception of the latest failed host call and the engine
+     * exception that stands for it inside the script (reference held) */
+    PyObject *host_exc;
+    pe_obj *host_pe;
+    /* reusable global slots */
+    pe_val *g;
+    uint32_t gcap;
+    size_t user_max_memory; /* max_memory of the current run (messages) */
+} px_ctx;
+
+typedef struct px_mod {
+    PyObject *LimitError;
+    PyTypeObject *Code_type;
+    PyObject *s_max_steps, *s_max_memory, *s_max_depth, *s_timeout, *s_write, *s_names,
+        *s_mode, *s_filename, *s_compile, *s_eval, *s_exec;
+    PyObject *exc_map[PE_EXC__COUNT]; /* engine exception id -> class (borrowed) */
+    pe_limits defaults;
+    px_ctx *pool[PX_POOL_MAX];
+    int npool;
+    pe_code *warm; /* "None": sizes a fresh state's frames and stack */
+} px_mod;
+
+static inline px_mod *px_state(PyObject *module) { return (px_mod *)PyModule_GetState(module); }
+
+static size_t px_write(void *ud, const char *p, size_t n);
+static size_t px_write_err(void *ud, const char *p, size_t n) {
+    (void)ud;
+    (void)p;
+    return n; /* tracebacks are never printed by the extension */
+}
+
+static void px_ctx_free(px_ctx *c) {
+    if (!c) return;
+    pe_state_free(c->S);
+    free(c->obuf);
+    free(c->keep);
+    free(c->g);
+    Py_XDECREF(c->out_error);
+    free(c);
+}
+
+static int px_set_globals(px_ctx *c, pe_code *code);
+static void px_release_globals(px_ctx *c);
+
+/* Runs the trivial program once so that the frame array and the first
+ * stack chunk exist before memory is counted for a run. */
+static void px_warm(px_mod *ms, px_ctx *c) {
+    pe_state *S = c->S;
+    if (!ms->warm) return;
+    pe_limits saved = S->limits, nolim = saved;
+    nolim.max_steps = 0;
+    nolim.max_memory = 0;
+    nolim.timeout = 0;
+    pe_set_limits(S, &nolim);
+    pe_val v = pe_none();
+    if (px_set_globals(c, ms->warm) == 0) {
+        if (pe_run_value(S, ms->warm, &v) == 0) pe_decref(S, v);
+        px_release_globals(c);
+    }
+    pe_reset(S);
+    pe_set_limits(S, &saved);
+}
+
+static px_ctx *px_ctx_new(px_mod *ms) {
+    px_ctx *c = calloc(1, sizeof *c);
+    if (!c) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    c->S = pe_state_new();
+    if (!c->S) {
+        free(c);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    c->s_write = ms->s_write;
+    c->ms = ms;
+    pe_set_output(c->S, px_write, c, px_write_err, c);
+    if (!ms->warm) ms->warm = pe_compile(c->S, "None", 4, "<warmup>", PE_MODE_EVAL);
+    pe_reset(c->S);
+    px_warm(ms, c);
+    return c;
+}
+
+static inline px_ctx *px_acquire(px_mod *ms) {
+    if (ms->npool) return ms->pool[--ms->npool];
+    return px_ctx_new(ms);
+}
+
+static inline void px_release(px_mod *ms, px_ctx *c) {
+    if (c->ocap > (1u << 20)) { /* do not keep a huge print buffer around */
+        free(c->obuf);
+        c->obuf = NULL;
+        c->ocap = 0;
+    }
+    if (ms->npool < PX_POOL_MAX)
+        ms->pool[ms->npool++] = c;
+    else
+        px_ctx_free(c);
+}
+
+/* ------------------------------------------------------------------ */
+/* GIL and output                                                      */
+/* ------------------------------------------------------------------ */
+
+static inline void px_gil_acquire(px_ctx *c, PyThreadState **saved) {
+    *saved = c->tstate;
+    if (*saved) {
+        c->tstate = NULL;
+        PyEval_RestoreThread(*saved);
+    }
+}
+
+static inline void px_gil_restore(px_ctx *c, PyThreadState *saved) {
+    if (saved) c->tstate = PyEval_SaveThread();
+}
+
+/* Writes the buffered output to sys.stdout (GIL held). */
+static void px_flush(px_ctx *c) {
+    if (!c->olen) return;
+    size_t n = c->olen;
+    c->olen = 0;
+    PyObject *pending = PyErr_Occurred() ? px_fetch_exc() : NULL;
+    PyObject *s = PyUnicode_DecodeUTF8(c->obuf, (Py_ssize_t)n, "surrogatepass");
+    if (s) {
+        PyObject *f = PySys_GetObject("stdout"); /* borrowed */
+        if (f && f != Py_None) {
+            PyObject *r = PyObject_CallMethodObjArgs(f, c->s_write, s, NULL);
+            Py_XDECREF(r);
+        }
+        Py_DECREF(s);
+    }
+    if (PyErr_Occurred()) {
+        if (!c->out_error)
+            c->out_error = px_fetch_exc();
+        else
+            PyErr_Clear();
+    }
+    if (pending) px_restore_exc(pending);
+}
+
+static size_t px_write(void *ud, const char *p, size_t n) {
+    px_ctx *c = ud;
+    if (c->olen && c->olen + n > PX_OUT_FLUSH) {
+        PyThreadState *ts;
+        px_gil_acquire(c, &ts);
+        px_flush(c);
+        px_gil_restore(c, ts);
+    }
+    if (c->olen + n > c->ocap) {
+        size_t cap = c->ocap ? c->ocap * 2 : 256;
+        if (cap < c->olen + n) cap = c->olen + n;
+        char *nb = realloc(c->obuf, cap);
+        if (!nb) return 0;
+        c->obuf = nb;
+        c->ocap = cap;
+    }
+    memcpy(c->obuf + c->olen, p, n);
+    c->olen += n;
+    return n;
+}
+
+/* Keeps o alive until the end of the run (GIL held). */
+static int px_keep(px_ctx *c, PyObject *o) {
+    if (c->nkeep == c->keepcap) {
+        size_t cap = c->keepcap ? c->keepcap * 2 : 8;
+        PyObject **nk = realloc(c->keep, cap * sizeof *nk);
+        if (!nk) return -1;
+        c->keep = nk;
+        c->keepcap = cap;
+    }
+    Py_INCREF(o);
+    c->keep[c->nkeep++] = o;
+    return 0;
+}
+
+static void px_keep_clear(px_ctx *c) {
+    while (c->nkeep) Py_DECREF(c->keep[--c->nkeep]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Host functions: a Python callable inside the engine                 */
+/* ------------------------------------------------------------------ */
+
+typedef struct px_host {
+    pe_obj ob;
+    PyObject *fn; /* borrowed: the context's keep list owns it */
+} px_host;
+
+static int px_host_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
+                        pe_val *out);
+static int px_host_repr(pe_state *S, pe_val v, pe_sb *sb);
+
+static void px_host_dealloc(pe_state *S, pe_obj *o) { pe_obj_free(S, o, sizeof(px_host)); }
+
+static int px_host_hash(pe_state *S, pe_val v, int64_t *out) {
+    (void)S;
+    uintptr_t p = (uintptr_t)((px_host *)v.u.o)->fn;
+    int64_t h = (int64_t)((p >> 4) | (p << (8 * sizeof(uintptr_t) - 4)));
+    *out = h == -1 ? -2 : h;
+    return 0;
+}
+
+static const pe_type px_host_type;
+
+static int px_host_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
+    (void)S;
+    if ((op != PE_EQ && op != PE_NE) || !pe_is_kind(a, PE_K_HOST) || !pe_is_kind(b, PE_K_HOST))
+        return PE_NOTIMPL;
+    bool same = ((px_host *)a.u.o)->fn == ((px_host *)b.u.o)->fn;
+    *out = pe_bool(op == PE_EQ ? same : !same);
+    return 0;
+}
+
+static const pe_type px_host_type = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "function",
+    .kind = PE_K_HOST,
+    .dealloc = px_host_dealloc,
+    .repr = px_host_repr,
+    .hash = px_host_hash,
+    .richcmp = px_host_richcmp,
+    .call = px_host_call,
+};
+
+/* ------------------------------------------------------------------ */
+/* Python -> engine                                                    */
+/* ------------------------------------------------------------------ */
+
+enum { PX_OK = 0, PX_EPE = -1, PX_EBAD = -2, PX_EDEEP = -3, PX_EPY = -4 };
+
+typedef struct px_in {
+    px_ctx *c;
+    PyObject *bad; /* PX_EBAD: the object that cannot be converted (borrowed) */
+} px_in;
+
+static int px_in_bigint(px_in *ci, PyObject *o, int sign, pe_val *out) {
+    pe_state *S = ci->c->S;
+    PyObject *a = sign < 0 ? PyNumber_Negative(o) : (Py_INCREF(o), o);
+    if (!a) return PX_EPY;
+    unsigned char *buf = NULL;
+    size_t nb;
+#if PY_VERSION_HEX >= 0x030D0000
+    int flags = Py_ASNATIVEBYTES_LITTLE_ENDIAN | Py_ASNATIVEBYTES_UNSIGNED_BUFFER;
+    Py_ssize_t need = PyLong_AsNativeBytes(a, NULL, 0, flags);
+    if (need < 0) {
+        Py_DECREF(a);
+        return PX_EPY;
+    }
+    nb = (size_t)need;
+    buf = malloc(nb ? nb : 1);
+    if (!buf || PyLong_AsNativeBytes(a, buf, (Py_ssize_t)nb, flags) < 0) {
+        Py_DECREF(a);
+        free(buf);
+        if (!buf) PyErr_NoMemory();
+        return PX_EPY;
+    }
+#else
+    size_t nbits = _PyLong_NumBits(a);
+    if (nbits == (size_t)-1 && PyErr_Occurred()) {
+        Py_DECREF(a);
+        return PX_EPY;
+    }
+    nb = (nbits + 7) / 8;
+    buf = malloc(nb ? nb : 1);
+    if (!buf) {
+        Py_DECREF(a);
+        PyErr_NoMemory();
+        return PX_EPY;
+    }
+    if (_PyLong_AsByteArray((PyLongObject *)a, buf, nb, 1, 0) < 0) {
+        Py_DECREF(a);
+        free(buf);
+        return PX_EPY;
+    }
+#endif
+    Py_DECREF(a);
+    while (nb && buf[nb - 1] == 0) nb--;
+    size_t nd = (nb + 3) / 4;
+    if (nd == 0 || nd > ((size_t)1 << 24)) {
+        free(buf);
+        if (nd == 0) { /* cannot happen: |o| > INT64_MAX */
+            *out = pe_int(0);
+            return PX_OK;
+        }
+        return pe_raise_nomem(S), PX_EPE;
+    }
+    pe_bigint *b = (pe_bigint *)pe_obj_new(S, &pe_type_int, pe_bigint_size((uint32_t)nd));
+    if (!b) {
+        free(buf);
+        return PX_EPE;
+    }
+    b->sign = sign < 0 ? -1 : 1;
+    b->n = (uint32_t)nd;
+    for (size_t i = 0; i < nd; i++) {
+        pe_digit d = 0;
+        for (size_t k = 0; k < 4 && 4 * i + k < nb; k++) d |= (pe_digit)buf[4 * i + k] << (8 * k);
+        b->d[i] = d;
+    }
+    free(buf);
+    *out = pe_obj_val(&b->ob);
+    return PX_OK;
+}
+
+static inline int px_in_int(px_in *ci, PyObject *o, pe_val *out) {
+    int overflow;
+    long long x = PyLong_AsLongLongAndOverflow(o, &overflow);
+    if (PE_LIKELY(!overflow)) {
+        if (x == -1 && PyErr_Occurred()) return PX_EPY;
+        *out = pe_int(x);
+        return PX_OK;
+    }
+    return px_in_bigint(ci, o, overflow, out);
+}
+
+static int px_in_str(px_in *ci, PyObject *o, pe_val *out) {
+    pe_state *S = ci->c->S;
+    Py_ssize_t n;
+    const char *p;
+    PyObject *tmp = NULL;
+    if (PyUnicode_IS_READY(o) && PyUnicode_IS_ASCII(o)) {
+        p = (const char *)PyUnicode_DATA(o);
+        n = PyUnicode_GET_LENGTH(o);
+    } else {
+        p = PyUnicode_AsUTF8AndSize(o, &n);
+        if (!p) { /* lone surrogates: the engine stores them as generalised UTF-8 */
+            PyErr_Clear();
+            tmp = PyUnicode_AsEncodedString(o, "utf-8", "surrogatepass");
+            if (!tmp) return PX_EPY;
+            p = PyBytes_AS_STRING(tmp);
+            n = PyBytes_GET_SIZE(tmp);
+        }
+    }
+    pe_str *s = pe_str_alloc(S, (size_t)n);
+    if (!s) {
+        Py_XDECREF(tmp);
+        return PX_EPE;
+    }
+    memcpy(s->data, p, (size_t)n);
+    s->nchars = (size_t)PyUnicode_GET_LENGTH(o);
+    s->ascii = s->nchars == (size_t)n;
+    Py_XDECREF(tmp);
+    *out = pe_obj_val(&s->ob);
+    return PX_OK;
+}
+
+static int px_in_host(px_in *ci, PyObject *o, pe_val *out) {
+    px_host *h = (px_host *)pe_obj_new(ci->c->S, &px_host_type, sizeof(px_host));
+    if (!h) return PX_EPE;
+    if (px_keep(ci->c, o) < 0) {
+        pe_obj_free(ci->c->S, &h->ob, sizeof(px_host));
+        PyErr_NoMemory();
+        return PX_EPY;
+    }
+    h->fn = o;
+    *out = pe_obj_val(&h->ob);
+    return PX_OK;
+}
+
+static int px_in_val(px_in *ci, PyObject *o, pe_val *out, int depth);
+
+static int px_in_seq(px_in *ci, PyObject *o, bool is_list, pe_val *out, int depth) {
+    pe_state *S = ci->c->S;
+    Py_ssize_t n = is_list ? PyList_GET_SIZE(o) : PyTuple_GET_SIZE(o);
+    pe_val seq;
+    if (is_list ? pe_list_new(S, (size_t)n, &seq) : pe_tuple_new(S, (size_t)n, &seq)) return PX_EPE;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        /* a list cannot change size here: converting runs no Python code */
+        PyObject *item = is_list ? PyList_GET_ITEM(o, i) : PyTuple_GET_ITEM(o, i);
+        pe_val v;
+        int r = px_in_val(ci, item, &v, depth + 1);
+        if (r) {
+            pe_decref(S, seq);
+            return r;
+        }
+        if (is_list) {
+            pe_list *l = PE_LIST(seq);
+            l->items[l->n++] = v;
+        } else {
+            PE_TUPLE(seq)->items[i] = v;
+        }
+    }
+    *out = seq;
+    return PX_OK;
+}
+
+static int px_in_dict(px_in *ci, PyObject *o, pe_val *out, int depth) {
+    pe_state *S = ci->c->S;
+    pe_val d;
+    if (pe_dict_new_presized(S, (size_t)PyDict_GET_SIZE(o), &d)) return PX_EPE;
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    while (PyDict_Next(o, &pos, &k, &v)) {
+        pe_val pk, pv;
+        int r = px_in_val(ci, k, &pk, depth + 1);
+        if (r == PX_OK) {
+            r = px_in_val(ci, v, &pv, depth + 1);
+            if (r == PX_OK) {
+                if (pe_dict_set(S, PE_DICT(d), pk, pv)) r = PX_EPE;
+                pe_decref(S, pv);
+            }
+            pe_decref(S, pk);
+        }
+        if (r) {
+            pe_decref(S, d);
+            return r;
+        }
+    }
+    *out = d;
+    return PX_OK;
+}
+
+static int px_in_set(px_in *ci, PyObject *o, bool frozen, pe_val *out, int depth) {
+    pe_state *S = ci->c->S;
+    pe_val s;
+    if (pe_set_new(S, frozen ? &pe_type_frozenset : &pe_type_set, &s)) return PX_EPE;
+    Py_ssize_t pos = 0;
+    PyObject *k;
+    Py_hash_t h;
+    while (_PySet_NextEntry(o, &pos, &k, &h)) {
+        pe_val pk;
+        int r = px_in_val(ci, k, &pk, depth + 1);
+        if (r == PX_OK) {
+            if (pe_set_add(S, s.u.o, pk)) r = PX_EPE;
+            pe_decref(S, pk);
+        }
+        if (r) {
+            pe_decref(S, s);
+            return r;
+        }
+    }
+    *out = s;
+    return PX_OK;
+}
+
+/* Converts o to a new engine value. No Python code runs (only concrete
+ * APIs are used), so containers cannot change while they are walked. */
+static int px_in_val(px_in *ci, PyObject *o, pe_val *out, int depth) {
+    PyTypeObject *tp = Py_TYPE(o);
+    if (tp == &PyLong_Type) return px_in_int(ci, o, out);
+    if (tp == &PyFloat_Type) {
+        *out = pe_float(PyFloat_AS_DOUBLE(o));
+        return PX_OK;
+    }
+    if (tp == &PyUnicode_Type) return px_in_str(ci, o, out);
+    if (o == Py_None) {
+        *out = pe_none();
+        return PX_OK;
+    }
+    if (tp == &PyBool_Type) {
+        *out = pe_bool(o == Py_True);
+        return PX_OK;
+    }
+    if (depth >= PX_MAX_NEST) return PX_EDEEP;
+    if (PyList_Check(o)) return px_in_seq(ci, o, true, out, depth);
+    if (PyTuple_Check(o)) return px_in_seq(ci, o, false, out, depth);
+    if (PyDict_Check(o)) return px_in_dict(ci, o, out, depth);
+    if (PyAnySet_Check(o)) return px_in_set(ci, o, PyFrozenSet_Check(o), out, depth);
+    if (PyLong_Check(o)) return px_in_int(ci, o, out); /* int subclasses (IntEnum, ...) */
+    if (PyFloat_Check(o)) {
+        *out = pe_float(PyFloat_AS_DOUBLE(o));
+        return PX_OK;
+    }
+    if (PyUnicode_Check(o)) return px_in_str(ci, o, out);
+    if (PyCallable_Check(o)) return px_in_host(ci, o, out);
+    ci->bad = o;
+    return PX_EBAD;
+}
+
+/* ------------------------------------------------------------------ */
+/* Engine -> Python                                                    */
+/* ------------------------------------------------------------------ */
+
+struct px_mod;
+
+typedef struct px_out {
+    struct px_mod *ms;  /* for exceptions and exception classes */
+    px_ctx *c;
+    const pe_type *bad; /* set when a value has no Python equivalent */
+    bool deep;          /* set when nesting exceeded PX_MAX_NEST */
+} px_out;
+
+static PyObject *px_out_exc(px_out *co, pe_val v, int depth);
+static PyObject *px_out_type(px_out *co, const pe_type *t);
+
+static PyObject *px_out_bigint(const pe_bigint *b) {
+    size_t nb = (size_t)b->n * 4;
+    PyObject *r;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const unsigned char *bytes = (const unsigned char *)b->d;
+    unsigned char *buf = NULL;
+#else
+    unsigned char *buf = malloc(nb);
+    if (!buf) return PyErr_NoMemory();
+    for (uint32_t i = 0; i < b->n; i++)
+        for (int k = 0; k < 4; k++) buf[4 * i + (uint32_t)k] = (unsigned char)(b->d[i] >> (8 * k));
+    const unsigned char *bytes = buf;
+#endif
+#if PY_VERSION_HEX >= 0x030D0000
+    r = PyLong_FromUnsignedNativeBytes(bytes, (Py_ssize_t)nb, Py_ASNATIVEBYTES_LITTLE_ENDIAN);
+#else
+    r = _PyLong_FromByteArray(bytes, nb, 1, 0);
+#endif
+    free(buf);
+    if (r && b->sign < 0) {
+        PyObject *neg = PyNumber_Negative(r);
+        Py_DECREF(r);
+        r = neg;
+    }
+    return r;
+}
+
+static inline PyObject *px_out_str(const pe_str *s) {
+    return PyUnicode_DecodeUTF8(s->data, (Py_ssize_t)s->len, "surrogatepass");
+}
+
+/* New reference, or NULL: co->bad / co->deep set (no Python error), or a
+ * Python error set. */
+static PyObject *px_out_val(px_out *co, pe_val v, int depth) {
+    switch (v.tag) {
+    case PE_TNONE: Py_RETURN_NONE;
+    case PE_TBOOL: return PyBool_FromLong((long)v.u.i);
+    case PE_TINT: return PyLong_FromLongLong(v.u.i);
+    case PE_TFLOAT: return PyFloat_FromDouble(v.u.f);
+    case PE_TOBJ: break;
+    default: co->bad = pe_typeof(v); return NULL;
+    }
+    pe_obj *o = v.u.o;
+    int kind = o->type->kind;
+    if (kind == PE_K_STR) return px_out_str((pe_str *)o);
+    if (kind == PE_K_INT) return px_out_bigint((pe_bigint *)o);
+    if (kind == PE_K_HOST) return Py_NewRef(((px_host *)o)->fn);
+    if (depth >= PX_MAX_NEST) {
+        co->deep = true;
+        return NULL;
+    }
+    switch (kind) {
+    case PE_K_LIST:
+    case PE_K_TUPLE: {
+        bool is_list = kind == PE_K_LIST;
+        size_t n = is_list ? PE_LIST(v)->n : PE_TUPLE(v)->n;
+        const pe_val *items = is_list ? PE_LIST(v)->items : PE_TUPLE(v)->items;
+        PyObject *r = is_list ? PyList_New((Py_ssize_t)n) : PyTuple_New((Py_ssize_t)n);
+        if (!r) return NULL;
+        for (size_t i = 0; i < n; i++) {
+            PyObject *x = px_out_val(co, items[i], depth + 1);
+            if (!x) {
+                Py_DECREF(r);
+                return NULL;
+            }
+            if (is_list)
+                PyList_SET_ITEM(r, (Py_ssize_t)i, x);
+            else
+                PyTuple_SET_ITEM(r, (Py_ssize_t)i, x);
+        }
+        return r;
+    }
+    case PE_K_DICT: {
+        PyObject *r = PyDict_New();
+        if (!r) return NULL;
+        size_t pos = 0;
+        pe_val k, val;
+        while (pe_dict_next(PE_DICT(v), &pos, &k, &val)) {
+            PyObject *pk = px_out_val(co, k, depth + 1);
+            PyObject *pv = pk ? px_out_val(co, val, depth + 1) : NULL;
+            int bad = !pv || PyDict_SetItem(r, pk, pv) < 0;
+            Py_XDECREF(pk);
+            Py_XDECREF(pv);
+            if (bad) {
+                Py_DECREF(r);
+                return NULL;
+            }
+        }
+        return r;
+    }
+    case PE_K_SET:
+    case PE_K_FROZENSET: {
+        PyObject *r = kind == PE_K_SET ? PySet_New(NULL) : PyFrozenSet_New(NULL);
+        if (!r) return NULL;
+        size_t pos = 0;
+        pe_val k;
+        while (pe_set_next(PE_SET(v), &pos, &k)) {
+            PyObject *pk = px_out_val(co, k, depth + 1);
+            if (!pk || PySet_Add(r, pk) < 0) {
+                Py_XDECREF(pk);
+                Py_DECREF(r);
+                return NULL;
+            }
+            Py_DECREF(pk);
+        }
+        return r;
+    }
+    case PE_K_EXC:
+        return px_out_exc(co, v, depth);
+    case PE_K_TYPE:
+        return px_out_type(co, (const pe_type *)o);
+    default:
+        co->bad = o->type;
+        return NULL;
+    }
+}
+
+/* Raises the Python error for a failed conversion of a result. */
+static PyObject *px_out_error(px_out *co, const char *what) {
+    if (PyErr_Occurred()) return NULL;
+    if (co->deep)
+        PyErr_Format(PyExc_ValueError, "cannot convert %s to Python: nested too deeply or recursive",
+                     what);
+    else
+        PyErr_Format(PyExc_TypeError, "cannot convert %s (type '%s') to Python", what,
+                     co->bad ? co->bad->name : "?");
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Exceptions: engine -> Python                                        */
+/* ------------------------------------------------------------------ */
+
+/* str(v) through the engine, as a Python str (fallback for exception args
+ * that have no Python equivalent). */
+static PyObject *px_engine_str(pe_state *S, pe_val v) {
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    PyObject *r = NULL;
+    if (pe_tostr(S, v, &sb) == 0 && !sb.failed)
+        r = PyUnicode_DecodeUTF8(sb.p, (Py_ssize_t)sb.len, "surrogatepass");
+    else
+        pe_exc_clear(S);
+    pe_sb_free(&sb);
+    if (!r && !PyErr_Occurred()) r = PyUnicode_FromString("?");
+    return r;
+}
+
+static PyObject *px_exc_to_py(px_mod *ms, px_ctx *c, pe_val e, int depth);
+
+static PyObject *px_syntax_error(PyObject *cls, pe_exc *e, PyObject *args) {
+    PyObject *msg = PyTuple_GET_SIZE(args) ? PyTuple_GET_ITEM(args, 0) : Py_None;
+    PyObject *fn = e->filename.tag == PE_TOBJ ? px_out_str(PE_STR(e->filename)) : Py_NewRef(Py_None);
+    PyObject *text = e->text.tag == PE_TOBJ ? px_out_str(PE_STR(e->text)) : Py_NewRef(Py_None);
+    PyObject *lineno = e->lineno > 0 ? PyLong_FromLongLong(e->lineno) : Py_NewRef(Py_None);
+    PyObject *offset = e->offset > 0 ? PyLong_FromLongLong(e->offset) : Py_NewRef(Py_None);
+    PyObject *end_lineno = e->end_offset > 0 && e->lineno > 0 ? PyLong_FromLongLong(e->lineno)
+                                                              : Py_NewRef(Py_None);
+    PyObject *end_offset = e->end_offset > 0 ? PyLong_FromLongLong(e->end_offset) : Py_NewRef(Py_None);
+    PyObject *r = NULL;
+    if (fn && text && lineno && offset && end_lineno && end_offset) {
+#if PY_VERSION_HEX >= 0x030A0000
+        r = PyObject_CallFunction(cls, "O(OOOOOO)", msg, fn, lineno, offset, text, end_lineno,
+                                  end_offset);
+#else
+        r = PyObject_CallFunction(cls, "O(OOOO)", msg, fn, lineno, offset, text);
+#endif
+    }
+    Py_XDECREF(fn);
+    Py_XDECREF(text);
+    Py_XDECREF(lineno);
+    Py_XDECREF(offset);
+    Py_XDECREF(end_lineno);
+    Py_XDECREF(end_offset);
+    return r;
+}
+
+/* A new Python exception instance for engine exception e (an instance). */
+static PyObject *px_exc_to_py(px_mod *ms, px_ctx *c, pe_val e, int depth) {
+    if (c->host_pe && e.u.o == c->host_pe) return Py_NewRef(c->host_exc);
+    pe_state *S = c->S;
+    pe_exc *x = PE_EXCOBJ(e);
+    const pe_type *t = x->ob.type;
+    unsigned id = t->exc_id < PE_EXC__COUNT ? t->exc_id : PE_EXC_Exception;
+    PyObject *cls = ms->exc_map[id];
+    /* args */
+    size_t n = x->args.tag == PE_TOBJ ? PE_TUPLE(x->args)->n : 0;
+    PyObject *args = PyTuple_New((Py_ssize_t)n);
+    if (!args) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        pe_val a = PE_TUPLE(x->args)->items[i];
+        px_out co = {c->ms, c, NULL, false};
+        PyObject *pa = px_out_val(&co, a, depth + 1);
+        if (!pa) {
+            if (PyErr_Occurred()) {
+                Py_DECREF(args);
+                return NULL;
+            }
+            pa = px_engine_str(S, a);
+            if (!pa) {
+                Py_DECREF(args);
+                return NULL;
+            }
+        }
+        PyTuple_SET_ITEM(args, (Py_ssize_t)i, pa);
+    }
+    if (id == PE_EXC_LimitError && c->user_max_memory && n == 1) {
+        /* the engine reports the run's absolute limit (the state's memory
+         * in use when the run started + max_memory): say what was asked */
+        pe_val m = PE_TUPLE(x->args)->items[0];
+        if (pe_is_str(m) && !strncmp(PE_STR(m)->data, "memory limit exceeded", 21)) {
+            PyObject *msg = PyUnicode_FromFormat("memory limit exceeded (max_memory=%zu bytes)",
+                                                 c->user_max_memory);
+            if (!msg) {
+                Py_DECREF(args);
+                return NULL;
+            }
+            PyObject *old = PyTuple_GET_ITEM(args, 0);
+            PyTuple_SET_ITEM(args, 0, msg);
+            Py_DECREF(old);
+        }
+    }
+    PyObject *r;
+    if (pe_type_is_subtype(t, PE_EXC(SyntaxError)))
+        r = px_syntax_error(cls, x, args);
+    else
+        r = PyObject_Call(cls, args, NULL);
+    Py_DECREF(args);
+    if (!r) return NULL;
+    if (!PyExceptionInstance_Check(r)) return r; /* cannot happen */
+    if (depth < 16) { /* __cause__ / __context__ chains */
+        if (x->cause.tag == PE_TOBJ) {
+            PyObject *cause = px_exc_to_py(ms, c, x->cause, depth + 1);
+            if (!cause) {
+                Py_DECREF(r);
+                return NULL;
+            }
+            PyException_SetCause(r, cause); /* steals; sets __suppress_context__ */
+        } else if (x->suppress_context) {
+            PyObject_SetAttrString(r, "__suppress_context__", Py_True);
+        }
+        if (x->context.tag == PE_TOBJ) {
+            PyObject *ctx = px_exc_to_py(ms, c, x->context, depth + 1);
+            if (!ctx) {
+                Py_DECREF(r);
+                return NULL;
+            }
+            PyException_SetContext(r, ctx); /* steals */
+        }
+    }
+    return r;
+}
+
+static PyObject *px_out_exc(px_out *co, pe_val v, int depth) {
+    if (!co->c) {
+        co->bad = v.u.o->type;
+        return NULL;
+    }
+    return px_exc_to_py(co->ms, co->c, v, depth);
+}
+
+/* Exception classes and the core builtin types have Python equivalents. */
+static PyObject *px_out_type(px_out *co, const pe_type *t) {
+    PyObject *r = NULL;
+    if (t->kind == PE_K_EXC && co->ms && t->exc_id < PE_EXC__COUNT && t == &pe_exc_types[t->exc_id])
+        r = co->ms->exc_map[t->exc_id];
+    else if (t == &pe_type_int) r = (PyObject *)&PyLong_Type;
+    else if (t == &pe_type_float) r = (PyObject *)&PyFloat_Type;
+    else if (t == &pe_type_bool) r = (PyObject *)&PyBool_Type;
+    else if (t == &pe_type_str) r = (PyObject *)&PyUnicode_Type;
+    else if (t == &pe_type_list) r = (PyObject *)&PyList_Type;
+    else if (t == &pe_type_tuple) r = (PyObject *)&PyTuple_Type;
+    else if (t == &pe_type_dict) r = (PyObject *)&PyDict_Type;
+    else if (t == &pe_type_set) r = (PyObject *)&PySet_Type;
+    else if (t == &pe_type_frozenset) r = (PyObject *)&PyFrozenSet_Type;
+    else if (t == &pe_type_type) r = (PyObject *)&PyType_Type;
+    else if (t == &pe_type_none) r = (PyObject *)Py_TYPE(Py_None);
+    if (!r) {
+        co->bad = &pe_type_type;
+        return NULL;
+    }
+    return Py_NewRef(r);
+}
+
+/* Raises the engine's pending exception as a Python exception. */
+static void px_raise_engine_exc(px_mod *ms, px_ctx *c) {
+    pe_val e = c->S->exc;
+    if (e.tag != PE_TOBJ) {
+        PyErr_SetString(PyExc_SystemError, "pyexpr: run failed without an exception");
+        return;
+    }
+    PyObject *exc = px_exc_to_py(ms, c, e, 0);
+    if (exc) px_restore_exc(exc);
+}
+
+/* ------------------------------------------------------------------ */
+/* Host calls                                                          */
+/* ------------------------------------------------------------------ */
+
+/* The engine exception type for a Python exception: the nearest class in
+ * its MRO that is one of the engine's builtin exceptions. */
+static const pe_type *px_pe_exc_type(px_mod *ms, PyObject *exc) {
+    PyObject *mro = Py_TYPE(exc)->tp_mro;
+    Py_ssize_t n = mro ? PyTuple_GET_SIZE(mro) : 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *cls = PyTuple_GET_ITEM(mro, i);
+        for (int id = 0; id < PE_EXC__COUNT; id++)
+            if (ms->exc_map[id] == cls) return &pe_exc_types[id];
+    }
+    return PE_EXC(Exception);
+}
+
+/* A host call raised: keep the Python exception (it propagates out of the
+ * run as the very same object) and raise its engine stand-in. */
+static void px_host_failed(px_mod *ms, px_ctx *c) {
+    pe_state *S = c->S;
+    PyObject *exc = px_fetch_exc();
+    if (!exc) {
+        pe_raise(S, PE_EXC(RuntimeError), "a Python function failed without an exception");
+        return;
+    }
+    const pe_type *t = px_pe_exc_type(ms, exc);
+    pe_val args = pe_undef();
+    PyObject *pargs = ((PyBaseExceptionObject *)exc)->args;
+    px_in ci = {c, NULL};
+    int r = pargs && PyTuple_Check(pargs) ? px_in_val(&ci, pargs, &args, 0) : PX_EBAD;
+    if (r != PX_OK) {
+        if (r == PX_EPY) PyErr_Clear();
+        if (r == PX_EPE) pe_exc_clear(S);
+        pe_val s;
+        PyObject *str = PyObject_Str(exc);
+        if (!str) {
+            PyErr_Clear();
+            str = PyUnicode_FromString(Py_TYPE(exc)->tp_name);
+        }
+        r = str ? px_in_str(&ci, str, &s) : PX_EPY;
+        Py_XDECREF(str);
+        if (r == PX_OK) {
+            r = pe_tuple_pack(S, 1, &s, &args) ? PX_EPE : PX_OK;
+            pe_decref(S, s);
+        }
+        if (r == PX_EPY) {
+            PyErr_Clear();
+            args = pe_undef();
+            r = pe_tuple_new(S, 0, &args) ? PX_EPE : PX_OK;
+        }
+    }
+    pe_val ev;
+    if (r == PX_OK && pe_exc_new(S, t, args, &ev) == 0) {
+        pe_raise_exc(S, ev);
+        pe_decref(S, ev);
+    }
+    pe_decref(S, args);
+    if (S->exc.tag != PE_TOBJ) pe_raise_nomem(S);
+    if (c->host_pe) pe_decref_obj(S, c->host_pe);
+    Py_XDECREF(c->host_exc);
+    c->host_exc = exc;
+    c->host_pe = S->exc.u.o;
+    pe_incref_obj(c->host_pe);
+}
+
+static int px_host_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
+                        pe_val *out) {
+    px_ctx *c = S->out_ud;
+    PyObject *fn = ((px_host *)callee.u.o)->fn;
+    PyThreadState *ts;
+    px_gil_acquire(c, &ts);
+    if (c->olen) px_flush(c);
+    size_t nkw = kwnames ? PE_TUPLE(pe_obj_val(kwnames))->n : 0;
+    PyObject *small[8], **args = small, *kw = NULL, *res = NULL;
+    int r = -1, i = 0;
+    if (argc > 8) {
+        args = PyMem_Malloc((size_t)argc * sizeof(PyObject *));
+        if (!args) {
+            args = small;
+            pe_raise_nomem(S);
+            goto done;
+        }
+    }
+    for (; i < argc; i++) {
+        px_out co = {c->ms, c, NULL, false};
+        args[i] = px_out_val(&co, argv[i], 0);
+        if (!args[i]) {
+            if (PyErr_Occurred())
+                px_host_failed(c->ms, c);
+            else if (co.deep)
+                pe_raise(S, PE_EXC(ValueError),
+                         "cannot pass a value to a Python function: nested too deeply or recursive");
+            else
+                pe_raise(S, PE_EXC(TypeError), "cannot pass a value of type '%s' to a Python function",
+                         co.bad ? co.bad->name : "?");
+            goto done;
+        }
+    }
+    if (nkw) {
+        kw = PyTuple_New((Py_ssize_t)nkw);
+        if (!kw) {
+            px_host_failed(c->ms, c);
+            goto done;
+        }
+        for (size_t k = 0; k < nkw; k++) {
+            PyObject *name = px_out_str(PE_STR(PE_TUPLE(pe_obj_val(kwnames))->items[k]));
+            if (!name) {
+                px_host_failed(c->ms, c);
+                goto done;
+            }
+            PyTuple_SET_ITEM(kw, (Py_ssize_t)k, name);
+        }
+    }
+    res = PyObject_Vectorcall(fn, args, (size_t)argc - nkw, kw);
+    if (!res) {
+        px_host_failed(c->ms, c);
+        goto done;
+    }
+    {
+        px_in ci = {c, NULL};
+        int cr = px_in_val(&ci, res, out, 0);
+        if (cr == PX_OK)
+            r = 0;
+        else if (cr == PX_EBAD)
+            pe_raise(S, PE_EXC(TypeError),
+                     "cannot convert the result of a Python function (type '%.200s') to pyexpr",
+                     Py_TYPE(ci.bad)->tp_name);
+        else if (cr == PX_EDEEP)
+            pe_raise(S, PE_EXC(ValueError),
+                     "cannot convert the result of a Python function to pyexpr: nested too "
+                     "deeply or recursive");
+        else if (cr == PX_EPY)
+            px_host_failed(c->ms, c);
+    }
+done:
+    for (int j = 0; j < i; j++) Py_DECREF(args[j]);
+    if (args != small) PyMem_Free(args);
+    Py_XDECREF(kw);
+    Py_XDECREF(res);
+    px_gil_restore(c, ts);
+    return r;
+}
+
+static int px_host_repr(pe_state *S, pe_val v, pe_sb *sb) {
+    px_ctx *c = S->out_ud;
+    PyThreadState *ts;
+    px_gil_acquire(c, &ts);
+    int rc = -2;
+    PyObject *r = PyObject_Repr(((px_host *)v.u.o)->fn);
+    if (r) {
+        Py_ssize_t n;
+        const char *p = PyUnicode_AsUTF8AndSize(r, &n);
+        if (p) rc = pe_sb_putn(sb, p, (size_t)n);
+        Py_DECREF(r);
+    }
+    if (rc == -2) {
+        PyErr_Clear();
+        rc = pe_sb_puts(sb, "<function>");
+    }
+    px_gil_restore(c, ts);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Programs, globals and names                                         */
+/* ------------------------------------------------------------------ */
+
+typedef struct px_prog {
+    pe_code *code;
+    PyObject *pynames; /* tuple of str: code->gnames as Python strs, or NULL */
+    bool cheap;        /* run it without releasing the GIL */
+} px_prog;
+
+/* Builtins that take O(size of their arguments) time: calling them keeps a
+ * program "cheap". (range/iter/next/map/zip/... can loop arbitrarily.) */
+static bool px_safe_builtin(int b, const pe_str *name) {
+    static const char *const safe[] = {
+        "abs", "round", "min", "max", "len", "int", "float", "bool", "str", "repr", "ascii",
+        "hash", "divmod", "hex", "oct", "bin", "chr", "ord", "isinstance", "callable", "id",
+        "print", "tuple", "list", "dict", "set", "frozenset", "sorted", "sum", "any", "all",
+        "slice", "type", NULL};
+    pe_val v = pe_builtin_value(b);
+    if (v.tag == PE_TOBJ && v.u.o->type->kind == PE_K_TYPE &&
+        ((const pe_type *)v.u.o)->kind == PE_K_EXC)
+        return true;
+    for (const char *const *s = safe; *s; s++)
+        if (!strcmp(*s, name->data)) return true;
+    return false;
+}
+
+/* Is the program straight-line code that finishes in time bounded by the
+ * size of its inputs (see the comment at the top)? */
+static bool px_is_cheap(const pe_code *code) {
+    const pe_fcode *fc = code->module;
+    bool calls = false, attrs = false, unsafe = false;
+    for (uint32_t i = 0; i < fc->ncode; i++) {
+        uint32_t w = fc->code[i], arg = PE_ARGOF(w);
+        switch (PE_OPOF(w)) {
+        case PE_OP_NOP: case PE_OP_LOAD_CONST: case PE_OP_LOAD_INT: case PE_OP_LOAD_NONE:
+        case PE_OP_LOAD_TRUE: case PE_OP_LOAD_FALSE: case PE_OP_LOAD_FAST: case PE_OP_STORE_FAST:
+        case PE_OP_DELETE_FAST: case PE_OP_STORE_GLOBAL: case PE_OP_DELETE_GLOBAL:
+        case PE_OP_LOAD_DEREF: case PE_OP_STORE_DEREF: case PE_OP_DELETE_DEREF:
+        case PE_OP_LOAD_CLOSURE: case PE_OP_POP_TOP: case PE_OP_DUP_TOP: case PE_OP_DUP_TOP_TWO:
+        case PE_OP_ROT_TWO: case PE_OP_ROT_THREE: case PE_OP_ROT_FOUR: case PE_OP_ADD:
+        case PE_OP_SUB: case PE_OP_MUL: case PE_OP_TRUEDIV: case PE_OP_FLOORDIV: case PE_OP_MOD:
+        case PE_OP_COMPARE_OP: case PE_OP_IS_OP: case PE_OP_CONTAINS_OP: case PE_OP_UNARY_NEG:
+        case PE_OP_UNARY_POS: case PE_OP_UNARY_INVERT: case PE_OP_UNARY_NOT:
+        case PE_OP_BUILD_TUPLE: case PE_OP_BUILD_LIST: case PE_OP_BUILD_SET: case PE_OP_BUILD_MAP:
+        case PE_OP_BUILD_SLICE: case PE_OP_BUILD_STRING: case PE_OP_LIST_APPEND:
+        case PE_OP_SET_ADD: case PE_OP_MAP_ADD: case PE_OP_LIST_EXTEND: case PE_OP_SET_UPDATE:
+        case PE_OP_DICT_UPDATE: case PE_OP_DICT_MERGE: case PE_OP_LIST_TO_TUPLE:
+        case PE_OP_UNPACK_SEQUENCE: case PE_OP_UNPACK_EX: case PE_OP_BINARY_SUBSCR:
+        case PE_OP_STORE_SUBSCR: case PE_OP_DELETE_SUBSCR: case PE_OP_STORE_ATTR:
+        case PE_OP_RETURN_VALUE: case PE_OP_RAISE_VARARGS: case PE_OP_RERAISE:
+        case PE_OP_PUSH_EXC_INFO: case PE_OP_POP_EXCEPT: case PE_OP_CHECK_EXC_MATCH:
+        case PE_OP_LOAD_BUILD_EXC: case PE_OP_FORMAT_VALUE:
+            break;
+        case PE_OP_LOAD_GLOBAL:
+            if (arg < code->nglobals && code->gbuiltin[arg] >= 0 &&
+                !px_safe_builtin(code->gbuiltin[arg], (const pe_str *)code->gnames[arg]))
+                unsafe = true;
+            break;
+        case PE_OP_LOAD_ATTR: case PE_OP_IMPORT_NAME:
+            attrs = true;
+            break;
+        case PE_OP_CALL: case PE_OP_CALL_KW:
+            calls = true;
+            break;
+        case PE_OP_BINARY_OP: {
+            uint32_t op = arg & 0xffu;
+            if (op == PE_BO_POW || op == PE_BO_LSHIFT) return false;
+            break;
+        }
+        case PE_OP_JUMP: case PE_OP_POP_JUMP_IF_FALSE: case PE_OP_POP_JUMP_IF_TRUE:
+        case PE_OP_JUMP_IF_FALSE_OR_POP: case PE_OP_JUMP_IF_TRUE_OR_POP:
+            if (arg <= i) return false; /* a loop */
+            break;
+        default: /* loops, calls of functions, methods, anything new */
+            return false;
+        }
+    }
+    return !(calls && (attrs || unsafe));
+}
+
+static int px_set_globals(px_ctx *c, pe_code *code) {
+    pe_state *S = c->S;
+    uint32_t n = code->nglobals;
+    if (n > c->gcap || !c->g) {
+        uint32_t cap = n > 8 ? n : 8;
+        pe_val *ng = realloc(c->g, cap * sizeof(pe_val));
+        if (!ng) return -1;
+        c->g = ng;
+        c->gcap = cap;
+    }
+    const int32_t *gb = code->gbuiltin;
+    for (uint32_t i = 0; i < n; i++) c->g[i] = gb[i] >= 0 ? pe_builtin_value(gb[i]) : pe_undef();
+    S->code = code;
+    S->globals = c->g;
+    S->nglobals = n;
+    return 0;
+}
+
+static void px_release_globals(px_ctx *c) {
+    pe_state *S = c->S;
+    uint32_t n = S->nglobals;
+    for (uint32_t i = 0; i < n; i++) {
+        pe_val v = c->g[i];
+        c->g[i] = pe_undef();
+        pe_decref(S, v);
+    }
+    S->globals = NULL;
+    S->nglobals = 0;
+    S->code = NULL;
+}
+
+/* Converts value v of input variable slot i into the global slot. */
+static int px_set_slot(px_mod *ms, px_ctx *c, uint32_t i, PyObject *v) {
+    px_in ci = {c, NULL};
+    pe_val pv;
+    int r = px_in_val(&ci, v, &pv, 0);
+    if (PE_LIKELY(r == PX_OK)) {
+        pe_val old = c->g[i];
+        c->g[i] = pv;
+        pe_decref(c->S, old);
+        return 0;
+    }
+    const char *name = ((pe_str *)c->S->code->gnames[i])->data;
+    if (r == PX_EBAD)
+        PyErr_Format(PyExc_TypeError, "cannot convert value of variable '%.200s' (type '%.200s') to pyexpr",
+                     name, Py_TYPE(ci.bad)->tp_name);
+    else if (r == PX_EDEEP)
+        PyErr_Format(PyExc_ValueError,
+                     "cannot convert value of variable '%.200s' to pyexpr: nested too deeply or "
+                     "recursive",
+                     name);
+    else if (r == PX_EPE)
+        px_raise_engine_exc(ms, c);
+    return -1;
+}
+
+/* Assigns the input variables the program refers to. */
+static int px_assign_names(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names) {
+    pe_code *code = p->code;
+    uint32_t n = code->nglobals;
+    if (PE_LIKELY(PyDict_Check(names))) {
+        if (p->pynames) {
+            for (uint32_t i = 0; i < n; i++) {
+                PyObject *v = PyDict_GetItemWithError(names, PyTuple_GET_ITEM(p->pynames, i));
+                if (!v) {
+                    if (PyErr_Occurred()) return -1;
+                    continue;
+                }
+                if (px_set_slot(ms, c, i, v) < 0) return -1;
+            }
+        } else if ((size_t)PyDict_GET_SIZE(names) <= n) {
+            /* few names: match each key against the slots' names */
+            Py_ssize_t pos = 0;
+            PyObject *k, *v;
+            while (PyDict_Next(names, &pos, &k, &v)) {
+                if (!PyUnicode_Check(k)) continue;
+                Py_ssize_t kl;
+                const char *kp = PyUnicode_AsUTF8AndSize(k, &kl);
+                if (!kp) {
+                    PyErr_Clear();
+                    continue;
+                }
+                for (uint32_t i = 0; i < n; i++) {
+                    const pe_str *g = (const pe_str *)code->gnames[i];
+                    if (g->len == (size_t)kl && !memcmp(g->data, kp, (size_t)kl)) {
+                        if (px_set_slot(ms, c, i, v) < 0) return -1;
+                        break;
+                    }
+                }
+            }
+        } else {
+            for (uint32_t i = 0; i < n; i++) {
+                const pe_str *g = (const pe_str *)code->gnames[i];
+                PyObject *key = PyUnicode_FromStringAndSize(g->data, (Py_ssize_t)g->len);
+                if (!key) return -1;
+                PyObject *v = PyDict_GetItemWithError(names, key);
+                Py_DECREF(key);
+                if (!v) {
+                    if (PyErr_Occurred()) return -1;
+                    continue;
+                }
+                if (px_set_slot(ms, c, i, v) < 0) return -1;
+            }
+        }
+        return 0;
+    }
+    /* any other mapping */
+    for (uint32_t i = 0; i < n; i++) {
+        const pe_str *g = (const pe_str *)code->gnames[i];
+        PyObject *key = p->pynames ? Py_NewRef(PyTuple_GET_ITEM(p->pynames, i))
+                                   : PyUnicode_FromStringAndSize(g->data, (Py_ssize_t)g->len);
+        if (!key) return -1;
+        PyObject *v = PyObject_GetItem(names, key);
+        Py_DECREF(key);
+        if (!v) {
+            if (!PyErr_ExceptionMatches(PyExc_KeyError)) return -1;
+            PyErr_Clear();
+            continue;
+        }
+        int r = px_set_slot(ms, c, i, v);
+        Py_DECREF(v);
+        if (r < 0) return -1;
+    }
+    return 0;
+}
+
+/* exec(): the caller's names (copied) updated with the program's global
+ * variables; unconvertible values (functions, modules) are left out. */
+static PyObject *px_exec_result(px_ctx *c, const px_prog *p, PyObject *names) {
+    pe_code *code = p->code;
+    PyObject *d;
+    if (!names)
+        d = PyDict_New();
+    else if (PyDict_CheckExact(names))
+        d = PyDict_Copy(names);
+    else {
+        d = PyDict_New();
+        if (d && PyDict_Merge(d, names, 1) < 0) Py_CLEAR(d);
+    }
+    if (!d) return NULL;
+    for (uint32_t i = 0; i < code->nglobals; i++) {
+        pe_val v = c->g[i];
+        int b = code->gbuiltin[i];
+        if (b >= 0 && (v.tag == PE_TUNDEF || pe_is(v, pe_builtin_value(b)))) continue;
+        const pe_str *g = (const pe_str *)code->gnames[i];
+        PyObject *key = p->pynames ? Py_NewRef(PyTuple_GET_ITEM(p->pynames, i)) : px_out_str(g);
+        if (!key) goto fail;
+        PyObject *o = NULL;
+        if (v.tag != PE_TUNDEF) {
+            px_out co = {c->ms, c, NULL, false};
+            o = px_out_val(&co, v, 0);
+            if (!o && PyErr_Occurred()) {
+                Py_DECREF(key);
+                goto fail;
+            }
+        }
+        int rc = 0;
+        if (o) {
+            rc = PyDict_SetItem(d, key, o);
+            Py_DECREF(o);
+        } else {
+            rc = PyDict_Contains(d, key);
+            if (rc > 0) rc = PyDict_DelItem(d, key);
+        }
+        Py_DECREF(key);
+        if (rc < 0) goto fail;
+    }
+    return d;
+fail:
+    Py_DECREF(d);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Running                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Runs p in context c (GIL held on entry and exit). want_exec: return the
+ * variables dict instead of the value. */
+static PyObject *px_run(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names,
+                        const pe_limits *lim, bool want_exec) {
+    pe_state *S = c->S;
+    pe_code *code = p->code;
+    PyObject *result = NULL;
+    pe_val value = pe_none();
+
+    pe_set_limits(S, lim);
+    if (PE_UNLIKELY(S->frames_cap < S->max_depth + 4 || S->nchunks == 0)) px_warm(ms, c);
+    c->user_max_memory = lim->max_memory;
+    if (lim->max_memory) { /* bytes for this run: on top of what the state holds */
+        pe_limits L = *lim;
+        size_t base = S->mem_used;
+        L.max_memory = base + lim->max_memory < base ? SIZE_MAX : base + lim->max_memory;
+        pe_set_limits(S, &L);
+    }
+    if (px_set_globals(c, code) < 0) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (names && px_assign_names(ms, c, p, names) < 0) goto done;
+
+    int r;
+    if (p->cheap) {
+        r = pe_run_value(S, code, &value);
+    } else {
+        c->tstate = PyEval_SaveThread();
+        r = pe_run_value(S, code, &value);
+        PyThreadState *ts = c->tstate;
+        c->tstate = NULL;
+        PyEval_RestoreThread(ts);
+    }
+    if (c->olen) px_flush(c);
+    if (PE_LIKELY(r == 0)) {
+        if (PE_UNLIKELY(c->out_error != NULL)) {
+            px_restore_exc(c->out_error);
+            c->out_error = NULL;
+        } else if (want_exec) {
+            result = px_exec_result(c, p, names);
+        } else {
+            px_out co = {c->ms, c, NULL, false};
+            result = px_out_val(&co, value, 0);
+            if (!result) px_out_error(&co, "the result");
+        }
+        pe_decref(S, value);
+    } else {
+        Py_CLEAR(c->out_error);
+        px_raise_engine_exc(ms, c);
+    }
+done:
+    px_release_globals(c);
+    if (PE_UNLIKELY(c->host_pe != NULL)) {
+        pe_decref_obj(S, c->host_pe);
+        c->host_pe = NULL;
+        Py_CLEAR(c->host_exc);
+    }
+    /* objects left on the run heap (cycles) and a pending exception */
+    if (S->heap.head.gc_next != &S->heap.head || S->exc.tag != PE_TUNDEF ||
+        S->handled.tag != PE_TUNDEF)
+        pe_reset(S);
+    if (c->nkeep) px_keep_clear(c);
+    c->user_max_memory = 0;
+    return result;
+}
+
+/* Compiles in c's state; on failure raises the Python SyntaxError. */
+static pe_code *px_compile(px_mod *ms, px_ctx *c, const char *src, size_t len, const char *filename,
+                           int mode) {
+    static const pe_limits nolimits = {0, 0, 0, 0.0};
+    pe_state *S = c->S;
+    pe_set_limits(S, &nolimits);
+    pe_code *code;
+    if (len > PX_COMPILE_NOGIL) {
+        Py_BEGIN_ALLOW_THREADS
+        code = pe_compile(S, src, len, filename, mode);
+        Py_END_ALLOW_THREADS
+    } else {
+        code = pe_compile(S, src, len, filename, mode);
+    }
+    if (!code) {
+        px_raise_engine_exc(ms, c);
+        pe_reset(S);
+    }
+    return code;
+}
+
+/* The UTF-8 text of a source argument. */
+static int px_source_text(PyObject *src, const char **p, Py_ssize_t *n, const char *fname) {
+    if (PyUnicode_Check(src)) {
+        if (PyUnicode_IS_READY(src) && PyUnicode_IS_ASCII(src)) {
+            *p = (const char *)PyUnicode_DATA(src);
+            *n = PyUnicode_GET_LENGTH(src);
+            return 0;
+        }
+        *p = PyUnicode_AsUTF8AndSize(src, n);
+        return *p ? 0 : -1;
+    }
+    if (PyBytes_Check(src)) {
+        *p = PyBytes_AS_STRING(src);
+        *n = PyBytes_GET_SIZE(src);
+        return 0;
+    }
+    PyErr_Format(PyExc_TypeError, "%s() arg 1 must be a string, bytes or pyexpr.Code object, not %.200s",
+                 fname, Py_TYPE(src)->tp_name);
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Limits                                                              */
+/* ------------------------------------------------------------------ */
+
+static int px_limit_int(PyObject *v, const char *what, unsigned long long max, unsigned long long *out) {
+    if (v == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyLong_Check(v) || PyBool_Check(v)) {
+        PyErr_Format(PyExc_TypeError, "%s must be an int or None, not %.200s", what,
+                     Py_TYPE(v)->tp_name);
+        return -1;
+    }
+    unsigned long long x = PyLong_AsUnsignedLongLong(v);
+    if (x == (unsigned long long)-1 && PyErr_Occurred()) {
+        if (!PyErr_ExceptionMatches(PyExc_OverflowError)) return -1;
+        PyErr_Clear();
+        if (_PyLong_Sign(v) > 0) {
+            x = max;
+        } else {
+            PyErr_Format(PyExc_ValueError, "%s must be a positive int or None", what);
+            return -1;
+        }
+    }
+    if (x == 0) {
+        PyErr_Format(PyExc_ValueError, "%s must be a positive int or None", what);
+        return -1;
+    }
+    if (x > max) {
+        PyErr_Format(PyExc_ValueError, "%s must be at most %llu", what, max);
+        return -1;
+    }
+    *out = x;
+    return 0;
+}
+
+/* One `name=value` limit into *L. Returns 0, -1 (error), 1 (not a limit). */
+static int px_parse_limit(px_mod *ms, PyObject *key, PyObject *v, pe_limits *L) {
+    int which = key == ms->s_max_steps ? 0 : key == ms->s_max_memory ? 1 : key == ms->s_max_depth ? 2
+                : key == ms->s_timeout ? 3 : -1;
+    if (which < 0 && PyUnicode_Check(key)) {
+        if (!PyUnicode_Compare(key, ms->s_max_steps)) which = 0;
+        else if (!PyUnicode_Compare(key, ms->s_max_memory)) which = 1;
+        else if (!PyUnicode_Compare(key, ms->s_max_depth)) which = 2;
+        else if (!PyUnicode_Compare(key, ms->s_timeout)) which = 3;
+    }
+    unsigned long long x;
+    switch (which) {
+    case 0:
+        if (px_limit_int(v, "max_steps", UINT64_MAX, &x)) return -1;
+        L->max_steps = x;
+        return 0;
+    case 1:
+        if (px_limit_int(v, "max_memory", SIZE_MAX, &x)) return -1;
+        L->max_memory = (size_t)x;
+        return 0;
+    case 2:
+        if (px_limit_int(v, "max_depth", PX_MAX_DEPTH_LIMIT, &x)) return -1;
+        L->max_depth = (uint32_t)x;
+        return 0;
+    case 3: {
+        if (v == Py_None) {
+            L->timeout = 0;
+            return 0;
+        }
+        if (PyBool_Check(v) || !(PyFloat_Check(v) || PyLong_Check(v))) {
+            PyErr_Format(PyExc_TypeError, "timeout must be a number or None, not %.200s",
+                         Py_TYPE(v)->tp_name);
+            return -1;
+        }
+        double t = PyFloat_AsDouble(v);
+        if (t == -1.0 && PyErr_Occurred()) return -1;
+        if (!(t > 0)) {
+            PyErr_SetString(PyExc_ValueError, "timeout must be a positive number of seconds or None");
+            return -1;
+        }
+        L->timeout = isinf(t) ? 0 : t;
+        return 0;
+    }
+    default:
+        return 1;
+    }
+}
+
+static int px_unexpected_kw(const char *fname, PyObject *key) {
+    PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%S'", fname, key);
+    return -1;
+}
+
+static int px_check_names(PyObject **names, const char *fname) {
+    PyObject *n = *names;
+    if (!n || n == Py_None) {
+        *names = NULL;
+        return 0;
+    }
+    if (PyDict_Check(n)) return 0;
+    if (PyMapping_Check(n) && !PyList_Check(n) && !PyTuple_Check(n) && !PyUnicode_Check(n)) {
+        int has = PyObject_HasAttrString(n, "keys");
+        if (has) return 0;
+    }
+    PyErr_Format(PyExc_TypeError, "%s() names must be a mapping or None, not %.200s", fname,
+                 Py_TYPE(n)->tp_name);
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* The Code type                                                       */
+/* ------------------------------------------------------------------ */
+
+typedef struct px_code_obj {
+    PyObject_HEAD
+    px_prog prog;
+    PyObject *source;   /* str */
+    PyObject *filename; /* str */
+    int mode;           /* PE_MODE_EXEC or PE_MODE_EVAL */
+} px_code_obj;
+
+static const char *px_mode_name(int mode) { return mode == PE_MODE_EVAL ? "eval" : "exec"; }
+
+static void px_code_dealloc(px_code_obj *self) {
+    PyTypeObject *tp = Py_TYPE(self);
+    pe_code_free(self->prog.code);
+    Py_XDECREF(self->prog.pynames);
+    Py_XDECREF(self->source);
+    Py_XDECREF(self->filename);
+    tp->tp_free((PyObject *)self);
+    Py_DECREF(tp);
+}
+
+static PyObject *px_code_new_from(px_mod *ms, PyObject *source, const char *src, size_t len,
+                                  PyObject *filename, int mode) {
+    const char *fn = PyUnicode_AsUTF8(filename);
+    if (!fn) return NULL;
+    px_ctx *c = px_acquire(ms);
+    if (!c) return NULL;
+    pe_code *code = px_compile(ms, c, src, len, fn, mode);
+    px_release(ms, c);
+    if (!code) return NULL;
+    px_code_obj *self = PyObject_New(px_code_obj, ms->Code_type);
+    if (!self) {
+        pe_code_free(code);
+        return NULL;
+    }
+    self->prog.code = code;
+    self->prog.cheap = px_is_cheap(code);
+    self->prog.pynames = PyTuple_New((Py_ssize_t)code->nglobals);
+    self->source = source; /* owned */
+    self->filename = Py_NewRef(filename);
+    self->mode = mode;
+    if (!self->prog.pynames) goto fail;
+    for (uint32_t i = 0; i < code->nglobals; i++) {
+        PyObject *s = PyUnicode_InternFromString(((pe_str *)code->gnames[i])->data);
+        if (!s) goto fail;
+        PyTuple_SET_ITEM(self->prog.pynames, (Py_ssize_t)i, s);
+    }
+    return (PyObject *)self;
+fail:
+    Py_DECREF(self);
+    return NULL;
+}
+
+/* Code.eval / Code.exec: (names=None, **limits) */
+static PyObject *px_code_run(px_code_obj *self, PyTypeObject *cls, PyObject *const *args,
+                             Py_ssize_t nargs, PyObject *kwnames, bool want_exec) {
+    px_mod *ms = (px_mod *)PyType_GetModuleState(cls);
+    const char *fname = want_exec ? "exec" : "eval";
+    if (nargs > 1) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at most 1 positional argument (%zd given)", fname,
+                     nargs);
+        return NULL;
+    }
+    PyObject *names = nargs ? args[0] : NULL;
+    pe_limits L = ms->defaults;
+    if (kwnames) {
+        Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
+        for (Py_ssize_t i = 0; i < nkw; i++) {
+            PyObject *key = PyTuple_GET_ITEM(kwnames, i), *v = args[nargs + i];
+            int r = px_parse_limit(ms, key, v, &L);
+            if (r < 0) return NULL;
+            if (r > 0) {
+                if (key == ms->s_names || !PyUnicode_Compare(key, ms->s_names)) {
+                    if (nargs) {
+                        PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument 'names'",
+                                     fname);
+                        return NULL;
+                    }
+                    names = v;
+                } else {
+                    px_unexpected_kw(fname, key);
+                    return NULL;
+                }
+            }
+        }
+    }
+    if (names && px_check_names(&names, fname) < 0) return NULL;
+    px_ctx *c = px_acquire(ms);
+    if (!c) return NULL;
+    PyObject *res = px_run(ms, c, &self->prog, names, &L, want_exec);
+    px_release(ms, c);
+    return res;
+}
+
+static PyObject *px_code_eval(PyObject *self, PyTypeObject *cls, PyObject *const *args,
+                              Py_ssize_t nargs, PyObject *kwnames) {
+    return px_code_run((px_code_obj *)self, cls, args, nargs, kwnames, false);
+}
+
+static PyObject *px_code_exec(PyObject *self, PyTypeObject *cls, PyObject *const *args,
+                              Py_ssize_t nargs, PyObject *kwnames) {
+    return px_code_run((px_code_obj *)self, cls, args, nargs, kwnames, true);
+}
+
+static PyObject *px_code_reduce(PyObject *self, PyTypeObject *cls, PyObject *const *args,
+                                Py_ssize_t nargs, PyObject *kwnames) {
+    (void)args;
+    if (nargs || (kwnames && PyTuple_GET_SIZE(kwnames))) {
+        PyErr_SetString(PyExc_TypeError, "__reduce__() takes no arguments");
+        return NULL;
+    }
+    px_mod *ms = (px_mod *)PyType_GetModuleState(cls);
+    PyObject *mod = PyType_GetModule(cls); /* borrowed */
+    if (!mod) return NULL;
+    PyObject *fn = PyObject_GetAttr(mod, ms->s_compile);
+    if (!fn) return NULL;
+    px_code_obj *co = (px_code_obj *)self;
+    return Py_BuildValue("N(OsO)", fn, co->source, px_mode_name(co->mode), co->filename);
+}
+
+static PyObject *px_code_repr(PyObject *self) {
+    px_code_obj *co = (px_code_obj *)self;
+    PyObject *src = co->source;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(src);
+    PyObject *shown = n > 60 ? PyUnicode_Substring(src, 0, 57) : Py_NewRef(src);
+    if (!shown) return NULL;
+    PyObject *r;
+    if (PyUnicode_CompareWithASCIIString(co->filename, "<string>"))
+        r = PyUnicode_FromFormat("<pyexpr.Code mode='%s' filename=%R source=%R%s>",
+                                 px_mode_name(co->mode), co->filename, shown, n > 60 ? "..." : "");
+    else
+        r = PyUnicode_FromFormat("<pyexpr.Code mode='%s' source=%R%s>", px_mode_name(co->mode), shown,
+                                 n > 60 ? "..." : "");
+    Py_DECREF(shown);
+    return r;
+}
+
+static PyObject *px_code_richcompare(PyObject *a, PyObject *b, int op) {
+    if ((op != Py_EQ && op != Py_NE) || Py_TYPE(a) != Py_TYPE(b)) Py_RETURN_NOTIMPLEMENTED;
+    px_code_obj *x = (px_code_obj *)a, *y = (px_code_obj *)b;
+    int eq = x->mode == y->mode;
+    if (eq) {
+        eq = PyObject_RichCompareBool(x->source, y->source, Py_EQ);
+        if (eq > 0) eq = PyObject_RichCompareBool(x->filename, y->filename, Py_EQ);
+        if (eq < 0) return NULL;
+    }
+    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+}
+
+static Py_hash_t px_code_hash(PyObject *self) {
+    px_code_obj *co = (px_code_obj *)self;
+    Py_hash_t h1 = PyObject_Hash(co->source);
+    if (h1 == -1) return -1;
+    Py_hash_t h2 = PyObject_Hash(co->filename);
+    if (h2 == -1) return -1;
+    Py_hash_t h = h1 ^ (h2 * 1000003) ^ co->mode;
+    return h == -1 ? -2 : h;
+}
+
+static PyObject *px_code_get_source(PyObject *self, void *closure) {
+    (void)closure;
+    return Py_NewRef(((px_code_obj *)self)->source);
+}
+
+static PyObject *px_code_get_filename(PyObject *self, void *closure) {
+    (void)closure;
+    return Py_NewRef(((px_code_obj *)self)->filename);
+}
+
+static PyObject *px_code_get_mode(PyObject *self, void *closure) {
+    (void)closure;
+    return PyUnicode_FromString(px_mode_name(((px_code_obj *)self)->mode));
+}
+
+static PyObject *px_code_get_names(PyObject *self, void *closure) {
+    (void)closure;
+    px_code_obj *co = (px_code_obj *)self;
+    pe_code *code = co->prog.code;
+    PyObject *r = PyList_New(0);
+    if (!r) return NULL;
+    for (uint32_t i = 0; i < code->nglobals; i++) {
+        if (code->gbuiltin[i] >= 0) continue;
+        if (PyList_Append(r, PyTuple_GET_ITEM(co->prog.pynames, i)) < 0) {
+            Py_DECREF(r);
+            return NULL;
+        }
+    }
+    PyObject *t = PyList_AsTuple(r);
+    Py_DECREF(r);
+    return t;
+}
+
+static PyMethodDef px_code_methods[] = {
+    {"eval", (PyCFunction)(void (*)(void))px_code_eval, METH_METHOD | METH_FASTCALL | METH_KEYWORDS,
+     "eval(names=None, **limits)\n--\n\n"
+     "Run the program and return its value (None for an 'exec' program)."},
+    {"exec", (PyCFunction)(void (*)(void))px_code_exec, METH_METHOD | METH_FASTCALL | METH_KEYWORDS,
+     "exec(names=None, **limits)\n--\n\n"
+     "Run the program and return a dict of its top-level variables."},
+    {"__reduce__", (PyCFunction)(void (*)(void))px_code_reduce,
+     METH_METHOD | METH_FASTCALL | METH_KEYWORDS, "Pickle support (recompiles on load)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef px_code_getset[] = {
+    {"source", px_code_get_source, NULL, "The program's source text.", NULL},
+    {"mode", px_code_get_mode, NULL, "'eval' or 'exec'.", NULL},
+    {"filename", px_code_get_filename, NULL, "The file name used in SyntaxErrors.", NULL},
+    {"names", px_code_get_names, NULL,
+     "Global names the program uses that are not builtins (its possible input variables).", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+#ifndef Py_TPFLAGS_DISALLOW_INSTANTIATION
+static PyObject *px_code_tp_new(PyTypeObject *t, PyObject *a, PyObject *k) {
+    (void)t;
+    (void)a;
+    (void)k;
+    PyErr_SetString(PyExc_TypeError, "cannot create 'pyexpr.Code' instances; use pyexpr.compile()");
+    return NULL;
+}
+#endif
+
+static PyType_Slot px_code_slots[] = {
+    {Py_tp_doc, (void *)"A compiled pyexpr program (see pyexpr.compile)."},
+    {Py_tp_dealloc, (void *)px_code_dealloc},
+    {Py_tp_repr, (void *)px_code_repr},
+    {Py_tp_richcompare, (void *)px_code_richcompare},
+    {Py_tp_hash, (void *)px_code_hash},
+    {Py_tp_methods, px_code_methods},
+    {Py_tp_getset, px_code_getset},
+#ifndef Py_TPFLAGS_DISALLOW_INSTANTIATION
+    {Py_tp_new, (void *)px_code_tp_new},
+#endif
+    {0, NULL},
+};
+
+static PyType_Spec px_code_spec = {
+    .name = "pyexpr.Code",
+    .basicsize = sizeof(px_code_obj),
+    .itemsize = 0,
+    .flags = Py_TPFLAGS_DEFAULT
+#ifdef Py_TPFLAGS_DISALLOW_INSTANTIATION
+             | Py_TPFLAGS_DISALLOW_INSTANTIATION
+#endif
+#ifdef Py_TPFLAGS_IMMUTABLETYPE
+             | Py_TPFLAGS_IMMUTABLETYPE
+#endif
+    ,
+    .slots = px_code_slots,
+};
+
+/* ------------------------------------------------------------------ */
+/* Module functions                                                    */
+/* ------------------------------------------------------------------ */
+
+/* pyexpr.eval / pyexpr.exec: (source, names=None, /, **limits) */
+static PyObject *px_entry(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+                          PyObject *kwnames, bool want_exec) {
+    px_mod *ms = px_state(module);
+    const char *fname = want_exec ? "exec" : "eval";
+    if (nargs < 1 || nargs > 2) {
+        if (nargs < 1)
+            PyErr_Format(PyExc_TypeError, "%s() missing required argument 'source' (pos 1)", fname);
+        else
+            PyErr_Format(PyExc_TypeError, "%s() takes from 1 to 2 positional arguments but %zd were given",
+                         fname, nargs);
+        return NULL;
+    }
+    PyObject *src = args[0], *names = nargs > 1 ? args[1] : NULL;
+    pe_limits L = ms->defaults;
+    if (kwnames) {
+        Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
+        for (Py_ssize_t i = 0; i < nkw; i++) {
+            int r = px_parse_limit(ms, PyTuple_GET_ITEM(kwnames, i), args[nargs + i], &L);
+            if (r < 0) return NULL;
+            if (r > 0) return px_unexpected_kw(fname, PyTuple_GET_ITEM(kwnames, i)), NULL;
+        }
+    }
+    if (names && px_check_names(&names, fname) < 0) return NULL;
+    if (Py_TYPE(src) == ms->Code_type) {
+        px_ctx *c = px_acquire(ms);
+        if (!c) return NULL;
+        PyObject *res = px_run(ms, c, &((px_code_obj *)src)->prog, names, &L, want_exec);
+        px_release(ms, c);
+        return res;
+    }
+    const char *text;
+    Py_ssize_t len;
+    if (px_source_text(src, &text, &len, fname) < 0) return NULL;
+    px_ctx *c = px_acquire(ms);
+    if (!c) return NULL;
+    /* Issue 5 (compile cache) plugs in here: look up (source, mode) and
+     * reuse a shared px_prog instead of compiling and freeing each time. */
+    PyObject *res = NULL;
+    pe_code *code = px_compile(ms, c, text, (size_t)len, "<string>",
+                               want_exec ? PE_MODE_EXEC : PE_MODE_EVAL);
+    if (code) {
+        px_prog prog = {code, NULL, px_is_cheap(code)};
+        res = px_run(ms, c, &prog, names, &L, want_exec);
+        pe_code_free(code);
+    }
+    px_release(ms, c);
+    return res;
+}
+
+static PyObject *px_mod_eval(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+                             PyObject *kwnames) {
+    return px_entry(module, args, nargs, kwnames, false);
+}
+
+static PyObject *px_mod_exec(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+                             PyObject *kwnames) {
+    return px_entry(module, args, nargs, kwnames, true);
+}
+
+/* pyexpr.compile(source, mode="exec", filename="<string>") */
+static PyObject *px_mod_compile(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+                                PyObject *kwnames) {
+    px_mod *ms = px_state(module);
+    PyObject *vals[3] = {NULL, NULL, NULL};
+    static const char *const kw[3] = {"source", "mode", "filename"};
+    if (nargs > 3) {
+        PyErr_Format(PyExc_TypeError, "compile() takes at most 3 arguments (%zd given)", nargs);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++) vals[i] = args[i];
+    if (kwnames) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(kwnames); i++) {
+            PyObject *key = PyTuple_GET_ITEM(kwnames, i);
+            int k = -1;
+            for (int j = 0; j < 3; j++)
+                if (!PyUnicode_CompareWithASCIIString(key, kw[j])) k = j;
+            if (k < 0) return px_unexpected_kw("compile", key), NULL;
+            if (vals[k]) {
+                PyErr_Format(PyExc_TypeError, "compile() got multiple values for argument '%s'", kw[k]);
+                return NULL;
+            }
+            vals[k] = args[nargs + i];
+        }
+    }
+    if (!vals[0]) {
+        PyErr_SetString(PyExc_TypeError, "compile() missing required argument 'source' (pos 1)");
+        return NULL;
+    }
+    int mode = PE_MODE_EXEC;
+    if (vals[1]) {
+        if (!PyUnicode_Check(vals[1])) {
+            PyErr_Format(PyExc_TypeError, "compile() mode must be a str, not %.200s",
+                         Py_TYPE(vals[1])->tp_name);
+            return NULL;
+        }
+        if (!PyUnicode_CompareWithASCIIString(vals[1], "eval"))
+            mode = PE_MODE_EVAL;
+        else if (PyUnicode_CompareWithASCIIString(vals[1], "exec")) {
+            PyErr_SetString(PyExc_ValueError, "compile() mode must be 'exec' or 'eval'");
+            return NULL;
+        }
+    }
+    PyObject *filename = vals[2];
+    if (filename && !PyUnicode_Check(filename)) {
+        PyErr_Format(PyExc_TypeError, "compile() filename must be a str, not %.200s",
+                     Py_TYPE(filename)->tp_name);
+        return NULL;
+    }
+    if (Py_TYPE(vals[0]) == ms->Code_type) return Py_NewRef(vals[0]);
+    const char *text;
+    Py_ssize_t len;
+    if (px_source_text(vals[0], &text, &len, "compile") < 0) return NULL;
+    PyObject *fnobj = filename ? Py_NewRef(filename) : PyUnicode_FromString("<string>");
+    if (!fnobj) return NULL;
+    PyObject *source = PyUnicode_Check(vals[0]) ? Py_NewRef(vals[0]) : NULL;
+    PyObject *res = NULL;
+    if (!source) {
+        /* bytes: compile first (the engine checks the encoding), then keep text */
+        res = px_code_new_from(ms, NULL, text, (size_t)len, fnobj, mode);
+        if (res) {
+            source = PyUnicode_DecodeUTF8(text, len, "surrogateescape");
+            if (!source) Py_CLEAR(res);
+            else ((px_code_obj *)res)->source = source;
+        }
+    } else {
+        res = px_code_new_from(ms, source, text, (size_t)len, fnobj, mode);
+        if (!res) Py_DECREF(source);
+    }
+    Py_DECREF(fnobj);
+    return res;
+}
+
+static PyObject *px_limits_dict(const pe_limits *L) {
+    PyObject *steps = L->max_steps ? PyLong_FromUnsignedLongLong(L->max_steps) : Py_NewRef(Py_None);
+    PyObject *mem = L->max_memory ? PyLong_FromSize_t(L->max_memory) : Py_NewRef(Py_None);
+    PyObject *depth = PyLong_FromUnsignedLong(L->max_depth ? L->max_depth : 1000);
+    PyObject *to = L->timeout > 0 ? PyFloat_FromDouble(L->timeout) : Py_NewRef(Py_None);
+    PyObject *r = NULL;
+    if (steps && mem && depth && to)
+        r = Py_BuildValue("{sOsOsOsO}", "max_steps", steps, "max_memory", mem, "max_depth", depth,
+                          "timeout", to);
+    Py_XDECREF(steps);
+    Py_XDECREF(mem);
+    Py_XDECREF(depth);
+    Py_XDECREF(to);
+    return r;
+}
+
+static PyObject *px_mod_get_default_limits(PyObject *module, PyObject *unused) {
+    (void)unused;
+    return px_limits_dict(&px_state(module)->defaults);
+}
+
+static PyObject *px_mod_set_default_limits(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+                                           PyObject *kwnames) {
+    px_mod *ms = px_state(module);
+    if (nargs) {
+        PyErr_SetString(PyExc_TypeError, "set_default_limits() takes only keyword arguments");
+        return NULL;
+    }
+    pe_limits L = ms->defaults;
+    if (kwnames) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(kwnames); i++) {
+            int r = px_parse_limit(ms, PyTuple_GET_ITEM(kwnames, i), args[i], &L);
+            if (r < 0) return NULL;
+            if (r > 0) return px_unexpected_kw("set_default_limits", PyTuple_GET_ITEM(kwnames, i)), NULL;
+        }
+    }
+    ms->defaults = L;
+    Py_RETURN_NONE;
+}
+
+static PyObject *px_mod_pool_size(PyObject *module, PyObject *unused) {
+    (void)unused;
+    return PyLong_FromLong(px_state(module)->npool);
+}
+
+static PyMethodDef px_module_methods[] = {
+    {"eval", (PyCFunction)(void (*)(void))px_mod_eval, METH_FASTCALL | METH_KEYWORDS,
+     "eval(source, names=None, /, **limits)\n--\n\n"
+     "Evaluate an expression and return its value as a Python object."},
+    {"exec", (PyCFunction)(void (*)(void))px_mod_exec, METH_FASTCALL | METH_KEYWORDS,
+     "exec(source, names=None, /, **limits)\n--\n\n"
+     "Run statements; return a dict of the resulting top-level variables."},
+    {"compile", (PyCFunction)(void (*)(void))px_mod_compile, METH_FASTCALL | METH_KEYWORDS,
+     "compile(source, mode='exec', filename='<string>')\n--\n\n"
+     "Compile source once; returns a pyexpr.Code."},
+    {"get_default_limits", px_mod_get_default_limits, METH_NOARGS,
+     "get_default_limits()\n--\n\nThe limits used when a call does not give them."},
+    {"set_default_limits", (PyCFunction)(void (*)(void))px_mod_set_default_limits,
+     METH_FASTCALL | METH_KEYWORDS,
+     "set_default_limits(**limits)\n--\n\n"
+     "Change the defaults for max_steps, max_memory, max_depth, timeout (None: no limit)."},
+    {"_pool_size", px_mod_pool_size, METH_NOARGS, "Idle interpreter states (for tests)."},
+    {NULL, NULL, 0, NULL},
+};
+
+/* ------------------------------------------------------------------ */
+/* Module definition                                                   */
+/* ------------------------------------------------------------------ */
+
+static int px_module_exec(PyObject *m) {
+    px_mod *ms = px_state(m);
+    ms->LimitError = PyErr_NewExceptionWithDoc(
+        "pyexpr.LimitError",
+        "A resource limit (max_steps, max_memory or timeout) was exceeded.", PyExc_RuntimeError,
+        NULL);
+    if (!ms->LimitError || PyModule_AddObjectRef(m, "LimitError", ms->LimitError) < 0) return -1;
+    ms->Code_type = (PyTypeObject *)PyType_FromModuleAndSpec(m, &px_code_spec, NULL);
+    if (!ms->Code_type || PyModule_AddType(m, ms->Code_type) < 0) return -1;
+#define PX_INTERN(field, text)                                   \
+    if (!(ms->field = PyUnicode_InternFromString(text))) return -1;
+    PX_INTERN(s_max_steps, "max_steps")
+    PX_INTERN(s_max_memory, "max_memory")
+    PX_INTERN(s_max_depth, "max_depth")
+    PX_INTERN(s_timeout, "timeout")
+    PX_INTERN(s_write, "write")
+    PX_INTERN(s_names, "names")
+    PX_INTERN(s_mode, "mode")
+    PX_INTERN(s_filename, "filename")
+    PX_INTERN(s_compile, "compile")
+    PX_INTERN(s_eval, "eval")
+    PX_INTERN(s_exec, "exec")
+#undef PX_INTERN
+    /* engine exception -> Python class, by name (the engine's classes are
+     * CPython's builtins; an unknown one maps to its base's class) */
+    PyObject *builtins = PyImport_ImportModule("builtins");
+    if (!builtins) return -1;
+    for (int id = 0; id < PE_EXC__COUNT; id++) {
+        const pe_type *t = &pe_exc_types[id];
+        PyObject *cls = NULL;
+        if (id == PE_EXC_LimitError) {
+            cls = ms->LimitError;
+        } else {
+            PyObject *o = PyObject_GetAttrString(builtins, t->name);
+            if (!o) PyErr_Clear();
+            if (o && PyExceptionClass_Check(o) &&
+                !(((PyTypeObject *)o)->tp_flags & Py_TPFLAGS_HEAPTYPE))
+                cls = o; /* static type: a borrowed pointer stays valid */
+            Py_XDECREF(o);
+        }
+        if (!cls) {
+            for (const pe_type *b = t->base; b && !cls; b = b->base)
+                if (b->exc_id < id) cls = ms->exc_map[b->exc_id];
+            if (!cls) cls = PyExc_Exception;
+        }
+        ms->exc_map[id] = cls;
+    }
+    Py_DECREF(builtins);
+    memset(&ms->defaults, 0, sizeof ms->defaults);
+    ms->npool = 0;
+    ms->warm = NULL;
+    if (PyModule_AddStringConstant(m, "__version__", PYEXPR_VERSION) < 0) return -1;
+    return 0;
+}
+
+static int px_module_traverse(PyObject *m, visitproc visit, void *arg) {
+    px_mod *ms = px_state(m);
+    if (!ms) return 0;
+    Py_VISIT(ms->LimitError);
+    Py_VISIT(ms->Code_type);
+    return 0;
+}
+
+static int px_module_clear(PyObject *m) {
+    px_mod *ms = px_state(m);
+    if (!ms) return 0;
+    Py_CLEAR(ms->LimitError);
+    Py_CLEAR(ms->Code_type);
+    return 0;
+}
+
+static void px_module_free(void *m) {
+    px_mod *ms = px_state((PyObject *)m);
+    if (!ms) return;
+    px_module_clear((PyObject *)m);
+    Py_CLEAR(ms->s_max_steps);
+    Py_CLEAR(ms->s_max_memory);
+    Py_CLEAR(ms->s_max_depth);
+    Py_CLEAR(ms->s_timeout);
+    Py_CLEAR(ms->s_names);
+    Py_CLEAR(ms->s_mode);
+    Py_CLEAR(ms->s_filename);
+    Py_CLEAR(ms->s_compile);
+    Py_CLEAR(ms->s_eval);
+    Py_CLEAR(ms->s_exec);
+    while (ms->npool) px_ctx_free(ms->pool[--ms->npool]);
+    Py_CLEAR(ms->s_write);
+    pe_code_free(ms->warm);
+    ms->warm = NULL;
+}
+
+static PyModuleDef_Slot px_module_slots[] = {
+    {Py_mod_exec, (void *)px_module_exec},
+#if PY_VERSION_HEX >= 0x030C0000
+    {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef px_module_def = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "pyexpr._pyexpr",
+    .m_doc = "The pyexpr engine as a CPython extension (use the `pyexpr` package).",
+    .m_size = sizeof(px_mod),
+    .m_methods = px_module_methods,
+    .m_slots = px_module_slots,
+    .m_traverse = px_module_traverse,
+    .m_clear = px_module_clear,
+    .m_free = px_module_free,
+};
+
+PyMODINIT_FUNC PyInit__pyexpr(void) { return PyModuleDef_Init(&px_module_def); }

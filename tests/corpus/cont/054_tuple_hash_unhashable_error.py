@@ -1,0 +1,3 @@
+# expect: TypeError: unhashable type: 'list'
+print(hash((1, (2, 3))))
+print(hash((1, [2, 3])))

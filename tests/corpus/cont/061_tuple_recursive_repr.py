@@ -1,0 +1,6 @@
+# expect: ok
+l = []
+t = (l, 1)
+l.append(t)
+print(t)
+print(l)

@@ -1,0 +1,3 @@
+# expect: TypeError: unhashable type: 'set'
+print(hash(frozenset({1})))
+print(hash({1}))

@@ -1,0 +1,3 @@
+# expect: TypeError: 'str' object cannot be interpreted as an integer
+print(list(enumerate('a', 1)))
+e = enumerate('a', 'b')
