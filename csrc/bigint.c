@@ -1000,11 +1000,49 @@ int pe_int_cmp_double(pe_val a, double b) {
     return sb > 0 ? c : -c;
 }
 
+/* q = floor(|A| * 2**-shift / |B|) (< 2**64 for the shifts truediv uses);
+ * *inexact is set when bits were dropped by the shift or the division. */
+static int scaled_quotient(pe_state *S, const mag *A, const mag *B, int64_t shift, uint64_t *q,
+                           bool *inexact) {
+    wbuf wx, wq;
+    size_t xn;
+    pe_digit *x;
+    if (shift <= 0) { /* x = |a| << -shift */
+        size_t ws = (size_t)(-shift / DIGIT_BITS);
+        xn = A->n + ws + 1;
+        if (!(x = wb_get(S, &wx, xn))) return -1;
+        mpn_zero(x, ws);
+        x[A->n + ws] = mpn_lshift(x + ws, A->d, A->n, (unsigned)(-shift % DIGIT_BITS));
+    } else { /* x = |a| >> shift, remembering lost bits */
+        size_t ws = (size_t)(shift / DIGIT_BITS); /* < A->n since shift < bits(a) */
+        xn = A->n - ws;
+        if (!(x = wb_get(S, &wx, xn))) return -1;
+        *inexact |= mpn_rshift(x, A->d + ws, xn, (unsigned)(shift % DIGIT_BITS)) != 0;
+        *inexact |= mpn_norm(A->d, ws) != 0;
+    }
+    xn = mpn_norm(x, xn); /* >= B->n: the quotient is at least 1 */
+    int rc = 0;
+    if (B->n == 1) {
+        *inexact |= mpn_divrem_1(x, x, xn, B->d[0]) != 0;
+        *q = mag_low64(x, mpn_norm(x, xn));
+    } else {
+        size_t qn = xn - B->n + 1;
+        pe_digit *qd = wb_get(S, &wq, qn + B->n);
+        rc = qd ? mpn_divrem(S, qd, qd + qn, x, xn, B->d, B->n) : -1;
+        if (rc == 0) {
+            *inexact |= mpn_norm(qd + qn, B->n) != 0;
+            *q = mag_low64(qd, mpn_norm(qd, qn));
+        }
+        wb_free(S, &wq);
+    }
+    wb_free(S, &wx);
+    return rc;
+}
+
 /* Correctly rounded |a| / |b| by CPython's long_true_divide algorithm:
- * x = |a| * 2**-shift // |b| with 55-56 bits, sticky bit, round by hand. */
+ * q = |a| * 2**-shift // |b| with 55-56 bits, sticky bit, round by hand. */
 static int mag_truediv(pe_state *S, const mag *A, const mag *B, double *out) {
-    int64_t abits = (int64_t)mag_bits(A->d, A->n), bbits = (int64_t)mag_bits(B->d, B->n);
-    int64_t diff = abits - bbits;
+    int64_t diff = (int64_t)mag_bits(A->d, A->n) - (int64_t)mag_bits(B->d, B->n);
     if (diff > DBL_MAX_EXP) goto overflow;
     if (diff < DBL_MIN_EXP - DBL_MANT_DIG - 1) {
         *out = 0.0;
@@ -1012,55 +1050,15 @@ static int mag_truediv(pe_state *S, const mag *A, const mag *B, double *out) {
     }
     int64_t shift = (diff > DBL_MIN_EXP ? diff : DBL_MIN_EXP) - DBL_MANT_DIG - 2;
     bool inexact = false;
-    size_t xn;
-    wbuf wx, wq;
-    pe_digit *x;
-    if (shift <= 0) {
-        size_t ws = (size_t)(-shift / DIGIT_BITS);
-        xn = A->n + ws + 1;
-        if (!(x = wb_get(S, &wx, xn))) return -1;
-        mpn_zero(x, ws);
-        x[A->n + ws] = mpn_lshift(x + ws, A->d, A->n, (unsigned)(-shift % DIGIT_BITS));
-    } else {
-        size_t ws = (size_t)(shift / DIGIT_BITS); /* < A->n since shift < abits */
-        xn = A->n - ws;
-        if (!(x = wb_get(S, &wx, xn))) return -1;
-        if (mpn_rshift(x, A->d + ws, xn, (unsigned)(shift % DIGIT_BITS))) inexact = true;
-        for (size_t i = 0; i < ws && !inexact; i++)
-            if (A->d[i]) inexact = true;
-    }
-    xn = mpn_norm(x, xn);
     uint64_t q = 0;
-    if (B->n == 1) {
-        if (mpn_divrem_1(x, x, xn, B->d[0])) inexact = true;
-        q = mag_low64(x, mpn_norm(x, xn));
-    } else {
-        pe_digit *qd = wb_get(S, &wq, xn - B->n + 1 + B->n);
-        if (!qd) {
-            wb_free(S, &wx);
-            return -1;
-        }
-        pe_digit *rd = qd + (xn - B->n + 1);
-        int rc = mpn_divrem(S, qd, rd, x, xn, B->d, B->n);
-        if (rc == 0) {
-            if (mpn_norm(rd, B->n)) inexact = true;
-            q = mag_low64(qd, mpn_norm(qd, xn - B->n + 1));
-        }
-        wb_free(S, &wq);
-        if (rc < 0) {
-            wb_free(S, &wx);
-            return -1;
-        }
-    }
-    wb_free(S, &wx);
-    int64_t xbits = bitlen64(q);
-    int64_t lim = DBL_MIN_EXP - shift;
+    if (scaled_quotient(S, A, B, shift, &q, &inexact) < 0) return -1;
+    int64_t xbits = bitlen64(q), lim = DBL_MIN_EXP - shift;
     int extra = (int)((xbits > lim ? xbits : lim) - DBL_MANT_DIG); /* 2 or 3 */
     uint64_t mask = (uint64_t)1 << (extra - 1);
     uint64_t low = q | (inexact ? 1u : 0u);
     if ((low & mask) && (low & (3 * mask - 1))) low += mask;
     low &= ~(2 * mask - 1);
-    double dx = (double)low;
+    double dx = (double)low; /* exact */
     if (shift + xbits >= DBL_MAX_EXP &&
         (shift + xbits > DBL_MAX_EXP || dx == ldexp(1.0, (int)xbits)))
         goto overflow;
@@ -1267,26 +1265,41 @@ static int64_t mpn_pow(pe_state *S, const pe_digit *o, size_t on, uint64_t e, pe
     return (int64_t)xn;
 }
 
-/* a ** b for b >= 0 (no modulus). */
+/* *out = sign * (o ** e << shift) for an odd o of on digits (e >= 1; the
+ * caller bounded the result size). */
+static int pow_odd_shifted(pe_state *S, int sign, const pe_digit *o, size_t on, uint64_t e,
+                           uint64_t shift, pe_val *out) {
+    size_t cap = (size_t)(mag_bits(o, on) * e / DIGIT_BITS) + 2; /* o**e + slack */
+    size_t ws = (size_t)(shift / DIGIT_BITS);
+    pe_digit *x = tmp_alloc(S, 2 * cap), *res;
+    if (!x) return -1;
+    int rc = -1;
+    int64_t pn = mpn_pow(S, o, on, e, x, x + cap, &res);
+    wbuf wz;
+    pe_digit *z = pn < 0 ? NULL : wb_get(S, &wz, (size_t)pn + ws + 1);
+    if (z) {
+        mpn_zero(z, ws);
+        z[(size_t)pn + ws] = mpn_lshift(z + ws, res, (size_t)pn, (unsigned)(shift % DIGIT_BITS));
+        rc = make_int(S, sign, z, (size_t)pn + ws + 1, out);
+        wb_free(S, &wz);
+    }
+    tmp_free(S, x, 2 * cap);
+    return rc;
+}
+
+/* a ** b for b >= 0 (no modulus): a = o * 2**tz with o odd, so
+ * a**b = o**b << tz*b (powers of two are a plain shift). */
 static int int_pow(pe_state *S, pe_val a, pe_val b, pe_val *out) {
     mag A, B;
     mag_init(&A, a);
     mag_init(&B, b);
-    if (B.n == 0) {
-        *out = pe_int(1);
-        return 0;
-    }
-    if (A.n == 0) {
-        *out = pe_int(0);
-        return 0;
-    }
-    int sign = (A.sign < 0 && (B.d[0] & 1)) ? -1 : 1;
-    if (A.n == 1 && A.d[0] == 1) {
-        *out = pe_int(sign);
+    int sign = (A.sign < 0 && B.n && (B.d[0] & 1)) ? -1 : 1;
+    if (B.n == 0 || A.n == 0 || (A.n == 1 && A.d[0] == 1)) { /* 1, 0, +-1 */
+        *out = pe_int(B.n == 0 ? 1 : A.n == 0 ? 0 : sign);
         return 0;
     }
     if (b.tag == PE_TOBJ) return pe_raise_nomem(S); /* |a| >= 2, b >= 2**63 */
-    uint64_t e = (uint64_t)b.u.i, r64;
+    uint64_t e = (uint64_t)b.u.i;
     int64_t r;
     if (a.tag != PE_TOBJ && pow_i64(a.u.i, e, &r)) {
         *out = pe_int(r);
@@ -1297,34 +1310,13 @@ static int int_pow(pe_state *S, pe_val a, pe_val b, pe_val *out) {
     size_t tzd = 0;
     while (A.d[tzd] == 0) tzd++;
     uint64_t tz = (uint64_t)tzd * DIGIT_BITS + (unsigned)__builtin_ctz(A.d[tzd]);
-    uint64_t shift = tz * e; /* a = o * 2**tz, a**e = o**e << shift */
-    if (abits - tz == 1) return make_pow2(S, sign, shift, out);
-    /* odd part o */
+    if (abits - tz == 1) return make_pow2(S, sign, tz * e, out);
     size_t on = A.n - tzd;
     wbuf wo;
     pe_digit *o = wb_get(S, &wo, on);
     if (!o) return -1;
     mpn_rshift(o, A.d + tzd, on, (unsigned)(tz % DIGIT_BITS));
-    on = mpn_norm(o, on);
-    r64 = (abits - tz) * e; /* bound on the bits of o**e */
-    size_t cap = (size_t)(r64 / DIGIT_BITS) + 2;
-    size_t ws = (size_t)(shift / DIGIT_BITS);
-    int rc = -1;
-    pe_digit *x = tmp_alloc(S, cap), *y = x ? tmp_alloc(S, cap) : NULL, *res = NULL;
-    wbuf wz;
-    wz.d = NULL;
-    if (y) {
-        int64_t pn = mpn_pow(S, o, on, e, x, y, &res);
-        pe_digit *z = pn < 0 ? NULL : wb_get(S, &wz, (size_t)pn + ws + 1);
-        if (z) {
-            mpn_zero(z, ws);
-            z[(size_t)pn + ws] = mpn_lshift(z + ws, res, (size_t)pn, (unsigned)(shift % DIGIT_BITS));
-            rc = make_int(S, sign, z, (size_t)pn + ws + 1, out);
-        }
-    }
-    wb_free(S, &wz);
-    tmp_free(S, y, cap);
-    tmp_free(S, x, cap);
+    int rc = pow_odd_shifted(S, sign, o, mpn_norm(o, on), e, tz * e, out);
     wb_free(S, &wo);
     return rc;
 }
@@ -1414,14 +1406,38 @@ static unsigned window_bits(uint64_t ebits) {
     return k;
 }
 
-/* *out = x**|E| mod m (0 < x < m, m of n >= 3 digits, E != 0): left-to-right
- * sliding windows over a table of the odd powers x, x**3, ... */
+/* r = X**|E| in the context's representation, by left-to-right sliding
+ * windows of k bits; tab holds X, X**3, ..., X**(2**k - 1). */
+static void window_pow(modctx *c, pe_digit *r, const pe_digit *tab, const mag *E, unsigned k) {
+    size_t n = c->n;
+    bool first = true;
+    for (int64_t i = (int64_t)mag_bits(E->d, E->n) - 1; i >= 0;) {
+        if (!mag_bit(E, (uint64_t)i)) {
+            mod_mul(c, r, r, r);
+            i--;
+            continue;
+        }
+        int64_t j = i - (int64_t)k + 1 > 0 ? i - (int64_t)k + 1 : 0;
+        while (!mag_bit(E, (uint64_t)j)) j++; /* the window [j, i] is odd */
+        uint64_t w = 0;
+        for (int64_t b = i; b >= j; b--) w = (w << 1) | mag_bit(E, (uint64_t)b);
+        if (first) {
+            mpn_copy(r, tab + (w >> 1) * n, n);
+            first = false;
+        } else {
+            for (int64_t b = i; b >= j; b--) mod_mul(c, r, r, r);
+            mod_mul(c, r, r, tab + (w >> 1) * n);
+        }
+        i = j - 1;
+    }
+}
+
+/* *out = x**|E| mod m (0 < x < m, m of n >= 3 digits, E != 0). */
 static int modexp_big(pe_state *S, const pe_digit *xd, size_t xn, const mag *E,
                       const pe_digit *m, size_t n, pe_val *out) {
     modctx c;
     if (modctx_init(S, &c, m, n) < 0) return -1;
-    uint64_t ebits = mag_bits(E->d, E->n);
-    unsigned k = window_bits(ebits);
+    unsigned k = window_bits(mag_bits(E->d, E->n));
     size_t tabn = (size_t)1 << (k - 1), alln = (tabn + 2) * n + 2 * n + 1;
     pe_digit *tab = tmp_alloc(S, alln);
     int rc = tab ? 0 : -1;
@@ -1437,26 +1453,7 @@ static int modexp_big(pe_state *S, const pe_digit *xd, size_t xn, const mag *E,
         if (rc == 0) {
             mod_mul(&c, x2, tab, tab);
             for (size_t i = 1; i < tabn; i++) mod_mul(&c, tab + i * n, tab + (i - 1) * n, x2);
-            bool first = true;
-            for (int64_t i = (int64_t)ebits - 1; i >= 0;) {
-                if (!mag_bit(E, (uint64_t)i)) {
-                    mod_mul(&c, r, r, r);
-                    i--;
-                    continue;
-                }
-                int64_t j = i - (int64_t)k + 1 > 0 ? i - (int64_t)k + 1 : 0;
-                while (!mag_bit(E, (uint64_t)j)) j++; /* window [j, i] is odd */
-                uint64_t w = 0;
-                for (int64_t b = i; b >= j; b--) w = (w << 1) | mag_bit(E, (uint64_t)b);
-                if (first) {
-                    mpn_copy(r, tab + (w >> 1) * n, n);
-                    first = false;
-                } else {
-                    for (int64_t b = i; b >= j; b--) mod_mul(&c, r, r, r);
-                    mod_mul(&c, r, r, tab + (w >> 1) * n);
-                }
-                i = j - 1;
-            }
+            window_pow(&c, r, tab, E, k);
             if (c.mont) { /* out of Montgomery form */
                 mpn_zero(tmp, 2 * n);
                 mpn_copy(tmp, r, n);

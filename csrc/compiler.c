@@ -840,6 +840,27 @@ static int c_seq(compiler *C, unit *u, pe_node *n) {
         if (n->kind == PE_N_TUPLE) EMIT(LIST_TO_TUPLE, 0);
         return 0;
     }
+    /* {c1, c2, c3, ...} of constants: a frozenset constant copied into a new
+     * set (CPython does the same, and it decides the element order) */
+    if (n->kind == PE_N_SET && l->n >= 3 && l->n <= 4096) {
+        bool allc = true;
+        for (uint32_t i = 0; i < l->n && allc; i++)
+            allc = l->v[i]->kind == PE_N_CONST && l->v[i]->v.tag != PE_TOBJ;
+        if (allc) {
+            pe_val items[4096], fs;
+            for (uint32_t i = 0; i < l->n; i++) items[i] = l->v[i]->v;
+            if (pe_set_const_frozenset(C->S, items, l->n, &fs)) {
+                pe_exc_clear(C->S);
+            } else {
+                int r = 0;
+                if (emit_l(C, u, PE_OP_BUILD_SET, 0) || emit_const(C, u, fs) ||
+                    emit_l(C, u, PE_OP_SET_UPDATE, 1))
+                    r = -1;
+                pe_decref(C->S, fs);
+                return r;
+            }
+        }
+    }
     /* all-constant tuples become one constant */
     if (n->kind == PE_N_TUPLE && l->n > 0 && l->n <= 256) {
         bool allc = true;

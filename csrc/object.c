@@ -555,6 +555,8 @@ const pe_cfunc *pe_find_method(const pe_type *t, const pe_str *name) {
     return NULL;
 }
 
+extern const pe_type pe_type_method_descriptor;
+
 static void bmethod_dealloc(pe_state *S, pe_obj *o) {
     pe_cfunc *f = (pe_cfunc *)o;
     pe_decref(S, f->self);
@@ -586,9 +588,24 @@ int pe_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         *out = pe_obj_val(&b->ob);
         return 0;
     }
-    if (t->kind == PE_K_TYPE)
+    if (t->kind == PE_K_TYPE) {
+        /* str.lower, dict.fromkeys: methods looked up on the type */
+        const pe_type *vt = (const pe_type *)v.u.o;
+        const pe_cfunc *um = pe_find_method(vt, (pe_str *)name);
+        if (um) {
+            bool classmethod = !strcmp(um->name, "fromkeys");
+            pe_cfunc *b = (pe_cfunc *)pe_obj_new(
+                S, classmethod ? &pe_type_builtin : &pe_type_method_descriptor, sizeof(pe_cfunc));
+            if (!b) return -1;
+            b->name = um->name;
+            b->fn = um->fn;
+            b->self = v; /* the type (immortal) */
+            *out = pe_obj_val(&b->ob);
+            return 0;
+        }
         return pe_raise(S, PE_EXC(AttributeError), "type object '%s' has no attribute '%s'",
                         ((const pe_type *)v.u.o)->name, ((pe_str *)name)->data);
+    }
     return pe_raise(S, PE_EXC(AttributeError), "'%s' object has no attribute '%s'", t->name,
                     ((pe_str *)name)->data);
 }
@@ -1348,6 +1365,40 @@ static int cfunc_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
     pe_cfunc *f = (pe_cfunc *)c.u.o;
     return f->fn(S, f->self, argc, argv, kw, out);
 }
+
+/* Unbound method from a type: the first argument becomes the receiver
+ * (CPython's method_descriptor). self holds the defining type. */
+static int mdescr_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj *kw,
+                       pe_val *out) {
+    pe_cfunc *f = (pe_cfunc *)c.u.o;
+    const pe_type *t = (const pe_type *)f->self.u.o;
+    int nkw = kw ? (int)((pe_tuple *)kw)->n : 0;
+    if (argc - nkw < 1)
+        return pe_raise(S, PE_EXC(TypeError), "unbound method %s.%s() needs an argument", t->name,
+                        f->name);
+    if (!pe_type_is_subtype(pe_typeof(argv[0]), t))
+        return pe_raise(S, PE_EXC(TypeError),
+                        "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->name,
+                        t->name, pe_type_name(argv[0]));
+    return f->fn(S, argv[0], argc - 1, argv + 1, kw, out);
+}
+
+static int mdescr_repr(pe_state *S, pe_val v, pe_sb *sb) {
+    (void)S;
+    pe_cfunc *f = (pe_cfunc *)v.u.o;
+    return pe_sb_printf(sb, "<method '%s' of '%s' objects>", f->name,
+                        ((const pe_type *)f->self.u.o)->name);
+}
+
+const pe_type pe_type_method_descriptor = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "method_descriptor",
+    .kind = PE_K_CFUNC,
+    .dealloc = bmethod_dealloc,
+    .clear = bmethod_clear,
+    .repr = mdescr_repr,
+    .call = mdescr_call,
+};
 
 const pe_type pe_type_builtin = {
     .ob = PE_STATIC_HEAD(&pe_type_type),

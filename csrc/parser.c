@@ -274,6 +274,21 @@ static pe_node *p_number(parser *P) {
         if (small) {
             v = pe_int(acc);
         } else if (pe_int_from_literal(P->S, s, n, &v)) {
+            /* the digit limit is a SyntaxError at compile time (CPython) */
+            if (pe_exc_matches(P->S, PE_EXC(ValueError))) {
+                pe_sb sb;
+                pe_sb_init(&sb, P->S);
+                pe_exc_str(P->S, P->S->exc, &sb);
+                pe_sb_puts(&sb, " - Consider hexadecimal for huge integer literals to avoid "
+                                "decimal conversion limits.");
+                pe_sb_putc(&sb, 0);
+                if (!sb.failed) {
+                    pe_exc_clear(P->S);
+                    pe_lex_error(&P->L, PE_EXC(SyntaxError), t.line + P->line_offset, 0, 0, "%s",
+                                 sb.p);
+                }
+                pe_sb_free(&sb);
+            }
             return NULL;
         }
     }
@@ -792,6 +807,17 @@ static pe_node *p_factor(parser *P) {
     pe_node *x = p_factor(P);
     LEAVE();
     if (!x) return NULL;
+    /* -<number> is a constant (CPython's AST optimizer folds it too) */
+    if (op == PE_UOP_NEG && x->kind == PE_N_CONST &&
+        (x->v.tag == PE_TINT || x->v.tag == PE_TFLOAT || pe_is_bigint(x->v))) {
+        pe_val nv;
+        if (pe_unary_neg(P->S, x->v, &nv)) return NULL;
+        pe_decref(P->S, x->v);
+        x->v = nv;
+        x->line = t.line + P->line_offset;
+        x->col = t.col;
+        return x;
+    }
     pe_node *n = new_node(P, PE_N_UNARY, &t);
     if (!n) return NULL;
     n->op = (uint16_t)op;

@@ -28,12 +28,18 @@ static void mem_count(pe_state *S, size_t n) {
     if (S->mem_used > S->mem_peak) S->mem_peak = S->mem_used;
 }
 
+/* Raises LimitError with the limit lifted meanwhile: building the
+ * exception allocates too. */
+static void *mem_limit_error(pe_state *S) {
+    size_t lim = S->limits.max_memory;
+    S->limits.max_memory = 0;
+    pe_raise(S, PE_EXC(LimitError), "memory limit exceeded (max_memory=%zu bytes)", lim);
+    S->limits.max_memory = lim;
+    return NULL;
+}
+
 void *pe_mem_alloc(pe_state *S, size_t n) {
-    if (PE_UNLIKELY(mem_over_limit(S, n))) {
-        pe_raise(S, PE_EXC(LimitError), "memory limit exceeded (max_memory=%zu bytes)",
-                 S->limits.max_memory);
-        return NULL;
-    }
+    if (PE_UNLIKELY(mem_over_limit(S, n))) return mem_limit_error(S);
     void *p = malloc(n ? n : 1);
     if (PE_UNLIKELY(!p)) {
         pe_raise_nomem(S);
@@ -44,11 +50,7 @@ void *pe_mem_alloc(pe_state *S, size_t n) {
 }
 
 void *pe_mem_realloc(pe_state *S, void *p, size_t oldn, size_t newn) {
-    if (newn > oldn && PE_UNLIKELY(mem_over_limit(S, newn - oldn))) {
-        pe_raise(S, PE_EXC(LimitError), "memory limit exceeded (max_memory=%zu bytes)",
-                 S->limits.max_memory);
-        return NULL;
-    }
+    if (newn > oldn && PE_UNLIKELY(mem_over_limit(S, newn - oldn))) return mem_limit_error(S);
     void *q = realloc(p, newn ? newn : 1);
     if (PE_UNLIKELY(!q)) {
         pe_raise_nomem(S);

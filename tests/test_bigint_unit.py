@@ -92,7 +92,8 @@ _BUILDS: dict[str, tuple[Path | None, str, str]] = {}
 
 
 def build(kind: str = "san") -> tuple[Path, str]:
-    """(executable, description). kind: 'san' (sanitizers if supported) or 'fast' (-O2)."""
+    """(executable, description). kind: 'san' (sanitizers if supported), 'stub' (the
+    same, always on the stub runtime: fault injection) or 'fast' (-O2, no sanitizers)."""
     if kind not in _BUILDS:
         _BUILDS[kind] = _build(kind)
     exe, desc, log = _BUILDS[kind]
@@ -107,7 +108,7 @@ def _build(kind: str) -> tuple[Path | None, str, str]:
     ccs = _compilers()
     if not ccs:
         return None, "no-compiler", ""
-    choice = os.environ.get("PE_BIGINT_RUNTIME", "auto")
+    choice = "stub" if kind == "stub" else os.environ.get("PE_BIGINT_RUNTIME", "auto")
     runtimes = {"stub": ["stub"], "real": ["real"]}.get(choice, ["real", "stub"])
     opt = ["-O2"] if kind == "fast" else ["-O1"]
     sans = [False] if kind == "fast" else [True, False]
@@ -717,6 +718,58 @@ def test_memory_errors_do_not_leak():
     assert sum(o.startswith("ERR") for o in limited) >= len(ops) // 2, limited
     for cmd, exp, got in zip(ops, expected, unlimited):
         assert same(exp, got), (cmd[:80], str(exp)[:80], got[:80])
+
+
+def test_fault_injection_every_allocation():
+    """Fail the 1st, 2nd, ... allocation of each operation (stub runtime): each
+    attempt must end in MemoryError or the right result, never leak or crash."""
+    rng = random.Random("faults")
+    a, b = 7**2000, 3**3000
+    c = rng.getrandbits(4800) | 1
+    m_odd, m_even = rng.getrandbits(700) | 1 | 1 << 699, rng.getrandbits(700) & ~1 | 1 << 699
+    while math.gcd(a, m_odd) != 1:
+        m_odd += 2
+    d = 10**4000 + 12345
+    ops = [
+        (f"mul {hex(a)} {hex(b)}", hex(a * b)),
+        (f"mul {hex(a)} {hex(c)}", hex(a * c)),
+        (f"pow {hex(a)} 2", hex(a * a)),
+        (f"divmod {hex(a * b + 5)} {hex(-b)}", f"{hex((a * b + 5) // -b)} {hex((a * b + 5) % -b)}"),
+        (f"mod {hex(-a)} {hex(c)}", hex(-a % c)),
+        (f"truediv {hex(a)} {hex(a // 3 + 1)}", a / (a // 3 + 1)),
+        ("pow 0x3 10000", hex(3**10000)),
+        ("pow 0xc 900", hex(12**900)),
+        ("pow -0x2 100001", hex((-2)**100001)),
+        (f"pow {hex(a)} {hex(b)} {hex(m_odd)}", hex(pow(a, b, m_odd))),
+        (f"pow {hex(a)} {hex(b)} {hex(-m_even)}", hex(pow(a, b, -m_even))),
+        (f"pow {hex(a)} -1 {hex(m_odd)}", hex(pow(a, -1, m_odd))),
+        (f"pow {hex(a)} {hex(b)} 0x1000000007", hex(pow(a, b, 0x1000000007))),
+        (f"round {hex(a)} -500", hex(round(a, -500))),
+        (f"lshift {hex(a)} 1000", hex(a << 1000)),
+        (f"rshift {hex(-a)} 1000", hex(-a >> 1000)),
+        (f"and {hex(-a)} {hex(b)}", hex(-a & b)),
+        (f"or {hex(-a)} {hex(-b)}", hex(-a | -b)),
+        (f"xor {hex(a)} {hex(-b)}", hex(a ^ -b)),
+        (f"invert {hex(a)}", hex(~a)),
+        (f"neg {hex(a)}", hex(-a)),
+        (f"tostr {hex(d)} 10 0", str(d)),
+        (f"tostr {hex(-a)} 8 1", oct(-a)),
+        (f"fromstr {hx('7' * 4000)} 10", hex(int('7' * 4000))),
+        (f"fromstr {hx('f' * 5000)} 16", hex(int('f' * 5000, 16))),
+        (f"fromstr {hx(' ' + chr(0x663) * 50 + chr(0x3000))} 0", hex(int(chr(0x663) * 50))),
+        (f"fromstr {hx('x' * 300)} 10", oracle(lambda: int('x' * 300), r_int)),
+        (f"lit {hx('1_2' * 1000)}", hex(int('12' * 1000))),
+    ]
+    ks = list(range(1, 101)) + [130, 170, 250, 400, 700, 1000, 2000, 5000, 10**5]
+    lines = [f"failat {k} {cmd}" for cmd, _ in ops for k in ks]
+    outs = run_driver(lines, kind="stub")
+    problems = []
+    for i, (cmd, exp) in enumerate(ops):
+        got = outs[i * len(ks):(i + 1) * len(ks)]
+        bad = [g for g in got if not (g == "ERR MemoryError: " or same(exp, g))]
+        if bad or not same(exp, got[-1]) or got[0] != "ERR MemoryError: ":
+            problems.append((cmd[:60], bad[:2], got[0][:40], got[-1][:40]))
+    assert not problems, problems
 
 
 # ---------------------------------------------------------------------------

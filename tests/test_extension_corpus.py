@@ -1,0 +1,104 @@
+"""The differential corpus, in process: every ``tests/corpus/*/*.py`` program
+runs through ``pyexpr.exec`` (the extension) with ``sys.stdout`` captured, and
+through CPython's own ``exec`` of the same source. Compared:
+
+* stdout: identical text (pyexpr's print() output reaches ``sys.stdout``);
+* the exception: none for both, or the same class and ``str(e)`` (for
+  SyntaxError-family errors the class and ``e.msg``; for ``syntax_`` files
+  only the class, as in test_corpus.py - CPython's wording varies).
+
+CPython's results are computed at test time, once per session, in a fresh
+thread (so its recursion depth starts near zero, as when run as a file).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import threading
+import warnings
+from pathlib import Path
+
+import pytest
+
+from _extension_build import load_pyexpr
+
+pyexpr = load_pyexpr()
+
+CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
+CORPUS_FILES = sorted(CORPUS_DIR.glob("*/*.py"))
+RUN_TIMEOUT = 60.0  # seconds per program (pyexpr limit)
+
+
+def _id(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
+
+
+def _is_syntax_file(path: Path) -> bool:
+    return path.name[4:].startswith("syntax_")
+
+
+def _describe(exc: BaseException | None):
+    if exc is None:
+        return None
+    if isinstance(exc, SyntaxError):
+        return (type(exc).__name__, exc.msg)
+    return (type(exc).__name__, str(exc))
+
+
+def _capture(fn):
+    out = io.StringIO()
+    exc = None
+    with contextlib.redirect_stdout(out):
+        try:
+            fn()
+        except BaseException as e:  # noqa: BLE001 - SystemExit etc. are outcomes too
+            exc = e
+    return out.getvalue(), exc
+
+
+def _cpython_run(source: str, filename: str):
+    def run():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            code = compile(source, filename, "exec")
+        exec(code, {"__name__": "__main__", "__builtins__": __builtins__})
+
+    return _capture(run)
+
+
+@functools.lru_cache(maxsize=None)
+def cpython_results() -> dict:
+    """{path: (stdout, exception description)} for the whole corpus."""
+    results = {}
+
+    def worker():
+        for path in CORPUS_FILES:
+            out, exc = _cpython_run(path.read_text(encoding="utf-8"), str(path))
+            results[str(path)] = (out, _describe(exc))
+
+    t = threading.Thread(target=worker)
+    t.start()
+    t.join()
+    return results
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=[_id(p) for p in CORPUS_FILES])
+def test_corpus_program_in_process(path: Path) -> None:
+    exp_out, exp_exc = cpython_results()[str(path)]
+    source = path.read_bytes()
+    got_out, got_exc = _capture(lambda: pyexpr.exec(source, None, timeout=RUN_TIMEOUT))
+    if isinstance(got_exc, pyexpr.LimitError) and "time limit" in str(got_exc):
+        pytest.fail(f"{_id(path)}: timed out after {RUN_TIMEOUT}s", pytrace=False)
+    got = _describe(got_exc)
+    problems = []
+    if got_out != exp_out:
+        problems.append(f"stdout differs:\n--- cpython ---\n{exp_out[-2000:]}\n--- pyexpr ---\n{got_out[-2000:]}")
+    if _is_syntax_file(path):
+        if (exp_exc and exp_exc[0]) != (got and got[0]):
+            problems.append(f"syntax error class differs: cpython {exp_exc} pyexpr {got}")
+    elif got != exp_exc:
+        problems.append(f"exception differs:\n  cpython: {exp_exc}\n  pyexpr:  {got}")
+    if problems:
+        pytest.fail(f"{_id(path)}:\n" + "\n".join(problems), pytrace=False)
