@@ -124,24 +124,6 @@ pe_code *pe_compile_profile(pe_state *S, const char *src, size_t len, const char
     }
     if (mod) code = pe_compile_ast(S, (struct pe_ast *)mod, src, len, filename, mode);
     pe_arena_free(&A);
-    if (code) {
-        code->filename = malloc(strlen(filename) + 1);
-        code->source = malloc(len + 1);
-        if (!code->filename || !code->source) {
-            free(code->filename);
-            free(code->source);
-            free(code->gnames);
-            free(code->gbuiltin);
-            free(code);
-            code = NULL;
-            pe_raise_nomem(S);
-        } else {
-            strcpy(code->filename, filename);
-            memcpy(code->source, src, len);
-            code->source[len] = 0;
-            code->source_len = len;
-        }
-    }
     if (!code) {
         pe_heap_sweep(S, &tmp);
         S->cur = saved;
@@ -175,16 +157,13 @@ void pe_code_free(pe_code *code) { pe_code_release(code); }
 void pe_code_release(pe_code *code) {
     if (!code) return;
     if (atomic_fetch_sub_explicit(&code->refcount, 1, memory_order_acq_rel) != 1) return;
-    pe_state *tmp = pe_state_new();
-    if (tmp) {
-        pe_heap_sweep(tmp, &code->heap);
-        pe_state_free(tmp);
-    }
-    free(code->gnames);
-    free(code->gbuiltin);
-    free(code->filename);
-    free(code->source);
-    free(code);
+    /* a throw-away state only for the deallocators' bookkeeping: its
+     * blocks go straight back to malloc */
+    pe_state tmp;
+    pe_state_init(&tmp);
+    tmp.no_cache = true;
+    pe_heap_sweep(&tmp, &code->heap);
+    free(code); /* one block with the tables, filename and source */
 }
 
 /* ------------------------------------------------------------------ */

@@ -13,7 +13,8 @@
 
 #include "pe_ast.h"
 
-#define MAX_NEST 200 /* statically nested blocks / scopes */
+#define MAX_NEST 200 /* nested scopes and statements */
+#define MAX_BLOCKS 20 /* statically nested loops/try blocks (CPython's CO_MAXBLOCKS) */
 
 /* ------------------------------------------------------------------ */
 /* Symbol tables                                                       */
@@ -83,8 +84,8 @@ typedef struct unit {
     uint32_t nexc, exccap;
     int depth, maxdepth;
     uint32_t line, col;
-    fblock fb[MAX_NEST];
     int nfb;
+    fblock fb[MAX_BLOCKS]; /* keep last: not cleared on set-up */
 } unit;
 
 typedef struct compiler {
@@ -1292,7 +1293,7 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
 /* ------------------------------------------------------------------ */
 
 static int push_fb(compiler *C, unit *u, const pe_node *n, fblock fb) {
-    if (u->nfb >= MAX_NEST) return syntax_error(C, n, "too many statically nested blocks");
+    if (u->nfb >= MAX_BLOCKS) return syntax_error(C, n, "too many statically nested blocks");
     u->fb[u->nfb++] = fb;
     return 0;
 }
@@ -1952,7 +1953,7 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
     /* the body, in its own unit */
     unit *fu = pe_mem_alloc(C->S, sizeof(unit));
     if (!fu) return -1;
-    memset(fu, 0, sizeof *fu);
+    memset(fu, 0, offsetof(unit, fb));
     fu->sc = sc;
     fu->line = n->line;
     pe_fcode *f = NULL;
@@ -2102,7 +2103,7 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     if (resolve_all(C)) goto fail;
     u = pe_mem_alloc(S, sizeof(unit));
     if (!u) goto fail;
-    memset(u, 0, sizeof *u);
+    memset(u, 0, offsetof(unit, fb));
     u->sc = C->module;
     u->line = 1;
     pe_nodelist *body = &mod->l[0];
@@ -2116,28 +2117,35 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     }
     pe_fcode *f = finish_unit(C, u, "<module>", 0, 0, 0, 1);
     if (!f) goto fail;
-    code = calloc(1, sizeof(pe_code));
+    /* one block: the pe_code, its global tables, filename and source copy */
+    size_t ng = C->nglobals, fnlen = strlen(filename);
+    size_t total = sizeof(pe_code) + ng * (sizeof(pe_obj *) + sizeof(int32_t)) + fnlen + 1 + len + 1;
+    code = calloc(1, total);
     if (!code) {
         pe_decref_obj(S, &f->ob);
         pe_raise_nomem(S);
         goto fail;
     }
+    char *p = (char *)code + sizeof(pe_code);
+    code->gnames = ng ? (pe_obj **)p : NULL;
+    p += ng * sizeof(pe_obj *);
+    code->gbuiltin = ng ? (int32_t *)p : NULL;
+    p += ng * sizeof(int32_t);
+    code->filename = p;
+    memcpy(p, filename, fnlen + 1);
+    p += fnlen + 1;
+    code->source = p;
+    if (len) memcpy(p, src, len);
+    p[len] = 0;
+    code->source_len = len;
     code->module = f;
     code->nglobals = C->nglobals;
     code->mode = mode;
-    if (C->nglobals) {
-        code->gnames = calloc(C->nglobals, sizeof(pe_obj *));
-        code->gbuiltin = calloc(C->nglobals, sizeof(int32_t));
-        if (!code->gnames || !code->gbuiltin) {
-            pe_raise_nomem(S);
-            goto fail_code;
-        }
-        for (uint32_t i = 0; i < C->nglobals; i++) {
-            pe_val s;
-            if (pe_str_from_cstr(S, C->gnames[i], &s)) goto fail_code;
-            code->gnames[i] = s.u.o;
-            code->gbuiltin[i] = pe_builtin_lookup(C->gnames[i], strlen(C->gnames[i]));
-        }
+    for (uint32_t i = 0; i < C->nglobals; i++) {
+        pe_val s;
+        if (pe_str_from_cstr(S, C->gnames[i], &s)) goto fail_code;
+        code->gnames[i] = s.u.o;
+        code->gbuiltin[i] = pe_builtin_lookup(C->gnames[i], strlen(C->gnames[i]));
     }
     unit_free(C, u);
     pe_mem_free(S, u, sizeof(unit));
@@ -2145,9 +2153,7 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     pe_arena_free(&A);
     return code;
 fail_code:
-    /* the caller sweeps the code heap; free only the malloc'ed parts */
-    free(code->gnames);
-    free(code->gbuiltin);
+    /* the caller sweeps the code heap; free only the block */
     free(code);
     code = NULL;
 fail:

@@ -93,6 +93,7 @@ enum { RS_VALUE = 1, RS_REPR = 2 };
 #define BUF_KEEP ((size_t)256 << 10)    /* larger idle buffers are freed */
 #define READ_CHUNK ((size_t)16 << 10)
 #define CLIENT_MAX_RESPONSE ((size_t)1 << 30)
+#define ADMIN_TIMEOUT 10.0 /* status, clear, stop: a hung peer must not hang the CLI */
 #define STUCK_NS (100 * 1000000LL)      /* a worker busy this long counts as stuck */
 #define EXTRA_IDLE_NS (10 * 1000000000LL)
 
@@ -2014,10 +2015,10 @@ static int client_call(int fd, struct iovec *iov, int niov, dbuf *raw, resp *rp)
 }
 
 /* A request without payload (STATUS, CLEAR_CACHE, PING, STOP). */
-static int client_simple(const char *sock, int op, int mode, dbuf *raw, resp *rp) {
+static int client_simple(const char *sock, int op, int mode, double timeout, dbuf *raw, resp *rp) {
     int fd = connect_unix(sock, 0);
     if (fd < 0) return -1;
-    set_timeouts(fd, client_timeout());
+    set_timeouts(fd, timeout);
     unsigned char req[4 + PD_HDR] = {0};
     put_le32(req, PD_HDR);
     req[4] = PD_MAGIC;
@@ -2095,7 +2096,7 @@ static void remove_stale(const dconf *cf, bool *removed) {
 static int cmd_status(dconf *cf) {
     dbuf raw = {0};
     resp rp;
-    if (client_simple(cf->sock, OP_STATUS, cf->json ? 0 : 1, &raw, &rp) == 0 && rp.status == ST_OK) {
+    if (client_simple(cf->sock, OP_STATUS, cf->json ? 0 : 1, ADMIN_TIMEOUT, &raw, &rp) == 0 && rp.status == ST_OK) {
         (void)write_all(1, rp.out, rp.outn);
         dbuf_free(&raw);
         return 0;
@@ -2123,7 +2124,7 @@ static int cmd_status(dconf *cf) {
 static int cmd_clear(dconf *cf) {
     dbuf raw = {0};
     resp rp;
-    int r = client_simple(cf->sock, OP_CLEAR_CACHE, 0, &raw, &rp);
+    int r = client_simple(cf->sock, OP_CLEAR_CACHE, 0, ADMIN_TIMEOUT, &raw, &rp);
     if (r == 0 && rp.status == ST_OK) {
         if (cf->json) (void)write_all(1, rp.out, rp.outn);
         else say(1, "pyexpr daemon: cache cleared\n");
@@ -2134,14 +2135,32 @@ static int cmd_clear(dconf *cf) {
     return r == 0 && rp.status == ST_OK ? 0 : 1;
 }
 
-/* Waits until the daemon owning pidfile is gone (lock released / pid dead). */
+/* Has process pid exited (gone, or a zombie its parent has not reaped)? */
+static bool pid_exited(long pid) {
+    if (pid <= 0) return true;
+    if (kill((pid_t)pid, 0) < 0) return errno == ESRCH;
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return false;
+    buf[n] = 0;
+    const char *p = strrchr(buf, ')');
+    return p && p[1] == ' ' && p[2] == 'Z';
+}
+
+/* Waits until the daemon owning pidfile is gone: its lock released (or the
+ * file removed), then its process exited. */
 static bool wait_gone(const char *pidfile, long pid, double secs) {
     int64_t until = now_ns() + (int64_t)(secs * 1e9);
+    bool unlocked = false;
     while (now_ns() < until) {
         long p;
-        int held = pidfile_locked(pidfile, &p);
-        if (held != 1 || (pid > 0 && kill((pid_t)pid, 0) < 0 && errno == ESRCH)) return true;
-        struct timespec ts = {0, 10 * 1000000};
+        if (!unlocked) unlocked = pidfile_locked(pidfile, &p) != 1;
+        if (unlocked && pid_exited(pid)) return true;
+        struct timespec ts = {0, 2 * 1000000};
         nanosleep(&ts, NULL);
     }
     return false;
@@ -2168,7 +2187,7 @@ static int cmd_stop(dconf *cf) {
     char pidfile[PATH_MAX];
     snprintf(pidfile, sizeof pidfile, "%s", cf->pidfile);
     double wait = cf->stop_timeout + 5;
-    if (client_simple(cf->sock, OP_STOP, 0, &raw, &rp) == 0 && rp.status == ST_OK) {
+    if (client_simple(cf->sock, OP_STOP, 0, ADMIN_TIMEOUT, &raw, &rp) == 0 && rp.status == ST_OK) {
         parse_ping(rp.out, rp.outn, &pid, pidfile, sizeof pidfile);
         dbuf_free(&raw);
         if (wait_gone(pidfile, pid, wait)) {
@@ -2203,7 +2222,7 @@ static int cmd_stop(dconf *cf) {
 static int cmd_start_detached(dconf *cf) {
     dbuf raw = {0};
     resp rp;
-    if (client_simple(cf->sock, OP_PING, 0, &raw, &rp) == 0 && rp.status == ST_OK) {
+    if (client_simple(cf->sock, OP_PING, 0, 3.0, &raw, &rp) == 0 && rp.status == ST_OK) {
         long pid = 0;
         char pf[PATH_MAX] = "";
         parse_ping(rp.out, rp.outn, &pid, pf, sizeof pf);

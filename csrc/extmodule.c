@@ -72,6 +72,14 @@ static int PyModule_AddObjectRef(PyObject *m, const char *name, PyObject *v) {
 }
 #endif
 
+/* Is o (a str) pure ASCII, so that its data are its UTF-8 bytes? */
+static inline int px_str_is_ascii(PyObject *o) {
+#if PY_VERSION_HEX < 0x030C0000
+    if (!PyUnicode_IS_READY(o)) return 0;
+#endif
+    return PyUnicode_IS_ASCII(o);
+}
+
 /* Takes the raised exception (normalised, traceback attached). */
 static PyObject *px_fetch_exc(void) {
 #if PY_VERSION_HEX >= 0x030C0000
@@ -444,7 +452,7 @@ static int px_in_str(px_in *ci, PyObject *o, pe_val *out) {
     Py_ssize_t n;
     const char *p;
     PyObject *tmp = NULL;
-    if (PyUnicode_IS_READY(o) && PyUnicode_IS_ASCII(o)) {
+    if (px_str_is_ascii(o)) {
         p = (const char *)PyUnicode_DATA(o);
         n = PyUnicode_GET_LENGTH(o);
     } else {
@@ -540,10 +548,19 @@ static int px_in_set(px_in *ci, PyObject *o, bool frozen, pe_val *out, int depth
     pe_state *S = ci->c->S;
     pe_val s;
     if (pe_set_new(S, frozen ? &pe_type_frozenset : &pe_type_set, &s)) return PX_EPE;
+#if PY_VERSION_HEX < 0x030D0000
     Py_ssize_t pos = 0;
     PyObject *k;
     Py_hash_t h;
     while (_PySet_NextEntry(o, &pos, &k, &h)) {
+#else
+    PyObject *it = PyObject_GetIter(o), *k; /* a set iterator runs no Python code */
+    if (!it) {
+        pe_decref(S, s);
+        return PX_EPY;
+    }
+    for (; (k = PyIter_Next(it)) != NULL; Py_DECREF(k)) {
+#endif
         pe_val pk;
         int r = px_in_val(ci, k, &pk, depth + 1);
         if (r == PX_OK) {
@@ -551,10 +568,21 @@ static int px_in_set(px_in *ci, PyObject *o, bool frozen, pe_val *out, int depth
             pe_decref(S, pk);
         }
         if (r) {
+#if PY_VERSION_HEX >= 0x030D0000
+            Py_DECREF(k);
+            Py_DECREF(it);
+#endif
             pe_decref(S, s);
             return r;
         }
     }
+#if PY_VERSION_HEX >= 0x030D0000
+    Py_DECREF(it);
+    if (PyErr_Occurred()) {
+        pe_decref(S, s);
+        return PX_EPY;
+    }
+#endif
     *out = s;
     return PX_OK;
 }
@@ -957,12 +985,18 @@ static void px_host_failed(px_mod *ms, px_ctx *c) {
         }
     }
     pe_val ev;
+    bool made = false;
     if (r == PX_OK && pe_exc_new(S, t, args, &ev) == 0) {
         pe_raise_exc(S, ev);
+        made = S->exc.tag == PE_TOBJ && S->exc.u.o == ev.u.o;
         pe_decref(S, ev);
     }
     pe_decref(S, args);
-    if (S->exc.tag != PE_TOBJ) pe_raise_nomem(S);
+    if (!made) { /* no room for the stand-in: the engine's error (MemoryError, LimitError) wins */
+        if (S->exc.tag != PE_TOBJ) pe_raise_nomem(S);
+        Py_DECREF(exc);
+        return;
+    }
     if (c->host_pe) pe_decref_obj(S, c->host_pe);
     Py_XDECREF(c->host_exc);
     c->host_exc = exc;
@@ -1417,7 +1451,7 @@ static pe_code *px_compile(px_mod *ms, px_ctx *c, const char *src, size_t len, c
 /* The UTF-8 text of a source argument. */
 static int px_source_text(PyObject *src, const char **p, Py_ssize_t *n, const char *fname) {
     if (PyUnicode_Check(src)) {
-        if (PyUnicode_IS_READY(src) && PyUnicode_IS_ASCII(src)) {
+        if (px_str_is_ascii(src)) {
             *p = (const char *)PyUnicode_DATA(src);
             *n = PyUnicode_GET_LENGTH(src);
             return 0;
@@ -1449,21 +1483,14 @@ static int px_limit_int(PyObject *v, const char *what, unsigned long long max, u
                      Py_TYPE(v)->tp_name);
         return -1;
     }
-    unsigned long long x = PyLong_AsUnsignedLongLong(v);
-    if (x == (unsigned long long)-1 && PyErr_Occurred()) {
-        if (!PyErr_ExceptionMatches(PyExc_OverflowError)) return -1;
-        PyErr_Clear();
-        if (_PyLong_Sign(v) > 0) {
-            x = max;
-        } else {
-            PyErr_Format(PyExc_ValueError, "%s must be a positive int or None", what);
-            return -1;
-        }
-    }
-    if (x == 0) {
+    int overflow;
+    long long sx = PyLong_AsLongLongAndOverflow(v, &overflow);
+    if (sx == -1 && !overflow && PyErr_Occurred()) return -1;
+    if (overflow < 0 || (!overflow && sx <= 0)) {
         PyErr_Format(PyExc_ValueError, "%s must be a positive int or None", what);
         return -1;
     }
+    unsigned long long x = overflow > 0 ? max : (unsigned long long)sx; /* huge: no limit */
     if (x > max) {
         PyErr_Format(PyExc_ValueError, "%s must be at most %llu", what, max);
         return -1;

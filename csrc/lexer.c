@@ -97,7 +97,10 @@ static int keyword_kind(const char *s, size_t n) {
     if (!((c >= 'a' && c <= 'y') || c == 'F' || c == 'N' || c == 'T')) return PE_TOK_NAME;
     for (int k = PE_TOK_KW_False; k < PE_TOK__COUNT; k++) {
         const char *t = pe_tok_text[k];
-        if (t[0] == c && t[n] == 0 && !memcmp(t, s, n)) return k;
+        if (t[0] != c) continue;
+        size_t i = 1;
+        while (i < n && t[i] == s[i]) i++; /* stops at t's NUL too */
+        if (i == n && t[n] == 0) return k;
     }
     return PE_TOK_NAME;
 }

@@ -35,11 +35,18 @@ void *pe_arena_alloc(pe_arena *A, size_t n) {
     n = (n + 15) & ~(size_t)15;
     pe_arena_chunk *c = A->head;
     if (!c || c->used + n > c->size) {
-        /* small first chunk (start-up cost), then larger ones */
+        /* small first chunk (start-up cost), then larger ones; the state
+         * keeps one first chunk for the next compile */
         size_t want = A->head ? 32768 : 4096;
         size_t sz = n > want ? n : want;
-        c = pe_mem_alloc(A->S, sizeof(pe_arena_chunk) + sz);
-        if (!c) return NULL;
+        if (sz == 4096 && A->S->arena_spare) {
+            c = A->S->arena_spare;
+            A->S->arena_spare = NULL;
+            A->S->mem_used += sizeof(pe_arena_chunk) + sz;
+        } else {
+            c = pe_mem_alloc(A->S, sizeof(pe_arena_chunk) + sz);
+            if (!c) return NULL;
+        }
         c->size = sz;
         c->used = 0;
         c->next = A->head;
@@ -55,7 +62,12 @@ void pe_arena_free(pe_arena *A) {
     pe_arena_chunk *c = A->head;
     while (c) {
         pe_arena_chunk *n = c->next;
-        pe_mem_free(A->S, c, sizeof(pe_arena_chunk) + c->size);
+        if (c->size == 4096 && !A->S->arena_spare && !A->S->no_cache) {
+            A->S->arena_spare = c;
+            A->S->mem_used -= sizeof(pe_arena_chunk) + c->size;
+        } else {
+            pe_mem_free(A->S, c, sizeof(pe_arena_chunk) + c->size);
+        }
         c = n;
     }
     A->head = NULL;

@@ -128,6 +128,11 @@ typedef struct pe_heap {
 } pe_heap;
 
 void pe_heap_init(pe_heap *h);
+
+/* A state living in the caller's storage (no allocation), e.g. to release
+ * a code object's heap; pe_state_fini frees what it cached. */
+void pe_state_init(pe_state *S);
+void pe_state_fini(pe_state *S);
 /* Frees every object on the heap (cycles included): clear all, then
  * dealloc all. Used at end of run and for code teardown. */
 void pe_heap_sweep(pe_state *S, pe_heap *h);
@@ -247,6 +252,13 @@ struct pe_state {
     pe_val *globals;      /* its global slots */
     uint32_t nglobals;
 
+    /* small-block cache (state.c): freed blocks of up to PE_FL_MAX bytes are
+     * kept per 16-byte size class and reused, which makes the many small
+     * allocations of compiling and running cheap */
+    void *fl[33];
+    uint16_t fln[33];
+    bool no_cache;        /* free blocks straight away (throw-away states) */
+    void *arena_spare;    /* the parser's first arena chunk, kept for reuse */
     size_t compile_mark;  /* mem_used when the current compile started */
     size_t mem_used;      /* bytes allocated through this state */
     size_t mem_peak;

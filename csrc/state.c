@@ -38,9 +38,55 @@ static void *mem_limit_error(pe_state *S) {
     return NULL;
 }
 
+/* The small-block cache is off under sanitizers so that they see every
+ * allocation and free. */
+#if defined(__SANITIZE_ADDRESS__) || defined(PE_NO_FREELIST)
+#define PE_FREELIST 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PE_FREELIST 0
+#endif
+#endif
+#ifndef PE_FREELIST
+#define PE_FREELIST 1
+#endif
+#define PE_FL_MAX 512  /* largest cached block */
+#define PE_FL_KEEP 128 /* blocks kept per size class */
+
+/* Size class of an n-byte block (16-byte steps); blocks are class*16 bytes. */
+static inline size_t fl_class(size_t n) { return n ? (n + 15) >> 4 : 1; }
+
+static void *raw_alloc(pe_state *S, size_t n) {
+    if (PE_FREELIST && n <= PE_FL_MAX) {
+        size_t c = fl_class(n);
+        void *p = S->fl[c];
+        if (p) {
+            S->fl[c] = *(void **)p;
+            S->fln[c]--;
+            return p;
+        }
+        return malloc(c << 4);
+    }
+    return malloc(n ? n : 1);
+}
+
+static void raw_free(pe_state *S, void *p, size_t n) {
+    if (!p) return;
+    if (PE_FREELIST && n <= PE_FL_MAX && !S->no_cache) {
+        size_t c = fl_class(n);
+        if (S->fln[c] < PE_FL_KEEP) {
+            *(void **)p = S->fl[c];
+            S->fl[c] = p;
+            S->fln[c]++;
+            return;
+        }
+    }
+    free(p);
+}
+
 void *pe_mem_alloc(pe_state *S, size_t n) {
     if (PE_UNLIKELY(mem_over_limit(S, n))) return mem_limit_error(S);
-    void *p = malloc(n ? n : 1);
+    void *p = raw_alloc(S, n);
     if (PE_UNLIKELY(!p)) {
         pe_raise_nomem(S);
         return NULL;
@@ -51,7 +97,20 @@ void *pe_mem_alloc(pe_state *S, size_t n) {
 
 void *pe_mem_realloc(pe_state *S, void *p, size_t oldn, size_t newn) {
     if (newn > oldn && PE_UNLIKELY(mem_over_limit(S, newn - oldn))) return mem_limit_error(S);
-    void *q = realloc(p, newn ? newn : 1);
+    void *q;
+    if (PE_FREELIST && (oldn <= PE_FL_MAX || newn <= PE_FL_MAX)) {
+        if (p && oldn <= PE_FL_MAX && newn <= PE_FL_MAX && fl_class(oldn) == fl_class(newn)) {
+            q = p; /* the block already has room */
+        } else {
+            q = raw_alloc(S, newn);
+            if (q && p) {
+                memcpy(q, p, oldn < newn ? oldn : newn);
+                raw_free(S, p, oldn);
+            }
+        }
+    } else {
+        q = realloc(p, newn ? newn : 1);
+    }
     if (PE_UNLIKELY(!q)) {
         pe_raise_nomem(S);
         return NULL;
@@ -64,7 +123,7 @@ void *pe_mem_realloc(pe_state *S, void *p, size_t oldn, size_t newn) {
 void pe_mem_free(pe_state *S, void *p, size_t n) {
     if (!p) return;
     S->mem_used -= n;
-    free(p);
+    raw_free(S, p, n);
 }
 
 /* ------------------------------------------------------------------ */
@@ -129,9 +188,8 @@ static size_t write_stderr(void *ud, const char *buf, size_t n) {
     return fwrite(buf, 1, n, stderr);
 }
 
-pe_state *pe_state_new(void) {
-    pe_state *S = calloc(1, sizeof *S);
-    if (!S) return NULL;
+void pe_state_init(pe_state *S) {
+    memset(S, 0, sizeof *S);
     pe_heap_init(&S->heap);
     S->cur = &S->heap;
     S->exc = pe_undef();
@@ -139,8 +197,32 @@ pe_state *pe_state_new(void) {
     S->out = write_stdout;
     S->err = write_stderr;
     S->max_depth = 1000;
+}
+
+pe_state *pe_state_new(void) {
+    pe_state *S = malloc(sizeof *S);
+    if (!S) return NULL;
+    pe_state_init(S);
     return S;
 }
+
+/* Frees what the small-block cache holds. */
+static void fl_release(pe_state *S) {
+    free(S->arena_spare);
+    S->arena_spare = NULL;
+    for (size_t c = 0; c < sizeof S->fl / sizeof S->fl[0]; c++) {
+        void *p = S->fl[c];
+        while (p) {
+            void *next = *(void **)p;
+            free(p);
+            p = next;
+        }
+        S->fl[c] = NULL;
+        S->fln[c] = 0;
+    }
+}
+
+void pe_state_fini(pe_state *S) { fl_release(S); }
 
 void pe_set_output(pe_state *S, pe_write_fn out, void *out_ud, pe_write_fn err, void *err_ud) {
     S->out = out ? out : write_stdout;
@@ -163,6 +245,7 @@ void pe_state_free(pe_state *S) {
     for (uint32_t i = 0; i < S->nchunks; i++) free(S->chunks[i].base);
     free(S->chunks);
     free(S->frames);
+    fl_release(S);
     free(S);
 }
 

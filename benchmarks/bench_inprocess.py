@@ -1,0 +1,93 @@
+"""In-process benchmarks: pyexpr (the extension) against CPython's eval/exec.
+
+For the design's eight programs plus ``x * 2 + y`` with names, four ways to
+run each (one pytest-benchmark group per program):
+
+* ``cpython-src``:  ``eval(src)`` / ``exec(src)`` - CPython compiles every call
+* ``cpython-code``: ``eval(code_object, {})`` / ``exec(code_object, {})``
+* ``pyexpr-src``:   ``pyexpr.eval(src)`` / ``pyexpr.exec(src)`` - compiles every call
+* ``pyexpr-code``:  ``pyexpr.compile(src).eval()`` / ``.exec()`` - precompiled
+
+Statement programs (``x = 10\\ny = 20\\nx + y``) use exec on both sides; the
+others eval. Output of ``print(42)`` goes to a captured ``sys.stdout`` on both
+sides. Timing only - nothing here asserts on time (conftest.py prints the
+ratio table).
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import io
+
+import pytest
+
+import pyexpr
+
+PROGRAMS = [
+    # (source, mode, names)
+    ("2 + 3", "eval", None),
+    ("(10 + 20) * 3 / 2", "eval", None),
+    ("x = 10\ny = 20\nx + y", "exec", None),
+    ("print(42)", "eval", None),
+    ("10 + 5 * 2 - 8 / 4 % 3", "eval", None),
+    ("((1 + 2) * (3 + 4)) / 7", "eval", None),
+    ("10 // 3", "eval", None),
+    ("10 % 3", "eval", None),
+    ("x * 2 + y", "eval", {"x": 3, "y": 4}),
+]
+
+IMPLS = ("cpython-src", "cpython-code", "pyexpr-src", "pyexpr-code")
+
+
+def make_runner(src, mode, names, impl):
+    cp_eval, cp_exec, cp_compile = builtins.eval, builtins.exec, builtins.compile
+    if impl == "cpython-src":
+        fn = cp_eval if mode == "eval" else cp_exec
+        if names is None:
+            return lambda: fn(src, {})
+        g = dict(names)
+        return lambda: fn(src, g)
+    if impl == "cpython-code":
+        code = cp_compile(src, "<string>", mode)
+        fn = cp_eval if mode == "eval" else cp_exec
+        if names is None:
+            return lambda: fn(code, {})
+        g = dict(names)
+        return lambda: fn(code, g)
+    if impl == "pyexpr-src":
+        fn = pyexpr.eval if mode == "eval" else pyexpr.exec
+        if names is None:
+            return lambda: fn(src)
+        return lambda: fn(src, names)
+    code = pyexpr.compile(src, mode=mode)
+    fn = code.eval if mode == "eval" else code.exec
+    if names is None:
+        return fn
+    return lambda: fn(names)
+
+
+def _label(src, names):
+    return src.replace("\n", "\\n") + (" (names)" if names else "")
+
+
+@pytest.fixture
+def captured_stdout():
+    with contextlib.redirect_stdout(io.StringIO()) as buf:
+        yield buf
+
+
+@pytest.mark.parametrize("impl", IMPLS)
+@pytest.mark.parametrize(
+    "src,mode,names", PROGRAMS, ids=[_label(s, n) for s, _, n in PROGRAMS]
+)
+def test_inprocess(benchmark, captured_stdout, src, mode, names, impl):
+    run = make_runner(src, mode, names, impl)
+    expected = make_runner(src, mode, names, "cpython-code")()
+    got = run()
+    if mode == "eval":
+        assert got == expected  # same answer (a correctness check, not a timing one)
+    benchmark.group = _label(src, names)
+    benchmark.extra_info["impl"] = impl
+    benchmark.name = impl
+    benchmark(run)

@@ -1,0 +1,7 @@
+-- Lua 5.4 equivalent of fib.py (same output).
+local function fib(n)
+  if n < 2 then return n end
+  return fib(n - 1) + fib(n - 2)
+end
+
+print(fib(27))
