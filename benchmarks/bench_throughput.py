@@ -11,8 +11,9 @@ pyexpr and CPython, one equivalent ``NAME.lua``):
 * ``float_series``  5,000,000 terms of the Leibniz series
 
 Each benchmark is one whole process (``pyexpr FILE``, ``python -I -S FILE``,
-``lua5.4 FILE``); start-up is included but is under 2% of these runs. The
-output of every command is first checked equal to CPython's. These take
+``lua5.4 FILE``), start-up included (about 1 ms for pyexpr, 10-20 ms for
+``python -I -S``; docs/performance.md also shows the ratio with start-up
+subtracted). The output of every command is first checked equal to CPython's. These take
 seconds, so ``benchmark.pedantic`` with few rounds (``PYEXPR_BENCH_ROUNDS``,
 default 3).
 

@@ -92,15 +92,15 @@ static void lex_pass(pe_state *S, const char *src, size_t len, const char *filen
 }
 
 /* pe_compile with optional stage timings: every clock read is behind
- * `if (prof)`, so the untimed path costs three predictable branches. */
-pe_code *pe_compile_profile(pe_state *S, const char *src, size_t len, const char *filename,
-                            int mode, pe_profile *prof) {
+ * `if (prof)`, so the untimed path costs a few predictable branches. */
+pe_code *pe_compile_timed(pe_state *S, const char *src, size_t len, const char *filename,
+                          int mode, pe_profile *prof, uint64_t *clk) {
     if (!filename) filename = "<string>";
     if (!src) src = "";
-    uint64_t t0 = prof ? pe_clock_ns() : 0, t1;
+    uint64_t t0 = prof ? *clk : 0, t1;
     if (prof) prof->lex_ns = prof->parse_ns = prof->compile_ns = 0;
     if (check_source(S, src, len, filename)) {
-        if (prof) prof->lex_ns = pe_clock_ns() - t0;
+        if (prof) prof->lex_ns = (*clk = pe_clock_ns()) - t0;
         return NULL;
     }
     if (prof) {
@@ -127,7 +127,8 @@ pe_code *pe_compile_profile(pe_state *S, const char *src, size_t len, const char
     if (!code) {
         pe_heap_sweep(S, &tmp);
         S->cur = saved;
-        if (prof && mod) prof->compile_ns = pe_clock_ns() - t0;
+        if (prof && mod) prof->compile_ns = (*clk = pe_clock_ns()) - t0;
+        else if (prof) *clk = t0;
         return NULL;
     }
     pe_heap_init(&code->heap);
@@ -138,12 +139,18 @@ pe_code *pe_compile_profile(pe_state *S, const char *src, size_t len, const char
                   code->nglobals * (sizeof(pe_obj *) + sizeof(int32_t));
     S->mem_used = mark;
     atomic_init(&code->refcount, 1);
-    if (prof) prof->compile_ns = pe_clock_ns() - t0;
+    if (prof) prof->compile_ns = (*clk = pe_clock_ns()) - t0;
     return code;
 }
 
+pe_code *pe_compile_profile(pe_state *S, const char *src, size_t len, const char *filename,
+                            int mode, pe_profile *prof) {
+    uint64_t clk = prof ? pe_clock_ns() : 0;
+    return pe_compile_timed(S, src, len, filename, mode, prof, &clk);
+}
+
 pe_code *pe_compile(pe_state *S, const char *src, size_t len, const char *filename, int mode) {
-    return pe_compile_profile(S, src, len, filename, mode, NULL);
+    return pe_compile_timed(S, src, len, filename, mode, NULL, NULL);
 }
 
 void pe_code_retain(pe_code *code) {
@@ -164,6 +171,20 @@ void pe_code_release(pe_code *code) {
     tmp.no_cache = true;
     pe_heap_sweep(&tmp, &code->heap);
     free(code); /* one block with the tables, filename and source */
+}
+
+/* pe_code_release for a caller that holds a state: the code's blocks go
+ * to S's small-block cache (cheaper than returning them to malloc). The
+ * code's memory was never counted in S, so S's counters are kept as is.
+ * S must not be running. */
+void pe_code_release_in(pe_state *S, pe_code *code) {
+    if (!code) return;
+    if (atomic_fetch_sub_explicit(&code->refcount, 1, memory_order_acq_rel) != 1) return;
+    size_t used = S->mem_used, peak = S->mem_peak;
+    pe_heap_sweep(S, &code->heap);
+    S->mem_used = used;
+    S->mem_peak = peak;
+    free(code);
 }
 
 /* ------------------------------------------------------------------ */
@@ -202,17 +223,23 @@ int pe_run_value(pe_state *S, pe_code *code, pe_val *result) {
 }
 
 int pe_run_repr(pe_state *S, pe_code *code, char **repr_out) {
-    return pe_run_repr_profile(S, code, repr_out, NULL);
+    return pe_run_repr_timed(S, code, repr_out, NULL, NULL);
+}
+
+int pe_run_repr_profile(pe_state *S, pe_code *code, char **repr_out, pe_profile *prof) {
+    uint64_t clk = prof ? pe_clock_ns() : 0;
+    return pe_run_repr_timed(S, code, repr_out, prof, &clk);
 }
 
 /* pe_run_repr with optional timings (clock reads only behind `if (prof)`):
  * execute = globals setup + VM run + teardown, format = the repr. */
-int pe_run_repr_profile(pe_state *S, pe_code *code, char **repr_out, pe_profile *prof) {
-    uint64_t t0 = prof ? pe_clock_ns() : 0, tf = 0;
+int pe_run_repr_timed(pe_state *S, pe_code *code, char **repr_out, pe_profile *prof,
+                      uint64_t *clk) {
+    uint64_t t0 = prof ? *clk : 0, tf = 0, te = 0;
     if (prof) prof->execute_ns = prof->format_ns = 0;
     if (repr_out) *repr_out = NULL;
     if (pe_globals_init(S, code)) {
-        if (prof) prof->execute_ns = pe_clock_ns() - t0;
+        if (prof) prof->execute_ns = (*clk = pe_clock_ns()) - t0;
         return -1;
     }
     pe_val result = pe_none();
@@ -235,10 +262,10 @@ int pe_run_repr_profile(pe_state *S, pe_code *code, char **repr_out, pe_profile 
         }
         pe_sb_free(&sb);
     }
-    if (prof) prof->format_ns = pe_clock_ns() - tf;
+    if (prof) prof->format_ns = (te = pe_clock_ns()) - tf;
     if (r == 0) pe_decref(S, result);
     pe_globals_release(S);
-    if (prof) prof->execute_ns = pe_clock_ns() - t0 - prof->format_ns;
+    if (prof) prof->execute_ns = (tf - t0) + ((*clk = pe_clock_ns()) - te);
     return r;
 }
 

@@ -1759,18 +1759,40 @@ static void unit_free(compiler *C, unit *u) {
     pe_mem_free(S, u->exc, u->exccap * sizeof(pe_exc_entry));
 }
 
-/* Shrinks an array to exactly n elements (ownership moves to the code). */
-static void *shrink(pe_state *S, void *p, size_t cap, size_t n) {
-    if (n == 0) {
-        pe_mem_free(S, p, cap);
-        return NULL;
-    }
-    if (n == cap) return p;
-    void *q = pe_mem_realloc(S, p, cap, n);
-    return q ? q : p; /* keep the larger block on failure: sizes tracked below */
+/* Names of code objects that are not functions: static immortal strs
+ * (same layout as pe_str), so compiling `2 + 3` allocates no name. */
+typedef struct static_str {
+    pe_obj ob;
+    size_t len, nchars;
+    int64_t hash;
+    uint32_t ascii, grown;
+    char data[16];
+} static_str;
+_Static_assert(offsetof(static_str, data) == offsetof(pe_str, data), "static_str layout");
+#define STATIC_STR(s) {PE_STATIC_HEAD(&pe_type_str), sizeof(s) - 1, sizeof(s) - 1, -1, 1, 0, s}
+static const static_str code_names[] = {
+    STATIC_STR("<module>"),  STATIC_STR("<lambda>"),  STATIC_STR("<listcomp>"),
+    STATIC_STR("<setcomp>"), STATIC_STR("<dictcomp>"), STATIC_STR("<genexpr>"),
+};
+
+static int code_name(pe_state *S, const char *name, pe_obj **out) {
+    if (name[0] == '<')
+        for (size_t i = 0; i < sizeof code_names / sizeof code_names[0]; i++)
+            if (!strcmp(code_names[i].data, name)) {
+                *out = (pe_obj *)&code_names[i].ob;
+                return 0;
+            }
+    pe_val v;
+    if (pe_str_from_cstr(S, name, &v)) return -1;
+    *out = v.u.o;
+    return 0;
 }
 
-/* Builds the pe_fcode from a finished unit; the unit's arrays move into it. */
+/* Rounds up to a multiple of 8 (block layout). */
+static size_t al8(size_t n) { return (n + 7) & ~(size_t)7; }
+
+/* Builds the pe_fcode from a finished unit: every array is copied into one
+ * exact-size block owned by the code; constants and names move over. */
 static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t nargs,
                              uint32_t nkwonly, uint32_t flags, int firstline) {
     pe_state *S = C->S;
@@ -1783,34 +1805,58 @@ static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t na
     pe_fcode *f = (pe_fcode *)pe_obj_new(S, &pe_type_code, sizeof(pe_fcode));
     if (!f) return NULL;
     memset((char *)f + sizeof(pe_obj), 0, sizeof(pe_fcode) - sizeof(pe_obj));
-    pe_val nm;
-    if (pe_str_from_cstr(S, name, &nm)) {
+    if (code_name(S, name, &f->name)) {
         pe_decref_obj(S, &f->ob);
         return NULL;
     }
-    f->name = f->qualname = nm.u.o;
+    f->qualname = f->name;
     pe_incref_obj(f->qualname);
-    /* arrays: move with exact sizes so the code owns what it frees */
-    f->code = shrink(S, u->code, u->cap * sizeof(uint32_t), u->n * sizeof(uint32_t));
-    f->lines = shrink(S, u->lines, u->cap * sizeof(uint32_t), u->n * sizeof(uint32_t));
-    f->cols = shrink(S, u->cols, u->cap * sizeof(uint16_t), u->n * sizeof(uint16_t));
+    scope *sc0 = u->sc;
+    uint32_t nlocals = sc0->kind == SC_MODULE ? 0 : sc0->nlocals;
+    uint32_t nl = nlocals + sc0->ncells + sc0->nfree;
+    size_t o_consts = 0, o_names = o_consts + al8(u->nconsts * sizeof(pe_val));
+    size_t o_local = o_names + al8(u->nnames * sizeof(pe_obj *));
+    size_t o_exc = o_local + al8(nl * sizeof(pe_obj *));
+    size_t o_code = o_exc + al8(u->nexc * sizeof(pe_exc_entry));
+    size_t o_lines = o_code + al8(u->n * sizeof(uint32_t));
+    size_t o_cell = o_lines + al8(u->n * sizeof(uint32_t));
+    size_t o_cols = o_cell + al8(sc0->ncells * sizeof(int32_t));
+    size_t total = o_cols + al8(u->n * sizeof(uint16_t));
+    char *blk = pe_mem_alloc(S, total ? total : 8);
+    if (!blk) {
+        pe_decref_obj(S, &f->ob);
+        return NULL;
+    }
+    f->arrays = blk;
+    f->arrays_size = total ? total : 8;
+    f->consts = u->nconsts ? (pe_val *)(blk + o_consts) : NULL;
+    f->names = u->nnames ? (pe_obj **)(blk + o_names) : NULL;
+    f->exctab = u->nexc ? (pe_exc_entry *)(blk + o_exc) : NULL;
+    f->code = (uint32_t *)(blk + o_code);
+    f->lines = (uint32_t *)(blk + o_lines);
+    f->cols = (uint16_t *)(blk + o_cols);
+    if (u->n) {
+        memcpy(f->code, u->code, u->n * sizeof(uint32_t));
+        memcpy(f->lines, u->lines, u->n * sizeof(uint32_t));
+        memcpy(f->cols, u->cols, u->n * sizeof(uint16_t));
+    }
     f->ncode = u->n;
-    u->code = NULL;
-    u->lines = NULL;
-    u->cols = NULL;
-    u->cap = 0;
-    f->consts = shrink(S, u->consts, u->constcap * sizeof(pe_val), u->nconsts * sizeof(pe_val));
+    if (u->nconsts) memcpy(f->consts, u->consts, u->nconsts * sizeof(pe_val));
     f->nconsts = u->nconsts;
-    u->consts = NULL;
-    u->nconsts = u->constcap = 0;
-    f->names = shrink(S, u->names, u->namecap * sizeof(pe_obj *), u->nnames * sizeof(pe_obj *));
+    u->nconsts = 0; /* the references moved to the code */
+    if (u->nnames) memcpy(f->names, u->names, u->nnames * sizeof(pe_obj *));
     f->nnames = u->nnames;
-    u->names = NULL;
-    u->nnames = u->namecap = 0;
-    f->exctab = shrink(S, u->exc, u->exccap * sizeof(pe_exc_entry), u->nexc * sizeof(pe_exc_entry));
+    u->nnames = 0;
+    if (u->nexc) memcpy(f->exctab, u->exc, u->nexc * sizeof(pe_exc_entry));
     f->nexctab = u->nexc;
-    u->exc = NULL;
-    u->nexc = u->exccap = 0;
+    if (nl) {
+        f->localnames = (pe_obj **)(blk + o_local);
+        memset(f->localnames, 0, nl * sizeof(pe_obj *));
+    }
+    if (sc0->ncells) {
+        f->cell2arg = (int32_t *)(blk + o_cell);
+        for (uint32_t i = 0; i < sc0->ncells; i++) f->cell2arg[i] = -1;
+    }
     scope *sc = u->sc;
     f->nlocals = sc->kind == SC_MODULE ? 0 : sc->nlocals;
     f->ncells = sc->ncells;
@@ -1821,17 +1867,7 @@ static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t na
     f->stacksize = (uint32_t)u->maxdepth + 4;
     f->firstline = firstline;
     /* local names (for messages) and the cell -> argument map */
-    uint32_t nl = f->nlocals + f->ncells + f->nfree;
-    if (nl) {
-        f->localnames = pe_mem_alloc(S, nl * sizeof(pe_obj *));
-        if (!f->localnames) goto fail;
-        memset(f->localnames, 0, nl * sizeof(pe_obj *));
-    }
-    if (f->ncells) {
-        f->cell2arg = pe_mem_alloc(S, f->ncells * sizeof(int32_t));
-        if (!f->cell2arg) goto fail;
-        for (uint32_t i = 0; i < f->ncells; i++) f->cell2arg[i] = -1;
-    }
+
     for (uint32_t i = 0; i < sc->nsyms; i++) {
         sym *y = &sc->syms[i];
         if (y->flags & SF_GLOBAL || y->index < 0) continue;
@@ -1883,14 +1919,7 @@ static void fcode_clear(pe_state *S, pe_obj *o) {
 static void fcode_dealloc(pe_state *S, pe_obj *o) {
     pe_fcode *f = (pe_fcode *)o;
     fcode_clear(S, o);
-    pe_mem_free(S, f->code, f->ncode * sizeof(uint32_t));
-    pe_mem_free(S, f->lines, f->ncode * sizeof(uint32_t));
-    pe_mem_free(S, f->cols, f->ncode * sizeof(uint16_t));
-    pe_mem_free(S, f->consts, f->nconsts * sizeof(pe_val));
-    pe_mem_free(S, f->names, f->nnames * sizeof(pe_obj *));
-    pe_mem_free(S, f->localnames, (f->nlocals + f->ncells + f->nfree) * sizeof(pe_obj *));
-    pe_mem_free(S, f->cell2arg, f->ncells * sizeof(int32_t));
-    pe_mem_free(S, f->exctab, f->nexctab * sizeof(pe_exc_entry));
+    pe_mem_free(S, f->arrays, f->arrays_size);
     pe_obj_free(S, o, sizeof(pe_fcode));
 }
 

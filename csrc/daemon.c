@@ -31,6 +31,7 @@
 #include <math.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -433,7 +434,7 @@ static int resolve_paths(dconf *cf, bool create, char *err, size_t esz) {
         snprintf(err, esz, "socket path too long (max %zu bytes): %s", sizeof cf->sock - 1, abs);
         return -1;
     }
-    snprintf(cf->sock, sizeof cf->sock, "%s", abs);
+    memcpy(cf->sock, abs, strlen(abs) + 1);
     if (!cf->pidfile_set) snprintf(cf->pidfile, sizeof cf->pidfile, "%s.pid", cf->sock);
     if (!cf->logfile_set) snprintf(cf->logfile, sizeof cf->logfile, "%s.log", cf->sock);
     return 0;
@@ -492,6 +493,11 @@ typedef struct conn {
     bool eof, closing;
     _Atomic int64_t deadline; /* monotonic ns: no I/O progress by then -> dropped; 0 none */
     _Atomic int timed_out;    /* set by the supervisor when it shut the socket down */
+    /* ownership hand-off between workers (conn_arm / conn_acquire): odd
+     * while a worker re-arms the conn, released even once it is done. The
+     * kernel already orders epoll_ctl before the event it causes; this
+     * makes the edge explicit in C11 terms (and visible to TSan). */
+    _Atomic unsigned handoff;
     struct conn *prev, *next; /* registry (under reg_mu) */
 } conn;
 
@@ -1317,22 +1323,36 @@ static ssize_t conn_read(daemon_t *d, conn *c, bool *drained) {
     }
 }
 
+/* Re-arms c (oneshot). handoff is odd while arming and made even, with
+ * release order, only after epoll_ctl returned: from then on another worker
+ * may own c, so nothing here touches c after that store. */
 static void conn_arm(daemon_t *d, conn *c) {
     struct epoll_event ev = {0};
     ev.events = EPOLLONESHOT | EPOLLRDHUP;
     if (dbuf_avail(&c->out)) ev.events |= EPOLLOUT;
     if (!c->eof && !c->closing && dbuf_avail(&c->out) < OUT_HIGH) ev.events |= EPOLLIN;
     ev.data.ptr = c;
+    atomic_fetch_add_explicit(&c->handoff, 1, memory_order_relaxed);
     if (epoll_ctl(d->ep, EPOLL_CTL_MOD, c->fd, &ev) < 0) {
+        atomic_fetch_add_explicit(&c->handoff, 1, memory_order_relaxed);
         dlog("conn %" PRIu64 ": epoll_ctl: %s; closing", c->id, strerror(errno));
         conn_close(d, c);
+        return;
     }
+    atomic_fetch_add_explicit(&c->handoff, 1, memory_order_release);
+}
+
+/* Taking c over from the worker that armed it (pairs with conn_arm). */
+static void conn_acquire(conn *c) {
+    for (unsigned spins = 0; atomic_load_explicit(&c->handoff, memory_order_acquire) & 1;)
+        if (++spins > 64) sched_yield();
 }
 
 /* A worker owns c (its oneshot event fired): read, run, write, re-arm. */
 static void conn_serve(worker *w, conn *c) {
     daemon_t *d = w->d;
     bool may_read = true, progress = false;
+    conn_acquire(c);
     for (;;) {
         conn_frames(w, c);
         if (dbuf_avail(&c->out)) {
@@ -1454,6 +1474,7 @@ static void do_accept(worker *w) {
         c->id = atomic_fetch_add(&d->next_conn_id, 1) + 1;
         atomic_init(&c->deadline, 0);
         atomic_init(&c->timed_out, 0);
+        atomic_init(&c->handoff, 0);
         pthread_mutex_lock(&d->reg_mu);
         c->next = d->reg.next;
         c->prev = &d->reg;
@@ -1465,6 +1486,7 @@ static void do_accept(worker *w) {
         struct epoll_event ev = {0};
         ev.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
         ev.data.ptr = c;
+        atomic_fetch_add_explicit(&c->handoff, 2, memory_order_release); /* even: c is set up */
         if (epoll_ctl(d->ep, EPOLL_CTL_ADD, fd, &ev) < 0) {
             dlog("epoll_ctl(ADD): %s; connection dropped", strerror(errno));
             conn_close(d, c);
@@ -1777,9 +1799,18 @@ static int lock_pidfile(daemon_t *d, long *other, char *err, size_t esz) {
     return 0;
 }
 
-static int connect_unix(const char *path, int flags) {
-    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | flags, 0);
+static void set_timeouts(int fd, double t) {
+    struct timeval tv = {(time_t)t, (suseconds_t)((t - floor(t)) * 1e6)};
+    (void)setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    (void)setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+}
+
+/* A blocking connection with send/receive timeouts of `timeout` seconds
+ * (they bound connect() too: a live peer with a full backlog gives EAGAIN). */
+static int connect_unix(const char *path, double timeout) {
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) return -1;
+    set_timeouts(fd, timeout);
     struct sockaddr_un sa = {.sun_family = AF_UNIX};
     snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
     for (;;) {
@@ -1801,9 +1832,9 @@ static int open_listener(daemon_t *d, char *err, size_t esz) {
             snprintf(err, esz, "%s exists and is not a socket; not replacing it", path);
             return -1;
         }
-        int fd = connect_unix(path, 0);
-        if (fd >= 0) {
-            close(fd);
+        int fd = connect_unix(path, 2.0);
+        if (fd >= 0 || errno == EAGAIN) {
+            if (fd >= 0) close(fd);
             snprintf(err, esz, "%s is in use by another process (a daemon with another pidfile?)", path);
             return -1;
         }
@@ -1958,12 +1989,6 @@ static double client_timeout(void) {
     return t > 0 && isfinite(t) ? t : 60.0;
 }
 
-static void set_timeouts(int fd, double t) {
-    struct timeval tv = {(time_t)t, (suseconds_t)((t - floor(t)) * 1e6)};
-    (void)setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    (void)setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-}
-
 static int read_full(int fd, void *buf, size_t n) {
     char *p = buf;
     while (n) {
@@ -2016,9 +2041,8 @@ static int client_call(int fd, struct iovec *iov, int niov, dbuf *raw, resp *rp)
 
 /* A request without payload (STATUS, CLEAR_CACHE, PING, STOP). */
 static int client_simple(const char *sock, int op, int mode, double timeout, dbuf *raw, resp *rp) {
-    int fd = connect_unix(sock, 0);
+    int fd = connect_unix(sock, timeout);
     if (fd < 0) return -1;
-    set_timeouts(fd, timeout);
     unsigned char req[4 + PD_HDR] = {0};
     put_le32(req, PD_HDR);
     req[4] = PD_MAGIC;
@@ -2041,9 +2065,8 @@ int pe_daemon_run_remote(const char *src, size_t len, const char *filename, int 
     size_t fnlen = strlen(filename);
     if (len > DEF_MAX_FRAME - PD_HDR - 8 - fnlen || fnlen > MAX_FILENAME) return -1;
     if (resolve_paths(&cf, false, err, sizeof err)) return -1;
-    int fd = connect_unix(cf.sock, 0);
+    int fd = connect_unix(cf.sock, client_timeout());
     if (fd < 0) return -1;
-    set_timeouts(fd, client_timeout());
     unsigned char h[4 + PD_HDR + 4], t[4];
     put_le32(h, (uint32_t)(PD_HDR + 4 + fnlen + 4 + len));
     h[4] = PD_MAGIC;
@@ -2087,7 +2110,7 @@ static void remove_stale(const dconf *cf, bool *removed) {
     struct stat st;
     if (pidfile_locked(cf->pidfile, &pid) == 0 && unlink(cf->pidfile) == 0) *removed = true;
     if (lstat(cf->sock, &st) == 0 && S_ISSOCK(st.st_mode)) {
-        int fd = connect_unix(cf->sock, 0);
+        int fd = connect_unix(cf->sock, 2.0);
         if (fd >= 0) close(fd);
         else if (errno == ECONNREFUSED && unlink(cf->sock) == 0) *removed = true;
     }

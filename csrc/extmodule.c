@@ -125,6 +125,8 @@ typedef struct px_ctx {
     struct px_mod *ms;     /* the owning module's state */
     PyThreadState *tstate; /* saved thread state while we released the GIL */
     PyObject *s_write;     /* borrowed from the module state */
+    PyObject *s_stdout;    /* borrowed from the module state */
+    PyObject *sys_dict;    /* borrowed from the module state: vars(sys) */
     /* print() buffer */
     char *obuf;
     size_t olen, ocap;
@@ -146,7 +148,8 @@ typedef struct px_mod {
     PyObject *LimitError;
     PyTypeObject *Code_type;
     PyObject *s_max_steps, *s_max_memory, *s_max_depth, *s_timeout, *s_write, *s_names,
-        *s_mode, *s_filename, *s_compile, *s_eval, *s_exec;
+        *s_mode, *s_filename, *s_compile, *s_eval, *s_exec, *s_stdout;
+    PyObject *sys_dict; /* vars(sys), where print() finds sys.stdout */
     PyObject *exc_map[PE_EXC__COUNT]; /* engine exception id -> class (borrowed) */
     pe_limits defaults;
     px_ctx *pool[PX_POOL_MAX];
@@ -208,6 +211,8 @@ static px_ctx *px_ctx_new(px_mod *ms) {
         return NULL;
     }
     c->s_write = ms->s_write;
+    c->s_stdout = ms->s_stdout;
+    c->sys_dict = ms->sys_dict;
     c->ms = ms;
     pe_set_output(c->S, px_write, c, px_write_err, c);
     if (!ms->warm) ms->warm = pe_compile(c->S, "None", 4, "<warmup>", PE_MODE_EVAL);
@@ -257,10 +262,15 @@ static void px_flush(px_ctx *c) {
     PyObject *pending = PyErr_Occurred() ? px_fetch_exc() : NULL;
     PyObject *s = PyUnicode_DecodeUTF8(c->obuf, (Py_ssize_t)n, "surrogatepass");
     if (s) {
-        PyObject *f = PySys_GetObject("stdout"); /* borrowed */
+        /* sys.stdout, looked up at each flush (it may be redirected) */
+        PyObject *f = PyDict_GetItemWithError(c->sys_dict, c->s_stdout); /* borrowed */
         if (f && f != Py_None) {
-            PyObject *r = PyObject_CallMethodObjArgs(f, c->s_write, s, NULL);
+            Py_INCREF(f); /* write() may replace sys.stdout */
+            PyObject *args[2] = {f, s};
+            PyObject *r = PyObject_VectorcallMethod(c->s_write, args,
+                                                    2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
             Py_XDECREF(r);
+            Py_DECREF(f);
         }
         Py_DECREF(s);
     }
@@ -1871,7 +1881,7 @@ static PyObject *px_entry(PyObject *module, PyObject *const *args, Py_ssize_t na
     if (code) {
         px_prog prog = {code, NULL, px_is_cheap(code)};
         res = px_run(ms, c, &prog, names, &L, want_exec);
-        pe_code_free(code);
+        pe_code_release_in(c->S, code);
     }
     px_release(ms, c);
     return res;
@@ -2051,7 +2061,14 @@ static int px_module_exec(PyObject *m) {
     PX_INTERN(s_compile, "compile")
     PX_INTERN(s_eval, "eval")
     PX_INTERN(s_exec, "exec")
+    PX_INTERN(s_stdout, "stdout")
 #undef PX_INTERN
+    {
+        PyObject *sys = PyImport_ImportModule("sys");
+        if (!sys) return -1;
+        ms->sys_dict = Py_NewRef(PyModule_GetDict(sys));
+        Py_DECREF(sys);
+    }
     /* engine exception -> Python class, by name (the engine's classes are
      * CPython's builtins; an unknown one maps to its base's class) */
     PyObject *builtins = PyImport_ImportModule("builtins");
@@ -2089,6 +2106,7 @@ static int px_module_traverse(PyObject *m, visitproc visit, void *arg) {
     if (!ms) return 0;
     Py_VISIT(ms->LimitError);
     Py_VISIT(ms->Code_type);
+    Py_VISIT(ms->sys_dict);
     return 0;
 }
 
@@ -2097,6 +2115,7 @@ static int px_module_clear(PyObject *m) {
     if (!ms) return 0;
     Py_CLEAR(ms->LimitError);
     Py_CLEAR(ms->Code_type);
+    Py_CLEAR(ms->sys_dict);
     return 0;
 }
 
@@ -2114,6 +2133,7 @@ static void px_module_free(void *m) {
     Py_CLEAR(ms->s_compile);
     Py_CLEAR(ms->s_eval);
     Py_CLEAR(ms->s_exec);
+    Py_CLEAR(ms->s_stdout);
     while (ms->npool) px_ctx_free(ms->pool[--ms->npool]);
     Py_CLEAR(ms->s_write);
     pe_code_free(ms->warm);

@@ -151,10 +151,10 @@ static char *read_all(int fd, size_t *len) {
 /* Running                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Compiles and runs one program; prints the calculator echo or the
- * traceback. Returns the exit status. */
 static int run_profiled(cli *C, const char *src, size_t len, const char *filename);
 
+/* Compiles and runs one program; prints the calculator echo or the
+ * traceback. Returns the exit status. */
 static int run_source(cli *C, const char *src, size_t len, const char *filename) {
     if (C->profile) return run_profiled(C, src, len, filename);
     int remote;
@@ -191,7 +191,7 @@ static int run_source(cli *C, const char *src, size_t len, const char *filename)
     ob_flush(&C->out);
     ob_flush(&C->err);
     pe_reset(S); /* objects of the run may point into the code */
-    pe_code_free(code);
+    pe_code_release_in(S, code);
     return status;
 }
 

@@ -1420,7 +1420,8 @@ static pe_node *parse_fstring_expr(parser *P, const pe_token *t, const char *s, 
     buf[n + 1] = ')';
     buf[n + 2] = 0;
     parser sub;
-    memset(&sub, 0, sizeof sub);
+    memset(&sub.tok, 0, sizeof sub.tok);
+    sub.has_peek = false;
     sub.S = P->S;
     sub.A = P->A;
     sub.filename = P->filename;
@@ -2116,7 +2117,12 @@ static pe_node *p_statement(parser *P, vec *out) {
 pe_node *pe_parse(pe_state *S, pe_arena *A, const char *src, size_t len, const char *filename,
                   int mode) {
     parser P0, *P = &P0;
-    memset(P, 0, sizeof *P);
+    /* not memset: the lexer's indentation and bracket stacks are large and
+     * written before they are read (pe_lex_init sets the rest) */
+    memset(&P->tok, 0, sizeof P->tok);
+    P->has_peek = false;
+    P->depth = 0;
+    P->line_offset = P->col_offset = 0;
     P->S = S;
     P->A = A;
     P->filename = filename;

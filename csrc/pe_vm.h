@@ -171,6 +171,9 @@ typedef struct pe_fcode {
     uint32_t stacksize;
     pe_exc_entry *exctab;
     uint32_t nexctab;
+    void *arrays;     /* one block holding code, lines, cols, consts, names,
+                         localnames, cell2arg and exctab */
+    size_t arrays_size;
     pe_obj *name;     /* str: function name or "<module>" */
     pe_obj *qualname; /* str */
     int firstline;
@@ -359,4 +362,15 @@ int pe_globals_init(pe_state *S, pe_code *code);
 void pe_globals_release(pe_state *S);
 void pe_limits_start(pe_state *S);
 int pe_run_value(pe_state *S, pe_code *code, pe_val *result);
+
+/* api.c / cache.c: the staged profiling calls on a shared clock, so stage
+ * boundaries cost one clock read each: with prof != NULL, *clk holds the
+ * pe_clock_ns() at which the stage starts and receives the last reading
+ * taken (when it ended). With prof == NULL, clk is not used. */
+pe_code *pe_compile_timed(pe_state *S, const char *src, size_t len, const char *filename,
+                          int mode, pe_profile *prof, uint64_t *clk);
+pe_code *pe_cache_get_timed(pe_cache *c, pe_state *S, const char *src, size_t len,
+                            const char *filename, int mode, pe_profile *prof, uint64_t *clk);
+int pe_run_repr_timed(pe_state *S, pe_code *code, char **repr_out, pe_profile *prof,
+                      uint64_t *clk);
 #endif /* PE_VM_H */

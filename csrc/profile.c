@@ -22,24 +22,26 @@ uint64_t pe_clock_ns(void) {
 int pe_profile_run(pe_state *S, pe_cache *c, const char *src, size_t len, const char *filename,
                    int mode, pe_profile *out, char **repr_out, pe_code **code_out) {
     memset(out, 0, sizeof *out);
-    uint64_t t0 = pe_clock_ns();
     if (repr_out) *repr_out = NULL;
     if (code_out) *code_out = NULL;
-    pe_code *code = pe_cache_get_profile(c, S, src, len, filename, mode, out);
+    /* one clock read per stage boundary: clk carries the last reading */
+    uint64_t t0 = pe_clock_ns(), clk = t0;
+    pe_code *code = pe_cache_get_timed(c, S, src, len, filename, mode, out, &clk);
     int r = -1;
-    if (code) r = pe_run_repr_profile(S, code, repr_out, out);
+    if (code) r = pe_run_repr_timed(S, code, repr_out, out, &clk);
     if (code_out) {
         *code_out = code;
     } else {
         if (r) {
-            uint64_t tp = pe_clock_ns();
+            uint64_t tp = clk;
             pe_print_exception(S);
-            out->format_ns += pe_clock_ns() - tp;
+            out->format_ns += (clk = pe_clock_ns()) - tp;
         }
         pe_reset(S);
         pe_code_release(code);
+        clk = pe_clock_ns();
     }
-    out->total_ns = pe_clock_ns() - t0;
+    out->total_ns = clk - t0;
     return r;
 }
 

@@ -57,6 +57,9 @@ pe_code *pe_compile(pe_state *S, const char *src, size_t len, const char *filena
  * point into the code). pe_code_free(code) is pe_code_release(code). */
 void pe_code_retain(pe_code *code);
 void pe_code_release(pe_code *code);
+/* The same, recycling the code's memory through a state's allocator cache
+ * (S must not be running a program). */
+void pe_code_release_in(pe_state *S, pe_code *code);
 void pe_code_free(pe_code *code);
 
 /* Runs code in S with fresh globals. Returns 0 on success, -1 when an

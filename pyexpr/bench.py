@@ -245,7 +245,7 @@ def machine_info(binary: Optional[str] = None) -> Dict[str, object]:
         "pyexpr_package": __version__,
     }
     if binary:
-        info["pyexpr_binary"] = display_binary or binary
+        info["pyexpr_binary"] = binary
         info["pyexpr_version"] = pyexpr_binary_version(binary)
         info["pyexpr_libc"] = binary_libc(binary)
     return info
@@ -278,8 +278,9 @@ class Sample:
     wall_ns: int
     cpu_ns: int
     minflt: int
-    maxrss_kb: int
-    t_ns: int  # when the run started, relative to the start of the benchmark
+    t_ns: int
+    # (no peak RSS: after posix_spawn's vfork-like start, the child's ru_maxrss
+    # includes the parent's memory, so it would report the launcher, not the child)  # when the run started, relative to the start of the benchmark
 
 
 class Spawner:
@@ -315,8 +316,7 @@ class Spawner:
         code = os.waitstatus_to_exitcode(status)
         if code != 0:
             raise RuntimeError(f"{argv[0]} exited with status {code} during timing: {list(argv)!r}")
-        return Sample(t1 - t0, int((ru.ru_utime + ru.ru_stime) * 1e9), ru.ru_minflt, ru.ru_maxrss,
-                      t0 - self.t0)
+        return Sample(t1 - t0, int((ru.ru_utime + ru.ru_stime) * 1e9), ru.ru_minflt, t0 - self.t0)
 
 
 def capture(argv: Sequence[str], env: Optional[Dict[str, str]] = None, timeout: float = 120) -> str:
@@ -509,26 +509,34 @@ def run_subprocess_bench(
                     else:
                         floor_samples[key].append(s)
 
-        # 2. warm-up (page cache, CPU frequency), which also sizes the run
-        t_w = time.monotonic()
-        for r in range(warmup):
-            _progress(progress, f"pyexpr-bench: warm-up {r + 1}/{warmup}")
-            one_round(r, False)
-        per_round = (time.monotonic() - t_w) / max(1, warmup)
-        if runs is None:
-            left = budget_s - (time.monotonic() - started)
-            runs = int(left / per_round) if per_round > 0 else min_runs
-            runs = max(min_runs, min(max_runs, runs))
-        # 3. the timed rounds
-        t_r = time.monotonic()
-        for r in range(runs):
-            if progress and (r % 5 == 0 or r == runs - 1):
-                el = time.monotonic() - t_r
-                eta = el / r * (runs - r) if r else per_round * runs
-                _progress(True, f"pyexpr-bench: round {r + 1}/{runs}, ~{eta:.0f}s left")
-            one_round(r, True)
+        with spawner:
+            # 2. warm-up (page cache, CPU frequency)
+            for r in range(warmup):
+                _progress(progress, f"pyexpr-bench: warm-up {r + 1}/{warmup}")
+                one_round(r, False)
+            # 3. the timed rounds: `runs` of them, or until the time budget is
+            # spent (at least min_runs, at most max_runs)
+            deadline = started + budget_s
+            t_r = time.monotonic()
+            r = 0
+            while True:
+                if runs is not None:
+                    if r >= runs:
+                        break
+                elif r >= max_runs or (r >= min_runs and time.monotonic() >= deadline):
+                    break
+                if progress and r % 5 == 0:
+                    if runs is not None:
+                        el = time.monotonic() - t_r
+                        eta = el / r * (runs - r) if r else 0.0
+                        _progress(True, f"pyexpr-bench: round {r + 1}/{runs}, ~{eta:.0f}s left")
+                    else:
+                        left = max(0.0, deadline - time.monotonic())
+                        _progress(True, f"pyexpr-bench: round {r + 1}, ~{left:.0f}s left")
+                one_round(r, True)
+                r += 1
+            runs = r
         _progress(progress, "")
-        spawner.close()
         elapsed = time.monotonic() - started
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -558,7 +566,6 @@ def run_subprocess_bench(
                 "wall": summarize([s.wall_ns for s in xs]),
                 "cpu_median_ns": statistics.median(s.cpu_ns for s in xs) if xs else None,
                 "minflt_median": statistics.median(s.minflt for s in xs) if xs else None,
-                "maxrss_kb_median": statistics.median(s.maxrss_kb for s in xs) if xs else None,
                 "samples_ns": [s.wall_ns for s in xs],
                 "t_ns": [s.t_ns for s in xs],
             }
@@ -678,7 +685,7 @@ def format_report(res: Dict[str, object]) -> str:
     L.append("Summary (medians, ms; x = speedup of pyexpr, >= conservative bound)")
     head = f"  {'program':<24} {'pyexpr':>8}"
     for k in keys:
-        head += f" {impl_label[k]:>16} {'x (>=)':>15}"
+        head += f" {impl_label[k]:>16} {'x (>=)':>16}"
     if res["floor_same_libc"]:
         head += f" {'/floor':>7}"
     L.append(head)
@@ -691,9 +698,9 @@ def format_report(res: Dict[str, object]) -> str:
             if k in rs:
                 sp = e["speedup"][k]
                 row += f" {fmt_ms(rs[k]['wall']['median'], 16)} " \
-                       f"{fmt_x(sp['median_ratio']) + ' (' + fmt_x(sp['conservative']) + ')':>15}"
+                       f"{fmt_x(sp['median_ratio']) + ' (' + fmt_x(sp['conservative']) + ')':>16}"
             else:
-                row += f" {'-':>16} {'-':>15}"
+                row += f" {'-':>16} {'-':>16}"
         if res["floor_same_libc"]:
             row += f" {fmt_x(e.get('floor_ratio')):>7}"
         L.append(row)
@@ -702,7 +709,7 @@ def format_report(res: Dict[str, object]) -> str:
     for k in keys:
         g = s["geomean_speedup"].get(k)
         c = s["geomean_conservative"].get(k)
-        row += f" {'':>16} {(fmt_x(g) + ' (' + fmt_x(c) + ')') if g else '-':>15}"
+        row += f" {'':>16} {(fmt_x(g) + ' (' + fmt_x(c) + ')') if g else '-':>16}"
     if "geomean_floor_ratio" in s:
         row += f" {fmt_x(s['geomean_floor_ratio']):>7}"
     L.append(row)

@@ -1,0 +1,1297 @@
+#!/usr/bin/env python3
+"""Generate docs/performance.md and its charts (docs/img/perf-*.png) from ONE
+fresh measurement run. Every figure in the report comes from this run; none
+is typed by hand.
+
+    python tools/gen_performance.py            # full run, a few minutes
+    python tools/gen_performance.py --quick    # smoke run (few rounds; for testing the script)
+
+Options: ``--bin PATH`` (default: ``pyexpr.binary_path()``; a source
+checkout's ``build/pyexpr`` is refreshed with ``make -s`` first, unless
+``--no-make``), ``--out FILE`` (default docs/performance.md), ``--img-dir DIR``
+(default docs/img), ``--json FILE`` (also write the raw results, samples
+included).
+
+What is measured, in this order (all in the same run, so every ratio compares
+numbers taken minutes apart on the same machine):
+
+1. processes: ``pyexpr -c`` vs ``python -c`` vs ``python -I -S -c`` (+ lua5.4 /
+   micropython when on PATH, + ``pyexpr --via-daemon -c`` when the binary has
+   a daemon, + the static C floor), interleaved rounds - ``pyexpr.bench``;
+2. the daemon through ``pyexpr.Client`` on a private socket: cache hit, cache
+   miss, protocol ping;
+3. in-process: ``pyexpr.eval`` (cold / cached when the extension has a
+   compile cache), ``pyexpr.compile(...).eval()``, CPython ``eval(src)`` and
+   ``eval(code)``;
+4. the pipeline stages from ``pyexpr --profile-json`` (and ``pyexpr.profile``
+   when the extension has it);
+5. throughput on benchmarks/programs/ (pyexpr vs CPython vs lua5.4/micropython).
+
+Modes whose component is missing (no extension, no daemon, no profiler, no
+matplotlib) are skipped and the report says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Dict, List, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's pyexpr package
+sys.path.insert(1, str(ROOT / "tests"))  # _extension_build (rebuilds a stale extension)
+
+# pyexpr.bench is imported in main(), after load_extension(): importing the
+# package imports its extension, which must be rebuilt first if it is stale.
+B = None
+
+PROGRAMS_DIR = ROOT / "benchmarks" / "programs"
+LOOP_PROGRAMS = [
+    ("fib", "recursive fib(27)"),
+    ("while_sum", "while loop, sum to 10,000,000"),
+    ("list_sum", "list build + sum, 1,000,000"),
+    ("str_build", "string building, 200,000 appends"),
+    ("dict_ops", "dict insert + lookup, 500,000"),
+    ("float_series", "float series, 5,000,000 terms"),
+]
+STAGES = ["lex", "parse", "compile", "execute", "format"]
+
+QUICK = dict(sub_runs=5, sub_warmup=1, daemon_rounds=30, inproc_batches=15, profile_runs=5,
+             tp_rounds=1)
+FULL = dict(sub_runs=40, sub_warmup=3, daemon_rounds=300, inproc_batches=150, profile_runs=40,
+            tp_rounds=5)
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------
+# formatting
+
+
+def fmt_t(ns: Optional[float]) -> str:
+    """A duration with a unit that suits it."""
+    if ns is None or not isinstance(ns, (int, float)) or not math.isfinite(ns):
+        return "–"
+    if ns < 1_000:
+        return f"{ns:.0f} ns"
+    if ns < 1_000_000:
+        return f"{ns / 1e3:.1f} µs" if ns < 100_000 else f"{ns / 1e3:.0f} µs"
+    if ns < 1_000_000_000:
+        return f"{ns / 1e6:.2f} ms" if ns < 100_000_000 else f"{ns / 1e6:.0f} ms"
+    return f"{ns / 1e9:.2f} s"
+
+
+def fmt_x(r: Optional[float]) -> str:
+    return B.fmt_x(r) if r is not None else "–"
+
+
+def pct(x: Optional[float]) -> str:
+    return "–" if x is None or not math.isfinite(x) else f"{100 * x:.1f}%"
+
+
+def md_table(head: List[str], rows: List[List[str]], align: Optional[str] = None) -> str:
+    align = align or ("l" + "r" * (len(head) - 1))
+    sep = ["---:" if a == "r" else "---" for a in align]
+    out = ["| " + " | ".join(head) + " |", "| " + " | ".join(sep) + " |"]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(out)
+
+
+def code(s: str) -> str:
+    return "`" + s.replace("\n", "\\n").replace("|", "\\|") + "`"
+
+
+# ---------------------------------------------------------------------------
+# set-up
+
+
+def find_binary(arg: Optional[str], make: bool) -> str:
+    if arg:
+        return B.find_binary(arg)
+    import pyexpr
+
+    try:
+        path = pyexpr.binary_path()
+    except FileNotFoundError:
+        path = None
+    in_checkout = path is None or Path(path).resolve() == (ROOT / "build" / "pyexpr").resolve()
+    if make and in_checkout and (ROOT / "Makefile").exists() and shutil.which("make"):
+        log("make -s (refreshing build/pyexpr)")
+        subprocess.run(["make", "-s"], cwd=ROOT, check=True)
+        path = pyexpr.binary_path()
+    if path is None:
+        raise SystemExit("gen_performance: no pyexpr binary (pip install . or make)")
+    return path
+
+
+def load_extension():
+    """The pyexpr package with its extension, or (package, reason-missing)."""
+    try:
+        from _extension_build import load_pyexpr  # tests/_extension_build.py, if present
+
+        pyexpr = load_pyexpr()
+    except ImportError:
+        import pyexpr
+    except Exception as e:  # a failed rebuild: report it, measure the rest
+        import pyexpr
+
+        return pyexpr, f"the extension could not be built ({str(e).strip().splitlines()[0][:200]})"
+    try:
+        pyexpr.eval("1")
+    except Exception as e:
+        return pyexpr, f"the extension pyexpr._pyexpr is not available ({type(e).__name__})"
+    return pyexpr, None
+
+
+def help_text(exe: str) -> str:
+    try:
+        r = subprocess.run([exe, "--help"], capture_output=True, text=True, timeout=30)
+        return r.stdout + r.stderr
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+# ---------------------------------------------------------------------------
+# 2. daemon
+
+
+class Daemon:
+    def __init__(self, exe: str, tmp: str):
+        self.exe = exe
+        self.sock = os.path.join(tmp, "d.sock")
+        self.up = False
+
+    def start(self) -> None:
+        r = subprocess.run([self.exe, "--daemon", "--socket", self.sock,
+                            "--log-file", self.sock + ".log"],
+                           capture_output=True, text=True, timeout=60)
+        if r.returncode != 0:
+            raise RuntimeError(f"pyexpr --daemon exited {r.returncode}: {r.stderr.strip()[:300]}")
+        self.up = True
+
+    def stop(self) -> None:
+        if self.up:
+            subprocess.run([self.exe, "--stop-daemon", "--socket", self.sock],
+                           capture_output=True, timeout=60)
+            self.up = False
+
+
+def get_client_class(pyexpr):
+    cls = getattr(pyexpr, "Client", None)
+    if cls is None:
+        try:
+            from pyexpr.client import Client as cls
+        except ImportError:
+            return None
+    return cls
+
+
+def measure_daemon(client, expected: Dict[str, str], rounds: int) -> Dict[str, object]:
+    """Round-trip latency through a persistent connection, interleaved."""
+    progs = B.PROGRAMS
+    for p in progs:  # verify (and warm) first
+        r = client.run(p.pyexpr, mode="calc", echo=True)
+        out = r.stdout.decode("utf-8", "replace")
+        if r.status != 0 or out != expected[p.name]:
+            raise RuntimeError(f"daemon output for {p.name!r}: {out!r} != {expected[p.name]!r}")
+    hit = {p.name: [] for p in progs}
+    miss = {p.name: [] for p in progs}
+    ping = []
+    pc = time.perf_counter_ns
+    for r in range(rounds):
+        for i, p in enumerate(progs):
+            order = ("hit", "miss", "ping") if (r + i) % 2 == 0 else ("ping", "miss", "hit")
+            for kind in order:
+                if kind == "hit":
+                    t0 = pc()
+                    client.run(p.pyexpr, mode="calc", echo=True)
+                    hit[p.name].append(pc() - t0)
+                elif kind == "miss":
+                    client.clear_cache()
+                    t0 = pc()
+                    client.run(p.pyexpr, mode="calc", echo=True)
+                    miss[p.name].append(pc() - t0)
+                else:
+                    t0 = pc()
+                    client.ping()
+                    ping.append(pc() - t0)
+    res = {"hit": {k: B.summarize(v) for k, v in hit.items()},
+           "miss": {k: B.summarize(v) for k, v in miss.items()},
+           "ping": B.summarize(ping)}
+    res["hit_p99"] = {k: statistics.quantiles(v, n=100)[98] for k, v in hit.items()}
+    try:
+        res["status"] = client.status()
+    except Exception:
+        pass
+    return res
+
+
+# ---------------------------------------------------------------------------
+# 3. in-process
+
+
+class _Sink(io.StringIO):
+    pass
+
+
+def program_mode(src: str) -> str:
+    try:
+        compile(src, "<string>", "eval")
+        return "eval"
+    except SyntaxError:
+        return "exec"
+
+
+def inprocess_runners(pyexpr, p: B.Program, has_cache: bool, cache_kw: bool):
+    src = p.pyexpr
+    mode = program_mode(src)
+    cp_fn = eval if mode == "eval" else exec
+    pe_fn = pyexpr.eval if mode == "eval" else pyexpr.exec
+    code_obj = compile(src, "<string>", mode)
+    pe_code = pyexpr.compile(src, mode=mode)
+    pe_run = pe_code.eval if mode == "eval" else pe_code.exec
+    runners = {
+        "cpython-src": lambda: cp_fn(src, {}),
+        "cpython-code": lambda: cp_fn(code_obj, {}),
+        "pyexpr-code": pe_run,
+    }
+    if cache_kw:
+        runners["pyexpr-cold"] = lambda: pe_fn(src, cache=False)
+    else:
+        runners["pyexpr-cold"] = lambda: pe_fn(src)
+    if has_cache:
+        runners["pyexpr-cached"] = lambda: pe_fn(src)
+    return mode, runners
+
+
+def measure_inprocess(pyexpr, batches: int) -> Dict[str, object]:
+    has_cache = hasattr(pyexpr, "cache_info")
+    try:
+        pyexpr.eval("1", cache=False)
+        cache_kw = True
+    except TypeError:
+        cache_kw = False
+    out: Dict[str, object] = {"has_cache": has_cache, "cache_kw": cache_kw, "programs": {}}
+    sink = _Sink()
+    pc = time.perf_counter_ns
+    with contextlib.redirect_stdout(sink):
+        for p in B.PROGRAMS:
+            mode, runners = inprocess_runners(pyexpr, p, has_cache, cache_kw)
+            # correctness: same value (eval) / same variables (exec) / same output
+            outs = {}
+            for key, fn in runners.items():
+                sink.seek(0)
+                sink.truncate()
+                v = fn()
+                if mode == "exec" and key.startswith("cpython"):
+                    ns: Dict[str, object] = {}
+                    (exec)(compile(p.pyexpr, "<string>", "exec"), ns)
+                    v = {k: x for k, x in ns.items() if k != "__builtins__"}
+                outs[key] = (v, sink.getvalue())
+            ref = outs["cpython-code"]
+            bad = [k for k, o in outs.items() if o != ref]
+            if bad:
+                raise RuntimeError(f"in-process results differ for {p.name!r}: "
+                                   f"{ {k: outs[k] for k in bad} } vs {ref}")
+            # calibrate: loops per batch so that a batch takes about 1 ms
+            loops = {}
+            for key, fn in runners.items():
+                n, t0 = 0, pc()
+                while pc() - t0 < 2_000_000:
+                    fn()
+                    n += 1
+                loops[key] = max(1, n // 2)
+            per_call: Dict[str, List[float]] = {k: [] for k in runners}
+            keys = list(runners)
+            for b in range(batches):
+                for key in (keys if b % 2 == 0 else keys[::-1]):
+                    fn, n = runners[key], loops[key]
+                    sink.seek(0)
+                    sink.truncate()
+                    t0 = pc()
+                    for _ in range(n):
+                        fn()
+                    per_call[key].append((pc() - t0) / n)
+            out["programs"][p.name] = {"mode": mode, "loops": loops,
+                                       "stats": {k: B.summarize(v) for k, v in per_call.items()}}
+    if has_cache:
+        try:
+            out["cache_info"] = tuple(pyexpr.cache_info())
+        except Exception:
+            pass
+    return out
+
+
+# ---------------------------------------------------------------------------
+# 4. profiler
+
+
+def measure_profile(exe: str, tmp: str, runs: int, pyexpr, has_profile_fn: bool,
+                    loop_runs: int = 3) -> Dict[str, object]:
+    path = os.path.join(tmp, "profile.json")
+    res: Dict[str, object] = {"cli": {}, "loops": {}, "inprocess": {}}
+    with B.Spawner() as sp:
+        def one(args):
+            if os.path.exists(path):
+                os.unlink(path)
+            sp.run([exe, f"--profile-json={path}"] + args)
+            with open(path) as f:
+                return json.load(f)
+
+        samples: Dict[str, List[dict]] = {p.name: [] for p in B.PROGRAMS}
+        for r in range(runs):
+            for p in B.PROGRAMS:
+                samples[p.name].append(one(["-c", p.pyexpr]))
+        for name, xs in samples.items():
+            res["cli"][name] = _median_profile(xs)
+        for name, _ in LOOP_PROGRAMS:
+            res["loops"][name] = _median_profile([one([str(PROGRAMS_DIR / f"{name}.py")])
+                                                  for _ in range(loop_runs)])
+    if has_profile_fn:
+        with contextlib.redirect_stdout(_Sink()):
+            for p in B.PROGRAMS:
+                try:
+                    xs = [pyexpr.profile(p.pyexpr) for _ in range(max(20, runs * 5))]
+                    res["inprocess"][p.name] = _median_profile(xs)
+                except Exception as e:  # an exec-only program in an eval-only API, say
+                    res["inprocess"][p.name] = {"error": f"{type(e).__name__}: {e}"}
+    return res
+
+
+def _median_profile(xs: List[dict]) -> Dict[str, object]:
+    keys = [k for k in xs[0] if k.endswith("_ns") and isinstance(xs[0][k], (int, float))]
+    out: Dict[str, object] = {k: statistics.median(x[k] for x in xs) for k in keys}
+    for k in xs[0]:
+        if k not in out and not isinstance(xs[0][k], (dict, list)):
+            out[k] = xs[0][k]
+    out["n"] = len(xs)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# 5. throughput
+
+
+def measure_throughput(exe: str, rounds: int) -> Dict[str, object]:
+    impls = [("pyexpr", lambda n: [exe, str(PROGRAMS_DIR / f"{n}.py")]),
+             ("CPython", lambda n: [sys.executable, "-I", "-S", str(PROGRAMS_DIR / f"{n}.py")])]
+    lua = shutil.which("lua5.4")
+    if lua:
+        impls.append(("lua5.4", lambda n: [lua, str(PROGRAMS_DIR / f"{n}.lua")]))
+    mp = shutil.which("micropython")
+    if mp:
+        impls.append(("micropython", lambda n: [mp, str(PROGRAMS_DIR / f"{n}.py")]))
+    env = B.clean_env()
+    res: Dict[str, object] = {"impls": [k for k, _ in impls], "programs": {}, "notes": []}
+    plan = {}
+    # Peak RSS: wait4's ru_maxrss is useless after posix_spawn (it includes our
+    # own memory), so the verification run goes through GNU time when present.
+    gtime = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+    rss_file = os.path.join(tempfile.gettempdir(), f"pyexpr-perf-rss-{os.getpid()}")
+    for name, _ in LOOP_PROGRAMS:  # verification run = warm-up
+        want = B.capture(impls[1][1](name), env, timeout=900)
+        plan[name] = []
+        rss: Dict[str, float] = {}
+        for key, argv in impls:
+            try:
+                pre = [gtime, "-f", "%M", "-o", rss_file] if gtime else []
+                got = B.capture(pre + argv(name), env, timeout=900)
+                if gtime:
+                    with open(rss_file) as f:
+                        rss[key] = float(f.read().split()[-1])
+            except (RuntimeError, OSError, subprocess.SubprocessError, ValueError, IndexError) as e:
+                got = f"<error {e}>"
+            if got == want:
+                plan[name].append((key, argv(name)))
+            else:
+                res["notes"].append(f"{key} on {name}: output {got.strip()[:80]!r} differs from "
+                                    f"CPython's {want.strip()[:80]!r}; not timed")
+        res["programs"][name] = {"expected": want.strip(), "samples": {k: [] for k, _ in plan[name]},
+                                 "maxrss_kb": rss}
+    if os.path.exists(rss_file):
+        os.unlink(rss_file)
+    with B.Spawner(env) as sp:
+        for r in range(rounds):
+            log(f"throughput round {r + 1}/{rounds}")
+            for i, (name, _) in enumerate(LOOP_PROGRAMS):
+                seq = plan[name] if (r + i) % 2 == 0 else plan[name][::-1]
+                for key, argv in seq:
+                    s = sp.run(argv)
+                    res["programs"][name]["samples"][key].append({"wall_ns": s.wall_ns, "cpu_ns": s.cpu_ns})
+    for name, _ in LOOP_PROGRAMS:
+        e = res["programs"][name]
+        e["median_ns"] = {k: statistics.median(x["wall_ns"] for x in v) for k, v in e["samples"].items()}
+        e["min_ns"] = {k: min(x["wall_ns"] for x in v) for k, v in e["samples"].items()}
+        e["max_ns"] = {k: max(x["wall_ns"] for x in v) for k, v in e["samples"].items()}
+    return res
+
+
+# ---------------------------------------------------------------------------
+# charts
+
+
+def make_charts(R: Dict[str, object], img_dir: Path) -> Dict[str, str]:
+    """PNG charts; {name: relative path}. Empty (with a note) without matplotlib."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        R["notes"].append("charts skipped: matplotlib is not installed (pip install '.[report]')")
+        for old in img_dir.glob("perf-*.png"):  # never leave figures of an older run behind
+            old.unlink()
+        return {}
+    img_dir.mkdir(parents=True, exist_ok=True)
+    footer = f"measured {R['machine_line']}"
+    charts: Dict[str, str] = {}
+    colors = {"pyexpr": "#1f77b4", "floor": "#7f7f7f", "python-I-S": "#ff7f0e", "python": "#d62728",
+              "lua5.4": "#2ca02c", "micropython": "#9467bd", "pyexpr-via-daemon": "#17becf",
+              "CPython": "#d62728"}
+
+    def save(fig, name):
+        fig.text(0.005, 0.005, footer, fontsize=6.5, color="#555555", ha="left", va="bottom")
+        path = img_dir / f"perf-{name}.png"
+        fig.savefig(path, dpi=110)
+        plt.close(fig)
+        charts[name] = os.path.relpath(path, R["out_dir"])
+
+    # 1. all modes at a glance
+    modes = R["modes"]
+    if modes:
+        fig, ax = plt.subplots(figsize=(9, 0.42 * len(modes) + 1.4))
+        labels = [m["label"] for m in modes][::-1]
+        vals = [m["geomean_ns"] / 1e3 for m in modes][::-1]
+        lo = [max(0.0, m["geomean_ns"] - m["min_ns"]) / 1e3 for m in modes][::-1]
+        hi = [max(0.0, m["max_ns"] - m["geomean_ns"]) / 1e3 for m in modes][::-1]
+        cols = ["#d62728" if m["family"] == "cpython" else ("#7f7f7f" if m["family"] == "floor"
+                else "#1f77b4") for m in modes][::-1]
+        ax.barh(labels, vals, xerr=[lo, hi], color=cols, capsize=2, ecolor="#333333")
+        ax.set_xscale("log")
+        ax.set_xlabel("time per program run, µs (log scale): geometric mean over the 8 programs; "
+                      "whiskers: fastest..slowest program", fontsize=8)
+        for y, (v, h) in enumerate(zip(vals, hi)):
+            ax.text((v + h) * 1.15, y, fmt_t(v * 1e3), va="center", fontsize=7)
+        ax.set_xlim(right=max(v + h for v, h in zip(vals, hi)) * 8)
+        ax.set_title("pyexpr and CPython, every execution mode (medians)", fontsize=10)
+        ax.tick_params(axis="y", labelsize=8)
+        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        save(fig, "modes")
+
+    # 2. subprocess per program
+    sub = R["subprocess"]
+    keys = [k for k in ("pyexpr", "pyexpr-via-daemon", "lua5.4", "micropython", "python-I-S", "python")
+            if any(k in e["results"] for e in sub["programs"])]
+    floor_key = sub.get("floor_same_libc")
+    progs = [e for e in sub["programs"] if e["results"]]
+    if progs:
+        fig, ax = plt.subplots(figsize=(11, 4.6))
+        n = len(keys) + (1 if floor_key else 0)
+        w = 0.8 / n
+        labels = {i["key"]: i["label"] for i in sub["impls"]}
+        series = [(k, labels.get(k, k)) for k in keys]
+        if floor_key:
+            series.insert(1, (floor_key, f"C floor ({sub['floors'][floor_key]['libc']} static)"))
+        for j, (k, lab) in enumerate(series):
+            xs, ys, errs = [], [], [[], []]
+            for i, e in enumerate(progs):
+                st = sub["floors"][k]["wall"] if k == floor_key else e["results"].get(k, {}).get("wall")
+                if not st:
+                    continue
+                xs.append(i - 0.4 + w * (j + 0.5))
+                ys.append(st["median"] / 1e6)
+                errs[0].append((st["median"] - st["median_ci_lo"]) / 1e6)
+                errs[1].append((st["median_ci_hi"] - st["median"]) / 1e6)
+            ax.bar(xs, ys, w, yerr=errs, label=lab, capsize=1.5,
+                   color=colors.get("floor" if k == floor_key else k), ecolor="#333333")
+        ax.set_yscale("log")
+        ax.set_xticks(range(len(progs)))
+        ax.set_xticklabels([e["name"].replace("\\n", "\n") for e in progs], fontsize=7)
+        ax.set_ylabel("process wall time, ms (log)")
+        ax.set_title("One process per program run: median, 95% CI of the median", fontsize=10)
+        ax.legend(fontsize=7, ncol=3, loc="upper left", bbox_to_anchor=(0, -0.16))
+        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        save(fig, "subprocess")
+
+    # 3. variance: distributions + run order
+    if progs:
+        fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 4.2), gridspec_kw={"width_ratios": [1, 1.4]})
+        e0 = progs[0]
+        data, labs = [], []
+        for k in keys:
+            if k in e0["results"]:
+                data.append([x / 1e6 for x in e0["results"][k]["samples_ns"]])
+                labs.append(labels.get(k, k))
+        if floor_key:
+            data.insert(1, [x / 1e6 for x in sub["floors"][floor_key]["samples_ns"]])
+            labs.insert(1, "C floor")
+        a1.boxplot(data, whis=(5, 95), showfliers=True, flierprops={"markersize": 2})
+        a1.set_xticks(range(1, len(labs) + 1))
+        a1.set_xticklabels(labs, rotation=25, ha="right", fontsize=7)
+        a1.set_yscale("log")
+        a1.set_ylabel("ms (log)")
+        a1.set_title(f"Spread of every run of {e0['name']!r}\n(box: quartiles, whiskers: 5-95%)",
+                     fontsize=9)
+        for k in ("pyexpr", "python-I-S"):
+            ts, ys = [], []
+            for e in progs:
+                if k in e["results"]:
+                    med = e["results"][k]["wall"]["median"]
+                    ts += [t / 1e9 for t in e["results"][k]["t_ns"]]
+                    ys += [x / med for x in e["results"][k]["samples_ns"]]
+            if ts:
+                a2.scatter(ts, ys, s=3, alpha=0.5, label=labels.get(k, k), color=colors.get(k))
+        a2.set_yscale("log")
+        a2.axhline(1.0, color="#333333", lw=0.8)
+        a2.set_xlabel("seconds since the start of the run")
+        a2.set_ylabel("run time / that program's median (log)")
+        a2.set_title("Every run in order: drift and noise (all 8 programs)", fontsize=9)
+        a2.legend(fontsize=7, markerscale=3)
+        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        save(fig, "variance")
+
+    # 4. stages
+    prof = R.get("profile")
+    if prof and prof.get("cli"):
+        names = [p.name for p in B.PROGRAMS if p.name in prof["cli"]]
+        fig, ax = plt.subplots(figsize=(10, 4.2))
+        left = [0.0] * len(names)
+        scols = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f"]
+        for si, st in enumerate(STAGES):
+            vals = [prof["cli"][n].get(f"{st}_ns", 0) / 1e3 for n in names]
+            ax.barh(range(len(names)), vals, left=left, color=scols[si], label=st)
+            left = [a + b for a, b in zip(left, vals)]
+        ax.set_yticks(range(len(names)))
+        ax.set_yticklabels([n.replace("\\n", "; ") for n in names], fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlabel("µs inside the pyexpr process (median of each stage, --profile-json)")
+        ax.set_title("Where a pyexpr -c run spends its time after start-up", fontsize=10)
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        save(fig, "stages")
+
+    # 5. throughput: time relative to CPython, absolute seconds on the bars
+    tp = R.get("throughput")
+    if tp and tp.get("programs"):
+        impls = tp["impls"]
+        names = [n for n, _ in LOOP_PROGRAMS]
+        fig, ax = plt.subplots(figsize=(10, 4.6))
+        w = 0.8 / len(impls)
+        for j, k in enumerate(impls):
+            xs, ys, labs = [], [], []
+            for i, n in enumerate(names):
+                md = tp["programs"][n]["median_ns"]
+                if k in md and "CPython" in md:
+                    xs.append(i - 0.4 + w * (j + 0.5))
+                    ys.append(md[k] / md["CPython"])
+                    labs.append(f"{md[k] / 1e9:.3g}s")
+            bars = ax.bar(xs, ys, w, label=k, color=colors.get(k))
+            for b, y, t in zip(bars, ys, labs):
+                ax.text(b.get_x() + b.get_width() / 2, y, t, ha="center", va="bottom", fontsize=6.5)
+        ax.axhline(1.0, color="#333333", lw=0.8)
+        ax.set_xticks(range(len(names)))
+        ax.set_xticklabels([d.replace(", ", ",\n") for _, d in LOOP_PROGRAMS], fontsize=7.5)
+        ax.set_ylabel("time relative to CPython (lower is faster)")
+        ax.set_title("Interpreter throughput on loop-heavy scripts (whole process, median; "
+                     "labels: seconds)", fontsize=10)
+        ax.legend(fontsize=8)
+        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        save(fig, "throughput")
+    return charts
+
+
+# ---------------------------------------------------------------------------
+# the report
+
+
+def build_modes(R: Dict[str, object]) -> List[Dict[str, object]]:
+    """Every measured mode: geomean/min/max over the eight programs of the medians."""
+    modes = []
+
+    def add(label, family, what, per_prog: Dict[str, float]):
+        vals = [v for v in per_prog.values() if v and v > 0]
+        if not vals:
+            return
+        modes.append({"label": label, "family": family, "what": what, "per_program": per_prog,
+                      "geomean_ns": B.geomean(vals), "min_ns": min(vals), "max_ns": max(vals)})
+
+    sub = R["subprocess"]
+
+    def sub_per(key):
+        return {e["name"]: e["results"][key]["wall"]["median"] for e in sub["programs"]
+                if key in e["results"]}
+
+    fk = sub.get("floor_same_libc")
+    add("pyexpr -c (process)", "pyexpr", "`pyexpr -c SRC`: start, run, print, exit", sub_per("pyexpr"))
+    if any("pyexpr-via-daemon" in e["results"] for e in sub["programs"]):
+        add("pyexpr --via-daemon -c (process)", "pyexpr",
+            "`pyexpr --via-daemon -c SRC`: a process that forwards to the daemon",
+            sub_per("pyexpr-via-daemon"))
+    d = R.get("daemon")
+    if d:
+        add("daemon, cache miss (Client)", "pyexpr",
+            "`Client.run(SRC)` after `clear_cache()`: socket round trip + compile + run",
+            {k: v["median"] for k, v in d["miss"].items()})
+        add("daemon, cached (Client)", "pyexpr",
+            "`Client.run(SRC)` again: socket round trip + run (cache hit)",
+            {k: v["median"] for k, v in d["hit"].items()})
+    ip = R.get("inprocess")
+    if ip:
+        def ip_per(key):
+            return {n: e["stats"][key]["median"] for n, e in ip["programs"].items() if key in e["stats"]}
+
+        cold = "`pyexpr.eval(SRC, cache=False)`" if ip["cache_kw"] else \
+            "`pyexpr.eval(SRC)` (this build has no compile cache: compiles every call)"
+        add("in-process, cold: pyexpr.eval(src)", "pyexpr", cold, ip_per("pyexpr-cold"))
+        if ip["has_cache"]:
+            add("in-process, cached: pyexpr.eval(src)", "pyexpr",
+                "`pyexpr.eval(SRC)` repeated: compile-cache hit", ip_per("pyexpr-cached"))
+        add("in-process, precompiled: Code.eval()", "pyexpr",
+            "`pyexpr.compile(SRC)` once, then `code.eval()`", ip_per("pyexpr-code"))
+        add("CPython in-process: eval(src)", "cpython", "`eval(SRC, {})` (compiles every call)",
+            ip_per("cpython-src"))
+        add("CPython in-process: eval(code)", "cpython", "`eval(code_object, {})`",
+            ip_per("cpython-code"))
+    add("python -I -S -c (process)", "cpython", "CPython without site/user environment",
+        sub_per("python-I-S"))
+    add("python -c (process)", "cpython", "CPython as usually started", sub_per("python"))
+    if fk:
+        add(f"C floor, {sub['floors'][fk]['libc']} static (process)", "floor",
+            "a static C program that prints 5: the cheapest possible process",
+            {e["name"]: sub["floors"][fk]["wall"]["median"] for e in sub["programs"]})
+    return modes
+
+
+def headlines(R: Dict[str, object]) -> List[str]:
+    """The main results as sentences, every number taken from this run."""
+    out = []
+    sub = R["subprocess"]
+    s = sub["summary"]
+    g, c = s["geomean_speedup"], s["geomean_conservative"]
+    if "python" in g and "python-I-S" in g:
+        out.append(f"**Processes:** `pyexpr -c` is **{fmt_x(g['python'])}** faster than `python -c` "
+                   f"(conservative bound ≥ {fmt_x(c['python'])}) and **{fmt_x(g['python-I-S'])}** faster "
+                   f"than `python -I -S -c` (≥ {fmt_x(c['python-I-S'])}), geometric means over the "
+                   "design's eight programs, same output checked.")
+    fk = sub.get("floor_same_libc")
+    if fk and "geomean_floor_ratio" in s:
+        out.append(f"**Floor:** a pyexpr process takes {fmt_x(s['geomean_floor_ratio'])} the time of a "
+                   f"static C program that only prints `5` ({sub['floors'][fk]['libc']}, the same libc); "
+                   "almost all of it is process start-up.")
+    ip = R.get("inprocess")
+    if ip:
+        cold = B.geomean([e["stats"]["cpython-src"]["median"] / e["stats"]["pyexpr-cold"]["median"]
+                          for e in ip["programs"].values()])
+        code_r = B.geomean([e["stats"]["cpython-code"]["median"] / e["stats"]["pyexpr-code"]["median"]
+                            for e in ip["programs"].values()])
+        txt = (f"**In-process:** `pyexpr.eval(src)` is {fmt_x(cold)} faster than `eval(src)`; a "
+               f"precompiled `pyexpr.Code` runs {fmt_x(code_r)} as fast as `eval(code_object)`")
+        if ip["has_cache"]:
+            hit = B.geomean([e["stats"]["cpython-src"]["median"] / e["stats"]["pyexpr-cached"]["median"]
+                             for e in ip["programs"].values()])
+            txt += f"; a compile-cache hit is {fmt_x(hit)} faster than `eval(src)`"
+        out.append(txt + " (geometric means).")
+    d = R.get("daemon")
+    if d:
+        hit = B.geomean([v["median"] for v in d["hit"].values()])
+        out.append(f"**Daemon:** a cached request over a persistent connection takes {fmt_t(hit)} "
+                   f"(median; ping {fmt_t(d['ping']['median'])}).")
+    tp = R.get("throughput")
+    if tp:
+        rs = {n: tp["programs"][n]["median_ns"] for n, _ in LOOP_PROGRAMS}
+        sp = {n: md["CPython"] / md["pyexpr"] for n, md in rs.items() if "CPython" in md and "pyexpr" in md}
+        if sp:
+            lo = min(sp, key=sp.get)
+            hi = max(sp, key=sp.get)
+            out.append(f"**Throughput:** on the loop-heavy scripts pyexpr is {fmt_x(B.geomean(list(sp.values())))} "
+                       f"as fast as CPython (geometric mean; from {fmt_x(sp[lo])} on `{lo}` to "
+                       f"{fmt_x(sp[hi])} on `{hi}`)."
+                       + (f" Lua 5.4 is {fmt_x(B.geomean([md['pyexpr'] / md['lua5.4'] for md in rs.values() if 'lua5.4' in md]))} "
+                          "faster than pyexpr." if "lua5.4" in tp["impls"] else ""))
+    return out
+
+
+def render(R: Dict[str, object]) -> str:
+    m = R["machine"]
+    sub = R["subprocess"]
+    L: List[str] = []
+    A = L.append
+    A("# Performance")
+    A("")
+    A("<!-- GENERATED FILE: do not edit by hand. Regenerate with `python tools/gen_performance.py`. -->")
+    A("")
+    A("Regenerate this page (every number and chart, from one fresh run, in a few minutes) with:")
+    A("")
+    A("```sh")
+    A("python tools/gen_performance.py")
+    A("```")
+    A("")
+    A("Reproduce the headline subprocess comparison on any machine with `pip install . && "
+      "pyexpr-bench` (about a minute; `--json` for machine output), and run every benchmark "
+      "group with `pytest benchmarks/ --benchmark-only`.")
+    A("")
+    A(f"**Measured {R['machine_line']}.** Every table and chart below comes from this one run.")
+    A("")
+    A("## Headlines")
+    A("")
+    for line in headlines(R):
+        A(f"- {line}")
+    A("")
+    A("## Machine")
+    A("")
+    libc = m.get("pyexpr_libc") or {}
+    mem = m.get("memory_bytes")
+    rows = [
+        ["date", str(m["date"])],
+        ["CPU", f"{m['cpu']} ({m['cores']} usable cores)"],
+        ["memory", f"{mem / 2**30:.1f} GiB" if mem else "?"],
+        ["kernel", str(m["kernel"])],
+        ["CPython", f"{m['python']} (`{m['python_executable']}`)"],
+        ["pyexpr", f"{m.get('pyexpr_version')} (package {m['pyexpr_package']}), binary "
+                   f"`{m.get('pyexpr_binary')}`"],
+        ["pyexpr's libc", B.libc_label(libc)],
+        ["other interpreters", ", ".join(R["others"]) or "none on PATH"],
+        ["load average (1 min) at start / end", f"{R['load'][0]:.2f} / {R['load'][1]:.2f}"],
+        ["duration of the run", f"{R['elapsed_s']:.0f} s"],
+    ]
+    A(md_table(["", ""], rows, "ll"))
+    A("")
+    A("The machine is shared: other work may run during the measurement (see the load "
+      "average), which is why every comparison is interleaved and repeated, and why "
+      "medians are quoted.")
+    A("")
+
+    # --- methodology
+    meth = sub["method"]
+    A("## Methodology")
+    A("")
+    A(f"- **Processes** (`pyexpr.bench`, the engine of `pyexpr-bench`): {meth['runs']} rounds after "
+      f"{meth['warmup_rounds']} warm-up rounds. In each round, every program runs once under every "
+      "command, in alternating order (A B C …, then … C B A), so drift of the machine hits all "
+      "commands alike. Each run is `os.posix_spawn` + `os.wait4` with `time.perf_counter_ns()` around "
+      "both (stdout/stderr to /dev/null). `posix_spawn` creates the child without copying the "
+      "parent's address space, and the Python-side cost of the launcher (tens of µs) is the same "
+      "for every command; it is part of the C floor too. The measured binary is a private copy, "
+      "run from the same directory as the floor.")
+    A("- **Same output first:** before anything is timed, every command's stdout is compared byte "
+      f"for byte with CPython's (`{Path(sys.executable).name} -c`); a command whose output differs "
+      "is not timed. pyexpr runs the design's programs as written (it echoes the value of a final "
+      "expression, like a calculator); CPython runs the `print(...)` form.")
+    A("- **The floor:** a static C program that only prints `5`, compiled at run time (`cc -static`; "
+      "`musl-gcc -static` too when present). No process can start, print and exit faster; "
+      "pyexpr is compared with the floor built with its own libc.")
+    A("- **Statistics:** median (quoted), mean, standard deviation, 95% confidence interval of "
+      "the mean (Student t), coefficient of variation (sd/mean), and a distribution-free 95% "
+      "interval of the median (order statistics). **Speedup** = the other command's median ÷ "
+      "pyexpr's median; the **conservative** bound divides the other command's lower 95% bound "
+      "by pyexpr's upper bound (means).")
+    d = R.get("daemon")
+    if d:
+        A(f"- **Daemon:** a private daemon (`pyexpr --daemon --socket …`) and one persistent "
+          f"`pyexpr.Client` connection; {R['params']['daemon_rounds']} interleaved rounds of cache "
+          "hit (the same source again), cache miss (`clear_cache()` untimed, then the run) and "
+          "`ping` (protocol round trip without a program), each request timed alone.")
+    if R.get("inprocess"):
+        A(f"- **In-process:** {R['params']['inproc_batches']} interleaved batches per mode and program; "
+          "a batch repeats one call for about 1 ms and yields the time per call. Output of "
+          "`print(42)` goes to an in-memory `sys.stdout` on both sides; values are checked equal first.")
+    if R.get("profile"):
+        A(f"- **Stages:** `pyexpr --profile-json=FILE -c SRC`, {R['params']['profile_runs']} runs per "
+          "program, median of each stage (nanoseconds measured inside the process).")
+    A(f"- **Throughput:** whole processes on `benchmarks/programs/` (`pyexpr FILE.py`, "
+      f"`python -I -S FILE.py`, `lua5.4 FILE.lua`), {R['params']['tp_rounds']} interleaved rounds "
+      "after a verification run; median quoted.")
+    A("")
+
+    # --- baseline table
+    modes = R["modes"]
+    A("## Baseline: every execution mode")
+    A("")
+    if R["skipped_modes"]:
+        for s in R["skipped_modes"]:
+            A(f"- *Not measured:* {s}")
+        A("")
+    ref = next((x for x in modes if x["label"].startswith("pyexpr -c")), None)
+    rows = []
+    for x in modes:
+        rel = x["geomean_ns"] / ref["geomean_ns"] if ref else None
+        rows.append([x["label"], x["what"], fmt_t(x["geomean_ns"]),
+                     f"{fmt_t(x['min_ns'])} – {fmt_t(x['max_ns'])}", f"{rel:.3g}×" if rel else "–"])
+    A("Median time to run one of the design's eight programs (geometric mean over the programs; "
+      "range: fastest to slowest program).")
+    A("")
+    A(md_table(["mode", "what is timed", "median (geomean)", "range", "÷ pyexpr -c"], rows, "llrrr"))
+    A("")
+    if "modes" in R["charts"]:
+        A(f"![every mode]({R['charts']['modes']})")
+        A("")
+    # per program
+    head = ["program"] + [x["label"] for x in modes]
+    rows = []
+    for p in B.PROGRAMS:
+        rows.append([code(p.pyexpr)] + [fmt_t(x["per_program"].get(p.name)) for x in modes])
+    A("<details><summary>Per program (medians)</summary>")
+    A("")
+    A(md_table(head, rows))
+    A("")
+    A("</details>")
+    A("")
+
+    # --- speedup analysis
+    A("## Speedup analysis")
+    A("")
+    A("### Processes: pyexpr vs CPython")
+    A("")
+    lab = {i["key"]: i["label"] for i in sub["impls"]}
+    others = [i["key"] for i in sub["impls"] if i["key"] != "pyexpr"]
+    head = ["program", "pyexpr -c"]
+    for k in others:
+        head += [lab[k], "speedup (≥ conservative)"]
+    fk = sub.get("floor_same_libc")
+    if fk:
+        head += ["pyexpr ÷ floor"]
+    rows = []
+    for e in sub["programs"]:
+        if "pyexpr" not in e["results"]:
+            rows.append([code(e["pyexpr_source"]), "not timed: output differs"] + [""] * (len(head) - 2))
+            continue
+        r = [code(e["pyexpr_source"]), fmt_t(e["results"]["pyexpr"]["wall"]["median"])]
+        for k in others:
+            if k in e["results"]:
+                sp = e["speedup"][k]
+                r += [fmt_t(e["results"][k]["wall"]["median"]),
+                      f"{fmt_x(sp['median_ratio'])} (≥ {fmt_x(sp['conservative'])})"]
+            else:
+                r += ["–", "–"]
+        if fk:
+            r.append(fmt_x(e.get("floor_ratio")))
+        rows.append(r)
+    s = sub["summary"]
+    r = ["**geometric mean**", ""]
+    for k in others:
+        g, c = s["geomean_speedup"].get(k), s["geomean_conservative"].get(k)
+        r += ["", f"**{fmt_x(g)}** (≥ {fmt_x(c)})" if g else "–"]
+    if fk:
+        r.append(f"**{fmt_x(s.get('geomean_floor_ratio'))}**")
+    rows.append(r)
+    A(md_table(head, rows))
+    A("")
+    A("Speedup > 1 means pyexpr is faster; for `--via-daemon` and the other interpreters it is "
+      "the same ratio (their time ÷ pyexpr's).")
+    site = [e["results"]["python"]["wall"]["median"] - e["results"]["python-I-S"]["wall"]["median"]
+            for e in sub["programs"] if "python" in e["results"] and "python-I-S" in e["results"]]
+    if site:
+        A(f"`python -c` costs {fmt_t(statistics.median(site))} more than `python -I -S -c` per run here "
+          "(median over programs): that is `site` and whatever the environment's site-packages "
+          "import at start-up (`.pth` files), so it depends on the installation; `-I -S` is the "
+          "bare interpreter.")
+    A("")
+    if "subprocess" in R["charts"]:
+        A(f"![processes per program]({R['charts']['subprocess']})")
+        A("")
+    # floor text
+    if sub["floors"]:
+        A("**The floor.** " + "; ".join(
+            f"{v['label']}: median {fmt_t(v['wall']['median'])} "
+            f"({v['minflt_median']:.0f} page faults, {fmt_t(v['cpu_median_ns'])} CPU)"
+            for v in sub["floors"].values()) + ".")
+        pe_first = next((e for e in sub["programs"] if "pyexpr" in e["results"]), None)
+        if fk and pe_first:
+            pr = pe_first["results"]["pyexpr"]
+            A(f"pyexpr running {code(pe_first['pyexpr_source'])}: median {fmt_t(pr['wall']['median'])}, "
+              f"{pr['minflt_median']:.0f} page faults, {fmt_t(pr['cpu_median_ns'])} CPU. "
+              f"Over all programs pyexpr takes {fmt_x(s.get('geomean_floor_ratio'))} the time of the "
+              f"{sub['floors'][fk]['libc']} floor (median excess "
+              f"{fmt_t(statistics.median(e['over_floor_ns'] for e in sub['programs'] if 'over_floor_ns' in e))}"
+              "): most of a pyexpr process is the cost of starting any static "
+              f"{sub['floors'][fk]['libc']} process on this machine.")
+        A("")
+    # in-process
+    ip = R.get("inprocess")
+    if ip:
+        A("### In-process: pyexpr vs eval()")
+        A("")
+        head = ["program", "eval(src)", "pyexpr.eval(src) cold", "ratio (target ≥ 10×)"]
+        if ip["has_cache"]:
+            head += ["pyexpr.eval(src) cached", "eval(src) ÷ cached (target ≥ 30×)"]
+        head += ["eval(code)", "Code.eval()", "ratio (target ≥ 1×)"]
+        rows = []
+        ratios: Dict[str, List[float]] = {"cold": [], "cached": [], "code": []}
+        for p in B.PROGRAMS:
+            st = ip["programs"][p.name]["stats"]
+            cs, cc = st["cpython-src"]["median"], st["cpython-code"]["median"]
+            r = [code(p.pyexpr), fmt_t(cs), fmt_t(st["pyexpr-cold"]["median"]),
+                 fmt_x(cs / st["pyexpr-cold"]["median"])]
+            ratios["cold"].append(cs / st["pyexpr-cold"]["median"])
+            if ip["has_cache"]:
+                r += [fmt_t(st["pyexpr-cached"]["median"]), fmt_x(cs / st["pyexpr-cached"]["median"])]
+                ratios["cached"].append(cs / st["pyexpr-cached"]["median"])
+            r += [fmt_t(cc), fmt_t(st["pyexpr-code"]["median"]), fmt_x(cc / st["pyexpr-code"]["median"])]
+            ratios["code"].append(cc / st["pyexpr-code"]["median"])
+            rows.append(r)
+        r = ["**geometric mean**", "", "", f"**{fmt_x(B.geomean(ratios['cold']))}**"]
+        if ip["has_cache"]:
+            r += ["", f"**{fmt_x(B.geomean(ratios['cached']))}**"]
+        r += ["", "", f"**{fmt_x(B.geomean(ratios['code']))}**"]
+        rows.append(r)
+        A(md_table(head, rows))
+        A("")
+        A(f"pyexpr compiling afresh is {fmt_x(min(ratios['cold']))}–{fmt_x(max(ratios['cold']))} "
+          "faster than `eval(src)`; a precompiled `pyexpr.Code` runs at "
+          f"{fmt_x(min(ratios['code']))}–{fmt_x(max(ratios['code']))} the speed of "
+          "`eval(code_object, {})` (ratio = CPython time ÷ pyexpr time).")
+        if not ip["has_cache"]:
+            A("This build of the extension has no compile cache (`pyexpr.cache_info` is missing), so "
+              "the cached in-process mode is not measured.")
+        A("")
+    # daemon
+    if d:
+        A("### Daemon")
+        A("")
+        rows = []
+        for p in B.PROGRAMS:
+            rows.append([code(p.pyexpr), fmt_t(d["hit"][p.name]["median"]),
+                         fmt_t(d["hit_p99"][p.name]), fmt_t(d["miss"][p.name]["median"])])
+        A(md_table(["program", "cache hit (median)", "cache hit (p99)", "cache miss (median)"], rows))
+        A("")
+        hit_g = B.geomean([v["median"] for v in d["hit"].values()])
+        A(f"Protocol round trip without a program (`ping`): median {fmt_t(d['ping']['median'])}; a "
+          f"cached run costs {fmt_x(hit_g / d['ping']['median'])} a ping.")
+        via = [e["speedup"]["pyexpr-via-daemon"]["median_ratio"] for e in sub["programs"]
+               if "pyexpr-via-daemon" in e.get("speedup", {})]
+        if via:
+            g = B.geomean(via)
+            A(f"As processes, `pyexpr --via-daemon -c` takes {fmt_x(g)} the time of plain `pyexpr -c` "
+              f"(geometric mean): routing a one-off command through the daemon "
+              f"{'saves' if g < 1 else 'costs'} time on this machine.")
+        A("")
+
+    # --- variance
+    A("## Variance analysis")
+    A("")
+    keys = [i["key"] for i in sub["impls"]]
+    rows = []
+    for k in keys:
+        cvs, tails, drifts, halfs = [], [], [], []
+        for e in sub["programs"]:
+            if k not in e["results"]:
+                continue
+            w = e["results"][k]["wall"]
+            xs = e["results"][k]["samples_ns"]
+            cvs.append(w["cv"])
+            tails.append(w["p95"] / w["median"])
+            halfs.append((w["ci_hi"] - w["mean"]) / w["mean"])
+            h = len(xs) // 2
+            if h >= 2:
+                drifts.append(statistics.median(xs[h:]) / statistics.median(xs[:h]))
+        if cvs:
+            rows.append([lab.get(k, k), pct(statistics.median(cvs)), f"{statistics.median(tails):.2f}",
+                         f"±{pct(statistics.median(halfs))}",
+                         f"{B.geomean(drifts):.3f}" if drifts else "–"])
+    for fkey, fv in sub["floors"].items():
+        w = fv["wall"]
+        rows.append([fv["label"], pct(w["cv"]), f"{w['p95'] / w['median']:.2f}",
+                     f"±{pct((w['ci_hi'] - w['mean']) / w['mean'])}", "–"])
+    A(md_table(["command", "CV (median over programs)", "p95 ÷ median", "95% CI half-width of mean",
+                "drift: 2nd half ÷ 1st half"], rows))
+    A("")
+    A("Process start-up times are skewed to the right: most runs sit near the median and a few "
+      "(the scheduler, another tenant, a page-cache miss) take several times longer. That tail "
+      "inflates the mean and the standard deviation, which is why medians are quoted and why the "
+      "conservative speedup (built from the mean's confidence bounds) is much lower than the "
+      "median ratio. A drift ratio near 1.000 means the machine was as fast at the end as at the "
+      "start.")
+    A("")
+    if "variance" in R["charts"]:
+        A(f"![variance]({R['charts']['variance']})")
+        A("")
+
+    # --- stages
+    prof = R.get("profile")
+    A("## Pipeline stages (profiler)")
+    A("")
+    if not prof:
+        A(f"*Not measured:* {R.get('profile_skip', 'the binary has no --profile-json')}.")
+        A("")
+    else:
+        head = ["program"] + STAGES + ["total in-process", "process wall (median)", "pipeline share"]
+        rows = []
+        for e in sub["programs"]:
+            pr = prof["cli"].get(e["name"])
+            if not pr or "pyexpr" not in e["results"]:
+                continue
+            wall = e["results"]["pyexpr"]["wall"]["median"]
+            tot = pr.get("total_ns")
+            rows.append([code(e["pyexpr_source"])] + [fmt_t(pr.get(f"{s}_ns")) for s in STAGES]
+                        + [fmt_t(tot), fmt_t(wall), pct(tot / wall if tot else None)])
+        A(f"`pyexpr --profile-json` for each program, median of {R['params']['profile_runs']} runs "
+          "(nanoseconds measured inside the process; *format* includes writing the output):")
+        A("")
+        A(md_table(head, rows))
+        A("")
+        if rows:
+            stage_meds = {s: statistics.median(prof["cli"][p.name].get(f"{s}_ns", 0) for p in B.PROGRAMS
+                                               if p.name in prof["cli"]) for s in STAGES}
+            top = max(stage_meds, key=stage_meds.get)
+            tot = sum(stage_meds.values())
+            A(f"For these tiny programs the whole pipeline is a small part of the process: the "
+              f"largest stage is *{top}* ({pct(stage_meds[top] / tot if tot else None)} of the "
+              "pipeline, median over programs); everything else in the process wall time is exec, "
+              "libc start-up, page faults and exit.")
+            ipr = R.get("inprocess")
+            if ipr:
+                warm = statistics.median(e["stats"]["pyexpr-cold"]["median"] for e in ipr["programs"].values())
+                A(f"These stage times are *cold*: the first run in a fresh process, where code and data "
+                  f"pages are touched for the first time. The same pipeline run warm in-process "
+                  f"(`pyexpr.eval(src)`, lex to result) takes {fmt_t(warm)} (median over the programs) "
+                  f"against {fmt_t(statistics.median(prof['cli'][n].get('total_ns', 0) for n in prof['cli']))} "
+                  "here.")
+            A("")
+        if "stages" in R["charts"]:
+            A(f"![stages]({R['charts']['stages']})")
+            A("")
+        head = ["script"] + STAGES + ["total"]
+        rows = []
+        for n, desc in LOOP_PROGRAMS:
+            pr = prof["loops"].get(n)
+            if pr:
+                rows.append([desc] + [fmt_t(pr.get(f"{s}_ns")) for s in STAGES] + [fmt_t(pr.get("total_ns"))])
+        if rows:
+            A(f"The loop-heavy scripts (median of {prof['loops'][LOOP_PROGRAMS[0][0]]['n']} profiled "
+              "runs each): execution dominates.")
+            A("")
+            A(md_table(head, rows))
+            A("")
+        if prof.get("inprocess"):
+            rows = []
+            keys2 = None
+            for n, pr in prof["inprocess"].items():
+                if "error" in pr:
+                    continue
+                keys2 = keys2 or [k for k in pr if k.endswith("_ns")]
+                rows.append([code(n)] + [fmt_t(pr.get(k)) for k in keys2])
+            if rows and keys2:
+                A("In-process (`pyexpr.profile(src)`), medians:")
+                A("")
+                A(md_table(["program"] + [k[:-3] for k in keys2], rows))
+                A("")
+
+    # --- throughput
+    tp = R.get("throughput")
+    A("## Throughput: loop-heavy scripts")
+    A("")
+    if tp:
+        impls = tp["impls"]
+        # process start-up of each interpreter, from the subprocess run: print(42)
+        sk = {"pyexpr": "pyexpr", "CPython": "python-I-S", "lua5.4": "lua5.4", "micropython": "micropython"}
+        p42 = next((e for e in sub["programs"] if e["name"] == "print(42)"), None)
+        startup = {k: p42["results"][v]["wall"]["median"] for k, v in sk.items()
+                   if p42 and v in p42["results"]}
+        has_rss = any(tp["programs"][n]["maxrss_kb"] for n, _ in LOOP_PROGRAMS)
+        head = ["script"] + list(impls) + ["CPython ÷ pyexpr", "same, start-up subtracted"]
+        if "lua5.4" in impls:
+            head.append("pyexpr ÷ lua5.4")
+        if has_rss:
+            head.append("peak RSS: " + " / ".join(impls))
+        rows = []
+        sp_all, sp_net = [], []
+        for n, desc in LOOP_PROGRAMS:
+            e = tp["programs"][n]
+            md = e["median_ns"]
+            r = [f"{desc} (`{n}`)"] + [fmt_t(md.get(k)) for k in impls]
+            if "pyexpr" in md and "CPython" in md:
+                sp_all.append(md["CPython"] / md["pyexpr"])
+                r.append(fmt_x(sp_all[-1]))
+                if "pyexpr" in startup and "CPython" in startup:
+                    net = (md["CPython"] - startup["CPython"]) / max(1.0, md["pyexpr"] - startup["pyexpr"])
+                    sp_net.append(net)
+                    r.append(fmt_x(net))
+                else:
+                    r.append("–")
+            else:
+                r += ["–", "–"]
+            if "lua5.4" in impls:
+                r.append(fmt_x(md["pyexpr"] / md["lua5.4"]) if "pyexpr" in md and "lua5.4" in md else "–")
+            if has_rss:
+                rss = e["maxrss_kb"]
+                r.append(" / ".join(f"{rss[k] / 1024:.1f}" if k in rss else "–" for k in impls) + " MiB")
+            rows.append(r)
+        A(f"Median wall time of the whole process ({R['params']['tp_rounds']} rounds; outputs checked "
+          "equal to CPython's). Scripts: `benchmarks/programs/NAME.py` (pyexpr and CPython run the "
+          "same file; the work is inside a function, CPython's fastest path) and the equivalent "
+          "`NAME.lua`. CPython runs as `python -I -S`. Start-up is included; the *start-up "
+          "subtracted* column removes each interpreter's `print(42)` process time measured above ("
+          + ", ".join(f"{k} {fmt_t(v)}" for k, v in startup.items()) + ")."
+          + (" Peak RSS from GNU time (`/usr/bin/time -f %M`) on the verification run." if has_rss else ""))
+        A("")
+        A(md_table(head, rows))
+        A("")
+        if sp_all:
+            A(f"pyexpr runs these scripts {fmt_x(min(sp_all))}–{fmt_x(max(sp_all))} as fast as CPython "
+              f"(geometric mean {fmt_x(B.geomean(sp_all))}"
+              + (f"; {fmt_x(B.geomean(sp_net))} with start-up subtracted" if sp_net else "") + ").")
+            A("")
+        for n in tp["notes"]:
+            A(f"- {n}")
+        if tp["notes"]:
+            A("")
+        if "throughput" in R["charts"]:
+            A(f"![throughput]({R['charts']['throughput']})")
+            A("")
+
+    # --- notes
+    notes = list(sub["notes"]) + list(R["notes"])
+    if notes:
+        A("## Notes from this run")
+        A("")
+        for n in notes:
+            A(f"- {n}")
+        A("")
+    A("## Reproducing")
+    A("")
+    A("- `pyexpr-bench` (installed by `pip install .`): the process comparison with confidence "
+      "intervals, about a minute; `--quick`, `--runs N`, `--json`.")
+    A("- `pytest benchmarks/ --benchmark-only`: every benchmark group (in-process, subprocess, "
+      "throughput, and the cache/daemon/profiler groups) under pytest-benchmark.")
+    A("- `python tools/gen_performance.py`: this page (needs `pip install '.[report]'` for the charts).")
+    A("")
+    return "\n".join(L)
+
+
+# ---------------------------------------------------------------------------
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="few rounds (to test this script)")
+    ap.add_argument("--bin", help="pyexpr binary (default: pyexpr.binary_path())")
+    ap.add_argument("--no-make", action="store_true", help="do not run make -s first")
+    ap.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
+    ap.add_argument("--img-dir", default=str(ROOT / "docs" / "img"))
+    ap.add_argument("--json", help="also write the raw results here")
+    a = ap.parse_args(argv)
+    P = QUICK if a.quick else FULL
+    t_start = time.monotonic()
+    load0 = os.getloadavg()[0]
+    pyexpr, ext_missing = load_extension()
+    global B
+    from pyexpr import bench as B
+
+    orig = find_binary(a.bin, not a.no_make)
+    tmp = tempfile.mkdtemp(prefix="pyexpr-perf-")
+    R: Dict[str, object] = {"notes": [], "skipped_modes": [], "params": P,
+                            "out_dir": str(Path(a.out).resolve().parent)}
+    daemon = None
+    try:
+        exe = B.snapshot_binary(orig, tmp)
+        helptext = help_text(exe)
+        R["others"] = [x for x in ("lua5.4", "micropython") if shutil.which(x)]
+
+        # the daemon first, so that --via-daemon can be measured among the processes
+        client = None
+        Client = get_client_class(pyexpr)
+        if "--daemon" not in helptext:
+            R["skipped_modes"].append("daemon modes: this pyexpr binary has no `--daemon`")
+        elif Client is None:
+            R["skipped_modes"].append("daemon modes: the Python client `pyexpr.Client` is missing")
+        else:
+            daemon = Daemon(exe, tmp)
+            try:
+                daemon.start()
+                client = Client(daemon.sock)
+                client.ping()
+            except Exception as e:
+                R["skipped_modes"].append(f"daemon modes: could not start/reach a daemon ({e})")
+                client = None
+        extra = None
+        if client is not None:
+            os.environ["PYEXPR_SOCKET"] = daemon.sock  # for `pyexpr --via-daemon`
+
+            def extra(snap):
+                return [B.Impl("pyexpr-via-daemon", "pyexpr --via-daemon -c",
+                               lambda p: [snap, "--via-daemon", "-c", p.pyexpr], "pyexpr")]
+
+        log(f"1/5 processes ({P['sub_runs']} rounds)")
+        sub = B.run_subprocess_bench(exe, runs=P["sub_runs"], warmup=P["sub_warmup"],
+                                     extra_impls=extra, display_binary=orig, progress=False)
+        R["subprocess"] = sub
+        R["machine"] = sub["machine"]
+        expected = {e["name"]: e["expected_stdout"] for e in sub["programs"]}
+
+        if client is not None:
+            log(f"2/5 daemon ({P['daemon_rounds']} rounds)")
+            try:
+                R["daemon"] = measure_daemon(client, expected, P["daemon_rounds"])
+            except Exception as e:
+                R["skipped_modes"].append(f"daemon modes: measurement failed ({type(e).__name__}: {e})")
+            try:
+                client.close()
+            except Exception:
+                pass
+        if daemon:
+            daemon.stop()
+            daemon = None
+
+        if ext_missing:
+            R["skipped_modes"].append(f"in-process modes: {ext_missing}")
+        else:
+            log(f"3/5 in-process ({P['inproc_batches']} batches)")
+            try:
+                R["inprocess"] = measure_inprocess(pyexpr, P["inproc_batches"])
+                if not R["inprocess"]["has_cache"]:
+                    R["skipped_modes"].append(
+                        "in-process, cached: the extension has no compile cache yet "
+                        "(`pyexpr.cache_info` missing); the precompiled `Code.eval()` row is the "
+                        "lower bound a cache can reach")
+            except Exception as e:
+                R["skipped_modes"].append(f"in-process modes: failed ({type(e).__name__}: {e})")
+
+        if "--profile-json" in helptext:
+            log(f"4/5 profiler ({P['profile_runs']} runs per program)")
+            has_fn = not ext_missing and hasattr(pyexpr, "profile")
+            try:
+                R["profile"] = measure_profile(exe, tmp, P["profile_runs"], pyexpr, has_fn,
+                                               1 if a.quick else 3)
+            except Exception as e:
+                R["profile_skip"] = f"--profile-json failed ({type(e).__name__}: {e})"
+        else:
+            R["profile_skip"] = "this pyexpr binary has no `--profile-json`"
+
+        log(f"5/5 throughput ({P['tp_rounds']} rounds)")
+        R["throughput"] = measure_throughput(exe, P["tp_rounds"])
+    finally:
+        if daemon:
+            daemon.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    R["load"] = (load0, os.getloadavg()[0])
+    R["elapsed_s"] = time.monotonic() - t_start
+    R["machine_line"] = sub["machine_line"]
+    if a.quick:
+        R["notes"].append("generated with --quick (few rounds): for testing the generator only")
+    R["modes"] = build_modes(R)
+    R["charts"] = make_charts(R, Path(a.img_dir))
+    out = Path(a.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render(R))
+    log(f"wrote {out} and {len(R['charts'])} charts in {R['elapsed_s']:.0f} s")
+    if a.json:
+        Path(a.json).write_text(json.dumps(B.json_safe(R), indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
