@@ -216,8 +216,14 @@ int main(int argc, char **argv) {
         qsort(t, (size_t)n, sizeof *t, cmp64);
         double sum = 0;
         for (long i = 0; i < n; i++) sum += (double)t[i];
-        printf("{\"n\":%ld,\"min_us\":%.3f,\"p50_us\":%.3f,\"p95_us\":%.3f,\"p99_us\":%.3f,\"mean_us\":%.3f,\"errors\":%ld}\n",
+        printf("{\"n\":%ld,\"min_us\":%.3f,\"p50_us\":%.3f,\"p95_us\":%.3f,\"p99_us\":%.3f,\"mean_us\":%.3f,\"errors\":%ld",
                n, t[0] / 1e3, t[n / 2] / 1e3, t[(long)(n * 0.95)] / 1e3, t[(long)(n * 0.99)] / 1e3, sum / n / 1e3, errors);
+        if (getenv("PXBENCH_SAMPLES")) {
+            printf(",\"samples_ns\":[");
+            for (long i = 0; i < n; i++) printf(i ? ",%lld" : "%lld", (long long)t[i]);
+            printf("]");
+        }
+        printf("}\n");
         return 0;
     }
     if (argc == 7 && !strcmp(argv[1], "tput")) {
@@ -327,6 +333,8 @@ def time_subprocesses(rows, n):
     times = {k: [] for k in rows}
     for i in range(n + 2):
         for label, (args, env, expect) in rows.items():
+            if callable(args):  # a fresh program per iteration (cache misses)
+                args = args(i)
             t0 = time.perf_counter()
             p = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
             dt = time.perf_counter() - t0
@@ -354,15 +362,25 @@ def report(quick=False, log=print):
     E = Env()
     try:
         tool, sock = E.tool, E.sock
-        # floor: same frame, echoed by a bare server
-        floor = run_json([tool, "lat", E.echo_sock, str(n_lat), "500", "0", PROGRAMS["arith"]])
-        res["latency"]["floor_echo"] = floor
-        log(f"floor (echo ping-pong)     p50 {floor['p50_us']:7.2f} us  p95 {floor['p95_us']:7.2f}  p99 {floor['p99_us']:7.2f}")
+        # Interleaved rounds (floor, then each program hit and miss, again and
+        # again) with raw samples merged: machine drift hits every variant alike.
+        rounds = 5 if quick else 10
+        variants = {"floor_echo": (E.echo_sock, PROGRAMS["arith"], False)}
         for name, src in PROGRAMS.items():
-            hit = run_json([tool, "lat", sock, str(n_lat), "500", "0", src])
-            # a distinct source per request: append a comment-free constant
-            miss_src = src + "\n@N@"
-            miss = run_json([tool, "lat", sock, str(n_miss), "50", "1", miss_src])
+            variants[f"{name}/hit"] = (sock, src, False)
+            variants[f"{name}/miss"] = (sock, src + "\n@N@", True)  # a distinct source each time
+        samples = {k: [] for k in variants}
+        env = dict(os.environ, PXBENCH_SAMPLES="1")
+        for r in range(rounds):
+            for key, (path, src, uniq) in variants.items():
+                n = (n_miss if uniq else n_lat) // rounds
+                out = subprocess.run([tool, "lat", path, str(n), "50", "1" if uniq else "0", src], env=env,
+                                     stdout=subprocess.PIPE, check=True, timeout=600).stdout
+                samples[key] += [x / 1e9 for x in json.loads(out)["samples_ns"]]
+        floor = res["latency"]["floor_echo"] = percentiles(samples["floor_echo"])
+        log(f"floor (echo ping-pong)     p50 {floor['p50_us']:7.2f} us  p95 {floor['p95_us']:7.2f}  p99 {floor['p99_us']:7.2f}")
+        for name in PROGRAMS:
+            hit, miss = percentiles(samples[f"{name}/hit"]), percentiles(samples[f"{name}/miss"])
             res["latency"][name] = {"hit": hit, "miss": miss, "hit_p50_over_floor": hit["p50_us"] / floor["p50_us"]}
             log(f"{name:14s} hit  p50 {hit['p50_us']:7.2f} us  p95 {hit['p95_us']:7.2f}  p99 {hit['p99_us']:7.2f}"
                 f"  ({hit['p50_us'] / floor['p50_us']:.2f}x floor)")
@@ -392,6 +410,11 @@ def report(quick=False, log=print):
         midf = E.dir / "mid.py"
         midf.write_text(mid)
         expect_mid = subprocess.run([E.bin, str(midf)], capture_output=True).stdout
+
+        def fresh(i, tag):  # the big program with a distinct first line: never cached
+            f = E.dir / f"fresh_{tag}_{i}.py"
+            f.write_text(f"# {tag} {i}\n" + big)
+            return f
         rows = {
             "pyexpr -c": ([E.bin, "-c", src], E.env, expect),
             "pyexpr --via-daemon -c": ([E.bin, "--via-daemon", "-c", src], E.env, expect),
@@ -400,10 +423,41 @@ def report(quick=False, log=print):
             "pyexpr --via-daemon mid.py": ([E.bin, "--via-daemon", str(midf)], E.env, expect_mid),
             "pyexpr big.py (2000 lines)": ([E.bin, str(bigf)], E.env, expect_big),
             "pyexpr --via-daemon big.py": ([E.bin, "--via-daemon", str(bigf)], E.env, expect_big),
+            "pyexpr big.py, uncached": (lambda i: [E.bin, str(fresh(i, "d"))], E.env, expect_big),
+            "--via-daemon big.py, uncached": (lambda i: [E.bin, "--via-daemon", str(fresh(i, "v"))], E.env,
+                                              expect_big),
         }
         for label, r in time_subprocesses(rows, n_sub).items():
             res["subprocess"][label] = r
             log(f"{label:28s} p50 {r['p50_us'] / 1000:7.3f} ms  p95 {r['p95_us'] / 1000:7.3f}")
+
+        # the routing decision: paired A/B (alternating order), median of the
+        # paired differences with a bootstrap 95% CI
+        import random
+
+        pairs = 40 if quick else 300
+        for label, args_d, args_v in (
+            ("one-liner", [E.bin, "-c", src], [E.bin, "--via-daemon", "-c", src]),
+            ("200 lines", [E.bin, str(midf)], [E.bin, "--via-daemon", str(midf)]),
+        ):
+            ta, tb, diffs = [], [], []
+            for i in range(pairs):
+                order = [(args_d, ta), (args_v, tb)] if i % 2 == 0 else [(args_v, tb), (args_d, ta)]
+                for args, acc in order:
+                    t0 = time.perf_counter()
+                    subprocess.run(args, stdout=subprocess.DEVNULL, env=E.env)
+                    acc.append(time.perf_counter() - t0)
+                diffs.append(tb[-1] - ta[-1])
+            boots = sorted(statistics.median(random.choices(diffs, k=len(diffs))) for _ in range(2000))
+            r = {"pairs": pairs, "direct_p50_ms": statistics.median(ta) * 1e3,
+                 "via_daemon_p50_ms": statistics.median(tb) * 1e3,
+                 "median_diff_us": statistics.median(diffs) * 1e6,
+                 "ci95_us": [boots[50] * 1e6, boots[1949] * 1e6],
+                 "direct_faster_fraction": sum(d > 0 for d in diffs) / pairs}
+            res.setdefault("routing", {})[label] = r
+            log(f"routing {label:9s}: direct {r['direct_p50_ms']:.3f} ms, via daemon {r['via_daemon_p50_ms']:.3f} ms;"
+                f" paired daemon-direct {r['median_diff_us']:+.0f} us (95% CI {r['ci95_us'][0]:+.0f}.."
+                f"{r['ci95_us'][1]:+.0f}); direct faster in {r['direct_faster_fraction']:.0%} of pairs")
 
         # throughput
         for conns in (1, 4, 16):
@@ -453,9 +507,9 @@ if pytest is not None:
         from pyexpr.client import Client
 
         benchmark.group = "daemon"
-        with Client(bench_env.sock) as c:
-            c.eval(PROGRAMS[name])
-            benchmark(c.eval, PROGRAMS[name])
+        with Client(bench_env.sock) as c:  # calc mode, as the CLI (programs may hold a def)
+            c.run(PROGRAMS[name], want_value=True)
+            benchmark(c.run, PROGRAMS[name], want_value=True)
 
     def test_daemon_roundtrip_miss(benchmark, bench_env):
         from pyexpr.client import Client

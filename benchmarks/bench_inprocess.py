@@ -5,12 +5,20 @@ run each (one pytest-benchmark group per program):
 
 * ``cpython-src``:  ``eval(src)`` / ``exec(src)`` - CPython compiles every call
 * ``cpython-code``: ``eval(code_object, {})`` / ``exec(code_object, {})``
-* ``pyexpr-src``:   ``pyexpr.eval(src)`` / ``pyexpr.exec(src)`` - compiles every call
+* ``pyexpr-src``:   ``pyexpr.eval(src, cache=False)`` / ``pyexpr.exec(src, cache=False)``
+  - compiles every call
 * ``pyexpr-code``:  ``pyexpr.compile(src).eval()`` / ``.exec()`` - precompiled
 
 Statement programs (``x = 10\\ny = 20\\nx + y``) use exec on both sides; the
 others eval. Output of ``print(42)`` goes to a captured ``sys.stdout`` (a
-counting sink) on both sides. Timing only - nothing here asserts on time (conftest.py prints the
+counting sink) on both sides.
+
+A second set of groups (``cache: <program>``, ``test_cache``) measures the
+compile cache: ``cache:pyexpr-cached`` (``pyexpr.eval(src)``, a cache hit),
+``cache:pyexpr-nocache`` (``cache=False``), ``cache:cpython-src`` (``eval(src)``)
+and ``cache:cpython-code`` (``eval(code_object, {})``). Issue 5's target: a hit
+costs no more than ``eval(code_object, {})`` and >= 30x less than
+``eval(src)``. Timing only - nothing here asserts on time (conftest.py prints the
 ratio table).
 """
 
@@ -54,11 +62,15 @@ def make_runner(src, mode, names, impl):
             return lambda: fn(code, {})
         g = dict(names)
         return lambda: fn(code, g)
-    if impl == "pyexpr-src":
+    if impl in ("pyexpr-src", "pyexpr-nocache", "pyexpr-cached"):
         fn = pyexpr.eval if mode == "eval" else pyexpr.exec
+        if impl == "pyexpr-cached":
+            if names is None:
+                return lambda: fn(src)
+            return lambda: fn(src, names)
         if names is None:
-            return lambda: fn(src)
-        return lambda: fn(src, names)
+            return lambda: fn(src, cache=False)
+        return lambda: fn(src, names, cache=False)
     code = pyexpr.compile(src, mode=mode)
     fn = code.eval if mode == "eval" else code.exec
     if names is None:
@@ -101,4 +113,26 @@ def test_inprocess(benchmark, src, mode, names, impl):
         got = run()
         if mode == "eval":
             assert got == expected  # same answer (a correctness check, not a timing one)
+        benchmark(run)
+
+
+CACHE_IMPLS = ("cpython-src", "cpython-code", "pyexpr-nocache", "pyexpr-cached")
+
+
+@pytest.mark.parametrize("impl", CACHE_IMPLS)
+@pytest.mark.parametrize(
+    "src,mode,names", PROGRAMS, ids=[_label(s, n) for s, _, n in PROGRAMS]
+)
+def test_cache(benchmark, src, mode, names, impl):
+    """Compile cache: hit vs miss-every-time vs CPython (timing only)."""
+    run = make_runner(src, mode, names, impl)
+    benchmark.group = "cache: " + _label(src, names)
+    # "cache:" prefix: kept out of conftest's fresh/compiled table
+    benchmark.extra_info["impl"] = "cache:" + impl
+    benchmark.name = impl
+    with contextlib.redirect_stdout(CountingSink()):
+        expected = make_runner(src, mode, names, "cpython-code")()
+        got = run()  # for pyexpr-cached: the miss that fills the cache
+        if mode == "eval":
+            assert got == expected  # correctness, not timing
         benchmark(run)

@@ -13,8 +13,8 @@ At the end of the session a table compares, for every program, the median
 time of pyexpr with CPython's:
 
 * fresh:    ``eval(src)``/``exec(src)`` (CPython compiles each call) vs
-  ``pyexpr.eval(src)``/``pyexpr.exec(src)`` (pyexpr compiles each call too;
-  there is no compile cache yet) - target: pyexpr >= 10x faster;
+  ``pyexpr.eval(src, cache=False)``/``pyexpr.exec(src, cache=False)`` (pyexpr
+  compiles each call too; the compile-cache groups are ``cache: ...``) - target: pyexpr >= 10x faster;
 * compiled: ``eval(code_object, {})`` vs ``pyexpr.Code.eval()`` - target:
   pyexpr no slower (ratio >= 1).
 

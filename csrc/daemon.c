@@ -493,10 +493,10 @@ typedef struct conn {
     bool eof, closing;
     _Atomic int64_t deadline; /* monotonic ns: no I/O progress by then -> dropped; 0 none */
     _Atomic int timed_out;    /* set by the supervisor when it shut the socket down */
-    /* ownership hand-off between workers (conn_arm / conn_acquire): odd
-     * while a worker re-arms the conn, released even once it is done. The
-     * kernel already orders epoll_ctl before the event it causes; this
-     * makes the edge explicit in C11 terms (and visible to TSan). */
+    /* ownership hand-off between workers (conn_arm / conn_acquire): a
+     * release store before each re-arm, an acquire load when an event hands
+     * the conn over. The kernel already orders epoll_ctl before the event it
+     * causes; this makes the edge explicit in C11 terms. */
     _Atomic unsigned handoff;
     struct conn *prev, *next; /* registry (under reg_mu) */
 } conn;
@@ -1026,7 +1026,7 @@ static void handle_run(worker *w, dbuf *o, req *q) {
         }
     }
     pe_reset(S); /* run objects may point into the code */
-    pe_code_release(code);
+    pe_code_release_in(S, code); /* a last reference frees into S's block cache */
     pe_set_output(S, NULL, NULL, NULL, NULL);
 
     if (w->cout.overflow || w->cerr.overflow) {
@@ -1323,23 +1323,42 @@ static ssize_t conn_read(daemon_t *d, conn *c, bool *drained) {
     }
 }
 
-/* Re-arms c (oneshot). handoff is odd while arming and made even, with
- * release order, only after epoll_ctl returned: from then on another worker
- * may own c, so nothing here touches c after that store. */
+/* ThreadSanitizer models epoll_ctl(fd) as an access to the descriptor and
+ * cannot see that the kernel orders it before the event it causes; for it
+ * the hand-off below also waits for the arming call to return. */
+#if defined(__SANITIZE_THREAD__)
+#define PD_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define PD_TSAN 1
+#endif
+#endif
+#ifndef PD_TSAN
+#define PD_TSAN 0
+#endif
+
+/* Re-arms c (oneshot) and gives it up: the release store publishes every
+ * access this worker made to c; from then on another worker may own c, so
+ * only locals are used after it. (handoff stays even; under TSan it is odd
+ * until epoll_ctl returned, see conn_acquire.) */
 static void conn_arm(daemon_t *d, conn *c) {
     struct epoll_event ev = {0};
     ev.events = EPOLLONESHOT | EPOLLRDHUP;
     if (dbuf_avail(&c->out)) ev.events |= EPOLLOUT;
     if (!c->eof && !c->closing && dbuf_avail(&c->out) < OUT_HIGH) ev.events |= EPOLLIN;
     ev.data.ptr = c;
-    atomic_fetch_add_explicit(&c->handoff, 1, memory_order_relaxed);
-    if (epoll_ctl(d->ep, EPOLL_CTL_MOD, c->fd, &ev) < 0) {
-        atomic_fetch_add_explicit(&c->handoff, 1, memory_order_relaxed);
-        dlog("conn %" PRIu64 ": epoll_ctl: %s; closing", c->id, strerror(errno));
+    int fd = c->fd, ep = d->ep;
+    uint64_t id = c->id;
+    atomic_fetch_add_explicit(&c->handoff, PD_TSAN ? 1 : 2, memory_order_release);
+    if (epoll_ctl(ep, EPOLL_CTL_MOD, fd, &ev) < 0) {
+        /* not armed: no other worker can have it, it is still ours */
+        int e = errno;
+        atomic_fetch_add_explicit(&c->handoff, PD_TSAN ? 1 : 0, memory_order_acquire);
+        dlog("conn %" PRIu64 ": epoll_ctl: %s; closing", id, strerror(e));
         conn_close(d, c);
         return;
     }
-    atomic_fetch_add_explicit(&c->handoff, 1, memory_order_release);
+    if (PD_TSAN) atomic_fetch_add_explicit(&c->handoff, 1, memory_order_release);
 }
 
 /* Taking c over from the worker that armed it (pairs with conn_arm). */
@@ -1935,6 +1954,9 @@ static int daemon_run(dconf *cf, int ready_fd) {
     d->stack_size = worker_stack_size();
     d->started_ns = now_ns();
     d->started_wall = time(NULL);
+    dlog("pyexpr %s daemon listening on %s (pid %ld, %u workers, timeout %g s, max_memory %zu)",
+         PYEXPR_VERSION, cf->sock, (long)getpid(), cf->workers, cf->limits.timeout,
+         cf->limits.max_memory);
     for (unsigned i = 0; i < cf->workers; i++) {
         if (spawn_worker(d, false) < 0) {
             snprintf(err, sizeof err, "cannot start worker threads");
@@ -1945,9 +1967,6 @@ static int daemon_run(dconf *cf, int ready_fd) {
             return 1;
         }
     }
-    dlog("pyexpr %s daemon listening on %s (pid %ld, %u workers, timeout %g s, max_memory %zu)",
-         PYEXPR_VERSION, cf->sock, (long)getpid(), cf->workers, cf->limits.timeout,
-         cf->limits.max_memory);
     if (ready_fd >= 0) {
         say(ready_fd, "OK %ld\n", (long)getpid());
         close(ready_fd);

@@ -155,6 +155,8 @@ typedef struct px_mod {
     px_ctx *pool[PX_POOL_MAX];
     int npool;
     pe_code *warm; /* "None": sizes a fresh state's frames and stack */
+    pe_cache *cache; /* compile cache of pyexpr.eval/exec(source) (issue 5) */
+    PyObject *s_cache;
 } px_mod;
 
 static inline px_mod *px_state(PyObject *module) { return (px_mod *)PyModule_GetState(module); }
@@ -1458,6 +1460,29 @@ static pe_code *px_compile(px_mod *ms, px_ctx *c, const char *src, size_t len, c
     return code;
 }
 
+/* px_compile through the module's compile cache: a new reference to the
+ * cached (or freshly compiled and inserted) code; on a (possibly cached)
+ * compile error raises the Python SyntaxError and returns NULL. */
+static pe_code *px_cache_compile(px_mod *ms, px_ctx *c, const char *src, size_t len,
+                                 const char *filename, int mode) {
+    static const pe_limits nolimits = {0, 0, 0, 0.0};
+    pe_state *S = c->S;
+    pe_set_limits(S, &nolimits);
+    pe_code *code;
+    if (len > PX_COMPILE_NOGIL) {
+        Py_BEGIN_ALLOW_THREADS
+        code = pe_cache_get(ms->cache, S, src, len, filename, mode);
+        Py_END_ALLOW_THREADS
+    } else {
+        code = pe_cache_get(ms->cache, S, src, len, filename, mode);
+    }
+    if (!code) {
+        px_raise_engine_exc(ms, c);
+        pe_reset(S);
+    }
+    return code;
+}
+
 /* The UTF-8 text of a source argument. */
 static int px_source_text(PyObject *src, const char **p, Py_ssize_t *n, const char *fname) {
     if (PyUnicode_Check(src)) {
@@ -1852,12 +1877,21 @@ static PyObject *px_entry(PyObject *module, PyObject *const *args, Py_ssize_t na
     }
     PyObject *src = args[0], *names = nargs > 1 ? args[1] : NULL;
     pe_limits L = ms->defaults;
+    bool use_cache = true;
     if (kwnames) {
         Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
         for (Py_ssize_t i = 0; i < nkw; i++) {
-            int r = px_parse_limit(ms, PyTuple_GET_ITEM(kwnames, i), args[nargs + i], &L);
+            PyObject *key = PyTuple_GET_ITEM(kwnames, i);
+            if (key == ms->s_cache ||
+                (PyUnicode_Check(key) && !PyUnicode_Compare(key, ms->s_cache))) {
+                int t = PyObject_IsTrue(args[nargs + i]);
+                if (t < 0) return NULL;
+                use_cache = t != 0;
+                continue;
+            }
+            int r = px_parse_limit(ms, key, args[nargs + i], &L);
             if (r < 0) return NULL;
-            if (r > 0) return px_unexpected_kw(fname, PyTuple_GET_ITEM(kwnames, i)), NULL;
+            if (r > 0) return px_unexpected_kw(fname, key), NULL;
         }
     }
     if (names && px_check_names(&names, fname) < 0) return NULL;
@@ -1873,11 +1907,13 @@ static PyObject *px_entry(PyObject *module, PyObject *const *args, Py_ssize_t na
     if (px_source_text(src, &text, &len, fname) < 0) return NULL;
     px_ctx *c = px_acquire(ms);
     if (!c) return NULL;
-    /* Issue 5 (compile cache) plugs in here: look up (source, mode) and
-     * reuse a shared px_prog instead of compiling and freeing each time. */
+    /* The compile cache (issue 5): keyed by (source, mode, filename); a hit
+     * shares the immutable pe_code, globals and names are per run. */
     PyObject *res = NULL;
-    pe_code *code = px_compile(ms, c, text, (size_t)len, "<string>",
-                               want_exec ? PE_MODE_EXEC : PE_MODE_EVAL);
+    int mode = want_exec ? PE_MODE_EXEC : PE_MODE_EVAL;
+    pe_code *code = use_cache && ms->cache
+                        ? px_cache_compile(ms, c, text, (size_t)len, "<string>", mode)
+                        : px_compile(ms, c, text, (size_t)len, "<string>", mode);
     if (code) {
         px_prog prog = {code, NULL, px_is_cheap(code)};
         res = px_run(ms, c, &prog, names, &L, want_exec);
@@ -2010,6 +2046,161 @@ static PyObject *px_mod_set_default_limits(PyObject *module, PyObject *const *ar
     Py_RETURN_NONE;
 }
 
+/* pyexpr.cache_info() builds its CacheInfo from this tuple:
+ * (hits, misses, maxsize, currsize, bytes, maxbytes) */
+static PyObject *px_mod_cache_info(PyObject *module, PyObject *unused) {
+    (void)unused;
+    px_mod *ms = px_state(module);
+    pe_cache_stats st;
+    memset(&st, 0, sizeof st);
+    if (ms->cache) pe_cache_stats_get(ms->cache, &st);
+    return Py_BuildValue("(KKnnnn)", (unsigned long long)st.hits, (unsigned long long)st.misses,
+                         (Py_ssize_t)(st.maxsize > PY_SSIZE_T_MAX ? PY_SSIZE_T_MAX : st.maxsize),
+                         (Py_ssize_t)st.currsize, (Py_ssize_t)st.bytes,
+                         (Py_ssize_t)(st.maxbytes > PY_SSIZE_T_MAX ? PY_SSIZE_T_MAX : st.maxbytes));
+}
+
+static PyObject *px_mod_cache_clear(PyObject *module, PyObject *unused) {
+    (void)unused;
+    px_mod *ms = px_state(module);
+    if (ms->cache) pe_cache_clear(ms->cache);
+    Py_RETURN_NONE;
+}
+
+/* _cache_resize(maxsize, maxbytes): ints >= 1 (the Python wrapper maps None
+ * to the current byte bound). */
+static PyObject *px_mod_cache_resize(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    px_mod *ms = px_state(module);
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "_cache_resize() takes exactly 2 arguments");
+        return NULL;
+    }
+    size_t v[2];
+    for (int i = 0; i < 2; i++) {
+        if (!PyLong_Check(args[i])) {
+            PyErr_Format(PyExc_TypeError, "cache_resize() %s must be an int, not %.200s",
+                         i ? "maxbytes" : "maxsize", Py_TYPE(args[i])->tp_name);
+            return NULL;
+        }
+        v[i] = PyLong_AsSize_t(args[i]);
+        if (v[i] == (size_t)-1 && PyErr_Occurred()) {
+            if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+                PyErr_Clear();
+                if (PyObject_RichCompareBool(args[i], Py_False, Py_GT) == 1) {
+                    v[i] = SIZE_MAX;
+                    continue;
+                }
+            }
+            PyErr_Format(PyExc_ValueError, "cache_resize() %s must be >= 1",
+                         i ? "maxbytes" : "maxsize");
+            return NULL;
+        }
+        if (v[i] == 0) {
+            PyErr_Format(PyExc_ValueError, "cache_resize() %s must be >= 1",
+                         i ? "maxbytes" : "maxsize");
+            return NULL;
+        }
+    }
+    if (ms->cache) pe_cache_resize(ms->cache, v[0], v[1]);
+    Py_RETURN_NONE;
+}
+
+static PyObject *px_profile_dict(const pe_profile *p) {
+    const char *cache = p->cache == PE_PROFILE_CACHE_HIT    ? "hit"
+                        : p->cache == PE_PROFILE_CACHE_MISS ? "miss"
+                                                            : "off";
+    return Py_BuildValue("{sKsKsKsKsKsKss}", "lex_ns", (unsigned long long)p->lex_ns, "parse_ns",
+                         (unsigned long long)p->parse_ns, "compile_ns",
+                         (unsigned long long)p->compile_ns, "execute_ns",
+                         (unsigned long long)p->execute_ns, "format_ns",
+                         (unsigned long long)p->format_ns, "total_ns",
+                         (unsigned long long)p->total_ns, "cache", cache);
+}
+
+/* pyexpr.profile(source, names=None, mode="exec"): uncached compile with the
+ * staged, timed compiler, then a normal run with names (execute_ns: the run
+ * including the conversion of its result). format_ns stays 0 (no output is
+ * formatted by the extension). Errors propagate as from eval/exec. */
+static PyObject *px_mod_profile(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+                                PyObject *kwnames) {
+    px_mod *ms = px_state(module);
+    uint64_t t0 = pe_clock_ns();
+    PyObject *vals[3] = {NULL, NULL, NULL};
+    static const char *const kw[3] = {"source", "names", "mode"};
+    if (nargs > 3) {
+        PyErr_Format(PyExc_TypeError, "profile() takes at most 3 arguments (%zd given)", nargs);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++) vals[i] = args[i];
+    if (kwnames) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(kwnames); i++) {
+            PyObject *key = PyTuple_GET_ITEM(kwnames, i);
+            int k = -1;
+            for (int j = 0; j < 3; j++)
+                if (!PyUnicode_CompareWithASCIIString(key, kw[j])) k = j;
+            if (k < 0) return px_unexpected_kw("profile", key), NULL;
+            if (vals[k]) {
+                PyErr_Format(PyExc_TypeError, "profile() got multiple values for argument '%s'", kw[k]);
+                return NULL;
+            }
+            vals[k] = args[nargs + i];
+        }
+    }
+    if (!vals[0]) {
+        PyErr_SetString(PyExc_TypeError, "profile() missing required argument 'source' (pos 1)");
+        return NULL;
+    }
+    int mode = PE_MODE_EXEC;
+    if (vals[2]) {
+        if (!PyUnicode_Check(vals[2])) {
+            PyErr_Format(PyExc_TypeError, "profile() mode must be a str, not %.200s",
+                         Py_TYPE(vals[2])->tp_name);
+            return NULL;
+        }
+        if (!PyUnicode_CompareWithASCIIString(vals[2], "eval"))
+            mode = PE_MODE_EVAL;
+        else if (PyUnicode_CompareWithASCIIString(vals[2], "exec")) {
+            PyErr_SetString(PyExc_ValueError, "profile() mode must be 'exec' or 'eval'");
+            return NULL;
+        }
+    }
+    PyObject *names = vals[1] == Py_None ? NULL : vals[1];
+    if (names && px_check_names(&names, "profile") < 0) return NULL;
+    const char *text;
+    Py_ssize_t len;
+    if (px_source_text(vals[0], &text, &len, "profile") < 0) return NULL;
+    px_ctx *c = px_acquire(ms);
+    if (!c) return NULL;
+    static const pe_limits nolimits = {0, 0, 0, 0.0};
+    pe_profile prof;
+    memset(&prof, 0, sizeof prof);
+    prof.cache = PE_PROFILE_CACHE_OFF;
+    pe_set_limits(c->S, &nolimits);
+    pe_code *code = pe_compile_profile(c->S, text, (size_t)len, "<string>", mode, &prof);
+    PyObject *res = NULL;
+    if (!code) {
+        px_raise_engine_exc(ms, c);
+        pe_reset(c->S);
+    } else {
+        px_prog prog = {code, NULL, px_is_cheap(code)};
+        pe_limits L = ms->defaults;
+        uint64_t t1 = pe_clock_ns();
+        PyObject *r = px_run(ms, c, &prog, names, &L, mode == PE_MODE_EXEC);
+        prof.execute_ns = pe_clock_ns() - t1;
+        pe_code_release_in(c->S, code);
+        if (r) {
+            Py_DECREF(r);
+            prof.total_ns = pe_clock_ns() - t0;
+            uint64_t sum = prof.lex_ns + prof.parse_ns + prof.compile_ns + prof.execute_ns +
+                           prof.format_ns;
+            if (prof.total_ns < sum) prof.total_ns = sum;
+            res = px_profile_dict(&prof);
+        }
+    }
+    px_release(ms, c);
+    return res;
+}
+
 static PyObject *px_mod_pool_size(PyObject *module, PyObject *unused) {
     (void)unused;
     return PyLong_FromLong(px_state(module)->npool);
@@ -2032,6 +2223,16 @@ static PyMethodDef px_module_methods[] = {
      "set_default_limits(**limits)\n--\n\n"
      "Change the defaults for max_steps, max_memory, max_depth, timeout (None: no limit)."},
     {"_pool_size", px_mod_pool_size, METH_NOARGS, "Idle interpreter states (for tests)."},
+    {"_cache_info", px_mod_cache_info, METH_NOARGS,
+     "_cache_info()\n--\n\n(hits, misses, maxsize, currsize, bytes, maxbytes) of the compile cache."},
+    {"cache_clear", px_mod_cache_clear, METH_NOARGS,
+     "cache_clear()\n--\n\nEmpty the compile cache and zero its hit/miss counters."},
+    {"_cache_resize", (PyCFunction)(void (*)(void))px_mod_cache_resize, METH_FASTCALL,
+     "_cache_resize(maxsize, maxbytes)\n--\n\nNew compile-cache bounds (evicts LRU entries)."},
+    {"profile", (PyCFunction)(void (*)(void))px_mod_profile, METH_FASTCALL | METH_KEYWORDS,
+     "profile(source, names=None, mode='exec')\n--\n\n"
+     "Compile (uncached) and run source; return a dict of stage timings in ns\n"
+     "(lex_ns, parse_ns, compile_ns, execute_ns, format_ns, total_ns, cache)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2062,6 +2263,7 @@ static int px_module_exec(PyObject *m) {
     PX_INTERN(s_eval, "eval")
     PX_INTERN(s_exec, "exec")
     PX_INTERN(s_stdout, "stdout")
+    PX_INTERN(s_cache, "cache")
 #undef PX_INTERN
     {
         PyObject *sys = PyImport_ImportModule("sys");
@@ -2097,6 +2299,11 @@ static int px_module_exec(PyObject *m) {
     memset(&ms->defaults, 0, sizeof ms->defaults);
     ms->npool = 0;
     ms->warm = NULL;
+    ms->cache = pe_cache_new(0, 0);
+    if (!ms->cache) {
+        PyErr_NoMemory();
+        return -1;
+    }
     if (PyModule_AddStringConstant(m, "__version__", PYEXPR_VERSION) < 0) return -1;
     return 0;
 }
@@ -2134,10 +2341,13 @@ static void px_module_free(void *m) {
     Py_CLEAR(ms->s_eval);
     Py_CLEAR(ms->s_exec);
     Py_CLEAR(ms->s_stdout);
+    Py_CLEAR(ms->s_cache);
     while (ms->npool) px_ctx_free(ms->pool[--ms->npool]);
     Py_CLEAR(ms->s_write);
     pe_code_free(ms->warm);
     ms->warm = NULL;
+    if (ms->cache) pe_cache_free(ms->cache);
+    ms->cache = NULL;
 }
 
 static PyModuleDef_Slot px_module_slots[] = {

@@ -53,9 +53,15 @@ int pe_repr(pe_state *S, pe_val v, pe_sb *sb) {
     case PE_TNONE: return pe_sb_putn(sb, "None", 4);
     case PE_TBOOL: return v.u.i ? pe_sb_putn(sb, "True", 4) : pe_sb_putn(sb, "False", 5);
     case PE_TINT: {
-        char buf[24];
-        int n = snprintf(buf, sizeof buf, "%lld", (long long)v.u.i);
-        return pe_sb_putn(sb, buf, (size_t)n);
+        /* decimal digits written backwards; no printf on this hot path */
+        char buf[24], *p = buf + sizeof buf;
+        uint64_t u = v.u.i < 0 ? 0 - (uint64_t)v.u.i : (uint64_t)v.u.i;
+        do {
+            *--p = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (v.u.i < 0) *--p = '-';
+        return pe_sb_putn(sb, p, (size_t)(buf + sizeof buf - p));
     }
     case PE_TFLOAT: {
         char buf[40];

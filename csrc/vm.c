@@ -709,10 +709,15 @@ next:
                 sp--;                                                                \
                 DISPATCH();                                                          \
             }                                                                        \
-        } else if (a.tag == PE_TFLOAT && b.tag == PE_TFLOAT) {                       \
-            double x = a.u.f, y = b.u.f;                                             \
+        } else if ((a.tag == PE_TFLOAT || a.tag == PE_TINT) &&                      \
+                   (b.tag == PE_TFLOAT || b.tag == PE_TINT)) {                        \
+            /* float op float, or a mix: an int64 converts to the nearest      \
+             * double exactly as CPython's int-to-float conversion does */     \
+            double x = a.tag == PE_TFLOAT ? a.u.f : (double)a.u.i;                   \
+            double y = b.tag == PE_TFLOAT ? b.u.f : (double)b.u.i;                   \
             (void)x;                                                                 \
             (void)y;                                                                 \
+            sp[-2].tag = PE_TFLOAT;                                                  \
             if (FLOATEXPR) {                                                         \
                 sp--;                                                                \
                 DISPATCH();                                                          \
@@ -737,8 +742,11 @@ next:
                 sp--;
                 DISPATCH();
             }
-        } else if (a.tag == PE_TFLOAT && b.tag == PE_TFLOAT) {
-            sp[-2].u.f = a.u.f + b.u.f;
+        } else if ((a.tag == PE_TFLOAT || a.tag == PE_TINT) &&
+                   (b.tag == PE_TFLOAT || b.tag == PE_TINT)) {
+            double x = a.tag == PE_TFLOAT ? a.u.f : (double)a.u.i;
+            double y = b.tag == PE_TFLOAT ? b.u.f : (double)b.u.i;
+            sp[-2] = pe_float(x + y);
             sp--;
             DISPATCH();
         } else if (pe_is_str(a) && pe_is_str(b)) {
@@ -790,6 +798,21 @@ next:
         pe_val b = sp[-1], a = sp[-2], res;
         if (a.tag == PE_TINT && b.tag == PE_TINT) {
             int64_t x = a.u.i, y = b.u.i;
+            bool r;
+            switch (ARG) {
+            case PE_LT: r = x < y; break;
+            case PE_LE: r = x <= y; break;
+            case PE_EQ: r = x == y; break;
+            case PE_NE: r = x != y; break;
+            case PE_GT: r = x > y; break;
+            default: r = x >= y; break;
+            }
+            sp[-2] = pe_bool(r);
+            sp--;
+            DISPATCH();
+        }
+        if (a.tag == PE_TFLOAT && b.tag == PE_TFLOAT) {
+            double x = a.u.f, y = b.u.f;
             bool r;
             switch (ARG) {
             case PE_LT: r = x < y; break;

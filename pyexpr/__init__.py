@@ -71,6 +71,7 @@ The native command-line interpreter is installed as the ``pyexpr``
 executable; :func:`binary_path` locates it.
 """
 
+import collections
 import os
 import shutil
 import sysconfig
@@ -82,16 +83,25 @@ __all__ = [
     "__version__",
     "Code",
     "LimitError",
+    "CacheInfo",
     "binary_path",
+    "cache_clear",
+    "cache_info",
+    "cache_resize",
     "compile",
     "eval",
     "exec",
     "get_default_limits",
+    "profile",
     "set_default_limits",
 ]
 
 _EXT_NAMES = ("Code", "LimitError", "compile", "eval", "exec", "get_default_limits",
-              "set_default_limits")
+              "set_default_limits", "cache_info", "cache_clear", "cache_resize", "profile")
+
+#: The compile cache's statistics, like functools' ``CacheInfo`` plus the
+#: byte size of the cached code and the byte bound.
+CacheInfo = collections.namedtuple("CacheInfo", "hits misses maxsize currsize bytes maxbytes")
 
 try:
     from ._pyexpr import (  # noqa: F401  (re-exported)
@@ -102,7 +112,25 @@ try:
         exec,
         get_default_limits,
         set_default_limits,
+        cache_clear,
+        profile,
     )
+    from ._pyexpr import _cache_info, _cache_resize
+
+    def cache_info() -> CacheInfo:
+        """Statistics of the compile cache used by ``eval``/``exec`` on source
+        strings: ``CacheInfo(hits, misses, maxsize, currsize, bytes, maxbytes)``."""
+        return CacheInfo(*_cache_info())
+
+    def cache_resize(maxsize, maxbytes=None) -> None:
+        """Bound the compile cache to ``maxsize`` entries (None: unbounded) and
+        ``maxbytes`` bytes (None: keep the current byte bound); evicts
+        least-recently-used entries at once. Hit/miss counters are kept."""
+        if maxsize is None:
+            maxsize = 2 ** 64 - 1
+        if maxbytes is None:
+            maxbytes = _cache_info()[5]
+        _cache_resize(maxsize, maxbytes)
 except ImportError as _exc:  # pragma: no cover - only without a compiled extension
     _IMPORT_ERROR = _exc
 

@@ -1,7 +1,7 @@
 """Type stubs for pyexpr (the package re-exports the extension pyexpr._pyexpr)."""
 
 import sys
-from typing import Any, Callable, Dict, Mapping, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Mapping, NamedTuple, Optional, Tuple, Union
 
 if sys.version_info >= (3, 8):
     from typing import Literal, TypedDict
@@ -66,6 +66,7 @@ def eval(
     max_memory: Optional[int] = ...,
     max_depth: Optional[int] = ...,
     timeout: Optional[float] = ...,
+    cache: bool = ...,
 ) -> Any: ...
 def exec(
     source: Union[_Source, Code],
@@ -76,6 +77,7 @@ def exec(
     max_memory: Optional[int] = ...,
     max_depth: Optional[int] = ...,
     timeout: Optional[float] = ...,
+    cache: bool = ...,
 ) -> Dict[str, Any]: ...
 def compile(source: Union[_Source, Code], mode: _Mode = "exec", filename: str = "<string>") -> Code: ...
 def get_default_limits() -> Limits: ...
@@ -87,3 +89,25 @@ def set_default_limits(
     timeout: Optional[float] = ...,
 ) -> None: ...
 def binary_path() -> str: ...
+
+class CacheInfo(NamedTuple):
+    hits: int
+    misses: int
+    maxsize: int
+    currsize: int
+    bytes: int
+    maxbytes: int
+
+class Profile(TypedDict):
+    lex_ns: int
+    parse_ns: int
+    compile_ns: int
+    execute_ns: int
+    format_ns: int
+    total_ns: int
+    cache: Literal["off", "miss", "hit"]
+
+def cache_info() -> CacheInfo: ...
+def cache_clear() -> None: ...
+def cache_resize(maxsize: Optional[int], maxbytes: Optional[int] = None) -> None: ...
+def profile(source: _Source, names: _Names = None, mode: _Mode = "exec") -> Profile: ...

@@ -381,6 +381,26 @@ def test_stop_daemon_cli_waits_for_in_flight(daemon):
     assert not _alive(pid) and not daemon.sock.exists() and not daemon.pidfile.exists()
 
 
+def test_sighup_reopens_log(daemon):
+    daemon.start()
+    rotated = daemon.dir / "rotated.log"
+    os.rename(daemon.logfile, rotated)
+    os.kill(daemon.pid(), signal.SIGHUP)
+    assert _wait(lambda: "log reopened" in daemon.log(), 10)
+    assert "listening on" in rotated.read_text()
+    quick_ok(daemon)
+
+
+def test_foreground_log_file_option(daemon):
+    log = daemon.dir / "fg.log"
+    proc = daemon.start_foreground("--log-file", log)
+    assert "listening on" in log.read_text()
+    assert daemon.status()["log_file"] == str(log)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(15) == 0
+    assert "SIGINT" in log.read_text()
+
+
 def test_help_and_bad_options(daemon):
     r = daemon.cli("--daemon", "--help")
     assert r.returncode == 0 and b"--foreground" in r.stdout

@@ -69,8 +69,8 @@ STAGES = ["lex", "parse", "compile", "execute", "format"]
 
 QUICK = dict(sub_runs=5, sub_warmup=1, daemon_rounds=30, inproc_batches=15, profile_runs=5,
              tp_rounds=1)
-FULL = dict(sub_runs=40, sub_warmup=3, daemon_rounds=300, inproc_batches=150, profile_runs=40,
-            tp_rounds=5)
+FULL = dict(sub_runs=120, sub_warmup=3, daemon_rounds=1000, inproc_batches=300, profile_runs=100,
+            tp_rounds=9)
 
 
 def log(msg: str) -> None:
@@ -779,7 +779,7 @@ def render(R: Dict[str, object]) -> str:
     A("## Methodology")
     A("")
     A(f"- **Processes** (`pyexpr.bench`, the engine of `pyexpr-bench`): {meth['runs']} rounds after "
-      f"{meth['warmup_rounds']} warm-up rounds. In each round, every program runs once under every "
+      f"{meth['warmup_rounds']} warm-up round{'s' if meth['warmup_rounds'] != 1 else ''}. In each round, every program runs once under every "
       "command, in alternating order (A B C …, then … C B A), so drift of the machine hits all "
       "commands alike. Each run is `os.posix_spawn` + `os.wait4` with `time.perf_counter_ns()` around "
       "both (stdout/stderr to /dev/null). `posix_spawn` creates the child without copying the "
@@ -812,7 +812,7 @@ def render(R: Dict[str, object]) -> str:
         A(f"- **Stages:** `pyexpr --profile-json=FILE -c SRC`, {R['params']['profile_runs']} runs per "
           "program, median of each stage (nanoseconds measured inside the process).")
     A(f"- **Throughput:** whole processes on `benchmarks/programs/` (`pyexpr FILE.py`, "
-      f"`python -I -S FILE.py`, `lua5.4 FILE.lua`), {R['params']['tp_rounds']} interleaved rounds "
+      f"`python -I -S FILE.py`, `lua5.4 FILE.lua`), {R['params']['tp_rounds']} interleaved round(s) "
       "after a verification run; median quoted.")
     A("")
 
@@ -1129,7 +1129,7 @@ def render(R: Dict[str, object]) -> str:
                 rss = e["maxrss_kb"]
                 r.append(" / ".join(f"{rss[k] / 1024:.1f}" if k in rss else "–" for k in impls) + " MiB")
             rows.append(r)
-        A(f"Median wall time of the whole process ({R['params']['tp_rounds']} rounds; outputs checked "
+        A(f"Median wall time of the whole process ({R['params']['tp_rounds']} round(s); outputs checked "
           "equal to CPython's). Scripts: `benchmarks/programs/NAME.py` (pyexpr and CPython run the "
           "same file; the work is inside a function, CPython's fastest path) and the equivalent "
           "`NAME.lua`. CPython runs as `python -I -S`. Start-up is included; the *start-up "

@@ -1,11 +1,13 @@
 -- Lua 5.4 equivalent of float_series.py (same output).
 -- Python prints the shortest repr that round-trips; so does pyrepr().
 local function pyrepr(x)
+  local s = string.format("%.17g", x)
   for p = 1, 17 do
-    local s = string.format("%." .. p .. "g", x)
-    if tonumber(s) == x then return s end
+    local t = string.format("%." .. p .. "g", x)
+    if tonumber(t) == x then s = t; break end
   end
-  return string.format("%.17g", x)
+  if not s:find("[.eni]") then s = s .. ".0" end  -- 3 -> 3.0, as Python
+  return s
 end
 
 local function main()
