@@ -78,9 +78,11 @@ import sysconfig
 from pathlib import Path
 
 from ._version import __version__
+from .client import Client  # the daemon client (pure Python)
 
 __all__ = [
     "__version__",
+    "Client",
     "Code",
     "LimitError",
     "CacheInfo",
