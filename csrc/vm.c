@@ -796,31 +796,37 @@ next:
     }
     TARGET(COMPARE_OP) {
         pe_val b = sp[-1], a = sp[-2], res;
-        if (a.tag == PE_TINT && b.tag == PE_TINT) {
-            int64_t x = a.u.i, y = b.u.i;
+        if ((a.tag == PE_TINT && b.tag == PE_TINT) || (a.tag == PE_TFLOAT && b.tag == PE_TFLOAT)) {
             bool r;
-            switch (ARG) {
-            case PE_LT: r = x < y; break;
-            case PE_LE: r = x <= y; break;
-            case PE_EQ: r = x == y; break;
-            case PE_NE: r = x != y; break;
-            case PE_GT: r = x > y; break;
-            default: r = x >= y; break;
+            if (a.tag == PE_TINT) {
+                int64_t x = a.u.i, y = b.u.i;
+                switch (ARG) {
+                case PE_LT: r = x < y; break;
+                case PE_LE: r = x <= y; break;
+                case PE_EQ: r = x == y; break;
+                case PE_NE: r = x != y; break;
+                case PE_GT: r = x > y; break;
+                default: r = x >= y; break;
+                }
+            } else {
+                double x = a.u.f, y = b.u.f;
+                switch (ARG) {
+                case PE_LT: r = x < y; break;
+                case PE_LE: r = x <= y; break;
+                case PE_EQ: r = x == y; break;
+                case PE_NE: r = x != y; break;
+                case PE_GT: r = x > y; break;
+                default: r = x >= y; break;
+                }
             }
-            sp[-2] = pe_bool(r);
-            sp--;
-            DISPATCH();
-        }
-        if (a.tag == PE_TFLOAT && b.tag == PE_TFLOAT) {
-            double x = a.u.f, y = b.u.f;
-            bool r;
-            switch (ARG) {
-            case PE_LT: r = x < y; break;
-            case PE_LE: r = x <= y; break;
-            case PE_EQ: r = x == y; break;
-            case PE_NE: r = x != y; break;
-            case PE_GT: r = x > y; break;
-            default: r = x >= y; break;
+            /* compare-and-branch: consume the following conditional jump
+             * directly instead of pushing a bool for it */
+            uint32_t nw = *pc;
+            if (PE_OPOF(nw) == PE_OP_POP_JUMP_IF_FALSE || PE_OPOF(nw) == PE_OP_POP_JUMP_IF_TRUE) {
+                sp -= 2;
+                pc++;
+                if (r == (PE_OPOF(nw) == PE_OP_POP_JUMP_IF_TRUE)) pc = f->code->code + PE_ARGOF(nw);
+                DISPATCH();
             }
             sp[-2] = pe_bool(r);
             sp--;
@@ -1450,6 +1456,8 @@ next:
             SYNC();
             if (check_limits(S, ARG)) ERROR();
         }
+        /* a loop's back-edge is CHECK_STEPS; JUMP: take the jump here */
+        if (PE_OPOF(*pc) == PE_OP_JUMP) pc = f->code->code + PE_ARGOF(*pc);
         DISPATCH();
     }
 
