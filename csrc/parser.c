@@ -785,6 +785,20 @@ static pe_node *p_primary(parser *P) {
     return e;
 }
 
+/* A BINOP node spanning lhs .. rhs. */
+static pe_node *make_binop(parser *P, const pe_token *t, int op, pe_node *lhs, pe_node *rhs) {
+    pe_node *n = new_node(P, PE_N_BINOP, t);
+    if (!n) return NULL;
+    n->op = (uint16_t)op;
+    n->a = lhs;
+    n->b = rhs;
+    n->line = lhs->line;
+    n->col = lhs->col;
+    n->end_line = rhs->end_line;
+    n->end_col = rhs->end_col;
+    return n;
+}
+
 static pe_node *p_power(parser *P) {
     pe_node *base = p_primary(P);
     if (!base) return NULL;
@@ -794,16 +808,7 @@ static pe_node *p_power(parser *P) {
     pe_node *exp = p_factor(P);
     LEAVE();
     if (!exp) return NULL;
-    pe_node *n = new_node(P, PE_N_BINOP, &t);
-    if (!n) return NULL;
-    n->op = PE_BO_POW;
-    n->a = base;
-    n->b = exp;
-    n->line = base->line;
-    n->col = base->col;
-    n->end_line = exp->end_line;
-    n->end_col = exp->end_col;
-    return n;
+    return make_binop(P, &t, PE_BO_POW, base, exp);
 }
 
 static pe_node *p_factor(parser *P) {
@@ -870,16 +875,8 @@ static pe_node *p_binary(parser *P, int minprec) {
         pe_node *rhs = p_binary(P, prec + 1);
         LEAVE();
         if (!rhs) return NULL;
-        pe_node *n = new_node(P, PE_N_BINOP, &t);
-        if (!n) return NULL;
-        n->op = (uint16_t)op;
-        n->a = lhs;
-        n->b = rhs;
-        n->line = lhs->line;
-        n->col = lhs->col;
-        n->end_line = rhs->end_line;
-        n->end_col = rhs->end_col;
-        lhs = n;
+        lhs = make_binop(P, &t, op, lhs, rhs);
+        if (!lhs) return NULL;
     }
     return lhs;
 }

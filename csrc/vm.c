@@ -485,6 +485,29 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
     return r;
 }
 
+/* Comparison of two ints / two floats by COMPARE_OP argument. */
+PE_INLINE bool cmp_int(int64_t x, int64_t y, uint32_t op) {
+    switch (op) {
+    case PE_LT: return x < y;
+    case PE_LE: return x <= y;
+    case PE_EQ: return x == y;
+    case PE_NE: return x != y;
+    case PE_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
+PE_INLINE bool cmp_float(double x, double y, uint32_t op) {
+    switch (op) {
+    case PE_LT: return x < y;
+    case PE_LE: return x <= y;
+    case PE_EQ: return x == y;
+    case PE_NE: return x != y;
+    case PE_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* The dispatch loop                                                   */
 /* ------------------------------------------------------------------ */
@@ -797,28 +820,7 @@ next:
     TARGET(COMPARE_OP) {
         pe_val b = sp[-1], a = sp[-2], res;
         if ((a.tag == PE_TINT && b.tag == PE_TINT) || (a.tag == PE_TFLOAT && b.tag == PE_TFLOAT)) {
-            bool r;
-            if (a.tag == PE_TINT) {
-                int64_t x = a.u.i, y = b.u.i;
-                switch (ARG) {
-                case PE_LT: r = x < y; break;
-                case PE_LE: r = x <= y; break;
-                case PE_EQ: r = x == y; break;
-                case PE_NE: r = x != y; break;
-                case PE_GT: r = x > y; break;
-                default: r = x >= y; break;
-                }
-            } else {
-                double x = a.u.f, y = b.u.f;
-                switch (ARG) {
-                case PE_LT: r = x < y; break;
-                case PE_LE: r = x <= y; break;
-                case PE_EQ: r = x == y; break;
-                case PE_NE: r = x != y; break;
-                case PE_GT: r = x > y; break;
-                default: r = x >= y; break;
-                }
-            }
+            bool r = a.tag == PE_TINT ? cmp_int(a.u.i, b.u.i, ARG) : cmp_float(a.u.f, b.u.f, ARG);
             /* compare-and-branch: consume the following conditional jump
              * directly instead of pushing a bool for it */
             uint32_t nw = *pc;
