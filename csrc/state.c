@@ -84,8 +84,16 @@ static void raw_free(pe_state *S, void *p, size_t n) {
     free(p);
 }
 
+/* No allocation can succeed beyond this (128 TiB): refuse it before
+ * asking malloc, so absurd sizes are a plain MemoryError everywhere. */
+#define PE_MEM_ABSURD ((size_t)1 << 47)
+
 void *pe_mem_alloc(pe_state *S, size_t n) {
     if (PE_UNLIKELY(mem_over_limit(S, n))) return mem_limit_error(S);
+    if (PE_UNLIKELY(n > PE_MEM_ABSURD)) {
+        pe_raise_nomem(S);
+        return NULL;
+    }
     void *p = raw_alloc(S, n);
     if (PE_UNLIKELY(!p)) {
         pe_raise_nomem(S);
@@ -97,6 +105,10 @@ void *pe_mem_alloc(pe_state *S, size_t n) {
 
 void *pe_mem_realloc(pe_state *S, void *p, size_t oldn, size_t newn) {
     if (newn > oldn && PE_UNLIKELY(mem_over_limit(S, newn - oldn))) return mem_limit_error(S);
+    if (PE_UNLIKELY(newn > PE_MEM_ABSURD)) {
+        pe_raise_nomem(S);
+        return NULL;
+    }
     void *q;
     if (PE_FREELIST && (oldn <= PE_FL_MAX || newn <= PE_FL_MAX)) {
         if (p && oldn <= PE_FL_MAX && newn <= PE_FL_MAX && fl_class(oldn) == fl_class(newn)) {

@@ -25,7 +25,7 @@ MARKERS = (b"ERROR: AddressSanitizer", b"ERROR: LeakSanitizer", b"runtime error:
 def run_one(binary, path, timeout):
     env = dict(os.environ)
     env["PYEXPR_LEAKCHECK"] = "1"
-    env["ASAN_OPTIONS"] = "detect_leaks=1:abort_on_error=0:exitcode=99"
+    env["ASAN_OPTIONS"] = "detect_leaks=1:abort_on_error=0:exitcode=99:allocator_may_return_null=1"
     env["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1:exitcode=98"
     env["LSAN_OPTIONS"] = "exitcode=97"
     try:
