@@ -1933,49 +1933,63 @@ static PyObject *px_mod_exec(PyObject *module, PyObject *const *args, Py_ssize_t
     return px_entry(module, args, nargs, kwnames, true);
 }
 
-/* pyexpr.compile(source, mode="exec", filename="<string>") */
-static PyObject *px_mod_compile(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
-                                PyObject *kwnames) {
-    px_mod *ms = px_state(module);
-    PyObject *vals[3] = {NULL, NULL, NULL};
-    static const char *const kw[3] = {"source", "mode", "filename"};
-    if (nargs > 3) {
-        PyErr_Format(PyExc_TypeError, "compile() takes at most 3 arguments (%zd given)", nargs);
-        return NULL;
+/* Positional-or-keyword arguments of fn(...) into vals[0..n) (NULL when
+ * absent); `source` (vals[0]) is required. CPython's wording on errors. */
+static int px_parse_args(const char *fn, PyObject *const *args, Py_ssize_t nargs,
+                         PyObject *kwnames, const char *const *kw, int n, PyObject **vals) {
+    if (nargs > n) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at most %d arguments (%zd given)", fn, n, nargs);
+        return -1;
     }
     for (Py_ssize_t i = 0; i < nargs; i++) vals[i] = args[i];
     if (kwnames) {
         for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(kwnames); i++) {
             PyObject *key = PyTuple_GET_ITEM(kwnames, i);
             int k = -1;
-            for (int j = 0; j < 3; j++)
+            for (int j = 0; j < n; j++)
                 if (!PyUnicode_CompareWithASCIIString(key, kw[j])) k = j;
-            if (k < 0) return px_unexpected_kw("compile", key), NULL;
+            if (k < 0) return px_unexpected_kw(fn, key), -1;
             if (vals[k]) {
-                PyErr_Format(PyExc_TypeError, "compile() got multiple values for argument '%s'", kw[k]);
-                return NULL;
+                PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", fn, kw[k]);
+                return -1;
             }
             vals[k] = args[nargs + i];
         }
     }
     if (!vals[0]) {
-        PyErr_SetString(PyExc_TypeError, "compile() missing required argument 'source' (pos 1)");
+        PyErr_Format(PyExc_TypeError, "%s() missing required argument 'source' (pos 1)", fn);
+        return -1;
+    }
+    return 0;
+}
+
+/* mode="exec" | "eval" (v may be NULL: exec). */
+static int px_parse_mode(const char *fn, PyObject *v, int *mode) {
+    *mode = PE_MODE_EXEC;
+    if (!v) return 0;
+    if (!PyUnicode_Check(v)) {
+        PyErr_Format(PyExc_TypeError, "%s() mode must be a str, not %.200s", fn, Py_TYPE(v)->tp_name);
+        return -1;
+    }
+    if (!PyUnicode_CompareWithASCIIString(v, "eval"))
+        *mode = PE_MODE_EVAL;
+    else if (PyUnicode_CompareWithASCIIString(v, "exec")) {
+        PyErr_Format(PyExc_ValueError, "%s() mode must be 'exec' or 'eval'", fn);
+        return -1;
+    }
+    return 0;
+}
+
+/* pyexpr.compile(source, mode="exec", filename="<string>") */
+static PyObject *px_mod_compile(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+                                PyObject *kwnames) {
+    px_mod *ms = px_state(module);
+    PyObject *vals[3] = {NULL, NULL, NULL};
+    static const char *const kw[3] = {"source", "mode", "filename"};
+    int mode;
+    if (px_parse_args("compile", args, nargs, kwnames, kw, 3, vals) < 0 ||
+        px_parse_mode("compile", vals[1], &mode) < 0)
         return NULL;
-    }
-    int mode = PE_MODE_EXEC;
-    if (vals[1]) {
-        if (!PyUnicode_Check(vals[1])) {
-            PyErr_Format(PyExc_TypeError, "compile() mode must be a str, not %.200s",
-                         Py_TYPE(vals[1])->tp_name);
-            return NULL;
-        }
-        if (!PyUnicode_CompareWithASCIIString(vals[1], "eval"))
-            mode = PE_MODE_EVAL;
-        else if (PyUnicode_CompareWithASCIIString(vals[1], "exec")) {
-            PyErr_SetString(PyExc_ValueError, "compile() mode must be 'exec' or 'eval'");
-            return NULL;
-        }
-    }
     PyObject *filename = vals[2];
     if (filename && !PyUnicode_Check(filename)) {
         PyErr_Format(PyExc_TypeError, "compile() filename must be a str, not %.200s",
@@ -2127,43 +2141,10 @@ static PyObject *px_mod_profile(PyObject *module, PyObject *const *args, Py_ssiz
     uint64_t t0 = pe_clock_ns();
     PyObject *vals[3] = {NULL, NULL, NULL};
     static const char *const kw[3] = {"source", "names", "mode"};
-    if (nargs > 3) {
-        PyErr_Format(PyExc_TypeError, "profile() takes at most 3 arguments (%zd given)", nargs);
+    int mode;
+    if (px_parse_args("profile", args, nargs, kwnames, kw, 3, vals) < 0 ||
+        px_parse_mode("profile", vals[2], &mode) < 0)
         return NULL;
-    }
-    for (Py_ssize_t i = 0; i < nargs; i++) vals[i] = args[i];
-    if (kwnames) {
-        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(kwnames); i++) {
-            PyObject *key = PyTuple_GET_ITEM(kwnames, i);
-            int k = -1;
-            for (int j = 0; j < 3; j++)
-                if (!PyUnicode_CompareWithASCIIString(key, kw[j])) k = j;
-            if (k < 0) return px_unexpected_kw("profile", key), NULL;
-            if (vals[k]) {
-                PyErr_Format(PyExc_TypeError, "profile() got multiple values for argument '%s'", kw[k]);
-                return NULL;
-            }
-            vals[k] = args[nargs + i];
-        }
-    }
-    if (!vals[0]) {
-        PyErr_SetString(PyExc_TypeError, "profile() missing required argument 'source' (pos 1)");
-        return NULL;
-    }
-    int mode = PE_MODE_EXEC;
-    if (vals[2]) {
-        if (!PyUnicode_Check(vals[2])) {
-            PyErr_Format(PyExc_TypeError, "profile() mode must be a str, not %.200s",
-                         Py_TYPE(vals[2])->tp_name);
-            return NULL;
-        }
-        if (!PyUnicode_CompareWithASCIIString(vals[2], "eval"))
-            mode = PE_MODE_EVAL;
-        else if (PyUnicode_CompareWithASCIIString(vals[2], "exec")) {
-            PyErr_SetString(PyExc_ValueError, "profile() mode must be 'exec' or 'eval'");
-            return NULL;
-        }
-    }
     PyObject *names = vals[1] == Py_None ? NULL : vals[1];
     if (names && px_check_names(&names, "profile") < 0) return NULL;
     const char *text;

@@ -176,35 +176,13 @@ bool pe_is(pe_val a, pe_val b) {
 /* Comparison                                                          */
 /* ------------------------------------------------------------------ */
 
-static bool cmp_result(int c, int op) {
-    switch (op) {
-    case PE_LT: return c < 0;
-    case PE_LE: return c <= 0;
-    case PE_EQ: return c == 0;
-    case PE_NE: return c != 0;
-    case PE_GT: return c > 0;
-    default: return c >= 0;
-    }
-}
-
-static bool cmp_double(double a, double b, int op) {
-    switch (op) {
-    case PE_LT: return a < b;
-    case PE_LE: return a <= b;
-    case PE_EQ: return a == b;
-    case PE_NE: return a != b;
-    case PE_GT: return a > b;
-    default: return a >= b;
-    }
-}
-
 /* Numeric comparison of two numbers (exact for int vs float). */
 static bool num_compare(pe_val a, pe_val b, int op) {
     a = as_int(a);
     b = as_int(b);
-    if (a.tag == PE_TFLOAT && b.tag == PE_TFLOAT) return cmp_double(a.u.f, b.u.f, op);
+    if (a.tag == PE_TFLOAT && b.tag == PE_TFLOAT) return pe_cmp_double(a.u.f, b.u.f, op);
     if (a.tag == PE_TINT && b.tag == PE_TINT)
-        return cmp_result(a.u.i < b.u.i ? -1 : a.u.i > b.u.i, op);
+        return pe_cmp_order(a.u.i < b.u.i ? -1 : a.u.i > b.u.i, op);
     if (a.tag == PE_TFLOAT || b.tag == PE_TFLOAT) {
         bool swapped = a.tag == PE_TFLOAT;
         pe_val i = swapped ? b : a;
@@ -212,9 +190,9 @@ static bool num_compare(pe_val a, pe_val b, int op) {
         int c = pe_int_cmp_double(i, f); /* sign of (int - float), 2 for nan */
         if (c == 2) return op == PE_NE;
         if (swapped) c = -c;
-        return cmp_result(c, op);
+        return pe_cmp_order(c, op);
     }
-    return cmp_result(pe_int_cmp(a, b), op);
+    return pe_cmp_order(pe_int_cmp(a, b), op);
 }
 
 static const int swapped_op[] = {PE_GT, PE_GE, PE_EQ, PE_NE, PE_LT, PE_LE};

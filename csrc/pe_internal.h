@@ -101,6 +101,31 @@ enum pe_kind {
 /* Comparison operators (same order as CPython's Py_LT..Py_GE). */
 enum { PE_LT = 0, PE_LE, PE_EQ, PE_NE, PE_GT, PE_GE };
 
+/* The truth of `x OP y` given the three-way result c = sign(x - y). */
+static inline bool pe_cmp_order(int c, int op) {
+    switch (op) {
+    case PE_LT: return c < 0;
+    case PE_LE: return c <= 0;
+    case PE_EQ: return c == 0;
+    case PE_NE: return c != 0;
+    case PE_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+
+/* `a OP b` for doubles (IEEE semantics: every comparison with NaN is
+ * false except !=). */
+static inline bool pe_cmp_double(double a, double b, int op) {
+    switch (op) {
+    case PE_LT: return a < b;
+    case PE_LE: return a <= b;
+    case PE_EQ: return a == b;
+    case PE_NE: return a != b;
+    case PE_GT: return a > b;
+    default: return a >= b;
+    }
+}
+
 /* Result of a slot that may decline an operation. */
 #define PE_NOTIMPL 1
 

@@ -235,17 +235,6 @@ static int tuple_hash(pe_state *S, pe_val v, int64_t *out) {
 }
 
 
-static bool cmp_sizes(size_t x, size_t y, int op) {
-    switch (op) {
-    case PE_LT: return x < y;
-    case PE_LE: return x <= y;
-    case PE_EQ: return x == y;
-    case PE_NE: return x != y;
-    case PE_GT: return x > y;
-    default: return x >= y;
-    }
-}
-
 /* a/b may be the storage of a list that is mutated by a comparison, so
  * lengths are passed by pointer and re-read. */
 static int seq_richcmp(pe_state *S, pe_val *const *a, const size_t *na, pe_val *const *b,
@@ -266,7 +255,7 @@ static int seq_richcmp(pe_state *S, pe_val *const *a, const size_t *na, pe_val *
         if (!k) break;
     }
     if (i >= *na || i >= *nb) {
-        *out = pe_bool(cmp_sizes(*na, *nb, op));
+        *out = pe_bool(pe_cmp_order((*na > *nb) - (*na < *nb), op));
         return 0;
     }
     if (op == PE_EQ || op == PE_NE) {

@@ -485,29 +485,6 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
     return r;
 }
 
-/* Comparison of two ints / two floats by COMPARE_OP argument. */
-PE_INLINE bool cmp_int(int64_t x, int64_t y, uint32_t op) {
-    switch (op) {
-    case PE_LT: return x < y;
-    case PE_LE: return x <= y;
-    case PE_EQ: return x == y;
-    case PE_NE: return x != y;
-    case PE_GT: return x > y;
-    default: return x >= y;
-    }
-}
-
-PE_INLINE bool cmp_float(double x, double y, uint32_t op) {
-    switch (op) {
-    case PE_LT: return x < y;
-    case PE_LE: return x <= y;
-    case PE_EQ: return x == y;
-    case PE_NE: return x != y;
-    case PE_GT: return x > y;
-    default: return x >= y;
-    }
-}
-
 /* ------------------------------------------------------------------ */
 /* The dispatch loop                                                   */
 /* ------------------------------------------------------------------ */
@@ -820,7 +797,8 @@ next:
     TARGET(COMPARE_OP) {
         pe_val b = sp[-1], a = sp[-2], res;
         if ((a.tag == PE_TINT && b.tag == PE_TINT) || (a.tag == PE_TFLOAT && b.tag == PE_TFLOAT)) {
-            bool r = a.tag == PE_TINT ? cmp_int(a.u.i, b.u.i, ARG) : cmp_float(a.u.f, b.u.f, ARG);
+            bool r = a.tag == PE_TINT ? pe_cmp_order((a.u.i > b.u.i) - (a.u.i < b.u.i), (int)ARG)
+                                       : pe_cmp_double(a.u.f, b.u.f, (int)ARG);
             /* compare-and-branch: consume the following conditional jump
              * directly instead of pushing a bool for it */
             uint32_t nw = *pc;
