@@ -52,11 +52,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "pe_cli.h"
 #include "pe_vm.h"
-
-/* Entry points called by main.c (declared there too; keep in step). */
-int pe_daemon_main(int argc, char **argv);
-int pe_daemon_run_remote(const char *src, size_t len, const char *filename, int *status);
 
 /* ------------------------------------------------------------------ */
 /* Protocol constants (docs/daemon.md, pyexpr/client.py)                */
@@ -790,6 +787,56 @@ static size_t capture_write(void *ud, const char *s, size_t n) {
     }
     c->used += n;
     return n;
+}
+
+void pe_cli_warm(pe_state *S) {
+    pe_limits saved = S->limits, nolim = saved;
+    nolim.max_steps = 0;
+    nolim.max_memory = 0;
+    nolim.timeout = 0;
+    pe_set_limits(S, &nolim);
+    pe_code *code = pe_compile(S, "None", 4, "<warm>", PE_MODE_EXEC);
+    if (code) {
+        char *repr = NULL;
+        (void)pe_run_repr(S, code, &repr);
+        free(repr);
+    }
+    pe_reset(S);
+    pe_code_release_in(S, code);
+    pe_set_limits(S, &saved);
+}
+
+void pe_cli_fix_memory_message(pe_state *S, size_t abs_limit, size_t user_limit) {
+    pe_val e = S->exc;
+    if (abs_limit == user_limit || e.tag != PE_TOBJ ||
+        !pe_type_is_subtype(e.u.o->type, PE_EXC(LimitError)))
+        return;
+    pe_exc *x = PE_EXCOBJ(e);
+    if (x->args.tag != PE_TOBJ || PE_TUPLE(x->args)->n != 1) return;
+    pe_val m = PE_TUPLE(x->args)->items[0];
+    char want[96], now[96];
+    snprintf(want, sizeof want, "memory limit exceeded (max_memory=%zu bytes)", abs_limit);
+    if (!pe_is_str(m) || strcmp(PE_STR(m)->data, want)) return;
+    int n = snprintf(now, sizeof now, "memory limit exceeded (max_memory=%zu bytes)", user_limit);
+    size_t lim = S->limits.max_memory;
+    S->limits.max_memory = 0; /* the new message must not fail on the limit */
+    pe_incref(e);
+    pe_val str, tup;
+    if (pe_str_new(S, now, (size_t)n, &str) == 0) {
+        if (pe_tuple_pack(S, 1, &str, &tup) == 0) {
+            pe_val old = x->args;
+            x->args = tup;
+            pe_decref(S, old);
+        }
+        pe_decref(S, str);
+    }
+    S->limits.max_memory = lim;
+    if (S->exc.tag != e.tag || S->exc.u.o != e.u.o) { /* out of memory meanwhile: keep ours */
+        pe_exc_clear(S);
+        S->exc = e; /* our reference */
+    } else {
+        pe_decref(S, e);
+    }
 }
 
 /* The smaller nonzero of two limits (0 = none). */
@@ -2021,7 +2068,10 @@ static int read_full(int fd, void *buf, size_t n) {
 }
 
 /* Sends a request (iov) and reads the response into *raw, parsed into *rp.
- * 0 ok, -1 failure (no usable answer). */
+ * 0 ok; -1 no answer: the request could not be sent, or the daemon closed
+ * the connection before the first byte of an answer; -2 the request was
+ * sent but no (valid) answer came: a timeout (errno EAGAIN) or a broken
+ * response. */
 static int client_call(int fd, struct iovec *iov, int niov, dbuf *raw, resp *rp) {
     while (niov) {
         struct msghdr mh = {.msg_iov = iov, .msg_iovlen = (size_t)niov};
@@ -2041,12 +2091,18 @@ static int client_call(int fd, struct iovec *iov, int niov, dbuf *raw, resp *rp)
         }
     }
     unsigned char h[4];
-    if (read_full(fd, h, 4)) return -1;
+    ssize_t got;
+    do
+        got = recv(fd, h, 1, 0);
+    while (got < 0 && errno == EINTR);
+    if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return -2;
+    if (got != 1) return -1; /* closed (or reset) without answering */
+    if (read_full(fd, h + 1, 3)) return -2;
     size_t n = get_le32(h);
-    if (n < 8 || n > CLIENT_MAX_RESPONSE || dbuf_reserve(raw, n) || read_full(fd, raw->p, n)) return -1;
+    if (n < 8 || n > CLIENT_MAX_RESPONSE || dbuf_reserve(raw, n) || read_full(fd, raw->p, n)) return -2;
     raw->len = n;
     rd r = {(const unsigned char *)raw->p, (const unsigned char *)raw->p + n, false};
-    if (rd_u8(&r) != PD_MAGIC || rd_u8(&r) != PD_VERSION) return -1;
+    if (rd_u8(&r) != PD_MAGIC || rd_u8(&r) != PD_VERSION) return -2;
     rp->status = rd_u8(&r);
     rp->exitc = rd_u8(&r);
     rp->flags = rd_u32(&r);
@@ -2055,7 +2111,7 @@ static int client_call(int fd, struct iovec *iov, int niov, dbuf *raw, resp *rp)
     rp->repr = rd_blob(&r, &rp->reprn);
     rp->etype = rd_blob(&r, &rp->etypen);
     rp->emsg = rd_blob(&r, &rp->emsgn);
-    return r.bad ? -1 : 0;
+    return r.bad ? -2 : 0;
 }
 
 /* A request without payload (STATUS, CLEAR_CACHE, PING, STOP). */
@@ -2071,41 +2127,60 @@ static int client_simple(const char *sock, int op, int mode, double timeout, dbu
     struct iovec iov = {req, sizeof req};
     int r = client_call(fd, &iov, 1, raw, rp);
     close(fd);
-    return r;
+    return r ? -1 : 0;
 }
 
-/* `pyexpr --via-daemon`: runs src on the daemon and writes what direct
- * execution would. 0 with *status set; -1 when the caller must run it
- * itself (no daemon, daemon stopping, a daemon limit was hit, ...). */
-int pe_daemon_run_remote(const char *src, size_t len, const char *filename, int *status) {
+/* `pyexpr --via-daemon` (pe_cli.h). The program is sent at most once and
+ * never run here after the daemon may have run it: only "no daemon took
+ * it" answers -1. */
+int pe_daemon_run_remote(const char *src, size_t len, const char *filename, const pe_limits *lim,
+                         int *status) {
     dconf cf;
     conf_defaults(&cf);
     char err[PATH_MAX + 128];
     size_t fnlen = strlen(filename);
-    if (len > DEF_MAX_FRAME - PD_HDR - 8 - fnlen || fnlen > MAX_FILENAME) return -1;
+    size_t limlen = lim ? 24 : 0;
+    if (fnlen > MAX_FILENAME || len > DEF_MAX_FRAME - PD_HDR - 8 - limlen - fnlen) return -1;
     if (resolve_paths(&cf, false, err, sizeof err)) return -1;
-    int fd = connect_unix(cf.sock, client_timeout());
+    double timeout = client_timeout();
+    int fd = connect_unix(cf.sock, timeout);
     if (fd < 0) return -1;
-    unsigned char h[4 + PD_HDR + 4], t[4];
-    put_le32(h, (uint32_t)(PD_HDR + 4 + fnlen + 4 + len));
+    unsigned char h[4 + PD_HDR + 4], t[4], l[24];
+    put_le32(h, (uint32_t)(PD_HDR + 4 + fnlen + 4 + len + limlen));
     h[4] = PD_MAGIC;
     h[5] = PD_VERSION;
     h[6] = OP_RUN;
     h[7] = PE_MODE_CALC;
-    put_le32(h + 8, RQ_ECHO);
+    put_le32(h + 8, RQ_ECHO | (lim ? RQ_LIMITS : 0));
     put_le32(h + 12, (uint32_t)fnlen);
     put_le32(t, (uint32_t)len);
-    struct iovec iov[4] = {{h, sizeof h}, {(void *)filename, fnlen}, {t, 4}, {(void *)src, len}};
+    if (lim) { /* 0 = the daemon's own limit; a request can only tighten it */
+        uint64_t steps = lim->max_steps, mem = lim->max_memory;
+        double ms = ceil(lim->timeout * 1000.0);
+        uint32_t tms = lim->timeout > 0 ? (ms >= 4294967295.0 ? 0 : ms < 1 ? 1 : (uint32_t)ms) : 0;
+        for (int i = 0; i < 8; i++) l[i] = (unsigned char)(steps >> (8 * i));
+        for (int i = 0; i < 8; i++) l[8 + i] = (unsigned char)(mem >> (8 * i));
+        put_le32(l + 16, lim->max_depth);
+        put_le32(l + 20, tms);
+    }
+    struct iovec iov[5] = {{h, sizeof h}, {(void *)filename, fnlen}, {t, 4}, {(void *)src, len},
+                           {l, limlen}};
     dbuf raw = {0};
     resp rp;
-    int r = client_call(fd, iov, 4, &raw, &rp);
+    int r = client_call(fd, iov, lim ? 5 : 4, &raw, &rp);
     close(fd);
-    if (r == 0 && (rp.status == ST_OK || rp.status == ST_ERROR)) {
+    if (r == 0 && (rp.status == ST_UNAVAILABLE || rp.status == ST_BAD_REQUEST)) {
+        r = -1; /* not run: stopping, or a frame over the daemon's --max-frame */
+    } else if (r == 0) { /* the answer, a LimitError included */
         (void)write_all(1, rp.out, rp.outn);
         (void)write_all(2, rp.err, rp.errn);
         *status = rp.exitc;
-    } else {
-        r = -1;
+    } else if (r == -2) {
+        say(2, "pyexpr: the daemon took the program but no answer came (timeout %g s, "
+               "PYEXPR_DAEMON_TIMEOUT, or the connection broke); not running it again here\n",
+            timeout);
+        *status = 1;
+        r = 0;
     }
     dbuf_free(&raw);
     return r;
@@ -2382,7 +2457,7 @@ static const char daemon_usage[] =
     "  --stop-timeout SECONDS graceful-stop bound (default 30)\n"
     "See docs/daemon.md.\n";
 
-static int parse_size(const char *s, size_t *out) {
+int pe_cli_parse_size(const char *s, size_t *out) {
     char *e;
     errno = 0;
     double v = strtod(s, &e);
@@ -2397,7 +2472,7 @@ static int parse_size(const char *s, size_t *out) {
     return 0;
 }
 
-static int parse_secs(const char *s, double *out) {
+int pe_cli_parse_secs(const char *s, double *out) {
     char *e;
     errno = 0;
     double v = strtod(s, &e);
@@ -2406,7 +2481,7 @@ static int parse_secs(const char *s, double *out) {
     return 0;
 }
 
-static int parse_uint(const char *s, unsigned long long max, unsigned long long *out) {
+int pe_cli_parse_uint(const char *s, unsigned long long max, unsigned long long *out) {
     char *e;
     errno = 0;
     if (*s == '-') return -1;
@@ -2496,55 +2571,55 @@ int pe_daemon_main(int argc, char **argv) {
             if (!bad) snprintf(cf.logfile, sizeof cf.logfile, "%s", val), cf.logfile_set = true;
             break;
         case 3:
-            bad = parse_uint(val, 1024, &u) || !u;
+            bad = pe_cli_parse_uint(val, 1024, &u) || !u;
             cf.workers = (unsigned)u;
             break;
         case 4:
-            bad = parse_uint(val, 4096, &u) || !u;
+            bad = pe_cli_parse_uint(val, 4096, &u) || !u;
             cf.max_workers = (unsigned)u;
             break;
         case 5:
-            bad = parse_secs(val, &secs);
+            bad = pe_cli_parse_secs(val, &secs);
             cf.limits.timeout = secs;
             break;
         case 6:
-            bad = parse_size(val, &sz);
+            bad = pe_cli_parse_size(val, &sz);
             cf.limits.max_memory = sz;
             break;
         case 7:
-            bad = parse_uint(val, UINT64_MAX, &u);
+            bad = pe_cli_parse_uint(val, UINT64_MAX, &u);
             cf.limits.max_steps = u;
             break;
         case 8:
-            bad = parse_uint(val, 1000000, &u);
+            bad = pe_cli_parse_uint(val, 1000000, &u);
             cf.limits.max_depth = (uint32_t)u;
             break;
         case 9:
-            bad = parse_size(val, &sz) || sz < 1024 || sz > ((size_t)1 << 30);
+            bad = pe_cli_parse_size(val, &sz) || sz < 1024 || sz > ((size_t)1 << 30);
             cf.max_output = sz;
             break;
         case 10:
-            bad = parse_size(val, &sz) || sz < 64 || sz > ((size_t)1 << 30);
+            bad = pe_cli_parse_size(val, &sz) || sz < 64 || sz > ((size_t)1 << 30);
             cf.max_frame = sz;
             break;
         case 11:
-            bad = parse_uint(val, SIZE_MAX, &u);
+            bad = pe_cli_parse_uint(val, SIZE_MAX, &u);
             cf.cache_entries = (size_t)u;
             break;
         case 12:
-            bad = parse_size(val, &sz);
+            bad = pe_cli_parse_size(val, &sz);
             cf.cache_bytes = sz;
             break;
         case 13:
-            bad = parse_uint(val, 1000000, &u) || !u;
+            bad = pe_cli_parse_uint(val, 1000000, &u) || !u;
             cf.max_conns = (unsigned)u;
             break;
         case 14:
-            bad = parse_secs(val, &secs) || secs == 0;
+            bad = pe_cli_parse_secs(val, &secs) || secs == 0;
             cf.io_timeout = secs;
             break;
         case 15:
-            bad = parse_secs(val, &secs);
+            bad = pe_cli_parse_secs(val, &secs);
             cf.stop_timeout = secs;
             break;
         }

@@ -412,9 +412,42 @@ void pe_print_exception(pe_state *S) {
     pe_decref(S, exc);
 }
 
+/* CPython's handling of an uncaught SystemExit (Python/pythonrun.c): the
+ * code is args[0] (one arg), None (none) or the args tuple; None exits 0,
+ * an int exits with it (as the C int exit() takes: a value beyond the C
+ * long range is -1), anything else is written with str() to stderr and
+ * exits 1. */
 int pe_exception_exit_status(pe_state *S) {
-    (void)S;
-    return 1;
+    pe_val exc = S->exc;
+    if (exc.tag != PE_TOBJ || !pe_type_is_subtype(exc.u.o->type, PE_EXC(SystemExit))) return -1;
+    pe_exc *e = PE_EXCOBJ(exc);
+    pe_val code = pe_none();
+    if (e->args.tag == PE_TOBJ) {
+        pe_tuple *t = PE_TUPLE(e->args);
+        if (t->n == 1) code = t->items[0];
+        else if (t->n > 1) code = e->args;
+    }
+    pe_incref(code);
+    S->exc = pe_undef();
+    pe_decref(S, exc);
+    int status = 0;
+    if (code.tag == PE_TINT || code.tag == PE_TBOOL) {
+        status = (int)(code.u.i & 0xff);
+    } else if (pe_is_bigint(code)) {
+        status = 255; /* PyLong_AsLong overflows: -1 */
+    } else if (code.tag != PE_TNONE) {
+        pe_val s;
+        if (pe_str_val(S, code, &s) == 0) {
+            emit(S, PE_STR(s)->data, PE_STR(s)->len);
+            pe_decref(S, s);
+        } else {
+            pe_exc_clear(S);
+        }
+        emits(S, "\n");
+        status = 1;
+    }
+    pe_decref(S, code);
+    return status;
 }
 
 /* ------------------------------------------------------------------ */
