@@ -28,6 +28,9 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <math.h>
 #include <poll.h>
 #include <pthread.h>
@@ -83,6 +86,9 @@ enum { RS_VALUE = 1, RS_REPR = 2 };
 #define DEF_MAX_OUTPUT ((size_t)16 << 20)
 #define DEF_MAX_MEMORY ((size_t)256 << 20)
 #define DEF_TIMEOUT 1.0
+#define DEF_MEMORY_BUDGET ((size_t)1 << 30)
+#define DEF_BUDGET_WAIT 1.0
+#define RECYCLE_PEAK ((size_t)16 << 20) /* a run that peaked above this: fresh state */
 #define DEF_IO_TIMEOUT 10.0
 #define DEF_STOP_TIMEOUT 30.0
 #define DEF_MAX_CONNS 1024
@@ -335,6 +341,8 @@ typedef struct dconf {
     size_t max_frame, max_output;
     pe_limits limits;
     size_t cache_entries, cache_bytes;
+    size_t memory_budget; /* sum of the max_memory of the requests running at once; 0 none */
+    double budget_wait;   /* how long a request waits for budget before it is refused */
     double io_timeout, stop_timeout;
 } dconf;
 
@@ -348,6 +356,8 @@ static void conf_defaults(dconf *cf) {
     cf->max_output = DEF_MAX_OUTPUT;
     cf->limits.timeout = DEF_TIMEOUT;
     cf->limits.max_memory = DEF_MAX_MEMORY;
+    cf->memory_budget = DEF_MEMORY_BUDGET;
+    cf->budget_wait = DEF_BUDGET_WAIT;
     cf->io_timeout = DEF_IO_TIMEOUT;
     cf->stop_timeout = DEF_STOP_TIMEOUT;
 }
@@ -380,7 +390,9 @@ static bool dir_is_private(const char *dir, char *why, size_t wsz) {
  * --socket, else $PYEXPR_SOCKET, else $XDG_RUNTIME_DIR/pyexpr.sock (a
  * private directory), else ${TMPDIR:-/tmp}/pyexpr-UID/pyexpr.sock, whose
  * directory is created 0700 when `create` and must be private. Relative
- * paths are made absolute. 0 ok; -1 with a message in err. */
+ * paths are made absolute. 0 ok; -1 with a message in err; -2 (only when
+ * not `create`): that directory does not exist, so no daemon can be
+ * running (cf->sock still names the path it would have). */
 static int resolve_paths(dconf *cf, bool create, char *err, size_t esz) {
     char path[PATH_MAX];
     const char *env;
@@ -401,6 +413,12 @@ static int resolve_paths(dconf *cf, bool create, char *err, size_t esz) {
         if (create && mkdir(dir, 0700) < 0 && errno != EEXIST) {
             snprintf(err, esz, "cannot create %s: %s", dir, strerror(errno));
             return -1;
+        }
+        struct stat st;
+        if (!create && lstat(dir, &st) < 0 && errno == ENOENT) {
+            snprintf(cf->sock, sizeof cf->sock, "%.*s/pyexpr.sock", (int)sizeof cf->sock - 13, dir);
+            snprintf(err, esz, "%s does not exist", dir);
+            return -2;
         }
         if (!dir_is_private(dir, why, sizeof why)) {
             snprintf(err, esz, "refusing unsafe socket directory: %s", why);
@@ -529,6 +547,12 @@ typedef struct daemon {
     ino_t sock_ino, pid_ino;
     char listen_tag, wake_tag; /* epoll data.ptr markers */
     pthread_mutex_t listen_mu, reg_mu, workers_mu;
+    /* memory budget (admission control): the max_memory of every running
+     * request is reserved here; budget_cv wakes requests waiting for it */
+    pthread_mutex_t budget_mu;
+    pthread_cond_t budget_cv;
+    size_t budget_used;        /* under budget_mu */
+    unsigned budget_running;   /* under budget_mu */
     conn reg;                  /* registry sentinel */
     pe_cache *cache;
     worker **workers;          /* conf.max_workers slots */
@@ -538,7 +562,7 @@ typedef struct daemon {
     int64_t stop_deadline;
     _Atomic int stopping, exiting;
     _Atomic uint64_t n_requests, n_runs, n_errors, n_limit, n_proto, n_conns_total, n_rejected,
-        next_conn_id;
+        next_conn_id, n_budget_waited, n_budget_refused;
     _Atomic unsigned nconns;
 } daemon_t;
 
@@ -990,6 +1014,73 @@ static pe_limits merge_limits(const pe_limits *dl, const req *q) {
     return l;
 }
 
+/* Admission control (--memory-budget): reserves `need` bytes of the
+ * budget for one run, waiting up to --budget-wait for running requests to
+ * give theirs back. 0 ok; -1 refused (message in err). */
+static int budget_acquire(daemon_t *d, size_t need, char *err, size_t esz) {
+    size_t budget = d->conf.memory_budget;
+    if (!budget) return 0;
+    pthread_mutex_lock(&d->budget_mu);
+    if (d->budget_used + need > budget && need <= budget) {
+        atomic_fetch_add_explicit(&d->n_budget_waited, 1, memory_order_relaxed);
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        double t = (double)ts.tv_sec + ts.tv_nsec / 1e9 + d->conf.budget_wait;
+        ts.tv_sec = (time_t)t;
+        ts.tv_nsec = (long)((t - (double)ts.tv_sec) * 1e9);
+        while (d->budget_used + need > budget && !atomic_load(&d->stopping))
+            if (pthread_cond_timedwait(&d->budget_cv, &d->budget_mu, &ts) == ETIMEDOUT) break;
+    }
+    bool ok = d->budget_used + need <= budget;
+    size_t used = d->budget_used;
+    unsigned running = d->budget_running;
+    if (ok) {
+        d->budget_used += need;
+        d->budget_running++;
+    }
+    pthread_mutex_unlock(&d->budget_mu);
+    if (ok) return 0;
+    atomic_fetch_add_explicit(&d->n_budget_refused, 1, memory_order_relaxed);
+    snprintf(err, esz,
+             "daemon memory budget exhausted (memory_budget=%zu bytes; %zu reserved by %u running "
+             "requests; this request needs max_memory=%zu bytes)",
+             budget, used, running, need);
+    return -1;
+}
+
+static void budget_release(daemon_t *d, size_t need) {
+    if (!d->conf.memory_budget) return;
+    pthread_mutex_lock(&d->budget_mu);
+    d->budget_used -= need;
+    d->budget_running--;
+    pthread_cond_broadcast(&d->budget_cv);
+    pthread_mutex_unlock(&d->budget_mu);
+}
+
+/* The worker's state for the next request: warmed (frames, first stack
+ * chunk) for the daemon's depth limit. */
+static pe_state *worker_state_new(daemon_t *d) {
+    pe_state *S = pe_state_new();
+    if (!S) return NULL;
+    pe_set_limits(S, &d->conf.limits);
+    pe_cli_warm(S);
+    return S;
+}
+
+/* The run failed with an exception pending: records it; SystemExit gives
+ * its exit status (maybe writing its message), anything else its
+ * traceback (exit status 1). abs/user: see pe_cli_fix_memory_message. */
+static int run_failed(worker *w, size_t abs_limit, size_t user_limit) {
+    pe_state *S = w->S;
+    if (abs_limit) pe_cli_fix_memory_message(S, abs_limit, user_limit);
+    S->limits.max_memory = 0; /* the traceback must not fail on the limit */
+    exc_capture(w);
+    int st = pe_exception_exit_status(S);
+    if (st >= 0) return st;
+    pe_print_exception(S);
+    return 1;
+}
+
 /* Runs an OP_RUN request exactly as main.c's run_source would, appending
  * the response to o. Program stdout is captured straight into o. */
 static void handle_run(worker *w, dbuf *o, req *q) {
@@ -1010,23 +1101,41 @@ static void handle_run(worker *w, dbuf *o, req *q) {
     w->cout = (capture){o, 0, d->conf.max_output, false, S};
     w->cerr = (capture){&w->serr, 0, d->conf.max_output, false, S};
     pe_set_output(S, capture_write, &w->cout, capture_write, &w->cerr);
-    pe_limits lim = merge_limits(&d->conf.limits, q);
-    pe_set_limits(S, &lim);
     if (dbuf_put(&w->fname, q->fn, q->fnlen) || dbuf_u8(&w->fname, 0)) goto oom;
+    pe_limits lim = merge_limits(&d->conf.limits, q);
+    size_t need = lim.max_memory; /* the run's allowance, reserved from the budget */
+    if (!need) need = d->conf.memory_budget;
+    if (budget_acquire(d, need, err, sizeof err)) {
+        pe_set_output(S, NULL, NULL, NULL, NULL);
+        o->len = so_start;
+        put_le32((unsigned char *)o->p + so_len_at, 0);
+        dbuf_clear(&w->serr);
+        if (dbuf_printf(&w->serr, "LimitError: %s\n", err) || dbuf_blob(o, w->serr.p, w->serr.len) ||
+            dbuf_blob(o, NULL, 0) || dbuf_blob(o, "LimitError", 10) || dbuf_blob(o, err, strlen(err)))
+            goto oom;
+        resp_end(o, at, ST_LIMIT, 1, 0);
+        atomic_fetch_add_explicit(&d->n_runs, 1, memory_order_relaxed);
+        atomic_fetch_add_explicit(&d->n_errors, 1, memory_order_relaxed);
+        atomic_fetch_add_explicit(&d->n_limit, 1, memory_order_relaxed);
+        return;
+    }
+    /* max_memory counts the run's allocations on top of what the state
+     * holds (as in the CLI and the extension) */
+    size_t base = S->mem_used, user_mem = need;
+    size_t abs_mem = need ? (base + need < base ? SIZE_MAX : base + need) : 0;
+    lim.max_memory = abs_mem;
+    pe_set_limits(S, &lim);
+    S->mem_peak = S->mem_used;
 
     int status = ST_OK, exitc = 0;
     uint32_t rflags = 0;
     pe_code *code = pe_cache_get(d->cache, S, q->src, q->srclen, w->fname.p, q->mode);
     if (!code) {
-        exc_capture(w);
-        pe_print_exception(S);
+        exitc = run_failed(w, abs_mem, user_mem);
         status = ST_ERROR;
-        exitc = 1;
     } else if (pe_globals_init(S, code)) {
-        exc_capture(w);
-        pe_print_exception(S);
+        exitc = run_failed(w, abs_mem, user_mem);
         status = ST_ERROR;
-        exitc = 1;
     } else if ((q->flags & RQ_NAMES) && inject_names(S, code, &q->names, err, sizeof err)) {
         pe_globals_release(S);
         status = ST_BAD_REQUEST;
@@ -1063,10 +1172,8 @@ static void handle_run(worker *w, dbuf *o, req *q) {
         pe_globals_release(S);
         if (r) {
             rflags = 0;
-            exc_capture(w);
-            pe_print_exception(S);
+            exitc = run_failed(w, abs_mem, user_mem);
             status = ST_ERROR;
-            exitc = 1;
         } else if ((q->flags & RQ_ECHO) && (rflags & RS_REPR)) {
             capture_write(&w->cout, w->repr.p, w->repr.len);
             capture_write(&w->cout, "\n", 1);
@@ -1075,6 +1182,19 @@ static void handle_run(worker *w, dbuf *o, req *q) {
     pe_reset(S); /* run objects may point into the code */
     pe_code_release_in(S, code); /* a last reference frees into S's block cache */
     pe_set_output(S, NULL, NULL, NULL, NULL);
+    if (S->mem_peak - base > RECYCLE_PEAK) {
+        /* a heavy run: give its memory back (the state keeps stack chunks
+         * and freed blocks) so the budget bounds what the daemon holds */
+        pe_state *fresh = worker_state_new(d);
+        if (fresh) {
+            pe_state_free(S);
+            w->S = S = fresh;
+#ifdef __GLIBC__
+            malloc_trim(0);
+#endif
+        }
+    }
+    budget_release(d, need);
 
     if (w->cout.overflow || w->cerr.overflow) {
         status = ST_LIMIT;
@@ -1086,7 +1206,7 @@ static void handle_run(worker *w, dbuf *o, req *q) {
         if (dbuf_put(&w->etype, "LimitError", 10) || dbuf_put(&w->emsg, err, strlen(err))) goto oom;
         dbuf_clear(&w->serr);
         if (dbuf_printf(&w->serr, "LimitError: %s\n", err)) goto oom;
-    } else if (status == ST_ERROR && w->exc_is_limit) {
+    } else if (status == ST_ERROR && w->exc_is_limit && exitc == 1) {
         status = ST_LIMIT;
     } else if (status == ST_BAD_REQUEST) {
         dbuf_clear(&w->serr);
@@ -1149,6 +1269,11 @@ static int status_body(daemon_t *d, dbuf *b, int text) {
              rej = atomic_load(&d->n_rejected);
     unsigned conns = atomic_load(&d->nconns);
     const pe_limits *L = &d->conf.limits;
+    pthread_mutex_lock(&d->budget_mu);
+    size_t bused = d->budget_used;
+    unsigned brun = d->budget_running;
+    pthread_mutex_unlock(&d->budget_mu);
+    uint64_t bwaited = atomic_load(&d->n_budget_waited), brefused = atomic_load(&d->n_budget_refused);
     if (!text) {
         int r = dbuf_printf(b, "{\"running\":true,\"pid\":%ld,\"version\":\"%s\",\"socket\":",
                             (long)getpid(), PYEXPR_VERSION);
@@ -1167,14 +1292,19 @@ static int status_body(daemon_t *d, dbuf *b, int text) {
             "\"max_entries\":%zu,\"max_bytes\":%zu,\"hits\":%" PRIu64 ",\"misses\":%" PRIu64
             ",\"hit_rate\":%.4f},\"rss_bytes\":%ld,\"limits\":{\"timeout_s\":%g,\"max_memory\":%zu,"
             "\"max_steps\":%" PRIu64 ",\"max_depth\":%u,\"max_output\":%zu,\"max_frame\":%zu,"
-            "\"io_timeout_s\":%g}}\n",
+            "\"io_timeout_s\":%g},\"memory_budget\":{\"budget\":%zu,\"reserved\":%zu,"
+            "\"running\":%u,\"waited\":%" PRIu64 ",\"refused\":%" PRIu64 ",\"wait_s\":%g}}\n",
             (long long)d->started_wall, up, req, runs, errs, lim, proto, conns, ctot, rej, running,
             busy, cs.currsize, cs.bytes, cs.maxsize, cs.maxbytes, cs.hits, cs.misses, hit_rate, rss,
             L->timeout, L->max_memory, L->max_steps, L->max_depth ? L->max_depth : 1000,
-            d->conf.max_output, d->conf.max_frame, d->conf.io_timeout);
+            d->conf.max_output, d->conf.max_frame, d->conf.io_timeout, d->conf.memory_budget, bused,
+            brun, bwaited, brefused, d->conf.budget_wait);
         return r ? -1 : 0;
     }
-    char cb[32], cm[32], rb[32], mm[32], steps[32], tmo[32];
+    char cb[32], cm[32], rb[32], mm[32], steps[32], tmo[32], bb[32], bu[32];
+    if (d->conf.memory_budget) fmt_bytes(bb, sizeof bb, (double)d->conf.memory_budget);
+    else snprintf(bb, sizeof bb, "none");
+    fmt_bytes(bu, sizeof bu, (double)bused);
     fmt_bytes(cb, sizeof cb, (double)cs.bytes);
     fmt_bytes(cm, sizeof cm, (double)cs.maxbytes);
     fmt_bytes(rb, sizeof rb, (double)rss);
@@ -1198,10 +1328,13 @@ static int status_body(daemon_t *d, dbuf *b, int text) {
         "  cache        %zu entries, %s of %s; hit rate %.1f%% (%" PRIu64 " hits, %" PRIu64
         " misses)\n"
         "  memory       %s resident\n"
-        "  limits       timeout %s, max_memory %s, max_steps %s, max_depth %u\n",
+        "  limits       timeout %s, max_memory %s, max_steps %s, max_depth %u\n"
+        "  budget       %s; %s reserved by %u running requests; %" PRIu64 " waited, %" PRIu64
+        " refused\n",
         PYEXPR_VERSION, (long)getpid(), d->conf.sock, s / 3600, s / 60 % 60, s % 60, up, req, runs,
         errs, lim, proto, conns, ctot, rej, running, busy, cs.currsize, cb, cm, hit_rate * 100.0,
-        cs.hits, cs.misses, rb, tmo, mm, steps, L->max_depth ? L->max_depth : 1000);
+        cs.hits, cs.misses, rb, tmo, mm, steps, L->max_depth ? L->max_depth : 1000, bb, bu, brun,
+        bwaited, brefused);
 }
 
 /* Handles one complete frame (body without the length prefix). */
@@ -1619,7 +1752,7 @@ static int spawn_worker(daemon_t *d, bool extra) {
     pthread_mutex_unlock(&d->workers_mu);
     if (slot == d->conf.max_workers) return -1;
     worker *w = calloc(1, sizeof *w);
-    if (!w || !(w->S = pe_state_new())) {
+    if (!w || !(w->S = worker_state_new(d))) {
         free(w);
         dlog("out of memory starting a worker");
         return -1;
@@ -1817,6 +1950,8 @@ static int supervise(daemon_t *d) {
     pthread_mutex_destroy(&d->listen_mu);
     pthread_mutex_destroy(&d->reg_mu);
     pthread_mutex_destroy(&d->workers_mu);
+    pthread_mutex_destroy(&d->budget_mu);
+    pthread_cond_destroy(&d->budget_cv);
     return 0;
 }
 
@@ -1991,6 +2126,12 @@ static int daemon_run(dconf *cf, int ready_fd) {
     pthread_mutex_init(&d->listen_mu, NULL);
     pthread_mutex_init(&d->reg_mu, NULL);
     pthread_mutex_init(&d->workers_mu, NULL);
+    pthread_mutex_init(&d->budget_mu, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&d->budget_cv, &ca);
+    pthread_condattr_destroy(&ca);
     /* signals go to the supervisor only (workers inherit the mask) */
     sigset_t set;
     sigemptyset(&set);
@@ -2001,9 +2142,10 @@ static int daemon_run(dconf *cf, int ready_fd) {
     d->stack_size = worker_stack_size();
     d->started_ns = now_ns();
     d->started_wall = time(NULL);
-    dlog("pyexpr %s daemon listening on %s (pid %ld, %u workers, timeout %g s, max_memory %zu)",
+    dlog("pyexpr %s daemon listening on %s (pid %ld, %u workers, timeout %g s, max_memory %zu, "
+         "memory_budget %zu)",
          PYEXPR_VERSION, cf->sock, (long)getpid(), cf->workers, cf->limits.timeout,
-         cf->limits.max_memory);
+         cf->limits.max_memory, cf->memory_budget);
     for (unsigned i = 0; i < cf->workers; i++) {
         if (spawn_worker(d, false) < 0) {
             snprintf(err, sizeof err, "cannot start worker threads");
@@ -2232,7 +2374,7 @@ static int cmd_status(dconf *cf) {
     } else if (held == 1) {
         say(1, "pyexpr daemon: not answering on %s (pid %ld holds %s)\n", cf->sock, pid, cf->pidfile);
     } else {
-        say(1, "pyexpr daemon: not running (socket %s%s)\n", cf->sock,
+        say(1, "pyexpr daemon: no daemon running (socket %s%s)\n", cf->sock,
             held == 0 ? "; a stale pidfile is left" : "");
     }
     return 3;
@@ -2246,7 +2388,7 @@ static int cmd_clear(dconf *cf) {
         if (cf->json) (void)write_all(1, rp.out, rp.outn);
         else say(1, "pyexpr daemon: cache cleared\n");
     } else {
-        say(2, "pyexpr: no daemon is running (socket %s)\n", cf->sock);
+        say(2, "pyexpr: no daemon running (socket %s)\n", cf->sock);
     }
     dbuf_free(&raw);
     return r == 0 && rp.status == ST_OK ? 0 : 1;
@@ -2330,7 +2472,7 @@ static int cmd_stop(dconf *cf) {
     }
     bool removed = false;
     remove_stale(cf, &removed);
-    say(1, "pyexpr daemon: not running%s\n", removed ? " (removed a stale socket/pidfile)" : "");
+    say(1, "pyexpr daemon: no daemon running%s\n", removed ? " (removed a stale socket/pidfile)" : "");
     return 0;
 }
 
@@ -2455,6 +2597,10 @@ static const char daemon_usage[] =
     "  --max-connections N    (default 1024)\n"
     "  --io-timeout SECONDS   drop a client that stalls mid-frame or stops reading (default 10)\n"
     "  --stop-timeout SECONDS graceful-stop bound (default 30)\n"
+    "  --memory-budget SIZE   sum of --max-memory over the requests running at once\n"
+    "                         (default 1G; 0 = none); --max-memory is capped to it\n"
+    "  --budget-wait SECONDS  a request waits this long for budget, then is refused\n"
+    "                         with a LimitError (default 1)\n"
     "See docs/daemon.md.\n";
 
 int pe_cli_parse_size(const char *s, size_t *out) {
@@ -2499,12 +2645,30 @@ static int opt_error(const char *fmt, const char *a) {
 
 enum { CMD_NONE, CMD_START, CMD_STATUS, CMD_STOP, CMD_CLEAR };
 
+/* Daemon options that take a value (`--opt VALUE` or `--opt=VALUE`), in
+ * the order of pe_daemon_main's switch. */
+static const char *const valued[] = {
+    "--socket", "--pidfile", "--log-file", "--workers", "--max-workers", "--timeout",
+    "--max-memory", "--max-steps", "--max-depth", "--max-output", "--max-frame",
+    "--cache-entries", "--cache-bytes", "--max-connections", "--io-timeout",
+    "--stop-timeout", "--memory-budget", "--budget-wait", NULL};
+
+static bool is_valued(const char *a) {
+    for (int k = 0; valued[k]; k++)
+        if (!strcmp(valued[k], a)) return true;
+    return false;
+}
+
 /* Handles the daemon commands; -1 when argv is not one (main.c goes on). */
 int pe_daemon_main(int argc, char **argv) {
     int cmd = CMD_NONE;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (a[0] != '-' || !a[1] || !strncmp(a, "-c", 2)) break; /* program and its args */
+        if (is_valued(a)) { /* its value is not the program (e.g. --timeout 5 --daemon) */
+            i++;
+            continue;
+        }
         if (!strcmp(a, "--daemon")) cmd = CMD_START;
         else if (!strcmp(a, "--daemon-status")) cmd = CMD_STATUS;
         else if (!strcmp(a, "--stop-daemon")) cmd = CMD_STOP;
@@ -2541,11 +2705,6 @@ int pe_daemon_main(int argc, char **argv) {
             cf.json = true;
             continue;
         }
-        static const char *const valued[] = {
-            "--socket", "--pidfile", "--log-file", "--workers", "--max-workers", "--timeout",
-            "--max-memory", "--max-steps", "--max-depth", "--max-output", "--max-frame",
-            "--cache-entries", "--cache-bytes", "--max-connections", "--io-timeout",
-            "--stop-timeout", NULL};
         int k = 0;
         while (valued[k] && strcmp(valued[k], name)) k++;
         if (!valued[k]) return opt_error("pyexpr: unknown daemon option %s\n", a);
@@ -2622,6 +2781,14 @@ int pe_daemon_main(int argc, char **argv) {
             bad = pe_cli_parse_secs(val, &secs);
             cf.stop_timeout = secs;
             break;
+        case 16:
+            bad = pe_cli_parse_size(val, &sz);
+            cf.memory_budget = sz;
+            break;
+        case 17:
+            bad = pe_cli_parse_secs(val, &secs);
+            cf.budget_wait = secs;
+            break;
         }
         if (bad) return opt_error("pyexpr: bad value for %s\n", a);
     }
@@ -2629,6 +2796,9 @@ int pe_daemon_main(int argc, char **argv) {
         return opt_error("%s", "pyexpr: give exactly one of --daemon, --daemon-status, "
                                "--stop-daemon, --clear-cache\n");
     if (cf.max_workers < cf.workers) cf.max_workers = cf.workers;
+    /* one request may never need more than the whole budget */
+    if (cf.memory_budget && (!cf.limits.max_memory || cf.limits.max_memory > cf.memory_budget))
+        cf.limits.max_memory = cf.memory_budget;
     char err[PATH_MAX + 256];
     /* pidfile/logfile given as relative paths: absolute (the daemon chdirs to /) */
     char cwd[PATH_MAX];
@@ -2646,21 +2816,40 @@ int pe_daemon_main(int argc, char **argv) {
             memcpy(cf.logfile, tmp, sizeof tmp);
         }
     }
-    if (resolve_paths(&cf, cmd == CMD_START, err, sizeof err)) {
+    int rp = resolve_paths(&cf, cmd == CMD_START, err, sizeof err);
+    if (rp == -2) { /* never started: nothing to ask */
+        switch (cmd) {
+        case CMD_STATUS:
+            if (cf.json) {
+                dbuf b = {0};
+                int r = dbuf_printf(&b, "{\"running\":false,\"socket\":");
+                r |= dbuf_json_str(&b, cf.sock);
+                r |= dbuf_printf(&b, ",\"pid\":0,\"stale\":false}\n");
+                if (!r) (void)write_all(1, b.p, b.len);
+                dbuf_free(&b);
+            } else {
+                say(1, "pyexpr daemon: no daemon running (socket %s)\n", cf.sock);
+            }
+            return 3;
+        case CMD_STOP: say(1, "pyexpr daemon: no daemon running (socket %s)\n", cf.sock); return 0;
+        default: say(2, "pyexpr: no daemon running (socket %s)\n", cf.sock); return 1;
+        }
+    }
+    if (rp) {
         if (cmd == CMD_START) {
             say(2, "pyexpr: cannot start the daemon: %s\n", err);
             return 1;
         }
         if (cmd == CMD_STATUS) {
             if (cf.json) say(1, "{\"running\":false,\"error\":\"%s\"}\n", "no usable socket path");
-            else say(1, "pyexpr daemon: not running (%s)\n", err);
+            else say(1, "pyexpr daemon: no daemon running (%s)\n", err);
             return 3;
         }
         if (cmd == CMD_STOP) {
-            say(1, "pyexpr daemon: not running (%s)\n", err);
+            say(1, "pyexpr daemon: no daemon running (%s)\n", err);
             return 0;
         }
-        say(2, "pyexpr: no daemon is running (%s)\n", err);
+        say(2, "pyexpr: no daemon running (%s)\n", err);
         return 1;
     }
     switch (cmd) {
