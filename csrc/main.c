@@ -307,6 +307,13 @@ static int run_here(cli *C, const char *src, size_t len, const char *filename) {
         pe_sb_free(&sb);
     }
     char *repr = NULL;
+    if (g_sigint) { /* Ctrl-C while compiling: the run would not see it */
+        ob_flush(&C->out);
+        write_str(2, "KeyboardInterrupt\n");
+        C->sigint_exit = true;
+        pe_code_release_in(S, code);
+        return 1;
+    }
     limits_begin(C);
     int r = pe_run_repr(S, code, &repr);
     int status = 0;
@@ -669,10 +676,6 @@ int main(int argc, char **argv) {
     }
     ob_flush(&C.out);
     ob_flush(&C.err);
-    if (g_sigint && !C.sigint_exit && status != 2) { /* arrived while nothing checked it */
-        write_str(2, "KeyboardInterrupt\n");
-        C.sigint_exit = true;
-    }
     if (C.sigint_exit) { /* as CPython: end by the signal, so the parent sees it */
         signal(SIGINT, SIG_DFL);
         kill(getpid(), SIGINT);
