@@ -1212,7 +1212,11 @@ static void handle_run(worker *w, dbuf *o, req *q) {
         dbuf_clear(&w->serr);
         if (dbuf_printf(&w->serr, "pyexpr daemon: bad request: %s\n", err)) goto oom;
     }
-    if (status != ST_OK && status != ST_ERROR) o->len = so_start; /* no partial output */
+    /* no partial output after an output overflow or a bad request; a
+     * LimitError the program raised (steps, memory, time) keeps what it
+     * printed before, as direct execution does */
+    if (status != ST_OK && status != ST_ERROR && (status != ST_LIMIT || w->cout.overflow || w->cerr.overflow))
+        o->len = so_start;
     put_le32((unsigned char *)o->p + so_len_at, (uint32_t)(o->len - so_start));
     if (dbuf_blob(o, w->serr.p, w->serr.len) ||
         dbuf_blob(o, (rflags & RS_REPR) ? w->repr.p : NULL, (rflags & RS_REPR) ? w->repr.len : 0) ||

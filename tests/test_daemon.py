@@ -681,6 +681,10 @@ def test_via_daemon_sends_limit_flags(shared):
         ["--max-memory=64K", "-c", "len('ab' * 1000)"],
         ["--max-depth", "40", "-c", "def f(n): return f(n + 1)\nf(0)"],
         ["--timeout", "0.2", "-c", "while True: pass"],
+        # output printed before a LimitError is kept, as in the direct run
+        ["--max-steps", "500", "-c", "print('first')\nwhile True: pass"],
+        ["--max-memory", "1M", "-c", "print('a')\nprint('b')\nx = 'a' * 10 ** 12"],
+        ["--timeout", "0.1", "-c", "for i in range(3):\n    print(i)\nwhile True: pass"],
     ]
     for args in cases:
         before = shared.status()["runs"]
