@@ -1016,7 +1016,8 @@ static pe_limits merge_limits(const pe_limits *dl, const req *q) {
 
 /* Admission control (--memory-budget): reserves `need` bytes of the
  * budget for one run, waiting up to --budget-wait for running requests to
- * give theirs back. 0 ok; -1 refused (message in err). */
+ * give theirs back. 0 ok; -1 refused (message in err); -2 the daemon began
+ * to stop while the request waited (it was not run: UNAVAILABLE). */
 static int budget_acquire(daemon_t *d, size_t need, char *err, size_t esz) {
     size_t budget = d->conf.memory_budget;
     if (!budget) return 0;
@@ -1032,6 +1033,11 @@ static int budget_acquire(daemon_t *d, size_t need, char *err, size_t esz) {
             if (pthread_cond_timedwait(&d->budget_cv, &d->budget_mu, &ts) == ETIMEDOUT) break;
     }
     bool ok = d->budget_used + need <= budget;
+    if (!ok && atomic_load(&d->stopping)) {
+        pthread_mutex_unlock(&d->budget_mu);
+        snprintf(err, esz, "the daemon is stopping");
+        return -2;
+    }
     size_t used = d->budget_used;
     unsigned running = d->budget_running;
     if (ok) {
@@ -1105,7 +1111,14 @@ static void handle_run(worker *w, dbuf *o, req *q) {
     pe_limits lim = merge_limits(&d->conf.limits, q);
     size_t need = lim.max_memory; /* the run's allowance, reserved from the budget */
     if (!need) need = d->conf.memory_budget;
-    if (budget_acquire(d, need, err, sizeof err)) {
+    int adm = budget_acquire(d, need, err, sizeof err);
+    if (adm == -2) {
+        pe_set_output(S, NULL, NULL, NULL, NULL);
+        o->len = at;
+        (void)resp_simple(o, ST_UNAVAILABLE, 1, NULL, 0, "pyexpr daemon: stopping\n");
+        return;
+    }
+    if (adm) {
         pe_set_output(S, NULL, NULL, NULL, NULL);
         o->len = so_start;
         put_le32((unsigned char *)o->p + so_len_at, 0);
@@ -1846,6 +1859,9 @@ static void unlink_if_ours(const char *path, ino_t ino) {
  * finish and their responses are sent. */
 static void begin_stop(daemon_t *d, const char *why) {
     atomic_store(&d->stopping, 1);
+    pthread_mutex_lock(&d->budget_mu); /* requests waiting for budget give up */
+    pthread_cond_broadcast(&d->budget_cv);
+    pthread_mutex_unlock(&d->budget_mu);
     d->stop_deadline = now_ns() + (int64_t)(d->conf.stop_timeout * 1e9);
     dlog("stopping (%s): finishing in-flight requests", why);
     pthread_mutex_lock(&d->listen_mu);

@@ -244,3 +244,36 @@ def test_daemon_survives_hostile_and_heavy_requests(daemon):
     r = daemon.cli("--stop-daemon")
     assert r.returncode == 0
     assert "Sanitizer" not in daemon.log() and "runtime error" not in daemon.log()
+
+
+def test_stop_wakes_requests_waiting_for_budget(daemon):
+    """A graceful stop does not wait out --budget-wait: a request waiting for
+    budget is answered UNAVAILABLE at once (it never ran; the CLI client
+    then runs it directly), the running one finishes."""
+    daemon.start("--workers", "3", "--memory-budget", "32M", "--max-memory", "32M",
+                 "--budget-wait", "60", "--timeout", "30", "--stop-timeout", "30")
+    src, n = _loop_source(1.5)
+    a = raw_conn(daemon, timeout=30)
+    a.sendall(run_frame(src))
+    time.sleep(0.3)
+    b = raw_conn(daemon, timeout=30)
+    b.sendall(run_frame("6 * 7"))
+    assert _wait_status(daemon, lambda st: st["memory_budget"]["waited"] >= 1)
+    t0 = time.monotonic()
+    stop = daemon.cli("--stop-daemon", timeout=60)
+    status, exitc, fields = read_response(b)
+    assert (status, exitc) == (5, 1) and fields[0] == b"" and b"stopping" in fields[1]
+    status, exitc, fields = read_response(a)
+    assert (status, exitc, fields[0]) == (0, 0, f"{n * (n - 1) // 2}\n".encode())
+    assert stop.returncode == 0 and time.monotonic() - t0 < 20
+    a.close()
+    b.close()
+
+
+def _wait_status(d: Daemon, pred, timeout=10.0) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if pred(d.status()):
+            return True
+        time.sleep(0.02)
+    return False
