@@ -548,11 +548,13 @@ typedef struct daemon {
     char listen_tag, wake_tag; /* epoll data.ptr markers */
     pthread_mutex_t listen_mu, reg_mu, workers_mu;
     /* memory budget (admission control): the max_memory of every running
-     * request is reserved here; budget_cv wakes requests waiting for it */
+     * request is reserved in budget_used (a CAS when it fits: no lock on
+     * the common path); requests that must wait sleep on budget_cv under
+     * budget_mu, and a release wakes them only when someone waits */
+    _Atomic size_t budget_used;
+    _Atomic unsigned budget_running, budget_waiters;
     pthread_mutex_t budget_mu;
     pthread_cond_t budget_cv;
-    size_t budget_used;        /* under budget_mu */
-    unsigned budget_running;   /* under budget_mu */
     conn reg;                  /* registry sentinel */
     pe_cache *cache;
     worker **workers;          /* conf.max_workers slots */
@@ -1018,49 +1020,59 @@ static pe_limits merge_limits(const pe_limits *dl, const req *q) {
  * budget for one run, waiting up to --budget-wait for running requests to
  * give theirs back. 0 ok; -1 refused (message in err); -2 the daemon began
  * to stop while the request waited (it was not run: UNAVAILABLE). */
+static bool budget_try(daemon_t *d, size_t need) {
+    size_t cur = atomic_load(&d->budget_used);
+    do {
+        if (need > d->conf.memory_budget - cur) return false; /* cur <= budget always */
+    } while (!atomic_compare_exchange_weak(&d->budget_used, &cur, cur + need));
+    atomic_fetch_add(&d->budget_running, 1);
+    return true;
+}
+
 static int budget_acquire(daemon_t *d, size_t need, char *err, size_t esz) {
     size_t budget = d->conf.memory_budget;
-    if (!budget) return 0;
+    if (!budget || budget_try(d, need)) return 0;
+    /* a releaser subtracts, then looks at budget_waiters; a waiter counts
+     * itself, then tries again under the mutex the releaser takes to
+     * broadcast: either the retry sees the release or the release wakes it */
+    atomic_fetch_add_explicit(&d->n_budget_waited, 1, memory_order_relaxed);
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    double t = (double)ts.tv_sec + ts.tv_nsec / 1e9 + d->conf.budget_wait;
+    ts.tv_sec = (time_t)t;
+    ts.tv_nsec = (long)((t - (double)ts.tv_sec) * 1e9);
     pthread_mutex_lock(&d->budget_mu);
-    if (d->budget_used + need > budget && need <= budget) {
-        atomic_fetch_add_explicit(&d->n_budget_waited, 1, memory_order_relaxed);
-        struct timespec ts;
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        double t = (double)ts.tv_sec + ts.tv_nsec / 1e9 + d->conf.budget_wait;
-        ts.tv_sec = (time_t)t;
-        ts.tv_nsec = (long)((t - (double)ts.tv_sec) * 1e9);
-        while (d->budget_used + need > budget && !atomic_load(&d->stopping))
-            if (pthread_cond_timedwait(&d->budget_cv, &d->budget_mu, &ts) == ETIMEDOUT) break;
-    }
-    bool ok = d->budget_used + need <= budget;
-    if (!ok && atomic_load(&d->stopping)) {
-        pthread_mutex_unlock(&d->budget_mu);
+    atomic_fetch_add(&d->budget_waiters, 1);
+    bool ok;
+    while (!(ok = budget_try(d, need)) && !atomic_load(&d->stopping))
+        if (pthread_cond_timedwait(&d->budget_cv, &d->budget_mu, &ts) == ETIMEDOUT) {
+            ok = budget_try(d, need);
+            break;
+        }
+    atomic_fetch_sub(&d->budget_waiters, 1);
+    pthread_mutex_unlock(&d->budget_mu);
+    if (ok) return 0;
+    if (atomic_load(&d->stopping)) {
         snprintf(err, esz, "the daemon is stopping");
         return -2;
     }
-    size_t used = d->budget_used;
-    unsigned running = d->budget_running;
-    if (ok) {
-        d->budget_used += need;
-        d->budget_running++;
-    }
-    pthread_mutex_unlock(&d->budget_mu);
-    if (ok) return 0;
     atomic_fetch_add_explicit(&d->n_budget_refused, 1, memory_order_relaxed);
     snprintf(err, esz,
              "daemon memory budget exhausted (memory_budget=%zu bytes; %zu reserved by %u running "
              "requests; this request needs max_memory=%zu bytes)",
-             budget, used, running, need);
+             budget, atomic_load(&d->budget_used), atomic_load(&d->budget_running), need);
     return -1;
 }
 
 static void budget_release(daemon_t *d, size_t need) {
     if (!d->conf.memory_budget) return;
-    pthread_mutex_lock(&d->budget_mu);
-    d->budget_used -= need;
-    d->budget_running--;
-    pthread_cond_broadcast(&d->budget_cv);
-    pthread_mutex_unlock(&d->budget_mu);
+    atomic_fetch_sub(&d->budget_running, 1);
+    atomic_fetch_sub(&d->budget_used, need);
+    if (atomic_load(&d->budget_waiters)) {
+        pthread_mutex_lock(&d->budget_mu);
+        pthread_cond_broadcast(&d->budget_cv);
+        pthread_mutex_unlock(&d->budget_mu);
+    }
 }
 
 /* The worker's state for the next request: warmed (frames, first stack
@@ -1286,10 +1298,8 @@ static int status_body(daemon_t *d, dbuf *b, int text) {
              rej = atomic_load(&d->n_rejected);
     unsigned conns = atomic_load(&d->nconns);
     const pe_limits *L = &d->conf.limits;
-    pthread_mutex_lock(&d->budget_mu);
-    size_t bused = d->budget_used;
-    unsigned brun = d->budget_running;
-    pthread_mutex_unlock(&d->budget_mu);
+    size_t bused = atomic_load(&d->budget_used);
+    unsigned brun = atomic_load(&d->budget_running);
     uint64_t bwaited = atomic_load(&d->n_budget_waited), brefused = atomic_load(&d->n_budget_refused);
     if (!text) {
         int r = dbuf_printf(b, "{\"running\":true,\"pid\":%ld,\"version\":\"%s\",\"socket\":",

@@ -77,11 +77,24 @@ def test_raised_keyboard_interrupt(pyexpr_bin, src):
     _same(run_pyexpr(["-c", src]), exp, src)
 
 
-def _interrupt(cmd, delay):
+def _cpu_seconds(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _interrupt(cmd, cpu):
+    """SIGINT once the process has used `cpu` seconds of CPU: past its
+    start-up, inside the program's loop, however loaded the machine is."""
     p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, env=child_env())
     try:
-        time.sleep(delay)
+        end = time.monotonic() + 60
+        while _cpu_seconds(p.pid) < cpu and p.poll() is None and time.monotonic() < end:
+            time.sleep(0.01)
         p.send_signal(signal.SIGINT)
         out, err = p.communicate(timeout=20)
     finally:
@@ -102,10 +115,10 @@ def _interrupt(cmd, delay):
 ])
 def test_sigint_while_running(pyexpr_bin, src):
     """Ctrl-C while a program runs: the same stdout, traceback and exit
-    status (death by SIGINT) as CPython. CPython gets more time to start."""
+    status (death by SIGINT) as CPython."""
     calc = src.endswith("'done'")
-    got = _interrupt([pyexpr_bin, "-c", src], 0.4)
-    exp = _interrupt([CPYTHON, "-c", src], 1.5)
+    got = _interrupt([pyexpr_bin, "-c", src], 0.2)
+    exp = _interrupt([CPYTHON, "-c", src], 0.5)
     if calc:  # pyexpr's calculator echo of the last expression
         exp = (exp[0] + b"'done'\n", exp[1], exp[2])
     assert got == exp, f"[cpython] {exp}\n[pyexpr] {got}"

@@ -141,11 +141,11 @@ def test_budget_caps_max_memory(daemon):
 
 
 def test_no_budget(daemon):
-    daemon.start("--memory-budget", "0", "--workers", "2")
+    daemon.start("--memory-budget", "0", "--workers", "2", "--timeout", "30")
     st = daemon.status()
     assert st["memory_budget"]["budget"] == 0
     results = _concurrent_runs(daemon, _heavy_source(0.2), 3)
-    assert all(r.status == 0 for r, _ in results)
+    assert all(r.status == 0 for r, _ in results), [(r.status, r.stderr) for r, _ in results]
 
 
 def test_via_daemon_timeout_does_not_rerun(daemon):
