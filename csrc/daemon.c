@@ -1095,8 +1095,10 @@ static int run_failed(worker *w, size_t abs_limit, size_t user_limit) {
     exc_capture(w);
     int st = pe_exception_exit_status(S);
     if (st >= 0) return st;
+    /* the CLI ends by SIGINT after this traceback: a shell sees 130 */
+    bool kbi = pe_type_is_subtype(S->exc.u.o->type, PE_EXC(KeyboardInterrupt));
     pe_print_exception(S);
-    return 1;
+    return kbi ? 130 : 1;
 }
 
 /* Runs an OP_RUN request exactly as main.c's run_source would, appending
@@ -2347,6 +2349,13 @@ int pe_daemon_run_remote(const char *src, size_t len, const char *filename, cons
         (void)write_all(1, rp.out, rp.outn);
         (void)write_all(2, rp.err, rp.errn);
         *status = rp.exitc;
+        if (rp.status == ST_ERROR && rp.exitc == 130 && rp.etypen == 17 &&
+            !memcmp(rp.etype, "KeyboardInterrupt", 17)) { /* as the direct run: end by SIGINT */
+            dbuf_free(&raw);
+            signal(SIGINT, SIG_DFL);
+            kill(getpid(), SIGINT);
+            return 0;
+        }
     } else if (r == -2) {
         say(2, "pyexpr: the daemon took the program but no answer came (timeout %g s, "
                "PYEXPR_DAEMON_TIMEOUT, or the connection broke); not running it again here\n",

@@ -705,7 +705,8 @@ def test_fallback_keeps_limit_flags(daemon):
 
 def test_system_exit_via_daemon(shared):
     for src in ("raise SystemExit(3)", "print('out')\nraise SystemExit('bye')", "raise SystemExit",
-                "raise SystemExit(None)", "raise SystemExit(-1)", "raise SystemExit(2 ** 70)"):
+                "raise SystemExit(None)", "raise SystemExit(-1)", "raise SystemExit(2 ** 70)",
+                "print('out')\nraise KeyboardInterrupt"):
         a, b = _direct_and_via(shared, ["-c", src])
         exp = subprocess.run([sys.executable, "-c", src], capture_output=True, timeout=TIMEOUT)
         assert (a.stdout, a.stderr, a.returncode) == (exp.stdout, exp.stderr, exp.returncode), src

@@ -37,7 +37,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Li
 
 MiB = 1 << 20
 # sanitizer builds hold freed memory in a quarantine: RSS says nothing there
-RSS_CHECKS = "asan" not in os.path.basename(get_pyexpr_bin())
+RSS_CHECKS = not any(s in os.path.basename(get_pyexpr_bin()) for s in ("asan", "tsan"))
 
 
 def _vm_hwm(pid: int) -> int:
