@@ -340,7 +340,9 @@ def _loop_source(seconds: float) -> str:
     n = 200_000
     t0 = time.perf_counter()
     subprocess.run([get_pyexpr_bin(), "-c", f"for i in range({n}): pass"], check=True, timeout=60)
-    dt = max(time.perf_counter() - t0 - 0.002, 1e-4)
+    # (a floor on the measured time: a too-small one would make the program
+    # run for many times `seconds` and hit the daemon's timeout)
+    dt = max(time.perf_counter() - t0 - 0.002, 5e-3)
     n = max(n, int(n * seconds / dt))
     return f"t = 0\nfor i in range({n}):\n    t += i\nt\n", n
 
