@@ -4,8 +4,10 @@
  * The ONLY file of the project that includes Python.h. It links the same
  * engine sources as the `pyexpr` binary (see setup.py) and adds:
  *
- *   eval(source, names=None, /, **limits)   -> value of an expression
- *   exec(source, names=None, /, **limits)   -> dict of top-level variables
+ *   eval(source, names=None, /, **kw)   -> value of an expression
+ *   exec(source, names=None, /, **kw)   -> dict of top-level variables
+ *     kw: max_steps, max_memory, max_depth, timeout (None: no limit),
+ *     limits=None|dict, allow_callable_results=False, cache=True
  *   compile(source, mode="exec", filename="<string>") -> Code
  *   Code.eval(names=None, **limits) / Code.exec(names=None, **limits)
  *   set_default_limits(**limits) / get_default_limits()
@@ -2539,10 +2541,13 @@ static PyObject *px_mod_pool_size(PyObject *module, PyObject *unused) {
 static PyMethodDef px_module_methods[] = {
     {"eval", (PyCFunction)(void (*)(void))px_mod_eval, METH_FASTCALL | METH_KEYWORDS,
      "eval(source, names=None, /, **limits)\n--\n\n"
-     "Evaluate an expression and return its value as a Python object."},
+     "Evaluate an expression and return its value as a Python object.\n"
+     "Keywords: max_steps, max_memory, max_depth, timeout (None: no limit),\n"
+     "limits=None (no limits) or a dict, allow_callable_results=False, cache=True."},
     {"exec", (PyCFunction)(void (*)(void))px_mod_exec, METH_FASTCALL | METH_KEYWORDS,
      "exec(source, names=None, /, **limits)\n--\n\n"
-     "Run statements; return a dict of the resulting top-level variables."},
+     "Run statements; return a dict of the resulting top-level variables.\n"
+     "Keywords: as for eval()."},
     {"compile", (PyCFunction)(void (*)(void))px_mod_compile, METH_FASTCALL | METH_KEYWORDS,
      "compile(source, mode='exec', filename='<string>')\n--\n\n"
      "Compile source once; returns a pyexpr.Code."},
