@@ -2106,7 +2106,9 @@ static Py_hash_t px_code_hash(PyObject *self) {
     if (h1 == -1) return -1;
     Py_hash_t h2 = PyObject_Hash(co->filename);
     if (h2 == -1) return -1;
-    Py_hash_t h = h1 ^ (h2 * 1000003) ^ co->mode;
+    /* unsigned arithmetic: the multiplication wraps (no signed overflow) */
+    Py_uhash_t u = (Py_uhash_t)h1 ^ ((Py_uhash_t)h2 * 1000003u) ^ (Py_uhash_t)co->mode;
+    Py_hash_t h = (Py_hash_t)u;
     return h == -1 ? -2 : h;
 }
 
