@@ -1427,9 +1427,9 @@ fail:
  * so runs do not install the handler themselves: a run only publishes its
  * flag (a mutex and two stores), and a watcher thread, which ticks every
  * PX_SIG_TICK_MS while main-thread runs happen and sleeps otherwise,
- * installs the handler for a run that has lasted a tick and then sets the
- * flag once, so that a signal that came before is handled too. Latency of
- * Ctrl-C: at most about a tick.
+ * installs the handler for a run that has lasted a tick. A SIGINT in a run's
+ * first tick only reaches Python's handler: Python raises KeyboardInterrupt
+ * when the run returns (or a second Ctrl-C interrupts it).
  *
  * Signal dispositions are process-wide, so this is the extension's only
  * process-global mutable data (under px_sig_mu; the handler reads
@@ -1514,14 +1514,12 @@ static void *px_sig_watch(void *arg) {
             ts.tv_nsec -= 1000000000L;
         }
         pthread_cond_timedwait(&px_sig_cv, &px_sig_mu, &ts);
-        volatile int *flag = atomic_load(&px_sig_flag);
-        /* the same run for a whole tick: arm Ctrl-C */
-        if (running && flag && gen == px_sig_gen && !px_sig_installed && declined != gen) {
-            if (px_sig_install())
-                *flag = 1; /* the run checks once for a signal that came before */
-            else
-                declined = gen;
-        }
+        /* the same run for a whole tick: arm Ctrl-C. (No flag is set here:
+         * native operations may treat `interrupted` as a KeyboardInterrupt,
+         * so only a real SIGINT sets it.) */
+        if (running && atomic_load(&px_sig_flag) && gen == px_sig_gen && !px_sig_installed &&
+            declined != gen && !px_sig_install())
+            declined = gen;
     }
     return NULL;
 }
