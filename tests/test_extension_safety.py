@@ -190,6 +190,36 @@ def test_ctrl_c_reaches_a_nested_run_and_host_code():
     assert elapsed < 2.0, elapsed
 
 
+@pytestmark_sig
+def test_ctrl_c_in_a_forked_child():
+    # the watcher thread does not survive fork(): the child starts its own
+    body = """
+        pyexpr.exec("n = 0\\nwhile n < 100000:\\n    n += 1\\n", timeout=None)  # a watcher
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(r)
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            os.write(w, b"x")
+            try:
+                pyexpr.exec("while True:\\n    pass\\n", timeout=10)
+                os._exit(3)
+            except KeyboardInterrupt:
+                os._exit(0)
+            os._exit(4)
+        os.close(w)
+        os.read(r, 1)
+        time.sleep(0.3)
+        t = time.monotonic()
+        os.kill(pid, signal.SIGINT)
+        _, status = os.waitpid(pid, 0)
+        print(os.waitstatus_to_exitcode(status), time.monotonic() - t < 2.0)
+    """
+    p = subprocess.run([sys.executable, "-c", _CHILD_PRELUDE + textwrap.dedent(body)],
+                       capture_output=True, text=True, timeout=60)
+    assert p.stdout.splitlines() == ["0 True"], p.stderr
+
+
 def test_runs_in_other_threads_are_not_interrupted_and_loops_stay_fast():
     # the SIGINT machinery only concerns the main thread: a run in another
     # thread behaves as before, and a long loop in the main thread costs the
