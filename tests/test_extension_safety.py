@@ -490,3 +490,68 @@ def test_client_exec_with_a_daemon_without_globals_support():
                 r = c.exec("x = 1", {"a": 1})
         t.join(5)
     assert r == {"a": 1}
+
+
+# ---------------------------------------------------------------------------
+# No leaks on the new paths
+# ---------------------------------------------------------------------------
+
+LEAK_CHILD = r'''
+import gc, json, os, sys
+import pyexpr
+
+def rss_kib():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+
+def f_lambda():
+    return lambda: 1
+def f_nested():
+    return [1, {"k": (2, len)}]
+def f_raise():
+    raise ValueError(os.system, "x" * 100)
+big = "x = [" + ", ".join(str(i) for i in range(2000)) + "]\n"
+loop = pyexpr.compile("s = 0\nfor i in range(20):\n    s += i\n")
+cases = [
+    lambda: pyexpr.eval("f()", {"f": f_lambda}),
+    lambda: pyexpr.eval("f()", {"f": f_nested}),
+    lambda: pyexpr.exec("try:\n    f()\nexcept TypeError as e:\n    m = str(e)\n", {"f": f_nested}),
+    lambda: pyexpr.eval("f()()", {"f": f_lambda}, allow_callable_results=True),
+    lambda: pyexpr.exec("try:\n    f()\nexcept ValueError as e:\n    a = e.args\n", {"f": f_raise}),
+    lambda: pyexpr.eval("f()", {"f": f_raise}),
+    lambda: loop.exec(limits=None),
+    lambda: loop.exec(limits={"max_steps": 5}),
+    lambda: pyexpr.exec(big, max_memory=20_000, cache=False),
+    lambda: pyexpr.exec("y = 1", limits=None, timeout=1),
+]
+
+def run(n):
+    for i in range(n):
+        try:
+            cases[i % len(cases)]()
+        except (TypeError, ValueError, pyexpr.LimitError):
+            pass
+
+total = int(sys.argv[1])
+run(total // 5)
+gc.collect()
+start = rss_kib()
+run(total)
+gc.collect()
+print(json.dumps({"start": start, "end": rss_kib()}))
+'''
+
+
+def test_new_paths_do_not_leak(tmp_path):
+    from pathlib import Path
+
+    pkg_root = Path(pyexpr.__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONPATH"] = str(pkg_root)
+    p = subprocess.run([sys.executable, "-c", LEAK_CHILD, "100000"], capture_output=True,
+                       text=True, timeout=600, env=env, cwd=tmp_path)
+    assert p.returncode == 0, p.stderr[-4000:]
+    import json
+
+    r = json.loads(p.stdout.strip().splitlines()[-1])
+    assert r["end"] - r["start"] <= 2048, r
