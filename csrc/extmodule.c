@@ -1468,11 +1468,14 @@ static bool px_sig_install(void) {
     sa.sa_sigaction = px_sigint;
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
     sigemptyset(&sa.sa_mask);
-    if (sigaction(SIGINT, NULL, &old) != 0) return false;
-    if (!(old.sa_flags & SA_SIGINFO) && (old.sa_handler == SIG_DFL || old.sa_handler == SIG_IGN))
-        return false; /* ignored or fatal: nothing to chain to */
-    px_sig_prev = old;
-    if (sigaction(SIGINT, &sa, NULL) != 0) return false;
+    /* swap in one call, so that a handler installed meanwhile by the main
+     * thread (signal.signal in a host function) cannot be lost */
+    if (sigaction(SIGINT, &sa, &old) != 0) return false;
+    if (!(old.sa_flags & SA_SIGINFO) && (old.sa_handler == SIG_DFL || old.sa_handler == SIG_IGN)) {
+        sigaction(SIGINT, &old, NULL); /* ignored or fatal: nothing to chain to */
+        return false;
+    }
+    px_sig_prev = old; /* (until here a SIGINT sees the previous run's: the same, Python's) */
     px_sig_installed = true;
     return true;
 }

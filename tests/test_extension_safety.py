@@ -191,6 +191,27 @@ def test_ctrl_c_reaches_a_nested_run_and_host_code():
 
 
 @pytestmark_sig
+def test_a_handler_installed_by_a_host_function_during_a_run_is_kept():
+    body = """
+        def set_ignore():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            return 1
+        # the first loop lasts long enough for pyexpr's SIGINT handler to be
+        # chained in; the host function then replaces it; the run must not
+        # put Python's old handler back over SIG_IGN
+        pyexpr.exec("n = 0\\nwhile n < 5_000_000:\\n    n += 1\\nx = f()\\n"
+                    "while n < 6_000_000:\\n    n += 1\\n", {"f": set_ignore}, timeout=None)
+        print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.1)
+        print("alive")
+    """
+    p = subprocess.run([sys.executable, "-c", _CHILD_PRELUDE + textwrap.dedent(body)],
+                       capture_output=True, text=True, timeout=60)
+    assert p.stdout.splitlines() == ["True", "alive"], p.stderr
+
+
+@pytestmark_sig
 def test_ctrl_c_in_a_forked_child():
     # the watcher thread does not survive fork(): the child starts its own
     body = """
