@@ -56,8 +56,16 @@ MODES = {"exec": 0, "eval": 1, "calc": 2}
 RQ_NAMES, RQ_LIMITS, RQ_ECHO, RQ_VALUE, RQ_REPR, RQ_GLOBALS = 1, 2, 4, 8, 16, 32
 ST_OK, ST_ERROR, ST_LIMIT, ST_BAD_REQUEST, ST_SERVER_ERROR, ST_UNAVAILABLE = range(6)
 RS_VALUE, RS_REPR, RS_GLOBALS = 1, 2, 4
-#: value tag of the GLOBALS section: the variable has no value to send back
-#: (unbound at the end, or no value encoding): the client removes the name
+# GLOBALS (so that Client.exec returns what pyexpr.exec returns; the daemon
+# side is csrc/daemon.c's): a RUN request with flag 32 asks for the program's
+# top-level variables. An OK response then has flag 4 and, after the value
+# (if flag 1), `u32 count` + count x (`u32 len` + UTF-8 name, then a typed
+# value or the single byte TAG_ABSENT), one entry per global slot of the
+# compiled program except builtins it left unchanged: the value if the slot
+# is bound to an encodable value, TAG_ABSENT if it is unbound (deleted, never
+# assigned) or has no value encoding (function, module, range, ...). The
+# client applies the entries to a copy of names (value: set, absent: remove).
+# A daemon that ignores flag 32 sends no section (see Client.exec).
 TAG_ABSENT = 0x2D  # "-"
 STATUS_NAMES = {
     ST_OK: "ok",
