@@ -67,7 +67,7 @@
 #define PD_HDR 8      /* magic, version, op, mode, u32 flags (after the length) */
 
 enum { OP_RUN = 1, OP_STATUS = 2, OP_CLEAR_CACHE = 3, OP_PING = 4, OP_STOP = 5 };
-enum { RQ_NAMES = 1, RQ_LIMITS = 2, RQ_ECHO = 4, RQ_VALUE = 8, RQ_REPR = 16 };
+enum { RQ_NAMES = 1, RQ_LIMITS = 2, RQ_ECHO = 4, RQ_VALUE = 8, RQ_REPR = 16, RQ_GLOBALS = 32 };
 enum {
     ST_OK = 0,          /* ran; exit code 0 */
     ST_ERROR = 1,       /* the program raised (SyntaxError included); exit code 1 */
@@ -76,7 +76,8 @@ enum {
     ST_SERVER_ERROR = 4,
     ST_UNAVAILABLE = 5
 };
-enum { RS_VALUE = 1, RS_REPR = 2 };
+enum { RS_VALUE = 1, RS_REPR = 2, RS_GLOBALS = 4 };
+#define TAG_ABSENT 0x2D /* GLOBALS: the variable has no value to send back */
 
 #define VAL_MAX_DEPTH 100
 #define MAX_FILENAME 4096
@@ -533,7 +534,7 @@ typedef struct worker {
     bool extra; /* added under load; leaves again when idle */
     pe_state *S;
     capture cout, cerr;
-    dbuf serr, repr, val, etype, emsg, fname;
+    dbuf serr, repr, val, etype, emsg, fname, glob;
     bool exc_is_limit;
     _Atomic int64_t busy_since; /* ns while running a request, else 0 */
     _Atomic int state;          /* W_* */
@@ -919,6 +920,32 @@ trunc:
     return -1;
 }
 
+/* The GLOBALS section (docs/daemon.md): u32 count, then per global slot of
+ * the code, except builtins the program left as they were, its name and
+ * its value, or TAG_ABSENT when it is unbound or has no value encoding. */
+static int encode_globals(pe_state *S, pe_code *code, dbuf *b) {
+    size_t at = b->len;
+    if (dbuf_u32(b, 0)) return -1;
+    uint32_t n = 0;
+    for (uint32_t g = 0; g < code->nglobals; g++) {
+        pe_val v = S->globals[g];
+        if (code->gbuiltin[g] >= 0) {
+            pe_val bv = pe_builtin_value(code->gbuiltin[g]);
+            if (v.tag == bv.tag && v.u.o == bv.u.o) continue;
+        }
+        const pe_str *name = (const pe_str *)code->gnames[g];
+        if (dbuf_blob(b, name->data, name->len)) return -1;
+        size_t vat = b->len;
+        if (v.tag == PE_TUNDEF || val_encode(b, v, 0)) {
+            b->len = vat;
+            if (dbuf_u8(b, TAG_ABSENT)) return -1;
+        }
+        n++;
+    }
+    put_le32((unsigned char *)b->p + at, n);
+    return 0;
+}
+
 /* Starts a response in o; returns its offset (finish with resp_end). The
  * buffer is compacted first so offsets stay valid while it grows. */
 static size_t resp_begin(dbuf *o) {
@@ -1114,6 +1141,7 @@ static void handle_run(worker *w, dbuf *o, req *q) {
     dbuf_clear(&w->etype);
     dbuf_clear(&w->emsg);
     dbuf_clear(&w->fname);
+    dbuf_clear(&w->glob);
     w->exc_is_limit = false;
     size_t at = resp_begin(o);
     if (at == SIZE_MAX || dbuf_u32(o, 0)) goto oom;
@@ -1196,6 +1224,10 @@ static void handle_run(worker *w, dbuf *o, req *q) {
             }
             pe_decref(S, result);
         }
+        if (r == 0 && (q->flags & RQ_GLOBALS)) {
+            if (encode_globals(S, code, &w->glob)) r = pe_raise_nomem(S);
+            else rflags |= RS_GLOBALS;
+        }
         pe_globals_release(S);
         if (r) {
             rflags = 0;
@@ -1248,7 +1280,8 @@ static void handle_run(worker *w, dbuf *o, req *q) {
     if (dbuf_blob(o, w->serr.p, w->serr.len) ||
         dbuf_blob(o, (rflags & RS_REPR) ? w->repr.p : NULL, (rflags & RS_REPR) ? w->repr.len : 0) ||
         dbuf_blob(o, w->etype.p, w->etype.len) || dbuf_blob(o, w->emsg.p, w->emsg.len) ||
-        ((rflags & RS_VALUE) && dbuf_put(o, w->val.p, w->val.len)))
+        ((rflags & RS_VALUE) && dbuf_put(o, w->val.p, w->val.len)) ||
+        ((rflags & RS_GLOBALS) && dbuf_put(o, w->glob.p, w->glob.len)))
         goto oom;
     resp_end(o, at, status, exitc, rflags);
     atomic_fetch_add_explicit(&d->n_runs, 1, memory_order_relaxed);
@@ -1766,6 +1799,7 @@ static void worker_free(worker *w) {
     dbuf_free(&w->etype);
     dbuf_free(&w->emsg);
     dbuf_free(&w->fname);
+    dbuf_free(&w->glob);
     free(w);
 }
 

@@ -762,6 +762,35 @@ def test_client_values_roundtrip(shared):
         assert c.eval("len", {"len": 5}) == 5  # names shadow builtins
 
 
+GLOBALS_PROGRAMS = [
+    ("a = 2 ** 100\nb = [a, 'x']", None),
+    ("x = 1\ndef f(): pass\ny = range(3)", None),  # no value encoding: left out
+    ("s = s + 1\ndel t", {"s": 1, "t": 2, "u": 3}),  # deleted: removed
+    ("len = 5\nprint(len)", None),  # a builtin rebound is a variable
+    ("n = len('abc')", None),  # builtins left as they were: not variables
+    ("z = {1: (2, 3.5)}\nw = {frozenset({1})}\nv = None", None),
+    ("for i in range(3): pass", {"i": 9}),
+    ("if False:\n    never = 1", {"k": [1, {"a": 2}]}),
+    ("l = [1]\nl.append(l)", None),  # self-containing: left out
+]
+
+
+def test_client_exec_returns_variables_like_the_extension(shared):
+    """GLOBALS: Client.exec returns what pyexpr.exec returns."""
+    from _extension_build import load_pyexpr
+
+    ext = load_pyexpr()
+    with shared.client() as c:
+        for src, names in GLOBALS_PROGRAMS:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # no "daemon without GLOBALS" warning
+                got = c.exec(src, dict(names) if names else None)
+            exp = ext.exec(src, dict(names) if names else None)
+            assert got == exp, src
+        r = c.run("q = 1\n1 / 0", mode="exec", want_globals=True)
+        assert r.status == 1 and r.globals is None  # only OK responses carry it
+
+
 def test_client_exec_output_and_errors(shared):
     import io
 
