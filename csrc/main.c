@@ -292,12 +292,9 @@ static int run_source(cli *C, const char *src, size_t len, const char *filename)
 static int run_here(cli *C, const char *src, size_t len, const char *filename) {
     if (C->profile) return run_profiled(C, src, len, filename);
     pe_state *S = C->S;
+    limits_begin(C); /* max_memory covers compiling too, as in the extension */
     pe_code *code = pe_compile(S, src, len, filename, PE_MODE_CALC);
-    if (!code) {
-        ob_flush(&C->out);
-        pe_print_exception(S);
-        return 1;
-    }
+    if (!code) return report_exception(C);
     if (getenv("PYEXPR_DIS")) { /* developer aid: bytecode listing on stderr */
         pe_sb sb;
         pe_sb_init(&sb, S);
@@ -314,7 +311,6 @@ static int run_here(cli *C, const char *src, size_t len, const char *filename) {
         pe_code_release_in(S, code);
         return 1;
     }
-    limits_begin(C);
     int r = pe_run_repr(S, code, &repr);
     int status = 0;
     if (r == 0) {
@@ -337,8 +333,7 @@ static int run_here(cli *C, const char *src, size_t len, const char *filename) {
 /* run_source with stage timings (--profile/--profile-json; keep the two in
  * step): same output and status, then the report on stderr / the file.
  * format_ns also covers writing the echo/traceback and flushing; total_ns
- * runs from compile start to teardown (reading the file is not counted).
- * The limits cover compilation here too (one engine call does both). */
+ * runs from compile start to teardown (reading the file is not counted). */
 static int run_profiled(cli *C, const char *src, size_t len, const char *filename) {
     pe_state *S = C->S;
     pe_profile prof;

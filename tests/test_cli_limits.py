@@ -186,3 +186,14 @@ def test_every_help_flag_is_accepted(pyexpr_bin):
     for flag in sorted(set(re.findall(r"--[a-z][a-z0-9-]*", text))):
         got = run_pyexpr([flag, "--help"], timeout=30)
         assert b"unknown" not in got.stderr, (flag, got)
+
+
+def test_max_memory_covers_compiling_like_the_extension(pyexpr_bin):
+    src = "x = [" + ", ".join(map(str, range(3000))) + "]\nlen(x)"
+    want = _extension_outcome(src, {"max_memory": 10240})
+    got = run_pyexpr(["--max-memory", "10K", "-c", src])
+    assert want == "LimitError: memory limit exceeded (max_memory=10240 bytes)"
+    assert (got.stdout, got.returncode) == (b"", 1)
+    assert got.stderr.decode().endswith(want + "\n")
+    got = run_pyexpr(["--max-memory", "1M", "-c", src])
+    assert (got.stdout, got.returncode) == (b"3000\n", 0)
