@@ -742,8 +742,10 @@ static int edit(pe_ledit *le, char **line, size_t *len) {
         case '\n':
             finish_line(le);
             return take_line(le, line, len);
-        case 3: /* Ctrl-C */
-            finish_line(le);
+        case 3: /* Ctrl-C: echoed as the terminal echoes it under readline */
+            refresh(le, true);
+            puts_(le, "^C\r\n");
+            le->crow = 0;
             le->len = le->pos = 0;
             return PE_LE_INTR;
         case 4: /* Ctrl-D */

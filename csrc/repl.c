@@ -360,6 +360,35 @@ static void input_reset(session *s) {
     s->len = 0;
 }
 
+/* End of input inside a statement (an empty line after a block, or EOF):
+ * it is complete now or an error. */
+static void end_input(session *s) {
+    pe_code *code = pe_compile(s->S, s->buf, s->len, "<stdin>", PE_MODE_SINGLE);
+    input_reset(s);
+    if (code) run_input(s, code);
+    else show_exception(s);
+}
+
+static int append_line(session *s, const char *line, size_t n) {
+    if (s->len + n + 2 > s->cap_buf) {
+        size_t nc = (s->len + n + 2) * 2;
+        char *nb = realloc(s->buf, nc);
+        if (!nb) {
+            pe_raise(s->S, PE_EXC(MemoryError), "%s", "");
+            input_reset(s);
+            show_exception(s);
+            return -1;
+        }
+        s->buf = nb;
+        s->cap_buf = nc;
+    }
+    memcpy(s->buf + s->len, line, n);
+    s->len += n;
+    s->buf[s->len++] = '\n';
+    s->buf[s->len] = 0;
+    return 0;
+}
+
 /* Feeds one line (no newline). Returns 1 when the user asked to exit. */
 static int feed_line(session *s, const char *line, size_t n) {
     pe_state *S = s->S;
@@ -369,25 +398,25 @@ static int feed_line(session *s, const char *line, size_t n) {
         pe_le_history_add(s->le, line, n);
         return 1;
     }
-    if (s->len + n + 2 > s->cap_buf) {
-        size_t nc = (s->len + n + 2) * 2;
-        char *nb = realloc(s->buf, nc);
-        if (!nb) {
-            pe_raise(S, PE_EXC(MemoryError), "%s", "");
-            show_exception(s);
-            s->len = 0;
+    if (blank) {
+        /* ends the statement, unless inside brackets or a string: then it
+         * is part of it (the input is compiled without it first, so error
+         * lines are counted as CPython counts them) */
+        pe_code *code = pe_compile(S, s->buf, s->len, "<stdin>", PE_MODE_SINGLE);
+        if (!code && incomplete_kind(S) == 1) {
+            pe_exc_clear(S);
+            append_line(s, line, n);
             return 0;
         }
-        s->buf = nb;
-        s->cap_buf = nc;
+        input_reset(s);
+        if (code) run_input(s, code);
+        else show_exception(s);
+        return 0;
     }
-    memcpy(s->buf + s->len, line, n);
-    s->len += n;
-    s->buf[s->len++] = '\n';
-    s->buf[s->len] = 0;
+    if (append_line(s, line, n)) return 0;
     pe_code *code = pe_compile(S, s->buf, s->len, "<stdin>", PE_MODE_SINGLE);
     if (code) {
-        if (!blank && waits_for_blank(s->buf, s->len)) {
+        if (waits_for_blank(s->buf, s->len)) {
             pe_code_release_in(S, code);
             return 0;
         }
@@ -395,8 +424,7 @@ static int feed_line(session *s, const char *line, size_t n) {
         run_input(s, code);
         return 0;
     }
-    int kind = incomplete_kind(S);
-    if (kind == 1 || (kind == 2 && !blank)) {
+    if (incomplete_kind(S)) {
         pe_exc_clear(S);
         return 0;
     }
@@ -429,8 +457,13 @@ static void cand_add(pe_le_cands *c, const char *name, size_t n, const char *pre
     pe_le_cands_add(c, tmp, n + sl);
 }
 
+/* "(" for what callable() calls callable (builtins.c's test). */
 static const char *callable_suffix(pe_val v) {
-    return pe_typeof(v)->call ? "(" : "";
+    int k = pe_typeof(v)->kind;
+    return k == PE_K_TYPE || k == PE_K_FUNC || k == PE_K_CFUNC || k == PE_K_BMETHOD ||
+                   k == PE_K_HOST
+               ? "("
+               : "";
 }
 
 static const char *const py_keywords[] = {
@@ -599,7 +632,9 @@ int pe_repl_main(pe_state *S) {
         int r = pe_le_read(s.le, s.len ? "... " : ">>> ", "... ", &line, &n);
         if (r == PE_LE_EOF) {
             fd_write_all(1, "\n", 1);
-            break;
+            if (!s.len) break;
+            end_input(&s); /* as CPython: EOF ends the pending statement */
+            continue;
         }
         if (r == PE_LE_INTR) {
             free(line);
