@@ -102,7 +102,10 @@ static const char usage_text[] =
     "  --version  print the version and exit\n"
     "  -h, --help print this help and exit\n"
     "pyexpr runs a subset of Python 3.11. When the last statement is an\n"
-    "expression whose value is not None, its repr is printed (calculator mode).\n";
+    "expression whose value is not None, its repr is printed (calculator mode).\n"
+    "Environment: PYEXPR_HISTFILE=PATH  the prompt's history file (default\n"
+    "  $XDG_STATE_HOME/pyexpr/history or ~/.local/state/pyexpr/history;\n"
+    "  set and empty: no history file)\n";
 
 static int usage_error(const char *msg) {
     write_str(2, msg);

@@ -454,3 +454,29 @@ def test_stdout_not_a_terminal_plain_prompt(pyexpr_bin, tmp_path):
         p.kill()
         os.close(master)
     assert out.splitlines()[-2:] == [b"42", b""] or out.splitlines()[-1] == b"42"
+
+
+def test_functions_survive_slot_table_growth(repl):
+    """Functions keep working after later inputs add many globals (the
+    session's slot table is moved and their global pointers redirected)."""
+    s = repl()
+    s.type("base = 10\r")
+    s.type("def f(k):\r")
+    s.type("    return base + k + late\r")
+    s.type("\r")
+    s.type("; ".join(f"v{i} = {i}" for i in range(300)) + "\r")
+    s.type("late = 1000\r")
+    s.type("f(v299), [g for g in (f(1), f(2))]\r")
+    assert s.text.split("\n")[-2] == "(1309, [1011, 1012])"
+    s.type("def outer():\r")
+    s.type("    c = [0]\r")
+    s.type("    def inc():\r")
+    s.type("        c[0] += base\r")
+    s.type("        return c[0]\r")
+    s.type("    return inc\r")
+    s.type("\r")
+    s.type("i = outer(); i(); i()\r")
+    assert s.text.split("\n")[-3:-1] == ["10", "20"]
+    s.type("del base\r")
+    s.type("i()\r")
+    assert s.text.split("\n")[-2] == "NameError: name 'base' is not defined"
