@@ -13,6 +13,7 @@
  *              a second Tab lists the candidates
  *   Ctrl-C     cancel the line    Ctrl-D delete, or end of input on an
  *   Ctrl-L     clear the screen          empty line
+ *   Ctrl-T     transpose characters      Ctrl-Z suspend (job control)
  *
  * The edit buffer may hold several lines (a block recalled from history):
  * each is drawn after its prompt and the whole area is redrawn on every
@@ -25,6 +26,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -803,6 +805,29 @@ static int edit(pe_ledit *le, char **line, size_t *len) {
             break;
         case 25: /* Ctrl-Y */
             if (le->kill) insert(le, le->kill, le->kill_len);
+            break;
+        case 26: /* Ctrl-Z: suspend, as the terminal would without raw mode */
+            finish_line(le);
+            raw_off(le);
+            kill(0, SIGTSTP);
+            if (raw_on(le)) return PE_LE_ERROR;
+            break;
+        case 20: /* Ctrl-T: swap the characters around the cursor */
+            if (le->pos > 0 && le->len > 1) {
+                size_t ls = line_start(le, le->pos), le_ = line_end(le, le->pos);
+                if (le->pos == le_ && le->pos > ls) le->pos = prev_char(le->buf, le->pos);
+                size_t a = prev_char(le->buf, le->pos), b = next_char(le->buf, le->len, le->pos);
+                if (a >= ls && le->pos < le_) {
+                    char tmp[8];
+                    size_t na = le->pos - a, nb = b - le->pos;
+                    if (na + nb <= sizeof tmp) {
+                        memcpy(tmp, le->buf + le->pos, nb);
+                        memcpy(tmp + nb, le->buf + a, na);
+                        memcpy(le->buf + a, tmp, na + nb);
+                        le->pos = b;
+                    }
+                }
+            }
             break;
         case 12: /* Ctrl-L */
             puts_(le, "\x1b[H\x1b[2J");

@@ -480,3 +480,40 @@ def test_functions_survive_slot_table_growth(repl):
     s.type("del base\r")
     s.type("i()\r")
     assert s.text.split("\n")[-2] == "NameError: name 'base' is not defined"
+
+
+def test_transpose(repl):
+    s = repl()
+    s.type("abc" + CTRL["t"], expect_prompt=False)  # at the end: the last two
+    s.pty.settle()
+    assert s.line() == ">>> acb"
+    s.type(CTRL["a"] + RIGHT + CTRL["t"], expect_prompt=False)
+    s.pty.settle()
+    assert (s.line(), s.col()) == (">>> cab", 6)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_random_keystrokes(pyexpr_bin, tmp_path, seed):
+    """Random keys, escape sequences and bytes (invalid UTF-8 included) at
+    several terminal widths: the prompt survives and still works."""
+    import random
+
+    rnd = random.Random(seed)
+    pieces = [UP, DOWN, LEFT, RIGHT, HOME, END, DELETE, CTRL_LEFT, "\x1bb", "\x1bf", "\x1bd",
+              "\x1b\x7f", TAB, BACKSPACE, "\r", "\x1b", "\x1b[", "\x1b[99;99~", "\x1bO",
+              "x", "y = ", "def f():", "    ", "(", ")", "'", '"""', "é", "漢", "pri", "s.", "1/0",
+              "# c", "\\"] + [CTRL[c] for c in "abefkuwyptnlc"]
+    s = Session([pyexpr_bin], _env(tmp_path, PYEXPR_HISTFILE=str(tmp_path / "h")),
+                cols=rnd.choice([12, 30, 80]))
+    try:
+        s.wait_prompt()
+        for _ in range(250):
+            k = rnd.choice(pieces)
+            os.write(s.pty.master, b"\xff" if rnd.random() < 0.02 else k.encode())
+            s.pty._pump(0.003)
+        s.type(CTRL["c"])
+        s.type("'alive'\r")
+        assert s.text.split("\n")[-2] == "'alive'"
+        assert s.close() == 0
+    finally:
+        s.pty.kill()
