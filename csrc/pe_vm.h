@@ -237,17 +237,17 @@ struct pe_state {
 
     pe_write_fn out, err;
     void *out_ud, *err_ud;
+    /* PRINT_EXPR (PE_MODE_SINGLE, the prompt): the front end's display
+     * hook for a value that is not None; NULL writes repr(v) and a newline
+     * to the out sink. Returns 0, or -1 with an exception pending. */
+    int (*displayhook)(pe_state *S, pe_val v, void *ud);
+    void *displayhook_ud;
 
     pe_limits limits;
     uint64_t steps_left;  /* counts down at back-edges and calls */
     double deadline;      /* monotonic seconds, 0 = none */
     uint32_t max_depth;
     volatile int interrupted; /* set asynchronously (signal/timeout thread) */
-    /* PRINT_EXPR (PE_MODE_SINGLE, the prompt): the front end's display
-     * hook for a value that is not None; NULL writes repr(v) and a newline
-     * to the out sink. Returns 0, or -1 with an exception pending. */
-    int (*displayhook)(pe_state *S, pe_val v, void *ud);
-    void *displayhook_ud;
     uint32_t time_check_counter;
 
     /* value stack: chunks that never move (builtins hold pointers into
