@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "pe_ast.h"
 #include "pe_repl.h"
 #include "pe_vm.h"
 
@@ -326,10 +327,17 @@ static bool waits_for_blank(const char *buf, size_t len) {
     return false;
 }
 
+static uint32_t count_lines(const char *buf, size_t len) {
+    uint32_t n = 0;
+    for (size_t i = 0; i < len; i++) n += buf[i] == '\n';
+    return n;
+}
+
 /* The pending SyntaxError says the input stopped too early: inside
- * brackets, a triple-quoted string or after a backslash (open), or before
- * a block or clause it announced (block). */
-static int incomplete_kind(pe_state *S) {
+ * brackets, a triple-quoted string or after a backslash (1: open), or at
+ * its end, before a block or clause it announced (2: block). nlines: the
+ * lines of the input compiled. */
+static int incomplete_kind(pe_state *S, uint32_t nlines) {
     if (S->exc.tag != PE_TOBJ) return 0;
     pe_exc *e = PE_EXCOBJ(S->exc);
     if (!pe_type_is_subtype(e->ob.type, PE_EXC(SyntaxError))) return 0;
@@ -340,9 +348,50 @@ static int incomplete_kind(pe_state *S) {
     if (strstr(t, "was never closed") || strstr(t, "unterminated triple-quoted") ||
         strstr(t, "unexpected EOF while parsing"))
         return 1;
-    if (strstr(t, "expected an indented block") || strstr(t, "expected 'except' or 'finally'"))
+    if ((strstr(t, "expected an indented block") || strstr(t, "expected 'except' or 'finally'")) &&
+        e->lineno > (int64_t)nlines)
         return 2;
     return 0;
+}
+
+/* Does the line start with a clause that continues a compound statement? */
+static bool is_clause(const char *l, size_t n) {
+    static const char *const kw[] = {"else", "elif", "except", "finally"};
+    for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++) {
+        size_t k = strlen(kw[i]);
+        if (n >= k && !memcmp(l, kw[i], k) &&
+            (n == k || !(l[k] == '_' || (l[k] >= 'a' && l[k] <= 'z') ||
+                         (l[k] >= 'A' && l[k] <= 'Z') || (l[k] >= '0' && l[k] <= '9') ||
+                         (unsigned char)l[k] >= 0x80)))
+            return true;
+    }
+    return false;
+}
+
+/* CPython's prompt takes one statement per input: a line back at column 0
+ * after a complete block (that is not else/elif/except/finally) is
+ * "invalid syntax" at its first token. Raises it and returns true. */
+static bool second_statement(session *s, const char *line, size_t n) {
+    pe_state *S = s->S;
+    if (!s->len || !n || line[0] == ' ' || line[0] == '\t' || line[0] == '\f' || line[0] == '#' ||
+        line[0] == '\r' || is_clause(line, n) || !waits_for_blank(s->buf, s->len))
+        return false;
+    pe_code *before = pe_compile(S, s->buf, s->len, "<stdin>", PE_MODE_SINGLE);
+    if (!before) { /* unfinished (open brackets, missing block): not this rule */
+        pe_exc_clear(S);
+        return false;
+    }
+    pe_code_release_in(S, before);
+    int64_t end = 2;
+    pe_lexer L;
+    pe_token tok;
+    pe_lex_init(&L, S, line, n, "<stdin>");
+    if (pe_lex_next(&L, &tok) == 0 && tok.line == 1 && tok.end_line == 1 && tok.end_col > tok.col)
+        end = tok.end_col;
+    pe_exc_clear(S);
+    pe_raise_syntax(S, PE_EXC(SyntaxError), "invalid syntax", "<stdin>",
+                    count_lines(s->buf, s->len) + 1, 1, end, line, n);
+    return true;
 }
 
 static bool is_exit_call(const char *l, size_t n) {
@@ -403,7 +452,7 @@ static int feed_line(session *s, const char *line, size_t n) {
          * is part of it (the input is compiled without it first, so error
          * lines are counted as CPython counts them) */
         pe_code *code = pe_compile(S, s->buf, s->len, "<stdin>", PE_MODE_SINGLE);
-        if (!code && incomplete_kind(S) == 1) {
+        if (!code && incomplete_kind(S, count_lines(s->buf, s->len)) == 1) {
             pe_exc_clear(S);
             append_line(s, line, n);
             return 0;
@@ -411,6 +460,11 @@ static int feed_line(session *s, const char *line, size_t n) {
         input_reset(s);
         if (code) run_input(s, code);
         else show_exception(s);
+        return 0;
+    }
+    if (second_statement(s, line, n)) {
+        if (append_line(s, line, n) == 0) input_reset(s);
+        show_exception(s);
         return 0;
     }
     if (append_line(s, line, n)) return 0;
@@ -424,7 +478,7 @@ static int feed_line(session *s, const char *line, size_t n) {
         run_input(s, code);
         return 0;
     }
-    if (incomplete_kind(S)) {
+    if (incomplete_kind(S, count_lines(s->buf, s->len))) {
         pe_exc_clear(S);
         return 0;
     }

@@ -130,6 +130,12 @@ DIFF_CASES = {
     "unexpected_indent_first": ["x = 1\r", "  x\r"],
     "keyboard_interrupt_at_prompt": [("partial text", CTRL["c"]), "def g():\r", ("  x", CTRL["c"]),
                                      "3\r"],
+    "one_statement_per_input": ["if True:\r", "  x = 1\r", "print(2)\r", "\r", "x\r"],
+    "clauses_continue_block": ["if 0:\r", "  pass\r", "else:\r", "  'e'\r", "\r",
+                               "try:\r", "  1/0\r", "except ZeroDivisionError as e:\r", "  e\r", "\r"],
+    "missing_block": ["if True:\r", "y = 2\r", "y\r"],
+    "backslash_and_brackets_in_block": ["for i in range(2):\r", "  x = (i +\r", "\r", "10)\r",
+                                        "  x\r", "\r", "y = 1 + \\\r", "2\r", "y\r"],
     "eof_ends_block": ["def h():\r", "    return 42\r", CTRL["d"], "h()\r"],
 }
 
