@@ -51,6 +51,7 @@ struct pe_ledit {
     const char *prompt, *cont;
     int cols;
     int crow; /* cursor row, relative to the edit area's first row */
+    size_t col0; /* column where the prompt starts (output left before it) */
     /* history: entries (oldest first) and the one being browsed */
     char **hist;
     size_t nhist, hpos;
@@ -245,9 +246,12 @@ static size_t line_end(const pe_ledit *le, size_t i) {
 static void refresh(pe_ledit *le, bool at_end) {
     int cols = le->cols = term_cols(le);
     obuf o = {0};
+    size_t c0 = le->col0 % (size_t)cols; /* output before the prompt */
     if (le->crow > 0) ob_csi(&o, le->crow, 'A');
-    ob_str(&o, "\r\x1b[J");
-    size_t pw = strlen(le->prompt), cw = strlen(le->cont);
+    ob_str(&o, "\r");
+    if (c0) ob_csi(&o, (int)c0, 'C');
+    ob_str(&o, "\x1b[J");
+    size_t pw = c0 + strlen(le->prompt), cw = strlen(le->cont);
     size_t row = 0, cur_row = 0, cur_col = 0, target = at_end ? le->len : le->pos;
     size_t i = 0;
     for (;;) {
@@ -290,6 +294,7 @@ static void finish_line(pe_ledit *le) {
     refresh(le, true);
     puts_(le, "\r\n");
     le->crow = 0;
+    le->col0 = 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -748,6 +753,7 @@ static int edit(pe_ledit *le, char **line, size_t *len) {
             refresh(le, true);
             puts_(le, "^C\r\n");
             le->crow = 0;
+            le->col0 = 0;
             le->len = le->pos = 0;
             return PE_LE_INTR;
         case 4: /* Ctrl-D */
@@ -832,6 +838,7 @@ static int edit(pe_ledit *le, char **line, size_t *len) {
         case 12: /* Ctrl-L */
             puts_(le, "\x1b[H\x1b[2J");
             le->crow = 0;
+            le->col0 = 0;
             break;
         case 16:
         case K_UP:
@@ -882,6 +889,7 @@ int pe_le_read(pe_ledit *le, const char *prompt, const char *cont, char **line, 
     le->cont = cont;
     le->len = le->pos = 0;
     le->crow = 0;
+    if (le->col0 > 100000) le->col0 = 0;
     le->hpos = le->nhist;
     le->last_tab = false;
     if (reserve(le, 0) == 0) le->buf[0] = 0;
@@ -925,6 +933,10 @@ void pe_le_free(pe_ledit *le) {
 }
 
 bool pe_le_is_terminal(const pe_ledit *le) { return le->term; }
+
+void pe_le_set_column(pe_ledit *le, size_t col) { le->col0 = col; }
+
+size_t pe_le_width(const char *s, size_t n) { return width(s, 0, n); }
 
 void pe_le_set_completer(pe_ledit *le, pe_le_complete_fn fn, void *ud) {
     le->complete = fn;

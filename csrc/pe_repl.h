@@ -43,6 +43,11 @@ typedef void (*pe_le_complete_fn)(void *ud, const char *buf, size_t len, size_t 
 pe_ledit *pe_le_new(int in_fd, int out_fd, int err_fd); /* NULL: out of memory */
 void pe_le_free(pe_ledit *le);
 bool pe_le_is_terminal(const pe_ledit *le);
+/* The column the cursor is at before the next pe_le_read (output that did
+ * not end with a newline, e.g. print(x, end='')): the prompt follows it. */
+void pe_le_set_column(pe_ledit *le, size_t col);
+/* Display width in columns of UTF-8 text (wide characters: 2). */
+size_t pe_le_width(const char *s, size_t n);
 void pe_le_set_completer(pe_ledit *le, pe_le_complete_fn fn, void *ud);
 
 /* Reads one line (a recalled history block may hold several, '\n'

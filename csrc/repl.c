@@ -34,7 +34,6 @@
 #include "pe_repl.h"
 #include "pe_vm.h"
 
-extern const pe_type pe_type_type; /* builtins.c */
 
 /* ------------------------------------------------------------------ */
 /* Output: stdout line-buffered like CPython's on a terminal; stderr    */
@@ -44,8 +43,15 @@ extern const pe_type pe_type_type; /* builtins.c */
 typedef struct repl_out {
     int fd;
     size_t len;
+    size_t col; /* columns written since the last newline (stdout or stderr) */
     char buf[4096];
 } repl_out;
+
+static void track_column(repl_out *o, const char *s, size_t n) {
+    const char *nl = memrchr(s, '\n', n);
+    if (nl) o->col = pe_le_width(nl + 1, (size_t)(s + n - nl - 1));
+    else o->col += pe_le_width(s, n);
+}
 
 static void fd_write_all(int fd, const char *s, size_t n) {
     while (n) {
@@ -66,6 +72,7 @@ static void out_flush(repl_out *o) {
 
 static size_t out_write(void *ud, const char *s, size_t n) {
     repl_out *o = ud;
+    track_column(o, s, n);
     if (n > sizeof o->buf - o->len) {
         out_flush(o);
         if (n > sizeof o->buf) {
@@ -81,6 +88,7 @@ static size_t out_write(void *ud, const char *s, size_t n) {
 
 static size_t err_write(void *ud, const char *s, size_t n) {
     out_flush(ud); /* ud: the stdout buffer */
+    track_column(ud, s, n);
     fd_write_all(2, s, n);
     return n;
 }
@@ -683,6 +691,8 @@ int pe_repl_main(pe_state *S) {
         char *line = NULL;
         size_t n = 0;
         out_flush(&s.out);
+        pe_le_set_column(s.le, s.out.col);
+        s.out.col = 0;
         int r = pe_le_read(s.le, s.len ? "... " : ">>> ", "... ", &line, &n);
         if (r == PE_LE_EOF) {
             fd_write_all(1, "\n", 1);

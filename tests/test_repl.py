@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from _pty import (BACKSPACE, CTRL, CTRL_LEFT, DELETE, DOWN, END, HOME, LEFT, RIGHT, TAB, UP,
+from _pty import (char_width, BACKSPACE, CTRL, CTRL_LEFT, DELETE, DOWN, END, HOME, LEFT, RIGHT, TAB, UP,
                   Pty)
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pty")
@@ -52,7 +52,8 @@ class Session:
             self.pty.settle(0.15)
             lines = self.pty.screen.text().split("\n")
             last = lines[-1] if lines else ""
-            if last in (">>>", "...") and self.pty.screen.cursor()[1] == 4:
+            width = sum(char_width(c) for c in last)
+            if last.endswith((">>>", "...")) and self.pty.screen.cursor()[1] == width + 1:
                 return
             if time.monotonic() > end:
                 raise AssertionError("no prompt; screen:\n" + self.pty.screen.text())
@@ -136,6 +137,8 @@ DIFF_CASES = {
     "missing_block": ["if True:\r", "y = 2\r", "y\r"],
     "backslash_and_brackets_in_block": ["for i in range(2):\r", "  x = (i +\r", "\r", "10)\r",
                                         "  x\r", "\r", "y = 1 + \\\r", "2\r", "y\r"],
+    "output_without_newline": ["print('abc', end='')\r", "print('漢', end='')\r", "x = 1\r",
+                               "for i in range(3): print(i, end=' ')\r", "\r"],
     "eof_ends_block": ["def h():\r", "    return 42\r", CTRL["d"], "h()\r"],
 }
 
