@@ -683,7 +683,7 @@ int pe_repl_main(pe_state *S) {
     repl_sig_state = S;
     sigaction(SIGINT, &sa, &old_sa);
 
-    fd_write_all(1, "pyexpr " PYEXPR_VERSION " (a Python 3.11 subset)\n"
+    fd_write_all(2, "pyexpr " PYEXPR_VERSION " (a Python 3.11 subset)\n"
                     "Type Ctrl-D (i.e. EOF) or exit() to exit.\n",
                  strlen("pyexpr " PYEXPR_VERSION " (a Python 3.11 subset)\n"
                         "Type Ctrl-D (i.e. EOF) or exit() to exit.\n"));
@@ -694,8 +694,8 @@ int pe_repl_main(pe_state *S) {
         pe_le_set_column(s.le, s.out.col);
         s.out.col = 0;
         int r = pe_le_read(s.le, s.len ? "... " : ">>> ", "... ", &line, &n);
-        if (r == PE_LE_EOF) {
-            fd_write_all(1, "\n", 1);
+        if (r == PE_LE_EOF) { /* banner, prompts and this newline: stderr, as CPython */
+            fd_write_all(2, "\n", 1);
             if (!s.len) break;
             end_input(&s); /* as CPython: EOF ends the pending statement */
             continue;

@@ -139,6 +139,11 @@ DIFF_CASES = {
                                         "  x\r", "\r", "y = 1 + \\\r", "2\r", "y\r"],
     "output_without_newline": ["print('abc', end='')\r", "print('漢', end='')\r", "x = 1\r",
                                "for i in range(3): print(i, end=' ')\r", "\r"],
+    "interrupt_running_loop": ["n = 0\r", ("while True: n += 1\r", "\r", CTRL["c"]), "n > 0\r"],
+    "interrupt_in_function": ["def spin():\r", "    while True: pass\r", "\r",
+                              ("spin()\r", CTRL["c"]), "'after'\r"],
+    "interrupt_caught": ["try:\r", "    while True: pass\r", "except KeyboardInterrupt:\r",
+                         "    'caught'\r", ("\r", CTRL["c"]), "1\r"],
     "eof_ends_block": ["def h():\r", "    return 42\r", CTRL["d"], "h()\r"],
 }
 
@@ -446,23 +451,31 @@ def test_stdin_not_a_terminal_runs_program(pyexpr_bin):
     assert (r.stdout, r.returncode) == (b"6\n", 0)
 
 
-def test_stdout_not_a_terminal_plain_prompt(pyexpr_bin, tmp_path):
-    """stdin a terminal, stdout a pipe: no editing; prompts go to stderr,
-    as CPython does without readline."""
-    import pty as _pty_mod  # noqa: F401  (only to assert availability)
+def _plain_io(argv, env):
+    """stdin a terminal, stdout and stderr pipes: (stdout, stderr)."""
+    import time
 
     master, slave = os.openpty()
-    env = _env(tmp_path, PYEXPR_HISTFILE="")
-    p = subprocess.Popen([pyexpr_bin], stdin=slave, stdout=subprocess.PIPE, stderr=slave, env=env)
+    p = subprocess.Popen(argv, stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     os.close(slave)
     try:
-        os.write(master, b"6 * 7\n")
-        os.write(master, b"\x04")
-        out, _ = p.communicate(timeout=20)
+        time.sleep(0.3)
+        for line in (b"6 * 7\n", b"print('x', end='')\n", b"\x04"):
+            os.write(master, line)
+            time.sleep(0.3)
+        return p.communicate(timeout=20)
     finally:
         p.kill()
         os.close(master)
-    assert out.splitlines()[-2:] == [b"42", b""] or out.splitlines()[-1] == b"42"
+
+
+def test_stdout_not_a_terminal_plain_prompt(pyexpr_bin, tmp_path):
+    """stdin a terminal, stdout not: no editing; prompts, banner and the
+    final newline on stderr, as CPython does without readline."""
+    out, err = _plain_io([pyexpr_bin], _env(tmp_path, PYEXPR_HISTFILE=""))
+    out_c, err_c = _plain_io([sys.executable, "-q", "-I"], _env(tmp_path))
+    assert out == out_c == b"42\nx"
+    assert err.split(b"\n", 2)[2] == err_c  # after pyexpr's two banner lines
 
 
 def test_functions_survive_slot_table_growth(repl):
