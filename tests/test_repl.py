@@ -142,7 +142,7 @@ DIFF_CASES = {
     "interrupt_running_loop": ["n = 0\r", ("while True: n += 1\r", "\r", CTRL["c"]), "n > 0\r"],
     "interrupt_in_function": ["def spin():\r", "    while True: pass\r", "\r",
                               ("spin()\r", CTRL["c"]), "'after'\r"],
-    "interrupt_caught": ["try:\r", "    while True: pass\r", "except KeyboardInterrupt:\r",
+    "interrupt_caught": ["try:\r", "    for i in range(10**10): pass\r", "except KeyboardInterrupt:\r",
                          "    'caught'\r", ("\r", CTRL["c"]), "1\r"],
     "eof_ends_block": ["def h():\r", "    return 42\r", CTRL["d"], "h()\r"],
 }
