@@ -133,17 +133,17 @@ typedef struct session {
  * pointers are redirected (no frame is live between inputs). */
 static int session_reserve(session *s, uint32_t need) {
     if (need <= s->cap) return 0;
-    if (need > PE_ARG_MAX) return pe_raise(s->S, PE_EXC(MemoryError), "%s", "");
+    if (need > PE_ARG_MAX) return pe_raise_nomem(s->S);
     uint32_t cap = s->cap ? s->cap : 64;
     while (cap < need) cap *= 2;
     pe_obj **gn = realloc(s->gnames, cap * sizeof *gn);
-    if (!gn) return pe_raise(s->S, PE_EXC(MemoryError), "%s", "");
+    if (!gn) return pe_raise_nomem(s->S);
     s->gnames = gn;
     int32_t *gb = realloc(s->gbuiltin, cap * sizeof *gb);
-    if (!gb) return pe_raise(s->S, PE_EXC(MemoryError), "%s", "");
+    if (!gb) return pe_raise_nomem(s->S);
     s->gbuiltin = gb;
     pe_val *g = malloc(cap * sizeof *g);
-    if (!g) return pe_raise(s->S, PE_EXC(MemoryError), "%s", "");
+    if (!g) return pe_raise_nomem(s->S);
     if (s->n) memcpy(g, s->g, s->n * sizeof *g);
     pe_heap *h = &s->S->heap;
     for (pe_obj *o = h->head.gc_next; o != &h->head; o = o->gc_next)
@@ -152,6 +152,7 @@ static int session_reserve(session *s, uint32_t need) {
     free(s->g);
     s->g = g;
     s->cap = cap;
+    s->S->globals = g;
     return 0;
 }
 
@@ -178,13 +179,16 @@ static int session_adopt(session *s, pe_code *code) {
     if (s->ncodes == s->codes_cap) {
         size_t nc = s->codes_cap ? s->codes_cap * 2 : 16;
         pe_code **cs = realloc(s->codes, nc * sizeof *cs);
-        if (!cs) return pe_raise(s->S, PE_EXC(MemoryError), "%s", "");
+        if (!cs) {
+            pe_code_release_in(s->S, code);
+            return pe_raise_nomem(s->S);
+        }
         s->codes = cs;
         s->codes_cap = nc;
     }
     s->codes[s->ncodes++] = code; /* from now on released at exit */
     uint32_t *map = malloc((code->nglobals ? code->nglobals : 1) * sizeof *map);
-    if (!map) return pe_raise(s->S, PE_EXC(MemoryError), "%s", "");
+    if (!map) return pe_raise_nomem(s->S);
     for (uint32_t i = 0; i < code->nglobals; i++) {
         int64_t k = session_slot(s, code->gnames[i], code->gbuiltin[i]);
         if (k < 0) {
@@ -431,7 +435,7 @@ static int append_line(session *s, const char *line, size_t n) {
         size_t nc = (s->len + n + 2) * 2;
         char *nb = realloc(s->buf, nc);
         if (!nb) {
-            pe_raise(s->S, PE_EXC(MemoryError), "%s", "");
+            pe_raise_nomem(s->S);
             input_reset(s);
             show_exception(s);
             return -1;

@@ -40,14 +40,48 @@ class Session:
         self.pty.settle(0.3)
 
     def type(self, keys: str, expect_prompt: bool = True):
+        before = len(self.pty.raw)
         self.pty.send(keys, 0.05)
         if expect_prompt:
-            self.wait_prompt()
+            self.wait_prompt(before)
 
-    def wait_prompt(self):
+    def keys(self, keys: str):
+        """Type keys that do not end the input (no prompt to wait for)."""
+        self.pty.send(keys, 0.05)
+
+    def expect_line(self, text: str, col: int | None = None, timeout: float = 15.0):
+        """Wait until the cursor's line reads `text` (and the cursor is at col)."""
+        import time
+
+        end = time.monotonic() + timeout
+        while not (self.line() == text and (col is None or self.col() == col)):
+            if time.monotonic() > end:
+                assert (self.line(), self.col()) == (text, col if col is not None else self.col())
+            self.pty._pump(0.05)
+        self.pty.settle(0.05)
+        assert self.line() == text and (col is None or self.col() == col)
+
+    def until(self, pred, timeout: float = 15.0):
+        """Wait until pred() holds (then let the output settle)."""
+        import time
+
+        end = time.monotonic() + timeout
+        while not pred():
+            if time.monotonic() > end:
+                raise AssertionError("condition not met; screen:\n" + self.pty.screen.text())
+            self.pty._pump(0.05)
+        self.pty.settle(0.05)
+
+    def wait_prompt(self, before: int | None = None):
+        """Wait for a prompt at the end of the screen, drawn after the
+        output that arrived since len(raw) was `before`."""
         import time
 
         end = time.monotonic() + 15
+        while before is not None and len(self.pty.raw) == before:
+            if time.monotonic() > end:
+                raise AssertionError("no output; screen:\n" + self.pty.screen.text())
+            self.pty._pump(0.05)
         while True:
             self.pty.settle(0.15)
             lines = self.pty.screen.text().split("\n")
@@ -202,7 +236,8 @@ def test_interrupt_in_function_call(repl):
     s.type("def spin():\r")
     s.type("    while True: pass\r")
     s.type("\r")
-    s.type("spin()\r", expect_prompt=False)
+    s.keys("spin()\r")
+    s.until(lambda: s.text.endswith(">>> spin()"))
     s.pty.settle(0.3)
     s.type(CTRL["c"])
     assert s.text.split("\n")[-5:-1] == [
@@ -218,30 +253,22 @@ def test_interrupt_in_function_call(repl):
 
 def test_cursor_movement_and_insert(repl):
     s = repl()
-    s.type("acd" + LEFT + LEFT + "b" + END + "e" + HOME + "x" + CTRL["e"] + "f" + CTRL["a"] + "y",
-           expect_prompt=False)
-    s.pty.settle()
-    assert s.line() == ">>> yxabcdef"
-    assert s.col() == 5
-    s.type(CTRL["b"] + CTRL["f"] + CTRL["f"] + DELETE + BACKSPACE, expect_prompt=False)
-    s.pty.settle()
-    assert s.line() == ">>> ybcdef"
+    s.keys("acd" + LEFT + LEFT + "b" + END + "e" + HOME + "x" + CTRL["e"] + "f" + CTRL["a"] + "y")
+    s.expect_line(">>> yxabcdef", 5)
+    s.keys(CTRL["b"] + CTRL["f"] + CTRL["f"] + DELETE + BACKSPACE)
+    s.expect_line(">>> ybcdef")
 
 
 def test_kill_and_yank(repl):
     s = repl()
-    s.type("alpha beta gamma" + CTRL["w"], expect_prompt=False)
-    s.pty.settle()
-    assert s.line() == ">>> alpha beta"
-    s.type(CTRL["a"] + RIGHT * 5 + CTRL["k"], expect_prompt=False)
-    s.pty.settle()
-    assert s.line() == ">>> alpha"
-    s.type(CTRL["u"] + "x = 1 " + CTRL["y"], expect_prompt=False)  # the newest kill
-    s.pty.settle()
-    assert s.line() == ">>> x = 1 alpha"
-    s.type(CTRL_LEFT + CTRL_LEFT, expect_prompt=False)
-    s.pty.settle()
-    assert s.col() == len(">>> x = ")
+    s.keys("alpha beta gamma" + CTRL["w"])
+    s.expect_line(">>> alpha beta")
+    s.keys(CTRL["a"] + RIGHT * 5 + CTRL["k"])
+    s.expect_line(">>> alpha")
+    s.keys(CTRL["u"] + "x = 1 " + CTRL["y"])  # the newest kill
+    s.expect_line(">>> x = 1 alpha")
+    s.keys(CTRL_LEFT + CTRL_LEFT)
+    s.expect_line(">>> x = 1 alpha", len(">>> x = "))
 
 
 def test_utf8_editing(repl):
@@ -249,18 +276,16 @@ def test_utf8_editing(repl):
     s.type("s = 'é漢字z'" + LEFT * 2 + BACKSPACE + "x\r")
     s.type("s, len(s)\r")
     assert s.text.split("\n")[-2] == "('é漢xz', 4)"
-    s.type("'漢字漢字'" + LEFT * 3, expect_prompt=False)
-    s.pty.settle()
-    assert s.col() == len(">>> '") + 2 * 2  # wide characters take two columns
+    s.keys("'漢字漢字'" + LEFT * 3)
+    s.expect_line(">>> '漢字漢字'", len(">>> '") + 2 * 2)  # wide characters: two columns
 
 
 def test_long_line_wraps_and_edits(repl):
     s = repl(cols=30)
     long = "'" + "ab" * 30 + "'"
-    s.type(long + HOME + RIGHT + "X", expect_prompt=False)
-    s.pty.settle()
+    s.keys(long + HOME + RIGHT + "X")
     want = "'X" + "ab" * 30 + "'"
-    assert "".join(s.text.split("\n")[-3:]) == ">>> " + want  # 67 columns: 3 rows
+    s.until(lambda: "".join(s.text.split("\n")[-3:]) == ">>> " + want)  # 67 columns: 3 rows
     assert s.pty.screen.cursor()[1] == len(">>> 'X")
     s.type("\r")
     assert "".join(s.text.split("\n")[-4:-1]) == want  # the echo, wrapped
@@ -270,18 +295,14 @@ def test_history_up_down(repl):
     s = repl()
     s.type("a = 1\r")
     s.type("b = 2\r")
-    s.type(UP, expect_prompt=False)
-    s.pty.settle()
-    assert s.line() == ">>> b = 2"
-    s.type(UP, expect_prompt=False)
-    s.pty.settle()
-    assert s.line() == ">>> a = 1"
-    s.type(DOWN + DOWN, expect_prompt=False)
-    s.pty.settle()
-    assert s.line() == ">>>"
-    s.type("typed" + UP + DOWN, expect_prompt=False)  # the unfinished line comes back
-    s.pty.settle()
-    assert s.line() == ">>> typed"
+    s.keys(UP)
+    s.expect_line(">>> b = 2")
+    s.keys(UP)
+    s.expect_line(">>> a = 1")
+    s.keys(DOWN + DOWN)
+    s.expect_line(">>>")
+    s.keys("typed" + UP + DOWN)  # the unfinished line comes back
+    s.expect_line(">>> typed")
     s.type(CTRL["u"] + CTRL["p"] + CTRL["p"] + "0\r")
     s.type("a\r")
     assert s.text.split("\n")[-2] == "10"
@@ -293,12 +314,11 @@ def test_history_recalls_block(repl):
     s.type("    return x + 1\r")
     s.type("\r")
     s.type("f(1)\r")
-    s.type(UP + UP, expect_prompt=False)
-    s.pty.settle()
-    lines = s.text.split("\n")
-    assert lines[-2:] == [">>> def f(x):", "...     return x + 1"]
+    s.keys(UP + UP)
+    s.until(lambda: s.text.split("\n")[-2:] == [">>> def f(x):", "...     return x + 1"])
     # edit the recalled block: Up moves inside it, then change the body
-    s.type(END + BACKSPACE + "2", expect_prompt=False)
+    s.keys(END + BACKSPACE + "2")
+    s.expect_line("...     return x + 2")
     s.type("\r")  # the block's lines are fed; an empty line ends it
     s.type("\r")
     s.type("f(1)\r")
@@ -328,13 +348,11 @@ def test_history_file(pyexpr_bin, tmp_path):
     s = Session([pyexpr_bin], env)  # a new session sees the old history
     try:
         s.wait_prompt()
-        s.type(UP, expect_prompt=False)
-        s.pty.settle()
-        assert s.text.split("\n")[-2:] == [">>> def k():", "...     return first"]
+        s.keys(UP)
+        s.until(lambda: s.text.split("\n")[-2:] == [">>> def k():", "...     return first"])
         s.type(DOWN + DOWN + "first = 'two'\r")  # Down: first inside the block
-        s.type(UP + UP, expect_prompt=False)
-        s.pty.settle()
-        assert s.text.split("\n")[-2:] == [">>> def k():", "...     return first"]
+        s.keys(UP + UP)
+        s.until(lambda: s.text.split("\n")[-2:] == [">>> def k():", "...     return first"])
         s.type("\r")
         s.type("\r")
         s.type("k()\r")
@@ -379,46 +397,37 @@ def test_histfile_override(pyexpr_bin, tmp_path):
 def test_tab_completion(repl):
     s = repl()
     s.type("my_value = [3, 1, 2]\r")
-    s.type("my_v" + TAB, expect_prompt=False)
-    s.pty.settle()
-    assert s.line() == ">>> my_value"
-    s.type(".so" + TAB, expect_prompt=False)
-    s.pty.settle()
-    assert s.line() == ">>> my_value.sort("
+    s.keys("my_v" + TAB)
+    s.expect_line(">>> my_value")
+    s.keys(".so" + TAB)
+    s.expect_line(">>> my_value.sort(")
     s.type(")\r")
     s.type("my_value\r")
     assert s.text.split("\n")[-2] == "[1, 2, 3]"
     s.type("sor" + TAB + "my_value)\r")  # builtins get "("
     assert s.text.split("\n")[-2] == "[1, 2, 3]"
-    s.type("whi" + TAB, expect_prompt=False)  # keywords get a space
-    s.pty.settle()
-    assert (s.line(), s.col()) == (">>> while", len(">>> while "))
-    s.type(CTRL["u"] + TAB, expect_prompt=False)  # only blanks before: indent
-    s.pty.settle()
-    assert s.line() == ">>>" and s.col() == 8
+    s.keys("whi" + TAB)  # keywords get a space
+    s.expect_line(">>> while", len(">>> while "))
+    s.keys(CTRL["u"] + TAB)  # only blanks before: indent
+    s.expect_line(">>>", 8)
 
 
 def test_tab_lists_candidates(repl):
     s = repl()
-    s.type("fo" + TAB, expect_prompt=False)  # "for " and "format(": common prefix
-    s.pty.settle()
-    assert s.line() == ">>> for"
-    s.type(TAB + TAB, expect_prompt=False)  # no progress: the second Tab lists them
-    s.pty.settle()
-    lines = s.text.split("\n")
-    assert lines[-1] == ">>> for"
-    assert lines[-2].split() == ["for", "format("]
+    s.keys("fo" + TAB)  # "for " and "format(": common prefix
+    s.expect_line(">>> for")
+    s.keys(TAB + TAB)  # no progress: the second Tab lists them
+    s.until(lambda: s.text.split("\n")[-2].split() == ["for", "format("])
+    assert s.text.split("\n")[-1] == ">>> for"
 
 
 def test_attribute_completion_of_str_methods(repl):
     s = repl()
     s.type("t = 'x'\r")
-    s.type("t.upp" + TAB, expect_prompt=False)
-    s.pty.settle()
-    assert s.line() == ">>> t.upper("
-    s.type(CTRL["u"] + "t.isd" + TAB + TAB, expect_prompt=False)
-    s.pty.settle()
-    assert s.text.split("\n")[-2].split() == ["t.isdecimal(", "t.isdigit("]
+    s.keys("t.upp" + TAB)
+    s.expect_line(">>> t.upper(")
+    s.keys(CTRL["u"] + "t.isd" + TAB + TAB)
+    s.until(lambda: s.text.split("\n")[-2].split() == ["t.isdecimal(", "t.isdigit("])
 
 
 def test_ctrl_c_clears_line_and_block(repl):
@@ -433,9 +442,8 @@ def test_ctrl_c_clears_line_and_block(repl):
 
 def test_ctrl_d_deletes_inside_line(repl):
     s = repl()
-    s.type("abc" + HOME + CTRL["d"], expect_prompt=False)
-    s.pty.settle()
-    assert s.line() == ">>> bc"
+    s.keys("abc" + HOME + CTRL["d"])
+    s.expect_line(">>> bc")
     assert s.pty.proc.poll() is None
 
 
@@ -506,12 +514,10 @@ def test_functions_survive_slot_table_growth(repl):
 
 def test_transpose(repl):
     s = repl()
-    s.type("abc" + CTRL["t"], expect_prompt=False)  # at the end: the last two
-    s.pty.settle()
-    assert s.line() == ">>> acb"
-    s.type(CTRL["a"] + RIGHT + CTRL["t"], expect_prompt=False)
-    s.pty.settle()
-    assert (s.line(), s.col()) == (">>> cab", 6)
+    s.keys("abc" + CTRL["t"])  # at the end: the last two
+    s.expect_line(">>> acb")
+    s.keys(CTRL["a"] + RIGHT + CTRL["t"])
+    s.expect_line(">>> cab", 6)
 
 
 @pytest.mark.parametrize("seed", [1, 2])
