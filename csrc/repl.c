@@ -120,6 +120,7 @@ typedef struct session {
     uint32_t n, cap;
     pe_val index;       /* dict: name -> slot */
     uint32_t underscore; /* slot of `_`: the last value echoed */
+    pe_val last;         /* what the echo last stored in `_` (identity only) */
     pe_code **codes;    /* every compiled input, released at exit */
     size_t ncodes, codes_cap;
     repl_out out;
@@ -263,7 +264,8 @@ static void show_exception(session *s) {
 }
 
 /* PRINT_EXPR's hook: repr on stdout, then `_` = the value (CPython's
- * sys.displayhook binds builtins._; here it is a session global). */
+ * sys.displayhook binds builtins._; here it is a session global, left alone
+ * once the user has bound `_` to something else). */
 static int display(pe_state *S, pe_val v, void *ud) {
     session *s = ud;
     pe_sb sb;
@@ -273,9 +275,15 @@ static int display(pe_state *S, pe_val v, void *ud) {
     if (r == 0) {
         out_write(&s->out, sb.p, sb.len);
         out_write(&s->out, "\n", 1);
-        pe_incref(v);
-        pe_decref(S, s->g[s->underscore]);
-        s->g[s->underscore] = v;
+        /* a `_` the user assigned shadows it, as a global shadows
+         * builtins._ in CPython */
+        pe_val *u = &s->g[s->underscore];
+        if (u->tag == PE_TUNDEF || (u->tag == s->last.tag && u->u.i == s->last.u.i)) {
+            pe_incref(v);
+            pe_decref(S, *u);
+            *u = v;
+            s->last = v; /* compared only, never dereferenced */
+        }
     }
     pe_sb_free(&sb);
     return r;

@@ -26,7 +26,8 @@ BANNER_LINES = 2  # pyexpr's banner; CPython's is suppressed with -q
 
 def _env(tmp_path: Path, **extra) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env.update(TERM="xterm", HOME=str(tmp_path), LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    env.update(TERM="xterm", HOME=str(tmp_path), LANG="C.UTF-8", LC_ALL="C.UTF-8",
+               INPUTRC="/dev/null")  # CPython's readline: no user key bindings
     env.pop("XDG_STATE_HOME", None)
     env.update(extra)
     return env
@@ -149,6 +150,7 @@ DIFF_CASES = {
     "errors_at_once": ["prnt(3)\r", "1/0\r", "x = 2\r", "x * 21\r"],
     "huge_int_repr": ["10**5000\r", "'still alive'\r"],
     "echo_rules": ["None\r", "1; 2\r", "_\r", "x = 5\r", "x\r", "print(x)\r", "[x, 'a', 2.5]\r"],
+    "user_underscore": ["7\r", "_ = 'mine'\r", "8\r", "_\r"],
     "echo_in_loop": ["for i in range(3): i\r", "\r", "_\r"],
     "block_and_traceback": [
         "def f(n):\r", "    if n == 0:\r", "        return 1 // n\r", "    return f(n - 1)\r", "\r",
