@@ -547,3 +547,33 @@ def test_random_keystrokes(pyexpr_bin, tmp_path, seed):
         assert s.close() == 0
     finally:
         s.pty.kill()
+
+
+def test_history_file_escapes(pyexpr_bin, tmp_path):
+    """Backslashes and newlines inside entries survive the file."""
+    path = tmp_path / "h"
+    env = _env(tmp_path, PYEXPR_HISTFILE=str(path))
+    s = Session([pyexpr_bin], env)
+    try:
+        s.wait_prompt()
+        s.type("t = 'a\\\\nb'\r")  # typed: t = 'a\\nb'
+        s.type("if t:\r")
+        s.type("    len(t)\r")
+        s.type("\r")
+        assert s.text.split("\n")[-2] == "4"
+        s.close()
+    finally:
+        s.pty.kill()
+    assert path.read_text() == "t = 'a\\\\\\\\nb'\nif t:\\n    len(t)\n"
+    s = Session([pyexpr_bin], env)
+    try:
+        s.wait_prompt()
+        s.keys(UP + UP)
+        s.until(lambda: s.text.split("\n")[-2:] == [">>> if t:", "...     len(t)"])
+        # Down, Down: to the block's last line, then past it; Up, Up: back
+        # into the block and to its first line; Up: the older entry
+        s.keys(DOWN + DOWN + UP + UP + UP)
+        s.expect_line(">>> t = 'a\\\\nb'")
+    finally:
+        s.close()
+        s.pty.kill()
