@@ -716,6 +716,8 @@ int pe_repl_main(pe_state *S) {
             free(line);
             input_reset(&s);
             S->interrupted = 0;
+            /* the editor has ended the line; a plain terminal shows ^C */
+            if (!pe_le_is_terminal(s.le)) fd_write_all(2, "\n", 1);
             fd_write_all(2, "KeyboardInterrupt\n", 18);
             continue;
         }

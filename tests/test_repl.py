@@ -577,3 +577,51 @@ def test_history_file_escapes(pyexpr_bin, tmp_path):
     finally:
         s.close()
         s.pty.kill()
+
+
+def _plain_screen(argv, env):
+    """stdin and stderr a terminal, stdout a pipe: (screen text, stdout)."""
+    import time
+
+    master, slave = os.openpty()
+
+    def ctty():
+        import fcntl
+        import termios
+
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    p = subprocess.Popen(argv, stdin=slave, stdout=subprocess.PIPE, stderr=slave, env=env,
+                         preexec_fn=ctty)
+    os.close(slave)
+    from _pty import Screen
+    import select
+
+    screen, data = Screen(), b""
+    try:
+        time.sleep(0.5)
+        for keys in (b"abc", b"\x03", b"1\n", b"\x04"):
+            os.write(master, keys)
+            time.sleep(0.4)
+        out = p.communicate(timeout=20)[0]
+        while select.select([master], [], [], 0.2)[0]:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            data += chunk
+    finally:
+        p.kill()
+        os.close(master)
+    screen.feed(data.decode("utf-8", "replace"))
+    return screen.text(), out
+
+
+def test_plain_mode_ctrl_c_matches_cpython(pyexpr_bin, tmp_path):
+    ours, out = _plain_screen([pyexpr_bin], _env(tmp_path, PYEXPR_HISTFILE=""))
+    theirs, out_c = _plain_screen([sys.executable, "-q", "-I"], _env(tmp_path))
+    assert ours.split("\n", 2)[2] == theirs
+    assert out == out_c == b"1\n"
