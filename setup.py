@@ -49,13 +49,13 @@ VERSION = re.search(
 ).group(1)
 
 # Same split as the Makefile: engine = every csrc/*.c except the front ends.
-FRONTENDS = {"main.c", "daemon.c", "extmodule.c"}
+# CLI_SRCS: the binary's front end (the prompt and its line editor are CLI-only).
+CLI_SRCS = ["main.c", "daemon.c", "repl.c", "lineedit.c"]
+FRONTENDS = set(CLI_SRCS) | {"extmodule.c"}
 ENGINE_SRCS = sorted(
     f"csrc/{p.name}" for p in Path("csrc").glob("*.c") if p.name not in FRONTENDS
 )
-BIN_SRCS = ENGINE_SRCS + ["csrc/main.c"] + (
-    ["csrc/daemon.c"] if Path("csrc/daemon.c").exists() else []
-)
+BIN_SRCS = ENGINE_SRCS + [f"csrc/{n}" for n in CLI_SRCS if Path("csrc", n).exists()]
 
 NATIVE_DIR = "build/native"
 NATIVE_BIN = f"{NATIVE_DIR}/pyexpr"  # relative: data_files require it

@@ -622,6 +622,13 @@ const char *pe_builtin_suggest(const char *name) {
 
 pe_val pe_builtin_value(int index) { return pe_obj_val((pe_obj *)builtin_table[index].obj); }
 
+/* Name of builtin `index` (the REPL's completion walks 0, 1, ...): NULL
+ * past the end, "" for a host-only entry that scripts cannot see. */
+const char *pe_builtin_name(int index) {
+    if (index < 0 || (size_t)index >= NBUILTINS) return NULL;
+    return strcmp(builtin_table[index].name, "LimitError") ? builtin_table[index].name : "";
+}
+
 /* ------------------------------------------------------------------ */
 /* Modules                                                             */
 /* ------------------------------------------------------------------ */

@@ -1693,6 +1693,11 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
             EMIT(RETURN_VALUE, 0);
             return 0;
         }
+        if (C->mode == PE_MODE_SINGLE && u->sc->kind == SC_MODULE) {
+            if (c_expr(C, u, n->a)) return -1;
+            EMIT(PRINT_EXPR, 0);
+            return 0;
+        }
         if (n->a->kind == PE_N_CONST) return 0; /* docstrings and bare constants */
         if (c_expr(C, u, n->a)) return -1;
         EMIT(POP_TOP, 0);

@@ -10,7 +10,7 @@
  * Calculator mode: when the program's last statement is an expression
  * whose value is not None, its repr is printed after the run. Output goes
  * through one buffer flushed at exit, so start-up and short runs do a
- * single write(2). On a terminal with no arguments, a small REPL runs.
+ * single write(2). On a terminal with no arguments, the prompt runs (repl.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "pe_cli.h"
+#include "pe_repl.h"
 #include "pe_vm.h"
 
 /* ------------------------------------------------------------------ */
@@ -119,7 +120,10 @@ static const char usage_text[] =
     "Exit status: 0; 1 uncaught exception; 2 usage error or unreadable file;\n"
     "SystemExit(n): n; Ctrl-C (KeyboardInterrupt): killed by SIGINT (130).\n"
     "pyexpr runs a subset of Python 3.11. When the last statement is an\n"
-    "expression whose value is not None, its repr is printed (calculator mode).\n";
+    "expression whose value is not None, its repr is printed (calculator mode).\n"
+    "Environment: PYEXPR_HISTFILE=PATH  the prompt's history file (default\n"
+    "  $XDG_STATE_HOME/pyexpr/history or ~/.local/state/pyexpr/history;\n"
+    "  set and empty: no history file)\n";
 
 static int usage_error(const char *msg) {
     write_str(2, msg);
@@ -372,113 +376,6 @@ static int run_profiled(cli *C, const char *src, size_t len, const char *filenam
 }
 
 /* ------------------------------------------------------------------ */
-/* Interactive prompt                                                  */
-/* ------------------------------------------------------------------ */
-
-/* Does this compile error mean "the statement is not finished yet"? */
-static bool needs_more(pe_state *S) {
-    if (S->exc.tag != PE_TOBJ) return false;
-    pe_exc *e = PE_EXCOBJ(S->exc);
-    if (e->args.tag != PE_TOBJ || PE_TUPLE(e->args)->n == 0) return false;
-    pe_val m = PE_TUPLE(e->args)->items[0];
-    if (!pe_is_str(m)) return false;
-    const char *s = PE_STR(m)->data;
-    return strstr(s, "was never closed") || strstr(s, "expected an indented block") ||
-           strstr(s, "unterminated triple-quoted") || strstr(s, "unexpected EOF");
-}
-
-static int repl(cli *C) {
-    pe_state *S = C->S;
-    C->out.line_buffered = true;
-    write_str(1, "pyexpr " PYEXPR_VERSION " (a Python 3.11 subset). Ctrl-D exits.\n");
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    pe_val names;
-    if (pe_dict_new(S, &names)) return 1;
-    for (;;) {
-        write_str(1, len ? "... " : ">>> ");
-        char line[4096];
-        ssize_t n = 0;
-        size_t ll = 0;
-        /* read one line byte by byte (terminal input is line-buffered) */
-        while (ll + 1 < sizeof line) {
-            n = read(0, line + ll, 1);
-            if (n <= 0 || line[ll] == '\n') break;
-            ll++;
-        }
-        if (n <= 0 && ll == 0) {
-            write_str(1, "\n");
-            break;
-        }
-        line[ll++] = '\n';
-        if (len + ll + 1 > cap) {
-            cap = (len + ll + 1) * 2;
-            char *nb = realloc(buf, cap);
-            if (!nb) break;
-            buf = nb;
-        }
-        bool blank = ll == 1;
-        memcpy(buf + len, line, ll);
-        len += ll;
-        buf[len] = 0;
-        if (len && !blank && (line[0] == ' ' || line[0] == '\t')) continue; /* inside a block */
-        pe_code *code = pe_compile(S, buf, len, "<stdin>", PE_MODE_CALC);
-        if (!code) {
-            if (needs_more(S) && !blank) {
-                pe_exc_clear(S);
-                continue;
-            }
-            pe_print_exception(S);
-            len = 0;
-            continue;
-        }
-        /* globals persist across inputs through a name -> value dict */
-        if (pe_globals_init(S, code) == 0) {
-            for (uint32_t i = 0; i < code->nglobals; i++) {
-                pe_val v;
-                if (pe_dict_get(S, PE_DICT(names), pe_obj_val(code->gnames[i]), &v) == 1) {
-                    pe_incref(v);
-                    pe_decref(S, S->globals[i]);
-                    S->globals[i] = v;
-                }
-            }
-            pe_val result = pe_none();
-            int r = pe_run_value(S, code, &result);
-            for (uint32_t i = 0; i < code->nglobals; i++) {
-                pe_val v = S->globals[i];
-                if (v.tag != PE_TUNDEF && code->gbuiltin[i] < 0)
-                    pe_dict_set(S, PE_DICT(names), pe_obj_val(code->gnames[i]), v);
-                else if (v.tag == PE_TUNDEF)
-                    pe_dict_del(S, PE_DICT(names), pe_obj_val(code->gnames[i]));
-            }
-            if (r == 0 && result.tag != PE_TNONE) {
-                pe_sb sb;
-                pe_sb_init(&sb, S);
-                if (pe_repr(S, result, &sb) == 0) {
-                    ob_write(&C->out, sb.p, sb.len);
-                    ob_write(&C->out, "\n", 1);
-                }
-                pe_sb_free(&sb);
-            }
-            if (r == 0) pe_decref(S, result);
-            pe_globals_release(S);
-            ob_flush(&C->out);
-            if (r) pe_print_exception(S);
-        } else {
-            pe_print_exception(S);
-        }
-        /* the names dict keeps values alive; code constants are not
-         * referenced by them (immortal objects are copied by reference,
-         * so keep every code alive for the session) */
-        len = 0;
-        (void)code;
-    }
-    free(buf);
-    pe_decref(S, names);
-    return 0;
-}
-
-/* ------------------------------------------------------------------ */
 /* main                                                                */
 /* ------------------------------------------------------------------ */
 
@@ -653,7 +550,7 @@ int main(int argc, char **argv) {
         status = run_source(&C, src, len, file_arg);
         free(src);
     } else if (!from_stdin && isatty(0)) {
-        status = repl(&C);
+        status = pe_repl_main(C.S);
     } else {
         size_t len;
         errno = 0;

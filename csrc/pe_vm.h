@@ -100,7 +100,8 @@
     OP(LOAD_BUILD_EXC, 1, COUNT)   /* push builtin exception type arg */        \
     OP(FORMAT_VALUE, PE_SE_VAR, COUNT)                                          \
     OP(IMPORT_NAME, 1, NAME)                                                    \
-    OP(CHECK_STEPS, 0, NONE)       /* loop back-edge: limits check */
+    OP(CHECK_STEPS, 0, NONE)       /* loop back-edge: limits check */          \
+    OP(PRINT_EXPR, -1, NONE)       /* PE_MODE_SINGLE: echo an expression */
 
 enum pe_opcode {
 #define PE_OP_ENUM(name, se, kind) PE_OP_##name,
@@ -236,6 +237,11 @@ struct pe_state {
 
     pe_write_fn out, err;
     void *out_ud, *err_ud;
+    /* PRINT_EXPR (PE_MODE_SINGLE, the prompt): the front end's display
+     * hook for a value that is not None; NULL writes repr(v) and a newline
+     * to the out sink. Returns 0, or -1 with an exception pending. */
+    int (*displayhook)(pe_state *S, pe_val v, void *ud);
+    void *displayhook_ud;
 
     pe_limits limits;
     uint64_t steps_left;  /* counts down at back-edges and calls */
@@ -343,6 +349,7 @@ typedef struct pe_builtin_def {
 } pe_builtin_def;
 int pe_builtin_lookup(const char *name, size_t len); /* index or -1 */
 pe_val pe_builtin_value(int index);
+const char *pe_builtin_name(int index); /* NULL past the end; "" if host-only */
 const char *pe_builtin_suggest(const char *name);
 
 /* Error helpers used by the VM and the front ends. */

@@ -28,7 +28,9 @@ typedef struct pe_code pe_code;
 enum {
     PE_MODE_EXEC = 0, /* statements; result is None */
     PE_MODE_EVAL = 1, /* a single expression; result is its value */
-    PE_MODE_CALC = 2  /* statements; if the last is an expression, its value is the result */
+    PE_MODE_CALC = 2, /* statements; if the last is an expression, its value is the result */
+    PE_MODE_SINGLE = 3 /* interactive input (CPython's 'single'): every expression statement
+                          outside functions echoes its repr unless it is None; result None */
 };
 
 /* Where print() and tracebacks go. Return the number of bytes taken. */

@@ -390,6 +390,23 @@ static int do_raise(pe_state *S, pe_val exc, pe_val cause) {
     return r;
 }
 
+/* PRINT_EXPR: the interactive echo (CPython's sys.displayhook): None is
+ * not shown; otherwise the front end's hook, or repr and a newline. */
+static PE_NOINLINE int display_value(pe_state *S, pe_val v) {
+    if (v.tag == PE_TNONE) return 0;
+    if (S->displayhook) return S->displayhook(S, v, S->displayhook_ud);
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    int r = pe_repr(S, v, &sb);
+    if (r == 0 && sb.failed) r = pe_raise_nomem(S);
+    if (r == 0) {
+        S->out(S->out_ud, sb.p, sb.len);
+        S->out(S->out_ud, "\n", 1);
+    }
+    pe_sb_free(&sb);
+    return r;
+}
+
 /* NameError with CPython's "Did you mean" suggestion: the frame's locals,
  * then the defined globals, then the builtins. */
 static int name_error(pe_state *S, pe_code *code, const pe_fcode *fc, uint32_t slot) {
@@ -1446,6 +1463,12 @@ next:
         pe_val m;
         if (pe_module_import(S, (pe_str *)f->code->names[ARG], &m)) ERROR();
         PUSH(m);
+        DISPATCH();
+    }
+    TARGET(PRINT_EXPR) {
+        SYNC();
+        if (display_value(S, sp[-1])) ERROR();
+        pe_decref(S, POP());
         DISPATCH();
     }
     TARGET(CHECK_STEPS) {
