@@ -13,7 +13,13 @@
 
 #include "pe_ast.h"
 
-#define MAX_NEST 200 /* nested scopes and statements */
+/* CPython 3.11's symtable and AST optimizer raise RecursionError
+ * "maximum recursion depth exceeded during compilation" when statements and
+ * expressions nest deeper than 3 * the recursion limit (1000). The symbol
+ * pass counts one level per statement and expression node (a module-level
+ * statement is level 1) and gives the same error beyond this, which also
+ * bounds every later recursion over the tree (code generation). */
+#define MAX_AST_DEPTH 3000
 #define MAX_BLOCKS 20 /* statically nested loops/try blocks (CPython's CO_MAXBLOCKS) */
 
 /* ------------------------------------------------------------------ */
@@ -105,7 +111,7 @@ typedef struct compiler {
     uint32_t *gtable;
     uint32_t gtcap;
     pe_code *code;
-    int nest;
+    int depth; /* AST nesting in the symbol pass (MAX_AST_DEPTH) */
 } compiler;
 
 static uint32_t name_hash(const char *s) {
@@ -227,7 +233,34 @@ static int collect_list(compiler *C, scope *s, pe_nodelist *l) {
     return 0;
 }
 
+static int collect_expr_node(compiler *C, scope *s, pe_node *n);
+
+/* One level deeper in the tree: RecursionError past MAX_AST_DEPTH. A
+ * constant folded from `-...-<number>` by the parser stands for that many
+ * UnaryOp nodes in CPython's tree. */
+static int depth_enter(compiler *C, const pe_node *n) {
+    int add = 1 + (n->kind == PE_N_CONST ? n->op : 0);
+    C->depth += add;
+    if (C->depth > MAX_AST_DEPTH) {
+        C->depth -= add;
+        return pe_raise(C->S, PE_EXC(RecursionError),
+                        "maximum recursion depth exceeded during compilation");
+    }
+    return 0;
+}
+static void depth_leave(compiler *C, const pe_node *n) {
+    C->depth -= 1 + (n->kind == PE_N_CONST ? n->op : 0);
+}
+
+static int collect_target_node(compiler *C, scope *s, pe_node *t);
 static int collect_target(compiler *C, scope *s, pe_node *t) {
+    if (depth_enter(C, t)) return -1;
+    int r = collect_target_node(C, s, t);
+    depth_leave(C, t);
+    return r;
+}
+
+static int collect_target_node(compiler *C, scope *s, pe_node *t) {
     switch (t->kind) {
     case PE_N_NAME: {
         sym *y = sym_add(C, s, t->name, SF_ASSIGNED);
@@ -243,7 +276,7 @@ static int collect_target(compiler *C, scope *s, pe_node *t) {
     case PE_N_STARRED:
         return collect_target(C, s, t->a);
     default:
-        return collect_expr(C, s, t);
+        return collect_expr_node(C, s, t);
     }
 }
 
@@ -258,7 +291,6 @@ static int collect_params(compiler *C, scope *fs, scope *outer, pe_nodelist *par
 
 /* Comprehension: first iterable in the enclosing scope, rest inside. */
 static int collect_comp(compiler *C, scope *s, pe_node *n) {
-    if (++C->nest > MAX_NEST) return syntax_error(C, n, "too many statically nested blocks");
     pe_nodelist *fors = &n->l[0];
     if (collect_expr(C, s, fors->v[0]->b)) return -1;
     scope *cs = scope_new(C, SC_COMPREHENSION, s, n);
@@ -270,22 +302,26 @@ static int collect_comp(compiler *C, scope *s, pe_node *n) {
     }
     if (collect_expr(C, cs, n->a)) return -1;
     if (n->b && collect_expr(C, cs, n->b)) return -1;
-    C->nest--;
     return 0;
 }
 
 static int collect_expr(compiler *C, scope *s, pe_node *n) {
     if (!n) return 0;
+    if (depth_enter(C, n)) return -1;
+    int r = collect_expr_node(C, s, n);
+    depth_leave(C, n);
+    return r;
+}
+
+static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     switch (n->kind) {
     case PE_N_NAME:
         return sym_add(C, s, n->name, SF_USED) ? 0 : -1;
     case PE_N_CONST:
         return 0;
     case PE_N_LAMBDA: {
-        if (++C->nest > MAX_NEST) return syntax_error(C, n, "too many statically nested blocks");
         scope *fs = scope_new(C, SC_FUNCTION, s, n);
         if (!fs || collect_params(C, fs, s, &n->l[0]) || collect_expr(C, fs, n->a)) return -1;
-        C->nest--;
         return 0;
     }
     case PE_N_LISTCOMP:
@@ -304,7 +340,15 @@ static int collect_expr(compiler *C, scope *s, pe_node *n) {
     return 0;
 }
 
+static int collect_stmt_node(compiler *C, scope *s, pe_node *n);
 static int collect_stmt(compiler *C, scope *s, pe_node *n) {
+    if (depth_enter(C, n)) return -1;
+    int r = collect_stmt_node(C, s, n);
+    depth_leave(C, n);
+    return r;
+}
+
+static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
     switch (n->kind) {
     case PE_N_ASSIGN:
         for (uint32_t i = 0; i < n->l[0].n; i++)
@@ -325,14 +369,12 @@ static int collect_stmt(compiler *C, scope *s, pe_node *n) {
             if (collect_target(C, s, n->l[0].v[i])) return -1;
         return 0;
     case PE_N_DEF: {
-        if (++C->nest > MAX_NEST) return syntax_error(C, n, "too many statically nested blocks");
         sym *y = sym_add(C, s, n->name, SF_ASSIGNED);
         if (!y) return -1;
         if (!y->decl_line) y->decl_line = n->line;
         scope *fs = scope_new(C, SC_FUNCTION, s, n);
         if (!fs || collect_params(C, fs, s, &n->l[0]) || collect_stmts(C, fs, &n->l[1]))
             return -1;
-        C->nest--;
         return 0;
     }
     case PE_N_GLOBAL:
@@ -824,6 +866,29 @@ static int c_starred_list(compiler *C, unit *u, pe_nodelist *l) {
     return 0;
 }
 
+/* A set display of immediate constants as BUILD_SET + a frozenset constant.
+ * Returns 1 if the display does not qualify. Not inlined, and the items
+ * live on the heap: c_seq recurses once per nesting level. */
+static PE_NOINLINE int c_const_set(compiler *C, unit *u, pe_nodelist *l) {
+    for (uint32_t i = 0; i < l->n; i++)
+        if (l->v[i]->kind != PE_N_CONST || l->v[i]->v.tag == PE_TOBJ) return 1;
+    pe_val *items = pe_mem_alloc(C->S, l->n * sizeof(pe_val)), fs;
+    if (!items) return -1;
+    for (uint32_t i = 0; i < l->n; i++) items[i] = l->v[i]->v;
+    int r = pe_set_const_frozenset(C->S, items, l->n, &fs);
+    pe_mem_free(C->S, items, l->n * sizeof(pe_val));
+    if (r) {
+        pe_exc_clear(C->S);
+        return 1;
+    }
+    r = 0;
+    if (emit_l(C, u, PE_OP_BUILD_SET, 0) || emit_const(C, u, fs) ||
+        emit_l(C, u, PE_OP_SET_UPDATE, 1))
+        r = -1;
+    pe_decref(C->S, fs);
+    return r;
+}
+
 static int c_seq(compiler *C, unit *u, pe_node *n) {
     pe_nodelist *l = &n->l[0];
     if (has_starred(l)) {
@@ -844,23 +909,8 @@ static int c_seq(compiler *C, unit *u, pe_node *n) {
     /* {c1, c2, c3, ...} of constants: a frozenset constant copied into a new
      * set (CPython does the same, and it decides the element order) */
     if (n->kind == PE_N_SET && l->n >= 3 && l->n <= 4096) {
-        bool allc = true;
-        for (uint32_t i = 0; i < l->n && allc; i++)
-            allc = l->v[i]->kind == PE_N_CONST && l->v[i]->v.tag != PE_TOBJ;
-        if (allc) {
-            pe_val items[4096], fs;
-            for (uint32_t i = 0; i < l->n; i++) items[i] = l->v[i]->v;
-            if (pe_set_const_frozenset(C->S, items, l->n, &fs)) {
-                pe_exc_clear(C->S);
-            } else {
-                int r = 0;
-                if (emit_l(C, u, PE_OP_BUILD_SET, 0) || emit_const(C, u, fs) ||
-                    emit_l(C, u, PE_OP_SET_UPDATE, 1))
-                    r = -1;
-                pe_decref(C->S, fs);
-                return r;
-            }
-        }
+        int r = c_const_set(C, u, l);
+        if (r <= 0) return r;
     }
     /* all-constant tuples become one constant */
     if (n->kind == PE_N_TUPLE && l->n > 0 && l->n <= 256) {
@@ -1153,11 +1203,9 @@ static int c_comprehension(compiler *C, unit *u, pe_node *n) {
     return 0;
 }
 
+/* Recursion is bounded: the symbol pass rejected trees deeper than
+ * MAX_AST_DEPTH. */
 static int c_expr(compiler *C, unit *u, pe_node *n) {
-    if (++C->nest > 1000) {
-        pe_raise(C->S, PE_EXC(RecursionError), "maximum recursion depth exceeded during compilation");
-        return -1;
-    }
     int r = 0;
     set_loc(u, n);
     switch (n->kind) {
@@ -1284,7 +1332,6 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
         r = syntax_error(C, n, "invalid syntax");
         break;
     }
-    C->nest--;
     return r;
 }
 
@@ -1726,15 +1773,8 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
 }
 
 static int c_stmts(compiler *C, unit *u, pe_nodelist *l) {
-    for (uint32_t i = 0; i < l->n; i++) {
-        if (++C->nest > MAX_NEST + 100) {
-            C->nest--;
-            return syntax_error(C, l->v[i], "too many statically nested blocks");
-        }
-        int r = c_stmt(C, u, l->v[i], false);
-        C->nest--;
-        if (r) return -1;
-    }
+    for (uint32_t i = 0; i < l->n; i++)
+        if (c_stmt(C, u, l->v[i], false)) return -1;
     return 0;
 }
 
@@ -2128,7 +2168,6 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     C->module = scope_new(C, SC_MODULE, NULL, NULL);
     if (!C->module) goto fail;
     if (collect_stmts(C, C->module, &mod->l[0])) goto fail;
-    C->nest = 0;
     if (resolve_all(C)) goto fail;
     u = pe_mem_alloc(S, sizeof(unit));
     if (!u) goto fail;

@@ -11,7 +11,16 @@
 
 #include "pe_ast.h"
 
-#define PE_MAX_PARSE_DEPTH 400
+/* CPython 3.11's parser gives up with a bare MemoryError when its rule
+ * stack exceeds 6000 levels (Parser/parser.c MAXSTACK). A nested unary
+ * operator, `not`, conditional expression or `elif` costs CPython one level
+ * and a lambda or `**` two; about 32 levels are in use when the expression
+ * of a statement starts. P->depth counts the same units, so the same
+ * programs fail (e.g. 5967 nested `-` parse, 5968 do not). Brackets are
+ * limited to 200 by the lexer before this matters. */
+#define PE_MAX_PARSE_DEPTH 5967
+/* levels of CPython's parser in use at an `elif` beyond an expression's */
+#define PE_ELIF_BASE_LEVELS 12
 
 typedef struct parser {
     pe_state *S;
@@ -214,12 +223,18 @@ static int vec_finish(parser *P, vec *V, pe_nodelist *l) {
     return 0;
 }
 
-static int enter(parser *P) {
-    if (++P->depth > PE_MAX_PARSE_DEPTH) {
-        return err_at(P, &P->tok, "too many nested parentheses");
+/* One more level of parser recursion; MemoryError (as CPython) beyond the
+ * limit. Every recursive descent goes through here, so the C stack depth is
+ * bounded by a small multiple of PE_MAX_PARSE_DEPTH. */
+static int enter_n(parser *P, int n) {
+    P->depth += n;
+    if (P->depth > PE_MAX_PARSE_DEPTH) {
+        P->depth -= n;
+        return pe_raise_nomem(P->S);
     }
     return 0;
 }
+static int enter(parser *P) { return enter_n(P, 1); }
 #define LEAVE() (P->depth--)
 
 static char *arena_strdup(parser *P, const char *s, size_t n) {
@@ -732,7 +747,6 @@ fail:
 static pe_node *p_primary(parser *P) {
     pe_node *e = p_atom(P);
     if (!e) return NULL;
-    int trailers = 0;
     for (;;) {
         pe_token t = P->tok;
         if (CUR == PE_TOK_LPAR) {
@@ -777,10 +791,6 @@ static pe_node *p_primary(parser *P) {
         } else {
             break;
         }
-        if (++trailers > 10000) {
-            err_at(P, &t, "too many trailers");
-            return NULL;
-        }
     }
     return e;
 }
@@ -804,9 +814,9 @@ static pe_node *p_power(parser *P) {
     if (!base) return NULL;
     if (CUR != PE_TOK_DOUBLESTAR) return base;
     pe_token t = P->tok;
-    if (advance(P) || enter(P)) return NULL;
+    if (advance(P) || enter_n(P, 2)) return NULL;
     pe_node *exp = p_factor(P);
-    LEAVE();
+    P->depth -= 2;
     if (!exp) return NULL;
     return make_binop(P, &t, PE_BO_POW, base, exp);
 }
@@ -831,6 +841,7 @@ static pe_node *p_factor(parser *P) {
         if (pe_unary_neg(P->S, x->v, &nv)) return NULL;
         pe_decref(P->S, x->v);
         x->v = nv;
+        x->op++; /* CONST: how many minus signs were folded (compiler depth) */
         x->line = t.line + P->line_offset;
         x->col = t.col;
         return x;
@@ -1011,9 +1022,9 @@ static pe_node *p_lambda(parser *P) {
     if (!n) return NULL;
     if (p_params(P, &n->l[0], PE_TOK_COLON)) return NULL;
     if (expect(P, PE_TOK_COLON)) return NULL;
-    if (enter(P)) return NULL;
+    if (enter_n(P, 2)) return NULL;
     n->a = p_test(P);
-    LEAVE();
+    P->depth -= 2;
     if (!n->a) return NULL;
     return n;
 }
@@ -1624,29 +1635,48 @@ fail:
     return -1;
 }
 
-static pe_node *p_if(parser *P, const char *what) {
-    pe_token t = P->tok;
-    if (advance(P)) return NULL;
-    pe_node *n = new_node(P, PE_N_IF, &t);
-    if (!n) return NULL;
-    n->a = p_test(P);
-    if (!n->a) return NULL;
-    if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=')");
-    if (expect(P, PE_TOK_COLON)) return NULL;
-    if (p_block(P, &n->l[0], what, t.line)) return NULL;
-    if (CUR == PE_TOK_KW_elif) {
-        pe_node *e = p_if(P, "'elif' statement");
-        if (!e) return NULL;
-        n->l[1].v = pe_arena_alloc(P->A, sizeof(pe_node *));
-        if (!n->l[1].v) return NULL;
-        n->l[1].v[0] = e;
-        n->l[1].n = 1;
-    } else if (CUR == PE_TOK_KW_else) {
+/* if/elif/else. An elif chain is built iteratively (each `elif` is an IF
+ * node alone in the orelse of the previous one), so its length costs no C
+ * stack; CPython's parser does recurse per elif, which the level count
+ * reproduces (MemoryError for ~6000 elifs). */
+static pe_node *p_if(parser *P) {
+    pe_node *first = NULL, *prev = NULL;
+    const char *what = "'if' statement";
+    int levels = 0;
+    for (;;) {
+        pe_token t = P->tok;
+        if (advance(P)) return NULL;
+        pe_node *n = new_node(P, PE_N_IF, &t);
+        if (!n) return NULL;
+        if (prev) {
+            prev->l[1].v = pe_arena_alloc(P->A, sizeof(pe_node *));
+            if (!prev->l[1].v) return NULL;
+            prev->l[1].v[0] = n;
+            prev->l[1].n = 1;
+        } else {
+            first = n;
+        }
+        n->a = p_test(P);
+        if (!n->a) return NULL;
+        if (CUR == PE_TOK_COLONEQUAL)
+            return unsupported(P, &P->tok, "assignment expressions (':=')");
+        if (expect(P, PE_TOK_COLON)) return NULL;
+        if (p_block(P, &n->l[0], what, t.line)) return NULL;
+        prev = n;
+        if (CUR != PE_TOK_KW_elif) break;
+        what = "'elif' statement";
+        if (levels == 0) levels = PE_ELIF_BASE_LEVELS;
+        if (P->depth + ++levels > PE_MAX_PARSE_DEPTH) {
+            pe_raise_nomem(P->S);
+            return NULL;
+        }
+    }
+    if (CUR == PE_TOK_KW_else) {
         uint32_t line = P->tok.line;
         if (advance(P) || expect(P, PE_TOK_COLON)) return NULL;
-        if (p_block(P, &n->l[1], "'else' statement", line)) return NULL;
+        if (p_block(P, &prev->l[1], "'else' statement", line)) return NULL;
     }
-    return n;
+    return first;
 }
 
 static int p_else(parser *P, pe_nodelist *out) {
@@ -2088,7 +2118,7 @@ static int p_simple_stmts(parser *P, vec *out) {
 static pe_node *p_statement(parser *P, vec *out) {
     pe_node *n = NULL;
     switch (CUR) {
-    case PE_TOK_KW_if: n = p_if(P, "'if' statement"); break;
+    case PE_TOK_KW_if: n = p_if(P); break;
     case PE_TOK_KW_while: n = p_while(P); break;
     case PE_TOK_KW_for: n = p_for(P); break;
     case PE_TOK_KW_def: n = p_def(P); break;

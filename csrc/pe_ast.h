@@ -121,7 +121,8 @@ typedef struct pe_nodelist {
 } pe_nodelist;
 
 /* One generic node. Field use per kind:
- *  CONST: v (constant, lives on the code heap)    NAME: name
+ *  CONST: v (constant, lives on the code heap), op (unary minus signs folded in)
+ *  NAME: name
  *  BINOP: op, a, b            UNARY: op, a         BOOLOP: op, l[0]
  *  COMPARE: a, l[0] comparators, ops[]             IFEXP: a test, b body, c orelse
  *  CALL: a func, l[0] args (STARRED allowed), l[1] KEYWORD (name NULL: **)
