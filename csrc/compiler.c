@@ -86,6 +86,8 @@ typedef struct unit {
     uint32_t nconsts, constcap;
     pe_obj **names;
     uint32_t nnames, namecap;
+    uint32_t *ntable; /* hash of names[] (index + 1), when there are many */
+    uint32_t ntcap;
     pe_exc_entry *exc;
     uint32_t nexc, exccap;
     int depth, maxdepth;
@@ -717,12 +719,44 @@ static int emit_const(compiler *C, unit *u, pe_val v) {
 }
 
 /* Interned str for a name table entry. */
+/* Rebuilds the names[] hash index with ncap slots (a power of two). */
+static int names_rehash(compiler *C, unit *u, uint32_t ncap) {
+    uint32_t *t = pe_mem_alloc(C->S, ncap * sizeof(uint32_t));
+    if (!t) return -1;
+    memset(t, 0, ncap * sizeof(uint32_t));
+    for (uint32_t i = 0; i < u->nnames; i++) {
+        uint32_t h = name_hash(((pe_str *)u->names[i])->data) & (ncap - 1);
+        while (t[h]) h = (h + 1) & (ncap - 1);
+        t[h] = i + 1;
+    }
+    pe_mem_free(C->S, u->ntable, u->ntcap * sizeof(uint32_t));
+    u->ntable = t;
+    u->ntcap = ncap;
+    return 0;
+}
+
+/* Index of name in the unit's name table, added if new. A linear scan
+ * while the table is small, a hash index beyond (linear time overall). */
 static int add_name(compiler *C, unit *u, const char *name, uint32_t *idx) {
-    for (uint32_t i = 0; i < u->nnames; i++)
-        if (!strcmp(((pe_str *)u->names[i])->data, name)) {
-            *idx = i;
-            return 0;
+    uint32_t slot = 0;
+    if (u->nnames < 16) {
+        for (uint32_t i = 0; i < u->nnames; i++)
+            if (!strcmp(((pe_str *)u->names[i])->data, name)) {
+                *idx = i;
+                return 0;
+            }
+    } else {
+        if ((u->nnames + 1) * 2 > u->ntcap && names_rehash(C, u, u->ntcap ? u->ntcap * 2 : 64))
+            return -1;
+        slot = name_hash(name) & (u->ntcap - 1);
+        for (; u->ntable[slot]; slot = (slot + 1) & (u->ntcap - 1)) {
+            uint32_t i = u->ntable[slot] - 1;
+            if (!strcmp(((pe_str *)u->names[i])->data, name)) {
+                *idx = i;
+                return 0;
+            }
         }
+    }
     pe_val s;
     if (pe_str_from_cstr(C->S, name, &s)) return -1;
     if (grow(C->S, (void **)&u->names, &u->namecap, u->nnames, sizeof(pe_obj *))) {
@@ -730,6 +764,7 @@ static int add_name(compiler *C, unit *u, const char *name, uint32_t *idx) {
         return -1;
     }
     u->names[u->nnames] = s.u.o;
+    if (u->ntable) u->ntable[slot] = u->nnames + 1;
     *idx = u->nnames++;
     return 0;
 }
@@ -1796,6 +1831,7 @@ static void unit_free(compiler *C, unit *u) {
     pe_mem_free(S, u->consts, u->constcap * sizeof(pe_val));
     for (uint32_t i = 0; i < u->nnames; i++) pe_decref_obj(S, u->names[i]);
     pe_mem_free(S, u->names, u->namecap * sizeof(pe_obj *));
+    pe_mem_free(S, u->ntable, u->ntcap * sizeof(uint32_t));
     pe_mem_free(S, u->exc, u->exccap * sizeof(pe_exc_entry));
 }
 
@@ -2089,40 +2125,62 @@ done:
 /* Parameters must be the first locals in call order: positional, then
  * keyword-only, then *args, then **kwargs. The collector added them in
  * source order, where *args precedes keyword-only ones: fix the indexes. */
-static void order_params(scope *s, pe_nodelist *params) {
-    if (!params) return;
+/* Local slot of a symbol: a cell that is also a local keeps its local slot
+ * in decl_line (see index_scope). */
+static bool sym_is_local(const sym *z) {
+    return !(z->flags & SF_GLOBAL) &&
+           !(z->flags & SF_FREE && !(z->flags & (SF_ASSIGNED | SF_PARAM)));
+}
+static uint32_t sym_slot(const sym *z) {
+    return (z->flags & SF_CELL) && !(z->flags & SF_FREE) ? z->decl_line : (uint32_t)z->index;
+}
+static void sym_set_slot(sym *z, uint32_t slot) {
+    if ((z->flags & SF_CELL) && !(z->flags & SF_FREE)) z->decl_line = slot;
+    else z->index = (int32_t)slot;
+}
+
+/* Gives the parameters the first local slots in CPython's order (positional,
+ * keyword-only, *args, **kwargs), swapping with whatever held each slot.
+ * Linear: holder[] maps a local slot to the symbol in it. */
+static int order_params(compiler *C, scope *s, pe_nodelist *params) {
+    if (!params || !params->n || !s->nlocals) return 0;
+    sym **holder = pe_mem_alloc(C->S, s->nlocals * sizeof(sym *));
+    if (!holder) return -1;
+    memset(holder, 0, s->nlocals * sizeof(sym *));
+    for (uint32_t j = s->nsyms; j-- > 0;) {
+        sym *z = &s->syms[j];
+        uint32_t zs = sym_slot(z);
+        if (sym_is_local(z) && zs < s->nlocals) holder[zs] = z; /* first one wins */
+    }
     uint32_t idx = 0;
     for (int pass = 0; pass < 4; pass++) {
-        for (uint32_t i = 0; i < params->n; i++) {
+        for (uint32_t i = 0; i < params->n && idx < s->nlocals; i++) {
             pe_node *a = params->v[i];
             if (a->op != pass) continue;
             sym *y = sym_find(s, a->name);
             if (!y) continue;
-            /* swap y's local index with whatever holds idx */
-            for (uint32_t j = 0; j < s->nsyms; j++) {
-                sym *z = &s->syms[j];
-                bool zl = !(z->flags & (SF_GLOBAL)) && !(z->flags & SF_FREE && !(z->flags & (SF_ASSIGNED | SF_PARAM)));
-                uint32_t zslot = (z->flags & SF_CELL) && !(z->flags & SF_FREE) ? z->decl_line : (uint32_t)z->index;
-                if (zl && z != y && zslot == idx) {
-                    uint32_t yslot = (y->flags & SF_CELL) && !(y->flags & SF_FREE) ? y->decl_line : (uint32_t)y->index;
-                    if ((z->flags & SF_CELL) && !(z->flags & SF_FREE)) z->decl_line = yslot;
-                    else z->index = (int32_t)yslot;
-                    break;
-                }
+            uint32_t yslot = sym_slot(y);
+            sym *z = holder[idx];
+            if (z && z != y) {
+                sym_set_slot(z, yslot);
+                if (yslot < s->nlocals) holder[yslot] = z;
             }
-            if ((y->flags & SF_CELL) && !(y->flags & SF_FREE)) y->decl_line = idx;
-            else y->index = (int32_t)idx;
+            sym_set_slot(y, idx);
+            holder[idx] = y;
             idx++;
         }
     }
+    pe_mem_free(C->S, holder, s->nlocals * sizeof(sym *));
+    return 0;
 }
 
-static void fix_param_order(compiler *C) {
+static int fix_param_order(compiler *C) {
     for (uint32_t i = 0; i < C->nscopes; i++) {
         scope *s = C->scopes[i];
         if (s->node && (s->node->kind == PE_N_DEF || s->node->kind == PE_N_LAMBDA))
-            order_params(s, &s->node->l[0]);
+            if (order_params(C, s, &s->node->l[0])) return -1;
     }
+    return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2147,8 +2205,7 @@ static int resolve_all(compiler *C) {
         if (resolve_scope(C, C->scopes[i])) return -1;
     for (uint32_t i = 0; i < C->nscopes; i++)
         if (index_scope(C, C->scopes[i])) return -1;
-    fix_param_order(C);
-    return 0;
+    return fix_param_order(C);
 }
 
 pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t len,

@@ -235,6 +235,51 @@ static int enter_n(parser *P, int n) {
     return 0;
 }
 static int enter(parser *P) { return enter_n(P, 1); }
+
+/* A set of identifiers (parameter and keyword names) for duplicate checks in
+ * linear time: open addressing over arena strings, on the state's heap. */
+typedef struct nameset {
+    const char **slot;
+    uint32_t n, cap;
+    pe_state *S;
+} nameset;
+
+static uint32_t ns_hash(const char *s) {
+    uint32_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static void ns_free(nameset *N) {
+    pe_mem_free(N->S, N->slot, N->cap * sizeof(const char *));
+    N->slot = NULL;
+    N->n = N->cap = 0;
+}
+
+/* Adds name; 1 if it was already there, 0 if added, -1 on error. */
+static int ns_add(nameset *N, const char *name) {
+    if ((N->n + 1) * 2 > N->cap) {
+        uint32_t nc = N->cap ? N->cap * 2 : 32;
+        const char **ns = pe_mem_alloc(N->S, nc * sizeof(const char *));
+        if (!ns) return -1;
+        memset(ns, 0, nc * sizeof(const char *));
+        for (uint32_t i = 0; i < N->cap; i++) {
+            if (!N->slot[i]) continue;
+            uint32_t h = ns_hash(N->slot[i]) & (nc - 1);
+            while (ns[h]) h = (h + 1) & (nc - 1);
+            ns[h] = N->slot[i];
+        }
+        pe_mem_free(N->S, N->slot, N->cap * sizeof(const char *));
+        N->slot = ns;
+        N->cap = nc;
+    }
+    uint32_t h = ns_hash(name) & (N->cap - 1);
+    for (; N->slot[h]; h = (h + 1) & (N->cap - 1))
+        if (!strcmp(N->slot[h], name)) return 1;
+    N->slot[h] = name;
+    N->n++;
+    return 0;
+}
 #define LEAVE() (P->depth--)
 
 static char *arena_strdup(parser *P, const char *s, size_t n) {
@@ -596,6 +641,7 @@ static int p_call_args(parser *P, pe_node *call) {
     vec A, K;
     vec_init(&A, P->S);
     vec_init(&K, P->S);
+    nameset kwnames = {NULL, 0, 0, P->S};
     if (advance(P)) return -1;
     bool seen_kw = false, seen_kwunpack = false;
     while (CUR != PE_TOK_RPAR) {
@@ -634,11 +680,12 @@ static int p_call_args(parser *P, pe_node *call) {
                     if (!k->name || advance(P) || advance(P)) goto fail;
                     k->a = p_test(P);
                     if (!k->a) goto fail;
-                    for (uint32_t i = 0; i < K.n; i++)
-                        if (K.v[i]->name && !strcmp(K.v[i]->name, k->name)) {
-                            err_node(P, k, "keyword argument repeated: %s", k->name);
-                            goto fail;
-                        }
+                    int dup = ns_add(&kwnames, k->name);
+                    if (dup < 0) goto fail;
+                    if (dup) {
+                        err_node(P, k, "keyword argument repeated: %s", k->name);
+                        goto fail;
+                    }
                     seen_kw = true;
                     if (vec_push(&K, k)) goto fail;
                     goto next;
@@ -682,6 +729,7 @@ static int p_call_args(parser *P, pe_node *call) {
             goto fail;
         }
     }
+    ns_free(&kwnames);
     node_end(P, call, &P->tok);
     if (advance(P)) goto fail;
     if (vec_finish(P, &A, &call->l[0])) {
@@ -690,6 +738,7 @@ static int p_call_args(parser *P, pe_node *call) {
     }
     return vec_finish(P, &K, &call->l[1]);
 fail:
+    ns_free(&kwnames);
     vec_free(&A);
     vec_free(&K);
     return -1;
@@ -1548,6 +1597,7 @@ static pe_node *p_def(parser *P) {
 static int p_params(parser *P, pe_nodelist *out, int closer) {
     vec V;
     vec_init(&V, P->S);
+    nameset names = {NULL, 0, 0, P->S};
     int kind = 0; /* 0 positional, 1 keyword-only */
     bool seen_default = false, seen_kwargs = false, seen_star = false;
     while (CUR != closer) {
@@ -1597,11 +1647,12 @@ static int p_params(parser *P, pe_nodelist *out, int closer) {
         a->name = arena_strdup(P, P->tok.start, P->tok.len);
         a->namelen = (uint32_t)P->tok.len;
         if (!a->name || advance(P)) goto fail;
-        for (uint32_t i = 0; i < V.n; i++)
-            if (!strcmp(V.v[i]->name, a->name)) {
-                err_node(P, a, "duplicate argument '%s' in function definition", a->name);
-                goto fail;
-            }
+        int dup = ns_add(&names, a->name);
+        if (dup < 0) goto fail;
+        if (dup) {
+            err_node(P, a, "duplicate argument '%s' in function definition", a->name);
+            goto fail;
+        }
         if (CUR == PE_TOK_COLON && closer == PE_TOK_RPAR) {
             if (advance(P) || !p_test(P)) goto fail; /* annotation ignored */
         }
@@ -1629,8 +1680,10 @@ static int p_params(parser *P, pe_nodelist *out, int closer) {
             goto fail;
         }
     }
+    ns_free(&names);
     return vec_finish(P, &V, out);
 fail:
+    ns_free(&names);
     vec_free(&V);
     return -1;
 }
