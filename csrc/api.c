@@ -109,6 +109,9 @@ pe_code *pe_compile_timed(pe_state *S, const char *src, size_t len, const char *
         prof->lex_ns = t1 - t0;
         t0 = t1;
     }
+    /* the time limit covers compiling too (checked by lexer and compiler) */
+    double saved_deadline = S->deadline;
+    S->deadline = S->limits.timeout > 0 ? pe_now() + S->limits.timeout : 0;
     pe_heap tmp;
     pe_heap_init(&tmp);
     pe_heap *saved = S->cur;
@@ -124,6 +127,7 @@ pe_code *pe_compile_timed(pe_state *S, const char *src, size_t len, const char *
     }
     if (mod) code = pe_compile_ast(S, (struct pe_ast *)mod, src, len, filename, mode);
     pe_arena_free(&A);
+    S->deadline = saved_deadline;
     if (!code) {
         pe_heap_sweep(S, &tmp);
         S->cur = saved;

@@ -114,7 +114,15 @@ typedef struct compiler {
     uint32_t gtcap;
     pe_code *code;
     int depth; /* AST nesting in the symbol pass (MAX_AST_DEPTH) */
+    uint32_t tick; /* nodes since the last time-limit check */
 } compiler;
+
+/* Every 1024 nodes visited: the time limit (pe_compile_check_time). */
+#define TICK(C) (PE_UNLIKELY(++(C)->tick >= 1024) && tick_check(C))
+static PE_NOINLINE int tick_check(compiler *C) {
+    C->tick = 0;
+    return pe_compile_check_time(C->S);
+}
 
 static uint32_t name_hash(const char *s) {
     uint32_t h = 2166136261u;
@@ -241,6 +249,7 @@ static int collect_expr_node(compiler *C, scope *s, pe_node *n);
  * constant folded from `-...-<number>` by the parser stands for that many
  * UnaryOp nodes in CPython's tree. */
 static int depth_enter(compiler *C, const pe_node *n) {
+    if (TICK(C)) return -1;
     int add = 1 + (n->kind == PE_N_CONST ? n->op : 0);
     C->depth += add;
     if (C->depth > MAX_AST_DEPTH) {
@@ -1241,6 +1250,7 @@ static int c_comprehension(compiler *C, unit *u, pe_node *n) {
 /* Recursion is bounded: the symbol pass rejected trees deeper than
  * MAX_AST_DEPTH. */
 static int c_expr(compiler *C, unit *u, pe_node *n) {
+    if (TICK(C)) return -1;
     int r = 0;
     set_loc(u, n);
     switch (n->kind) {
@@ -1665,6 +1675,7 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
 }
 
 static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
+    if (TICK(C)) return -1;
     set_loc(u, n);
     switch (n->kind) {
     case PE_N_EXPR:
@@ -2245,6 +2256,16 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     /* one block: the pe_code, its global tables, filename and source copy */
     size_t ng = C->nglobals, fnlen = strlen(filename);
     size_t total = sizeof(pe_code) + ng * (sizeof(pe_obj *) + sizeof(int32_t)) + fnlen + 1 + len + 1;
+    /* the block is counted against max_memory like every other compile
+     * allocation (it is allocated with calloc: it outlives the state) */
+    size_t lim = S->limits.max_memory;
+    if (lim && (S->mem_used + total > lim || S->mem_used + total < S->mem_used)) {
+        pe_decref_obj(S, &f->ob);
+        S->limits.max_memory = 0; /* building the exception allocates */
+        pe_raise(S, PE_EXC(LimitError), "memory limit exceeded (max_memory=%zu bytes)", lim);
+        S->limits.max_memory = lim;
+        goto fail;
+    }
     code = calloc(1, total);
     if (!code) {
         pe_decref_obj(S, &f->ob);

@@ -33,6 +33,7 @@ void pe_lex_init(pe_lexer *L, pe_state *S, const char *src, size_t len, const ch
     L->paren_depth = 0;
     L->cc_line = L->cc_p = NULL;
     L->cc_col = 0;
+    L->tick = 0;
     /* a UTF-8 byte order mark is skipped */
     if (len >= 3 && (unsigned char)src[0] == 0xEF && (unsigned char)src[1] == 0xBB &&
         (unsigned char)src[2] == 0xBF)
@@ -594,7 +595,25 @@ again:
     return 0;
 }
 
+int pe_compile_check_time(pe_state *S) {
+    if (S->interrupted) {
+        S->interrupted = 0;
+        if (S->deadline > 0 && pe_now() >= S->deadline)
+            return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)",
+                            S->limits.timeout);
+        return pe_raise(S, PE_EXC(KeyboardInterrupt), "%s", "");
+    }
+    if (S->deadline > 0 && pe_now() >= S->deadline)
+        return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)",
+                        S->limits.timeout);
+    return 0;
+}
+
 int pe_lex_next(pe_lexer *L, pe_token *tok) {
+    if (PE_UNLIKELY(++L->tick >= 1024)) {
+        L->tick = 0;
+        if (pe_compile_check_time(L->S)) return -1;
+    }
     int r = lex_next(L, tok);
     if (r == 0) L->last_kind = tok->kind;
     return r;

@@ -76,11 +76,16 @@ typedef struct pe_lexer {
     uint32_t paren_line[200], paren_col[200];
     const char *cc_line, *cc_p; /* column cache: position cc_p has column cc_col */
     uint32_t cc_col;
+    uint32_t tick;          /* tokens since the last time-limit check */
 } pe_lexer;
 
 void pe_lex_init(pe_lexer *L, pe_state *S, const char *src, size_t len, const char *filename);
 /* Next token; -1 with SyntaxError pending on a lexical error. */
 int pe_lex_next(pe_lexer *L, pe_token *tok);
+/* The time limit during compilation (the lexer calls it every 1024 tokens,
+ * the compiler every 1024 nodes): LimitError once the state's deadline has
+ * passed, KeyboardInterrupt if it was interrupted, as the VM does. */
+int pe_compile_check_time(pe_state *S);
 /* Raise a SyntaxError-family error at a location (1-based line/col). */
 int pe_lex_error(pe_lexer *L, const pe_type *t, uint32_t line, uint32_t col, uint32_t end_col,
                  const char *fmt, ...) PE_PRINTF(6, 7);
