@@ -1487,6 +1487,7 @@ static pe_node *parse_fstring_expr(parser *P, const pe_token *t, const char *s, 
     sub.col_offset = col;
     pe_lex_init(&sub.L, P->S, buf, n + 2, P->filename);
     sub.L.at_line_start = false;
+    sub.L.quiet = true;
     if (advance(&sub)) return NULL;
     pe_node *e = p_star_exprs(&sub, true);
     if (!e) return NULL;

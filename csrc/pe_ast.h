@@ -77,6 +77,7 @@ typedef struct pe_lexer {
     const char *cc_line, *cc_p; /* column cache: position cc_p has column cc_col */
     uint32_t cc_col;
     uint32_t tick;          /* tokens since the last time-limit check */
+    bool quiet;             /* no warnings (f-string expression sub-lexers) */
 } pe_lexer;
 
 void pe_lex_init(pe_lexer *L, pe_state *S, const char *src, size_t len, const char *filename);
