@@ -131,6 +131,14 @@ static int err_node(parser *P, const pe_node *n, const char *fmt, ...) {
                         msg);
 }
 
+/* SyntaxError spanning node a to node b (CPython's RAISE_SYNTAX_ERROR_KNOWN_RANGE);
+ * a range over several lines shows one caret at a. */
+static int err_range(parser *P, const pe_node *a, const pe_node *b, const char *msg) {
+    uint32_t ec = b->end_line == a->line && b->end_col > a->col ? b->end_col : a->col + 1;
+    return pe_lex_error(&P->L, PE_EXC(SyntaxError), a->line + P->line_offset, a->col, ec, "%s",
+                        msg);
+}
+
 static int invalid_syntax(parser *P) {
     if (CUR == PE_TOK_INDENT) {
         return pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col,
@@ -290,9 +298,9 @@ static char *arena_strdup(parser *P, const char *s, size_t n) {
     return d;
 }
 
+/* "<what> is/are not supported by pyexpr"; `what` ends with its verb. */
 static pe_node *unsupported(parser *P, const pe_token *t, const char *what) {
-    err_at(P, t, "%s %s not supported by pyexpr", what,
-           strchr(what, ' ') && !strstr(what, "'") ? "are" : "is");
+    err_at(P, t, "%s not supported by pyexpr", what);
     return NULL;
 }
 
@@ -371,6 +379,38 @@ static pe_node *p_number(parser *P) {
     return make_const(P, &t, v);
 }
 
+static const char *expr_desc(const pe_node *n);
+
+/* `x = 1` where a named expression is expected (if/while conditions,
+ * display items): CPython's hints. Called with CUR == '='; returns -1 with
+ * the error raised, or 0 to let the caller report its own error. */
+static int named_eq_error(parser *P, pe_node *a) {
+    switch (a->kind) {
+    case PE_N_COMPARE: case PE_N_BOOLOP: case PE_N_IFEXP: case PE_N_LAMBDA:
+    case PE_N_TUPLE: case PE_N_LIST: case PE_N_GENEXP: case PE_N_STARRED:
+        return 0;
+    case PE_N_UNARY:
+        if (a->op == PE_UOP_NOT) return 0;
+        break;
+    case PE_N_CONST:
+        if (a->v.tag == PE_TNONE || a->v.tag == PE_TBOOL) return 0;
+        break;
+    default:
+        break;
+    }
+    if (a->kind != PE_N_NAME || (a->flags & 1)) {
+        char msg[120];
+        snprintf(msg, sizeof msg, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                 expr_desc(a));
+        return err_range(P, a, a, msg);
+    }
+    if (advance(P)) return -1;
+    pe_node *b = p_expr(P);
+    if (!b) return -1;
+    if (CUR == PE_TOK_EQUAL || CUR == PE_TOK_COLONEQUAL) return invalid_syntax(P);
+    return err_range(P, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+}
+
 /* Comma-separated items up to a closing token; handles trailing comma. */
 static pe_node *p_paren(parser *P) {
     pe_token open = P->tok;
@@ -380,7 +420,7 @@ static pe_node *p_paren(parser *P) {
         if (!n || advance(P)) return NULL;
         return n;
     }
-    if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield'");
+    if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield' is");
     pe_node *first;
     if (CUR == PE_TOK_STAR) {
         pe_token st = P->tok;
@@ -392,9 +432,10 @@ static pe_node *p_paren(parser *P) {
         first->a = e;
     } else {
         first = p_test(P);
+        if (first && CUR == PE_TOK_EQUAL && named_eq_error(P, first)) return NULL;
     }
     if (!first) return NULL;
-    if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=')");
+    if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=') are");
     if (CUR == PE_TOK_KW_for) {
         pe_node *g = new_node(P, PE_N_GENEXP, &open);
         if (!g) return NULL;
@@ -429,6 +470,7 @@ static pe_node *p_paren(parser *P) {
             e->a = x;
         } else {
             e = p_test(P);
+            if (e && CUR == PE_TOK_EQUAL && named_eq_error(P, e)) goto fail;
         }
         if (!e || vec_push(&V, e)) goto fail;
     }
@@ -460,7 +502,11 @@ static pe_node *p_display_item(parser *P) {
         e->a = x;
         return e;
     }
-    return p_test(P);
+    pe_node *e = p_test(P);
+    if (e && CUR == PE_TOK_EQUAL && P->L.paren_depth > 0) {
+        if (named_eq_error(P, e)) return NULL;
+    }
+    return e;
 }
 
 static pe_node *p_list(parser *P) {
@@ -517,7 +563,12 @@ static pe_node *p_dict_or_set(parser *P) {
         pe_node *k = p_display_item(P);
         if (!k) goto fail;
         if (CUR == PE_TOK_COLON && k->kind != PE_N_STARRED) {
+            pe_token colon = P->tok;
             if (advance(P)) goto fail;
+            if (CUR == PE_TOK_RBRACE || CUR == PE_TOK_COMMA) {
+                err_at(P, &colon, "expression expected after dictionary key and ':'");
+                goto fail;
+            }
             pe_node *v = p_test(P);
             if (!v) goto fail;
             if (CUR == PE_TOK_KW_for) {
@@ -556,7 +607,12 @@ static pe_node *p_dict_or_set(parser *P) {
                 err_at(P, &P->tok, "':' expected after dictionary key");
                 goto fail;
             }
+            pe_token colon = P->tok;
             if (advance(P)) goto fail;
+            if (CUR == PE_TOK_RBRACE || CUR == PE_TOK_COMMA) {
+                err_at(P, &colon, "expression expected after dictionary key and ':'");
+                goto fail;
+            }
             pe_node *v = p_test(P);
             if (!v || vec_push(&K, k) || vec_push(&Vv, v)) goto fail;
         } else {
@@ -625,11 +681,11 @@ static pe_node *p_atom(parser *P) {
         return n;
     }
     case PE_TOK_ELLIPSIS:
-        return unsupported(P, &t, "Ellipsis ('...')");
+        return unsupported(P, &t, "Ellipsis ('...') is");
     case PE_TOK_KW_yield:
-        return unsupported(P, &t, "'yield'");
+        return unsupported(P, &t, "'yield' is");
     case PE_TOK_KW_await:
-        return unsupported(P, &t, "'await'");
+        return unsupported(P, &t, "'await' is");
     default:
         invalid_syntax(P);
         return NULL;
@@ -1078,9 +1134,48 @@ static pe_node *p_lambda(parser *P) {
     return n;
 }
 
+/* Can the current token start an expression but not continue one? */
+static bool starts_expression_only(int kind) {
+    switch (kind) {
+    case PE_TOK_NAME: case PE_TOK_NUMBER: case PE_TOK_STRING: case PE_TOK_LBRACE:
+    case PE_TOK_KW_None: case PE_TOK_KW_True: case PE_TOK_KW_False: case PE_TOK_KW_lambda:
+    case PE_TOK_KW_not: case PE_TOK_TILDE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_name(const pe_node *n, const char *s) {
+    return n->kind == PE_N_NAME && !strcmp(n->name, s);
+}
+
+/* Two expressions side by side inside brackets: CPython's "Perhaps you
+ * forgot a comma?" over both (or, after print/exec, the legacy statement
+ * hint). Called with CUR after the first one; returns NULL. */
+static pe_node *forgot_comma(parser *P, pe_node *a) {
+    bool legacy = is_name(a, "print") || is_name(a, "exec");
+    pe_node *b = legacy ? p_star_exprs(P, true) : p_test(P);
+    if (!b) return NULL;
+    if (legacy) {
+        char msg[80];
+        snprintf(msg, sizeof msg, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                 a->name, a->name);
+        err_range(P, a, b, msg);
+    } else {
+        err_range(P, a, b, "invalid syntax. Perhaps you forgot a comma?");
+    }
+    return NULL;
+}
+
 static pe_node *p_test(parser *P) {
     if (CUR == PE_TOK_KW_lambda) return p_lambda(P);
     pe_node *body = p_or_test(P);
+    if (body && P->L.paren_depth > 0 && starts_expression_only(CUR) &&
+        !(body->kind == PE_N_NAME && CUR == PE_TOK_STRING && !is_name(body, "print") &&
+          !is_name(body, "exec")) &&
+        !is_name(body, "match") && !is_name(body, "case") && !is_name(body, "_"))
+        return forgot_comma(P, body);
     if (!body || CUR != PE_TOK_KW_if) return body;
     pe_token t = P->tok;
     if (advance(P)) return NULL;
@@ -1114,7 +1209,7 @@ static int p_comp_fors(parser *P, pe_nodelist *out) {
     vec_init(&V, P->S);
     while (CUR == PE_TOK_KW_for || CUR == PE_TOK_KW_async) {
         if (CUR == PE_TOK_KW_async) {
-            unsupported(P, &P->tok, "'async'");
+            unsupported(P, &P->tok, "'async' is");
             goto fail;
         }
         pe_node *f = new_node(P, PE_N_COMPFOR, &P->tok);
@@ -1352,9 +1447,17 @@ static int fstring_field(parser *P, strpart *sp, const pe_token *t, const char *
         /* spec runs to the matching '}' */
         size_t start = j;
         int depth = 0;
-        while (j < n && !(s[j] == '}' && depth == 0)) {
-            if (s[j] == '{') depth++;
-            else if (s[j] == '}') depth--;
+        char q = 0; /* quotes inside a nested field's expression */
+        while (j < n && !(s[j] == '}' && depth == 0 && !q)) {
+            if (q) {
+                if (s[j] == q) q = 0;
+            } else if (depth > 0 && (s[j] == '\'' || s[j] == '"')) {
+                q = s[j];
+            } else if (s[j] == '{') {
+                depth++;
+            } else if (s[j] == '}') {
+                depth--;
+            }
             j++;
         }
         if (j >= n) {
@@ -1426,7 +1529,7 @@ static pe_node *p_strings(parser *P) {
             if (c == 'r') raw = true;
             if (c == 'f') fs = true;
             if (c == 'b') {
-                unsupported(P, &t, "bytes literals");
+                unsupported(P, &t, "bytes literals are");
                 goto fail;
             }
             plen++;
@@ -1509,6 +1612,9 @@ static const char *expr_desc(const pe_node *n) {
         if (n->v.tag == PE_TNONE || n->v.tag == PE_TBOOL) return n->v.tag == PE_TNONE ? "None" : n->v.u.i ? "True" : "False";
         return "literal";
     case PE_N_CALL: return "function call";
+    case PE_N_ATTR: return "attribute";
+    case PE_N_SUBSCR: return "subscript";
+    case PE_N_NAME: return "name";
     case PE_N_BINOP: case PE_N_UNARY: return "expression";
     case PE_N_BOOLOP: return "expression";
     case PE_N_COMPARE: return "comparison";
@@ -1712,8 +1818,9 @@ static pe_node *p_if(parser *P) {
         }
         n->a = p_test(P);
         if (!n->a) return NULL;
+        if (CUR == PE_TOK_EQUAL && named_eq_error(P, n->a)) return NULL;
         if (CUR == PE_TOK_COLONEQUAL)
-            return unsupported(P, &P->tok, "assignment expressions (':=')");
+            return unsupported(P, &P->tok, "assignment expressions (':=') are");
         if (expect(P, PE_TOK_COLON)) return NULL;
         if (p_block(P, &n->l[0], what, t.line)) return NULL;
         prev = n;
@@ -1746,7 +1853,9 @@ static pe_node *p_while(parser *P) {
     pe_node *n = new_node(P, PE_N_WHILE, &t);
     if (!n) return NULL;
     n->a = p_test(P);
-    if (!n->a || expect(P, PE_TOK_COLON)) return NULL;
+    if (!n->a) return NULL;
+    if (CUR == PE_TOK_EQUAL && named_eq_error(P, n->a)) return NULL;
+    if (expect(P, PE_TOK_COLON)) return NULL;
     if (p_block(P, &n->l[0], "'while' statement", t.line)) return NULL;
     if (p_else(P, &n->l[1])) return NULL;
     return n;
@@ -1782,7 +1891,7 @@ static pe_node *p_try(parser *P) {
         pe_node *h = new_node(P, PE_N_EXCEPT, &et);
         if (!h || advance(P)) goto fail;
         if (CUR == PE_TOK_STAR) {
-            unsupported(P, &P->tok, "'except*'");
+            unsupported(P, &P->tok, "'except*' is");
             goto fail;
         }
         if (bare_seen) {
@@ -1894,14 +2003,14 @@ static pe_node *p_import(parser *P) {
     pe_node *mod = NULL;
     if (from) {
         if (CUR == PE_TOK_DOT) {
-            unsupported(P, &P->tok, "relative imports");
+            unsupported(P, &P->tok, "relative imports are");
             goto fail;
         }
     }
     for (;;) {
         if (CUR != PE_TOK_NAME) {
             if (from && mod && CUR == PE_TOK_STAR) {
-                unsupported(P, &P->tok, "'from ... import *'");
+                unsupported(P, &P->tok, "'from ... import *' is");
                 goto fail;
             }
             invalid_syntax(P);
@@ -1933,7 +2042,7 @@ static pe_node *p_import(parser *P) {
             }
             if (advance(P)) goto fail;
             if (CUR == PE_TOK_LPAR) {
-                unsupported(P, &P->tok, "parenthesized import lists");
+                unsupported(P, &P->tok, "parenthesized import lists are");
                 goto fail;
             }
             continue;
@@ -1998,7 +2107,7 @@ static pe_node *p_expr_stmt(parser *P) {
         if (!n || advance(P)) return NULL;
         n->op = (uint16_t)aop;
         n->a = first;
-        if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield'");
+        if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield' is");
         n->b = p_star_exprs(P, true);
         if (!n->b) return NULL;
         return n;
@@ -2041,7 +2150,7 @@ static pe_node *p_expr_stmt(parser *P) {
             goto fail;
         if (vec_push(&V, value) || advance(P)) goto fail;
         if (CUR == PE_TOK_KW_yield) {
-            unsupported(P, &P->tok, "'yield'");
+            unsupported(P, &P->tok, "'yield' is");
             goto fail;
         }
         value = p_star_exprs(P, true);
@@ -2129,15 +2238,15 @@ static pe_node *p_small_stmt(parser *P) {
     case PE_TOK_KW_from:
         return p_import(P);
     case PE_TOK_KW_yield:
-        return unsupported(P, &t, "'yield'");
+        return unsupported(P, &t, "'yield' is");
     case PE_TOK_KW_class:
-        return unsupported(P, &t, "class definitions");
+        return unsupported(P, &t, "class definitions are");
     case PE_TOK_KW_with:
-        return unsupported(P, &t, "'with' statements");
+        return unsupported(P, &t, "'with' statements are");
     case PE_TOK_KW_async:
-        return unsupported(P, &t, "'async'");
+        return unsupported(P, &t, "'async' is");
     case PE_TOK_AT:
-        return unsupported(P, &t, "decorators");
+        return unsupported(P, &t, "decorators are");
     default:
         return p_expr_stmt(P);
     }
@@ -2161,7 +2270,7 @@ static int p_simple_stmts(parser *P, vec *out) {
                 !strcmp(last->a->name, "print"))
                 return err_node(P, last->a, "Missing parentheses in call to 'print'. Did you mean print(...)?");
         }
-        if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=')") ? -1 : -1;
+        if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=') are") ? -1 : -1;
         return invalid_syntax(P);
     }
     return advance(P);
@@ -2177,10 +2286,10 @@ static pe_node *p_statement(parser *P, vec *out) {
     case PE_TOK_KW_for: n = p_for(P); break;
     case PE_TOK_KW_def: n = p_def(P); break;
     case PE_TOK_KW_try: n = p_try(P); break;
-    case PE_TOK_KW_class: return unsupported(P, &P->tok, "class definitions");
-    case PE_TOK_KW_with: return unsupported(P, &P->tok, "'with' statements");
-    case PE_TOK_KW_async: return unsupported(P, &P->tok, "'async'");
-    case PE_TOK_AT: return unsupported(P, &P->tok, "decorators");
+    case PE_TOK_KW_class: return unsupported(P, &P->tok, "class definitions are");
+    case PE_TOK_KW_with: return unsupported(P, &P->tok, "'with' statements are");
+    case PE_TOK_KW_async: return unsupported(P, &P->tok, "'async' is");
+    case PE_TOK_AT: return unsupported(P, &P->tok, "decorators are");
     case PE_TOK_INDENT:
         invalid_syntax(P);
         return NULL;
