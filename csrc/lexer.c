@@ -34,7 +34,7 @@ void pe_lex_init(pe_lexer *L, pe_state *S, const char *src, size_t len, const ch
     L->cc_line = L->cc_p = NULL;
     L->cc_col = 0;
     L->tick = 0;
-    L->quiet = false;
+    L->quiet = L->failed = L->eof_unclosed = L->bad_token = false;
     /* a UTF-8 byte order mark is skipped */
     if (len >= 3 && (unsigned char)src[0] == 0xEF && (unsigned char)src[1] == 0xBB &&
         (unsigned char)src[2] == 0xBF)
@@ -591,6 +591,7 @@ again:
     if (L->p >= L->end) {
         if (L->paren_depth > 0) {
             int d = L->paren_depth - 1;
+            L->eof_unclosed = true;
             return pe_lex_error(L, PE_EXC(SyntaxError), L->paren_line[d], L->paren_col[d],
                                 L->paren_col[d] + 1, "'%c' was never closed", L->parens[d]);
         }
@@ -655,8 +656,10 @@ again:
     int k = op3(L->p, L->end, &len);
     if (k < 0) {
         uint32_t cc = tok->col;
-        if (c == '$' || c == '?' || c == '`')
+        if (c == '$' || c == '?' || c == '`') {
+            L->bad_token = true;
             return pe_lex_error(L, PE_EXC(SyntaxError), L->line, cc, cc + 1, "invalid syntax");
+        }
         return bad_char_error(L, L->p, c);
     }
     L->p += len;
@@ -687,9 +690,13 @@ int pe_compile_check_time(pe_state *S) {
 int pe_lex_next(pe_lexer *L, pe_token *tok) {
     if (PE_UNLIKELY(++L->tick >= 1024)) {
         L->tick = 0;
-        if (pe_compile_check_time(L->S)) return -1;
+        if (pe_compile_check_time(L->S)) {
+            L->failed = true;
+            return -1;
+        }
     }
     int r = lex_next(L, tok);
     if (r == 0) L->last_kind = tok->kind;
+    else L->failed = true;
     return r;
 }

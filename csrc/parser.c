@@ -2304,6 +2304,40 @@ static pe_node *p_statement(parser *P, vec *out) {
     return n;
 }
 
+/* After a syntax error found by the parser, CPython tokenizes the rest of
+ * the source: a tokenizer error there (an unterminated string, an invalid
+ * character, ...) replaces the parser's error, and so does an unclosed
+ * bracket at the end when the parser had read past the bracket's line.
+ * Indentation errors of the tokenizer do not. */
+static void check_rest_of_source(parser *P) {
+    pe_state *S = P->S;
+    if (P->L.failed || !pe_exc_matches(S, PE_EXC(SyntaxError))) return;
+    uint32_t err_line = P->has_peek ? P->peek.line : P->tok.line;
+    pe_val saved = S->exc;
+    S->exc = pe_undef();
+    pe_token t;
+    for (;;) {
+        if (pe_lex_next(&P->L, &t)) break;
+        if (t.kind == PE_TOK_ENDMARKER) break;
+    }
+    bool keep_new = false;
+    if (S->exc.tag != PE_TUNDEF) {
+        if (P->L.eof_unclosed) {
+            int d = P->L.paren_depth - 1;
+            keep_new = d >= 0 && err_line > P->L.paren_line[d];
+        } else {
+            keep_new = !P->L.bad_token && !pe_exc_matches(S, PE_EXC(IndentationError)) &&
+                       !pe_exc_matches(S, PE_EXC(LimitError));
+        }
+    }
+    if (keep_new) {
+        pe_decref(S, saved);
+    } else {
+        pe_exc_clear(S);
+        S->exc = saved;
+    }
+}
+
 pe_node *pe_parse(pe_state *S, pe_arena *A, const char *src, size_t len, const char *filename,
                   int mode) {
     parser P0, *P = &P0;
@@ -2349,5 +2383,6 @@ pe_node *pe_parse(pe_state *S, pe_arena *A, const char *src, size_t len, const c
     return mod;
 fail:
     vec_free(&V);
+    check_rest_of_source(P);
     return NULL;
 }

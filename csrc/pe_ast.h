@@ -78,6 +78,9 @@ typedef struct pe_lexer {
     uint32_t cc_col;
     uint32_t tick;          /* tokens since the last time-limit check */
     bool quiet;             /* no warnings (f-string expression sub-lexers) */
+    bool failed;            /* the lexer raised (not the parser) */
+    bool eof_unclosed;      /* ... and it was "'(' was never closed" */
+    bool bad_token;         /* ... or "invalid syntax" for a stray $ ? ` */
 } pe_lexer;
 
 void pe_lex_init(pe_lexer *L, pe_state *S, const char *src, size_t len, const char *filename);
