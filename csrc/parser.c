@@ -2276,6 +2276,37 @@ static int p_simple_stmts(parser *P, vec *out) {
     return advance(P);
 }
 
+/* Is the current NAME `match` the soft keyword of a match statement? As in
+ * CPython's grammar: `match <subject> :` NEWLINE INDENT `case`. Decided on
+ * a copy of the lexer (one logical line and two tokens of lookahead);
+ * otherwise `match` is an ordinary name. */
+static bool looks_like_match(parser *P) {
+    if (CUR != PE_TOK_NAME || P->tok.len != 5 || memcmp(P->tok.start, "match", 5)) return false;
+    pe_lexer L2 = P->L;
+    L2.quiet = true;
+    pe_token t, prev;
+    int ntok = 0;
+    prev.kind = PE_TOK_NAME;
+    if (P->has_peek) {
+        t = P->peek;
+    } else if (pe_lex_next(&L2, &t)) {
+        goto no;
+    }
+    while (t.kind != PE_TOK_NEWLINE && t.kind != PE_TOK_ENDMARKER) {
+        prev = t;
+        ntok++;
+        if (pe_lex_next(&L2, &t)) goto no;
+    }
+    if (t.kind != PE_TOK_NEWLINE || prev.kind != PE_TOK_COLON || ntok < 2) return false;
+    if (pe_lex_next(&L2, &t)) goto no;
+    if (t.kind != PE_TOK_INDENT) return false;
+    if (pe_lex_next(&L2, &t)) goto no;
+    return t.kind == PE_TOK_NAME && t.len == 4 && !memcmp(t.start, "case", 4);
+no:
+    pe_exc_clear(P->S);
+    return false;
+}
+
 /* One statement (compound or a line of simple ones) appended to out.
  * Returns a non-NULL dummy on success. */
 static pe_node *p_statement(parser *P, vec *out) {
@@ -2296,6 +2327,10 @@ static pe_node *p_statement(parser *P, vec *out) {
     case PE_TOK_KW_else: case PE_TOK_KW_elif: case PE_TOK_KW_except: case PE_TOK_KW_finally:
         invalid_syntax(P);
         return NULL;
+    case PE_TOK_NAME:
+        if (looks_like_match(P)) return unsupported(P, &P->tok, "'match' statements are");
+        if (p_simple_stmts(P, out)) return NULL;
+        return (pe_node *)out;
     default:
         if (p_simple_stmts(P, out)) return NULL;
         return (pe_node *)out;
