@@ -881,8 +881,13 @@ static int c_delete(compiler *C, unit *u, pe_node *t) {
         for (uint32_t i = 0; i < t->l[0].n; i++)
             if (c_delete(C, u, t->l[0].v[i])) return -1;
         return 0;
-    case PE_N_ATTR:
-        return syntax_error(C, t, "attribute deletion is not supported by pyexpr");
+    case PE_N_ATTR: {
+        uint32_t k;
+        if (c_expr(C, u, t->a) || add_name(C, u, t->name, &k)) return -1;
+        set_loc(u, t);
+        EMIT(DELETE_ATTR, k);
+        return 0;
+    }
     default:
         return syntax_error(C, t, "cannot delete expression");
     }
