@@ -370,7 +370,12 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
             return -1;
         return collect_expr(C, s, n->a) || collect_expr(C, s, n->b) ? -1 : 0;
     case PE_N_ANNASSIGN:
-        if (n->c && collect_target(C, s, n->a)) return -1;
+        /* a simple name (even without a value) is bound in its scope; the
+         * annotation is evaluated only at module level (see c_stmt) */
+        if ((n->c || n->a->kind != PE_N_NAME || !(n->a->flags & 1)) &&
+            collect_target(C, s, n->a))
+            return -1;
+        if (s->kind == SC_MODULE && collect_expr(C, s, n->b)) return -1;
         return collect_expr(C, s, n->c);
     case PE_N_FOR:
         if (collect_target(C, s, n->a) || collect_expr(C, s, n->b)) return -1;
@@ -1703,10 +1708,28 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         }
         return 0;
     }
-    case PE_N_ANNASSIGN:
-        if (!n->c) return 0;
-        if (c_expr(C, u, n->c)) return -1;
-        return c_store(C, u, n->a);
+    case PE_N_ANNASSIGN: {
+        /* CPython: the value is assigned first; without a value, the
+         * object (and index) of an attribute/subscript target are still
+         * evaluated; the annotation is evaluated last, and only at module
+         * level (never inside a function) */
+        pe_node *t = n->a;
+        if (n->c) {
+            if (c_expr(C, u, n->c) || c_store(C, u, t)) return -1;
+        } else if (t->kind == PE_N_ATTR || t->kind == PE_N_SUBSCR) {
+            if (c_expr(C, u, t->a)) return -1;
+            EMIT(POP_TOP, 0);
+            if (t->kind == PE_N_SUBSCR) {
+                if (c_expr(C, u, t->b)) return -1;
+                EMIT(POP_TOP, 0);
+            }
+        }
+        if (u->sc->kind == SC_MODULE) {
+            if (c_expr(C, u, n->b)) return -1;
+            EMIT(POP_TOP, 0);
+        }
+        return 0;
+    }
     case PE_N_AUGASSIGN: {
         pe_node *t = n->a;
         if (t->kind == PE_N_NAME) {
