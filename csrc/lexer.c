@@ -240,9 +240,12 @@ static void number_warning(pe_lexer *L, const char *kind) {
     L->S->err(L->S->err_ud, "\n", 1);
 }
 
-static int number_error(pe_lexer *L, const char *start, const char *at, const char *what) {
-    uint32_t c = col_of(L, start), e = col_of(L, at);
-    return pe_lex_error(L, PE_EXC(SyntaxError), L->line, c, e + 1, "%s", what);
+/* A bad number: CPython's tokenizer reports it with one caret under the
+ * last character it consumed, the one before `at`. */
+static int number_error(pe_lexer *L, const char *at, const char *what) {
+    uint32_t c = col_of(L, at);
+    if (c > 1) c--;
+    return pe_lex_error(L, PE_EXC(SyntaxError), L->line, c, c + 1, "%s", what);
 }
 
 static int lex_number(pe_lexer *L, pe_token *tok) {
@@ -255,17 +258,22 @@ static int lex_number(pe_lexer *L, pe_token *tok) {
         if (!scan_digits(&p, end, base) || p == d) {
             const char *kind = base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
             char msg[64];
+            if (base != 16 && p == d && p < end && is_digit(*p)) {
+                snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", *p, kind);
+                return number_error(L, p + 1, msg);
+            }
             snprintf(msg, sizeof msg, "invalid %s literal", kind);
-            return number_error(L, s, p, msg);
+            return number_error(L, p, msg);
         }
         if (bad_number_end(p, end)) {
             const char *kind = base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
             char msg[64];
-            if (base != 16 && is_digit(*p))
+            if (base != 16 && is_digit(*p)) {
                 snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", *p, kind);
-            else
-                snprintf(msg, sizeof msg, "invalid %s literal", kind);
-            return number_error(L, s, p, msg);
+                return number_error(L, p + 1, msg);
+            }
+            snprintf(msg, sizeof msg, "invalid %s literal", kind);
+            return number_error(L, p, msg);
         }
         if (p < end && keyword_follows(p, end))
             number_warning(L, base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary");
@@ -274,23 +282,25 @@ static int lex_number(pe_lexer *L, pe_token *tok) {
         return 0;
     }
     bool is_float = false;
-    if (*p != '.' && !scan_digits(&p, end, 10)) return number_error(L, s, p, "invalid decimal literal");
+    if (*p != '.' && !scan_digits(&p, end, 10)) return number_error(L, p, "invalid decimal literal");
     if (p < end && *p == '.') {
         is_float = true;
         p++;
         if (p < end && is_digit(*p) && !scan_digits(&p, end, 10))
-            return number_error(L, s, p, "invalid decimal literal");
+            return number_error(L, p, "invalid decimal literal");
     }
     if (p < end && (*p == 'e' || *p == 'E')) {
         const char *q = p + 1;
         if (q < end && (*q == '+' || *q == '-')) q++;
+        if (q > p + 1 && !(q < end && is_digit(*q)))
+            return number_error(L, q, "invalid decimal literal"); /* 1e+ */
         if (q < end && is_digit(*q)) {
             p = q;
-            if (!scan_digits(&p, end, 10)) return number_error(L, s, p, "invalid decimal literal");
+            if (!scan_digits(&p, end, 10)) return number_error(L, p, "invalid decimal literal");
             is_float = true;
         } else if (q < end && !is_id_char((unsigned char)*q) && q == p + 1 &&
                    !keyword_follows(p, end)) {
-            return number_error(L, s, p, "invalid decimal literal");
+            return number_error(L, p, "invalid decimal literal");
         }
     }
     if (p < end && (*p == 'j' || *p == 'J')) {
@@ -299,13 +309,16 @@ static int lex_number(pe_lexer *L, pe_token *tok) {
         return pe_lex_error(L, PE_EXC(SyntaxError), L->line, c, col_of(L, p + 1),
                             "complex literals are not supported by pyexpr");
     }
-    if (bad_number_end(p, end)) return number_error(L, s, p, "invalid decimal literal");
+    if (bad_number_end(p, end)) return number_error(L, p, "invalid decimal literal");
     if (!is_float && *s == '0') {
         for (const char *q = s; q < p; q++)
-            if (*q != '0' && *q != '_')
-                return number_error(L, s, p,
+            if (*q != '0' && *q != '_') {
+                /* carets under the leading zeros (and underscores) */
+                uint32_t c = col_of(L, s), e = col_of(L, q);
+                return pe_lex_error(L, PE_EXC(SyntaxError), L->line, c, e,
                                     "leading zeros in decimal integer literals are not "
                                     "permitted; use an 0o prefix for octal integers");
+            }
     }
     if (p < end && keyword_follows(p, end)) number_warning(L, "decimal");
     tok->kind = PE_TOK_NUMBER;
