@@ -313,6 +313,8 @@ static pe_node *p_star_exprs(parser *P, bool allow_star);
 static pe_node *p_expr(parser *P);
 static pe_node *p_or_test(parser *P);
 static pe_node *p_factor(parser *P);
+static pe_node *p_power(parser *P);
+static pe_node *p_comparison(parser *P);
 static pe_node *p_atom(parser *P);
 static pe_node *p_strings(parser *P);
 static int p_comp_fors(parser *P, pe_nodelist *out);
@@ -914,50 +916,121 @@ static pe_node *make_binop(parser *P, const pe_token *t, int op, pe_node *lhs, p
     return n;
 }
 
+static int unary_op(int tok);
+static pe_node *apply_prefix(parser *P, pe_node *n, pe_node *x);
+
+/* power: primary ['**' factor], right-associative. A chain
+ * `a ** -b ** c ...` is read in a loop into V as [base, POW, prefix ops...,
+ * base, POW, ...] (operator nodes with no operands yet), then assembled
+ * from the right, so its length costs no C stack. Each `**` costs CPython's
+ * parser two levels, each prefix operator one. */
 static pe_node *p_power(parser *P) {
     pe_node *base = p_primary(P);
-    if (!base) return NULL;
-    if (CUR != PE_TOK_DOUBLESTAR) return base;
-    pe_token t = P->tok;
-    if (advance(P) || enter_n(P, 2)) return NULL;
-    pe_node *exp = p_factor(P);
-    P->depth -= 2;
-    if (!exp) return NULL;
-    return make_binop(P, &t, PE_BO_POW, base, exp);
+    if (!base || CUR != PE_TOK_DOUBLESTAR) return base;
+    int saved = P->depth;
+    vec V;
+    vec_init(&V, P->S);
+    if (vec_push(&V, base)) goto fail;
+    while (CUR == PE_TOK_DOUBLESTAR) {
+        pe_node *pw = new_node(P, PE_N_BINOP, &P->tok);
+        if (!pw || vec_push(&V, pw) || advance(P) || enter_n(P, 2)) goto fail;
+        pw->op = PE_BO_POW;
+        for (int u; (u = unary_op(CUR)) >= 0;) {
+            pe_node *n = new_node(P, PE_N_UNARY, &P->tok);
+            if (!n || vec_push(&V, n) || advance(P) || enter(P)) goto fail;
+            n->op = (uint16_t)u;
+        }
+        pe_node *b = p_primary(P);
+        if (!b || vec_push(&V, b)) goto fail;
+    }
+    P->depth = saved;
+    pe_node *x = V.v[V.n - 1];
+    for (uint32_t i = V.n - 1; i > 0 && x;) {
+        pe_node *n = V.v[--i];
+        if (n->kind == PE_N_UNARY) {
+            x = apply_prefix(P, n, x);
+        } else { /* a pending POW: its left operand precedes it */
+            pe_node *lhs = V.v[--i];
+            n->a = lhs;
+            n->b = x;
+            n->line = lhs->line;
+            n->col = lhs->col;
+            n->end_line = x->end_line;
+            n->end_col = x->end_col;
+            x = n;
+        }
+    }
+    vec_free(&V);
+    return x;
+fail:
+    P->depth = saved;
+    vec_free(&V);
+    return NULL;
 }
 
-static pe_node *p_factor(parser *P) {
-    int op;
-    switch (CUR) {
-    case PE_TOK_MINUS: op = PE_UOP_NEG; break;
-    case PE_TOK_PLUS: op = PE_UOP_POS; break;
-    case PE_TOK_TILDE: op = PE_UOP_INVERT; break;
-    default: return p_power(P);
+static int unary_op(int tok) {
+    switch (tok) {
+    case PE_TOK_MINUS: return PE_UOP_NEG;
+    case PE_TOK_PLUS: return PE_UOP_POS;
+    case PE_TOK_TILDE: return PE_UOP_INVERT;
+    default: return -1;
     }
-    pe_token t = P->tok;
-    if (advance(P) || enter(P)) return NULL;
-    pe_node *x = p_factor(P);
-    LEAVE();
-    if (!x) return NULL;
-    /* -<number> is a constant (CPython's AST optimizer folds it too) */
-    if (op == PE_UOP_NEG && x->kind == PE_N_CONST &&
+}
+
+/* Applies the prefix operator node n (operand not yet set) to x.
+ * -<number> becomes a constant (CPython's AST optimizer folds it too). */
+static pe_node *apply_prefix(parser *P, pe_node *n, pe_node *x) {
+    if (n->op == PE_UOP_NEG && x->kind == PE_N_CONST &&
         (x->v.tag == PE_TINT || x->v.tag == PE_TFLOAT || pe_is_bigint(x->v))) {
         pe_val nv;
         if (pe_unary_neg(P->S, x->v, &nv)) return NULL;
         pe_decref(P->S, x->v);
         x->v = nv;
         x->op++; /* CONST: how many minus signs were folded (compiler depth) */
-        x->line = t.line + P->line_offset;
-        x->col = t.col;
+        x->line = n->line;
+        x->col = n->col;
         return x;
     }
-    pe_node *n = new_node(P, PE_N_UNARY, &t);
-    if (!n) return NULL;
-    n->op = (uint16_t)op;
     n->a = x;
     n->end_line = x->end_line;
     n->end_col = x->end_col;
     return n;
+}
+
+/* Wraps x in the prefix operators of V (outermost first), innermost first. */
+static pe_node *wrap_prefix_ops(parser *P, vec *V, pe_node *x) {
+    for (uint32_t i = V->n; i-- > 0 && x;) x = apply_prefix(P, V->v[i], x);
+    return x;
+}
+
+/* Prefix operators (- + ~ or `not`) are collected in a loop, not by
+ * recursion; each costs one parser level (as in CPython). */
+static pe_node *p_prefixed(parser *P, bool is_not) {
+    vec V;
+    vec_init(&V, P->S);
+    for (;;) {
+        int op = is_not ? (CUR == PE_TOK_KW_not ? PE_UOP_NOT : -1) : unary_op(CUR);
+        if (op < 0) break;
+        pe_node *n = new_node(P, PE_N_UNARY, &P->tok);
+        if (!n) goto fail;
+        n->op = (uint16_t)op;
+        if (vec_push(&V, n) || advance(P)) goto fail;
+    }
+    if (enter_n(P, (int)V.n)) goto fail;
+    pe_node *x = is_not ? p_comparison(P) : p_power(P);
+    P->depth -= (int)V.n;
+    if (!x) goto fail;
+    x = wrap_prefix_ops(P, &V, x);
+    vec_free(&V);
+    return x;
+fail:
+    vec_free(&V);
+    return NULL;
+}
+
+static pe_node *p_factor(parser *P) {
+    if (unary_op(CUR) < 0) return p_power(P);
+    return p_prefixed(P, false);
 }
 
 /* Binary operator precedence for precedence climbing (0 = not binary). */
@@ -1075,18 +1148,7 @@ fail:
 
 static pe_node *p_not_test(parser *P) {
     if (CUR != PE_TOK_KW_not) return p_comparison(P);
-    pe_token t = P->tok;
-    if (advance(P) || enter(P)) return NULL;
-    pe_node *x = p_not_test(P);
-    LEAVE();
-    if (!x) return NULL;
-    pe_node *n = new_node(P, PE_N_UNARY, &t);
-    if (!n) return NULL;
-    n->op = PE_UOP_NOT;
-    n->a = x;
-    n->end_line = x->end_line;
-    n->end_col = x->end_col;
-    return n;
+    return p_prefixed(P, true);
 }
 
 /* and/or chains become one BOOLOP node with all operands. */
