@@ -1500,7 +1500,6 @@ static int fstring_field(parser *P, strpart *sp, const pe_token *t, const char *
         f->op = 'r';
     }
     if (j < n && s[j] == ':') {
-        if (nest >= 2) return err_at(P, t, "f-string: expressions nested too deeply");
         j++;
         strpart inner;
         pe_sb_init(&inner.lit, P->S);
@@ -1560,6 +1559,8 @@ static int fstring_body(parser *P, strpart *sp, const pe_token *t, const char *s
             } else if (c == '}') {
                 return err_at(P, t, "f-string: single '}' is not allowed");
             } else {
+                /* a field in the format spec of a field in a format spec */
+                if (nest >= 2) return err_at(P, t, "f-string: expressions nested too deeply");
                 i++;
                 if (fstring_field(P, sp, t, s, n, &i, raw, nest)) return -1;
             }

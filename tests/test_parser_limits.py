@@ -320,6 +320,8 @@ RUNTIME_CASES = {
     "ann_attr_target_evaluated": "import math\nmath.x: int\nprint(1)\n",
     "ann_subscript_target": "d = [1]\nd[0]: int\nd[5]: int\nprint(d)\n",
     "ann_subscript_index_evaluated": "def k():\n    print('key')\n    return 0\nd = [1]\nd[k()]: int\nprint(d)\n",
+    "fstring_nested_too_deeply": 'print(f"{1:{2:{3}}}")\n',
+    "fstring_spec_field_in_spec": 'print(f"{1:{2:3}}|{4:{5}{6}}|")\n',
     "ann_parenthesized_name": "def f():\n    (x): int\n    return 1\nprint(f())\n",
 }
 
