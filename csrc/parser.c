@@ -1949,6 +1949,7 @@ static pe_node *p_try(parser *P) {
     vec H;
     vec_init(&H, P->S);
     bool bare_seen = false;
+    pe_token bare_tok = {0};
     while (CUR == PE_TOK_KW_except) {
         pe_token et = P->tok;
         pe_node *h = new_node(P, PE_N_EXCEPT, &et);
@@ -1958,7 +1959,8 @@ static pe_node *p_try(parser *P) {
             goto fail;
         }
         if (bare_seen) {
-            err_at(P, &et, "default 'except:' must be last");
+            /* CPython points at the bare handler, not at the one after it */
+            err_at(P, &bare_tok, "default 'except:' must be last");
             goto fail;
         }
         if (CUR != PE_TOK_COLON) {
@@ -1980,6 +1982,7 @@ static pe_node *p_try(parser *P) {
             }
         } else {
             bare_seen = true;
+            bare_tok = et;
         }
         if (expect(P, PE_TOK_COLON)) goto fail;
         if (p_block(P, &h->l[0], "'except' statement", et.line) || vec_push(&H, h)) goto fail;

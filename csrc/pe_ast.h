@@ -88,7 +88,8 @@ void pe_lex_init(pe_lexer *L, pe_state *S, const char *src, size_t len, const ch
 int pe_lex_next(pe_lexer *L, pe_token *tok);
 /* The time limit during compilation (the lexer calls it every 1024 tokens,
  * the compiler every 1024 nodes): LimitError once the state's deadline has
- * passed, KeyboardInterrupt if it was interrupted, as the VM does. */
+ * passed; if it was interrupted, the state's on_interrupt hook or
+ * KeyboardInterrupt, as the VM does. */
 int pe_compile_check_time(pe_state *S);
 /* Raise a SyntaxError-family error at a location (1-based line/col). */
 int pe_lex_error(pe_lexer *L, const pe_type *t, uint32_t line, uint32_t col, uint32_t end_col,
