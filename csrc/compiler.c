@@ -135,6 +135,8 @@ typedef struct compiler {
     pe_code *code;
     int depth; /* AST nesting in the symbol pass (MAX_AST_DEPTH) */
     uint32_t tick; /* nodes since the last time-limit check */
+    uint32_t warn_line; /* source cursor for warnings: warn_p starts line warn_line */
+    const char *warn_p;
 } compiler;
 
 /* Every 1024 nodes visited: the time limit (pe_compile_check_time). */
@@ -1094,7 +1096,50 @@ static int c_cmpop(compiler *C, unit *u, int op) {
     return 0;
 }
 
+/* Is e a constant other than None/True/False (a constant tuple counts, as
+ * CPython's AST optimizer makes it one)? */
+static bool is_literal_const(const pe_node *e, bool top) {
+    if (e->kind == PE_N_CONST)
+        return !top || !(e->v.tag == PE_TNONE || e->v.tag == PE_TBOOL);
+    if (e->kind != PE_N_TUPLE) return false;
+    for (uint32_t i = 0; i < e->l[0].n; i++)
+        if (!is_literal_const(e->l[0].v[i], false)) return false;
+    return true;
+}
+
+/* CPython's compile-time SyntaxWarning for `x is 1` / `x is not 'a'`. */
+static void warn_is_literal(compiler *C, const pe_node *n, int op) {
+    uint32_t line = n->line;
+    if (!C->warn_p || line < C->warn_line) {
+        C->warn_p = C->src;
+        C->warn_line = 1;
+    }
+    const char *end = C->src + C->srclen, *p = C->warn_p;
+    while (C->warn_line < line && p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) break;
+        p = nl + 1;
+        C->warn_line++;
+    }
+    C->warn_p = p;
+    const char *e = memchr(p, '\n', (size_t)(end - p));
+    if (!e) e = end;
+    pe_syntax_warning(C->S, C->filename, line,
+                      op == PE_CMP_IS ? "\"is\" with a literal. Did you mean \"==\"?"
+                                      : "\"is not\" with a literal. Did you mean \"!=\"?",
+                      p, (size_t)(e - p));
+}
+
 static int c_compare(compiler *C, unit *u, pe_node *n) {
+    for (uint32_t i = 0; i < n->l[0].n; i++) {
+        int op = n->ops[i];
+        if (op != PE_CMP_IS && op != PE_CMP_ISNOT) continue;
+        const pe_node *left = i ? n->l[0].v[i - 1] : n->a;
+        if (is_literal_const(left, true) || is_literal_const(n->l[0].v[i], true)) {
+            warn_is_literal(C, n, op);
+            break; /* CPython warns once per comparison */
+        }
+    }
     pe_nodelist *l = &n->l[0];
     if (c_expr(C, u, n->a)) return -1;
     if (l->n == 1) {

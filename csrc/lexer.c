@@ -219,29 +219,35 @@ static bool bad_number_end(const char *p, const char *end) {
            !keyword_follows(p, end);
 }
 
-/* CPython's SyntaxWarning for a number directly followed by a keyword, as
- * the warnings module prints it: "FILE:LINE: SyntaxWarning: MSG" and, when
- * FILE is a real file name, the stripped source line. Written to the
- * state's error output; sub-lexers (f-string expressions) stay quiet. */
-static void number_warning(pe_lexer *L, const char *kind) {
-    if (L->quiet || !L->S->err) return;
+void pe_syntax_warning(pe_state *S, const char *filename, uint32_t line, const char *msg,
+                       const char *text, size_t textlen) {
+    if (!S->err) return;
     char head[512];
-    int n = snprintf(head, sizeof head, "%s:%u: SyntaxWarning: invalid %s literal\n", L->filename,
-                     (unsigned)L->line, kind);
+    int n = snprintf(head, sizeof head, "%s:%u: SyntaxWarning: %s\n", filename ? filename : "",
+                     (unsigned)line, msg);
     if (n <= 0) return;
-    L->S->err(L->S->err_ud, head, (size_t)n < sizeof head ? (size_t)n : sizeof head - 1);
-    if (!L->filename || L->filename[0] == '<') return;
-    const char *a = L->line_start, *e = a;
-    while (e < L->end && *e != '\n') e++;
+    S->err(S->err_ud, head, (size_t)n < sizeof head ? (size_t)n : sizeof head - 1);
+    if (!filename || filename[0] == '<' || !text) return;
+    const char *a = text, *e = text + textlen;
     while (a < e && (*a == ' ' || *a == '\t' || *a == '\f')) a++;
     while (e > a && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\f')) e--;
-    L->S->err(L->S->err_ud, "  ", 2);
-    L->S->err(L->S->err_ud, a, (size_t)(e - a));
-    L->S->err(L->S->err_ud, "\n", 1);
+    S->err(S->err_ud, "  ", 2);
+    S->err(S->err_ud, a, (size_t)(e - a));
+    S->err(S->err_ud, "\n", 1);
 }
 
-/* A bad number: CPython's tokenizer reports it with one caret under the
- * last character it consumed, the one before `at`. */
+/* CPython's SyntaxWarning for a number directly followed by a keyword.
+ * Sub-lexers (f-string expressions) stay quiet. */
+static void number_warning(pe_lexer *L, const char *kind) {
+    if (L->quiet) return;
+    char msg[64];
+    snprintf(msg, sizeof msg, "invalid %s literal", kind);
+    const char *e = L->line_start;
+    while (e < L->end && *e != '\n') e++;
+    pe_syntax_warning(L->S, L->filename, L->line, msg, L->line_start,
+                      (size_t)(e - L->line_start));
+}
+
 static int number_error(pe_lexer *L, const char *at, const char *what) {
     uint32_t c = col_of(L, at);
     if (c > 1) c--;

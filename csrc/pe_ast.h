@@ -91,6 +91,11 @@ int pe_lex_next(pe_lexer *L, pe_token *tok);
  * passed; if it was interrupted, the state's on_interrupt hook or
  * KeyboardInterrupt, as the VM does. */
 int pe_compile_check_time(pe_state *S);
+/* Writes a SyntaxWarning to the state's error output as CPython's warnings
+ * module shows it: "FILE:LINE: SyntaxWarning: MSG", then the stripped
+ * source line when FILE is a real file name (not "<string>", "<stdin>"). */
+void pe_syntax_warning(pe_state *S, const char *filename, uint32_t line, const char *msg,
+                       const char *text, size_t textlen);
 /* Raise a SyntaxError-family error at a location (1-based line/col). */
 int pe_lex_error(pe_lexer *L, const pe_type *t, uint32_t line, uint32_t col, uint32_t end_col,
                  const char *fmt, ...) PE_PRINTF(6, 7);

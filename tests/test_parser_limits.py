@@ -199,6 +199,8 @@ SYNTAX_CASES = {
     "float_if": b"print(1.5if 1else 2)\n",
     "num_in_is_and": b"print(1in [1], 1and 0, 0or 3, 1not in [2])\n",
     "num_bad_suffix": b"x = 1abc\n",
+    "is_literal_warnings": b"x = 1\nprint(x is 1, x is not 'a', x is None, x is (1, None), 1 is x is 2)\n"
+                           b"def f():\n    return x is -2.5\nprint(f(), f'{x is ()}')\n",
     "fstring_spec_quote": b"print(f\"{1:{len('{')}}\")\n",
     "fstring_spec_nested": b"print(f\"{3.14159:{2+3}.{1+1}f}|\")\n",
     "unclosed_paren": b"x = (1,\ny = 2\n",
