@@ -85,6 +85,7 @@
     OP(DELETE_SUBSCR, -2, NONE)                                                 \
     OP(LOAD_ATTR, 0, NAME)                                                      \
     OP(STORE_ATTR, -2, NAME)                                                    \
+    OP(DELETE_ATTR, -1, NAME)      /* always raises: nothing has deletable attrs */ \
     OP(LOAD_METHOD, 1, NAME)       /* pushes [callable, self-or-UNDEF] */       \
     OP(CALL_METHOD, PE_SE_VAR, COUNT)                                           \
     OP(CALL, PE_SE_VAR, COUNT)                                                  \

@@ -324,6 +324,42 @@ static PE_NOINLINE int check_limits(pe_state *S, uint32_t cost) {
 /* Helpers for the loop's slow paths                                   */
 /* ------------------------------------------------------------------ */
 
+/* `del obj.name`: no object of the subset has a deletable attribute (a
+ * module's would be, in CPython: pyexpr's modules are immutable); raises
+ * CPython's error for the kind of attribute. */
+static PE_NOINLINE int delete_attr_error(pe_state *S, pe_val obj, pe_obj *nameobj) {
+    const char *name = ((pe_str *)nameobj)->data;
+    const pe_type *t = pe_typeof(obj);
+    if (t->kind == PE_K_TYPE)
+        return pe_raise(S, PE_EXC(TypeError), "cannot set '%s' attribute of immutable type '%s'",
+                        name, ((const pe_type *)obj.u.o)->name);
+    pe_val v;
+    if (pe_getattr(S, obj, nameobj, &v)) {
+        if (t->kind != PE_K_MODULE) return -1; /* "'T' object has no attribute 'x'" */
+        pe_exc_clear(S);
+        return pe_raise(S, PE_EXC(AttributeError), "'module' object has no attribute '%s'", name);
+    }
+    bool method = pe_is_kind(v, PE_K_CFUNC) || pe_is_kind(v, PE_K_BMETHOD);
+    pe_decref(S, v);
+    switch (t->kind) {
+    case PE_K_MODULE:
+        return pe_raise(S, PE_EXC(AttributeError), "module attributes are read-only in pyexpr");
+    case PE_K_RANGE:
+    case PE_K_SLICE:
+        return pe_raise(S, PE_EXC(AttributeError), "readonly attribute");
+    case PE_K_EXC:
+        if (!strcmp(name, "args")) return pe_raise(S, PE_EXC(TypeError), "args may not be deleted");
+        break;
+    default:
+        break;
+    }
+    if (method)
+        return pe_raise(S, PE_EXC(AttributeError), "'%s' object attribute '%s' is read-only",
+                        t->name, name);
+    return pe_raise(S, PE_EXC(AttributeError), "attribute '%s' of '%s' objects is not writable",
+                    name, t->kind == PE_K_BOOL ? "int" : t->name);
+}
+
 static int exc_match(pe_state *S, pe_val exc, pe_val t, bool *out) {
     if (pe_is_kind(t, PE_K_TUPLE)) {
         pe_tuple *tt = PE_TUPLE(t);
@@ -1249,6 +1285,10 @@ next:
         else
             pe_raise(S, PE_EXC(AttributeError), "'%s' object has no attribute '%s'",
                      pe_type_name(obj), ((pe_str *)f->code->names[ARG])->data);
+        ERROR();
+    }
+    TARGET(DELETE_ATTR) {
+        delete_attr_error(S, sp[-1], f->code->names[ARG]);
         ERROR();
     }
     TARGET(LOAD_METHOD) {

@@ -62,7 +62,9 @@ def _cpython_run(source: str, filename: str):
     def run():
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            code = compile(source, filename, "exec")
+            # dont_inherit: this module's `from __future__ import annotations`
+            # must not leak into the program (module annotations are evaluated)
+            code = compile(source, filename, "exec", dont_inherit=True)
         exec(code, {"__name__": "__main__", "__builtins__": __builtins__})
 
     return _capture(run)
