@@ -164,8 +164,9 @@ BI(pow) {
     pe_val e = a[1].tag == PE_TBOOL ? pe_int(a[1].u.i) : a[1];
     pe_val m = a[2].tag == PE_TBOOL ? pe_int(a[2].u.i) : a[2];
     if (!pe_is_intlike(b) || !pe_is_intlike(e) || !pe_is_intlike(m)) {
-        if ((b.tag == PE_TFLOAT || pe_is_intlike(b)) && (e.tag == PE_TFLOAT || pe_is_intlike(e)) &&
-            (m.tag == PE_TFLOAT || pe_is_intlike(m)))
+        /* CPython's ternary power reaches float's slot (which refuses a
+         * modulus first) whenever any of the three is a float */
+        if (b.tag == PE_TFLOAT || e.tag == PE_TFLOAT || m.tag == PE_TFLOAT)
             return pe_raise(S, PE_EXC(TypeError),
                             "pow() 3rd argument not allowed unless all arguments are integers");
         return pe_raise(S, PE_EXC(TypeError),
