@@ -1316,12 +1316,13 @@ static int func_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     (void)S;
     pe_func *f = (pe_func *)v.u.o;
     const char *n = ((pe_str *)name)->data;
-    if (!strcmp(n, "__name__")) {
-        pe_incref_obj(f->code->name);
-        *out = pe_obj_val(f->code->name);
-        return 0;
-    }
-    return PE_NOTIMPL;
+    pe_obj *r = !strcmp(n, "__name__")       ? f->code->name
+                : !strcmp(n, "__qualname__") ? f->code->qualname
+                                             : NULL;
+    if (!r) return PE_NOTIMPL;
+    pe_incref_obj(r);
+    *out = pe_obj_val(r);
+    return 0;
 }
 
 const pe_type pe_type_function = {

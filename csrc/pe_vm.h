@@ -166,6 +166,7 @@ typedef struct pe_fcode {
     uint32_t nfree;      /* free vars taken from the closure (after cells) */
     int32_t *cell2arg;   /* for each cell: parameter index it starts from or -1 */
     uint32_t nargs;      /* positional parameters */
+    uint32_t nposonly;   /* leading positional-only parameters (before '/') */
     uint32_t nkwonly;
     uint32_t flags;
     uint32_t stacksize;

@@ -158,8 +158,43 @@ static int too_many_positional(pe_state *S, const pe_fcode *c, pe_func *f, int g
                     given == 1 ? "was" : "were");
 }
 
+/* "f() got some positional-only arguments passed as keyword arguments: 'a, b'":
+ * every positional-only parameter named by a keyword, in parameter order. */
+static int posonly_as_keyword(pe_state *S, const pe_fcode *c, pe_obj *kwnames) {
+    pe_tuple *kw = PE_TUPLE(pe_obj_val(kwnames));
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    pe_sb_printf(&sb, "%s() got some positional-only arguments passed as keyword arguments: '",
+                 fname(c));
+    int found = 0;
+    for (uint32_t i = 0; i < c->nposonly; i++) {
+        for (size_t k = 0; k < kw->n; k++) {
+            if (!pe_str_eq(PE_STR(kw->items[k]), (pe_str *)c->localnames[i])) continue;
+            if (found++) pe_sb_puts(&sb, ", ");
+            pe_sb_puts(&sb, lname(c, i));
+            break;
+        }
+    }
+    pe_sb_putc(&sb, '\'');
+    if (!sb.failed) pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
+    pe_sb_free(&sb);
+    return -1;
+}
+
+/* Index of the parameter a keyword names (positional-only ones excluded),
+ * or -1. */
+static int32_t keyword_slot(const pe_fcode *c, pe_val kn, uint32_t total) {
+    for (uint32_t j = c->nposonly; j < total; j++)
+        if (c->localnames[j] == kn.u.o) return (int32_t)j;
+    for (uint32_t j = c->nposonly; j < total; j++)
+        if (pe_str_eq(PE_STR(kn), (pe_str *)c->localnames[j])) return (int32_t)j;
+    return -1;
+}
+
 /* Binds arguments into locals (all UNDEF on entry); increfs what it
- * stores. argv holds argc values of which the last nkw are keywords. */
+ * stores. argv holds argc values of which the last nkw are keywords.
+ * The checks run in CPython's order (Python/ceval.c initialize_locals):
+ * keywords first, then too many positional, then missing arguments. */
 static int bind_args(pe_state *S, pe_func *f, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *locals) {
     const pe_fcode *c = f->code;
@@ -176,14 +211,6 @@ static int bind_args(pe_state *S, pe_func *f, int argc, const pe_val *argv, pe_o
     if (c->flags & PE_CO_VARARGS) {
         int extra = npos - take;
         if (pe_tuple_pack(S, (size_t)(extra > 0 ? extra : 0), argv + take, &locals[vi])) return -1;
-    } else if (npos > (int)nargs) {
-        int kwonly_given = 0;
-        for (int k = 0; k < nkw; k++) {
-            pe_str *kn = PE_STR(PE_TUPLE(pe_obj_val(kwnames))->items[k]);
-            for (uint32_t j = nargs; j < total; j++)
-                if (pe_str_eq(kn, (pe_str *)c->localnames[j])) kwonly_given++;
-        }
-        return too_many_positional(S, c, f, npos, kwonly_given);
     }
     if (c->flags & PE_CO_VARKW) {
         if (pe_dict_new(S, &locals[ki])) return -1;
@@ -191,11 +218,8 @@ static int bind_args(pe_state *S, pe_func *f, int argc, const pe_val *argv, pe_o
     for (int k = 0; k < nkw; k++) {
         pe_val kn = PE_TUPLE(pe_obj_val(kwnames))->items[k];
         pe_val v = argv[npos + k];
-        uint32_t j;
-        for (j = 0; j < total; j++)
-            if (c->localnames[j] == kn.u.o || pe_str_eq(PE_STR(kn), (pe_str *)c->localnames[j]))
-                break;
-        if (j < total) {
+        int32_t j = keyword_slot(c, kn, total);
+        if (j >= 0) {
             if (locals[j].tag != PE_TUNDEF)
                 return pe_raise(S, PE_EXC(TypeError), "%s() got multiple values for argument '%s'",
                                 fname(c), PE_STR(kn)->data);
@@ -203,10 +227,21 @@ static int bind_args(pe_state *S, pe_func *f, int argc, const pe_val *argv, pe_o
             locals[j] = v;
             continue;
         }
-        if (!(c->flags & PE_CO_VARKW))
-            return pe_raise(S, PE_EXC(TypeError), "%s() got an unexpected keyword argument '%s'",
-                            fname(c), PE_STR(kn)->data);
-        if (pe_dict_set(S, PE_DICT(locals[ki]), kn, v)) return -1;
+        if (c->flags & PE_CO_VARKW) {
+            if (pe_dict_set(S, PE_DICT(locals[ki]), kn, v)) return -1;
+            continue;
+        }
+        for (uint32_t i = 0; i < c->nposonly; i++)
+            if (pe_str_eq(PE_STR(kn), (pe_str *)c->localnames[i]))
+                return posonly_as_keyword(S, c, kwnames);
+        return pe_raise(S, PE_EXC(TypeError), "%s() got an unexpected keyword argument '%s'",
+                        fname(c), PE_STR(kn)->data);
+    }
+    if (!(c->flags & PE_CO_VARARGS) && npos > (int)nargs) {
+        int kwonly_given = 0;
+        for (uint32_t j = nargs; j < total; j++)
+            if (locals[j].tag != PE_TUNDEF) kwonly_given++;
+        return too_many_positional(S, c, f, npos, kwonly_given);
     }
     /* defaults */
     if (npos < (int)nargs) {
