@@ -759,6 +759,12 @@ PE_INLINE bool pe_is_slice(pe_val v) { return pe_is_kind(v, PE_K_SLICE); }
  * have an __index__ method". */
 int pe_slice_indices(pe_state *S, pe_val slice, int64_t length, int64_t *start, int64_t *stop,
                      int64_t *step, int64_t *slicelen);
+/* _PySlice_GetLongIndices: the exact (unclipped) start, stop and step of a
+ * slice over `length` (an int >= 0) items, as new references; same errors.
+ * Used where the bounds themselves are the result (range slicing,
+ * slice.indices). */
+int pe_slice_long_indices(pe_state *S, pe_val slice, pe_val length, pe_val *start, pe_val *stop,
+                          pe_val *step);
 
 /* ------------------------------------------------------------------ */
 /* Iterators and views (iter.c)                                        */
