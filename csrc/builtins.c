@@ -635,3 +635,30 @@ int pe_module_import(pe_state *S, pe_str *name, pe_val *out) {
     pe_sb_free(&sb);
     return -1;
 }
+
+/* `from m import name`: the attribute, or CPython's ImportError for a
+ * built-in module (Python/ceval.c import_from; a built-in module has no
+ * file, hence "(unknown location)"). */
+int pe_module_import_from(pe_state *S, pe_val module, pe_str *name, pe_val *out) {
+    if (pe_getattr(S, module, (pe_obj *)name, out) == 0) return 0;
+    if (!pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
+    pe_exc_clear(S);
+    pe_val mname;
+    static const char mattr[] = "__name__";
+    pe_val key;
+    if (pe_str_new(S, mattr, sizeof mattr - 1, &key)) return -1;
+    int r = pe_getattr(S, module, key.u.o, &mname);
+    pe_decref(S, key);
+    if (r) return -1;
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    pe_sb_puts(&sb, "cannot import name ");
+    pe_str_repr(S, name, &sb);
+    pe_sb_puts(&sb, " from ");
+    if (pe_is_str(mname)) pe_str_repr(S, PE_STR(mname), &sb);
+    pe_sb_puts(&sb, " (unknown location)");
+    pe_decref(S, mname);
+    if (!sb.failed) pe_raise_str(S, PE_EXC(ImportError), sb.p, sb.len);
+    pe_sb_free(&sb);
+    return -1;
+}

@@ -1549,8 +1549,7 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
             pe_node *x = l->v[i];
             uint32_t an;
             if (add_name(C, u, x->name, &an)) return -1;
-            EMIT(DUP_TOP, 0);
-            EMIT(LOAD_ATTR, an);
+            EMIT(IMPORT_FROM, an);
             const char *bound = x->a ? x->a->name : x->name;
             if (c_store_name(C, u, bound, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
                              PE_OP_STORE_GLOBAL))

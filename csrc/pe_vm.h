@@ -100,6 +100,7 @@
     OP(LOAD_BUILD_EXC, 1, COUNT)   /* push builtin exception type arg */        \
     OP(FORMAT_VALUE, PE_SE_VAR, COUNT)                                          \
     OP(IMPORT_NAME, 1, NAME)                                                    \
+    OP(IMPORT_FROM, 1, NAME)       /* push module attribute, ImportError */    \
     OP(CHECK_STEPS, 0, NONE)       /* loop back-edge: limits check */
 
 enum pe_opcode {

@@ -28,6 +28,7 @@ const signed char pe_opcode_stack_effect[PE_OP__COUNT] = {
 
 int pe_format_value(pe_state *S, pe_val v, int conv, pe_val spec, pe_val *out);
 int pe_module_import(pe_state *S, pe_str *name, pe_val *out);
+int pe_module_import_from(pe_state *S, pe_val module, pe_str *name, pe_val *out);
 
 /* ------------------------------------------------------------------ */
 /* Stack and frames                                                    */
@@ -1463,6 +1464,13 @@ next:
     TARGET(IMPORT_NAME) {
         pe_val m;
         if (pe_module_import(S, (pe_str *)f->code->names[ARG], &m)) ERROR();
+        PUSH(m);
+        DISPATCH();
+    }
+    TARGET(IMPORT_FROM) {
+        pe_val m;
+        SYNC();
+        if (pe_module_import_from(S, sp[-1], (pe_str *)f->code->names[ARG], &m)) ERROR();
         PUSH(m);
         DISPATCH();
     }
