@@ -539,6 +539,33 @@ BI(isinstance) {
     return 0;
 }
 
+static int issubclass_one(pe_state *S, pe_val sub, pe_val cls, int depth) {
+    if (pe_is_kind(cls, PE_K_TUPLE) && depth < 64) {
+        pe_tuple *t = PE_TUPLE(cls);
+        for (size_t i = 0; i < t->n; i++) {
+            int r = issubclass_one(S, sub, t->items[i], depth + 1);
+            if (r) return r;
+        }
+        return 0;
+    }
+    if (!pe_is_kind(sub, PE_K_TYPE))
+        return pe_raise(S, PE_EXC(TypeError), "issubclass() arg 1 must be a class");
+    if (!pe_is_kind(cls, PE_K_TYPE))
+        return pe_raise(S, PE_EXC(TypeError),
+                        "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    return pe_type_is_subtype((const pe_type *)sub.u.o, (const pe_type *)cls.u.o) ? 1 : 0;
+}
+
+BI(issubclass) {
+    (void)self;
+    if (nokw(S, "issubclass", kwnames)) return -1;
+    if (argc != 2) return pe_raise(S, PE_EXC(TypeError), "issubclass expected 2 arguments, got %d", argc);
+    int r = issubclass_one(S, argv[0], argv[1], 0);
+    if (r < 0) return -1;
+    *out = pe_bool(r);
+    return 0;
+}
+
 BI(callable) {
     (void)self;
     if (nokw(S, "callable", kwnames) || exact_args(S, "callable", argc, 1)) return -1;
@@ -557,6 +584,42 @@ BI(id) {
     return 0;
 }
 
+/* getattr(obj, name[, default]) and hasattr(obj, name): the attribute
+ * lookup of `obj.name`; only AttributeError is replaced by the default. */
+static int attr_lookup(pe_state *S, const pe_val *argv, bool has_default, pe_val *out) {
+    if (!pe_is_str(argv[1]))
+        return pe_raise(S, PE_EXC(TypeError), "attribute name must be string, not '%s'",
+                        pe_type_name(argv[1]));
+    if (pe_getattr(S, argv[0], argv[1].u.o, out) == 0) return 1;
+    if (!has_default || !pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
+    pe_exc_clear(S);
+    return 0;
+}
+
+BI(getattr) {
+    (void)self;
+    if (nokw(S, "getattr", kwnames)) return -1;
+    if (argc < 2 || argc > 3) return pe_arg_count_error(S, "getattr", 2, 3, argc);
+    int r = attr_lookup(S, argv, argc == 3, out);
+    if (r < 0) return -1;
+    if (r == 0) {
+        pe_incref(argv[2]);
+        *out = argv[2];
+    }
+    return 0;
+}
+
+BI(hasattr) {
+    (void)self;
+    if (nokw(S, "hasattr", kwnames) || exact_args(S, "hasattr", argc, 2)) return -1;
+    pe_val v;
+    int r = attr_lookup(S, argv, true, &v);
+    if (r < 0) return -1;
+    if (r == 1) pe_decref(S, v);
+    *out = pe_bool(r == 1);
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* The builtins table                                                  */
 /* ------------------------------------------------------------------ */
@@ -566,9 +629,12 @@ BI(id) {
 CFUNC(print) CFUNC(abs) CFUNC(round) CFUNC(pow) CFUNC(divmod) CFUNC(hex) CFUNC(oct) CFUNC(bin)
 CFUNC(repr) CFUNC(ascii) CFUNC(hash) CFUNC(len) CFUNC(chr) CFUNC(ord) CFUNC(min) CFUNC(max)
 CFUNC(sum) CFUNC(any) CFUNC(all) CFUNC(sorted) CFUNC(iter) CFUNC(next) CFUNC(isinstance)
-CFUNC(callable) CFUNC(id) CFUNC(format)
+CFUNC(callable) CFUNC(id) CFUNC(format) CFUNC(getattr) CFUNC(hasattr) CFUNC(issubclass)
 
 extern const pe_type pe_type_type;
+
+/* Module-level __name__: a script is always the main module. */
+static const pe_static_str main_name = PE_STATIC_STR("__main__");
 
 typedef struct builtin_entry {
     const char *name;
@@ -584,6 +650,8 @@ static const builtin_entry builtin_table[] = {
     {"sum", &cf_sum.ob}, {"any", &cf_any.ob}, {"all", &cf_all.ob},
     {"sorted", &cf_sorted.ob}, {"iter", &cf_iter.ob}, {"next", &cf_next.ob},
     {"isinstance", &cf_isinstance.ob}, {"callable", &cf_callable.ob}, {"id", &cf_id.ob}, {"format", &cf_format.ob},
+    {"getattr", &cf_getattr.ob}, {"hasattr", &cf_hasattr.ob},
+    {"issubclass", &cf_issubclass.ob}, {"__name__", &main_name.ob},
     {"int", &pe_type_int.ob}, {"float", &pe_type_float.ob}, {"bool", &pe_type_bool.ob},
     {"str", &pe_type_str.ob}, {"range", &pe_type_range.ob}, {"tuple", &pe_type_tuple.ob},
     {"list", &pe_type_list.ob}, {"dict", &pe_type_dict.ob}, {"set", &pe_type_set.ob},
@@ -594,6 +662,8 @@ static const builtin_entry builtin_table[] = {
 #define PE_EXC_BUILTIN(name, base) {#name, &pe_exc_types[PE_EXC_##name].ob},
     PE_EXCEPTIONS(PE_EXC_BUILTIN)
 #undef PE_EXC_BUILTIN
+    {"IOError", &pe_exc_types[PE_EXC_OSError].ob},          /* aliases, as in CPython */
+    {"EnvironmentError", &pe_exc_types[PE_EXC_OSError].ob},
 };
 
 #define NBUILTINS (sizeof builtin_table / sizeof builtin_table[0])

@@ -1758,20 +1758,11 @@ static void unit_free(compiler *C, unit *u) {
     pe_mem_free(S, u->exc, u->exccap * sizeof(pe_exc_entry));
 }
 
-/* Names of code objects that are not functions: static immortal strs
- * (same layout as pe_str), so compiling `2 + 3` allocates no name. */
-typedef struct static_str {
-    pe_obj ob;
-    size_t len, nchars;
-    int64_t hash;
-    uint32_t ascii, grown;
-    char data[16];
-} static_str;
-_Static_assert(offsetof(static_str, data) == offsetof(pe_str, data), "static_str layout");
-#define STATIC_STR(s) {PE_STATIC_HEAD(&pe_type_str), sizeof(s) - 1, sizeof(s) - 1, -1, 1, 0, s}
-static const static_str code_names[] = {
-    STATIC_STR("<module>"),  STATIC_STR("<lambda>"),  STATIC_STR("<listcomp>"),
-    STATIC_STR("<setcomp>"), STATIC_STR("<dictcomp>"), STATIC_STR("<genexpr>"),
+/* Names of code objects that are not functions: static immortal strs, so
+ * compiling `2 + 3` allocates no name. */
+static const pe_static_str code_names[] = {
+    PE_STATIC_STR("<module>"),  PE_STATIC_STR("<lambda>"),  PE_STATIC_STR("<listcomp>"),
+    PE_STATIC_STR("<setcomp>"), PE_STATIC_STR("<dictcomp>"), PE_STATIC_STR("<genexpr>"),
 };
 
 static int code_name(pe_state *S, const char *name, pe_obj **out) {
