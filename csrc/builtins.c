@@ -677,13 +677,41 @@ int pe_builtin_lookup(const char *name, size_t len) {
     return -1;
 }
 
-/* The builtin closest to a mistyped name, or NULL. */
-const char *pe_builtin_suggest(const char *name) {
-    const char *c[NBUILTINS];
-    for (size_t i = 0; i < NBUILTINS; i++)
-        c[i] = strcmp(builtin_table[i].name, "LimitError") ? builtin_table[i].name : NULL;
-    int k = pe_suggest(name, c, NBUILTINS);
-    return k < 0 ? NULL : c[k];
+/* CPython 3.11's builtins that pyexpr does not provide (keywords aside).
+ * Using one raises NotImplementedError naming it, never a NameError that
+ * reads like a typo; `sandbox` marks those left out on purpose (files,
+ * the terminal, running code, leaving the process). docs/language.md lists
+ * them and tests/test_semantics.py checks both lists against CPython. */
+typedef struct unsupported_builtin {
+    const char *name;
+    bool sandbox;
+} unsupported_builtin;
+
+static const unsupported_builtin unsupported_builtins[] = {
+    {"BaseExceptionGroup", false}, {"Ellipsis", false}, {"ExceptionGroup", false},
+    {"NotImplemented", false}, {"__build_class__", false}, {"__debug__", false},
+    {"__doc__", false}, {"__import__", true}, {"__loader__", false}, {"__package__", false},
+    {"__spec__", false}, {"aiter", false}, {"anext", false}, {"breakpoint", true},
+    {"bytearray", false}, {"bytes", false}, {"classmethod", false}, {"compile", true},
+    {"complex", false}, {"copyright", false}, {"credits", false}, {"delattr", false},
+    {"dir", false}, {"eval", true}, {"exec", true}, {"exit", true}, {"globals", false},
+    {"help", true}, {"input", true}, {"license", false}, {"locals", false},
+    {"memoryview", false}, {"object", false}, {"open", true}, {"property", false},
+    {"quit", true}, {"setattr", false}, {"staticmethod", false}, {"super", false},
+    {"vars", false},
+};
+
+int pe_builtin_unsupported(pe_state *S, const pe_str *name) {
+    for (size_t i = 0; i < sizeof unsupported_builtins / sizeof unsupported_builtins[0]; i++) {
+        const unsupported_builtin *u = &unsupported_builtins[i];
+        if (strcmp(u->name, name->data)) continue;
+        pe_raise(S, PE_EXC(NotImplementedError),
+                 u->sandbox ? "built-in '%s' is not available in the pyexpr sandbox"
+                            : "built-in '%s' is not supported by pyexpr",
+                 u->name);
+        return 1;
+    }
+    return 0;
 }
 
 pe_val pe_builtin_value(int index) { return pe_obj_val((pe_obj *)builtin_table[index].obj); }

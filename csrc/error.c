@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "pe_vm.h"
+#include "dir_names.h"
 
 static void exc_dealloc(pe_state *S, pe_obj *o);
 static void exc_clear(pe_state *S, pe_obj *o);
@@ -691,4 +692,48 @@ void pe_exc_set_suggestion(pe_state *S, const char *name) {
     }
     pe_decref(S, e->suggestion);
     e->suggestion = s;
+}
+
+static const pe_dir_names *dir_names_find(const char *key) {
+    for (size_t i = 0; i < sizeof pe_dir_table / sizeof pe_dir_table[0]; i++)
+        if (!strcmp(pe_dir_table[i].type_name, key)) return &pe_dir_table[i];
+    return NULL;
+}
+
+/* The dir() list CPython would use for obj: its type's, a type object's
+ * own, or the math module's. */
+static const pe_dir_names *dir_names_of(pe_val obj) {
+    const pe_type *t = pe_typeof(obj);
+    const char *key = t->name;
+    if (t->kind == PE_K_MODULE) key = "module math";
+    else if (t->kind == PE_K_TYPE && obj.tag == PE_TOBJ) key = ((const pe_type *)obj.u.o)->name;
+    return dir_names_find(key);
+}
+
+
+/* The closest of a dir() list to name, or NULL. */
+static const char *suggest_from(const pe_dir_names *d, const char *name) {
+    if (!d || d->count >= SUGGEST_MAX_ITEMS) return NULL;
+    const char *cands[SUGGEST_MAX_ITEMS];
+    const char *p = d->names;
+    for (unsigned i = 0; i < d->count; i++) {
+        cands[i] = p;
+        p += strlen(p) + 1;
+    }
+    int k = pe_suggest(name, cands, d->count);
+    return k < 0 ? NULL : cands[k];
+}
+
+void pe_attr_error_suggest(pe_state *S, pe_val obj, const pe_str *name) {
+    pe_exc *e = PE_EXCOBJ(S->exc);
+    if ((e->ob.flags & PE_IMMORTAL) || e->suggestion.tag != PE_TUNDEF) return;
+    const char *s = suggest_from(dir_names_of(obj), name->data);
+    if (s) pe_exc_set_suggestion(S, s);
+}
+
+/* The builtin closest to a mistyped name, or NULL: CPython's builtins
+ * namespace in its dict order (so ties resolve alike), including the
+ * builtins pyexpr lacks, as CPython would suggest them. */
+const char *pe_builtin_suggest(const char *name) {
+    return suggest_from(dir_names_find("builtins"), name);
 }

@@ -559,7 +559,18 @@ static void bmethod_clear(pe_state *S, pe_obj *o) {
     pe_decref(S, s);
 }
 
+static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out);
+
+/* obj.name. An AttributeError leaving here gets CPython's "Did you mean"
+ * hint from dir(obj) (Objects/object.c PyObject_GetAttr sets the error's
+ * context for every AttributeError it passes on). */
 int pe_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    int r = getattr_impl(S, v, name, out);
+    if (r && pe_exc_matches(S, PE_EXC(AttributeError))) pe_attr_error_suggest(S, v, (pe_str *)name);
+    return r;
+}
+
+static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     const pe_type *t = pe_typeof(v);
     if (t->getattr) {
         int r = t->getattr(S, v, name, out);

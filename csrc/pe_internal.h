@@ -393,6 +393,9 @@ typedef struct pe_static_str {
 } pe_static_str;
 _Static_assert(offsetof(pe_static_str, data) == offsetof(pe_str, data), "pe_static_str layout");
 #define PE_STATIC_STR(s) {PE_STATIC_HEAD(&pe_type_str), sizeof(s) - 1, sizeof(s) - 1, -1, 1, 0, s}
+/* Adds CPython's "Did you mean" hint for `obj.name` to the pending
+ * AttributeError (candidates: CPython's dir(obj), csrc/dir_names.h). */
+void pe_attr_error_suggest(pe_state *S, pe_val obj, const pe_str *name);
 PE_INLINE bool pe_is_str(pe_val v) { return pe_is_kind(v, PE_K_STR); }
 
 /* New str from valid UTF-8 bytes (not validated: callers guarantee). */

@@ -28,6 +28,7 @@ const signed char pe_opcode_stack_effect[PE_OP__COUNT] = {
 
 int pe_format_value(pe_state *S, pe_val v, int conv, pe_val spec, pe_val *out);
 int pe_module_import(pe_state *S, pe_str *name, pe_val *out);
+int pe_builtin_unsupported(pe_state *S, const pe_str *name);
 int pe_module_import_from(pe_state *S, pe_val module, pe_str *name, pe_val *out);
 
 /* ------------------------------------------------------------------ */
@@ -632,7 +633,9 @@ next:
         if (PE_UNLIKELY(v.tag == PE_TUNDEF)) {
             int b = S->code->gbuiltin[ARG];
             if (b < 0) {
-                name_error(S, S->code, f->code, ARG);
+                /* a CPython builtin pyexpr lacks says so; anything else is a NameError */
+                if (!pe_builtin_unsupported(S, (pe_str *)S->code->gnames[ARG]))
+                    name_error(S, S->code, f->code, ARG);
                 ERROR();
             }
             v = pe_builtin_value(b);
