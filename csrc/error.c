@@ -710,7 +710,6 @@ static const pe_dir_names *dir_names_of(pe_val obj) {
     return dir_names_find(key);
 }
 
-
 /* The closest of a dir() list to name, or NULL. */
 static const char *suggest_from(const pe_dir_names *d, const char *name) {
     if (!d || d->count >= SUGGEST_MAX_ITEMS) return NULL;
@@ -737,3 +736,13 @@ void pe_attr_error_suggest(pe_state *S, pe_val obj, const pe_str *name) {
 const char *pe_builtin_suggest(const char *name) {
     return suggest_from(dir_names_find("builtins"), name);
 }
+
+#ifdef PE_DEBUG
+#include <stdio.h>
+#include <stdlib.h>
+/* A failed PE_ASSERT: an engine bug. Reports and aborts (debug builds). */
+void pe_assert_fail(const char *cond, const char *file, int line) {
+    fprintf(stderr, "pyexpr: internal assertion failed: %s (%s:%d)\n", cond, file, line);
+    abort();
+}
+#endif
