@@ -1430,6 +1430,50 @@ const pe_type pe_type_method_descriptor = {
     .call = mdescr_call,
 };
 
+/* Builtins and bound methods compare equal when they are the same C
+ * function bound to the same object (Objects/methodobject.c
+ * meth_richcompare), and hash alike: [].append is hashable, and
+ * l.append == l.append. */
+static bool cfunc_same(const pe_cfunc *a, const pe_cfunc *b) {
+    if (a->fn != b->fn || strcmp(a->name, b->name)) return false;
+    if (a->self.tag == PE_TUNDEF || b->self.tag == PE_TUNDEF) return a->self.tag == b->self.tag;
+    return pe_is(a->self, b->self);
+}
+
+static int cfunc_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
+    (void)S;
+    if (!pe_is_kind(b, PE_K_CFUNC) || pe_typeof(b) != &pe_type_builtin || (op != PE_EQ && op != PE_NE))
+        return PE_NOTIMPL;
+    bool eq = cfunc_same((const pe_cfunc *)a.u.o, (const pe_cfunc *)b.u.o);
+    *out = pe_bool(op == PE_EQ ? eq : !eq);
+    return 0;
+}
+
+static uint64_t pointer_hash(const void *p) {
+    uint64_t h = (uint64_t)(uintptr_t)p;
+    return (h >> 4) | (h << 60);
+}
+
+static int cfunc_hash(pe_state *S, pe_val v, int64_t *out) {
+    const pe_cfunc *f = (const pe_cfunc *)v.u.o;
+    uint64_t h = 0;
+    union {
+        pe_cfunc_fn fn;
+        void *p;
+    } u = {.p = NULL};
+    u.fn = f->fn;
+    if (f->self.tag == PE_TOBJ) {
+        h = pointer_hash(f->self.u.o);
+    } else if (f->self.tag != PE_TUNDEF) {
+        int64_t sh;
+        if (pe_hash(S, f->self, &sh)) return -1;
+        h = (uint64_t)sh;
+    }
+    h ^= pointer_hash(u.p);
+    *out = (int64_t)h == -1 ? -2 : (int64_t)h;
+    return 0;
+}
+
 const pe_type pe_type_builtin = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "builtin_function_or_method",
@@ -1437,6 +1481,8 @@ const pe_type pe_type_builtin = {
     .dealloc = bmethod_dealloc,
     .clear = bmethod_clear,
     .repr = cfunc_repr,
+    .richcmp = cfunc_richcmp,
+    .hash = cfunc_hash,
     .call = cfunc_call,
 };
 
