@@ -677,11 +677,12 @@ int pe_builtin_lookup(const char *name, size_t len) {
     return -1;
 }
 
-/* CPython 3.11's builtins that pyexpr does not provide (keywords aside).
- * Using one raises NotImplementedError naming it, never a NameError that
- * reads like a typo; `sandbox` marks those left out on purpose (files,
- * the terminal, running code, leaving the process). docs/language.md lists
- * them and tests/test_semantics.py checks both lists against CPython. */
+/* CPython 3.11's builtins (keywords aside) and a script's module globals
+ * that pyexpr does not provide. Using one raises NotImplementedError naming
+ * it, never a NameError that reads like a typo; `sandbox` marks those left
+ * out on purpose (files, the terminal, running code, leaving the process).
+ * docs/language.md lists them and tests/test_semantics.py checks both lists
+ * against CPython. */
 typedef struct unsupported_builtin {
     const char *name;
     bool sandbox;
@@ -698,7 +699,8 @@ static const unsupported_builtin unsupported_builtins[] = {
     {"help", true}, {"input", true}, {"license", false}, {"locals", false},
     {"memoryview", false}, {"object", false}, {"open", true}, {"property", false},
     {"quit", true}, {"setattr", false}, {"staticmethod", false}, {"super", false},
-    {"vars", false},
+    {"vars", false}, {"__annotations__", false}, {"__builtins__", false},
+    {"__cached__", false}, {"__file__", true},
 };
 
 int pe_builtin_unsupported(pe_state *S, const pe_str *name) {

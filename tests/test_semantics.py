@@ -79,9 +79,22 @@ def builtin_probe_program(names: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def script_global_names(tmp_path_factory) -> list[str]:
+    """The names a CPython script sees in globals() before it runs."""
+    path = tmp_path_factory.mktemp("globals") / "g.py"
+    path.write_text("print(' '.join(globals()))\n")
+    res = run_cpython([str(path)])
+    assert res.returncode == 0, res.describe()
+    return res.stdout.decode().split()
+
+
 @pytest.fixture(scope="module")
-def builtin_status() -> dict[str, tuple[str, str]]:
-    names = [n for n in dir(builtins) if not keyword.iskeyword(n)]
+def builtin_status(tmp_path_factory) -> dict[str, tuple[str, str]]:
+    """pyexpr's answer for every name of CPython's builtins and of a
+    script's initial globals: ok, unsupported (+ message) or NameError."""
+    names = sorted(
+        {n for n in dir(builtins) if not keyword.iskeyword(n)} | set(script_global_names(tmp_path_factory))
+    )
     res = pyexpr_source(builtin_probe_program(names))
     assert res.returncode == 0, res.describe()
     status = {}
@@ -93,9 +106,9 @@ def builtin_status() -> dict[str, tuple[str, str]]:
 
 
 def test_no_cpython_builtin_is_a_bare_name_error(builtin_status):
-    """Every name of CPython's builtins is either provided or raises a
-    NotImplementedError that names it: never a NameError that reads like a
-    typo."""
+    """Every name of CPython's builtins (and of a script's initial globals)
+    is either provided or raises a NotImplementedError that names it: never
+    a NameError that reads like a typo."""
     bad = {n: s for n, s in builtin_status.items() if s[0] == "NameError"}
     assert not bad
     for name, (kind, msg) in builtin_status.items():
