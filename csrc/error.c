@@ -88,6 +88,10 @@ static size_t exc_nargs(const pe_exc *e) {
 
 static bool is_a(const pe_exc *e, const pe_type *t) { return pe_type_is_subtype(e->ob.type, t); }
 
+static bool is_number(pe_val v) {
+    return v.tag == PE_TINT || v.tag == PE_TBOOL || v.tag == PE_TFLOAT || pe_is_bigint(v);
+}
+
 /* args[i] (borrowed), or None when there are not that many. */
 static pe_val exc_arg(const pe_exc *e, size_t i) {
     return i < exc_nargs(e) ? PE_TUPLE(e->args)->items[i] : pe_none();
@@ -255,7 +259,11 @@ static int exc_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe
     if (oserr && argc >= 3 && argc <= 5) {
         fn = argv[2];
         if (argc == 5) fn2 = argv[4];
-        if (fn.tag != PE_TNONE) nargs = 2;
+        /* BlockingIOError(errno, strerror, characters_written) */
+        if (t == PE_EXC(BlockingIOError) && fn.tag == PE_TFLOAT)
+            return pe_raise(S, PE_EXC(TypeError), "'float' object cannot be interpreted as an integer");
+        if (t == PE_EXC(BlockingIOError) && is_number(fn)) fn = fn2 = pe_undef();
+        else if (fn.tag != PE_TNONE) nargs = 2;
     }
     pe_val args;
     if (pe_tuple_pack(S, (size_t)nargs, argv, &args)) return -1;
@@ -289,6 +297,11 @@ static bool exc_attr(const pe_exc *e, const char *n, pe_val *out) {
         const pe_val *slot = !strcmp(n, "filename") ? &e->filename : !strcmp(n, "filename2") ? &e->text : NULL;
         if (slot) {
             *out = slot->tag == PE_TUNDEF ? pe_none() : *slot;
+            return true;
+        }
+        if (e->ob.type == PE_EXC(BlockingIOError) && !strcmp(n, "characters_written") && na >= 3 &&
+            na <= 5 && is_number(exc_arg(e, 2))) {
+            *out = exc_arg(e, 2);
             return true;
         }
         int k = !strcmp(n, "errno") ? 0 : !strcmp(n, "strerror") ? 1 : -1;

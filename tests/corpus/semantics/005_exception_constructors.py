@@ -24,3 +24,14 @@ try:
     next(it)
 except StopIteration as e:
     print(repr(e), e.value, e.args)
+for a in [(11, 'x', 5), (11, 'x', 'f'), (11, 'x', None)]:
+    e = BlockingIOError(*a)
+    print(repr(e), str(e), e.args, e.filename)
+    try:
+        print(e.characters_written)
+    except AttributeError as ex:
+        print("AttributeError")
+try:
+    BlockingIOError(11, "x", 2.5)
+except TypeError as e:
+    print("TypeError:", e)
