@@ -731,7 +731,10 @@ int pe_module_import(pe_state *S, pe_str *name, pe_val *out) {
     pe_sb_puts(&sb, "No module named ");
     pe_str_repr(S, name, &sb);
     if (!strncmp(name->data, "math.", 5)) pe_sb_puts(&sb, "; 'math' is not a package");
-    if (!sb.failed) pe_raise_str(S, PE_EXC(ModuleNotFoundError), sb.p, sb.len);
+    if (!sb.failed) {
+        pe_raise_str(S, PE_EXC(ModuleNotFoundError), sb.p, sb.len);
+        pe_exc_set_name(S, name->data, pe_undef());
+    }
     pe_sb_free(&sb);
     return -1;
 }
@@ -757,8 +760,11 @@ int pe_module_import_from(pe_state *S, pe_val module, pe_str *name, pe_val *out)
     pe_sb_puts(&sb, " from ");
     if (pe_is_str(mname)) pe_str_repr(S, PE_STR(mname), &sb);
     pe_sb_puts(&sb, " (unknown location)");
+    if (!sb.failed) {
+        pe_raise_str(S, PE_EXC(ImportError), sb.p, sb.len);
+        if (pe_is_str(mname)) pe_exc_set_name(S, PE_STR(mname)->data, pe_undef());
+    }
     pe_decref(S, mname);
-    if (!sb.failed) pe_raise_str(S, PE_EXC(ImportError), sb.p, sb.len);
     pe_sb_free(&sb);
     return -1;
 }

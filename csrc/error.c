@@ -240,11 +240,40 @@ static int unicode_error_check(pe_state *S, const char *kinds, int argc, const p
     return 0;
 }
 
+/* Keyword arguments of the exception constructors that take any:
+ * NameError(name=), AttributeError(name=, obj=), ImportError(name=, path=)
+ * (Objects/exceptions.c, PyArg_ParseTupleAndKeywords wording). */
+static int exc_kwargs(pe_state *S, const pe_type *t, int argc, const pe_val *argv,
+                      pe_obj *kwnames, pe_val slots[2]) {
+    const char *second = pe_type_is_subtype(t, PE_EXC(AttributeError)) ? "obj"
+                         : pe_type_is_subtype(t, PE_EXC(ImportError)) ? "path"
+                                                                     : NULL;
+    if (!second && !pe_type_is_subtype(t, PE_EXC(NameError)))
+        return pe_raise(S, PE_EXC(TypeError), "%s() takes no keyword arguments", t->name);
+    pe_tuple *kw = PE_TUPLE(pe_obj_val(kwnames));
+    size_t most = second ? 2 : 1;
+    if (kw->n > most)
+        return pe_raise(S, PE_EXC(TypeError), "%s() takes at most %zu keyword argument%s (%zu given)",
+                        t->name, most, most == 1 ? "" : "s", kw->n);
+    int npos = argc - (int)kw->n;
+    for (size_t i = 0; i < kw->n; i++) {
+        const char *k = PE_STR(kw->items[i])->data;
+        int j = !strcmp(k, "name") ? 0 : second && !strcmp(k, second) ? 1 : -1;
+        if (j < 0)
+            return pe_raise(S, PE_EXC(TypeError), "'%s' is an invalid keyword argument for %s()", k,
+                            t->name);
+        slots[j] = argv[npos + (int)i];
+    }
+    return 0;
+}
+
 static int exc_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
     const pe_type *t = (const pe_type *)callee.u.o;
-    if (kwnames && PE_TUPLE(pe_obj_val(kwnames))->n)
-        return pe_raise(S, PE_EXC(TypeError), "%s() takes no keyword arguments", t->name);
+    pe_val slots[2] = {pe_undef(), pe_undef()};
+    size_t nkw = kwnames ? PE_TUPLE(pe_obj_val(kwnames))->n : 0;
+    if (nkw && exc_kwargs(S, t, argc, argv, kwnames, slots)) return -1;
+    argc -= (int)nkw;
     const char *kinds = t == PE_EXC(UnicodeEncodeError)      ? "ssnns"
                         : t == PE_EXC(UnicodeDecodeError)    ? "sbnns"
                         : t == PE_EXC(UnicodeTranslateError) ? "snns"
@@ -271,9 +300,13 @@ static int exc_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe
     pe_decref(S, args);
     if (r) return -1;
     pe_exc *e = PE_EXCOBJ(*out);
+    if (!oserr) {
+        fn = slots[0]; /* name= of NameError, AttributeError, ImportError */
+        fn2 = slots[1]; /* obj= / path= */
+    }
     pe_incref(fn);
     pe_incref(fn2);
-    e->filename = fn; /* OSError reuses SyntaxError's filename/text slots */
+    e->filename = fn;
     e->text = fn2;
     return 0;
 }
@@ -307,6 +340,22 @@ static bool exc_attr(const pe_exc *e, const char *n, pe_val *out) {
         int k = !strcmp(n, "errno") ? 0 : !strcmp(n, "strerror") ? 1 : -1;
         if (k >= 0) {
             *out = errno_form ? exc_arg(e, (size_t)k) : pe_none();
+            return true;
+        }
+        return false;
+    }
+    bool imp = is_a(e, PE_EXC(ImportError)), attr = is_a(e, PE_EXC(AttributeError));
+    if (imp || attr || is_a(e, PE_EXC(NameError))) {
+        const pe_val *slot = !strcmp(n, "name")                  ? &e->filename
+                             : (attr && !strcmp(n, "obj")) ||
+                                       (imp && !strcmp(n, "path")) ? &e->text
+                                                                   : NULL;
+        if (slot) {
+            *out = slot->tag == PE_TUNDEF ? pe_none() : *slot;
+            return true;
+        }
+        if (imp && !strcmp(n, "msg")) {
+            *out = na == 1 ? exc_arg(e, 0) : pe_none();
             return true;
         }
         return false;
@@ -736,10 +785,27 @@ static const char *suggest_from(const pe_dir_names *d, const char *name) {
     return k < 0 ? NULL : cands[k];
 }
 
+void pe_exc_set_name(pe_state *S, const char *name, pe_val obj) {
+    if (S->exc.tag != PE_TOBJ) return;
+    pe_exc *e = PE_EXCOBJ(S->exc);
+    if ((e->ob.flags & PE_IMMORTAL) || e->filename.tag != PE_TUNDEF) return;
+    pe_val s;
+    if (pe_str_from_cstr(S, name, &s)) return; /* MemoryError pending instead */
+    e->filename = s;
+    if (obj.tag != PE_TUNDEF && e->text.tag == PE_TUNDEF) {
+        pe_incref(obj);
+        e->text = obj;
+    }
+}
+
 void pe_attr_error_suggest(pe_state *S, pe_val obj, const pe_str *name) {
     pe_exc *e = PE_EXCOBJ(S->exc);
     if ((e->ob.flags & PE_IMMORTAL) || e->suggestion.tag != PE_TUNDEF) return;
-    const char *s = suggest_from(dir_names_of(obj), name->data);
+    pe_incref(S->exc);
+    pe_val keep = S->exc;
+    pe_exc_set_name(S, name->data, obj);
+    const char *s = S->exc.u.o == keep.u.o ? suggest_from(dir_names_of(obj), name->data) : NULL;
+    pe_decref(S, keep);
     if (s) pe_exc_set_suggestion(S, s);
 }
 

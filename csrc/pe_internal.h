@@ -406,6 +406,9 @@ _Static_assert(offsetof(pe_static_str, data) == offsetof(pe_str, data), "pe_stat
 /* Adds CPython's "Did you mean" hint for `obj.name` to the pending
  * AttributeError (candidates: CPython's dir(obj), csrc/dir_names.h). */
 void pe_attr_error_suggest(pe_state *S, pe_val obj, const pe_str *name);
+/* Sets .name (and .obj when obj is not UNDEF) of the pending NameError,
+ * AttributeError or ImportError, as CPython does for the errors it raises. */
+void pe_exc_set_name(pe_state *S, const char *name, pe_val obj);
 PE_INLINE bool pe_is_str(pe_val v) { return pe_is_kind(v, PE_K_STR); }
 
 /* New str from valid UTF-8 bytes (not validated: callers guarantee). */

@@ -295,8 +295,11 @@ typedef struct pe_exc {
     bool suppress_context;
     pe_tbent *tb;
     uint32_t ntb, tb_cap;
-    /* SyntaxError details */
-    pe_val filename, text; /* str or UNDEF */
+    /* Two class-specific slots (UNDEF when unset), disjoint families:
+     * SyntaxError: filename, text; OSError: filename, filename2;
+     * NameError/AttributeError/ImportError: name, obj (AttributeError) or
+     * path (ImportError). */
+    pe_val filename, text;
     pe_val suggestion;     /* str: "Did you mean" name for Name/AttributeError */
     int64_t lineno, offset, end_offset;
 } pe_exc;

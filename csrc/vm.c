@@ -431,6 +431,7 @@ static int do_raise(pe_state *S, pe_val exc, pe_val cause) {
 static int name_error(pe_state *S, pe_code *code, const pe_fcode *fc, uint32_t slot) {
     const char *name = ((pe_str *)code->gnames[slot])->data;
     pe_raise(S, PE_EXC(NameError), "name '%s' is not defined", name);
+    pe_exc_set_name(S, name, pe_undef());
     size_t nl = fc->nlocals + fc->ncells + fc->nfree, n = 0;
     const char **c = malloc((nl + code->nglobals + 1) * sizeof(char *));
     if (!c) return -1;
