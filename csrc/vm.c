@@ -343,6 +343,7 @@ static PE_NOINLINE int check_limits(pe_state *S, uint32_t cost) {
         S->interrupted = 0;
         if (S->deadline > 0 && pe_now() >= S->deadline)
             return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)", S->limits.timeout);
+        if (S->on_interrupt) return S->on_interrupt(S);
         return pe_raise(S, PE_EXC(KeyboardInterrupt), "%s", "");
     }
     if (S->deadline > 0) {
