@@ -3,17 +3,18 @@
 `csrc/tests/test_math.c` and `csrc/tests/test_containers_progs.inc` carry
 (program, expected output) pairs so the C programs can run the engine under
 leak checks and memory-limit fault injection without Python. This module
-extracts every embedded expectation and checks it against CPython
-(`sys.executable`) now, so an expectation can never be a stale or
+extracts every embedded expectation and checks it against CPython (the
+3.11 oracle, `_util.require_oracle()`) now, so an expectation can never be a stale or
 hand-edited copy: the C tests then compare pyexpr with CPython's answer.
 """
 import math
 import os
 import re
 import subprocess
-import sys
 
 import pytest
+
+from _util import require_oracle
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LIT = r'"(?:[^"\\\n]|\\.)*"'
@@ -32,7 +33,7 @@ def read(rel):
 
 
 def run_cpython(src):
-    p = subprocess.run([sys.executable, "-c", src], capture_output=True, timeout=60,
+    p = subprocess.run([require_oracle(), "-c", src], capture_output=True, timeout=60,
                        stdin=subprocess.DEVNULL)
     return p.stdout.decode("utf-8", "surrogateescape")
 
