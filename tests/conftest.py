@@ -49,5 +49,13 @@ def cpython() -> str:
     return require_oracle()
 
 
+def pytest_sessionstart(session):
+    # Before collection: some modules import pyexpr (and so the extension)
+    # at import time, before the extension tests could rebuild it.
+    from _extension_build import refresh_if_stale
+
+    refresh_if_stale()
+
+
 def pytest_report_header(config):
     return [oracle_description()]
