@@ -451,6 +451,18 @@ int pe_raise_exc(pe_state *S, pe_val v) {
     return set_pending(S, v);
 }
 
+int pe_raise_errno(pe_state *S, const pe_type *t, int err, const char *text) {
+    pe_val items[2] = {pe_int(err), pe_undef()}, args, exc;
+    if (pe_str_from_cstr(S, text, &items[1])) return -1;
+    int r = pe_tuple_pack(S, 2, items, &args);
+    pe_decref(S, items[1]);
+    if (r) return -1;
+    r = pe_exc_new(S, t, args, &exc);
+    pe_decref(S, args);
+    if (r) return -1;
+    return set_pending(S, exc);
+}
+
 int pe_raise_with_arg(pe_state *S, const pe_type *t, pe_val v) {
     pe_val args, exc;
     if (pe_tuple_pack(S, 1, &v, &args)) return -1;

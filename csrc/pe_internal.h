@@ -355,6 +355,10 @@ int pe_raise(pe_state *S, const pe_type *t, const char *fmt, ...) PE_PRINTF(3, 4
 int pe_raise_str(pe_state *S, const pe_type *t, const char *msg, size_t len);
 /* KeyError(key) etc.: an exception whose single arg is the value v. */
 int pe_raise_with_arg(pe_state *S, const pe_type *t, pe_val v);
+/* Raises t(err, text): the (errno, strerror) args CPython gives errors it
+ * raises from errno (e.g. OverflowError(34, 'Numerical result out of
+ * range')). Returns -1. */
+int pe_raise_errno(pe_state *S, const pe_type *t, int err, const char *text);
 int pe_raise_nomem(pe_state *S);
 /* Is the pending exception an instance of t (or a subclass)? */
 bool pe_exc_matches(pe_state *S, const pe_type *t);
