@@ -1938,6 +1938,9 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         if (n->kind == PE_N_BREAK && fb->kind == FB_FOR) {
             EMIT(POP_TOP, 0);
         }
+        /* `continue` is a back-edge: it pays the limit check, or a loop
+         * that always continues would escape max_steps and timeout */
+        if (n->kind == PE_N_CONTINUE) EMIT(CHECK_STEPS, 0);
         JUMP(JUMP, n->kind == PE_N_BREAK ? fb->break_label : fb->cont_label);
         u->depth = saved;
         SET_REGION(rsaved);
