@@ -736,6 +736,22 @@ int pe_unpack(pe_state *S, pe_val seq, size_t before, bool star, size_t after, p
 int pe_repr_enter(pe_state *S, pe_obj *o);
 void pe_repr_leave(pe_state *S, pe_obj *o);
 
+/* Recursion guard for nested native operations (compare, hash, str/repr
+ * of nested objects): counts against the state's max_depth like CPython's
+ * Py_EnterRecursiveCall. `where` completes "maximum recursion depth
+ * exceeded<where>" (RecursionError). 0 = go on, call pe_recursion_leave
+ * after; -1 = raised. (state.c) */
+int pe_recursion_enter(pe_state *S, const char *where);
+void pe_recursion_leave(pe_state *S);
+
+/* Trashcan (CPython's Py_TRASHCAN_BEGIN/END) around the dealloc of any
+ * object that holds references: `if (pe_trash_begin(S, o)) return;` first
+ * (true = queued, dealloc'ed later by the outermost dealloc), then
+ * pe_trash_end(S) last. Bounds the C recursion of freeing a chain of any
+ * length (nested lists, exception __context__ chains...). (state.c) */
+bool pe_trash_begin(pe_state *S, pe_obj *o);
+void pe_trash_end(pe_state *S);
+
 /* Converts an int/bool index operand to int64_t. Returns 1 when v is an
  * integer (converted), 0 when it is not one (nothing raised), -1 when it
  * does not fit: exc (IndexError / OverflowError) "cannot fit 'int' into an

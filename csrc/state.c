@@ -186,6 +186,56 @@ void pe_heap_sweep(pe_state *S, pe_heap *h) {
     }
 }
 
+/* Trashcan: dealloc nesting and the queue of deferred deallocs.
+ * Deallocs nest as references are dropped; beyond TRASH_DEPTH levels an
+ * object is queued instead, and the outermost dealloc frees the queue
+ * iteratively, so a million nested lists or a 100,000-long exception
+ * chain do not overflow the C stack. The queue is plain malloc memory (a
+ * dealloc must not raise); if it cannot grow, the dealloc recurses (one
+ * more level) rather than leak. */
+#define TRASH_DEPTH 50
+
+bool pe_trash_begin(pe_state *S, pe_obj *o) {
+    if (S->dealloc_depth >= TRASH_DEPTH) {
+        if (S->ntrash == S->trash_cap) {
+            uint32_t ncap = S->trash_cap ? S->trash_cap * 2 : 64;
+            pe_obj **p = ncap > S->trash_cap ? realloc(S->trash, ncap * sizeof *p) : NULL;
+            if (p) {
+                S->trash = p;
+                S->trash_cap = ncap;
+            }
+        }
+        if (S->ntrash < S->trash_cap) {
+            S->trash[S->ntrash++] = o;
+            return true;
+        }
+    }
+    S->dealloc_depth++;
+    return false;
+}
+
+void pe_trash_end(pe_state *S) {
+    if (--S->dealloc_depth || S->trash_draining) return;
+    S->trash_draining = true;
+    while (S->ntrash) {
+        pe_obj *o = S->trash[--S->ntrash];
+        o->type->dealloc(S, o);
+    }
+    S->trash_draining = false;
+    free(S->trash);
+    S->trash = NULL;
+    S->trash_cap = 0;
+}
+
+int pe_recursion_enter(pe_state *S, const char *where) {
+    if (S->nrepr + S->c_depth >= (S->max_depth ? S->max_depth : 1000))
+        return pe_raise(S, PE_EXC(RecursionError), "maximum recursion depth exceeded%s", where);
+    S->c_depth++;
+    return 0;
+}
+
+void pe_recursion_leave(pe_state *S) { S->c_depth--; }
+
 /* ------------------------------------------------------------------ */
 /* State                                                               */
 /* ------------------------------------------------------------------ */
