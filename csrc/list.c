@@ -589,6 +589,7 @@ typedef struct {
 
 /* 1 if x < y, 0 if not, -1 on error. */
 static int islt(MergeState *ms, pe_val x, pe_val y) {
+    if (PE_UNLIKELY(pe_work_fast(ms->S, 1))) return -1; /* time budget */
     if (x.tag == PE_TINT && y.tag == PE_TINT) return x.u.i < y.u.i;
     if (x.tag == PE_TFLOAT && y.tag == PE_TFLOAT) return x.u.f < y.u.f;
     pe_val r;

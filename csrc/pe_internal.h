@@ -221,6 +221,24 @@ void *pe_mem_alloc(pe_state *S, size_t n);
 void *pe_mem_realloc(pe_state *S, void *p, size_t oldn, size_t newn);
 void pe_mem_free(pe_state *S, void *p, size_t n);
 
+/* Up-front check for an operation about to allocate about `n` more bytes
+ * at once (sequence repetition, big powers, padding...): when the state's
+ * max_memory is certain to trip, LimitError now instead of after the work;
+ * beyond any possible allocation, MemoryError. 0 = go on, -1 = raised.
+ * Without a memory limit this only refuses absurd sizes. (state.c) */
+int pe_mem_check(pe_state *S, size_t n);
+
+/* Time budget of long native operations (big-number kernels, math
+ * functions, native loops over many items). A kernel charges `units` of
+ * work (about one digit operation or one item each); every
+ * PE_WORK_QUANTUM units the run's deadline and the interrupt flag are
+ * checked, raising the VM's own LimitError ("time limit exceeded") or
+ * KeyboardInterrupt. Nearly free when the run has no timeout. Callers
+ * batch small charges themselves (pe_work is a function call).
+ * 0 = go on, -1 = raised. (state.c) */
+#define PE_WORK_QUANTUM ((uint64_t)1 << 20)
+int pe_work(pe_state *S, uint64_t units);
+
 /* Allocates `size` bytes (>= sizeof(pe_obj)), header initialised, rc=1,
  * linked on the state's object list. */
 pe_obj *pe_obj_new(pe_state *S, const pe_type *t, size_t size);

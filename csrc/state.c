@@ -132,10 +132,47 @@ void *pe_mem_realloc(pe_state *S, void *p, size_t oldn, size_t newn) {
     return q;
 }
 
+int pe_mem_check(pe_state *S, size_t n) {
+    if (PE_UNLIKELY(mem_over_limit(S, n))) {
+        mem_limit_error(S);
+        return -1;
+    }
+    if (PE_UNLIKELY(n > PE_MEM_ABSURD)) return pe_raise_nomem(S);
+    return 0;
+}
+
 void pe_mem_free(pe_state *S, void *p, size_t n) {
     if (!p) return;
     S->mem_used -= n;
     raw_free(S, p, n);
+}
+
+/* ------------------------------------------------------------------ */
+/* Time budget of native operations                                    */
+/* ------------------------------------------------------------------ */
+
+/* The slow path: the same checks and messages as the VM's back-edge
+ * check (vm.c check_limits). */
+static PE_NOINLINE int work_check(pe_state *S) {
+    S->work_units = 0;
+    if (S->interrupted) {
+        S->interrupted = 0;
+        if (S->deadline > 0 && pe_now() >= S->deadline)
+            return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)",
+                            S->limits.timeout);
+        return pe_raise(S, PE_EXC(KeyboardInterrupt), "%s", "");
+    }
+    if (S->deadline > 0 && pe_now() >= S->deadline)
+        return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)",
+                        S->limits.timeout);
+    return 0;
+}
+
+int pe_work(pe_state *S, uint64_t units) {
+    if (PE_LIKELY(S->deadline <= 0 && !S->interrupted)) return 0;
+    S->work_units += units;
+    if (S->work_units < PE_WORK_QUANTUM && !S->interrupted) return 0;
+    return work_check(S);
 }
 
 /* ------------------------------------------------------------------ */
