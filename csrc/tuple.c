@@ -166,24 +166,70 @@ static int tuple_repr(pe_state *S, pe_val v, pe_sb *sb) {
 #define XXPRIME_5 ((uint64_t)2870177450012600261ULL)
 #define XXROTATE(x) (((x) << 31) | ((x) >> 33))
 
+static inline uint64_t th_fold(uint64_t acc, int64_t h) {
+    acc += (uint64_t)h * XXPRIME_2;
+    acc = XXROTATE(acc);
+    return acc * XXPRIME_1;
+}
+
+static inline int64_t th_finish(uint64_t acc, size_t n) {
+    acc += (uint64_t)n ^ (XXPRIME_5 ^ 3527539UL);
+    return acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
+}
+
+/* One tuple whose hash is in progress: next item, accumulator. */
+typedef struct th_frame {
+    const pe_tuple *t;
+    size_t i;
+    uint64_t acc;
+} th_frame;
+
+/* Nested tuples are hashed with an explicit stack (CPython hashes them
+ * recursively without a depth check, so (((),),)... 100,000 deep hashes
+ * there; here it does at any depth without deep C recursion). Other
+ * items go through pe_hash, one guarded recursion level for the lot. */
 static int tuple_hash(pe_state *S, pe_val v, int64_t *out) {
-    pe_tuple *t = PE_TUPLE(v);
-    uint64_t acc = XXPRIME_5;
+    th_frame local[32], *st = local;
+    size_t cap = sizeof local / sizeof local[0], n = 1;
+    int rc = -1;
     if (cont_enter_recursion(S, " while calling a Python object")) return -1;
-    for (size_t i = 0; i < t->n; i++) {
-        int64_t h;
-        if (pe_hash(S, t->items[i], &h)) {
-            cont_leave_recursion(S);
-            return -1;
+    st[0] = (th_frame){PE_TUPLE(v), 0, XXPRIME_5};
+    while (n) {
+        th_frame *f = &st[n - 1];
+        if (f->i < f->t->n) {
+            pe_val x = f->t->items[f->i];
+            if (pe_is_tuple(x)) {
+                if (n == cap) {
+                    size_t ncap = cap * 2;
+                    th_frame *p = pe_mem_alloc(S, ncap * sizeof *p);
+                    if (!p) goto done;
+                    memcpy(p, st, n * sizeof *p);
+                    if (st != local) pe_mem_free(S, st, cap * sizeof *st);
+                    st = p;
+                    cap = ncap;
+                }
+                st[n++] = (th_frame){PE_TUPLE(x), 0, XXPRIME_5};
+                continue;
+            }
+            int64_t h;
+            if (pe_hash(S, x, &h)) goto done;
+            f->acc = th_fold(f->acc, h);
+            f->i++;
+            continue;
         }
-        acc += (uint64_t)h * XXPRIME_2;
-        acc = XXROTATE(acc);
-        acc *= XXPRIME_1;
+        int64_t h = th_finish(f->acc, f->t->n);
+        if (--n == 0) {
+            *out = h;
+            rc = 0;
+            break;
+        }
+        st[n - 1].acc = th_fold(st[n - 1].acc, h);
+        st[n - 1].i++;
     }
+done:
+    if (st != local) pe_mem_free(S, st, cap * sizeof *st);
     cont_leave_recursion(S);
-    acc += (uint64_t)t->n ^ (XXPRIME_5 ^ 3527539UL);
-    *out = acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
-    return 0;
+    return rc;
 }
 
 
