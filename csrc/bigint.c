@@ -380,10 +380,11 @@ static void kara_combine(pe_digit *r, size_t n, size_t k, const pe_digit *t, int
     mpn_add(r + k, r + k, 2 * n - k, mid, mn);
 }
 
-/* Charge of a Karatsuba node of n digits: about n**1.6 digit products,
- * bounded above by n*n (more frequent checks, never fewer). */
+/* Charge of the Karatsuba nodes of KARA_POLL..2*KARA_POLL-1 digits (every
+ * larger product passes through them): their whole subtree, about n*n/2
+ * digit products (3**log2(n/40) basecase products of 40**2). */
 static inline int kara_charge(pe_state *S, size_t n) {
-    return n >= KARA_POLL ? pe_work(S, (uint64_t)n * n) : 0;
+    return n >= KARA_POLL && n < 2 * KARA_POLL ? pe_work(S, (uint64_t)n * n / 2) : 0;
 }
 
 /* r[0..2n) = a * b (both n digits), Karatsuba (subtractive variant);
@@ -475,7 +476,6 @@ static int mpn_mul_unbalanced(pe_state *S, pe_digit *r, const pe_digit *a, size_
  * squaring path when a and b are the same array. -1: MemoryError. */
 static int mpn_mul(pe_state *S, pe_digit *r, const pe_digit *a, size_t an, const pe_digit *b,
                    size_t bn) {
-    if ((uint64_t)an * bn >= 4096 && pe_work(S, (uint64_t)an * bn)) return -1;
     if (an < bn) {
         const pe_digit *t = a;
         a = b;
@@ -487,12 +487,12 @@ static int mpn_mul(pe_state *S, pe_digit *r, const pe_digit *a, size_t an, const
     if (a == b && an == bn) {
         if (an < KARA_SQR_CUTOFF) {
             mpn_sqr_basecase(r, a, an);
-            return 0;
+            return pe_work(S, (uint64_t)an * an / 2);
         }
     } else if (bn < KARA_MUL_CUTOFF) {
         if ((uint64_t)an * bn <= BASECASE_POLL) {
             mpn_mul_basecase(r, a, an, b, bn);
-            return 0;
+            return pe_work(S, (uint64_t)an * bn);
         }
         pe_digit *t = tmp_alloc(S, BASECASE_SLICE + bn);
         if (!t) return -1;

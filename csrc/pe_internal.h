@@ -233,8 +233,10 @@ int pe_mem_check(pe_state *S, size_t n);
  * work (about one digit operation or one item each); every
  * PE_WORK_QUANTUM units the run's deadline and the interrupt flag are
  * checked, raising the VM's own LimitError ("time limit exceeded") or
- * KeyboardInterrupt. Nearly free when the run has no timeout. Callers
- * batch small charges themselves (pe_work is a function call).
+ * KeyboardInterrupt, and the units are charged to max_steps (one step per
+ * 16 units: "step limit exceeded"). Nearly free when the run has neither
+ * timeout nor max_steps. Callers batch small charges themselves (pe_work
+ * is a function call).
  * 0 = go on, -1 = raised. (state.c) */
 #define PE_WORK_QUANTUM ((uint64_t)1 << 20)
 int pe_work(pe_state *S, uint64_t units);

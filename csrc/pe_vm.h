@@ -348,7 +348,7 @@ double pe_now(void); /* monotonic seconds */
 /* pe_work with its no-timeout test inlined, for per-item charges in
  * native loops (pe_next). */
 PE_INLINE int pe_work_fast(pe_state *S, uint64_t units) {
-    if (PE_LIKELY(S->deadline <= 0 && !S->interrupted)) return 0;
+    if (PE_LIKELY(S->deadline <= 0 && !S->interrupted && !S->limits.max_steps)) return 0;
     return pe_work(S, units);
 }
 

@@ -151,10 +151,23 @@ void pe_mem_free(pe_state *S, void *p, size_t n) {
 /* Time budget of native operations                                    */
 /* ------------------------------------------------------------------ */
 
+#define PE_WORK_PER_STEP 16
+
 /* The slow path: the same checks and messages as the VM's back-edge
- * check (vm.c check_limits). */
+ * check (vm.c check_limits). Native work also counts against max_steps,
+ * one step per PE_WORK_PER_STEP units, so a run limited by steps alone
+ * cannot spend minutes inside sum(range(10**10)) either. */
 static PE_NOINLINE int work_check(pe_state *S) {
+    uint64_t steps = S->work_units / PE_WORK_PER_STEP;
     S->work_units = 0;
+    if (S->limits.max_steps) {
+        if (S->steps_left < steps + 1) {
+            S->steps_left = 0;
+            return pe_raise(S, PE_EXC(LimitError), "step limit exceeded (max_steps=%llu)",
+                            (unsigned long long)S->limits.max_steps);
+        }
+        S->steps_left -= steps;
+    }
     if (S->interrupted) {
         S->interrupted = 0;
         if (S->deadline > 0 && pe_now() >= S->deadline)
@@ -169,9 +182,11 @@ static PE_NOINLINE int work_check(pe_state *S) {
 }
 
 int pe_work(pe_state *S, uint64_t units) {
-    if (PE_LIKELY(S->deadline <= 0 && !S->interrupted)) return 0;
+    if (PE_LIKELY(S->deadline <= 0 && !S->interrupted && !S->limits.max_steps)) return 0;
     S->work_units += units;
-    if (S->work_units < PE_WORK_QUANTUM && !S->interrupted) return 0;
+    if (S->work_units < PE_WORK_QUANTUM && !S->interrupted &&
+        (!S->limits.max_steps || S->work_units / PE_WORK_PER_STEP < S->steps_left))
+        return 0;
     return work_check(S);
 }
 

@@ -68,6 +68,23 @@ def test_three_pow_ten_pow_seven_timeout_one_second():
     assert time.monotonic() - t0 < 2.0
 
 
+@pytest.mark.parametrize("code", ["x = sum(range(10**10))", "x = 3 ** 10**8", "x = sorted(range(10**9))",
+                                  "import math\nx = math.factorial(10**7)"])
+def test_native_work_counts_against_max_steps(code):
+    """A run limited by steps alone cannot spend minutes in one native call:
+    native work is charged to max_steps (about one step per 16 items or
+    digit operations)."""
+    t0 = time.monotonic()
+    with pytest.raises(pyexpr.LimitError, match=r"step limit exceeded \(max_steps=1000000\)"):
+        pyexpr.exec(code, max_steps=10**6)
+    assert time.monotonic() - t0 < 2.0
+
+
+def test_small_native_work_within_max_steps():
+    assert pyexpr.exec("x = sum(range(10**4))\ny = 3 ** 1000 % 7", max_steps=10_000) == {
+        "x": sum(range(10**4)), "y": 3**1000 % 7}
+
+
 def test_sort_honours_timeout():
     code = "x = [(i * 7919) % 100003 for i in range(2 * 10**6)]\nfor _ in range(100): y = sorted(x)"
     t0 = time.monotonic()
@@ -223,7 +240,8 @@ def test_hash_of_million_deep_tuple():
 
 @pytest.mark.parametrize("kind", sorted(DEEP_BUILDERS))
 def test_deep_chain_deallocation(kind):
-    code = f"x = []\nfor i in range(10**6):\n    {DEEP_BUILDERS[kind]}\ndel x\nprint('ok')\n"
+    depth = "10**6" if kind == "list" else "3 * 10**5"  # far beyond any C stack
+    code = f"x = []\nfor i in range({depth}):\n    {DEEP_BUILDERS[kind]}\ndel x\nprint('ok')\n"
     _compare_or_clean(code)
 
 
