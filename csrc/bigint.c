@@ -661,6 +661,18 @@ static int make_int(pe_state *S, int sign, const pe_digit *d, size_t n, pe_val *
     return 0;
 }
 
+/* r[0..n) = 0 in slices, charging the time budget: zeroing a gigabyte
+ * (mostly page faults) takes seconds. -1: the budget ran out. */
+static int mpn_zero_polled(pe_state *S, pe_digit *r, size_t n) {
+    const size_t slice = (size_t)1 << 18;
+    for (size_t off = 0; off < n; off += slice) {
+        size_t k = n - off < slice ? n - off : slice;
+        mpn_zero(r + off, k);
+        if (pe_work(S, k)) return -1;
+    }
+    return 0;
+}
+
 /* *out = sign * 2**bit (bit <= MAX_BITS checked by the caller). */
 static int make_pow2(pe_state *S, int sign, uint64_t bit, pe_val *out) {
     if (bit < 63) return make_u64(S, sign, (uint64_t)1 << bit, out);
@@ -669,8 +681,11 @@ static int make_pow2(pe_state *S, int sign, uint64_t bit, pe_val *out) {
     pe_bigint *z = big_new(S, n);
     if (!z) return -1;
     z->sign = sign < 0 ? -1 : 1;
-    mpn_zero(z->d, n - 1);
     z->d[n - 1] = (pe_digit)1 << (bit % DIGIT_BITS);
+    if (mpn_zero_polled(S, z->d, n - 1)) {
+        pe_decref(S, pe_obj_val(&z->ob)); /* the dealloc reads no digit */
+        return -1;
+    }
     *out = pe_obj_val(&z->ob);
     return 0;
 }
@@ -1179,10 +1194,15 @@ int pe_int_lshift(pe_state *S, pe_val a, pe_val b, pe_val *out) {
     uint64_t cnt = (uint64_t)b.u.i;
     if (cnt / DIGIT_BITS >= MAX_DIGITS) return pe_raise_nomem(S);
     size_t ws = (size_t)(cnt / DIGIT_BITS), zn = A.n + ws + 1;
+    /* the work buffer and the result's copy are live at once */
+    if (zn > STACK_DIGITS && pe_mem_check(S, 2 * zn * sizeof(pe_digit))) return -1;
     wbuf w;
     pe_digit *z = wb_get(S, &w, zn);
     if (!z) return -1;
-    mpn_zero(z, ws);
+    if (mpn_zero_polled(S, z, ws)) {
+        wb_free(S, &w);
+        return -1;
+    }
     z[zn - 1] = mpn_lshift(z + ws, A.d, A.n, (unsigned)(cnt % DIGIT_BITS));
     int rc = make_int(S, A.sign, z, zn, out);
     wb_free(S, &w);

@@ -44,6 +44,8 @@ SLOW_NATIVE = [
     "x = pow(3, 10**5000, 10**20000)",  # Knuth division (even modulus)
     "x = 10**(10**7) // (10**(5 * 10**6) + 1)",
     "a = 1 << 2**26\nb = 10**300\nfor i in range(1000): c = a * b",  # long basecase products
+    "x = 1 << 2**34",  # 2 GB of zeros
+    "x = 3 << 2**34",
     "import math\nx = math.prod(range(1, 10**9))",
     "x = sum(range(10**10))",
     "x = max(range(10**10))",
@@ -119,6 +121,7 @@ AMPLIFIERS = [
     "x = (1,) * 10**9",
     "x = [0, 1] * 10**8",
     "x = 1 << 10**10",
+    "x = 3 << (8 * 10**8)",
     "x = 3 ** 10**8",
     "x = pow(3, 10**8)",
     "x = 12345678901234567891 ** 10**7",
@@ -210,6 +213,7 @@ DEEP_BUILDERS = {
     "function_defaults": "x = (lambda x=x: x)",
     "exception_args": "x = ValueError(x)",
     "dict_values": "x = {1: x}.values()",
+    "closure_cells": "x = (lambda p: lambda: p)(x)",
     "reversed": "x = reversed([x])",
     # CPython itself overflows its C stack on these two (no trashcan):
     "enumerate": "x = enumerate(x)",
