@@ -318,9 +318,22 @@ static int tuple_repeat(pe_state *S, pe_val seq, pe_val count, pe_val *out) {
         *out = seq;
         return 0;
     }
-    if (pe_tuple_new(S, total, out)) return -1;
-    pe_tuple *t = PE_TUPLE(*out);
-    for (size_t i = 0; i < total; i++) pe_assign(S, &t->items[i], x->items[i % x->n]);
+    if (total > (SIZE_MAX - sizeof(pe_tuple)) / sizeof(pe_val)) return pe_raise_nomem(S);
+    /* filled in place (no pass of placeholders over a huge tuple first) */
+    pe_tuple *t = (pe_tuple *)pe_obj_new(S, &pe_type_tuple, tuple_size(total));
+    if (!t) return -1;
+    t->n = total;
+    for (size_t i = 0; i < total; i++) {
+        if ((i & 0xFFFF) == 0xFFFF && pe_work(S, 0x10000)) { /* time budget */
+            for (size_t j = 0; j < i; j++) pe_decref(S, t->items[j]);
+            pe_obj_free(S, &t->ob, tuple_size(total));
+            return -1;
+        }
+        pe_val v = x->items[i % x->n];
+        pe_incref(v);
+        t->items[i] = v;
+    }
+    *out = pe_obj_val(&t->ob);
     return 0;
 }
 

@@ -62,6 +62,17 @@ def test_native_operation_honours_timeout(code):
     assert time.monotonic() - t0 < 2.5
 
 
+@pytest.mark.parametrize("code", ["x = 'ab' * (3 * 10**8)", "x = [1, 2] * (3 * 10**7)",
+                                  "x = (1, 2) * (3 * 10**7)", "x = [1, 2]\nx *= 3 * 10**7"])
+def test_repetition_filled_under_timeout(code):
+    """Repetitions (hundreds of MB) are filled in slices that check the
+    timeout; 50 ms is far less than writing that much memory takes."""
+    t0 = time.monotonic()
+    with pytest.raises(pyexpr.LimitError, match="time limit exceeded"):
+        pyexpr.exec(code, timeout=0.05)
+    assert time.monotonic() - t0 < 1.5
+
+
 def test_three_pow_ten_pow_seven_timeout_one_second():
     """The issue's reproducer: ran 21-24 s under a 1 s timeout and returned OK."""
     t0 = time.monotonic()
