@@ -173,6 +173,7 @@ static PE_NOINLINE int work_check(pe_state *S) {
         if (S->deadline > 0 && pe_now() >= S->deadline)
             return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)",
                             S->limits.timeout);
+        if (S->on_interrupt) return S->on_interrupt(S);
         return pe_raise(S, PE_EXC(KeyboardInterrupt), "%s", "");
     }
     if (S->deadline > 0 && pe_now() >= S->deadline)
