@@ -22,11 +22,15 @@ deliberately absurd allocations instead of returning NULL).
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import time
 
 import pytest
 
-from _util import CRASH_MARKERS, run_cpython, run_pyexpr
+from _util import CRASH_MARKERS, REPO_ROOT, run_cpython, run_pyexpr
 from _extension_build import load_pyexpr
 
 pyexpr = load_pyexpr()
@@ -361,3 +365,34 @@ def test_format_width_precision_overflow(expr):
     got = run_pyexpr(["-c", code])
     assert (got.stdout, got.returncode) == (expected.stdout, expected.returncode), got.describe()
     assert not any(m in got.stderr for m in CRASH_MARKERS), got.describe()
+
+
+# --------------------------------------------------------------------------
+# Ctrl-C inside a long native operation (extension, subprocess)
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="POSIX signals")
+@pytest.mark.parametrize("code", ["x = 3 ** 10**8", "x = sum(range(10**11))"])
+def test_ctrl_c_interrupts_native_operation(code):
+    src = (
+        f"import sys\nsys.path.insert(0, {str(REPO_ROOT)!r})\nimport pyexpr\n"
+        "sys.stdout.write('ready\\n'); sys.stdout.flush()\n"
+        f"try:\n    pyexpr.exec({code!r}, timeout=None)\n    print('finished')\n"
+        "except KeyboardInterrupt:\n    print('KeyboardInterrupt')\n"
+    )
+    p = subprocess.Popen([sys.executable, "-c", src], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    try:
+        assert p.stdout.readline() == "ready\n"
+        time.sleep(0.5)
+        t0 = time.monotonic()
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=60)
+        elapsed = time.monotonic() - t0
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+    assert out.splitlines() == ["KeyboardInterrupt"], err
+    assert elapsed < 2.0, elapsed
