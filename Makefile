@@ -91,12 +91,12 @@ release_LDFLAGS = $(if $(filter 1,$(STATIC_ON)),-static)
 release_BIN     = $(BUILD)/pyexpr
 
 debug_CC        = $(HOST_CC)
-debug_CFLAGS    = -O0 -g
+debug_CFLAGS    = -O0 -g -DPE_DEBUG
 debug_LDFLAGS   =
 debug_BIN       = $(BUILD)/pyexpr-debug
 
 asan_CC         = $(ASAN_CC)
-asan_CFLAGS     = -O1 -g $(SAN_FLAGS)
+asan_CFLAGS     = -O1 -g -DPE_DEBUG $(SAN_FLAGS)
 asan_LDFLAGS    = $(SAN_FLAGS)
 asan_BIN        = $(BUILD)/pyexpr-asan
 

@@ -52,14 +52,32 @@ typedef struct scope {
     bool in_loop_decl;
 } scope;
 
+/* The exception handler that covers the instructions being emitted: a
+ * label and the stack depth the unwinder pops down to (label NO_REGION:
+ * none). Every instruction is covered by exactly one region (or none), so
+ * the exception table is a list of disjoint ranges and an instruction that
+ * leaves a block (break/continue/return unwinding, a handler's final
+ * RERAISE) is never covered by the handler of the block it left. */
+#define NO_REGION UINT32_MAX
+typedef struct region {
+    uint32_t label, depth;
+} region;
+
+/* A statically nested block. `outer` is the region in force outside the
+ * block's protected code: unwinding through the block switches to it. */
 typedef struct fblock {
-    int kind; /* FB_LOOP, FB_FOR, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_BODY */
+    int kind;
     uint32_t cont_label, break_label;
     pe_node *finalbody; /* for FB_TRY_FINALLY */
     const char *handler_name;
+    region outer;
 } fblock;
 
-enum { FB_WHILE, FB_FOR, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_END };
+/* FB_HANDLER: inside an except body ([.. prev] on the stack);
+ * FB_TRY_FINALLY: inside the protected part of try/finally;
+ * FB_FINALLY_END: inside a finally body run for an exception ([.. prev exc]);
+ * FB_POP_VALUE: a return value saved while a finally body runs inline. */
+enum { FB_WHILE, FB_FOR, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_END, FB_POP_VALUE };
 
 typedef struct jfix {
     uint32_t at, label;
@@ -82,6 +100,8 @@ typedef struct unit {
     uint32_t nnames, namecap;
     pe_exc_entry *exc;
     uint32_t nexc, exccap;
+    region cur;          /* the handler covering new instructions */
+    uint32_t cur_start;  /* first instruction of the current region's run */
     int depth, maxdepth;
     uint32_t line, col;
     int nfb;
@@ -1298,55 +1318,104 @@ static int push_fb(compiler *C, unit *u, const pe_node *n, fblock fb) {
     return 0;
 }
 
-static int c_finally_inline(compiler *C, unit *u, fblock *fb);
+static int add_exc_entry(compiler *C, unit *u, uint32_t start, uint32_t end, uint32_t target_label,
+                         uint32_t depth) {
+    if (start == end) return 0;
+    if (u->nexc) {
+        /* a run continuing the previous one with the same handler */
+        pe_exc_entry *last = &u->exc[u->nexc - 1];
+        if (last->end == start && last->target == target_label && last->depth == depth) {
+            last->end = end;
+            return 0;
+        }
+    }
+    if (grow(C->S, (void **)&u->exc, &u->exccap, u->nexc, sizeof(pe_exc_entry))) return -1;
+    /* target is a label for now; resolved in finish_unit */
+    u->exc[u->nexc++] = (pe_exc_entry){start, end, target_label, depth};
+    return 0;
+}
+
+/* Makes `r` the handler region of the instructions emitted from now on,
+ * closing the current run into an exception-table entry. Entries come out
+ * ordered by address and disjoint. */
+static int set_region(compiler *C, unit *u, region r) {
+    if (r.label == u->cur.label && r.depth == u->cur.depth) return 0;
+    if (u->cur.label != NO_REGION &&
+        add_exc_entry(C, u, u->cur_start, u->n, u->cur.label, u->cur.depth))
+        return -1;
+    u->cur = r;
+    u->cur_start = u->n;
+    return 0;
+}
+
+#define REGION(lbl, d) ((region){(lbl), (uint32_t)(d)})
+#define SET_REGION(r)                                 \
+    do {                                              \
+        if (set_region(C, u, (r))) return -1;         \
+    } while (0)
+
+static int c_finally_inline(compiler *C, unit *u, fblock *fb, bool preserve_tos);
+
+/* Emits the code that leaves one block on a break/continue/return path.
+ * u->nfb is the block's own index (the block is popped), so a finally body
+ * compiled here sees only the blocks around it. */
+static int c_unwind_one(compiler *C, unit *u, fblock *fb, bool preserve_tos) {
+    switch (fb->kind) {
+    case FB_FOR:
+    case FB_POP_VALUE:
+        /* the for-iterator, or a return value kept across a finally body */
+        if (preserve_tos) EMIT(ROT_TWO, 0);
+        EMIT(POP_TOP, 0);
+        return 0;
+    case FB_HANDLER:
+        /* [.. prev (v)]: leave the handler's cleanup region first */
+        SET_REGION(fb->outer);
+        if (preserve_tos) EMIT(ROT_TWO, 0);
+        EMIT(POP_EXCEPT, 0);
+        if (fb->handler_name) {
+            EMIT(LOAD_NONE, 0);
+            if (c_store_name(C, u, fb->handler_name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
+                             PE_OP_STORE_GLOBAL) ||
+                c_store_name(C, u, fb->handler_name, PE_OP_DELETE_FAST, PE_OP_DELETE_DEREF,
+                             PE_OP_DELETE_GLOBAL))
+                return -1;
+        }
+        return 0;
+    case FB_TRY_FINALLY:
+        /* the finally body runs outside the protected range */
+        SET_REGION(fb->outer);
+        return c_finally_inline(C, u, fb, preserve_tos);
+    case FB_FINALLY_END:
+        /* leaving a finally body that runs for an exception: the exception
+         * is dropped, the previous one restored: [.. prev exc (v)] -> [.. (v)] */
+        SET_REGION(fb->outer);
+        if (preserve_tos) EMIT(ROT_THREE, 0);
+        EMIT(POP_TOP, 0);
+        EMIT(POP_EXCEPT, 0);
+        return 0;
+    default:
+        return 0;
+    }
+}
 
 /* Unwinds blocks down to (not including) index `to` for break/continue/
  * return: pops for-iterators, restores handled exceptions, runs finally
- * bodies. preserve_tos: a return value is on the stack. */
+ * bodies. preserve_tos: a return value is on the stack. The blocks are
+ * popped one at a time (a finally body compiled inline may push blocks of
+ * its own over the popped slots) and restored afterwards. The caller
+ * restores the handler region after its jump. */
 static int c_unwind(compiler *C, unit *u, int to, bool preserve_tos) {
-    for (int i = u->nfb - 1; i > to; i--) {
-        fblock *fb = &u->fb[i];
-        switch (fb->kind) {
-        case FB_FOR:
-            if (preserve_tos) EMIT(ROT_TWO, 0);
-            EMIT(POP_TOP, 0);
-            break;
-        case FB_HANDLER:
-            if (preserve_tos) EMIT(ROT_TWO, 0);
-            EMIT(POP_EXCEPT, 0);
-            if (fb->handler_name) {
-                EMIT(LOAD_NONE, 0);
-                if (c_store_name(C, u, fb->handler_name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
-                                 PE_OP_STORE_GLOBAL))
-                    return -1;
-                if (c_store_name(C, u, fb->handler_name, PE_OP_DELETE_FAST,
-                                 PE_OP_DELETE_DEREF, PE_OP_DELETE_GLOBAL))
-                    return -1;
-            }
-            break;
-        case FB_TRY_FINALLY: {
-            /* the finally body runs outside the protected range */
-            fblock saved = *fb;
-            int nfb = u->nfb;
-            u->nfb = i;
-            int r = c_finally_inline(C, u, &saved);
-            u->nfb = nfb;
-            if (r) return -1;
-            break;
-        }
-        case FB_FINALLY_END:
-            /* leaving a finally body that runs for an exception: the
-             * exception is dropped, the previous one restored:
-             * [.. prev exc (v)] -> [.. (v)] */
-            if (preserve_tos) EMIT(ROT_THREE, 0);
-            EMIT(POP_TOP, 0);
-            EMIT(POP_EXCEPT, 0);
-            break;
-        default:
-            break;
-        }
+    int n0 = u->nfb;
+    fblock saved[MAX_BLOCKS];
+    memcpy(saved, u->fb, (size_t)n0 * sizeof(fblock));
+    int r = 0;
+    for (int i = n0 - 1; i > to && !r; i--) {
+        u->nfb = i;
+        r = c_unwind_one(C, u, &saved[i], preserve_tos);
     }
-    return 0;
+    memcpy(u->fb, saved, (size_t)n0 * sizeof(fblock));
+    u->nfb = n0;
+    return r;
 }
 
 static int find_loop(unit *u) {
@@ -1375,7 +1444,7 @@ static int c_while(compiler *C, unit *u, pe_node *n) {
     bind_label(u, top);
     if (c_expr(C, u, n->a)) return -1;
     JUMP(POP_JUMP_IF_FALSE, orelse);
-    if (push_fb(C, u, n, (fblock){FB_WHILE, top, end, NULL, NULL})) return -1;
+    if (push_fb(C, u, n, (fblock){FB_WHILE, top, end, NULL, NULL, u->cur})) return -1;
     if (c_stmts(C, u, &n->l[0])) return -1;
     u->nfb--;
     set_loc(u, n);
@@ -1398,7 +1467,7 @@ static int c_for(compiler *C, unit *u, pe_node *n) {
     set_loc(u, n);
     JUMP(FOR_ITER, orelse);
     if (c_store(C, u, n->a)) return -1;
-    if (push_fb(C, u, n, (fblock){FB_FOR, top, end, NULL, NULL})) return -1;
+    if (push_fb(C, u, n, (fblock){FB_FOR, top, end, NULL, NULL, u->cur})) return -1;
     if (c_stmts(C, u, &n->l[0])) return -1;
     u->nfb--;
     EMIT(CHECK_STEPS, 0);
@@ -1410,44 +1479,55 @@ static int c_for(compiler *C, unit *u, pe_node *n) {
     return 0;
 }
 
-static int add_exc_entry(compiler *C, unit *u, uint32_t start, uint32_t end, uint32_t target_label,
-                         int depth) {
-    if (start == end) return 0;
-    if (grow(C->S, (void **)&u->exc, &u->exccap, u->nexc, sizeof(pe_exc_entry))) return -1;
-    /* target is a label for now; resolved in finish_unit */
-    u->exc[u->nexc++] = (pe_exc_entry){start, end, target_label, (uint32_t)depth};
+/* Emits a finally body on a non-exceptional path (normal exit, break,
+ * continue or return). A return value on the stack is popped by any
+ * break/continue/return inside the body. */
+static int c_finally_inline(compiler *C, unit *u, fblock *fb, bool preserve_tos) {
+    if (preserve_tos &&
+        push_fb(C, u, fb->finalbody, (fblock){FB_POP_VALUE, 0, 0, NULL, NULL, u->cur}))
+        return -1;
+    if (c_stmts(C, u, &fb->finalbody->l[3])) return -1;
+    if (preserve_tos) u->nfb--;
     return 0;
 }
 
-/* Emits a finally body on a non-exceptional path (normal exit, break,
- * continue or return). */
-static int c_finally_inline(compiler *C, unit *u, fblock *fb) {
-    return c_stmts(C, u, &fb->finalbody->l[3]);
-}
-
-/* try/except/else: handlers match in order; unmatched re-raises. */
+/* try/except/else: handlers match in order; unmatched re-raises.
+ *
+ *   [region handler@d]   body
+ *   [outer]              JUMP orelse
+ *   handler:             PUSH_EXC_INFO                  [.. prev exc]
+ *   [region cleanup@d+1] match clauses; STORE name     [.. prev]
+ *   [region cend@d+1]    handler body                   (named handlers)
+ *   [outer]              POP_EXCEPT; name = None; del name; JUMP end
+ *   cend: [cleanup@d+1]  name = None; del name; RERAISE
+ *   [cleanup@d+1]        RERAISE                        (nothing matched)
+ *   cleanup: [outer]     ROT_TWO; POP_EXCEPT; RERAISE   [.. prev exc2]
+ *   orelse: [outer]      else body
+ */
 static int c_try_except(compiler *C, unit *u, pe_node *n) {
     LABEL(handler);
     LABEL(cleanup);
     LABEL(orelse);
     LABEL(end);
     int depth0 = u->depth;
-    uint32_t start = u->n;
+    region outer = u->cur;
+    region rcleanup = REGION(cleanup, depth0 + 1);
+    SET_REGION(REGION(handler, depth0));
     if (c_stmts(C, u, &n->l[0])) return -1;
-    uint32_t stop = u->n;
-    if (add_exc_entry(C, u, start, stop, handler, depth0)) return -1;
+    SET_REGION(outer);
     JUMP(JUMP, orelse);
     /* handler: stack is [.. exc] */
     bind_label(u, handler);
     u->depth = depth0 + 1;
     if (u->depth > u->maxdepth) u->maxdepth = u->depth;
     EMIT(PUSH_EXC_INFO, 0); /* [.. prev_handled exc] */
-    uint32_t hstart = u->n;
+    SET_REGION(rcleanup);
     pe_nodelist *H = &n->l[1];
     for (uint32_t i = 0; i < H->n; i++) {
         pe_node *h = H->v[i];
         set_loc(u, h);
         LABEL(next);
+        LABEL(cend);
         if (h->a) {
             /* [.. prev exc type] -> CHECK_EXC_MATCH -> [.. prev exc bool] */
             if (c_expr(C, u, h->a)) return -1;
@@ -1458,12 +1538,14 @@ static int c_try_except(compiler *C, unit *u, pe_node *n) {
             if (c_store_name(C, u, h->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
                              PE_OP_STORE_GLOBAL))
                 return -1;
+            SET_REGION(REGION(cend, depth0 + 1));
         } else {
             EMIT(POP_TOP, 0);
         }
-        if (push_fb(C, u, h, (fblock){FB_HANDLER, 0, 0, NULL, h->name})) return -1;
+        if (push_fb(C, u, h, (fblock){FB_HANDLER, 0, 0, NULL, h->name, outer})) return -1;
         if (c_stmts(C, u, &h->l[0])) return -1;
         u->nfb--;
+        SET_REGION(outer);
         EMIT(POP_EXCEPT, 0);
         if (h->name) {
             EMIT(LOAD_NONE, 0);
@@ -1474,13 +1556,26 @@ static int c_try_except(compiler *C, unit *u, pe_node *n) {
                 return -1;
         }
         JUMP(JUMP, end);
+        SET_REGION(rcleanup);
+        if (h->name) {
+            /* the handler body raised: [.. prev exc2]; unbind the name */
+            bind_label(u, cend);
+            u->depth = depth0 + 2;
+            if (u->depth > u->maxdepth) u->maxdepth = u->depth;
+            EMIT(LOAD_NONE, 0);
+            if (c_store_name(C, u, h->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
+                             PE_OP_STORE_GLOBAL) ||
+                c_store_name(C, u, h->name, PE_OP_DELETE_FAST, PE_OP_DELETE_DEREF,
+                             PE_OP_DELETE_GLOBAL))
+                return -1;
+            EMIT(RERAISE, 0);
+        }
         bind_label(u, next);
         u->depth = depth0 + 2;
     }
     EMIT(RERAISE, 0); /* no handler matched: [.. prev exc] */
-    uint32_t hstop = u->n;
-    if (add_exc_entry(C, u, hstart, hstop, cleanup, depth0 + 1)) return -1;
-    /* cleanup: an exception inside a handler: [.. prev newexc] */
+    SET_REGION(outer);
+    /* cleanup: an exception inside a handler: [.. prev exc2] */
     bind_label(u, cleanup);
     u->depth = depth0 + 2;
     if (u->depth > u->maxdepth) u->maxdepth = u->depth;
@@ -1495,39 +1590,45 @@ static int c_try_except(compiler *C, unit *u, pe_node *n) {
     return 0;
 }
 
+/* try/finally (wrapping an optional try/except):
+ *
+ *   [region handler@d]   body (or the whole try/except/else)
+ *   [outer]              finally body; JUMP end
+ *   handler:             PUSH_EXC_INFO                  [.. prev exc]
+ *   [region cleanup@d+1] finally body; RERAISE
+ *   cleanup: [outer]     ROT_TWO; POP_EXCEPT; RERAISE   [.. prev exc2]
+ *
+ * The final RERAISE lies inside the cleanup region, which restores the
+ * previously handled exception whichever way the exception leaves. */
 static int c_try(compiler *C, unit *u, pe_node *n) {
     if (!n->l[3].n) return c_try_except(C, u, n);
-    /* try/finally wrapping an optional try/except */
     LABEL(handler);
     LABEL(cleanup);
     LABEL(end);
     int depth0 = u->depth;
-    if (push_fb(C, u, n, (fblock){FB_TRY_FINALLY, 0, 0, n, NULL})) return -1;
-    uint32_t start = u->n;
+    region outer = u->cur;
+    if (push_fb(C, u, n, (fblock){FB_TRY_FINALLY, 0, 0, n, NULL, outer})) return -1;
+    SET_REGION(REGION(handler, depth0));
     if (n->l[1].n) {
         if (c_try_except(C, u, n)) return -1;
     } else if (c_stmts(C, u, &n->l[0])) {
         return -1;
     }
-    uint32_t stop = u->n;
+    SET_REGION(outer);
     u->nfb--;
-    if (add_exc_entry(C, u, start, stop, handler, depth0)) return -1;
     if (c_stmts(C, u, &n->l[3])) return -1; /* normal path */
     JUMP(JUMP, end);
     bind_label(u, handler);
     u->depth = depth0 + 1;
     if (u->depth > u->maxdepth) u->maxdepth = u->depth;
     EMIT(PUSH_EXC_INFO, 0); /* [.. prev exc] */
-    uint32_t hstart = u->n;
-    if (push_fb(C, u, n, (fblock){FB_FINALLY_END, 0, 0, NULL, NULL})) return -1;
+    SET_REGION(REGION(cleanup, depth0 + 1));
+    if (push_fb(C, u, n, (fblock){FB_FINALLY_END, 0, 0, NULL, NULL, outer})) return -1;
     /* exception path: run the body with [prev exc] below, then re-raise */
     if (c_stmts(C, u, &n->l[3])) return -1;
     u->nfb--;
-    EMIT(ROT_TWO, 0);
-    EMIT(POP_EXCEPT, 0);
     EMIT(RERAISE, 0);
-    uint32_t hstop = u->n;
-    if (add_exc_entry(C, u, hstart, hstop, cleanup, depth0 + 1)) return -1;
+    SET_REGION(outer);
     bind_label(u, cleanup);
     u->depth = depth0 + 2;
     if (u->depth > u->maxdepth) u->maxdepth = u->depth;
@@ -1661,6 +1762,7 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         /* the unwinding code changes the depth only on this jump's path:
          * the statements after it continue at the original depth */
         int saved = u->depth;
+        region rsaved = u->cur;
         if (c_unwind(C, u, li, false)) return -1;
         fblock *fb = &u->fb[li];
         if (n->kind == PE_N_BREAK && fb->kind == FB_FOR) {
@@ -1668,6 +1770,7 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         }
         JUMP(JUMP, n->kind == PE_N_BREAK ? fb->break_label : fb->cont_label);
         u->depth = saved;
+        SET_REGION(rsaved);
         return 0;
     }
     case PE_N_PASS:
@@ -1675,6 +1778,7 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
     case PE_N_RETURN:
         if (u->sc->kind == SC_MODULE) return syntax_error(C, n, "'return' outside function");
         int saved_depth = u->depth;
+        region rsaved = u->cur;
         if (n->a) {
             if (c_expr(C, u, n->a)) return -1;
         } else {
@@ -1684,6 +1788,7 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         set_loc(u, n);
         EMIT(RETURN_VALUE, 0);
         u->depth = saved_depth;
+        SET_REGION(rsaved);
         return 0;
     case PE_N_DEF:
         if (c_function(C, u, n, n->scope, &n->l[0], &n->l[1], NULL, n->name)) return -1;
@@ -1801,6 +1906,7 @@ static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t na
         uint32_t w = u->code[u->fix[i].at];
         u->code[u->fix[i].at] = PE_INSTR(PE_OPOF(w), target);
     }
+    PE_ASSERT(u->cur.label == NO_REGION); /* every region was closed */
     for (uint32_t i = 0; i < u->nexc; i++) u->exc[i].target = u->labels[u->exc[i].target];
     pe_fcode *f = (pe_fcode *)pe_obj_new(S, &pe_type_code, sizeof(pe_fcode));
     if (!f) return NULL;
@@ -1983,6 +2089,7 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
     unit *fu = pe_mem_alloc(C->S, sizeof(unit));
     if (!fu) return -1;
     memset(fu, 0, offsetof(unit, fb));
+    fu->cur.label = NO_REGION;
     fu->sc = sc;
     fu->line = n->line;
     pe_fcode *f = NULL;
@@ -2133,6 +2240,7 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     u = pe_mem_alloc(S, sizeof(unit));
     if (!u) goto fail;
     memset(u, 0, offsetof(unit, fb));
+    u->cur.label = NO_REGION;
     u->sc = C->module;
     u->line = 1;
     pe_nodelist *body = &mod->l[0];

@@ -495,3 +495,13 @@ void pe_exc_set_suggestion(pe_state *S, const char *name) {
     pe_decref(S, e->suggestion);
     e->suggestion = s;
 }
+
+#ifdef PE_DEBUG
+#include <stdio.h>
+#include <stdlib.h>
+/* A failed PE_ASSERT: an engine bug. Reports and aborts (debug builds). */
+void pe_assert_fail(const char *cond, const char *file, int line) {
+    fprintf(stderr, "pyexpr: internal assertion failed: %s (%s:%d)\n", cond, file, line);
+    abort();
+}
+#endif

@@ -38,6 +38,16 @@
 #define PE_NOINLINE
 #endif
 
+/* PE_ASSERT(cond): an engine invariant (stack depth, frame bounds, handler
+ * regions). Checked in debug and sanitizer builds (-DPE_DEBUG), where a
+ * violation aborts with its location; compiled out of release builds. */
+#ifdef PE_DEBUG
+void pe_assert_fail(const char *cond, const char *file, int line);
+#define PE_ASSERT(cond) ((cond) ? (void)0 : pe_assert_fail(#cond, __FILE__, __LINE__))
+#else
+#define PE_ASSERT(cond) ((void)0)
+#endif
+
 typedef struct pe_obj pe_obj;
 typedef struct pe_type pe_type;
 typedef struct pe_sb pe_sb;

@@ -1372,6 +1372,8 @@ next:
         pe_val cause = ARG == 2 ? POP() : pe_undef();
         pe_val exc = ARG >= 1 ? POP() : pe_undef();
         SYNC();
+        /* a bare `raise` re-raises with the traceback it has: no new entry */
+        if (ARG == 0 && S->handled.tag == PE_TOBJ) reraise = true;
         do_raise(S, exc, cause);
         pe_decref(S, exc);
         pe_decref(S, cause);
@@ -1463,6 +1465,16 @@ error : {
             }
         if (h) {
             pe_val *floor = locals + c->nlocals + c->ncells + c->nfree + h->depth;
+            /* the compiler guarantees the handler's depth is never above
+             * the stack: a violation is an engine bug, never a corruption */
+            PE_ASSERT(sp >= floor);
+            if (PE_UNLIKELY(sp < floor)) {
+                pe_decref(S, S->exc);
+                S->exc = pe_undef();
+                pe_raise(S, PE_EXC(RuntimeError), "internal error: exception handler below the stack");
+                h = NULL;
+                goto unwind_frame;
+            }
             while (sp > floor) pe_decref(S, POP());
             pe_val exc = S->exc;
             S->exc = pe_undef();
@@ -1470,6 +1482,7 @@ error : {
             pc = c->code + h->target;
             DISPATCH();
         }
+    unwind_frame:;
         bool was_entry = f->entry;
         pe_val *ret = f->ret;
         frame_clear(S, f, sp);
