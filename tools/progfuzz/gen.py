@@ -244,7 +244,7 @@ class Gen:
             return f"f'{{{a}}}|{{{b}!r}}'"
         if k == 8: return f"f'{{{self.fexpr(INT, sc, d)}:{self.pick(['>8', '<5', '^7', ',', '_', 'x', '#o', '+', '08d', 'b'])}}}'"
         if k == 9: return f"f'{{{self.safe_float(sc, d)}:{self.pick(['.3f', '.2e', 'g', '>10.1f', '%', '.0f', '+.1f', 'n'])}}}'"
-        if k == 10: return f"'%s/%d/%r' % ({s()}, {self.expr(INT, sc, d)}, {s()})"
+        if k == 10: return f"('%s/%d/%r' % ({s()}, {self.expr(INT, sc, d)}, {s()}))"
         if k == 11: return f"'{{}}-{{!r}}'.format({self.expr(self.pick(TYPES), sc, d)}, {s()})"
         if k == 12: return f"{self.pick(SEPS)}.join([str(v) for v in {self.expr(LIST, sc, d)}])"
         if k == 13: return f"{s()}.replace({self.pick(STR_LITS[1:6])}, {self.pick(STR_LITS[:4])})"
@@ -334,7 +334,7 @@ class Gen:
                     f"({self.pick(['0.0', '-0.0'])} ** -1)", f"(2 ** {self.pick(['1024.5', '10000'])} * 1.0)",
                     f"float(10 ** 400)", f"({self.expr(FLOAT, sc, d + 1)} % 0.0)"],
             STR: [f"{self.expr(STR, sc, d + 1)}[{i()}]", f"({self.expr(STR, sc, d + 1)} + {i()})",
-                  f"chr({i()})", f"{self.expr(STR, sc, d + 1)}.format({i()})", f"'%d' % {self.expr(STR, sc, d + 1)}",
+                  f"chr({i()})", f"{self.expr(STR, sc, d + 1)}.format({i()})", f"('%d' % {self.expr(STR, sc, d + 1)})",
                   f"str(10 ** 5000)", f"({self.expr(STR, sc, d + 1)} * 1.5)"],
             BOOL: [f"({self.expr(INT, sc, d + 1)} < {self.expr(STR, sc, d + 1)})",
                    f"({self.expr(LIST, sc, d + 1)} < {self.expr(TUPLE, sc, d + 1)})",
@@ -454,27 +454,30 @@ class Gen:
         c2 = dict(ctx, loop=True, finally_=False)
         if self.chance(0.6):
             v = self.fresh("i")
-            it = self.pick([f"range({self.r.randint(0, 5)})", self.expr(LIST, sc, 2), self.expr(STR, sc, 2),
-                            f"range({self.r.randint(-2, 2)}, {self.r.randint(0, 6)})", f"{self.expr(DICT, sc, 2)}.items()"])
-            if it.endswith(".items()"):
+            kind = self.r.randint(0, 4)
+            v2 = None
+            if kind == 0:
+                it, vt = f"range({self.r.randint(0, 5)})", INT
+            elif kind == 1:
+                it, vt = f"range({self.r.randint(-2, 2)}, {self.r.randint(0, 6)})", INT
+            elif kind == 2:
+                it, vt = self.expr(LIST, sc, 2), INT
+            elif kind == 3:
+                it, vt = self.expr(STR, sc, 2), STR
+            else:
+                it, vt = f"{self.expr(DICT, sc, 2)}.items()", INT
                 v2 = self.fresh("k")
+            if v2:
                 head = p + f"for {v2}, {v} in {it}:"
                 sc.vars[v2] = STR
-                sc.vars[v] = INT
             else:
                 head = p + f"for {v} in {it}:"
-                sc.vars[v] = INT if not ("'" in it and "range" not in it) else STR
-                if it.startswith(("[", "sorted", "list", "(")) or "range" in it:
-                    sc.vars[v] = INT
-                elif it.startswith(("str", "repr", "'", "f'", "chr", "hex", "oct", "bin", "format", "ascii")):
-                    sc.vars[v] = STR
-                else:
-                    sc.vars[v] = None  # unknown element type: unused
+            sc.vars[v] = vt
             # the loop variable may be unbound after an empty loop: readable
             # only in the body
             body = self.block(sc, c2, ind + 1, self.r.randint(1, 4))
             sc.vars.pop(v, None)
-            if it.endswith(".items()"):
+            if v2:
                 sc.vars.pop(v2, None)
             out = [head] + body
         else:
@@ -571,7 +574,14 @@ def generate(seed: int, wrapped: bool = False, size: int | None = None) -> str:
     lines = []
     while g.budget > 0:
         g.budget -= 1
-        lines += g.stmt(sc, ctx, 0, True)
+        st = g.stmt(sc, ctx, 0, True)
+        if not wrapped and rng.random() < 0.5 and not st[0].startswith(("def ", "import")) \
+                and " = " not in st[0]:
+            # most top-level statements are guarded so the program lives on
+            e = g.fresh("e")
+            st = ["try:"] + ["    " + ln for ln in st] + [
+                f"except Exception as {e}:", f"    print('top', type({e}).__name__, {e})"]
+        lines += st
     lines.append("print('done')")
     body = "\n".join(lines) + "\n"
     return body if wrapped else PRELUDE + body

@@ -136,6 +136,36 @@ def _blocks(lines):
     return out
 
 
+CLAUSES = ("except", "else:", "finally:", "elif ", "elif(")
+
+
+def _groups_of_blocks(lines):
+    """Compound statements: (start, end, [clause blocks]) where the clause
+    blocks are the header's block and following except/else/finally/elif
+    siblings at the same indentation."""
+    blocks = dict(_blocks(lines))
+    out = []
+    for i, ln in enumerate(lines):
+        if not ln.rstrip().endswith(":") or ln.lstrip().startswith(CLAUSES):
+            continue
+        ind = len(ln) - len(ln.lstrip())
+        parts = [(i, blocks[i])]
+        j = blocks[i]
+        while j < len(lines) and len(lines[j]) - len(lines[j].lstrip()) == ind \
+                and lines[j].lstrip().startswith(CLAUSES):
+            parts.append((j, blocks[j]))
+            j = blocks[j]
+        out.append((i, j, parts))
+    return out
+
+
+def _dedent(body):
+    if not body:
+        return body
+    sub = min(len(b) - len(b.lstrip()) for b in body if b.strip())
+    return [b[sub:] for b in body]
+
+
 def _valid(src):
     try:
         compile(src, "<shrink>", "exec")
@@ -187,16 +217,17 @@ def shrink(src: str, still_bad, deadline: float, log=None) -> str:
                 break
         if changed:
             continue
-        # 2. unwrap a compound statement: keep its body, dedented
-        for (i, j) in _blocks(lines):
-            if j - i < 2 or not lines[i].rstrip().endswith(":"):
-                continue
-            ind = len(lines[i]) - len(lines[i].lstrip())
-            body = lines[i + 1:j]
-            sub = len(body[0]) - len(body[0].lstrip()) - ind if body else 0
-            c = attempt(lines[:i] + [b[sub:] if b[:sub].strip() == "" else b for b in body] + lines[j:])
-            if c is not None:
-                lines, changed = c, True
+        # 2. unwrap a compound statement: replace it (with all its
+        #    clauses) by the body of one clause, dedented to its level
+        for (i, j, parts) in _groups_of_blocks(lines):
+            ind = lines[i][:len(lines[i]) - len(lines[i].lstrip())]
+            for (a, b) in parts:
+                body = [ind + x for x in _dedent(lines[a + 1:b])]
+                c = attempt(lines[:i] + body + lines[j:])
+                if c is not None:
+                    lines, changed = c, True
+                    break
+            if changed:
                 break
         if changed:
             continue
