@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import json
 import multiprocessing as mp
 import os
@@ -49,8 +50,43 @@ def default_bins():
     return [b for b in bins if os.access(b, os.X_OK)]
 
 
+def first_diff(a: bytes, b: bytes):
+    """The first differing stdout lines (CPython's, pyexpr's)."""
+    la, lb = a.decode("utf-8", "replace").splitlines(), b.decode("utf-8", "replace").splitlines()
+    for x, y in zip(la, lb):
+        if x != y:
+            return x, y
+    n = min(len(la), len(lb))
+    return (la[n] if n < len(la) else "<end>"), (lb[n] if n < len(lb) else "<end>")
+
+
+def _mask(s: str) -> str:
+    return re.sub(r"\d+", "N", s)[:100]
+
+
 def signature(b, k, cpy, o):
-    return f"{k} | {cpy.last[:120]} | {o.last[:120]}"
+    if k == "stdout":
+        x, y = first_diff(cpy.stdout, o.stdout)
+        return f"{k} | {_mask(x)} | {_mask(y)}"
+    return f"{k} | {_mask(cpy.last)} | {_mask(o.last)}"
+
+
+def load_known(path):
+    pats = []
+    if path and os.path.exists(path):
+        for ln in open(path, encoding="utf-8"):
+            ln = ln.strip()
+            if ln and not ln.startswith("#"):
+                pats.append(re.compile(ln))
+    return pats
+
+
+def is_known(known, cpy, o):
+    if o.crash:
+        return False
+    x, y = first_diff(cpy.stdout, o.stdout)
+    texts = (x, y, cpy.last, o.last)
+    return any(p.search(t) for p in known for t in texts)
 
 
 def record(out, src, small, b, k, cpy, o, seed, mode):
@@ -78,6 +114,9 @@ def handle_mismatch(args, tmp, src, seed, mode, cpy, outs, bad, seen, q):
         o = outs[b]
         k = kind(cpy, o)
         if k == "cpython-timeout":
+            continue
+        if is_known(args.known_pats, cpy, o):
+            q.put(("known", 1))
             continue
         sig = signature(b, k, cpy, o)
         if sig in done_here:  # the same mismatch in another build: one reproducer
@@ -151,8 +190,11 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "progfuzz-findings"))
     ap.add_argument("--shrink-seconds", type=float, default=120.0)
     ap.add_argument("--per-signature", type=int, default=2)
+    ap.add_argument("--known", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "progfuzz", "known.txt"),
+                    help="regexes of known mismatches not to shrink again ('' for none)")
     args = ap.parse_args()
     args.bins = [os.path.abspath(b) for b in (args.bins or default_bins())]
+    args.known_pats = load_known(args.known)
     if not args.bins:
         sys.exit("no pyexpr binary: run `make` (and `make asan`) or pass --bin")
     if args.seed is None:
@@ -168,7 +210,7 @@ def main():
     procs = [mp.Process(target=worker, args=(w, args, deadline, q), daemon=True) for w in range(args.jobs)]
     for p in procs:
         p.start()
-    progs = execs = dups = 0
+    progs = execs = dups = known = 0
     cpu_workers = 0.0
     findings = []
     alive = len(procs)
@@ -181,7 +223,7 @@ def main():
         return {"seed": args.seed, "jobs": args.jobs, "wall_seconds": round(el, 1),
                 "cpu_seconds": round(cpu, 1), "programs": progs, "execs": execs,
                 "programs_per_second": round(progs / el, 2) if el else 0,
-                "findings": len(findings), "duplicates_skipped": dups,
+                "findings": len(findings), "duplicates_skipped": dups, "known_skipped": known,
                 "finding_dirs": [d for _, d in findings], "bins": args.bins}
 
     while alive:
@@ -201,6 +243,8 @@ def main():
                 cpu_workers += m[1]
             elif m[0] == "dup":
                 dups += 1
+            elif m[0] == "known":
+                known += 1
             elif m[0] == "finding":
                 findings.append((m[1], m[2]))
                 print(f"FINDING {m[1]}\n   -> {m[2]}/repro.py", flush=True)
@@ -219,7 +263,7 @@ def main():
     with open(stats_path, "w") as f:
         json.dump(s, f, indent=1)
     print(f"done: {progs} programs in {s['wall_seconds']}s ({s['programs_per_second']} programs/s), "
-          f"{execs} execs, {len(findings)} findings ({dups} duplicates not shrunk), "
+          f"{execs} execs, {len(findings)} findings ({dups} duplicates not shrunk, {known} known), "
           f"CPU {s['cpu_seconds']}s ({s['cpu_seconds'] / 3600:.3f} CPU-hours); stats: {stats_path}")
     for sig, d in findings:
         print(f"  {sig}\n    {d}/repro.py")

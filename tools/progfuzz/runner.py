@@ -207,42 +207,49 @@ def shrink(src: str, still_bad, deadline: float, log=None) -> str:
     changed = True
     while changed and time.time() < deadline:
         changed = False
-        # 1. remove whole blocks, biggest first, then chunks of lines
-        for (i, j) in sorted(_blocks(lines), key=lambda b: b[0] - b[1]):
-            if j > len(lines):
-                continue
-            c = attempt(lines[:i] + lines[j:])
-            if c is not None:
-                lines, changed = c, True
-                break
-        if changed:
-            continue
-        # 2. unwrap a compound statement: replace it (with all its
-        #    clauses) by the body of one clause, dedented to its level
-        for (i, j, parts) in _groups_of_blocks(lines):
-            ind = lines[i][:len(lines[i]) - len(lines[i].lstrip())]
-            for (a, b) in parts:
-                body = [ind + x for x in _dedent(lines[a + 1:b])]
-                c = attempt(lines[:i] + body + lines[j:])
+        # 1. one pass from the last line to the first: remove each line
+        #    together with the lines indented under it (later statements go
+        #    first, so the earlier positions stay valid)
+        pos = len(lines) - 1
+        while pos >= 0 and time.time() < deadline:
+            if pos < len(lines):
+                j = dict(_blocks(lines))[pos]
+                c = attempt(lines[:pos] + lines[j:])
                 if c is not None:
                     lines, changed = c, True
-                    break
-            if changed:
-                break
-        if changed:
-            continue
-        # 3. simplify expressions: replace a bracketed group by a small atom
-        for i, ln in enumerate(lines):
-            for a, b in _groups(ln):
-                for rep in ("0", "1", "''", "[]"):
-                    c = attempt(lines[:i] + [ln[:a] + rep + ln[b:]] + lines[i + 1:])
+            pos -= 1
+        # 2. unwrap compound statements (last first): replace one, with all
+        #    its clauses, by the body of one clause, dedented to its level
+        pos = len(lines) - 1
+        while pos >= 0 and time.time() < deadline:
+            for (i, j, parts) in _groups_of_blocks(lines):
+                if i != pos:
+                    continue
+                ind = lines[i][:len(lines[i]) - len(lines[i].lstrip())]
+                for (a, b) in parts:
+                    body = [ind + x for x in _dedent(lines[a + 1:b])]
+                    c = attempt(lines[:i] + body + lines[j:])
                     if c is not None:
                         lines, changed = c, True
                         break
-                if changed:
-                    break
-            if changed:
                 break
+            pos -= 1
+        # 3. simplify expressions: replace a bracketed group by a small atom
+        for i in range(len(lines) - 1, -1, -1):
+            if time.time() > deadline:
+                break
+            done = False
+            while not done and i < len(lines):
+                done = True
+                ln = lines[i]
+                for a, b in _groups(ln):
+                    for rep in ("0", "1", "''", "[]"):
+                        c = attempt(lines[:i] + [ln[:a] + rep + ln[b:]] + lines[i + 1:])
+                        if c is not None:
+                            lines, changed, done = c, True, False
+                            break
+                    if not done:
+                        break
     return "\n".join(lines) + "\n"
 
 
@@ -262,6 +269,13 @@ def _groups(ln):
         elif ch in ")]" and stack:
             a = stack.pop()
             if a > 0 and (ln[a - 1].isalnum() or ln[a - 1] in "_)]'\""):
-                continue  # a call's or subscript's brackets: not an expression
+                # a call or subscript: the whole `name(...)` / `x.m(...)`
+                k = a
+                while k > 0 and (ln[k - 1].isalnum() or ln[k - 1] in "_."):
+                    k -= 1
+                if k < a and ch == ")" and not ln[k:a].startswith(("print", "_p", ".")) \
+                        and ln[k:a] not in ("def", "if", "while", "elif"):
+                    spans.append((k, i + 1))
+                continue
             spans.append((a, i + 1))
     return sorted(spans, key=lambda s: s[0] - s[1])[:30]
