@@ -157,7 +157,12 @@ class Gen:
 
     def e_int(self, sc, d):
         e = lambda: self.expr(INT, sc, d)  # noqa: E731
-        k = self.r.randint(0, 27)
+        k = self.r.randint(0, 31)
+        if k == 28: return f"len({self.set_lit()} {self.pick(['|', '&', '-', '^'])} set({self.expr(LIST, sc, d)}))"
+        if k == 29:
+            return f"(lambda q: q {self.pick(['+', '*', '-', '//'])} {self.pick(['3', '7'] + sc.readable(INT)[:3])})({e()})"
+        if k == 30: return f"sum(1 for v in {self.expr(LIST, sc, d)} if v {self.pick(['>', '<', '=='])} {e()})"
+        if k == 31: return f"max({self.expr(LIST, sc, d)} + [{e()}], key=lambda v: (v % 5, v))"
         if k == 0: return f"({e()} + {e()})"
         if k == 1: return f"({e()} - {e()})"
         if k == 2: return f"({e()} * {e()})"
@@ -199,6 +204,11 @@ class Gen:
             return self.pick(names) if names else self.pick(["7", "-2", "10**20", "2.5", "True", "None"])
         return e
 
+    def set_lit(self):
+        k = self.r.randint(0, 5)
+        items = [str(self.r.randint(-3, 40)) for _ in range(k)]
+        return "{" + ", ".join(items) + "}" if items else "set()"
+
     def nonzero(self, sc, d):
         if self.chance(0.9):
             return self.pick(["3", "7", "-2", "10**20", "(2**64 + 1)", "-5", "1"])
@@ -231,7 +241,11 @@ class Gen:
 
     def e_str(self, sc, d):
         s = lambda: self.expr(STR, sc, d)  # noqa: E731
-        k = self.r.randint(0, 22)
+        k = self.r.randint(0, 26)
+        if k == 23: return f"str({self.set_lit()} {self.pick(['|', '&', '-', '^'])} {{v % 7 for v in {self.expr(LIST, sc, d)}}})"
+        if k == 24: return f"('%5d|%-6s|%x|%.3f' % ({self.expr(INT, sc, d)}, {s()}, {self.expr(INT, sc, d)}, {self.safe_float(sc, d)}))"
+        if k == 25: return f"'{{a}}-{{b!r:>6}}-{{a}}'.format(b={s()}, a={self.expr(self.pick(TYPES), sc, d)})"
+        if k == 26: return f"str(sorted({{v % 4: v for v in {self.expr(LIST, sc, d)}}}.items()))"
         if k == 0: return f"({s()} + {s()})"
         if k == 1: return f"({s()} * {self.r.randint(0, 3)})"
         if k == 2: return f"str({self.expr(self.pick(TYPES), sc, d)})"
@@ -261,7 +275,9 @@ class Gen:
         return f"({s()} if {self.expr(BOOL, sc, d)} else {s()})"
 
     def e_bool(self, sc, d):
-        k = self.r.randint(0, 11)
+        k = self.r.randint(0, 13)
+        if k == 12: return f"{self.pick(['any', 'all'])}(v {self.pick(['>', '<', '!='])} {self.expr(INT, sc, d)} for v in {self.expr(LIST, sc, d)})"
+        if k == 13: return f"{self.set_lit()}.{self.pick(['issubset', 'isdisjoint', 'issuperset'])}({self.expr(LIST, sc, d)})"
         if k == 0:
             t = self.pick([INT, FLOAT, STR, LIST, TUPLE])
             op = self.pick(["==", "!=", "<", "<=", ">", ">="]) if t != TUPLE or self.chance(0.5) else "=="
@@ -361,6 +377,8 @@ class Gen:
         r = self.r.random()
         depth_ok = ind < 5
         if top and (r < 0.12 or not sc.vars):
+            if r < 0.015 and sc.vars:
+                return self.s_unpack(sc, p)
             return self.s_newvar(sc, p)
         if r < 0.22:
             return self.s_print(sc, p)
@@ -428,7 +446,10 @@ class Gen:
             if k == 2: return [p + f"{n}.sort()"]
             if k == 3: return [p + f"{n}[{self.r.randint(-2, 2)}] = {self.expr(INT, sc)}"]
             if k == 4: return [p + f"{n}.extend({self.expr(LIST, sc)})", p + f"{n} = _c({n})"]
-            if k == 5: return [p + f"del {n}[:{self.r.randint(0, 2)}]"]
+            if k == 5:
+                if self.chance(0.5):
+                    return [p + f"{n}[{self.r.randint(0, 2)}:{self.r.randint(0, 4)}] = {self.expr(LIST, sc)}", p + f"{n} = _c({n})"]
+                return [p + f"del {n}[{self.pick([':2', '::2', '1::3', '-1:'])}]"]
             return [p + f"{n}.insert({self.r.randint(-1, 3)}, {self.expr(INT, sc)})"]
         if ds:
             n = self.pick(ds)
@@ -501,6 +522,9 @@ class Gen:
                 return [p + "raise"]
             return [p + f"raise {self.pick(EXC_TYPES)}({self.expr(STR, sc)}) from {self.pick([ctx['handler'], 'None'])}"]
         exc = self.pick(EXC_TYPES)
+        if self.chance(0.15):
+            return [p + f"if {self.expr(BOOL, sc)}:",
+                    p + f"    raise {exc}({self.expr(STR, sc)}) from {self.pick(EXC_TYPES)}({self.expr(INT, sc)})"]
         arg = self.expr(self.pick([STR, INT]), sc) if self.chance(0.8) else ""
         return [p + f"if {self.expr(BOOL, sc)}:", p + f"    raise {exc}({arg})"]
 
@@ -546,21 +570,53 @@ class Gen:
             n = self.fresh("p")
             pnames.append(n)
             fsc.vars[n] = t
-        head = p + f"def {name}({', '.join(pnames)}):"
+        plist = list(pnames)
+        ndef = self.r.randint(0, len(params)) if self.chance(0.3) else 0
+        for k in range(len(params) - ndef, len(params)):
+            plist[k] += "=" + self.lit(params[k])
+        rest = None
+        if self.chance(0.15):
+            rest = self.fresh("rest")
+            plist.append("*" + rest)
+            fsc.vars[rest] = TUPLE
+        head = p + f"def {name}({', '.join(plist)}):"
         body = []
-        # a closure counter over an enclosing function's local
+        # a closure counter over an enclosing function's local, or (whole
+        # programs, module-level functions) a global counter
         if sc.is_func and self.chance(0.5):
             cands = sc.writable(INT)
             if cands:
                 nl = self.pick(cands)
                 body.append(p + f"    nonlocal {nl}")
                 fsc.nonlocals.add(nl)
+        elif not self.wrapped and sc.parent is None and self.chance(0.4):
+            cands = sc.writable(INT)
+            if cands:
+                gl = self.pick(cands)
+                body.append(p + f"    global {gl}")
+                fsc.nonlocals.add(gl)
         c2 = {"func": ret, "loop": False, "handler": None, "finally_": False}
         body += self.block(fsc, c2, ind + 1, self.r.randint(1, 5), top=True)
         body.append(p + f"    return {self.expr(ret, fsc)}")
         sc.funcs[name] = (params, ret)
-        call = p + f"print({name!r}, {name}(" + ", ".join(self.expr(t, sc) for t in params) + "))"
+        args = [self.expr(t, sc) for t in params]
+        if ndef and self.chance(0.5):
+            args = args[:len(params) - self.r.randint(1, ndef)]
+        elif params and not rest and self.chance(0.3):
+            # keyword arguments, in a shuffled order
+            kw = [f"{pnames[k]}={args[k]}" for k in range(len(params))]
+            self.r.shuffle(kw)
+            args = kw
+        elif rest:
+            args += [self.lit(self.pick([INT, STR])) for _ in range(self.r.randint(0, 3))]
+        call = p + f"print({name!r}, {name}(" + ", ".join(args) + "))"
         return [head] + body + [call]
+
+    def s_unpack(self, sc, p):
+        a, b = self.fresh("i"), self.fresh("l")
+        line = p + f"{a}, *{b} = {self.expr(LIST, sc)}"
+        sc.vars[a], sc.vars[b] = INT, LIST
+        return [line]
 
 
 def generate(seed: int, wrapped: bool = False, size: int | None = None) -> str:
