@@ -533,10 +533,12 @@ class Gen:
         out = [p + "try:"] + self.block(sc, ctx, ind + 1, self.r.randint(1, 4))
         nexc = self.r.randint(0, 2)
         has_finally = nexc == 0 or self.chance(0.5)
+        names = []
         for _ in range(nexc):
             e = self.fresh("e")
             cs = self.pick(CATCH_SETS)
             if self.chance(0.8):
+                names.append(e)
                 out.append(p + f"except {cs} as {e}:")
                 out.append(p + f"    print('caught', type({e}).__name__, {e}, repr({e}))")
                 c2 = dict(ctx, handler=e)
@@ -557,6 +559,13 @@ class Gen:
                 out += [p + f"    return {self.expr(ctx['func'], sc)}"]
             elif ctx.get("loop") and self.chance(0.15):
                 out += [p + f"    {self.pick(['break', 'continue'])}"]
+        if names and self.chance(0.12):
+            # a handler's name is unbound after the handler (NameError at
+            # module level, UnboundLocalError in a function)
+            e = self.pick(names)
+            ee = self.fresh("e")
+            out += [p + "try:", p + f"    print({e})", p + f"except NameError as {ee}:",
+                    p + f"    print('unbound', type({ee}).__name__, {ee})"]
         return out
 
     def s_def(self, sc, ctx, ind):
