@@ -12,7 +12,9 @@ any signal, sanitizer report or unexpected status of pyexpr is a crash.
 
 Most programs run in batches: each program's body inside its own function,
 the call guarded by try/except BaseException printing type and message, so
-one process runs --batch programs. A fraction (--whole) run as whole
+one process runs --batch programs; 30 % of them are expression batteries
+(many independent numeric and str expressions, each printed or its
+exception). A fraction (--whole) run as whole
 programs, so uncaught tracebacks and module-level code are compared too. A
 batch that disagrees is split into its programs; each mismatch is shrunk
 (tools/progfuzz/runner.py: delta debugging over blocks and lines, then

@@ -652,13 +652,20 @@ def generate(seed: int, wrapped: bool = False, size: int | None = None) -> str:
     return body if wrapped else PRELUDE + body
 
 
+BATTERY_SHARE = 0.3   # share of batch programs that are expression batteries
+
+
 def batch(seeds, size=None) -> tuple[str, list[str]]:
     """One program running every seed's body inside its own function, each
     call guarded by try/except BaseException printing the exception, with a
-    marker line after each. Returns (source, [bodies])."""
+    marker line after each. BATTERY_SHARE of the bodies are expression
+    batteries (battery()). Returns (source, [bodies])."""
     parts, bodies = [PRELUDE], []
     for s in seeds:
-        body = generate(s, wrapped=True, size=size)
+        if random.Random(s ^ 0x5EED).random() < BATTERY_SHARE:
+            body = battery(s)
+        else:
+            body = generate(s, wrapped=True, size=size)
         bodies.append(body)
         parts.append(wrap_one(s, body))
     return "".join(parts), bodies
@@ -670,3 +677,105 @@ def wrap_one(seed, body: str) -> str:
             f"try:\n    _p{seed}()\nexcept BaseException as _e:\n"
             f"    print('!!', type(_e).__name__, _e)\n"
             f"print('== end {seed}')\n")
+
+
+# ---------------------------------------------------------------------------
+# Expression batteries: many independent expressions over mixed values, each
+# printed as repr (or as the exception it raises). They aim at the exactness
+# promises: int/float arithmetic incl. big and negative operands, float repr,
+# formatting, math, str methods with arguments, builtins with keywords.
+
+NUMS = ["0", "1", "-1", "2", "-3", "7", "10", "-10", "255", "2**31", "-(2**31)", "2**63 - 1", "-(2**63)",
+        "2**64", "-(2**64) + 1", "10**20", "-(10**25) - 7", "3**50", "12345678901234567890123",
+        "0.0", "-0.0", "0.5", "-2.5", "1.5", "0.1", "1e16", "1e-7", "123.456", "-1e300", "1e308",
+        "2.0**53", "float('inf')", "float('-inf')", "math.pi", "True", "False", "7.0", "-0.75"]
+STRS = ["''", "'a'", "'abc'", "'Hello, World'", "'  spaced out  '", "'a,b,,c'", "'x\\ty'", "'\\u00e9l\\u00e8ve'",
+        "'\\u0130i'", "'ß'", "'ǅ'", "'12'", "'-3'", "'1_000'", "' 0x1f '", "('ab' * 3)", "'line\\nnext\\r\\nlast'",
+        "'Title of a BOOK'", "'o\\'neil'", "'tab\\tbed'", "'\\U0001f600x'", "'ﬁ'", "'0b101'", "'İ'"]
+NUM_UNOPS = ["-{a}", "+{a}", "abs({a})", "~{a}", "int({a})", "float({a})", "round({a})", "round({a}, 2)",
+             "round({a}, -1)", "math.floor({a})", "math.ceil({a})", "math.trunc({a})", "bool({a})",
+             "str({a})", "repr({a})", "hex({a})", "oct({a})", "bin({a})", "math.sqrt({a})", "math.isqrt({a})",
+             "math.exp({a})", "math.log({a})", "math.log2({a})", "math.log10({a})", "math.log1p({a})",
+             "math.factorial({a})", "math.frexp({a})", "math.modf({a})", "math.fabs({a})", "math.isfinite({a})",
+             "math.atan({a})", "math.tanh({a})", "math.erf({a})", "math.gamma({a})", "math.lgamma({a})",
+             "format({a}, '.3g')", "format({a}, '+.2e')", "format({a}, ',')", "format({a}, '_x')",
+             "format({a}, '>12.4f')", "format({a}, '%')", "format({a}, '#b')", "format({a}, '08.3f')",
+             "format({a}, 'n')", "'%d' % {a}", "'%.3f' % {a}", "'%r|%s' % ({a}, {a})", "'%x' % {a}",
+             "'%10.4g' % {a}", "'%e' % {a}", "f'{{{a}!r:>20}}'", "f'{{{a}:^11}}'", "chr({a})",
+             "divmod({a}, 7)", "pow({a}, 2)", "abs({a}) ** 0.5", "int(str({a}))", "float(repr({a}))",
+             "hash({a}) == hash({a})", "(lambda v: v * v)({a})", "[{a}] * 2", "({a},) * 2"]
+NUM_BINOPS = ["{a} + {b}", "{a} - {b}", "{a} * {b}", "{a} / {b}", "{a} // {b}", "{a} % {b}", "{a} ** {b}",
+              "{a} << {b}", "{a} >> {b}", "{a} & {b}", "{a} | {b}", "{a} ^ {b}", "{a} < {b}", "{a} == {b}",
+              "{a} >= {b}", "divmod({a}, {b})", "pow({a}, {b})", "pow({a}, {b}, 97)", "pow({a}, -1, {b})",
+              "math.fmod({a}, {b})", "math.atan2({a}, {b})", "math.hypot({a}, {b})", "math.copysign({a}, {b})",
+              "math.ldexp({a}, {b})", "math.gcd({a}, {b})", "math.lcm({a}, {b})", "math.comb({a}, {b})",
+              "math.perm({a}, {b})", "math.isclose({a}, {b})", "max({a}, {b})", "min({a}, {b}, key=abs)",
+              "round({a}, {b})", "sum([{a}, {b}], 0.5)", "math.fsum([{a}, {b}, -({a})])", "math.prod([{a}, {b}])",
+              "[{a}, {b}] < [{b}, {a}]", "({a}, {b}) == ({b}, {a})", "sorted([{a}, {b}, 0])",
+              "{a} if {a} > {b} else {b}", "{a} and {b}", "{a} or {b}", "not {a}", "{a} < {b} < 100",
+              "range({a}, {b})[1:3]", "len(range({a}, {b}, 3))", "list(range({a}, {b}))[-2:]",
+              "{a} in range({b})", "{{{a}: 1, {b}: 2}}", "{{{a}, {b}}}"]
+STR_OPS = ["{s}.split()", "{s}.split(',')", "{s}.split(',', 1)", "{s}.rsplit(None, 1)", "{s}.splitlines()",
+           "{s}.splitlines(True)", "{s}.partition(',')", "{s}.rpartition('l')", "{s}.strip('a ')",
+           "{s}.center(15, '*')", "{s}.ljust(9, '.')", "{s}.rjust(3)", "{s}.zfill(8)", "{s}.expandtabs(4)",
+           "{s}.title()", "{s}.capitalize()", "{s}.swapcase()", "{s}.casefold()", "{s}.upper()", "{s}.lower()",
+           "{s}.count('a', 1)", "{s}.find('l', 2, 8)", "{s}.rfind('o')", "{s}.index('a')", "{s}.rindex('b')",
+           "{s}.startswith(('a', 'H'))", "{s}.endswith('d', 0, 5)", "{s}.replace('a', 'XY', 1)",
+           "{s}.removeprefix('He')", "{s}.removesuffix('ld')", "{s}.isidentifier()", "{s}.isnumeric()",
+           "{s}.isdecimal()", "{s}.isprintable()", "{s}.istitle()", "{s}.isspace()", "{s}.isascii()",
+           "'-'.join({s})", "{s}[::-1]", "{s}[1:-1:2]", "{s}[5]", "{s} * 2", "{s} + {t}", "{s} < {t}",
+           "{s} in {t}", "{s}.join([{t}, {t}])", "sorted({s})", "list(reversed({s}))", "len({s})",
+           "int({s})", "int({s}, 0)", "int({s}, 16)", "float({s})", "ord({s})", "repr({s})", "ascii({s})",
+           "str({s})", "{s}.format(1, 2)", "{s} % ()", "'{{0!r:^10}}|{{1}}'.format({s}, {t})",
+           "f'{{{s}!a}}'", "f'{{{s}:>10}}'", "f'{{{s}=}}'", "{s}.translate({{97: 'A', 98: None}})",
+           "max({s}, {t}, key=len)", "min({s}, default='z')", "list(enumerate({s}, 1))[:3]",
+           "list(zip({s}, {t}))", "dict.fromkeys({s}, 0)", "{{c: {s}.count(c) for c in {s}}}",
+           "set({s}) == set({t})"]
+
+
+# Templates whose cost explodes with big operands (CPython would run for
+# hours): their operands come from SMALL.
+EXPENSIVE = ("**", "<<", "pow({a}, {b})", "factorial", "comb", "perm", "range(", "round({a}, {b})",
+             "ldexp")
+SMALL = ["0", "1", "2", "3", "5", "-1", "-2", "7", "10", "33", "0.5", "2.5", "-0.5", "True", "64"]
+
+
+SMALL_INT = ["0", "1", "2", "3", "5", "-1", "-2", "7", "10", "33", "True", "64"]
+
+
+def _operand(r, tpl, which="a"):
+    if which == "b" and ("**" in tpl or "pow({a}, {b})" in tpl):
+        return r.choice(SMALL_INT)  # no fractional powers of negatives (complex)
+    return r.choice(SMALL) if any(x in tpl for x in EXPENSIVE) else r.choice(NUMS)
+
+
+def battery(seed: int, n: int | None = None) -> str:
+    """A program of `n` independent expressions, each printed as its repr or
+    as the exception it raises (type and message)."""
+    r = random.Random(seed * 7919 + 17)
+    n = n or r.randint(20, 60)
+    lines = []
+    for _ in range(n):
+        k = r.random()
+        if k < 0.3:
+            tpl = r.choice(NUM_UNOPS)
+            vals = {"a": _operand(r, tpl)}
+        elif k < 0.7:
+            tpl = r.choice(NUM_BINOPS)
+            vals = {"a": _operand(r, tpl), "b": _operand(r, tpl, "b")}
+        else:
+            tpl, vals = r.choice(STR_OPS), {"s": r.choice(STRS), "t": r.choice(STRS)}
+        # operands inline (constant folding) or through variables (the VM's
+        # paths; always for f-strings, whose fields cannot hold quotes)
+        inline = "f'" not in tpl and r.random() < 0.5
+        pre = [] if inline else [f"{name}_ = {v}" for name, v in vals.items()]
+        e = tpl.format(**(vals if inline else {name: name + "_" for name in vals}))
+        if k >= 0.3 and k < 0.7 and r.random() < 0.3:  # nest once
+            t2 = r.choice(NUM_BINOPS)
+            if any(x in t2 for x in EXPENSIVE):
+                t2 = "{a} + {b}"
+            e = t2.format(a=f"({e})", b=r.choice(NUMS))
+        lines += ["try:"] + ["    " + x for x in pre] + [f"    print(repr({e}))", "except Exception as e:",
+                                                           "    print(type(e).__name__, e)"]
+    lines.append("print('done')")
+    return "\n".join(lines) + "\n"
