@@ -57,7 +57,11 @@ BI(print) {
             if (pe_is_str(kw[0])) pe_sb_putn(&sb, PE_STR(kw[0])->data, PE_STR(kw[0])->len);
             else pe_sb_putc(&sb, ' ');
         }
+        size_t before = sb.len;
         if (pe_tostr(S, argv[i], &sb)) {
+            /* CPython writes argument by argument: what precedes the
+             * failing argument (with its separator) is already out */
+            if (!sb.failed && before) S->out(S->out_ud, sb.p, before);
             pe_sb_free(&sb);
             return -1;
         }

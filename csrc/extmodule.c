@@ -4,8 +4,10 @@
  * The ONLY file of the project that includes Python.h. It links the same
  * engine sources as the `pyexpr` binary (see setup.py) and adds:
  *
- *   eval(source, names=None, /, **limits)   -> value of an expression
- *   exec(source, names=None, /, **limits)   -> dict of top-level variables
+ *   eval(source, names=None, /, **kw)   -> value of an expression
+ *   exec(source, names=None, /, **kw)   -> dict of top-level variables
+ *     kw: max_steps, max_memory, max_depth, timeout (None: no limit),
+ *     limits=None|dict, allow_callable_results=False, cache=True
  *   compile(source, mode="exec", filename="<string>") -> Code
  *   Code.eval(names=None, **limits) / Code.exec(names=None, **limits)
  *   set_default_limits(**limits) / get_default_limits()
@@ -46,9 +48,20 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <time.h>
+#define PX_HAVE_SIGACTION 1
+#else
+#define PX_HAVE_SIGACTION 0
+#endif
 
 #include "pe_vm.h"
 
@@ -118,6 +131,12 @@ static void px_restore_exc(PyObject *v) {
 #define PX_MAX_DEPTH_LIMIT 1000000u
 #define PX_COMPILE_NOGIL 16384  /* sources longer than this compile without the GIL */
 
+/* Default limits of the extension (docs/security.md explains the choice):
+ * a program from an untrusted source must not be able to hang or exhaust
+ * the host unless the host lifts a limit explicitly. */
+#define PX_DEFAULT_MAX_MEMORY ((size_t)256 << 20) /* 256 MiB */
+#define PX_DEFAULT_TIMEOUT 5.0                    /* seconds of wall time */
+
 struct px_mod;
 
 typedef struct px_ctx {
@@ -142,6 +161,7 @@ typedef struct px_ctx {
     pe_val *g;
     uint32_t gcap;
     size_t user_max_memory; /* max_memory of the current run (messages) */
+    bool allow_callables;   /* this run's allow_callable_results */
 } px_ctx;
 
 typedef struct px_mod {
@@ -156,7 +176,10 @@ typedef struct px_mod {
     int npool;
     pe_code *warm; /* "None": sizes a fresh state's frames and stack */
     pe_cache *cache; /* compile cache of pyexpr.eval/exec(source) (issue 5) */
-    PyObject *s_cache;
+    PyObject *s_cache, *s_limits, *s_allow_callables;
+    /* Ctrl-C: only the main thread of the main interpreter handles signals */
+    unsigned long main_ident;
+    bool signals; /* this module instance lives in the main interpreter */
 } px_mod;
 
 static inline px_mod *px_state(PyObject *module) { return (px_mod *)PyModule_GetState(module); }
@@ -373,11 +396,12 @@ static const pe_type px_host_type = {
 /* Python -> engine                                                    */
 /* ------------------------------------------------------------------ */
 
-enum { PX_OK = 0, PX_EPE = -1, PX_EBAD = -2, PX_EDEEP = -3, PX_EPY = -4 };
+enum { PX_OK = 0, PX_EPE = -1, PX_EBAD = -2, PX_EDEEP = -3, PX_EPY = -4, PX_ECALL = -5 };
 
 typedef struct px_in {
     px_ctx *c;
-    PyObject *bad; /* PX_EBAD: the object that cannot be converted (borrowed) */
+    PyObject *bad;     /* PX_EBAD/PX_ECALL: the object that is refused (borrowed) */
+    bool no_callables; /* refuse callables (PX_ECALL): values a host function returned */
 } px_in;
 
 static int px_in_bigint(px_in *ci, PyObject *o, int sign, pe_val *out) {
@@ -628,7 +652,13 @@ static int px_in_val(px_in *ci, PyObject *o, pe_val *out, int depth) {
         return PX_OK;
     }
     if (PyUnicode_Check(o)) return px_in_str(ci, o, out);
-    if (PyCallable_Check(o)) return px_in_host(ci, o, out);
+    if (PyCallable_Check(o)) {
+        if (PE_UNLIKELY(ci->no_callables)) { /* the capability rule, docs/security.md */
+            ci->bad = o;
+            return PX_ECALL;
+        }
+        return px_in_host(ci, o, out);
+    }
     ci->bad = o;
     return PX_EBAD;
 }
@@ -973,7 +1003,7 @@ static void px_host_failed(px_mod *ms, px_ctx *c) {
     const pe_type *t = px_pe_exc_type(ms, exc);
     pe_val args = pe_undef();
     PyObject *pargs = ((PyBaseExceptionObject *)exc)->args;
-    px_in ci = {c, NULL};
+    px_in ci = {c, NULL, !c->allow_callables};
     int r = pargs && PyTuple_Check(pargs) ? px_in_val(&ci, pargs, &args, 0) : PX_EBAD;
     if (r != PX_OK) {
         if (r == PX_EPY) PyErr_Clear();
@@ -1070,10 +1100,16 @@ static int px_host_call(pe_state *S, pe_val callee, int argc, const pe_val *argv
         goto done;
     }
     {
-        px_in ci = {c, NULL};
+        px_in ci = {c, NULL, !c->allow_callables};
         int cr = px_in_val(&ci, res, out, 0);
         if (cr == PX_OK)
             r = 0;
+        else if (cr == PX_ECALL)
+            pe_raise(S, PE_EXC(TypeError),
+                     "a Python function returned %s callable (type '%.200s'): callables returned "
+                     "by host functions are refused unless the host passes "
+                     "allow_callable_results=True",
+                     ci.bad == res ? "a" : "a container holding a", Py_TYPE(ci.bad)->tp_name);
         else if (cr == PX_EBAD)
             pe_raise(S, PE_EXC(TypeError),
                      "cannot convert the result of a Python function (type '%.200s') to pyexpr",
@@ -1228,7 +1264,7 @@ static void px_release_globals(px_ctx *c) {
 
 /* Converts value v of input variable slot i into the global slot. */
 static int px_set_slot(px_mod *ms, px_ctx *c, uint32_t i, PyObject *v) {
-    px_in ci = {c, NULL};
+    px_in ci = {c, NULL, false}; /* the host's own values: callables allowed */
     pe_val pv;
     int r = px_in_val(&ci, v, &pv, 0);
     if (PE_LIKELY(r == PX_OK)) {
@@ -1369,17 +1405,262 @@ fail:
 }
 
 /* ------------------------------------------------------------------ */
+/* Ctrl-C                                                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A program that runs with the GIL released in the main thread must stop on
+ * Ctrl-C as Python code does. While such a run lasts, a SIGINT handler is
+ * chained in front of the current one (Python's): it sets the running
+ * state's `interrupted` flag, which the VM's limit check polls at every loop
+ * back-edge and call, then calls the previous handler, which records the
+ * signal for Python. The VM then calls px_on_interrupt, which takes the GIL
+ * and runs Python's signal handlers (PyErr_CheckSignals) where CPython would
+ * run them: between two bytecodes. What they raise (KeyboardInterrupt from
+ * the default handler) enters the program like a host function's exception
+ * and leaves the run as the very same object; a handler that returns lets
+ * the program go on. The previous handler is put back when the run ends
+ * (unless a host function installed another one meanwhile).
+ *
+ * sigaction costs about a microsecond per call here, more than a short run,
+ * so runs do not install the handler themselves: a run only publishes its
+ * flag (a mutex and two stores), and a watcher thread, which ticks every
+ * PX_SIG_TICK_MS while main-thread runs happen and sleeps otherwise,
+ * installs the handler for a run that has lasted a tick. A SIGINT in a run's
+ * first tick only reaches Python's handler: Python raises KeyboardInterrupt
+ * when the run returns (or a second Ctrl-C interrupts it).
+ *
+ * Signal dispositions are process-wide, so this is the extension's only
+ * process-global mutable data (under px_sig_mu; the handler reads
+ * px_sig_flag and px_sig_prev only). Nothing is installed when SIGINT is
+ * ignored or has its default action, for "cheap" runs (which keep the GIL
+ * and end in bounded time) or in other threads (Python delivers
+ * KeyboardInterrupt to the main thread only).
+ */
+#if PX_HAVE_SIGACTION
+#define PX_SIG_TICK_MS 20
+#define PX_SIG_IDLE_TICKS 50 /* the watcher sleeps after a second without runs */
+
+static pthread_mutex_t px_sig_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t px_sig_cv = PTHREAD_COND_INITIALIZER;
+static volatile int *_Atomic px_sig_flag; /* `interrupted` of the main thread's run, or NULL */
+static struct sigaction px_sig_prev;       /* the handler chained behind ours */
+static uint64_t px_sig_gen;                /* main-thread runs started */
+static unsigned px_sig_depth;              /* nested main-thread runs */
+static bool px_sig_installed, px_sig_watching, px_sig_idle;
+
+static void px_sigint(int sig, siginfo_t *info, void *uc) {
+    int saved = errno;
+    volatile int *flag = atomic_load(&px_sig_flag);
+    if (flag) *flag = 1;
+    if (px_sig_prev.sa_flags & SA_SIGINFO) {
+        if (px_sig_prev.sa_sigaction) px_sig_prev.sa_sigaction(sig, info, uc);
+    } else if (px_sig_prev.sa_handler != SIG_DFL && px_sig_prev.sa_handler != SIG_IGN) {
+        px_sig_prev.sa_handler(sig);
+    }
+    errno = saved;
+}
+
+/* (px_sig_mu held) Chains px_sigint in front of the current handler. */
+static bool px_sig_install(void) {
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = px_sigint;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    /* swap in one call, so that a handler installed meanwhile by the main
+     * thread (signal.signal in a host function) cannot be lost */
+    if (sigaction(SIGINT, &sa, &old) != 0) return false;
+    if (!(old.sa_flags & SA_SIGINFO) && (old.sa_handler == SIG_DFL || old.sa_handler == SIG_IGN)) {
+        sigaction(SIGINT, &old, NULL); /* ignored or fatal: nothing to chain to */
+        return false;
+    }
+    px_sig_prev = old; /* (until here a SIGINT sees the previous run's: the same, Python's) */
+    px_sig_installed = true;
+    return true;
+}
+
+/* (px_sig_mu held) Puts the previous handler back. */
+static void px_sig_uninstall(void) {
+    struct sigaction cur;
+    px_sig_installed = false;
+    if (sigaction(SIGINT, &px_sig_prev, &cur) == 0 &&
+        ((cur.sa_flags & SA_SIGINFO) == 0 || cur.sa_sigaction != px_sigint))
+        sigaction(SIGINT, &cur, NULL); /* a host function installed its own: keep it */
+}
+
+/* The watcher thread (never touches Python). */
+static void *px_sig_watch(void *arg) {
+    (void)arg;
+    unsigned idle = 0;
+    uint64_t declined = 0;
+    pthread_mutex_lock(&px_sig_mu);
+    for (;;) {
+        if (!atomic_load(&px_sig_flag)) {
+            if (++idle > PX_SIG_IDLE_TICKS) {
+                px_sig_idle = true;
+                while (px_sig_idle) pthread_cond_wait(&px_sig_cv, &px_sig_mu);
+                idle = 0;
+                continue;
+            }
+        } else {
+            idle = 0;
+        }
+        uint64_t gen = px_sig_gen;
+        bool running = atomic_load(&px_sig_flag) != NULL;
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += PX_SIG_TICK_MS * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&px_sig_cv, &px_sig_mu, &ts);
+        /* the same run for a whole tick: arm Ctrl-C. (No flag is set here:
+         * native operations may treat `interrupted` as a KeyboardInterrupt,
+         * so only a real SIGINT sets it.) */
+        if (running && atomic_load(&px_sig_flag) && gen == px_sig_gen && !px_sig_installed &&
+            declined != gen && !px_sig_install())
+            declined = gen;
+    }
+    return NULL;
+}
+
+static void px_sig_atfork_child(void) {
+    /* the child has no watcher; the lock may have been held by it */
+    pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+    pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
+    memcpy(&px_sig_mu, &mu, sizeof mu);
+    memcpy(&px_sig_cv, &cv, sizeof cv);
+    px_sig_watching = false;
+    px_sig_idle = false;
+}
+
+/* (px_sig_mu held) Starts the watcher with every signal blocked. */
+static void px_sig_start_watcher(void) {
+    static bool atfork;
+    if (!atfork) atfork = pthread_atfork(NULL, NULL, px_sig_atfork_child) == 0;
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    pthread_t t;
+    pthread_attr_t attr;
+    if (pthread_attr_init(&attr) == 0) {
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        pthread_attr_setstacksize(&attr, 64 * 1024);
+        px_sig_watching = pthread_create(&t, &attr, px_sig_watch, NULL) == 0;
+        pthread_attr_destroy(&attr);
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+#endif
+
+typedef struct px_sigsave {
+    volatile int *flag; /* the enclosing run's flag (nested runs) */
+    bool active;
+} px_sigsave;
+
+/* VM hook (pe_state.on_interrupt): run Python's signal handlers. */
+static int px_on_interrupt(pe_state *S) {
+    px_ctx *c = S->out_ud;
+    PyThreadState *ts;
+    px_gil_acquire(c, &ts);
+    if (c->olen) px_flush(c);
+    int r = 0;
+    if (PyErr_CheckSignals() < 0) {
+        px_host_failed(c->ms, c);
+        r = -1;
+    }
+    px_gil_restore(c, ts);
+    return r;
+}
+
+/* Publishes a run of c in this thread for Ctrl-C (GIL held). */
+static void px_sig_enter(px_mod *ms, px_ctx *c, px_sigsave *sv) {
+    sv->active = false;
+    sv->flag = NULL;
+#if PX_HAVE_SIGACTION
+    if (!ms->signals || PyThread_get_thread_ident() != ms->main_ident) return;
+    sv->active = true;
+    c->S->on_interrupt = px_on_interrupt;
+    pthread_mutex_lock(&px_sig_mu);
+    sv->flag = atomic_load(&px_sig_flag);
+    atomic_store(&px_sig_flag, &c->S->interrupted);
+    px_sig_gen++;
+    px_sig_depth++;
+    if (!px_sig_watching) {
+        px_sig_start_watcher();
+    } else if (px_sig_idle) {
+        px_sig_idle = false;
+        pthread_cond_signal(&px_sig_cv);
+    }
+    pthread_mutex_unlock(&px_sig_mu);
+#else
+    (void)ms;
+    (void)c;
+    (void)px_on_interrupt;
+#endif
+}
+
+static void px_sig_leave(px_ctx *c, const px_sigsave *sv) {
+#if PX_HAVE_SIGACTION
+    if (!sv->active) return;
+    pthread_mutex_lock(&px_sig_mu);
+    atomic_store(&px_sig_flag, sv->flag);
+    if (--px_sig_depth == 0 && px_sig_installed) px_sig_uninstall();
+    pthread_mutex_unlock(&px_sig_mu);
+    c->S->on_interrupt = NULL;
+#else
+    (void)c;
+    (void)sv;
+#endif
+}
+
+/* ------------------------------------------------------------------ */
 /* Running                                                             */
 /* ------------------------------------------------------------------ */
 
+/* A monotonic clock that costs a few ns (the precise one costs ~75 ns on
+ * some virtual machines, a third of a short eval) at the price of a few ms
+ * of resolution: it lags behind, so a deadline from it comes early by at
+ * most that much. */
+static double px_coarse_now(void) {
+#if defined(CLOCK_MONOTONIC_COARSE)
+    struct timespec ts;
+    if (clock_gettime(CLOCK_MONOTONIC_COARSE, &ts) == 0)
+        return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+#endif
+    return pe_now();
+}
+
+/* pe_limits_start without its clock read: the deadline is `deadline` when
+ * the clock started earlier (a compile), else now + timeout. */
+static void px_limits_start(pe_state *S, double deadline) {
+    double timeout = S->limits.timeout;
+    S->limits.timeout = 0;
+    pe_limits_start(S); /* steps, counters, flags */
+    S->limits.timeout = timeout;
+    if (timeout > 0) S->deadline = deadline > 0 ? deadline : px_coarse_now() + timeout;
+}
+
+/* Is the engine's pending exception a KeyboardInterrupt the engine raised
+ * itself (not the stand-in of a Python exception)? */
+static bool px_engine_kbi(px_ctx *c) {
+    pe_val e = c->S->exc;
+    return e.tag == PE_TOBJ && e.u.o != c->host_pe &&
+           pe_type_is_subtype(e.u.o->type, PE_EXC(KeyboardInterrupt));
+}
+
 /* Runs p in context c (GIL held on entry and exit). want_exec: return the
- * variables dict instead of the value. */
+ * variables dict instead of the value. deadline: when the time limit's
+ * clock started with the compile (0: it starts now). */
 static PyObject *px_run(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names,
-                        const pe_limits *lim, bool want_exec) {
+                        const pe_limits *lim, bool want_exec, double deadline) {
     pe_state *S = c->S;
     pe_code *code = p->code;
     PyObject *result = NULL;
     pe_val value = pe_none();
+    bool sig_checked = false;
 
     pe_set_limits(S, lim);
     if (PE_UNLIKELY(S->frames_cap < S->max_depth + 4 || S->nchunks == 0)) px_warm(ms, c);
@@ -1397,14 +1678,24 @@ static PyObject *px_run(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names
     if (names && px_assign_names(ms, c, p, names) < 0) goto done;
 
     int r;
+    px_limits_start(S, deadline);
     if (p->cheap) {
-        r = pe_run_value(S, code, &value);
+        r = pe_vm_run(S, code, &value);
     } else {
+        px_sigsave sv;
+        px_sig_enter(ms, c, &sv);
+        /* a signal that arrived before the flag was armed */
+        if (sv.active && PyErr_CheckSignals() < 0) {
+            px_sig_leave(c, &sv);
+            goto done;
+        }
         c->tstate = PyEval_SaveThread();
-        r = pe_run_value(S, code, &value);
+        r = pe_vm_run(S, code, &value);
         PyThreadState *ts = c->tstate;
         c->tstate = NULL;
         PyEval_RestoreThread(ts);
+        px_sig_leave(c, &sv);
+        sig_checked = sv.active;
     }
     if (c->olen) px_flush(c);
     if (PE_LIKELY(r == 0)) {
@@ -1421,7 +1712,10 @@ static PyObject *px_run(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names
         pe_decref(S, value);
     } else {
         Py_CLEAR(c->out_error);
-        px_raise_engine_exc(ms, c);
+        /* interrupted outside the VM's check (a native operation): Python's
+         * handler has not run yet; what it raises wins */
+        if (!(sig_checked && px_engine_kbi(c) && PyErr_CheckSignals() < 0))
+            px_raise_engine_exc(ms, c);
     }
 done:
     px_release_globals(c);
@@ -1436,15 +1730,42 @@ done:
         pe_reset(S);
     if (c->nkeep) px_keep_clear(c);
     c->user_max_memory = 0;
+    c->allow_callables = false;
     return result;
 }
 
-/* Compiles in c's state; on failure raises the Python SyntaxError. */
-static pe_code *px_compile(px_mod *ms, px_ctx *c, const char *src, size_t len, const char *filename,
-                           int mode) {
-    static const pe_limits nolimits = {0, 0, 0, 0.0};
+/* Puts the memory and time limits of lim on c's state for a compile (steps
+ * and depth count at run time only); *deadline receives the time limit's
+ * deadline, which goes on for the run. */
+static void px_compile_limits(px_ctx *c, const pe_limits *lim, double *deadline) {
     pe_state *S = c->S;
-    pe_set_limits(S, &nolimits);
+    pe_limits L = {0, 0, lim->max_depth, lim->timeout};
+    if (lim->max_memory) {
+        size_t base = S->mem_used;
+        L.max_memory = base + lim->max_memory < base ? SIZE_MAX : base + lim->max_memory;
+    }
+    pe_set_limits(S, &L);
+    px_limits_start(S, 0);
+    *deadline = S->deadline;
+    c->user_max_memory = lim->max_memory; /* for the LimitError message */
+}
+
+/* After a compile: raise its error as a Python exception. */
+static pe_code *px_compile_done(px_mod *ms, px_ctx *c, pe_code *code) {
+    if (!code) {
+        px_raise_engine_exc(ms, c);
+        pe_reset(c->S);
+    }
+    c->user_max_memory = 0;
+    return code;
+}
+
+/* Compiles in c's state under lim's memory and time limits; on failure
+ * raises the Python SyntaxError (or LimitError). */
+static pe_code *px_compile(px_mod *ms, px_ctx *c, const char *src, size_t len, const char *filename,
+                           int mode, const pe_limits *lim, double *deadline) {
+    pe_state *S = c->S;
+    px_compile_limits(c, lim, deadline);
     pe_code *code;
     if (len > PX_COMPILE_NOGIL) {
         Py_BEGIN_ALLOW_THREADS
@@ -1453,21 +1774,18 @@ static pe_code *px_compile(px_mod *ms, px_ctx *c, const char *src, size_t len, c
     } else {
         code = pe_compile(S, src, len, filename, mode);
     }
-    if (!code) {
-        px_raise_engine_exc(ms, c);
-        pe_reset(S);
-    }
-    return code;
+    return px_compile_done(ms, c, code);
 }
 
 /* px_compile through the module's compile cache: a new reference to the
  * cached (or freshly compiled and inserted) code; on a (possibly cached)
- * compile error raises the Python SyntaxError and returns NULL. */
+ * compile error raises the Python SyntaxError and returns NULL. A miss
+ * compiles under lim's limits like px_compile (a LimitError is not cached). */
 static pe_code *px_cache_compile(px_mod *ms, px_ctx *c, const char *src, size_t len,
-                                 const char *filename, int mode) {
-    static const pe_limits nolimits = {0, 0, 0, 0.0};
+                                 const char *filename, int mode, const pe_limits *lim,
+                                 double *deadline) {
     pe_state *S = c->S;
-    pe_set_limits(S, &nolimits);
+    px_compile_limits(c, lim, deadline);
     pe_code *code;
     if (len > PX_COMPILE_NOGIL) {
         Py_BEGIN_ALLOW_THREADS
@@ -1476,11 +1794,7 @@ static pe_code *px_cache_compile(px_mod *ms, px_ctx *c, const char *src, size_t 
     } else {
         code = pe_cache_get(ms->cache, S, src, len, filename, mode);
     }
-    if (!code) {
-        px_raise_engine_exc(ms, c);
-        pe_reset(S);
-    }
-    return code;
+    return px_compile_done(ms, c, code);
 }
 
 /* The UTF-8 text of a source argument. */
@@ -1582,6 +1896,54 @@ static int px_parse_limit(px_mod *ms, PyObject *key, PyObject *v, pe_limits *L) 
     }
 }
 
+static inline bool px_key_is(PyObject *key, PyObject *interned) {
+    return key == interned || (PyUnicode_Check(key) && !PyUnicode_Compare(key, interned));
+}
+
+/* `limits=`: None lifts max_steps, max_memory and timeout (max_depth keeps
+ * its default: the depth guard protects the C stack); a dict overrides the
+ * limits it names. */
+static int px_apply_limits_arg(px_mod *ms, PyObject *v, pe_limits *L) {
+    if (v == Py_None) {
+        L->max_steps = 0;
+        L->max_memory = 0;
+        L->timeout = 0;
+        return 0;
+    }
+    if (!PyDict_Check(v)) {
+        PyErr_Format(PyExc_TypeError, "limits must be a dict or None, not %.200s", Py_TYPE(v)->tp_name);
+        return -1;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *k, *x;
+    while (PyDict_Next(v, &pos, &k, &x)) {
+        int r = px_parse_limit(ms, k, x, L);
+        if (r < 0) return -1;
+        if (r > 0) {
+            PyErr_Format(PyExc_TypeError,
+                         "limits: unknown limit %R (max_steps, max_memory, max_depth, timeout)", k);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The keywords of every run, in two passes so that `limits=` applies
+ * before the single limits whatever the order: call with pass 0 for each
+ * keyword, then pass 1. Returns 0 (taken), -1 (error), 1 (not one of them). */
+static int px_parse_run_kw(px_mod *ms, int pass, PyObject *key, PyObject *v, pe_limits *L,
+                           bool *allow_callables) {
+    if (px_key_is(key, ms->s_limits)) return pass == 0 ? px_apply_limits_arg(ms, v, L) : 0;
+    if (pass == 0) return 0;
+    if (px_key_is(key, ms->s_allow_callables)) {
+        int t = PyObject_IsTrue(v);
+        if (t < 0) return -1;
+        *allow_callables = t != 0;
+        return 0;
+    }
+    return px_parse_limit(ms, key, v, L);
+}
+
 static int px_unexpected_kw(const char *fname, PyObject *key) {
     PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%S'", fname, key);
     return -1;
@@ -1633,7 +1995,8 @@ static PyObject *px_code_new_from(px_mod *ms, PyObject *source, const char *src,
     if (!fn) return NULL;
     px_ctx *c = px_acquire(ms);
     if (!c) return NULL;
-    pe_code *code = px_compile(ms, c, src, len, fn, mode);
+    double deadline;
+    pe_code *code = px_compile(ms, c, src, len, fn, mode, &ms->defaults, &deadline);
     px_release(ms, c);
     if (!code) return NULL;
     px_code_obj *self = PyObject_New(px_code_obj, ms->Code_type);
@@ -1671,11 +2034,15 @@ static PyObject *px_code_run(px_code_obj *self, PyTypeObject *cls, PyObject *con
     }
     PyObject *names = nargs ? args[0] : NULL;
     pe_limits L = ms->defaults;
+    bool allow = false;
     if (kwnames) {
         Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
+        for (Py_ssize_t i = 0; i < nkw; i++)
+            if (px_parse_run_kw(ms, 0, PyTuple_GET_ITEM(kwnames, i), args[nargs + i], &L, &allow) < 0)
+                return NULL;
         for (Py_ssize_t i = 0; i < nkw; i++) {
             PyObject *key = PyTuple_GET_ITEM(kwnames, i), *v = args[nargs + i];
-            int r = px_parse_limit(ms, key, v, &L);
+            int r = px_parse_run_kw(ms, 1, key, v, &L, &allow);
             if (r < 0) return NULL;
             if (r > 0) {
                 if (key == ms->s_names || !PyUnicode_Compare(key, ms->s_names)) {
@@ -1695,7 +2062,8 @@ static PyObject *px_code_run(px_code_obj *self, PyTypeObject *cls, PyObject *con
     if (names && px_check_names(&names, fname) < 0) return NULL;
     px_ctx *c = px_acquire(ms);
     if (!c) return NULL;
-    PyObject *res = px_run(ms, c, &self->prog, names, &L, want_exec);
+    c->allow_callables = allow;
+    PyObject *res = px_run(ms, c, &self->prog, names, &L, want_exec, 0);
     px_release(ms, c);
     return res;
 }
@@ -1761,7 +2129,9 @@ static Py_hash_t px_code_hash(PyObject *self) {
     if (h1 == -1) return -1;
     Py_hash_t h2 = PyObject_Hash(co->filename);
     if (h2 == -1) return -1;
-    Py_hash_t h = h1 ^ (h2 * 1000003) ^ co->mode;
+    /* unsigned arithmetic: the multiplication wraps (no signed overflow) */
+    Py_uhash_t u = (Py_uhash_t)h1 ^ ((Py_uhash_t)h2 * 1000003u) ^ (Py_uhash_t)co->mode;
+    Py_hash_t h = (Py_hash_t)u;
     return h == -1 ? -2 : h;
 }
 
@@ -1877,19 +2247,21 @@ static PyObject *px_entry(PyObject *module, PyObject *const *args, Py_ssize_t na
     }
     PyObject *src = args[0], *names = nargs > 1 ? args[1] : NULL;
     pe_limits L = ms->defaults;
-    bool use_cache = true;
+    bool use_cache = true, allow = false;
     if (kwnames) {
         Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
+        for (Py_ssize_t i = 0; i < nkw; i++)
+            if (px_parse_run_kw(ms, 0, PyTuple_GET_ITEM(kwnames, i), args[nargs + i], &L, &allow) < 0)
+                return NULL;
         for (Py_ssize_t i = 0; i < nkw; i++) {
             PyObject *key = PyTuple_GET_ITEM(kwnames, i);
-            if (key == ms->s_cache ||
-                (PyUnicode_Check(key) && !PyUnicode_Compare(key, ms->s_cache))) {
+            if (px_key_is(key, ms->s_cache)) {
                 int t = PyObject_IsTrue(args[nargs + i]);
                 if (t < 0) return NULL;
                 use_cache = t != 0;
                 continue;
             }
-            int r = px_parse_limit(ms, key, args[nargs + i], &L);
+            int r = px_parse_run_kw(ms, 1, key, args[nargs + i], &L, &allow);
             if (r < 0) return NULL;
             if (r > 0) return px_unexpected_kw(fname, key), NULL;
         }
@@ -1898,7 +2270,8 @@ static PyObject *px_entry(PyObject *module, PyObject *const *args, Py_ssize_t na
     if (Py_TYPE(src) == ms->Code_type) {
         px_ctx *c = px_acquire(ms);
         if (!c) return NULL;
-        PyObject *res = px_run(ms, c, &((px_code_obj *)src)->prog, names, &L, want_exec);
+        c->allow_callables = allow;
+        PyObject *res = px_run(ms, c, &((px_code_obj *)src)->prog, names, &L, want_exec, 0);
         px_release(ms, c);
         return res;
     }
@@ -1911,12 +2284,15 @@ static PyObject *px_entry(PyObject *module, PyObject *const *args, Py_ssize_t na
      * shares the immutable pe_code, globals and names are per run. */
     PyObject *res = NULL;
     int mode = want_exec ? PE_MODE_EXEC : PE_MODE_EVAL;
-    pe_code *code = use_cache && ms->cache
-                        ? px_cache_compile(ms, c, text, (size_t)len, "<string>", mode)
-                        : px_compile(ms, c, text, (size_t)len, "<string>", mode);
+    double deadline = 0; /* the time limit covers the compile too */
+    pe_code *code =
+        use_cache && ms->cache
+            ? px_cache_compile(ms, c, text, (size_t)len, "<string>", mode, &L, &deadline)
+            : px_compile(ms, c, text, (size_t)len, "<string>", mode, &L, &deadline);
     if (code) {
         px_prog prog = {code, NULL, px_is_cheap(code)};
-        res = px_run(ms, c, &prog, names, &L, want_exec);
+        c->allow_callables = allow;
+        res = px_run(ms, c, &prog, names, &L, want_exec, deadline);
         pe_code_release_in(c->S, code);
     }
     px_release(ms, c);
@@ -2166,7 +2542,7 @@ static PyObject *px_mod_profile(PyObject *module, PyObject *const *args, Py_ssiz
         px_prog prog = {code, NULL, px_is_cheap(code)};
         pe_limits L = ms->defaults;
         uint64_t t1 = pe_clock_ns();
-        PyObject *r = px_run(ms, c, &prog, names, &L, mode == PE_MODE_EXEC);
+        PyObject *r = px_run(ms, c, &prog, names, &L, mode == PE_MODE_EXEC, 0);
         prof.execute_ns = pe_clock_ns() - t1;
         pe_code_release_in(c->S, code);
         if (r) {
@@ -2190,10 +2566,13 @@ static PyObject *px_mod_pool_size(PyObject *module, PyObject *unused) {
 static PyMethodDef px_module_methods[] = {
     {"eval", (PyCFunction)(void (*)(void))px_mod_eval, METH_FASTCALL | METH_KEYWORDS,
      "eval(source, names=None, /, **limits)\n--\n\n"
-     "Evaluate an expression and return its value as a Python object."},
+     "Evaluate an expression and return its value as a Python object.\n"
+     "Keywords: max_steps, max_memory, max_depth, timeout (None: no limit),\n"
+     "limits=None (no limits) or a dict, allow_callable_results=False, cache=True."},
     {"exec", (PyCFunction)(void (*)(void))px_mod_exec, METH_FASTCALL | METH_KEYWORDS,
      "exec(source, names=None, /, **limits)\n--\n\n"
-     "Run statements; return a dict of the resulting top-level variables."},
+     "Run statements; return a dict of the resulting top-level variables.\n"
+     "Keywords: as for eval()."},
     {"compile", (PyCFunction)(void (*)(void))px_mod_compile, METH_FASTCALL | METH_KEYWORDS,
      "compile(source, mode='exec', filename='<string>')\n--\n\n"
      "Compile source once; returns a pyexpr.Code."},
@@ -2245,6 +2624,8 @@ static int px_module_exec(PyObject *m) {
     PX_INTERN(s_exec, "exec")
     PX_INTERN(s_stdout, "stdout")
     PX_INTERN(s_cache, "cache")
+    PX_INTERN(s_limits, "limits")
+    PX_INTERN(s_allow_callables, "allow_callable_results")
 #undef PX_INTERN
     {
         PyObject *sys = PyImport_ImportModule("sys");
@@ -2278,6 +2659,24 @@ static int px_module_exec(PyObject *m) {
     }
     Py_DECREF(builtins);
     memset(&ms->defaults, 0, sizeof ms->defaults);
+    ms->defaults.max_memory = PX_DEFAULT_MAX_MEMORY;
+    ms->defaults.timeout = PX_DEFAULT_TIMEOUT;
+    /* Ctrl-C (see px_sig_enter): Python runs signal handlers in the main
+     * thread of the main interpreter only */
+    ms->signals = false;
+    if (PyInterpreterState_Get() == PyInterpreterState_Main()) {
+        PyObject *threading = PyImport_ImportModule("threading");
+        PyObject *mt = threading ? PyObject_CallMethod(threading, "main_thread", NULL) : NULL;
+        PyObject *ident = mt ? PyObject_GetAttrString(mt, "ident") : NULL;
+        if (ident && PyLong_Check(ident)) {
+            ms->main_ident = PyLong_AsUnsignedLong(ident);
+            ms->signals = !PyErr_Occurred();
+        }
+        Py_XDECREF(ident);
+        Py_XDECREF(mt);
+        Py_XDECREF(threading);
+        if (!ms->signals && PyErr_Occurred()) return -1;
+    }
     ms->npool = 0;
     ms->warm = NULL;
     ms->cache = pe_cache_new(0, 0);
@@ -2323,6 +2722,8 @@ static void px_module_free(void *m) {
     Py_CLEAR(ms->s_exec);
     Py_CLEAR(ms->s_stdout);
     Py_CLEAR(ms->s_cache);
+    Py_CLEAR(ms->s_limits);
+    Py_CLEAR(ms->s_allow_callables);
     while (ms->npool) px_ctx_free(ms->pool[--ms->npool]);
     Py_CLEAR(ms->s_write);
     pe_code_free(ms->warm);

@@ -1693,6 +1693,7 @@ static pe_node *p_try(parser *P) {
     vec H;
     vec_init(&H, P->S);
     bool bare_seen = false;
+    pe_token bare_tok = {0};
     while (CUR == PE_TOK_KW_except) {
         pe_token et = P->tok;
         pe_node *h = new_node(P, PE_N_EXCEPT, &et);
@@ -1702,7 +1703,8 @@ static pe_node *p_try(parser *P) {
             goto fail;
         }
         if (bare_seen) {
-            err_at(P, &et, "default 'except:' must be last");
+            /* CPython points at the bare handler, not at the one after it */
+            err_at(P, &bare_tok, "default 'except:' must be last");
             goto fail;
         }
         if (CUR != PE_TOK_COLON) {
@@ -1724,6 +1726,7 @@ static pe_node *p_try(parser *P) {
             }
         } else {
             bare_seen = true;
+            bare_tok = et;
         }
         if (expect(P, PE_TOK_COLON)) goto fail;
         if (p_block(P, &h->l[0], "'except' statement", et.line) || vec_push(&H, h)) goto fail;

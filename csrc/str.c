@@ -820,6 +820,9 @@ const pe_type pe_type_str = {
 /* ------------------------------------------------------------------ */
 
 int pe_chr(pe_state *S, int64_t c, pe_val *out) {
+    /* CPython converts the argument to a C int first */
+    if (c < INT32_MIN || c > INT32_MAX)
+        return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C int");
     if (c < 0 || c >= 0x110000)
         return pe_raise(S, PE_EXC(ValueError), "chr() arg not in range(0x110000)");
     return ps_from_cp(S, (uint32_t)c, out);

@@ -306,6 +306,7 @@ static PE_NOINLINE int check_limits(pe_state *S, uint32_t cost) {
         S->interrupted = 0;
         if (S->deadline > 0 && pe_now() >= S->deadline)
             return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)", S->limits.timeout);
+        if (S->on_interrupt) return S->on_interrupt(S);
         return pe_raise(S, PE_EXC(KeyboardInterrupt), "%s", "");
     }
     if (S->deadline > 0) {
@@ -493,10 +494,23 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
 #define PE_COMPUTED_GOTO 1
 #endif
 
+/* Debug and sanitizer builds check the value-stack invariant before every
+ * instruction: the stack pointer lies between the frame's stack base and
+ * the maximum depth the compiler computed. Release builds check nothing. */
+#ifdef PE_DEBUG
+#define CHECK_STACK()                                                                   \
+    PE_ASSERT(sp >= locals + f->code->nlocals + f->code->ncells + f->code->nfree &&     \
+              sp <= locals + f->code->nlocals + f->code->ncells + f->code->nfree +      \
+                        f->code->stacksize)
+#else
+#define CHECK_STACK() ((void)0)
+#endif
+
 #ifdef PE_COMPUTED_GOTO
 #define TARGET(op) L_##op:
 #define DISPATCH()                                \
     do {                                          \
+        CHECK_STACK();                            \
         w = *pc++;                                \
         goto *dispatch[PE_OPOF(w)];               \
     } while (0)
@@ -543,6 +557,7 @@ static int vm_execute(pe_state *S, uint32_t entry, pe_val *result) {
     DISPATCH();
 #else
 next:
+    CHECK_STACK();
     w = *pc++;
     switch (PE_OPOF(w)) {
 #endif

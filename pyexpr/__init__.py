@@ -13,10 +13,10 @@ In-process use (the C engine as the extension module ``pyexpr._pyexpr``)::
 
 API
 ---
-``eval(source, names=None, /, **limits)``
+``eval(source, names=None, /, *, limits=..., allow_callable_results=False, **limits)``
     Evaluates one expression (``source``: str, bytes or a ``Code``) and returns
     its value converted to Python.
-``exec(source, names=None, /, **limits)``
+``exec(source, names=None, /, *, limits=..., allow_callable_results=False, **limits)``
     Runs statements and returns a new dict: a copy of ``names`` updated with
     the program's top-level variables (values without a Python equivalent,
     i.e. functions, modules and builtins, are left out; a variable the program
@@ -36,6 +36,12 @@ the program it can be caught as its nearest builtin exception class). Any
 other value raises ``TypeError`` naming the variable. Names the program does
 not use are ignored.
 
+Capability rule (docs/security.md): a value a host function returns must not
+be or contain a callable (function, method, class, callable object): that is
+a ``TypeError`` inside the program, unless the call passes
+``allow_callable_results=True``. Without the rule, passing e.g. ``getattr``
+would give the program the whole Python process.
+
 Errors raised by the program are the builtin exception classes with CPython's
 messages (``ZeroDivisionError('division by zero')``, ``KeyError(key)``, ...);
 syntax errors, including unsupported features, are ``SyntaxError`` with
@@ -45,17 +51,28 @@ Limits
 ------
 Keyword arguments of every run, with module-wide defaults changed by
 ``set_default_limits(**limits)`` and read by ``get_default_limits()``
-(``None`` means "no limit"; initially all are ``None`` except
-``max_depth=1000``):
+(``None`` means "no limit"). Untrusted programs are bounded by default:
 
-* ``max_steps``: bytecode instructions (counted at loop back-edges and calls)
-* ``max_memory``: bytes the engine may allocate for this run (inputs included)
+* ``max_memory``: bytes the engine may allocate for this run, inputs and
+  the compile of an uncached source included (default 256 MiB)
+* ``timeout``: wall-clock seconds from the start of the compile (default 5)
+* ``max_steps``: bytecode instructions (counted at loop back-edges and
+  calls; default none)
 * ``max_depth``: call depth; exceeding it raises ``RecursionError`` like
-  CPython's recursion limit
-* ``timeout``: wall-clock seconds
+  CPython's recursion limit (default 1000, also under ``limits=None``)
 
+``limits=None`` lifts memory, time and steps for one call, ``limits={...}``
+overrides the limits it names; both apply before the single keywords.
 ``max_steps``, ``max_memory`` and ``timeout`` raise ``pyexpr.LimitError`` (a
-``RuntimeError``) naming the limit. The interpreter stays usable afterwards.
+``RuntimeError``; ``pyexpr.client.LimitError`` is the same class) naming the
+limit. The interpreter stays usable afterwards.
+
+Ctrl-C
+------
+SIGINT interrupts a program running in the main thread as it interrupts
+Python code: Python's signal handler runs between two of its bytecodes, so
+``KeyboardInterrupt`` is raised inside the program (which may catch it) and
+propagates out of ``eval``/``exec``.
 
 Threads
 -------

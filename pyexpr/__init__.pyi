@@ -15,7 +15,8 @@ _Names = Optional[Mapping[str, Any]]
 _Mode = Literal["exec", "eval"]
 
 class LimitError(RuntimeError):
-    """A resource limit (max_steps, max_memory or timeout) was exceeded."""
+    """A resource limit (max_steps, max_memory or timeout) was exceeded.
+    pyexpr.client.LimitError is the same class."""
 
 class Limits(TypedDict):
     max_steps: Optional[int]
@@ -43,6 +44,8 @@ class Code:
         max_memory: Optional[int] = ...,
         max_depth: Optional[int] = ...,
         timeout: Optional[float] = ...,
+        limits: Optional[Mapping[str, Optional[float]]] = ...,
+        allow_callable_results: bool = ...,
     ) -> Any: ...
     def exec(
         self,
@@ -52,6 +55,8 @@ class Code:
         max_memory: Optional[int] = ...,
         max_depth: Optional[int] = ...,
         timeout: Optional[float] = ...,
+        limits: Optional[Mapping[str, Optional[float]]] = ...,
+        allow_callable_results: bool = ...,
     ) -> Dict[str, Any]: ...
     def __reduce__(self) -> Tuple[Callable[[str, str, str], "Code"], Tuple[str, str, str]]: ...
     def __eq__(self, other: object) -> bool: ...
@@ -67,6 +72,8 @@ def eval(
     max_depth: Optional[int] = ...,
     timeout: Optional[float] = ...,
     cache: bool = ...,
+    limits: Optional[Mapping[str, Optional[float]]] = ...,
+    allow_callable_results: bool = ...,
 ) -> Any: ...
 def exec(
     source: Union[_Source, Code],
@@ -78,6 +85,8 @@ def exec(
     max_depth: Optional[int] = ...,
     timeout: Optional[float] = ...,
     cache: bool = ...,
+    limits: Optional[Mapping[str, Optional[float]]] = ...,
+    allow_callable_results: bool = ...,
 ) -> Dict[str, Any]: ...
 def compile(source: Union[_Source, Code], mode: _Mode = "exec", filename: str = "<string>") -> Code: ...
 def get_default_limits() -> Limits: ...

@@ -33,6 +33,7 @@ import stat
 import struct
 import sys
 import threading
+import warnings
 from typing import Any, Dict, NamedTuple, Optional
 
 __all__ = [
@@ -52,9 +53,20 @@ MAGIC = 0x50
 VERSION = 1
 OP_RUN, OP_STATUS, OP_CLEAR_CACHE, OP_PING, OP_STOP = 1, 2, 3, 4, 5
 MODES = {"exec": 0, "eval": 1, "calc": 2}
-RQ_NAMES, RQ_LIMITS, RQ_ECHO, RQ_VALUE, RQ_REPR = 1, 2, 4, 8, 16
+RQ_NAMES, RQ_LIMITS, RQ_ECHO, RQ_VALUE, RQ_REPR, RQ_GLOBALS = 1, 2, 4, 8, 16, 32
 ST_OK, ST_ERROR, ST_LIMIT, ST_BAD_REQUEST, ST_SERVER_ERROR, ST_UNAVAILABLE = range(6)
-RS_VALUE, RS_REPR = 1, 2
+RS_VALUE, RS_REPR, RS_GLOBALS = 1, 2, 4
+# GLOBALS (so that Client.exec returns what pyexpr.exec returns; the daemon
+# side is csrc/daemon.c's): a RUN request with flag 32 asks for the program's
+# top-level variables. An OK response then has flag 4 and, after the value
+# (if flag 1), `u32 count` + count x (`u32 len` + UTF-8 name, then a typed
+# value or the single byte TAG_ABSENT), one entry per global slot of the
+# compiled program except builtins it left unchanged: the value if the slot
+# is bound to an encodable value, TAG_ABSENT if it is unbound (deleted, never
+# assigned) or has no value encoding (function, module, range, ...). The
+# client applies the entries to a copy of names (value: set, absent: remove).
+# A daemon that ignores flag 32 sends no section (see Client.exec).
+TAG_ABSENT = 0x2D  # "-"
 STATUS_NAMES = {
     ST_OK: "ok",
     ST_ERROR: "error",
@@ -86,8 +98,14 @@ class ProtocolError(DaemonError):
     """The daemon rejected the request, or sent something unreadable."""
 
 
-class LimitError(RuntimeError):
-    """pyexpr's LimitError: a time, memory, step or output limit stopped the program."""
+try:  # one LimitError class for the extension and the client
+    from ._pyexpr import LimitError
+except ImportError:  # pragma: no cover - only without the compiled extension
+
+    class LimitError(RuntimeError):  # type: ignore[no-redef]
+        """A resource limit (time, memory, steps, output) stopped the program."""
+
+    LimitError.__module__ = "pyexpr"
 
 
 class PyexprError(Exception):
@@ -115,6 +133,9 @@ class RunResult(NamedTuple):
     exc_message: Optional[str]
     value: Any = None
     has_value: bool = False
+    #: exec with want_globals: [(name, value or _ABSENT)] of the program's
+    #: top-level variables, or None when the daemon did not send them
+    globals: Optional[list] = None
 
     @property
     def status_name(self) -> str:
@@ -240,6 +261,27 @@ def _decode(buf: memoryview, pos: int) -> "tuple[Any, int]":
     raise ProtocolError(f"unknown value tag 0x{tag:02x} in response")
 
 
+_ABSENT = object()
+
+
+def _decode_globals(buf: memoryview, pos: int) -> "tuple[list, int]":
+    (n,) = _U32.unpack_from(buf, pos)
+    pos += 4
+    out = []
+    for _ in range(n):
+        (ln,) = _U32.unpack_from(buf, pos)
+        pos += 4
+        name = str(buf[pos : pos + ln], "utf-8")
+        pos += ln
+        if buf[pos] == TAG_ABSENT:
+            out.append((name, _ABSENT))
+            pos += 1
+        else:
+            v, pos = _decode(buf, pos)
+            out.append((name, v))
+    return out, pos
+
+
 # --- exceptions from responses ----------------------------------------------
 _TB_FILE = re.compile(r'File "(.*)", line (\d+)')
 
@@ -298,6 +340,7 @@ class Client:
         self._sock: Optional[socket.socket] = None
         self._buf = bytearray()
         self._lock = threading.Lock()
+        self._warned_globals = False
 
     # connection management
     def connect(self) -> "Client":
@@ -392,12 +435,15 @@ class Client:
         if flags & RS_VALUE:
             value, pos = _decode(mv, pos)
             has_value = True
+        glob = None
+        if flags & RS_GLOBALS:
+            glob, pos = _decode_globals(mv, pos)
         return RunResult(
             status, exitc, out, err,
             rep.decode("utf-8", "surrogatepass") if flags & RS_REPR else None,
             etype.decode() if etype else None,
             emsg.decode("utf-8", "replace") if etype else None,
-            value, has_value,
+            value, has_value, glob,
         )
 
     def _simple(self, op: int, mode: int = 0) -> RunResult:
@@ -409,7 +455,8 @@ class Client:
     # requests
     def run(self, source: str, names: Optional[Dict[str, Any]] = None, *, mode: str = "calc",
             echo: bool = False, want_value: bool = False, want_repr: bool = False,
-            filename: str = "<string>", timeout: Optional[float] = None,
+            want_globals: bool = False, filename: str = "<string>",
+            timeout: Optional[float] = None,
             max_memory: Optional[int] = None, max_steps: Optional[int] = None,
             max_depth: Optional[int] = None) -> RunResult:
         """Run ``source`` and return the raw :class:`RunResult` (never raises for
@@ -417,12 +464,16 @@ class Client:
 
         ``mode``: "exec", "eval" or "calc" (the CLI's: the last expression's
         value is the result). ``echo``: append ``repr(result)`` + newline to
-        stdout like the CLI. Limits tighten the daemon's (never loosen them):
-        ``timeout`` seconds, ``max_memory`` bytes, ``max_steps``, ``max_depth``.
+        stdout like the CLI. ``want_globals``: ask for the program's top-level
+        variables (``RunResult.globals``; needs a daemon that knows the
+        GLOBALS flag, docs/daemon.md). Limits tighten the daemon's (never
+        loosen them): ``timeout`` seconds, ``max_memory`` bytes, ``max_steps``,
+        ``max_depth``.
         """
         src = source.encode("utf-8") if isinstance(source, str) else bytes(source)
         fn = filename.encode("utf-8")
-        flags = (RQ_ECHO if echo else 0) | (RQ_VALUE if want_value else 0) | (RQ_REPR if want_repr else 0)
+        flags = ((RQ_ECHO if echo else 0) | (RQ_VALUE if want_value else 0)
+                 | (RQ_REPR if want_repr else 0) | (RQ_GLOBALS if want_globals else 0))
         tail = bytearray()
         if timeout is not None or max_memory is not None or max_steps is not None or max_depth is not None:
             flags |= RQ_LIMITS
@@ -468,13 +519,32 @@ class Client:
             return r.value
         return Repr(r.repr) if r.repr is not None else None
 
-    def exec(self, source: str, names: Optional[Dict[str, Any]] = None, **limits: Any) -> None:
-        """Run the statements ``source`` (like :func:`exec`); returns None.
-        ``names`` are copied in (assignments do not flow back)."""
-        r = self.run(source, names, mode="exec", **limits)
+    def exec(self, source: str, names: Optional[Dict[str, Any]] = None, **limits: Any) -> dict:
+        """Run the statements ``source``; like :func:`pyexpr.exec`, returns a
+        new dict: a copy of ``names`` updated with the program's top-level
+        variables (values without a value encoding are left out, a variable
+        the program deletes is removed). ``names`` itself is not modified.
+
+        A daemon that does not send variables back (older than the GLOBALS
+        flag) gives a copy of ``names`` only, with a RuntimeWarning."""
+        r = self.run(source, names, mode="exec", want_globals=True, **limits)
         self._emit(r)
         if r.status != ST_OK:
             raise _exception_for(r)
+        d = dict(names) if names else {}
+        if r.globals is None:
+            if not self._warned_globals:
+                self._warned_globals = True
+                warnings.warn("this pyexpr daemon does not send variables back (no GLOBALS "
+                              "support): Client.exec returns a copy of names only",
+                              RuntimeWarning, stacklevel=2)
+            return d
+        for k, v in r.globals:
+            if v is _ABSENT:
+                d.pop(k, None)
+            else:
+                d[k] = v
+        return d
 
     def status(self) -> dict:
         """The daemon's statistics (the JSON of ``pyexpr --daemon-status --json``)."""
