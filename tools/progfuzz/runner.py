@@ -245,7 +245,7 @@ def shrink(src: str, still_bad, deadline: float, log=None) -> str:
                 done = True
                 ln = lines[i]
                 for a, b in _groups(ln):
-                    for rep in ("0", "1", "''", "[]"):
+                    for rep in ("0", "1", "[]", "None"):
                         c = attempt(lines[:i] + [ln[:a] + rep + ln[b:]] + lines[i + 1:])
                         if c is not None:
                             lines, changed, done = c, True, False
