@@ -9,6 +9,7 @@ generated program ends with a print() call.
 
 from __future__ import annotations
 
+import ast
 import os
 import resource
 import subprocess
@@ -169,11 +170,19 @@ def _dedent(body):
 
 
 def _valid(src):
+    """CPython compiles it, and it does not end in a bare expression other
+    than a print() call (the CLI would echo its value: a deliberate
+    difference, docs/language.md)."""
     try:
-        compile(src, "<shrink>", "exec")
-        return True
+        tree = ast.parse(src, "<shrink>")
+        compile(tree, "<shrink>", "exec")
     except (SyntaxError, ValueError):
         return False
+    if tree.body and isinstance(tree.body[-1], ast.Expr):
+        v = tree.body[-1].value
+        if not (isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"):
+            return False
+    return True
 
 
 def _fix_empty_blocks(lines):
