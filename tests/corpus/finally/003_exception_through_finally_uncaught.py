@@ -7,4 +7,4 @@ def g():
     finally:
         print('g finally', x)
 print('start')
-g()
+x = g()

@@ -6,4 +6,4 @@ def f():
         print('finally runs')
         [].pop()
 print('before')
-f()
+x = f()

@@ -8,4 +8,4 @@ def f():
     finally:
         print('finally after handler')
 print('start')
-f()
+x = f()

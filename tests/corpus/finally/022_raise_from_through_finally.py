@@ -10,4 +10,4 @@ def f():
     finally:
         print('outer finally')
 print('start')
-f()
+x = f()
