@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CPYTHON = sys.executable
@@ -174,8 +175,10 @@ def _valid(src):
     than a print() call (the CLI would echo its value: a deliberate
     difference, docs/language.md)."""
     try:
-        tree = ast.parse(src, "<shrink>")
-        compile(tree, "<shrink>", "exec")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(src, "<shrink>")
+            compile(tree, "<shrink>", "exec")
     except (SyntaxError, ValueError):
         return False
     if tree.body and isinstance(tree.body[-1], ast.Expr):
