@@ -33,10 +33,13 @@ endif
 # ---------------------------------------------------------------------------
 # Sources. The engine is every csrc/*.c except the front ends; new engine files
 # are picked up automatically.
-FRONTENDS    := csrc/main.c csrc/daemon.c csrc/extmodule.c
+# CLI_SRCS: the binary's front end (main.c, the daemon, the interactive
+# prompt and its line editor); extmodule.c is the Python extension's.
+CLI_SRCS     := csrc/main.c csrc/daemon.c csrc/repl.c csrc/lineedit.c
+FRONTENDS    := $(CLI_SRCS) csrc/extmodule.c
 ENGINE_SRCS  := $(filter-out $(FRONTENDS),$(sort $(wildcard csrc/*.c)))
-# The binary: engine + CLI (+ daemon once it exists). extmodule.c is Python-only.
-BIN_SRCS     := $(ENGINE_SRCS) csrc/main.c $(wildcard csrc/daemon.c)
+# The binary: engine + CLI. extmodule.c is Python-only.
+BIN_SRCS     := $(ENGINE_SRCS) $(wildcard $(CLI_SRCS))
 TEST_SRCS    := $(sort $(wildcard csrc/tests/*.c))
 TEST_NAMES   := $(basename $(notdir $(TEST_SRCS)))
 

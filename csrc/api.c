@@ -82,6 +82,7 @@ static void lex_pass(pe_state *S, const char *src, size_t len, const char *filen
     pe_lexer L;
     pe_token tok;
     pe_lex_init(&L, S, src, len, filename);
+    L.quiet = true; /* the real parse warns */
     for (;;) {
         if (pe_lex_next(&L, &tok)) {
             pe_exc_clear(S);
@@ -91,12 +92,42 @@ static void lex_pass(pe_state *S, const char *src, size_t len, const char *filen
     }
 }
 
+static pe_code *compile_source(pe_state *S, const char *src, size_t len, const char *filename,
+                               int mode, pe_profile *prof, uint64_t *clk);
+
 /* pe_compile with optional stage timings: every clock read is behind
  * `if (prof)`, so the untimed path costs a few predictable branches. */
 pe_code *pe_compile_timed(pe_state *S, const char *src, size_t len, const char *filename,
                           int mode, pe_profile *prof, uint64_t *clk) {
     if (!filename) filename = "<string>";
     if (!src) src = "";
+    /* CPython reads every source with universal newlines: \r\n and a lone
+     * \r are line ends (also inside string literals) */
+    char *nl_copy = NULL;
+    size_t nl_len = 0;
+    if (memchr(src, '\r', len)) {
+        nl_copy = pe_mem_alloc(S, len ? len : 1);
+        if (!nl_copy) return NULL;
+        nl_len = len;
+        size_t j = 0;
+        for (size_t i = 0; i < len; i++) {
+            if (src[i] == '\r') {
+                nl_copy[j++] = '\n';
+                if (i + 1 < len && src[i + 1] == '\n') i++;
+            } else {
+                nl_copy[j++] = src[i];
+            }
+        }
+        src = nl_copy;
+        len = j;
+    }
+    pe_code *r = compile_source(S, src, len, filename, mode, prof, clk);
+    pe_mem_free(S, nl_copy, nl_len);
+    return r;
+}
+
+static pe_code *compile_source(pe_state *S, const char *src, size_t len, const char *filename,
+                               int mode, pe_profile *prof, uint64_t *clk) {
     uint64_t t0 = prof ? *clk : 0, t1;
     if (prof) prof->lex_ns = prof->parse_ns = prof->compile_ns = 0;
     if (check_source(S, src, len, filename)) {
@@ -109,6 +140,9 @@ pe_code *pe_compile_timed(pe_state *S, const char *src, size_t len, const char *
         prof->lex_ns = t1 - t0;
         t0 = t1;
     }
+    /* the time limit covers compiling too (checked by lexer and compiler) */
+    double saved_deadline = S->deadline;
+    S->deadline = S->limits.timeout > 0 ? pe_now() + S->limits.timeout : 0;
     pe_heap tmp;
     pe_heap_init(&tmp);
     pe_heap *saved = S->cur;
@@ -124,6 +158,7 @@ pe_code *pe_compile_timed(pe_state *S, const char *src, size_t len, const char *
     }
     if (mod) code = pe_compile_ast(S, (struct pe_ast *)mod, src, len, filename, mode);
     pe_arena_free(&A);
+    S->deadline = saved_deadline;
     if (!code) {
         pe_heap_sweep(S, &tmp);
         S->cur = saved;

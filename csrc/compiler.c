@@ -13,7 +13,13 @@
 
 #include "pe_ast.h"
 
-#define MAX_NEST 200 /* nested scopes and statements */
+/* CPython 3.11's symtable and AST optimizer raise RecursionError
+ * "maximum recursion depth exceeded during compilation" when statements and
+ * expressions nest deeper than 3 * the recursion limit (1000). The symbol
+ * pass counts one level per statement and expression node (a module-level
+ * statement is level 1) and gives the same error beyond this, which also
+ * bounds every later recursion over the tree (code generation). */
+#define MAX_AST_DEPTH 3000
 #define MAX_BLOCKS 20 /* statically nested loops/try blocks (CPython's CO_MAXBLOCKS) */
 
 /* ------------------------------------------------------------------ */
@@ -98,6 +104,8 @@ typedef struct unit {
     uint32_t nconsts, constcap;
     pe_obj **names;
     uint32_t nnames, namecap;
+    uint32_t *ntable; /* hash of names[] (index + 1), when there are many */
+    uint32_t ntcap;
     pe_exc_entry *exc;
     uint32_t nexc, exccap;
     region cur;          /* the handler covering new instructions */
@@ -125,8 +133,18 @@ typedef struct compiler {
     uint32_t *gtable;
     uint32_t gtcap;
     pe_code *code;
-    int nest;
+    int depth; /* AST nesting in the symbol pass (MAX_AST_DEPTH) */
+    uint32_t tick; /* nodes since the last time-limit check */
+    uint32_t warn_line; /* source cursor for warnings: warn_p starts line warn_line */
+    const char *warn_p;
 } compiler;
+
+/* Every 1024 nodes visited: the time limit (pe_compile_check_time). */
+#define TICK(C) (PE_UNLIKELY(++(C)->tick >= 1024) && tick_check(C))
+static PE_NOINLINE int tick_check(compiler *C) {
+    C->tick = 0;
+    return pe_compile_check_time(C->S);
+}
 
 static uint32_t name_hash(const char *s) {
     uint32_t h = 2166136261u;
@@ -247,7 +265,35 @@ static int collect_list(compiler *C, scope *s, pe_nodelist *l) {
     return 0;
 }
 
+static int collect_expr_node(compiler *C, scope *s, pe_node *n);
+
+/* One level deeper in the tree: RecursionError past MAX_AST_DEPTH. A
+ * constant folded from `-...-<number>` by the parser stands for that many
+ * UnaryOp nodes in CPython's tree. */
+static int depth_enter(compiler *C, const pe_node *n) {
+    if (TICK(C)) return -1;
+    int add = 1 + (n->kind == PE_N_CONST ? n->op : 0);
+    C->depth += add;
+    if (C->depth > MAX_AST_DEPTH) {
+        C->depth -= add;
+        return pe_raise(C->S, PE_EXC(RecursionError),
+                        "maximum recursion depth exceeded during compilation");
+    }
+    return 0;
+}
+static void depth_leave(compiler *C, const pe_node *n) {
+    C->depth -= 1 + (n->kind == PE_N_CONST ? n->op : 0);
+}
+
+static int collect_target_node(compiler *C, scope *s, pe_node *t);
 static int collect_target(compiler *C, scope *s, pe_node *t) {
+    if (depth_enter(C, t)) return -1;
+    int r = collect_target_node(C, s, t);
+    depth_leave(C, t);
+    return r;
+}
+
+static int collect_target_node(compiler *C, scope *s, pe_node *t) {
     switch (t->kind) {
     case PE_N_NAME: {
         sym *y = sym_add(C, s, t->name, SF_ASSIGNED);
@@ -263,7 +309,7 @@ static int collect_target(compiler *C, scope *s, pe_node *t) {
     case PE_N_STARRED:
         return collect_target(C, s, t->a);
     default:
-        return collect_expr(C, s, t);
+        return collect_expr_node(C, s, t);
     }
 }
 
@@ -278,7 +324,6 @@ static int collect_params(compiler *C, scope *fs, scope *outer, pe_nodelist *par
 
 /* Comprehension: first iterable in the enclosing scope, rest inside. */
 static int collect_comp(compiler *C, scope *s, pe_node *n) {
-    if (++C->nest > MAX_NEST) return syntax_error(C, n, "too many statically nested blocks");
     pe_nodelist *fors = &n->l[0];
     if (collect_expr(C, s, fors->v[0]->b)) return -1;
     scope *cs = scope_new(C, SC_COMPREHENSION, s, n);
@@ -290,22 +335,26 @@ static int collect_comp(compiler *C, scope *s, pe_node *n) {
     }
     if (collect_expr(C, cs, n->a)) return -1;
     if (n->b && collect_expr(C, cs, n->b)) return -1;
-    C->nest--;
     return 0;
 }
 
 static int collect_expr(compiler *C, scope *s, pe_node *n) {
     if (!n) return 0;
+    if (depth_enter(C, n)) return -1;
+    int r = collect_expr_node(C, s, n);
+    depth_leave(C, n);
+    return r;
+}
+
+static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     switch (n->kind) {
     case PE_N_NAME:
         return sym_add(C, s, n->name, SF_USED) ? 0 : -1;
     case PE_N_CONST:
         return 0;
     case PE_N_LAMBDA: {
-        if (++C->nest > MAX_NEST) return syntax_error(C, n, "too many statically nested blocks");
         scope *fs = scope_new(C, SC_FUNCTION, s, n);
         if (!fs || collect_params(C, fs, s, &n->l[0]) || collect_expr(C, fs, n->a)) return -1;
-        C->nest--;
         return 0;
     }
     case PE_N_LISTCOMP:
@@ -324,7 +373,15 @@ static int collect_expr(compiler *C, scope *s, pe_node *n) {
     return 0;
 }
 
+static int collect_stmt_node(compiler *C, scope *s, pe_node *n);
 static int collect_stmt(compiler *C, scope *s, pe_node *n) {
+    if (depth_enter(C, n)) return -1;
+    int r = collect_stmt_node(C, s, n);
+    depth_leave(C, n);
+    return r;
+}
+
+static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
     switch (n->kind) {
     case PE_N_ASSIGN:
         for (uint32_t i = 0; i < n->l[0].n; i++)
@@ -335,7 +392,12 @@ static int collect_stmt(compiler *C, scope *s, pe_node *n) {
             return -1;
         return collect_expr(C, s, n->a) || collect_expr(C, s, n->b) ? -1 : 0;
     case PE_N_ANNASSIGN:
-        if (n->c && collect_target(C, s, n->a)) return -1;
+        /* a simple name (even without a value) is bound in its scope; the
+         * annotation is evaluated only at module level (see c_stmt) */
+        if ((n->c || n->a->kind != PE_N_NAME || !(n->a->flags & 1)) &&
+            collect_target(C, s, n->a))
+            return -1;
+        if (s->kind == SC_MODULE && collect_expr(C, s, n->b)) return -1;
         return collect_expr(C, s, n->c);
     case PE_N_FOR:
         if (collect_target(C, s, n->a) || collect_expr(C, s, n->b)) return -1;
@@ -345,14 +407,12 @@ static int collect_stmt(compiler *C, scope *s, pe_node *n) {
             if (collect_target(C, s, n->l[0].v[i])) return -1;
         return 0;
     case PE_N_DEF: {
-        if (++C->nest > MAX_NEST) return syntax_error(C, n, "too many statically nested blocks");
         sym *y = sym_add(C, s, n->name, SF_ASSIGNED);
         if (!y) return -1;
         if (!y->decl_line) y->decl_line = n->line;
         scope *fs = scope_new(C, SC_FUNCTION, s, n);
         if (!fs || collect_params(C, fs, s, &n->l[0]) || collect_stmts(C, fs, &n->l[1]))
             return -1;
-        C->nest--;
         return 0;
     }
     case PE_N_GLOBAL:
@@ -695,12 +755,44 @@ static int emit_const(compiler *C, unit *u, pe_val v) {
 }
 
 /* Interned str for a name table entry. */
+/* Rebuilds the names[] hash index with ncap slots (a power of two). */
+static int names_rehash(compiler *C, unit *u, uint32_t ncap) {
+    uint32_t *t = pe_mem_alloc(C->S, ncap * sizeof(uint32_t));
+    if (!t) return -1;
+    memset(t, 0, ncap * sizeof(uint32_t));
+    for (uint32_t i = 0; i < u->nnames; i++) {
+        uint32_t h = name_hash(((pe_str *)u->names[i])->data) & (ncap - 1);
+        while (t[h]) h = (h + 1) & (ncap - 1);
+        t[h] = i + 1;
+    }
+    pe_mem_free(C->S, u->ntable, u->ntcap * sizeof(uint32_t));
+    u->ntable = t;
+    u->ntcap = ncap;
+    return 0;
+}
+
+/* Index of name in the unit's name table, added if new. A linear scan
+ * while the table is small, a hash index beyond (linear time overall). */
 static int add_name(compiler *C, unit *u, const char *name, uint32_t *idx) {
-    for (uint32_t i = 0; i < u->nnames; i++)
-        if (!strcmp(((pe_str *)u->names[i])->data, name)) {
-            *idx = i;
-            return 0;
+    uint32_t slot = 0;
+    if (u->nnames < 16) {
+        for (uint32_t i = 0; i < u->nnames; i++)
+            if (!strcmp(((pe_str *)u->names[i])->data, name)) {
+                *idx = i;
+                return 0;
+            }
+    } else {
+        if ((u->nnames + 1) * 2 > u->ntcap && names_rehash(C, u, u->ntcap ? u->ntcap * 2 : 64))
+            return -1;
+        slot = name_hash(name) & (u->ntcap - 1);
+        for (; u->ntable[slot]; slot = (slot + 1) & (u->ntcap - 1)) {
+            uint32_t i = u->ntable[slot] - 1;
+            if (!strcmp(((pe_str *)u->names[i])->data, name)) {
+                *idx = i;
+                return 0;
+            }
         }
+    }
     pe_val s;
     if (pe_str_from_cstr(C->S, name, &s)) return -1;
     if (grow(C->S, (void **)&u->names, &u->namecap, u->nnames, sizeof(pe_obj *))) {
@@ -708,6 +800,7 @@ static int add_name(compiler *C, unit *u, const char *name, uint32_t *idx) {
         return -1;
     }
     u->names[u->nnames] = s.u.o;
+    if (u->ntable) u->ntable[slot] = u->nnames + 1;
     *idx = u->nnames++;
     return 0;
 }
@@ -815,8 +908,13 @@ static int c_delete(compiler *C, unit *u, pe_node *t) {
         for (uint32_t i = 0; i < t->l[0].n; i++)
             if (c_delete(C, u, t->l[0].v[i])) return -1;
         return 0;
-    case PE_N_ATTR:
-        return syntax_error(C, t, "attribute deletion is not supported by pyexpr");
+    case PE_N_ATTR: {
+        uint32_t k;
+        if (c_expr(C, u, t->a) || add_name(C, u, t->name, &k)) return -1;
+        set_loc(u, t);
+        EMIT(DELETE_ATTR, k);
+        return 0;
+    }
     default:
         return syntax_error(C, t, "cannot delete expression");
     }
@@ -844,6 +942,29 @@ static int c_starred_list(compiler *C, unit *u, pe_nodelist *l) {
     return 0;
 }
 
+/* A set display of immediate constants as BUILD_SET + a frozenset constant.
+ * Returns 1 if the display does not qualify. Not inlined, and the items
+ * live on the heap: c_seq recurses once per nesting level. */
+static PE_NOINLINE int c_const_set(compiler *C, unit *u, pe_nodelist *l) {
+    for (uint32_t i = 0; i < l->n; i++)
+        if (l->v[i]->kind != PE_N_CONST || l->v[i]->v.tag == PE_TOBJ) return 1;
+    pe_val *items = pe_mem_alloc(C->S, l->n * sizeof(pe_val)), fs;
+    if (!items) return -1;
+    for (uint32_t i = 0; i < l->n; i++) items[i] = l->v[i]->v;
+    int r = pe_set_const_frozenset(C->S, items, l->n, &fs);
+    pe_mem_free(C->S, items, l->n * sizeof(pe_val));
+    if (r) {
+        pe_exc_clear(C->S);
+        return 1;
+    }
+    r = 0;
+    if (emit_l(C, u, PE_OP_BUILD_SET, 0) || emit_const(C, u, fs) ||
+        emit_l(C, u, PE_OP_SET_UPDATE, 1))
+        r = -1;
+    pe_decref(C->S, fs);
+    return r;
+}
+
 static int c_seq(compiler *C, unit *u, pe_node *n) {
     pe_nodelist *l = &n->l[0];
     if (has_starred(l)) {
@@ -864,23 +985,8 @@ static int c_seq(compiler *C, unit *u, pe_node *n) {
     /* {c1, c2, c3, ...} of constants: a frozenset constant copied into a new
      * set (CPython does the same, and it decides the element order) */
     if (n->kind == PE_N_SET && l->n >= 3 && l->n <= 4096) {
-        bool allc = true;
-        for (uint32_t i = 0; i < l->n && allc; i++)
-            allc = l->v[i]->kind == PE_N_CONST && l->v[i]->v.tag != PE_TOBJ;
-        if (allc) {
-            pe_val items[4096], fs;
-            for (uint32_t i = 0; i < l->n; i++) items[i] = l->v[i]->v;
-            if (pe_set_const_frozenset(C->S, items, l->n, &fs)) {
-                pe_exc_clear(C->S);
-            } else {
-                int r = 0;
-                if (emit_l(C, u, PE_OP_BUILD_SET, 0) || emit_const(C, u, fs) ||
-                    emit_l(C, u, PE_OP_SET_UPDATE, 1))
-                    r = -1;
-                pe_decref(C->S, fs);
-                return r;
-            }
-        }
+        int r = c_const_set(C, u, l);
+        if (r <= 0) return r;
     }
     /* all-constant tuples become one constant */
     if (n->kind == PE_N_TUPLE && l->n > 0 && l->n <= 256) {
@@ -990,7 +1096,50 @@ static int c_cmpop(compiler *C, unit *u, int op) {
     return 0;
 }
 
+/* Is e a constant other than None/True/False (a constant tuple counts, as
+ * CPython's AST optimizer makes it one)? */
+static bool is_literal_const(const pe_node *e, bool top) {
+    if (e->kind == PE_N_CONST)
+        return !top || !(e->v.tag == PE_TNONE || e->v.tag == PE_TBOOL);
+    if (e->kind != PE_N_TUPLE) return false;
+    for (uint32_t i = 0; i < e->l[0].n; i++)
+        if (!is_literal_const(e->l[0].v[i], false)) return false;
+    return true;
+}
+
+/* CPython's compile-time SyntaxWarning for `x is 1` / `x is not 'a'`. */
+static void warn_is_literal(compiler *C, const pe_node *n, int op) {
+    uint32_t line = n->line;
+    if (!C->warn_p || line < C->warn_line) {
+        C->warn_p = C->src;
+        C->warn_line = 1;
+    }
+    const char *end = C->src + C->srclen, *p = C->warn_p;
+    while (C->warn_line < line && p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) break;
+        p = nl + 1;
+        C->warn_line++;
+    }
+    C->warn_p = p;
+    const char *e = memchr(p, '\n', (size_t)(end - p));
+    if (!e) e = end;
+    pe_syntax_warning(C->S, C->filename, line,
+                      op == PE_CMP_IS ? "\"is\" with a literal. Did you mean \"==\"?"
+                                      : "\"is not\" with a literal. Did you mean \"!=\"?",
+                      p, (size_t)(e - p));
+}
+
 static int c_compare(compiler *C, unit *u, pe_node *n) {
+    for (uint32_t i = 0; i < n->l[0].n; i++) {
+        int op = n->ops[i];
+        if (op != PE_CMP_IS && op != PE_CMP_ISNOT) continue;
+        const pe_node *left = i ? n->l[0].v[i - 1] : n->a;
+        if (is_literal_const(left, true) || is_literal_const(n->l[0].v[i], true)) {
+            warn_is_literal(C, n, op);
+            break; /* CPython warns once per comparison */
+        }
+    }
     pe_nodelist *l = &n->l[0];
     if (c_expr(C, u, n->a)) return -1;
     if (l->n == 1) {
@@ -1173,11 +1322,10 @@ static int c_comprehension(compiler *C, unit *u, pe_node *n) {
     return 0;
 }
 
+/* Recursion is bounded: the symbol pass rejected trees deeper than
+ * MAX_AST_DEPTH. */
 static int c_expr(compiler *C, unit *u, pe_node *n) {
-    if (++C->nest > 1000) {
-        pe_raise(C->S, PE_EXC(RecursionError), "maximum recursion depth exceeded during compilation");
-        return -1;
-    }
+    if (TICK(C)) return -1;
     int r = 0;
     set_loc(u, n);
     switch (n->kind) {
@@ -1304,7 +1452,6 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
         r = syntax_error(C, n, "invalid syntax");
         break;
     }
-    C->nest--;
     return r;
 }
 
@@ -1650,8 +1797,7 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
             pe_node *x = l->v[i];
             uint32_t an;
             if (add_name(C, u, x->name, &an)) return -1;
-            EMIT(DUP_TOP, 0);
-            EMIT(LOAD_ATTR, an);
+            EMIT(IMPORT_FROM, an);
             const char *bound = x->a ? x->a->name : x->name;
             if (c_store_name(C, u, bound, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
                              PE_OP_STORE_GLOBAL))
@@ -1684,6 +1830,7 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
 }
 
 static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
+    if (TICK(C)) return -1;
     set_loc(u, n);
     switch (n->kind) {
     case PE_N_EXPR:
@@ -1691,6 +1838,11 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
             u->sc->kind == SC_MODULE) {
             if (c_expr(C, u, n->a)) return -1;
             EMIT(RETURN_VALUE, 0);
+            return 0;
+        }
+        if (C->mode == PE_MODE_SINGLE && u->sc->kind == SC_MODULE) {
+            if (c_expr(C, u, n->a)) return -1;
+            EMIT(PRINT_EXPR, 0);
             return 0;
         }
         if (n->a->kind == PE_N_CONST) return 0; /* docstrings and bare constants */
@@ -1706,10 +1858,28 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         }
         return 0;
     }
-    case PE_N_ANNASSIGN:
-        if (!n->c) return 0;
-        if (c_expr(C, u, n->c)) return -1;
-        return c_store(C, u, n->a);
+    case PE_N_ANNASSIGN: {
+        /* CPython: the value is assigned first; without a value, the
+         * object (and index) of an attribute/subscript target are still
+         * evaluated; the annotation is evaluated last, and only at module
+         * level (never inside a function) */
+        pe_node *t = n->a;
+        if (n->c) {
+            if (c_expr(C, u, n->c) || c_store(C, u, t)) return -1;
+        } else if (t->kind == PE_N_ATTR || t->kind == PE_N_SUBSCR) {
+            if (c_expr(C, u, t->a)) return -1;
+            EMIT(POP_TOP, 0);
+            if (t->kind == PE_N_SUBSCR) {
+                if (c_expr(C, u, t->b)) return -1;
+                EMIT(POP_TOP, 0);
+            }
+        }
+        if (u->sc->kind == SC_MODULE) {
+            if (c_expr(C, u, n->b)) return -1;
+            EMIT(POP_TOP, 0);
+        }
+        return 0;
+    }
     case PE_N_AUGASSIGN: {
         pe_node *t = n->a;
         if (t->kind == PE_N_NAME) {
@@ -1831,15 +2001,8 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
 }
 
 static int c_stmts(compiler *C, unit *u, pe_nodelist *l) {
-    for (uint32_t i = 0; i < l->n; i++) {
-        if (++C->nest > MAX_NEST + 100) {
-            C->nest--;
-            return syntax_error(C, l->v[i], "too many statically nested blocks");
-        }
-        int r = c_stmt(C, u, l->v[i], false);
-        C->nest--;
-        if (r) return -1;
-    }
+    for (uint32_t i = 0; i < l->n; i++)
+        if (c_stmt(C, u, l->v[i], false)) return -1;
     return 0;
 }
 
@@ -1861,23 +2024,15 @@ static void unit_free(compiler *C, unit *u) {
     pe_mem_free(S, u->consts, u->constcap * sizeof(pe_val));
     for (uint32_t i = 0; i < u->nnames; i++) pe_decref_obj(S, u->names[i]);
     pe_mem_free(S, u->names, u->namecap * sizeof(pe_obj *));
+    pe_mem_free(S, u->ntable, u->ntcap * sizeof(uint32_t));
     pe_mem_free(S, u->exc, u->exccap * sizeof(pe_exc_entry));
 }
 
-/* Names of code objects that are not functions: static immortal strs
- * (same layout as pe_str), so compiling `2 + 3` allocates no name. */
-typedef struct static_str {
-    pe_obj ob;
-    size_t len, nchars;
-    int64_t hash;
-    uint32_t ascii, grown;
-    char data[16];
-} static_str;
-_Static_assert(offsetof(static_str, data) == offsetof(pe_str, data), "static_str layout");
-#define STATIC_STR(s) {PE_STATIC_HEAD(&pe_type_str), sizeof(s) - 1, sizeof(s) - 1, -1, 1, 0, s}
-static const static_str code_names[] = {
-    STATIC_STR("<module>"),  STATIC_STR("<lambda>"),  STATIC_STR("<listcomp>"),
-    STATIC_STR("<setcomp>"), STATIC_STR("<dictcomp>"), STATIC_STR("<genexpr>"),
+/* Names of code objects that are not functions: static immortal strs, so
+ * compiling `2 + 3` allocates no name. */
+static const pe_static_str code_names[] = {
+    PE_STATIC_STR("<module>"),  PE_STATIC_STR("<lambda>"),  PE_STATIC_STR("<listcomp>"),
+    PE_STATIC_STR("<setcomp>"), PE_STATIC_STR("<dictcomp>"), PE_STATIC_STR("<genexpr>"),
 };
 
 static int code_name(pe_state *S, const char *name, pe_obj **out) {
@@ -1889,6 +2044,54 @@ static int code_name(pe_state *S, const char *name, pe_obj **out) {
             }
     pe_val v;
     if (pe_str_from_cstr(S, name, &v)) return -1;
+    *out = v.u.o;
+    return 0;
+}
+
+/* A scope's code name: the def's name, <lambda>, <listcomp>, ... */
+static const char *scope_code_name(const scope *s) {
+    switch (s->node->kind) {
+    case PE_N_DEF: return s->node->name;
+    case PE_N_LAMBDA: return "<lambda>";
+    case PE_N_LISTCOMP: return "<listcomp>";
+    case PE_N_SETCOMP: return "<setcomp>";
+    case PE_N_DICTCOMP: return "<dictcomp>";
+    default: return "<genexpr>";
+    }
+}
+
+/* True when a scope's __qualname__ is its bare name: its parent is the
+ * module, or it is a def whose name the parent declares global. */
+static bool qualname_is_bare(const scope *s) {
+    scope *p = s->parent;
+    if (!p || p->kind == SC_MODULE) return true;
+    if (s->node->kind != PE_N_DEF) return false;
+    sym *y = sym_find(p, s->node->name);
+    return y && (y->flags & SF_GLOBAL_DECL);
+}
+
+/* CPython's __qualname__ (Python/compile.c compiler_set_qualname): the
+ * enclosing scopes' names joined with ".<locals>." (after a function or
+ * lambda) or "." (after a comprehension). The chain is at most
+ * MAX_NEST long, so the quadratic walk is cheap. New reference in *out. */
+static int code_qualname(pe_state *S, const scope *s, pe_obj *name, pe_obj **out) {
+    if (qualname_is_bare(s)) {
+        pe_incref_obj(name);
+        *out = name;
+        return 0;
+    }
+    uint32_t k = 0;
+    for (const scope *p = s; !qualname_is_bare(p); p = p->parent) k++;
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    for (uint32_t i = k + 1; i-- > 0;) {
+        const scope *p = s;
+        for (uint32_t j = 0; j < i; j++) p = p->parent;
+        pe_sb_puts(&sb, scope_code_name(p));
+        if (i) pe_sb_puts(&sb, p->kind == SC_COMPREHENSION ? "." : ".<locals>.");
+    }
+    pe_val v;
+    if (pe_sb_to_str(&sb, &v)) return -1;
     *out = v.u.o;
     return 0;
 }
@@ -1915,8 +2118,10 @@ static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t na
         pe_decref_obj(S, &f->ob);
         return NULL;
     }
-    f->qualname = f->name;
-    pe_incref_obj(f->qualname);
+    if (code_qualname(S, u->sc, f->name, &f->qualname)) {
+        pe_decref_obj(S, &f->ob);
+        return NULL;
+    }
     scope *sc0 = u->sc;
     uint32_t nlocals = sc0->kind == SC_MODULE ? 0 : sc0->nlocals;
     uint32_t nl = nlocals + sc0->ncells + sc0->nfree;
@@ -2050,11 +2255,12 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
                       pe_nodelist *body, pe_node *expr_body, const char *name) {
     unit *u = outer;
     /* defaults, evaluated now in the outer scope */
-    uint32_t mflags = 0, nargs = 0, nkwonly = 0, cflags = 0;
+    uint32_t mflags = 0, nargs = 0, nkwonly = 0, cflags = 0, nposonly = 0;
     uint32_t ndef = 0, nkwdef = 0;
     if (params) {
         for (uint32_t i = 0; i < params->n; i++) {
             pe_node *a = params->v[i];
+            if (a->op == 0 && (a->flags & 1)) nposonly = nargs + 1;
             if (a->op == 0) nargs++;
             else if (a->op == 1) nkwonly++;
             else if (a->op == 2) cflags |= PE_CO_VARARGS;
@@ -2116,6 +2322,7 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
     }
     f = finish_unit(C, fu, name, nargs, nkwonly, cflags, (int)n->line);
     if (!f) goto done;
+    f->nposonly = nposonly;
     r = 0;
 done:
     unit_free(C, fu);
@@ -2156,40 +2363,62 @@ done:
 /* Parameters must be the first locals in call order: positional, then
  * keyword-only, then *args, then **kwargs. The collector added them in
  * source order, where *args precedes keyword-only ones: fix the indexes. */
-static void order_params(scope *s, pe_nodelist *params) {
-    if (!params) return;
+/* Local slot of a symbol: a cell that is also a local keeps its local slot
+ * in decl_line (see index_scope). */
+static bool sym_is_local(const sym *z) {
+    return !(z->flags & SF_GLOBAL) &&
+           !(z->flags & SF_FREE && !(z->flags & (SF_ASSIGNED | SF_PARAM)));
+}
+static uint32_t sym_slot(const sym *z) {
+    return (z->flags & SF_CELL) && !(z->flags & SF_FREE) ? z->decl_line : (uint32_t)z->index;
+}
+static void sym_set_slot(sym *z, uint32_t slot) {
+    if ((z->flags & SF_CELL) && !(z->flags & SF_FREE)) z->decl_line = slot;
+    else z->index = (int32_t)slot;
+}
+
+/* Gives the parameters the first local slots in CPython's order (positional,
+ * keyword-only, *args, **kwargs), swapping with whatever held each slot.
+ * Linear: holder[] maps a local slot to the symbol in it. */
+static int order_params(compiler *C, scope *s, pe_nodelist *params) {
+    if (!params || !params->n || !s->nlocals) return 0;
+    sym **holder = pe_mem_alloc(C->S, s->nlocals * sizeof(sym *));
+    if (!holder) return -1;
+    memset(holder, 0, s->nlocals * sizeof(sym *));
+    for (uint32_t j = s->nsyms; j-- > 0;) {
+        sym *z = &s->syms[j];
+        uint32_t zs = sym_slot(z);
+        if (sym_is_local(z) && zs < s->nlocals) holder[zs] = z; /* first one wins */
+    }
     uint32_t idx = 0;
     for (int pass = 0; pass < 4; pass++) {
-        for (uint32_t i = 0; i < params->n; i++) {
+        for (uint32_t i = 0; i < params->n && idx < s->nlocals; i++) {
             pe_node *a = params->v[i];
             if (a->op != pass) continue;
             sym *y = sym_find(s, a->name);
             if (!y) continue;
-            /* swap y's local index with whatever holds idx */
-            for (uint32_t j = 0; j < s->nsyms; j++) {
-                sym *z = &s->syms[j];
-                bool zl = !(z->flags & (SF_GLOBAL)) && !(z->flags & SF_FREE && !(z->flags & (SF_ASSIGNED | SF_PARAM)));
-                uint32_t zslot = (z->flags & SF_CELL) && !(z->flags & SF_FREE) ? z->decl_line : (uint32_t)z->index;
-                if (zl && z != y && zslot == idx) {
-                    uint32_t yslot = (y->flags & SF_CELL) && !(y->flags & SF_FREE) ? y->decl_line : (uint32_t)y->index;
-                    if ((z->flags & SF_CELL) && !(z->flags & SF_FREE)) z->decl_line = yslot;
-                    else z->index = (int32_t)yslot;
-                    break;
-                }
+            uint32_t yslot = sym_slot(y);
+            sym *z = holder[idx];
+            if (z && z != y) {
+                sym_set_slot(z, yslot);
+                if (yslot < s->nlocals) holder[yslot] = z;
             }
-            if ((y->flags & SF_CELL) && !(y->flags & SF_FREE)) y->decl_line = idx;
-            else y->index = (int32_t)idx;
+            sym_set_slot(y, idx);
+            holder[idx] = y;
             idx++;
         }
     }
+    pe_mem_free(C->S, holder, s->nlocals * sizeof(sym *));
+    return 0;
 }
 
-static void fix_param_order(compiler *C) {
+static int fix_param_order(compiler *C) {
     for (uint32_t i = 0; i < C->nscopes; i++) {
         scope *s = C->scopes[i];
         if (s->node && (s->node->kind == PE_N_DEF || s->node->kind == PE_N_LAMBDA))
-            order_params(s, &s->node->l[0]);
+            if (order_params(C, s, &s->node->l[0])) return -1;
     }
+    return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2214,8 +2443,7 @@ static int resolve_all(compiler *C) {
         if (resolve_scope(C, C->scopes[i])) return -1;
     for (uint32_t i = 0; i < C->nscopes; i++)
         if (index_scope(C, C->scopes[i])) return -1;
-    fix_param_order(C);
-    return 0;
+    return fix_param_order(C);
 }
 
 pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t len,
@@ -2235,7 +2463,6 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     C->module = scope_new(C, SC_MODULE, NULL, NULL);
     if (!C->module) goto fail;
     if (collect_stmts(C, C->module, &mod->l[0])) goto fail;
-    C->nest = 0;
     if (resolve_all(C)) goto fail;
     u = pe_mem_alloc(S, sizeof(unit));
     if (!u) goto fail;
@@ -2257,6 +2484,16 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     /* one block: the pe_code, its global tables, filename and source copy */
     size_t ng = C->nglobals, fnlen = strlen(filename);
     size_t total = sizeof(pe_code) + ng * (sizeof(pe_obj *) + sizeof(int32_t)) + fnlen + 1 + len + 1;
+    /* the block is counted against max_memory like every other compile
+     * allocation (it is allocated with calloc: it outlives the state) */
+    size_t lim = S->limits.max_memory;
+    if (lim && (S->mem_used + total > lim || S->mem_used + total < S->mem_used)) {
+        pe_decref_obj(S, &f->ob);
+        S->limits.max_memory = 0; /* building the exception allocates */
+        pe_raise(S, PE_EXC(LimitError), "memory limit exceeded (max_memory=%zu bytes)", lim);
+        S->limits.max_memory = lim;
+        goto fail;
+    }
     code = calloc(1, total);
     if (!code) {
         pe_decref_obj(S, &f->ob);

@@ -28,6 +28,9 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <math.h>
 #include <poll.h>
 #include <pthread.h>
@@ -52,11 +55,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "pe_cli.h"
 #include "pe_vm.h"
-
-/* Entry points called by main.c (declared there too; keep in step). */
-int pe_daemon_main(int argc, char **argv);
-int pe_daemon_run_remote(const char *src, size_t len, const char *filename, int *status);
 
 /* ------------------------------------------------------------------ */
 /* Protocol constants (docs/daemon.md, pyexpr/client.py)                */
@@ -67,7 +67,7 @@ int pe_daemon_run_remote(const char *src, size_t len, const char *filename, int 
 #define PD_HDR 8      /* magic, version, op, mode, u32 flags (after the length) */
 
 enum { OP_RUN = 1, OP_STATUS = 2, OP_CLEAR_CACHE = 3, OP_PING = 4, OP_STOP = 5 };
-enum { RQ_NAMES = 1, RQ_LIMITS = 2, RQ_ECHO = 4, RQ_VALUE = 8, RQ_REPR = 16 };
+enum { RQ_NAMES = 1, RQ_LIMITS = 2, RQ_ECHO = 4, RQ_VALUE = 8, RQ_REPR = 16, RQ_GLOBALS = 32 };
 enum {
     ST_OK = 0,          /* ran; exit code 0 */
     ST_ERROR = 1,       /* the program raised (SyntaxError included); exit code 1 */
@@ -76,7 +76,8 @@ enum {
     ST_SERVER_ERROR = 4,
     ST_UNAVAILABLE = 5
 };
-enum { RS_VALUE = 1, RS_REPR = 2 };
+enum { RS_VALUE = 1, RS_REPR = 2, RS_GLOBALS = 4 };
+#define TAG_ABSENT 0x2D /* GLOBALS: the variable has no value to send back */
 
 #define VAL_MAX_DEPTH 100
 #define MAX_FILENAME 4096
@@ -86,6 +87,9 @@ enum { RS_VALUE = 1, RS_REPR = 2 };
 #define DEF_MAX_OUTPUT ((size_t)16 << 20)
 #define DEF_MAX_MEMORY ((size_t)256 << 20)
 #define DEF_TIMEOUT 1.0
+#define DEF_MEMORY_BUDGET ((size_t)1 << 30)
+#define DEF_BUDGET_WAIT 1.0
+#define RECYCLE_PEAK ((size_t)16 << 20) /* a run that peaked above this: fresh state */
 #define DEF_IO_TIMEOUT 10.0
 #define DEF_STOP_TIMEOUT 30.0
 #define DEF_MAX_CONNS 1024
@@ -338,6 +342,8 @@ typedef struct dconf {
     size_t max_frame, max_output;
     pe_limits limits;
     size_t cache_entries, cache_bytes;
+    size_t memory_budget; /* sum of the max_memory of the requests running at once; 0 none */
+    double budget_wait;   /* how long a request waits for budget before it is refused */
     double io_timeout, stop_timeout;
 } dconf;
 
@@ -351,6 +357,8 @@ static void conf_defaults(dconf *cf) {
     cf->max_output = DEF_MAX_OUTPUT;
     cf->limits.timeout = DEF_TIMEOUT;
     cf->limits.max_memory = DEF_MAX_MEMORY;
+    cf->memory_budget = DEF_MEMORY_BUDGET;
+    cf->budget_wait = DEF_BUDGET_WAIT;
     cf->io_timeout = DEF_IO_TIMEOUT;
     cf->stop_timeout = DEF_STOP_TIMEOUT;
 }
@@ -383,7 +391,9 @@ static bool dir_is_private(const char *dir, char *why, size_t wsz) {
  * --socket, else $PYEXPR_SOCKET, else $XDG_RUNTIME_DIR/pyexpr.sock (a
  * private directory), else ${TMPDIR:-/tmp}/pyexpr-UID/pyexpr.sock, whose
  * directory is created 0700 when `create` and must be private. Relative
- * paths are made absolute. 0 ok; -1 with a message in err. */
+ * paths are made absolute. 0 ok; -1 with a message in err; -2 (only when
+ * not `create`): that directory does not exist, so no daemon can be
+ * running (cf->sock still names the path it would have). */
 static int resolve_paths(dconf *cf, bool create, char *err, size_t esz) {
     char path[PATH_MAX];
     const char *env;
@@ -404,6 +414,12 @@ static int resolve_paths(dconf *cf, bool create, char *err, size_t esz) {
         if (create && mkdir(dir, 0700) < 0 && errno != EEXIST) {
             snprintf(err, esz, "cannot create %s: %s", dir, strerror(errno));
             return -1;
+        }
+        struct stat st;
+        if (!create && lstat(dir, &st) < 0 && errno == ENOENT) {
+            snprintf(cf->sock, sizeof cf->sock, "%.*s/pyexpr.sock", (int)sizeof cf->sock - 13, dir);
+            snprintf(err, esz, "%s does not exist", dir);
+            return -2;
         }
         if (!dir_is_private(dir, why, sizeof why)) {
             snprintf(err, esz, "refusing unsafe socket directory: %s", why);
@@ -518,7 +534,7 @@ typedef struct worker {
     bool extra; /* added under load; leaves again when idle */
     pe_state *S;
     capture cout, cerr;
-    dbuf serr, repr, val, etype, emsg, fname;
+    dbuf serr, repr, val, etype, emsg, fname, glob;
     bool exc_is_limit;
     _Atomic int64_t busy_since; /* ns while running a request, else 0 */
     _Atomic int state;          /* W_* */
@@ -532,6 +548,14 @@ typedef struct daemon {
     ino_t sock_ino, pid_ino;
     char listen_tag, wake_tag; /* epoll data.ptr markers */
     pthread_mutex_t listen_mu, reg_mu, workers_mu;
+    /* memory budget (admission control): the max_memory of every running
+     * request is reserved in budget_used (a CAS when it fits: no lock on
+     * the common path); requests that must wait sleep on budget_cv under
+     * budget_mu, and a release wakes them only when someone waits */
+    _Atomic size_t budget_used;
+    _Atomic unsigned budget_running, budget_waiters;
+    pthread_mutex_t budget_mu;
+    pthread_cond_t budget_cv;
     conn reg;                  /* registry sentinel */
     pe_cache *cache;
     worker **workers;          /* conf.max_workers slots */
@@ -541,7 +565,7 @@ typedef struct daemon {
     int64_t stop_deadline;
     _Atomic int stopping, exiting;
     _Atomic uint64_t n_requests, n_runs, n_errors, n_limit, n_proto, n_conns_total, n_rejected,
-        next_conn_id;
+        next_conn_id, n_budget_waited, n_budget_refused;
     _Atomic unsigned nconns;
 } daemon_t;
 
@@ -792,6 +816,56 @@ static size_t capture_write(void *ud, const char *s, size_t n) {
     return n;
 }
 
+void pe_cli_warm(pe_state *S) {
+    pe_limits saved = S->limits, nolim = saved;
+    nolim.max_steps = 0;
+    nolim.max_memory = 0;
+    nolim.timeout = 0;
+    pe_set_limits(S, &nolim);
+    pe_code *code = pe_compile(S, "None", 4, "<warm>", PE_MODE_EXEC);
+    if (code) {
+        char *repr = NULL;
+        (void)pe_run_repr(S, code, &repr);
+        free(repr);
+    }
+    pe_reset(S);
+    pe_code_release_in(S, code);
+    pe_set_limits(S, &saved);
+}
+
+void pe_cli_fix_memory_message(pe_state *S, size_t abs_limit, size_t user_limit) {
+    pe_val e = S->exc;
+    if (abs_limit == user_limit || e.tag != PE_TOBJ ||
+        !pe_type_is_subtype(e.u.o->type, PE_EXC(LimitError)))
+        return;
+    pe_exc *x = PE_EXCOBJ(e);
+    if (x->args.tag != PE_TOBJ || PE_TUPLE(x->args)->n != 1) return;
+    pe_val m = PE_TUPLE(x->args)->items[0];
+    char want[96], now[96];
+    snprintf(want, sizeof want, "memory limit exceeded (max_memory=%zu bytes)", abs_limit);
+    if (!pe_is_str(m) || strcmp(PE_STR(m)->data, want)) return;
+    int n = snprintf(now, sizeof now, "memory limit exceeded (max_memory=%zu bytes)", user_limit);
+    size_t lim = S->limits.max_memory;
+    S->limits.max_memory = 0; /* the new message must not fail on the limit */
+    pe_incref(e);
+    pe_val str, tup;
+    if (pe_str_new(S, now, (size_t)n, &str) == 0) {
+        if (pe_tuple_pack(S, 1, &str, &tup) == 0) {
+            pe_val old = x->args;
+            x->args = tup;
+            pe_decref(S, old);
+        }
+        pe_decref(S, str);
+    }
+    S->limits.max_memory = lim;
+    if (S->exc.tag != e.tag || S->exc.u.o != e.u.o) { /* out of memory meanwhile: keep ours */
+        pe_exc_clear(S);
+        S->exc = e; /* our reference */
+    } else {
+        pe_decref(S, e);
+    }
+}
+
 /* The smaller nonzero of two limits (0 = none). */
 static uint64_t min_nz(uint64_t a, uint64_t b) { return !a ? b : !b ? a : a < b ? a : b; }
 
@@ -844,6 +918,32 @@ static int inject_names(pe_state *S, pe_code *code, rd *r, char *err, size_t esz
 trunc:
     snprintf(err, esz, "names: truncated");
     return -1;
+}
+
+/* The GLOBALS section (docs/daemon.md): u32 count, then per global slot of
+ * the code, except builtins the program left as they were, its name and
+ * its value, or TAG_ABSENT when it is unbound or has no value encoding. */
+static int encode_globals(pe_state *S, pe_code *code, dbuf *b) {
+    size_t at = b->len;
+    if (dbuf_u32(b, 0)) return -1;
+    uint32_t n = 0;
+    for (uint32_t g = 0; g < code->nglobals; g++) {
+        pe_val v = S->globals[g];
+        if (code->gbuiltin[g] >= 0) {
+            pe_val bv = pe_builtin_value(code->gbuiltin[g]);
+            if (v.tag == bv.tag && v.u.o == bv.u.o) continue;
+        }
+        const pe_str *name = (const pe_str *)code->gnames[g];
+        if (dbuf_blob(b, name->data, name->len)) return -1;
+        size_t vat = b->len;
+        if (v.tag == PE_TUNDEF || val_encode(b, v, 0)) {
+            b->len = vat;
+            if (dbuf_u8(b, TAG_ABSENT)) return -1;
+        }
+        n++;
+    }
+    put_le32((unsigned char *)b->p + at, n);
+    return 0;
 }
 
 /* Starts a response in o; returns its offset (finish with resp_end). The
@@ -943,6 +1043,91 @@ static pe_limits merge_limits(const pe_limits *dl, const req *q) {
     return l;
 }
 
+/* Admission control (--memory-budget): reserves `need` bytes of the
+ * budget for one run, waiting up to --budget-wait for running requests to
+ * give theirs back. 0 ok; -1 refused (message in err); -2 the daemon began
+ * to stop while the request waited (it was not run: UNAVAILABLE). */
+static bool budget_try(daemon_t *d, size_t need) {
+    size_t cur = atomic_load(&d->budget_used);
+    do {
+        if (need > d->conf.memory_budget - cur) return false; /* cur <= budget always */
+    } while (!atomic_compare_exchange_weak(&d->budget_used, &cur, cur + need));
+    atomic_fetch_add(&d->budget_running, 1);
+    return true;
+}
+
+static int budget_acquire(daemon_t *d, size_t need, char *err, size_t esz) {
+    size_t budget = d->conf.memory_budget;
+    if (!budget || budget_try(d, need)) return 0;
+    /* a releaser subtracts, then looks at budget_waiters; a waiter counts
+     * itself, then tries again under the mutex the releaser takes to
+     * broadcast: either the retry sees the release or the release wakes it */
+    atomic_fetch_add_explicit(&d->n_budget_waited, 1, memory_order_relaxed);
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    double t = (double)ts.tv_sec + ts.tv_nsec / 1e9 + d->conf.budget_wait;
+    ts.tv_sec = (time_t)t;
+    ts.tv_nsec = (long)((t - (double)ts.tv_sec) * 1e9);
+    pthread_mutex_lock(&d->budget_mu);
+    atomic_fetch_add(&d->budget_waiters, 1);
+    bool ok;
+    while (!(ok = budget_try(d, need)) && !atomic_load(&d->stopping))
+        if (pthread_cond_timedwait(&d->budget_cv, &d->budget_mu, &ts) == ETIMEDOUT) {
+            ok = budget_try(d, need);
+            break;
+        }
+    atomic_fetch_sub(&d->budget_waiters, 1);
+    pthread_mutex_unlock(&d->budget_mu);
+    if (ok) return 0;
+    if (atomic_load(&d->stopping)) {
+        snprintf(err, esz, "the daemon is stopping");
+        return -2;
+    }
+    atomic_fetch_add_explicit(&d->n_budget_refused, 1, memory_order_relaxed);
+    snprintf(err, esz,
+             "daemon memory budget exhausted (memory_budget=%zu bytes; %zu reserved by %u running "
+             "requests; this request needs max_memory=%zu bytes)",
+             budget, atomic_load(&d->budget_used), atomic_load(&d->budget_running), need);
+    return -1;
+}
+
+static void budget_release(daemon_t *d, size_t need) {
+    if (!d->conf.memory_budget) return;
+    atomic_fetch_sub(&d->budget_running, 1);
+    atomic_fetch_sub(&d->budget_used, need);
+    if (atomic_load(&d->budget_waiters)) {
+        pthread_mutex_lock(&d->budget_mu);
+        pthread_cond_broadcast(&d->budget_cv);
+        pthread_mutex_unlock(&d->budget_mu);
+    }
+}
+
+/* The worker's state for the next request: warmed (frames, first stack
+ * chunk) for the daemon's depth limit. */
+static pe_state *worker_state_new(daemon_t *d) {
+    pe_state *S = pe_state_new();
+    if (!S) return NULL;
+    pe_set_limits(S, &d->conf.limits);
+    pe_cli_warm(S);
+    return S;
+}
+
+/* The run failed with an exception pending: records it; SystemExit gives
+ * its exit status (maybe writing its message), anything else its
+ * traceback (exit status 1). abs/user: see pe_cli_fix_memory_message. */
+static int run_failed(worker *w, size_t abs_limit, size_t user_limit) {
+    pe_state *S = w->S;
+    if (abs_limit) pe_cli_fix_memory_message(S, abs_limit, user_limit);
+    S->limits.max_memory = 0; /* the traceback must not fail on the limit */
+    exc_capture(w);
+    int st = pe_exception_exit_status(S);
+    if (st >= 0) return st;
+    /* the CLI ends by SIGINT after this traceback: a shell sees 130 */
+    bool kbi = pe_type_is_subtype(S->exc.u.o->type, PE_EXC(KeyboardInterrupt));
+    pe_print_exception(S);
+    return kbi ? 130 : 1;
+}
+
 /* Runs an OP_RUN request exactly as main.c's run_source would, appending
  * the response to o. Program stdout is captured straight into o. */
 static void handle_run(worker *w, dbuf *o, req *q) {
@@ -956,6 +1141,7 @@ static void handle_run(worker *w, dbuf *o, req *q) {
     dbuf_clear(&w->etype);
     dbuf_clear(&w->emsg);
     dbuf_clear(&w->fname);
+    dbuf_clear(&w->glob);
     w->exc_is_limit = false;
     size_t at = resp_begin(o);
     if (at == SIZE_MAX || dbuf_u32(o, 0)) goto oom;
@@ -963,23 +1149,48 @@ static void handle_run(worker *w, dbuf *o, req *q) {
     w->cout = (capture){o, 0, d->conf.max_output, false, S};
     w->cerr = (capture){&w->serr, 0, d->conf.max_output, false, S};
     pe_set_output(S, capture_write, &w->cout, capture_write, &w->cerr);
-    pe_limits lim = merge_limits(&d->conf.limits, q);
-    pe_set_limits(S, &lim);
     if (dbuf_put(&w->fname, q->fn, q->fnlen) || dbuf_u8(&w->fname, 0)) goto oom;
+    pe_limits lim = merge_limits(&d->conf.limits, q);
+    size_t need = lim.max_memory; /* the run's allowance, reserved from the budget */
+    if (!need) need = d->conf.memory_budget;
+    int adm = budget_acquire(d, need, err, sizeof err);
+    if (adm == -2) {
+        pe_set_output(S, NULL, NULL, NULL, NULL);
+        o->len = at;
+        (void)resp_simple(o, ST_UNAVAILABLE, 1, NULL, 0, "pyexpr daemon: stopping\n");
+        return;
+    }
+    if (adm) {
+        pe_set_output(S, NULL, NULL, NULL, NULL);
+        o->len = so_start;
+        put_le32((unsigned char *)o->p + so_len_at, 0);
+        dbuf_clear(&w->serr);
+        if (dbuf_printf(&w->serr, "LimitError: %s\n", err) || dbuf_blob(o, w->serr.p, w->serr.len) ||
+            dbuf_blob(o, NULL, 0) || dbuf_blob(o, "LimitError", 10) || dbuf_blob(o, err, strlen(err)))
+            goto oom;
+        resp_end(o, at, ST_LIMIT, 1, 0);
+        atomic_fetch_add_explicit(&d->n_runs, 1, memory_order_relaxed);
+        atomic_fetch_add_explicit(&d->n_errors, 1, memory_order_relaxed);
+        atomic_fetch_add_explicit(&d->n_limit, 1, memory_order_relaxed);
+        return;
+    }
+    /* max_memory counts the run's allocations on top of what the state
+     * holds (as in the CLI and the extension) */
+    size_t base = S->mem_used, user_mem = need;
+    size_t abs_mem = need ? (base + need < base ? SIZE_MAX : base + need) : 0;
+    lim.max_memory = abs_mem;
+    pe_set_limits(S, &lim);
+    S->mem_peak = S->mem_used;
 
     int status = ST_OK, exitc = 0;
     uint32_t rflags = 0;
     pe_code *code = pe_cache_get(d->cache, S, q->src, q->srclen, w->fname.p, q->mode);
     if (!code) {
-        exc_capture(w);
-        pe_print_exception(S);
+        exitc = run_failed(w, abs_mem, user_mem);
         status = ST_ERROR;
-        exitc = 1;
     } else if (pe_globals_init(S, code)) {
-        exc_capture(w);
-        pe_print_exception(S);
+        exitc = run_failed(w, abs_mem, user_mem);
         status = ST_ERROR;
-        exitc = 1;
     } else if ((q->flags & RQ_NAMES) && inject_names(S, code, &q->names, err, sizeof err)) {
         pe_globals_release(S);
         status = ST_BAD_REQUEST;
@@ -1013,13 +1224,15 @@ static void handle_run(worker *w, dbuf *o, req *q) {
             }
             pe_decref(S, result);
         }
+        if (r == 0 && (q->flags & RQ_GLOBALS)) {
+            if (encode_globals(S, code, &w->glob)) r = pe_raise_nomem(S);
+            else rflags |= RS_GLOBALS;
+        }
         pe_globals_release(S);
         if (r) {
             rflags = 0;
-            exc_capture(w);
-            pe_print_exception(S);
+            exitc = run_failed(w, abs_mem, user_mem);
             status = ST_ERROR;
-            exitc = 1;
         } else if ((q->flags & RQ_ECHO) && (rflags & RS_REPR)) {
             capture_write(&w->cout, w->repr.p, w->repr.len);
             capture_write(&w->cout, "\n", 1);
@@ -1028,6 +1241,19 @@ static void handle_run(worker *w, dbuf *o, req *q) {
     pe_reset(S); /* run objects may point into the code */
     pe_code_release_in(S, code); /* a last reference frees into S's block cache */
     pe_set_output(S, NULL, NULL, NULL, NULL);
+    if (S->mem_peak - base > RECYCLE_PEAK) {
+        /* a heavy run: give its memory back (the state keeps stack chunks
+         * and freed blocks) so the budget bounds what the daemon holds */
+        pe_state *fresh = worker_state_new(d);
+        if (fresh) {
+            pe_state_free(S);
+            w->S = S = fresh;
+#ifdef __GLIBC__
+            malloc_trim(0);
+#endif
+        }
+    }
+    budget_release(d, need);
 
     if (w->cout.overflow || w->cerr.overflow) {
         status = ST_LIMIT;
@@ -1039,18 +1265,23 @@ static void handle_run(worker *w, dbuf *o, req *q) {
         if (dbuf_put(&w->etype, "LimitError", 10) || dbuf_put(&w->emsg, err, strlen(err))) goto oom;
         dbuf_clear(&w->serr);
         if (dbuf_printf(&w->serr, "LimitError: %s\n", err)) goto oom;
-    } else if (status == ST_ERROR && w->exc_is_limit) {
+    } else if (status == ST_ERROR && w->exc_is_limit && exitc == 1) {
         status = ST_LIMIT;
     } else if (status == ST_BAD_REQUEST) {
         dbuf_clear(&w->serr);
         if (dbuf_printf(&w->serr, "pyexpr daemon: bad request: %s\n", err)) goto oom;
     }
-    if (status != ST_OK && status != ST_ERROR) o->len = so_start; /* no partial output */
+    /* no partial output after an output overflow or a bad request; a
+     * LimitError the program raised (steps, memory, time) keeps what it
+     * printed before, as direct execution does */
+    if (status != ST_OK && status != ST_ERROR && (status != ST_LIMIT || w->cout.overflow || w->cerr.overflow))
+        o->len = so_start;
     put_le32((unsigned char *)o->p + so_len_at, (uint32_t)(o->len - so_start));
     if (dbuf_blob(o, w->serr.p, w->serr.len) ||
         dbuf_blob(o, (rflags & RS_REPR) ? w->repr.p : NULL, (rflags & RS_REPR) ? w->repr.len : 0) ||
         dbuf_blob(o, w->etype.p, w->etype.len) || dbuf_blob(o, w->emsg.p, w->emsg.len) ||
-        ((rflags & RS_VALUE) && dbuf_put(o, w->val.p, w->val.len)))
+        ((rflags & RS_VALUE) && dbuf_put(o, w->val.p, w->val.len)) ||
+        ((rflags & RS_GLOBALS) && dbuf_put(o, w->glob.p, w->glob.len)))
         goto oom;
     resp_end(o, at, status, exitc, rflags);
     atomic_fetch_add_explicit(&d->n_runs, 1, memory_order_relaxed);
@@ -1102,6 +1333,9 @@ static int status_body(daemon_t *d, dbuf *b, int text) {
              rej = atomic_load(&d->n_rejected);
     unsigned conns = atomic_load(&d->nconns);
     const pe_limits *L = &d->conf.limits;
+    size_t bused = atomic_load(&d->budget_used);
+    unsigned brun = atomic_load(&d->budget_running);
+    uint64_t bwaited = atomic_load(&d->n_budget_waited), brefused = atomic_load(&d->n_budget_refused);
     if (!text) {
         int r = dbuf_printf(b, "{\"running\":true,\"pid\":%ld,\"version\":\"%s\",\"socket\":",
                             (long)getpid(), PYEXPR_VERSION);
@@ -1120,14 +1354,19 @@ static int status_body(daemon_t *d, dbuf *b, int text) {
             "\"max_entries\":%zu,\"max_bytes\":%zu,\"hits\":%" PRIu64 ",\"misses\":%" PRIu64
             ",\"hit_rate\":%.4f},\"rss_bytes\":%ld,\"limits\":{\"timeout_s\":%g,\"max_memory\":%zu,"
             "\"max_steps\":%" PRIu64 ",\"max_depth\":%u,\"max_output\":%zu,\"max_frame\":%zu,"
-            "\"io_timeout_s\":%g}}\n",
+            "\"io_timeout_s\":%g},\"memory_budget\":{\"budget\":%zu,\"reserved\":%zu,"
+            "\"running\":%u,\"waited\":%" PRIu64 ",\"refused\":%" PRIu64 ",\"wait_s\":%g}}\n",
             (long long)d->started_wall, up, req, runs, errs, lim, proto, conns, ctot, rej, running,
             busy, cs.currsize, cs.bytes, cs.maxsize, cs.maxbytes, cs.hits, cs.misses, hit_rate, rss,
             L->timeout, L->max_memory, L->max_steps, L->max_depth ? L->max_depth : 1000,
-            d->conf.max_output, d->conf.max_frame, d->conf.io_timeout);
+            d->conf.max_output, d->conf.max_frame, d->conf.io_timeout, d->conf.memory_budget, bused,
+            brun, bwaited, brefused, d->conf.budget_wait);
         return r ? -1 : 0;
     }
-    char cb[32], cm[32], rb[32], mm[32], steps[32], tmo[32];
+    char cb[32], cm[32], rb[32], mm[32], steps[32], tmo[32], bb[32], bu[32];
+    if (d->conf.memory_budget) fmt_bytes(bb, sizeof bb, (double)d->conf.memory_budget);
+    else snprintf(bb, sizeof bb, "none");
+    fmt_bytes(bu, sizeof bu, (double)bused);
     fmt_bytes(cb, sizeof cb, (double)cs.bytes);
     fmt_bytes(cm, sizeof cm, (double)cs.maxbytes);
     fmt_bytes(rb, sizeof rb, (double)rss);
@@ -1151,10 +1390,13 @@ static int status_body(daemon_t *d, dbuf *b, int text) {
         "  cache        %zu entries, %s of %s; hit rate %.1f%% (%" PRIu64 " hits, %" PRIu64
         " misses)\n"
         "  memory       %s resident\n"
-        "  limits       timeout %s, max_memory %s, max_steps %s, max_depth %u\n",
+        "  limits       timeout %s, max_memory %s, max_steps %s, max_depth %u\n"
+        "  budget       %s; %s reserved by %u running requests; %" PRIu64 " waited, %" PRIu64
+        " refused\n",
         PYEXPR_VERSION, (long)getpid(), d->conf.sock, s / 3600, s / 60 % 60, s % 60, up, req, runs,
         errs, lim, proto, conns, ctot, rej, running, busy, cs.currsize, cb, cm, hit_rate * 100.0,
-        cs.hits, cs.misses, rb, tmo, mm, steps, L->max_depth ? L->max_depth : 1000);
+        cs.hits, cs.misses, rb, tmo, mm, steps, L->max_depth ? L->max_depth : 1000, bb, bu, brun,
+        bwaited, brefused);
 }
 
 /* Handles one complete frame (body without the length prefix). */
@@ -1557,6 +1799,7 @@ static void worker_free(worker *w) {
     dbuf_free(&w->etype);
     dbuf_free(&w->emsg);
     dbuf_free(&w->fname);
+    dbuf_free(&w->glob);
     free(w);
 }
 
@@ -1572,7 +1815,7 @@ static int spawn_worker(daemon_t *d, bool extra) {
     pthread_mutex_unlock(&d->workers_mu);
     if (slot == d->conf.max_workers) return -1;
     worker *w = calloc(1, sizeof *w);
-    if (!w || !(w->S = pe_state_new())) {
+    if (!w || !(w->S = worker_state_new(d))) {
         free(w);
         dlog("out of memory starting a worker");
         return -1;
@@ -1662,6 +1905,9 @@ static void unlink_if_ours(const char *path, ino_t ino) {
  * finish and their responses are sent. */
 static void begin_stop(daemon_t *d, const char *why) {
     atomic_store(&d->stopping, 1);
+    pthread_mutex_lock(&d->budget_mu); /* requests waiting for budget give up */
+    pthread_cond_broadcast(&d->budget_cv);
+    pthread_mutex_unlock(&d->budget_mu);
     d->stop_deadline = now_ns() + (int64_t)(d->conf.stop_timeout * 1e9);
     dlog("stopping (%s): finishing in-flight requests", why);
     pthread_mutex_lock(&d->listen_mu);
@@ -1770,6 +2016,8 @@ static int supervise(daemon_t *d) {
     pthread_mutex_destroy(&d->listen_mu);
     pthread_mutex_destroy(&d->reg_mu);
     pthread_mutex_destroy(&d->workers_mu);
+    pthread_mutex_destroy(&d->budget_mu);
+    pthread_cond_destroy(&d->budget_cv);
     return 0;
 }
 
@@ -1944,6 +2192,12 @@ static int daemon_run(dconf *cf, int ready_fd) {
     pthread_mutex_init(&d->listen_mu, NULL);
     pthread_mutex_init(&d->reg_mu, NULL);
     pthread_mutex_init(&d->workers_mu, NULL);
+    pthread_mutex_init(&d->budget_mu, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&d->budget_cv, &ca);
+    pthread_condattr_destroy(&ca);
     /* signals go to the supervisor only (workers inherit the mask) */
     sigset_t set;
     sigemptyset(&set);
@@ -1954,9 +2208,10 @@ static int daemon_run(dconf *cf, int ready_fd) {
     d->stack_size = worker_stack_size();
     d->started_ns = now_ns();
     d->started_wall = time(NULL);
-    dlog("pyexpr %s daemon listening on %s (pid %ld, %u workers, timeout %g s, max_memory %zu)",
+    dlog("pyexpr %s daemon listening on %s (pid %ld, %u workers, timeout %g s, max_memory %zu, "
+         "memory_budget %zu)",
          PYEXPR_VERSION, cf->sock, (long)getpid(), cf->workers, cf->limits.timeout,
-         cf->limits.max_memory);
+         cf->limits.max_memory, cf->memory_budget);
     for (unsigned i = 0; i < cf->workers; i++) {
         if (spawn_worker(d, false) < 0) {
             snprintf(err, sizeof err, "cannot start worker threads");
@@ -2021,7 +2276,10 @@ static int read_full(int fd, void *buf, size_t n) {
 }
 
 /* Sends a request (iov) and reads the response into *raw, parsed into *rp.
- * 0 ok, -1 failure (no usable answer). */
+ * 0 ok; -1 no answer: the request could not be sent, or the daemon closed
+ * the connection before the first byte of an answer; -2 the request was
+ * sent but no (valid) answer came: a timeout (errno EAGAIN) or a broken
+ * response. */
 static int client_call(int fd, struct iovec *iov, int niov, dbuf *raw, resp *rp) {
     while (niov) {
         struct msghdr mh = {.msg_iov = iov, .msg_iovlen = (size_t)niov};
@@ -2041,12 +2299,18 @@ static int client_call(int fd, struct iovec *iov, int niov, dbuf *raw, resp *rp)
         }
     }
     unsigned char h[4];
-    if (read_full(fd, h, 4)) return -1;
+    ssize_t got;
+    do
+        got = recv(fd, h, 1, 0);
+    while (got < 0 && errno == EINTR);
+    if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return -2;
+    if (got != 1) return -1; /* closed (or reset) without answering */
+    if (read_full(fd, h + 1, 3)) return -2;
     size_t n = get_le32(h);
-    if (n < 8 || n > CLIENT_MAX_RESPONSE || dbuf_reserve(raw, n) || read_full(fd, raw->p, n)) return -1;
+    if (n < 8 || n > CLIENT_MAX_RESPONSE || dbuf_reserve(raw, n) || read_full(fd, raw->p, n)) return -2;
     raw->len = n;
     rd r = {(const unsigned char *)raw->p, (const unsigned char *)raw->p + n, false};
-    if (rd_u8(&r) != PD_MAGIC || rd_u8(&r) != PD_VERSION) return -1;
+    if (rd_u8(&r) != PD_MAGIC || rd_u8(&r) != PD_VERSION) return -2;
     rp->status = rd_u8(&r);
     rp->exitc = rd_u8(&r);
     rp->flags = rd_u32(&r);
@@ -2055,7 +2319,7 @@ static int client_call(int fd, struct iovec *iov, int niov, dbuf *raw, resp *rp)
     rp->repr = rd_blob(&r, &rp->reprn);
     rp->etype = rd_blob(&r, &rp->etypen);
     rp->emsg = rd_blob(&r, &rp->emsgn);
-    return r.bad ? -1 : 0;
+    return r.bad ? -2 : 0;
 }
 
 /* A request without payload (STATUS, CLEAR_CACHE, PING, STOP). */
@@ -2071,41 +2335,67 @@ static int client_simple(const char *sock, int op, int mode, double timeout, dbu
     struct iovec iov = {req, sizeof req};
     int r = client_call(fd, &iov, 1, raw, rp);
     close(fd);
-    return r;
+    return r ? -1 : 0;
 }
 
-/* `pyexpr --via-daemon`: runs src on the daemon and writes what direct
- * execution would. 0 with *status set; -1 when the caller must run it
- * itself (no daemon, daemon stopping, a daemon limit was hit, ...). */
-int pe_daemon_run_remote(const char *src, size_t len, const char *filename, int *status) {
+/* `pyexpr --via-daemon` (pe_cli.h). The program is sent at most once and
+ * never run here after the daemon may have run it: only "no daemon took
+ * it" answers -1. */
+int pe_daemon_run_remote(const char *src, size_t len, const char *filename, const pe_limits *lim,
+                         int *status) {
     dconf cf;
     conf_defaults(&cf);
     char err[PATH_MAX + 128];
     size_t fnlen = strlen(filename);
-    if (len > DEF_MAX_FRAME - PD_HDR - 8 - fnlen || fnlen > MAX_FILENAME) return -1;
+    size_t limlen = lim ? 24 : 0;
+    if (fnlen > MAX_FILENAME || len > DEF_MAX_FRAME - PD_HDR - 8 - limlen - fnlen) return -1;
     if (resolve_paths(&cf, false, err, sizeof err)) return -1;
-    int fd = connect_unix(cf.sock, client_timeout());
+    double timeout = client_timeout();
+    int fd = connect_unix(cf.sock, timeout);
     if (fd < 0) return -1;
-    unsigned char h[4 + PD_HDR + 4], t[4];
-    put_le32(h, (uint32_t)(PD_HDR + 4 + fnlen + 4 + len));
+    unsigned char h[4 + PD_HDR + 4], t[4], l[24];
+    put_le32(h, (uint32_t)(PD_HDR + 4 + fnlen + 4 + len + limlen));
     h[4] = PD_MAGIC;
     h[5] = PD_VERSION;
     h[6] = OP_RUN;
     h[7] = PE_MODE_CALC;
-    put_le32(h + 8, RQ_ECHO);
+    put_le32(h + 8, RQ_ECHO | (lim ? RQ_LIMITS : 0));
     put_le32(h + 12, (uint32_t)fnlen);
     put_le32(t, (uint32_t)len);
-    struct iovec iov[4] = {{h, sizeof h}, {(void *)filename, fnlen}, {t, 4}, {(void *)src, len}};
+    if (lim) { /* 0 = the daemon's own limit; a request can only tighten it */
+        uint64_t steps = lim->max_steps, mem = lim->max_memory;
+        double ms = ceil(lim->timeout * 1000.0);
+        uint32_t tms = lim->timeout > 0 ? (ms >= 4294967295.0 ? 0 : ms < 1 ? 1 : (uint32_t)ms) : 0;
+        for (int i = 0; i < 8; i++) l[i] = (unsigned char)(steps >> (8 * i));
+        for (int i = 0; i < 8; i++) l[8 + i] = (unsigned char)(mem >> (8 * i));
+        put_le32(l + 16, lim->max_depth);
+        put_le32(l + 20, tms);
+    }
+    struct iovec iov[5] = {{h, sizeof h}, {(void *)filename, fnlen}, {t, 4}, {(void *)src, len},
+                           {l, limlen}};
     dbuf raw = {0};
     resp rp;
-    int r = client_call(fd, iov, 4, &raw, &rp);
+    int r = client_call(fd, iov, lim ? 5 : 4, &raw, &rp);
     close(fd);
-    if (r == 0 && (rp.status == ST_OK || rp.status == ST_ERROR)) {
+    if (r == 0 && (rp.status == ST_UNAVAILABLE || rp.status == ST_BAD_REQUEST)) {
+        r = -1; /* not run: stopping, or a frame over the daemon's --max-frame */
+    } else if (r == 0) { /* the answer, a LimitError included */
         (void)write_all(1, rp.out, rp.outn);
         (void)write_all(2, rp.err, rp.errn);
         *status = rp.exitc;
-    } else {
-        r = -1;
+        if (rp.status == ST_ERROR && rp.exitc == 130 && rp.etypen == 17 &&
+            !memcmp(rp.etype, "KeyboardInterrupt", 17)) { /* as the direct run: end by SIGINT */
+            dbuf_free(&raw);
+            signal(SIGINT, SIG_DFL);
+            kill(getpid(), SIGINT);
+            return 0;
+        }
+    } else if (r == -2) {
+        say(2, "pyexpr: the daemon took the program but no answer came (timeout %g s, "
+               "PYEXPR_DAEMON_TIMEOUT, or the connection broke); not running it again here\n",
+            timeout);
+        *status = 1;
+        r = 0;
     }
     dbuf_free(&raw);
     return r;
@@ -2157,7 +2447,7 @@ static int cmd_status(dconf *cf) {
     } else if (held == 1) {
         say(1, "pyexpr daemon: not answering on %s (pid %ld holds %s)\n", cf->sock, pid, cf->pidfile);
     } else {
-        say(1, "pyexpr daemon: not running (socket %s%s)\n", cf->sock,
+        say(1, "pyexpr daemon: no daemon running (socket %s%s)\n", cf->sock,
             held == 0 ? "; a stale pidfile is left" : "");
     }
     return 3;
@@ -2171,7 +2461,7 @@ static int cmd_clear(dconf *cf) {
         if (cf->json) (void)write_all(1, rp.out, rp.outn);
         else say(1, "pyexpr daemon: cache cleared\n");
     } else {
-        say(2, "pyexpr: no daemon is running (socket %s)\n", cf->sock);
+        say(2, "pyexpr: no daemon running (socket %s)\n", cf->sock);
     }
     dbuf_free(&raw);
     return r == 0 && rp.status == ST_OK ? 0 : 1;
@@ -2255,7 +2545,7 @@ static int cmd_stop(dconf *cf) {
     }
     bool removed = false;
     remove_stale(cf, &removed);
-    say(1, "pyexpr daemon: not running%s\n", removed ? " (removed a stale socket/pidfile)" : "");
+    say(1, "pyexpr daemon: no daemon running%s\n", removed ? " (removed a stale socket/pidfile)" : "");
     return 0;
 }
 
@@ -2360,8 +2650,8 @@ static const char daemon_usage[] =
     "       pyexpr --daemon-status [--json]            pid, uptime, requests, cache, memory\n"
     "       pyexpr --stop-daemon                       graceful stop\n"
     "       pyexpr --clear-cache                       empty the daemon's compile cache\n"
-    "       pyexpr --via-daemon -c CODE | FILE | -     run through the daemon (falls back\n"
-    "                                                  to direct execution; PYEXPR_DAEMON=1)\n"
+    "       pyexpr --via-daemon -c CODE | FILE | -     run through the daemon (runs here only\n"
+    "                                                  if no daemon takes it; PYEXPR_DAEMON=1)\n"
     "Options (SIZE takes K/M/G suffixes; SECONDS may be fractional, 0 = none):\n"
     "  --socket PATH          socket (default $PYEXPR_SOCKET, $XDG_RUNTIME_DIR/pyexpr.sock,\n"
     "                         else ${TMPDIR:-/tmp}/pyexpr-UID/pyexpr.sock)\n"
@@ -2380,9 +2670,13 @@ static const char daemon_usage[] =
     "  --max-connections N    (default 1024)\n"
     "  --io-timeout SECONDS   drop a client that stalls mid-frame or stops reading (default 10)\n"
     "  --stop-timeout SECONDS graceful-stop bound (default 30)\n"
+    "  --memory-budget SIZE   sum of --max-memory over the requests running at once\n"
+    "                         (default 1G; 0 = none); --max-memory is capped to it\n"
+    "  --budget-wait SECONDS  a request waits this long for budget, then is refused\n"
+    "                         with a LimitError (default 1)\n"
     "See docs/daemon.md.\n";
 
-static int parse_size(const char *s, size_t *out) {
+int pe_cli_parse_size(const char *s, size_t *out) {
     char *e;
     errno = 0;
     double v = strtod(s, &e);
@@ -2397,7 +2691,7 @@ static int parse_size(const char *s, size_t *out) {
     return 0;
 }
 
-static int parse_secs(const char *s, double *out) {
+int pe_cli_parse_secs(const char *s, double *out) {
     char *e;
     errno = 0;
     double v = strtod(s, &e);
@@ -2406,7 +2700,7 @@ static int parse_secs(const char *s, double *out) {
     return 0;
 }
 
-static int parse_uint(const char *s, unsigned long long max, unsigned long long *out) {
+int pe_cli_parse_uint(const char *s, unsigned long long max, unsigned long long *out) {
     char *e;
     errno = 0;
     if (*s == '-') return -1;
@@ -2424,12 +2718,30 @@ static int opt_error(const char *fmt, const char *a) {
 
 enum { CMD_NONE, CMD_START, CMD_STATUS, CMD_STOP, CMD_CLEAR };
 
+/* Daemon options that take a value (`--opt VALUE` or `--opt=VALUE`), in
+ * the order of pe_daemon_main's switch. */
+static const char *const valued[] = {
+    "--socket", "--pidfile", "--log-file", "--workers", "--max-workers", "--timeout",
+    "--max-memory", "--max-steps", "--max-depth", "--max-output", "--max-frame",
+    "--cache-entries", "--cache-bytes", "--max-connections", "--io-timeout",
+    "--stop-timeout", "--memory-budget", "--budget-wait", NULL};
+
+static bool is_valued(const char *a) {
+    for (int k = 0; valued[k]; k++)
+        if (!strcmp(valued[k], a)) return true;
+    return false;
+}
+
 /* Handles the daemon commands; -1 when argv is not one (main.c goes on). */
 int pe_daemon_main(int argc, char **argv) {
     int cmd = CMD_NONE;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (a[0] != '-' || !a[1] || !strncmp(a, "-c", 2)) break; /* program and its args */
+        if (is_valued(a)) { /* its value is not the program (e.g. --timeout 5 --daemon) */
+            i++;
+            continue;
+        }
         if (!strcmp(a, "--daemon")) cmd = CMD_START;
         else if (!strcmp(a, "--daemon-status")) cmd = CMD_STATUS;
         else if (!strcmp(a, "--stop-daemon")) cmd = CMD_STOP;
@@ -2466,11 +2778,6 @@ int pe_daemon_main(int argc, char **argv) {
             cf.json = true;
             continue;
         }
-        static const char *const valued[] = {
-            "--socket", "--pidfile", "--log-file", "--workers", "--max-workers", "--timeout",
-            "--max-memory", "--max-steps", "--max-depth", "--max-output", "--max-frame",
-            "--cache-entries", "--cache-bytes", "--max-connections", "--io-timeout",
-            "--stop-timeout", NULL};
         int k = 0;
         while (valued[k] && strcmp(valued[k], name)) k++;
         if (!valued[k]) return opt_error("pyexpr: unknown daemon option %s\n", a);
@@ -2496,56 +2803,64 @@ int pe_daemon_main(int argc, char **argv) {
             if (!bad) snprintf(cf.logfile, sizeof cf.logfile, "%s", val), cf.logfile_set = true;
             break;
         case 3:
-            bad = parse_uint(val, 1024, &u) || !u;
+            bad = pe_cli_parse_uint(val, 1024, &u) || !u;
             cf.workers = (unsigned)u;
             break;
         case 4:
-            bad = parse_uint(val, 4096, &u) || !u;
+            bad = pe_cli_parse_uint(val, 4096, &u) || !u;
             cf.max_workers = (unsigned)u;
             break;
         case 5:
-            bad = parse_secs(val, &secs);
+            bad = pe_cli_parse_secs(val, &secs);
             cf.limits.timeout = secs;
             break;
         case 6:
-            bad = parse_size(val, &sz);
+            bad = pe_cli_parse_size(val, &sz);
             cf.limits.max_memory = sz;
             break;
         case 7:
-            bad = parse_uint(val, UINT64_MAX, &u);
+            bad = pe_cli_parse_uint(val, UINT64_MAX, &u);
             cf.limits.max_steps = u;
             break;
         case 8:
-            bad = parse_uint(val, 1000000, &u);
+            bad = pe_cli_parse_uint(val, 1000000, &u);
             cf.limits.max_depth = (uint32_t)u;
             break;
         case 9:
-            bad = parse_size(val, &sz) || sz < 1024 || sz > ((size_t)1 << 30);
+            bad = pe_cli_parse_size(val, &sz) || sz < 1024 || sz > ((size_t)1 << 30);
             cf.max_output = sz;
             break;
         case 10:
-            bad = parse_size(val, &sz) || sz < 64 || sz > ((size_t)1 << 30);
+            bad = pe_cli_parse_size(val, &sz) || sz < 64 || sz > ((size_t)1 << 30);
             cf.max_frame = sz;
             break;
         case 11:
-            bad = parse_uint(val, SIZE_MAX, &u);
+            bad = pe_cli_parse_uint(val, SIZE_MAX, &u);
             cf.cache_entries = (size_t)u;
             break;
         case 12:
-            bad = parse_size(val, &sz);
+            bad = pe_cli_parse_size(val, &sz);
             cf.cache_bytes = sz;
             break;
         case 13:
-            bad = parse_uint(val, 1000000, &u) || !u;
+            bad = pe_cli_parse_uint(val, 1000000, &u) || !u;
             cf.max_conns = (unsigned)u;
             break;
         case 14:
-            bad = parse_secs(val, &secs) || secs == 0;
+            bad = pe_cli_parse_secs(val, &secs) || secs == 0;
             cf.io_timeout = secs;
             break;
         case 15:
-            bad = parse_secs(val, &secs);
+            bad = pe_cli_parse_secs(val, &secs);
             cf.stop_timeout = secs;
+            break;
+        case 16:
+            bad = pe_cli_parse_size(val, &sz);
+            cf.memory_budget = sz;
+            break;
+        case 17:
+            bad = pe_cli_parse_secs(val, &secs);
+            cf.budget_wait = secs;
             break;
         }
         if (bad) return opt_error("pyexpr: bad value for %s\n", a);
@@ -2554,6 +2869,9 @@ int pe_daemon_main(int argc, char **argv) {
         return opt_error("%s", "pyexpr: give exactly one of --daemon, --daemon-status, "
                                "--stop-daemon, --clear-cache\n");
     if (cf.max_workers < cf.workers) cf.max_workers = cf.workers;
+    /* one request may never need more than the whole budget */
+    if (cf.memory_budget && (!cf.limits.max_memory || cf.limits.max_memory > cf.memory_budget))
+        cf.limits.max_memory = cf.memory_budget;
     char err[PATH_MAX + 256];
     /* pidfile/logfile given as relative paths: absolute (the daemon chdirs to /) */
     char cwd[PATH_MAX];
@@ -2571,21 +2889,40 @@ int pe_daemon_main(int argc, char **argv) {
             memcpy(cf.logfile, tmp, sizeof tmp);
         }
     }
-    if (resolve_paths(&cf, cmd == CMD_START, err, sizeof err)) {
+    int rp = resolve_paths(&cf, cmd == CMD_START, err, sizeof err);
+    if (rp == -2) { /* never started: nothing to ask */
+        switch (cmd) {
+        case CMD_STATUS:
+            if (cf.json) {
+                dbuf b = {0};
+                int r = dbuf_printf(&b, "{\"running\":false,\"socket\":");
+                r |= dbuf_json_str(&b, cf.sock);
+                r |= dbuf_printf(&b, ",\"pid\":0,\"stale\":false}\n");
+                if (!r) (void)write_all(1, b.p, b.len);
+                dbuf_free(&b);
+            } else {
+                say(1, "pyexpr daemon: no daemon running (socket %s)\n", cf.sock);
+            }
+            return 3;
+        case CMD_STOP: say(1, "pyexpr daemon: no daemon running (socket %s)\n", cf.sock); return 0;
+        default: say(2, "pyexpr: no daemon running (socket %s)\n", cf.sock); return 1;
+        }
+    }
+    if (rp) {
         if (cmd == CMD_START) {
             say(2, "pyexpr: cannot start the daemon: %s\n", err);
             return 1;
         }
         if (cmd == CMD_STATUS) {
             if (cf.json) say(1, "{\"running\":false,\"error\":\"%s\"}\n", "no usable socket path");
-            else say(1, "pyexpr daemon: not running (%s)\n", err);
+            else say(1, "pyexpr daemon: no daemon running (%s)\n", err);
             return 3;
         }
         if (cmd == CMD_STOP) {
-            say(1, "pyexpr daemon: not running (%s)\n", err);
+            say(1, "pyexpr daemon: no daemon running (%s)\n", err);
             return 0;
         }
-        say(2, "pyexpr: no daemon is running (%s)\n", err);
+        say(2, "pyexpr: no daemon running (%s)\n", err);
         return 1;
     }
     switch (cmd) {

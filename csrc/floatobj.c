@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "pe_internal.h"
+#include "pe_vm.h" /* pe_exc_new, pe_raise_exc */
 
 /* ------------------------------------------------------------------ */
 /* Division family                                                     */
@@ -103,6 +104,23 @@ static double pow_inf_base(double a, double b) {
     return odd ? copysign(0.0, a) : 0.0;
 }
 
+
+/* OverflowError(34, 'Numerical result out of range'): CPython raises it
+ * from errno ERANGE, so its args are the (errno, strerror) pair. */
+static int raise_erange(pe_state *S) {
+    pe_val items[2] = {pe_int(34), pe_undef()}, args, exc;
+    if (pe_str_from_cstr(S, "Numerical result out of range", &items[1])) return -1;
+    int r = pe_tuple_pack(S, 2, items, &args);
+    pe_decref(S, items[1]);
+    if (r) return -1;
+    r = pe_exc_new(S, PE_EXC(OverflowError), args, &exc);
+    pe_decref(S, args);
+    if (r) return -1;
+    pe_raise_exc(S, exc);
+    pe_decref(S, exc);
+    return -1;
+}
+
 /* The final pow() is libm's, as in CPython: glibc's pow is not correctly
  * rounded (about 1 in 1500 results of e.g. x ** 2.0 differ from x * x), so
  * the only way to match CPython's bits is to call the same function. A
@@ -131,8 +149,7 @@ int pe_float_pow(pe_state *S, double a, double b, double *out) {
     if (a == 1.0) { *out = negate ? -1.0 : 1.0; return 0; } /* (-1)**huge_int */
     /* a, b finite, b != 0, a > 0 and a != 1: only overflow can go wrong. */
     double r = pow(a, b);
-    if (isinf(r))
-        return pe_raise(S, PE_EXC(OverflowError), "(34, 'Numerical result out of range')");
+    if (isinf(r)) return raise_erange(S);
     *out = negate ? -r : r;
     return 0;
 }

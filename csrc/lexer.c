@@ -33,6 +33,8 @@ void pe_lex_init(pe_lexer *L, pe_state *S, const char *src, size_t len, const ch
     L->paren_depth = 0;
     L->cc_line = L->cc_p = NULL;
     L->cc_col = 0;
+    L->tick = 0;
+    L->quiet = L->failed = L->eof_unclosed = L->bad_token = false;
     /* a UTF-8 byte order mark is skipped */
     if (len >= 3 && (unsigned char)src[0] == 0xEF && (unsigned char)src[1] == 0xBB &&
         (unsigned char)src[2] == 0xBF)
@@ -193,9 +195,63 @@ static bool scan_digits(const char **pp, const char *end, int base) {
     return !last_us;
 }
 
-static int number_error(pe_lexer *L, const char *start, const char *at, const char *what) {
-    uint32_t c = col_of(L, start), e = col_of(L, at);
-    return pe_lex_error(L, PE_EXC(SyntaxError), L->line, c, e + 1, "%s", what);
+/* Is a keyword that may follow a number in valid code (and, else, for, if,
+ * in, is, not, or) starting at p? CPython 3.11 ends the number there (with a
+ * SyntaxWarning): `1if x else 2`, `1or 2`, `0x1for x in y`. The test is
+ * CPython's: the first letters only. */
+static bool keyword_follows(const char *p, const char *end) {
+    size_t n = (size_t)(end - p);
+    switch (*p) {
+    case 'a': return n >= 3 && p[1] == 'n' && p[2] == 'd';
+    case 'e': return n >= 4 && p[1] == 'l' && p[2] == 's' && p[3] == 'e';
+    case 'f': return n >= 3 && p[1] == 'o' && p[2] == 'r';
+    case 'i': return n >= 2 && (p[1] == 'f' || p[1] == 'n' || p[1] == 's');
+    case 'o': return n >= 2 && p[1] == 'r';
+    case 'n': return n >= 3 && p[1] == 'o' && p[2] == 't';
+    default: return false;
+    }
+}
+
+/* Does an ASCII identifier character at p make the number before it
+ * invalid? (Non-ASCII characters after a number start the next token.) */
+static bool bad_number_end(const char *p, const char *end) {
+    return p < end && (unsigned char)*p < 0x80 && is_id_char((unsigned char)*p) &&
+           !keyword_follows(p, end);
+}
+
+void pe_syntax_warning(pe_state *S, const char *filename, uint32_t line, const char *msg,
+                       const char *text, size_t textlen) {
+    if (!S->err) return;
+    char head[512];
+    int n = snprintf(head, sizeof head, "%s:%u: SyntaxWarning: %s\n", filename ? filename : "",
+                     (unsigned)line, msg);
+    if (n <= 0) return;
+    S->err(S->err_ud, head, (size_t)n < sizeof head ? (size_t)n : sizeof head - 1);
+    if (!filename || filename[0] == '<' || !text) return;
+    const char *a = text, *e = text + textlen;
+    while (a < e && (*a == ' ' || *a == '\t' || *a == '\f')) a++;
+    while (e > a && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\f')) e--;
+    S->err(S->err_ud, "  ", 2);
+    S->err(S->err_ud, a, (size_t)(e - a));
+    S->err(S->err_ud, "\n", 1);
+}
+
+/* CPython's SyntaxWarning for a number directly followed by a keyword.
+ * Sub-lexers (f-string expressions) stay quiet. */
+static void number_warning(pe_lexer *L, const char *kind) {
+    if (L->quiet) return;
+    char msg[64];
+    snprintf(msg, sizeof msg, "invalid %s literal", kind);
+    const char *e = L->line_start;
+    while (e < L->end && *e != '\n') e++;
+    pe_syntax_warning(L->S, L->filename, L->line, msg, L->line_start,
+                      (size_t)(e - L->line_start));
+}
+
+static int number_error(pe_lexer *L, const char *at, const char *what) {
+    uint32_t c = col_of(L, at);
+    if (c > 1) c--;
+    return pe_lex_error(L, PE_EXC(SyntaxError), L->line, c, c + 1, "%s", what);
 }
 
 static int lex_number(pe_lexer *L, pe_token *tok) {
@@ -208,39 +264,49 @@ static int lex_number(pe_lexer *L, pe_token *tok) {
         if (!scan_digits(&p, end, base) || p == d) {
             const char *kind = base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
             char msg[64];
+            if (base != 16 && p == d && p < end && is_digit(*p)) {
+                snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", *p, kind);
+                return number_error(L, p + 1, msg);
+            }
             snprintf(msg, sizeof msg, "invalid %s literal", kind);
-            return number_error(L, s, p, msg);
+            return number_error(L, p, msg);
         }
-        if (p < end && (is_id_char((unsigned char)*p))) {
+        if (bad_number_end(p, end)) {
             const char *kind = base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
             char msg[64];
-            if (base != 16 && is_digit(*p))
+            if (base != 16 && is_digit(*p)) {
                 snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", *p, kind);
-            else
-                snprintf(msg, sizeof msg, "invalid %s literal", kind);
-            return number_error(L, s, p, msg);
+                return number_error(L, p + 1, msg);
+            }
+            snprintf(msg, sizeof msg, "invalid %s literal", kind);
+            return number_error(L, p, msg);
         }
+        if (p < end && keyword_follows(p, end))
+            number_warning(L, base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary");
         tok->kind = PE_TOK_NUMBER;
         L->p = p;
         return 0;
     }
     bool is_float = false;
-    if (*p != '.' && !scan_digits(&p, end, 10)) return number_error(L, s, p, "invalid decimal literal");
+    if (*p != '.' && !scan_digits(&p, end, 10)) return number_error(L, p, "invalid decimal literal");
     if (p < end && *p == '.') {
         is_float = true;
         p++;
         if (p < end && is_digit(*p) && !scan_digits(&p, end, 10))
-            return number_error(L, s, p, "invalid decimal literal");
+            return number_error(L, p, "invalid decimal literal");
     }
     if (p < end && (*p == 'e' || *p == 'E')) {
         const char *q = p + 1;
         if (q < end && (*q == '+' || *q == '-')) q++;
+        if (q > p + 1 && !(q < end && is_digit(*q)))
+            return number_error(L, q, "invalid decimal literal"); /* 1e+ */
         if (q < end && is_digit(*q)) {
             p = q;
-            if (!scan_digits(&p, end, 10)) return number_error(L, s, p, "invalid decimal literal");
+            if (!scan_digits(&p, end, 10)) return number_error(L, p, "invalid decimal literal");
             is_float = true;
-        } else if (q < end && !is_id_char((unsigned char)*q) && q == p + 1) {
-            return number_error(L, s, p, "invalid decimal literal");
+        } else if (q < end && !is_id_char((unsigned char)*q) && q == p + 1 &&
+                   !keyword_follows(p, end)) {
+            return number_error(L, p, "invalid decimal literal");
         }
     }
     if (p < end && (*p == 'j' || *p == 'J')) {
@@ -249,18 +315,18 @@ static int lex_number(pe_lexer *L, pe_token *tok) {
         return pe_lex_error(L, PE_EXC(SyntaxError), L->line, c, col_of(L, p + 1),
                             "complex literals are not supported by pyexpr");
     }
-    if (p < end && is_id_char((unsigned char)*p)) {
-        const char *q = p;
-        while (q < end && is_id_char((unsigned char)*q)) q++;
-        return number_error(L, s, p, "invalid decimal literal");
-    }
+    if (bad_number_end(p, end)) return number_error(L, p, "invalid decimal literal");
     if (!is_float && *s == '0') {
         for (const char *q = s; q < p; q++)
-            if (*q != '0' && *q != '_')
-                return number_error(L, s, p,
+            if (*q != '0' && *q != '_') {
+                /* carets under the leading zeros (and underscores) */
+                uint32_t c = col_of(L, s), e = col_of(L, q);
+                return pe_lex_error(L, PE_EXC(SyntaxError), L->line, c, e,
                                     "leading zeros in decimal integer literals are not "
                                     "permitted; use an 0o prefix for octal integers");
+            }
     }
+    if (p < end && keyword_follows(p, end)) number_warning(L, "decimal");
     tok->kind = PE_TOK_NUMBER;
     L->p = p;
     return 0;
@@ -437,6 +503,35 @@ static void set_end(pe_lexer *L, pe_token *tok) {
     tok->end_col = col_of(L, L->p);
 }
 
+/* CPython's error for a character that cannot appear in the source. */
+static int bad_char_error(pe_lexer *L, const char *at, uint32_t ch) {
+    uint32_t c = col_of(L, at);
+    if (!pe_uni_isprintable(ch))
+        return pe_lex_error(L, PE_EXC(SyntaxError), L->line, c, c + 1,
+                            "invalid non-printable character U+%04X", (unsigned)ch);
+    char u[5] = {0};
+    pe_utf8_encode(ch, u);
+    return pe_lex_error(L, PE_EXC(SyntaxError), L->line, c, c + 1,
+                        "invalid character '%s' (U+%04X)", u, (unsigned)ch);
+}
+
+/* An identifier with non-ASCII characters must be XID_Start XID_Continue*
+ * (the lexer collects every byte >= 0x80 first, as CPython's tokenizer
+ * does); the first character that is not gets CPython's error. */
+static int check_identifier(pe_lexer *L, const char *s, const char *e) {
+    const char *p = s;
+    while (p < e && (unsigned char)*p < 0x80) p++;
+    if (p == e) return 0;
+    for (; p < e;) {
+        size_t n;
+        uint32_t ch = pe_utf8_decode(p, &n);
+        bool ok = ch < 0x80 || (p == s ? pe_uni_isidstart(ch) : pe_uni_isidcontinue(ch));
+        if (!ok) return bad_char_error(L, p, ch);
+        p += n;
+    }
+    return 0;
+}
+
 /* Skips spaces, comments and backslash continuations inside a line.
  * Returns -1 on a stray backslash. */
 static int skip_space(pe_lexer *L) {
@@ -515,6 +610,7 @@ again:
     if (L->p >= L->end) {
         if (L->paren_depth > 0) {
             int d = L->paren_depth - 1;
+            L->eof_unclosed = true;
             return pe_lex_error(L, PE_EXC(SyntaxError), L->paren_line[d], L->paren_col[d],
                                 L->paren_col[d] + 1, "'%c' was never closed", L->parens[d]);
         }
@@ -559,6 +655,7 @@ again:
             set_end(L, tok);
             return 0;
         }
+        if (check_identifier(L, L->p, p)) return -1;
         L->p = p;
         tok->kind = keyword_kind(tok->start, n);
         set_end(L, tok);
@@ -578,10 +675,11 @@ again:
     int k = op3(L->p, L->end, &len);
     if (k < 0) {
         uint32_t cc = tok->col;
-        if (c == '$' || c == '?' || c == '`')
+        if (c == '$' || c == '?' || c == '`') {
+            L->bad_token = true;
             return pe_lex_error(L, PE_EXC(SyntaxError), L->line, cc, cc + 1, "invalid syntax");
-        return pe_lex_error(L, PE_EXC(SyntaxError), L->line, cc, cc + 1,
-                            "invalid character '%c' (U+%04X)", c, c);
+        }
+        return bad_char_error(L, L->p, c);
     }
     L->p += len;
     tok->kind = k;
@@ -594,8 +692,31 @@ again:
     return 0;
 }
 
+int pe_compile_check_time(pe_state *S) {
+    if (S->interrupted) {
+        S->interrupted = 0;
+        if (S->deadline > 0 && pe_now() >= S->deadline)
+            return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)",
+                            S->limits.timeout);
+        if (S->on_interrupt) return S->on_interrupt(S);
+        return pe_raise(S, PE_EXC(KeyboardInterrupt), "%s", "");
+    }
+    if (S->deadline > 0 && pe_now() >= S->deadline)
+        return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)",
+                        S->limits.timeout);
+    return 0;
+}
+
 int pe_lex_next(pe_lexer *L, pe_token *tok) {
+    if (PE_UNLIKELY(++L->tick >= 1024)) {
+        L->tick = 0;
+        if (pe_compile_check_time(L->S)) {
+            L->failed = true;
+            return -1;
+        }
+    }
     int r = lex_next(L, tok);
     if (r == 0) L->last_kind = tok->kind;
+    else L->failed = true;
     return r;
 }

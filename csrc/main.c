@@ -1,27 +1,30 @@
 /*
  * main.c - the `pyexpr` command-line front end.
  *
- *   pyexpr -c CODE | FILE | - | (stdin)      exit 0 / 1 (exception) / 2 (usage)
+ *   pyexpr [options] -c CODE | FILE | - | (stdin)
+ *
+ * Exit status as python3's: 0, 1 (uncaught exception, LimitError included),
+ * 2 (usage, unreadable file), SystemExit's code, and an uncaught
+ * KeyboardInterrupt ends the process by SIGINT (the shell sees 130).
  *
  * Calculator mode: when the program's last statement is an expression
  * whose value is not None, its repr is printed after the run. Output goes
  * through one buffer flushed at exit, so start-up and short runs do a
- * single write(2). On a terminal with no arguments, a small REPL runs.
+ * single write(2). On a terminal with no arguments, the prompt runs (repl.c).
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
+#include "pe_cli.h"
+#include "pe_repl.h"
 #include "pe_vm.h"
-
-/* daemon.c (docs/daemon.md): the daemon commands (-1: argv is not one) and
- * the --via-daemon client (-1: no daemon answered; run it here). */
-int pe_daemon_main(int argc, char **argv);
-int pe_daemon_run_remote(const char *src, size_t len, const char *filename, int *status);
 
 /* ------------------------------------------------------------------ */
 /* Output                                                              */
@@ -76,6 +79,10 @@ typedef struct cli {
     int profile; /* --profile: 1 (table on stderr), --profile-json: 2 */
     int prof_fd; /* where the JSON goes (2, or the --profile-json=PATH file) */
     bool via_daemon; /* --via-daemon or PYEXPR_DAEMON=1 */
+    bool has_limits; /* any of --max-steps/--max-memory/--max-depth/--timeout */
+    pe_limits lim;   /* as given (max_memory: bytes for the run) */
+    size_t mem_abs;  /* the state's absolute memory limit during the run, 0 none */
+    bool sigint_exit; /* an uncaught KeyboardInterrupt: end by SIGINT */
 } cli;
 
 static void write_str(int fd, const char *s) {
@@ -96,12 +103,27 @@ static const char usage_text[] =
     "  -          program read from stdin (default; a prompt on a terminal)\n"
     "  --profile  after the run, print stage timings (ns) as a table on stderr\n"
     "  --profile-json[=PATH]  the same as one JSON object, on stderr or to PATH\n"
-    "  --via-daemon  run it in a running daemon if one answers (PYEXPR_DAEMON=1)\n"
-    "  --daemon | --daemon-status | --stop-daemon | --clear-cache  see --daemon -h\n"
     "  --version  print the version and exit\n"
     "  -h, --help print this help and exit\n"
+    "Limits (none by default; 0 = none; OPTION=VALUE works too):\n"
+    "  --max-steps N         bytecode steps (as pyexpr.exec's max_steps)\n"
+    "  --max-memory SIZE     bytes the run may allocate; SIZE takes K/M/G (x1024)\n"
+    "  --timeout SECONDS     wall time of the run (fractional)\n"
+    "  --max-depth N         Python call depth, 1..1000000 (default 1000)\n"
+    "  A limit that stops the program raises LimitError (RecursionError for the\n"
+    "  depth): traceback on stderr, exit status 1.\n"
+    "Daemon:\n"
+    "  --via-daemon  run it in a running daemon if one answers (PYEXPR_DAEMON=1);\n"
+    "                limits above are sent with it; no daemon: runs here\n"
+    "  --no-daemon   run it here even if PYEXPR_DAEMON=1\n"
+    "  --daemon | --daemon-status | --stop-daemon | --clear-cache  see --daemon -h\n"
+    "Exit status: 0; 1 uncaught exception; 2 usage error or unreadable file;\n"
+    "SystemExit(n): n; Ctrl-C (KeyboardInterrupt): killed by SIGINT (130).\n"
     "pyexpr runs a subset of Python 3.11. When the last statement is an\n"
-    "expression whose value is not None, its repr is printed (calculator mode).\n";
+    "expression whose value is not None, its repr is printed (calculator mode).\n"
+    "Environment: PYEXPR_HISTFILE=PATH  the prompt's history file (default\n"
+    "  $XDG_STATE_HOME/pyexpr/history or ~/.local/state/pyexpr/history;\n"
+    "  set and empty: no history file)\n";
 
 static int usage_error(const char *msg) {
     write_str(2, msg);
@@ -151,21 +173,132 @@ static char *read_all(int fd, size_t *len) {
 /* Running                                                             */
 /* ------------------------------------------------------------------ */
 
-static int run_profiled(cli *C, const char *src, size_t len, const char *filename);
+/* Signal handlers reach the running state only through these: the front
+ * end's only mutable globals (the engine has none). */
+static pe_state *volatile g_run_state;    /* SIGINT sets its interrupt flag */
+static volatile sig_atomic_t g_sigint;    /* a SIGINT arrived */
+static char g_timeout_msg[128];           /* the SIGALRM backstop's message */
+static volatile size_t g_timeout_len;
 
-/* Compiles and runs one program; prints the calculator echo or the
- * traceback. Returns the exit status. */
-static int run_source(cli *C, const char *src, size_t len, const char *filename) {
-    if (C->profile) return run_profiled(C, src, len, filename);
-    int remote;
-    if (C->via_daemon && pe_daemon_run_remote(src, len, filename, &remote) == 0) return remote;
-    pe_state *S = C->S;
-    pe_code *code = pe_compile(S, src, len, filename, PE_MODE_CALC);
-    if (!code) {
-        ob_flush(&C->out);
-        pe_print_exception(S);
-        return 1;
+/* Ctrl-C: the VM raises KeyboardInterrupt at its next loop back-edge or
+ * call. The handler is one-shot (SA_RESETHAND): a second Ctrl-C, e.g.
+ * while a native operation runs, ends the process at once. */
+static void on_sigint(int sig) {
+    (void)sig;
+    g_sigint = 1;
+    pe_state *S = g_run_state;
+    if (S) S->interrupted = 1;
+}
+
+/* --timeout backstop: the VM checks the deadline at back-edges and calls;
+ * a native operation that runs on past it (e.g. 3 ** 10 ** 9) is ended 1 s
+ * later with the same message (no traceback: output buffered so far is
+ * lost). Only async-signal-safe calls here. */
+static void on_sigalrm(int sig) {
+    (void)sig;
+    size_t n = g_timeout_len;
+    if (n && write(2, g_timeout_msg, n) < 0) n = 0;
+    _exit(1);
+}
+
+static void signals_begin(cli *C) {
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    g_run_state = C->S;
+    /* an ignored SIGINT (background jobs, nohup) stays ignored, as in CPython */
+    if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler != SIG_IGN) {
+        sa.sa_handler = on_sigint;
+        sa.sa_flags = SA_RESETHAND;
+        (void)sigaction(SIGINT, &sa, NULL);
     }
+    if (C->lim.timeout > 0) {
+        int n = snprintf(g_timeout_msg, sizeof g_timeout_msg,
+                         "LimitError: time limit exceeded (timeout=%gs)\n", C->lim.timeout);
+        g_timeout_len = n > 0 && (size_t)n < sizeof g_timeout_msg ? (size_t)n : 0;
+        sa.sa_handler = on_sigalrm;
+        sa.sa_flags = 0;
+        (void)sigaction(SIGALRM, &sa, NULL);
+        double t = C->lim.timeout + 1.0;
+        struct itimerval it = {{0, 0}, {(time_t)t, (suseconds_t)((t - (double)(time_t)t) * 1e6)}};
+        (void)setitimer(ITIMER_REAL, &it, NULL);
+    }
+}
+
+static void signals_end(cli *C) {
+    if (C->lim.timeout > 0) {
+        struct itimerval it = {{0, 0}, {0, 0}};
+        (void)setitimer(ITIMER_REAL, &it, NULL);
+    }
+    g_run_state = NULL;
+}
+
+/* Sets the command-line limits for a run. max_memory counts what the run
+ * allocates on top of the state's frames and first stack chunk (warmed
+ * here), as the extension counts it. */
+static void limits_begin(cli *C) {
+    if (!C->has_limits) return;
+    pe_state *S = C->S;
+    pe_limits L = C->lim;
+    L.max_memory = 0;
+    pe_set_limits(S, &L);
+    C->mem_abs = 0;
+    if (C->lim.max_memory) {
+        pe_cli_warm(S);
+        size_t base = S->mem_used;
+        C->mem_abs = base + C->lim.max_memory < base ? SIZE_MAX : base + C->lim.max_memory;
+        L.max_memory = C->mem_abs;
+        pe_set_limits(S, &L);
+    }
+}
+
+/* After the run: no limits while the traceback is built and printed. */
+static void limits_end(cli *C) {
+    if (!C->has_limits) return;
+    pe_limits none = {0, 0, 0, 0.0};
+    pe_set_limits(C->S, &none);
+    C->S->deadline = 0;
+}
+
+/* The run raised: SystemExit gives its status (and maybe a message),
+ * anything else prints its traceback (exit 1). */
+static int report_exception(cli *C) {
+    pe_state *S = C->S;
+    ob_flush(&C->out);
+    if (C->mem_abs) pe_cli_fix_memory_message(S, C->mem_abs, C->lim.max_memory);
+    limits_end(C);
+    int st = pe_exception_exit_status(S);
+    if (st >= 0) return st;
+    if (S->exc.tag == PE_TOBJ && pe_type_is_subtype(S->exc.u.o->type, PE_EXC(KeyboardInterrupt)))
+        C->sigint_exit = true;
+    pe_print_exception(S);
+    return 1;
+}
+
+static int run_profiled(cli *C, const char *src, size_t len, const char *filename);
+static int run_here(cli *C, const char *src, size_t len, const char *filename);
+
+/* Runs one program (through the daemon with --via-daemon, if one takes it);
+ * returns the exit status. */
+static int run_source(cli *C, const char *src, size_t len, const char *filename) {
+    int remote;
+    if (!C->profile && C->via_daemon &&
+        pe_daemon_run_remote(src, len, filename, C->has_limits ? &C->lim : NULL, &remote) == 0)
+        return remote;
+    signals_begin(C);
+    int status = run_here(C, src, len, filename);
+    signals_end(C);
+    return status;
+}
+
+/* Compiles and runs one program here; prints the calculator echo or the
+ * traceback. Returns the exit status. */
+static int run_here(cli *C, const char *src, size_t len, const char *filename) {
+    if (C->profile) return run_profiled(C, src, len, filename);
+    pe_state *S = C->S;
+    limits_begin(C); /* max_memory covers compiling too, as in the extension */
+    pe_code *code = pe_compile(S, src, len, filename, PE_MODE_CALC);
+    if (!code) return report_exception(C);
     if (getenv("PYEXPR_DIS")) { /* developer aid: bytecode listing on stderr */
         pe_sb sb;
         pe_sb_init(&sb, S);
@@ -175,17 +308,23 @@ static int run_source(cli *C, const char *src, size_t len, const char *filename)
         pe_sb_free(&sb);
     }
     char *repr = NULL;
+    if (g_sigint) { /* Ctrl-C while compiling: the run would not see it */
+        ob_flush(&C->out);
+        write_str(2, "KeyboardInterrupt\n");
+        C->sigint_exit = true;
+        pe_code_release_in(S, code);
+        return 1;
+    }
     int r = pe_run_repr(S, code, &repr);
     int status = 0;
     if (r == 0) {
+        limits_end(C);
         if (repr) {
             ob_write(&C->out, repr, strlen(repr));
             ob_write(&C->out, "\n", 1);
         }
     } else {
-        ob_flush(&C->out);
-        pe_print_exception(S);
-        status = 1;
+        status = report_exception(C);
     }
     free(repr);
     ob_flush(&C->out);
@@ -204,16 +343,18 @@ static int run_profiled(cli *C, const char *src, size_t len, const char *filenam
     pe_profile prof;
     pe_code *code = NULL;
     char *repr = NULL;
+    limits_begin(C);
     int r = pe_profile_run(S, NULL, src, len, filename, PE_MODE_CALC, &prof, &repr, &code);
     uint64_t t0 = pe_clock_ns();
+    int status = 0;
     if (r == 0) {
+        limits_end(C);
         if (repr) {
             ob_write(&C->out, repr, strlen(repr));
             ob_write(&C->out, "\n", 1);
         }
     } else {
-        ob_flush(&C->out);
-        pe_print_exception(S);
+        status = report_exception(C);
     }
     free(repr);
     ob_flush(&C->out);
@@ -231,124 +372,107 @@ static int run_profiled(cli *C, const char *src, size_t len, const char *filenam
         pe_profile_format_json(&prof, buf, sizeof buf);
         write_str(C->prof_fd, buf);
     }
-    return r ? 1 : 0;
-}
-
-/* ------------------------------------------------------------------ */
-/* Interactive prompt                                                  */
-/* ------------------------------------------------------------------ */
-
-/* Does this compile error mean "the statement is not finished yet"? */
-static bool needs_more(pe_state *S) {
-    if (S->exc.tag != PE_TOBJ) return false;
-    pe_exc *e = PE_EXCOBJ(S->exc);
-    if (e->args.tag != PE_TOBJ || PE_TUPLE(e->args)->n == 0) return false;
-    pe_val m = PE_TUPLE(e->args)->items[0];
-    if (!pe_is_str(m)) return false;
-    const char *s = PE_STR(m)->data;
-    return strstr(s, "was never closed") || strstr(s, "expected an indented block") ||
-           strstr(s, "unterminated triple-quoted") || strstr(s, "unexpected EOF");
-}
-
-static int repl(cli *C) {
-    pe_state *S = C->S;
-    C->out.line_buffered = true;
-    write_str(1, "pyexpr " PYEXPR_VERSION " (a Python 3.11 subset). Ctrl-D exits.\n");
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    pe_val names;
-    if (pe_dict_new(S, &names)) return 1;
-    for (;;) {
-        write_str(1, len ? "... " : ">>> ");
-        char line[4096];
-        ssize_t n = 0;
-        size_t ll = 0;
-        /* read one line byte by byte (terminal input is line-buffered) */
-        while (ll + 1 < sizeof line) {
-            n = read(0, line + ll, 1);
-            if (n <= 0 || line[ll] == '\n') break;
-            ll++;
-        }
-        if (n <= 0 && ll == 0) {
-            write_str(1, "\n");
-            break;
-        }
-        line[ll++] = '\n';
-        if (len + ll + 1 > cap) {
-            cap = (len + ll + 1) * 2;
-            char *nb = realloc(buf, cap);
-            if (!nb) break;
-            buf = nb;
-        }
-        bool blank = ll == 1;
-        memcpy(buf + len, line, ll);
-        len += ll;
-        buf[len] = 0;
-        if (len && !blank && (line[0] == ' ' || line[0] == '\t')) continue; /* inside a block */
-        pe_code *code = pe_compile(S, buf, len, "<stdin>", PE_MODE_CALC);
-        if (!code) {
-            if (needs_more(S) && !blank) {
-                pe_exc_clear(S);
-                continue;
-            }
-            pe_print_exception(S);
-            len = 0;
-            continue;
-        }
-        /* globals persist across inputs through a name -> value dict */
-        if (pe_globals_init(S, code) == 0) {
-            for (uint32_t i = 0; i < code->nglobals; i++) {
-                pe_val v;
-                if (pe_dict_get(S, PE_DICT(names), pe_obj_val(code->gnames[i]), &v) == 1) {
-                    pe_incref(v);
-                    pe_decref(S, S->globals[i]);
-                    S->globals[i] = v;
-                }
-            }
-            pe_val result = pe_none();
-            int r = pe_run_value(S, code, &result);
-            for (uint32_t i = 0; i < code->nglobals; i++) {
-                pe_val v = S->globals[i];
-                if (v.tag != PE_TUNDEF && code->gbuiltin[i] < 0)
-                    pe_dict_set(S, PE_DICT(names), pe_obj_val(code->gnames[i]), v);
-                else if (v.tag == PE_TUNDEF)
-                    pe_dict_del(S, PE_DICT(names), pe_obj_val(code->gnames[i]));
-            }
-            if (r == 0 && result.tag != PE_TNONE) {
-                pe_sb sb;
-                pe_sb_init(&sb, S);
-                if (pe_repr(S, result, &sb) == 0) {
-                    ob_write(&C->out, sb.p, sb.len);
-                    ob_write(&C->out, "\n", 1);
-                }
-                pe_sb_free(&sb);
-            }
-            if (r == 0) pe_decref(S, result);
-            pe_globals_release(S);
-            ob_flush(&C->out);
-            if (r) pe_print_exception(S);
-        } else {
-            pe_print_exception(S);
-        }
-        /* the names dict keeps values alive; code constants are not
-         * referenced by them (immortal objects are copied by reference,
-         * so keep every code alive for the session) */
-        len = 0;
-        (void)code;
-    }
-    free(buf);
-    pe_decref(S, names);
-    return 0;
+    return status;
 }
 
 /* ------------------------------------------------------------------ */
 /* main                                                                */
 /* ------------------------------------------------------------------ */
 
+/* --max-steps/--max-memory/--timeout/--max-depth, as `--opt VALUE` or
+ * `--opt=VALUE`, into C->lim. 0: a is not one; 1: taken (*i advanced past
+ * a separate value); 2: a usage error was printed (exit status 2). */
+static int limit_option(cli *C, int argc, char **argv, int *i) {
+    static const char *const names[] = {"--max-steps", "--max-memory", "--timeout", "--max-depth"};
+    const char *a = argv[*i], *val = NULL;
+    int k = 0;
+    size_t nl = 0;
+    for (; k < 4; k++) {
+        nl = strlen(names[k]);
+        if (!strncmp(a, names[k], nl) && (a[nl] == 0 || a[nl] == '=')) break;
+    }
+    if (k == 4) return 0;
+    char msg[400];
+    if (a[nl] == '=') {
+        val = a + nl + 1;
+    } else if (*i + 1 < argc) {
+        val = argv[++*i];
+    } else {
+        snprintf(msg, sizeof msg, "Argument expected for the %s option\n", names[k]);
+        return usage_error(msg);
+    }
+    unsigned long long u = 0;
+    size_t sz = 0;
+    double t = 0;
+    static const char *const expect[] = {
+        "a whole number of steps, 0 = no limit", "bytes, with an optional K/M/G suffix; 0 = no limit",
+        "seconds, fractional; 0 = no limit", "a whole number from 1 to 1000000"};
+    bool bad = false;
+    switch (k) {
+    case 0:
+        bad = pe_cli_parse_uint(val, UINT64_MAX, &u) != 0;
+        C->lim.max_steps = u;
+        break;
+    case 1:
+        bad = pe_cli_parse_size(val, &sz) != 0;
+        C->lim.max_memory = sz;
+        break;
+    case 2:
+        bad = pe_cli_parse_secs(val, &t) != 0;
+        C->lim.timeout = t;
+        break;
+    default:
+        bad = pe_cli_parse_uint(val, 1000000, &u) != 0 || u == 0;
+        C->lim.max_depth = (uint32_t)u;
+        break;
+    }
+    if (bad) {
+        snprintf(msg, sizeof msg, "pyexpr: bad value for %s: '%.100s' (%s)\n", names[k], val,
+                 expect[k]);
+        return usage_error(msg);
+    }
+    C->has_limits = C->lim.max_steps || C->lim.max_memory || C->lim.timeout > 0 || C->lim.max_depth;
+    return 1;
+}
+
+/* python3's message for a program file it cannot open or read: the path
+ * made absolute as python3 does (cwd + "/" + path, not normalised). */
+static int file_error(const char *path, int err) {
+    char cwd[4096], msg[8192];
+    const char *dir = "", *sep = "";
+    if (path[0] != '/' && getcwd(cwd, sizeof cwd)) dir = cwd, sep = "/";
+    snprintf(msg, sizeof msg, "pyexpr: can't open file '%s%s%.4000s': [Errno %d] %s\n", dir, sep,
+             path, err, strerror(err));
+    write_str(2, msg);
+    return 2;
+}
+
+/* Reads a program file; NULL after printing file_error. */
+static char *read_file(const char *path, size_t *len) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        file_error(path, errno);
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        file_error(path, EISDIR);
+        return NULL;
+    }
+    errno = 0;
+    char *src = read_all(fd, len);
+    int e = errno ? errno : ENOMEM;
+    close(fd);
+    if (!src) file_error(path, e);
+    return src;
+}
+
 int main(int argc, char **argv) {
     static cli C;
     const char *code_arg = NULL, *file_arg = NULL, *prof_path = NULL;
     bool from_stdin = false;
+    int r;
     int daemon_cmd = pe_daemon_main(argc, argv);
     if (daemon_cmd >= 0) return daemon_cmd;
     const char *via = getenv("PYEXPR_DAEMON");
@@ -381,6 +505,8 @@ int main(int argc, char **argv) {
             prof_path = a + 15;
         } else if (!strcmp(a, "--via-daemon") || !strcmp(a, "--no-daemon")) {
             C.via_daemon = a[2] == 'v';
+        } else if (a[0] == '-' && a[1] == '-' && (r = limit_option(&C, argc, argv, &i)) != 0) {
+            if (r == 2) return 2;
         } else if (a[0] == '-' && a[1]) {
             char msg[300];
             snprintf(msg, sizeof msg, "unknown option %.200s\n", a);
@@ -415,32 +541,25 @@ int main(int argc, char **argv) {
     if (code_arg) {
         status = run_source(&C, code_arg, strlen(code_arg), "<string>");
     } else if (file_arg) {
-        int fd = open(file_arg, O_RDONLY);
-        if (fd < 0) {
-            char msg[512];
-            snprintf(msg, sizeof msg, "pyexpr: can't open file '%.300s': [Errno %d] %s\n", file_arg,
-                     errno, strerror(errno));
-            write_str(2, msg);
-            pe_state_free(C.S);
-            return 2;
-        }
         size_t len;
-        char *src = read_all(fd, &len);
-        close(fd);
+        char *src = read_file(file_arg, &len);
         if (!src) {
-            write_str(2, "pyexpr: cannot read file\n");
             pe_state_free(C.S);
             return 2;
         }
         status = run_source(&C, src, len, file_arg);
         free(src);
     } else if (!from_stdin && isatty(0)) {
-        status = repl(&C);
+        status = pe_repl_main(C.S);
     } else {
         size_t len;
+        errno = 0;
         char *src = read_all(0, &len);
         if (!src) {
-            write_str(2, "pyexpr: cannot read stdin\n");
+            char msg[300];
+            snprintf(msg, sizeof msg, "pyexpr: can't read the program from stdin: [Errno %d] %s\n",
+                     errno ? errno : ENOMEM, strerror(errno ? errno : ENOMEM));
+            write_str(2, msg);
             pe_state_free(C.S);
             return 2;
         }
@@ -449,6 +568,11 @@ int main(int argc, char **argv) {
     }
     ob_flush(&C.out);
     ob_flush(&C.err);
+    if (C.sigint_exit) { /* as CPython: end by the signal, so the parent sees it */
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+        return 130;
+    }
 #ifdef PE_FREE_AT_EXIT
     pe_state_free(C.S);
 #else

@@ -11,7 +11,16 @@
 
 #include "pe_ast.h"
 
-#define PE_MAX_PARSE_DEPTH 400
+/* CPython 3.11's parser gives up with a bare MemoryError when its rule
+ * stack exceeds 6000 levels (Parser/parser.c MAXSTACK). A nested unary
+ * operator, `not`, conditional expression or `elif` costs CPython one level
+ * and a lambda or `**` two; about 32 levels are in use when the expression
+ * of a statement starts. P->depth counts the same units, so the same
+ * programs fail (e.g. 5967 nested `-` parse, 5968 do not). Brackets are
+ * limited to 200 by the lexer before this matters. */
+#define PE_MAX_PARSE_DEPTH 5967
+/* levels of CPython's parser in use at an `elif` beyond an expression's */
+#define PE_ELIF_BASE_LEVELS 12
 
 typedef struct parser {
     pe_state *S;
@@ -122,6 +131,14 @@ static int err_node(parser *P, const pe_node *n, const char *fmt, ...) {
                         msg);
 }
 
+/* SyntaxError spanning node a to node b (CPython's RAISE_SYNTAX_ERROR_KNOWN_RANGE);
+ * a range over several lines shows one caret at a. */
+static int err_range(parser *P, const pe_node *a, const pe_node *b, const char *msg) {
+    uint32_t ec = b->end_line == a->line && b->end_col > a->col ? b->end_col : a->col + 1;
+    return pe_lex_error(&P->L, PE_EXC(SyntaxError), a->line + P->line_offset, a->col, ec, "%s",
+                        msg);
+}
+
 static int invalid_syntax(parser *P) {
     if (CUR == PE_TOK_INDENT) {
         return pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col,
@@ -214,10 +231,61 @@ static int vec_finish(parser *P, vec *V, pe_nodelist *l) {
     return 0;
 }
 
-static int enter(parser *P) {
-    if (++P->depth > PE_MAX_PARSE_DEPTH) {
-        return err_at(P, &P->tok, "too many nested parentheses");
+/* One more level of parser recursion; MemoryError (as CPython) beyond the
+ * limit. Every recursive descent goes through here, so the C stack depth is
+ * bounded by a small multiple of PE_MAX_PARSE_DEPTH. */
+static int enter_n(parser *P, int n) {
+    P->depth += n;
+    if (P->depth > PE_MAX_PARSE_DEPTH) {
+        P->depth -= n;
+        return pe_raise_nomem(P->S);
     }
+    return 0;
+}
+static int enter(parser *P) { return enter_n(P, 1); }
+
+/* A set of identifiers (parameter and keyword names) for duplicate checks in
+ * linear time: open addressing over arena strings, on the state's heap. */
+typedef struct nameset {
+    const char **slot;
+    uint32_t n, cap;
+    pe_state *S;
+} nameset;
+
+static uint32_t ns_hash(const char *s) {
+    uint32_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static void ns_free(nameset *N) {
+    pe_mem_free(N->S, N->slot, N->cap * sizeof(const char *));
+    N->slot = NULL;
+    N->n = N->cap = 0;
+}
+
+/* Adds name; 1 if it was already there, 0 if added, -1 on error. */
+static int ns_add(nameset *N, const char *name) {
+    if ((N->n + 1) * 2 > N->cap) {
+        uint32_t nc = N->cap ? N->cap * 2 : 32;
+        const char **ns = pe_mem_alloc(N->S, nc * sizeof(const char *));
+        if (!ns) return -1;
+        memset(ns, 0, nc * sizeof(const char *));
+        for (uint32_t i = 0; i < N->cap; i++) {
+            if (!N->slot[i]) continue;
+            uint32_t h = ns_hash(N->slot[i]) & (nc - 1);
+            while (ns[h]) h = (h + 1) & (nc - 1);
+            ns[h] = N->slot[i];
+        }
+        pe_mem_free(N->S, N->slot, N->cap * sizeof(const char *));
+        N->slot = ns;
+        N->cap = nc;
+    }
+    uint32_t h = ns_hash(name) & (N->cap - 1);
+    for (; N->slot[h]; h = (h + 1) & (N->cap - 1))
+        if (!strcmp(N->slot[h], name)) return 1;
+    N->slot[h] = name;
+    N->n++;
     return 0;
 }
 #define LEAVE() (P->depth--)
@@ -230,9 +298,9 @@ static char *arena_strdup(parser *P, const char *s, size_t n) {
     return d;
 }
 
+/* "<what> is/are not supported by pyexpr"; `what` ends with its verb. */
 static pe_node *unsupported(parser *P, const pe_token *t, const char *what) {
-    err_at(P, t, "%s %s not supported by pyexpr", what,
-           strchr(what, ' ') && !strstr(what, "'") ? "are" : "is");
+    err_at(P, t, "%s not supported by pyexpr", what);
     return NULL;
 }
 
@@ -245,6 +313,8 @@ static pe_node *p_star_exprs(parser *P, bool allow_star);
 static pe_node *p_expr(parser *P);
 static pe_node *p_or_test(parser *P);
 static pe_node *p_factor(parser *P);
+static pe_node *p_power(parser *P);
+static pe_node *p_comparison(parser *P);
 static pe_node *p_atom(parser *P);
 static pe_node *p_strings(parser *P);
 static int p_comp_fors(parser *P, pe_nodelist *out);
@@ -311,6 +381,38 @@ static pe_node *p_number(parser *P) {
     return make_const(P, &t, v);
 }
 
+static const char *expr_desc(const pe_node *n);
+
+/* `x = 1` where a named expression is expected (if/while conditions,
+ * display items): CPython's hints. Called with CUR == '='; returns -1 with
+ * the error raised, or 0 to let the caller report its own error. */
+static int named_eq_error(parser *P, pe_node *a) {
+    switch (a->kind) {
+    case PE_N_COMPARE: case PE_N_BOOLOP: case PE_N_IFEXP: case PE_N_LAMBDA:
+    case PE_N_TUPLE: case PE_N_LIST: case PE_N_GENEXP: case PE_N_STARRED:
+        return 0;
+    case PE_N_UNARY:
+        if (a->op == PE_UOP_NOT) return 0;
+        break;
+    case PE_N_CONST:
+        if (a->v.tag == PE_TNONE || a->v.tag == PE_TBOOL) return 0;
+        break;
+    default:
+        break;
+    }
+    if (a->kind != PE_N_NAME || (a->flags & 1)) {
+        char msg[120];
+        snprintf(msg, sizeof msg, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                 expr_desc(a));
+        return err_range(P, a, a, msg);
+    }
+    if (advance(P)) return -1;
+    pe_node *b = p_expr(P);
+    if (!b) return -1;
+    if (CUR == PE_TOK_EQUAL || CUR == PE_TOK_COLONEQUAL) return invalid_syntax(P);
+    return err_range(P, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+}
+
 /* Comma-separated items up to a closing token; handles trailing comma. */
 static pe_node *p_paren(parser *P) {
     pe_token open = P->tok;
@@ -320,7 +422,7 @@ static pe_node *p_paren(parser *P) {
         if (!n || advance(P)) return NULL;
         return n;
     }
-    if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield'");
+    if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield' is");
     pe_node *first;
     if (CUR == PE_TOK_STAR) {
         pe_token st = P->tok;
@@ -332,9 +434,10 @@ static pe_node *p_paren(parser *P) {
         first->a = e;
     } else {
         first = p_test(P);
+        if (first && CUR == PE_TOK_EQUAL && named_eq_error(P, first)) return NULL;
     }
     if (!first) return NULL;
-    if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=')");
+    if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=') are");
     if (CUR == PE_TOK_KW_for) {
         pe_node *g = new_node(P, PE_N_GENEXP, &open);
         if (!g) return NULL;
@@ -369,6 +472,7 @@ static pe_node *p_paren(parser *P) {
             e->a = x;
         } else {
             e = p_test(P);
+            if (e && CUR == PE_TOK_EQUAL && named_eq_error(P, e)) goto fail;
         }
         if (!e || vec_push(&V, e)) goto fail;
     }
@@ -400,7 +504,11 @@ static pe_node *p_display_item(parser *P) {
         e->a = x;
         return e;
     }
-    return p_test(P);
+    pe_node *e = p_test(P);
+    if (e && CUR == PE_TOK_EQUAL && P->L.paren_depth > 0) {
+        if (named_eq_error(P, e)) return NULL;
+    }
+    return e;
 }
 
 static pe_node *p_list(parser *P) {
@@ -457,7 +565,12 @@ static pe_node *p_dict_or_set(parser *P) {
         pe_node *k = p_display_item(P);
         if (!k) goto fail;
         if (CUR == PE_TOK_COLON && k->kind != PE_N_STARRED) {
+            pe_token colon = P->tok;
             if (advance(P)) goto fail;
+            if (CUR == PE_TOK_RBRACE || CUR == PE_TOK_COMMA) {
+                err_at(P, &colon, "expression expected after dictionary key and ':'");
+                goto fail;
+            }
             pe_node *v = p_test(P);
             if (!v) goto fail;
             if (CUR == PE_TOK_KW_for) {
@@ -496,7 +609,12 @@ static pe_node *p_dict_or_set(parser *P) {
                 err_at(P, &P->tok, "':' expected after dictionary key");
                 goto fail;
             }
+            pe_token colon = P->tok;
             if (advance(P)) goto fail;
+            if (CUR == PE_TOK_RBRACE || CUR == PE_TOK_COMMA) {
+                err_at(P, &colon, "expression expected after dictionary key and ':'");
+                goto fail;
+            }
             pe_node *v = p_test(P);
             if (!v || vec_push(&K, k) || vec_push(&Vv, v)) goto fail;
         } else {
@@ -565,11 +683,11 @@ static pe_node *p_atom(parser *P) {
         return n;
     }
     case PE_TOK_ELLIPSIS:
-        return unsupported(P, &t, "Ellipsis ('...')");
+        return unsupported(P, &t, "Ellipsis ('...') is");
     case PE_TOK_KW_yield:
-        return unsupported(P, &t, "'yield'");
+        return unsupported(P, &t, "'yield' is");
     case PE_TOK_KW_await:
-        return unsupported(P, &t, "'await'");
+        return unsupported(P, &t, "'await' is");
     default:
         invalid_syntax(P);
         return NULL;
@@ -581,6 +699,7 @@ static int p_call_args(parser *P, pe_node *call) {
     vec A, K;
     vec_init(&A, P->S);
     vec_init(&K, P->S);
+    nameset kwnames = {NULL, 0, 0, P->S};
     if (advance(P)) return -1;
     bool seen_kw = false, seen_kwunpack = false;
     while (CUR != PE_TOK_RPAR) {
@@ -619,11 +738,12 @@ static int p_call_args(parser *P, pe_node *call) {
                     if (!k->name || advance(P) || advance(P)) goto fail;
                     k->a = p_test(P);
                     if (!k->a) goto fail;
-                    for (uint32_t i = 0; i < K.n; i++)
-                        if (K.v[i]->name && !strcmp(K.v[i]->name, k->name)) {
-                            err_node(P, k, "keyword argument repeated: %s", k->name);
-                            goto fail;
-                        }
+                    int dup = ns_add(&kwnames, k->name);
+                    if (dup < 0) goto fail;
+                    if (dup) {
+                        err_node(P, k, "keyword argument repeated: %s", k->name);
+                        goto fail;
+                    }
                     seen_kw = true;
                     if (vec_push(&K, k)) goto fail;
                     goto next;
@@ -667,6 +787,7 @@ static int p_call_args(parser *P, pe_node *call) {
             goto fail;
         }
     }
+    ns_free(&kwnames);
     node_end(P, call, &P->tok);
     if (advance(P)) goto fail;
     if (vec_finish(P, &A, &call->l[0])) {
@@ -675,6 +796,7 @@ static int p_call_args(parser *P, pe_node *call) {
     }
     return vec_finish(P, &K, &call->l[1]);
 fail:
+    ns_free(&kwnames);
     vec_free(&A);
     vec_free(&K);
     return -1;
@@ -732,7 +854,6 @@ fail:
 static pe_node *p_primary(parser *P) {
     pe_node *e = p_atom(P);
     if (!e) return NULL;
-    int trailers = 0;
     for (;;) {
         pe_token t = P->tok;
         if (CUR == PE_TOK_LPAR) {
@@ -777,10 +898,6 @@ static pe_node *p_primary(parser *P) {
         } else {
             break;
         }
-        if (++trailers > 10000) {
-            err_at(P, &t, "too many trailers");
-            return NULL;
-        }
     }
     return e;
 }
@@ -799,49 +916,121 @@ static pe_node *make_binop(parser *P, const pe_token *t, int op, pe_node *lhs, p
     return n;
 }
 
+static int unary_op(int tok);
+static pe_node *apply_prefix(parser *P, pe_node *n, pe_node *x);
+
+/* power: primary ['**' factor], right-associative. A chain
+ * `a ** -b ** c ...` is read in a loop into V as [base, POW, prefix ops...,
+ * base, POW, ...] (operator nodes with no operands yet), then assembled
+ * from the right, so its length costs no C stack. Each `**` costs CPython's
+ * parser two levels, each prefix operator one. */
 static pe_node *p_power(parser *P) {
     pe_node *base = p_primary(P);
-    if (!base) return NULL;
-    if (CUR != PE_TOK_DOUBLESTAR) return base;
-    pe_token t = P->tok;
-    if (advance(P) || enter(P)) return NULL;
-    pe_node *exp = p_factor(P);
-    LEAVE();
-    if (!exp) return NULL;
-    return make_binop(P, &t, PE_BO_POW, base, exp);
+    if (!base || CUR != PE_TOK_DOUBLESTAR) return base;
+    int saved = P->depth;
+    vec V;
+    vec_init(&V, P->S);
+    if (vec_push(&V, base)) goto fail;
+    while (CUR == PE_TOK_DOUBLESTAR) {
+        pe_node *pw = new_node(P, PE_N_BINOP, &P->tok);
+        if (!pw || vec_push(&V, pw) || advance(P) || enter_n(P, 2)) goto fail;
+        pw->op = PE_BO_POW;
+        for (int u; (u = unary_op(CUR)) >= 0;) {
+            pe_node *n = new_node(P, PE_N_UNARY, &P->tok);
+            if (!n || vec_push(&V, n) || advance(P) || enter(P)) goto fail;
+            n->op = (uint16_t)u;
+        }
+        pe_node *b = p_primary(P);
+        if (!b || vec_push(&V, b)) goto fail;
+    }
+    P->depth = saved;
+    pe_node *x = V.v[V.n - 1];
+    for (uint32_t i = V.n - 1; i > 0 && x;) {
+        pe_node *n = V.v[--i];
+        if (n->kind == PE_N_UNARY) {
+            x = apply_prefix(P, n, x);
+        } else { /* a pending POW: its left operand precedes it */
+            pe_node *lhs = V.v[--i];
+            n->a = lhs;
+            n->b = x;
+            n->line = lhs->line;
+            n->col = lhs->col;
+            n->end_line = x->end_line;
+            n->end_col = x->end_col;
+            x = n;
+        }
+    }
+    vec_free(&V);
+    return x;
+fail:
+    P->depth = saved;
+    vec_free(&V);
+    return NULL;
 }
 
-static pe_node *p_factor(parser *P) {
-    int op;
-    switch (CUR) {
-    case PE_TOK_MINUS: op = PE_UOP_NEG; break;
-    case PE_TOK_PLUS: op = PE_UOP_POS; break;
-    case PE_TOK_TILDE: op = PE_UOP_INVERT; break;
-    default: return p_power(P);
+static int unary_op(int tok) {
+    switch (tok) {
+    case PE_TOK_MINUS: return PE_UOP_NEG;
+    case PE_TOK_PLUS: return PE_UOP_POS;
+    case PE_TOK_TILDE: return PE_UOP_INVERT;
+    default: return -1;
     }
-    pe_token t = P->tok;
-    if (advance(P) || enter(P)) return NULL;
-    pe_node *x = p_factor(P);
-    LEAVE();
-    if (!x) return NULL;
-    /* -<number> is a constant (CPython's AST optimizer folds it too) */
-    if (op == PE_UOP_NEG && x->kind == PE_N_CONST &&
+}
+
+/* Applies the prefix operator node n (operand not yet set) to x.
+ * -<number> becomes a constant (CPython's AST optimizer folds it too). */
+static pe_node *apply_prefix(parser *P, pe_node *n, pe_node *x) {
+    if (n->op == PE_UOP_NEG && x->kind == PE_N_CONST &&
         (x->v.tag == PE_TINT || x->v.tag == PE_TFLOAT || pe_is_bigint(x->v))) {
         pe_val nv;
         if (pe_unary_neg(P->S, x->v, &nv)) return NULL;
         pe_decref(P->S, x->v);
         x->v = nv;
-        x->line = t.line + P->line_offset;
-        x->col = t.col;
+        x->op++; /* CONST: how many minus signs were folded (compiler depth) */
+        x->line = n->line;
+        x->col = n->col;
         return x;
     }
-    pe_node *n = new_node(P, PE_N_UNARY, &t);
-    if (!n) return NULL;
-    n->op = (uint16_t)op;
     n->a = x;
     n->end_line = x->end_line;
     n->end_col = x->end_col;
     return n;
+}
+
+/* Wraps x in the prefix operators of V (outermost first), innermost first. */
+static pe_node *wrap_prefix_ops(parser *P, vec *V, pe_node *x) {
+    for (uint32_t i = V->n; i-- > 0 && x;) x = apply_prefix(P, V->v[i], x);
+    return x;
+}
+
+/* Prefix operators (- + ~ or `not`) are collected in a loop, not by
+ * recursion; each costs one parser level (as in CPython). */
+static pe_node *p_prefixed(parser *P, bool is_not) {
+    vec V;
+    vec_init(&V, P->S);
+    for (;;) {
+        int op = is_not ? (CUR == PE_TOK_KW_not ? PE_UOP_NOT : -1) : unary_op(CUR);
+        if (op < 0) break;
+        pe_node *n = new_node(P, PE_N_UNARY, &P->tok);
+        if (!n) goto fail;
+        n->op = (uint16_t)op;
+        if (vec_push(&V, n) || advance(P)) goto fail;
+    }
+    if (enter_n(P, (int)V.n)) goto fail;
+    pe_node *x = is_not ? p_comparison(P) : p_power(P);
+    P->depth -= (int)V.n;
+    if (!x) goto fail;
+    x = wrap_prefix_ops(P, &V, x);
+    vec_free(&V);
+    return x;
+fail:
+    vec_free(&V);
+    return NULL;
+}
+
+static pe_node *p_factor(parser *P) {
+    if (unary_op(CUR) < 0) return p_power(P);
+    return p_prefixed(P, false);
 }
 
 /* Binary operator precedence for precedence climbing (0 = not binary). */
@@ -959,18 +1148,7 @@ fail:
 
 static pe_node *p_not_test(parser *P) {
     if (CUR != PE_TOK_KW_not) return p_comparison(P);
-    pe_token t = P->tok;
-    if (advance(P) || enter(P)) return NULL;
-    pe_node *x = p_not_test(P);
-    LEAVE();
-    if (!x) return NULL;
-    pe_node *n = new_node(P, PE_N_UNARY, &t);
-    if (!n) return NULL;
-    n->op = PE_UOP_NOT;
-    n->a = x;
-    n->end_line = x->end_line;
-    n->end_col = x->end_col;
-    return n;
+    return p_prefixed(P, true);
 }
 
 /* and/or chains become one BOOLOP node with all operands. */
@@ -1011,16 +1189,55 @@ static pe_node *p_lambda(parser *P) {
     if (!n) return NULL;
     if (p_params(P, &n->l[0], PE_TOK_COLON)) return NULL;
     if (expect(P, PE_TOK_COLON)) return NULL;
-    if (enter(P)) return NULL;
+    if (enter_n(P, 2)) return NULL;
     n->a = p_test(P);
-    LEAVE();
+    P->depth -= 2;
     if (!n->a) return NULL;
     return n;
+}
+
+/* Can the current token start an expression but not continue one? */
+static bool starts_expression_only(int kind) {
+    switch (kind) {
+    case PE_TOK_NAME: case PE_TOK_NUMBER: case PE_TOK_STRING: case PE_TOK_LBRACE:
+    case PE_TOK_KW_None: case PE_TOK_KW_True: case PE_TOK_KW_False: case PE_TOK_KW_lambda:
+    case PE_TOK_KW_not: case PE_TOK_TILDE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_name(const pe_node *n, const char *s) {
+    return n->kind == PE_N_NAME && !strcmp(n->name, s);
+}
+
+/* Two expressions side by side inside brackets: CPython's "Perhaps you
+ * forgot a comma?" over both (or, after print/exec, the legacy statement
+ * hint). Called with CUR after the first one; returns NULL. */
+static pe_node *forgot_comma(parser *P, pe_node *a) {
+    bool legacy = is_name(a, "print") || is_name(a, "exec");
+    pe_node *b = legacy ? p_star_exprs(P, true) : p_test(P);
+    if (!b) return NULL;
+    if (legacy) {
+        char msg[80];
+        snprintf(msg, sizeof msg, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                 a->name, a->name);
+        err_range(P, a, b, msg);
+    } else {
+        err_range(P, a, b, "invalid syntax. Perhaps you forgot a comma?");
+    }
+    return NULL;
 }
 
 static pe_node *p_test(parser *P) {
     if (CUR == PE_TOK_KW_lambda) return p_lambda(P);
     pe_node *body = p_or_test(P);
+    if (body && P->L.paren_depth > 0 && starts_expression_only(CUR) &&
+        !(body->kind == PE_N_NAME && CUR == PE_TOK_STRING && !is_name(body, "print") &&
+          !is_name(body, "exec")) &&
+        !is_name(body, "match") && !is_name(body, "case") && !is_name(body, "_"))
+        return forgot_comma(P, body);
     if (!body || CUR != PE_TOK_KW_if) return body;
     pe_token t = P->tok;
     if (advance(P)) return NULL;
@@ -1054,7 +1271,7 @@ static int p_comp_fors(parser *P, pe_nodelist *out) {
     vec_init(&V, P->S);
     while (CUR == PE_TOK_KW_for || CUR == PE_TOK_KW_async) {
         if (CUR == PE_TOK_KW_async) {
-            unsupported(P, &P->tok, "'async'");
+            unsupported(P, &P->tok, "'async' is");
             goto fail;
         }
         pe_node *f = new_node(P, PE_N_COMPFOR, &P->tok);
@@ -1283,7 +1500,6 @@ static int fstring_field(parser *P, strpart *sp, const pe_token *t, const char *
         f->op = 'r';
     }
     if (j < n && s[j] == ':') {
-        if (nest >= 2) return err_at(P, t, "f-string: expressions nested too deeply");
         j++;
         strpart inner;
         pe_sb_init(&inner.lit, P->S);
@@ -1292,9 +1508,17 @@ static int fstring_field(parser *P, strpart *sp, const pe_token *t, const char *
         /* spec runs to the matching '}' */
         size_t start = j;
         int depth = 0;
-        while (j < n && !(s[j] == '}' && depth == 0)) {
-            if (s[j] == '{') depth++;
-            else if (s[j] == '}') depth--;
+        char q = 0; /* quotes inside a nested field's expression */
+        while (j < n && !(s[j] == '}' && depth == 0 && !q)) {
+            if (q) {
+                if (s[j] == q) q = 0;
+            } else if (depth > 0 && (s[j] == '\'' || s[j] == '"')) {
+                q = s[j];
+            } else if (s[j] == '{') {
+                depth++;
+            } else if (s[j] == '}') {
+                depth--;
+            }
             j++;
         }
         if (j >= n) {
@@ -1335,6 +1559,8 @@ static int fstring_body(parser *P, strpart *sp, const pe_token *t, const char *s
             } else if (c == '}') {
                 return err_at(P, t, "f-string: single '}' is not allowed");
             } else {
+                /* a field in the format spec of a field in a format spec */
+                if (nest >= 2) return err_at(P, t, "f-string: expressions nested too deeply");
                 i++;
                 if (fstring_field(P, sp, t, s, n, &i, raw, nest)) return -1;
             }
@@ -1366,7 +1592,7 @@ static pe_node *p_strings(parser *P) {
             if (c == 'r') raw = true;
             if (c == 'f') fs = true;
             if (c == 'b') {
-                unsupported(P, &t, "bytes literals");
+                unsupported(P, &t, "bytes literals are");
                 goto fail;
             }
             plen++;
@@ -1427,6 +1653,7 @@ static pe_node *parse_fstring_expr(parser *P, const pe_token *t, const char *s, 
     sub.col_offset = col;
     pe_lex_init(&sub.L, P->S, buf, n + 2, P->filename);
     sub.L.at_line_start = false;
+    sub.L.quiet = true;
     if (advance(&sub)) return NULL;
     pe_node *e = p_star_exprs(&sub, true);
     if (!e) return NULL;
@@ -1448,6 +1675,9 @@ static const char *expr_desc(const pe_node *n) {
         if (n->v.tag == PE_TNONE || n->v.tag == PE_TBOOL) return n->v.tag == PE_TNONE ? "None" : n->v.u.i ? "True" : "False";
         return "literal";
     case PE_N_CALL: return "function call";
+    case PE_N_ATTR: return "attribute";
+    case PE_N_SUBSCR: return "subscript";
+    case PE_N_NAME: return "name";
     case PE_N_BINOP: case PE_N_UNARY: return "expression";
     case PE_N_BOOLOP: return "expression";
     case PE_N_COMPARE: return "comparison";
@@ -1537,6 +1767,7 @@ static pe_node *p_def(parser *P) {
 static int p_params(parser *P, pe_nodelist *out, int closer) {
     vec V;
     vec_init(&V, P->S);
+    nameset names = {NULL, 0, 0, P->S};
     int kind = 0; /* 0 positional, 1 keyword-only */
     bool seen_default = false, seen_kwargs = false, seen_star = false;
     while (CUR != closer) {
@@ -1586,11 +1817,12 @@ static int p_params(parser *P, pe_nodelist *out, int closer) {
         a->name = arena_strdup(P, P->tok.start, P->tok.len);
         a->namelen = (uint32_t)P->tok.len;
         if (!a->name || advance(P)) goto fail;
-        for (uint32_t i = 0; i < V.n; i++)
-            if (!strcmp(V.v[i]->name, a->name)) {
-                err_node(P, a, "duplicate argument '%s' in function definition", a->name);
-                goto fail;
-            }
+        int dup = ns_add(&names, a->name);
+        if (dup < 0) goto fail;
+        if (dup) {
+            err_node(P, a, "duplicate argument '%s' in function definition", a->name);
+            goto fail;
+        }
         if (CUR == PE_TOK_COLON && closer == PE_TOK_RPAR) {
             if (advance(P) || !p_test(P)) goto fail; /* annotation ignored */
         }
@@ -1618,35 +1850,57 @@ static int p_params(parser *P, pe_nodelist *out, int closer) {
             goto fail;
         }
     }
+    ns_free(&names);
     return vec_finish(P, &V, out);
 fail:
+    ns_free(&names);
     vec_free(&V);
     return -1;
 }
 
-static pe_node *p_if(parser *P, const char *what) {
-    pe_token t = P->tok;
-    if (advance(P)) return NULL;
-    pe_node *n = new_node(P, PE_N_IF, &t);
-    if (!n) return NULL;
-    n->a = p_test(P);
-    if (!n->a) return NULL;
-    if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=')");
-    if (expect(P, PE_TOK_COLON)) return NULL;
-    if (p_block(P, &n->l[0], what, t.line)) return NULL;
-    if (CUR == PE_TOK_KW_elif) {
-        pe_node *e = p_if(P, "'elif' statement");
-        if (!e) return NULL;
-        n->l[1].v = pe_arena_alloc(P->A, sizeof(pe_node *));
-        if (!n->l[1].v) return NULL;
-        n->l[1].v[0] = e;
-        n->l[1].n = 1;
-    } else if (CUR == PE_TOK_KW_else) {
+/* if/elif/else. An elif chain is built iteratively (each `elif` is an IF
+ * node alone in the orelse of the previous one), so its length costs no C
+ * stack; CPython's parser does recurse per elif, which the level count
+ * reproduces (MemoryError for ~6000 elifs). */
+static pe_node *p_if(parser *P) {
+    pe_node *first = NULL, *prev = NULL;
+    const char *what = "'if' statement";
+    int levels = 0;
+    for (;;) {
+        pe_token t = P->tok;
+        if (advance(P)) return NULL;
+        pe_node *n = new_node(P, PE_N_IF, &t);
+        if (!n) return NULL;
+        if (prev) {
+            prev->l[1].v = pe_arena_alloc(P->A, sizeof(pe_node *));
+            if (!prev->l[1].v) return NULL;
+            prev->l[1].v[0] = n;
+            prev->l[1].n = 1;
+        } else {
+            first = n;
+        }
+        n->a = p_test(P);
+        if (!n->a) return NULL;
+        if (CUR == PE_TOK_EQUAL && named_eq_error(P, n->a)) return NULL;
+        if (CUR == PE_TOK_COLONEQUAL)
+            return unsupported(P, &P->tok, "assignment expressions (':=') are");
+        if (expect(P, PE_TOK_COLON)) return NULL;
+        if (p_block(P, &n->l[0], what, t.line)) return NULL;
+        prev = n;
+        if (CUR != PE_TOK_KW_elif) break;
+        what = "'elif' statement";
+        if (levels == 0) levels = PE_ELIF_BASE_LEVELS;
+        if (P->depth + ++levels > PE_MAX_PARSE_DEPTH) {
+            pe_raise_nomem(P->S);
+            return NULL;
+        }
+    }
+    if (CUR == PE_TOK_KW_else) {
         uint32_t line = P->tok.line;
         if (advance(P) || expect(P, PE_TOK_COLON)) return NULL;
-        if (p_block(P, &n->l[1], "'else' statement", line)) return NULL;
+        if (p_block(P, &prev->l[1], "'else' statement", line)) return NULL;
     }
-    return n;
+    return first;
 }
 
 static int p_else(parser *P, pe_nodelist *out) {
@@ -1662,7 +1916,9 @@ static pe_node *p_while(parser *P) {
     pe_node *n = new_node(P, PE_N_WHILE, &t);
     if (!n) return NULL;
     n->a = p_test(P);
-    if (!n->a || expect(P, PE_TOK_COLON)) return NULL;
+    if (!n->a) return NULL;
+    if (CUR == PE_TOK_EQUAL && named_eq_error(P, n->a)) return NULL;
+    if (expect(P, PE_TOK_COLON)) return NULL;
     if (p_block(P, &n->l[0], "'while' statement", t.line)) return NULL;
     if (p_else(P, &n->l[1])) return NULL;
     return n;
@@ -1699,7 +1955,7 @@ static pe_node *p_try(parser *P) {
         pe_node *h = new_node(P, PE_N_EXCEPT, &et);
         if (!h || advance(P)) goto fail;
         if (CUR == PE_TOK_STAR) {
-            unsupported(P, &P->tok, "'except*'");
+            unsupported(P, &P->tok, "'except*' is");
             goto fail;
         }
         if (bare_seen) {
@@ -1813,14 +2069,14 @@ static pe_node *p_import(parser *P) {
     pe_node *mod = NULL;
     if (from) {
         if (CUR == PE_TOK_DOT) {
-            unsupported(P, &P->tok, "relative imports");
+            unsupported(P, &P->tok, "relative imports are");
             goto fail;
         }
     }
     for (;;) {
         if (CUR != PE_TOK_NAME) {
             if (from && mod && CUR == PE_TOK_STAR) {
-                unsupported(P, &P->tok, "'from ... import *'");
+                unsupported(P, &P->tok, "'from ... import *' is");
                 goto fail;
             }
             invalid_syntax(P);
@@ -1852,7 +2108,7 @@ static pe_node *p_import(parser *P) {
             }
             if (advance(P)) goto fail;
             if (CUR == PE_TOK_LPAR) {
-                unsupported(P, &P->tok, "parenthesized import lists");
+                unsupported(P, &P->tok, "parenthesized import lists are");
                 goto fail;
             }
             continue;
@@ -1917,7 +2173,7 @@ static pe_node *p_expr_stmt(parser *P) {
         if (!n || advance(P)) return NULL;
         n->op = (uint16_t)aop;
         n->a = first;
-        if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield'");
+        if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield' is");
         n->b = p_star_exprs(P, true);
         if (!n->b) return NULL;
         return n;
@@ -1960,7 +2216,7 @@ static pe_node *p_expr_stmt(parser *P) {
             goto fail;
         if (vec_push(&V, value) || advance(P)) goto fail;
         if (CUR == PE_TOK_KW_yield) {
-            unsupported(P, &P->tok, "'yield'");
+            unsupported(P, &P->tok, "'yield' is");
             goto fail;
         }
         value = p_star_exprs(P, true);
@@ -2048,15 +2304,15 @@ static pe_node *p_small_stmt(parser *P) {
     case PE_TOK_KW_from:
         return p_import(P);
     case PE_TOK_KW_yield:
-        return unsupported(P, &t, "'yield'");
+        return unsupported(P, &t, "'yield' is");
     case PE_TOK_KW_class:
-        return unsupported(P, &t, "class definitions");
+        return unsupported(P, &t, "class definitions are");
     case PE_TOK_KW_with:
-        return unsupported(P, &t, "'with' statements");
+        return unsupported(P, &t, "'with' statements are");
     case PE_TOK_KW_async:
-        return unsupported(P, &t, "'async'");
+        return unsupported(P, &t, "'async' is");
     case PE_TOK_AT:
-        return unsupported(P, &t, "decorators");
+        return unsupported(P, &t, "decorators are");
     default:
         return p_expr_stmt(P);
     }
@@ -2080,10 +2336,41 @@ static int p_simple_stmts(parser *P, vec *out) {
                 !strcmp(last->a->name, "print"))
                 return err_node(P, last->a, "Missing parentheses in call to 'print'. Did you mean print(...)?");
         }
-        if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=')") ? -1 : -1;
+        if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=') are") ? -1 : -1;
         return invalid_syntax(P);
     }
     return advance(P);
+}
+
+/* Is the current NAME `match` the soft keyword of a match statement? As in
+ * CPython's grammar: `match <subject> :` NEWLINE INDENT `case`. Decided on
+ * a copy of the lexer (one logical line and two tokens of lookahead);
+ * otherwise `match` is an ordinary name. */
+static bool looks_like_match(parser *P) {
+    if (CUR != PE_TOK_NAME || P->tok.len != 5 || memcmp(P->tok.start, "match", 5)) return false;
+    pe_lexer L2 = P->L;
+    L2.quiet = true;
+    pe_token t, prev;
+    int ntok = 0;
+    prev.kind = PE_TOK_NAME;
+    if (P->has_peek) {
+        t = P->peek;
+    } else if (pe_lex_next(&L2, &t)) {
+        goto no;
+    }
+    while (t.kind != PE_TOK_NEWLINE && t.kind != PE_TOK_ENDMARKER) {
+        prev = t;
+        ntok++;
+        if (pe_lex_next(&L2, &t)) goto no;
+    }
+    if (t.kind != PE_TOK_NEWLINE || prev.kind != PE_TOK_COLON || ntok < 2) return false;
+    if (pe_lex_next(&L2, &t)) goto no;
+    if (t.kind != PE_TOK_INDENT) return false;
+    if (pe_lex_next(&L2, &t)) goto no;
+    return t.kind == PE_TOK_NAME && t.len == 4 && !memcmp(t.start, "case", 4);
+no:
+    pe_exc_clear(P->S);
+    return false;
 }
 
 /* One statement (compound or a line of simple ones) appended to out.
@@ -2091,27 +2378,65 @@ static int p_simple_stmts(parser *P, vec *out) {
 static pe_node *p_statement(parser *P, vec *out) {
     pe_node *n = NULL;
     switch (CUR) {
-    case PE_TOK_KW_if: n = p_if(P, "'if' statement"); break;
+    case PE_TOK_KW_if: n = p_if(P); break;
     case PE_TOK_KW_while: n = p_while(P); break;
     case PE_TOK_KW_for: n = p_for(P); break;
     case PE_TOK_KW_def: n = p_def(P); break;
     case PE_TOK_KW_try: n = p_try(P); break;
-    case PE_TOK_KW_class: return unsupported(P, &P->tok, "class definitions");
-    case PE_TOK_KW_with: return unsupported(P, &P->tok, "'with' statements");
-    case PE_TOK_KW_async: return unsupported(P, &P->tok, "'async'");
-    case PE_TOK_AT: return unsupported(P, &P->tok, "decorators");
+    case PE_TOK_KW_class: return unsupported(P, &P->tok, "class definitions are");
+    case PE_TOK_KW_with: return unsupported(P, &P->tok, "'with' statements are");
+    case PE_TOK_KW_async: return unsupported(P, &P->tok, "'async' is");
+    case PE_TOK_AT: return unsupported(P, &P->tok, "decorators are");
     case PE_TOK_INDENT:
         invalid_syntax(P);
         return NULL;
     case PE_TOK_KW_else: case PE_TOK_KW_elif: case PE_TOK_KW_except: case PE_TOK_KW_finally:
         invalid_syntax(P);
         return NULL;
+    case PE_TOK_NAME:
+        if (looks_like_match(P)) return unsupported(P, &P->tok, "'match' statements are");
+        if (p_simple_stmts(P, out)) return NULL;
+        return (pe_node *)out;
     default:
         if (p_simple_stmts(P, out)) return NULL;
         return (pe_node *)out;
     }
     if (!n || vec_push(out, n)) return NULL;
     return n;
+}
+
+/* After a syntax error found by the parser, CPython tokenizes the rest of
+ * the source: a tokenizer error there (an unterminated string, an invalid
+ * character, ...) replaces the parser's error, and so does an unclosed
+ * bracket at the end when the parser had read past the bracket's line.
+ * Indentation errors of the tokenizer do not. */
+static void check_rest_of_source(parser *P) {
+    pe_state *S = P->S;
+    if (P->L.failed || !pe_exc_matches(S, PE_EXC(SyntaxError))) return;
+    uint32_t err_line = P->has_peek ? P->peek.line : P->tok.line;
+    pe_val saved = S->exc;
+    S->exc = pe_undef();
+    pe_token t;
+    for (;;) {
+        if (pe_lex_next(&P->L, &t)) break;
+        if (t.kind == PE_TOK_ENDMARKER) break;
+    }
+    bool keep_new = false;
+    if (S->exc.tag != PE_TUNDEF) {
+        if (P->L.eof_unclosed) {
+            int d = P->L.paren_depth - 1;
+            keep_new = d >= 0 && err_line > P->L.paren_line[d];
+        } else {
+            keep_new = !P->L.bad_token && !pe_exc_matches(S, PE_EXC(IndentationError)) &&
+                       !pe_exc_matches(S, PE_EXC(LimitError));
+        }
+    }
+    if (keep_new) {
+        pe_decref(S, saved);
+    } else {
+        pe_exc_clear(S);
+        S->exc = saved;
+    }
 }
 
 pe_node *pe_parse(pe_state *S, pe_arena *A, const char *src, size_t len, const char *filename,
@@ -2159,5 +2484,6 @@ pe_node *pe_parse(pe_state *S, pe_arena *A, const char *src, size_t len, const c
     return mod;
 fail:
     vec_free(&V);
+    check_rest_of_source(P);
     return NULL;
 }

@@ -76,11 +76,26 @@ typedef struct pe_lexer {
     uint32_t paren_line[200], paren_col[200];
     const char *cc_line, *cc_p; /* column cache: position cc_p has column cc_col */
     uint32_t cc_col;
+    uint32_t tick;          /* tokens since the last time-limit check */
+    bool quiet;             /* no warnings (f-string expression sub-lexers) */
+    bool failed;            /* the lexer raised (not the parser) */
+    bool eof_unclosed;      /* ... and it was "'(' was never closed" */
+    bool bad_token;         /* ... or "invalid syntax" for a stray $ ? ` */
 } pe_lexer;
 
 void pe_lex_init(pe_lexer *L, pe_state *S, const char *src, size_t len, const char *filename);
 /* Next token; -1 with SyntaxError pending on a lexical error. */
 int pe_lex_next(pe_lexer *L, pe_token *tok);
+/* The time limit during compilation (the lexer calls it every 1024 tokens,
+ * the compiler every 1024 nodes): LimitError once the state's deadline has
+ * passed; if it was interrupted, the state's on_interrupt hook or
+ * KeyboardInterrupt, as the VM does. */
+int pe_compile_check_time(pe_state *S);
+/* Writes a SyntaxWarning to the state's error output as CPython's warnings
+ * module shows it: "FILE:LINE: SyntaxWarning: MSG", then the stripped
+ * source line when FILE is a real file name (not "<string>", "<stdin>"). */
+void pe_syntax_warning(pe_state *S, const char *filename, uint32_t line, const char *msg,
+                       const char *text, size_t textlen);
 /* Raise a SyntaxError-family error at a location (1-based line/col). */
 int pe_lex_error(pe_lexer *L, const pe_type *t, uint32_t line, uint32_t col, uint32_t end_col,
                  const char *fmt, ...) PE_PRINTF(6, 7);
@@ -121,7 +136,8 @@ typedef struct pe_nodelist {
 } pe_nodelist;
 
 /* One generic node. Field use per kind:
- *  CONST: v (constant, lives on the code heap)    NAME: name
+ *  CONST: v (constant, lives on the code heap), op (unary minus signs folded in)
+ *  NAME: name
  *  BINOP: op, a, b            UNARY: op, a         BOOLOP: op, l[0]
  *  COMPARE: a, l[0] comparators, ops[]             IFEXP: a test, b body, c orelse
  *  CALL: a func, l[0] args (STARRED allowed), l[1] KEYWORD (name NULL: **)

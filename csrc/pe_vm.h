@@ -85,6 +85,7 @@
     OP(DELETE_SUBSCR, -2, NONE)                                                 \
     OP(LOAD_ATTR, 0, NAME)                                                      \
     OP(STORE_ATTR, -2, NAME)                                                    \
+    OP(DELETE_ATTR, -1, NAME)      /* always raises: nothing has deletable attrs */ \
     OP(LOAD_METHOD, 1, NAME)       /* pushes [callable, self-or-UNDEF] */       \
     OP(CALL_METHOD, PE_SE_VAR, COUNT)                                           \
     OP(CALL, PE_SE_VAR, COUNT)                                                  \
@@ -100,7 +101,9 @@
     OP(LOAD_BUILD_EXC, 1, COUNT)   /* push builtin exception type arg */        \
     OP(FORMAT_VALUE, PE_SE_VAR, COUNT)                                          \
     OP(IMPORT_NAME, 1, NAME)                                                    \
-    OP(CHECK_STEPS, 0, NONE)       /* loop back-edge: limits check */
+    OP(IMPORT_FROM, 1, NAME)       /* push module attribute, ImportError */    \
+    OP(CHECK_STEPS, 0, NONE)       /* loop back-edge: limits check */          \
+    OP(PRINT_EXPR, -1, NONE)       /* PE_MODE_SINGLE: echo an expression */
 
 enum pe_opcode {
 #define PE_OP_ENUM(name, se, kind) PE_OP_##name,
@@ -166,6 +169,7 @@ typedef struct pe_fcode {
     uint32_t nfree;      /* free vars taken from the closure (after cells) */
     int32_t *cell2arg;   /* for each cell: parameter index it starts from or -1 */
     uint32_t nargs;      /* positional parameters */
+    uint32_t nposonly;   /* leading positional-only parameters (before '/') */
     uint32_t nkwonly;
     uint32_t flags;
     uint32_t stacksize;
@@ -236,6 +240,11 @@ struct pe_state {
 
     pe_write_fn out, err;
     void *out_ud, *err_ud;
+    /* PRINT_EXPR (PE_MODE_SINGLE, the prompt): the front end's display
+     * hook for a value that is not None; NULL writes repr(v) and a newline
+     * to the out sink. Returns 0, or -1 with an exception pending. */
+    int (*displayhook)(pe_state *S, pe_val v, void *ud);
+    void *displayhook_ud;
 
     pe_limits limits;
     uint64_t steps_left;  /* counts down at back-edges and calls */
@@ -298,8 +307,11 @@ typedef struct pe_exc {
     bool suppress_context;
     pe_tbent *tb;
     uint32_t ntb, tb_cap;
-    /* SyntaxError details */
-    pe_val filename, text; /* str or UNDEF */
+    /* Two class-specific slots (UNDEF when unset), disjoint families:
+     * SyntaxError: filename, text; OSError: filename, filename2;
+     * NameError/AttributeError/ImportError: name, obj (AttributeError) or
+     * path (ImportError). */
+    pe_val filename, text;
     pe_val suggestion;     /* str: "Did you mean" name for Name/AttributeError */
     int64_t lineno, offset, end_offset;
 } pe_exc;
@@ -343,6 +355,7 @@ typedef struct pe_builtin_def {
 } pe_builtin_def;
 int pe_builtin_lookup(const char *name, size_t len); /* index or -1 */
 pe_val pe_builtin_value(int index);
+const char *pe_builtin_name(int index); /* NULL past the end; "" if host-only */
 const char *pe_builtin_suggest(const char *name);
 
 /* Error helpers used by the VM and the front ends. */

@@ -28,7 +28,9 @@ typedef struct pe_code pe_code;
 enum {
     PE_MODE_EXEC = 0, /* statements; result is None */
     PE_MODE_EVAL = 1, /* a single expression; result is its value */
-    PE_MODE_CALC = 2  /* statements; if the last is an expression, its value is the result */
+    PE_MODE_CALC = 2, /* statements; if the last is an expression, its value is the result */
+    PE_MODE_SINGLE = 3 /* interactive input (CPython's 'single'): every expression statement
+                          outside functions echoes its repr unless it is None; result None */
 };
 
 /* Where print() and tracebacks go. Return the number of bytes taken. */
@@ -76,7 +78,11 @@ void pe_reset(pe_state *S);
  * clears it. */
 void pe_print_exception(pe_state *S);
 
-/* Is the pending exception a SystemExit / which exit status it asks for? */
+/* Uncaught SystemExit, as CPython ends the process: if the pending
+ * exception is a SystemExit, clears it, writes str(code) and a newline to
+ * the err sink when its code is neither None nor an int, and returns the
+ * exit status (0..255, as the process sees it). Otherwise returns -1 and
+ * leaves the exception pending (print it with pe_print_exception). */
 int pe_exception_exit_status(pe_state *S);
 
 const char *pe_version(void);

@@ -316,11 +316,11 @@ def test_start_status_stop(daemon):
     assert "listening on" in log and "stopped" in log
 
     r = daemon.cli("--daemon-status")
-    assert r.returncode == 3 and b"not running" in r.stdout
+    assert r.returncode == 3 and b"no daemon running" in r.stdout
     r = daemon.cli("--daemon-status", "--json")
     assert r.returncode == 3 and json.loads(r.stdout)["running"] is False
     r = daemon.cli("--stop-daemon")
-    assert r.returncode == 0 and b"not running" in r.stdout
+    assert r.returncode == 0 and b"no daemon running" in r.stdout
     r = daemon.cli("--clear-cache")
     assert r.returncode == 1 and b"no daemon" in r.stderr
 
@@ -341,7 +341,9 @@ def _loop_source(seconds: float) -> str:
     n = 200_000
     t0 = time.perf_counter()
     subprocess.run([get_pyexpr_bin(), "-c", f"for i in range({n}): pass"], check=True, timeout=60)
-    dt = max(time.perf_counter() - t0 - 0.002, 1e-4)
+    # (a floor on the measured time: a too-small one would make the program
+    # run for many times `seconds` and hit the daemon's timeout)
+    dt = max(time.perf_counter() - t0 - 0.002, 5e-3)
     n = max(n, int(n * seconds / dt))
     return f"t = 0\nfor i in range({n}):\n    t += i\nt\n", n
 
@@ -644,22 +646,97 @@ def test_fallback_without_daemon(daemon):
     assert r.stdout == b"9\n" and r.stderr == b""
 
 
-def test_limit_falls_back_to_direct(daemon):
-    """A daemon limit is not what direct execution would print: the CLI
-    client runs the program itself instead."""
-    daemon.start("--max-output", "4K", "--max-memory", "1M")
+def test_daemon_limit_is_the_answer(daemon):
+    """A daemon limit is the program's answer: the CLI prints the daemon's
+    LimitError and exits 1; it never runs the program a second time (which,
+    with no limits, could run forever)."""
+    daemon.start("--max-output", "4K", "--max-memory", "1M", "--timeout", "0.3")
     src = "for i in range(2000):\n    print(i)\n"
-    a, b = _direct_and_via(daemon, ["-c", src])
-    assert b.stdout == a.stdout and len(b.stdout) > 4096 and b.returncode == 0
-    a, b = _direct_and_via(daemon, ["-c", "len([0] * 1000000)"])
-    assert b.stdout == a.stdout == b"1000000\n"
+    r = daemon.cli("--via-daemon", "-c", src)
+    assert (r.stdout, r.returncode) == (b"", 1)
+    assert r.stderr == b"LimitError: output limit exceeded (max_output=4096 bytes)\n"
+    r = daemon.cli("--via-daemon", "-c", "len([0] * 1000000)")
+    assert r.returncode == 1 and r.stdout == b""
+    assert r.stderr.endswith(b"LimitError: memory limit exceeded (max_memory=1048576 bytes)\n")
+    # the direct run with the same limit prints the same
+    assert daemon.cli("--max-memory", "1M", "-c", "len([0] * 1000000)").stderr == r.stderr
+    t0 = time.monotonic()
+    r = daemon.cli("--via-daemon", "-c", "while True: pass", timeout=20)
+    assert time.monotonic() - t0 < 10
+    assert r.returncode == 1 and r.stderr.endswith(b"LimitError: time limit exceeded (timeout=0.3s)\n")
     st = daemon.status()
-    assert st["limit_errors"] == 2
+    assert st["limit_errors"] == 3 and st["runs"] == 3
     with daemon.client() as c:
         with pytest.raises(LimitError, match="output limit"):
             c.exec(src)
         with pytest.raises(LimitError, match="memory limit"):
             c.eval("len([0] * 1000000)")
+
+
+def test_via_daemon_sends_limit_flags(shared):
+    """--max-steps/--max-memory/--timeout/--max-depth go with the request
+    (tightening the daemon's limits): same output as the direct run with the
+    same flags, and the daemon ran it."""
+    cases = [
+        ["--max-steps", "500", "-c", "while True: pass"],
+        ["--max-steps=500", "-c", "n = 0\nfor i in range(100): n += i\nn"],
+        ["--max-memory", "2M", "-c", "x = [0] * 10 ** 6"],
+        ["--max-memory=64K", "-c", "len('ab' * 1000)"],
+        ["--max-depth", "40", "-c", "def f(n): return f(n + 1)\nf(0)"],
+        ["--timeout", "0.2", "-c", "while True: pass"],
+        # output printed before a LimitError is kept, as in the direct run
+        ["--max-steps", "500", "-c", "print('first')\nwhile True: pass"],
+        ["--max-memory", "1M", "-c", "print('a')\nprint('b')\nx = 'a' * 10 ** 12"],
+        ["--timeout", "0.1", "-c", "for i in range(3):\n    print(i)\nwhile True: pass"],
+    ]
+    for args in cases:
+        before = shared.status()["runs"]
+        a, b = _direct_and_via(shared, args)
+        assert (b.stdout, b.stderr, b.returncode) == (a.stdout, a.stderr, a.returncode), args
+        assert shared.status()["runs"] == before + 1, args
+
+
+def test_fallback_keeps_limit_flags(daemon):
+    """No daemon: --via-daemon runs the program here, with the limits."""
+    t0 = time.monotonic()
+    r = daemon.cli("--via-daemon", "--max-steps", "1000", "-c", "while True: pass", timeout=20)
+    assert r.returncode == 1 and r.stderr.endswith(b"LimitError: step limit exceeded (max_steps=1000)\n")
+    r = daemon.cli("--via-daemon", "--timeout", "0.2", "-c", "while True: pass", timeout=20)
+    assert r.returncode == 1 and r.stderr.endswith(b"LimitError: time limit exceeded (timeout=0.2s)\n")
+    assert time.monotonic() - t0 < 10
+
+
+def test_system_exit_via_daemon(shared):
+    for src in ("raise SystemExit(3)", "print('out')\nraise SystemExit('bye')", "raise SystemExit",
+                "raise SystemExit(None)", "raise SystemExit(-1)", "raise SystemExit(2 ** 70)",
+                "print('out')\nraise KeyboardInterrupt"):
+        a, b = _direct_and_via(shared, ["-c", src])
+        exp = subprocess.run([sys.executable, "-c", src], capture_output=True, timeout=TIMEOUT)
+        assert (a.stdout, a.stderr, a.returncode) == (exp.stdout, exp.stderr, exp.returncode), src
+        assert (b.stdout, b.stderr, b.returncode) == (a.stdout, a.stderr, a.returncode), src
+
+
+def test_status_before_first_start(sockdir):
+    """No daemon was ever started ($TMPDIR/pyexpr-UID does not exist): the
+    commands say so, no 'unsafe directory' complaint."""
+    d = Daemon(sockdir)
+    d.env.pop("PYEXPR_SOCKET")
+    d.env["TMPDIR"] = str(sockdir / "fresh")
+    (sockdir / "fresh").mkdir()
+    r = d.cli("--daemon-status")
+    assert r.returncode == 3 and r.stdout.startswith(b"pyexpr daemon: no daemon running"), r
+    assert b"unsafe" not in r.stdout + r.stderr
+    r = d.cli("--daemon-status", "--json")
+    js = json.loads(r.stdout)
+    assert r.returncode == 3 and js["running"] is False and js["stale"] is False
+    assert js["socket"] == str(sockdir / "fresh" / f"pyexpr-{os.geteuid()}" / "pyexpr.sock")
+    r = d.cli("--stop-daemon")
+    assert r.returncode == 0 and b"no daemon running" in r.stdout
+    r = d.cli("--clear-cache")
+    assert r.returncode == 1 and b"no daemon running" in r.stderr
+    r = d.cli("--via-daemon", "-c", "6 * 7")
+    assert (r.stdout, r.stderr, r.returncode) == (b"42\n", b"", 0)
+    assert not (sockdir / "fresh" / f"pyexpr-{os.geteuid()}").exists()
 
 
 # --------------------------------------------------------------------------
@@ -683,6 +760,35 @@ def test_client_values_roundtrip(shared):
         r = c.eval("range(3)")
         assert isinstance(r, Repr) and r == "range(0, 3)" and repr(r) == "range(0, 3)"
         assert c.eval("len", {"len": 5}) == 5  # names shadow builtins
+
+
+GLOBALS_PROGRAMS = [
+    ("a = 2 ** 100\nb = [a, 'x']", None),
+    ("x = 1\ndef f(): pass\ny = range(3)", None),  # no value encoding: left out
+    ("s = s + 1\ndel t", {"s": 1, "t": 2, "u": 3}),  # deleted: removed
+    ("len = 5\nprint(len)", None),  # a builtin rebound is a variable
+    ("n = len('abc')", None),  # builtins left as they were: not variables
+    ("z = {1: (2, 3.5)}\nw = {frozenset({1})}\nv = None", None),
+    ("for i in range(3): pass", {"i": 9}),
+    ("if False:\n    never = 1", {"k": [1, {"a": 2}]}),
+    ("l = [1]\nl.append(l)", None),  # self-containing: left out
+]
+
+
+def test_client_exec_returns_variables_like_the_extension(shared):
+    """GLOBALS: Client.exec returns what pyexpr.exec returns."""
+    from _extension_build import load_pyexpr
+
+    ext = load_pyexpr()
+    with shared.client() as c:
+        for src, names in GLOBALS_PROGRAMS:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # no "daemon without GLOBALS" warning
+                got = c.exec(src, dict(names) if names else None)
+            exp = ext.exec(src, dict(names) if names else None)
+            assert got == exp, src
+        r = c.run("q = 1\n1 / 0", mode="exec", want_globals=True)
+        assert r.status == 1 and r.globals is None  # only OK responses carry it
 
 
 def test_client_exec_output_and_errors(shared):

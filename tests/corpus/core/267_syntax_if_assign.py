@@ -1,0 +1,4 @@
+# expect: SyntaxError
+x = 1
+if x = 1:
+    pass

@@ -1,0 +1,3 @@
+# expect: SyntaxError
+print(1)
+x = 1 € 2
