@@ -61,11 +61,15 @@ static void exc_clear(pe_state *S, pe_obj *o) {
     for (int i = 0; i < 6; i++) pe_decref(S, vals[i]);
 }
 
+/* Through the trashcan: a __cause__/__context__ chain (or args holding
+ * exceptions) of any length is freed without deep C recursion. */
 static void exc_dealloc(pe_state *S, pe_obj *o) {
+    if (pe_trash_begin(S, o)) return;
     pe_exc *e = (pe_exc *)o;
     exc_clear(S, o);
     pe_mem_free(S, e->tb, e->tb_cap * sizeof(pe_tbent));
     pe_obj_free(S, o, sizeof(pe_exc));
+    pe_trash_end(S);
 }
 
 int pe_exc_new(pe_state *S, const pe_type *t, pe_val args, pe_val *out) {
@@ -151,6 +155,8 @@ static int unicode_error_str(pe_state *S, const pe_exc *e, pe_sb *sb) {
     return pe_sb_putn(sb, PE_STR(reason)->data, PE_STR(reason)->len);
 }
 
+/* str(e): nested exceptions in args recurse, so the depth is guarded
+ * (CPython: "... while getting the str of an object"). */
 int pe_exc_str(pe_state *S, pe_val v, pe_sb *sb) {
     pe_exc *e = PE_EXCOBJ(v);
     if (is_a(e, PE_EXC(OSError))) {
@@ -163,17 +169,21 @@ int pe_exc_str(pe_state *S, pe_val v, pe_sb *sb) {
     size_t n = exc_nargs(e);
     if (n == 0) return 0;
     pe_val a0 = PE_TUPLE(e->args)->items[0];
-    if (n == 1) {
-        if (e->ob.type == PE_EXC(KeyError)) return pe_repr(S, a0, sb);
-        return pe_tostr(S, a0, sb);
+    if (n == 1 && e->ob.type != PE_EXC(KeyError)) {
+        if (pe_recursion_enter(S, " while getting the str of an object")) return -1;
+        int r = pe_tostr(S, a0, sb);
+        pe_recursion_leave(S);
+        return r;
     }
-    return pe_repr(S, e->args, sb);
+    if (pe_recursion_enter(S, " while getting the repr of an object")) return -1;
+    int r = pe_repr(S, n == 1 ? a0 : e->args, sb);
+    pe_recursion_leave(S);
+    return r;
 }
 
 static int exc_str_slot(pe_state *S, pe_val v, pe_sb *sb) { return pe_exc_str(S, v, sb); }
 
-static int exc_repr(pe_state *S, pe_val v, pe_sb *sb) {
-    pe_exc *e = PE_EXCOBJ(v);
+static int exc_repr_args(pe_state *S, const pe_exc *e, pe_sb *sb) {
     if (pe_sb_puts(sb, e->ob.type->name)) return -1;
     size_t n = exc_nargs(e);
     if (n == 0) return pe_sb_puts(sb, "()");
@@ -265,6 +275,14 @@ static int exc_kwargs(pe_state *S, const pe_type *t, int argc, const pe_val *arg
         slots[j] = argv[npos + (int)i];
     }
     return 0;
+}
+
+/* repr(e), depth-guarded like str(e). */
+static int exc_repr(pe_state *S, pe_val v, pe_sb *sb) {
+    if (pe_recursion_enter(S, " while getting the repr of an object")) return -1;
+    int r = exc_repr_args(S, PE_EXCOBJ(v), sb);
+    pe_recursion_leave(S);
+    return r;
 }
 
 static int exc_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,

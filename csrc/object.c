@@ -489,8 +489,12 @@ int pe_iter(pe_state *S, pe_val v, pe_val *out) {
     return pe_raise(S, PE_EXC(TypeError), "'%s' object is not iterable", t->name);
 }
 
+/* Every native loop over an iterator (sum, sorted, list(), str.join,
+ * math.prod, map chains...) comes through here: one unit of the time
+ * budget per item keeps them under the run's timeout. */
 int pe_next(pe_state *S, pe_val it, pe_val *out) {
     const pe_type *t = pe_typeof(it);
+    if (PE_UNLIKELY(pe_work_fast(S, 1))) return -1;
     if (t->next) return t->next(S, it, out);
     return pe_raise(S, PE_EXC(TypeError), "'%s' object is not an iterator", t->name);
 }

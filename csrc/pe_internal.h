@@ -231,6 +231,26 @@ void *pe_mem_alloc(pe_state *S, size_t n);
 void *pe_mem_realloc(pe_state *S, void *p, size_t oldn, size_t newn);
 void pe_mem_free(pe_state *S, void *p, size_t n);
 
+/* Up-front check for an operation about to allocate about `n` more bytes
+ * at once (sequence repetition, big powers, padding...): when the state's
+ * max_memory is certain to trip, LimitError now instead of after the work;
+ * beyond any possible allocation, MemoryError. 0 = go on, -1 = raised.
+ * Without a memory limit this only refuses absurd sizes. (state.c) */
+int pe_mem_check(pe_state *S, size_t n);
+
+/* Time budget of long native operations (big-number kernels, math
+ * functions, native loops over many items). A kernel charges `units` of
+ * work (about one digit operation or one item each); every
+ * PE_WORK_QUANTUM units the run's deadline and the interrupt flag are
+ * checked, raising the VM's own LimitError ("time limit exceeded") or
+ * KeyboardInterrupt, and the units are charged to max_steps (one step per
+ * 16 units: "step limit exceeded"). Nearly free when the run has neither
+ * timeout nor max_steps. Callers batch small charges themselves (pe_work
+ * is a function call).
+ * 0 = go on, -1 = raised. (state.c) */
+#define PE_WORK_QUANTUM ((uint64_t)1 << 20)
+int pe_work(pe_state *S, uint64_t units);
+
 /* Allocates `size` bytes (>= sizeof(pe_obj)), header initialised, rc=1,
  * linked on the state's object list. */
 pe_obj *pe_obj_new(pe_state *S, const pe_type *t, size_t size);
@@ -806,6 +826,22 @@ int pe_unpack(pe_state *S, pe_val seq, size_t before, bool star, size_t after, p
  * of an object"). */
 int pe_repr_enter(pe_state *S, pe_obj *o);
 void pe_repr_leave(pe_state *S, pe_obj *o);
+
+/* Recursion guard for nested native operations (compare, hash, str/repr
+ * of nested objects): counts against the state's max_depth like CPython's
+ * Py_EnterRecursiveCall. `where` completes "maximum recursion depth
+ * exceeded<where>" (RecursionError). 0 = go on, call pe_recursion_leave
+ * after; -1 = raised. (state.c) */
+int pe_recursion_enter(pe_state *S, const char *where);
+void pe_recursion_leave(pe_state *S);
+
+/* Trashcan (CPython's Py_TRASHCAN_BEGIN/END) around the dealloc of any
+ * object that holds references: `if (pe_trash_begin(S, o)) return;` first
+ * (true = queued, dealloc'ed later by the outermost dealloc), then
+ * pe_trash_end(S) last. Bounds the C recursion of freeing a chain of any
+ * length (nested lists, exception __context__ chains...). (state.c) */
+bool pe_trash_begin(pe_state *S, pe_obj *o);
+void pe_trash_end(pe_state *S);
 
 /* Converts an int/bool index operand to int64_t. Returns 1 when v is an
  * integer (converted), 0 when it is not one (nothing raised), -1 when it

@@ -257,6 +257,7 @@ struct pe_state {
      * signal handlers here (extmodule.c, Ctrl-C). */
     int (*on_interrupt)(pe_state *S);
     uint32_t time_check_counter;
+    uint64_t work_units;  /* native work charged since the last time check */
 
     /* value stack: chunks that never move (builtins hold pointers into
      * it while they call back into Python) */
@@ -361,6 +362,13 @@ const char *pe_builtin_suggest(const char *name);
 /* Error helpers used by the VM and the front ends. */
 void pe_tb_add(pe_state *S, pe_fcode *code, uint32_t line, uint16_t col);
 double pe_now(void); /* monotonic seconds */
+
+/* pe_work with its no-timeout test inlined, for per-item charges in
+ * native loops (pe_next). */
+PE_INLINE int pe_work_fast(pe_state *S, uint64_t units) {
+    if (PE_LIKELY(S->deadline <= 0 && !S->interrupted && !S->limits.max_steps)) return 0;
+    return pe_work(S, units);
+}
 
 
 
