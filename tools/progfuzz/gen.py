@@ -450,7 +450,7 @@ class Gen:
                 if self.chance(0.5):
                     return [p + f"{n}[{self.r.randint(0, 2)}:{self.r.randint(0, 4)}] = {self.expr(LIST, sc)}", p + f"{n} = _c({n})"]
                 return [p + f"del {n}[{self.pick([':2', '::2', '1::3', '-1:'])}]"]
-            return [p + f"{n}.insert({self.r.randint(-1, 3)}, {self.expr(INT, sc)})"]
+            return [p + f"{n}.insert({self.r.randint(-1, 3)}, {self.expr(INT, sc)})", p + f"{n} = _c({n})"]
         if ds:
             n = self.pick(ds)
             k = self.r.randint(0, 3)

@@ -107,10 +107,10 @@ def compare(src: str, bins, tmpdir: str, timeout=20.0, cpy=None):
 def kind(cpy: Outcome, o: Outcome) -> str:
     """A coarse label of a mismatch, kept while shrinking so the reduction
     does not drift into another bug."""
+    if cpy.status == "timeout":  # a generator bug (endless program), not pyexpr's
+        return "cpython-timeout"
     if o.crash:
         return "crash: " + o.crash.split(" | ")[0]
-    if cpy.status == "timeout":
-        return "cpython-timeout"
     if o.status != cpy.status:
         return f"status {cpy.status}->{o.status}"
     if o.last != cpy.last:
