@@ -181,28 +181,32 @@ static void node_end(parser *P, pe_node *n, const pe_token *last) {
     n->end_col = last->end_col + (last->end_line == 1 ? P->col_offset : 0);
 }
 
-/* Growable node lists built in temporary arrays then copied to the arena. */
+/* Growable node lists. The first 16 items live in the vector itself; a
+ * longer list grows inside the parse arena (the outgrown arrays stay there
+ * until the arena is freed, at most as much again as the final list). So no
+ * error path can leak a vector: everything goes with the arena (issue F12).
+ * vec_free only resets; it is kept for the callers' symmetry. */
 typedef struct vec {
     pe_node *small[16];
     pe_node **v;
     uint32_t n, cap;
-    pe_state *S;
+    pe_arena *A;
 } vec;
 
-static void vec_init(vec *V, pe_state *S) {
+static void vec_init(vec *V, pe_arena *A) {
     V->v = V->small;
     V->n = 0;
     V->cap = 16;
-    V->S = S;
+    V->A = A;
 }
 
 static int vec_push(vec *V, pe_node *x) {
     if (V->n == V->cap) {
+        if (V->cap > UINT32_MAX / 2) return -1;
         uint32_t nc = V->cap * 2;
-        pe_node **nv = pe_mem_alloc(V->S, nc * sizeof *nv);
+        pe_node **nv = pe_arena_alloc(V->A, (size_t)nc * sizeof *nv);
         if (!nv) return -1;
         memcpy(nv, V->v, V->n * sizeof *nv);
-        if (V->v != V->small) pe_mem_free(V->S, V->v, V->cap * sizeof *nv);
         V->v = nv;
         V->cap = nc;
     }
@@ -211,15 +215,18 @@ static int vec_push(vec *V, pe_node *x) {
 }
 
 static void vec_free(vec *V) {
-    if (V->v != V->small) pe_mem_free(V->S, V->v, V->cap * sizeof *V->v);
     V->v = V->small;
+    V->n = 0;
+    V->cap = 16;
 }
 
-/* Moves the vector into list *l (arena copy); frees the vector. */
+/* Moves the vector into list *l (an arena array); resets the vector. */
 static int vec_finish(parser *P, vec *V, pe_nodelist *l) {
     l->n = V->n;
     l->v = NULL;
-    if (V->n) {
+    if (V->v != V->small) {
+        l->v = V->v;
+    } else if (V->n) {
         l->v = pe_arena_alloc(P->A, V->n * sizeof(pe_node *));
         if (!l->v) {
             vec_free(V);
@@ -456,7 +463,7 @@ static pe_node *p_paren(parser *P) {
         return first;
     }
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     if (vec_push(&V, first)) return NULL;
     while (CUR == PE_TOK_COMMA) {
         if (advance(P)) goto fail;
@@ -526,7 +533,7 @@ static pe_node *p_list(parser *P) {
         return n;
     }
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     if (vec_push(&V, first)) return NULL;
     while (CUR == PE_TOK_COMMA) {
         if (advance(P)) goto fail;
@@ -552,8 +559,8 @@ static pe_node *p_dict_or_set(parser *P) {
     if (!n) return NULL;
     if (CUR == PE_TOK_RBRACE) return advance(P) ? NULL : n;
     vec K, Vv;
-    vec_init(&K, P->S);
-    vec_init(&Vv, P->S);
+    vec_init(&K, P->A);
+    vec_init(&Vv, P->A);
     bool is_dict;
     /* first item decides */
     if (CUR == PE_TOK_DOUBLESTAR) {
@@ -697,8 +704,8 @@ static pe_node *p_atom(parser *P) {
 /* One argument list for a call; the '(' is current. */
 static int p_call_args(parser *P, pe_node *call) {
     vec A, K;
-    vec_init(&A, P->S);
-    vec_init(&K, P->S);
+    vec_init(&A, P->A);
+    vec_init(&K, P->A);
     nameset kwnames = {NULL, 0, 0, P->S};
     if (advance(P)) return -1;
     bool seen_kw = false, seen_kwunpack = false;
@@ -835,7 +842,7 @@ static pe_node *p_subscript(parser *P) {
     if (!first) return NULL;
     if (CUR != PE_TOK_COMMA) return first;
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     if (vec_push(&V, first)) return NULL;
     while (CUR == PE_TOK_COMMA) {
         if (advance(P)) goto fail;
@@ -929,7 +936,7 @@ static pe_node *p_power(parser *P) {
     if (!base || CUR != PE_TOK_DOUBLESTAR) return base;
     int saved = P->depth;
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     if (vec_push(&V, base)) goto fail;
     while (CUR == PE_TOK_DOUBLESTAR) {
         pe_node *pw = new_node(P, PE_N_BINOP, &P->tok);
@@ -1007,7 +1014,7 @@ static pe_node *wrap_prefix_ops(parser *P, vec *V, pe_node *x) {
  * recursion; each costs one parser level (as in CPython). */
 static pe_node *p_prefixed(parser *P, bool is_not) {
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     for (;;) {
         int op = is_not ? (CUR == PE_TOK_KW_not ? PE_UOP_NOT : -1) : unary_op(CUR);
         if (op < 0) break;
@@ -1117,7 +1124,7 @@ static pe_node *p_comparison(parser *P) {
     n->col = lhs->col;
     n->a = lhs;
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     uint8_t opsbuf[64], *ops = opsbuf;
     uint32_t nops = 0, opscap = 64;
     do {
@@ -1162,7 +1169,7 @@ static pe_node *p_boolop(parser *P, int which) {
     n->line = first->line;
     n->col = first->col;
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     if (vec_push(&V, first)) return NULL;
     while (CUR == tk) {
         if (advance(P)) goto fail;
@@ -1268,7 +1275,7 @@ static pe_node *p_target_list(parser *P, int stop1, int stop2);
 
 static int p_comp_fors(parser *P, pe_nodelist *out) {
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     while (CUR == PE_TOK_KW_for || CUR == PE_TOK_KW_async) {
         if (CUR == PE_TOK_KW_async) {
             unsupported(P, &P->tok, "'async' is");
@@ -1282,7 +1289,7 @@ static int p_comp_fors(parser *P, pe_nodelist *out) {
         f->b = p_or_test(P);
         if (!f->b) goto fail;
         vec ifs;
-        vec_init(&ifs, P->S);
+        vec_init(&ifs, P->A);
         while (CUR == PE_TOK_KW_if) {
             if (advance(P)) {
                 vec_free(&ifs);
@@ -1306,7 +1313,7 @@ fail:
 static pe_node *p_star_exprs(parser *P, bool allow_star) {
     pe_token t = P->tok;
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     bool comma = false;
     for (;;) {
         pe_node *e;
@@ -1359,7 +1366,7 @@ fail:
 static pe_node *p_target_list(parser *P, int stop1, int stop2) {
     pe_token t = P->tok;
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     bool comma = false;
     for (;;) {
         pe_node *e;
@@ -1503,7 +1510,7 @@ static int fstring_field(parser *P, strpart *sp, const pe_token *t, const char *
         j++;
         strpart inner;
         pe_sb_init(&inner.lit, P->S);
-        vec_init(&inner.parts, P->S);
+        vec_init(&inner.parts, P->A);
         inner.fstring = true;
         /* spec runs to the matching '}' */
         size_t start = j;
@@ -1580,7 +1587,7 @@ static pe_node *p_strings(parser *P) {
     pe_token first = P->tok;
     strpart sp;
     pe_sb_init(&sp.lit, P->S);
-    vec_init(&sp.parts, P->S);
+    vec_init(&sp.parts, P->A);
     sp.fstring = false;
     while (CUR == PE_TOK_STRING) {
         pe_token t = P->tok;
@@ -1766,7 +1773,7 @@ static pe_node *p_def(parser *P) {
 /* Parameter list of def/lambda up to `closer`. */
 static int p_params(parser *P, pe_nodelist *out, int closer) {
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     nameset names = {NULL, 0, 0, P->S};
     int kind = 0; /* 0 positional, 1 keyword-only */
     bool seen_default = false, seen_kwargs = false, seen_star = false;
@@ -1947,7 +1954,7 @@ static pe_node *p_try(parser *P) {
     if (!n) return NULL;
     if (p_block(P, &n->l[0], "'try' statement", t.line)) return NULL;
     vec H;
-    vec_init(&H, P->S);
+    vec_init(&H, P->A);
     bool bare_seen = false;
     pe_token bare_tok = {0};
     while (CUR == PE_TOK_KW_except) {
@@ -2007,7 +2014,7 @@ fail:
 /* A suite: NEWLINE INDENT stmts DEDENT, or simple statements on the line. */
 static int p_block(parser *P, pe_nodelist *out, const char *what, uint32_t line) {
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     if (enter(P)) return -1;
     if (CUR != PE_TOK_NEWLINE) {
         int r = p_simple_stmts(P, &V);
@@ -2039,7 +2046,7 @@ fail:
 
 static int name_list(parser *P, pe_node *n) {
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     do {
         if (advance(P)) goto fail;
         if (CUR != PE_TOK_NAME) {
@@ -2065,7 +2072,7 @@ static pe_node *p_import(parser *P) {
     pe_node *n = new_node(P, PE_N_IMPORT, &t);
     if (!n || advance(P)) return NULL;
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     pe_node *mod = NULL;
     if (from) {
         if (CUR == PE_TOK_DOT) {
@@ -2208,7 +2215,7 @@ static pe_node *p_expr_stmt(parser *P) {
         return n;
     }
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     pe_node *value = first;
     while (CUR == PE_TOK_EQUAL) {
         if (check_target(P, value, false, true,
@@ -2456,7 +2463,7 @@ pe_node *pe_parse(pe_state *S, pe_arena *A, const char *src, size_t len, const c
     pe_node *mod = new_node(P, PE_N_MODULE, &P->tok);
     if (!mod) return NULL;
     vec V;
-    vec_init(&V, S);
+    vec_init(&V, A);
     if (mode == PE_MODE_EVAL) {
         while (CUR == PE_TOK_NEWLINE) if (advance(P)) goto fail;
         pe_node *e = p_star_exprs(P, false);
