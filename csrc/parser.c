@@ -34,6 +34,8 @@ typedef struct parser {
     /* f-string sub-parsers: position of the expression text in the outer source */
     uint32_t line_offset;
     uint32_t col_offset;
+    bool fsub;           /* this parses an f-string expression */
+    char fs_msg[120];    /* pending f-string error, raised at the next token */
 } parser;
 
 /* ------------------------------------------------------------------ */
@@ -106,6 +108,15 @@ static int peek(parser *P, pe_token **out) {
 
 #define CUR (P->tok.kind)
 
+/* Raises SyntaxError at a position of this parser's own source (line and
+ * 0-based columns of P->L). In an f-string expression's parser CPython 3.11
+ * prefixes "f-string: ", shows the "(expr)" text and its column, and reports
+ * the line in the file (the sub-lexer's line_base). */
+static int err_local(parser *P, uint32_t line, uint32_t col, uint32_t end_col, const char *msg) {
+    return pe_lex_error(&P->L, PE_EXC(SyntaxError), line, col, end_col, "%s%s",
+                        P->fsub ? "f-string: " : "", msg);
+}
+
 static int err_at(parser *P, const pe_token *t, const char *fmt, ...) PE_PRINTF(3, 4);
 static int err_at(parser *P, const pe_token *t, const char *fmt, ...) {
     char msg[300];
@@ -114,9 +125,15 @@ static int err_at(parser *P, const pe_token *t, const char *fmt, ...) {
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     uint32_t ec = t->end_line == t->line && t->end_col > t->col ? t->end_col : t->col + 1;
-    return pe_lex_error(&P->L, PE_EXC(SyntaxError), t->line + P->line_offset,
-                        t->col + (t->line == 1 ? P->col_offset : 0),
-                        ec + (t->line == 1 ? P->col_offset : 0), "%s", msg);
+    return err_local(P, t->line, t->col, ec, msg);
+}
+
+/* A node's position back in P->L's coordinates (nodes of an f-string
+ * expression carry file positions). */
+static uint32_t node_line(const parser *P, const pe_node *n) { return n->line - P->line_offset; }
+static uint32_t node_col(const parser *P, uint32_t line, uint32_t col) {
+    uint32_t off = line == 1 ? P->col_offset : 0;
+    return col >= off ? col - off : 0;
 }
 
 static int err_node(parser *P, const pe_node *n, const char *fmt, ...) PE_PRINTF(3, 4);
@@ -127,16 +144,28 @@ static int err_node(parser *P, const pe_node *n, const char *fmt, ...) {
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     uint32_t ec = n->end_line == n->line && n->end_col > n->col ? n->end_col : n->col + 1;
-    return pe_lex_error(&P->L, PE_EXC(SyntaxError), n->line + P->line_offset, n->col, ec, "%s",
-                        msg);
+    uint32_t l = node_line(P, n);
+    return err_local(P, l, node_col(P, l, n->col), node_col(P, l, ec), msg);
 }
 
 /* SyntaxError spanning node a to node b (CPython's RAISE_SYNTAX_ERROR_KNOWN_RANGE);
  * a range over several lines shows one caret at a. */
 static int err_range(parser *P, const pe_node *a, const pe_node *b, const char *msg) {
     uint32_t ec = b->end_line == a->line && b->end_col > a->col ? b->end_col : a->col + 1;
-    return pe_lex_error(&P->L, PE_EXC(SyntaxError), a->line + P->line_offset, a->col, ec, "%s",
-                        msg);
+    uint32_t l = node_line(P, a);
+    return err_local(P, l, node_col(P, l, a->col), node_col(P, l, ec), msg);
+}
+
+/* An error of the f-string itself (not of an expression in it): CPython
+ * raises it once the strings are joined, at the token after the last
+ * string; p_strings reports it (fs_raise). */
+static int fs_error(parser *P, const char *fmt, ...) PE_PRINTF(2, 3);
+static int fs_error(parser *P, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(P->fs_msg, sizeof P->fs_msg, fmt, ap);
+    va_end(ap);
+    return -1;
 }
 
 static int invalid_syntax(parser *P) {
@@ -373,7 +402,7 @@ static pe_node *p_number(parser *P) {
                 pe_sb_putc(&sb, 0);
                 if (!sb.failed) {
                     pe_exc_clear(P->S);
-                    pe_lex_error(&P->L, PE_EXC(SyntaxError), t.line + P->line_offset, 0, 0, "%s",
+                    pe_lex_error(&P->L, PE_EXC(SyntaxError), t.line, 0, 0, "%s",
                                  sb.p);
                 }
                 pe_sb_free(&sb);
@@ -439,6 +468,8 @@ static pe_node *p_paren(parser *P) {
         first = new_node(P, PE_N_STARRED, &st);
         if (!first) return NULL;
         first->a = e;
+        first->end_line = e->end_line;
+        first->end_col = e->end_col;
     } else {
         first = p_test(P);
         if (first && CUR == PE_TOK_EQUAL && named_eq_error(P, first)) return NULL;
@@ -477,6 +508,8 @@ static pe_node *p_paren(parser *P) {
             e = new_node(P, PE_N_STARRED, &st);
             if (!e) goto fail;
             e->a = x;
+            e->end_line = x->end_line;
+            e->end_col = x->end_col;
         } else {
             e = p_test(P);
             if (e && CUR == PE_TOK_EQUAL && named_eq_error(P, e)) goto fail;
@@ -509,6 +542,8 @@ static pe_node *p_display_item(parser *P) {
         pe_node *e = new_node(P, PE_N_STARRED, &st);
         if (!e) return NULL;
         e->a = x;
+        e->end_line = x->end_line;
+        e->end_col = x->end_col;
         return e;
     }
     pe_node *e = p_test(P);
@@ -723,6 +758,8 @@ static int p_call_args(parser *P, pe_node *call) {
             pe_node *s = new_node(P, PE_N_STARRED, &t);
             if (!s) goto fail;
             s->a = x;
+            s->end_line = x->end_line;
+            s->end_col = x->end_col;
             if (vec_push(&A, s)) goto fail;
         } else if (CUR == PE_TOK_DOUBLESTAR) {
             if (advance(P)) goto fail;
@@ -1378,6 +1415,8 @@ static pe_node *p_target_list(parser *P, int stop1, int stop2) {
             e = new_node(P, PE_N_STARRED, &st);
             if (!e) goto fail;
             e->a = x;
+            e->end_line = x->end_line;
+            e->end_col = x->end_col;
         } else {
             e = p_expr(P);
         }
@@ -1442,28 +1481,65 @@ static int add_literal(parser *P, strpart *sp, const pe_token *t, const char *bo
 }
 
 /* Finds the end of a replacement field's expression: the first top-level
- * '!', ':', '=' (not part of ==, !=, <=, >=) or '}' outside brackets and
- * strings. */
-static size_t fstring_expr_end(const char *s, size_t n, size_t i) {
+ * '!', ':', '=' or '}' (not part of !=, ==, <=, >=) outside brackets and
+ * strings. Checks what CPython 3.11's f-string scanner checks, with its
+ * messages (a backslash or '#' anywhere, bracket nesting and matching,
+ * unterminated strings). Returns n with the message in P->fs_msg on error. */
+#define PE_FSTRING_MAXLEVEL 200
+static size_t fstring_expr_end(parser *P, const char *s, size_t n, size_t i) {
+    char stack[PE_FSTRING_MAXLEVEL];
     int depth = 0;
     char q = 0;
+    size_t ql = 0;
     for (; i < n; i++) {
         char c = s[i];
+        if (c == '\\') {
+            fs_error(P, "f-string expression part cannot include a backslash");
+            return n;
+        }
         if (q) {
-            if (c == q) q = 0;
+            if (c == q && (ql == 1 || (i + 2 < n && s[i + 1] == q && s[i + 2] == q))) {
+                i += ql - 1;
+                q = 0;
+            }
             continue;
         }
-        if (c == '\'' || c == '"') q = c;
-        else if (c == '(' || c == '[' || c == '{') depth++;
-        else if ((c == ')' || c == ']' || c == '}') && depth > 0) depth--;
-        else if (depth == 0) {
-            if (c == '}' || c == ':') return i;
-            if (c == '!' && i + 1 < n && s[i + 1] != '=') return i;
-            if (c == '=' && i + 1 < n && s[i + 1] != '=' && i > 0 &&
-                !strchr("=!<>", s[i - 1]))
-                return i;
+        if (c == '\'' || c == '"') {
+            q = c;
+            ql = (i + 2 < n && s[i + 1] == c && s[i + 2] == c) ? 3 : 1;
+            i += ql - 1;
+        } else if (c == '(' || c == '[' || c == '{') {
+            if (depth >= PE_FSTRING_MAXLEVEL) {
+                fs_error(P, "f-string: too many nested parenthesis");
+                return n;
+            }
+            stack[depth++] = c;
+        } else if (c == '#') {
+            fs_error(P, "f-string expression part cannot include '#'");
+            return n;
+        } else if (depth == 0 && strchr("!:}=<>", c)) {
+            if (i + 1 < n && s[i + 1] == '=' && strchr("!=<>", c)) {
+                i++;
+                continue;
+            }
+            if (c == '<' || c == '>') continue;
+            return i;
+        } else if (c == ')' || c == ']' || c == '}') {
+            if (!depth) {
+                fs_error(P, "f-string: unmatched '%c'", c);
+                return n;
+            }
+            char o = stack[--depth];
+            if (!((o == '(' && c == ')') || (o == '[' && c == ']') || (o == '{' && c == '}'))) {
+                fs_error(P, "f-string: closing parenthesis '%c' does not match opening parenthesis '%c'",
+                         c, o);
+                return n;
+            }
         }
     }
+    if (q) fs_error(P, "f-string: unterminated string");
+    else if (depth) fs_error(P, "f-string: unmatched '%c'", stack[depth - 1]);
+    else fs_error(P, "f-string: expecting '}'");
     return n;
 }
 
@@ -1475,12 +1551,19 @@ static int fstring_body(parser *P, strpart *sp, const pe_token *t, const char *s
 static int fstring_field(parser *P, strpart *sp, const pe_token *t, const char *s, size_t n,
                          size_t *pos, bool raw, int nest) {
     size_t i = *pos;
-    size_t e = fstring_expr_end(s, n, i);
-    if (e >= n) return err_at(P, t, "f-string: expecting '}'");
+    size_t e = fstring_expr_end(P, s, n, i);
+    if (e >= n) return -1;
     size_t k = i;
-    while (k < e && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n')) k++;
-    if (k == e) return err_at(P, t, "f-string: empty expression not allowed");
-    pe_node *expr = parse_fstring_expr(P, t, s + i, e - i, t->line, t->col);
+    while (k < e && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\f')) k++;
+    if (k == e) {
+        if (s[e] == '!' || s[e] == ':' || s[e] == '=')
+            return fs_error(P, "f-string: expression required before '%c'", s[e]);
+        return fs_error(P, "f-string: empty expression not allowed");
+    }
+    /* CPython reports the expression's errors on its line in the file */
+    uint32_t line = t->line;
+    for (const char *c = t->start; c < s + i; c++) line += *c == '\n';
+    pe_node *expr = parse_fstring_expr(P, t, s + i, e - i, line, t->col);
     if (!expr) return -1;
     pe_node *f = new_node(P, PE_N_FORMATTED, t);
     if (!f) return -1;
@@ -1499,8 +1582,9 @@ static int fstring_field(parser *P, strpart *sp, const pe_token *t, const char *
     }
     if (flush_lit(P, sp, t)) return -1;
     if (j < n && s[j] == '!') {
-        if (j + 1 >= n || !strchr("sra", s[j + 1]))
-            return err_at(P, t, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        if (j + 1 >= n) return fs_error(P, "f-string: expecting '}'");
+        if (!strchr("sra", s[j + 1]))
+            return fs_error(P, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
         f->op = (uint16_t)s[j + 1];
         j += 2;
     } else if (debug) {
@@ -1531,7 +1615,7 @@ static int fstring_field(parser *P, strpart *sp, const pe_token *t, const char *
         if (j >= n) {
             pe_sb_free(&inner.lit);
             vec_free(&inner.parts);
-            return err_at(P, t, "f-string: expecting '}'");
+            return fs_error(P, "f-string: expecting '}'");
         }
         if (debug && !f->op) f->op = 0;
         int r = fstring_body(P, &inner, t, s + start, j - start, raw, nest + 1);
@@ -1546,7 +1630,7 @@ static int fstring_field(parser *P, strpart *sp, const pe_token *t, const char *
         f->b = spec;
         if (debug && f->op == 'r' && s[e + 1] != '!') f->op = 0;
     }
-    if (j >= n || s[j] != '}') return err_at(P, t, "f-string: expecting '}'");
+    if (j >= n || s[j] != '}') return fs_error(P, "f-string: expecting '}'");
     *pos = j + 1;
     return vec_push(&sp->parts, f);
 }
@@ -1564,10 +1648,10 @@ static int fstring_body(parser *P, strpart *sp, const pe_token *t, const char *s
                 if (pe_sb_putc(&sp->lit, c)) return -1;
                 i += 2;
             } else if (c == '}') {
-                return err_at(P, t, "f-string: single '}' is not allowed");
+                return fs_error(P, "f-string: single '}' is not allowed");
             } else {
                 /* a field in the format spec of a field in a format spec */
-                if (nest >= 2) return err_at(P, t, "f-string: expressions nested too deeply");
+                if (nest >= 2) return fs_error(P, "f-string: expressions nested too deeply");
                 i++;
                 if (fstring_field(P, sp, t, s, n, &i, raw, nest)) return -1;
             }
@@ -1633,13 +1717,27 @@ static pe_node *p_strings(parser *P) {
 fail:
     pe_sb_free(&sp.lit);
     vec_free(&sp.parts);
+    if (P->fs_msg[0]) {
+        /* at the token after the strings, as CPython (in an f-string
+         * expression with a second "f-string: " prefix, as CPython) */
+        char msg[sizeof P->fs_msg];
+        memcpy(msg, P->fs_msg, sizeof msg);
+        P->fs_msg[0] = 0;
+        do {
+            if (advance(P)) return NULL;
+        } while (CUR == PE_TOK_STRING);
+        uint32_t ec = P->tok.end_line == P->tok.line && P->tok.end_col > P->tok.col ? P->tok.end_col
+                                                                                   : P->tok.col + 1;
+        err_local(P, P->tok.line, P->tok.col, ec, msg);
+    }
     return NULL;
 }
 
 static pe_node *parse_fstring_expr(parser *P, const pe_token *t, const char *s, size_t n,
                                    uint32_t line, uint32_t col) {
+    (void)t;
     if (P->depth > PE_MAX_PARSE_DEPTH - 10) {
-        err_at(P, t, "f-string: expressions nested too deeply");
+        fs_error(P, "f-string: expressions nested too deeply");
         return NULL;
     }
     /* the expression is parsed as if parenthesized */
@@ -1658,7 +1756,10 @@ static pe_node *parse_fstring_expr(parser *P, const pe_token *t, const char *s, 
     sub.depth = P->depth + 1;
     sub.line_offset = line - 1;
     sub.col_offset = col;
+    sub.fsub = true;
+    sub.fs_msg[0] = 0;
     pe_lex_init(&sub.L, P->S, buf, n + 2, P->filename);
+    sub.L.line_base = line - 1;
     sub.L.at_line_start = false;
     sub.L.quiet = true;
     if (advance(&sub)) return NULL;
@@ -1666,7 +1767,7 @@ static pe_node *parse_fstring_expr(parser *P, const pe_token *t, const char *s, 
     if (!e) return NULL;
     if (sub.tok.kind == PE_TOK_NEWLINE && advance(&sub)) return NULL;
     if (sub.tok.kind != PE_TOK_ENDMARKER) {
-        err_at(P, t, "f-string: invalid syntax");
+        err_at(&sub, &sub.tok, "invalid syntax");
         return NULL;
     }
     return e;
@@ -2455,6 +2556,8 @@ pe_node *pe_parse(pe_state *S, pe_arena *A, const char *src, size_t len, const c
     P->has_peek = false;
     P->depth = 0;
     P->line_offset = P->col_offset = 0;
+    P->fsub = false;
+    P->fs_msg[0] = 0;
     P->S = S;
     P->A = A;
     P->filename = filename;

@@ -134,3 +134,62 @@ def test_no_leak_after_syntax_error(workdir, asan_bin, name):
     assert cpy.returncode == 1
     kind = lambda s: s.strip().splitlines()[-1].split(":")[0]
     assert kind(err) == kind(cpy.stderr.decode()), (err[-3000:], cpy.stderr)
+
+
+# ---------------------------------------------------------------------------
+# 2. f-string errors (F5): CPython 3.11's scanner messages at the token after
+# the strings; errors in an expression with "f-string: " and the "(expr)" line
+# ---------------------------------------------------------------------------
+
+FSTRING_CASES = [
+    'f"{1 +}"', 'f"{)}"', 'f"{}"', 'f"{ }"', 'f"{a b}"', 'f"{!r}"', 'f"{:x}"', 'f"{=}"',
+    'f"{x!z}"', 'f"{x!}"', 'f"{x!rr}"', 'f"{x:{y:{z}}}"', 'f"{x"', 'f"{"', 'f"}"', 'f"{x:}}"',
+    'f"{x=!z}"', 'f"{lambda x: 1}"', 'f"{*a}"', 'f"{#}"', 'f"{a[1}"', 'f"{a(}"', 'f"{a)}"',
+    'f"{(}"', 'f"{[1,2}"', 'f"{1:{}}"', "f\"{'a}\"", 'f"{a!r:{}}"', 'f"{a:{b!}}"',
+    'x = (f"{}" + 1, 2)', 'x = f"{}" abc', 'x = (f"{}"\n)', 'x = f"{}"  # c', 'x = f"{}" "a"',
+    'x = f"{x!}"; y = 2', 'x = 1\ny = f"{1 +}"', 'x = 1\ny = f"{a b}"', 'x = 1\ny = f"{1 $ 2}"',
+    'x = 1\ny = f"{0777}"', 'y = f"""\n{1 +}"""', 'x = "a" f"""\n{1 +}"""',
+    'x = f"""\n  {a b}"""', 'x = f"{1 +}" f"{}"', "x = f\"{f'{}'}\"", "x = f\"{f'{1 +}'}\"",
+    'f"{x:{y}}" + f"{a b}"', 'x = 1 +  # c', 'x = (*a)',
+    # F5: bracket nesting in an f-string expression (CPython's limit: 200)
+    "print(f'{" + "(" * 100000 + "1" + ")" * 100000 + "}')",
+    "print(f'{" + "(" * 199 + "1" + ")" * 199 + "}')",
+    "print(f'{" + "(" * 201 + "1" + ")" * 201 + "}')",
+    "print(f'{" + "[" * 150 + "{1}" + "]" * 150 + ":{" + "(" * 201 + "2" + ")" * 201 + "}}')",
+]
+
+
+def _syntax_lines(stderr: bytes) -> list:
+    """The SyntaxError block: everything from the last 'File' line."""
+    lines = stderr.decode("utf-8", "replace").rstrip("\n").split("\n")
+    starts = [i for i, l in enumerate(lines) if l.startswith('  File "')]
+    return lines[starts[-1]:] if starts else lines[-1:]
+
+
+def _compare(workdir, name, src, modes=("file",)):
+    path = _write(workdir, name, src)
+    for mode in modes:
+        if mode == "file":
+            args, inp = [str(path)], None
+        elif mode == "-c":
+            args, inp = ["-c", src], None
+        else:
+            args, inp = ["-"], src.encode()
+        cpy = run_cpython(args, input=inp)
+        pe = run_pyexpr(args, input=inp)
+        assert_no_crash(pe)
+        what = f"{src!r} ({mode})\n--- CPython ---\n{cpy.describe()}\n--- pyexpr ---\n{pe.describe()}"
+        assert pe.returncode == cpy.returncode, what
+        assert pe.stdout == cpy.stdout, what
+        if len(src) > 10000:
+            # CPython shows a clipped part of a very long line; the File line
+            # and the message must still match
+            cl, pl = _syntax_lines(cpy.stderr), _syntax_lines(pe.stderr)
+            assert (pl[0], pl[-1]) == (cl[0], cl[-1]), what
+        else:
+            assert _syntax_lines(pe.stderr) == _syntax_lines(cpy.stderr), what
+
+
+@pytest.mark.parametrize("src", FSTRING_CASES, ids=[f"f{i}" for i in range(len(FSTRING_CASES))])
+def test_fstring_errors_match_cpython(workdir, src):
+    _compare(workdir, "fstr", src)
