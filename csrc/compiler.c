@@ -161,7 +161,11 @@ static int syntax_error(compiler *C, const pe_node *n, const char *fmt, ...) {
     va_end(ap);
     const char *line = NULL;
     size_t len = 0;
-    if (n && C->src) {
+    /* CPython's compiler errors show the line only for a file (not -c or
+     * stdin; the interactive prompt keeps it) */
+    bool no_text = C->filename && C->mode != PE_MODE_SINGLE &&
+                   (!strcmp(C->filename, "<stdin>") || !strcmp(C->filename, "<string>"));
+    if (n && C->src && !no_text) {
         const char *p = C->src, *end = C->src + C->srclen;
         for (uint32_t l = 1; l < n->line && p < end; l++) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));

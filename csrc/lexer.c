@@ -161,8 +161,11 @@ static int handle_indent(pe_lexer *L) {
             L->pending_dedents++;
         }
         if (col != L->indents[L->nindent - 1]) {
-            uint32_t c = col_of(L, L->p);
-            return pe_lex_error(L, PE_EXC(IndentationError), L->line, c, c + 1,
+            /* CPython's tokenizer reports the end of the line */
+            const char *e = L->p;
+            while (e < L->end && *e != '\n' && *e != '\r') e++;
+            uint32_t c = col_of(L, e);
+            return pe_lex_error(L, PE_EXC(IndentationError), L->line, c, 0,
                                 "unindent does not match any outer indentation level");
         }
         if (alt != L->altindents[L->nindent - 1])
@@ -358,7 +361,11 @@ static int lex_string(pe_lexer *L, const char *start, const char *q, pe_token *t
                 return pe_lex_error(L, PE_EXC(SyntaxError), line0, col0, col0 + 1,
                                     "unterminated triple-quoted string literal (detected at "
                                     "line %u)",
-                                    L->line);
+                                    /* CPython's line count at the end: a last
+                                     * newline starts no line */
+                                    L->line - (L->end > L->src && L->end[-1] == '\n' &&
+                                               L->line > line0 && L->filename &&
+                                               strcmp(L->filename, "<string>")));
             return pe_lex_error(L, PE_EXC(SyntaxError), line0, col0, col0 + 1,
                                 "unterminated string literal (detected at line %u)", L->line);
         }

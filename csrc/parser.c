@@ -35,6 +35,7 @@ typedef struct parser {
     uint32_t line_offset;
     uint32_t col_offset;
     bool fsub;           /* this parses an f-string expression */
+    bool late_no_text;   /* CPython's compile-stage errors show no source line */
     char fs_msg[120];    /* pending f-string error, raised at the next token */
 } parser;
 
@@ -148,6 +149,21 @@ static int err_node(parser *P, const pe_node *n, const char *fmt, ...) {
     return err_local(P, l, node_col(P, l, n->col), node_col(P, l, ec), msg);
 }
 
+/* An error CPython finds after parsing (symtable/compiler): for a program
+ * from a string (-c) or stdin it has no source line to show. */
+static int err_node_late(parser *P, const pe_node *n, const char *fmt, ...) PE_PRINTF(3, 4);
+static int err_node_late(parser *P, const pe_node *n, const char *fmt, ...) {
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (!P->late_no_text || P->fsub) return err_node(P, n, "%s", msg);
+    uint32_t ec = n->end_line == n->line && n->end_col > n->col ? n->end_col : n->col + 1;
+    return pe_raise_syntax(P->S, PE_EXC(SyntaxError), msg, P->filename, n->line, n->col, ec, NULL,
+                           0);
+}
+
 /* SyntaxError spanning node a to node b (CPython's RAISE_SYNTAX_ERROR_KNOWN_RANGE);
  * a range over several lines shows one caret at a. */
 static int err_range(parser *P, const pe_node *a, const pe_node *b, const char *msg) {
@@ -170,8 +186,9 @@ static int fs_error(parser *P, const char *fmt, ...) {
 
 static int invalid_syntax(parser *P) {
     if (CUR == PE_TOK_INDENT) {
-        return pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col,
-                            P->tok.col + 1, "unexpected indent");
+        /* offset = the indentation's width: no caret (left of the text) */
+        return pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col - 1, 0,
+                            "unexpected indent");
     }
     if (CUR == PE_TOK_DEDENT) {
         return pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col,
@@ -1827,7 +1844,7 @@ static int check_target(parser *P, pe_node *n, bool is_del, bool top, const char
     }
     case PE_N_STARRED:
         if (is_del) return err_node(P, n, "cannot delete starred");
-        if (top) return err_node(P, n, "starred assignment target must be in a list or tuple");
+        if (top) return err_node_late(P, n, "starred assignment target must be in a list or tuple");
         return check_target(P, n->a, is_del, false, "");
     default:
         if (n->kind == PE_N_CONST && n->v.tag == PE_TOBJ && 0) return 0;
@@ -1928,7 +1945,7 @@ static int p_params(parser *P, pe_nodelist *out, int closer) {
         int dup = ns_add(&names, a->name);
         if (dup < 0) goto fail;
         if (dup) {
-            err_node(P, a, "duplicate argument '%s' in function definition", a->name);
+            err_node_late(P, a, "duplicate argument '%s' in function definition", a->name);
             goto fail;
         }
         if (CUR == PE_TOK_COLON && closer == PE_TOK_RPAR) {
@@ -2126,10 +2143,19 @@ static int p_block(parser *P, pe_nodelist *out, const char *what, uint32_t line)
         }
         return vec_finish(P, &V, out);
     }
+    pe_token nl = P->tok;
     if (advance(P)) goto fail;
     if (CUR != PE_TOK_INDENT) {
-        pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col, P->tok.col + 1,
-                     "expected an indented block after %s on line %u", what, line);
+        if (CUR == PE_TOK_ENDMARKER && !(P->filename && !strcmp(P->filename, "<string>"))) {
+            /* at the end of a file (or stdin) CPython reports the header's
+             * line without a caret; a string (-c) gets the end marker's */
+            pe_lex_error(&P->L, PE_EXC(IndentationError), nl.line, 0, 0,
+                         "expected an indented block after %s on line %u", what, line);
+        } else {
+            pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col,
+                         P->tok.col + 1, "expected an indented block after %s on line %u", what,
+                         line);
+        }
         goto fail;
     }
     if (advance(P)) goto fail;
@@ -2331,7 +2357,7 @@ static pe_node *p_expr_stmt(parser *P) {
         if (!value) goto fail;
     }
     if (value->kind == PE_N_STARRED) {
-        err_node(P, value, "can't use starred expression here");
+        err_node_late(P, value, "can't use starred expression here");
         goto fail;
     }
     pe_node *n = new_node(P, PE_N_ASSIGN, &t);
@@ -2360,6 +2386,8 @@ static pe_node *p_small_stmt(parser *P) {
         if (CUR != PE_TOK_NEWLINE && CUR != PE_TOK_SEMI && CUR != PE_TOK_ENDMARKER) {
             n->a = p_star_exprs(P, true);
             if (!n->a) return NULL;
+            n->end_line = n->a->end_line; /* the statement's range, as CPython */
+            n->end_col = n->a->end_col;
         }
         return n;
     case PE_TOK_KW_raise:
@@ -2379,6 +2407,11 @@ static pe_node *p_small_stmt(parser *P) {
     case PE_TOK_KW_nonlocal:
         n = new_node(P, CUR == PE_TOK_KW_global ? PE_N_GLOBAL : PE_N_NONLOCAL, &t);
         if (!n || name_list(P, n)) return NULL;
+        if (n->l[0].n) {
+            pe_node *last = n->l[0].v[n->l[0].n - 1];
+            n->end_line = last->end_line;
+            n->end_col = last->end_col;
+        }
         return n;
     case PE_TOK_KW_del: {
         n = new_node(P, PE_N_DEL, &t);
@@ -2441,8 +2474,15 @@ static int p_simple_stmts(parser *P, vec *out) {
         if (CUR == PE_TOK_NAME || CUR == PE_TOK_NUMBER || CUR == PE_TOK_STRING) {
             pe_node *last = out->v[out->n - 1];
             if (last->kind == PE_N_EXPR && last->a->kind == PE_N_NAME &&
-                !strcmp(last->a->name, "print"))
-                return err_node(P, last->a, "Missing parentheses in call to 'print'. Did you mean print(...)?");
+                (!strcmp(last->a->name, "print") || !strcmp(last->a->name, "exec"))) {
+                /* CPython's range: the name to the end of what follows */
+                pe_node *b = p_star_exprs(P, true);
+                if (!b) return -1;
+                char msg[80];
+                snprintf(msg, sizeof msg, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                         last->a->name, last->a->name);
+                return err_range(P, last->a, b, msg);
+            }
         }
         if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=') are") ? -1 : -1;
         return invalid_syntax(P);
@@ -2557,6 +2597,8 @@ pe_node *pe_parse(pe_state *S, pe_arena *A, const char *src, size_t len, const c
     P->depth = 0;
     P->line_offset = P->col_offset = 0;
     P->fsub = false;
+    P->late_no_text = mode != PE_MODE_SINGLE && filename &&
+                      (!strcmp(filename, "<string>") || !strcmp(filename, "<stdin>"));
     P->fs_msg[0] = 0;
     P->S = S;
     P->A = A;
