@@ -768,8 +768,7 @@ static int p_call_args(parser *P, pe_node *call) {
             pe_node *x = p_test(P);
             if (!x) goto fail;
             if (seen_kwunpack) {
-                err_node(P, x,
-                         "iterable argument unpacking follows keyword argument unpacking");
+                err_at(P, &t, "iterable argument unpacking follows keyword argument unpacking");
                 goto fail;
             }
             pe_node *s = new_node(P, PE_N_STARRED, &t);
@@ -802,7 +801,9 @@ static int p_call_args(parser *P, pe_node *call) {
                     int dup = ns_add(&kwnames, k->name);
                     if (dup < 0) goto fail;
                     if (dup) {
-                        err_node(P, k, "keyword argument repeated: %s", k->name);
+                        k->end_line = k->a->end_line; /* name=value, as CPython */
+                        k->end_col = k->a->end_col;
+                        err_node_late(P, k, "keyword argument repeated: %s", k->name);
                         goto fail;
                     }
                     seen_kw = true;
@@ -827,12 +828,13 @@ static int p_call_args(parser *P, pe_node *call) {
                 }
                 x = g;
             }
+            /* CPython: at the token after the argument */
             if (seen_kwunpack) {
-                err_node(P, x, "positional argument follows keyword argument unpacking");
+                err_at(P, &P->tok, "positional argument follows keyword argument unpacking");
                 goto fail;
             }
             if (seen_kw) {
-                err_node(P, x, "positional argument follows keyword argument");
+                err_at(P, &P->tok, "positional argument follows keyword argument");
                 goto fail;
             }
             if (vec_push(&A, x)) goto fail;
@@ -1305,7 +1307,7 @@ static pe_node *p_test(parser *P) {
     pe_node *test = p_or_test(P);
     if (!test) return NULL;
     if (CUR != PE_TOK_KW_else) {
-        err_at(P, &P->tok, "expected 'else' after 'if' expression");
+        err_range(P, body, test, "expected 'else' after 'if' expression");
         return NULL;
     }
     if (advance(P) || enter(P)) return NULL;
@@ -2120,7 +2122,14 @@ static pe_node *p_try(parser *P) {
         if (p_block(P, &n->l[3], "'finally' statement", line)) return NULL;
     }
     if (!n->l[1].n && !n->l[3].n) {
-        err_at(P, &P->tok, "expected 'except' or 'finally' block");
+        if (CUR == PE_TOK_ENDMARKER && !(P->filename && !strcmp(P->filename, "<string>"))) {
+            /* at the end of a file/stdin: CPython's last line, no caret */
+            bool nl = P->L.end > P->L.src && P->L.end[-1] == '\n';
+            pe_lex_error(&P->L, PE_EXC(SyntaxError), P->tok.line - (nl && P->tok.line > 1), 0, 0,
+                         "expected 'except' or 'finally' block");
+        } else {
+            err_at(P, &P->tok, "expected 'except' or 'finally' block");
+        }
         return NULL;
     }
     return n;
@@ -2345,9 +2354,20 @@ static pe_node *p_expr_stmt(parser *P) {
     vec_init(&V, P->A);
     pe_node *value = first;
     while (CUR == PE_TOK_EQUAL) {
-        if (check_target(P, value, false, true,
-                         " here. Maybe you meant '==' instead of '='?"))
+        if (check_target(P, value, false, true, "")) {
+            /* CPython adds "here. Maybe you meant '=='..." only for a first
+             * target that is not None/True/False, with no second '=' */
+            bool single = value->kind == PE_N_CONST &&
+                          (value->v.tag == PE_TNONE || value->v.tag == PE_TBOOL);
+            if (V.n || single || !pe_exc_matches(P->S, PE_EXC(SyntaxError))) goto fail;
+            pe_exc_clear(P->S);
+            if (advance(P)) goto fail;
+            pe_node *next = p_star_exprs(P, true);
+            if (!next) goto fail;
+            check_target(P, value, false, true,
+                         CUR == PE_TOK_EQUAL ? "" : " here. Maybe you meant '==' instead of '='?");
             goto fail;
+        }
         if (vec_push(&V, value) || advance(P)) goto fail;
         if (CUR == PE_TOK_KW_yield) {
             unsupported(P, &P->tok, "'yield' is");
@@ -2521,6 +2541,21 @@ no:
     return false;
 }
 
+/* An unsupported compound statement: CPython's "invalid syntax" first when
+ * the token after its keyword cannot follow it (`class = 1`, `@` alone on
+ * a line); want is the token kind needed (0: anything but NEWLINE). */
+static pe_node *unsupported_unless_invalid(parser *P, int want, const char *what) {
+    pe_token t = P->tok;
+    pe_token *pk;
+    if (peek(P, &pk)) return NULL;
+    if (want ? pk->kind != want : pk->kind == PE_TOK_NEWLINE) {
+        if (advance(P)) return NULL;
+        invalid_syntax(P);
+        return NULL;
+    }
+    return unsupported(P, &t, what);
+}
+
 /* One statement (compound or a line of simple ones) appended to out.
  * Returns a non-NULL dummy on success. */
 static pe_node *p_statement(parser *P, vec *out) {
@@ -2531,10 +2566,10 @@ static pe_node *p_statement(parser *P, vec *out) {
     case PE_TOK_KW_for: n = p_for(P); break;
     case PE_TOK_KW_def: n = p_def(P); break;
     case PE_TOK_KW_try: n = p_try(P); break;
-    case PE_TOK_KW_class: return unsupported(P, &P->tok, "class definitions are");
+    case PE_TOK_KW_class: return unsupported_unless_invalid(P, PE_TOK_NAME, "class definitions are");
     case PE_TOK_KW_with: return unsupported(P, &P->tok, "'with' statements are");
     case PE_TOK_KW_async: return unsupported(P, &P->tok, "'async' is");
-    case PE_TOK_AT: return unsupported(P, &P->tok, "decorators are");
+    case PE_TOK_AT: return unsupported_unless_invalid(P, 0, "decorators are");
     case PE_TOK_INDENT:
         invalid_syntax(P);
         return NULL;
