@@ -304,3 +304,100 @@ SYNTAX_TABLE = [
 @pytest.mark.parametrize("src", SYNTAX_TABLE, ids=[f"s{i}" for i in range(len(SYNTAX_TABLE))])
 def test_syntax_table_matches_cpython(workdir, src):
     _compare(workdir, "table", src, modes=("file", "-c", "stdin"))
+
+
+# ---------------------------------------------------------------------------
+# 3. CPython's compile-time SyntaxWarnings (check_caller, check_subscripter,
+# check_index, the assert tuple): the whole stderr, stdout and the exit
+# status, for a file, -c and stdin. An invalid escape sequence is a
+# DeprecationWarning, which CPython does not show by default.
+# ---------------------------------------------------------------------------
+
+WARNING_CASES = [
+    "x = 'str'['']\n",
+    "'abc'(1)\n",
+    '(1)(2)\n',
+    '[1](2)\n',
+    '(1,2)[1,2]\n',
+    '[1][1,2]\n',
+    "x = 1\nassert (x, 'msg')\n",
+    "assert (1, 'msg')\n",
+    'assert ()\n',
+    'None(1)\n',
+    "f'{1}'(2)\n",
+    '(1, x)(2)\n',
+    '{1: 2}(3)\n',
+    '{1}(2)\n',
+    '[i for i in y](1)\n',
+    '(i for i in y)(1)\n',
+    '{i: 1 for i in y}(2)\n',
+    '1[2]\n',
+    'None[1]\n',
+    '1.5[0]\n',
+    '(lambda: 1)[0]\n',
+    '{1}[0]\n',
+    "x = 'abc'[1]\n",
+    "x = 'abc'[1:2]\n",
+    "x = 'abc'[True]\n",
+    "'abc'[1.5]\n",
+    "'abc'[None]\n",
+    '[1][()]\n',
+    "(1, 2)['a']\n",
+    "[1]['a']\n",
+    'x = [1]\nx[1, 2] = 3\n',
+    "x = [1]\nx['a'] += 1\n",
+    "f'{x}'['a']\n",
+    "def f():\n    return 'a'(1)\n",
+    "x = 1\nif x:\n    'a'(1); 'b'(2)\n",
+    "'%s' ('x')\n",
+    "print('\\d')\n",
+    'x = 5\nprint(x is 1)\n',
+    "'a'(1)\n'b'(2)\n",
+    "x = (\n 'a'\n (1))\n",
+    '(-1)(2)\n',
+    "'a'[1, 2]\n",
+    "'a'[[1]]\n",
+    "'a'[{1}]\n",
+    "'a'['b':'c']\n",
+]
+
+
+def _strip_traceback_markers(stderr: bytes) -> str:
+    """pyexpr does not print 3.11's ~~~^^^ markers under traceback lines."""
+    out = []
+    for line in stderr.decode("utf-8", "replace").split("\n"):
+        t = line.strip()
+        if t and set(t) <= set("~^"):
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("src", WARNING_CASES, ids=[f"w{i}" for i in range(len(WARNING_CASES))])
+@pytest.mark.parametrize("mode", ["file", "-c", "stdin"])
+def test_syntax_warnings_match_cpython(workdir, src, mode):
+    path = _write(workdir, "warn", src)
+    if mode == "file":
+        args, inp = [str(path)], None
+    elif mode == "-c":
+        args, inp = ["-c", src], None
+    else:
+        args, inp = ["-"], src.encode()
+    cpy = run_cpython(args, input=inp)
+    pe = run_pyexpr(args, input=inp)
+    assert_no_crash(pe)
+    what = f"{src!r} ({mode})\n--- CPython ---\n{cpy.describe()}\n--- pyexpr ---\n{pe.describe()}"
+    assert pe.returncode == cpy.returncode, what
+    assert pe.stdout == cpy.stdout, what
+    cw = [l for l in _strip_traceback_markers(cpy.stderr).split("\n") if "Warning" in l]
+    pw = [l for l in _strip_traceback_markers(pe.stderr).split("\n") if "Warning" in l]
+    assert pw == cw, what
+    if cpy.returncode == 0:
+        assert _strip_traceback_markers(pe.stderr) == _strip_traceback_markers(cpy.stderr), what
+    else:
+        # the warnings (with their source lines) first, then the same error
+        cl = _strip_traceback_markers(cpy.stderr).split("\n")
+        pl = _strip_traceback_markers(pe.stderr).split("\n")
+        k = next((i for i, l in enumerate(cl) if l.startswith(("Traceback", "  File"))), len(cl))
+        assert pl[:k] == cl[:k], what
+        assert pl[-2:] == cl[-2:], what
