@@ -36,6 +36,9 @@ typedef struct parser {
     uint32_t col_offset;
     bool fsub;           /* this parses an f-string expression */
     bool late_no_text;   /* CPython's compile-stage errors show no source line */
+    bool eof_last_line;  /* a file/stdin program: errors at its end go on its
+                          * last line, without a caret (not -c, not the REPL,
+                          * which looks for them after the input) */
     char fs_msg[120];    /* pending f-string error, raised at the next token */
 } parser;
 
@@ -1777,6 +1780,7 @@ static pe_node *parse_fstring_expr(parser *P, const pe_token *t, const char *s, 
     sub.col_offset = col;
     sub.fsub = true;
     sub.fs_msg[0] = 0;
+    sub.late_no_text = sub.eof_last_line = false;
     pe_lex_init(&sub.L, P->S, buf, n + 2, P->filename);
     sub.L.line_base = line - 1;
     sub.L.at_line_start = false;
@@ -2122,7 +2126,7 @@ static pe_node *p_try(parser *P) {
         if (p_block(P, &n->l[3], "'finally' statement", line)) return NULL;
     }
     if (!n->l[1].n && !n->l[3].n) {
-        if (CUR == PE_TOK_ENDMARKER && !(P->filename && !strcmp(P->filename, "<string>"))) {
+        if (CUR == PE_TOK_ENDMARKER && P->eof_last_line) {
             /* at the end of a file/stdin: CPython's last line, no caret */
             bool nl = P->L.end > P->L.src && P->L.end[-1] == '\n';
             pe_lex_error(&P->L, PE_EXC(SyntaxError), P->tok.line - (nl && P->tok.line > 1), 0, 0,
@@ -2155,7 +2159,7 @@ static int p_block(parser *P, pe_nodelist *out, const char *what, uint32_t line)
     pe_token nl = P->tok;
     if (advance(P)) goto fail;
     if (CUR != PE_TOK_INDENT) {
-        if (CUR == PE_TOK_ENDMARKER && !(P->filename && !strcmp(P->filename, "<string>"))) {
+        if (CUR == PE_TOK_ENDMARKER && P->eof_last_line) {
             /* at the end of a file (or stdin) CPython reports the header's
              * line without a caret; a string (-c) gets the end marker's */
             pe_lex_error(&P->L, PE_EXC(IndentationError), nl.line, 0, 0,
@@ -2632,6 +2636,7 @@ pe_node *pe_parse(pe_state *S, pe_arena *A, const char *src, size_t len, const c
     P->depth = 0;
     P->line_offset = P->col_offset = 0;
     P->fsub = false;
+    P->eof_last_line = mode != PE_MODE_SINGLE && !(filename && !strcmp(filename, "<string>"));
     P->late_no_text = mode != PE_MODE_SINGLE && filename &&
                       (!strcmp(filename, "<string>") || !strcmp(filename, "<stdin>"));
     P->fs_msg[0] = 0;
