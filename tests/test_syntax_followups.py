@@ -192,7 +192,7 @@ def _compare(workdir, name, src, modes=("file",)):
 
 @pytest.mark.parametrize("src", FSTRING_CASES, ids=[f"f{i}" for i in range(len(FSTRING_CASES))])
 def test_fstring_errors_match_cpython(workdir, src):
-    _compare(workdir, "fstr", src)
+    _compare(workdir, "fstr", src, modes=("file",) if len(src) > 10000 else ("file", "-c", "stdin"))
 
 
 # ---------------------------------------------------------------------------
