@@ -35,6 +35,7 @@ typedef struct parser {
     uint32_t line_offset;
     uint32_t col_offset;
     bool fsub;           /* this parses an f-string expression */
+    uint32_t prev_end_line, prev_end_col; /* end of the token before tok */
     bool late_no_text;   /* CPython's compile-stage errors show no source line */
     bool eof_last_line;  /* a file/stdin program: errors at its end go on its
                           * last line, without a caret (not -c, not the REPL,
@@ -93,6 +94,8 @@ void pe_arena_free(pe_arena *A) {
 /* ------------------------------------------------------------------ */
 
 static int advance(parser *P) {
+    P->prev_end_line = P->tok.end_line;
+    P->prev_end_col = P->tok.end_col;
     if (P->has_peek) {
         P->tok = P->peek;
         P->has_peek = false;
@@ -591,13 +594,32 @@ static pe_node *p_list(parser *P) {
     vec_init(&V, P->A);
     if (vec_push(&V, first)) return NULL;
     while (CUR == PE_TOK_COMMA) {
+        pe_token comma = P->tok;
         if (advance(P)) goto fail;
         if (CUR == PE_TOK_RSQB) break;
+        if (CUR == PE_TOK_KW_for) {
+            /* `[a, for ...]`: CPython's range is a and the comma */
+            if (V.n > 1) {
+                err_range(P, V.v[0], V.v[V.n - 1],
+                          "did you forget parentheses around the comprehension target?");
+            } else {
+                pe_node c = *V.v[0];
+                c.end_line = comma.end_line + P->line_offset;
+                c.end_col = comma.end_col + (comma.end_line == 1 ? P->col_offset : 0);
+                err_range(P, V.v[0], &c,
+                          "did you forget parentheses around the comprehension target?");
+            }
+            goto fail;
+        }
         pe_node *e = p_display_item(P);
         if (!e || vec_push(&V, e)) goto fail;
     }
     if (CUR != PE_TOK_RSQB) {
-        invalid_syntax(P);
+        if (CUR == PE_TOK_KW_for && V.n > 1)
+            err_range(P, V.v[0], V.v[V.n - 1],
+                      "did you forget parentheses around the comprehension target?");
+        else
+            invalid_syntax(P);
         goto fail;
     }
     if (advance(P) || vec_finish(P, &V, &n->l[0])) return NULL;
@@ -619,9 +641,15 @@ static pe_node *p_dict_or_set(parser *P) {
     bool is_dict;
     /* first item decides */
     if (CUR == PE_TOK_DOUBLESTAR) {
+        pe_token ds = P->tok;
         if (advance(P)) goto fail;
         pe_node *v = p_expr(P);
-        if (!v || vec_push(&K, NULL) || vec_push(&Vv, v)) goto fail;
+        if (!v) goto fail;
+        if (CUR == PE_TOK_KW_for) {
+            err_at(P, &ds, "dict unpacking cannot be used in dict comprehension");
+            goto fail;
+        }
+        if (vec_push(&K, NULL) || vec_push(&Vv, v)) goto fail;
         is_dict = true;
     } else {
         pe_node *k = p_display_item(P);
@@ -685,7 +713,11 @@ static pe_node *p_dict_or_set(parser *P) {
         }
     }
     if (CUR != PE_TOK_RBRACE) {
-        invalid_syntax(P);
+        if (CUR == PE_TOK_KW_for && !is_dict && K.n > 1)
+            err_range(P, K.v[0], K.v[K.n - 1],
+                      "did you forget parentheses around the comprehension target?");
+        else
+            invalid_syntax(P);
         goto fail;
     }
     if (advance(P)) goto fail;
@@ -826,6 +858,10 @@ static int p_call_args(parser *P, pe_node *call) {
                 g->a = x;
                 if (p_comp_fors(P, &g->l[0])) goto fail;
                 if (A.n || K.n || CUR != PE_TOK_RPAR) {
+                    /* CPython's range: the element to the last clause */
+                    g->col = x->col;
+                    g->end_line = P->prev_end_line + P->line_offset;
+                    g->end_col = P->prev_end_col + (P->prev_end_line == 1 ? P->col_offset : 0);
                     err_node(P, g, "Generator expression must be parenthesized");
                     goto fail;
                 }

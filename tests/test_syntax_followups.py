@@ -200,12 +200,27 @@ def test_fstring_errors_match_cpython(workdir, src):
 # line, the source and caret lines and the message, as CPython prints them.
 # Known differences left (see the report / docs): unsupported features named
 # where CPython reports another error (`lambda: yield`, `with x as 1:`, an
-# unclosed parenthesized import list, complex literals, \N escapes), and
-# the ranges of "Generator expression must be parenthesized" and of two
-# comprehension hints CPython has and pyexpr does not.
+# unclosed parenthesized import list, complex literals, \N escapes; a
+# trailing space on the source line of `global x, ` is not printed).
 # ---------------------------------------------------------------------------
 
 SYNTAX_TABLE = [
+    'f(x for x in y, 1)\n',
+    'f(a, x for x in y if x)\n',
+    'x = {**a for a in b}\n',
+    'x = [a, b for a in c]\n',
+    'x = {a, b for a in c}\n',
+    'x = [*a, b for a in c]\n',
+    'x = [a, for a in c]\n',
+    'x = [a, b, for a in c]\n',
+    'x = 1 if 2 else\n',
+    '1 = 2 = 3\n',
+    'x = [1]\n1 = x\n',
+    'def f(a, b, a): pass\n',
+    'f(a=1, b=2, a=3)\n',
+    'class 1: pass\n',
+    '@\n',
+    'x = f"{}"\n',
     'if x\n    pass\n',
     'while x\n    pass\n',
     'def f()\n    pass\n',
