@@ -4,6 +4,8 @@
 #   make debug         build/pyexpr-debug    -O0 -g, dynamic (valgrind-friendly)
 #   make asan          build/pyexpr-asan     ASan + UBSan (clang, else gcc)
 #   make leakcheck     the whole corpus under ASan+UBSan+LSan (tools/leakcheck.py)
+#   make fuzz          build/pyexpr-fuzz     libFuzzer + ASan + UBSan (clang)
+#   make fuzz-run      run it FUZZ_SECONDS (default 60), seeded from tests/corpus
 #   make check         build and run every csrc/tests/*.c program
 #                      (CONFIG=debug|asan to run them in another build config)
 #   make clean         remove build/
@@ -101,7 +103,17 @@ asan_CFLAGS     = -O1 -g -DPE_DEBUG $(SAN_FLAGS)
 asan_LDFLAGS    = $(SAN_FLAGS)
 asan_BIN        = $(BUILD)/pyexpr-asan
 
-CONFIGS := release debug asan
+# libFuzzer: the engine is instrumented for coverage (fuzzer-no-link) and the
+# harness csrc/fuzz/fuzz_run.c is linked with -fsanitize=fuzzer (libFuzzer's
+# main). FUZZ_CC must be clang.
+FUZZ_CC         ?= clang
+FUZZ_SAN        = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+fuzz_CC         = $(FUZZ_CC)
+fuzz_CFLAGS     = -O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)
+fuzz_LDFLAGS    = $(FUZZ_SAN)
+fuzz_BIN        = $(BUILD)/fuzz/pyexpr-cli
+
+CONFIGS := release debug asan fuzz
 CONFIG  ?= release
 
 # Short "CC [cfg] file" lines; V=1 echoes full commands; make -s prints nothing.
@@ -150,7 +162,7 @@ $(foreach c,$(CONFIGS),$(eval $(call CONFIG_RULES,$(c))))
 .SECONDARY: $(foreach c,$(CONFIGS),$(patsubst %,$(BUILD)/$(c)/tests/%.o,$(TEST_NAMES)))
 
 # ---------------------------------------------------------------------------
-.PHONY: all release debug asan check clean print-config leakcheck FORCE
+.PHONY: all release debug asan check clean print-config leakcheck fuzz fuzz-run FORCE
 FORCE:
 
 all release: $(release_BIN)
@@ -161,6 +173,26 @@ asan: $(asan_BIN)
 # any sanitizer report or leaked byte fails.
 leakcheck: $(asan_BIN)
 	python3 tools/leakcheck.py --bin $(asan_BIN)
+
+# libFuzzer harness: source bytes -> compile -> run under tight limits.
+FUZZ_BIN     := $(BUILD)/pyexpr-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_DICT    := csrc/fuzz/python.dict
+FUZZ_SEEDS   := $(sort $(dir $(wildcard tests/corpus/*/*.py)))
+FUZZ_ARGS    ?=
+fuzz: $(FUZZ_BIN)
+$(FUZZ_BIN): csrc/fuzz/fuzz_run.c $(fuzz_ENGINE_OBJS)
+	@$(if $(Q),echo '  LD [fuzz] $@')
+	$(Q)$(FUZZ_CC) $(BASE_CPPFLAGS) $(BASE_CFLAGS) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CFLAGS) \
+	  $(LDFLAGS) $^ -o $@ $(LDLIBS) -lm
+# New coverage goes to build/fuzz/corpus (the seeds stay untouched), crashes
+# to build/fuzz/artifacts/. Exit status non-zero iff libFuzzer found a crash.
+fuzz-run: $(FUZZ_BIN)
+	@mkdir -p $(BUILD)/fuzz/corpus $(BUILD)/fuzz/artifacts
+	ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ./$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -dict=$(FUZZ_DICT) -max_len=4096 \
+	  -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+	  -artifact_prefix=$(BUILD)/fuzz/artifacts/ $(FUZZ_ARGS) $(BUILD)/fuzz/corpus $(FUZZ_SEEDS)
 
 ifeq ($(filter $(CONFIG),$(CONFIGS)),)
   $(error CONFIG must be one of: $(CONFIGS))

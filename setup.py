@@ -19,6 +19,10 @@ float results (pow, exp, sin, ...) are bit-identical to CPython's. Set
 PYEXPR_LIBC=musl to prefer `musl-gcc -static` (about 2x faster process
 start-up; libm results may differ from CPython in the last bit).
 PYEXPR_STATIC=0 keeps only dynamic candidates; PYEXPR_STATIC=1 only static ones.
+
+Both the binary and the extension are linked with `-s` (stripped: no symbol
+table, no debug info), so the wheel and the installed files are small. Set
+PYEXPR_STRIP=0 to keep symbols (debugging; `make debug` is the better tool).
 """
 
 import os
@@ -64,6 +68,9 @@ CFLAGS = [
     "-std=c11", "-O2", "-Wall", "-Wextra",
     "-D_GNU_SOURCE", f'-DPYEXPR_VERSION="{VERSION}"', "-Icsrc",
 ]
+STRIP = os.environ.get("PYEXPR_STRIP", "1") != "0"
+LDFLAGS_STRIP = ["-s"] if STRIP else []
+
 PROBE_SRC = (
     "double sqrt(double);\n"
     "int main(int c, char **v) { (void)v; return (int)sqrt((double)c) - 1; }\n"
@@ -133,7 +140,7 @@ def compile_binary(cc, static, out):
             log.append(" ".join(map(shlex.quote, argv)) + "\n" + r.stdout)
     if any(r.returncode != 0 for _, r in results):
         return False, "".join(log)
-    argv = cc + (["-static"] if static else []) + objs + ["-o", out, "-lm"]
+    argv = cc + (["-static"] if static else []) + LDFLAGS_STRIP + objs + ["-o", out, "-lm"]
     r = _run(argv)
     log.append(" ".join(map(shlex.quote, argv)) + "\n" + r.stdout)
     return r.returncode == 0, "".join(log)
@@ -246,6 +253,7 @@ if Path("csrc/extmodule.c").exists():
             include_dirs=["csrc"],
             define_macros=[("_GNU_SOURCE", None), ("PYEXPR_VERSION", f'"{VERSION}"')],
             extra_compile_args=EXT_CFLAGS,
+            extra_link_args=LDFLAGS_STRIP,
             libraries=["m"],
             depends=sorted(str(p) for p in Path("csrc").glob("*.h")),
         )

@@ -249,6 +249,7 @@ void pe_limits_start(pe_state *S) {
     S->steps_left = S->limits.max_steps;
     S->deadline = S->limits.timeout > 0 ? pe_now() + S->limits.timeout : 0;
     S->time_check_counter = 0;
+    S->work_units = 0;
     S->interrupted = 0;
 }
 

@@ -41,6 +41,13 @@
 #define STACK_DIGITS 64      /* work buffers up to this size live on the stack */
 #define DEC_DC_CUTOFF 120    /* D&C decimal output above this many digits */
 #define PARSE_DC_CUTOFF 64   /* D&C string parsing above this many chunks */
+/* Time budget (pe_work): Karatsuba nodes of at least this many digits
+ * charge their work (a few tens of microseconds apart); basecase products
+ * larger than BASECASE_POLL digit products are cut into polled slices;
+ * loops batch their charges in WORK_BATCH units. */
+#define KARA_POLL 256
+#define BASECASE_POLL ((uint64_t)1 << 22)
+#define WORK_BATCH ((uint64_t)1 << 16)
 /* kara_ws_size() sizes the scratch for the smaller (multiplication) cutoff */
 _Static_assert(KARA_SQR_CUTOFF >= KARA_MUL_CUTOFF, "squaring cutoff below multiplication's");
 
@@ -373,39 +380,70 @@ static void kara_combine(pe_digit *r, size_t n, size_t k, const pe_digit *t, int
     mpn_add(r + k, r + k, 2 * n - k, mid, mn);
 }
 
+/* Charge of the Karatsuba nodes of KARA_POLL..2*KARA_POLL-1 digits (every
+ * larger product passes through them): their whole subtree, about n*n/2
+ * digit products (3**log2(n/40) basecase products of 40**2). */
+static inline int kara_charge(pe_state *S, size_t n) {
+    return n >= KARA_POLL && n < 2 * KARA_POLL ? pe_work(S, (uint64_t)n * n / 2) : 0;
+}
+
 /* r[0..2n) = a * b (both n digits), Karatsuba (subtractive variant);
- * ws has kara_ws_size(n) digits; r must not overlap a, b or ws. */
-static void kara_mul_n(pe_digit *r, const pe_digit *a, const pe_digit *b, size_t n,
-                       pe_digit *ws) {
+ * ws has kara_ws_size(n) digits; r must not overlap a, b or ws.
+ * -1: the time budget ran out (LimitError pending, r is garbage). */
+static int kara_mul_n(pe_state *S, pe_digit *r, const pe_digit *a, const pe_digit *b, size_t n,
+                      pe_digit *ws) {
     if (n < KARA_MUL_CUTOFF) {
         mpn_mul_basecase(r, a, n, b, n);
-        return;
+        return 0;
     }
+    if (kara_charge(S, n)) return -1;
     size_t k = (n + 1) / 2, m = n - k;
     pe_digit *da = ws, *db = ws + k, *t = ws + 2 * k, *mid = ws + 4 * k;
     pe_digit *rest = ws + 6 * k + 2;
     int neg = mpn_absdiff(da, a, k, a + k, m) ^ mpn_absdiff(db, b, k, b + k, m);
-    kara_mul_n(t, da, db, k, rest);
-    kara_mul_n(r, a, b, k, rest);
-    kara_mul_n(r + 2 * k, a + k, b + k, m, rest);
+    if (kara_mul_n(S, t, da, db, k, rest) || kara_mul_n(S, r, a, b, k, rest) ||
+        kara_mul_n(S, r + 2 * k, a + k, b + k, m, rest))
+        return -1;
     /* a0*b1 + a1*b0 = z0 + z2 - (a0-a1)(b0-b1) */
     kara_combine(r, n, k, t, neg, mid);
+    return 0;
 }
 
 /* r[0..2n) = a * a, Karatsuba squaring; same contract as kara_mul_n. */
-static void kara_sqr_n(pe_digit *r, const pe_digit *a, size_t n, pe_digit *ws) {
+static int kara_sqr_n(pe_state *S, pe_digit *r, const pe_digit *a, size_t n, pe_digit *ws) {
     if (n < KARA_SQR_CUTOFF) {
         mpn_sqr_basecase(r, a, n);
-        return;
+        return 0;
     }
+    if (kara_charge(S, n)) return -1;
     size_t k = (n + 1) / 2, m = n - k;
     pe_digit *da = ws, *t = ws + 2 * k, *mid = ws + 4 * k;
     pe_digit *rest = ws + 6 * k + 2;
     mpn_absdiff(da, a, k, a + k, m);
-    kara_sqr_n(t, da, k, rest);
-    kara_sqr_n(r, a, k, rest);
-    kara_sqr_n(r + 2 * k, a + k, m, rest);
+    if (kara_sqr_n(S, t, da, k, rest) || kara_sqr_n(S, r, a, k, rest) ||
+        kara_sqr_n(S, r + 2 * k, a + k, m, rest))
+        return -1;
     kara_combine(r, n, k, t, 0, mid);
+    return 0;
+}
+
+/* Basecase a * b (an >= bn, bn < KARA_MUL_CUTOFF) for a long a: slices of
+ * a are multiplied into t (which has room for BASECASE_SLICE + bn digits)
+ * and added in, with the time budget charged per slice. */
+#define BASECASE_SLICE ((size_t)1 << 16)
+static int mpn_mul_basecase_long(pe_state *S, pe_digit *r, const pe_digit *a, size_t an,
+                                 const pe_digit *b, size_t bn, pe_digit *t) {
+    mpn_zero(r, an + bn);
+    for (size_t off = 0; off < an; off += BASECASE_SLICE) {
+        size_t cn = an - off < BASECASE_SLICE ? an - off : BASECASE_SLICE;
+        if (cn >= bn)
+            mpn_mul_basecase(t, a + off, cn, b, bn);
+        else
+            mpn_mul_basecase(t, b, bn, a + off, cn);
+        mpn_add(r + off, r + off, an + bn - off, t, cn + bn);
+        if (pe_work(S, (uint64_t)cn * bn)) return -1;
+    }
+    return 0;
 }
 
 static int mpn_mul(pe_state *S, pe_digit *r, const pe_digit *a, size_t an, const pe_digit *b,
@@ -424,7 +462,7 @@ static int mpn_mul_unbalanced(pe_state *S, pe_digit *r, const pe_digit *a, size_
     for (size_t off = 0; off < an; off += bn) {
         size_t cn = an - off < bn ? an - off : bn;
         if (cn == bn) {
-            kara_mul_n(t, a + off, b, bn, ws);
+            if ((rc = kara_mul_n(S, t, a + off, b, bn, ws)) < 0) break;
         } else if ((rc = mpn_mul(S, t, b, bn, a + off, cn)) < 0) {
             break;
         }
@@ -449,31 +487,41 @@ static int mpn_mul(pe_state *S, pe_digit *r, const pe_digit *a, size_t an, const
     if (a == b && an == bn) {
         if (an < KARA_SQR_CUTOFF) {
             mpn_sqr_basecase(r, a, an);
-            return 0;
+            return pe_work(S, (uint64_t)an * an / 2);
         }
     } else if (bn < KARA_MUL_CUTOFF) {
-        mpn_mul_basecase(r, a, an, b, bn);
-        return 0;
+        if ((uint64_t)an * bn <= BASECASE_POLL) {
+            mpn_mul_basecase(r, a, an, b, bn);
+            return pe_work(S, (uint64_t)an * bn);
+        }
+        pe_digit *t = tmp_alloc(S, BASECASE_SLICE + bn);
+        if (!t) return -1;
+        int rc = mpn_mul_basecase_long(S, r, a, an, b, bn, t);
+        tmp_free(S, t, BASECASE_SLICE + bn);
+        return rc;
     }
     if (an != bn) return mpn_mul_unbalanced(S, r, a, an, b, bn);
     size_t wsn = kara_ws_size(an);
     pe_digit *ws = tmp_alloc(S, wsn);
     if (!ws) return -1;
-    if (a == b)
-        kara_sqr_n(r, a, an, ws);
-    else
-        kara_mul_n(r, a, b, an, ws);
+    int rc = a == b ? kara_sqr_n(S, r, a, an, ws) : kara_mul_n(S, r, a, b, an, ws);
     tmp_free(S, ws, wsn);
-    return 0;
+    return rc;
 }
 
 /* Knuth's algorithm D, core: u[0..an] (an + 1 digits) and v[0..bn) are
  * already shifted so that v[bn-1] has its top bit set (an >= bn >= 2).
  * u is replaced by the remainder in u[0..bn) (still shifted); the quotient
- * goes to q[0..an-bn] unless q is NULL. */
-static void divrem_core(pe_digit *q, pe_digit *u, size_t an, const pe_digit *v, size_t bn) {
+ * goes to q[0..an-bn] unless q is NULL. -1: the time budget ran out. */
+static int divrem_core(pe_state *S, pe_digit *q, pe_digit *u, size_t an, const pe_digit *v,
+                       size_t bn) {
     pe_digit vtop = v[bn - 1], vnext = v[bn - 2];
+    uint64_t work = 0;
     for (size_t j = an - bn + 1; j-- > 0;) {
+        if ((work += bn) >= WORK_BATCH) {
+            if (pe_work(S, work)) return -1;
+            work = 0;
+        }
         pe_digit *uj = u + j;
         pe_twodigit num = ((pe_twodigit)uj[bn] << DIGIT_BITS) | uj[bn - 1];
         pe_twodigit qhat, rhat;
@@ -498,6 +546,7 @@ static void divrem_core(pe_digit *q, pe_digit *u, size_t an, const pe_digit *v, 
         }
         if (q) q[j] = (pe_digit)qhat;
     }
+    return 0;
 }
 
 /* Knuth's algorithm D. For an >= bn >= 2 and b normalised (b[bn-1] != 0):
@@ -511,10 +560,10 @@ static int mpn_divrem(pe_state *S, pe_digit *q, pe_digit *r, const pe_digit *a, 
     pe_digit *v = u + an + 1;
     mpn_lshift(v, b, bn, s);
     u[an] = mpn_lshift(u, a, an, s);
-    divrem_core(q, u, an, v, bn);
-    if (r) mpn_rshift(r, u, bn, s);
+    int rc = divrem_core(S, q, u, an, v, bn);
+    if (r && rc == 0) mpn_rshift(r, u, bn, s);
     tmp_free(S, u, an + 1 + bn);
-    return 0;
+    return rc;
 }
 
 /* Any nonzero bit below bit position `bits` of a[0..n)? */
@@ -601,11 +650,26 @@ static int make_u64(pe_state *S, int sign, uint64_t u, pe_val *out) {
 static int make_int(pe_state *S, int sign, const pe_digit *d, size_t n, pe_val *out) {
     n = mpn_norm(d, n);
     if (n <= 2) return make_u64(S, sign, mag_low64(d, n), out);
+    /* every big result charges its size to the time budget: a native loop
+     * of linear bigint operations (math.prod, sum) stays under the timeout */
+    if (pe_work(S, n)) return -1;
     pe_bigint *z = big_new(S, n);
     if (!z) return -1;
     z->sign = sign < 0 ? -1 : 1;
     memcpy(z->d, d, n * sizeof(pe_digit));
     *out = pe_obj_val(&z->ob);
+    return 0;
+}
+
+/* r[0..n) = 0 in slices, charging the time budget: zeroing a gigabyte
+ * (mostly page faults) takes seconds. -1: the budget ran out. */
+static int mpn_zero_polled(pe_state *S, pe_digit *r, size_t n) {
+    const size_t slice = (size_t)1 << 18;
+    for (size_t off = 0; off < n; off += slice) {
+        size_t k = n - off < slice ? n - off : slice;
+        mpn_zero(r + off, k);
+        if (pe_work(S, k)) return -1;
+    }
     return 0;
 }
 
@@ -617,8 +681,11 @@ static int make_pow2(pe_state *S, int sign, uint64_t bit, pe_val *out) {
     pe_bigint *z = big_new(S, n);
     if (!z) return -1;
     z->sign = sign < 0 ? -1 : 1;
-    mpn_zero(z->d, n - 1);
     z->d[n - 1] = (pe_digit)1 << (bit % DIGIT_BITS);
+    if (mpn_zero_polled(S, z->d, n - 1)) {
+        pe_decref(S, pe_obj_val(&z->ob)); /* the dealloc reads no digit */
+        return -1;
+    }
     *out = pe_obj_val(&z->ob);
     return 0;
 }
@@ -1127,10 +1194,15 @@ int pe_int_lshift(pe_state *S, pe_val a, pe_val b, pe_val *out) {
     uint64_t cnt = (uint64_t)b.u.i;
     if (cnt / DIGIT_BITS >= MAX_DIGITS) return pe_raise_nomem(S);
     size_t ws = (size_t)(cnt / DIGIT_BITS), zn = A.n + ws + 1;
+    /* the work buffer and the result's copy are live at once */
+    if (zn > STACK_DIGITS && pe_mem_check(S, 2 * zn * sizeof(pe_digit))) return -1;
     wbuf w;
     pe_digit *z = wb_get(S, &w, zn);
     if (!z) return -1;
-    mpn_zero(z, ws);
+    if (mpn_zero_polled(S, z, ws)) {
+        wb_free(S, &w);
+        return -1;
+    }
     z[zn - 1] = mpn_lshift(z + ws, A.d, A.n, (unsigned)(cnt % DIGIT_BITS));
     int rc = make_int(S, A.sign, z, zn, out);
     wb_free(S, &w);
@@ -1271,6 +1343,17 @@ static int pow_odd_shifted(pe_state *S, int sign, const pe_digit *o, size_t on, 
                            uint64_t shift, pe_val *out) {
     size_t cap = (size_t)(mag_bits(o, on) * e / DIGIT_BITS) + 2; /* o**e + slack */
     size_t ws = (size_t)(shift / DIGIT_BITS);
+    /* Refuse now what max_memory is certain to refuse later. Live with x
+     * and y (2 cap): the scratch of the last squaring (of o**(e/2)), then
+     * the shifted result and its bigint. Lower bounds from log2(o). */
+    uint64_t obits = mag_bits(o, on);
+    double lg = obits > 53 ? (double)(obits - 1) : log2((double)mag_low64(o, on)) * (1 - 1e-9);
+    double half = lg * (double)(e / 2) / DIGIT_BITS, full = lg * (double)e / DIGIT_BITS;
+    size_t lbh = half < (double)MAX_DIGITS ? (size_t)half : MAX_DIGITS;
+    size_t lb = (full < (double)MAX_DIGITS ? (size_t)full : MAX_DIGITS) + ws;
+    size_t sq = lbh >= KARA_SQR_CUTOFF ? kara_ws_size(lbh) : 0;
+    size_t fin = lb >= STACK_DIGITS ? 2 * lb : lb; /* small z lives on the stack */
+    if (pe_mem_check(S, (2 * cap + (sq > fin ? sq : fin)) * sizeof(pe_digit))) return -1;
     pe_digit *x = tmp_alloc(S, 2 * cap), *res;
     if (!x) return -1;
     int rc = -1;
@@ -1331,6 +1414,7 @@ static inline uint64_t mulmod64(uint64_t x, uint64_t y, uint64_t m) {
  * (x * B**n mod m), even ones Knuth D with a pre-shifted divisor. One
  * allocation holds all scratch, so the exponentiation loop never allocates. */
 typedef struct modctx {
+    pe_state *S;
     const pe_digit *m;
     size_t n;
     bool mont;
@@ -1349,6 +1433,7 @@ static pe_digit neg_inverse32(pe_digit x) {
 }
 
 static int modctx_init(pe_state *S, modctx *c, const pe_digit *m, size_t n) {
+    c->S = S;
     c->m = m;
     c->n = n;
     c->mont = m[0] & 1;
@@ -1375,27 +1460,30 @@ static void mont_reduce(const modctx *c, pe_digit *r, pe_digit *t) {
     if (cy || mpn_cmp_n(r, c->m, n) >= 0) mpn_sub_n(r, r, c->m, n);
 }
 
-/* r = x * y mod m in the context's representation (r may alias x or y). */
-static void mod_mul(modctx *c, pe_digit *r, const pe_digit *x, const pe_digit *y) {
+/* r = x * y mod m in the context's representation (r may alias x or y).
+ * -1: the time budget ran out (each call charges about 2 n**2). */
+static int mod_mul(modctx *c, pe_digit *r, const pe_digit *x, const pe_digit *y) {
     size_t n = c->n;
     pe_digit *t = c->t;
+    if (pe_work(c->S, 2 * (uint64_t)n * n)) return -1;
     if (x == y) {
         if (n < KARA_SQR_CUTOFF)
             mpn_sqr_basecase(t, x, n);
-        else
-            kara_sqr_n(t, x, n, c->ws);
+        else if (kara_sqr_n(c->S, t, x, n, c->ws))
+            return -1;
     } else if (n < KARA_MUL_CUTOFF) {
         mpn_mul_basecase(t, x, n, y, n);
-    } else {
-        kara_mul_n(t, x, y, n, c->ws);
+    } else if (kara_mul_n(c->S, t, x, y, n, c->ws)) {
+        return -1;
     }
     if (c->mont) {
         mont_reduce(c, r, t);
     } else {
         t[2 * n] = mpn_lshift(t, t, 2 * n, c->shift);
-        divrem_core(NULL, t, 2 * n, c->v, n);
+        if (divrem_core(c->S, NULL, t, 2 * n, c->v, n)) return -1;
         mpn_rshift(r, t, n, c->shift);
     }
+    return 0;
 }
 
 /* Window size for an exponent of ebits bits (thresholds as GMP's powm). */
@@ -1408,12 +1496,12 @@ static unsigned window_bits(uint64_t ebits) {
 
 /* r = X**|E| in the context's representation, by left-to-right sliding
  * windows of k bits; tab holds X, X**3, ..., X**(2**k - 1). */
-static void window_pow(modctx *c, pe_digit *r, const pe_digit *tab, const mag *E, unsigned k) {
+static int window_pow(modctx *c, pe_digit *r, const pe_digit *tab, const mag *E, unsigned k) {
     size_t n = c->n;
     bool first = true;
     for (int64_t i = (int64_t)mag_bits(E->d, E->n) - 1; i >= 0;) {
         if (!mag_bit(E, (uint64_t)i)) {
-            mod_mul(c, r, r, r);
+            if (mod_mul(c, r, r, r)) return -1;
             i--;
             continue;
         }
@@ -1425,11 +1513,13 @@ static void window_pow(modctx *c, pe_digit *r, const pe_digit *tab, const mag *E
             mpn_copy(r, tab + (w >> 1) * n, n);
             first = false;
         } else {
-            for (int64_t b = i; b >= j; b--) mod_mul(c, r, r, r);
-            mod_mul(c, r, r, tab + (w >> 1) * n);
+            for (int64_t b = i; b >= j; b--)
+                if (mod_mul(c, r, r, r)) return -1;
+            if (mod_mul(c, r, r, tab + (w >> 1) * n)) return -1;
         }
         i = j - 1;
     }
+    return 0;
 }
 
 /* *out = x**|E| mod m (0 < x < m, m of n >= 3 digits, E != 0). */
@@ -1450,10 +1540,11 @@ static int modexp_big(pe_state *S, const pe_digit *xd, size_t xn, const mag *E,
             mpn_copy(tmp + n, tab, n);
             rc = mpn_divrem(S, NULL, tab, tmp, 2 * n, m, n);
         }
+        if (rc == 0) rc = mod_mul(&c, x2, tab, tab);
+        for (size_t i = 1; rc == 0 && i < tabn; i++)
+            rc = mod_mul(&c, tab + i * n, tab + (i - 1) * n, x2);
+        if (rc == 0) rc = window_pow(&c, r, tab, E, k);
         if (rc == 0) {
-            mod_mul(&c, x2, tab, tab);
-            for (size_t i = 1; i < tabn; i++) mod_mul(&c, tab + i * n, tab + (i - 1) * n, x2);
-            window_pow(&c, r, tab, E, k);
             if (c.mont) { /* out of Montgomery form */
                 mpn_zero(tmp, 2 * n);
                 mpn_copy(tmp, r, n);
@@ -1484,6 +1575,7 @@ static int modexp(pe_state *S, pe_val base, pe_val e, pe_val m, pe_val *out) {
     if (M.n > 2) return modexp_big(S, X.d, X.n, &E, M.d, M.n, out);
     uint64_t mod = mag_low64(M.d, M.n), x = mag_low64(X.d, X.n), r = x;
     for (uint64_t i = mag_bits(E.d, E.n) - 1; i-- > 0;) {
+        if ((i & 0xFFFF) == 0 && pe_work(S, WORK_BATCH)) return -1;
         r = mulmod64(r, r, mod);
         if (mag_bit(&E, i)) r = mulmod64(r, x, mod);
     }

@@ -164,8 +164,9 @@ BI(pow) {
     pe_val e = a[1].tag == PE_TBOOL ? pe_int(a[1].u.i) : a[1];
     pe_val m = a[2].tag == PE_TBOOL ? pe_int(a[2].u.i) : a[2];
     if (!pe_is_intlike(b) || !pe_is_intlike(e) || !pe_is_intlike(m)) {
-        if ((b.tag == PE_TFLOAT || pe_is_intlike(b)) && (e.tag == PE_TFLOAT || pe_is_intlike(e)) &&
-            (m.tag == PE_TFLOAT || pe_is_intlike(m)))
+        /* CPython's ternary power reaches float's slot (which refuses a
+         * modulus first) whenever any of the three is a float */
+        if (b.tag == PE_TFLOAT || e.tag == PE_TFLOAT || m.tag == PE_TFLOAT)
             return pe_raise(S, PE_EXC(TypeError),
                             "pow() 3rd argument not allowed unless all arguments are integers");
         return pe_raise(S, PE_EXC(TypeError),
@@ -543,6 +544,33 @@ BI(isinstance) {
     return 0;
 }
 
+static int issubclass_one(pe_state *S, pe_val sub, pe_val cls, int depth) {
+    if (pe_is_kind(cls, PE_K_TUPLE) && depth < 64) {
+        pe_tuple *t = PE_TUPLE(cls);
+        for (size_t i = 0; i < t->n; i++) {
+            int r = issubclass_one(S, sub, t->items[i], depth + 1);
+            if (r) return r;
+        }
+        return 0;
+    }
+    if (!pe_is_kind(sub, PE_K_TYPE))
+        return pe_raise(S, PE_EXC(TypeError), "issubclass() arg 1 must be a class");
+    if (!pe_is_kind(cls, PE_K_TYPE))
+        return pe_raise(S, PE_EXC(TypeError),
+                        "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    return pe_type_is_subtype((const pe_type *)sub.u.o, (const pe_type *)cls.u.o) ? 1 : 0;
+}
+
+BI(issubclass) {
+    (void)self;
+    if (nokw(S, "issubclass", kwnames)) return -1;
+    if (argc != 2) return pe_raise(S, PE_EXC(TypeError), "issubclass expected 2 arguments, got %d", argc);
+    int r = issubclass_one(S, argv[0], argv[1], 0);
+    if (r < 0) return -1;
+    *out = pe_bool(r);
+    return 0;
+}
+
 BI(callable) {
     (void)self;
     if (nokw(S, "callable", kwnames) || exact_args(S, "callable", argc, 1)) return -1;
@@ -561,6 +589,42 @@ BI(id) {
     return 0;
 }
 
+/* getattr(obj, name[, default]) and hasattr(obj, name): the attribute
+ * lookup of `obj.name`; only AttributeError is replaced by the default. */
+static int attr_lookup(pe_state *S, const pe_val *argv, bool has_default, pe_val *out) {
+    if (!pe_is_str(argv[1]))
+        return pe_raise(S, PE_EXC(TypeError), "attribute name must be string, not '%s'",
+                        pe_type_name(argv[1]));
+    if (pe_getattr(S, argv[0], argv[1].u.o, out) == 0) return 1;
+    if (!has_default || !pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
+    pe_exc_clear(S);
+    return 0;
+}
+
+BI(getattr) {
+    (void)self;
+    if (nokw(S, "getattr", kwnames)) return -1;
+    if (argc < 2 || argc > 3) return pe_arg_count_error(S, "getattr", 2, 3, argc);
+    int r = attr_lookup(S, argv, argc == 3, out);
+    if (r < 0) return -1;
+    if (r == 0) {
+        pe_incref(argv[2]);
+        *out = argv[2];
+    }
+    return 0;
+}
+
+BI(hasattr) {
+    (void)self;
+    if (nokw(S, "hasattr", kwnames) || exact_args(S, "hasattr", argc, 2)) return -1;
+    pe_val v;
+    int r = attr_lookup(S, argv, true, &v);
+    if (r < 0) return -1;
+    if (r == 1) pe_decref(S, v);
+    *out = pe_bool(r == 1);
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* The builtins table                                                  */
 /* ------------------------------------------------------------------ */
@@ -570,9 +634,12 @@ BI(id) {
 CFUNC(print) CFUNC(abs) CFUNC(round) CFUNC(pow) CFUNC(divmod) CFUNC(hex) CFUNC(oct) CFUNC(bin)
 CFUNC(repr) CFUNC(ascii) CFUNC(hash) CFUNC(len) CFUNC(chr) CFUNC(ord) CFUNC(min) CFUNC(max)
 CFUNC(sum) CFUNC(any) CFUNC(all) CFUNC(sorted) CFUNC(iter) CFUNC(next) CFUNC(isinstance)
-CFUNC(callable) CFUNC(id) CFUNC(format)
+CFUNC(callable) CFUNC(id) CFUNC(format) CFUNC(getattr) CFUNC(hasattr) CFUNC(issubclass)
 
 extern const pe_type pe_type_type;
+
+/* Module-level __name__: a script is always the main module. */
+static const pe_static_str main_name = PE_STATIC_STR("__main__");
 
 typedef struct builtin_entry {
     const char *name;
@@ -588,6 +655,8 @@ static const builtin_entry builtin_table[] = {
     {"sum", &cf_sum.ob}, {"any", &cf_any.ob}, {"all", &cf_all.ob},
     {"sorted", &cf_sorted.ob}, {"iter", &cf_iter.ob}, {"next", &cf_next.ob},
     {"isinstance", &cf_isinstance.ob}, {"callable", &cf_callable.ob}, {"id", &cf_id.ob}, {"format", &cf_format.ob},
+    {"getattr", &cf_getattr.ob}, {"hasattr", &cf_hasattr.ob},
+    {"issubclass", &cf_issubclass.ob}, {"__name__", &main_name.ob},
     {"int", &pe_type_int.ob}, {"float", &pe_type_float.ob}, {"bool", &pe_type_bool.ob},
     {"str", &pe_type_str.ob}, {"range", &pe_type_range.ob}, {"tuple", &pe_type_tuple.ob},
     {"list", &pe_type_list.ob}, {"dict", &pe_type_dict.ob}, {"set", &pe_type_set.ob},
@@ -598,6 +667,8 @@ static const builtin_entry builtin_table[] = {
 #define PE_EXC_BUILTIN(name, base) {#name, &pe_exc_types[PE_EXC_##name].ob},
     PE_EXCEPTIONS(PE_EXC_BUILTIN)
 #undef PE_EXC_BUILTIN
+    {"IOError", &pe_exc_types[PE_EXC_OSError].ob},          /* aliases, as in CPython */
+    {"EnvironmentError", &pe_exc_types[PE_EXC_OSError].ob},
 };
 
 #define NBUILTINS (sizeof builtin_table / sizeof builtin_table[0])
@@ -611,13 +682,43 @@ int pe_builtin_lookup(const char *name, size_t len) {
     return -1;
 }
 
-/* The builtin closest to a mistyped name, or NULL. */
-const char *pe_builtin_suggest(const char *name) {
-    const char *c[NBUILTINS];
-    for (size_t i = 0; i < NBUILTINS; i++)
-        c[i] = strcmp(builtin_table[i].name, "LimitError") ? builtin_table[i].name : NULL;
-    int k = pe_suggest(name, c, NBUILTINS);
-    return k < 0 ? NULL : c[k];
+/* CPython 3.11's builtins (keywords aside) and a script's module globals
+ * that pyexpr does not provide. Using one raises NotImplementedError naming
+ * it, never a NameError that reads like a typo; `sandbox` marks those left
+ * out on purpose (files, the terminal, running code, leaving the process).
+ * docs/language.md lists them and tests/test_semantics.py checks both lists
+ * against CPython. */
+typedef struct unsupported_builtin {
+    const char *name;
+    bool sandbox;
+} unsupported_builtin;
+
+static const unsupported_builtin unsupported_builtins[] = {
+    {"BaseExceptionGroup", false}, {"Ellipsis", false}, {"ExceptionGroup", false},
+    {"NotImplemented", false}, {"__build_class__", false}, {"__debug__", false},
+    {"__doc__", false}, {"__import__", true}, {"__loader__", false}, {"__package__", false},
+    {"__spec__", false}, {"aiter", false}, {"anext", false}, {"breakpoint", true},
+    {"bytearray", false}, {"bytes", false}, {"classmethod", false}, {"compile", true},
+    {"complex", false}, {"copyright", false}, {"credits", false}, {"delattr", false},
+    {"dir", false}, {"eval", true}, {"exec", true}, {"exit", true}, {"globals", false},
+    {"help", true}, {"input", true}, {"license", false}, {"locals", false},
+    {"memoryview", false}, {"object", false}, {"open", true}, {"property", false},
+    {"quit", true}, {"setattr", false}, {"staticmethod", false}, {"super", false},
+    {"vars", false}, {"__annotations__", false}, {"__builtins__", false},
+    {"__cached__", false}, {"__file__", true},
+};
+
+int pe_builtin_unsupported(pe_state *S, const pe_str *name) {
+    for (size_t i = 0; i < sizeof unsupported_builtins / sizeof unsupported_builtins[0]; i++) {
+        const unsupported_builtin *u = &unsupported_builtins[i];
+        if (strcmp(u->name, name->data)) continue;
+        pe_raise(S, PE_EXC(NotImplementedError),
+                 u->sandbox ? "built-in '%s' is not available in the pyexpr sandbox"
+                            : "built-in '%s' is not supported by pyexpr",
+                 u->name);
+        return 1;
+    }
+    return 0;
 }
 
 pe_val pe_builtin_value(int index) { return pe_obj_val((pe_obj *)builtin_table[index].obj); }
@@ -642,7 +743,40 @@ int pe_module_import(pe_state *S, pe_str *name, pe_val *out) {
     pe_sb_puts(&sb, "No module named ");
     pe_str_repr(S, name, &sb);
     if (!strncmp(name->data, "math.", 5)) pe_sb_puts(&sb, "; 'math' is not a package");
-    if (!sb.failed) pe_raise_str(S, PE_EXC(ModuleNotFoundError), sb.p, sb.len);
+    if (!sb.failed) {
+        pe_raise_str(S, PE_EXC(ModuleNotFoundError), sb.p, sb.len);
+        pe_exc_set_name(S, name->data, pe_undef());
+    }
+    pe_sb_free(&sb);
+    return -1;
+}
+
+/* `from m import name`: the attribute, or CPython's ImportError for a
+ * built-in module (Python/ceval.c import_from; a built-in module has no
+ * file, hence "(unknown location)"). */
+int pe_module_import_from(pe_state *S, pe_val module, pe_str *name, pe_val *out) {
+    if (pe_getattr(S, module, (pe_obj *)name, out) == 0) return 0;
+    if (!pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
+    pe_exc_clear(S);
+    pe_val mname;
+    static const char mattr[] = "__name__";
+    pe_val key;
+    if (pe_str_new(S, mattr, sizeof mattr - 1, &key)) return -1;
+    int r = pe_getattr(S, module, key.u.o, &mname);
+    pe_decref(S, key);
+    if (r) return -1;
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    pe_sb_puts(&sb, "cannot import name ");
+    pe_str_repr(S, name, &sb);
+    pe_sb_puts(&sb, " from ");
+    if (pe_is_str(mname)) pe_str_repr(S, PE_STR(mname), &sb);
+    pe_sb_puts(&sb, " (unknown location)");
+    if (!sb.failed) {
+        pe_raise_str(S, PE_EXC(ImportError), sb.p, sb.len);
+        if (pe_is_str(mname)) pe_exc_set_name(S, PE_STR(mname)->data, pe_undef());
+    }
+    pe_decref(S, mname);
     pe_sb_free(&sb);
     return -1;
 }

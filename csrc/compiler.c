@@ -1880,8 +1880,7 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
             pe_node *x = l->v[i];
             uint32_t an;
             if (add_name(C, u, x->name, &an)) return -1;
-            EMIT(DUP_TOP, 0);
-            EMIT(LOAD_ATTR, an);
+            EMIT(IMPORT_FROM, an);
             const char *bound = x->a ? x->a->name : x->name;
             if (c_store_name(C, u, bound, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
                              PE_OP_STORE_GLOBAL))
@@ -2022,6 +2021,9 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         if (n->kind == PE_N_BREAK && fb->kind == FB_FOR) {
             EMIT(POP_TOP, 0);
         }
+        /* `continue` is a back-edge: it pays the limit check, or a loop
+         * that always continues would escape max_steps and timeout */
+        if (n->kind == PE_N_CONTINUE) EMIT(CHECK_STEPS, 0);
         JUMP(JUMP, n->kind == PE_N_BREAK ? fb->break_label : fb->cont_label);
         u->depth = saved;
         SET_REGION(rsaved);
@@ -2114,20 +2116,11 @@ static void unit_free(compiler *C, unit *u) {
     pe_mem_free(S, u->exc, u->exccap * sizeof(pe_exc_entry));
 }
 
-/* Names of code objects that are not functions: static immortal strs
- * (same layout as pe_str), so compiling `2 + 3` allocates no name. */
-typedef struct static_str {
-    pe_obj ob;
-    size_t len, nchars;
-    int64_t hash;
-    uint32_t ascii, grown;
-    char data[16];
-} static_str;
-_Static_assert(offsetof(static_str, data) == offsetof(pe_str, data), "static_str layout");
-#define STATIC_STR(s) {PE_STATIC_HEAD(&pe_type_str), sizeof(s) - 1, sizeof(s) - 1, -1, 1, 0, s}
-static const static_str code_names[] = {
-    STATIC_STR("<module>"),  STATIC_STR("<lambda>"),  STATIC_STR("<listcomp>"),
-    STATIC_STR("<setcomp>"), STATIC_STR("<dictcomp>"), STATIC_STR("<genexpr>"),
+/* Names of code objects that are not functions: static immortal strs, so
+ * compiling `2 + 3` allocates no name. */
+static const pe_static_str code_names[] = {
+    PE_STATIC_STR("<module>"),  PE_STATIC_STR("<lambda>"),  PE_STATIC_STR("<listcomp>"),
+    PE_STATIC_STR("<setcomp>"), PE_STATIC_STR("<dictcomp>"), PE_STATIC_STR("<genexpr>"),
 };
 
 static int code_name(pe_state *S, const char *name, pe_obj **out) {
@@ -2139,6 +2132,54 @@ static int code_name(pe_state *S, const char *name, pe_obj **out) {
             }
     pe_val v;
     if (pe_str_from_cstr(S, name, &v)) return -1;
+    *out = v.u.o;
+    return 0;
+}
+
+/* A scope's code name: the def's name, <lambda>, <listcomp>, ... */
+static const char *scope_code_name(const scope *s) {
+    switch (s->node->kind) {
+    case PE_N_DEF: return s->node->name;
+    case PE_N_LAMBDA: return "<lambda>";
+    case PE_N_LISTCOMP: return "<listcomp>";
+    case PE_N_SETCOMP: return "<setcomp>";
+    case PE_N_DICTCOMP: return "<dictcomp>";
+    default: return "<genexpr>";
+    }
+}
+
+/* True when a scope's __qualname__ is its bare name: its parent is the
+ * module, or it is a def whose name the parent declares global. */
+static bool qualname_is_bare(const scope *s) {
+    scope *p = s->parent;
+    if (!p || p->kind == SC_MODULE) return true;
+    if (s->node->kind != PE_N_DEF) return false;
+    sym *y = sym_find(p, s->node->name);
+    return y && (y->flags & SF_GLOBAL_DECL);
+}
+
+/* CPython's __qualname__ (Python/compile.c compiler_set_qualname): the
+ * enclosing scopes' names joined with ".<locals>." (after a function or
+ * lambda) or "." (after a comprehension). The chain is at most
+ * MAX_NEST long, so the quadratic walk is cheap. New reference in *out. */
+static int code_qualname(pe_state *S, const scope *s, pe_obj *name, pe_obj **out) {
+    if (qualname_is_bare(s)) {
+        pe_incref_obj(name);
+        *out = name;
+        return 0;
+    }
+    uint32_t k = 0;
+    for (const scope *p = s; !qualname_is_bare(p); p = p->parent) k++;
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    for (uint32_t i = k + 1; i-- > 0;) {
+        const scope *p = s;
+        for (uint32_t j = 0; j < i; j++) p = p->parent;
+        pe_sb_puts(&sb, scope_code_name(p));
+        if (i) pe_sb_puts(&sb, p->kind == SC_COMPREHENSION ? "." : ".<locals>.");
+    }
+    pe_val v;
+    if (pe_sb_to_str(&sb, &v)) return -1;
     *out = v.u.o;
     return 0;
 }
@@ -2165,8 +2206,10 @@ static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t na
         pe_decref_obj(S, &f->ob);
         return NULL;
     }
-    f->qualname = f->name;
-    pe_incref_obj(f->qualname);
+    if (code_qualname(S, u->sc, f->name, &f->qualname)) {
+        pe_decref_obj(S, &f->ob);
+        return NULL;
+    }
     scope *sc0 = u->sc;
     uint32_t nlocals = sc0->kind == SC_MODULE ? 0 : sc0->nlocals;
     uint32_t nl = nlocals + sc0->ncells + sc0->nfree;
@@ -2300,11 +2343,12 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
                       pe_nodelist *body, pe_node *expr_body, const char *name) {
     unit *u = outer;
     /* defaults, evaluated now in the outer scope */
-    uint32_t mflags = 0, nargs = 0, nkwonly = 0, cflags = 0;
+    uint32_t mflags = 0, nargs = 0, nkwonly = 0, cflags = 0, nposonly = 0;
     uint32_t ndef = 0, nkwdef = 0;
     if (params) {
         for (uint32_t i = 0; i < params->n; i++) {
             pe_node *a = params->v[i];
+            if (a->op == 0 && (a->flags & 1)) nposonly = nargs + 1;
             if (a->op == 0) nargs++;
             else if (a->op == 1) nkwonly++;
             else if (a->op == 2) cflags |= PE_CO_VARARGS;
@@ -2366,6 +2410,7 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
     }
     f = finish_unit(C, fu, name, nargs, nkwonly, cflags, (int)n->line);
     if (!f) goto done;
+    f->nposonly = nposonly;
     r = 0;
 done:
     unit_free(C, fu);

@@ -93,19 +93,18 @@ int cont_set_contains_h(pe_state *S, pe_set *s, pe_val key, int64_t hash);
  * "'list' object is not callable". */
 int cont_type_call_check(pe_state *S, pe_val callee);
 
-/* Trashcan around a container's dealloc: `if (cont_trash_begin(S, o))
- * return;` first (true = queued, freed later), cont_trash_end(S) last. */
-bool cont_trash_begin(pe_state *S, pe_obj *o);
-void cont_trash_end(pe_state *S);
+/* The trashcan and the native recursion guard live in state.c
+ * (pe_trash_begin/end, pe_recursion_enter/leave); these are their names
+ * in the container files. */
+PE_INLINE bool cont_trash_begin(pe_state *S, pe_obj *o) { return pe_trash_begin(S, o); }
+PE_INLINE void cont_trash_end(pe_state *S) { pe_trash_end(S); }
 
 /* Appends "a, b, c" (reprs of n values joined by ", ") to sb. */
 int cont_repr_items(pe_state *S, const pe_val *items, size_t n, pe_sb *sb);
 
-/* Recursion guard for nested native operations (compare, hash of nested
- * containers): counts against the state's max_depth like CPython's
- * Py_EnterRecursiveCall. `where` completes "maximum recursion depth
- * exceeded<where>". */
-int cont_enter_recursion(pe_state *S, const char *where);
-void cont_leave_recursion(pe_state *S);
+PE_INLINE int cont_enter_recursion(pe_state *S, const char *where) {
+    return pe_recursion_enter(S, where);
+}
+PE_INLINE void cont_leave_recursion(pe_state *S) { pe_recursion_leave(S); }
 
 #endif /* PE_CONT_INTERNAL_H */

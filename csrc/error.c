@@ -5,10 +5,12 @@
  * state). Raising never fails: if the exception object cannot be built,
  * the static MemoryError instance is raised instead.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "pe_vm.h"
+#include "dir_names.h"
 
 static void exc_dealloc(pe_state *S, pe_obj *o);
 static void exc_clear(pe_state *S, pe_obj *o);
@@ -59,11 +61,15 @@ static void exc_clear(pe_state *S, pe_obj *o) {
     for (int i = 0; i < 6; i++) pe_decref(S, vals[i]);
 }
 
+/* Through the trashcan: a __cause__/__context__ chain (or args holding
+ * exceptions) of any length is freed without deep C recursion. */
 static void exc_dealloc(pe_state *S, pe_obj *o) {
+    if (pe_trash_begin(S, o)) return;
     pe_exc *e = (pe_exc *)o;
     exc_clear(S, o);
     pe_mem_free(S, e->tb, e->tb_cap * sizeof(pe_tbent));
     pe_obj_free(S, o, sizeof(pe_exc));
+    pe_trash_end(S);
 }
 
 int pe_exc_new(pe_state *S, const pe_type *t, pe_val args, pe_val *out) {
@@ -84,22 +90,100 @@ static size_t exc_nargs(const pe_exc *e) {
     return e->args.tag == PE_TOBJ ? PE_TUPLE(e->args)->n : 0;
 }
 
+static bool is_a(const pe_exc *e, const pe_type *t) { return pe_type_is_subtype(e->ob.type, t); }
+
+static bool is_number(pe_val v) {
+    return v.tag == PE_TINT || v.tag == PE_TBOOL || v.tag == PE_TFLOAT || pe_is_bigint(v);
+}
+
+/* args[i] (borrowed), or None when there are not that many. */
+static pe_val exc_arg(const pe_exc *e, size_t i) {
+    return i < exc_nargs(e) ? PE_TUPLE(e->args)->items[i] : pe_none();
+}
+
+/* OSError's str (Objects/exceptions.c OSError_str): "[Errno 2] msg",
+ * with ": 'file'" and " -> 'file2'" when filenames were given. 1: not the
+ * errno form (use BaseException's). */
+static int oserror_str(pe_state *S, const pe_exc *e, pe_sb *sb) {
+    size_t n = exc_nargs(e);
+    bool has_fn = e->filename.tag != PE_TUNDEF && e->filename.tag != PE_TNONE;
+    if (!has_fn && (n < 2 || n > 5)) return 1;
+    if (pe_sb_puts(sb, "[Errno ") || pe_tostr(S, exc_arg(e, 0), sb) || pe_sb_puts(sb, "] ") ||
+        pe_tostr(S, exc_arg(e, 1), sb))
+        return -1;
+    if (!has_fn) return 0;
+    if (pe_sb_puts(sb, ": ") || pe_repr(S, e->filename, sb)) return -1;
+    if (e->text.tag != PE_TUNDEF && e->text.tag != PE_TNONE)
+        if (pe_sb_puts(sb, " -> ") || pe_repr(S, e->text, sb)) return -1;
+    return 0;
+}
+
+/* UnicodeEncodeError / UnicodeTranslateError str (the arguments were
+ * checked by the constructor): "'enc' codec can't encode character '\xe9'
+ * in position 3: reason" or "... characters in position 3-5: reason". */
+static int unicode_error_str(pe_state *S, const pe_exc *e, pe_sb *sb) {
+    bool enc = e->ob.type == PE_EXC(UnicodeEncodeError);
+    size_t o = enc ? 1 : 0;
+    pe_str *obj = PE_STR(exc_arg(e, o));
+    int64_t start = exc_arg(e, o + 1).u.i, end = exc_arg(e, o + 2).u.i;
+    if (enc) {
+        if (pe_sb_putc(sb, '\'') || pe_sb_putn(sb, PE_STR(exc_arg(e, 0))->data,
+                                                PE_STR(exc_arg(e, 0))->len) ||
+            pe_sb_puts(sb, "' codec can't encode "))
+            return -1;
+    } else if (pe_sb_puts(sb, "can't translate ")) {
+        return -1;
+    }
+    if (start < (int64_t)obj->nchars && end == start + 1) {
+        if (start < 0) return pe_raise(S, PE_EXC(IndexError), "string index out of range");
+        const char *p = obj->data;
+        size_t k;
+        for (int64_t i = 0; i < start; i++) {
+            pe_utf8_decode(p, &k);
+            p += k;
+        }
+        uint32_t c = pe_utf8_decode(p, &k);
+        const char *fmt = c <= 0xff ? "character '\\x%02x'" : c <= 0xffff ? "character '\\u%04x'"
+                                                                          : "character '\\U%08x'";
+        if (pe_sb_printf(sb, fmt, (unsigned)c) || pe_sb_printf(sb, " in position %lld: ", (long long)start))
+            return -1;
+    } else if (pe_sb_printf(sb, "characters in position %lld-%lld: ", (long long)start,
+                            (long long)(end - 1))) {
+        return -1;
+    }
+    pe_val reason = exc_arg(e, o + 3);
+    return pe_sb_putn(sb, PE_STR(reason)->data, PE_STR(reason)->len);
+}
+
+/* str(e): nested exceptions in args recurse, so the depth is guarded
+ * (CPython: "... while getting the str of an object"). */
 int pe_exc_str(pe_state *S, pe_val v, pe_sb *sb) {
     pe_exc *e = PE_EXCOBJ(v);
+    if (is_a(e, PE_EXC(OSError))) {
+        int r = oserror_str(S, e, sb);
+        if (r <= 0) return r;
+    }
+    if ((e->ob.type == PE_EXC(UnicodeEncodeError) && exc_nargs(e) == 5) ||
+        (e->ob.type == PE_EXC(UnicodeTranslateError) && exc_nargs(e) == 4))
+        return unicode_error_str(S, e, sb);
     size_t n = exc_nargs(e);
     if (n == 0) return 0;
     pe_val a0 = PE_TUPLE(e->args)->items[0];
-    if (n == 1) {
-        if (e->ob.type == PE_EXC(KeyError)) return pe_repr(S, a0, sb);
-        return pe_tostr(S, a0, sb);
+    if (n == 1 && e->ob.type != PE_EXC(KeyError)) {
+        if (pe_recursion_enter(S, " while getting the str of an object")) return -1;
+        int r = pe_tostr(S, a0, sb);
+        pe_recursion_leave(S);
+        return r;
     }
-    return pe_repr(S, e->args, sb);
+    if (pe_recursion_enter(S, " while getting the repr of an object")) return -1;
+    int r = pe_repr(S, n == 1 ? a0 : e->args, sb);
+    pe_recursion_leave(S);
+    return r;
 }
 
 static int exc_str_slot(pe_state *S, pe_val v, pe_sb *sb) { return pe_exc_str(S, v, sb); }
 
-static int exc_repr(pe_state *S, pe_val v, pe_sb *sb) {
-    pe_exc *e = PE_EXCOBJ(v);
+static int exc_repr_args(pe_state *S, const pe_exc *e, pe_sb *sb) {
     if (pe_sb_puts(sb, e->ob.type->name)) return -1;
     size_t n = exc_nargs(e);
     if (n == 0) return pe_sb_puts(sb, "()");
@@ -110,16 +194,204 @@ static int exc_repr(pe_state *S, pe_val v, pe_sb *sb) {
     return pe_repr(S, e->args, sb);
 }
 
+/* OSError(errno, ...) creates the subclass for that errno, as CPython
+ * does (Objects/exceptions.c errnomap). */
+static const pe_type *oserror_subtype(pe_val err) {
+    if (err.tag != PE_TINT && err.tag != PE_TBOOL) return PE_EXC(OSError);
+    switch (err.u.i) {
+    case EAGAIN:
+#if EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+#endif
+    case EALREADY:
+    case EINPROGRESS: return PE_EXC(BlockingIOError);
+    case ECHILD: return PE_EXC(ChildProcessError);
+    case EPIPE:
+    case ESHUTDOWN: return PE_EXC(BrokenPipeError);
+    case ECONNABORTED: return PE_EXC(ConnectionAbortedError);
+    case ECONNREFUSED: return PE_EXC(ConnectionRefusedError);
+    case ECONNRESET: return PE_EXC(ConnectionResetError);
+    case EEXIST: return PE_EXC(FileExistsError);
+    case ENOENT: return PE_EXC(FileNotFoundError);
+    case EISDIR: return PE_EXC(IsADirectoryError);
+    case ENOTDIR: return PE_EXC(NotADirectoryError);
+    case EINTR: return PE_EXC(InterruptedError);
+    case EACCES:
+    case EPERM: return PE_EXC(PermissionError);
+    case ESRCH: return PE_EXC(ProcessLookupError);
+    case ETIMEDOUT: return PE_EXC(TimeoutError);
+    default: return PE_EXC(OSError);
+    }
+}
+
+/* PyArg_ParseTuple's complaints for the Unicode*Error constructors:
+ * kind 's' str, 'n' index, 'b' bytes-like (never: pyexpr has no bytes). */
+static int unicode_error_check(pe_state *S, const char *kinds, int argc, const pe_val *argv) {
+    int want = (int)strlen(kinds);
+    if (argc != want)
+        return pe_raise(S, PE_EXC(TypeError), "function takes exactly %d arguments (%d given)", want,
+                        argc);
+    for (int i = 0; i < argc; i++) {
+        pe_val a = argv[i];
+        if (kinds[i] == 's' && !pe_is_str(a))
+            return pe_raise(S, PE_EXC(TypeError), "argument %d must be str, not %s", i + 1,
+                            pe_type_name(a));
+        if (kinds[i] == 'b')
+            return pe_raise(S, PE_EXC(TypeError), "a bytes-like object is required, not '%s'",
+                            pe_type_name(a));
+        if (kinds[i] == 'n') {
+            if (pe_is_bigint(a))
+                return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C ssize_t");
+            if (a.tag != PE_TINT && a.tag != PE_TBOOL)
+                return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
+                                pe_type_name(a));
+        }
+    }
+    return 0;
+}
+
+/* Keyword arguments of the exception constructors that take any:
+ * NameError(name=), AttributeError(name=, obj=), ImportError(name=, path=)
+ * (Objects/exceptions.c, PyArg_ParseTupleAndKeywords wording). */
+static int exc_kwargs(pe_state *S, const pe_type *t, int argc, const pe_val *argv,
+                      pe_obj *kwnames, pe_val slots[2]) {
+    const char *second = pe_type_is_subtype(t, PE_EXC(AttributeError)) ? "obj"
+                         : pe_type_is_subtype(t, PE_EXC(ImportError)) ? "path"
+                                                                     : NULL;
+    if (!second && !pe_type_is_subtype(t, PE_EXC(NameError)))
+        return pe_raise(S, PE_EXC(TypeError), "%s() takes no keyword arguments", t->name);
+    pe_tuple *kw = PE_TUPLE(pe_obj_val(kwnames));
+    size_t most = second ? 2 : 1;
+    if (kw->n > most)
+        return pe_raise(S, PE_EXC(TypeError), "%s() takes at most %zu keyword argument%s (%zu given)",
+                        t->name, most, most == 1 ? "" : "s", kw->n);
+    int npos = argc - (int)kw->n;
+    for (size_t i = 0; i < kw->n; i++) {
+        const char *k = PE_STR(kw->items[i])->data;
+        int j = !strcmp(k, "name") ? 0 : second && !strcmp(k, second) ? 1 : -1;
+        if (j < 0)
+            return pe_raise(S, PE_EXC(TypeError), "'%s' is an invalid keyword argument for %s()", k,
+                            t->name);
+        slots[j] = argv[npos + (int)i];
+    }
+    return 0;
+}
+
+/* repr(e), depth-guarded like str(e). */
+static int exc_repr(pe_state *S, pe_val v, pe_sb *sb) {
+    if (pe_recursion_enter(S, " while getting the repr of an object")) return -1;
+    int r = exc_repr_args(S, PE_EXCOBJ(v), sb);
+    pe_recursion_leave(S);
+    return r;
+}
+
 static int exc_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
     const pe_type *t = (const pe_type *)callee.u.o;
-    if (kwnames && PE_TUPLE(pe_obj_val(kwnames))->n)
-        return pe_raise(S, PE_EXC(TypeError), "%s() takes no keyword arguments", t->name);
+    pe_val slots[2] = {pe_undef(), pe_undef()};
+    size_t nkw = kwnames ? PE_TUPLE(pe_obj_val(kwnames))->n : 0;
+    if (nkw && exc_kwargs(S, t, argc, argv, kwnames, slots)) return -1;
+    argc -= (int)nkw;
+    const char *kinds = t == PE_EXC(UnicodeEncodeError)      ? "ssnns"
+                        : t == PE_EXC(UnicodeDecodeError)    ? "sbnns"
+                        : t == PE_EXC(UnicodeTranslateError) ? "snns"
+                                                             : NULL;
+    if (kinds && unicode_error_check(S, kinds, argc, argv)) return -1;
+    bool oserr = pe_type_is_subtype(t, PE_EXC(OSError));
+    if (t == PE_EXC(OSError) && argc >= 2 && argc <= 5) t = oserror_subtype(argv[0]);
+    /* OSError(errno, strerror, filename[, winerror[, filename2]]): the
+     * filenames move out of args, which keeps (errno, strerror) */
+    pe_val fn = pe_undef(), fn2 = pe_undef();
+    int nargs = argc;
+    if (oserr && argc >= 3 && argc <= 5) {
+        fn = argv[2];
+        if (argc == 5) fn2 = argv[4];
+        /* BlockingIOError(errno, strerror, characters_written) */
+        if (t == PE_EXC(BlockingIOError) && fn.tag == PE_TFLOAT)
+            return pe_raise(S, PE_EXC(TypeError), "'float' object cannot be interpreted as an integer");
+        if (t == PE_EXC(BlockingIOError) && is_number(fn)) fn = fn2 = pe_undef();
+        else if (fn.tag != PE_TNONE) nargs = 2;
+    }
     pe_val args;
-    if (pe_tuple_pack(S, (size_t)argc, argv, &args)) return -1;
+    if (pe_tuple_pack(S, (size_t)nargs, argv, &args)) return -1;
     int r = pe_exc_new(S, t, args, out);
     pe_decref(S, args);
-    return r;
+    if (r) return -1;
+    pe_exc *e = PE_EXCOBJ(*out);
+    if (!oserr) {
+        fn = slots[0]; /* name= of NameError, AttributeError, ImportError */
+        fn2 = slots[1]; /* obj= / path= */
+    }
+    pe_incref(fn);
+    pe_incref(fn2);
+    e->filename = fn;
+    e->text = fn2;
+    return 0;
+}
+
+/* The per-class data attributes, all read from args (or the OSError
+ * filename slots): StopIteration.value, SystemExit.code, OSError.errno,
+ * .strerror, .filename, .filename2, the Unicode errors' .encoding,
+ * .object, .start, .end, .reason. true when `n` is one (borrowed *out). */
+static bool exc_attr(const pe_exc *e, const char *n, pe_val *out) {
+    size_t na = exc_nargs(e);
+    if (is_a(e, PE_EXC(StopIteration)) && !strcmp(n, "value")) {
+        *out = exc_arg(e, 0);
+        return true;
+    }
+    if (is_a(e, PE_EXC(SystemExit)) && !strcmp(n, "code")) {
+        *out = na == 0 ? pe_none() : na == 1 ? exc_arg(e, 0) : e->args;
+        return true;
+    }
+    if (is_a(e, PE_EXC(OSError))) {
+        bool errno_form = na >= 2 && na <= 5;
+        const pe_val *slot = !strcmp(n, "filename") ? &e->filename : !strcmp(n, "filename2") ? &e->text : NULL;
+        if (slot) {
+            *out = slot->tag == PE_TUNDEF ? pe_none() : *slot;
+            return true;
+        }
+        if (e->ob.type == PE_EXC(BlockingIOError) && !strcmp(n, "characters_written") && na >= 3 &&
+            na <= 5 && is_number(exc_arg(e, 2))) {
+            *out = exc_arg(e, 2);
+            return true;
+        }
+        int k = !strcmp(n, "errno") ? 0 : !strcmp(n, "strerror") ? 1 : -1;
+        if (k >= 0) {
+            *out = errno_form ? exc_arg(e, (size_t)k) : pe_none();
+            return true;
+        }
+        return false;
+    }
+    bool imp = is_a(e, PE_EXC(ImportError)), attr = is_a(e, PE_EXC(AttributeError));
+    if (imp || attr || is_a(e, PE_EXC(NameError))) {
+        const pe_val *slot = !strcmp(n, "name")                  ? &e->filename
+                             : (attr && !strcmp(n, "obj")) ||
+                                       (imp && !strcmp(n, "path")) ? &e->text
+                                                                   : NULL;
+        if (slot) {
+            *out = slot->tag == PE_TUNDEF ? pe_none() : *slot;
+            return true;
+        }
+        if (imp && !strcmp(n, "msg")) {
+            *out = na == 1 ? exc_arg(e, 0) : pe_none();
+            return true;
+        }
+        return false;
+    }
+    bool enc = e->ob.type == PE_EXC(UnicodeEncodeError) || e->ob.type == PE_EXC(UnicodeDecodeError);
+    if (enc || e->ob.type == PE_EXC(UnicodeTranslateError)) {
+        static const char *const names[] = {"encoding", "object", "start", "end", "reason"};
+        for (size_t i = enc ? 0 : 1; i < 5; i++)
+            if (!strcmp(n, names[i])) {
+                *out = exc_arg(e, enc ? i : i - 1);
+                return true;
+            }
+        if (!enc && !strcmp(n, "encoding")) {
+            *out = pe_none();
+            return true;
+        }
+    }
+    return false;
 }
 
 static int exc_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
@@ -129,6 +401,12 @@ static int exc_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         if (e->args.tag == PE_TUNDEF) return pe_tuple_new(S, 0, out);
         pe_incref(e->args);
         *out = e->args;
+        return 0;
+    }
+    pe_val a;
+    if (exc_attr(e, n, &a)) {
+        pe_incref(a);
+        *out = a;
         return 0;
     }
     pe_val *field = NULL;
@@ -189,6 +467,18 @@ int pe_raise_exc(pe_state *S, pe_val v) {
         return pe_raise(S, PE_EXC(TypeError), "exceptions must derive from BaseException");
     pe_incref(v);
     return set_pending(S, v);
+}
+
+int pe_raise_errno(pe_state *S, const pe_type *t, int err, const char *text) {
+    pe_val items[2] = {pe_int(err), pe_undef()}, args, exc;
+    if (pe_str_from_cstr(S, text, &items[1])) return -1;
+    int r = pe_tuple_pack(S, 2, items, &args);
+    pe_decref(S, items[1]);
+    if (r) return -1;
+    r = pe_exc_new(S, t, args, &exc);
+    pe_decref(S, args);
+    if (r) return -1;
+    return set_pending(S, exc);
 }
 
 int pe_raise_with_arg(pe_state *S, const pe_type *t, pe_val v) {
@@ -527,6 +817,66 @@ void pe_exc_set_suggestion(pe_state *S, const char *name) {
     }
     pe_decref(S, e->suggestion);
     e->suggestion = s;
+}
+
+static const pe_dir_names *dir_names_find(const char *key) {
+    for (size_t i = 0; i < sizeof pe_dir_table / sizeof pe_dir_table[0]; i++)
+        if (!strcmp(pe_dir_table[i].type_name, key)) return &pe_dir_table[i];
+    return NULL;
+}
+
+/* The dir() list CPython would use for obj: its type's, a type object's
+ * own, or the math module's. */
+static const pe_dir_names *dir_names_of(pe_val obj) {
+    const pe_type *t = pe_typeof(obj);
+    const char *key = t->name;
+    if (t->kind == PE_K_MODULE) key = "module math";
+    else if (t->kind == PE_K_TYPE && obj.tag == PE_TOBJ) key = ((const pe_type *)obj.u.o)->name;
+    return dir_names_find(key);
+}
+
+/* The closest of a dir() list to name, or NULL. */
+static const char *suggest_from(const pe_dir_names *d, const char *name) {
+    if (!d || d->count >= SUGGEST_MAX_ITEMS) return NULL;
+    const char *cands[SUGGEST_MAX_ITEMS];
+    const char *p = d->names;
+    for (unsigned i = 0; i < d->count; i++) {
+        cands[i] = p;
+        p += strlen(p) + 1;
+    }
+    int k = pe_suggest(name, cands, d->count);
+    return k < 0 ? NULL : cands[k];
+}
+
+void pe_exc_set_name(pe_state *S, const char *name, pe_val obj) {
+    if (S->exc.tag != PE_TOBJ) return;
+    pe_exc *e = PE_EXCOBJ(S->exc);
+    if ((e->ob.flags & PE_IMMORTAL) || e->filename.tag != PE_TUNDEF) return;
+    pe_val s;
+    if (pe_str_from_cstr(S, name, &s)) return; /* MemoryError pending instead */
+    e->filename = s;
+    if (obj.tag != PE_TUNDEF && e->text.tag == PE_TUNDEF) {
+        pe_incref(obj);
+        e->text = obj;
+    }
+}
+
+void pe_attr_error_suggest(pe_state *S, pe_val obj, const pe_str *name) {
+    pe_exc *e = PE_EXCOBJ(S->exc);
+    if ((e->ob.flags & PE_IMMORTAL) || e->suggestion.tag != PE_TUNDEF) return;
+    pe_incref(S->exc);
+    pe_val keep = S->exc;
+    pe_exc_set_name(S, name->data, obj);
+    const char *s = S->exc.u.o == keep.u.o ? suggest_from(dir_names_of(obj), name->data) : NULL;
+    pe_decref(S, keep);
+    if (s) pe_exc_set_suggestion(S, s);
+}
+
+/* The builtin closest to a mistyped name, or NULL: CPython's builtins
+ * namespace in its dict order (so ties resolve alike), including the
+ * builtins pyexpr lacks, as CPython would suggest them. */
+const char *pe_builtin_suggest(const char *name) {
+    return suggest_from(dir_names_find("builtins"), name);
 }
 
 #ifdef PE_DEBUG

@@ -901,6 +901,26 @@ static PyObject *px_exc_to_py(px_mod *ms, px_ctx *c, pe_val e, int depth) {
             Py_DECREF(old);
         }
     }
+    if (pe_type_is_subtype(t, PE_EXC(OSError)) && n == 2 && x->filename.tag != PE_TUNDEF) {
+        /* the engine keeps OSError's filenames out of args, as CPython:
+         * rebuild OSError(errno, strerror, filename[, None, filename2]) */
+        bool two = x->text.tag != PE_TUNDEF;
+        PyObject *full = PyTuple_New(two ? 5 : 3);
+        pe_val extra[3] = {x->filename, pe_none(), x->text};
+        for (int i = 0; full && i < (two ? 3 : 1); i++) {
+            px_out co = {c->ms, c, NULL, false};
+            PyObject *pa = px_out_val(&co, extra[i], depth + 1);
+            if (!pa) pa = PyErr_Occurred() ? NULL : px_engine_str(S, extra[i]);
+            if (!pa) Py_CLEAR(full);
+            else PyTuple_SET_ITEM(full, 2 + i, pa);
+        }
+        if (!full) {
+            Py_DECREF(args);
+            return NULL;
+        }
+        for (Py_ssize_t i = 0; i < 2; i++) PyTuple_SET_ITEM(full, i, Py_NewRef(PyTuple_GET_ITEM(args, i)));
+        Py_SETREF(args, full);
+    }
     PyObject *r;
     if (pe_type_is_subtype(t, PE_EXC(SyntaxError)))
         r = px_syntax_error(cls, x, args);

@@ -103,6 +103,7 @@ static double pow_inf_base(double a, double b) {
     return odd ? copysign(0.0, a) : 0.0;
 }
 
+
 /* The final pow() is libm's, as in CPython: glibc's pow is not correctly
  * rounded (about 1 in 1500 results of e.g. x ** 2.0 differ from x * x), so
  * the only way to match CPython's bits is to call the same function. A
@@ -131,8 +132,8 @@ int pe_float_pow(pe_state *S, double a, double b, double *out) {
     if (a == 1.0) { *out = negate ? -1.0 : 1.0; return 0; } /* (-1)**huge_int */
     /* a, b finite, b != 0, a > 0 and a != 1: only overflow can go wrong. */
     double r = pow(a, b);
-    if (isinf(r))
-        return pe_raise(S, PE_EXC(OverflowError), "(34, 'Numerical result out of range')");
+    if (isinf(r)) /* CPython: errno ERANGE, args (errno, strerror) */
+        return pe_raise_errno(S, PE_EXC(OverflowError), 34, "Numerical result out of range");
     *out = negate ? -r : r;
     return 0;
 }

@@ -189,6 +189,11 @@ static int list_repeat(pe_state *S, pe_list *x, pe_val count, pe_val *out) {
     if (pe_list_new(S, total, out)) return -1;
     pe_list *r = PE_LIST(*out);
     for (size_t i = 0; i < total; i++) {
+        if ((i & 0xFFFF) == 0xFFFF && pe_work(S, 0x10000)) { /* time budget */
+            r->n = i;
+            pe_decref(S, *out);
+            return -1;
+        }
         pe_val v = x->items[i % x->n];
         pe_incref(v);
         r->items[i] = v;
@@ -589,6 +594,7 @@ typedef struct {
 
 /* 1 if x < y, 0 if not, -1 on error. */
 static int islt(MergeState *ms, pe_val x, pe_val y) {
+    if (PE_UNLIKELY(pe_work_fast(ms->S, 1))) return -1; /* time budget */
     if (x.tag == PE_TINT && y.tag == PE_TINT) return x.u.i < y.u.i;
     if (x.tag == PE_TFLOAT && y.tag == PE_TFLOAT) return x.u.f < y.u.f;
     pe_val r;
@@ -1158,8 +1164,13 @@ static int list_inplace_repeat(pe_state *S, pe_list *l, pe_val count) {
     }
     if (c == 1) return 0;
     if (list_reserve(S, l, total)) return -1;
-    for (size_t i = l->n; i < total; i++) {
-        pe_val v = l->items[i % l->n];
+    size_t n0 = l->n;
+    for (size_t i = n0; i < total; i++) {
+        if ((i & 0xFFFF) == 0xFFFF && pe_work(S, 0x10000)) { /* time budget */
+            l->n = i;
+            return -1;
+        }
+        pe_val v = l->items[i % n0];
         pe_incref(v);
         l->items[i] = v;
     }

@@ -1343,6 +1343,8 @@ static int mul_steal(pe_state *S, pe_val a, pe_val b, pe_val *out) {
 static int partial_product(pe_state *S, uint64_t start, uint64_t stop, unsigned max_bits,
                            pe_val *out) {
     uint64_t num_operands = (stop - start) / 2;
+    /* time budget: about one unit per digit of the operands */
+    if (pe_work(S, num_operands * max_bits / 32 + 1)) return -1;
     if (num_operands <= 64 && num_operands * max_bits <= 64) { /* fits in 64 bits */
         uint64_t total = start;
         for (uint64_t j = start + 2; j < stop; j += 2) total *= j;
@@ -1401,6 +1403,14 @@ static int factorial_of(pe_state *S, pe_val arg, pe_val *out) {
     uint64_t n = (uint64_t)x.u.i;
     if (n < sizeof small_factorials / sizeof small_factorials[0])
         return int_from_u64(S, small_factorials[n], out);
+    /* The odd part and the result (together log2(n!) - n bits and more,
+     * with log2(n!) >= n log2(n/e)) are live at once at the end: refuse now
+     * what the memory limit would refuse after the work. */
+    if (n >= 1024) {
+        double bits = (double)n * (2.0 * log2((double)n / M_E) - 1.0);
+        double bytes = bits / 8.0;
+        if (pe_mem_check(S, bytes >= 0x1p62 ? (size_t)1 << 62 : (size_t)bytes)) return -1;
+    }
     if (factorial_odd_part(S, n, &odd)) return -1;
     int r = pe_int_lshift(S, odd, pe_int((int64_t)(n - (uint64_t)__builtin_popcountll(n))), out);
     pe_decref(S, odd);
@@ -1480,6 +1490,7 @@ static int perm_comb(pe_state *S, pe_val n, uint64_t k, int iscomb, pe_val *out)
         pe_incref(*out);
         return 0;
     }
+    if (pe_work(S, k)) return -1; /* time budget: about k units per level */
     if (perm_comb(S, n, j, iscomb, &a)) return -1;
     if (pe_int_sub(S, n, pe_int((int64_t)j), &m)) goto fail;
     int rc = perm_comb(S, m, k - j, iscomb, &b);

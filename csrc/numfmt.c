@@ -638,6 +638,7 @@ static void digits_significant(double x, int ndigits, fdigits *g) {
         return;
     }
     char buf[SIG_CAP + 32];
+    if (ndigits < 1) ndigits = 1; /* as dtoa's mode 2 */
     int n = ndigits < SIG_CAP ? ndigits : SIG_CAP;
     snprintf(buf, sizeof buf, "%.*e", n - 1, fabs(x));
     /* buf is "D[.DDD]e[+-]XX" */
@@ -1288,7 +1289,9 @@ static double float_request(const pe_fmtspec *spec, uint32_t type, ffmt *f) {
         f->upper = true;
         type = type - 'A' + 'a';
     }
-    if (type == 'e') precision++;
+    /* CPython's precision++ overflows (wraps) for INT_MAX; dtoa then
+     * produces one digit (see digits_significant). Same result, no UB. */
+    if (type == 'e') precision = precision == INT_MAX ? INT_MIN : precision + 1;
     if (type == 'g' && precision == 0) precision = 1;
     f->code = (char)type;
     f->precision = precision;

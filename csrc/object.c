@@ -150,8 +150,13 @@ int pe_hash(pe_state *S, pe_val v, int64_t *out) {
             return 0;
         }
         if (t->hash) return t->hash(S, v, out);
+        /* object.__hash__ (identity) where CPython has it: iterators (also
+         * map/zip/enumerate/filter/reversed), dict_values (keys and items are
+         * set-like and unhashable), functions, types, exceptions, modules */
         if (t->kind == PE_K_TYPE || t->kind == PE_K_FUNC || t->kind == PE_K_CFUNC ||
-            t->kind == PE_K_EXC || t->kind == PE_K_MODULE || t->kind == PE_K_CODE) {
+            t->kind == PE_K_EXC || t->kind == PE_K_MODULE || t->kind == PE_K_CODE ||
+            t->kind == PE_K_ITER || t->kind == PE_K_HOST || t->kind == PE_K_CELL ||
+            t == &pe_type_dict_values) {
             uint64_t h = (uint64_t)(uintptr_t)v.u.o;
             *out = (int64_t)((h >> 4) | (h << 60));
             if (*out == -1) *out = -2;
@@ -484,8 +489,12 @@ int pe_iter(pe_state *S, pe_val v, pe_val *out) {
     return pe_raise(S, PE_EXC(TypeError), "'%s' object is not iterable", t->name);
 }
 
+/* Every native loop over an iterator (sum, sorted, list(), str.join,
+ * math.prod, map chains...) comes through here: one unit of the time
+ * budget per item keeps them under the run's timeout. */
 int pe_next(pe_state *S, pe_val it, pe_val *out) {
     const pe_type *t = pe_typeof(it);
+    if (PE_UNLIKELY(pe_work_fast(S, 1))) return -1;
     if (t->next) return t->next(S, it, out);
     return pe_raise(S, PE_EXC(TypeError), "'%s' object is not an iterator", t->name);
 }
@@ -554,7 +563,18 @@ static void bmethod_clear(pe_state *S, pe_obj *o) {
     pe_decref(S, s);
 }
 
+static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out);
+
+/* obj.name. An AttributeError leaving here gets CPython's "Did you mean"
+ * hint from dir(obj) (Objects/object.c PyObject_GetAttr sets the error's
+ * context for every AttributeError it passes on). */
 int pe_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    int r = getattr_impl(S, v, name, out);
+    if (r && pe_exc_matches(S, PE_EXC(AttributeError))) pe_attr_error_suggest(S, v, (pe_str *)name);
+    return r;
+}
+
+static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     const pe_type *t = pe_typeof(v);
     if (t->getattr) {
         int r = t->getattr(S, v, name, out);
@@ -980,17 +1000,6 @@ static int make_bigrange(pe_state *S, pe_val start, pe_val stop, pe_val step, pe
 }
 static void rangeiter_dealloc(pe_state *S, pe_obj *o) { pe_obj_free(S, o, sizeof(pe_rangeiter)); }
 
-static int range_arg(pe_state *S, pe_val v, int64_t *out) {
-    if (v.tag == PE_TINT || v.tag == PE_TBOOL) {
-        *out = v.u.i;
-        return 0;
-    }
-    if (pe_is_bigint(v))
-        return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C ssize_t");
-    return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                    pe_type_name(v));
-}
-
 /* Number of items of range(start, stop, step) without overflow. */
 static int64_t range_len(int64_t start, int64_t stop, int64_t step) {
     if (step > 0 && start < stop)
@@ -1000,49 +1009,78 @@ static int64_t range_len(int64_t start, int64_t stop, int64_t step) {
     return 0;
 }
 
+/* A range from int start, stop, step (borrowed; step != 0): the int64
+ * representation when the bounds and the length fit, else the big one. */
+static int range_from_ints(pe_state *S, pe_val start, pe_val stop, pe_val step, pe_val *out) {
+    if (start.tag == PE_TINT && stop.tag == PE_TINT && step.tag == PE_TINT) {
+        int64_t a = start.u.i, b = stop.u.i, c = step.u.i;
+        int64_t lo = c > 0 ? a : b, hi = c > 0 ? b : a;
+        if (!(lo < hi && (uint64_t)hi - (uint64_t)lo > (uint64_t)INT64_MAX)) {
+            pe_range *r = (pe_range *)pe_obj_new(S, &pe_type_range, sizeof(pe_range));
+            if (!r) return -1;
+            for (int i = 0; i < 4; i++) r->big[i] = pe_undef();
+            r->start = a;
+            r->stop = b;
+            r->step = c;
+            r->len = range_len(a, b, c);
+            *out = pe_obj_val(&r->ob);
+            return 0;
+        }
+    }
+    return make_bigrange(S, start, stop, step, out);
+}
+
+/* start, stop, step, len of either representation, as borrowed ints. */
+static void range_fields(const pe_range *r, pe_val f[4]) {
+    if (r->big[0].tag != PE_TUNDEF) {
+        for (int i = 0; i < 4; i++) f[i] = r->big[i];
+        return;
+    }
+    f[0] = pe_int(r->start);
+    f[1] = pe_int(r->stop);
+    f[2] = pe_int(r->step);
+    f[3] = pe_int(r->len);
+}
+
+/* r.start + i * r.step (Objects/rangeobject.c compute_item). */
+static int range_item_at(pe_state *S, const pe_val f[4], pe_val i, pe_val *out) {
+    pe_val off;
+    if (pe_int_mul(S, i, f[2], &off)) return -1;
+    int rc = pe_int_add(S, f[0], off, out);
+    pe_decref(S, off);
+    return rc;
+}
+
+/* range[slice] (compute_slice): the slice's exact indices mapped through
+ * the range, so range(10)[7:2:-2] is range(7, 2, -2). */
+static int range_slice(pe_state *S, const pe_range *r, pe_val slice, pe_val *out) {
+    pe_val f[4], i0, i1, st, v[3] = {pe_undef(), pe_undef(), pe_undef()};
+    range_fields(r, f);
+    if (pe_slice_long_indices(S, slice, f[3], &i0, &i1, &st)) return -1;
+    int rc = -1;
+    if (!range_item_at(S, f, i0, &v[0]) && !range_item_at(S, f, i1, &v[1]) &&
+        !pe_int_mul(S, st, f[2], &v[2]))
+        rc = range_from_ints(S, v[0], v[1], v[2], out);
+    pe_val tmp[6] = {i0, i1, st, v[0], v[1], v[2]};
+    for (int i = 0; i < 6; i++) pe_decref(S, tmp[i]);
+    return rc;
+}
+
 static int range_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj *kw,
                       pe_val *out) {
     (void)c;
     if (pe_no_kwargs(S, "range", kw)) return -1;
     if (argc < 1 || argc > 3) return pe_arg_count_error(S, "range", 1, 3, argc);
-    int64_t a[3] = {0, 0, 1};
-    bool big = false;
+    pe_val v[3] = {pe_int(0), pe_int(0), pe_int(1)};
     for (int i = 0; i < argc; i++) {
-        if (pe_is_bigint(argv[i])) big = true;
-        else if (range_arg(S, argv[i], &a[i])) return -1;
+        pe_val a = argv[i].tag == PE_TBOOL ? pe_int(argv[i].u.i) : argv[i];
+        if (!pe_is_intlike(a))
+            return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
+                            pe_type_name(a));
+        v[argc == 1 ? 1 : i] = a;
     }
-    if (!big && argc == 3 && a[2] != 0) {
-        /* a length beyond int64 needs the big representation too */
-        int64_t lo = a[2] > 0 ? a[0] : a[1], hi = a[2] > 0 ? a[1] : a[0];
-        big = lo < hi && (uint64_t)hi - (uint64_t)lo > (uint64_t)INT64_MAX;
-    } else if (!big && argc == 2) {
-        big = a[0] < a[1] && (uint64_t)a[1] - (uint64_t)a[0] > (uint64_t)INT64_MAX;
-    }
-    if (big) {
-        pe_val v[3] = {pe_int(0), pe_int(0), pe_int(1)};
-        for (int i = 0; i < argc; i++) {
-            v[argc == 1 ? 1 : i] = argv[i].tag == PE_TBOOL ? pe_int(argv[i].u.i) : argv[i];
-        }
-        if (pe_int_sign(v[2]) == 0) return pe_raise(S, PE_EXC(ValueError), "range() arg 3 must not be zero");
-        return make_bigrange(S, v[0], v[1], v[2], out);
-    }
-    int64_t start = 0, stop, step = 1;
-    if (argc == 1) stop = a[0];
-    else {
-        start = a[0];
-        stop = a[1];
-        if (argc == 3) step = a[2];
-    }
-    if (step == 0) return pe_raise(S, PE_EXC(ValueError), "range() arg 3 must not be zero");
-    pe_range *r = (pe_range *)pe_obj_new(S, &pe_type_range, sizeof(pe_range));
-    if (!r) return -1;
-    for (int i = 0; i < 4; i++) r->big[i] = pe_undef();
-    r->start = start;
-    r->stop = stop;
-    r->step = step;
-    r->len = range_len(start, stop, step);
-    *out = pe_obj_val(&r->ob);
-    return 0;
+    if (pe_int_sign(v[2]) == 0) return pe_raise(S, PE_EXC(ValueError), "range() arg 3 must not be zero");
+    return range_from_ints(S, v[0], v[1], v[2], out);
 }
 
 static int range_repr(pe_state *S, pe_val v, pe_sb *sb) {
@@ -1135,10 +1173,11 @@ static int self_iter(pe_state *S, pe_val v, pe_val *out) {
 
 static int range_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
     pe_range *r = (pe_range *)v.u.o;
+    if (pe_is_slice(key)) return range_slice(S, r, key, out);
     if (r->big[0].tag != PE_TUNDEF) {
         if (!pe_is_intlike(key) && key.tag != PE_TBOOL)
-            return pe_raise(S, PE_EXC(TypeError),
-                            "indexing a range beyond 2**63 supports only int indices in pyexpr");
+            return pe_raise(S, PE_EXC(TypeError), "range indices must be integers or slices, not %s",
+                            pe_type_name(key));
         pe_val i = key.tag == PE_TBOOL ? pe_int(key.u.i) : key, idx, off;
         if (pe_int_sign(i) < 0) {
             if (pe_int_add(S, i, r->big[3], &idx)) return -1;
@@ -1156,19 +1195,6 @@ static int range_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
         rc = pe_int_add(S, r->big[0], off, out);
         pe_decref(S, off);
         return rc;
-    }
-    if (pe_is_slice(key)) {
-        int64_t start, stop, step, n;
-        if (pe_slice_indices(S, key, r->len, &start, &stop, &step, &n)) return -1;
-        pe_range *nr = (pe_range *)pe_obj_new(S, &pe_type_range, sizeof(pe_range));
-        if (!nr) return -1;
-        for (int i = 0; i < 4; i++) nr->big[i] = pe_undef();
-        nr->start = r->start + start * r->step;
-        nr->step = r->step * step;
-        nr->stop = nr->start + n * nr->step;
-        nr->len = n;
-        *out = pe_obj_val(&nr->ob);
-        return 0;
     }
     if (key.tag != PE_TINT && key.tag != PE_TBOOL) {
         if (pe_is_bigint(key))
@@ -1214,17 +1240,39 @@ static int range_contains(pe_state *S, pe_val v, pe_val x) {
     return 0;
 }
 
+/* range equality is by value (Objects/rangeobject.c range_equals): same
+ * length, and when non-empty the same start, and when longer than one the
+ * same step. */
+static bool range_equals(const pe_range *x, const pe_range *y) {
+    pe_val a[4], b[4];
+    range_fields(x, a);
+    range_fields(y, b);
+    if (pe_int_cmp(a[3], b[3])) return false;
+    if (pe_int_sign(a[3]) == 0) return true;
+    if (pe_int_cmp(a[0], b[0])) return false;
+    if (pe_int_cmp(a[3], pe_int(1)) == 0) return true;
+    return pe_int_cmp(a[2], b[2]) == 0;
+}
+
 static int range_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
     (void)S;
     if (!pe_is_kind(b, PE_K_RANGE) || (op != PE_EQ && op != PE_NE)) return PE_NOTIMPL;
-    pe_range *x = (pe_range *)a.u.o, *y = (pe_range *)b.u.o;
-    if (x->big[0].tag != PE_TUNDEF || y->big[0].tag != PE_TUNDEF) {
-        *out = pe_bool((op == PE_EQ) == (x == y));
-        return 0;
-    }
-    bool eq = x->len == y->len && (x->len == 0 || (x->start == y->start && (x->len == 1 || x->step == y->step)));
+    bool eq = range_equals((pe_range *)a.u.o, (pe_range *)b.u.o);
     *out = pe_bool(op == PE_EQ ? eq : !eq);
     return 0;
+}
+
+/* hash((len, None, None)), hash((len, start, None)) or hash((len, start,
+ * step)) as in CPython, so equal ranges hash equal. */
+static int range_hash(pe_state *S, pe_val v, int64_t *out) {
+    pe_val f[4];
+    range_fields((pe_range *)v.u.o, f);
+    int n = pe_int_sign(f[3]) == 0 ? 0 : pe_int_cmp(f[3], pe_int(1)) == 0 ? 1 : 2;
+    pe_val items[3] = {f[3], n >= 1 ? f[0] : pe_none(), n >= 2 ? f[2] : pe_none()}, t;
+    if (pe_tuple_pack(S, 3, items, &t)) return -1;
+    int rc = pe_hash(S, t, out);
+    pe_decref(S, t);
+    return rc;
 }
 
 static int range_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
@@ -1257,6 +1305,7 @@ const pe_type pe_type_range = {
     .getitem = range_getitem,
     .contains = range_contains,
     .richcmp = range_richcmp,
+    .hash = range_hash,
     .call = range_call,
     .getattr = range_getattr,
 };
@@ -1316,12 +1365,13 @@ static int func_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     (void)S;
     pe_func *f = (pe_func *)v.u.o;
     const char *n = ((pe_str *)name)->data;
-    if (!strcmp(n, "__name__")) {
-        pe_incref_obj(f->code->name);
-        *out = pe_obj_val(f->code->name);
-        return 0;
-    }
-    return PE_NOTIMPL;
+    pe_obj *r = !strcmp(n, "__name__")       ? f->code->name
+                : !strcmp(n, "__qualname__") ? f->code->qualname
+                                             : NULL;
+    if (!r) return PE_NOTIMPL;
+    pe_incref_obj(r);
+    *out = pe_obj_val(r);
+    return 0;
 }
 
 const pe_type pe_type_function = {
@@ -1384,6 +1434,50 @@ const pe_type pe_type_method_descriptor = {
     .call = mdescr_call,
 };
 
+/* Builtins and bound methods compare equal when they are the same C
+ * function bound to the same object (Objects/methodobject.c
+ * meth_richcompare), and hash alike: [].append is hashable, and
+ * l.append == l.append. */
+static bool cfunc_same(const pe_cfunc *a, const pe_cfunc *b) {
+    if (a->fn != b->fn || strcmp(a->name, b->name)) return false;
+    if (a->self.tag == PE_TUNDEF || b->self.tag == PE_TUNDEF) return a->self.tag == b->self.tag;
+    return pe_is(a->self, b->self);
+}
+
+static int cfunc_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
+    (void)S;
+    if (!pe_is_kind(b, PE_K_CFUNC) || pe_typeof(b) != &pe_type_builtin || (op != PE_EQ && op != PE_NE))
+        return PE_NOTIMPL;
+    bool eq = cfunc_same((const pe_cfunc *)a.u.o, (const pe_cfunc *)b.u.o);
+    *out = pe_bool(op == PE_EQ ? eq : !eq);
+    return 0;
+}
+
+static uint64_t pointer_hash(const void *p) {
+    uint64_t h = (uint64_t)(uintptr_t)p;
+    return (h >> 4) | (h << 60);
+}
+
+static int cfunc_hash(pe_state *S, pe_val v, int64_t *out) {
+    const pe_cfunc *f = (const pe_cfunc *)v.u.o;
+    uint64_t h = 0;
+    union {
+        pe_cfunc_fn fn;
+        void *p;
+    } u = {.p = NULL};
+    u.fn = f->fn;
+    if (f->self.tag == PE_TOBJ) {
+        h = pointer_hash(f->self.u.o);
+    } else if (f->self.tag != PE_TUNDEF) {
+        int64_t sh;
+        if (pe_hash(S, f->self, &sh)) return -1;
+        h = (uint64_t)sh;
+    }
+    h ^= pointer_hash(u.p);
+    *out = (int64_t)h == -1 ? -2 : (int64_t)h;
+    return 0;
+}
+
 const pe_type pe_type_builtin = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "builtin_function_or_method",
@@ -1391,6 +1485,8 @@ const pe_type pe_type_builtin = {
     .dealloc = bmethod_dealloc,
     .clear = bmethod_clear,
     .repr = cfunc_repr,
+    .richcmp = cfunc_richcmp,
+    .hash = cfunc_hash,
     .call = cfunc_call,
 };
 

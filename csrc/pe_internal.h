@@ -231,6 +231,26 @@ void *pe_mem_alloc(pe_state *S, size_t n);
 void *pe_mem_realloc(pe_state *S, void *p, size_t oldn, size_t newn);
 void pe_mem_free(pe_state *S, void *p, size_t n);
 
+/* Up-front check for an operation about to allocate about `n` more bytes
+ * at once (sequence repetition, big powers, padding...): when the state's
+ * max_memory is certain to trip, LimitError now instead of after the work;
+ * beyond any possible allocation, MemoryError. 0 = go on, -1 = raised.
+ * Without a memory limit this only refuses absurd sizes. (state.c) */
+int pe_mem_check(pe_state *S, size_t n);
+
+/* Time budget of long native operations (big-number kernels, math
+ * functions, native loops over many items). A kernel charges `units` of
+ * work (about one digit operation or one item each); every
+ * PE_WORK_QUANTUM units the run's deadline and the interrupt flag are
+ * checked, raising the VM's own LimitError ("time limit exceeded") or
+ * KeyboardInterrupt, and the units are charged to max_steps (one step per
+ * 16 units: "step limit exceeded"). Nearly free when the run has neither
+ * timeout nor max_steps. Callers batch small charges themselves (pe_work
+ * is a function call).
+ * 0 = go on, -1 = raised. (state.c) */
+#define PE_WORK_QUANTUM ((uint64_t)1 << 20)
+int pe_work(pe_state *S, uint64_t units);
+
 /* Allocates `size` bytes (>= sizeof(pe_obj)), header initialised, rc=1,
  * linked on the state's object list. */
 pe_obj *pe_obj_new(pe_state *S, const pe_type *t, size_t size);
@@ -264,8 +284,11 @@ int pe_sb_to_str(pe_sb *sb, pe_val *out);
 /* Exceptions                                                          */
 /* ------------------------------------------------------------------ */
 
-/* The built-in exception hierarchy: X(Name, Base). One table generates the
- * id enum, the static type objects and the builtins bindings. */
+/* The built-in exception hierarchy: X(Name, Base), every base before its
+ * subclasses. One table generates the id enum, the static type objects and
+ * the builtins bindings; it holds every exception class of CPython 3.11's
+ * builtins except the exception groups (tests/test_semantics.py checks this
+ * against the running CPython). LimitError is pyexpr's own (host only). */
 #define PE_EXCEPTIONS(X)                                                      \
     X(BaseException, BaseException)                                           \
     X(Exception, BaseException)                                               \
@@ -283,10 +306,14 @@ int pe_sb_to_str(pe_sb *sb, pe_val *out);
     X(TypeError, Exception)                                                   \
     X(ValueError, Exception)                                                  \
     X(UnicodeError, ValueError)                                               \
+    X(UnicodeEncodeError, UnicodeError)                                       \
+    X(UnicodeDecodeError, UnicodeError)                                       \
+    X(UnicodeTranslateError, UnicodeError)                                    \
     X(RuntimeError, Exception)                                                \
     X(RecursionError, RuntimeError)                                           \
     X(NotImplementedError, RuntimeError)                                      \
     X(StopIteration, Exception)                                               \
+    X(StopAsyncIteration, Exception)                                          \
     X(MemoryError, Exception)                                                 \
     X(SyntaxError, Exception)                                                 \
     X(IndentationError, SyntaxError)                                          \
@@ -295,6 +322,39 @@ int pe_sb_to_str(pe_sb *sb, pe_val *out);
     X(ModuleNotFoundError, ImportError)                                       \
     X(KeyboardInterrupt, BaseException)                                       \
     X(SystemExit, BaseException)                                              \
+    X(GeneratorExit, BaseException)                                           \
+    X(BufferError, Exception)                                                 \
+    X(EOFError, Exception)                                                    \
+    X(ReferenceError, Exception)                                              \
+    X(SystemError, Exception)                                                 \
+    X(OSError, Exception)                                                     \
+    X(BlockingIOError, OSError)                                               \
+    X(ChildProcessError, OSError)                                             \
+    X(ConnectionError, OSError)                                               \
+    X(BrokenPipeError, ConnectionError)                                       \
+    X(ConnectionAbortedError, ConnectionError)                                \
+    X(ConnectionRefusedError, ConnectionError)                                \
+    X(ConnectionResetError, ConnectionError)                                  \
+    X(FileExistsError, OSError)                                               \
+    X(FileNotFoundError, OSError)                                             \
+    X(InterruptedError, OSError)                                              \
+    X(IsADirectoryError, OSError)                                             \
+    X(NotADirectoryError, OSError)                                            \
+    X(PermissionError, OSError)                                               \
+    X(ProcessLookupError, OSError)                                            \
+    X(TimeoutError, OSError)                                                  \
+    X(Warning, Exception)                                                     \
+    X(UserWarning, Warning)                                                   \
+    X(DeprecationWarning, Warning)                                            \
+    X(PendingDeprecationWarning, Warning)                                     \
+    X(SyntaxWarning, Warning)                                                 \
+    X(RuntimeWarning, Warning)                                                \
+    X(FutureWarning, Warning)                                                 \
+    X(ImportWarning, Warning)                                                 \
+    X(UnicodeWarning, Warning)                                                \
+    X(BytesWarning, Warning)                                                  \
+    X(ResourceWarning, Warning)                                               \
+    X(EncodingWarning, Warning)                                               \
     X(LimitError, RuntimeError)
 
 enum pe_exc_id {
@@ -315,6 +375,10 @@ int pe_raise(pe_state *S, const pe_type *t, const char *fmt, ...) PE_PRINTF(3, 4
 int pe_raise_str(pe_state *S, const pe_type *t, const char *msg, size_t len);
 /* KeyError(key) etc.: an exception whose single arg is the value v. */
 int pe_raise_with_arg(pe_state *S, const pe_type *t, pe_val v);
+/* Raises t(err, text): the (errno, strerror) args CPython gives errors it
+ * raises from errno (e.g. OverflowError(34, 'Numerical result out of
+ * range')). Returns -1. */
+int pe_raise_errno(pe_state *S, const pe_type *t, int err, const char *text);
 int pe_raise_nomem(pe_state *S);
 /* Is the pending exception an instance of t (or a subclass)? */
 bool pe_exc_matches(pe_state *S, const pe_type *t);
@@ -352,6 +416,23 @@ typedef struct pe_str {
 } pe_str;
 
 #define PE_STR(v) ((pe_str *)(v).u.o)
+/* A static immortal str of up to 15 bytes of ASCII (same layout as pe_str;
+ * its hash is computed on demand and never cached). */
+typedef struct pe_static_str {
+    pe_obj ob;
+    size_t len, nchars;
+    int64_t hash;
+    uint32_t ascii, grown;
+    char data[16];
+} pe_static_str;
+_Static_assert(offsetof(pe_static_str, data) == offsetof(pe_str, data), "pe_static_str layout");
+#define PE_STATIC_STR(s) {PE_STATIC_HEAD(&pe_type_str), sizeof(s) - 1, sizeof(s) - 1, -1, 1, 0, s}
+/* Adds CPython's "Did you mean" hint for `obj.name` to the pending
+ * AttributeError (candidates: CPython's dir(obj), csrc/dir_names.h). */
+void pe_attr_error_suggest(pe_state *S, pe_val obj, const pe_str *name);
+/* Sets .name (and .obj when obj is not UNDEF) of the pending NameError,
+ * AttributeError or ImportError, as CPython does for the errors it raises. */
+void pe_exc_set_name(pe_state *S, const char *name, pe_val obj);
 PE_INLINE bool pe_is_str(pe_val v) { return pe_is_kind(v, PE_K_STR); }
 
 /* New str from valid UTF-8 bytes (not validated: callers guarantee). */
@@ -746,6 +827,22 @@ int pe_unpack(pe_state *S, pe_val seq, size_t before, bool star, size_t after, p
 int pe_repr_enter(pe_state *S, pe_obj *o);
 void pe_repr_leave(pe_state *S, pe_obj *o);
 
+/* Recursion guard for nested native operations (compare, hash, str/repr
+ * of nested objects): counts against the state's max_depth like CPython's
+ * Py_EnterRecursiveCall. `where` completes "maximum recursion depth
+ * exceeded<where>" (RecursionError). 0 = go on, call pe_recursion_leave
+ * after; -1 = raised. (state.c) */
+int pe_recursion_enter(pe_state *S, const char *where);
+void pe_recursion_leave(pe_state *S);
+
+/* Trashcan (CPython's Py_TRASHCAN_BEGIN/END) around the dealloc of any
+ * object that holds references: `if (pe_trash_begin(S, o)) return;` first
+ * (true = queued, dealloc'ed later by the outermost dealloc), then
+ * pe_trash_end(S) last. Bounds the C recursion of freeing a chain of any
+ * length (nested lists, exception __context__ chains...). (state.c) */
+bool pe_trash_begin(pe_state *S, pe_obj *o);
+void pe_trash_end(pe_state *S);
+
 /* Converts an int/bool index operand to int64_t. Returns 1 when v is an
  * integer (converted), 0 when it is not one (nothing raised), -1 when it
  * does not fit: exc (IndexError / OverflowError) "cannot fit 'int' into an
@@ -769,6 +866,12 @@ PE_INLINE bool pe_is_slice(pe_val v) { return pe_is_kind(v, PE_K_SLICE); }
  * have an __index__ method". */
 int pe_slice_indices(pe_state *S, pe_val slice, int64_t length, int64_t *start, int64_t *stop,
                      int64_t *step, int64_t *slicelen);
+/* _PySlice_GetLongIndices: the exact (unclipped) start, stop and step of a
+ * slice over `length` (an int >= 0) items, as new references; same errors.
+ * Used where the bounds themselves are the result (range slicing,
+ * slice.indices). */
+int pe_slice_long_indices(pe_state *S, pe_val slice, pe_val length, pe_val *start, pe_val *stop,
+                          pe_val *step);
 
 /* ------------------------------------------------------------------ */
 /* Iterators and views (iter.c)                                        */

@@ -101,6 +101,7 @@
     OP(LOAD_BUILD_EXC, 1, COUNT)   /* push builtin exception type arg */        \
     OP(FORMAT_VALUE, PE_SE_VAR, COUNT)                                          \
     OP(IMPORT_NAME, 1, NAME)                                                    \
+    OP(IMPORT_FROM, 1, NAME)       /* push module attribute, ImportError */    \
     OP(CHECK_STEPS, 0, NONE)       /* loop back-edge: limits check */          \
     OP(PRINT_EXPR, -1, NONE)       /* PE_MODE_SINGLE: echo an expression */
 
@@ -168,6 +169,7 @@ typedef struct pe_fcode {
     uint32_t nfree;      /* free vars taken from the closure (after cells) */
     int32_t *cell2arg;   /* for each cell: parameter index it starts from or -1 */
     uint32_t nargs;      /* positional parameters */
+    uint32_t nposonly;   /* leading positional-only parameters (before '/') */
     uint32_t nkwonly;
     uint32_t flags;
     uint32_t stacksize;
@@ -255,6 +257,7 @@ struct pe_state {
      * signal handlers here (extmodule.c, Ctrl-C). */
     int (*on_interrupt)(pe_state *S);
     uint32_t time_check_counter;
+    uint64_t work_units;  /* native work charged since the last time check */
 
     /* value stack: chunks that never move (builtins hold pointers into
      * it while they call back into Python) */
@@ -305,8 +308,11 @@ typedef struct pe_exc {
     bool suppress_context;
     pe_tbent *tb;
     uint32_t ntb, tb_cap;
-    /* SyntaxError details */
-    pe_val filename, text; /* str or UNDEF */
+    /* Two class-specific slots (UNDEF when unset), disjoint families:
+     * SyntaxError: filename, text; OSError: filename, filename2;
+     * NameError/AttributeError/ImportError: name, obj (AttributeError) or
+     * path (ImportError). */
+    pe_val filename, text;
     pe_val suggestion;     /* str: "Did you mean" name for Name/AttributeError */
     int64_t lineno, offset, end_offset;
 } pe_exc;
@@ -356,6 +362,13 @@ const char *pe_builtin_suggest(const char *name);
 /* Error helpers used by the VM and the front ends. */
 void pe_tb_add(pe_state *S, pe_fcode *code, uint32_t line, uint16_t col);
 double pe_now(void); /* monotonic seconds */
+
+/* pe_work with its no-timeout test inlined, for per-item charges in
+ * native loops (pe_next). */
+PE_INLINE int pe_work_fast(pe_state *S, uint64_t units) {
+    if (PE_LIKELY(S->deadline <= 0 && !S->interrupted && !S->limits.max_steps)) return 0;
+    return pe_work(S, units);
+}
 
 
 

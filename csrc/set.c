@@ -694,6 +694,8 @@ static int set_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
     if (!pe_is_anyset(a) || !pe_is_anyset(b)) return PE_NOTIMPL;
     pe_set *v = PE_SET(a), *w = PE_SET(b);
     int r;
+    /* elements compare recursively (nested frozensets) */
+    if (cont_enter_recursion(S, " in comparison")) return -1;
     switch (op) {
     case PE_EQ:
     case PE_NE:
@@ -707,6 +709,7 @@ static int set_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
     case PE_LT: r = v->used >= w->used ? 0 : issubset(S, v, b); break;
     default: r = v->used <= w->used ? 0 : issuperset(S, v, b); break;
     }
+    cont_leave_recursion(S);
     if (r < 0) return -1;
     *out = pe_bool(r);
     return 0;

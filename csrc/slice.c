@@ -131,6 +131,70 @@ int pe_slice_indices(pe_state *S, pe_val slice, int64_t length, int64_t *start, 
     return 0;
 }
 
+/* A slice bound as an int (bool mapped to int), or the TypeError. */
+static int long_bound(pe_state *S, pe_val v, pe_val *out) {
+    if (v.tag == PE_TBOOL) v = pe_int(v.u.i);
+    if (!pe_is_intlike(v))
+        return pe_raise(S, PE_EXC(TypeError),
+                        "slice indices must be integers or None or have an __index__ method");
+    *out = v;
+    return 0;
+}
+
+/* One end of a slice: None -> dflt; negative -> + length; then clamped to
+ * [lower, upper]. All borrowed; *out is a new reference. */
+static int long_end(pe_state *S, pe_val given, pe_val length, pe_val lower, pe_val upper,
+                    pe_val dflt, pe_val *out) {
+    pe_val x, y;
+    if (given.tag == PE_TNONE) x = dflt;
+    else if (long_bound(S, given, &x)) return -1;
+    if (given.tag != PE_TNONE && pe_int_sign(x) < 0) {
+        if (pe_int_add(S, x, length, &y)) return -1;
+        if (pe_int_cmp(y, lower) < 0) {
+            pe_decref(S, y);
+            x = lower;
+        } else {
+            *out = y;
+            return 0;
+        }
+    } else if (pe_int_cmp(x, upper) > 0) {
+        x = upper;
+    }
+    pe_incref(x);
+    *out = x;
+    return 0;
+}
+
+int pe_slice_long_indices(pe_state *S, pe_val slice, pe_val length, pe_val *start, pe_val *stop,
+                          pe_val *step) {
+    pe_slice *s = PE_SLICE(slice);
+    pe_val st = pe_int(1), upper, lower;
+    if (s->step.tag != PE_TNONE) {
+        if (long_bound(S, s->step, &st)) return -1;
+        if (pe_int_sign(st) == 0) return pe_raise(S, PE_EXC(ValueError), "slice step cannot be zero");
+    }
+    bool neg = pe_int_sign(st) < 0;
+    lower = pe_int(neg ? -1 : 0);
+    if (neg) {
+        if (pe_int_sub(S, length, pe_int(1), &upper)) return -1;
+    } else {
+        upper = length;
+        pe_incref(upper);
+    }
+    int r = -1;
+    if (long_end(S, s->start, length, lower, upper, neg ? upper : lower, start) == 0) {
+        if (long_end(S, s->stop, length, lower, upper, neg ? lower : upper, stop) == 0) {
+            pe_incref(st);
+            *step = st;
+            r = 0;
+        } else {
+            pe_decref(S, *start);
+        }
+    }
+    pe_decref(S, upper);
+    return r;
+}
+
 static void slice_clear(pe_state *S, pe_obj *o) {
     pe_slice *s = (pe_slice *)o;
     pe_val a = s->start, b = s->stop, c = s->step;
@@ -181,40 +245,21 @@ static int slice_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, 
     return pe_slice_new(S, argv[0], argv[1], argc == 3 ? argv[2] : pe_none(), out);
 }
 
-/* slice.indices(length): _PySlice_GetLongIndices on int64-clipped values. */
+/* slice.indices(length) */
 static int slice_indices_meth(pe_state *S, pe_val self, int argc, const pe_val *argv,
                               pe_obj *kwnames, pe_val *out) {
     if (cont_onearg(S, "slice.indices", argc, kwnames)) return -1;
-    int64_t length;
-    int r = pe_index_int64(S, argv[0], PE_EXC(OverflowError), &length);
-    if (r < 0) return -1;
-    if (r == 0)
+    pe_val length = argv[0].tag == PE_TBOOL ? pe_int(argv[0].u.i) : argv[0];
+    if (!pe_is_intlike(length))
         return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
                         pe_type_name(argv[0]));
-    if (length < 0) return pe_raise(S, PE_EXC(ValueError), "length should not be negative");
-    pe_slice *s = PE_SLICE(self);
-    int64_t step = 1, start, stop;
-    if (slice_bound(S, s->step, &step)) return -1;
-    if (s->step.tag != PE_TNONE && step == 0)
-        return pe_raise(S, PE_EXC(ValueError), "slice step cannot be zero");
-    int64_t lower = step < 0 ? -1 : 0, upper = step < 0 ? length - 1 : length;
-    int64_t *ends[2] = {&start, &stop};
-    pe_val given[2] = {s->start, s->stop};
-    for (int k = 0; k < 2; k++) {
-        int64_t x = (k == 0) == (step < 0) ? upper : lower;
-        if (given[k].tag != PE_TNONE) {
-            if (slice_bound(S, given[k], &x)) return -1;
-            if (x < 0) {
-                x = x < INT64_MIN + length ? lower : x + length;
-                if (x < lower) x = lower;
-            } else if (x > upper) {
-                x = upper;
-            }
-        }
-        *ends[k] = x;
-    }
-    pe_val t[3] = {pe_int(start), pe_int(stop), pe_int(step)};
-    return pe_tuple_pack(S, 3, t, out);
+    if (pe_int_sign(length) < 0)
+        return pe_raise(S, PE_EXC(ValueError), "length should not be negative");
+    pe_val t[3];
+    if (pe_slice_long_indices(S, self, length, &t[0], &t[1], &t[2])) return -1;
+    int r = pe_tuple_pack(S, 3, t, out);
+    for (int i = 0; i < 3; i++) pe_decref(S, t[i]);
+    return r;
 }
 
 static int slice_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {

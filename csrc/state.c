@@ -132,10 +132,63 @@ void *pe_mem_realloc(pe_state *S, void *p, size_t oldn, size_t newn) {
     return q;
 }
 
+int pe_mem_check(pe_state *S, size_t n) {
+    if (PE_UNLIKELY(mem_over_limit(S, n))) {
+        mem_limit_error(S);
+        return -1;
+    }
+    if (PE_UNLIKELY(n > PE_MEM_ABSURD)) return pe_raise_nomem(S);
+    return 0;
+}
+
 void pe_mem_free(pe_state *S, void *p, size_t n) {
     if (!p) return;
     S->mem_used -= n;
     raw_free(S, p, n);
+}
+
+/* ------------------------------------------------------------------ */
+/* Time budget of native operations                                    */
+/* ------------------------------------------------------------------ */
+
+#define PE_WORK_PER_STEP 16
+
+/* The slow path: the same checks and messages as the VM's back-edge
+ * check (vm.c check_limits). Native work also counts against max_steps,
+ * one step per PE_WORK_PER_STEP units, so a run limited by steps alone
+ * cannot spend minutes inside sum(range(10**10)) either. */
+static PE_NOINLINE int work_check(pe_state *S) {
+    uint64_t steps = S->work_units / PE_WORK_PER_STEP;
+    S->work_units = 0;
+    if (S->limits.max_steps) {
+        if (S->steps_left < steps + 1) {
+            S->steps_left = 0;
+            return pe_raise(S, PE_EXC(LimitError), "step limit exceeded (max_steps=%llu)",
+                            (unsigned long long)S->limits.max_steps);
+        }
+        S->steps_left -= steps;
+    }
+    if (S->interrupted) {
+        S->interrupted = 0;
+        if (S->deadline > 0 && pe_now() >= S->deadline)
+            return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)",
+                            S->limits.timeout);
+        if (S->on_interrupt) return S->on_interrupt(S);
+        return pe_raise(S, PE_EXC(KeyboardInterrupt), "%s", "");
+    }
+    if (S->deadline > 0 && pe_now() >= S->deadline)
+        return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)",
+                        S->limits.timeout);
+    return 0;
+}
+
+int pe_work(pe_state *S, uint64_t units) {
+    if (PE_LIKELY(S->deadline <= 0 && !S->interrupted && !S->limits.max_steps)) return 0;
+    S->work_units += units;
+    if (S->work_units < PE_WORK_QUANTUM && !S->interrupted &&
+        (!S->limits.max_steps || S->work_units / PE_WORK_PER_STEP < S->steps_left))
+        return 0;
+    return work_check(S);
 }
 
 /* ------------------------------------------------------------------ */
@@ -185,6 +238,56 @@ void pe_heap_sweep(pe_state *S, pe_heap *h) {
         o->type->dealloc(S, o);
     }
 }
+
+/* Trashcan: dealloc nesting and the queue of deferred deallocs.
+ * Deallocs nest as references are dropped; beyond TRASH_DEPTH levels an
+ * object is queued instead, and the outermost dealloc frees the queue
+ * iteratively, so a million nested lists or a 100,000-long exception
+ * chain do not overflow the C stack. The queue is plain malloc memory (a
+ * dealloc must not raise); if it cannot grow, the dealloc recurses (one
+ * more level) rather than leak. */
+#define TRASH_DEPTH 50
+
+bool pe_trash_begin(pe_state *S, pe_obj *o) {
+    if (S->dealloc_depth >= TRASH_DEPTH) {
+        if (S->ntrash == S->trash_cap) {
+            uint32_t ncap = S->trash_cap ? S->trash_cap * 2 : 64;
+            pe_obj **p = ncap > S->trash_cap ? realloc(S->trash, ncap * sizeof *p) : NULL;
+            if (p) {
+                S->trash = p;
+                S->trash_cap = ncap;
+            }
+        }
+        if (S->ntrash < S->trash_cap) {
+            S->trash[S->ntrash++] = o;
+            return true;
+        }
+    }
+    S->dealloc_depth++;
+    return false;
+}
+
+void pe_trash_end(pe_state *S) {
+    if (--S->dealloc_depth || S->trash_draining) return;
+    S->trash_draining = true;
+    while (S->ntrash) {
+        pe_obj *o = S->trash[--S->ntrash];
+        o->type->dealloc(S, o);
+    }
+    S->trash_draining = false;
+    free(S->trash);
+    S->trash = NULL;
+    S->trash_cap = 0;
+}
+
+int pe_recursion_enter(pe_state *S, const char *where) {
+    if (S->nrepr + S->c_depth >= (S->max_depth ? S->max_depth : 1000))
+        return pe_raise(S, PE_EXC(RecursionError), "maximum recursion depth exceeded%s", where);
+    S->c_depth++;
+    return 0;
+}
+
+void pe_recursion_leave(pe_state *S) { S->c_depth--; }
 
 /* ------------------------------------------------------------------ */
 /* State                                                               */

@@ -554,8 +554,16 @@ static int str_repeat(pe_state *S, pe_str *a, int64_t n, pe_val *out) {
     size_t done = a->len;
     while (done < total) {
         size_t k = done <= total - done ? done : total - done;
+        /* slices of whole repetitions, so that `done` stays a multiple of
+         * the period and the prefix copy stays correct */
+        size_t cap = ((size_t)1 << 22) / a->len * a->len;
+        if (cap && k > cap) k = cap;
         memcpy(s->data + done, s->data, k);
         done += k;
+        if (pe_work(S, k / 16)) { /* time budget (a memcpy unit is cheap) */
+            pe_decref(S, pe_obj_val(&s->ob));
+            return -1;
+        }
     }
     s->nchars = a->nchars * (size_t)n;
     s->ascii = a->ascii;

@@ -9,6 +9,8 @@
  * Format specs themselves are interpreted by numfmt.c (pe_fmtspec_parse,
  * pe_format_int/float/str).
  */
+#include <limits.h>
+
 #include "str_impl.h"
 
 /* ------------------------------------------------------------------ */
@@ -211,7 +213,9 @@ static int pf_parse(pe_state *S, pf_ctx *c, pf_arg *a) {
         if (pf_star(S, c, false, &a->width)) return -1;
         if (a->width < 0) {
             a->flags |= F_LJUST;
-            a->width = -a->width;
+            /* CPython negates a Py_ssize_t; -PY_SSIZE_T_MIN wraps to itself,
+             * a width below every length: no padding. No UB here. */
+            a->width = a->width == INT64_MIN ? 0 : -a->width;
         }
         more = c->i < c->len;
         if (more) a->ch = pf_read(c);
@@ -246,6 +250,7 @@ static bool is_number(pe_val v) {
 /* _PyUnicode_FormatLong: sign, "0x"/"0o" prefix when alt, digits
  * zero-padded to prec, upper case for 'X'. */
 static int pf_format_long(pe_state *S, pe_val x, const pf_arg *a, pe_sb *out) {
+    if (a->prec > INT_MAX - 3) return pe_raise(S, PE_EXC(OverflowError), "precision too large");
     int base = a->ch == 'o' ? 8 : (a->ch == 'x' || a->ch == 'X') ? 16 : 10;
     pe_sb d;
     pe_sb_init(&d, S);

@@ -176,10 +176,21 @@ static const char *memrmem_(const char *h, size_t hl, const char *n, size_t nl) 
     }
 }
 
+/* memmem over windows of ~64 KiB: each call looks at a bounded span, so
+ * repeated searches (count, replace, split) stay linear even where memmem
+ * itself checks the whole haystack first (sanitizer interceptors). A window
+ * holds every match that starts in its first W bytes. */
 static const char *memmem_(const char *h, size_t hl, const char *n, size_t nl) {
     if (nl == 0) return h;
-    if (nl > hl) return NULL;
-    return memmem(h, hl, n, nl);
+    size_t W = nl > 16384 ? 4 * nl : 65536;
+    while (hl >= nl) {
+        size_t span = hl - (nl - 1) <= W ? hl : W + nl - 1;
+        const char *m = memmem(h, span, n, nl);
+        if (m || span == hl) return m;
+        h += W;
+        hl -= W;
+    }
+    return NULL;
 }
 
 /* Offset of the code point that ends at byte `off` (off > 0). */

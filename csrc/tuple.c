@@ -68,58 +68,10 @@ void pe_repr_leave(pe_state *S, pe_obj *o) {
     S->nrepr--;
 }
 
-int cont_enter_recursion(pe_state *S, const char *where) {
-    if (S->nrepr + S->c_depth >= (S->max_depth ? S->max_depth : 1000))
-        return pe_raise(S, PE_EXC(RecursionError), "maximum recursion depth exceeded%s", where);
-    S->c_depth++;
-    return 0;
-}
-
-void cont_leave_recursion(pe_state *S) { S->c_depth--; }
 
 int cont_type_call_check(pe_state *S, pe_val callee) {
     if (pe_is_kind(callee, PE_K_TYPE)) return 0;
     return pe_raise(S, PE_EXC(TypeError), "'%s' object is not callable", pe_type_name(callee));
-}
-
-/* Trashcan (CPython's Py_TRASHCAN_BEGIN/END): container deallocs nest as
- * references are dropped; below TRASH_DEPTH levels an object is queued
- * instead, and the outermost dealloc frees the queue iteratively, so a
- * million nested lists do not overflow the C stack. The queue is plain
- * malloc memory (a dealloc must not raise); if it cannot grow, the dealloc
- * simply recurses. */
-#define TRASH_DEPTH 50
-
-bool cont_trash_begin(pe_state *S, pe_obj *o) {
-    if (S->dealloc_depth >= TRASH_DEPTH) {
-        if (S->ntrash == S->trash_cap) {
-            uint32_t ncap = S->trash_cap ? S->trash_cap * 2 : 64;
-            pe_obj **p = ncap > S->trash_cap ? realloc(S->trash, ncap * sizeof *p) : NULL;
-            if (p) {
-                S->trash = p;
-                S->trash_cap = ncap;
-            }
-        }
-        if (S->ntrash < S->trash_cap) {
-            S->trash[S->ntrash++] = o;
-            return true;
-        }
-    }
-    S->dealloc_depth++;
-    return false;
-}
-
-void cont_trash_end(pe_state *S) {
-    if (--S->dealloc_depth || S->trash_draining) return;
-    S->trash_draining = true;
-    while (S->ntrash) {
-        pe_obj *o = S->trash[--S->ntrash];
-        o->type->dealloc(S, o);
-    }
-    S->trash_draining = false;
-    free(S->trash);
-    S->trash = NULL;
-    S->trash_cap = 0;
 }
 
 int cont_repr_items(pe_state *S, const pe_val *items, size_t n, pe_sb *sb) {
@@ -214,24 +166,70 @@ static int tuple_repr(pe_state *S, pe_val v, pe_sb *sb) {
 #define XXPRIME_5 ((uint64_t)2870177450012600261ULL)
 #define XXROTATE(x) (((x) << 31) | ((x) >> 33))
 
+static inline uint64_t th_fold(uint64_t acc, int64_t h) {
+    acc += (uint64_t)h * XXPRIME_2;
+    acc = XXROTATE(acc);
+    return acc * XXPRIME_1;
+}
+
+static inline int64_t th_finish(uint64_t acc, size_t n) {
+    acc += (uint64_t)n ^ (XXPRIME_5 ^ 3527539UL);
+    return acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
+}
+
+/* One tuple whose hash is in progress: next item, accumulator. */
+typedef struct th_frame {
+    const pe_tuple *t;
+    size_t i;
+    uint64_t acc;
+} th_frame;
+
+/* Nested tuples are hashed with an explicit stack (CPython hashes them
+ * recursively without a depth check, so (((),),)... 100,000 deep hashes
+ * there; here it does at any depth without deep C recursion). Other
+ * items go through pe_hash, one guarded recursion level for the lot. */
 static int tuple_hash(pe_state *S, pe_val v, int64_t *out) {
-    pe_tuple *t = PE_TUPLE(v);
-    uint64_t acc = XXPRIME_5;
+    th_frame local[32], *st = local;
+    size_t cap = sizeof local / sizeof local[0], n = 1;
+    int rc = -1;
     if (cont_enter_recursion(S, " while calling a Python object")) return -1;
-    for (size_t i = 0; i < t->n; i++) {
-        int64_t h;
-        if (pe_hash(S, t->items[i], &h)) {
-            cont_leave_recursion(S);
-            return -1;
+    st[0] = (th_frame){PE_TUPLE(v), 0, XXPRIME_5};
+    while (n) {
+        th_frame *f = &st[n - 1];
+        if (f->i < f->t->n) {
+            pe_val x = f->t->items[f->i];
+            if (pe_is_tuple(x)) {
+                if (n == cap) {
+                    size_t ncap = cap * 2;
+                    th_frame *p = pe_mem_alloc(S, ncap * sizeof *p);
+                    if (!p) goto done;
+                    memcpy(p, st, n * sizeof *p);
+                    if (st != local) pe_mem_free(S, st, cap * sizeof *st);
+                    st = p;
+                    cap = ncap;
+                }
+                st[n++] = (th_frame){PE_TUPLE(x), 0, XXPRIME_5};
+                continue;
+            }
+            int64_t h;
+            if (pe_hash(S, x, &h)) goto done;
+            f->acc = th_fold(f->acc, h);
+            f->i++;
+            continue;
         }
-        acc += (uint64_t)h * XXPRIME_2;
-        acc = XXROTATE(acc);
-        acc *= XXPRIME_1;
+        int64_t h = th_finish(f->acc, f->t->n);
+        if (--n == 0) {
+            *out = h;
+            rc = 0;
+            break;
+        }
+        st[n - 1].acc = th_fold(st[n - 1].acc, h);
+        st[n - 1].i++;
     }
+done:
+    if (st != local) pe_mem_free(S, st, cap * sizeof *st);
     cont_leave_recursion(S);
-    acc += (uint64_t)t->n ^ (XXPRIME_5 ^ 3527539UL);
-    *out = acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
-    return 0;
+    return rc;
 }
 
 
@@ -320,9 +318,22 @@ static int tuple_repeat(pe_state *S, pe_val seq, pe_val count, pe_val *out) {
         *out = seq;
         return 0;
     }
-    if (pe_tuple_new(S, total, out)) return -1;
-    pe_tuple *t = PE_TUPLE(*out);
-    for (size_t i = 0; i < total; i++) pe_assign(S, &t->items[i], x->items[i % x->n]);
+    if (total > (SIZE_MAX - sizeof(pe_tuple)) / sizeof(pe_val)) return pe_raise_nomem(S);
+    /* filled in place (no pass of placeholders over a huge tuple first) */
+    pe_tuple *t = (pe_tuple *)pe_obj_new(S, &pe_type_tuple, tuple_size(total));
+    if (!t) return -1;
+    t->n = total;
+    for (size_t i = 0; i < total; i++) {
+        if ((i & 0xFFFF) == 0xFFFF && pe_work(S, 0x10000)) { /* time budget */
+            for (size_t j = 0; j < i; j++) pe_decref(S, t->items[j]);
+            pe_obj_free(S, &t->ob, tuple_size(total));
+            return -1;
+        }
+        pe_val v = x->items[i % x->n];
+        pe_incref(v);
+        t->items[i] = v;
+    }
+    *out = pe_obj_val(&t->ob);
     return 0;
 }
 

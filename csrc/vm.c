@@ -28,6 +28,8 @@ const signed char pe_opcode_stack_effect[PE_OP__COUNT] = {
 
 int pe_format_value(pe_state *S, pe_val v, int conv, pe_val spec, pe_val *out);
 int pe_module_import(pe_state *S, pe_str *name, pe_val *out);
+int pe_builtin_unsupported(pe_state *S, const pe_str *name);
+int pe_module_import_from(pe_state *S, pe_val module, pe_str *name, pe_val *out);
 
 /* ------------------------------------------------------------------ */
 /* Stack and frames                                                    */
@@ -158,8 +160,43 @@ static int too_many_positional(pe_state *S, const pe_fcode *c, pe_func *f, int g
                     given == 1 ? "was" : "were");
 }
 
+/* "f() got some positional-only arguments passed as keyword arguments: 'a, b'":
+ * every positional-only parameter named by a keyword, in parameter order. */
+static int posonly_as_keyword(pe_state *S, const pe_fcode *c, pe_obj *kwnames) {
+    pe_tuple *kw = PE_TUPLE(pe_obj_val(kwnames));
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    pe_sb_printf(&sb, "%s() got some positional-only arguments passed as keyword arguments: '",
+                 fname(c));
+    int found = 0;
+    for (uint32_t i = 0; i < c->nposonly; i++) {
+        for (size_t k = 0; k < kw->n; k++) {
+            if (!pe_str_eq(PE_STR(kw->items[k]), (pe_str *)c->localnames[i])) continue;
+            if (found++) pe_sb_puts(&sb, ", ");
+            pe_sb_puts(&sb, lname(c, i));
+            break;
+        }
+    }
+    pe_sb_putc(&sb, '\'');
+    if (!sb.failed) pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
+    pe_sb_free(&sb);
+    return -1;
+}
+
+/* Index of the parameter a keyword names (positional-only ones excluded),
+ * or -1. */
+static int32_t keyword_slot(const pe_fcode *c, pe_val kn, uint32_t total) {
+    for (uint32_t j = c->nposonly; j < total; j++)
+        if (c->localnames[j] == kn.u.o) return (int32_t)j;
+    for (uint32_t j = c->nposonly; j < total; j++)
+        if (pe_str_eq(PE_STR(kn), (pe_str *)c->localnames[j])) return (int32_t)j;
+    return -1;
+}
+
 /* Binds arguments into locals (all UNDEF on entry); increfs what it
- * stores. argv holds argc values of which the last nkw are keywords. */
+ * stores. argv holds argc values of which the last nkw are keywords.
+ * The checks run in CPython's order (Python/ceval.c initialize_locals):
+ * keywords first, then too many positional, then missing arguments. */
 static int bind_args(pe_state *S, pe_func *f, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *locals) {
     const pe_fcode *c = f->code;
@@ -176,14 +213,6 @@ static int bind_args(pe_state *S, pe_func *f, int argc, const pe_val *argv, pe_o
     if (c->flags & PE_CO_VARARGS) {
         int extra = npos - take;
         if (pe_tuple_pack(S, (size_t)(extra > 0 ? extra : 0), argv + take, &locals[vi])) return -1;
-    } else if (npos > (int)nargs) {
-        int kwonly_given = 0;
-        for (int k = 0; k < nkw; k++) {
-            pe_str *kn = PE_STR(PE_TUPLE(pe_obj_val(kwnames))->items[k]);
-            for (uint32_t j = nargs; j < total; j++)
-                if (pe_str_eq(kn, (pe_str *)c->localnames[j])) kwonly_given++;
-        }
-        return too_many_positional(S, c, f, npos, kwonly_given);
     }
     if (c->flags & PE_CO_VARKW) {
         if (pe_dict_new(S, &locals[ki])) return -1;
@@ -191,11 +220,8 @@ static int bind_args(pe_state *S, pe_func *f, int argc, const pe_val *argv, pe_o
     for (int k = 0; k < nkw; k++) {
         pe_val kn = PE_TUPLE(pe_obj_val(kwnames))->items[k];
         pe_val v = argv[npos + k];
-        uint32_t j;
-        for (j = 0; j < total; j++)
-            if (c->localnames[j] == kn.u.o || pe_str_eq(PE_STR(kn), (pe_str *)c->localnames[j]))
-                break;
-        if (j < total) {
+        int32_t j = keyword_slot(c, kn, total);
+        if (j >= 0) {
             if (locals[j].tag != PE_TUNDEF)
                 return pe_raise(S, PE_EXC(TypeError), "%s() got multiple values for argument '%s'",
                                 fname(c), PE_STR(kn)->data);
@@ -203,10 +229,21 @@ static int bind_args(pe_state *S, pe_func *f, int argc, const pe_val *argv, pe_o
             locals[j] = v;
             continue;
         }
-        if (!(c->flags & PE_CO_VARKW))
-            return pe_raise(S, PE_EXC(TypeError), "%s() got an unexpected keyword argument '%s'",
-                            fname(c), PE_STR(kn)->data);
-        if (pe_dict_set(S, PE_DICT(locals[ki]), kn, v)) return -1;
+        if (c->flags & PE_CO_VARKW) {
+            if (pe_dict_set(S, PE_DICT(locals[ki]), kn, v)) return -1;
+            continue;
+        }
+        for (uint32_t i = 0; i < c->nposonly; i++)
+            if (pe_str_eq(PE_STR(kn), (pe_str *)c->localnames[i]))
+                return posonly_as_keyword(S, c, kwnames);
+        return pe_raise(S, PE_EXC(TypeError), "%s() got an unexpected keyword argument '%s'",
+                        fname(c), PE_STR(kn)->data);
+    }
+    if (!(c->flags & PE_CO_VARARGS) && npos > (int)nargs) {
+        int kwonly_given = 0;
+        for (uint32_t j = nargs; j < total; j++)
+            if (locals[j].tag != PE_TUNDEF) kwonly_given++;
+        return too_many_positional(S, c, f, npos, kwonly_given);
     }
     /* defaults */
     if (npos < (int)nargs) {
@@ -448,6 +485,7 @@ static PE_NOINLINE int display_value(pe_state *S, pe_val v) {
 static int name_error(pe_state *S, pe_code *code, const pe_fcode *fc, uint32_t slot) {
     const char *name = ((pe_str *)code->gnames[slot])->data;
     pe_raise(S, PE_EXC(NameError), "name '%s' is not defined", name);
+    pe_exc_set_name(S, name, pe_undef());
     size_t nl = fc->nlocals + fc->ncells + fc->nfree, n = 0;
     const char **c = malloc((nl + code->nglobals + 1) * sizeof(char *));
     if (!c) return -1;
@@ -664,7 +702,9 @@ next:
         if (PE_UNLIKELY(v.tag == PE_TUNDEF)) {
             int b = S->code->gbuiltin[ARG];
             if (b < 0) {
-                name_error(S, S->code, f->code, ARG);
+                /* a CPython builtin pyexpr lacks says so; anything else is a NameError */
+                if (!pe_builtin_unsupported(S, (pe_str *)S->code->gnames[ARG]))
+                    name_error(S, S->code, f->code, ARG);
                 ERROR();
             }
             v = pe_builtin_value(b);
@@ -1509,6 +1549,13 @@ next:
         SYNC();
         if (display_value(S, sp[-1])) ERROR();
         pe_decref(S, POP());
+        DISPATCH();
+    }
+    TARGET(IMPORT_FROM) {
+        pe_val m;
+        SYNC();
+        if (pe_module_import_from(S, sp[-1], (pe_str *)f->code->names[ARG], &m)) ERROR();
+        PUSH(m);
         DISPATCH();
     }
     TARGET(CHECK_STEPS) {

@@ -392,13 +392,33 @@ class Client:
         del buf[:n]
         return data
 
+    def _salvage_response(self):
+        """The response the daemon sent before closing, if one is readable."""
+        try:
+            self._sock.settimeout(1.0)  # type: ignore[union-attr]
+            (n,) = _U32.unpack(self._recv_exact(4))
+            if n < 8 or n > MAX_RESPONSE:
+                return None
+            return self._recv_exact(n)
+        except (OSError, DaemonUnavailable, struct.error):
+            return None
+
     def _roundtrip(self, frame: bytes) -> bytes:
         with self._lock:
             for attempt in (0, 1):
                 fresh = self._sock is None
                 self.connect()
                 try:
-                    self._sock.sendall(frame)  # type: ignore[union-attr]
+                    try:
+                        self._sock.sendall(frame)  # type: ignore[union-attr]
+                    except (BrokenPipeError, ConnectionResetError):
+                        # the daemon refused the frame (e.g. over its
+                        # --max-frame) and closed: its answer says why
+                        body = self._salvage_response()
+                        if body is None:
+                            raise
+                        self.close()
+                        return body
                     (n,) = _U32.unpack(self._recv_exact(4))
                     if n < 8 or n > MAX_RESPONSE:
                         raise ProtocolError(f"bad response length {n}")

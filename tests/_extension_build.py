@@ -93,6 +93,24 @@ def build_extension(pkgdir: Path) -> None:
             os.replace(built, extension_path(pkgdir))
 
 
+def refresh_if_stale() -> None:
+    """Rebuild a stale in-checkout extension now, before anything imports it.
+
+    Called at session start (conftest.py): test modules collected before the
+    extension tests (test_bench.py, test_daemon.py) import ``pyexpr``, which
+    loads ``pyexpr._pyexpr``; a stale one could then no longer be replaced in
+    this process. A failing build is not reported here: ``load_pyexpr`` tries
+    again and fails the extension tests with the compiler output."""
+    if os.environ.get("PYEXPR_NO_EXT_BUILD") == "1" or "pyexpr._pyexpr" in sys.modules:
+        return
+    pkgdir = _package_dir()
+    if pkgdir == (REPO_ROOT / "pyexpr").resolve() and is_stale(pkgdir):
+        try:
+            build_extension(pkgdir)
+        except ExtensionBuildError:
+            pass
+
+
 def load_pyexpr():
     """Return the ``pyexpr`` package with its extension imported."""
     pkgdir = _package_dir()

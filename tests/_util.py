@@ -12,11 +12,19 @@ Locating the binary (see also ``conftest.pyexpr_bin``):
    build fails the tests loudly with make's output;
 3. otherwise ``pyexpr`` on ``$PATH``.
 
-CPython is always ``sys.executable`` (never a ``python3`` shim).
+The CPython oracle (``CPYTHON``) is the newest CPython 3.11 interpreter that
+can be found (see :func:`find_oracle`): pyexpr's reference is the behaviour
+of CPython 3.11's latest patch release, so the differential tests must not
+depend on which Python runs pytest (3.9 ... 3.13).  ``sys.executable`` is used
+when it is itself the newest 3.11 found.  Without any 3.11 interpreter the
+tests that need the oracle are skipped with that reason (``PYEXPR_ORACLE``
+names one explicitly; ``PYEXPR_REQUIRE_ORACLE=1``, set by CI, makes a missing
+oracle a failure instead).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -33,7 +41,6 @@ REPO_ROOT = TESTS_DIR.parent
 CORPUS_DIR = TESTS_DIR / "corpus"
 CORE_CORPUS_DIR = CORPUS_DIR / "core"
 
-CPYTHON = sys.executable
 DEFAULT_TIMEOUT = 30.0
 MAKE_TIMEOUT = 900.0
 
@@ -102,6 +109,208 @@ def run(
 def _show_cmd(cmd: Sequence[str], limit: int = 300) -> str:
     s = " ".join(repr(str(c)) if " " in str(c) else str(c) for c in cmd)
     return s if len(s) <= limit else s[:limit] + "...[clipped]"
+
+
+# --------------------------------------------------------------------------
+# The CPython oracle
+# --------------------------------------------------------------------------
+
+ORACLE_SERIES = (3, 11)
+
+
+def python_version(exe: str) -> Optional[tuple]:
+    """(major, minor, micro) of the CPython at *exe*, or None if it does not
+    run or is not CPython."""
+    if exe == sys.executable:
+        return tuple(sys.version_info[:3]) if sys.implementation.name == "cpython" else None
+    try:
+        proc = subprocess.run(
+            [exe, "-I", "-c",
+             "import sys; print(sys.implementation.name, *sys.version_info[:3])"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            timeout=DEFAULT_TIMEOUT, env=child_env(),
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    words = proc.stdout.decode("ascii", "replace").split()
+    if proc.returncode != 0 or len(words) != 4 or words[0] != "cpython":
+        return None
+    try:
+        return tuple(int(w) for w in words[1:])
+    except ValueError:
+        return None
+
+
+def _pyenv_roots() -> list:
+    roots = [os.environ.get("PYENV_ROOT"), str(Path.home() / ".pyenv")]
+    if shutil.which("pyenv"):
+        try:
+            out = subprocess.run(["pyenv", "root"], stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                 timeout=DEFAULT_TIMEOUT, env=child_env())
+            roots.append(out.stdout.decode("utf-8", "replace").strip())
+        except (OSError, subprocess.SubprocessError):
+            pass
+    return [r for r in roots if r]
+
+
+def oracle_candidates() -> list:
+    """Paths that may be a CPython 3.11 interpreter, most specific first."""
+    major, minor = ORACLE_SERIES
+    name = f"python{major}.{minor}"
+    cands = [sys.executable]
+    for root in _pyenv_roots():
+        cands += sorted(str(p) for p in Path(root).glob(f"versions/{major}.{minor}*/bin/{name}"))
+    cands += [f"/usr/local/bin/{name}", f"/usr/bin/{name}"]
+    found = shutil.which(name)
+    if found:
+        cands.append(found)
+    seen, out = set(), []
+    for c in cands:
+        if c not in seen and (c == sys.executable or os.access(c, os.X_OK)):
+            seen.add(c)
+            out.append(c)
+    return out
+
+
+def find_oracle() -> tuple:
+    """(path, version) of the oracle, or (None, reason).
+
+    ``$PYEXPR_ORACLE`` if set (it must be a CPython 3.11); otherwise the
+    candidate with the highest 3.11 patch release (ties: the first found,
+    so ``sys.executable`` wins when it is the newest)."""
+    explicit = os.environ.get("PYEXPR_ORACLE")
+    if explicit:
+        ver = python_version(explicit)
+        if ver is None or ver[:2] != ORACLE_SERIES:
+            return None, f"PYEXPR_ORACLE={explicit!r} is not a CPython 3.11 interpreter (version {ver})"
+        return explicit, ver
+    best = None
+    for exe in oracle_candidates():
+        ver = python_version(exe)
+        if ver is not None and ver[:2] == ORACLE_SERIES and (best is None or ver > best[1]):
+            best = (exe, ver)
+    if best is None:
+        return None, (
+            "no CPython 3.11 interpreter found to serve as the oracle (looked at "
+            "sys.executable, pyenv's versions/3.11*, /usr/bin/python3.11, python3.11 on "
+            "PATH); install one or set PYEXPR_ORACLE"
+        )
+    return best
+
+
+def _version_str(ver: Optional[tuple]) -> str:
+    return ".".join(map(str, ver)) if ver else "?"
+
+
+CPYTHON, _ORACLE_INFO = find_oracle()
+ORACLE_VERSION: Optional[tuple] = _ORACLE_INFO if CPYTHON else None
+ORACLE_MISSING: str = "" if CPYTHON else _ORACLE_INFO
+# Tests that compare pyexpr with eval()/exec() in *this* process can only do
+# so when pytest itself runs on CPython 3.11 (patch-level differences inside
+# the series do not matter to them).
+IN_PROCESS_ORACLE = sys.version_info[:2] == ORACLE_SERIES and sys.implementation.name == "cpython"
+IN_PROCESS_SKIP_REASON = (
+    f"compares with eval() in this process, which is Python "
+    f"{_version_str(tuple(sys.version_info[:3]))}; the oracle is CPython 3.11"
+)
+
+
+def oracle_description() -> str:
+    if CPYTHON is None:
+        return f"CPython oracle: NONE - {ORACLE_MISSING}"
+    return f"CPython oracle: {CPYTHON} ({_version_str(ORACLE_VERSION)})"
+
+
+def require_oracle() -> str:
+    """The oracle's path; skips the calling test when there is none (fails
+    instead when ``PYEXPR_REQUIRE_ORACLE=1``)."""
+    if CPYTHON is None:
+        if os.environ.get("PYEXPR_REQUIRE_ORACLE") == "1":
+            pytest.fail(ORACLE_MISSING, pytrace=False)
+        pytest.skip(ORACLE_MISSING)
+    return CPYTHON
+
+
+def require_oracle_at_least(micro: int, why: str) -> str:
+    """Like :func:`require_oracle`, but the oracle must be 3.11.<micro> or
+    later: for behaviour that changed within the 3.11 series (*why*)."""
+    exe = require_oracle()
+    if ORACLE_VERSION < ORACLE_SERIES + (micro,):
+        msg = (f"the newest CPython 3.11 found is {_version_str(ORACLE_VERSION)}; "
+               f"3.11.{micro}+ is needed: {why}")
+        if os.environ.get("PYEXPR_REQUIRE_ORACLE") == "1":
+            pytest.fail(msg, pytrace=False)
+        pytest.skip(msg)
+    return exe
+
+
+# In-process comparisons against the oracle. Tests that compare the extension
+# (pyexpr.eval/exec in this process) with CPython's own eval/exec cannot use
+# this process's eval() unless pytest runs on 3.11; they send their programs
+# to the oracle instead, all at once, through this driver. It reads a JSON list
+# of jobs {"mode": "eval"|"exec", "src": str, "filename": str, "main": bool}
+# and writes a JSON list of {"stdout": str, "exc": [type name, str(e), e.msg
+# for SyntaxError else None] or None, "repr": repr(value) or None}. The jobs
+# run one after the other in a fresh thread (so the recursion depth starts near
+# zero), stdout captured, compile-time warnings silenced.
+ORACLE_BATCH_DRIVER = r"""
+import contextlib, io, json, sys, threading, warnings
+jobs = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+results = []
+
+def describe(e):
+    if e is None:
+        return None
+    return [type(e).__name__, str(e), e.msg if isinstance(e, SyntaxError) else None]
+
+def run_one(job):
+    out, exc, value = io.StringIO(), None, None
+    with contextlib.redirect_stdout(out):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                code = compile(job["src"], job.get("filename", "<string>"), job["mode"], dont_inherit=True)
+            ns = {"__name__": "__main__", "__builtins__": __builtins__} if job.get("main") else {}
+            value = eval(code, ns)
+        except BaseException as e:
+            exc = e
+    try:
+        text = None if exc is not None else repr(value)
+    except BaseException as e:
+        text = "<repr failed: %s>" % type(e).__name__
+    return {"stdout": out.getvalue(), "exc": describe(exc), "repr": text}
+
+def worker():
+    for job in jobs:
+        results.append(run_one(job))
+
+t = threading.Thread(target=worker)
+t.start()
+t.join()
+sys.stdout.write(json.dumps(results))
+"""
+
+
+def oracle_batch(jobs: Sequence[dict], timeout: float = 600.0) -> list:
+    """Run *jobs* (see ORACLE_BATCH_DRIVER) in the oracle; one result per job.
+    Skips the calling test when there is no 3.11 oracle."""
+    exe = require_oracle()
+    res = run([exe, "-c", ORACLE_BATCH_DRIVER], input=json.dumps(list(jobs)), timeout=timeout)
+    if res.returncode != 0:
+        pytest.fail(f"the oracle driver failed ({exe}):\n" + res.describe(), pytrace=False)
+    results = json.loads(res.stdout.decode("utf-8"))
+    assert len(results) == len(jobs)
+    return results
+
+
+def oracle_exec_stdout(program: str, filename: str = "<batch>") -> str:
+    """stdout of ``exec(compile(program, filename, "exec"), {})`` by the 3.11
+    oracle; a program that raises there fails the test with that exception."""
+    r = oracle_batch([{"mode": "exec", "src": program, "filename": filename}])[0]
+    if r["exc"] is not None:
+        pytest.fail(f"the oracle raised {r['exc'][0]}: {r['exc'][1]} on:\n{program}", pytrace=False)
+    return r["stdout"]
 
 
 # --------------------------------------------------------------------------
@@ -192,8 +401,9 @@ def run_cpython(
     timeout: float = DEFAULT_TIMEOUT,
     cwd: Optional[os.PathLike | str] = None,
 ) -> Result:
-    """Run the CPython oracle (sys.executable) with *args*."""
-    return run([CPYTHON, *args], input=input, timeout=timeout, cwd=cwd)
+    """Run the CPython oracle (:data:`CPYTHON`, see :func:`find_oracle`) with
+    *args*; skips the test when there is no 3.11 oracle."""
+    return run([require_oracle(), *args], input=input, timeout=timeout, cwd=cwd)
 
 
 # --------------------------------------------------------------------------

@@ -6,7 +6,9 @@ Fixtures:
   set; else ``make -s`` in the repo root (once) and ``build/pyexpr``; else
   ``pyexpr`` on PATH.  A failing build fails every test that needs the binary,
   with make's output.
-* ``cpython`` (session) -- ``sys.executable``, the oracle.
+* ``cpython`` (session) -- the oracle: the newest CPython 3.11 found
+  (``_util.find_oracle``; ``sys.executable`` when pytest runs on it). Tests
+  using it are skipped when there is none.
 
 Helpers ``run_pyexpr(args, input=None, timeout=...)`` and
 ``run_cpython(args, input=None, timeout=...)`` live in ``tests/_util.py`` and
@@ -26,6 +28,8 @@ from _util import (  # noqa: E402,F401  (re-exported for test modules)
     CPYTHON,
     Result,
     get_pyexpr_bin,
+    oracle_description,
+    require_oracle,
     pyexpr_bin_or_error,
     run_cpython,
     run_pyexpr,
@@ -42,8 +46,16 @@ def pyexpr_bin() -> str:
 
 @pytest.fixture(scope="session")
 def cpython() -> str:
-    return CPYTHON
+    return require_oracle()
+
+
+def pytest_sessionstart(session):
+    # Before collection: some modules import pyexpr (and so the extension)
+    # at import time, before the extension tests could rebuild it.
+    from _extension_build import refresh_if_stale
+
+    refresh_if_stale()
 
 
 def pytest_report_header(config):
-    return [f"CPython oracle: {CPYTHON} ({sys.version.split()[0]})"]
+    return [oracle_description()]

@@ -293,7 +293,6 @@ DEEP_PROGRAMS = {
 }
 
 
-@pytest.mark.xfail(reason="engine stack overflow on deep input (findings F2-F4, F8)", strict=False)
 @pytest.mark.parametrize("name", sorted(DEEP_PROGRAMS))
 def test_deep_programs_do_not_kill_the_daemon(daemon, name):
     daemon.start("--timeout", "10")
@@ -305,3 +304,15 @@ def test_deep_programs_do_not_kill_the_daemon(daemon, name):
             pass
     assert _alive(pid), "the daemon died"
     quick_ok(daemon)
+
+
+def test_oversized_frame_gets_the_daemons_answer(daemon):
+    """A request over --max-frame: the client reports the daemon's reason
+    (not a broken pipe), and the daemon keeps serving (finding F9)."""
+    from pyexpr.client import ProtocolError
+
+    daemon.start("--max-frame", "1M")
+    with daemon.client(timeout=60) as c:
+        with pytest.raises(ProtocolError, match="exceeds the limit"):
+            c.run("x = 1\n#" + "a" * (4 << 20), mode="exec")
+        assert c.eval("2 + 3") == 5

@@ -7,8 +7,10 @@ through CPython's own ``exec`` of the same source. Compared:
   SyntaxError-family errors the class and ``e.msg``; for ``syntax_`` files
   only the class, as in test_corpus.py - CPython's wording varies).
 
-CPython's results are computed at test time, once per session, in a fresh
-thread (so its recursion depth starts near zero, as when run as a file).
+CPython's results are computed at test time, once per session, by the 3.11
+oracle (``_util.oracle_batch``: one process, the programs in a fresh thread so
+the recursion depth starts near zero, as when run as a file) - not by this
+process's ``exec``, so the comparison holds whichever Python runs pytest.
 """
 
 from __future__ import annotations
@@ -16,13 +18,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
-import threading
-import warnings
 from pathlib import Path
 
 import pytest
 
 from _extension_build import load_pyexpr
+from _util import oracle_batch
 
 pyexpr = load_pyexpr()
 
@@ -58,31 +59,18 @@ def _capture(fn):
     return out.getvalue(), exc
 
 
-def _cpython_run(source: str, filename: str):
-    def run():
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            # dont_inherit: this module's `from __future__ import annotations`
-            # must not leak into the program (module annotations are evaluated)
-            code = compile(source, filename, "exec", dont_inherit=True)
-        exec(code, {"__name__": "__main__", "__builtins__": __builtins__})
-
-    return _capture(run)
-
-
 @functools.lru_cache(maxsize=None)
 def cpython_results() -> dict:
     """{path: (stdout, exception description)} for the whole corpus."""
+    jobs = [{"mode": "exec", "src": path.read_text(encoding="utf-8"), "filename": str(path), "main": True}
+            for path in CORPUS_FILES]
     results = {}
-
-    def worker():
-        for path in CORPUS_FILES:
-            out, exc = _cpython_run(path.read_text(encoding="utf-8"), str(path))
-            results[str(path)] = (out, _describe(exc))
-
-    t = threading.Thread(target=worker)
-    t.start()
-    t.join()
+    for path, r in zip(CORPUS_FILES, oracle_batch(jobs)):
+        exc = r["exc"]
+        if exc is not None:
+            name, text, msg = exc
+            exc = (name, text if msg is None else msg)
+        results[str(path)] = (r["stdout"], exc)
     return results
 
 

@@ -48,6 +48,21 @@ void *pe_mem_alloc(pe_state *S, size_t n) {
     return h + 1;
 }
 
+/* The up-front check: the limit as in pe_mem_alloc, no fault injection
+ * (nothing is allocated). */
+int pe_mem_check(pe_state *S, size_t n) {
+    if (n > ((size_t)1 << 40) || (S->mem_limit && S->live_bytes + n > S->mem_limit))
+        return pe_raise_nomem(S);
+    return 0;
+}
+
+/* No time budget in the stub runtime. */
+int pe_work(pe_state *S, uint64_t units) {
+    (void)S;
+    (void)units;
+    return 0;
+}
+
 void pe_mem_free(pe_state *S, void *p, size_t n) {
     if (!p) return;
     stub_hdr *h = (stub_hdr *)p - 1;

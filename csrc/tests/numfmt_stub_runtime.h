@@ -66,6 +66,10 @@ int pe_raise(pe_state *S, const pe_type *t, const char *fmt, ...) {
     return pe_raise_str(S, t, buf, (size_t)n);
 }
 
+int pe_raise_errno(pe_state *S, const pe_type *t, int err, const char *text) {
+    return pe_raise(S, t, "(%d, '%s')", err, text);
+}
+
 int pe_raise_nomem(pe_state *S) { return pe_raise_str(S, PE_EXC(MemoryError), "", 0); }
 
 /* The pending exception as "Type" and message; 0 if none. */

@@ -1,0 +1,3 @@
+# expect: DeprecationWarning: old api
+print("start")
+raise DeprecationWarning("old api")
