@@ -161,7 +161,11 @@ static int syntax_error(compiler *C, const pe_node *n, const char *fmt, ...) {
     va_end(ap);
     const char *line = NULL;
     size_t len = 0;
-    if (n && C->src) {
+    /* CPython's compiler errors show the line only for a file (not -c or
+     * stdin; the interactive prompt keeps it) */
+    bool no_text = C->filename && C->mode != PE_MODE_SINGLE &&
+                   (!strcmp(C->filename, "<stdin>") || !strcmp(C->filename, "<string>"));
+    if (n && C->src && !no_text) {
         const char *p = C->src, *end = C->src + C->srclen;
         for (uint32_t l = 1; l < n->line && p < end; l++) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -1107,8 +1111,8 @@ static bool is_literal_const(const pe_node *e, bool top) {
     return true;
 }
 
-/* CPython's compile-time SyntaxWarning for `x is 1` / `x is not 'a'`. */
-static void warn_is_literal(compiler *C, const pe_node *n, int op) {
+/* A compile-time SyntaxWarning at n's line, as CPython's compiler_warn. */
+static void warn_at(compiler *C, const pe_node *n, const char *msg) {
     uint32_t line = n->line;
     if (!C->warn_p || line < C->warn_line) {
         C->warn_p = C->src;
@@ -1124,10 +1128,87 @@ static void warn_is_literal(compiler *C, const pe_node *n, int op) {
     C->warn_p = p;
     const char *e = memchr(p, '\n', (size_t)(end - p));
     if (!e) e = end;
-    pe_syntax_warning(C->S, C->filename, line,
-                      op == PE_CMP_IS ? "\"is\" with a literal. Did you mean \"==\"?"
-                                      : "\"is not\" with a literal. Did you mean \"!=\"?",
-                      p, (size_t)(e - p));
+    pe_syntax_warning(C->S, C->filename, line, msg, p, (size_t)(e - p));
+}
+
+/* CPython's compile-time SyntaxWarning for `x is 1` / `x is not 'a'`. */
+static void warn_is_literal(compiler *C, const pe_node *n, int op) {
+    warn_at(C, n,
+            op == PE_CMP_IS ? "\"is\" with a literal. Did you mean \"==\"?"
+                            : "\"is not\" with a literal. Did you mean \"!=\"?");
+}
+
+/* The type an expression certainly has (CPython's infer_type), or NULL. */
+static const char *infer_type(const pe_node *e) {
+    switch (e->kind) {
+    case PE_N_TUPLE: return "tuple";
+    case PE_N_LIST: case PE_N_LISTCOMP: return "list";
+    case PE_N_DICT: case PE_N_DICTCOMP: return "dict";
+    case PE_N_SET: case PE_N_SETCOMP: return "set";
+    case PE_N_GENEXP: return "generator";
+    case PE_N_LAMBDA: return "function";
+    case PE_N_JOINEDSTR: case PE_N_FORMATTED: return "str";
+    case PE_N_CONST: return pe_type_name(e->v);
+    default: return NULL;
+    }
+}
+
+static bool name_in(const char *s, const char *const *set) {
+    for (; *set; set++)
+        if (!strcmp(s, *set)) return true;
+    return false;
+}
+
+/* CPython's check_caller: calling a display or literal. */
+static void warn_caller(compiler *C, const pe_node *call) {
+    const pe_node *e = call->a;
+    switch (e->kind) {
+    case PE_N_CONST: case PE_N_TUPLE: case PE_N_LIST: case PE_N_LISTCOMP: case PE_N_DICT:
+    case PE_N_DICTCOMP: case PE_N_SET: case PE_N_SETCOMP: case PE_N_GENEXP: case PE_N_JOINEDSTR:
+    case PE_N_FORMATTED: {
+        char msg[160];
+        snprintf(msg, sizeof msg, "'%s' object is not callable; perhaps you missed a comma?",
+                 infer_type(e));
+        warn_at(C, call, msg);
+        break;
+    }
+    default: break;
+    }
+}
+
+/* CPython's check_subscripter and check_index for a load `e[i]`. */
+static void warn_subscript(compiler *C, const pe_node *n) {
+    const pe_node *e = n->a, *i = n->b;
+    char msg[200];
+    static const char *const not_subscr_ok[] = {"NoneType", "ellipsis", "int", "bool", "float",
+                                                "complex", "set", "frozenset", NULL};
+    switch (e->kind) {
+    case PE_N_CONST:
+        if (!name_in(pe_type_name(e->v), not_subscr_ok)) break;
+        /* fall through */
+    case PE_N_SET: case PE_N_SETCOMP: case PE_N_GENEXP: case PE_N_LAMBDA:
+        snprintf(msg, sizeof msg, "'%s' object is not subscriptable; perhaps you missed a comma?",
+                 infer_type(e));
+        warn_at(C, n, msg);
+        return;
+    default: break;
+    }
+    const char *it = i ? infer_type(i) : NULL;
+    if (!it || !strcmp(it, "int") || !strcmp(it, "bool")) return;
+    static const char *const seq_consts[] = {"str", "bytes", "tuple", NULL};
+    switch (e->kind) {
+    case PE_N_CONST:
+        if (!name_in(pe_type_name(e->v), seq_consts)) return;
+        /* fall through */
+    case PE_N_TUPLE: case PE_N_LIST: case PE_N_LISTCOMP: case PE_N_JOINEDSTR:
+    case PE_N_FORMATTED:
+        snprintf(msg, sizeof msg,
+                 "%s indices must be integers or slices, not %s; perhaps you missed a comma?",
+                 infer_type(e), it);
+        warn_at(C, n, msg);
+        return;
+    default: return;
+    }
 }
 
 static int c_compare(compiler *C, unit *u, pe_node *n) {
@@ -1397,6 +1478,7 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
         break;
     }
     case PE_N_CALL:
+        warn_caller(C, n);
         r = c_call(C, u, n);
         break;
     case PE_N_ATTR: {
@@ -1410,6 +1492,7 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
         break;
     }
     case PE_N_SUBSCR:
+        warn_subscript(C, n);
         if (c_expr(C, u, n->a) || c_expr(C, u, n->b)) {
             r = -1;
             break;
@@ -1976,6 +2059,8 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         return 0;
     case PE_N_ASSERT: {
         LABEL(ok);
+        if (n->a->kind == PE_N_TUPLE && n->a->l[0].n)
+            warn_at(C, n, "assertion is always true, perhaps remove parentheses?");
         if (c_expr(C, u, n->a)) return -1;
         JUMP(POP_JUMP_IF_TRUE, ok);
         set_loc(u, n);

@@ -649,7 +649,7 @@ static void print_syntax_error(pe_state *S, pe_exc *e) {
             /* columns are 1-based code points; count bytes of the prefix */
             int64_t col = e->offset - 1 - (int64_t)k, width = 1;
             if (e->end_offset > e->offset) width = e->end_offset - e->offset;
-            if (col < 0) col = 0;
+            if (col < 0) return; /* left of the text: no caret, as CPython */
             emits(S, "    ");
             for (int64_t i = 0; i < col; i++) emits(S, " ");
             for (int64_t i = 0; i < width && i < 1000; i++) emits(S, "^");

@@ -24,6 +24,7 @@ void pe_lex_init(pe_lexer *L, pe_state *S, const char *src, size_t len, const ch
     L->end = src + len;
     L->filename = filename;
     L->line = 1;
+    L->line_base = 0;
     L->indents[0] = L->altindents[0] = 0;
     L->nindent = 1;
     L->pending_dedents = L->pending_indent = 0;
@@ -35,6 +36,7 @@ void pe_lex_init(pe_lexer *L, pe_state *S, const char *src, size_t len, const ch
     L->cc_col = 0;
     L->tick = 0;
     L->quiet = L->failed = L->eof_unclosed = L->bad_token = false;
+    L->comment = NULL;
     /* a UTF-8 byte order mark is skipped */
     if (len >= 3 && (unsigned char)src[0] == 0xEF && (unsigned char)src[1] == 0xBB &&
         (unsigned char)src[2] == 0xBF)
@@ -81,8 +83,8 @@ int pe_lex_error(pe_lexer *L, const pe_type *t, uint32_t line, uint32_t col, uin
     size_t n = 0;
     const char *text = line ? line_text(L, line, &n) : NULL;
     if (n > 10000) n = 10000; /* keep the error small for huge lines */
-    return pe_raise_syntax(L->S, t, msg, L->filename, line, col, end_col ? end_col : col + 1,
-                           text, n);
+    return pe_raise_syntax(L->S, t, msg, L->filename, line ? line + L->line_base : 0, col,
+                           end_col ? end_col : col + 1, text, n);
 }
 
 static bool is_id_start(unsigned char c) {
@@ -159,8 +161,11 @@ static int handle_indent(pe_lexer *L) {
             L->pending_dedents++;
         }
         if (col != L->indents[L->nindent - 1]) {
-            uint32_t c = col_of(L, L->p);
-            return pe_lex_error(L, PE_EXC(IndentationError), L->line, c, c + 1,
+            /* CPython's tokenizer reports the end of the line */
+            const char *e = L->p;
+            while (e < L->end && *e != '\n' && *e != '\r') e++;
+            uint32_t c = col_of(L, e);
+            return pe_lex_error(L, PE_EXC(IndentationError), L->line, c, 0,
                                 "unindent does not match any outer indentation level");
         }
         if (alt != L->altindents[L->nindent - 1])
@@ -356,7 +361,11 @@ static int lex_string(pe_lexer *L, const char *start, const char *q, pe_token *t
                 return pe_lex_error(L, PE_EXC(SyntaxError), line0, col0, col0 + 1,
                                     "unterminated triple-quoted string literal (detected at "
                                     "line %u)",
-                                    L->line);
+                                    /* CPython's line count at the end: a last
+                                     * newline starts no line */
+                                    L->line - (L->end > L->src && L->end[-1] == '\n' &&
+                                               L->line > line0 && L->filename &&
+                                               strcmp(L->filename, "<string>")));
             return pe_lex_error(L, PE_EXC(SyntaxError), line0, col0, col0 + 1,
                                 "unterminated string literal (detected at line %u)", L->line);
         }
@@ -535,11 +544,13 @@ static int check_identifier(pe_lexer *L, const char *s, const char *e) {
 /* Skips spaces, comments and backslash continuations inside a line.
  * Returns -1 on a stray backslash. */
 static int skip_space(pe_lexer *L) {
+    L->comment = NULL;
     while (L->p < L->end) {
         char c = *L->p;
         if (c == ' ' || c == '\t' || c == '\f' || c == '\r') {
             L->p++;
         } else if (c == '#') {
+            L->comment = L->p;
             while (L->p < L->end && *L->p != '\n') L->p++;
         } else if (c == '\\') {
             const char *q = L->p + 1;
@@ -621,6 +632,7 @@ again:
             L->last_kind = PE_TOK_NEWLINE;
             tok->kind = PE_TOK_NEWLINE;
             set_end(L, tok);
+            if (L->comment) tok->col = col_of(L, L->comment);
             return 0;
         }
         if (L->nindent > 1) {
@@ -635,6 +647,9 @@ again:
     }
     unsigned char c = (unsigned char)*L->p;
     if (c == '\n') {
+        /* CPython's NEWLINE token after a comment spans the comment */
+        uint32_t cstart = L->comment ? col_of(L, L->comment) : tok->col;
+        uint32_t cend = tok->col;
         L->p++;
         L->line++;
         L->line_start = L->p;
@@ -643,7 +658,8 @@ again:
         tok->kind = PE_TOK_NEWLINE;
         tok->len = 1;
         tok->end_line = tok->line;
-        tok->end_col = tok->col + 1;
+        tok->end_col = L->comment ? cend : tok->col + 1;
+        tok->col = cstart;
         return 0;
     }
     if (is_id_start(c)) {
@@ -677,7 +693,10 @@ again:
         uint32_t cc = tok->col;
         if (c == '$' || c == '?' || c == '`') {
             L->bad_token = true;
-            return pe_lex_error(L, PE_EXC(SyntaxError), L->line, cc, cc + 1, "invalid syntax");
+            /* the parser's error in CPython: prefixed in an f-string expression
+             * (the only quiet lexers) */
+            return pe_lex_error(L, PE_EXC(SyntaxError), L->line, cc, cc + 1, "%sinvalid syntax",
+                                L->quiet ? "f-string: " : "");
         }
         return bad_char_error(L, L->p, c);
     }

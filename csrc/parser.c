@@ -34,6 +34,13 @@ typedef struct parser {
     /* f-string sub-parsers: position of the expression text in the outer source */
     uint32_t line_offset;
     uint32_t col_offset;
+    bool fsub;           /* this parses an f-string expression */
+    uint32_t prev_end_line, prev_end_col; /* end of the token before tok */
+    bool late_no_text;   /* CPython's compile-stage errors show no source line */
+    bool eof_last_line;  /* a file/stdin program: errors at its end go on its
+                          * last line, without a caret (not -c, not the REPL,
+                          * which looks for them after the input) */
+    char fs_msg[120];    /* pending f-string error, raised at the next token */
 } parser;
 
 /* ------------------------------------------------------------------ */
@@ -87,6 +94,8 @@ void pe_arena_free(pe_arena *A) {
 /* ------------------------------------------------------------------ */
 
 static int advance(parser *P) {
+    P->prev_end_line = P->tok.end_line;
+    P->prev_end_col = P->tok.end_col;
     if (P->has_peek) {
         P->tok = P->peek;
         P->has_peek = false;
@@ -106,6 +115,15 @@ static int peek(parser *P, pe_token **out) {
 
 #define CUR (P->tok.kind)
 
+/* Raises SyntaxError at a position of this parser's own source (line and
+ * 0-based columns of P->L). In an f-string expression's parser CPython 3.11
+ * prefixes "f-string: ", shows the "(expr)" text and its column, and reports
+ * the line in the file (the sub-lexer's line_base). */
+static int err_local(parser *P, uint32_t line, uint32_t col, uint32_t end_col, const char *msg) {
+    return pe_lex_error(&P->L, PE_EXC(SyntaxError), line, col, end_col, "%s%s",
+                        P->fsub ? "f-string: " : "", msg);
+}
+
 static int err_at(parser *P, const pe_token *t, const char *fmt, ...) PE_PRINTF(3, 4);
 static int err_at(parser *P, const pe_token *t, const char *fmt, ...) {
     char msg[300];
@@ -114,9 +132,15 @@ static int err_at(parser *P, const pe_token *t, const char *fmt, ...) {
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     uint32_t ec = t->end_line == t->line && t->end_col > t->col ? t->end_col : t->col + 1;
-    return pe_lex_error(&P->L, PE_EXC(SyntaxError), t->line + P->line_offset,
-                        t->col + (t->line == 1 ? P->col_offset : 0),
-                        ec + (t->line == 1 ? P->col_offset : 0), "%s", msg);
+    return err_local(P, t->line, t->col, ec, msg);
+}
+
+/* A node's position back in P->L's coordinates (nodes of an f-string
+ * expression carry file positions). */
+static uint32_t node_line(const parser *P, const pe_node *n) { return n->line - P->line_offset; }
+static uint32_t node_col(const parser *P, uint32_t line, uint32_t col) {
+    uint32_t off = line == 1 ? P->col_offset : 0;
+    return col >= off ? col - off : 0;
 }
 
 static int err_node(parser *P, const pe_node *n, const char *fmt, ...) PE_PRINTF(3, 4);
@@ -127,22 +151,50 @@ static int err_node(parser *P, const pe_node *n, const char *fmt, ...) {
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     uint32_t ec = n->end_line == n->line && n->end_col > n->col ? n->end_col : n->col + 1;
-    return pe_lex_error(&P->L, PE_EXC(SyntaxError), n->line + P->line_offset, n->col, ec, "%s",
-                        msg);
+    uint32_t l = node_line(P, n);
+    return err_local(P, l, node_col(P, l, n->col), node_col(P, l, ec), msg);
+}
+
+/* An error CPython finds after parsing (symtable/compiler): for a program
+ * from a string (-c) or stdin it has no source line to show. */
+static int err_node_late(parser *P, const pe_node *n, const char *fmt, ...) PE_PRINTF(3, 4);
+static int err_node_late(parser *P, const pe_node *n, const char *fmt, ...) {
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (!P->late_no_text || P->fsub) return err_node(P, n, "%s", msg);
+    uint32_t ec = n->end_line == n->line && n->end_col > n->col ? n->end_col : n->col + 1;
+    return pe_raise_syntax(P->S, PE_EXC(SyntaxError), msg, P->filename, n->line, n->col, ec, NULL,
+                           0);
 }
 
 /* SyntaxError spanning node a to node b (CPython's RAISE_SYNTAX_ERROR_KNOWN_RANGE);
  * a range over several lines shows one caret at a. */
 static int err_range(parser *P, const pe_node *a, const pe_node *b, const char *msg) {
     uint32_t ec = b->end_line == a->line && b->end_col > a->col ? b->end_col : a->col + 1;
-    return pe_lex_error(&P->L, PE_EXC(SyntaxError), a->line + P->line_offset, a->col, ec, "%s",
-                        msg);
+    uint32_t l = node_line(P, a);
+    return err_local(P, l, node_col(P, l, a->col), node_col(P, l, ec), msg);
+}
+
+/* An error of the f-string itself (not of an expression in it): CPython
+ * raises it once the strings are joined, at the token after the last
+ * string; p_strings reports it (fs_raise). */
+static int fs_error(parser *P, const char *fmt, ...) PE_PRINTF(2, 3);
+static int fs_error(parser *P, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(P->fs_msg, sizeof P->fs_msg, fmt, ap);
+    va_end(ap);
+    return -1;
 }
 
 static int invalid_syntax(parser *P) {
     if (CUR == PE_TOK_INDENT) {
-        return pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col,
-                            P->tok.col + 1, "unexpected indent");
+        /* offset = the indentation's width: no caret (left of the text) */
+        return pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col - 1, 0,
+                            "unexpected indent");
     }
     if (CUR == PE_TOK_DEDENT) {
         return pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col,
@@ -181,28 +233,32 @@ static void node_end(parser *P, pe_node *n, const pe_token *last) {
     n->end_col = last->end_col + (last->end_line == 1 ? P->col_offset : 0);
 }
 
-/* Growable node lists built in temporary arrays then copied to the arena. */
+/* Growable node lists. The first 16 items live in the vector itself; a
+ * longer list grows inside the parse arena (the outgrown arrays stay there
+ * until the arena is freed, at most as much again as the final list). So no
+ * error path can leak a vector: everything goes with the arena (issue F12).
+ * vec_free only resets; it is kept for the callers' symmetry. */
 typedef struct vec {
     pe_node *small[16];
     pe_node **v;
     uint32_t n, cap;
-    pe_state *S;
+    pe_arena *A;
 } vec;
 
-static void vec_init(vec *V, pe_state *S) {
+static void vec_init(vec *V, pe_arena *A) {
     V->v = V->small;
     V->n = 0;
     V->cap = 16;
-    V->S = S;
+    V->A = A;
 }
 
 static int vec_push(vec *V, pe_node *x) {
     if (V->n == V->cap) {
+        if (V->cap > UINT32_MAX / 2) return -1;
         uint32_t nc = V->cap * 2;
-        pe_node **nv = pe_mem_alloc(V->S, nc * sizeof *nv);
+        pe_node **nv = pe_arena_alloc(V->A, (size_t)nc * sizeof *nv);
         if (!nv) return -1;
         memcpy(nv, V->v, V->n * sizeof *nv);
-        if (V->v != V->small) pe_mem_free(V->S, V->v, V->cap * sizeof *nv);
         V->v = nv;
         V->cap = nc;
     }
@@ -211,15 +267,18 @@ static int vec_push(vec *V, pe_node *x) {
 }
 
 static void vec_free(vec *V) {
-    if (V->v != V->small) pe_mem_free(V->S, V->v, V->cap * sizeof *V->v);
     V->v = V->small;
+    V->n = 0;
+    V->cap = 16;
 }
 
-/* Moves the vector into list *l (arena copy); frees the vector. */
+/* Moves the vector into list *l (an arena array); resets the vector. */
 static int vec_finish(parser *P, vec *V, pe_nodelist *l) {
     l->n = V->n;
     l->v = NULL;
-    if (V->n) {
+    if (V->v != V->small) {
+        l->v = V->v;
+    } else if (V->n) {
         l->v = pe_arena_alloc(P->A, V->n * sizeof(pe_node *));
         if (!l->v) {
             vec_free(V);
@@ -366,7 +425,7 @@ static pe_node *p_number(parser *P) {
                 pe_sb_putc(&sb, 0);
                 if (!sb.failed) {
                     pe_exc_clear(P->S);
-                    pe_lex_error(&P->L, PE_EXC(SyntaxError), t.line + P->line_offset, 0, 0, "%s",
+                    pe_lex_error(&P->L, PE_EXC(SyntaxError), t.line, 0, 0, "%s",
                                  sb.p);
                 }
                 pe_sb_free(&sb);
@@ -432,6 +491,8 @@ static pe_node *p_paren(parser *P) {
         first = new_node(P, PE_N_STARRED, &st);
         if (!first) return NULL;
         first->a = e;
+        first->end_line = e->end_line;
+        first->end_col = e->end_col;
     } else {
         first = p_test(P);
         if (first && CUR == PE_TOK_EQUAL && named_eq_error(P, first)) return NULL;
@@ -456,7 +517,7 @@ static pe_node *p_paren(parser *P) {
         return first;
     }
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     if (vec_push(&V, first)) return NULL;
     while (CUR == PE_TOK_COMMA) {
         if (advance(P)) goto fail;
@@ -470,6 +531,8 @@ static pe_node *p_paren(parser *P) {
             e = new_node(P, PE_N_STARRED, &st);
             if (!e) goto fail;
             e->a = x;
+            e->end_line = x->end_line;
+            e->end_col = x->end_col;
         } else {
             e = p_test(P);
             if (e && CUR == PE_TOK_EQUAL && named_eq_error(P, e)) goto fail;
@@ -502,6 +565,8 @@ static pe_node *p_display_item(parser *P) {
         pe_node *e = new_node(P, PE_N_STARRED, &st);
         if (!e) return NULL;
         e->a = x;
+        e->end_line = x->end_line;
+        e->end_col = x->end_col;
         return e;
     }
     pe_node *e = p_test(P);
@@ -526,16 +591,35 @@ static pe_node *p_list(parser *P) {
         return n;
     }
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     if (vec_push(&V, first)) return NULL;
     while (CUR == PE_TOK_COMMA) {
+        pe_token comma = P->tok;
         if (advance(P)) goto fail;
         if (CUR == PE_TOK_RSQB) break;
+        if (CUR == PE_TOK_KW_for) {
+            /* `[a, for ...]`: CPython's range is a and the comma */
+            if (V.n > 1) {
+                err_range(P, V.v[0], V.v[V.n - 1],
+                          "did you forget parentheses around the comprehension target?");
+            } else {
+                pe_node c = *V.v[0];
+                c.end_line = comma.end_line + P->line_offset;
+                c.end_col = comma.end_col + (comma.end_line == 1 ? P->col_offset : 0);
+                err_range(P, V.v[0], &c,
+                          "did you forget parentheses around the comprehension target?");
+            }
+            goto fail;
+        }
         pe_node *e = p_display_item(P);
         if (!e || vec_push(&V, e)) goto fail;
     }
     if (CUR != PE_TOK_RSQB) {
-        invalid_syntax(P);
+        if (CUR == PE_TOK_KW_for && V.n > 1)
+            err_range(P, V.v[0], V.v[V.n - 1],
+                      "did you forget parentheses around the comprehension target?");
+        else
+            invalid_syntax(P);
         goto fail;
     }
     if (advance(P) || vec_finish(P, &V, &n->l[0])) return NULL;
@@ -552,14 +636,20 @@ static pe_node *p_dict_or_set(parser *P) {
     if (!n) return NULL;
     if (CUR == PE_TOK_RBRACE) return advance(P) ? NULL : n;
     vec K, Vv;
-    vec_init(&K, P->S);
-    vec_init(&Vv, P->S);
+    vec_init(&K, P->A);
+    vec_init(&Vv, P->A);
     bool is_dict;
     /* first item decides */
     if (CUR == PE_TOK_DOUBLESTAR) {
+        pe_token ds = P->tok;
         if (advance(P)) goto fail;
         pe_node *v = p_expr(P);
-        if (!v || vec_push(&K, NULL) || vec_push(&Vv, v)) goto fail;
+        if (!v) goto fail;
+        if (CUR == PE_TOK_KW_for) {
+            err_at(P, &ds, "dict unpacking cannot be used in dict comprehension");
+            goto fail;
+        }
+        if (vec_push(&K, NULL) || vec_push(&Vv, v)) goto fail;
         is_dict = true;
     } else {
         pe_node *k = p_display_item(P);
@@ -623,7 +713,11 @@ static pe_node *p_dict_or_set(parser *P) {
         }
     }
     if (CUR != PE_TOK_RBRACE) {
-        invalid_syntax(P);
+        if (CUR == PE_TOK_KW_for && !is_dict && K.n > 1)
+            err_range(P, K.v[0], K.v[K.n - 1],
+                      "did you forget parentheses around the comprehension target?");
+        else
+            invalid_syntax(P);
         goto fail;
     }
     if (advance(P)) goto fail;
@@ -697,8 +791,8 @@ static pe_node *p_atom(parser *P) {
 /* One argument list for a call; the '(' is current. */
 static int p_call_args(parser *P, pe_node *call) {
     vec A, K;
-    vec_init(&A, P->S);
-    vec_init(&K, P->S);
+    vec_init(&A, P->A);
+    vec_init(&K, P->A);
     nameset kwnames = {NULL, 0, 0, P->S};
     if (advance(P)) return -1;
     bool seen_kw = false, seen_kwunpack = false;
@@ -709,13 +803,14 @@ static int p_call_args(parser *P, pe_node *call) {
             pe_node *x = p_test(P);
             if (!x) goto fail;
             if (seen_kwunpack) {
-                err_node(P, x,
-                         "iterable argument unpacking follows keyword argument unpacking");
+                err_at(P, &t, "iterable argument unpacking follows keyword argument unpacking");
                 goto fail;
             }
             pe_node *s = new_node(P, PE_N_STARRED, &t);
             if (!s) goto fail;
             s->a = x;
+            s->end_line = x->end_line;
+            s->end_col = x->end_col;
             if (vec_push(&A, s)) goto fail;
         } else if (CUR == PE_TOK_DOUBLESTAR) {
             if (advance(P)) goto fail;
@@ -741,7 +836,9 @@ static int p_call_args(parser *P, pe_node *call) {
                     int dup = ns_add(&kwnames, k->name);
                     if (dup < 0) goto fail;
                     if (dup) {
-                        err_node(P, k, "keyword argument repeated: %s", k->name);
+                        k->end_line = k->a->end_line; /* name=value, as CPython */
+                        k->end_col = k->a->end_col;
+                        err_node_late(P, k, "keyword argument repeated: %s", k->name);
                         goto fail;
                     }
                     seen_kw = true;
@@ -761,17 +858,22 @@ static int p_call_args(parser *P, pe_node *call) {
                 g->a = x;
                 if (p_comp_fors(P, &g->l[0])) goto fail;
                 if (A.n || K.n || CUR != PE_TOK_RPAR) {
+                    /* CPython's range: the element to the last clause */
+                    g->col = x->col;
+                    g->end_line = P->prev_end_line + P->line_offset;
+                    g->end_col = P->prev_end_col + (P->prev_end_line == 1 ? P->col_offset : 0);
                     err_node(P, g, "Generator expression must be parenthesized");
                     goto fail;
                 }
                 x = g;
             }
+            /* CPython: at the token after the argument */
             if (seen_kwunpack) {
-                err_node(P, x, "positional argument follows keyword argument unpacking");
+                err_at(P, &P->tok, "positional argument follows keyword argument unpacking");
                 goto fail;
             }
             if (seen_kw) {
-                err_node(P, x, "positional argument follows keyword argument");
+                err_at(P, &P->tok, "positional argument follows keyword argument");
                 goto fail;
             }
             if (vec_push(&A, x)) goto fail;
@@ -835,7 +937,7 @@ static pe_node *p_subscript(parser *P) {
     if (!first) return NULL;
     if (CUR != PE_TOK_COMMA) return first;
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     if (vec_push(&V, first)) return NULL;
     while (CUR == PE_TOK_COMMA) {
         if (advance(P)) goto fail;
@@ -929,7 +1031,7 @@ static pe_node *p_power(parser *P) {
     if (!base || CUR != PE_TOK_DOUBLESTAR) return base;
     int saved = P->depth;
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     if (vec_push(&V, base)) goto fail;
     while (CUR == PE_TOK_DOUBLESTAR) {
         pe_node *pw = new_node(P, PE_N_BINOP, &P->tok);
@@ -1007,7 +1109,7 @@ static pe_node *wrap_prefix_ops(parser *P, vec *V, pe_node *x) {
  * recursion; each costs one parser level (as in CPython). */
 static pe_node *p_prefixed(parser *P, bool is_not) {
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     for (;;) {
         int op = is_not ? (CUR == PE_TOK_KW_not ? PE_UOP_NOT : -1) : unary_op(CUR);
         if (op < 0) break;
@@ -1117,7 +1219,7 @@ static pe_node *p_comparison(parser *P) {
     n->col = lhs->col;
     n->a = lhs;
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     uint8_t opsbuf[64], *ops = opsbuf;
     uint32_t nops = 0, opscap = 64;
     do {
@@ -1162,7 +1264,7 @@ static pe_node *p_boolop(parser *P, int which) {
     n->line = first->line;
     n->col = first->col;
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     if (vec_push(&V, first)) return NULL;
     while (CUR == tk) {
         if (advance(P)) goto fail;
@@ -1244,7 +1346,7 @@ static pe_node *p_test(parser *P) {
     pe_node *test = p_or_test(P);
     if (!test) return NULL;
     if (CUR != PE_TOK_KW_else) {
-        err_at(P, &P->tok, "expected 'else' after 'if' expression");
+        err_range(P, body, test, "expected 'else' after 'if' expression");
         return NULL;
     }
     if (advance(P) || enter(P)) return NULL;
@@ -1268,7 +1370,7 @@ static pe_node *p_target_list(parser *P, int stop1, int stop2);
 
 static int p_comp_fors(parser *P, pe_nodelist *out) {
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     while (CUR == PE_TOK_KW_for || CUR == PE_TOK_KW_async) {
         if (CUR == PE_TOK_KW_async) {
             unsupported(P, &P->tok, "'async' is");
@@ -1282,7 +1384,7 @@ static int p_comp_fors(parser *P, pe_nodelist *out) {
         f->b = p_or_test(P);
         if (!f->b) goto fail;
         vec ifs;
-        vec_init(&ifs, P->S);
+        vec_init(&ifs, P->A);
         while (CUR == PE_TOK_KW_if) {
             if (advance(P)) {
                 vec_free(&ifs);
@@ -1306,7 +1408,7 @@ fail:
 static pe_node *p_star_exprs(parser *P, bool allow_star) {
     pe_token t = P->tok;
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     bool comma = false;
     for (;;) {
         pe_node *e;
@@ -1359,7 +1461,7 @@ fail:
 static pe_node *p_target_list(parser *P, int stop1, int stop2) {
     pe_token t = P->tok;
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     bool comma = false;
     for (;;) {
         pe_node *e;
@@ -1371,6 +1473,8 @@ static pe_node *p_target_list(parser *P, int stop1, int stop2) {
             e = new_node(P, PE_N_STARRED, &st);
             if (!e) goto fail;
             e->a = x;
+            e->end_line = x->end_line;
+            e->end_col = x->end_col;
         } else {
             e = p_expr(P);
         }
@@ -1435,28 +1539,65 @@ static int add_literal(parser *P, strpart *sp, const pe_token *t, const char *bo
 }
 
 /* Finds the end of a replacement field's expression: the first top-level
- * '!', ':', '=' (not part of ==, !=, <=, >=) or '}' outside brackets and
- * strings. */
-static size_t fstring_expr_end(const char *s, size_t n, size_t i) {
+ * '!', ':', '=' or '}' (not part of !=, ==, <=, >=) outside brackets and
+ * strings. Checks what CPython 3.11's f-string scanner checks, with its
+ * messages (a backslash or '#' anywhere, bracket nesting and matching,
+ * unterminated strings). Returns n with the message in P->fs_msg on error. */
+#define PE_FSTRING_MAXLEVEL 200
+static size_t fstring_expr_end(parser *P, const char *s, size_t n, size_t i) {
+    char stack[PE_FSTRING_MAXLEVEL];
     int depth = 0;
     char q = 0;
+    size_t ql = 0;
     for (; i < n; i++) {
         char c = s[i];
+        if (c == '\\') {
+            fs_error(P, "f-string expression part cannot include a backslash");
+            return n;
+        }
         if (q) {
-            if (c == q) q = 0;
+            if (c == q && (ql == 1 || (i + 2 < n && s[i + 1] == q && s[i + 2] == q))) {
+                i += ql - 1;
+                q = 0;
+            }
             continue;
         }
-        if (c == '\'' || c == '"') q = c;
-        else if (c == '(' || c == '[' || c == '{') depth++;
-        else if ((c == ')' || c == ']' || c == '}') && depth > 0) depth--;
-        else if (depth == 0) {
-            if (c == '}' || c == ':') return i;
-            if (c == '!' && i + 1 < n && s[i + 1] != '=') return i;
-            if (c == '=' && i + 1 < n && s[i + 1] != '=' && i > 0 &&
-                !strchr("=!<>", s[i - 1]))
-                return i;
+        if (c == '\'' || c == '"') {
+            q = c;
+            ql = (i + 2 < n && s[i + 1] == c && s[i + 2] == c) ? 3 : 1;
+            i += ql - 1;
+        } else if (c == '(' || c == '[' || c == '{') {
+            if (depth >= PE_FSTRING_MAXLEVEL) {
+                fs_error(P, "f-string: too many nested parenthesis");
+                return n;
+            }
+            stack[depth++] = c;
+        } else if (c == '#') {
+            fs_error(P, "f-string expression part cannot include '#'");
+            return n;
+        } else if (depth == 0 && strchr("!:}=<>", c)) {
+            if (i + 1 < n && s[i + 1] == '=' && strchr("!=<>", c)) {
+                i++;
+                continue;
+            }
+            if (c == '<' || c == '>') continue;
+            return i;
+        } else if (c == ')' || c == ']' || c == '}') {
+            if (!depth) {
+                fs_error(P, "f-string: unmatched '%c'", c);
+                return n;
+            }
+            char o = stack[--depth];
+            if (!((o == '(' && c == ')') || (o == '[' && c == ']') || (o == '{' && c == '}'))) {
+                fs_error(P, "f-string: closing parenthesis '%c' does not match opening parenthesis '%c'",
+                         c, o);
+                return n;
+            }
         }
     }
+    if (q) fs_error(P, "f-string: unterminated string");
+    else if (depth) fs_error(P, "f-string: unmatched '%c'", stack[depth - 1]);
+    else fs_error(P, "f-string: expecting '}'");
     return n;
 }
 
@@ -1468,12 +1609,19 @@ static int fstring_body(parser *P, strpart *sp, const pe_token *t, const char *s
 static int fstring_field(parser *P, strpart *sp, const pe_token *t, const char *s, size_t n,
                          size_t *pos, bool raw, int nest) {
     size_t i = *pos;
-    size_t e = fstring_expr_end(s, n, i);
-    if (e >= n) return err_at(P, t, "f-string: expecting '}'");
+    size_t e = fstring_expr_end(P, s, n, i);
+    if (e >= n) return -1;
     size_t k = i;
-    while (k < e && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n')) k++;
-    if (k == e) return err_at(P, t, "f-string: empty expression not allowed");
-    pe_node *expr = parse_fstring_expr(P, t, s + i, e - i, t->line, t->col);
+    while (k < e && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\f')) k++;
+    if (k == e) {
+        if (s[e] == '!' || s[e] == ':' || s[e] == '=')
+            return fs_error(P, "f-string: expression required before '%c'", s[e]);
+        return fs_error(P, "f-string: empty expression not allowed");
+    }
+    /* CPython reports the expression's errors on its line in the file */
+    uint32_t line = t->line;
+    for (const char *c = t->start; c < s + i; c++) line += *c == '\n';
+    pe_node *expr = parse_fstring_expr(P, t, s + i, e - i, line, t->col);
     if (!expr) return -1;
     pe_node *f = new_node(P, PE_N_FORMATTED, t);
     if (!f) return -1;
@@ -1492,8 +1640,9 @@ static int fstring_field(parser *P, strpart *sp, const pe_token *t, const char *
     }
     if (flush_lit(P, sp, t)) return -1;
     if (j < n && s[j] == '!') {
-        if (j + 1 >= n || !strchr("sra", s[j + 1]))
-            return err_at(P, t, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        if (j + 1 >= n) return fs_error(P, "f-string: expecting '}'");
+        if (!strchr("sra", s[j + 1]))
+            return fs_error(P, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
         f->op = (uint16_t)s[j + 1];
         j += 2;
     } else if (debug) {
@@ -1503,7 +1652,7 @@ static int fstring_field(parser *P, strpart *sp, const pe_token *t, const char *
         j++;
         strpart inner;
         pe_sb_init(&inner.lit, P->S);
-        vec_init(&inner.parts, P->S);
+        vec_init(&inner.parts, P->A);
         inner.fstring = true;
         /* spec runs to the matching '}' */
         size_t start = j;
@@ -1524,7 +1673,7 @@ static int fstring_field(parser *P, strpart *sp, const pe_token *t, const char *
         if (j >= n) {
             pe_sb_free(&inner.lit);
             vec_free(&inner.parts);
-            return err_at(P, t, "f-string: expecting '}'");
+            return fs_error(P, "f-string: expecting '}'");
         }
         if (debug && !f->op) f->op = 0;
         int r = fstring_body(P, &inner, t, s + start, j - start, raw, nest + 1);
@@ -1539,7 +1688,7 @@ static int fstring_field(parser *P, strpart *sp, const pe_token *t, const char *
         f->b = spec;
         if (debug && f->op == 'r' && s[e + 1] != '!') f->op = 0;
     }
-    if (j >= n || s[j] != '}') return err_at(P, t, "f-string: expecting '}'");
+    if (j >= n || s[j] != '}') return fs_error(P, "f-string: expecting '}'");
     *pos = j + 1;
     return vec_push(&sp->parts, f);
 }
@@ -1557,10 +1706,10 @@ static int fstring_body(parser *P, strpart *sp, const pe_token *t, const char *s
                 if (pe_sb_putc(&sp->lit, c)) return -1;
                 i += 2;
             } else if (c == '}') {
-                return err_at(P, t, "f-string: single '}' is not allowed");
+                return fs_error(P, "f-string: single '}' is not allowed");
             } else {
                 /* a field in the format spec of a field in a format spec */
-                if (nest >= 2) return err_at(P, t, "f-string: expressions nested too deeply");
+                if (nest >= 2) return fs_error(P, "f-string: expressions nested too deeply");
                 i++;
                 if (fstring_field(P, sp, t, s, n, &i, raw, nest)) return -1;
             }
@@ -1580,7 +1729,7 @@ static pe_node *p_strings(parser *P) {
     pe_token first = P->tok;
     strpart sp;
     pe_sb_init(&sp.lit, P->S);
-    vec_init(&sp.parts, P->S);
+    vec_init(&sp.parts, P->A);
     sp.fstring = false;
     while (CUR == PE_TOK_STRING) {
         pe_token t = P->tok;
@@ -1626,13 +1775,27 @@ static pe_node *p_strings(parser *P) {
 fail:
     pe_sb_free(&sp.lit);
     vec_free(&sp.parts);
+    if (P->fs_msg[0]) {
+        /* at the token after the strings, as CPython (in an f-string
+         * expression with a second "f-string: " prefix, as CPython) */
+        char msg[sizeof P->fs_msg];
+        memcpy(msg, P->fs_msg, sizeof msg);
+        P->fs_msg[0] = 0;
+        do {
+            if (advance(P)) return NULL;
+        } while (CUR == PE_TOK_STRING);
+        uint32_t ec = P->tok.end_line == P->tok.line && P->tok.end_col > P->tok.col ? P->tok.end_col
+                                                                                   : P->tok.col + 1;
+        err_local(P, P->tok.line, P->tok.col, ec, msg);
+    }
     return NULL;
 }
 
 static pe_node *parse_fstring_expr(parser *P, const pe_token *t, const char *s, size_t n,
                                    uint32_t line, uint32_t col) {
+    (void)t;
     if (P->depth > PE_MAX_PARSE_DEPTH - 10) {
-        err_at(P, t, "f-string: expressions nested too deeply");
+        fs_error(P, "f-string: expressions nested too deeply");
         return NULL;
     }
     /* the expression is parsed as if parenthesized */
@@ -1651,7 +1814,11 @@ static pe_node *parse_fstring_expr(parser *P, const pe_token *t, const char *s, 
     sub.depth = P->depth + 1;
     sub.line_offset = line - 1;
     sub.col_offset = col;
+    sub.fsub = true;
+    sub.fs_msg[0] = 0;
+    sub.late_no_text = sub.eof_last_line = false;
     pe_lex_init(&sub.L, P->S, buf, n + 2, P->filename);
+    sub.L.line_base = line - 1;
     sub.L.at_line_start = false;
     sub.L.quiet = true;
     if (advance(&sub)) return NULL;
@@ -1659,7 +1826,7 @@ static pe_node *parse_fstring_expr(parser *P, const pe_token *t, const char *s, 
     if (!e) return NULL;
     if (sub.tok.kind == PE_TOK_NEWLINE && advance(&sub)) return NULL;
     if (sub.tok.kind != PE_TOK_ENDMARKER) {
-        err_at(P, t, "f-string: invalid syntax");
+        err_at(&sub, &sub.tok, "invalid syntax");
         return NULL;
     }
     return e;
@@ -1719,7 +1886,7 @@ static int check_target(parser *P, pe_node *n, bool is_del, bool top, const char
     }
     case PE_N_STARRED:
         if (is_del) return err_node(P, n, "cannot delete starred");
-        if (top) return err_node(P, n, "starred assignment target must be in a list or tuple");
+        if (top) return err_node_late(P, n, "starred assignment target must be in a list or tuple");
         return check_target(P, n->a, is_del, false, "");
     default:
         if (n->kind == PE_N_CONST && n->v.tag == PE_TOBJ && 0) return 0;
@@ -1766,7 +1933,7 @@ static pe_node *p_def(parser *P) {
 /* Parameter list of def/lambda up to `closer`. */
 static int p_params(parser *P, pe_nodelist *out, int closer) {
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     nameset names = {NULL, 0, 0, P->S};
     int kind = 0; /* 0 positional, 1 keyword-only */
     bool seen_default = false, seen_kwargs = false, seen_star = false;
@@ -1820,7 +1987,7 @@ static int p_params(parser *P, pe_nodelist *out, int closer) {
         int dup = ns_add(&names, a->name);
         if (dup < 0) goto fail;
         if (dup) {
-            err_node(P, a, "duplicate argument '%s' in function definition", a->name);
+            err_node_late(P, a, "duplicate argument '%s' in function definition", a->name);
             goto fail;
         }
         if (CUR == PE_TOK_COLON && closer == PE_TOK_RPAR) {
@@ -1947,7 +2114,7 @@ static pe_node *p_try(parser *P) {
     if (!n) return NULL;
     if (p_block(P, &n->l[0], "'try' statement", t.line)) return NULL;
     vec H;
-    vec_init(&H, P->S);
+    vec_init(&H, P->A);
     bool bare_seen = false;
     pe_token bare_tok = {0};
     while (CUR == PE_TOK_KW_except) {
@@ -1995,7 +2162,14 @@ static pe_node *p_try(parser *P) {
         if (p_block(P, &n->l[3], "'finally' statement", line)) return NULL;
     }
     if (!n->l[1].n && !n->l[3].n) {
-        err_at(P, &P->tok, "expected 'except' or 'finally' block");
+        if (CUR == PE_TOK_ENDMARKER && P->eof_last_line) {
+            /* at the end of a file/stdin: CPython's last line, no caret */
+            bool nl = P->L.end > P->L.src && P->L.end[-1] == '\n';
+            pe_lex_error(&P->L, PE_EXC(SyntaxError), P->tok.line - (nl && P->tok.line > 1), 0, 0,
+                         "expected 'except' or 'finally' block");
+        } else {
+            err_at(P, &P->tok, "expected 'except' or 'finally' block");
+        }
         return NULL;
     }
     return n;
@@ -2007,7 +2181,7 @@ fail:
 /* A suite: NEWLINE INDENT stmts DEDENT, or simple statements on the line. */
 static int p_block(parser *P, pe_nodelist *out, const char *what, uint32_t line) {
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     if (enter(P)) return -1;
     if (CUR != PE_TOK_NEWLINE) {
         int r = p_simple_stmts(P, &V);
@@ -2018,10 +2192,19 @@ static int p_block(parser *P, pe_nodelist *out, const char *what, uint32_t line)
         }
         return vec_finish(P, &V, out);
     }
+    pe_token nl = P->tok;
     if (advance(P)) goto fail;
     if (CUR != PE_TOK_INDENT) {
-        pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col, P->tok.col + 1,
-                     "expected an indented block after %s on line %u", what, line);
+        if (CUR == PE_TOK_ENDMARKER && P->eof_last_line) {
+            /* at the end of a file (or stdin) CPython reports the header's
+             * line without a caret; a string (-c) gets the end marker's */
+            pe_lex_error(&P->L, PE_EXC(IndentationError), nl.line, 0, 0,
+                         "expected an indented block after %s on line %u", what, line);
+        } else {
+            pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col,
+                         P->tok.col + 1, "expected an indented block after %s on line %u", what,
+                         line);
+        }
         goto fail;
     }
     if (advance(P)) goto fail;
@@ -2039,7 +2222,7 @@ fail:
 
 static int name_list(parser *P, pe_node *n) {
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     do {
         if (advance(P)) goto fail;
         if (CUR != PE_TOK_NAME) {
@@ -2065,7 +2248,7 @@ static pe_node *p_import(parser *P) {
     pe_node *n = new_node(P, PE_N_IMPORT, &t);
     if (!n || advance(P)) return NULL;
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     pe_node *mod = NULL;
     if (from) {
         if (CUR == PE_TOK_DOT) {
@@ -2208,12 +2391,23 @@ static pe_node *p_expr_stmt(parser *P) {
         return n;
     }
     vec V;
-    vec_init(&V, P->S);
+    vec_init(&V, P->A);
     pe_node *value = first;
     while (CUR == PE_TOK_EQUAL) {
-        if (check_target(P, value, false, true,
-                         " here. Maybe you meant '==' instead of '='?"))
+        if (check_target(P, value, false, true, "")) {
+            /* CPython adds "here. Maybe you meant '=='..." only for a first
+             * target that is not None/True/False, with no second '=' */
+            bool single = value->kind == PE_N_CONST &&
+                          (value->v.tag == PE_TNONE || value->v.tag == PE_TBOOL);
+            if (V.n || single || !pe_exc_matches(P->S, PE_EXC(SyntaxError))) goto fail;
+            pe_exc_clear(P->S);
+            if (advance(P)) goto fail;
+            pe_node *next = p_star_exprs(P, true);
+            if (!next) goto fail;
+            check_target(P, value, false, true,
+                         CUR == PE_TOK_EQUAL ? "" : " here. Maybe you meant '==' instead of '='?");
             goto fail;
+        }
         if (vec_push(&V, value) || advance(P)) goto fail;
         if (CUR == PE_TOK_KW_yield) {
             unsupported(P, &P->tok, "'yield' is");
@@ -2223,7 +2417,7 @@ static pe_node *p_expr_stmt(parser *P) {
         if (!value) goto fail;
     }
     if (value->kind == PE_N_STARRED) {
-        err_node(P, value, "can't use starred expression here");
+        err_node_late(P, value, "can't use starred expression here");
         goto fail;
     }
     pe_node *n = new_node(P, PE_N_ASSIGN, &t);
@@ -2252,6 +2446,8 @@ static pe_node *p_small_stmt(parser *P) {
         if (CUR != PE_TOK_NEWLINE && CUR != PE_TOK_SEMI && CUR != PE_TOK_ENDMARKER) {
             n->a = p_star_exprs(P, true);
             if (!n->a) return NULL;
+            n->end_line = n->a->end_line; /* the statement's range, as CPython */
+            n->end_col = n->a->end_col;
         }
         return n;
     case PE_TOK_KW_raise:
@@ -2271,6 +2467,11 @@ static pe_node *p_small_stmt(parser *P) {
     case PE_TOK_KW_nonlocal:
         n = new_node(P, CUR == PE_TOK_KW_global ? PE_N_GLOBAL : PE_N_NONLOCAL, &t);
         if (!n || name_list(P, n)) return NULL;
+        if (n->l[0].n) {
+            pe_node *last = n->l[0].v[n->l[0].n - 1];
+            n->end_line = last->end_line;
+            n->end_col = last->end_col;
+        }
         return n;
     case PE_TOK_KW_del: {
         n = new_node(P, PE_N_DEL, &t);
@@ -2333,8 +2534,15 @@ static int p_simple_stmts(parser *P, vec *out) {
         if (CUR == PE_TOK_NAME || CUR == PE_TOK_NUMBER || CUR == PE_TOK_STRING) {
             pe_node *last = out->v[out->n - 1];
             if (last->kind == PE_N_EXPR && last->a->kind == PE_N_NAME &&
-                !strcmp(last->a->name, "print"))
-                return err_node(P, last->a, "Missing parentheses in call to 'print'. Did you mean print(...)?");
+                (!strcmp(last->a->name, "print") || !strcmp(last->a->name, "exec"))) {
+                /* CPython's range: the name to the end of what follows */
+                pe_node *b = p_star_exprs(P, true);
+                if (!b) return -1;
+                char msg[80];
+                snprintf(msg, sizeof msg, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                         last->a->name, last->a->name);
+                return err_range(P, last->a, b, msg);
+            }
         }
         if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=') are") ? -1 : -1;
         return invalid_syntax(P);
@@ -2373,6 +2581,21 @@ no:
     return false;
 }
 
+/* An unsupported compound statement: CPython's "invalid syntax" first when
+ * the token after its keyword cannot follow it (`class = 1`, `@` alone on
+ * a line); want is the token kind needed (0: anything but NEWLINE). */
+static pe_node *unsupported_unless_invalid(parser *P, int want, const char *what) {
+    pe_token t = P->tok;
+    pe_token *pk;
+    if (peek(P, &pk)) return NULL;
+    if (want ? pk->kind != want : pk->kind == PE_TOK_NEWLINE) {
+        if (advance(P)) return NULL;
+        invalid_syntax(P);
+        return NULL;
+    }
+    return unsupported(P, &t, what);
+}
+
 /* One statement (compound or a line of simple ones) appended to out.
  * Returns a non-NULL dummy on success. */
 static pe_node *p_statement(parser *P, vec *out) {
@@ -2383,10 +2606,10 @@ static pe_node *p_statement(parser *P, vec *out) {
     case PE_TOK_KW_for: n = p_for(P); break;
     case PE_TOK_KW_def: n = p_def(P); break;
     case PE_TOK_KW_try: n = p_try(P); break;
-    case PE_TOK_KW_class: return unsupported(P, &P->tok, "class definitions are");
+    case PE_TOK_KW_class: return unsupported_unless_invalid(P, PE_TOK_NAME, "class definitions are");
     case PE_TOK_KW_with: return unsupported(P, &P->tok, "'with' statements are");
     case PE_TOK_KW_async: return unsupported(P, &P->tok, "'async' is");
-    case PE_TOK_AT: return unsupported(P, &P->tok, "decorators are");
+    case PE_TOK_AT: return unsupported_unless_invalid(P, 0, "decorators are");
     case PE_TOK_INDENT:
         invalid_syntax(P);
         return NULL;
@@ -2448,6 +2671,11 @@ pe_node *pe_parse(pe_state *S, pe_arena *A, const char *src, size_t len, const c
     P->has_peek = false;
     P->depth = 0;
     P->line_offset = P->col_offset = 0;
+    P->fsub = false;
+    P->eof_last_line = mode != PE_MODE_SINGLE && !(filename && !strcmp(filename, "<string>"));
+    P->late_no_text = mode != PE_MODE_SINGLE && filename &&
+                      (!strcmp(filename, "<string>") || !strcmp(filename, "<stdin>"));
+    P->fs_msg[0] = 0;
     P->S = S;
     P->A = A;
     P->filename = filename;
@@ -2456,7 +2684,7 @@ pe_node *pe_parse(pe_state *S, pe_arena *A, const char *src, size_t len, const c
     pe_node *mod = new_node(P, PE_N_MODULE, &P->tok);
     if (!mod) return NULL;
     vec V;
-    vec_init(&V, S);
+    vec_init(&V, A);
     if (mode == PE_MODE_EVAL) {
         while (CUR == PE_TOK_NEWLINE) if (advance(P)) goto fail;
         pe_node *e = p_star_exprs(P, false);

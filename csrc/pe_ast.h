@@ -78,6 +78,9 @@ typedef struct pe_lexer {
     uint32_t cc_col;
     uint32_t tick;          /* tokens since the last time-limit check */
     bool quiet;             /* no warnings (f-string expression sub-lexers) */
+    const char *comment;    /* a comment skipped before the current token */
+    uint32_t line_base;     /* f-string sub-lexers: added to the line an error
+                             * reports (the shown text is the local line) */
     bool failed;            /* the lexer raised (not the parser) */
     bool eof_unclosed;      /* ... and it was "'(' was never closed" */
     bool bad_token;         /* ... or "invalid syntax" for a stray $ ? ` */
