@@ -1586,6 +1586,14 @@ static int set_region(compiler *C, unit *u, region r) {
 
 static int c_finally_inline(compiler *C, unit *u, fblock *fb, bool preserve_tos);
 
+/* `name = None; del name`: an `except ... as name` handler unbinds its
+ * name whichever way it is left (CPython does the same). */
+static int c_unbind_handler_name(compiler *C, unit *u, const char *name) {
+    EMIT(LOAD_NONE, 0);
+    if (c_store_name(C, u, name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF, PE_OP_STORE_GLOBAL)) return -1;
+    return c_store_name(C, u, name, PE_OP_DELETE_FAST, PE_OP_DELETE_DEREF, PE_OP_DELETE_GLOBAL);
+}
+
 /* Emits the code that leaves one block on a break/continue/return path.
  * u->nfb is the block's own index (the block is popped), so a finally body
  * compiled here sees only the blocks around it. */
@@ -1603,12 +1611,7 @@ static int c_unwind_one(compiler *C, unit *u, fblock *fb, bool preserve_tos) {
         if (preserve_tos) EMIT(ROT_TWO, 0);
         EMIT(POP_EXCEPT, 0);
         if (fb->handler_name) {
-            EMIT(LOAD_NONE, 0);
-            if (c_store_name(C, u, fb->handler_name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
-                             PE_OP_STORE_GLOBAL) ||
-                c_store_name(C, u, fb->handler_name, PE_OP_DELETE_FAST, PE_OP_DELETE_DEREF,
-                             PE_OP_DELETE_GLOBAL))
-                return -1;
+            if (c_unbind_handler_name(C, u, fb->handler_name)) return -1;
         }
         return 0;
     case FB_TRY_FINALLY:
@@ -1778,12 +1781,7 @@ static int c_try_except(compiler *C, unit *u, pe_node *n) {
         SET_REGION(outer);
         EMIT(POP_EXCEPT, 0);
         if (h->name) {
-            EMIT(LOAD_NONE, 0);
-            if (c_store_name(C, u, h->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
-                             PE_OP_STORE_GLOBAL) ||
-                c_store_name(C, u, h->name, PE_OP_DELETE_FAST, PE_OP_DELETE_DEREF,
-                             PE_OP_DELETE_GLOBAL))
-                return -1;
+            if (c_unbind_handler_name(C, u, h->name)) return -1;
         }
         JUMP(JUMP, end);
         SET_REGION(rcleanup);
@@ -1792,12 +1790,7 @@ static int c_try_except(compiler *C, unit *u, pe_node *n) {
             bind_label(u, cend);
             u->depth = depth0 + 2;
             if (u->depth > u->maxdepth) u->maxdepth = u->depth;
-            EMIT(LOAD_NONE, 0);
-            if (c_store_name(C, u, h->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
-                             PE_OP_STORE_GLOBAL) ||
-                c_store_name(C, u, h->name, PE_OP_DELETE_FAST, PE_OP_DELETE_DEREF,
-                             PE_OP_DELETE_GLOBAL))
-                return -1;
+            if (c_unbind_handler_name(C, u, h->name)) return -1;
             EMIT(RERAISE, 0);
         }
         bind_label(u, next);

@@ -711,20 +711,7 @@ again:
     return 0;
 }
 
-int pe_compile_check_time(pe_state *S) {
-    if (S->interrupted) {
-        S->interrupted = 0;
-        if (S->deadline > 0 && pe_now() >= S->deadline)
-            return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)",
-                            S->limits.timeout);
-        if (S->on_interrupt) return S->on_interrupt(S);
-        return pe_raise(S, PE_EXC(KeyboardInterrupt), "%s", "");
-    }
-    if (S->deadline > 0 && pe_now() >= S->deadline)
-        return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)",
-                        S->limits.timeout);
-    return 0;
-}
+int pe_compile_check_time(pe_state *S) { return pe_check_interrupt_and_time(S); }
 
 int pe_lex_next(pe_lexer *L, pe_token *tok) {
     if (PE_UNLIKELY(++L->tick >= 1024)) {

@@ -250,6 +250,12 @@ int pe_mem_check(pe_state *S, size_t n);
  * 0 = go on, -1 = raised. (state.c) */
 #define PE_WORK_QUANTUM ((uint64_t)1 << 20)
 int pe_work(pe_state *S, uint64_t units);
+/* The limit checks' shared slow paths (state.c): a pending interrupt and
+ * the deadline, checked now; the step and time LimitErrors. Return -1 with
+ * the exception pending (0: nothing to report). */
+int pe_check_interrupt_and_time(pe_state *S);
+int pe_raise_step_limit(pe_state *S);
+int pe_raise_time_limit(pe_state *S);
 
 /* Allocates `size` bytes (>= sizeof(pe_obj)), header initialised, rc=1,
  * linked on the state's object list. */

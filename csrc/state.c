@@ -153,6 +153,29 @@ void pe_mem_free(pe_state *S, void *p, size_t n) {
 
 #define PE_WORK_PER_STEP 16
 
+int pe_raise_step_limit(pe_state *S) {
+    return pe_raise(S, PE_EXC(LimitError), "step limit exceeded (max_steps=%llu)",
+                    (unsigned long long)S->limits.max_steps);
+}
+
+int pe_raise_time_limit(pe_state *S) {
+    return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)", S->limits.timeout);
+}
+
+/* A pending interrupt (Ctrl-C; the timer thread's deadline poke) and the
+ * deadline, checked now. The VM, native operations and the compiler all end
+ * here, so the errors are raised in one place. */
+int pe_check_interrupt_and_time(pe_state *S) {
+    if (S->interrupted) {
+        S->interrupted = 0;
+        if (S->deadline > 0 && pe_now() >= S->deadline) return pe_raise_time_limit(S);
+        if (S->on_interrupt) return S->on_interrupt(S);
+        return pe_raise(S, PE_EXC(KeyboardInterrupt), "%s", "");
+    }
+    if (S->deadline > 0 && pe_now() >= S->deadline) return pe_raise_time_limit(S);
+    return 0;
+}
+
 /* The slow path: the same checks and messages as the VM's back-edge
  * check (vm.c check_limits). Native work also counts against max_steps,
  * one step per PE_WORK_PER_STEP units, so a run limited by steps alone
@@ -163,23 +186,11 @@ static PE_NOINLINE int work_check(pe_state *S) {
     if (S->limits.max_steps) {
         if (S->steps_left < steps + 1) {
             S->steps_left = 0;
-            return pe_raise(S, PE_EXC(LimitError), "step limit exceeded (max_steps=%llu)",
-                            (unsigned long long)S->limits.max_steps);
+            return pe_raise_step_limit(S);
         }
         S->steps_left -= steps;
     }
-    if (S->interrupted) {
-        S->interrupted = 0;
-        if (S->deadline > 0 && pe_now() >= S->deadline)
-            return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)",
-                            S->limits.timeout);
-        if (S->on_interrupt) return S->on_interrupt(S);
-        return pe_raise(S, PE_EXC(KeyboardInterrupt), "%s", "");
-    }
-    if (S->deadline > 0 && pe_now() >= S->deadline)
-        return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)",
-                        S->limits.timeout);
-    return 0;
+    return pe_check_interrupt_and_time(S);
 }
 
 int pe_work(pe_state *S, uint64_t units) {

@@ -334,25 +334,15 @@ static PE_NOINLINE int check_limits(pe_state *S, uint32_t cost) {
     if (S->limits.max_steps) {
         if (S->steps_left < cost + 1) {
             S->steps_left = 0;
-            return pe_raise(S, PE_EXC(LimitError), "step limit exceeded (max_steps=%llu)",
-                            (unsigned long long)S->limits.max_steps);
+            return pe_raise_step_limit(S);
         }
         S->steps_left -= cost + 1;
     }
-    if (S->interrupted) {
-        S->interrupted = 0;
-        if (S->deadline > 0 && pe_now() >= S->deadline)
-            return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)", S->limits.timeout);
-        if (S->on_interrupt) return S->on_interrupt(S);
-        return pe_raise(S, PE_EXC(KeyboardInterrupt), "%s", "");
-    }
-    if (S->deadline > 0) {
-        if (++S->time_check_counter >= 256) {
-            S->time_check_counter = 0;
-            if (pe_now() >= S->deadline)
-                return pe_raise(S, PE_EXC(LimitError), "time limit exceeded (timeout=%gs)",
-                                S->limits.timeout);
-        }
+    if (S->interrupted) return pe_check_interrupt_and_time(S);
+    /* the clock is read every 256 back-edges */
+    if (S->deadline > 0 && ++S->time_check_counter >= 256) {
+        S->time_check_counter = 0;
+        if (pe_now() >= S->deadline) return pe_raise_time_limit(S);
     }
     return 0;
 }
