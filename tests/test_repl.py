@@ -3,7 +3,7 @@ real pseudo-terminal: keystrokes in (escape sequences for arrows, Ctrl-C,
 Tab), the rendered screen out (tests/_pty.py emulates the terminal).
 
 Transcripts that do not depend on line editing are compared with CPython's
-own prompt (``sys.executable -q -I`` on the same kind of terminal), so the
+own prompt (the CPython 3.11 oracle, ``-q -I`` on the same kind of terminal), so the
 expected output is CPython's at test time, never hand-written.
 """
 
@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from _util import require_oracle
 
 from _pty import (char_width, BACKSPACE, CTRL, CTRL_LEFT, DELETE, DOWN, END, HOME, LEFT, RIGHT, TAB, UP,
                   Pty)
@@ -192,7 +194,7 @@ CARET_INSENSITIVE = {"unexpected_indent_first"}
 def test_transcript_matches_cpython(pyexpr_bin, tmp_path, name):
     keys = DIFF_CASES[name]
     ours, rc = _transcript([pyexpr_bin], _env(tmp_path, PYEXPR_HISTFILE=""), keys, BANNER_LINES)
-    theirs, rc_c = _transcript([sys.executable, "-q", "-I"], _env(tmp_path), keys, 0)
+    theirs, rc_c = _transcript([require_oracle(), "-q", "-I"], _env(tmp_path), keys, 0)
     if name in CARET_INSENSITIVE:
         ours = "\n".join(l for l in ours.split("\n") if l.strip() != "^")
         theirs = "\n".join(l for l in theirs.split("\n") if l.strip() != "^")
@@ -483,7 +485,7 @@ def test_stdout_not_a_terminal_plain_prompt(pyexpr_bin, tmp_path):
     """stdin a terminal, stdout not: no editing; prompts, banner and the
     final newline on stderr, as CPython does without readline."""
     out, err = _plain_io([pyexpr_bin], _env(tmp_path, PYEXPR_HISTFILE=""))
-    out_c, err_c = _plain_io([sys.executable, "-q", "-I"], _env(tmp_path))
+    out_c, err_c = _plain_io([require_oracle(), "-q", "-I"], _env(tmp_path))
     assert out == out_c == b"42\nx"
     assert err.split(b"\n", 2)[2] == err_c  # after pyexpr's two banner lines
 
@@ -623,6 +625,6 @@ def _plain_screen(argv, env):
 
 def test_plain_mode_ctrl_c_matches_cpython(pyexpr_bin, tmp_path):
     ours, out = _plain_screen([pyexpr_bin], _env(tmp_path, PYEXPR_HISTFILE=""))
-    theirs, out_c = _plain_screen([sys.executable, "-q", "-I"], _env(tmp_path))
+    theirs, out_c = _plain_screen([require_oracle(), "-q", "-I"], _env(tmp_path))
     assert ours.split("\n", 2)[2] == theirs
     assert out == out_c == b"1\n"

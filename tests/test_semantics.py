@@ -1,12 +1,12 @@
 """Built-ins and runtime semantics checked against the CPython that runs the
-tests (``sys.executable``): the exception tree, the built-ins pyexpr lacks
+tests (the CPython 3.11 oracle, ``tests/_util.py``): the exception tree, the built-ins pyexpr lacks
 (and the table in docs/language.md that lists them), ``from math import``
 errors, and the generated ``dir()`` tables behind the "Did you mean" hints.
 """
 
 from __future__ import annotations
 
-import builtins
+import json
 import keyword
 import re
 import subprocess
@@ -14,17 +14,26 @@ import sys
 
 import pytest
 
-from _util import REPO_ROOT, assert_no_crash, run_cpython, run_pyexpr
+from _util import CPYTHON, REPO_ROOT, assert_no_crash, require_oracle, run_cpython, run_pyexpr
 
 DOC = REPO_ROOT / "docs" / "language.md"
 
 # CPython's builtins that are exception classes (the exception groups are
 # the deliberate exception: pyexpr has no except*).
-EXC_NAMES = [
-    n
-    for n in dir(builtins)
-    if isinstance(getattr(builtins, n), type) and issubclass(getattr(builtins, n), BaseException)
-]
+def _oracle_builtins() -> list:
+    """[(name, is_exception_class)] for the oracle's builtins (the names
+    differ between Python versions: never this process's own)."""
+    if CPYTHON is None:
+        return []
+    src = ("import builtins, json\n"
+           "print(json.dumps([[n, isinstance(getattr(builtins, n), type) and "
+           "issubclass(getattr(builtins, n), BaseException)] for n in dir(builtins)]))\n")
+    res = subprocess.run([CPYTHON, "-I", "-c", src], capture_output=True, text=True, timeout=60)
+    return [tuple(x) for x in json.loads(res.stdout)] if res.returncode == 0 else []
+
+
+ORACLE_BUILTINS = _oracle_builtins()
+EXC_NAMES = [n for n, is_exc in ORACLE_BUILTINS if is_exc]
 GROUPS = {"BaseExceptionGroup", "ExceptionGroup"}
 
 
@@ -37,7 +46,7 @@ def pyexpr_source(src: str):
 def test_dir_names_table_is_current():
     """csrc/dir_names.h (the 'Did you mean' candidates) matches this CPython."""
     res = subprocess.run(
-        [sys.executable, str(REPO_ROOT / "tools" / "gen_dir_names.py"), "--check"],
+        [require_oracle(), str(REPO_ROOT / "tools" / "gen_dir_names.py"), "--check"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -56,7 +65,7 @@ def test_every_builtin_exception_class_with_cpythons_bases():
         "for n, c in zip(names, classes):\n"
         "    print(n, c.__name__, ''.join('1' if issubclass(c, d) else '0' for d in classes))\n"
     )
-    expected = subprocess.run([sys.executable, "-c", src], capture_output=True, text=True, timeout=60)
+    expected = subprocess.run([require_oracle(), "-c", src], capture_output=True, text=True, timeout=60)
     assert expected.returncode == 0, expected.stderr
     got = pyexpr_source(src)
     assert got.stderr.decode() == ""
@@ -93,7 +102,7 @@ def builtin_status(tmp_path_factory) -> dict[str, tuple[str, str]]:
     """pyexpr's answer for every name of CPython's builtins and of a
     script's initial globals: ok, unsupported (+ message) or NameError."""
     names = sorted(
-        {n for n in dir(builtins) if not keyword.iskeyword(n)} | set(script_global_names(tmp_path_factory))
+        {n for n, _ in ORACLE_BUILTINS if not keyword.iskeyword(n)} | set(script_global_names(tmp_path_factory))
     )
     res = pyexpr_source(builtin_probe_program(names))
     assert res.returncode == 0, res.describe()
