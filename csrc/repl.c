@@ -328,15 +328,9 @@ static const char *first_code_line(const char *buf, size_t len, size_t *n) {
     return NULL;
 }
 
-/* Does the input start a compound statement (which ends with an empty
- * line)? */
-static bool waits_for_blank(const char *buf, size_t len) {
-    size_t n;
-    const char *l = first_code_line(buf, len, &n);
-    if (!l) return false;
-    static const char *const kw[] = {"if", "while", "for", "try", "with", "def", "class", "async"};
-    if (l[0] == '@') return true;
-    for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++) {
+/* Does the line (n bytes) start with one of the keywords, as a whole word? */
+static bool starts_with_keyword(const char *l, size_t n, const char *const *kw, size_t nkw) {
+    for (size_t i = 0; i < nkw; i++) {
         size_t k = strlen(kw[i]);
         if (n >= k && !memcmp(l, kw[i], k) &&
             (n == k || !(l[k] == '_' || (l[k] >= 'a' && l[k] <= 'z') ||
@@ -345,6 +339,17 @@ static bool waits_for_blank(const char *buf, size_t len) {
             return true;
     }
     return false;
+}
+
+/* Does the input start a compound statement (which ends with an empty
+ * line)? */
+static bool waits_for_blank(const char *buf, size_t len) {
+    size_t n;
+    const char *l = first_code_line(buf, len, &n);
+    if (!l) return false;
+    static const char *const kw[] = {"if", "while", "for", "try", "with", "def", "class", "async"};
+    if (l[0] == '@') return true;
+    return starts_with_keyword(l, n, kw, sizeof kw / sizeof kw[0]);
 }
 
 static uint32_t count_lines(const char *buf, size_t len) {
@@ -377,15 +382,7 @@ static int incomplete_kind(pe_state *S, uint32_t nlines) {
 /* Does the line start with a clause that continues a compound statement? */
 static bool is_clause(const char *l, size_t n) {
     static const char *const kw[] = {"else", "elif", "except", "finally"};
-    for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++) {
-        size_t k = strlen(kw[i]);
-        if (n >= k && !memcmp(l, kw[i], k) &&
-            (n == k || !(l[k] == '_' || (l[k] >= 'a' && l[k] <= 'z') ||
-                         (l[k] >= 'A' && l[k] <= 'Z') || (l[k] >= '0' && l[k] <= '9') ||
-                         (unsigned char)l[k] >= 0x80)))
-            return true;
-    }
-    return false;
+    return starts_with_keyword(l, n, kw, sizeof kw / sizeof kw[0]);
 }
 
 /* CPython's prompt takes one statement per input: a line back at column 0
