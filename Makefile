@@ -31,15 +31,16 @@ ifeq ($(VERSION),)
 endif
 
 # ---------------------------------------------------------------------------
-# Sources. The engine is every csrc/*.c except the front ends; new engine files
-# are picked up automatically.
-# CLI_SRCS: the binary's front end (main.c, the daemon, the interactive
-# prompt and its line editor); extmodule.c is the Python extension's.
-CLI_SRCS     := csrc/main.c csrc/daemon.c csrc/repl.c csrc/lineedit.c
-FRONTENDS    := $(CLI_SRCS) csrc/extmodule.c
-ENGINE_SRCS  := $(filter-out $(FRONTENDS),$(sort $(wildcard csrc/*.c)))
-# The binary: engine + CLI. extmodule.c is Python-only.
-BIN_SRCS     := $(ENGINE_SRCS) $(wildcard $(CLI_SRCS))
+# Sources, by folder (new files are picked up automatically):
+#   csrc/include/  pyexpr.h, the one public header
+#   csrc/core/     the engine -> libpyexpr.a (position-independent, symbols
+#                  hidden unless marked PE_API)
+#   csrc/cli/ csrc/daemon/   the `pyexpr` binary's front end
+#   csrc/ext/      the CPython extension (built by setup.py against libpyexpr.a)
+#   csrc/tests/    C unit tests, linked with libpyexpr.a
+ENGINE_SRCS  := $(sort $(wildcard csrc/core/*.c))
+CLI_SRCS     := $(sort $(wildcard csrc/cli/*.c csrc/daemon/*.c))
+EXT_SRCS     := $(sort $(wildcard csrc/ext/*.c))
 TEST_SRCS    := $(sort $(wildcard csrc/tests/*.c))
 TEST_NAMES   := $(basename $(notdir $(TEST_SRCS)))
 
@@ -83,7 +84,13 @@ CFLAGS   ?=
 CPPFLAGS ?=
 LDFLAGS  ?=
 LDLIBS   ?=
-BASE_CPPFLAGS := -D_GNU_SOURCE -DPYEXPR_VERSION=\"$(VERSION)\" -Icsrc -MMD -MP
+BASE_CPPFLAGS := -D_GNU_SOURCE -DPYEXPR_VERSION=\"$(VERSION)\" -Icsrc/include -MMD -MP
+# The engine sees its private headers; front ends see only csrc/include
+# (FRONTEND_CPPFLAGS); C unit tests may use the engine's internals.
+ENGINE_CPPFLAGS   := -Icsrc/core
+ENGINE_CFLAGS     := -fPIC -fvisibility=hidden
+FRONTEND_CPPFLAGS := -Icsrc/core
+TEST_CPPFLAGS     := -Icsrc/core
 BASE_CFLAGS   := -std=c11 -Wall -Wextra
 SAN_FLAGS     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
@@ -132,29 +139,39 @@ endif
 #   build/<cfg>/.flags     compiler + flags signature, rewritten only when it changes
 define CONFIG_RULES
 $(1)_DIR         := $(BUILD)/$(1)
+$(1)_LIB         := $(BUILD)/$(1)/libpyexpr.a
 $(1)_ENGINE_OBJS := $$(patsubst csrc/%.c,$(BUILD)/$(1)/%.o,$$(ENGINE_SRCS))
-$(1)_BIN_OBJS    := $$(patsubst csrc/%.c,$(BUILD)/$(1)/%.o,$$(BIN_SRCS))
+$(1)_CLI_OBJS    := $$(patsubst csrc/%.c,$(BUILD)/$(1)/%.o,$$(CLI_SRCS))
 $(1)_TESTS       := $$(addprefix $(BUILD)/$(1)/tests/,$$(TEST_NAMES))
-$(1)_SIG          = $$($(1)_CC) | $$(BASE_CPPFLAGS) $$(CPPFLAGS) | $$(BASE_CFLAGS) $$($(1)_CFLAGS) $$(CFLAGS) | $$($(1)_LDFLAGS) $$(LDFLAGS) $$(LDLIBS) -lm
+$(1)_SIG          = $$($(1)_CC) | $$(BASE_CPPFLAGS) $$(CPPFLAGS) | $$(BASE_CFLAGS) $$($(1)_CFLAGS) $$(CFLAGS) | $$(ENGINE_CFLAGS) | $$($(1)_LDFLAGS) $$(LDFLAGS) $$(LDLIBS) -lm
 
 $(BUILD)/$(1)/.flags: FORCE
 	@mkdir -p $$(@D)
 	@printf '%s\n' '$$($(1)_SIG)' | cmp -s - $$@ || printf '%s\n' '$$($(1)_SIG)' > $$@
 
+$(BUILD)/$(1)/core/%.o:   DIR_FLAGS = $$(ENGINE_CPPFLAGS) $$(ENGINE_CFLAGS)
+$(BUILD)/$(1)/cli/%.o:    DIR_FLAGS = $$(FRONTEND_CPPFLAGS)
+$(BUILD)/$(1)/daemon/%.o: DIR_FLAGS = $$(FRONTEND_CPPFLAGS)
+$(BUILD)/$(1)/tests/%.o:  DIR_FLAGS = $$(TEST_CPPFLAGS)
 $(BUILD)/$(1)/%.o: csrc/%.c $(BUILD)/$(1)/.flags
 	@mkdir -p $$(@D)
 	@$$(if $$(Q),echo '  CC [$(1)] $$<')
-	$$(Q)$$($(1)_CC) $$(BASE_CPPFLAGS) $$(CPPFLAGS) $$(BASE_CFLAGS) $$($(1)_CFLAGS) $$(CFLAGS) -c $$< -o $$@
+	$$(Q)$$($(1)_CC) $$(BASE_CPPFLAGS) $$(DIR_FLAGS) $$(CPPFLAGS) $$(BASE_CFLAGS) $$($(1)_CFLAGS) $$(CFLAGS) -c $$< -o $$@
 
-$$($(1)_BIN): $$($(1)_BIN_OBJS)
+$$($(1)_LIB): $$($(1)_ENGINE_OBJS)
+	@$$(if $$(Q),echo '  AR [$(1)] $$@')
+	@rm -f $$@
+	$$(Q)$$(AR) rcsD $$@ $$^
+
+$$($(1)_BIN): $$($(1)_CLI_OBJS) $$($(1)_LIB)
 	@$$(if $$(Q),echo '  LD [$(1)] $$@ ($$($(1)_CC) $$(strip $$($(1)_LDFLAGS)))')
 	$$(Q)$$($(1)_CC) $$(BASE_CFLAGS) $$($(1)_CFLAGS) $$(CFLAGS) $$($(1)_LDFLAGS) $$(LDFLAGS) $$^ -o $$@ $$(LDLIBS) -lm
 
-$(BUILD)/$(1)/tests/%: $(BUILD)/$(1)/tests/%.o $$($(1)_ENGINE_OBJS)
+$(BUILD)/$(1)/tests/%: $(BUILD)/$(1)/tests/%.o $$($(1)_LIB)
 	@$$(if $$(Q),echo '  LD [$(1)] $$@')
 	$$(Q)$$($(1)_CC) $$(BASE_CFLAGS) $$($(1)_CFLAGS) $$(CFLAGS) $$($(1)_LDFLAGS) $$(LDFLAGS) $$^ -o $$@ $$(LDLIBS) -lm
 
--include $$(wildcard $(BUILD)/$(1)/*.d $(BUILD)/$(1)/tests/*.d)
+-include $$(wildcard $(BUILD)/$(1)/*/*.d)
 endef
 $(foreach c,$(CONFIGS),$(eval $(call CONFIG_RULES,$(c))))
 
@@ -162,8 +179,11 @@ $(foreach c,$(CONFIGS),$(eval $(call CONFIG_RULES,$(c))))
 .SECONDARY: $(foreach c,$(CONFIGS),$(patsubst %,$(BUILD)/$(c)/tests/%.o,$(TEST_NAMES)))
 
 # ---------------------------------------------------------------------------
-.PHONY: all release debug asan check clean print-config leakcheck fuzz fuzz-run FORCE
+.PHONY: all release debug asan check clean print-config leakcheck fuzz fuzz-run lib FORCE
 FORCE:
+
+# The engine library alone (CONFIG=release|debug|asan|fuzz).
+lib: $($(CONFIG)_LIB)
 
 all release: $(release_BIN)
 debug: $(debug_BIN)
@@ -181,9 +201,9 @@ FUZZ_DICT    := csrc/fuzz/python.dict
 FUZZ_SEEDS   := $(sort $(dir $(wildcard tests/corpus/*/*.py)))
 FUZZ_ARGS    ?=
 fuzz: $(FUZZ_BIN)
-$(FUZZ_BIN): csrc/fuzz/fuzz_run.c $(fuzz_ENGINE_OBJS)
+$(FUZZ_BIN): csrc/fuzz/fuzz_run.c $(fuzz_LIB)
 	@$(if $(Q),echo '  LD [fuzz] $@')
-	$(Q)$(FUZZ_CC) $(BASE_CPPFLAGS) $(BASE_CFLAGS) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CFLAGS) \
+	$(Q)$(FUZZ_CC) $(BASE_CPPFLAGS) $(FRONTEND_CPPFLAGS) $(BASE_CFLAGS) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CFLAGS) \
 	  $(LDFLAGS) $^ -o $@ $(LDLIBS) -lm
 # New coverage goes to build/fuzz/corpus (the seeds stay untouched), crashes
 # to build/fuzz/artifacts/. Exit status non-zero iff libFuzzer found a crash.
@@ -219,7 +239,8 @@ print-config:
 	@echo "HOST_CC     = $(HOST_CC)   (debug)"
 	@echo "ASAN_CC     = $(ASAN_CC)"
 	@echo "ENGINE_SRCS = $(ENGINE_SRCS)"
-	@echo "BIN_SRCS    = $(BIN_SRCS)"
+	@echo "CLI_SRCS    = $(CLI_SRCS)"
+	@echo "EXT_SRCS    = $(EXT_SRCS)"
 	@echo "TEST_SRCS   = $(TEST_SRCS)"
 
 clean:

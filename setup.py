@@ -52,21 +52,19 @@ VERSION = re.search(
     r'^__version__\s*=\s*"([^"]+)"', (HERE / "pyexpr" / "_version.py").read_text(), re.M
 ).group(1)
 
-# Same split as the Makefile: engine = every csrc/*.c except the front ends.
-# CLI_SRCS: the binary's front end (the prompt and its line editor are CLI-only).
-CLI_SRCS = ["main.c", "daemon.c", "repl.c", "lineedit.c"]
-FRONTENDS = set(CLI_SRCS) | {"extmodule.c"}
-ENGINE_SRCS = sorted(
-    f"csrc/{p.name}" for p in Path("csrc").glob("*.c") if p.name not in FRONTENDS
-)
-BIN_SRCS = ENGINE_SRCS + [f"csrc/{n}" for n in CLI_SRCS if Path("csrc", n).exists()]
+# Same split as the Makefile: csrc/core is the engine, csrc/cli + csrc/daemon
+# the binary's front end, csrc/ext the extension.
+ENGINE_SRCS = sorted(str(p) for p in Path("csrc/core").glob("*.c"))
+CLI_SRCS = sorted(str(p) for p in [*Path("csrc/cli").glob("*.c"), *Path("csrc/daemon").glob("*.c")])
+EXT_SRCS = sorted(str(p) for p in Path("csrc/ext").glob("*.c"))
+BIN_SRCS = ENGINE_SRCS + CLI_SRCS
 
 NATIVE_DIR = "build/native"
 NATIVE_BIN = f"{NATIVE_DIR}/pyexpr"  # relative: data_files require it
 
 CFLAGS = [
     "-std=c11", "-O2", "-Wall", "-Wextra",
-    "-D_GNU_SOURCE", f'-DPYEXPR_VERSION="{VERSION}"', "-Icsrc",
+    "-D_GNU_SOURCE", f'-DPYEXPR_VERSION="{VERSION}"', "-Icsrc/include", "-Icsrc/core",
 ]
 STRIP = os.environ.get("PYEXPR_STRIP", "1") != "0"
 LDFLAGS_STRIP = ["-s"] if STRIP else []
@@ -159,8 +157,8 @@ class build_native(Command):
         pass
 
     def run(self):
-        if not Path("csrc/main.c").exists():
-            raise SystemExit("build_native: csrc/main.c not found - nothing to build")
+        if not Path("csrc/cli/main.c").exists():
+            raise SystemExit("build_native: csrc/cli/main.c not found - nothing to build")
         out = Path(NATIVE_BIN)
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp_out = str(out) + ".tmp"
@@ -245,17 +243,17 @@ class bdist_wheel(_bdist_wheel):
 EXT_CFLAGS = ["-std=c11", "-O2", "-fvisibility=hidden", "-Wall", "-Wextra"]
 
 ext_modules = []
-if Path("csrc/extmodule.c").exists():
+if EXT_SRCS:
     ext_modules.append(
         Extension(
             "pyexpr._pyexpr",
-            sources=ENGINE_SRCS + ["csrc/extmodule.c"],
-            include_dirs=["csrc"],
+            sources=ENGINE_SRCS + EXT_SRCS,
+            include_dirs=["csrc/include", "csrc/core"],
             define_macros=[("_GNU_SOURCE", None), ("PYEXPR_VERSION", f'"{VERSION}"')],
             extra_compile_args=EXT_CFLAGS,
             extra_link_args=LDFLAGS_STRIP,
             libraries=["m"],
-            depends=sorted(str(p) for p in Path("csrc").glob("*.h")),
+            depends=sorted(str(p) for p in Path("csrc").glob("*/*.h")),
         )
     )
 

@@ -109,16 +109,15 @@ def build_engine_bench(tmp: Path) -> Path | None:
     if not cc:
         print("engine benchmark skipped: no C compiler")
         return None
-    srcs = [ROOT / "benchmarks" / "bench_engine.c"] + sorted(
-        p for p in CSRC.glob("*.c") if p.name not in ("main.c", "daemon.c", "extmodule.c"))
+    srcs = [ROOT / "benchmarks" / "bench_engine.c"] + sorted((CSRC / "core").glob("*.c"))
     h = hashlib.sha256(cc.encode())
-    for p in srcs + sorted(CSRC.glob("*.h")):
+    for p in srcs + sorted(CSRC.glob("*/*.h")):
         h.update(p.read_bytes())
     out_dir = ROOT / "build" / "bench"
     out_dir.mkdir(parents=True, exist_ok=True)
     exe = out_dir / f"bench_engine-{h.hexdigest()[:12]}"
     if not exe.exists():
-        cmd = [*cc.split(), "-std=c11", "-O2", "-pthread", "-D_GNU_SOURCE", f"-I{CSRC}",
+        cmd = [*cc.split(), "-std=c11", "-O2", "-pthread", "-D_GNU_SOURCE", f"-I{CSRC}/include", f"-I{CSRC}/core",
                *map(str, srcs), "-o", str(exe), "-lm"]
         p = subprocess.run(cmd, capture_output=True, text=True)
         if p.returncode:

@@ -71,18 +71,18 @@ def _compilers() -> list[str]:
 
 def _sources(runtime: str) -> tuple[list[Path], list[str]]:
     if runtime == "stub":
-        return [DRIVER, CSRC / "bigint.c"], ["-DPE_BIGINT_STUB"]
-    engine = sorted(p for p in CSRC.glob("*.c") if p.name not in FRONTENDS)
+        return [DRIVER, CSRC / "core" / "bigint.c"], ["-DPE_BIGINT_STUB"]
+    engine = sorted((CSRC / "core").glob("*.c"))
     return [DRIVER, *engine], ["-D_GNU_SOURCE"]
 
 
 def _compile(cc: str, runtime: str, opt: list[str], san: bool) -> tuple[Path | None, str]:
     srcs, defs = _sources(runtime)
-    flags = ["-std=c11", "-g", *opt, "-Wall", "-Wextra", f"-I{CSRC}", *defs]
+    flags = ["-std=c11", "-g", *opt, "-Wall", "-Wextra", f"-I{CSRC}/include", f"-I{CSRC}/core", *defs]
     if san:
         flags += SAN_FLAGS
     h = hashlib.sha256(" ".join([cc, *flags]).encode())
-    for p in sorted(srcs) + sorted(CSRC.glob("*.h")) + sorted((CSRC / "tests").glob("*.h")):
+    for p in sorted(srcs) + sorted(CSRC.glob("*/*.h")) + sorted((CSRC / "tests").glob("*.h")):
         h.update(p.name.encode() + p.read_bytes())
     BUILD_DIR.mkdir(parents=True, exist_ok=True)
     exe = BUILD_DIR / f"test_bigint-{runtime}-{'san' if san else 'nosan'}-{h.hexdigest()[:16]}"

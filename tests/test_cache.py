@@ -51,14 +51,14 @@ def _compilers() -> list[str]:
 
 
 def _compile(cc: str, san: bool) -> tuple[Path | None, str]:
-    engine = sorted(p for p in CSRC.glob("*.c") if p.name not in FRONTENDS)
+    engine = sorted((CSRC / "core").glob("*.c"))
     srcs = [DRIVER, *engine]
-    flags = ["-std=c11", "-O0", "-g", "-Wall", "-Wextra", "-pthread", f"-I{CSRC}",
+    flags = ["-std=c11", "-O0", "-g", "-Wall", "-Wextra", "-pthread", f"-I{CSRC}/include", f"-I{CSRC}/core",
              "-D_GNU_SOURCE"]
     if san:
         flags += SAN_FLAGS
     h = hashlib.sha256(" ".join([cc, *flags]).encode())
-    for p in sorted(srcs) + sorted(CSRC.glob("*.h")):
+    for p in sorted(srcs) + sorted(CSRC.glob("*/*.h")):
         h.update(p.name.encode() + p.read_bytes())
     BUILD_DIR.mkdir(parents=True, exist_ok=True)
     exe = BUILD_DIR / f"test_cache-{'san' if san else 'nosan'}-{h.hexdigest()[:16]}"

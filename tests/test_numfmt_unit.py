@@ -21,9 +21,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CSRC = ROOT / "csrc"
-SOURCES = [CSRC / "tests" / "test_numfmt.c", CSRC / "numfmt.c", CSRC / "floatobj.c"]
+SOURCES = [CSRC / "tests" / "test_numfmt.c", CSRC / "core" / "numfmt.c", CSRC / "core" / "floatobj.c"]
 BASE_FLAGS = ["-std=c11", "-Wall", "-Wextra", "-D_GNU_SOURCE", "-DPE_NUMFMT_STUBS",
-              "-I" + str(CSRC)]
+              "-I" + str(CSRC / "include"), "-I" + str(CSRC / "core")]
 SAN_FLAGS = ["-fsanitize=address,undefined", "-fno-sanitize-recover=all",
              "-fno-omit-frame-pointer"]
 
@@ -197,7 +197,7 @@ def test_self_test(drivers):
 
 
 def test_ryu_tables_match_their_definition():
-    src = (CSRC / "numfmt.c").read_text()
+    src = (CSRC / "core" / "numfmt.c").read_text()
 
     def table(name):
         body = re.search(r"%s\[\d+\]\[2\] = \{(.*?)\};" % name, src, re.S).group(1)

@@ -44,7 +44,7 @@ def pyexpr_source(src: str):
 
 
 def test_dir_names_table_is_current():
-    """csrc/dir_names.h (the 'Did you mean' candidates) matches this CPython."""
+    """csrc/core/dir_names.h (the 'Did you mean' candidates) matches this CPython."""
     res = subprocess.run(
         [require_oracle(), str(REPO_ROOT / "tools" / "gen_dir_names.py"), "--check"],
         capture_output=True,

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate csrc/dir_names.h: CPython's dir() of every built-in type whose
+"""Generate csrc/core/dir_names.h: CPython's dir() of every built-in type whose
 instances a pyexpr script can hold, plus the math module, plus the names of
 the builtins namespace in CPython's dict order (the NameError hint walks
 them in that order, so ties resolve as in CPython).
@@ -9,7 +9,7 @@ picks its candidate from dir(obj); pyexpr uses these lists so that its hint
 is CPython's even for names pyexpr does not implement (a hint may name an
 attribute pyexpr lacks, exactly as CPython would print it).
 
-    python tools/gen_dir_names.py            # rewrite csrc/dir_names.h
+    python tools/gen_dir_names.py            # rewrite csrc/core/dir_names.h
     python tools/gen_dir_names.py --check    # exit 1 if it is out of date
 
 tests/test_semantics.py runs --check with the CPython that runs the tests.
@@ -22,7 +22,7 @@ import math
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "csrc" / "dir_names.h"
+OUT = Path(__file__).resolve().parent.parent / "csrc" / "core" / "dir_names.h"
 
 
 def samples() -> dict[str, object]:

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Generate csrc/unicode_db.h: compact Unicode property and case tables.
+"""Generate csrc/core/unicode_db.h: compact Unicode property and case tables.
 
 The oracle is the running CPython itself (its str methods and unicodedata),
 so pyexpr agrees with the CPython that generated the header (3.11.x:
-Unicode 14.0.0). Run:  python3 tools/gen_unicode_db.py > csrc/unicode_db.h
+Unicode 14.0.0). Run:  python3 tools/gen_unicode_db.py > csrc/core/unicode_db.h
 
 Layout (all tables sorted, searched by binary search):
   pe_uni_run_start[i] / pe_uni_run_flags[i]: maximal runs of code points

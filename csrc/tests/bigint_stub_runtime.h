@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../pe_internal.h"
+#include "pe_internal.h"
 
 struct pe_state {
     const pe_type *exc_type;

@@ -252,17 +252,17 @@ W int pe_int_to_str(pe_state *S, pe_val a, int base, bool with_prefix, pe_sb *sb
 }
 
 /* ---- container helpers used by slice.c ---- */
-W int cont_onearg(pe_state *S, const char *qualname, int argc, pe_obj *kwnames) {
+W int pe_cont_onearg(pe_state *S, const char *qualname, int argc, pe_obj *kwnames) {
     (void)S, (void)qualname, (void)argc, (void)kwnames;
     return 0;
 }
-W int cont_posargs(pe_state *S, const char *qualname, const char *name, int argc, pe_obj *kwnames,
+W int pe_cont_posargs(pe_state *S, const char *qualname, const char *name, int argc, pe_obj *kwnames,
                    int min, int max) {
     (void)S, (void)qualname, (void)name, (void)argc, (void)kwnames, (void)min, (void)max;
     return 0;
 }
 
-W int cont_type_call_check(pe_state *S, pe_val callee) {
+W int pe_cont_type_call_check(pe_state *S, pe_val callee) {
     (void)S, (void)callee;
     return 0;
 }

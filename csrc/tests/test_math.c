@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../pe_vm.h"
+#include "pe_vm.h"
 
 int pe_math_module(pe_state *S, pe_val *out);
 

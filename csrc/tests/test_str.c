@@ -6,7 +6,7 @@
  */
 #include "str_stubs.h"
 
-#include "../str_impl.h"
+#include "str_impl.h"
 
 static pe_state *S;
 static int failures, checks;
@@ -70,7 +70,7 @@ static void expect(const char *what, int r, pe_val result, const char *want) {
 }
 
 static const pe_cfunc *find_method(const char *name) {
-    for (const pe_cfunc *m = ps_str_methods; m->name; m++)
+    for (const pe_cfunc *m = pe_ps_str_methods; m->name; m++)
         if (strcmp(m->name, name) == 0) return m;
     printf("no method %s\n", name);
     abort();

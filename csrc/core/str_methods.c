@@ -145,7 +145,7 @@ static int ret_self(pe_val self, pe_val *out) {
 /* New str from bytes [a, b) of s. */
 static int sub_bytes(pe_state *S, const pe_str *s, size_t a, size_t b, pe_val *out) {
     size_t n = s->ascii ? b - a : pe_utf8_count(s->data + a, b - a);
-    return ps_new_n(S, s->data + a, b - a, n, out);
+    return pe_ps_new_n(S, s->data + a, b - a, n, out);
 }
 
 /* Appends bytes [a, b) of s to list l as a new str. */
@@ -218,7 +218,7 @@ static int need_str(pe_state *S, pe_val v) {
 /* Case conversion                                                     */
 /* ------------------------------------------------------------------ */
 
-static bool uni_has(uint32_t c, unsigned flag) { return (ps_uni_flags(c) & flag) != 0; }
+static bool uni_has(uint32_t c, unsigned flag) { return (pe_ps_uni_flags(c) & flag) != 0; }
 
 /* Is the U+03A3 at byte offset off (2 bytes) in the Final_Sigma context?
  * \p{cased}\p{case-ignorable}* SIGMA !(\p{case-ignorable}* \p{cased}) */
@@ -251,10 +251,10 @@ static int put_mapped(pe_sb *sb, const pe_str *s, size_t off, uint32_t c, int ki
         m[0] = final_sigma(s->data, s->len, off) ? 0x3c2 : 0x3c3;
         n = 1;
     } else {
-        n = ps_uni_map(c, kind, m);
+        n = pe_ps_uni_map(c, kind, m);
     }
     for (int i = 0; i < n; i++)
-        if (ps_sb_putcp(sb, m[i])) return -1;
+        if (pe_ps_sb_putcp(sb, m[i])) return -1;
     return 0;
 }
 
@@ -336,7 +336,7 @@ static bool all_have(const pe_str *s, unsigned flags) {
     if (s->len == 0) return false;
     size_t n;
     for (size_t off = 0; off < s->len; off += n)
-        if (!(ps_uni_flags(pe_utf8_decode(s->data + off, &n)) & flags)) return false;
+        if (!(pe_ps_uni_flags(pe_utf8_decode(s->data + off, &n)) & flags)) return false;
     return true;
 }
 
@@ -348,7 +348,7 @@ static bool is_case(const pe_str *s, bool want_upper) {
     bool cased = false;
     size_t n;
     for (size_t off = 0; off < s->len; off += n) {
-        unsigned f = ps_uni_flags(pe_utf8_decode(s->data + off, &n));
+        unsigned f = pe_ps_uni_flags(pe_utf8_decode(s->data + off, &n));
         if (f & bad) return false;
         if (f & want) cased = true;
     }
@@ -359,7 +359,7 @@ static bool is_title(const pe_str *s) {
     bool cased = false, prev = false;
     size_t n;
     for (size_t off = 0; off < s->len; off += n) {
-        unsigned f = ps_uni_flags(pe_utf8_decode(s->data + off, &n));
+        unsigned f = pe_ps_uni_flags(pe_utf8_decode(s->data + off, &n));
         if (f & (PE_UF_UPPER | PE_UF_TITLE)) {
             if (prev) return false;
             prev = cased = true;
@@ -634,7 +634,7 @@ static int split_common(pe_state *S, const char *name, pe_val self, int argc, co
     bool has_sep = a[0].tag != PE_TUNDEF && a[0].tag != PE_TNONE;
     if (has_sep && !pe_is_str(a[0]))
         return pe_raise(S, PE_EXC(TypeError), "must be str or None, not %s", pe_type_name(a[0]));
-    if (a[1].tag != PE_TUNDEF && ps_arg_ssize(S, a[1], &maxsplit)) return -1;
+    if (a[1].tag != PE_TUNDEF && pe_ps_arg_ssize(S, a[1], &maxsplit)) return -1;
     if (maxsplit < 0) maxsplit = INT64_MAX;
     if (has_sep && PE_STR(a[0])->len == 0) return pe_raise(S, PE_EXC(ValueError), "empty separator");
     if (pe_list_new(S, 0, out)) return -1;
@@ -677,7 +677,7 @@ static int str_splitlines(pe_state *S, pe_val self, int argc, const pe_val *argv
     pe_val a[1];
     int keep = 0;
     if (chk_kw(S, "splitlines", argc, argv, kwnames, names, 1, a)) return -1;
-    if (a[0].tag != PE_TUNDEF && ps_arg_int(S, a[0], &keep)) return -1;
+    if (a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], &keep)) return -1;
     if (pe_list_new(S, 0, out)) return -1;
     const pe_str *s = SELF;
     size_t i = 0;
@@ -881,7 +881,7 @@ static int str_replace(pe_state *S, pe_val self, int argc, const pe_val *argv, p
             return pe_raise(S, PE_EXC(TypeError), "replace() argument %d must be str, not %s", i + 1,
                             pe_type_name(argv[i]));
     int64_t count = -1;
-    if (argc == 3 && ps_arg_ssize(S, argv[2], &count)) return -1;
+    if (argc == 3 && pe_ps_arg_ssize(S, argv[2], &count)) return -1;
     return do_replace(S, self, PE_STR(argv[0]), PE_STR(argv[1]), count, out);
 }
 
@@ -912,7 +912,7 @@ static int justify(pe_state *S, const char *name, pe_val self, int argc, const p
                    pe_obj *kwnames, int mode, pe_val *out) {
     if (chk_clinic(S, name, argc, kwnames, 1, 2)) return -1;
     int64_t width;
-    if (ps_arg_ssize(S, argv[0], &width)) return -1;
+    if (pe_ps_arg_ssize(S, argv[0], &width)) return -1;
     const char *f = " ";
     size_t fn = 1;
     if (argc == 2) {
@@ -950,7 +950,7 @@ static int str_zfill(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_
                      pe_val *out) {
     if (chk_onearg(S, "zfill", argc, kwnames)) return -1;
     int64_t width;
-    if (ps_arg_ssize(S, argv[0], &width)) return -1;
+    if (pe_ps_arg_ssize(S, argv[0], &width)) return -1;
     int64_t len = (int64_t)SELF->nchars;
     if (width <= len) return ret_self(self, out);
     if (pad(S, self, (size_t)(width - len), 0, "0", 1, out)) return -1;
@@ -969,7 +969,7 @@ static int str_expandtabs(pe_state *S, pe_val self, int argc, const pe_val *argv
     pe_val a[1];
     int tabsize = 8;
     if (chk_kw(S, "expandtabs", argc, argv, kwnames, names, 1, a)) return -1;
-    if (a[0].tag != PE_TUNDEF && ps_arg_int(S, a[0], &tabsize)) return -1;
+    if (a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], &tabsize)) return -1;
     const pe_str *s = SELF;
     if (!memchr(s->data, '\t', s->len)) return ret_self(self, out);
     pe_sb sb;
@@ -1081,7 +1081,7 @@ static int translate_one(pe_state *S, pe_val table, uint32_t c, pe_sb *sb) {
     if (pe_getitem(S, table, pe_int(c), &v)) {
         if (!pe_exc_matches(S, PE_EXC(LookupError))) return -1;
         pe_exc_clear(S);
-        return ps_sb_putcp(sb, c);
+        return pe_ps_sb_putcp(sb, c);
     }
     int r = 0;
     if (v.tag == PE_TNONE) {
@@ -1089,7 +1089,7 @@ static int translate_one(pe_state *S, pe_val table, uint32_t c, pe_sb *sb) {
     } else if (v.tag == PE_TINT || v.tag == PE_TBOOL || pe_is_bigint(v)) {
         if (pe_is_bigint(v) || v.u.i < 0 || v.u.i >= 0x110000)
             r = pe_raise(S, PE_EXC(ValueError), "character mapping must be in range(0x110000)");
-        else r = ps_sb_putcp(sb, (uint32_t)v.u.i);
+        else r = pe_ps_sb_putcp(sb, (uint32_t)v.u.i);
     } else if (pe_is_str(v)) {
         r = ps_sb_putstr(sb, PE_STR(v));
     } else {
@@ -1119,7 +1119,7 @@ static int str_translate(pe_state *S, pe_val self, int argc, const pe_val *argv,
 /* The method table (format/format_map live in str_format.c)           */
 /* ------------------------------------------------------------------ */
 
-const pe_cfunc ps_str_methods[] = {
+const pe_cfunc pe_ps_str_methods[] = {
     PE_METHOD("upper", str_upper),
     PE_METHOD("lower", str_lower),
     PE_METHOD("casefold", str_casefold),
@@ -1163,8 +1163,8 @@ const pe_cfunc ps_str_methods[] = {
     PE_METHOD("removeprefix", str_removeprefix),
     PE_METHOD("removesuffix", str_removesuffix),
     PE_METHOD("translate", str_translate),
-    PE_METHOD("format", ps_str_format_method),
-    PE_METHOD("format_map", ps_str_format_map_method),
-    PE_METHOD("__format__", ps_str_dunder_format),
+    PE_METHOD("format", pe_ps_str_format_method),
+    PE_METHOD("format_map", pe_ps_str_format_map_method),
+    PE_METHOD("__format__", pe_ps_str_dunder_format),
     PE_METHOD_END,
 };

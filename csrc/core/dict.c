@@ -23,7 +23,7 @@
 /* Hashing and table allocation                                        */
 /* ------------------------------------------------------------------ */
 
-int cont_hash(pe_state *S, pe_val key, int64_t *out) {
+int pe_cont_hash(pe_state *S, pe_val key, int64_t *out) {
     if (key.tag == PE_TINT) {
         *out = pe_int_hash(key);
         return 0;
@@ -172,7 +172,7 @@ restart:
     return 0;
 }
 
-int cont_dict_get_h(pe_state *S, pe_dict *d, pe_val key, int64_t hash, pe_val *out) {
+int pe_cont_dict_get_h(pe_state *S, pe_dict *d, pe_val key, int64_t hash, pe_val *out) {
     int64_t ix;
     if (lookup(S, d, key, hash, &ix, NULL)) return -1;
     if (ix < 0) return 0;
@@ -182,8 +182,8 @@ int cont_dict_get_h(pe_state *S, pe_dict *d, pe_val key, int64_t hash, pe_val *o
 
 int pe_dict_get(pe_state *S, pe_dict *d, pe_val key, pe_val *out) {
     int64_t hash;
-    if (cont_hash(S, key, &hash)) return -1;
-    return cont_dict_get_h(S, d, key, hash, out);
+    if (pe_cont_hash(S, key, &hash)) return -1;
+    return pe_cont_dict_get_h(S, d, key, hash, out);
 }
 
 /* insertdict: set key (borrowed) to value (borrowed) with a known hash. */
@@ -217,7 +217,7 @@ static int insert_h(pe_state *S, pe_dict *d, pe_val key, int64_t hash, pe_val va
 
 int pe_dict_set(pe_state *S, pe_dict *d, pe_val key, pe_val value) {
     int64_t hash;
-    if (cont_hash(S, key, &hash)) return -1;
+    if (pe_cont_hash(S, key, &hash)) return -1;
     return insert_h(S, d, key, hash, value);
 }
 
@@ -248,7 +248,7 @@ static int pop_h(pe_state *S, pe_dict *d, pe_val key, int64_t hash, pe_val *valu
 int pe_dict_del(pe_state *S, pe_dict *d, pe_val key) {
     int64_t hash;
     pe_val v;
-    if (cont_hash(S, key, &hash)) return -1;
+    if (pe_cont_hash(S, key, &hash)) return -1;
     int r = pop_h(S, d, key, hash, &v);
     if (r == 1) pe_decref(S, v);
     return r;
@@ -447,7 +447,7 @@ static int dict_equal(pe_state *S, pe_dict *a, pe_dict *b) {
         pe_val bv;
         pe_incref(e.key);
         pe_incref(e.value);
-        int r = cont_dict_get_h(S, b, e.key, e.hash, &bv);
+        int r = pe_cont_dict_get_h(S, b, e.key, e.hash, &bv);
         if (r == 1) {
             pe_incref(bv);
             r = cont_eq(S, e.value, bv);
@@ -482,7 +482,7 @@ static int dict_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
     return 0;
 }
 
-int cont_dict_ior(pe_state *S, pe_val a, pe_val b, pe_val *out) {
+int pe_cont_dict_ior(pe_state *S, pe_val a, pe_val b, pe_val *out) {
     if (pe_dict_update(S, PE_DICT(a), b)) return -1;
     pe_incref(a);
     *out = a;
@@ -522,7 +522,7 @@ static int dict_contains(pe_state *S, pe_val v, pe_val x) {
 /* dict() / dict(mapping_or_pairs) / dict(..., **kw) */
 static int dict_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
-    if (cont_type_call_check(S, callee)) return -1;
+    if (pe_cont_type_call_check(S, callee)) return -1;
     int npos = argc - (int)cont_nkw(kwnames);
     if (npos > 1) return pe_raise(S, PE_EXC(TypeError), "dict expected at most 1 argument, got %d", npos);
     if (pe_dict_new(S, out)) return -1;
@@ -541,27 +541,27 @@ static int dict_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, p
 static int m_keys(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                   pe_val *out) {
     (void)argv;
-    if (cont_noargs(S, "dict.keys", argc, kwnames)) return -1;
+    if (pe_cont_noargs(S, "dict.keys", argc, kwnames)) return -1;
     return pe_dictview_new(S, &pe_type_dict_keys, PE_DICT(self), out);
 }
 
 static int m_values(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
     (void)argv;
-    if (cont_noargs(S, "dict.values", argc, kwnames)) return -1;
+    if (pe_cont_noargs(S, "dict.values", argc, kwnames)) return -1;
     return pe_dictview_new(S, &pe_type_dict_values, PE_DICT(self), out);
 }
 
 static int m_items(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                    pe_val *out) {
     (void)argv;
-    if (cont_noargs(S, "dict.items", argc, kwnames)) return -1;
+    if (pe_cont_noargs(S, "dict.items", argc, kwnames)) return -1;
     return pe_dictview_new(S, &pe_type_dict_items, PE_DICT(self), out);
 }
 
 static int m_get(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                  pe_val *out) {
-    if (cont_posargs(S, "dict.get", "get", argc, kwnames, 1, 2)) return -1;
+    if (pe_cont_posargs(S, "dict.get", "get", argc, kwnames, 1, 2)) return -1;
     int r = pe_dict_get(S, PE_DICT(self), argv[0], out);
     if (r < 0) return -1;
     if (r == 0) *out = argc > 1 ? argv[1] : pe_none();
@@ -571,10 +571,10 @@ static int m_get(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj 
 
 static int m_pop(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                  pe_val *out) {
-    if (cont_posargs(S, "dict.pop", "pop", argc, kwnames, 1, 2)) return -1;
+    if (pe_cont_posargs(S, "dict.pop", "pop", argc, kwnames, 1, 2)) return -1;
     pe_dict *d = PE_DICT(self);
     int64_t hash;
-    int r = d->used == 0 ? 0 : cont_hash(S, argv[0], &hash) ? -1 : pop_h(S, d, argv[0], hash, out);
+    int r = d->used == 0 ? 0 : pe_cont_hash(S, argv[0], &hash) ? -1 : pop_h(S, d, argv[0], hash, out);
     if (r != 0) return r < 0 ? -1 : 0;
     if (argc < 2) return pe_raise_with_arg(S, PE_EXC(KeyError), argv[0]);
     pe_incref(argv[1]);
@@ -585,7 +585,7 @@ static int m_pop(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj 
 static int m_popitem(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
     (void)argv;
-    if (cont_noargs(S, "dict.popitem", argc, kwnames)) return -1;
+    if (pe_cont_noargs(S, "dict.popitem", argc, kwnames)) return -1;
     pe_dict *d = PE_DICT(self);
     if (d->used == 0) {
         pe_val msg;
@@ -610,12 +610,12 @@ static int m_popitem(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_
 
 static int m_setdefault(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                         pe_val *out) {
-    if (cont_posargs(S, "dict.setdefault", "setdefault", argc, kwnames, 1, 2)) return -1;
+    if (pe_cont_posargs(S, "dict.setdefault", "setdefault", argc, kwnames, 1, 2)) return -1;
     pe_dict *d = PE_DICT(self);
     pe_val dflt = argc > 1 ? argv[1] : pe_none();
     int64_t hash;
-    if (cont_hash(S, argv[0], &hash)) return -1;
-    int r = cont_dict_get_h(S, d, argv[0], hash, out);
+    if (pe_cont_hash(S, argv[0], &hash)) return -1;
+    int r = pe_cont_dict_get_h(S, d, argv[0], hash, out);
     if (r < 0) return -1;
     if (r == 0) {
         if (insert_h(S, d, argv[0], hash, dflt)) return -1;
@@ -639,14 +639,14 @@ static int m_update(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_o
 static int m_copy(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                   pe_val *out) {
     (void)argv;
-    if (cont_noargs(S, "dict.copy", argc, kwnames)) return -1;
+    if (pe_cont_noargs(S, "dict.copy", argc, kwnames)) return -1;
     return pe_dict_copy(S, PE_DICT(self), out);
 }
 
 static int m_clear(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                    pe_val *out) {
     (void)argv;
-    if (cont_noargs(S, "dict.clear", argc, kwnames)) return -1;
+    if (pe_cont_noargs(S, "dict.clear", argc, kwnames)) return -1;
     dict_clear_all(S, PE_DICT(self));
     *out = pe_none();
     return 0;
@@ -656,7 +656,7 @@ static int m_clear(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_ob
 static int m_fromkeys(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                       pe_val *out) {
     (void)self;
-    if (cont_posargs(S, "fromkeys", "fromkeys", argc, kwnames, 1, 2)) return -1;
+    if (pe_cont_posargs(S, "fromkeys", "fromkeys", argc, kwnames, 1, 2)) return -1;
     pe_val value = argc > 1 ? argv[1] : pe_none();
     pe_val src = argv[0];
     size_t hint = pe_is_dict(src) ? PE_DICT(src)->used : pe_is_anyset(src) ? PE_SET(src)->used : 0;

@@ -168,11 +168,11 @@ static int pf_star(pe_state *S, pf_ctx *c, bool is_prec, int64_t *out) {
         return pe_raise(S, PE_EXC(TypeError), "* wants int");
     if (is_prec) {
         int p;
-        if (ps_arg_int(S, v, &p)) return -1;
+        if (pe_ps_arg_int(S, v, &p)) return -1;
         *out = p;
         return 0;
     }
-    return ps_arg_ssize(S, v, out);
+    return pe_ps_arg_ssize(S, v, out);
 }
 
 /* Digits of a width/precision; ch holds the first digit on entry and the
@@ -315,7 +315,7 @@ static int pf_char(pe_state *S, pe_val v, pe_sb *out) {
     } else if (v.tag == PE_TINT || v.tag == PE_TBOOL || pe_is_bigint(v)) {
         if (pe_is_bigint(v) || v.u.i < 0 || v.u.i > 0x10ffff)
             return pe_raise(S, PE_EXC(OverflowError), "%%c arg not in range(0x110000)");
-        return ps_sb_putcp(out, (uint32_t)v.u.i);
+        return pe_ps_sb_putcp(out, (uint32_t)v.u.i);
     }
     return pe_raise(S, PE_EXC(TypeError), "%%c requires int or char");
 }
@@ -383,7 +383,7 @@ static int pf_output(const pf_arg *arg, const char *p, size_t blen, pe_sb *sb) {
         }
     }
     if (len > 0) {
-        size_t nb = ps_offset(p + pindex, blen - pindex, pe_utf8_count(p + pindex, blen - pindex),
+        size_t nb = pe_ps_offset(p + pindex, blen - pindex, pe_utf8_count(p + pindex, blen - pindex),
                               false, (size_t)len);
         pe_sb_putn(sb, p + pindex, nb);
     }
@@ -414,7 +414,7 @@ static bool is_mapping(pe_val v) {
     return pe_typeof(v)->getitem != NULL;
 }
 
-int ps_percent_format(pe_state *S, pe_str *fmt, pe_val args, pe_val *out) {
+int pe_ps_percent_format(pe_state *S, pe_str *fmt, pe_val args, pe_val *out) {
     pf_ctx c = {fmt->data, fmt->len, 0, 0, args, false, -1, -2, pe_undef()};
     if (pe_is_kind(args, PE_K_TUPLE)) {
         c.arglen = (int64_t)PE_TUPLE(args)->n;
@@ -720,7 +720,7 @@ static int sf_run(pe_state *S, pe_val self, sf_ctx *c, pe_val *out) {
     return pe_sb_to_str(&sb, out);
 }
 
-int ps_str_format_method(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+int pe_ps_str_format_method(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                          pe_val *out) {
     size_t nkw = kwnames ? ((pe_tuple *)kwnames)->n : 0;
     size_t npos = (size_t)argc - nkw;
@@ -728,7 +728,7 @@ int ps_str_format_method(pe_state *S, pe_val self, int argc, const pe_val *argv,
     return sf_run(S, self, &c, out);
 }
 
-int ps_str_format_map_method(pe_state *S, pe_val self, int argc, const pe_val *argv,
+int pe_ps_str_format_map_method(pe_state *S, pe_val self, int argc, const pe_val *argv,
                              pe_obj *kwnames, pe_val *out) {
     if (kwnames && ((pe_tuple *)kwnames)->n)
         return pe_raise(S, PE_EXC(TypeError), "str.format_map() takes no keyword arguments");
@@ -739,7 +739,7 @@ int ps_str_format_map_method(pe_state *S, pe_val self, int argc, const pe_val *a
     return sf_run(S, self, &c, out);
 }
 
-int ps_str_dunder_format(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+int pe_ps_str_dunder_format(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                          pe_val *out) {
     if (kwnames && ((pe_tuple *)kwnames)->n)
         return pe_raise(S, PE_EXC(TypeError), "str.__format__() takes no keyword arguments");

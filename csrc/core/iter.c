@@ -443,7 +443,7 @@ static int view_to_set(pe_state *S, pe_val self, pe_val *out) {
  * dictviews_or / dictviews_sub / dictviews_xor do through set methods. */
 static int view_set_op(pe_state *S, pe_val self, pe_val other, int op, pe_val *out) {
     if (view_to_set(S, self, out)) return -1;
-    if (cont_set_update_op(S, PE_SET(*out), op, other)) {
+    if (pe_cont_set_update_op(S, PE_SET(*out), op, other)) {
         pe_decref(S, *out);
         return -1;
     }
@@ -460,7 +460,7 @@ static int view_intersect(pe_state *S, pe_val self, pe_val other, pe_val *out) {
     int64_t ls, lo;
     if (pe_len(S, self, &ls)) return -1;
     if (pe_is_kind(other, PE_K_SET) && ls <= (int64_t)PE_SET(other)->used)
-        return cont_set_intersection(S, PE_SET(other), self, out);
+        return pe_cont_set_intersection(S, PE_SET(other), self, out);
     if (is_setview(other)) {
         if (pe_len(S, other, &lo)) return -1;
         if (lo > ls) {
@@ -508,7 +508,7 @@ static int items_xor(pe_state *S, pe_dict *d1, pe_dict *d2, pe_val *out) {
         pe_val v1;
         pe_incref(e.key);
         pe_incref(e.value);
-        int found = cont_dict_get_h(S, PE_DICT(tmp), e.key, e.hash, &v1);
+        int found = pe_cont_dict_get_h(S, PE_DICT(tmp), e.key, e.hash, &v1);
         int del = found;
         if (found == 1) {
             pe_incref(v1);
@@ -563,7 +563,7 @@ static int view_isdisjoint(pe_state *S, pe_val self, int argc, const pe_val *arg
                            pe_obj *kwnames, pe_val *out) {
     const char *q = self.u.o->type == &pe_type_dict_keys ? "dict_keys.isdisjoint"
                                                          : "dict_items.isdisjoint";
-    if (cont_onearg(S, q, argc, kwnames)) return -1;
+    if (pe_cont_onearg(S, q, argc, kwnames)) return -1;
     pe_val other = argv[0], a = self, b = other;
     if (other.tag == PE_TOBJ && other.u.o == self.u.o) {
         int64_t n;
@@ -701,7 +701,7 @@ static int enum_badkw(pe_state *S, pe_obj *kwnames, size_t i) {
 /* enumerate_vectorcall's argument rules. */
 static int enum_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
-    if (cont_type_call_check(S, callee)) return -1;
+    if (pe_cont_type_call_check(S, callee)) return -1;
     size_t nkw = cont_nkw(kwnames);
     int nargs = argc - (int)nkw;
     if (argc == 2) {
@@ -823,7 +823,7 @@ static int zip_next(pe_state *S, pe_val v, pe_val *out) {
 
 static int zip_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
-    if (cont_type_call_check(S, callee)) return -1;
+    if (pe_cont_type_call_check(S, callee)) return -1;
     size_t nkw = cont_nkw(kwnames);
     int strict = 0;
     if (nkw > 1)
@@ -857,8 +857,8 @@ static int map_next(pe_state *S, pe_val v, pe_val *out) {
 
 static int map_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
-    if (cont_type_call_check(S, callee)) return -1;
-    if (cont_nokw(S, "map", kwnames)) return -1;
+    if (pe_cont_type_call_check(S, callee)) return -1;
+    if (pe_cont_nokw(S, "map", kwnames)) return -1;
     if (argc < 2) return pe_raise(S, PE_EXC(TypeError), "map() must have at least two arguments.");
     return multi_new(S, &pe_type_map, argv[0], argv + 1, (size_t)argc - 1, out);
 }
@@ -913,8 +913,8 @@ static int filter_next(pe_state *S, pe_val v, pe_val *out) {
 
 static int filter_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                        pe_val *out) {
-    if (cont_type_call_check(S, callee)) return -1;
-    if (cont_posargs(S, "filter", "filter", argc, kwnames, 2, 2)) return -1;
+    if (pe_cont_type_call_check(S, callee)) return -1;
+    if (pe_cont_posargs(S, "filter", "filter", argc, kwnames, 2, 2)) return -1;
     pe_val it;
     if (pe_iter(S, argv[1], &it)) return -1;
     filterobj *f = (filterobj *)pe_obj_new(S, &pe_type_filter, sizeof(filterobj));
@@ -967,8 +967,8 @@ static int rev_next(pe_state *S, pe_val v, pe_val *out) {
 
 static int reversed_call(pe_state *S, pe_val callee, int argc, const pe_val *argv,
                          pe_obj *kwnames, pe_val *out) {
-    if (cont_type_call_check(S, callee)) return -1;
-    if (cont_posargs(S, "reversed", "reversed", argc, kwnames, 1, 1)) return -1;
+    if (pe_cont_type_call_check(S, callee)) return -1;
+    if (pe_cont_posargs(S, "reversed", "reversed", argc, kwnames, 1, 1)) return -1;
     pe_val seq = argv[0];
     if (pe_is_list(seq)) return pe_seqiter_new(S, &pe_type_list_reverseiterator, seq, out);
     if (pe_is_dict(seq)) return pe_dictiter_new(S, &pe_type_dict_reversekeyiterator, PE_DICT(seq), out);

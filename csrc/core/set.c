@@ -208,7 +208,7 @@ static int discard_entry(pe_state *S, pe_set *s, pe_val key, int64_t hash) {
     return DISCARD_FOUND;
 }
 
-int cont_set_contains_h(pe_state *S, pe_set *s, pe_val key, int64_t hash) {
+int pe_cont_set_contains_h(pe_state *S, pe_set *s, pe_val key, int64_t hash) {
     int err;
     pe_set_entry *entry = lookkey(S, s, key, hash, &err);
     return entry ? 1 : err;
@@ -216,7 +216,7 @@ int cont_set_contains_h(pe_state *S, pe_set *s, pe_val key, int64_t hash) {
 
 int pe_set_add(pe_state *S, pe_obj *set, pe_val key) {
     int64_t hash;
-    if (cont_hash(S, key, &hash)) return -1;
+    if (pe_cont_hash(S, key, &hash)) return -1;
     return add_entry(S, (pe_set *)set, key, hash);
 }
 
@@ -339,12 +339,12 @@ static int set_copy(pe_state *S, pe_set *s, pe_val *out) {
 /* Membership of a key that may be an (unhashable) set: retried as frozenset. */
 static int contains_key(pe_state *S, pe_set *s, pe_val key) {
     int64_t hash;
-    if (cont_hash(S, key, &hash) == 0) return cont_set_contains_h(S, s, key, hash);
+    if (pe_cont_hash(S, key, &hash) == 0) return pe_cont_set_contains_h(S, s, key, hash);
     if (!pe_is_kind(key, PE_K_SET) || !pe_exc_matches(S, PE_EXC(TypeError))) return -1;
     pe_exc_clear(S);
     pe_val tmp;
     if (make_new_set(S, &pe_type_frozenset, key, &tmp)) return -1;
-    int r = pe_hash(S, tmp, &hash) ? -1 : cont_set_contains_h(S, s, tmp, hash);
+    int r = pe_hash(S, tmp, &hash) ? -1 : pe_cont_set_contains_h(S, s, tmp, hash);
     pe_decref(S, tmp);
     return r;
 }
@@ -352,7 +352,7 @@ static int contains_key(pe_state *S, pe_set *s, pe_val key) {
 /* discard with the same set -> frozenset retry. */
 static int discard_key(pe_state *S, pe_set *s, pe_val key) {
     int64_t hash;
-    if (cont_hash(S, key, &hash) == 0) return discard_entry(S, s, key, hash);
+    if (pe_cont_hash(S, key, &hash) == 0) return discard_entry(S, s, key, hash);
     if (!pe_is_kind(key, PE_K_SET) || !pe_exc_matches(S, PE_EXC(TypeError))) return -1;
     pe_exc_clear(S);
     pe_val tmp;
@@ -370,8 +370,8 @@ int pe_set_contains(pe_state *S, pe_obj *set, pe_val key) {
  * (the result already holds every element of s), -1 error. */
 static int intersect_one(pe_state *S, pe_set *s, pe_set *res, pe_val key) {
     int64_t hash;
-    if (cont_hash(S, key, &hash)) return -1;
-    int c = cont_set_contains_h(S, s, key, hash);
+    if (pe_cont_hash(S, key, &hash)) return -1;
+    int c = pe_cont_set_contains_h(S, s, key, hash);
     if (c <= 0) return c;
     if (add_entry(S, res, key, hash)) return -1;
     return res->used >= s->used;
@@ -390,7 +390,7 @@ static int intersect_sets(pe_state *S, pe_set *a, pe_set *b, pe_set *res) {
     while (!r && (e = next_entry(b, &pos))) {
         pe_set_entry c = *e;
         pe_incref(c.key);
-        r = cont_set_contains_h(S, a, c.key, c.hash);
+        r = pe_cont_set_contains_h(S, a, c.key, c.hash);
         if (r > 0) r = add_entry(S, res, c.key, c.hash);
         pe_decref(S, c.key);
     }
@@ -490,8 +490,8 @@ static int difference(pe_state *S, pe_set *s, pe_val other, pe_val *out) {
         pe_set_entry c = *e;
         pe_val dummy;
         pe_incref(c.key);
-        r = pe_is_dict(other) ? cont_dict_get_h(S, PE_DICT(other), c.key, c.hash, &dummy)
-                              : cont_set_contains_h(S, PE_SET(other), c.key, c.hash);
+        r = pe_is_dict(other) ? pe_cont_dict_get_h(S, PE_DICT(other), c.key, c.hash, &dummy)
+                              : pe_cont_set_contains_h(S, PE_SET(other), c.key, c.hash);
         if (r == 0) r = add_entry(S, res, c.key, c.hash);
         else if (r > 0) r = 0;
         pe_decref(S, c.key);
@@ -568,7 +568,7 @@ static int issubset(pe_state *S, pe_set *s, pe_val other) {
     while ((e = next_entry(s, &pos))) {
         pe_set_entry c = *e;
         pe_incref(c.key);
-        int r = cont_set_contains_h(S, PE_SET(other), c.key, c.hash);
+        int r = pe_cont_set_contains_h(S, PE_SET(other), c.key, c.hash);
         pe_decref(S, c.key);
         if (r <= 0) return r;
     }
@@ -606,7 +606,7 @@ static int isdisjoint(pe_state *S, pe_set *s, pe_val other) {
         while ((e = next_entry(b, &pos))) {
             pe_set_entry c = *e;
             pe_incref(c.key);
-            int r = cont_set_contains_h(S, a, c.key, c.hash);
+            int r = pe_cont_set_contains_h(S, a, c.key, c.hash);
             pe_decref(S, c.key);
             if (r) return r < 0 ? -1 : 0;
         }
@@ -759,7 +759,7 @@ static int intersection_update(pe_state *S, pe_set *s, pe_val other) {
     return 0;
 }
 
-int cont_set_inplace(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
+int pe_cont_set_inplace(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
     if (!pe_is_anyset(b)) return PE_NOTIMPL;
     pe_set *s = PE_SET(a);
     int r;
@@ -789,9 +789,9 @@ static int set_contains_slot(pe_state *S, pe_val v, pe_val x) { return contains_
 /* set(iterable) / frozenset(iterable); frozenset(a frozenset) is itself. */
 static int set_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
-    if (cont_type_call_check(S, callee)) return -1;
+    if (pe_cont_type_call_check(S, callee)) return -1;
     const pe_type *t = (const pe_type *)callee.u.o;
-    if (cont_posargs(S, t->name, t->name, argc, kwnames, 0, 1)) return -1;
+    if (pe_cont_posargs(S, t->name, t->name, argc, kwnames, 0, 1)) return -1;
     if (t == &pe_type_frozenset && argc == 1 && pe_is_kind(argv[0], PE_K_FROZENSET)) {
         pe_incref(argv[0]);
         *out = argv[0];
@@ -813,14 +813,14 @@ static int ret_none(pe_val *out) {
 
 static int m_add(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                  pe_val *out) {
-    if (cont_onearg(S, "set.add", argc, kwnames)) return -1;
+    if (pe_cont_onearg(S, "set.add", argc, kwnames)) return -1;
     if (pe_set_add(S, self.u.o, argv[0])) return -1;
     return ret_none(out);
 }
 
 static int m_remove(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
-    if (cont_onearg(S, "set.remove", argc, kwnames)) return -1;
+    if (pe_cont_onearg(S, "set.remove", argc, kwnames)) return -1;
     int r = discard_key(S, PE_SET(self), argv[0]);
     if (r < 0) return -1;
     if (r == DISCARD_NOTFOUND) return pe_raise_with_arg(S, PE_EXC(KeyError), argv[0]);
@@ -829,7 +829,7 @@ static int m_remove(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_o
 
 static int m_discard(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
-    if (cont_onearg(S, "set.discard", argc, kwnames)) return -1;
+    if (pe_cont_onearg(S, "set.discard", argc, kwnames)) return -1;
     if (discard_key(S, PE_SET(self), argv[0]) < 0) return -1;
     return ret_none(out);
 }
@@ -838,7 +838,7 @@ static int m_discard(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_
 static int m_pop(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                  pe_val *out) {
     (void)argv;
-    if (cont_noargs(S, "set.pop", argc, kwnames)) return -1;
+    if (pe_cont_noargs(S, "set.pop", argc, kwnames)) return -1;
     pe_set *s = PE_SET(self);
     if (s->used == 0) {
         pe_val msg;
@@ -860,7 +860,7 @@ static int m_pop(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj 
 static int m_clear(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                    pe_val *out) {
     (void)argv;
-    if (cont_noargs(S, "set.clear", argc, kwnames)) return -1;
+    if (pe_cont_noargs(S, "set.clear", argc, kwnames)) return -1;
     clear_internal(S, PE_SET(self));
     return ret_none(out);
 }
@@ -868,7 +868,7 @@ static int m_clear(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_ob
 static int m_copy(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                   pe_val *out) {
     (void)argv;
-    if (cont_noargs(S, SET_QUAL(self, "copy"), argc, kwnames)) return -1;
+    if (pe_cont_noargs(S, SET_QUAL(self, "copy"), argc, kwnames)) return -1;
     if (is_frozen(PE_SET(self))) {
         pe_incref(self);
         *out = self;
@@ -880,7 +880,7 @@ static int m_copy(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj
 /* union(*others): a copy updated with each other in turn. */
 static int m_union(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                    pe_val *out) {
-    if (cont_nokw(S, SET_QUAL(self, "union"), kwnames)) return -1;
+    if (pe_cont_nokw(S, SET_QUAL(self, "union"), kwnames)) return -1;
     if (set_copy(S, PE_SET(self), out)) return -1;
     for (int i = 0; i < argc; i++) {
         if (argv[i].tag == PE_TOBJ && argv[i].u.o == self.u.o) continue;
@@ -894,7 +894,7 @@ static int m_union(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_ob
 
 static int m_intersection(pe_state *S, pe_val self, int argc, const pe_val *argv,
                           pe_obj *kwnames, pe_val *out) {
-    if (cont_nokw(S, SET_QUAL(self, "intersection"), kwnames)) return -1;
+    if (pe_cont_nokw(S, SET_QUAL(self, "intersection"), kwnames)) return -1;
     if (argc == 0) return set_copy(S, PE_SET(self), out);
     pe_val result = self;
     pe_incref(result);
@@ -911,7 +911,7 @@ static int m_intersection(pe_state *S, pe_val self, int argc, const pe_val *argv
 
 static int m_difference(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                         pe_val *out) {
-    if (cont_nokw(S, SET_QUAL(self, "difference"), kwnames)) return -1;
+    if (pe_cont_nokw(S, SET_QUAL(self, "difference"), kwnames)) return -1;
     if (argc == 0) return set_copy(S, PE_SET(self), out);
     if (difference(S, PE_SET(self), argv[0], out)) return -1;
     for (int i = 1; i < argc; i++) {
@@ -925,13 +925,13 @@ static int m_difference(pe_state *S, pe_val self, int argc, const pe_val *argv, 
 
 static int m_symdiff(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
-    if (cont_onearg(S, SET_QUAL(self, "symmetric_difference"), argc, kwnames)) return -1;
+    if (pe_cont_onearg(S, SET_QUAL(self, "symmetric_difference"), argc, kwnames)) return -1;
     return symdiff(S, PE_SET(self), argv[0], out);
 }
 
 static int m_update(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
-    if (cont_nokw(S, "set.update", kwnames)) return -1;
+    if (pe_cont_nokw(S, "set.update", kwnames)) return -1;
     for (int i = 0; i < argc; i++)
         if (update_internal(S, PE_SET(self), argv[i])) return -1;
     return ret_none(out);
@@ -948,7 +948,7 @@ static int m_intersection_update(pe_state *S, pe_val self, int argc, const pe_va
 
 static int m_difference_update(pe_state *S, pe_val self, int argc, const pe_val *argv,
                                pe_obj *kwnames, pe_val *out) {
-    if (cont_nokw(S, "set.difference_update", kwnames)) return -1;
+    if (pe_cont_nokw(S, "set.difference_update", kwnames)) return -1;
     for (int i = 0; i < argc; i++)
         if (difference_update(S, PE_SET(self), argv[i])) return -1;
     return ret_none(out);
@@ -956,7 +956,7 @@ static int m_difference_update(pe_state *S, pe_val self, int argc, const pe_val 
 
 static int m_symdiff_update(pe_state *S, pe_val self, int argc, const pe_val *argv,
                             pe_obj *kwnames, pe_val *out) {
-    if (cont_onearg(S, "set.symmetric_difference_update", argc, kwnames)) return -1;
+    if (pe_cont_onearg(S, "set.symmetric_difference_update", argc, kwnames)) return -1;
     if (symdiff_update(S, PE_SET(self), argv[0])) return -1;
     return ret_none(out);
 }
@@ -969,19 +969,19 @@ static int bool_result(int r, pe_val *out) {
 
 static int m_issubset(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                       pe_val *out) {
-    if (cont_onearg(S, SET_QUAL(self, "issubset"), argc, kwnames)) return -1;
+    if (pe_cont_onearg(S, SET_QUAL(self, "issubset"), argc, kwnames)) return -1;
     return bool_result(issubset(S, PE_SET(self), argv[0]), out);
 }
 
 static int m_issuperset(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                         pe_val *out) {
-    if (cont_onearg(S, SET_QUAL(self, "issuperset"), argc, kwnames)) return -1;
+    if (pe_cont_onearg(S, SET_QUAL(self, "issuperset"), argc, kwnames)) return -1;
     return bool_result(issuperset(S, PE_SET(self), argv[0]), out);
 }
 
 static int m_isdisjoint(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                         pe_val *out) {
-    if (cont_onearg(S, SET_QUAL(self, "isdisjoint"), argc, kwnames)) return -1;
+    if (pe_cont_onearg(S, SET_QUAL(self, "isdisjoint"), argc, kwnames)) return -1;
     return bool_result(isdisjoint(S, PE_SET(self), argv[0]), out);
 }
 
@@ -1055,11 +1055,11 @@ const pe_type pe_type_frozenset = {
 /* Entry points for the dict views (iter.c)                            */
 /* ------------------------------------------------------------------ */
 
-int cont_set_intersection(pe_state *S, pe_set *s, pe_val other, pe_val *out) {
+int pe_cont_set_intersection(pe_state *S, pe_set *s, pe_val other, pe_val *out) {
     return intersection(S, s, other, out);
 }
 
-int cont_set_update_op(pe_state *S, pe_set *s, int op, pe_val other) {
+int pe_cont_set_update_op(pe_state *S, pe_set *s, int op, pe_val other) {
     switch (op) {
     case PE_BO_OR: return update_internal(S, s, other);
     case PE_BO_SUB: return difference_update(S, s, other);

@@ -67,7 +67,7 @@ size_t pe_utf8_count(const char *s, size_t len) {
 }
 
 /* Byte offset of code point i; scans from the nearer end when not ASCII. */
-size_t ps_offset(const char *p, size_t len, size_t nchars, bool ascii, size_t i) {
+size_t pe_ps_offset(const char *p, size_t len, size_t nchars, bool ascii, size_t i) {
     if (ascii) return i < len ? i : len;
     if (i >= nchars) return len;
     size_t off;
@@ -84,7 +84,7 @@ size_t ps_offset(const char *p, size_t len, size_t nchars, bool ascii, size_t i)
     return off;
 }
 
-int ps_sb_putcp(pe_sb *sb, uint32_t c) {
+int pe_ps_sb_putcp(pe_sb *sb, uint32_t c) {
     char buf[4];
     return pe_sb_putn(sb, buf, pe_utf8_encode(c, buf));
 }
@@ -93,7 +93,7 @@ int ps_sb_putcp(pe_sb *sb, uint32_t c) {
 /* Unicode database                                                    */
 /* ------------------------------------------------------------------ */
 
-unsigned ps_uni_flags(uint32_t c) {
+unsigned pe_ps_uni_flags(uint32_t c) {
     size_t lo = 0, hi = PE_UNI_NRUNS; /* invariant: run_start[lo] <= c < run_start[hi] */
     if (c >= 0x110000) return 0;
     while (hi - lo > 1) {
@@ -106,15 +106,15 @@ unsigned ps_uni_flags(uint32_t c) {
 
 bool pe_uni_isspace(uint32_t c) {
     if (c < 128) return c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
-    return (ps_uni_flags(c) & PE_UF_SPACE) != 0;
+    return (pe_ps_uni_flags(c) & PE_UF_SPACE) != 0;
 }
-bool pe_uni_isalpha(uint32_t c) { return (ps_uni_flags(c) & PE_UF_ALPHA) != 0; }
+bool pe_uni_isalpha(uint32_t c) { return (pe_ps_uni_flags(c) & PE_UF_ALPHA) != 0; }
 bool pe_uni_isprintable(uint32_t c) {
     if (c < 128) return c >= 32 && c < 127;
-    return (ps_uni_flags(c) & PE_UF_PRINTABLE) != 0;
+    return (pe_ps_uni_flags(c) & PE_UF_PRINTABLE) != 0;
 }
-bool pe_uni_isidstart(uint32_t c) { return (ps_uni_flags(c) & PE_UF_XID_START) != 0; }
-bool pe_uni_isidcontinue(uint32_t c) { return (ps_uni_flags(c) & PE_UF_XID_CONTINUE) != 0; }
+bool pe_uni_isidstart(uint32_t c) { return (pe_ps_uni_flags(c) & PE_UF_XID_START) != 0; }
+bool pe_uni_isidcontinue(uint32_t c) { return (pe_ps_uni_flags(c) & PE_UF_XID_CONTINUE) != 0; }
 
 /* Decimal runs start at digit zero (checked by the generator), so the
  * value is the distance from the start of the run modulo 10. */
@@ -178,7 +178,7 @@ static int uni_map_kind(uint32_t c, int kind, uint32_t out[3]) {
 
 /* Title case falls back to upper case, folding to lower case (the
  * generator stores only the differences). */
-int ps_uni_map(uint32_t c, int kind, uint32_t out[3]) {
+int pe_ps_uni_map(uint32_t c, int kind, uint32_t out[3]) {
     if (c < 128) {
         bool up = c >= 'a' && c <= 'z', lo = c >= 'A' && c <= 'Z';
         if ((kind == PS_LOWER || kind == PS_FOLD) && lo) c += 32;
@@ -221,7 +221,7 @@ void pe_str_finish(pe_str *s) {
     s->ascii = s->nchars == s->len;
 }
 
-int ps_new_n(pe_state *S, const char *p, size_t len, size_t nchars, pe_val *out) {
+int pe_ps_new_n(pe_state *S, const char *p, size_t len, size_t nchars, pe_val *out) {
     pe_str *s = pe_str_alloc(S, len);
     if (!s) return -1;
     if (len) memcpy(s->data, p, len);
@@ -232,27 +232,27 @@ int ps_new_n(pe_state *S, const char *p, size_t len, size_t nchars, pe_val *out)
 }
 
 int pe_str_new(pe_state *S, const char *p, size_t len, pe_val *out) {
-    return ps_new_n(S, p, len, pe_utf8_count(p, len), out);
+    return pe_ps_new_n(S, p, len, pe_utf8_count(p, len), out);
 }
 
 int pe_str_from_cstr(pe_state *S, const char *s, pe_val *out) {
     return pe_str_new(S, s, strlen(s), out);
 }
 
-int ps_from_cp(pe_state *S, uint32_t c, pe_val *out) {
+int pe_ps_from_cp(pe_state *S, uint32_t c, pe_val *out) {
     char buf[4];
-    return ps_new_n(S, buf, pe_utf8_encode(c, buf), 1, out);
+    return pe_ps_new_n(S, buf, pe_utf8_encode(c, buf), 1, out);
 }
 
-int ps_substr(pe_state *S, pe_str *s, size_t i, size_t j, pe_val *out) {
+int pe_ps_substr(pe_state *S, pe_str *s, size_t i, size_t j, pe_val *out) {
     if (i == 0 && j >= s->nchars) {
         pe_incref_obj(&s->ob);
         *out = pe_obj_val(&s->ob);
         return 0;
     }
     size_t a = ps_str_offset(s, i);
-    size_t b = s->ascii ? j : a + ps_offset(s->data + a, s->len - a, s->nchars - i, false, j - i);
-    return ps_new_n(S, s->data + a, b - a, j - i, out);
+    size_t b = s->ascii ? j : a + pe_ps_offset(s->data + a, s->len - a, s->nchars - i, false, j - i);
+    return pe_ps_new_n(S, s->data + a, b - a, j - i, out);
 }
 
 bool pe_str_eq(const pe_str *a, const pe_str *b) {
@@ -596,7 +596,7 @@ static int str_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
         return str_mul(S, a, b, out);
     case PE_BO_MOD:
         if (!pe_is_str(a)) return PE_NOTIMPL;
-        return ps_percent_format(S, PE_STR(a), b, out);
+        return pe_ps_percent_format(S, PE_STR(a), b, out);
     default:
         return PE_NOTIMPL;
     }
@@ -624,9 +624,9 @@ static int str_index(pe_state *S, pe_str *s, pe_val key, pe_val *out) {
     int64_t i = key.u.i, n = (int64_t)s->nchars;
     if (i < 0) i += n;
     if (i < 0 || i >= n) return pe_raise(S, PE_EXC(IndexError), "string index out of range");
-    if (s->ascii) return ps_new_n(S, s->data + i, 1, 1, out);
+    if (s->ascii) return pe_ps_new_n(S, s->data + i, 1, 1, out);
     size_t off = ps_str_offset(s, (size_t)i);
-    return ps_new_n(S, s->data + off, ps_u8len[(unsigned char)s->data[off] >> 4], 1, out);
+    return pe_ps_new_n(S, s->data + off, ps_u8len[(unsigned char)s->data[off] >> 4], 1, out);
 }
 
 /* Moves a byte offset by k code points (k < 0: backwards). */
@@ -667,7 +667,7 @@ static int str_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
     int64_t start, stop, step, n;
     if (pe_slice_indices(S, key, (int64_t)s->nchars, &start, &stop, &step, &n)) return -1;
     if (n <= 0) return pe_str_new(S, "", 0, out);
-    if (step == 1) return ps_substr(S, s, (size_t)start, (size_t)stop, out);
+    if (step == 1) return pe_ps_substr(S, s, (size_t)start, (size_t)stop, out);
     return str_slice_step(S, s, start, step, n, out);
 }
 
@@ -719,7 +719,7 @@ static int iter_next(pe_state *S, pe_val v, pe_val *out) {
         return 0;
     }
     size_t n = ps_u8len[(unsigned char)s->data[it->off] >> 4];
-    if (ps_new_n(S, s->data + it->off, n, 1, out)) return -1;
+    if (pe_ps_new_n(S, s->data + it->off, n, 1, out)) return -1;
     it->off += n;
     return 1;
 }
@@ -734,11 +734,11 @@ static int iter_next(pe_state *S, pe_val v, pe_val *out) {
         .iter = iter_self,                                                               \
         .next = iter_next,                                                               \
     }
-PS_ITER_TYPE(ps_type_str_iter, "str_iterator");
-PS_ITER_TYPE(ps_type_str_ascii_iter, "str_ascii_iterator");
+PS_ITER_TYPE(pe_ps_type_str_iter, "str_iterator");
+PS_ITER_TYPE(pe_ps_type_str_ascii_iter, "str_ascii_iterator");
 
 static int str_iter(pe_state *S, pe_val v, pe_val *out) {
-    const pe_type *t = PE_STR(v)->ascii ? &ps_type_str_ascii_iter : &ps_type_str_iter;
+    const pe_type *t = PE_STR(v)->ascii ? &pe_ps_type_str_ascii_iter : &pe_ps_type_str_iter;
     ps_iter *it = (ps_iter *)pe_obj_new(S, t, sizeof(ps_iter));
     if (!it) return -1;
     pe_incref(v);
@@ -820,7 +820,7 @@ const pe_type pe_type_str = {
     .getitem = str_getitem,
     .contains = str_contains,
     .call = str_call,
-    .methods = ps_str_methods,
+    .methods = pe_ps_str_methods,
 };
 
 /* ------------------------------------------------------------------ */
@@ -833,7 +833,7 @@ int pe_chr(pe_state *S, int64_t c, pe_val *out) {
         return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C int");
     if (c < 0 || c >= 0x110000)
         return pe_raise(S, PE_EXC(ValueError), "chr() arg not in range(0x110000)");
-    return ps_from_cp(S, (uint32_t)c, out);
+    return pe_ps_from_cp(S, (uint32_t)c, out);
 }
 
 int pe_ord(pe_state *S, pe_val v, pe_val *out) {
@@ -931,7 +931,7 @@ static const char *lit_escape(pe_sb *sb, const char *b, size_t len, size_t *i) {
         uint32_t v = c - '0';
         for (int k = 0; k < 2 && *i < len && b[*i] >= '0' && b[*i] <= '7'; k++)
             v = v * 8 + (uint32_t)(b[(*i)++] - '0');
-        ps_sb_putcp(sb, v);
+        pe_ps_sb_putcp(sb, v);
         return NULL;
     }
     int count = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : 0;
@@ -946,7 +946,7 @@ static const char *lit_escape(pe_sb *sb, const char *b, size_t len, size_t *i) {
             v = v * 16 + (uint32_t)h;
         }
         if (v > 0x10ffff) return "illegal Unicode character";
-        ps_sb_putcp(sb, v);
+        pe_ps_sb_putcp(sb, v);
         return NULL;
     }
     if (c == 'N') return lit_named(b, len, i);
@@ -989,7 +989,7 @@ int pe_str_decode_literal(pe_state *S, const char *body, size_t len, bool raw, p
 /* Argument conversion shared with str_methods.c / str_format.c        */
 /* ------------------------------------------------------------------ */
 
-int ps_arg_ssize(pe_state *S, pe_val v, int64_t *out) {
+int pe_ps_arg_ssize(pe_state *S, pe_val v, int64_t *out) {
     if (v.tag == PE_TINT || v.tag == PE_TBOOL) {
         *out = v.u.i;
         return 0;
@@ -1000,11 +1000,11 @@ int ps_arg_ssize(pe_state *S, pe_val v, int64_t *out) {
                     pe_type_name(v));
 }
 
-int ps_arg_int(pe_state *S, pe_val v, int *out) {
+int pe_ps_arg_int(pe_state *S, pe_val v, int *out) {
     int64_t x;
     if (pe_is_bigint(v) || ((v.tag == PE_TINT) && (v.u.i > INT32_MAX || v.u.i < INT32_MIN)))
         return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C int");
-    if (ps_arg_ssize(S, v, &x)) return -1;
+    if (pe_ps_arg_ssize(S, v, &x)) return -1;
     *out = (int)x;
     return 0;
 }

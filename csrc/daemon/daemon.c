@@ -55,7 +55,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "pe_cli.h"
+#include "../cli/pe_cli.h"
 #include "pe_vm.h"
 
 /* ------------------------------------------------------------------ */

@@ -166,7 +166,7 @@ static int list_repr(pe_state *S, pe_val v, pe_sb *sb) {
 static int list_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
     if (!pe_is_list(a) || !pe_is_list(b)) return PE_NOTIMPL;
     pe_list *x = PE_LIST(a), *y = PE_LIST(b);
-    return cont_seq_richcmp_ref(S, &x->items, &x->n, &y->items, &y->n, op, out);
+    return pe_cont_seq_richcmp_ref(S, &x->items, &x->n, &y->items, &y->n, op, out);
 }
 
 static int list_concat(pe_state *S, pe_list *x, pe_val b, pe_val *out) {
@@ -185,7 +185,7 @@ static int list_concat(pe_state *S, pe_list *x, pe_val b, pe_val *out) {
 static int list_repeat(pe_state *S, pe_list *x, pe_val count, pe_val *out) {
     int64_t c;
     size_t total;
-    if (cont_repeat_count(S, count, &c) || cont_repeat_size(S, x->n, c, &total)) return -1;
+    if (pe_cont_repeat_count(S, count, &c) || pe_cont_repeat_size(S, x->n, c, &total)) return -1;
     if (pe_list_new(S, total, out)) return -1;
     pe_list *r = PE_LIST(*out);
     for (size_t i = 0; i < total; i++) {
@@ -221,14 +221,14 @@ static int list_iter(pe_state *S, pe_val v, pe_val *out) {
 
 static int list_contains(pe_state *S, pe_val v, pe_val x) {
     pe_list *l = PE_LIST(v);
-    return cont_seq_contains(S, &l->items, &l->n, x);
+    return pe_cont_seq_contains(S, &l->items, &l->n, x);
 }
 
 /* list() / list(iterable) */
 static int list_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
-    if (cont_type_call_check(S, callee)) return -1;
-    if (cont_posargs(S, "list", "list", argc, kwnames, 0, 1)) return -1;
+    if (pe_cont_type_call_check(S, callee)) return -1;
+    if (pe_cont_posargs(S, "list", "list", argc, kwnames, 0, 1)) return -1;
     if (argc == 0) return pe_list_new(S, 0, out);
     return pe_list_from_iter(S, argv[0], out);
 }
@@ -262,7 +262,7 @@ static int list_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
     }
     if (pe_is_slice(key)) return list_getslice(S, l, key, out);
     size_t i;
-    if (cont_seq_index(S, key, l->n, "list", "list index out of range", &i)) return -1;
+    if (pe_cont_seq_index(S, key, l->n, "list", "list index out of range", &i)) return -1;
     pe_incref(l->items[i]);
     *out = l->items[i];
     return 0;
@@ -409,7 +409,7 @@ static int list_setitem(pe_state *S, pe_val self, pe_val key, pe_val v) {
     pe_list *l = PE_LIST(self);
     if (pe_is_slice(key)) return list_setslice(S, l, key, v);
     size_t i;
-    if (cont_seq_index(S, key, l->n, "list", "list assignment index out of range", &i)) return -1;
+    if (pe_cont_seq_index(S, key, l->n, "list", "list assignment index out of range", &i)) return -1;
     if (v.tag == PE_TUNDEF) return replace_range(S, l, i, i + 1, NULL, 0);
     pe_val old = l->items[i];
     pe_incref(v);
@@ -429,14 +429,14 @@ static int ret_none(pe_val *out) {
 
 static int m_append(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
-    if (cont_onearg(S, "list.append", argc, kwnames)) return -1;
+    if (pe_cont_onearg(S, "list.append", argc, kwnames)) return -1;
     if (pe_list_append(S, PE_LIST(self), argv[0])) return -1;
     return ret_none(out);
 }
 
 static int m_extend(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
-    if (cont_onearg(S, "list.extend", argc, kwnames)) return -1;
+    if (pe_cont_onearg(S, "list.extend", argc, kwnames)) return -1;
     if (pe_list_extend(S, PE_LIST(self), argv[0])) return -1;
     return ret_none(out);
 }
@@ -455,7 +455,7 @@ static int ssize_arg(pe_state *S, pe_val v, int64_t *out) {
 
 static int m_insert(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
-    if (cont_posargs(S, "list.insert", "insert", argc, kwnames, 2, 2)) return -1;
+    if (pe_cont_posargs(S, "list.insert", "insert", argc, kwnames, 2, 2)) return -1;
     int64_t where;
     if (ssize_arg(S, argv[0], &where)) return -1;
     pe_list *l = PE_LIST(self);
@@ -468,7 +468,7 @@ static int m_insert(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_o
 
 static int m_pop(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                  pe_val *out) {
-    if (cont_posargs(S, "list.pop", "pop", argc, kwnames, 0, 1)) return -1;
+    if (pe_cont_posargs(S, "list.pop", "pop", argc, kwnames, 0, 1)) return -1;
     int64_t i = -1;
     if (argc && ssize_arg(S, argv[0], &i)) return -1;
     pe_list *l = PE_LIST(self);
@@ -484,7 +484,7 @@ static int m_pop(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj 
 
 static int m_remove(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
-    if (cont_onearg(S, "list.remove", argc, kwnames)) return -1;
+    if (pe_cont_onearg(S, "list.remove", argc, kwnames)) return -1;
     pe_list *l = PE_LIST(self);
     for (size_t i = 0; i < l->n; i++) {
         pe_val y = l->items[i];
@@ -502,9 +502,9 @@ static int m_remove(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_o
 
 static int m_index(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                    pe_val *out) {
-    if (cont_posargs(S, "list.index", "index", argc, kwnames, 1, 3)) return -1;
+    if (pe_cont_posargs(S, "list.index", "index", argc, kwnames, 1, 3)) return -1;
     pe_list *l = PE_LIST(self);
-    int r = cont_seq_index_of(S, &l->items, &l->n, argc, argv, out);
+    int r = pe_cont_seq_index_of(S, &l->items, &l->n, argc, argv, out);
     if (r) return r < 0 ? -1 : 0;
     pe_sb sb;
     pe_sb_init(&sb, S);
@@ -519,9 +519,9 @@ static int m_index(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_ob
 
 static int m_count(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                    pe_val *out) {
-    if (cont_onearg(S, "list.count", argc, kwnames)) return -1;
+    if (pe_cont_onearg(S, "list.count", argc, kwnames)) return -1;
     pe_list *l = PE_LIST(self);
-    return cont_seq_count(S, &l->items, &l->n, argv[0], out);
+    return pe_cont_seq_count(S, &l->items, &l->n, argv[0], out);
 }
 
 static void reverse_vals(pe_val *lo, pe_val *hi) {
@@ -535,7 +535,7 @@ static void reverse_vals(pe_val *lo, pe_val *hi) {
 static int m_reverse(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
     (void)argv;
-    if (cont_noargs(S, "list.reverse", argc, kwnames)) return -1;
+    if (pe_cont_noargs(S, "list.reverse", argc, kwnames)) return -1;
     pe_list *l = PE_LIST(self);
     if (l->n > 1) reverse_vals(l->items, l->items + l->n);
     return ret_none(out);
@@ -544,7 +544,7 @@ static int m_reverse(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_
 static int m_copy(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                   pe_val *out) {
     (void)argv;
-    if (cont_noargs(S, "list.copy", argc, kwnames)) return -1;
+    if (pe_cont_noargs(S, "list.copy", argc, kwnames)) return -1;
     pe_list *l = PE_LIST(self);
     if (pe_list_new(S, l->n, out)) return -1;
     append_array(S, PE_LIST(*out), l->items, l->n); /* reserved: cannot fail */
@@ -554,7 +554,7 @@ static int m_copy(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj
 static int m_clear(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                    pe_val *out) {
     (void)argv;
-    if (cont_noargs(S, "list.clear", argc, kwnames)) return -1;
+    if (pe_cont_noargs(S, "list.clear", argc, kwnames)) return -1;
     list_clear_slot(S, self.u.o);
     return ret_none(out);
 }
@@ -1157,7 +1157,7 @@ static int m_sort(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj
 static int list_inplace_repeat(pe_state *S, pe_list *l, pe_val count) {
     int64_t c;
     size_t total;
-    if (cont_repeat_count(S, count, &c) || cont_repeat_size(S, l->n, c, &total)) return -1;
+    if (pe_cont_repeat_count(S, count, &c) || pe_cont_repeat_size(S, l->n, c, &total)) return -1;
     if (c == 0 || l->n == 0) {
         list_clear_slot(S, &l->ob);
         return 0;
@@ -1189,8 +1189,8 @@ int pe_container_inplace(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
         *out = a;
         return 0;
     }
-    if (pe_is_kind(a, PE_K_SET)) return cont_set_inplace(S, op, a, b, out);
-    if (pe_is_dict(a) && op == PE_BO_OR) return cont_dict_ior(S, a, b, out);
+    if (pe_is_kind(a, PE_K_SET)) return pe_cont_set_inplace(S, op, a, b, out);
+    if (pe_is_dict(a) && op == PE_BO_OR) return pe_cont_dict_ior(S, a, b, out);
     return PE_NOTIMPL;
 }
 

@@ -16,27 +16,27 @@
 /* Shared helpers                                                      */
 /* ------------------------------------------------------------------ */
 
-int cont_nokw(pe_state *S, const char *qualname, pe_obj *kwnames) {
+int pe_cont_nokw(pe_state *S, const char *qualname, pe_obj *kwnames) {
     if (cont_nkw(kwnames) == 0) return 0;
     return pe_raise(S, PE_EXC(TypeError), "%s() takes no keyword arguments", qualname);
 }
 
-int cont_noargs(pe_state *S, const char *qualname, int argc, pe_obj *kwnames) {
-    if (cont_nokw(S, qualname, kwnames)) return -1;
+int pe_cont_noargs(pe_state *S, const char *qualname, int argc, pe_obj *kwnames) {
+    if (pe_cont_nokw(S, qualname, kwnames)) return -1;
     if (argc == 0) return 0;
     return pe_raise(S, PE_EXC(TypeError), "%s() takes no arguments (%d given)", qualname, argc);
 }
 
-int cont_onearg(pe_state *S, const char *qualname, int argc, pe_obj *kwnames) {
-    if (cont_nokw(S, qualname, kwnames)) return -1;
+int pe_cont_onearg(pe_state *S, const char *qualname, int argc, pe_obj *kwnames) {
+    if (pe_cont_nokw(S, qualname, kwnames)) return -1;
     if (argc == 1) return 0;
     return pe_raise(S, PE_EXC(TypeError), "%s() takes exactly one argument (%d given)",
                     qualname, argc);
 }
 
-int cont_posargs(pe_state *S, const char *qualname, const char *name, int argc,
+int pe_cont_posargs(pe_state *S, const char *qualname, const char *name, int argc,
                  pe_obj *kwnames, int min, int max) {
-    if (cont_nokw(S, qualname, kwnames)) return -1;
+    if (pe_cont_nokw(S, qualname, kwnames)) return -1;
     if (argc < min)
         return pe_raise(S, PE_EXC(TypeError), "%s expected %s%d argument%s, got %d", name,
                         min == max ? "" : "at least ", min, min == 1 ? "" : "s", argc);
@@ -69,12 +69,12 @@ void pe_repr_leave(pe_state *S, pe_obj *o) {
 }
 
 
-int cont_type_call_check(pe_state *S, pe_val callee) {
+int pe_cont_type_call_check(pe_state *S, pe_val callee) {
     if (pe_is_kind(callee, PE_K_TYPE)) return 0;
     return pe_raise(S, PE_EXC(TypeError), "'%s' object is not callable", pe_type_name(callee));
 }
 
-int cont_repr_items(pe_state *S, const pe_val *items, size_t n, pe_sb *sb) {
+int pe_cont_repr_items(pe_state *S, const pe_val *items, size_t n, pe_sb *sb) {
     for (size_t i = 0; i < n; i++) {
         if (i && pe_sb_putn(sb, ", ", 2)) return -1;
         if (pe_repr(S, items[i], sb)) return -1;
@@ -154,7 +154,7 @@ static int tuple_repr(pe_state *S, pe_val v, pe_sb *sb) {
     if (t->n == 0) return pe_sb_puts(sb, "()");
     int st = pe_repr_enter(S, &t->ob);
     if (st) return st < 0 ? -1 : pe_sb_puts(sb, "(...)");
-    int r = pe_sb_putc(sb, '(') || cont_repr_items(S, t->items, t->n, sb) ||
+    int r = pe_sb_putc(sb, '(') || pe_cont_repr_items(S, t->items, t->n, sb) ||
             (t->n == 1 && pe_sb_putc(sb, ',')) || pe_sb_putc(sb, ')');
     pe_repr_leave(S, &t->ob);
     return r ? -1 : 0;
@@ -269,7 +269,7 @@ static int seq_richcmp(pe_state *S, pe_val *const *a, const size_t *na, pe_val *
     return r;
 }
 
-int cont_seq_richcmp_ref(pe_state *S, pe_val *const *a, const size_t *na, pe_val *const *b,
+int pe_cont_seq_richcmp_ref(pe_state *S, pe_val *const *a, const size_t *na, pe_val *const *b,
                          const size_t *nb, int op, pe_val *out) {
     if (cont_enter_recursion(S, " in comparison")) return -1;
     int r = seq_richcmp(S, a, na, b, nb, op, out);
@@ -281,7 +281,7 @@ static int tuple_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
     if (!pe_is_tuple(a) || !pe_is_tuple(b)) return PE_NOTIMPL;
     pe_tuple *x = PE_TUPLE(a), *y = PE_TUPLE(b);
     pe_val *xi = x->items, *yi = y->items;
-    return cont_seq_richcmp_ref(S, &xi, &x->n, &yi, &y->n, op, out);
+    return pe_cont_seq_richcmp_ref(S, &xi, &x->n, &yi, &y->n, op, out);
 }
 
 static int tuple_concat(pe_state *S, pe_val a, pe_val b, pe_val *out) {
@@ -302,7 +302,7 @@ static int tuple_concat(pe_state *S, pe_val a, pe_val b, pe_val *out) {
 }
 
 /* Shared with list.c: total = n * count, MemoryError on overflow. */
-int cont_repeat_size(pe_state *S, size_t n, int64_t count, size_t *total) {
+int pe_cont_repeat_size(pe_state *S, size_t n, int64_t count, size_t *total) {
     if (count > 0 && n > (SIZE_MAX / sizeof(pe_val)) / (uint64_t)count) return pe_raise_nomem(S);
     *total = n * (size_t)count;
     return 0;
@@ -312,7 +312,7 @@ static int tuple_repeat(pe_state *S, pe_val seq, pe_val count, pe_val *out) {
     int64_t c;
     size_t total = 0;
     pe_tuple *x = PE_TUPLE(seq);
-    if (cont_repeat_count(S, count, &c) || cont_repeat_size(S, x->n, c, &total)) return -1;
+    if (pe_cont_repeat_count(S, count, &c) || pe_cont_repeat_size(S, x->n, c, &total)) return -1;
     if (c == 1 || x->n == 0) {
         pe_incref(seq);
         *out = seq;
@@ -371,14 +371,14 @@ static int tuple_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
     pe_tuple *t = PE_TUPLE(v);
     if (pe_is_slice(key)) return tuple_slice(S, t, key, v, out);
     size_t i;
-    if (cont_seq_index(S, key, t->n, "tuple", "tuple index out of range", &i)) return -1;
+    if (pe_cont_seq_index(S, key, t->n, "tuple", "tuple index out of range", &i)) return -1;
     pe_incref(t->items[i]);
     *out = t->items[i];
     return 0;
 }
 
 /* Membership by ==, shared with list.c (storage re-read after each compare). */
-int cont_seq_contains(pe_state *S, pe_val *const *items, const size_t *n, pe_val x) {
+int pe_cont_seq_contains(pe_state *S, pe_val *const *items, const size_t *n, pe_val x) {
     for (size_t i = 0; i < *n; i++) {
         pe_val y = (*items)[i];
         pe_incref(y);
@@ -392,14 +392,14 @@ int cont_seq_contains(pe_state *S, pe_val *const *items, const size_t *n, pe_val
 static int tuple_contains(pe_state *S, pe_val v, pe_val x) {
     pe_tuple *t = PE_TUPLE(v);
     pe_val *items = t->items;
-    return cont_seq_contains(S, &items, &t->n, x);
+    return pe_cont_seq_contains(S, &items, &t->n, x);
 }
 
 /* tuple() / tuple(iterable) */
 static int tuple_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                       pe_val *out) {
-    if (cont_type_call_check(S, callee)) return -1;
-    if (cont_posargs(S, "tuple", "tuple", argc, kwnames, 0, 1)) return -1;
+    if (pe_cont_type_call_check(S, callee)) return -1;
+    if (pe_cont_posargs(S, "tuple", "tuple", argc, kwnames, 0, 1)) return -1;
     if (argc == 0) return pe_tuple_new(S, 0, out);
     return pe_tuple_from_iter(S, argv[0], out);
 }
@@ -408,7 +408,7 @@ static int tuple_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, 
 /* Methods (count/index are shared with list.c)                        */
 /* ------------------------------------------------------------------ */
 
-int cont_seq_count(pe_state *S, pe_val *const *items, const size_t *n, pe_val x, pe_val *out) {
+int pe_cont_seq_count(pe_state *S, pe_val *const *items, const size_t *n, pe_val x, pe_val *out) {
     int64_t c = 0;
     for (size_t i = 0; i < *n; i++) {
         pe_val y = (*items)[i];
@@ -424,11 +424,11 @@ int cont_seq_count(pe_state *S, pe_val *const *items, const size_t *n, pe_val x,
 
 /* seq.index(x[, start[, stop]]): start/stop clipped like a slice. Returns 1
  * and *out when found, 0 when not (caller raises its own message). */
-int cont_seq_index_of(pe_state *S, pe_val *const *items, const size_t *n, int argc,
+int pe_cont_seq_index_of(pe_state *S, pe_val *const *items, const size_t *n, int argc,
                       const pe_val *argv, pe_val *out) {
     int64_t start = 0, stop = INT64_MAX;
-    if (argc > 1 && cont_slice_index(S, argv[1], &start)) return -1;
-    if (argc > 2 && cont_slice_index(S, argv[2], &stop)) return -1;
+    if (argc > 1 && pe_cont_slice_index(S, argv[1], &start)) return -1;
+    if (argc > 2 && pe_cont_slice_index(S, argv[2], &stop)) return -1;
     int64_t len = (int64_t)*n;
     if (start < 0 && (start += len) < 0) start = 0;
     if (stop < 0 && (stop += len) < 0) stop = 0;
@@ -448,18 +448,18 @@ int cont_seq_index_of(pe_state *S, pe_val *const *items, const size_t *n, int ar
 
 static int tuple_count_m(pe_state *S, pe_val self, int argc, const pe_val *argv,
                          pe_obj *kwnames, pe_val *out) {
-    if (cont_onearg(S, "tuple.count", argc, kwnames)) return -1;
+    if (pe_cont_onearg(S, "tuple.count", argc, kwnames)) return -1;
     pe_tuple *t = PE_TUPLE(self);
     pe_val *items = t->items;
-    return cont_seq_count(S, &items, &t->n, argv[0], out);
+    return pe_cont_seq_count(S, &items, &t->n, argv[0], out);
 }
 
 static int tuple_index_m(pe_state *S, pe_val self, int argc, const pe_val *argv,
                          pe_obj *kwnames, pe_val *out) {
-    if (cont_posargs(S, "tuple.index", "index", argc, kwnames, 1, 3)) return -1;
+    if (pe_cont_posargs(S, "tuple.index", "index", argc, kwnames, 1, 3)) return -1;
     pe_tuple *t = PE_TUPLE(self);
     pe_val *items = t->items;
-    int r = cont_seq_index_of(S, &items, &t->n, argc, argv, out);
+    int r = pe_cont_seq_index_of(S, &items, &t->n, argc, argv, out);
     if (r == 0) return pe_raise(S, PE_EXC(ValueError), "tuple.index(x): x not in tuple");
     return r < 0 ? -1 : 0;
 }

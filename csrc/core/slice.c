@@ -37,7 +37,7 @@ static bool clip_index(pe_val v, int64_t *out) {
     return false;
 }
 
-int cont_slice_index(pe_state *S, pe_val v, int64_t *out) {
+int pe_cont_slice_index(pe_state *S, pe_val v, int64_t *out) {
     if (clip_index(v, out)) return 0;
     return pe_raise(S, PE_EXC(TypeError),
                     "slice indices must be integers or have an __index__ method");
@@ -50,7 +50,7 @@ static int slice_bound(pe_state *S, pe_val v, int64_t *out) {
                     "slice indices must be integers or None or have an __index__ method");
 }
 
-int cont_seq_index(pe_state *S, pe_val key, size_t n, const char *tname, const char *oor,
+int pe_cont_seq_index(pe_state *S, pe_val key, size_t n, const char *tname, const char *oor,
                    size_t *out) {
     int64_t i;
     int r = pe_index_int64(S, key, PE_EXC(IndexError), &i);
@@ -64,7 +64,7 @@ int cont_seq_index(pe_state *S, pe_val key, size_t n, const char *tname, const c
     return 0;
 }
 
-int cont_repeat_count(pe_state *S, pe_val n, int64_t *out) {
+int pe_cont_repeat_count(pe_state *S, pe_val n, int64_t *out) {
     int r = pe_index_int64(S, n, PE_EXC(OverflowError), out);
     if (r < 0) return -1;
     if (r == 0)
@@ -239,8 +239,8 @@ static int slice_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
 /* slice(stop) / slice(start, stop[, step]) */
 static int slice_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                       pe_val *out) {
-    if (cont_type_call_check(S, callee)) return -1;
-    if (cont_posargs(S, "slice", "slice", argc, kwnames, 1, 3)) return -1;
+    if (pe_cont_type_call_check(S, callee)) return -1;
+    if (pe_cont_posargs(S, "slice", "slice", argc, kwnames, 1, 3)) return -1;
     if (argc == 1) return pe_slice_new(S, pe_none(), argv[0], pe_none(), out);
     return pe_slice_new(S, argv[0], argv[1], argc == 3 ? argv[2] : pe_none(), out);
 }
@@ -248,7 +248,7 @@ static int slice_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, 
 /* slice.indices(length) */
 static int slice_indices_meth(pe_state *S, pe_val self, int argc, const pe_val *argv,
                               pe_obj *kwnames, pe_val *out) {
-    if (cont_onearg(S, "slice.indices", argc, kwnames)) return -1;
+    if (pe_cont_onearg(S, "slice.indices", argc, kwnames)) return -1;
     pe_val length = argv[0].tag == PE_TBOOL ? pe_int(argv[0].u.i) : argv[0];
     if (!pe_is_intlike(length))
         return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
