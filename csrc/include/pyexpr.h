@@ -1,11 +1,32 @@
 /*
- * pyexpr.h - public embedding API of the pyexpr engine.
+ * pyexpr.h - the public embedding API of the pyexpr engine, and its only
+ * public header. Every front end (the `pyexpr` binary, its daemon, the
+ * CPython extension) is written against this header alone.
+ * Guide with examples: docs/embedding.md; a complete program:
+ * examples/embed.c.
  *
- * A pe_state is one interpreter: allocator, limits, pending exception and
- * all run-time objects. States are independent; one state must not be used
- * by two threads at once. A pe_code is a compiled program; it is immutable
- * once compiled and may be run by any state (compile and run are separate
- * calls so programs can be cached).
+ * Objects:
+ *   pe_state  one interpreter: allocator, limits, output sinks, pending
+ *             exception and every run-time object. States are independent;
+ *             a state is used by one thread at a time.
+ *   pe_code   a compiled program. Immutable once compiled and reference
+ *             counted atomically: any number of states and threads may run
+ *             it (compile once, run many; see also pe_cache).
+ *   pe_value  a Python value, 16 bytes, passed by value.
+ *
+ * Errors: a function that can fail returns int (0 ok, -1 error) or a
+ * pointer (NULL on error); the exception is then PENDING in the state (read
+ * it with pe_exception*, print it with pe_print_exception, clear it with
+ * pe_exception_clear or pe_reset). Nothing longjmps, nothing aborts.
+ *
+ * Ownership, one rule: pe_value ARGUMENTS are BORROWED (the callee retains
+ * what it keeps); values RETURNED through a `pe_value *out` parameter are
+ * NEW references that the caller releases with pe_value_release(). Values
+ * returned BY VALUE (pe_value_none(), pe_value_item(), pe_exception()...) are
+ * borrowed and say so. Immediates (None, bool, int that fits int64,
+ * float) need no release, but releasing them is harmless, so uniform code
+ * may release every value it owns. Values belong to the state that made
+ * them: never pass a value to another state.
  */
 #ifndef PYEXPR_H
 #define PYEXPR_H
@@ -17,89 +38,382 @@
 extern "C" {
 #endif
 
+/* ------------------------------------------------------------------ */
+/* Version and export                                                  */
+/* ------------------------------------------------------------------ */
+
+#define PYEXPR_VERSION_MAJOR 0
+#define PYEXPR_VERSION_MINOR 1
+#define PYEXPR_VERSION_PATCH 0
+/* As one comparable number: 0xMMmmpp. */
+#define PYEXPR_VERSION_NUM                                                                   \
+    ((PYEXPR_VERSION_MAJOR << 16) | (PYEXPR_VERSION_MINOR << 8) | PYEXPR_VERSION_PATCH)
 #ifndef PYEXPR_VERSION
-#define PYEXPR_VERSION "0.0.0"
+#define PYEXPR_VERSION "0.1.0"
 #endif
+
+/* Every public function carries PE_API; the library is compiled with
+ * hidden visibility, so nothing else is visible from a shared object that
+ * links it. */
+#if defined(_WIN32)
+#define PE_API
+#elif defined(__GNUC__)
+#define PE_API __attribute__((visibility("default")))
+#else
+#define PE_API
+#endif
+
+/* The library's version string ("X.Y.Z"), which may differ from the
+ * header's PYEXPR_VERSION when linking against another build. */
+PE_API const char *pe_version(void);
 
 typedef struct pe_state pe_state;
 typedef struct pe_code pe_code;
 
-/* Compile modes. */
-enum {
-    PE_MODE_EXEC = 0, /* statements; result is None */
-    PE_MODE_EVAL = 1, /* a single expression; result is its value */
-    PE_MODE_CALC = 2, /* statements; if the last is an expression, its value is the result */
-    PE_MODE_SINGLE = 3 /* interactive input (CPython's 'single'): every expression statement
-                          outside functions echoes its repr unless it is None; result None */
-};
+/* ------------------------------------------------------------------ */
+/* States                                                              */
+/* ------------------------------------------------------------------ */
 
-/* Where print() and tracebacks go. Return the number of bytes taken. */
+/* Where print() output (out) and tracebacks (err) go. Return the number
+ * of bytes taken. */
 typedef size_t (*pe_write_fn)(void *ud, const char *buf, size_t n);
 
+/* Allocator hook (Lua's convention): ptr NULL = allocate nsize bytes;
+ * nsize 0 = free ptr (osize bytes), return NULL; otherwise reallocate
+ * from osize to nsize bytes. Return NULL on failure (the engine raises
+ * MemoryError). Must be thread-safe only if states sharing it run on
+ * several threads. */
+typedef void *(*pe_alloc_fn)(void *ud, void *ptr, size_t osize, size_t nsize);
+
 typedef struct pe_limits {
-    uint64_t max_steps;  /* bytecode instructions per run; 0 = unlimited */
-    size_t max_memory;   /* bytes allocated at once; 0 = unlimited */
+    uint64_t max_steps;  /* bytecode instructions (back-edges and calls) per run; 0 = unlimited */
+    size_t max_memory;   /* bytes a run may allocate beyond what the state holds when the
+                            run starts (and a compile beyond what it holds when the compile
+                            starts); 0 = unlimited. The LimitError names this number. */
     uint32_t max_depth;  /* Python call depth; 0 = default (1000) */
-    double timeout;      /* seconds of wall time per run; 0 = none */
+    double timeout;      /* seconds of wall time per run (and per compile); 0 = none */
 } pe_limits;
 
-pe_state *pe_state_new(void);
-void pe_state_free(pe_state *S);
-void pe_set_output(pe_state *S, pe_write_fn out, void *out_ud, pe_write_fn err, void *err_ud);
-void pe_set_limits(pe_state *S, const pe_limits *limits);
+typedef struct pe_config {
+    pe_alloc_fn alloc;   /* NULL: malloc/realloc/free */
+    void *alloc_ud;
+    const pe_limits *limits; /* NULL: no limits */
+} pe_config;
 
-/* Compiles source (UTF-8, len bytes). On error returns NULL and leaves a
- * SyntaxError pending in S. The caller owns one reference to the code. */
-pe_code *pe_compile(pe_state *S, const char *src, size_t len, const char *filename, int mode);
+/* A new state, or NULL when out of memory. pe_state_new() is
+ * pe_state_new_ex(NULL). */
+PE_API pe_state *pe_state_new(void);
+PE_API pe_state *pe_state_new_ex(const pe_config *cfg);
+/* Frees the state and every object it holds (reference cycles included). */
+PE_API void pe_state_free(pe_state *S);
 
-/* pe_code is reference counted (atomically: any thread may retain/release).
- * pe_compile and pe_cache_get return a new reference; the code is freed when
- * the last one is released. Release only after every state that ran it has
- * printed/cleared its exception and called pe_reset (objects of a run may
- * point into the code). pe_code_free(code) is pe_code_release(code). */
-void pe_code_retain(pe_code *code);
-void pe_code_release(pe_code *code);
-/* The same, recycling the code's memory through a state's allocator cache
- * (S must not be running a program). */
-void pe_code_release_in(pe_state *S, pe_code *code);
-void pe_code_free(pe_code *code);
+PE_API void pe_set_output(pe_state *S, pe_write_fn out, void *out_ud, pe_write_fn err,
+                          void *err_ud);
+PE_API void pe_set_limits(pe_state *S, const pe_limits *limits);
+PE_API void pe_get_limits(const pe_state *S, pe_limits *out);
 
-/* Runs code in S with fresh globals. Returns 0 on success, -1 when an
- * exception is pending. In PE_MODE_CALC/EVAL, if repr_out is not NULL and
- * the result is not None, *repr_out receives a malloc'ed NUL-terminated
- * repr of the result (caller frees with free()). */
-int pe_run_repr(pe_state *S, pe_code *code, char **repr_out);
+/* One pointer of the embedder's, for callbacks to find their context. */
+PE_API void pe_set_userdata(pe_state *S, void *ud);
+PE_API void *pe_get_userdata(const pe_state *S);
 
-/* Clears any pending exception and frees every object left by earlier
- * runs (reference cycles included). */
-void pe_reset(pe_state *S);
+/* Bytes the state holds now / at most since pe_state_new. */
+PE_API size_t pe_memory_used(const pe_state *S);
+PE_API size_t pe_memory_peak(const pe_state *S);
 
+/* Asks the running program to stop: at its next limit check (a loop
+ * back-edge, a call, a slice of long native work) it raises
+ * KeyboardInterrupt, unless an interrupt hook is set (below). Safe to call
+ * from a signal handler or another thread; harmless when nothing runs. */
+PE_API void pe_interrupt(pe_state *S);
+/* Called on the running thread when an interrupt request is seen, instead
+ * of raising KeyboardInterrupt: return 0 to go on, or -1 with an
+ * exception raised (e.g. the host's own signal handling raised). */
+typedef int (*pe_interrupt_fn)(pe_state *S, void *ud);
+PE_API void pe_set_interrupt_hook(pe_state *S, pe_interrupt_fn fn, void *ud);
+
+/* ------------------------------------------------------------------ */
+/* Values                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct pe_value {
+    uint64_t _opaque[2]; /* read only through the functions below */
+} pe_value;
+
+typedef enum pe_type_id {
+    PE_TYPE_NONE = 0,
+    PE_TYPE_BOOL,
+    PE_TYPE_INT,       /* any size */
+    PE_TYPE_FLOAT,
+    PE_TYPE_STR,
+    PE_TYPE_TUPLE,
+    PE_TYPE_LIST,
+    PE_TYPE_DICT,
+    PE_TYPE_SET,
+    PE_TYPE_FROZENSET,
+    PE_TYPE_EXCEPTION, /* an exception instance */
+    PE_TYPE_HOST,      /* made by pe_make_host */
+    PE_TYPE_CALLABLE,  /* a Python function, builtin, method or class */
+    PE_TYPE_OTHER      /* range, slice, iterator, module, ... */
+} pe_type_id;
+
+PE_API pe_type_id pe_value_type(pe_value v);
+/* CPython's type name ("int", "NoneType", "ZeroDivisionError"). */
+PE_API const char *pe_value_type_name(pe_value v);
+PE_API void pe_value_retain(pe_value v);
+PE_API void pe_value_release(pe_state *S, pe_value v);
+/* Object identity: equal for the same object, 0 for immediates. */
+PE_API uintptr_t pe_value_id(pe_value v);
+
+/* Immediates: never fail, never allocate. */
+PE_API pe_value pe_value_none(void);
+PE_API pe_value pe_value_bool(int b);
+PE_API pe_value pe_value_int(int64_t i);
+PE_API pe_value pe_value_float(double d);
+
+/* Constructors (0 / -1 with MemoryError or LimitError pending). */
+/* UTF-8 text; lone surrogates encoded as 3-byte sequences are accepted
+ * (Python's "surrogatepass"). Invalid UTF-8: UnicodeDecodeError. */
+PE_API int pe_make_str(pe_state *S, const char *utf8, size_t len, pe_value *out);
+/* An int of any size from its two's complement bytes (signed=0: unsigned). */
+PE_API int pe_make_int_bytes(pe_state *S, const unsigned char *bytes, size_t n,
+                             int little_endian, int is_signed, pe_value *out);
+/* An int from text as int(text, base) parses it (base 0, 2..36);
+ * ValueError on bad text. */
+PE_API int pe_make_int_text(pe_state *S, const char *text, size_t len, int base, pe_value *out);
+PE_API int pe_make_tuple(pe_state *S, size_t n, const pe_value *items, pe_value *out);
+PE_API int pe_make_list(pe_state *S, size_t n, const pe_value *items, pe_value *out);
+PE_API int pe_make_dict(pe_state *S, pe_value *out);
+PE_API int pe_make_set(pe_state *S, int frozen, pe_value *out);
+/* Mutators: list.append(item), d[key] = val (TypeError if unhashable),
+ * set.add(item) (on a set being built, frozen or not). */
+PE_API int pe_value_list_append(pe_state *S, pe_value list, pe_value item);
+PE_API int pe_value_dict_set(pe_state *S, pe_value dict, pe_value key, pe_value val);
+PE_API int pe_value_set_add(pe_state *S, pe_value set, pe_value item);
+
+/* Inspection. Accessors that cannot fail take no state; the others raise
+ * TypeError/OverflowError as Python would. */
+PE_API int pe_value_is_true(pe_value v); /* bool/int/float/None only: 0/1; else -1 */
+/* An int (bool included) as int64: OverflowError when it does not fit. */
+PE_API int pe_value_to_int64(pe_state *S, pe_value v, int64_t *out);
+/* Two's complement little-endian bytes of an int of any size: the number of
+ * bytes it needs (sign bit included) is stored in *needed; the bytes are
+ * written when needed <= cap. */
+PE_API int pe_value_int_to_bytes(pe_state *S, pe_value v, unsigned char *buf, size_t cap,
+                           size_t *needed);
+/* A float, or an int/bool converted as float(v) does (OverflowError). */
+PE_API int pe_value_to_double(pe_state *S, pe_value v, double *out);
+/* A str's UTF-8 bytes (NUL-terminated; valid while v is), or NULL when v
+ * is not a str. *len may be NULL. */
+PE_API const char *pe_value_utf8(pe_value v, size_t *len);
+/* Items of a tuple, list, dict, set, frozenset; code points of a str;
+ * 0 for anything else. */
+PE_API size_t pe_value_len(pe_value v);
+/* Item i of a tuple or list (BORROWED; None when out of range). */
+PE_API pe_value pe_value_item(pe_value seq, size_t i);
+/* Iterates a dict (insertion order) or a set: start with *pos = 0; returns
+ * 1 with BORROWED key (and val for dicts, may be NULL) set, 0 at the end.
+ * The container must not change while iterating. */
+PE_API int pe_value_dict_next(pe_value dict, size_t *pos, pe_value *key, pe_value *val);
+PE_API int pe_value_set_next(pe_value set, size_t *pos, pe_value *item);
+/* d[key] as a NEW reference: 1 found, 0 missing (nothing raised), -1 error. */
+PE_API int pe_value_dict_get(pe_state *S, pe_value dict, pe_value key, pe_value *out);
+
+/* repr(v) / str(v) as malloc'ed NUL-terminated UTF-8 (free with free());
+ * *len may be NULL. */
+PE_API int pe_value_repr(pe_state *S, pe_value v, char **out, size_t *len);
+PE_API int pe_value_str(pe_state *S, pe_value v, char **out, size_t *len);
+/* dir(v) as a new sorted list of str (attribute and method names). */
+PE_API int pe_value_dir(pe_state *S, pe_value v, pe_value *out);
+
+/* ------------------------------------------------------------------ */
+/* Host objects: C data and callbacks that scripts can call            */
+/* ------------------------------------------------------------------ */
+
+/* A call from a script: argv[0..argc) are BORROWED arguments, positional
+ * first; kwnames is None or a tuple of str naming the LAST entries of argv
+ * (keyword arguments, CPython's vectorcall layout). Return 0 with a NEW
+ * reference in *result, or -1 with an exception raised (pe_raise_id, pe_raise_value). */
+typedef int (*pe_host_call_fn)(pe_state *S, void *ud, int argc, const pe_value *argv,
+                               pe_value kwnames, pe_value *result);
+
+/* A class of host objects; static storage, shared by its objects. Host
+ * objects compare equal (and hash equally) iff they have the same class
+ * and ud. */
+typedef struct pe_host_class {
+    const char *name;     /* type name shown to scripts ("function") */
+    pe_host_call_fn call; /* NULL: not callable */
+    /* repr: writes at most cap bytes of UTF-8 into buf and returns the
+     * length it needs (snprintf), or -1 with an exception raised. NULL:
+     * "<NAME object>". */
+    int (*repr)(pe_state *S, void *ud, char *buf, size_t cap);
+    /* Called once when the engine drops its last reference (NULL: none). */
+    void (*release)(void *ud);
+} pe_host_class;
+
+PE_API int pe_make_host(pe_state *S, const pe_host_class *cls, void *ud, pe_value *out);
+/* The ud of a host object of class cls, or NULL. */
+PE_API void *pe_host_data(pe_value v, const pe_host_class *cls);
+/* A callable: pe_make_host with a class named "function" calling fn. */
+PE_API int pe_make_function(pe_state *S, const char *name, pe_host_call_fn fn, void *ud,
+                            pe_value *out);
+
+/* ------------------------------------------------------------------ */
+/* Exceptions                                                          */
+/* ------------------------------------------------------------------ */
+
+/* The built-in exception classes (CPython 3.11's, plus pyexpr's
+ * LimitError): ids are 0..pe_exception_type_count()-1, stable within a
+ * build; every class comes after its base. */
+PE_API int pe_exception_type_count(void);
+PE_API const char *pe_exception_type_name_of(int type_id); /* NULL past the end */
+PE_API int pe_exception_type_lookup(const char *name);     /* -1: no such class */
+PE_API int pe_exception_type_base(int type_id);            /* BaseException: itself */
+
+/* Raise (always return -1 so callbacks can `return pe_raise_id(...)`). */
+PE_API int pe_raise_id(pe_state *S, int type_id, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+PE_API int pe_raise_value(pe_state *S, pe_value exc); /* a pe_make_exception result */
+PE_API int pe_make_exception(pe_state *S, int type_id, pe_value args_tuple, pe_value *out);
+
+/* The pending exception. */
+PE_API int pe_has_exception(const pe_state *S);
+PE_API pe_value pe_exception(const pe_state *S); /* BORROWED; None when none is pending */
+PE_API void pe_exception_clear(pe_state *S);
+/* Parts of an exception instance e (BORROWED; None when absent). */
+PE_API int pe_exception_type(pe_value e);           /* type id, -1 if e is not one */
+PE_API int pe_exception_matches(pe_value e, int type_id); /* isinstance(e, cls) */
+PE_API pe_value pe_exception_args(pe_value e);      /* tuple */
+PE_API pe_value pe_exception_cause(pe_value e);     /* __cause__ */
+PE_API pe_value pe_exception_context(pe_value e);   /* __context__ */
+PE_API int pe_exception_suppress_context(pe_value e);
+/* SyntaxError fields (0 / None when unknown); -1 when e is no SyntaxError. */
+typedef struct pe_syntax_info {
+    pe_value filename, text; /* str or None, BORROWED */
+    int64_t lineno, offset, end_lineno, end_offset;
+} pe_syntax_info;
+PE_API int pe_exception_syntax_info(pe_value e, pe_syntax_info *out);
+
+/* The pending exception as CPython's traceback text, malloc'ed; it stays
+ * pending. */
+PE_API int pe_format_exception(pe_state *S, char **out, size_t *len);
 /* Writes the pending exception as CPython's traceback to the err sink and
  * clears it. */
-void pe_print_exception(pe_state *S);
-
+PE_API void pe_print_exception(pe_state *S);
 /* Uncaught SystemExit, as CPython ends the process: if the pending
  * exception is a SystemExit, clears it, writes str(code) and a newline to
  * the err sink when its code is neither None nor an int, and returns the
- * exit status (0..255, as the process sees it). Otherwise returns -1 and
- * leaves the exception pending (print it with pe_print_exception). */
-int pe_exception_exit_status(pe_state *S);
-
-const char *pe_version(void);
+ * exit status (0..255). Otherwise returns -1 and leaves the exception
+ * pending. */
+PE_API int pe_exception_exit_status(pe_state *S);
 
 /* ------------------------------------------------------------------ */
-/* Compile cache (cache.c; docs/cache.md)                              */
+/* Compiling                                                           */
+/* ------------------------------------------------------------------ */
+
+enum {
+    PE_MODE_EXEC = 0,  /* statements; result None */
+    PE_MODE_EVAL = 1,  /* a single expression; result its value */
+    PE_MODE_CALC = 2,  /* statements; if the last is an expression, its value is the result */
+    PE_MODE_SINGLE = 3 /* interactive input (CPython's 'single'): every expression statement
+                          outside functions is shown by the display hook; result None */
+};
+
+/* Compiles source (UTF-8, len bytes). Returns a NEW reference, or NULL
+ * with a SyntaxError (or MemoryError/LimitError) pending in S. filename
+ * NULL means "<string>". */
+PE_API pe_code *pe_compile(pe_state *S, const char *src, size_t len, const char *filename,
+                           int mode);
+
+/* For prompts: 1 when src is a complete interactive input, 0 when it needs
+ * more lines (an open bracket, a compound statement, a trailing backslash,
+ * an unterminated triple-quoted string), as CPython's prompt decides. Raises
+ * nothing. */
+PE_API int pe_source_is_complete(pe_state *S, const char *src, size_t len);
+
+/* pe_code is reference counted (atomically: any thread may retain and
+ * release). Release only after every state that ran it has cleared its
+ * exception and called pe_reset (objects of a run may point into it). */
+PE_API void pe_code_retain(pe_code *code);
+PE_API void pe_code_release(pe_code *code);
+/* The same, recycling the memory through S's allocator cache (S must not
+ * be running). */
+PE_API void pe_code_release_in(pe_state *S, pe_code *code);
+
+PE_API int pe_code_mode(const pe_code *code);
+/* Flags computed by the compiler. PE_CODE_BOUNDED: straight-line code
+ * whose run time is bounded by the size of its inputs (no loops, function
+ * definitions, comprehensions, exponentiation or shifts, and calls only of
+ * builtins that do not iterate without bound): a host may run it without
+ * giving up its own locks. */
+enum { PE_CODE_BOUNDED = 1u << 0 };
+PE_API unsigned pe_code_flags(const pe_code *code);
+
+/* The program's global names: slot i in 0..pe_code_nglobals()-1. Bind
+ * inputs and read results by slot (pe_run_bind, pe_run_global). */
+PE_API uint32_t pe_code_nglobals(const pe_code *code);
+PE_API const char *pe_code_global_name(const pe_code *code, uint32_t slot, size_t *len);
+/* Slot of a name, or -1 when the program does not use it. */
+PE_API int64_t pe_code_global_slot(const pe_code *code, const char *name, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* Running                                                             */
+/* ------------------------------------------------------------------ */
+
+/* One run, in steps: pe_run_begin gives the program fresh globals (the
+ * builtins bound), pe_run_bind sets inputs, pe_run_exec runs it (limits
+ * start here), pe_run_global reads variables afterwards, pe_run_end
+ * releases the globals. A state runs one program at a time. */
+PE_API int pe_run_begin(pe_state *S, pe_code *code);
+PE_API int pe_run_bind(pe_state *S, uint32_t slot, pe_value v);
+/* By name: 1 bound, 0 the program does not use the name (nothing bound). */
+PE_API int pe_run_bind_name(pe_state *S, const char *name, size_t len, pe_value v);
+/* Runs; *result (may be NULL) receives a NEW reference to the result
+ * (PE_MODE_EVAL/CALC: the value; otherwise None). */
+PE_API int pe_run_exec(pe_state *S, pe_value *result);
+/* NEW reference to the value in slot: 1 bound, 0 unbound (nothing
+ * stored), -1 bad slot. Builtins count as bound. */
+PE_API int pe_run_global(pe_state *S, uint32_t slot, pe_value *out);
+PE_API void pe_run_end(pe_state *S);
+
+/* All of the above, without inputs: fresh globals, run, release. */
+PE_API int pe_run(pe_state *S, pe_code *code, pe_value *result);
+/* pe_run whose result is returned as its repr: in PE_MODE_CALC/EVAL, if
+ * repr_out is not NULL and the result is not None, *repr_out receives a
+ * malloc'ed NUL-terminated repr (free with free()). */
+PE_API int pe_run_repr(pe_state *S, pe_code *code, char **repr_out);
+
+/* PE_MODE_SINGLE's display hook for a value that is not None (BORROWED);
+ * NULL (the default) writes repr(v) and a newline to the out sink. Return
+ * 0, or -1 with an exception raised. */
+typedef int (*pe_display_fn)(pe_state *S, pe_value v, void *ud);
+PE_API void pe_set_display_hook(pe_state *S, pe_display_fn fn, void *ud);
+
+/* Clears any pending exception and frees every object left by earlier
+ * runs (reference cycles included). Values the embedder still holds from
+ * those runs become invalid. */
+PE_API void pe_reset(pe_state *S);
+
+/* ------------------------------------------------------------------ */
+/* Built-in names                                                      */
+/* ------------------------------------------------------------------ */
+
+/* The names of the builtins scripts see, i = 0.. until NULL; "" for a slot
+ * not visible to scripts. */
+PE_API const char *pe_builtin_name(int i);
+
+/* ------------------------------------------------------------------ */
+/* Compile cache (docs/cache.md)                                       */
 /* ------------------------------------------------------------------ */
 
 /* An LRU cache of compiled programs keyed by (source bytes, mode, filename):
- * a seeded 64-bit hash finds the entry, a full byte comparison confirms it,
- * so a hash collision can never return another program. Bounded by entry
- * count and by bytes (pe_code bytes + entry overhead); O(1) hit and
- * eviction. Thread-safe: one mutex, held only for lookup/insert/evict
- * (hashing and compiling happen outside it). Failed compiles that raised a
- * SyntaxError (or IndentationError/TabError) are cached as negative entries
- * and re-raised as an equivalent exception on a hit; other compile failures
- * (MemoryError, LimitError) are not cached. No global state. */
+ * a seeded 64-bit hash finds the entry, a full byte comparison confirms it.
+ * Bounded by entry count and bytes; O(1) hit and eviction. Thread-safe.
+ * Failed compiles that raised a SyntaxError (or IndentationError/TabError)
+ * are cached as negative entries and re-raised on a hit; other failures
+ * (MemoryError, LimitError) are not cached. */
 typedef struct pe_cache pe_cache;
 typedef struct pe_cache_stats {
     uint64_t hits, misses;
@@ -107,62 +421,54 @@ typedef struct pe_cache_stats {
 } pe_cache_stats;
 
 /* 0 selects the default (1024 entries / 64 MiB); SIZE_MAX is unbounded.
- * Returns NULL when out of memory. */
-pe_cache *pe_cache_new(size_t max_entries, size_t max_bytes);
-/* Drops the cache's references; codes still referenced elsewhere live on. */
-void pe_cache_free(pe_cache *c);
+ * NULL when out of memory. */
+PE_API pe_cache *pe_cache_new(size_t max_entries, size_t max_bytes);
+/* Drops the cache's references; codes referenced elsewhere live on. */
+PE_API void pe_cache_free(pe_cache *c);
 /* Compiled code for (src, mode, filename): from the cache on a hit, else
- * compiled with S (errors pending in S) and inserted. Returns a NEW
- * reference: call pe_code_release() when done. NULL with an exception
- * pending in S on a (possibly cached) compile error. c == NULL compiles
- * without caching. filename NULL means "<string>". */
-pe_code *pe_cache_get(pe_cache *c, pe_state *S, const char *src, size_t len, const char *filename,
-                      int mode);
-void pe_cache_stats_get(pe_cache *c, pe_cache_stats *out);
-/* Empties the cache and zeroes hits/misses (like functools cache_clear). */
-void pe_cache_clear(pe_cache *c);
-/* New bounds (0 = default, as in pe_cache_new); evicts LRU entries at once
- * down to them. Hit/miss counters are kept. */
-void pe_cache_resize(pe_cache *c, size_t max_entries, size_t max_bytes);
-/* test hook: force every key to hash to `h` (collision-safety test); 0 disables */
-void pe_cache_debug_force_hash(pe_cache *c, uint64_t h);
+ * compiled with S and inserted. A NEW reference, or NULL with the
+ * exception pending in S. c == NULL compiles without caching. */
+PE_API pe_code *pe_cache_get(pe_cache *c, pe_state *S, const char *src, size_t len,
+                             const char *filename, int mode);
+PE_API void pe_cache_stats_get(pe_cache *c, pe_cache_stats *out);
+/* Empties the cache and zeroes hits/misses. */
+PE_API void pe_cache_clear(pe_cache *c);
+/* New bounds (0 = default); evicts LRU entries at once down to them. */
+PE_API void pe_cache_resize(pe_cache *c, size_t max_entries, size_t max_bytes);
+/* Test hook: every key hashes to h (collision-safety tests); 0 disables. */
+PE_API void pe_cache_debug_force_hash(pe_cache *c, uint64_t h);
 
 /* ------------------------------------------------------------------ */
-/* Profiling (profile.c; docs/profiling.md)                            */
+/* Profiling (docs/profiling.md)                                       */
 /* ------------------------------------------------------------------ */
 
 /* Wall time per pipeline stage, in nanoseconds (CLOCK_MONOTONIC):
- *   lex_ns      source validation (UTF-8, NUL) + a separate tokenization
- *               pass (pe_lex_next until ENDMARKER) done only when profiling
- *   parse_ns    parsing to the AST, including the parser's own on-demand
- *               tokenization (so lexing is counted in lex_ns and parse_ns)
+ *   lex_ns      source validation + a separate tokenization pass (done only
+ *               when profiling)
+ *   parse_ns    parsing to the AST (the parser's own tokenization included)
  *   compile_ns  AST to bytecode + code finalisation; on a cache hit, the
- *               cache lookup (lex_ns = parse_ns = 0)
+ *               cache lookup
  *   execute_ns  globals setup, the VM run (print() output included) and
- *               the run's teardown (globals released)
- *   format_ns   repr of the result (calculator echo); front ends add the
- *               time to write it and flush their output / the traceback
- *   total_ns    the whole call, profiler's extra lex pass included; always
- *               >= the sum of the stages
- * Stages that did not run (compile error, cache hit) are 0. */
+ *               the run's teardown
+ *   format_ns   repr of the result; front ends add the time to write it and
+ *               flush their output / the traceback
+ *   total_ns    the whole operation, always >= the sum of the stages
+ * Stages that did not run are 0. */
 enum { PE_PROFILE_CACHE_OFF = 0, PE_PROFILE_CACHE_MISS = 1, PE_PROFILE_CACHE_HIT = 2 };
 typedef struct pe_profile {
     uint64_t lex_ns, parse_ns, compile_ns, execute_ns, format_ns, total_ns;
-    int cache; /* PE_PROFILE_CACHE_*: off (no cache used), miss, hit */
+    int cache; /* PE_PROFILE_CACHE_*: off, miss, hit */
 } pe_profile;
 
-/* CLOCK_MONOTONIC in nanoseconds. */
-uint64_t pe_clock_ns(void);
+/* The profiling hook: while prof is set (not NULL), pe_compile and
+ * pe_cache_get write the lex/parse/compile stages and the cache field,
+ * pe_run/pe_run_repr/pe_run_exec the execute/format stages, into *prof
+ * (they do not touch total_ns). NULL (the default) turns it off: no clock
+ * is read. */
+PE_API void pe_set_profile(pe_state *S, pe_profile *prof);
 
-/* Staged, timed variants of pe_compile / pe_cache_get / pe_run_repr: same
- * results and ownership; they set the stage fields they cover in *prof
- * (lex/parse/compile/cache, resp. execute/format; prof may be NULL, which
- * is exactly the untimed call). They do not touch total_ns. */
-pe_code *pe_compile_profile(pe_state *S, const char *src, size_t len, const char *filename,
-                            int mode, pe_profile *prof);
-pe_code *pe_cache_get_profile(pe_cache *c, pe_state *S, const char *src, size_t len,
-                              const char *filename, int mode, pe_profile *prof);
-int pe_run_repr_profile(pe_state *S, pe_code *code, char **repr_out, pe_profile *prof);
+/* CLOCK_MONOTONIC in nanoseconds. */
+PE_API uint64_t pe_clock_ns(void);
 
 /* Compile (through cache c when not NULL) and run src, timing every stage
  * into *out (zeroed first; total_ns set). Returns 0, or -1 with the
@@ -171,15 +477,16 @@ int pe_run_repr_profile(pe_state *S, pe_code *code, char **repr_out, pe_profile 
  *   reference the caller releases after printing the exception and pe_reset.
  * code_out == NULL: a pending exception is printed to S's err sink here
  *   (timed as format), then S is pe_reset and the code released. */
-int pe_profile_run(pe_state *S, pe_cache *c, const char *src, size_t len, const char *filename,
-                   int mode, pe_profile *out, char **repr_out, pe_code **code_out);
+PE_API int pe_profile_run(pe_state *S, pe_cache *c, const char *src, size_t len,
+                          const char *filename, int mode, pe_profile *out, char **repr_out,
+                          pe_code **code_out);
 
-/* Render a profile as the CLI's table (several lines) or as one JSON object
+/* A profile as the CLI's table (several lines) or as one JSON object
  * {"lex_ns":N,"parse_ns":N,"compile_ns":N,"execute_ns":N,"format_ns":N,
- *  "total_ns":N,"cache":"off"|"miss"|"hit"} followed by a newline.
- * snprintf semantics: returns the length it needs (excluding the NUL). */
-int pe_profile_format_table(const pe_profile *p, char *buf, size_t cap);
-int pe_profile_format_json(const pe_profile *p, char *buf, size_t cap);
+ *  "total_ns":N,"cache":"off"|"miss"|"hit"} and a newline. snprintf
+ * semantics: returns the length it needs (excluding the NUL). */
+PE_API int pe_profile_format_table(const pe_profile *p, char *buf, size_t cap);
+PE_API int pe_profile_format_json(const pe_profile *p, char *buf, size_t cap);
 
 #ifdef __cplusplus
 }
