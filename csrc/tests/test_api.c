@@ -1055,6 +1055,17 @@ static void t_memory_per_run(void) {
     free(line);
     pe_run_end(S);
     pe_exception_clear(S);
+    /* values made between pe_run_begin and pe_run_end are the run's */
+    pe_run_begin(S, c);
+    pe_value l2;
+    int made = pe_make_list(S, 0, NULL, &l2) == 0, rc = 0;
+    for (int i = 0; made && rc == 0 && i < 100000; i++) rc = pe_value_list_append(S, l2, pe_value_int(i));
+    CHECK(made && rc == -1 && pending_is(S, "LimitError"), "inputs count toward the run");
+    pe_exception_clear(S);
+    if (made) pe_value_release(S, l2);
+    pe_run_end(S);
+    CHECK(pe_make_list(S, 0, NULL, &l2) == 0, "after pe_run_end: no run limit");
+    pe_value_release(S, l2);
     /* pe_run_repr too */
     char *rep = NULL;
     CHECK(pe_run_repr(S, c2, &rep) == -1 && pending_is(S, "NameError"), "run_repr runs");
