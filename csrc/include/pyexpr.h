@@ -224,7 +224,8 @@ PE_API int pe_value_dict_get(pe_state *S, pe_value dict, pe_value key, pe_value 
  * *len may be NULL. */
 PE_API int pe_value_repr(pe_state *S, pe_value v, char **out, size_t *len);
 PE_API int pe_value_str(pe_state *S, pe_value v, char **out, size_t *len);
-/* dir(v) as a new sorted list of str (attribute and method names). */
+/* The names of the methods scripts can call on v (for a class: its own
+ * methods), as a new sorted list of str without duplicates. */
 PE_API int pe_value_dir(pe_state *S, pe_value v, pe_value *out);
 
 /* ------------------------------------------------------------------ */
@@ -255,7 +256,9 @@ typedef struct pe_host_class {
 PE_API int pe_make_host(pe_state *S, const pe_host_class *cls, void *ud, pe_value *out);
 /* The ud of a host object of class cls, or NULL. */
 PE_API void *pe_host_data(pe_value v, const pe_host_class *cls);
-/* A callable: pe_make_host with a class named "function" calling fn. */
+/* A callable: a host object of the engine's class "function" calling fn
+ * with ud; its repr is "<function NAME>". Two are equal iff they have the
+ * same fn and ud. (pe_host_data does not apply: the class is internal.) */
 PE_API int pe_make_function(pe_state *S, const char *name, pe_host_call_fn fn, void *ud,
                             pe_value *out);
 
