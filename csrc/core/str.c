@@ -33,39 +33,6 @@
 /* UTF-8                                                               */
 /* ------------------------------------------------------------------ */
 
-/* Sequence length from the high nibble of a lead byte. */
-static const uint8_t ps_u8len[16] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4};
-
-size_t pe_utf8_encode(uint32_t c, char *buf) {
-    unsigned char *b = (unsigned char *)buf;
-    if (c < 0x80) {
-        b[0] = (unsigned char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        b[0] = (unsigned char)(0xc0 | (c >> 6));
-        b[1] = (unsigned char)(0x80 | (c & 0x3f));
-        return 2;
-    }
-    if (c < 0x10000) {
-        b[0] = (unsigned char)(0xe0 | (c >> 12));
-        b[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
-        b[2] = (unsigned char)(0x80 | (c & 0x3f));
-        return 3;
-    }
-    b[0] = (unsigned char)(0xf0 | (c >> 18));
-    b[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3f));
-    b[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
-    b[3] = (unsigned char)(0x80 | (c & 0x3f));
-    return 4;
-}
-
-size_t pe_utf8_count(const char *s, size_t len) {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) n += ((unsigned char)s[i] & 0xc0) != 0x80;
-    return n;
-}
-
 /* Byte offset of code point i; scans from the nearer end when not ASCII. */
 size_t pe_ps_offset(const char *p, size_t len, size_t nchars, bool ascii, size_t i) {
     if (ascii) return i < len ? i : len;
@@ -73,13 +40,9 @@ size_t pe_ps_offset(const char *p, size_t len, size_t nchars, bool ascii, size_t
     size_t off;
     if (i <= nchars / 2) {
         off = 0;
-        for (; i > 0; i--) off += ps_u8len[(unsigned char)p[off] >> 4];
+        for (; i > 0; i--) off += pe_utf8_seqlen((unsigned char)p[off]);
     } else {
-        off = len;
-        for (size_t k = nchars; k > i; k--) {
-            do off--;
-            while (((unsigned char)p[off] & 0xc0) == 0x80);
-        }
+        off = pe_utf8_step(p, len, -(int64_t)(nchars - i));
     }
     return off;
 }
@@ -354,9 +317,9 @@ static int put_cp_escape(pe_sb *sb, uint32_t c) {
 }
 
 /* Quote choice: ' unless the text has ' and no ". */
-static char repr_quote(const pe_str *s) {
-    bool sq = memchr(s->data, '\'', s->len) != NULL;
-    bool dq = memchr(s->data, '"', s->len) != NULL;
+static char repr_quote(const char *p, size_t len) {
+    bool sq = memchr(p, '\'', len) != NULL;
+    bool dq = memchr(p, '"', len) != NULL;
     return sq && !dq ? '"' : '\'';
 }
 
@@ -376,24 +339,28 @@ static int repr_ascii_char(pe_sb *sb, unsigned char c, char quote) {
     return pe_sb_putc(sb, (char)c);
 }
 
-int pe_str_repr(pe_state *S, const pe_str *s, pe_sb *sb) {
-    (void)S;
-    char quote = repr_quote(s);
-    if (pe_sb_reserve(sb, s->len + 2) || pe_sb_putc(sb, quote)) return -1;
-    for (size_t i = 0; i < s->len;) {
-        unsigned char c = (unsigned char)s->data[i];
+int pe_text_repr(pe_sb *sb, const char *p, size_t len) {
+    char quote = repr_quote(p, len);
+    if (pe_sb_reserve(sb, len + 2) || pe_sb_putc(sb, quote)) return -1;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)p[i];
         if (c < 0x80) {
             if (repr_ascii_char(sb, c, quote)) return -1;
             i++;
             continue;
         }
         size_t n;
-        uint32_t cp = pe_utf8_decode(s->data + i, &n);
-        int r = pe_uni_isprintable(cp) ? pe_sb_putn(sb, s->data + i, n) : put_cp_escape(sb, cp);
+        uint32_t cp = pe_utf8_decode(p + i, &n);
+        int r = pe_uni_isprintable(cp) ? pe_sb_putn(sb, p + i, n) : put_cp_escape(sb, cp);
         if (r) return -1;
         i += n;
     }
     return pe_sb_putc(sb, quote);
+}
+
+int pe_str_repr(pe_state *S, const pe_str *s, pe_sb *sb) {
+    (void)S;
+    return pe_text_repr(sb, s->data, s->len);
 }
 
 static int str_repr_slot(pe_state *S, pe_val v, pe_sb *sb) { return pe_str_repr(S, PE_STR(v), sb); }
@@ -626,17 +593,7 @@ static int str_index(pe_state *S, pe_str *s, pe_val key, pe_val *out) {
     if (i < 0 || i >= n) return pe_raise(S, PE_EXC(IndexError), "string index out of range");
     if (s->ascii) return pe_ps_new_n(S, s->data + i, 1, 1, out);
     size_t off = ps_str_offset(s, (size_t)i);
-    return pe_ps_new_n(S, s->data + off, ps_u8len[(unsigned char)s->data[off] >> 4], 1, out);
-}
-
-/* Moves a byte offset by k code points (k < 0: backwards). */
-static size_t utf8_step(const char *p, size_t off, int64_t k) {
-    for (; k > 0; k--) off += ps_u8len[(unsigned char)p[off] >> 4];
-    for (; k < 0; k++) {
-        do off--;
-        while (((unsigned char)p[off] & 0xc0) == 0x80);
-    }
-    return off;
+    return pe_ps_new_n(S, s->data + off, pe_utf8_seqlen((unsigned char)s->data[off]), 1, out);
 }
 
 /* s[a:b:c] with step != 1: n code points from index start; one walk over
@@ -652,8 +609,8 @@ static int str_slice_step(pe_state *S, pe_str *s, int64_t start, int64_t step, i
     }
     size_t off = ps_str_offset(s, (size_t)start);
     for (int64_t k = 0; k < n && !sb.failed; k++) {
-        if (k) off = utf8_step(s->data, off, step);
-        pe_sb_putn(&sb, s->data + off, ps_u8len[(unsigned char)s->data[off] >> 4]);
+        if (k) off = pe_utf8_step(s->data, off, step);
+        pe_sb_putn(&sb, s->data + off, pe_utf8_seqlen((unsigned char)s->data[off]));
     }
     return pe_sb_to_str(&sb, out);
 }
@@ -718,7 +675,7 @@ static int iter_next(pe_state *S, pe_val v, pe_val *out) {
         iter_clear(S, &it->ob);
         return 0;
     }
-    size_t n = ps_u8len[(unsigned char)s->data[it->off] >> 4];
+    size_t n = pe_utf8_seqlen((unsigned char)s->data[it->off]);
     if (pe_ps_new_n(S, s->data + it->off, n, 1, out)) return -1;
     it->off += n;
     return 1;
@@ -862,7 +819,7 @@ static size_t lit_errpos(const char *body, size_t off) {
         unsigned char c = (unsigned char)body[i];
         if (c & 0x80) {
             pos += 10;
-            i += ps_u8len[c >> 4];
+            i += pe_utf8_seqlen(c);
         } else if (c == '\\' && i + 1 < off) {
             /* the backslash and the byte after it are copied as a pair */
             bool wide = ((unsigned char)body[i + 1] & 0x80) != 0;
