@@ -6,8 +6,8 @@
  *   test_bigint --stdin    one command per input line, one result line each
  *                          (tests/test_bigint_unit.py compares with CPython)
  *
- * Build against the real runtime (make check, or all engine sources), or
- * standalone with -DPE_BIGINT_STUB (csrc/tests/bigint_stub_runtime.h).
+ * Linked with the engine library (make build/<cfg>/tests/test_bigint;
+ * tests/test_bigint_unit.py uses the asan and release builds).
  *
  * Commands (ints in any int(x, 0) syntax; results: ints as hex "-0x1f",
  * floats as %.17g, errors as "ERR Type: message"):
@@ -17,8 +17,8 @@
  *   cmpd A D   fromdouble D     round A N
  *   fromstr xHEXBYTES BASE     lit xHEXBYTES     tostr A BASE PREFIX(0/1)
  *   memlimit N (bytes above the current use; 0 = none)
- *   failat K CMD ...  runs CMD with its K-th allocation failing (stub runtime
- *                    only; "UNSUPPORTED" otherwise). Operands are parsed
+ *   failat K CMD ...  runs CMD with its K-th allocation failing (sanitizer
+ *                    builds only; "UNSUPPORTED" otherwise). Operands are parsed
  *                    before the countdown starts.
  *   time CMD ...  -> "TIME ms BITS": duration of the library call only
  *                    (operand parsing excluded; result not printed)
@@ -33,10 +33,37 @@
 #include <string.h>
 #include <time.h>
 
-#ifdef PE_BIGINT_STUB
-#include "bigint_stub_runtime.h"
-#else
 #include "pe_vm.h"
+
+/* Fault injection (failat): the engine's malloc/realloc calls reach the
+ * wrappers below (the Makefile links this test with -Wl,--wrap=malloc
+ * -Wl,--wrap=realloc). Only sanitizer builds have no small-block cache in
+ * front of malloc, so only there is every engine allocation a call here. */
+#if defined(__SANITIZE_ADDRESS__)
+#define DRV_FAULTS 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DRV_FAULTS 1
+#endif
+#endif
+#ifndef DRV_FAULTS
+#define DRV_FAULTS 0
+#endif
+
+void *__real_malloc(size_t n);
+void *__real_realloc(void *p, size_t n);
+void *__wrap_malloc(size_t n);
+void *__wrap_realloc(void *p, size_t n);
+static size_t fail_countdown; /* the n-th allocation from now fails (0 = off) */
+
+void *__wrap_malloc(size_t n) {
+    if (fail_countdown && --fail_countdown == 0) return NULL;
+    return __real_malloc(n);
+}
+void *__wrap_realloc(void *p, size_t n) {
+    if (fail_countdown && --fail_countdown == 0) return NULL;
+    return __real_realloc(p, n);
+}
 
 static pe_state *drv_state_new(void) { return pe_state_new(); }
 static void drv_state_free(pe_state *S) { pe_state_free(S); }
@@ -47,9 +74,12 @@ static void drv_set_limit(pe_state *S, size_t n) {
     l.max_memory = n ? S->mem_used + n : 0;
     pe_set_limits(S, &l);
 }
+/* Arms (k > 0) or disarms (k == 0) the fault injection; false when this
+ * build cannot inject faults reliably. */
 static bool drv_fail_at(pe_state *S, size_t k) {
     (void)S;
-    return k == 0; /* no fault injection in the real runtime */
+    fail_countdown = DRV_FAULTS ? k : 0;
+    return DRV_FAULTS || k == 0;
 }
 static void drv_take_exc(pe_state *S, char *buf, size_t n) {
     pe_sb sb;
@@ -62,7 +92,6 @@ static void drv_take_exc(pe_state *S, char *buf, size_t n) {
     pe_sb_free(&sb);
     pe_exc_clear(S);
 }
-#endif
 
 #define MAXTOK 8
 
