@@ -23,6 +23,7 @@ MAXCP = 0x110000
 FLAGS = [
     "PRINTABLE", "ALPHA", "DECIMAL", "DIGIT", "NUMERIC", "SPACE", "UPPER",
     "LOWER", "TITLE", "CASED", "CASE_IGNORABLE", "XID_START", "XID_CONTINUE",
+    "LINEBREAK",
 ]
 SIGMA = "\u03a3"
 
@@ -50,6 +51,7 @@ def flags_of(cp):
         "CASE_IGNORABLE": case_ignorable(ch, cased),
         "XID_START": ch.isidentifier() and ch != "_",
         "XID_CONTINUE": ("a" + ch).isidentifier(),
+        "LINEBREAK": len(("a" + ch + "b").splitlines()) == 2,  # str.splitlines() boundary
     }
     for i, name in enumerate(FLAGS):
         if vals[name]:

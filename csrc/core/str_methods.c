@@ -652,16 +652,15 @@ static int str_rsplit(pe_state *S, pe_val self, int argc, const pe_val *argv, pe
     return split_common(S, "rsplit", self, argc, argv, kwnames, true, out);
 }
 
-/* Length in bytes of the line break at off, or 0. */
+/* Length in bytes of the line break at off, or 0 (\r\n is one break;
+ * printable ASCII never breaks a line, the table says for the rest). */
 static size_t linebreak_at(const char *p, size_t len, size_t off) {
     unsigned char c = (unsigned char)p[off];
+    if (c >= 0x20 && c < 0x80) return 0;
     if (c == '\r') return off + 1 < len && p[off + 1] == '\n' ? 2 : 1;
-    if (c == '\n' || c == 0x0b || c == 0x0c || (c >= 0x1c && c <= 0x1e)) return 1;
-    if (c == 0xc2 && (unsigned char)p[off + 1] == 0x85) return 2;
-    if (c == 0xe2 && (unsigned char)p[off + 1] == 0x80 &&
-        ((unsigned char)p[off + 2] == 0xa8 || (unsigned char)p[off + 2] == 0xa9))
-        return 3;
-    return 0;
+    size_t n;
+    uint32_t cp = pe_utf8_decode(p + off, &n);
+    return uni_has(cp, PE_UF_LINEBREAK) ? n : 0;
 }
 
 static int str_splitlines(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
