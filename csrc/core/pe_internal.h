@@ -507,7 +507,7 @@ int pe_str_decode_literal(pe_state *S, const char *body, size_t len, bool raw, p
 /* UTF-8: encode, decode, validate, count (utf8.c). */
 #include "utf8.h"
 
-/* Unicode character database (str.c + generated unicode_db.h; the
+/* Unicode character database (unicode.c + generated unicode_db.h; the
  * version of the CPython that generated it). */
 bool pe_uni_isspace(uint32_t c);     /* str.isspace(), split()/strip() */
 bool pe_uni_isalpha(uint32_t c);

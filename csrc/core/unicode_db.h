@@ -22,6 +22,9 @@
 #define PE_UF_XID_CONTINUE 0x1000u
 #define PE_UF_LINEBREAK 0x2000u
 
+/* The tables: compiled by csrc/core/unicode.c only (the lookups). */
+#ifdef PE_UNICODE_DB_TABLES
+
 #define PE_UNI_NRUNS 3863
 static const uint32_t pe_uni_run_start[PE_UNI_NRUNS] = {
     0x0, 0x9, 0xa, 0xe, 0x1c, 0x1f, 0x20, 0x21,
@@ -1581,5 +1584,7 @@ static const pe_uni_special pe_uni_specials[PE_UNI_NSPECIAL] = {
     {0xfb17, 2, 2, {0x544, 0x56d, 0x0}},
     {0xfb17, 3, 2, {0x574, 0x56d, 0x0}},
 };
+
+#endif /* PE_UNICODE_DB_TABLES */
 
 #endif /* PE_UNICODE_DB_H */
