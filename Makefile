@@ -167,11 +167,9 @@ $$($(1)_BIN): $$($(1)_CLI_OBJS) $$($(1)_LIB)
 	@$$(if $$(Q),echo '  LD [$(1)] $$@ ($$($(1)_CC) $$(strip $$($(1)_LDFLAGS)))')
 	$$(Q)$$($(1)_CC) $$(BASE_CFLAGS) $$($(1)_CFLAGS) $$(CFLAGS) $$($(1)_LDFLAGS) $$(LDFLAGS) $$^ -o $$@ $$(LDLIBS) -lm
 
-# test_bigint injects allocation failures by wrapping the engine's malloc.
-$(BUILD)/$(1)/tests/test_bigint: TEST_LDFLAGS = -Wl,--wrap=malloc -Wl,--wrap=realloc
 $(BUILD)/$(1)/tests/%: $(BUILD)/$(1)/tests/%.o $$($(1)_LIB)
 	@$$(if $$(Q),echo '  LD [$(1)] $$@')
-	$$(Q)$$($(1)_CC) $$(BASE_CFLAGS) $$($(1)_CFLAGS) $$(CFLAGS) $$($(1)_LDFLAGS) $$(TEST_LDFLAGS) $$(LDFLAGS) $$^ -o $$@ $$(LDLIBS) -lm
+	$$(Q)$$($(1)_CC) $$(BASE_CFLAGS) $$($(1)_CFLAGS) $$(CFLAGS) $$($(1)_LDFLAGS) $$(LDFLAGS) $$^ -o $$@ $$(LDLIBS) -lm
 
 -include $$(wildcard $(BUILD)/$(1)/*/*.d)
 endef

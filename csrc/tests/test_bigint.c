@@ -35,10 +35,10 @@
 
 #include "pe_vm.h"
 
-/* Fault injection (failat): the engine's malloc/realloc calls reach the
- * wrappers below (the Makefile links this test with -Wl,--wrap=malloc
- * -Wl,--wrap=realloc). Only sanitizer builds have no small-block cache in
- * front of malloc, so only there is every engine allocation a call here. */
+/* Fault injection (failat): the state's allocator hook (pe_config.alloc)
+ * fails the n-th allocation once armed. Only sanitizer builds have no
+ * small-block cache in front of the hook, so only there does every engine
+ * allocation reach it. */
 #if defined(__SANITIZE_ADDRESS__)
 #define DRV_FAULTS 1
 #elif defined(__has_feature)
@@ -50,22 +50,25 @@
 #define DRV_FAULTS 0
 #endif
 
-void *__real_malloc(size_t n);
-void *__real_realloc(void *p, size_t n);
-void *__wrap_malloc(size_t n);
-void *__wrap_realloc(void *p, size_t n);
 static size_t fail_countdown; /* the n-th allocation from now fails (0 = off) */
 
-void *__wrap_malloc(size_t n) {
+static void *drv_alloc(void *ud, void *p, size_t osize, size_t nsize) {
+    (void)ud;
+    (void)osize;
+    if (nsize == 0) {
+        free(p);
+        return NULL;
+    }
     if (fail_countdown && --fail_countdown == 0) return NULL;
-    return __real_malloc(n);
-}
-void *__wrap_realloc(void *p, size_t n) {
-    if (fail_countdown && --fail_countdown == 0) return NULL;
-    return __real_realloc(p, n);
+    return p ? realloc(p, nsize) : malloc(nsize);
 }
 
-static pe_state *drv_state_new(void) { return pe_state_new(); }
+static pe_state *drv_state_new(void) {
+    pe_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.alloc = drv_alloc;
+    return pe_state_new_ex(&cfg);
+}
 static void drv_state_free(pe_state *S) { pe_state_free(S); }
 static size_t drv_live_bytes(pe_state *S) { return S->mem_used; }
 static void drv_set_limit(pe_state *S, size_t n) {
