@@ -33,25 +33,61 @@ size_t pe_utf8_count(const char *s, size_t len) {
     return n;
 }
 
-size_t pe_utf8_check(const char *s, size_t len, bool surrogates, uint32_t *cp) {
-    const unsigned char *p = (const unsigned char *)s;
+/* One sequence as CPython's strict UTF-8 decoder sees it: its length, or
+ * 0 with the reported bad range length and reason. The second byte's
+ * range excludes overlong forms (E0, F0), surrogates (ED) and code points
+ * above U+10FFFF (F4). */
+static size_t strict_seq(const unsigned char *p, size_t len, uint32_t *cp, size_t *bad_len,
+                         const char **reason) {
     unsigned c = p[0];
     *cp = c;
     if (c < 0x80) return 1;
+    *bad_len = 1;
+    *reason = "invalid start byte";
+    if (c < 0xc2 || c > 0xf4) return 0;
     size_t n = pe_utf8_seqlen((unsigned char)c);
-    if (c < 0xc2 || c > 0xf4 || len < n) return 0;
+    unsigned lo = c == 0xe0 ? 0xa0 : c == 0xf0 ? 0x90 : 0x80;
+    unsigned hi = c == 0xed ? 0x9f : c == 0xf4 ? 0x8f : 0xbf;
     uint32_t v = c & (0x7fu >> n);
     for (size_t i = 1; i < n; i++) {
-        if (!pe_utf8_is_cont(p[i])) return 0;
-        v = (v << 6) | (p[i] & 0x3f);
+        /* the reported range is the valid part of the sequence */
+        if (i >= len) { /* truncated after valid bytes */
+            *bad_len = i;
+            *reason = "unexpected end of data";
+            return 0;
+        }
+        unsigned b = p[i];
+        if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xbf)) {
+            *bad_len = i;
+            *reason = "invalid continuation byte";
+            return 0;
+        }
+        v = (v << 6) | (b & 0x3f);
     }
-    static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (v < min[n] || v > 0x10ffff || (!surrogates && v >= 0xd800 && v <= 0xdfff)) return 0;
     *cp = v;
     return n;
 }
 
-size_t pe_utf8_valid_prefix_ex(const char *s, size_t len, bool surrogates) {
+/* strict_seq, or with surrogates ("surrogatepass") a whole 3-byte lone
+ * surrogate accepted; any other error stays the strict decoder's. */
+static size_t seq_check(const unsigned char *p, size_t len, bool surrogates, uint32_t *cp,
+                        size_t *bad_len, const char **reason) {
+    size_t n = strict_seq(p, len, cp, bad_len, reason);
+    if (n || !surrogates || p[0] != 0xed || len < 3 || p[1] < 0xa0 || p[1] > 0xbf ||
+        !pe_utf8_is_cont(p[2]))
+        return n;
+    *cp = 0xd000u | ((uint32_t)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+    return 3;
+}
+
+size_t pe_utf8_check(const char *s, size_t len, bool surrogates, uint32_t *cp) {
+    size_t bad;
+    const char *why;
+    return seq_check((const unsigned char *)s, len, surrogates, cp, &bad, &why);
+}
+
+size_t pe_utf8_find_error(const char *s, size_t len, bool surrogates, size_t *bad_len,
+                          const char **reason) {
     size_t i = 0;
     while (i < len) {
         if ((unsigned char)s[i] < 0x80) {
@@ -59,11 +95,17 @@ size_t pe_utf8_valid_prefix_ex(const char *s, size_t len, bool surrogates) {
             continue;
         }
         uint32_t cp;
-        size_t n = pe_utf8_check(s + i, len - i, surrogates, &cp);
+        size_t n = seq_check((const unsigned char *)s + i, len - i, surrogates, &cp, bad_len, reason);
         if (!n) break;
         i += n;
     }
     return i;
+}
+
+size_t pe_utf8_valid_prefix_ex(const char *s, size_t len, bool surrogates) {
+    size_t bad;
+    const char *why;
+    return pe_utf8_find_error(s, len, surrogates, &bad, &why);
 }
 
 PE_API size_t pe_utf8_valid_prefix(const char *s, size_t len) {

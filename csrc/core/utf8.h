@@ -83,4 +83,12 @@ size_t pe_utf8_check(const char *s, size_t len, bool surrogates, uint32_t *cp);
  * (len when all of s is valid). */
 size_t pe_utf8_valid_prefix_ex(const char *s, size_t len, bool surrogates);
 
+/* The same, and where the prefix is shorter than len, what CPython's
+ * decoder reports at that position: *bad_len bytes (1, or 2..3 for a
+ * truncated sequence) and *reason ("invalid start byte", "invalid
+ * continuation byte", "unexpected end of data"), as in "'utf-8' codec
+ * can't decode byte 0x%02x in position %zu: %s". */
+size_t pe_utf8_find_error(const char *s, size_t len, bool surrogates, size_t *bad_len,
+                          const char **reason);
+
 #endif /* PE_UTF8_H */
