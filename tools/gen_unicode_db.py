@@ -144,8 +144,18 @@ def main():
     w("#define PE_UNICODE_VERSION \"%s\"\n\n" % unicodedata.unidata_version)
     for i, name in enumerate(FLAGS):
         w("#define PE_UF_%s 0x%04xu\n" % (name, 1 << i))
+    lb = 1 << FLAGS.index("LINEBREAK")
+    nonascii_lb = [cp for cp in range(128, MAXCP) if flags_of(cp) & lb]
+    w("\n/* The non-ASCII code points with PE_UF_LINEBREAK (few: str.splitlines\n"
+      " * compares against them instead of searching the table). */\n")
+    w("#define PE_UNI_NONASCII_LINEBREAKS %s\n" % ", ".join("0x%x" % c for c in nonascii_lb))
     w("\n/* The tables: compiled by csrc/core/unicode.c only (the lookups). */\n")
     w("#ifdef PE_UNICODE_DB_TABLES\n")
+    w("\n/* Flags of the ASCII code points (a direct lookup for the common case). */\n")
+    w("static const uint16_t pe_uni_ascii_flags[128] = {")
+    for cp in range(128):
+        w(("\n    " if cp % 10 == 0 else " ") + "0x%x," % flags_of(cp))
+    w("\n};\n")
     w("\n#define PE_UNI_NRUNS %d\n" % len(starts))
     w("static const uint32_t pe_uni_run_start[PE_UNI_NRUNS] = {")
     for i, s in enumerate(starts):

@@ -653,14 +653,19 @@ static int str_rsplit(pe_state *S, pe_val self, int argc, const pe_val *argv, pe
 }
 
 /* Length in bytes of the line break at off, or 0 (\r\n is one break;
- * printable ASCII never breaks a line, the table says for the rest). */
+ * printable ASCII and continuation bytes never start one; the generated
+ * table and its short list of non-ASCII breaks say for the rest). */
 static size_t linebreak_at(const char *p, size_t len, size_t off) {
     unsigned char c = (unsigned char)p[off];
-    if (c >= 0x20 && c < 0x80) return 0;
+    if (c >= 0x20 && c < 0xc0) return 0;
     if (c == '\r') return off + 1 < len && p[off + 1] == '\n' ? 2 : 1;
     size_t n;
     uint32_t cp = pe_utf8_decode(p + off, &n);
-    return uni_has(cp, PE_UF_LINEBREAK) ? n : 0;
+    if (cp < 0x80) return uni_has(cp, PE_UF_LINEBREAK) ? n : 0;
+    static const uint32_t breaks[] = {PE_UNI_NONASCII_LINEBREAKS};
+    for (size_t i = 0; i < sizeof breaks / sizeof breaks[0]; i++)
+        if (cp == breaks[i]) return n;
+    return 0;
 }
 
 static int str_splitlines(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,

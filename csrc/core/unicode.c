@@ -13,6 +13,7 @@
 
 unsigned pe_ps_uni_flags(uint32_t c) {
     size_t lo = 0, hi = PE_UNI_NRUNS; /* invariant: run_start[lo] <= c < run_start[hi] */
+    if (c < 128) return pe_uni_ascii_flags[c];
     if (c >= 0x110000) return 0;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
