@@ -10,8 +10,8 @@ them). Two parts:
    ratio on/off. The report itself goes to stderr, captured and discarded.
    ``--baseline-bin OLD`` adds a third column: a binary built without the
    profiler (to show that "off" costs nothing).
-2. Engine (in-process, ``benchmarks/bench_engine.c`` built with -O2 against
-   csrc/): per-iteration medians of compile, cache hit, run with profiling
+2. Engine (in-process, ``benchmarks/bench_engine.c`` linked with
+   build/release/libpyexpr.a from ``make -s lib``, -Icsrc/include only): per-iteration medians of compile, cache hit, run with profiling
    off / on / through a warm cache.
 
 Usage::
@@ -23,7 +23,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import shutil
 import statistics
@@ -105,24 +104,26 @@ def argv_for(col: str, binary: str, baseline: str | None, args: list[str]) -> li
 
 
 def build_engine_bench(tmp: Path) -> Path | None:
+    """bench_engine.c linked with the release engine library (`make -s lib`),
+    seeing only the public header."""
     cc = os.environ.get("CC") or next((c for c in ("cc", "gcc", "clang") if shutil.which(c)), None)
     if not cc:
         print("engine benchmark skipped: no C compiler")
         return None
-    srcs = [ROOT / "benchmarks" / "bench_engine.c"] + sorted((CSRC / "core").glob("*.c"))
-    h = hashlib.sha256(cc.encode())
-    for p in srcs + sorted(CSRC.glob("*/*.h")):
-        h.update(p.read_bytes())
+    p = subprocess.run(["make", "-s", "lib"], cwd=str(ROOT), capture_output=True, text=True)
+    lib = ROOT / "build" / "release" / "libpyexpr.a"
+    if p.returncode or not lib.exists():
+        print(f"engine benchmark skipped: `make -s lib` failed\n{(p.stdout + p.stderr)[-3000:]}")
+        return None
     out_dir = ROOT / "build" / "bench"
     out_dir.mkdir(parents=True, exist_ok=True)
-    exe = out_dir / f"bench_engine-{h.hexdigest()[:12]}"
-    if not exe.exists():
-        cmd = [*cc.split(), "-std=c11", "-O2", "-pthread", "-D_GNU_SOURCE", f"-I{CSRC}/include", f"-I{CSRC}/core",
-               *map(str, srcs), "-o", str(exe), "-lm"]
-        p = subprocess.run(cmd, capture_output=True, text=True)
-        if p.returncode:
-            print(f"engine benchmark skipped: build failed\n{p.stderr[-3000:]}")
-            return None
+    exe = out_dir / "bench_engine"
+    cmd = [*cc.split(), "-std=c11", "-O2", "-pthread", f"-I{CSRC}/include",
+           str(ROOT / "benchmarks" / "bench_engine.c"), str(lib), "-o", str(exe), "-lm"]
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    if p.returncode:
+        print(f"engine benchmark skipped: build failed\n{p.stderr[-3000:]}")
+        return None
     return exe
 
 

@@ -1,22 +1,18 @@
-"""Unit tests of csrc/bigint.c (arbitrary-precision int) with CPython as the oracle.
+"""Unit tests of csrc/core/bigint.c (arbitrary-precision int) with CPython as the oracle.
 
-The C driver ``csrc/tests/test_bigint.c`` is compiled here (with ASan/UBSan
-when the compiler supports them) against the real runtime when the engine
-sources compile and link, else against the test-only stub runtime
-``csrc/tests/bigint_stub_runtime.h`` (``PE_BIGINT_RUNTIME=stub|real|auto``
-forces a choice).  It reads one command per line and prints one result per
-line; every expected value and exception message is computed by this Python
-at test time.  A failing build fails the tests (with the compiler output);
-no C compiler at all skips them.
+The C driver ``csrc/tests/test_bigint.c`` is built by the Makefile against
+the engine library (``make build/asan/tests/test_bigint``: ASan + UBSan;
+the release build for the timings), see ``tests/_cbuild.py``.  It reads one
+command per line and prints one result per line; every expected value and
+exception message is computed by this Python at test time.  A failing build
+fails the tests (with make's output); no ``make`` skips them.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
 import os
 import random
-import shutil
 import struct
 import subprocess
 import sys
@@ -24,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from _cbuild import SAN_ENV, c_program
 from _util import IN_PROCESS_ORACLE, IN_PROCESS_SKIP_REASON
 
 try:
@@ -35,15 +32,6 @@ except ImportError:  # pragma: no cover
     HAVE_HYPOTHESIS = False
 
 ROOT = Path(__file__).resolve().parents[1]
-CSRC = ROOT / "csrc"
-DRIVER = CSRC / "tests" / "test_bigint.c"
-FRONTENDS = {"main.c", "daemon.c", "extmodule.c"}
-BUILD_DIR = ROOT / "build" / "pytest-bigint"
-
-SAN_FLAGS = ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined",
-             "-fno-omit-frame-pointer"]
-SAN_ENV = {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=0",
-           "UBSAN_OPTIONS": "print_stacktrace=1:halt_on_error=1"}
 
 
 # Tests whose expectations include exception messages of this process's int
@@ -61,81 +49,15 @@ def _default_int_max_str_digits():
     sys.set_int_max_str_digits(old)
 
 # ---------------------------------------------------------------------------
-# Building the driver
-
-
-def _compilers() -> list[str]:
-    names = [os.environ["CC"]] if os.environ.get("CC") else ["clang", "gcc", "cc"]
-    return [c for c in names if shutil.which(c.split()[0])]
-
-
-def _sources(runtime: str) -> tuple[list[Path], list[str]]:
-    if runtime == "stub":
-        return [DRIVER, CSRC / "core" / "bigint.c"], ["-DPE_BIGINT_STUB"]
-    engine = sorted((CSRC / "core").glob("*.c"))
-    return [DRIVER, *engine], ["-D_GNU_SOURCE"]
-
-
-def _compile(cc: str, runtime: str, opt: list[str], san: bool) -> tuple[Path | None, str]:
-    srcs, defs = _sources(runtime)
-    flags = ["-std=c11", "-g", *opt, "-Wall", "-Wextra", f"-I{CSRC}/include", f"-I{CSRC}/core", *defs]
-    if san:
-        flags += SAN_FLAGS
-    h = hashlib.sha256(" ".join([cc, *flags]).encode())
-    for p in sorted(srcs) + sorted(CSRC.glob("*/*.h")) + sorted((CSRC / "tests").glob("*.h")):
-        h.update(p.name.encode() + p.read_bytes())
-    BUILD_DIR.mkdir(parents=True, exist_ok=True)
-    exe = BUILD_DIR / f"test_bigint-{runtime}-{'san' if san else 'nosan'}-{h.hexdigest()[:16]}"
-    if exe.exists():
-        return exe, ""
-    cmd = [*cc.split(), *flags, *map(str, srcs), "-o", str(exe) + ".tmp", "-lm"]
-    p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
-    if p.returncode != 0:
-        return None, f"$ {' '.join(cmd)}\n{p.stdout}{p.stderr}"
-    os.replace(str(exe) + ".tmp", exe)
-    return exe, p.stderr
-
-
-_BUILDS: dict[str, tuple[Path | None, str, str]] = {}
+# Building the driver: make builds it against the engine library
 
 
 def build(kind: str = "san") -> tuple[Path, str]:
-    """(executable, description). kind: 'san' (sanitizers if supported), 'stub' (the
-    same, always on the stub runtime: fault injection) or 'fast' (-O2, no sanitizers)."""
-    if kind not in _BUILDS:
-        _BUILDS[kind] = _build(kind)
-    exe, desc, log = _BUILDS[kind]
-    if exe is None:
-        if desc == "no-compiler":
-            pytest.skip("no C compiler found")
-        pytest.fail(f"could not build the bigint test driver:\n{log}", pytrace=False)
-    return exe, desc
-
-
-def _build(kind: str) -> tuple[Path | None, str, str]:
-    ccs = _compilers()
-    if not ccs:
-        return None, "no-compiler", ""
-    choice = "stub" if kind == "stub" else os.environ.get("PE_BIGINT_RUNTIME", "auto")
-    runtimes = {"stub": ["stub"], "real": ["real"]}.get(choice, ["real", "stub"])
-    opt = ["-O2"] if kind == "fast" else ["-O1"]
-    sans = [False] if kind == "fast" else [True, False]
-    logs = []
-    for runtime in runtimes:
-        for cc, san in [(cc, san) for cc in ccs for san in sans]:
-            exe, log = _compile(cc, runtime, opt, san)
-            if exe is None:
-                logs.append(log)
-                continue
-            # in auto mode the real runtime must at least pass the self-test
-            if runtime == "real" and choice == "auto":
-                p = subprocess.run([str(exe)], capture_output=True, text=True, timeout=300,
-                                   env={**os.environ, **SAN_ENV})
-                if p.returncode != 0:
-                    logs.append(f"real runtime self-test failed:\n{p.stdout}{p.stderr}")
-                    break
-            return exe, f"{cc} {runtime} runtime{' +ASan/UBSan' if san else ''}", ""
-    return None, "failed", "\n\n".join(logs)
+    """(executable, description). kind: 'san' (ASan+UBSan build; it also injects
+    allocation failures) or 'fast' (the -O2 release build, for timings)."""
+    if kind == "fast":
+        return c_program("test_bigint", "release")
+    return c_program("test_bigint", "asan", probe=[])
 
 
 def run_driver(lines: list[str], kind: str = "san", timeout: float = 600) -> list[str]:
@@ -726,7 +648,7 @@ def test_memory_errors_do_not_leak():
     assert all("LEAK" not in o for o in outs), [o for o in outs if "LEAK" in o]
     limited, unlimited = outs[1:1 + len(ops)], outs[2 + len(ops):]
     for cmd, exp, got in zip(ops, expected, limited):
-        # MemoryError in the stub runtime, LimitError in the real one
+        # LimitError (the state's max_memory); MemoryError if malloc itself fails
         assert got.startswith(("ERR MemoryError", "ERR LimitError")) or same(exp, got), (cmd, got)
     assert sum(o.startswith("ERR") for o in limited) >= len(ops) // 2, limited
     for cmd, exp, got in zip(ops, expected, unlimited):
@@ -734,8 +656,9 @@ def test_memory_errors_do_not_leak():
 
 
 def test_fault_injection_every_allocation():
-    """Fail the 1st, 2nd, ... allocation of each operation (stub runtime): each
-    attempt must end in MemoryError or the right result, never leak or crash."""
+    """Fail the 1st, 2nd, ... allocation of each operation (the sanitizer build
+    wraps the engine's malloc): each attempt must end in MemoryError or the
+    right result, never leak or crash."""
     rng = random.Random("faults")
     a, b = 7**2000, 3**3000
     c = rng.getrandbits(4800) | 1
@@ -775,7 +698,10 @@ def test_fault_injection_every_allocation():
     ]
     ks = list(range(1, 101)) + [130, 170, 250, 400, 700, 1000, 2000, 5000, 10**5]
     lines = [f"failat {k} {cmd}" for cmd, _ in ops for k in ks]
-    outs = run_driver(lines, kind="stub")
+    exe, desc = build()
+    if not desc.startswith("make asan"):
+        pytest.skip(f"fault injection needs the sanitizer build (have: {desc})")
+    outs = run_driver(lines)
     problems = []
     for i, (cmd, exp) in enumerate(ops):
         got = outs[i * len(ks):(i + 1) * len(ks)]

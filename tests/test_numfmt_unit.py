@@ -1,13 +1,14 @@
 """Unit tests of csrc/floatobj.c and csrc/numfmt.c against CPython itself.
 
-The C driver csrc/tests/test_numfmt.c is built here against the test-only
-stub runtime (csrc/tests/numfmt_stub_runtime.h), with ASan+UBSan when the
-compiler supports them, and additionally with musl-gcc when it is installed
-(the release binary may be a static musl build, whose printf/strtod/libm
-the formatting code relies on). Every expectation is computed by the
+The C driver csrc/tests/test_numfmt.c is built by the Makefile against the
+engine library (make build/asan/tests/test_numfmt: ASan+UBSan), and
+additionally with musl-gcc when it is installed (the release binary may be
+a static musl build, whose printf/strtod/libm the formatting code relies
+on). Every expectation is computed by the
 running Python at test time: Python is the oracle.
 """
 import math
+import os
 import random
 import re
 import shutil
@@ -19,66 +20,43 @@ from pathlib import Path
 
 import pytest
 
+from _cbuild import SAN_ENV, c_program, make
+
 ROOT = Path(__file__).resolve().parents[1]
 CSRC = ROOT / "csrc"
-SOURCES = [CSRC / "tests" / "test_numfmt.c", CSRC / "core" / "numfmt.c", CSRC / "core" / "floatobj.c"]
-BASE_FLAGS = ["-std=c11", "-Wall", "-Wextra", "-D_GNU_SOURCE", "-DPE_NUMFMT_STUBS",
-              "-I" + str(CSRC / "include"), "-I" + str(CSRC / "core")]
-SAN_FLAGS = ["-fsanitize=address,undefined", "-fno-sanitize-recover=all",
-             "-fno-omit-frame-pointer"]
 
 pytestmark = pytest.mark.skipif(sys.version_info[:2] != (3, 11),
                                 reason="the oracle is CPython 3.11's behaviour")
 
 
 # ---------------------------------------------------------------------------
-# building and running the driver
+# building (by make, against the engine library) and running the driver
 
-def _cc():
-    for cc in ("cc", "gcc", "clang"):
-        if shutil.which(cc):
-            return cc
-    return None
-
-
-def _sanitizers_work(cc, tmp):
-    src = tmp / "probe.c"
-    src.write_text("int main(void) { return 0; }\n")
-    exe = tmp / "probe"
-    r = subprocess.run([cc, *SAN_FLAGS, str(src), "-o", str(exe)], capture_output=True)
-    return r.returncode == 0 and subprocess.run([str(exe)]).returncode == 0
-
-
-def _build(cc, flags, exe):
-    cmd = [cc, *BASE_FLAGS, *flags, *map(str, SOURCES), "-o", str(exe), "-lm"]
-    r = subprocess.run(cmd, capture_output=True, text=True)
-    if r.returncode != 0:
-        pytest.fail("building the numfmt driver failed:\n%s\n%s%s"
-                    % (" ".join(cmd), r.stdout, r.stderr), pytrace=False)
-    warnings = [ln for ln in r.stderr.splitlines() if "warning:" in ln]
-    return warnings
+def _warnings(log):
+    return [ln for ln in log.splitlines() if "warning:" in ln]
 
 
 @pytest.fixture(scope="module")
-def drivers(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("numfmt")
-    cc = _cc()
-    if cc is None:
-        pytest.fail("no C compiler found", pytrace=False)
+def drivers():
+    """(name, exe, warnings): the ASan+UBSan build, plus a static musl build
+    when musl-gcc is installed (the release binary may be one; its printf,
+    strtod and libm are what the formatting code then relies on). Warnings
+    are those of the objects make (re)built for this session."""
     out = []
-    san = SAN_FLAGS if _sanitizers_work(cc, tmp) else []
-    exe = tmp / "test_numfmt"
-    warnings = _build(cc, ["-O1", "-g", *san], exe)
-    out.append(("cc" + ("+asan" if san else ""), exe, warnings))
+    ok, log = make("build/asan/tests/test_numfmt")
+    exe, desc = c_program("test_numfmt", "asan", probe=[])
+    out.append((desc, exe, _warnings(log) if ok else []))
     if shutil.which("musl-gcc"):
-        exe = tmp / "test_numfmt_musl"
-        out.append(("musl", exe, _build("musl-gcc", ["-O2", "-static"], exe)))
+        musl = ("BUILD=build/pytest-musl", "LIBC=musl", "STATIC=1")
+        ok, log = make("build/pytest-musl/release/tests/test_numfmt", *musl)
+        exe, _ = c_program("test_numfmt", "release", *musl)
+        out.append(("musl", exe, _warnings(log) if ok else []))
     return out
 
 
 def run_driver(exe, lines):
     r = subprocess.run([str(exe), "-"], input="\n".join(lines) + "\n",
-                       capture_output=True, text=True, timeout=120)
+                       capture_output=True, text=True, timeout=120, env={**os.environ, **SAN_ENV})
     assert r.returncode == 0, "driver exit %d\n%s" % (r.returncode, r.stderr[-4000:])
     out = r.stdout.splitlines()
     assert len(out) == len(lines), "driver printed %d lines for %d commands\n%s" % (

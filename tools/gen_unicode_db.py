@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
 """Generate csrc/core/unicode_db.h: compact Unicode property and case tables.
 
-The oracle is the running CPython itself (its str methods and unicodedata),
-so pyexpr agrees with the CPython that generated the header (3.11.x:
-Unicode 14.0.0). Run:  python3 tools/gen_unicode_db.py > csrc/core/unicode_db.h
+The engine's only source of Unicode properties. The oracle is the running
+CPython itself (its str methods and unicodedata), so pyexpr agrees with the
+CPython that generated the header (3.11.x: Unicode 14.0.0); the tests
+regenerate it with the 3.11 oracle and require it unchanged
+(tests/test_unicode_db.py). Run with CPython 3.11:
+    python3.11 tools/gen_unicode_db.py > csrc/core/unicode_db.h
+The PE_UF_* flags are visible to every includer; the tables only where
+PE_UNICODE_DB_TABLES is defined (csrc/core/unicode.c, the lookups).
 
 Layout (all tables sorted, searched by binary search):
   pe_uni_run_start[i] / pe_uni_run_flags[i]: maximal runs of code points
@@ -23,6 +28,7 @@ MAXCP = 0x110000
 FLAGS = [
     "PRINTABLE", "ALPHA", "DECIMAL", "DIGIT", "NUMERIC", "SPACE", "UPPER",
     "LOWER", "TITLE", "CASED", "CASE_IGNORABLE", "XID_START", "XID_CONTINUE",
+    "LINEBREAK",
 ]
 SIGMA = "\u03a3"
 
@@ -50,6 +56,7 @@ def flags_of(cp):
         "CASE_IGNORABLE": case_ignorable(ch, cased),
         "XID_START": ch.isidentifier() and ch != "_",
         "XID_CONTINUE": ("a" + ch).isidentifier(),
+        "LINEBREAK": len(("a" + ch + "b").splitlines()) == 2,  # str.splitlines() boundary
     }
     for i, name in enumerate(FLAGS):
         if vals[name]:
@@ -137,6 +144,18 @@ def main():
     w("#define PE_UNICODE_VERSION \"%s\"\n\n" % unicodedata.unidata_version)
     for i, name in enumerate(FLAGS):
         w("#define PE_UF_%s 0x%04xu\n" % (name, 1 << i))
+    lb = 1 << FLAGS.index("LINEBREAK")
+    nonascii_lb = [cp for cp in range(128, MAXCP) if flags_of(cp) & lb]
+    w("\n/* The non-ASCII code points with PE_UF_LINEBREAK (few: str.splitlines\n"
+      " * compares against them instead of searching the table). */\n")
+    w("#define PE_UNI_NONASCII_LINEBREAKS %s\n" % ", ".join("0x%x" % c for c in nonascii_lb))
+    w("\n/* The tables: compiled by csrc/core/unicode.c only (the lookups). */\n")
+    w("#ifdef PE_UNICODE_DB_TABLES\n")
+    w("\n/* Flags of the ASCII code points (a direct lookup for the common case). */\n")
+    w("static const uint16_t pe_uni_ascii_flags[128] = {")
+    for cp in range(128):
+        w(("\n    " if cp % 10 == 0 else " ") + "0x%x," % flags_of(cp))
+    w("\n};\n")
     w("\n#define PE_UNI_NRUNS %d\n" % len(starts))
     w("static const uint32_t pe_uni_run_start[PE_UNI_NRUNS] = {")
     for i, s in enumerate(starts):
@@ -163,7 +182,7 @@ def main():
         assert len(r) <= 3
         rr = [ord(c) for c in r] + [0] * (3 - len(r))
         w("    {0x%x, %d, %d, {0x%x, 0x%x, 0x%x}},\n" % (cp, kind, len(r), *rr))
-    w("};\n\n#endif /* PE_UNICODE_DB_H */\n")
+    w("};\n\n#endif /* PE_UNICODE_DB_TABLES */\n\n#endif /* PE_UNICODE_DB_H */\n")
 
 
 if __name__ == "__main__":

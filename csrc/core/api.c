@@ -53,16 +53,9 @@ static int check_source(pe_state *S, const char *src, size_t len, const char *fi
             p++;
             continue;
         }
-        int n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-        bool ok = n && p + n <= end;
-        for (int i = 1; ok && i < n; i++) ok = (p[i] & 0xC0) == 0x80;
-        if (ok) {
-            uint32_t cp = n == 2 ? (uint32_t)(c & 0x1F) : n == 3 ? (uint32_t)(c & 0x0F) : (uint32_t)(c & 0x07);
-            for (int i = 1; i < n; i++) cp = (cp << 6) | (p[i] & 0x3F);
-            ok = !(n == 2 && cp < 0x80) && !(n == 3 && cp < 0x800) && !(n == 4 && cp < 0x10000) &&
-                 cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
-        }
-        if (!ok) {
+        uint32_t cp;
+        size_t n = pe_utf8_check((const char *)p, (size_t)(end - p), false, &cp);
+        if (!n) {
             char msg[256];
             snprintf(msg, sizeof msg,
                      "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: "

@@ -1727,111 +1727,21 @@ int pe_int_round(pe_state *S, pe_val a, pe_val ndigits, pe_val *out) {
 /* Text: repr of the argument for error messages                       */
 /* ------------------------------------------------------------------ */
 
-/* Decodes one UTF-8 code point at s[0..len) (len >= 1); returns its byte
- * length and sets *cp, or returns 1 with *cp = UINT32_MAX for a bad byte. */
-static size_t utf8_next(const unsigned char *s, size_t len, uint32_t *cp) {
-    unsigned c = s[0];
-    size_t n;
-    uint32_t v, min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        n = 2, v = c & 0x1F, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3, v = c & 0x0F, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4, v = c & 0x07, min = 0x10000;
-    } else {
-        *cp = UINT32_MAX;
-        return 1;
-    }
-    if (len < n) {
-        *cp = UINT32_MAX;
-        return 1;
-    }
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = UINT32_MAX;
-            return 1;
-        }
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-        *cp = UINT32_MAX;
-        return 1;
-    }
-    *cp = v;
-    return n;
-}
-
-/* Approximation of str.isprintable() for non-ASCII code points (controls,
- * spaces, format characters, surrogates, private use, noncharacters).
- * TODO: use pe_str_repr / the Unicode database once str.c provides it. */
-static bool cp_printable(uint32_t c) {
-    static const uint32_t np[][2] = {
-        {0x80, 0xA0},       {0xAD, 0xAD},       {0x378, 0x379},     {0x600, 0x605},
-        {0x61C, 0x61C},     {0x6DD, 0x6DD},     {0x70F, 0x70F},     {0x1680, 0x1680},
-        {0x180E, 0x180E},   {0x2000, 0x200F},   {0x2028, 0x202F},   {0x205F, 0x206F},
-        {0x3000, 0x3000},   {0xD800, 0xF8FF},   {0xFEFF, 0xFEFF},   {0xFFF0, 0xFFFB},
-        {0xFFFE, 0xFFFF},   {0x110BD, 0x110BD}, {0x13430, 0x13438}, {0x1BCA0, 0x1BCA3},
-        {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF}, {0xF0000, 0x10FFFF},
-    };
-    for (size_t i = 0; i < sizeof np / sizeof np[0]; i++)
-        if (c >= np[i][0] && c <= np[i][1]) return false;
-    return true;
-}
-
-/* Appends CPython's repr() of UTF-8 text s, cut after maxcp code points
- * like "%.200R". Stand-in for pe_str_repr (which takes a str object).
- * Returns -1 on MemoryError. */
-static int text_repr(pe_sb *sb, const char *s, size_t len, size_t maxcp) {
-    bool sq = memchr(s, '\'', len) != NULL, dq = memchr(s, '"', len) != NULL;
-    char quote = (sq && !dq) ? '"' : '\'';
-    char esc[16];
-    size_t used = 0;
-    const unsigned char *p = (const unsigned char *)s, *end = p + len;
-    if (maxcp == 0) return 0;
-    if (pe_sb_putc(sb, quote)) return -1;
-    used++;
-    while (p < end && used < maxcp) {
-        uint32_t c;
-        size_t n = utf8_next(p, (size_t)(end - p), &c);
-        const char *piece = esc;
-        size_t plen;
-        if (c == UINT32_MAX) {
-            plen = (size_t)snprintf(esc, sizeof esc, "\\x%02x", p[0]);
-        } else if (c == (uint32_t)quote || c == '\\') {
-            esc[0] = '\\', esc[1] = (char)c, plen = 2;
-        } else if (c == '\n' || c == '\r' || c == '\t') {
-            esc[0] = '\\', esc[1] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't', plen = 2;
-        } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0x100 && !cp_printable(c))) {
-            plen = (size_t)snprintf(esc, sizeof esc, "\\x%02x", (unsigned)c);
-        } else if (c >= 0x80 && !cp_printable(c)) {
-            plen = (size_t)snprintf(esc, sizeof esc, c < 0x10000 ? "\\u%04x" : "\\U%08x",
-                                    (unsigned)c);
-        } else { /* printable: copied as is, counts as one code point */
-            if (pe_sb_putn(sb, (const char *)p, n)) return -1;
-            used++;
-            p += n;
-            continue;
-        }
-        if (plen > maxcp - used) plen = maxcp - used;
-        if (pe_sb_putn(sb, piece, plen)) return -1;
-        used += plen;
-        p += n;
-    }
-    if (used < maxcp && pe_sb_putc(sb, quote)) return -1;
-    return 0;
-}
-
-/* ValueError "invalid literal for int() with base %d: %.200R". */
+/* ValueError "invalid literal for int() with base %d: %.200R" (the repr
+ * cut after 200 code points, as CPython's %.200R). */
 static int invalid_literal(pe_state *S, const char *s, size_t len, int base) {
-    pe_sb sb;
+    pe_sb sb, r;
     pe_sb_init(&sb, S);
+    pe_sb_init(&r, S);
+    len = pe_utf8_valid_prefix_ex(s, len, true); /* all of it for engine text */
     int rc = pe_sb_printf(&sb, "invalid literal for int() with base %d: ", base);
-    if (rc == 0) rc = text_repr(&sb, s, len, 200);
+    if (rc == 0) rc = pe_text_repr(&r, s, len);
+    if (rc == 0) {
+        size_t cut = pe_utf8_count(r.p, r.len) > 200 ? pe_utf8_step(r.p, 0, 200) : r.len;
+        rc = pe_sb_putn(&sb, r.p, cut);
+    }
     if (rc == 0) pe_raise_str(S, PE_EXC(ValueError), sb.p, sb.len);
+    pe_sb_free(&r);
     pe_sb_free(&sb);
     return -1;
 }
@@ -2089,37 +1999,6 @@ static int parse_ascii(pe_state *S, const char *t, size_t n, int base, pe_val *o
     return digits_to_int(S, start, dend, base, nd, sign, out) < 0 ? PARSE_FAIL : PARSE_OK;
 }
 
-/* First code point of each run of ten Unicode decimal digits (Nd, Unicode
- * 14.0 as in CPython 3.11), above ASCII. */
-static const uint32_t UNI_ZEROS[] = {
-    0x660,   0x6f0,   0x7c0,   0x966,   0x9e6,   0xa66,   0xae6,   0xb66,   0xbe6,   0xc66,
-    0xce6,   0xd66,   0xde6,   0xe50,   0xed0,   0xf20,   0x1040,  0x1090,  0x17e0,  0x1810,
-    0x1946,  0x19d0,  0x1a80,  0x1a90,  0x1b50,  0x1bb0,  0x1c40,  0x1c50,  0xa620,  0xa8d0,
-    0xa900,  0xa9d0,  0xa9f0,  0xaa50,  0xabf0,  0xff10,  0x104a0, 0x10d30, 0x11066, 0x110f0,
-    0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950,
-    0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec,
-    0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
-};
-
-/* Decimal value of a non-ASCII code point, or -1. */
-static int uni_decimal(uint32_t c) {
-    size_t lo = 0, hi = sizeof UNI_ZEROS / sizeof UNI_ZEROS[0];
-    while (lo < hi) { /* last zero <= c */
-        size_t mid = (lo + hi) / 2;
-        if (UNI_ZEROS[mid] <= c)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo > 0 && c - UNI_ZEROS[lo - 1] < 10 ? (int)(c - UNI_ZEROS[lo - 1]) : -1;
-}
-
-/* Non-ASCII Unicode whitespace (str.isspace()). */
-static bool uni_space(uint32_t c) {
-    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
-}
-
 /* CPython's _PyUnicode_TransformDecimalAndSpaceToASCII on UTF-8 text: ASCII
  * below 127 kept, spaces -> ' ', decimal digits -> '0'..'9'; anything else
  * ends the text with '?'. out has room for len bytes; returns its length. */
@@ -2132,9 +2011,10 @@ static size_t to_ascii_digits(const char *s, size_t len, char *out) {
             continue;
         }
         uint32_t c;
-        p += utf8_next(p, (size_t)(end - p), &c);
-        int dv = c == UINT32_MAX ? -1 : uni_decimal(c);
-        if (c != UINT32_MAX && uni_space(c)) {
+        size_t n = pe_utf8_check((const char *)p, (size_t)(end - p), true, &c);
+        int dv = n ? pe_uni_decimal(c) : -1;
+        p += n ? n : 1;
+        if (n && pe_uni_isspace(c)) {
             out[k++] = ' ';
         } else if (dv >= 0) {
             out[k++] = (char)('0' + dv);

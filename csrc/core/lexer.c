@@ -52,7 +52,7 @@ static uint32_t col_of(pe_lexer *L, const char *p) {
         c = L->cc_col;
     }
     for (; q < p; q++)
-        if (((unsigned char)*q & 0xC0) != 0x80) c++;
+        c += !pe_utf8_is_cont((unsigned char)*q);
     L->cc_line = L->line_start;
     L->cc_p = p;
     L->cc_col = c;

@@ -833,93 +833,6 @@ size_t pe_fmt_double_repr(double x, char *buf) {
 }
 
 /* ------------------------------------------------------------------ */
-/* UTF-8 and Unicode helpers                                            */
-/* ------------------------------------------------------------------ */
-
-/* Byte length of the UTF-8 sequence that starts with lead byte c. */
-static size_t utf8_seqlen(unsigned char c) {
-    if (c < 0xc0) return 1;
-    if (c < 0xe0) return 2;
-    if (c < 0xf0) return 3;
-    return 4;
-}
-
-/* Decodes the code point at s[*i] (*i < len) and advances *i. Input is
- * valid UTF-8 by contract; a truncated or stray byte decodes as itself. */
-static uint32_t utf8_next(const char *s, size_t len, size_t *i) {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k = utf8_seqlen(u[*i]);
-    if (k == 1 || *i + k > len) return u[(*i)++];
-    uint32_t cp = u[*i] & (0xff >> (k + 1));
-    for (size_t j = 1; j < k; j++) cp = (cp << 6) | (u[*i + j] & 0x3f);
-    *i += k;
-    return cp;
-}
-
-/* Encodes cp (< 0x110000; surrogates get the generic 3-byte form). */
-static size_t utf8_encode(uint32_t cp, char *out) {
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xc0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3f));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xe0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-        out[2] = (char)(0x80 | (cp & 0x3f));
-        return 3;
-    }
-    out[0] = (char)(0xf0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-    out[3] = (char)(0x80 | (cp & 0x3f));
-    return 4;
-}
-
-/* The code point 0 of every run of Unicode decimal digits (category Nd)
- * outside ASCII, Unicode 14.0 (CPython 3.11.7); each run is 10 long. */
-static const uint32_t uni_digit_zeros[] = {
-    0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66,
-    0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810,
-    0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620,
-    0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30,
-    0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650,
-    0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60,
-    0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140,
-    0x1e2f0, 0x1e950, 0x1fbf0,
-};
-
-/* Decimal value of cp (Py_UNICODE_TODECIMAL), or -1. */
-static int uni_decimal(uint32_t cp) {
-    if (cp < 0x80) return cp >= '0' && cp <= '9' ? (int)(cp - '0') : -1;
-    size_t lo = 0, hi = sizeof uni_digit_zeros / sizeof uni_digit_zeros[0];
-    while (lo < hi) { /* first zero > cp */
-        size_t mid = (lo + hi) / 2;
-        if (uni_digit_zeros[mid] <= cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == 0 || cp - uni_digit_zeros[lo - 1] >= 10) return -1;
-    return (int)(cp - uni_digit_zeros[lo - 1]);
-}
-
-/* Non-ASCII Unicode whitespace (str.isspace), Unicode 14.0. */
-static bool uni_is_space(uint32_t cp) {
-    switch (cp) {
-    case 0x85: case 0xa0: case 0x1680: case 0x2028: case 0x2029: case 0x202f:
-    case 0x205f: case 0x3000:
-        return true;
-    default:
-        return cp >= 0x2000 && cp <= 0x200a;
-    }
-}
-
-/* ------------------------------------------------------------------ */
 /* Number layout: calc_number_widths + fill_number + thousands grouping */
 /* ------------------------------------------------------------------ */
 
@@ -1015,7 +928,7 @@ static char spec_align(const pe_fmtspec *spec, bool numeric) {
 }
 
 static int fill_run(pe_sb *sb, const pe_fmtspec *spec, int64_t n) {
-    size_t k = utf8_seqlen((unsigned char)spec->fill[0]);
+    size_t k = pe_utf8_seqlen((unsigned char)spec->fill[0]);
     if (n <= 0) return 0;
     if (k == 1) return pe_sb_fill(sb, spec->fill[0], (size_t)n);
     if (pe_sb_reserve(sb, (size_t)n * k)) return -1;
@@ -1089,8 +1002,9 @@ static bool cur_more(const speccur *c) { return c->pos < c->len; }
  * position after it. */
 static uint32_t cur_peek(const speccur *c, size_t *next) {
     size_t i = c->pos;
-    uint32_t cp = i < c->len ? utf8_next(c->s, c->len, &i) : 0;
-    if (next) *next = i;
+    size_t n = 0;
+    uint32_t cp = i < c->len ? pe_utf8_decode(c->s + i, &n) : 0;
+    if (next) *next = i + n;
     return cp;
 }
 
@@ -1102,7 +1016,7 @@ static int64_t cur_integer(pe_state *S, speccur *c, int64_t *out) {
     int64_t acc = 0, n = 0;
     size_t next;
     int d;
-    while (cur_more(c) && (d = uni_decimal(cur_peek(c, &next))) >= 0) {
+    while (cur_more(c) && (d = pe_uni_decimal(cur_peek(c, &next))) >= 0) {
         if (acc > (INT64_MAX - d) / 10) {
             pe_raise(S, PE_EXC(ValueError), "Too many decimal digits in format string");
             return -1;
@@ -1405,7 +1319,7 @@ static int format_int_char(pe_state *S, pe_val x, const pe_fmtspec *spec, pe_sb 
     numparts np;
     memset(&np, 0, sizeof np);
     np.rem = ch;
-    np.rem_bytes = utf8_encode((uint32_t)x.u.i, ch);
+    np.rem_bytes = pe_utf8_encode((uint32_t)x.u.i, ch);
     np.rem_chars = 1;
     return write_number(S, sb, spec, &np);
 }
@@ -1482,9 +1396,7 @@ int pe_format_int(pe_state *S, pe_val x, const pe_fmtspec *spec, pe_sb *sb) {
 /* Byte offset of code point number k (k <= nchars) in s. */
 static size_t str_offset(const pe_str *s, int64_t k) {
     if (s->ascii) return (size_t)k;
-    size_t i = 0;
-    for (int64_t n = 0; n < k && i < s->len; n++) i += utf8_seqlen((unsigned char)s->data[i]);
-    return i;
+    return pe_utf8_step(s->data, 0, k);
 }
 
 static int check_str_spec(pe_state *S, const pe_fmtspec *spec) {
@@ -1544,11 +1456,12 @@ static int pc_peek(const pcur *c, size_t *next) {
         *next = i;
         return -1;
     }
-    uint32_t cp = utf8_next(c->s, c->len, &i);
-    *next = i;
+    size_t n;
+    uint32_t cp = pe_utf8_decode(c->s + i, &n);
+    *next = i + n;
     if (cp < 0x80) return (int)cp;
-    if (uni_is_space(cp)) return ' ';
-    int d = uni_decimal(cp);
+    if (pe_uni_isspace(cp)) return ' ';
+    int d = pe_uni_decimal(cp);
     return d >= 0 ? '0' + d : '?';
 }
 

@@ -455,6 +455,8 @@ int pe_str_from_cstr(pe_state *S, const char *s, pe_val *out);
 bool pe_str_eq(const pe_str *a, const pe_str *b);
 /* Appends repr(s) with CPython's quote choice and escapes. */
 int pe_str_repr(pe_state *S, const pe_str *s, pe_sb *sb);
+/* The same for text p[0..len) (generalised UTF-8). */
+int pe_text_repr(pe_sb *sb, const char *p, size_t len);
 /* Allocates a str of len bytes, data[len] = NUL, contents uninitialised:
  * fill data[0..len) with valid UTF-8, then call pe_str_finish (computes
  * nchars/ascii) before the string is used. NULL + MemoryError on failure. */
@@ -500,26 +502,10 @@ int pe_ord(pe_state *S, pe_val v, pe_val *out);
 int pe_str_decode_literal(pe_state *S, const char *body, size_t len, bool raw, pe_val *out,
                           const char **errmsg, size_t *erroff);
 
-/* UTF-8 (generalised: lone surrogates are stored as 3-byte sequences). */
-/* Encodes c (< 0x110000) into buf (>= 4 bytes); returns the byte count. */
-size_t pe_utf8_encode(uint32_t c, char *buf);
-/* Decodes the code point at p (valid UTF-8); *n = its byte length. */
-PE_INLINE uint32_t pe_utf8_decode(const char *s, size_t *n) {
-    const unsigned char *p = (const unsigned char *)s;
-    if (p[0] < 0x80) { *n = 1; return p[0]; }
-    if (p[0] < 0xe0) { *n = 2; return ((uint32_t)(p[0] & 0x1f) << 6) | (p[1] & 0x3f); }
-    if (p[0] < 0xf0) {
-        *n = 3;
-        return ((uint32_t)(p[0] & 0x0f) << 12) | ((uint32_t)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
-    }
-    *n = 4;
-    return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3f) << 12) |
-           ((uint32_t)(p[2] & 0x3f) << 6) | (p[3] & 0x3f);
-}
-/* Number of code points in valid UTF-8. */
-size_t pe_utf8_count(const char *s, size_t len);
+/* UTF-8: encode, decode, validate, count (utf8.c). */
+#include "utf8.h"
 
-/* Unicode character database (str.c + generated unicode_db.h; the
+/* Unicode character database (unicode.c + generated unicode_db.h; the
  * version of the CPython that generated it). */
 bool pe_uni_isspace(uint32_t c);     /* str.isspace(), split()/strip() */
 bool pe_uni_isalpha(uint32_t c);

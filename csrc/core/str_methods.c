@@ -193,13 +193,6 @@ static const char *memmem_(const char *h, size_t hl, const char *n, size_t nl) {
     return NULL;
 }
 
-/* Offset of the code point that ends at byte `off` (off > 0). */
-static size_t utf8_back(const char *p, size_t off) {
-    do off--;
-    while (((unsigned char)p[off] & 0xc0) == 0x80);
-    return off;
-}
-
 static bool is_space_at(const char *p, size_t off, size_t *n) {
     unsigned char c = (unsigned char)p[off];
     if (c < 0x80) {
@@ -227,7 +220,7 @@ static bool final_sigma(const char *p, size_t len, size_t off) {
     uint32_t c = 0;
     bool found = false;
     while (j > 0) {
-        j = utf8_back(p, j);
+        j = pe_utf8_prev(p, j);
         c = pe_utf8_decode(p + j, &n);
         if (!uni_has(c, PE_UF_CASE_IGNORABLE)) {
             found = true;
@@ -593,13 +586,13 @@ static int rsplit_ws(pe_state *S, const pe_str *s, int64_t maxcount, pe_val l) {
     size_t i = s->len, j, k, n;
     const char *p = s->data;
     while (maxcount-- > 0) {
-        while (i > 0 && is_space_at(p, k = utf8_back(p, i), &n)) i = k;
+        while (i > 0 && is_space_at(p, k = pe_utf8_prev(p, i), &n)) i = k;
         if (i == 0) return 0;
         j = i;
-        while (i > 0 && !is_space_at(p, k = utf8_back(p, i), &n)) i = k;
+        while (i > 0 && !is_space_at(p, k = pe_utf8_prev(p, i), &n)) i = k;
         if (list_add_bytes(S, l, s, i, j)) return -1;
     }
-    while (i > 0 && is_space_at(p, k = utf8_back(p, i), &n)) i = k;
+    while (i > 0 && is_space_at(p, k = pe_utf8_prev(p, i), &n)) i = k;
     return i > 0 ? list_add_bytes(S, l, s, 0, i) : 0;
 }
 
@@ -659,15 +652,19 @@ static int str_rsplit(pe_state *S, pe_val self, int argc, const pe_val *argv, pe
     return split_common(S, "rsplit", self, argc, argv, kwnames, true, out);
 }
 
-/* Length in bytes of the line break at off, or 0. */
+/* Length in bytes of the line break at off, or 0 (\r\n is one break;
+ * printable ASCII and continuation bytes never start one; the generated
+ * table and its short list of non-ASCII breaks say for the rest). */
 static size_t linebreak_at(const char *p, size_t len, size_t off) {
     unsigned char c = (unsigned char)p[off];
+    if (c >= 0x20 && c < 0xc0) return 0;
     if (c == '\r') return off + 1 < len && p[off + 1] == '\n' ? 2 : 1;
-    if (c == '\n' || c == 0x0b || c == 0x0c || (c >= 0x1c && c <= 0x1e)) return 1;
-    if (c == 0xc2 && (unsigned char)p[off + 1] == 0x85) return 2;
-    if (c == 0xe2 && (unsigned char)p[off + 1] == 0x80 &&
-        ((unsigned char)p[off + 2] == 0xa8 || (unsigned char)p[off + 2] == 0xa9))
-        return 3;
+    size_t n;
+    uint32_t cp = pe_utf8_decode(p + off, &n);
+    if (cp < 0x80) return uni_has(cp, PE_UF_LINEBREAK) ? n : 0;
+    static const uint32_t breaks[] = {PE_UNI_NONASCII_LINEBREAKS};
+    for (size_t i = 0; i < sizeof breaks / sizeof breaks[0]; i++)
+        if (cp == breaks[i]) return n;
     return 0;
 }
 
@@ -716,7 +713,7 @@ static int do_strip(pe_state *S, pe_val self, const pe_str *chars, int mode, pe_
     }
     if (mode & 2) {
         while (b > a) {
-            size_t k = utf8_back(s->data, b);
+            size_t k = pe_utf8_prev(s->data, b);
             uint32_t c = pe_utf8_decode(s->data + k, &n);
             if (!in_chars(chars, c, s->data + k, n)) break;
             b = k;
@@ -836,9 +833,7 @@ static int replace_empty(pe_state *S, const pe_str *s, const pe_str *nw, int64_t
     size_t off = 0, n;
     for (; off < s->len && count > 0 && !sb.failed; off += n, count--) {
         pe_sb_putn(&sb, nw->data, nw->len);
-        n = s->ascii ? 1 : (size_t)(1 + (((unsigned char)s->data[off] >= 0xc0) +
-                                         ((unsigned char)s->data[off] >= 0xe0) +
-                                         ((unsigned char)s->data[off] >= 0xf0)));
+        n = s->ascii ? 1 : pe_utf8_seqlen((unsigned char)s->data[off]);
         pe_sb_putn(&sb, s->data + off, n);
     }
     if (count > 0) pe_sb_putn(&sb, nw->data, nw->len);
@@ -987,7 +982,7 @@ static int str_expandtabs(pe_state *S, pe_val self, int argc, const pe_val *argv
         }
         pe_sb_putc(&sb, c);
         if (c == '\n' || c == '\r') col = 0;
-        else if (((unsigned char)c & 0xc0) != 0x80) col++;
+        else if (!pe_utf8_is_cont((unsigned char)c)) col++;
     }
     return pe_sb_to_str(&sb, out);
 }

@@ -430,6 +430,15 @@ PE_API void pe_reset(pe_state *S);
 PE_API const char *pe_builtin_name(int i);
 
 /* ------------------------------------------------------------------ */
+/* Text                                                                */
+/* ------------------------------------------------------------------ */
+
+/* Strict UTF-8 as CPython's codec accepts it (no overlong forms, no
+ * surrogates, nothing above U+10FFFF): the length of the longest prefix
+ * of s[0..n) made of whole valid sequences; n when all of s is valid. */
+PE_API size_t pe_utf8_valid_prefix(const char *s, size_t n);
+
+/* ------------------------------------------------------------------ */
 /* Compile cache (docs/cache.md)                                       */
 /* ------------------------------------------------------------------ */
 

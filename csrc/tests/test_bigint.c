@@ -6,8 +6,8 @@
  *   test_bigint --stdin    one command per input line, one result line each
  *                          (tests/test_bigint_unit.py compares with CPython)
  *
- * Build against the real runtime (make check, or all engine sources), or
- * standalone with -DPE_BIGINT_STUB (csrc/tests/bigint_stub_runtime.h).
+ * Linked with the engine library (make build/<cfg>/tests/test_bigint;
+ * tests/test_bigint_unit.py uses the asan and release builds).
  *
  * Commands (ints in any int(x, 0) syntax; results: ints as hex "-0x1f",
  * floats as %.17g, errors as "ERR Type: message"):
@@ -17,8 +17,8 @@
  *   cmpd A D   fromdouble D     round A N
  *   fromstr xHEXBYTES BASE     lit xHEXBYTES     tostr A BASE PREFIX(0/1)
  *   memlimit N (bytes above the current use; 0 = none)
- *   failat K CMD ...  runs CMD with its K-th allocation failing (stub runtime
- *                    only; "UNSUPPORTED" otherwise). Operands are parsed
+ *   failat K CMD ...  runs CMD with its K-th allocation failing (sanitizer
+ *                    builds only; "UNSUPPORTED" otherwise). Operands are parsed
  *                    before the countdown starts.
  *   time CMD ...  -> "TIME ms BITS": duration of the library call only
  *                    (operand parsing excluded; result not printed)
@@ -33,12 +33,42 @@
 #include <string.h>
 #include <time.h>
 
-#ifdef PE_BIGINT_STUB
-#include "bigint_stub_runtime.h"
-#else
 #include "pe_vm.h"
 
-static pe_state *drv_state_new(void) { return pe_state_new(); }
+/* Fault injection (failat): the state's allocator hook (pe_config.alloc)
+ * fails the n-th allocation once armed. Only sanitizer builds have no
+ * small-block cache in front of the hook, so only there does every engine
+ * allocation reach it. */
+#if defined(__SANITIZE_ADDRESS__)
+#define DRV_FAULTS 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DRV_FAULTS 1
+#endif
+#endif
+#ifndef DRV_FAULTS
+#define DRV_FAULTS 0
+#endif
+
+static size_t fail_countdown; /* the n-th allocation from now fails (0 = off) */
+
+static void *drv_alloc(void *ud, void *p, size_t osize, size_t nsize) {
+    (void)ud;
+    (void)osize;
+    if (nsize == 0) {
+        free(p);
+        return NULL;
+    }
+    if (fail_countdown && --fail_countdown == 0) return NULL;
+    return p ? realloc(p, nsize) : malloc(nsize);
+}
+
+static pe_state *drv_state_new(void) {
+    pe_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.alloc = drv_alloc;
+    return pe_state_new_ex(&cfg);
+}
 static void drv_state_free(pe_state *S) { pe_state_free(S); }
 static size_t drv_live_bytes(pe_state *S) { return S->mem_used; }
 static void drv_set_limit(pe_state *S, size_t n) {
@@ -48,9 +78,12 @@ static void drv_set_limit(pe_state *S, size_t n) {
     pe_set_limits(S, &l);
     S->mem_limit = l.max_memory; /* the operations run outside any run: bound them directly */
 }
+/* Arms (k > 0) or disarms (k == 0) the fault injection; false when this
+ * build cannot inject faults reliably. */
 static bool drv_fail_at(pe_state *S, size_t k) {
     (void)S;
-    return k == 0; /* no fault injection in the real runtime */
+    fail_countdown = DRV_FAULTS ? k : 0;
+    return DRV_FAULTS || k == 0;
 }
 static void drv_take_exc(pe_state *S, char *buf, size_t n) {
     pe_sb sb;
@@ -63,7 +96,6 @@ static void drv_take_exc(pe_state *S, char *buf, size_t n) {
     pe_sb_free(&sb);
     pe_exc_clear(S);
 }
-#endif
 
 #define MAXTOK 8
 

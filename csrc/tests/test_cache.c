@@ -16,52 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "pe_vm.h"
-
-static int failures, checks;
-
-#define CHECK(cond, ...)                                         \
-    do {                                                         \
-        checks++;                                                \
-        if (!(cond)) {                                           \
-            failures++;                                          \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-            fprintf(stderr, __VA_ARGS__);                        \
-            fputc('\n', stderr);                                 \
-        }                                                        \
-    } while (0)
-
-/* ---- helpers ---- */
-
-typedef struct {
-    char *p;
-    size_t n, cap;
-} buf;
-
-static size_t sink(void *ud, const char *s, size_t n) {
-    buf *b = ud;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->n + n + 1) * 2;
-        char *p = realloc(b->p, cap);
-        if (!p) abort();
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = 0;
-    return n;
-}
-
-static void buf_reset(buf *b) {
-    b->n = 0;
-    if (b->p) b->p[0] = 0;
-}
-
-static const char *exc_name(pe_state *S) {
-    if (S->exc.tag != PE_TOBJ) return "";
-    return S->exc.u.o->type->name;
-}
+#include "test_util.h"
 
 static pe_state *new_state(buf *out, buf *err) {
     pe_state *S = pe_state_new();

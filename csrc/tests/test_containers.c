@@ -19,42 +19,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "pe_vm.h"
-
-static int failures, checks;
-
-#define CHECK(cond, ...)                                         \
-    do {                                                         \
-        checks++;                                                \
-        if (!(cond)) {                                           \
-            failures++;                                          \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-            fprintf(stderr, __VA_ARGS__);                        \
-            fputc('\n', stderr);                                 \
-        }                                                        \
-    } while (0)
+#include "test_util.h"
 
 /* ---- output capture ---- */
-
-typedef struct {
-    char *p;
-    size_t n, cap;
-} buf;
-
-static size_t sink(void *ud, const char *s, size_t n) {
-    buf *b = ud;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->n + n + 1) * 2;
-        char *p = realloc(b->p, cap);
-        if (!p) abort();
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = 0;
-    return n;
-}
 
 static buf out_buf, err_buf;
 
@@ -62,12 +29,6 @@ static size_t heap_objects(pe_state *S) {
     size_t n = 0;
     for (pe_obj *o = S->heap.head.gc_next; o != &S->heap.head; o = o->gc_next) n++;
     return n;
-}
-
-/* Name of the pending exception's type ("" if none). */
-static const char *exc_name(pe_state *S) {
-    if (S->exc.tag != PE_TOBJ) return "";
-    return S->exc.u.o->type->name;
 }
 
 /* ---- 1. programs ---- */

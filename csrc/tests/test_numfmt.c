@@ -18,8 +18,8 @@
  *   formatstr xHEX xSPEC  -> OK xHEX
  * Errors print "ERR <ExceptionType> xHEX(message)".
  *
- * Built with -DPE_NUMFMT_STUBS against numfmt_stub_runtime.h by the pytest
- * suite, or linked with the real engine by `make check`.
+ * Linked with the engine library (make build/<cfg>/tests/test_numfmt; the
+ * pytest suite uses the asan build).
  */
 #include <inttypes.h>
 #include <math.h>
@@ -27,9 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifdef PE_NUMFMT_STUBS
-#include "numfmt_stub_runtime.h"
-#else
 #include "pe_vm.h"
 
 static int drv_exc(pe_state *S, const char **type, const char **msg, size_t *len) {
@@ -55,7 +52,6 @@ static int drv_int_from_decimal(pe_state *S, const char *s, pe_val *out) {
 }
 
 static void drv_decref(pe_state *S, pe_val v) { pe_decref(S, v); }
-#endif
 
 /* ------------------------------------------------------------------ */
 

@@ -1,0 +1,61 @@
+/*
+ * test_util.h - the harness shared by the C unit tests in csrc/tests/:
+ * CHECK counting checks and failures, a growing output buffer usable as a
+ * pe_set_output sink, the pending exception's type name.
+ */
+#ifndef PE_TEST_UTIL_H
+#define PE_TEST_UTIL_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pe_vm.h"
+
+static int failures, checks;
+
+#define CHECK(cond, ...)                                         \
+    do {                                                         \
+        checks++;                                                \
+        if (!(cond)) {                                           \
+            failures++;                                          \
+            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
+            fprintf(stderr, __VA_ARGS__);                        \
+            fputc('\n', stderr);                                 \
+        }                                                        \
+    } while (0)
+
+/* Captured output: NUL-terminated bytes p[0..n). */
+typedef struct {
+    char *p;
+    size_t n, cap;
+} buf;
+
+/* A pe_write_fn appending to the buf ud. */
+static inline size_t sink(void *ud, const char *s, size_t n) {
+    buf *b = ud;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = (b->n + n + 1) * 2;
+        char *p = realloc(b->p, cap);
+        if (!p) abort();
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+    return n;
+}
+
+static inline void buf_reset(buf *b) {
+    b->n = 0;
+    if (b->p) b->p[0] = 0;
+}
+
+/* Name of the pending exception's type ("" if none). */
+static inline const char *exc_name(pe_state *S) {
+    if (S->exc.tag != PE_TOBJ) return "";
+    return S->exc.u.o->type->name;
+}
+
+#endif /* PE_TEST_UTIL_H */
