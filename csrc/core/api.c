@@ -147,6 +147,9 @@ static pe_code *compile_source(pe_state *S, const char *src, size_t len, const c
     pe_heap_init(&tmp);
     pe_heap *saved = S->cur;
     size_t mark = S->mem_used;
+    /* max_memory counts what this compile allocates */
+    size_t saved_limit = S->mem_limit;
+    S->mem_limit = pe_mem_limit_from(S, mark);
     S->cur = &tmp;
     pe_arena A = {S, NULL};
     pe_code *code = NULL;
@@ -159,6 +162,7 @@ static pe_code *compile_source(pe_state *S, const char *src, size_t len, const c
     if (mod) code = pe_compile_ast(S, (struct pe_ast *)mod, src, len, filename, mode);
     pe_arena_free(&A);
     S->deadline = saved_deadline;
+    S->mem_limit = saved_limit;
     if (!code) {
         pe_heap_sweep(S, &tmp);
         S->cur = saved;
@@ -205,8 +209,10 @@ void pe_code_release(pe_code *code) {
     pe_state tmp;
     pe_state_init(&tmp);
     tmp.no_cache = true;
+    tmp.alloc = code->alloc;
+    tmp.alloc_ud = code->alloc_ud;
     pe_heap_sweep(&tmp, &code->heap);
-    free(code); /* one block with the tables, filename and source */
+    pe_sys_free(&tmp, code, code->block_size); /* one block: tables, filename, source */
 }
 
 /* pe_code_release for a caller that holds a state: the code's blocks go
@@ -215,12 +221,16 @@ void pe_code_release(pe_code *code) {
  * S must not be running. */
 void pe_code_release_in(pe_state *S, pe_code *code) {
     if (!code) return;
+    if (S->alloc != code->alloc || S->alloc_ud != code->alloc_ud) { /* not S's memory */
+        pe_code_release(code);
+        return;
+    }
     if (atomic_fetch_sub_explicit(&code->refcount, 1, memory_order_acq_rel) != 1) return;
     size_t used = S->mem_used, peak = S->mem_peak;
     pe_heap_sweep(S, &code->heap);
     S->mem_used = used;
     S->mem_peak = peak;
-    free(code);
+    pe_sys_free(S, code, code->block_size);
 }
 
 /* ------------------------------------------------------------------ */
@@ -275,12 +285,14 @@ int pe_run_repr_timed(pe_state *S, pe_code *code, char **repr_out, pe_profile *p
     uint64_t t0 = prof ? *clk : 0, tf = 0, te = 0;
     if (prof) prof->execute_ns = prof->format_ns = 0;
     if (repr_out) *repr_out = NULL;
-    if (pe_globals_init(S, code)) {
+    size_t saved_limit;
+    if (pe_run_begin(S, code) || pe_run_limits_begin(S, &saved_limit)) {
+        pe_run_end(S);
         if (prof) prof->execute_ns = (*clk = pe_clock_ns()) - t0;
         return -1;
     }
     pe_val result = pe_none();
-    int r = pe_run_value(S, code, &result);
+    int r = pe_vm_run(S, code, &result);
     if (prof) tf = pe_clock_ns();
     if (r == 0 && repr_out && result.tag != PE_TNONE) {
         pe_sb sb;
@@ -300,8 +312,9 @@ int pe_run_repr_timed(pe_state *S, pe_code *code, char **repr_out, pe_profile *p
         pe_sb_free(&sb);
     }
     if (prof) prof->format_ns = (te = pe_clock_ns()) - tf;
+    pe_run_limits_end(S, saved_limit);
     if (r == 0) pe_decref(S, result);
-    pe_globals_release(S);
+    pe_run_end(S);
     if (prof) prof->execute_ns = (tf - t0) + ((*clk = pe_clock_ns()) - te);
     return r;
 }
