@@ -14,22 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pe_vm.h"
-
-_Static_assert(sizeof(pe_value) == sizeof(pe_val), "pe_value is a pe_val");
-_Static_assert(_Alignof(pe_value) >= _Alignof(pe_val), "pe_value is a pe_val");
-
-static inline pe_value to_public(pe_val v) {
-    pe_value p;
-    memcpy(&p, &v, sizeof p);
-    return p;
-}
-
-static inline pe_val to_internal(pe_value p) {
-    pe_val v;
-    memcpy(&v, &p, sizeof v);
-    return v;
-}
+#include "capi.h"
 
 struct pe_session {
     pe_code view;        /* S->code while a session program runs */
@@ -205,6 +190,7 @@ static int adopt(pe_state *S, pe_session *s, pe_code *code) {
 int pe_session_run(pe_state *S, pe_session *s, pe_code *code, pe_value *result) {
     if (result) *result = pe_value_none();
     if (s->running) return pe_raise(S, PE_EXC(RuntimeError), "the session is running");
+    if (S->run_begun) pe_run_end(S);
     if (adopt(S, s, code)) return -1;
     s->view.gnames = s->gnames;
     s->view.gbuiltin = s->gbuiltin;
@@ -223,12 +209,17 @@ int pe_session_run(pe_state *S, pe_session *s, pe_code *code, pe_value *result) 
     S->nglobals = s->n;
     s->running = 1;
     pe_val r = pe_none();
-    int st = pe_run_value(S, code, &r);
+    size_t saved_limit;
+    int st = pe_run_limits_begin(S, &saved_limit);
+    if (st == 0) {
+        st = pe_vm_run(S, code, &r);
+        pe_run_limits_end(S, saved_limit);
+    }
     s->running = 0;
     S->globals = saved_globals;
     S->nglobals = saved_n;
     if (st) return -1;
-    if (result) *result = to_public(r);
+    if (result) *result = pe_value_of(r);
     else pe_decref(S, r);
     return 0;
 }
@@ -240,7 +231,7 @@ int pe_session_get(pe_state *S, pe_session *s, const char *name, size_t len, int
     int64_t k = find_slot(s, name, len);
     if (k >= 0 && s->g[k].tag != PE_TUNDEF) {
         pe_incref(s->g[k]);
-        *out = to_public(s->g[k]);
+        *out = pe_value_of(s->g[k]);
         return 1;
     }
     if (!builtins) return 0;
@@ -248,7 +239,7 @@ int pe_session_get(pe_state *S, pe_session *s, const char *name, size_t len, int
     if (b < 0 || !*pe_builtin_name(b)) return 0;
     pe_val v = pe_builtin_value(b);
     pe_incref(v);
-    *out = to_public(v);
+    *out = pe_value_of(v);
     return 1;
 }
 
@@ -268,7 +259,7 @@ int pe_session_set(pe_state *S, pe_session *s, const char *name, size_t len, con
         k = slot_of(S, s, key.u.o, -1);
         if (k < 0) return -1;
     }
-    pe_val nv = v ? to_internal(*v) : pe_undef();
+    pe_val nv = v ? pe_val_of(*v) : pe_undef();
     pe_incref(nv);
     pe_val old = s->g[k];
     s->g[k] = nv;
@@ -284,7 +275,7 @@ int pe_session_next(const pe_session *s, size_t *pos, const char **name, size_t 
         const pe_str *nm = (const pe_str *)s->gnames[i];
         if (name) *name = nm->data;
         if (len) *len = nm->len;
-        if (val) *val = to_public(s->g[i]);
+        if (val) *val = pe_value_of(s->g[i]);
         return 1;
     }
     return 0;

@@ -405,7 +405,7 @@ PE_API void pe_reset(pe_state *S);
  * by nobody else (not from a cache) the first time it runs here (ValueError
  * otherwise). Do not pe_reset the state while a session lives: its
  * globals are objects of the state; pe_session_free ends with pe_reset.
- * No limit on max_memory applies to session runs beyond the state's. */
+ * Limits apply per pe_session_run, as per pe_run_exec. */
 typedef struct pe_session pe_session;
 /* NULL with MemoryError pending when out of memory. */
 PE_API pe_session *pe_session_new(pe_state *S);
