@@ -214,6 +214,7 @@ int pe_session_run(pe_state *S, pe_session *s, pe_code *code, pe_value *result) 
     if (st == 0) {
         st = pe_vm_run(S, code, &r);
         pe_run_limits_end(S, saved_limit);
+        S->deadline = 0;
     }
     s->running = 0;
     S->globals = saved_globals;
