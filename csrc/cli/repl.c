@@ -329,9 +329,10 @@ static void complete_names(session *s, const char *p, size_t pn, pe_le_cands *ou
     }
 }
 
-/* Attribute names of the global or builtin `obj` (a dotted path is not
- * evaluated: only a plain name before the dot): the names dir() lists
- * that the object has, "(" after the callable ones. */
+/* Method names of the global or builtin `obj` (a dotted path is not
+ * evaluated: only a plain name before the dot), each with "(":
+ * pe_value_dir lists the methods of its type (of the class itself for a
+ * class, e.g. int.<Tab>). */
 static void complete_attrs(session *s, const char *obj, size_t on, const char *p, size_t pn,
                            pe_le_cands *out) {
     pe_state *S = s->S;
@@ -352,16 +353,10 @@ static void complete_attrs(session *s, const char *obj, size_t on, const char *p
         if (!m || on + 1 + mn >= sizeof pre) continue;
         if (mn < pn || memcmp(m, p, pn)) continue;
         if (pn == 0 && m[0] == '_') continue;
-        pe_value attr;
-        if (pe_value_getattr(S, v, m, mn, &attr)) {
-            pe_exception_clear(S);
-            continue;
-        }
         memcpy(pre, obj, on);
         pre[on] = '.';
         memcpy(pre + on + 1, m, mn);
-        cand_add(out, pre, on + 1 + mn, pre, on + 1 + mn, callable_suffix(attr));
-        pe_value_release(S, attr);
+        cand_add(out, pre, on + 1 + mn, pre, on + 1 + mn, "(");
     }
     pe_value_release(S, names);
     pe_value_release(S, v);
