@@ -129,6 +129,34 @@ static bool second_statement(pe_state *S, const char *src, size_t off, const cha
     return true;
 }
 
+/* "invalid syntax" at the first token of line `lineno` (text l, n bytes),
+ * unless that token is itself a lexical error that does not ask for more
+ * input (e.g. an unterminated '...' string): then that error, as CPython's
+ * tokenizer reports it before its parser sees the token. */
+static int second_statement_error(pe_state *S, const char *src, size_t len, const char *filename,
+                                  uint32_t lineno, const char *l, size_t n) {
+    int64_t tend = 2;
+    pe_lexer L;
+    pe_token tok;
+    pe_lex_init(&L, S, src, len, filename);
+    for (;;) {
+        if (pe_lex_next(&L, &tok)) {
+            if (L.line >= lineno && !incomplete_kind(S, count_lines(src, len))) return -1;
+            break;
+        }
+        if (tok.kind == PE_TOK_ENDMARKER) break;
+        if (tok.line < lineno || tok.kind == PE_TOK_NEWLINE || tok.kind == PE_TOK_INDENT ||
+            tok.kind == PE_TOK_DEDENT)
+            continue;
+        if (tok.line == lineno && tok.end_line == lineno && tok.end_col > tok.col)
+            tend = tok.end_col;
+        break;
+    }
+    pe_exc_clear(S);
+    return pe_raise_syntax(S, PE_EXC(SyntaxError), "invalid syntax", filename, lineno, 1, tend, l,
+                           n);
+}
+
 int pe_single_check(pe_state *S, const char *src, size_t len, const char *filename) {
     if (!src || !waits_for_blank(src, len)) return 0;
     if (!filename) filename = "<string>";
@@ -140,19 +168,8 @@ int pe_single_check(pe_state *S, const char *src, size_t len, const char *filena
         lineno++;
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = (size_t)((nl ? nl : end) - p);
-        if (second_statement(S, src, (size_t)(p - src), p, n, filename)) {
-            /* "invalid syntax" at the line's first token */
-            int64_t tend = 2;
-            pe_lexer L;
-            pe_token tok;
-            pe_lex_init(&L, S, p, n, filename);
-            if (pe_lex_next(&L, &tok) == 0 && tok.line == 1 && tok.end_line == 1 &&
-                tok.end_col > tok.col)
-                tend = tok.end_col;
-            pe_exc_clear(S);
-            return pe_raise_syntax(S, PE_EXC(SyntaxError), "invalid syntax", filename, lineno, 1,
-                                   tend, p, n);
-        }
+        if (second_statement(S, src, (size_t)(p - src), p, n, filename))
+            return second_statement_error(S, src, len, filename, lineno, p, n);
         p = nl;
     }
     return 0;
