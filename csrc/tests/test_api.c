@@ -552,7 +552,7 @@ static void t_exceptions(void) {
     free(line);
     pe_exception_clear(S);
     /* make + raise */
-    pe_value a, args, e;
+    pe_value a = pe_value_none(), args = pe_value_none(), e;
     CHECK(pe_make_str(S, "boom", 4, &a) == 0 && pe_make_tuple(S, 1, &a, &args) == 0, "args");
     CHECK(pe_make_exception(S, exc_id("RuntimeError"), args, &e) == 0 &&
               pe_exception_type(e) == exc_id("RuntimeError"),
@@ -738,7 +738,8 @@ static void t_host(void) {
     buf out = {0}, err = {0};
     pe_state *S = new_state(&out, &err);
     hlog.released = hlog.calls = 0;
-    pe_value h1, h1b, h2, op, fn, r;
+    pe_value h1, h1b = pe_value_none(), h2 = pe_value_none(), op = pe_value_none(),
+                                  fn = pe_value_none(), r;
     CHECK(pe_make_host(S, &counter_class, (void *)(intptr_t)1, &h1) == 0 &&
               pe_make_host(S, &counter_class, (void *)(intptr_t)1, &h1b) == 0 &&
               pe_make_host(S, &counter_class, (void *)(intptr_t)7, &h2) == 0 &&
@@ -757,7 +758,7 @@ static void t_host(void) {
     free(rep);
     CHECK(repr_is(S, op, "<opaque object>"), "default repr");
     const char *src = "r = [h1(1, 2), h1(1, b=2), h1 == h1b, h1 == h2, {h1: 'a'}[h1b],\n"
-                      "     op == op, h1 != op, concat('a', 'b')]\n"
+                      "     op == op, h1 != op, concat('a', 'b'), callable(h1), callable(op)]\n"
                       "try:\n    op()\nexcept TypeError as e:\n    r.append(str(e))\n"
                       "try:\n    h1(665)\nexcept ValueError as e:\n    r.append(str(e))\n"
                       "try:\n    h1(c=1)\nexcept TypeError as e:\n    r.append(str(e))\n"
@@ -773,7 +774,7 @@ static void t_host(void) {
     CHECK(rc == 0, "host script ran");
     if (rc) pe_print_exception(S);
     if (rc == 0) {
-        CHECK(repr_is(S, r, "[4, 4, True, False, 'a', True, True, 'ab', \"'opaque' object is not "
+        CHECK(repr_is(S, r, "[4, 4, True, False, 'a', True, True, 'ab', True, False, \"'opaque' object is not "
                             "callable\", 'unlucky', \"counter() got an unexpected keyword "
                             "argument 'c'\"]"),
               "host results");
@@ -1055,6 +1056,17 @@ static void t_memory_per_run(void) {
     free(line);
     pe_run_end(S);
     pe_exception_clear(S);
+    /* values made between pe_run_begin and pe_run_end are the run's */
+    pe_run_begin(S, c);
+    pe_value l2;
+    int made = pe_make_list(S, 0, NULL, &l2) == 0, rc = 0;
+    for (int i = 0; made && rc == 0 && i < 100000; i++) rc = pe_value_list_append(S, l2, pe_value_int(i));
+    CHECK(made && rc == -1 && pending_is(S, "LimitError"), "inputs count toward the run");
+    pe_exception_clear(S);
+    if (made) pe_value_release(S, l2);
+    pe_run_end(S);
+    CHECK(pe_make_list(S, 0, NULL, &l2) == 0, "after pe_run_end: no run limit");
+    pe_value_release(S, l2);
     /* pe_run_repr too */
     char *rep = NULL;
     CHECK(pe_run_repr(S, c2, &rep) == -1 && pending_is(S, "NameError"), "run_repr runs");
