@@ -192,7 +192,18 @@ static void test_session(pe_state *S) {
     pe_exception_clear(S);
     pe_code_release(code);
     pe_code_release(code);
-    /* a display hook may bind a name created before the run */
+    /* limits apply per session run */
+    pe_limits lim = {.max_steps = 1000, .max_memory = 1 << 20};
+    pe_set_limits(S, &lim);
+    CHECK(run(S, sess, "while True: pass\n") == -1, "steps limit");
+    CHECK(pe_exception_type(pe_exception(S)) == pe_exception_type_lookup("LimitError"), "LimitError");
+    pe_exception_clear(S);
+    CHECK(run(S, sess, "big = [0] * (1 << 22)\n") == -1, "memory limit");
+    CHECK(pe_exception_type(pe_exception(S)) == pe_exception_type_lookup("LimitError"), "LimitError");
+    pe_exception_clear(S);
+    CHECK(run(S, sess, "small = [0] * 1000\n") == 0, "within the limits");
+    pe_set_limits(S, NULL);
+    CHECK(run(S, sess, "big = [0] * (1 << 22)\n") == 0, "no limits");
     pe_set_display_hook(S, NULL, NULL);
     pe_session_free(S, sess);
 }
