@@ -11,6 +11,9 @@
  * whose value is not None, its repr is printed after the run. Output goes
  * through one buffer flushed at exit, so start-up and short runs do a
  * single write(2). On a terminal with no arguments, the prompt runs (repl.c).
+ *
+ * Like every front end, written against pyexpr.h alone (the Makefile
+ * compiles csrc/cli with only csrc/include on the include path).
  */
 #include <errno.h>
 #include <fcntl.h>
