@@ -86,9 +86,11 @@ LDFLAGS  ?=
 LDLIBS   ?=
 BASE_CPPFLAGS := -D_GNU_SOURCE -DPYEXPR_VERSION=\"$(VERSION)\" -Icsrc/include -MMD -MP
 # The engine sees its private headers; front ends see only csrc/include
-# (FRONTEND_CPPFLAGS); C unit tests may use the engine's internals.
+# (CLI_CPPFLAGS: csrc/cli and the fuzz harness; FRONTEND_CPPFLAGS: the
+# daemon until it is ported); C unit tests may use the engine's internals.
 ENGINE_CPPFLAGS   := -Icsrc/core
 ENGINE_CFLAGS     := -fPIC -fvisibility=hidden
+CLI_CPPFLAGS      :=
 FRONTEND_CPPFLAGS := -Icsrc/core
 TEST_CPPFLAGS     := -Icsrc/core
 BASE_CFLAGS   := -std=c11 -Wall -Wextra
@@ -150,7 +152,7 @@ $(BUILD)/$(1)/.flags: FORCE
 	@printf '%s\n' '$$($(1)_SIG)' | cmp -s - $$@ || printf '%s\n' '$$($(1)_SIG)' > $$@
 
 $(BUILD)/$(1)/core/%.o:   DIR_FLAGS = $$(ENGINE_CPPFLAGS) $$(ENGINE_CFLAGS)
-$(BUILD)/$(1)/cli/%.o:    DIR_FLAGS = $$(FRONTEND_CPPFLAGS)
+$(BUILD)/$(1)/cli/%.o:    DIR_FLAGS = $$(CLI_CPPFLAGS)
 $(BUILD)/$(1)/daemon/%.o: DIR_FLAGS = $$(FRONTEND_CPPFLAGS)
 $(BUILD)/$(1)/tests/%.o:  DIR_FLAGS = $$(TEST_CPPFLAGS)
 $(BUILD)/$(1)/%.o: csrc/%.c $(BUILD)/$(1)/.flags
@@ -203,7 +205,7 @@ FUZZ_ARGS    ?=
 fuzz: $(FUZZ_BIN)
 $(FUZZ_BIN): csrc/fuzz/fuzz_run.c $(fuzz_LIB)
 	@$(if $(Q),echo '  LD [fuzz] $@')
-	$(Q)$(FUZZ_CC) $(BASE_CPPFLAGS) $(FRONTEND_CPPFLAGS) $(BASE_CFLAGS) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CFLAGS) \
+	$(Q)$(FUZZ_CC) $(BASE_CPPFLAGS) $(CLI_CPPFLAGS) $(BASE_CFLAGS) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CFLAGS) \
 	  $(LDFLAGS) $^ -o $@ $(LDLIBS) -lm
 # New coverage goes to build/fuzz/corpus (the seeds stay untouched), crashes
 # to build/fuzz/artifacts/. Exit status non-zero iff libFuzzer found a crash.

@@ -183,6 +183,11 @@ DIFF_CASES = {
     "interrupt_caught": ["try:\r", "    for i in range(10**10): pass\r", "except KeyboardInterrupt:\r",
                          "    'caught'\r", ("\r", CTRL["c"]), "1\r"],
     "eof_ends_block": ["def h():\r", "    return 42\r", CTRL["d"], "h()\r"],
+    # a SyntaxWarning is shown once, when the whole statement is compiled
+    # (not while the prompt is still gathering its lines)
+    "syntax_warning_once": ["x = 1\r", "x is 1\r", "if x is 1:\r", "  y = 2\r", "\r", "y\r"],
+    "second_statement_kinds": ["if 1:\r", "  pass\r", "(1,\r", "for i in []:\r", "  pass\r",
+                               "'abc\r", "'ok'\r"],
 }
 
 # CPython prints no caret for "unexpected indent"; pyexpr's parser adds one

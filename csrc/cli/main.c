@@ -11,6 +11,9 @@
  * whose value is not None, its repr is printed after the run. Output goes
  * through one buffer flushed at exit, so start-up and short runs do a
  * single write(2). On a terminal with no arguments, the prompt runs (repl.c).
+ *
+ * Like every front end, written against pyexpr.h alone (the Makefile
+ * compiles csrc/cli with only csrc/include on the include path).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -24,7 +27,6 @@
 
 #include "pe_cli.h"
 #include "pe_repl.h"
-#include "pe_vm.h"
 
 /* ------------------------------------------------------------------ */
 /* Output                                                              */
@@ -81,7 +83,6 @@ typedef struct cli {
     bool via_daemon; /* --via-daemon or PYEXPR_DAEMON=1 */
     bool has_limits; /* any of --max-steps/--max-memory/--max-depth/--timeout */
     pe_limits lim;   /* as given (max_memory: bytes for the run) */
-    size_t mem_abs;  /* the state's absolute memory limit during the run, 0 none */
     bool sigint_exit; /* an uncaught KeyboardInterrupt: end by SIGINT */
 } cli;
 
@@ -187,7 +188,7 @@ static void on_sigint(int sig) {
     (void)sig;
     g_sigint = 1;
     pe_state *S = g_run_state;
-    if (S) S->interrupted = 1;
+    if (S) pe_interrupt(S);
 }
 
 /* --timeout backstop: the VM checks the deadline at back-edges and calls;
@@ -233,23 +234,11 @@ static void signals_end(cli *C) {
     g_run_state = NULL;
 }
 
-/* Sets the command-line limits for a run. max_memory counts what the run
- * allocates on top of the state's frames and first stack chunk (warmed
- * here), as the extension counts it. */
+/* Sets the command-line limits for a run (max_memory counts what the run
+ * allocates beyond what the state holds when it starts: the engine's
+ * meaning, as in the extension). */
 static void limits_begin(cli *C) {
-    if (!C->has_limits) return;
-    pe_state *S = C->S;
-    pe_limits L = C->lim;
-    L.max_memory = 0;
-    pe_set_limits(S, &L);
-    C->mem_abs = 0;
-    if (C->lim.max_memory) {
-        pe_cli_warm(S);
-        size_t base = S->mem_used;
-        C->mem_abs = base + C->lim.max_memory < base ? SIZE_MAX : base + C->lim.max_memory;
-        L.max_memory = C->mem_abs;
-        pe_set_limits(S, &L);
-    }
+    if (C->has_limits) pe_set_limits(C->S, &C->lim);
 }
 
 /* After the run: no limits while the traceback is built and printed. */
@@ -257,7 +246,6 @@ static void limits_end(cli *C) {
     if (!C->has_limits) return;
     pe_limits none = {0, 0, 0, 0.0};
     pe_set_limits(C->S, &none);
-    C->S->deadline = 0;
 }
 
 /* The run raised: SystemExit gives its status (and maybe a message),
@@ -265,11 +253,10 @@ static void limits_end(cli *C) {
 static int report_exception(cli *C) {
     pe_state *S = C->S;
     ob_flush(&C->out);
-    if (C->mem_abs) pe_cli_fix_memory_message(S, C->mem_abs, C->lim.max_memory);
     limits_end(C);
     int st = pe_exception_exit_status(S);
     if (st >= 0) return st;
-    if (S->exc.tag == PE_TOBJ && pe_type_is_subtype(S->exc.u.o->type, PE_EXC(KeyboardInterrupt)))
+    if (pe_exception_matches(pe_exception(S), pe_exception_type_lookup("KeyboardInterrupt")) == 1)
         C->sigint_exit = true;
     pe_print_exception(S);
     return 1;
@@ -300,12 +287,15 @@ static int run_here(cli *C, const char *src, size_t len, const char *filename) {
     pe_code *code = pe_compile(S, src, len, filename, PE_MODE_CALC);
     if (!code) return report_exception(C);
     if (getenv("PYEXPR_DIS")) { /* developer aid: bytecode listing on stderr */
-        pe_sb sb;
-        pe_sb_init(&sb, S);
-        pe_code_dump(S, code, &sb);
-        ob_write(&C->err, sb.p, sb.len);
+        char *listing;
+        size_t n;
+        if (pe_code_disassemble(S, code, &listing, &n) == 0) {
+            ob_write(&C->err, listing, n);
+            free(listing);
+        } else {
+            pe_exception_clear(S);
+        }
         ob_flush(&C->err);
-        pe_sb_free(&sb);
     }
     char *repr = NULL;
     if (g_sigint) { /* Ctrl-C while compiling: the run would not see it */

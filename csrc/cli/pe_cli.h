@@ -33,15 +33,4 @@ int pe_cli_parse_size(const char *s, size_t *out);
 int pe_cli_parse_secs(const char *s, double *out);
 int pe_cli_parse_uint(const char *s, unsigned long long max, unsigned long long *out);
 
-/* Runs a trivial program so that the state's frame array (for its current
- * max_depth) and first value-stack chunk exist: memory a run's limit should
- * not be charged for, as in the extension. */
-void pe_cli_warm(pe_state *S);
-
-/* max_memory is per run, on top of what the state holds when the run
- * starts (the extension's meaning): the state's limit is base + user. A
- * pending memory LimitError worded with that absolute limit is reworded
- * with the user's. */
-void pe_cli_fix_memory_message(pe_state *S, size_t abs_limit, size_t user_limit);
-
 #endif /* PE_CLI_H */

@@ -183,6 +183,7 @@ pe_code *pe_compile_profile(pe_state *S, const char *src, size_t len, const char
 }
 
 pe_code *pe_compile(pe_state *S, const char *src, size_t len, const char *filename, int mode) {
+    if (mode == PE_MODE_SINGLE && pe_single_check(S, src, len, filename)) return NULL;
     pe_profile *prof = S->prof;
     if (PE_LIKELY(!prof)) return pe_compile_timed(S, src, len, filename, mode, NULL, NULL);
     uint64_t clk = pe_clock_ns();

@@ -438,6 +438,11 @@ void pe_globals_release(pe_state *S);
 void pe_limits_start(pe_state *S);
 int pe_run_value(pe_state *S, pe_code *code, pe_val *result);
 
+/* complete.c: the interactive prompt's one-statement rule, which pe_compile
+ * applies in PE_MODE_SINGLE: 0, or -1 with "invalid syntax" raised at the
+ * first token of a statement that follows a compound statement. */
+int pe_single_check(pe_state *S, const char *src, size_t len, const char *filename);
+
 /* api.c / cache.c: the staged profiling calls on a shared clock, so stage
  * boundaries cost one clock read each: with prof != NULL, *clk holds the
  * pe_clock_ns() at which the stage starts and receives the last reading

@@ -421,6 +421,39 @@ PE_API void pe_set_display_hook(pe_state *S, pe_display_fn fn, void *ud);
  * the embedder holds no values (cheap when nothing is left). */
 PE_API void pe_reset(pe_state *S);
 
+/* Sessions (the interactive prompt's globals): globals that live across
+ * programs, as at Python's prompt. Each input is compiled on its own
+ * (pe_compile) and run with pe_session_run: a function defined by one
+ * input reads and writes the variables of later ones. The session rewrites
+ * the global slots of every code it runs to its own and keeps a reference
+ * to it until pe_session_free: a code must come from pe_compile and be held
+ * by nobody else (not from a cache) the first time it runs here (ValueError
+ * otherwise). Do not pe_reset the state while a session lives: its
+ * globals are objects of the state; pe_session_free ends with pe_reset.
+ * Limits apply per pe_session_run, as per pe_run_exec. */
+typedef struct pe_session pe_session;
+/* NULL with MemoryError pending when out of memory. */
+PE_API pe_session *pe_session_new(pe_state *S);
+PE_API void pe_session_free(pe_state *S, pe_session *sess);
+/* Runs code with the session's globals; *result (may be NULL) as in
+ * pe_run_exec. */
+PE_API int pe_session_run(pe_state *S, pe_session *sess, pe_code *code, pe_value *result);
+/* The session's global `name` as a NEW reference: 1 bound, 0 unbound (None
+ * stored). builtins != 0: a name no global binds is looked up among the
+ * builtins. */
+PE_API int pe_session_get(pe_state *S, pe_session *sess, const char *name, size_t len,
+                          int builtins, pe_value *out);
+/* Binds the global `name` to *v (BORROWED), or unbinds it when v is NULL
+ * (creating the name if new: a display hook may then bind it during a run;
+ * a run cannot add names: RuntimeError). */
+PE_API int pe_session_set(pe_state *S, pe_session *sess, const char *name, size_t len,
+                          const pe_value *v);
+/* Iterates the bound globals: start with *pos = 0; returns 1 with the name
+ * (UTF-8, valid while the session lives) and the value (BORROWED), 0 at
+ * the end. Any of name, len, val may be NULL. */
+PE_API int pe_session_next(const pe_session *sess, size_t *pos, const char **name, size_t *len,
+                           pe_value *val);
+
 /* ------------------------------------------------------------------ */
 /* Built-in names                                                      */
 /* ------------------------------------------------------------------ */
