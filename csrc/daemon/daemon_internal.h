@@ -230,6 +230,8 @@ typedef struct worker {
     pe_state *S;
     capture cout, cerr;
     dbuf serr, repr, val, etype, emsg, fname, glob;
+    uintptr_t *gsnap; /* per global slot: the builtin it held before the run (GLOBALS) */
+    uint32_t gsnap_cap;
     bool exc_is_limit;
     _Atomic int64_t busy_since; /* ns while running a request, else 0 */
     _Atomic int state;          /* W_* */
@@ -253,6 +255,7 @@ typedef struct daemon {
     pthread_cond_t budget_cv;
     conn reg;                  /* registry sentinel */
     pe_cache *cache;
+    int exc_limit, exc_kbi, exc_memory; /* exception type ids */
     worker **workers;          /* conf.max_workers slots */
     size_t stack_size;
     int64_t started_ns;
@@ -278,13 +281,21 @@ typedef struct req {
 /* ------------------------------------------------------------------ */
 
 /* values.c (docs/daemon.md "Values") */
-#ifdef PE_VM_H /* until values.c and request.c are ported to pyexpr.h */
-/* One typed value from r. -1 with a message in err. */
-int pd_val_decode(pe_state *S, rd *r, int depth, pe_val *out, char *err, size_t esz);
+/* Decoding request names: the reader, the state the values are made in,
+ * the request's max_memory (0: none) counted from `base` (the state's
+ * pe_memory_used when decoding started), and where errors are described. */
+typedef struct pd_vdec {
+    rd *r;
+    pe_state *S;
+    size_t base, limit;
+    char *err;
+    size_t esz;
+} pd_vdec;
+/* One typed value (a NEW reference in *out). -1 with a message in err. */
+int pd_val_decode(pd_vdec *c, int depth, pe_value *out);
 /* Appends v's typed encoding. 0 ok; 1 not representable (other types,
  * nesting beyond VAL_MAX_DEPTH); -1 out of memory. */
-int pd_val_encode(dbuf *b, pe_val v, int depth);
-#endif
+int pd_val_encode(pe_state *S, dbuf *b, pe_value v, int depth);
 
 /* request.c */
 /* A response with no program output: stdout = body (e.g. JSON), stderr = err. */

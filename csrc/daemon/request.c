@@ -16,7 +16,6 @@
 #include <malloc.h>
 #endif
 
-#include "pe_vm.h"
 #include "daemon_internal.h"
 
 /* ------------------------------------------------------------------ */
@@ -28,62 +27,15 @@ static size_t capture_write(void *ud, const char *s, size_t n) {
     if (c->overflow) return 0;
     if (n > c->limit - c->used || pd_dbuf_put(c->b, s, n)) {
         c->overflow = true;
-        c->S->interrupted = 1; /* stop the program at its next check */
+        pe_interrupt(c->S); /* stop the program at its next check */
         return 0;
     }
     c->used += n;
     return n;
 }
 
-void pe_cli_warm(pe_state *S) {
-    pe_limits saved = S->limits, nolim = saved;
-    nolim.max_steps = 0;
-    nolim.max_memory = 0;
-    nolim.timeout = 0;
-    pe_set_limits(S, &nolim);
-    pe_code *code = pe_compile(S, "None", 4, "<warm>", PE_MODE_EXEC);
-    if (code) {
-        char *repr = NULL;
-        (void)pe_run_repr(S, code, &repr);
-        free(repr);
-    }
-    pe_reset(S);
-    pe_code_release_in(S, code);
-    pe_set_limits(S, &saved);
-}
-
-void pe_cli_fix_memory_message(pe_state *S, size_t abs_limit, size_t user_limit) {
-    pe_val e = S->exc;
-    if (abs_limit == user_limit || e.tag != PE_TOBJ ||
-        !pe_type_is_subtype(e.u.o->type, PE_EXC(LimitError)))
-        return;
-    pe_exc *x = PE_EXCOBJ(e);
-    if (x->args.tag != PE_TOBJ || PE_TUPLE(x->args)->n != 1) return;
-    pe_val m = PE_TUPLE(x->args)->items[0];
-    char want[96], now[96];
-    snprintf(want, sizeof want, "memory limit exceeded (max_memory=%zu bytes)", abs_limit);
-    if (!pe_is_str(m) || strcmp(PE_STR(m)->data, want)) return;
-    int n = snprintf(now, sizeof now, "memory limit exceeded (max_memory=%zu bytes)", user_limit);
-    size_t lim = S->limits.max_memory;
-    S->limits.max_memory = 0; /* the new message must not fail on the limit */
-    pe_incref(e);
-    pe_val str, tup;
-    if (pe_str_new(S, now, (size_t)n, &str) == 0) {
-        if (pe_tuple_pack(S, 1, &str, &tup) == 0) {
-            pe_val old = x->args;
-            x->args = tup;
-            pe_decref(S, old);
-        }
-        pe_decref(S, str);
-    }
-    S->limits.max_memory = lim;
-    if (S->exc.tag != e.tag || S->exc.u.o != e.u.o) { /* out of memory meanwhile: keep ours */
-        pe_exc_clear(S);
-        S->exc = e; /* our reference */
-    } else {
-        pe_decref(S, e);
-    }
-}
+/* MemoryError for the daemon's own allocations made during a run. */
+static int raise_nomem(worker *w) { return pe_raise_id(w->S, w->d->exc_memory, "%s", ""); }
 
 /* The smaller nonzero of two limits (0 = none). */
 static uint64_t min_nz(uint64_t a, uint64_t b) { return !a ? b : !b ? a : a < b ? a : b; }
@@ -92,46 +44,44 @@ static uint64_t min_nz(uint64_t a, uint64_t b) { return !a ? b : !b ? a : a < b 
  * exception stays pending (for pe_print_exception). */
 static void exc_capture(worker *w) {
     pe_state *S = w->S;
-    pe_val e = S->exc;
-    if (e.tag != PE_TOBJ) return;
-    const pe_type *t = e.u.o->type;
-    (void)pd_dbuf_put(&w->etype, t->name, strlen(t->name));
-    w->exc_is_limit = pe_type_is_subtype(t, PE_EXC(LimitError));
-    pe_incref(e);
-    pe_sb sb;
-    pe_sb_init(&sb, S);
-    if (pe_exc_str(S, e, &sb) == 0 && !sb.failed) (void)pd_dbuf_put(&w->emsg, sb.p, sb.len);
-    pe_sb_free(&sb);
-    if (S->exc.tag != e.tag || S->exc.u.o != e.u.o) { /* str() failed and replaced it */
-        pe_exc_clear(S);
-        S->exc = e; /* our reference */
-    } else {
-        pe_decref(S, e);
+    pe_value e = pe_exception(S);
+    if (pe_exception_type(e) < 0) return;
+    const char *tn = pe_value_type_name(e);
+    (void)pd_dbuf_put(&w->etype, tn, strlen(tn));
+    w->exc_is_limit = pe_exception_matches(e, w->d->exc_limit);
+    pe_value_retain(e);
+    char *msg;
+    size_t n;
+    if (pe_value_str(S, e, &msg, &n) == 0) {
+        (void)pd_dbuf_put(&w->emsg, msg, n);
+        free(msg);
+    } else if (pe_value_id(pe_exception(S)) != pe_value_id(e)) { /* str() failed: keep ours */
+        pe_exception_clear(S);
+        (void)pe_raise_value(S, e);
     }
+    pe_value_release(S, e);
 }
 
-/* Assigns request names to the code's global slots of the same name
- * (unknown names are validated and dropped). -1: message in err. */
-static int inject_names(pe_state *S, pe_code *code, rd *r, char *err, size_t esz) {
+/* Binds request names to the program's global slots of the same name
+ * (unknown names are validated and dropped). The decoded values count
+ * against the request's max_memory. -1: message in err. */
+static int inject_names(pe_state *S, rd *r, size_t limit, char *err, size_t esz) {
+    pd_vdec c = {r, S, pe_memory_used(S), limit, err, esz};
     uint32_t n = pd_rd_u32(r);
     if (r->bad) goto trunc;
     for (uint32_t i = 0; i < n; i++) {
         uint32_t nl;
         const char *name = pd_rd_blob(r, &nl);
         if (r->bad) goto trunc;
-        pe_val v;
-        if (pd_val_decode(S, r, 0, &v, err, esz)) return -1;
-        for (uint32_t g = 0; g < code->nglobals; g++) {
-            const pe_str *gs = (const pe_str *)code->gnames[g];
-            if (gs->len == nl && !memcmp(gs->data, name, nl)) {
-                pe_val old = S->globals[g];
-                S->globals[g] = v;
-                v = pe_undef();
-                pe_decref(S, old);
-                break;
-            }
+        pe_value v;
+        if (pd_val_decode(&c, 0, &v)) return -1;
+        int rc = pe_run_bind_name(S, name, nl, v);
+        pe_value_release(S, v);
+        if (rc < 0) {
+            pe_exception_clear(S);
+            snprintf(err, esz, "names: cannot bind");
+            return -1;
         }
-        pe_decref(S, v);
     }
     return 0;
 trunc:
@@ -139,26 +89,53 @@ trunc:
     return -1;
 }
 
+/* Before the names are bound, only builtins are: notes their identity per
+ * slot (0: none) so that encode_globals can leave out those the program
+ * did not rebind. */
+static int snapshot_builtins(worker *w, pe_code *code) {
+    uint32_t n = pe_code_nglobals(code);
+    if (n > w->gsnap_cap) {
+        uintptr_t *g = realloc(w->gsnap, n * sizeof *g);
+        if (!g) return -1;
+        w->gsnap = g;
+        w->gsnap_cap = n;
+    }
+    for (uint32_t g = 0; g < n; g++) {
+        pe_value v;
+        w->gsnap[g] = 0;
+        if (pe_run_global(w->S, g, &v) == 1) {
+            w->gsnap[g] = pe_value_id(v);
+            pe_value_release(w->S, v);
+        }
+    }
+    return 0;
+}
+
 /* The GLOBALS section (docs/daemon.md): u32 count, then per global slot of
  * the code, except builtins the program left as they were, its name and
  * its value, or TAG_ABSENT when it is unbound or has no value encoding. */
-static int encode_globals(pe_state *S, pe_code *code, dbuf *b) {
+static int encode_globals(worker *w, pe_code *code, dbuf *b) {
+    pe_state *S = w->S;
     size_t at = b->len;
     if (pd_dbuf_u32(b, 0)) return -1;
-    uint32_t n = 0;
-    for (uint32_t g = 0; g < code->nglobals; g++) {
-        pe_val v = S->globals[g];
-        if (code->gbuiltin[g] >= 0) {
-            pe_val bv = pe_builtin_value(code->gbuiltin[g]);
-            if (v.tag == bv.tag && v.u.o == bv.u.o) continue;
+    uint32_t n = 0, ng = pe_code_nglobals(code);
+    for (uint32_t g = 0; g < ng; g++) {
+        pe_value v;
+        int bound = pe_run_global(S, g, &v) == 1;
+        if (bound && w->gsnap[g] && pe_value_id(v) == w->gsnap[g]) {
+            pe_value_release(S, v);
+            continue;
         }
-        const pe_str *name = (const pe_str *)code->gnames[g];
-        if (pd_dbuf_blob(b, name->data, name->len)) return -1;
+        size_t nl;
+        const char *name = pe_code_global_name(code, g, &nl);
+        int r = pd_dbuf_blob(b, name, nl);
         size_t vat = b->len;
-        if (v.tag == PE_TUNDEF || pd_val_encode(b, v, 0)) {
+        if (!r && (!bound || pd_val_encode(S, b, v, 0))) {
             b->len = vat;
-            if (pd_dbuf_u8(b, TAG_ABSENT)) return -1;
+            r = pd_dbuf_u8(b, TAG_ABSENT);
         }
+        if (bound) pe_value_release(S, v);
+        if (r) return -1;
         n++;
     }
     put_le32((unsigned char *)b->p + at, n);
@@ -312,28 +289,28 @@ static void budget_release(daemon_t *d, size_t need) {
     }
 }
 
-/* The worker's state for the next request: warmed (frames, first stack
- * chunk) for the daemon's depth limit. */
+/* The worker's state for the next request (the daemon's limits). */
 pe_state *pd_worker_state_new(daemon_t *d) {
     pe_state *S = pe_state_new();
     if (!S) return NULL;
     pe_set_limits(S, &d->conf.limits);
-    pe_cli_warm(S);
     return S;
 }
 
 /* The run failed with an exception pending: records it; SystemExit gives
  * its exit status (maybe writing its message), anything else its
- * traceback (exit status 1). abs/user: see pe_cli_fix_memory_message. */
-static int run_failed(worker *w, size_t abs_limit, size_t user_limit) {
+ * traceback (exit status 1). */
+static int run_failed(worker *w) {
     pe_state *S = w->S;
-    if (abs_limit) pe_cli_fix_memory_message(S, abs_limit, user_limit);
-    S->limits.max_memory = 0; /* the traceback must not fail on the limit */
+    pe_limits nolim;
+    pe_get_limits(S, &nolim);
+    nolim.max_memory = 0; /* the traceback must not fail on the limit */
+    pe_set_limits(S, &nolim);
     exc_capture(w);
     int st = pe_exception_exit_status(S);
     if (st >= 0) return st;
     /* the CLI ends by SIGINT after this traceback: a shell sees 130 */
-    bool kbi = pe_type_is_subtype(S->exc.u.o->type, PE_EXC(KeyboardInterrupt));
+    bool kbi = pe_exception_matches(pe_exception(S), w->d->exc_kbi);
     pe_print_exception(S);
     return kbi ? 130 : 1;
 }
@@ -385,34 +362,35 @@ static void handle_run(worker *w, dbuf *o, req *q) {
         return;
     }
     /* max_memory counts the run's allocations on top of what the state
-     * holds (as in the CLI and the extension) */
-    size_t base = S->mem_used, user_mem = need;
-    size_t abs_mem = need ? (base + need < base ? SIZE_MAX : base + need) : 0;
-    lim.max_memory = abs_mem;
+     * holds when it starts (the core's per-run meaning, as in the CLI and
+     * the extension); the budget reserved `need` for it */
+    size_t base = pe_memory_used(S);
+    lim.max_memory = need;
     pe_set_limits(S, &lim);
-    S->mem_peak = S->mem_used;
 
     int status = ST_OK, exitc = 0;
     uint32_t rflags = 0;
     pe_code *code = pe_cache_get(d->cache, S, q->src, q->srclen, w->fname.p, q->mode);
-    if (!code) {
-        exitc = run_failed(w, abs_mem, user_mem);
+    if (!code || pe_run_begin(S, code)) {
+        exitc = run_failed(w);
         status = ST_ERROR;
-    } else if (pe_globals_init(S, code)) {
-        exitc = run_failed(w, abs_mem, user_mem);
+    } else if ((q->flags & RQ_GLOBALS) && snapshot_builtins(w, code)) {
+        pe_run_end(S);
+        (void)raise_nomem(w);
+        exitc = run_failed(w);
         status = ST_ERROR;
-    } else if ((q->flags & RQ_NAMES) && inject_names(S, code, &q->names, err, sizeof err)) {
-        pe_globals_release(S);
+    } else if ((q->flags & RQ_NAMES) && inject_names(S, &q->names, need, err, sizeof err)) {
+        pe_run_end(S);
         status = ST_BAD_REQUEST;
         exitc = 1;
     } else {
-        pe_val result = pe_none();
-        int r = pe_run_value(S, code, &result);
+        pe_value result;
+        int r = pe_run_exec(S, &result);
         if (r == 0) {
-            if (result.tag != PE_TNONE) {
+            if (pe_value_type(result) != PE_TYPE_NONE) {
                 bool want_repr = (q->flags & (RQ_ECHO | RQ_REPR)) != 0;
                 if (q->flags & RQ_VALUE) {
-                    if (pd_val_encode(&w->val, result, 0) == 0) {
+                    if (pd_val_encode(S, &w->val, result, 0) == 0) {
                         rflags |= RS_VALUE;
                     } else {
                         dbuf_clear(&w->val);
@@ -420,28 +398,28 @@ static void handle_run(worker *w, dbuf *o, req *q) {
                     }
                 }
                 if (want_repr) { /* as pe_run_repr: a failing repr is the run's error */
-                    pe_sb sb;
-                    pe_sb_init(&sb, S);
-                    if (pe_repr(S, result, &sb) == 0 && !sb.failed) {
-                        if (sb.len > d->conf.max_output) w->cout.overflow = true;
-                        else if (pd_dbuf_put(&w->repr, sb.p, sb.len)) r = pe_raise_nomem(S);
+                    char *s;
+                    size_t n;
+                    if (pe_value_repr(S, result, &s, &n) == 0) {
+                        if (n > d->conf.max_output) w->cout.overflow = true;
+                        else if (pd_dbuf_put(&w->repr, s, n)) r = raise_nomem(w);
                         else rflags |= RS_REPR;
+                        free(s);
                     } else {
                         r = -1;
                     }
-                    pe_sb_free(&sb);
                 }
             }
-            pe_decref(S, result);
+            pe_value_release(S, result);
         }
         if (r == 0 && (q->flags & RQ_GLOBALS)) {
-            if (encode_globals(S, code, &w->glob)) r = pe_raise_nomem(S);
+            if (encode_globals(w, code, &w->glob)) r = raise_nomem(w);
             else rflags |= RS_GLOBALS;
         }
-        pe_globals_release(S);
+        pe_run_end(S);
         if (r) {
             rflags = 0;
-            exitc = run_failed(w, abs_mem, user_mem);
+            exitc = run_failed(w);
             status = ST_ERROR;
         } else if ((q->flags & RQ_ECHO) && (rflags & RS_REPR)) {
             capture_write(&w->cout, w->repr.p, w->repr.len);
@@ -449,16 +427,20 @@ static void handle_run(worker *w, dbuf *o, req *q) {
         }
     }
     pe_reset(S); /* run objects may point into the code */
-    pe_code_release_in(S, code); /* a last reference frees into S's block cache */
+    if (code) pe_code_release_in(S, code); /* a last reference frees into S's block cache */
     pe_set_output(S, NULL, NULL, NULL, NULL);
-    if (S->mem_peak - base > RECYCLE_PEAK) {
+    if (pe_memory_peak(S) - base > RECYCLE_PEAK) {
         /* a heavy run: give its memory back (the state keeps stack chunks
-         * and freed blocks) so the budget bounds what the daemon holds */
+         * and freed blocks) so the budget bounds what the daemon holds.
+         * (The peak is the state's lifetime peak: a state that ever peaked
+         * this far above what it holds between runs is replaced at once.) */
         pe_state *fresh = pd_worker_state_new(d);
         if (fresh) {
             pe_state_free(S);
             w->S = S = fresh;
+#ifdef __GLIBC__
             malloc_trim(0);
+#endif
         }
     }
     budget_release(d, need);

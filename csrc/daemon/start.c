@@ -171,6 +171,9 @@ int pd_daemon_run(dconf *cf, int ready_fd) {
     }
     if (lk < 0 || open_listener(d, err, sizeof err) < 0) goto fail;
     d->cache = pe_cache_new(cf->cache_entries, cf->cache_bytes);
+    d->exc_limit = pe_exception_type_lookup("LimitError");
+    d->exc_kbi = pe_exception_type_lookup("KeyboardInterrupt");
+    d->exc_memory = pe_exception_type_lookup("MemoryError");
     d->workers = calloc(cf->max_workers, sizeof *d->workers);
     d->ep = epoll_create1(EPOLL_CLOEXEC);
     d->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);

@@ -8,87 +8,144 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pe_vm.h"
 #include "daemon_internal.h"
 
 /* ------------------------------------------------------------------ */
 /* Typed values (names in, results out)                                 */
 /* ------------------------------------------------------------------ */
 
-/* Pending engine exception -> "Type: message" in err; clears it. */
-static void exc_to_msg(pe_state *S, const char *what, char *err, size_t esz) {
-    pe_val e = S->exc;
-    if (e.tag != PE_TOBJ) {
-        snprintf(err, esz, "%s: error", what);
+/* Pending engine exception -> "names: Type: message" in err; clears it. */
+static void exc_to_msg(pd_vdec *c) {
+    pe_state *S = c->S;
+    pe_value e = pe_exception(S);
+    if (pe_exception_type(e) < 0) {
+        snprintf(c->err, c->esz, "names: error");
         return;
     }
-    pe_sb sb;
-    pe_sb_init(&sb, S);
-    pe_incref(e);
-    int r = pe_exc_str(S, e, &sb);
-    snprintf(err, esz, "%s: %s: %.*s", what, e.u.o->type->name, r == 0 && !sb.failed ? (int)sb.len : 0,
-             sb.p);
-    pe_sb_free(&sb);
-    pe_exc_clear(S);
-    pe_decref(S, e);
+    pe_value_retain(e);
+    pe_exception_clear(S);
+    char *msg = NULL;
+    size_t n = 0;
+    if (pe_value_str(S, e, &msg, &n)) {
+        pe_exception_clear(S);
+        n = 0;
+    }
+    snprintf(c->err, c->esz, "names: %s: %.*s", pe_value_type_name(e), (int)n, msg ? msg : "");
+    free(msg);
+    pe_value_release(S, e);
 }
 
-
-/* Decodes `n` values into a fresh container of kind tag. */
-static int decode_container(pe_state *S, rd *r, int tag, int depth, pe_val *out, char *err,
-                            size_t esz) {
-    uint32_t n = pd_rd_u32(r);
-    size_t per = tag == 'd' ? 2 : 1;
-    if (r->bad || n > rd_left(r) / per) {
-        snprintf(err, esz, "names: truncated value");
+/* Decoded inputs count against the request's max_memory, as its run does:
+ * -1 (message in err) once the state holds more than that beyond what it
+ * held when decoding started. */
+static int vdec_check(pd_vdec *c, size_t more) {
+    if (!c->limit) return 0;
+    size_t used = pe_memory_used(c->S) - c->base;
+    if (used > c->limit || more > c->limit - used) {
+        snprintf(c->err, c->esz, "names: LimitError: memory limit exceeded (max_memory=%zu bytes)",
+                 c->limit);
         return -1;
     }
-    pe_val c;
+    return 0;
+}
+
+/* A tuple of n decoded values: decoded into a C array first (it needs as
+ * much as the tuple will, so it is held to the same limit). */
+static int decode_tuple(pd_vdec *c, uint32_t n, int depth, pe_value *out) {
+    if (vdec_check(c, (size_t)n * sizeof(pe_value))) return -1;
+    pe_value *items = malloc((n ? n : 1) * sizeof *items);
+    if (!items) {
+        snprintf(c->err, c->esz, "names: out of memory");
+        return -1;
+    }
+    uint32_t got = 0;
+    int rc = 0;
+    while (got < n && !(rc = pd_val_decode(c, depth + 1, &items[got]))) got++;
+    if (!rc && pe_make_tuple(c->S, n, items, out)) {
+        exc_to_msg(c);
+        rc = -1;
+    }
+    for (uint32_t i = 0; i < got; i++) pe_value_release(c->S, items[i]);
+    free(items);
+    return rc;
+}
+
+/* Decodes `n` values into a fresh container of kind tag. */
+static int decode_container(pd_vdec *c, int tag, int depth, pe_value *out) {
+    pe_state *S = c->S;
+    uint32_t n = pd_rd_u32(c->r);
+    size_t per = tag == 'd' ? 2 : 1;
+    if (c->r->bad || n > rd_left(c->r) / per) {
+        snprintf(c->err, c->esz, "names: truncated value");
+        return -1;
+    }
+    if (tag == 't') return decode_tuple(c, n, depth, out);
+    pe_value box;
     int rc;
-    if (tag == 'l') rc = pe_list_new(S, n, &c);
-    else if (tag == 't') rc = pe_tuple_new(S, n, &c);
-    else if (tag == 'd') rc = pe_dict_new(S, &c);
-    else rc = pe_set_new(S, tag == 'S' ? &pe_type_set : &pe_type_frozenset, &c);
+    if (tag == 'l') rc = pe_make_list(S, 0, NULL, &box);
+    else if (tag == 'd') rc = pe_make_dict(S, &box);
+    else rc = pe_make_set(S, tag == 'z', &box);
     if (rc) {
-        exc_to_msg(S, "names", err, esz);
+        exc_to_msg(c);
         return -1;
     }
     for (uint32_t i = 0; i < n; i++) {
-        pe_val k, v;
-        if (pd_val_decode(S, r, depth + 1, &k, err, esz)) goto fail;
-        if (tag == 't') {
-            PE_TUPLE(c)->items[i] = k;
-            continue;
-        }
+        pe_value k, v;
+        if (vdec_check(c, 0) || pd_val_decode(c, depth + 1, &k)) goto fail;
         if (tag == 'd') {
-            if (pd_val_decode(S, r, depth + 1, &v, err, esz)) {
-                pe_decref(S, k);
+            if (pd_val_decode(c, depth + 1, &v)) {
+                pe_value_release(S, k);
                 goto fail;
             }
-            rc = pe_dict_set(S, PE_DICT(c), k, v);
-            pe_decref(S, v);
+            rc = pe_value_dict_set(S, box, k, v);
+            pe_value_release(S, v);
         } else if (tag == 'l') {
-            rc = pe_list_append(S, PE_LIST(c), k);
+            rc = pe_value_list_append(S, box, k);
         } else {
-            rc = pe_set_add(S, c.u.o, k);
+            rc = pe_value_set_add(S, box, k);
         }
-        pe_decref(S, k);
+        pe_value_release(S, k);
         if (rc) {
-            exc_to_msg(S, "names", err, esz);
+            exc_to_msg(c);
             goto fail;
         }
     }
-    *out = c;
+    *out = box;
     return 0;
 fail:
-    pe_decref(S, c);
+    pe_value_release(S, box);
     return -1;
 }
 
+/* An int from the wire's sign byte and little-endian magnitude. */
+static int decode_bigint(pd_vdec *c, int negative, const unsigned char *mag, uint32_t n,
+                         pe_value *out) {
+    unsigned char *buf = malloc((size_t)n + 1); /* two's complement: one byte more */
+    if (!buf) {
+        snprintf(c->err, c->esz, "names: out of memory");
+        return -1;
+    }
+    memcpy(buf, mag, n);
+    buf[n] = 0;
+    if (negative) {
+        unsigned carry = 1;
+        for (size_t i = 0; i <= n; i++) {
+            unsigned x = (unsigned)(unsigned char)~buf[i] + carry;
+            buf[i] = (unsigned char)x;
+            carry = x >> 8;
+        }
+    }
+    int rc = pe_make_int_bytes(c->S, buf, (size_t)n + 1, 1, 1, out);
+    free(buf);
+    if (rc) exc_to_msg(c);
+    return rc;
+}
+
 /* One typed value (docs/daemon.md "Values"). -1 with a message in err. */
-int pd_val_decode(pe_state *S, rd *r, int depth, pe_val *out, char *err, size_t esz) {
+int pd_val_decode(pd_vdec *c, int depth, pe_value *out) {
+    rd *r = c->r;
     if (depth > VAL_MAX_DEPTH) {
-        snprintf(err, esz, "names: values nested deeper than %d levels", VAL_MAX_DEPTH);
+        snprintf(c->err, c->esz, "names: values nested deeper than %d levels", VAL_MAX_DEPTH);
         return -1;
     }
     int tag = pd_rd_u8(r);
@@ -96,15 +153,15 @@ int pd_val_decode(pe_state *S, rd *r, int depth, pe_val *out, char *err, size_t 
     const char *b;
     if (r->bad) goto trunc;
     switch (tag) {
-    case 'N': *out = pe_none(); return 0;
-    case 'T': *out = pe_bool(1); return 0;
-    case 'F': *out = pe_bool(0); return 0;
+    case 'N': *out = pe_value_none(); return 0;
+    case 'T': *out = pe_value_bool(1); return 0;
+    case 'F': *out = pe_value_bool(0); return 0;
     case 'i': {
         uint64_t u = pd_rd_u64(r);
         if (r->bad) goto trunc;
         int64_t i;
         memcpy(&i, &u, sizeof i);
-        *out = pe_int(i);
+        *out = pe_value_int(i);
         return 0;
     }
     case 'f': {
@@ -112,127 +169,130 @@ int pd_val_decode(pe_state *S, rd *r, int depth, pe_val *out, char *err, size_t 
         if (r->bad) goto trunc;
         double f;
         memcpy(&f, &u, sizeof f);
-        *out = pe_float(f);
+        *out = pe_value_float(f);
         return 0;
     }
     case 'I': { /* sign byte, magnitude little-endian bytes */
         int sign = pd_rd_u8(r);
         b = pd_rd_blob(r, &n);
         if (r->bad) goto trunc;
-        char *hex = malloc((size_t)n * 2 + 3);
-        if (!hex) {
-            snprintf(err, esz, "names: out of memory");
-            return -1;
-        }
-        size_t h = 0;
-        if (sign) hex[h++] = '-';
-        for (uint32_t i = n; i-- > 0;) {
-            static const char dig[] = "0123456789abcdef";
-            unsigned char c = (unsigned char)b[i];
-            hex[h++] = dig[c >> 4];
-            hex[h++] = dig[c & 15];
-        }
-        if (!n) hex[h++] = '0';
-        int rc = pe_int_from_str(S, hex, h, 16, out);
-        free(hex);
-        if (rc) {
-            exc_to_msg(S, "names", err, esz);
-            return -1;
-        }
-        return 0;
+        return decode_bigint(c, sign != 0, (const unsigned char *)b, n, out);
     }
     case 's':
         b = pd_rd_blob(r, &n);
         if (r->bad) goto trunc;
         if (!pd_utf8_valid((const unsigned char *)b, n)) {
-            snprintf(err, esz, "names: str value is not valid UTF-8");
+            snprintf(c->err, c->esz, "names: str value is not valid UTF-8");
             return -1;
         }
-        if (pe_str_new(S, b, n, out)) {
-            exc_to_msg(S, "names", err, esz);
+        if (pe_make_str(c->S, b, n, out)) {
+            exc_to_msg(c);
             return -1;
         }
         return 0;
     case 'l': case 't': case 'd': case 'S': case 'z':
-        return decode_container(S, r, tag, depth, out, err, esz);
+        return decode_container(c, tag, depth, out);
     default:
-        snprintf(err, esz, "names: unknown value tag 0x%02x", (unsigned)tag);
+        snprintf(c->err, c->esz, "names: unknown value tag 0x%02x", (unsigned)tag);
         return -1;
     }
 trunc:
-    snprintf(err, esz, "names: truncated value");
+    snprintf(c->err, c->esz, "names: truncated value");
     return -1;
+}
+
+/* An int: 'i' when it fits in 64 bits, else 'I' (sign, magnitude bytes). */
+static int encode_int(pe_state *S, dbuf *b, pe_value v) {
+    unsigned char small[8];
+    size_t need;
+    if (pe_value_int_to_bytes(S, v, small, sizeof small, &need)) {
+        pe_exception_clear(S);
+        return 1;
+    }
+    if (need <= sizeof small) {
+        unsigned fill = need && small[need - 1] & 0x80 ? 0xFF : 0; /* sign extension */
+        uint64_t u = 0;
+        for (size_t i = 0; i < sizeof small; i++) u |= (uint64_t)(i < need ? small[i] : fill) << (8 * i);
+        return pd_dbuf_u8(b, 'i') || pd_dbuf_u64(b, u) ? -1 : 0;
+    }
+    if (need > UINT32_MAX || pd_dbuf_reserve(b, 6 + need)) return -1;
+    unsigned char *h = (unsigned char *)b->p + b->len, *p = h + 6;
+    if (pe_value_int_to_bytes(S, v, p, need, &need)) {
+        pe_exception_clear(S);
+        return 1;
+    }
+    bool negative = p[need - 1] & 0x80;
+    if (negative) { /* the magnitude: two's complement negation in place */
+        unsigned carry = 1;
+        for (size_t i = 0; i < need; i++) {
+            unsigned x = (unsigned)(unsigned char)~p[i] + carry;
+            p[i] = (unsigned char)x;
+            carry = x >> 8;
+        }
+    }
+    size_t nb = need;
+    while (nb && !p[nb - 1]) nb--;
+    h[0] = 'I';
+    h[1] = negative;
+    put_le32(h + 2, (uint32_t)nb);
+    b->len += 6 + nb;
+    return 0;
 }
 
 /* Appends v's typed encoding. 0 ok; 1 not representable (other types,
  * nesting beyond VAL_MAX_DEPTH); -1 out of memory. */
-int pd_val_encode(dbuf *b, pe_val v, int depth) {
+int pd_val_encode(pe_state *S, dbuf *b, pe_value v, int depth) {
     if (depth > VAL_MAX_DEPTH) return 1;
-    switch (v.tag) {
-    case PE_TNONE: return pd_dbuf_u8(b, 'N');
-    case PE_TBOOL: return pd_dbuf_u8(b, v.u.i ? 'T' : 'F');
-    case PE_TINT: {
+    switch (pe_value_type(v)) {
+    case PE_TYPE_NONE: return pd_dbuf_u8(b, 'N');
+    case PE_TYPE_BOOL: return pd_dbuf_u8(b, pe_value_is_true(v) ? 'T' : 'F');
+    case PE_TYPE_INT: return encode_int(S, b, v);
+    case PE_TYPE_FLOAT: {
+        double f = 0;
         uint64_t u;
-        memcpy(&u, &v.u.i, sizeof u);
-        return pd_dbuf_u8(b, 'i') || pd_dbuf_u64(b, u) ? -1 : 0;
-    }
-    case PE_TFLOAT: {
-        uint64_t u;
-        memcpy(&u, &v.u.f, sizeof u);
+        (void)pe_value_to_double(S, v, &f);
+        memcpy(&u, &f, sizeof u);
         return pd_dbuf_u8(b, 'f') || pd_dbuf_u64(b, u) ? -1 : 0;
     }
-    case PE_TOBJ: break;
-    default: return 1;
+    case PE_TYPE_STR: {
+        size_t n;
+        const char *s = pe_value_utf8(v, &n);
+        return pd_dbuf_u8(b, 's') || pd_dbuf_blob(b, s, n) ? -1 : 0;
     }
-    pe_obj *o = v.u.o;
-    switch (o->type->kind) {
-    case PE_K_INT: {
-        if (o->type != &pe_type_int) return 1;
-        const pe_bigint *bi = (const pe_bigint *)o;
-        size_t nb = (size_t)bi->n * 4;
-        while (nb && !((bi->d[(nb - 1) / 4] >> ((nb - 1) % 4 * 8)) & 0xFF)) nb--;
-        if (nb > UINT32_MAX || pd_dbuf_u8(b, 'I') || pd_dbuf_u8(b, bi->sign < 0) || pd_dbuf_u32(b, (uint32_t)nb) ||
-            pd_dbuf_reserve(b, nb))
+    case PE_TYPE_LIST:
+    case PE_TYPE_TUPLE: {
+        size_t n = pe_value_len(v);
+        if (n > UINT32_MAX || pd_dbuf_u8(b, pe_value_type(v) == PE_TYPE_LIST ? 'l' : 't') ||
+            pd_dbuf_u32(b, (uint32_t)n))
             return -1;
-        for (size_t i = 0; i < nb; i++) b->p[b->len++] = (char)(bi->d[i / 4] >> (i % 4 * 8));
-        return 0;
-    }
-    case PE_K_STR:
-        if (o->type != &pe_type_str) return 1;
-        return pd_dbuf_u8(b, 's') || pd_dbuf_blob(b, ((pe_str *)o)->data, ((pe_str *)o)->len) ? -1 : 0;
-    case PE_K_LIST:
-    case PE_K_TUPLE: {
-        bool list = o->type->kind == PE_K_LIST;
-        size_t n = list ? PE_LIST(v)->n : PE_TUPLE(v)->n;
-        if (n > UINT32_MAX || pd_dbuf_u8(b, list ? 'l' : 't') || pd_dbuf_u32(b, (uint32_t)n)) return -1;
         for (size_t i = 0; i < n; i++) {
-            int r = pd_val_encode(b, list ? PE_LIST(v)->items[i] : PE_TUPLE(v)->items[i], depth + 1);
+            int r = pd_val_encode(S, b, pe_value_item(v, i), depth + 1);
             if (r) return r;
         }
         return 0;
     }
-    case PE_K_DICT: {
-        pe_dict *dc = PE_DICT(v);
-        if (dc->used > UINT32_MAX || pd_dbuf_u8(b, 'd') || pd_dbuf_u32(b, (uint32_t)dc->used)) return -1;
+    case PE_TYPE_DICT: {
+        size_t n = pe_value_len(v);
+        if (n > UINT32_MAX || pd_dbuf_u8(b, 'd') || pd_dbuf_u32(b, (uint32_t)n)) return -1;
         size_t pos = 0;
-        pe_val k, x;
-        while (pe_dict_next(dc, &pos, &k, &x)) {
-            int r = pd_val_encode(b, k, depth + 1);
-            if (!r) r = pd_val_encode(b, x, depth + 1);
+        pe_value k, x;
+        while (pe_value_dict_next(v, &pos, &k, &x)) {
+            int r = pd_val_encode(S, b, k, depth + 1);
+            if (!r) r = pd_val_encode(S, b, x, depth + 1);
             if (r) return r;
         }
         return 0;
     }
-    case PE_K_SET:
-    case PE_K_FROZENSET: {
-        pe_set *s = PE_SET(v);
-        if (s->used > UINT32_MAX || pd_dbuf_u8(b, o->type->kind == PE_K_SET ? 'S' : 'z') ||
-            pd_dbuf_u32(b, (uint32_t)s->used))
+    case PE_TYPE_SET:
+    case PE_TYPE_FROZENSET: {
+        size_t n = pe_value_len(v);
+        if (n > UINT32_MAX || pd_dbuf_u8(b, pe_value_type(v) == PE_TYPE_SET ? 'S' : 'z') ||
+            pd_dbuf_u32(b, (uint32_t)n))
             return -1;
         size_t pos = 0;
-        pe_val k;
-        while (pe_set_next(s, &pos, &k)) {
-            int r = pd_val_encode(b, k, depth + 1);
+        pe_value k;
+        while (pe_value_set_next(v, &pos, &k)) {
+            int r = pd_val_encode(S, b, k, depth + 1);
             if (r) return r;
         }
         return 0;

@@ -50,6 +50,7 @@ void pd_worker_free(worker *w) {
     pd_dbuf_free(&w->emsg);
     pd_dbuf_free(&w->fname);
     pd_dbuf_free(&w->glob);
+    free(w->gsnap);
     free(w);
 }
 
