@@ -2566,16 +2566,21 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     size_t ng = C->nglobals, fnlen = strlen(filename);
     size_t total = sizeof(pe_code) + ng * (sizeof(pe_obj *) + sizeof(int32_t)) + fnlen + 1 + len + 1;
     /* the block is counted against max_memory like every other compile
-     * allocation (it is allocated with calloc: it outlives the state) */
-    size_t lim = S->limits.max_memory;
+     * allocation (it comes from the state's system allocator, uncached: it
+     * outlives the state, and records the allocator that frees it) */
+    size_t lim = S->mem_limit;
     if (lim && (S->mem_used + total > lim || S->mem_used + total < S->mem_used)) {
         pe_decref_obj(S, &f->ob);
-        S->limits.max_memory = 0; /* building the exception allocates */
-        pe_raise(S, PE_EXC(LimitError), "memory limit exceeded (max_memory=%zu bytes)", lim);
-        S->limits.max_memory = lim;
+        pe_raise_memory_limit(S);
         goto fail;
     }
-    code = calloc(1, total);
+    code = pe_sys_alloc(S, total);
+    if (code) {
+        memset(code, 0, total);
+        code->alloc = S->alloc;
+        code->alloc_ud = S->alloc_ud;
+        code->block_size = total;
+    }
     if (!code) {
         pe_decref_obj(S, &f->ob);
         pe_raise_nomem(S);
@@ -2609,7 +2614,7 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     return code;
 fail_code:
     /* the caller sweeps the code heap; free only the block */
-    free(code);
+    pe_sys_free(S, code, code->block_size);
     code = NULL;
 fail:
     if (u) {
