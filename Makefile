@@ -90,6 +90,7 @@ BASE_CPPFLAGS := -D_GNU_SOURCE -DPYEXPR_VERSION=\"$(VERSION)\" -Icsrc/include -M
 ENGINE_CPPFLAGS   := -Icsrc/core
 ENGINE_CFLAGS     := -fPIC -fvisibility=hidden
 FRONTEND_CPPFLAGS := -Icsrc/core
+DAEMON_CPPFLAGS   :=
 TEST_CPPFLAGS     := -Icsrc/core
 BASE_CFLAGS   := -std=c11 -Wall -Wextra
 SAN_FLAGS     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -151,7 +152,7 @@ $(BUILD)/$(1)/.flags: FORCE
 
 $(BUILD)/$(1)/core/%.o:   DIR_FLAGS = $$(ENGINE_CPPFLAGS) $$(ENGINE_CFLAGS)
 $(BUILD)/$(1)/cli/%.o:    DIR_FLAGS = $$(FRONTEND_CPPFLAGS)
-$(BUILD)/$(1)/daemon/%.o: DIR_FLAGS = $$(FRONTEND_CPPFLAGS)
+$(BUILD)/$(1)/daemon/%.o: DIR_FLAGS = $$(DAEMON_CPPFLAGS)
 $(BUILD)/$(1)/tests/%.o:  DIR_FLAGS = $$(TEST_CPPFLAGS)
 $(BUILD)/$(1)/%.o: csrc/%.c $(BUILD)/$(1)/.flags
 	@mkdir -p $$(@D)
