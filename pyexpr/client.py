@@ -98,14 +98,7 @@ class ProtocolError(DaemonError):
     """The daemon rejected the request, or sent something unreadable."""
 
 
-try:  # one LimitError class for the extension and the client
-    from ._pyexpr import LimitError
-except ImportError:  # pragma: no cover - only without the compiled extension
-
-    class LimitError(RuntimeError):  # type: ignore[no-redef]
-        """A resource limit (time, memory, steps, output) stopped the program."""
-
-    LimitError.__module__ = "pyexpr"
+from ._limit_error import LimitError  # the extension's class: one for the package
 
 
 class PyexprError(Exception):
