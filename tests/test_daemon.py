@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -834,6 +835,21 @@ def test_client_exec_output_and_errors(shared):
             c.eval("x", {"x": object()})
         r = c.run("print(1); 2", echo=True)
         assert (r.status, r.exit_code, r.stdout, r.repr) == (0, 0, b"1\n2\n", "2")
+
+
+def test_client_names_count_toward_max_memory(shared):
+    """Decoded request names are held to the request's max_memory (they are
+    the run's inputs): too big a value is refused as a bad request naming
+    the limit, whatever the container, and the daemon goes on serving."""
+    msg = "names: LimitError: memory limit exceeded (max_memory=1048576 bytes)"
+    big = [None] * 200_000  # 16 bytes a slot: over 1 MiB in any container
+    with shared.client() as c:
+        for v in (tuple(big), big, {i: None for i in range(100_000)}, set(range(100_000)),
+                  [[None] * 1000 for _ in range(200)]):
+            with pytest.raises(ProtocolError, match=re.escape(msg)):
+                c.eval("len(v)", {"v": v}, max_memory=1 << 20)
+        assert c.eval("len(v)", {"v": tuple(big)}) == 200_000  # the daemon's own 256M: fine
+        assert c.eval("len(v)", {"v": big[:1000]}, max_memory=1 << 20) == 1000
 
 
 def test_one_limit_error_for_daemon_and_extension(shared):
