@@ -294,11 +294,6 @@ int pe_run_repr(pe_state *S, pe_code *code, char **repr_out) {
     return pe_run_repr_timed(S, code, repr_out, prof, &clk);
 }
 
-int pe_run_repr_profile(pe_state *S, pe_code *code, char **repr_out, pe_profile *prof) {
-    uint64_t clk = prof ? pe_clock_ns() : 0;
-    return pe_run_repr_timed(S, code, repr_out, prof, &clk);
-}
-
 /* pe_run_repr with optional timings (clock reads only behind `if (prof)`):
  * execute = globals setup + VM run + teardown, format = the repr. */
 int pe_run_repr_timed(pe_state *S, pe_code *code, char **repr_out, pe_profile *prof,
