@@ -29,6 +29,9 @@
  * request.c (one request), conn.c (connections), workers.c, supervisor.c,
  * start.c (start-up), client.c (the command-line clients), cmdline.c
  * (pe_daemon_main). Functions shared between them carry the pd_ prefix.
+ * The engine is used through pyexpr.h alone (included by ../cli/pe_cli.h):
+ * the folder is compiled with -Icsrc/include only. (cli_compat.c is the
+ * transitional exception, see there.)
  */
 #ifndef PD_DAEMON_INTERNAL_H
 #define PD_DAEMON_INTERNAL_H
