@@ -185,6 +185,9 @@ typedef struct pe_fcode {
 
 /* A whole compiled program (pe_code in the public API). */
 struct pe_code {
+    pe_alloc_fn alloc;   /* the compiling state's allocator (NULL: malloc): */
+    void *alloc_ud;      /* this block and the heap's objects go back to it */
+    size_t block_size;   /* bytes of this block (tables, filename, source) */
     pe_heap heap;        /* constants, code objects, strings */
     pe_fcode *module;    /* top-level code */
     pe_obj **gnames;     /* str: global names, by slot */
@@ -195,10 +198,7 @@ struct pe_code {
     size_t source_len;
     int mode;
     size_t bytes;        /* approximate memory held (for cache bounds) */
-    uint32_t flags;      /* PE_CODE_* (pe_code_flags) */
-    pe_alloc_fn alloc;   /* the compiling state's allocator (NULL: malloc): */
-    void *alloc_ud;      /* this block and the heap's objects go back to it */
-    size_t block_size;   /* bytes of this block (tables, filename, source) */
+    uint32_t flags;      /* PE_CODE_* (pe_code_flags), computed by the compiler */
     atomic_uint refcount; /* pe_code_retain/release; 1 when compiled, freed at 0 */
 };
 
@@ -296,10 +296,10 @@ struct pe_state {
     pe_obj **trash;
 
     /* The public API's state (capi_*.c). */
-    /* The absolute bound on mem_used in force (0 = none). pe_set_limits
-     * sets it to limits.max_memory; a run (pe_run_exec, pe_run,
-     * pe_run_repr) or a compile sets it to mem_used-at-start + max_memory
-     * for its duration. Messages name limits.max_memory. */
+    /* The absolute bound on mem_used in force (0 = none): a run
+     * (pe_run_begin .. pe_run_end, inside pe_run and pe_run_repr too) or a
+     * compile sets it to mem_used-at-start + max_memory for its duration;
+     * none outside them. Messages name limits.max_memory. */
     size_t mem_limit;
     void *userdata;                  /* pe_set_userdata */
     pe_interrupt_fn interrupt_fn;    /* pe_set_interrupt_hook */
@@ -312,6 +312,8 @@ struct pe_state {
     pe_val *gbuf;                    /* reusable globals of pe_run_begin */
     uint32_t gbuf_cap;
     bool run_begun;                  /* pe_run_begin .. pe_run_end */
+    bool run_mem;                    /* the run set mem_limit; run_saved_limit restores it */
+    size_t run_saved_limit;
     struct pe_host_type **host_types; /* one type object per pe_host_class used */
     uint32_t nhost_types, host_types_cap;
 };
@@ -429,12 +431,6 @@ PE_INLINE size_t pe_mem_limit_from(const pe_state *S, size_t base) {
 }
 /* capi_host.c: frees the state's host type objects (after the heap sweep). */
 void pe_capi_state_fini(pe_state *S);
-
-/* capi_run.c: a run's limits: steps/time start now; with max_memory, the
- * frames and first stack chunk are reserved and the memory bound becomes
- * mem_used + max_memory until pe_run_limits_end restores *saved. */
-int pe_run_limits_begin(pe_state *S, size_t *saved);
-void pe_run_limits_end(pe_state *S, size_t saved);
 
 /* api.c: run plumbing shared by the front ends. */
 int pe_globals_init(pe_state *S, pe_code *code);

@@ -1055,6 +1055,17 @@ static void t_memory_per_run(void) {
     free(line);
     pe_run_end(S);
     pe_exception_clear(S);
+    /* values made between pe_run_begin and pe_run_end are the run's */
+    pe_run_begin(S, c);
+    pe_value l2;
+    int made = pe_make_list(S, 0, NULL, &l2) == 0, rc = 0;
+    for (int i = 0; made && rc == 0 && i < 100000; i++) rc = pe_value_list_append(S, l2, pe_value_int(i));
+    CHECK(made && rc == -1 && pending_is(S, "LimitError"), "inputs count toward the run");
+    pe_exception_clear(S);
+    if (made) pe_value_release(S, l2);
+    pe_run_end(S);
+    CHECK(pe_make_list(S, 0, NULL, &l2) == 0, "after pe_run_end: no run limit");
+    pe_value_release(S, l2);
     /* pe_run_repr too */
     char *rep = NULL;
     CHECK(pe_run_repr(S, c2, &rep) == -1 && pending_is(S, "NameError"), "run_repr runs");
@@ -1145,9 +1156,13 @@ static void oracle(void) {
     pe_value vals[] = {t, l, d, st, s, pe_value_float(-0.0), pe_value_none()};
     for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
         char *a = NULL, *b = NULL;
-        pe_value_repr(S, vals[i], &a, NULL);
-        pe_value_str(S, vals[i], &b, NULL);
-        printf("%s | %s\n", a, b);
+        size_t an = 0, bn = 0;
+        pe_value_repr(S, vals[i], &a, &an);
+        pe_value_str(S, vals[i], &b, &bn);
+        fwrite(a, 1, an, stdout);
+        fputs(" | ", stdout);
+        fwrite(b, 1, bn, stdout); /* str(s) holds a NUL */
+        fputc('\n', stdout);
         free(a);
         free(b);
     }
@@ -1158,7 +1173,11 @@ static void oracle(void) {
     printf("%s\n", a);
     free(a);
     double dd;
-    if (pe_value_to_double(S, v, &dd) == 0) printf("%.17g\n", dd);
+    if (pe_value_to_double(S, v, &dd) == 0) {
+        a = repr_of(S, pe_value_float(dd));
+        printf("%s\n", a);
+        free(a);
+    }
     pe_value_release(S, v);
     pe_make_int_bytes(S, bytes, sizeof bytes, 0, 0, &v);
     a = repr_of(S, v);
@@ -1197,10 +1216,12 @@ static void oracle(void) {
     pe_value_release(S, parts[2]);
     pe_raise_id(S, exc_id("KeyError"), "%s-%d", "k", 7);
     oracle_line(S);
-    /* 6. a traceback as text */
+    /* 6. a traceback as text (tests/test_api.py runs the same source with
+     * `python -c`, whose file name is "<string>" too) */
+    printf("--- traceback\n");
     const char *src = "def f(x):\n    return g(x) + 1\ndef g(x):\n    return {}[x]\n"
                       "try:\n    f('k')\nexcept KeyError as e:\n    raise ValueError(str(e)) from e\n";
-    pe_code *c = pe_compile(S, src, strlen(src), "<embed>", PE_MODE_EXEC);
+    pe_code *c = pe_compile(S, src, strlen(src), NULL, PE_MODE_EXEC);
     if (c && pe_run(S, c, NULL)) {
         char *tb = NULL;
         if (pe_format_exception(S, &tb, NULL) == 0) fputs(tb, stdout);
