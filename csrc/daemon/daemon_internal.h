@@ -284,9 +284,11 @@ typedef struct req {
 /* ------------------------------------------------------------------ */
 
 /* values.c (docs/daemon.md "Values") */
-/* Decoding request names: the reader, the state the values are made in,
- * the request's max_memory (0: none) counted from `base` (the state's
- * pe_memory_used when decoding started), and where errors are described. */
+/* Decoding request names: the reader, the state the values are made in
+ * (after pe_run_begin: the engine counts them toward the run's max_memory),
+ * that max_memory (0: none) and the state's pe_memory_used when decoding
+ * started (for the one allocation the engine does not see), and where
+ * errors are described. */
 typedef struct pd_vdec {
     rd *r;
     pe_state *S;

@@ -63,8 +63,8 @@ static void exc_capture(worker *w) {
 }
 
 /* Binds request names to the program's global slots of the same name
- * (unknown names are validated and dropped). The decoded values count
- * against the request's max_memory. -1: message in err. */
+ * (unknown names are validated and dropped). Made after pe_run_begin, the
+ * decoded values count toward the request's max_memory. -1: message in err. */
 static int inject_names(pe_state *S, rd *r, size_t limit, char *err, size_t esz) {
     pd_vdec c = {r, S, pe_memory_used(S), limit, err, esz};
     uint32_t n = pd_rd_u32(r);

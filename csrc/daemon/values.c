@@ -35,9 +35,11 @@ static void exc_to_msg(pd_vdec *c) {
     pe_value_release(S, e);
 }
 
-/* Decoded inputs count against the request's max_memory, as its run does:
- * -1 (message in err) once the state holds more than that beyond what it
- * held when decoding started. */
+/* The values are made after pe_run_begin, so the engine counts them toward
+ * the request's max_memory (its LimitError ends up in err). This checks the
+ * one allocation it does not see: a tuple's C staging array of `more` bytes,
+ * as big as the tuple itself will be. -1 (message in err) when it cannot
+ * fit either. */
 static int vdec_check(pd_vdec *c, size_t more) {
     if (!c->limit) return 0;
     size_t used = pe_memory_used(c->S) - c->base;
@@ -49,8 +51,7 @@ static int vdec_check(pd_vdec *c, size_t more) {
     return 0;
 }
 
-/* A tuple of n decoded values: decoded into a C array first (it needs as
- * much as the tuple will, so it is held to the same limit). */
+/* A tuple of n decoded values: decoded into a C array first. */
 static int decode_tuple(pd_vdec *c, uint32_t n, int depth, pe_value *out) {
     if (vdec_check(c, (size_t)n * sizeof(pe_value))) return -1;
     pe_value *items = malloc((n ? n : 1) * sizeof *items);
@@ -91,7 +92,7 @@ static int decode_container(pd_vdec *c, int tag, int depth, pe_value *out) {
     }
     for (uint32_t i = 0; i < n; i++) {
         pe_value k, v;
-        if (vdec_check(c, 0) || pd_val_decode(c, depth + 1, &k)) goto fail;
+        if (pd_val_decode(c, depth + 1, &k)) goto fail;
         if (tag == 'd') {
             if (pd_val_decode(c, depth + 1, &v)) {
                 pe_value_release(S, k);
