@@ -86,12 +86,13 @@ LDFLAGS  ?=
 LDLIBS   ?=
 BASE_CPPFLAGS := -D_GNU_SOURCE -DPYEXPR_VERSION=\"$(VERSION)\" -Icsrc/include -MMD -MP
 # The engine sees its private headers; front ends see only csrc/include
-# (CLI_CPPFLAGS: csrc/cli and the fuzz harness; FRONTEND_CPPFLAGS: the
-# daemon until it is ported); C unit tests may use the engine's internals.
+# (CLI_CPPFLAGS: csrc/cli and the fuzz harness; DAEMON_CPPFLAGS: csrc/daemon;
+# the extension is built by setup.py with csrc/include alone); C unit tests may
+# use the engine's internals.
 ENGINE_CPPFLAGS   := -Icsrc/core
 ENGINE_CFLAGS     := -fPIC -fvisibility=hidden
 CLI_CPPFLAGS      :=
-FRONTEND_CPPFLAGS := -Icsrc/core
+DAEMON_CPPFLAGS   :=
 TEST_CPPFLAGS     := -Icsrc/core
 BASE_CFLAGS   := -std=c11 -Wall -Wextra
 SAN_FLAGS     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -153,7 +154,7 @@ $(BUILD)/$(1)/.flags: FORCE
 
 $(BUILD)/$(1)/core/%.o:   DIR_FLAGS = $$(ENGINE_CPPFLAGS) $$(ENGINE_CFLAGS)
 $(BUILD)/$(1)/cli/%.o:    DIR_FLAGS = $$(CLI_CPPFLAGS)
-$(BUILD)/$(1)/daemon/%.o: DIR_FLAGS = $$(FRONTEND_CPPFLAGS)
+$(BUILD)/$(1)/daemon/%.o: DIR_FLAGS = $$(DAEMON_CPPFLAGS)
 $(BUILD)/$(1)/tests/%.o:  DIR_FLAGS = $$(TEST_CPPFLAGS)
 $(BUILD)/$(1)/%.o: csrc/%.c $(BUILD)/$(1)/.flags
 	@mkdir -p $$(@D)

@@ -96,6 +96,7 @@ from pathlib import Path
 
 from ._version import __version__
 from .client import Client  # the daemon client (pure Python)
+from ._limit_error import LimitError  # one class: the extension's and the client's
 
 __all__ = [
     "__version__",
@@ -115,7 +116,7 @@ __all__ = [
     "set_default_limits",
 ]
 
-_EXT_NAMES = ("Code", "LimitError", "compile", "eval", "exec", "get_default_limits",
+_EXT_NAMES = ("Code", "compile", "eval", "exec", "get_default_limits",
               "set_default_limits", "cache_info", "cache_clear", "cache_resize", "profile")
 
 #: The compile cache's statistics, like functools' ``CacheInfo`` plus the
@@ -125,7 +126,6 @@ CacheInfo = collections.namedtuple("CacheInfo", "hits misses maxsize currsize by
 try:
     from ._pyexpr import (  # noqa: F401  (re-exported)
         Code,
-        LimitError,
         compile,
         eval,
         exec,

@@ -48,7 +48,7 @@ __all__ = [
     "default_socket_path",
 ]
 
-# --- protocol constants (keep in step with csrc/daemon.c) -------------------
+# --- protocol constants (keep in step with csrc/daemon/) ---------------------
 MAGIC = 0x50
 VERSION = 1
 OP_RUN, OP_STATUS, OP_CLEAR_CACHE, OP_PING, OP_STOP = 1, 2, 3, 4, 5
@@ -57,7 +57,7 @@ RQ_NAMES, RQ_LIMITS, RQ_ECHO, RQ_VALUE, RQ_REPR, RQ_GLOBALS = 1, 2, 4, 8, 16, 32
 ST_OK, ST_ERROR, ST_LIMIT, ST_BAD_REQUEST, ST_SERVER_ERROR, ST_UNAVAILABLE = range(6)
 RS_VALUE, RS_REPR, RS_GLOBALS = 1, 2, 4
 # GLOBALS (so that Client.exec returns what pyexpr.exec returns; the daemon
-# side is csrc/daemon.c's): a RUN request with flag 32 asks for the program's
+# side is csrc/daemon/request.c's): a RUN request with flag 32 asks for the program's
 # top-level variables. An OK response then has flag 4 and, after the value
 # (if flag 1), `u32 count` + count x (`u32 len` + UTF-8 name, then a typed
 # value or the single byte TAG_ABSENT), one entry per global slot of the
@@ -98,14 +98,7 @@ class ProtocolError(DaemonError):
     """The daemon rejected the request, or sent something unreadable."""
 
 
-try:  # one LimitError class for the extension and the client
-    from ._pyexpr import LimitError
-except ImportError:  # pragma: no cover - only without the compiled extension
-
-    class LimitError(RuntimeError):  # type: ignore[no-redef]
-        """A resource limit (time, memory, steps, output) stopped the program."""
-
-    LimitError.__module__ = "pyexpr"
+from ._limit_error import LimitError  # the extension's class: one for the package
 
 
 class PyexprError(Exception):

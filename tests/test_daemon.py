@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -834,6 +835,70 @@ def test_client_exec_output_and_errors(shared):
             c.eval("x", {"x": object()})
         r = c.run("print(1); 2", echo=True)
         assert (r.status, r.exit_code, r.stdout, r.repr) == (0, 0, b"1\n2\n", "2")
+
+
+def test_client_names_count_toward_max_memory(shared):
+    """Decoded request names are held to the request's max_memory (they are
+    the run's inputs): too big a value is refused as a bad request naming
+    the limit, whatever the container, and the daemon goes on serving."""
+    msg = "names: LimitError: memory limit exceeded (max_memory=1048576 bytes)"
+    big = [None] * 200_000  # 16 bytes a slot: over 1 MiB in any container
+    with shared.client() as c:
+        for v in (tuple(big), big, {i: None for i in range(100_000)}, set(range(100_000)),
+                  [[None] * 1000 for _ in range(200)]):
+            with pytest.raises(ProtocolError, match=re.escape(msg)):
+                c.eval("len(v)", {"v": v}, max_memory=1 << 20)
+        assert c.eval("len(v)", {"v": tuple(big)}) == 200_000  # the daemon's own 256M: fine
+        assert c.eval("len(v)", {"v": big[:1000]}, max_memory=1 << 20) == 1000
+
+
+def test_one_limit_error_for_daemon_and_extension(shared):
+    """pyexpr.client.LimitError is the extension's pyexpr.LimitError: a
+    daemon's LimitError is caught by `except pyexpr.LimitError`, and the same
+    handler catches the extension's own."""
+    from _extension_build import load_pyexpr
+
+    pyexpr = load_pyexpr()
+    import pyexpr.client as client_mod
+
+    assert client_mod.LimitError is pyexpr.LimitError is pyexpr._pyexpr.LimitError
+    assert LimitError is pyexpr.LimitError  # what this module imported from pyexpr.client
+    assert issubclass(pyexpr.LimitError, RuntimeError) and pyexpr.LimitError.__module__ == "pyexpr"
+    caught = []
+    with shared.client() as c:
+        for run in (lambda: c.exec("while True: pass", max_steps=1000),
+                    lambda: c.exec("x = [0] * 10000000", max_memory=1 << 20),
+                    lambda: pyexpr.exec("while True: pass", max_steps=1000)):
+            try:
+                run()
+            except pyexpr.LimitError as e:
+                caught.append(type(e))
+    assert caught == [pyexpr.LimitError] * 3
+
+
+def test_one_limit_error_without_the_extension():
+    """Without the compiled extension (a client-only install) LimitError is
+    still one class: pyexpr.LimitError is pyexpr.client.LimitError, a
+    RuntimeError from module pyexpr, and the client raises it."""
+    code = (
+        "import importlib.abc, sys\n"
+        "class Block(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'pyexpr._pyexpr':\n"
+        "            raise ImportError('blocked for the test')\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "import pyexpr, pyexpr.client as c\n"
+        "assert 'pyexpr._pyexpr' not in sys.modules\n"
+        "assert pyexpr.LimitError is c.LimitError\n"
+        "assert issubclass(c.LimitError, RuntimeError) and c.LimitError.__module__ == 'pyexpr'\n"
+        "r = c.RunResult(c.ST_LIMIT, 1, b'', b'', None, 'LimitError', 'step limit exceeded (max_steps=1)')\n"
+        "e = c._exception_for(r)\n"
+        "assert type(e) is pyexpr.LimitError, type(e)\n"
+        "print('ok')\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True,
+                       timeout=TIMEOUT, env=child_env())
+    assert r.returncode == 0 and r.stdout == b"ok\n", r.stderr.decode()
 
 
 def test_client_limits(shared):

@@ -1,6 +1,6 @@
 /*
  * pe_cli.h - what the command-line front end (main.c) and the daemon code
- * (daemon.c, which also holds the --via-daemon client) share. Not part of
+ * (csrc/daemon/, which also holds the --via-daemon client) share. Not part of
  * the engine and not linked into the extension.
  */
 #ifndef PE_CLI_H
