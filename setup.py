@@ -248,7 +248,7 @@ if EXT_SRCS:
         Extension(
             "pyexpr._pyexpr",
             sources=ENGINE_SRCS + EXT_SRCS,
-            include_dirs=["csrc/include", "csrc/core"],
+            include_dirs=["csrc/include"],
             define_macros=[("_GNU_SOURCE", None), ("PYEXPR_VERSION", f'"{VERSION}"')],
             extra_compile_args=EXT_CFLAGS,
             extra_link_args=LDFLAGS_STRIP,
