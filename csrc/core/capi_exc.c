@@ -63,20 +63,78 @@ int pe_raise_value(pe_state *S, pe_value exc) {
     return -1;
 }
 
+/* An int field of SyntaxError's details tuple (None: unknown, 0). */
+static bool detail_int(pe_val v, int64_t *out) {
+    if (v.tag == PE_TNONE) {
+        *out = 0;
+        return true;
+    }
+    if (v.tag != PE_TINT) return false;
+    *out = v.u.i;
+    return true;
+}
+
+/* SyntaxError(msg, (filename, lineno, offset, text[, end_lineno,
+ * end_offset])) as the engine's own SyntaxErrors: args (msg,), the
+ * details in the instance's fields. 1 made, 0 not that shape, -1 error. */
+static int make_syntax_error(pe_state *S, const pe_type *t, size_t n, const pe_val *items,
+                             pe_val *out) {
+    if (n != 2 || !pe_is_str(items[0]) || !pe_is_tuple(items[1])) return 0;
+    const pe_tuple *d = PE_TUPLE(items[1]);
+    if (d->n != 4 && d->n != 6) return 0;
+    pe_val fn = d->items[0], text = d->items[3];
+    int64_t lineno, offset, end_lineno = 0, end_offset = 0;
+    if ((fn.tag != PE_TNONE && !pe_is_str(fn)) || (text.tag != PE_TNONE && !pe_is_str(text)) ||
+        !detail_int(d->items[1], &lineno) || !detail_int(d->items[2], &offset))
+        return 0;
+    if (d->n == 6 &&
+        (!detail_int(d->items[4], &end_lineno) || !detail_int(d->items[5], &end_offset)))
+        return 0;
+    pe_val args;
+    if (pe_tuple_pack(S, 1, items, &args)) return -1;
+    int r = pe_exc_new(S, t, args, out);
+    pe_decref(S, args);
+    if (r) return -1;
+    pe_exc *e = PE_EXCOBJ(*out);
+    if (fn.tag != PE_TNONE) {
+        pe_incref(fn);
+        e->filename = fn;
+    }
+    if (text.tag != PE_TNONE) {
+        pe_incref(text);
+        e->text = text;
+    }
+    e->lineno = lineno;
+    e->offset = offset;
+    e->end_offset = end_lineno == 0 || end_lineno == lineno ? end_offset : 0;
+    return 1;
+}
+
 int pe_make_exception(pe_state *S, int id, pe_value args_tuple, pe_value *out) {
     if (id < 0 || id >= PE_EXC__COUNT) return bad_id(S, "pe_make_exception", id);
     pe_val args = pe_val_of(args_tuple), e;
-    if (args.tag == PE_TNONE) {
-        if (pe_tuple_new(S, 0, &args)) return -1;
-    } else if (pe_is_tuple(args)) {
-        pe_incref(args);
-    } else {
+    size_t n = 0;
+    const pe_val *items = NULL;
+    if (pe_is_tuple(args)) {
+        n = PE_TUPLE(args)->n;
+        items = PE_TUPLE(args)->items;
+    } else if (args.tag != PE_TNONE) {
         return pe_raise(S, PE_EXC(TypeError), "pe_make_exception: args must be a tuple, not %s",
                         pe_type_name(args));
     }
-    int r = pe_exc_new(S, &pe_exc_types[id], args, &e);
-    pe_decref(S, args);
-    if (r) return -1;
+    const pe_type *t = &pe_exc_types[id];
+    if (pe_type_is_subtype(t, PE_EXC(SyntaxError))) {
+        int r = make_syntax_error(S, t, n, items, &e);
+        if (r < 0) return -1;
+        if (r > 0) {
+            *out = pe_value_of(e);
+            return 0;
+        }
+    }
+    /* as a script calling the class (OSError's errno subclasses, the
+     * Unicode errors' argument checks) */
+    if (n > INT32_MAX) return pe_raise_nomem(S);
+    if (pe_call(S, pe_obj_val((pe_obj *)&t->ob), (int)n, items, NULL, &e)) return -1;
     *out = pe_value_of(e);
     return 0;
 }
@@ -129,6 +187,14 @@ pe_value pe_exception_context(pe_value e) {
 int pe_exception_suppress_context(pe_value e) {
     const pe_exc *x = as_exc(e);
     return x ? x->suppress_context : 0;
+}
+
+int pe_exception_oserror_filenames(pe_value e, pe_value *filename, pe_value *filename2) {
+    const pe_exc *x = as_exc(e);
+    if (!x || !pe_type_is_subtype(x->ob.type, PE_EXC(OSError))) return -1;
+    *filename = or_none(x->filename);
+    *filename2 = or_none(x->text);
+    return x->filename.tag == PE_TUNDEF ? 0 : x->text.tag == PE_TUNDEF ? 1 : 2;
 }
 
 int pe_exception_syntax_info(pe_value e, pe_syntax_info *out) {

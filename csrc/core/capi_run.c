@@ -107,6 +107,7 @@ int pe_run_exec(pe_state *S, pe_value *result) {
     pe_val r = pe_none();
     int rc = pe_vm_run(S, S->code, &r);
     pe_run_limits_end(S, saved);
+    S->deadline = 0;
     if (prof) {
         prof->execute_ns = pe_clock_ns() - t0;
         prof->format_ns = 0;
@@ -158,6 +159,17 @@ int pe_run(pe_state *S, pe_code *code, pe_value *result) {
         prof->format_ns = 0;
     }
     return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Disassembly                                                         */
+/* ------------------------------------------------------------------ */
+
+int pe_code_disassemble(pe_state *S, const pe_code *code, char **out, size_t *len) {
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    pe_code_dump(S, code, &sb);
+    return pe_capi_sb_export(S, &sb, out, len);
 }
 
 /* ------------------------------------------------------------------ */

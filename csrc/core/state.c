@@ -403,6 +403,7 @@ void pe_set_limits(pe_state *S, const pe_limits *limits) {
     if (!limits) limits = &none;
     S->limits = *limits;
     S->mem_limit = limits->max_memory;
+    if (limits->timeout <= 0) S->deadline = 0; /* e.g. after a run, for its traceback */
     S->max_depth = limits->max_depth ? limits->max_depth : 1000;
 }
 

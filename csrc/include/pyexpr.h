@@ -276,6 +276,11 @@ PE_API int pe_raise_id(pe_state *S, int type_id, const char *fmt, ...)
 #endif
     ;
 PE_API int pe_raise_value(pe_state *S, pe_value exc); /* a pe_make_exception result */
+/* An instance as a script calling the class with args_tuple (None: no
+ * arguments) makes it: OSError(errno, ...) picks its errno subclass, the
+ * Unicode*Error classes check their arguments. The SyntaxError family also
+ * takes CPython's (msg, (filename, lineno, offset, text[, end_lineno,
+ * end_offset])) and fills the fields pe_exception_syntax_info reads. */
 PE_API int pe_make_exception(pe_state *S, int type_id, pe_value args_tuple, pe_value *out);
 
 /* The pending exception. */
@@ -289,6 +294,10 @@ PE_API pe_value pe_exception_args(pe_value e);      /* tuple */
 PE_API pe_value pe_exception_cause(pe_value e);     /* __cause__ */
 PE_API pe_value pe_exception_context(pe_value e);   /* __context__ */
 PE_API int pe_exception_suppress_context(pe_value e);
+/* OSError's filename and filename2 (kept out of args, as CPython does;
+ * BORROWED, None when unset): 0 none set, 1 filename only, 2 both; -1
+ * when e is no OSError. */
+PE_API int pe_exception_oserror_filenames(pe_value e, pe_value *filename, pe_value *filename2);
 /* SyntaxError fields (0 / None when unknown); -1 when e is no SyntaxError. */
 typedef struct pe_syntax_info {
     pe_value filename, text; /* str or None, BORROWED */
@@ -357,6 +366,10 @@ PE_API uint32_t pe_code_nglobals(const pe_code *code);
 PE_API const char *pe_code_global_name(const pe_code *code, uint32_t slot, size_t *len);
 /* Slot of a name, or -1 when the program does not use it. */
 PE_API int64_t pe_code_global_slot(const pe_code *code, const char *name, size_t len);
+
+/* The bytecode listing of a program (a developer aid; the format may
+ * change), malloc'ed NUL-terminated text (free with free()). */
+PE_API int pe_code_disassemble(pe_state *S, const pe_code *code, char **out, size_t *len);
 
 /* ------------------------------------------------------------------ */
 /* Running                                                             */
