@@ -147,6 +147,29 @@ PyObject *px_exc_to_py(px_mod *ms, px_ctx *c, pe_value e, int depth) {
         }
         PyTuple_SET_ITEM(args, (Py_ssize_t)i, pa);
     }
+    pe_value fname, fname2;
+    int nfn = n == 2 ? pe_exception_oserror_filenames(e, &fname, &fname2) : -1;
+    if (nfn > 0) {
+        /* the engine keeps OSError's filenames out of args, as CPython:
+         * rebuild OSError(errno, strerror, filename[, None, filename2]) */
+        bool two = nfn > 1;
+        PyObject *full = PyTuple_New(two ? 5 : 3);
+        pe_value extra[3] = {fname, pe_value_none(), fname2};
+        for (int i = 0; full && i < (two ? 3 : 1); i++) {
+            PyObject *pa = px_exc_arg(ms, c, extra[i], depth);
+            if (!pa)
+                Py_CLEAR(full);
+            else
+                PyTuple_SET_ITEM(full, 2 + i, pa);
+        }
+        if (!full) {
+            Py_DECREF(args);
+            return NULL;
+        }
+        for (Py_ssize_t i = 0; i < 2; i++)
+            PyTuple_SET_ITEM(full, i, Py_NewRef(PyTuple_GET_ITEM(args, i)));
+        Py_SETREF(args, full);
+    }
     PyObject *r;
     if (pe_exception_matches(e, ms->id.SyntaxError))
         r = px_syntax_error(cls, e, args);
