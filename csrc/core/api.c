@@ -344,5 +344,3 @@ void pe_reset(pe_state *S) {
     pe_heap_sweep(S, &S->heap);
 }
 
-/* Flags the compiler computed (compiler.c code_flags). */
-unsigned pe_code_flags(const pe_code *code) { return code->flags; }
