@@ -160,7 +160,7 @@ def test_python_m_pyexpr_without_binary(tmp_path):
 REQUIRED_IN_SDIST = [
     "LICENSE", "README.md", "CHANGELOG.md", "Makefile", "setup.py", "pyproject.toml",
     "pyexpr/__init__.py", "pyexpr/__main__.py", "pyexpr/_version.py",
-    "csrc/cli/main.c", "csrc/include/pyexpr.h", "csrc/core/vm.c", "csrc/ext/extmodule.c",
+    "csrc/cli/main.c", "csrc/include/pyexpr.h", "csrc/core/vm.c", "csrc/ext/module.c",
     "tests/conftest.py", "tests/_util.py", "tests/_extension_build.py", "tests/corpus/README.md",
     "docs/language.md",
 ]
