@@ -275,6 +275,10 @@ static double coarse_now(void) {
 }
 
 void pe_limits_start(pe_state *S) {
+    /* LEGACY (delete when every front end runs through pe_run_begin):
+     * callers of pe_run_value / pe_vm_run that did not take a run's memory
+     * base get max_memory as an absolute bound, as before issue 12 */
+    if (!S->run_mem) S->mem_limit = S->limits.max_memory;
     S->steps_left = S->limits.max_steps;
     S->deadline = S->limits.timeout > 0 ? coarse_now() + S->limits.timeout : 0;
     S->time_check_counter = 0;
@@ -301,12 +305,11 @@ int pe_run_repr_timed(pe_state *S, pe_code *code, char **repr_out, pe_profile *p
     uint64_t t0 = prof ? *clk : 0, tf = 0, te = 0;
     if (prof) prof->execute_ns = prof->format_ns = 0;
     if (repr_out) *repr_out = NULL;
-    size_t saved_limit;
-    if (pe_run_begin(S, code) || pe_run_limits_begin(S, &saved_limit)) {
-        pe_run_end(S);
+    if (pe_run_begin(S, code)) { /* (max_memory counts from here to pe_run_end) */
         if (prof) prof->execute_ns = (*clk = pe_clock_ns()) - t0;
         return -1;
     }
+    pe_limits_start(S);
     pe_val result = pe_none();
     int r = pe_vm_run(S, code, &result);
     if (prof) tf = pe_clock_ns();
@@ -328,7 +331,6 @@ int pe_run_repr_timed(pe_state *S, pe_code *code, char **repr_out, pe_profile *p
         pe_sb_free(&sb);
     }
     if (prof) prof->format_ns = (te = pe_clock_ns()) - tf;
-    pe_run_limits_end(S, saved_limit);
     S->deadline = 0;
     if (r == 0) pe_decref(S, result);
     pe_run_end(S);
@@ -344,3 +346,5 @@ void pe_reset(pe_state *S) {
     pe_heap_sweep(S, &S->heap);
 }
 
+/* Flags the compiler computed (compiler.c code_flags). */
+unsigned pe_code_flags(const pe_code *code) { return code->flags; }

@@ -13,8 +13,6 @@
 
 int pe_code_mode(const pe_code *code) { return code->mode; }
 
-unsigned pe_code_flags(const pe_code *code) { return code->flags; }
-
 uint32_t pe_code_nglobals(const pe_code *code) { return code->nglobals; }
 
 const char *pe_code_global_name(const pe_code *code, uint32_t slot, size_t *len) {
@@ -33,33 +31,28 @@ int64_t pe_code_global_slot(const pe_code *code, const char *name, size_t len) {
 }
 
 /* ------------------------------------------------------------------ */
-/* Per-run limits                                                      */
-/* ------------------------------------------------------------------ */
-
-int pe_run_limits_begin(pe_state *S, size_t *saved_limit) {
-    *saved_limit = S->mem_limit;
-    if (S->limits.max_memory) {
-        /* what every run needs anyway is not the run's: the frames for
-         * max_depth and the first stack chunk exist before the base */
-        S->mem_limit = 0;
-        if (pe_vm_reserve(S)) {
-            S->mem_limit = *saved_limit;
-            return -1;
-        }
-        S->mem_limit = pe_mem_limit_from(S, S->mem_used);
-    }
-    pe_limits_start(S);
-    return 0;
-}
-
-void pe_run_limits_end(pe_state *S, size_t saved_limit) { S->mem_limit = saved_limit; }
-
-/* ------------------------------------------------------------------ */
 /* Runs in steps                                                       */
 /* ------------------------------------------------------------------ */
 
 static int no_run(pe_state *S, const char *fn) {
     return pe_raise(S, PE_EXC(SystemError), "%s: no run begun (pe_run_begin)", fn);
+}
+
+/* max_memory counts from here to pe_run_end: the inputs bound, the run,
+ * the results read. What every run needs anyway is not the run's: the
+ * frames for max_depth and the first stack chunk exist before the base. */
+static int run_memory_begin(pe_state *S) {
+    if (!S->limits.max_memory) return 0;
+    size_t saved = S->mem_limit;
+    S->mem_limit = 0;
+    if (pe_vm_reserve(S)) {
+        S->mem_limit = saved;
+        return -1;
+    }
+    S->mem_limit = pe_mem_limit_from(S, S->mem_used);
+    S->run_saved_limit = saved;
+    S->run_mem = true;
+    return 0;
 }
 
 int pe_run_begin(pe_state *S, pe_code *code) {
@@ -75,6 +68,7 @@ int pe_run_begin(pe_state *S, pe_code *code) {
     pe_val *g = S->gbuf;
     const int32_t *gb = code->gbuiltin;
     for (uint32_t i = 0; i < n; i++) g[i] = gb[i] >= 0 ? pe_builtin_value(gb[i]) : pe_undef();
+    if (run_memory_begin(S)) return -1;
     S->code = code;
     S->globals = g;
     S->nglobals = n;
@@ -102,11 +96,9 @@ int pe_run_exec(pe_state *S, pe_value *result) {
     if (PE_UNLIKELY(!S->run_begun)) return no_run(S, "pe_run_exec");
     pe_profile *prof = S->prof;
     uint64_t t0 = prof ? pe_clock_ns() : 0;
-    size_t saved;
-    if (pe_run_limits_begin(S, &saved)) return -1;
+    pe_limits_start(S);
     pe_val r = pe_none();
     int rc = pe_vm_run(S, S->code, &r);
-    pe_run_limits_end(S, saved);
     S->deadline = 0;
     if (prof) {
         prof->execute_ns = pe_clock_ns() - t0;
@@ -139,6 +131,10 @@ void pe_run_end(pe_state *S) {
     S->globals = NULL;
     S->nglobals = 0;
     S->run_begun = false;
+    if (S->run_mem) {
+        S->mem_limit = S->run_saved_limit;
+        S->run_mem = false;
+    }
     for (uint32_t i = 0; i < n; i++) {
         pe_val v = g[i];
         g[i] = pe_undef();

@@ -63,9 +63,9 @@ pe_value pe_value_float(double d) { return pe_value_of(pe_float(d)); }
 /* str                                                                 */
 /* ------------------------------------------------------------------ */
 
-/* Length of the UTF-8 sequence at p[0..n) with lone surrogates allowed
- * (surrogatepass), or 0 when invalid; *bad_len receives how many bytes
- * CPython's decoder reports as the bad range, *reason its reason. */
+/* Length of the strict UTF-8 sequence at p[0..n), or 0 when invalid;
+ * *bad_len receives how many bytes CPython's decoder reports as the bad
+ * range, *reason its reason. */
 static size_t utf8_seq(const unsigned char *p, size_t n, size_t *bad_len, const char **reason) {
     unsigned char c = p[0];
     size_t need;
@@ -81,6 +81,7 @@ static size_t utf8_seq(const unsigned char *p, size_t n, size_t *bad_len, const 
     } else if (c < 0xF0) {
         need = 3;
         if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F; /* surrogates: see pe_make_str */
     } else if (c < 0xF5) {
         need = 4;
         if (c == 0xF0) lo = 0x90;
@@ -118,6 +119,11 @@ int pe_make_str(pe_state *S, const char *utf8, size_t len, pe_value *out) {
         size_t bad = 0;
         const char *reason = NULL;
         size_t k = utf8_seq(p + i, len - i, &bad, &reason);
+        /* "surrogatepass": a whole 3-byte lone surrogate replaces the
+         * strict decoder's error; anything else keeps it */
+        if (!k && p[i] == 0xED && len - i >= 3 && p[i + 1] >= 0xA0 && p[i + 1] <= 0xBF &&
+            p[i + 2] >= 0x80 && p[i + 2] <= 0xBF)
+            k = 3;
         if (!k) {
             if (bad == 1)
                 return pe_raise(S, PE_EXC(UnicodeDecodeError),

@@ -96,6 +96,7 @@ typedef struct unit {
     uint32_t *code;
     uint32_t *lines;
     uint16_t *cols;
+    uint32_t lines_cap, cols_cap; /* their own capacities (a failed growth leaves them behind cap) */
     uint32_t n, cap;
     uint32_t *labels; /* label -> instruction index (UINT32_MAX unbound) */
     uint32_t nlabels, labcap;
@@ -648,17 +649,20 @@ static int emit(compiler *C, unit *u, int op, uint32_t arg) {
 
 /* Lines are kept in a parallel array sized like code. */
 static int emit_l(compiler *C, unit *u, int op, uint32_t arg) {
-    uint32_t cap_before = u->cap;
     if (emit(C, u, op, arg)) return -1;
-    if (u->cap != cap_before || !u->lines) {
-        uint32_t *nl = pe_mem_realloc(C->S, u->lines, cap_before * sizeof(uint32_t),
+    if (u->lines_cap < u->cap) {
+        uint32_t *nl = pe_mem_realloc(C->S, u->lines, u->lines_cap * sizeof(uint32_t),
                                       u->cap * sizeof(uint32_t));
         if (!nl) return -1;
         u->lines = nl;
-        uint16_t *nc = pe_mem_realloc(C->S, u->cols, cap_before * sizeof(uint16_t),
+        u->lines_cap = u->cap;
+    }
+    if (u->cols_cap < u->cap) {
+        uint16_t *nc = pe_mem_realloc(C->S, u->cols, u->cols_cap * sizeof(uint16_t),
                                       u->cap * sizeof(uint16_t));
         if (!nc) return -1;
         u->cols = nc;
+        u->cols_cap = u->cap;
     }
     u->lines[u->n - 1] = u->line;
     u->cols[u->n - 1] = (uint16_t)(u->col > 65535 ? 0 : u->col);
@@ -2069,8 +2073,8 @@ static void fcode_clear(pe_state *S, pe_obj *o);
 static void unit_free(compiler *C, unit *u) {
     pe_state *S = C->S;
     pe_mem_free(S, u->code, u->cap * sizeof(uint32_t));
-    pe_mem_free(S, u->lines, u->cap * sizeof(uint32_t));
-    pe_mem_free(S, u->cols, u->cap * sizeof(uint16_t));
+    pe_mem_free(S, u->lines, u->lines_cap * sizeof(uint32_t));
+    pe_mem_free(S, u->cols, u->cols_cap * sizeof(uint16_t));
     pe_mem_free(S, u->labels, u->labcap * sizeof(uint32_t));
     pe_mem_free(S, u->fix, u->fixcap * sizeof(jfix));
     for (uint32_t i = 0; i < u->nconsts; i++) pe_decref(S, u->consts[i]);

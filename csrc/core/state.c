@@ -402,7 +402,7 @@ void pe_set_limits(pe_state *S, const pe_limits *limits) {
     static const pe_limits none = {0, 0, 0, 0.0};
     if (!limits) limits = &none;
     S->limits = *limits;
-    S->mem_limit = limits->max_memory;
+    S->mem_limit = 0; /* max_memory binds runs and compiles only (they set mem_limit) */
     if (limits->timeout <= 0) S->deadline = 0; /* e.g. after a run, for its traceback */
     S->max_depth = limits->max_depth ? limits->max_depth : 1000;
 }

@@ -88,8 +88,10 @@ typedef void *(*pe_alloc_fn)(void *ud, void *ptr, size_t osize, size_t nsize);
 typedef struct pe_limits {
     uint64_t max_steps;  /* bytecode instructions (back-edges and calls) per run; 0 = unlimited */
     size_t max_memory;   /* bytes a run may allocate beyond what the state holds when the
-                            run starts (and a compile beyond what it holds when the compile
-                            starts); 0 = unlimited. The LimitError names this number. */
+                            run starts (pe_run_begin: inputs bound and values made until
+                            pe_run_end count) and a compile beyond what it holds when the
+                            compile starts; 0 = unlimited. Nothing is bound outside runs
+                            and compiles. The LimitError names this number. */
     uint32_t max_depth;  /* Python call depth; 0 = default (1000) */
     double timeout;      /* seconds of wall time per run (and per compile); 0 = none */
 } pe_limits;
@@ -376,9 +378,13 @@ PE_API int pe_code_disassemble(pe_state *S, const pe_code *code, char **out, siz
 /* ------------------------------------------------------------------ */
 
 /* One run, in steps: pe_run_begin gives the program fresh globals (the
- * builtins bound), pe_run_bind sets inputs, pe_run_exec runs it (limits
- * start here), pe_run_global reads variables afterwards, pe_run_end
- * releases the globals. A state runs one program at a time. */
+ * builtins bound) and takes the run's memory base (max_memory counts from
+ * here to pe_run_end), pe_run_bind sets inputs, pe_run_exec runs it (the
+ * step and time limits start here), pe_run_global reads variables
+ * afterwards, pe_run_end releases the globals (a pending exception stays,
+ * with its traceback). A state runs one program at a time: pe_run_begin
+ * ends a run left open. None of these allocates once the state's globals
+ * buffer has grown to the program's size. */
 PE_API int pe_run_begin(pe_state *S, pe_code *code);
 PE_API int pe_run_bind(pe_state *S, uint32_t slot, pe_value v);
 /* By name: 1 bound, 0 the program does not use the name (nothing bound). */
@@ -404,9 +410,12 @@ PE_API int pe_run_repr(pe_state *S, pe_code *code, char **repr_out);
 typedef int (*pe_display_fn)(pe_state *S, pe_value v, void *ud);
 PE_API void pe_set_display_hook(pe_state *S, pe_display_fn fn, void *ud);
 
-/* Clears any pending exception and frees every object left by earlier
- * runs (reference cycles included). Values the embedder still holds from
- * those runs become invalid. */
+/* Clears any pending exception and frees every object of the state
+ * (reference cycles included): after it, EVERY value of the state is
+ * invalid, those the embedder made or still holds included. Objects are
+ * freed by reference counting anyway; what only pe_reset (or
+ * pe_state_free) reclaims is reference cycles, so call it between runs when
+ * the embedder holds no values (cheap when nothing is left). */
 PE_API void pe_reset(pe_state *S);
 
 /* ------------------------------------------------------------------ */
