@@ -6,6 +6,9 @@
 
 /* An int: int64 directly, else through its two's complement bytes. */
 static PyObject *px_out_int(pe_state *S, pe_value v) {
+    int64_t i;
+    if (PX_LIKELY(pe_value_id(v) == 0) && pe_value_to_int64(S, v, &i) == 0) /* an immediate */
+        return PyLong_FromLongLong((long long)i);
     unsigned char small[8];
     size_t need = 0;
     if (pe_value_int_to_bytes(S, v, small, sizeof small, &need) < 0) return NULL;

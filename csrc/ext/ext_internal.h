@@ -175,6 +175,8 @@ typedef struct px_ctx {
     uintptr_t *bids;
     uint32_t bidcap;
     bool allow_callables; /* this run's allow_callable_results */
+    bool lim_set;         /* the state's limits are `lim` (pe_set_limits is skipped) */
+    pe_limits lim;
 } px_ctx;
 
 /* Engine exception type ids the extension raises or tests (looked up by

@@ -304,6 +304,7 @@ static PyObject *px_mod_profile(PyObject *module, PyObject *const *args, Py_ssiz
     memset(&prof, 0, sizeof prof);
     prof.cache = PE_PROFILE_CACHE_OFF;
     pe_set_limits(c->S, &nolimits);
+    c->lim_set = false;
     pe_set_profile(c->S, &prof);
     pe_code *code = pe_compile(c->S, text, (size_t)len, "<string>", mode);
     pe_set_profile(c->S, NULL);

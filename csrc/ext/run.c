@@ -20,6 +20,11 @@ double px_coarse_now(void) {
     return (double)pe_clock_ns() * 1e-9;
 }
 
+static inline bool px_limits_eq(const pe_limits *a, const pe_limits *b) {
+    return a->max_steps == b->max_steps && a->max_memory == b->max_memory &&
+           a->max_depth == b->max_depth && a->timeout == b->timeout;
+}
+
 /* Converts value v of input variable slot i and binds it. */
 static int px_set_slot(px_mod *ms, px_ctx *c, const px_prog *p, uint32_t i, PyObject *v) {
     px_in ci = {c, NULL, false}; /* the host's own values: callables allowed */
@@ -237,8 +242,12 @@ PyObject *px_run(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names, const
         double spent = px_coarse_now() - compile_start;
         if (spent > 0) L.timeout = spent < L.timeout ? L.timeout - spent : 1e-9;
         pe_set_limits(S, &L);
-    } else {
+        c->lim = L;
+        c->lim_set = true;
+    } else if (!c->lim_set || !px_limits_eq(&c->lim, lim)) {
         pe_set_limits(S, lim);
+        c->lim = *lim;
+        c->lim_set = true;
     }
     if (pe_run_begin(S, p->code) < 0) {
         px_raise_engine_exc(ms, c);
@@ -295,6 +304,7 @@ done:
 static void px_compile_limits(px_ctx *c, const pe_limits *lim, double *compile_start) {
     pe_limits L = {0, lim->max_memory, lim->max_depth, lim->timeout};
     pe_set_limits(c->S, &L);
+    c->lim_set = false;
     *compile_start = lim->timeout > 0 ? px_coarse_now() : 0;
 }
 
