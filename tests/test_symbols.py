@@ -3,7 +3,10 @@
 * libpyexpr.a, which embedders link into their own programs, defines no
   global symbol without the ``pe_`` prefix;
 * the CPython extension exports only ``PyInit__pyexpr``: the engine it links
-  stays private to it.
+  stays private to it;
+* the library's public surface is csrc/include/pyexpr.h: its default-
+  visibility symbols are exactly the header's PE_API functions (none exported
+  by accident, none declared without a definition).
 """
 
 from __future__ import annotations
@@ -28,15 +31,49 @@ def _check(args) -> subprocess.CompletedProcess:
                           stderr=subprocess.STDOUT, timeout=120)
 
 
-def test_library_globals_are_pe_prefixed():
+LIB = REPO_ROOT / "build" / "release" / "libpyexpr.a"
+HEADER = REPO_ROOT / "csrc" / "include" / "pyexpr.h"
+
+
+@pytest.fixture(scope="module")
+def lib():
     if not (REPO_ROOT / "Makefile").is_file() or shutil.which("make") is None:
         pytest.skip("needs the Makefile and make")
     proc = subprocess.run(["make", "-s", "lib"], cwd=str(REPO_ROOT), env=child_env(),
                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, timeout=MAKE_TIMEOUT)
     assert proc.returncode == 0, proc.stdout.decode("utf-8", "replace")[-4000:]
-    res = _check(["--lib", REPO_ROOT / "build" / "release" / "libpyexpr.a"])
+    return LIB
+
+
+def _tool():
+    if shutil.which("readelf") is None:
+        pytest.skip("`readelf` (binutils) is not installed")
+    sys.path.insert(0, str(TOOL.parent))
+    try:
+        import check_symbols
+    finally:
+        sys.path.pop(0)
+    return check_symbols
+
+
+def test_library_globals_are_pe_prefixed(lib):
+    res = _check(["--lib", lib])
     assert res.returncode == 0, res.stdout.decode("utf-8", "replace")
+
+
+def test_library_exports_only_header_functions(lib):
+    tool = _tool()
+    extra = tool._readelf_default_visibility(lib) - tool.header_api(HEADER)
+    assert not extra, f"default visibility without a PE_API declaration in pyexpr.h: {sorted(extra)}"
+
+
+def test_library_defines_every_header_function(lib):
+    tool = _tool()
+    declared = tool.header_api(HEADER)
+    assert len(declared) > 50  # the parser found the declarations
+    missing = declared - tool._readelf_default_visibility(lib)
+    assert not missing, f"declared PE_API in pyexpr.h but not defined by libpyexpr.a: {sorted(missing)}"
 
 
 def test_extension_exports_only_its_init():

@@ -2,6 +2,7 @@
 """Symbol hygiene of the built engine and extension.
 
     python3 tools/check_symbols.py [--lib build/release/libpyexpr.a] [--ext pyexpr/_pyexpr*.so]
+                                   [--header csrc/include/pyexpr.h]
 
 * Every global symbol DEFINED by the static library (``nm -g --defined-only``)
   must start with ``pe_``: an embedder links libpyexpr.a into their own
@@ -12,6 +13,11 @@
   stays private to it (it is linked with ``-Wl,--exclude-libs,ALL``).
   Linker-defined markers (``_init``, ``_fini``, ``_edata``, ``_end``,
   ``__bss_start``) that some binutils versions export are ignored.
+* With ``--header``: the library's public surface is the header. The symbols
+  it defines with DEFAULT visibility (``readelf -s``: what a shared object
+  built from it would export; everything else is compiled hidden) must be
+  exactly the functions the header declares with ``PE_API``: none exported
+  without a declaration, none declared without a definition.
 
 Without arguments the release library build/release/libpyexpr.a is checked
 (build it with ``make lib``). Exits 0 when clean, 1 listing the offenders,
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -76,6 +83,44 @@ def check_lib(path: Path) -> list:
     return bad
 
 
+def _readelf_default_visibility(path: Path) -> set:
+    """Names of the defined GLOBAL/WEAK symbols with DEFAULT visibility."""
+    tool = shlex.split(os.environ.get("READELF", "readelf"))
+    if shutil.which(tool[0]) is None:
+        raise SystemExit(f"check_symbols: `{tool[0]}` not found (binutils)")
+    proc = subprocess.run(tool + ["-sW", str(path)], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"check_symbols: readelf -sW {path} failed:\n{proc.stderr}")
+    names = set()
+    for line in proc.stdout.splitlines():
+        f = line.split()
+        # Num: Value Size Type Bind Vis Ndx Name
+        if len(f) >= 8 and f[0].endswith(":") and f[4] in ("GLOBAL", "WEAK") \
+                and f[5] == "DEFAULT" and f[6] != "UND":
+            names.add(f[7].split("@")[0])
+    return names
+
+
+def header_api(header: Path) -> set:
+    """The function names the header declares with PE_API."""
+    text = header.read_text(encoding="utf-8")
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)  # comments mention PE_API too
+    return set(re.findall(r"\bPE_API\b[^;(]*?\b(pe_\w+)\s*\(", text))
+
+
+def check_header(lib: Path, header: Path) -> list:
+    declared = header_api(header)
+    exported = _readelf_default_visibility(lib)
+    bad = [f"{lib}: exports {n} (default visibility) but {header} does not declare it"
+           for n in sorted(exported - declared)]
+    bad += [f"{lib}: does not define {n}, declared PE_API in {header}"
+            for n in sorted(declared - exported)]
+    print(f"{lib}: {len(exported)} public (default-visibility) symbols; "
+          f"{header} declares {len(declared)} PE_API functions")
+    return bad
+
+
 def check_ext(path: Path) -> list:
     syms = {n for _, _, n in defined_globals(path, dynamic=True)} - LINKER_MARKERS
     bad = [f"{path}: exports {n}" for n in sorted(syms - EXT_EXPORTS)]
@@ -90,9 +135,12 @@ def main(argv=None) -> int:
                     help="static library whose globals must all start with pe_ (repeatable)")
     ap.add_argument("--ext", action="append", type=Path, default=[],
                     help="shared object that must export only PyInit__pyexpr (repeatable)")
+    ap.add_argument("--header", type=Path,
+                    help="public header: the libraries' default-visibility symbols must be "
+                    "exactly its PE_API functions")
     args = ap.parse_args(argv)
     libs = args.lib or ([] if args.ext else [Path("build/release/libpyexpr.a")])
-    missing = [p for p in libs + args.ext if not p.is_file()]
+    missing = [p for p in libs + args.ext + ([args.header] if args.header else []) if not p.is_file()]
     if missing:
         print(f"check_symbols: not found: {', '.join(map(str, missing))} (run `make lib`)",
               file=sys.stderr)
@@ -100,13 +148,16 @@ def main(argv=None) -> int:
     bad = []
     for p in libs:
         bad += check_lib(p)
+        if args.header:
+            bad += check_header(p, args.header)
     for p in args.ext:
         bad += check_ext(p)
     for line in bad:
         print("BAD SYMBOL: " + line)
     if bad:
         print(f"check_symbols: {len(bad)} problem(s); global engine symbols need the {PREFIX} "
-              "prefix (or `static`), and the extension must export only PyInit__pyexpr")
+              "prefix (or `static`), only the header's PE_API functions may have default "
+              "visibility, and the extension must export only PyInit__pyexpr")
         return 1
     print("check_symbols: OK")
     return 0
