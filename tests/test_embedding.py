@@ -128,6 +128,36 @@ def test_install_honours_destdir(tmp_path):
     assert "prefix=/opt/pyexpr-test\n" in pc and str(stage) not in pc
 
 
+HEADER_USER = """#include <pyexpr.h>
+#include <stdio.h>
+int main(void) {
+    pe_state *S = pe_state_new();
+    if (S == NULL) return 1;
+    printf("%s %d\\n", pe_version(), PYEXPR_VERSION_NUM);
+    pe_state_free(S);
+    return 0;
+}
+"""
+
+
+@pytest.mark.parametrize("lang", ["c99", "c++11"])
+def test_installed_header_is_strict_c99_and_cxx(prefix, tmp_path, lang):
+    """pyexpr.h compiles warning-free as pedantic C99 and as C++ (extern "C":
+    the C++ program links against the C library)."""
+    compiler = _need("cc" if lang == "c99" else "c++", f"compiles a {lang} program")
+    src = tmp_path / ("user.c" if lang == "c99" else "user.cpp")
+    src.write_text(HEADER_USER)
+    flags = shlex.split(pkg_config(prefix, "--cflags", "--libs", "pyexpr"))
+    exe = tmp_path / "user"
+    proc = _run([compiler, f"-std={lang}", "-pedantic", "-Wall", "-Wextra", str(src), *flags,
+                 "-o", str(exe)], cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0 and not proc.stderr.strip(), _show(proc)
+    got = _run([exe], cwd=tmp_path, timeout=60)
+    major, minor, patch = (int(x) for x in read_version().split("."))
+    assert (got.returncode, got.stdout.decode()) == (
+        0, f"{read_version()} {(major << 16) | (minor << 8) | patch}\n"), _show(got)
+
+
 # --------------------------------------------------------------------------
 # Embedding programs, built against the installed library
 # --------------------------------------------------------------------------
