@@ -10,7 +10,8 @@
 #                      (CONFIG=debug|asan to run them in another build config)
 #   make lib           build/<config>/libpyexpr.a alone (the embeddable engine)
 #   make install       header, library, pyexpr.pc and the binary under PREFIX
-#                      (default /usr/local; DESTDIR= for staged installs)
+#                      (default /usr/local; DESTDIR= for staged installs);
+#                      make uninstall removes them
 #   make clean         remove build/
 #
 # Overrides: make CC=clang STATIC=0 | STATIC=1 | ASAN_CC=gcc | CFLAGS=... |
@@ -187,7 +188,7 @@ $(foreach c,$(CONFIGS),$(eval $(call CONFIG_RULES,$(c))))
 .SECONDARY: $(foreach c,$(CONFIGS),$(patsubst %,$(BUILD)/$(c)/tests/%.o,$(TEST_NAMES)))
 
 # ---------------------------------------------------------------------------
-.PHONY: all release debug asan check clean print-config leakcheck fuzz fuzz-run lib install FORCE
+.PHONY: all release debug asan check clean print-config leakcheck fuzz fuzz-run lib install uninstall FORCE
 FORCE:
 
 # The engine library alone (CONFIG=release|debug|asan|fuzz).
@@ -279,6 +280,10 @@ install: $(release_BIN) $(release_LIB) $(PC_FILE)
 	$(INSTALL) -m 644 csrc/include/pyexpr.h '$(DESTDIR)$(INCLUDEDIR)/pyexpr.h'
 	$(INSTALL) -m 644 $(release_LIB) '$(DESTDIR)$(LIBDIR)/libpyexpr.a'
 	$(INSTALL) -m 644 $(PC_FILE) '$(DESTDIR)$(PKGCONFIGDIR)/pyexpr.pc'
+
+uninstall:
+	rm -f '$(DESTDIR)$(BINDIR)/pyexpr' '$(DESTDIR)$(INCLUDEDIR)/pyexpr.h' \
+	      '$(DESTDIR)$(LIBDIR)/libpyexpr.a' '$(DESTDIR)$(PKGCONFIGDIR)/pyexpr.pc'
 
 print-config:
 	@echo "VERSION     = $(VERSION)"

@@ -117,7 +117,7 @@ def test_pkg_config_metadata(prefix):
     assert "-lm" in libs  # a static library: its dependencies are in Libs
 
 
-def test_install_honours_destdir(tmp_path):
+def test_install_honours_destdir_and_uninstall(tmp_path):
     stage = tmp_path / "stage"
     _make_install("/opt/pyexpr-test", destdir=str(stage))
     root = stage / "opt" / "pyexpr-test"
@@ -126,6 +126,9 @@ def test_install_honours_destdir(tmp_path):
     pc = (root / "lib" / "pkgconfig" / "pyexpr.pc").read_text()
     # the .pc names the final location, not the staging directory
     assert "prefix=/opt/pyexpr-test\n" in pc and str(stage) not in pc
+    proc = _run(["make", "-s", "uninstall", "PREFIX=/opt/pyexpr-test", f"DESTDIR={stage}"], timeout=120)
+    assert proc.returncode == 0, _show(proc)
+    assert [p for p in root.rglob("*") if p.is_file()] == []
 
 
 HEADER_USER = """#include <pyexpr.h>
