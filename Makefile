@@ -8,10 +8,15 @@
 #   make fuzz-run      run it FUZZ_SECONDS (default 60), seeded from tests/corpus
 #   make check         build and run every csrc/tests/*.c program
 #                      (CONFIG=debug|asan to run them in another build config)
+#   make lib           build/<config>/libpyexpr.a alone (the embeddable engine)
+#   make install       header, library, pyexpr.pc and the binary under PREFIX
+#                      (default /usr/local; DESTDIR= for staged installs);
+#                      make uninstall removes them
 #   make clean         remove build/
 #
 # Overrides: make CC=clang STATIC=0 | STATIC=1 | ASAN_CC=gcc | CFLAGS=... |
-#            LDFLAGS=... | V=1 (echo full commands)
+#            LDFLAGS=... | STRIP=1 (link the binary with -s) | BUILD=dir |
+#            V=1 (echo full commands)
 #
 # Objects live in build/<config>/; -MMD -MP dependency files make header edits
 # rebuild, and a per-config flags stamp rebuilds everything when the compiler
@@ -54,6 +59,10 @@ TEST_NAMES   := $(basename $(notdir $(TEST_SRCS)))
 # `make debug` and `make check CONFIG=debug` use HOST_CC (your CC, or cc)
 # dynamically linked; `make asan` uses ASAN_CC (clang if installed, else gcc).
 STATIC ?= auto
+# STRIP=1 links the release binary with -s (no symbol table; setup.py sets it
+# unless PYEXPR_STRIP=0). Any other value (e.g. a strip program's path, as some
+# toolchain environments export in $STRIP) leaves it off.
+STRIP ?= 0
 ifeq ($(origin CC),default)
   HOST_CC := cc
   ifeq ($(LIBC),musl)
@@ -100,7 +109,7 @@ SAN_FLAGS     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omi
 # Per-config settings: <config>_CC, _CFLAGS, _LDFLAGS, _BIN.
 release_CC      = $(CC)
 release_CFLAGS  = -O2
-release_LDFLAGS = $(if $(filter 1,$(STATIC_ON)),-static)
+release_LDFLAGS = $(if $(filter 1,$(STATIC_ON)),-static)$(if $(filter 1,$(STRIP)), -s)
 release_BIN     = $(BUILD)/pyexpr
 
 debug_CC        = $(HOST_CC)
@@ -182,7 +191,7 @@ $(foreach c,$(CONFIGS),$(eval $(call CONFIG_RULES,$(c))))
 .SECONDARY: $(foreach c,$(CONFIGS),$(patsubst %,$(BUILD)/$(c)/tests/%.o,$(TEST_NAMES)))
 
 # ---------------------------------------------------------------------------
-.PHONY: all release debug asan check clean print-config leakcheck fuzz fuzz-run lib FORCE
+.PHONY: all release debug asan check clean print-config leakcheck fuzz fuzz-run lib install uninstall FORCE
 FORCE:
 
 # The engine library alone (CONFIG=release|debug|asan|fuzz).
@@ -236,11 +245,55 @@ else
 	if [ $$fail -ne 0 ]; then echo "failed:$$failed"; exit 1; fi
 endif
 
+# ---------------------------------------------------------------------------
+# make install [PREFIX=/usr/local] [DESTDIR=] - the release build:
+#   $(PREFIX)/include/pyexpr.h          the one public header
+#   $(PREFIX)/lib/libpyexpr.a           the engine (position-independent)
+#   $(PREFIX)/lib/pkgconfig/pyexpr.pc   `cc app.c $$(pkg-config --cflags --libs pyexpr)`
+#   $(PREFIX)/bin/pyexpr                the command-line interpreter
+# pyexpr.pc comes from csrc/pyexpr.pc.in with @PREFIX@ etc. and @VERSION@
+# (pyexpr/_version.py) filled in. The header's version macros must agree with
+# pyexpr/_version.py: the install refuses otherwise (and
+# tests/test_packaging.py checks it).
+PREFIX       ?= /usr/local
+DESTDIR      ?=
+BINDIR       ?= $(PREFIX)/bin
+INCLUDEDIR   ?= $(PREFIX)/include
+LIBDIR       ?= $(PREFIX)/lib
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+INSTALL      ?= install
+PC_FILE      := $(BUILD)/pyexpr.pc
+
+$(PC_FILE): csrc/pyexpr.pc.in pyexpr/_version.py FORCE
+	@mkdir -p $(@D)
+	@sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+	     -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@VERSION@|$(VERSION)|g' csrc/pyexpr.pc.in > $@.tmp
+	@cmp -s $@.tmp $@ 2>/dev/null && rm -f $@.tmp || mv -f $@.tmp $@
+
+HEADER_VERSION = $(shell sed -n 's/^\#define PYEXPR_VERSION_\(MAJOR\|MINOR\|PATCH\) *\([0-9]*\).*/\2/p' \
+  csrc/include/pyexpr.h | paste -sd. -)
+HEADER_VERSION_STR = $(shell sed -n 's/^\#define PYEXPR_VERSION *"\([^"]*\)".*/\1/p' csrc/include/pyexpr.h)
+
+install: $(release_BIN) $(release_LIB) $(PC_FILE)
+	@if [ "$(HEADER_VERSION)" != "$(VERSION)" ] || [ "$(HEADER_VERSION_STR)" != "$(VERSION)" ]; then \
+	  echo "make install: csrc/include/pyexpr.h says $(HEADER_VERSION) / \"$(HEADER_VERSION_STR)\"," \
+	       "pyexpr/_version.py says $(VERSION): update the header's PYEXPR_VERSION* macros" >&2; exit 1; fi
+	$(INSTALL) -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(INCLUDEDIR)' '$(DESTDIR)$(LIBDIR)' '$(DESTDIR)$(PKGCONFIGDIR)'
+	$(INSTALL) -m 755 $(release_BIN) '$(DESTDIR)$(BINDIR)/pyexpr'
+	$(INSTALL) -m 644 csrc/include/pyexpr.h '$(DESTDIR)$(INCLUDEDIR)/pyexpr.h'
+	$(INSTALL) -m 644 $(release_LIB) '$(DESTDIR)$(LIBDIR)/libpyexpr.a'
+	$(INSTALL) -m 644 $(PC_FILE) '$(DESTDIR)$(PKGCONFIGDIR)/pyexpr.pc'
+
+uninstall:
+	rm -f '$(DESTDIR)$(BINDIR)/pyexpr' '$(DESTDIR)$(INCLUDEDIR)/pyexpr.h' \
+	      '$(DESTDIR)$(LIBDIR)/libpyexpr.a' '$(DESTDIR)$(PKGCONFIGDIR)/pyexpr.pc'
+
 print-config:
 	@echo "VERSION     = $(VERSION)"
 	@echo "CC          = $(CC)   (STATIC=$(STATIC) -> static=$(STATIC_ON))"
 	@echo "HOST_CC     = $(HOST_CC)   (debug)"
 	@echo "ASAN_CC     = $(ASAN_CC)"
+	@echo "STRIP       = $(STRIP)   BUILD = $(BUILD)   PREFIX = $(PREFIX)"
 	@echo "ENGINE_SRCS = $(ENGINE_SRCS)"
 	@echo "CLI_SRCS    = $(CLI_SRCS)"
 	@echo "EXT_SRCS    = $(EXT_SRCS)"

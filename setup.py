@@ -1,28 +1,46 @@
 """Build script for pyexpr (metadata lives in pyproject.toml).
 
+The C code is built by the Makefile only; this script drives it (`make` must be
+installed: Debian's build-essential provides it) and restates no source lists
+or compiler flags for the engine.
+
 `pip install .` and `pip install -e .` both:
-  1. compile the native `pyexpr` executable from csrc/ (command `build_native`,
-     run first among the `build` sub-commands) into build/native/pyexpr;
+  1. build the native `pyexpr` executable with `make` (command `build_native`,
+     run first among the `build` sub-commands) in the build directory
+     build/native (objects and the engine library in build/native/release/,
+     the binary at build/native/pyexpr);
   2. install it as a data file into "<prefix>/bin", i.e. the environment's
      bin/ directory (the venv's bin/, sys.prefix/bin, or ~/.local/bin for
      --user), so the real ELF binary is `pyexpr` on PATH. Editable installs
      get a copy too (the editable wheel carries it; see PyexprDistribution),
      so after editing C sources re-run the install (or use `make`).
-  3. install the `pyexpr` Python package (plus pyexpr._pyexpr once
-     csrc/extmodule.c exists - see the hook below).
+  3. install the `pyexpr` Python package with its extension pyexpr._pyexpr:
+     csrc/ext/*.c compiled by build_ext against csrc/include/pyexpr.h and
+     linked with the Makefile's position-independent engine library
+     libpyexpr.a (`make lib`, see EXTENSION below).
 
-Compiler selection mirrors the Makefile; the first candidate that works wins:
-  $CC set:   $CC -static (if a static test program links and runs), else $CC
-  otherwise: cc -static, cc (dynamic)
+Compiler selection is the Makefile's (see its "Compiler selection" block);
+the environment is passed through to it:
+  CC                  -> make CC=$CC
+  PYEXPR_LIBC=musl    -> make LIBC=musl (musl-gcc: about 2x faster process
+                         start-up; libm results may differ from CPython in the
+                         last bit). Ignored, with a warning, without musl-gcc.
+  PYEXPR_STATIC=0|1   -> make STATIC=0|1; otherwise STATIC=auto: the Makefile
+                         links -static iff a static test program links and runs.
+  PYEXPR_STRIP=0      -> keep symbols. By default the binary is linked with -s
+                         (make STRIP=1) and the extension too, so the wheel and
+                         the installed files are small.
 The default links glibc statically: its libm is the one CPython uses, so
-float results (pow, exp, sin, ...) are bit-identical to CPython's. Set
-PYEXPR_LIBC=musl to prefer `musl-gcc -static` (about 2x faster process
-start-up; libm results may differ from CPython in the last bit).
-PYEXPR_STATIC=0 keeps only dynamic candidates; PYEXPR_STATIC=1 only static ones.
+float results (pow, exp, sin, ...) are bit-identical to CPython's.
 
-Both the binary and the extension are linked with `-s` (stripped: no symbol
-table, no debug info), so the wheel and the installed files are small. Set
-PYEXPR_STRIP=0 to keep symbols (debugging; `make debug` is the better tool).
+EXTENSION: the extension links the SAME libpyexpr.a as the binary
+(build/native/release/libpyexpr.a, one build of the engine), unless the
+binary is built for musl (PYEXPR_LIBC=musl, or a $CC naming musl): a
+CPython extension must use the host's C library, so the engine is then built
+a second time, with `make lib BUILD=build/ext-lib CC=<build_ext's compiler>`,
+into build/ext-lib/release/libpyexpr.a. The extension is linked with
+-Wl,--exclude-libs,ALL, so it exports only PyInit__pyexpr (the engine's
+PE_API functions stay private to it; tools/check_symbols.py checks this).
 """
 
 import os
@@ -31,8 +49,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from setuptools import Command, Extension, setup
@@ -52,102 +68,65 @@ VERSION = re.search(
     r'^__version__\s*=\s*"([^"]+)"', (HERE / "pyexpr" / "_version.py").read_text(), re.M
 ).group(1)
 
-# Same split as the Makefile: csrc/core is the engine, csrc/cli + csrc/daemon
-# the binary's front end, csrc/ext the extension.
-ENGINE_SRCS = sorted(str(p) for p in Path("csrc/core").glob("*.c"))
-CLI_SRCS = sorted(str(p) for p in [*Path("csrc/cli").glob("*.c"), *Path("csrc/daemon").glob("*.c")])
+# The Makefile decides what the engine and the binary are made of; the
+# extension's own sources are the only list here.
 EXT_SRCS = sorted(str(p) for p in Path("csrc/ext").glob("*.c"))
-BIN_SRCS = ENGINE_SRCS + CLI_SRCS
 
-NATIVE_DIR = "build/native"
-NATIVE_BIN = f"{NATIVE_DIR}/pyexpr"  # relative: data_files require it
+NATIVE_BUILD = "build/native"           # make BUILD=... for the binary
+NATIVE_BIN = f"{NATIVE_BUILD}/pyexpr"   # relative: data_files require it
+EXT_LIB_BUILD = "build/ext-lib"         # make BUILD=... for a glibc engine when the binary is musl
 
-CFLAGS = [
-    "-std=c11", "-O2", "-Wall", "-Wextra",
-    "-D_GNU_SOURCE", f'-DPYEXPR_VERSION="{VERSION}"', "-Icsrc/include", "-Icsrc/core",
-]
 STRIP = os.environ.get("PYEXPR_STRIP", "1") != "0"
 LDFLAGS_STRIP = ["-s"] if STRIP else []
 
-PROBE_SRC = (
-    "double sqrt(double);\n"
-    "int main(int c, char **v) { (void)v; return (int)sqrt((double)c) - 1; }\n"
-)
-
 
 def _log(msg):
-    print(f"build_native: {msg}", flush=True)
+    print(f"pyexpr setup.py: {msg}", flush=True)
 
 
-def compiler_candidates():
-    """[(argv-prefix, static)] in order of preference."""
-    static_env = os.environ.get("PYEXPR_STATIC", "auto")
+def _binary_is_musl():
+    cc = os.environ.get("CC", "")
+    if cc:
+        return "musl" in Path(shlex.split(cc)[0]).name
+    return os.environ.get("PYEXPR_LIBC") == "musl" and shutil.which("musl-gcc") is not None
+
+
+def native_make_vars():
+    """make variables for the binary's build (and, shared, its library)."""
+    vars_ = {"BUILD": NATIVE_BUILD, "CONFIG": "release", "STRIP": "1" if STRIP else "0"}
+    static = os.environ.get("PYEXPR_STATIC", "auto")
+    vars_["STATIC"] = static if static in ("0", "1") else "auto"
     if os.environ.get("CC"):
-        cc = shlex.split(os.environ["CC"])
-        cands = [(cc, True), (cc, False)]
-    else:
-        cands = []
-        if os.environ.get("PYEXPR_LIBC") == "musl" and shutil.which("musl-gcc"):
-            cands.append((["musl-gcc"], True))
-        cands += [(["cc"], True), (["cc"], False)]
-    if static_env == "0":
-        cands = [(cc, s) for cc, s in cands if not s]
-    elif static_env == "1":
-        cands = [(cc, s) for cc, s in cands if s]
-    return cands
+        vars_["CC"] = os.environ["CC"]
+    elif os.environ.get("PYEXPR_LIBC") == "musl":
+        if shutil.which("musl-gcc"):
+            vars_["LIBC"] = "musl"
+        else:
+            _log("PYEXPR_LIBC=musl but musl-gcc is not installed: using cc (glibc)")
+    return vars_
 
 
-def _run(argv):
-    return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-
-
-def probe(cc, static):
-    """Does this compiler link (and, if static, run) a tiny libm program?"""
-    if shutil.which(cc[0]) is None:
-        return False
-    with tempfile.TemporaryDirectory() as tmp:
-        src, exe = os.path.join(tmp, "p.c"), os.path.join(tmp, "p")
-        Path(src).write_text(PROBE_SRC)
-        argv = cc + (["-static"] if static else []) + [src, "-o", exe, "-lm"]
-        if _run(argv).returncode != 0:
-            return False
-        try:
-            return subprocess.run([exe], timeout=30).returncode == 0
-        except (OSError, subprocess.SubprocessError):
-            return False
-
-
-def compile_binary(cc, static, out):
-    """Compile BIN_SRCS in parallel, link to `out`. Returns (ok, log)."""
-    objdir = Path(NATIVE_DIR, "obj")
-    shutil.rmtree(objdir, ignore_errors=True)
-    objdir.mkdir(parents=True)
-    objs = [str(objdir / (Path(s).stem + ".o")) for s in BIN_SRCS]
-
-    def cc1(pair):
-        src, obj = pair
-        argv = cc + CFLAGS + ["-c", src, "-o", obj]
-        return argv, _run(argv)
-
-    jobs = max(1, min(len(objs), os.cpu_count() or 1))
-    with ThreadPoolExecutor(jobs) as pool:
-        results = list(pool.map(cc1, zip(BIN_SRCS, objs)))
-    log = []
-    for argv, r in results:
-        if r.returncode != 0 or r.stdout.strip():
-            log.append(" ".join(map(shlex.quote, argv)) + "\n" + r.stdout)
-    if any(r.returncode != 0 for _, r in results):
-        return False, "".join(log)
-    argv = cc + (["-static"] if static else []) + LDFLAGS_STRIP + objs + ["-o", out, "-lm"]
-    r = _run(argv)
-    log.append(" ".join(map(shlex.quote, argv)) + "\n" + r.stdout)
-    return r.returncode == 0, "".join(log)
+def run_make(targets, make_vars):
+    make = shlex.split(os.environ.get("MAKE", "make"))
+    if shutil.which(make[0]) is None:
+        raise SystemExit(
+            "pyexpr setup.py: `make` not found; the C code is built by the Makefile "
+            "(install it, e.g. apt-get install build-essential)"
+        )
+    jobs = str(max(1, os.cpu_count() or 1))
+    argv = make + ["-s", "-j" + jobs, "--no-print-directory"] + list(targets)
+    argv += [f"{k}={v}" for k, v in make_vars.items()]
+    _log("$ " + " ".join(map(shlex.quote, argv)))
+    # Variables from a calling make (MAKEFLAGS/MAKELEVEL) must not leak in.
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    if subprocess.run(argv, env=env, stdin=subprocess.DEVNULL).returncode != 0:
+        raise SystemExit(f"pyexpr setup.py: `{' '.join(argv)}` failed (see its output above)")
 
 
 class build_native(Command):
-    """Compile the native `pyexpr` executable from csrc/ into build/native/."""
+    """Build the native `pyexpr` executable with make into build/native/."""
 
-    description = "compile the native pyexpr executable from csrc/"
+    description = "build the native pyexpr executable (make BUILD=build/native)"
     user_options = []
 
     def initialize_options(self):
@@ -159,39 +138,10 @@ class build_native(Command):
     def run(self):
         if not Path("csrc/cli/main.c").exists():
             raise SystemExit("build_native: csrc/cli/main.c not found - nothing to build")
-        out = Path(NATIVE_BIN)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp_out = str(out) + ".tmp"
-        failed = []
-        for cc, static in compiler_candidates():
-            label = " ".join(cc) + (" -static" if static else "")
-            if not probe(cc, static):
-                _log(f"{label}: not usable here, skipping")
-                continue
-            _log(f"compiling {len(BIN_SRCS)} sources with {label}")
-            ok, log = compile_binary(cc, static, tmp_out)
-            if log.strip():
-                if ok or not failed:
-                    print(log, file=sys.stderr, flush=True)
-                else:  # errors already shown in full for the first compiler
-                    tail = "\n".join(log.rstrip().splitlines()[-15:])
-                    print(f"[... last lines only ...]\n{tail}", file=sys.stderr, flush=True)
-            if ok:
-                os.replace(tmp_out, out)
-                os.chmod(out, 0o755)
-                _log(f"built {out} ({label})")
-                return
-            failed.append(label)
-            _log(f"{label}: build FAILED, trying next compiler")
-        if not failed:
-            raise SystemExit(
-                "build_native: no usable C compiler found (tried musl-gcc, cc or $CC); "
-                "install one, e.g. apt-get install build-essential"
-            )
-        raise SystemExit(
-            f"build_native: the C sources failed to build with: {', '.join(failed)} "
-            "(see the compiler output above)"
-        )
+        run_make(["all"], native_make_vars())
+        if not Path(NATIVE_BIN).is_file():
+            raise SystemExit(f"build_native: make did not produce {NATIVE_BIN}")
+        _log(f"built {NATIVE_BIN}")
 
     # The binary reaches the wheel via data_files (install_data), not build_lib.
     def get_outputs(self):
@@ -201,7 +151,7 @@ class build_native(Command):
         return {}
 
     def get_source_files(self):
-        return list(BIN_SRCS)
+        return [str(p) for p in sorted(Path("csrc").glob("**/*")) if p.is_file()] + ["Makefile"]
 
 
 class build(_build):
@@ -233,38 +183,63 @@ class bdist_wheel(_bdist_wheel):
         return python, abi, plat
 
 
-# --- CPython extension hook --------------------------------------------------
-# `import pyexpr._pyexpr` = engine sources + csrc/extmodule.c, built by the
-# standard build_ext (in place for editable installs). It is added only once
-# csrc/extmodule.c exists; until then the wheel is py3-none-<platform>.
-# Flags: Python's own CFLAGS come first (often -O3 -g), ours after them win:
-# -O2 like the binary, hidden visibility (only PyInit__pyexpr is exported, the
-# engine's symbols stay private to the .so), C11, warnings on.
+# --- CPython extension -------------------------------------------------------
+# `import pyexpr._pyexpr` = csrc/ext/*.c + libpyexpr.a (see EXTENSION in the
+# docstring). Flags: Python's own CFLAGS come first (often -O3 -g), ours
+# after them win: -O2 like the engine, hidden visibility, C11, warnings on.
 EXT_CFLAGS = ["-std=c11", "-O2", "-fvisibility=hidden", "-Wall", "-Wextra"]
+# Only PyInit__pyexpr is exported: the archive's PE_API symbols stay local.
+EXT_LDFLAGS = LDFLAGS_STRIP + (["-Wl,--exclude-libs,ALL"] if sys.platform.startswith("linux") else [])
+
+
+# The library the extension links (see EXTENSION in the docstring).
+EXT_LIB_MAKE_BUILD = EXT_LIB_BUILD if _binary_is_musl() else NATIVE_BUILD
+EXT_LIB = f"{EXT_LIB_MAKE_BUILD}/release/libpyexpr.a"
+
+
+def ext_lib_make_vars(compiler):
+    """make variables building EXT_LIB; compiler: build_ext's (for a musl binary)."""
+    if EXT_LIB_MAKE_BUILD == NATIVE_BUILD:
+        return native_make_vars()  # the same variables: make finds it up to date
+    cc = "cc"
+    so = getattr(compiler, "compiler_so", None)
+    if so and "musl" not in Path(so[0]).name:
+        cc = so[0]
+    return {"BUILD": EXT_LIB_BUILD, "CONFIG": "release", "STATIC": "0", "CC": cc}
+
 
 ext_modules = []
 if EXT_SRCS:
     ext_modules.append(
         Extension(
             "pyexpr._pyexpr",
-            sources=ENGINE_SRCS + EXT_SRCS,
-            include_dirs=["csrc/include", "csrc/core"],
+            sources=EXT_SRCS,
+            include_dirs=["csrc/include"],
             define_macros=[("_GNU_SOURCE", None), ("PYEXPR_VERSION", f'"{VERSION}"')],
             extra_compile_args=EXT_CFLAGS,
-            extra_link_args=LDFLAGS_STRIP,
-            libraries=["m"],
-            depends=sorted(str(p) for p in Path("csrc").glob("*/*.h")),
+            extra_objects=[EXT_LIB],
+            extra_link_args=EXT_LDFLAGS,
+            libraries=["m", "pthread"],
+            # the library itself: relink when make rebuilt it
+            depends=sorted(str(p) for p in Path("csrc").glob("*/*.h")) + [EXT_LIB],
         )
     )
 
 
 class build_ext(_build_ext):
-    """build_ext compiling the extension's ~30 sources in parallel by default."""
+    """build_ext that first brings libpyexpr.a up to date with make."""
 
     def finalize_options(self):
         super().finalize_options()
         if not self.parallel:
             self.parallel = os.cpu_count() or 1
+
+    def build_extensions(self):
+        if self.extensions:
+            run_make(["lib"], ext_lib_make_vars(self.compiler))
+            if not Path(EXT_LIB).is_file():
+                raise SystemExit(f"build_ext: make did not produce {EXT_LIB}")
+        super().build_extensions()
 
 
 setup(

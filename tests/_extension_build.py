@@ -4,8 +4,10 @@ The CLI tests run ``make -s`` so that they always exercise the current C
 sources; this does the same for ``pyexpr._pyexpr``. When ``pyexpr`` is the
 source checkout (an editable install, or not installed at all, in which case
 the repository root is put on ``sys.path``) and the extension is missing or
-older than any ``csrc/*.c``/``csrc/*.h``, ``setup.py`` or ``pyexpr/_version.py``,
-it is rebuilt with ``setup.py build_ext`` into a temporary directory and moved
+older than any ``csrc/**/*.c``/``csrc/**/*.h``, the ``Makefile`` (which builds
+the engine library libpyexpr.a that the extension links), ``setup.py`` or
+``pyexpr/_version.py``, it is rebuilt with ``setup.py build_ext`` (``make lib``,
+then the extension's own sources) into a temporary directory and moved
 into ``pyexpr/`` with an atomic rename (so other processes that loaded the old
 file keep a valid mapping). A file lock serialises concurrent test sessions.
 
@@ -46,7 +48,7 @@ def _package_dir() -> Path:
 def _inputs() -> list[Path]:
     csrc = REPO_ROOT / "csrc"
     files = sorted(csrc.glob("**/*.c")) + sorted(csrc.glob("**/*.h"))
-    files += [REPO_ROOT / "setup.py", REPO_ROOT / "pyexpr" / "_version.py"]
+    files += [REPO_ROOT / "Makefile", REPO_ROOT / "setup.py", REPO_ROOT / "pyexpr" / "_version.py"]
     return [p for p in files if p.exists()]
 
 

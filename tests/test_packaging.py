@@ -82,6 +82,24 @@ def test_changelog_exists():
     assert f"## {read_version()}" in text
 
 
+def test_header_version_matches_package_version():
+    """pyexpr/_version.py is the one source of the version; the public header
+    (installed by `make install`, read by embedders' #if checks) restates it
+    in PYEXPR_VERSION_MAJOR/MINOR/PATCH and PYEXPR_VERSION: they must agree.
+    (pyexpr.pc's Version is generated from _version.py by the Makefile.)"""
+    header = (REPO_ROOT / "csrc" / "include" / "pyexpr.h").read_text(encoding="utf-8")
+    parts = {}
+    for part in ("MAJOR", "MINOR", "PATCH"):
+        m = re.search(rf"^#define PYEXPR_VERSION_{part}\s+(\d+)\s*$", header, re.M)
+        assert m, f"PYEXPR_VERSION_{part} not found in csrc/include/pyexpr.h"
+        parts[part] = m.group(1)
+    m = re.search(r'^#define PYEXPR_VERSION\s+"([^"]*)"\s*$', header, re.M)
+    assert m, "PYEXPR_VERSION not found in csrc/include/pyexpr.h"
+    version = read_version()
+    assert f"{parts['MAJOR']}.{parts['MINOR']}.{parts['PATCH']}" == version, (parts, version)
+    assert m.group(1) == version
+
+
 def test_installed_metadata():
     from importlib import metadata
 
@@ -160,7 +178,8 @@ def test_python_m_pyexpr_without_binary(tmp_path):
 REQUIRED_IN_SDIST = [
     "LICENSE", "README.md", "CHANGELOG.md", "Makefile", "setup.py", "pyproject.toml",
     "pyexpr/__init__.py", "pyexpr/__main__.py", "pyexpr/_version.py",
-    "csrc/cli/main.c", "csrc/include/pyexpr.h", "csrc/core/vm.c", "csrc/ext/extmodule.c",
+    "csrc/cli/main.c", "csrc/include/pyexpr.h", "csrc/core/vm.c", "csrc/ext/module.c",
+    "csrc/pyexpr.pc.in", "tools/check_symbols.py", "tests/embed/embed_minimal.c",
     "tests/conftest.py", "tests/_util.py", "tests/_extension_build.py", "tests/corpus/README.md",
     "docs/language.md",
 ]
@@ -213,6 +232,9 @@ def test_sdist_contains_the_test_suite(sdist):
     tracked = [f for f in _git_files("tests") if "__pycache__" not in f]
     missing = [f for f in tracked if f not in members]
     assert not missing, f"tracked test files missing from the sdist: {missing[:20]}"
+    # tests/test_embedding.py builds examples/ against the installed library
+    missing = [f for f in _git_files("examples") if f not in members]
+    assert not missing, f"tracked examples missing from the sdist: {missing[:20]}"
     junk = [m for m in members if m.endswith((".o", ".so", ".pyc")) or "__pycache__" in m
             or m.startswith(("build/", ".venv"))]
     assert not junk, f"build outputs in the sdist: {junk[:20]}"
@@ -279,6 +301,15 @@ def test_installed_files_are_stripped(installed_venv):
     for f in (exe, sos[0]):
         out = _check(["file", "-b", f])
         assert "ELF" in out and ", stripped" in out, f"{f}: {out}"
+
+
+@slow
+def test_installed_extension_exports_only_its_init(installed_venv):
+    if shutil.which("nm") is None:
+        pytest.skip("`nm` (binutils) is not installed")
+    (so,) = installed_venv.glob("lib/python*/site-packages/pyexpr/_pyexpr*.so")
+    out = _check([sys.executable, REPO_ROOT / "tools" / "check_symbols.py", "--ext", so])
+    assert "check_symbols: OK" in out, out
 
 
 @slow

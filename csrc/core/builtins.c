@@ -641,34 +641,43 @@ extern const pe_type pe_type_type;
 /* Module-level __name__: a script is always the main module. */
 static const pe_static_str main_name = PE_STATIC_STR("__main__");
 
+/* bounded: a call runs in time bounded by the size of its arguments (it
+ * does not iterate without bound, call back into Python code or build an
+ * iterator that does: range/iter/next/map/zip/... can loop arbitrarily,
+ * pow/format can take exponential time or output). Exception types are
+ * bounded. Read by the compiler for PE_CODE_BOUNDED (pe_builtin_bounded). */
 typedef struct builtin_entry {
     const char *name;
     const pe_obj *obj;
+    bool bounded;
 } builtin_entry;
 
 static const builtin_entry builtin_table[] = {
-    {"print", &cf_print.ob}, {"abs", &cf_abs.ob}, {"round", &cf_round.ob},
-    {"pow", &cf_pow.ob}, {"divmod", &cf_divmod.ob}, {"hex", &cf_hex.ob},
-    {"oct", &cf_oct.ob}, {"bin", &cf_bin.ob}, {"repr", &cf_repr.ob},
-    {"ascii", &cf_ascii.ob}, {"hash", &cf_hash.ob}, {"len", &cf_len.ob},
-    {"chr", &cf_chr.ob}, {"ord", &cf_ord.ob}, {"min", &cf_min.ob}, {"max", &cf_max.ob},
-    {"sum", &cf_sum.ob}, {"any", &cf_any.ob}, {"all", &cf_all.ob},
-    {"sorted", &cf_sorted.ob}, {"iter", &cf_iter.ob}, {"next", &cf_next.ob},
-    {"isinstance", &cf_isinstance.ob}, {"callable", &cf_callable.ob}, {"id", &cf_id.ob}, {"format", &cf_format.ob},
-    {"getattr", &cf_getattr.ob}, {"hasattr", &cf_hasattr.ob},
-    {"issubclass", &cf_issubclass.ob}, {"__name__", &main_name.ob},
-    {"int", &pe_type_int.ob}, {"float", &pe_type_float.ob}, {"bool", &pe_type_bool.ob},
-    {"str", &pe_type_str.ob}, {"range", &pe_type_range.ob}, {"tuple", &pe_type_tuple.ob},
-    {"list", &pe_type_list.ob}, {"dict", &pe_type_dict.ob}, {"set", &pe_type_set.ob},
-    {"frozenset", &pe_type_frozenset.ob}, {"slice", &pe_type_slice.ob},
-    {"type", &pe_type_type.ob}, {"enumerate", &pe_type_enumerate.ob},
-    {"zip", &pe_type_zip.ob}, {"map", &pe_type_map.ob}, {"filter", &pe_type_filter.ob},
-    {"reversed", &pe_type_reversed.ob},
-#define PE_EXC_BUILTIN(name, base) {#name, &pe_exc_types[PE_EXC_##name].ob},
+    {"print", &cf_print.ob, true}, {"abs", &cf_abs.ob, true}, {"round", &cf_round.ob, true},
+    {"pow", &cf_pow.ob, false}, {"divmod", &cf_divmod.ob, true}, {"hex", &cf_hex.ob, true},
+    {"oct", &cf_oct.ob, true}, {"bin", &cf_bin.ob, true}, {"repr", &cf_repr.ob, true},
+    {"ascii", &cf_ascii.ob, true}, {"hash", &cf_hash.ob, true}, {"len", &cf_len.ob, true},
+    {"chr", &cf_chr.ob, true}, {"ord", &cf_ord.ob, true}, {"min", &cf_min.ob, true},
+    {"max", &cf_max.ob, true}, {"sum", &cf_sum.ob, true}, {"any", &cf_any.ob, true},
+    {"all", &cf_all.ob, true}, {"sorted", &cf_sorted.ob, true}, {"iter", &cf_iter.ob, false},
+    {"next", &cf_next.ob, false}, {"isinstance", &cf_isinstance.ob, true},
+    {"callable", &cf_callable.ob, true}, {"id", &cf_id.ob, true},
+    {"format", &cf_format.ob, false}, {"getattr", &cf_getattr.ob, false},
+    {"hasattr", &cf_hasattr.ob, false}, {"issubclass", &cf_issubclass.ob, false},
+    {"__name__", &main_name.ob, false}, {"int", &pe_type_int.ob, true},
+    {"float", &pe_type_float.ob, true}, {"bool", &pe_type_bool.ob, true},
+    {"str", &pe_type_str.ob, true}, {"range", &pe_type_range.ob, false},
+    {"tuple", &pe_type_tuple.ob, true}, {"list", &pe_type_list.ob, true},
+    {"dict", &pe_type_dict.ob, true}, {"set", &pe_type_set.ob, true},
+    {"frozenset", &pe_type_frozenset.ob, true}, {"slice", &pe_type_slice.ob, true},
+    {"type", &pe_type_type.ob, true}, {"enumerate", &pe_type_enumerate.ob, false},
+    {"zip", &pe_type_zip.ob, false}, {"map", &pe_type_map.ob, false},
+    {"filter", &pe_type_filter.ob, false}, {"reversed", &pe_type_reversed.ob, false},
+#define PE_EXC_BUILTIN(name, base) {#name, &pe_exc_types[PE_EXC_##name].ob, true},
     PE_EXCEPTIONS(PE_EXC_BUILTIN)
 #undef PE_EXC_BUILTIN
-    {"IOError", &pe_exc_types[PE_EXC_OSError].ob},          /* aliases, as in CPython */
-    {"EnvironmentError", &pe_exc_types[PE_EXC_OSError].ob},
+    {"IOError", &pe_exc_types[PE_EXC_OSError].ob, true}, /* aliases, as in CPython */
+    {"EnvironmentError", &pe_exc_types[PE_EXC_OSError].ob, true},
 };
 
 #define NBUILTINS (sizeof builtin_table / sizeof builtin_table[0])
@@ -722,6 +731,10 @@ int pe_builtin_unsupported(pe_state *S, const pe_str *name) {
 }
 
 pe_val pe_builtin_value(int index) { return pe_obj_val((pe_obj *)builtin_table[index].obj); }
+
+bool pe_builtin_bounded(int index) {
+    return index >= 0 && (size_t)index < NBUILTINS && builtin_table[index].bounded;
+}
 
 /* Name of builtin `index` (the REPL's completion walks 0, 1, ...): NULL
  * past the end, "" for a host-only entry that scripts cannot see. */

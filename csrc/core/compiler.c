@@ -4,8 +4,9 @@
  * Two passes: (1) a symbol table pass that builds one scope per module,
  * function, lambda and comprehension and resolves every name to a local,
  * cell, free, or global slot; (2) code generation into pe_fcode objects,
- * with stack depth tracked from the opcode table and exception-table
- * entries for try blocks. Globals are resolved to program-wide slots at
+ * and exception-table entries for try blocks; (3) a flow pass over each
+ * finished code object that computes its maximum stack depth from the
+ * opcode table (pe_vm.h), checking every path agrees. Globals are resolved to program-wide slots at
  * compile time (there is no dynamic namespace access in the subset).
  */
 #include <stdio.h>
@@ -111,7 +112,6 @@ typedef struct unit {
     uint32_t nexc, exccap;
     region cur;          /* the handler covering new instructions */
     uint32_t cur_start;  /* first instruction of the current region's run */
-    int depth, maxdepth;
     uint32_t line, col;
     int nfb;
     fblock fb[MAX_BLOCKS]; /* keep last: not cleared on set-up */
@@ -631,28 +631,6 @@ static int grow(pe_state *S, void **p, uint32_t *cap, uint32_t n, size_t elem) {
     return 0;
 }
 
-static int stack_effect(int op, uint32_t arg) {
-    int se = pe_opcode_stack_effect[op];
-    if (se != PE_SE_VAR) return se;
-    switch (op) {
-    case PE_OP_BUILD_TUPLE: case PE_OP_BUILD_LIST: case PE_OP_BUILD_SET:
-    case PE_OP_BUILD_STRING:
-        return 1 - (int)arg;
-    case PE_OP_BUILD_MAP: return 1 - 2 * (int)arg;
-    case PE_OP_BUILD_SLICE: return 1 - (int)arg;
-    case PE_OP_UNPACK_SEQUENCE: return (int)arg - 1;
-    case PE_OP_UNPACK_EX: return (int)(arg & 0xff) + (int)(arg >> 8);
-    case PE_OP_CALL: return -(int)arg;
-    case PE_OP_CALL_METHOD: return -(int)arg - 1;
-    case PE_OP_CALL_KW: return -(int)arg - 1;
-    case PE_OP_CALL_EX: return -1 - (int)(arg & 1);
-    case PE_OP_MAKE_FUNCTION: return -(int)((arg & 1) + ((arg >> 1) & 1) + ((arg >> 3) & 1));
-    case PE_OP_RAISE_VARARGS: return -(int)arg;
-    case PE_OP_FORMAT_VALUE: return (arg & 4) ? -1 : 0;
-    default: return 0;
-    }
-}
-
 static int emit(compiler *C, unit *u, int op, uint32_t arg) {
     if (arg > PE_ARG_MAX) {
         pe_raise(C->S, PE_EXC(SyntaxError), "program too large (argument overflow)");
@@ -666,8 +644,6 @@ static int emit(compiler *C, unit *u, int op, uint32_t arg) {
     }
     u->code[u->n] = PE_INSTR(op, arg);
     u->n++;
-    u->depth += stack_effect(op, arg);
-    if (u->depth > u->maxdepth) u->maxdepth = u->depth;
     return 0;
 }
 
@@ -748,7 +724,7 @@ static int emit_const(compiler *C, unit *u, pe_val v) {
         else EMIT(LOAD_FALSE, 0);
         return 0;
     case PE_TINT:
-        if (v.u.i >= -(1 << 23) && v.u.i < (1 << 23)) {
+        if (v.u.i >= PE_LOAD_INT_MIN && v.u.i <= PE_LOAD_INT_MAX) {
             EMIT(LOAD_INT, (uint32_t)(v.u.i & 0xffffff));
             return 0;
         }
@@ -1246,8 +1222,7 @@ static int c_compare(compiler *C, unit *u, pe_node *n) {
     if (c_expr(C, u, l->v[l->n - 1])) return -1;
     if (c_cmpop(C, u, n->ops[l->n - 1])) return -1;
     JUMP(JUMP, end);
-    bind_label(u, cleanup);
-    u->depth++; /* the jump arrives with [middle, result] */
+    bind_label(u, cleanup); /* the jump arrives with [middle, result] */
     EMIT(ROT_TWO, 0);
     EMIT(POP_TOP, 0);
     bind_label(u, end);
@@ -1388,8 +1363,7 @@ static int c_comp_loop(compiler *C, unit *u, pe_node *n, uint32_t gen, int kind)
     }
     EMIT(CHECK_STEPS, 0);
     JUMP(JUMP, start);
-    bind_label(u, end);
-    u->depth--; /* FOR_ITER popped the iterator on exit */
+    bind_label(u, end); /* FOR_ITER popped the iterator on exit */
     return 0;
 }
 
@@ -1476,7 +1450,6 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
             break;
         }
         bind_label(u, orelse);
-        u->depth--;
         if (c_expr(C, u, n->c)) r = -1;
         bind_label(u, end);
         break;
@@ -1545,6 +1518,24 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */
 /* ------------------------------------------------------------------ */
+
+/* The stack depth at the start of a statement: what the enclosing blocks
+ * keep on the stack (statements leave nothing behind). The handler regions
+ * of a try statement are relative to it; the flow pass (stack_depth)
+ * checks the result. */
+static int stmt_depth(const unit *u) {
+    int d = 0;
+    for (int i = 0; i < u->nfb; i++) {
+        switch (u->fb[i].kind) {
+        case FB_FOR: d += 1; break;          /* the iterator */
+        case FB_HANDLER: d += 1; break;      /* the previously handled exception */
+        case FB_FINALLY_END: d += 2; break;  /* previous exception, the exception */
+        case FB_POP_VALUE: d += 1; break;    /* the return value */
+        default: break;                      /* FB_WHILE, FB_TRY_FINALLY: nothing */
+        }
+    }
+    return d;
+}
 
 static int push_fb(compiler *C, unit *u, const pe_node *n, fblock fb) {
     if (u->nfb >= MAX_BLOCKS) return syntax_error(C, n, "too many statically nested blocks");
@@ -1709,8 +1700,7 @@ static int c_for(compiler *C, unit *u, pe_node *n) {
     u->nfb--;
     EMIT(CHECK_STEPS, 0);
     JUMP(JUMP, top);
-    bind_label(u, orelse);
-    u->depth--; /* iterator popped by FOR_ITER */
+    bind_label(u, orelse); /* iterator popped by FOR_ITER */
     if (c_stmts(C, u, &n->l[1])) return -1;
     bind_label(u, end);
     return 0;
@@ -1746,7 +1736,7 @@ static int c_try_except(compiler *C, unit *u, pe_node *n) {
     LABEL(cleanup);
     LABEL(orelse);
     LABEL(end);
-    int depth0 = u->depth;
+    int depth0 = stmt_depth(u);
     region outer = u->cur;
     region rcleanup = REGION(cleanup, depth0 + 1);
     SET_REGION(REGION(handler, depth0));
@@ -1755,8 +1745,6 @@ static int c_try_except(compiler *C, unit *u, pe_node *n) {
     JUMP(JUMP, orelse);
     /* handler: stack is [.. exc] */
     bind_label(u, handler);
-    u->depth = depth0 + 1;
-    if (u->depth > u->maxdepth) u->maxdepth = u->depth;
     EMIT(PUSH_EXC_INFO, 0); /* [.. prev_handled exc] */
     SET_REGION(rcleanup);
     pe_nodelist *H = &n->l[1];
@@ -1792,28 +1780,21 @@ static int c_try_except(compiler *C, unit *u, pe_node *n) {
         if (h->name) {
             /* the handler body raised: [.. prev exc2]; unbind the name */
             bind_label(u, cend);
-            u->depth = depth0 + 2;
-            if (u->depth > u->maxdepth) u->maxdepth = u->depth;
             if (c_unbind_handler_name(C, u, h->name)) return -1;
             EMIT(RERAISE, 0);
         }
         bind_label(u, next);
-        u->depth = depth0 + 2;
     }
     EMIT(RERAISE, 0); /* no handler matched: [.. prev exc] */
     SET_REGION(outer);
     /* cleanup: an exception inside a handler: [.. prev exc2] */
     bind_label(u, cleanup);
-    u->depth = depth0 + 2;
-    if (u->depth > u->maxdepth) u->maxdepth = u->depth;
     EMIT(ROT_TWO, 0);
     EMIT(POP_EXCEPT, 0);
     EMIT(RERAISE, 0);
     bind_label(u, orelse);
-    u->depth = depth0;
     if (c_stmts(C, u, &n->l[2])) return -1;
     bind_label(u, end);
-    u->depth = depth0;
     return 0;
 }
 
@@ -1832,7 +1813,7 @@ static int c_try(compiler *C, unit *u, pe_node *n) {
     LABEL(handler);
     LABEL(cleanup);
     LABEL(end);
-    int depth0 = u->depth;
+    int depth0 = stmt_depth(u);
     region outer = u->cur;
     if (push_fb(C, u, n, (fblock){FB_TRY_FINALLY, 0, 0, n, NULL, outer})) return -1;
     SET_REGION(REGION(handler, depth0));
@@ -1846,8 +1827,6 @@ static int c_try(compiler *C, unit *u, pe_node *n) {
     if (c_stmts(C, u, &n->l[3])) return -1; /* normal path */
     JUMP(JUMP, end);
     bind_label(u, handler);
-    u->depth = depth0 + 1;
-    if (u->depth > u->maxdepth) u->maxdepth = u->depth;
     EMIT(PUSH_EXC_INFO, 0); /* [.. prev exc] */
     SET_REGION(REGION(cleanup, depth0 + 1));
     if (push_fb(C, u, n, (fblock){FB_FINALLY_END, 0, 0, NULL, NULL, outer})) return -1;
@@ -1857,13 +1836,10 @@ static int c_try(compiler *C, unit *u, pe_node *n) {
     EMIT(RERAISE, 0);
     SET_REGION(outer);
     bind_label(u, cleanup);
-    u->depth = depth0 + 2;
-    if (u->depth > u->maxdepth) u->maxdepth = u->depth;
     EMIT(ROT_TWO, 0);
     EMIT(POP_EXCEPT, 0);
     EMIT(RERAISE, 0);
     bind_label(u, end);
-    u->depth = depth0;
     return 0;
 }
 
@@ -2009,9 +1985,8 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         if (li < 0)
             return syntax_error(C, n, n->kind == PE_N_BREAK ? "'break' outside loop"
                                                             : "'continue' not properly in loop");
-        /* the unwinding code changes the depth only on this jump's path:
-         * the statements after it continue at the original depth */
-        int saved = u->depth;
+        /* the unwinding code changes the handler region only on this
+         * jump's path: the statements after it continue in the original */
         region rsaved = u->cur;
         if (c_unwind(C, u, li, false)) return -1;
         fblock *fb = &u->fb[li];
@@ -2022,7 +1997,6 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
          * that always continues would escape max_steps and timeout */
         if (n->kind == PE_N_CONTINUE) EMIT(CHECK_STEPS, 0);
         JUMP(JUMP, n->kind == PE_N_BREAK ? fb->break_label : fb->cont_label);
-        u->depth = saved;
         SET_REGION(rsaved);
         return 0;
     }
@@ -2030,7 +2004,6 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         return 0;
     case PE_N_RETURN:
         if (u->sc->kind == SC_MODULE) return syntax_error(C, n, "'return' outside function");
-        int saved_depth = u->depth;
         region rsaved = u->cur;
         if (n->a) {
             if (c_expr(C, u, n->a)) return -1;
@@ -2040,7 +2013,6 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         if (c_unwind(C, u, -1, true)) return -1;
         set_loc(u, n);
         EMIT(RETURN_VALUE, 0);
-        u->depth = saved_depth;
         SET_REGION(rsaved);
         return 0;
     case PE_N_DEF:
@@ -2181,6 +2153,113 @@ static int code_qualname(pe_state *S, const scope *s, pe_obj *name, pe_obj **out
     return 0;
 }
 
+/* An engine bug found while compiling: SystemError (an internal error),
+ * and an assertion failure in debug builds. */
+static int internal_error(compiler *C, const char *what, uint32_t at) {
+    PE_ASSERT(!"compiler invariant violated");
+    return pe_raise(C->S, PE_EXC(SystemError), "internal compiler error: %s at instruction %u",
+                    what, (unsigned)at);
+}
+
+/* The flow pass: the stack depth before every instruction along every
+ * path (from the first instruction and from each exception handler, which
+ * starts with its region's depth plus the exception), from the opcode
+ * table's pops/pushes. Every path to an instruction must arrive with the
+ * same depth, no instruction may take more than the stack holds, and every
+ * instruction a handler protects must lie at or above the handler's depth
+ * (the unwinder cuts the stack down to it). *max receives the largest depth
+ * reached, which sizes the frame. Unreachable instructions are skipped. */
+static int stack_depth(compiler *C, const uint32_t *code, uint32_t n, const pe_exc_entry *exc,
+                       uint32_t nexc, uint32_t *max) {
+    *max = 0;
+    if (!n) return 0;
+    pe_state *S = C->S;
+    size_t bytes = (size_t)n * sizeof(int32_t) * 2;
+    int32_t *depth = pe_mem_alloc(S, bytes);
+    if (!depth) return -1;
+    uint32_t *work = (uint32_t *)(depth + n); /* each instruction enters once */
+    uint32_t nwork = 0;
+    int r = 0;
+    for (uint32_t i = 0; i < n; i++) depth[i] = -1;
+#define REACH(target, d)                                                             \
+    do {                                                                             \
+        uint32_t t_ = (target);                                                      \
+        int32_t d_ = (d);                                                            \
+        if (t_ >= n) { r = internal_error(C, "jump out of the code", at); goto done; } \
+        if (depth[t_] < 0) {                                                         \
+            depth[t_] = d_;                                                          \
+            work[nwork++] = t_;                                                      \
+            if ((uint32_t)d_ > *max) *max = (uint32_t)d_;                            \
+        } else if (depth[t_] != d_) {                                                \
+            r = internal_error(C, "inconsistent stack depth", t_);                   \
+            goto done;                                                               \
+        }                                                                            \
+    } while (0)
+    uint32_t at = 0;
+    REACH(0, 0);
+    for (uint32_t i = 0; i < nexc; i++) REACH(exc[i].target, (int32_t)exc[i].depth + 1);
+    while (nwork) {
+        at = work[--nwork];
+        uint32_t w = code[at];
+        if (PE_OPOF(w) >= PE_OP__COUNT) {
+            r = internal_error(C, "unknown opcode", at);
+            goto done;
+        }
+        const pe_opinfo *o = &pe_opinfo_table[PE_OPOF(w)];
+        int pops, pushes, jpushes;
+        pe_op_stack(w, &pops, &pushes, &jpushes);
+        int32_t d = depth[at] - pops;
+        if (d < 0) {
+            r = internal_error(C, "stack underflow", at);
+            goto done;
+        }
+        if (o->flags & PE_OPF_JUMP) REACH(PE_ARGOF(w), d + jpushes);
+        if (!(o->flags & PE_OPF_NOFALL)) {
+            if (at + 1 >= n) {
+                r = internal_error(C, "code falls off its end", at);
+                goto done;
+            }
+            REACH(at + 1, d + pushes);
+        }
+    }
+#undef REACH
+    for (uint32_t i = 0; i < nexc; i++)
+        for (uint32_t k = exc[i].start; k < exc[i].end && k < n; k++)
+            if (depth[k] >= 0 && (uint32_t)depth[k] < exc[i].depth) {
+                r = internal_error(C, "handler depth above the stack", k);
+                goto done;
+            }
+done:
+    pe_mem_free(S, depth, bytes);
+    return r;
+}
+
+/* PE_CODE_BOUNDED (pyexpr.h): the module code is straight-line (forward
+ * jumps only), every instruction is PE_OPF_BOUNDED (no loops, function
+ * definitions, comprehensions, method calls; no `**` or `<<`), and it does
+ * not both call something and reach a callable that is not bounded: a
+ * non-bounded builtin (builtins table) or anything found on an object or
+ * module (PE_OPF_REACH). Nested code is not looked at: building a function
+ * (MAKE_FUNCTION) is not bounded. Read from the opcode and builtins tables. */
+static uint32_t code_flags(const pe_code *code) {
+    const pe_fcode *fc = code->module;
+    bool calls = false, reach = false;
+    for (uint32_t i = 0; i < fc->ncode; i++) {
+        uint32_t w = fc->code[i], arg = PE_ARGOF(w);
+        if (PE_OPOF(w) >= PE_OP__COUNT) return 0;
+        const pe_opinfo *o = &pe_opinfo_table[PE_OPOF(w)];
+        if (!(o->flags & PE_OPF_BOUNDED)) return 0;
+        if ((o->flags & PE_OPF_JUMP) && arg <= i) return 0; /* a loop */
+        if (o->kind == PE_ARGK_BINOP && pe_binop_unbounded(arg)) return 0;
+        if ((o->flags & PE_OPF_BUILTIN) && arg < code->nglobals && code->gbuiltin[arg] >= 0 &&
+            !pe_builtin_bounded(code->gbuiltin[arg]))
+            reach = true;
+        if (o->flags & PE_OPF_REACH) reach = true;
+        if (o->flags & PE_OPF_CALL) calls = true;
+    }
+    return calls && reach ? 0 : PE_CODE_BOUNDED;
+}
+
 /* Rounds up to a multiple of 8 (block layout). */
 static size_t al8(size_t n) { return (n + 7) & ~(size_t)7; }
 
@@ -2196,6 +2275,8 @@ static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t na
     }
     PE_ASSERT(u->cur.label == NO_REGION); /* every region was closed */
     for (uint32_t i = 0; i < u->nexc; i++) u->exc[i].target = u->labels[u->exc[i].target];
+    uint32_t stacksize;
+    if (stack_depth(C, u->code, u->n, u->exc, u->nexc, &stacksize)) return NULL;
     pe_fcode *f = (pe_fcode *)pe_obj_new(S, &pe_type_code, sizeof(pe_fcode));
     if (!f) return NULL;
     memset((char *)f + sizeof(pe_obj), 0, sizeof(pe_fcode) - sizeof(pe_obj));
@@ -2260,7 +2341,7 @@ static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t na
     f->nargs = nargs;
     f->nkwonly = nkwonly;
     f->flags = flags;
-    f->stacksize = (uint32_t)u->maxdepth + 4;
+    f->stacksize = stacksize;
     f->firstline = firstline;
     /* local names (for messages) and the cell -> argument map */
 
@@ -2439,9 +2520,7 @@ done:
     if (r) return -1;
     set_loc(u, n);
     EMIT(LOAD_CONST, k);
-    u->depth--; /* the code object is consumed by MAKE_FUNCTION below */
     EMIT(MAKE_FUNCTION, mflags);
-    u->depth++;
     return 0;
 }
 
@@ -2611,6 +2690,7 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
         code->gnames[i] = s.u.o;
         code->gbuiltin[i] = pe_builtin_lookup(C->gnames[i], strlen(C->gnames[i]));
     }
+    code->flags = code_flags(code);
     unit_free(C, u);
     pe_mem_free(S, u, sizeof(unit));
     compiler_free(C);
@@ -2634,7 +2714,57 @@ fail:
 /* Disassembly (pyexpr --dis): one line per instruction                */
 /* ------------------------------------------------------------------ */
 
-static void dump_fcode(pe_state *S, const pe_fcode *f, pe_sb *sb, int depth) {
+/* The argument of instruction w, read by its kind (pe_vm.h). */
+static void dump_arg(pe_state *S, const pe_code *code, const pe_fcode *f, uint32_t w, pe_sb *sb) {
+    static const char *const cmp[] = {"<", "<=", "==", "!=", ">", ">="};
+    uint32_t arg = PE_ARGOF(w);
+    switch (pe_opinfo_table[PE_OPOF(w)].kind) {
+    case PE_ARGK_CONST:
+        pe_sb_puts(sb, "  (");
+        if (arg < f->nconsts) pe_repr(S, f->consts[arg], sb);
+        pe_sb_putc(sb, ')');
+        break;
+    case PE_ARGK_SIGNED:
+        pe_sb_printf(sb, "  (%ld)", (long)((arg & 0x800000u) ? (int32_t)arg - 0x1000000 : (int32_t)arg));
+        break;
+    case PE_ARGK_LOCAL:
+    case PE_ARGK_CELL:
+        if (f->localnames && arg < f->nlocals + f->ncells + f->nfree && f->localnames[arg])
+            pe_sb_printf(sb, "  (%s)", ((pe_str *)f->localnames[arg])->data);
+        break;
+    case PE_ARGK_GLOBAL:
+        if (arg < code->nglobals) pe_sb_printf(sb, "  (%s)", ((pe_str *)code->gnames[arg])->data);
+        break;
+    case PE_ARGK_NAME:
+        if (arg < f->nnames) pe_sb_printf(sb, "  (%s)", ((pe_str *)f->names[arg])->data);
+        break;
+    case PE_ARGK_INPLACE:
+        if (arg) pe_sb_puts(sb, "  (inplace)");
+        break;
+    case PE_ARGK_BINOP:
+        if ((arg & 0xffu) < PE_BO__COUNT)
+            pe_sb_printf(sb, "  (%s%s)", pe_binop_symbols[arg & 0xffu], arg >> 8 ? "=" : "");
+        break;
+    case PE_ARGK_CMP:
+        if (arg < sizeof cmp / sizeof cmp[0]) pe_sb_printf(sb, "  (%s)", cmp[arg]);
+        break;
+    case PE_ARGK_INVERT:
+        if (PE_OPOF(w) == PE_OP_IS_OP) pe_sb_puts(sb, arg ? "  (is not)" : "  (is)");
+        else pe_sb_puts(sb, arg ? "  (not in)" : "  (in)");
+        break;
+    case PE_ARGK_JUMP:
+        pe_sb_printf(sb, "  (to %u)", arg);
+        break;
+    case PE_ARGK_EXC:
+        if (arg < PE_EXC__COUNT) pe_sb_printf(sb, "  (%s)", pe_exc_types[arg].name);
+        break;
+    default:
+        break;
+    }
+}
+
+static void dump_fcode(pe_state *S, const pe_code *code, const pe_fcode *f, pe_sb *sb,
+                       int depth) {
     pe_sb_printf(sb, "%*scode %s: nargs=%u nlocals=%u ncells=%u nfree=%u stack=%u\n", depth * 2,
                  "", ((pe_str *)f->name)->data, f->nargs, f->nlocals, f->ncells, f->nfree,
                  f->stacksize);
@@ -2644,23 +2774,21 @@ static void dump_fcode(pe_state *S, const pe_fcode *f, pe_sb *sb, int depth) {
                      f->exctab[i].depth);
     for (uint32_t i = 0; i < f->ncode; i++) {
         uint32_t w = f->code[i];
-        pe_sb_printf(sb, "%*s%5u %4u  %-22s %u", depth * 2, "", i, f->lines[i],
-                     pe_opcode_names[PE_OPOF(w)], PE_ARGOF(w));
-        if (PE_OPOF(w) == PE_OP_LOAD_CONST) {
-            pe_sb_puts(sb, "  (");
-            pe_repr(S, f->consts[PE_ARGOF(w)], sb);
-            pe_sb_putc(sb, ')');
-        }
+        const char *name =
+            PE_OPOF(w) < PE_OP__COUNT ? pe_opinfo_table[PE_OPOF(w)].name : "<unknown>";
+        pe_sb_printf(sb, "%*s%5u %4u  %-22s %u", depth * 2, "", i, f->lines[i], name,
+                     PE_ARGOF(w));
+        if (PE_OPOF(w) < PE_OP__COUNT) dump_arg(S, code, f, w, sb);
         pe_sb_putc(sb, '\n');
     }
     for (uint32_t i = 0; i < f->nconsts; i++)
         if (pe_is_kind(f->consts[i], PE_K_CODE))
-            dump_fcode(S, (const pe_fcode *)f->consts[i].u.o, sb, depth + 1);
+            dump_fcode(S, code, (const pe_fcode *)f->consts[i].u.o, sb, depth + 1);
 }
 
 void pe_code_dump(pe_state *S, const pe_code *code, pe_sb *sb) {
     for (uint32_t i = 0; i < code->nglobals; i++)
         pe_sb_printf(sb, "global %u: %s%s\n", i, ((pe_str *)code->gnames[i])->data,
                      code->gbuiltin[i] >= 0 ? " (builtin)" : "");
-    dump_fcode(S, code->module, sb, 0);
+    dump_fcode(S, code, code->module, sb, 0);
 }

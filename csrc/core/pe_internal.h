@@ -213,6 +213,7 @@ PE_INLINE void pe_incref_obj(pe_obj *o) {
     if (!(o->flags & PE_IMMORTAL)) o->rc++;
 }
 PE_INLINE void pe_decref_obj(pe_state *S, pe_obj *o) {
+    PE_ASSERT((o->flags & PE_IMMORTAL) || o->rc > 0); /* no release of a dead object */
     if (!(o->flags & PE_IMMORTAL) && --o->rc == 0) pe_obj_dealloc(S, o);
 }
 PE_INLINE void pe_incref(pe_val v) {

@@ -14,16 +14,11 @@
 
 #include "pe_vm.h"
 
-const char *const pe_opcode_names[PE_OP__COUNT] = {
-#define PE_OP_NAME(name, se, kind) #name,
-    PE_OPCODES(PE_OP_NAME)
-#undef PE_OP_NAME
-};
-
-const signed char pe_opcode_stack_effect[PE_OP__COUNT] = {
-#define PE_OP_SE(name, se, kind) se,
-    PE_OPCODES(PE_OP_SE)
-#undef PE_OP_SE
+const pe_opinfo pe_opinfo_table[PE_OP__COUNT] = {
+#define PE_OP_INFO(name, pops, pushes, jpushes, kind, flags) \
+    {#name, pops, pushes, jpushes, PE_ARGK_##kind, flags},
+    PE_OPCODES(PE_OP_INFO)
+#undef PE_OP_INFO
 };
 
 int pe_format_value(pe_state *S, pe_val v, int conv, pe_val spec, pe_val *out);
@@ -577,16 +572,28 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
 #define PE_COMPUTED_GOTO 1
 #endif
 
-/* Debug and sanitizer builds check the value-stack invariant before every
- * instruction: the stack pointer lies between the frame's stack base and
- * the maximum depth the compiler computed. Release builds check nothing. */
+/* Debug and sanitizer builds (-DPE_DEBUG) check the engine's invariants:
+ * before every instruction and at every push and pop, the stack pointer
+ * lies between the frame's stack base and the maximum depth the compiler's
+ * flow pass computed (pe_fcode.stacksize); every frame loaded lies inside
+ * the frame array and its window inside its stack chunk. Release builds
+ * check nothing. */
 #ifdef PE_DEBUG
-#define CHECK_STACK()                                                                   \
-    PE_ASSERT(sp >= locals + f->code->nlocals + f->code->ncells + f->code->nfree &&     \
-              sp <= locals + f->code->nlocals + f->code->ncells + f->code->nfree +      \
-                        f->code->stacksize)
+#define STACK_BASE() (locals + f->code->nlocals + f->code->ncells + f->code->nfree)
+#define CHECK_STACK() PE_ASSERT(sp >= STACK_BASE() && sp <= STACK_BASE() + f->code->stacksize)
+#define CHECK_PUSH() PE_ASSERT(sp >= STACK_BASE() && sp < STACK_BASE() + f->code->stacksize)
+#define CHECK_POP() PE_ASSERT(sp > STACK_BASE() && sp <= STACK_BASE() + f->code->stacksize)
+#define CHECK_FRAME()                                                                       \
+    PE_ASSERT(S->nframes >= 1 && S->nframes <= S->frames_cap && f->chunk < S->nchunks &&   \
+              f->locals >= S->chunks[f->chunk].base &&                                      \
+              f->locals + frame_size(f->code) <= S->chunks[f->chunk].base +                 \
+                                                    S->chunks[f->chunk].cap &&              \
+              f->pc >= f->code->code && f->pc < f->code->code + f->code->ncode)
 #else
 #define CHECK_STACK() ((void)0)
+#define CHECK_PUSH() ((void)0)
+#define CHECK_POP() ((void)0)
+#define CHECK_FRAME() ((void)0)
 #endif
 
 #ifdef PE_COMPUTED_GOTO
@@ -603,13 +610,14 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
 #endif
 
 #define ARG (PE_ARGOF(w))
-#define PUSH(v) (*sp++ = (v))
-#define POP() (*--sp)
+#define PUSH(v) (CHECK_PUSH(), *sp++ = (v))
+#define POP() (CHECK_POP(), *--sp)
 #define TOP() (sp[-1])
 #define SYNC() (f->sp = sp, f->pc = pc)
 #define LOAD_FRAME()                          \
     do {                                      \
         f = &S->frames[S->nframes - 1];       \
+        CHECK_FRAME();                        \
         pc = f->pc;                           \
         sp = f->sp;                           \
         locals = f->locals;                   \
@@ -621,11 +629,17 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
 /* Runs frames until the entry frame at index `entry` returns. */
 static int vm_execute(pe_state *S, uint32_t entry, pe_val *result) {
 #ifdef PE_COMPUTED_GOTO
-    static const void *const dispatch[PE_OP__COUNT] = {
-#define PE_OP_LABEL(name, se, kind) &&L_##name,
+    /* every value of the op bits has an entry: a byte that is no opcode
+     * lands on the internal error below, never outside the table */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+    static const void *const dispatch[1 << PE_OP_BITS] = {
+        [0 ...(1 << PE_OP_BITS) - 1] = &&L_BAD_OPCODE,
+#define PE_OP_LABEL(name, pops, pushes, jpushes, kind, flags) [PE_OP_##name] = &&L_##name,
         PE_OPCODES(PE_OP_LABEL)
 #undef PE_OP_LABEL
     };
+#pragma GCC diagnostic pop
 #endif
     pe_frame *f;
     const uint32_t *pc;
@@ -1560,10 +1574,16 @@ next:
         DISPATCH();
     }
 
-#ifndef PE_COMPUTED_GOTO
+    /* Not an opcode: the code is corrupt, an engine bug. An internal
+     * error (CPython's SystemError), never a way out of the run. */
+#ifdef PE_COMPUTED_GOTO
+    L_BAD_OPCODE:
+#else
     default:
-        pe_raise(S, PE_EXC(SystemExit), "bad opcode %u", PE_OPOF(w));
-        goto error;
+#endif
+    pe_raise(S, PE_EXC(SystemError), "unknown opcode %u", (unsigned)PE_OPOF(w));
+    goto error;
+#ifndef PE_COMPUTED_GOTO
     }
 #endif
 

@@ -1,0 +1,352 @@
+/*
+ * ext_internal.h - private header of `pyexpr._pyexpr`, the pyexpr engine as
+ * a CPython extension (csrc/ext/). Every file of the extension includes this
+ * header, which includes Python.h and the engine's public header pyexpr.h -
+ * nothing else of the engine (the extension is built with -Icsrc/include
+ * only).
+ *
+ * Files, one per area:
+ *   module.c      module definition, module state, the module's functions
+ *   context.c     interpreter contexts (one pe_state each) and their pool,
+ *                 GIL hand-over, the print() buffer
+ *   convert_in.c  Python -> engine values
+ *   convert_out.c engine -> Python values
+ *   exceptions.c  engine exceptions -> Python exceptions and back
+ *   host.c        Python callables inside the engine (pe_host_class)
+ *   interrupt.c   Ctrl-C while a run has released the GIL
+ *   run.c         programs, input variables, running, compiling
+ *   limits.c      the limit keywords
+ *   code_type.c   the pyexpr.Code type
+ *
+ * Design:
+ *
+ *  - Multi-phase init; all state lives in the module state: the LimitError
+ *    class, the Code heap type, interned keyword names, the default limits,
+ *    the engine exception id -> Python class map and a pool of interpreter
+ *    contexts (px_ctx = one pe_state plus the extension's per-run
+ *    bookkeeping). A call pops a context from the pool and pushes it back
+ *    afterwards (the pool is protected by the GIL), so no pe_state is
+ *    allocated per call, several threads each run on their own state, and
+ *    re-entrant calls (a host function calling pyexpr.eval) get a fresh
+ *    one. A pe_code is immutable after compilation and shared.
+ *
+ *  - The GIL is released while a program runs unless the compiler marked it
+ *    PE_CODE_BOUNDED (straight-line code whose run time is bounded by the
+ *    size of its inputs): for those a GIL round trip would cost more than
+ *    the run. Host functions re-acquire the GIL (PyEval_RestoreThread on the
+ *    saved thread state) when it was released.
+ *
+ *  - print() output is buffered in C (no GIL needed) and written with
+ *    sys.stdout.write() when the run returns, before each host call, and
+ *    whenever the buffer exceeds 64 KiB (re-acquiring the GIL for that).
+ *
+ *  - The per-run context is the state's user data (pe_get_userdata) and the
+ *    output sink's ud.
+ *
+ *  - Values are converted by copy in both directions. Host callables are
+ *    pe_make_host objects of px_host_class whose ud is a BORROWED
+ *    PyObject*; the context keeps a strong reference for the duration of
+ *    the run, so no Python reference count is touched without the GIL.
+ */
+#ifndef PX_EXT_INTERNAL_H
+#define PX_EXT_INTERNAL_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyexpr.h"
+
+#if defined(__unix__) || defined(__APPLE__)
+#define PX_HAVE_SIGACTION 1
+#else
+#define PX_HAVE_SIGACTION 0
+#endif
+
+#if defined(__GNUC__)
+#define PX_LIKELY(x) __builtin_expect(!!(x), 1)
+#define PX_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define PX_LIKELY(x) (x)
+#define PX_UNLIKELY(x) (x)
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Compatibility                                                       */
+/* ------------------------------------------------------------------ */
+
+#if PY_VERSION_HEX < 0x030A0000
+static inline PyObject *px_Py_NewRef(PyObject *o) {
+    Py_INCREF(o);
+    return o;
+}
+#define Py_NewRef(o) px_Py_NewRef((PyObject *)(o))
+static inline int px_PyModule_AddObjectRef(PyObject *m, const char *name, PyObject *v) {
+    Py_INCREF(v);
+    if (PyModule_AddObject(m, name, v) < 0) {
+        Py_DECREF(v);
+        return -1;
+    }
+    return 0;
+}
+#define PyModule_AddObjectRef px_PyModule_AddObjectRef
+#endif
+
+/* Is o (a str) pure ASCII, so that its data are its UTF-8 bytes? */
+static inline int px_str_is_ascii(PyObject *o) {
+#if PY_VERSION_HEX < 0x030C0000
+    if (!PyUnicode_IS_READY(o)) return 0;
+#endif
+    return PyUnicode_IS_ASCII(o);
+}
+
+/* Takes the raised exception (normalised, traceback attached). */
+static inline PyObject *px_fetch_exc(void) {
+#if PY_VERSION_HEX >= 0x030C0000
+    return PyErr_GetRaisedException();
+#else
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    if (!t) return NULL;
+    PyErr_NormalizeException(&t, &v, &tb);
+    if (tb && v) PyException_SetTraceback(v, tb);
+    Py_XDECREF(t);
+    Py_XDECREF(tb);
+    return v;
+#endif
+}
+
+/* Raises exception instance v (steals the reference). */
+static inline void px_restore_exc(PyObject *v) {
+#if PY_VERSION_HEX >= 0x030C0000
+    PyErr_SetRaisedException(v);
+#else
+    PyObject *tb = PyException_GetTraceback(v);
+    PyObject *t = (PyObject *)Py_TYPE(v);
+    Py_INCREF(t);
+    PyErr_Restore(t, v, tb);
+#endif
+}
+
+/* ------------------------------------------------------------------ */
+/* Module state, contexts                                              */
+/* ------------------------------------------------------------------ */
+
+#define PX_POOL_MAX 16          /* idle interpreter contexts kept */
+#define PX_MAX_NEST 1000        /* container nesting converted either way */
+#define PX_OUT_FLUSH (1u << 16) /* print buffer flushed beyond this */
+#define PX_MAX_DEPTH_LIMIT 1000000u
+#define PX_DEFAULT_DEPTH 1000u  /* the engine's max_depth when 0 is given */
+#define PX_COMPILE_NOGIL 16384  /* sources longer than this compile without the GIL */
+
+/* Default limits of the extension (docs/security.md explains the choice):
+ * a program from an untrusted source must not be able to hang or exhaust
+ * the host unless the host lifts a limit explicitly. */
+#define PX_DEFAULT_MAX_MEMORY ((size_t)256 << 20) /* 256 MiB */
+#define PX_DEFAULT_TIMEOUT 5.0                    /* seconds of wall time */
+
+struct px_mod;
+
+typedef struct px_ctx {
+    pe_state *S;
+    struct px_mod *ms;     /* the owning module's state */
+    PyThreadState *tstate; /* saved thread state while we released the GIL */
+    PyObject *s_write;     /* borrowed from the module state */
+    PyObject *s_stdout;    /* borrowed from the module state */
+    PyObject *sys_dict;    /* borrowed from the module state: vars(sys) */
+    /* print() buffer */
+    char *obuf;
+    size_t olen, ocap;
+    PyObject *out_error; /* exception raised by sys.stdout.write, pending */
+    /* strong references to the Python callables wrapped during this run */
+    PyObject **keep;
+    size_t nkeep, keepcap;
+    /* the Python exception of the latest failed host call and the engine
+     * exception that stands for it inside the script (reference held);
+     * host_id is pe_value_id(host_pe), 0 when there is none */
+    PyObject *host_exc;
+    pe_value host_pe;
+    uintptr_t host_id;
+    /* exec(): identities of the builtins bound at the start of the run */
+    uintptr_t *bids;
+    uint32_t bidcap;
+    bool allow_callables; /* this run's allow_callable_results */
+    bool lim_set;         /* the state's limits are `lim` (pe_set_limits is skipped) */
+    pe_limits lim;
+} px_ctx;
+
+/* Engine exception type ids the extension raises or tests (looked up by
+ * name at module init; ids are stable within a build). */
+typedef struct px_exc_ids {
+    int Exception, TypeError, ValueError, RuntimeError, MemoryError, KeyboardInterrupt,
+        SyntaxError, OSError, LimitError;
+} px_exc_ids;
+
+typedef struct px_mod {
+    PyObject *LimitError;
+    PyTypeObject *Code_type;
+    PyObject *s_max_steps, *s_max_memory, *s_max_depth, *s_timeout, *s_write, *s_names,
+        *s_mode, *s_filename, *s_compile, *s_eval, *s_exec, *s_stdout;
+    PyObject *sys_dict;  /* vars(sys), where print() finds sys.stdout */
+    PyObject **exc_map;  /* engine exception id -> class (borrowed), nexc entries */
+    int nexc;
+    px_exc_ids id;
+    PyObject *builtin_names; /* frozenset of the names of the builtins scripts see */
+    pe_limits defaults;
+    px_ctx *pool[PX_POOL_MAX];
+    int npool;
+    pe_cache *cache; /* compile cache of pyexpr.eval/exec(source) (issue 5) */
+    PyObject *s_cache, *s_limits, *s_allow_callables;
+    /* Ctrl-C: only the main thread of the main interpreter handles signals */
+    unsigned long main_ident;
+    bool signals; /* this module instance lives in the main interpreter */
+} px_mod;
+
+static inline px_mod *px_state(PyObject *module) { return (px_mod *)PyModule_GetState(module); }
+
+/* context.c */
+px_ctx *px_ctx_new(px_mod *ms);
+void px_ctx_free(px_ctx *c);
+void px_flush(px_ctx *c);
+int px_keep(px_ctx *c, PyObject *o);
+void px_keep_clear(px_ctx *c);
+
+static inline px_ctx *px_acquire(px_mod *ms) {
+    if (ms->npool) return ms->pool[--ms->npool];
+    return px_ctx_new(ms);
+}
+
+static inline void px_release(px_mod *ms, px_ctx *c) {
+    if (c->ocap > (1u << 20)) { /* do not keep a huge print buffer around */
+        free(c->obuf);
+        c->obuf = NULL;
+        c->ocap = 0;
+    }
+    if (ms->npool < PX_POOL_MAX)
+        ms->pool[ms->npool++] = c;
+    else
+        px_ctx_free(c);
+}
+
+/* Takes the GIL back if this run released it (*saved: what to restore). */
+static inline void px_gil_acquire(px_ctx *c, PyThreadState **saved) {
+    *saved = c->tstate;
+    if (*saved) {
+        c->tstate = NULL;
+        PyEval_RestoreThread(*saved);
+    }
+}
+
+static inline void px_gil_restore(px_ctx *c, PyThreadState *saved) {
+    if (saved) c->tstate = PyEval_SaveThread();
+}
+
+/* ------------------------------------------------------------------ */
+/* Conversions                                                         */
+/* ------------------------------------------------------------------ */
+
+enum { PX_OK = 0, PX_EPE = -1, PX_EBAD = -2, PX_EDEEP = -3, PX_EPY = -4, PX_ECALL = -5 };
+
+typedef struct px_in {
+    px_ctx *c;
+    PyObject *bad;     /* PX_EBAD/PX_ECALL: the object that is refused (borrowed) */
+    bool no_callables; /* refuse callables (PX_ECALL): values a host function returned */
+} px_in;
+
+/* convert_in.c: o as a NEW engine value in *out; PX_OK or an error code
+ * (PX_EPE: engine exception pending; PX_EPY: Python exception set). */
+int px_in_val(px_in *ci, PyObject *o, pe_value *out, int depth);
+int px_in_str(px_in *ci, PyObject *o, pe_value *out);
+
+typedef struct px_out {
+    struct px_mod *ms;
+    px_ctx *c;
+    const char *bad; /* type name of a value that has no Python equivalent */
+    bool deep;       /* set when nesting exceeded PX_MAX_NEST */
+} px_out;
+
+/* convert_out.c: new reference, or NULL: co->bad / co->deep set (no Python
+ * error), or a Python error set. */
+PyObject *px_out_val(px_out *co, pe_value v, int depth);
+PyObject *px_out_str(pe_value s);
+PyObject *px_out_error(px_out *co, const char *what);
+
+/* exceptions.c */
+PyObject *px_exc_to_py(px_mod *ms, px_ctx *c, pe_value e, int depth);
+void px_raise_engine_exc(px_mod *ms, px_ctx *c);
+int px_pe_exc_type(px_mod *ms, PyObject *exc);
+void px_host_failed(px_mod *ms, px_ctx *c);
+void px_raise_nomem(px_ctx *c);
+int px_exc_map_init(px_mod *ms);
+
+/* host.c */
+extern const pe_host_class px_host_class;
+int px_in_host(px_in *ci, PyObject *o, pe_value *out);
+
+/* ------------------------------------------------------------------ */
+/* Programs, running                                                   */
+/* ------------------------------------------------------------------ */
+
+typedef struct px_prog {
+    pe_code *code;
+    PyObject *pynames; /* tuple of str: the code's global names as Python strs, or NULL */
+    uint32_t nglobals;
+    bool cheap; /* PE_CODE_BOUNDED: run it without releasing the GIL */
+} px_prog;
+
+static inline void px_prog_init(px_prog *p, pe_code *code) {
+    p->code = code;
+    p->pynames = NULL;
+    p->nglobals = pe_code_nglobals(code);
+    p->cheap = (pe_code_flags(code) & PE_CODE_BOUNDED) != 0;
+}
+
+/* run.c */
+PyObject *px_run(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names, const pe_limits *lim,
+                 bool want_exec, double compile_start);
+pe_code *px_compile(px_mod *ms, px_ctx *c, const char *src, size_t len, const char *filename,
+                    int mode, const pe_limits *lim, double *compile_start);
+pe_code *px_cache_compile(px_mod *ms, px_ctx *c, const char *src, size_t len,
+                          const char *filename, int mode, const pe_limits *lim,
+                          double *compile_start);
+int px_source_text(PyObject *src, const char **p, Py_ssize_t *n, const char *fname);
+double px_coarse_now(void);
+
+/* interrupt.c */
+typedef struct px_sigsave {
+    pe_state *prev; /* the enclosing run's state (nested runs) */
+    bool active;
+} px_sigsave;
+void px_sig_enter(px_mod *ms, px_ctx *c, px_sigsave *sv);
+void px_sig_leave(px_ctx *c, const px_sigsave *sv);
+
+/* limits.c */
+int px_parse_limit(px_mod *ms, PyObject *key, PyObject *v, pe_limits *L);
+int px_parse_run_kw(px_mod *ms, int pass, PyObject *key, PyObject *v, pe_limits *L,
+                    bool *allow_callables);
+int px_unexpected_kw(const char *fname, PyObject *key);
+int px_check_names(PyObject **names, const char *fname);
+PyObject *px_limits_dict(const pe_limits *L);
+
+static inline bool px_key_is(PyObject *key, PyObject *interned) {
+    return key == interned || (PyUnicode_Check(key) && !PyUnicode_Compare(key, interned));
+}
+
+/* code_type.c */
+typedef struct px_code_obj {
+    PyObject_HEAD
+    px_prog prog;
+    PyObject *source;   /* str */
+    PyObject *filename; /* str */
+    int mode;           /* PE_MODE_EXEC or PE_MODE_EVAL */
+} px_code_obj;
+
+extern PyType_Spec px_code_spec;
+PyObject *px_code_new_from(px_mod *ms, PyObject *source, const char *src, size_t len,
+                           PyObject *filename, int mode);
+
+#endif /* PX_EXT_INTERNAL_H */
