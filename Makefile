@@ -50,7 +50,8 @@ TEST_SRCS    := $(sort $(wildcard csrc/tests/*.c))
 TEST_NAMES   := $(basename $(notdir $(TEST_SRCS)))
 
 # ---------------------------------------------------------------------------
-# Compiler selection - the ONLY place it is decided. (setup.py mirrors it.)
+# Compiler selection - the ONLY place it is decided (setup.py runs this
+# Makefile, passing CC, LIBC=musl, STATIC and STRIP through).
 #   CC not given  -> cc (glibc: its libm is CPython's, so float results are
 #                    bit-identical); LIBC=musl selects musl-gcc (faster start,
 #                    libm may differ from CPython in the last bit).
