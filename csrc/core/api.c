@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "pe_ast.h"
 
@@ -147,6 +148,9 @@ static pe_code *compile_source(pe_state *S, const char *src, size_t len, const c
     pe_heap_init(&tmp);
     pe_heap *saved = S->cur;
     size_t mark = S->mem_used;
+    /* max_memory counts what this compile allocates */
+    size_t saved_limit = S->mem_limit;
+    S->mem_limit = pe_mem_limit_from(S, mark);
     S->cur = &tmp;
     pe_arena A = {S, NULL};
     pe_code *code = NULL;
@@ -159,6 +163,7 @@ static pe_code *compile_source(pe_state *S, const char *src, size_t len, const c
     if (mod) code = pe_compile_ast(S, (struct pe_ast *)mod, src, len, filename, mode);
     pe_arena_free(&A);
     S->deadline = saved_deadline;
+    S->mem_limit = saved_limit;
     if (!code) {
         pe_heap_sweep(S, &tmp);
         S->cur = saved;
@@ -185,8 +190,14 @@ pe_code *pe_compile_profile(pe_state *S, const char *src, size_t len, const char
 }
 
 pe_code *pe_compile(pe_state *S, const char *src, size_t len, const char *filename, int mode) {
-    return pe_compile_timed(S, src, len, filename, mode, NULL, NULL);
+    pe_profile *prof = S->prof;
+    if (PE_LIKELY(!prof)) return pe_compile_timed(S, src, len, filename, mode, NULL, NULL);
+    uint64_t clk = pe_clock_ns();
+    prof->cache = PE_PROFILE_CACHE_OFF;
+    return pe_compile_timed(S, src, len, filename, mode, prof, &clk);
 }
+
+void pe_set_profile(pe_state *S, pe_profile *prof) { S->prof = prof; }
 
 void pe_code_retain(pe_code *code) {
     if (code) atomic_fetch_add_explicit(&code->refcount, 1, memory_order_relaxed);
@@ -204,8 +215,10 @@ void pe_code_release(pe_code *code) {
     pe_state tmp;
     pe_state_init(&tmp);
     tmp.no_cache = true;
+    tmp.alloc = code->alloc;
+    tmp.alloc_ud = code->alloc_ud;
     pe_heap_sweep(&tmp, &code->heap);
-    free(code); /* one block with the tables, filename and source */
+    pe_sys_free(&tmp, code, code->block_size); /* one block: tables, filename, source */
 }
 
 /* pe_code_release for a caller that holds a state: the code's blocks go
@@ -214,12 +227,16 @@ void pe_code_release(pe_code *code) {
  * S must not be running. */
 void pe_code_release_in(pe_state *S, pe_code *code) {
     if (!code) return;
+    if (S->alloc != code->alloc || S->alloc_ud != code->alloc_ud) { /* not S's memory */
+        pe_code_release(code);
+        return;
+    }
     if (atomic_fetch_sub_explicit(&code->refcount, 1, memory_order_acq_rel) != 1) return;
     size_t used = S->mem_used, peak = S->mem_peak;
     pe_heap_sweep(S, &code->heap);
     S->mem_used = used;
     S->mem_peak = peak;
-    free(code);
+    pe_sys_free(S, code, code->block_size);
 }
 
 /* ------------------------------------------------------------------ */
@@ -245,9 +262,25 @@ void pe_globals_release(pe_state *S) {
     S->nglobals = 0;
 }
 
+/* A monotonic clock costing a few ns (the precise one costs ~75 ns on some
+ * virtual machines, half of a short run) with a few ms of resolution: it
+ * lags, so a deadline started from it comes early by at most that much. */
+static double coarse_now(void) {
+#if defined(CLOCK_MONOTONIC_COARSE)
+    struct timespec ts;
+    if (clock_gettime(CLOCK_MONOTONIC_COARSE, &ts) == 0)
+        return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+#endif
+    return pe_now();
+}
+
 void pe_limits_start(pe_state *S) {
+    /* LEGACY (delete when every front end runs through pe_run_begin):
+     * callers of pe_run_value / pe_vm_run that did not take a run's memory
+     * base get max_memory as an absolute bound, as before issue 12 */
+    if (!S->run_mem) S->mem_limit = S->limits.max_memory;
     S->steps_left = S->limits.max_steps;
-    S->deadline = S->limits.timeout > 0 ? pe_now() + S->limits.timeout : 0;
+    S->deadline = S->limits.timeout > 0 ? coarse_now() + S->limits.timeout : 0;
     S->time_check_counter = 0;
     S->work_units = 0;
     S->interrupted = 0;
@@ -259,11 +292,9 @@ int pe_run_value(pe_state *S, pe_code *code, pe_val *result) {
 }
 
 int pe_run_repr(pe_state *S, pe_code *code, char **repr_out) {
-    return pe_run_repr_timed(S, code, repr_out, NULL, NULL);
-}
-
-int pe_run_repr_profile(pe_state *S, pe_code *code, char **repr_out, pe_profile *prof) {
-    uint64_t clk = prof ? pe_clock_ns() : 0;
+    pe_profile *prof = S->prof;
+    if (PE_LIKELY(!prof)) return pe_run_repr_timed(S, code, repr_out, NULL, NULL);
+    uint64_t clk = pe_clock_ns();
     return pe_run_repr_timed(S, code, repr_out, prof, &clk);
 }
 
@@ -274,12 +305,13 @@ int pe_run_repr_timed(pe_state *S, pe_code *code, char **repr_out, pe_profile *p
     uint64_t t0 = prof ? *clk : 0, tf = 0, te = 0;
     if (prof) prof->execute_ns = prof->format_ns = 0;
     if (repr_out) *repr_out = NULL;
-    if (pe_globals_init(S, code)) {
+    if (pe_run_begin(S, code)) { /* (max_memory counts from here to pe_run_end) */
         if (prof) prof->execute_ns = (*clk = pe_clock_ns()) - t0;
         return -1;
     }
+    pe_limits_start(S);
     pe_val result = pe_none();
-    int r = pe_run_value(S, code, &result);
+    int r = pe_vm_run(S, code, &result);
     if (prof) tf = pe_clock_ns();
     if (r == 0 && repr_out && result.tag != PE_TNONE) {
         pe_sb sb;
@@ -299,8 +331,9 @@ int pe_run_repr_timed(pe_state *S, pe_code *code, char **repr_out, pe_profile *p
         pe_sb_free(&sb);
     }
     if (prof) prof->format_ns = (te = pe_clock_ns()) - tf;
+    S->deadline = 0;
     if (r == 0) pe_decref(S, result);
-    pe_globals_release(S);
+    pe_run_end(S);
     if (prof) prof->execute_ns = (tf - t0) + ((*clk = pe_clock_ns()) - te);
     return r;
 }
@@ -312,3 +345,6 @@ void pe_reset(pe_state *S) {
     pe_decref(S, h);
     pe_heap_sweep(S, &S->heap);
 }
+
+/* Flags the compiler computed (compiler.c code_flags). */
+unsigned pe_code_flags(const pe_code *code) { return code->flags; }

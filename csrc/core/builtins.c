@@ -577,7 +577,7 @@ BI(callable) {
     const pe_type *t = pe_typeof(argv[0]);
     int k = t->kind;
     *out = pe_bool(k == PE_K_TYPE || k == PE_K_FUNC || k == PE_K_CFUNC || k == PE_K_BMETHOD ||
-                   k == PE_K_HOST);
+                   (k == PE_K_HOST && t->call)); /* host classes without call: not callable */
     return 0;
 }
 

@@ -490,13 +490,10 @@ pe_code *pe_cache_get_timed(pe_cache *c, pe_state *S, const char *src, size_t le
     return result;
 }
 
-pe_code *pe_cache_get_profile(pe_cache *c, pe_state *S, const char *src, size_t len,
-                              const char *filename, int mode, pe_profile *prof) {
-    uint64_t clk = prof ? pe_clock_ns() : 0;
-    return pe_cache_get_timed(c, S, src, len, filename, mode, prof, &clk);
-}
-
 pe_code *pe_cache_get(pe_cache *c, pe_state *S, const char *src, size_t len, const char *filename,
                       int mode) {
-    return pe_cache_get_timed(c, S, src, len, filename, mode, NULL, NULL);
+    pe_profile *prof = S->prof;
+    if (PE_LIKELY(!prof)) return pe_cache_get_timed(c, S, src, len, filename, mode, NULL, NULL);
+    uint64_t clk = pe_clock_ns();
+    return pe_cache_get_timed(c, S, src, len, filename, mode, prof, &clk);
 }

@@ -95,6 +95,7 @@ typedef struct unit {
     uint32_t *code;
     uint32_t *lines;
     uint16_t *cols;
+    uint32_t lines_cap, cols_cap; /* their own capacities (a failed growth leaves them behind cap) */
     uint32_t n, cap;
     uint32_t *labels; /* label -> instruction index (UINT32_MAX unbound) */
     uint32_t nlabels, labcap;
@@ -672,17 +673,20 @@ static int emit(compiler *C, unit *u, int op, uint32_t arg) {
 
 /* Lines are kept in a parallel array sized like code. */
 static int emit_l(compiler *C, unit *u, int op, uint32_t arg) {
-    uint32_t cap_before = u->cap;
     if (emit(C, u, op, arg)) return -1;
-    if (u->cap != cap_before || !u->lines) {
-        uint32_t *nl = pe_mem_realloc(C->S, u->lines, cap_before * sizeof(uint32_t),
+    if (u->lines_cap < u->cap) {
+        uint32_t *nl = pe_mem_realloc(C->S, u->lines, u->lines_cap * sizeof(uint32_t),
                                       u->cap * sizeof(uint32_t));
         if (!nl) return -1;
         u->lines = nl;
-        uint16_t *nc = pe_mem_realloc(C->S, u->cols, cap_before * sizeof(uint16_t),
+        u->lines_cap = u->cap;
+    }
+    if (u->cols_cap < u->cap) {
+        uint16_t *nc = pe_mem_realloc(C->S, u->cols, u->cols_cap * sizeof(uint16_t),
                                       u->cap * sizeof(uint16_t));
         if (!nc) return -1;
         u->cols = nc;
+        u->cols_cap = u->cap;
     }
     u->lines[u->n - 1] = u->line;
     u->cols[u->n - 1] = (uint16_t)(u->col > 65535 ? 0 : u->col);
@@ -2097,8 +2101,8 @@ static void fcode_clear(pe_state *S, pe_obj *o);
 static void unit_free(compiler *C, unit *u) {
     pe_state *S = C->S;
     pe_mem_free(S, u->code, u->cap * sizeof(uint32_t));
-    pe_mem_free(S, u->lines, u->cap * sizeof(uint32_t));
-    pe_mem_free(S, u->cols, u->cap * sizeof(uint16_t));
+    pe_mem_free(S, u->lines, u->lines_cap * sizeof(uint32_t));
+    pe_mem_free(S, u->cols, u->cols_cap * sizeof(uint16_t));
     pe_mem_free(S, u->labels, u->labcap * sizeof(uint32_t));
     pe_mem_free(S, u->fix, u->fixcap * sizeof(jfix));
     for (uint32_t i = 0; i < u->nconsts; i++) pe_decref(S, u->consts[i]);
@@ -2566,16 +2570,21 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     size_t ng = C->nglobals, fnlen = strlen(filename);
     size_t total = sizeof(pe_code) + ng * (sizeof(pe_obj *) + sizeof(int32_t)) + fnlen + 1 + len + 1;
     /* the block is counted against max_memory like every other compile
-     * allocation (it is allocated with calloc: it outlives the state) */
-    size_t lim = S->limits.max_memory;
+     * allocation (it comes from the state's system allocator, uncached: it
+     * outlives the state, and records the allocator that frees it) */
+    size_t lim = S->mem_limit;
     if (lim && (S->mem_used + total > lim || S->mem_used + total < S->mem_used)) {
         pe_decref_obj(S, &f->ob);
-        S->limits.max_memory = 0; /* building the exception allocates */
-        pe_raise(S, PE_EXC(LimitError), "memory limit exceeded (max_memory=%zu bytes)", lim);
-        S->limits.max_memory = lim;
+        pe_raise_memory_limit(S);
         goto fail;
     }
-    code = calloc(1, total);
+    code = pe_sys_alloc(S, total);
+    if (code) {
+        memset(code, 0, total);
+        code->alloc = S->alloc;
+        code->alloc_ud = S->alloc_ud;
+        code->block_size = total;
+    }
     if (!code) {
         pe_decref_obj(S, &f->ob);
         pe_raise_nomem(S);
@@ -2609,7 +2618,7 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     return code;
 fail_code:
     /* the caller sweeps the code heap; free only the block */
-    free(code);
+    pe_sys_free(S, code, code->block_size);
     code = NULL;
 fail:
     if (u) {

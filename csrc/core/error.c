@@ -567,7 +567,8 @@ void pe_tb_add(pe_state *S, pe_fcode *code, uint32_t line, uint16_t col) {
         uint32_t ncap = e->tb_cap ? e->tb_cap * 2 : 8;
         if (ncap > 4096) return; /* bounded: keep the innermost entries */
         {
-            pe_tbent *nt = realloc(e->tb, ncap * sizeof(pe_tbent));
+            pe_tbent *nt = pe_sys_realloc(S, e->tb, e->tb_cap * sizeof(pe_tbent),
+                                          ncap * sizeof(pe_tbent));
             if (!nt) return;
             S->mem_used += (ncap - e->tb_cap) * sizeof(pe_tbent);
             e->tb = nt;

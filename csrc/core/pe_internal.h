@@ -24,14 +24,12 @@
 
 #include "pyexpr.h"
 
-/* Legacy entry points being replaced by the public API (issue 12): the
- * profiling variants give way to pe_set_profile. */
+/* Legacy entry points replaced by the public API (issue 12), kept only
+ * until the extension is ported (it still calls them): pe_code_release
+ * and pe_set_profile + pe_compile. Delete with their last use. */
 void pe_code_free(pe_code *code);
 pe_code *pe_compile_profile(pe_state *S, const char *src, size_t len, const char *filename,
                             int mode, pe_profile *prof);
-pe_code *pe_cache_get_profile(pe_cache *c, pe_state *S, const char *src, size_t len,
-                              const char *filename, int mode, pe_profile *prof);
-int pe_run_repr_profile(pe_state *S, pe_code *code, char **repr_out, pe_profile *prof);
 
 #if defined(__GNUC__)
 #define PE_LIKELY(x) __builtin_expect(!!(x), 1)

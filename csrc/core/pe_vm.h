@@ -185,6 +185,9 @@ typedef struct pe_fcode {
 
 /* A whole compiled program (pe_code in the public API). */
 struct pe_code {
+    pe_alloc_fn alloc;   /* the compiling state's allocator (NULL: malloc): */
+    void *alloc_ud;      /* this block and the heap's objects go back to it */
+    size_t block_size;   /* bytes of this block (tables, filename, source) */
     pe_heap heap;        /* constants, code objects, strings */
     pe_fcode *module;    /* top-level code */
     pe_obj **gnames;     /* str: global names, by slot */
@@ -195,6 +198,7 @@ struct pe_code {
     size_t source_len;
     int mode;
     size_t bytes;        /* approximate memory held (for cache bounds) */
+    uint32_t flags;      /* PE_CODE_* (pe_code_flags), computed by the compiler */
     atomic_uint refcount; /* pe_code_retain/release; 1 when compiled, freed at 0 */
 };
 
@@ -290,6 +294,28 @@ struct pe_state {
     uint32_t dealloc_depth, ntrash, trash_cap;
     bool trash_draining;
     pe_obj **trash;
+
+    /* The public API's state (capi_*.c). */
+    /* The absolute bound on mem_used in force (0 = none): a run
+     * (pe_run_begin .. pe_run_end, inside pe_run and pe_run_repr too) or a
+     * compile sets it to mem_used-at-start + max_memory for its duration;
+     * none outside them. Messages name limits.max_memory. */
+    size_t mem_limit;
+    void *userdata;                  /* pe_set_userdata */
+    pe_interrupt_fn interrupt_fn;    /* pe_set_interrupt_hook */
+    void *interrupt_ud;
+    pe_display_fn display_fn;        /* pe_set_display_hook */
+    void *display_ud;
+    pe_profile *prof;                /* pe_set_profile */
+    pe_alloc_fn alloc;               /* pe_state_new_ex; NULL: malloc */
+    void *alloc_ud;
+    pe_val *gbuf;                    /* reusable globals of pe_run_begin */
+    uint32_t gbuf_cap;
+    bool run_begun;                  /* pe_run_begin .. pe_run_end */
+    bool run_mem;                    /* the run set mem_limit; run_saved_limit restores it */
+    size_t run_saved_limit;
+    struct pe_host_type **host_types; /* one type object per pe_host_class used */
+    uint32_t nhost_types, host_types_cap;
 };
 
 /* Exception instances. The traceback lives on the exception (innermost
@@ -382,6 +408,29 @@ typedef struct pe_rangeiter_view {
     int64_t cur, step, left;
 } pe_rangeiter_view; /* layout of range iterators (FOR_ITER fast path) */
 
+
+/* state.c: the state's system allocator (the pe_config hook, or
+ * malloc/realloc/free), uncounted: for blocks outside the object memory
+ * (stack chunks, frames, the small-block cache's blocks). Sizes must be
+ * the block's own (the hook is told them). */
+void *pe_sys_alloc(pe_state *S, size_t n);
+void *pe_sys_realloc(pe_state *S, void *p, size_t oldn, size_t newn);
+void pe_sys_free(pe_state *S, void *p, size_t n);
+/* LimitError "memory limit exceeded (max_memory=N bytes)" naming the
+ * user's max_memory; returns -1. */
+int pe_raise_memory_limit(pe_state *S);
+/* vm.c: the frames array (for max_depth) and the first stack chunk,
+ * allocated before a run takes its memory base. */
+int pe_vm_reserve(pe_state *S);
+/* The absolute memory bound for a run or compile starting with mem_used
+ * == base: base + max_memory (saturating), 0 without a memory limit. */
+PE_INLINE size_t pe_mem_limit_from(const pe_state *S, size_t base) {
+    size_t m = S->limits.max_memory;
+    if (!m) return 0;
+    return base + m < base ? SIZE_MAX : base + m;
+}
+/* capi_host.c: frees the state's host type objects (after the heap sweep). */
+void pe_capi_state_fini(pe_state *S);
 
 /* api.c: run plumbing shared by the front ends. */
 int pe_globals_init(pe_state *S, pe_code *code);

@@ -11,15 +11,16 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "pe_vm.h"
+#include "pe_ast.h"
 
 /* ------------------------------------------------------------------ */
 /* Memory                                                              */
 /* ------------------------------------------------------------------ */
 
-/* Would allocating n more bytes exceed the state's limit? */
+/* Would allocating n more bytes exceed the limit in force (mem_limit: the
+ * run's or compile's base + max_memory)? */
 static bool mem_over_limit(pe_state *S, size_t n) {
-    size_t lim = S->limits.max_memory;
+    size_t lim = S->mem_limit;
     return lim && (S->mem_used + n > lim || S->mem_used + n < S->mem_used);
 }
 
@@ -31,11 +32,35 @@ static void mem_count(pe_state *S, size_t n) {
 /* Raises LimitError with the limit lifted meanwhile: building the
  * exception allocates too. */
 static void *mem_limit_error(pe_state *S) {
-    size_t lim = S->limits.max_memory;
-    S->limits.max_memory = 0;
-    pe_raise(S, PE_EXC(LimitError), "memory limit exceeded (max_memory=%zu bytes)", lim);
-    S->limits.max_memory = lim;
+    pe_raise_memory_limit(S);
     return NULL;
+}
+
+int pe_raise_memory_limit(pe_state *S) {
+    size_t lim = S->mem_limit;
+    S->mem_limit = 0;
+    pe_raise(S, PE_EXC(LimitError), "memory limit exceeded (max_memory=%zu bytes)",
+             S->limits.max_memory ? S->limits.max_memory : lim);
+    S->mem_limit = lim;
+    return -1;
+}
+
+/* The system allocator of the state: the pe_config hook, or malloc. */
+void *pe_sys_alloc(pe_state *S, size_t n) {
+    if (!n) n = 1;
+    return S->alloc ? S->alloc(S->alloc_ud, NULL, 0, n) : malloc(n);
+}
+
+void *pe_sys_realloc(pe_state *S, void *p, size_t oldn, size_t newn) {
+    if (!newn) newn = 1;
+    if (!p) return pe_sys_alloc(S, newn);
+    return S->alloc ? S->alloc(S->alloc_ud, p, oldn ? oldn : 1, newn) : realloc(p, newn);
+}
+
+void pe_sys_free(pe_state *S, void *p, size_t n) {
+    if (!p) return;
+    if (S->alloc) S->alloc(S->alloc_ud, p, n ? n : 1, 0);
+    else free(p);
 }
 
 /* The small-block cache is off under sanitizers so that they see every
@@ -55,6 +80,10 @@ static void *mem_limit_error(pe_state *S) {
 
 /* Size class of an n-byte block (16-byte steps); blocks are class*16 bytes. */
 static inline size_t fl_class(size_t n) { return n ? (n + 15) >> 4 : 1; }
+/* The size of the system block holding an n-byte allocation. */
+static inline size_t block_size(size_t n) {
+    return PE_FREELIST && n <= PE_FL_MAX ? fl_class(n) << 4 : n ? n : 1;
+}
 
 static void *raw_alloc(pe_state *S, size_t n) {
     if (PE_FREELIST && n <= PE_FL_MAX) {
@@ -65,9 +94,9 @@ static void *raw_alloc(pe_state *S, size_t n) {
             S->fln[c]--;
             return p;
         }
-        return malloc(c << 4);
+        return pe_sys_alloc(S, c << 4);
     }
-    return malloc(n ? n : 1);
+    return pe_sys_alloc(S, n);
 }
 
 static void raw_free(pe_state *S, void *p, size_t n) {
@@ -81,7 +110,7 @@ static void raw_free(pe_state *S, void *p, size_t n) {
             return;
         }
     }
-    free(p);
+    pe_sys_free(S, p, block_size(n));
 }
 
 /* No allocation can succeed beyond this (128 TiB): refuse it before
@@ -121,7 +150,7 @@ void *pe_mem_realloc(pe_state *S, void *p, size_t oldn, size_t newn) {
             }
         }
     } else {
-        q = realloc(p, newn ? newn : 1);
+        q = pe_sys_realloc(S, p, block_size(oldn), block_size(newn));
     }
     if (PE_UNLIKELY(!q)) {
         pe_raise_nomem(S);
@@ -169,7 +198,8 @@ int pe_check_interrupt_and_time(pe_state *S) {
     if (S->interrupted) {
         S->interrupted = 0;
         if (S->deadline > 0 && pe_now() >= S->deadline) return pe_raise_time_limit(S);
-        if (S->on_interrupt) return S->on_interrupt(S);
+        if (S->interrupt_fn) return S->interrupt_fn(S, S->interrupt_ud);
+        if (S->on_interrupt) return S->on_interrupt(S); /* legacy: the unported extension */
         return pe_raise(S, PE_EXC(KeyboardInterrupt), "%s", "");
     }
     if (S->deadline > 0 && pe_now() >= S->deadline) return pe_raise_time_limit(S);
@@ -263,7 +293,9 @@ bool pe_trash_begin(pe_state *S, pe_obj *o) {
     if (S->dealloc_depth >= TRASH_DEPTH) {
         if (S->ntrash == S->trash_cap) {
             uint32_t ncap = S->trash_cap ? S->trash_cap * 2 : 64;
-            pe_obj **p = ncap > S->trash_cap ? realloc(S->trash, ncap * sizeof *p) : NULL;
+            pe_obj **p = ncap > S->trash_cap ? pe_sys_realloc(S, S->trash, S->trash_cap * sizeof *p,
+                                                              ncap * sizeof *p)
+                                             : NULL;
             if (p) {
                 S->trash = p;
                 S->trash_cap = ncap;
@@ -286,7 +318,7 @@ void pe_trash_end(pe_state *S) {
         o->type->dealloc(S, o);
     }
     S->trash_draining = false;
-    free(S->trash);
+    pe_sys_free(S, S->trash, S->trash_cap * sizeof *S->trash);
     S->trash = NULL;
     S->trash_cap = 0;
 }
@@ -325,22 +357,31 @@ void pe_state_init(pe_state *S) {
     S->max_depth = 1000;
 }
 
-pe_state *pe_state_new(void) {
-    pe_state *S = malloc(sizeof *S);
+pe_state *pe_state_new(void) { return pe_state_new_ex(NULL); }
+
+pe_state *pe_state_new_ex(const pe_config *cfg) {
+    pe_state *S;
+    if (cfg && cfg->alloc) S = cfg->alloc(cfg->alloc_ud, NULL, 0, sizeof *S);
+    else S = malloc(sizeof *S);
     if (!S) return NULL;
     pe_state_init(S);
+    if (cfg) {
+        S->alloc = cfg->alloc;
+        S->alloc_ud = cfg->alloc_ud;
+        if (cfg->limits) pe_set_limits(S, cfg->limits);
+    }
     return S;
 }
 
 /* Frees what the small-block cache holds. */
 static void fl_release(pe_state *S) {
-    free(S->arena_spare);
+    if (S->arena_spare) pe_sys_free(S, S->arena_spare, block_size(sizeof(pe_arena_chunk) + 4096));
     S->arena_spare = NULL;
     for (size_t c = 0; c < sizeof S->fl / sizeof S->fl[0]; c++) {
         void *p = S->fl[c];
         while (p) {
             void *next = *(void **)p;
-            free(p);
+            pe_sys_free(S, p, c << 4);
             p = next;
         }
         S->fl[c] = NULL;
@@ -358,21 +399,43 @@ void pe_set_output(pe_state *S, pe_write_fn out, void *out_ud, pe_write_fn err, 
 }
 
 void pe_set_limits(pe_state *S, const pe_limits *limits) {
+    static const pe_limits none = {0, 0, 0, 0.0};
+    if (!limits) limits = &none;
     S->limits = *limits;
+    S->mem_limit = 0; /* max_memory binds runs and compiles only (they set mem_limit) */
+    if (limits->timeout <= 0) S->deadline = 0; /* e.g. after a run, for its traceback */
     S->max_depth = limits->max_depth ? limits->max_depth : 1000;
+}
+
+void pe_get_limits(const pe_state *S, pe_limits *out) { *out = S->limits; }
+
+void pe_set_userdata(pe_state *S, void *ud) { S->userdata = ud; }
+void *pe_get_userdata(const pe_state *S) { return S->userdata; }
+size_t pe_memory_used(const pe_state *S) { return S->mem_used; }
+size_t pe_memory_peak(const pe_state *S) { return S->mem_peak; }
+
+void pe_interrupt(pe_state *S) { S->interrupted = 1; }
+
+void pe_set_interrupt_hook(pe_state *S, pe_interrupt_fn fn, void *ud) {
+    S->interrupt_fn = fn;
+    S->interrupt_ud = ud;
 }
 
 void pe_state_free(pe_state *S) {
     if (!S) return;
+    if (S->run_begun) pe_run_end(S);
     pe_exc_clear(S);
     pe_decref(S, S->handled);
     S->handled = pe_undef();
     pe_heap_sweep(S, &S->heap);
-    for (uint32_t i = 0; i < S->nchunks; i++) free(S->chunks[i].base);
-    free(S->chunks);
-    free(S->frames);
+    pe_capi_state_fini(S);
+    for (uint32_t i = 0; i < S->nchunks; i++)
+        pe_sys_free(S, S->chunks[i].base, S->chunks[i].cap * sizeof(pe_val));
+    pe_sys_free(S, S->chunks, S->chunks_cap * sizeof *S->chunks);
+    pe_sys_free(S, S->frames, S->frames_cap * sizeof *S->frames);
     fl_release(S);
-    free(S);
+    if (S->alloc) S->alloc(S->alloc_ud, S, sizeof *S, 0);
+    else free(S);
 }
 
 double pe_now(void) {

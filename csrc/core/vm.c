@@ -48,14 +48,15 @@ static pe_val *stack_reserve(pe_state *S, uint32_t *chunk, pe_val *top, size_t n
     }
     if (c < S->nchunks && S->chunks[c].cap < need) {
         S->mem_used -= S->chunks[c].cap * sizeof(pe_val);
-        free(S->chunks[c].base);
+        pe_sys_free(S, S->chunks[c].base, S->chunks[c].cap * sizeof(pe_val));
         S->chunks[c].base = NULL;
         S->chunks[c].cap = 0;
     }
     if (c >= S->nchunks) {
         if (S->nchunks == S->chunks_cap) {
             uint32_t nc = S->chunks_cap ? S->chunks_cap * 2 : 8;
-            struct pe_chunk *n = realloc(S->chunks, nc * sizeof *n);
+            struct pe_chunk *n =
+                pe_sys_realloc(S, S->chunks, S->chunks_cap * sizeof *n, nc * sizeof *n);
             if (!n) {
                 pe_raise_nomem(S);
                 return NULL;
@@ -69,12 +70,11 @@ static pe_val *stack_reserve(pe_state *S, uint32_t *chunk, pe_val *top, size_t n
     }
     if (!S->chunks[c].base) {
         size_t cap = need > 2048 ? need : 2048; /* 32 KiB: below mmap thresholds */
-        if (S->limits.max_memory && S->mem_used + cap * sizeof(pe_val) > S->limits.max_memory) {
-            pe_raise(S, PE_EXC(LimitError), "memory limit exceeded (max_memory=%zu bytes)",
-                     S->limits.max_memory);
+        if (S->mem_limit && S->mem_used + cap * sizeof(pe_val) > S->mem_limit) {
+            pe_raise_memory_limit(S);
             return NULL;
         }
-        S->chunks[c].base = malloc(cap * sizeof(pe_val));
+        S->chunks[c].base = pe_sys_alloc(S, cap * sizeof(pe_val));
         if (!S->chunks[c].base) {
             pe_raise_nomem(S);
             return NULL;
@@ -91,7 +91,8 @@ static pe_val *stack_reserve(pe_state *S, uint32_t *chunk, pe_val *top, size_t n
 static int frames_prepare(pe_state *S) {
     uint32_t need = S->max_depth + 4;
     if (S->frames_cap >= need) return 0;
-    pe_frame *nf = realloc(S->frames, need * sizeof(pe_frame));
+    pe_frame *nf =
+        pe_sys_realloc(S, S->frames, S->frames_cap * sizeof(pe_frame), need * sizeof(pe_frame));
     if (!nf) return pe_raise_nomem(S);
     S->mem_used += (need - S->frames_cap) * sizeof(pe_frame);
     S->frames = nf;
@@ -477,7 +478,8 @@ static int name_error(pe_state *S, pe_code *code, const pe_fcode *fc, uint32_t s
     pe_raise(S, PE_EXC(NameError), "name '%s' is not defined", name);
     pe_exc_set_name(S, name, pe_undef());
     size_t nl = fc->nlocals + fc->ncells + fc->nfree, n = 0;
-    const char **c = malloc((nl + code->nglobals + 1) * sizeof(char *));
+    size_t csize = (nl + code->nglobals + 1) * sizeof(char *);
+    const char **c = pe_sys_alloc(S, csize);
     if (!c) return -1;
     for (size_t i = 0; i < nl; i++)
         c[n++] = fc->localnames && fc->localnames[i] ? ((pe_str *)fc->localnames[i])->data : NULL;
@@ -495,7 +497,7 @@ static int name_error(pe_state *S, pe_code *code, const pe_fcode *fc, uint32_t s
     } else {
         pe_exc_set_suggestion(S, c[k]);
     }
-    free(c);
+    pe_sys_free(S, c, csize);
     return -1;
 }
 
@@ -1644,6 +1646,13 @@ int pe_vm_call_function(pe_state *S, pe_func *fn, int argc, const pe_val *argv,
     }
     fr->entry = 1;
     return vm_execute(S, S->nframes - 1, out);
+}
+
+int pe_vm_reserve(pe_state *S) {
+    if (frames_prepare(S)) return -1;
+    uint32_t chunk = 0;
+    if (S->nchunks == 0 && !stack_reserve(S, &chunk, NULL, 1)) return -1;
+    return 0;
 }
 
 int pe_vm_run(pe_state *S, pe_code *code, pe_val *result) {

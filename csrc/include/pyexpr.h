@@ -88,8 +88,10 @@ typedef void *(*pe_alloc_fn)(void *ud, void *ptr, size_t osize, size_t nsize);
 typedef struct pe_limits {
     uint64_t max_steps;  /* bytecode instructions (back-edges and calls) per run; 0 = unlimited */
     size_t max_memory;   /* bytes a run may allocate beyond what the state holds when the
-                            run starts (and a compile beyond what it holds when the compile
-                            starts); 0 = unlimited. The LimitError names this number. */
+                            run starts (pe_run_begin: inputs bound and values made until
+                            pe_run_end count) and a compile beyond what it holds when the
+                            compile starts; 0 = unlimited. Nothing is bound outside runs
+                            and compiles. The LimitError names this number. */
     uint32_t max_depth;  /* Python call depth; 0 = default (1000) */
     double timeout;      /* seconds of wall time per run (and per compile); 0 = none */
 } pe_limits;
@@ -222,7 +224,8 @@ PE_API int pe_value_dict_get(pe_state *S, pe_value dict, pe_value key, pe_value 
  * *len may be NULL. */
 PE_API int pe_value_repr(pe_state *S, pe_value v, char **out, size_t *len);
 PE_API int pe_value_str(pe_state *S, pe_value v, char **out, size_t *len);
-/* dir(v) as a new sorted list of str (attribute and method names). */
+/* The names of the methods scripts can call on v (for a class: its own
+ * methods), as a new sorted list of str without duplicates. */
 PE_API int pe_value_dir(pe_state *S, pe_value v, pe_value *out);
 
 /* ------------------------------------------------------------------ */
@@ -253,7 +256,9 @@ typedef struct pe_host_class {
 PE_API int pe_make_host(pe_state *S, const pe_host_class *cls, void *ud, pe_value *out);
 /* The ud of a host object of class cls, or NULL. */
 PE_API void *pe_host_data(pe_value v, const pe_host_class *cls);
-/* A callable: pe_make_host with a class named "function" calling fn. */
+/* A callable: a host object of the engine's class "function" calling fn
+ * with ud; its repr is "<function NAME>". Two are equal iff they have the
+ * same fn and ud. (pe_host_data does not apply: the class is internal.) */
 PE_API int pe_make_function(pe_state *S, const char *name, pe_host_call_fn fn, void *ud,
                             pe_value *out);
 
@@ -276,6 +281,11 @@ PE_API int pe_raise_id(pe_state *S, int type_id, const char *fmt, ...)
 #endif
     ;
 PE_API int pe_raise_value(pe_state *S, pe_value exc); /* a pe_make_exception result */
+/* An instance as a script calling the class with args_tuple (None: no
+ * arguments) makes it: OSError(errno, ...) picks its errno subclass, the
+ * Unicode*Error classes check their arguments. The SyntaxError family also
+ * takes CPython's (msg, (filename, lineno, offset, text[, end_lineno,
+ * end_offset])) and fills the fields pe_exception_syntax_info reads. */
 PE_API int pe_make_exception(pe_state *S, int type_id, pe_value args_tuple, pe_value *out);
 
 /* The pending exception. */
@@ -289,6 +299,10 @@ PE_API pe_value pe_exception_args(pe_value e);      /* tuple */
 PE_API pe_value pe_exception_cause(pe_value e);     /* __cause__ */
 PE_API pe_value pe_exception_context(pe_value e);   /* __context__ */
 PE_API int pe_exception_suppress_context(pe_value e);
+/* OSError's filename and filename2 (kept out of args, as CPython does;
+ * BORROWED, None when unset): 0 none set, 1 filename only, 2 both; -1
+ * when e is no OSError. */
+PE_API int pe_exception_oserror_filenames(pe_value e, pe_value *filename, pe_value *filename2);
 /* SyntaxError fields (0 / None when unknown); -1 when e is no SyntaxError. */
 typedef struct pe_syntax_info {
     pe_value filename, text; /* str or None, BORROWED */
@@ -358,14 +372,22 @@ PE_API const char *pe_code_global_name(const pe_code *code, uint32_t slot, size_
 /* Slot of a name, or -1 when the program does not use it. */
 PE_API int64_t pe_code_global_slot(const pe_code *code, const char *name, size_t len);
 
+/* The bytecode listing of a program (a developer aid; the format may
+ * change), malloc'ed NUL-terminated text (free with free()). */
+PE_API int pe_code_disassemble(pe_state *S, const pe_code *code, char **out, size_t *len);
+
 /* ------------------------------------------------------------------ */
 /* Running                                                             */
 /* ------------------------------------------------------------------ */
 
 /* One run, in steps: pe_run_begin gives the program fresh globals (the
- * builtins bound), pe_run_bind sets inputs, pe_run_exec runs it (limits
- * start here), pe_run_global reads variables afterwards, pe_run_end
- * releases the globals. A state runs one program at a time. */
+ * builtins bound) and takes the run's memory base (max_memory counts from
+ * here to pe_run_end), pe_run_bind sets inputs, pe_run_exec runs it (the
+ * step and time limits start here), pe_run_global reads variables
+ * afterwards, pe_run_end releases the globals (a pending exception stays,
+ * with its traceback). A state runs one program at a time: pe_run_begin
+ * ends a run left open. None of these allocates once the state's globals
+ * buffer has grown to the program's size. */
 PE_API int pe_run_begin(pe_state *S, pe_code *code);
 PE_API int pe_run_bind(pe_state *S, uint32_t slot, pe_value v);
 /* By name: 1 bound, 0 the program does not use the name (nothing bound). */
@@ -391,9 +413,12 @@ PE_API int pe_run_repr(pe_state *S, pe_code *code, char **repr_out);
 typedef int (*pe_display_fn)(pe_state *S, pe_value v, void *ud);
 PE_API void pe_set_display_hook(pe_state *S, pe_display_fn fn, void *ud);
 
-/* Clears any pending exception and frees every object left by earlier
- * runs (reference cycles included). Values the embedder still holds from
- * those runs become invalid. */
+/* Clears any pending exception and frees every object of the state
+ * (reference cycles included): after it, EVERY value of the state is
+ * invalid, those the embedder made or still holds included. Objects are
+ * freed by reference counting anyway; what only pe_reset (or
+ * pe_state_free) reclaims is reference cycles, so call it between runs when
+ * the embedder holds no values (cheap when nothing is left). */
 PE_API void pe_reset(pe_state *S);
 
 /* ------------------------------------------------------------------ */

@@ -46,6 +46,7 @@ static void drv_set_limit(pe_state *S, size_t n) {
     memset(&l, 0, sizeof l);
     l.max_memory = n ? S->mem_used + n : 0;
     pe_set_limits(S, &l);
+    S->mem_limit = l.max_memory; /* the operations run outside any run: bound them directly */
 }
 static bool drv_fail_at(pe_state *S, size_t k) {
     (void)S;

@@ -386,7 +386,7 @@ static void t_negative(void) {
     const char *big = "x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]\n"
                       "y = {'a': 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 'c': (1, 2, 3)}\nlen(x)";
     pe_limits lim = {0};
-    lim.max_memory = S->mem_used + 2000; /* the parser's first 4 KiB arena chunk fails */
+    lim.max_memory = 2000; /* per compile: the parser's first 4 KiB arena chunk fails */
     pe_set_limits(S, &lim);
     pe_code *code = pe_cache_get(c, S, big, strlen(big), NULL, PE_MODE_CALC);
     CHECK(code == NULL && S->exc.tag == PE_TOBJ, "compile under a tight memory limit fails");
@@ -460,7 +460,7 @@ static void t_clear_resize_refs(void) {
     CHECK(strcmp(run(S, fresh, res, sizeof res), "'fresh'") == 0, "after cache free: %s", res);
     CHECK(strcmp(run(S, again, res, sizeof res), "9") == 0, "again: %s", res);
     pe_code_release(fresh);
-    pe_code_free(again); /* == release */
+    pe_code_release(again);
     pe_code_release(held);
     pe_code_release(NULL);
     pe_code_retain(NULL);
@@ -587,15 +587,35 @@ static void t_profile(void) {
     pe_reset(S);
     pe_code_release(code);
 
-    /* the staged calls give the same answers as the plain ones */
+    /* the profiling hook: the plain calls time their stages into it and
+     * give the same answers */
     pe_profile q;
     memset(&q, 0xff, sizeof q);
-    code = pe_compile_profile(S, "6 * 7", 5, NULL, PE_MODE_CALC, &q);
-    CHECK(code && q.lex_ns < 1000000000 && q.parse_ns < 1000000000, "compile_profile");
-    r = pe_run_repr_profile(S, code, &repr, &q);
-    CHECK(r == 0 && repr && strcmp(repr, "42") == 0, "run_repr_profile");
+    pe_set_profile(S, &q);
+    code = pe_compile(S, "6 * 7", 5, NULL, PE_MODE_CALC);
+    CHECK(code && q.lex_ns < 1000000000 && q.parse_ns < 1000000000 &&
+              q.cache == PE_PROFILE_CACHE_OFF,
+          "compile with the hook");
+    CHECK(q.total_ns == UINT64_MAX, "the hook leaves total_ns alone");
+    r = pe_run_repr(S, code, &repr);
+    CHECK(r == 0 && repr && strcmp(repr, "42") == 0 && q.execute_ns < 1000000000 &&
+              q.format_ns < 1000000000,
+          "run_repr with the hook");
     free(repr);
     pe_reset(S);
+    pe_code_release(code);
+    pe_cache *hc = pe_cache_new(4, 0);
+    code = pe_cache_get(hc, S, "6 * 7", 5, NULL, PE_MODE_CALC);
+    CHECK(code && q.cache == PE_PROFILE_CACHE_MISS, "cache_get with the hook: miss");
+    pe_code_release(code);
+    code = pe_cache_get(hc, S, "6 * 7", 5, NULL, PE_MODE_CALC);
+    CHECK(code && q.cache == PE_PROFILE_CACHE_HIT && q.lex_ns == 0, "cache_get with the hook: hit");
+    pe_code_release(code);
+    pe_cache_free(hc);
+    memset(&q, 0xff, sizeof q);
+    pe_set_profile(S, NULL);
+    code = pe_compile(S, "1", 1, NULL, PE_MODE_CALC);
+    CHECK(code && q.lex_ns == UINT64_MAX, "hook off: nothing written");
     pe_code_release(code);
 
     /* compile error, code_out == NULL: printed and reset here */
