@@ -50,7 +50,8 @@ TEST_SRCS    := $(sort $(wildcard csrc/tests/*.c))
 TEST_NAMES   := $(basename $(notdir $(TEST_SRCS)))
 
 # ---------------------------------------------------------------------------
-# Compiler selection - the ONLY place it is decided. (setup.py mirrors it.)
+# Compiler selection - the ONLY place it is decided (setup.py runs this
+# Makefile, passing CC, LIBC=musl, STATIC and STRIP through).
 #   CC not given  -> cc (glibc: its libm is CPython's, so float results are
 #                    bit-identical); LIBC=musl selects musl-gcc (faster start,
 #                    libm may differ from CPython in the last bit).
@@ -103,6 +104,11 @@ ENGINE_CFLAGS     := -fPIC -fvisibility=hidden
 CLI_CPPFLAGS      :=
 DAEMON_CPPFLAGS   :=
 TEST_CPPFLAGS     := -Icsrc/core
+# PE_API functions have default visibility; without this, -fPIC code must
+# assume they can be interposed, so calls between them go through the PLT and
+# are never inlined (measurable in the extension's Code.eval). The library is
+# linked statically into its users, so nothing interposes them.
+ENGINE_CFLAGS     += -fno-semantic-interposition
 BASE_CFLAGS   := -std=c11 -Wall -Wextra
 SAN_FLAGS     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 

@@ -340,3 +340,27 @@ def test_sdist_tests_run_against_the_installed_wheel(sdist, installed_venv, tmp_
                   "tests/test_extension.py", "tests/test_cli.py"], cwd=str(tree), env=env)
     assert re.search(r"\d+ passed", out), out[-3000:]
     assert "failed" not in out.splitlines()[-1], out[-3000:]
+
+
+@slow
+def test_musl_binary_with_glibc_extension(sdist, tmp_path):
+    """PYEXPR_LIBC=musl: the binary is built with musl-gcc, while the
+    extension links a second build of libpyexpr.a made with the host's
+    compiler (build/ext-lib, see setup.py's docstring) and imports."""
+    if shutil.which("musl-gcc") is None:
+        pytest.skip("musl-gcc (musl-tools) is not installed")
+    with tarfile.open(sdist) as tf:
+        tf.extractall(tmp_path)
+    (tree,) = [p for p in tmp_path.iterdir() if p.is_dir()]
+    env = child_env()
+    env.pop("CC", None)
+    env["PYEXPR_LIBC"] = "musl"
+    _check([sys.executable, "setup.py", "-q", "build_native", "build_ext", "--inplace"], cwd=str(tree), env=env)
+    native_sig = (tree / "build" / "native" / "release" / ".flags").read_text()
+    ext_sig = (tree / "build" / "ext-lib" / "release" / ".flags").read_text()
+    assert native_sig.startswith("musl-gcc "), native_sig
+    assert "musl" not in ext_sig.split("|")[0], ext_sig
+    out = _check([tree / "build" / "native" / "pyexpr", "-c", "print(2 + 3)"])
+    assert out == "5\n"
+    out = _check([sys.executable, "-c", "import pyexpr; print(pyexpr.eval('2 ** 70'))"], cwd=str(tree), env=child_env())
+    assert out == f"{2 ** 70}\n"
