@@ -176,12 +176,6 @@ static pe_code *compile_source(pe_state *S, const char *src, size_t len, const c
     return code;
 }
 
-pe_code *pe_compile_profile(pe_state *S, const char *src, size_t len, const char *filename,
-                            int mode, pe_profile *prof) {
-    uint64_t clk = prof ? pe_clock_ns() : 0;
-    return pe_compile_timed(S, src, len, filename, mode, prof, &clk);
-}
-
 pe_code *pe_compile(pe_state *S, const char *src, size_t len, const char *filename, int mode) {
     if (mode == PE_MODE_SINGLE && pe_single_check(S, src, len, filename)) return NULL;
     pe_profile *prof = S->prof;
@@ -197,7 +191,6 @@ void pe_code_retain(pe_code *code) {
     if (code) atomic_fetch_add_explicit(&code->refcount, 1, memory_order_relaxed);
 }
 
-void pe_code_free(pe_code *code) { pe_code_release(code); }
 
 /* The last release frees the code: acq_rel so every other thread's use of
  * the code happens-before the teardown. */

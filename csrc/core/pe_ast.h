@@ -91,7 +91,7 @@ void pe_lex_init(pe_lexer *L, pe_state *S, const char *src, size_t len, const ch
 int pe_lex_next(pe_lexer *L, pe_token *tok);
 /* The time limit during compilation (the lexer calls it every 1024 tokens,
  * the compiler every 1024 nodes): LimitError once the state's deadline has
- * passed; if it was interrupted, the state's on_interrupt hook or
+ * passed; if it was interrupted, the state's interrupt hook or
  * KeyboardInterrupt, as the VM does. */
 int pe_compile_check_time(pe_state *S);
 /* Writes a SyntaxWarning to the state's error output as CPython's warnings

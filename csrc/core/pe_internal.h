@@ -24,13 +24,6 @@
 
 #include "pyexpr.h"
 
-/* Legacy entry points replaced by the public API (issue 12), kept only
- * until the extension is ported (it still calls them): pe_code_release
- * and pe_set_profile + pe_compile. Delete with their last use. */
-void pe_code_free(pe_code *code);
-pe_code *pe_compile_profile(pe_state *S, const char *src, size_t len, const char *filename,
-                            int mode, pe_profile *prof);
-
 #if defined(__GNUC__)
 #define PE_LIKELY(x) __builtin_expect(!!(x), 1)
 #define PE_UNLIKELY(x) __builtin_expect(!!(x), 0)

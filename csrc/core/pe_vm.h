@@ -363,11 +363,6 @@ struct pe_state {
     double deadline;      /* monotonic seconds, 0 = none */
     uint32_t max_depth;
     volatile int interrupted; /* set asynchronously (signal/timeout thread) */
-    /* Called (if set) by the VM's limit check when `interrupted` was set and
-     * no deadline has passed, instead of raising KeyboardInterrupt: returns 0
-     * to go on, -1 with an exception pending. The extension runs Python's
-     * signal handlers here (extmodule.c, Ctrl-C). */
-    int (*on_interrupt)(pe_state *S);
     uint32_t time_check_counter;
     uint64_t work_units;  /* native work charged since the last time check */
 

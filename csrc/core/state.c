@@ -199,7 +199,6 @@ int pe_check_interrupt_and_time(pe_state *S) {
         S->interrupted = 0;
         if (S->deadline > 0 && pe_now() >= S->deadline) return pe_raise_time_limit(S);
         if (S->interrupt_fn) return S->interrupt_fn(S, S->interrupt_ud);
-        if (S->on_interrupt) return S->on_interrupt(S); /* legacy: the unported extension */
         return pe_raise(S, PE_EXC(KeyboardInterrupt), "%s", "");
     }
     if (S->deadline > 0 && pe_now() >= S->deadline) return pe_raise_time_limit(S);

@@ -63,7 +63,7 @@ static int run_prog(pe_state *S, const char *src, size_t limit, size_t *leaked, 
     *leaked = heap_objects(S);
     *mem_delta = (long)S->mem_used - (long)base;
     pe_reset(S); /* sweep whatever is left so the next run starts clean */
-    pe_code_free(code);
+    pe_code_release(code);
     lim.max_memory = 0;
     pe_set_limits(S, &lim);
     return r;

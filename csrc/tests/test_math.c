@@ -50,7 +50,7 @@ static int run(const char *src, long *delta) {
         if (delta) *delta = (long)S->mem_used - (long)before;
         if (r) pe_print_exception(S);
         pe_reset(S);
-        pe_code_free(code);
+        pe_code_release(code);
     } else {
         pe_print_exception(S);
     }
@@ -686,7 +686,7 @@ static void run_case(pe_state *S, pe_val mod, const mcase *c) {
         failures++;
         printf("FAIL setting up math.%s%s\n", c->fn, c->args);
         pe_exc_clear(S);
-        if (code) pe_code_free(code);
+        if (code) pe_code_release(code);
         return;
     }
     pe_obj *kwn = make_kwnames(S, c->kwnames, c->nkw);
@@ -695,7 +695,7 @@ static void run_case(pe_state *S, pe_val mod, const mcase *c) {
     pe_decref(S, fn);
     pe_decref(S, name);
     pe_decref(S, args);
-    pe_code_free(code);
+    pe_code_release(code);
 }
 
 static void test_calls(void) {
