@@ -46,7 +46,7 @@ def _asan_bin():
     p = REPO_ROOT / "build" / "pyexpr-asan"
     if not os.access(p, os.X_OK):
         return None
-    newest = max(f.stat().st_mtime for f in (REPO_ROOT / "csrc").glob("*.[ch]"))
+    newest = max(f.stat().st_mtime for f in (REPO_ROOT / "csrc").glob("**/*.[ch]"))
     return str(p) if p.stat().st_mtime >= newest else None
 
 
