@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "capi.h"
+#include "str_impl.h"
 
 /* ------------------------------------------------------------------ */
 /* Type, reference counts, identity                                    */
@@ -63,68 +64,33 @@ pe_value pe_value_float(double d) { return pe_value_of(pe_float(d)); }
 /* str                                                                 */
 /* ------------------------------------------------------------------ */
 
-/* Length of the strict UTF-8 sequence at p[0..n), or 0 when invalid;
- * *bad_len receives how many bytes CPython's decoder reports as the bad
- * range, *reason its reason. */
-static size_t utf8_seq(const unsigned char *p, size_t n, size_t *bad_len, const char **reason) {
-    unsigned char c = p[0];
-    size_t need;
-    unsigned char lo = 0x80, hi = 0xBF; /* range of the second byte */
-    if (c < 0x80) return 1;
-    if (c < 0xC2) {
-        *bad_len = 1;
-        *reason = "invalid start byte";
-        return 0;
-    }
-    if (c < 0xE0) {
-        need = 2;
-    } else if (c < 0xF0) {
-        need = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F; /* surrogates: see pe_make_str */
-    } else if (c < 0xF5) {
-        need = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else {
-        *bad_len = 1;
-        *reason = "invalid start byte";
-        return 0;
-    }
-    for (size_t i = 1; i < need; i++) {
-        if (i >= n) { /* truncated: every byte so far was valid */
-            *bad_len = i;
-            *reason = "unexpected end of data";
-            return 0;
-        }
-        unsigned char lim_lo = i == 1 ? lo : 0x80, lim_hi = i == 1 ? hi : 0xBF;
-        if (p[i] < lim_lo || p[i] > lim_hi) {
-            *bad_len = 1;
-            *reason = "invalid continuation byte";
-            return 0;
-        }
-    }
-    return need;
-}
-
+/* Validates (strict UTF-8 as CPython's codec, plus whole 3-byte lone
+ * surrogates: "surrogatepass") and counts code points in one pass, 8 ASCII
+ * bytes at a time; the error is the strict decoder's. */
 int pe_make_str(pe_state *S, const char *utf8, size_t len, pe_value *out) {
-    const unsigned char *p = (const unsigned char *)utf8;
-    size_t i = 0;
     if (!utf8 && len) return pe_raise(S, PE_EXC(TypeError), "pe_make_str: NULL text");
+    const unsigned char *p = (const unsigned char *)utf8;
+    size_t i = 0, nchars = 0;
     while (i < len) {
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            i += 8;
+            nchars += 8;
+        }
+        if (i >= len) break;
         if (p[i] < 0x80) {
             i++;
+            nchars++;
             continue;
         }
-        size_t bad = 0;
-        const char *reason = NULL;
-        size_t k = utf8_seq(p + i, len - i, &bad, &reason);
-        /* "surrogatepass": a whole 3-byte lone surrogate replaces the
-         * strict decoder's error; anything else keeps it */
-        if (!k && p[i] == 0xED && len - i >= 3 && p[i + 1] >= 0xA0 && p[i + 1] <= 0xBF &&
-            p[i + 2] >= 0x80 && p[i + 2] <= 0xBF)
-            k = 3;
+        uint32_t cp;
+        size_t k = pe_utf8_check(utf8 + i, len - i, true, &cp);
         if (!k) {
+            size_t bad = 1;
+            const char *reason = "invalid start byte";
+            pe_utf8_find_error(utf8 + i, len - i, false, &bad, &reason);
             if (bad == 1)
                 return pe_raise(S, PE_EXC(UnicodeDecodeError),
                                 "'utf-8' codec can't decode byte 0x%02x in position %zu: %s", p[i],
@@ -134,9 +100,10 @@ int pe_make_str(pe_state *S, const char *utf8, size_t len, pe_value *out) {
                             i + bad - 1, reason);
         }
         i += k;
+        nchars++;
     }
     pe_val v;
-    if (pe_str_new(S, len ? utf8 : "", len, &v)) return -1;
+    if (pe_ps_new_n(S, len ? utf8 : "", len, nchars, &v)) return -1;
     *out = pe_value_of(v);
     return 0;
 }
