@@ -206,3 +206,21 @@ except ValueError as e:
     expected = run_cpython([str(path)])
     assert expected.returncode == 0
     assert p.stdout == expected.stdout.decode()
+
+
+@pytest.mark.parametrize("src", [
+    "x = [i for i in range(10**12) if 0]\n",
+    "x = {i: i for i in range(10**12) if i < 0}\n",
+    "x = sum(1 for i in range(10**6) for j in range(10**6) if j < 0)\n",
+    "x = {i for i in range(10**12) if 0 if 1}\n",
+])
+def test_every_back_edge_pays_the_step_limit(tmp_path, src):
+    """A comprehension whose filter rejects every item still goes through
+    the loop's limit check (the flow pass asserts that every backward jump
+    is a CHECK_STEPS; JUMP pair): max_steps stops it."""
+    path = tmp_path / "loop.py"
+    path.write_text(src)
+    p = subprocess.run([get_pyexpr_bin(), "--max-steps", "100000", str(path)],
+                       capture_output=True, text=True, timeout=60)
+    assert p.returncode == 1
+    assert p.stderr.splitlines()[-1] == "LimitError: step limit exceeded (max_steps=100000)"

@@ -60,7 +60,9 @@ enum {
     PE_OPF_CALL = 1u << 4,    /* calls a callable from the stack */
     PE_OPF_REACH = 1u << 5,   /* pushes something found on an object or module: may reach
                                  any callable (a math function, a method) */
-    PE_OPF_BUILTIN = 1u << 6  /* pushes a global slot's value, which may be a builtin */
+    PE_OPF_BUILTIN = 1u << 6, /* pushes a global slot's value, which may be a builtin */
+    PE_OPF_BACK = 1u << 7     /* a JUMP that may go backward: a loop's back-edge, always
+                                 right after CHECK_STEPS (the flow pass asserts it) */
 };
 
 #define PE_OPF_B PE_OPF_BOUNDED
@@ -103,7 +105,7 @@ enum {
     OP(UNARY_POS, 1, 1, 0, NONE, PE_OPF_B)                                                    \
     OP(UNARY_INVERT, 1, 1, 0, NONE, PE_OPF_B)                                                 \
     OP(UNARY_NOT, 1, 1, 0, NONE, PE_OPF_B)                                                    \
-    OP(JUMP, 0, 0, 0, JUMP, PE_OPF_JUMP | PE_OPF_NOFALL | PE_OPF_B)                           \
+    OP(JUMP, 0, 0, 0, JUMP, PE_OPF_JUMP | PE_OPF_NOFALL | PE_OPF_BACK | PE_OPF_B)             \
     OP(POP_JUMP_IF_FALSE, 1, 0, 0, JUMP, PE_OPF_BR)                                           \
     OP(POP_JUMP_IF_TRUE, 1, 0, 0, JUMP, PE_OPF_BR)                                            \
     OP(JUMP_IF_FALSE_OR_POP, 1, 0, 1, JUMP, PE_OPF_BR) /* the jump keeps the value */         \
