@@ -88,7 +88,7 @@ BASE_CPPFLAGS := -D_GNU_SOURCE -DPYEXPR_VERSION=\"$(VERSION)\" -Icsrc/include -M
 # The engine sees its private headers; front ends see only csrc/include
 # (FRONTEND_CPPFLAGS); C unit tests may use the engine's internals.
 ENGINE_CPPFLAGS   := -Icsrc/core
-ENGINE_CFLAGS     := -fPIC -fvisibility=hidden
+ENGINE_CFLAGS     := -fPIC -fvisibility=hidden -Wmissing-prototypes
 FRONTEND_CPPFLAGS := -Icsrc/core
 TEST_CPPFLAGS     := -Icsrc/core
 BASE_CFLAGS   := -std=c11 -Wall -Wextra

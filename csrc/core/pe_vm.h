@@ -472,6 +472,14 @@ pe_val pe_builtin_value(int index);
 bool pe_builtin_bounded(int index);
 const char *pe_builtin_name(int index); /* NULL past the end; "" if host-only */
 const char *pe_builtin_suggest(const char *name);
+/* A CPython builtin pyexpr lacks: raises NotImplementedError naming it and
+ * returns 1; 0 when `name` is not one. */
+int pe_builtin_unsupported(pe_state *S, const pe_str *name);
+
+/* Modules (builtins.c): `import name` (only math, pe_math_module in
+ * pe_internal.h; ModuleNotFoundError otherwise), `from module import name`. */
+int pe_module_import(pe_state *S, pe_str *name, pe_val *out);
+int pe_module_import_from(pe_state *S, pe_val module, pe_str *name, pe_val *out);
 
 /* Error helpers used by the VM and the front ends. */
 void pe_tb_add(pe_state *S, pe_fcode *code, uint32_t line, uint16_t col);

@@ -21,10 +21,6 @@ const pe_opinfo pe_opinfo_table[PE_OP__COUNT] = {
 #undef PE_OP_INFO
 };
 
-int pe_format_value(pe_state *S, pe_val v, int conv, pe_val spec, pe_val *out);
-int pe_module_import(pe_state *S, pe_str *name, pe_val *out);
-int pe_builtin_unsupported(pe_state *S, const pe_str *name);
-int pe_module_import_from(pe_state *S, pe_val module, pe_str *name, pe_val *out);
 
 /* ------------------------------------------------------------------ */
 /* Stack and frames                                                    */
@@ -568,6 +564,13 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
 
 #if defined(__GNUC__) && !defined(PE_NO_COMPUTED_GOTO)
 #define PE_COMPUTED_GOTO 1
+#endif
+/* GCC places a cold label's block out of the hot path (clang ignores the
+ * attribute on labels, with a warning) */
+#if defined(__GNUC__) && !defined(__clang__)
+#define PE_COLD_LABEL __attribute__((cold))
+#else
+#define PE_COLD_LABEL
 #endif
 
 /* Debug and sanitizer builds (-DPE_DEBUG) check the engine's invariants:
@@ -1578,7 +1581,7 @@ next:
      * live into it cost the dispatch of every instruction (~1-2 machine
      * instructions each, measured with cachegrind). */
 #ifdef PE_COMPUTED_GOTO
-    L_BAD_OPCODE: __attribute__((cold));
+    L_BAD_OPCODE: PE_COLD_LABEL;
 #else
     default:
 #endif
