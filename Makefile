@@ -100,7 +100,7 @@ BASE_CPPFLAGS := -D_GNU_SOURCE -DPYEXPR_VERSION=\"$(VERSION)\" -Icsrc/include -M
 # the extension is built by setup.py with csrc/include alone); C unit tests may
 # use the engine's internals.
 ENGINE_CPPFLAGS   := -Icsrc/core
-ENGINE_CFLAGS     := -fPIC -fvisibility=hidden
+ENGINE_CFLAGS     := -fPIC -fvisibility=hidden -Wmissing-prototypes
 CLI_CPPFLAGS      :=
 DAEMON_CPPFLAGS   :=
 TEST_CPPFLAGS     := -Icsrc/core

@@ -636,8 +636,6 @@ CFUNC(repr) CFUNC(ascii) CFUNC(hash) CFUNC(len) CFUNC(chr) CFUNC(ord) CFUNC(min)
 CFUNC(sum) CFUNC(any) CFUNC(all) CFUNC(sorted) CFUNC(iter) CFUNC(next) CFUNC(isinstance)
 CFUNC(callable) CFUNC(id) CFUNC(format) CFUNC(getattr) CFUNC(hasattr) CFUNC(issubclass)
 
-extern const pe_type pe_type_type;
-
 /* Module-level __name__: a script is always the main module. */
 static const pe_static_str main_name = PE_STATIC_STR("__main__");
 
@@ -746,8 +744,6 @@ const char *pe_builtin_name(int index) {
 /* ------------------------------------------------------------------ */
 /* Modules                                                             */
 /* ------------------------------------------------------------------ */
-
-int pe_math_module(pe_state *S, pe_val *out);
 
 int pe_module_import(pe_state *S, pe_str *name, pe_val *out) {
     if (!strcmp(name->data, "math")) return pe_math_module(S, out);

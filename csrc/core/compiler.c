@@ -1335,6 +1335,7 @@ static int c_joined(compiler *C, unit *u, pe_node *n) {
 static int c_comp_loop(compiler *C, unit *u, pe_node *n, uint32_t gen, int kind) {
     pe_node *f = n->l[0].v[gen];
     LABEL(start);
+    LABEL(next);
     LABEL(end);
     if (gen == 0) EMIT(LOAD_FAST, 0); /* .0: the outer iterator */
     else {
@@ -1344,9 +1345,11 @@ static int c_comp_loop(compiler *C, unit *u, pe_node *n, uint32_t gen, int kind)
     bind_label(u, start);
     JUMP(FOR_ITER, end);
     if (c_store(C, u, f->a)) return -1;
+    /* a filtered-out item goes on through the back-edge's limit check,
+     * or `[x for x in range(10**12) if 0]` would escape max_steps */
     for (uint32_t i = 0; i < f->l[0].n; i++) {
         if (c_expr(C, u, f->l[0].v[i])) return -1;
-        JUMP(POP_JUMP_IF_FALSE, start);
+        JUMP(POP_JUMP_IF_FALSE, next);
     }
     if (gen + 1 < n->l[0].n) {
         if (c_comp_loop(C, u, n, gen + 1, kind)) return -1;
@@ -1361,6 +1364,7 @@ static int c_comp_loop(compiler *C, unit *u, pe_node *n, uint32_t gen, int kind)
             else EMIT(LIST_APPEND, depth);
         }
     }
+    bind_label(u, next);
     EMIT(CHECK_STEPS, 0);
     JUMP(JUMP, start);
     bind_label(u, end); /* FOR_ITER popped the iterator on exit */
@@ -2213,6 +2217,10 @@ static int stack_depth(compiler *C, const uint32_t *code, uint32_t n, const pe_e
             r = internal_error(C, "stack underflow", at);
             goto done;
         }
+        /* every loop pays the limit check: a back-edge is CHECK_STEPS; JUMP */
+        PE_ASSERT(!(o->flags & PE_OPF_JUMP) || PE_ARGOF(w) > at ||
+                  ((o->flags & PE_OPF_BACK) && at > 0 &&
+                   PE_OPOF(code[at - 1]) == PE_OP_CHECK_STEPS));
         if (o->flags & PE_OPF_JUMP) REACH(PE_ARGOF(w), d + jpushes);
         if (!(o->flags & PE_OPF_NOFALL)) {
             if (at + 1 >= n) {

@@ -470,6 +470,8 @@ int pe_str_join_n(pe_state *S, size_t n, const pe_val *parts, pe_val *out);
 /* f-string / format() glue. conv: 0, 's', 'r' or 'a'; spec: a str or
  * PE_TUNDEF. *out = format(conv(v), spec). */
 int pe_format_value(pe_state *S, pe_val v, int conv, pe_val spec, pe_val *out);
+/* The math module (mathmodule.c): a static, allocation-free module object. */
+int pe_math_module(pe_state *S, pe_val *out);
 /* Appends format(v, spec): int/bool -> pe_format_int (bool with an empty
  * spec -> "True"), float -> pe_format_float, str -> pe_format_str, others:
  * empty spec -> str(v), else TypeError "unsupported format string passed

@@ -60,7 +60,9 @@ enum {
     PE_OPF_CALL = 1u << 4,    /* calls a callable from the stack */
     PE_OPF_REACH = 1u << 5,   /* pushes something found on an object or module: may reach
                                  any callable (a math function, a method) */
-    PE_OPF_BUILTIN = 1u << 6  /* pushes a global slot's value, which may be a builtin */
+    PE_OPF_BUILTIN = 1u << 6, /* pushes a global slot's value, which may be a builtin */
+    PE_OPF_BACK = 1u << 7     /* a JUMP that may go backward: a loop's back-edge, always
+                                 right after CHECK_STEPS (the flow pass asserts it) */
 };
 
 #define PE_OPF_B PE_OPF_BOUNDED
@@ -103,7 +105,7 @@ enum {
     OP(UNARY_POS, 1, 1, 0, NONE, PE_OPF_B)                                                    \
     OP(UNARY_INVERT, 1, 1, 0, NONE, PE_OPF_B)                                                 \
     OP(UNARY_NOT, 1, 1, 0, NONE, PE_OPF_B)                                                    \
-    OP(JUMP, 0, 0, 0, JUMP, PE_OPF_JUMP | PE_OPF_NOFALL | PE_OPF_B)                           \
+    OP(JUMP, 0, 0, 0, JUMP, PE_OPF_JUMP | PE_OPF_NOFALL | PE_OPF_BACK | PE_OPF_B)             \
     OP(POP_JUMP_IF_FALSE, 1, 0, 0, JUMP, PE_OPF_BR)                                           \
     OP(POP_JUMP_IF_TRUE, 1, 0, 0, JUMP, PE_OPF_BR)                                            \
     OP(JUMP_IF_FALSE_OR_POP, 1, 0, 1, JUMP, PE_OPF_BR) /* the jump keeps the value */         \
@@ -490,6 +492,14 @@ pe_val pe_builtin_value(int index);
 bool pe_builtin_bounded(int index);
 const char *pe_builtin_name(int index); /* NULL past the end; "" if host-only */
 const char *pe_builtin_suggest(const char *name);
+/* A CPython builtin pyexpr lacks: raises NotImplementedError naming it and
+ * returns 1; 0 when `name` is not one. */
+int pe_builtin_unsupported(pe_state *S, const pe_str *name);
+
+/* Modules (builtins.c): `import name` (only math, pe_math_module in
+ * pe_internal.h; ModuleNotFoundError otherwise), `from module import name`. */
+int pe_module_import(pe_state *S, pe_str *name, pe_val *out);
+int pe_module_import_from(pe_state *S, pe_val module, pe_str *name, pe_val *out);
 
 /* Error helpers used by the VM and the front ends. */
 void pe_tb_add(pe_state *S, pe_fcode *code, uint32_t line, uint16_t col);
