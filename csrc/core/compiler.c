@@ -1599,8 +1599,14 @@ static int c_unbind_handler_name(compiler *C, unit *u, const char *name) {
 static int c_unwind_one(compiler *C, unit *u, fblock *fb, bool preserve_tos) {
     switch (fb->kind) {
     case FB_FOR:
+        /* the for-iterator: popped outside every handler region opened
+         * inside the loop (their depth counts the iterator) */
+        SET_REGION(fb->outer);
+        if (preserve_tos) EMIT(ROT_TWO, 0);
+        EMIT(POP_TOP, 0);
+        return 0;
     case FB_POP_VALUE:
-        /* the for-iterator, or a return value kept across a finally body */
+        /* a return value kept across a finally body */
         if (preserve_tos) EMIT(ROT_TWO, 0);
         EMIT(POP_TOP, 0);
         return 0;
@@ -1995,6 +2001,8 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         if (c_unwind(C, u, li, false)) return -1;
         fblock *fb = &u->fb[li];
         if (n->kind == PE_N_BREAK && fb->kind == FB_FOR) {
+            /* the iterator goes outside the regions opened in the loop */
+            SET_REGION(fb->outer);
             EMIT(POP_TOP, 0);
         }
         /* `continue` is a back-edge: it pays the limit check, or a loop
