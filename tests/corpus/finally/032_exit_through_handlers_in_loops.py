@@ -1,3 +1,4 @@
+# expect: ok
 # break / continue / return leaving try, except and finally blocks nested in
 # for and while loops (every exit path through every handler region), with
 # and without an enclosing try, and with the exception raised or not.
