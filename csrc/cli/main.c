@@ -265,6 +265,26 @@ static int report_exception(cli *C) {
 static int run_profiled(cli *C, const char *src, size_t len, const char *filename);
 static int run_here(cli *C, const char *src, size_t len, const char *filename);
 
+/* After a run (r as pe_run_repr returned): the echo of the result or the
+ * traceback, both output buffers flushed. Frees repr; returns the exit
+ * status. */
+static int finish_run(cli *C, int r, char *repr) {
+    int status = 0;
+    if (r == 0) {
+        limits_end(C);
+        if (repr) {
+            ob_write(&C->out, repr, strlen(repr));
+            ob_write(&C->out, "\n", 1);
+        }
+    } else {
+        status = report_exception(C);
+    }
+    free(repr);
+    ob_flush(&C->out);
+    ob_flush(&C->err);
+    return status;
+}
+
 /* Runs one program (through the daemon with --via-daemon, if one takes it);
  * returns the exit status. */
 static int run_source(cli *C, const char *src, size_t len, const char *filename) {
@@ -306,19 +326,7 @@ static int run_here(cli *C, const char *src, size_t len, const char *filename) {
         return 1;
     }
     int r = pe_run_repr(S, code, &repr);
-    int status = 0;
-    if (r == 0) {
-        limits_end(C);
-        if (repr) {
-            ob_write(&C->out, repr, strlen(repr));
-            ob_write(&C->out, "\n", 1);
-        }
-    } else {
-        status = report_exception(C);
-    }
-    free(repr);
-    ob_flush(&C->out);
-    ob_flush(&C->err);
+    int status = finish_run(C, r, repr);
     pe_reset(S); /* objects of the run may point into the code */
     pe_code_release_in(S, code);
     return status;
@@ -336,19 +344,7 @@ static int run_profiled(cli *C, const char *src, size_t len, const char *filenam
     limits_begin(C);
     int r = pe_profile_run(S, NULL, src, len, filename, PE_MODE_CALC, &prof, &repr, &code);
     uint64_t t0 = pe_clock_ns();
-    int status = 0;
-    if (r == 0) {
-        limits_end(C);
-        if (repr) {
-            ob_write(&C->out, repr, strlen(repr));
-            ob_write(&C->out, "\n", 1);
-        }
-    } else {
-        status = report_exception(C);
-    }
-    free(repr);
-    ob_flush(&C->out);
-    ob_flush(&C->err);
+    int status = finish_run(C, r, repr);
     prof.format_ns += pe_clock_ns() - t0;
     pe_reset(S);
     pe_code_release(code);

@@ -22,45 +22,10 @@
 
 #include "pyexpr.h"
 
-static int failures, checks;
-
-#define CHECK(cond, ...)                                         \
-    do {                                                         \
-        checks++;                                                \
-        if (!(cond)) {                                           \
-            failures++;                                          \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-            fprintf(stderr, __VA_ARGS__);                        \
-            fputc('\n', stderr);                                 \
-        }                                                        \
-    } while (0)
+#include "test_util.h"
 
 /* ---- helpers ---- */
 
-typedef struct {
-    char *p;
-    size_t n, cap;
-} buf;
-
-static size_t sink(void *ud, const char *s, size_t n) {
-    buf *b = ud;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->n + n + 1) * 2;
-        char *p = realloc(b->p, cap);
-        if (!p) abort();
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = 0;
-    return n;
-}
-
-static void buf_reset(buf *b) {
-    b->n = 0;
-    if (b->p) b->p[0] = 0;
-}
 
 static const char *bs(const buf *b) { return b->p ? b->p : ""; }
 

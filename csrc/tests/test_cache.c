@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "pe_vm.h"
 #include "test_util.h"
 
 static pe_state *new_state(buf *out, buf *err) {

@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "pe_vm.h"
 #include "test_util.h"
 
 /* ---- output capture ---- */

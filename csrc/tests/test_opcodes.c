@@ -14,32 +14,7 @@
 
 #include "pe_vm.h"
 
-static int failures, checks;
-
-#define CHECK(cond, ...)                                         \
-    do {                                                         \
-        checks++;                                                \
-        if (!(cond)) {                                           \
-            failures++;                                          \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-            fprintf(stderr, __VA_ARGS__);                        \
-            fputc('\n', stderr);                                 \
-        }                                                        \
-    } while (0)
-
-typedef struct {
-    char p[4096];
-    size_t n;
-} buf;
-
-static size_t sink(void *ud, const char *s, size_t n) {
-    buf *b = ud;
-    size_t k = n < sizeof b->p - 1 - b->n ? n : sizeof b->p - 1 - b->n;
-    memcpy(b->p + b->n, s, k);
-    b->n += k;
-    b->p[b->n] = 0;
-    return n;
-}
+#include "test_util.h"
 
 static pe_code *compile(pe_state *S, const char *src) {
     pe_code *c = pe_compile(S, src, strlen(src), "<string>", PE_MODE_EXEC);
@@ -147,7 +122,7 @@ static void t_bad_opcode(void) {
     static const uint32_t bad[] = {PE_OP__COUNT, 0x80, 0xff};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         pe_state *S = pe_state_new();
-        buf out = {{0}, 0}, err = {{0}, 0};
+        buf out = {0}, err = {0};
         pe_set_output(S, sink, &out, sink, &err);
         pe_code *c = compile(S, "x = 1\nx = 2\n");
         if (!c) {
@@ -164,17 +139,19 @@ static void t_bad_opcode(void) {
         pe_print_exception(S);
         char want[64];
         snprintf(want, sizeof want, "SystemError: unknown opcode %u\n", bad[i]);
-        CHECK(strstr(err.p, want) != NULL, "opcode %u: message, got %s", bad[i], err.p);
-        CHECK(strstr(err.p, "line 1") != NULL, "opcode %u: traceback points at line 1: %s",
+        CHECK(err.p && strstr(err.p, want) != NULL, "opcode %u: message, got %s", bad[i], err.p);
+        CHECK(err.p && strstr(err.p, "line 1") != NULL, "opcode %u: traceback points at line 1: %s",
               bad[i], err.p);
         free(repr);
         pe_reset(S);
         pe_code_release(c);
         pe_state_free(S);
+        free(out.p);
+        free(err.p);
     }
     /* caught by `except SystemError` like any exception */
     pe_state *S = pe_state_new();
-    buf out = {{0}, 0}, err = {{0}, 0};
+    buf out = {0}, err = {0};
     pe_set_output(S, sink, &out, sink, &err);
     pe_code *c = compile(S, "try:\n    x = 1\nexcept SystemError as e:\n    print(e)\n");
     if (c) {
@@ -184,12 +161,14 @@ static void t_bad_opcode(void) {
         char *repr = NULL;
         int r = pe_run_repr(S, c, &repr);
         CHECK(r == 0, "the handler catches it");
-        CHECK(!strcmp(out.p, "unknown opcode 254\n"), "printed %s", out.p);
+        CHECK(out.p && !strcmp(out.p, "unknown opcode 254\n"), "printed %s", out.p ? out.p : "");
         free(repr);
         pe_reset(S);
         pe_code_release(c);
     }
     pe_state_free(S);
+    free(out.p);
+    free(err.p);
 }
 
 static const struct {

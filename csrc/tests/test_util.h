@@ -1,7 +1,8 @@
 /*
  * test_util.h - the harness shared by the C unit tests in csrc/tests/:
  * CHECK counting checks and failures, a growing output buffer usable as a
- * pe_set_output sink, the pending exception's type name.
+ * pe_set_output sink, the pending exception's type name. Public API only
+ * (tests of the internals include their headers themselves).
  */
 #ifndef PE_TEST_UTIL_H
 #define PE_TEST_UTIL_H
@@ -10,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pe_vm.h"
+#include "pyexpr.h"
 
 static int failures, checks;
 
@@ -54,8 +55,7 @@ static inline void buf_reset(buf *b) {
 
 /* Name of the pending exception's type ("" if none). */
 static inline const char *exc_name(pe_state *S) {
-    if (S->exc.tag != PE_TOBJ) return "";
-    return S->exc.u.o->type->name;
+    return pe_has_exception(S) ? pe_value_type_name(pe_exception(S)) : "";
 }
 
 #endif /* PE_TEST_UTIL_H */
