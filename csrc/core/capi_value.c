@@ -64,25 +64,18 @@ pe_value pe_value_float(double d) { return pe_value_of(pe_float(d)); }
 /* str                                                                 */
 /* ------------------------------------------------------------------ */
 
-/* Validates (strict UTF-8 as CPython's codec, plus whole 3-byte lone
- * surrogates: "surrogatepass") and counts code points in one pass, 8 ASCII
- * bytes at a time; the error is the strict decoder's. */
-int pe_make_str(pe_state *S, const char *utf8, size_t len, pe_value *out) {
-    if (!utf8 && len) return pe_raise(S, PE_EXC(TypeError), "pe_make_str: NULL text");
+/* The part of pe_make_str past the ASCII prefix p[0..i): validates (strict
+ * UTF-8 as CPython's codec, plus whole 3-byte lone surrogates:
+ * "surrogatepass"; the error is the strict decoder's) and counts the code
+ * points. Kept apart so the ASCII path stays small. */
+static PE_NOINLINE int make_str_check(pe_state *S, const char *utf8, size_t len, size_t i,
+                                      size_t *nchars) {
     const unsigned char *p = (const unsigned char *)utf8;
-    size_t i = 0, nchars = 0;
+    size_t n = i;
     while (i < len) {
-        while (len - i >= 8) {
-            uint64_t w;
-            memcpy(&w, p + i, 8);
-            if (w & 0x8080808080808080ull) break;
-            i += 8;
-            nchars += 8;
-        }
-        if (i >= len) break;
         if (p[i] < 0x80) {
             i++;
-            nchars++;
+            n++;
             continue;
         }
         uint32_t cp;
@@ -100,11 +93,32 @@ int pe_make_str(pe_state *S, const char *utf8, size_t len, pe_value *out) {
                             i + bad - 1, reason);
         }
         i += k;
-        nchars++;
+        n++;
     }
+    *nchars = n;
+    return 0;
+}
+
+int pe_make_str(pe_state *S, const char *utf8, size_t len, pe_value *out) {
+    if (PE_UNLIKELY(!utf8)) {
+        if (len) return pe_raise(S, PE_EXC(TypeError), "pe_make_str: NULL text");
+        utf8 = "";
+    }
+    /* the ASCII prefix, 8 bytes at a time */
+    const unsigned char *p = (const unsigned char *)utf8;
+    size_t i = 0, nchars = len;
+    for (; len - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ull) break;
+    }
+    while (i < len && p[i] < 0x80) i++;
+    if (i < len && make_str_check(S, utf8, len, i, &nchars)) return -1;
     pe_val v;
-    if (pe_ps_new_n(S, len ? utf8 : "", len, nchars, &v)) return -1;
-    *out = pe_value_of(v);
+    if (pe_ps_new_n(S, utf8, len, nchars, &v)) return -1;
+    /* rebuilt from the pointer: copying v whole would reload its two
+     * 8-byte halves as one 16-byte value (a store-forwarding stall) */
+    *out = pe_value_of(pe_obj_val(v.u.o));
     return 0;
 }
 
