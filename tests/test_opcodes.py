@@ -1,4 +1,4 @@
-"""The opcode table (csrc/core/pe_vm.h) and its consumers.
+"""The opcode table (csrc/core/pe_opcodes.h) and its consumers.
 
 * ``csrc/tests/test_opcodes.c`` (built by ``make`` against libpyexpr.a, one
   subtest per run): the table's columns agree, the compiler's stack-depth
@@ -32,7 +32,7 @@ SUBTESTS = ["table", "stack_depth", "bounded", "bad_opcode"]
 
 
 def _opcode_names() -> list:
-    text = (ROOT / "csrc" / "core" / "pe_vm.h").read_text()
+    text = (ROOT / "csrc" / "core" / "pe_opcodes.h").read_text()
     return re.findall(r"^\s*OP\((\w+),", text, re.M)
 
 
