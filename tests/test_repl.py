@@ -1,4 +1,4 @@
-"""The interactive prompt (csrc/repl.c, csrc/lineedit.c), driven through a
+"""The interactive prompt (csrc/cli/repl.c, csrc/cli/lineedit.c), driven through a
 real pseudo-terminal: keystrokes in (escape sequences for arrows, Ctrl-C,
 Tab), the rendered screen out (tests/_pty.py emulates the terminal).
 

@@ -1,7 +1,7 @@
 /*
  * pe_repl.h - the interactive prompt of the `pyexpr` binary (repl.c) and
  * its line editor (lineedit.c). Private to the CLI: neither file is part of
- * the engine nor of the CPython extension (Makefile FRONTENDS, setup.py).
+ * the engine nor of the CPython extension (they live in csrc/cli/).
  */
 #ifndef PE_REPL_H
 #define PE_REPL_H
