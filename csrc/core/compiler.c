@@ -1606,7 +1606,9 @@ static int c_unwind_one(compiler *C, unit *u, fblock *fb, bool preserve_tos) {
         EMIT(POP_TOP, 0);
         return 0;
     case FB_POP_VALUE:
-        /* a return value kept across a finally body */
+        /* a return value kept across a finally body: popped outside the
+         * handler regions opened in that body (their depth counts it) */
+        SET_REGION(fb->outer);
         if (preserve_tos) EMIT(ROT_TWO, 0);
         EMIT(POP_TOP, 0);
         return 0;

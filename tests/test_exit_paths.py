@@ -1,0 +1,96 @@
+"""Every exit path through every nesting of blocks, compiled and run.
+
+Generated programs nest up to three blocks (for, while, the parts of
+try/except/else/finally, try bodies that return, break or raise before a
+finally) around one leaf statement (break, continue, return, raise). Every
+combination CPython compiles must compile in pyexpr too — the compiler's
+stack-depth flow pass turns any handler-region mistake into an internal
+SystemError, which is exactly what this test hunts — and, run, must print
+what CPython prints (the oracle runs the same file at test time).
+
+All programs go into one module (one process each for CPython and pyexpr):
+each is a function called inside try/except that prints its result or its
+exception.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from _util import require_oracle, run_cpython, run_pyexpr
+
+BLOCKS = {
+    "for": ("for i{d} in range(2):", None),
+    "while": ("while x < 3:\n{i}    x += 1", None),
+    "try_body_exc": ("try:", "except ValueError as e{d}:\n{i}    x += 10"),
+    "try_handler": ("try:\n{i}    raise ValueError({d})\n{i}except Exception as e{d}:", None),
+    "try_body_fin": ("try:", "finally:\n{i}    x += 100"),
+    "try_fin": ("try:\n{i}    x += 1\n{i}finally:", None),
+    "try_else": ("try:\n{i}    x += 1\n{i}except KeyError:\n{i}    pass\n{i}else:", None),
+    "try_ret_fin": ("try:\n{i}    return ('early', x)\n{i}finally:", None),
+    "try_brk_fin": ("try:\n{i}    if x % 2: break\n{i}    return ('mid', x)\n{i}finally:", None),
+    "try_raise_fin": ("try:\n{i}    raise KeyError(x)\n{i}finally:", None),
+    "try_exc_fin_body": ("try:", "except ValueError:\n{i}    x += 1000\n{i}finally:\n{i}    x += 3"),
+}
+LEAVES = ["break", "continue", "return ('leaf', x)", "raise ValueError(x)"]
+
+
+def _program(chain, leaf, name):
+    lines = [f"def {name}():", "    x = 0"]
+    ind, tails = "    ", []
+    for d, b in enumerate(chain):
+        head, tail = BLOCKS[b]
+        lines.append(ind + head.format(d=d, i=ind))
+        tails.append((ind, tail, d))
+        ind += "    "
+    lines.append(ind + leaf)
+    for ind2, tail, d in reversed(tails):
+        if tail:
+            lines.append(ind2 + tail.format(d=d, i=ind2))
+    lines.append("    return ('end', x)")
+    return "\n".join(lines) + "\n"
+
+
+def _programs():
+    out = []
+    for n in (1, 2, 3):
+        for chain in itertools.product(BLOCKS, repeat=n):
+            for leaf in LEAVES:
+                name = f"f{len(out)}"
+                src = _program(chain, leaf, name)
+                try:
+                    compile(src, name, "exec")
+                except SyntaxError:  # break/continue outside a loop
+                    continue
+                out.append((name, src))
+    return out
+
+
+def _module(progs):
+    body = "".join(src for _, src in progs)
+    calls = "\n".join(
+        f"try:\n    print({n!r}, {n}())\nexcept BaseException as e:\n"
+        f"    print({n!r}, type(e).__name__, e.args)" for n, _ in progs)
+    return body + calls + "\n"
+
+
+@pytest.fixture(scope="module")
+def module_file(tmp_path_factory):
+    progs = _programs()
+    assert len(progs) > 3000
+    p = tmp_path_factory.mktemp("exits") / "exit_paths.py"
+    p.write_text(_module(progs))
+    return p
+
+
+def test_every_exit_path_compiles_and_runs_as_cpython(module_file):
+    require_oracle()
+    exp = run_cpython([str(module_file)], timeout=300)
+    got = run_pyexpr([str(module_file)], timeout=300)
+    assert "SystemError" not in got.stderr.decode(errors="replace"), got.stderr[-2000:]
+    assert got.returncode == exp.returncode == 0, got.stderr[-2000:]
+    e, g = exp.stdout.decode().splitlines(), got.stdout.decode().splitlines()
+    bad = [(a, b) for a, b in zip(e, g) if a != b]
+    assert len(e) == len(g) and not bad, bad[:5]
