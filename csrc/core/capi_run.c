@@ -38,10 +38,11 @@ static int no_run(pe_state *S, const char *fn) {
     return pe_raise(S, PE_EXC(SystemError), "%s: no run begun (pe_run_begin)", fn);
 }
 
-/* max_memory counts from here to pe_run_end: the inputs bound, the run,
- * the results read. What every run needs anyway is not the run's: the
- * frames for max_depth and the first stack chunk exist before the base. */
-static int run_memory_begin(pe_state *S) {
+/* max_memory counts from here to pe_run_memory_end (pe_run_end): the
+ * inputs bound, the run, the results read. What every run needs anyway is
+ * not the run's: the frames for max_depth and the first stack chunk exist
+ * before the base. */
+int pe_run_memory_begin(pe_state *S) {
     if (!S->limits.max_memory) return 0;
     size_t saved = S->mem_limit;
     S->mem_limit = 0;
@@ -53,6 +54,12 @@ static int run_memory_begin(pe_state *S) {
     S->run_saved_limit = saved;
     S->run_mem = true;
     return 0;
+}
+
+void pe_run_memory_end(pe_state *S) {
+    if (!S->run_mem) return;
+    S->mem_limit = S->run_saved_limit;
+    S->run_mem = false;
 }
 
 int pe_run_begin(pe_state *S, pe_code *code) {
@@ -68,7 +75,7 @@ int pe_run_begin(pe_state *S, pe_code *code) {
     pe_val *g = S->gbuf;
     const int32_t *gb = code->gbuiltin;
     for (uint32_t i = 0; i < n; i++) g[i] = gb[i] >= 0 ? pe_builtin_value(gb[i]) : pe_undef();
-    if (run_memory_begin(S)) return -1;
+    if (pe_run_memory_begin(S)) return -1;
     S->code = code;
     S->globals = g;
     S->nglobals = n;
@@ -131,10 +138,7 @@ void pe_run_end(pe_state *S) {
     S->globals = NULL;
     S->nglobals = 0;
     S->run_begun = false;
-    if (S->run_mem) {
-        S->mem_limit = S->run_saved_limit;
-        S->run_mem = false;
-    }
+    pe_run_memory_end(S);
     for (uint32_t i = 0; i < n; i++) {
         pe_val v = g[i];
         g[i] = pe_undef();

@@ -442,22 +442,11 @@ static int m_extend(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_o
 }
 
 /* Py_ssize_t argument of insert/pop (clinic's converter). */
-static int ssize_arg(pe_state *S, pe_val v, int64_t *out) {
-    if (v.tag == PE_TINT || v.tag == PE_TBOOL) {
-        *out = v.u.i;
-        return 0;
-    }
-    if (pe_is_bigint(v))
-        return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C ssize_t");
-    return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                    pe_type_name(v));
-}
-
 static int m_insert(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
     if (pe_cont_posargs(S, "list.insert", "insert", argc, kwnames, 2, 2)) return -1;
     int64_t where;
-    if (ssize_arg(S, argv[0], &where)) return -1;
+    if (pe_ps_arg_ssize(S, argv[0], &where)) return -1;
     pe_list *l = PE_LIST(self);
     int64_t n = (int64_t)l->n;
     if (where < 0 && (where += n) < 0) where = 0;
@@ -470,7 +459,7 @@ static int m_pop(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj 
                  pe_val *out) {
     if (pe_cont_posargs(S, "list.pop", "pop", argc, kwnames, 0, 1)) return -1;
     int64_t i = -1;
-    if (argc && ssize_arg(S, argv[0], &i)) return -1;
+    if (argc && pe_ps_arg_ssize(S, argv[0], &i)) return -1;
     pe_list *l = PE_LIST(self);
     if (l->n == 0) return pe_raise(S, PE_EXC(IndexError), "pop from empty list");
     if (i < 0) i += (int64_t)l->n;
@@ -1140,7 +1129,7 @@ static int m_sort(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj
         if (cont_str_is(name, "key")) {
             key = v;
         } else if (cont_str_is(name, "reverse")) {
-            if (ssize_arg(S, v, &rev)) return -1;
+            if (pe_ps_arg_ssize(S, v, &rev)) return -1;
         } else {
             return pe_raise(S, PE_EXC(TypeError), "'%s' is an invalid keyword argument for sort()",
                             name->data);

@@ -58,4 +58,9 @@ int pe_unary_neg(pe_state *S, pe_val a, pe_val *out);
 int pe_unary_pos(pe_state *S, pe_val a, pe_val *out);
 int pe_unary_invert(pe_state *S, pe_val a, pe_val *out);
 
+/* An int/bool argument as a C ssize_t (OverflowError "Python int too large
+ * to convert to C ssize_t"; TypeError "'str' object cannot be interpreted
+ * as an integer"). (str.c; used by str and list methods) */
+int pe_ps_arg_ssize(pe_state *S, pe_val v, int64_t *out);
+
 #endif /* PE_PROTO_H */

@@ -216,6 +216,11 @@ void pe_sys_free(pe_state *S, void *p, size_t n);
 /* LimitError "memory limit exceeded (max_memory=N bytes)" naming the
  * user's max_memory; returns -1. */
 int pe_raise_memory_limit(pe_state *S);
+/* capi_run.c: a run's memory bound. begin: max_memory counts from what the
+ * state holds now (frames and the first stack chunk reserved first);
+ * end: the bound in force before. Used by pe_run_begin/end and sessions. */
+int pe_run_memory_begin(pe_state *S);
+void pe_run_memory_end(pe_state *S);
 /* vm.c: the frames array (for max_depth) and the first stack chunk,
  * allocated before a run takes its memory base. */
 int pe_vm_reserve(pe_state *S);

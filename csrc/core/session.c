@@ -209,21 +209,13 @@ int pe_session_run(pe_state *S, pe_session *s, pe_code *code, pe_value *result) 
     S->nglobals = s->n;
     s->running = 1;
     pe_val r = pe_none();
-    /* limits per run, as pe_run_begin/pe_run_exec apply them: max_memory
-     * counts from here (the frames and first stack chunk every run needs
-     * exist before the base is taken) */
-    size_t saved_limit = S->mem_limit;
-    int st = 0;
-    if (S->limits.max_memory) {
-        S->mem_limit = 0;
-        st = pe_vm_reserve(S);
-        S->mem_limit = st ? saved_limit : pe_mem_limit_from(S, S->mem_used);
-    }
+    /* limits per run, as pe_run_begin/pe_run_exec apply them */
+    int st = pe_run_memory_begin(S);
     if (st == 0) {
         pe_limits_start(S);
         st = pe_vm_run(S, code, &r);
         S->deadline = 0;
-        S->mem_limit = saved_limit;
+        pe_run_memory_end(S);
     }
     s->running = 0;
     S->globals = saved_globals;

@@ -65,10 +65,7 @@ int pe_ps_str_dunder_format(pe_state *S, pe_val self, int argc, const pe_val *ar
 int pe_ps_percent_format(pe_state *S, pe_str *fmt, pe_val args, pe_val *out);
 
 /* Argument conversion shared by the method files. */
-/* An int/bool as a C ssize_t (OverflowError "Python int too large to
- * convert to C ssize_t"; TypeError "'str' object cannot be interpreted as
- * an integer"). */
-int pe_ps_arg_ssize(pe_state *S, pe_val v, int64_t *out);
+/* (pe_ps_arg_ssize, shared with the containers: pe_proto.h) */
 /* Same with C int range ("... to C int"). */
 int pe_ps_arg_int(pe_state *S, pe_val v, int *out);
 
