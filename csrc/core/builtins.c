@@ -497,6 +497,8 @@ BI(next) {
     if (argc < 1 || argc > 2) return pe_arg_count_error(S, "next", 1, 2, argc);
     if (!pe_typeof(argv[0])->next)
         return pe_raise(S, PE_EXC(TypeError), "'%s' object is not an iterator", pe_type_name(argv[0]));
+    /* next(gen): StopIteration carries the generator's return value */
+    if (argc == 1 && PE_IS_GEN(argv[0])) return pe_gen_send(S, (pe_gen *)argv[0].u.o, pe_none(), out);
     int r = pe_next(S, argv[0], out);
     if (r == 1) return 0;
     if (r < 0) return -1;
