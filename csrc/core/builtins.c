@@ -487,7 +487,8 @@ BI(sorted) {
 BI(iter) {
     (void)self;
     if (nokw(S, "iter", kwnames)) return -1;
-    if (argc != 1) return pe_raise(S, PE_EXC(TypeError), "iter() takes exactly one argument in pyexpr (%d given)", argc);
+    if (argc < 1 || argc > 2) return pe_arg_count_error(S, "iter", 1, 2, argc);
+    if (argc == 2) return pe_calliter_new(S, argv[0], argv[1], out);
     return pe_iter(S, argv[0], out);
 }
 

@@ -393,3 +393,82 @@ const pe_type pe_type_generator = {
     .next = gen_next,
     .methods = gen_methods,
 };
+
+/* ------------------------------------------------------------------ */
+/* iter(callable, sentinel)                                            */
+/* ------------------------------------------------------------------ */
+
+/* CPython's callable_iterator (Objects/iterobject.c): calls the callable
+ * until it returns something equal to the sentinel (or raises
+ * StopIteration); then it is exhausted for good. */
+typedef struct pe_calliter {
+    pe_obj ob;
+    pe_val callable, sentinel; /* UNDEF once exhausted */
+} pe_calliter;
+
+static void calliter_clear(pe_state *S, pe_obj *o) {
+    pe_calliter *c = (pe_calliter *)o;
+    pe_val a = c->callable, b = c->sentinel;
+    c->callable = c->sentinel = pe_undef();
+    pe_decref(S, a);
+    pe_decref(S, b);
+}
+
+static void calliter_dealloc(pe_state *S, pe_obj *o) {
+    calliter_clear(S, o);
+    pe_obj_free(S, o, sizeof(pe_calliter));
+}
+
+static int calliter_next(pe_state *S, pe_val it, pe_val *out) {
+    pe_calliter *c = (pe_calliter *)it.u.o;
+    if (c->callable.tag == PE_TUNDEF) return 0;
+    pe_val fn = c->callable, r;
+    pe_incref(fn);
+    int k = pe_call(S, fn, 0, NULL, NULL, &r);
+    pe_decref(S, fn);
+    if (k) {
+        if (!pe_exc_matches(S, PE_EXC(StopIteration))) return -1;
+        pe_exc_clear(S);
+        calliter_clear(S, &c->ob);
+        return 0;
+    }
+    if (c->sentinel.tag == PE_TUNDEF) { /* exhausted by a nested call */
+        pe_decref(S, r);
+        return 0;
+    }
+    int eq = pe_eq(S, c->sentinel, r);
+    if (eq != 0) {
+        pe_decref(S, r);
+        if (eq < 0) return -1;
+        calliter_clear(S, &c->ob);
+        return 0;
+    }
+    *out = r;
+    return 1;
+}
+
+static const pe_type pe_type_callable_iterator = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "callable_iterator",
+    .kind = PE_K_ITER,
+    .dealloc = calliter_dealloc,
+    .clear = calliter_clear,
+    .iter = gen_iter,
+    .next = calliter_next,
+};
+
+int pe_calliter_new(pe_state *S, pe_val callable, pe_val sentinel, pe_val *out) {
+    const pe_type *t = pe_typeof(callable);
+    int k = t->kind;
+    if (!(k == PE_K_TYPE || k == PE_K_FUNC || k == PE_K_CFUNC || k == PE_K_BMETHOD ||
+          (k == PE_K_HOST && t->call))) /* as callable() */
+        return pe_raise(S, PE_EXC(TypeError), "iter(v, w): v must be callable");
+    pe_calliter *c = (pe_calliter *)pe_obj_new(S, &pe_type_callable_iterator, sizeof(pe_calliter));
+    if (!c) return -1;
+    pe_incref(callable);
+    pe_incref(sentinel);
+    c->callable = callable;
+    c->sentinel = sentinel;
+    *out = pe_obj_val(&c->ob);
+    return 0;
+}
