@@ -339,6 +339,20 @@ static bool same_val(pe_val a, pe_val b) {
     return a.tag == b.tag && (a.tag != PE_TOBJ || a.u.o == b.u.o);
 }
 
+/* stack_reserve's common case inline: the window fits above top. */
+PE_INLINE pe_val *stack_reserve_fast(pe_state *S, uint32_t *chunk, pe_val *top, size_t need) {
+    uint32_t c = *chunk;
+    if (PE_LIKELY(top && c < S->nchunks && top + need <= S->chunks[c].base + S->chunks[c].cap))
+        return top;
+    return stack_reserve(S, chunk, top, need);
+}
+
+/* Copies n values (a generator's window: usually a handful; no libc
+ * call for them). */
+PE_INLINE void copy_vals(pe_val *dst, const pe_val *src, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++) dst[i] = src[i];
+}
+
 /* Pushes g's frame with its window at base (reserved) and copies the
  * saved window in. The generator's handled exception (if it is
  * suspended inside an except block) becomes the state's; the resumer's is
@@ -353,7 +367,7 @@ static pe_frame *gen_frame_push(pe_state *S, pe_gen *g, pe_val *base, uint32_t c
     fr->func = g->func;
     fr->pc = c->code + g->pc;
     fr->locals = base;
-    memcpy(base, g->saved, g->nsaved * sizeof(pe_val));
+    copy_vals(base, g->saved, g->nsaved);
     fr->sp = base + g->nsaved;
     g->nsaved = 0;
     fr->globals = g->func->globals;
@@ -375,7 +389,7 @@ static pe_frame *gen_frame_push(pe_state *S, pe_gen *g, pe_val *base, uint32_t c
  * loop itself (FOR_ITER, SEND), with v (owned) as the sent value. On
  * failure v is still the caller's. */
 static int gen_push_inline(pe_state *S, pe_gen *g, pe_val *top, uint32_t chunk, pe_val v) {
-    pe_val *base = stack_reserve(S, &chunk, top, frame_size(g->func->code));
+    pe_val *base = stack_reserve_fast(S, &chunk, top, g->cap);
     if (!base) return -1;
     pe_frame *fr = gen_frame_push(S, g, base, chunk);
     if (!fr) return -1;
@@ -400,7 +414,7 @@ static void gen_suspend(pe_state *S, pe_frame *f, pe_val *sp) {
     pe_gen *g = f->gen;
     uint32_t n = (uint32_t)(sp - f->locals);
     PE_ASSERT(n <= g->cap);
-    memcpy(g->saved, f->locals, n * sizeof(pe_val));
+    copy_vals(g->saved, f->locals, n);
     g->nsaved = n;
     g->pc = (uint32_t)(f->pc - f->code->code);
     g->state = PE_GEN_SUSPENDED;
@@ -1992,7 +2006,7 @@ int pe_vm_gen_resume(pe_state *S, pe_gen *g, pe_val v, bool throw_, pe_val *out)
     if (S->nframes == 0 && frames_prepare(S)) return -1;
     uint32_t chunk;
     pe_val *top = safe_top(S, &chunk);
-    pe_val *base = stack_reserve(S, &chunk, top, frame_size(g->func->code));
+    pe_val *base = stack_reserve_fast(S, &chunk, top, g->cap);
     if (!base) return -1;
     pe_frame *fr = gen_frame_push(S, g, base, chunk);
     if (!fr) return -1;
