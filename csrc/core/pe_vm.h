@@ -79,6 +79,7 @@ struct pe_state {
     pe_limits limits;
     uint64_t steps_left;  /* counts down at back-edges and calls */
     double deadline;      /* monotonic seconds, 0 = none */
+    double time_charged;  /* pe_run_charge_time: seconds the next run already used */
     uint32_t max_depth;
     volatile int interrupted; /* set asynchronously (signal/timeout thread) */
     uint32_t time_check_counter;

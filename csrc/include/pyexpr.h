@@ -113,6 +113,11 @@ PE_API void pe_set_output(pe_state *S, pe_write_fn out, void *out_ud, pe_write_f
                           void *err_ud);
 PE_API void pe_set_limits(pe_state *S, const pe_limits *limits);
 PE_API void pe_get_limits(const pe_state *S, pe_limits *out);
+/* Wall time (seconds) the next run has already used before pe_run_exec
+ * starts its clock, e.g. compiling its source: that run's deadline comes
+ * this much earlier. The time LimitError still names limits.timeout. Used
+ * once: the next run (or session run) consumes it. */
+PE_API void pe_run_charge_time(pe_state *S, double seconds);
 
 /* One pointer of the embedder's, for callbacks to find their context. */
 PE_API void pe_set_userdata(pe_state *S, void *ud);
