@@ -145,7 +145,7 @@ def test_extension_argv_and_streams(capsys):
     pyexpr.exec(src)
     pyexpr.exec(src)  # a second run: a fresh argv list, the limit back at the default
     out = capsys.readouterr()
-    assert out.out == "['']\nw\n2\n30\n" * 2
+    assert out.out == "['']\nw\n2\n30\n" * 2  # (sys.stderr: discarded by the extension)
     with pytest.raises(SystemExit) as ei:
         pyexpr.exec("import sys\nsys.exit(5)")
     assert ei.value.code == 5
