@@ -48,8 +48,11 @@ BI(print) {
         if (kw[i].tag != PE_TUNDEF && kw[i].tag != PE_TNONE && !pe_is_str(kw[i]))
             return pe_raise(S, PE_EXC(TypeError), "%s must be None or a string, not %s",
                             names[i], pe_type_name(kw[i]));
-    if (kw[2].tag != PE_TUNDEF && kw[2].tag != PE_TNONE)
+    int fd = 1; /* print(file=sys.stdout / sys.stderr) */
+    if (kw[2].tag != PE_TUNDEF && kw[2].tag != PE_TNONE && !(fd = pe_sys_stream_fd(kw[2])))
         return pe_raise(S, PE_EXC(TypeError), "print(file=...) is not supported by pyexpr");
+    pe_write_fn wr = fd == 1 ? S->out : S->err;
+    void *wr_ud = fd == 1 ? S->out_ud : S->err_ud;
     pe_sb sb;
     pe_sb_init(&sb, S);
     for (int i = 0; i < npos; i++) {
@@ -61,7 +64,7 @@ BI(print) {
         if (pe_tostr(S, argv[i], &sb)) {
             /* CPython writes argument by argument: what precedes the
              * failing argument (with its separator) is already out */
-            if (!sb.failed && before) S->out(S->out_ud, sb.p, before);
+            if (!sb.failed && before) wr(wr_ud, sb.p, before);
             pe_sb_free(&sb);
             return -1;
         }
@@ -72,7 +75,7 @@ BI(print) {
         pe_sb_free(&sb);
         return -1;
     }
-    S->out(S->out_ud, sb.p, sb.len);
+    wr(wr_ud, sb.p, sb.len);
     pe_sb_free(&sb);
     *out = pe_none();
     return 0;
@@ -750,11 +753,13 @@ const char *pe_builtin_name(int index) {
 
 int pe_module_import(pe_state *S, pe_str *name, pe_val *out) {
     if (!strcmp(name->data, "math")) return pe_math_module(S, out);
+    if (!strcmp(name->data, "sys")) return pe_sys_module(S, out);
     pe_sb sb;
     pe_sb_init(&sb, S);
     pe_sb_puts(&sb, "No module named ");
     pe_str_repr(S, name, &sb);
     if (!strncmp(name->data, "math.", 5)) pe_sb_puts(&sb, "; 'math' is not a package");
+    if (!strncmp(name->data, "sys.", 4)) pe_sb_puts(&sb, "; 'sys' is not a package");
     if (!sb.failed) {
         pe_raise_str(S, PE_EXC(ModuleNotFoundError), sb.p, sb.len);
         pe_exc_set_name(S, name->data, pe_undef());

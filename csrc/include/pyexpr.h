@@ -468,6 +468,18 @@ PE_API int pe_session_next(const pe_session *sess, size_t *pos, const char **nam
 PE_API const char *pe_builtin_name(int i);
 
 /* ------------------------------------------------------------------ */
+/* The sys module                                                      */
+/* ------------------------------------------------------------------ */
+
+/* sys.argv for the programs S runs from now on: argc strings, copied
+ * (bytes that are not UTF-8 are decoded as CPython does, with
+ * surrogateescape). Never called (or argc 0): sys.argv is [''], as in an
+ * embedded CPython. Front ends pass what python3 would: the CLI
+ * ['prog.py', args...], ['-c', args...], ['-', args...] (docs/language.md).
+ * Returns 0, or -1 with MemoryError pending. */
+PE_API int pe_set_argv(pe_state *S, int argc, const char *const *argv);
+
+/* ------------------------------------------------------------------ */
 /* Text                                                                */
 /* ------------------------------------------------------------------ */
 
