@@ -368,7 +368,6 @@ UNSUPPORTED = [
     ("async def f(): pass", ["async"]),
     ("with x: pass", ["with"]),
     ("@dec\ndef f(): pass", ["decorator", "@"]),
-    ("x = b'abc'", ["bytes"]),
     ("x = 1j", ["complex"]),
     ("x = ...", ["ellipsis"]),
     ("if (n := 3): pass", ["assignment expression", ":="]),
@@ -377,7 +376,7 @@ UNSUPPORTED = [
 
 
 UNSUPPORTED_IDS = ["class", "yield_in_def", "yield_expr", "async_def", "with", "decorator",
-                   "bytes", "complex", "ellipsis", "walrus", "except_star"]
+                   "complex", "ellipsis", "walrus", "except_star"]
 
 
 @pytest.mark.parametrize("src,keywords", UNSUPPORTED, ids=UNSUPPORTED_IDS)

@@ -190,6 +190,11 @@ int64_t pe_str_hash(pe_str *s) {
     return h;
 }
 
+int64_t pe_hash_bytes(const void *p, size_t len) {
+    int64_t h = (int64_t)siphash13(p, len);
+    return h == -1 ? -2 : h;
+}
+
 static int str_hash_slot(pe_state *S, pe_val v, int64_t *out) {
     (void)S;
     *out = pe_str_hash(PE_STR(v));
