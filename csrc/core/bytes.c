@@ -118,7 +118,14 @@ static int bytearray_resize(pe_state *S, pe_bytearray *b, size_t n) {
 /* repr, hash, comparison                                              */
 /* ------------------------------------------------------------------ */
 
+/* bytearray's repr escapes ' whatever the quote (CPython's bytearray_repr). */
+static int repr_data(pe_sb *sb, const unsigned char *p, size_t n, bool always_sq);
+
 int pe_bytes_repr_data(pe_sb *sb, const unsigned char *p, size_t n) {
+    return repr_data(sb, p, n, false);
+}
+
+static int repr_data(pe_sb *sb, const unsigned char *p, size_t n, bool always_sq) {
     char quote = '\'';
     if (memchr(p, '\'', n) && !memchr(p, '"', n)) quote = '"';
     static const char hex[] = "0123456789abcdef";
@@ -127,7 +134,7 @@ int pe_bytes_repr_data(pe_sb *sb, const unsigned char *p, size_t n) {
         unsigned char c = p[i];
         char buf[4];
         size_t k = 0;
-        if (c == (unsigned char)quote || c == '\\') {
+        if (c == (unsigned char)quote || c == '\\' || (always_sq && c == '\'')) {
             buf[k++] = '\\';
             buf[k++] = (char)c;
         } else if (c == '\t' || c == '\n' || c == '\r') {
@@ -154,7 +161,7 @@ static int bytes_repr(pe_state *S, pe_val v, pe_sb *sb) {
 static int bytearray_repr(pe_state *S, pe_val v, pe_sb *sb) {
     (void)S;
     pe_bytearray *b = PE_BYTEARRAY(v);
-    if (pe_sb_puts(sb, "bytearray(") || pe_bytes_repr_data(sb, b->data, b->len)) return -1;
+    if (pe_sb_puts(sb, "bytearray(") || repr_data(sb, b->data, b->len, true)) return -1;
     return pe_sb_putc(sb, ')');
 }
 
@@ -616,7 +623,7 @@ static int ctor_bind(pe_state *S, const char *tname, int argc, const pe_val *arg
     for (int j = 1; j < 3; j++)
         if (slot[j].tag != PE_TUNDEF && !pe_is_str(slot[j]))
             return pe_raise(S, PE_EXC(TypeError), "%s() argument '%s' must be str, not %s", tname,
-                            names[j], pe_type_name(slot[j]));
+                            names[j], slot[j].tag == PE_TNONE ? "None" : pe_type_name(slot[j]));
     return 0;
 }
 
@@ -656,7 +663,8 @@ static int ctor_fill(pe_state *S, const char *tname, pe_val src, pe_val enc, pe_
     if (pe_typeof(src)->iter == NULL)
         return pe_raise(S, PE_EXC(TypeError), "cannot convert '%s' object to %s", pe_type_name(src),
                         tname);
-    return collect_ints(S, src, "bytes must be in range(0, 256)", sb);
+    return collect_ints(S, src, strcmp(tname, "bytes") ? "byte must be in range(0, 256)"
+                                                       : "bytes must be in range(0, 256)", sb);
 }
 
 static int ctor(pe_state *S, const pe_type *t, int argc, const pe_val *argv, pe_obj *kwnames,
@@ -705,10 +713,10 @@ int pe_bytearray_inplace(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
         size_t n;
         if (!pe_bytes_view(b, &p, &n))
             return pe_raise(S, PE_EXC(TypeError), "can't concat %s to bytearray", pe_type_name(b));
-        if (pe_is_kind(b, PE_K_BYTEARRAY) && b.u.o == a.u.o) { /* a += a */
-            if (pe_bytearray_reserve(S, ba, n)) return -1;
-            memcpy(ba->data + ba->len, ba->data, n);
-        } else {
+        if (b.u.o == a.u.o) /* CPython holds a buffer export of b while resizing a */
+            return pe_raise(S, PE_EXC(BufferError),
+                            "Existing exports of data: object cannot be re-sized");
+        {
             if (pe_bytearray_reserve(S, ba, n)) return -1;
             if (n) memcpy(ba->data + ba->len, p, n);
         }

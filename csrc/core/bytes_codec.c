@@ -194,20 +194,22 @@ int pe_text_encode(pe_state *S, const char *s, size_t len, const char *encoding,
             pe_sb_free(&sb);
             return unknown_handler(S, errors);
         }
-        if (h == EH_STRICT || h == EH_SURRESCAPE || (h == EH_SURRPASS && codec != CODEC_UTF8)) {
-            /* surrogateescape: only U+DC80..U+DCFF, one at a time */
-            if (h == EH_SURRESCAPE && c >= 0xdc80 && c <= 0xdcff) {
+        if (h == EH_SURRESCAPE) {
+            /* CPython's fast path: the U+DC80..U+DCFF prefix of the run becomes
+             * bytes; the rest of the run is the error */
+            size_t k2 = k;
+            while (i < j && c >= 0xdc80 && c <= 0xdcff) {
                 pe_sb_putc(&sb, (char)(c - 0xdc00));
-                i += k;
+                i += k2;
                 pos++;
-                continue;
+                if (i < j) c = pe_utf8_decode(s + i, &k2);
             }
-            if (h == EH_SURRPASS && c >= 0xd800 && c <= 0xdfff) {
-                /* CPython's surrogatepass reports only the surrogate run it could not
-                 * encode; for non-UTF codecs it cannot encode any */
-            }
+            if (i >= j) continue;
+            h = EH_STRICT;
+        }
+        if (h == EH_STRICT || (h == EH_SURRPASS && codec != CODEC_UTF8)) {
             pe_sb_free(&sb);
-            return encode_error(S, codec, c, pos, h == EH_SURRESCAPE ? pos + 1 : endpos, reason);
+            return encode_error(S, codec, c, pos, endpos, reason);
         }
         for (size_t q = i; q < j;) {
             size_t k2;
@@ -340,7 +342,7 @@ static int bind_codec_args(pe_state *S, const char *fname, int argc, const pe_va
     for (int j = 0; j < 2; j++)
         if (slot[j].tag != PE_TUNDEF && !pe_is_str(slot[j]))
             return pe_raise(S, PE_EXC(TypeError), "%s() argument '%s' must be str, not %s", fname,
-                            names[j], pe_type_name(slot[j]));
+                            names[j], slot[j].tag == PE_TNONE ? "None" : pe_type_name(slot[j]));
     return 0;
 }
 
@@ -378,6 +380,9 @@ static int bind_kw(pe_state *S, const char *fname, int argc, const pe_val *argv,
                    const char *const *names, int npos_max, int nparams, pe_val *slot) {
     int nkw = (int)cont_nkw(kwnames), npos = argc - nkw;
     for (int i = 0; i < nparams; i++) slot[i] = pe_undef();
+    if (argc > nparams)
+        return pe_raise(S, PE_EXC(TypeError), "%s() takes at most %d %sargument%s (%d given)", fname,
+                        nparams, npos == 0 ? "keyword " : "", nparams == 1 ? "" : "s", argc);
     if (npos > npos_max)
         return pe_raise(S, PE_EXC(TypeError), "%s() takes at most %d positional argument%s (%d given)",
                         fname, npos_max, npos_max == 1 ? "" : "s", npos);
@@ -387,8 +392,8 @@ static int bind_kw(pe_state *S, const char *fname, int argc, const pe_val *argv,
         int j = 0;
         while (j < nparams && !cont_str_is(name, names[j])) j++;
         if (j == nparams)
-            return pe_raise(S, PE_EXC(TypeError), "%s() got an unexpected keyword argument '%s'",
-                            fname, name->data);
+            return pe_raise(S, PE_EXC(TypeError), "'%s' is an invalid keyword argument for %s()",
+                            name->data, fname);
         if (j < npos)
             return pe_raise(S, PE_EXC(TypeError),
                             "argument for %s() given by name ('%s') and position (%d)", fname,
@@ -403,7 +408,7 @@ static int byteorder_arg(pe_state *S, const char *fname, pe_val v) {
     if (v.tag == PE_TUNDEF) return 0;
     if (!pe_is_str(v))
         return pe_raise(S, PE_EXC(TypeError), "%s() argument 'byteorder' must be str, not %s", fname,
-                        pe_type_name(v));
+                        v.tag == PE_TNONE ? "None" : pe_type_name(v));
     if (cont_str_is(PE_STR(v), "little")) return 1;
     if (cont_str_is(PE_STR(v), "big")) return 0;
     return pe_raise(S, PE_EXC(ValueError), "byteorder must be either 'little' or 'big'");
@@ -417,8 +422,6 @@ int pe_int_to_bytes_method(pe_state *S, pe_val self, int argc, const pe_val *arg
     int64_t length = 1;
     if (a[0].tag != PE_TUNDEF) {
         if (pe_is_bigint(a[0])) {
-            if (pe_int_sign(a[0]) < 0)
-                return pe_raise(S, PE_EXC(ValueError), "length argument must be non-negative");
             return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C ssize_t");
         }
         if (pe_ps_arg_ssize(S, a[0], &length)) return -1;
@@ -479,8 +482,10 @@ int pe_int_from_bytes_method(pe_state *S, pe_val self, int argc, const pe_val *a
     const unsigned char *p;
     size_t n;
     if (!pe_bytes_view(src, &p, &n)) {
-        if (pe_is_str(src))
-            return pe_raise(S, PE_EXC(TypeError), "cannot convert 'str' object to bytes");
+        if (pe_is_str(src) || pe_is_intlike(src) || src.tag == PE_TBOOL ||
+            pe_typeof(src)->iter == NULL)
+            return pe_raise(S, PE_EXC(TypeError), "cannot convert '%s' object to bytes",
+                            pe_type_name(src));
         pe_val targ[1] = {src};
         if (pe_call(S, pe_obj_val((pe_obj *)&pe_type_bytes), 1, targ, NULL, &tmp)) return -1;
         pe_bytes_view(tmp, &p, &n);
