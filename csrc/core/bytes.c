@@ -160,8 +160,10 @@ static int bytes_repr(pe_state *S, pe_val v, pe_sb *sb) {
 
 static int bytearray_repr(pe_state *S, pe_val v, pe_sb *sb) {
     (void)S;
-    pe_bytearray *b = PE_BYTEARRAY(v);
-    if (pe_sb_puts(sb, "bytearray(") || repr_data(sb, b->data, b->len, true)) return -1;
+    const unsigned char *p;
+    size_t n;
+    pe_bytes_view(v, &p, &n);
+    if (pe_sb_puts(sb, "bytearray(") || repr_data(sb, p, n, true)) return -1;
     return pe_sb_putc(sb, ')');
 }
 

@@ -42,7 +42,8 @@ PE_INLINE bool pe_bytes_view(pe_val v, const unsigned char **p, size_t *n) {
         return true;
     }
     if (pe_is_bytearray(v)) {
-        *p = PE_BYTEARRAY(v)->data;
+        /* never NULL, so that memcpy & co may take it even when empty */
+        *p = PE_BYTEARRAY(v)->data ? PE_BYTEARRAY(v)->data : (const unsigned char *)"";
         *n = PE_BYTEARRAY(v)->len;
         return true;
     }
