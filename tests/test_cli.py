@@ -366,7 +366,6 @@ UNSUPPORTED = [
     ("async def f(): pass", ["async"]),
     ("with x: pass", ["with"]),
     ("@dec\ndef f(): pass", ["decorator", "@"]),
-    ("x = b'abc'", ["bytes"]),
     ("x = 1j", ["complex"]),
     ("x = ...", ["ellipsis"]),
     ("if (n := 3): pass", ["assignment expression", ":="]),
@@ -375,7 +374,7 @@ UNSUPPORTED = [
 
 
 UNSUPPORTED_IDS = ["class", "async_def", "with", "decorator",
-                   "bytes", "complex", "ellipsis", "walrus", "except_star"]
+                   "complex", "ellipsis", "walrus", "except_star"]
 
 
 @pytest.mark.parametrize("src,keywords", UNSUPPORTED, ids=UNSUPPORTED_IDS)

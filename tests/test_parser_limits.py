@@ -273,7 +273,6 @@ def test_match_statement_is_named(workdir):
     ("with x:\n    pass\n", "'with' statements are"),
     ("class A:\n    pass\n", "class definitions are"),
     ("@dec\ndef f(): pass\n", "decorators are"),
-    ("x = b'1'\n", "bytes literals are"),
     ("x = ...\n", "Ellipsis ('...') is"),
     ("if (n := 1):\n    pass\n", "assignment expressions (':=') are"),
     ("from . import x\n", "relative imports are"),

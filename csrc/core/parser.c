@@ -1568,6 +1568,27 @@ static int add_literal(parser *P, strpart *sp, const pe_token *t, const char *bo
     return r;
 }
 
+/* A bytes literal: its bytes appended to sp->lit. Bad \x escapes are
+ * reported at the token after the strings (as CPython), non-ASCII
+ * characters at the literal. */
+static int add_bytes_literal(parser *P, strpart *sp, const pe_token *t, const char *body, size_t n,
+                             bool raw) {
+    pe_val v;
+    const char *errmsg = NULL;
+    size_t erroff = 0;
+    if (pe_bytes_decode_literal(P->S, body, n, raw, &v, &errmsg, &erroff)) {
+        if (errmsg) {
+            if (!strncmp(errmsg, "bytes can only", 14)) err_at(P, t, "%s", errmsg);
+            else fs_error(P, "%s", errmsg);
+            pe_decref(P->S, v);
+        }
+        return -1;
+    }
+    int r = pe_sb_putn(&sp->lit, (const char *)PE_BYTES(v)->data, PE_BYTES(v)->len);
+    pe_decref(P->S, v);
+    return r;
+}
+
 /* Finds the end of a replacement field's expression: the first top-level
  * '!', ':', '=' or '}' (not part of !=, ==, <=, >=) outside brackets and
  * strings. Checks what CPython 3.11's f-string scanner checks, with its
@@ -1761,32 +1782,54 @@ static pe_node *p_strings(parser *P) {
     pe_sb_init(&sp.lit, P->S);
     vec_init(&sp.parts, P->A);
     sp.fstring = false;
+    int bytesmode = -1; /* of the first literal: 1 bytes, 0 str */
     while (CUR == PE_TOK_STRING) {
         pe_token t = P->tok;
         const char *s = t.start;
         size_t plen = 0;
-        bool raw = false, fs = false;
+        bool raw = false, fs = false, bs = false;
         while (s[plen] != '\'' && s[plen] != '"') {
             char c = (char)(s[plen] | 32);
             if (c == 'r') raw = true;
             if (c == 'f') fs = true;
-            if (c == 'b') {
-                unsupported(P, &t, "bytes literals are");
-                goto fail;
-            }
+            if (c == 'b') bs = true;
             plen++;
         }
         char q = s[plen];
         size_t ql = (t.len - plen >= 6 && s[plen + 1] == q && s[plen + 2] == q) ? 3 : 1;
         const char *body = s + plen + ql;
         size_t blen = t.len - plen - 2 * ql;
-        if (fs) {
+        if (bs) {
+            if (add_bytes_literal(P, &sp, &t, body, blen, raw)) goto fail;
+        } else if (bytesmode == 1) {
+            /* CPython decodes each literal before it checks the mix */
+            if (fs ? fstring_body(P, &sp, &t, body, blen, raw, 0)
+                   : add_literal(P, &sp, &t, body, blen, raw))
+                goto fail;
+        }
+        if (bytesmode >= 0 && bytesmode != (int)bs) {
+            fs_error(P, "cannot mix bytes and nonbytes literals");
+            goto fail;
+        }
+        bytesmode = bs;
+        if (bs) {
+            /* done above */
+        } else if (fs) {
             sp.fstring = true;
             if (fstring_body(P, &sp, &t, body, blen, raw, 0)) goto fail;
         } else if (add_literal(P, &sp, &t, body, blen, raw)) {
             goto fail;
         }
         if (advance(P)) goto fail;
+    }
+    if (bytesmode == 1) {
+        pe_val v;
+        if (pe_sb_to_bytes(&sp.lit, &pe_type_bytes, &v)) {
+            vec_free(&sp.parts);
+            return NULL;
+        }
+        vec_free(&sp.parts);
+        return make_const(P, &first, v);
     }
     if (!sp.fstring) {
         pe_val v;
