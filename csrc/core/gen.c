@@ -10,6 +10,7 @@
  * messages (gen_send_ex, _gen_throw, gen_close), written from them.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "pe_vm.h"
 
@@ -326,6 +327,30 @@ static int m_throw(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_ob
     return r;
 }
 
+/* __name__, __qualname__, gi_running, gi_suspended, gi_yieldfrom
+ * (gi_frame and gi_code: no frame or code objects in the subset). */
+static int gen_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    (void)S;
+    pe_gen *g = (pe_gen *)v.u.o;
+    const char *n = ((pe_str *)name)->data;
+    if ((!strcmp(n, "__name__") || !strcmp(n, "__qualname__")) && g->func) {
+        pe_obj *s = n[2] == 'n' ? g->func->code->name : g->func->code->qualname;
+        pe_incref_obj(s);
+        *out = pe_obj_val(s);
+    } else if (!strcmp(n, "gi_running")) {
+        *out = pe_bool(g->state == PE_GEN_RUNNING);
+    } else if (!strcmp(n, "gi_suspended")) {
+        *out = pe_bool(g->state == PE_GEN_SUSPENDED);
+    } else if (!strcmp(n, "gi_yieldfrom")) {
+        pe_val *yf = gen_yf(g);
+        *out = yf ? *yf : pe_none();
+        pe_incref(*out);
+    } else {
+        return PE_NOTIMPL;
+    }
+    return 0;
+}
+
 static const pe_cfunc gen_methods[] = {
     PE_METHOD("send", m_send),
     PE_METHOD("throw", m_throw),
@@ -391,6 +416,7 @@ const pe_type pe_type_generator = {
     .repr = gen_repr,
     .iter = gen_iter,
     .next = gen_next,
+    .getattr = gen_getattr,
     .methods = gen_methods,
 };
 
