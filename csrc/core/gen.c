@@ -30,6 +30,7 @@ pe_gen *pe_gen_new(pe_state *S, pe_func *f, uint32_t cap) {
     g->pc = 0;
     g->state = PE_GEN_CREATED;
     g->exc_state = pe_undef();
+    g->outer_handled = pe_undef();
     return g;
 }
 
