@@ -166,8 +166,7 @@ static int gen_throw_impl(pe_state *S, pe_gen *g, pe_val exc, pe_val *out) {
     pe_val *yf = gen_yf(g);
     if (yf) {
         pe_val recv = *yf;
-        if (pe_is_kind(exc, PE_K_EXC) &&
-            pe_type_is_subtype(exc.u.o->type, PE_EXC(GeneratorExit))) {
+        if (pe_type_is_subtype(exc.u.o->type, PE_EXC(GeneratorExit))) {
             pe_incref(recv);
             int r = close_iter(S, recv);
             pe_decref(S, recv);
@@ -283,8 +282,13 @@ static int m_close(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_ob
     return 0;
 }
 
+/* Exception classes and instances, built-in or (heap) subclasses. */
 static bool is_exc_class(pe_val v) {
-    return pe_is_kind(v, PE_K_TYPE) && ((const pe_type *)v.u.o)->kind == PE_K_EXC;
+    return pe_is_kind(v, PE_K_TYPE) &&
+           pe_type_is_subtype((const pe_type *)v.u.o, PE_EXC(BaseException));
+}
+static bool is_exc_instance(pe_val v) {
+    return v.tag == PE_TOBJ && pe_type_is_subtype(v.u.o->type, PE_EXC(BaseException));
 }
 
 /* throw(type[, value[, traceback]]) -> the exception instance (new). */
@@ -295,7 +299,7 @@ static int throw_exception(pe_state *S, int argc, const pe_val *argv, pe_val *ex
         return pe_raise(S, PE_EXC(TypeError), "throw() third argument must be a traceback object");
     if (is_exc_class(typ)) {
         const pe_type *t = (const pe_type *)typ.u.o;
-        if (pe_is_kind(val, PE_K_EXC) && pe_type_is_subtype(val.u.o->type, t)) {
+        if (is_exc_instance(val) && pe_type_is_subtype(val.u.o->type, t)) {
             pe_incref(val);
             *exc = val;
             return 0;
@@ -305,7 +309,7 @@ static int throw_exception(pe_state *S, int argc, const pe_val *argv, pe_val *ex
             return pe_call(S, typ, (int)PE_TUPLE(val)->n, PE_TUPLE(val)->items, NULL, exc);
         return pe_call(S, typ, 1, &val, NULL, exc);
     }
-    if (pe_is_kind(typ, PE_K_EXC)) {
+    if (is_exc_instance(typ)) {
         if (val.tag != PE_TNONE)
             return pe_raise(S, PE_EXC(TypeError), "instance exception may not have a separate value");
         pe_incref(typ);
