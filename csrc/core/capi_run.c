@@ -140,6 +140,7 @@ void pe_run_end(pe_state *S) {
     S->globals = NULL;
     S->nglobals = 0;
     S->run_begun = false;
+    S->time_charged = 0; /* a charge the run never started its clock with */
     pe_run_memory_end(S);
     pe_sys_clear(S);
     for (uint32_t i = 0; i < n; i++) {

@@ -408,6 +408,9 @@ void pe_set_limits(pe_state *S, const pe_limits *limits) {
 }
 
 void pe_get_limits(const pe_state *S, pe_limits *out) { *out = S->limits; }
+void pe_run_charge_time(pe_state *S, double seconds) {
+    S->time_charged = seconds > 0 ? seconds : 0; /* NaN and negatives: nothing */
+}
 
 void pe_set_userdata(pe_state *S, void *ud) { S->userdata = ud; }
 void *pe_get_userdata(const pe_state *S) { return S->userdata; }
