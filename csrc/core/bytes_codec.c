@@ -527,3 +527,59 @@ int pe_int_from_bytes_method(pe_state *S, pe_val self, int argc, const pe_val *a
     *out = pe_val_of(r);
     return 0;
 }
+
+/* ------------------------------------------------------------------ */
+/* int(bytes) / float(bytes)                                           */
+/* ------------------------------------------------------------------ */
+
+/* Is p[0..n) free of NUL and non-ASCII bytes (text the parsers take)? */
+static bool plain_ascii(const unsigned char *p, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == 0 || p[i] >= 0x80) return false;
+    return true;
+}
+
+/* int() shows a bytearray as bytes (it parses a bytes copy); float() as
+ * itself. */
+static int literal_error(pe_state *S, pe_val b, const char *head, bool as_bytes) {
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    const unsigned char *p;
+    size_t n;
+    pe_bytes_view(b, &p, &n);
+    pe_sb_puts(&sb, head);
+    bool ba = pe_is_bytearray(b) && !as_bytes;
+    if (ba) pe_sb_puts(&sb, "bytearray(");
+    pe_bytes_repr_data(&sb, p, n);
+    if (ba) pe_sb_putc(&sb, ')');
+    if (!sb.failed) pe_raise_str(S, PE_EXC(ValueError), sb.p, sb.len);
+    pe_sb_free(&sb);
+    return -1;
+}
+
+int pe_bytes_to_int(pe_state *S, pe_val b, int base, pe_val *out) {
+    const unsigned char *p;
+    size_t n;
+    pe_bytes_view(b, &p, &n);
+    if (plain_ascii(p, n)) {
+        if (pe_int_from_str(S, (const char *)p, n, base, out) == 0) return 0;
+        /* beyond 4300 digits the error is the digit limit's, kept as is */
+        if (!pe_exc_matches(S, PE_EXC(ValueError)) || n > 4300) return -1;
+        pe_exc_clear(S);
+    }
+    char head[64];
+    snprintf(head, sizeof head, "invalid literal for int() with base %d: ", base);
+    return literal_error(S, b, head, true);
+}
+
+int pe_bytes_to_float(pe_state *S, pe_val b, pe_val *out) {
+    const unsigned char *p;
+    size_t n;
+    pe_bytes_view(b, &p, &n);
+    double d;
+    if (plain_ascii(p, n) && pe_parse_double((const char *)p, n, &d) == 0) {
+        *out = pe_float(d);
+        return 0;
+    }
+    return literal_error(S, b, "could not convert string to float: ", false);
+}
