@@ -370,6 +370,33 @@ static pe_node *unsupported(parser *P, const pe_token *t, const char *what) {
 static pe_node *p_test(parser *P);
 static pe_node *p_star_exprs(parser *P, bool allow_star);
 static pe_node *p_expr(parser *P);
+
+/* yield_expr: 'yield' 'from' expression | 'yield' [star_expressions], with
+ * CUR on 'yield'. Where it may stand is the grammar's: a statement, the
+ * value of an assignment, a parenthesized expression. */
+static pe_node *p_yield(parser *P) {
+    pe_token t = P->tok;
+    if (advance(P)) return NULL;
+    bool from = CUR == PE_TOK_KW_from;
+    pe_node *n = new_node(P, from ? PE_N_YIELDFROM : PE_N_YIELD, &t);
+    if (!n) return NULL;
+    if (from) {
+        if (advance(P)) return NULL;
+        n->a = p_test(P);
+    } else {
+        switch (CUR) {
+        case PE_TOK_RPAR: case PE_TOK_NEWLINE: case PE_TOK_SEMI: case PE_TOK_EQUAL:
+        case PE_TOK_ENDMARKER: case PE_TOK_RSQB: case PE_TOK_RBRACE:
+            return n;
+        default:
+            n->a = p_star_exprs(P, true);
+        }
+    }
+    if (!n->a) return NULL;
+    n->end_line = n->a->end_line;
+    n->end_col = n->a->end_col;
+    return n;
+}
 static pe_node *p_or_test(parser *P);
 static pe_node *p_factor(parser *P);
 static pe_node *p_power(parser *P);
@@ -481,7 +508,12 @@ static pe_node *p_paren(parser *P) {
         if (!n || advance(P)) return NULL;
         return n;
     }
-    if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield' is");
+    if (CUR == PE_TOK_KW_yield) {
+        pe_node *y = p_yield(P);
+        if (!y || expect(P, PE_TOK_RPAR)) return NULL;
+        y->flags |= 1; /* parenthesized */
+        return y;
+    }
     pe_node *first;
     if (CUR == PE_TOK_STAR) {
         pe_token st = P->tok;
@@ -778,8 +810,6 @@ static pe_node *p_atom(parser *P) {
     }
     case PE_TOK_ELLIPSIS:
         return unsupported(P, &t, "Ellipsis ('...') is");
-    case PE_TOK_KW_yield:
-        return unsupported(P, &t, "'yield' is");
     case PE_TOK_KW_await:
         return unsupported(P, &t, "'await' is");
     default:
@@ -1901,6 +1931,7 @@ static const char *expr_desc(const pe_node *n) {
     case PE_N_SET: return "set display";
     case PE_N_JOINEDSTR: return "f-string expression";
     case PE_N_STARRED: return "starred";
+    case PE_N_YIELD: case PE_N_YIELDFROM: return "yield expression";
     default: return "expression";
     }
 }
@@ -2399,8 +2430,7 @@ static pe_node *p_expr_stmt(parser *P) {
         if (!n || advance(P)) return NULL;
         n->op = (uint16_t)aop;
         n->a = first;
-        if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield' is");
-        n->b = p_star_exprs(P, true);
+        n->b = CUR == PE_TOK_KW_yield ? p_yield(P) : p_star_exprs(P, true);
         if (!n->b) return NULL;
         return n;
     }
@@ -2418,7 +2448,7 @@ static pe_node *p_expr_stmt(parser *P) {
         if (!n->b) return NULL;
         if (CUR == PE_TOK_EQUAL) {
             if (advance(P)) return NULL;
-            n->c = p_star_exprs(P, true);
+            n->c = CUR == PE_TOK_KW_yield ? p_yield(P) : p_star_exprs(P, true);
             if (!n->c) return NULL;
         }
         return n;
@@ -2452,11 +2482,7 @@ static pe_node *p_expr_stmt(parser *P) {
             goto fail;
         }
         if (vec_push(&V, value) || advance(P)) goto fail;
-        if (CUR == PE_TOK_KW_yield) {
-            unsupported(P, &P->tok, "'yield' is");
-            goto fail;
-        }
-        value = p_star_exprs(P, true);
+        value = CUR == PE_TOK_KW_yield ? p_yield(P) : p_star_exprs(P, true);
         if (!value) goto fail;
     }
     if (value->kind == PE_N_STARRED) {
@@ -2548,7 +2574,11 @@ static pe_node *p_small_stmt(parser *P) {
     case PE_TOK_KW_from:
         return p_import(P);
     case PE_TOK_KW_yield:
-        return unsupported(P, &t, "'yield' is");
+        n = new_node(P, PE_N_EXPR, &t);
+        if (!n || !(n->a = p_yield(P))) return NULL;
+        n->end_line = n->a->end_line;
+        n->end_col = n->a->end_col;
+        return n;
     case PE_TOK_KW_class:
         return unsupported(P, &t, "class definitions are");
     case PE_TOK_KW_with:

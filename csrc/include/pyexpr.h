@@ -113,6 +113,11 @@ PE_API void pe_set_output(pe_state *S, pe_write_fn out, void *out_ud, pe_write_f
                           void *err_ud);
 PE_API void pe_set_limits(pe_state *S, const pe_limits *limits);
 PE_API void pe_get_limits(const pe_state *S, pe_limits *out);
+/* Wall time (seconds) the next run has already used before pe_run_exec
+ * starts its clock, e.g. compiling its source: that run's deadline comes
+ * this much earlier. The time LimitError still names limits.timeout. Used
+ * once: the next run (or session run) consumes it. */
+PE_API void pe_run_charge_time(pe_state *S, double seconds);
 
 /* One pointer of the embedder's, for callbacks to find their context. */
 PE_API void pe_set_userdata(pe_state *S, void *ud);
@@ -477,6 +482,18 @@ PE_API int pe_session_next(const pe_session *sess, size_t *pos, const char **nam
 /* The names of the builtins scripts see, i = 0.. until NULL; "" for a slot
  * not visible to scripts. */
 PE_API const char *pe_builtin_name(int i);
+
+/* ------------------------------------------------------------------ */
+/* The sys module                                                      */
+/* ------------------------------------------------------------------ */
+
+/* sys.argv for the programs S runs from now on: argc strings, copied
+ * (bytes that are not UTF-8 are decoded as CPython does, with
+ * surrogateescape). Never called (or argc 0): sys.argv is [''], as in an
+ * embedded CPython. Front ends pass what python3 would: the CLI
+ * ['prog.py', args...], ['-c', args...], ['-', args...] (docs/language.md).
+ * Returns 0, or -1 with MemoryError pending. */
+PE_API int pe_set_argv(pe_state *S, int argc, const char *const *argv);
 
 /* ------------------------------------------------------------------ */
 /* Text                                                                */
