@@ -276,7 +276,6 @@ def test_match_statement_is_named(workdir):
     ("x = b'1'\n", "bytes literals are"),
     ("x = ...\n", "Ellipsis ('...') is"),
     ("def f():\n    yield 1\n", "'yield' is"),
-    ("if (n := 1):\n    pass\n", "assignment expressions (':=') are"),
     ("from . import x\n", "relative imports are"),
 ])
 def test_unsupported_feature_messages(src, what):

@@ -35,7 +35,11 @@ enum {
     SF_USED = 1 << 4,
     SF_CELL = 1 << 5,  /* local captured by an inner scope */
     SF_FREE = 1 << 6,  /* resolved: comes from an enclosing scope */
-    SF_GLOBAL = 1 << 7 /* resolved: global slot */
+    SF_GLOBAL = 1 << 7, /* resolved: global slot */
+    SF_COMP_ITER = 1 << 8, /* a comprehension's iteration variable */
+    SF_WALRUS = 1 << 9,    /* bound by `:=` inside this comprehension */
+    SF_IMPORTED = 1 << 10, /* bound by import only (no "assigned before global") */
+    SF_ANNOTATED = 1 << 11 /* `x: T` in this scope */
 };
 
 enum { SC_MODULE, SC_FUNCTION, SC_COMPREHENSION };
@@ -45,6 +49,7 @@ typedef struct sym {
     uint32_t flags;
     int32_t index; /* local index, cell index, free index or global slot */
     uint32_t decl_line;
+    pe_node *decl; /* the global/nonlocal statement that declared it */
 } sym;
 
 typedef struct scope {
@@ -56,6 +61,7 @@ typedef struct scope {
     uint32_t *table; /* hash -> sym index + 1 */
     uint32_t tcap;
     uint32_t nlocals, ncells, nfree;
+    int comp_iter_expr; /* > 0: collecting a comprehension's iterable (no `:=`) */
     bool in_loop_decl;
 } scope;
 
@@ -189,6 +195,8 @@ static scope *scope_new(compiler *C, int kind, scope *parent, pe_node *node) {
     s->kind = kind;
     s->parent = parent;
     s->node = node;
+    /* a lambda or comprehension inside a comprehension's iterable: still no `:=` */
+    s->comp_iter_expr = parent && parent->comp_iter_expr > 0;
     if (node) node->scope = s;
     if (C->nscopes == C->scopecap) {
         uint32_t nc = C->scopecap ? C->scopecap * 2 : 16;
@@ -236,6 +244,9 @@ static int scope_rehash(compiler *C, scope *s, uint32_t ncap) {
 static sym *sym_add(compiler *C, scope *s, const char *name, uint32_t flags) {
     sym *y = sym_find(s, name);
     if (y) {
+        /* SF_IMPORTED stays only while every binding is an import */
+        if ((flags & SF_ASSIGNED) && !(flags & SF_IMPORTED)) y->flags &= ~(uint32_t)SF_IMPORTED;
+        if ((flags & SF_IMPORTED) && (y->flags & SF_ASSIGNED)) flags &= ~(uint32_t)SF_IMPORTED;
         y->flags |= flags;
         return y;
     }
@@ -253,6 +264,7 @@ static sym *sym_add(compiler *C, scope *s, const char *name, uint32_t flags) {
     y->flags = flags;
     y->index = -1;
     y->decl_line = 0;
+    y->decl = NULL;
     uint32_t i = name_hash(name) & (s->tcap - 1);
     while (s->table[i]) i = (i + 1) & (s->tcap - 1);
     s->table[i] = s->nsyms;
@@ -328,18 +340,87 @@ static int collect_params(compiler *C, scope *fs, scope *outer, pe_nodelist *par
 }
 
 /* Comprehension: first iterable in the enclosing scope, rest inside. */
+/* Marks the names of a comprehension's `for` target as iteration
+ * variables; a name an earlier `:=` of the comprehension bound is
+ * CPython's "inner loop cannot rebind" error. */
+static int mark_comp_iter(compiler *C, scope *cs, pe_node *t) {
+    switch (t->kind) {
+    case PE_N_NAME: {
+        sym *y = sym_find(cs, t->name);
+        if (y && (y->flags & SF_WALRUS))
+            return syntax_error(C, t,
+                                "comprehension inner loop cannot rebind assignment expression "
+                                "target '%s'",
+                                t->name);
+        if (y) y->flags |= SF_COMP_ITER;
+        return 0;
+    }
+    case PE_N_TUPLE:
+    case PE_N_LIST:
+        for (uint32_t i = 0; i < t->l[0].n; i++)
+            if (mark_comp_iter(C, cs, t->l[0].v[i])) return -1;
+        return 0;
+    case PE_N_STARRED:
+        return mark_comp_iter(C, cs, t->a);
+    default:
+        return 0;
+    }
+}
+
+/* A comprehension's iterable: `:=` is not allowed in it (at any depth of
+ * this scope; a lambda inside opens a scope of its own). */
+static int collect_comp_iter(compiler *C, scope *s, pe_node *e) {
+    s->comp_iter_expr++;
+    int r = collect_expr(C, s, e);
+    s->comp_iter_expr--;
+    return r;
+}
+
 static int collect_comp(compiler *C, scope *s, pe_node *n) {
     pe_nodelist *fors = &n->l[0];
-    if (collect_expr(C, s, fors->v[0]->b)) return -1;
+    if (collect_comp_iter(C, s, fors->v[0]->b)) return -1;
     scope *cs = scope_new(C, SC_COMPREHENSION, s, n);
     if (!cs || !sym_add(C, cs, ".0", SF_PARAM | SF_ASSIGNED)) return -1;
     for (uint32_t i = 0; i < fors->n; i++) {
         pe_node *f = fors->v[i];
-        if (i > 0 && collect_expr(C, cs, f->b)) return -1;
-        if (collect_target(C, cs, f->a) || collect_list(C, cs, &f->l[0])) return -1;
+        if (i > 0 && collect_comp_iter(C, cs, f->b)) return -1;
+        if (collect_target(C, cs, f->a) || mark_comp_iter(C, cs, f->a)) return -1;
+        if (collect_list(C, cs, &f->l[0])) return -1;
     }
     if (collect_expr(C, cs, n->a)) return -1;
     if (n->b && collect_expr(C, cs, n->b)) return -1;
+    return 0;
+}
+
+/* The target of `name := value` (PEP 572): in a comprehension it binds in
+ * the nearest enclosing function (as if `nonlocal`) or module (as if
+ * `global`) scope. */
+static int collect_walrus(compiler *C, scope *s, pe_node *n) {
+    const char *nm = n->a->name;
+    if (s->comp_iter_expr > 0)
+        return syntax_error(C, n,
+                            "assignment expression cannot be used in a comprehension iterable "
+                            "expression");
+    if (s->kind != SC_COMPREHENSION) return collect_target(C, s, n->a);
+    scope *t = s;
+    for (; t->kind == SC_COMPREHENSION; t = t->parent) {
+        sym *y = sym_find(t, nm);
+        if (y && (y->flags & SF_COMP_ITER))
+            return syntax_error(C, n->a,
+                                "assignment expression cannot rebind comprehension iteration "
+                                "variable '%s'",
+                                nm);
+    }
+    sym *ty = sym_find(t, nm);
+    bool glob = t->kind == SC_MODULE || (ty && (ty->flags & SF_GLOBAL_DECL));
+    ty = sym_add(C, t, nm, SF_ASSIGNED);
+    if (!ty) return -1;
+    if (!ty->decl_line) ty->decl_line = n->line;
+    for (scope *q = s; q != t; q = q->parent) {
+        sym *z = sym_add(C, q, nm, (glob ? SF_GLOBAL_DECL : SF_NONLOCAL_DECL) | SF_WALRUS);
+        if (!z) return -1;
+        if (!z->decl_line) z->decl_line = n->line;
+    }
     return 0;
 }
 
@@ -367,6 +448,9 @@ static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_DICTCOMP:
     case PE_N_GENEXP:
         return collect_comp(C, s, n);
+    case PE_N_NAMEDEXPR:
+        if (collect_expr(C, s, n->b)) return -1;
+        return collect_walrus(C, s, n);
     default:
         break;
     }
@@ -393,12 +477,25 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
             if (collect_target(C, s, n->l[0].v[i])) return -1;
         return collect_expr(C, s, n->a);
     case PE_N_AUGASSIGN:
-        if (n->a->kind == PE_N_NAME && !sym_add(C, s, n->a->name, SF_ASSIGNED | SF_USED))
+        /* a name target counts as assigned only (CPython: Store context) */
+        if (n->a->kind == PE_N_NAME) {
+            sym *y = sym_add(C, s, n->a->name, SF_ASSIGNED);
+            if (!y) return -1;
+            if (!y->decl_line) y->decl_line = n->a->line;
+        } else if (collect_expr(C, s, n->a)) {
             return -1;
-        return collect_expr(C, s, n->a) || collect_expr(C, s, n->b) ? -1 : 0;
+        }
+        return collect_expr(C, s, n->b);
     case PE_N_ANNASSIGN:
         /* a simple name (even without a value) is bound in its scope; the
          * annotation is evaluated only at module level (see c_stmt) */
+        if (n->a->kind == PE_N_NAME && !(n->a->flags & 1)) {
+            sym *y = sym_find(s, n->a->name);
+            if (y && (y->flags & (SF_GLOBAL_DECL | SF_NONLOCAL_DECL)) && s->kind != SC_MODULE)
+                return syntax_error(C, n, "annotated name '%s' can't be %s", n->a->name,
+                                    (y->flags & SF_GLOBAL_DECL) ? "global" : "nonlocal");
+            if (!sym_add(C, s, n->a->name, SF_ANNOTATED)) return -1;
+        }
         if ((n->c || n->a->kind != PE_N_NAME || !(n->a->flags & 1)) &&
             collect_target(C, s, n->a))
             return -1;
@@ -423,25 +520,32 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_GLOBAL:
     case PE_N_NONLOCAL: {
         bool glob = n->kind == PE_N_GLOBAL;
-        if (!glob && s->kind == SC_MODULE)
-            return syntax_error(C, n, "nonlocal declaration not allowed at module level");
+        /* CPython's symtable checks, in its order: parameter, use,
+         * annotation, assignment (an import alone does not count); a name
+         * both global and nonlocal is reported at its first declaration */
+        const char *what = glob ? "global" : "nonlocal";
         for (uint32_t i = 0; i < n->l[0].n; i++) {
             const char *nm = n->l[0].v[i]->name;
             sym *y = sym_find(s, nm);
+            bool decl = y && (y->flags & (SF_GLOBAL_DECL | SF_NONLOCAL_DECL));
             if (y && (y->flags & SF_PARAM))
-                return syntax_error(C, n, "name '%s' is parameter and %s", nm,
-                                    glob ? "global" : "nonlocal");
-            if (y && (y->flags & (glob ? SF_NONLOCAL_DECL : SF_GLOBAL_DECL)))
-                return syntax_error(C, n, "name '%s' is nonlocal and global", nm);
-            if (y && (y->flags & SF_ASSIGNED) && !(y->flags & (SF_GLOBAL_DECL | SF_NONLOCAL_DECL)))
+                return syntax_error(C, n, "name '%s' is parameter and %s", nm, what);
+            if (y && !decl && (y->flags & SF_USED))
+                return syntax_error(C, n, "name '%s' is used prior to %s declaration", nm, what);
+            if (y && (y->flags & SF_ANNOTATED))
+                return syntax_error(C, n, "annotated name '%s' can't be %s", nm, what);
+            if (y && !decl && (y->flags & SF_ASSIGNED) && !(y->flags & SF_IMPORTED))
                 return syntax_error(C, n, "name '%s' is assigned to before %s declaration", nm,
-                                    glob ? "global" : "nonlocal");
-            if (y && (y->flags & SF_USED) && !(y->flags & (SF_GLOBAL_DECL | SF_NONLOCAL_DECL)))
-                return syntax_error(C, n, "name '%s' is used prior to %s declaration", nm,
-                                    glob ? "global" : "nonlocal");
+                                    what);
+            if (y && (y->flags & (glob ? SF_NONLOCAL_DECL : SF_GLOBAL_DECL)))
+                return syntax_error(C, y->decl ? y->decl : n, "name '%s' is nonlocal and global",
+                                    nm);
+            if (!glob && s->kind == SC_MODULE)
+                return syntax_error(C, n, "nonlocal declaration not allowed at module level");
             y = sym_add(C, s, nm, glob ? SF_GLOBAL_DECL : SF_NONLOCAL_DECL);
             if (!y) return -1;
             y->decl_line = n->line;
+            if (!y->decl) y->decl = n;
         }
         return 0;
     }
@@ -459,7 +563,7 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
                 nm[k] = 0;
                 bound = nm;
             }
-            if (!sym_add(C, s, bound, SF_ASSIGNED)) return -1;
+            if (!sym_add(C, s, bound, SF_ASSIGNED | SF_IMPORTED)) return -1;
         }
         return 0;
     case PE_N_TRY:
@@ -565,7 +669,8 @@ static int resolve_scope(compiler *C, scope *s) {
             if (!found) {
                 pe_node fake = {0};
                 fake.line = y->decl_line;
-                return syntax_error(C, &fake, "no binding for nonlocal '%s' found", y->name);
+                return syntax_error(C, y->decl ? y->decl : &fake,
+                                    "no binding for nonlocal '%s' found", y->name);
             }
             y->flags |= SF_FREE;
             continue;
@@ -1444,6 +1549,12 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
         break;
     case PE_N_COMPARE:
         r = c_compare(C, u, n);
+        break;
+    case PE_N_NAMEDEXPR:
+        if (c_expr(C, u, n->b) || emit(C, u, PE_OP_DUP_TOP, 0) ||
+            c_store_name(C, u, n->a->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
+                         PE_OP_STORE_GLOBAL))
+            r = -1;
         break;
     case PE_N_IFEXP: {
         uint32_t orelse, end;

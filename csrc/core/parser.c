@@ -472,6 +472,45 @@ static int named_eq_error(parser *P, pe_node *a) {
     return err_range(P, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
 }
 
+/* What CPython calls an expression in "cannot use assignment expressions
+ * with %s" (_PyPegen_get_expr_name: tuples and lists by name). */
+static const char *walrus_desc(const pe_node *a) {
+    if (a->kind == PE_N_TUPLE) return "tuple";
+    if (a->kind == PE_N_LIST) return "list";
+    return expr_desc(a);
+}
+
+/* `a := value` where a named expression may stand (CUR is ':='): a
+ * NAMEDEXPR (a: the NAME target, b: the value) when a is a bare name,
+ * otherwise CPython's "cannot use assignment expressions with ..." over a. */
+static pe_node *p_walrus(parser *P, pe_node *a) {
+    if (a->kind != PE_N_NAME || (a->flags & 1)) {
+        err_node(P, a, "cannot use assignment expressions with %s", walrus_desc(a));
+        return NULL;
+    }
+    pe_token t = P->tok;
+    if (advance(P) || enter(P)) return NULL;
+    pe_node *v = p_test(P);
+    LEAVE();
+    if (!v) return NULL;
+    pe_node *n = new_node(P, PE_N_NAMEDEXPR, &t);
+    if (!n) return NULL;
+    n->a = a;
+    n->b = v;
+    n->line = a->line;
+    n->col = a->col;
+    n->end_line = v->end_line;
+    n->end_col = v->end_col;
+    return n;
+}
+
+/* named_expression: `NAME := expression` or an expression. */
+static pe_node *p_named(parser *P) {
+    pe_node *a = p_test(P);
+    if (a && CUR == PE_TOK_COLONEQUAL) return p_walrus(P, a);
+    return a;
+}
+
 /* Comma-separated items up to a closing token; handles trailing comma. */
 static pe_node *p_paren(parser *P) {
     pe_token open = P->tok;
@@ -494,11 +533,10 @@ static pe_node *p_paren(parser *P) {
         first->end_line = e->end_line;
         first->end_col = e->end_col;
     } else {
-        first = p_test(P);
+        first = p_named(P);
         if (first && CUR == PE_TOK_EQUAL && named_eq_error(P, first)) return NULL;
     }
     if (!first) return NULL;
-    if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=') are");
     if (CUR == PE_TOK_KW_for) {
         pe_node *g = new_node(P, PE_N_GENEXP, &open);
         if (!g) return NULL;
@@ -534,7 +572,7 @@ static pe_node *p_paren(parser *P) {
             e->end_line = x->end_line;
             e->end_col = x->end_col;
         } else {
-            e = p_test(P);
+            e = p_named(P);
             if (e && CUR == PE_TOK_EQUAL && named_eq_error(P, e)) goto fail;
         }
         if (!e || vec_push(&V, e)) goto fail;
@@ -569,7 +607,7 @@ static pe_node *p_display_item(parser *P) {
         e->end_col = x->end_col;
         return e;
     }
-    pe_node *e = p_test(P);
+    pe_node *e = p_named(P);
     if (e && CUR == PE_TOK_EQUAL && P->L.paren_depth > 0) {
         if (named_eq_error(P, e)) return NULL;
     }
@@ -622,6 +660,7 @@ static pe_node *p_list(parser *P) {
             invalid_syntax(P);
         goto fail;
     }
+    node_end(P, n, &P->tok);
     if (advance(P) || vec_finish(P, &V, &n->l[0])) return NULL;
     return n;
 fail:
@@ -654,6 +693,10 @@ static pe_node *p_dict_or_set(parser *P) {
     } else {
         pe_node *k = p_display_item(P);
         if (!k) goto fail;
+        if (CUR == PE_TOK_COLON && k->kind == PE_N_NAMEDEXPR) {
+            invalid_syntax(P); /* {x := 1: 2} */
+            goto fail;
+        }
         if (CUR == PE_TOK_COLON && k->kind != PE_N_STARRED) {
             pe_token colon = P->tok;
             if (advance(P)) goto fail;
@@ -822,7 +865,7 @@ static int p_call_args(parser *P, pe_node *call) {
             seen_kwunpack = true;
             if (vec_push(&K, k)) goto fail;
         } else {
-            pe_token *pk;
+            pe_token *pk = NULL;
             if (CUR == PE_TOK_NAME) {
                 if (peek(P, &pk)) goto fail;
                 if (pk->kind == PE_TOK_EQUAL) {
@@ -846,8 +889,18 @@ static int p_call_args(parser *P, pe_node *call) {
                     goto next;
                 }
             }
+            bool named = CUR == PE_TOK_NAME && pk->kind == PE_TOK_COLONEQUAL;
             pe_node *x = p_test(P);
             if (!x) goto fail;
+            if (CUR == PE_TOK_COLONEQUAL) {
+                /* only a bare name may be the target in an argument */
+                if (!named) {
+                    invalid_syntax(P);
+                    goto fail;
+                }
+                x = p_walrus(P, x);
+                if (!x) goto fail;
+            }
             if (CUR == PE_TOK_EQUAL) {
                 err_node(P, x, "expression cannot contain assignment, perhaps you meant \"==\"?");
                 goto fail;
@@ -908,9 +961,13 @@ static pe_node *p_slice_item(parser *P) {
     pe_token t = P->tok;
     pe_node *lo = NULL, *hi = NULL, *st = NULL;
     if (CUR != PE_TOK_COLON) {
-        lo = p_test(P);
+        lo = p_named(P);
         if (!lo) return NULL;
         if (CUR != PE_TOK_COLON) return lo;
+        if (lo->kind == PE_N_NAMEDEXPR) {
+            invalid_syntax(P); /* a[x := 1:2] */
+            return NULL;
+        }
     }
     pe_node *s = new_node(P, PE_N_SLICE, &t);
     if (!s || advance(P)) return NULL;
@@ -1295,6 +1352,8 @@ static pe_node *p_lambda(parser *P) {
     n->a = p_test(P);
     P->depth -= 2;
     if (!n->a) return NULL;
+    n->end_line = n->a->end_line;
+    n->end_col = n->a->end_col;
     return n;
 }
 
@@ -1397,6 +1456,10 @@ static int p_comp_fors(parser *P, pe_nodelist *out) {
             }
         }
         if (vec_finish(P, &ifs, &f->l[0]) || vec_push(&V, f)) goto fail;
+    }
+    if (CUR == PE_TOK_COLONEQUAL) {
+        invalid_syntax(P); /* [x for x in y if z := 1] */
+        goto fail;
     }
     return vec_finish(P, &V, out);
 fail:
@@ -2012,7 +2075,8 @@ static int p_params(parser *P, pe_nodelist *out, int closer) {
         if (CUR == PE_TOK_COMMA) {
             if (advance(P)) goto fail;
         } else if (CUR != closer) {
-            if (closer == PE_TOK_RPAR) err_at(P, &P->tok, "expected ')'");
+            if (CUR == PE_TOK_COLONEQUAL) invalid_syntax(P); /* def f(a := 1) */
+            else if (closer == PE_TOK_RPAR) err_at(P, &P->tok, "expected ')'");
             else invalid_syntax(P);
             goto fail;
         }
@@ -2046,11 +2110,9 @@ static pe_node *p_if(parser *P) {
         } else {
             first = n;
         }
-        n->a = p_test(P);
+        n->a = p_named(P);
         if (!n->a) return NULL;
         if (CUR == PE_TOK_EQUAL && named_eq_error(P, n->a)) return NULL;
-        if (CUR == PE_TOK_COLONEQUAL)
-            return unsupported(P, &P->tok, "assignment expressions (':=') are");
         if (expect(P, PE_TOK_COLON)) return NULL;
         if (p_block(P, &n->l[0], what, t.line)) return NULL;
         prev = n;
@@ -2082,7 +2144,7 @@ static pe_node *p_while(parser *P) {
     if (advance(P)) return NULL;
     pe_node *n = new_node(P, PE_N_WHILE, &t);
     if (!n) return NULL;
-    n->a = p_test(P);
+    n->a = p_named(P);
     if (!n->a) return NULL;
     if (CUR == PE_TOK_EQUAL && named_eq_error(P, n->a)) return NULL;
     if (expect(P, PE_TOK_COLON)) return NULL;
@@ -2345,6 +2407,15 @@ static pe_node *p_expr_stmt(parser *P) {
     pe_token t = P->tok;
     pe_node *first = p_star_exprs(P, true);
     if (!first) return NULL;
+    if (CUR == PE_TOK_COLONEQUAL) {
+        /* `x := 1` is no statement; `a.b := 1` gets CPython's hint */
+        if (first->kind == PE_N_NAME || (first->kind == PE_N_TUPLE && !(first->flags & 1)) ||
+            first->kind == PE_N_STARRED)
+            invalid_syntax(P);
+        else
+            err_node(P, first, "cannot use assignment expressions with %s", walrus_desc(first));
+        return NULL;
+    }
     int aop = aug_op(CUR);
     if (aop >= 0) {
         if (first->kind != PE_N_NAME && first->kind != PE_N_ATTR && first->kind != PE_N_SUBSCR) {
@@ -2378,6 +2449,9 @@ static pe_node *p_expr_stmt(parser *P) {
             n->c = p_star_exprs(P, true);
             if (!n->c) return NULL;
         }
+        pe_node *last = n->c ? n->c : n->b;
+        n->end_line = last->end_line;
+        n->end_col = last->end_col;
         return n;
     }
     if (CUR != PE_TOK_EQUAL) {
@@ -2544,7 +2618,6 @@ static int p_simple_stmts(parser *P, vec *out) {
                 return err_range(P, last->a, b, msg);
             }
         }
-        if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=') are") ? -1 : -1;
         return invalid_syntax(P);
     }
     return advance(P);
