@@ -86,11 +86,12 @@ typedef struct fblock {
     region outer;
 } fblock;
 
-/* FB_HANDLER: inside an except body ([.. prev] on the stack);
+/* FB_WITH: inside a with body ([.. exit] on the stack; finalbody: the WITH node);
+ * FB_HANDLER: inside an except body ([.. prev] on the stack);
  * FB_TRY_FINALLY: inside the protected part of try/finally;
  * FB_FINALLY_END: inside a finally body run for an exception ([.. prev exc]);
  * FB_POP_VALUE: a return value saved while a finally body runs inline. */
-enum { FB_WHILE, FB_FOR, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_END, FB_POP_VALUE };
+enum { FB_WHILE, FB_FOR, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_END, FB_POP_VALUE, FB_WITH };
 
 typedef struct jfix {
     uint32_t at, label;
@@ -142,6 +143,7 @@ typedef struct compiler {
     pe_code *code;
     int depth; /* AST nesting in the symbol pass (MAX_AST_DEPTH) */
     uint32_t tick; /* nodes since the last time-limit check */
+    pe_node *last_pat; /* the pattern compiled last (CPython's error location) */
     uint32_t warn_line; /* source cursor for warnings: warn_p starts line warn_line */
     const char *warn_p;
 } compiler;
@@ -462,6 +464,45 @@ static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     return 0;
 }
 
+/* The names a pattern binds, and the expressions in it. */
+static int collect_pattern(compiler *C, scope *s, pe_node *p) {
+    if (!p) return 0;
+    if (depth_enter(C, p)) return -1;
+    int r = 0;
+    if ((p->kind == PE_N_PAS || p->kind == PE_N_PSTAR || p->kind == PE_N_PMAP) && p->name) {
+        sym *y = sym_add(C, s, p->name, SF_ASSIGNED);
+        if (!y) r = -1;
+        else if (!y->decl_line) y->decl_line = p->line;
+    }
+    switch (p->kind) {
+    case PE_N_PVALUE:
+        if (!r) r = collect_expr(C, s, p->a);
+        break;
+    case PE_N_PAS:
+        if (!r) r = collect_pattern(C, s, p->a);
+        break;
+    case PE_N_PSEQ:
+    case PE_N_POR:
+        for (uint32_t i = 0; !r && i < p->l[0].n; i++) r = collect_pattern(C, s, p->l[0].v[i]);
+        break;
+    case PE_N_PMAP:
+        for (uint32_t i = 0; !r && i < p->l[0].n; i++) {
+            r = collect_expr(C, s, p->l[0].v[i]);
+            if (!r) r = collect_pattern(C, s, p->l[1].v[i]);
+        }
+        break;
+    case PE_N_PCLASS:
+        if (!r) r = collect_expr(C, s, p->a);
+        for (uint32_t i = 0; !r && i < p->l[0].n; i++) r = collect_pattern(C, s, p->l[0].v[i]);
+        for (uint32_t i = 0; !r && i < p->l[1].n; i++) r = collect_pattern(C, s, p->l[1].v[i]->a);
+        break;
+    default:
+        break;
+    }
+    depth_leave(C, p);
+    return r;
+}
+
 static int collect_stmt_node(compiler *C, scope *s, pe_node *n);
 static int collect_stmt(compiler *C, scope *s, pe_node *n) {
     if (depth_enter(C, n)) return -1;
@@ -570,6 +611,22 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
         for (int k = 0; k < 4; k++)
             if (collect_stmts(C, s, &n->l[k])) return -1;
         return 0;
+    case PE_N_MATCH:
+        if (collect_expr(C, s, n->a)) return -1;
+        for (uint32_t i = 0; i < n->l[0].n; i++) {
+            pe_node *c = n->l[0].v[i];
+            if (collect_pattern(C, s, c->a) || collect_expr(C, s, c->b) ||
+                collect_stmts(C, s, &c->l[0]))
+                return -1;
+        }
+        return 0;
+    case PE_N_WITH:
+        for (uint32_t i = 0; i < n->l[0].n; i++) {
+            pe_node *it = n->l[0].v[i];
+            if (collect_expr(C, s, it->a)) return -1;
+            if (it->b && collect_target(C, s, it->b)) return -1;
+        }
+        return collect_stmts(C, s, &n->l[1]);
     case PE_N_EXCEPT:
         if (n->name && !sym_add(C, s, n->name, SF_ASSIGNED)) return -1;
         if (collect_expr(C, s, n->a)) return -1;
@@ -1646,6 +1703,7 @@ static int stmt_depth(const unit *u) {
         case FB_HANDLER: d += 1; break;      /* the previously handled exception */
         case FB_FINALLY_END: d += 2; break;  /* previous exception, the exception */
         case FB_POP_VALUE: d += 1; break;    /* the return value */
+        case FB_WITH: d += 1; break;         /* the bound __exit__ */
         default: break;                      /* FB_WHILE, FB_TRY_FINALLY: nothing */
         }
     }
@@ -1696,6 +1754,16 @@ static int set_region(compiler *C, unit *u, region r) {
 
 static int c_finally_inline(compiler *C, unit *u, fblock *fb, bool preserve_tos);
 
+/* [.. exit] -> [..]: exit(None, None, None), its result dropped. */
+static int c_with_exit_none(compiler *C, unit *u) {
+    EMIT(LOAD_NONE, 0);
+    EMIT(LOAD_NONE, 0);
+    EMIT(LOAD_NONE, 0);
+    EMIT(CALL, 3);
+    EMIT(POP_TOP, 0);
+    return 0;
+}
+
 /* `name = None; del name`: an `except ... as name` handler unbinds its
  * name whichever way it is left (CPython does the same). */
 static int c_unbind_handler_name(compiler *C, unit *u, const char *name) {
@@ -1736,6 +1804,17 @@ static int c_unwind_one(compiler *C, unit *u, fblock *fb, bool preserve_tos) {
         /* the finally body runs outside the protected range */
         SET_REGION(fb->outer);
         return c_finally_inline(C, u, fb, preserve_tos);
+    case FB_WITH: {
+        /* [.. exit (v)]: exit(None, None, None), outside the with's handler */
+        uint32_t line = u->line, col = u->col;
+        SET_REGION(fb->outer);
+        set_loc(u, fb->finalbody);
+        if (preserve_tos) EMIT(ROT_TWO, 0);
+        if (c_with_exit_none(C, u)) return -1;
+        u->line = line;
+        u->col = col;
+        return 0;
+    }
     case FB_FINALLY_END:
         /* leaving a finally body that runs for an exception: the exception
          * is dropped, the previous one restored: [.. prev exc (v)] -> [.. (v)] */
@@ -1966,6 +2045,432 @@ static int c_try(compiler *C, unit *u, pe_node *n) {
     return 0;
 }
 
+/* with item i of n (and the items after it, nested), then the body:
+ *
+ *                        <context expr>; BEFORE_WITH    [.. exit res]
+ *   [region handler@d+1] store target (or POP_TOP); body
+ *   [outer]              exit(None, None, None); POP_TOP; JUMP end
+ *   handler:             PUSH_EXC_INFO                  [.. exit prev exc]
+ *   [region cleanup@d+2] WITH_EXCEPT_START              [.. exit prev exc res]
+ *                        POP_JUMP_IF_TRUE suppress; RERAISE
+ *   suppress: [outer]    POP_TOP; POP_EXCEPT; POP_TOP; JUMP end
+ *   cleanup:             ROT_TWO; POP_EXCEPT; RERAISE   [.. exit prev exc2]
+ *
+ * break/continue/return inside call exit(None, None, None) (FB_WITH in
+ * c_unwind_one), so every way out calls __exit__ exactly once. */
+static int c_with(compiler *C, unit *u, pe_node *n, uint32_t i) {
+    pe_node *item = n->l[0].v[i];
+    LABEL(handler);
+    LABEL(cleanup);
+    LABEL(suppress);
+    LABEL(end);
+    if (c_expr(C, u, item->a)) return -1;
+    set_loc(u, item->a);
+    EMIT(BEFORE_WITH, 0);
+    int depth0 = stmt_depth(u);
+    region outer = u->cur;
+    if (push_fb(C, u, n, (fblock){FB_WITH, 0, 0, n, NULL, outer})) return -1;
+    SET_REGION(REGION(handler, depth0 + 1));
+    if (item->b) {
+        if (c_store(C, u, item->b)) return -1;
+    } else {
+        EMIT(POP_TOP, 0);
+    }
+    if (i + 1 < n->l[0].n) {
+        if (c_with(C, u, n, i + 1)) return -1;
+    } else if (c_stmts(C, u, &n->l[1])) {
+        return -1;
+    }
+    SET_REGION(outer);
+    u->nfb--;
+    set_loc(u, n);
+    if (c_with_exit_none(C, u)) return -1;
+    JUMP(JUMP, end);
+    bind_label(u, handler);
+    EMIT(PUSH_EXC_INFO, 0);
+    SET_REGION(REGION(cleanup, depth0 + 2));
+    EMIT(WITH_EXCEPT_START, 0);
+    JUMP(POP_JUMP_IF_TRUE, suppress);
+    EMIT(RERAISE, 0);
+    SET_REGION(outer);
+    bind_label(u, suppress);
+    EMIT(POP_TOP, 0);
+    EMIT(POP_EXCEPT, 0);
+    EMIT(POP_TOP, 0);
+    JUMP(JUMP, end);
+    bind_label(u, cleanup);
+    EMIT(ROT_TWO, 0);
+    EMIT(POP_EXCEPT, 0);
+    EMIT(RERAISE, 0);
+    bind_label(u, end);
+    return 0;
+}
+
+/* ---- match (PEP 634) ---- */
+
+/* Pattern compilation state. The value being matched is on top of the
+ * stack; on_top counts the values above the case's base (the subject copy
+ * included). A failing test jumps to fail[k], which pops k values and
+ * continues with the next case or alternative. */
+typedef struct pctx {
+    uint32_t *fail;
+    uint32_t nfail, failcap;
+    int on_top;
+    bool allow_irrefutable;
+    const char **names; /* names bound so far by this pattern (duplicates are errors) */
+    uint32_t nnames, namecap;
+} pctx;
+
+static void pctx_free(compiler *C, pctx *pc) {
+    pe_mem_free(C->S, pc->fail, pc->failcap * sizeof(uint32_t));
+    pe_mem_free(C->S, pc->names, pc->namecap * sizeof(char *));
+}
+
+/* Jumps to the failure label that pops pc->on_top values: the test's own
+ * operand is already consumed by op. */
+static int pat_jump_fail(compiler *C, unit *u, pctx *pc, int op) {
+    uint32_t k = (uint32_t)pc->on_top;
+    while (pc->nfail <= k) {
+        if (grow(C->S, (void **)&pc->fail, &pc->failcap, pc->nfail, sizeof(uint32_t))) return -1;
+        if (new_label(C, u, &pc->fail[pc->nfail])) return -1;
+        pc->nfail++;
+    }
+    return emit_jump(C, u, op, pc->fail[k]);
+}
+
+/* Binds every failure label: fail[k] pops one value and falls into
+ * fail[k-1]; fail[0] is where the stack is back at the base. */
+static int pat_emit_fail_pops(compiler *C, unit *u, pctx *pc) {
+    for (uint32_t k = pc->nfail; k-- > 0;) {
+        bind_label(u, pc->fail[k]);
+        if (k) EMIT(POP_TOP, 0);
+    }
+    return 0;
+}
+
+static int pat_bind(compiler *C, unit *u, pctx *pc, pe_node *p, const char *name) {
+    for (uint32_t i = 0; i < pc->nnames; i++)
+        if (!strcmp(pc->names[i], name))
+            return syntax_error(C, p->kind == PE_N_PMAP && C->last_pat ? C->last_pat : p,
+                                "multiple assignments to name '%s' in pattern", name);
+    if (grow(C->S, (void **)&pc->names, &pc->namecap, pc->nnames, sizeof(char *))) return -1;
+    pc->names[pc->nnames++] = name;
+    return c_store_name(C, u, name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF, PE_OP_STORE_GLOBAL);
+}
+
+static int c_pattern(compiler *C, unit *u, pe_node *p, pctx *pc);
+
+/* A sub-pattern of a sequence, mapping or class pattern: irrefutable ones
+ * are always allowed there. */
+static int c_subpattern(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    bool allow = pc->allow_irrefutable;
+    pc->allow_irrefutable = true;
+    int r = c_pattern(C, u, p, pc);
+    pc->allow_irrefutable = allow;
+    return r;
+}
+
+/* [.. v] -> test v is not None, failing with v popped. */
+static int pat_fail_if_none(compiler *C, unit *u, pctx *pc) {
+    EMIT(COPY, 1);
+    EMIT(LOAD_NONE, 0);
+    EMIT(IS_OP, 1);
+    return pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE);
+}
+
+static int c_pattern_seq(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    pe_nodelist *l = &p->l[0];
+    int star = -1;
+    for (uint32_t i = 0; i < l->n; i++) {
+        if (l->v[i]->kind != PE_N_PSTAR) continue;
+        if (star >= 0) return syntax_error(C, p, "multiple starred names in sequence pattern");
+        star = (int)i;
+    }
+    EMIT(MATCH_SEQUENCE, 0);
+    if (pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE)) return -1;
+    uint32_t need = star >= 0 ? l->n - 1 : l->n;
+    if (!(star >= 0 && need == 0)) {
+        EMIT(GET_LEN, 0);
+        if (emit_const(C, u, pe_int(need))) return -1;
+        EMIT(COMPARE_OP, star >= 0 ? PE_GE : PE_EQ);
+        if (pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE)) return -1;
+    }
+    if (l->n == 0) {
+        EMIT(POP_TOP, 0);
+        pc->on_top--;
+        return 0;
+    }
+    if (star < 0) {
+        EMIT(UNPACK_SEQUENCE, l->n);
+    } else {
+        uint32_t before = (uint32_t)star, after = l->n - (uint32_t)star - 1;
+        if (before > 255 || after > 255)
+            return syntax_error(C, p, "too many expressions in star-unpacking assignment");
+        EMIT(UNPACK_EX, before | (after << 8));
+    }
+    pc->on_top += (int)l->n - 1;
+    for (uint32_t i = 0; i < l->n; i++) {
+        pe_node *x = l->v[i];
+        if (x->kind == PE_N_PSTAR) {
+            set_loc(u, x);
+            C->last_pat = x;
+            if (x->name) {
+                if (pat_bind(C, u, pc, x, x->name)) return -1;
+            } else {
+                EMIT(POP_TOP, 0);
+            }
+            pc->on_top--;
+        } else if (c_subpattern(C, u, x, pc)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int c_pattern_map(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    uint32_t nk = p->l[0].n;
+    EMIT(MATCH_MAPPING, 0);
+    if (pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE)) return -1;
+    if (nk == 0 && !p->name) {
+        EMIT(POP_TOP, 0);
+        pc->on_top--;
+        return 0;
+    }
+    if (nk) {
+        EMIT(GET_LEN, 0);
+        if (emit_const(C, u, pe_int(nk))) return -1;
+        EMIT(COMPARE_OP, PE_GE);
+        if (pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE)) return -1;
+    }
+    for (uint32_t i = 0; i < nk; i++) {
+        pe_node *k = p->l[0].v[i];
+        if (k->kind == PE_N_CONST) {
+            for (uint32_t j = 0; j < i; j++) {
+                pe_node *k2 = p->l[0].v[j];
+                if (k2->kind != PE_N_CONST) continue;
+                int eq = pe_eq(C->S, k->v, k2->v);
+                if (eq < 0) return -1;
+                if (eq) {
+                    pe_sb sb;
+                    pe_sb_init(&sb, C->S);
+                    int r = pe_repr(C->S, k->v, &sb);
+                    if (!r)
+                        r = syntax_error(C, p, "mapping pattern checks duplicate key (%.*s)",
+                                         (int)sb.len, sb.p);
+                    pe_sb_free(&sb);
+                    return -1;
+                }
+            }
+        }
+        if (c_expr(C, u, k)) return -1;
+    }
+    set_loc(u, p);
+    EMIT(BUILD_TUPLE, nk);
+    pc->on_top++;
+    if (nk) {
+        EMIT(MATCH_KEYS, 0);
+        pc->on_top++;
+        if (pat_fail_if_none(C, u, pc)) return -1;
+        EMIT(UNPACK_SEQUENCE, nk);
+        pc->on_top += (int)nk - 1;
+        for (uint32_t i = 0; i < nk; i++)
+            if (c_subpattern(C, u, p->l[1].v[i], pc)) return -1;
+    }
+    set_loc(u, p);
+    if (p->name) {
+        EMIT(MATCH_STAR_DICT, 0);
+        pc->on_top--;
+        if (pat_bind(C, u, pc, p, p->name)) return -1;
+    } else {
+        EMIT(POP_TOP, 0);
+        EMIT(POP_TOP, 0);
+        pc->on_top--;
+    }
+    pc->on_top--;
+    return 0;
+}
+
+static int c_pattern_class(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    uint32_t npos = p->l[0].n, nkw = p->l[1].n;
+    for (uint32_t i = 0; i < nkw; i++)
+        for (uint32_t j = 0; j < i; j++)
+            if (!strcmp(p->l[1].v[i]->name, p->l[1].v[j]->name))
+                return syntax_error(C, p->l[1].v[i]->a,
+                                    "attribute name repeated in class pattern: %s",
+                                    p->l[1].v[i]->name);
+    if (c_expr(C, u, p->a)) return -1;
+    pc->on_top++;
+    for (uint32_t i = 0; i < nkw; i++) {
+        pe_val sv;
+        if (pe_str_from_cstr(C->S, p->l[1].v[i]->name, &sv)) return -1;
+        int r = emit_const(C, u, sv);
+        pe_decref(C->S, sv);
+        if (r) return -1;
+    }
+    set_loc(u, p);
+    EMIT(BUILD_TUPLE, nkw);
+    EMIT(MATCH_CLASS, npos);
+    pc->on_top--;
+    if (pat_fail_if_none(C, u, pc)) return -1;
+    if (npos + nkw == 0) {
+        EMIT(POP_TOP, 0);
+        pc->on_top--;
+        return 0;
+    }
+    EMIT(UNPACK_SEQUENCE, npos + nkw);
+    pc->on_top += (int)(npos + nkw) - 1;
+    for (uint32_t i = 0; i < npos; i++)
+        if (c_subpattern(C, u, p->l[0].v[i], pc)) return -1;
+    for (uint32_t i = 0; i < nkw; i++)
+        if (c_subpattern(C, u, p->l[1].v[i]->a, pc)) return -1;
+    return 0;
+}
+
+static int cmp_names(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* p1 | p2 | ...: each alternative tries a copy of the value; all must bind
+ * the same names. */
+static int c_pattern_or(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    LABEL(success);
+    uint32_t n0 = pc->nnames;
+    const char **first = NULL;
+    uint32_t nfirst = 0, firstcap = 0;
+    int r = -1;
+    for (uint32_t i = 0; i < p->l[0].n; i++) {
+        pe_node *alt = p->l[0].v[i];
+        pctx sub = {NULL, 0, 0, 1, i + 1 == p->l[0].n ? pc->allow_irrefutable : false, NULL, 0, 0};
+        /* the alternative sees the names bound before it (duplicates) */
+        for (uint32_t k = 0; k < n0; k++) {
+            if (grow(C->S, (void **)&sub.names, &sub.namecap, sub.nnames, sizeof(char *))) {
+                pctx_free(C, &sub);
+                goto done;
+            }
+            sub.names[sub.nnames++] = pc->names[k];
+        }
+        set_loc(u, alt);
+        if (emit(C, u, PE_OP_COPY, 1) || c_pattern(C, u, alt, &sub) ||
+            emit_jump(C, u, PE_OP_JUMP, success) || pat_emit_fail_pops(C, u, &sub)) {
+            pctx_free(C, &sub);
+            goto done;
+        }
+        /* the names this alternative bound, sorted, against the first's */
+        uint32_t nb = sub.nnames - n0;
+        qsort(sub.names + n0, nb, sizeof(char *), cmp_names);
+        if (i == 0) {
+            first = sub.names;
+            firstcap = sub.namecap;
+            nfirst = nb;
+            sub.names = NULL;
+            sub.namecap = 0;
+        } else {
+            bool same = nb == nfirst;
+            for (uint32_t k = 0; same && k < nb; k++)
+                same = !strcmp(first[n0 + k], sub.names[n0 + k]);
+            if (!same) {
+                syntax_error(C, C->last_pat ? C->last_pat : alt,
+                             "alternative patterns bind different names");
+                pctx_free(C, &sub);
+                goto done;
+            }
+        }
+        pctx_free(C, &sub);
+    }
+    /* every alternative failed: [.. v] */
+    if (pat_jump_fail(C, u, pc, PE_OP_JUMP)) goto done;
+    bind_label(u, success);
+    if (emit(C, u, PE_OP_POP_TOP, 0)) goto done;
+    pc->on_top--;
+    for (uint32_t k = 0; k < nfirst; k++) {
+        if (grow(C->S, (void **)&pc->names, &pc->namecap, pc->nnames, sizeof(char *))) goto done;
+        pc->names[pc->nnames++] = first[n0 + k];
+    }
+    r = 0;
+done:
+    pe_mem_free(C->S, first, firstcap * sizeof(char *));
+    return r;
+}
+
+/* Matches the value on top of the stack against p, consuming it. */
+static int c_pattern(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    if (TICK(C)) return -1;
+    set_loc(u, p);
+    C->last_pat = p;
+    switch (p->kind) {
+    case PE_N_PAS:
+        if (!p->a) {
+            if (!pc->allow_irrefutable) {
+                if (p->name)
+                    return syntax_error(C, p, "name capture '%s' makes remaining patterns unreachable",
+                                        p->name);
+                return syntax_error(C, p, "wildcard makes remaining patterns unreachable");
+            }
+            pc->on_top--;
+            if (p->name) return pat_bind(C, u, pc, p, p->name);
+            EMIT(POP_TOP, 0);
+            return 0;
+        }
+        EMIT(COPY, 1);
+        pc->on_top++;
+        if (c_pattern(C, u, p->a, pc)) return -1;
+        set_loc(u, p);
+        pc->on_top--;
+        return pat_bind(C, u, pc, p, p->name);
+    case PE_N_PVALUE:
+        if (c_expr(C, u, p->a)) return -1;
+        set_loc(u, p);
+        EMIT(COMPARE_OP, PE_EQ);
+        pc->on_top--;
+        return pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE);
+    case PE_N_PSINGLE:
+        if (emit_const(C, u, p->v)) return -1;
+        EMIT(IS_OP, 0);
+        pc->on_top--;
+        return pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE);
+    case PE_N_PSEQ:
+        return c_pattern_seq(C, u, p, pc);
+    case PE_N_PMAP:
+        return c_pattern_map(C, u, p, pc);
+    case PE_N_PCLASS:
+        return c_pattern_class(C, u, p, pc);
+    case PE_N_POR:
+        return c_pattern_or(C, u, p, pc);
+    default:
+        return syntax_error(C, p, "invalid pattern");
+    }
+}
+
+/* match subject: case ...: the subject stays on the stack while the cases
+ * are tried (a copy each, the last case consumes it). Names are bound as
+ * the pattern matches, so a failed case may leave some bound (PEP 634
+ * allows it; CPython binds them only once the whole pattern matched). */
+static int c_match(compiler *C, unit *u, pe_node *n) {
+    LABEL(end);
+    if (c_expr(C, u, n->a)) return -1;
+    uint32_t nc = n->l[0].n;
+    for (uint32_t i = 0; i < nc; i++) {
+        pe_node *c = n->l[0].v[i];
+        bool last = i + 1 == nc;
+        pctx pc = {NULL, 0, 0, 1, c->b != NULL || last, NULL, 0, 0};
+        set_loc(u, c->a);
+        int r = last ? 0 : emit(C, u, PE_OP_COPY, 1);
+        if (!r) r = c_pattern(C, u, c->a, &pc);
+        if (!r && c->b) {
+            r = c_expr(C, u, c->b);
+            if (!r) r = pat_jump_fail(C, u, &pc, PE_OP_POP_JUMP_IF_FALSE);
+        }
+        if (!r && !last) r = emit(C, u, PE_OP_POP_TOP, 0);
+        if (!r) r = c_stmts(C, u, &c->l[0]);
+        if (!r) r = emit_jump(C, u, PE_OP_JUMP, end);
+        if (!r) r = pat_emit_fail_pops(C, u, &pc);
+        pctx_free(C, &pc);
+        if (r) return -1;
+    }
+    bind_label(u, end);
+    return 0;
+}
+
 static int c_import(compiler *C, unit *u, pe_node *n) {
     pe_nodelist *l = &n->l[0];
     if (n->a) { /* from mod import a as b, ... */
@@ -2175,6 +2680,10 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         return 0;
     case PE_N_TRY:
         return c_try(C, u, n);
+    case PE_N_WITH:
+        return c_with(C, u, n, 0);
+    case PE_N_MATCH:
+        return c_match(C, u, n);
     case PE_N_IMPORT:
         return c_import(C, u, n);
     default:
