@@ -2404,7 +2404,7 @@ static int c_pattern_or(compiler *C, unit *u, pe_node *p, pctx *pc) {
         }
         /* the names this alternative bound, sorted, against the first's */
         uint32_t nb = sub.nnames - n0;
-        qsort(sub.names + n0, nb, sizeof(char *), cmp_names);
+        if (nb > 1) qsort(sub.names + n0, nb, sizeof(char *), cmp_names);
         if (i == 0) {
             first = sub.names;
             firstcap = sub.namecap;
