@@ -12,3 +12,12 @@ int pe_class_install_slots(pe_state *S, pe_class *cls) {
     (void)cls;
     return 0;
 }
+
+/* Built-in solid bases with an instance layout: none yet (object only);
+ * see pe_class.h. */
+int pe_class_base_layout(const pe_type *solid, size_t *size, void (**fini)(pe_state *, pe_obj *)) {
+    (void)solid;
+    (void)size;
+    (void)fini;
+    return 0;
+}
