@@ -767,12 +767,19 @@ int pe_class_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_o
             *out = obj;
             return 0;
         }
+    } else if (c->solid != &pe_type_object) {
+        if (pe_class_base_new(S, c, argc, argv, kwnames, &obj)) return -1;
     } else {
         if (argc && initf.tag == PE_TUNDEF)
             return pe_raise(S, PE_EXC(TypeError), "%s() takes no arguments", c->tp.name);
         if (pe_instance_new(S, &c->tp, &obj)) return -1;
     }
-    if (initf.tag != PE_TUNDEF) {
+    if (initf.tag == PE_TUNDEF && c->solid != &pe_type_object) {
+        if (pe_class_base_init(S, obj, argc, argv, kwnames)) {
+            pe_decref(S, obj);
+            return -1;
+        }
+    } else if (initf.tag != PE_TUNDEF) {
         pe_val r;
         if (pe_call_with_self(S, initf, obj, argc, argv, kwnames, &r)) {
             pe_decref(S, obj);

@@ -21,3 +21,22 @@ int pe_class_base_layout(const pe_type *solid, size_t *size, void (**fini)(pe_st
     (void)fini;
     return 0;
 }
+
+int pe_class_base_new(pe_state *S, pe_class *cls, int argc, const pe_val *argv, pe_obj *kwnames,
+                      pe_val *out) {
+    (void)argc;
+    (void)argv;
+    (void)kwnames;
+    (void)out;
+    return pe_raise(S, PE_EXC(NotImplementedError),
+                    "subclassing built-in type '%s' is not supported by pyexpr yet", cls->solid->name);
+}
+
+int pe_class_base_init(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames) {
+    (void)argc;
+    (void)argv;
+    (void)kwnames;
+    return pe_raise(S, PE_EXC(NotImplementedError),
+                    "subclassing built-in type '%s' is not supported by pyexpr yet",
+                    PE_CLASS(pe_typeof(self))->solid->name);
+}

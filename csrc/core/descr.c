@@ -597,6 +597,14 @@ static int super_new(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj
     return pe_super_new(S, argc, argv, out);
 }
 
+/* The built-in solid base's __init__ reached through super(). */
+static int base_init_fn(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                        pe_val *out) {
+    if (pe_class_base_init(S, self, argc, argv, kw)) return -1;
+    *out = pe_none();
+    return 0;
+}
+
 static int super_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     pe_super *s = (pe_super *)v.u.o;
     const char *n = PE_STR(pe_obj_val(name))->data;
@@ -621,6 +629,19 @@ static int super_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
                 if (a.tag == PE_TUNDEF) continue;
                 pe_decref(S, mro);
                 return pe_descr_get(S, a, self_is_type ? pe_undef() : s->obj, start, out);
+            }
+            const pe_type *ot = pe_typeof(s->obj);
+            if (!self_is_type && x != &pe_type_object && !strcmp(n, "__init__") &&
+                pe_is_heaptype(ot) && PE_CLASS(ot)->solid != &pe_type_object) {
+                pe_decref(S, mro);
+                pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
+                if (!b) return -1;
+                b->name = "__init__";
+                b->fn = base_init_fn;
+                pe_incref(s->obj);
+                b->self = s->obj;
+                *out = pe_obj_val(&b->ob);
+                return 0;
             }
             const pe_cfunc *um = NULL;
             for (const pe_type *y = x; y && !um; y = y->base) {

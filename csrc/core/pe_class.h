@@ -212,6 +212,15 @@ void pe_instance_clear(pe_state *S, pe_obj *o);
  * NotImplementedError). (class_slots.c: the dunders side.) */
 int pe_class_base_layout(const pe_type *solid, size_t *size, void (**fini)(pe_state *, pe_obj *));
 
+/* The solid base's constructor and initialiser for an instance of cls
+ * (cls->solid != &pe_type_object): base_new allocates cls->basicsize
+ * bytes (dict and slots UNDEF), increfs cls and builds the base part from
+ * the arguments; base_init is the base's __init__ (list.__init__(it),
+ * BaseException.__init__(*args)...). (class_slots.c: the dunders side.) */
+int pe_class_base_new(pe_state *S, pe_class *cls, int argc, const pe_val *argv, pe_obj *kwnames,
+                      pe_val *out);
+int pe_class_base_init(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames);
+
 /* ---- the rest of the machinery (class.c, descr.c) ---- */
 
 /* Is v a data descriptor (property, slot member, a class with __set__ or
