@@ -1,3 +1,4 @@
+# expect: AttributeError: property 'z' of 'R' object has no getter
 class Temp:
     def __init__(self, c):
         self._c = c

@@ -1,3 +1,4 @@
+# expect: AttributeError: 'Renamed' object has no attribute 'valeu'. Did you mean: 'value'?
 class A:
     cls_attr = 1
     def __init__(self):

@@ -1,3 +1,4 @@
+# expect: TypeError: WithInit.__init__() got multiple values for argument 'y'
 class NoInit:
     pass
 class WithInit:

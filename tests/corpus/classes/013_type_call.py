@@ -1,3 +1,4 @@
+# expect: TypeError: type() takes 1 or 3 arguments
 def init(self, v):
     self.v = v
 T = type("T", (), {"x": 1, "__init__": init, "double": lambda self: self.v * 2})

@@ -1,3 +1,4 @@
+# expect: TypeError: 'B' object is not callable
 class A: pass
 class B(A): pass
 class C: pass

@@ -1,3 +1,4 @@
+# expect: AttributeError: type object 'A' has no attribute 'nope'
 class A:
     z = 0
     def __init__(self):

@@ -1,3 +1,4 @@
+# expect: AttributeError: 'super' object has no attribute 'missing'
 class A:
     def hello(self):
         return "A.hello"
