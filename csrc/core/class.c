@@ -90,6 +90,21 @@ pe_val pe_type_lookup(const pe_type *t, pe_obj *name) {
     return pe_undef();
 }
 
+pe_val pe_class_lookup(pe_state *S, pe_class *c, pe_obj *name) {
+    pe_mcache_ent *e = &c->mcache[((uintptr_t)name >> 4) & (PE_MCACHE_SIZE - 1)];
+    if (PE_LIKELY(e->name == name && e->version == c->version && c->version)) return e->value;
+    pe_val v = pe_type_lookup(&c->tp, name);
+    if (c->version) {
+        pe_obj *old = e->name;
+        pe_incref_obj(name);
+        e->name = name;
+        e->version = c->version;
+        e->value = v;
+        if (old) pe_decref_obj(S, old);
+    }
+    return v;
+}
+
 pe_val pe_type_lookup_cstr(const pe_type *t, const char *name) {
     if (!pe_is_heaptype(t)) return pe_undef();
     const pe_class *c = PE_CLASS(t);
@@ -236,6 +251,11 @@ void pe_class_type_clear(pe_state *S, pe_obj *o) {
         pe_val v = c->special[i];
         c->special[i] = pe_undef();
         pe_decref(S, v);
+    }
+    for (int i = 0; i < PE_MCACHE_SIZE; i++) {
+        pe_obj *n = c->mcache[i].name;
+        c->mcache[i].name = NULL;
+        if (n) pe_decref_obj(S, n);
     }
 }
 
@@ -850,7 +870,7 @@ static int static_method_attr(pe_state *S, pe_val v, const pe_type *t, pe_obj *n
 int pe_object_generic_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     const pe_type *t = pe_typeof(v);
     const char *n = PE_STR(pe_obj_val(name))->data;
-    pe_val descr = pe_type_lookup(t, name);
+    pe_val descr = pe_is_heaptype(t) ? pe_class_lookup(S, PE_CLASS(t), name) : pe_undef();
     if (descr.tag != PE_TUNDEF && pe_is_data_descr(descr)) return pe_descr_get(S, descr, v, t, out);
     pe_val *dp = pe_instance_dictptr(v);
     if (dp && dp->tag != PE_TUNDEF) {
@@ -918,7 +938,7 @@ int pe_object_generic_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
 int pe_object_setattr_raw(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
     const pe_type *t = pe_typeof(v);
     if (pe_is_heaptype(t) && (PE_CLASS(t)->flags & PE_CLS_HAS_DESCR_SET)) {
-        pe_val descr = pe_type_lookup(t, name);
+        pe_val descr = pe_class_lookup(S, PE_CLASS(t), name);
         if (descr.tag != PE_TUNDEF && pe_is_data_descr(descr))
             return pe_descr_set(S, descr, v, val);
     }

@@ -148,6 +148,13 @@ typedef struct compiler {
     uint32_t tick; /* nodes since the last time-limit check */
     uint32_t warn_line; /* source cursor for warnings: warn_p starts line warn_line */
     const char *warn_p;
+    /* attribute/keyword names shared by all code objects of the program
+     * (one str per name, so instance dict keys stored by one method are
+     * pointer-equal to the names another method looks up): open addressing,
+     * references owned (dropped in compiler_free; the code objects hold
+     * their own) */
+    pe_obj **itab;
+    uint32_t icap, icount;
 } compiler;
 
 /* Every 1024 nodes visited: the time limit (pe_compile_check_time). */
@@ -801,6 +808,38 @@ static int names_rehash(compiler *C, unit *u, uint32_t ncap) {
 
 /* Index of name in the unit's name table, added if new. A linear scan
  * while the table is small, a hash index beyond (linear time overall). */
+/* The program's one str for name (new reference). */
+static int intern_name(compiler *C, const char *name, pe_val *out) {
+    if ((C->icount + 1) * 2 > C->icap) {
+        uint32_t nc = C->icap ? C->icap * 2 : 64;
+        pe_obj **t = pe_mem_alloc(C->S, nc * sizeof(pe_obj *));
+        if (!t) return -1;
+        memset(t, 0, nc * sizeof(pe_obj *));
+        for (uint32_t k = 0; k < C->icap; k++) {
+            pe_obj *o = C->itab[k];
+            if (!o) continue;
+            uint32_t i = name_hash(((pe_str *)o)->data) & (nc - 1);
+            while (t[i]) i = (i + 1) & (nc - 1);
+            t[i] = o;
+        }
+        pe_mem_free(C->S, C->itab, C->icap * sizeof(pe_obj *));
+        C->itab = t;
+        C->icap = nc;
+    }
+    uint32_t i = name_hash(name) & (C->icap - 1);
+    for (; C->itab[i]; i = (i + 1) & (C->icap - 1))
+        if (!strcmp(((pe_str *)C->itab[i])->data, name)) {
+            pe_incref_obj(C->itab[i]);
+            *out = pe_obj_val(C->itab[i]);
+            return 0;
+        }
+    if (pe_str_from_cstr(C->S, name, out)) return -1;
+    pe_incref(*out);
+    C->itab[i] = out->u.o;
+    C->icount++;
+    return 0;
+}
+
 static int add_name(compiler *C, unit *u, const char *name, uint32_t *idx) {
     uint32_t slot = 0;
     if (u->nnames < 16) {
@@ -822,7 +861,7 @@ static int add_name(compiler *C, unit *u, const char *name, uint32_t *idx) {
         }
     }
     pe_val s;
-    if (pe_str_from_cstr(C->S, name, &s)) return -1;
+    if (intern_name(C, name, &s)) return -1;
     if (grow(C->S, (void **)&u->names, &u->namecap, u->nnames, sizeof(pe_obj *))) {
         pe_decref(C->S, s);
         return -1;
@@ -2770,6 +2809,9 @@ static int fix_param_order(compiler *C) {
 /* ------------------------------------------------------------------ */
 
 static void compiler_free(compiler *C) {
+    for (uint32_t i = 0; i < C->icap; i++)
+        if (C->itab[i]) pe_decref_obj(C->S, C->itab[i]);
+    pe_mem_free(C->S, C->itab, C->icap * sizeof(pe_obj *));
     for (uint32_t i = 0; i < C->nscopes; i++) scope_free(C, C->scopes[i]);
     pe_mem_free(C->S, C->scopes, C->scopecap * sizeof(scope *));
     pe_mem_free(C->S, C->gtable, C->gtcap * sizeof(uint32_t));

@@ -1293,6 +1293,27 @@ next:
     TARGET(LOAD_ATTR) {
         pe_val obj = sp[-1], res;
         SYNC();
+        if (obj.tag == PE_TOBJ && pe_is_heaptype(obj.u.o->type)) {
+            /* an instance attribute: the instance dict unless the class
+             * has a data descriptor of that name */
+            pe_class *c = PE_CLASS(obj.u.o->type);
+            pe_obj *nm = f->code->names[ARG];
+            if (!(c->flags & PE_CLS_HAS_GETATTR) && c->dictoffset) {
+                pe_val d = *(pe_val *)((char *)obj.u.o + c->dictoffset);
+                if (d.tag != PE_TUNDEF) {
+                    pe_val cv = pe_class_lookup(S, c, nm);
+                    if (cv.tag == PE_TUNDEF || !pe_is_data_descr(cv)) {
+                        res = pe_dict_get_str(PE_DICT(d), (pe_str *)nm);
+                        if (res.tag != PE_TUNDEF) {
+                            pe_incref(res);
+                            pe_decref(S, obj);
+                            sp[-1] = res;
+                            DISPATCH();
+                        }
+                    }
+                }
+            }
+        }
         if (pe_getattr(S, obj, f->code->names[ARG], &res)) ERROR();
         pe_decref(S, obj);
         sp[-1] = res;
@@ -1301,7 +1322,15 @@ next:
     TARGET(STORE_ATTR) {
         pe_val obj = sp[-1], v = sp[-2];
         SYNC();
-        if (pe_setattr(S, obj, f->code->names[ARG], v)) ERROR();
+        pe_class *c = obj.tag == PE_TOBJ && pe_is_heaptype(obj.u.o->type) ? PE_CLASS(obj.u.o->type) : NULL;
+        if (c && !(c->flags & (PE_CLS_HAS_SETATTR | PE_CLS_HAS_DESCR_SET)) && c->dictoffset) {
+            pe_val *dp = (pe_val *)((char *)obj.u.o + c->dictoffset);
+            if ((dp->tag == PE_TUNDEF && pe_dict_new(S, dp)) ||
+                pe_dict_set(S, PE_DICT(*dp), pe_obj_val(f->code->names[ARG]), v))
+                ERROR();
+        } else if (pe_setattr(S, obj, f->code->names[ARG], v)) {
+            ERROR();
+        }
         sp -= 2;
         pe_decref(S, obj);
         pe_decref(S, v);
@@ -1325,7 +1354,7 @@ next:
             pe_class *c = PE_CLASS(t);
             pe_obj *nm = f->code->names[ARG];
             if (!(c->flags & PE_CLS_HAS_GETATTR)) {
-                pe_val fn = pe_type_lookup(t, nm);
+                pe_val fn = pe_class_lookup(S, c, nm);
                 if (pe_is_kind(fn, PE_K_FUNC)) {
                     pe_val *dp = pe_instance_dictptr(obj);
                     if (!dp || dp->tag == PE_TUNDEF ||
