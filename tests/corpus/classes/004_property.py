@@ -51,4 +51,4 @@ t2.__dict__["celsius"] = 99
 print(t2.celsius)
 class R:
     z = property()
-R().z
+x = R().z

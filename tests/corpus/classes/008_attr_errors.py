@@ -47,4 +47,4 @@ try:
 except TypeError as e:
     print(e)
 print(getattr(a, "nope", "default"), hasattr(a, "method"), hasattr(a, "nope"))
-a.valeu
+x = a.valeu

@@ -44,4 +44,4 @@ try:
     M().f(1)
 except TypeError as e:
     print(e)
-WithInit(1, 2, y=3)
+x = WithInit(1, 2, y=3)

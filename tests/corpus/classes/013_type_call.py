@@ -16,4 +16,4 @@ try:
     type("A", ())
 except TypeError as e:
     print(e)
-type()
+x = type()

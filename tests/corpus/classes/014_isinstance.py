@@ -26,4 +26,4 @@ s = {b, b, B()}
 print(len(s))
 d = {A: 1, B: 2}
 print(d[A], d[B])
-b()
+x = b()

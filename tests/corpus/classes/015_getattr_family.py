@@ -36,4 +36,4 @@ except TypeError as e:
     print(e)
 o.__dict__["direct"] = 9
 print(o.direct)
-delattr(A, "nope")
+x = delattr(A, "nope")

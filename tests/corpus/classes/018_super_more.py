@@ -43,4 +43,4 @@ except RuntimeError as e:
 class D:
     def m(self):
         return super().missing
-D().m()
+x = D().m()
