@@ -94,3 +94,67 @@ def test_every_exit_path_compiles_and_runs_as_cpython(module_file):
     e, g = exp.stdout.decode().splitlines(), got.stdout.decode().splitlines()
     bad = [(a, b) for a, b in zip(e, g) if a != b]
     assert len(e) == len(g) and not bad, bad[:5]
+
+
+# ---------------------------------------------------------------------------
+# The same nestings as generators: a `yield` before the leaf suspends the
+# frame at the deepest point; each generator is driven to its end, closed
+# at its first yield, or has an exception thrown in there.
+# ---------------------------------------------------------------------------
+
+DRIVER = '''
+def drive(g, mode):
+    out = []
+    try:
+        v = next(g)
+        while True:
+            out.append(v)
+            if len(out) == 1 and mode == 1:
+                out.append(('close', g.close()))
+                break
+            if len(out) == 1 and mode == 2:
+                v = g.throw(KeyError('thrown'))
+                continue
+            v = next(g)
+    except StopIteration as e:
+        out.append(('ret', e.value))
+    except BaseException as e:
+        out.append((type(e).__name__, e.args))
+    return out
+'''
+
+
+def _gen_programs():
+    out = []
+    for name, src in _programs():
+        lines = src.splitlines()
+        # the leaf is the deepest line before the block tails: find it by
+        # its indentation (the longest) among the leaf statements
+        idx = max((i for i, l in enumerate(lines) if l.strip() in LEAVES),
+                  key=lambda i: len(lines[i]) - len(lines[i].lstrip()))
+        ind = lines[idx][: len(lines[idx]) - len(lines[idx].lstrip())]
+        lines.insert(idx, ind + "yield ('y', x)")
+        gsrc = "\n".join(lines) + "\n"
+        out.append((name, gsrc))
+    return out
+
+
+@pytest.fixture(scope="module")
+def gen_module_file(tmp_path_factory):
+    progs = _gen_programs()
+    body = DRIVER + "".join(src for _, src in progs)
+    calls = "\n".join(f"for m in (0, 1, 2):\n    print({n!r}, m, drive({n}(), m))" for n, _ in progs)
+    p = tmp_path_factory.mktemp("genexits") / "gen_exit_paths.py"
+    p.write_text(body + calls + "\n")
+    return p
+
+
+def test_every_exit_path_in_a_generator(gen_module_file):
+    require_oracle()
+    exp = run_cpython([str(gen_module_file)], timeout=300)
+    got = run_pyexpr([str(gen_module_file)], timeout=300)
+    assert "SystemError" not in got.stderr.decode(errors="replace"), got.stderr[-2000:]
+    assert got.returncode == exp.returncode == 0, got.stderr[-2000:]
+    e, g = exp.stdout.decode().splitlines(), got.stdout.decode().splitlines()
+    bad = [(a, b) for a, b in zip(e, g) if a != b]
+    assert len(e) == len(g) and not bad, bad[:5]

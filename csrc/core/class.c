@@ -408,9 +408,7 @@ static void update_flags(pe_state *S, pe_class *c) {
         f |= PE_CLS_HAS_SETATTR;
     if (has_data_descriptor(c)) f |= PE_CLS_HAS_DESCR_SET;
     /* __eq__ without __hash__ in the same class: __hash__ = None */
-    pe_val eq = dict_get_cstr(PE_DICT(c->dict), "__eq__");
-    pe_val h = dict_get_cstr(PE_DICT(c->dict), "__hash__");
-    if (eq.tag != PE_TUNDEF && h.tag == PE_TUNDEF) f |= PE_CLS_EQ_NO_HASH;
+    if (c->special[PE_DU_hash].tag == PE_TNONE) f |= PE_CLS_EQ_NO_HASH;
     c->flags = f;
 }
 
@@ -710,6 +708,11 @@ int pe_class_new(pe_state *S, pe_val name, pe_val bases, pe_val ns, int nkw,
         if (dict_get_cstr(d, "__doc__").tag == PE_TUNDEF &&
             dict_set_cstr(S, d, "__doc__", pe_none()))
             goto fail;
+        /* __eq__ without __hash__: instances are unhashable (__hash__ = None) */
+        if (dict_get_cstr(d, "__eq__").tag != PE_TUNDEF &&
+            dict_get_cstr(d, "__hash__").tag == PE_TUNDEF &&
+            dict_set_cstr(S, d, "__hash__", pe_none()))
+            goto fail;
         /* __new__ is an implicit staticmethod, __init_subclass__ and
          * __class_getitem__ implicit classmethods */
         static const char *const implicit[] = {"__new__", "__init_subclass__",
@@ -896,6 +899,11 @@ int pe_object_generic_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) 
         }
     }
     const pe_type *solid = pe_is_heaptype(t) ? PE_CLASS(t)->solid : t;
+    if (solid->getattr && solid->getattr != pe_object_generic_getattr) {
+        /* the built-in base's own attributes (exception args, ...) */
+        int g = solid->getattr(S, v, name, out);
+        if (g != PE_NOTIMPL) return g;
+    }
     int r = static_method_attr(S, v, solid, name, out);
     if (r) return r < 0 ? -1 : 0;
     return no_attr(S, v, name);

@@ -67,6 +67,7 @@ typedef struct scope {
     uint32_t tcap;
     uint32_t nlocals, ncells, nfree;
     bool in_loop_decl;
+    bool generator; /* a function or lambda holding yield, or a genexpr */
 } scope;
 
 /* The exception handler that covers the instructions being emitted: a
@@ -350,6 +351,7 @@ static int collect_comp(compiler *C, scope *s, pe_node *n) {
     if (collect_expr(C, s, fors->v[0]->b)) return -1;
     scope *cs = scope_new(C, SC_COMPREHENSION, s, n);
     if (!cs || !sym_add(C, cs, ".0", SF_PARAM | SF_ASSIGNED)) return -1;
+    cs->generator = n->kind == PE_N_GENEXP;
     for (uint32_t i = 0; i < fors->n; i++) {
         pe_node *f = fors->v[i];
         if (i > 0 && collect_expr(C, cs, f->b)) return -1;
@@ -388,6 +390,21 @@ static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_DICTCOMP:
     case PE_N_GENEXP:
         return collect_comp(C, s, n);
+    case PE_N_YIELD:
+    case PE_N_YIELDFROM:
+        /* CPython's symtable messages, at the yield */
+        if (s->kind == SC_MODULE || s->kind == SC_CLASS)
+            return syntax_error(C, n, "'yield' outside function");
+        if (s->kind == SC_COMPREHENSION) {
+            int k = s->node->kind;
+            return syntax_error(C, n, "'yield' inside %s",
+                                k == PE_N_LISTCOMP  ? "list comprehension"
+                                : k == PE_N_SETCOMP ? "set comprehension"
+                                : k == PE_N_DICTCOMP ? "dict comprehension"
+                                                     : "generator expression");
+        }
+        s->generator = true;
+        break;
     default:
         break;
     }
@@ -1460,7 +1477,10 @@ static int c_comp_loop(compiler *C, unit *u, pe_node *n, uint32_t gen, int kind)
             EMIT(MAP_ADD, depth);
         } else {
             if (c_expr(C, u, n->a)) return -1;
-            if (kind == PE_N_SETCOMP) EMIT(SET_ADD, depth);
+            if (kind == PE_N_GENEXP) {
+                EMIT(YIELD_VALUE, 0);
+                EMIT(POP_TOP, 0);
+            } else if (kind == PE_N_SETCOMP) EMIT(SET_ADD, depth);
             else EMIT(LIST_APPEND, depth);
         }
     }
@@ -1481,7 +1501,27 @@ static int c_comprehension(compiler *C, unit *u, pe_node *n) {
     EMIT(GET_ITER, 0);
     set_loc(u, n);
     EMIT(CALL, 1);
-    if (n->kind == PE_N_GENEXP) EMIT(GET_ITER, 0);
+    return 0;
+}
+
+/* yield from X: the SEND loop (CPython 3.11's shape). SEND resumes the
+ * receiver with the value on top; a yielded value is yielded on (arg 1
+ * marks the yield as a yield from's, for throw/close delegation); the
+ * receiver's return value is the expression's value. The back-edge pays
+ * the limit check like any loop. */
+static int c_yield_from(compiler *C, unit *u, pe_node *n) {
+    if (c_expr(C, u, n->a)) return -1;
+    set_loc(u, n);
+    LABEL(start);
+    LABEL(end);
+    EMIT(GET_YIELD_FROM_ITER, 0);
+    EMIT(LOAD_NONE, 0);
+    bind_label(u, start);
+    JUMP(SEND, end);
+    EMIT(YIELD_VALUE, 1);
+    EMIT(CHECK_STEPS, 0);
+    JUMP(JUMP, start);
+    bind_label(u, end);
     return 0;
 }
 
@@ -1608,6 +1648,14 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
         break;
     case PE_N_JOINEDSTR:
         r = c_joined(C, u, n);
+        break;
+    case PE_N_YIELD:
+        r = n->a ? c_expr(C, u, n->a) : emit_l(C, u, PE_OP_LOAD_NONE, 0);
+        set_loc(u, n);
+        if (!r) r = emit_l(C, u, PE_OP_YIELD_VALUE, 0);
+        break;
+    case PE_N_YIELDFROM:
+        r = c_yield_from(C, u, n);
         break;
     case PE_N_STARRED:
         r = syntax_error(C, n, "can't use starred expression here");
@@ -2188,7 +2236,7 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         }
         if (c_unwind(C, u, -1, true)) return -1;
         set_loc(u, n);
-        EMIT(RETURN_VALUE, 0);
+        if (emit_l(C, u, u->sc->generator ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE, 0)) return -1;
         SET_REGION(rsaved);
         return 0;
     case PE_N_DEF:
@@ -2682,8 +2730,14 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
          * *args, **kwargs (index_scope numbered them in declaration order,
          * which the parser produces in that order except *args before kw-only) */
     }
+    /* a generator's code starts by returning the generator (with the
+     * arguments bound); its first resumption pushes the sent None */
+    int ret_op = sc->generator ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE;
+    if (sc->generator &&
+        (emit_l(C, fu, PE_OP_RETURN_GENERATOR, 0) || emit_l(C, fu, PE_OP_POP_TOP, 0)))
+        goto done;
     if (expr_body) {
-        if (c_expr(C, fu, expr_body) || emit_l(C, fu, PE_OP_RETURN_VALUE, 0)) goto done;
+        if (c_expr(C, fu, expr_body) || emit_l(C, fu, ret_op, 0)) goto done;
     } else if (body && n->kind == PE_N_CLASS) {
         if (c_class_body(C, fu, n, body)) goto done;
     } else if (body) {
@@ -2695,9 +2749,13 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
         }
         if (c_stmts(C, fu, body)) goto done;
         fu->line = fu->n ? fu->lines[fu->n - 1] : n->line;
-        if (emit_l(C, fu, PE_OP_LOAD_NONE, 0) || emit_l(C, fu, PE_OP_RETURN_VALUE, 0)) goto done;
+        if (emit_l(C, fu, PE_OP_LOAD_NONE, 0) || emit_l(C, fu, ret_op, 0)) goto done;
+    } else if (n->kind == PE_N_GENEXP) {
+        if (c_comp_loop(C, fu, n, 0, n->kind) || emit_l(C, fu, PE_OP_LOAD_NONE, 0) ||
+            emit_l(C, fu, ret_op, 0))
+            goto done;
     } else {
-        int kind = n->kind == PE_N_GENEXP ? PE_N_LISTCOMP : n->kind;
+        int kind = n->kind;
         int op = kind == PE_N_DICTCOMP ? PE_OP_BUILD_MAP
                  : kind == PE_N_SETCOMP ? PE_OP_BUILD_SET
                                         : PE_OP_BUILD_LIST;

@@ -425,6 +425,10 @@ int pe_binary_op(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_val *
         r = pe_container_inplace(S, op, a, b, out);
         if (r != PE_NOTIMPL) return r;
     }
+    if (inplace && ta->kind == PE_K_BYTEARRAY) {
+        r = pe_bytearray_inplace(S, op, a, b, out);
+        if (r != PE_NOTIMPL) return r;
+    }
     if (ta->binop) {
         r = ta->binop(S, op, a, b, out);
         if (r != PE_NOTIMPL) return r;
@@ -618,7 +622,8 @@ static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         const pe_type *vt = (const pe_type *)v.u.o;
         const pe_cfunc *um = pe_find_method(vt, (pe_str *)name);
         if (um) {
-            bool classmethod = !strcmp(um->name, "fromkeys");
+            bool classmethod = !strcmp(um->name, "fromkeys") || !strcmp(um->name, "fromhex") ||
+                               !strcmp(um->name, "from_bytes") || !strcmp(um->name, "maketrans");
             pe_cfunc *b = (pe_cfunc *)pe_obj_new(
                 S, classmethod ? &pe_type_builtin : &pe_type_method_descriptor, sizeof(pe_cfunc));
             if (!b) return -1;
@@ -820,6 +825,8 @@ static int int_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
 static const pe_cfunc int_methods[] = {
     PE_METHOD("bit_length", int_bit_length),
     PE_METHOD("is_integer", int_is_integer),
+    PE_METHOD("to_bytes", pe_int_to_bytes_method),
+    PE_METHOD("from_bytes", pe_int_from_bytes_method),
     PE_METHOD_END,
 };
 
@@ -924,7 +931,14 @@ static int type_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     const pe_type *t = (const pe_type *)v.u.o;
     if (pe_is_heaptype(t)) return pe_class_getattr(S, v, name, out);
     const char *n = ((pe_str *)name)->data;
-    if (!strcmp(n, "__name__") || !strcmp(n, "__qualname__")) return pe_str_from_cstr(S, t->name, out);
+    /* dotted C names ("sys.version_info"): CPython's tp_name split */
+    const char *dot = strrchr(t->name, '.');
+    if (!strcmp(n, "__name__") || !strcmp(n, "__qualname__"))
+        return pe_str_from_cstr(S, dot ? dot + 1 : t->name, out);
+    if (!strcmp(n, "__module__")) {
+        if (!dot) return pe_str_from_cstr(S, "builtins", out);
+        return pe_str_new(S, t->name, (size_t)(dot - t->name), out);
+    }
     return PE_NOTIMPL;
 }
 

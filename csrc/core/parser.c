@@ -370,6 +370,33 @@ static pe_node *unsupported(parser *P, const pe_token *t, const char *what) {
 static pe_node *p_test(parser *P);
 static pe_node *p_star_exprs(parser *P, bool allow_star);
 static pe_node *p_expr(parser *P);
+
+/* yield_expr: 'yield' 'from' expression | 'yield' [star_expressions], with
+ * CUR on 'yield'. Where it may stand is the grammar's: a statement, the
+ * value of an assignment, a parenthesized expression. */
+static pe_node *p_yield(parser *P) {
+    pe_token t = P->tok;
+    if (advance(P)) return NULL;
+    bool from = CUR == PE_TOK_KW_from;
+    pe_node *n = new_node(P, from ? PE_N_YIELDFROM : PE_N_YIELD, &t);
+    if (!n) return NULL;
+    if (from) {
+        if (advance(P)) return NULL;
+        n->a = p_test(P);
+    } else {
+        switch (CUR) {
+        case PE_TOK_RPAR: case PE_TOK_NEWLINE: case PE_TOK_SEMI: case PE_TOK_EQUAL:
+        case PE_TOK_ENDMARKER: case PE_TOK_RSQB: case PE_TOK_RBRACE:
+            return n;
+        default:
+            n->a = p_star_exprs(P, true);
+        }
+    }
+    if (!n->a) return NULL;
+    n->end_line = n->a->end_line;
+    n->end_col = n->a->end_col;
+    return n;
+}
 static pe_node *p_or_test(parser *P);
 static pe_node *p_factor(parser *P);
 static pe_node *p_power(parser *P);
@@ -481,7 +508,12 @@ static pe_node *p_paren(parser *P) {
         if (!n || advance(P)) return NULL;
         return n;
     }
-    if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield' is");
+    if (CUR == PE_TOK_KW_yield) {
+        pe_node *y = p_yield(P);
+        if (!y || expect(P, PE_TOK_RPAR)) return NULL;
+        y->flags |= 1; /* parenthesized */
+        return y;
+    }
     pe_node *first;
     if (CUR == PE_TOK_STAR) {
         pe_token st = P->tok;
@@ -778,8 +810,6 @@ static pe_node *p_atom(parser *P) {
     }
     case PE_TOK_ELLIPSIS:
         return unsupported(P, &t, "Ellipsis ('...') is");
-    case PE_TOK_KW_yield:
-        return unsupported(P, &t, "'yield' is");
     case PE_TOK_KW_await:
         return unsupported(P, &t, "'await' is");
     default:
@@ -1538,6 +1568,27 @@ static int add_literal(parser *P, strpart *sp, const pe_token *t, const char *bo
     return r;
 }
 
+/* A bytes literal: its bytes appended to sp->lit. Bad \x escapes are
+ * reported at the token after the strings (as CPython), non-ASCII
+ * characters at the literal. */
+static int add_bytes_literal(parser *P, strpart *sp, const pe_token *t, const char *body, size_t n,
+                             bool raw) {
+    pe_val v;
+    const char *errmsg = NULL;
+    size_t erroff = 0;
+    if (pe_bytes_decode_literal(P->S, body, n, raw, &v, &errmsg, &erroff)) {
+        if (errmsg) {
+            if (!strncmp(errmsg, "bytes can only", 14)) err_at(P, t, "%s", errmsg);
+            else fs_error(P, "%s", errmsg);
+            pe_decref(P->S, v);
+        }
+        return -1;
+    }
+    int r = pe_sb_putn(&sp->lit, (const char *)PE_BYTES(v)->data, PE_BYTES(v)->len);
+    pe_decref(P->S, v);
+    return r;
+}
+
 /* Finds the end of a replacement field's expression: the first top-level
  * '!', ':', '=' or '}' (not part of !=, ==, <=, >=) outside brackets and
  * strings. Checks what CPython 3.11's f-string scanner checks, with its
@@ -1731,32 +1782,54 @@ static pe_node *p_strings(parser *P) {
     pe_sb_init(&sp.lit, P->S);
     vec_init(&sp.parts, P->A);
     sp.fstring = false;
+    int bytesmode = -1; /* of the first literal: 1 bytes, 0 str */
     while (CUR == PE_TOK_STRING) {
         pe_token t = P->tok;
         const char *s = t.start;
         size_t plen = 0;
-        bool raw = false, fs = false;
+        bool raw = false, fs = false, bs = false;
         while (s[plen] != '\'' && s[plen] != '"') {
             char c = (char)(s[plen] | 32);
             if (c == 'r') raw = true;
             if (c == 'f') fs = true;
-            if (c == 'b') {
-                unsupported(P, &t, "bytes literals are");
-                goto fail;
-            }
+            if (c == 'b') bs = true;
             plen++;
         }
         char q = s[plen];
         size_t ql = (t.len - plen >= 6 && s[plen + 1] == q && s[plen + 2] == q) ? 3 : 1;
         const char *body = s + plen + ql;
         size_t blen = t.len - plen - 2 * ql;
-        if (fs) {
+        if (bs) {
+            if (add_bytes_literal(P, &sp, &t, body, blen, raw)) goto fail;
+        } else if (bytesmode == 1) {
+            /* CPython decodes each literal before it checks the mix */
+            if (fs ? fstring_body(P, &sp, &t, body, blen, raw, 0)
+                   : add_literal(P, &sp, &t, body, blen, raw))
+                goto fail;
+        }
+        if (bytesmode >= 0 && bytesmode != (int)bs) {
+            fs_error(P, "cannot mix bytes and nonbytes literals");
+            goto fail;
+        }
+        bytesmode = bs;
+        if (bs) {
+            /* done above */
+        } else if (fs) {
             sp.fstring = true;
             if (fstring_body(P, &sp, &t, body, blen, raw, 0)) goto fail;
         } else if (add_literal(P, &sp, &t, body, blen, raw)) {
             goto fail;
         }
         if (advance(P)) goto fail;
+    }
+    if (bytesmode == 1) {
+        pe_val v;
+        if (pe_sb_to_bytes(&sp.lit, &pe_type_bytes, &v)) {
+            vec_free(&sp.parts);
+            return NULL;
+        }
+        vec_free(&sp.parts);
+        return make_const(P, &first, v);
     }
     if (!sp.fstring) {
         pe_val v;
@@ -1858,6 +1931,7 @@ static const char *expr_desc(const pe_node *n) {
     case PE_N_SET: return "set display";
     case PE_N_JOINEDSTR: return "f-string expression";
     case PE_N_STARRED: return "starred";
+    case PE_N_YIELD: case PE_N_YIELDFROM: return "yield expression";
     default: return "expression";
     }
 }
@@ -2417,8 +2491,7 @@ static pe_node *p_expr_stmt(parser *P) {
         if (!n || advance(P)) return NULL;
         n->op = (uint16_t)aop;
         n->a = first;
-        if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield' is");
-        n->b = p_star_exprs(P, true);
+        n->b = CUR == PE_TOK_KW_yield ? p_yield(P) : p_star_exprs(P, true);
         if (!n->b) return NULL;
         return n;
     }
@@ -2436,7 +2509,7 @@ static pe_node *p_expr_stmt(parser *P) {
         if (!n->b) return NULL;
         if (CUR == PE_TOK_EQUAL) {
             if (advance(P)) return NULL;
-            n->c = p_star_exprs(P, true);
+            n->c = CUR == PE_TOK_KW_yield ? p_yield(P) : p_star_exprs(P, true);
             if (!n->c) return NULL;
         }
         return n;
@@ -2470,11 +2543,7 @@ static pe_node *p_expr_stmt(parser *P) {
             goto fail;
         }
         if (vec_push(&V, value) || advance(P)) goto fail;
-        if (CUR == PE_TOK_KW_yield) {
-            unsupported(P, &P->tok, "'yield' is");
-            goto fail;
-        }
-        value = p_star_exprs(P, true);
+        value = CUR == PE_TOK_KW_yield ? p_yield(P) : p_star_exprs(P, true);
         if (!value) goto fail;
     }
     if (value->kind == PE_N_STARRED) {
@@ -2566,7 +2635,11 @@ static pe_node *p_small_stmt(parser *P) {
     case PE_TOK_KW_from:
         return p_import(P);
     case PE_TOK_KW_yield:
-        return unsupported(P, &t, "'yield' is");
+        n = new_node(P, PE_N_EXPR, &t);
+        if (!n || !(n->a = p_yield(P))) return NULL;
+        n->end_line = n->a->end_line;
+        n->end_col = n->a->end_col;
+        return n;
     case PE_TOK_KW_class:
         invalid_syntax(P);
         return NULL;

@@ -149,7 +149,15 @@ enum {
     OP(IMPORT_NAME, 0, 1, 0, NAME, PE_OPF_B | PE_OPF_REACH)                                   \
     OP(IMPORT_FROM, 1, 2, 0, NAME, PE_OPF_REACH) /* push module attribute, ImportError */     \
     OP(CHECK_STEPS, 0, 0, 0, COUNT, 0) /* loop back-edge: limits check (arg: steps) */        \
-    OP(PRINT_EXPR, 1, 0, 0, NONE, 0) /* PE_MODE_SINGLE: echo an expression */                \
+    OP(PRINT_EXPR, 1, 0, 0, NONE, 0) /* PE_MODE_SINGLE: echo an expression */                                       \
+    /* generators (gen.c; frames suspend and resume in vm.c) */                              \
+    OP(RETURN_GENERATOR, 0, 1, 0, NONE, 0) /* 1st instr: return the generator; resumes     \
+                                              with the sent value pushed */                   \
+    OP(YIELD_VALUE, 1, 1, 0, COUNT, 0) /* arg 1: a yield from's; resumes with the sent value */ \
+    OP(GEN_RETURN, 1, 0, 0, NONE, PE_OPF_NOFALL) /* return from a generator */               \
+    OP(GET_YIELD_FROM_ITER, 1, 1, 0, NONE, 0)                                                 \
+    OP(SEND, 2, 2, 1, JUMP, PE_OPF_JUMP | PE_OPF_COND) /* [recv, v]: [recv, yielded] or     \
+                                                          jump with [result] */                                                                \
     /* class bodies: the namespace dict is local 0 */                                         \
     OP(LOAD_NAME, 0, 1, 0, NAME, PE_OPF_B) /* push ns[name] or UNDEF (then JUMP_IF_BOUND) */   \
     OP(JUMP_IF_BOUND, 1, 0, 1, JUMP, PE_OPF_BR) /* not UNDEF: jump keeping it; else pop */    \

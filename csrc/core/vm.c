@@ -320,6 +320,154 @@ static void frame_clear(pe_state *S, pe_frame *fr, pe_val *sp) {
 }
 
 /* ------------------------------------------------------------------ */
+/* Generator frames                                                    */
+/* ------------------------------------------------------------------ */
+
+/* Where a frame may start above everything live: the end of the top
+ * frame's whole window (its sp may be stale while an instruction runs, e.g.
+ * when a release in the middle of one finalizes a generator). */
+static pe_val *safe_top(pe_state *S, uint32_t *chunk) {
+    if (S->nframes == 0) {
+        *chunk = 0;
+        return NULL;
+    }
+    pe_frame *t = &S->frames[S->nframes - 1];
+    *chunk = t->chunk;
+    return t->locals + frame_size(t->code);
+}
+
+static bool same_val(pe_val a, pe_val b) {
+    return a.tag == b.tag && (a.tag != PE_TOBJ || a.u.o == b.u.o);
+}
+
+/* stack_reserve's common case inline: the window fits above top. */
+PE_INLINE pe_val *stack_reserve_fast(pe_state *S, uint32_t *chunk, pe_val *top, size_t need) {
+    uint32_t c = *chunk;
+    if (PE_LIKELY(top && c < S->nchunks && top + need <= S->chunks[c].base + S->chunks[c].cap))
+        return top;
+    return stack_reserve(S, chunk, top, need);
+}
+
+/* Copies n values (a generator's window: usually a handful; no libc
+ * call for them). */
+PE_INLINE void copy_vals(pe_val *dst, const pe_val *src, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++) dst[i] = src[i];
+}
+
+/* Pushes g's frame with its window at base (reserved) and copies the
+ * saved window in. The generator's handled exception (if it is
+ * suspended inside an except block) becomes the state's; the resumer's is
+ * kept in the frame. The caller pushes the sent value. */
+static pe_frame *gen_frame_push(pe_state *S, pe_gen *g, pe_val *base, uint32_t chunk) {
+    pe_frame *fr = frame_push(S);
+    if (!fr) return NULL;
+    pe_fcode *c = g->func->code;
+    fr->chunk = chunk;
+    fr->ret = NULL;
+    fr->code = c;
+    fr->func = g->func;
+    fr->pc = c->code + g->pc;
+    fr->locals = base;
+    copy_vals(base, g->saved, g->nsaved);
+    fr->sp = base + g->nsaved;
+    g->nsaved = 0;
+    fr->globals = g->func->globals;
+    fr->entry = PE_FR_GEN;
+    fr->gen = g;
+    pe_incref_obj(&g->ob);
+    g->state = PE_GEN_RUNNING;
+    fr->outer_handled = S->handled;
+    if (g->exc_state.tag != PE_TUNDEF) {
+        S->handled = g->exc_state;
+        g->exc_state = pe_undef();
+    } else {
+        pe_incref(S->handled);
+    }
+    return fr;
+}
+
+/* Pushes g's frame above `top` (chunk *chunk) for a resumption by the
+ * loop itself (FOR_ITER, SEND), with v (owned) as the sent value. On
+ * failure v is still the caller's. */
+static int gen_push_inline(pe_state *S, pe_gen *g, pe_val *top, uint32_t chunk, pe_val v) {
+    pe_val *base = stack_reserve_fast(S, &chunk, top, g->cap);
+    if (!base) return -1;
+    pe_frame *fr = gen_frame_push(S, g, base, chunk);
+    if (!fr) return -1;
+    *fr->sp++ = v;
+    return 0;
+}
+
+/* The generator's side of leaving its frame (yield, return, exception):
+ * the resumer's handled exception comes back. */
+static void gen_restore_handled(pe_state *S, pe_frame *f, pe_gen *g, bool suspend) {
+    if (suspend && !same_val(S->handled, f->outer_handled)) {
+        g->exc_state = S->handled;
+    } else {
+        pe_decref(S, S->handled);
+    }
+    S->handled = f->outer_handled;
+}
+
+/* YIELD_VALUE: moves the frame's window (up to sp) into the generator;
+ * the frame is popped. */
+static void gen_suspend(pe_state *S, pe_frame *f, pe_val *sp) {
+    pe_gen *g = f->gen;
+    uint32_t n = (uint32_t)(sp - f->locals);
+    PE_ASSERT(n <= g->cap);
+    copy_vals(g->saved, f->locals, n);
+    g->nsaved = n;
+    g->pc = (uint32_t)(f->pc - f->code->code);
+    g->state = PE_GEN_SUSPENDED;
+    gen_restore_handled(S, f, g, true);
+    S->nframes--;
+    pe_decref_obj(S, &g->ob); /* the resumer holds another reference */
+}
+
+/* The generator finished (returned or raised): its frame is cleared. */
+static void gen_finish(pe_state *S, pe_frame *f, pe_val *sp) {
+    pe_gen *g = f->gen;
+    g->state = PE_GEN_CLOSED;
+    gen_restore_handled(S, f, g, false);
+    frame_clear(S, f, sp);
+    pe_decref_obj(S, &g->ob);
+}
+
+/* PEP 479: a StopIteration leaving a generator's frame becomes
+ * "RuntimeError: generator raised StopIteration" caused by it. */
+static void gen_stopiteration_to_runtime(pe_state *S) {
+    if (!pe_exc_matches(S, PE_EXC(StopIteration))) return;
+    pe_val si = S->exc;
+    S->exc = pe_undef();
+    if (pe_raise(S, PE_EXC(RuntimeError), "generator raised StopIteration") &&
+        pe_exc_matches(S, PE_EXC(RuntimeError)) && !(S->exc.u.o->flags & PE_IMMORTAL)) {
+        pe_exc *e = PE_EXCOBJ(S->exc);
+        pe_val oc = e->cause, ox = e->context;
+        pe_incref(si);
+        e->cause = si;
+        e->context = si;
+        e->suppress_context = true;
+        pe_decref(S, oc);
+        pe_decref(S, ox);
+        return;
+    }
+    pe_decref(S, si);
+}
+
+/* RETURN_GENERATOR: the frame's window (locals and cells: the stack is
+ * empty) moves into a new generator, resumed after this instruction. */
+static int gen_create(pe_state *S, pe_frame *f, pe_val *sp, pe_val *out) {
+    pe_gen *g = pe_gen_new(S, f->func, (uint32_t)frame_size(f->code));
+    if (!g) return -1;
+    uint32_t n = (uint32_t)(sp - f->locals);
+    memcpy(g->saved, f->locals, n * sizeof(pe_val));
+    g->nsaved = n;
+    g->pc = (uint32_t)(f->pc - f->code->code);
+    *out = pe_obj_val(&g->ob);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
 /* Limits                                                              */
 /* ------------------------------------------------------------------ */
 
@@ -600,7 +748,7 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
 #define ERROR() goto error
 
 /* Runs frames until the entry frame at index `entry` returns. */
-static int vm_execute(pe_state *S, uint32_t entry, pe_val *result) {
+static int vm_execute(pe_state *S, uint32_t entry, pe_val *result, bool throw_) {
 #ifdef PE_COMPUTED_GOTO
     /* every value of the op bits has an entry: a byte that is no opcode
      * lands on the internal error below, never outside the table */
@@ -622,6 +770,8 @@ static int vm_execute(pe_state *S, uint32_t entry, pe_val *result) {
     bool reraise = false;
     LOAD_FRAME();
     (void)entry;
+    /* gen.throw(): the pending exception is raised at the yield */
+    if (PE_UNLIKELY(throw_)) goto error;
 
 #ifdef PE_COMPUTED_GOTO
     DISPATCH();
@@ -1029,6 +1179,14 @@ next:
             sp--;
             pe_decref(S, it);
             pc = f->code->code + ARG;
+            DISPATCH();
+        }
+        if (it.u.o->type == &pe_type_generator &&
+            ((pe_gen *)it.u.o)->state <= PE_GEN_SUSPENDED) {
+            /* resume the generator in this loop: no C recursion */
+            SYNC();
+            if (gen_push_inline(S, (pe_gen *)it.u.o, sp, f->chunk, pe_none())) ERROR();
+            LOAD_FRAME();
             DISPATCH();
         }
         pe_val item;
@@ -1503,7 +1661,7 @@ next:
     }
     TARGET(RETURN_VALUE) {
         pe_val v = POP();
-        bool was_entry = f->entry;
+        bool was_entry = f->entry & PE_FR_ENTRY;
         pe_val *ret = f->ret;
         frame_clear(S, f, sp);
         if (was_entry) {
@@ -1541,6 +1699,14 @@ next:
         pe_val prev = S->handled;
         pe_incref(exc);
         S->handled = exc;
+        /* a generator's stack never keeps its resumer's exception: it
+         * stands for "none of its own" (POP_EXCEPT restores the current
+         * resumer's) */
+        if (PE_UNLIKELY(f->entry & PE_FR_GEN) && prev.tag != PE_TUNDEF &&
+            same_val(prev, f->outer_handled)) {
+            pe_decref(S, prev);
+            prev = pe_undef();
+        }
         sp[-1] = prev.tag == PE_TUNDEF ? pe_none() : prev;
         PUSH(exc);
         DISPATCH();
@@ -1548,7 +1714,14 @@ next:
     TARGET(POP_EXCEPT) {
         pe_val prev = POP();
         pe_val cur = S->handled;
-        S->handled = prev.tag == PE_TNONE ? pe_undef() : prev;
+        if (prev.tag == PE_TNONE) {
+            prev = pe_undef();
+            if (PE_UNLIKELY(f->entry & PE_FR_GEN)) {
+                prev = f->outer_handled;
+                pe_incref(prev);
+            }
+        }
+        S->handled = prev;
         pe_decref(S, cur);
         DISPATCH();
     }
@@ -1650,6 +1823,122 @@ next:
         DISPATCH();
     }
 
+    TARGET(RETURN_GENERATOR) {
+        pe_val g;
+        SYNC();
+        if (gen_create(S, f, sp, &g)) ERROR();
+        sp = f->locals; /* the window moved into the generator */
+        bool was_entry = f->entry & PE_FR_ENTRY;
+        pe_val *ret = f->ret;
+        frame_clear(S, f, sp);
+        if (was_entry) {
+            *result = g;
+            return 0;
+        }
+        LOAD_FRAME();
+        pe_decref(S, *ret);
+        *ret = g;
+        sp = ret + 1;
+        DISPATCH();
+    }
+    TARGET(YIELD_VALUE) {
+        pe_val v = POP();
+        SYNC();
+        bool was_entry = f->entry & PE_FR_ENTRY;
+        gen_suspend(S, f, sp);
+        if (was_entry) {
+            *result = v;
+            return 0;
+        }
+        /* resumed by FOR_ITER or SEND: the value is theirs */
+        LOAD_FRAME();
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(GEN_RETURN) {
+        pe_val v = POP();
+        bool was_entry = f->entry & PE_FR_ENTRY;
+        gen_finish(S, f, sp);
+        if (was_entry) {
+            *result = v;
+            return 0;
+        }
+        LOAD_FRAME();
+        if (PE_OPOF(pc[-1]) == PE_OP_SEND) {
+            /* yield from: the return value replaces the receiver */
+            pe_val recv = sp[-1];
+            sp[-1] = v;
+            pe_decref(S, recv);
+        } else {
+            /* FOR_ITER: exhausted */
+            pe_decref(S, v);
+            pe_val it = POP();
+            pe_decref(S, it);
+        }
+        pc = f->code->code + PE_ARGOF(pc[-1]);
+        DISPATCH();
+    }
+    TARGET(GET_YIELD_FROM_ITER) {
+        pe_val v = sp[-1], it;
+        if (PE_IS_GEN(v)) DISPATCH();
+        SYNC();
+        if (pe_iter(S, v, &it)) ERROR();
+        pe_decref(S, v);
+        sp[-1] = it;
+        DISPATCH();
+    }
+    TARGET(SEND) {
+        pe_val v = sp[-1], recv = sp[-2];
+        SYNC();
+        if (PE_IS_GEN(recv) && ((pe_gen *)recv.u.o)->state <= PE_GEN_SUSPENDED) {
+            pe_gen *g = (pe_gen *)recv.u.o;
+            if (g->state == PE_GEN_CREATED && v.tag != PE_TNONE) {
+                pe_raise(S, PE_EXC(TypeError), "can't send non-None value to a just-started generator");
+                ERROR();
+            }
+            sp--; /* v moves into the generator's frame */
+            f->sp = sp;
+            if (gen_push_inline(S, g, sp, f->chunk, v)) {
+                sp++;
+                ERROR();
+            }
+            LOAD_FRAME();
+            DISPATCH();
+        }
+        pe_val item;
+        int r;
+        if (PE_IS_GEN(recv)) {
+            /* running (ValueError) or finished (StopIteration) */
+            r = pe_gen_send(S, (pe_gen *)recv.u.o, v, &item) ? -1 : 1;
+        } else if (v.tag == PE_TNONE) {
+            r = pe_next(S, recv, &item);
+            if (r == 0) item = pe_none();
+        } else {
+            r = pe_raise(S, PE_EXC(AttributeError), "'%s' object has no attribute 'send'",
+                         pe_type_name(recv));
+        }
+        if (r < 0) {
+            /* StopIteration(value) from the receiver ends the yield from */
+            if (!pe_exc_matches(S, PE_EXC(StopIteration))) ERROR();
+            pe_exc *e = PE_EXCOBJ(S->exc);
+            pe_tuple *a = e->args.tag == PE_TOBJ ? PE_TUPLE(e->args) : NULL;
+            item = a && a->n ? a->items[0] : pe_none();
+            pe_incref(item);
+            pe_exc_clear(S);
+            r = 0;
+        }
+        pe_decref(S, v);
+        if (r == 1) {
+            sp[-1] = item;
+            DISPATCH();
+        }
+        sp--;
+        pe_decref(S, recv);
+        sp[-1] = item;
+        pc = f->code->code + ARG;
+        DISPATCH();
+    }
+
     /* Not an opcode: the code is corrupt, an engine bug. An internal
      * error (CPython's SystemError), never a way out of the run. The label
      * is cold and reads the opcode back from pc[-1], not from w: keeping w
@@ -1699,7 +1988,18 @@ error : {
             DISPATCH();
         }
     unwind_frame:;
-        bool was_entry = f->entry;
+        bool was_entry = f->entry & PE_FR_ENTRY;
+        if (f->entry & PE_FR_GEN) {
+            /* the generator finishes with the exception; its resumer
+             * (FOR_ITER, SEND or C) sees it at its own instruction */
+            gen_stopiteration_to_runtime(S);
+            gen_finish(S, f, sp);
+            if (was_entry) return -1;
+            LOAD_FRAME();
+            at = (uint32_t)(pc - 1 - f->code->code);
+            pe_tb_add(S, f->code, f->code->lines[at], f->code->cols ? f->code->cols[at] : 0);
+            continue;
+        }
         pe_val *ret = f->ret;
         frame_clear(S, f, sp);
         if (was_entry) return -1;
@@ -1743,8 +2043,8 @@ int pe_vm_call_function(pe_state *S, pe_func *fn, int argc, const pe_val *argv,
         }
         return -1;
     }
-    fr->entry = 1;
-    return vm_execute(S, S->nframes - 1, out);
+    fr->entry = PE_FR_ENTRY;
+    return vm_execute(S, S->nframes - 1, out, false);
 }
 
 int pe_vm_reserve(pe_state *S) {
@@ -1768,8 +2068,33 @@ int pe_vm_run(pe_state *S, pe_code *code, pe_val *result) {
     fr->locals = base;
     fr->sp = base;
     fr->globals = S->globals;
-    fr->entry = 1;
+    fr->entry = PE_FR_ENTRY;
     fr->chunk = chunk;
     fr->ret = NULL;
-    return vm_execute(S, S->nframes - 1, result);
+    return vm_execute(S, S->nframes - 1, result, false);
+}
+
+int pe_vm_gen_resume(pe_state *S, pe_gen *g, pe_val v, bool throw_, pe_val *out) {
+    PE_ASSERT(g->state <= PE_GEN_SUSPENDED);
+    if (S->nframes == 0 && frames_prepare(S)) return -1;
+    uint32_t chunk;
+    pe_val *top = safe_top(S, &chunk);
+    pe_val *base = stack_reserve_fast(S, &chunk, top, g->cap);
+    if (!base) return -1;
+    pe_frame *fr = gen_frame_push(S, g, base, chunk);
+    if (!fr) return -1;
+    fr->entry |= PE_FR_ENTRY;
+    if (!throw_) {
+        pe_incref(v);
+        *fr->sp++ = v;
+    } else if (S->exc.tag == PE_TOBJ && S->handled.tag == PE_TOBJ &&
+               !same_val(S->handled, fr->outer_handled) && S->exc.u.o != S->handled.u.o &&
+               !(S->exc.u.o->flags & PE_IMMORTAL) && PE_EXCOBJ(S->exc)->context.tag == PE_TUNDEF) {
+        /* a thrown exception's context is the generator's own handled
+         * exception (_PyErr_ChainStackItem) */
+        pe_incref(S->handled);
+        PE_EXCOBJ(S->exc)->context = S->handled;
+    }
+    if (vm_execute(S, S->nframes - 1, out, throw_)) return -1;
+    return g->state == PE_GEN_CLOSED ? 0 : 1;
 }

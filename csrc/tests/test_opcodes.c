@@ -42,7 +42,7 @@ static void t_table(void) {
         }
     }
     CHECK(!strcmp(pe_opinfo_table[PE_OP_LOAD_CONST].name, "LOAD_CONST"), "names in enum order");
-    CHECK(!strcmp(pe_opinfo_table[PE_OP__COUNT - 1].name, "PRINT_EXPR"), "last name");
+    CHECK(!strcmp(pe_opinfo_table[PE_OP__COUNT - 1].name, "BUILD_CLASS"), "last name");
 }
 
 /* The flow pass: the exact maximum depth over all paths. */
