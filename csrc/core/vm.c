@@ -1525,7 +1525,20 @@ next:
                 }
             }
         } else if (t->kind != PE_K_MODULE && t->kind != PE_K_TYPE) {
-            const pe_cfunc *m = pe_find_method(t, (pe_str *)f->code->names[ARG]);
+            const pe_obj *nm = f->code->names[ARG];
+            struct pe_mcache_static *e =
+                &S->smcache[(((uintptr_t)nm >> 4) ^ ((uintptr_t)t >> 3)) & 127];
+            const pe_cfunc *m;
+            if (e->t == t && e->name == nm && !strcmp(e->m->name, ((const pe_str *)nm)->data)) {
+                m = e->m;
+            } else {
+                m = pe_find_method(t, (pe_str *)nm);
+                if (m && t->kind != PE_K_HOST) { /* host types are freed with the state */
+                    e->t = t;
+                    e->name = nm;
+                    e->m = m;
+                }
+            }
             if (m) {
                 sp[-1] = pe_obj_val((pe_obj *)&m->ob);
                 PUSH(obj); /* owned reference moves */
