@@ -11,6 +11,7 @@
 
 #include "pe_vm.h"
 #include "dir_names.h"
+#include "pe_dunder.h"
 
 static void exc_dealloc(pe_state *S, pe_obj *o);
 static void exc_clear(pe_state *S, pe_obj *o);
@@ -70,6 +71,16 @@ static void exc_dealloc(pe_state *S, pe_obj *o) {
     pe_mem_free(S, e->tb, e->tb_cap * sizeof(pe_tbent));
     pe_obj_free(S, o, sizeof(pe_exc));
     pe_trash_end(S);
+}
+
+/* The exception part of an instance of a user subclass (class_base.c):
+ * released without freeing the block, which is the instance's. */
+void pe_exc_fini(pe_state *S, pe_obj *o) {
+    pe_exc *e = (pe_exc *)o;
+    exc_clear(S, o);
+    pe_mem_free(S, e->tb, e->tb_cap * sizeof(pe_tbent));
+    e->tb = NULL;
+    e->ntb = e->tb_cap = 0;
 }
 
 int pe_exc_new(pe_state *S, const pe_type *t, pe_val args, pe_val *out) {
@@ -620,7 +631,7 @@ static void print_last_line(pe_state *S, pe_val exc) {
     size_t mark = sb.len;
     pe_sb_puts(&sb, ": ");
     size_t before = sb.len;
-    if (pe_exc_str(S, exc, &sb)) {
+    if (pe_tostr(S, exc, &sb)) {
         pe_exc_clear(S);
         sb.failed = 0;
         sb.len = before;

@@ -958,6 +958,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_NEG) {
+        SYNC();
         pe_val a = sp[-1], res;
         if (pe_unary_neg(S, a, &res)) ERROR();
         pe_decref(S, a);
@@ -965,6 +966,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_POS) {
+        SYNC();
         pe_val a = sp[-1], res;
         if (pe_unary_pos(S, a, &res)) ERROR();
         pe_decref(S, a);
@@ -972,6 +974,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_INVERT) {
+        SYNC();
         pe_val a = sp[-1], res;
         if (pe_unary_invert(S, a, &res)) ERROR();
         pe_decref(S, a);
@@ -980,7 +983,7 @@ next:
     }
     TARGET(UNARY_NOT) {
         pe_val a = sp[-1];
-        int t = a.tag == PE_TBOOL ? (int)a.u.i : pe_truth(S, a);
+        int t = a.tag == PE_TBOOL ? (int)a.u.i : (SYNC(), pe_truth(S, a));
         if (t < 0) ERROR();
         pe_decref(S, a);
         sp[-1] = pe_bool(!t);
@@ -996,6 +999,7 @@ next:
         int t;
         if (v.tag == PE_TBOOL) t = (int)v.u.i;
         else {
+            SYNC();
             t = pe_truth(S, v);
             pe_decref(S, v);
             if (t < 0) ERROR();
@@ -1008,6 +1012,7 @@ next:
         int t;
         if (v.tag == PE_TBOOL) t = (int)v.u.i;
         else {
+            SYNC();
             t = pe_truth(S, v);
             pe_decref(S, v);
             if (t < 0) ERROR();
@@ -1017,7 +1022,7 @@ next:
     }
     TARGET(JUMP_IF_FALSE_OR_POP) {
         pe_val v = TOP();
-        int t = pe_truth(S, v);
+        int t = v.tag == PE_TBOOL ? (int)v.u.i : (SYNC(), pe_truth(S, v));
         if (t < 0) ERROR();
         if (!t) pc = f->code->code + ARG;
         else {
@@ -1028,7 +1033,7 @@ next:
     }
     TARGET(JUMP_IF_TRUE_OR_POP) {
         pe_val v = TOP();
-        int t = pe_truth(S, v);
+        int t = v.tag == PE_TBOOL ? (int)v.u.i : (SYNC(), pe_truth(S, v));
         if (t < 0) ERROR();
         if (t) pc = f->code->code + ARG;
         else {
@@ -1095,6 +1100,7 @@ next:
         DISPATCH();
     }
     TARGET(BUILD_SET) {
+        SYNC(); /* may run a special method of a user class */
         uint32_t n = ARG;
         pe_val s;
         if (pe_set_new(S, &pe_type_set, &s)) ERROR();
@@ -1109,6 +1115,7 @@ next:
         DISPATCH();
     }
     TARGET(BUILD_MAP) {
+        SYNC();
         uint32_t n = ARG;
         pe_val d;
         if (pe_dict_new(S, &d)) ERROR();
@@ -1154,6 +1161,7 @@ next:
         DISPATCH();
     }
     TARGET(SET_ADD) {
+        SYNC();
         pe_val v = sp[-1];
         if (pe_set_add(S, sp[-1 - (int)ARG].u.o, v)) ERROR();
         sp--;
@@ -1161,6 +1169,7 @@ next:
         DISPATCH();
     }
     TARGET(MAP_ADD) {
+        SYNC();
         pe_val k = sp[-2], v = sp[-1];
         if (pe_dict_set(S, PE_DICT(sp[-2 - (int)ARG]), k, v)) ERROR();
         sp -= 2;
@@ -1192,6 +1201,7 @@ next:
         DISPATCH();
     }
     TARGET(DICT_UPDATE) {
+        SYNC();
         pe_val v = sp[-1];
         if (!pe_is_dict(v)) {
             pe_raise(S, PE_EXC(TypeError), "'%s' object is not a mapping", pe_type_name(v));
@@ -1203,6 +1213,7 @@ next:
         DISPATCH();
     }
     TARGET(DICT_MERGE) {
+        SYNC();
         pe_val v = sp[-1];
         pe_dict *d = PE_DICT(sp[-1 - (int)ARG]);
         if (!pe_is_dict(v)) {
@@ -1281,7 +1292,7 @@ next:
     }
     TARGET(BINARY_SUBSCR) {
         pe_val key = sp[-1], v = sp[-2], res;
-        if (pe_is_kind(v, PE_K_LIST) && key.tag == PE_TINT) {
+        if (v.tag == PE_TOBJ && v.u.o->type == &pe_type_list && key.tag == PE_TINT) {
             pe_list *l = PE_LIST(v);
             int64_t i = key.u.i;
             if (i < 0) i += (int64_t)l->n;
@@ -1313,6 +1324,7 @@ next:
         DISPATCH();
     }
     TARGET(DELETE_SUBSCR) {
+        SYNC();
         pe_val key = sp[-1], obj = sp[-2];
         if (pe_delitem(S, obj, key)) ERROR();
         pe_decref(S, key);
@@ -1537,6 +1549,7 @@ next:
         DISPATCH();
     }
     TARGET(FORMAT_VALUE) {
+        SYNC();
         uint32_t flags = ARG;
         pe_val spec = (flags & 4) ? POP() : pe_undef();
         pe_val v = sp[-1], res;
