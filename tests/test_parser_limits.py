@@ -271,8 +271,6 @@ def test_match_statement_is_named(workdir):
 
 @pytest.mark.parametrize("src,what", [
     ("with x:\n    pass\n", "'with' statements are"),
-    ("class A:\n    pass\n", "class definitions are"),
-    ("@dec\ndef f(): pass\n", "decorators are"),
     ("x = b'1'\n", "bytes literals are"),
     ("x = ...\n", "Ellipsis ('...') is"),
     ("def f():\n    yield 1\n", "'yield' is"),

@@ -35,10 +35,20 @@ enum {
     SF_USED = 1 << 4,
     SF_CELL = 1 << 5,  /* local captured by an inner scope */
     SF_FREE = 1 << 6,  /* resolved: comes from an enclosing scope */
-    SF_GLOBAL = 1 << 7 /* resolved: global slot */
+    SF_GLOBAL = 1 << 7, /* resolved: global slot */
+    SF_CLASSCELL = 1 << 8 /* a class scope's implicit __class__ (a cell if a method uses it) */
 };
 
-enum { SC_MODULE, SC_FUNCTION, SC_COMPREHENSION };
+/* SC_CLASS: a class body. Its names live in the namespace dict (local 0,
+ * LOAD_NAME/STORE_NAME/DELETE_NAME); scopes nested in it do not see them
+ * (resolve_free skips class scopes), except the implicit __class__ cell
+ * that methods using super() or __class__ close over. */
+enum { SC_MODULE, SC_FUNCTION, SC_COMPREHENSION, SC_CLASS };
+
+/* A class body's own name (stored in the namespace dict). */
+#define IS_CLASSNAME(sc, y)                                                                  \
+    ((sc)->kind == SC_CLASS && ((y)->flags & SF_ASSIGNED) &&                                  \
+     !((y)->flags & (SF_PARAM | SF_GLOBAL | SF_GLOBAL_DECL | SF_NONLOCAL_DECL | SF_FREE | SF_CELL)))
 
 typedef struct sym {
     const char *name;
@@ -354,6 +364,10 @@ static int collect_expr(compiler *C, scope *s, pe_node *n) {
 static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     switch (n->kind) {
     case PE_N_NAME:
+        /* super() finds its class in the __class__ cell */
+        if (s->kind == SC_FUNCTION && !strcmp(n->name, "super") &&
+            !sym_add(C, s, "__class__", SF_USED))
+            return -1;
         return sym_add(C, s, n->name, SF_USED) ? 0 : -1;
     case PE_N_CONST:
         return 0;
@@ -411,7 +425,23 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
         for (uint32_t i = 0; i < n->l[0].n; i++)
             if (collect_target(C, s, n->l[0].v[i])) return -1;
         return 0;
+    case PE_N_CLASS: {
+        if (collect_list(C, s, &n->l[2]) || collect_list(C, s, &n->l[0]) ||
+            collect_list(C, s, &n->l[3]))
+            return -1;
+        sym *y = sym_add(C, s, n->name, SF_ASSIGNED);
+        if (!y) return -1;
+        if (!y->decl_line) y->decl_line = n->line;
+        scope *cs = scope_new(C, SC_CLASS, s, n);
+        if (!cs || !sym_add(C, cs, ".ns", SF_PARAM | SF_ASSIGNED) ||
+            !sym_add(C, cs, "__class__", SF_CLASSCELL) ||
+            !sym_add(C, cs, "__module__", SF_ASSIGNED) ||
+            !sym_add(C, cs, "__qualname__", SF_ASSIGNED))
+            return -1;
+        return collect_stmts(C, cs, &n->l[1]);
+    }
     case PE_N_DEF: {
+        if (collect_list(C, s, &n->l[2])) return -1;
         sym *y = sym_add(C, s, n->name, SF_ASSIGNED);
         if (!y) return -1;
         if (!y->decl_line) y->decl_line = n->line;
@@ -535,6 +565,19 @@ static int resolve_free(compiler *C, scope *s, const char *name, bool *found) {
     for (scope *p = s->parent; p && p->kind != SC_MODULE; p = p->parent) {
         sym *y = sym_find(p, name);
         if (!y) continue;
+        if (p->kind == SC_CLASS) {
+            /* class names are invisible to nested scopes; __class__ is
+             * the class's cell */
+            if (!(y->flags & SF_CLASSCELL)) continue;
+            y->flags |= SF_CELL;
+            for (scope *q = s->parent; q != p; q = q->parent) {
+                sym *z = sym_add(C, q, name, 0);
+                if (!z) return -1;
+                if (!(z->flags & (SF_ASSIGNED | SF_PARAM))) z->flags |= SF_FREE;
+            }
+            *found = true;
+            return 0;
+        }
         if (y->flags & (SF_GLOBAL_DECL)) return 0;
         if (y->flags & (SF_ASSIGNED | SF_PARAM | SF_NONLOCAL_DECL)) {
             if (!(y->flags & SF_NONLOCAL_DECL)) y->flags |= SF_CELL;
@@ -571,7 +614,7 @@ static int resolve_scope(compiler *C, scope *s) {
             continue;
         }
         if (y->flags & (SF_ASSIGNED | SF_PARAM)) continue; /* local (maybe CELL later) */
-        if (y->flags & SF_FREE) continue;
+        if (y->flags & (SF_FREE | SF_CLASSCELL)) continue;
         bool found;
         if (resolve_free(C, s, y->name, &found)) return -1;
         if (found) y->flags |= SF_FREE;
@@ -592,7 +635,8 @@ static int index_scope(compiler *C, scope *s) {
             y->index = g;
         } else if (y->flags & SF_FREE && !(y->flags & (SF_ASSIGNED | SF_PARAM))) {
             /* indexed below */
-        } else if (s->kind != SC_MODULE && (y->flags & (SF_ASSIGNED | SF_PARAM))) {
+        } else if (s->kind != SC_MODULE &&
+                   (y->flags & (s->kind == SC_CLASS ? SF_PARAM : (SF_ASSIGNED | SF_PARAM)))) {
             y->index = (int32_t)s->nlocals++;
         }
     }
@@ -805,6 +849,18 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
 
 static int c_load_name(compiler *C, unit *u, const char *name) {
     sym *y = sym_find(u->sc, name);
+    if (y && IS_CLASSNAME(u->sc, y)) {
+        /* the namespace, else the global (CPython's LOAD_NAME) */
+        uint32_t k;
+        int g = global_slot(C, name);
+        if (g < 0 || add_name(C, u, name, &k)) return -1;
+        LABEL(done);
+        EMIT(LOAD_NAME, k);
+        JUMP(JUMP_IF_BOUND, done);
+        EMIT(LOAD_GLOBAL, g);
+        bind_label(u, done);
+        return 0;
+    }
     if (!y || (y->flags & SF_GLOBAL)) {
         int g = y ? y->index : global_slot(C, name);
         if (g < 0) return -1;
@@ -820,6 +876,11 @@ static int c_load_name(compiler *C, unit *u, const char *name) {
 static int c_store_name(compiler *C, unit *u, const char *name, int op_fast, int op_deref,
                         int op_global) {
     sym *y = sym_find(u->sc, name);
+    if (y && IS_CLASSNAME(u->sc, y)) {
+        uint32_t k;
+        if (add_name(C, u, name, &k)) return -1;
+        return emit_l(C, u, op_fast == PE_OP_DELETE_FAST ? PE_OP_DELETE_NAME : PE_OP_STORE_NAME, k);
+    }
     if (!y || (y->flags & SF_GLOBAL)) {
         int g = y ? y->index : global_slot(C, name);
         if (g < 0) return -1;
@@ -1897,6 +1958,67 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
     return 0;
 }
 
+/* class NAME(bases, kw=...): decorators, the body function, the name,
+ * the bases and keywords, BUILD_CLASS, the decorator calls, the store. */
+static int c_class(compiler *C, unit *u, pe_node *n) {
+    pe_nodelist *bases = &n->l[0], *kws = &n->l[3], *decos = &n->l[2];
+    for (uint32_t i = 0; i < decos->n; i++)
+        if (c_expr(C, u, decos->v[i])) return -1;
+    if (c_function(C, u, n, n->scope, NULL, &n->l[1], NULL, n->name)) return -1;
+    pe_val s;
+    if (pe_str_from_cstr(C->S, n->name, &s)) return -1;
+    int r = emit_const(C, u, s);
+    pe_decref(C->S, s);
+    if (r) return -1;
+    if (bases->n > 0xfff || kws->n > 0xfff) return syntax_error(C, n, "too many base classes");
+    for (uint32_t i = 0; i < bases->n; i++) {
+        if (bases->v[i]->kind == PE_N_STARRED) {
+            pe_raise(C->S, PE_EXC(NotImplementedError),
+                     "unpacking (*) in a class's bases is not supported by pyexpr");
+            return -1;
+        }
+        if (c_expr(C, u, bases->v[i])) return -1;
+    }
+    if (kws->n) {
+        pe_val names;
+        if (pe_tuple_new(C->S, kws->n, &names)) return -1;
+        for (uint32_t i = 0; i < kws->n; i++) PE_TUPLE(names)->items[i] = pe_none();
+        for (uint32_t i = 0; i < kws->n; i++) {
+            pe_node *k = kws->v[i];
+            if (!k->name || !strcmp(k->name, "metaclass")) {
+                pe_decref(C->S, names);
+                pe_raise(C->S, PE_EXC(NotImplementedError),
+                         k->name ? "metaclasses (metaclass=) are not supported by pyexpr"
+                                 : "unpacking (**) in a class's keywords is not supported by pyexpr");
+                return -1;
+            }
+            pe_val ks;
+            if (pe_str_from_cstr(C->S, k->name, &ks)) {
+                pe_decref(C->S, names);
+                return -1;
+            }
+            PE_TUPLE(names)->items[i] = ks;
+            if (c_expr(C, u, k->a)) {
+                pe_decref(C->S, names);
+                return -1;
+            }
+        }
+        uint32_t k;
+        r = add_const(C, u, names, &k);
+        pe_decref(C->S, names);
+        if (r) return -1;
+        EMIT(LOAD_CONST, k);
+    }
+    set_loc(u, n);
+    EMIT(BUILD_CLASS, bases->n | (kws->n << 12));
+    for (uint32_t i = decos->n; i-- > 0;) {
+        set_loc(u, decos->v[i]);
+        EMIT(CALL, 1);
+    }
+    set_loc(u, n);
+    return c_store_name(C, u, n->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF, PE_OP_STORE_GLOBAL);
+}
+
 static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
     if (TICK(C)) return -1;
     set_loc(u, n);
@@ -2017,7 +2139,8 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
     case PE_N_PASS:
         return 0;
     case PE_N_RETURN:
-        if (u->sc->kind == SC_MODULE) return syntax_error(C, n, "'return' outside function");
+        if (u->sc->kind == SC_MODULE || u->sc->kind == SC_CLASS)
+            return syntax_error(C, n, "'return' outside function");
         region rsaved = u->cur;
         if (n->a) {
             if (c_expr(C, u, n->a)) return -1;
@@ -2030,9 +2153,18 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         SET_REGION(rsaved);
         return 0;
     case PE_N_DEF:
+        for (uint32_t i = 0; i < n->l[2].n; i++)
+            if (c_expr(C, u, n->l[2].v[i])) return -1;
         if (c_function(C, u, n, n->scope, &n->l[0], &n->l[1], NULL, n->name)) return -1;
+        for (uint32_t i = n->l[2].n; i-- > 0;) {
+            set_loc(u, n->l[2].v[i]);
+            EMIT(CALL, 1);
+        }
+        set_loc(u, n);
         return c_store_name(C, u, n->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
                             PE_OP_STORE_GLOBAL);
+    case PE_N_CLASS:
+        return c_class(C, u, n);
     case PE_N_GLOBAL:
     case PE_N_NONLOCAL:
         return 0;
@@ -2122,7 +2254,7 @@ static int code_name(pe_state *S, const char *name, pe_obj **out) {
 /* A scope's code name: the def's name, <lambda>, <listcomp>, ... */
 static const char *scope_code_name(const scope *s) {
     switch (s->node->kind) {
-    case PE_N_DEF: return s->node->name;
+    case PE_N_DEF: case PE_N_CLASS: return s->node->name;
     case PE_N_LAMBDA: return "<lambda>";
     case PE_N_LISTCOMP: return "<listcomp>";
     case PE_N_SETCOMP: return "<setcomp>";
@@ -2136,7 +2268,7 @@ static const char *scope_code_name(const scope *s) {
 static bool qualname_is_bare(const scope *s) {
     scope *p = s->parent;
     if (!p || p->kind == SC_MODULE) return true;
-    if (s->node->kind != PE_N_DEF) return false;
+    if (s->node->kind != PE_N_DEF && s->node->kind != PE_N_CLASS) return false;
     sym *y = sym_find(p, s->node->name);
     return y && (y->flags & SF_GLOBAL_DECL);
 }
@@ -2159,7 +2291,7 @@ static int code_qualname(pe_state *S, const scope *s, pe_obj *name, pe_obj **out
         const scope *p = s;
         for (uint32_t j = 0; j < i; j++) p = p->parent;
         pe_sb_puts(&sb, scope_code_name(p));
-        if (i) pe_sb_puts(&sb, p->kind == SC_COMPREHENSION ? "." : ".<locals>.");
+        if (i) pe_sb_puts(&sb, p->kind == SC_COMPREHENSION || p->kind == SC_CLASS ? "." : ".<locals>.");
     }
     pe_val v;
     if (pe_sb_to_str(&sb, &v)) return -1;
@@ -2433,6 +2565,28 @@ const pe_type pe_type_code = {
     .repr = code_repr,
 };
 
+/* A class body: the docstring as __doc__, the statements, then the
+ * __class__ cell (for BUILD_CLASS to fill) or None. */
+static int c_class_body(compiler *C, unit *u, pe_node *n, pe_nodelist *body) {
+    if (body->n && body->v[0]->kind == PE_N_EXPR && body->v[0]->a->kind == PE_N_CONST &&
+        pe_is_str(body->v[0]->a->v)) {
+        uint32_t k;
+        set_loc(u, body->v[0]);
+        if (emit_const(C, u, body->v[0]->a->v) || add_name(C, u, "__doc__", &k)) return -1;
+        EMIT(STORE_NAME, k);
+    }
+    if (c_stmts(C, u, body)) return -1;
+    u->line = u->n ? u->lines[u->n - 1] : n->line;
+    sym *y = sym_find(u->sc, "__class__");
+    if (y && (y->flags & SF_CLASSCELL) && (y->flags & SF_CELL)) {
+        EMIT(LOAD_CLOSURE, y->index);
+    } else {
+        EMIT(LOAD_NONE, 0);
+    }
+    EMIT(RETURN_VALUE, 0);
+    return 0;
+}
+
 /* Compiles a function/lambda/comprehension body into a code constant and
  * emits MAKE_FUNCTION (with defaults and closure) in the outer unit. */
 static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodelist *params,
@@ -2491,7 +2645,15 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
     }
     if (expr_body) {
         if (c_expr(C, fu, expr_body) || emit_l(C, fu, PE_OP_RETURN_VALUE, 0)) goto done;
+    } else if (body && n->kind == PE_N_CLASS) {
+        if (c_class_body(C, fu, n, body)) goto done;
     } else if (body) {
+        if (n->kind == PE_N_DEF && body->n && body->v[0]->kind == PE_N_EXPR &&
+            body->v[0]->a->kind == PE_N_CONST && pe_is_str(body->v[0]->a->v)) {
+            uint32_t k; /* the docstring is consts[0] */
+            if (add_const(C, fu, body->v[0]->a->v, &k)) goto done;
+            cflags |= PE_CO_DOC;
+        }
         if (c_stmts(C, fu, body)) goto done;
         fu->line = fu->n ? fu->lines[fu->n - 1] : n->line;
         if (emit_l(C, fu, PE_OP_LOAD_NONE, 0) || emit_l(C, fu, PE_OP_RETURN_VALUE, 0)) goto done;

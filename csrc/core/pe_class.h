@@ -16,7 +16,9 @@
  *    base (single-inheritance walks such as pe_type_is_subtype over the
  *    built-in types keep working); the full C3 MRO is the tuple `mro`
  *    (self first, `object` last); pe_type_is_subtype consults it for heap
- *    types. tp.kind is PE_K_INSTANCE for classes whose solid base is
+ *    types. The tuple leaves the class itself out (a class referencing
+ *    itself would be a cycle only the end-of-run sweep frees): __mro__ is
+ *    (cls,) + mro. tp.kind is PE_K_INSTANCE for classes whose solid base is
  *    `object`, else the kind of the built-in solid base (PE_K_EXC, PE_K_LIST
  *    ...), so kind switches treat a list subclass as a list. Code that must
  *    not take a built-in fast path for a subclass tests pe_is_heaptype().
@@ -94,7 +96,7 @@ struct pe_class {
     pe_val qualname;      /* str __qualname__ */
     pe_val dict;          /* dict: the namespace (__module__, __doc__, methods...) */
     pe_val bases;         /* tuple of types (__bases__) */
-    pe_val mro;           /* tuple of types: self first, object last (__mro__) */
+    pe_val mro;           /* tuple of types: the MRO after the class itself, object last */
     const pe_type *solid; /* the built-in type whose layout instances extend:
                              &pe_type_object, PE_EXC(Exception), &pe_type_list... */
     uint32_t flags;       /* PE_CLS_* */
@@ -151,6 +153,7 @@ int pe_class_new(pe_state *S, pe_val name, pe_val bases, pe_val ns, int nkw,
 /* Looks name up along t's MRO (heap classes' dicts, then the built-in
  * types' method tables are NOT consulted): borrowed value or UNDEF. */
 pe_val pe_type_lookup(const pe_type *t, pe_obj *name);
+pe_val pe_type_lookup_cstr(const pe_type *t, const char *name);
 /* Same for a PE_DUNDERS entry: the cached special[] of a heap type, UNDEF
  * for built-in types. Borrowed. */
 PE_INLINE pe_val pe_type_special(const pe_type *t, enum pe_dunder d) {
@@ -202,5 +205,63 @@ int pe_call_with_self(pe_state *S, pe_val f, pe_val self, int argc, const pe_val
 /* Instance layout teardown (the tp.dealloc / tp.clear of heap types). */
 void pe_instance_dealloc(pe_state *S, pe_obj *o);
 void pe_instance_clear(pe_state *S, pe_obj *o);
+
+/* The instance layout of a built-in solid base (pe_class.h LAYOUT): 1 and
+ * *size = its struct size, *fini = its teardown without the free; 0 when
+ * subclassing that base is not supported (class creation raises
+ * NotImplementedError). (class_slots.c: the dunders side.) */
+int pe_class_base_layout(const pe_type *solid, size_t *size, void (**fini)(pe_state *, pe_obj *));
+
+/* The solid base's constructor and initialiser for an instance of cls
+ * (cls->solid != &pe_type_object): base_new allocates cls->basicsize
+ * bytes (dict and slots UNDEF), increfs cls and builds the base part from
+ * the arguments; base_init is the base's __init__ (list.__init__(it),
+ * BaseException.__init__(*args)...). (class_slots.c: the dunders side.) */
+int pe_class_base_new(pe_state *S, pe_class *cls, int argc, const pe_val *argv, pe_obj *kwnames,
+                      pe_val *out);
+int pe_class_base_init(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames);
+
+/* ---- the rest of the machinery (class.c, descr.c) ---- */
+
+/* Is v a data descriptor (property, slot member, a class with __set__ or
+ * __delete__)? */
+bool pe_is_data_descr(pe_val v);
+/* descr.__set__(obj, val) / descr.__delete__(obj) (val UNDEF). */
+int pe_descr_set(pe_state *S, pe_val descr, pe_val obj, pe_val val);
+/* object.__setattr__ itself: data descriptors, then the instance dict. */
+int pe_object_setattr_raw(pe_state *S, pe_val v, pe_obj *name, pe_val val);
+/* Attributes of class objects (type's getattr/setattr slots). */
+int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out);
+int pe_type_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val);
+int pe_class_mro_tuple(pe_state *S, const pe_class *c, pe_val *out);
+/* <class '__main__.A'> and <__main__.A object at 0x...> */
+int pe_class_repr(pe_state *S, const pe_type *t, pe_sb *sb);
+int pe_object_default_repr(pe_state *S, pe_val v, pe_sb *sb);
+/* The type object's dealloc/clear for heap types (pe_type_type's slots). */
+void pe_class_type_dealloc(pe_state *S, pe_obj *o);
+void pe_class_type_clear(pe_state *S, pe_obj *o);
+/* tp.call of heap types: __new__ then __init__. */
+int pe_class_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
+                  pe_val *out);
+/* BUILD_CLASS: runs the body function with a fresh namespace, makes the
+ * class, fills the __class__ cell the body returned. */
+int pe_build_class(pe_state *S, pe_val func, pe_val name, const pe_val *bases, int nbases,
+                   const pe_val *kwvals, int nkw, pe_obj *kwnames, pe_val *out);
+/* staticmethod(f) / classmethod(f) (t is one of the two types). */
+int pe_wrap_descriptor(pe_state *S, const pe_type *t, pe_val f, pe_val *out);
+/* A __slots__ member descriptor of owner for slot index. */
+int pe_member_new(pe_state *S, pe_class *owner, pe_val name, uint32_t index, pe_val *out);
+extern const pe_type pe_type_member_descriptor;
+/* super() without arguments: the __class__ cell and first argument of the
+ * calling Python frame. */
+int pe_super_new(pe_state *S, int argc, const pe_val *argv, pe_val *out);
+/* list[int]: types.GenericAlias(origin, args). */
+int pe_generic_alias_new(pe_state *S, pe_val origin, pe_val args, pe_val *out);
+/* dir() of a heap-type instance or class (sorted list); the AttributeError
+ * "Did you mean" hint from it (with the pending AttributeError). */
+int pe_class_dir(pe_state *S, pe_val v, pe_val *out);
+void pe_class_attr_suggest(pe_state *S, pe_val obj, const pe_str *name);
+/* The builtins this file adds (builtins.c's table). */
+extern const pe_cfunc pe_bi_setattr, pe_bi_delattr, pe_bi_vars, pe_bi_dir;
 
 #endif /* PE_CLASS_H */
