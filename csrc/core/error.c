@@ -181,7 +181,7 @@ int pe_exc_str(pe_state *S, pe_val v, pe_sb *sb) {
     size_t n = exc_nargs(e);
     if (n == 0) return 0;
     pe_val a0 = PE_TUPLE(e->args)->items[0];
-    if (n == 1 && e->ob.type != PE_EXC(KeyError)) {
+    if (n == 1 && !is_a(e, PE_EXC(KeyError))) {
         if (pe_recursion_enter(S, " while getting the str of an object")) return -1;
         int r = pe_tostr(S, a0, sb);
         pe_recursion_leave(S);
