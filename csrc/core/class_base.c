@@ -7,7 +7,7 @@
  * the base, reached through object construction and super().__init__).
  *
  * Bases with variable-size or immediate instances (int, float, str, tuple,
- * bytes) and set/frozenset are not subclassable yet: pe_class_base_size
+ * bytes) and frozenset are not subclassable yet: pe_class_base_size
  * returns 0 for them and class creation reports it.
  */
 #include "pe_dunder.h"
@@ -18,6 +18,7 @@ size_t pe_class_base_size(const pe_type *solid) {
     case PE_K_EXC: return sizeof(pe_exc);
     case PE_K_LIST: return solid == &pe_type_list ? sizeof(pe_list) : 0;
     case PE_K_DICT: return solid == &pe_type_dict ? sizeof(pe_dict) : 0;
+    case PE_K_SET: return solid == &pe_type_set ? sizeof(pe_set) : 0;
     default: return 0;
     }
 }
@@ -60,6 +61,12 @@ int pe_class_base_new(pe_state *S, pe_class *cls, int argc, const pe_val *argv, 
     memset((char *)o + sizeof(pe_obj), 0, cls->basicsize - sizeof(pe_obj));
     pe_incref_obj(&cls->tp.ob); /* the instance's reference to its class */
     if (solid->kind == PE_K_EXC) ((pe_exc *)o)->args = args; /* owned */
+    if (solid->kind == PE_K_SET) { /* the empty set: the inline small table */
+        pe_set *st = (pe_set *)o;
+        st->table = st->smalltable;
+        st->mask = PE_SET_MINSIZE - 1;
+        st->hash = -1;
+    }
     *out = pe_obj_val(o);
     return 0;
 }
@@ -97,6 +104,14 @@ int pe_class_base_init(pe_state *S, pe_val self, int argc, const pe_val *argv, p
         pe_type_list.clear(S, self.u.o);
         return npos ? pe_list_extend(S, PE_LIST(self), argv[0]) : 0;
     }
+    case PE_K_SET: {
+        if (nkw) return pe_raise(S, PE_EXC(TypeError), "set() takes no keyword arguments");
+        if (npos > 1)
+            return pe_raise(S, PE_EXC(TypeError), "set expected at most 1 argument, got %d", npos);
+        /* set.__init__ empties the set first */
+        pe_type_set.clear(S, self.u.o);
+        return npos ? pe_set_update(S, self.u.o, argv[0]) : 0;
+    }
     case PE_K_DICT:
         if (npos > 1)
             return pe_raise(S, PE_EXC(TypeError), "dict expected at most 1 argument, got %d", npos);
@@ -112,7 +127,8 @@ void pe_class_base_setup(pe_class *cls) {
     switch (cls->solid->kind) {
     case PE_K_EXC: cls->base_fini = exc_base_fini; break;
     case PE_K_LIST:
-    case PE_K_DICT: cls->base_fini = cls->solid->clear; break;
+    case PE_K_DICT:
+    case PE_K_SET: cls->base_fini = cls->solid->clear; break;
     default: cls->base_fini = NULL; break;
     }
 }

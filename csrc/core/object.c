@@ -618,6 +618,8 @@ static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         if (r != PE_NOTIMPL) return r;
     }
     const pe_cfunc *m = pe_find_method(t, (pe_str *)name);
+    if (!m && t->kind != PE_K_TYPE && ((const pe_str *)name)->data[0] == '_')
+        m = pe_slot_wrapper_find(t, (pe_str *)name); /* [].__len__, (1).__add__ */
     if (m) {
         pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
         if (!b) return -1;
@@ -633,6 +635,8 @@ static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         /* str.lower, dict.fromkeys: methods looked up on the type */
         const pe_type *vt = (const pe_type *)v.u.o;
         const pe_cfunc *um = pe_find_method(vt, (pe_str *)name);
+        if (!um && ((const pe_str *)name)->data[0] == '_')
+            um = pe_slot_wrapper_find(vt, (pe_str *)name); /* object.__eq__, list.__getitem__ */
         if (um) {
             bool classmethod = !strcmp(um->name, "fromkeys");
             pe_cfunc *b = (pe_cfunc *)pe_obj_new(
