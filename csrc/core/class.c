@@ -1223,6 +1223,9 @@ static int obj_new(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_ob
         return pe_raise(S, PE_EXC(TypeError), "object.__new__(X): X is not a type object (%s)",
                         pe_type_name(self));
     const pe_type *t = (const pe_type *)self.u.o;
+    if (!pe_is_heaptype(t) && t != &pe_type_object)
+        return pe_raise(S, PE_EXC(TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
+                        t->name, t->name);
     if (argc && pe_is_heaptype(t) && PE_CLASS(t)->special[PE_DU_init].tag == PE_TUNDEF)
         return pe_raise(S, PE_EXC(TypeError), "%s() takes no arguments", t->name);
     return pe_instance_new(S, t, out);
