@@ -237,8 +237,8 @@ def test_unconvertible_input_names_the_variable():
     with pytest.raises(TypeError) as ei:
         pyexpr.eval("x", {"x": object()})
     assert str(ei.value) == "cannot convert value of variable 'x' (type 'object') to pyexpr"
-    with pytest.raises(TypeError, match=r"variable 'data' \(type 'bytes'\)"):
-        pyexpr.eval("data", {"data": [1, {"k": b"raw"}]})
+    with pytest.raises(TypeError, match=r"variable 'data' \(type 'memoryview'\)"):
+        pyexpr.eval("data", {"data": [1, {"k": memoryview(b"raw")}]})
     with pytest.raises(TypeError, match=r"variable 'c' \(type 'complex'\)"):
         pyexpr.exec("y = c", {"c": 1j})
     cyclic = []

@@ -140,6 +140,13 @@ struct pe_state {
     size_t run_saved_limit;
     struct pe_host_type **host_types; /* one type object per pe_host_class used */
     uint32_t nhost_types, host_types_cap;
+
+    /* The sys module (sysmodule.c). */
+    char *sys_args;       /* pe_set_argv: NUL-separated UTF-8 strings, NULL = [''] */
+    size_t sys_args_len;  /* bytes in sys_args */
+    uint32_t sys_argc;
+    pe_val sys_argv;      /* the run's sys.argv list (made on first use) or UNDEF */
+    uint32_t rec_limit;   /* sys.setrecursionlimit's value, 0 = not set this run */
 };
 
 /* Exception instances. The traceback lives on the exception (innermost

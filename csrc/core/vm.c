@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "pe_vm.h"
+#include "pe_match.h"
 
 const pe_opinfo pe_opinfo_table[PE_OP__COUNT] = {
 #define PE_OP_INFO(name, pops, pushes, jpushes, kind, flags) \
@@ -706,6 +707,58 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
     pe_decref(S, names);
     pe_mem_free(S, argv, n * sizeof(pe_val));
     return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* with (cold paths of BEFORE_WITH / WITH_EXCEPT_START)                */
+/* ------------------------------------------------------------------ */
+
+static const pe_static_str with_enter_name = PE_STATIC_STR("__enter__");
+static const pe_static_str with_exit_name = PE_STATIC_STR("__exit__");
+
+/* mgr.__enter__ and mgr.__exit__ (bound), or CPython 3.11's TypeError. */
+static int with_lookup(pe_state *S, pe_val mgr, pe_val *enter, pe_val *exitf) {
+    if (pe_getattr(S, mgr, (pe_obj *)&with_enter_name, enter)) {
+        if (!pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
+        pe_exc_clear(S);
+        return pe_raise(S, PE_EXC(TypeError),
+                        "'%s' object does not support the context manager protocol",
+                        pe_type_name(mgr));
+    }
+    if (pe_getattr(S, mgr, (pe_obj *)&with_exit_name, exitf)) {
+        pe_decref(S, *enter);
+        if (!pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
+        pe_exc_clear(S);
+        return pe_raise(S, PE_EXC(TypeError),
+                        "'%s' object does not support the context manager protocol "
+                        "(missed __exit__ method)",
+                        pe_type_name(mgr));
+    }
+    return 0;
+}
+
+/* BEFORE_WITH: sp[-1] mgr -> sp[-1] bound __exit__, sp[0] __enter__(). */
+static PE_NOINLINE int before_with(pe_state *S, pe_val *sp) {
+    pe_val mgr = sp[-1], enter, exitf, res;
+    if (with_lookup(S, mgr, &enter, &exitf)) return -1;
+    int r = pe_call(S, enter, 0, NULL, NULL, &res);
+    pe_decref(S, enter);
+    if (r) {
+        pe_decref(S, exitf);
+        return -1;
+    }
+    pe_decref(S, mgr);
+    sp[-1] = exitf;
+    sp[0] = res;
+    return 0;
+}
+
+/* WITH_EXCEPT_START: [exit prev exc] -> exit(type(exc), exc, None) in
+ * sp[0]. pyexpr has no traceback objects: the third argument is None. */
+static PE_NOINLINE int with_except_start(pe_state *S, pe_val *sp) {
+    pe_val exc = sp[-1];
+    pe_val args[3] = {pe_obj_val((pe_obj *)pe_typeof(exc)), exc, pe_none()};
+    return pe_call(S, sp[-3], 3, args, NULL, &sp[0]);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1738,6 +1791,66 @@ next:
         SYNC();
         if (pe_module_import_from(S, sp[-1], (pe_str *)f->code->names[ARG], &m)) ERROR();
         PUSH(m);
+        DISPATCH();
+    }
+    TARGET(BEFORE_WITH) {
+        SYNC();
+        if (before_with(S, sp)) ERROR();
+        sp++;
+        DISPATCH();
+    }
+    TARGET(WITH_EXCEPT_START) {
+        SYNC();
+        if (with_except_start(S, sp)) ERROR();
+        sp++;
+        DISPATCH();
+    }
+    TARGET(COPY) {
+        pe_val v = sp[-(int)ARG];
+        pe_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(GET_LEN) {
+        pe_val n;
+        SYNC();
+        if (pe_match_get_len(S, sp[-1], &n)) ERROR();
+        PUSH(n);
+        DISPATCH();
+    }
+    TARGET(MATCH_SEQUENCE) {
+        bool m = pe_match_is_sequence(sp[-1]);
+        PUSH(pe_bool(m));
+        DISPATCH();
+    }
+    TARGET(MATCH_MAPPING) {
+        bool m = pe_match_is_mapping(sp[-1]);
+        PUSH(pe_bool(m));
+        DISPATCH();
+    }
+    TARGET(MATCH_KEYS) {
+        SYNC();
+        if (pe_match_keys(S, sp[-2], sp[-1], sp)) ERROR();
+        sp++;
+        DISPATCH();
+    }
+    TARGET(MATCH_CLASS) {
+        pe_val res;
+        SYNC();
+        if (pe_match_class(S, sp[-3], sp[-2], sp[-1], ARG, &res)) ERROR();
+        pe_decref(S, POP());
+        pe_decref(S, POP());
+        pe_decref(S, POP());
+        PUSH(res);
+        DISPATCH();
+    }
+    TARGET(MATCH_STAR_DICT) {
+        pe_val res;
+        SYNC();
+        if (pe_match_star_dict(S, sp[-2], sp[-1], &res)) ERROR();
+        pe_decref(S, POP());
+        pe_decref(S, POP());
+        PUSH(res);
         DISPATCH();
     }
     TARGET(CHECK_STEPS) {
