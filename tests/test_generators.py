@@ -138,9 +138,12 @@ def test_exception_ignored_in_finalizer():
     exp = run_cpython(["-c", src])
     got = run_pyexpr(["-c", src])
     assert (got.returncode, got.stdout) == (0, exp.stdout) == (0, b"after\n"), got.describe()
-    err = got.stderr.decode()
+    err, want = got.stderr.decode(), exp.stderr.decode()
+    addr = re.compile(r"0x[0-9a-f]+")
     assert re.match(r"Exception ignored in: <generator object g at 0x[0-9a-f]+>\n", err), err
-    assert err.strip().splitlines()[-1] == exp.stderr.decode().strip().splitlines()[-1]
+    # the same report, the exception alone (no chain), but CPython's ^^^ lines
+    want = "".join(l for l in want.splitlines(True) if l.strip("~^ \n"))
+    assert addr.sub("0x", err) == addr.sub("0x", want)
 
 
 def test_extension_runs_generators():

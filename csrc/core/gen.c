@@ -384,6 +384,15 @@ static void gen_finalize(pe_state *S, pe_gen *g) {
         pe_sb_putc(&sb, '\n');
         if (!sb.failed) S->err(S->err_ud, sb.p, sb.len);
         pe_sb_free(&sb);
+        /* the unraisable hook prints the exception alone, no chain (it
+         * is dropped right after) */
+        pe_exc *e = PE_EXCOBJ(S->exc);
+        if (is_exc_instance(S->exc) && !(e->ob.flags & PE_IMMORTAL)) {
+            pe_val c = e->cause, x = e->context;
+            e->cause = e->context = pe_undef();
+            pe_decref(S, c);
+            pe_decref(S, x);
+        }
         pe_print_exception(S);
     }
     pe_exc_clear(S);
