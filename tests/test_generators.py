@@ -178,3 +178,31 @@ def test_misplaced_yield_messages_as_cpython(src):
     got = run_pyexpr(["-c", src])
     assert exp.returncode == 1 and exp.last_line.startswith("SyntaxError")
     assert (got.returncode, got.last_line) == (1, exp.last_line), got.describe()
+
+
+def test_long_chains_of_generators_are_freed_without_deep_recursion():
+    """Generators holding generators (created, or suspended with a finally
+    to run) are released through the trashcan: no C recursion per link."""
+    src = (
+        "g = iter([0])\n"
+        "for i in range(300000):\n"
+        "    g = (x for x in g)\n"
+        "del g\n"
+        "count = [0]\n"
+        "def holder(inner):\n"
+        "    try:\n"
+        "        yield 1\n"
+        "        yield inner\n"
+        "    finally:\n"
+        "        count[0] += 1\n"
+        "h = None\n"
+        "for i in range(100000):\n"
+        "    h = holder(h)\n"
+        "    next(h)\n"
+        "h = None\n"
+        "print(count)\n"
+    )
+    exp = run_cpython(["-c", src], timeout=60)
+    got = run_pyexpr(["-c", src], timeout=60)
+    assert exp.stdout == b"[100000]\n"
+    assert (got.returncode, got.stdout) == (0, exp.stdout), got.describe()

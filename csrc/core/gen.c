@@ -409,16 +409,23 @@ static void gen_clear(pe_state *S, pe_obj *o) {
     if (f) pe_decref_obj(S, &f->ob);
 }
 
+/* Through the trashcan: a chain of generators holding each other (each
+ * closed in turn, or released) is freed without deep C recursion. */
 static void gen_dealloc(pe_state *S, pe_obj *o) {
+    if (pe_trash_begin(S, o)) return;
     pe_gen *g = (pe_gen *)o;
     if (g->state == PE_GEN_SUSPENDED && g->func && S->nframes > 0) {
         gen_finalize(S, g);
-        if (g->ob.rc > 0) return; /* kept alive by its finally block */
+        if (g->ob.rc > 0) { /* kept alive by its finally block */
+            pe_trash_end(S);
+            return;
+        }
     }
     gen_release_frame(S, g);
     if (g->func) pe_decref_obj(S, &g->func->ob);
     pe_mem_free(S, g->saved, g->cap * sizeof(pe_val));
     pe_obj_free(S, o, sizeof(pe_gen));
+    pe_trash_end(S);
 }
 
 const pe_type pe_type_generator = {
@@ -455,8 +462,10 @@ static void calliter_clear(pe_state *S, pe_obj *o) {
 }
 
 static void calliter_dealloc(pe_state *S, pe_obj *o) {
+    if (pe_trash_begin(S, o)) return;
     calliter_clear(S, o);
     pe_obj_free(S, o, sizeof(pe_calliter));
+    pe_trash_end(S);
 }
 
 static int calliter_next(pe_state *S, pe_val it, pe_val *out) {
