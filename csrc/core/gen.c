@@ -507,10 +507,7 @@ static const pe_type pe_type_callable_iterator = {
 };
 
 int pe_calliter_new(pe_state *S, pe_val callable, pe_val sentinel, pe_val *out) {
-    const pe_type *t = pe_typeof(callable);
-    int k = t->kind;
-    if (!(k == PE_K_TYPE || k == PE_K_FUNC || k == PE_K_CFUNC || k == PE_K_BMETHOD ||
-          (k == PE_K_HOST && t->call))) /* as callable() */
+    if (!pe_is_callable(callable))
         return pe_raise(S, PE_EXC(TypeError), "iter(v, w): v must be callable");
     pe_calliter *c = (pe_calliter *)pe_obj_new(S, &pe_type_callable_iterator, sizeof(pe_calliter));
     if (!c) return -1;
