@@ -358,7 +358,8 @@ PE_INLINE void copy_vals(pe_val *dst, const pe_val *src, uint32_t n) {
 /* Pushes g's frame with its window at base (reserved) and copies the
  * saved window in. The generator's handled exception (if it is
  * suspended inside an except block) becomes the state's; the resumer's is
- * kept in the frame. The caller pushes the sent value. */
+ * kept in the generator (outer_handled) until the frame is left. The
+ * caller pushes the sent value. */
 static pe_frame *gen_frame_push(pe_state *S, pe_gen *g, pe_val *base, uint32_t chunk) {
     pe_frame *fr = frame_push(S);
     if (!fr) return NULL;
