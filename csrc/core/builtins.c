@@ -394,6 +394,9 @@ BI(sum) {
     if (start.tag == PE_TUNDEF) start = pe_int(0);
     if (pe_is_str(start))
         return pe_raise(S, PE_EXC(TypeError), "sum() can't sum strings [use ''.join(seq) instead]");
+    if (pe_is_bytes(start) || pe_is_bytearray(start))
+        return pe_raise(S, PE_EXC(TypeError), "sum() can't sum %s [use b''.join(seq) instead]",
+                        pe_type_name(start));
     pe_val it, item, acc = start;
     pe_incref(acc);
     if (pe_iter(S, argv[0], &it)) {

@@ -441,9 +441,13 @@ static int assign_source(pe_state *S, pe_val v, pe_sb *sb) {
     const unsigned char *p;
     size_t n;
     if (pe_bytes_view(v, &p, &n)) return pe_sb_putn(sb, (const char *)p, n);
-    if (pe_is_str(v) || pe_typeof(v)->iter == NULL)
+    if (pe_is_str(v) || v.tag == PE_TINT || v.tag == PE_TBOOL || v.tag == PE_TFLOAT ||
+        pe_is_bigint(v))
         return pe_raise(S, PE_EXC(TypeError),
                         "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+    if (pe_typeof(v)->iter == NULL) /* CPython then tries bytearray(v) */
+        return pe_raise(S, PE_EXC(TypeError), "cannot convert '%s' object to bytearray",
+                        pe_type_name(v));
     return collect_ints(S, v, "byte must be in range(0, 256)", sb);
 }
 
@@ -715,7 +719,7 @@ int pe_bytearray_inplace(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
         size_t n;
         if (!pe_bytes_view(b, &p, &n))
             return pe_raise(S, PE_EXC(TypeError), "can't concat %s to bytearray", pe_type_name(b));
-        if (b.u.o == a.u.o) /* CPython holds a buffer export of b while resizing a */
+        if (b.u.o == a.u.o && n) /* CPython holds a buffer export of b while resizing a */
             return pe_raise(S, PE_EXC(BufferError),
                             "Existing exports of data: object cannot be re-sized");
         {

@@ -11,6 +11,8 @@
  * (UnicodeEncodeError / UnicodeDecodeError __str__) and Python/codecs.c.
  */
 #include "pe_vm.h"
+#include <stdio.h>
+
 #include "capi.h"
 #include "cont_internal.h"
 
@@ -73,11 +75,20 @@ static size_t normalize(const char *name, size_t len, char *buf, size_t cap) {
     return n;
 }
 
-static int codec_find(pe_state *S, const char *name, size_t len) {
+/* The codec of `name`; *fast: a name CPython's PyUnicode_AsEncodedString /
+ * PyUnicode_Decode take by their shortcut (the C codec called directly);
+ * other names go through the codec registry, which rewords some errors
+ * (wrap_error below). */
+static int codec_find(pe_state *S, const char *name, size_t len, bool *fast) {
     char buf[40];
     size_t n = normalize(name, len, buf, sizeof buf - 1);
+    *fast = false;
     if (n < sizeof buf - 1) {
         buf[n] = 0;
+        static const char *const shortcuts[] = {"utf8", "utf_8", "ascii", "us_ascii", "latin1",
+                                                "latin_1", "iso_8859_1", "iso8859_1"};
+        for (size_t i = 0; i < sizeof shortcuts / sizeof shortcuts[0]; i++)
+            if (!strcmp(buf, shortcuts[i])) *fast = true;
         for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
             if (!strcmp(aliases[i].name, buf)) return aliases[i].codec;
         for (char *p = buf; *p; p++) /* the second try of encodings.search_function */
@@ -95,7 +106,8 @@ static int codec_find(pe_state *S, const char *name, size_t len) {
 }
 
 const char *pe_codec_lookup(pe_state *S, const char *name, size_t len) {
-    int c = codec_find(S, name, len);
+    bool fast;
+    int c = codec_find(S, name, len, &fast);
     return c < 0 ? NULL : codec_names[c];
 }
 
@@ -112,17 +124,30 @@ static int handler_id(const char *errors) {
     return EH_UNKNOWN;
 }
 
-static int unknown_handler(pe_state *S, const char *errors) {
+/* An error of the error handler itself (unknown name, a handler that
+ * cannot decode). Through the codec registry (a name without CPython's
+ * shortcut), CPython rewords it as "encoding with 'L1' codec failed
+ * (LookupError: unknown error handler name 'x')" (codecs.c wrap_codec_error). */
+typedef struct codec_call {
+    const char *op; /* "encoding" / "decoding" */
+    const char *name; /* as given; NULL = the default */
+    size_t namelen;
+    bool fast;
+} codec_call;
+
+static int handler_error(pe_state *S, const codec_call *cc, const pe_type *t, const char *msg) {
+    if (cc->fast || !cc->name) return pe_raise(S, t, "%s", msg);
+    return pe_raise(S, t, "%s with '%.*s' codec failed (%s: %s)", cc->op, (int)cc->namelen,
+                    cc->name, t->name, msg);
+}
+
+static int unknown_handler(pe_state *S, const codec_call *cc, const char *errors) {
     if (!strcmp(errors, "namereplace"))
         return pe_raise(S, PE_EXC(NotImplementedError),
                         "error handler 'namereplace' is not supported by pyexpr");
-    pe_sb sb;
-    pe_sb_init(&sb, S);
-    pe_sb_puts(&sb, "unknown error handler name ");
-    pe_text_repr(&sb, errors, strlen(errors));
-    if (!sb.failed) pe_raise_str(S, PE_EXC(LookupError), sb.p, sb.len);
-    pe_sb_free(&sb);
-    return -1;
+    char msg[480];
+    snprintf(msg, sizeof msg, "unknown error handler name '%.400s'", errors);
+    return handler_error(S, cc, PE_EXC(LookupError), msg);
 }
 
 /* ------------------------------------------------------------------ */
@@ -155,7 +180,8 @@ static bool encodable(int codec, uint32_t c) {
 int pe_text_encode(pe_state *S, const char *s, size_t len, const char *encoding, size_t enclen,
                    const char *errors, pe_val *out) {
     int codec = CODEC_UTF8;
-    if (encoding && (codec = codec_find(S, encoding, enclen)) < 0) return -1;
+    codec_call cc = {"encoding", encoding, enclen, true};
+    if (encoding && (codec = codec_find(S, encoding, enclen, &cc.fast)) < 0) return -1;
     pe_sb sb;
     pe_sb_init(&sb, S);
     if (pe_sb_reserve(&sb, len)) return pe_sb_to_bytes(&sb, &pe_type_bytes, out);
@@ -192,7 +218,7 @@ int pe_text_encode(pe_state *S, const char *s, size_t len, const char *encoding,
         int h = handler_id(errors);
         if (h == EH_UNKNOWN) {
             pe_sb_free(&sb);
-            return unknown_handler(S, errors);
+            return unknown_handler(S, &cc, errors);
         }
         if (h == EH_SURRESCAPE) {
             /* CPython's fast path: the U+DC80..U+DCFF prefix of the run becomes
@@ -252,7 +278,8 @@ static int decode_error(pe_state *S, int codec, const unsigned char *p, size_t s
 int pe_bytes_decode(pe_state *S, const unsigned char *p, size_t n, const char *encoding,
                     size_t enclen, const char *errors, pe_val *out) {
     int codec = CODEC_UTF8;
-    if (encoding && (codec = codec_find(S, encoding, enclen)) < 0) return -1;
+    codec_call cc = {"decoding", encoding, enclen, true};
+    if (encoding && (codec = codec_find(S, encoding, enclen, &cc.fast)) < 0) return -1;
     pe_sb sb;
     pe_sb_init(&sb, S);
     if (pe_sb_reserve(&sb, n)) return pe_sb_to_str(&sb, out);
@@ -287,7 +314,7 @@ int pe_bytes_decode(pe_state *S, const unsigned char *p, size_t n, const char *e
         switch (h) {
         case EH_UNKNOWN:
             pe_sb_free(&sb);
-            return unknown_handler(S, errors);
+            return unknown_handler(S, &cc, errors);
         case EH_IGNORE: break;
         case EH_REPLACE: pe_sb_putn(&sb, "\xef\xbf\xbd", 3); break;
         case EH_BACKSLASH:
@@ -301,8 +328,8 @@ int pe_bytes_decode(pe_state *S, const unsigned char *p, size_t n, const char *e
             break;
         case EH_XMLREF:
             pe_sb_free(&sb);
-            return pe_raise(S, PE_EXC(TypeError),
-                            "don't know how to handle UnicodeDecodeError in error callback");
+            return handler_error(S, &cc, PE_EXC(TypeError),
+                                 "don't know how to handle UnicodeDecodeError in error callback");
         default:
             pe_sb_free(&sb);
             return decode_error(S, codec, p, i, i + bad, reason);
@@ -436,6 +463,9 @@ int pe_int_to_bytes_method(pe_state *S, pe_val self, int argc, const pe_val *arg
     if (sign < 0 && !is_signed)
         return pe_raise(S, PE_EXC(OverflowError), "can't convert negative int to unsigned");
     size_t need = 0;
+    /* CPython's _PyLong_AsByteArray only asks for a stored sign bit when
+     * length > 0: (-1).to_bytes(0, signed=True) is b'' */
+    if (length == 0 && v.tag == PE_TINT && v.u.i == -1) sign = 0;
     if (sign != 0) {
         if (pe_value_int_to_bytes(S, pe_value_of(v), NULL, 0, &need)) return -1;
         if (!is_signed) need = (size_t)((pe_int_bit_length(v) + 7) / 8);
@@ -496,4 +526,60 @@ int pe_int_from_bytes_method(pe_state *S, pe_val self, int argc, const pe_val *a
     if (rc) return -1;
     *out = pe_val_of(r);
     return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* int(bytes) / float(bytes)                                           */
+/* ------------------------------------------------------------------ */
+
+/* Is p[0..n) free of NUL and non-ASCII bytes (text the parsers take)? */
+static bool plain_ascii(const unsigned char *p, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == 0 || p[i] >= 0x80) return false;
+    return true;
+}
+
+/* int() shows a bytearray as bytes (it parses a bytes copy); float() as
+ * itself. */
+static int literal_error(pe_state *S, pe_val b, const char *head, bool as_bytes) {
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    const unsigned char *p;
+    size_t n;
+    pe_bytes_view(b, &p, &n);
+    pe_sb_puts(&sb, head);
+    bool ba = pe_is_bytearray(b) && !as_bytes;
+    if (ba) pe_sb_puts(&sb, "bytearray(");
+    pe_bytes_repr_data(&sb, p, n);
+    if (ba) pe_sb_putc(&sb, ')');
+    if (!sb.failed) pe_raise_str(S, PE_EXC(ValueError), sb.p, sb.len);
+    pe_sb_free(&sb);
+    return -1;
+}
+
+int pe_bytes_to_int(pe_state *S, pe_val b, int base, pe_val *out) {
+    const unsigned char *p;
+    size_t n;
+    pe_bytes_view(b, &p, &n);
+    if (plain_ascii(p, n)) {
+        if (pe_int_from_str(S, (const char *)p, n, base, out) == 0) return 0;
+        /* beyond 4300 digits the error is the digit limit's, kept as is */
+        if (!pe_exc_matches(S, PE_EXC(ValueError)) || n > 4300) return -1;
+        pe_exc_clear(S);
+    }
+    char head[64];
+    snprintf(head, sizeof head, "invalid literal for int() with base %d: ", base);
+    return literal_error(S, b, head, true);
+}
+
+int pe_bytes_to_float(pe_state *S, pe_val b, pe_val *out) {
+    const unsigned char *p;
+    size_t n;
+    pe_bytes_view(b, &p, &n);
+    double d;
+    if (plain_ascii(p, n) && pe_parse_double((const char *)p, n, &d) == 0) {
+        *out = pe_float(d);
+        return 0;
+    }
+    return literal_error(S, b, "could not convert string to float: ", false);
 }

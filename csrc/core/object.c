@@ -725,7 +725,7 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
         return 0;
     }
     if (base.tag != PE_TUNDEF) {
-        if (!pe_is_str(x))
+        if (!pe_is_str(x) && !pe_is_bytes(x) && !pe_is_bytearray(x))
             return pe_raise(S, PE_EXC(TypeError), "int() can't convert non-string with explicit base");
         if (base.tag != PE_TINT && base.tag != PE_TBOOL)
             return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
@@ -733,6 +733,7 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
         int64_t b = base.u.i;
         if (b != 0 && (b < 2 || b > 36))
             return pe_raise(S, PE_EXC(ValueError), "int() base must be >= 2 and <= 36, or 0");
+        if (!pe_is_str(x)) return pe_bytes_to_int(S, x, (int)b, out);
         return pe_int_from_str(S, PE_STR(x)->data, PE_STR(x)->len, (int)b, out);
     }
     switch (x.tag) {
@@ -753,6 +754,7 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
         return 0;
     }
     if (pe_is_str(x)) return pe_int_from_str(S, PE_STR(x)->data, PE_STR(x)->len, 10, out);
+    if (pe_is_bytes(x) || pe_is_bytearray(x)) return pe_bytes_to_int(S, x, 10, out);
     return pe_raise(S, PE_EXC(TypeError),
                     "int() argument must be a string, a bytes-like object or a real number, "
                     "not '%s'",
@@ -850,6 +852,7 @@ static int float_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
         pe_sb_free(&sb);
         return -1;
     }
+    if (pe_is_bytes(x) || pe_is_bytearray(x)) return pe_bytes_to_float(S, x, out);
     return pe_raise(S, PE_EXC(TypeError),
                     "float() argument must be a string or a real number, not '%s'",
                     pe_type_name(x));

@@ -102,4 +102,10 @@ int pe_int_from_bytes_method(pe_state *S, pe_val self, int argc, const pe_val *a
                              pe_obj *kwnames, pe_val *out);
 extern const pe_cfunc pe_bytes_methods[], pe_bytearray_methods[];
 
+/* int(b, base) / float(b) for a bytes-like b (ASCII text; CPython's
+ * ValueError shows repr(b): "invalid literal for int() with base 10:
+ * b'x'", "could not convert string to float: b'x'"). (bytes_codec.c) */
+int pe_bytes_to_int(pe_state *S, pe_val b, int base, pe_val *out);
+int pe_bytes_to_float(pe_state *S, pe_val b, pe_val *out);
+
 #endif /* PE_BYTES_H */

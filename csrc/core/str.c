@@ -698,6 +698,15 @@ int pe_chr(pe_state *S, int64_t c, pe_val *out) {
 }
 
 int pe_ord(pe_state *S, pe_val v, pe_val *out) {
+    const unsigned char *bp;
+    size_t bn;
+    if (pe_bytes_view(v, &bp, &bn)) {
+        if (bn != 1)
+            return pe_raise(S, PE_EXC(TypeError),
+                            "ord() expected a character, but string of length %zu found", bn);
+        *out = pe_int(bp[0]);
+        return 0;
+    }
     if (!pe_is_str(v))
         return pe_raise(S, PE_EXC(TypeError), "ord() expected string of length 1, but %s found",
                         pe_type_name(v));

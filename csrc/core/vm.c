@@ -363,7 +363,6 @@ static pe_frame *gen_frame_push(pe_state *S, pe_gen *g, pe_val *base, uint32_t c
     if (!fr) return NULL;
     pe_fcode *c = g->func->code;
     fr->chunk = chunk;
-    fr->ret = NULL;
     fr->code = c;
     fr->func = g->func;
     fr->pc = c->code + g->pc;
@@ -376,7 +375,7 @@ static pe_frame *gen_frame_push(pe_state *S, pe_gen *g, pe_val *base, uint32_t c
     fr->gen = g;
     pe_incref_obj(&g->ob);
     g->state = PE_GEN_RUNNING;
-    fr->outer_handled = S->handled;
+    fr->gen->outer_handled = S->handled;
     if (g->exc_state.tag != PE_TUNDEF) {
         S->handled = g->exc_state;
         g->exc_state = pe_undef();
@@ -401,12 +400,13 @@ static int gen_push_inline(pe_state *S, pe_gen *g, pe_val *top, uint32_t chunk, 
 /* The generator's side of leaving its frame (yield, return, exception):
  * the resumer's handled exception comes back. */
 static void gen_restore_handled(pe_state *S, pe_frame *f, pe_gen *g, bool suspend) {
-    if (suspend && !same_val(S->handled, f->outer_handled)) {
+    if (suspend && !same_val(S->handled, f->gen->outer_handled)) {
         g->exc_state = S->handled;
     } else {
         pe_decref(S, S->handled);
     }
-    S->handled = f->outer_handled;
+    S->handled = g->outer_handled;
+    g->outer_handled = pe_undef();
 }
 
 /* YIELD_VALUE: moves the frame's window (up to sp) into the generator;
@@ -1686,7 +1686,7 @@ next:
     }
     TARGET(RETURN_VALUE) {
         pe_val v = POP();
-        bool was_entry = f->entry & PE_FR_ENTRY;
+        bool was_entry = f->entry; /* never a generator's frame */
         pe_val *ret = f->ret;
         frame_clear(S, f, sp);
         if (was_entry) {
@@ -1728,7 +1728,7 @@ next:
          * stands for "none of its own" (POP_EXCEPT restores the current
          * resumer's) */
         if (PE_UNLIKELY(f->entry & PE_FR_GEN) && prev.tag != PE_TUNDEF &&
-            same_val(prev, f->outer_handled)) {
+            same_val(prev, f->gen->outer_handled)) {
             pe_decref(S, prev);
             prev = pe_undef();
         }
@@ -1742,7 +1742,7 @@ next:
         if (prev.tag == PE_TNONE) {
             prev = pe_undef();
             if (PE_UNLIKELY(f->entry & PE_FR_GEN)) {
-                prev = f->outer_handled;
+                prev = f->gen->outer_handled;
                 pe_incref(prev);
             }
         }
@@ -2128,7 +2128,7 @@ int pe_vm_gen_resume(pe_state *S, pe_gen *g, pe_val v, bool throw_, pe_val *out)
         pe_incref(v);
         *fr->sp++ = v;
     } else if (S->exc.tag == PE_TOBJ && S->handled.tag == PE_TOBJ &&
-               !same_val(S->handled, fr->outer_handled) && S->exc.u.o != S->handled.u.o &&
+               !same_val(S->handled, fr->gen->outer_handled) && S->exc.u.o != S->handled.u.o &&
                !(S->exc.u.o->flags & PE_IMMORTAL) && PE_EXCOBJ(S->exc)->context.tag == PE_TUNDEF) {
         /* a thrown exception's context is the generator's own handled
          * exception (_PyErr_ChainStackItem) */
