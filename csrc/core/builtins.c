@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "pe_class.h"
 #include "pe_vm.h"
 
 #define BI(name) static int bi_##name(pe_state *S, pe_val self, int argc, const pe_val *argv, \
@@ -586,7 +587,9 @@ BI(callable) {
     const pe_type *t = pe_typeof(argv[0]);
     int k = t->kind;
     *out = pe_bool(k == PE_K_TYPE || k == PE_K_FUNC || k == PE_K_CFUNC || k == PE_K_BMETHOD ||
-                   (k == PE_K_HOST && t->call)); /* host classes without call: not callable */
+                   (k == PE_K_HOST && t->call) || /* host classes without call: not callable */
+                   (pe_is_heaptype(t) && PE_CLASS(t)->special[PE_DU_call].tag != PE_TUNDEF) ||
+                   t == &pe_type_staticmethod);
     return 0;
 }
 
@@ -681,6 +684,11 @@ static const builtin_entry builtin_table[] = {
     {"type", &pe_type_type.ob, true}, {"enumerate", &pe_type_enumerate.ob, false},
     {"zip", &pe_type_zip.ob, false}, {"map", &pe_type_map.ob, false},
     {"filter", &pe_type_filter.ob, false}, {"reversed", &pe_type_reversed.ob, false},
+    {"object", &pe_type_object.ob, true}, {"super", &pe_type_super.ob, false},
+    {"property", &pe_type_property.ob, true}, {"staticmethod", &pe_type_staticmethod.ob, true},
+    {"classmethod", &pe_type_classmethod.ob, true}, {"setattr", &pe_bi_setattr.ob, false},
+    {"delattr", &pe_bi_delattr.ob, false}, {"vars", &pe_bi_vars.ob, false},
+    {"dir", &pe_bi_dir.ob, false},
 #define PE_EXC_BUILTIN(name, base) {#name, &pe_exc_types[PE_EXC_##name].ob, true},
     PE_EXCEPTIONS(PE_EXC_BUILTIN)
 #undef PE_EXC_BUILTIN
@@ -715,13 +723,10 @@ static const unsupported_builtin unsupported_builtins[] = {
     {"NotImplemented", false}, {"__build_class__", false}, {"__debug__", false},
     {"__doc__", false}, {"__import__", true}, {"__loader__", false}, {"__package__", false},
     {"__spec__", false}, {"aiter", false}, {"anext", false}, {"breakpoint", true},
-    {"classmethod", false}, {"compile", true},
-    {"complex", false}, {"copyright", false}, {"credits", false}, {"delattr", false},
-    {"dir", false}, {"eval", true}, {"exec", true}, {"exit", true}, {"globals", false},
+    {"compile", true},
+    {"complex", false}, {"copyright", false}, {"credits", false}, {"eval", true}, {"exec", true}, {"exit", true}, {"globals", false},
     {"help", true}, {"input", true}, {"license", false}, {"locals", false},
-    {"memoryview", false}, {"object", false}, {"open", true}, {"property", false},
-    {"quit", true}, {"setattr", false}, {"staticmethod", false}, {"super", false},
-    {"vars", false}, {"__annotations__", false}, {"__builtins__", false},
+    {"memoryview", false}, {"open", true}, {"quit", true}, {"__annotations__", false}, {"__builtins__", false},
     {"__cached__", false}, {"__file__", true},
 };
 

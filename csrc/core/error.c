@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "pe_class.h"
 #include "pe_vm.h"
 #include "dir_names.h"
 
@@ -430,6 +431,7 @@ static bool is_exc_type(pe_val v) {
 }
 
 bool pe_type_is_subtype(const pe_type *t, const pe_type *base) {
+    if (pe_is_heaptype(t) || base == &pe_type_object) return pe_class_is_subtype(t, base);
     for (; t; t = t->base)
         if (t == base) return true;
     return false;
