@@ -433,7 +433,7 @@ static int collect_walrus(compiler *C, scope *s, pe_node *n) {
                                 nm);
     }
     if (t->kind == SC_CLASS)
-        return syntax_error(C, n,
+        return syntax_error(C, n->a,
                             "assignment expression within a comprehension cannot be used in a "
                             "class body");
     sym *ty = sym_find(t, nm);
