@@ -1882,6 +1882,19 @@ next:
         PUSH(v);
         DISPATCH();
     }
+    TARGET(ROT_N) {
+        uint32_t n = ARG;
+        pe_val t = sp[-1];
+        memmove(sp - n + 1, sp - n, (n - 1) * sizeof(pe_val));
+        sp[-(int)n] = t;
+        DISPATCH();
+    }
+    TARGET(SWAP) {
+        pe_val t = sp[-1];
+        sp[-1] = sp[-(int)ARG];
+        sp[-(int)ARG] = t;
+        DISPATCH();
+    }
     TARGET(GET_LEN) {
         pe_val n;
         SYNC();
