@@ -2541,7 +2541,7 @@ static int c_pattern_or(compiler *C, unit *u, pe_node *p, pctx *pc) {
         set_loc(u, alt);
         if (emit(C, u, PE_OP_COPY, 1) || c_pattern(C, u, alt, &sub)) goto fail_sub;
         uint32_t nb = sub.nnames - n0;
-        const char **cur = sub.names + n0; /* cur[k] is at depth k + 1 */
+        const char **cur = nb ? sub.names + n0 : NULL; /* cur[k] is at depth k + 1 */
         if (i == 0) {
             for (uint32_t k = 0; k < nb; k++) {
                 if (grow(C->S, (void **)&control, &controlcap, ncontrol, sizeof(char *)))
