@@ -369,8 +369,7 @@ UNSUPPORTED = [
 ]
 
 
-UNSUPPORTED_IDS = ["async_def",
-                   "complex", "ellipsis", "except_star"]
+UNSUPPORTED_IDS = ["async_def", "complex", "ellipsis", "except_star"]
 
 
 @pytest.mark.parametrize("src,keywords", UNSUPPORTED, ids=UNSUPPORTED_IDS)

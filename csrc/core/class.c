@@ -6,6 +6,7 @@
  * CPython's words come from Objects/typeobject.c and Objects/object.c.
  */
 #include "pe_class.h"
+#include "pe_dunder.h"
 
 const char *const pe_dunder_names[PE_DU__COUNT] = {
 #define PE_DU_NAME(n) "__" #n "__",
@@ -856,8 +857,16 @@ static int no_attr(pe_state *S, pe_val v, pe_obj *name) {
 
 /* The built-in methods of a static solid base (list subclass: append). */
 static int static_method_attr(pe_state *S, pe_val v, const pe_type *t, pe_obj *name, pe_val *out) {
+    if (t->getattr && t != &pe_type_object) {
+        /* the built-in base's own attributes (exceptions: args, __cause__,
+         * value, errno...) */
+        int g = t->getattr(S, v, name, out);
+        if (g != PE_NOTIMPL) return g < 0 ? -1 : 1;
+    }
     const pe_cfunc *m = pe_find_method(t, (pe_str *)name);
     if (!m) m = pe_find_method(&pe_type_object, (pe_str *)name);
+    if (!m) m = pe_slot_wrapper_find(t, (pe_str *)name); /* list.__getitem__, object.__eq__ */
+    if (!m) m = pe_slot_wrapper_find(&pe_type_object, (pe_str *)name);
     if (!m) return 0;
     pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
     if (!b) return -1;
@@ -1038,9 +1047,18 @@ int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         if (pe_is_heaptype(x)) {
             pe_val a = pe_dict_get_str(PE_DICT(PE_CLASS(x)->dict), (pe_str *)name);
             if (a.tag != PE_TUNDEF) return pe_descr_get(S, a, pe_undef(), &c->tp, out);
+            if (!strcmp(n, "__hash__") &&
+                pe_dict_get_str(PE_DICT(PE_CLASS(x)->dict), (pe_str *)name).tag == PE_TUNDEF &&
+                pe_type_lookup_cstr(x, "__eq__").tag != PE_TUNDEF &&
+                (PE_CLASS(x)->flags & PE_CLS_EQ_NO_HASH)) {
+                /* __eq__ without __hash__: CPython stores __hash__ = None */
+                *out = pe_none();
+                return 0;
+            }
             continue;
         }
         const pe_cfunc *um = pe_find_method(x, (pe_str *)name);
+        if (!um) um = pe_slot_wrapper_find(x, (pe_str *)name);
         if (um) {
             extern const pe_type pe_type_method_descriptor;
             pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_method_descriptor, sizeof(pe_cfunc));

@@ -6,6 +6,7 @@
  * classobject.c, typeobject.c (super), genericaliasobject.c.
  */
 #include "pe_class.h"
+#include "pe_dunder.h"
 
 static int nkwargs(pe_obj *kwnames) { return kwnames ? (int)((pe_tuple *)kwnames)->n : 0; }
 
@@ -648,6 +649,7 @@ static int super_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
                 um = pe_find_method(y, (pe_str *)name);
                 if (y->base == y) break;
             }
+            if (!um) um = pe_slot_wrapper_find(x, (pe_str *)name); /* super().__getitem__ */
             if (!um) continue;
             pe_decref(S, mro);
             bool unbound = !strcmp(n, "__new__") || (self_is_type && strcmp(n, "__init_subclass__"));

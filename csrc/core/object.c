@@ -13,6 +13,7 @@
 
 #include "pe_class.h"
 #include "pe_vm.h"
+#include "pe_dunder.h"
 
 const char *const pe_binop_symbols[PE_BO__COUNT] = {
 #define PE_BO_SYM(n, s) s,
@@ -208,6 +209,7 @@ int pe_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
         *out = pe_bool(num_compare(a, b, op));
         return 0;
     }
+    if (PE_UNLIKELY(pe_du_heap(a) || pe_du_heap(b))) return pe_dunder_richcmp(S, a, b, op, out);
     const pe_type *ta = pe_typeof(a), *tb = pe_typeof(b);
     if (ta->richcmp) {
         int r = ta->richcmp(S, a, b, op, out);
@@ -419,6 +421,8 @@ int pe_number_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
 int pe_binary_op(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_val *out) {
     int r = pe_number_binop(S, op, a, b, out);
     if (r != PE_NOTIMPL) return r;
+    if (PE_UNLIKELY(pe_du_heap(a) || pe_du_heap(b)))
+        return pe_dunder_binop(S, op, a, b, inplace, out);
     const pe_type *ta = pe_typeof(a), *tb = pe_typeof(b);
     if (inplace && a.tag == PE_TOBJ &&
         (ta->kind == PE_K_LIST || ta->kind == PE_K_SET || ta->kind == PE_K_DICT)) {
@@ -456,6 +460,10 @@ int pe_unary_neg(pe_state *S, pe_val a, pe_val *out) {
         return 0;
     }
     if (pe_is_intlike(a)) return pe_int_neg(S, a, out);
+    if (pe_du_heap(a)) {
+        int r = pe_du_call(S, a, PE_DU_neg, 0, NULL, out);
+        if (r) return r < 0 ? -1 : 0;
+    }
     return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary -: '%s'", pe_type_name(a));
 }
 
@@ -464,6 +472,10 @@ int pe_unary_pos(pe_state *S, pe_val a, pe_val *out) {
         *out = as_int(a);
         pe_incref(*out);
         return 0;
+    }
+    if (pe_du_heap(a)) {
+        int r = pe_du_call(S, a, PE_DU_pos, 0, NULL, out);
+        if (r) return r < 0 ? -1 : 0;
     }
     return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary +: '%s'", pe_type_name(a));
 }
@@ -475,6 +487,10 @@ int pe_unary_invert(pe_state *S, pe_val a, pe_val *out) {
         return 0;
     }
     if (pe_is_bigint(a)) return pe_int_invert(S, a, out);
+    if (pe_du_heap(a)) {
+        int r = pe_du_call(S, a, PE_DU_invert, 0, NULL, out);
+        if (r) return r < 0 ? -1 : 0;
+    }
     return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary ~: '%s'", pe_type_name(a));
 }
 
@@ -606,6 +622,8 @@ static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         if (r != PE_NOTIMPL) return r;
     }
     const pe_cfunc *m = pe_find_method(t, (pe_str *)name);
+    if (!m && t->kind != PE_K_TYPE && ((const pe_str *)name)->data[0] == '_')
+        m = pe_slot_wrapper_find(t, (pe_str *)name); /* [].__len__, (1).__add__ */
     if (m) {
         pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
         if (!b) return -1;
@@ -621,6 +639,8 @@ static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         /* str.lower, dict.fromkeys: methods looked up on the type */
         const pe_type *vt = (const pe_type *)v.u.o;
         const pe_cfunc *um = pe_find_method(vt, (pe_str *)name);
+        if (!um && ((const pe_str *)name)->data[0] == '_')
+            um = pe_slot_wrapper_find(vt, (pe_str *)name); /* object.__eq__, list.__getitem__ */
         if (um) {
             bool classmethod = !strcmp(um->name, "fromkeys") || !strcmp(um->name, "fromhex") ||
                                !strcmp(um->name, "from_bytes") || !strcmp(um->name, "maketrans");
@@ -783,6 +803,8 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
     }
     if (pe_is_str(x)) return pe_int_from_str(S, PE_STR(x)->data, PE_STR(x)->len, 10, out);
     if (pe_is_bytes(x) || pe_is_bytearray(x)) return pe_bytes_to_int(S, x, 10, out);
+    int du = pe_dunder_int(S, x, out);
+    if (du) return du < 0 ? -1 : 0;
     return pe_raise(S, PE_EXC(TypeError),
                     "int() argument must be a string, a bytes-like object or a real number, "
                     "not '%s'",
@@ -881,6 +903,13 @@ static int float_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
         return -1;
     }
     if (pe_is_bytes(x) || pe_is_bytearray(x)) return pe_bytes_to_float(S, x, out);
+    double d;
+    int du = pe_dunder_float(S, x, &d);
+    if (du) {
+        if (du < 0) return -1;
+        *out = pe_float(d);
+        return 0;
+    }
     return pe_raise(S, PE_EXC(TypeError),
                     "float() argument must be a string or a real number, not '%s'",
                     pe_type_name(x));
@@ -1124,15 +1153,27 @@ static int range_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
     if (pe_no_kwargs(S, "range", kw)) return -1;
     if (argc < 1 || argc > 3) return pe_arg_count_error(S, "range", 1, 3, argc);
     pe_val v[3] = {pe_int(0), pe_int(0), pe_int(1)};
+    pe_val owned[3] = {pe_undef(), pe_undef(), pe_undef()}; /* from __index__ */
+    int rc = -1;
     for (int i = 0; i < argc; i++) {
         pe_val a = argv[i].tag == PE_TBOOL ? pe_int(argv[i].u.i) : argv[i];
-        if (!pe_is_intlike(a))
-            return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                            pe_type_name(a));
+        if (!pe_is_intlike(a)) {
+            int du = pe_dunder_index(S, a, &owned[i]);
+            if (du < 0) goto done;
+            if (du == 0) {
+                pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
+                         pe_type_name(a));
+                goto done;
+            }
+            a = owned[i];
+        }
         v[argc == 1 ? 1 : i] = a;
     }
-    if (pe_int_sign(v[2]) == 0) return pe_raise(S, PE_EXC(ValueError), "range() arg 3 must not be zero");
-    return range_from_ints(S, v[0], v[1], v[2], out);
+    if (pe_int_sign(v[2]) == 0) pe_raise(S, PE_EXC(ValueError), "range() arg 3 must not be zero");
+    else rc = range_from_ints(S, v[0], v[1], v[2], out);
+done:
+    for (int i = 0; i < 3; i++) pe_decref(S, owned[i]);
+    return rc;
 }
 
 static int range_repr(pe_state *S, pe_val v, pe_sb *sb) {

@@ -1129,6 +1129,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_NEG) {
+        SYNC();
         pe_val a = sp[-1], res;
         if (pe_unary_neg(S, a, &res)) ERROR();
         pe_decref(S, a);
@@ -1136,6 +1137,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_POS) {
+        SYNC();
         pe_val a = sp[-1], res;
         if (pe_unary_pos(S, a, &res)) ERROR();
         pe_decref(S, a);
@@ -1143,6 +1145,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_INVERT) {
+        SYNC();
         pe_val a = sp[-1], res;
         if (pe_unary_invert(S, a, &res)) ERROR();
         pe_decref(S, a);
@@ -1151,7 +1154,7 @@ next:
     }
     TARGET(UNARY_NOT) {
         pe_val a = sp[-1];
-        int t = a.tag == PE_TBOOL ? (int)a.u.i : pe_truth(S, a);
+        int t = a.tag == PE_TBOOL ? (int)a.u.i : (SYNC(), pe_truth(S, a));
         if (t < 0) ERROR();
         pe_decref(S, a);
         sp[-1] = pe_bool(!t);
@@ -1167,6 +1170,7 @@ next:
         int t;
         if (v.tag == PE_TBOOL) t = (int)v.u.i;
         else {
+            SYNC();
             t = pe_truth(S, v);
             pe_decref(S, v);
             if (t < 0) ERROR();
@@ -1179,6 +1183,7 @@ next:
         int t;
         if (v.tag == PE_TBOOL) t = (int)v.u.i;
         else {
+            SYNC();
             t = pe_truth(S, v);
             pe_decref(S, v);
             if (t < 0) ERROR();
@@ -1188,7 +1193,7 @@ next:
     }
     TARGET(JUMP_IF_FALSE_OR_POP) {
         pe_val v = TOP();
-        int t = pe_truth(S, v);
+        int t = v.tag == PE_TBOOL ? (int)v.u.i : (SYNC(), pe_truth(S, v));
         if (t < 0) ERROR();
         if (!t) pc = f->code->code + ARG;
         else {
@@ -1199,7 +1204,7 @@ next:
     }
     TARGET(JUMP_IF_TRUE_OR_POP) {
         pe_val v = TOP();
-        int t = pe_truth(S, v);
+        int t = v.tag == PE_TBOOL ? (int)v.u.i : (SYNC(), pe_truth(S, v));
         if (t < 0) ERROR();
         if (t) pc = f->code->code + ARG;
         else {
@@ -1274,6 +1279,7 @@ next:
         DISPATCH();
     }
     TARGET(BUILD_SET) {
+        SYNC(); /* may run a special method of a user class */
         uint32_t n = ARG;
         pe_val s;
         if (pe_set_new(S, &pe_type_set, &s)) ERROR();
@@ -1288,6 +1294,7 @@ next:
         DISPATCH();
     }
     TARGET(BUILD_MAP) {
+        SYNC();
         uint32_t n = ARG;
         pe_val d;
         if (pe_dict_new(S, &d)) ERROR();
@@ -1333,6 +1340,7 @@ next:
         DISPATCH();
     }
     TARGET(SET_ADD) {
+        SYNC();
         pe_val v = sp[-1];
         if (pe_set_add(S, sp[-1 - (int)ARG].u.o, v)) ERROR();
         sp--;
@@ -1340,6 +1348,7 @@ next:
         DISPATCH();
     }
     TARGET(MAP_ADD) {
+        SYNC();
         pe_val k = sp[-2], v = sp[-1];
         if (pe_dict_set(S, PE_DICT(sp[-2 - (int)ARG]), k, v)) ERROR();
         sp -= 2;
@@ -1371,6 +1380,7 @@ next:
         DISPATCH();
     }
     TARGET(DICT_UPDATE) {
+        SYNC();
         pe_val v = sp[-1];
         if (!pe_is_dict(v)) {
             pe_raise(S, PE_EXC(TypeError), "'%s' object is not a mapping", pe_type_name(v));
@@ -1382,6 +1392,7 @@ next:
         DISPATCH();
     }
     TARGET(DICT_MERGE) {
+        SYNC();
         pe_val v = sp[-1];
         pe_dict *d = PE_DICT(sp[-1 - (int)ARG]);
         if (!pe_is_dict(v)) {
@@ -1460,7 +1471,7 @@ next:
     }
     TARGET(BINARY_SUBSCR) {
         pe_val key = sp[-1], v = sp[-2], res;
-        if (pe_is_kind(v, PE_K_LIST) && key.tag == PE_TINT) {
+        if (v.tag == PE_TOBJ && v.u.o->type == &pe_type_list && key.tag == PE_TINT) {
             pe_list *l = PE_LIST(v);
             int64_t i = key.u.i;
             if (i < 0) i += (int64_t)l->n;
@@ -1492,6 +1503,7 @@ next:
         DISPATCH();
     }
     TARGET(DELETE_SUBSCR) {
+        SYNC();
         pe_val key = sp[-1], obj = sp[-2];
         if (pe_delitem(S, obj, key)) ERROR();
         pe_decref(S, key);
@@ -1576,7 +1588,20 @@ next:
                 }
             }
         } else if (t->kind != PE_K_MODULE && t->kind != PE_K_TYPE) {
-            const pe_cfunc *m = pe_find_method(t, (pe_str *)f->code->names[ARG]);
+            const pe_obj *nm = f->code->names[ARG];
+            struct pe_mcache_static *e =
+                &S->smcache[(((uintptr_t)nm >> 4) ^ ((uintptr_t)t >> 3)) & 127];
+            const pe_cfunc *m;
+            if (e->t == t && e->name == nm && !strcmp(e->m->name, ((const pe_str *)nm)->data)) {
+                m = e->m;
+            } else {
+                m = pe_find_method(t, (pe_str *)nm);
+                if (m && t->kind != PE_K_HOST) { /* host types are freed with the state */
+                    e->t = t;
+                    e->name = nm;
+                    e->m = m;
+                }
+            }
             if (m) {
                 sp[-1] = pe_obj_val((pe_obj *)&m->ob);
                 PUSH(obj); /* owned reference moves */
@@ -1789,6 +1814,7 @@ next:
         DISPATCH();
     }
     TARGET(FORMAT_VALUE) {
+        SYNC();
         uint32_t flags = ARG;
         pe_val spec = (flags & 4) ? POP() : pe_undef();
         pe_val v = sp[-1], res;
