@@ -684,26 +684,24 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
 /* with (cold paths of BEFORE_WITH / WITH_EXCEPT_START)                */
 /* ------------------------------------------------------------------ */
 
-static const pe_static_str with_enter_name = PE_STATIC_STR("__enter__");
-static const pe_static_str with_exit_name = PE_STATIC_STR("__exit__");
-
-/* mgr.__enter__ and mgr.__exit__ (bound), or CPython 3.11's TypeError. */
+/* mgr.__enter__ and mgr.__exit__, looked up on the type (CPython 3.11's
+ * _PyObject_LookupSpecial) and bound to mgr; or its TypeError. Built-in
+ * types have neither. */
 static int with_lookup(pe_state *S, pe_val mgr, pe_val *enter, pe_val *exitf) {
-    if (pe_getattr(S, mgr, (pe_obj *)&with_enter_name, enter)) {
-        if (!pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
-        pe_exc_clear(S);
+    const pe_type *t = pe_typeof(mgr);
+    pe_val en = pe_type_special(t, PE_DU_enter), ex = pe_type_special(t, PE_DU_exit);
+    if (en.tag == PE_TUNDEF)
         return pe_raise(S, PE_EXC(TypeError),
-                        "'%s' object does not support the context manager protocol",
-                        pe_type_name(mgr));
-    }
-    if (pe_getattr(S, mgr, (pe_obj *)&with_exit_name, exitf)) {
-        pe_decref(S, *enter);
-        if (!pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
-        pe_exc_clear(S);
+                        "'%s' object does not support the context manager protocol", t->name);
+    if (ex.tag == PE_TUNDEF)
         return pe_raise(S, PE_EXC(TypeError),
                         "'%s' object does not support the context manager protocol "
                         "(missed __exit__ method)",
-                        pe_type_name(mgr));
+                        t->name);
+    if (pe_descr_get(S, en, mgr, t, enter)) return -1;
+    if (pe_descr_get(S, ex, mgr, t, exitf)) {
+        pe_decref(S, *enter);
+        return -1;
     }
     return 0;
 }
@@ -1909,6 +1907,19 @@ next:
         pe_val v = sp[-(int)ARG];
         pe_incref(v);
         PUSH(v);
+        DISPATCH();
+    }
+    TARGET(ROT_N) {
+        uint32_t n = ARG;
+        pe_val t = sp[-1];
+        memmove(sp - n + 1, sp - n, (n - 1) * sizeof(pe_val));
+        sp[-(int)n] = t;
+        DISPATCH();
+    }
+    TARGET(SWAP) {
+        pe_val t = sp[-1];
+        sp[-1] = sp[-(int)ARG];
+        sp[-(int)ARG] = t;
         DISPATCH();
     }
     TARGET(GET_LEN) {
