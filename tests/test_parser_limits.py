@@ -260,8 +260,6 @@ def test_syntax_matches_cpython(workdir, name, mode):
 
 
 @pytest.mark.parametrize("src,what", [
-    ("class A:\n    pass\n", "class definitions are"),
-    ("@dec\ndef f(): pass\n", "decorators are"),
     ("x = ...\n", "Ellipsis ('...') is"),
     ("from . import x\n", "relative imports are"),
 ])

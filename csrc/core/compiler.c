@@ -39,10 +39,20 @@ enum {
     SF_COMP_ITER = 1 << 8, /* a comprehension's iteration variable */
     SF_WALRUS = 1 << 9,    /* bound by `:=` inside this comprehension */
     SF_IMPORTED = 1 << 10, /* bound by import only (no "assigned before global") */
-    SF_ANNOTATED = 1 << 11 /* `x: T` in this scope */
+    SF_ANNOTATED = 1 << 11, /* `x: T` in this scope */
+    SF_CLASSCELL = 1 << 12 /* a class scope's implicit __class__ (a cell if a method uses it) */
 };
 
-enum { SC_MODULE, SC_FUNCTION, SC_COMPREHENSION };
+/* SC_CLASS: a class body. Its names live in the namespace dict (local 0,
+ * LOAD_NAME/STORE_NAME/DELETE_NAME); scopes nested in it do not see them
+ * (resolve_free skips class scopes), except the implicit __class__ cell
+ * that methods using super() or __class__ close over. */
+enum { SC_MODULE, SC_FUNCTION, SC_COMPREHENSION, SC_CLASS };
+
+/* A class body's own name (stored in the namespace dict). */
+#define IS_CLASSNAME(sc, y)                                                                  \
+    ((sc)->kind == SC_CLASS && ((y)->flags & SF_ASSIGNED) &&                                  \
+     !((y)->flags & (SF_PARAM | SF_GLOBAL | SF_GLOBAL_DECL | SF_NONLOCAL_DECL | SF_FREE | SF_CELL)))
 
 typedef struct sym {
     const char *name;
@@ -147,6 +157,13 @@ typedef struct compiler {
     pe_node *last_pat; /* the pattern compiled last (CPython's error location) */
     uint32_t warn_line; /* source cursor for warnings: warn_p starts line warn_line */
     const char *warn_p;
+    /* attribute/keyword names shared by all code objects of the program
+     * (one str per name, so instance dict keys stored by one method are
+     * pointer-equal to the names another method looks up): open addressing,
+     * references owned (dropped in compiler_free; the code objects hold
+     * their own) */
+    pe_obj **itab;
+    uint32_t icap, icount;
 } compiler;
 
 /* Every 1024 nodes visited: the time limit (pe_compile_check_time). */
@@ -415,6 +432,10 @@ static int collect_walrus(compiler *C, scope *s, pe_node *n) {
                                 "variable '%s'",
                                 nm);
     }
+    if (t->kind == SC_CLASS)
+        return syntax_error(C, n,
+                            "assignment expression within a comprehension cannot be used in a "
+                            "class body");
     sym *ty = sym_find(t, nm);
     bool glob = t->kind == SC_MODULE || (ty && (ty->flags & SF_GLOBAL_DECL));
     ty = sym_add(C, t, nm, SF_ASSIGNED);
@@ -439,6 +460,10 @@ static int collect_expr(compiler *C, scope *s, pe_node *n) {
 static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     switch (n->kind) {
     case PE_N_NAME:
+        /* super() finds its class in the __class__ cell */
+        if (s->kind == SC_FUNCTION && !strcmp(n->name, "super") &&
+            !sym_add(C, s, "__class__", SF_USED))
+            return -1;
         return sym_add(C, s, n->name, SF_USED) ? 0 : -1;
     case PE_N_CONST:
         return 0;
@@ -458,7 +483,8 @@ static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_YIELD:
     case PE_N_YIELDFROM:
         /* CPython's symtable messages, at the yield */
-        if (s->kind == SC_MODULE) return syntax_error(C, n, "'yield' outside function");
+        if (s->kind == SC_MODULE || s->kind == SC_CLASS)
+            return syntax_error(C, n, "'yield' outside function");
         if (s->kind == SC_COMPREHENSION) {
             int k = s->node->kind;
             return syntax_error(C, n, "'yield' inside %s",
@@ -565,7 +591,23 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
         for (uint32_t i = 0; i < n->l[0].n; i++)
             if (collect_target(C, s, n->l[0].v[i])) return -1;
         return 0;
+    case PE_N_CLASS: {
+        if (collect_list(C, s, &n->l[2]) || collect_list(C, s, &n->l[0]) ||
+            collect_list(C, s, &n->l[3]))
+            return -1;
+        sym *y = sym_add(C, s, n->name, SF_ASSIGNED);
+        if (!y) return -1;
+        if (!y->decl_line) y->decl_line = n->line;
+        scope *cs = scope_new(C, SC_CLASS, s, n);
+        if (!cs || !sym_add(C, cs, ".ns", SF_PARAM | SF_ASSIGNED) ||
+            !sym_add(C, cs, "__class__", SF_CLASSCELL) ||
+            !sym_add(C, cs, "__module__", SF_ASSIGNED) ||
+            !sym_add(C, cs, "__qualname__", SF_ASSIGNED))
+            return -1;
+        return collect_stmts(C, cs, &n->l[1]);
+    }
     case PE_N_DEF: {
+        if (collect_list(C, s, &n->l[2])) return -1;
         sym *y = sym_add(C, s, n->name, SF_ASSIGNED);
         if (!y) return -1;
         if (!y->decl_line) y->decl_line = n->line;
@@ -712,6 +754,19 @@ static int resolve_free(compiler *C, scope *s, const char *name, bool *found) {
     for (scope *p = s->parent; p && p->kind != SC_MODULE; p = p->parent) {
         sym *y = sym_find(p, name);
         if (!y) continue;
+        if (p->kind == SC_CLASS) {
+            /* class names are invisible to nested scopes; __class__ is
+             * the class's cell */
+            if (!(y->flags & SF_CLASSCELL)) continue;
+            y->flags |= SF_CELL;
+            for (scope *q = s->parent; q != p; q = q->parent) {
+                sym *z = sym_add(C, q, name, 0);
+                if (!z) return -1;
+                if (!(z->flags & (SF_ASSIGNED | SF_PARAM))) z->flags |= SF_FREE;
+            }
+            *found = true;
+            return 0;
+        }
         if (y->flags & (SF_GLOBAL_DECL)) return 0;
         if (y->flags & (SF_ASSIGNED | SF_PARAM | SF_NONLOCAL_DECL)) {
             if (!(y->flags & SF_NONLOCAL_DECL)) y->flags |= SF_CELL;
@@ -749,7 +804,7 @@ static int resolve_scope(compiler *C, scope *s) {
             continue;
         }
         if (y->flags & (SF_ASSIGNED | SF_PARAM)) continue; /* local (maybe CELL later) */
-        if (y->flags & SF_FREE) continue;
+        if (y->flags & (SF_FREE | SF_CLASSCELL)) continue;
         bool found;
         if (resolve_free(C, s, y->name, &found)) return -1;
         if (found) y->flags |= SF_FREE;
@@ -770,7 +825,8 @@ static int index_scope(compiler *C, scope *s) {
             y->index = g;
         } else if (y->flags & SF_FREE && !(y->flags & (SF_ASSIGNED | SF_PARAM))) {
             /* indexed below */
-        } else if (s->kind != SC_MODULE && (y->flags & (SF_ASSIGNED | SF_PARAM))) {
+        } else if (s->kind != SC_MODULE &&
+                   (y->flags & (s->kind == SC_CLASS ? SF_PARAM : (SF_ASSIGNED | SF_PARAM)))) {
             y->index = (int32_t)s->nlocals++;
         }
     }
@@ -935,6 +991,38 @@ static int names_rehash(compiler *C, unit *u, uint32_t ncap) {
 
 /* Index of name in the unit's name table, added if new. A linear scan
  * while the table is small, a hash index beyond (linear time overall). */
+/* The program's one str for name (new reference). */
+static int intern_name(compiler *C, const char *name, pe_val *out) {
+    if ((C->icount + 1) * 2 > C->icap) {
+        uint32_t nc = C->icap ? C->icap * 2 : 64;
+        pe_obj **t = pe_mem_alloc(C->S, nc * sizeof(pe_obj *));
+        if (!t) return -1;
+        memset(t, 0, nc * sizeof(pe_obj *));
+        for (uint32_t k = 0; k < C->icap; k++) {
+            pe_obj *o = C->itab[k];
+            if (!o) continue;
+            uint32_t i = name_hash(((pe_str *)o)->data) & (nc - 1);
+            while (t[i]) i = (i + 1) & (nc - 1);
+            t[i] = o;
+        }
+        pe_mem_free(C->S, C->itab, C->icap * sizeof(pe_obj *));
+        C->itab = t;
+        C->icap = nc;
+    }
+    uint32_t i = name_hash(name) & (C->icap - 1);
+    for (; C->itab[i]; i = (i + 1) & (C->icap - 1))
+        if (!strcmp(((pe_str *)C->itab[i])->data, name)) {
+            pe_incref_obj(C->itab[i]);
+            *out = pe_obj_val(C->itab[i]);
+            return 0;
+        }
+    if (pe_str_from_cstr(C->S, name, out)) return -1;
+    pe_incref(*out);
+    C->itab[i] = out->u.o;
+    C->icount++;
+    return 0;
+}
+
 static int add_name(compiler *C, unit *u, const char *name, uint32_t *idx) {
     uint32_t slot = 0;
     if (u->nnames < 16) {
@@ -956,7 +1044,7 @@ static int add_name(compiler *C, unit *u, const char *name, uint32_t *idx) {
         }
     }
     pe_val s;
-    if (pe_str_from_cstr(C->S, name, &s)) return -1;
+    if (intern_name(C, name, &s)) return -1;
     if (grow(C->S, (void **)&u->names, &u->namecap, u->nnames, sizeof(pe_obj *))) {
         pe_decref(C->S, s);
         return -1;
@@ -983,6 +1071,18 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
 
 static int c_load_name(compiler *C, unit *u, const char *name) {
     sym *y = sym_find(u->sc, name);
+    if (y && IS_CLASSNAME(u->sc, y)) {
+        /* the namespace, else the global (CPython's LOAD_NAME) */
+        uint32_t k;
+        int g = global_slot(C, name);
+        if (g < 0 || add_name(C, u, name, &k)) return -1;
+        LABEL(done);
+        EMIT(LOAD_NAME, k);
+        JUMP(JUMP_IF_BOUND, done);
+        EMIT(LOAD_GLOBAL, g);
+        bind_label(u, done);
+        return 0;
+    }
     if (!y || (y->flags & SF_GLOBAL)) {
         int g = y ? y->index : global_slot(C, name);
         if (g < 0) return -1;
@@ -998,6 +1098,11 @@ static int c_load_name(compiler *C, unit *u, const char *name) {
 static int c_store_name(compiler *C, unit *u, const char *name, int op_fast, int op_deref,
                         int op_global) {
     sym *y = sym_find(u->sc, name);
+    if (y && IS_CLASSNAME(u->sc, y)) {
+        uint32_t k;
+        if (add_name(C, u, name, &k)) return -1;
+        return emit_l(C, u, op_fast == PE_OP_DELETE_FAST ? PE_OP_DELETE_NAME : PE_OP_STORE_NAME, k);
+    }
     if (!y || (y->flags & SF_GLOBAL)) {
         int g = y ? y->index : global_slot(C, name);
         if (g < 0) return -1;
@@ -2560,6 +2665,67 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
     return 0;
 }
 
+/* class NAME(bases, kw=...): decorators, the body function, the name,
+ * the bases and keywords, BUILD_CLASS, the decorator calls, the store. */
+static int c_class(compiler *C, unit *u, pe_node *n) {
+    pe_nodelist *bases = &n->l[0], *kws = &n->l[3], *decos = &n->l[2];
+    for (uint32_t i = 0; i < decos->n; i++)
+        if (c_expr(C, u, decos->v[i])) return -1;
+    if (c_function(C, u, n, n->scope, NULL, &n->l[1], NULL, n->name)) return -1;
+    pe_val s;
+    if (pe_str_from_cstr(C->S, n->name, &s)) return -1;
+    int r = emit_const(C, u, s);
+    pe_decref(C->S, s);
+    if (r) return -1;
+    if (bases->n > 0xfff || kws->n > 0xfff) return syntax_error(C, n, "too many base classes");
+    for (uint32_t i = 0; i < bases->n; i++) {
+        if (bases->v[i]->kind == PE_N_STARRED) {
+            pe_raise(C->S, PE_EXC(NotImplementedError),
+                     "unpacking (*) in a class's bases is not supported by pyexpr");
+            return -1;
+        }
+        if (c_expr(C, u, bases->v[i])) return -1;
+    }
+    if (kws->n) {
+        pe_val names;
+        if (pe_tuple_new(C->S, kws->n, &names)) return -1;
+        for (uint32_t i = 0; i < kws->n; i++) PE_TUPLE(names)->items[i] = pe_none();
+        for (uint32_t i = 0; i < kws->n; i++) {
+            pe_node *k = kws->v[i];
+            if (!k->name || !strcmp(k->name, "metaclass")) {
+                pe_decref(C->S, names);
+                pe_raise(C->S, PE_EXC(NotImplementedError),
+                         k->name ? "metaclasses (metaclass=) are not supported by pyexpr"
+                                 : "unpacking (**) in a class's keywords is not supported by pyexpr");
+                return -1;
+            }
+            pe_val ks;
+            if (pe_str_from_cstr(C->S, k->name, &ks)) {
+                pe_decref(C->S, names);
+                return -1;
+            }
+            PE_TUPLE(names)->items[i] = ks;
+            if (c_expr(C, u, k->a)) {
+                pe_decref(C->S, names);
+                return -1;
+            }
+        }
+        uint32_t k;
+        r = add_const(C, u, names, &k);
+        pe_decref(C->S, names);
+        if (r) return -1;
+        EMIT(LOAD_CONST, k);
+    }
+    set_loc(u, n);
+    EMIT(BUILD_CLASS, bases->n | (kws->n << 12));
+    for (uint32_t i = decos->n; i-- > 0;) {
+        set_loc(u, decos->v[i]);
+        EMIT(CALL, 1);
+    }
+    set_loc(u, n);
+    return c_store_name(C, u, n->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF, PE_OP_STORE_GLOBAL);
+}
+
 static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
     if (TICK(C)) return -1;
     set_loc(u, n);
@@ -2680,7 +2846,8 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
     case PE_N_PASS:
         return 0;
     case PE_N_RETURN:
-        if (u->sc->kind == SC_MODULE) return syntax_error(C, n, "'return' outside function");
+        if (u->sc->kind == SC_MODULE || u->sc->kind == SC_CLASS)
+            return syntax_error(C, n, "'return' outside function");
         region rsaved = u->cur;
         if (n->a) {
             if (c_expr(C, u, n->a)) return -1;
@@ -2693,9 +2860,18 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         SET_REGION(rsaved);
         return 0;
     case PE_N_DEF:
+        for (uint32_t i = 0; i < n->l[2].n; i++)
+            if (c_expr(C, u, n->l[2].v[i])) return -1;
         if (c_function(C, u, n, n->scope, &n->l[0], &n->l[1], NULL, n->name)) return -1;
+        for (uint32_t i = n->l[2].n; i-- > 0;) {
+            set_loc(u, n->l[2].v[i]);
+            EMIT(CALL, 1);
+        }
+        set_loc(u, n);
         return c_store_name(C, u, n->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
                             PE_OP_STORE_GLOBAL);
+    case PE_N_CLASS:
+        return c_class(C, u, n);
     case PE_N_GLOBAL:
     case PE_N_NONLOCAL:
         return 0;
@@ -2789,7 +2965,7 @@ static int code_name(pe_state *S, const char *name, pe_obj **out) {
 /* A scope's code name: the def's name, <lambda>, <listcomp>, ... */
 static const char *scope_code_name(const scope *s) {
     switch (s->node->kind) {
-    case PE_N_DEF: return s->node->name;
+    case PE_N_DEF: case PE_N_CLASS: return s->node->name;
     case PE_N_LAMBDA: return "<lambda>";
     case PE_N_LISTCOMP: return "<listcomp>";
     case PE_N_SETCOMP: return "<setcomp>";
@@ -2803,7 +2979,7 @@ static const char *scope_code_name(const scope *s) {
 static bool qualname_is_bare(const scope *s) {
     scope *p = s->parent;
     if (!p || p->kind == SC_MODULE) return true;
-    if (s->node->kind != PE_N_DEF) return false;
+    if (s->node->kind != PE_N_DEF && s->node->kind != PE_N_CLASS) return false;
     sym *y = sym_find(p, s->node->name);
     return y && (y->flags & SF_GLOBAL_DECL);
 }
@@ -2826,7 +3002,7 @@ static int code_qualname(pe_state *S, const scope *s, pe_obj *name, pe_obj **out
         const scope *p = s;
         for (uint32_t j = 0; j < i; j++) p = p->parent;
         pe_sb_puts(&sb, scope_code_name(p));
-        if (i) pe_sb_puts(&sb, p->kind == SC_COMPREHENSION ? "." : ".<locals>.");
+        if (i) pe_sb_puts(&sb, p->kind == SC_COMPREHENSION || p->kind == SC_CLASS ? "." : ".<locals>.");
     }
     pe_val v;
     if (pe_sb_to_str(&sb, &v)) return -1;
@@ -3100,6 +3276,28 @@ const pe_type pe_type_code = {
     .repr = code_repr,
 };
 
+/* A class body: the docstring as __doc__, the statements, then the
+ * __class__ cell (for BUILD_CLASS to fill) or None. */
+static int c_class_body(compiler *C, unit *u, pe_node *n, pe_nodelist *body) {
+    if (body->n && body->v[0]->kind == PE_N_EXPR && body->v[0]->a->kind == PE_N_CONST &&
+        pe_is_str(body->v[0]->a->v)) {
+        uint32_t k;
+        set_loc(u, body->v[0]);
+        if (emit_const(C, u, body->v[0]->a->v) || add_name(C, u, "__doc__", &k)) return -1;
+        EMIT(STORE_NAME, k);
+    }
+    if (c_stmts(C, u, body)) return -1;
+    u->line = u->n ? u->lines[u->n - 1] : n->line;
+    sym *y = sym_find(u->sc, "__class__");
+    if (y && (y->flags & SF_CLASSCELL) && (y->flags & SF_CELL)) {
+        EMIT(LOAD_CLOSURE, y->index);
+    } else {
+        EMIT(LOAD_NONE, 0);
+    }
+    EMIT(RETURN_VALUE, 0);
+    return 0;
+}
+
 /* Compiles a function/lambda/comprehension body into a code constant and
  * emits MAKE_FUNCTION (with defaults and closure) in the outer unit. */
 static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodelist *params,
@@ -3164,7 +3362,15 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
         goto done;
     if (expr_body) {
         if (c_expr(C, fu, expr_body) || emit_l(C, fu, ret_op, 0)) goto done;
+    } else if (body && n->kind == PE_N_CLASS) {
+        if (c_class_body(C, fu, n, body)) goto done;
     } else if (body) {
+        if (n->kind == PE_N_DEF && body->n && body->v[0]->kind == PE_N_EXPR &&
+            body->v[0]->a->kind == PE_N_CONST && pe_is_str(body->v[0]->a->v)) {
+            uint32_t k; /* the docstring is consts[0] */
+            if (add_const(C, fu, body->v[0]->a->v, &k)) goto done;
+            cflags |= PE_CO_DOC;
+        }
         if (c_stmts(C, fu, body)) goto done;
         fu->line = fu->n ? fu->lines[fu->n - 1] : n->line;
         if (emit_l(C, fu, PE_OP_LOAD_NONE, 0) || emit_l(C, fu, ret_op, 0)) goto done;
@@ -3285,6 +3491,9 @@ static int fix_param_order(compiler *C) {
 /* ------------------------------------------------------------------ */
 
 static void compiler_free(compiler *C) {
+    for (uint32_t i = 0; i < C->icap; i++)
+        if (C->itab[i]) pe_decref_obj(C->S, C->itab[i]);
+    pe_mem_free(C->S, C->itab, C->icap * sizeof(pe_obj *));
     for (uint32_t i = 0; i < C->nscopes; i++) scope_free(C, C->scopes[i]);
     pe_mem_free(C->S, C->scopes, C->scopecap * sizeof(scope *));
     pe_mem_free(C->S, C->gtable, C->gtcap * sizeof(uint32_t));

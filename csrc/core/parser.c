@@ -2067,6 +2067,67 @@ static pe_node *p_def(parser *P) {
     return n;
 }
 
+/* class NAME ['(' arguments ')'] ':' block */
+static pe_node *p_class(parser *P) {
+    pe_token t = P->tok;
+    if (advance(P)) return NULL;
+    if (CUR != PE_TOK_NAME) {
+        invalid_syntax(P);
+        return NULL;
+    }
+    pe_node *n = new_node(P, PE_N_CLASS, &t);
+    if (!n) return NULL;
+    n->name = arena_strdup(P, P->tok.start, P->tok.len);
+    n->namelen = (uint32_t)P->tok.len;
+    if (!n->name || advance(P)) return NULL;
+    if (CUR == PE_TOK_LPAR) {
+        pe_node *call = new_node(P, PE_N_CALL, &P->tok);
+        if (!call || enter(P)) return NULL;
+        int r = p_call_args(P, call);
+        LEAVE();
+        if (r) return NULL;
+        n->l[0] = call->l[0];
+        n->l[3] = call->l[1];
+    }
+    if (expect(P, PE_TOK_COLON)) return NULL;
+    if (p_block(P, &n->l[1], "class definition", t.line)) return NULL;
+    return n;
+}
+
+/* '@' namedexpr NEWLINE ... then the def or class they decorate. */
+static pe_node *p_decorated(parser *P) {
+    vec D;
+    vec_init(&D, P->A);
+    while (CUR == PE_TOK_AT) {
+        if (advance(P)) goto fail;
+        pe_node *e = p_test(P);
+        if (!e || vec_push(&D, e)) goto fail;
+        if (CUR != PE_TOK_NEWLINE) {
+            invalid_syntax(P);
+            goto fail;
+        }
+        if (advance(P)) goto fail;
+    }
+    pe_node *n;
+    if (CUR == PE_TOK_KW_def) {
+        n = p_def(P);
+    } else if (CUR == PE_TOK_KW_class) {
+        n = p_class(P);
+    } else if (CUR == PE_TOK_KW_async) {
+        vec_free(&D);
+        return unsupported(P, &P->tok, "'async' is");
+    } else {
+        invalid_syntax(P);
+        goto fail;
+    }
+    if (!n) goto fail;
+    if (vec_finish(P, &D, &n->l[2])) return NULL;
+    return n;
+fail:
+    vec_free(&D);
+    return NULL;
+}
+
 /* Parameter list of def/lambda up to `closer`. */
 static int p_params(parser *P, pe_nodelist *out, int closer) {
     vec V;
@@ -2728,11 +2789,13 @@ static pe_node *p_small_stmt(parser *P) {
         n->end_col = n->a->end_col;
         return n;
     case PE_TOK_KW_class:
-        return unsupported(P, &t, "class definitions are");
+        invalid_syntax(P);
+        return NULL;
     case PE_TOK_KW_async:
         return unsupported(P, &t, "'async' is");
     case PE_TOK_AT:
-        return unsupported(P, &t, "decorators are");
+        invalid_syntax(P);
+        return NULL;
     default:
         return p_expr_stmt(P);
     }
@@ -3301,21 +3364,6 @@ fail:
     return NULL;
 }
 
-/* An unsupported compound statement: CPython's "invalid syntax" first when
- * the token after its keyword cannot follow it (`class = 1`, `@` alone on
- * a line); want is the token kind needed (0: anything but NEWLINE). */
-static pe_node *unsupported_unless_invalid(parser *P, int want, const char *what) {
-    pe_token t = P->tok;
-    pe_token *pk;
-    if (peek(P, &pk)) return NULL;
-    if (want ? pk->kind != want : pk->kind == PE_TOK_NEWLINE) {
-        if (advance(P)) return NULL;
-        invalid_syntax(P);
-        return NULL;
-    }
-    return unsupported(P, &t, what);
-}
-
 /* One statement (compound or a line of simple ones) appended to out.
  * Returns a non-NULL dummy on success. */
 static pe_node *p_statement(parser *P, vec *out) {
@@ -3326,10 +3374,10 @@ static pe_node *p_statement(parser *P, vec *out) {
     case PE_TOK_KW_for: n = p_for(P); break;
     case PE_TOK_KW_def: n = p_def(P); break;
     case PE_TOK_KW_try: n = p_try(P); break;
-    case PE_TOK_KW_class: return unsupported_unless_invalid(P, PE_TOK_NAME, "class definitions are");
+    case PE_TOK_KW_class: n = p_class(P); break;
     case PE_TOK_KW_with: n = p_with(P); break;
     case PE_TOK_KW_async: return unsupported(P, &P->tok, "'async' is");
-    case PE_TOK_AT: return unsupported_unless_invalid(P, 0, "decorators are");
+    case PE_TOK_AT: n = p_decorated(P); break;
     case PE_TOK_INDENT:
         invalid_syntax(P);
         return NULL;

@@ -116,7 +116,7 @@ int pe_lex_error(pe_lexer *L, const pe_type *t, uint32_t line, uint32_t col, uin
     /* statements */                                                               \
     N(EXPR) N(ASSIGN) N(AUGASSIGN) N(ANNASSIGN) N(IF) N(WHILE) N(FOR) N(BREAK)     \
     N(CONTINUE) N(PASS) N(RETURN) N(DEF) N(ARG) N(GLOBAL) N(NONLOCAL) N(DEL)       \
-    N(ASSERT) N(RAISE) N(TRY) N(EXCEPT) N(IMPORT) N(MODULE)                    \
+    N(ASSERT) N(RAISE) N(TRY) N(EXCEPT) N(IMPORT) N(MODULE) N(CLASS)           \
     N(WITH) N(WITHITEM) N(MATCH) N(CASE)                                           \
     /* patterns */                                                                 \
     N(PVALUE) N(PSINGLE) N(PSEQ) N(PMAP) N(PCLASS) N(PSTAR) N(PAS) N(POR)
@@ -158,6 +158,7 @@ typedef struct pe_nodelist {
  *  ANNASSIGN: a target, b annotation, c value
  *  IF/WHILE: a test, l[0] body, l[1] orelse        FOR: a target, b iter, l[0], l[1]
  *  RETURN: a (NULL)           DEF: name, l[0] params, l[1] body, l[2] decorators
+ *  CLASS: name, l[0] bases (STARRED allowed), l[1] body, l[2] decorators, l[3] KEYWORD
  *  ARG: name, a default, op: 0 positional, 1 kw-only, 2 *args, 3 **kwargs, flags: posonly
  *  GLOBAL/NONLOCAL: l[0] NAME nodes                DEL: l[0] targets
  *  ASSERT: a test, b msg      RAISE: a exc, b cause

@@ -167,7 +167,14 @@ enum {
     OP(MATCH_MAPPING, 1, 2, 0, NONE, PE_OPF_B) /* push TOS is a mapping */                    \
     OP(MATCH_KEYS, 2, 3, 0, NONE, 0) /* [subj keys] -> + values tuple or None */              \
     OP(MATCH_CLASS, 3, 1, 0, COUNT, PE_OPF_CALL) /* [subj cls names] -> attrs tuple or None */ \
-    OP(MATCH_STAR_DICT, 2, 1, 0, NONE, 0) /* [subj keys] -> dict of the other items */
+    OP(MATCH_STAR_DICT, 2, 1, 0, NONE, 0) /* [subj keys] -> dict of the other items */ \
+    /* class bodies: the namespace dict is local 0 */                                         \
+    OP(LOAD_NAME, 0, 1, 0, NAME, PE_OPF_B) /* push ns[name] or UNDEF (then JUMP_IF_BOUND) */   \
+    OP(JUMP_IF_BOUND, 1, 0, 1, JUMP, PE_OPF_BR) /* not UNDEF: jump keeping it; else pop */    \
+    OP(STORE_NAME, 1, 0, 0, NAME, PE_OPF_B)                                                   \
+    OP(DELETE_NAME, 0, 0, 0, NAME, PE_OPF_B)                                                  \
+    /* [body func, name, bases.., (kw values.., kwnames)]: arg nbases | nkw << 12 */          \
+    OP(BUILD_CLASS, PE_SE_VAR, 1, 0, COUNT, PE_OPF_CALL)
 
 enum pe_opcode {
 #define PE_OP_ENUM(name, pops, pushes, jpushes, kind, flags) PE_OP_##name,
@@ -234,6 +241,9 @@ PE_INLINE void pe_op_stack(uint32_t w, int *pops, int *pushes, int *jpushes) {
         *pops = 1 + (arg & 1) + ((arg >> 1) & 1) + ((arg >> 3) & 1);
         break;
     case PE_OP_RAISE_VARARGS: *pops = arg; break;
+    case PE_OP_BUILD_CLASS:
+        *pops = 2 + (arg & 0xfff) + ((arg >> 12) ? (arg >> 12) + 1 : 0);
+        break;
     case PE_OP_FORMAT_VALUE: *pops = 1 + ((arg & 4) != 0); break;
     case PE_OP_COPY:
         *pops = arg;

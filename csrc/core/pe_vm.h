@@ -139,6 +139,17 @@ struct pe_state {
     bool run_mem;                    /* the run set mem_limit; run_saved_limit restores it */
     size_t run_saved_limit;
     struct pe_host_type **host_types; /* one type object per pe_host_class used */
+    /* classes (class.c): the live heap types, for re-resolving the special
+     * methods of subclasses when a class changes; the type version counter */
+    struct pe_class *classes;
+    uint32_t type_version;
+    /* LOAD_METHOD on built-in objects: (type, name) -> method table entry,
+     * checked by name on a hit (a name's address may be reused) */
+    struct pe_mcache_static {
+        const pe_type *t;
+        const pe_obj *name;
+        const pe_cfunc *m;
+    } smcache[128];
     uint32_t nhost_types, host_types_cap;
 
     /* The sys module (sysmodule.c). */

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "pe_class.h"
 #include "pe_vm.h"
 #include "pe_match.h"
 
@@ -495,38 +496,6 @@ static PE_NOINLINE int check_limits(pe_state *S, uint32_t cost) {
 /* `del obj.name`: no object of the subset has a deletable attribute (a
  * module's would be, in CPython: pyexpr's modules are immutable); raises
  * CPython's error for the kind of attribute. */
-static PE_NOINLINE int delete_attr_error(pe_state *S, pe_val obj, pe_obj *nameobj) {
-    const char *name = ((pe_str *)nameobj)->data;
-    const pe_type *t = pe_typeof(obj);
-    if (t->kind == PE_K_TYPE)
-        return pe_raise(S, PE_EXC(TypeError), "cannot set '%s' attribute of immutable type '%s'",
-                        name, ((const pe_type *)obj.u.o)->name);
-    pe_val v;
-    if (pe_getattr(S, obj, nameobj, &v)) {
-        if (t->kind != PE_K_MODULE) return -1; /* "'T' object has no attribute 'x'" */
-        pe_exc_clear(S);
-        return pe_raise(S, PE_EXC(AttributeError), "'module' object has no attribute '%s'", name);
-    }
-    bool method = pe_is_kind(v, PE_K_CFUNC) || pe_is_kind(v, PE_K_BMETHOD);
-    pe_decref(S, v);
-    switch (t->kind) {
-    case PE_K_MODULE:
-        return pe_raise(S, PE_EXC(AttributeError), "module attributes are read-only in pyexpr");
-    case PE_K_RANGE:
-    case PE_K_SLICE:
-        return pe_raise(S, PE_EXC(AttributeError), "readonly attribute");
-    case PE_K_EXC:
-        if (!strcmp(name, "args")) return pe_raise(S, PE_EXC(TypeError), "args may not be deleted");
-        break;
-    default:
-        break;
-    }
-    if (method)
-        return pe_raise(S, PE_EXC(AttributeError), "'%s' object attribute '%s' is read-only",
-                        t->name, name);
-    return pe_raise(S, PE_EXC(AttributeError), "attribute '%s' of '%s' objects is not writable",
-                    name, t->kind == PE_K_BOOL ? "int" : t->name);
-}
 
 static int exc_match(pe_state *S, pe_val exc, pe_val t, bool *out) {
     if (pe_is_kind(t, PE_K_TUPLE)) {
@@ -672,6 +641,7 @@ static int make_function(pe_state *S, pe_frame *fr, uint32_t flags, pe_val *sp, 
     f->kwdefaults = kwdefs;
     f->closure = closure;
     f->globals = fr->globals;
+    f->dict = pe_undef();
     *out = pe_obj_val(&f->ob);
     return 0;
 }
@@ -1161,6 +1131,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_NEG) {
+        SYNC();
         pe_val a = sp[-1], res;
         if (pe_unary_neg(S, a, &res)) ERROR();
         pe_decref(S, a);
@@ -1168,6 +1139,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_POS) {
+        SYNC();
         pe_val a = sp[-1], res;
         if (pe_unary_pos(S, a, &res)) ERROR();
         pe_decref(S, a);
@@ -1175,6 +1147,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_INVERT) {
+        SYNC();
         pe_val a = sp[-1], res;
         if (pe_unary_invert(S, a, &res)) ERROR();
         pe_decref(S, a);
@@ -1183,7 +1156,7 @@ next:
     }
     TARGET(UNARY_NOT) {
         pe_val a = sp[-1];
-        int t = a.tag == PE_TBOOL ? (int)a.u.i : pe_truth(S, a);
+        int t = a.tag == PE_TBOOL ? (int)a.u.i : (SYNC(), pe_truth(S, a));
         if (t < 0) ERROR();
         pe_decref(S, a);
         sp[-1] = pe_bool(!t);
@@ -1199,6 +1172,7 @@ next:
         int t;
         if (v.tag == PE_TBOOL) t = (int)v.u.i;
         else {
+            SYNC();
             t = pe_truth(S, v);
             pe_decref(S, v);
             if (t < 0) ERROR();
@@ -1211,6 +1185,7 @@ next:
         int t;
         if (v.tag == PE_TBOOL) t = (int)v.u.i;
         else {
+            SYNC();
             t = pe_truth(S, v);
             pe_decref(S, v);
             if (t < 0) ERROR();
@@ -1220,7 +1195,7 @@ next:
     }
     TARGET(JUMP_IF_FALSE_OR_POP) {
         pe_val v = TOP();
-        int t = pe_truth(S, v);
+        int t = v.tag == PE_TBOOL ? (int)v.u.i : (SYNC(), pe_truth(S, v));
         if (t < 0) ERROR();
         if (!t) pc = f->code->code + ARG;
         else {
@@ -1231,7 +1206,7 @@ next:
     }
     TARGET(JUMP_IF_TRUE_OR_POP) {
         pe_val v = TOP();
-        int t = pe_truth(S, v);
+        int t = v.tag == PE_TBOOL ? (int)v.u.i : (SYNC(), pe_truth(S, v));
         if (t < 0) ERROR();
         if (t) pc = f->code->code + ARG;
         else {
@@ -1306,6 +1281,7 @@ next:
         DISPATCH();
     }
     TARGET(BUILD_SET) {
+        SYNC(); /* may run a special method of a user class */
         uint32_t n = ARG;
         pe_val s;
         if (pe_set_new(S, &pe_type_set, &s)) ERROR();
@@ -1320,6 +1296,7 @@ next:
         DISPATCH();
     }
     TARGET(BUILD_MAP) {
+        SYNC();
         uint32_t n = ARG;
         pe_val d;
         if (pe_dict_new(S, &d)) ERROR();
@@ -1365,6 +1342,7 @@ next:
         DISPATCH();
     }
     TARGET(SET_ADD) {
+        SYNC();
         pe_val v = sp[-1];
         if (pe_set_add(S, sp[-1 - (int)ARG].u.o, v)) ERROR();
         sp--;
@@ -1372,6 +1350,7 @@ next:
         DISPATCH();
     }
     TARGET(MAP_ADD) {
+        SYNC();
         pe_val k = sp[-2], v = sp[-1];
         if (pe_dict_set(S, PE_DICT(sp[-2 - (int)ARG]), k, v)) ERROR();
         sp -= 2;
@@ -1403,6 +1382,7 @@ next:
         DISPATCH();
     }
     TARGET(DICT_UPDATE) {
+        SYNC();
         pe_val v = sp[-1];
         if (!pe_is_dict(v)) {
             pe_raise(S, PE_EXC(TypeError), "'%s' object is not a mapping", pe_type_name(v));
@@ -1414,6 +1394,7 @@ next:
         DISPATCH();
     }
     TARGET(DICT_MERGE) {
+        SYNC();
         pe_val v = sp[-1];
         pe_dict *d = PE_DICT(sp[-1 - (int)ARG]);
         if (!pe_is_dict(v)) {
@@ -1492,7 +1473,7 @@ next:
     }
     TARGET(BINARY_SUBSCR) {
         pe_val key = sp[-1], v = sp[-2], res;
-        if (pe_is_kind(v, PE_K_LIST) && key.tag == PE_TINT) {
+        if (v.tag == PE_TOBJ && v.u.o->type == &pe_type_list && key.tag == PE_TINT) {
             pe_list *l = PE_LIST(v);
             int64_t i = key.u.i;
             if (i < 0) i += (int64_t)l->n;
@@ -1524,6 +1505,7 @@ next:
         DISPATCH();
     }
     TARGET(DELETE_SUBSCR) {
+        SYNC();
         pe_val key = sp[-1], obj = sp[-2];
         if (pe_delitem(S, obj, key)) ERROR();
         pe_decref(S, key);
@@ -1533,29 +1515,95 @@ next:
     }
     TARGET(LOAD_ATTR) {
         pe_val obj = sp[-1], res;
+        SYNC();
+        if (obj.tag == PE_TOBJ && pe_is_heaptype(obj.u.o->type)) {
+            /* an instance attribute: the instance dict unless the class
+             * has a data descriptor of that name */
+            pe_class *c = PE_CLASS(obj.u.o->type);
+            pe_obj *nm = f->code->names[ARG];
+            if (!(c->flags & PE_CLS_HAS_GETATTR) && c->dictoffset) {
+                pe_val d = *(pe_val *)((char *)obj.u.o + c->dictoffset);
+                if (d.tag != PE_TUNDEF) {
+                    pe_val cv = pe_class_lookup(S, c, nm);
+                    if (cv.tag == PE_TUNDEF || !pe_is_data_descr(cv)) {
+                        res = pe_dict_get_str(PE_DICT(d), (pe_str *)nm);
+                        if (res.tag != PE_TUNDEF) {
+                            pe_incref(res);
+                            pe_decref(S, obj);
+                            sp[-1] = res;
+                            DISPATCH();
+                        }
+                    }
+                }
+            }
+        }
         if (pe_getattr(S, obj, f->code->names[ARG], &res)) ERROR();
         pe_decref(S, obj);
         sp[-1] = res;
         DISPATCH();
     }
     TARGET(STORE_ATTR) {
-        pe_val obj = sp[-1];
-        if (pe_is_kind(obj, PE_K_MODULE))
-            pe_raise(S, PE_EXC(AttributeError), "module attributes are read-only in pyexpr");
-        else
-            pe_raise(S, PE_EXC(AttributeError), "'%s' object has no attribute '%s'",
-                     pe_type_name(obj), ((pe_str *)f->code->names[ARG])->data);
-        ERROR();
+        pe_val obj = sp[-1], v = sp[-2];
+        SYNC();
+        pe_class *c = obj.tag == PE_TOBJ && pe_is_heaptype(obj.u.o->type) ? PE_CLASS(obj.u.o->type) : NULL;
+        if (c && !(c->flags & (PE_CLS_HAS_SETATTR | PE_CLS_HAS_DESCR_SET)) && c->dictoffset) {
+            pe_val *dp = (pe_val *)((char *)obj.u.o + c->dictoffset);
+            if ((dp->tag == PE_TUNDEF && pe_dict_new(S, dp)) ||
+                pe_dict_set(S, PE_DICT(*dp), pe_obj_val(f->code->names[ARG]), v))
+                ERROR();
+        } else if (pe_setattr(S, obj, f->code->names[ARG], v)) {
+            ERROR();
+        }
+        sp -= 2;
+        pe_decref(S, obj);
+        pe_decref(S, v);
+        DISPATCH();
     }
     TARGET(DELETE_ATTR) {
-        delete_attr_error(S, sp[-1], f->code->names[ARG]);
-        ERROR();
+        pe_val obj = sp[-1];
+        SYNC();
+        if (pe_setattr(S, obj, f->code->names[ARG], pe_undef())) ERROR();
+        sp--;
+        pe_decref(S, obj);
+        DISPATCH();
     }
     TARGET(LOAD_METHOD) {
         pe_val obj = sp[-1];
         const pe_type *t = pe_typeof(obj);
-        if (t->kind != PE_K_MODULE && t->kind != PE_K_TYPE) {
-            const pe_cfunc *m = pe_find_method(t, (pe_str *)f->code->names[ARG]);
+        SYNC();
+        if (pe_is_heaptype(t)) {
+            /* a plain function on the class, not shadowed by the instance
+             * dict: [func, self] without a bound method */
+            pe_class *c = PE_CLASS(t);
+            pe_obj *nm = f->code->names[ARG];
+            if (!(c->flags & PE_CLS_HAS_GETATTR)) {
+                pe_val fn = pe_class_lookup(S, c, nm);
+                if (pe_is_kind(fn, PE_K_FUNC)) {
+                    pe_val *dp = pe_instance_dictptr(obj);
+                    if (!dp || dp->tag == PE_TUNDEF ||
+                        pe_dict_get_str(PE_DICT(*dp), (pe_str *)nm).tag == PE_TUNDEF) {
+                        pe_incref(fn);
+                        sp[-1] = fn;
+                        PUSH(obj);
+                        DISPATCH();
+                    }
+                }
+            }
+        } else if (t->kind != PE_K_MODULE && t->kind != PE_K_TYPE) {
+            const pe_obj *nm = f->code->names[ARG];
+            struct pe_mcache_static *e =
+                &S->smcache[(((uintptr_t)nm >> 4) ^ ((uintptr_t)t >> 3)) & 127];
+            const pe_cfunc *m;
+            if (e->t == t && e->name == nm && !strcmp(e->m->name, ((const pe_str *)nm)->data)) {
+                m = e->m;
+            } else {
+                m = pe_find_method(t, (pe_str *)nm);
+                if (m && t->kind != PE_K_HOST) { /* host types are freed with the state */
+                    e->t = t;
+                    e->name = nm;
+                    e->m = m;
+                }
+            }
             if (m) {
                 sp[-1] = pe_obj_val((pe_obj *)&m->ob);
                 PUSH(obj); /* owned reference moves */
@@ -1574,6 +1622,11 @@ next:
         pe_val *args = sp - argc;
         pe_val self = args[-1], callee = args[-2], res;
         SYNC();
+        if (self.tag != PE_TUNDEF && pe_is_kind(callee, PE_K_FUNC)) {
+            /* a Python method: self is the first argument */
+            w = PE_INSTR(PE_OP_CALL, argc + 1);
+            goto do_call;
+        }
         if (self.tag != PE_TUNDEF) {
             const pe_cfunc *m = (const pe_cfunc *)callee.u.o;
             if (m->fn(S, self, (int)argc, args, NULL, &res)) ERROR();
@@ -1763,6 +1816,7 @@ next:
         DISPATCH();
     }
     TARGET(FORMAT_VALUE) {
+        SYNC();
         uint32_t flags = ARG;
         pe_val spec = (flags & 4) ? POP() : pe_undef();
         pe_val v = sp[-1], res;
@@ -1778,6 +1832,51 @@ next:
         pe_val m;
         if (pe_module_import(S, (pe_str *)f->code->names[ARG], &m)) ERROR();
         PUSH(m);
+        DISPATCH();
+    }
+    TARGET(LOAD_NAME) {
+        pe_val v = pe_dict_get_str(PE_DICT(locals[0]), (pe_str *)f->code->names[ARG]);
+        pe_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(JUMP_IF_BOUND) {
+        if (TOP().tag != PE_TUNDEF) pc = f->code->code + ARG;
+        else sp--;
+        DISPATCH();
+    }
+    TARGET(STORE_NAME) {
+        pe_val v = sp[-1];
+        SYNC();
+        if (pe_dict_set(S, PE_DICT(locals[0]), pe_obj_val(f->code->names[ARG]), v)) ERROR();
+        sp--;
+        pe_decref(S, v);
+        DISPATCH();
+    }
+    TARGET(DELETE_NAME) {
+        SYNC();
+        int r = pe_dict_del(S, PE_DICT(locals[0]), pe_obj_val(f->code->names[ARG]));
+        if (r < 0) ERROR();
+        if (r == 0) {
+            pe_raise(S, PE_EXC(NameError), "name '%s' is not defined",
+                     ((pe_str *)f->code->names[ARG])->data);
+            pe_exc_set_name(S, ((pe_str *)f->code->names[ARG])->data, pe_undef());
+            ERROR();
+        }
+        DISPATCH();
+    }
+    TARGET(BUILD_CLASS) {
+        uint32_t nb = ARG & 0xfff, nk = ARG >> 12;
+        uint32_t n = 2 + nb + (nk ? nk + 1 : 0);
+        pe_val *base = sp - n, res;
+        pe_obj *kwn = nk ? sp[-1].u.o : NULL;
+        SYNC();
+        if (pe_build_class(S, base[0], base[1], base + 2, (int)nb, base + 2 + nb, (int)nk, kwn,
+                           &res))
+            ERROR();
+        for (uint32_t i = 0; i < n; i++) pe_decref(S, base[i]);
+        sp = base;
+        PUSH(res);
         DISPATCH();
     }
     TARGET(PRINT_EXPR) {
