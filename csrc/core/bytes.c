@@ -288,6 +288,13 @@ static int bytes_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
     case PE_BO_ADD:
         if (!is_byteslike(a)) return PE_NOTIMPL;
         return concat(S, a, b, out);
+    case PE_BO_MOD: {
+        if (!is_byteslike(a)) return PE_NOTIMPL;
+        const unsigned char *p;
+        size_t n;
+        pe_bytes_view(a, &p, &n);
+        return pe_bytes_percent_format(S, p, n, pe_typeof(a), b, out);
+    }
     case PE_BO_MUL: {
         pe_val seq = is_byteslike(a) ? a : b, cnt = is_byteslike(a) ? b : a;
         int64_t n;

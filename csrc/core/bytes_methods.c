@@ -397,11 +397,7 @@ METHOD(m_splitlines) {
     pe_val a[1];
     if (chk_kw(S, "splitlines", argc, argv, kwnames, names, 1, a)) return -1;
     int keep = 0;
-    if (a[0].tag != PE_TUNDEF) {
-        if (a[0].tag == PE_TFLOAT)
-            return pe_raise(S, PE_EXC(TypeError), "'float' object cannot be interpreted as an integer");
-        if ((keep = pe_truth(S, a[0])) < 0) return -1;
-    }
+    if (a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], &keep)) return -1;
     if (pe_list_new(S, 0, out)) return -1;
     VIEW(p, n);
     size_t i = 0;
@@ -608,7 +604,7 @@ static int pad(pe_state *S, pe_val self, const char *name, int argc, const pe_va
         if (!pe_bytes_view(argv[1], &q, &m) || m != 1)
             return pe_raise(S, PE_EXC(TypeError),
                             "%s() argument 2 must be a byte string of length 1, not %s", name,
-                            pe_type_name(argv[1]));
+                            argv[1].tag == PE_TNONE ? "None" : pe_type_name(argv[1]));
         fill = q[0];
     }
     VIEW(p, n);
@@ -866,7 +862,7 @@ METHOD(m_fromhex) {
                         tname(self), argc);
     if (!pe_is_str(argv[0]))
         return pe_raise(S, PE_EXC(TypeError), "fromhex() argument must be str, not %s",
-                        pe_type_name(argv[0]));
+                        argv[0].tag == PE_TNONE ? "None" : pe_type_name(argv[0]));
     const pe_str *s = PE_STR(argv[0]);
     const unsigned char *t = (const unsigned char *)s->data;
     pe_sb sb;
