@@ -237,7 +237,7 @@ static int fill_repeat(pe_state *S, unsigned char *dst, const unsigned char *src
         memset(dst, src[0], total);
         return pe_work(S, total / 64);
     }
-    memcpy(dst, src, n);
+    if (dst != src) memcpy(dst, src, n); /* `ba *= k` repeats in place */
     size_t done = n;
     while (done < total) {
         size_t k = done <= total - done ? done : total - done;

@@ -865,6 +865,12 @@ METHOD(m_fromhex) {
                         argv[0].tag == PE_TNONE ? "None" : pe_type_name(argv[0]));
     const pe_str *s = PE_STR(argv[0]);
     const unsigned char *t = (const unsigned char *)s->data;
+    if (!s->ascii) { /* CPython reports the first non-ASCII character first */
+        size_t k = 0;
+        while (t[k] < 0x80) k++;
+        return pe_raise(S, PE_EXC(ValueError),
+                        "non-hexadecimal number found in fromhex() arg at position %zu", k);
+    }
     pe_sb sb;
     pe_sb_init(&sb, S);
     size_t i = 0, pos = 0; /* byte offset, code point position */
