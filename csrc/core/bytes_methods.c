@@ -177,13 +177,31 @@ static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 /* Searching                                                           */
 /* ------------------------------------------------------------------ */
 
+/* memmem over bounded windows (~64 KiB, or 4 needle lengths): repeated
+ * searches from a moving start (count, replace, split) stay linear even
+ * where memmem looks at its whole haystack first (sanitizer interceptors).
+ * A window holds every match that starts in its first W bytes. */
+static const unsigned char *pb_memmem(const unsigned char *h, size_t hl, const unsigned char *nd,
+                                      size_t nl) {
+    if (nl == 0) return h;
+    size_t W = nl > 16384 ? 4 * nl : 65536;
+    while (hl >= nl) {
+        size_t span = hl - (nl - 1) <= W ? hl : W + nl - 1;
+        const unsigned char *m = memmem(h, span, nd, nl);
+        if (m || span == hl) return m;
+        h += W;
+        hl -= W;
+    }
+    return NULL;
+}
+
 /* Finds needle in h[start, end): first (dir > 0) or last match; -1. */
 static int64_t find_in(const unsigned char *h, int64_t start, int64_t end,
                        const unsigned char *nd, size_t nn, int dir) {
     if (end - start < (int64_t)nn || start > end) return -1;
     if (nn == 0) return dir > 0 ? start : end;
     if (dir > 0) {
-        const unsigned char *r = memmem(h + start, (size_t)(end - start), nd, nn);
+        const unsigned char *r = pb_memmem(h + start, (size_t)(end - start), nd, nn);
         return r ? (int64_t)(r - h) : -1;
     }
     for (int64_t i = end - (int64_t)nn; i >= start; i--)
@@ -197,7 +215,7 @@ static int64_t count_in(const unsigned char *h, int64_t start, int64_t end,
     if (nn == 0) return end - start + 1;
     int64_t c = 0;
     for (int64_t i = start; i + (int64_t)nn <= end;) {
-        const unsigned char *r = memmem(h + i, (size_t)(end - i), nd, nn);
+        const unsigned char *r = pb_memmem(h + i, (size_t)(end - i), nd, nn);
         if (!r) break;
         c++;
         i = (int64_t)(r - h) + (int64_t)nn;
@@ -356,7 +374,7 @@ static int split_impl(pe_state *S, pe_val self, const char *name, int argc, cons
         size_t i = 0;
         while (!r) {
             const unsigned char *f =
-                maxsplit > 0 && n - i >= sl ? memmem(p + i, n - i, sepc, sl) : NULL;
+                maxsplit > 0 && n - i >= sl ? pb_memmem(p + i, n - i, sepc, sl) : NULL;
             if (!f) {
                 r = list_add(S, self, *out, p + i, n - i);
                 break;
@@ -532,7 +550,7 @@ METHOD(m_replace) {
     } else {
         size_t i = 0;
         while (i < n && !sb.failed) {
-            const unsigned char *f = count > 0 && n - i >= on ? memmem(p + i, n - i, o, on) : NULL;
+            const unsigned char *f = count > 0 && n - i >= on ? pb_memmem(p + i, n - i, o, on) : NULL;
             if (!f) break;
             size_t j = (size_t)(f - p);
             pe_sb_putn(&sb, (const char *)p + i, j - i);
