@@ -149,3 +149,29 @@ def test_extension_runs_generators():
     assert ns is None or isinstance(ns, dict)
     assert pyexpr.eval("sum(x for x in range(10))") == 45
     assert pyexpr.eval("list(iter([3, 2, 1, 0].pop, 1))") == [0]
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "yield 1",
+        "x = yield",
+        "yield from g",
+        "[(yield) for x in y]",
+        "def f():\n    [(yield) for x in y]",
+        "def f():\n    {(yield) for x in y}",
+        "def f():\n    {x: (yield) for x in y}",
+        "def f():\n    {(yield from x): 1 for x in y}",
+        "def f():\n    ((yield) for x in y)",
+        "def f():\n    print(yield)",
+        "def f():\n    return yield",
+        "def f():\n    yield from",
+        "lambda: (yield from x)\nyield",
+    ],
+)
+def test_misplaced_yield_messages_as_cpython(src):
+    """The symbol-table and grammar errors for yield, word for word."""
+    exp = run_cpython(["-c", src])
+    got = run_pyexpr(["-c", src])
+    assert exp.returncode == 1 and exp.last_line.startswith("SyntaxError")
+    assert (got.returncode, got.last_line) == (1, exp.last_line), got.describe()

@@ -146,7 +146,7 @@ ESCAPES = [
      [r"EXC NotImplementedError: built-in 'vars' is not supported by pyexpr$",
       r"EXC TypeError: vars\(\) argument must have __dict__ attribute$"]),
     ("class_init_globals", "class A:\n    pass\n", "A.__init__.__globals__",
-     [CLASS_SYNTAX, r"EXC AttributeError: '(wrapper_descriptor|builtin_function_or_method|function|method-wrapper)' object has no attribute '__globals__'"]),
+     [CLASS_SYNTAX, r"EXC AttributeError: '(wrapper_descriptor|method_descriptor|builtin_function_or_method|function|method-wrapper)' object has no attribute '__globals__'"]),
     ("class_method_globals", "class A:\n    def m(self):\n        return 1\n", "A().m.__func__.__globals__",
      [CLASS_SYNTAX,
       r"EXC AttributeError: 'method' object has no attribute '__func__'",

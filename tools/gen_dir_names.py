@@ -32,8 +32,8 @@ def samples() -> dict[str, object]:
             iter(d.values()), iter(d.items()), reversed(d), reversed(d.values()),
             reversed(d.items()), iter(set()), enumerate([]), zip(), map(len, []),
             filter(None, []), reversed(()), iter(range(1)), iter(range(2**64)), iter("s"),
-            iter("\xe9"), d.keys(), d.values(), d.items(), str.upper, b"", bytearray(),
-            iter(b""), iter(bytearray())]
+            iter("\xe9"), d.keys(), d.values(), d.items(), str.upper, (x for x in ()),
+            iter(int, 1), b"", bytearray(), iter(b""), iter(bytearray())]
     out = {type(o).__name__: o for o in objs}
     for name in dir(builtins):
         cls = getattr(builtins, name)

@@ -6,7 +6,9 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "pe_class.h"
 #include "pe_vm.h"
+#include "pe_dunder.h"
 
 #define BI(name) static int bi_##name(pe_state *S, pe_val self, int argc, const pe_val *argv, \
                                       pe_obj *kwnames, pe_val *out)
@@ -110,6 +112,10 @@ BI(abs) {
     default: break;
     }
     if (pe_is_bigint(x)) return pe_int_abs(S, x, out);
+    if (pe_du_heap(x)) {
+        int r = pe_du_call(S, x, PE_DU_abs, 0, NULL, out);
+        if (r) return r < 0 ? -1 : 0;
+    }
     return pe_raise(S, PE_EXC(TypeError), "bad operand type for abs(): '%s'", pe_type_name(x));
 }
 
@@ -124,6 +130,13 @@ BI(round) {
     if (a[0].tag == PE_TUNDEF)
         return pe_raise(S, PE_EXC(TypeError), "round() missing required argument 'number' (pos 1)");
     pe_val x = a[0], nd = a[1];
+    if (pe_du_heap(x)) {
+        /* type(x).__round__(x), or (x, ndigits) unless ndigits is None */
+        int r = pe_du_call(S, x, PE_DU_round, nd.tag == PE_TUNDEF || nd.tag == PE_TNONE ? 0 : 1, &nd, out);
+        if (r) return r < 0 ? -1 : 0;
+        return pe_raise(S, PE_EXC(TypeError), "type %s doesn't define __round__ method",
+                        pe_type_name(x));
+    }
     bool has_nd = nd.tag != PE_TUNDEF && nd.tag != PE_TNONE;
     if (has_nd && !pe_is_intlike(nd) && nd.tag != PE_TBOOL)
         return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
@@ -166,6 +179,10 @@ BI(pow) {
     pe_val b = a[0].tag == PE_TBOOL ? pe_int(a[0].u.i) : a[0];
     pe_val e = a[1].tag == PE_TBOOL ? pe_int(a[1].u.i) : a[1];
     pe_val m = a[2].tag == PE_TBOOL ? pe_int(a[2].u.i) : a[2];
+    if (pe_du_heap(a[0])) {
+        int r = pe_dunder_pow3(S, a[0], a[1], a[2], out);
+        if (r != PE_NOTIMPL) return r;
+    }
     if (!pe_is_intlike(b) || !pe_is_intlike(e) || !pe_is_intlike(m)) {
         /* CPython's ternary power reaches float's slot (which refuses a
          * modulus first) whenever any of the three is a float */
@@ -201,6 +218,10 @@ BI(divmod) {
         q = pe_float(dq);
         r = pe_float(dr);
     } else {
+        if (pe_du_heap(argv[0]) || pe_du_heap(argv[1])) {
+            int rc = pe_dunder_divmod(S, argv[0], argv[1], out);
+            if (rc != PE_NOTIMPL) return rc;
+        }
         return pe_raise(S, PE_EXC(TypeError),
                         "unsupported operand type(s) for divmod(): '%s' and '%s'",
                         pe_type_name(argv[0]), pe_type_name(argv[1]));
@@ -215,13 +236,20 @@ BI(divmod) {
 static int int_to_base(pe_state *S, const char *fn, int base, int argc, const pe_val *argv,
                        pe_obj *kwnames, pe_val *out) {
     if (nokw(S, fn, kwnames) || exact_args(S, fn, argc, 1)) return -1;
-    pe_val x = argv[0].tag == PE_TBOOL ? pe_int(argv[0].u.i) : argv[0];
-    if (!pe_is_intlike(x))
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                        pe_type_name(x));
+    pe_val x = argv[0].tag == PE_TBOOL ? pe_int(argv[0].u.i) : argv[0], owned = pe_undef();
+    if (!pe_is_intlike(x)) {
+        int du = pe_dunder_index(S, x, &owned);
+        if (du < 0) return -1;
+        if (du == 0)
+            return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
+                            pe_type_name(x));
+        x = owned;
+    }
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (pe_int_to_str(S, x, base, true, &sb)) {
+    int rc = pe_int_to_str(S, x, base, true, &sb);
+    pe_decref(S, owned);
+    if (rc) {
         pe_sb_free(&sb);
         return -1;
     }
@@ -586,7 +614,9 @@ BI(callable) {
     const pe_type *t = pe_typeof(argv[0]);
     int k = t->kind;
     *out = pe_bool(k == PE_K_TYPE || k == PE_K_FUNC || k == PE_K_CFUNC || k == PE_K_BMETHOD ||
-                   (k == PE_K_HOST && t->call)); /* host classes without call: not callable */
+                   (k == PE_K_HOST && t->call) || /* host classes without call: not callable */
+                   (pe_is_heaptype(t) && PE_CLASS(t)->special[PE_DU_call].tag != PE_TUNDEF) ||
+                   t == &pe_type_staticmethod);
     return 0;
 }
 
@@ -681,6 +711,12 @@ static const builtin_entry builtin_table[] = {
     {"type", &pe_type_type.ob, true}, {"enumerate", &pe_type_enumerate.ob, false},
     {"zip", &pe_type_zip.ob, false}, {"map", &pe_type_map.ob, false},
     {"filter", &pe_type_filter.ob, false}, {"reversed", &pe_type_reversed.ob, false},
+    {"NotImplemented", &pe_notimplemented_obj, true},
+    {"object", &pe_type_object.ob, true}, {"super", &pe_type_super.ob, false},
+    {"property", &pe_type_property.ob, true}, {"staticmethod", &pe_type_staticmethod.ob, true},
+    {"classmethod", &pe_type_classmethod.ob, true}, {"setattr", &pe_bi_setattr.ob, false},
+    {"delattr", &pe_bi_delattr.ob, false}, {"vars", &pe_bi_vars.ob, false},
+    {"dir", &pe_bi_dir.ob, false},
 #define PE_EXC_BUILTIN(name, base) {#name, &pe_exc_types[PE_EXC_##name].ob, true},
     PE_EXCEPTIONS(PE_EXC_BUILTIN)
 #undef PE_EXC_BUILTIN
@@ -712,16 +748,13 @@ typedef struct unsupported_builtin {
 
 static const unsupported_builtin unsupported_builtins[] = {
     {"BaseExceptionGroup", false}, {"Ellipsis", false}, {"ExceptionGroup", false},
-    {"NotImplemented", false}, {"__build_class__", false}, {"__debug__", false},
+    {"__build_class__", false}, {"__debug__", false},
     {"__doc__", false}, {"__import__", true}, {"__loader__", false}, {"__package__", false},
     {"__spec__", false}, {"aiter", false}, {"anext", false}, {"breakpoint", true},
-    {"classmethod", false}, {"compile", true},
-    {"complex", false}, {"copyright", false}, {"credits", false}, {"delattr", false},
-    {"dir", false}, {"eval", true}, {"exec", true}, {"exit", true}, {"globals", false},
+    {"compile", true},
+    {"complex", false}, {"copyright", false}, {"credits", false}, {"eval", true}, {"exec", true}, {"exit", true}, {"globals", false},
     {"help", true}, {"input", true}, {"license", false}, {"locals", false},
-    {"memoryview", false}, {"object", false}, {"open", true}, {"property", false},
-    {"quit", true}, {"setattr", false}, {"staticmethod", false}, {"super", false},
-    {"vars", false}, {"__annotations__", false}, {"__builtins__", false},
+    {"memoryview", false}, {"open", true}, {"quit", true}, {"__annotations__", false}, {"__builtins__", false},
     {"__cached__", false}, {"__file__", true},
 };
 

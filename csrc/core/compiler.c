@@ -35,16 +35,31 @@ enum {
     SF_USED = 1 << 4,
     SF_CELL = 1 << 5,  /* local captured by an inner scope */
     SF_FREE = 1 << 6,  /* resolved: comes from an enclosing scope */
-    SF_GLOBAL = 1 << 7 /* resolved: global slot */
+    SF_GLOBAL = 1 << 7, /* resolved: global slot */
+    SF_COMP_ITER = 1 << 8, /* a comprehension's iteration variable */
+    SF_WALRUS = 1 << 9,    /* bound by `:=` inside this comprehension */
+    SF_IMPORTED = 1 << 10, /* bound by import only (no "assigned before global") */
+    SF_ANNOTATED = 1 << 11, /* `x: T` in this scope */
+    SF_CLASSCELL = 1 << 12 /* a class scope's implicit __class__ (a cell if a method uses it) */
 };
 
-enum { SC_MODULE, SC_FUNCTION, SC_COMPREHENSION };
+/* SC_CLASS: a class body. Its names live in the namespace dict (local 0,
+ * LOAD_NAME/STORE_NAME/DELETE_NAME); scopes nested in it do not see them
+ * (resolve_free skips class scopes), except the implicit __class__ cell
+ * that methods using super() or __class__ close over. */
+enum { SC_MODULE, SC_FUNCTION, SC_COMPREHENSION, SC_CLASS };
+
+/* A class body's own name (stored in the namespace dict). */
+#define IS_CLASSNAME(sc, y)                                                                  \
+    ((sc)->kind == SC_CLASS && ((y)->flags & SF_ASSIGNED) &&                                  \
+     !((y)->flags & (SF_PARAM | SF_GLOBAL | SF_GLOBAL_DECL | SF_NONLOCAL_DECL | SF_FREE | SF_CELL)))
 
 typedef struct sym {
     const char *name;
     uint32_t flags;
     int32_t index; /* local index, cell index, free index or global slot */
     uint32_t decl_line;
+    pe_node *decl; /* the global/nonlocal statement that declared it */
 } sym;
 
 typedef struct scope {
@@ -56,6 +71,7 @@ typedef struct scope {
     uint32_t *table; /* hash -> sym index + 1 */
     uint32_t tcap;
     uint32_t nlocals, ncells, nfree;
+    int comp_iter_expr; /* > 0: collecting a comprehension's iterable (no `:=`) */
     bool in_loop_decl;
     bool generator; /* a function or lambda holding yield, or a genexpr */
 } scope;
@@ -81,11 +97,12 @@ typedef struct fblock {
     region outer;
 } fblock;
 
-/* FB_HANDLER: inside an except body ([.. prev] on the stack);
+/* FB_WITH: inside a with body ([.. exit] on the stack; finalbody: the WITH node);
+ * FB_HANDLER: inside an except body ([.. prev] on the stack);
  * FB_TRY_FINALLY: inside the protected part of try/finally;
  * FB_FINALLY_END: inside a finally body run for an exception ([.. prev exc]);
  * FB_POP_VALUE: a return value saved while a finally body runs inline. */
-enum { FB_WHILE, FB_FOR, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_END, FB_POP_VALUE };
+enum { FB_WHILE, FB_FOR, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_END, FB_POP_VALUE, FB_WITH };
 
 typedef struct jfix {
     uint32_t at, label;
@@ -137,8 +154,16 @@ typedef struct compiler {
     pe_code *code;
     int depth; /* AST nesting in the symbol pass (MAX_AST_DEPTH) */
     uint32_t tick; /* nodes since the last time-limit check */
+    pe_node *last_pat; /* the pattern compiled last (CPython's error location) */
     uint32_t warn_line; /* source cursor for warnings: warn_p starts line warn_line */
     const char *warn_p;
+    /* attribute/keyword names shared by all code objects of the program
+     * (one str per name, so instance dict keys stored by one method are
+     * pointer-equal to the names another method looks up): open addressing,
+     * references owned (dropped in compiler_free; the code objects hold
+     * their own) */
+    pe_obj **itab;
+    uint32_t icap, icount;
 } compiler;
 
 /* Every 1024 nodes visited: the time limit (pe_compile_check_time). */
@@ -190,6 +215,8 @@ static scope *scope_new(compiler *C, int kind, scope *parent, pe_node *node) {
     s->kind = kind;
     s->parent = parent;
     s->node = node;
+    /* a lambda or comprehension inside a comprehension's iterable: still no `:=` */
+    s->comp_iter_expr = parent && parent->comp_iter_expr > 0;
     if (node) node->scope = s;
     if (C->nscopes == C->scopecap) {
         uint32_t nc = C->scopecap ? C->scopecap * 2 : 16;
@@ -237,6 +264,9 @@ static int scope_rehash(compiler *C, scope *s, uint32_t ncap) {
 static sym *sym_add(compiler *C, scope *s, const char *name, uint32_t flags) {
     sym *y = sym_find(s, name);
     if (y) {
+        /* SF_IMPORTED stays only while every binding is an import */
+        if ((flags & SF_ASSIGNED) && !(flags & SF_IMPORTED)) y->flags &= ~(uint32_t)SF_IMPORTED;
+        if ((flags & SF_IMPORTED) && (y->flags & SF_ASSIGNED)) flags &= ~(uint32_t)SF_IMPORTED;
         y->flags |= flags;
         return y;
     }
@@ -254,6 +284,7 @@ static sym *sym_add(compiler *C, scope *s, const char *name, uint32_t flags) {
     y->flags = flags;
     y->index = -1;
     y->decl_line = 0;
+    y->decl = NULL;
     uint32_t i = name_hash(name) & (s->tcap - 1);
     while (s->table[i]) i = (i + 1) & (s->tcap - 1);
     s->table[i] = s->nsyms;
@@ -329,19 +360,92 @@ static int collect_params(compiler *C, scope *fs, scope *outer, pe_nodelist *par
 }
 
 /* Comprehension: first iterable in the enclosing scope, rest inside. */
+/* Marks the names of a comprehension's `for` target as iteration
+ * variables; a name an earlier `:=` of the comprehension bound is
+ * CPython's "inner loop cannot rebind" error. */
+static int mark_comp_iter(compiler *C, scope *cs, pe_node *t) {
+    switch (t->kind) {
+    case PE_N_NAME: {
+        sym *y = sym_find(cs, t->name);
+        if (y && (y->flags & SF_WALRUS))
+            return syntax_error(C, t,
+                                "comprehension inner loop cannot rebind assignment expression "
+                                "target '%s'",
+                                t->name);
+        if (y) y->flags |= SF_COMP_ITER;
+        return 0;
+    }
+    case PE_N_TUPLE:
+    case PE_N_LIST:
+        for (uint32_t i = 0; i < t->l[0].n; i++)
+            if (mark_comp_iter(C, cs, t->l[0].v[i])) return -1;
+        return 0;
+    case PE_N_STARRED:
+        return mark_comp_iter(C, cs, t->a);
+    default:
+        return 0;
+    }
+}
+
+/* A comprehension's iterable: `:=` is not allowed in it (at any depth of
+ * this scope; a lambda inside opens a scope of its own). */
+static int collect_comp_iter(compiler *C, scope *s, pe_node *e) {
+    s->comp_iter_expr++;
+    int r = collect_expr(C, s, e);
+    s->comp_iter_expr--;
+    return r;
+}
+
 static int collect_comp(compiler *C, scope *s, pe_node *n) {
     pe_nodelist *fors = &n->l[0];
-    if (collect_expr(C, s, fors->v[0]->b)) return -1;
+    if (collect_comp_iter(C, s, fors->v[0]->b)) return -1;
     scope *cs = scope_new(C, SC_COMPREHENSION, s, n);
     if (!cs || !sym_add(C, cs, ".0", SF_PARAM | SF_ASSIGNED)) return -1;
     cs->generator = n->kind == PE_N_GENEXP;
     for (uint32_t i = 0; i < fors->n; i++) {
         pe_node *f = fors->v[i];
-        if (i > 0 && collect_expr(C, cs, f->b)) return -1;
-        if (collect_target(C, cs, f->a) || collect_list(C, cs, &f->l[0])) return -1;
+        if (i > 0 && collect_comp_iter(C, cs, f->b)) return -1;
+        if (collect_target(C, cs, f->a) || mark_comp_iter(C, cs, f->a)) return -1;
+        if (collect_list(C, cs, &f->l[0])) return -1;
     }
     if (collect_expr(C, cs, n->a)) return -1;
     if (n->b && collect_expr(C, cs, n->b)) return -1;
+    return 0;
+}
+
+/* The target of `name := value` (PEP 572): in a comprehension it binds in
+ * the nearest enclosing function (as if `nonlocal`) or module (as if
+ * `global`) scope. */
+static int collect_walrus(compiler *C, scope *s, pe_node *n) {
+    const char *nm = n->a->name;
+    if (s->comp_iter_expr > 0)
+        return syntax_error(C, n,
+                            "assignment expression cannot be used in a comprehension iterable "
+                            "expression");
+    if (s->kind != SC_COMPREHENSION) return collect_target(C, s, n->a);
+    scope *t = s;
+    for (; t->kind == SC_COMPREHENSION; t = t->parent) {
+        sym *y = sym_find(t, nm);
+        if (y && (y->flags & SF_COMP_ITER))
+            return syntax_error(C, n->a,
+                                "assignment expression cannot rebind comprehension iteration "
+                                "variable '%s'",
+                                nm);
+    }
+    if (t->kind == SC_CLASS)
+        return syntax_error(C, n,
+                            "assignment expression within a comprehension cannot be used in a "
+                            "class body");
+    sym *ty = sym_find(t, nm);
+    bool glob = t->kind == SC_MODULE || (ty && (ty->flags & SF_GLOBAL_DECL));
+    ty = sym_add(C, t, nm, SF_ASSIGNED);
+    if (!ty) return -1;
+    if (!ty->decl_line) ty->decl_line = n->line;
+    for (scope *q = s; q != t; q = q->parent) {
+        sym *z = sym_add(C, q, nm, (glob ? SF_GLOBAL_DECL : SF_NONLOCAL_DECL) | SF_WALRUS);
+        if (!z) return -1;
+        if (!z->decl_line) z->decl_line = n->line;
+    }
     return 0;
 }
 
@@ -356,6 +460,10 @@ static int collect_expr(compiler *C, scope *s, pe_node *n) {
 static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     switch (n->kind) {
     case PE_N_NAME:
+        /* super() finds its class in the __class__ cell */
+        if (s->kind == SC_FUNCTION && !strcmp(n->name, "super") &&
+            !sym_add(C, s, "__class__", SF_USED))
+            return -1;
         return sym_add(C, s, n->name, SF_USED) ? 0 : -1;
     case PE_N_CONST:
         return 0;
@@ -369,10 +477,14 @@ static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_DICTCOMP:
     case PE_N_GENEXP:
         return collect_comp(C, s, n);
+    case PE_N_NAMEDEXPR:
+        if (collect_expr(C, s, n->b)) return -1;
+        return collect_walrus(C, s, n);
     case PE_N_YIELD:
     case PE_N_YIELDFROM:
         /* CPython's symtable messages, at the yield */
-        if (s->kind == SC_MODULE) return syntax_error(C, n, "'yield' outside function");
+        if (s->kind == SC_MODULE || s->kind == SC_CLASS)
+            return syntax_error(C, n, "'yield' outside function");
         if (s->kind == SC_COMPREHENSION) {
             int k = s->node->kind;
             return syntax_error(C, n, "'yield' inside %s",
@@ -394,6 +506,45 @@ static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     return 0;
 }
 
+/* The names a pattern binds, and the expressions in it. */
+static int collect_pattern(compiler *C, scope *s, pe_node *p) {
+    if (!p) return 0;
+    if (depth_enter(C, p)) return -1;
+    int r = 0;
+    if ((p->kind == PE_N_PAS || p->kind == PE_N_PSTAR || p->kind == PE_N_PMAP) && p->name) {
+        sym *y = sym_add(C, s, p->name, SF_ASSIGNED);
+        if (!y) r = -1;
+        else if (!y->decl_line) y->decl_line = p->line;
+    }
+    switch (p->kind) {
+    case PE_N_PVALUE:
+        if (!r) r = collect_expr(C, s, p->a);
+        break;
+    case PE_N_PAS:
+        if (!r) r = collect_pattern(C, s, p->a);
+        break;
+    case PE_N_PSEQ:
+    case PE_N_POR:
+        for (uint32_t i = 0; !r && i < p->l[0].n; i++) r = collect_pattern(C, s, p->l[0].v[i]);
+        break;
+    case PE_N_PMAP:
+        for (uint32_t i = 0; !r && i < p->l[0].n; i++) {
+            r = collect_expr(C, s, p->l[0].v[i]);
+            if (!r) r = collect_pattern(C, s, p->l[1].v[i]);
+        }
+        break;
+    case PE_N_PCLASS:
+        if (!r) r = collect_expr(C, s, p->a);
+        for (uint32_t i = 0; !r && i < p->l[0].n; i++) r = collect_pattern(C, s, p->l[0].v[i]);
+        for (uint32_t i = 0; !r && i < p->l[1].n; i++) r = collect_pattern(C, s, p->l[1].v[i]->a);
+        break;
+    default:
+        break;
+    }
+    depth_leave(C, p);
+    return r;
+}
+
 static int collect_stmt_node(compiler *C, scope *s, pe_node *n);
 static int collect_stmt(compiler *C, scope *s, pe_node *n) {
     if (depth_enter(C, n)) return -1;
@@ -409,12 +560,25 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
             if (collect_target(C, s, n->l[0].v[i])) return -1;
         return collect_expr(C, s, n->a);
     case PE_N_AUGASSIGN:
-        if (n->a->kind == PE_N_NAME && !sym_add(C, s, n->a->name, SF_ASSIGNED | SF_USED))
+        /* a name target counts as assigned only (CPython: Store context) */
+        if (n->a->kind == PE_N_NAME) {
+            sym *y = sym_add(C, s, n->a->name, SF_ASSIGNED);
+            if (!y) return -1;
+            if (!y->decl_line) y->decl_line = n->a->line;
+        } else if (collect_expr(C, s, n->a)) {
             return -1;
-        return collect_expr(C, s, n->a) || collect_expr(C, s, n->b) ? -1 : 0;
+        }
+        return collect_expr(C, s, n->b);
     case PE_N_ANNASSIGN:
         /* a simple name (even without a value) is bound in its scope; the
          * annotation is evaluated only at module level (see c_stmt) */
+        if (n->a->kind == PE_N_NAME && !(n->a->flags & 1)) {
+            sym *y = sym_find(s, n->a->name);
+            if (y && (y->flags & (SF_GLOBAL_DECL | SF_NONLOCAL_DECL)) && s->kind != SC_MODULE)
+                return syntax_error(C, n, "annotated name '%s' can't be %s", n->a->name,
+                                    (y->flags & SF_GLOBAL_DECL) ? "global" : "nonlocal");
+            if (!sym_add(C, s, n->a->name, SF_ANNOTATED)) return -1;
+        }
         if ((n->c || n->a->kind != PE_N_NAME || !(n->a->flags & 1)) &&
             collect_target(C, s, n->a))
             return -1;
@@ -427,7 +591,23 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
         for (uint32_t i = 0; i < n->l[0].n; i++)
             if (collect_target(C, s, n->l[0].v[i])) return -1;
         return 0;
+    case PE_N_CLASS: {
+        if (collect_list(C, s, &n->l[2]) || collect_list(C, s, &n->l[0]) ||
+            collect_list(C, s, &n->l[3]))
+            return -1;
+        sym *y = sym_add(C, s, n->name, SF_ASSIGNED);
+        if (!y) return -1;
+        if (!y->decl_line) y->decl_line = n->line;
+        scope *cs = scope_new(C, SC_CLASS, s, n);
+        if (!cs || !sym_add(C, cs, ".ns", SF_PARAM | SF_ASSIGNED) ||
+            !sym_add(C, cs, "__class__", SF_CLASSCELL) ||
+            !sym_add(C, cs, "__module__", SF_ASSIGNED) ||
+            !sym_add(C, cs, "__qualname__", SF_ASSIGNED))
+            return -1;
+        return collect_stmts(C, cs, &n->l[1]);
+    }
     case PE_N_DEF: {
+        if (collect_list(C, s, &n->l[2])) return -1;
         sym *y = sym_add(C, s, n->name, SF_ASSIGNED);
         if (!y) return -1;
         if (!y->decl_line) y->decl_line = n->line;
@@ -439,25 +619,32 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_GLOBAL:
     case PE_N_NONLOCAL: {
         bool glob = n->kind == PE_N_GLOBAL;
-        if (!glob && s->kind == SC_MODULE)
-            return syntax_error(C, n, "nonlocal declaration not allowed at module level");
+        /* CPython's symtable checks, in its order: parameter, use,
+         * annotation, assignment (an import alone does not count); a name
+         * both global and nonlocal is reported at its first declaration */
+        const char *what = glob ? "global" : "nonlocal";
         for (uint32_t i = 0; i < n->l[0].n; i++) {
             const char *nm = n->l[0].v[i]->name;
             sym *y = sym_find(s, nm);
+            bool decl = y && (y->flags & (SF_GLOBAL_DECL | SF_NONLOCAL_DECL));
             if (y && (y->flags & SF_PARAM))
-                return syntax_error(C, n, "name '%s' is parameter and %s", nm,
-                                    glob ? "global" : "nonlocal");
-            if (y && (y->flags & (glob ? SF_NONLOCAL_DECL : SF_GLOBAL_DECL)))
-                return syntax_error(C, n, "name '%s' is nonlocal and global", nm);
-            if (y && (y->flags & SF_ASSIGNED) && !(y->flags & (SF_GLOBAL_DECL | SF_NONLOCAL_DECL)))
+                return syntax_error(C, n, "name '%s' is parameter and %s", nm, what);
+            if (y && !decl && (y->flags & SF_USED))
+                return syntax_error(C, n, "name '%s' is used prior to %s declaration", nm, what);
+            if (y && (y->flags & SF_ANNOTATED))
+                return syntax_error(C, n, "annotated name '%s' can't be %s", nm, what);
+            if (y && !decl && (y->flags & SF_ASSIGNED) && !(y->flags & SF_IMPORTED))
                 return syntax_error(C, n, "name '%s' is assigned to before %s declaration", nm,
-                                    glob ? "global" : "nonlocal");
-            if (y && (y->flags & SF_USED) && !(y->flags & (SF_GLOBAL_DECL | SF_NONLOCAL_DECL)))
-                return syntax_error(C, n, "name '%s' is used prior to %s declaration", nm,
-                                    glob ? "global" : "nonlocal");
+                                    what);
+            if (y && (y->flags & (glob ? SF_NONLOCAL_DECL : SF_GLOBAL_DECL)))
+                return syntax_error(C, y->decl ? y->decl : n, "name '%s' is nonlocal and global",
+                                    nm);
+            if (!glob && s->kind == SC_MODULE)
+                return syntax_error(C, n, "nonlocal declaration not allowed at module level");
             y = sym_add(C, s, nm, glob ? SF_GLOBAL_DECL : SF_NONLOCAL_DECL);
             if (!y) return -1;
             y->decl_line = n->line;
+            if (!y->decl) y->decl = n;
         }
         return 0;
     }
@@ -475,13 +662,29 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
                 nm[k] = 0;
                 bound = nm;
             }
-            if (!sym_add(C, s, bound, SF_ASSIGNED)) return -1;
+            if (!sym_add(C, s, bound, SF_ASSIGNED | SF_IMPORTED)) return -1;
         }
         return 0;
     case PE_N_TRY:
         for (int k = 0; k < 4; k++)
             if (collect_stmts(C, s, &n->l[k])) return -1;
         return 0;
+    case PE_N_MATCH:
+        if (collect_expr(C, s, n->a)) return -1;
+        for (uint32_t i = 0; i < n->l[0].n; i++) {
+            pe_node *c = n->l[0].v[i];
+            if (collect_pattern(C, s, c->a) || collect_expr(C, s, c->b) ||
+                collect_stmts(C, s, &c->l[0]))
+                return -1;
+        }
+        return 0;
+    case PE_N_WITH:
+        for (uint32_t i = 0; i < n->l[0].n; i++) {
+            pe_node *it = n->l[0].v[i];
+            if (collect_expr(C, s, it->a)) return -1;
+            if (it->b && collect_target(C, s, it->b)) return -1;
+        }
+        return collect_stmts(C, s, &n->l[1]);
     case PE_N_EXCEPT:
         if (n->name && !sym_add(C, s, n->name, SF_ASSIGNED)) return -1;
         if (collect_expr(C, s, n->a)) return -1;
@@ -551,6 +754,19 @@ static int resolve_free(compiler *C, scope *s, const char *name, bool *found) {
     for (scope *p = s->parent; p && p->kind != SC_MODULE; p = p->parent) {
         sym *y = sym_find(p, name);
         if (!y) continue;
+        if (p->kind == SC_CLASS) {
+            /* class names are invisible to nested scopes; __class__ is
+             * the class's cell */
+            if (!(y->flags & SF_CLASSCELL)) continue;
+            y->flags |= SF_CELL;
+            for (scope *q = s->parent; q != p; q = q->parent) {
+                sym *z = sym_add(C, q, name, 0);
+                if (!z) return -1;
+                if (!(z->flags & (SF_ASSIGNED | SF_PARAM))) z->flags |= SF_FREE;
+            }
+            *found = true;
+            return 0;
+        }
         if (y->flags & (SF_GLOBAL_DECL)) return 0;
         if (y->flags & (SF_ASSIGNED | SF_PARAM | SF_NONLOCAL_DECL)) {
             if (!(y->flags & SF_NONLOCAL_DECL)) y->flags |= SF_CELL;
@@ -581,13 +797,14 @@ static int resolve_scope(compiler *C, scope *s) {
             if (!found) {
                 pe_node fake = {0};
                 fake.line = y->decl_line;
-                return syntax_error(C, &fake, "no binding for nonlocal '%s' found", y->name);
+                return syntax_error(C, y->decl ? y->decl : &fake,
+                                    "no binding for nonlocal '%s' found", y->name);
             }
             y->flags |= SF_FREE;
             continue;
         }
         if (y->flags & (SF_ASSIGNED | SF_PARAM)) continue; /* local (maybe CELL later) */
-        if (y->flags & SF_FREE) continue;
+        if (y->flags & (SF_FREE | SF_CLASSCELL)) continue;
         bool found;
         if (resolve_free(C, s, y->name, &found)) return -1;
         if (found) y->flags |= SF_FREE;
@@ -608,7 +825,8 @@ static int index_scope(compiler *C, scope *s) {
             y->index = g;
         } else if (y->flags & SF_FREE && !(y->flags & (SF_ASSIGNED | SF_PARAM))) {
             /* indexed below */
-        } else if (s->kind != SC_MODULE && (y->flags & (SF_ASSIGNED | SF_PARAM))) {
+        } else if (s->kind != SC_MODULE &&
+                   (y->flags & (s->kind == SC_CLASS ? SF_PARAM : (SF_ASSIGNED | SF_PARAM)))) {
             y->index = (int32_t)s->nlocals++;
         }
     }
@@ -773,6 +991,38 @@ static int names_rehash(compiler *C, unit *u, uint32_t ncap) {
 
 /* Index of name in the unit's name table, added if new. A linear scan
  * while the table is small, a hash index beyond (linear time overall). */
+/* The program's one str for name (new reference). */
+static int intern_name(compiler *C, const char *name, pe_val *out) {
+    if ((C->icount + 1) * 2 > C->icap) {
+        uint32_t nc = C->icap ? C->icap * 2 : 64;
+        pe_obj **t = pe_mem_alloc(C->S, nc * sizeof(pe_obj *));
+        if (!t) return -1;
+        memset(t, 0, nc * sizeof(pe_obj *));
+        for (uint32_t k = 0; k < C->icap; k++) {
+            pe_obj *o = C->itab[k];
+            if (!o) continue;
+            uint32_t i = name_hash(((pe_str *)o)->data) & (nc - 1);
+            while (t[i]) i = (i + 1) & (nc - 1);
+            t[i] = o;
+        }
+        pe_mem_free(C->S, C->itab, C->icap * sizeof(pe_obj *));
+        C->itab = t;
+        C->icap = nc;
+    }
+    uint32_t i = name_hash(name) & (C->icap - 1);
+    for (; C->itab[i]; i = (i + 1) & (C->icap - 1))
+        if (!strcmp(((pe_str *)C->itab[i])->data, name)) {
+            pe_incref_obj(C->itab[i]);
+            *out = pe_obj_val(C->itab[i]);
+            return 0;
+        }
+    if (pe_str_from_cstr(C->S, name, out)) return -1;
+    pe_incref(*out);
+    C->itab[i] = out->u.o;
+    C->icount++;
+    return 0;
+}
+
 static int add_name(compiler *C, unit *u, const char *name, uint32_t *idx) {
     uint32_t slot = 0;
     if (u->nnames < 16) {
@@ -794,7 +1044,7 @@ static int add_name(compiler *C, unit *u, const char *name, uint32_t *idx) {
         }
     }
     pe_val s;
-    if (pe_str_from_cstr(C->S, name, &s)) return -1;
+    if (intern_name(C, name, &s)) return -1;
     if (grow(C->S, (void **)&u->names, &u->namecap, u->nnames, sizeof(pe_obj *))) {
         pe_decref(C->S, s);
         return -1;
@@ -821,6 +1071,18 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
 
 static int c_load_name(compiler *C, unit *u, const char *name) {
     sym *y = sym_find(u->sc, name);
+    if (y && IS_CLASSNAME(u->sc, y)) {
+        /* the namespace, else the global (CPython's LOAD_NAME) */
+        uint32_t k;
+        int g = global_slot(C, name);
+        if (g < 0 || add_name(C, u, name, &k)) return -1;
+        LABEL(done);
+        EMIT(LOAD_NAME, k);
+        JUMP(JUMP_IF_BOUND, done);
+        EMIT(LOAD_GLOBAL, g);
+        bind_label(u, done);
+        return 0;
+    }
     if (!y || (y->flags & SF_GLOBAL)) {
         int g = y ? y->index : global_slot(C, name);
         if (g < 0) return -1;
@@ -836,6 +1098,11 @@ static int c_load_name(compiler *C, unit *u, const char *name) {
 static int c_store_name(compiler *C, unit *u, const char *name, int op_fast, int op_deref,
                         int op_global) {
     sym *y = sym_find(u->sc, name);
+    if (y && IS_CLASSNAME(u->sc, y)) {
+        uint32_t k;
+        if (add_name(C, u, name, &k)) return -1;
+        return emit_l(C, u, op_fast == PE_OP_DELETE_FAST ? PE_OP_DELETE_NAME : PE_OP_STORE_NAME, k);
+    }
     if (!y || (y->flags & SF_GLOBAL)) {
         int g = y ? y->index : global_slot(C, name);
         if (g < 0) return -1;
@@ -1484,6 +1751,12 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
     case PE_N_COMPARE:
         r = c_compare(C, u, n);
         break;
+    case PE_N_NAMEDEXPR:
+        if (c_expr(C, u, n->b) || emit(C, u, PE_OP_DUP_TOP, 0) ||
+            c_store_name(C, u, n->a->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
+                         PE_OP_STORE_GLOBAL))
+            r = -1;
+        break;
     case PE_N_IFEXP: {
         uint32_t orelse, end;
         if (new_label(C, u, &orelse) || new_label(C, u, &end) || c_expr(C, u, n->a) ||
@@ -1582,6 +1855,7 @@ static int stmt_depth(const unit *u) {
         case FB_HANDLER: d += 1; break;      /* the previously handled exception */
         case FB_FINALLY_END: d += 2; break;  /* previous exception, the exception */
         case FB_POP_VALUE: d += 1; break;    /* the return value */
+        case FB_WITH: d += 1; break;         /* the bound __exit__ */
         default: break;                      /* FB_WHILE, FB_TRY_FINALLY: nothing */
         }
     }
@@ -1632,6 +1906,16 @@ static int set_region(compiler *C, unit *u, region r) {
 
 static int c_finally_inline(compiler *C, unit *u, fblock *fb, bool preserve_tos);
 
+/* [.. exit] -> [..]: exit(None, None, None), its result dropped. */
+static int c_with_exit_none(compiler *C, unit *u) {
+    EMIT(LOAD_NONE, 0);
+    EMIT(LOAD_NONE, 0);
+    EMIT(LOAD_NONE, 0);
+    EMIT(CALL, 3);
+    EMIT(POP_TOP, 0);
+    return 0;
+}
+
 /* `name = None; del name`: an `except ... as name` handler unbinds its
  * name whichever way it is left (CPython does the same). */
 static int c_unbind_handler_name(compiler *C, unit *u, const char *name) {
@@ -1672,6 +1956,17 @@ static int c_unwind_one(compiler *C, unit *u, fblock *fb, bool preserve_tos) {
         /* the finally body runs outside the protected range */
         SET_REGION(fb->outer);
         return c_finally_inline(C, u, fb, preserve_tos);
+    case FB_WITH: {
+        /* [.. exit (v)]: exit(None, None, None), outside the with's handler */
+        uint32_t line = u->line, col = u->col;
+        SET_REGION(fb->outer);
+        set_loc(u, fb->finalbody);
+        if (preserve_tos) EMIT(ROT_TWO, 0);
+        if (c_with_exit_none(C, u)) return -1;
+        u->line = line;
+        u->col = col;
+        return 0;
+    }
     case FB_FINALLY_END:
         /* leaving a finally body that runs for an exception: the exception
          * is dropped, the previous one restored: [.. prev exc (v)] -> [.. (v)] */
@@ -1902,6 +2197,432 @@ static int c_try(compiler *C, unit *u, pe_node *n) {
     return 0;
 }
 
+/* with item i of n (and the items after it, nested), then the body:
+ *
+ *                        <context expr>; BEFORE_WITH    [.. exit res]
+ *   [region handler@d+1] store target (or POP_TOP); body
+ *   [outer]              exit(None, None, None); POP_TOP; JUMP end
+ *   handler:             PUSH_EXC_INFO                  [.. exit prev exc]
+ *   [region cleanup@d+2] WITH_EXCEPT_START              [.. exit prev exc res]
+ *                        POP_JUMP_IF_TRUE suppress; RERAISE
+ *   suppress: [outer]    POP_TOP; POP_EXCEPT; POP_TOP; JUMP end
+ *   cleanup:             ROT_TWO; POP_EXCEPT; RERAISE   [.. exit prev exc2]
+ *
+ * break/continue/return inside call exit(None, None, None) (FB_WITH in
+ * c_unwind_one), so every way out calls __exit__ exactly once. */
+static int c_with(compiler *C, unit *u, pe_node *n, uint32_t i) {
+    pe_node *item = n->l[0].v[i];
+    LABEL(handler);
+    LABEL(cleanup);
+    LABEL(suppress);
+    LABEL(end);
+    if (c_expr(C, u, item->a)) return -1;
+    set_loc(u, item->a);
+    EMIT(BEFORE_WITH, 0);
+    int depth0 = stmt_depth(u);
+    region outer = u->cur;
+    if (push_fb(C, u, n, (fblock){FB_WITH, 0, 0, n, NULL, outer})) return -1;
+    SET_REGION(REGION(handler, depth0 + 1));
+    if (item->b) {
+        if (c_store(C, u, item->b)) return -1;
+    } else {
+        EMIT(POP_TOP, 0);
+    }
+    if (i + 1 < n->l[0].n) {
+        if (c_with(C, u, n, i + 1)) return -1;
+    } else if (c_stmts(C, u, &n->l[1])) {
+        return -1;
+    }
+    SET_REGION(outer);
+    u->nfb--;
+    set_loc(u, n);
+    if (c_with_exit_none(C, u)) return -1;
+    JUMP(JUMP, end);
+    bind_label(u, handler);
+    EMIT(PUSH_EXC_INFO, 0);
+    SET_REGION(REGION(cleanup, depth0 + 2));
+    EMIT(WITH_EXCEPT_START, 0);
+    JUMP(POP_JUMP_IF_TRUE, suppress);
+    EMIT(RERAISE, 0);
+    SET_REGION(outer);
+    bind_label(u, suppress);
+    EMIT(POP_TOP, 0);
+    EMIT(POP_EXCEPT, 0);
+    EMIT(POP_TOP, 0);
+    JUMP(JUMP, end);
+    bind_label(u, cleanup);
+    EMIT(ROT_TWO, 0);
+    EMIT(POP_EXCEPT, 0);
+    EMIT(RERAISE, 0);
+    bind_label(u, end);
+    return 0;
+}
+
+/* ---- match (PEP 634) ---- */
+
+/* Pattern compilation state. The value being matched is on top of the
+ * stack; on_top counts the values above the case's base (the subject copy
+ * included). A failing test jumps to fail[k], which pops k values and
+ * continues with the next case or alternative. */
+typedef struct pctx {
+    uint32_t *fail;
+    uint32_t nfail, failcap;
+    int on_top;
+    bool allow_irrefutable;
+    const char **names; /* names bound so far by this pattern (duplicates are errors) */
+    uint32_t nnames, namecap;
+} pctx;
+
+static void pctx_free(compiler *C, pctx *pc) {
+    pe_mem_free(C->S, pc->fail, pc->failcap * sizeof(uint32_t));
+    pe_mem_free(C->S, pc->names, pc->namecap * sizeof(char *));
+}
+
+/* Jumps to the failure label that pops pc->on_top values: the test's own
+ * operand is already consumed by op. */
+static int pat_jump_fail(compiler *C, unit *u, pctx *pc, int op) {
+    uint32_t k = (uint32_t)pc->on_top;
+    while (pc->nfail <= k) {
+        if (grow(C->S, (void **)&pc->fail, &pc->failcap, pc->nfail, sizeof(uint32_t))) return -1;
+        if (new_label(C, u, &pc->fail[pc->nfail])) return -1;
+        pc->nfail++;
+    }
+    return emit_jump(C, u, op, pc->fail[k]);
+}
+
+/* Binds every failure label: fail[k] pops one value and falls into
+ * fail[k-1]; fail[0] is where the stack is back at the base. */
+static int pat_emit_fail_pops(compiler *C, unit *u, pctx *pc) {
+    for (uint32_t k = pc->nfail; k-- > 0;) {
+        bind_label(u, pc->fail[k]);
+        if (k) EMIT(POP_TOP, 0);
+    }
+    return 0;
+}
+
+static int pat_bind(compiler *C, unit *u, pctx *pc, pe_node *p, const char *name) {
+    for (uint32_t i = 0; i < pc->nnames; i++)
+        if (!strcmp(pc->names[i], name))
+            return syntax_error(C, p->kind == PE_N_PMAP && C->last_pat ? C->last_pat : p,
+                                "multiple assignments to name '%s' in pattern", name);
+    if (grow(C->S, (void **)&pc->names, &pc->namecap, pc->nnames, sizeof(char *))) return -1;
+    pc->names[pc->nnames++] = name;
+    return c_store_name(C, u, name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF, PE_OP_STORE_GLOBAL);
+}
+
+static int c_pattern(compiler *C, unit *u, pe_node *p, pctx *pc);
+
+/* A sub-pattern of a sequence, mapping or class pattern: irrefutable ones
+ * are always allowed there. */
+static int c_subpattern(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    bool allow = pc->allow_irrefutable;
+    pc->allow_irrefutable = true;
+    int r = c_pattern(C, u, p, pc);
+    pc->allow_irrefutable = allow;
+    return r;
+}
+
+/* [.. v] -> test v is not None, failing with v popped. */
+static int pat_fail_if_none(compiler *C, unit *u, pctx *pc) {
+    EMIT(COPY, 1);
+    EMIT(LOAD_NONE, 0);
+    EMIT(IS_OP, 1);
+    return pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE);
+}
+
+static int c_pattern_seq(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    pe_nodelist *l = &p->l[0];
+    int star = -1;
+    for (uint32_t i = 0; i < l->n; i++) {
+        if (l->v[i]->kind != PE_N_PSTAR) continue;
+        if (star >= 0) return syntax_error(C, p, "multiple starred names in sequence pattern");
+        star = (int)i;
+    }
+    EMIT(MATCH_SEQUENCE, 0);
+    if (pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE)) return -1;
+    uint32_t need = star >= 0 ? l->n - 1 : l->n;
+    if (!(star >= 0 && need == 0)) {
+        EMIT(GET_LEN, 0);
+        if (emit_const(C, u, pe_int(need))) return -1;
+        EMIT(COMPARE_OP, star >= 0 ? PE_GE : PE_EQ);
+        if (pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE)) return -1;
+    }
+    if (l->n == 0) {
+        EMIT(POP_TOP, 0);
+        pc->on_top--;
+        return 0;
+    }
+    if (star < 0) {
+        EMIT(UNPACK_SEQUENCE, l->n);
+    } else {
+        uint32_t before = (uint32_t)star, after = l->n - (uint32_t)star - 1;
+        if (before > 255 || after > 255)
+            return syntax_error(C, p, "too many expressions in star-unpacking assignment");
+        EMIT(UNPACK_EX, before | (after << 8));
+    }
+    pc->on_top += (int)l->n - 1;
+    for (uint32_t i = 0; i < l->n; i++) {
+        pe_node *x = l->v[i];
+        if (x->kind == PE_N_PSTAR) {
+            set_loc(u, x);
+            C->last_pat = x;
+            if (x->name) {
+                if (pat_bind(C, u, pc, x, x->name)) return -1;
+            } else {
+                EMIT(POP_TOP, 0);
+            }
+            pc->on_top--;
+        } else if (c_subpattern(C, u, x, pc)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int c_pattern_map(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    uint32_t nk = p->l[0].n;
+    EMIT(MATCH_MAPPING, 0);
+    if (pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE)) return -1;
+    if (nk == 0 && !p->name) {
+        EMIT(POP_TOP, 0);
+        pc->on_top--;
+        return 0;
+    }
+    if (nk) {
+        EMIT(GET_LEN, 0);
+        if (emit_const(C, u, pe_int(nk))) return -1;
+        EMIT(COMPARE_OP, PE_GE);
+        if (pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE)) return -1;
+    }
+    for (uint32_t i = 0; i < nk; i++) {
+        pe_node *k = p->l[0].v[i];
+        if (k->kind == PE_N_CONST) {
+            for (uint32_t j = 0; j < i; j++) {
+                pe_node *k2 = p->l[0].v[j];
+                if (k2->kind != PE_N_CONST) continue;
+                int eq = pe_eq(C->S, k->v, k2->v);
+                if (eq < 0) return -1;
+                if (eq) {
+                    pe_sb sb;
+                    pe_sb_init(&sb, C->S);
+                    int r = pe_repr(C->S, k->v, &sb);
+                    if (!r)
+                        r = syntax_error(C, p, "mapping pattern checks duplicate key (%.*s)",
+                                         (int)sb.len, sb.p);
+                    pe_sb_free(&sb);
+                    return -1;
+                }
+            }
+        }
+        if (c_expr(C, u, k)) return -1;
+    }
+    set_loc(u, p);
+    EMIT(BUILD_TUPLE, nk);
+    pc->on_top++;
+    if (nk) {
+        EMIT(MATCH_KEYS, 0);
+        pc->on_top++;
+        if (pat_fail_if_none(C, u, pc)) return -1;
+        EMIT(UNPACK_SEQUENCE, nk);
+        pc->on_top += (int)nk - 1;
+        for (uint32_t i = 0; i < nk; i++)
+            if (c_subpattern(C, u, p->l[1].v[i], pc)) return -1;
+    }
+    set_loc(u, p);
+    if (p->name) {
+        EMIT(MATCH_STAR_DICT, 0);
+        pc->on_top--;
+        if (pat_bind(C, u, pc, p, p->name)) return -1;
+    } else {
+        EMIT(POP_TOP, 0);
+        EMIT(POP_TOP, 0);
+        pc->on_top--;
+    }
+    pc->on_top--;
+    return 0;
+}
+
+static int c_pattern_class(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    uint32_t npos = p->l[0].n, nkw = p->l[1].n;
+    for (uint32_t i = 0; i < nkw; i++)
+        for (uint32_t j = 0; j < i; j++)
+            if (!strcmp(p->l[1].v[i]->name, p->l[1].v[j]->name))
+                return syntax_error(C, p->l[1].v[i]->a,
+                                    "attribute name repeated in class pattern: %s",
+                                    p->l[1].v[i]->name);
+    if (c_expr(C, u, p->a)) return -1;
+    pc->on_top++;
+    for (uint32_t i = 0; i < nkw; i++) {
+        pe_val sv;
+        if (pe_str_from_cstr(C->S, p->l[1].v[i]->name, &sv)) return -1;
+        int r = emit_const(C, u, sv);
+        pe_decref(C->S, sv);
+        if (r) return -1;
+    }
+    set_loc(u, p);
+    EMIT(BUILD_TUPLE, nkw);
+    EMIT(MATCH_CLASS, npos);
+    pc->on_top--;
+    if (pat_fail_if_none(C, u, pc)) return -1;
+    if (npos + nkw == 0) {
+        EMIT(POP_TOP, 0);
+        pc->on_top--;
+        return 0;
+    }
+    EMIT(UNPACK_SEQUENCE, npos + nkw);
+    pc->on_top += (int)(npos + nkw) - 1;
+    for (uint32_t i = 0; i < npos; i++)
+        if (c_subpattern(C, u, p->l[0].v[i], pc)) return -1;
+    for (uint32_t i = 0; i < nkw; i++)
+        if (c_subpattern(C, u, p->l[1].v[i]->a, pc)) return -1;
+    return 0;
+}
+
+static int cmp_names(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* p1 | p2 | ...: each alternative tries a copy of the value; all must bind
+ * the same names. */
+static int c_pattern_or(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    LABEL(success);
+    uint32_t n0 = pc->nnames;
+    const char **first = NULL;
+    uint32_t nfirst = 0, firstcap = 0;
+    int r = -1;
+    for (uint32_t i = 0; i < p->l[0].n; i++) {
+        pe_node *alt = p->l[0].v[i];
+        pctx sub = {NULL, 0, 0, 1, i + 1 == p->l[0].n ? pc->allow_irrefutable : false, NULL, 0, 0};
+        /* the alternative sees the names bound before it (duplicates) */
+        for (uint32_t k = 0; k < n0; k++) {
+            if (grow(C->S, (void **)&sub.names, &sub.namecap, sub.nnames, sizeof(char *))) {
+                pctx_free(C, &sub);
+                goto done;
+            }
+            sub.names[sub.nnames++] = pc->names[k];
+        }
+        set_loc(u, alt);
+        if (emit(C, u, PE_OP_COPY, 1) || c_pattern(C, u, alt, &sub) ||
+            emit_jump(C, u, PE_OP_JUMP, success) || pat_emit_fail_pops(C, u, &sub)) {
+            pctx_free(C, &sub);
+            goto done;
+        }
+        /* the names this alternative bound, sorted, against the first's */
+        uint32_t nb = sub.nnames - n0;
+        if (nb > 1) qsort(sub.names + n0, nb, sizeof(char *), cmp_names);
+        if (i == 0) {
+            first = sub.names;
+            firstcap = sub.namecap;
+            nfirst = nb;
+            sub.names = NULL;
+            sub.namecap = 0;
+        } else {
+            bool same = nb == nfirst;
+            for (uint32_t k = 0; same && k < nb; k++)
+                same = !strcmp(first[n0 + k], sub.names[n0 + k]);
+            if (!same) {
+                syntax_error(C, C->last_pat ? C->last_pat : alt,
+                             "alternative patterns bind different names");
+                pctx_free(C, &sub);
+                goto done;
+            }
+        }
+        pctx_free(C, &sub);
+    }
+    /* every alternative failed: [.. v] */
+    if (pat_jump_fail(C, u, pc, PE_OP_JUMP)) goto done;
+    bind_label(u, success);
+    if (emit(C, u, PE_OP_POP_TOP, 0)) goto done;
+    pc->on_top--;
+    for (uint32_t k = 0; k < nfirst; k++) {
+        if (grow(C->S, (void **)&pc->names, &pc->namecap, pc->nnames, sizeof(char *))) goto done;
+        pc->names[pc->nnames++] = first[n0 + k];
+    }
+    r = 0;
+done:
+    pe_mem_free(C->S, first, firstcap * sizeof(char *));
+    return r;
+}
+
+/* Matches the value on top of the stack against p, consuming it. */
+static int c_pattern(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    if (TICK(C)) return -1;
+    set_loc(u, p);
+    C->last_pat = p;
+    switch (p->kind) {
+    case PE_N_PAS:
+        if (!p->a) {
+            if (!pc->allow_irrefutable) {
+                if (p->name)
+                    return syntax_error(C, p, "name capture '%s' makes remaining patterns unreachable",
+                                        p->name);
+                return syntax_error(C, p, "wildcard makes remaining patterns unreachable");
+            }
+            pc->on_top--;
+            if (p->name) return pat_bind(C, u, pc, p, p->name);
+            EMIT(POP_TOP, 0);
+            return 0;
+        }
+        EMIT(COPY, 1);
+        pc->on_top++;
+        if (c_pattern(C, u, p->a, pc)) return -1;
+        set_loc(u, p);
+        pc->on_top--;
+        return pat_bind(C, u, pc, p, p->name);
+    case PE_N_PVALUE:
+        if (c_expr(C, u, p->a)) return -1;
+        set_loc(u, p);
+        EMIT(COMPARE_OP, PE_EQ);
+        pc->on_top--;
+        return pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE);
+    case PE_N_PSINGLE:
+        if (emit_const(C, u, p->v)) return -1;
+        EMIT(IS_OP, 0);
+        pc->on_top--;
+        return pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE);
+    case PE_N_PSEQ:
+        return c_pattern_seq(C, u, p, pc);
+    case PE_N_PMAP:
+        return c_pattern_map(C, u, p, pc);
+    case PE_N_PCLASS:
+        return c_pattern_class(C, u, p, pc);
+    case PE_N_POR:
+        return c_pattern_or(C, u, p, pc);
+    default:
+        return syntax_error(C, p, "invalid pattern");
+    }
+}
+
+/* match subject: case ...: the subject stays on the stack while the cases
+ * are tried (a copy each, the last case consumes it). Names are bound as
+ * the pattern matches, so a failed case may leave some bound (PEP 634
+ * allows it; CPython binds them only once the whole pattern matched). */
+static int c_match(compiler *C, unit *u, pe_node *n) {
+    LABEL(end);
+    if (c_expr(C, u, n->a)) return -1;
+    uint32_t nc = n->l[0].n;
+    for (uint32_t i = 0; i < nc; i++) {
+        pe_node *c = n->l[0].v[i];
+        bool last = i + 1 == nc;
+        pctx pc = {NULL, 0, 0, 1, c->b != NULL || last, NULL, 0, 0};
+        set_loc(u, c->a);
+        int r = last ? 0 : emit(C, u, PE_OP_COPY, 1);
+        if (!r) r = c_pattern(C, u, c->a, &pc);
+        if (!r && c->b) {
+            r = c_expr(C, u, c->b);
+            if (!r) r = pat_jump_fail(C, u, &pc, PE_OP_POP_JUMP_IF_FALSE);
+        }
+        if (!r && !last) r = emit(C, u, PE_OP_POP_TOP, 0);
+        if (!r) r = c_stmts(C, u, &c->l[0]);
+        if (!r) r = emit_jump(C, u, PE_OP_JUMP, end);
+        if (!r) r = pat_emit_fail_pops(C, u, &pc);
+        pctx_free(C, &pc);
+        if (r) return -1;
+    }
+    bind_label(u, end);
+    return 0;
+}
+
 static int c_import(compiler *C, unit *u, pe_node *n) {
     pe_nodelist *l = &n->l[0];
     if (n->a) { /* from mod import a as b, ... */
@@ -1942,6 +2663,67 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
             return -1;
     }
     return 0;
+}
+
+/* class NAME(bases, kw=...): decorators, the body function, the name,
+ * the bases and keywords, BUILD_CLASS, the decorator calls, the store. */
+static int c_class(compiler *C, unit *u, pe_node *n) {
+    pe_nodelist *bases = &n->l[0], *kws = &n->l[3], *decos = &n->l[2];
+    for (uint32_t i = 0; i < decos->n; i++)
+        if (c_expr(C, u, decos->v[i])) return -1;
+    if (c_function(C, u, n, n->scope, NULL, &n->l[1], NULL, n->name)) return -1;
+    pe_val s;
+    if (pe_str_from_cstr(C->S, n->name, &s)) return -1;
+    int r = emit_const(C, u, s);
+    pe_decref(C->S, s);
+    if (r) return -1;
+    if (bases->n > 0xfff || kws->n > 0xfff) return syntax_error(C, n, "too many base classes");
+    for (uint32_t i = 0; i < bases->n; i++) {
+        if (bases->v[i]->kind == PE_N_STARRED) {
+            pe_raise(C->S, PE_EXC(NotImplementedError),
+                     "unpacking (*) in a class's bases is not supported by pyexpr");
+            return -1;
+        }
+        if (c_expr(C, u, bases->v[i])) return -1;
+    }
+    if (kws->n) {
+        pe_val names;
+        if (pe_tuple_new(C->S, kws->n, &names)) return -1;
+        for (uint32_t i = 0; i < kws->n; i++) PE_TUPLE(names)->items[i] = pe_none();
+        for (uint32_t i = 0; i < kws->n; i++) {
+            pe_node *k = kws->v[i];
+            if (!k->name || !strcmp(k->name, "metaclass")) {
+                pe_decref(C->S, names);
+                pe_raise(C->S, PE_EXC(NotImplementedError),
+                         k->name ? "metaclasses (metaclass=) are not supported by pyexpr"
+                                 : "unpacking (**) in a class's keywords is not supported by pyexpr");
+                return -1;
+            }
+            pe_val ks;
+            if (pe_str_from_cstr(C->S, k->name, &ks)) {
+                pe_decref(C->S, names);
+                return -1;
+            }
+            PE_TUPLE(names)->items[i] = ks;
+            if (c_expr(C, u, k->a)) {
+                pe_decref(C->S, names);
+                return -1;
+            }
+        }
+        uint32_t k;
+        r = add_const(C, u, names, &k);
+        pe_decref(C->S, names);
+        if (r) return -1;
+        EMIT(LOAD_CONST, k);
+    }
+    set_loc(u, n);
+    EMIT(BUILD_CLASS, bases->n | (kws->n << 12));
+    for (uint32_t i = decos->n; i-- > 0;) {
+        set_loc(u, decos->v[i]);
+        EMIT(CALL, 1);
+    }
+    set_loc(u, n);
+    return c_store_name(C, u, n->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF, PE_OP_STORE_GLOBAL);
 }
 
 static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
@@ -2064,7 +2846,8 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
     case PE_N_PASS:
         return 0;
     case PE_N_RETURN:
-        if (u->sc->kind == SC_MODULE) return syntax_error(C, n, "'return' outside function");
+        if (u->sc->kind == SC_MODULE || u->sc->kind == SC_CLASS)
+            return syntax_error(C, n, "'return' outside function");
         region rsaved = u->cur;
         if (n->a) {
             if (c_expr(C, u, n->a)) return -1;
@@ -2077,9 +2860,18 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         SET_REGION(rsaved);
         return 0;
     case PE_N_DEF:
+        for (uint32_t i = 0; i < n->l[2].n; i++)
+            if (c_expr(C, u, n->l[2].v[i])) return -1;
         if (c_function(C, u, n, n->scope, &n->l[0], &n->l[1], NULL, n->name)) return -1;
+        for (uint32_t i = n->l[2].n; i-- > 0;) {
+            set_loc(u, n->l[2].v[i]);
+            EMIT(CALL, 1);
+        }
+        set_loc(u, n);
         return c_store_name(C, u, n->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
                             PE_OP_STORE_GLOBAL);
+    case PE_N_CLASS:
+        return c_class(C, u, n);
     case PE_N_GLOBAL:
     case PE_N_NONLOCAL:
         return 0;
@@ -2111,6 +2903,10 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         return 0;
     case PE_N_TRY:
         return c_try(C, u, n);
+    case PE_N_WITH:
+        return c_with(C, u, n, 0);
+    case PE_N_MATCH:
+        return c_match(C, u, n);
     case PE_N_IMPORT:
         return c_import(C, u, n);
     default:
@@ -2169,7 +2965,7 @@ static int code_name(pe_state *S, const char *name, pe_obj **out) {
 /* A scope's code name: the def's name, <lambda>, <listcomp>, ... */
 static const char *scope_code_name(const scope *s) {
     switch (s->node->kind) {
-    case PE_N_DEF: return s->node->name;
+    case PE_N_DEF: case PE_N_CLASS: return s->node->name;
     case PE_N_LAMBDA: return "<lambda>";
     case PE_N_LISTCOMP: return "<listcomp>";
     case PE_N_SETCOMP: return "<setcomp>";
@@ -2183,7 +2979,7 @@ static const char *scope_code_name(const scope *s) {
 static bool qualname_is_bare(const scope *s) {
     scope *p = s->parent;
     if (!p || p->kind == SC_MODULE) return true;
-    if (s->node->kind != PE_N_DEF) return false;
+    if (s->node->kind != PE_N_DEF && s->node->kind != PE_N_CLASS) return false;
     sym *y = sym_find(p, s->node->name);
     return y && (y->flags & SF_GLOBAL_DECL);
 }
@@ -2206,7 +3002,7 @@ static int code_qualname(pe_state *S, const scope *s, pe_obj *name, pe_obj **out
         const scope *p = s;
         for (uint32_t j = 0; j < i; j++) p = p->parent;
         pe_sb_puts(&sb, scope_code_name(p));
-        if (i) pe_sb_puts(&sb, p->kind == SC_COMPREHENSION ? "." : ".<locals>.");
+        if (i) pe_sb_puts(&sb, p->kind == SC_COMPREHENSION || p->kind == SC_CLASS ? "." : ".<locals>.");
     }
     pe_val v;
     if (pe_sb_to_str(&sb, &v)) return -1;
@@ -2480,6 +3276,28 @@ const pe_type pe_type_code = {
     .repr = code_repr,
 };
 
+/* A class body: the docstring as __doc__, the statements, then the
+ * __class__ cell (for BUILD_CLASS to fill) or None. */
+static int c_class_body(compiler *C, unit *u, pe_node *n, pe_nodelist *body) {
+    if (body->n && body->v[0]->kind == PE_N_EXPR && body->v[0]->a->kind == PE_N_CONST &&
+        pe_is_str(body->v[0]->a->v)) {
+        uint32_t k;
+        set_loc(u, body->v[0]);
+        if (emit_const(C, u, body->v[0]->a->v) || add_name(C, u, "__doc__", &k)) return -1;
+        EMIT(STORE_NAME, k);
+    }
+    if (c_stmts(C, u, body)) return -1;
+    u->line = u->n ? u->lines[u->n - 1] : n->line;
+    sym *y = sym_find(u->sc, "__class__");
+    if (y && (y->flags & SF_CLASSCELL) && (y->flags & SF_CELL)) {
+        EMIT(LOAD_CLOSURE, y->index);
+    } else {
+        EMIT(LOAD_NONE, 0);
+    }
+    EMIT(RETURN_VALUE, 0);
+    return 0;
+}
+
 /* Compiles a function/lambda/comprehension body into a code constant and
  * emits MAKE_FUNCTION (with defaults and closure) in the outer unit. */
 static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodelist *params,
@@ -2544,7 +3362,15 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
         goto done;
     if (expr_body) {
         if (c_expr(C, fu, expr_body) || emit_l(C, fu, ret_op, 0)) goto done;
+    } else if (body && n->kind == PE_N_CLASS) {
+        if (c_class_body(C, fu, n, body)) goto done;
     } else if (body) {
+        if (n->kind == PE_N_DEF && body->n && body->v[0]->kind == PE_N_EXPR &&
+            body->v[0]->a->kind == PE_N_CONST && pe_is_str(body->v[0]->a->v)) {
+            uint32_t k; /* the docstring is consts[0] */
+            if (add_const(C, fu, body->v[0]->a->v, &k)) goto done;
+            cflags |= PE_CO_DOC;
+        }
         if (c_stmts(C, fu, body)) goto done;
         fu->line = fu->n ? fu->lines[fu->n - 1] : n->line;
         if (emit_l(C, fu, PE_OP_LOAD_NONE, 0) || emit_l(C, fu, ret_op, 0)) goto done;
@@ -2665,6 +3491,9 @@ static int fix_param_order(compiler *C) {
 /* ------------------------------------------------------------------ */
 
 static void compiler_free(compiler *C) {
+    for (uint32_t i = 0; i < C->icap; i++)
+        if (C->itab[i]) pe_decref_obj(C->S, C->itab[i]);
+    pe_mem_free(C->S, C->itab, C->icap * sizeof(pe_obj *));
     for (uint32_t i = 0; i < C->nscopes; i++) scope_free(C, C->scopes[i]);
     pe_mem_free(C->S, C->scopes, C->scopecap * sizeof(scope *));
     pe_mem_free(C->S, C->gtable, C->gtcap * sizeof(uint32_t));

@@ -172,6 +172,28 @@ restart:
     return 0;
 }
 
+/* d[key] for a str key, comparing str keys only (no Python code runs, no
+ * state needed): the attribute lookups of classes and instances. Borrowed
+ * value or UNDEF. */
+pe_val pe_dict_get_str(pe_dict *d, pe_str *key) {
+    if (!d->index) return pe_undef();
+    int64_t hash = pe_str_hash(key);
+    size_t mask = d->mask, i = (size_t)hash & mask, perturb = (size_t)hash;
+    for (;;) {
+        int64_t e = d->index[i];
+        if (e == DKIX_EMPTY) break;
+        if (e >= 0) {
+            pe_dict_entry *ep = &d->entries[e];
+            if (ep->hash == hash && pe_is_str(ep->key) &&
+                (PE_STR(ep->key) == key || pe_str_eq(PE_STR(ep->key), key)))
+                return ep->value;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return pe_undef();
+}
+
 int pe_cont_dict_get_h(pe_state *S, pe_dict *d, pe_val key, int64_t hash, pe_val *out) {
     int64_t ix;
     if (lookup(S, d, key, hash, &ix, NULL)) return -1;

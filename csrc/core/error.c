@@ -9,8 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "pe_class.h"
 #include "pe_vm.h"
 #include "dir_names.h"
+#include "pe_dunder.h"
 
 static void exc_dealloc(pe_state *S, pe_obj *o);
 static void exc_clear(pe_state *S, pe_obj *o);
@@ -70,6 +72,16 @@ static void exc_dealloc(pe_state *S, pe_obj *o) {
     pe_mem_free(S, e->tb, e->tb_cap * sizeof(pe_tbent));
     pe_obj_free(S, o, sizeof(pe_exc));
     pe_trash_end(S);
+}
+
+/* The exception part of an instance of a user subclass (class_base.c):
+ * released without freeing the block, which is the instance's. */
+void pe_exc_fini(pe_state *S, pe_obj *o) {
+    pe_exc *e = (pe_exc *)o;
+    exc_clear(S, o);
+    pe_mem_free(S, e->tb, e->tb_cap * sizeof(pe_tbent));
+    e->tb = NULL;
+    e->ntb = e->tb_cap = 0;
 }
 
 int pe_exc_new(pe_state *S, const pe_type *t, pe_val args, pe_val *out) {
@@ -169,7 +181,7 @@ int pe_exc_str(pe_state *S, pe_val v, pe_sb *sb) {
     size_t n = exc_nargs(e);
     if (n == 0) return 0;
     pe_val a0 = PE_TUPLE(e->args)->items[0];
-    if (n == 1 && e->ob.type != PE_EXC(KeyError)) {
+    if (n == 1 && !is_a(e, PE_EXC(KeyError))) {
         if (pe_recursion_enter(S, " while getting the str of an object")) return -1;
         int r = pe_tostr(S, a0, sb);
         pe_recursion_leave(S);
@@ -430,6 +442,7 @@ static bool is_exc_type(pe_val v) {
 }
 
 bool pe_type_is_subtype(const pe_type *t, const pe_type *base) {
+    if (pe_is_heaptype(t) || base == &pe_type_object) return pe_class_is_subtype(t, base);
     for (; t; t = t->base)
         if (t == base) return true;
     return false;
@@ -620,7 +633,7 @@ static void print_last_line(pe_state *S, pe_val exc) {
     size_t mark = sb.len;
     pe_sb_puts(&sb, ": ");
     size_t before = sb.len;
-    if (pe_exc_str(S, exc, &sb)) {
+    if (pe_tostr(S, exc, &sb)) {
         pe_exc_clear(S);
         sb.failed = 0;
         sb.len = before;

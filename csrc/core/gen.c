@@ -10,6 +10,7 @@
  * messages (gen_send_ex, _gen_throw, gen_close), written from them.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "pe_vm.h"
 
@@ -29,6 +30,7 @@ pe_gen *pe_gen_new(pe_state *S, pe_func *f, uint32_t cap) {
     g->pc = 0;
     g->state = PE_GEN_CREATED;
     g->exc_state = pe_undef();
+    g->outer_handled = pe_undef();
     return g;
 }
 
@@ -164,8 +166,7 @@ static int gen_throw_impl(pe_state *S, pe_gen *g, pe_val exc, pe_val *out) {
     pe_val *yf = gen_yf(g);
     if (yf) {
         pe_val recv = *yf;
-        if (pe_is_kind(exc, PE_K_EXC) &&
-            pe_type_is_subtype(exc.u.o->type, PE_EXC(GeneratorExit))) {
+        if (pe_type_is_subtype(exc.u.o->type, PE_EXC(GeneratorExit))) {
             pe_incref(recv);
             int r = close_iter(S, recv);
             pe_decref(S, recv);
@@ -281,8 +282,13 @@ static int m_close(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_ob
     return 0;
 }
 
+/* Exception classes and instances, built-in or (heap) subclasses. */
 static bool is_exc_class(pe_val v) {
-    return pe_is_kind(v, PE_K_TYPE) && ((const pe_type *)v.u.o)->kind == PE_K_EXC;
+    return pe_is_kind(v, PE_K_TYPE) &&
+           pe_type_is_subtype((const pe_type *)v.u.o, PE_EXC(BaseException));
+}
+static bool is_exc_instance(pe_val v) {
+    return v.tag == PE_TOBJ && pe_type_is_subtype(v.u.o->type, PE_EXC(BaseException));
 }
 
 /* throw(type[, value[, traceback]]) -> the exception instance (new). */
@@ -293,7 +299,7 @@ static int throw_exception(pe_state *S, int argc, const pe_val *argv, pe_val *ex
         return pe_raise(S, PE_EXC(TypeError), "throw() third argument must be a traceback object");
     if (is_exc_class(typ)) {
         const pe_type *t = (const pe_type *)typ.u.o;
-        if (pe_is_kind(val, PE_K_EXC) && pe_type_is_subtype(val.u.o->type, t)) {
+        if (is_exc_instance(val) && pe_type_is_subtype(val.u.o->type, t)) {
             pe_incref(val);
             *exc = val;
             return 0;
@@ -303,7 +309,7 @@ static int throw_exception(pe_state *S, int argc, const pe_val *argv, pe_val *ex
             return pe_call(S, typ, (int)PE_TUPLE(val)->n, PE_TUPLE(val)->items, NULL, exc);
         return pe_call(S, typ, 1, &val, NULL, exc);
     }
-    if (pe_is_kind(typ, PE_K_EXC)) {
+    if (is_exc_instance(typ)) {
         if (val.tag != PE_TNONE)
             return pe_raise(S, PE_EXC(TypeError), "instance exception may not have a separate value");
         pe_incref(typ);
@@ -324,6 +330,30 @@ static int m_throw(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_ob
     int r = gen_throw_impl(S, (pe_gen *)self.u.o, exc, out);
     pe_decref(S, exc);
     return r;
+}
+
+/* __name__, __qualname__, gi_running, gi_suspended, gi_yieldfrom
+ * (gi_frame and gi_code: no frame or code objects in the subset). */
+static int gen_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    (void)S;
+    pe_gen *g = (pe_gen *)v.u.o;
+    const char *n = ((pe_str *)name)->data;
+    if ((!strcmp(n, "__name__") || !strcmp(n, "__qualname__")) && g->func) {
+        pe_obj *s = n[2] == 'n' ? g->func->code->name : g->func->code->qualname;
+        pe_incref_obj(s);
+        *out = pe_obj_val(s);
+    } else if (!strcmp(n, "gi_running")) {
+        *out = pe_bool(g->state == PE_GEN_RUNNING);
+    } else if (!strcmp(n, "gi_suspended")) {
+        *out = pe_bool(g->state == PE_GEN_SUSPENDED);
+    } else if (!strcmp(n, "gi_yieldfrom")) {
+        pe_val *yf = gen_yf(g);
+        *out = yf ? *yf : pe_none();
+        pe_incref(*out);
+    } else {
+        return PE_NOTIMPL;
+    }
+    return 0;
 }
 
 static const pe_cfunc gen_methods[] = {
@@ -391,6 +421,7 @@ const pe_type pe_type_generator = {
     .repr = gen_repr,
     .iter = gen_iter,
     .next = gen_next,
+    .getattr = gen_getattr,
     .methods = gen_methods,
 };
 

@@ -11,6 +11,7 @@
  * during iteration".
  */
 #include "cont_internal.h"
+#include "pe_dunder.h"
 
 
 static int iter_self(pe_state *S, pe_val v, pe_val *out) {
@@ -970,6 +971,10 @@ static int reversed_call(pe_state *S, pe_val callee, int argc, const pe_val *arg
     if (pe_cont_type_call_check(S, callee)) return -1;
     if (pe_cont_posargs(S, "reversed", "reversed", argc, kwnames, 1, 1)) return -1;
     pe_val seq = argv[0];
+    if (pe_du_heap(seq)) { /* __reversed__, else the sequence protocol below */
+        int du = pe_dunder_reversed(S, seq, out);
+        if (du) return du < 0 ? -1 : 0;
+    }
     if (pe_is_list(seq)) return pe_seqiter_new(S, &pe_type_list_reverseiterator, seq, out);
     if (pe_is_dict(seq)) return pe_dictiter_new(S, &pe_type_dict_reversekeyiterator, PE_DICT(seq), out);
     if (pe_is_kind(seq, PE_K_VIEW) && view_alive(seq))

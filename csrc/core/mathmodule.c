@@ -30,6 +30,7 @@
 #include <math.h>
 
 #include "pe_internal.h"
+#include "pe_dunder.h"
 
 #define MFN(name)                                                                              \
     static int name(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,        \
@@ -80,6 +81,10 @@ static int to_double(pe_state *S, pe_val v, double *out) {
     case PE_TBOOL: *out = (double)v.u.i; return 0;
     default:
         if (pe_is_bigint(v)) return pe_int_to_double(S, v, out);
+        if (pe_du_heap(v)) { /* __float__, then __index__ */
+            int du = pe_dunder_float(S, v, out);
+            if (du) return du < 0 ? -1 : 0;
+        }
         return pe_raise(S, TYPE_ERROR, "must be real number, not %s", pe_type_name(v));
     }
 }
@@ -503,6 +508,10 @@ static int floor_ceil(pe_state *S, const char *name, double (*f)(double), int ar
         *out = v;
         return 0;
     }
+    if (pe_du_heap(v)) { /* __floor__ / __ceil__ */
+        int du = pe_du_call(S, v, f == floor ? PE_DU_floor : PE_DU_ceil, 0, NULL, out);
+        if (du) return du < 0 ? -1 : 0;
+    }
     if (to_double(S, v, &x)) return -1;
     return pe_int_from_double(S, f(x), out);
 }
@@ -532,6 +541,10 @@ MFN(math_trunc) {
         pe_incref(v);
         *out = v;
         return 0;
+    }
+    if (pe_du_heap(v)) {
+        int du = pe_du_call(S, v, PE_DU_trunc, 0, NULL, out);
+        if (du) return du < 0 ? -1 : 0;
     }
     return pe_raise(S, TYPE_ERROR, "type %s doesn't define __trunc__ method", pe_type_name(v));
 }

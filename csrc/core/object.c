@@ -11,7 +11,9 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "pe_class.h"
 #include "pe_vm.h"
+#include "pe_dunder.h"
 
 const char *const pe_binop_symbols[PE_BO__COUNT] = {
 #define PE_BO_SYM(n, s) s,
@@ -207,6 +209,7 @@ int pe_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
         *out = pe_bool(num_compare(a, b, op));
         return 0;
     }
+    if (PE_UNLIKELY(pe_du_heap(a) || pe_du_heap(b))) return pe_dunder_richcmp(S, a, b, op, out);
     const pe_type *ta = pe_typeof(a), *tb = pe_typeof(b);
     if (ta->richcmp) {
         int r = ta->richcmp(S, a, b, op, out);
@@ -418,6 +421,8 @@ int pe_number_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
 int pe_binary_op(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_val *out) {
     int r = pe_number_binop(S, op, a, b, out);
     if (r != PE_NOTIMPL) return r;
+    if (PE_UNLIKELY(pe_du_heap(a) || pe_du_heap(b)))
+        return pe_dunder_binop(S, op, a, b, inplace, out);
     const pe_type *ta = pe_typeof(a), *tb = pe_typeof(b);
     if (inplace && a.tag == PE_TOBJ &&
         (ta->kind == PE_K_LIST || ta->kind == PE_K_SET || ta->kind == PE_K_DICT)) {
@@ -455,6 +460,10 @@ int pe_unary_neg(pe_state *S, pe_val a, pe_val *out) {
         return 0;
     }
     if (pe_is_intlike(a)) return pe_int_neg(S, a, out);
+    if (pe_du_heap(a)) {
+        int r = pe_du_call(S, a, PE_DU_neg, 0, NULL, out);
+        if (r) return r < 0 ? -1 : 0;
+    }
     return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary -: '%s'", pe_type_name(a));
 }
 
@@ -463,6 +472,10 @@ int pe_unary_pos(pe_state *S, pe_val a, pe_val *out) {
         *out = as_int(a);
         pe_incref(*out);
         return 0;
+    }
+    if (pe_du_heap(a)) {
+        int r = pe_du_call(S, a, PE_DU_pos, 0, NULL, out);
+        if (r) return r < 0 ? -1 : 0;
     }
     return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary +: '%s'", pe_type_name(a));
 }
@@ -474,6 +487,10 @@ int pe_unary_invert(pe_state *S, pe_val a, pe_val *out) {
         return 0;
     }
     if (pe_is_bigint(a)) return pe_int_invert(S, a, out);
+    if (pe_du_heap(a)) {
+        int r = pe_du_call(S, a, PE_DU_invert, 0, NULL, out);
+        if (r) return r < 0 ? -1 : 0;
+    }
     return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary ~: '%s'", pe_type_name(a));
 }
 
@@ -506,9 +523,23 @@ int pe_next(pe_state *S, pe_val it, pe_val *out) {
 int pe_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
     const pe_type *t = pe_typeof(v);
     if (t->getitem) return t->getitem(S, v, key, out);
-    if (t->kind == PE_K_TYPE)
-        return pe_raise(S, PE_EXC(TypeError), "type '%s' is not subscriptable",
-                        ((const pe_type *)v.u.o)->name);
+    if (t->kind == PE_K_TYPE) {
+        const pe_type *vt = (const pe_type *)v.u.o;
+        if (pe_is_heaptype(vt)) {
+            pe_val f = PE_CLASS(vt)->special[PE_DU_class_getitem];
+            if (f.tag != PE_TUNDEF) {
+                pe_val b;
+                if (pe_descr_get(S, f, pe_undef(), vt, &b)) return -1;
+                int r = pe_call(S, b, 1, &key, NULL, out);
+                pe_decref(S, b);
+                return r;
+            }
+        } else if (vt == &pe_type_list || vt == &pe_type_dict || vt == &pe_type_tuple ||
+                   vt == &pe_type_set || vt == &pe_type_frozenset || vt == &pe_type_type) {
+            return pe_generic_alias_new(S, v, key, out);
+        }
+        return pe_raise(S, PE_EXC(TypeError), "type '%s' is not subscriptable", vt->name);
+    }
     return pe_raise(S, PE_EXC(TypeError), "'%s' object is not subscriptable", t->name);
 }
 
@@ -574,7 +605,13 @@ static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out);
  * context for every AttributeError it passes on). */
 int pe_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     int r = getattr_impl(S, v, name, out);
-    if (r && pe_exc_matches(S, PE_EXC(AttributeError))) pe_attr_error_suggest(S, v, (pe_str *)name);
+    if (r && pe_exc_matches(S, PE_EXC(AttributeError))) {
+        const pe_type *t = pe_typeof(v);
+        if (pe_is_heaptype(t) || (t->kind == PE_K_TYPE && pe_is_heaptype((const pe_type *)v.u.o)))
+            pe_class_attr_suggest(S, v, (pe_str *)name);
+        else
+            pe_attr_error_suggest(S, v, (pe_str *)name);
+    }
     return r;
 }
 
@@ -585,6 +622,8 @@ static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         if (r != PE_NOTIMPL) return r;
     }
     const pe_cfunc *m = pe_find_method(t, (pe_str *)name);
+    if (!m && t->kind != PE_K_TYPE && ((const pe_str *)name)->data[0] == '_')
+        m = pe_slot_wrapper_find(t, (pe_str *)name); /* [].__len__, (1).__add__ */
     if (m) {
         pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
         if (!b) return -1;
@@ -600,6 +639,8 @@ static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         /* str.lower, dict.fromkeys: methods looked up on the type */
         const pe_type *vt = (const pe_type *)v.u.o;
         const pe_cfunc *um = pe_find_method(vt, (pe_str *)name);
+        if (!um && ((const pe_str *)name)->data[0] == '_')
+            um = pe_slot_wrapper_find(vt, (pe_str *)name); /* object.__eq__, list.__getitem__ */
         if (um) {
             bool classmethod = !strcmp(um->name, "fromkeys") || !strcmp(um->name, "fromhex") ||
                                !strcmp(um->name, "from_bytes") || !strcmp(um->name, "maketrans");
@@ -630,6 +671,13 @@ int pe_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kw
             return ct->call(S, callee, argc, argv, kwnames, out);
         return pe_raise(S, PE_EXC(TypeError), "cannot create '%s' instances", ct->name);
     }
+    if (pe_is_heaptype(t)) {
+        pe_val f = PE_CLASS(t)->special[PE_DU_call];
+        if (f.tag != PE_TUNDEF) return pe_call_with_self(S, f, callee, argc, argv, kwnames, out);
+        return pe_raise(S, PE_EXC(TypeError), "'%s' object is not callable", t->name);
+    }
+    if (t == &pe_type_staticmethod || t == &pe_type_generic_alias)
+        return t->call(S, callee, argc, argv, kwnames, out);
     /* for other objects the call slot is the constructor of their type:
      * only function-like instances are callable */
     if (t->call && (t->kind == PE_K_FUNC || t->kind == PE_K_CFUNC || t->kind == PE_K_BMETHOD ||
@@ -755,6 +803,8 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
     }
     if (pe_is_str(x)) return pe_int_from_str(S, PE_STR(x)->data, PE_STR(x)->len, 10, out);
     if (pe_is_bytes(x) || pe_is_bytearray(x)) return pe_bytes_to_int(S, x, 10, out);
+    int du = pe_dunder_int(S, x, out);
+    if (du) return du < 0 ? -1 : 0;
     return pe_raise(S, PE_EXC(TypeError),
                     "int() argument must be a string, a bytes-like object or a real number, "
                     "not '%s'",
@@ -853,6 +903,13 @@ static int float_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
         return -1;
     }
     if (pe_is_bytes(x) || pe_is_bytearray(x)) return pe_bytes_to_float(S, x, out);
+    double d;
+    int du = pe_dunder_float(S, x, &d);
+    if (du) {
+        if (du < 0) return -1;
+        *out = pe_float(d);
+        return 0;
+    }
     return pe_raise(S, PE_EXC(TypeError),
                     "float() argument must be a string or a real number, not '%s'",
                     pe_type_name(x));
@@ -886,23 +943,34 @@ const pe_type pe_type_float = {
 /* ------------------------------------------------------------------ */
 
 static int type_repr(pe_state *S, pe_val v, pe_sb *sb) {
-    (void)S;
+    if (pe_is_heaptype((const pe_type *)v.u.o)) return pe_class_repr(S, (const pe_type *)v.u.o, sb);
     return pe_sb_printf(sb, "<class '%s'>", ((const pe_type *)v.u.o)->name);
 }
 
 static int type_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj *kw,
                      pe_val *out) {
     (void)c;
-    if (pe_no_kwargs(S, "type", kw)) return -1;
-    if (argc != 1) return pe_raise(S, PE_EXC(TypeError), "type() takes 1 argument (pyexpr does not support creating classes)");
+    int nk = kw ? (int)((pe_tuple *)kw)->n : 0, np = argc - nk;
+    if (np == 3)
+        return pe_class_new(S, argv[0], argv[1], argv[2], nk, argv + 3, nk ? kw : NULL, out);
+    if (np != 1 || nk) return pe_raise(S, PE_EXC(TypeError), "type() takes 1 or 3 arguments");
     *out = pe_obj_val((pe_obj *)pe_typeof(argv[0]));
+    pe_incref(*out);
     return 0;
 }
 
 static int type_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     const pe_type *t = (const pe_type *)v.u.o;
+    if (pe_is_heaptype(t)) return pe_class_getattr(S, v, name, out);
     const char *n = ((pe_str *)name)->data;
-    if (!strcmp(n, "__name__") || !strcmp(n, "__qualname__")) return pe_str_from_cstr(S, t->name, out);
+    /* dotted C names ("sys.version_info"): CPython's tp_name split */
+    const char *dot = strrchr(t->name, '.');
+    if (!strcmp(n, "__name__") || !strcmp(n, "__qualname__"))
+        return pe_str_from_cstr(S, dot ? dot + 1 : t->name, out);
+    if (!strcmp(n, "__module__")) {
+        if (!dot) return pe_str_from_cstr(S, "builtins", out);
+        return pe_str_new(S, t->name, (size_t)(dot - t->name), out);
+    }
     return PE_NOTIMPL;
 }
 
@@ -910,9 +978,12 @@ const pe_type pe_type_type = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "type",
     .kind = PE_K_TYPE,
+    .dealloc = pe_class_type_dealloc, /* heap types only: static ones are immortal */
+    .clear = pe_class_type_clear,
     .repr = type_repr,
     .call = type_call,
     .getattr = type_getattr,
+    .setattr = pe_type_setattr,
 };
 
 /* ------------------------------------------------------------------ */
@@ -1082,15 +1153,27 @@ static int range_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
     if (pe_no_kwargs(S, "range", kw)) return -1;
     if (argc < 1 || argc > 3) return pe_arg_count_error(S, "range", 1, 3, argc);
     pe_val v[3] = {pe_int(0), pe_int(0), pe_int(1)};
+    pe_val owned[3] = {pe_undef(), pe_undef(), pe_undef()}; /* from __index__ */
+    int rc = -1;
     for (int i = 0; i < argc; i++) {
         pe_val a = argv[i].tag == PE_TBOOL ? pe_int(argv[i].u.i) : argv[i];
-        if (!pe_is_intlike(a))
-            return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                            pe_type_name(a));
+        if (!pe_is_intlike(a)) {
+            int du = pe_dunder_index(S, a, &owned[i]);
+            if (du < 0) goto done;
+            if (du == 0) {
+                pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
+                         pe_type_name(a));
+                goto done;
+            }
+            a = owned[i];
+        }
         v[argc == 1 ? 1 : i] = a;
     }
-    if (pe_int_sign(v[2]) == 0) return pe_raise(S, PE_EXC(ValueError), "range() arg 3 must not be zero");
-    return range_from_ints(S, v[0], v[1], v[2], out);
+    if (pe_int_sign(v[2]) == 0) pe_raise(S, PE_EXC(ValueError), "range() arg 3 must not be zero");
+    else rc = range_from_ints(S, v[0], v[1], v[2], out);
+done:
+    for (int i = 0; i < 3; i++) pe_decref(S, owned[i]);
+    return rc;
 }
 
 static int range_repr(pe_state *S, pe_val v, pe_sb *sb) {
@@ -1345,8 +1428,9 @@ const pe_type pe_type_range_iterator = {
 
 static void func_clear(pe_state *S, pe_obj *o) {
     pe_func *f = (pe_func *)o;
-    pe_val d = f->defaults, k = f->kwdefaults, c = f->closure;
-    f->defaults = f->kwdefaults = f->closure = pe_undef();
+    pe_val d = f->defaults, k = f->kwdefaults, c = f->closure, dict = f->dict;
+    f->defaults = f->kwdefaults = f->closure = f->dict = pe_undef();
+    pe_decref(S, dict);
     pe_decref(S, d);
     pe_decref(S, k);
     pe_decref(S, c);
@@ -1372,9 +1456,28 @@ static int func_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj
 }
 
 static int func_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
-    (void)S;
     pe_func *f = (pe_func *)v.u.o;
     const char *n = ((pe_str *)name)->data;
+    if (f->dict.tag != PE_TUNDEF) {
+        pe_val x = pe_dict_get_str(PE_DICT(f->dict), (pe_str *)name);
+        if (x.tag != PE_TUNDEF) {
+            pe_incref(x);
+            *out = x;
+            return 0;
+        }
+    }
+    if (!strcmp(n, "__doc__")) {
+        *out = (f->code->flags & PE_CO_DOC) ? f->code->consts[0] : pe_none();
+        pe_incref(*out);
+        return 0;
+    }
+    if (!strcmp(n, "__dict__")) {
+        if (f->dict.tag == PE_TUNDEF && pe_dict_new(S, &f->dict)) return -1;
+        pe_incref(f->dict);
+        *out = f->dict;
+        return 0;
+    }
+    if (!strcmp(n, "__module__")) return pe_str_from_cstr(S, "__main__", out);
     pe_obj *r = !strcmp(n, "__name__")       ? f->code->name
                 : !strcmp(n, "__qualname__") ? f->code->qualname
                                              : NULL;
@@ -1382,6 +1485,25 @@ static int func_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     pe_incref_obj(r);
     *out = pe_obj_val(r);
     return 0;
+}
+
+/* f.attr = v / del f.attr: the function's __dict__. */
+static int func_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
+    pe_func *f = (pe_func *)v.u.o;
+    const char *n = ((pe_str *)name)->data;
+    if ((!strcmp(n, "__name__") || !strcmp(n, "__qualname__")) && !pe_is_str(val))
+        return pe_raise(S, PE_EXC(TypeError), "%s must be set to a string object", n);
+    if (!strcmp(n, "__dict__"))
+        return pe_raise(S, PE_EXC(NotImplementedError), "assigning a function's __dict__ is not supported by pyexpr");
+    if (val.tag == PE_TUNDEF) {
+        int r = f->dict.tag == PE_TUNDEF ? 0 : pe_dict_del(S, PE_DICT(f->dict), pe_obj_val(name));
+        if (r < 0) return -1;
+        if (r == 0)
+            return pe_raise(S, PE_EXC(AttributeError), "'function' object has no attribute '%s'", n);
+        return 0;
+    }
+    if (f->dict.tag == PE_TUNDEF && pe_dict_new(S, &f->dict)) return -1;
+    return pe_dict_set(S, PE_DICT(f->dict), pe_obj_val(name), val);
 }
 
 const pe_type pe_type_function = {
@@ -1393,6 +1515,7 @@ const pe_type pe_type_function = {
     .repr = func_repr,
     .call = func_call,
     .getattr = func_getattr,
+    .setattr = func_setattr,
 };
 
 static int cfunc_repr(pe_state *S, pe_val v, pe_sb *sb) {

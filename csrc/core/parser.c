@@ -499,6 +499,45 @@ static int named_eq_error(parser *P, pe_node *a) {
     return err_range(P, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
 }
 
+/* What CPython calls an expression in "cannot use assignment expressions
+ * with %s" (_PyPegen_get_expr_name: tuples and lists by name). */
+static const char *walrus_desc(const pe_node *a) {
+    if (a->kind == PE_N_TUPLE) return "tuple";
+    if (a->kind == PE_N_LIST) return "list";
+    return expr_desc(a);
+}
+
+/* `a := value` where a named expression may stand (CUR is ':='): a
+ * NAMEDEXPR (a: the NAME target, b: the value) when a is a bare name,
+ * otherwise CPython's "cannot use assignment expressions with ..." over a. */
+static pe_node *p_walrus(parser *P, pe_node *a) {
+    if (a->kind != PE_N_NAME || (a->flags & 1)) {
+        err_node(P, a, "cannot use assignment expressions with %s", walrus_desc(a));
+        return NULL;
+    }
+    pe_token t = P->tok;
+    if (advance(P) || enter(P)) return NULL;
+    pe_node *v = p_test(P);
+    LEAVE();
+    if (!v) return NULL;
+    pe_node *n = new_node(P, PE_N_NAMEDEXPR, &t);
+    if (!n) return NULL;
+    n->a = a;
+    n->b = v;
+    n->line = a->line;
+    n->col = a->col;
+    n->end_line = v->end_line;
+    n->end_col = v->end_col;
+    return n;
+}
+
+/* named_expression: `NAME := expression` or an expression. */
+static pe_node *p_named(parser *P) {
+    pe_node *a = p_test(P);
+    if (a && CUR == PE_TOK_COLONEQUAL) return p_walrus(P, a);
+    return a;
+}
+
 /* Comma-separated items up to a closing token; handles trailing comma. */
 static pe_node *p_paren(parser *P) {
     pe_token open = P->tok;
@@ -526,11 +565,10 @@ static pe_node *p_paren(parser *P) {
         first->end_line = e->end_line;
         first->end_col = e->end_col;
     } else {
-        first = p_test(P);
+        first = p_named(P);
         if (first && CUR == PE_TOK_EQUAL && named_eq_error(P, first)) return NULL;
     }
     if (!first) return NULL;
-    if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=') are");
     if (CUR == PE_TOK_KW_for) {
         pe_node *g = new_node(P, PE_N_GENEXP, &open);
         if (!g) return NULL;
@@ -566,7 +604,7 @@ static pe_node *p_paren(parser *P) {
             e->end_line = x->end_line;
             e->end_col = x->end_col;
         } else {
-            e = p_test(P);
+            e = p_named(P);
             if (e && CUR == PE_TOK_EQUAL && named_eq_error(P, e)) goto fail;
         }
         if (!e || vec_push(&V, e)) goto fail;
@@ -601,7 +639,7 @@ static pe_node *p_display_item(parser *P) {
         e->end_col = x->end_col;
         return e;
     }
-    pe_node *e = p_test(P);
+    pe_node *e = p_named(P);
     if (e && CUR == PE_TOK_EQUAL && P->L.paren_depth > 0) {
         if (named_eq_error(P, e)) return NULL;
     }
@@ -654,6 +692,7 @@ static pe_node *p_list(parser *P) {
             invalid_syntax(P);
         goto fail;
     }
+    node_end(P, n, &P->tok);
     if (advance(P) || vec_finish(P, &V, &n->l[0])) return NULL;
     return n;
 fail:
@@ -686,6 +725,10 @@ static pe_node *p_dict_or_set(parser *P) {
     } else {
         pe_node *k = p_display_item(P);
         if (!k) goto fail;
+        if (CUR == PE_TOK_COLON && k->kind == PE_N_NAMEDEXPR) {
+            invalid_syntax(P); /* {x := 1: 2} */
+            goto fail;
+        }
         if (CUR == PE_TOK_COLON && k->kind != PE_N_STARRED) {
             pe_token colon = P->tok;
             if (advance(P)) goto fail;
@@ -852,7 +895,7 @@ static int p_call_args(parser *P, pe_node *call) {
             seen_kwunpack = true;
             if (vec_push(&K, k)) goto fail;
         } else {
-            pe_token *pk;
+            pe_token *pk = NULL;
             if (CUR == PE_TOK_NAME) {
                 if (peek(P, &pk)) goto fail;
                 if (pk->kind == PE_TOK_EQUAL) {
@@ -876,8 +919,18 @@ static int p_call_args(parser *P, pe_node *call) {
                     goto next;
                 }
             }
+            bool named = CUR == PE_TOK_NAME && pk->kind == PE_TOK_COLONEQUAL;
             pe_node *x = p_test(P);
             if (!x) goto fail;
+            if (CUR == PE_TOK_COLONEQUAL) {
+                /* only a bare name may be the target in an argument */
+                if (!named) {
+                    invalid_syntax(P);
+                    goto fail;
+                }
+                x = p_walrus(P, x);
+                if (!x) goto fail;
+            }
             if (CUR == PE_TOK_EQUAL) {
                 err_node(P, x, "expression cannot contain assignment, perhaps you meant \"==\"?");
                 goto fail;
@@ -938,9 +991,13 @@ static pe_node *p_slice_item(parser *P) {
     pe_token t = P->tok;
     pe_node *lo = NULL, *hi = NULL, *st = NULL;
     if (CUR != PE_TOK_COLON) {
-        lo = p_test(P);
+        lo = p_named(P);
         if (!lo) return NULL;
         if (CUR != PE_TOK_COLON) return lo;
+        if (lo->kind == PE_N_NAMEDEXPR) {
+            invalid_syntax(P); /* a[x := 1:2] */
+            return NULL;
+        }
     }
     pe_node *s = new_node(P, PE_N_SLICE, &t);
     if (!s || advance(P)) return NULL;
@@ -1325,6 +1382,8 @@ static pe_node *p_lambda(parser *P) {
     n->a = p_test(P);
     P->depth -= 2;
     if (!n->a) return NULL;
+    n->end_line = n->a->end_line;
+    n->end_col = n->a->end_col;
     return n;
 }
 
@@ -1427,6 +1486,10 @@ static int p_comp_fors(parser *P, pe_nodelist *out) {
             }
         }
         if (vec_finish(P, &ifs, &f->l[0]) || vec_push(&V, f)) goto fail;
+    }
+    if (CUR == PE_TOK_COLONEQUAL) {
+        invalid_syntax(P); /* [x for x in y if z := 1] */
+        goto fail;
     }
     return vec_finish(P, &V, out);
 fail:
@@ -2004,6 +2067,67 @@ static pe_node *p_def(parser *P) {
     return n;
 }
 
+/* class NAME ['(' arguments ')'] ':' block */
+static pe_node *p_class(parser *P) {
+    pe_token t = P->tok;
+    if (advance(P)) return NULL;
+    if (CUR != PE_TOK_NAME) {
+        invalid_syntax(P);
+        return NULL;
+    }
+    pe_node *n = new_node(P, PE_N_CLASS, &t);
+    if (!n) return NULL;
+    n->name = arena_strdup(P, P->tok.start, P->tok.len);
+    n->namelen = (uint32_t)P->tok.len;
+    if (!n->name || advance(P)) return NULL;
+    if (CUR == PE_TOK_LPAR) {
+        pe_node *call = new_node(P, PE_N_CALL, &P->tok);
+        if (!call || enter(P)) return NULL;
+        int r = p_call_args(P, call);
+        LEAVE();
+        if (r) return NULL;
+        n->l[0] = call->l[0];
+        n->l[3] = call->l[1];
+    }
+    if (expect(P, PE_TOK_COLON)) return NULL;
+    if (p_block(P, &n->l[1], "class definition", t.line)) return NULL;
+    return n;
+}
+
+/* '@' namedexpr NEWLINE ... then the def or class they decorate. */
+static pe_node *p_decorated(parser *P) {
+    vec D;
+    vec_init(&D, P->A);
+    while (CUR == PE_TOK_AT) {
+        if (advance(P)) goto fail;
+        pe_node *e = p_test(P);
+        if (!e || vec_push(&D, e)) goto fail;
+        if (CUR != PE_TOK_NEWLINE) {
+            invalid_syntax(P);
+            goto fail;
+        }
+        if (advance(P)) goto fail;
+    }
+    pe_node *n;
+    if (CUR == PE_TOK_KW_def) {
+        n = p_def(P);
+    } else if (CUR == PE_TOK_KW_class) {
+        n = p_class(P);
+    } else if (CUR == PE_TOK_KW_async) {
+        vec_free(&D);
+        return unsupported(P, &P->tok, "'async' is");
+    } else {
+        invalid_syntax(P);
+        goto fail;
+    }
+    if (!n) goto fail;
+    if (vec_finish(P, &D, &n->l[2])) return NULL;
+    return n;
+fail:
+    vec_free(&D);
+    return NULL;
+}
+
 /* Parameter list of def/lambda up to `closer`. */
 static int p_params(parser *P, pe_nodelist *out, int closer) {
     vec V;
@@ -2086,7 +2210,8 @@ static int p_params(parser *P, pe_nodelist *out, int closer) {
         if (CUR == PE_TOK_COMMA) {
             if (advance(P)) goto fail;
         } else if (CUR != closer) {
-            if (closer == PE_TOK_RPAR) err_at(P, &P->tok, "expected ')'");
+            if (CUR == PE_TOK_COLONEQUAL) invalid_syntax(P); /* def f(a := 1) */
+            else if (closer == PE_TOK_RPAR) err_at(P, &P->tok, "expected ')'");
             else invalid_syntax(P);
             goto fail;
         }
@@ -2120,11 +2245,9 @@ static pe_node *p_if(parser *P) {
         } else {
             first = n;
         }
-        n->a = p_test(P);
+        n->a = p_named(P);
         if (!n->a) return NULL;
         if (CUR == PE_TOK_EQUAL && named_eq_error(P, n->a)) return NULL;
-        if (CUR == PE_TOK_COLONEQUAL)
-            return unsupported(P, &P->tok, "assignment expressions (':=') are");
         if (expect(P, PE_TOK_COLON)) return NULL;
         if (p_block(P, &n->l[0], what, t.line)) return NULL;
         prev = n;
@@ -2156,7 +2279,7 @@ static pe_node *p_while(parser *P) {
     if (advance(P)) return NULL;
     pe_node *n = new_node(P, PE_N_WHILE, &t);
     if (!n) return NULL;
-    n->a = p_test(P);
+    n->a = p_named(P);
     if (!n->a) return NULL;
     if (CUR == PE_TOK_EQUAL && named_eq_error(P, n->a)) return NULL;
     if (expect(P, PE_TOK_COLON)) return NULL;
@@ -2249,6 +2372,80 @@ static pe_node *p_try(parser *P) {
     return n;
 fail:
     vec_free(&H);
+    return NULL;
+}
+
+/* One with_item: expression ['as' star_target]. */
+static pe_node *p_with_item(parser *P) {
+    pe_node *it = new_node(P, PE_N_WITHITEM, &P->tok);
+    if (!it) return NULL;
+    it->a = p_test(P);
+    if (!it->a) return NULL;
+    if (CUR == PE_TOK_KW_as) {
+        if (advance(P)) return NULL;
+        it->b = CUR == PE_TOK_STAR ? p_target_list(P, PE_TOK_COLON, PE_TOK_RPAR) : p_expr(P);
+        if (!it->b) return NULL;
+        if (CUR != PE_TOK_COMMA && CUR != PE_TOK_RPAR && CUR != PE_TOK_COLON) {
+            if (CUR == PE_TOK_NEWLINE) err_at(P, &P->tok, "expected ':'");
+            else invalid_syntax(P);
+            return NULL;
+        }
+        if (check_target(P, it->b, false, true, "")) return NULL;
+    }
+    return it;
+}
+
+/* Does the '(' at the current token close before a ':' (CPython 3.9's
+ * parenthesized with items, `with (a as b, c):`)? Decided on a copy of
+ * the lexer, as looks_like_match does. */
+static bool with_parenthesized(parser *P) {
+    pe_lexer L2 = P->L;
+    L2.quiet = true;
+    pe_token t;
+    int depth = 1;
+    if (P->has_peek) {
+        t = P->peek;
+    } else if (pe_lex_next(&L2, &t)) {
+        goto no;
+    }
+    for (;;) {
+        if (t.kind == PE_TOK_ENDMARKER || t.kind == PE_TOK_NEWLINE) return false;
+        if (t.kind == PE_TOK_LPAR || t.kind == PE_TOK_LSQB || t.kind == PE_TOK_LBRACE) depth++;
+        if (t.kind == PE_TOK_RPAR || t.kind == PE_TOK_RSQB || t.kind == PE_TOK_RBRACE) {
+            if (--depth == 0) break;
+        }
+        if (pe_lex_next(&L2, &t)) goto no;
+    }
+    if (pe_lex_next(&L2, &t)) goto no;
+    return t.kind == PE_TOK_COLON;
+no:
+    pe_exc_clear(P->S);
+    return false;
+}
+
+static pe_node *p_with(parser *P) {
+    pe_token t = P->tok;
+    if (advance(P)) return NULL;
+    pe_node *n = new_node(P, PE_N_WITH, &t);
+    if (!n) return NULL;
+    bool paren = CUR == PE_TOK_LPAR && with_parenthesized(P);
+    if (paren && advance(P)) return NULL;
+    vec V;
+    vec_init(&V, P->A);
+    for (;;) {
+        pe_node *it = p_with_item(P);
+        if (!it || vec_push(&V, it)) goto fail;
+        if (CUR != PE_TOK_COMMA) break;
+        if (advance(P)) goto fail;
+        if (paren && CUR == PE_TOK_RPAR) break;
+    }
+    if (paren && expect(P, PE_TOK_RPAR)) goto fail;
+    if (vec_finish(P, &V, &n->l[0])) return NULL;
+    if (expect(P, PE_TOK_COLON)) return NULL;
+    if (p_block(P, &n->l[1], "'with' statement", t.line)) return NULL;
+    return n;
+fail:
+    vec_free(&V);
     return NULL;
 }
 
@@ -2419,6 +2616,15 @@ static pe_node *p_expr_stmt(parser *P) {
     pe_token t = P->tok;
     pe_node *first = p_star_exprs(P, true);
     if (!first) return NULL;
+    if (CUR == PE_TOK_COLONEQUAL) {
+        /* `x := 1` is no statement; `a.b := 1` gets CPython's hint */
+        if (first->kind == PE_N_NAME || (first->kind == PE_N_TUPLE && !(first->flags & 1)) ||
+            first->kind == PE_N_STARRED)
+            invalid_syntax(P);
+        else
+            err_node(P, first, "cannot use assignment expressions with %s", walrus_desc(first));
+        return NULL;
+    }
     int aop = aug_op(CUR);
     if (aop >= 0) {
         if (first->kind != PE_N_NAME && first->kind != PE_N_ATTR && first->kind != PE_N_SUBSCR) {
@@ -2451,6 +2657,9 @@ static pe_node *p_expr_stmt(parser *P) {
             n->c = CUR == PE_TOK_KW_yield ? p_yield(P) : p_star_exprs(P, true);
             if (!n->c) return NULL;
         }
+        pe_node *last = n->c ? n->c : n->b;
+        n->end_line = last->end_line;
+        n->end_col = last->end_col;
         return n;
     }
     if (CUR != PE_TOK_EQUAL) {
@@ -2580,13 +2789,13 @@ static pe_node *p_small_stmt(parser *P) {
         n->end_col = n->a->end_col;
         return n;
     case PE_TOK_KW_class:
-        return unsupported(P, &t, "class definitions are");
-    case PE_TOK_KW_with:
-        return unsupported(P, &t, "'with' statements are");
+        invalid_syntax(P);
+        return NULL;
     case PE_TOK_KW_async:
         return unsupported(P, &t, "'async' is");
     case PE_TOK_AT:
-        return unsupported(P, &t, "decorators are");
+        invalid_syntax(P);
+        return NULL;
     default:
         return p_expr_stmt(P);
     }
@@ -2617,7 +2826,6 @@ static int p_simple_stmts(parser *P, vec *out) {
                 return err_range(P, last->a, b, msg);
             }
         }
-        if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=') are") ? -1 : -1;
         return invalid_syntax(P);
     }
     return advance(P);
@@ -2654,19 +2862,506 @@ no:
     return false;
 }
 
-/* An unsupported compound statement: CPython's "invalid syntax" first when
- * the token after its keyword cannot follow it (`class = 1`, `@` alone on
- * a line); want is the token kind needed (0: anything but NEWLINE). */
-static pe_node *unsupported_unless_invalid(parser *P, int want, const char *what) {
-    pe_token t = P->tok;
-    pe_token *pk;
-    if (peek(P, &pk)) return NULL;
-    if (want ? pk->kind != want : pk->kind == PE_TOK_NEWLINE) {
+/* ------------------------------------------------------------------ */
+/* match statements (PEP 634)                                          */
+/* ------------------------------------------------------------------ */
+
+static pe_node *p_pattern(parser *P);
+
+static bool tok_is(const pe_token *t, const char *s) {
+    size_t n = strlen(s);
+    return t->kind == PE_TOK_NAME && t->len == n && !memcmp(t->start, s, n);
+}
+
+static pe_node *name_node(parser *P) {
+    pe_node *x = new_node(P, PE_N_NAME, &P->tok);
+    if (!x) return NULL;
+    x->name = arena_strdup(P, P->tok.start, P->tok.len);
+    x->namelen = (uint32_t)P->tok.len;
+    if (!x->name || advance(P)) return NULL;
+    return x;
+}
+
+/* NAME ('.' NAME)*: a NAME node or an ATTR chain. */
+static pe_node *p_name_or_attr(parser *P) {
+    pe_node *e = name_node(P);
+    while (e && CUR == PE_TOK_DOT) {
         if (advance(P)) return NULL;
+        if (CUR != PE_TOK_NAME) {
+            invalid_syntax(P);
+            return NULL;
+        }
+        pe_node *a = new_node(P, PE_N_ATTR, &P->tok);
+        if (!a) return NULL;
+        a->line = e->line;
+        a->col = e->col;
+        a->a = e;
+        a->name = arena_strdup(P, P->tok.start, P->tok.len);
+        a->namelen = (uint32_t)P->tok.len;
+        if (!a->name || advance(P)) return NULL;
+        e = a;
+    }
+    return e;
+}
+
+/* A literal of a pattern (number with an optional '-', string, None, True,
+ * False) as an expression; NULL with an error. */
+static pe_node *p_pattern_literal(parser *P) {
+    pe_token t = P->tok;
+    switch (CUR) {
+    case PE_TOK_MINUS: {
+        if (advance(P)) return NULL;
+        if (CUR != PE_TOK_NUMBER) {
+            invalid_syntax(P);
+            return NULL;
+        }
+        pe_node *x = p_number(P);
+        if (!x) return NULL;
+        pe_node *n = new_node(P, PE_N_UNARY, &t);
+        if (!n) return NULL;
+        n->op = PE_UOP_NEG;
+        n->a = x;
+        n->end_line = x->end_line;
+        n->end_col = x->end_col;
+        x = n;
+        if (CUR == PE_TOK_PLUS || CUR == PE_TOK_MINUS) goto complex;
+        return x;
+    }
+    case PE_TOK_NUMBER: {
+        pe_node *x = p_number(P);
+        if (x && (CUR == PE_TOK_PLUS || CUR == PE_TOK_MINUS)) goto complex;
+        return x;
+    }
+    case PE_TOK_STRING: {
+        pe_node *x = p_strings(P);
+        if (x && x->kind == PE_N_JOINEDSTR) {
+            err_node_late(P, x, "patterns may only match literals and attribute lookups");
+            return NULL;
+        }
+        return x;
+    }
+    default:
         invalid_syntax(P);
         return NULL;
     }
-    return unsupported(P, &t, what);
+complex:
+    if (advance(P)) return NULL;
+    if (CUR == PE_TOK_NUMBER) {
+        pe_token nt = P->tok;
+        bool imag = nt.len && (nt.start[nt.len - 1] == 'j' || nt.start[nt.len - 1] == 'J');
+        if (!imag) {
+            err_at(P, &nt, "imaginary number required in complex literal");
+            return NULL;
+        }
+        return unsupported(P, &nt, "complex literals are");
+    }
+    invalid_syntax(P);
+    return NULL;
+}
+
+static pe_node *pattern_node(parser *P, int kind, const pe_token *t) {
+    return new_node(P, kind, t);
+}
+
+/* A sequence pattern's item: '*' NAME or a pattern. */
+static pe_node *p_maybe_star_pattern(parser *P) {
+    if (CUR != PE_TOK_STAR) return p_pattern(P);
+    pe_token st = P->tok;
+    if (advance(P)) return NULL;
+    if (CUR != PE_TOK_NAME) {
+        invalid_syntax(P);
+        return NULL;
+    }
+    pe_node *n = pattern_node(P, PE_N_PSTAR, &st);
+    if (!n) return NULL;
+    if (!tok_is(&P->tok, "_")) {
+        n->name = arena_strdup(P, P->tok.start, P->tok.len);
+        n->namelen = (uint32_t)P->tok.len;
+        if (!n->name) return NULL;
+    }
+    node_end(P, n, &P->tok);
+    if (advance(P)) return NULL;
+    return n;
+}
+
+/* Items of a sequence pattern up to `closer` (the opener consumed; the
+ * first item may be given). */
+static pe_node *p_seq_pattern(parser *P, const pe_token *open, int closer, pe_node *first) {
+    pe_node *n = pattern_node(P, PE_N_PSEQ, open);
+    if (!n) return NULL;
+    vec V;
+    vec_init(&V, P->A);
+    if (first && vec_push(&V, first)) goto fail;
+    if (first) {
+        if (CUR == PE_TOK_COMMA && advance(P)) goto fail;
+    }
+    while (CUR != closer) {
+        pe_node *x = p_maybe_star_pattern(P);
+        if (!x || vec_push(&V, x)) goto fail;
+        if (CUR != PE_TOK_COMMA) break;
+        if (advance(P)) goto fail;
+    }
+    node_end(P, n, &P->tok);
+    if (expect(P, closer)) goto fail;
+    if (vec_finish(P, &V, &n->l[0])) return NULL;
+    return n;
+fail:
+    vec_free(&V);
+    return NULL;
+}
+
+static pe_node *p_mapping_pattern(parser *P) {
+    pe_token open = P->tok;
+    if (advance(P)) return NULL;
+    pe_node *n = pattern_node(P, PE_N_PMAP, &open);
+    if (!n) return NULL;
+    vec K, V;
+    vec_init(&K, P->A);
+    vec_init(&V, P->A);
+    while (CUR != PE_TOK_RBRACE) {
+        if (n->name) {
+            invalid_syntax(P); /* nothing may follow **rest */
+            goto fail;
+        }
+        if (CUR == PE_TOK_DOUBLESTAR) {
+            if (advance(P)) goto fail;
+            if (CUR != PE_TOK_NAME || tok_is(&P->tok, "_")) {
+                invalid_syntax(P);
+                goto fail;
+            }
+            n->name = arena_strdup(P, P->tok.start, P->tok.len);
+            n->namelen = (uint32_t)P->tok.len;
+            if (!n->name || advance(P)) goto fail;
+        } else {
+            pe_node *k;
+            if (CUR == PE_TOK_NAME) {
+                k = p_name_or_attr(P);
+                if (k && k->kind == PE_N_NAME) {
+                    invalid_syntax(P);
+                    goto fail;
+                }
+            } else if (CUR == PE_TOK_KW_None || CUR == PE_TOK_KW_True || CUR == PE_TOK_KW_False) {
+                pe_token t = P->tok;
+                pe_val v = CUR == PE_TOK_KW_None ? pe_none() : pe_bool(CUR == PE_TOK_KW_True);
+                if (advance(P)) goto fail;
+                k = make_const(P, &t, v);
+            } else {
+                k = p_pattern_literal(P);
+            }
+            if (!k || expect(P, PE_TOK_COLON)) goto fail;
+            pe_node *v = p_pattern(P);
+            if (!v || vec_push(&K, k) || vec_push(&V, v)) goto fail;
+        }
+        if (CUR != PE_TOK_COMMA) break;
+        if (advance(P)) goto fail;
+    }
+    node_end(P, n, &P->tok);
+    if (expect(P, PE_TOK_RBRACE)) goto fail;
+    if (vec_finish(P, &K, &n->l[0])) {
+        vec_free(&V);
+        return NULL;
+    }
+    if (vec_finish(P, &V, &n->l[1])) return NULL;
+    return n;
+fail:
+    vec_free(&K);
+    vec_free(&V);
+    return NULL;
+}
+
+/* cls '(' positional patterns, keyword patterns ')' (the '(' is current). */
+static pe_node *p_class_pattern(parser *P, pe_node *cls) {
+    pe_node *n = pattern_node(P, PE_N_PCLASS, &P->tok);
+    if (!n || advance(P)) return NULL;
+    n->a = cls;
+    n->line = cls->line;
+    n->col = cls->col;
+    vec A, K;
+    vec_init(&A, P->A);
+    vec_init(&K, P->A);
+    while (CUR != PE_TOK_RPAR) {
+        pe_token *pk;
+        if (CUR == PE_TOK_NAME) {
+            if (peek(P, &pk)) goto fail;
+            if (pk->kind == PE_TOK_EQUAL) {
+                pe_node *kw = pattern_node(P, PE_N_KEYWORD, &P->tok);
+                if (!kw) goto fail;
+                kw->name = arena_strdup(P, P->tok.start, P->tok.len);
+                kw->namelen = (uint32_t)P->tok.len;
+                if (!kw->name || advance(P) || advance(P)) goto fail;
+                kw->a = p_pattern(P);
+                if (!kw->a || vec_push(&K, kw)) goto fail;
+                goto next;
+            }
+        }
+        pe_node *x = p_pattern(P);
+        if (!x) goto fail;
+        if (K.n) {
+            err_node(P, x, "positional patterns follow keyword patterns");
+            goto fail;
+        }
+        if (vec_push(&A, x)) goto fail;
+    next:
+        if (CUR != PE_TOK_COMMA) break;
+        if (advance(P)) goto fail;
+    }
+    node_end(P, n, &P->tok);
+    if (expect(P, PE_TOK_RPAR)) goto fail;
+    if (vec_finish(P, &A, &n->l[0])) {
+        vec_free(&K);
+        return NULL;
+    }
+    if (vec_finish(P, &K, &n->l[1])) return NULL;
+    return n;
+fail:
+    vec_free(&A);
+    vec_free(&K);
+    return NULL;
+}
+
+static pe_node *p_closed_pattern(parser *P) {
+    pe_token t = P->tok;
+    switch (CUR) {
+    case PE_TOK_KW_None:
+    case PE_TOK_KW_True:
+    case PE_TOK_KW_False: {
+        pe_node *n = pattern_node(P, PE_N_PSINGLE, &t);
+        if (!n) return NULL;
+        n->v = CUR == PE_TOK_KW_None ? pe_none() : pe_bool(CUR == PE_TOK_KW_True);
+        if (advance(P)) return NULL;
+        return n;
+    }
+    case PE_TOK_NAME: {
+        if (tok_is(&P->tok, "_")) {
+            pe_token *pk;
+            if (peek(P, &pk)) return NULL;
+            if (pk->kind != PE_TOK_DOT && pk->kind != PE_TOK_LPAR) {
+                pe_node *n = pattern_node(P, PE_N_PAS, &t);
+                if (!n || advance(P)) return NULL;
+                return n;
+            }
+        }
+        pe_node *e = p_name_or_attr(P);
+        if (!e) return NULL;
+        if (CUR == PE_TOK_LPAR) return p_class_pattern(P, e);
+        pe_node *n = pattern_node(P, e->kind == PE_N_NAME ? PE_N_PAS : PE_N_PVALUE, &t);
+        if (!n) return NULL;
+        n->end_line = e->end_line;
+        n->end_col = e->end_col;
+        if (e->kind == PE_N_NAME) {
+            n->name = e->name;
+            n->namelen = e->namelen;
+        } else {
+            n->a = e;
+        }
+        return n;
+    }
+    case PE_TOK_LPAR: {
+        if (advance(P)) return NULL;
+        if (CUR == PE_TOK_RPAR) return p_seq_pattern(P, &t, PE_TOK_RPAR, NULL);
+        pe_node *first = p_maybe_star_pattern(P);
+        if (!first) return NULL;
+        if (CUR == PE_TOK_COMMA || first->kind == PE_N_PSTAR)
+            return p_seq_pattern(P, &t, PE_TOK_RPAR, first);
+        if (expect(P, PE_TOK_RPAR)) return NULL;
+        return first; /* a group */
+    }
+    case PE_TOK_LSQB:
+        if (advance(P)) return NULL;
+        return p_seq_pattern(P, &t, PE_TOK_RSQB, NULL);
+    case PE_TOK_LBRACE:
+        return p_mapping_pattern(P);
+    case PE_TOK_MINUS:
+    case PE_TOK_NUMBER:
+    case PE_TOK_STRING: {
+        pe_node *x = p_pattern_literal(P);
+        if (!x) return NULL;
+        pe_node *n = pattern_node(P, PE_N_PVALUE, &t);
+        if (!n) return NULL;
+        n->a = x;
+        n->end_line = x->end_line;
+        n->end_col = x->end_col;
+        return n;
+    }
+    default:
+        invalid_syntax(P);
+        return NULL;
+    }
+}
+
+/* or_pattern ['as' NAME] */
+static pe_node *p_pattern(parser *P) {
+    if (enter(P)) return NULL;
+    pe_token t = P->tok;
+    pe_node *first = p_closed_pattern(P);
+    pe_node *n = first;
+    if (n && CUR == PE_TOK_VBAR) {
+        vec V;
+        vec_init(&V, P->A);
+        if (vec_push(&V, first)) n = NULL;
+        while (n && CUR == PE_TOK_VBAR) {
+            pe_node *x = advance(P) ? NULL : p_closed_pattern(P);
+            if (!x || vec_push(&V, x)) n = NULL;
+        }
+        if (n) {
+            n = pattern_node(P, PE_N_POR, &t);
+            if (n) {
+                n->end_line = V.v[V.n - 1]->end_line;
+                n->end_col = V.v[V.n - 1]->end_col;
+            }
+            if (n && vec_finish(P, &V, &n->l[0])) n = NULL;
+        } else {
+            vec_free(&V);
+        }
+    }
+    if (n && CUR == PE_TOK_KW_as) {
+        pe_node *as = pattern_node(P, PE_N_PAS, &t);
+        if (!as || advance(P)) {
+            n = NULL;
+        } else if (CUR == PE_TOK_NAME && !tok_is(&P->tok, "_")) {
+            pe_token *pk;
+            if (peek(P, &pk)) {
+                n = NULL;
+            } else if (pk->kind == PE_TOK_DOT || pk->kind == PE_TOK_LPAR ||
+                       pk->kind == PE_TOK_LSQB) {
+                pe_node *e = p_expr(P);
+                if (e) err_node(P, e, "invalid pattern target");
+                n = NULL;
+            } else {
+                as->a = n;
+                as->name = arena_strdup(P, P->tok.start, P->tok.len);
+                as->namelen = (uint32_t)P->tok.len;
+                node_end(P, as, &P->tok);
+                n = !as->name || advance(P) ? NULL : as;
+            }
+        } else if (tok_is(&P->tok, "_")) {
+            err_at(P, &P->tok, "cannot use '_' as a target");
+            n = NULL;
+        } else {
+            pe_node *e = p_expr(P);
+            if (e) err_node(P, e, "invalid pattern target");
+            n = NULL;
+        }
+    }
+    LEAVE();
+    return n;
+}
+
+/* The pattern of a case: an open sequence (`case a, *b:`) or a pattern. */
+static pe_node *p_case_pattern(parser *P) {
+    pe_token t = P->tok;
+    pe_node *first = p_maybe_star_pattern(P);
+    if (!first) return NULL;
+    if (CUR != PE_TOK_COMMA && first->kind != PE_N_PSTAR) return first;
+    pe_node *n = pattern_node(P, PE_N_PSEQ, &t);
+    if (!n) return NULL;
+    vec V;
+    vec_init(&V, P->A);
+    if (vec_push(&V, first)) return NULL;
+    while (CUR == PE_TOK_COMMA) {
+        if (advance(P)) goto fail;
+        if (CUR == PE_TOK_COLON || CUR == PE_TOK_KW_if) break;
+        pe_node *x = p_maybe_star_pattern(P);
+        if (!x || vec_push(&V, x)) goto fail;
+    }
+    n->end_line = V.v[V.n - 1]->end_line;
+    n->end_col = V.v[V.n - 1]->end_col;
+    if (vec_finish(P, &V, &n->l[0])) return NULL;
+    return n;
+fail:
+    vec_free(&V);
+    return NULL;
+}
+
+static pe_node *p_match(parser *P) {
+    pe_token t = P->tok;
+    pe_node *n = new_node(P, PE_N_MATCH, &t);
+    if (!n || advance(P)) return NULL;
+    /* subject: named_expression, or star_named_expressions with a comma */
+    pe_token st = P->tok;
+    vec S0;
+    vec_init(&S0, P->A);
+    bool comma = false;
+    for (;;) {
+        pe_node *e;
+        if (CUR == PE_TOK_STAR) {
+            pe_token s = P->tok;
+            if (advance(P)) goto fail;
+            pe_node *x = p_expr(P);
+            if (!x) goto fail;
+            e = new_node(P, PE_N_STARRED, &s);
+            if (!e) goto fail;
+            e->a = x;
+            e->end_line = x->end_line;
+            e->end_col = x->end_col;
+        } else {
+            e = p_named(P);
+        }
+        if (!e || vec_push(&S0, e)) goto fail;
+        if (CUR != PE_TOK_COMMA) break;
+        comma = true;
+        if (advance(P)) goto fail;
+        if (CUR == PE_TOK_COLON) break;
+    }
+    if (!comma && S0.v[0]->kind == PE_N_STARRED) {
+        err_node(P, S0.v[0], "can't use starred expression here");
+        goto fail;
+    }
+    if (comma) {
+        pe_node *tup = new_node(P, PE_N_TUPLE, &st);
+        if (!tup || vec_finish(P, &S0, &tup->l[0])) return NULL;
+        n->a = tup;
+    } else {
+        n->a = S0.v[0];
+        vec_free(&S0);
+    }
+    if (expect(P, PE_TOK_COLON)) return NULL;
+    if (CUR != PE_TOK_NEWLINE) {
+        invalid_syntax(P);
+        return NULL;
+    }
+    if (advance(P)) return NULL;
+    if (CUR != PE_TOK_INDENT) {
+        pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col, P->tok.col + 1,
+                     "expected an indented block after 'match' statement on line %u", t.line);
+        return NULL;
+    }
+    if (advance(P) || enter(P)) return NULL;
+    vec C0;
+    vec_init(&C0, P->A);
+    while (CUR != PE_TOK_DEDENT && CUR != PE_TOK_ENDMARKER) {
+        if (!tok_is(&P->tok, "case")) {
+            invalid_syntax(P);
+            goto cfail;
+        }
+        pe_token ct = P->tok;
+        pe_node *c = new_node(P, PE_N_CASE, &ct);
+        if (!c || advance(P)) goto cfail;
+        c->a = p_case_pattern(P);
+        if (!c->a) goto cfail;
+        if (CUR == PE_TOK_KW_if) {
+            if (advance(P)) goto cfail;
+            c->b = p_named(P);
+            if (!c->b) goto cfail;
+        }
+        if (CUR != PE_TOK_COLON && CUR != PE_TOK_NEWLINE) {
+            invalid_syntax(P);
+            goto cfail;
+        }
+        if (expect(P, PE_TOK_COLON)) goto cfail;
+        if (p_block(P, &c->l[0], "'case' statement", ct.line) || vec_push(&C0, c)) goto cfail;
+    }
+    if (CUR == PE_TOK_DEDENT && advance(P)) goto cfail;
+    LEAVE();
+    if (vec_finish(P, &C0, &n->l[0])) return NULL;
+    return n;
+cfail:
+    LEAVE();
+    vec_free(&C0);
+    return NULL;
+fail:
+    vec_free(&S0);
+    return NULL;
 }
 
 /* One statement (compound or a line of simple ones) appended to out.
@@ -2679,10 +3374,10 @@ static pe_node *p_statement(parser *P, vec *out) {
     case PE_TOK_KW_for: n = p_for(P); break;
     case PE_TOK_KW_def: n = p_def(P); break;
     case PE_TOK_KW_try: n = p_try(P); break;
-    case PE_TOK_KW_class: return unsupported_unless_invalid(P, PE_TOK_NAME, "class definitions are");
-    case PE_TOK_KW_with: return unsupported(P, &P->tok, "'with' statements are");
+    case PE_TOK_KW_class: n = p_class(P); break;
+    case PE_TOK_KW_with: n = p_with(P); break;
     case PE_TOK_KW_async: return unsupported(P, &P->tok, "'async' is");
-    case PE_TOK_AT: return unsupported_unless_invalid(P, 0, "decorators are");
+    case PE_TOK_AT: n = p_decorated(P); break;
     case PE_TOK_INDENT:
         invalid_syntax(P);
         return NULL;
@@ -2690,7 +3385,10 @@ static pe_node *p_statement(parser *P, vec *out) {
         invalid_syntax(P);
         return NULL;
     case PE_TOK_NAME:
-        if (looks_like_match(P)) return unsupported(P, &P->tok, "'match' statements are");
+        if (looks_like_match(P)) {
+            n = p_match(P);
+            break;
+        }
         if (p_simple_stmts(P, out)) return NULL;
         return (pe_node *)out;
     default:

@@ -116,7 +116,10 @@ int pe_lex_error(pe_lexer *L, const pe_type *t, uint32_t line, uint32_t col, uin
     /* statements */                                                               \
     N(EXPR) N(ASSIGN) N(AUGASSIGN) N(ANNASSIGN) N(IF) N(WHILE) N(FOR) N(BREAK)     \
     N(CONTINUE) N(PASS) N(RETURN) N(DEF) N(ARG) N(GLOBAL) N(NONLOCAL) N(DEL)       \
-    N(ASSERT) N(RAISE) N(TRY) N(EXCEPT) N(IMPORT) N(MODULE)
+    N(ASSERT) N(RAISE) N(TRY) N(EXCEPT) N(IMPORT) N(MODULE) N(CLASS)           \
+    N(WITH) N(WITHITEM) N(MATCH) N(CASE)                                           \
+    /* patterns */                                                                 \
+    N(PVALUE) N(PSINGLE) N(PSEQ) N(PMAP) N(PCLASS) N(PSTAR) N(PAS) N(POR)
 
 enum pe_node_kind {
 #define PE_N_ENUM(n) PE_N_##n,
@@ -155,6 +158,7 @@ typedef struct pe_nodelist {
  *  ANNASSIGN: a target, b annotation, c value
  *  IF/WHILE: a test, l[0] body, l[1] orelse        FOR: a target, b iter, l[0], l[1]
  *  RETURN: a (NULL)           DEF: name, l[0] params, l[1] body, l[2] decorators
+ *  CLASS: name, l[0] bases (STARRED allowed), l[1] body, l[2] decorators, l[3] KEYWORD
  *  ARG: name, a default, op: 0 positional, 1 kw-only, 2 *args, 3 **kwargs, flags: posonly
  *  GLOBAL/NONLOCAL: l[0] NAME nodes                DEL: l[0] targets
  *  ASSERT: a test, b msg      RAISE: a exc, b cause
@@ -162,6 +166,13 @@ typedef struct pe_nodelist {
  *  EXCEPT: a type (NULL), name (NULL), l[0] body
  *  IMPORT: l[0] NAME nodes (dotted names), name set for `as`
  *  MODULE: l[0] body
+ *  WITH: l[0] WITHITEM items, l[1] body           WITHITEM: a context expr, b target (NULL)
+ *  MATCH: a subject, l[0] CASE                     CASE: a pattern, b guard (NULL), l[0] body
+ *  patterns: PVALUE: a expr (literal or dotted name; ==)   PSINGLE: v None/True/False (is)
+ *   PSEQ: l[0] patterns (one PSTAR at most)       PSTAR: name (NULL: *_)
+ *   PMAP: l[0] key exprs, l[1] value patterns, name: **rest (NULL)
+ *   PCLASS: a class expr, l[0] positional patterns, l[1] keyword patterns (name = attribute)
+ *   PAS: a pattern (NULL: a capture), name (NULL: the wildcard _)   POR: l[0] alternatives
  */
 struct pe_node {
     uint16_t kind;

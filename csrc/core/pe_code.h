@@ -35,6 +35,7 @@ void pe_heap_sweep(pe_state *S, pe_heap *h);
 
 #define PE_CO_VARARGS 0x1
 #define PE_CO_VARKW 0x2
+#define PE_CO_DOC 0x4 /* consts[0] is the docstring (__doc__) */
 
 /* Exception table entry: instructions [start, end) are protected by the
  * handler at target, which runs with the value stack cut to depth. */
@@ -107,6 +108,7 @@ typedef struct pe_func {
     pe_val kwdefaults; /* dict or UNDEF */
     pe_val closure;    /* tuple of cells or UNDEF */
     pe_val *globals;   /* the run's global slots */
+    pe_val dict;       /* __dict__ (attributes set on the function), or UNDEF */
 } pe_func;
 
 #endif /* PE_CODE_H */

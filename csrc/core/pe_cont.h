@@ -101,6 +101,8 @@ int pe_dict_set(pe_state *S, pe_dict *d, pe_val key, pe_val value); /* increfs b
 /* 1 found (*out borrowed), 0 missing, -1 error (e.g. unhashable key) */
 int pe_dict_get(pe_state *S, pe_dict *d, pe_val key, pe_val *out);
 int pe_dict_del(pe_state *S, pe_dict *d, pe_val key); /* 1 deleted, 0 missing, -1 error */
+/* d[key] comparing str keys only (never runs Python code): borrowed or UNDEF */
+pe_val pe_dict_get_str(pe_dict *d, pe_str *key);
 /* Iteration over live entries: *pos starts at 0; returns 1 with borrowed
  * *key / *value (either pointer may be NULL), 0 at the end. The dict must
  * not be mutated between calls. */

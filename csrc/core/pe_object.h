@@ -89,7 +89,7 @@ struct pe_obj {
 #define PE_KINDS(X)                                                            \
     X(NONE) X(BOOL) X(INT) X(FLOAT) X(STR) X(TUPLE) X(LIST) X(DICT) X(SET)     \
     X(FROZENSET) X(RANGE) X(SLICE) X(FUNC) X(CFUNC) X(BMETHOD) X(CELL) X(CODE) \
-    X(TYPE) X(EXC) X(MODULE) X(ITER) X(VIEW) X(HOST) X(OTHER) X(BYTES) X(BYTEARRAY)
+    X(TYPE) X(EXC) X(MODULE) X(ITER) X(VIEW) X(HOST) X(INSTANCE) X(OTHER) X(BYTES) X(BYTEARRAY)
 
 enum pe_kind {
 #define PE_K_ENUM(n) PE_K_##n,
@@ -183,6 +183,8 @@ struct pe_type {
     int (*call)(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                 pe_val *out);
     int (*getattr)(pe_state *S, pe_val v, pe_obj *name, pe_val *out); /* NULL: methods */
+    /* v.name = val (val UNDEF: del v.name); NULL: attributes are read-only */
+    int (*setattr)(pe_state *S, pe_val v, pe_obj *name, pe_val val);
     const pe_cfunc *methods; /* terminated by PE_METHOD_END (name NULL) */
 };
 

@@ -16,7 +16,10 @@
 /* ------------------------------------------------------------------ */
 
 typedef struct pe_frame {
-    pe_val *ret;          /* caller's slot for the result (the callee object) */
+    union {
+        pe_val *ret;         /* caller's slot for the result (the callee object) */
+        struct pe_gen *gen;  /* PE_FR_GEN: the generator (a reference held while it runs) */
+    };
     uint32_t chunk;       /* stack chunk holding this frame's window */
     pe_fcode *code;
     pe_func *func;        /* NULL for the module frame */
@@ -25,10 +28,8 @@ typedef struct pe_frame {
     pe_val *sp;           /* saved stack pointer */
     pe_val *globals;
     uint32_t entry;       /* PE_FR_ENTRY: return to the C caller (pe_vm_call
-                             boundary); PE_FR_GEN: a generator's frame */
-    /* PE_FR_GEN only: */
-    struct pe_gen *gen;   /* the generator (a reference held while it runs) */
-    pe_val outer_handled; /* the resumer's handled exception (owned) */
+                             boundary); PE_FR_GEN: a generator's frame (never
+                             reaches RETURN_VALUE: generators end in GEN_RETURN) */
 } pe_frame;
 
 #define PE_FR_ENTRY 1u
@@ -47,6 +48,7 @@ typedef struct pe_gen {
     uint32_t pc;          /* index of the next instruction */
     uint32_t state;       /* PE_GEN_* */
     pe_val exc_state;     /* the exception it handles while suspended, or UNDEF */
+    pe_val outer_handled; /* while running: its resumer's handled exception (owned) */
 } pe_gen;
 extern const pe_type pe_type_generator;
 #define PE_IS_GEN(v) ((v).tag == PE_TOBJ && (v).u.o->type == &pe_type_generator)
@@ -137,6 +139,17 @@ struct pe_state {
     bool run_mem;                    /* the run set mem_limit; run_saved_limit restores it */
     size_t run_saved_limit;
     struct pe_host_type **host_types; /* one type object per pe_host_class used */
+    /* classes (class.c): the live heap types, for re-resolving the special
+     * methods of subclasses when a class changes; the type version counter */
+    struct pe_class *classes;
+    uint32_t type_version;
+    /* LOAD_METHOD on built-in objects: (type, name) -> method table entry,
+     * checked by name on a hit (a name's address may be reused) */
+    struct pe_mcache_static {
+        const pe_type *t;
+        const pe_obj *name;
+        const pe_cfunc *m;
+    } smcache[128];
     uint32_t nhost_types, host_types_cap;
 
     /* The sys module (sysmodule.c). */

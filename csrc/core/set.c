@@ -330,7 +330,8 @@ static int make_new_set(pe_state *S, const pe_type *t, pe_val iterable, pe_val *
 }
 
 /* The result type of an operation on s: set or frozenset. */
-static const pe_type *basetype(const pe_set *s) { return s->ob.type; }
+/* results of set operations are plain sets/frozensets, also for subclasses */
+static const pe_type *basetype(const pe_set *s) { return is_frozen(s) ? &pe_type_frozenset : &pe_type_set; }
 
 static int set_copy(pe_state *S, pe_set *s, pe_val *out) {
     return make_new_set(S, basetype(s), pe_obj_val(&s->ob), out);
@@ -643,7 +644,7 @@ static void set_dealloc(pe_state *S, pe_obj *o) {
 static int set_repr(pe_state *S, pe_val v, pe_sb *sb) {
     pe_set *s = PE_SET(v);
     const char *name = s->ob.type->name;
-    bool exact = !is_frozen(s);
+    bool exact = s->ob.type == &pe_type_set; /* subclasses: S({1, 2}) */
     int st = pe_repr_enter(S, &s->ob);
     if (st) return st < 0 ? -1 : pe_sb_printf(sb, "%s(...)", name);
     int r;

@@ -6,6 +6,7 @@
  * to the sequence length, so the results match CPython for any int bounds.
  */
 #include "cont_internal.h"
+#include "pe_dunder.h"
 
 /* ------------------------------------------------------------------ */
 /* Index conversion                                                    */
@@ -20,8 +21,19 @@ int pe_index_int64(pe_state *S, pe_val v, const pe_type *exc, int64_t *out) {
         pe_raise(S, exc, "cannot fit 'int' into an index-sized integer");
         return -1;
     }
+    if (PE_UNLIKELY(pe_du_heap(v))) { /* a user class's __index__ */
+        pe_val i;
+        int r = pe_dunder_index(S, v, &i);
+        if (r <= 0) return r;
+        r = pe_index_int64(S, i, exc, out);
+        pe_decref(S, i);
+        return r;
+    }
     return 0;
 }
+
+/* clip_index for a user class's __index__: 1 done, 0 none, -1 error. */
+static int clip_dunder_index(pe_state *S, pe_val v, int64_t *out);
 
 /* An int operand clipped to [INT64_MIN, INT64_MAX] (PyNumber_AsSsize_t with
  * a NULL exception). Returns false when v is not an int. */
@@ -37,8 +49,19 @@ static bool clip_index(pe_val v, int64_t *out) {
     return false;
 }
 
+static int clip_dunder_index(pe_state *S, pe_val v, int64_t *out) {
+    pe_val i;
+    int r = pe_dunder_index(S, v, &i);
+    if (r <= 0) return r;
+    clip_index(i, out);
+    pe_decref(S, i);
+    return 1;
+}
+
 int pe_cont_slice_index(pe_state *S, pe_val v, int64_t *out) {
     if (clip_index(v, out)) return 0;
+    int du = clip_dunder_index(S, v, out);
+    if (du) return du < 0 ? -1 : 0;
     return pe_raise(S, PE_EXC(TypeError),
                     "slice indices must be integers or have an __index__ method");
 }
@@ -46,6 +69,8 @@ int pe_cont_slice_index(pe_state *S, pe_val v, int64_t *out) {
 /* _PyEval_SliceIndex: None leaves *out untouched. */
 static int slice_bound(pe_state *S, pe_val v, int64_t *out) {
     if (v.tag == PE_TNONE || clip_index(v, out)) return 0;
+    int du = clip_dunder_index(S, v, out);
+    if (du) return du < 0 ? -1 : 0;
     return pe_raise(S, PE_EXC(TypeError),
                     "slice indices must be integers or None or have an __index__ method");
 }

@@ -27,6 +27,7 @@
  *  - hash(str) is SipHash-1-3 with a fixed key (CPython randomises it).
  */
 #include "str_impl.h"
+#include "pe_dunder.h"
 
 /* ------------------------------------------------------------------ */
 /* UTF-8                                                               */
@@ -398,6 +399,10 @@ static int repeat_count(pe_state *S, pe_val n, int64_t *out) {
     }
     if (pe_is_bigint(n))
         return pe_raise(S, PE_EXC(OverflowError), "cannot fit 'int' into an index-sized integer");
+    if (PE_UNLIKELY(pe_du_heap(n))) { /* a user class's __index__ */
+        int r = pe_index_int64(S, n, PE_EXC(OverflowError), out);
+        return r < 0 ? -1 : r == 1 ? 0 : 1;
+    }
     return 1;
 }
 
@@ -515,6 +520,16 @@ static int str_slice_step(pe_state *S, pe_str *s, int64_t start, int64_t step, i
 static int str_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
     pe_str *s = PE_STR(v);
     if (pe_is_intlike(key) || key.tag == PE_TBOOL) return str_index(S, s, key, out);
+    if (PE_UNLIKELY(pe_du_heap(key))) { /* a user class's __index__ */
+        pe_val i;
+        int du = pe_dunder_index(S, key, &i);
+        if (du < 0) return -1;
+        if (du) {
+            du = str_index(S, s, i, out);
+            pe_decref(S, i);
+            return du;
+        }
+    }
     if (!pe_is_slice(key))
         return pe_raise(S, PE_EXC(TypeError), "string indices must be integers, not '%s'",
                         pe_type_name(key));

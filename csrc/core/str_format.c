@@ -12,6 +12,7 @@
 #include <limits.h>
 
 #include "str_impl.h"
+#include "pe_dunder.h"
 
 /* ------------------------------------------------------------------ */
 /* format(v, spec)                                                     */
@@ -35,6 +36,7 @@ int pe_format(pe_state *S, pe_val v, const char *spec, size_t speclen, pe_sb *sb
         if (pe_fmtspec_parse(S, spec, speclen, "float", 0, &fs)) return -1;
         return pe_format_float(S, v.u.f, &fs, sb);
     }
+    if (PE_UNLIKELY(pe_du_heap(v))) return pe_dunder_format(S, v, spec, speclen, sb);
     if (speclen == 0) return pe_tostr(S, v, sb);
     return pe_raise(S, PE_EXC(TypeError), "unsupported format string passed to %s.__format__",
                     pe_type_name(v));

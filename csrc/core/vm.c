@@ -12,7 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "pe_class.h"
 #include "pe_vm.h"
+#include "pe_match.h"
 
 const pe_opinfo pe_opinfo_table[PE_OP__COUNT] = {
 #define PE_OP_INFO(name, pops, pushes, jpushes, kind, flags) \
@@ -362,7 +364,6 @@ static pe_frame *gen_frame_push(pe_state *S, pe_gen *g, pe_val *base, uint32_t c
     if (!fr) return NULL;
     pe_fcode *c = g->func->code;
     fr->chunk = chunk;
-    fr->ret = NULL;
     fr->code = c;
     fr->func = g->func;
     fr->pc = c->code + g->pc;
@@ -375,7 +376,7 @@ static pe_frame *gen_frame_push(pe_state *S, pe_gen *g, pe_val *base, uint32_t c
     fr->gen = g;
     pe_incref_obj(&g->ob);
     g->state = PE_GEN_RUNNING;
-    fr->outer_handled = S->handled;
+    fr->gen->outer_handled = S->handled;
     if (g->exc_state.tag != PE_TUNDEF) {
         S->handled = g->exc_state;
         g->exc_state = pe_undef();
@@ -400,12 +401,13 @@ static int gen_push_inline(pe_state *S, pe_gen *g, pe_val *top, uint32_t chunk, 
 /* The generator's side of leaving its frame (yield, return, exception):
  * the resumer's handled exception comes back. */
 static void gen_restore_handled(pe_state *S, pe_frame *f, pe_gen *g, bool suspend) {
-    if (suspend && !same_val(S->handled, f->outer_handled)) {
+    if (suspend && !same_val(S->handled, f->gen->outer_handled)) {
         g->exc_state = S->handled;
     } else {
         pe_decref(S, S->handled);
     }
-    S->handled = f->outer_handled;
+    S->handled = g->outer_handled;
+    g->outer_handled = pe_undef();
 }
 
 /* YIELD_VALUE: moves the frame's window (up to sp) into the generator;
@@ -494,38 +496,6 @@ static PE_NOINLINE int check_limits(pe_state *S, uint32_t cost) {
 /* `del obj.name`: no object of the subset has a deletable attribute (a
  * module's would be, in CPython: pyexpr's modules are immutable); raises
  * CPython's error for the kind of attribute. */
-static PE_NOINLINE int delete_attr_error(pe_state *S, pe_val obj, pe_obj *nameobj) {
-    const char *name = ((pe_str *)nameobj)->data;
-    const pe_type *t = pe_typeof(obj);
-    if (t->kind == PE_K_TYPE)
-        return pe_raise(S, PE_EXC(TypeError), "cannot set '%s' attribute of immutable type '%s'",
-                        name, ((const pe_type *)obj.u.o)->name);
-    pe_val v;
-    if (pe_getattr(S, obj, nameobj, &v)) {
-        if (t->kind != PE_K_MODULE) return -1; /* "'T' object has no attribute 'x'" */
-        pe_exc_clear(S);
-        return pe_raise(S, PE_EXC(AttributeError), "'module' object has no attribute '%s'", name);
-    }
-    bool method = pe_is_kind(v, PE_K_CFUNC) || pe_is_kind(v, PE_K_BMETHOD);
-    pe_decref(S, v);
-    switch (t->kind) {
-    case PE_K_MODULE:
-        return pe_raise(S, PE_EXC(AttributeError), "module attributes are read-only in pyexpr");
-    case PE_K_RANGE:
-    case PE_K_SLICE:
-        return pe_raise(S, PE_EXC(AttributeError), "readonly attribute");
-    case PE_K_EXC:
-        if (!strcmp(name, "args")) return pe_raise(S, PE_EXC(TypeError), "args may not be deleted");
-        break;
-    default:
-        break;
-    }
-    if (method)
-        return pe_raise(S, PE_EXC(AttributeError), "'%s' object attribute '%s' is read-only",
-                        t->name, name);
-    return pe_raise(S, PE_EXC(AttributeError), "attribute '%s' of '%s' objects is not writable",
-                    name, t->kind == PE_K_BOOL ? "int" : t->name);
-}
 
 static int exc_match(pe_state *S, pe_val exc, pe_val t, bool *out) {
     if (pe_is_kind(t, PE_K_TUPLE)) {
@@ -671,6 +641,7 @@ static int make_function(pe_state *S, pe_frame *fr, uint32_t flags, pe_val *sp, 
     f->kwdefaults = kwdefs;
     f->closure = closure;
     f->globals = fr->globals;
+    f->dict = pe_undef();
     *out = pe_obj_val(&f->ob);
     return 0;
 }
@@ -706,6 +677,58 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
     pe_decref(S, names);
     pe_mem_free(S, argv, n * sizeof(pe_val));
     return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* with (cold paths of BEFORE_WITH / WITH_EXCEPT_START)                */
+/* ------------------------------------------------------------------ */
+
+static const pe_static_str with_enter_name = PE_STATIC_STR("__enter__");
+static const pe_static_str with_exit_name = PE_STATIC_STR("__exit__");
+
+/* mgr.__enter__ and mgr.__exit__ (bound), or CPython 3.11's TypeError. */
+static int with_lookup(pe_state *S, pe_val mgr, pe_val *enter, pe_val *exitf) {
+    if (pe_getattr(S, mgr, (pe_obj *)&with_enter_name, enter)) {
+        if (!pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
+        pe_exc_clear(S);
+        return pe_raise(S, PE_EXC(TypeError),
+                        "'%s' object does not support the context manager protocol",
+                        pe_type_name(mgr));
+    }
+    if (pe_getattr(S, mgr, (pe_obj *)&with_exit_name, exitf)) {
+        pe_decref(S, *enter);
+        if (!pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
+        pe_exc_clear(S);
+        return pe_raise(S, PE_EXC(TypeError),
+                        "'%s' object does not support the context manager protocol "
+                        "(missed __exit__ method)",
+                        pe_type_name(mgr));
+    }
+    return 0;
+}
+
+/* BEFORE_WITH: sp[-1] mgr -> sp[-1] bound __exit__, sp[0] __enter__(). */
+static PE_NOINLINE int before_with(pe_state *S, pe_val *sp) {
+    pe_val mgr = sp[-1], enter, exitf, res;
+    if (with_lookup(S, mgr, &enter, &exitf)) return -1;
+    int r = pe_call(S, enter, 0, NULL, NULL, &res);
+    pe_decref(S, enter);
+    if (r) {
+        pe_decref(S, exitf);
+        return -1;
+    }
+    pe_decref(S, mgr);
+    sp[-1] = exitf;
+    sp[0] = res;
+    return 0;
+}
+
+/* WITH_EXCEPT_START: [exit prev exc] -> exit(type(exc), exc, None) in
+ * sp[0]. pyexpr has no traceback objects: the third argument is None. */
+static PE_NOINLINE int with_except_start(pe_state *S, pe_val *sp) {
+    pe_val exc = sp[-1];
+    pe_val args[3] = {pe_obj_val((pe_obj *)pe_typeof(exc)), exc, pe_none()};
+    return pe_call(S, sp[-3], 3, args, NULL, &sp[0]);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1108,6 +1131,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_NEG) {
+        SYNC();
         pe_val a = sp[-1], res;
         if (pe_unary_neg(S, a, &res)) ERROR();
         pe_decref(S, a);
@@ -1115,6 +1139,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_POS) {
+        SYNC();
         pe_val a = sp[-1], res;
         if (pe_unary_pos(S, a, &res)) ERROR();
         pe_decref(S, a);
@@ -1122,6 +1147,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_INVERT) {
+        SYNC();
         pe_val a = sp[-1], res;
         if (pe_unary_invert(S, a, &res)) ERROR();
         pe_decref(S, a);
@@ -1130,7 +1156,7 @@ next:
     }
     TARGET(UNARY_NOT) {
         pe_val a = sp[-1];
-        int t = a.tag == PE_TBOOL ? (int)a.u.i : pe_truth(S, a);
+        int t = a.tag == PE_TBOOL ? (int)a.u.i : (SYNC(), pe_truth(S, a));
         if (t < 0) ERROR();
         pe_decref(S, a);
         sp[-1] = pe_bool(!t);
@@ -1146,6 +1172,7 @@ next:
         int t;
         if (v.tag == PE_TBOOL) t = (int)v.u.i;
         else {
+            SYNC();
             t = pe_truth(S, v);
             pe_decref(S, v);
             if (t < 0) ERROR();
@@ -1158,6 +1185,7 @@ next:
         int t;
         if (v.tag == PE_TBOOL) t = (int)v.u.i;
         else {
+            SYNC();
             t = pe_truth(S, v);
             pe_decref(S, v);
             if (t < 0) ERROR();
@@ -1167,7 +1195,7 @@ next:
     }
     TARGET(JUMP_IF_FALSE_OR_POP) {
         pe_val v = TOP();
-        int t = pe_truth(S, v);
+        int t = v.tag == PE_TBOOL ? (int)v.u.i : (SYNC(), pe_truth(S, v));
         if (t < 0) ERROR();
         if (!t) pc = f->code->code + ARG;
         else {
@@ -1178,7 +1206,7 @@ next:
     }
     TARGET(JUMP_IF_TRUE_OR_POP) {
         pe_val v = TOP();
-        int t = pe_truth(S, v);
+        int t = v.tag == PE_TBOOL ? (int)v.u.i : (SYNC(), pe_truth(S, v));
         if (t < 0) ERROR();
         if (t) pc = f->code->code + ARG;
         else {
@@ -1253,6 +1281,7 @@ next:
         DISPATCH();
     }
     TARGET(BUILD_SET) {
+        SYNC(); /* may run a special method of a user class */
         uint32_t n = ARG;
         pe_val s;
         if (pe_set_new(S, &pe_type_set, &s)) ERROR();
@@ -1267,6 +1296,7 @@ next:
         DISPATCH();
     }
     TARGET(BUILD_MAP) {
+        SYNC();
         uint32_t n = ARG;
         pe_val d;
         if (pe_dict_new(S, &d)) ERROR();
@@ -1312,6 +1342,7 @@ next:
         DISPATCH();
     }
     TARGET(SET_ADD) {
+        SYNC();
         pe_val v = sp[-1];
         if (pe_set_add(S, sp[-1 - (int)ARG].u.o, v)) ERROR();
         sp--;
@@ -1319,6 +1350,7 @@ next:
         DISPATCH();
     }
     TARGET(MAP_ADD) {
+        SYNC();
         pe_val k = sp[-2], v = sp[-1];
         if (pe_dict_set(S, PE_DICT(sp[-2 - (int)ARG]), k, v)) ERROR();
         sp -= 2;
@@ -1350,6 +1382,7 @@ next:
         DISPATCH();
     }
     TARGET(DICT_UPDATE) {
+        SYNC();
         pe_val v = sp[-1];
         if (!pe_is_dict(v)) {
             pe_raise(S, PE_EXC(TypeError), "'%s' object is not a mapping", pe_type_name(v));
@@ -1361,6 +1394,7 @@ next:
         DISPATCH();
     }
     TARGET(DICT_MERGE) {
+        SYNC();
         pe_val v = sp[-1];
         pe_dict *d = PE_DICT(sp[-1 - (int)ARG]);
         if (!pe_is_dict(v)) {
@@ -1439,7 +1473,7 @@ next:
     }
     TARGET(BINARY_SUBSCR) {
         pe_val key = sp[-1], v = sp[-2], res;
-        if (pe_is_kind(v, PE_K_LIST) && key.tag == PE_TINT) {
+        if (v.tag == PE_TOBJ && v.u.o->type == &pe_type_list && key.tag == PE_TINT) {
             pe_list *l = PE_LIST(v);
             int64_t i = key.u.i;
             if (i < 0) i += (int64_t)l->n;
@@ -1471,6 +1505,7 @@ next:
         DISPATCH();
     }
     TARGET(DELETE_SUBSCR) {
+        SYNC();
         pe_val key = sp[-1], obj = sp[-2];
         if (pe_delitem(S, obj, key)) ERROR();
         pe_decref(S, key);
@@ -1480,29 +1515,95 @@ next:
     }
     TARGET(LOAD_ATTR) {
         pe_val obj = sp[-1], res;
+        SYNC();
+        if (obj.tag == PE_TOBJ && pe_is_heaptype(obj.u.o->type)) {
+            /* an instance attribute: the instance dict unless the class
+             * has a data descriptor of that name */
+            pe_class *c = PE_CLASS(obj.u.o->type);
+            pe_obj *nm = f->code->names[ARG];
+            if (!(c->flags & PE_CLS_HAS_GETATTR) && c->dictoffset) {
+                pe_val d = *(pe_val *)((char *)obj.u.o + c->dictoffset);
+                if (d.tag != PE_TUNDEF) {
+                    pe_val cv = pe_class_lookup(S, c, nm);
+                    if (cv.tag == PE_TUNDEF || !pe_is_data_descr(cv)) {
+                        res = pe_dict_get_str(PE_DICT(d), (pe_str *)nm);
+                        if (res.tag != PE_TUNDEF) {
+                            pe_incref(res);
+                            pe_decref(S, obj);
+                            sp[-1] = res;
+                            DISPATCH();
+                        }
+                    }
+                }
+            }
+        }
         if (pe_getattr(S, obj, f->code->names[ARG], &res)) ERROR();
         pe_decref(S, obj);
         sp[-1] = res;
         DISPATCH();
     }
     TARGET(STORE_ATTR) {
-        pe_val obj = sp[-1];
-        if (pe_is_kind(obj, PE_K_MODULE))
-            pe_raise(S, PE_EXC(AttributeError), "module attributes are read-only in pyexpr");
-        else
-            pe_raise(S, PE_EXC(AttributeError), "'%s' object has no attribute '%s'",
-                     pe_type_name(obj), ((pe_str *)f->code->names[ARG])->data);
-        ERROR();
+        pe_val obj = sp[-1], v = sp[-2];
+        SYNC();
+        pe_class *c = obj.tag == PE_TOBJ && pe_is_heaptype(obj.u.o->type) ? PE_CLASS(obj.u.o->type) : NULL;
+        if (c && !(c->flags & (PE_CLS_HAS_SETATTR | PE_CLS_HAS_DESCR_SET)) && c->dictoffset) {
+            pe_val *dp = (pe_val *)((char *)obj.u.o + c->dictoffset);
+            if ((dp->tag == PE_TUNDEF && pe_dict_new(S, dp)) ||
+                pe_dict_set(S, PE_DICT(*dp), pe_obj_val(f->code->names[ARG]), v))
+                ERROR();
+        } else if (pe_setattr(S, obj, f->code->names[ARG], v)) {
+            ERROR();
+        }
+        sp -= 2;
+        pe_decref(S, obj);
+        pe_decref(S, v);
+        DISPATCH();
     }
     TARGET(DELETE_ATTR) {
-        delete_attr_error(S, sp[-1], f->code->names[ARG]);
-        ERROR();
+        pe_val obj = sp[-1];
+        SYNC();
+        if (pe_setattr(S, obj, f->code->names[ARG], pe_undef())) ERROR();
+        sp--;
+        pe_decref(S, obj);
+        DISPATCH();
     }
     TARGET(LOAD_METHOD) {
         pe_val obj = sp[-1];
         const pe_type *t = pe_typeof(obj);
-        if (t->kind != PE_K_MODULE && t->kind != PE_K_TYPE) {
-            const pe_cfunc *m = pe_find_method(t, (pe_str *)f->code->names[ARG]);
+        SYNC();
+        if (pe_is_heaptype(t)) {
+            /* a plain function on the class, not shadowed by the instance
+             * dict: [func, self] without a bound method */
+            pe_class *c = PE_CLASS(t);
+            pe_obj *nm = f->code->names[ARG];
+            if (!(c->flags & PE_CLS_HAS_GETATTR)) {
+                pe_val fn = pe_class_lookup(S, c, nm);
+                if (pe_is_kind(fn, PE_K_FUNC)) {
+                    pe_val *dp = pe_instance_dictptr(obj);
+                    if (!dp || dp->tag == PE_TUNDEF ||
+                        pe_dict_get_str(PE_DICT(*dp), (pe_str *)nm).tag == PE_TUNDEF) {
+                        pe_incref(fn);
+                        sp[-1] = fn;
+                        PUSH(obj);
+                        DISPATCH();
+                    }
+                }
+            }
+        } else if (t->kind != PE_K_MODULE && t->kind != PE_K_TYPE) {
+            const pe_obj *nm = f->code->names[ARG];
+            struct pe_mcache_static *e =
+                &S->smcache[(((uintptr_t)nm >> 4) ^ ((uintptr_t)t >> 3)) & 127];
+            const pe_cfunc *m;
+            if (e->t == t && e->name == nm && !strcmp(e->m->name, ((const pe_str *)nm)->data)) {
+                m = e->m;
+            } else {
+                m = pe_find_method(t, (pe_str *)nm);
+                if (m && t->kind != PE_K_HOST) { /* host types are freed with the state */
+                    e->t = t;
+                    e->name = nm;
+                    e->m = m;
+                }
+            }
             if (m) {
                 sp[-1] = pe_obj_val((pe_obj *)&m->ob);
                 PUSH(obj); /* owned reference moves */
@@ -1521,6 +1622,11 @@ next:
         pe_val *args = sp - argc;
         pe_val self = args[-1], callee = args[-2], res;
         SYNC();
+        if (self.tag != PE_TUNDEF && pe_is_kind(callee, PE_K_FUNC)) {
+            /* a Python method: self is the first argument */
+            w = PE_INSTR(PE_OP_CALL, argc + 1);
+            goto do_call;
+        }
         if (self.tag != PE_TUNDEF) {
             const pe_cfunc *m = (const pe_cfunc *)callee.u.o;
             if (m->fn(S, self, (int)argc, args, NULL, &res)) ERROR();
@@ -1633,7 +1739,7 @@ next:
     }
     TARGET(RETURN_VALUE) {
         pe_val v = POP();
-        bool was_entry = f->entry & PE_FR_ENTRY;
+        bool was_entry = f->entry; /* never a generator's frame */
         pe_val *ret = f->ret;
         frame_clear(S, f, sp);
         if (was_entry) {
@@ -1675,7 +1781,7 @@ next:
          * stands for "none of its own" (POP_EXCEPT restores the current
          * resumer's) */
         if (PE_UNLIKELY(f->entry & PE_FR_GEN) && prev.tag != PE_TUNDEF &&
-            same_val(prev, f->outer_handled)) {
+            same_val(prev, f->gen->outer_handled)) {
             pe_decref(S, prev);
             prev = pe_undef();
         }
@@ -1689,7 +1795,7 @@ next:
         if (prev.tag == PE_TNONE) {
             prev = pe_undef();
             if (PE_UNLIKELY(f->entry & PE_FR_GEN)) {
-                prev = f->outer_handled;
+                prev = f->gen->outer_handled;
                 pe_incref(prev);
             }
         }
@@ -1710,6 +1816,7 @@ next:
         DISPATCH();
     }
     TARGET(FORMAT_VALUE) {
+        SYNC();
         uint32_t flags = ARG;
         pe_val spec = (flags & 4) ? POP() : pe_undef();
         pe_val v = sp[-1], res;
@@ -1727,6 +1834,51 @@ next:
         PUSH(m);
         DISPATCH();
     }
+    TARGET(LOAD_NAME) {
+        pe_val v = pe_dict_get_str(PE_DICT(locals[0]), (pe_str *)f->code->names[ARG]);
+        pe_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(JUMP_IF_BOUND) {
+        if (TOP().tag != PE_TUNDEF) pc = f->code->code + ARG;
+        else sp--;
+        DISPATCH();
+    }
+    TARGET(STORE_NAME) {
+        pe_val v = sp[-1];
+        SYNC();
+        if (pe_dict_set(S, PE_DICT(locals[0]), pe_obj_val(f->code->names[ARG]), v)) ERROR();
+        sp--;
+        pe_decref(S, v);
+        DISPATCH();
+    }
+    TARGET(DELETE_NAME) {
+        SYNC();
+        int r = pe_dict_del(S, PE_DICT(locals[0]), pe_obj_val(f->code->names[ARG]));
+        if (r < 0) ERROR();
+        if (r == 0) {
+            pe_raise(S, PE_EXC(NameError), "name '%s' is not defined",
+                     ((pe_str *)f->code->names[ARG])->data);
+            pe_exc_set_name(S, ((pe_str *)f->code->names[ARG])->data, pe_undef());
+            ERROR();
+        }
+        DISPATCH();
+    }
+    TARGET(BUILD_CLASS) {
+        uint32_t nb = ARG & 0xfff, nk = ARG >> 12;
+        uint32_t n = 2 + nb + (nk ? nk + 1 : 0);
+        pe_val *base = sp - n, res;
+        pe_obj *kwn = nk ? sp[-1].u.o : NULL;
+        SYNC();
+        if (pe_build_class(S, base[0], base[1], base + 2, (int)nb, base + 2 + nb, (int)nk, kwn,
+                           &res))
+            ERROR();
+        for (uint32_t i = 0; i < n; i++) pe_decref(S, base[i]);
+        sp = base;
+        PUSH(res);
+        DISPATCH();
+    }
     TARGET(PRINT_EXPR) {
         SYNC();
         if (display_value(S, sp[-1])) ERROR();
@@ -1738,6 +1890,66 @@ next:
         SYNC();
         if (pe_module_import_from(S, sp[-1], (pe_str *)f->code->names[ARG], &m)) ERROR();
         PUSH(m);
+        DISPATCH();
+    }
+    TARGET(BEFORE_WITH) {
+        SYNC();
+        if (before_with(S, sp)) ERROR();
+        sp++;
+        DISPATCH();
+    }
+    TARGET(WITH_EXCEPT_START) {
+        SYNC();
+        if (with_except_start(S, sp)) ERROR();
+        sp++;
+        DISPATCH();
+    }
+    TARGET(COPY) {
+        pe_val v = sp[-(int)ARG];
+        pe_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(GET_LEN) {
+        pe_val n;
+        SYNC();
+        if (pe_match_get_len(S, sp[-1], &n)) ERROR();
+        PUSH(n);
+        DISPATCH();
+    }
+    TARGET(MATCH_SEQUENCE) {
+        bool m = pe_match_is_sequence(sp[-1]);
+        PUSH(pe_bool(m));
+        DISPATCH();
+    }
+    TARGET(MATCH_MAPPING) {
+        bool m = pe_match_is_mapping(sp[-1]);
+        PUSH(pe_bool(m));
+        DISPATCH();
+    }
+    TARGET(MATCH_KEYS) {
+        SYNC();
+        if (pe_match_keys(S, sp[-2], sp[-1], sp)) ERROR();
+        sp++;
+        DISPATCH();
+    }
+    TARGET(MATCH_CLASS) {
+        pe_val res;
+        SYNC();
+        if (pe_match_class(S, sp[-3], sp[-2], sp[-1], ARG, &res)) ERROR();
+        pe_decref(S, POP());
+        pe_decref(S, POP());
+        pe_decref(S, POP());
+        PUSH(res);
+        DISPATCH();
+    }
+    TARGET(MATCH_STAR_DICT) {
+        pe_val res;
+        SYNC();
+        if (pe_match_star_dict(S, sp[-2], sp[-1], &res)) ERROR();
+        pe_decref(S, POP());
+        pe_decref(S, POP());
+        PUSH(res);
         DISPATCH();
     }
     TARGET(CHECK_STEPS) {
@@ -2015,7 +2227,7 @@ int pe_vm_gen_resume(pe_state *S, pe_gen *g, pe_val v, bool throw_, pe_val *out)
         pe_incref(v);
         *fr->sp++ = v;
     } else if (S->exc.tag == PE_TOBJ && S->handled.tag == PE_TOBJ &&
-               !same_val(S->handled, fr->outer_handled) && S->exc.u.o != S->handled.u.o &&
+               !same_val(S->handled, fr->gen->outer_handled) && S->exc.u.o != S->handled.u.o &&
                !(S->exc.u.o->flags & PE_IMMORTAL) && PE_EXCOBJ(S->exc)->context.tag == PE_TUNDEF) {
         /* a thrown exception's context is the generator's own handled
          * exception (_PyErr_ChainStackItem) */

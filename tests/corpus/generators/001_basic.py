@@ -1,3 +1,4 @@
+# expect: ok
 # yield as statement and expression, return value, exhaustion
 def count(n):
     i = 0

@@ -1,3 +1,4 @@
+# expect: ok
 # yield in every statement position
 def f(items):
     for i in items:
@@ -38,17 +39,13 @@ def f(items):
     yield from inner()
 
 g = f([1, 2, 3])
+answers = {"in list": "xv", "in dict": "dv", "as arg": "av", "unpack": (3, 4), "aug": 5, "ann": 9}
 out = []
 v = next(g)
-sends = iter([None, None, None, None, None, None, None, None, "xv", "dv", "av", (3, 4), 5, 9])
 try:
     while True:
         out.append(v)
-        try:
-            s = next(sends)
-        except StopIteration:
-            s = None
-        v = g.send(s)
+        v = g.send(answers.get(v) if isinstance(v, str) else None)
 except StopIteration:
     pass
 print(out)

@@ -1,3 +1,4 @@
+# expect: StopIteration
 def g():
     x = yield 1
     yield x

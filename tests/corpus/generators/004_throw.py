@@ -1,3 +1,4 @@
+# expect: TypeError: uncaught
 def g():
     try:
         yield 1

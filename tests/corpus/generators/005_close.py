@@ -1,3 +1,4 @@
+# expect: ok
 def g(tag):
     try:
         yield 1

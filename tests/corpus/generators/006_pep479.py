@@ -1,3 +1,4 @@
+# expect: RuntimeError: generator raised StopIteration
 def g():
     yield 1
     raise StopIteration("inner")

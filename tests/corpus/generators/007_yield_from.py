@@ -1,3 +1,4 @@
+# expect: StopIteration
 def inner(n):
     total = 0
     for i in range(n):

@@ -1,3 +1,4 @@
+# expect: ok
 log = []
 def src(n):
     for i in range(n):

@@ -1,3 +1,4 @@
+# expect: ok
 data = [1, 2, 3, 0, 4]
 pos = [0]
 def read():

@@ -2,4 +2,4 @@
 # sys.exit(str): the message goes to stderr, the status is 1
 import sys
 print("working")
-sys.exit("bye now")
+x = sys.exit("bye now")

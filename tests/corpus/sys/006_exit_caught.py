@@ -25,4 +25,4 @@ for bad in (lambda: sys.exit(1, 2), lambda: sys.exit(code=1)):
     except TypeError as e:
         print(e)
 print("end")
-sys.exit()
+x = sys.exit()

@@ -1,4 +1,4 @@
 # expect: TypeError: exit expected at most 1 argument, got 2
 import sys
 print("start")
-sys.exit(1, 2)
+x = sys.exit(1, 2)

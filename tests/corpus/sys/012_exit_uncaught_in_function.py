@@ -11,4 +11,4 @@ def outer():
         inner()
     finally:
         print("outer finally")
-outer()
+x = outer()

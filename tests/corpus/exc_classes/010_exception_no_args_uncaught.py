@@ -1,0 +1,5 @@
+# expect: Empty
+class Empty(Exception):
+    pass
+print("a")
+raise Empty
