@@ -12,6 +12,15 @@
 #include <stdio.h>
 
 #include "cont_internal.h"
+#include "pe_dunder.h"
+
+/* A heap instance with __index__ used as an index or a byte value: 1 with
+ * the int in *out (new reference), 0 when v is no such object, -1 error.
+ * May run Python code: bytearray views are re-read afterwards. */
+static int index_of(pe_state *S, pe_val v, pe_val *out) {
+    if (v.tag != PE_TOBJ || pe_is_intlike(v)) return 0;
+    return pe_dunder_index(S, v, out);
+}
 
 /* ------------------------------------------------------------------ */
 /* Allocation                                                          */
@@ -328,6 +337,16 @@ static int bytes_len(pe_state *S, pe_val v, int64_t *out) {
 }
 
 static int bytes_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
+    if (!pe_is_intlike(key) && key.tag != PE_TBOOL && !pe_is_slice(key)) {
+        pe_val iv;
+        int r = index_of(S, key, &iv);
+        if (r < 0) return -1;
+        if (r > 0) {
+            r = bytes_getitem(S, v, iv, out); /* iv is an int: one level */
+            pe_decref(S, iv);
+            return r;
+        }
+    }
     const unsigned char *p;
     size_t n;
     pe_bytes_view(v, &p, &n);
@@ -379,6 +398,14 @@ static int bytes_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
 
 /* A byte value: an int in range(0, 256) (bools included). */
 static int byte_value(pe_state *S, pe_val v, const char *range_msg, int *out) {
+    pe_val iv;
+    int k = index_of(S, v, &iv);
+    if (k < 0) return -1;
+    if (k > 0) {
+        k = byte_value(S, iv, range_msg, out); /* iv is an int: one level */
+        pe_decref(S, iv);
+        return k;
+    }
     if (v.tag == PE_TINT || v.tag == PE_TBOOL) {
         if (v.u.i < 0 || v.u.i > 255) return pe_raise(S, PE_EXC(ValueError), "%s", range_msg);
         *out = (int)v.u.i;
@@ -398,9 +425,17 @@ static int bytes_contains(pe_state *S, pe_val v, pe_val x) {
         if (m > n) return 0;
         return memmem(p, n, q, m) != NULL;
     }
-    if (!pe_is_intlike(x) && x.tag != PE_TBOOL)
-        return pe_raise(S, PE_EXC(TypeError), "a bytes-like object is required, not '%s'",
-                        pe_type_name(x));
+    if (!pe_is_intlike(x) && x.tag != PE_TBOOL) {
+        pe_val iv;
+        int k = index_of(S, x, &iv);
+        if (k < 0) return -1;
+        if (k == 0)
+            return pe_raise(S, PE_EXC(TypeError), "a bytes-like object is required, not '%s'",
+                            pe_type_name(x));
+        k = bytes_contains(S, v, iv);
+        pe_decref(S, iv);
+        return k;
+    }
     int c;
     if (byte_value(S, x, "byte must be in range(0, 256)", &c)) return -1;
     pe_bytes_view(v, &p, &n);
@@ -517,6 +552,16 @@ static int bytearray_setslice(pe_state *S, pe_bytearray *b, pe_val key, pe_val v
 
 static int bytearray_setitem(pe_state *S, pe_val v, pe_val key, pe_val val) {
     pe_bytearray *b = PE_BYTEARRAY(v);
+    if (!pe_is_intlike(key) && key.tag != PE_TBOOL && !pe_is_slice(key)) {
+        pe_val iv;
+        int r = index_of(S, key, &iv);
+        if (r < 0) return -1;
+        if (r > 0) {
+            r = bytearray_setitem(S, v, iv, val); /* iv is an int: one level */
+            pe_decref(S, iv);
+            return r;
+        }
+    }
     if (pe_is_intlike(key) || key.tag == PE_TBOOL) {
         if (pe_is_bigint(key))
             return pe_raise(S, PE_EXC(IndexError), "cannot fit 'int' into an index-sized integer");
@@ -676,6 +721,18 @@ static int ctor_fill(pe_state *S, const char *tname, pe_val src, pe_val enc, pe_
         if ((uint64_t)src.u.i > SIZE_MAX / 4) return pe_raise_nomem(S);
         if (pe_mem_check(S, (size_t)src.u.i)) return -1;
         return pe_sb_fill(sb, 0, (size_t)src.u.i);
+    }
+    pe_val iv;
+    int k = index_of(S, src, &iv);
+    if (k < 0) { /* CPython falls through to the iterable path on a TypeError */
+        if (!pe_exc_matches(S, PE_EXC(TypeError))) return -1;
+        pe_exc_clear(S);
+        k = 0;
+    }
+    if (k > 0) { /* bytes(obj with __index__): that many zero bytes */
+        k = ctor_fill(S, tname, iv, enc, errors, sb, encoded);
+        pe_decref(S, iv);
+        return k;
     }
     if (pe_typeof(src)->iter == NULL)
         return pe_raise(S, PE_EXC(TypeError), "cannot convert '%s' object to %s", pe_type_name(src),
