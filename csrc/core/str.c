@@ -664,6 +664,9 @@ static int str_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe
     if (slot[0].tag == PE_TUNDEF) return pe_str_new(S, "", 0, out);
     const unsigned char *bp;
     size_t bn;
+    for (int j = 1; j < 3; j++)
+        if (slot[j].tag != PE_TUNDEF && memchr(PE_STR(slot[j])->data, 0, PE_STR(slot[j])->len))
+            return pe_raise(S, PE_EXC(ValueError), "embedded null character");
     if ((slot[1].tag != PE_TUNDEF || slot[2].tag != PE_TUNDEF) && pe_bytes_view(slot[0], &bp, &bn)) {
         const pe_str *enc = slot[1].tag != PE_TUNDEF ? PE_STR(slot[1]) : NULL;
         return pe_bytes_decode(S, bp, bn, enc ? enc->data : NULL, enc ? enc->len : 0,
