@@ -187,6 +187,10 @@ def _encode(v: Any, out: bytearray, depth: int = 0) -> None:
         out += b"s"
         out += _U32.pack(len(data))
         out += data
+    elif isinstance(v, (bytes, bytearray)):
+        out += b"B" if isinstance(v, bytearray) else b"b"
+        out += _U32.pack(len(v))
+        out += v
     elif isinstance(v, (list, tuple)):
         out += b"l" if isinstance(v, list) else b"t"
         out += _U32.pack(len(v))
@@ -205,7 +209,8 @@ def _encode(v: Any, out: bytearray, depth: int = 0) -> None:
             _encode(x, out, depth + 1)
     else:
         raise TypeError(f"cannot send a value of type {type(v).__name__!r} to pyexpr "
-                        "(None, bool, int, float, str, list, tuple, dict, set, frozenset)")
+                        "(None, bool, int, float, str, bytes, bytearray, list, tuple, dict, set, "
+                        "frozenset)")
 
 
 def _decode(buf: memoryview, pos: int) -> "tuple[Any, int]":
@@ -231,6 +236,11 @@ def _decode(buf: memoryview, pos: int) -> "tuple[Any, int]":
         (n,) = _U32.unpack_from(buf, pos)
         pos += 4
         return str(buf[pos : pos + n], "utf-8", "surrogatepass"), pos + n
+    if tag in (0x62, 0x42):  # b B
+        (n,) = _U32.unpack_from(buf, pos)
+        pos += 4
+        data = bytes(buf[pos : pos + n])
+        return (data if tag == 0x62 else bytearray(data)), pos + n
     if tag in (0x6C, 0x74, 0x53, 0x7A):  # l t S z
         (n,) = _U32.unpack_from(buf, pos)
         pos += 4

@@ -750,6 +750,7 @@ def test_client_values_roundtrip(shared):
         None, True, False, 0, -1, 2**63 - 1, -(2**63), 2**63, -(2**200), 10**400, 1.5, -0.0,
         float("inf"), "", "héllo \U0001F600", [1, [2, [3]]], (1, "a", None), (),
         {"a": 1, 2: [3], (1, 2): {"x": None}}, {1, 2, 3}, frozenset({"a"}),
+        b"", b"\x00\xff", bytearray(b"ab"), {b"k": [bytearray()]},
     ]
     with shared.client() as c:
         for v in values:
@@ -773,6 +774,7 @@ GLOBALS_PROGRAMS = [
     ("for i in range(3): pass", {"i": 9}),
     ("if False:\n    never = 1", {"k": [1, {"a": 2}]}),
     ("l = [1]\nl.append(l)", None),  # self-containing: left out
+    ("bb = b'x' + bytes(2)\nba = bytearray(b'q')\nba.append(1)", {"inp": b"\xff"}),
 ]
 
 

@@ -94,3 +94,146 @@ def test_every_exit_path_compiles_and_runs_as_cpython(module_file):
     e, g = exp.stdout.decode().splitlines(), got.stdout.decode().splitlines()
     bad = [(a, b) for a, b in zip(e, g) if a != b]
     assert len(e) == len(g) and not bad, bad[:5]
+
+
+# ---------------------------------------------------------------------------
+# The same nestings as generators: a `yield` before the leaf suspends the
+# frame at the deepest point; each generator is driven to its end, closed
+# at its first yield, or has an exception thrown in there.
+# ---------------------------------------------------------------------------
+
+DRIVER = '''
+def drive(g, mode):
+    out = []
+    try:
+        v = next(g)
+        while True:
+            out.append(v)
+            if len(out) == 1 and mode == 1:
+                out.append(('close', g.close()))
+                break
+            if len(out) == 1 and mode == 2:
+                v = g.throw(KeyError('thrown'))
+                continue
+            v = next(g)
+    except StopIteration as e:
+        out.append(('ret', e.value))
+    except BaseException as e:
+        out.append((type(e).__name__, e.args))
+    return out
+'''
+
+
+def _gen_programs():
+    out = []
+    for name, src in _programs():
+        lines = src.splitlines()
+        # the leaf is the deepest line before the block tails: find it by
+        # its indentation (the longest) among the leaf statements
+        idx = max((i for i, l in enumerate(lines) if l.strip() in LEAVES),
+                  key=lambda i: len(lines[i]) - len(lines[i].lstrip()))
+        ind = lines[idx][: len(lines[idx]) - len(lines[idx].lstrip())]
+        lines.insert(idx, ind + "yield ('y', x)")
+        gsrc = "\n".join(lines) + "\n"
+        out.append((name, gsrc))
+    return out
+
+
+@pytest.fixture(scope="module")
+def gen_module_file(tmp_path_factory):
+    progs = _gen_programs()
+    body = DRIVER + "".join(src for _, src in progs)
+    calls = "\n".join(f"for m in (0, 1, 2):\n    print({n!r}, m, drive({n}(), m))" for n, _ in progs)
+    p = tmp_path_factory.mktemp("genexits") / "gen_exit_paths.py"
+    p.write_text(body + calls + "\n")
+    return p
+
+
+def test_every_exit_path_in_a_generator(gen_module_file):
+    require_oracle()
+    exp = run_cpython([str(gen_module_file)], timeout=300)
+    got = run_pyexpr([str(gen_module_file)], timeout=300)
+    assert "SystemError" not in got.stderr.decode(errors="replace"), got.stderr[-2000:]
+    assert got.returncode == exp.returncode == 0, got.stderr[-2000:]
+    e, g = exp.stdout.decode().splitlines(), got.stdout.decode().splitlines()
+    bad = [(a, b) for a, b in zip(e, g) if a != b]
+    assert len(e) == len(g) and not bad, bad[:5]
+
+
+# ---------------------------------------------------------------------------
+# `with` around the same exit paths: a context manager class logs every
+# __enter__/__exit__ (with the exception type it sees); one variant
+# suppresses the exception. Every way out must call __exit__ exactly once,
+# with what CPython passes.
+# ---------------------------------------------------------------------------
+
+WITH_PRELUDE = '''
+LOG = []
+class CM:
+    def __init__(self, d, suppress=False):
+        self.d, self.suppress = d, suppress
+    def __enter__(self):
+        LOG.append(('enter', self.d))
+        return self.d
+    def __exit__(self, t, v, tb):
+        LOG.append(('exit', self.d, t.__name__ if t else None))
+        return self.suppress
+'''
+
+WITH_BLOCKS = dict(BLOCKS)
+WITH_BLOCKS.update({
+    "with": ("with CM({d}) as w{d}:", None),
+    "with_suppress": ("with CM({d}, True):", None),
+    "with_two": ("with CM({d}), CM({d} + 10) as w{d}:", None),
+})
+_WITH_KINDS = ("with", "with_suppress", "with_two")
+_WITH_MIX = ("for", "while", "try_body_exc", "try_body_fin", "try_ret_fin", "with",
+             "with_suppress")
+
+
+def _with_programs():
+    global BLOCKS
+    saved, BLOCKS = BLOCKS, WITH_BLOCKS
+    try:
+        out = []
+        chains = [c for n in (1, 2) for c in itertools.product(WITH_BLOCKS, repeat=n)]
+        chains += list(itertools.product(_WITH_MIX, repeat=3))
+        for chain in chains:
+            if not any(b in _WITH_KINDS for b in chain):
+                continue
+            for leaf in LEAVES:
+                name = f"f{len(out)}"
+                src = _program(chain, leaf, name)
+                try:
+                    compile(src, name, "exec")
+                except SyntaxError:
+                    continue
+                out.append((name, src))
+        return out
+    finally:
+        BLOCKS = saved
+
+
+@pytest.fixture(scope="module")
+def with_module_file(tmp_path_factory):
+    progs = _with_programs()
+    assert len(progs) > 800
+    calls = "\n".join(
+        f"LOG.clear()\ntry:\n    print({n!r}, {n}(), LOG)\nexcept BaseException as e:\n"
+        f"    print({n!r}, type(e).__name__, e.args, LOG)" for n, _ in progs)
+    p = tmp_path_factory.mktemp("withexits") / "with_exit_paths.py"
+    p.write_text(WITH_PRELUDE + "".join(src for _, src in progs) + calls + "\n")
+    return p
+
+
+def test_every_exit_path_through_with(with_module_file):
+    require_oracle()
+    if run_pyexpr(["-c", "class A: pass"]).returncode != 0:
+        pytest.skip("needs the class statement (issue 13 `classes`)")
+    exp = run_cpython([str(with_module_file)], timeout=300)
+    got = run_pyexpr([str(with_module_file)], timeout=300)
+    assert "SystemError" not in got.stderr.decode(errors="replace"), got.stderr[-2000:]
+    assert got.returncode == exp.returncode == 0, got.stderr[-2000:]
+    e, g = exp.stdout.decode().splitlines(), got.stdout.decode().splitlines()
+    bad = [(a, b) for a, b in zip(e, g) if a != b]
+    assert len(e) == len(g) and not bad, bad[:5]

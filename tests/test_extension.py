@@ -237,8 +237,8 @@ def test_unconvertible_input_names_the_variable():
     with pytest.raises(TypeError) as ei:
         pyexpr.eval("x", {"x": object()})
     assert str(ei.value) == "cannot convert value of variable 'x' (type 'object') to pyexpr"
-    with pytest.raises(TypeError, match=r"variable 'data' \(type 'bytes'\)"):
-        pyexpr.eval("data", {"data": [1, {"k": b"raw"}]})
+    with pytest.raises(TypeError, match=r"variable 'data' \(type 'memoryview'\)"):
+        pyexpr.eval("data", {"data": [1, {"k": memoryview(b"raw")}]})
     with pytest.raises(TypeError, match=r"variable 'c' \(type 'complex'\)"):
         pyexpr.exec("y = c", {"c": 1j})
     cyclic = []
@@ -703,7 +703,7 @@ def test_syntax_error_attributes():
 
 def test_unsupported_features_are_syntax_errors_naming_the_feature():
     for src, word in [("class A:\n    pass\n", "class"), ("with a:\n    pass\n", "with"),
-                      ("def g():\n    yield 1\n", "yield"), ("async def f():\n    pass\n", "async")]:
+                      ("async def f():\n    pass\n", "async")]:
         with pytest.raises(SyntaxError, match=word) as ei:
             pyexpr.exec(src)
         assert "not supported" in str(ei.value)

@@ -30,6 +30,10 @@ pyexpr = load_pyexpr()
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 CORPUS_FILES = sorted(CORPUS_DIR.glob("*/*.py"))
 RUN_TIMEOUT = 60.0  # seconds per program (pyexpr limit)
+# Programs about the process itself (the object sys.stdout is, the recursion
+# depth): the in-process oracle runs them with a StringIO as sys.stdout and
+# deep in a thread's stack, so only test_corpus.py (as files) compares them.
+PROCESS_BOUND = {"sys/003_streams.py", "sys/007_recursionlimit.py", "sys/009_err_write_type.py"}
 
 
 def _id(path: Path) -> str:
@@ -76,6 +80,8 @@ def cpython_results() -> dict:
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=[_id(p) for p in CORPUS_FILES])
 def test_corpus_program_in_process(path: Path) -> None:
+    if _id(path) in PROCESS_BOUND:
+        pytest.skip("depends on the process (sys.stdout, stack depth): compared as a file only")
     exp_out, exp_exc = cpython_results()[str(path)]
     source = path.read_bytes()
     got_out, got_exc = _capture(lambda: pyexpr.exec(source, None, timeout=RUN_TIMEOUT))

@@ -26,7 +26,7 @@ line of the failing example is reported instead.
 
 Also here: pyexpr-only checks of what CPython cannot be the oracle for
 (``repr(math)`` is ``<module 'math' (built-in)>`` -- CPython's math may be a
-shared library with a path in its repr -- and ``import os`` / ``import sys``
+shared library with a path in its repr -- and ``import os`` / ``import posix``
 fail with ModuleNotFoundError).
 
 Knobs: ``PYEXPR_HYPOTHESIS_EXAMPLES`` (default 100 programs, ~4500 calls),
@@ -298,7 +298,7 @@ def test_module_repr(pyexpr_bin: str, src: str, want: str) -> None:
     assert (got.returncode, got.stdout.decode().strip()) == (0, want), got.describe()
 
 
-@pytest.mark.parametrize("name", ["os", "sys", "random", "cmath"])
+@pytest.mark.parametrize("name", ["os", "posix", "random", "cmath"])
 def test_other_modules_missing(pyexpr_bin: str, name: str) -> None:
     got = run_pyexpr(["-c", f"import {name}"], timeout=PROC_TIMEOUT)
     last = got.stderr.decode().strip().splitlines()[-1]

@@ -400,3 +400,14 @@ def test_ctrl_c_interrupts_native_operation(code):
             p.wait()
     assert out.splitlines() == ["KeyboardInterrupt"], err
     assert elapsed < 2.0, elapsed
+
+
+def test_timeout_message_names_the_limit_after_a_slow_compile():
+    """A cache miss's compile time is charged to the run (pe_run_charge_time),
+    but the LimitError names the timeout the caller gave, not what was left."""
+    src = "x = 0\n" * 40000 + "while True:\n    pass\n"
+    t0 = time.monotonic()
+    with pytest.raises(pyexpr.LimitError) as info:
+        pyexpr.exec(src, timeout=0.5, max_memory=None)
+    assert str(info.value) == "time limit exceeded (timeout=0.5s)"
+    assert time.monotonic() - t0 < 2.5

@@ -5,6 +5,8 @@ is typed by hand.
 
     python tools/gen_performance.py            # full run, a few minutes
     python tools/gen_performance.py --quick    # smoke run (few rounds; for testing the script)
+    python tools/gen_performance.py --only-classes   # re-measure the class-heavy group only and
+                                                     # replace its section of docs/performance.md
 
 Options: ``--bin PATH`` (default: ``pyexpr.binary_path()``; a source
 checkout's ``build/pyexpr`` is refreshed with ``make -s`` first, unless
@@ -25,7 +27,11 @@ numbers taken minutes apart on the same machine):
    ``eval(code)``;
 4. the pipeline stages from ``pyexpr --profile-json`` (and ``pyexpr.profile``
    when the extension has it);
-5. throughput on benchmarks/programs/ (pyexpr vs CPython vs lua5.4/micropython).
+5. throughput on benchmarks/programs/ (pyexpr vs CPython vs lua5.4/micropython);
+6. the class-heavy group (issue 13): benchmarks/programs/cls_*.py vs CPython
+   (``sys.executable`` and Debian's ``/usr/bin/python3``) vs lua5.4. A script
+   pyexpr refuses (no ``class``/``yield`` yet) is reported "unsupported" with
+   pyexpr's error, and the group still runs.
 
 Modes whose component is missing (no extension, no daemon, no profiler, no
 matplotlib) are skipped and the report says so.
@@ -65,6 +71,14 @@ LOOP_PROGRAMS = [
     ("dict_ops", "dict insert + lookup, 500,000"),
     ("float_series", "float series, 5,000,000 terms"),
 ]
+CLASS_PROGRAMS = [
+    ("cls_nbody", "n-body on a Vec class with `__add__`/`__sub__`/`__mul__`, 20,000 steps"),
+    ("cls_tree", "trees of Node objects built and walked recursively, ~800,000 nodes"),
+    ("cls_generators", "generator pipeline over 1,000,000 items (+ genexpr, yield from)"),
+    ("cls_state_machine", "state machine, a method dispatch per character, ~1,000,000"),
+]
+CLASSES_BEGIN = "<!-- classes:begin (tools/gen_performance.py --only-classes rewrites this section) -->"
+CLASSES_END = "<!-- classes:end -->"
 STAGES = ["lex", "parse", "compile", "execute", "format"]
 
 QUICK = dict(sub_runs=5, sub_warmup=1, daemon_rounds=30, inproc_batches=15, profile_runs=5,
@@ -437,6 +451,152 @@ def measure_throughput(exe: str, rounds: int) -> Dict[str, object]:
         e["min_ns"] = {k: min(x["wall_ns"] for x in v) for k, v in e["samples"].items()}
         e["max_ns"] = {k: max(x["wall_ns"] for x in v) for k, v in e["samples"].items()}
     return res
+
+
+# 6. class-heavy throughput
+
+
+def _last_line(text: str) -> str:
+    lines = [ln for ln in text.strip().splitlines() if ln.strip()]
+    return lines[-1].strip() if lines else ""
+
+
+def cpython_impls() -> List[tuple]:
+    """(key, label, exe): sys.executable, and Debian's /usr/bin/python3 when it
+    is another interpreter (issue 13 compares with the faster of the two)."""
+    out = [("CPython", f"CPython {sys.version.split()[0]} (`sys.executable`)", sys.executable)]
+    deb = "/usr/bin/python3"
+    if os.access(deb, os.X_OK) and os.path.realpath(deb) != os.path.realpath(sys.executable):
+        try:
+            ver = subprocess.run([deb, "-c", "import sys; print(sys.version.split()[0])"],
+                                 capture_output=True, text=True, timeout=30).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            ver = "?"
+        out.append(("python3-debian", f"CPython {ver} (`/usr/bin/python3`)", deb))
+    return out
+
+
+def measure_classes(exe: str, rounds: int) -> Dict[str, object]:
+    """Whole-process wall time of the class-heavy scripts; outputs checked
+    equal to CPython's first. pyexpr refusing a script is "unsupported"."""
+    cps = cpython_impls()
+    impls = [("pyexpr", "pyexpr", lambda n: [exe, str(PROGRAMS_DIR / f"{n}.py")])]
+    for key, label, py in cps:
+        impls.append((key, label, lambda n, py=py: [py, "-I", "-S", str(PROGRAMS_DIR / f"{n}.py")]))
+    lua = shutil.which("lua5.4")
+    if lua:
+        impls.append(("lua5.4", "Lua 5.4", lambda n: [lua, str(PROGRAMS_DIR / f"{n}.lua")]))
+    env = B.clean_env()
+    res: Dict[str, object] = {"impls": [k for k, _, _ in impls], "labels": {k: lb for k, lb, _ in impls},
+                              "programs": {}, "notes": [], "pyexpr_version": B.pyexpr_binary_version(exe)}
+    plan = {}
+    for name, _ in CLASS_PROGRAMS:
+        want = B.capture(impls[1][2](name), env, timeout=900)
+        plan[name] = []
+        status = {}
+        for key, _, argv in impls:
+            r = subprocess.run(argv(name), stdin=subprocess.DEVNULL, capture_output=True, env=env,
+                               timeout=900)
+            got = r.stdout.decode("utf-8", "replace")
+            if r.returncode == 0 and got == want:
+                plan[name].append((key, argv(name)))
+                status[key] = "ok"
+            elif key == "pyexpr" and r.returncode != 0:
+                status[key] = "unsupported: " + _last_line(r.stderr.decode("utf-8", "replace"))[:160]
+            else:
+                status[key] = "wrong output"
+                res["notes"].append(f"{key} on {name}: output {got.strip()[:80]!r} (exit "
+                                    f"{r.returncode}) differs from CPython's {want.strip()[:80]!r}; "
+                                    "not timed")
+        res["programs"][name] = {"expected": want.strip(), "status": status,
+                                 "samples": {k: [] for k, _ in plan[name]}}
+    with B.Spawner(env) as sp:
+        for r in range(rounds):
+            log(f"classes round {r + 1}/{rounds}")
+            for i, (name, _) in enumerate(CLASS_PROGRAMS):
+                seq = plan[name] if (r + i) % 2 == 0 else plan[name][::-1]
+                for key, argv in seq:
+                    s = sp.run(argv)
+                    res["programs"][name]["samples"][key].append({"wall_ns": s.wall_ns, "cpu_ns": s.cpu_ns})
+    for name, _ in CLASS_PROGRAMS:
+        e = res["programs"][name]
+        e["median_ns"] = {k: statistics.median(x["wall_ns"] for x in v) for k, v in e["samples"].items() if v}
+    return res
+
+
+def render_classes(cl: Dict[str, object], rounds: int, when: str) -> List[str]:
+    """The class-heavy section, between the markers --only-classes replaces."""
+    L = [CLASSES_BEGIN, "## Throughput: class-heavy scripts (issue 13)", ""]
+    impls = cl["impls"]
+    cps = [k for k in impls if k in ("CPython", "python3-debian")]
+    head = ["script"] + [cl["labels"][k] for k in impls] + ["pyexpr speed vs the faster CPython"]
+    if "lua5.4" in impls:
+        head.append("pyexpr ÷ Lua 5.4 (time)")
+    rows, ratios = [], []
+    for n, desc in CLASS_PROGRAMS:
+        e = cl["programs"][n]
+        md, st = e["median_ns"], e["status"]
+        r = [f"{desc} (`{n}`)"]
+        for k in impls:
+            if k in md:
+                r.append(fmt_t(md[k]))
+            else:
+                r.append("unsupported" if st.get(k, "").startswith("unsupported") else st.get(k, "–"))
+        best = min((md[k] for k in cps if k in md), default=None)
+        if "pyexpr" in md and best:
+            ratios.append(best / md["pyexpr"])
+            r.append(fmt_x(ratios[-1]))
+        else:
+            r.append("–")
+        if "lua5.4" in impls:
+            r.append(fmt_x(md["pyexpr"] / md["lua5.4"]) if "pyexpr" in md and "lua5.4" in md else "–")
+        rows.append(r)
+    L.append(f"Measured {when}; median wall time of the whole process over {rounds} interleaved "
+             "round(s), start-up included, outputs first checked equal to CPython's. Scripts: "
+             "`benchmarks/programs/cls_*.py` (pyexpr and both CPythons run the same file, as "
+             "`python -I -S`) and the equivalent `cls_*.lua` (metatables for the classes, coroutines "
+             "for the generators). *pyexpr speed vs the faster CPython* is the faster CPython's time "
+             "÷ pyexpr's (above 1× pyexpr is faster; issue 13's target is 1.3×). pyexpr "
+             f"{cl['pyexpr_version']}.")
+    L.append("")
+    L.append(md_table(head, rows))
+    L.append("")
+    uns = [(n, cl["programs"][n]["status"]["pyexpr"]) for n, _ in CLASS_PROGRAMS
+           if cl["programs"][n]["status"].get("pyexpr", "").startswith("unsupported")]
+    if uns:
+        L.append("Scripts pyexpr does not run yet (its error):")
+        L.append("")
+        for n, s in uns:
+            L.append(f"- `{n}`: {s[len('unsupported: '):]}")
+        L.append("")
+    if ratios:
+        L.append(f"On the scripts it runs, pyexpr is {fmt_x(min(ratios))}–{fmt_x(max(ratios))} the "
+                 f"speed of the faster CPython (geometric mean {fmt_x(B.geomean(ratios))}).")
+        L.append("")
+    for n in cl["notes"]:
+        L.append(f"- {n}")
+    if cl["notes"]:
+        L.append("")
+    L.append("Regenerate this section alone with `python tools/gen_performance.py --only-classes` "
+             "(the rest of the page comes from the full run).")
+    L.append("")
+    L.append(CLASSES_END)
+    return L
+
+
+def splice_classes(doc: str, section: List[str]) -> str:
+    """doc with the class-heavy section replaced (or inserted before the
+    notes / reproducing sections when it has none yet)."""
+    block = "\n".join(section)
+    if CLASSES_BEGIN in doc and CLASSES_END in doc:
+        a = doc.index(CLASSES_BEGIN)
+        b = doc.index(CLASSES_END) + len(CLASSES_END)
+        return doc[:a] + block + doc[b:]
+    for anchor in ("## Notes from this run", "## Reproducing"):
+        if anchor in doc:
+            i = doc.index(anchor)
+            return doc[:i] + block + "\n\n" + doc[i:]
+    return doc.rstrip("\n") + "\n\n" + block + "\n"
 
 
 # ---------------------------------------------------------------------------
@@ -1152,6 +1312,11 @@ def render(R: Dict[str, object]) -> str:
             A(f"![throughput]({R['charts']['throughput']})")
             A("")
 
+    # --- class-heavy throughput
+    if R.get("classes"):
+        L.extend(render_classes(R["classes"], R["params"]["tp_rounds"], "in this run"))
+        A("")
+
     # --- notes
     notes = list(sub["notes"]) + list(R["notes"])
     if notes:
@@ -1182,8 +1347,12 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
     ap.add_argument("--img-dir", default=str(ROOT / "docs" / "img"))
     ap.add_argument("--json", help="also write the raw results here")
+    ap.add_argument("--only-classes", action="store_true",
+                    help="measure the class-heavy group only and replace its section of --out")
     a = ap.parse_args(argv)
     P = QUICK if a.quick else FULL
+    if a.only_classes:
+        return main_only_classes(a, P)
     t_start = time.monotonic()
     load0 = os.getloadavg()[0]
     pyexpr, ext_missing = load_extension()
@@ -1270,8 +1439,10 @@ def main(argv=None) -> int:
         else:
             R["profile_skip"] = "this pyexpr binary has no `--profile-json`"
 
-        log(f"5/5 throughput ({P['tp_rounds']} rounds)")
+        log(f"5/6 throughput ({P['tp_rounds']} rounds)")
         R["throughput"] = measure_throughput(exe, P["tp_rounds"])
+        log(f"6/6 class-heavy throughput ({P['tp_rounds']} rounds)")
+        R["classes"] = measure_classes(exe, P["tp_rounds"])
     finally:
         if daemon:
             daemon.stop()
@@ -1290,6 +1461,32 @@ def main(argv=None) -> int:
     log(f"wrote {out} and {len(R['charts'])} charts in {R['elapsed_s']:.0f} s")
     if a.json:
         Path(a.json).write_text(json.dumps(B.json_safe(R), indent=1, default=str))
+    return 0
+
+
+def main_only_classes(a, P) -> int:
+    """--only-classes: the class-heavy group alone, spliced into --out."""
+    global B
+    from pyexpr import bench as B
+
+    orig = find_binary(a.bin, not a.no_make)
+    tmp = tempfile.mkdtemp(prefix="pyexpr-perf-")
+    try:
+        exe = B.snapshot_binary(orig, tmp)
+        log(f"class-heavy throughput ({P['tp_rounds']} rounds)")
+        cl = measure_classes(exe, P["tp_rounds"])
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    info = B.machine_info(orig)
+    when = B.machine_line(info) + f" (load average {os.getloadavg()[0]:.2f})"
+    if a.quick:
+        when += "; --quick (few rounds): for testing the generator only"
+    out = Path(a.out)
+    doc = out.read_text() if out.exists() else "# Performance\n"
+    out.write_text(splice_classes(doc, render_classes(cl, P["tp_rounds"], when)))
+    log(f"wrote the class-heavy section of {out}")
+    if a.json:
+        Path(a.json).write_text(json.dumps(B.json_safe(cl), indent=1, default=str))
     return 0
 
 

@@ -84,6 +84,7 @@ typedef struct cli {
     bool has_limits; /* any of --max-steps/--max-memory/--max-depth/--timeout */
     pe_limits lim;   /* as given (max_memory: bytes for the run) */
     bool sigint_exit; /* an uncaught KeyboardInterrupt: end by SIGINT */
+    bool has_args;    /* the program has arguments (sys.argv beyond its name) */
 } cli;
 
 static void write_str(int fd, const char *s) {
@@ -286,10 +287,12 @@ static int finish_run(cli *C, int r, char *repr) {
 }
 
 /* Runs one program (through the daemon with --via-daemon, if one takes it);
- * returns the exit status. */
+ * returns the exit status. The daemon's runs see sys.argv == [''] (its
+ * protocol carries no arguments), so a program that could read sys.argv
+ * (it has arguments, or its text contains "sys" at all) runs here. */
 static int run_source(cli *C, const char *src, size_t len, const char *filename) {
     int remote;
-    if (!C->profile && C->via_daemon &&
+    if (!C->profile && C->via_daemon && !C->has_args && !memmem(src, len, "sys", 3) &&
         pe_daemon_run_remote(src, len, filename, C->has_limits ? &C->lim : NULL, &remote) == 0)
         return remote;
     signals_begin(C);
@@ -454,11 +457,24 @@ static char *read_file(const char *path, size_t *len) {
     return src;
 }
 
+/* sys.argv as python3 makes it: the program's name ('-c' for -c, '-' for
+ * stdin given as '-', '' for stdin or the prompt), then its arguments. */
+static int set_argv(pe_state *S, const char *prog, int n, const char *const *args) {
+    const char **v = malloc(((size_t)n + 1) * sizeof *v);
+    if (!v) return -1;
+    v[0] = prog;
+    for (int i = 0; i < n; i++) v[i + 1] = args[i];
+    int r = pe_set_argv(S, n + 1, v);
+    free(v);
+    if (r) pe_exception_clear(S);
+    return r;
+}
+
 int main(int argc, char **argv) {
     static cli C;
     const char *code_arg = NULL, *file_arg = NULL, *prof_path = NULL;
     bool from_stdin = false;
-    int r;
+    int r, rest = argc; /* argv[rest..] follow the program in sys.argv */
     int daemon_cmd = pe_daemon_main(argc, argv);
     if (daemon_cmd >= 0) return daemon_cmd;
     const char *via = getenv("PYEXPR_DAEMON");
@@ -468,9 +484,11 @@ int main(int argc, char **argv) {
         if (!strcmp(a, "-c")) {
             if (i + 1 >= argc) return usage_error("Argument expected for the -c option\n");
             code_arg = argv[i + 1];
+            rest = i + 2;
             break; /* the rest are the program's arguments */
         } else if (!strncmp(a, "-c", 2) && a[2]) {
             code_arg = a + 2;
+            rest = i + 1;
             break;
         } else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
             write_str(1, "pyexpr " PYEXPR_VERSION "\n");
@@ -480,6 +498,7 @@ int main(int argc, char **argv) {
             return 0;
         } else if (!strcmp(a, "-")) {
             from_stdin = true;
+            rest = i + 1;
             break;
         } else if (!strcmp(a, "--profile")) {
             C.profile |= 1;
@@ -499,6 +518,7 @@ int main(int argc, char **argv) {
             return usage_error(msg);
         } else {
             file_arg = a;
+            rest = i + 1;
             break;
         }
     }
@@ -523,6 +543,13 @@ int main(int argc, char **argv) {
         return 1;
     }
     pe_set_output(C.S, ob_write, &C.out, ob_write, &C.err);
+    if (set_argv(C.S, code_arg ? "-c" : file_arg ? file_arg : from_stdin ? "-" : "", argc - rest,
+                 (const char *const *)argv + rest)) {
+        write_str(2, "pyexpr: out of memory\n");
+        pe_state_free(C.S);
+        return 1;
+    }
+    C.has_args = argc > rest;
     int status;
     if (code_arg) {
         status = run_source(&C, code_arg, strlen(code_arg), "<string>");

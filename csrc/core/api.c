@@ -267,7 +267,8 @@ void pe_limits_start(pe_state *S) {
      * base get max_memory as an absolute bound, as before issue 12 */
     if (!S->run_mem) S->mem_limit = S->limits.max_memory;
     S->steps_left = S->limits.max_steps;
-    S->deadline = S->limits.timeout > 0 ? coarse_now() + S->limits.timeout : 0;
+    S->deadline = S->limits.timeout > 0 ? coarse_now() + S->limits.timeout - S->time_charged : 0;
+    S->time_charged = 0;
     S->time_check_counter = 0;
     S->work_units = 0;
     S->interrupted = 0;
@@ -327,6 +328,7 @@ int pe_run_repr_timed(pe_state *S, pe_code *code, char **repr_out, pe_profile *p
 
 void pe_reset(pe_state *S) {
     pe_exc_clear(S);
+    pe_sys_clear(S);
     pe_val h = S->handled;
     S->handled = pe_undef();
     pe_decref(S, h);

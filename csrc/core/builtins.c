@@ -50,8 +50,11 @@ BI(print) {
         if (kw[i].tag != PE_TUNDEF && kw[i].tag != PE_TNONE && !pe_is_str(kw[i]))
             return pe_raise(S, PE_EXC(TypeError), "%s must be None or a string, not %s",
                             names[i], pe_type_name(kw[i]));
-    if (kw[2].tag != PE_TUNDEF && kw[2].tag != PE_TNONE)
+    int fd = 1; /* print(file=sys.stdout / sys.stderr) */
+    if (kw[2].tag != PE_TUNDEF && kw[2].tag != PE_TNONE && !(fd = pe_sys_stream_fd(kw[2])))
         return pe_raise(S, PE_EXC(TypeError), "print(file=...) is not supported by pyexpr");
+    pe_write_fn wr = fd == 1 ? S->out : S->err;
+    void *wr_ud = fd == 1 ? S->out_ud : S->err_ud;
     pe_sb sb;
     pe_sb_init(&sb, S);
     for (int i = 0; i < npos; i++) {
@@ -63,7 +66,7 @@ BI(print) {
         if (pe_tostr(S, argv[i], &sb)) {
             /* CPython writes argument by argument: what precedes the
              * failing argument (with its separator) is already out */
-            if (!sb.failed && before) S->out(S->out_ud, sb.p, before);
+            if (!sb.failed && before) wr(wr_ud, sb.p, before);
             pe_sb_free(&sb);
             return -1;
         }
@@ -74,7 +77,7 @@ BI(print) {
         pe_sb_free(&sb);
         return -1;
     }
-    S->out(S->out_ud, sb.p, sb.len);
+    wr(wr_ud, sb.p, sb.len);
     pe_sb_free(&sb);
     *out = pe_none();
     return 0;
@@ -419,6 +422,9 @@ BI(sum) {
     if (start.tag == PE_TUNDEF) start = pe_int(0);
     if (pe_is_str(start))
         return pe_raise(S, PE_EXC(TypeError), "sum() can't sum strings [use ''.join(seq) instead]");
+    if (pe_is_bytes(start) || pe_is_bytearray(start))
+        return pe_raise(S, PE_EXC(TypeError), "sum() can't sum %s [use b''.join(seq) instead]",
+                        pe_type_name(start));
     pe_val it, item, acc = start;
     pe_incref(acc);
     if (pe_iter(S, argv[0], &it)) {
@@ -515,7 +521,8 @@ BI(sorted) {
 BI(iter) {
     (void)self;
     if (nokw(S, "iter", kwnames)) return -1;
-    if (argc != 1) return pe_raise(S, PE_EXC(TypeError), "iter() takes exactly one argument in pyexpr (%d given)", argc);
+    if (argc < 1 || argc > 2) return pe_arg_count_error(S, "iter", 1, 2, argc);
+    if (argc == 2) return pe_calliter_new(S, argv[0], argv[1], out);
     return pe_iter(S, argv[0], out);
 }
 
@@ -525,6 +532,8 @@ BI(next) {
     if (argc < 1 || argc > 2) return pe_arg_count_error(S, "next", 1, 2, argc);
     if (!pe_typeof(argv[0])->next)
         return pe_raise(S, PE_EXC(TypeError), "'%s' object is not an iterator", pe_type_name(argv[0]));
+    /* next(gen): StopIteration carries the generator's return value */
+    if (argc == 1 && PE_IS_GEN(argv[0])) return pe_gen_send(S, (pe_gen *)argv[0].u.o, pe_none(), out);
     int r = pe_next(S, argv[0], out);
     if (r == 1) return 0;
     if (r < 0) return -1;
@@ -694,7 +703,8 @@ static const builtin_entry builtin_table[] = {
     {"hasattr", &cf_hasattr.ob, false}, {"issubclass", &cf_issubclass.ob, false},
     {"__name__", &main_name.ob, false}, {"int", &pe_type_int.ob, true},
     {"float", &pe_type_float.ob, true}, {"bool", &pe_type_bool.ob, true},
-    {"str", &pe_type_str.ob, true}, {"range", &pe_type_range.ob, false},
+    {"str", &pe_type_str.ob, true}, {"bytes", &pe_type_bytes.ob, true},
+    {"bytearray", &pe_type_bytearray.ob, true}, {"range", &pe_type_range.ob, false},
     {"tuple", &pe_type_tuple.ob, true}, {"list", &pe_type_list.ob, true},
     {"dict", &pe_type_dict.ob, true}, {"set", &pe_type_set.ob, true},
     {"frozenset", &pe_type_frozenset.ob, true}, {"slice", &pe_type_slice.ob, true},
@@ -741,7 +751,7 @@ static const unsupported_builtin unsupported_builtins[] = {
     {"__build_class__", false}, {"__debug__", false},
     {"__doc__", false}, {"__import__", true}, {"__loader__", false}, {"__package__", false},
     {"__spec__", false}, {"aiter", false}, {"anext", false}, {"breakpoint", true},
-    {"bytearray", false}, {"bytes", false}, {"compile", true},
+    {"compile", true},
     {"complex", false}, {"copyright", false}, {"credits", false}, {"eval", true}, {"exec", true}, {"exit", true}, {"globals", false},
     {"help", true}, {"input", true}, {"license", false}, {"locals", false},
     {"memoryview", false}, {"open", true}, {"quit", true}, {"__annotations__", false}, {"__builtins__", false},
@@ -780,11 +790,13 @@ const char *pe_builtin_name(int index) {
 
 int pe_module_import(pe_state *S, pe_str *name, pe_val *out) {
     if (!strcmp(name->data, "math")) return pe_math_module(S, out);
+    if (!strcmp(name->data, "sys")) return pe_sys_module(S, out);
     pe_sb sb;
     pe_sb_init(&sb, S);
     pe_sb_puts(&sb, "No module named ");
     pe_str_repr(S, name, &sb);
     if (!strncmp(name->data, "math.", 5)) pe_sb_puts(&sb, "; 'math' is not a package");
+    if (!strncmp(name->data, "sys.", 4)) pe_sb_puts(&sb, "; 'sys' is not a package");
     if (!sb.failed) {
         pe_raise_str(S, PE_EXC(ModuleNotFoundError), sb.p, sb.len);
         pe_exc_set_name(S, name->data, pe_undef());

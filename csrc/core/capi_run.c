@@ -76,6 +76,8 @@ int pe_run_begin(pe_state *S, pe_code *code) {
     const int32_t *gb = code->gbuiltin;
     for (uint32_t i = 0; i < n; i++) g[i] = gb[i] >= 0 ? pe_builtin_value(gb[i]) : pe_undef();
     if (pe_run_memory_begin(S)) return -1;
+    S->rec_limit = 0; /* a new program: sys.setrecursionlimit undone */
+    S->max_depth = S->limits.max_depth ? S->limits.max_depth : 1000;
     S->code = code;
     S->globals = g;
     S->nglobals = n;
@@ -138,7 +140,9 @@ void pe_run_end(pe_state *S) {
     S->globals = NULL;
     S->nglobals = 0;
     S->run_begun = false;
+    S->time_charged = 0; /* a charge the run never started its clock with */
     pe_run_memory_end(S);
+    pe_sys_clear(S);
     for (uint32_t i = 0; i < n; i++) {
         pe_val v = g[i];
         g[i] = pe_undef();

@@ -29,6 +29,8 @@ pe_type_id pe_value_type(pe_value pv) {
     case PE_K_INT: return PE_TYPE_INT;
     case PE_K_FLOAT: return PE_TYPE_FLOAT;
     case PE_K_STR: return PE_TYPE_STR;
+    case PE_K_BYTES: return PE_TYPE_BYTES;
+    case PE_K_BYTEARRAY: return PE_TYPE_BYTEARRAY;
     case PE_K_TUPLE: return PE_TYPE_TUPLE;
     case PE_K_LIST: return PE_TYPE_LIST;
     case PE_K_DICT: return PE_TYPE_DICT;
@@ -357,6 +359,30 @@ const char *pe_value_utf8(pe_value pv, size_t *len) {
     return PE_STR(v)->data;
 }
 
+/* ------------------------------------------------------------------ */
+/* bytes and bytearray                                                 */
+/* ------------------------------------------------------------------ */
+
+int pe_make_bytes(pe_state *S, const void *data, size_t len, int is_bytearray, pe_value *out) {
+    if (PE_UNLIKELY(!data)) {
+        if (len) return pe_raise(S, PE_EXC(TypeError), "pe_make_bytes: NULL data");
+        data = "";
+    }
+    pe_val v;
+    if (pe_bytes_new_as(S, is_bytearray ? &pe_type_bytearray : &pe_type_bytes, data, len, &v))
+        return -1;
+    *out = pe_value_of(v);
+    return 0;
+}
+
+const unsigned char *pe_value_bytes(pe_value pv, size_t *len) {
+    const unsigned char *p;
+    size_t n;
+    if (!pe_bytes_view(pe_val_of(pv), &p, &n)) return NULL;
+    if (len) *len = n;
+    return p;
+}
+
 size_t pe_value_len(pe_value pv) {
     pe_val v = pe_val_of(pv);
     if (v.tag != PE_TOBJ) return 0;
@@ -367,6 +393,8 @@ size_t pe_value_len(pe_value pv) {
     case PE_K_SET:
     case PE_K_FROZENSET: return PE_SET(v)->used;
     case PE_K_STR: return PE_STR(v)->nchars;
+    case PE_K_BYTES: return PE_BYTES(v)->len;
+    case PE_K_BYTEARRAY: return PE_BYTEARRAY(v)->len;
     default: return 0;
     }
 }

@@ -91,6 +91,21 @@ pe_val pe_type_lookup(const pe_type *t, pe_obj *name) {
     return pe_undef();
 }
 
+pe_val pe_class_lookup(pe_state *S, pe_class *c, pe_obj *name) {
+    pe_mcache_ent *e = &c->mcache[((uintptr_t)name >> 4) & (PE_MCACHE_SIZE - 1)];
+    if (PE_LIKELY(e->name == name && e->version == c->version && c->version)) return e->value;
+    pe_val v = pe_type_lookup(&c->tp, name);
+    if (c->version) {
+        pe_obj *old = e->name;
+        pe_incref_obj(name);
+        e->name = name;
+        e->version = c->version;
+        e->value = v;
+        if (old) pe_decref_obj(S, old);
+    }
+    return v;
+}
+
 pe_val pe_type_lookup_cstr(const pe_type *t, const char *name) {
     if (!pe_is_heaptype(t)) return pe_undef();
     const pe_class *c = PE_CLASS(t);
@@ -237,6 +252,11 @@ void pe_class_type_clear(pe_state *S, pe_obj *o) {
         pe_val v = c->special[i];
         c->special[i] = pe_undef();
         pe_decref(S, v);
+    }
+    for (int i = 0; i < PE_MCACHE_SIZE; i++) {
+        pe_obj *n = c->mcache[i].name;
+        c->mcache[i].name = NULL;
+        if (n) pe_decref_obj(S, n);
     }
 }
 
@@ -389,9 +409,7 @@ static void update_flags(pe_state *S, pe_class *c) {
         f |= PE_CLS_HAS_SETATTR;
     if (has_data_descriptor(c)) f |= PE_CLS_HAS_DESCR_SET;
     /* __eq__ without __hash__ in the same class: __hash__ = None */
-    pe_val eq = dict_get_cstr(PE_DICT(c->dict), "__eq__");
-    pe_val h = dict_get_cstr(PE_DICT(c->dict), "__hash__");
-    if (eq.tag != PE_TUNDEF && h.tag == PE_TUNDEF) f |= PE_CLS_EQ_NO_HASH;
+    if (c->special[PE_DU_hash].tag == PE_TNONE) f |= PE_CLS_EQ_NO_HASH;
     c->flags = f;
 }
 
@@ -691,6 +709,11 @@ int pe_class_new(pe_state *S, pe_val name, pe_val bases, pe_val ns, int nkw,
         if (dict_get_cstr(d, "__doc__").tag == PE_TUNDEF &&
             dict_set_cstr(S, d, "__doc__", pe_none()))
             goto fail;
+        /* __eq__ without __hash__: instances are unhashable (__hash__ = None) */
+        if (dict_get_cstr(d, "__eq__").tag != PE_TUNDEF &&
+            dict_get_cstr(d, "__hash__").tag == PE_TUNDEF &&
+            dict_set_cstr(S, d, "__hash__", pe_none()))
+            goto fail;
         /* __new__ is an implicit staticmethod, __init_subclass__ and
          * __class_getitem__ implicit classmethods */
         static const char *const implicit[] = {"__new__", "__init_subclass__",
@@ -859,7 +882,7 @@ static int static_method_attr(pe_state *S, pe_val v, const pe_type *t, pe_obj *n
 int pe_object_generic_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     const pe_type *t = pe_typeof(v);
     const char *n = PE_STR(pe_obj_val(name))->data;
-    pe_val descr = pe_type_lookup(t, name);
+    pe_val descr = pe_is_heaptype(t) ? pe_class_lookup(S, PE_CLASS(t), name) : pe_undef();
     if (descr.tag != PE_TUNDEF && pe_is_data_descr(descr)) return pe_descr_get(S, descr, v, t, out);
     pe_val *dp = pe_instance_dictptr(v);
     if (dp && dp->tag != PE_TUNDEF) {
@@ -885,6 +908,11 @@ int pe_object_generic_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) 
         }
     }
     const pe_type *solid = pe_is_heaptype(t) ? PE_CLASS(t)->solid : t;
+    if (solid->getattr && solid->getattr != pe_object_generic_getattr) {
+        /* the built-in base's own attributes (exception args, ...) */
+        int g = solid->getattr(S, v, name, out);
+        if (g != PE_NOTIMPL) return g;
+    }
     int r = static_method_attr(S, v, solid, name, out);
     if (r) return r < 0 ? -1 : 0;
     return no_attr(S, v, name);
@@ -927,7 +955,7 @@ int pe_object_generic_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
 int pe_object_setattr_raw(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
     const pe_type *t = pe_typeof(v);
     if (pe_is_heaptype(t) && (PE_CLASS(t)->flags & PE_CLS_HAS_DESCR_SET)) {
-        pe_val descr = pe_type_lookup(t, name);
+        pe_val descr = pe_class_lookup(S, PE_CLASS(t), name);
         if (descr.tag != PE_TUNDEF && pe_is_data_descr(descr))
             return pe_descr_set(S, descr, v, val);
     }

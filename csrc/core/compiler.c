@@ -36,7 +36,11 @@ enum {
     SF_CELL = 1 << 5,  /* local captured by an inner scope */
     SF_FREE = 1 << 6,  /* resolved: comes from an enclosing scope */
     SF_GLOBAL = 1 << 7, /* resolved: global slot */
-    SF_CLASSCELL = 1 << 8 /* a class scope's implicit __class__ (a cell if a method uses it) */
+    SF_COMP_ITER = 1 << 8, /* a comprehension's iteration variable */
+    SF_WALRUS = 1 << 9,    /* bound by `:=` inside this comprehension */
+    SF_IMPORTED = 1 << 10, /* bound by import only (no "assigned before global") */
+    SF_ANNOTATED = 1 << 11, /* `x: T` in this scope */
+    SF_CLASSCELL = 1 << 12 /* a class scope's implicit __class__ (a cell if a method uses it) */
 };
 
 /* SC_CLASS: a class body. Its names live in the namespace dict (local 0,
@@ -55,6 +59,7 @@ typedef struct sym {
     uint32_t flags;
     int32_t index; /* local index, cell index, free index or global slot */
     uint32_t decl_line;
+    pe_node *decl; /* the global/nonlocal statement that declared it */
 } sym;
 
 typedef struct scope {
@@ -66,7 +71,9 @@ typedef struct scope {
     uint32_t *table; /* hash -> sym index + 1 */
     uint32_t tcap;
     uint32_t nlocals, ncells, nfree;
+    int comp_iter_expr; /* > 0: collecting a comprehension's iterable (no `:=`) */
     bool in_loop_decl;
+    bool generator; /* a function or lambda holding yield, or a genexpr */
 } scope;
 
 /* The exception handler that covers the instructions being emitted: a
@@ -90,11 +97,12 @@ typedef struct fblock {
     region outer;
 } fblock;
 
-/* FB_HANDLER: inside an except body ([.. prev] on the stack);
+/* FB_WITH: inside a with body ([.. exit] on the stack; finalbody: the WITH node);
+ * FB_HANDLER: inside an except body ([.. prev] on the stack);
  * FB_TRY_FINALLY: inside the protected part of try/finally;
  * FB_FINALLY_END: inside a finally body run for an exception ([.. prev exc]);
  * FB_POP_VALUE: a return value saved while a finally body runs inline. */
-enum { FB_WHILE, FB_FOR, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_END, FB_POP_VALUE };
+enum { FB_WHILE, FB_FOR, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_END, FB_POP_VALUE, FB_WITH };
 
 typedef struct jfix {
     uint32_t at, label;
@@ -146,8 +154,16 @@ typedef struct compiler {
     pe_code *code;
     int depth; /* AST nesting in the symbol pass (MAX_AST_DEPTH) */
     uint32_t tick; /* nodes since the last time-limit check */
+    pe_node *last_pat; /* the pattern compiled last (CPython's error location) */
     uint32_t warn_line; /* source cursor for warnings: warn_p starts line warn_line */
     const char *warn_p;
+    /* attribute/keyword names shared by all code objects of the program
+     * (one str per name, so instance dict keys stored by one method are
+     * pointer-equal to the names another method looks up): open addressing,
+     * references owned (dropped in compiler_free; the code objects hold
+     * their own) */
+    pe_obj **itab;
+    uint32_t icap, icount;
 } compiler;
 
 /* Every 1024 nodes visited: the time limit (pe_compile_check_time). */
@@ -199,6 +215,8 @@ static scope *scope_new(compiler *C, int kind, scope *parent, pe_node *node) {
     s->kind = kind;
     s->parent = parent;
     s->node = node;
+    /* a lambda or comprehension inside a comprehension's iterable: still no `:=` */
+    s->comp_iter_expr = parent && parent->comp_iter_expr > 0;
     if (node) node->scope = s;
     if (C->nscopes == C->scopecap) {
         uint32_t nc = C->scopecap ? C->scopecap * 2 : 16;
@@ -246,6 +264,9 @@ static int scope_rehash(compiler *C, scope *s, uint32_t ncap) {
 static sym *sym_add(compiler *C, scope *s, const char *name, uint32_t flags) {
     sym *y = sym_find(s, name);
     if (y) {
+        /* SF_IMPORTED stays only while every binding is an import */
+        if ((flags & SF_ASSIGNED) && !(flags & SF_IMPORTED)) y->flags &= ~(uint32_t)SF_IMPORTED;
+        if ((flags & SF_IMPORTED) && (y->flags & SF_ASSIGNED)) flags &= ~(uint32_t)SF_IMPORTED;
         y->flags |= flags;
         return y;
     }
@@ -263,6 +284,7 @@ static sym *sym_add(compiler *C, scope *s, const char *name, uint32_t flags) {
     y->flags = flags;
     y->index = -1;
     y->decl_line = 0;
+    y->decl = NULL;
     uint32_t i = name_hash(name) & (s->tcap - 1);
     while (s->table[i]) i = (i + 1) & (s->tcap - 1);
     s->table[i] = s->nsyms;
@@ -338,18 +360,92 @@ static int collect_params(compiler *C, scope *fs, scope *outer, pe_nodelist *par
 }
 
 /* Comprehension: first iterable in the enclosing scope, rest inside. */
+/* Marks the names of a comprehension's `for` target as iteration
+ * variables; a name an earlier `:=` of the comprehension bound is
+ * CPython's "inner loop cannot rebind" error. */
+static int mark_comp_iter(compiler *C, scope *cs, pe_node *t) {
+    switch (t->kind) {
+    case PE_N_NAME: {
+        sym *y = sym_find(cs, t->name);
+        if (y && (y->flags & SF_WALRUS))
+            return syntax_error(C, t,
+                                "comprehension inner loop cannot rebind assignment expression "
+                                "target '%s'",
+                                t->name);
+        if (y) y->flags |= SF_COMP_ITER;
+        return 0;
+    }
+    case PE_N_TUPLE:
+    case PE_N_LIST:
+        for (uint32_t i = 0; i < t->l[0].n; i++)
+            if (mark_comp_iter(C, cs, t->l[0].v[i])) return -1;
+        return 0;
+    case PE_N_STARRED:
+        return mark_comp_iter(C, cs, t->a);
+    default:
+        return 0;
+    }
+}
+
+/* A comprehension's iterable: `:=` is not allowed in it (at any depth of
+ * this scope; a lambda inside opens a scope of its own). */
+static int collect_comp_iter(compiler *C, scope *s, pe_node *e) {
+    s->comp_iter_expr++;
+    int r = collect_expr(C, s, e);
+    s->comp_iter_expr--;
+    return r;
+}
+
 static int collect_comp(compiler *C, scope *s, pe_node *n) {
     pe_nodelist *fors = &n->l[0];
-    if (collect_expr(C, s, fors->v[0]->b)) return -1;
+    if (collect_comp_iter(C, s, fors->v[0]->b)) return -1;
     scope *cs = scope_new(C, SC_COMPREHENSION, s, n);
     if (!cs || !sym_add(C, cs, ".0", SF_PARAM | SF_ASSIGNED)) return -1;
+    cs->generator = n->kind == PE_N_GENEXP;
     for (uint32_t i = 0; i < fors->n; i++) {
         pe_node *f = fors->v[i];
-        if (i > 0 && collect_expr(C, cs, f->b)) return -1;
-        if (collect_target(C, cs, f->a) || collect_list(C, cs, &f->l[0])) return -1;
+        if (i > 0 && collect_comp_iter(C, cs, f->b)) return -1;
+        if (collect_target(C, cs, f->a) || mark_comp_iter(C, cs, f->a)) return -1;
+        if (collect_list(C, cs, &f->l[0])) return -1;
     }
     if (collect_expr(C, cs, n->a)) return -1;
     if (n->b && collect_expr(C, cs, n->b)) return -1;
+    return 0;
+}
+
+/* The target of `name := value` (PEP 572): in a comprehension it binds in
+ * the nearest enclosing function (as if `nonlocal`) or module (as if
+ * `global`) scope. */
+static int collect_walrus(compiler *C, scope *s, pe_node *n) {
+    const char *nm = n->a->name;
+    if (s->comp_iter_expr > 0)
+        return syntax_error(C, n,
+                            "assignment expression cannot be used in a comprehension iterable "
+                            "expression");
+    if (s->kind != SC_COMPREHENSION) return collect_target(C, s, n->a);
+    scope *t = s;
+    for (; t->kind == SC_COMPREHENSION; t = t->parent) {
+        sym *y = sym_find(t, nm);
+        if (y && (y->flags & SF_COMP_ITER))
+            return syntax_error(C, n->a,
+                                "assignment expression cannot rebind comprehension iteration "
+                                "variable '%s'",
+                                nm);
+    }
+    if (t->kind == SC_CLASS)
+        return syntax_error(C, n,
+                            "assignment expression within a comprehension cannot be used in a "
+                            "class body");
+    sym *ty = sym_find(t, nm);
+    bool glob = t->kind == SC_MODULE || (ty && (ty->flags & SF_GLOBAL_DECL));
+    ty = sym_add(C, t, nm, SF_ASSIGNED);
+    if (!ty) return -1;
+    if (!ty->decl_line) ty->decl_line = n->line;
+    for (scope *q = s; q != t; q = q->parent) {
+        sym *z = sym_add(C, q, nm, (glob ? SF_GLOBAL_DECL : SF_NONLOCAL_DECL) | SF_WALRUS);
+        if (!z) return -1;
+        if (!z->decl_line) z->decl_line = n->line;
+    }
     return 0;
 }
 
@@ -381,6 +477,24 @@ static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_DICTCOMP:
     case PE_N_GENEXP:
         return collect_comp(C, s, n);
+    case PE_N_NAMEDEXPR:
+        if (collect_expr(C, s, n->b)) return -1;
+        return collect_walrus(C, s, n);
+    case PE_N_YIELD:
+    case PE_N_YIELDFROM:
+        /* CPython's symtable messages, at the yield */
+        if (s->kind == SC_MODULE || s->kind == SC_CLASS)
+            return syntax_error(C, n, "'yield' outside function");
+        if (s->kind == SC_COMPREHENSION) {
+            int k = s->node->kind;
+            return syntax_error(C, n, "'yield' inside %s",
+                                k == PE_N_LISTCOMP  ? "list comprehension"
+                                : k == PE_N_SETCOMP ? "set comprehension"
+                                : k == PE_N_DICTCOMP ? "dict comprehension"
+                                                     : "generator expression");
+        }
+        s->generator = true;
+        break;
     default:
         break;
     }
@@ -390,6 +504,45 @@ static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     for (int k = 0; k < 4; k++)
         if (collect_list(C, s, &n->l[k])) return -1;
     return 0;
+}
+
+/* The names a pattern binds, and the expressions in it. */
+static int collect_pattern(compiler *C, scope *s, pe_node *p) {
+    if (!p) return 0;
+    if (depth_enter(C, p)) return -1;
+    int r = 0;
+    if ((p->kind == PE_N_PAS || p->kind == PE_N_PSTAR || p->kind == PE_N_PMAP) && p->name) {
+        sym *y = sym_add(C, s, p->name, SF_ASSIGNED);
+        if (!y) r = -1;
+        else if (!y->decl_line) y->decl_line = p->line;
+    }
+    switch (p->kind) {
+    case PE_N_PVALUE:
+        if (!r) r = collect_expr(C, s, p->a);
+        break;
+    case PE_N_PAS:
+        if (!r) r = collect_pattern(C, s, p->a);
+        break;
+    case PE_N_PSEQ:
+    case PE_N_POR:
+        for (uint32_t i = 0; !r && i < p->l[0].n; i++) r = collect_pattern(C, s, p->l[0].v[i]);
+        break;
+    case PE_N_PMAP:
+        for (uint32_t i = 0; !r && i < p->l[0].n; i++) {
+            r = collect_expr(C, s, p->l[0].v[i]);
+            if (!r) r = collect_pattern(C, s, p->l[1].v[i]);
+        }
+        break;
+    case PE_N_PCLASS:
+        if (!r) r = collect_expr(C, s, p->a);
+        for (uint32_t i = 0; !r && i < p->l[0].n; i++) r = collect_pattern(C, s, p->l[0].v[i]);
+        for (uint32_t i = 0; !r && i < p->l[1].n; i++) r = collect_pattern(C, s, p->l[1].v[i]->a);
+        break;
+    default:
+        break;
+    }
+    depth_leave(C, p);
+    return r;
 }
 
 static int collect_stmt_node(compiler *C, scope *s, pe_node *n);
@@ -407,12 +560,25 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
             if (collect_target(C, s, n->l[0].v[i])) return -1;
         return collect_expr(C, s, n->a);
     case PE_N_AUGASSIGN:
-        if (n->a->kind == PE_N_NAME && !sym_add(C, s, n->a->name, SF_ASSIGNED | SF_USED))
+        /* a name target counts as assigned only (CPython: Store context) */
+        if (n->a->kind == PE_N_NAME) {
+            sym *y = sym_add(C, s, n->a->name, SF_ASSIGNED);
+            if (!y) return -1;
+            if (!y->decl_line) y->decl_line = n->a->line;
+        } else if (collect_expr(C, s, n->a)) {
             return -1;
-        return collect_expr(C, s, n->a) || collect_expr(C, s, n->b) ? -1 : 0;
+        }
+        return collect_expr(C, s, n->b);
     case PE_N_ANNASSIGN:
         /* a simple name (even without a value) is bound in its scope; the
          * annotation is evaluated only at module level (see c_stmt) */
+        if (n->a->kind == PE_N_NAME && !(n->a->flags & 1)) {
+            sym *y = sym_find(s, n->a->name);
+            if (y && (y->flags & (SF_GLOBAL_DECL | SF_NONLOCAL_DECL)) && s->kind != SC_MODULE)
+                return syntax_error(C, n, "annotated name '%s' can't be %s", n->a->name,
+                                    (y->flags & SF_GLOBAL_DECL) ? "global" : "nonlocal");
+            if (!sym_add(C, s, n->a->name, SF_ANNOTATED)) return -1;
+        }
         if ((n->c || n->a->kind != PE_N_NAME || !(n->a->flags & 1)) &&
             collect_target(C, s, n->a))
             return -1;
@@ -453,25 +619,32 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_GLOBAL:
     case PE_N_NONLOCAL: {
         bool glob = n->kind == PE_N_GLOBAL;
-        if (!glob && s->kind == SC_MODULE)
-            return syntax_error(C, n, "nonlocal declaration not allowed at module level");
+        /* CPython's symtable checks, in its order: parameter, use,
+         * annotation, assignment (an import alone does not count); a name
+         * both global and nonlocal is reported at its first declaration */
+        const char *what = glob ? "global" : "nonlocal";
         for (uint32_t i = 0; i < n->l[0].n; i++) {
             const char *nm = n->l[0].v[i]->name;
             sym *y = sym_find(s, nm);
+            bool decl = y && (y->flags & (SF_GLOBAL_DECL | SF_NONLOCAL_DECL));
             if (y && (y->flags & SF_PARAM))
-                return syntax_error(C, n, "name '%s' is parameter and %s", nm,
-                                    glob ? "global" : "nonlocal");
-            if (y && (y->flags & (glob ? SF_NONLOCAL_DECL : SF_GLOBAL_DECL)))
-                return syntax_error(C, n, "name '%s' is nonlocal and global", nm);
-            if (y && (y->flags & SF_ASSIGNED) && !(y->flags & (SF_GLOBAL_DECL | SF_NONLOCAL_DECL)))
+                return syntax_error(C, n, "name '%s' is parameter and %s", nm, what);
+            if (y && !decl && (y->flags & SF_USED))
+                return syntax_error(C, n, "name '%s' is used prior to %s declaration", nm, what);
+            if (y && (y->flags & SF_ANNOTATED))
+                return syntax_error(C, n, "annotated name '%s' can't be %s", nm, what);
+            if (y && !decl && (y->flags & SF_ASSIGNED) && !(y->flags & SF_IMPORTED))
                 return syntax_error(C, n, "name '%s' is assigned to before %s declaration", nm,
-                                    glob ? "global" : "nonlocal");
-            if (y && (y->flags & SF_USED) && !(y->flags & (SF_GLOBAL_DECL | SF_NONLOCAL_DECL)))
-                return syntax_error(C, n, "name '%s' is used prior to %s declaration", nm,
-                                    glob ? "global" : "nonlocal");
+                                    what);
+            if (y && (y->flags & (glob ? SF_NONLOCAL_DECL : SF_GLOBAL_DECL)))
+                return syntax_error(C, y->decl ? y->decl : n, "name '%s' is nonlocal and global",
+                                    nm);
+            if (!glob && s->kind == SC_MODULE)
+                return syntax_error(C, n, "nonlocal declaration not allowed at module level");
             y = sym_add(C, s, nm, glob ? SF_GLOBAL_DECL : SF_NONLOCAL_DECL);
             if (!y) return -1;
             y->decl_line = n->line;
+            if (!y->decl) y->decl = n;
         }
         return 0;
     }
@@ -489,13 +662,29 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
                 nm[k] = 0;
                 bound = nm;
             }
-            if (!sym_add(C, s, bound, SF_ASSIGNED)) return -1;
+            if (!sym_add(C, s, bound, SF_ASSIGNED | SF_IMPORTED)) return -1;
         }
         return 0;
     case PE_N_TRY:
         for (int k = 0; k < 4; k++)
             if (collect_stmts(C, s, &n->l[k])) return -1;
         return 0;
+    case PE_N_MATCH:
+        if (collect_expr(C, s, n->a)) return -1;
+        for (uint32_t i = 0; i < n->l[0].n; i++) {
+            pe_node *c = n->l[0].v[i];
+            if (collect_pattern(C, s, c->a) || collect_expr(C, s, c->b) ||
+                collect_stmts(C, s, &c->l[0]))
+                return -1;
+        }
+        return 0;
+    case PE_N_WITH:
+        for (uint32_t i = 0; i < n->l[0].n; i++) {
+            pe_node *it = n->l[0].v[i];
+            if (collect_expr(C, s, it->a)) return -1;
+            if (it->b && collect_target(C, s, it->b)) return -1;
+        }
+        return collect_stmts(C, s, &n->l[1]);
     case PE_N_EXCEPT:
         if (n->name && !sym_add(C, s, n->name, SF_ASSIGNED)) return -1;
         if (collect_expr(C, s, n->a)) return -1;
@@ -608,7 +797,8 @@ static int resolve_scope(compiler *C, scope *s) {
             if (!found) {
                 pe_node fake = {0};
                 fake.line = y->decl_line;
-                return syntax_error(C, &fake, "no binding for nonlocal '%s' found", y->name);
+                return syntax_error(C, y->decl ? y->decl : &fake,
+                                    "no binding for nonlocal '%s' found", y->name);
             }
             y->flags |= SF_FREE;
             continue;
@@ -801,6 +991,38 @@ static int names_rehash(compiler *C, unit *u, uint32_t ncap) {
 
 /* Index of name in the unit's name table, added if new. A linear scan
  * while the table is small, a hash index beyond (linear time overall). */
+/* The program's one str for name (new reference). */
+static int intern_name(compiler *C, const char *name, pe_val *out) {
+    if ((C->icount + 1) * 2 > C->icap) {
+        uint32_t nc = C->icap ? C->icap * 2 : 64;
+        pe_obj **t = pe_mem_alloc(C->S, nc * sizeof(pe_obj *));
+        if (!t) return -1;
+        memset(t, 0, nc * sizeof(pe_obj *));
+        for (uint32_t k = 0; k < C->icap; k++) {
+            pe_obj *o = C->itab[k];
+            if (!o) continue;
+            uint32_t i = name_hash(((pe_str *)o)->data) & (nc - 1);
+            while (t[i]) i = (i + 1) & (nc - 1);
+            t[i] = o;
+        }
+        pe_mem_free(C->S, C->itab, C->icap * sizeof(pe_obj *));
+        C->itab = t;
+        C->icap = nc;
+    }
+    uint32_t i = name_hash(name) & (C->icap - 1);
+    for (; C->itab[i]; i = (i + 1) & (C->icap - 1))
+        if (!strcmp(((pe_str *)C->itab[i])->data, name)) {
+            pe_incref_obj(C->itab[i]);
+            *out = pe_obj_val(C->itab[i]);
+            return 0;
+        }
+    if (pe_str_from_cstr(C->S, name, out)) return -1;
+    pe_incref(*out);
+    C->itab[i] = out->u.o;
+    C->icount++;
+    return 0;
+}
+
 static int add_name(compiler *C, unit *u, const char *name, uint32_t *idx) {
     uint32_t slot = 0;
     if (u->nnames < 16) {
@@ -822,7 +1044,7 @@ static int add_name(compiler *C, unit *u, const char *name, uint32_t *idx) {
         }
     }
     pe_val s;
-    if (pe_str_from_cstr(C->S, name, &s)) return -1;
+    if (intern_name(C, name, &s)) return -1;
     if (grow(C->S, (void **)&u->names, &u->namecap, u->nnames, sizeof(pe_obj *))) {
         pe_decref(C->S, s);
         return -1;
@@ -1421,7 +1643,10 @@ static int c_comp_loop(compiler *C, unit *u, pe_node *n, uint32_t gen, int kind)
             EMIT(MAP_ADD, depth);
         } else {
             if (c_expr(C, u, n->a)) return -1;
-            if (kind == PE_N_SETCOMP) EMIT(SET_ADD, depth);
+            if (kind == PE_N_GENEXP) {
+                EMIT(YIELD_VALUE, 0);
+                EMIT(POP_TOP, 0);
+            } else if (kind == PE_N_SETCOMP) EMIT(SET_ADD, depth);
             else EMIT(LIST_APPEND, depth);
         }
     }
@@ -1442,7 +1667,27 @@ static int c_comprehension(compiler *C, unit *u, pe_node *n) {
     EMIT(GET_ITER, 0);
     set_loc(u, n);
     EMIT(CALL, 1);
-    if (n->kind == PE_N_GENEXP) EMIT(GET_ITER, 0);
+    return 0;
+}
+
+/* yield from X: the SEND loop (CPython 3.11's shape). SEND resumes the
+ * receiver with the value on top; a yielded value is yielded on (arg 1
+ * marks the yield as a yield from's, for throw/close delegation); the
+ * receiver's return value is the expression's value. The back-edge pays
+ * the limit check like any loop. */
+static int c_yield_from(compiler *C, unit *u, pe_node *n) {
+    if (c_expr(C, u, n->a)) return -1;
+    set_loc(u, n);
+    LABEL(start);
+    LABEL(end);
+    EMIT(GET_YIELD_FROM_ITER, 0);
+    EMIT(LOAD_NONE, 0);
+    bind_label(u, start);
+    JUMP(SEND, end);
+    EMIT(YIELD_VALUE, 1);
+    EMIT(CHECK_STEPS, 0);
+    JUMP(JUMP, start);
+    bind_label(u, end);
     return 0;
 }
 
@@ -1505,6 +1750,12 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
         break;
     case PE_N_COMPARE:
         r = c_compare(C, u, n);
+        break;
+    case PE_N_NAMEDEXPR:
+        if (c_expr(C, u, n->b) || emit(C, u, PE_OP_DUP_TOP, 0) ||
+            c_store_name(C, u, n->a->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
+                         PE_OP_STORE_GLOBAL))
+            r = -1;
         break;
     case PE_N_IFEXP: {
         uint32_t orelse, end;
@@ -1570,6 +1821,14 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
     case PE_N_JOINEDSTR:
         r = c_joined(C, u, n);
         break;
+    case PE_N_YIELD:
+        r = n->a ? c_expr(C, u, n->a) : emit_l(C, u, PE_OP_LOAD_NONE, 0);
+        set_loc(u, n);
+        if (!r) r = emit_l(C, u, PE_OP_YIELD_VALUE, 0);
+        break;
+    case PE_N_YIELDFROM:
+        r = c_yield_from(C, u, n);
+        break;
     case PE_N_STARRED:
         r = syntax_error(C, n, "can't use starred expression here");
         break;
@@ -1596,6 +1855,7 @@ static int stmt_depth(const unit *u) {
         case FB_HANDLER: d += 1; break;      /* the previously handled exception */
         case FB_FINALLY_END: d += 2; break;  /* previous exception, the exception */
         case FB_POP_VALUE: d += 1; break;    /* the return value */
+        case FB_WITH: d += 1; break;         /* the bound __exit__ */
         default: break;                      /* FB_WHILE, FB_TRY_FINALLY: nothing */
         }
     }
@@ -1646,6 +1906,16 @@ static int set_region(compiler *C, unit *u, region r) {
 
 static int c_finally_inline(compiler *C, unit *u, fblock *fb, bool preserve_tos);
 
+/* [.. exit] -> [..]: exit(None, None, None), its result dropped. */
+static int c_with_exit_none(compiler *C, unit *u) {
+    EMIT(LOAD_NONE, 0);
+    EMIT(LOAD_NONE, 0);
+    EMIT(LOAD_NONE, 0);
+    EMIT(CALL, 3);
+    EMIT(POP_TOP, 0);
+    return 0;
+}
+
 /* `name = None; del name`: an `except ... as name` handler unbinds its
  * name whichever way it is left (CPython does the same). */
 static int c_unbind_handler_name(compiler *C, unit *u, const char *name) {
@@ -1686,6 +1956,17 @@ static int c_unwind_one(compiler *C, unit *u, fblock *fb, bool preserve_tos) {
         /* the finally body runs outside the protected range */
         SET_REGION(fb->outer);
         return c_finally_inline(C, u, fb, preserve_tos);
+    case FB_WITH: {
+        /* [.. exit (v)]: exit(None, None, None), outside the with's handler */
+        uint32_t line = u->line, col = u->col;
+        SET_REGION(fb->outer);
+        set_loc(u, fb->finalbody);
+        if (preserve_tos) EMIT(ROT_TWO, 0);
+        if (c_with_exit_none(C, u)) return -1;
+        u->line = line;
+        u->col = col;
+        return 0;
+    }
     case FB_FINALLY_END:
         /* leaving a finally body that runs for an exception: the exception
          * is dropped, the previous one restored: [.. prev exc (v)] -> [.. (v)] */
@@ -1912,6 +2193,432 @@ static int c_try(compiler *C, unit *u, pe_node *n) {
     EMIT(ROT_TWO, 0);
     EMIT(POP_EXCEPT, 0);
     EMIT(RERAISE, 0);
+    bind_label(u, end);
+    return 0;
+}
+
+/* with item i of n (and the items after it, nested), then the body:
+ *
+ *                        <context expr>; BEFORE_WITH    [.. exit res]
+ *   [region handler@d+1] store target (or POP_TOP); body
+ *   [outer]              exit(None, None, None); POP_TOP; JUMP end
+ *   handler:             PUSH_EXC_INFO                  [.. exit prev exc]
+ *   [region cleanup@d+2] WITH_EXCEPT_START              [.. exit prev exc res]
+ *                        POP_JUMP_IF_TRUE suppress; RERAISE
+ *   suppress: [outer]    POP_TOP; POP_EXCEPT; POP_TOP; JUMP end
+ *   cleanup:             ROT_TWO; POP_EXCEPT; RERAISE   [.. exit prev exc2]
+ *
+ * break/continue/return inside call exit(None, None, None) (FB_WITH in
+ * c_unwind_one), so every way out calls __exit__ exactly once. */
+static int c_with(compiler *C, unit *u, pe_node *n, uint32_t i) {
+    pe_node *item = n->l[0].v[i];
+    LABEL(handler);
+    LABEL(cleanup);
+    LABEL(suppress);
+    LABEL(end);
+    if (c_expr(C, u, item->a)) return -1;
+    set_loc(u, item->a);
+    EMIT(BEFORE_WITH, 0);
+    int depth0 = stmt_depth(u);
+    region outer = u->cur;
+    if (push_fb(C, u, n, (fblock){FB_WITH, 0, 0, n, NULL, outer})) return -1;
+    SET_REGION(REGION(handler, depth0 + 1));
+    if (item->b) {
+        if (c_store(C, u, item->b)) return -1;
+    } else {
+        EMIT(POP_TOP, 0);
+    }
+    if (i + 1 < n->l[0].n) {
+        if (c_with(C, u, n, i + 1)) return -1;
+    } else if (c_stmts(C, u, &n->l[1])) {
+        return -1;
+    }
+    SET_REGION(outer);
+    u->nfb--;
+    set_loc(u, n);
+    if (c_with_exit_none(C, u)) return -1;
+    JUMP(JUMP, end);
+    bind_label(u, handler);
+    EMIT(PUSH_EXC_INFO, 0);
+    SET_REGION(REGION(cleanup, depth0 + 2));
+    EMIT(WITH_EXCEPT_START, 0);
+    JUMP(POP_JUMP_IF_TRUE, suppress);
+    EMIT(RERAISE, 0);
+    SET_REGION(outer);
+    bind_label(u, suppress);
+    EMIT(POP_TOP, 0);
+    EMIT(POP_EXCEPT, 0);
+    EMIT(POP_TOP, 0);
+    JUMP(JUMP, end);
+    bind_label(u, cleanup);
+    EMIT(ROT_TWO, 0);
+    EMIT(POP_EXCEPT, 0);
+    EMIT(RERAISE, 0);
+    bind_label(u, end);
+    return 0;
+}
+
+/* ---- match (PEP 634) ---- */
+
+/* Pattern compilation state. The value being matched is on top of the
+ * stack; on_top counts the values above the case's base (the subject copy
+ * included). A failing test jumps to fail[k], which pops k values and
+ * continues with the next case or alternative. */
+typedef struct pctx {
+    uint32_t *fail;
+    uint32_t nfail, failcap;
+    int on_top;
+    bool allow_irrefutable;
+    const char **names; /* names bound so far by this pattern (duplicates are errors) */
+    uint32_t nnames, namecap;
+} pctx;
+
+static void pctx_free(compiler *C, pctx *pc) {
+    pe_mem_free(C->S, pc->fail, pc->failcap * sizeof(uint32_t));
+    pe_mem_free(C->S, pc->names, pc->namecap * sizeof(char *));
+}
+
+/* Jumps to the failure label that pops pc->on_top values: the test's own
+ * operand is already consumed by op. */
+static int pat_jump_fail(compiler *C, unit *u, pctx *pc, int op) {
+    uint32_t k = (uint32_t)pc->on_top;
+    while (pc->nfail <= k) {
+        if (grow(C->S, (void **)&pc->fail, &pc->failcap, pc->nfail, sizeof(uint32_t))) return -1;
+        if (new_label(C, u, &pc->fail[pc->nfail])) return -1;
+        pc->nfail++;
+    }
+    return emit_jump(C, u, op, pc->fail[k]);
+}
+
+/* Binds every failure label: fail[k] pops one value and falls into
+ * fail[k-1]; fail[0] is where the stack is back at the base. */
+static int pat_emit_fail_pops(compiler *C, unit *u, pctx *pc) {
+    for (uint32_t k = pc->nfail; k-- > 0;) {
+        bind_label(u, pc->fail[k]);
+        if (k) EMIT(POP_TOP, 0);
+    }
+    return 0;
+}
+
+static int pat_bind(compiler *C, unit *u, pctx *pc, pe_node *p, const char *name) {
+    for (uint32_t i = 0; i < pc->nnames; i++)
+        if (!strcmp(pc->names[i], name))
+            return syntax_error(C, p->kind == PE_N_PMAP && C->last_pat ? C->last_pat : p,
+                                "multiple assignments to name '%s' in pattern", name);
+    if (grow(C->S, (void **)&pc->names, &pc->namecap, pc->nnames, sizeof(char *))) return -1;
+    pc->names[pc->nnames++] = name;
+    return c_store_name(C, u, name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF, PE_OP_STORE_GLOBAL);
+}
+
+static int c_pattern(compiler *C, unit *u, pe_node *p, pctx *pc);
+
+/* A sub-pattern of a sequence, mapping or class pattern: irrefutable ones
+ * are always allowed there. */
+static int c_subpattern(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    bool allow = pc->allow_irrefutable;
+    pc->allow_irrefutable = true;
+    int r = c_pattern(C, u, p, pc);
+    pc->allow_irrefutable = allow;
+    return r;
+}
+
+/* [.. v] -> test v is not None, failing with v popped. */
+static int pat_fail_if_none(compiler *C, unit *u, pctx *pc) {
+    EMIT(COPY, 1);
+    EMIT(LOAD_NONE, 0);
+    EMIT(IS_OP, 1);
+    return pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE);
+}
+
+static int c_pattern_seq(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    pe_nodelist *l = &p->l[0];
+    int star = -1;
+    for (uint32_t i = 0; i < l->n; i++) {
+        if (l->v[i]->kind != PE_N_PSTAR) continue;
+        if (star >= 0) return syntax_error(C, p, "multiple starred names in sequence pattern");
+        star = (int)i;
+    }
+    EMIT(MATCH_SEQUENCE, 0);
+    if (pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE)) return -1;
+    uint32_t need = star >= 0 ? l->n - 1 : l->n;
+    if (!(star >= 0 && need == 0)) {
+        EMIT(GET_LEN, 0);
+        if (emit_const(C, u, pe_int(need))) return -1;
+        EMIT(COMPARE_OP, star >= 0 ? PE_GE : PE_EQ);
+        if (pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE)) return -1;
+    }
+    if (l->n == 0) {
+        EMIT(POP_TOP, 0);
+        pc->on_top--;
+        return 0;
+    }
+    if (star < 0) {
+        EMIT(UNPACK_SEQUENCE, l->n);
+    } else {
+        uint32_t before = (uint32_t)star, after = l->n - (uint32_t)star - 1;
+        if (before > 255 || after > 255)
+            return syntax_error(C, p, "too many expressions in star-unpacking assignment");
+        EMIT(UNPACK_EX, before | (after << 8));
+    }
+    pc->on_top += (int)l->n - 1;
+    for (uint32_t i = 0; i < l->n; i++) {
+        pe_node *x = l->v[i];
+        if (x->kind == PE_N_PSTAR) {
+            set_loc(u, x);
+            C->last_pat = x;
+            if (x->name) {
+                if (pat_bind(C, u, pc, x, x->name)) return -1;
+            } else {
+                EMIT(POP_TOP, 0);
+            }
+            pc->on_top--;
+        } else if (c_subpattern(C, u, x, pc)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int c_pattern_map(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    uint32_t nk = p->l[0].n;
+    EMIT(MATCH_MAPPING, 0);
+    if (pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE)) return -1;
+    if (nk == 0 && !p->name) {
+        EMIT(POP_TOP, 0);
+        pc->on_top--;
+        return 0;
+    }
+    if (nk) {
+        EMIT(GET_LEN, 0);
+        if (emit_const(C, u, pe_int(nk))) return -1;
+        EMIT(COMPARE_OP, PE_GE);
+        if (pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE)) return -1;
+    }
+    for (uint32_t i = 0; i < nk; i++) {
+        pe_node *k = p->l[0].v[i];
+        if (k->kind == PE_N_CONST) {
+            for (uint32_t j = 0; j < i; j++) {
+                pe_node *k2 = p->l[0].v[j];
+                if (k2->kind != PE_N_CONST) continue;
+                int eq = pe_eq(C->S, k->v, k2->v);
+                if (eq < 0) return -1;
+                if (eq) {
+                    pe_sb sb;
+                    pe_sb_init(&sb, C->S);
+                    int r = pe_repr(C->S, k->v, &sb);
+                    if (!r)
+                        r = syntax_error(C, p, "mapping pattern checks duplicate key (%.*s)",
+                                         (int)sb.len, sb.p);
+                    pe_sb_free(&sb);
+                    return -1;
+                }
+            }
+        }
+        if (c_expr(C, u, k)) return -1;
+    }
+    set_loc(u, p);
+    EMIT(BUILD_TUPLE, nk);
+    pc->on_top++;
+    if (nk) {
+        EMIT(MATCH_KEYS, 0);
+        pc->on_top++;
+        if (pat_fail_if_none(C, u, pc)) return -1;
+        EMIT(UNPACK_SEQUENCE, nk);
+        pc->on_top += (int)nk - 1;
+        for (uint32_t i = 0; i < nk; i++)
+            if (c_subpattern(C, u, p->l[1].v[i], pc)) return -1;
+    }
+    set_loc(u, p);
+    if (p->name) {
+        EMIT(MATCH_STAR_DICT, 0);
+        pc->on_top--;
+        if (pat_bind(C, u, pc, p, p->name)) return -1;
+    } else {
+        EMIT(POP_TOP, 0);
+        EMIT(POP_TOP, 0);
+        pc->on_top--;
+    }
+    pc->on_top--;
+    return 0;
+}
+
+static int c_pattern_class(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    uint32_t npos = p->l[0].n, nkw = p->l[1].n;
+    for (uint32_t i = 0; i < nkw; i++)
+        for (uint32_t j = 0; j < i; j++)
+            if (!strcmp(p->l[1].v[i]->name, p->l[1].v[j]->name))
+                return syntax_error(C, p->l[1].v[i]->a,
+                                    "attribute name repeated in class pattern: %s",
+                                    p->l[1].v[i]->name);
+    if (c_expr(C, u, p->a)) return -1;
+    pc->on_top++;
+    for (uint32_t i = 0; i < nkw; i++) {
+        pe_val sv;
+        if (pe_str_from_cstr(C->S, p->l[1].v[i]->name, &sv)) return -1;
+        int r = emit_const(C, u, sv);
+        pe_decref(C->S, sv);
+        if (r) return -1;
+    }
+    set_loc(u, p);
+    EMIT(BUILD_TUPLE, nkw);
+    EMIT(MATCH_CLASS, npos);
+    pc->on_top--;
+    if (pat_fail_if_none(C, u, pc)) return -1;
+    if (npos + nkw == 0) {
+        EMIT(POP_TOP, 0);
+        pc->on_top--;
+        return 0;
+    }
+    EMIT(UNPACK_SEQUENCE, npos + nkw);
+    pc->on_top += (int)(npos + nkw) - 1;
+    for (uint32_t i = 0; i < npos; i++)
+        if (c_subpattern(C, u, p->l[0].v[i], pc)) return -1;
+    for (uint32_t i = 0; i < nkw; i++)
+        if (c_subpattern(C, u, p->l[1].v[i]->a, pc)) return -1;
+    return 0;
+}
+
+static int cmp_names(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* p1 | p2 | ...: each alternative tries a copy of the value; all must bind
+ * the same names. */
+static int c_pattern_or(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    LABEL(success);
+    uint32_t n0 = pc->nnames;
+    const char **first = NULL;
+    uint32_t nfirst = 0, firstcap = 0;
+    int r = -1;
+    for (uint32_t i = 0; i < p->l[0].n; i++) {
+        pe_node *alt = p->l[0].v[i];
+        pctx sub = {NULL, 0, 0, 1, i + 1 == p->l[0].n ? pc->allow_irrefutable : false, NULL, 0, 0};
+        /* the alternative sees the names bound before it (duplicates) */
+        for (uint32_t k = 0; k < n0; k++) {
+            if (grow(C->S, (void **)&sub.names, &sub.namecap, sub.nnames, sizeof(char *))) {
+                pctx_free(C, &sub);
+                goto done;
+            }
+            sub.names[sub.nnames++] = pc->names[k];
+        }
+        set_loc(u, alt);
+        if (emit(C, u, PE_OP_COPY, 1) || c_pattern(C, u, alt, &sub) ||
+            emit_jump(C, u, PE_OP_JUMP, success) || pat_emit_fail_pops(C, u, &sub)) {
+            pctx_free(C, &sub);
+            goto done;
+        }
+        /* the names this alternative bound, sorted, against the first's */
+        uint32_t nb = sub.nnames - n0;
+        if (nb > 1) qsort(sub.names + n0, nb, sizeof(char *), cmp_names);
+        if (i == 0) {
+            first = sub.names;
+            firstcap = sub.namecap;
+            nfirst = nb;
+            sub.names = NULL;
+            sub.namecap = 0;
+        } else {
+            bool same = nb == nfirst;
+            for (uint32_t k = 0; same && k < nb; k++)
+                same = !strcmp(first[n0 + k], sub.names[n0 + k]);
+            if (!same) {
+                syntax_error(C, C->last_pat ? C->last_pat : alt,
+                             "alternative patterns bind different names");
+                pctx_free(C, &sub);
+                goto done;
+            }
+        }
+        pctx_free(C, &sub);
+    }
+    /* every alternative failed: [.. v] */
+    if (pat_jump_fail(C, u, pc, PE_OP_JUMP)) goto done;
+    bind_label(u, success);
+    if (emit(C, u, PE_OP_POP_TOP, 0)) goto done;
+    pc->on_top--;
+    for (uint32_t k = 0; k < nfirst; k++) {
+        if (grow(C->S, (void **)&pc->names, &pc->namecap, pc->nnames, sizeof(char *))) goto done;
+        pc->names[pc->nnames++] = first[n0 + k];
+    }
+    r = 0;
+done:
+    pe_mem_free(C->S, first, firstcap * sizeof(char *));
+    return r;
+}
+
+/* Matches the value on top of the stack against p, consuming it. */
+static int c_pattern(compiler *C, unit *u, pe_node *p, pctx *pc) {
+    if (TICK(C)) return -1;
+    set_loc(u, p);
+    C->last_pat = p;
+    switch (p->kind) {
+    case PE_N_PAS:
+        if (!p->a) {
+            if (!pc->allow_irrefutable) {
+                if (p->name)
+                    return syntax_error(C, p, "name capture '%s' makes remaining patterns unreachable",
+                                        p->name);
+                return syntax_error(C, p, "wildcard makes remaining patterns unreachable");
+            }
+            pc->on_top--;
+            if (p->name) return pat_bind(C, u, pc, p, p->name);
+            EMIT(POP_TOP, 0);
+            return 0;
+        }
+        EMIT(COPY, 1);
+        pc->on_top++;
+        if (c_pattern(C, u, p->a, pc)) return -1;
+        set_loc(u, p);
+        pc->on_top--;
+        return pat_bind(C, u, pc, p, p->name);
+    case PE_N_PVALUE:
+        if (c_expr(C, u, p->a)) return -1;
+        set_loc(u, p);
+        EMIT(COMPARE_OP, PE_EQ);
+        pc->on_top--;
+        return pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE);
+    case PE_N_PSINGLE:
+        if (emit_const(C, u, p->v)) return -1;
+        EMIT(IS_OP, 0);
+        pc->on_top--;
+        return pat_jump_fail(C, u, pc, PE_OP_POP_JUMP_IF_FALSE);
+    case PE_N_PSEQ:
+        return c_pattern_seq(C, u, p, pc);
+    case PE_N_PMAP:
+        return c_pattern_map(C, u, p, pc);
+    case PE_N_PCLASS:
+        return c_pattern_class(C, u, p, pc);
+    case PE_N_POR:
+        return c_pattern_or(C, u, p, pc);
+    default:
+        return syntax_error(C, p, "invalid pattern");
+    }
+}
+
+/* match subject: case ...: the subject stays on the stack while the cases
+ * are tried (a copy each, the last case consumes it). Names are bound as
+ * the pattern matches, so a failed case may leave some bound (PEP 634
+ * allows it; CPython binds them only once the whole pattern matched). */
+static int c_match(compiler *C, unit *u, pe_node *n) {
+    LABEL(end);
+    if (c_expr(C, u, n->a)) return -1;
+    uint32_t nc = n->l[0].n;
+    for (uint32_t i = 0; i < nc; i++) {
+        pe_node *c = n->l[0].v[i];
+        bool last = i + 1 == nc;
+        pctx pc = {NULL, 0, 0, 1, c->b != NULL || last, NULL, 0, 0};
+        set_loc(u, c->a);
+        int r = last ? 0 : emit(C, u, PE_OP_COPY, 1);
+        if (!r) r = c_pattern(C, u, c->a, &pc);
+        if (!r && c->b) {
+            r = c_expr(C, u, c->b);
+            if (!r) r = pat_jump_fail(C, u, &pc, PE_OP_POP_JUMP_IF_FALSE);
+        }
+        if (!r && !last) r = emit(C, u, PE_OP_POP_TOP, 0);
+        if (!r) r = c_stmts(C, u, &c->l[0]);
+        if (!r) r = emit_jump(C, u, PE_OP_JUMP, end);
+        if (!r) r = pat_emit_fail_pops(C, u, &pc);
+        pctx_free(C, &pc);
+        if (r) return -1;
+    }
     bind_label(u, end);
     return 0;
 }
@@ -2149,7 +2856,7 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         }
         if (c_unwind(C, u, -1, true)) return -1;
         set_loc(u, n);
-        EMIT(RETURN_VALUE, 0);
+        if (emit_l(C, u, u->sc->generator ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE, 0)) return -1;
         SET_REGION(rsaved);
         return 0;
     case PE_N_DEF:
@@ -2196,6 +2903,10 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         return 0;
     case PE_N_TRY:
         return c_try(C, u, n);
+    case PE_N_WITH:
+        return c_with(C, u, n, 0);
+    case PE_N_MATCH:
+        return c_match(C, u, n);
     case PE_N_IMPORT:
         return c_import(C, u, n);
     default:
@@ -2643,8 +3354,14 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
          * *args, **kwargs (index_scope numbered them in declaration order,
          * which the parser produces in that order except *args before kw-only) */
     }
+    /* a generator's code starts by returning the generator (with the
+     * arguments bound); its first resumption pushes the sent None */
+    int ret_op = sc->generator ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE;
+    if (sc->generator &&
+        (emit_l(C, fu, PE_OP_RETURN_GENERATOR, 0) || emit_l(C, fu, PE_OP_POP_TOP, 0)))
+        goto done;
     if (expr_body) {
-        if (c_expr(C, fu, expr_body) || emit_l(C, fu, PE_OP_RETURN_VALUE, 0)) goto done;
+        if (c_expr(C, fu, expr_body) || emit_l(C, fu, ret_op, 0)) goto done;
     } else if (body && n->kind == PE_N_CLASS) {
         if (c_class_body(C, fu, n, body)) goto done;
     } else if (body) {
@@ -2656,9 +3373,13 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
         }
         if (c_stmts(C, fu, body)) goto done;
         fu->line = fu->n ? fu->lines[fu->n - 1] : n->line;
-        if (emit_l(C, fu, PE_OP_LOAD_NONE, 0) || emit_l(C, fu, PE_OP_RETURN_VALUE, 0)) goto done;
+        if (emit_l(C, fu, PE_OP_LOAD_NONE, 0) || emit_l(C, fu, ret_op, 0)) goto done;
+    } else if (n->kind == PE_N_GENEXP) {
+        if (c_comp_loop(C, fu, n, 0, n->kind) || emit_l(C, fu, PE_OP_LOAD_NONE, 0) ||
+            emit_l(C, fu, ret_op, 0))
+            goto done;
     } else {
-        int kind = n->kind == PE_N_GENEXP ? PE_N_LISTCOMP : n->kind;
+        int kind = n->kind;
         int op = kind == PE_N_DICTCOMP ? PE_OP_BUILD_MAP
                  : kind == PE_N_SETCOMP ? PE_OP_BUILD_SET
                                         : PE_OP_BUILD_LIST;
@@ -2770,6 +3491,9 @@ static int fix_param_order(compiler *C) {
 /* ------------------------------------------------------------------ */
 
 static void compiler_free(compiler *C) {
+    for (uint32_t i = 0; i < C->icap; i++)
+        if (C->itab[i]) pe_decref_obj(C->S, C->itab[i]);
+    pe_mem_free(C->S, C->itab, C->icap * sizeof(pe_obj *));
     for (uint32_t i = 0; i < C->nscopes; i++) scope_free(C, C->scopes[i]);
     pe_mem_free(C->S, C->scopes, C->scopecap * sizeof(scope *));
     pe_mem_free(C->S, C->gtable, C->gtcap * sizeof(uint32_t));

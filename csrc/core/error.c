@@ -844,7 +844,8 @@ static const pe_dir_names *dir_names_find(const char *key) {
 static const pe_dir_names *dir_names_of(pe_val obj) {
     const pe_type *t = pe_typeof(obj);
     const char *key = t->name;
-    if (t->kind == PE_K_MODULE) key = "module math";
+    if (t->kind == PE_K_MODULE)
+        key = strcmp(((const pe_module *)obj.u.o)->name, "sys") ? "module math" : "module sys";
     else if (t->kind == PE_K_TYPE && obj.tag == PE_TOBJ) key = ((const pe_type *)obj.u.o)->name;
     return dir_names_find(key);
 }

@@ -1723,13 +1723,6 @@ static int math_lookup(pe_state *S, const char *name, pe_val *out) {
     return PE_NOTIMPL;
 }
 
-/* A built-in module: a name and an attribute lookup function. */
-typedef struct pe_module {
-    pe_obj ob;
-    const char *name;
-    int (*lookup)(pe_state *S, const char *name, pe_val *out); /* 0, PE_NOTIMPL, -1 */
-} pe_module;
-
 static int module_repr(pe_state *S, pe_val v, pe_sb *sb) {
     (void)S;
     return pe_sb_printf(sb, "<module '%s' (built-in)>", ((const pe_module *)v.u.o)->name);

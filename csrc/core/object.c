@@ -429,6 +429,10 @@ int pe_binary_op(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_val *
         r = pe_container_inplace(S, op, a, b, out);
         if (r != PE_NOTIMPL) return r;
     }
+    if (inplace && ta->kind == PE_K_BYTEARRAY) {
+        r = pe_bytearray_inplace(S, op, a, b, out);
+        if (r != PE_NOTIMPL) return r;
+    }
     if (ta->binop) {
         r = ta->binop(S, op, a, b, out);
         if (r != PE_NOTIMPL) return r;
@@ -638,7 +642,8 @@ static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         if (!um && ((const pe_str *)name)->data[0] == '_')
             um = pe_slot_wrapper_find(vt, (pe_str *)name); /* object.__eq__, list.__getitem__ */
         if (um) {
-            bool classmethod = !strcmp(um->name, "fromkeys");
+            bool classmethod = !strcmp(um->name, "fromkeys") || !strcmp(um->name, "fromhex") ||
+                               !strcmp(um->name, "from_bytes") || !strcmp(um->name, "maketrans");
             pe_cfunc *b = (pe_cfunc *)pe_obj_new(
                 S, classmethod ? &pe_type_builtin : &pe_type_method_descriptor, sizeof(pe_cfunc));
             if (!b) return -1;
@@ -768,7 +773,7 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
         return 0;
     }
     if (base.tag != PE_TUNDEF) {
-        if (!pe_is_str(x))
+        if (!pe_is_str(x) && !pe_is_bytes(x) && !pe_is_bytearray(x))
             return pe_raise(S, PE_EXC(TypeError), "int() can't convert non-string with explicit base");
         if (base.tag != PE_TINT && base.tag != PE_TBOOL)
             return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
@@ -776,6 +781,7 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
         int64_t b = base.u.i;
         if (b != 0 && (b < 2 || b > 36))
             return pe_raise(S, PE_EXC(ValueError), "int() base must be >= 2 and <= 36, or 0");
+        if (!pe_is_str(x)) return pe_bytes_to_int(S, x, (int)b, out);
         return pe_int_from_str(S, PE_STR(x)->data, PE_STR(x)->len, (int)b, out);
     }
     switch (x.tag) {
@@ -796,6 +802,7 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
         return 0;
     }
     if (pe_is_str(x)) return pe_int_from_str(S, PE_STR(x)->data, PE_STR(x)->len, 10, out);
+    if (pe_is_bytes(x) || pe_is_bytearray(x)) return pe_bytes_to_int(S, x, 10, out);
     int du = pe_dunder_int(S, x, out);
     if (du) return du < 0 ? -1 : 0;
     return pe_raise(S, PE_EXC(TypeError),
@@ -842,6 +849,8 @@ static int int_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
 static const pe_cfunc int_methods[] = {
     PE_METHOD("bit_length", int_bit_length),
     PE_METHOD("is_integer", int_is_integer),
+    PE_METHOD("to_bytes", pe_int_to_bytes_method),
+    PE_METHOD("from_bytes", pe_int_from_bytes_method),
     PE_METHOD_END,
 };
 
@@ -893,6 +902,7 @@ static int float_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
         pe_sb_free(&sb);
         return -1;
     }
+    if (pe_is_bytes(x) || pe_is_bytearray(x)) return pe_bytes_to_float(S, x, out);
     double d;
     int du = pe_dunder_float(S, x, &d);
     if (du) {
@@ -953,7 +963,14 @@ static int type_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     const pe_type *t = (const pe_type *)v.u.o;
     if (pe_is_heaptype(t)) return pe_class_getattr(S, v, name, out);
     const char *n = ((pe_str *)name)->data;
-    if (!strcmp(n, "__name__") || !strcmp(n, "__qualname__")) return pe_str_from_cstr(S, t->name, out);
+    /* dotted C names ("sys.version_info"): CPython's tp_name split */
+    const char *dot = strrchr(t->name, '.');
+    if (!strcmp(n, "__name__") || !strcmp(n, "__qualname__"))
+        return pe_str_from_cstr(S, dot ? dot + 1 : t->name, out);
+    if (!strcmp(n, "__module__")) {
+        if (!dot) return pe_str_from_cstr(S, "builtins", out);
+        return pe_str_new(S, t->name, (size_t)(dot - t->name), out);
+    }
     return PE_NOTIMPL;
 }
 

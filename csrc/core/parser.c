@@ -370,6 +370,33 @@ static pe_node *unsupported(parser *P, const pe_token *t, const char *what) {
 static pe_node *p_test(parser *P);
 static pe_node *p_star_exprs(parser *P, bool allow_star);
 static pe_node *p_expr(parser *P);
+
+/* yield_expr: 'yield' 'from' expression | 'yield' [star_expressions], with
+ * CUR on 'yield'. Where it may stand is the grammar's: a statement, the
+ * value of an assignment, a parenthesized expression. */
+static pe_node *p_yield(parser *P) {
+    pe_token t = P->tok;
+    if (advance(P)) return NULL;
+    bool from = CUR == PE_TOK_KW_from;
+    pe_node *n = new_node(P, from ? PE_N_YIELDFROM : PE_N_YIELD, &t);
+    if (!n) return NULL;
+    if (from) {
+        if (advance(P)) return NULL;
+        n->a = p_test(P);
+    } else {
+        switch (CUR) {
+        case PE_TOK_RPAR: case PE_TOK_NEWLINE: case PE_TOK_SEMI: case PE_TOK_EQUAL:
+        case PE_TOK_ENDMARKER: case PE_TOK_RSQB: case PE_TOK_RBRACE:
+            return n;
+        default:
+            n->a = p_star_exprs(P, true);
+        }
+    }
+    if (!n->a) return NULL;
+    n->end_line = n->a->end_line;
+    n->end_col = n->a->end_col;
+    return n;
+}
 static pe_node *p_or_test(parser *P);
 static pe_node *p_factor(parser *P);
 static pe_node *p_power(parser *P);
@@ -472,6 +499,45 @@ static int named_eq_error(parser *P, pe_node *a) {
     return err_range(P, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
 }
 
+/* What CPython calls an expression in "cannot use assignment expressions
+ * with %s" (_PyPegen_get_expr_name: tuples and lists by name). */
+static const char *walrus_desc(const pe_node *a) {
+    if (a->kind == PE_N_TUPLE) return "tuple";
+    if (a->kind == PE_N_LIST) return "list";
+    return expr_desc(a);
+}
+
+/* `a := value` where a named expression may stand (CUR is ':='): a
+ * NAMEDEXPR (a: the NAME target, b: the value) when a is a bare name,
+ * otherwise CPython's "cannot use assignment expressions with ..." over a. */
+static pe_node *p_walrus(parser *P, pe_node *a) {
+    if (a->kind != PE_N_NAME || (a->flags & 1)) {
+        err_node(P, a, "cannot use assignment expressions with %s", walrus_desc(a));
+        return NULL;
+    }
+    pe_token t = P->tok;
+    if (advance(P) || enter(P)) return NULL;
+    pe_node *v = p_test(P);
+    LEAVE();
+    if (!v) return NULL;
+    pe_node *n = new_node(P, PE_N_NAMEDEXPR, &t);
+    if (!n) return NULL;
+    n->a = a;
+    n->b = v;
+    n->line = a->line;
+    n->col = a->col;
+    n->end_line = v->end_line;
+    n->end_col = v->end_col;
+    return n;
+}
+
+/* named_expression: `NAME := expression` or an expression. */
+static pe_node *p_named(parser *P) {
+    pe_node *a = p_test(P);
+    if (a && CUR == PE_TOK_COLONEQUAL) return p_walrus(P, a);
+    return a;
+}
+
 /* Comma-separated items up to a closing token; handles trailing comma. */
 static pe_node *p_paren(parser *P) {
     pe_token open = P->tok;
@@ -481,7 +547,12 @@ static pe_node *p_paren(parser *P) {
         if (!n || advance(P)) return NULL;
         return n;
     }
-    if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield' is");
+    if (CUR == PE_TOK_KW_yield) {
+        pe_node *y = p_yield(P);
+        if (!y || expect(P, PE_TOK_RPAR)) return NULL;
+        y->flags |= 1; /* parenthesized */
+        return y;
+    }
     pe_node *first;
     if (CUR == PE_TOK_STAR) {
         pe_token st = P->tok;
@@ -494,11 +565,10 @@ static pe_node *p_paren(parser *P) {
         first->end_line = e->end_line;
         first->end_col = e->end_col;
     } else {
-        first = p_test(P);
+        first = p_named(P);
         if (first && CUR == PE_TOK_EQUAL && named_eq_error(P, first)) return NULL;
     }
     if (!first) return NULL;
-    if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=') are");
     if (CUR == PE_TOK_KW_for) {
         pe_node *g = new_node(P, PE_N_GENEXP, &open);
         if (!g) return NULL;
@@ -534,7 +604,7 @@ static pe_node *p_paren(parser *P) {
             e->end_line = x->end_line;
             e->end_col = x->end_col;
         } else {
-            e = p_test(P);
+            e = p_named(P);
             if (e && CUR == PE_TOK_EQUAL && named_eq_error(P, e)) goto fail;
         }
         if (!e || vec_push(&V, e)) goto fail;
@@ -569,7 +639,7 @@ static pe_node *p_display_item(parser *P) {
         e->end_col = x->end_col;
         return e;
     }
-    pe_node *e = p_test(P);
+    pe_node *e = p_named(P);
     if (e && CUR == PE_TOK_EQUAL && P->L.paren_depth > 0) {
         if (named_eq_error(P, e)) return NULL;
     }
@@ -622,6 +692,7 @@ static pe_node *p_list(parser *P) {
             invalid_syntax(P);
         goto fail;
     }
+    node_end(P, n, &P->tok);
     if (advance(P) || vec_finish(P, &V, &n->l[0])) return NULL;
     return n;
 fail:
@@ -654,6 +725,10 @@ static pe_node *p_dict_or_set(parser *P) {
     } else {
         pe_node *k = p_display_item(P);
         if (!k) goto fail;
+        if (CUR == PE_TOK_COLON && k->kind == PE_N_NAMEDEXPR) {
+            invalid_syntax(P); /* {x := 1: 2} */
+            goto fail;
+        }
         if (CUR == PE_TOK_COLON && k->kind != PE_N_STARRED) {
             pe_token colon = P->tok;
             if (advance(P)) goto fail;
@@ -778,8 +853,6 @@ static pe_node *p_atom(parser *P) {
     }
     case PE_TOK_ELLIPSIS:
         return unsupported(P, &t, "Ellipsis ('...') is");
-    case PE_TOK_KW_yield:
-        return unsupported(P, &t, "'yield' is");
     case PE_TOK_KW_await:
         return unsupported(P, &t, "'await' is");
     default:
@@ -822,7 +895,7 @@ static int p_call_args(parser *P, pe_node *call) {
             seen_kwunpack = true;
             if (vec_push(&K, k)) goto fail;
         } else {
-            pe_token *pk;
+            pe_token *pk = NULL;
             if (CUR == PE_TOK_NAME) {
                 if (peek(P, &pk)) goto fail;
                 if (pk->kind == PE_TOK_EQUAL) {
@@ -846,8 +919,18 @@ static int p_call_args(parser *P, pe_node *call) {
                     goto next;
                 }
             }
+            bool named = CUR == PE_TOK_NAME && pk->kind == PE_TOK_COLONEQUAL;
             pe_node *x = p_test(P);
             if (!x) goto fail;
+            if (CUR == PE_TOK_COLONEQUAL) {
+                /* only a bare name may be the target in an argument */
+                if (!named) {
+                    invalid_syntax(P);
+                    goto fail;
+                }
+                x = p_walrus(P, x);
+                if (!x) goto fail;
+            }
             if (CUR == PE_TOK_EQUAL) {
                 err_node(P, x, "expression cannot contain assignment, perhaps you meant \"==\"?");
                 goto fail;
@@ -908,9 +991,13 @@ static pe_node *p_slice_item(parser *P) {
     pe_token t = P->tok;
     pe_node *lo = NULL, *hi = NULL, *st = NULL;
     if (CUR != PE_TOK_COLON) {
-        lo = p_test(P);
+        lo = p_named(P);
         if (!lo) return NULL;
         if (CUR != PE_TOK_COLON) return lo;
+        if (lo->kind == PE_N_NAMEDEXPR) {
+            invalid_syntax(P); /* a[x := 1:2] */
+            return NULL;
+        }
     }
     pe_node *s = new_node(P, PE_N_SLICE, &t);
     if (!s || advance(P)) return NULL;
@@ -1295,6 +1382,8 @@ static pe_node *p_lambda(parser *P) {
     n->a = p_test(P);
     P->depth -= 2;
     if (!n->a) return NULL;
+    n->end_line = n->a->end_line;
+    n->end_col = n->a->end_col;
     return n;
 }
 
@@ -1397,6 +1486,10 @@ static int p_comp_fors(parser *P, pe_nodelist *out) {
             }
         }
         if (vec_finish(P, &ifs, &f->l[0]) || vec_push(&V, f)) goto fail;
+    }
+    if (CUR == PE_TOK_COLONEQUAL) {
+        invalid_syntax(P); /* [x for x in y if z := 1] */
+        goto fail;
     }
     return vec_finish(P, &V, out);
 fail:
@@ -1534,6 +1627,27 @@ static int add_literal(parser *P, strpart *sp, const pe_token *t, const char *bo
         return -1;
     }
     int r = pe_sb_putn(&sp->lit, PE_STR(v)->data, PE_STR(v)->len);
+    pe_decref(P->S, v);
+    return r;
+}
+
+/* A bytes literal: its bytes appended to sp->lit. Bad \x escapes are
+ * reported at the token after the strings (as CPython), non-ASCII
+ * characters at the literal. */
+static int add_bytes_literal(parser *P, strpart *sp, const pe_token *t, const char *body, size_t n,
+                             bool raw) {
+    pe_val v;
+    const char *errmsg = NULL;
+    size_t erroff = 0;
+    if (pe_bytes_decode_literal(P->S, body, n, raw, &v, &errmsg, &erroff)) {
+        if (errmsg) {
+            if (!strncmp(errmsg, "bytes can only", 14)) err_at(P, t, "%s", errmsg);
+            else fs_error(P, "%s", errmsg);
+            pe_decref(P->S, v);
+        }
+        return -1;
+    }
+    int r = pe_sb_putn(&sp->lit, (const char *)PE_BYTES(v)->data, PE_BYTES(v)->len);
     pe_decref(P->S, v);
     return r;
 }
@@ -1731,32 +1845,54 @@ static pe_node *p_strings(parser *P) {
     pe_sb_init(&sp.lit, P->S);
     vec_init(&sp.parts, P->A);
     sp.fstring = false;
+    int bytesmode = -1; /* of the first literal: 1 bytes, 0 str */
     while (CUR == PE_TOK_STRING) {
         pe_token t = P->tok;
         const char *s = t.start;
         size_t plen = 0;
-        bool raw = false, fs = false;
+        bool raw = false, fs = false, bs = false;
         while (s[plen] != '\'' && s[plen] != '"') {
             char c = (char)(s[plen] | 32);
             if (c == 'r') raw = true;
             if (c == 'f') fs = true;
-            if (c == 'b') {
-                unsupported(P, &t, "bytes literals are");
-                goto fail;
-            }
+            if (c == 'b') bs = true;
             plen++;
         }
         char q = s[plen];
         size_t ql = (t.len - plen >= 6 && s[plen + 1] == q && s[plen + 2] == q) ? 3 : 1;
         const char *body = s + plen + ql;
         size_t blen = t.len - plen - 2 * ql;
-        if (fs) {
+        if (bs) {
+            if (add_bytes_literal(P, &sp, &t, body, blen, raw)) goto fail;
+        } else if (bytesmode == 1) {
+            /* CPython decodes each literal before it checks the mix */
+            if (fs ? fstring_body(P, &sp, &t, body, blen, raw, 0)
+                   : add_literal(P, &sp, &t, body, blen, raw))
+                goto fail;
+        }
+        if (bytesmode >= 0 && bytesmode != (int)bs) {
+            fs_error(P, "cannot mix bytes and nonbytes literals");
+            goto fail;
+        }
+        bytesmode = bs;
+        if (bs) {
+            /* done above */
+        } else if (fs) {
             sp.fstring = true;
             if (fstring_body(P, &sp, &t, body, blen, raw, 0)) goto fail;
         } else if (add_literal(P, &sp, &t, body, blen, raw)) {
             goto fail;
         }
         if (advance(P)) goto fail;
+    }
+    if (bytesmode == 1) {
+        pe_val v;
+        if (pe_sb_to_bytes(&sp.lit, &pe_type_bytes, &v)) {
+            vec_free(&sp.parts);
+            return NULL;
+        }
+        vec_free(&sp.parts);
+        return make_const(P, &first, v);
     }
     if (!sp.fstring) {
         pe_val v;
@@ -1858,6 +1994,7 @@ static const char *expr_desc(const pe_node *n) {
     case PE_N_SET: return "set display";
     case PE_N_JOINEDSTR: return "f-string expression";
     case PE_N_STARRED: return "starred";
+    case PE_N_YIELD: case PE_N_YIELDFROM: return "yield expression";
     default: return "expression";
     }
 }
@@ -2073,7 +2210,8 @@ static int p_params(parser *P, pe_nodelist *out, int closer) {
         if (CUR == PE_TOK_COMMA) {
             if (advance(P)) goto fail;
         } else if (CUR != closer) {
-            if (closer == PE_TOK_RPAR) err_at(P, &P->tok, "expected ')'");
+            if (CUR == PE_TOK_COLONEQUAL) invalid_syntax(P); /* def f(a := 1) */
+            else if (closer == PE_TOK_RPAR) err_at(P, &P->tok, "expected ')'");
             else invalid_syntax(P);
             goto fail;
         }
@@ -2107,11 +2245,9 @@ static pe_node *p_if(parser *P) {
         } else {
             first = n;
         }
-        n->a = p_test(P);
+        n->a = p_named(P);
         if (!n->a) return NULL;
         if (CUR == PE_TOK_EQUAL && named_eq_error(P, n->a)) return NULL;
-        if (CUR == PE_TOK_COLONEQUAL)
-            return unsupported(P, &P->tok, "assignment expressions (':=') are");
         if (expect(P, PE_TOK_COLON)) return NULL;
         if (p_block(P, &n->l[0], what, t.line)) return NULL;
         prev = n;
@@ -2143,7 +2279,7 @@ static pe_node *p_while(parser *P) {
     if (advance(P)) return NULL;
     pe_node *n = new_node(P, PE_N_WHILE, &t);
     if (!n) return NULL;
-    n->a = p_test(P);
+    n->a = p_named(P);
     if (!n->a) return NULL;
     if (CUR == PE_TOK_EQUAL && named_eq_error(P, n->a)) return NULL;
     if (expect(P, PE_TOK_COLON)) return NULL;
@@ -2236,6 +2372,80 @@ static pe_node *p_try(parser *P) {
     return n;
 fail:
     vec_free(&H);
+    return NULL;
+}
+
+/* One with_item: expression ['as' star_target]. */
+static pe_node *p_with_item(parser *P) {
+    pe_node *it = new_node(P, PE_N_WITHITEM, &P->tok);
+    if (!it) return NULL;
+    it->a = p_test(P);
+    if (!it->a) return NULL;
+    if (CUR == PE_TOK_KW_as) {
+        if (advance(P)) return NULL;
+        it->b = CUR == PE_TOK_STAR ? p_target_list(P, PE_TOK_COLON, PE_TOK_RPAR) : p_expr(P);
+        if (!it->b) return NULL;
+        if (CUR != PE_TOK_COMMA && CUR != PE_TOK_RPAR && CUR != PE_TOK_COLON) {
+            if (CUR == PE_TOK_NEWLINE) err_at(P, &P->tok, "expected ':'");
+            else invalid_syntax(P);
+            return NULL;
+        }
+        if (check_target(P, it->b, false, true, "")) return NULL;
+    }
+    return it;
+}
+
+/* Does the '(' at the current token close before a ':' (CPython 3.9's
+ * parenthesized with items, `with (a as b, c):`)? Decided on a copy of
+ * the lexer, as looks_like_match does. */
+static bool with_parenthesized(parser *P) {
+    pe_lexer L2 = P->L;
+    L2.quiet = true;
+    pe_token t;
+    int depth = 1;
+    if (P->has_peek) {
+        t = P->peek;
+    } else if (pe_lex_next(&L2, &t)) {
+        goto no;
+    }
+    for (;;) {
+        if (t.kind == PE_TOK_ENDMARKER || t.kind == PE_TOK_NEWLINE) return false;
+        if (t.kind == PE_TOK_LPAR || t.kind == PE_TOK_LSQB || t.kind == PE_TOK_LBRACE) depth++;
+        if (t.kind == PE_TOK_RPAR || t.kind == PE_TOK_RSQB || t.kind == PE_TOK_RBRACE) {
+            if (--depth == 0) break;
+        }
+        if (pe_lex_next(&L2, &t)) goto no;
+    }
+    if (pe_lex_next(&L2, &t)) goto no;
+    return t.kind == PE_TOK_COLON;
+no:
+    pe_exc_clear(P->S);
+    return false;
+}
+
+static pe_node *p_with(parser *P) {
+    pe_token t = P->tok;
+    if (advance(P)) return NULL;
+    pe_node *n = new_node(P, PE_N_WITH, &t);
+    if (!n) return NULL;
+    bool paren = CUR == PE_TOK_LPAR && with_parenthesized(P);
+    if (paren && advance(P)) return NULL;
+    vec V;
+    vec_init(&V, P->A);
+    for (;;) {
+        pe_node *it = p_with_item(P);
+        if (!it || vec_push(&V, it)) goto fail;
+        if (CUR != PE_TOK_COMMA) break;
+        if (advance(P)) goto fail;
+        if (paren && CUR == PE_TOK_RPAR) break;
+    }
+    if (paren && expect(P, PE_TOK_RPAR)) goto fail;
+    if (vec_finish(P, &V, &n->l[0])) return NULL;
+    if (expect(P, PE_TOK_COLON)) return NULL;
+    if (p_block(P, &n->l[1], "'with' statement", t.line)) return NULL;
+    return n;
+fail:
+    vec_free(&V);
     return NULL;
 }
 
@@ -2406,6 +2616,15 @@ static pe_node *p_expr_stmt(parser *P) {
     pe_token t = P->tok;
     pe_node *first = p_star_exprs(P, true);
     if (!first) return NULL;
+    if (CUR == PE_TOK_COLONEQUAL) {
+        /* `x := 1` is no statement; `a.b := 1` gets CPython's hint */
+        if (first->kind == PE_N_NAME || (first->kind == PE_N_TUPLE && !(first->flags & 1)) ||
+            first->kind == PE_N_STARRED)
+            invalid_syntax(P);
+        else
+            err_node(P, first, "cannot use assignment expressions with %s", walrus_desc(first));
+        return NULL;
+    }
     int aop = aug_op(CUR);
     if (aop >= 0) {
         if (first->kind != PE_N_NAME && first->kind != PE_N_ATTR && first->kind != PE_N_SUBSCR) {
@@ -2417,8 +2636,7 @@ static pe_node *p_expr_stmt(parser *P) {
         if (!n || advance(P)) return NULL;
         n->op = (uint16_t)aop;
         n->a = first;
-        if (CUR == PE_TOK_KW_yield) return unsupported(P, &P->tok, "'yield' is");
-        n->b = p_star_exprs(P, true);
+        n->b = CUR == PE_TOK_KW_yield ? p_yield(P) : p_star_exprs(P, true);
         if (!n->b) return NULL;
         return n;
     }
@@ -2436,9 +2654,12 @@ static pe_node *p_expr_stmt(parser *P) {
         if (!n->b) return NULL;
         if (CUR == PE_TOK_EQUAL) {
             if (advance(P)) return NULL;
-            n->c = p_star_exprs(P, true);
+            n->c = CUR == PE_TOK_KW_yield ? p_yield(P) : p_star_exprs(P, true);
             if (!n->c) return NULL;
         }
+        pe_node *last = n->c ? n->c : n->b;
+        n->end_line = last->end_line;
+        n->end_col = last->end_col;
         return n;
     }
     if (CUR != PE_TOK_EQUAL) {
@@ -2470,11 +2691,7 @@ static pe_node *p_expr_stmt(parser *P) {
             goto fail;
         }
         if (vec_push(&V, value) || advance(P)) goto fail;
-        if (CUR == PE_TOK_KW_yield) {
-            unsupported(P, &P->tok, "'yield' is");
-            goto fail;
-        }
-        value = p_star_exprs(P, true);
+        value = CUR == PE_TOK_KW_yield ? p_yield(P) : p_star_exprs(P, true);
         if (!value) goto fail;
     }
     if (value->kind == PE_N_STARRED) {
@@ -2566,12 +2783,14 @@ static pe_node *p_small_stmt(parser *P) {
     case PE_TOK_KW_from:
         return p_import(P);
     case PE_TOK_KW_yield:
-        return unsupported(P, &t, "'yield' is");
+        n = new_node(P, PE_N_EXPR, &t);
+        if (!n || !(n->a = p_yield(P))) return NULL;
+        n->end_line = n->a->end_line;
+        n->end_col = n->a->end_col;
+        return n;
     case PE_TOK_KW_class:
         invalid_syntax(P);
         return NULL;
-    case PE_TOK_KW_with:
-        return unsupported(P, &t, "'with' statements are");
     case PE_TOK_KW_async:
         return unsupported(P, &t, "'async' is");
     case PE_TOK_AT:
@@ -2607,7 +2826,6 @@ static int p_simple_stmts(parser *P, vec *out) {
                 return err_range(P, last->a, b, msg);
             }
         }
-        if (CUR == PE_TOK_COLONEQUAL) return unsupported(P, &P->tok, "assignment expressions (':=') are") ? -1 : -1;
         return invalid_syntax(P);
     }
     return advance(P);
@@ -2644,6 +2862,508 @@ no:
     return false;
 }
 
+/* ------------------------------------------------------------------ */
+/* match statements (PEP 634)                                          */
+/* ------------------------------------------------------------------ */
+
+static pe_node *p_pattern(parser *P);
+
+static bool tok_is(const pe_token *t, const char *s) {
+    size_t n = strlen(s);
+    return t->kind == PE_TOK_NAME && t->len == n && !memcmp(t->start, s, n);
+}
+
+static pe_node *name_node(parser *P) {
+    pe_node *x = new_node(P, PE_N_NAME, &P->tok);
+    if (!x) return NULL;
+    x->name = arena_strdup(P, P->tok.start, P->tok.len);
+    x->namelen = (uint32_t)P->tok.len;
+    if (!x->name || advance(P)) return NULL;
+    return x;
+}
+
+/* NAME ('.' NAME)*: a NAME node or an ATTR chain. */
+static pe_node *p_name_or_attr(parser *P) {
+    pe_node *e = name_node(P);
+    while (e && CUR == PE_TOK_DOT) {
+        if (advance(P)) return NULL;
+        if (CUR != PE_TOK_NAME) {
+            invalid_syntax(P);
+            return NULL;
+        }
+        pe_node *a = new_node(P, PE_N_ATTR, &P->tok);
+        if (!a) return NULL;
+        a->line = e->line;
+        a->col = e->col;
+        a->a = e;
+        a->name = arena_strdup(P, P->tok.start, P->tok.len);
+        a->namelen = (uint32_t)P->tok.len;
+        if (!a->name || advance(P)) return NULL;
+        e = a;
+    }
+    return e;
+}
+
+/* A literal of a pattern (number with an optional '-', string, None, True,
+ * False) as an expression; NULL with an error. */
+static pe_node *p_pattern_literal(parser *P) {
+    pe_token t = P->tok;
+    switch (CUR) {
+    case PE_TOK_MINUS: {
+        if (advance(P)) return NULL;
+        if (CUR != PE_TOK_NUMBER) {
+            invalid_syntax(P);
+            return NULL;
+        }
+        pe_node *x = p_number(P);
+        if (!x) return NULL;
+        pe_node *n = new_node(P, PE_N_UNARY, &t);
+        if (!n) return NULL;
+        n->op = PE_UOP_NEG;
+        n->a = x;
+        n->end_line = x->end_line;
+        n->end_col = x->end_col;
+        x = n;
+        if (CUR == PE_TOK_PLUS || CUR == PE_TOK_MINUS) goto complex;
+        return x;
+    }
+    case PE_TOK_NUMBER: {
+        pe_node *x = p_number(P);
+        if (x && (CUR == PE_TOK_PLUS || CUR == PE_TOK_MINUS)) goto complex;
+        return x;
+    }
+    case PE_TOK_STRING: {
+        pe_node *x = p_strings(P);
+        if (x && x->kind == PE_N_JOINEDSTR) {
+            err_node_late(P, x, "patterns may only match literals and attribute lookups");
+            return NULL;
+        }
+        return x;
+    }
+    default:
+        invalid_syntax(P);
+        return NULL;
+    }
+complex:
+    if (advance(P)) return NULL;
+    if (CUR == PE_TOK_NUMBER) {
+        pe_token nt = P->tok;
+        bool imag = nt.len && (nt.start[nt.len - 1] == 'j' || nt.start[nt.len - 1] == 'J');
+        if (!imag) {
+            err_at(P, &nt, "imaginary number required in complex literal");
+            return NULL;
+        }
+        return unsupported(P, &nt, "complex literals are");
+    }
+    invalid_syntax(P);
+    return NULL;
+}
+
+static pe_node *pattern_node(parser *P, int kind, const pe_token *t) {
+    return new_node(P, kind, t);
+}
+
+/* A sequence pattern's item: '*' NAME or a pattern. */
+static pe_node *p_maybe_star_pattern(parser *P) {
+    if (CUR != PE_TOK_STAR) return p_pattern(P);
+    pe_token st = P->tok;
+    if (advance(P)) return NULL;
+    if (CUR != PE_TOK_NAME) {
+        invalid_syntax(P);
+        return NULL;
+    }
+    pe_node *n = pattern_node(P, PE_N_PSTAR, &st);
+    if (!n) return NULL;
+    if (!tok_is(&P->tok, "_")) {
+        n->name = arena_strdup(P, P->tok.start, P->tok.len);
+        n->namelen = (uint32_t)P->tok.len;
+        if (!n->name) return NULL;
+    }
+    node_end(P, n, &P->tok);
+    if (advance(P)) return NULL;
+    return n;
+}
+
+/* Items of a sequence pattern up to `closer` (the opener consumed; the
+ * first item may be given). */
+static pe_node *p_seq_pattern(parser *P, const pe_token *open, int closer, pe_node *first) {
+    pe_node *n = pattern_node(P, PE_N_PSEQ, open);
+    if (!n) return NULL;
+    vec V;
+    vec_init(&V, P->A);
+    if (first && vec_push(&V, first)) goto fail;
+    if (first) {
+        if (CUR == PE_TOK_COMMA && advance(P)) goto fail;
+    }
+    while (CUR != closer) {
+        pe_node *x = p_maybe_star_pattern(P);
+        if (!x || vec_push(&V, x)) goto fail;
+        if (CUR != PE_TOK_COMMA) break;
+        if (advance(P)) goto fail;
+    }
+    node_end(P, n, &P->tok);
+    if (expect(P, closer)) goto fail;
+    if (vec_finish(P, &V, &n->l[0])) return NULL;
+    return n;
+fail:
+    vec_free(&V);
+    return NULL;
+}
+
+static pe_node *p_mapping_pattern(parser *P) {
+    pe_token open = P->tok;
+    if (advance(P)) return NULL;
+    pe_node *n = pattern_node(P, PE_N_PMAP, &open);
+    if (!n) return NULL;
+    vec K, V;
+    vec_init(&K, P->A);
+    vec_init(&V, P->A);
+    while (CUR != PE_TOK_RBRACE) {
+        if (n->name) {
+            invalid_syntax(P); /* nothing may follow **rest */
+            goto fail;
+        }
+        if (CUR == PE_TOK_DOUBLESTAR) {
+            if (advance(P)) goto fail;
+            if (CUR != PE_TOK_NAME || tok_is(&P->tok, "_")) {
+                invalid_syntax(P);
+                goto fail;
+            }
+            n->name = arena_strdup(P, P->tok.start, P->tok.len);
+            n->namelen = (uint32_t)P->tok.len;
+            if (!n->name || advance(P)) goto fail;
+        } else {
+            pe_node *k;
+            if (CUR == PE_TOK_NAME) {
+                k = p_name_or_attr(P);
+                if (k && k->kind == PE_N_NAME) {
+                    invalid_syntax(P);
+                    goto fail;
+                }
+            } else if (CUR == PE_TOK_KW_None || CUR == PE_TOK_KW_True || CUR == PE_TOK_KW_False) {
+                pe_token t = P->tok;
+                pe_val v = CUR == PE_TOK_KW_None ? pe_none() : pe_bool(CUR == PE_TOK_KW_True);
+                if (advance(P)) goto fail;
+                k = make_const(P, &t, v);
+            } else {
+                k = p_pattern_literal(P);
+            }
+            if (!k || expect(P, PE_TOK_COLON)) goto fail;
+            pe_node *v = p_pattern(P);
+            if (!v || vec_push(&K, k) || vec_push(&V, v)) goto fail;
+        }
+        if (CUR != PE_TOK_COMMA) break;
+        if (advance(P)) goto fail;
+    }
+    node_end(P, n, &P->tok);
+    if (expect(P, PE_TOK_RBRACE)) goto fail;
+    if (vec_finish(P, &K, &n->l[0])) {
+        vec_free(&V);
+        return NULL;
+    }
+    if (vec_finish(P, &V, &n->l[1])) return NULL;
+    return n;
+fail:
+    vec_free(&K);
+    vec_free(&V);
+    return NULL;
+}
+
+/* cls '(' positional patterns, keyword patterns ')' (the '(' is current). */
+static pe_node *p_class_pattern(parser *P, pe_node *cls) {
+    pe_node *n = pattern_node(P, PE_N_PCLASS, &P->tok);
+    if (!n || advance(P)) return NULL;
+    n->a = cls;
+    n->line = cls->line;
+    n->col = cls->col;
+    vec A, K;
+    vec_init(&A, P->A);
+    vec_init(&K, P->A);
+    while (CUR != PE_TOK_RPAR) {
+        pe_token *pk;
+        if (CUR == PE_TOK_NAME) {
+            if (peek(P, &pk)) goto fail;
+            if (pk->kind == PE_TOK_EQUAL) {
+                pe_node *kw = pattern_node(P, PE_N_KEYWORD, &P->tok);
+                if (!kw) goto fail;
+                kw->name = arena_strdup(P, P->tok.start, P->tok.len);
+                kw->namelen = (uint32_t)P->tok.len;
+                if (!kw->name || advance(P) || advance(P)) goto fail;
+                kw->a = p_pattern(P);
+                if (!kw->a || vec_push(&K, kw)) goto fail;
+                goto next;
+            }
+        }
+        pe_node *x = p_pattern(P);
+        if (!x) goto fail;
+        if (K.n) {
+            err_node(P, x, "positional patterns follow keyword patterns");
+            goto fail;
+        }
+        if (vec_push(&A, x)) goto fail;
+    next:
+        if (CUR != PE_TOK_COMMA) break;
+        if (advance(P)) goto fail;
+    }
+    node_end(P, n, &P->tok);
+    if (expect(P, PE_TOK_RPAR)) goto fail;
+    if (vec_finish(P, &A, &n->l[0])) {
+        vec_free(&K);
+        return NULL;
+    }
+    if (vec_finish(P, &K, &n->l[1])) return NULL;
+    return n;
+fail:
+    vec_free(&A);
+    vec_free(&K);
+    return NULL;
+}
+
+static pe_node *p_closed_pattern(parser *P) {
+    pe_token t = P->tok;
+    switch (CUR) {
+    case PE_TOK_KW_None:
+    case PE_TOK_KW_True:
+    case PE_TOK_KW_False: {
+        pe_node *n = pattern_node(P, PE_N_PSINGLE, &t);
+        if (!n) return NULL;
+        n->v = CUR == PE_TOK_KW_None ? pe_none() : pe_bool(CUR == PE_TOK_KW_True);
+        if (advance(P)) return NULL;
+        return n;
+    }
+    case PE_TOK_NAME: {
+        if (tok_is(&P->tok, "_")) {
+            pe_token *pk;
+            if (peek(P, &pk)) return NULL;
+            if (pk->kind != PE_TOK_DOT && pk->kind != PE_TOK_LPAR) {
+                pe_node *n = pattern_node(P, PE_N_PAS, &t);
+                if (!n || advance(P)) return NULL;
+                return n;
+            }
+        }
+        pe_node *e = p_name_or_attr(P);
+        if (!e) return NULL;
+        if (CUR == PE_TOK_LPAR) return p_class_pattern(P, e);
+        pe_node *n = pattern_node(P, e->kind == PE_N_NAME ? PE_N_PAS : PE_N_PVALUE, &t);
+        if (!n) return NULL;
+        n->end_line = e->end_line;
+        n->end_col = e->end_col;
+        if (e->kind == PE_N_NAME) {
+            n->name = e->name;
+            n->namelen = e->namelen;
+        } else {
+            n->a = e;
+        }
+        return n;
+    }
+    case PE_TOK_LPAR: {
+        if (advance(P)) return NULL;
+        if (CUR == PE_TOK_RPAR) return p_seq_pattern(P, &t, PE_TOK_RPAR, NULL);
+        pe_node *first = p_maybe_star_pattern(P);
+        if (!first) return NULL;
+        if (CUR == PE_TOK_COMMA || first->kind == PE_N_PSTAR)
+            return p_seq_pattern(P, &t, PE_TOK_RPAR, first);
+        if (expect(P, PE_TOK_RPAR)) return NULL;
+        return first; /* a group */
+    }
+    case PE_TOK_LSQB:
+        if (advance(P)) return NULL;
+        return p_seq_pattern(P, &t, PE_TOK_RSQB, NULL);
+    case PE_TOK_LBRACE:
+        return p_mapping_pattern(P);
+    case PE_TOK_MINUS:
+    case PE_TOK_NUMBER:
+    case PE_TOK_STRING: {
+        pe_node *x = p_pattern_literal(P);
+        if (!x) return NULL;
+        pe_node *n = pattern_node(P, PE_N_PVALUE, &t);
+        if (!n) return NULL;
+        n->a = x;
+        n->end_line = x->end_line;
+        n->end_col = x->end_col;
+        return n;
+    }
+    default:
+        invalid_syntax(P);
+        return NULL;
+    }
+}
+
+/* or_pattern ['as' NAME] */
+static pe_node *p_pattern(parser *P) {
+    if (enter(P)) return NULL;
+    pe_token t = P->tok;
+    pe_node *first = p_closed_pattern(P);
+    pe_node *n = first;
+    if (n && CUR == PE_TOK_VBAR) {
+        vec V;
+        vec_init(&V, P->A);
+        if (vec_push(&V, first)) n = NULL;
+        while (n && CUR == PE_TOK_VBAR) {
+            pe_node *x = advance(P) ? NULL : p_closed_pattern(P);
+            if (!x || vec_push(&V, x)) n = NULL;
+        }
+        if (n) {
+            n = pattern_node(P, PE_N_POR, &t);
+            if (n) {
+                n->end_line = V.v[V.n - 1]->end_line;
+                n->end_col = V.v[V.n - 1]->end_col;
+            }
+            if (n && vec_finish(P, &V, &n->l[0])) n = NULL;
+        } else {
+            vec_free(&V);
+        }
+    }
+    if (n && CUR == PE_TOK_KW_as) {
+        pe_node *as = pattern_node(P, PE_N_PAS, &t);
+        if (!as || advance(P)) {
+            n = NULL;
+        } else if (CUR == PE_TOK_NAME && !tok_is(&P->tok, "_")) {
+            pe_token *pk;
+            if (peek(P, &pk)) {
+                n = NULL;
+            } else if (pk->kind == PE_TOK_DOT || pk->kind == PE_TOK_LPAR ||
+                       pk->kind == PE_TOK_LSQB) {
+                pe_node *e = p_expr(P);
+                if (e) err_node(P, e, "invalid pattern target");
+                n = NULL;
+            } else {
+                as->a = n;
+                as->name = arena_strdup(P, P->tok.start, P->tok.len);
+                as->namelen = (uint32_t)P->tok.len;
+                node_end(P, as, &P->tok);
+                n = !as->name || advance(P) ? NULL : as;
+            }
+        } else if (tok_is(&P->tok, "_")) {
+            err_at(P, &P->tok, "cannot use '_' as a target");
+            n = NULL;
+        } else {
+            pe_node *e = p_expr(P);
+            if (e) err_node(P, e, "invalid pattern target");
+            n = NULL;
+        }
+    }
+    LEAVE();
+    return n;
+}
+
+/* The pattern of a case: an open sequence (`case a, *b:`) or a pattern. */
+static pe_node *p_case_pattern(parser *P) {
+    pe_token t = P->tok;
+    pe_node *first = p_maybe_star_pattern(P);
+    if (!first) return NULL;
+    if (CUR != PE_TOK_COMMA && first->kind != PE_N_PSTAR) return first;
+    pe_node *n = pattern_node(P, PE_N_PSEQ, &t);
+    if (!n) return NULL;
+    vec V;
+    vec_init(&V, P->A);
+    if (vec_push(&V, first)) return NULL;
+    while (CUR == PE_TOK_COMMA) {
+        if (advance(P)) goto fail;
+        if (CUR == PE_TOK_COLON || CUR == PE_TOK_KW_if) break;
+        pe_node *x = p_maybe_star_pattern(P);
+        if (!x || vec_push(&V, x)) goto fail;
+    }
+    n->end_line = V.v[V.n - 1]->end_line;
+    n->end_col = V.v[V.n - 1]->end_col;
+    if (vec_finish(P, &V, &n->l[0])) return NULL;
+    return n;
+fail:
+    vec_free(&V);
+    return NULL;
+}
+
+static pe_node *p_match(parser *P) {
+    pe_token t = P->tok;
+    pe_node *n = new_node(P, PE_N_MATCH, &t);
+    if (!n || advance(P)) return NULL;
+    /* subject: named_expression, or star_named_expressions with a comma */
+    pe_token st = P->tok;
+    vec S0;
+    vec_init(&S0, P->A);
+    bool comma = false;
+    for (;;) {
+        pe_node *e;
+        if (CUR == PE_TOK_STAR) {
+            pe_token s = P->tok;
+            if (advance(P)) goto fail;
+            pe_node *x = p_expr(P);
+            if (!x) goto fail;
+            e = new_node(P, PE_N_STARRED, &s);
+            if (!e) goto fail;
+            e->a = x;
+            e->end_line = x->end_line;
+            e->end_col = x->end_col;
+        } else {
+            e = p_named(P);
+        }
+        if (!e || vec_push(&S0, e)) goto fail;
+        if (CUR != PE_TOK_COMMA) break;
+        comma = true;
+        if (advance(P)) goto fail;
+        if (CUR == PE_TOK_COLON) break;
+    }
+    if (!comma && S0.v[0]->kind == PE_N_STARRED) {
+        err_node(P, S0.v[0], "can't use starred expression here");
+        goto fail;
+    }
+    if (comma) {
+        pe_node *tup = new_node(P, PE_N_TUPLE, &st);
+        if (!tup || vec_finish(P, &S0, &tup->l[0])) return NULL;
+        n->a = tup;
+    } else {
+        n->a = S0.v[0];
+        vec_free(&S0);
+    }
+    if (expect(P, PE_TOK_COLON)) return NULL;
+    if (CUR != PE_TOK_NEWLINE) {
+        invalid_syntax(P);
+        return NULL;
+    }
+    if (advance(P)) return NULL;
+    if (CUR != PE_TOK_INDENT) {
+        pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col, P->tok.col + 1,
+                     "expected an indented block after 'match' statement on line %u", t.line);
+        return NULL;
+    }
+    if (advance(P) || enter(P)) return NULL;
+    vec C0;
+    vec_init(&C0, P->A);
+    while (CUR != PE_TOK_DEDENT && CUR != PE_TOK_ENDMARKER) {
+        if (!tok_is(&P->tok, "case")) {
+            invalid_syntax(P);
+            goto cfail;
+        }
+        pe_token ct = P->tok;
+        pe_node *c = new_node(P, PE_N_CASE, &ct);
+        if (!c || advance(P)) goto cfail;
+        c->a = p_case_pattern(P);
+        if (!c->a) goto cfail;
+        if (CUR == PE_TOK_KW_if) {
+            if (advance(P)) goto cfail;
+            c->b = p_named(P);
+            if (!c->b) goto cfail;
+        }
+        if (CUR != PE_TOK_COLON && CUR != PE_TOK_NEWLINE) {
+            invalid_syntax(P);
+            goto cfail;
+        }
+        if (expect(P, PE_TOK_COLON)) goto cfail;
+        if (p_block(P, &c->l[0], "'case' statement", ct.line) || vec_push(&C0, c)) goto cfail;
+    }
+    if (CUR == PE_TOK_DEDENT && advance(P)) goto cfail;
+    LEAVE();
+    if (vec_finish(P, &C0, &n->l[0])) return NULL;
+    return n;
+cfail:
+    LEAVE();
+    vec_free(&C0);
+    return NULL;
+fail:
+    vec_free(&S0);
+    return NULL;
+}
+
 /* One statement (compound or a line of simple ones) appended to out.
  * Returns a non-NULL dummy on success. */
 static pe_node *p_statement(parser *P, vec *out) {
@@ -2655,7 +3375,7 @@ static pe_node *p_statement(parser *P, vec *out) {
     case PE_TOK_KW_def: n = p_def(P); break;
     case PE_TOK_KW_try: n = p_try(P); break;
     case PE_TOK_KW_class: n = p_class(P); break;
-    case PE_TOK_KW_with: return unsupported(P, &P->tok, "'with' statements are");
+    case PE_TOK_KW_with: n = p_with(P); break;
     case PE_TOK_KW_async: return unsupported(P, &P->tok, "'async' is");
     case PE_TOK_AT: n = p_decorated(P); break;
     case PE_TOK_INDENT:
@@ -2665,7 +3385,10 @@ static pe_node *p_statement(parser *P, vec *out) {
         invalid_syntax(P);
         return NULL;
     case PE_TOK_NAME:
-        if (looks_like_match(P)) return unsupported(P, &P->tok, "'match' statements are");
+        if (looks_like_match(P)) {
+            n = p_match(P);
+            break;
+        }
         if (p_simple_stmts(P, out)) return NULL;
         return (pe_node *)out;
     default:

@@ -112,11 +112,14 @@ int pe_lex_error(pe_lexer *L, const pe_type *t, uint32_t line, uint32_t col, uin
     N(CONST) N(NAME) N(BINOP) N(UNARY) N(BOOLOP) N(COMPARE) N(IFEXP) N(CALL)       \
     N(KEYWORD) N(ATTR) N(SUBSCR) N(SLICE) N(TUPLE) N(LIST) N(DICT) N(SET)          \
     N(LAMBDA) N(LISTCOMP) N(SETCOMP) N(DICTCOMP) N(GENEXP) N(COMPFOR) N(STARRED)   \
-    N(JOINEDSTR) N(FORMATTED) N(NAMEDEXPR)                                         \
+    N(JOINEDSTR) N(FORMATTED) N(NAMEDEXPR) N(YIELD) N(YIELDFROM)                   \
     /* statements */                                                               \
     N(EXPR) N(ASSIGN) N(AUGASSIGN) N(ANNASSIGN) N(IF) N(WHILE) N(FOR) N(BREAK)     \
     N(CONTINUE) N(PASS) N(RETURN) N(DEF) N(ARG) N(GLOBAL) N(NONLOCAL) N(DEL)       \
-    N(ASSERT) N(RAISE) N(TRY) N(EXCEPT) N(IMPORT) N(MODULE) N(CLASS)
+    N(ASSERT) N(RAISE) N(TRY) N(EXCEPT) N(IMPORT) N(MODULE) N(CLASS)           \
+    N(WITH) N(WITHITEM) N(MATCH) N(CASE)                                           \
+    /* patterns */                                                                 \
+    N(PVALUE) N(PSINGLE) N(PSEQ) N(PMAP) N(PCLASS) N(PSTAR) N(PAS) N(POR)
 
 enum pe_node_kind {
 #define PE_N_ENUM(n) PE_N_##n,
@@ -149,6 +152,7 @@ typedef struct pe_nodelist {
  *  LAMBDA: l[0] ARG params (see DEF), a body expr
  *  LISTCOMP/SETCOMP/GENEXP: a elt, l[0] COMPFOR    DICTCOMP: a key, b value, l[0]
  *  COMPFOR: a target, b iter, l[0] ifs             STARRED: a
+ *  YIELD: a value (NULL)    YIELDFROM: a iterable
  *  JOINEDSTR: l[0] parts      FORMATTED: a value, op conv (0 s r a), b spec JOINEDSTR/NULL
  *  EXPR: a    ASSIGN: l[0] targets, a value        AUGASSIGN: a target, op, b value
  *  ANNASSIGN: a target, b annotation, c value
@@ -162,6 +166,13 @@ typedef struct pe_nodelist {
  *  EXCEPT: a type (NULL), name (NULL), l[0] body
  *  IMPORT: l[0] NAME nodes (dotted names), name set for `as`
  *  MODULE: l[0] body
+ *  WITH: l[0] WITHITEM items, l[1] body           WITHITEM: a context expr, b target (NULL)
+ *  MATCH: a subject, l[0] CASE                     CASE: a pattern, b guard (NULL), l[0] body
+ *  patterns: PVALUE: a expr (literal or dotted name; ==)   PSINGLE: v None/True/False (is)
+ *   PSEQ: l[0] patterns (one PSTAR at most)       PSTAR: name (NULL: *_)
+ *   PMAP: l[0] key exprs, l[1] value patterns, name: **rest (NULL)
+ *   PCLASS: a class expr, l[0] positional patterns, l[1] keyword patterns (name = attribute)
+ *   PAS: a pattern (NULL: a capture), name (NULL: the wildcard _)   POR: l[0] alternatives
  */
 struct pe_node {
     uint16_t kind;

@@ -90,6 +90,16 @@ extern const char *const pe_dunder_names[PE_DU__COUNT];
 
 typedef struct pe_class pe_class;
 
+/* The per-class attribute cache: name (an owned reference, so its address
+ * cannot be reused while cached) -> the MRO lookup's result (borrowed from
+ * a class dict, UNDEF for "absent") at type version `version`. */
+#define PE_MCACHE_SIZE 32
+typedef struct pe_mcache_ent {
+    pe_obj *name;
+    uint32_t version;
+    pe_val value;
+} pe_mcache_ent;
+
 struct pe_class {
     pe_type tp;           /* MUST be first: (const pe_type *)cls works everywhere */
     pe_val name;          /* str __name__ (tp.name = its data) */
@@ -113,6 +123,7 @@ struct pe_class {
     pe_val special[PE_DU__COUNT]; /* owned: MRO value of each dunder, or UNDEF */
     pe_class *sub_next;   /* intrusive list of the heap's live classes (for  */
     pe_class *sub_prev;   /* re-resolving `special` of subclasses)           */
+    pe_mcache_ent mcache[PE_MCACHE_SIZE];
 };
 
 #define PE_CLS_HAS_DICT 0x1u       /* instances have a __dict__ */
@@ -154,6 +165,8 @@ int pe_class_new(pe_state *S, pe_val name, pe_val bases, pe_val ns, int nkw,
  * types' method tables are NOT consulted): borrowed value or UNDEF. */
 pe_val pe_type_lookup(const pe_type *t, pe_obj *name);
 pe_val pe_type_lookup_cstr(const pe_type *t, const char *name);
+/* pe_type_lookup through the class's attribute cache (heap types only). */
+pe_val pe_class_lookup(pe_state *S, pe_class *c, pe_obj *name);
 /* Same for a PE_DUNDERS entry: the cached special[] of a heap type, UNDEF
  * for built-in types. Borrowed. */
 PE_INLINE pe_val pe_type_special(const pe_type *t, enum pe_dunder d) {

@@ -24,5 +24,6 @@
 #include "pe_num.h"
 #include "pe_proto.h"
 #include "pe_cont.h"
+#include "pe_bytes.h"
 
 #endif /* PE_INTERNAL_H */

@@ -89,7 +89,7 @@ struct pe_obj {
 #define PE_KINDS(X)                                                            \
     X(NONE) X(BOOL) X(INT) X(FLOAT) X(STR) X(TUPLE) X(LIST) X(DICT) X(SET)     \
     X(FROZENSET) X(RANGE) X(SLICE) X(FUNC) X(CFUNC) X(BMETHOD) X(CELL) X(CODE) \
-    X(TYPE) X(EXC) X(MODULE) X(ITER) X(VIEW) X(HOST) X(INSTANCE) X(OTHER)
+    X(TYPE) X(EXC) X(MODULE) X(ITER) X(VIEW) X(HOST) X(INSTANCE) X(OTHER) X(BYTES) X(BYTEARRAY)
 
 enum pe_kind {
 #define PE_K_ENUM(n) PE_K_##n,

@@ -149,7 +149,25 @@ enum {
     OP(IMPORT_NAME, 0, 1, 0, NAME, PE_OPF_B | PE_OPF_REACH)                                   \
     OP(IMPORT_FROM, 1, 2, 0, NAME, PE_OPF_REACH) /* push module attribute, ImportError */     \
     OP(CHECK_STEPS, 0, 0, 0, COUNT, 0) /* loop back-edge: limits check (arg: steps) */        \
-    OP(PRINT_EXPR, 1, 0, 0, NONE, 0) /* PE_MODE_SINGLE: echo an expression */                \
+    OP(PRINT_EXPR, 1, 0, 0, NONE, 0) /* PE_MODE_SINGLE: echo an expression */                                       \
+    /* generators (gen.c; frames suspend and resume in vm.c) */                              \
+    OP(RETURN_GENERATOR, 0, 1, 0, NONE, 0) /* 1st instr: return the generator; resumes     \
+                                              with the sent value pushed */                   \
+    OP(YIELD_VALUE, 1, 1, 0, COUNT, 0) /* arg 1: a yield from's; resumes with the sent value */ \
+    OP(GEN_RETURN, 1, 0, 0, NONE, PE_OPF_NOFALL) /* return from a generator */               \
+    OP(GET_YIELD_FROM_ITER, 1, 1, 0, NONE, 0)                                                 \
+    OP(SEND, 2, 2, 1, JUMP, PE_OPF_JUMP | PE_OPF_COND) /* [recv, v]: [recv, yielded] or     \
+                                                          jump with [result] */ \
+    /* ---- with / match (syntax) ---- */                                                     \
+    OP(BEFORE_WITH, 1, 2, 0, NONE, PE_OPF_CALL) /* mgr -> bound __exit__, __enter__() */      \
+    OP(WITH_EXCEPT_START, 3, 4, 0, NONE, PE_OPF_CALL) /* [exit prev exc] -> + exit(t, e, None) */ \
+    OP(COPY, PE_SE_VAR, PE_SE_VAR, 0, COUNT, PE_OPF_B) /* push stack[-arg] (arg >= 1) */       \
+    OP(GET_LEN, 1, 2, 0, NONE, 0) /* push len(TOS) */                                         \
+    OP(MATCH_SEQUENCE, 1, 2, 0, NONE, PE_OPF_B) /* push TOS is a sequence for `case [..]` */  \
+    OP(MATCH_MAPPING, 1, 2, 0, NONE, PE_OPF_B) /* push TOS is a mapping */                    \
+    OP(MATCH_KEYS, 2, 3, 0, NONE, 0) /* [subj keys] -> + values tuple or None */              \
+    OP(MATCH_CLASS, 3, 1, 0, COUNT, PE_OPF_CALL) /* [subj cls names] -> attrs tuple or None */ \
+    OP(MATCH_STAR_DICT, 2, 1, 0, NONE, 0) /* [subj keys] -> dict of the other items */ \
     /* class bodies: the namespace dict is local 0 */                                         \
     OP(LOAD_NAME, 0, 1, 0, NAME, PE_OPF_B) /* push ns[name] or UNDEF (then JUMP_IF_BOUND) */   \
     OP(JUMP_IF_BOUND, 1, 0, 1, JUMP, PE_OPF_BR) /* not UNDEF: jump keeping it; else pop */    \
@@ -227,6 +245,10 @@ PE_INLINE void pe_op_stack(uint32_t w, int *pops, int *pushes, int *jpushes) {
         *pops = 2 + (arg & 0xfff) + ((arg >> 12) ? (arg >> 12) + 1 : 0);
         break;
     case PE_OP_FORMAT_VALUE: *pops = 1 + ((arg & 4) != 0); break;
+    case PE_OP_COPY:
+        *pops = arg;
+        *pushes = arg + 1;
+        break;
     default: break;
     }
 }

@@ -70,8 +70,24 @@ int pe_str_join_n(pe_state *S, size_t n, const pe_val *parts, pe_val *out);
 /* f-string / format() glue. conv: 0, 's', 'r' or 'a'; spec: a str or
  * PE_TUNDEF. *out = format(conv(v), spec). */
 int pe_format_value(pe_state *S, pe_val v, int conv, pe_val spec, pe_val *out);
+/* A built-in module (type pe_type_module, mathmodule.c): a name and an
+ * attribute lookup function (0 found, PE_NOTIMPL missing, -1 error). */
+typedef struct pe_module {
+    pe_obj ob;
+    const char *name;
+    int (*lookup)(pe_state *S, const char *name, pe_val *out);
+} pe_module;
 /* The math module (mathmodule.c): a static, allocation-free module object. */
 int pe_math_module(pe_state *S, pe_val *out);
+/* The sys module (sysmodule.c): static too; its per-state parts (argv,
+ * the recursion limit) live in the state. */
+int pe_sys_module(pe_state *S, pe_val *out);
+/* print(file=...): 1 for sys.stdout, 2 for sys.stderr, 0 for anything else. */
+int pe_sys_stream_fd(pe_val v);
+/* Drops the state's sys.argv list (end of a run, pe_reset, pe_set_argv). */
+void pe_sys_clear(pe_state *S);
+/* Frees the argv strings too (pe_state_free). */
+void pe_sys_fini(pe_state *S);
 /* Appends format(v, spec): int/bool -> pe_format_int (bool with an empty
  * spec -> "True"), float -> pe_format_float, str -> pe_format_str, others:
  * empty spec -> str(v), else TypeError "unsupported format string passed

@@ -16,7 +16,10 @@
 /* ------------------------------------------------------------------ */
 
 typedef struct pe_frame {
-    pe_val *ret;          /* caller's slot for the result (the callee object) */
+    union {
+        pe_val *ret;         /* caller's slot for the result (the callee object) */
+        struct pe_gen *gen;  /* PE_FR_GEN: the generator (a reference held while it runs) */
+    };
     uint32_t chunk;       /* stack chunk holding this frame's window */
     pe_fcode *code;
     pe_func *func;        /* NULL for the module frame */
@@ -24,8 +27,42 @@ typedef struct pe_frame {
     pe_val *locals;       /* locals, then cells, then the value stack */
     pe_val *sp;           /* saved stack pointer */
     pe_val *globals;
-    uint32_t entry;       /* 1: return to the C caller (pe_vm_call boundary) */
+    uint32_t entry;       /* PE_FR_ENTRY: return to the C caller (pe_vm_call
+                             boundary); PE_FR_GEN: a generator's frame (never
+                             reaches RETURN_VALUE: generators end in GEN_RETURN) */
 } pe_frame;
+
+#define PE_FR_ENTRY 1u
+#define PE_FR_GEN 2u
+
+/* Generators (gen.c, vm.c). A generator owns a saved copy of its frame's
+ * window (locals, cells, free variables, then the live value stack) while
+ * it is suspended; resuming pushes a frame on the value stack and copies
+ * the window in, suspending copies it back out (docs/internals.md). */
+enum { PE_GEN_CREATED, PE_GEN_SUSPENDED, PE_GEN_RUNNING, PE_GEN_CLOSED };
+typedef struct pe_gen {
+    pe_obj ob;
+    struct pe_func *func; /* owned (NULL once cleared) */
+    pe_val *saved;        /* the window while suspended */
+    uint32_t nsaved, cap; /* values in saved, its capacity (the frame size) */
+    uint32_t pc;          /* index of the next instruction */
+    uint32_t state;       /* PE_GEN_* */
+    pe_val exc_state;     /* the exception it handles while suspended, or UNDEF */
+    pe_val outer_handled; /* while running: its resumer's handled exception (owned) */
+} pe_gen;
+extern const pe_type pe_type_generator;
+#define PE_IS_GEN(v) ((v).tag == PE_TOBJ && (v).u.o->type == &pe_type_generator)
+/* gen.c: a new generator for f with room for `cap` values (state CREATED). */
+pe_gen *pe_gen_new(pe_state *S, struct pe_func *f, uint32_t cap);
+/* gen.c: g.send(v) / next(g): 0 with the yielded value in *out, -1 with
+ * an exception (StopIteration(value) when it returns). */
+int pe_gen_send(pe_state *S, pe_gen *g, pe_val v, pe_val *out);
+/* gen.c: iter(callable, sentinel) ("iter(v, w): v must be callable"). */
+int pe_calliter_new(pe_state *S, pe_val callable, pe_val sentinel, pe_val *out);
+/* vm.c: resumes a suspended or just-created generator from C, sending v
+ * (borrowed), or with throw_ raising the pending exception S->exc at its
+ * yield. Returns 1 (yielded, *out), 0 (returned, *out the value) or -1. */
+int pe_vm_gen_resume(pe_state *S, pe_gen *g, pe_val v, bool throw_, pe_val *out);
 
 struct pe_state {
     pe_heap heap;         /* run heap */
@@ -44,6 +81,7 @@ struct pe_state {
     pe_limits limits;
     uint64_t steps_left;  /* counts down at back-edges and calls */
     double deadline;      /* monotonic seconds, 0 = none */
+    double time_charged;  /* pe_run_charge_time: seconds the next run already used */
     uint32_t max_depth;
     volatile int interrupted; /* set asynchronously (signal/timeout thread) */
     uint32_t time_check_counter;
@@ -105,7 +143,21 @@ struct pe_state {
      * methods of subclasses when a class changes; the type version counter */
     struct pe_class *classes;
     uint32_t type_version;
+    /* LOAD_METHOD on built-in objects: (type, name) -> method table entry,
+     * checked by name on a hit (a name's address may be reused) */
+    struct pe_mcache_static {
+        const pe_type *t;
+        const pe_obj *name;
+        const pe_cfunc *m;
+    } smcache[128];
     uint32_t nhost_types, host_types_cap;
+
+    /* The sys module (sysmodule.c). */
+    char *sys_args;       /* pe_set_argv: NUL-separated UTF-8 strings, NULL = [''] */
+    size_t sys_args_len;  /* bytes in sys_args */
+    uint32_t sys_argc;
+    pe_val sys_argv;      /* the run's sys.argv list (made on first use) or UNDEF */
+    uint32_t rec_limit;   /* sys.setrecursionlimit's value, 0 = not set this run */
 };
 
 /* Exception instances. The traceback lives on the exception (innermost

@@ -404,9 +404,13 @@ void pe_set_limits(pe_state *S, const pe_limits *limits) {
     S->mem_limit = 0; /* max_memory binds runs and compiles only (they set mem_limit) */
     if (limits->timeout <= 0) S->deadline = 0; /* e.g. after a run, for its traceback */
     S->max_depth = limits->max_depth ? limits->max_depth : 1000;
+    S->rec_limit = 0;
 }
 
 void pe_get_limits(const pe_state *S, pe_limits *out) { *out = S->limits; }
+void pe_run_charge_time(pe_state *S, double seconds) {
+    S->time_charged = seconds > 0 ? seconds : 0; /* NaN and negatives: nothing */
+}
 
 void pe_set_userdata(pe_state *S, void *ud) { S->userdata = ud; }
 void *pe_get_userdata(const pe_state *S) { return S->userdata; }
@@ -426,6 +430,7 @@ void pe_state_free(pe_state *S) {
     pe_exc_clear(S);
     pe_decref(S, S->handled);
     S->handled = pe_undef();
+    pe_sys_fini(S);
     pe_heap_sweep(S, &S->heap);
     pe_capi_state_fini(S);
     for (uint32_t i = 0; i < S->nchunks; i++)

@@ -191,6 +191,11 @@ int64_t pe_str_hash(pe_str *s) {
     return h;
 }
 
+int64_t pe_hash_bytes(const void *p, size_t len) {
+    int64_t h = (int64_t)siphash13(p, len);
+    return h == -1 ? -2 : h;
+}
+
 static int str_hash_slot(pe_state *S, pe_val v, int64_t *out) {
     (void)S;
     *out = pe_str_hash(PE_STR(v));
@@ -657,6 +662,13 @@ static int str_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe
                             j == 1 ? "encoding" : "errors", pe_type_name(slot[j]));
     }
     if (slot[0].tag == PE_TUNDEF) return pe_str_new(S, "", 0, out);
+    const unsigned char *bp;
+    size_t bn;
+    if ((slot[1].tag != PE_TUNDEF || slot[2].tag != PE_TUNDEF) && pe_bytes_view(slot[0], &bp, &bn)) {
+        const pe_str *enc = slot[1].tag != PE_TUNDEF ? PE_STR(slot[1]) : NULL;
+        return pe_bytes_decode(S, bp, bn, enc ? enc->data : NULL, enc ? enc->len : 0,
+                               slot[2].tag != PE_TUNDEF ? PE_STR(slot[2])->data : NULL, out);
+    }
     if (slot[1].tag != PE_TUNDEF || slot[2].tag != PE_TUNDEF)
         return pe_raise(S, PE_EXC(TypeError), "decoding to str: need a bytes-like object, %s found",
                         pe_type_name(slot[0]));
@@ -701,6 +713,15 @@ int pe_chr(pe_state *S, int64_t c, pe_val *out) {
 }
 
 int pe_ord(pe_state *S, pe_val v, pe_val *out) {
+    const unsigned char *bp;
+    size_t bn;
+    if (pe_bytes_view(v, &bp, &bn)) {
+        if (bn != 1)
+            return pe_raise(S, PE_EXC(TypeError),
+                            "ord() expected a character, but string of length %zu found", bn);
+        *out = pe_int(bp[0]);
+        return 0;
+    }
     if (!pe_is_str(v))
         return pe_raise(S, PE_EXC(TypeError), "ord() expected string of length 1, but %s found",
                         pe_type_name(v));

@@ -1158,6 +1158,7 @@ const pe_cfunc pe_ps_str_methods[] = {
     PE_METHOD("removeprefix", str_removeprefix),
     PE_METHOD("removesuffix", str_removesuffix),
     PE_METHOD("translate", str_translate),
+    PE_METHOD("encode", pe_str_encode_method),
     PE_METHOD("format", pe_ps_str_format_method),
     PE_METHOD("format_map", pe_ps_str_format_map_method),
     PE_METHOD("__format__", pe_ps_str_dunder_format),

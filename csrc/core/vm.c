@@ -14,6 +14,7 @@
 
 #include "pe_class.h"
 #include "pe_vm.h"
+#include "pe_match.h"
 
 const pe_opinfo pe_opinfo_table[PE_OP__COUNT] = {
 #define PE_OP_INFO(name, pops, pushes, jpushes, kind, flags) \
@@ -320,6 +321,154 @@ static void frame_clear(pe_state *S, pe_frame *fr, pe_val *sp) {
 }
 
 /* ------------------------------------------------------------------ */
+/* Generator frames                                                    */
+/* ------------------------------------------------------------------ */
+
+/* Where a frame may start above everything live: the end of the top
+ * frame's whole window (its sp may be stale while an instruction runs, e.g.
+ * when a release in the middle of one finalizes a generator). */
+static pe_val *safe_top(pe_state *S, uint32_t *chunk) {
+    if (S->nframes == 0) {
+        *chunk = 0;
+        return NULL;
+    }
+    pe_frame *t = &S->frames[S->nframes - 1];
+    *chunk = t->chunk;
+    return t->locals + frame_size(t->code);
+}
+
+static bool same_val(pe_val a, pe_val b) {
+    return a.tag == b.tag && (a.tag != PE_TOBJ || a.u.o == b.u.o);
+}
+
+/* stack_reserve's common case inline: the window fits above top. */
+PE_INLINE pe_val *stack_reserve_fast(pe_state *S, uint32_t *chunk, pe_val *top, size_t need) {
+    uint32_t c = *chunk;
+    if (PE_LIKELY(top && c < S->nchunks && top + need <= S->chunks[c].base + S->chunks[c].cap))
+        return top;
+    return stack_reserve(S, chunk, top, need);
+}
+
+/* Copies n values (a generator's window: usually a handful; no libc
+ * call for them). */
+PE_INLINE void copy_vals(pe_val *dst, const pe_val *src, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++) dst[i] = src[i];
+}
+
+/* Pushes g's frame with its window at base (reserved) and copies the
+ * saved window in. The generator's handled exception (if it is
+ * suspended inside an except block) becomes the state's; the resumer's is
+ * kept in the frame. The caller pushes the sent value. */
+static pe_frame *gen_frame_push(pe_state *S, pe_gen *g, pe_val *base, uint32_t chunk) {
+    pe_frame *fr = frame_push(S);
+    if (!fr) return NULL;
+    pe_fcode *c = g->func->code;
+    fr->chunk = chunk;
+    fr->code = c;
+    fr->func = g->func;
+    fr->pc = c->code + g->pc;
+    fr->locals = base;
+    copy_vals(base, g->saved, g->nsaved);
+    fr->sp = base + g->nsaved;
+    g->nsaved = 0;
+    fr->globals = g->func->globals;
+    fr->entry = PE_FR_GEN;
+    fr->gen = g;
+    pe_incref_obj(&g->ob);
+    g->state = PE_GEN_RUNNING;
+    fr->gen->outer_handled = S->handled;
+    if (g->exc_state.tag != PE_TUNDEF) {
+        S->handled = g->exc_state;
+        g->exc_state = pe_undef();
+    } else {
+        pe_incref(S->handled);
+    }
+    return fr;
+}
+
+/* Pushes g's frame above `top` (chunk *chunk) for a resumption by the
+ * loop itself (FOR_ITER, SEND), with v (owned) as the sent value. On
+ * failure v is still the caller's. */
+static int gen_push_inline(pe_state *S, pe_gen *g, pe_val *top, uint32_t chunk, pe_val v) {
+    pe_val *base = stack_reserve_fast(S, &chunk, top, g->cap);
+    if (!base) return -1;
+    pe_frame *fr = gen_frame_push(S, g, base, chunk);
+    if (!fr) return -1;
+    *fr->sp++ = v;
+    return 0;
+}
+
+/* The generator's side of leaving its frame (yield, return, exception):
+ * the resumer's handled exception comes back. */
+static void gen_restore_handled(pe_state *S, pe_frame *f, pe_gen *g, bool suspend) {
+    if (suspend && !same_val(S->handled, f->gen->outer_handled)) {
+        g->exc_state = S->handled;
+    } else {
+        pe_decref(S, S->handled);
+    }
+    S->handled = g->outer_handled;
+    g->outer_handled = pe_undef();
+}
+
+/* YIELD_VALUE: moves the frame's window (up to sp) into the generator;
+ * the frame is popped. */
+static void gen_suspend(pe_state *S, pe_frame *f, pe_val *sp) {
+    pe_gen *g = f->gen;
+    uint32_t n = (uint32_t)(sp - f->locals);
+    PE_ASSERT(n <= g->cap);
+    copy_vals(g->saved, f->locals, n);
+    g->nsaved = n;
+    g->pc = (uint32_t)(f->pc - f->code->code);
+    g->state = PE_GEN_SUSPENDED;
+    gen_restore_handled(S, f, g, true);
+    S->nframes--;
+    pe_decref_obj(S, &g->ob); /* the resumer holds another reference */
+}
+
+/* The generator finished (returned or raised): its frame is cleared. */
+static void gen_finish(pe_state *S, pe_frame *f, pe_val *sp) {
+    pe_gen *g = f->gen;
+    g->state = PE_GEN_CLOSED;
+    gen_restore_handled(S, f, g, false);
+    frame_clear(S, f, sp);
+    pe_decref_obj(S, &g->ob);
+}
+
+/* PEP 479: a StopIteration leaving a generator's frame becomes
+ * "RuntimeError: generator raised StopIteration" caused by it. */
+static void gen_stopiteration_to_runtime(pe_state *S) {
+    if (!pe_exc_matches(S, PE_EXC(StopIteration))) return;
+    pe_val si = S->exc;
+    S->exc = pe_undef();
+    if (pe_raise(S, PE_EXC(RuntimeError), "generator raised StopIteration") &&
+        pe_exc_matches(S, PE_EXC(RuntimeError)) && !(S->exc.u.o->flags & PE_IMMORTAL)) {
+        pe_exc *e = PE_EXCOBJ(S->exc);
+        pe_val oc = e->cause, ox = e->context;
+        pe_incref(si);
+        e->cause = si;
+        e->context = si;
+        e->suppress_context = true;
+        pe_decref(S, oc);
+        pe_decref(S, ox);
+        return;
+    }
+    pe_decref(S, si);
+}
+
+/* RETURN_GENERATOR: the frame's window (locals and cells: the stack is
+ * empty) moves into a new generator, resumed after this instruction. */
+static int gen_create(pe_state *S, pe_frame *f, pe_val *sp, pe_val *out) {
+    pe_gen *g = pe_gen_new(S, f->func, (uint32_t)frame_size(f->code));
+    if (!g) return -1;
+    uint32_t n = (uint32_t)(sp - f->locals);
+    memcpy(g->saved, f->locals, n * sizeof(pe_val));
+    g->nsaved = n;
+    g->pc = (uint32_t)(f->pc - f->code->code);
+    *out = pe_obj_val(&g->ob);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
 /* Limits                                                              */
 /* ------------------------------------------------------------------ */
 
@@ -531,6 +680,58 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
 }
 
 /* ------------------------------------------------------------------ */
+/* with (cold paths of BEFORE_WITH / WITH_EXCEPT_START)                */
+/* ------------------------------------------------------------------ */
+
+static const pe_static_str with_enter_name = PE_STATIC_STR("__enter__");
+static const pe_static_str with_exit_name = PE_STATIC_STR("__exit__");
+
+/* mgr.__enter__ and mgr.__exit__ (bound), or CPython 3.11's TypeError. */
+static int with_lookup(pe_state *S, pe_val mgr, pe_val *enter, pe_val *exitf) {
+    if (pe_getattr(S, mgr, (pe_obj *)&with_enter_name, enter)) {
+        if (!pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
+        pe_exc_clear(S);
+        return pe_raise(S, PE_EXC(TypeError),
+                        "'%s' object does not support the context manager protocol",
+                        pe_type_name(mgr));
+    }
+    if (pe_getattr(S, mgr, (pe_obj *)&with_exit_name, exitf)) {
+        pe_decref(S, *enter);
+        if (!pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
+        pe_exc_clear(S);
+        return pe_raise(S, PE_EXC(TypeError),
+                        "'%s' object does not support the context manager protocol "
+                        "(missed __exit__ method)",
+                        pe_type_name(mgr));
+    }
+    return 0;
+}
+
+/* BEFORE_WITH: sp[-1] mgr -> sp[-1] bound __exit__, sp[0] __enter__(). */
+static PE_NOINLINE int before_with(pe_state *S, pe_val *sp) {
+    pe_val mgr = sp[-1], enter, exitf, res;
+    if (with_lookup(S, mgr, &enter, &exitf)) return -1;
+    int r = pe_call(S, enter, 0, NULL, NULL, &res);
+    pe_decref(S, enter);
+    if (r) {
+        pe_decref(S, exitf);
+        return -1;
+    }
+    pe_decref(S, mgr);
+    sp[-1] = exitf;
+    sp[0] = res;
+    return 0;
+}
+
+/* WITH_EXCEPT_START: [exit prev exc] -> exit(type(exc), exc, None) in
+ * sp[0]. pyexpr has no traceback objects: the third argument is None. */
+static PE_NOINLINE int with_except_start(pe_state *S, pe_val *sp) {
+    pe_val exc = sp[-1];
+    pe_val args[3] = {pe_obj_val((pe_obj *)pe_typeof(exc)), exc, pe_none()};
+    return pe_call(S, sp[-3], 3, args, NULL, &sp[0]);
+}
+
+/* ------------------------------------------------------------------ */
 /* The dispatch loop                                                   */
 /* ------------------------------------------------------------------ */
 
@@ -600,7 +801,7 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
 #define ERROR() goto error
 
 /* Runs frames until the entry frame at index `entry` returns. */
-static int vm_execute(pe_state *S, uint32_t entry, pe_val *result) {
+static int vm_execute(pe_state *S, uint32_t entry, pe_val *result, bool throw_) {
 #ifdef PE_COMPUTED_GOTO
     /* every value of the op bits has an entry: a byte that is no opcode
      * lands on the internal error below, never outside the table */
@@ -622,6 +823,8 @@ static int vm_execute(pe_state *S, uint32_t entry, pe_val *result) {
     bool reraise = false;
     LOAD_FRAME();
     (void)entry;
+    /* gen.throw(): the pending exception is raised at the yield */
+    if (PE_UNLIKELY(throw_)) goto error;
 
 #ifdef PE_COMPUTED_GOTO
     DISPATCH();
@@ -1040,6 +1243,14 @@ next:
             pc = f->code->code + ARG;
             DISPATCH();
         }
+        if (it.u.o->type == &pe_type_generator &&
+            ((pe_gen *)it.u.o)->state <= PE_GEN_SUSPENDED) {
+            /* resume the generator in this loop: no C recursion */
+            SYNC();
+            if (gen_push_inline(S, (pe_gen *)it.u.o, sp, f->chunk, pe_none())) ERROR();
+            LOAD_FRAME();
+            DISPATCH();
+        }
         pe_val item;
         SYNC();
         int r = pe_next(S, it, &item);
@@ -1309,6 +1520,27 @@ next:
     TARGET(LOAD_ATTR) {
         pe_val obj = sp[-1], res;
         SYNC();
+        if (obj.tag == PE_TOBJ && pe_is_heaptype(obj.u.o->type)) {
+            /* an instance attribute: the instance dict unless the class
+             * has a data descriptor of that name */
+            pe_class *c = PE_CLASS(obj.u.o->type);
+            pe_obj *nm = f->code->names[ARG];
+            if (!(c->flags & PE_CLS_HAS_GETATTR) && c->dictoffset) {
+                pe_val d = *(pe_val *)((char *)obj.u.o + c->dictoffset);
+                if (d.tag != PE_TUNDEF) {
+                    pe_val cv = pe_class_lookup(S, c, nm);
+                    if (cv.tag == PE_TUNDEF || !pe_is_data_descr(cv)) {
+                        res = pe_dict_get_str(PE_DICT(d), (pe_str *)nm);
+                        if (res.tag != PE_TUNDEF) {
+                            pe_incref(res);
+                            pe_decref(S, obj);
+                            sp[-1] = res;
+                            DISPATCH();
+                        }
+                    }
+                }
+            }
+        }
         if (pe_getattr(S, obj, f->code->names[ARG], &res)) ERROR();
         pe_decref(S, obj);
         sp[-1] = res;
@@ -1317,7 +1549,15 @@ next:
     TARGET(STORE_ATTR) {
         pe_val obj = sp[-1], v = sp[-2];
         SYNC();
-        if (pe_setattr(S, obj, f->code->names[ARG], v)) ERROR();
+        pe_class *c = obj.tag == PE_TOBJ && pe_is_heaptype(obj.u.o->type) ? PE_CLASS(obj.u.o->type) : NULL;
+        if (c && !(c->flags & (PE_CLS_HAS_SETATTR | PE_CLS_HAS_DESCR_SET)) && c->dictoffset) {
+            pe_val *dp = (pe_val *)((char *)obj.u.o + c->dictoffset);
+            if ((dp->tag == PE_TUNDEF && pe_dict_new(S, dp)) ||
+                pe_dict_set(S, PE_DICT(*dp), pe_obj_val(f->code->names[ARG]), v))
+                ERROR();
+        } else if (pe_setattr(S, obj, f->code->names[ARG], v)) {
+            ERROR();
+        }
         sp -= 2;
         pe_decref(S, obj);
         pe_decref(S, v);
@@ -1341,7 +1581,7 @@ next:
             pe_class *c = PE_CLASS(t);
             pe_obj *nm = f->code->names[ARG];
             if (!(c->flags & PE_CLS_HAS_GETATTR)) {
-                pe_val fn = pe_type_lookup(t, nm);
+                pe_val fn = pe_class_lookup(S, c, nm);
                 if (pe_is_kind(fn, PE_K_FUNC)) {
                     pe_val *dp = pe_instance_dictptr(obj);
                     if (!dp || dp->tag == PE_TUNDEF ||
@@ -1354,7 +1594,20 @@ next:
                 }
             }
         } else if (t->kind != PE_K_MODULE && t->kind != PE_K_TYPE) {
-            const pe_cfunc *m = pe_find_method(t, (pe_str *)f->code->names[ARG]);
+            const pe_obj *nm = f->code->names[ARG];
+            struct pe_mcache_static *e =
+                &S->smcache[(((uintptr_t)nm >> 4) ^ ((uintptr_t)t >> 3)) & 127];
+            const pe_cfunc *m;
+            if (e->t == t && e->name == nm && !strcmp(e->m->name, ((const pe_str *)nm)->data)) {
+                m = e->m;
+            } else {
+                m = pe_find_method(t, (pe_str *)nm);
+                if (m && t->kind != PE_K_HOST) { /* host types are freed with the state */
+                    e->t = t;
+                    e->name = nm;
+                    e->m = m;
+                }
+            }
             if (m) {
                 sp[-1] = pe_obj_val((pe_obj *)&m->ob);
                 PUSH(obj); /* owned reference moves */
@@ -1490,7 +1743,7 @@ next:
     }
     TARGET(RETURN_VALUE) {
         pe_val v = POP();
-        bool was_entry = f->entry;
+        bool was_entry = f->entry; /* never a generator's frame */
         pe_val *ret = f->ret;
         frame_clear(S, f, sp);
         if (was_entry) {
@@ -1528,6 +1781,14 @@ next:
         pe_val prev = S->handled;
         pe_incref(exc);
         S->handled = exc;
+        /* a generator's stack never keeps its resumer's exception: it
+         * stands for "none of its own" (POP_EXCEPT restores the current
+         * resumer's) */
+        if (PE_UNLIKELY(f->entry & PE_FR_GEN) && prev.tag != PE_TUNDEF &&
+            same_val(prev, f->gen->outer_handled)) {
+            pe_decref(S, prev);
+            prev = pe_undef();
+        }
         sp[-1] = prev.tag == PE_TUNDEF ? pe_none() : prev;
         PUSH(exc);
         DISPATCH();
@@ -1535,7 +1796,14 @@ next:
     TARGET(POP_EXCEPT) {
         pe_val prev = POP();
         pe_val cur = S->handled;
-        S->handled = prev.tag == PE_TNONE ? pe_undef() : prev;
+        if (prev.tag == PE_TNONE) {
+            prev = pe_undef();
+            if (PE_UNLIKELY(f->entry & PE_FR_GEN)) {
+                prev = f->gen->outer_handled;
+                pe_incref(prev);
+            }
+        }
+        S->handled = prev;
         pe_decref(S, cur);
         DISPATCH();
     }
@@ -1628,6 +1896,66 @@ next:
         PUSH(m);
         DISPATCH();
     }
+    TARGET(BEFORE_WITH) {
+        SYNC();
+        if (before_with(S, sp)) ERROR();
+        sp++;
+        DISPATCH();
+    }
+    TARGET(WITH_EXCEPT_START) {
+        SYNC();
+        if (with_except_start(S, sp)) ERROR();
+        sp++;
+        DISPATCH();
+    }
+    TARGET(COPY) {
+        pe_val v = sp[-(int)ARG];
+        pe_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(GET_LEN) {
+        pe_val n;
+        SYNC();
+        if (pe_match_get_len(S, sp[-1], &n)) ERROR();
+        PUSH(n);
+        DISPATCH();
+    }
+    TARGET(MATCH_SEQUENCE) {
+        bool m = pe_match_is_sequence(sp[-1]);
+        PUSH(pe_bool(m));
+        DISPATCH();
+    }
+    TARGET(MATCH_MAPPING) {
+        bool m = pe_match_is_mapping(sp[-1]);
+        PUSH(pe_bool(m));
+        DISPATCH();
+    }
+    TARGET(MATCH_KEYS) {
+        SYNC();
+        if (pe_match_keys(S, sp[-2], sp[-1], sp)) ERROR();
+        sp++;
+        DISPATCH();
+    }
+    TARGET(MATCH_CLASS) {
+        pe_val res;
+        SYNC();
+        if (pe_match_class(S, sp[-3], sp[-2], sp[-1], ARG, &res)) ERROR();
+        pe_decref(S, POP());
+        pe_decref(S, POP());
+        pe_decref(S, POP());
+        PUSH(res);
+        DISPATCH();
+    }
+    TARGET(MATCH_STAR_DICT) {
+        pe_val res;
+        SYNC();
+        if (pe_match_star_dict(S, sp[-2], sp[-1], &res)) ERROR();
+        pe_decref(S, POP());
+        pe_decref(S, POP());
+        PUSH(res);
+        DISPATCH();
+    }
     TARGET(CHECK_STEPS) {
         if (PE_UNLIKELY(S->limits.max_steps || S->deadline > 0 || S->interrupted)) {
             SYNC();
@@ -1635,6 +1963,122 @@ next:
         }
         /* a loop's back-edge is CHECK_STEPS; JUMP: take the jump here */
         if (PE_OPOF(*pc) == PE_OP_JUMP) pc = f->code->code + PE_ARGOF(*pc);
+        DISPATCH();
+    }
+
+    TARGET(RETURN_GENERATOR) {
+        pe_val g;
+        SYNC();
+        if (gen_create(S, f, sp, &g)) ERROR();
+        sp = f->locals; /* the window moved into the generator */
+        bool was_entry = f->entry & PE_FR_ENTRY;
+        pe_val *ret = f->ret;
+        frame_clear(S, f, sp);
+        if (was_entry) {
+            *result = g;
+            return 0;
+        }
+        LOAD_FRAME();
+        pe_decref(S, *ret);
+        *ret = g;
+        sp = ret + 1;
+        DISPATCH();
+    }
+    TARGET(YIELD_VALUE) {
+        pe_val v = POP();
+        SYNC();
+        bool was_entry = f->entry & PE_FR_ENTRY;
+        gen_suspend(S, f, sp);
+        if (was_entry) {
+            *result = v;
+            return 0;
+        }
+        /* resumed by FOR_ITER or SEND: the value is theirs */
+        LOAD_FRAME();
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(GEN_RETURN) {
+        pe_val v = POP();
+        bool was_entry = f->entry & PE_FR_ENTRY;
+        gen_finish(S, f, sp);
+        if (was_entry) {
+            *result = v;
+            return 0;
+        }
+        LOAD_FRAME();
+        if (PE_OPOF(pc[-1]) == PE_OP_SEND) {
+            /* yield from: the return value replaces the receiver */
+            pe_val recv = sp[-1];
+            sp[-1] = v;
+            pe_decref(S, recv);
+        } else {
+            /* FOR_ITER: exhausted */
+            pe_decref(S, v);
+            pe_val it = POP();
+            pe_decref(S, it);
+        }
+        pc = f->code->code + PE_ARGOF(pc[-1]);
+        DISPATCH();
+    }
+    TARGET(GET_YIELD_FROM_ITER) {
+        pe_val v = sp[-1], it;
+        if (PE_IS_GEN(v)) DISPATCH();
+        SYNC();
+        if (pe_iter(S, v, &it)) ERROR();
+        pe_decref(S, v);
+        sp[-1] = it;
+        DISPATCH();
+    }
+    TARGET(SEND) {
+        pe_val v = sp[-1], recv = sp[-2];
+        SYNC();
+        if (PE_IS_GEN(recv) && ((pe_gen *)recv.u.o)->state <= PE_GEN_SUSPENDED) {
+            pe_gen *g = (pe_gen *)recv.u.o;
+            if (g->state == PE_GEN_CREATED && v.tag != PE_TNONE) {
+                pe_raise(S, PE_EXC(TypeError), "can't send non-None value to a just-started generator");
+                ERROR();
+            }
+            sp--; /* v moves into the generator's frame */
+            f->sp = sp;
+            if (gen_push_inline(S, g, sp, f->chunk, v)) {
+                sp++;
+                ERROR();
+            }
+            LOAD_FRAME();
+            DISPATCH();
+        }
+        pe_val item;
+        int r;
+        if (PE_IS_GEN(recv)) {
+            /* running (ValueError) or finished (StopIteration) */
+            r = pe_gen_send(S, (pe_gen *)recv.u.o, v, &item) ? -1 : 1;
+        } else if (v.tag == PE_TNONE) {
+            r = pe_next(S, recv, &item);
+            if (r == 0) item = pe_none();
+        } else {
+            r = pe_raise(S, PE_EXC(AttributeError), "'%s' object has no attribute 'send'",
+                         pe_type_name(recv));
+        }
+        if (r < 0) {
+            /* StopIteration(value) from the receiver ends the yield from */
+            if (!pe_exc_matches(S, PE_EXC(StopIteration))) ERROR();
+            pe_exc *e = PE_EXCOBJ(S->exc);
+            pe_tuple *a = e->args.tag == PE_TOBJ ? PE_TUPLE(e->args) : NULL;
+            item = a && a->n ? a->items[0] : pe_none();
+            pe_incref(item);
+            pe_exc_clear(S);
+            r = 0;
+        }
+        pe_decref(S, v);
+        if (r == 1) {
+            sp[-1] = item;
+            DISPATCH();
+        }
+        sp--;
+        pe_decref(S, recv);
+        sp[-1] = item;
+        pc = f->code->code + ARG;
         DISPATCH();
     }
 
@@ -1687,7 +2131,18 @@ error : {
             DISPATCH();
         }
     unwind_frame:;
-        bool was_entry = f->entry;
+        bool was_entry = f->entry & PE_FR_ENTRY;
+        if (f->entry & PE_FR_GEN) {
+            /* the generator finishes with the exception; its resumer
+             * (FOR_ITER, SEND or C) sees it at its own instruction */
+            gen_stopiteration_to_runtime(S);
+            gen_finish(S, f, sp);
+            if (was_entry) return -1;
+            LOAD_FRAME();
+            at = (uint32_t)(pc - 1 - f->code->code);
+            pe_tb_add(S, f->code, f->code->lines[at], f->code->cols ? f->code->cols[at] : 0);
+            continue;
+        }
         pe_val *ret = f->ret;
         frame_clear(S, f, sp);
         if (was_entry) return -1;
@@ -1731,8 +2186,8 @@ int pe_vm_call_function(pe_state *S, pe_func *fn, int argc, const pe_val *argv,
         }
         return -1;
     }
-    fr->entry = 1;
-    return vm_execute(S, S->nframes - 1, out);
+    fr->entry = PE_FR_ENTRY;
+    return vm_execute(S, S->nframes - 1, out, false);
 }
 
 int pe_vm_reserve(pe_state *S) {
@@ -1756,8 +2211,33 @@ int pe_vm_run(pe_state *S, pe_code *code, pe_val *result) {
     fr->locals = base;
     fr->sp = base;
     fr->globals = S->globals;
-    fr->entry = 1;
+    fr->entry = PE_FR_ENTRY;
     fr->chunk = chunk;
     fr->ret = NULL;
-    return vm_execute(S, S->nframes - 1, result);
+    return vm_execute(S, S->nframes - 1, result, false);
+}
+
+int pe_vm_gen_resume(pe_state *S, pe_gen *g, pe_val v, bool throw_, pe_val *out) {
+    PE_ASSERT(g->state <= PE_GEN_SUSPENDED);
+    if (S->nframes == 0 && frames_prepare(S)) return -1;
+    uint32_t chunk;
+    pe_val *top = safe_top(S, &chunk);
+    pe_val *base = stack_reserve_fast(S, &chunk, top, g->cap);
+    if (!base) return -1;
+    pe_frame *fr = gen_frame_push(S, g, base, chunk);
+    if (!fr) return -1;
+    fr->entry |= PE_FR_ENTRY;
+    if (!throw_) {
+        pe_incref(v);
+        *fr->sp++ = v;
+    } else if (S->exc.tag == PE_TOBJ && S->handled.tag == PE_TOBJ &&
+               !same_val(S->handled, fr->gen->outer_handled) && S->exc.u.o != S->handled.u.o &&
+               !(S->exc.u.o->flags & PE_IMMORTAL) && PE_EXCOBJ(S->exc)->context.tag == PE_TUNDEF) {
+        /* a thrown exception's context is the generator's own handled
+         * exception (_PyErr_ChainStackItem) */
+        pe_incref(S->handled);
+        PE_EXCOBJ(S->exc)->context = S->handled;
+    }
+    if (vm_execute(S, S->nframes - 1, out, throw_)) return -1;
+    return g->state == PE_GEN_CLOSED ? 0 : 1;
 }

@@ -191,6 +191,15 @@ int pd_val_decode(pd_vdec *c, int depth, pe_value *out) {
             return -1;
         }
         return 0;
+    case 'b': case 'B': /* bytes / bytearray: u32 len + the bytes */
+        b = pd_rd_blob(r, &n);
+        if (r->bad) goto trunc;
+        if (vdec_check(c, n)) return -1;
+        if (pe_make_bytes(c->S, b, n, tag == 'B', out)) {
+            exc_to_msg(c);
+            return -1;
+        }
+        return 0;
     case 'l': case 't': case 'd': case 'S': case 'z':
         return decode_container(c, tag, depth, out);
     default:
@@ -259,6 +268,16 @@ int pd_val_encode(pe_state *S, dbuf *b, pe_value v, int depth) {
         size_t n;
         const char *s = pe_value_utf8(v, &n);
         return pd_dbuf_u8(b, 's') || pd_dbuf_blob(b, s, n) ? -1 : 0;
+    }
+    case PE_TYPE_BYTES:
+    case PE_TYPE_BYTEARRAY: {
+        size_t n;
+        const unsigned char *s = pe_value_bytes(v, &n);
+        if (n > UINT32_MAX) return 1;
+        return pd_dbuf_u8(b, pe_value_type(v) == PE_TYPE_BYTES ? 'b' : 'B') ||
+                       pd_dbuf_blob(b, (const char *)s, n)
+                   ? -1
+                   : 0;
     }
     case PE_TYPE_LIST:
     case PE_TYPE_TUPLE: {

@@ -205,6 +205,12 @@ int px_in_val(px_in *ci, PyObject *o, pe_value *out, int depth) {
         return PX_OK;
     }
     if (PyUnicode_Check(o)) return px_in_str(ci, o, out);
+    if (PyBytes_Check(o) || PyByteArray_Check(o)) { /* subclasses too: copied as the base type */
+        bool ba = PyByteArray_Check(o);
+        const char *p = ba ? PyByteArray_AS_STRING(o) : PyBytes_AS_STRING(o);
+        Py_ssize_t n = ba ? PyByteArray_GET_SIZE(o) : PyBytes_GET_SIZE(o);
+        return pe_make_bytes(ci->c->S, p, (size_t)n, ba, out) ? PX_EPE : PX_OK;
+    }
     if (PyCallable_Check(o)) {
         if (PX_UNLIKELY(ci->no_callables)) { /* the capability rule, docs/security.md */
             ci->bad = o;

@@ -62,7 +62,8 @@ static PyObject *px_out_class(px_out *co, pe_value v) {
                     {"bool", &PyBool_Type},       {"str", &PyUnicode_Type},
                     {"list", &PyList_Type},       {"tuple", &PyTuple_Type},
                     {"dict", &PyDict_Type},       {"set", &PySet_Type},
-                    {"frozenset", &PyFrozenSet_Type}, {"type", &PyType_Type}};
+                    {"frozenset", &PyFrozenSet_Type}, {"type", &PyType_Type},
+                    {"bytes", &PyBytes_Type},     {"bytearray", &PyByteArray_Type}};
         if (!strchr(name, '.')) {
             int id = pe_exception_type_lookup(name);
             if (id >= 0 && id < co->ms->nexc) {
@@ -145,6 +146,13 @@ PyObject *px_out_val(px_out *co, pe_value v, int depth) {
         return PyFloat_FromDouble(d);
     }
     case PE_TYPE_STR: return px_out_str(v);
+    case PE_TYPE_BYTES:
+    case PE_TYPE_BYTEARRAY: {
+        size_t n = 0;
+        const char *p = (const char *)pe_value_bytes(v, &n);
+        return t == PE_TYPE_BYTES ? PyBytes_FromStringAndSize(p, (Py_ssize_t)n)
+                                  : PyByteArray_FromStringAndSize(p, (Py_ssize_t)n);
+    }
     case PE_TYPE_HOST: {
         PyObject *fn = pe_host_data(v, &px_host_class);
         if (fn) return Py_NewRef(fn);

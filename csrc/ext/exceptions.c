@@ -53,6 +53,8 @@ int px_exc_map_init(px_mod *ms) {
     PX_ID(SyntaxError)
     PX_ID(OSError)
     PX_ID(LimitError)
+    PX_ID(UnicodeEncodeError)
+    PX_ID(UnicodeDecodeError)
 #undef PX_ID
     if (ms->id.Exception < 0 || ms->id.TypeError < 0 || ms->id.ValueError < 0 ||
         ms->id.RuntimeError < 0 || ms->id.MemoryError < 0 || ms->id.KeyboardInterrupt < 0 ||
@@ -129,6 +131,64 @@ static PyObject *px_exc_arg(px_mod *ms, px_ctx *c, pe_value a, int depth) {
 }
 
 /* A new Python exception instance for engine exception e (an instance). */
+/* The engine's UnicodeEncodeError / UnicodeDecodeError carry only their
+ * message; Python's need (encoding, object, start, end, reason). Rebuilds
+ * those from the message ("'ascii' codec can't encode character '\\xe9'
+ * in position 3: ordinal not in range(128)"), with an object of the right
+ * length holding the offending character or byte at `start` (the rest is
+ * '?' / zero bytes), so str(e), e.start, e.end, e.reason and e.encoding
+ * are CPython's. NULL (no error set) when the message does not parse. */
+static PyObject *px_unicode_error(PyObject *cls, PyObject *args) {
+    if (PyTuple_GET_SIZE(args) != 1 || !PyUnicode_Check(PyTuple_GET_ITEM(args, 0))) return NULL;
+    const char *m = PyUnicode_AsUTF8(PyTuple_GET_ITEM(args, 0));
+    if (!m) {
+        PyErr_Clear();
+        return NULL;
+    }
+    char enc[64], verb[8];
+    int k = 0;
+    if (sscanf(m, "'%63[^']' codec can't %7[a-z] %n", enc, verb, &k) != 2 || !k) return NULL;
+    bool decode = !strcmp(verb, "decode");
+    const char *pos = strstr(m, " in position ");
+    if (!pos) return NULL;
+    unsigned long long start = 0, end = 0;
+    int used = 0;
+    if (sscanf(pos, " in position %llu-%llu: %n", &start, &end, &used) == 2 && used) {
+        end += 1;
+    } else if (sscanf(pos, " in position %llu: %n", &start, &used) == 1 && used) {
+        end = start + 1;
+    } else {
+        return NULL;
+    }
+    if (end <= start || end > ((unsigned long long)1 << 40)) return NULL;
+    const char *reason = pos + used;
+    unsigned int bad = '?';
+    const char *what = m + k;
+    if (end == start + 1) {
+        if (decode ? sscanf(what, "byte 0x%2x", &bad) != 1
+                   : sscanf(what, "character '\\%*c%x'", &bad) != 1)
+            return NULL;
+    }
+    PyObject *obj;
+    if (decode) {
+        obj = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)end);
+        if (obj) {
+            memset(PyBytes_AS_STRING(obj), 0, (size_t)end);
+            PyBytes_AS_STRING(obj)[start] = (char)bad;
+        }
+    } else {
+        if (bad > 0x10ffff) return NULL;
+        obj = PyUnicode_New((Py_ssize_t)end, bad > '?' ? bad : '?');
+        for (unsigned long long i = 0; obj && i < end; i++)
+            PyUnicode_WriteChar(obj, (Py_ssize_t)i, i == start ? bad : '?');
+    }
+    if (!obj) return NULL;
+    PyObject *r = PyObject_CallFunction(cls, "sOnns", enc, obj, (Py_ssize_t)start, (Py_ssize_t)end,
+                                        reason);
+    Py_DECREF(obj);
+    return r;
+}
+
 PyObject *px_exc_to_py(px_mod *ms, px_ctx *c, pe_value e, int depth) {
     if (c->host_id && pe_value_id(e) == c->host_id) return Py_NewRef(c->host_exc);
     int id = pe_exception_type(e);
@@ -173,8 +233,14 @@ PyObject *px_exc_to_py(px_mod *ms, px_ctx *c, pe_value e, int depth) {
     PyObject *r;
     if (pe_exception_matches(e, ms->id.SyntaxError))
         r = px_syntax_error(cls, e, args);
-    else
+    else if ((pe_exception_matches(e, ms->id.UnicodeEncodeError) ||
+              pe_exception_matches(e, ms->id.UnicodeDecodeError)) &&
+             (r = px_unicode_error(cls, args)) != NULL)
+        ;
+    else {
+        PyErr_Clear();
         r = PyObject_Call(cls, args, NULL);
+    }
     Py_DECREF(args);
     if (!r) return NULL;
     if (!PyExceptionInstance_Check(r)) return r; /* cannot happen */

@@ -183,7 +183,7 @@ typedef struct px_ctx {
  * name at module init; ids are stable within a build). */
 typedef struct px_exc_ids {
     int Exception, TypeError, ValueError, RuntimeError, MemoryError, KeyboardInterrupt,
-        SyntaxError, OSError, LimitError;
+        SyntaxError, OSError, LimitError, UnicodeEncodeError, UnicodeDecodeError;
 } px_exc_ids;
 
 typedef struct px_mod {

@@ -237,14 +237,9 @@ PyObject *px_run(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names, const
     PyObject *result = NULL;
     pe_value value = pe_value_none();
     bool sig_checked = false;
-    if (PX_UNLIKELY(compile_start > 0 && lim->timeout > 0)) {
-        pe_limits L = *lim;
-        double spent = px_coarse_now() - compile_start;
-        if (spent > 0) L.timeout = spent < L.timeout ? L.timeout - spent : 1e-9;
-        pe_set_limits(S, &L);
-        c->lim = L;
-        c->lim_set = true;
-    } else if (!c->lim_set || !px_limits_eq(&c->lim, lim)) {
+    if (PX_UNLIKELY(compile_start > 0 && lim->timeout > 0))
+        pe_run_charge_time(S, px_coarse_now() - compile_start);
+    if (!c->lim_set || !px_limits_eq(&c->lim, lim)) {
         pe_set_limits(S, lim);
         c->lim = *lim;
         c->lim_set = true;

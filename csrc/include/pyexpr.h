@@ -113,6 +113,11 @@ PE_API void pe_set_output(pe_state *S, pe_write_fn out, void *out_ud, pe_write_f
                           void *err_ud);
 PE_API void pe_set_limits(pe_state *S, const pe_limits *limits);
 PE_API void pe_get_limits(const pe_state *S, pe_limits *out);
+/* Wall time (seconds) the next run has already used before pe_run_exec
+ * starts its clock, e.g. compiling its source: that run's deadline comes
+ * this much earlier. The time LimitError still names limits.timeout. Used
+ * once: the next run (or session run) consumes it. */
+PE_API void pe_run_charge_time(pe_state *S, double seconds);
 
 /* One pointer of the embedder's, for callbacks to find their context. */
 PE_API void pe_set_userdata(pe_state *S, void *ud);
@@ -155,7 +160,9 @@ typedef enum pe_type_id {
     PE_TYPE_EXCEPTION, /* an exception instance */
     PE_TYPE_HOST,      /* made by pe_make_host */
     PE_TYPE_CALLABLE,  /* a Python function, builtin, method or class */
-    PE_TYPE_OTHER      /* range, slice, iterator, module, ... */
+    PE_TYPE_OTHER,     /* range, slice, iterator, module, ... */
+    PE_TYPE_BYTES,     /* bytes (see "bytes and bytearray" below) */
+    PE_TYPE_BYTEARRAY  /* bytearray */
 } pe_type_id;
 
 PE_API pe_type_id pe_value_type(pe_value v);
@@ -227,6 +234,20 @@ PE_API int pe_value_str(pe_state *S, pe_value v, char **out, size_t *len);
 /* The names of the methods scripts can call on v (for a class: its own
  * methods), as a new sorted list of str without duplicates. */
 PE_API int pe_value_dir(pe_state *S, pe_value v, pe_value *out);
+
+/* ------------------------------------------------------------------ */
+/* bytes and bytearray                                                 */
+/* ------------------------------------------------------------------ */
+
+/* A new bytes (is_bytearray 0) or bytearray (1) holding a copy of
+ * data[0..len) (data may be NULL when len is 0). 0, or -1 with
+ * MemoryError / LimitError pending. */
+PE_API int pe_make_bytes(pe_state *S, const void *data, size_t len, int is_bytearray,
+                         pe_value *out);
+/* The contents of a bytes or bytearray (never NULL for those; valid while
+ * v is alive and, for a bytearray, until it is next changed), or NULL when
+ * v is neither. *len may be NULL. pe_value_len gives the length too. */
+PE_API const unsigned char *pe_value_bytes(pe_value v, size_t *len);
 
 /* ------------------------------------------------------------------ */
 /* Host objects: C data and callbacks that scripts can call            */
@@ -461,6 +482,18 @@ PE_API int pe_session_next(const pe_session *sess, size_t *pos, const char **nam
 /* The names of the builtins scripts see, i = 0.. until NULL; "" for a slot
  * not visible to scripts. */
 PE_API const char *pe_builtin_name(int i);
+
+/* ------------------------------------------------------------------ */
+/* The sys module                                                      */
+/* ------------------------------------------------------------------ */
+
+/* sys.argv for the programs S runs from now on: argc strings, copied
+ * (bytes that are not UTF-8 are decoded as CPython does, with
+ * surrogateescape). Never called (or argc 0): sys.argv is [''], as in an
+ * embedded CPython. Front ends pass what python3 would: the CLI
+ * ['prog.py', args...], ['-c', args...], ['-', args...] (docs/language.md).
+ * Returns 0, or -1 with MemoryError pending. */
+PE_API int pe_set_argv(pe_state *S, int argc, const char *const *argv);
 
 /* ------------------------------------------------------------------ */
 /* Text                                                                */

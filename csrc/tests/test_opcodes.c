@@ -42,7 +42,12 @@ static void t_table(void) {
         }
     }
     CHECK(!strcmp(pe_opinfo_table[PE_OP_LOAD_CONST].name, "LOAD_CONST"), "names in enum order");
-    CHECK(!strcmp(pe_opinfo_table[PE_OP__COUNT - 1].name, "PRINT_EXPR"), "last name");
+    /* every name in enum order, the last included (survives new opcodes) */
+#define PE_OP_NAME_STR(name, pops, pushes, jpushes, kind, flags) #name,
+    static const char *const names[] = {PE_OPCODES(PE_OP_NAME_STR)};
+#undef PE_OP_NAME_STR
+    for (int op = 0; op < PE_OP__COUNT; op++)
+        CHECK(!strcmp(pe_opinfo_table[op].name, names[op]), "name %d in enum order", op);
 }
 
 /* The flow pass: the exact maximum depth over all paths. */

@@ -1,3 +1,4 @@
+# expect: ok
 class Point:
     """A point."""
     dims = 2

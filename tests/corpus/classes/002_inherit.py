@@ -1,3 +1,4 @@
+# expect: ok
 class Animal:
     sound = "..."
     def __init__(self, name):

@@ -1,3 +1,4 @@
+# expect: order (MRO) for bases A, B
 class A:
     def who(self): return "A"
 class B(A):

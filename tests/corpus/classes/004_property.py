@@ -1,3 +1,4 @@
+# expect: AttributeError: property 'z' of 'R' object has no getter
 class Temp:
     def __init__(self, c):
         self._c = c
@@ -50,4 +51,4 @@ t2.__dict__["celsius"] = 99
 print(t2.celsius)
 class R:
     z = property()
-R().z
+x = R().z

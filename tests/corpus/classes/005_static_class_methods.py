@@ -1,3 +1,4 @@
+# expect: ok
 class M:
     factor = 3
     def __init__(self, v):

@@ -1,3 +1,4 @@
+# expect: ok
 def trace(label):
     def deco(f):
         def wrapper(*args, **kwargs):

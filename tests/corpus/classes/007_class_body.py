@@ -1,3 +1,4 @@
+# expect: NameError: name 'undefined_name_here' is not defined
 x = "global x"
 class A:
     y = x

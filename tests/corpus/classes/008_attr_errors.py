@@ -1,3 +1,4 @@
+# expect: AttributeError: 'Renamed' object has no attribute 'valeu'. Did you mean: 'value'?
 class A:
     cls_attr = 1
     def __init__(self):
@@ -46,4 +47,4 @@ try:
 except TypeError as e:
     print(e)
 print(getattr(a, "nope", "default"), hasattr(a, "method"), hasattr(a, "nope"))
-a.valeu
+x = a.valeu

@@ -1,3 +1,4 @@
+# expect: TypeError: WithInit.__init__() got multiple values for argument 'y'
 class NoInit:
     pass
 class WithInit:
@@ -43,4 +44,4 @@ try:
     M().f(1)
 except TypeError as e:
     print(e)
-WithInit(1, 2, y=3)
+x = WithInit(1, 2, y=3)

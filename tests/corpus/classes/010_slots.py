@@ -1,3 +1,4 @@
+# expect: ValueError: 'v' in __slots__ conflicts with class variable
 class P:
     __slots__ = ("x", "y")
     def __init__(self, x):

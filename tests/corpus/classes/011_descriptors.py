@@ -1,3 +1,4 @@
+# expect: AttributeError: private _x
 class Typed:
     def __set_name__(self, owner, name):
         self.name = "_" + name

@@ -1,3 +1,4 @@
+# expect: TypeError: K.__init_subclass__() takes no keyword arguments
 class Plugin:
     registry = []
     def __init_subclass__(cls, tag=None, **kw):

@@ -1,3 +1,4 @@
+# expect: TypeError: type() takes 1 or 3 arguments
 def init(self, v):
     self.v = v
 T = type("T", (), {"x": 1, "__init__": init, "double": lambda self: self.v * 2})
@@ -15,4 +16,4 @@ try:
     type("A", ())
 except TypeError as e:
     print(e)
-type()
+x = type()

@@ -1,3 +1,4 @@
+# expect: TypeError: 'B' object is not callable
 class A: pass
 class B(A): pass
 class C: pass
@@ -25,4 +26,4 @@ s = {b, b, B()}
 print(len(s))
 d = {A: 1, B: 2}
 print(d[A], d[B])
-b()
+x = b()

@@ -1,3 +1,4 @@
+# expect: AttributeError: type object 'A' has no attribute 'nope'
 class A:
     z = 0
     def __init__(self):
@@ -35,4 +36,4 @@ except TypeError as e:
     print(e)
 o.__dict__["direct"] = 9
 print(o.direct)
-delattr(A, "nope")
+x = delattr(A, "nope")

@@ -1,3 +1,4 @@
+# expect: ok
 class A:
     def f(self, x=1):
         return ("f", x)

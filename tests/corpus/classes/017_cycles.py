@@ -1,3 +1,4 @@
+# expect: ok
 class Node:
     def __init__(self, v, nxt=None):
         self.v = v

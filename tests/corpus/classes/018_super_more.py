@@ -1,3 +1,4 @@
+# expect: AttributeError: 'super' object has no attribute 'missing'
 class A:
     def hello(self):
         return "A.hello"
@@ -42,4 +43,4 @@ except RuntimeError as e:
 class D:
     def m(self):
         return super().missing
-D().m()
+x = D().m()

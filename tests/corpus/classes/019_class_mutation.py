@@ -1,3 +1,4 @@
+# expect: ok
 class A:
     x = 1
     def f(self):

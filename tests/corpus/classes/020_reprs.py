@@ -1,3 +1,4 @@
+# expect: ok
 class A:
     def m(self): pass
     class In:

@@ -1,0 +1,505 @@
+/*
+ * gen.c - generator objects: iteration, send, throw, close, finalization.
+ *
+ * A generator owns its function and, while suspended, a saved copy of its
+ * frame's window (pe_gen.saved: locals, cells, free variables, then the
+ * live value stack). vm.c pushes a frame and copies the window in to
+ * resume it (pe_vm_gen_resume from C; FOR_ITER and SEND inside the loop,
+ * without C recursion), and copies it back out at YIELD_VALUE. This file
+ * is the object side: CPython 3.11's Objects/genobject.c semantics and
+ * messages (gen_send_ex, _gen_throw, gen_close), written from them.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "pe_vm.h"
+
+pe_gen *pe_gen_new(pe_state *S, pe_func *f, uint32_t cap) {
+    pe_val *saved = pe_mem_alloc(S, (cap ? cap : 1) * sizeof(pe_val));
+    if (!saved) return NULL;
+    pe_gen *g = (pe_gen *)pe_obj_new(S, &pe_type_generator, sizeof(pe_gen));
+    if (!g) {
+        pe_mem_free(S, saved, (cap ? cap : 1) * sizeof(pe_val));
+        return NULL;
+    }
+    pe_incref_obj(&f->ob);
+    g->func = f;
+    g->saved = saved;
+    g->nsaved = 0;
+    g->cap = cap ? cap : 1;
+    g->pc = 0;
+    g->state = PE_GEN_CREATED;
+    g->exc_state = pe_undef();
+    g->outer_handled = pe_undef();
+    return g;
+}
+
+static const char *gen_qualname(const pe_gen *g) {
+    return g->func ? ((pe_str *)g->func->code->qualname)->data : "?";
+}
+
+static int gen_repr(pe_state *S, pe_val v, pe_sb *sb) {
+    (void)S;
+    pe_gen *g = (pe_gen *)v.u.o;
+    return pe_sb_printf(sb, "<generator object %s at %p>", gen_qualname(g), (void *)g);
+}
+
+/* Drops the saved window (a finished or discarded generator). */
+static void gen_release_frame(pe_state *S, pe_gen *g) {
+    uint32_t n = g->nsaved;
+    g->nsaved = 0;
+    g->state = PE_GEN_CLOSED;
+    for (uint32_t i = 0; i < n; i++) pe_decref(S, g->saved[i]);
+    pe_val e = g->exc_state;
+    g->exc_state = pe_undef();
+    pe_decref(S, e);
+}
+
+static int already_executing(pe_state *S) {
+    return pe_raise(S, PE_EXC(ValueError), "generator already executing");
+}
+
+/* StopIteration for a generator's return value: StopIteration() for None,
+ * else StopIteration(value) (a tuple or an exception stays one argument). */
+/* Raises t() (no arguments, as PyErr_SetNone). */
+static int raise_none(pe_state *S, const pe_type *t) {
+    pe_val args, exc;
+    if (pe_tuple_new(S, 0, &args)) return -1;
+    int e = pe_exc_new(S, t, args, &exc);
+    pe_decref(S, args);
+    if (e) return -1;
+    pe_raise_exc(S, exc);
+    pe_decref(S, exc);
+    return -1;
+}
+
+static int raise_stop(pe_state *S, pe_val value) {
+    if (value.tag == PE_TNONE) return raise_none(S, PE_EXC(StopIteration));
+    return pe_raise_with_arg(S, PE_EXC(StopIteration), value);
+}
+
+int pe_gen_send(pe_state *S, pe_gen *g, pe_val v, pe_val *out) {
+    if (g->state == PE_GEN_RUNNING) return already_executing(S);
+    if (g->state == PE_GEN_CLOSED) return raise_stop(S, pe_none());
+    if (g->state == PE_GEN_CREATED && v.tag != PE_TNONE)
+        return pe_raise(S, PE_EXC(TypeError),
+                        "can't send non-None value to a just-started generator");
+    pe_val r;
+    int k = pe_vm_gen_resume(S, g, v, false, &r);
+    if (k < 0) return -1;
+    if (k == 1) {
+        *out = r;
+        return 0;
+    }
+    raise_stop(S, r);
+    pe_decref(S, r);
+    return -1;
+}
+
+/* The iterator protocol: 1 yielded, 0 exhausted (a return value is
+ * dropped, as for loops do), -1 error. */
+static int gen_next(pe_state *S, pe_val it, pe_val *out) {
+    pe_gen *g = (pe_gen *)it.u.o;
+    if (g->state == PE_GEN_RUNNING) return already_executing(S);
+    if (g->state == PE_GEN_CLOSED) return 0;
+    pe_val r;
+    int k = pe_vm_gen_resume(S, g, pe_none(), false, &r);
+    if (k < 0) return -1;
+    if (k == 1) {
+        *out = r;
+        return 1;
+    }
+    pe_decref(S, r);
+    return 0;
+}
+
+static int gen_iter(pe_state *S, pe_val v, pe_val *out) {
+    (void)S;
+    pe_incref(v);
+    *out = v;
+    return 0;
+}
+
+/* The receiver of the yield from g is suspended in, or NULL. A yield
+ * from's YIELD_VALUE (arg 1) follows its SEND, the receiver on the
+ * saved stack's top. */
+static pe_val *gen_yf(pe_gen *g) {
+    if (g->state != PE_GEN_SUSPENDED || g->pc < 2 || !g->nsaved) return NULL;
+    uint32_t w = g->func->code->code[g->pc - 1];
+    if (PE_OPOF(w) != PE_OP_YIELD_VALUE || PE_ARGOF(w) != 1) return NULL;
+    return &g->saved[g->nsaved - 1];
+}
+
+static int gen_close_impl(pe_state *S, pe_gen *g);
+static int gen_throw_impl(pe_state *S, pe_gen *g, pe_val exc, pe_val *out);
+
+/* Resumes g with the pending exception thrown at its yield: 0 yielded
+ * (*out), -1 error (StopIteration(value) when it returned). */
+static int throw_here(pe_state *S, pe_gen *g, pe_val *out) {
+    pe_val r;
+    int k = pe_vm_gen_resume(S, g, pe_undef(), true, &r);
+    if (k < 0) return -1;
+    if (k == 1) {
+        *out = r;
+        return 0;
+    }
+    raise_stop(S, r);
+    pe_decref(S, r);
+    return -1;
+}
+
+/* Closes the receiver of a yield from (a generator: close(); other
+ * iterators of the subset have no close method). */
+static int close_iter(pe_state *S, pe_val recv) {
+    if (!PE_IS_GEN(recv)) return 0;
+    if (pe_recursion_enter(S, "")) return -1;
+    int r = gen_close_impl(S, (pe_gen *)recv.u.o);
+    pe_recursion_leave(S);
+    return r;
+}
+
+/* CPython's _gen_throw: exc (an instance, borrowed) is thrown into the
+ * innermost generator of a yield from chain; GeneratorExit closes the
+ * receiver first. 0 with a yielded value, or -1. */
+static int gen_throw_impl(pe_state *S, pe_gen *g, pe_val exc, pe_val *out) {
+    if (g->state == PE_GEN_RUNNING) return already_executing(S);
+    pe_val *yf = gen_yf(g);
+    if (yf) {
+        pe_val recv = *yf;
+        if (pe_type_is_subtype(exc.u.o->type, PE_EXC(GeneratorExit))) {
+            pe_incref(recv);
+            int r = close_iter(S, recv);
+            pe_decref(S, recv);
+            if (r < 0) return throw_here(S, g, out); /* the close error instead */
+        } else if (PE_IS_GEN(recv)) {
+            pe_incref(recv);
+            int r = pe_recursion_enter(S, "");
+            if (r == 0) {
+                g->state = PE_GEN_RUNNING; /* a throw reaching g meanwhile is refused */
+                r = gen_throw_impl(S, (pe_gen *)recv.u.o, exc, out);
+                g->state = PE_GEN_SUSPENDED;
+                pe_recursion_leave(S);
+            }
+            if (r == 0) {
+                pe_decref(S, recv);
+                return 0;
+            }
+            /* the receiver finished: pop it, continue after the yield from
+             * with its StopIteration value or its exception */
+            yf = gen_yf(g);
+            if (yf && yf->tag == PE_TOBJ && yf->u.o == recv.u.o) {
+                g->nsaved--;
+                pe_decref(S, *yf);
+                uint32_t send = g->func->code->code[g->pc - 2];
+                PE_ASSERT(PE_OPOF(send) == PE_OP_SEND);
+                g->pc = PE_ARGOF(send);
+            }
+            pe_decref(S, recv);
+            if (pe_exc_matches(S, PE_EXC(StopIteration))) {
+                pe_exc *e = PE_EXCOBJ(S->exc);
+                pe_tuple *a = e->args.tag == PE_TOBJ ? PE_TUPLE(e->args) : NULL;
+                pe_val v = a && a->n ? a->items[0] : pe_none();
+                pe_incref(v);
+                pe_exc_clear(S);
+                int k = pe_gen_send(S, g, v, out);
+                pe_decref(S, v);
+                return k;
+            }
+            return throw_here(S, g, out);
+        }
+    }
+    /* PyErr_Restore: no __context__ from the thrower (the generator's own
+     * handled exception is chained when it resumes, vm.c) */
+    pe_incref(exc);
+    pe_val old = S->exc;
+    S->exc = exc;
+    pe_decref(S, old);
+    if (g->state == PE_GEN_CLOSED) return -1;
+    return throw_here(S, g, out);
+}
+
+/* CPython's gen_close: GeneratorExit at the yield; yielding again is a
+ * RuntimeError; GeneratorExit or StopIteration coming out is success. */
+static int gen_close_impl(pe_state *S, pe_gen *g) {
+    if (g->state == PE_GEN_CLOSED) return 0;
+    if (g->state == PE_GEN_CREATED) {
+        gen_release_frame(S, g);
+        return 0;
+    }
+    if (g->state == PE_GEN_RUNNING) return already_executing(S);
+    pe_val *yf = gen_yf(g);
+    int err = 0;
+    if (yf) {
+        pe_val recv = *yf;
+        pe_incref(recv);
+        g->state = PE_GEN_RUNNING;
+        err = close_iter(S, recv);
+        g->state = PE_GEN_SUSPENDED;
+        pe_decref(S, recv);
+    }
+    if (!err && raise_none(S, PE_EXC(GeneratorExit))) {
+        if (!pe_exc_matches(S, PE_EXC(GeneratorExit))) return -1;
+    }
+    pe_val r;
+    int k = pe_vm_gen_resume(S, g, pe_undef(), true, &r);
+    if (k == 1) {
+        pe_decref(S, r);
+        return pe_raise(S, PE_EXC(RuntimeError), "generator ignored GeneratorExit");
+    }
+    if (k == 0) {
+        pe_decref(S, r);
+        return 0;
+    }
+    if (pe_exc_matches(S, PE_EXC(StopIteration)) || pe_exc_matches(S, PE_EXC(GeneratorExit))) {
+        pe_exc_clear(S);
+        return 0;
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Methods                                                             */
+/* ------------------------------------------------------------------ */
+
+static int m_send(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                  pe_val *out) {
+    if (pe_no_kwargs(S, "generator.send", kw)) return -1;
+    if (argc != 1)
+        return pe_raise(S, PE_EXC(TypeError),
+                        "generator.send() takes exactly one argument (%d given)", argc);
+    return pe_gen_send(S, (pe_gen *)self.u.o, argv[0], out);
+}
+
+static int m_close(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                   pe_val *out) {
+    (void)argv;
+    if (pe_no_kwargs(S, "generator.close", kw)) return -1;
+    if (argc != 0)
+        return pe_raise(S, PE_EXC(TypeError), "generator.close() takes no arguments (%d given)",
+                        argc);
+    if (gen_close_impl(S, (pe_gen *)self.u.o)) return -1;
+    *out = pe_none();
+    return 0;
+}
+
+/* Exception classes and instances, built-in or (heap) subclasses. */
+static bool is_exc_class(pe_val v) {
+    return pe_is_kind(v, PE_K_TYPE) &&
+           pe_type_is_subtype((const pe_type *)v.u.o, PE_EXC(BaseException));
+}
+static bool is_exc_instance(pe_val v) {
+    return v.tag == PE_TOBJ && pe_type_is_subtype(v.u.o->type, PE_EXC(BaseException));
+}
+
+/* throw(type[, value[, traceback]]) -> the exception instance (new). */
+static int throw_exception(pe_state *S, int argc, const pe_val *argv, pe_val *exc) {
+    pe_val typ = argv[0];
+    pe_val val = argc > 1 ? argv[1] : pe_none();
+    if (argc > 2 && argv[2].tag != PE_TNONE)
+        return pe_raise(S, PE_EXC(TypeError), "throw() third argument must be a traceback object");
+    if (is_exc_class(typ)) {
+        const pe_type *t = (const pe_type *)typ.u.o;
+        if (is_exc_instance(val) && pe_type_is_subtype(val.u.o->type, t)) {
+            pe_incref(val);
+            *exc = val;
+            return 0;
+        }
+        if (val.tag == PE_TNONE) return pe_call(S, typ, 0, NULL, NULL, exc);
+        if (pe_is_kind(val, PE_K_TUPLE))
+            return pe_call(S, typ, (int)PE_TUPLE(val)->n, PE_TUPLE(val)->items, NULL, exc);
+        return pe_call(S, typ, 1, &val, NULL, exc);
+    }
+    if (is_exc_instance(typ)) {
+        if (val.tag != PE_TNONE)
+            return pe_raise(S, PE_EXC(TypeError), "instance exception may not have a separate value");
+        pe_incref(typ);
+        *exc = typ;
+        return 0;
+    }
+    return pe_raise(S, PE_EXC(TypeError),
+                    "exceptions must be classes or instances deriving from BaseException, not %s",
+                    pe_type_name(typ));
+}
+
+static int m_throw(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                   pe_val *out) {
+    if (pe_no_kwargs(S, "generator.throw", kw)) return -1;
+    if (argc < 1 || argc > 3) return pe_arg_count_error(S, "throw", 1, 3, argc);
+    pe_val exc;
+    if (throw_exception(S, argc, argv, &exc)) return -1;
+    int r = gen_throw_impl(S, (pe_gen *)self.u.o, exc, out);
+    pe_decref(S, exc);
+    return r;
+}
+
+/* __name__, __qualname__, gi_running, gi_suspended, gi_yieldfrom
+ * (gi_frame and gi_code: no frame or code objects in the subset). */
+static int gen_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    (void)S;
+    pe_gen *g = (pe_gen *)v.u.o;
+    const char *n = ((pe_str *)name)->data;
+    if ((!strcmp(n, "__name__") || !strcmp(n, "__qualname__")) && g->func) {
+        pe_obj *s = n[2] == 'n' ? g->func->code->name : g->func->code->qualname;
+        pe_incref_obj(s);
+        *out = pe_obj_val(s);
+    } else if (!strcmp(n, "gi_running")) {
+        *out = pe_bool(g->state == PE_GEN_RUNNING);
+    } else if (!strcmp(n, "gi_suspended")) {
+        *out = pe_bool(g->state == PE_GEN_SUSPENDED);
+    } else if (!strcmp(n, "gi_yieldfrom")) {
+        pe_val *yf = gen_yf(g);
+        *out = yf ? *yf : pe_none();
+        pe_incref(*out);
+    } else {
+        return PE_NOTIMPL;
+    }
+    return 0;
+}
+
+static const pe_cfunc gen_methods[] = {
+    PE_METHOD("send", m_send),
+    PE_METHOD("throw", m_throw),
+    PE_METHOD("close", m_close),
+    PE_METHOD_END,
+};
+
+/* ------------------------------------------------------------------ */
+/* Finalization                                                        */
+/* ------------------------------------------------------------------ */
+
+/* A suspended generator released during a run is closed first (its
+ * finally blocks run, as in CPython); an exception that escapes is
+ * reported as CPython's "Exception ignored in: ..." and dropped. Outside
+ * a run (no frame: the end-of-run sweep, pe_reset) nothing runs: the
+ * sweep clears every generator first, which marks it closed. */
+static void gen_finalize(pe_state *S, pe_gen *g) {
+    pe_val saved_exc = S->exc;
+    S->exc = pe_undef();
+    g->ob.rc = 1; /* alive while its finally blocks run */
+    if (gen_close_impl(S, g) < 0 && S->exc.tag == PE_TOBJ) {
+        pe_sb sb;
+        pe_sb_init(&sb, S);
+        pe_sb_puts(&sb, "Exception ignored in: ");
+        gen_repr(S, pe_obj_val(&g->ob), &sb);
+        pe_sb_putc(&sb, '\n');
+        if (!sb.failed) S->err(S->err_ud, sb.p, sb.len);
+        pe_sb_free(&sb);
+        pe_print_exception(S);
+    }
+    pe_exc_clear(S);
+    S->exc = saved_exc;
+    g->ob.rc--;
+}
+
+/* Heaps are swept between runs only: no generator runs then. */
+static void gen_clear(pe_state *S, pe_obj *o) {
+    pe_gen *g = (pe_gen *)o;
+    gen_release_frame(S, g);
+    pe_func *f = g->func;
+    g->func = NULL;
+    if (f) pe_decref_obj(S, &f->ob);
+}
+
+static void gen_dealloc(pe_state *S, pe_obj *o) {
+    pe_gen *g = (pe_gen *)o;
+    if (g->state == PE_GEN_SUSPENDED && g->func && S->nframes > 0) {
+        gen_finalize(S, g);
+        if (g->ob.rc > 0) return; /* kept alive by its finally block */
+    }
+    gen_release_frame(S, g);
+    if (g->func) pe_decref_obj(S, &g->func->ob);
+    pe_mem_free(S, g->saved, g->cap * sizeof(pe_val));
+    pe_obj_free(S, o, sizeof(pe_gen));
+}
+
+const pe_type pe_type_generator = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "generator",
+    .kind = PE_K_ITER,
+    .dealloc = gen_dealloc,
+    .clear = gen_clear,
+    .repr = gen_repr,
+    .iter = gen_iter,
+    .next = gen_next,
+    .getattr = gen_getattr,
+    .methods = gen_methods,
+};
+
+/* ------------------------------------------------------------------ */
+/* iter(callable, sentinel)                                            */
+/* ------------------------------------------------------------------ */
+
+/* CPython's callable_iterator (Objects/iterobject.c): calls the callable
+ * until it returns something equal to the sentinel (or raises
+ * StopIteration); then it is exhausted for good. */
+typedef struct pe_calliter {
+    pe_obj ob;
+    pe_val callable, sentinel; /* UNDEF once exhausted */
+} pe_calliter;
+
+static void calliter_clear(pe_state *S, pe_obj *o) {
+    pe_calliter *c = (pe_calliter *)o;
+    pe_val a = c->callable, b = c->sentinel;
+    c->callable = c->sentinel = pe_undef();
+    pe_decref(S, a);
+    pe_decref(S, b);
+}
+
+static void calliter_dealloc(pe_state *S, pe_obj *o) {
+    calliter_clear(S, o);
+    pe_obj_free(S, o, sizeof(pe_calliter));
+}
+
+static int calliter_next(pe_state *S, pe_val it, pe_val *out) {
+    pe_calliter *c = (pe_calliter *)it.u.o;
+    if (c->callable.tag == PE_TUNDEF) return 0;
+    pe_val fn = c->callable, r;
+    pe_incref(fn);
+    int k = pe_call(S, fn, 0, NULL, NULL, &r);
+    pe_decref(S, fn);
+    if (k) {
+        if (!pe_exc_matches(S, PE_EXC(StopIteration))) return -1;
+        pe_exc_clear(S);
+        calliter_clear(S, &c->ob);
+        return 0;
+    }
+    if (c->sentinel.tag == PE_TUNDEF) { /* exhausted by a nested call */
+        pe_decref(S, r);
+        return 0;
+    }
+    int eq = pe_eq(S, c->sentinel, r);
+    if (eq != 0) {
+        pe_decref(S, r);
+        if (eq < 0) return -1;
+        calliter_clear(S, &c->ob);
+        return 0;
+    }
+    *out = r;
+    return 1;
+}
+
+static const pe_type pe_type_callable_iterator = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "callable_iterator",
+    .kind = PE_K_ITER,
+    .dealloc = calliter_dealloc,
+    .clear = calliter_clear,
+    .iter = gen_iter,
+    .next = calliter_next,
+};
+
+int pe_calliter_new(pe_state *S, pe_val callable, pe_val sentinel, pe_val *out) {
+    const pe_type *t = pe_typeof(callable);
+    int k = t->kind;
+    if (!(k == PE_K_TYPE || k == PE_K_FUNC || k == PE_K_CFUNC || k == PE_K_BMETHOD ||
+          (k == PE_K_HOST && t->call))) /* as callable() */
+        return pe_raise(S, PE_EXC(TypeError), "iter(v, w): v must be callable");
+    pe_calliter *c = (pe_calliter *)pe_obj_new(S, &pe_type_callable_iterator, sizeof(pe_calliter));
+    if (!c) return -1;
+    pe_incref(callable);
+    pe_incref(sentinel);
+    c->callable = callable;
+    c->sentinel = sentinel;
+    *out = pe_obj_val(&c->ob);
+    return 0;
+}

@@ -1,0 +1,11 @@
+# expect: ok
+print(b'a b  c\td\ne'.split(), b'  lead and trail  '.split(), b''.split(), b'   '.split())
+print(b'a,b,,c'.split(b','), b'a,b,,c'.split(b',', 1), b'a,b,,c'.split(b',', maxsplit=2))
+print(b'a,b,,c'.rsplit(b','), b'a,b,,c'.rsplit(b',', 1), b'a b c'.rsplit(None, 1), b'  a b  '.rsplit(maxsplit=1))
+print(b'a b c'.split(maxsplit=0), b' a b c '.split(None, 0), b' a b c '.rsplit(None, 0))
+print(b'xxAxxBxx'.split(b'xx'), b'xxAxxBxx'.rsplit(b'xx', 1), b'abc'.split(b'abc'), b''.split(b'x'))
+print(b'aaa'.split(b'aa'), b'aaa'.rsplit(b'aa'), b'a\x0bb\x0cc\x1cd'.split())
+print(bytearray(b'1 2').split(), bytearray(b'1,2').rsplit(b','), b'1-2'.split(bytearray(b'-')))
+print(b', '.join([b'a', b'b', b'c']), b''.join([]), b'-'.join((b'x',)), b'.'.join(bytearray(b'ab') for _ in range(2)))
+print(bytearray(b'+').join([b'1', bytearray(b'2')]), b''.join([b'a'] * 5))
+print(b'x'.join([b'', b'']), b'ab'.join(iter([b'1', b'2', b'3'])))

@@ -1,0 +1,10 @@
+# expect: ok
+print(b'  hi \t\n'.strip(), b'  hi  '.lstrip(), b'  hi  '.rstrip(), b'xxhixx'.strip(b'x'), b'abchicba'.strip(b'abc'))
+print(b'\x00hi\x00'.strip(), b'\x00hi\x00'.strip(b'\x00'), b'hi'.strip(None), b''.strip(), b'xyx'.lstrip(b'x'), b'xyx'.rstrip(b'yx'))
+print(bytearray(b'  a  ').strip(), bytearray(b'--a--').lstrip(b'-'), b'-a-'.strip(bytearray(b'-')))
+print(b'hello'.replace(b'l', b'L'), b'hello'.replace(b'l', b'', 1), b'hello'.replace(b'', b'-'), b'hello'.replace(b'', b'-', 2))
+print(b'aaaa'.replace(b'aa', b'b'), b'abc'.replace(b'x', b'y'), b''.replace(b'', b'x'), b'abc'.replace(b'b', b'BBB', 0))
+print(b'abc'.replace(b'abc', b''), bytearray(b'abab').replace(b'a', b'c'), b'a.b'.replace(bytearray(b'.'), b'::'))
+print(b'abc'.replace(b'b', b'x', -1), b'abcabc'.replace(b'bc', b'!', 1))
+print(b'prefix-body'.removeprefix(b'prefix-'), b'body'.removeprefix(b'x'), b'a.py'.removesuffix(b'.py'), b'a'.removesuffix(b''))
+print(bytearray(b'abc').removeprefix(b'a'), bytearray(b'abc').removesuffix(b'bc'))

@@ -1,0 +1,3 @@
+# expect: SyntaxError
+print('never')
+x = b'a' 'b'

@@ -1,0 +1,3 @@
+# expect: SyntaxError
+print('never')
+yield 1

@@ -1,0 +1,3 @@
+# expect: SyntaxError
+def f():
+    return [(yield x) for x in range(3)]

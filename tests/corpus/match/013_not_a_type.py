@@ -1,0 +1,6 @@
+# expect: TypeError: called match pattern must be a type
+print("before")
+f = len
+match 1:
+    case f():
+        pass

@@ -1,0 +1,3 @@
+# expect: SyntaxError: nonlocal declaration not allowed at module level
+nonlocal x
+x = 1

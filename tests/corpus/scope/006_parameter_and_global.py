@@ -1,0 +1,3 @@
+# expect: SyntaxError: name 'x' is parameter and global
+def f(x):
+    global x

@@ -1,0 +1,4 @@
+# expect: TypeError: write() argument must be str, not int
+import sys
+sys.stdout.write("ok\n")
+n = sys.stdout.write(42)

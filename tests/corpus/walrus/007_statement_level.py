@@ -1,0 +1,3 @@
+# expect: SyntaxError: invalid syntax
+print("x")
+x := 1

@@ -1,0 +1,2 @@
+# expect: SyntaxError: invalid syntax
+v = [i for i in range(3) if i := 1]
