@@ -1130,8 +1130,12 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_NEG) {
-        SYNC();
         pe_val a = sp[-1], res;
+        if (a.tag == PE_TINT && a.u.i != INT64_MIN) {
+            sp[-1].u.i = -a.u.i;
+            DISPATCH();
+        }
+        SYNC(); /* may run __neg__ */
         if (pe_unary_neg(S, a, &res)) ERROR();
         pe_decref(S, a);
         sp[-1] = res;
@@ -1155,7 +1159,7 @@ next:
     }
     TARGET(UNARY_NOT) {
         pe_val a = sp[-1];
-        int t = a.tag == PE_TBOOL ? (int)a.u.i : (SYNC(), pe_truth(S, a));
+        int t = a.tag == PE_TBOOL || a.tag == PE_TINT ? a.u.i != 0 : (SYNC(), pe_truth(S, a));
         if (t < 0) ERROR();
         pe_decref(S, a);
         sp[-1] = pe_bool(!t);
@@ -1169,9 +1173,9 @@ next:
     TARGET(POP_JUMP_IF_FALSE) {
         pe_val v = POP();
         int t;
-        if (v.tag == PE_TBOOL) t = (int)v.u.i;
+        if (v.tag == PE_TBOOL || v.tag == PE_TINT) t = v.u.i != 0;
         else {
-            SYNC();
+            SYNC(); /* may run __bool__ / __len__ */
             t = pe_truth(S, v);
             pe_decref(S, v);
             if (t < 0) ERROR();
@@ -1182,9 +1186,9 @@ next:
     TARGET(POP_JUMP_IF_TRUE) {
         pe_val v = POP();
         int t;
-        if (v.tag == PE_TBOOL) t = (int)v.u.i;
+        if (v.tag == PE_TBOOL || v.tag == PE_TINT) t = v.u.i != 0;
         else {
-            SYNC();
+            SYNC(); /* may run __bool__ / __len__ */
             t = pe_truth(S, v);
             pe_decref(S, v);
             if (t < 0) ERROR();
