@@ -466,14 +466,30 @@ int pe_raise_nomem(pe_state *S) {
     return set_pending(S, pe_obj_val((pe_obj *)&memerr_instance.ob));
 }
 
+/* `raise cls`: cls() as the instance; a user __new__ that returns
+ * something else than an exception is CPython's TypeError. */
+int pe_exc_instantiate(pe_state *S, pe_val cls, pe_val *out) {
+    pe_val inst;
+    if (pe_call(S, cls, 0, NULL, NULL, &inst)) return -1;
+    if (PE_LIKELY(pe_is_kind(inst, PE_K_EXC))) {
+        *out = inst;
+        return 0;
+    }
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    if (!pe_sb_puts(&sb, "calling ") && !pe_repr(S, cls, &sb) &&
+        !pe_sb_puts(&sb, " should have returned an instance of BaseException, not ") &&
+        !pe_repr(S, pe_obj_val((pe_obj *)pe_typeof(inst)), &sb))
+        pe_raise(S, PE_EXC(TypeError), "%.*s", (int)(sb.len > 500 ? 500 : sb.len), sb.p);
+    pe_sb_free(&sb);
+    pe_decref(S, inst);
+    return -1;
+}
+
 int pe_raise_exc(pe_state *S, pe_val v) {
     if (is_exc_type(v)) {
         pe_val inst;
-        if (pe_call(S, v, 0, NULL, NULL, &inst)) return -1;
-        if (!pe_is_kind(inst, PE_K_EXC)) {
-            pe_decref(S, inst);
-            return pe_raise(S, PE_EXC(TypeError), "exceptions must derive from BaseException");
-        }
+        if (pe_exc_instantiate(S, v, &inst)) return -1;
         return set_pending(S, inst);
     }
     if (!pe_is_kind(v, PE_K_EXC))

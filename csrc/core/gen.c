@@ -304,10 +304,26 @@ static int throw_exception(pe_state *S, int argc, const pe_val *argv, pe_val *ex
             *exc = val;
             return 0;
         }
-        if (val.tag == PE_TNONE) return pe_call(S, typ, 0, NULL, NULL, exc);
-        if (pe_is_kind(val, PE_K_TUPLE))
-            return pe_call(S, typ, (int)PE_TUPLE(val)->n, PE_TUPLE(val)->items, NULL, exc);
-        return pe_call(S, typ, 1, &val, NULL, exc);
+        int r;
+        if (val.tag == PE_TNONE) r = pe_call(S, typ, 0, NULL, NULL, exc);
+        else if (pe_is_kind(val, PE_K_TUPLE))
+            r = pe_call(S, typ, (int)PE_TUPLE(val)->n, PE_TUPLE(val)->items, NULL, exc);
+        else r = pe_call(S, typ, 1, &val, NULL, exc);
+        if (r) return r;
+        if (!is_exc_instance(*exc)) { /* a user __new__ returned something else */
+            pe_sb sb;
+            pe_sb_init(&sb, S);
+            const char *tn = pe_type_name(*exc);
+            if (!pe_repr(S, typ, &sb))
+                pe_raise(S, PE_EXC(TypeError),
+                         "calling %.*s should have returned an instance of BaseException, not %s",
+                         (int)(sb.len > 300 ? 300 : sb.len), sb.p, tn);
+            pe_sb_free(&sb);
+            pe_decref(S, *exc);
+            *exc = pe_undef();
+            return -1;
+        }
+        return 0;
     }
     if (is_exc_instance(typ)) {
         if (val.tag != PE_TNONE)

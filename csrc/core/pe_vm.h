@@ -192,6 +192,9 @@ int pe_exc_new(pe_state *S, const pe_type *t, pe_val args_tuple, pe_val *out);
 /* Set v (an exception instance or type) as the pending exception; chains
  * the exception being handled as __context__. */
 int pe_raise_exc(pe_state *S, pe_val v);
+/* cls() for `raise cls` (a new exception instance), or -1 with CPython's
+ * TypeError when a user __new__ returns something else. */
+int pe_exc_instantiate(pe_state *S, pe_val cls, pe_val *out);
 /* str(exc) as CPython: '' / str(arg) / str(args); KeyError: repr(arg). */
 int pe_exc_str(pe_state *S, pe_val exc, pe_sb *sb);
 /* CPython's suggestion for a mistyped name among candidates (Python/

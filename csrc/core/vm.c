@@ -532,7 +532,7 @@ static int do_raise(pe_state *S, pe_val exc, pe_val cause) {
     }
     pe_val inst = exc;
     if (pe_is_kind(exc, PE_K_TYPE) && ((const pe_type *)exc.u.o)->kind == PE_K_EXC) {
-        if (pe_call(S, exc, 0, NULL, NULL, &inst)) return -1;
+        if (pe_exc_instantiate(S, exc, &inst)) return -1;
     } else if (!pe_is_kind(exc, PE_K_EXC)) {
         return pe_raise(S, PE_EXC(TypeError), "exceptions must derive from BaseException");
     } else {
