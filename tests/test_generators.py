@@ -138,9 +138,12 @@ def test_exception_ignored_in_finalizer():
     exp = run_cpython(["-c", src])
     got = run_pyexpr(["-c", src])
     assert (got.returncode, got.stdout) == (0, exp.stdout) == (0, b"after\n"), got.describe()
-    err = got.stderr.decode()
+    err, want = got.stderr.decode(), exp.stderr.decode()
+    addr = re.compile(r"0x[0-9a-f]+")
     assert re.match(r"Exception ignored in: <generator object g at 0x[0-9a-f]+>\n", err), err
-    assert err.strip().splitlines()[-1] == exp.stderr.decode().strip().splitlines()[-1]
+    # the same report, the exception alone (no chain), but CPython's ^^^ lines
+    want = "".join(l for l in want.splitlines(True) if l.strip("~^ \n"))
+    assert addr.sub("0x", err) == addr.sub("0x", want)
 
 
 def test_extension_runs_generators():
@@ -175,3 +178,31 @@ def test_misplaced_yield_messages_as_cpython(src):
     got = run_pyexpr(["-c", src])
     assert exp.returncode == 1 and exp.last_line.startswith("SyntaxError")
     assert (got.returncode, got.last_line) == (1, exp.last_line), got.describe()
+
+
+def test_long_chains_of_generators_are_freed_without_deep_recursion():
+    """Generators holding generators (created, or suspended with a finally
+    to run) are released through the trashcan: no C recursion per link."""
+    src = (
+        "g = iter([0])\n"
+        "for i in range(300000):\n"
+        "    g = (x for x in g)\n"
+        "del g\n"
+        "count = [0]\n"
+        "def holder(inner):\n"
+        "    try:\n"
+        "        yield 1\n"
+        "        yield inner\n"
+        "    finally:\n"
+        "        count[0] += 1\n"
+        "h = None\n"
+        "for i in range(100000):\n"
+        "    h = holder(h)\n"
+        "    next(h)\n"
+        "h = None\n"
+        "print(count)\n"
+    )
+    exp = run_cpython(["-c", src], timeout=60)
+    got = run_pyexpr(["-c", src], timeout=60)
+    assert exp.stdout == b"[100000]\n"
+    assert (got.returncode, got.stdout) == (0, exp.stdout), got.describe()

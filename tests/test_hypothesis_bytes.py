@@ -100,7 +100,7 @@ def method_expr(draw, x: str) -> str:
 def read_stmt(draw) -> str:
     x = draw(st.sampled_from(BYTES + ARRAYS))
     y = draw(st.sampled_from(BYTES + ARRAYS))
-    k = draw(st.integers(0, 12))
+    k = draw(st.integers(0, 14))
     return "print(" + {
         0: f"{x}[{draw(small)}]",
         1: f"{x}[{slice_src(draw)}]",
@@ -115,6 +115,9 @@ def read_stmt(draw) -> str:
         10: f"hash({x}) == hash(bytes({x}))",
         11: f"bytes({draw(st.lists(byte_int, max_size=4))!r}), bytearray({draw(small)})",
         12: f"repr({x}), str({y})",
+        13: f"{x} % ({draw(arg())},)",
+        14: f"b'%s|%5b|%-4r|%c|%d|%x|%.2s' % ({draw(arg())}, {y}, {x}, {draw(byte_int)!r}, "
+            f"{draw(small)}, {draw(byte_int)!r}, {x})",
     }[k] + ")\n"
 
 

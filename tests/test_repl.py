@@ -186,6 +186,8 @@ DIFF_CASES = {
     # a SyntaxWarning is shown once, when the whole statement is compiled
     # (not while the prompt is still gathering its lines)
     "syntax_warning_once": ["x = 1\r", "x is 1\r", "if x is 1:\r", "  y = 2\r", "\r", "y\r"],
+    "match_and_soft_keyword": ["match 3:\r", "    case 3:\r", "        'three'\r", "\r",
+                               "match = [1]\r", "match\r", "match[0]\r"],
     "second_statement_kinds": ["if 1:\r", "  pass\r", "(1,\r", "for i in []:\r", "  pass\r",
                                "'abc\r", "'ok'\r"],
 }

@@ -99,6 +99,9 @@ WALRUS_CASES = [
     "((x) := 1)\n",
     "*a := 1\n",
     "print((x := 1), x)\n",
+    "class A:\n    [(y := 1) for i in range(2)]\n",
+    "class A:\n    (y := 1)\n    print(y)\n",
+    "class A:\n    global g\n    g = [(q := i) for i in range(2)]\nprint(g, q)\n",
 ]
 
 SCOPE_CASES = [

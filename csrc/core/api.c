@@ -27,7 +27,7 @@ static void heap_move(pe_heap *dst, pe_heap *src) {
 /* Immortalises the code's objects so runs never write to them. */
 static void freeze_heap(pe_state *S, pe_heap *h) {
     for (pe_obj *o = h->head.gc_next; o != &h->head; o = o->gc_next) {
-        if (o->type->kind == PE_K_STR) {
+        if (o->type->kind == PE_K_STR || o->type->kind == PE_K_BYTES) {
             int64_t hv;
             pe_hash(S, pe_obj_val(o), &hv);
         } else if (o->type->kind == PE_K_TUPLE) {

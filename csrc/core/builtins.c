@@ -608,15 +608,19 @@ BI(issubclass) {
     return 0;
 }
 
+bool pe_is_callable(pe_val v) {
+    const pe_type *t = pe_typeof(v);
+    int k = t->kind;
+    return k == PE_K_TYPE || k == PE_K_FUNC || k == PE_K_CFUNC || k == PE_K_BMETHOD ||
+           (k == PE_K_HOST && t->call) || /* host classes without call: not callable */
+           (pe_is_heaptype(t) && PE_CLASS(t)->special[PE_DU_call].tag != PE_TUNDEF) ||
+           t == &pe_type_staticmethod;
+}
+
 BI(callable) {
     (void)self;
     if (nokw(S, "callable", kwnames) || exact_args(S, "callable", argc, 1)) return -1;
-    const pe_type *t = pe_typeof(argv[0]);
-    int k = t->kind;
-    *out = pe_bool(k == PE_K_TYPE || k == PE_K_FUNC || k == PE_K_CFUNC || k == PE_K_BMETHOD ||
-                   (k == PE_K_HOST && t->call) || /* host classes without call: not callable */
-                   (pe_is_heaptype(t) && PE_CLASS(t)->special[PE_DU_call].tag != PE_TUNDEF) ||
-                   t == &pe_type_staticmethod);
+    *out = pe_bool(pe_is_callable(argv[0]));
     return 0;
 }
 

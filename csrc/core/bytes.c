@@ -12,6 +12,15 @@
 #include <stdio.h>
 
 #include "cont_internal.h"
+#include "pe_dunder.h"
+
+/* A heap instance with __index__ used as an index or a byte value: 1 with
+ * the int in *out (new reference), 0 when v is no such object, -1 error.
+ * May run Python code: bytearray views are re-read afterwards. */
+static int index_of(pe_state *S, pe_val v, pe_val *out) {
+    if (v.tag != PE_TOBJ || pe_is_intlike(v)) return 0;
+    return pe_dunder_index(S, v, out);
+}
 
 /* ------------------------------------------------------------------ */
 /* Allocation                                                          */
@@ -237,7 +246,7 @@ static int fill_repeat(pe_state *S, unsigned char *dst, const unsigned char *src
         memset(dst, src[0], total);
         return pe_work(S, total / 64);
     }
-    memcpy(dst, src, n);
+    if (dst != src) memcpy(dst, src, n); /* `ba *= k` repeats in place */
     size_t done = n;
     while (done < total) {
         size_t k = done <= total - done ? done : total - done;
@@ -288,6 +297,13 @@ static int bytes_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
     case PE_BO_ADD:
         if (!is_byteslike(a)) return PE_NOTIMPL;
         return concat(S, a, b, out);
+    case PE_BO_MOD: {
+        if (!is_byteslike(a)) return PE_NOTIMPL;
+        const unsigned char *p;
+        size_t n;
+        pe_bytes_view(a, &p, &n);
+        return pe_bytes_percent_format(S, p, n, pe_typeof(a), b, out);
+    }
     case PE_BO_MUL: {
         pe_val seq = is_byteslike(a) ? a : b, cnt = is_byteslike(a) ? b : a;
         int64_t n;
@@ -321,6 +337,16 @@ static int bytes_len(pe_state *S, pe_val v, int64_t *out) {
 }
 
 static int bytes_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
+    if (!pe_is_intlike(key) && key.tag != PE_TBOOL && !pe_is_slice(key)) {
+        pe_val iv;
+        int r = index_of(S, key, &iv);
+        if (r < 0) return -1;
+        if (r > 0) {
+            r = bytes_getitem(S, v, iv, out); /* iv is an int: one level */
+            pe_decref(S, iv);
+            return r;
+        }
+    }
     const unsigned char *p;
     size_t n;
     pe_bytes_view(v, &p, &n);
@@ -372,6 +398,14 @@ static int bytes_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
 
 /* A byte value: an int in range(0, 256) (bools included). */
 static int byte_value(pe_state *S, pe_val v, const char *range_msg, int *out) {
+    pe_val iv;
+    int k = index_of(S, v, &iv);
+    if (k < 0) return -1;
+    if (k > 0) {
+        k = byte_value(S, iv, range_msg, out); /* iv is an int: one level */
+        pe_decref(S, iv);
+        return k;
+    }
     if (v.tag == PE_TINT || v.tag == PE_TBOOL) {
         if (v.u.i < 0 || v.u.i > 255) return pe_raise(S, PE_EXC(ValueError), "%s", range_msg);
         *out = (int)v.u.i;
@@ -391,9 +425,17 @@ static int bytes_contains(pe_state *S, pe_val v, pe_val x) {
         if (m > n) return 0;
         return memmem(p, n, q, m) != NULL;
     }
-    if (!pe_is_intlike(x) && x.tag != PE_TBOOL)
-        return pe_raise(S, PE_EXC(TypeError), "a bytes-like object is required, not '%s'",
-                        pe_type_name(x));
+    if (!pe_is_intlike(x) && x.tag != PE_TBOOL) {
+        pe_val iv;
+        int k = index_of(S, x, &iv);
+        if (k < 0) return -1;
+        if (k == 0)
+            return pe_raise(S, PE_EXC(TypeError), "a bytes-like object is required, not '%s'",
+                            pe_type_name(x));
+        k = bytes_contains(S, v, iv);
+        pe_decref(S, iv);
+        return k;
+    }
     int c;
     if (byte_value(S, x, "byte must be in range(0, 256)", &c)) return -1;
     pe_bytes_view(v, &p, &n);
@@ -510,6 +552,16 @@ static int bytearray_setslice(pe_state *S, pe_bytearray *b, pe_val key, pe_val v
 
 static int bytearray_setitem(pe_state *S, pe_val v, pe_val key, pe_val val) {
     pe_bytearray *b = PE_BYTEARRAY(v);
+    if (!pe_is_intlike(key) && key.tag != PE_TBOOL && !pe_is_slice(key)) {
+        pe_val iv;
+        int r = index_of(S, key, &iv);
+        if (r < 0) return -1;
+        if (r > 0) {
+            r = bytearray_setitem(S, v, iv, val); /* iv is an int: one level */
+            pe_decref(S, iv);
+            return r;
+        }
+    }
     if (pe_is_intlike(key) || key.tag == PE_TBOOL) {
         if (pe_is_bigint(key))
             return pe_raise(S, PE_EXC(IndexError), "cannot fit 'int' into an index-sized integer");
@@ -626,10 +678,14 @@ static int ctor_bind(pe_state *S, const char *tname, int argc, const pe_val *arg
                             names[j], j + 1);
         slot[j] = argv[npos + k];
     }
-    for (int j = 1; j < 3; j++)
-        if (slot[j].tag != PE_TUNDEF && !pe_is_str(slot[j]))
+    for (int j = 1; j < 3; j++) {
+        if (slot[j].tag == PE_TUNDEF) continue;
+        if (!pe_is_str(slot[j]))
             return pe_raise(S, PE_EXC(TypeError), "%s() argument '%s' must be str, not %s", tname,
                             names[j], slot[j].tag == PE_TNONE ? "None" : pe_type_name(slot[j]));
+        if (memchr(PE_STR(slot[j])->data, 0, PE_STR(slot[j])->len))
+            return pe_raise(S, PE_EXC(ValueError), "embedded null character");
+    }
     return 0;
 }
 
@@ -665,6 +721,18 @@ static int ctor_fill(pe_state *S, const char *tname, pe_val src, pe_val enc, pe_
         if ((uint64_t)src.u.i > SIZE_MAX / 4) return pe_raise_nomem(S);
         if (pe_mem_check(S, (size_t)src.u.i)) return -1;
         return pe_sb_fill(sb, 0, (size_t)src.u.i);
+    }
+    pe_val iv;
+    int k = index_of(S, src, &iv);
+    if (k < 0) { /* CPython falls through to the iterable path on a TypeError */
+        if (!pe_exc_matches(S, PE_EXC(TypeError))) return -1;
+        pe_exc_clear(S);
+        k = 0;
+    }
+    if (k > 0) { /* bytes(obj with __index__): that many zero bytes */
+        k = ctor_fill(S, tname, iv, enc, errors, sb, encoded);
+        pe_decref(S, iv);
+        return k;
     }
     if (pe_typeof(src)->iter == NULL)
         return pe_raise(S, PE_EXC(TypeError), "cannot convert '%s' object to %s", pe_type_name(src),

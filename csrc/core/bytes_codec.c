@@ -366,10 +366,14 @@ static int bind_codec_args(pe_state *S, const char *fname, int argc, const pe_va
                             names[j], j + 1);
         slot[j] = argv[npos + k];
     }
-    for (int j = 0; j < 2; j++)
-        if (slot[j].tag != PE_TUNDEF && !pe_is_str(slot[j]))
+    for (int j = 0; j < 2; j++) {
+        if (slot[j].tag == PE_TUNDEF) continue;
+        if (!pe_is_str(slot[j]))
             return pe_raise(S, PE_EXC(TypeError), "%s() argument '%s' must be str, not %s", fname,
                             names[j], slot[j].tag == PE_TNONE ? "None" : pe_type_name(slot[j]));
+        if (memchr(PE_STR(slot[j])->data, 0, PE_STR(slot[j])->len))
+            return pe_raise(S, PE_EXC(ValueError), "embedded null character");
+    }
     return 0;
 }
 

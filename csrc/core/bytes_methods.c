@@ -177,13 +177,31 @@ static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 /* Searching                                                           */
 /* ------------------------------------------------------------------ */
 
+/* memmem over bounded windows (~64 KiB, or 4 needle lengths): repeated
+ * searches from a moving start (count, replace, split) stay linear even
+ * where memmem looks at its whole haystack first (sanitizer interceptors).
+ * A window holds every match that starts in its first W bytes. */
+static const unsigned char *pb_memmem(const unsigned char *h, size_t hl, const unsigned char *nd,
+                                      size_t nl) {
+    if (nl == 0) return h;
+    size_t W = nl > 16384 ? 4 * nl : 65536;
+    while (hl >= nl) {
+        size_t span = hl - (nl - 1) <= W ? hl : W + nl - 1;
+        const unsigned char *m = memmem(h, span, nd, nl);
+        if (m || span == hl) return m;
+        h += W;
+        hl -= W;
+    }
+    return NULL;
+}
+
 /* Finds needle in h[start, end): first (dir > 0) or last match; -1. */
 static int64_t find_in(const unsigned char *h, int64_t start, int64_t end,
                        const unsigned char *nd, size_t nn, int dir) {
     if (end - start < (int64_t)nn || start > end) return -1;
     if (nn == 0) return dir > 0 ? start : end;
     if (dir > 0) {
-        const unsigned char *r = memmem(h + start, (size_t)(end - start), nd, nn);
+        const unsigned char *r = pb_memmem(h + start, (size_t)(end - start), nd, nn);
         return r ? (int64_t)(r - h) : -1;
     }
     for (int64_t i = end - (int64_t)nn; i >= start; i--)
@@ -197,7 +215,7 @@ static int64_t count_in(const unsigned char *h, int64_t start, int64_t end,
     if (nn == 0) return end - start + 1;
     int64_t c = 0;
     for (int64_t i = start; i + (int64_t)nn <= end;) {
-        const unsigned char *r = memmem(h + i, (size_t)(end - i), nd, nn);
+        const unsigned char *r = pb_memmem(h + i, (size_t)(end - i), nd, nn);
         if (!r) break;
         c++;
         i = (int64_t)(r - h) + (int64_t)nn;
@@ -356,7 +374,7 @@ static int split_impl(pe_state *S, pe_val self, const char *name, int argc, cons
         size_t i = 0;
         while (!r) {
             const unsigned char *f =
-                maxsplit > 0 && n - i >= sl ? memmem(p + i, n - i, sepc, sl) : NULL;
+                maxsplit > 0 && n - i >= sl ? pb_memmem(p + i, n - i, sepc, sl) : NULL;
             if (!f) {
                 r = list_add(S, self, *out, p + i, n - i);
                 break;
@@ -397,11 +415,7 @@ METHOD(m_splitlines) {
     pe_val a[1];
     if (chk_kw(S, "splitlines", argc, argv, kwnames, names, 1, a)) return -1;
     int keep = 0;
-    if (a[0].tag != PE_TUNDEF) {
-        if (a[0].tag == PE_TFLOAT)
-            return pe_raise(S, PE_EXC(TypeError), "'float' object cannot be interpreted as an integer");
-        if ((keep = pe_truth(S, a[0])) < 0) return -1;
-    }
+    if (a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], &keep)) return -1;
     if (pe_list_new(S, 0, out)) return -1;
     VIEW(p, n);
     size_t i = 0;
@@ -536,7 +550,7 @@ METHOD(m_replace) {
     } else {
         size_t i = 0;
         while (i < n && !sb.failed) {
-            const unsigned char *f = count > 0 && n - i >= on ? memmem(p + i, n - i, o, on) : NULL;
+            const unsigned char *f = count > 0 && n - i >= on ? pb_memmem(p + i, n - i, o, on) : NULL;
             if (!f) break;
             size_t j = (size_t)(f - p);
             pe_sb_putn(&sb, (const char *)p + i, j - i);
@@ -608,7 +622,7 @@ static int pad(pe_state *S, pe_val self, const char *name, int argc, const pe_va
         if (!pe_bytes_view(argv[1], &q, &m) || m != 1)
             return pe_raise(S, PE_EXC(TypeError),
                             "%s() argument 2 must be a byte string of length 1, not %s", name,
-                            pe_type_name(argv[1]));
+                            argv[1].tag == PE_TNONE ? "None" : pe_type_name(argv[1]));
         fill = q[0];
     }
     VIEW(p, n);
@@ -866,9 +880,15 @@ METHOD(m_fromhex) {
                         tname(self), argc);
     if (!pe_is_str(argv[0]))
         return pe_raise(S, PE_EXC(TypeError), "fromhex() argument must be str, not %s",
-                        pe_type_name(argv[0]));
+                        argv[0].tag == PE_TNONE ? "None" : pe_type_name(argv[0]));
     const pe_str *s = PE_STR(argv[0]);
     const unsigned char *t = (const unsigned char *)s->data;
+    if (!s->ascii) { /* CPython reports the first non-ASCII character first */
+        size_t k = 0;
+        while (t[k] < 0x80) k++;
+        return pe_raise(S, PE_EXC(ValueError),
+                        "non-hexadecimal number found in fromhex() arg at position %zu", k);
+    }
     pe_sb sb;
     pe_sb_init(&sb, S);
     size_t i = 0, pos = 0; /* byte offset, code point position */

@@ -1100,6 +1100,10 @@ int pe_class_setattr(pe_state *S, pe_class *c, pe_obj *name, pe_val val) {
     }
     /* a data descriptor on the metatype: none here (type has no setters
      * for other names) */
+    size_t len = strlen(n);
+    bool dunder = len > 4 && n[0] == '_' && n[1] == '_' && n[len - 1] == '_' && n[len - 2] == '_';
+    pe_val old = pe_dict_get_str(PE_DICT(c->dict), (pe_str *)name);
+    bool descr = pe_is_data_descr(old) || pe_is_data_descr(val);
     if (val.tag == PE_TUNDEF) {
         int r = pe_dict_del(S, PE_DICT(c->dict), pe_obj_val(name));
         if (r < 0) return -1;
@@ -1109,7 +1113,16 @@ int pe_class_setattr(pe_state *S, pe_class *c, pe_obj *name, pe_val val) {
     } else if (pe_dict_set(S, PE_DICT(c->dict), pe_obj_val(name), val)) {
         return -1;
     }
-    return pe_class_changed(S, c);
+    if (dunder) return pe_class_changed(S, c);
+    /* an ordinary name: new version tags (attribute caches) for the class
+     * and its subclasses; the flags only if a data descriptor came or went */
+    for (pe_class *k = S->classes; k; k = k->sub_next)
+        if (k == c || pe_class_is_subtype(&k->tp, &c->tp)) {
+            k->version = ++S->type_version;
+            if (!k->version) k->version = ++S->type_version;
+            if (descr) update_flags(S, k);
+        }
+    return 0;
 }
 
 /* tp.setattr of `type`: heap classes are mutable, built-ins are not. */
@@ -1223,6 +1236,9 @@ static int obj_new(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_ob
         return pe_raise(S, PE_EXC(TypeError), "object.__new__(X): X is not a type object (%s)",
                         pe_type_name(self));
     const pe_type *t = (const pe_type *)self.u.o;
+    if (!pe_is_heaptype(t) && t != &pe_type_object)
+        return pe_raise(S, PE_EXC(TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
+                        t->name, t->name);
     if (argc && pe_is_heaptype(t) && PE_CLASS(t)->special[PE_DU_init].tag == PE_TUNDEF)
         return pe_raise(S, PE_EXC(TypeError), "%s() takes no arguments", t->name);
     return pe_instance_new(S, t, out);

@@ -71,10 +71,14 @@ int pe_du_call(pe_state *S, pe_val v, enum pe_dunder d, int argc, const pe_val *
     if (S->max_depth && S->nframes >= S->max_depth)
         return pe_raise(S, PE_EXC(RecursionError),
                         "maximum recursion depth exceeded while calling a Python object");
+    /* a special method that is a built-in (`__repr__ = repr`) recurses in C
+     * without Python frames: the native depth guard bounds it */
+    if (pe_recursion_enter(S, " while calling a Python object")) return -1;
     /* the call may rebind the class attribute: keep f alive across it */
     pe_incref(f);
     int r = pe_call_with_self(S, f, v, argc, argv, NULL, out);
     pe_decref(S, f);
+    pe_recursion_leave(S);
     return r ? -1 : 1;
 }
 

@@ -433,7 +433,7 @@ static int collect_walrus(compiler *C, scope *s, pe_node *n) {
                                 nm);
     }
     if (t->kind == SC_CLASS)
-        return syntax_error(C, n,
+        return syntax_error(C, n->a,
                             "assignment expression within a comprehension cannot be used in a "
                             "class body");
     sym *ty = sym_find(t, nm);
@@ -2271,17 +2271,23 @@ typedef struct pctx {
     bool allow_irrefutable;
     const char **names; /* names bound so far by this pattern (duplicates are errors) */
     uint32_t nnames, namecap;
+    uint32_t base; /* names[base..] are captured values kept on the stack (CPython
+                      binds them only once the whole pattern matched); the
+                      newest is the deepest, names[base] right under the values
+                      counted by on_top */
 } pctx;
+
+#define PC_STORES(pc) ((int)((pc)->nnames - (pc)->base))
 
 static void pctx_free(compiler *C, pctx *pc) {
     pe_mem_free(C->S, pc->fail, pc->failcap * sizeof(uint32_t));
     pe_mem_free(C->S, pc->names, pc->namecap * sizeof(char *));
 }
 
-/* Jumps to the failure label that pops pc->on_top values: the test's own
- * operand is already consumed by op. */
+/* Jumps to the failure label that pops pc->on_top values and the captures
+ * kept so far: the test's own operand is already consumed by op. */
 static int pat_jump_fail(compiler *C, unit *u, pctx *pc, int op) {
-    uint32_t k = (uint32_t)pc->on_top;
+    uint32_t k = (uint32_t)(pc->on_top + PC_STORES(pc));
     while (pc->nfail <= k) {
         if (grow(C->S, (void **)&pc->fail, &pc->failcap, pc->nfail, sizeof(uint32_t))) return -1;
         if (new_label(C, u, &pc->fail[pc->nfail])) return -1;
@@ -2300,14 +2306,33 @@ static int pat_emit_fail_pops(compiler *C, unit *u, pctx *pc) {
     return 0;
 }
 
-static int pat_bind(compiler *C, unit *u, pctx *pc, pe_node *p, const char *name) {
+static int pat_add_name(compiler *C, pctx *pc, pe_node *p, const char *name) {
     for (uint32_t i = 0; i < pc->nnames; i++)
         if (!strcmp(pc->names[i], name))
             return syntax_error(C, p->kind == PE_N_PMAP && C->last_pat ? C->last_pat : p,
                                 "multiple assignments to name '%s' in pattern", name);
     if (grow(C->S, (void **)&pc->names, &pc->namecap, pc->nnames, sizeof(char *))) return -1;
     pc->names[pc->nnames++] = name;
-    return c_store_name(C, u, name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF, PE_OP_STORE_GLOBAL);
+    return 0;
+}
+
+/* A capture: the value on top (no longer counted by on_top) goes under the
+ * values still in use and the captures before it. */
+static int pat_bind(compiler *C, unit *u, pctx *pc, pe_node *p, const char *name) {
+    int rot = pc->on_top + PC_STORES(pc) + 1;
+    if (pat_add_name(C, pc, p, name)) return -1;
+    if (rot > 1) EMIT(ROT_N, (uint32_t)rot);
+    return 0;
+}
+
+/* The whole pattern matched: bind the kept captures (newest deepest). */
+static int pat_store_all(compiler *C, unit *u, pctx *pc) {
+    for (uint32_t i = pc->base; i < pc->nnames; i++)
+        if (c_store_name(C, u, pc->names[i], PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
+                         PE_OP_STORE_GLOBAL))
+            return -1;
+    pc->base = pc->nnames;
+    return 0;
 }
 
 static int c_pattern(compiler *C, unit *u, pe_node *p, pctx *pc);
@@ -2366,12 +2391,12 @@ static int c_pattern_seq(compiler *C, unit *u, pe_node *p, pctx *pc) {
         if (x->kind == PE_N_PSTAR) {
             set_loc(u, x);
             C->last_pat = x;
+            pc->on_top--;
             if (x->name) {
                 if (pat_bind(C, u, pc, x, x->name)) return -1;
             } else {
                 EMIT(POP_TOP, 0);
             }
-            pc->on_top--;
         } else if (c_subpattern(C, u, x, pc)) {
             return -1;
         }
@@ -2431,14 +2456,12 @@ static int c_pattern_map(compiler *C, unit *u, pe_node *p, pctx *pc) {
     set_loc(u, p);
     if (p->name) {
         EMIT(MATCH_STAR_DICT, 0);
-        pc->on_top--;
-        if (pat_bind(C, u, pc, p, p->name)) return -1;
-    } else {
-        EMIT(POP_TOP, 0);
-        EMIT(POP_TOP, 0);
-        pc->on_top--;
+        pc->on_top -= 2;
+        return pat_bind(C, u, pc, p, p->name);
     }
-    pc->on_top--;
+    EMIT(POP_TOP, 0);
+    EMIT(POP_TOP, 0);
+    pc->on_top -= 2;
     return 0;
 }
 
@@ -2478,69 +2501,94 @@ static int c_pattern_class(compiler *C, unit *u, pe_node *p, pctx *pc) {
     return 0;
 }
 
-static int cmp_names(const void *a, const void *b) {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+static int name_index(const char *const *v, uint32_t n, const char *name) {
+    for (uint32_t i = 0; i < n; i++)
+        if (!strcmp(v[i], name)) return (int)i;
+    return -1;
+}
+
+/* Swaps the values at depths a and b (1 = TOS) through TOS. */
+static int emit_swap_depths(compiler *C, unit *u, uint32_t a, uint32_t b) {
+    if (a == 1) {
+        EMIT(SWAP, b);
+        return 0;
+    }
+    EMIT(SWAP, a);
+    EMIT(SWAP, b);
+    EMIT(SWAP, a);
+    return 0;
 }
 
 /* p1 | p2 | ...: each alternative tries a copy of the value; all must bind
- * the same names. */
+ * the same names. An alternative's captures are reordered on the stack to
+ * the first one's order, then kept as the enclosing pattern's captures. */
 static int c_pattern_or(compiler *C, unit *u, pe_node *p, pctx *pc) {
     LABEL(success);
     uint32_t n0 = pc->nnames;
-    const char **first = NULL;
-    uint32_t nfirst = 0, firstcap = 0;
+    const char **control = NULL;
+    uint32_t ncontrol = 0, controlcap = 0;
     int r = -1;
     for (uint32_t i = 0; i < p->l[0].n; i++) {
         pe_node *alt = p->l[0].v[i];
-        pctx sub = {NULL, 0, 0, 1, i + 1 == p->l[0].n ? pc->allow_irrefutable : false, NULL, 0, 0};
+        pctx sub = {NULL, 0, 0, 1, i + 1 == p->l[0].n ? pc->allow_irrefutable : false,
+                    NULL, 0, 0, n0};
         /* the alternative sees the names bound before it (duplicates) */
         for (uint32_t k = 0; k < n0; k++) {
-            if (grow(C->S, (void **)&sub.names, &sub.namecap, sub.nnames, sizeof(char *))) {
-                pctx_free(C, &sub);
-                goto done;
-            }
+            if (grow(C->S, (void **)&sub.names, &sub.namecap, sub.nnames, sizeof(char *)))
+                goto fail_sub;
             sub.names[sub.nnames++] = pc->names[k];
         }
         set_loc(u, alt);
-        if (emit(C, u, PE_OP_COPY, 1) || c_pattern(C, u, alt, &sub) ||
-            emit_jump(C, u, PE_OP_JUMP, success) || pat_emit_fail_pops(C, u, &sub)) {
-            pctx_free(C, &sub);
-            goto done;
-        }
-        /* the names this alternative bound, sorted, against the first's */
+        if (emit(C, u, PE_OP_COPY, 1) || c_pattern(C, u, alt, &sub)) goto fail_sub;
         uint32_t nb = sub.nnames - n0;
-        if (nb > 1) qsort(sub.names + n0, nb, sizeof(char *), cmp_names);
+        const char **cur = nb ? sub.names + n0 : NULL; /* cur[k] is at depth k + 1 */
         if (i == 0) {
-            first = sub.names;
-            firstcap = sub.namecap;
-            nfirst = nb;
-            sub.names = NULL;
-            sub.namecap = 0;
+            for (uint32_t k = 0; k < nb; k++) {
+                if (grow(C->S, (void **)&control, &controlcap, ncontrol, sizeof(char *)))
+                    goto fail_sub;
+                control[ncontrol++] = cur[k];
+            }
         } else {
-            bool same = nb == nfirst;
-            for (uint32_t k = 0; same && k < nb; k++)
-                same = !strcmp(first[n0 + k], sub.names[n0 + k]);
+            bool same = nb == ncontrol;
+            for (uint32_t k = 0; same && k < nb; k++) same = name_index(control, ncontrol, cur[k]) >= 0;
             if (!same) {
                 syntax_error(C, C->last_pat ? C->last_pat : alt,
                              "alternative patterns bind different names");
-                pctx_free(C, &sub);
-                goto done;
+                goto fail_sub;
+            }
+            for (uint32_t pos = 0; pos < nb; pos++) {
+                int j = name_index(cur, nb, control[pos]);
+                if (j == (int)pos) continue;
+                if (emit_swap_depths(C, u, pos + 1, (uint32_t)j + 1)) goto fail_sub;
+                const char *t = cur[pos];
+                cur[pos] = cur[j];
+                cur[j] = t;
             }
         }
+        if (emit_jump(C, u, PE_OP_JUMP, success) || pat_emit_fail_pops(C, u, &sub)) goto fail_sub;
         pctx_free(C, &sub);
+        continue;
+    fail_sub:
+        pctx_free(C, &sub);
+        goto done;
     }
     /* every alternative failed: [.. v] */
     if (pat_jump_fail(C, u, pc, PE_OP_JUMP)) goto done;
+    /* [captures][values in use][v][control[0] .. control[m-1] deeper]: each
+     * goes under everything, in order, then v is dropped */
     bind_label(u, success);
+    {
+        uint32_t nrots = (uint32_t)(PC_STORES(pc) + pc->on_top) + ncontrol;
+        for (uint32_t k = 0; k < ncontrol; k++) {
+            if (nrots > 1 && emit(C, u, PE_OP_ROT_N, nrots)) goto done;
+            if (pat_add_name(C, pc, p, control[k])) goto done;
+        }
+    }
     if (emit(C, u, PE_OP_POP_TOP, 0)) goto done;
     pc->on_top--;
-    for (uint32_t k = 0; k < nfirst; k++) {
-        if (grow(C->S, (void **)&pc->names, &pc->namecap, pc->nnames, sizeof(char *))) goto done;
-        pc->names[pc->nnames++] = first[n0 + k];
-    }
     r = 0;
 done:
-    pe_mem_free(C->S, first, firstcap * sizeof(char *));
+    pe_mem_free(C->S, control, controlcap * sizeof(char *));
     return r;
 }
 
@@ -2594,9 +2642,9 @@ static int c_pattern(compiler *C, unit *u, pe_node *p, pctx *pc) {
 }
 
 /* match subject: case ...: the subject stays on the stack while the cases
- * are tried (a copy each, the last case consumes it). Names are bound as
- * the pattern matches, so a failed case may leave some bound (PEP 634
- * allows it; CPython binds them only once the whole pattern matched). */
+ * are tried (a copy each, the last case consumes it). The captured values
+ * stay on the stack until the whole pattern matched, then are bound (as
+ * CPython: a failed case binds nothing), before the guard runs. */
 static int c_match(compiler *C, unit *u, pe_node *n) {
     LABEL(end);
     if (c_expr(C, u, n->a)) return -1;
@@ -2604,10 +2652,11 @@ static int c_match(compiler *C, unit *u, pe_node *n) {
     for (uint32_t i = 0; i < nc; i++) {
         pe_node *c = n->l[0].v[i];
         bool last = i + 1 == nc;
-        pctx pc = {NULL, 0, 0, 1, c->b != NULL || last, NULL, 0, 0};
+        pctx pc = {NULL, 0, 0, 1, c->b != NULL || last, NULL, 0, 0, 0};
         set_loc(u, c->a);
         int r = last ? 0 : emit(C, u, PE_OP_COPY, 1);
         if (!r) r = c_pattern(C, u, c->a, &pc);
+        if (!r) r = pat_store_all(C, u, &pc);
         if (!r && c->b) {
             r = c_expr(C, u, c->b);
             if (!r) r = pat_jump_fail(C, u, &pc, PE_OP_POP_JUMP_IF_FALSE);

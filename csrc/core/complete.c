@@ -64,6 +64,11 @@ static bool waits_for_blank(const char *buf, size_t len) {
     if (!l) return false;
     static const char *const kw[] = {"if", "while", "for", "try", "with", "def", "class", "async"};
     if (l[0] == '@') return true;
+    /* the soft keyword: `match x:` (not `match = 1`, `match(x)`) */
+    static const char *const soft[] = {"match"};
+    size_t e = n;
+    while (e > 0 && (l[e - 1] == ' ' || l[e - 1] == '\t' || l[e - 1] == '\r')) e--;
+    if (e > 0 && l[e - 1] == ':' && starts_with_keyword(l, n, soft, 1)) return true;
     return starts_with_keyword(l, n, kw, sizeof kw / sizeof kw[0]);
 }
 

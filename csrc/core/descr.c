@@ -678,11 +678,11 @@ static int super_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
 }
 
 static int super_repr(pe_state *S, pe_val v, pe_sb *sb) {
+    (void)S;
     pe_super *s = (pe_super *)v.u.o;
-    if (pe_sb_puts(sb, "<super: ") || pe_repr(S, s->type, sb)) return -1;
-    const pe_type *ot = (const pe_type *)s->obj_type.u.o;
-    return pe_sb_printf(sb, ", <%s object>>",
-                        pe_is_heaptype(ot) ? PE_STR(PE_CLASS(ot)->name)->data : ot->name);
+    /* typeobject.c super_repr: the types' tp_name */
+    const pe_type *t = (const pe_type *)s->type.u.o, *ot = (const pe_type *)s->obj_type.u.o;
+    return pe_sb_printf(sb, "<super: <class '%s'>, <%s object>>", t->name, ot->name);
 }
 
 const pe_type pe_type_super = {

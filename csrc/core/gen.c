@@ -384,6 +384,15 @@ static void gen_finalize(pe_state *S, pe_gen *g) {
         pe_sb_putc(&sb, '\n');
         if (!sb.failed) S->err(S->err_ud, sb.p, sb.len);
         pe_sb_free(&sb);
+        /* the unraisable hook prints the exception alone, no chain (it
+         * is dropped right after) */
+        pe_exc *e = PE_EXCOBJ(S->exc);
+        if (is_exc_instance(S->exc) && !(e->ob.flags & PE_IMMORTAL)) {
+            pe_val c = e->cause, x = e->context;
+            e->cause = e->context = pe_undef();
+            pe_decref(S, c);
+            pe_decref(S, x);
+        }
         pe_print_exception(S);
     }
     pe_exc_clear(S);
@@ -400,16 +409,23 @@ static void gen_clear(pe_state *S, pe_obj *o) {
     if (f) pe_decref_obj(S, &f->ob);
 }
 
+/* Through the trashcan: a chain of generators holding each other (each
+ * closed in turn, or released) is freed without deep C recursion. */
 static void gen_dealloc(pe_state *S, pe_obj *o) {
+    if (pe_trash_begin(S, o)) return;
     pe_gen *g = (pe_gen *)o;
     if (g->state == PE_GEN_SUSPENDED && g->func && S->nframes > 0) {
         gen_finalize(S, g);
-        if (g->ob.rc > 0) return; /* kept alive by its finally block */
+        if (g->ob.rc > 0) { /* kept alive by its finally block */
+            pe_trash_end(S);
+            return;
+        }
     }
     gen_release_frame(S, g);
     if (g->func) pe_decref_obj(S, &g->func->ob);
     pe_mem_free(S, g->saved, g->cap * sizeof(pe_val));
     pe_obj_free(S, o, sizeof(pe_gen));
+    pe_trash_end(S);
 }
 
 const pe_type pe_type_generator = {
@@ -446,8 +462,10 @@ static void calliter_clear(pe_state *S, pe_obj *o) {
 }
 
 static void calliter_dealloc(pe_state *S, pe_obj *o) {
+    if (pe_trash_begin(S, o)) return;
     calliter_clear(S, o);
     pe_obj_free(S, o, sizeof(pe_calliter));
+    pe_trash_end(S);
 }
 
 static int calliter_next(pe_state *S, pe_val it, pe_val *out) {
@@ -489,10 +507,7 @@ static const pe_type pe_type_callable_iterator = {
 };
 
 int pe_calliter_new(pe_state *S, pe_val callable, pe_val sentinel, pe_val *out) {
-    const pe_type *t = pe_typeof(callable);
-    int k = t->kind;
-    if (!(k == PE_K_TYPE || k == PE_K_FUNC || k == PE_K_CFUNC || k == PE_K_BMETHOD ||
-          (k == PE_K_HOST && t->call))) /* as callable() */
+    if (!pe_is_callable(callable))
         return pe_raise(S, PE_EXC(TypeError), "iter(v, w): v must be callable");
     pe_calliter *c = (pe_calliter *)pe_obj_new(S, &pe_type_callable_iterator, sizeof(pe_calliter));
     if (!c) return -1;

@@ -656,6 +656,11 @@ static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         return pe_raise(S, PE_EXC(AttributeError), "type object '%s' has no attribute '%s'",
                         ((const pe_type *)v.u.o)->name, ((pe_str *)name)->data);
     }
+    if (!strcmp(((pe_str *)name)->data, "__class__")) { /* "abc".__class__, None.__class__ */
+        *out = pe_obj_val((pe_obj *)&t->ob);
+        pe_incref(*out);
+        return 0;
+    }
     return pe_raise(S, PE_EXC(AttributeError), "'%s' object has no attribute '%s'", t->name,
                     ((pe_str *)name)->data);
 }
@@ -970,6 +975,46 @@ static int type_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     if (!strcmp(n, "__module__")) {
         if (!dot) return pe_str_from_cstr(S, "builtins", out);
         return pe_str_new(S, t->name, (size_t)(dot - t->name), out);
+    }
+    if (!strcmp(n, "__class__")) {
+        *out = pe_obj_val((pe_obj *)&pe_type_type.ob);
+        return 0;
+    }
+    /* the base chain of a built-in type, object last */
+    bool base = !strcmp(n, "__base__"), bases = !strcmp(n, "__bases__"), mro = !strcmp(n, "__mro__");
+    if (base || bases || mro) {
+        const pe_type *b = t == &pe_type_object ? NULL : t->base && t->base != t ? t->base : &pe_type_object;
+        if (base) {
+            *out = b ? pe_obj_val((pe_obj *)&b->ob) : pe_none();
+            return 0;
+        }
+        const pe_type *chain[64];
+        size_t k = 0;
+        if (mro) chain[k++] = t;
+        for (const pe_type *x = b; x && k < 64; x = mro ? (x == &pe_type_object ? NULL : x->base && x->base != x ? x->base : &pe_type_object) : NULL)
+            chain[k++] = x;
+        if (pe_tuple_new(S, k, out)) return -1;
+        for (size_t i = 0; i < k; i++) PE_TUPLE(*out)->items[i] = pe_obj_val((pe_obj *)&chain[i]->ob);
+        return 0;
+    }
+    if (!strcmp(n, "__dict__")) {
+        /* the type's own methods, as method descriptors */
+        if (pe_dict_new(S, out)) return -1;
+        for (const pe_cfunc *m = t->methods; m && m->name; m++) {
+            pe_val key, d;
+            if (pe_str_from_cstr(S, m->name, &key)) goto dict_fail;
+            int r = getattr_impl(S, v, key.u.o, &d);
+            if (!r) {
+                r = pe_dict_set(S, PE_DICT(*out), key, d);
+                pe_decref(S, d);
+            }
+            pe_decref(S, key);
+            if (r) goto dict_fail;
+        }
+        return 0;
+    dict_fail:
+        pe_decref(S, *out);
+        return -1;
     }
     return PE_NOTIMPL;
 }

@@ -2854,6 +2854,9 @@ static bool looks_like_match(parser *P) {
     }
     if (t.kind != PE_TOK_NEWLINE || prev.kind != PE_TOK_COLON || ntok < 2) return false;
     if (pe_lex_next(&L2, &t)) goto no;
+    /* `match x:` at the end of the input: CPython's "expected an indented
+     * block after 'match' statement" (the prompt then asks for more) */
+    if (t.kind == PE_TOK_ENDMARKER) return true;
     if (t.kind != PE_TOK_INDENT) return false;
     if (pe_lex_next(&L2, &t)) goto no;
     return t.kind == PE_TOK_NAME && t.len == 4 && !memcmp(t.start, "case", 4);
@@ -3320,10 +3323,16 @@ static pe_node *p_match(parser *P) {
         invalid_syntax(P);
         return NULL;
     }
+    pe_token nl = P->tok;
     if (advance(P)) return NULL;
     if (CUR != PE_TOK_INDENT) {
-        pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col, P->tok.col + 1,
-                     "expected an indented block after 'match' statement on line %u", t.line);
+        if (CUR == PE_TOK_ENDMARKER && P->eof_last_line)
+            pe_lex_error(&P->L, PE_EXC(IndentationError), nl.line, 0, 0,
+                         "expected an indented block after 'match' statement on line %u", t.line);
+        else
+            pe_lex_error(&P->L, PE_EXC(IndentationError), P->tok.line, P->tok.col,
+                         P->tok.col + 1,
+                         "expected an indented block after 'match' statement on line %u", t.line);
         return NULL;
     }
     if (advance(P) || enter(P)) return NULL;

@@ -102,6 +102,10 @@ int pe_int_from_bytes_method(pe_state *S, pe_val self, int argc, const pe_val *a
                              pe_obj *kwnames, pe_val *out);
 extern const pe_cfunc pe_bytes_methods[], pe_bytearray_methods[];
 
+/* fmt % args for a bytes-like format p[0..n) (str_format.c); result of type t. */
+int pe_bytes_percent_format(pe_state *S, const unsigned char *p, size_t n, const pe_type *t,
+                            pe_val args, pe_val *out);
+
 /* int(b, base) / float(b) for a bytes-like b (ASCII text; CPython's
  * ValueError shows repr(b): "invalid literal for int() with base 10:
  * b'x'", "could not convert string to float: b'x'"). (bytes_codec.c) */

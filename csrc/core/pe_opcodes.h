@@ -168,6 +168,8 @@ enum {
     OP(MATCH_KEYS, 2, 3, 0, NONE, 0) /* [subj keys] -> + values tuple or None */              \
     OP(MATCH_CLASS, 3, 1, 0, COUNT, PE_OPF_CALL) /* [subj cls names] -> attrs tuple or None */ \
     OP(MATCH_STAR_DICT, 2, 1, 0, NONE, 0) /* [subj keys] -> dict of the other items */ \
+    OP(ROT_N, PE_SE_VAR, PE_SE_VAR, 0, COUNT, PE_OPF_B) /* TOS down to depth arg */           \
+    OP(SWAP, PE_SE_VAR, PE_SE_VAR, 0, COUNT, PE_OPF_B) /* swap TOS and stack[-arg] */         \
     /* class bodies: the namespace dict is local 0 */                                         \
     OP(LOAD_NAME, 0, 1, 0, NAME, PE_OPF_B) /* push ns[name] or UNDEF (then JUMP_IF_BOUND) */   \
     OP(JUMP_IF_BOUND, 1, 0, 1, JUMP, PE_OPF_BR) /* not UNDEF: jump keeping it; else pop */    \
@@ -248,6 +250,10 @@ PE_INLINE void pe_op_stack(uint32_t w, int *pops, int *pushes, int *jpushes) {
     case PE_OP_COPY:
         *pops = arg;
         *pushes = arg + 1;
+        break;
+    case PE_OP_ROT_N: case PE_OP_SWAP:
+        *pops = arg;
+        *pushes = arg;
         break;
     default: break;
     }

@@ -57,6 +57,8 @@ pe_gen *pe_gen_new(pe_state *S, struct pe_func *f, uint32_t cap);
 /* gen.c: g.send(v) / next(g): 0 with the yielded value in *out, -1 with
  * an exception (StopIteration(value) when it returns). */
 int pe_gen_send(pe_state *S, pe_gen *g, pe_val v, pe_val *out);
+/* builtins.c: callable(v) */
+bool pe_is_callable(pe_val v);
 /* gen.c: iter(callable, sentinel) ("iter(v, w): v must be callable"). */
 int pe_calliter_new(pe_state *S, pe_val callable, pe_val sentinel, pe_val *out);
 /* vm.c: resumes a suspended or just-created generator from C, sending v

@@ -664,6 +664,9 @@ static int str_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe
     if (slot[0].tag == PE_TUNDEF) return pe_str_new(S, "", 0, out);
     const unsigned char *bp;
     size_t bn;
+    for (int j = 1; j < 3; j++)
+        if (slot[j].tag != PE_TUNDEF && memchr(PE_STR(slot[j])->data, 0, PE_STR(slot[j])->len))
+            return pe_raise(S, PE_EXC(ValueError), "embedded null character");
     if ((slot[1].tag != PE_TUNDEF || slot[2].tag != PE_TUNDEF) && pe_bytes_view(slot[0], &bp, &bn)) {
         const pe_str *enc = slot[1].tag != PE_TUNDEF ? PE_STR(slot[1]) : NULL;
         return pe_bytes_decode(S, bp, bn, enc ? enc->data : NULL, enc ? enc->len : 0,
@@ -881,6 +884,16 @@ int pe_ps_arg_ssize(pe_state *S, pe_val v, int64_t *out) {
     }
     if (pe_is_bigint(v))
         return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C ssize_t");
+    if (pe_du_heap(v)) { /* a user class's __index__ */
+        pe_val i;
+        int du = pe_dunder_index(S, v, &i);
+        if (du < 0) return -1;
+        if (du) {
+            int r = pe_ps_arg_ssize(S, i, out);
+            pe_decref(S, i);
+            return r;
+        }
+    }
     return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
                     pe_type_name(v));
 }

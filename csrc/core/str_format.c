@@ -103,6 +103,7 @@ typedef struct pf_ctx {
     bool args_owned;
     int64_t arglen, argidx;
     pe_val dict;      /* mapping for %(key)s or UNDEF */
+    bool bytes;       /* bytes % args (PEP 461): p is raw bytes, positions count bytes */
 } pf_ctx;
 
 typedef struct pf_arg {
@@ -114,6 +115,10 @@ typedef struct pf_arg {
 
 /* Reads the next code point (the caller checked i < len). */
 static uint32_t pf_read(pf_ctx *c) {
+    if (c->bytes) {
+        c->cpos++;
+        return (unsigned char)c->p[c->i++];
+    }
     size_t n;
     uint32_t ch = pe_utf8_decode(c->p + c->i, &n);
     c->i += n;
@@ -154,7 +159,9 @@ static int pf_parse_key(pe_state *S, pf_ctx *c) {
     }
     if (depth > 0) return pe_raise(S, PE_EXC(ValueError), "incomplete format key");
     pe_val key, v;
-    if (pe_str_new(S, c->p + kstart, kend - kstart, &key)) return -1;
+    if (c->bytes ? pe_bytes_new(S, c->p + kstart, kend - kstart, &key)
+                 : pe_str_new(S, c->p + kstart, kend - kstart, &key))
+        return -1;
     int r = pe_getitem(S, c->dict, key, &v);
     pe_decref(S, key);
     if (r) return -1;
@@ -290,14 +297,16 @@ static int pf_int(pe_state *S, pe_val v, pf_arg *a, pe_sb *out) {
 }
 
 /* formatfloat: %e %E %f %F %g %G via the format-spec float formatter. */
-static int pf_float(pe_state *S, pe_val v, pf_arg *a, pe_sb *out) {
+static int pf_float(pe_state *S, pe_val v, pf_arg *a, pe_sb *out, bool c_bytes) {
     double x;
     if (v.tag == PE_TFLOAT) x = v.u.f;
     else if (v.tag == PE_TINT || v.tag == PE_TBOOL) x = (double)v.u.i;
     else if (pe_is_bigint(v)) {
         if (pe_int_to_double(S, v, &x)) return -1;
     } else {
-        return pe_raise(S, PE_EXC(TypeError), "must be real number, not %s", pe_type_name(v));
+        return pe_raise(S, PE_EXC(TypeError), c_bytes ? "float argument required, not %s"
+                                                      : "must be real number, not %s",
+                        pe_type_name(v));
     }
     pe_fmtspec fs;
     memset(&fs, 0, sizeof fs);
@@ -323,15 +332,44 @@ static int pf_char(pe_state *S, pe_val v, pe_sb *out) {
 }
 
 /* unicode_format_arg_format: converts the next argument into text. */
+/* The bytes conversions of PEP 461 (%s/%b, %r/%a, %c); 1 = not one of them. */
+static int pf_convert_bytes(pe_state *S, pe_val v, const pf_arg *a, pe_sb *text) {
+    const unsigned char *bp;
+    size_t bn;
+    switch (a->ch) {
+    case 's': case 'b':
+        if (pe_bytes_view(v, &bp, &bn)) return pe_sb_putn(text, (const char *)bp, bn);
+        return pe_raise(S, PE_EXC(TypeError),
+                        "%%b requires a bytes-like object, or an object that implements __bytes__, "
+                        "not '%s'",
+                        pe_type_name(v));
+    case 'r': case 'a': return pe_ascii(S, v, text);
+    case 'c':
+        if (pe_bytes_view(v, &bp, &bn) && bn == 1) return pe_sb_putc(text, (char)bp[0]);
+        if (v.tag == PE_TINT || v.tag == PE_TBOOL || pe_is_bigint(v)) {
+            if (pe_is_bigint(v) || v.u.i < 0 || v.u.i > 255)
+                return pe_raise(S, PE_EXC(OverflowError), "%%c arg not in range(256)");
+            return pe_sb_putc(text, (char)v.u.i);
+        }
+        return pe_raise(S, PE_EXC(TypeError),
+                        "%%c requires an integer in range(256) or a single byte");
+    default: return 1;
+    }
+}
+
 static int pf_convert(pe_state *S, pf_ctx *c, pf_arg *a, pe_sb *text) {
     pe_val v;
     if (pf_nextarg(S, c, &v)) return -1;
+    if (c->bytes) {
+        int r = pf_convert_bytes(S, v, a, text);
+        if (r <= 0) return r;
+    }
     switch (a->ch) {
     case 's': return pe_is_str(v) ? ps_sb_putstr(text, PE_STR(v)) : pe_tostr(S, v, text);
     case 'r': return pe_repr(S, v, text);
     case 'a': return pe_ascii(S, v, text);
     case 'i': case 'd': case 'u': case 'o': case 'x': case 'X': return pf_int(S, v, a, text);
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': return pf_float(S, v, a, text);
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': return pf_float(S, v, a, text, c->bytes);
     case 'c': return pf_char(S, v, text);
     default:
         return pe_raise(S, PE_EXC(ValueError), "unsupported format character '%c' (0x%x) at index %zu",
@@ -341,14 +379,16 @@ static int pf_convert(pe_state *S, pf_ctx *c, pf_arg *a, pe_sb *text) {
 }
 
 /* unicode_format_arg_output: sign, "0x" prefix, padding and truncation. */
-static int pf_output(const pf_arg *arg, const char *p, size_t blen, pe_sb *sb) {
+static int pf_output(const pf_arg *arg, const char *p, size_t blen, pe_sb *sb, bool bytes) {
     pf_arg a = *arg;
-    int64_t len = (int64_t)pe_utf8_count(p, blen);
+    int64_t len = bytes ? (int64_t)blen : (int64_t)pe_utf8_count(p, blen);
     char fill = a.sign && (a.flags & F_ZERO) ? '0' : ' ';
     if ((a.width == -1 || a.width <= len) && (a.prec == -1 || a.prec >= len) &&
         !(a.flags & (F_SIGN | F_BLANK)))
         return pe_sb_putn(sb, p, blen);
-    if ((a.ch == 's' || a.ch == 'r' || a.ch == 'a') && a.prec >= 0 && len > a.prec) len = a.prec;
+    if ((a.ch == 's' || a.ch == 'r' || a.ch == 'a' || (bytes && a.ch == 'b')) && a.prec >= 0 &&
+        len > a.prec)
+        len = a.prec;
     size_t pindex = 0;
     char signchar = 0;
     bool prefix = (a.flags & F_ALT) && (a.ch == 'x' || a.ch == 'X' || a.ch == 'o');
@@ -384,7 +424,9 @@ static int pf_output(const pf_arg *arg, const char *p, size_t blen, pe_sb *sb) {
             pindex += 2;
         }
     }
-    if (len > 0) {
+    if (len > 0 && bytes) {
+        pe_sb_putn(sb, p + pindex, (size_t)len);
+    } else if (len > 0) {
         size_t nb = pe_ps_offset(p + pindex, blen - pindex, pe_utf8_count(p + pindex, blen - pindex),
                               false, (size_t)len);
         pe_sb_putn(sb, p + pindex, nb);
@@ -404,25 +446,27 @@ static int pf_one(pe_state *S, pf_ctx *c, pe_sb *sb) {
     pe_sb text;
     pe_sb_init(&text, S);
     int r = pf_convert(S, c, &a, &text);
-    if (!r) r = pf_output(&a, text.p, text.len, sb);
+    if (!r) r = pf_output(&a, text.p, text.len, sb, c->bytes);
     pe_sb_free(&text);
     if (!r && c->dict.tag != PE_TUNDEF && c->argidx < c->arglen)
-        r = pe_raise(S, PE_EXC(TypeError), "not all arguments converted during string formatting");
+        r = pe_raise(S, PE_EXC(TypeError), "not all arguments converted during %s formatting",
+                     c->bytes ? "bytes" : "string");
     return r;
 }
 
-static bool is_mapping(pe_val v) {
-    if (v.tag != PE_TOBJ || pe_is_str(v) || pe_is_kind(v, PE_K_TUPLE)) return false;
+static bool is_mapping(pe_val v, bool bytes) {
+    if (v.tag != PE_TOBJ || (bytes ? pe_is_bytes(v) : pe_is_str(v)) || pe_is_kind(v, PE_K_TUPLE))
+        return false;
     return pe_typeof(v)->getitem != NULL;
 }
 
 int pe_ps_percent_format(pe_state *S, pe_str *fmt, pe_val args, pe_val *out) {
-    pf_ctx c = {fmt->data, fmt->len, 0, 0, args, false, -1, -2, pe_undef()};
+    pf_ctx c = {fmt->data, fmt->len, 0, 0, args, false, -1, -2, pe_undef(), false};
     if (pe_is_kind(args, PE_K_TUPLE)) {
         c.arglen = (int64_t)PE_TUPLE(args)->n;
         c.argidx = 0;
     }
-    if (is_mapping(args)) c.dict = args;
+    if (is_mapping(args, false)) c.dict = args;
     pe_sb sb;
     pe_sb_init(&sb, S);
     int r = 0;
@@ -752,4 +796,43 @@ int pe_ps_str_dunder_format(pe_state *S, pe_val self, int argc, const pe_val *ar
         return pe_raise(S, PE_EXC(TypeError), "__format__() argument must be str, not %s",
                         pe_type_name(argv[0]));
     return pe_format_value(S, self, 0, argv[0], out);
+}
+
+/* bytes % args / bytearray % args (PEP 461; CPython's _PyBytes_FormatEx):
+ * the format is copied first (a bytearray may change while arguments are
+ * looked up); the result has type t. */
+int pe_bytes_percent_format(pe_state *S, const unsigned char *p, size_t n, const pe_type *t,
+                            pe_val args, pe_val *out) {
+    char *fmt = pe_mem_alloc(S, n + 1);
+    if (!fmt) return -1;
+    if (n) memcpy(fmt, p, n);
+    pf_ctx c = {fmt, n, 0, 0, args, false, -1, -2, pe_undef(), true};
+    if (pe_is_kind(args, PE_K_TUPLE)) {
+        c.arglen = (int64_t)PE_TUPLE(args)->n;
+        c.argidx = 0;
+    }
+    if (is_mapping(args, true)) c.dict = args;
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    int r = 0;
+    while (c.i < c.len && !r) {
+        const char *pct = memchr(c.p + c.i, '%', c.len - c.i);
+        size_t run = pct ? (size_t)(pct - (c.p + c.i)) : c.len - c.i;
+        pe_sb_putn(&sb, c.p + c.i, run);
+        c.cpos += run;
+        c.i += run;
+        if (c.i < c.len) {
+            pf_read(&c); /* the '%' */
+            r = pf_one(S, &c, &sb);
+        }
+    }
+    if (!r && c.argidx < c.arglen && c.dict.tag == PE_TUNDEF)
+        r = pe_raise(S, PE_EXC(TypeError), "not all arguments converted during bytes formatting");
+    if (c.args_owned) pe_decref(S, c.args);
+    pe_mem_free(S, fmt, n + 1);
+    if (r || sb.failed) {
+        pe_sb_free(&sb);
+        return -1;
+    }
+    return pe_sb_to_bytes(&sb, t, out);
 }

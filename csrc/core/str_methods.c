@@ -8,6 +8,7 @@
  * are converted back to code point indices only at the API surface.
  */
 #include "str_impl.h"
+#include "pe_dunder.h"
 #include "unicode_db.h"
 
 #define SELF (PE_STR(self))
@@ -114,6 +115,16 @@ static int slice_arg(pe_state *S, pe_val v, int64_t *out) {
     if (pe_is_bigint(v)) {
         *out = pe_int_sign(v) < 0 ? INT64_MIN : INT64_MAX;
         return 0;
+    }
+    if (pe_du_heap(v)) { /* a user class's __index__ */
+        pe_val i;
+        int du = pe_dunder_index(S, v, &i);
+        if (du < 0) return -1;
+        if (du) {
+            int r = slice_arg(S, i, out);
+            pe_decref(S, i);
+            return r;
+        }
     }
     return pe_raise(S, PE_EXC(TypeError),
                     "slice indices must be integers or None or have an __index__ method");

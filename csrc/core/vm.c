@@ -358,7 +358,8 @@ PE_INLINE void copy_vals(pe_val *dst, const pe_val *src, uint32_t n) {
 /* Pushes g's frame with its window at base (reserved) and copies the
  * saved window in. The generator's handled exception (if it is
  * suspended inside an except block) becomes the state's; the resumer's is
- * kept in the frame. The caller pushes the sent value. */
+ * kept in the generator (outer_handled) until the frame is left. The
+ * caller pushes the sent value. */
 static pe_frame *gen_frame_push(pe_state *S, pe_gen *g, pe_val *base, uint32_t chunk) {
     pe_frame *fr = frame_push(S);
     if (!fr) return NULL;
@@ -683,26 +684,24 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
 /* with (cold paths of BEFORE_WITH / WITH_EXCEPT_START)                */
 /* ------------------------------------------------------------------ */
 
-static const pe_static_str with_enter_name = PE_STATIC_STR("__enter__");
-static const pe_static_str with_exit_name = PE_STATIC_STR("__exit__");
-
-/* mgr.__enter__ and mgr.__exit__ (bound), or CPython 3.11's TypeError. */
+/* mgr.__enter__ and mgr.__exit__, looked up on the type (CPython 3.11's
+ * _PyObject_LookupSpecial) and bound to mgr; or its TypeError. Built-in
+ * types have neither. */
 static int with_lookup(pe_state *S, pe_val mgr, pe_val *enter, pe_val *exitf) {
-    if (pe_getattr(S, mgr, (pe_obj *)&with_enter_name, enter)) {
-        if (!pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
-        pe_exc_clear(S);
+    const pe_type *t = pe_typeof(mgr);
+    pe_val en = pe_type_special(t, PE_DU_enter), ex = pe_type_special(t, PE_DU_exit);
+    if (en.tag == PE_TUNDEF)
         return pe_raise(S, PE_EXC(TypeError),
-                        "'%s' object does not support the context manager protocol",
-                        pe_type_name(mgr));
-    }
-    if (pe_getattr(S, mgr, (pe_obj *)&with_exit_name, exitf)) {
-        pe_decref(S, *enter);
-        if (!pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
-        pe_exc_clear(S);
+                        "'%s' object does not support the context manager protocol", t->name);
+    if (ex.tag == PE_TUNDEF)
         return pe_raise(S, PE_EXC(TypeError),
                         "'%s' object does not support the context manager protocol "
                         "(missed __exit__ method)",
-                        pe_type_name(mgr));
+                        t->name);
+    if (pe_descr_get(S, en, mgr, t, enter)) return -1;
+    if (pe_descr_get(S, ex, mgr, t, exitf)) {
+        pe_decref(S, *enter);
+        return -1;
     }
     return 0;
 }
@@ -1131,8 +1130,12 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_NEG) {
-        SYNC();
         pe_val a = sp[-1], res;
+        if (a.tag == PE_TINT && a.u.i != INT64_MIN) {
+            sp[-1].u.i = -a.u.i;
+            DISPATCH();
+        }
+        SYNC(); /* may run __neg__ */
         if (pe_unary_neg(S, a, &res)) ERROR();
         pe_decref(S, a);
         sp[-1] = res;
@@ -1156,7 +1159,7 @@ next:
     }
     TARGET(UNARY_NOT) {
         pe_val a = sp[-1];
-        int t = a.tag == PE_TBOOL ? (int)a.u.i : (SYNC(), pe_truth(S, a));
+        int t = a.tag == PE_TBOOL || a.tag == PE_TINT ? a.u.i != 0 : (SYNC(), pe_truth(S, a));
         if (t < 0) ERROR();
         pe_decref(S, a);
         sp[-1] = pe_bool(!t);
@@ -1170,9 +1173,9 @@ next:
     TARGET(POP_JUMP_IF_FALSE) {
         pe_val v = POP();
         int t;
-        if (v.tag == PE_TBOOL) t = (int)v.u.i;
+        if (v.tag == PE_TBOOL || v.tag == PE_TINT) t = v.u.i != 0;
         else {
-            SYNC();
+            SYNC(); /* may run __bool__ / __len__ */
             t = pe_truth(S, v);
             pe_decref(S, v);
             if (t < 0) ERROR();
@@ -1183,9 +1186,9 @@ next:
     TARGET(POP_JUMP_IF_TRUE) {
         pe_val v = POP();
         int t;
-        if (v.tag == PE_TBOOL) t = (int)v.u.i;
+        if (v.tag == PE_TBOOL || v.tag == PE_TINT) t = v.u.i != 0;
         else {
-            SYNC();
+            SYNC(); /* may run __bool__ / __len__ */
             t = pe_truth(S, v);
             pe_decref(S, v);
             if (t < 0) ERROR();
@@ -1908,6 +1911,19 @@ next:
         pe_val v = sp[-(int)ARG];
         pe_incref(v);
         PUSH(v);
+        DISPATCH();
+    }
+    TARGET(ROT_N) {
+        uint32_t n = ARG;
+        pe_val t = sp[-1];
+        memmove(sp - n + 1, sp - n, (n - 1) * sizeof(pe_val));
+        sp[-(int)n] = t;
+        DISPATCH();
+    }
+    TARGET(SWAP) {
+        pe_val t = sp[-1];
+        sp[-1] = sp[-(int)ARG];
+        sp[-(int)ARG] = t;
         DISPATCH();
     }
     TARGET(GET_LEN) {

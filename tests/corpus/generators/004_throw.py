@@ -94,4 +94,4 @@ except ValueError as e:
 
 it = g()
 next(it)
-it.throw(TypeError("uncaught"))
+x = it.throw(TypeError("uncaught"))

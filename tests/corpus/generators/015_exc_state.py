@@ -121,7 +121,10 @@ try:
     g.close()
 except RuntimeError as e:
     print(e)
-print(next(g, "done"))
+try:
+    next(g, "done")
+except GeneratorExit as e:
+    print("the close's GeneratorExit resumes", repr(e))
 
 print(math.fsum(x / 10 for x in range(10)), math.prod(x for x in range(1, 6)))
 print("".join(reversed("".join(c for c in "abc"))))
