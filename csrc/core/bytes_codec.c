@@ -279,6 +279,11 @@ int pe_bytes_decode(pe_state *S, const unsigned char *p, size_t n, const char *e
                     size_t enclen, const char *errors, pe_val *out) {
     int codec = CODEC_UTF8;
     codec_call cc = {"decoding", encoding, enclen, true};
+    if (n == 0) { /* CPython returns '' before looking the codec up */
+        pe_sb sb;
+        pe_sb_init(&sb, S);
+        return pe_sb_to_str(&sb, out);
+    }
     if (encoding && (codec = codec_find(S, encoding, enclen, &cc.fast)) < 0) return -1;
     pe_sb sb;
     pe_sb_init(&sb, S);
