@@ -40,7 +40,11 @@ enum {
     SF_WALRUS = 1 << 9,    /* bound by `:=` inside this comprehension */
     SF_IMPORTED = 1 << 10, /* bound by import only (no "assigned before global") */
     SF_ANNOTATED = 1 << 11, /* `x: T` in this scope */
-    SF_CLASSCELL = 1 << 12 /* a class scope's implicit __class__ (a cell if a method uses it) */
+    SF_CLASSCELL = 1 << 12, /* a class scope's implicit __class__ (a cell if a method uses it) */
+    /* a class body's own name that a nested scope reads from an enclosing
+     * function (CPython's DEF_FREE_CLASS): the body keeps its name in the
+     * namespace dict and also passes the outer cell on (a free slot) */
+    SF_FREECLASS = 1 << 13
 };
 
 /* SC_CLASS: a class body. Its names live in the namespace dict (local 0,
@@ -763,6 +767,7 @@ static int resolve_free(compiler *C, scope *s, const char *name, bool *found) {
                 sym *z = sym_add(C, q, name, 0);
                 if (!z) return -1;
                 if (!(z->flags & (SF_ASSIGNED | SF_PARAM))) z->flags |= SF_FREE;
+                else if (q->kind == SC_CLASS && !(z->flags & SF_FREE)) z->flags |= SF_FREECLASS;
             }
             *found = true;
             return 0;
@@ -775,6 +780,7 @@ static int resolve_free(compiler *C, scope *s, const char *name, bool *found) {
                 sym *z = sym_add(C, q, name, 0);
                 if (!z) return -1;
                 if (!(z->flags & (SF_ASSIGNED | SF_PARAM))) z->flags |= SF_FREE;
+                else if (q->kind == SC_CLASS && !(z->flags & SF_FREE)) z->flags |= SF_FREECLASS;
             }
             *found = true;
             return 0;
@@ -843,7 +849,7 @@ static int index_scope(compiler *C, scope *s) {
             /* keep the local index in decl_line's place: cell index separate */
             y->decl_line = (uint32_t)y->index; /* local slot (for parameters) */
             y->index = (int32_t)(s->nlocals + c++);
-        } else if (y->flags & SF_FREE) {
+        } else if (y->flags & (SF_FREE | SF_FREECLASS)) {
             y->index = (int32_t)(s->nlocals + s->ncells + f++);
         }
     }
