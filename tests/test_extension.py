@@ -876,3 +876,18 @@ def test_cpu_bound_script_in_two_threads():
     for t in threads:
         t.join()
     assert out == [expected, expected]
+
+
+def test_script_defined_exception_reaches_the_host_by_name_and_base():
+    src = "class CodeError(ValueError):\n    pass\nraise CodeError('bad', 7)\n"
+    with pytest.raises(ValueError) as ei:
+        pyexpr.exec(src)
+    e = ei.value
+    assert type(e).__name__ == "CodeError" and type(e).__module__ == "__main__"
+    assert e.args == ("bad", 7) and str(e) == "('bad', 7)"
+    with pytest.raises(ValueError) as ei2:
+        pyexpr.exec(src)
+    assert type(ei2.value) is type(e)  # one host class per (name, base)
+    with pytest.raises(KeyError) as ei3:
+        pyexpr.exec("class E(LookupError):\n    pass\nclass F(E, KeyError):\n    pass\nraise F('k')\n")
+    assert type(ei3.value).__name__ == "F"

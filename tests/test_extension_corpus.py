@@ -33,7 +33,13 @@ RUN_TIMEOUT = 60.0  # seconds per program (pyexpr limit)
 # Programs about the process itself (the object sys.stdout is, the recursion
 # depth): the in-process oracle runs them with a StringIO as sys.stdout and
 # deep in a thread's stack, so only test_corpus.py (as files) compares them.
-PROCESS_BOUND = {"sys/003_streams.py", "sys/007_recursionlimit.py", "sys/009_err_write_type.py"}
+PROCESS_BOUND = {"sys/003_streams.py", "sys/007_recursionlimit.py", "sys/009_err_write_type.py",
+                 "dunders/054_repr_recursion.py"}
+# A script-defined exception class reaches the host as a class of the same
+# name derived from the nearest built-in exception class, carrying the args;
+# the script's own __str__ is not run in the host (docs/extension.md), so
+# str(e) differs where the script overrides it. Compared as files only.
+SCRIPT_STR = {"exc_classes/004_uncaught_custom_str.py", "exc_classes/008_custom_repr_exception.py"}
 
 
 def _id(path: Path) -> str:
@@ -82,6 +88,8 @@ def cpython_results() -> dict:
 def test_corpus_program_in_process(path: Path) -> None:
     if _id(path) in PROCESS_BOUND:
         pytest.skip("depends on the process (sys.stdout, stack depth): compared as a file only")
+    if _id(path) in SCRIPT_STR:
+        pytest.skip("the script's own __str__ of an uncaught exception is not run in the host")
     exp_out, exp_exc = cpython_results()[str(path)]
     source = path.read_bytes()
     got_out, got_exc = _capture(lambda: pyexpr.exec(source, None, timeout=RUN_TIMEOUT))

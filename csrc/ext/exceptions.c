@@ -194,15 +194,30 @@ PyObject *px_exc_to_py(px_mod *ms, px_ctx *c, pe_value e, int depth) {
     int id = pe_exception_type(e);
     if (id < 0 || id >= ms->nexc) id = ms->id.Exception;
     PyObject *cls = ms->exc_map[id];
+    PyObject *script_cls = NULL; /* a class the script defined: its host stand-in */
+    const char *tn = pe_value_type_name(e), *bn = pe_exception_type_name_of(id);
+    if (tn && bn && strcmp(tn, bn) != 0 && cls != ms->LimitError) {
+        PyObject *mod = PyImport_ImportModule("pyexpr._script_exc");
+        if (mod) {
+            script_cls = PyObject_CallMethod(mod, "script_exception_class", "sO", tn, cls);
+            Py_DECREF(mod);
+        }
+        if (!script_cls) return NULL;
+        cls = script_cls;
+    }
     /* args */
     pe_value pargs = pe_exception_args(e);
     size_t n = pe_value_type(pargs) == PE_TYPE_TUPLE ? pe_value_len(pargs) : 0;
     PyObject *args = PyTuple_New((Py_ssize_t)n);
-    if (!args) return NULL;
+    if (!args) {
+        Py_XDECREF(script_cls);
+        return NULL;
+    }
     for (size_t i = 0; i < n; i++) {
         PyObject *pa = px_exc_arg(ms, c, pe_value_item(pargs, i), depth);
         if (!pa) {
             Py_DECREF(args);
+            Py_XDECREF(script_cls);
             return NULL;
         }
         PyTuple_SET_ITEM(args, (Py_ssize_t)i, pa);
@@ -224,6 +239,7 @@ PyObject *px_exc_to_py(px_mod *ms, px_ctx *c, pe_value e, int depth) {
         }
         if (!full) {
             Py_DECREF(args);
+            Py_XDECREF(script_cls);
             return NULL;
         }
         for (Py_ssize_t i = 0; i < 2; i++)
@@ -242,6 +258,7 @@ PyObject *px_exc_to_py(px_mod *ms, px_ctx *c, pe_value e, int depth) {
         r = PyObject_Call(cls, args, NULL);
     }
     Py_DECREF(args);
+    Py_XDECREF(script_cls);
     if (!r) return NULL;
     if (!PyExceptionInstance_Check(r)) return r; /* cannot happen */
     if (depth < 16) { /* __cause__ / __context__ chains */

@@ -11,4 +11,4 @@ try:
 except WrapError as e:
     print(type(e.__cause__).__name__, e.__cause__, e.__context__ is e.__cause__)
 print("again")
-f()
+outcome = f()
