@@ -8,6 +8,10 @@ from _util import last_stderr_line, run_pyexpr
 @pytest.mark.parametrize("src,msg", [
     ("class M(type): pass\nclass A(metaclass=M): pass\n",
      "NotImplementedError: metaclasses (metaclass=) are not supported by pyexpr"),
+    ("class M(type): pass\n",
+     "NotImplementedError: metaclasses (subclassing 'type') are not supported by pyexpr"),
+    ("M = type('M', (type,), {})\n",
+     "NotImplementedError: metaclasses (subclassing 'type') are not supported by pyexpr"),
     ("bases = (object,)\nclass A(*bases): pass\n",
      "NotImplementedError: unpacking (*) in a class's bases is not supported by pyexpr"),
     ("kw = {}\nclass A(**kw): pass\n",

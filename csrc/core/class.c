@@ -643,6 +643,9 @@ int pe_class_new(pe_state *S, pe_val name, pe_val bases, pe_val ns, int nkw,
         pe_val b = bt->items[i];
         if (!pe_is_kind(b, PE_K_TYPE))
             return pe_raise(S, PE_EXC(TypeError), "bases must be types");
+        if (b.u.o == &pe_type_type.ob) /* a metaclass: CPython accepts it */
+            return pe_raise(S, PE_EXC(NotImplementedError),
+                            "metaclasses (subclassing 'type') are not supported by pyexpr");
         if (!acceptable_base((const pe_type *)b.u.o))
             return pe_raise(S, PE_EXC(TypeError), "type '%s' is not an acceptable base type",
                             ((const pe_type *)b.u.o)->name);
