@@ -538,6 +538,21 @@ static pe_node *p_named(parser *P) {
     return a;
 }
 
+/* '*' expr at the current token (a STAR): a STARRED node; NULL with an
+ * error. */
+static pe_node *p_star_expr(parser *P) {
+    pe_token st = P->tok;
+    if (advance(P)) return NULL;
+    pe_node *x = p_expr(P);
+    if (!x) return NULL;
+    pe_node *e = new_node(P, PE_N_STARRED, &st);
+    if (!e) return NULL;
+    e->a = x;
+    e->end_line = x->end_line;
+    e->end_col = x->end_col;
+    return e;
+}
+
 /* Comma-separated items up to a closing token; handles trailing comma. */
 static pe_node *p_paren(parser *P) {
     pe_token open = P->tok;
@@ -555,15 +570,8 @@ static pe_node *p_paren(parser *P) {
     }
     pe_node *first;
     if (CUR == PE_TOK_STAR) {
-        pe_token st = P->tok;
-        if (advance(P)) return NULL;
-        pe_node *e = p_expr(P);
-        if (!e) return NULL;
-        first = new_node(P, PE_N_STARRED, &st);
+        first = p_star_expr(P);
         if (!first) return NULL;
-        first->a = e;
-        first->end_line = e->end_line;
-        first->end_col = e->end_col;
     } else {
         first = p_named(P);
         if (first && CUR == PE_TOK_EQUAL && named_eq_error(P, first)) return NULL;
@@ -594,15 +602,8 @@ static pe_node *p_paren(parser *P) {
         if (CUR == PE_TOK_RPAR) break;
         pe_node *e;
         if (CUR == PE_TOK_STAR) {
-            pe_token st = P->tok;
-            if (advance(P)) goto fail;
-            pe_node *x = p_expr(P);
-            if (!x) goto fail;
-            e = new_node(P, PE_N_STARRED, &st);
+            e = p_star_expr(P);
             if (!e) goto fail;
-            e->a = x;
-            e->end_line = x->end_line;
-            e->end_col = x->end_col;
         } else {
             e = p_named(P);
             if (e && CUR == PE_TOK_EQUAL && named_eq_error(P, e)) goto fail;
@@ -627,18 +628,7 @@ fail:
 
 /* Item of a list/set display: test or *expr. */
 static pe_node *p_display_item(parser *P) {
-    if (CUR == PE_TOK_STAR) {
-        pe_token st = P->tok;
-        if (advance(P)) return NULL;
-        pe_node *x = p_expr(P);
-        if (!x) return NULL;
-        pe_node *e = new_node(P, PE_N_STARRED, &st);
-        if (!e) return NULL;
-        e->a = x;
-        e->end_line = x->end_line;
-        e->end_col = x->end_col;
-        return e;
-    }
+    if (CUR == PE_TOK_STAR) return p_star_expr(P);
     pe_node *e = p_named(P);
     if (e && CUR == PE_TOK_EQUAL && P->L.paren_depth > 0) {
         if (named_eq_error(P, e)) return NULL;
@@ -1506,15 +1496,8 @@ static pe_node *p_star_exprs(parser *P, bool allow_star) {
     for (;;) {
         pe_node *e;
         if (CUR == PE_TOK_STAR && allow_star) {
-            pe_token st = P->tok;
-            if (advance(P)) goto fail;
-            pe_node *x = p_expr(P);
-            if (!x) goto fail;
-            e = new_node(P, PE_N_STARRED, &st);
+            e = p_star_expr(P);
             if (!e) goto fail;
-            e->a = x;
-            e->end_line = x->end_line;
-            e->end_col = x->end_col;
         } else {
             e = p_test(P);
         }
@@ -1559,15 +1542,8 @@ static pe_node *p_target_list(parser *P, int stop1, int stop2) {
     for (;;) {
         pe_node *e;
         if (CUR == PE_TOK_STAR) {
-            pe_token st = P->tok;
-            if (advance(P)) goto fail;
-            pe_node *x = p_expr(P);
-            if (!x) goto fail;
-            e = new_node(P, PE_N_STARRED, &st);
+            e = p_star_expr(P);
             if (!e) goto fail;
-            e->a = x;
-            e->end_line = x->end_line;
-            e->end_col = x->end_col;
         } else {
             e = p_expr(P);
         }
@@ -3288,15 +3264,8 @@ static pe_node *p_match(parser *P) {
     for (;;) {
         pe_node *e;
         if (CUR == PE_TOK_STAR) {
-            pe_token s = P->tok;
-            if (advance(P)) goto fail;
-            pe_node *x = p_expr(P);
-            if (!x) goto fail;
-            e = new_node(P, PE_N_STARRED, &s);
+            e = p_star_expr(P);
             if (!e) goto fail;
-            e->a = x;
-            e->end_line = x->end_line;
-            e->end_col = x->end_col;
         } else {
             e = p_named(P);
         }
