@@ -523,7 +523,9 @@ static int bytearray_setslice(pe_state *S, pe_bytearray *b, pe_val key, pe_val v
     int r = 0;
     if (step == 1) {
         r = replace_range(S, b, (size_t)start, (size_t)(stop < start ? start : stop), src, n);
-    } else if (val.tag == PE_TUNDEF) {
+    } else if (val.tag == PE_TUNDEF || n == 0) {
+        /* deletion; CPython's bytearray also deletes an extended slice
+         * assigned an empty value (a list raises instead) */
         if (len > 0) {
             if (step < 0) { /* delete the same items walking upwards */
                 start = start + step * (len - 1);
