@@ -568,7 +568,15 @@ int pe_dunder_binop(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_va
             }
         }
     }
-    r = binop1(S, op, (enum pe_dunder)du_binop[op], (enum pe_dunder)du_rbinop[op], a, b, out);
+    if (inplace && op == PE_BO_MUL && pe_is_heaptype(pe_typeof(a)) &&
+        pe_typeof(a)->kind == PE_K_INSTANCE) {
+        /* CPython's x *= seq consults only x's own sequence slots when x's
+         * type has them, and a class always has them (empty): seq's
+         * repetition is not tried, unlike x * seq */
+        r = binop1(S, -1, (enum pe_dunder)du_binop[op], (enum pe_dunder)du_rbinop[op], a, b, out);
+    } else {
+        r = binop1(S, op, (enum pe_dunder)du_binop[op], (enum pe_dunder)du_rbinop[op], a, b, out);
+    }
     if (r != PE_NOTIMPL) return r;
     if (op == PE_BO_POW && !inplace)
         return pe_raise(S, PE_EXC(TypeError),
