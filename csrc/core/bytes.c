@@ -596,24 +596,7 @@ typedef struct pb_iter {
     size_t i;
 } pb_iter;
 
-static void iter_clear(pe_state *S, pe_obj *o) {
-    pb_iter *it = (pb_iter *)o;
-    pe_val s = it->seq;
-    it->seq = pe_undef();
-    pe_decref(S, s);
-}
-
-static void iter_dealloc(pe_state *S, pe_obj *o) {
-    iter_clear(S, o);
-    pe_obj_free(S, o, sizeof(pb_iter));
-}
-
-static int iter_self(pe_state *S, pe_val v, pe_val *out) {
-    (void)S;
-    pe_incref(v);
-    *out = v;
-    return 0;
-}
+static void iter_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((pb_iter *)o)->seq); }
 
 static int iter_next(pe_state *S, pe_val v, pe_val *out) {
     pb_iter *it = (pb_iter *)v.u.o;
@@ -634,9 +617,10 @@ static int iter_next(pe_state *S, pe_val v, pe_val *out) {
         .ob = PE_STATIC_HEAD(&pe_type_type),                                             \
         .name = tname,                                                                   \
         .kind = PE_K_ITER,                                                               \
-        .dealloc = iter_dealloc,                                                         \
+        .dealloc = pe_dealloc_cleared,                                                   \
+        .size = sizeof(pb_iter),                                                         \
         .clear = iter_clear,                                                             \
-        .iter = iter_self,                                                               \
+        .iter = pe_iter_self,                                                            \
         .next = iter_next,                                                               \
     }
 PB_ITER_TYPE(pe_type_bytes_iterator, "bytes_iterator");

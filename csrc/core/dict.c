@@ -426,13 +426,6 @@ static int merge_kwargs(pe_state *S, pe_dict *d, int argc, const pe_val *argv, p
 
 static void dict_clear_slot(pe_state *S, pe_obj *o) { dict_clear_all(S, (pe_dict *)o); }
 
-static void dict_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    dict_clear_all(S, (pe_dict *)o);
-    pe_obj_free(S, o, sizeof(pe_dict));
-    cont_trash_end(S);
-}
-
 /* Appends "k: v, ..." of the live entries (also used by the items view). */
 static int repr_entries(pe_state *S, pe_dict *d, pe_sb *sb) {
     bool first = true;
@@ -718,7 +711,8 @@ const pe_type pe_type_dict = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "dict",
     .kind = PE_K_DICT,
-    .dealloc = dict_dealloc,
+    .dealloc = pe_dealloc_cleared,
+    .size = sizeof(pe_dict),
     .clear = dict_clear_slot,
     .repr = dict_repr,
     .richcmp = dict_richcmp,

@@ -113,13 +113,6 @@ static int gen_next(pe_state *S, pe_val it, pe_val *out) {
     return 0;
 }
 
-static int gen_iter(pe_state *S, pe_val v, pe_val *out) {
-    (void)S;
-    pe_incref(v);
-    *out = v;
-    return 0;
-}
-
 /* The receiver of the yield from g is suspended in, or NULL. A yield
  * from's YIELD_VALUE (arg 1) follows its SEND, the receiver on the
  * saved stack's top. */
@@ -451,7 +444,7 @@ const pe_type pe_type_generator = {
     .dealloc = gen_dealloc,
     .clear = gen_clear,
     .repr = gen_repr,
-    .iter = gen_iter,
+    .iter = pe_iter_self,
     .next = gen_next,
     .getattr = gen_getattr,
     .methods = gen_methods,
@@ -471,17 +464,8 @@ typedef struct pe_calliter {
 
 static void calliter_clear(pe_state *S, pe_obj *o) {
     pe_calliter *c = (pe_calliter *)o;
-    pe_val a = c->callable, b = c->sentinel;
-    c->callable = c->sentinel = pe_undef();
-    pe_decref(S, a);
-    pe_decref(S, b);
-}
-
-static void calliter_dealloc(pe_state *S, pe_obj *o) {
-    if (pe_trash_begin(S, o)) return;
-    calliter_clear(S, o);
-    pe_obj_free(S, o, sizeof(pe_calliter));
-    pe_trash_end(S);
+    pe_drop(S, &c->callable);
+    pe_drop(S, &c->sentinel);
 }
 
 static int calliter_next(pe_state *S, pe_val it, pe_val *out) {
@@ -516,9 +500,10 @@ static const pe_type pe_type_callable_iterator = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "callable_iterator",
     .kind = PE_K_ITER,
-    .dealloc = calliter_dealloc,
+    .dealloc = pe_dealloc_cleared,
+    .size = sizeof(pe_calliter),
     .clear = calliter_clear,
-    .iter = gen_iter,
+    .iter = pe_iter_self,
     .next = calliter_next,
 };
 

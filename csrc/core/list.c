@@ -136,13 +136,6 @@ static void list_clear_slot(pe_state *S, pe_obj *o) {
     if (items) drop_array(S, items, n, cap);
 }
 
-static void list_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    list_clear_slot(S, o);
-    pe_obj_free(S, o, sizeof(pe_list));
-    cont_trash_end(S);
-}
-
 static int list_repr(pe_state *S, pe_val v, pe_sb *sb) {
     pe_list *l = PE_LIST(v);
     if (l->n == 0) return pe_sb_puts(sb, "[]");
@@ -1202,7 +1195,8 @@ const pe_type pe_type_list = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "list",
     .kind = PE_K_LIST,
-    .dealloc = list_dealloc,
+    .dealloc = pe_dealloc_cleared,
+    .size = sizeof(pe_list),
     .clear = list_clear_slot,
     .repr = list_repr,
     .richcmp = list_richcmp,

@@ -585,12 +585,6 @@ const pe_cfunc *pe_find_method(const pe_type *t, const pe_str *name) {
 
 extern const pe_type pe_type_method_descriptor;
 
-static void bmethod_dealloc(pe_state *S, pe_obj *o) {
-    pe_cfunc *f = (pe_cfunc *)o;
-    pe_decref(S, f->self);
-    pe_obj_free(S, o, sizeof(pe_cfunc));
-}
-
 static void bmethod_clear(pe_state *S, pe_obj *o) {
     pe_cfunc *f = (pe_cfunc *)o;
     pe_val s = f->self;
@@ -1057,16 +1051,7 @@ typedef struct pe_rangeiter {
 
 static void range_clear(pe_state *S, pe_obj *o) {
     pe_range *r = (pe_range *)o;
-    for (int i = 0; i < 4; i++) {
-        pe_val v = r->big[i];
-        r->big[i] = pe_undef();
-        pe_decref(S, v);
-    }
-}
-
-static void range_dealloc(pe_state *S, pe_obj *o) {
-    range_clear(S, o);
-    pe_obj_free(S, o, sizeof(pe_range));
+    for (int i = 0; i < 4; i++) pe_drop(S, &r->big[i]);
 }
 
 static void bigrangeiter_clear(pe_state *S, pe_obj *o) {
@@ -1074,11 +1059,6 @@ static void bigrangeiter_clear(pe_state *S, pe_obj *o) {
     pe_val v[3] = {it->cur, it->step, it->left};
     it->cur = it->step = it->left = pe_undef();
     for (int i = 0; i < 3; i++) pe_decref(S, v[i]);
-}
-
-static void bigrangeiter_dealloc(pe_state *S, pe_obj *o) {
-    bigrangeiter_clear(S, o);
-    pe_obj_free(S, o, sizeof(pe_bigrangeiter));
 }
 
 /* len of a big range: ((hi - lo - 1) // |step|) + 1 when non-empty. */
@@ -1124,8 +1104,6 @@ static int make_bigrange(pe_state *S, pe_val start, pe_val stop, pe_val step, pe
     *out = pe_obj_val(&r->ob);
     return 0;
 }
-static void rangeiter_dealloc(pe_state *S, pe_obj *o) { pe_obj_free(S, o, sizeof(pe_rangeiter)); }
-
 /* Number of items of range(start, stop, step) without overflow. */
 static int64_t range_len(int64_t start, int64_t stop, int64_t step) {
     if (step > 0 && start < stop)
@@ -1302,13 +1280,6 @@ static int bigrangeiter_next(pe_state *S, pe_val v, pe_val *out) {
     return 1;
 }
 
-static int self_iter(pe_state *S, pe_val v, pe_val *out) {
-    (void)S;
-    pe_incref(v);
-    *out = v;
-    return 0;
-}
-
 static int range_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
     pe_range *r = (pe_range *)v.u.o;
     if (pe_is_slice(key)) return range_slice(S, r, key, out);
@@ -1435,7 +1406,8 @@ const pe_type pe_type_range = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "range",
     .kind = PE_K_RANGE,
-    .dealloc = range_dealloc,
+    .dealloc = pe_dealloc_cleared,
+    .size = sizeof(pe_range),
     .clear = range_clear,
     .repr = range_repr,
     .len = range_len_slot,
@@ -1452,9 +1424,10 @@ static const pe_type pe_type_longrange_iterator = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "longrange_iterator",
     .kind = PE_K_ITER,
-    .dealloc = bigrangeiter_dealloc,
+    .dealloc = pe_dealloc_cleared,
+    .size = sizeof(pe_bigrangeiter),
     .clear = bigrangeiter_clear,
-    .iter = self_iter,
+    .iter = pe_iter_self,
     .next = bigrangeiter_next,
 };
 
@@ -1462,8 +1435,9 @@ const pe_type pe_type_range_iterator = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "range_iterator",
     .kind = PE_K_ITER,
-    .dealloc = rangeiter_dealloc,
-    .iter = self_iter,
+    .dealloc = pe_dealloc_cleared,
+    .size = sizeof(pe_rangeiter),
+    .iter = pe_iter_self,
     .next = rangeiter_next,
 };
 
@@ -1606,7 +1580,8 @@ const pe_type pe_type_method_descriptor = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "method_descriptor",
     .kind = PE_K_CFUNC,
-    .dealloc = bmethod_dealloc,
+    .dealloc = pe_dealloc_cleared,
+    .size = sizeof(pe_cfunc),
     .clear = bmethod_clear,
     .repr = mdescr_repr,
     .call = mdescr_call,
@@ -1660,7 +1635,8 @@ const pe_type pe_type_builtin = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "builtin_function_or_method",
     .kind = PE_K_CFUNC,
-    .dealloc = bmethod_dealloc,
+    .dealloc = pe_dealloc_cleared,
+    .size = sizeof(pe_cfunc),
     .clear = bmethod_clear,
     .repr = cfunc_repr,
     .richcmp = cfunc_richcmp,
@@ -1668,23 +1644,14 @@ const pe_type pe_type_builtin = {
     .call = cfunc_call,
 };
 
-static void cell_clear(pe_state *S, pe_obj *o) {
-    pe_cell *c = (pe_cell *)o;
-    pe_val v = c->v;
-    c->v = pe_undef();
-    pe_decref(S, v);
-}
-
-static void cell_dealloc(pe_state *S, pe_obj *o) {
-    cell_clear(S, o);
-    pe_obj_free(S, o, sizeof(pe_cell));
-}
+static void cell_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((pe_cell *)o)->v); }
 
 const pe_type pe_type_cell = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "cell",
     .kind = PE_K_CELL,
-    .dealloc = cell_dealloc,
+    .dealloc = pe_dealloc_cleared,
+    .size = sizeof(pe_cell),
     .clear = cell_clear,
 };
 

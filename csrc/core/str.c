@@ -560,24 +560,7 @@ typedef struct ps_iter {
     size_t off; /* byte offset of the next code point */
 } ps_iter;
 
-static void iter_clear(pe_state *S, pe_obj *o) {
-    ps_iter *it = (ps_iter *)o;
-    pe_val s = it->str;
-    it->str = pe_undef();
-    pe_decref(S, s);
-}
-
-static void iter_dealloc(pe_state *S, pe_obj *o) {
-    iter_clear(S, o);
-    pe_obj_free(S, o, sizeof(ps_iter));
-}
-
-static int iter_self(pe_state *S, pe_val v, pe_val *out) {
-    (void)S;
-    pe_incref(v);
-    *out = v;
-    return 0;
-}
+static void iter_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((ps_iter *)o)->str); }
 
 static int iter_next(pe_state *S, pe_val v, pe_val *out) {
     ps_iter *it = (ps_iter *)v.u.o;
@@ -598,9 +581,10 @@ static int iter_next(pe_state *S, pe_val v, pe_val *out) {
         .ob = PE_STATIC_HEAD(&pe_type_type),                                             \
         .name = tname,                                                                   \
         .kind = PE_K_ITER,                                                               \
-        .dealloc = iter_dealloc,                                                         \
+        .dealloc = pe_dealloc_cleared,                                                   \
+        .size = sizeof(ps_iter),                                                         \
         .clear = iter_clear,                                                             \
-        .iter = iter_self,                                                               \
+        .iter = pe_iter_self,                                                            \
         .next = iter_next,                                                               \
     }
 PS_ITER_TYPE(pe_ps_type_str_iter, "str_iterator");
