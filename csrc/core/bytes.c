@@ -645,33 +645,9 @@ static int bytes_iter(pe_state *S, pe_val v, pe_val *out) {
 static int ctor_bind(pe_state *S, const char *tname, int argc, const pe_val *argv,
                      pe_obj *kwnames, pe_val slot[3]) {
     static const char *const names[3] = {"source", "encoding", "errors"};
-    size_t nkw = cont_nkw(kwnames);
-    size_t npos = (size_t)argc - nkw;
-    if (argc > 3)
-        return pe_raise(S, PE_EXC(TypeError), "%s() takes at most 3 arguments (%d given)", tname,
-                        argc);
-    for (size_t i = 0; i < npos; i++) slot[i] = argv[i];
-    for (size_t k = 0; k < nkw; k++) {
-        const pe_str *name = cont_kwname(kwnames, k);
-        size_t j = 0;
-        while (j < 3 && !cont_str_is(name, names[j])) j++;
-        if (j == 3)
-            return pe_raise(S, PE_EXC(TypeError), "'%s' is an invalid keyword argument for %s()",
-                            name->data, tname);
-        if (j < npos)
-            return pe_raise(S, PE_EXC(TypeError),
-                            "argument for %s() given by name ('%s') and position (%zu)", tname,
-                            names[j], j + 1);
-        slot[j] = argv[npos + k];
-    }
-    for (int j = 1; j < 3; j++) {
-        if (slot[j].tag == PE_TUNDEF) continue;
-        if (!pe_is_str(slot[j]))
-            return pe_raise(S, PE_EXC(TypeError), "%s() argument '%s' must be str, not %s", tname,
-                            names[j], slot[j].tag == PE_TNONE ? "None" : pe_type_name(slot[j]));
-        if (memchr(PE_STR(slot[j])->data, 0, PE_STR(slot[j])->len))
-            return pe_raise(S, PE_EXC(ValueError), "embedded null character");
-    }
+    if (pe_args_bind(S, tname, argc, argv, kwnames, names, 3, 3, slot) ||
+        pe_args_opt_cstr(S, tname, names[1], slot[1]) || pe_args_opt_cstr(S, tname, names[2], slot[2]))
+        return -1;
     return 0;
 }
 

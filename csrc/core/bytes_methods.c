@@ -58,16 +58,13 @@ static int chk_onearg(pe_state *S, pe_val self, const char *name, int argc, pe_o
     return 0;
 }
 
-/* Argument Clinic, positional only: "center expected at least 1 argument, got 0". */
-static int chk_clinic(pe_state *S, const char *name, int argc, pe_obj *kwnames, int min, int max) {
-    if (nkw(kwnames)) return pe_raise(S, PE_EXC(TypeError), "%s() takes no keyword arguments", name);
-    if (argc < min)
-        return pe_raise(S, PE_EXC(TypeError), "%s expected %s%d argument%s, got %d", name,
-                        min == max ? "" : "at least ", min, min == 1 ? "" : "s", argc);
-    if (argc > max)
-        return pe_raise(S, PE_EXC(TypeError), "%s expected %s%d argument%s, got %d", name,
-                        min == max ? "" : "at most ", max, max == 1 ? "" : "s", argc);
-    return 0;
+/* Argument Clinic, positional only: "maketrans expected 2 arguments, got 1";
+ * "bytes.replace() takes no keyword arguments". */
+static int chk_clinic(pe_state *S, pe_val self, const char *name, int argc, pe_obj *kwnames, int min,
+                      int max) {
+    char qualname[48];
+    snprintf(qualname, sizeof qualname, "%s.%s", tname(self), name);
+    return pe_cont_posargs(S, qualname, name, argc, kwnames, min, max);
 }
 
 /* PyArg_ParseTuple "O|OO:find": "find() takes at least 1 argument (0 given)". */
@@ -81,30 +78,6 @@ static int chk_tuple(pe_state *S, pe_val self, const char *name, int argc, pe_ob
     if (argc > max)
         return pe_raise(S, PE_EXC(TypeError), "%s() takes at most %d argument%s (%d given)", name,
                         max, max == 1 ? "" : "s", argc);
-    return 0;
-}
-
-/* Clinic with keywords: out[i] = argument i or UNDEF. */
-static int chk_kw(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
-                  const char *const *names, int nparams, pe_val *out) {
-    int nk = (int)nkw(kwnames), np = argc - nk;
-    if (argc > nparams)
-        return pe_raise(S, PE_EXC(TypeError), "%s() takes at most %d %sargument%s (%d given)", fname,
-                        nparams, np == 0 ? "keyword " : "", nparams == 1 ? "" : "s", argc);
-    for (int i = 0; i < nparams; i++) out[i] = i < np ? argv[i] : pe_undef();
-    for (int k = 0; k < nk; k++) {
-        const pe_str *kn = cont_kwname(kwnames, (size_t)k);
-        int i = 0;
-        while (i < nparams && !cont_str_is(kn, names[i])) i++;
-        if (i == nparams)
-            return pe_raise(S, PE_EXC(TypeError), "'%s' is an invalid keyword argument for %s()",
-                            kn->data, fname);
-        if (i < np)
-            return pe_raise(S, PE_EXC(TypeError),
-                            "argument for %s() given by name ('%s') and position (%d)", fname,
-                            names[i], i + 1);
-        out[i] = argv[np + k];
-    }
     return 0;
 }
 
@@ -318,7 +291,7 @@ static int split_impl(pe_state *S, pe_val self, const char *name, int argc, cons
                       pe_obj *kwnames, bool right, pe_val *out) {
     static const char *const names[2] = {"sep", "maxsplit"};
     pe_val a[2];
-    if (chk_kw(S, name, argc, argv, kwnames, names, 2, a)) return -1;
+    if (pe_args_bind(S, name, argc, argv, kwnames, names, 2, 2, a)) return -1;
     int64_t maxsplit = -1;
     if (int_arg(S, a[1], &maxsplit)) return -1;
     const unsigned char *sep = NULL;
@@ -413,7 +386,7 @@ METHOD(m_rsplit) { return split_impl(S, self, "rsplit", argc, argv, kwnames, tru
 METHOD(m_splitlines) {
     static const char *const names[1] = {"keepends"};
     pe_val a[1];
-    if (chk_kw(S, "splitlines", argc, argv, kwnames, names, 1, a)) return -1;
+    if (pe_args_bind(S, "splitlines", argc, argv, kwnames, names, 1, 1, a)) return -1;
     int keep = 0;
     if (a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], &keep)) return -1;
     if (pe_list_new(S, 0, out)) return -1;
@@ -522,7 +495,7 @@ METHOD(m_rpartition) { return partition(S, self, "rpartition", argc, argv, kwnam
 /* ------------------------------------------------------------------ */
 
 METHOD(m_replace) {
-    if (chk_clinic(S, "replace", argc, kwnames, 2, 3)) return -1;
+    if (chk_clinic(S, self, "replace", argc, kwnames, 2, 3)) return -1;
     const unsigned char *o, *nw;
     size_t on, nn;
     if (buf_arg(S, argv[0], &o, &on) || buf_arg(S, argv[1], &nw, &nn)) return -1;
@@ -566,7 +539,7 @@ METHOD(m_replace) {
 /* strip/lstrip/rstrip([bytes]): which: 1 left, 2 right, 3 both. */
 static int strip(pe_state *S, pe_val self, const char *name, int argc, const pe_val *argv,
                  pe_obj *kwnames, int which, pe_val *out) {
-    if (chk_clinic(S, name, argc, kwnames, 0, 1)) return -1;
+    if (chk_clinic(S, self, name, argc, kwnames, 0, 1)) return -1;
     bool set[256] = {false};
     if (argc == 0 || argv[0].tag == PE_TNONE) {
         for (int c = 0; c < 256; c++) set[c] = is_space((unsigned char)c);
@@ -612,7 +585,7 @@ METHOD(m_removesuffix) { return remove_affix(S, self, "removesuffix", argc, argv
 
 static int pad(pe_state *S, pe_val self, const char *name, int argc, const pe_val *argv,
                pe_obj *kwnames, int how, pe_val *out) {
-    if (chk_clinic(S, name, argc, kwnames, 1, 2)) return -1;
+    if (chk_clinic(S, self, name, argc, kwnames, 1, 2)) return -1;
     int64_t width;
     if (pe_ps_arg_ssize(S, argv[0], &width)) return -1;
     unsigned char fill = ' ';
@@ -678,7 +651,7 @@ METHOD(m_zfill) {
 METHOD(m_expandtabs) {
     static const char *const names[1] = {"tabsize"};
     pe_val a[1];
-    if (chk_kw(S, "expandtabs", argc, argv, kwnames, names, 1, a)) return -1;
+    if (pe_args_bind(S, "expandtabs", argc, argv, kwnames, names, 1, 1, a)) return -1;
     int64_t tab = 8;
     if (a[0].tag != PE_TUNDEF) {
         int t;
@@ -825,7 +798,7 @@ METHOD(m_istitle) {
 METHOD(m_hex) {
     static const char *const names[2] = {"sep", "bytes_per_sep"};
     pe_val a[2];
-    if (chk_kw(S, "hex", argc, argv, kwnames, names, 2, a)) return -1;
+    if (pe_args_bind(S, "hex", argc, argv, kwnames, names, 2, 2, a)) return -1;
     int per = 1;
     char sep = 0;
     if (a[0].tag != PE_TUNDEF) {
@@ -917,7 +890,7 @@ METHOD(m_fromhex) {
 METHOD(m_translate) {
     static const char *const names[2] = {"table", "delete"};
     pe_val a[2];
-    if (chk_kw(S, "translate", argc, argv, kwnames, names, 2, a)) return -1;
+    if (pe_args_bind(S, "translate", argc, argv, kwnames, names, 2, 2, a)) return -1;
     if (a[0].tag == PE_TUNDEF)
         return pe_raise(S, PE_EXC(TypeError), "translate() missing required argument 'table' (pos 1)");
     /* `table` is positional-only in CPython; a keyword table is rejected above
@@ -952,7 +925,7 @@ METHOD(m_translate) {
 
 METHOD(m_maketrans) {
     (void)self;
-    if (chk_clinic(S, "maketrans", argc, kwnames, 2, 2)) return -1;
+    if (chk_clinic(S, self, "maketrans", argc, kwnames, 2, 2)) return -1;
     const unsigned char *f, *t;
     size_t fn, tn;
     if (buf_arg(S, argv[0], &f, &fn) || buf_arg(S, argv[1], &t, &tn)) return -1;
@@ -1036,7 +1009,7 @@ METHOD(m_extend) {
 }
 
 METHOD(m_pop) {
-    if (chk_clinic(S, "pop", argc, kwnames, 0, 1)) return -1;
+    if (chk_clinic(S, self, "pop", argc, kwnames, 0, 1)) return -1;
     int64_t i = -1;
     if (argc && pe_ps_arg_ssize(S, argv[0], &i)) return -1;
     if (BA->len == 0) return pe_raise(S, PE_EXC(IndexError), "pop from empty bytearray");
@@ -1051,7 +1024,7 @@ METHOD(m_pop) {
 }
 
 METHOD(m_insert) {
-    if (chk_clinic(S, "insert", argc, kwnames, 2, 2)) return -1;
+    if (chk_clinic(S, self, "insert", argc, kwnames, 2, 2)) return -1;
     int64_t i;
     int c;
     if (pe_ps_arg_ssize(S, argv[0], &i) || byte_arg(S, argv[1], &c)) return -1;

@@ -63,4 +63,20 @@ int pe_unary_invert(pe_state *S, pe_val a, pe_val *out);
  * as an integer"). (str.c; used by str and list methods) */
 int pe_ps_arg_ssize(pe_state *S, pe_val v, int64_t *out);
 
+/* ------------------------------------------------------------------ */
+/* Arguments of built-in functions (args.c)                            */
+/* ------------------------------------------------------------------ */
+
+/* Binds argv (vectorcall layout, see pe_cfunc_fn) to the parameters
+ * names[0..nparams): the first npos_max by position or keyword, the rest
+ * keyword-only. slot[i] is borrowed, UNDEF when not given. Messages as
+ * Argument Clinic's: "decode() takes at most 2 arguments (3 given)",
+ * "'x' is an invalid keyword argument for decode()", "argument for
+ * decode() given by name ('encoding') and position (1)". */
+int pe_args_bind(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
+                 const char *const *names, int npos_max, int nparams, pe_val *slot);
+/* An optional str argument usable as a C string (UNDEF passes): "%s()
+ * argument '%s' must be str, not int", "embedded null character". */
+int pe_args_opt_cstr(pe_state *S, const char *fname, const char *pname, pe_val v);
+
 #endif /* PE_PROTO_H */

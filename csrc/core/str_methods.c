@@ -7,6 +7,9 @@
  * match a valid UTF-8 haystack at code point boundaries, so byte results
  * are converted back to code point indices only at the API surface.
  */
+#include <stdio.h>
+
+#include "cont_internal.h"
 #include "str_impl.h"
 #include "pe_dunder.h"
 #include "unicode_db.h"
@@ -42,14 +45,9 @@ static int chk_onearg(pe_state *S, const char *name, int argc, pe_obj *kwnames) 
 
 /* Argument Clinic, positional only: "center expected at least 1 argument, got 0". */
 static int chk_clinic(pe_state *S, const char *name, int argc, pe_obj *kwnames, int min, int max) {
-    if (no_kw(S, name, kwnames)) return -1;
-    if (argc < min)
-        return pe_raise(S, PE_EXC(TypeError), "%s expected %s %d argument%s, got %d", name,
-                        min == max ? "exactly" : "at least", min, min == 1 ? "" : "s", argc);
-    if (argc > max)
-        return pe_raise(S, PE_EXC(TypeError), "%s expected %s %d argument%s, got %d", name,
-                        min == max ? "exactly" : "at most", max, max == 1 ? "" : "s", argc);
-    return 0;
+    char qualname[32];
+    snprintf(qualname, sizeof qualname, "str.%s", name);
+    return pe_cont_posargs(S, qualname, name, argc, kwnames, min, max);
 }
 
 /* PyArg_ParseTuple "O|OO:find": "find() takes at least 1 argument (0 given)". */
@@ -61,46 +59,6 @@ static int chk_tuple(pe_state *S, const char *name, int argc, pe_obj *kwnames, i
     if (argc > max)
         return pe_raise(S, PE_EXC(TypeError), "%s() takes at most %d argument%s (%d given)", name, max,
                         max == 1 ? "" : "s", argc);
-    return 0;
-}
-
-static bool kwname_is(pe_obj *kwnames, size_t k, const char *name) {
-    const pe_str *s = PE_STR(((pe_tuple *)kwnames)->items[k]);
-    return s->len == strlen(name) && memcmp(s->data, name, s->len) == 0;
-}
-
-/* _PyArg_UnpackKeywords for optional parameters `names` (all may be given
- * by keyword): out[i] = argument or UNDEF. */
-static int chk_kw(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
-                  const char *const *names, int nparams, pe_val *out) {
-    int nk = (int)nkw(kwnames), np = argc - nk;
-    if (argc > nparams)
-        return pe_raise(S, PE_EXC(TypeError), "%s() takes at most %d %sargument%s (%d given)", fname,
-                        nparams, np == 0 ? "keyword " : "", nparams == 1 ? "" : "s", argc);
-    for (int i = 0; i < nparams; i++) out[i] = i < np ? argv[i] : pe_undef();
-    int used = 0;
-    for (int i = np; i < nparams; i++) {
-        for (int k = 0; k < nk; k++) {
-            if (kwname_is(kwnames, (size_t)k, names[i])) {
-                out[i] = argv[np + k];
-                used++;
-            }
-        }
-    }
-    if (used == nk) return 0;
-    for (int i = 0; i < np; i++)
-        for (int k = 0; k < nk; k++)
-            if (kwname_is(kwnames, (size_t)k, names[i]))
-                return pe_raise(S, PE_EXC(TypeError),
-                                "argument for %s() given by name ('%s') and position (%d)", fname,
-                                names[i], i + 1);
-    for (int k = 0; k < nk; k++) {
-        int i = 0;
-        while (i < nparams && !kwname_is(kwnames, (size_t)k, names[i])) i++;
-        if (i == nparams)
-            return pe_raise(S, PE_EXC(TypeError), "'%s' is an invalid keyword argument for %s()",
-                            PE_STR(((pe_tuple *)kwnames)->items[k])->data, fname);
-    }
     return 0;
 }
 
@@ -634,7 +592,7 @@ static int split_common(pe_state *S, const char *name, pe_val self, int argc, co
     static const char *const names[2] = {"sep", "maxsplit"};
     pe_val a[2];
     int64_t maxsplit = -1;
-    if (chk_kw(S, name, argc, argv, kwnames, names, 2, a)) return -1;
+    if (pe_args_bind(S, name, argc, argv, kwnames, names, 2, 2, a)) return -1;
     bool has_sep = a[0].tag != PE_TUNDEF && a[0].tag != PE_TNONE;
     if (has_sep && !pe_is_str(a[0]))
         return pe_raise(S, PE_EXC(TypeError), "must be str or None, not %s", pe_type_name(a[0]));
@@ -684,7 +642,7 @@ static int str_splitlines(pe_state *S, pe_val self, int argc, const pe_val *argv
     static const char *const names[1] = {"keepends"};
     pe_val a[1];
     int keep = 0;
-    if (chk_kw(S, "splitlines", argc, argv, kwnames, names, 1, a)) return -1;
+    if (pe_args_bind(S, "splitlines", argc, argv, kwnames, names, 1, 1, a)) return -1;
     if (a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], &keep)) return -1;
     if (pe_list_new(S, 0, out)) return -1;
     const pe_str *s = SELF;
@@ -974,7 +932,7 @@ static int str_expandtabs(pe_state *S, pe_val self, int argc, const pe_val *argv
     static const char *const names[1] = {"tabsize"};
     pe_val a[1];
     int tabsize = 8;
-    if (chk_kw(S, "expandtabs", argc, argv, kwnames, names, 1, a)) return -1;
+    if (pe_args_bind(S, "expandtabs", argc, argv, kwnames, names, 1, 1, a)) return -1;
     if (a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], &tabsize)) return -1;
     const pe_str *s = SELF;
     if (!memchr(s->data, '\t', s->len)) return ret_self(self, out);
