@@ -20,8 +20,7 @@
         .ob = PE_STATIC_HEAD(&pe_type_type),                               \
         .name = pyname,                                                    \
         .kind = PE_K_ITER,                                                 \
-        .dealloc = pe_dealloc_cleared,                                     \
-        .size = sizeof(struct_t),                                          \
+        PE_DEALLOC_CLEARED(struct_t),                                      \
         .clear = clearfn,                                                  \
         .iter = pe_iter_self,                                              \
         .next = nextfn,                                                    \
@@ -567,8 +566,7 @@ static const pe_cfunc setview_methods[] = {
         .ob = PE_STATIC_HEAD(&pe_type_type),                        \
         .name = pyname,                                             \
         .kind = PE_K_VIEW,                                          \
-        .dealloc = pe_dealloc_cleared,                              \
-        .size = sizeof(dictview),                                   \
+        PE_DEALLOC_CLEARED(dictview),                               \
         .clear = view_clear,                                        \
         .repr = view_repr,                                          \
         .richcmp = cmpfn,                                           \
@@ -934,27 +932,28 @@ static int reversed_call(pe_state *S, pe_val callee, int argc, const pe_val *arg
 }
 
 /* zip and map are variable-size (multiobj_dealloc); the others fixed. */
-#define CALLABLE_ITER_TYPE(cname, pyname, deallocfn, struct_size, nextfn, clearfn, callfn) \
-    const pe_type cname = {                                                                \
-        .ob = PE_STATIC_HEAD(&pe_type_type),                                               \
-        .name = pyname,                                                                    \
-        .kind = PE_K_ITER,                                                                 \
-        .dealloc = deallocfn,                                                              \
-        .size = struct_size,                                                               \
-        .clear = clearfn,                                                                  \
-        .iter = pe_iter_self,                                                              \
-        .next = nextfn,                                                                    \
-        .call = callfn,                                                                    \
+#define CALLABLE_ITER_TYPE(cname, pyname, dealloc_init, nextfn, clearfn, callfn) \
+    const pe_type cname = {                                                    \
+        .ob = PE_STATIC_HEAD(&pe_type_type),                                   \
+        .name = pyname,                                                        \
+        .kind = PE_K_ITER,                                                     \
+        dealloc_init,                                                          \
+        .clear = clearfn,                                                      \
+        .iter = pe_iter_self,                                                  \
+        .next = nextfn,                                                        \
+        .call = callfn,                                                        \
     }
 
-CALLABLE_ITER_TYPE(pe_type_enumerate, "enumerate", pe_dealloc_cleared, sizeof(enumobj), enum_next,
+CALLABLE_ITER_TYPE(pe_type_enumerate, "enumerate", PE_DEALLOC_CLEARED(enumobj), enum_next,
                    enum_clear, enum_call);
-CALLABLE_ITER_TYPE(pe_type_zip, "zip", multiobj_dealloc, 0, zip_next, multi_clear, zip_call);
-CALLABLE_ITER_TYPE(pe_type_map, "map", multiobj_dealloc, 0, map_next, multi_clear, map_call);
-CALLABLE_ITER_TYPE(pe_type_filter, "filter", pe_dealloc_cleared, sizeof(filterobj), filter_next,
+CALLABLE_ITER_TYPE(pe_type_zip, "zip", .dealloc = multiobj_dealloc, zip_next, multi_clear,
+                   zip_call);
+CALLABLE_ITER_TYPE(pe_type_map, "map", .dealloc = multiobj_dealloc, map_next, multi_clear,
+                   map_call);
+CALLABLE_ITER_TYPE(pe_type_filter, "filter", PE_DEALLOC_CLEARED(filterobj), filter_next,
                    filter_clear, filter_call);
-CALLABLE_ITER_TYPE(pe_type_reversed, "reversed", pe_dealloc_cleared, sizeof(revobj), rev_next,
-                   rev_clear, reversed_call);
+CALLABLE_ITER_TYPE(pe_type_reversed, "reversed", PE_DEALLOC_CLEARED(revobj), rev_next, rev_clear,
+                   reversed_call);
 
 /* ------------------------------------------------------------------ */
 /* Unpacking                                                           */

@@ -200,6 +200,9 @@ void pe_obj_dealloc(pe_state *S, pe_obj *o); /* rc reached 0 */
  * every reference it holds: clear, then free type->size bytes, inside the
  * trashcan (so freeing a long chain does not recurse without bound). */
 void pe_dealloc_cleared(pe_state *S, pe_obj *o);
+/* In a type object: `PE_DEALLOC_CLEARED(pe_list),` sets both the dealloc
+ * slot and the instance size it frees. */
+#define PE_DEALLOC_CLEARED(T) .dealloc = pe_dealloc_cleared, .size = sizeof(T)
 /* The iter slot of an iterator: iter(it) is it. */
 int pe_iter_self(pe_state *S, pe_val v, pe_val *out);
 

@@ -581,8 +581,7 @@ static int iter_next(pe_state *S, pe_val v, pe_val *out) {
         .ob = PE_STATIC_HEAD(&pe_type_type),                                             \
         .name = tname,                                                                   \
         .kind = PE_K_ITER,                                                               \
-        .dealloc = pe_dealloc_cleared,                                                   \
-        .size = sizeof(ps_iter),                                                         \
+        PE_DEALLOC_CLEARED(ps_iter),                                                     \
         .clear = iter_clear,                                                             \
         .iter = pe_iter_self,                                                            \
         .next = iter_next,                                                               \
