@@ -553,25 +553,27 @@ static int dict_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, p
 /* Methods                                                             */
 /* ------------------------------------------------------------------ */
 
+/* keys() / values() / items(): a view of type t. */
+static int view(pe_state *S, const char *qualname, const pe_type *t, pe_val self, int argc,
+                pe_obj *kwnames, pe_val *out) {
+    if (pe_cont_noargs(S, qualname, argc, kwnames)) return -1;
+    return pe_dictview_new(S, t, PE_DICT(self), out);
+}
+
 static int m_keys(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                   pe_val *out) {
     (void)argv;
-    if (pe_cont_noargs(S, "dict.keys", argc, kwnames)) return -1;
-    return pe_dictview_new(S, &pe_type_dict_keys, PE_DICT(self), out);
+    return view(S, "dict.keys", &pe_type_dict_keys, self, argc, kwnames, out);
 }
-
 static int m_values(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
     (void)argv;
-    if (pe_cont_noargs(S, "dict.values", argc, kwnames)) return -1;
-    return pe_dictview_new(S, &pe_type_dict_values, PE_DICT(self), out);
+    return view(S, "dict.values", &pe_type_dict_values, self, argc, kwnames, out);
 }
-
 static int m_items(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                    pe_val *out) {
     (void)argv;
-    if (pe_cont_noargs(S, "dict.items", argc, kwnames)) return -1;
-    return pe_dictview_new(S, &pe_type_dict_items, PE_DICT(self), out);
+    return view(S, "dict.items", &pe_type_dict_items, self, argc, kwnames, out);
 }
 
 static int m_get(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
