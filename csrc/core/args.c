@@ -3,7 +3,24 @@
  * CPython's messages (Python/getargs.c, Argument Clinic). The positional
  * checks (pe_cont_noargs, pe_cont_posargs, ...) live in tuple.c.
  */
+#include <string.h>
+
 #include "cont_internal.h"
+
+bool pe_cfunc_lookup(const pe_cfunc *sorted, size_t n, const char *name, pe_val *out) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(name, sorted[mid].name);
+        if (c == 0) {
+            *out = pe_obj_val((pe_obj *)&sorted[mid].ob);
+            return true;
+        }
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    return false;
+}
 
 int pe_args_bind(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
                  const char *const *names, int npos_max, int nparams, pe_val *slot) {

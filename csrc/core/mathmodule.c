@@ -1693,18 +1693,8 @@ static const struct {
 
 /* Attribute lookup: 0 found, PE_NOTIMPL missing. */
 static int math_lookup(pe_state *S, const char *name, pe_val *out) {
-    size_t lo = 0, hi = N_MATH_FUNCTIONS;
     (void)S;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(name, math_functions[mid].name);
-        if (c == 0) {
-            *out = pe_obj_val((pe_obj *)&math_functions[mid].ob);
-            return 0;
-        }
-        if (c < 0) hi = mid;
-        else lo = mid + 1;
-    }
+    if (pe_cfunc_lookup(math_functions, N_MATH_FUNCTIONS, name, out)) return 0;
     for (size_t i = 0; i < sizeof math_constants / sizeof math_constants[0]; i++)
         if (!strcmp(name, math_constants[i].name)) {
             *out = pe_float(math_constants[i].value);

@@ -219,13 +219,17 @@ int pe_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
         int r = tb->richcmp(S, b, a, swapped_op[op], out);
         if (r != PE_NOTIMPL) return r;
     }
+    return pe_richcmp_default(S, a, b, op, out);
+}
+
+int pe_richcmp_default(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
     if (op == PE_EQ || op == PE_NE) {
         bool same = pe_is(a, b);
         *out = pe_bool(op == PE_EQ ? same : !same);
         return 0;
     }
     return pe_raise(S, PE_EXC(TypeError), "'%s' not supported between instances of '%s' and '%s'",
-                    cmp_symbols[op], ta->name, tb->name);
+                    cmp_symbols[op], pe_type_name(a), pe_type_name(b));
 }
 
 int pe_eq(pe_state *S, pe_val a, pe_val b) {
@@ -449,6 +453,18 @@ int pe_binary_op(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_val *
                     pe_binop_symbols[op], inplace ? "=" : "", ta->name, tb->name);
 }
 
+/* The slow end of a unary operator: a's __neg__ & co, else CPython's
+ * "bad operand type for unary -: 'str'". */
+static int unary_dunder(pe_state *S, pe_val a, enum pe_dunder du, const char *sym,
+                        pe_val *out) {
+    if (pe_du_heap(a)) {
+        int r = pe_du_call(S, a, du, 0, NULL, out);
+        if (r) return r < 0 ? -1 : 0;
+    }
+    return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary %s: '%s'", sym,
+                    pe_type_name(a));
+}
+
 int pe_unary_neg(pe_state *S, pe_val a, pe_val *out) {
     a = as_int(a);
     if (a.tag == PE_TINT && a.u.i != INT64_MIN) {
@@ -460,11 +476,7 @@ int pe_unary_neg(pe_state *S, pe_val a, pe_val *out) {
         return 0;
     }
     if (pe_is_intlike(a)) return pe_int_neg(S, a, out);
-    if (pe_du_heap(a)) {
-        int r = pe_du_call(S, a, PE_DU_neg, 0, NULL, out);
-        if (r) return r < 0 ? -1 : 0;
-    }
-    return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary -: '%s'", pe_type_name(a));
+    return unary_dunder(S, a, PE_DU_neg, "-", out);
 }
 
 int pe_unary_pos(pe_state *S, pe_val a, pe_val *out) {
@@ -473,11 +485,7 @@ int pe_unary_pos(pe_state *S, pe_val a, pe_val *out) {
         pe_incref(*out);
         return 0;
     }
-    if (pe_du_heap(a)) {
-        int r = pe_du_call(S, a, PE_DU_pos, 0, NULL, out);
-        if (r) return r < 0 ? -1 : 0;
-    }
-    return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary +: '%s'", pe_type_name(a));
+    return unary_dunder(S, a, PE_DU_pos, "+", out);
 }
 
 int pe_unary_invert(pe_state *S, pe_val a, pe_val *out) {
@@ -487,11 +495,7 @@ int pe_unary_invert(pe_state *S, pe_val a, pe_val *out) {
         return 0;
     }
     if (pe_is_bigint(a)) return pe_int_invert(S, a, out);
-    if (pe_du_heap(a)) {
-        int r = pe_du_call(S, a, PE_DU_invert, 0, NULL, out);
-        if (r) return r < 0 ? -1 : 0;
-    }
-    return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary ~: '%s'", pe_type_name(a));
+    return unary_dunder(S, a, PE_DU_invert, "~", out);
 }
 
 /* ------------------------------------------------------------------ */

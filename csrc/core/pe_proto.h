@@ -20,6 +20,9 @@ int pe_truth(pe_state *S, pe_val v);                 /* 0/1/-1 */
 int pe_hash(pe_state *S, pe_val v, int64_t *out);    /* TypeError "unhashable type: 'list'" */
 /* a OP b -> *out (PE_LT..PE_GE); CPython messages when unsupported. */
 int pe_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out);
+/* a OP b when neither operand implements it: identity for == and !=,
+ * else "'<' not supported between instances of 'A' and 'B'". */
+int pe_richcmp_default(pe_state *S, pe_val a, pe_val b, int op, pe_val *out);
 /* Equality as a C bool for containers (0/1, -1 on error). Identity first. */
 int pe_eq(pe_state *S, pe_val a, pe_val b);
 bool pe_is(pe_val a, pe_val b);
@@ -75,6 +78,9 @@ int pe_ps_arg_ssize(pe_state *S, pe_val v, int64_t *out);
  * decode() given by name ('encoding') and position (1)". */
 int pe_args_bind(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
                  const char *const *names, int npos_max, int nparams, pe_val *slot);
+/* A module's function table sorted by name: *out = the (immortal) entry
+ * named name, true; false if none. */
+bool pe_cfunc_lookup(const pe_cfunc *sorted, size_t n, const char *name, pe_val *out);
 /* An optional str argument usable as a C string (UNDEF passes): "%s()
  * argument '%s' must be str, not int", "embedded null character". */
 int pe_args_opt_cstr(pe_state *S, const char *fname, const char *pname, pe_val v);
