@@ -612,18 +612,10 @@ static int iter_next(pe_state *S, pe_val v, pe_val *out) {
     return 1;
 }
 
-#define PB_ITER_TYPE(var, tname)                                                         \
-    const pe_type var = {                                                                \
-        .ob = PE_STATIC_HEAD(&pe_type_type),                                             \
-        .name = tname,                                                                   \
-        .kind = PE_K_ITER,                                                               \
-        PE_DEALLOC_CLEARED(pb_iter),                                                     \
-        .clear = iter_clear,                                                             \
-        .iter = pe_iter_self,                                                            \
-        .next = iter_next,                                                               \
-    }
-PB_ITER_TYPE(pe_type_bytes_iterator, "bytes_iterator");
-PB_ITER_TYPE(pe_type_bytearray_iterator, "bytearray_iterator");
+const pe_type pe_type_bytes_iterator =
+    PE_ITER_TYPE("bytes_iterator", pb_iter, iter_next, iter_clear);
+const pe_type pe_type_bytearray_iterator =
+    PE_ITER_TYPE("bytearray_iterator", pb_iter, iter_next, iter_clear);
 
 static int bytes_iter(pe_state *S, pe_val v, pe_val *out) {
     const pe_type *t = pe_is_bytes(v) ? &pe_type_bytes_iterator : &pe_type_bytearray_iterator;

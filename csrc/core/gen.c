@@ -483,15 +483,8 @@ static int calliter_next(pe_state *S, pe_val it, pe_val *out) {
     return 1;
 }
 
-static const pe_type pe_type_callable_iterator = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "callable_iterator",
-    .kind = PE_K_ITER,
-    PE_DEALLOC_CLEARED(pe_calliter),
-    .clear = calliter_clear,
-    .iter = pe_iter_self,
-    .next = calliter_next,
-};
+static const pe_type pe_type_callable_iterator =
+    PE_ITER_TYPE("callable_iterator", pe_calliter, calliter_next, calliter_clear);
 
 int pe_calliter_new(pe_state *S, pe_val callable, pe_val sentinel, pe_val *out) {
     if (!pe_is_callable(callable))

@@ -15,16 +15,6 @@
 
 
 
-#define ITER_TYPE(cname, pyname, struct_t, nextfn, clearfn)                \
-    const pe_type cname = {                                                \
-        .ob = PE_STATIC_HEAD(&pe_type_type),                               \
-        .name = pyname,                                                    \
-        .kind = PE_K_ITER,                                                 \
-        PE_DEALLOC_CLEARED(struct_t),                                      \
-        .clear = clearfn,                                                  \
-        .iter = pe_iter_self,                                              \
-        .next = nextfn,                                                    \
-    }
 
 /* ------------------------------------------------------------------ */
 /* tuple / list iterators                                              */
@@ -87,10 +77,12 @@ static int listreviter_next(pe_state *S, pe_val v, pe_val *out) {
     return 0;
 }
 
-ITER_TYPE(pe_type_tuple_iterator, "tuple_iterator", seqiter, tupleiter_next, seqiter_clear);
-ITER_TYPE(pe_type_list_iterator, "list_iterator", seqiter, listiter_next, seqiter_clear);
-ITER_TYPE(pe_type_list_reverseiterator, "list_reverseiterator", seqiter, listreviter_next,
-          seqiter_clear);
+const pe_type pe_type_tuple_iterator =
+    PE_ITER_TYPE("tuple_iterator", seqiter, tupleiter_next, seqiter_clear);
+const pe_type pe_type_list_iterator =
+    PE_ITER_TYPE("list_iterator", seqiter, listiter_next, seqiter_clear);
+const pe_type pe_type_list_reverseiterator =
+    PE_ITER_TYPE("list_reverseiterator", seqiter, listreviter_next, seqiter_clear);
 
 /* ------------------------------------------------------------------ */
 /* dict iterators                                                      */
@@ -184,15 +176,18 @@ static int drk_next(pe_state *S, pe_val v, pe_val *o) { return dictreviter_next_
 static int drv_next(pe_state *S, pe_val v, pe_val *o) { return dictreviter_next_kind(S, v, o, DI_VALUES); }
 static int dri_next(pe_state *S, pe_val v, pe_val *o) { return dictreviter_next_kind(S, v, o, DI_ITEMS); }
 
-ITER_TYPE(pe_type_dict_keyiterator, "dict_keyiterator", dictiter, dik_next, dictiter_clear);
-ITER_TYPE(pe_type_dict_valueiterator, "dict_valueiterator", dictiter, div_next, dictiter_clear);
-ITER_TYPE(pe_type_dict_itemiterator, "dict_itemiterator", dictiter, dii_next, dictiter_clear);
-ITER_TYPE(pe_type_dict_reversekeyiterator, "dict_reversekeyiterator", dictiter, drk_next,
-          dictiter_clear);
-ITER_TYPE(pe_type_dict_reversevalueiterator, "dict_reversevalueiterator", dictiter, drv_next,
-          dictiter_clear);
-ITER_TYPE(pe_type_dict_reverseitemiterator, "dict_reverseitemiterator", dictiter, dri_next,
-          dictiter_clear);
+const pe_type pe_type_dict_keyiterator =
+    PE_ITER_TYPE("dict_keyiterator", dictiter, dik_next, dictiter_clear);
+const pe_type pe_type_dict_valueiterator =
+    PE_ITER_TYPE("dict_valueiterator", dictiter, div_next, dictiter_clear);
+const pe_type pe_type_dict_itemiterator =
+    PE_ITER_TYPE("dict_itemiterator", dictiter, dii_next, dictiter_clear);
+const pe_type pe_type_dict_reversekeyiterator =
+    PE_ITER_TYPE("dict_reversekeyiterator", dictiter, drk_next, dictiter_clear);
+const pe_type pe_type_dict_reversevalueiterator =
+    PE_ITER_TYPE("dict_reversevalueiterator", dictiter, drv_next, dictiter_clear);
+const pe_type pe_type_dict_reverseitemiterator =
+    PE_ITER_TYPE("dict_reverseitemiterator", dictiter, dri_next, dictiter_clear);
 
 /* ------------------------------------------------------------------ */
 /* set iterator                                                        */
@@ -234,7 +229,8 @@ static int setiter_next(pe_state *S, pe_val v, pe_val *out) {
     return 1;
 }
 
-ITER_TYPE(pe_type_set_iterator, "set_iterator", setiter, setiter_next, setiter_clear);
+const pe_type pe_type_set_iterator =
+    PE_ITER_TYPE("set_iterator", setiter, setiter_next, setiter_clear);
 
 /* ------------------------------------------------------------------ */
 /* dict views                                                          */

@@ -1423,24 +1423,10 @@ const pe_type pe_type_range = {
     .getattr = range_getattr,
 };
 
-static const pe_type pe_type_longrange_iterator = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "longrange_iterator",
-    .kind = PE_K_ITER,
-    PE_DEALLOC_CLEARED(pe_bigrangeiter),
-    .clear = bigrangeiter_clear,
-    .iter = pe_iter_self,
-    .next = bigrangeiter_next,
-};
-
-const pe_type pe_type_range_iterator = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "range_iterator",
-    .kind = PE_K_ITER,
-    PE_DEALLOC_CLEARED(pe_rangeiter),
-    .iter = pe_iter_self,
-    .next = rangeiter_next,
-};
+static const pe_type pe_type_longrange_iterator =
+    PE_ITER_TYPE("longrange_iterator", pe_bigrangeiter, bigrangeiter_next, bigrangeiter_clear);
+const pe_type pe_type_range_iterator =
+    PE_ITER_TYPE("range_iterator", pe_rangeiter, rangeiter_next, NULL);
 
 /* ------------------------------------------------------------------ */
 /* Functions, builtins, cells                                          */

@@ -576,18 +576,9 @@ static int iter_next(pe_state *S, pe_val v, pe_val *out) {
     return 1;
 }
 
-#define PS_ITER_TYPE(var, tname)                                                         \
-    const pe_type var = {                                                                \
-        .ob = PE_STATIC_HEAD(&pe_type_type),                                             \
-        .name = tname,                                                                   \
-        .kind = PE_K_ITER,                                                               \
-        PE_DEALLOC_CLEARED(ps_iter),                                                     \
-        .clear = iter_clear,                                                             \
-        .iter = pe_iter_self,                                                            \
-        .next = iter_next,                                                               \
-    }
-PS_ITER_TYPE(pe_ps_type_str_iter, "str_iterator");
-PS_ITER_TYPE(pe_ps_type_str_ascii_iter, "str_ascii_iterator");
+const pe_type pe_ps_type_str_iter = PE_ITER_TYPE("str_iterator", ps_iter, iter_next, iter_clear);
+const pe_type pe_ps_type_str_ascii_iter =
+    PE_ITER_TYPE("str_ascii_iterator", ps_iter, iter_next, iter_clear);
 
 static int str_iter(pe_state *S, pe_val v, pe_val *out) {
     const pe_type *t = PE_STR(v)->ascii ? &pe_ps_type_str_ascii_iter : &pe_ps_type_str_iter;
