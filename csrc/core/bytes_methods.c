@@ -270,19 +270,7 @@ METHOD(m_endswith) { return affix(S, self, "endswith", argc, argv, kwnames, true
 static int list_add(pe_state *S, pe_val self, pe_val l, const unsigned char *p, size_t n) {
     pe_val v;
     if (mk(S, self, p, n, &v)) return -1;
-    int r = pe_list_append(S, PE_LIST(l), v);
-    pe_decref(S, v);
-    return r;
-}
-
-/* Reverses a list in place (rsplit builds from the right). */
-static void list_reverse(pe_val l) {
-    pe_list *L = PE_LIST(l);
-    for (size_t i = 0, j = L->n; i + 1 < j; i++, j--) {
-        pe_val t = L->items[i];
-        L->items[i] = L->items[j - 1];
-        L->items[j - 1] = t;
-    }
+    return pe_list_append_steal(S, PE_LIST(l), v);
 }
 
 /* The pieces are copied from a snapshot: a bytearray may not change while
@@ -341,7 +329,7 @@ static int split_impl(pe_state *S, pe_val self, const char *name, int argc, cons
                 pe_bytes_view(self, &p, &n);
                 i = j;
             }
-            list_reverse(*out);
+            pe_list_reverse(PE_LIST(*out));
         }
     } else if (!right) {
         size_t i = 0;
@@ -371,7 +359,7 @@ static int split_impl(pe_state *S, pe_val self, const char *name, int argc, cons
             e = j;
             maxsplit--;
         }
-        list_reverse(*out);
+        pe_list_reverse(PE_LIST(*out));
     }
     if (sepc != sepbuf) pe_mem_free(S, sepc, sl);
     if (!r) return 0;

@@ -89,15 +89,17 @@ int pe_tostr(pe_state *S, pe_val v, pe_sb *sb) {
     return pe_repr(S, v, sb);
 }
 
-int pe_repr_val(pe_state *S, pe_val v, pe_val *out) {
+int pe_text_val(pe_state *S, int (*fmt)(pe_state *, pe_val, pe_sb *), pe_val v, pe_val *out) {
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (pe_repr(S, v, &sb)) {
+    if (fmt(S, v, &sb)) {
         pe_sb_free(&sb);
         return -1;
     }
     return pe_sb_to_str(&sb, out);
 }
+
+int pe_repr_val(pe_state *S, pe_val v, pe_val *out) { return pe_text_val(S, pe_repr, v, out); }
 
 int pe_str_val(pe_state *S, pe_val v, pe_val *out) {
     if (pe_is_str(v)) {
@@ -105,13 +107,7 @@ int pe_str_val(pe_state *S, pe_val v, pe_val *out) {
         *out = v;
         return 0;
     }
-    pe_sb sb;
-    pe_sb_init(&sb, S);
-    if (pe_tostr(S, v, &sb)) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    return pe_text_val(S, pe_tostr, v, out);
 }
 
 /* ------------------------------------------------------------------ */

@@ -86,6 +86,8 @@ int pe_tuple_pack(pe_state *S, size_t n, const pe_val *items, pe_val *out); /* i
 int pe_tuple_from_iter(pe_state *S, pe_val iterable, pe_val *out);       /* tuple(x) */
 int pe_list_new(pe_state *S, size_t cap, pe_val *out);
 int pe_list_append(pe_state *S, pe_list *l, pe_val v); /* increfs v */
+int pe_list_append_steal(pe_state *S, pe_list *l, pe_val v); /* takes v, even on error */
+void pe_list_reverse(pe_list *l);                            /* in place */
 int pe_list_from_iter(pe_state *S, pe_val iterable, pe_val *out); /* list(x) */
 int pe_list_extend(pe_state *S, pe_list *l, pe_val iterable);     /* l.extend(x) */
 int pe_list_to_tuple(pe_state *S, pe_list *l, pe_val *out);       /* LIST_TO_TUPLE */

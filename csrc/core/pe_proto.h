@@ -16,6 +16,8 @@ int pe_repr(pe_state *S, pe_val v, pe_sb *sb);
 int pe_tostr(pe_state *S, pe_val v, pe_sb *sb); /* append str(v) */
 int pe_repr_val(pe_state *S, pe_val v, pe_val *out); /* new str object */
 int pe_str_val(pe_state *S, pe_val v, pe_val *out);
+/* A new str of what fmt (pe_repr, pe_tostr, pe_ascii, ...) appends for v. */
+int pe_text_val(pe_state *S, int (*fmt)(pe_state *, pe_val, pe_sb *), pe_val v, pe_val *out);
 int pe_truth(pe_state *S, pe_val v);                 /* 0/1/-1 */
 int pe_hash(pe_state *S, pe_val v, int64_t *out);    /* TypeError "unhashable type: 'list'" */
 /* a OP b -> *out (PE_LT..PE_GE); CPython messages when unsupported. */

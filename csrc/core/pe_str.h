@@ -67,6 +67,9 @@ int64_t pe_str_hash(pe_str *s);
 int pe_str_concat_inplace(pe_state *S, pe_val *a, pe_val b);
 /* BUILD_STRING: concatenation of n str values (TypeError if one is not). */
 int pe_str_join_n(pe_state *S, size_t n, const pe_val *parts, pe_val *out);
+/* sep.join(parts) (sep NULL: ""); TypeError "sequence item 1: expected str
+ * instance, int found" for a non-str part. */
+int pe_str_join_sep(pe_state *S, const pe_str *sep, size_t n, const pe_val *parts, pe_val *out);
 /* f-string / format() glue. conv: 0, 's', 'r' or 'a'; spec: a str or
  * PE_TUNDEF. *out = format(conv(v), spec). */
 int pe_format_value(pe_state *S, pe_val v, int conv, pe_val spec, pe_val *out);

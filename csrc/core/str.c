@@ -362,7 +362,7 @@ int pe_str_concat_inplace(pe_state *S, pe_val *a, pe_val b) {
     return 0;
 }
 
-int pe_str_join_n(pe_state *S, size_t n, const pe_val *parts, pe_val *out) {
+int pe_str_join_sep(pe_state *S, const pe_str *sep, size_t n, const pe_val *parts, pe_val *out) {
     size_t len = 0, nchars = 0;
     for (size_t i = 0; i < n; i++) {
         if (!pe_is_str(parts[i]))
@@ -376,10 +376,19 @@ int pe_str_join_n(pe_state *S, size_t n, const pe_val *parts, pe_val *out) {
         *out = parts[0];
         return 0;
     }
+    size_t seplen = sep ? sep->len : 0;
+    if (n > 1 && seplen) {
+        len += seplen * (n - 1);
+        nchars += sep->nchars * (n - 1);
+    }
     pe_str *s = pe_str_alloc(S, len);
     if (!s) return -1;
     char *p = s->data;
     for (size_t i = 0; i < n; i++) {
+        if (i && seplen) {
+            memcpy(p, sep->data, seplen);
+            p += seplen;
+        }
         const pe_str *x = PE_STR(parts[i]);
         if (x->len) memcpy(p, x->data, x->len);
         p += x->len;
@@ -388,6 +397,10 @@ int pe_str_join_n(pe_state *S, size_t n, const pe_val *parts, pe_val *out) {
     s->ascii = nchars == len;
     *out = pe_obj_val(&s->ob);
     return 0;
+}
+
+int pe_str_join_n(pe_state *S, size_t n, const pe_val *parts, pe_val *out) {
+    return pe_str_join_sep(S, NULL, n, parts, out);
 }
 
 /* Repetition count (sequence_repeat): int/bool; bigints overflow. 1 if

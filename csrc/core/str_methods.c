@@ -121,18 +121,7 @@ static int sub_bytes(pe_state *S, const pe_str *s, size_t a, size_t b, pe_val *o
 static int list_add_bytes(pe_state *S, pe_val l, const pe_str *s, size_t a, size_t b) {
     pe_val v;
     if (sub_bytes(S, s, a, b, &v)) return -1;
-    int r = pe_list_append(S, PE_LIST(l), v);
-    pe_decref(S, v);
-    return r;
-}
-
-static void list_reverse(pe_val l) {
-    pe_list *L = PE_LIST(l);
-    for (size_t i = 0, j = L->n; i + 1 < j; i++, j--) {
-        pe_val t = L->items[i];
-        L->items[i] = L->items[j - 1];
-        L->items[j - 1] = t;
-    }
+    return pe_list_append_steal(S, PE_LIST(l), v);
 }
 
 /* Last occurrence of n in h, or NULL. */
@@ -608,7 +597,7 @@ static int split_common(pe_state *S, const char *name, pe_val self, int argc, co
         pe_decref(S, *out);
         return -1;
     }
-    if (reverse) list_reverse(*out);
+    if (reverse) pe_list_reverse(PE_LIST(*out));
     return 0;
 }
 
@@ -721,38 +710,6 @@ static int str_rstrip(pe_state *S, pe_val self, int argc, const pe_val *argv, pe
 /* join / replace                                                      */
 /* ------------------------------------------------------------------ */
 
-/* Joins the n items (all str, checked) with self as separator. */
-static int join_items(pe_state *S, const pe_str *sep, const pe_val *items, size_t n, pe_val *out) {
-    size_t len = 0, nchars = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!pe_is_str(items[i]))
-            return pe_raise(S, PE_EXC(TypeError), "sequence item %zu: expected str instance, %s found",
-                            i, pe_type_name(items[i]));
-        len += PE_STR(items[i])->len;
-        nchars += PE_STR(items[i])->nchars;
-    }
-    if (n == 1) return ret_self(items[0], out);
-    if (n > 1) {
-        len += sep->len * (n - 1);
-        nchars += sep->nchars * (n - 1);
-    }
-    pe_str *r = pe_str_alloc(S, len);
-    if (!r) return -1;
-    char *p = r->data;
-    for (size_t i = 0; i < n; i++) {
-        if (i && sep->len) {
-            memcpy(p, sep->data, sep->len);
-            p += sep->len;
-        }
-        const pe_str *x = PE_STR(items[i]);
-        if (x->len) memcpy(p, x->data, x->len);
-        p += x->len;
-    }
-    r->nchars = nchars;
-    r->ascii = nchars == len;
-    *out = pe_obj_val(&r->ob);
-    return 0;
-}
 
 /* Collects any iterable into a new list ("can only join an iterable"). */
 static int collect(pe_state *S, pe_val x, pe_val *list) {
@@ -768,8 +725,7 @@ static int collect(pe_state *S, pe_val x, pe_val *list) {
     }
     int r;
     while ((r = pe_next(S, it, &v)) == 1) {
-        r = pe_list_append(S, PE_LIST(*list), v);
-        pe_decref(S, v);
+        r = pe_list_append_steal(S, PE_LIST(*list), v);
         if (r) break;
     }
     pe_decref(S, it);
@@ -784,11 +740,11 @@ static int str_join(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_o
                     pe_val *out) {
     if (chk_onearg(S, "join", argc, kwnames)) return -1;
     pe_val x = argv[0];
-    if (pe_is_kind(x, PE_K_LIST)) return join_items(S, SELF, PE_LIST(x)->items, PE_LIST(x)->n, out);
-    if (pe_is_kind(x, PE_K_TUPLE)) return join_items(S, SELF, PE_TUPLE(x)->items, PE_TUPLE(x)->n, out);
+    if (pe_is_kind(x, PE_K_LIST)) return pe_str_join_sep(S, SELF, PE_LIST(x)->n, PE_LIST(x)->items, out);
+    if (pe_is_kind(x, PE_K_TUPLE)) return pe_str_join_sep(S, SELF, PE_TUPLE(x)->n, PE_TUPLE(x)->items, out);
     pe_val l;
     if (collect(S, x, &l)) return -1;
-    int r = join_items(S, SELF, PE_LIST(l)->items, PE_LIST(l)->n, out);
+    int r = pe_str_join_sep(S, SELF, PE_LIST(l)->n, PE_LIST(l)->items, out);
     pe_decref(S, l);
     return r;
 }
