@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cont_internal.h"
+#include "pe_dunder.h"
 
 bool pe_cfunc_lookup(const pe_cfunc *sorted, size_t n, const char *name, pe_val *out) {
     size_t lo = 0, hi = n;
@@ -68,4 +69,43 @@ int pe_args_opt_cstr(pe_state *S, const char *fname, const char *pname, pe_val v
     if (memchr(PE_STR(v)->data, 0, PE_STR(v)->len))
         return pe_raise(S, PE_EXC(ValueError), "embedded null character");
     return 0;
+}
+
+int pe_args_via_index(pe_state *S, pe_val v, int (*conv)(pe_state *, pe_val, int64_t *),
+                      int64_t *out) {
+    if (!pe_du_heap(v)) return 0;
+    pe_val i;
+    int du = pe_dunder_index(S, v, &i);
+    if (du <= 0) return du;
+    int r = conv(S, i, out); /* i is an int: one level */
+    pe_decref(S, i);
+    return r < 0 ? -1 : 1;
+}
+
+int pe_args_slice_index(pe_state *S, pe_val v, int64_t *out) {
+    if (v.tag == PE_TUNDEF || v.tag == PE_TNONE) return 0;
+    if (v.tag == PE_TINT || v.tag == PE_TBOOL) {
+        *out = v.u.i;
+        return 0;
+    }
+    if (pe_is_bigint(v)) {
+        *out = pe_int_sign(v) < 0 ? INT64_MIN : INT64_MAX;
+        return 0;
+    }
+    int r = pe_args_via_index(S, v, pe_args_slice_index, out);
+    if (r) return r < 0 ? -1 : 0;
+    return pe_raise(S, PE_EXC(TypeError),
+                    "slice indices must be integers or None or have an __index__ method");
+}
+
+void pe_adjust_indices(int64_t *start, int64_t *end, int64_t len) {
+    if (*end > len) *end = len;
+    else if (*end < 0) {
+        *end += len;
+        if (*end < 0) *end = 0;
+    }
+    if (*start < 0) {
+        *start += len;
+        if (*start < 0) *start = 0;
+    }
 }

@@ -87,33 +87,6 @@ static int int_arg(pe_state *S, pe_val v, int64_t *out) {
     return pe_ps_arg_ssize(S, v, out);
 }
 
-/* start/end of find() & co: None keeps the default, ints clamp. */
-static int slice_arg(pe_state *S, pe_val v, int64_t *out) {
-    if (v.tag == PE_TUNDEF || v.tag == PE_TNONE) return 0;
-    if (v.tag == PE_TINT || v.tag == PE_TBOOL) {
-        *out = v.u.i;
-        return 0;
-    }
-    if (pe_is_bigint(v)) {
-        *out = pe_int_sign(v) < 0 ? INT64_MIN : INT64_MAX;
-        return 0;
-    }
-    return pe_raise(S, PE_EXC(TypeError),
-                    "slice indices must be integers or None or have an __index__ method");
-}
-
-static void adjust_indices(int64_t *start, int64_t *end, int64_t len) {
-    if (*end > len) *end = len;
-    else if (*end < 0) {
-        *end += len;
-        if (*end < 0) *end = 0;
-    }
-    if (*start < 0) {
-        *start += len;
-        if (*start < 0) *start = 0;
-    }
-}
-
 /* A bytes-like argument: "a bytes-like object is required, not 'str'". */
 static int buf_arg(pe_state *S, pe_val v, const unsigned char **p, size_t *n) {
     if (pe_bytes_view(v, p, n)) return 0;
@@ -205,11 +178,11 @@ static int search(pe_state *S, pe_val self, const char *name, int argc, const pe
     size_t nn;
     if (needle_arg(S, argv[0], &nd, &nn, &tmp)) return -1;
     int64_t start = 0, end = INT64_MAX;
-    if ((argc > 1 && slice_arg(S, argv[1], &start)) || (argc > 2 && slice_arg(S, argv[2], &end)))
+    if ((argc > 1 && pe_args_slice_index(S, argv[1], &start)) || (argc > 2 && pe_args_slice_index(S, argv[2], &end)))
         return -1;
     if (nd != &tmp) pe_bytes_view(argv[0], &nd, &nn); /* re-read after the conversions */
     VIEW(p, n);
-    adjust_indices(&start, &end, (int64_t)n);
+    pe_adjust_indices(&start, &end, (int64_t)n);
     if (kind == 2) {
         *out = pe_int(count_in(p, start, end, nd, nn));
         return 0;
@@ -232,7 +205,7 @@ static int affix(pe_state *S, pe_val self, const char *name, int argc, const pe_
                  pe_obj *kwnames, bool end_, pe_val *out) {
     if (chk_tuple(S, self, name, argc, kwnames, 1, 3)) return -1;
     int64_t start = 0, end = INT64_MAX;
-    if ((argc > 1 && slice_arg(S, argv[1], &start)) || (argc > 2 && slice_arg(S, argv[2], &end)))
+    if ((argc > 1 && pe_args_slice_index(S, argv[1], &start)) || (argc > 2 && pe_args_slice_index(S, argv[2], &end)))
         return -1;
     pe_val x = argv[0];
     bool tuple = pe_is_tuple(x);
@@ -248,7 +221,7 @@ static int affix(pe_state *S, pe_val self, const char *name, int argc, const pe_
         if (buf_arg(S, e, &q, &m)) return -1;
         VIEW(p, n);
         int64_t s = start, en = end;
-        adjust_indices(&s, &en, (int64_t)n);
+        pe_adjust_indices(&s, &en, (int64_t)n);
         if (en - s < (int64_t)m || s > (int64_t)n) continue;
         int64_t at = end_ ? en - (int64_t)m : s;
         if (m == 0 || !memcmp(p + at, q, m)) {

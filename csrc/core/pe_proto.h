@@ -83,6 +83,16 @@ int pe_args_bind(pe_state *S, const char *fname, int argc, const pe_val *argv, p
 /* A module's function table sorted by name: *out = the (immortal) entry
  * named name, true; false if none. */
 bool pe_cfunc_lookup(const pe_cfunc *sorted, size_t n, const char *name, pe_val *out);
+/* An instance of a user class with __index__: 1 after conv(S, its int,
+ * out), -1 on error (conv's or __index__'s), 0 if v has no __index__. */
+int pe_args_via_index(pe_state *S, pe_val v, int (*conv)(pe_state *, pe_val, int64_t *),
+                      int64_t *out);
+/* start/end of find() & co (_PyEval_SliceIndex): UNDEF or None keeps
+ * *out, ints (or __index__) are clamped to the int64 range; else "slice
+ * indices must be integers or None or have an __index__ method". */
+int pe_args_slice_index(pe_state *S, pe_val v, int64_t *out);
+/* ADJUST_INDICES: clamp [start, end) to [0, len] (end may end below start). */
+void pe_adjust_indices(int64_t *start, int64_t *end, int64_t len);
 /* An optional str argument usable as a C string (UNDEF passes): "%s()
  * argument '%s' must be str, not int", "embedded null character". */
 int pe_args_opt_cstr(pe_state *S, const char *fname, const char *pname, pe_val v);

@@ -871,16 +871,8 @@ int pe_ps_arg_ssize(pe_state *S, pe_val v, int64_t *out) {
     }
     if (pe_is_bigint(v))
         return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C ssize_t");
-    if (pe_du_heap(v)) { /* a user class's __index__ */
-        pe_val i;
-        int du = pe_dunder_index(S, v, &i);
-        if (du < 0) return -1;
-        if (du) {
-            int r = pe_ps_arg_ssize(S, i, out);
-            pe_decref(S, i);
-            return r;
-        }
-    }
+    int r = pe_args_via_index(S, v, pe_ps_arg_ssize, out);
+    if (r) return r < 0 ? -1 : 0;
     return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
                     pe_type_name(v));
 }

@@ -62,45 +62,6 @@ static int chk_tuple(pe_state *S, const char *name, int argc, pe_obj *kwnames, i
     return 0;
 }
 
-/* start/end of find() & co (_PyEval_SliceIndex): None keeps the default,
- * ints are clamped to the int64 range. */
-static int slice_arg(pe_state *S, pe_val v, int64_t *out) {
-    if (v.tag == PE_TUNDEF || v.tag == PE_TNONE) return 0;
-    if (v.tag == PE_TINT || v.tag == PE_TBOOL) {
-        *out = v.u.i;
-        return 0;
-    }
-    if (pe_is_bigint(v)) {
-        *out = pe_int_sign(v) < 0 ? INT64_MIN : INT64_MAX;
-        return 0;
-    }
-    if (pe_du_heap(v)) { /* a user class's __index__ */
-        pe_val i;
-        int du = pe_dunder_index(S, v, &i);
-        if (du < 0) return -1;
-        if (du) {
-            int r = slice_arg(S, i, out);
-            pe_decref(S, i);
-            return r;
-        }
-    }
-    return pe_raise(S, PE_EXC(TypeError),
-                    "slice indices must be integers or None or have an __index__ method");
-}
-
-/* ADJUST_INDICES: clamp [start, end) to [0, len] (end may end below start). */
-static void adjust_indices(int64_t *start, int64_t *end, int64_t len) {
-    if (*end > len) *end = len;
-    else if (*end < 0) {
-        *end += len;
-        if (*end < 0) *end = 0;
-    }
-    if (*start < 0) {
-        *start += len;
-        if (*start < 0) *start = 0;
-    }
-}
-
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
 /* ------------------------------------------------------------------ */
@@ -400,9 +361,9 @@ static int parse_search(pe_state *S, const char *name, pe_val self, int argc, co
     a->sub = pe_is_str(argv[0]) ? PE_STR(argv[0]) : NULL;
     a->start = 0;
     a->end = INT64_MAX;
-    if (argc > 1 && slice_arg(S, argv[1], &a->start)) return -1;
-    if (argc > 2 && slice_arg(S, argv[2], &a->end)) return -1;
-    adjust_indices(&a->start, &a->end, (int64_t)SELF->nchars);
+    if (argc > 1 && pe_args_slice_index(S, argv[1], &a->start)) return -1;
+    if (argc > 2 && pe_args_slice_index(S, argv[2], &a->end)) return -1;
+    pe_adjust_indices(&a->start, &a->end, (int64_t)SELF->nchars);
     if (a->start <= a->end) {
         a->bstart = ps_str_offset(SELF, (size_t)a->start);
         a->bend = ps_str_offset(SELF, (size_t)a->end);
