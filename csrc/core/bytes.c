@@ -27,11 +27,7 @@ static int index_of(pe_state *S, pe_val v, pe_val *out) {
 /* ------------------------------------------------------------------ */
 
 pe_bytes *pe_bytes_alloc(pe_state *S, size_t len) {
-    if (len > SIZE_MAX / 2) {
-        pe_raise_nomem(S);
-        return NULL;
-    }
-    pe_bytes *b = (pe_bytes *)pe_obj_new(S, &pe_type_bytes, sizeof(pe_bytes) + len + 1);
+    pe_bytes *b = (pe_bytes *)pe_text_obj_new(S, &pe_type_bytes, sizeof(pe_bytes), len);
     if (!b) return NULL;
     b->len = len;
     b->hash = -1;
@@ -590,42 +586,28 @@ static int bytearray_setitem(pe_state *S, pe_val v, pe_val key, pe_val val) {
 /* Iterators                                                           */
 /* ------------------------------------------------------------------ */
 
-typedef struct pb_iter {
-    pe_obj ob;
-    pe_val seq; /* UNDEF once exhausted */
-    size_t i;
-} pb_iter;
-
-static void iter_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((pb_iter *)o)->seq); }
-
 static int iter_next(pe_state *S, pe_val v, pe_val *out) {
-    pb_iter *it = (pb_iter *)v.u.o;
+    pe_indexed_iter *it = (pe_indexed_iter *)v.u.o;
     if (it->seq.tag == PE_TUNDEF) return 0;
     const unsigned char *p;
     size_t n;
     pe_bytes_view(it->seq, &p, &n);
-    if (it->i >= n) {
-        iter_clear(S, &it->ob);
+    if (it->index >= n) {
+        pe_seqiter_clear(S, &it->ob);
         return 0;
     }
-    *out = pe_int(p[it->i++]);
+    *out = pe_int(p[it->index++]);
     return 1;
 }
 
 const pe_type pe_type_bytes_iterator =
-    PE_ITER_TYPE("bytes_iterator", pb_iter, iter_next, iter_clear);
+    PE_ITER_TYPE("bytes_iterator", pe_indexed_iter, iter_next, pe_seqiter_clear);
 const pe_type pe_type_bytearray_iterator =
-    PE_ITER_TYPE("bytearray_iterator", pb_iter, iter_next, iter_clear);
+    PE_ITER_TYPE("bytearray_iterator", pe_indexed_iter, iter_next, pe_seqiter_clear);
 
 static int bytes_iter(pe_state *S, pe_val v, pe_val *out) {
     const pe_type *t = pe_is_bytes(v) ? &pe_type_bytes_iterator : &pe_type_bytearray_iterator;
-    pb_iter *it = (pb_iter *)pe_obj_new(S, t, sizeof(pb_iter));
-    if (!it) return -1;
-    pe_incref(v);
-    it->seq = v;
-    it->i = 0;
-    *out = pe_obj_val(&it->ob);
-    return 0;
+    return pe_seqiter_new(S, t, v, out);
 }
 
 /* ------------------------------------------------------------------ */

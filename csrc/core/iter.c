@@ -20,16 +20,10 @@
 /* tuple / list iterators                                              */
 /* ------------------------------------------------------------------ */
 
-typedef struct {
-    pe_obj ob;
-    pe_val seq; /* tuple or list; UNDEF once exhausted */
-    size_t index; /* next index (forward) / index + 1 (reverse) */
-} seqiter;
-
-static void seqiter_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((seqiter *)o)->seq); }
+void pe_seqiter_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((pe_indexed_iter *)o)->seq); }
 
 int pe_seqiter_new(pe_state *S, const pe_type *t, pe_val seq, pe_val *out) {
-    seqiter *it = (seqiter *)pe_obj_new(S, t, sizeof(seqiter));
+    pe_indexed_iter *it = (pe_indexed_iter *)pe_obj_new(S, t, sizeof(pe_indexed_iter));
     if (!it) return -1;
     pe_incref(seq);
     it->seq = seq;
@@ -39,7 +33,7 @@ int pe_seqiter_new(pe_state *S, const pe_type *t, pe_val seq, pe_val *out) {
 }
 
 static int tupleiter_next(pe_state *S, pe_val v, pe_val *out) {
-    seqiter *it = (seqiter *)v.u.o;
+    pe_indexed_iter *it = (pe_indexed_iter *)v.u.o;
     if (it->seq.tag == PE_TUNDEF) return 0;
     pe_tuple *t = PE_TUPLE(it->seq);
     if (it->index < t->n) {
@@ -52,7 +46,7 @@ static int tupleiter_next(pe_state *S, pe_val v, pe_val *out) {
 }
 
 static int listiter_next(pe_state *S, pe_val v, pe_val *out) {
-    seqiter *it = (seqiter *)v.u.o;
+    pe_indexed_iter *it = (pe_indexed_iter *)v.u.o;
     if (it->seq.tag == PE_TUNDEF) return 0;
     pe_list *l = PE_LIST(it->seq);
     if (it->index < l->n) {
@@ -65,7 +59,7 @@ static int listiter_next(pe_state *S, pe_val v, pe_val *out) {
 }
 
 static int listreviter_next(pe_state *S, pe_val v, pe_val *out) {
-    seqiter *it = (seqiter *)v.u.o;
+    pe_indexed_iter *it = (pe_indexed_iter *)v.u.o;
     if (it->seq.tag == PE_TUNDEF) return 0;
     pe_list *l = PE_LIST(it->seq);
     if (it->index > 0 && it->index - 1 < l->n) {
@@ -78,11 +72,11 @@ static int listreviter_next(pe_state *S, pe_val v, pe_val *out) {
 }
 
 const pe_type pe_type_tuple_iterator =
-    PE_ITER_TYPE("tuple_iterator", seqiter, tupleiter_next, seqiter_clear);
+    PE_ITER_TYPE("tuple_iterator", pe_indexed_iter, tupleiter_next, pe_seqiter_clear);
 const pe_type pe_type_list_iterator =
-    PE_ITER_TYPE("list_iterator", seqiter, listiter_next, seqiter_clear);
+    PE_ITER_TYPE("list_iterator", pe_indexed_iter, listiter_next, pe_seqiter_clear);
 const pe_type pe_type_list_reverseiterator =
-    PE_ITER_TYPE("list_reverseiterator", seqiter, listreviter_next, seqiter_clear);
+    PE_ITER_TYPE("list_reverseiterator", pe_indexed_iter, listreviter_next, pe_seqiter_clear);
 
 /* ------------------------------------------------------------------ */
 /* dict iterators                                                      */

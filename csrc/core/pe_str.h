@@ -51,6 +51,15 @@ bool pe_str_eq(const pe_str *a, const pe_str *b);
 int pe_str_repr(pe_state *S, const pe_str *s, pe_sb *sb);
 /* The same for text p[0..len) (generalised UTF-8). */
 int pe_text_repr(pe_sb *sb, const char *p, size_t len);
+/* A new str or bytes shell: head bytes, then len + 1 for the text and its
+ * NUL (MemoryError past SIZE_MAX / 2). */
+PE_INLINE pe_obj *pe_text_obj_new(pe_state *S, const pe_type *t, size_t head, size_t len) {
+    if (len > SIZE_MAX / 2) {
+        pe_raise_nomem(S);
+        return NULL;
+    }
+    return pe_obj_new(S, t, head + len + 1);
+}
 /* Allocates a str of len bytes, data[len] = NUL, contents uninitialised:
  * fill data[0..len) with valid UTF-8, then call pe_str_finish (computes
  * nchars/ascii) before the string is used. NULL + MemoryError on failure. */

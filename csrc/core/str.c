@@ -57,11 +57,7 @@ int pe_ps_sb_putcp(pe_sb *sb, uint32_t c) {
 /* ------------------------------------------------------------------ */
 
 pe_str *pe_str_alloc(pe_state *S, size_t len) {
-    if (len > SIZE_MAX / 2) {
-        pe_raise_nomem(S);
-        return NULL;
-    }
-    pe_str *s = (pe_str *)pe_obj_new(S, &pe_type_str, sizeof(pe_str) + len + 1);
+    pe_str *s = (pe_str *)pe_text_obj_new(S, &pe_type_str, sizeof(pe_str), len);
     if (!s) return NULL;
     s->len = len;
     s->nchars = len;
@@ -567,41 +563,28 @@ static int str_contains(pe_state *S, pe_val v, pe_val x) {
 /* Iterators: str_ascii_iterator / str_iterator                        */
 /* ------------------------------------------------------------------ */
 
-typedef struct ps_iter {
-    pe_obj ob;
-    pe_val str; /* the string, or UNDEF once exhausted */
-    size_t off; /* byte offset of the next code point */
-} ps_iter;
-
-static void iter_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((ps_iter *)o)->str); }
-
 static int iter_next(pe_state *S, pe_val v, pe_val *out) {
-    ps_iter *it = (ps_iter *)v.u.o;
-    if (it->str.tag == PE_TUNDEF) return 0;
-    const pe_str *s = PE_STR(it->str);
-    if (it->off >= s->len) {
-        iter_clear(S, &it->ob);
+    pe_indexed_iter *it = (pe_indexed_iter *)v.u.o;
+    if (it->seq.tag == PE_TUNDEF) return 0;
+    const pe_str *s = PE_STR(it->seq);
+    if (it->index >= s->len) {
+        pe_seqiter_clear(S, &it->ob);
         return 0;
     }
-    size_t n = pe_utf8_seqlen((unsigned char)s->data[it->off]);
-    if (pe_ps_new_n(S, s->data + it->off, n, 1, out)) return -1;
-    it->off += n;
+    size_t n = pe_utf8_seqlen((unsigned char)s->data[it->index]);
+    if (pe_ps_new_n(S, s->data + it->index, n, 1, out)) return -1;
+    it->index += n;
     return 1;
 }
 
-const pe_type pe_ps_type_str_iter = PE_ITER_TYPE("str_iterator", ps_iter, iter_next, iter_clear);
+const pe_type pe_ps_type_str_iter =
+    PE_ITER_TYPE("str_iterator", pe_indexed_iter, iter_next, pe_seqiter_clear);
 const pe_type pe_ps_type_str_ascii_iter =
-    PE_ITER_TYPE("str_ascii_iterator", ps_iter, iter_next, iter_clear);
+    PE_ITER_TYPE("str_ascii_iterator", pe_indexed_iter, iter_next, pe_seqiter_clear);
 
 static int str_iter(pe_state *S, pe_val v, pe_val *out) {
     const pe_type *t = PE_STR(v)->ascii ? &pe_ps_type_str_ascii_iter : &pe_ps_type_str_iter;
-    ps_iter *it = (ps_iter *)pe_obj_new(S, t, sizeof(ps_iter));
-    if (!it) return -1;
-    pe_incref(v);
-    it->str = v;
-    it->off = 0;
-    *out = pe_obj_val(&it->ob);
-    return 0;
+    return pe_seqiter_new(S, t, v, out);
 }
 
 /* ------------------------------------------------------------------ */
