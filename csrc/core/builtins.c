@@ -679,6 +679,23 @@ CFUNC(repr) CFUNC(ascii) CFUNC(hash) CFUNC(len) CFUNC(chr) CFUNC(ord) CFUNC(min)
 CFUNC(sum) CFUNC(any) CFUNC(all) CFUNC(sorted) CFUNC(iter) CFUNC(next) CFUNC(isinstance)
 CFUNC(callable) CFUNC(id) CFUNC(format) CFUNC(getattr) CFUNC(hasattr) CFUNC(issubclass)
 
+/* Ellipsis (`...`): a singleton of type ellipsis, hashed by identity
+ * (object.c pe_hash). */
+static int ellipsis_repr(pe_state *S, pe_val v, pe_sb *sb) {
+    (void)S;
+    (void)v;
+    return pe_sb_puts(sb, "Ellipsis");
+}
+
+const pe_type pe_type_ellipsis = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "ellipsis",
+    .kind = PE_K_OTHER,
+    .repr = ellipsis_repr,
+};
+
+const pe_obj pe_ellipsis_obj = PE_STATIC_HEAD(&pe_type_ellipsis);
+
 /* Module-level __name__: a script is always the main module. */
 static const pe_static_str main_name = PE_STATIC_STR("__main__");
 
@@ -715,7 +732,7 @@ static const builtin_entry builtin_table[] = {
     {"type", &pe_type_type.ob, true}, {"enumerate", &pe_type_enumerate.ob, false},
     {"zip", &pe_type_zip.ob, false}, {"map", &pe_type_map.ob, false},
     {"filter", &pe_type_filter.ob, false}, {"reversed", &pe_type_reversed.ob, false},
-    {"NotImplemented", &pe_notimplemented_obj, true},
+    {"NotImplemented", &pe_notimplemented_obj, true}, {"Ellipsis", &pe_ellipsis_obj, true},
     {"object", &pe_type_object.ob, true}, {"super", &pe_type_super.ob, false},
     {"property", &pe_type_property.ob, true}, {"staticmethod", &pe_type_staticmethod.ob, true},
     {"classmethod", &pe_type_classmethod.ob, true}, {"setattr", &pe_bi_setattr.ob, false},
@@ -751,7 +768,7 @@ typedef struct unsupported_builtin {
 } unsupported_builtin;
 
 static const unsupported_builtin unsupported_builtins[] = {
-    {"BaseExceptionGroup", false}, {"Ellipsis", false}, {"ExceptionGroup", false},
+    {"BaseExceptionGroup", false}, {"ExceptionGroup", false},
     {"__build_class__", false}, {"__debug__", false},
     {"__doc__", false}, {"__import__", true}, {"__loader__", false}, {"__package__", false},
     {"__spec__", false}, {"aiter", false}, {"anext", false}, {"breakpoint", true},
