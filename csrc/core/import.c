@@ -106,8 +106,16 @@ static int module_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
 
 static int module_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
     pe_module *m = mod_of(v);
-    if (m->lookup) /* math, sys: static */
+    if (m->lookup) { /* math, sys: static, shared by every state */
+        pe_val x;
+        int r = val.tag == PE_TUNDEF ? mod_lookup(S, m, (pe_str *)name, &x) : 0;
+        if (r == PE_NOTIMPL) /* object.__delattr__'s wording */
+            return pe_raise(S, PE_EXC(AttributeError), "'module' object has no attribute '%s'",
+                            ((pe_str *)name)->data);
+        if (r < 0) return -1;
+        if (val.tag == PE_TUNDEF) pe_decref(S, x);
         return pe_raise(S, PE_EXC(AttributeError), "module attributes are read-only in pyexpr");
+    }
     int64_t slot;
     pe_val cur = slot_get(m, (pe_str *)name, &slot);
     if (slot >= 0 && (val.tag != PE_TUNDEF || cur.tag != PE_TUNDEF)) {
