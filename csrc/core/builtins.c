@@ -40,6 +40,75 @@ static int take_kwargs(pe_state *S, const char *fn, int argc, const pe_val *argv
 /* Output                                                              */
 /* ------------------------------------------------------------------ */
 
+/* print(..., file=f) for any f with a write method: f.write(str) for each
+ * argument, separator and the end, as CPython; then f.flush() if asked. */
+static int write_str(pe_state *S, pe_val wr, pe_val s) {
+    pe_val r;
+    if (pe_call(S, wr, 1, &s, NULL, &r)) return -1;
+    pe_decref(S, r);
+    return 0;
+}
+
+static int write_cstr(pe_state *S, pe_val wr, pe_val given, const char *dflt) {
+    if (pe_is_str(given)) return write_str(S, wr, given);
+    pe_val s;
+    if (pe_str_from_cstr(S, dflt, &s)) return -1;
+    int r = write_str(S, wr, s);
+    pe_decref(S, s);
+    return r;
+}
+
+static int print_to(pe_state *S, const pe_val *argv, int npos, const pe_val *kw, pe_val *out) {
+    pe_val wr, key;
+    if (pe_str_from_cstr(S, "write", &key)) return -1;
+    int r = pe_getattr(S, kw[2], key.u.o, &wr);
+    pe_decref(S, key);
+    if (r) return -1;
+    for (int i = 0; i < npos && r == 0; i++) {
+        if (i > 0 && write_cstr(S, wr, kw[0], " ")) r = -1;
+        if (r) break;
+        pe_val s;
+        if (pe_is_str(argv[i])) {
+            r = write_str(S, wr, argv[i]);
+            continue;
+        }
+        pe_sb sb;
+        pe_sb_init(&sb, S);
+        if (pe_tostr(S, argv[i], &sb)) {
+            pe_sb_free(&sb);
+            r = -1;
+            break;
+        }
+        if (pe_sb_to_str(&sb, &s)) { /* frees sb either way */
+            r = -1;
+            break;
+        }
+        r = write_str(S, wr, s);
+        pe_decref(S, s);
+    }
+    if (r == 0) r = write_cstr(S, wr, kw[1], "\n");
+    pe_decref(S, wr);
+    if (r == 0 && kw[3].tag != PE_TUNDEF) {
+        int t = pe_truth(S, kw[3]);
+        if (t < 0) return -1;
+        if (t) {
+            pe_val fl;
+            if (pe_str_from_cstr(S, "flush", &key)) return -1;
+            r = pe_getattr(S, kw[2], key.u.o, &fl);
+            pe_decref(S, key);
+            if (r) return -1;
+            pe_val res;
+            r = pe_call(S, fl, 0, NULL, NULL, &res);
+            pe_decref(S, fl);
+            if (r) return -1;
+            pe_decref(S, res);
+        }
+    }
+    if (r) return -1;
+    *out = pe_none();
+    return 0;
+}
+
 BI(print) {
     (void)self;
     static const char *const names[] = {"sep", "end", "file", "flush"};
@@ -52,7 +121,7 @@ BI(print) {
                             names[i], pe_type_name(kw[i]));
     int fd = 1; /* print(file=sys.stdout / sys.stderr) */
     if (kw[2].tag != PE_TUNDEF && kw[2].tag != PE_TNONE && !(fd = pe_sys_stream_fd(kw[2])))
-        return pe_raise(S, PE_EXC(TypeError), "print(file=...) is not supported by pyexpr");
+        return print_to(S, argv, npos, kw, out);
     pe_write_fn wr = fd == 1 ? S->out : S->err;
     void *wr_ud = fd == 1 ? S->out_ud : S->err_ud;
     pe_sb sb;
