@@ -550,9 +550,7 @@ bool pe_exc_matches(pe_state *S, const pe_type *t) {
 }
 
 void pe_exc_clear(pe_state *S) {
-    pe_val old = S->exc;
-    S->exc = pe_undef();
-    pe_decref(S, old);
+    pe_drop(S, &S->exc);
 }
 
 int pe_raise_syntax(pe_state *S, const pe_type *t, const char *msg, const char *filename,

@@ -610,11 +610,7 @@ int pe_module_add(pe_state *S, pe_value module, const char *name, pe_value v) {
     return pe_module_set(S, m, name, x);
 }
 
-void pe_modules_clear(pe_state *S) {
-    pe_val m = S->modules;
-    S->modules = pe_undef();
-    pe_decref(S, m);
-}
+void pe_modules_clear(pe_state *S) { pe_drop(S, &S->modules); }
 
 void pe_modules_fini(pe_state *S) {
     pe_modules_clear(S);
