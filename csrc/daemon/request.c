@@ -100,14 +100,7 @@ static int snapshot_builtins(worker *w, pe_code *code) {
         w->gsnap = g;
         w->gsnap_cap = n;
     }
-    for (uint32_t g = 0; g < n; g++) {
-        pe_value v;
-        w->gsnap[g] = 0;
-        if (pe_run_global(w->S, g, &v) == 1) {
-            w->gsnap[g] = pe_value_id(v);
-            pe_value_release(w->S, v);
-        }
-    }
+    pe_run_global_ids(w->S, w->gsnap, n);
     return 0;
 }
 
