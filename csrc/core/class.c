@@ -1044,6 +1044,17 @@ int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         else if (!strcmp(n, "__base__")) r = pe_obj_val((pe_obj *)&c->tp.base->ob);
         else if (!strcmp(n, "__class__")) r = pe_obj_val((pe_obj *)&pe_type_type.ob);
         else if (!strcmp(n, "__dict__")) return pe_dict_copy(S, PE_DICT(c->dict), out);
+        else if (!strcmp(n, "__annotations__")) {
+            /* type.__annotations__: the class's own, created empty (and
+             * stored) on first access */
+            r = pe_dict_get_str(PE_DICT(c->dict), (pe_str *)name);
+            if (r.tag == PE_TUNDEF) {
+                if (pe_dict_new(S, &r)) return -1;
+                int rc = pe_class_setattr(S, c, name, r);
+                pe_decref(S, r);
+                if (rc) return -1;
+            }
+        }
         if (r.tag != PE_TUNDEF) {
             pe_incref(r);
             *out = r;

@@ -813,7 +813,7 @@ const pe_type pe_type_generic_alias = {
 /* ------------------------------------------------------------------ */
 
 static int attr_name(pe_state *S, pe_val v) {
-    if (pe_is_str(v)) return 0;
+    if (pe_is_str(pe_unbox(v))) return 0; /* str subclasses name by their value */
     return pe_raise(S, PE_EXC(TypeError), "attribute name must be string, not '%s'", pe_type_name(v));
 }
 
@@ -821,7 +821,7 @@ static int bi_setattr(pe_state *S, pe_val self, int argc, const pe_val *argv, pe
     (void)self;
     if (pe_no_kwargs(S, "setattr", kw)) return -1;
     if (argc != 3) return pe_raise(S, PE_EXC(TypeError), "setattr expected 3 arguments, got %d", argc);
-    if (attr_name(S, argv[1]) || pe_setattr(S, argv[0], argv[1].u.o, argv[2])) return -1;
+    if (attr_name(S, argv[1]) || pe_setattr(S, argv[0], pe_unbox(argv[1]).u.o, argv[2])) return -1;
     *out = pe_none();
     return 0;
 }
@@ -830,7 +830,7 @@ static int bi_delattr(pe_state *S, pe_val self, int argc, const pe_val *argv, pe
     (void)self;
     if (pe_no_kwargs(S, "delattr", kw)) return -1;
     if (argc != 2) return pe_raise(S, PE_EXC(TypeError), "delattr expected 2 arguments, got %d", argc);
-    if (attr_name(S, argv[1]) || pe_setattr(S, argv[0], argv[1].u.o, pe_undef())) return -1;
+    if (attr_name(S, argv[1]) || pe_setattr(S, argv[0], pe_unbox(argv[1]).u.o, pe_undef())) return -1;
     *out = pe_none();
     return 0;
 }

@@ -778,6 +778,7 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
         return 0;
     }
     if (base.tag != PE_TUNDEF) {
+        if (pe_is_str(pe_unbox(x)) || pe_is_bytes(pe_unbox(x))) x = pe_unbox(x);
         if (!pe_is_str(x) && !pe_is_bytes(x) && !pe_is_bytearray(x))
             return pe_raise(S, PE_EXC(TypeError), "int() can't convert non-string with explicit base");
         if (base.tag != PE_TINT && base.tag != PE_TBOOL)
@@ -810,6 +811,8 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
     if (pe_is_bytes(x) || pe_is_bytearray(x)) return pe_bytes_to_int(S, x, 10, out);
     int du = pe_dunder_int(S, x, out);
     if (du) return du < 0 ? -1 : 0;
+    pe_val u = pe_unbox(x); /* str and bytes subclasses: parse their value */
+    if (pe_is_str(u) || pe_is_bytes(u)) return int_call(S, c, 1, &u, NULL, out);
     return pe_raise(S, PE_EXC(TypeError),
                     "int() argument must be a string, a bytes-like object or a real number, "
                     "not '%s'",
@@ -915,6 +918,8 @@ static int float_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
         *out = pe_float(d);
         return 0;
     }
+    pe_val u = pe_unbox(x); /* str and bytes subclasses: parse their value */
+    if (pe_is_str(u) || pe_is_bytes(u)) return float_call(S, c, 1, &u, NULL, out);
     return pe_raise(S, PE_EXC(TypeError),
                     "float() argument must be a string or a real number, not '%s'",
                     pe_type_name(x));
