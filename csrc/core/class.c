@@ -873,8 +873,10 @@ static int static_method_attr(pe_state *S, pe_val v, const pe_type *t, pe_obj *n
     pe_val self = v;
     /* int.bit_length, str.upper... see the base value of a boxed instance */
     if (m) self = pe_unbox(v);
+    /* the base's special methods (list.__repr__, int.__neg__) before
+     * object's own */
+    if (!m && t != &pe_type_object) m = pe_slot_wrapper_find(t, (pe_str *)name);
     if (!m) m = pe_find_method(&pe_type_object, (pe_str *)name);
-    if (!m) m = pe_slot_wrapper_find(t, (pe_str *)name); /* list.__getitem__, object.__eq__ */
     if (!m) m = pe_slot_wrapper_find(&pe_type_object, (pe_str *)name);
     if (!m) return 0;
     pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
@@ -1032,6 +1034,38 @@ int pe_class_mro_tuple(pe_state *S, const pe_class *c, pe_val *out) {
     return 0;
 }
 
+/* int.from_bytes, bytes.fromhex, dict.fromkeys called on a subclass:
+ * the base's result r, then cls(r), as CPython does for a subclass. self is
+ * (cls, base, name). */
+static int base_classmethod_call(pe_state *S, pe_val self, int argc, const pe_val *argv,
+                                 pe_obj *kw, pe_val *out) {
+    pe_tuple *t = PE_TUPLE(self);
+    const pe_cfunc *m = pe_find_method((const pe_type *)t->items[1].u.o, PE_STR(t->items[2]));
+    pe_val r;
+    if (!m) return pe_raise(S, PE_EXC(SystemError), "lost class method");
+    if (m->fn(S, t->items[1], argc, argv, kw, &r)) return -1;
+    int rc = pe_call(S, t->items[0], 1, &r, NULL, out);
+    pe_decref(S, r);
+    return rc;
+}
+
+static int base_classmethod(pe_state *S, pe_class *c, const pe_type *base, pe_obj *name,
+                            pe_val *out) {
+    pe_val items[3] = {pe_obj_val(&c->tp.ob), pe_obj_val((pe_obj *)&base->ob), pe_obj_val(name)};
+    pe_val self;
+    if (pe_tuple_pack(S, 3, items, &self)) return -1;
+    pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
+    if (!b) {
+        pe_decref(S, self);
+        return -1;
+    }
+    b->name = PE_STR(pe_obj_val(name))->data; /* the tuple keeps the name alive */
+    b->fn = base_classmethod_call;
+    b->self = self;
+    *out = pe_obj_val(&b->ob);
+    return 0;
+}
+
 int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     pe_class *c = (pe_class *)v.u.o;
     const char *n = PE_STR(pe_obj_val(name))->data;
@@ -1080,6 +1114,10 @@ int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         const pe_cfunc *um = pe_find_method(x, (pe_str *)name);
         if (!um) um = pe_slot_wrapper_find(x, (pe_str *)name);
         if (um) {
+            if (!strcmp(um->name, "maketrans")) /* a static method */
+                return pe_getattr(S, pe_obj_val((pe_obj *)&x->ob), name, out);
+            if (pe_builtin_classmethod(um->name))
+                return base_classmethod(S, c, x, name, out);
             extern const pe_type pe_type_method_descriptor;
             pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_method_descriptor, sizeof(pe_cfunc));
             if (!b) return -1;

@@ -528,7 +528,7 @@ static const uint8_t du_ibinop[PE_BO__COUNT] = {
 
 /* The built-in part of a OP b: numbers, then the solid bases' binop slots
  * (sequence concatenation and repetition, set and dict operators). */
-static int builtin_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
+int pe_dunder_builtin_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
     /* boxed operands (int/str/tuple subclasses) take part as their values,
      * except the right operand of printf-style formatting unless it is a
      * tuple: "%s" % x formats x itself (its __str__/__repr__) */
@@ -557,7 +557,7 @@ static int binop1(pe_state *S, int op, enum pe_dunder dop, enum pe_dunder rdop, 
     /* str % x is str's number slot (it formats or raises), tried before
      * x.__rmod__ unless x's type is a str subclass */
     if (op == PE_BO_MOD && ta == &pe_type_str && !pe_type_is_subtype(tb, ta))
-        return builtin_binop(S, op, a, b, out);
+        return pe_dunder_builtin_binop(S, op, a, b, out);
     if (right && pe_type_is_subtype(tb, ta) &&
         !pe_is(pe_type_special(tb, rdop), pe_type_special(ta, rdop))) {
         r = call_binary(S, b, rdop, a, out);
@@ -573,7 +573,7 @@ static int binop1(pe_state *S, int op, enum pe_dunder dop, enum pe_dunder rdop, 
         if (r != PE_NOTIMPL) return r;
     }
     if (op < 0) return PE_NOTIMPL; /* divmod: no built-in part here */
-    return builtin_binop(S, op, a, b, out);
+    return pe_dunder_builtin_binop(S, op, a, b, out);
 }
 
 int pe_dunder_binop(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_val *out) {

@@ -573,6 +573,10 @@ int pe_contains(pe_state *S, pe_val c, pe_val x) {
     return found;
 }
 
+bool pe_builtin_classmethod(const char *name) {
+    return !strcmp(name, "fromkeys") || !strcmp(name, "fromhex") || !strcmp(name, "from_bytes");
+}
+
 /* Looks name up in t's method tables (t and its bases). */
 const pe_cfunc *pe_find_method(const pe_type *t, const pe_str *name) {
     for (; t; t = t->base) {
@@ -642,8 +646,7 @@ static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         if (!um && ((const pe_str *)name)->data[0] == '_')
             um = pe_slot_wrapper_find(vt, (pe_str *)name); /* object.__eq__, list.__getitem__ */
         if (um) {
-            bool classmethod = !strcmp(um->name, "fromkeys") || !strcmp(um->name, "fromhex") ||
-                               !strcmp(um->name, "from_bytes") || !strcmp(um->name, "maketrans");
+            bool classmethod = pe_builtin_classmethod(um->name) || !strcmp(um->name, "maketrans");
             pe_cfunc *b = (pe_cfunc *)pe_obj_new(
                 S, classmethod ? &pe_type_builtin : &pe_type_method_descriptor, sizeof(pe_cfunc));
             if (!b) return -1;
@@ -1317,6 +1320,16 @@ static int self_iter(pe_state *S, pe_val v, pe_val *out) {
 static int range_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
     pe_range *r = (pe_range *)v.u.o;
     if (pe_is_slice(key)) return range_slice(S, r, key, out);
+    if (pe_du_heap(key)) { /* an int subclass, a class with __index__ */
+        pe_val k;
+        int d = pe_dunder_index(S, key, &k);
+        if (d < 0) return -1;
+        if (d) {
+            int rc = range_getitem(S, v, k, out);
+            pe_decref(S, k);
+            return rc;
+        }
+    }
     if (r->big[0].tag != PE_TUNDEF) {
         if (!pe_is_intlike(key) && key.tag != PE_TBOOL)
             return pe_raise(S, PE_EXC(TypeError), "range indices must be integers or slices, not %s",

@@ -300,6 +300,9 @@ int pe_generic_alias_new(pe_state *S, pe_val origin, pe_val args, pe_val *out);
  * "Did you mean" hint from it (with the pending AttributeError). */
 int pe_class_dir(pe_state *S, pe_val v, pe_val *out);
 void pe_class_attr_suggest(pe_state *S, pe_val obj, const pe_str *name);
+/* Is the built-in types' method `name` a class method (dict.fromkeys,
+ * bytes.fromhex, int.from_bytes)? (object.c) */
+bool pe_builtin_classmethod(const char *name);
 /* The builtins this file adds (builtins.c's table). */
 extern const pe_cfunc pe_bi_setattr, pe_bi_delattr, pe_bi_vars, pe_bi_dir;
 

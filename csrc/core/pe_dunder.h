@@ -34,6 +34,10 @@ int pe_du_call(pe_state *S, pe_val v, enum pe_dunder d, int argc, const pe_val *
  * right operand whose type is a subclass, then the built-in behaviour of
  * the solid bases, then "unsupported operand type(s)". */
 int pe_dunder_binop(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_val *out);
+/* The built-in part of a OP b (numbers, then the solid bases' binop
+ * slots), boxed operands taking part as their values: 0, PE_NOTIMPL or -1
+ * (int.__add__, list.__mul__ ... of the slot wrappers). */
+int pe_dunder_builtin_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out);
 /* divmod(a, b) / pow(a, b, mod) (mod UNDEF: 2 args) with heap operands;
  * PE_NOTIMPL if neither side implements it (the caller raises). */
 int pe_dunder_divmod(pe_state *S, pe_val a, pe_val b, pe_val *out);

@@ -45,4 +45,4 @@ def rebinding():
     return w
 print(rebinding())
 print(vars(K)["a"], sorted(n for n in dir(K) if not n.startswith("__")))
-vars(1, 2)
+ns = vars(1, 2)
