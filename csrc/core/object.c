@@ -158,7 +158,7 @@ int pe_hash(pe_state *S, pe_val v, int64_t *out) {
         if (t->kind == PE_K_TYPE || t->kind == PE_K_FUNC || t->kind == PE_K_CFUNC ||
             t->kind == PE_K_EXC || t->kind == PE_K_MODULE || t->kind == PE_K_CODE ||
             t->kind == PE_K_ITER || t->kind == PE_K_HOST || t->kind == PE_K_CELL ||
-            t == &pe_type_dict_values) {
+            t == &pe_type_dict_values || t == &pe_type_ellipsis) {
             uint64_t h = (uint64_t)(uintptr_t)v.u.o;
             *out = (int64_t)((h >> 4) | (h << 60));
             if (*out == -1) *out = -2;
@@ -1540,7 +1540,7 @@ static int func_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         *out = f->dict;
         return 0;
     }
-    if (!strcmp(n, "__module__")) return pe_str_from_cstr(S, "__main__", out);
+    if (!strcmp(n, "__module__")) return pe_str_from_cstr(S, pe_fcode_module(f->code), out);
     pe_obj *r = !strcmp(n, "__name__")       ? f->code->name
                 : !strcmp(n, "__qualname__") ? f->code->qualname
                                              : NULL;
