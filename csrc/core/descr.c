@@ -865,7 +865,9 @@ static int frame_namespace(pe_state *S, pe_val *out) {
             pe_decref(S, main);
         }
         pe_decref(S, nm);
-        const pe_code *pc = S->code;
+        /* the script's program, or an imported module's own code when the
+         * frame runs on that module's globals (as vm.c name_error) */
+        const pe_code *pc = !fr || fr->globals == S->globals || !c->prog ? S->code : c->prog;
         for (uint32_t i = 0; !r && pc && fr && i < pc->nglobals; i++) {
             pe_val v = fr->globals[i];
             /* slots of built-in names hold the built-in until rebound */
