@@ -1034,6 +1034,21 @@ int pe_class_mro_tuple(pe_state *S, const pe_class *c, pe_val *out) {
     return 0;
 }
 
+static int class_mro_method(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                            pe_val *out) {
+    (void)argv;
+    if (pe_no_kwargs(S, "mro", kw)) return -1;
+    if (argc) return pe_raise(S, PE_EXC(TypeError), "type.mro() takes no arguments (%d given)", argc);
+    pe_val t;
+    if (pe_class_mro_tuple(S, PE_CLASS(self.u.o), &t)) return -1;
+    *out = pe_undef();
+    int r = pe_list_new(S, 0, out);
+    for (size_t i = 0; !r && i < PE_TUPLE(t)->n; i++) r = pe_list_append(S, PE_LIST(*out), PE_TUPLE(t)->items[i]);
+    pe_decref(S, t);
+    if (r) pe_decref(S, *out);
+    return r;
+}
+
 /* int.from_bytes, bytes.fromhex, dict.fromkeys called on a subclass:
  * the base's result r, then cls(r), as CPython does for a subclass. self is
  * (cls, base, name). */
@@ -1130,6 +1145,16 @@ int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     }
     if (!strcmp(n, "__doc__")) {
         *out = pe_none();
+        return 0;
+    }
+    if (!strcmp(n, "mro")) { /* type.mro(cls): the MRO as a list */
+        pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
+        if (!b) return -1;
+        b->name = "mro";
+        b->fn = class_mro_method;
+        pe_incref(v);
+        b->self = v;
+        *out = pe_obj_val(&b->ob);
         return 0;
     }
     return pe_raise(S, PE_EXC(AttributeError), "type object '%s' has no attribute '%s'", c->tp.name,

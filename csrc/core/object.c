@@ -1187,7 +1187,34 @@ static int range_item_at(pe_state *S, const pe_val f[4], pe_val i, pe_val *out) 
 
 /* range[slice] (compute_slice): the slice's exact indices mapped through
  * the range, so range(10)[7:2:-2] is range(7, 2, -2). */
+static int range_slice(pe_state *S, const pe_range *r, pe_val slice, pe_val *out);
+
+/* range[a:b] with user objects as bounds: their __index__ values. */
+static int range_slice_index(pe_state *S, const pe_range *r, pe_val slice, pe_val *out) {
+    const pe_slice *sl = PE_SLICE(slice);
+    pe_val in[3] = {sl->start, sl->stop, sl->step}, ix[3];
+    int n = 0, rc = -1;
+    for (; n < 3; n++) {
+        int d = pe_du_heap(in[n]) ? pe_dunder_index(S, in[n], &ix[n]) : 0;
+        if (d < 0) goto done;
+        if (d == 0) {
+            ix[n] = in[n];
+            pe_incref(ix[n]);
+        }
+    }
+    pe_val ns;
+    if (pe_slice_new(S, ix[0], ix[1], ix[2], &ns)) goto done;
+    rc = range_slice(S, r, ns, out);
+    pe_decref(S, ns);
+done:
+    while (n-- > 0) pe_decref(S, ix[n]);
+    return rc;
+}
+
 static int range_slice(pe_state *S, const pe_range *r, pe_val slice, pe_val *out) {
+    const pe_slice *sl = PE_SLICE(slice);
+    if (pe_du_heap(sl->start) || pe_du_heap(sl->stop) || pe_du_heap(sl->step))
+        return range_slice_index(S, r, slice, out);
     pe_val f[4], i0, i1, st, v[3] = {pe_undef(), pe_undef(), pe_undef()};
     range_fields(r, f);
     if (pe_slice_long_indices(S, slice, f[3], &i0, &i1, &st)) return -1;

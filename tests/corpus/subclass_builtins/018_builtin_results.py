@@ -120,4 +120,13 @@ show("float(F)", lambda: type(float(F(1))).__name__)
 show("bytes(B)", lambda: type(bytes(B(b"a"))).__name__)
 show("B[:]", lambda: type(B(b"ab")[:]).__name__)
 show("copy", lambda: type(T((1,)).__getitem__(slice(None))).__name__)
+class Idx:
+    def __index__(self):
+        return 2
+show("range slice index", lambda: (range(10)[Idx():], range(10)[I(1):I(8):Idx()], range(10)[Idx()]))
+class Base:
+    pass
+class Derived(Base):
+    pass
+show("mro()", lambda: Derived.mro())
 print("done")
