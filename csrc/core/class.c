@@ -299,7 +299,8 @@ static bool acceptable_base(const pe_type *b) {
     if (pe_is_heaptype(b) || b == &pe_type_object) return true;
     switch (b->kind) {
     case PE_K_EXC: case PE_K_INT: case PE_K_FLOAT: case PE_K_STR: case PE_K_TUPLE:
-    case PE_K_LIST: case PE_K_DICT: case PE_K_SET: case PE_K_FROZENSET:
+    case PE_K_LIST: case PE_K_DICT: case PE_K_SET: case PE_K_FROZENSET: case PE_K_BYTES:
+    case PE_K_BYTEARRAY: /* NotImplementedError from layout() */
         return b != &pe_type_bool;
     default:
         return false;
@@ -401,7 +402,7 @@ static bool has_data_descriptor(pe_class *c);
 
 static void update_flags(pe_state *S, pe_class *c) {
     (void)S;
-    uint32_t f = c->flags & PE_CLS_HAS_DICT;
+    uint32_t f = c->flags & (PE_CLS_HAS_DICT | PE_CLS_BOXED);
     if (c->special[PE_DU_getattr].tag != PE_TUNDEF ||
         c->special[PE_DU_getattribute].tag != PE_TUNDEF)
         f |= PE_CLS_HAS_GETATTR;
@@ -675,7 +676,9 @@ int pe_class_new(pe_state *S, pe_val name, pe_val bases, pe_val ns, int nkw,
     c->tp.base = (const pe_type *)bt->items[0].u.o;
     if (pe_dict_copy(S, PE_DICT(ns), &c->dict)) goto fail;
     if (find_solid(S, bt, &c->solid)) goto fail;
-    c->tp.kind = c->solid == &pe_type_object ? PE_K_INSTANCE : c->solid->kind;
+    if (pe_class_base_boxed(c->solid)) c->flags |= PE_CLS_BOXED;
+    c->tp.kind = c->solid == &pe_type_object || (c->flags & PE_CLS_BOXED) ? PE_K_INSTANCE
+                                                                         : c->solid->kind;
     c->tp.exc_id = c->solid->exc_id;
     if (compute_mro(S, c, bt, &c->mro)) goto fail;
     /* the live-classes list (subclass invalidation) */
@@ -863,20 +866,25 @@ static int static_method_attr(pe_state *S, pe_val v, const pe_type *t, pe_obj *n
     if (t->getattr && t != &pe_type_object) {
         /* the built-in base's own attributes (exceptions: args, __cause__,
          * value, errno...) */
-        int g = t->getattr(S, v, name, out);
+        int g = t->getattr(S, pe_unbox(v), name, out);
         if (g != PE_NOTIMPL) return g < 0 ? -1 : 1;
     }
     const pe_cfunc *m = pe_find_method(t, (pe_str *)name);
+    pe_val self = v;
+    /* int.bit_length, str.upper... see the base value of a boxed instance */
+    if (m) self = pe_unbox(v);
+    /* the base's special methods (list.__repr__, int.__neg__) before
+     * object's own */
+    if (!m && t != &pe_type_object) m = pe_slot_wrapper_find(t, (pe_str *)name);
     if (!m) m = pe_find_method(&pe_type_object, (pe_str *)name);
-    if (!m) m = pe_slot_wrapper_find(t, (pe_str *)name); /* list.__getitem__, object.__eq__ */
     if (!m) m = pe_slot_wrapper_find(&pe_type_object, (pe_str *)name);
     if (!m) return 0;
     pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
     if (!b) return -1;
     b->name = m->name;
     b->fn = m->fn;
-    pe_incref(v);
-    b->self = v;
+    pe_incref(self);
+    b->self = self;
     *out = pe_obj_val(&b->ob);
     return 1;
 }
@@ -913,7 +921,7 @@ int pe_object_generic_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) 
     const pe_type *solid = pe_is_heaptype(t) ? PE_CLASS(t)->solid : t;
     if (solid->getattr && solid->getattr != pe_object_generic_getattr) {
         /* the built-in base's own attributes (exception args, ...) */
-        int g = solid->getattr(S, v, name, out);
+        int g = solid->getattr(S, pe_unbox(v), name, out);
         if (g != PE_NOTIMPL) return g;
     }
     int r = static_method_attr(S, v, solid, name, out);
@@ -1026,6 +1034,53 @@ int pe_class_mro_tuple(pe_state *S, const pe_class *c, pe_val *out) {
     return 0;
 }
 
+static int class_mro_method(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                            pe_val *out) {
+    (void)argv;
+    if (pe_no_kwargs(S, "mro", kw)) return -1;
+    if (argc) return pe_raise(S, PE_EXC(TypeError), "type.mro() takes no arguments (%d given)", argc);
+    pe_val t;
+    if (pe_class_mro_tuple(S, PE_CLASS(self.u.o), &t)) return -1;
+    *out = pe_undef();
+    int r = pe_list_new(S, 0, out);
+    for (size_t i = 0; !r && i < PE_TUPLE(t)->n; i++) r = pe_list_append(S, PE_LIST(*out), PE_TUPLE(t)->items[i]);
+    pe_decref(S, t);
+    if (r) pe_decref(S, *out);
+    return r;
+}
+
+/* int.from_bytes, bytes.fromhex, dict.fromkeys called on a subclass:
+ * the base's result r, then cls(r), as CPython does for a subclass. self is
+ * (cls, base, name). */
+static int base_classmethod_call(pe_state *S, pe_val self, int argc, const pe_val *argv,
+                                 pe_obj *kw, pe_val *out) {
+    pe_tuple *t = PE_TUPLE(self);
+    const pe_cfunc *m = pe_find_method((const pe_type *)t->items[1].u.o, PE_STR(t->items[2]));
+    pe_val r;
+    if (!m) return pe_raise(S, PE_EXC(SystemError), "lost class method");
+    if (m->fn(S, t->items[1], argc, argv, kw, &r)) return -1;
+    int rc = pe_call(S, t->items[0], 1, &r, NULL, out);
+    pe_decref(S, r);
+    return rc;
+}
+
+static int base_classmethod(pe_state *S, pe_class *c, const pe_type *base, pe_obj *name,
+                            pe_val *out) {
+    pe_val items[3] = {pe_obj_val(&c->tp.ob), pe_obj_val((pe_obj *)&base->ob), pe_obj_val(name)};
+    pe_val self;
+    if (pe_tuple_pack(S, 3, items, &self)) return -1;
+    pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
+    if (!b) {
+        pe_decref(S, self);
+        return -1;
+    }
+    b->name = PE_STR(pe_obj_val(name))->data; /* the tuple keeps the name alive */
+    b->fn = base_classmethod_call;
+    b->self = self;
+    *out = pe_obj_val(&b->ob);
+    return 0;
+}
+
 int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     pe_class *c = (pe_class *)v.u.o;
     const char *n = PE_STR(pe_obj_val(name))->data;
@@ -1038,6 +1093,17 @@ int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         else if (!strcmp(n, "__base__")) r = pe_obj_val((pe_obj *)&c->tp.base->ob);
         else if (!strcmp(n, "__class__")) r = pe_obj_val((pe_obj *)&pe_type_type.ob);
         else if (!strcmp(n, "__dict__")) return pe_dict_copy(S, PE_DICT(c->dict), out);
+        else if (!strcmp(n, "__annotations__")) {
+            /* type.__annotations__: the class's own, created empty (and
+             * stored) on first access */
+            r = pe_dict_get_str(PE_DICT(c->dict), (pe_str *)name);
+            if (r.tag == PE_TUNDEF) {
+                if (pe_dict_new(S, &r)) return -1;
+                int rc = pe_class_setattr(S, c, name, r);
+                pe_decref(S, r);
+                if (rc) return -1;
+            }
+        }
         if (r.tag != PE_TUNDEF) {
             pe_incref(r);
             *out = r;
@@ -1063,6 +1129,10 @@ int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         const pe_cfunc *um = pe_find_method(x, (pe_str *)name);
         if (!um) um = pe_slot_wrapper_find(x, (pe_str *)name);
         if (um) {
+            if (!strcmp(um->name, "maketrans")) /* a static method */
+                return pe_getattr(S, pe_obj_val((pe_obj *)&x->ob), name, out);
+            if (pe_builtin_classmethod(um->name))
+                return base_classmethod(S, c, x, name, out);
             extern const pe_type pe_type_method_descriptor;
             pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_method_descriptor, sizeof(pe_cfunc));
             if (!b) return -1;
@@ -1075,6 +1145,16 @@ int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     }
     if (!strcmp(n, "__doc__")) {
         *out = pe_none();
+        return 0;
+    }
+    if (!strcmp(n, "mro")) { /* type.mro(cls): the MRO as a list */
+        pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
+        if (!b) return -1;
+        b->name = "mro";
+        b->fn = class_mro_method;
+        pe_incref(v);
+        b->self = v;
+        *out = pe_obj_val(&b->ob);
         return 0;
     }
     return pe_raise(S, PE_EXC(AttributeError), "type object '%s' has no attribute '%s'", c->tp.name,

@@ -61,6 +61,12 @@ int pe_gen_send(pe_state *S, pe_gen *g, pe_val v, pe_val *out);
 bool pe_is_callable(pe_val v);
 /* gen.c: iter(callable, sentinel) ("iter(v, w): v must be callable"). */
 int pe_calliter_new(pe_state *S, pe_val callable, pe_val sentinel, pe_val *out);
+/* gen.c: at the end of a program (not a session's), closes every
+ * generator still suspended, in creation order, as CPython's interpreter
+ * exit does (finally blocks and __exit__ run; an escaping exception is
+ * reported as unraisable). Runs under the run's limits: -1 when one ran
+ * out (LimitError pending, unless an exception already was). */
+int pe_gen_finalize_all(pe_state *S);
 /* vm.c: resumes a suspended or just-created generator from C, sending v
  * (borrowed), or with throw_ raising the pending exception S->exc at its
  * yield. Returns 1 (yielded, *out), 0 (returned, *out the value) or -1. */
