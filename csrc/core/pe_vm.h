@@ -34,6 +34,10 @@ typedef struct pe_frame {
 
 #define PE_FR_ENTRY 1u
 #define PE_FR_GEN 2u
+/* `cls(...)` running a Python __init__ pushed by CALL (class_call_frame):
+ * ret holds the new instance (the call's result), the frame a reference
+ * to the __init__ function; its return value must be None. */
+#define PE_FR_INIT 4u
 
 /* Generators (gen.c, vm.c). A generator owns a saved copy of its frame's
  * window (locals, cells, free variables, then the live value stack) while

@@ -681,6 +681,73 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
 }
 
 /* ------------------------------------------------------------------ */
+/* cls(...) without re-entering the VM                                 */
+/* ------------------------------------------------------------------ */
+
+/* CALL of a heap type whose instances are plain objects made by
+ * object.__new__ and whose __init__ is a Python function taking exactly
+ * the arguments given: the instance goes into the callee's slot (the
+ * call's result) and __init__ runs as a frame of this loop (PE_FR_INIT;
+ * RETURN_VALUE checks its None). 1 = pushed, 0 = not applicable (nothing
+ * done), -1 = error (the caller's stack stays consistent with f->sp). */
+static PE_NOINLINE int class_call_frame(pe_state *S, pe_frame *f, pe_val *sp, uint32_t argc) {
+    pe_val *args = sp - argc, *ret = args - 1;
+    pe_class *c = PE_CLASS(ret->u.o);
+    pe_val initf = c->special[PE_DU_init];
+    if (c->solid != &pe_type_object || c->special[PE_DU_new].tag != PE_TUNDEF ||
+        !pe_is_kind(initf, PE_K_FUNC))
+        return 0;
+    pe_func *fn = (pe_func *)initf.u.o;
+    const pe_fcode *code = fn->code;
+    if (argc + 1 != code->nargs || (code->flags & (PE_CO_VARARGS | PE_CO_VARKW)) ||
+        code->nkwonly || PE_OPOF(code->code[0]) == PE_OP_RETURN_GENERATOR)
+        return 0;
+    if (PE_UNLIKELY(S->limits.max_steps || S->deadline > 0 || S->interrupted) &&
+        check_limits(S, 1))
+        return -1;
+    pe_val obj;
+    if (pe_instance_new(S, &c->tp, &obj)) return -1;
+    uint32_t chunk = f->chunk;
+    pe_val *base = stack_reserve(S, &chunk, args, frame_size(code));
+    if (!base) {
+        pe_decref(S, obj);
+        return -1;
+    }
+    /* locals: self, then the arguments (moved, not copied) */
+    memmove(base + 1, args, argc * sizeof(pe_val));
+    base[0] = obj;
+    pe_incref(obj);
+    pe_val cls = *ret;
+    *ret = obj;
+    pe_decref(S, cls); /* the instance holds the class */
+    f->sp = args;      /* the caller keeps only the result slot */
+    pe_incref_obj(&fn->ob);
+    pe_frame *nf = enter_function(S, fn, base, chunk, ret, (int)argc + 1, base, NULL, true);
+    if (!nf) {
+        if (&S->frames[S->nframes - 1] != f) {
+            pe_frame *bad = &S->frames[S->nframes - 1];
+            frame_clear(S, bad, bad->sp);
+        } else {
+            for (uint32_t i = 0; i <= argc; i++) pe_decref(S, base[i]);
+        }
+        pe_decref_obj(S, &fn->ob);
+        return -1;
+    }
+    nf->entry = PE_FR_INIT;
+    return 1;
+}
+
+/* The end of an __init__ frame: drops its function; the result must be
+ * None. */
+static PE_NOINLINE int init_return(pe_state *S, pe_func *fn, pe_val v) {
+    pe_decref_obj(S, &fn->ob);
+    if (v.tag == PE_TNONE) return 0;
+    pe_raise(S, PE_EXC(TypeError), "__init__() should return None, not '%s'", pe_type_name(v));
+    pe_decref(S, v);
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
 /* with (cold paths of BEFORE_WITH / WITH_EXCEPT_START)                */
 /* ------------------------------------------------------------------ */
 
@@ -1520,23 +1587,24 @@ next:
         pe_val obj = sp[-1], res;
         SYNC();
         if (obj.tag == PE_TOBJ && pe_is_heaptype(obj.u.o->type)) {
-            /* an instance attribute: the instance dict unless the class
-             * has a data descriptor of that name */
+            /* an instance attribute: the inline values or the instance
+             * dict, unless the class has a data descriptor of that name */
             pe_class *c = PE_CLASS(obj.u.o->type);
             pe_obj *nm = f->code->names[ARG];
-            if (!(c->flags & PE_CLS_HAS_GETATTR) && c->dictoffset) {
+            if (!(c->flags & PE_CLS_HAS_GETATTR) && c->dictoffset &&
+                (!(c->flags & PE_CLS_HAS_DESCR_SET) || !pe_is_data_descr(pe_class_lookup(S, c, nm)))) {
                 pe_val d = *(pe_val *)((char *)obj.u.o + c->dictoffset);
-                if (d.tag != PE_TUNDEF) {
-                    pe_val cv = pe_class_lookup(S, c, nm);
-                    if (cv.tag == PE_TUNDEF || !pe_is_data_descr(cv)) {
-                        res = pe_dict_get_str(PE_DICT(d), (pe_str *)nm);
-                        if (res.tag != PE_TUNDEF) {
-                            pe_incref(res);
-                            pe_decref(S, obj);
-                            sp[-1] = res;
-                            DISPATCH();
-                        }
-                    }
+                if (d.tag == PE_TUNDEF) {
+                    int i = pe_inst_find(c, obj.u.o, nm);
+                    res = i < 0 ? pe_undef() : pe_inst_values(obj.u.o, c)[i];
+                } else {
+                    res = pe_dict_get_str(PE_DICT(d), (pe_str *)nm);
+                }
+                if (res.tag != PE_TUNDEF) {
+                    pe_incref(res);
+                    pe_decref(S, obj);
+                    sp[-1] = res;
+                    DISPATCH();
                 }
             }
         }
@@ -1551,9 +1619,21 @@ next:
         pe_class *c = obj.tag == PE_TOBJ && pe_is_heaptype(obj.u.o->type) ? PE_CLASS(obj.u.o->type) : NULL;
         if (c && !(c->flags & (PE_CLS_HAS_SETATTR | PE_CLS_HAS_DESCR_SET)) && c->dictoffset) {
             pe_val *dp = (pe_val *)((char *)obj.u.o + c->dictoffset);
-            if ((dp->tag == PE_TUNDEF && pe_dict_new(S, dp)) ||
-                pe_dict_set(S, PE_DICT(*dp), pe_obj_val(f->code->names[ARG]), v))
+            pe_obj *nm = f->code->names[ARG];
+            if (dp->tag == PE_TUNDEF) { /* values mode: the reference moves in */
+                int i = pe_inst_find(c, obj.u.o, nm);
+                if (i >= 0) {
+                    pe_val *slot = &pe_inst_values(obj.u.o, c)[i], old = *slot;
+                    *slot = v;
+                    sp -= 2;
+                    pe_decref(S, obj);
+                    pe_decref(S, old);
+                    DISPATCH();
+                }
+                if (pe_inst_add(S, obj.u.o, c, nm, v)) ERROR();
+            } else if (pe_dict_set(S, PE_DICT(*dp), pe_obj_val(nm), v)) {
                 ERROR();
+            }
         } else if (pe_setattr(S, obj, f->code->names[ARG], v)) {
             ERROR();
         }
@@ -1583,8 +1663,10 @@ next:
                 pe_val fn = pe_class_lookup(S, c, nm);
                 if (pe_is_kind(fn, PE_K_FUNC)) {
                     pe_val *dp = pe_instance_dictptr(obj);
-                    if (!dp || dp->tag == PE_TUNDEF ||
-                        pe_dict_get_str(PE_DICT(*dp), (pe_str *)nm).tag == PE_TUNDEF) {
+                    if (!dp ||
+                        (dp->tag == PE_TUNDEF ? pe_inst_find(c, obj.u.o, nm) < 0
+                                              : pe_dict_get_str(PE_DICT(*dp), (pe_str *)nm).tag ==
+                                                    PE_TUNDEF)) {
                         pe_incref(fn);
                         sp[-1] = fn;
                         PUSH(obj);
@@ -1700,6 +1782,15 @@ next:
         }
         pe_val res;
         SYNC();
+        if (callee.tag == PE_TOBJ && callee.u.o->type == &pe_type_type &&
+            pe_is_heaptype((const pe_type *)callee.u.o)) {
+            int r = class_call_frame(S, f, sp, argc);
+            if (r) {
+                LOAD_FRAME();
+                if (r < 0) ERROR();
+                DISPATCH();
+            }
+        }
         if (pe_call(S, callee, (int)argc, sp - argc, NULL, &res)) ERROR();
         for (uint32_t i = 0; i <= argc; i++) pe_decref(S, POP());
         PUSH(res);
@@ -1742,12 +1833,20 @@ next:
     }
     TARGET(RETURN_VALUE) {
         pe_val v = POP();
-        bool was_entry = f->entry; /* never a generator's frame */
+        uint32_t entry = f->entry; /* never a generator's frame */
         pe_val *ret = f->ret;
+        pe_func *fn = f->func;
         frame_clear(S, f, sp);
-        if (was_entry) {
-            *result = v;
-            return 0;
+        if (entry) {
+            if (!(entry & PE_FR_INIT)) {
+                *result = v;
+                return 0;
+            }
+            /* __init__ ran: the instance already is in the result slot */
+            LOAD_FRAME();
+            sp = ret + 1;
+            if (init_return(S, fn, v)) ERROR();
+            DISPATCH();
         }
         LOAD_FRAME();
         /* the callee object sits in the caller's result slot */
@@ -2156,6 +2255,7 @@ error : {
             continue;
         }
         pe_val *ret = f->ret;
+        if (PE_UNLIKELY(f->entry & PE_FR_INIT)) pe_decref_obj(S, &f->func->ob);
         frame_clear(S, f, sp);
         if (was_entry) return -1;
         LOAD_FRAME();
