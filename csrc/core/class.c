@@ -98,6 +98,7 @@ pe_val pe_class_lookup(pe_state *S, pe_class *c, pe_obj *name) {
     if (c->version) {
         pe_obj *old = e->name;
         pe_incref_obj(name);
+        if (old != name) e->absent = 0;
         e->name = name;
         e->version = c->version;
         e->value = v;
@@ -387,7 +388,8 @@ int pe_instance_new(pe_state *S, const pe_type *t, pe_val *out) {
                         t->name, c->solid->name);
     /* inline capacity for the attribute values (pe_class.h) */
     uint32_t cap = 0;
-    if (c->flags & PE_CLS_HAS_DICT) cap = c->nkeys > c->inst_cap ? c->nkeys : c->inst_cap;
+    if (c->flags & PE_CLS_HAS_DICT)
+        cap = !c->nkeys ? PE_INST_FIRST_CAP : c->nkeys > c->inst_cap ? c->nkeys : c->inst_cap;
     size_t size = c->basicsize + cap * sizeof(pe_val);
     pe_obj *o = pe_obj_new(S, t, size);
     if (!o) return -1;
@@ -409,9 +411,17 @@ static bool key_eq(const pe_obj *k, const pe_obj *name) {
     return !memcmp(a->data, b->data, a->len);
 }
 
-int pe_inst_find_slow(const pe_class *c, uint32_t n, const pe_obj *name) {
-    for (uint32_t i = 0; i < n; i++)
-        if (key_eq(c->keys[i], name)) return (int)i;
+int pe_inst_find_slow(pe_class *c, uint32_t n, pe_obj *name) {
+    /* the same str further on in the table: not among the first n */
+    for (uint32_t i = n; i < c->nkeys; i++)
+        if (c->keys[i] == name) return -1;
+    /* a name the attribute cache knows is none of the keys (method names) */
+    pe_mcache_ent *e = &c->mcache[((uintptr_t)name >> 4) & (PE_MCACHE_SIZE - 1)];
+    if (e->name == name && e->absent >= n) return -1;
+    pe_str_hash((pe_str *)name);
+    for (uint32_t i = 0; i < c->nkeys; i++)
+        if (key_eq(c->keys[i], name)) return i < n ? (int)i : -1;
+    if (e->name == name) e->absent = c->nkeys;
     return -1;
 }
 
@@ -450,6 +460,7 @@ int pe_inst_add(pe_state *S, pe_obj *o, pe_class *c, pe_obj *name, pe_val val) {
             c->keys_cap = nc;
         }
         pe_incref_obj(name);
+        pe_str_hash((pe_str *)name); /* cached: pe_inst_find_slow compares hashes first */
         c->keys[c->nkeys++] = name;
         if (n >= cap) c->inst_cap = c->nkeys * 2 < PE_INST_MAXKEYS ? c->nkeys * 2 : PE_INST_MAXKEYS;
     }

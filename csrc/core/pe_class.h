@@ -97,6 +97,7 @@ typedef struct pe_class pe_class;
 typedef struct pe_mcache_ent {
     pe_obj *name;
     uint32_t version;
+    uint32_t absent; /* name equals none of the class's keys[0..absent) */
     pe_val value;
 } pe_mcache_ent;
 
@@ -124,7 +125,9 @@ struct pe_class {
     /* shared keys (instances whose solid base is object): the attribute
      * names instances store inline, in first-assignment order; append-only
      * (owned str references). inst_cap: the inline capacity new instances
-     * get (grows when an instance outgrows it). */
+     * get (grows when an instance outgrows it; while the table is empty,
+     * instances get PE_INST_FIRST_CAP to learn it: one size for all of
+     * them, so a freed instance's block is reused as CPython's would be). */
     pe_obj **keys;
     uint32_t nkeys, keys_cap, inst_cap;
     pe_class *sub_next;   /* intrusive list of the heap's live classes (for  */
@@ -157,6 +160,7 @@ typedef struct pe_instance {
 } pe_instance;
 
 #define PE_INST_MAXKEYS 64u
+#define PE_INST_FIRST_CAP 16u
 #define PE_INST_NV(o) ((o)->flags >> 24)
 #define PE_INST_CAP(o) (((o)->flags >> 16) & 0xffu)
 #define PE_INST_SET_NV(o, n) ((o)->flags = ((o)->flags & 0x00ffffffu) | ((uint32_t)(n) << 24))
@@ -164,8 +168,8 @@ PE_INLINE pe_val *pe_inst_values(pe_obj *o, const pe_class *c) {
     return (pe_val *)((char *)o + c->basicsize);
 }
 /* Index of name among the NV values of o (values mode), or -1. */
-int pe_inst_find_slow(const pe_class *c, uint32_t n, const pe_obj *name);
-PE_INLINE int pe_inst_find(const pe_class *c, const pe_obj *o, const pe_obj *name) {
+int pe_inst_find_slow(pe_class *c, uint32_t n, pe_obj *name);
+PE_INLINE int pe_inst_find(pe_class *c, const pe_obj *o, pe_obj *name) {
     uint32_t n = PE_INST_NV(o);
     for (uint32_t i = 0; i < n; i++)
         if (c->keys[i] == name) return (int)i;
