@@ -9,11 +9,8 @@ class V:
         self.x = x
 
     def __add__(self, o):
-        if isinstance(o, V):
-            return V(self.x + o.x)
-        if isinstance(o, int):
-            return V(self.x + o)
-        return NotImplemented
+        other = o.x if isinstance(o, V) else o if isinstance(o, int) else None
+        return NotImplemented if other is None else V(self.x + other)
 
     def __sub__(self, o):
         return V(self.x - o.x)
@@ -88,11 +85,7 @@ print(r + 1, r + 1)
 
 # always NotImplemented: the built-in part and CPython's error
 class NI:
-    def __sub__(self, o):
-        return NotImplemented
-
-    def __mul__(self, o):
-        return NotImplemented
+    __sub__ = __mul__ = lambda self, o: NotImplemented
 
 
 try:
@@ -108,8 +101,7 @@ print([1, 2] * 2)
 
 # recursion through an operator is a RecursionError
 class Deep:
-    def __add__(self, o):
-        return self + o
+    __add__ = lambda self, o: self + o
 
 
 try:
