@@ -175,6 +175,13 @@ PE_INLINE int pe_inst_find(pe_class *c, const pe_obj *o, pe_obj *name) {
         if (c->keys[i] == name) return (int)i;
     return n ? pe_inst_find_slow(c, n, name) : -1;
 }
+/* pe_inst_find(c, o, name) < 0, answered first from the attribute cache
+ * (a method name looked up on the class just before: no key scan). */
+PE_INLINE bool pe_inst_absent(pe_class *c, const pe_obj *o, pe_obj *name) {
+    const pe_mcache_ent *e = &c->mcache[((uintptr_t)name >> 4) & (PE_MCACHE_SIZE - 1)];
+    if (e->name == name && e->absent >= PE_INST_NV(o)) return true;
+    return pe_inst_find(c, o, name) < 0;
+}
 /* Stores a NEW attribute (pe_inst_find said -1) of o in values mode:
  * inline when it follows the key table, else switches to dict mode. val
  * borrowed. */

@@ -709,7 +709,7 @@ static PE_NOINLINE int class_call_frame(pe_state *S, pe_frame *f, pe_val *sp, ui
     pe_val obj;
     if (pe_instance_new(S, &c->tp, &obj)) return -1;
     uint32_t chunk = f->chunk;
-    pe_val *base = stack_reserve(S, &chunk, args, frame_size(code));
+    pe_val *base = stack_reserve_fast(S, &chunk, args, frame_size(code));
     if (!base) {
         pe_decref(S, obj);
         return -1;
@@ -753,7 +753,7 @@ static PE_NOINLINE int binop_frame(pe_state *S, pe_frame *f, pe_val *sp, int op)
         check_limits(S, 1))
         return -1;
     uint32_t chunk = f->chunk;
-    pe_val *base = stack_reserve(S, &chunk, sp, frame_size(code));
+    pe_val *base = stack_reserve_fast(S, &chunk, sp, frame_size(code));
     if (!base) return -1;
     base[0] = sp[-2];
     base[1] = sp[-1];
@@ -1730,7 +1730,7 @@ next:
                 if (pe_is_kind(fn, PE_K_FUNC)) {
                     pe_val *dp = pe_instance_dictptr(obj);
                     if (!dp ||
-                        (dp->tag == PE_TUNDEF ? pe_inst_find(c, obj.u.o, nm) < 0
+                        (dp->tag == PE_TUNDEF ? pe_inst_absent(c, obj.u.o, nm)
                                               : pe_dict_get_str(PE_DICT(*dp), (pe_str *)nm).tag ==
                                                     PE_TUNDEF)) {
                         pe_incref(fn);
@@ -1806,7 +1806,7 @@ next:
             }
             pe_val *args = sp - argc, *ret = args - 1;
             uint32_t chunk = f->chunk;
-            pe_val *base = stack_reserve(S, &chunk, args, frame_size(c));
+            pe_val *base = stack_reserve_fast(S, &chunk, args, frame_size(c));
             if (!base) ERROR();
             bool fast = argc == c->nargs && !(c->flags & (PE_CO_VARARGS | PE_CO_VARKW)) &&
                         c->nkwonly == 0;
