@@ -98,6 +98,7 @@ pe_val pe_class_lookup(pe_state *S, pe_class *c, pe_obj *name) {
     if (c->version) {
         pe_obj *old = e->name;
         pe_incref_obj(name);
+        if (old != name) e->absent = 0;
         e->name = name;
         e->version = c->version;
         e->value = v;
@@ -258,6 +259,12 @@ void pe_class_type_clear(pe_state *S, pe_obj *o) {
         c->mcache[i].name = NULL;
         if (n) pe_decref_obj(S, n);
     }
+    pe_obj **keys = c->keys;
+    uint32_t nk = c->nkeys, kc = c->keys_cap;
+    c->keys = NULL;
+    c->nkeys = c->keys_cap = 0;
+    for (uint32_t i = 0; i < nk; i++) pe_decref_obj(S, keys[i]);
+    if (keys) pe_mem_free(S, keys, kc * sizeof(pe_obj *));
 }
 
 void pe_class_type_dealloc(pe_state *S, pe_obj *o) {
@@ -322,8 +329,20 @@ static pe_val *slot_base(pe_obj *o, const pe_class *c) {
     return (pe_val *)((char *)o + c->slotoffset);
 }
 
-/* Drops the dict and slot values of an instance of a heap type. */
+/* Releases the inline attribute values (the instance is then empty in
+ * values mode, or in dict mode after materialising). */
+static void instance_drop_values(pe_state *S, pe_obj *o, const pe_class *c) {
+    pe_val *vals = pe_inst_values(o, c);
+    for (uint32_t i = PE_INST_NV(o); i > 0; i--) {
+        PE_INST_SET_NV(o, i - 1);
+        value_clear(S, &vals[i - 1]);
+    }
+}
+
+/* Drops the dict, inline values and slot values of an instance of a heap
+ * type. */
 static void instance_drop(pe_state *S, pe_obj *o, const pe_class *c) {
+    instance_drop_values(S, o, c);
     if (c->dictoffset) value_clear(S, (pe_val *)((char *)o + c->dictoffset));
     pe_val *sl = slot_base(o, c);
     for (uint32_t i = 0; i < c->nslots; i++) value_clear(S, &sl[i]);
@@ -349,7 +368,7 @@ void pe_instance_dealloc(pe_state *S, pe_obj *o) {
         pe_class *c = PE_CLASS(t);
         instance_drop(S, o, c);
         if (c->base_fini) c->base_fini(S, o);
-        size = c->basicsize;
+        size = c->basicsize + PE_INST_CAP(o) * sizeof(pe_val);
     }
     pe_obj_free(S, o, size);
     pe_decref_obj(S, (pe_obj *)&t->ob);
@@ -368,14 +387,95 @@ int pe_instance_new(pe_state *S, const pe_type *t, pe_val *out) {
     if (c->solid != &pe_type_object)
         return pe_raise(S, PE_EXC(TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
                         t->name, c->solid->name);
-    pe_obj *o = pe_obj_new(S, t, c->basicsize);
+    /* inline capacity for the attribute values (pe_class.h) */
+    uint32_t cap = 0;
+    if (c->flags & PE_CLS_HAS_DICT)
+        cap = !c->nkeys ? PE_INST_FIRST_CAP : c->nkeys > c->inst_cap ? c->nkeys : c->inst_cap;
+    size_t size = c->basicsize + cap * sizeof(pe_val);
+    pe_obj *o = pe_obj_new(S, t, size);
     if (!o) return -1;
+    o->flags |= cap << 16;
     pe_val *p = (pe_val *)((char *)o + sizeof(pe_obj));
-    size_t n = (c->basicsize - sizeof(pe_obj)) / sizeof(pe_val);
+    size_t n = (size - sizeof(pe_obj)) / sizeof(pe_val);
     for (size_t i = 0; i < n; i++) p[i] = pe_undef();
     pe_incref_obj(&c->tp.ob);
     *out = pe_obj_val(o);
     return 0;
+}
+
+/* ---- attribute values mode (pe_class.h: shared keys) ---- */
+
+static bool key_eq(const pe_obj *k, const pe_obj *name) {
+    if (k == name) return true;
+    const pe_str *a = (const pe_str *)k, *b = (const pe_str *)name;
+    if (a->len != b->len || (a->hash != -1 && b->hash != -1 && a->hash != b->hash)) return false;
+    return !memcmp(a->data, b->data, a->len);
+}
+
+int pe_inst_find_slow(pe_class *c, uint32_t n, pe_obj *name) {
+    /* the same str further on in the table: not among the first n */
+    for (uint32_t i = n; i < c->nkeys; i++)
+        if (c->keys[i] == name) return -1;
+    /* a name the attribute cache knows is none of the keys (method names) */
+    pe_mcache_ent *e = &c->mcache[((uintptr_t)name >> 4) & (PE_MCACHE_SIZE - 1)];
+    if (e->name == name && e->absent >= n) return -1;
+    pe_str_hash((pe_str *)name);
+    for (uint32_t i = 0; i < c->nkeys; i++)
+        if (key_eq(c->keys[i], name)) return i < n ? (int)i : -1;
+    if (e->name == name) e->absent = c->nkeys;
+    return -1;
+}
+
+int pe_instance_materialize(pe_state *S, pe_val v) {
+    pe_val *dp = pe_instance_dictptr(v);
+    if (!dp || dp->tag != PE_TUNDEF) return 0;
+    pe_obj *o = v.u.o;
+    const pe_class *c = PE_CLASS(o->type);
+    pe_val d, *vals = pe_inst_values(o, c);
+    uint32_t n = PE_INST_NV(o);
+    if (pe_dict_new(S, &d)) return -1;
+    for (uint32_t i = 0; i < n; i++)
+        if (pe_dict_set(S, PE_DICT(d), pe_obj_val(c->keys[i]), vals[i])) {
+            pe_decref(S, d);
+            return -1;
+        }
+    *dp = d;
+    instance_drop_values(S, o, c);
+    return 0;
+}
+
+int pe_inst_add(pe_state *S, pe_obj *o, pe_class *c, pe_obj *name, pe_val val) {
+    uint32_t n = PE_INST_NV(o), cap = PE_INST_CAP(o);
+    if (n == c->nkeys && n < PE_INST_MAXKEYS && c->solid == &pe_type_object &&
+        name->type == &pe_type_str) {
+        /* the first instance to get this far teaches the class its next key */
+        if (c->nkeys == c->keys_cap) {
+            uint32_t nc = c->keys_cap ? c->keys_cap * 2 : 4;
+            pe_obj **k = pe_mem_alloc(S, nc * sizeof(pe_obj *));
+            if (!k) return -1;
+            if (c->keys) {
+                memcpy(k, c->keys, c->nkeys * sizeof(pe_obj *));
+                pe_mem_free(S, c->keys, c->keys_cap * sizeof(pe_obj *));
+            }
+            c->keys = k;
+            c->keys_cap = nc;
+        }
+        pe_incref_obj(name);
+        pe_str_hash((pe_str *)name); /* cached: pe_inst_find_slow compares hashes first */
+        c->keys[c->nkeys++] = name;
+        if (n >= cap) c->inst_cap = c->nkeys * 2 < PE_INST_MAXKEYS ? c->nkeys * 2 : PE_INST_MAXKEYS;
+    }
+    if (n < cap && n < c->nkeys && key_eq(c->keys[n], name)) {
+        pe_incref(val);
+        pe_inst_values(o, c)[n] = val;
+        PE_INST_SET_NV(o, n + 1);
+        return 0;
+    }
+    /* off the key table: a real dict from now on */
+    pe_val v = pe_obj_val(o);
+    if (pe_instance_materialize(S, v)) return -1;
+    pe_val *dp = pe_instance_dictptr(v);
+    return pe_dict_set(S, PE_DICT(*dp), pe_obj_val(name), val);
 }
 
 pe_val *pe_instance_dictptr(pe_val v) {
@@ -659,6 +759,7 @@ int pe_class_new(pe_state *S, pe_val name, pe_val bases, pe_val ns, int nkw,
     if (!c) return -1;
     memset((char *)c + sizeof(pe_obj), 0, sizeof(pe_class) - sizeof(pe_obj));
     c->tp.ob.flags |= PE_HEAPTYPE;
+    c->inst_cap = 4;
     c->name = c->qualname = c->dict = c->bases = c->mro = c->slotnames = pe_undef();
     for (int i = 0; i < PE_DU__COUNT; i++) c->special[i] = pe_undef();
     pe_val self = pe_obj_val(&c->tp.ob);
@@ -896,8 +997,14 @@ int pe_object_generic_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) 
     pe_val descr = pe_is_heaptype(t) ? pe_class_lookup(S, PE_CLASS(t), name) : pe_undef();
     if (descr.tag != PE_TUNDEF && pe_is_data_descr(descr)) return pe_descr_get(S, descr, v, t, out);
     pe_val *dp = pe_instance_dictptr(v);
-    if (dp && dp->tag != PE_TUNDEF) {
-        pe_val x = pe_dict_get_str(PE_DICT(*dp), (pe_str *)name);
+    if (dp) {
+        pe_val x;
+        if (dp->tag != PE_TUNDEF) {
+            x = pe_dict_get_str(PE_DICT(*dp), (pe_str *)name);
+        } else {
+            int i = pe_inst_find(PE_CLASS(t), v.u.o, name);
+            x = i < 0 ? pe_undef() : pe_inst_values(v.u.o, PE_CLASS(t))[i];
+        }
         if (x.tag != PE_TUNDEF) {
             pe_incref(x);
             *out = x;
@@ -912,7 +1019,7 @@ int pe_object_generic_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) 
             return 0;
         }
         if (!strcmp(n, "__dict__") && dp) {
-            if (dp->tag == PE_TUNDEF && pe_dict_new(S, dp)) return -1;
+            if (pe_instance_materialize(S, v)) return -1;
             pe_incref(*dp);
             *out = *dp;
             return 0;
@@ -978,13 +1085,26 @@ int pe_object_setattr_raw(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
                             t->name, PE_STR(pe_obj_val(name))->data);
         return no_attr(S, v, name);
     }
+    if (dp->tag == PE_TUNDEF) { /* values mode */
+        pe_class *c = PE_CLASS(t);
+        int i = pe_inst_find(c, v.u.o, name);
+        if (val.tag != PE_TUNDEF) {
+            if (i < 0) return pe_inst_add(S, v.u.o, c, name, val);
+            pe_val *slot = &pe_inst_values(v.u.o, c)[i], old = *slot;
+            pe_incref(val);
+            *slot = val;
+            pe_decref(S, old);
+            return 0;
+        }
+        if (i < 0) return no_attr(S, v, name);
+        if (pe_instance_materialize(S, v)) return -1;
+    }
     if (val.tag == PE_TUNDEF) {
-        int r = dp->tag == PE_TUNDEF ? 0 : pe_dict_del(S, PE_DICT(*dp), pe_obj_val(name));
+        int r = pe_dict_del(S, PE_DICT(*dp), pe_obj_val(name));
         if (r < 0) return -1;
         if (r == 0) return no_attr(S, v, name);
         return 0;
     }
-    if (dp->tag == PE_TUNDEF && pe_dict_new(S, dp)) return -1;
     return pe_dict_set(S, PE_DICT(*dp), pe_obj_val(name), val);
 }
 
