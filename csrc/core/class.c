@@ -1183,7 +1183,7 @@ int pe_build_class(pe_state *S, pe_val func, pe_val name, const pe_val *bases, i
     int rc = -1;
     if (pe_dict_new(S, &ns)) return -1;
     pe_val mod;
-    if (pe_str_from_cstr(S, "__main__", &mod)) goto done;
+    if (pe_str_from_cstr(S, pe_fcode_module(f->code), &mod)) goto done;
     rc = dict_set_cstr(S, PE_DICT(ns), "__module__", mod);
     pe_decref(S, mod);
     if (rc || dict_set_cstr(S, PE_DICT(ns), "__qualname__", pe_obj_val(f->code->qualname))) {
