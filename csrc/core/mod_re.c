@@ -13,7 +13,8 @@
  * character); any other str is decoded once into code points (a re_text
  * object shared by the matches that need it for slicing).
  */
-#if __has_include("pe_module.h") /* the import system (until it is merged) */
+#include <stdio.h>
+
 #include "re_impl.h"
 #include "cont_internal.h"
 #include "pe_module.h"
@@ -88,8 +89,12 @@ static int subj_init(pe_state *S, pe_val string, bool pat_bytes, re_subj *j) {
     if (pe_is_bytes(string) || pe_is_kind(string, PE_K_BYTEARRAY)) {
         if (!pat_bytes)
             return pe_raise(S, TYPE_ERROR, "cannot use a string pattern on a bytes-like object");
-        pe_bytes_like(string, &p, &n);
+        pe_bytes_view(string, &p, &n);
         j->is_bytes = true;
+        if (!pe_is_bytes(string)) { /* a bytearray may change while we run: copy */
+            if (pe_bytes_new(S, p, n, &j->text)) return -1;
+            p = PE_BYTES(j->text)->data;
+        }
         j->s.s8 = p;
         j->s.len = n;
         return 0;
@@ -1139,7 +1144,7 @@ static bool has_backslash(pe_val v) {
     if (pe_is_str(v)) return memchr(PE_STR(v)->data, '\\', PE_STR(v)->len) != NULL;
     const unsigned char *p;
     size_t n;
-    pe_bytes_like(v, &p, &n);
+    pe_bytes_view(v, &p, &n);
     return memchr(p, '\\', n) != NULL;
 }
 
@@ -1391,4 +1396,3 @@ int pe_mod__sre_init(pe_state *S, pe_val mod) {
     if (pe_module_set(S, mod, "Match", pe_obj_val((pe_obj *)&pe_re_type_match))) return -1;
     return pe_module_set(S, mod, "MAXREPEAT", pe_int(PE_RE_MAXREPEAT));
 }
-#endif

@@ -471,6 +471,8 @@ static int esc_numeric(rp *P, size_t esc, bool in_class, uint32_t *out, bool *do
     }
     if (c == 'N' && !P->is_bytes) {
         if (tk_peekc(P) != '{') return rp_error(P, 0, "missing {");
+        size_t off, len;
+        if (tk_advance(P) || tk_getuntil(P, '}', "character name", &off, &len)) return -1;
         return rp_error_kind(P, 4, -1, "\\N{...} escapes in patterns are not supported");
     }
     if (in_class && is_oct(c)) {
