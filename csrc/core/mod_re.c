@@ -716,7 +716,8 @@ static bool isid(const uint32_t *c, size_t n) {
 static int tmpl_parse(pe_state *S, re_pattern *pat, pe_val tpl, re_tmpl *out) {
     const pe_re_info *inf = pe_re_prog_info(pat->prog);
     re_subj j;
-    if (subj_init(S, tpl, pat->is_bytes, &j)) return -1;
+    bool tb = !pe_is_str(tpl); /* a template of the other kind fails in join, as CPython */
+    if (subj_init(S, tpl, tb, &j)) return -1;
     size_t n = j.s.len;
     uint32_t *lit = pe_mem_alloc(S, (n + 1) * sizeof(uint32_t));
     if (!lit) {
@@ -863,10 +864,10 @@ static int tmpl_parse(pe_state *S, re_pattern *pat, pe_val tpl, re_tmpl *out) {
             lit[nlit++] = c;
             continue;
         }
-        if (tmpl_flush(S, out, pat->is_bytes, lit, &nlit) || tmpl_push(S, out, pe_int(group)))
+        if (tmpl_flush(S, out, tb, lit, &nlit) || tmpl_push(S, out, pe_int(group)))
             goto done;
     }
-    if (tmpl_flush(S, out, pat->is_bytes, lit, &nlit)) goto done;
+    if (tmpl_flush(S, out, tb, lit, &nlit)) goto done;
     r = 0;
 #undef TC
 done:
@@ -1160,11 +1161,6 @@ static int pattern_subx(pe_state *S, pe_val self, const char *fname, bool subn, 
     bool callable = false, literal = false;
     re_tmpl t = {0};
     if (pe_is_str(repl) || pe_is_bytes(repl) || pe_is_kind(repl, PE_K_BYTEARRAY)) {
-        if (pe_is_str(repl) != !pat->is_bytes) {
-            re_subj chk;
-            if (subj_init(S, repl, pat->is_bytes, &chk)) return -1;
-            subj_free(S, &chk);
-        }
         literal = !has_backslash(repl);
         if (!literal && tmpl_parse(S, pat, repl, &t)) return -1;
     } else if (pe_is_callable(repl)) {
