@@ -103,7 +103,7 @@ static int subj_init(pe_state *S, pe_val string, bool pat_bytes, re_subj *j) {
                     pe_type_name(string));
 }
 
-/* string[a:b] as CPython's getslice: str, bytes, or a bytearray slice. */
+/* string[a:b] as CPython's getslice: a str, or bytes for any bytes-like subject. */
 static int subj_slice(pe_state *S, pe_val string, pe_val text, size_t a, size_t b, pe_val *out) {
     if (pe_is_str(string)) {
         if (text.tag == PE_TUNDEF) return pe_str_new(S, PE_STR(string)->data + a, b - a, out);
@@ -119,12 +119,9 @@ static int subj_slice(pe_state *S, pe_val string, pe_val text, size_t a, size_t 
         *out = pe_obj_val(&s->ob);
         return 0;
     }
-    if (pe_is_bytes(string)) return pe_bytes_new(S, PE_BYTES(string)->data + a, b - a, out);
-    pe_val sl;
-    if (pe_slice_new(S, pe_int((int64_t)a), pe_int((int64_t)b), pe_none(), &sl)) return -1;
-    int r = pe_getitem(S, string, sl, out);
-    pe_decref(S, sl);
-    return r;
+    /* bytes-like subjects give bytes (a bytearray was copied into text) */
+    pe_val src = pe_is_bytes(text) ? text : string;
+    return pe_bytes_new(S, PE_BYTES(src)->data + a, b - a, out);
 }
 
 /* ------------------------------------------------------------------ */
