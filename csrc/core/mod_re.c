@@ -690,16 +690,8 @@ static int tmpl_flush(pe_state *S, re_tmpl *t, bool is_bytes, uint32_t *lit, siz
 }
 
 /* re.error for a template: msg at position pos of the template. */
-static int tmpl_error(pe_state *S, pe_val tpl, int64_t pos, const char *fmt, ...) PE_PRINTF(4, 5);
-static int tmpl_error(pe_state *S, pe_val tpl, int64_t pos, const char *fmt, ...) {
-    char buf[300];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (n < 0) n = 0;
-    if ((size_t)n >= sizeof buf) n = sizeof buf - 1;
-    return raise_re_error(S, 0, buf, (size_t)n, tpl, pos);
+static int tmpl_error(pe_state *S, pe_val tpl, int64_t pos, const char *msg) {
+    return raise_re_error(S, 0, msg, strlen(msg), tpl, pos);
 }
 
 static bool isid(const uint32_t *c, size_t n) {
@@ -803,7 +795,9 @@ static int tmpl_parse(pe_state *S, re_pattern *pat, pe_val tpl, re_tmpl *out) {
                     goto done;
                 }
                 if (v > inf->ngroups) {
-                    tmpl_error(S, tpl, (int64_t)st, "invalid group reference %llu", (unsigned long long)v);
+                    char m[64];
+                    snprintf(m, sizeof m, "invalid group reference %llu", (unsigned long long)v);
+                    tmpl_error(S, tpl, (int64_t)st, m);
                     goto done;
                 }
                 group = (int64_t)v;
@@ -821,8 +815,10 @@ static int tmpl_parse(pe_state *S, re_pattern *pat, pe_val tpl, re_tmpl *out) {
                     uint32_t o = (c - '0') * 64 + (d2 - '0') * 8 + (TC(i + 1) - '0');
                     i += 2;
                     if (o > 0377) {
-                        tmpl_error(S, tpl, (int64_t)esc, "octal escape value \\%c%c%c outside of range 0-0o377",
-                                   (char)c, (char)d2, (char)TC(i - 1));
+                        char m[64];
+                        snprintf(m, sizeof m, "octal escape value \\%c%c%c outside of range 0-0o377",
+                                 (char)c, (char)d2, (char)TC(i - 1));
+                        tmpl_error(S, tpl, (int64_t)esc, m);
                         goto done;
                     }
                     lit[nlit++] = o;
@@ -832,7 +828,9 @@ static int tmpl_parse(pe_state *S, re_pattern *pat, pe_val tpl, re_tmpl *out) {
                 i++;
             }
             if (v > inf->ngroups) {
-                tmpl_error(S, tpl, (int64_t)esc + 1, "invalid group reference %u", v);
+                char m[64];
+                snprintf(m, sizeof m, "invalid group reference %u", v);
+                tmpl_error(S, tpl, (int64_t)esc + 1, m);
                 goto done;
             }
             group = v;
@@ -854,7 +852,9 @@ static int tmpl_parse(pe_state *S, re_pattern *pat, pe_val tpl, re_tmpl *out) {
                 continue;
             }
             if ((c | 32) >= 'a' && (c | 32) <= 'z') {
-                tmpl_error(S, tpl, (int64_t)esc, "bad escape \\%c", (char)c);
+                char m[16] = "bad escape \\?";
+                m[12] = (char)c;
+                tmpl_error(S, tpl, (int64_t)esc, m);
                 goto done;
             }
             lit[nlit++] = '\\';
@@ -961,6 +961,17 @@ static int iter_next(pe_state *S, pe_val pattern, re_iter *it, pe_val *m) {
     return 1;
 }
 
+/* End of findall/split: the subject released; *out = list, or -1 (r). */
+static int finish_list(pe_state *S, re_iter *it, pe_val list, int r, pe_val *out) {
+    subj_free(S, &it->j);
+    if (r) {
+        pe_decref(S, list);
+        return -1;
+    }
+    *out = list;
+    return 0;
+}
+
 static int pattern_findall(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                            pe_val *out) {
     static const char *const names[] = {"string", "pos", "endpos"};
@@ -1009,13 +1020,9 @@ static int pattern_findall(pe_state *S, pe_val self, int argc, const pe_val *arg
         pe_decref(S, item);
         if (r) goto fail;
     }
-    subj_free(S, &it.j);
-    *out = list;
-    return 0;
+    return finish_list(S, &it, list, 0, out);
 fail:
-    subj_free(S, &it.j);
-    pe_decref(S, list);
-    return -1;
+    return finish_list(S, &it, list, -1, out);
 }
 
 /* The finditer iterator ("callable_iterator" in CPython). */
@@ -1127,14 +1134,9 @@ static int pattern_split(pe_state *S, pe_val self, int argc, const pe_val *argv,
     if (subj_slice(S, a[0], it.j.text, (size_t)last, it.j.s.len, &piece)) goto fail;
     int r = pe_list_append(S, PE_LIST(list), piece);
     pe_decref(S, piece);
-    if (r) goto fail;
-    subj_free(S, &it.j);
-    *out = list;
-    return 0;
+    return finish_list(S, &it, list, r, out);
 fail:
-    subj_free(S, &it.j);
-    pe_decref(S, list);
-    return -1;
+    return finish_list(S, &it, list, -1, out);
 }
 
 /* Does the str/bytes template contain a backslash? */
@@ -1343,30 +1345,17 @@ static const pe_cfunc match_methods[] = {
     PE_METHOD_END,
 };
 
+/* The slots re.Pattern and re.Match share (by their functions' prefix). */
+#define RE_TYPE(tname, pfx)                                                                    \
+    .ob = PE_STATIC_HEAD(&pe_type_type), .name = (tname), .kind = PE_K_OTHER,                 \
+    .dealloc = pfx##_dealloc, .clear = pfx##_clear, .repr = pfx##_repr,                       \
+    .getattr = pfx##_getattr, .methods = pfx##_methods
+
 const pe_type pe_re_type_pattern = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "re.Pattern",
-    .kind = PE_K_OTHER,
-    .dealloc = pattern_dealloc,
-    .clear = pattern_clear,
-    .repr = pattern_repr,
-    .hash = pattern_hash,
-    .richcmp = pattern_richcmp,
-    .getattr = pattern_getattr,
-    .methods = pattern_methods,
+    RE_TYPE("re.Pattern", pattern), .hash = pattern_hash, .richcmp = pattern_richcmp,
 };
 
-const pe_type pe_re_type_match = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "re.Match",
-    .kind = PE_K_OTHER,
-    .dealloc = match_dealloc,
-    .clear = match_clear,
-    .repr = match_repr,
-    .getitem = match_getitem,
-    .getattr = match_getattr,
-    .methods = match_methods,
-};
+const pe_type pe_re_type_match = {RE_TYPE("re.Match", match), .getitem = match_getitem};
 
 const pe_type pe_re_type_scanner = {
     .ob = PE_STATIC_HEAD(&pe_type_type),

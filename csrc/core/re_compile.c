@@ -493,29 +493,32 @@ static int esc_numeric(rp *P, size_t esc, bool in_class, uint32_t *out, bool *do
     return 0;
 }
 
+/* The escapes that stand for one fixed thing: categories, anchors (not
+ * in sets: there \b is a backspace) and the simple ones. 1 if c is one. */
+static int esc_fixed(uint32_t c, bool in_class, int *kind, uint32_t *val) {
+    int v = esc_category(c);
+    *kind = E_CAT;
+    if (v < 0 && !in_class) {
+        *kind = E_AT;
+        v = c == 'A' ? RA_BEGIN : c == 'Z' ? RA_END : c == 'b' ? RA_BOUND : c == 'B' ? RA_NBOUND : -1;
+    }
+    if (v < 0) {
+        *kind = E_LIT;
+        v = esc_simple(c);
+    }
+    *val = (uint32_t)v;
+    return v >= 0;
+}
+
 /* _class_escape: the escape at esc (already consumed) inside a set. */
 static int class_escape(rp *P, size_t esc, int *kind, uint32_t *val) {
     uint32_t c = P->p[esc + 1];
-    int v = esc_simple(c);
-    if (v >= 0) {
-        *kind = E_LIT;
-        *val = (uint32_t)v;
-        return 0;
-    }
-    v = esc_category(c);
-    if (v >= 0) {
-        *kind = E_CAT;
-        *val = (uint32_t)v;
-        return 0;
-    }
+    if (esc_fixed(c, true, kind, val)) return 0;
     bool done;
     if (esc_numeric(P, esc, true, val, &done)) return -1;
-    if (done) {
-        *kind = E_LIT;
-        return 0;
-    }
-    if (is_digit(c) || is_ascii_letter(c)) return rp_error_text(P, 2, "bad escape ", esc, 2, false, "");
     *kind = E_LIT;
+    if (done) return 0;
+    if (is_digit(c) || is_ascii_letter(c)) return rp_error_text(P, 2, "bad escape ", esc, 2, false, "");
     *val = c;
     return 0;
 }
@@ -523,26 +526,8 @@ static int class_escape(rp *P, size_t esc, int *kind, uint32_t *val) {
 /* _escape: an escape outside sets. */
 static int expr_escape(rp *P, size_t esc, int *kind, uint32_t *val) {
     uint32_t c = P->p[esc + 1];
-    int v = esc_category(c);
-    if (v >= 0) {
-        *kind = E_CAT;
-        *val = (uint32_t)v;
-        return 0;
-    }
-    *kind = E_AT;
-    switch (c) {
-    case 'A': *val = RA_BEGIN; return 0;
-    case 'Z': *val = RA_END; return 0;
-    case 'b': *val = RA_BOUND; return 0;
-    case 'B': *val = RA_NBOUND; return 0;
-    default: break;
-    }
+    if (esc_fixed(c, false, kind, val)) return 0;
     *kind = E_LIT;
-    v = esc_simple(c);
-    if (v >= 0) {
-        *val = (uint32_t)v;
-        return 0;
-    }
     if (c == '0') {
         uint32_t o = 0;
         for (int i = 0; i < 2 && is_oct(tk_peekc(P)); i++) {
@@ -611,6 +596,21 @@ static int32_t rp_set_node(rp *P, uint32_t first, bool negate) {
     return nd;
 }
 
+/* The next token of a set ("[" at here): error at the end of the pattern. */
+static int set_token(rp *P, size_t here, size_t *ts, int *tl) {
+    if (tk_get(P, ts, tl)) return -1;
+    if (*tl == 0) return rp_error(P, (int64_t)(rp_tell(P) - here), "unterminated character set");
+    return 0;
+}
+
+/* What a set member token stands for: a literal or a category. */
+static int set_value(rp *P, size_t ts, int tl, int *kind, uint32_t *val) {
+    *kind = E_LIT;
+    if (tl == 2) return class_escape(P, ts, kind, val);
+    *val = P->p[ts];
+    return 0;
+}
+
 /* "[...]" after the '['; here = position of the '['. */
 static int32_t parse_set(rp *P, size_t here) {
     uint32_t first = P->nitems;
@@ -619,38 +619,24 @@ static int32_t parse_set(rp *P, size_t here) {
     bool negate = m == 1;
     for (;;) {
         size_t ts;
-        int tl;
-        if (tk_get(P, &ts, &tl)) return -1;
-        if (tl == 0)
-            return rp_error(P, (int64_t)(rp_tell(P) - here), "unterminated character set");
-        if (tl == 1 && P->p[ts] == ']' && P->nitems > first) break;
-        int k1 = E_LIT;
+        int tl, k1;
         uint32_t v1;
-        if (tl == 2) {
-            if (class_escape(P, ts, &k1, &v1)) return -1;
-        } else {
-            v1 = P->p[ts];
-        }
+        if (set_token(P, here, &ts, &tl)) return -1;
+        if (tl == 1 && P->p[ts] == ']' && P->nitems > first) break;
+        if (set_value(P, ts, tl, &k1, &v1)) return -1;
         int r = tk_match(P, '-');
         if (r < 0) return -1;
         if (r) {
             size_t us;
-            int ul;
-            if (tk_get(P, &us, &ul)) return -1;
-            if (ul == 0)
-                return rp_error(P, (int64_t)(rp_tell(P) - here), "unterminated character set");
+            int ul, k2;
+            uint32_t v2;
+            if (set_token(P, here, &us, &ul)) return -1;
             if (ul == 1 && P->p[us] == ']') {
                 if (rp_item(P, k1 == E_CAT ? SI_CAT : SI_LIT, v1, v1)) return -1;
                 if (rp_item(P, SI_LIT, '-', '-')) return -1;
                 break;
             }
-            int k2 = E_LIT;
-            uint32_t v2;
-            if (ul == 2) {
-                if (class_escape(P, us, &k2, &v2)) return -1;
-            } else {
-                v2 = P->p[us];
-            }
+            if (set_value(P, us, ul, &k2, &v2)) return -1;
             if (k1 != E_LIT || k2 != E_LIT || v2 < v1) {
                 rp_error_text(P, tl + 1 + ul, "bad character range ", ts, (size_t)tl, false, "-");
                 rp_put_text(P, &P->err->msg, us, (size_t)ul, false);
