@@ -1261,7 +1261,7 @@ static int cmp_range(const void *a, const void *b) {
 
 /* Sorts and merges l, appends it to the program's ranges; off/n. */
 static int rl_commit(rc *C, rlist *l, uint32_t *off, uint32_t *n) {
-    qsort(l->r, l->n / 2, 2 * sizeof(uint32_t), cmp_range);
+    if (l->n) qsort(l->r, l->n / 2, 2 * sizeof(uint32_t), cmp_range);
     uint32_t w = 0;
     for (uint32_t i = 0; i < l->n; i += 2) {
         if (w && (uint64_t)l->r[w - 1] + 1 >= l->r[i]) {
@@ -1275,7 +1275,7 @@ static int rl_commit(rc *C, rlist *l, uint32_t *off, uint32_t *n) {
     *n = w / 2;
     if (rp_grow(C->P, (void **)&C->ranges, &C->rangecap, C->nranges + w + 1, sizeof(uint32_t)))
         return -1;
-    memcpy(C->ranges + C->nranges, l->r, w * sizeof(uint32_t));
+    if (w) memcpy(C->ranges + C->nranges, l->r, w * sizeof(uint32_t));
     C->nranges += w;
     return 0;
 }
