@@ -1541,14 +1541,15 @@ static void *shrink(pe_state *S, void *buf, size_t cap, size_t n, size_t sz) {
 
 /* Program-level facts for the search loop: anchored at \A, first literal. */
 static void rc_facts(pe_re_prog *p) {
-    p->first = -1;
+    p->first = p->firstpc = -1;
     const uint32_t *c = p->code;
     size_t pc = 0;
     while (pc < p->ncode && c[pc] == RO_SAVE) pc += 2;
     if (pc >= p->ncode) return;
     if (c[pc] == RO_AT && c[pc + 1] == RA_BEGIN) p->anchored = true;
-    else if (c[pc] == RO_CHAR) p->first = c[pc + 1];
-    else if (c[pc] == RO_STAR && c[pc + 1] > 0 && c[pc + 4] == RO_CHAR) p->first = c[pc + 5];
+    if (c[pc] == RO_STAR && c[pc + 1] > 0) pc += 4;
+    if (c[pc] == RO_CHAR) p->first = c[pc + 1];
+    else if (c[pc] < RO__SINGLE_END) p->firstpc = (int64_t)pc;
 }
 
 int pe_re_compile(pe_state *S, const uint32_t *pat, size_t n, uint32_t flags, bool is_bytes,

@@ -392,6 +392,11 @@ int pe_re_exec(pe_state *S, const pe_re_prog *p, const pe_re_subject *subj, size
                 if (start == endpos) break;
             }
         }
+        if (p->firstpc >= 0 && start > pos) { /* skip to where the first item can match */
+            const uint32_t *one = p->code + p->firstpc;
+            while (start < endpos && !rx_single(&X, one, start)) start++;
+            if (start == endpos) break;
+        }
         for (size_t i = 0; i < nmem; i++) mem[i] = -1;
         X.lastindex = -1;
         X.start = start;

@@ -76,6 +76,7 @@ struct pe_re_prog {
     size_t namebuf_words;
     bool anchored;     /* starts with \A: search tries pos only */
     int64_t first;     /* a literal every match starts with, or -1 */
+    int64_t firstpc;   /* a single-char insn every match starts with, or -1 */
     pe_re_info info;
 };
 
