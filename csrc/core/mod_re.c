@@ -227,7 +227,7 @@ static void pattern_dealloc(pe_state *S, pe_obj *o) {
     pe_obj_free(S, o, sizeof(re_pattern));
 }
 
-extern const pe_type pe_re_type_pattern, pe_re_type_match, pe_re_type_scanner;
+extern const pe_type pe_re_type_scanner;
 
 static const struct {
     const char *name;

@@ -69,6 +69,9 @@ enum { PE_RE_MATCH = 0, PE_RE_SEARCH = 1, PE_RE_FULLMATCH = 2 };
 int pe_re_exec(pe_state *S, const pe_re_prog *p, const pe_re_subject *subj, size_t pos,
                size_t endpos, int mode, bool must_advance, int64_t *spans, int64_t *lastindex);
 
+/* re.Pattern and re.Match (mod_re.c): generic in annotations (re.Pattern[str]). */
+extern const pe_type pe_re_type_pattern, pe_re_type_match;
+
 /* Unicode helpers shared by the engine and the glue (re_compile.c). */
 uint32_t pe_re_lower(uint32_t c);     /* sre's simple lower case */
 bool pe_re_isword(uint32_t c, bool ascii);

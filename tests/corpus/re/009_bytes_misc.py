@@ -21,3 +21,10 @@ print([m.groupdict() for m in re.finditer(r'(?P<k>\w+)=(?P<v>[^;]*);?', 'a=1;b=t
 print(re.fullmatch(r'[\w.+-]+@[\w-]+\.[\w.]+', 'john.doe+x@mail.example.com') is not None)
 print(re.sub(r'\s+', ' ', '  a \t b\n\nc  ').strip(), re.split(r'[;,]\s*', 'a, b;c,d'))
 print(repr(re.match(r'.*', 'é' * 60)), repr(re.match(r'.*', 'a\'b"c')))
+
+
+def first_word(p: re.Pattern[str], s: str) -> re.Match[str]:
+    return p.match(s)
+
+
+print(first_word(re.compile(r'\w+'), 'hello world'), re.Pattern[str], re.Match[bytes])
