@@ -14,6 +14,7 @@
 #include "pe_class.h"
 #include "pe_vm.h"
 #include "pe_dunder.h"
+#include "pe_re.h"
 
 const char *const pe_binop_symbols[PE_BO__COUNT] = {
 #define PE_BO_SYM(n, s) s,
@@ -535,7 +536,8 @@ int pe_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
                 return r;
             }
         } else if (vt == &pe_type_list || vt == &pe_type_dict || vt == &pe_type_tuple ||
-                   vt == &pe_type_set || vt == &pe_type_frozenset || vt == &pe_type_type) {
+                   vt == &pe_type_set || vt == &pe_type_frozenset || vt == &pe_type_type ||
+                   vt == &pe_re_type_pattern || vt == &pe_re_type_match) {
             return pe_generic_alias_new(S, v, key, out);
         }
         return pe_raise(S, PE_EXC(TypeError), "type '%s' is not subscriptable", vt->name);
