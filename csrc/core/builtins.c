@@ -803,6 +803,10 @@ int pe_module_import(pe_state *S, pe_str *name, pe_val *out) {
         int pe_hashlib_module(pe_state *S, pe_val *out);
         return pe_hashlib_module(S, out);
     }
+    if (!strcmp(name->data, "binascii")) { /* TEMPORARY (json branch) */
+        int pe_binascii_module(pe_state *S, pe_val *out);
+        return pe_binascii_module(S, out);
+    }
     pe_sb sb;
     pe_sb_init(&sb, S);
     pe_sb_puts(&sb, "No module named ");
