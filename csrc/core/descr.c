@@ -7,6 +7,7 @@
  */
 #include "pe_class.h"
 #include "pe_dunder.h"
+#include "pe_module.h"
 
 static int nkwargs(pe_obj *kwnames) { return kwnames ? (int)((pe_tuple *)kwnames)->n : 0; }
 
@@ -963,6 +964,7 @@ static int bi_dir(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj
     pe_val v = argv[0];
     const pe_type *t = pe_is_kind(v, PE_K_TYPE) ? (const pe_type *)v.u.o : pe_typeof(v);
     if (pe_is_heaptype(t)) return pe_class_dir(S, v, out);
+    if (pe_is_kind(v, PE_K_MODULE) && !((const pe_module *)v.u.o)->lookup) return pe_module_dir(S, v, out);
     return pe_raise(S, PE_EXC(NotImplementedError), "dir() of built-in objects is not supported by pyexpr");
 }
 

@@ -645,6 +645,9 @@ static void print_last_line(pe_state *S, pe_val exc) {
     pe_sb sb;
     pe_sb_init(&sb, S);
     const pe_type *t = exc.u.o->type;
+    /* CPython's print_exception: module.qualname unless __main__/builtins */
+    const char *mod = pe_class_module(t);
+    if (mod && strcmp(mod, "__main__")) pe_sb_printf(&sb, "%s.", mod);
     pe_sb_puts(&sb, t->name);
     size_t mark = sb.len;
     pe_sb_puts(&sb, ": ");
@@ -702,10 +705,13 @@ static void print_one(pe_state *S, pe_val exc, int depth) {
         }
     }
     if (e->ntb) emits(S, "Traceback (most recent call last):\n");
-    const pe_code *code = S->code;
     for (uint32_t i = e->ntb; i-- > 0;) { /* entries are stored innermost first */
         char buf[96];
         const pe_tbent *t = &e->tb[i];
+        /* a frame of an imported module's code names that module's file */
+        const pe_code *code = t->code && t->code->prog && t->code->prog->modname
+                                  ? t->code->prog
+                                  : S->code;
         const char *fn = code && code->filename ? code->filename : "<string>";
         emits(S, "  File \"");
         emits(S, fn);

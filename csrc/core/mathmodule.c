@@ -1723,31 +1723,7 @@ static int math_lookup(pe_state *S, const char *name, pe_val *out) {
     return PE_NOTIMPL;
 }
 
-static int module_repr(pe_state *S, pe_val v, pe_sb *sb) {
-    (void)S;
-    return pe_sb_printf(sb, "<module '%s' (built-in)>", ((const pe_module *)v.u.o)->name);
-}
-
-/* m.name: the module's attributes, __name__, else CPython's
- * "module 'math' has no attribute 'foo'". */
-static int module_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
-    const pe_module *m = (const pe_module *)v.u.o;
-    const char *n = ((const pe_str *)name)->data;
-    int r = m->lookup(S, n, out);
-    if (r != PE_NOTIMPL) return r;
-    if (!strcmp(n, "__name__")) return pe_str_from_cstr(S, m->name, out);
-    return pe_raise(S, PE_EXC(AttributeError), "module '%s' has no attribute '%s'", m->name, n);
-}
-
-const pe_type pe_type_module = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "module",
-    .kind = PE_K_MODULE,
-    .repr = module_repr,
-    .getattr = module_getattr,
-};
-
-static const pe_module math_module = {PE_STATIC_HEAD(&pe_type_module), "math", math_lookup};
+static const pe_module math_module = {.ob = PE_STATIC_HEAD(&pe_type_module), .name = "math", .lookup = math_lookup};
 
 /* `import math`: the static module (immortal: no reference to take). */
 int pe_math_module(pe_state *S, pe_val *out) {

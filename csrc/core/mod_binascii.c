@@ -7,6 +7,8 @@
 #include <stdio.h>
 
 #include "pe_internal.h"
+#include "pe_module.h"
+#include "pe_vm.h"
 
 int pe_args_bind(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
                  const char *const *names, int npos_max, int nparams, pe_val *slot);
@@ -19,8 +21,21 @@ static int bin_error(pe_state *S, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    /* TEMPORARY until the import system lands: ValueError */
-    return pe_raise(S, PE_EXC(ValueError), "%s", msg);
+    pe_val mod, cls, arg, exc;
+    if (pe_import(S, "binascii", &mod)) return -1;
+    int r = pe_module_get(S, mod, "Error", &cls);
+    pe_decref(S, mod);
+    if (r) return -1;
+    r = pe_str_from_cstr(S, msg, &arg);
+    if (!r) {
+        r = pe_call(S, cls, 1, &arg, NULL, &exc);
+        pe_decref(S, arg);
+    }
+    pe_decref(S, cls);
+    if (r) return -1;
+    pe_raise_exc(S, exc);
+    pe_decref(S, exc);
+    return -1;
 }
 
 /* An "ascii buffer" argument: bytes-like, or a str of ASCII only. */
@@ -308,27 +323,32 @@ static const pe_cfunc binascii_functions[] = {
     PE_METHOD_END,
 };
 
-/* TEMPORARY until the import system lands: a static module. */
-static int binascii_lookup(pe_state *S, const char *name, pe_val *out) {
-    (void)S;
-    for (const pe_cfunc *f = binascii_functions; f->name; f++)
-        if (!strcmp(name, f->name)) {
-            *out = pe_obj_val((pe_obj *)&f->ob);
-            return 0;
-        }
-    if (!strcmp(name, "Error")) {
-        *out = pe_obj_val((pe_obj *)PE_EXC(ValueError));
-        return 0;
+/* class NAME(BASE) with __module__ 'binascii', set on the module. */
+static int add_exc_class(pe_state *S, pe_val mod, const char *name, const pe_type *base) {
+    pe_val args[3] = {pe_undef(), pe_undef(), pe_undef()}, modname, key, cls;
+    pe_val basev = pe_obj_val((pe_obj *)base);
+    int r = -1;
+    if (pe_str_from_cstr(S, name, &args[0]) || pe_tuple_pack(S, 1, &basev, &args[1]) ||
+        pe_dict_new(S, &args[2]) || pe_str_from_cstr(S, "binascii", &modname))
+        goto out;
+    if (pe_str_from_cstr(S, "__module__", &key)) {
+        pe_decref(S, modname);
+        goto out;
     }
-    return PE_NOTIMPL;
+    r = pe_dict_set(S, PE_DICT(args[2]), key, modname);
+    pe_decref(S, key);
+    pe_decref(S, modname);
+    if (!r) r = pe_call(S, pe_obj_val((pe_obj *)&pe_type_type), 3, args, NULL, &cls);
+    if (!r) r = pe_module_set(S, mod, name, cls);
+out:
+    for (int i = 0; i < 3; i++) pe_decref(S, args[i]);
+    return r;
 }
 
-static const pe_module binascii_module = {PE_STATIC_HEAD(&pe_type_module), "binascii",
-                                          binascii_lookup};
-
-int pe_binascii_module(pe_state *S, pe_val *out);
-int pe_binascii_module(pe_state *S, pe_val *out) {
-    (void)S;
-    *out = pe_obj_val((pe_obj *)&binascii_module.ob);
+int pe_mod_binascii_init(pe_state *S, pe_val mod) {
+    if (pe_module_add_functions(S, mod, binascii_functions) ||
+        add_exc_class(S, mod, "Error", PE_EXC(ValueError)) ||
+        add_exc_class(S, mod, "Incomplete", PE_EXC(Exception)))
+        return -1;
     return 0;
 }

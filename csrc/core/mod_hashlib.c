@@ -12,6 +12,7 @@
 
 #include "pe_internal.h"
 #include "hash_algos.h"
+#include "pe_module.h"
 
 int pe_args_bind(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
                  const char *const *names, int npos_max, int nparams, pe_val *slot);
@@ -221,24 +222,10 @@ fail:
     return -1;
 }
 
-/* TEMPORARY until the import system lands: a static module. */
-static int hashlib_lookup(pe_state *S, const char *name, pe_val *out) {
-    for (const pe_cfunc *f = hashlib_functions; f->name; f++)
-        if (!strcmp(name, f->name)) {
-            *out = pe_obj_val((pe_obj *)&f->ob);
-            return 0;
-        }
-    if (!strcmp(name, "algorithms_guaranteed") || !strcmp(name, "algorithms_available"))
-        return algo_set(S, out);
-    return PE_NOTIMPL;
-}
-
-static const pe_module hashlib_module = {PE_STATIC_HEAD(&pe_type_module), "hashlib",
-                                         hashlib_lookup};
-
-int pe_hashlib_module(pe_state *S, pe_val *out);
-int pe_hashlib_module(pe_state *S, pe_val *out) {
-    (void)S;
-    *out = pe_obj_val((pe_obj *)&hashlib_module.ob);
-    return 0;
+int pe_mod_hashlib_init(pe_state *S, pe_val mod) {
+    pe_val v;
+    if (pe_module_add_functions(S, mod, hashlib_functions) || algo_set(S, &v) ||
+        pe_module_set(S, mod, "algorithms_guaranteed", v) || algo_set(S, &v))
+        return -1;
+    return pe_module_set(S, mod, "algorithms_available", v);
 }

@@ -10,6 +10,7 @@
  * is the only caller scripts should use); the engine is json.c.
  */
 #include "json.h"
+#include "pe_module.h"
 
 static int arg_error(pe_state *S, const char *fname, int want, int argc, pe_obj *kw) {
     if (kw && ((pe_tuple *)kw)->n)
@@ -86,21 +87,6 @@ static const pe_cfunc json_functions[] = {
     PE_METHOD_END,
 };
 
-/* TEMPORARY until the import system lands: a static module like math's. */
-static int json_lookup(pe_state *S, const char *name, pe_val *out) {
-    (void)S;
-    for (const pe_cfunc *f = json_functions; f->name; f++)
-        if (!strcmp(name, f->name)) {
-            *out = pe_obj_val((pe_obj *)&f->ob);
-            return 0;
-        }
-    return PE_NOTIMPL;
-}
-
-static const pe_module json_module = {PE_STATIC_HEAD(&pe_type_module), "_json", json_lookup};
-
-int pe_json_module(pe_state *S, pe_val *out) {
-    (void)S;
-    *out = pe_obj_val((pe_obj *)&json_module.ob);
-    return 0;
+int pe_mod_json_init(pe_state *S, pe_val mod) {
+    return pe_module_add_functions(S, mod, json_functions);
 }

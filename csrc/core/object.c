@@ -1522,7 +1522,7 @@ static int func_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         *out = f->dict;
         return 0;
     }
-    if (!strcmp(n, "__module__")) return pe_str_from_cstr(S, "__main__", out);
+    if (!strcmp(n, "__module__")) return pe_str_from_cstr(S, pe_fcode_module(f->code), out);
     pe_obj *r = !strcmp(n, "__name__")       ? f->code->name
                 : !strcmp(n, "__qualname__") ? f->code->qualname
                                              : NULL;

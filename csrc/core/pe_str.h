@@ -70,12 +70,18 @@ int pe_str_join_n(pe_state *S, size_t n, const pe_val *parts, pe_val *out);
 /* f-string / format() glue. conv: 0, 's', 'r' or 'a'; spec: a str or
  * PE_TUNDEF. *out = format(conv(v), spec). */
 int pe_format_value(pe_state *S, pe_val v, int conv, pe_val spec, pe_val *out);
-/* A built-in module (type pe_type_module, mathmodule.c): a name and an
- * attribute lookup function (0 found, PE_NOTIMPL missing, -1 error). */
+/* A module (type pe_type_module, import.c). Static modules (math, sys)
+ * answer attributes through lookup (0 found with a new reference,
+ * PE_NOTIMPL missing, -1 error); the others hold them in dict and, for a
+ * module written in Python, in the global slots of its code. */
 typedef struct pe_module {
     pe_obj ob;
     const char *name;
     int (*lookup)(pe_state *S, const char *name, pe_val *out);
+    pe_val dict;            /* attributes outside the slots: a dict or UNDEF */
+    pe_val slotmap;         /* Python module: global name -> slot index (dict) */
+    struct pe_code *code;   /* Python module: its program (retained) or NULL */
+    pe_val *globals;        /* Python module: code->nglobals slots */
 } pe_module;
 /* The math module (mathmodule.c): a static, allocation-free module object. */
 int pe_math_module(pe_state *S, pe_val *out);

@@ -431,6 +431,7 @@ void pe_state_free(pe_state *S) {
     pe_decref(S, S->handled);
     S->handled = pe_undef();
     pe_sys_fini(S);
+    pe_modules_fini(S);
     pe_heap_sweep(S, &S->heap);
     pe_capi_state_fini(S);
     for (uint32_t i = 0; i < S->nchunks; i++)

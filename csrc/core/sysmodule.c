@@ -534,7 +534,7 @@ static int sys_lookup(pe_state *S, const char *name, pe_val *out) {
     return PE_NOTIMPL;
 }
 
-static const pe_module sys_module = {PE_STATIC_HEAD(&pe_type_module), "sys", sys_lookup};
+static const pe_module sys_module = {.ob = PE_STATIC_HEAD(&pe_type_module), .name = "sys", .lookup = sys_lookup};
 
 /* `import sys`: the static module (immortal: no reference to take). */
 int pe_sys_module(pe_state *S, pe_val *out) {

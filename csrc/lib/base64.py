@@ -283,6 +283,29 @@ def _input_type_check(s):
         raise TypeError("expected bytes-like object, not %s" % s.__class__.__name__)
 
 
+def encode(input, output):
+    """Encode a file; input and output are binary files."""
+    while True:
+        s = input.read(MAXBINSIZE)
+        if not s:
+            break
+        while len(s) < MAXBINSIZE:
+            ns = input.read(MAXBINSIZE - len(s))
+            if not ns:
+                break
+            s += ns
+        output.write(binascii.b2a_base64(s))
+
+
+def decode(input, output):
+    """Decode a file; input and output are binary files."""
+    while True:
+        line = input.readline()
+        if not line:
+            break
+        output.write(binascii.a2b_base64(line))
+
+
 def encodebytes(s):
     """Encode a bytestring into a bytes object containing multiple lines
     of base-64 data."""

@@ -1,3 +1,4 @@
+# expect: ok
 # Every algorithm on messages around the block boundaries, update() in
 # pieces, copy(), digest()/hexdigest() and the attributes.
 import hashlib

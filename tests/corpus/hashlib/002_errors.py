@@ -1,3 +1,4 @@
+# expect: TypeError: Strings must be encoded before hashing
 # hashlib's messages for wrong arguments.
 import hashlib
 
