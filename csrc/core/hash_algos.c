@@ -31,16 +31,15 @@ static void md5_init(pe_hash_ctx *c) {
 
 /* T[i] = floor(abs(sin(i + 1)) * 2**32) and the per-round shifts. */
 static const uint32_t md5_t[64] = {
-    0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613,
-    0xfd469501, 0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193,
-    0xa679438e, 0x49b40821, 0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d,
-    0x02441453, 0xd8a1e681, 0xe7d3fbc8, 0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed,
-    0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a, 0xfffa3942, 0x8771f681, 0x6d9d6122,
-    0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70, 0x289b7ec6, 0xeaa127fa,
-    0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665, 0xf4292244,
-    0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
-    0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb,
-    0xeb86d391};
+    0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
+    0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
+    0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
+    0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
+    0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
+    0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
+    0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
+    0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391
+};
 static const unsigned char md5_s[4][4] = {{7, 12, 17, 22}, {5, 9, 14, 20}, {4, 11, 16, 23},
                                           {6, 10, 15, 21}};
 
@@ -122,28 +121,6 @@ static void sha256_init(pe_hash_ctx *c) {
     memcpy(c->h.w32, iv, sizeof iv);
 }
 
-static void sha256_block(pe_hash_ctx *c, const unsigned char *p) {
-    uint32_t w[64], v[8];
-    for (int i = 0; i < 16; i++) w[i] = load_be32(p + 4 * i);
-    for (int i = 16; i < 64; i++) {
-        uint32_t s0 = ror32(w[i - 15], 7) ^ ror32(w[i - 15], 18) ^ (w[i - 15] >> 3);
-        uint32_t s1 = ror32(w[i - 2], 17) ^ ror32(w[i - 2], 19) ^ (w[i - 2] >> 10);
-        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    memcpy(v, c->h.w32, sizeof v);
-    for (int i = 0; i < 64; i++) {
-        uint32_t S1 = ror32(v[4], 6) ^ ror32(v[4], 11) ^ ror32(v[4], 25);
-        uint32_t ch = (v[4] & v[5]) ^ (~v[4] & v[6]);
-        uint32_t t1 = v[7] + S1 + ch + sha256_k[i] + w[i];
-        uint32_t S0 = ror32(v[0], 2) ^ ror32(v[0], 13) ^ ror32(v[0], 22);
-        uint32_t maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-        memmove(v + 1, v, 7 * sizeof v[0]);
-        v[4] += t1;
-        v[0] = t1 + S0 + maj;
-    }
-    for (int i = 0; i < 8; i++) c->h.w32[i] += v[i];
-}
-
 /* ---- SHA-384 / SHA-512 ---- */
 
 static const uint64_t sha512_k[80] = {
@@ -182,27 +159,36 @@ static void sha512_init(pe_hash_ctx *c) {
     memcpy(c->h.w64, iv, sizeof iv);
 }
 
-static void sha512_block(pe_hash_ctx *c, const unsigned char *p) {
-    uint64_t w[80], v[8];
-    for (int i = 0; i < 16; i++) w[i] = load_be64(p + 8 * i);
-    for (int i = 16; i < 80; i++) {
-        uint64_t s0 = ror64(w[i - 15], 1) ^ ror64(w[i - 15], 8) ^ (w[i - 15] >> 7);
-        uint64_t s1 = ror64(w[i - 2], 19) ^ ror64(w[i - 2], 61) ^ (w[i - 2] >> 6);
-        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+/* The SHA-2 compression function for word type T (uint32_t: SHA-256,
+ * uint64_t: SHA-512), its round constants K (NROUNDS of them), the
+ * rotation amounts of the message schedule (s0: R1 R2 >>R3, s1: R4 R5
+ * >>R6) and of the rounds (S0: A B C, S1: D E F); FIPS 180-4 6.2 / 6.4. */
+#define SHA2_BLOCK(fname, T, W, K, NROUNDS, LOAD, ROR, R1, R2, R3, R4, R5, R6, A, B, C, D, E, F) \
+    static void fname(pe_hash_ctx *c, const unsigned char *p) {                                \
+        T w[NROUNDS], v[8];                                                                     \
+        for (int i = 0; i < 16; i++) w[i] = LOAD(p + sizeof(T) * i);                           \
+        for (int i = 16; i < NROUNDS; i++) {                                                    \
+            T s0 = ROR(w[i - 15], R1) ^ ROR(w[i - 15], R2) ^ (w[i - 15] >> R3);                 \
+            T s1 = ROR(w[i - 2], R4) ^ ROR(w[i - 2], R5) ^ (w[i - 2] >> R6);                    \
+            w[i] = w[i - 16] + s0 + w[i - 7] + s1;                                              \
+        }                                                                                       \
+        memcpy(v, c->h.W, sizeof v);                                                            \
+        for (int i = 0; i < NROUNDS; i++) {                                                     \
+            T S1 = ROR(v[4], D) ^ ROR(v[4], E) ^ ROR(v[4], F);                                  \
+            T t1 = v[7] + S1 + ((v[4] & v[5]) ^ (~v[4] & v[6])) + K[i] + w[i];                  \
+            T S0 = ROR(v[0], A) ^ ROR(v[0], B) ^ ROR(v[0], C);                                  \
+            T maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);                              \
+            memmove(v + 1, v, 7 * sizeof v[0]);                                                 \
+            v[4] += t1;                                                                         \
+            v[0] = t1 + S0 + maj;                                                               \
+        }                                                                                       \
+        for (int i = 0; i < 8; i++) c->h.W[i] += v[i];                                          \
     }
-    memcpy(v, c->h.w64, sizeof v);
-    for (int i = 0; i < 80; i++) {
-        uint64_t S1 = ror64(v[4], 14) ^ ror64(v[4], 18) ^ ror64(v[4], 41);
-        uint64_t ch = (v[4] & v[5]) ^ (~v[4] & v[6]);
-        uint64_t t1 = v[7] + S1 + ch + sha512_k[i] + w[i];
-        uint64_t S0 = ror64(v[0], 28) ^ ror64(v[0], 34) ^ ror64(v[0], 39);
-        uint64_t maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-        memmove(v + 1, v, 7 * sizeof v[0]);
-        v[4] += t1;
-        v[0] = t1 + S0 + maj;
-    }
-    for (int i = 0; i < 8; i++) c->h.w64[i] += v[i];
-}
+
+SHA2_BLOCK(sha256_block, uint32_t, w32, sha256_k, 64, load_be32, ror32, 7, 18, 3, 17, 19, 10, 2,
+           13, 22, 6, 11, 25)
+SHA2_BLOCK(sha512_block, uint64_t, w64, sha512_k, 80, load_be64, ror64, 1, 8, 7, 19, 61, 6, 28,
+           34, 39, 14, 18, 41)
 
 const pe_hash_algo pe_hash_algos[] = {
     {"md5", 16, 64, md5_init, md5_block, 0, 1},

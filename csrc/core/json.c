@@ -624,6 +624,17 @@ static int dec_charge(pe_json_dec *d) {
     return pe_work(d->S, 4096);
 }
 
+/* After an item ending at byte i: 1 = the container's closer follows (at
+ * *at), 0 = a ',' and the next item's start is at *at, -1 = error. */
+static int dec_next_item(pe_json_dec *d, size_t i, char closer, size_t *at) {
+    i = skip_ws(d, i);
+    *at = i;
+    if (i < d->len && d->s[i] == closer) return 1;
+    if (i >= d->len || d->s[i] != ',') return dec_error(d, "Expecting ',' delimiter", i);
+    *at = skip_ws(d, i + 1);
+    return 0;
+}
+
 /* The array whose '[' is at byte i-1. */
 static int dec_array(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
     pe_val lst, v;
@@ -635,14 +646,8 @@ static int dec_array(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
             if (dec_value(d, i, &next, &v)) goto fail;
             int r = pe_list_append(d->S, PE_LIST(lst), v);
             pe_decref(d->S, v);
-            if (r || dec_charge(d)) goto fail;
-            i = skip_ws(d, next);
-            if (i < d->len && d->s[i] == ']') break;
-            if (i >= d->len || d->s[i] != ',') {
-                dec_error(d, "Expecting ',' delimiter", i);
-                goto fail;
-            }
-            i = skip_ws(d, i + 1);
+            if (r || dec_charge(d) || (r = dec_next_item(d, next, ']', &i)) < 0) goto fail;
+            if (r) break;
         }
     }
     *end = i + 1;
@@ -690,14 +695,8 @@ static int dec_object(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
             pe_decref(S, kv[0]);
             pe_decref(S, kv[1]);
             kv[0] = kv[1] = pe_undef();
-            if (r || dec_charge(d)) goto fail;
-            i = skip_ws(d, next);
-            if (i < d->len && d->s[i] == '}') break;
-            if (i >= d->len || d->s[i] != ',') {
-                dec_error(d, "Expecting ',' delimiter", i);
-                goto fail;
-            }
-            i = skip_ws(d, i + 1);
+            if (r || dec_charge(d) || (r = dec_next_item(d, next, '}', &i)) < 0) goto fail;
+            if (r) break;
         }
     }
     *end = i + 1;
@@ -716,66 +715,43 @@ fail:
     return -1;
 }
 
+/* The literal names: null, true, false and the constants that go through
+ * parse_constant (kind 3). */
+static const struct {
+    const char *word;
+    unsigned char len, kind;
+    double x;
+} json_words[] = {
+    {"null", 4, 0, 0.0},     {"true", 4, 1, 0.0},          {"false", 5, 2, 0.0},
+    {"NaN", 3, 3, NAN},      {"Infinity", 8, 3, INFINITY}, {"-Infinity", 9, 3, -INFINITY},
+};
+
 /* Any value at byte i (no whitespace skipped): CPython's scan_once. */
 static int dec_value(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
     if (i >= d->len) return dec_error(d, "Expecting value", i);
-    int r;
-    switch (d->s[i]) {
-    case '"': return dec_string(d, i + 1, end, out);
-    case '{':
-        if (pe_recursion_enter(d->S, " while decoding a JSON object from a unicode string"))
+    char c = d->s[i];
+    if (c == '"') return dec_string(d, i + 1, end, out);
+    if (c == '{' || c == '[') {
+        if (pe_recursion_enter(d->S, c == '{'
+                                         ? " while decoding a JSON object from a unicode string"
+                                         : " while decoding a JSON array from a unicode string"))
             return -1;
-        r = dec_object(d, i + 1, end, out);
+        int r = c == '{' ? dec_object(d, i + 1, end, out) : dec_array(d, i + 1, end, out);
         pe_recursion_leave(d->S);
         return r;
-    case '[':
-        if (pe_recursion_enter(d->S, " while decoding a JSON array from a unicode string"))
-            return -1;
-        r = dec_array(d, i + 1, end, out);
-        pe_recursion_leave(d->S);
-        return r;
-    case 'n':
-        if (has_word(d, i, "null", 4)) {
-            *end = i + 4;
-            *out = pe_none();
-            return 0;
-        }
-        break;
-    case 't':
-        if (has_word(d, i, "true", 4)) {
-            *end = i + 4;
-            *out = pe_bool(1);
-            return 0;
-        }
-        break;
-    case 'f':
-        if (has_word(d, i, "false", 5)) {
-            *end = i + 5;
-            *out = pe_bool(0);
-            return 0;
-        }
-        break;
-    case 'N':
-        if (has_word(d, i, "NaN", 3)) {
-            *end = i + 3;
-            return dec_constant(d, "NaN", NAN, out);
-        }
-        break;
-    case 'I':
-        if (has_word(d, i, "Infinity", 8)) {
-            *end = i + 8;
-            return dec_constant(d, "Infinity", INFINITY, out);
-        }
-        break;
-    case '-':
-        if (has_word(d, i, "-Infinity", 9)) {
-            *end = i + 9;
-            return dec_constant(d, "-Infinity", -INFINITY, out);
-        }
-        break;
-    default: break;
     }
-    r = dec_number(d, i, end, out);
+    for (size_t k = 0; k < sizeof json_words / sizeof json_words[0]; k++) {
+        if (c != json_words[k].word[0] || !has_word(d, i, json_words[k].word, json_words[k].len))
+            continue;
+        *end = i + json_words[k].len;
+        switch (json_words[k].kind) {
+        case 0: *out = pe_none(); return 0;
+        case 1: *out = pe_bool(1); return 0;
+        case 2: *out = pe_bool(0); return 0;
+        default: return dec_constant(d, json_words[k].word, json_words[k].x, out);
+        }
+    }
+    int r = dec_number(d, i, end, out);
     if (r == 0) return dec_error(d, "Expecting value", i);
     return r < 0 ? -1 : 0;
 }

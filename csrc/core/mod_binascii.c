@@ -9,6 +9,7 @@
 #include "pe_internal.h"
 #include "pe_module.h"
 #include "pe_vm.h"
+#include "cont_internal.h"
 
 int pe_args_bind(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
                  const char *const *names, int npos_max, int nparams, pe_val *slot);
@@ -60,18 +61,6 @@ static int binary_data(pe_state *S, pe_val v, const unsigned char **p, size_t *n
                     pe_type_name(v));
 }
 
-/* "a2b_base64() takes exactly 1 positional argument (0 given)" and the
- * keyword-only flag. */
-static int one_pos_one_kw(pe_state *S, const char *fname, const char *kwname, int argc,
-                          const pe_val *argv, pe_obj *kw, pe_val *slot) {
-    const char *const names[] = {"data", kwname};
-    int nkw = kw ? (int)((pe_tuple *)kw)->n : 0;
-    if (argc - nkw != 1)
-        return pe_raise(S, PE_EXC(TypeError),
-                        "%s() takes exactly 1 positional argument (%d given)", fname, argc - nkw);
-    return pe_args_bind(S, fname, argc, argv, kw, names, 1, 2, slot);
-}
-
 static const char b64chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 static int b64val(unsigned char c) {
@@ -83,18 +72,8 @@ static int b64val(unsigned char c) {
     return -1;
 }
 
-/* a2b_base64(data, /, *, strict_mode=False) */
-static int bin_a2b_base64(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
-                          pe_val *out) {
-    (void)self;
-    pe_val slot[2];
-    const unsigned char *p;
-    size_t n;
-    if (one_pos_one_kw(S, "a2b_base64", "strict_mode", argc, argv, kw, slot) ||
-        ascii_data(S, slot[0], &p, &n))
-        return -1;
-    int strict = slot[1].tag == PE_TUNDEF ? 0 : pe_truth(S, slot[1]);
-    if (strict < 0) return -1;
+/* a2b_base64's kernel: decodes p[0..n) as CPython's binascii does. */
+static int a2b_base64(pe_state *S, const unsigned char *p, size_t n, int strict, pe_val *out) {
     if (strict && n > 0 && p[0] == '=') return bin_error(S, "Leading padding not allowed");
     pe_bytes *b = pe_bytes_alloc(S, n / 4 * 3 + 3);
     if (!b) return -1;
@@ -161,18 +140,8 @@ fail:
     return -1;
 }
 
-/* b2a_base64(data, /, *, newline=True) */
-static int bin_b2a_base64(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
-                          pe_val *out) {
-    (void)self;
-    pe_val slot[2];
-    const unsigned char *p;
-    size_t n;
-    if (one_pos_one_kw(S, "b2a_base64", "newline", argc, argv, kw, slot) ||
-        binary_data(S, slot[0], &p, &n))
-        return -1;
-    int newline = slot[1].tag == PE_TUNDEF ? 1 : pe_truth(S, slot[1]);
-    if (newline < 0) return -1;
+/* b2a_base64's kernel. */
+static int b2a_base64(pe_state *S, const unsigned char *p, size_t n, int newline, pe_val *out) {
     if (n > (SIZE_MAX - 8) / 4 * 3) return pe_raise_nomem(S);
     size_t m = (n + 2) / 3 * 4 + (size_t)newline;
     pe_bytes *b = pe_bytes_alloc(S, m);
@@ -223,18 +192,6 @@ static int bin_hexlify_as(pe_state *S, const char *fname, int argc, const pe_val
     return r;
 }
 
-static int bin_hexlify(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
-                       pe_val *out) {
-    (void)self;
-    return bin_hexlify_as(S, "hexlify", argc, argv, kw, out);
-}
-
-static int bin_b2a_hex(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
-                       pe_val *out) {
-    (void)self;
-    return bin_hexlify_as(S, "b2a_hex", argc, argv, kw, out);
-}
-
 static int hexval(unsigned char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -244,11 +201,7 @@ static int hexval(unsigned char c) {
 
 static int bin_unhexlify_as(pe_state *S, const char *fname, int argc, const pe_val *argv,
                             pe_obj *kw, pe_val *out) {
-    if (kw && ((pe_tuple *)kw)->n)
-        return pe_raise(S, PE_EXC(TypeError), "%s() takes no keyword arguments", fname);
-    if (argc != 1)
-        return pe_raise(S, PE_EXC(TypeError), "%s() takes exactly one argument (%d given)", fname,
-                        argc);
+    if (pe_cont_onearg(S, fname, argc, kw)) return -1;
     const unsigned char *p;
     size_t n;
     if (ascii_data(S, argv[0], &p, &n)) return -1;
@@ -267,25 +220,23 @@ static int bin_unhexlify_as(pe_state *S, const char *fname, int argc, const pe_v
     return 0;
 }
 
-static int bin_unhexlify(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
-                         pe_val *out) {
-    (void)self;
-    return bin_unhexlify_as(S, "unhexlify", argc, argv, kw, out);
-}
-
-static int bin_a2b_hex(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
-                       pe_val *out) {
-    (void)self;
-    return bin_unhexlify_as(S, "a2b_hex", argc, argv, kw, out);
-}
+/* A module function that is another's alias under its own name. */
+#define BIN_ALIAS(fn, impl, name)                                                               \
+    static int fn(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,          \
+                  pe_val *out) {                                                               \
+        (void)self;                                                                            \
+        return impl(S, name, argc, argv, kw, out);                                             \
+    }
+BIN_ALIAS(bin_hexlify, bin_hexlify_as, "hexlify")
+BIN_ALIAS(bin_b2a_hex, bin_hexlify_as, "b2a_hex")
+BIN_ALIAS(bin_unhexlify, bin_unhexlify_as, "unhexlify")
+BIN_ALIAS(bin_a2b_hex, bin_unhexlify_as, "a2b_hex")
 
 /* crc32(data, crc=0, /): CRC-32 (ISO 3309, reflected 0xEDB88320). */
 static int bin_crc32(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                      pe_val *out) {
     (void)self;
-    if (kw && ((pe_tuple *)kw)->n)
-        return pe_raise(S, PE_EXC(TypeError), "crc32() takes no keyword arguments");
-    if (argc < 1 || argc > 2) return pe_arg_count_error(S, "crc32", 1, 2, argc);
+    if (pe_cont_posargs(S, "crc32", "crc32", argc, kw, 1, 2)) return -1;
     const unsigned char *p;
     size_t n;
     if (binary_data(S, argv[0], &p, &n)) return -1;
@@ -312,15 +263,46 @@ static int bin_crc32(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_
     return 0;
 }
 
+typedef int (*b64_kernel)(pe_state *S, const unsigned char *p, size_t n, int flag, pe_val *out);
+
+/* a2b_base64(data, /, *, strict_mode=False) (ASCII data) and
+ * b2a_base64(data, /, *, newline=True) (binary data): "a2b_base64() takes
+ * exactly 1 positional argument (0 given)". */
+static int b64_call(pe_state *S, const char *fname, const char *flag, int argc,
+                    const pe_val *argv, pe_obj *kw, b64_kernel kernel, pe_val *out) {
+    const char *const names[] = {"data", flag};
+    bool encode = fname[0] == 'b';
+    const unsigned char *p;
+    size_t n;
+    pe_val slot[2];
+    int nkw = kw ? (int)((pe_tuple *)kw)->n : 0;
+    if (argc - nkw != 1)
+        return pe_raise(S, PE_EXC(TypeError),
+                        "%s() takes exactly 1 positional argument (%d given)", fname, argc - nkw);
+    if (pe_args_bind(S, fname, argc, argv, kw, names, 1, 2, slot) ||
+        (encode ? binary_data(S, slot[0], &p, &n) : ascii_data(S, slot[0], &p, &n)))
+        return -1;
+    int on = slot[1].tag == PE_TUNDEF ? encode : pe_truth(S, slot[1]);
+    return on < 0 ? -1 : kernel(S, p, n, on, out);
+}
+
+static int bin_a2b_base64(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                          pe_val *out) {
+    (void)self;
+    return b64_call(S, "a2b_base64", "strict_mode", argc, argv, kw, a2b_base64, out);
+}
+
+static int bin_b2a_base64(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                          pe_val *out) {
+    (void)self;
+    return b64_call(S, "b2a_base64", "newline", argc, argv, kw, b2a_base64, out);
+}
+
 static const pe_cfunc binascii_functions[] = {
-    PE_METHOD("a2b_base64", bin_a2b_base64),
-    PE_METHOD("a2b_hex", bin_a2b_hex),
-    PE_METHOD("b2a_base64", bin_b2a_base64),
-    PE_METHOD("b2a_hex", bin_b2a_hex),
-    PE_METHOD("crc32", bin_crc32),
-    PE_METHOD("hexlify", bin_hexlify),
-    PE_METHOD("unhexlify", bin_unhexlify),
-    PE_METHOD_END,
+    PE_METHOD("a2b_base64", bin_a2b_base64), PE_METHOD("a2b_hex", bin_a2b_hex),
+    PE_METHOD("b2a_base64", bin_b2a_base64), PE_METHOD("b2a_hex", bin_b2a_hex),
+    PE_METHOD("crc32", bin_crc32),           PE_METHOD("hexlify", bin_hexlify),
+    PE_METHOD("unhexlify", bin_unhexlify),   PE_METHOD_END,
 };
 
 /* class NAME(BASE) with __module__ 'binascii', set on the module. */

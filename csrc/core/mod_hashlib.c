@@ -13,6 +13,7 @@
 #include "pe_internal.h"
 #include "hash_algos.h"
 #include "pe_module.h"
+#include "cont_internal.h"
 
 int pe_args_bind(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
                  const char *const *names, int npos_max, int nparams, pe_val *slot);
@@ -63,23 +64,9 @@ static int hash_repr(pe_state *S, pe_val v, pe_sb *sb) {
                         (void *)v.u.o);
 }
 
-static int noargs(pe_state *S, const char *meth, int argc, pe_obj *kw) {
-    if (kw && ((pe_tuple *)kw)->n)
-        return pe_raise(S, PE_EXC(TypeError), "HASH.%s() takes no keyword arguments", meth);
-    if (argc)
-        return pe_raise(S, PE_EXC(TypeError), "HASH.%s() takes no arguments (%d given)", meth,
-                        argc);
-    return 0;
-}
-
 static int hash_update(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                        pe_val *out) {
-    if (kw && ((pe_tuple *)kw)->n)
-        return pe_raise(S, PE_EXC(TypeError), "HASH.update() takes no keyword arguments");
-    if (argc != 1)
-        return pe_raise(S, PE_EXC(TypeError), "HASH.update() takes exactly one argument (%d given)",
-                        argc);
-    if (hash_feed(S, HASHOBJ(self), argv[0])) return -1;
+    if (pe_cont_onearg(S, "HASH.update", argc, kw) || hash_feed(S, HASHOBJ(self), argv[0])) return -1;
     *out = pe_none();
     return 0;
 }
@@ -87,7 +74,7 @@ static int hash_update(pe_state *S, pe_val self, int argc, const pe_val *argv, p
 static int hash_digest(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                        pe_val *out) {
     (void)argv;
-    if (noargs(S, "digest", argc, kw)) return -1;
+    if (pe_cont_noargs(S, "HASH.digest", argc, kw)) return -1;
     unsigned char d[64];
     pe_hash_final(HASHOBJ(self)->algo, &HASHOBJ(self)->ctx, d);
     return pe_bytes_new(S, d, HASHOBJ(self)->algo->digest_size, out);
@@ -96,7 +83,7 @@ static int hash_digest(pe_state *S, pe_val self, int argc, const pe_val *argv, p
 static int hash_hexdigest(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                           pe_val *out) {
     (void)argv;
-    if (noargs(S, "hexdigest", argc, kw)) return -1;
+    if (pe_cont_noargs(S, "HASH.hexdigest", argc, kw)) return -1;
     static const char hex[] = "0123456789abcdef";
     unsigned char d[64];
     char t[128];
@@ -112,7 +99,7 @@ static int hash_hexdigest(pe_state *S, pe_val self, int argc, const pe_val *argv
 static int hash_copy(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                      pe_val *out) {
     (void)argv;
-    if (noargs(S, "copy", argc, kw)) return -1;
+    if (pe_cont_noargs(S, "HASH.copy", argc, kw)) return -1;
     if (hash_new(S, HASHOBJ(self)->algo, pe_undef(), out)) return -1;
     HASHOBJ(*out)->ctx = HASHOBJ(self)->ctx;
     return 0;
@@ -129,22 +116,14 @@ static int hash_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
 }
 
 static const pe_cfunc hash_methods[] = {
-    PE_METHOD("copy", hash_copy),
-    PE_METHOD("digest", hash_digest),
-    PE_METHOD("hexdigest", hash_hexdigest),
-    PE_METHOD("update", hash_update),
+    PE_METHOD("copy", hash_copy),           PE_METHOD("digest", hash_digest),
+    PE_METHOD("hexdigest", hash_hexdigest), PE_METHOD("update", hash_update),
     PE_METHOD_END,
 };
 
 static const pe_type hash_type = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "_hashlib.HASH",
-    .kind = PE_K_OTHER,
-    .dealloc = hash_dealloc,
-    .repr = hash_repr,
-    .hash = NULL,
-    .getattr = hash_getattr,
-    .methods = hash_methods,
+    .ob = PE_STATIC_HEAD(&pe_type_type), .name = "_hashlib.HASH", .kind = PE_K_OTHER,
+    .dealloc = hash_dealloc, .repr = hash_repr, .getattr = hash_getattr, .methods = hash_methods,
 };
 
 /* The algorithm named name (exact, then case-insensitively as OpenSSL's
@@ -209,17 +188,17 @@ static const pe_cfunc hashlib_functions[] = {
 /* algorithms_guaranteed / algorithms_available: a new set of the names. */
 static int algo_set(pe_state *S, pe_val *out) {
     if (pe_set_new(S, &pe_type_set, out)) return -1;
-    for (const pe_hash_algo *a = pe_hash_algos; a->name; a++) {
-        pe_val s;
-        if (pe_str_from_cstr(S, a->name, &s)) goto fail;
-        int r = pe_set_add(S, out->u.o, s);
-        pe_decref(S, s);
-        if (r) goto fail;
+    int r = 0;
+    for (const pe_hash_algo *a = pe_hash_algos; a->name && !r; a++) {
+        pe_val name;
+        r = pe_str_from_cstr(S, a->name, &name);
+        if (!r) {
+            r = pe_set_add(S, out->u.o, name);
+            pe_decref(S, name);
+        }
     }
-    return 0;
-fail:
-    pe_decref(S, *out);
-    return -1;
+    if (r) pe_decref(S, *out);
+    return r;
 }
 
 int pe_mod_hashlib_init(pe_state *S, pe_val mod) {
