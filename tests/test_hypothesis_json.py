@@ -37,7 +37,7 @@ BATCH = 40
 
 CHARS = list("ab \"\\/\n\t\r\b\f\x00\x1f\x7f\u00e9\u20ac\U0001f600\ud800\udc00~")
 text = st.text(alphabet=st.sampled_from(CHARS), max_size=6)
-floats = st.sampled_from([0.0, -0.0, 1.5, -2.25, 1e16, 1e-7, 0.1, 1e300, 123.456, math.inf,
+floats = st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from([0.0, -0.0, 1.5, -2.25, 1e16, 1e-7, 0.1, 1e300, 123.456, math.inf,
                           -math.inf, math.nan, 5e-324])
 ints = st.integers(-10, 10) | st.integers(-2**70, 2**70) | st.sampled_from([2**63, -2**63])
 scalars = st.none() | st.booleans() | ints | floats | text

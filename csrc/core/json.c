@@ -19,9 +19,11 @@
  * raises RecursionError as CPython does; long loops charge the work budget.
  */
 #include <math.h>
+#include <stdlib.h>
 
 #include "json.h"
 #include "pe_vm.h"
+#include "str_impl.h"
 
 /* ------------------------------------------------------------------ */
 /* Encoder                                                             */
@@ -454,20 +456,41 @@ static int32_t hex4(const char *s, size_t i) {
     return c;
 }
 
+/* A str of the text s[a..b) that holds nchars code points; keys go
+ * through the memo of recent keys (repeated keys share one object and its
+ * cached hash, as CPython's decoder memoizes them). */
+static int dec_make_str(pe_json_dec *d, size_t a, size_t b, size_t nchars, bool key,
+                        pe_val *out) {
+    size_t n = b - a;
+    if (!key || n > 48 || !d->memo) return pe_ps_new_n(d->S, d->s + a, n, nchars, out);
+    uint32_t h = 2166136261u;
+    for (size_t k = a; k < b; k++) h = (h ^ (unsigned char)d->s[k]) * 16777619u;
+    pe_val *slot = &d->memo[h & (PE_JSON_MEMO - 1)];
+    if (slot->tag == PE_TOBJ && PE_STR(*slot)->len == n && !memcmp(PE_STR(*slot)->data, d->s + a, n)) {
+        pe_incref(*slot);
+        *out = *slot;
+        return 0;
+    }
+    if (pe_ps_new_n(d->S, d->s + a, n, nchars, out)) return -1;
+    pe_assign(d->S, slot, *out);
+    return 0;
+}
+
 /* The string whose opening quote is at byte begin-1; *end = after the
- * closing quote. */
-static int dec_string(pe_json_dec *d, size_t begin, size_t *end, pe_val *out) {
+ * closing quote. key: an object's key (memoized). */
+static int dec_string(pe_json_dec *d, size_t begin, size_t *end, bool key, pe_val *out) {
     const char *s = d->s;
-    size_t n = d->len, i = begin;
+    size_t n = d->len, i = begin, cont = 0;
     /* fast path: no escapes */
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         if (c == '"' || c == '\\' || (c < 0x20 && d->strict)) break;
+        cont += (c & 0xc0) == 0x80;
         i++;
     }
     if (i < n && s[i] == '"') {
         *end = i + 1;
-        return pe_str_new(d->S, s + begin, i - begin, out);
+        return dec_make_str(d, begin, i, i - begin - cont, key, out);
     }
     pe_sb sb;
     pe_sb_init(&sb, d->S);
@@ -547,6 +570,49 @@ fail:
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* Exact powers of ten (every one up to 1e22 is a double). */
+static const double pow10_exact[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* Clinger's fast path for a JSON number p[0..n) (valid syntax): when the
+ * significant digits fit in 15 decimal digits and the power of ten is
+ * exact, one correctly rounded multiplication or division gives the
+ * double. false: use the general conversion. */
+static bool fast_double(const char *p, size_t n, double *out) {
+    uint64_t m = 0;
+    int sig = 0, exp10 = 0;
+    bool neg = false, frac = false;
+    size_t i = 0;
+    if (p[0] == '-') neg = true, i++;
+    for (; i < n && p[i] != 'e' && p[i] != 'E'; i++) {
+        if (p[i] == '.') {
+            frac = true;
+            continue;
+        }
+        if (frac) exp10--;
+        if (sig == 0 && p[i] == '0') continue;
+        if (++sig > 15) return false;
+        m = m * 10 + (uint64_t)(p[i] - '0');
+    }
+    if (i < n) {
+        bool eneg = p[++i] == '-';
+        if (p[i] == '-' || p[i] == '+') i++;
+        int e = 0;
+        for (; i < n; i++) {
+            if (e > 10000) return false;
+            e = e * 10 + (p[i] - '0');
+        }
+        exp10 += eneg ? -e : e;
+    }
+    double x = (double)m;
+    if (m == 0) exp10 = 0;
+    if (exp10 < -22 || exp10 > 22) return false;
+    x = exp10 < 0 ? x / pow10_exact[-exp10] : x * pow10_exact[exp10];
+    *out = neg ? -x : x;
+    return true;
+}
+
 /* A number at byte i (CPython's _match_number): 1 = parsed, 0 = no
  * number here ("Expecting value"), -1 error. */
 static int dec_number(pe_json_dec *d, size_t start, size_t *end, pe_val *out) {
@@ -593,6 +659,17 @@ static int dec_number(pe_json_dec *d, size_t start, size_t *end, pe_val *out) {
         return pe_int_from_str(d->S, s + start, i - start, 10, out) ? -1 : 1;
     }
     double x;
+    if (fast_double(s + start, i - start, &x)) {
+        *out = pe_float(x);
+        return 1;
+    }
+    if (i - start < 64) { /* valid decimal syntax: the C library converts it */
+        char buf[64];
+        memcpy(buf, s + start, i - start);
+        buf[i - start] = '\0';
+        *out = pe_float(strtod(buf, NULL));
+        return 1;
+    }
     if (pe_parse_double(s + start, i - start, &x))
         return pe_raise(d->S, PE_EXC(ValueError), "could not convert string to float");
     *out = pe_float(x);
@@ -635,83 +712,123 @@ static int dec_next_item(pe_json_dec *d, size_t i, char closer, size_t *at) {
     return 0;
 }
 
-/* The array whose '[' is at byte i-1. */
+/* Pushes v (owned) on the item stack; on failure v is released. */
+static int dec_push(pe_json_dec *d, pe_val v) {
+    if (d->nstk == d->capstk) {
+        size_t nc = d->capstk ? d->capstk * 2 : 64;
+        pe_val *p = pe_mem_realloc(d->S, d->stk, d->capstk * sizeof *p, nc * sizeof *p);
+        if (!p) {
+            pe_decref(d->S, v);
+            return -1;
+        }
+        d->stk = p;
+        d->capstk = nc;
+    }
+    d->stk[d->nstk++] = v;
+    return 0;
+}
+
+/* Drops the stack's items above base. */
+static void dec_pop_to(pe_json_dec *d, size_t base) {
+    while (d->nstk > base) pe_decref(d->S, d->stk[--d->nstk]);
+}
+
+/* The array whose '[' is at byte i-1: its items are gathered on the item
+ * stack, then moved into a list of the exact size. */
 static int dec_array(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
-    pe_val lst, v;
-    if (pe_list_new(d->S, 0, &lst)) return -1;
+    size_t base = d->nstk;
     i = skip_ws(d, i);
     if (i >= d->len || d->s[i] != ']') {
         for (;;) {
             size_t next;
-            if (dec_value(d, i, &next, &v)) goto fail;
-            int r = pe_list_append(d->S, PE_LIST(lst), v);
-            pe_decref(d->S, v);
-            if (r || dec_charge(d) || (r = dec_next_item(d, next, ']', &i)) < 0) goto fail;
+            pe_val v;
+            int r;
+            if (dec_value(d, i, &next, &v) || dec_push(d, v) || dec_charge(d) ||
+                (r = dec_next_item(d, next, ']', &i)) < 0)
+                goto fail;
             if (r) break;
         }
     }
+    size_t n = d->nstk - base;
+    if (pe_list_new(d->S, n, out)) goto fail;
+    memcpy(PE_LIST(*out)->items, d->stk + base, n * sizeof(pe_val));
+    PE_LIST(*out)->n = n;
+    d->nstk = base;
     *end = i + 1;
-    *out = lst;
     return 0;
 fail:
-    pe_decref(d->S, lst);
+    dec_pop_to(d, base);
     return -1;
 }
 
-/* The object whose '{' is at byte i-1. Builds a list of pairs for
- * object_pairs_hook, else a dict (passed to object_hook if set). */
-static int dec_object(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
+/* The (key, value) pairs on the stack above base as what the object
+ * becomes: object_pairs_hook(list of pairs), object_hook(dict), or the
+ * dict. The stack items are released. */
+static int dec_build_object(pe_json_dec *d, size_t base, pe_val *out) {
     pe_state *S = d->S;
+    size_t n = (d->nstk - base) / 2;
     bool pairs = hook_set(d->pairs_hook);
-    pe_val acc, kv[2] = {pe_undef(), pe_undef()};
-    if (pairs ? pe_list_new(S, 0, &acc) : pe_dict_new(S, &acc)) return -1;
+    pe_val acc;
+    int r = pairs ? pe_list_new(S, n, &acc) : pe_dict_new_presized(S, n, &acc);
+    for (size_t k = 0; k < n && !r; k++) {
+        pe_val *kv = d->stk + base + 2 * k;
+        if (!pairs) {
+            r = pe_dict_set(S, PE_DICT(acc), kv[0], kv[1]);
+            continue;
+        }
+        pe_val t;
+        r = pe_tuple_pack(S, 2, kv, &t);
+        if (!r) {
+            r = pe_list_append(S, PE_LIST(acc), t);
+            pe_decref(S, t);
+        }
+    }
+    dec_pop_to(d, base);
+    if (r) {
+        if (acc.tag == PE_TOBJ) pe_decref(S, acc);
+        return -1;
+    }
+    pe_val hook = pairs ? d->pairs_hook : d->object_hook;
+    if (!hook_set(hook)) {
+        *out = acc;
+        return 0;
+    }
+    r = pe_call(S, hook, 1, &acc, NULL, out);
+    pe_decref(S, acc);
+    return r;
+}
+
+/* The object whose '{' is at byte i-1: keys and values are gathered on the
+ * item stack first. */
+static int dec_object(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
+    size_t base = d->nstk;
     i = skip_ws(d, i);
     if (i >= d->len || d->s[i] != '}') {
         for (;;) {
             size_t next;
+            pe_val v;
+            int r;
             if (i >= d->len || d->s[i] != '"') {
                 dec_error(d, "Expecting property name enclosed in double quotes", i);
                 goto fail;
             }
-            if (dec_string(d, i + 1, &next, &kv[0])) goto fail;
+            if (dec_string(d, i + 1, &next, true, &v) || dec_push(d, v)) goto fail;
             i = skip_ws(d, next);
             if (i >= d->len || d->s[i] != ':') {
                 dec_error(d, "Expecting ':' delimiter", i);
                 goto fail;
             }
             i = skip_ws(d, i + 1);
-            if (dec_value(d, i, &next, &kv[1])) goto fail;
-            int r;
-            if (pairs) {
-                pe_val t;
-                r = pe_tuple_pack(S, 2, kv, &t);
-                if (!r) {
-                    r = pe_list_append(S, PE_LIST(acc), t);
-                    pe_decref(S, t);
-                }
-            } else {
-                r = pe_dict_set(S, PE_DICT(acc), kv[0], kv[1]);
-            }
-            pe_decref(S, kv[0]);
-            pe_decref(S, kv[1]);
-            kv[0] = kv[1] = pe_undef();
-            if (r || dec_charge(d) || (r = dec_next_item(d, next, '}', &i)) < 0) goto fail;
+            if (dec_value(d, i, &next, &v) || dec_push(d, v) || dec_charge(d) ||
+                (r = dec_next_item(d, next, '}', &i)) < 0)
+                goto fail;
             if (r) break;
         }
     }
     *end = i + 1;
-    pe_val hook = pairs ? d->pairs_hook : d->object_hook;
-    if (!hook_set(hook)) {
-        *out = acc;
-        return 0;
-    }
-    int r = pe_call(S, hook, 1, &acc, NULL, out);
-    pe_decref(S, acc);
-    return r;
+    return dec_build_object(d, base, out);
 fail:
-    pe_decref(S, kv[0]);
-    pe_decref(S, kv[1]);
-    pe_decref(S, acc);
+    dec_pop_to(d, base);
     return -1;
 }
 
@@ -730,7 +847,7 @@ static const struct {
 static int dec_value(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
     if (i >= d->len) return dec_error(d, "Expecting value", i);
     char c = d->s[i];
-    if (c == '"') return dec_string(d, i + 1, end, out);
+    if (c == '"') return dec_string(d, i + 1, end, false, out);
     if (c == '{' || c == '[') {
         if (pe_recursion_enter(d->S, c == '{'
                                          ? " while decoding a JSON object from a unicode string"
@@ -756,12 +873,8 @@ static int dec_value(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
     return r < 0 ? -1 : 0;
 }
 
-int pe_json_decode(pe_json_dec *d, pe_val doc, int64_t idx, bool whole, pe_val *out) {
-    pe_str *str = PE_STR(doc);
-    d->doc = doc;
-    d->s = str->data;
-    d->len = str->len;
-    d->work = 0;
+static int dec_run(pe_json_dec *d, int64_t idx, bool whole, pe_val *out) {
+    pe_str *str = PE_STR(d->doc);
     if (idx < 0) return pe_raise(d->S, PE_EXC(ValueError), "idx cannot be negative");
     if ((size_t)idx >= str->nchars && !whole) return dec_error_at(d, "Expecting value", idx);
     size_t i = str->ascii ? (size_t)idx : pe_utf8_step(d->s, 0, idx);
@@ -781,5 +894,29 @@ int pe_json_decode(pe_json_dec *d, pe_val doc, int64_t idx, bool whole, pe_val *
     pe_val pair[2] = {v, pe_int(char_pos(d, end))};
     int r = pe_tuple_pack(d->S, 2, pair, out);
     pe_decref(d->S, v);
+    return r;
+}
+
+int pe_json_decode(pe_json_dec *d, pe_val doc, int64_t idx, bool whole, pe_val *out) {
+    pe_str *str = PE_STR(doc);
+    d->doc = doc;
+    d->s = str->data;
+    d->len = str->len;
+    d->work = 0;
+    d->stk = NULL;
+    d->nstk = d->capstk = 0;
+    /* the key memo pays off on documents of some size only */
+    d->memo = NULL;
+    if (str->len >= 4096) {
+        d->memo = pe_mem_alloc(d->S, PE_JSON_MEMO * sizeof(pe_val));
+        if (!d->memo) return -1;
+        for (size_t k = 0; k < PE_JSON_MEMO; k++) d->memo[k] = pe_undef();
+    }
+    int r = dec_run(d, idx, whole, out);
+    if (d->memo) {
+        for (size_t k = 0; k < PE_JSON_MEMO; k++) pe_decref(d->S, d->memo[k]);
+        pe_mem_free(d->S, d->memo, PE_JSON_MEMO * sizeof(pe_val));
+    }
+    pe_mem_free(d->S, d->stk, d->capstk * sizeof(pe_val));
     return r;
 }

@@ -44,7 +44,12 @@ typedef struct pe_json_dec {
     const char *s;
     size_t len;
     uint32_t work;
+    pe_val *stk; /* items of the containers being built */
+    size_t nstk, capstk;
+    pe_val *memo; /* PE_JSON_MEMO recent keys (str or UNDEF), by hash */
 } pe_json_dec;
+
+#define PE_JSON_MEMO 1024
 
 /* Decodes str doc starting at code point idx. whole: skip whitespace
  * around the value and require the end of the text ("Extra data"),
