@@ -751,7 +751,7 @@ static int dec_array(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
     }
     size_t n = d->nstk - base;
     if (pe_list_new(d->S, n, out)) goto fail;
-    memcpy(PE_LIST(*out)->items, d->stk + base, n * sizeof(pe_val));
+    if (n) memcpy(PE_LIST(*out)->items, d->stk + base, n * sizeof(pe_val));
     PE_LIST(*out)->n = n;
     d->nstk = base;
     *end = i + 1;
