@@ -25,4 +25,4 @@ for n in range(0, 40):
     assert binascii.unhexlify(binascii.hexlify(data[:n])) == data[:n]
 print(binascii.crc32(b"hello", binascii.crc32(b"world")))
 print("now uncaught")
-binascii.a2b_hex(b"abc")
+x = binascii.a2b_hex(b"abc")

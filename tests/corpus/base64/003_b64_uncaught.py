@@ -4,4 +4,4 @@ import base64
 
 print(base64.b64encode(b"pyexpr"), base64.b64decode(b"cHlleHBy"))
 print(base64.urlsafe_b64decode(base64.urlsafe_b64encode(b"\xfb\xff")))
-base64.b64decode("abcde")
+x = base64.b64decode("abcde")

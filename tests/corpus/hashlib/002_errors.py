@@ -27,4 +27,4 @@ for t in tests:
         print("no error")
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
-hashlib.sha512().update("str")
+x = hashlib.sha512().update("str")

@@ -24,4 +24,4 @@ for c in cases:
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
 print("now uncaught")
-json.dumps([b"bytes"])
+x = json.dumps([b"bytes"])
