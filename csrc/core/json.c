@@ -15,7 +15,8 @@
  *  - decoder: CPython's scanner, including its error messages and their
  *    positions (in code points), NaN/Infinity/-Infinity, strict control
  *    characters, surrogate pairs in \u escapes, the hooks.
- * Nesting is bounded by the state's depth limit (pe_recursion_enter), which
+ * Nesting is bounded by the state's depth limit (pe_recursion_enter) and by
+ * PE_JSON_MAX_NESTING levels whatever that limit, which
  * raises RecursionError as CPython does; long loops charge the work budget.
  */
 #include <math.h>
@@ -24,6 +25,19 @@
 #include "json.h"
 #include "pe_vm.h"
 #include "str_impl.h"
+
+int pe_json_enter(pe_state *S, int *depth, const char *where) {
+    if (*depth >= PE_JSON_MAX_NESTING)
+        return pe_raise(S, PE_EXC(RecursionError), "maximum recursion depth exceeded%s", where);
+    if (pe_recursion_enter(S, where)) return -1;
+    ++*depth;
+    return 0;
+}
+
+void pe_json_leave(pe_state *S, int *depth) {
+    --*depth;
+    pe_recursion_leave(S);
+}
 
 /* ------------------------------------------------------------------ */
 /* Encoder                                                             */
@@ -156,7 +170,7 @@ static int grow_markers(pe_json_enc *e) {
 /* Undoes enc_open after an error; returns -1. */
 static int enc_abort(pe_json_enc *e) {
     if (e->check_circular) e->nmarkers--;
-    pe_recursion_leave(e->S);
+    pe_json_leave(e->S, &e->depth);
     return -1;
 }
 
@@ -167,10 +181,10 @@ static int enc_open(pe_json_enc *e, pe_obj *o, char bracket, const char *where) 
             if (e->markers[i] == o)
                 return pe_raise(e->S, PE_EXC(ValueError), "Circular reference detected");
     }
-    if (pe_recursion_enter(e->S, where)) return -1;
+    if (pe_json_enter(e->S, &e->depth, where)) return -1;
     if (e->check_circular) {
         if (e->nmarkers == e->capmarkers && grow_markers(e)) {
-            pe_recursion_leave(e->S);
+            pe_json_leave(e->S, &e->depth);
             return -1;
         }
         e->markers[e->nmarkers++] = o;
@@ -187,7 +201,7 @@ fail:
 
 static int enc_close(pe_json_enc *e, char bracket) {
     if (e->check_circular) e->nmarkers--;
-    pe_recursion_leave(e->S);
+    pe_json_leave(e->S, &e->depth);
     if (e->indent) {
         e->level--;
         if (enc_newline(e)) return -1;
@@ -337,17 +351,17 @@ static int enc_default(pe_json_enc *e, pe_val v) {
     pe_val nv;
     if (pe_call(e->S, e->default_fn, 1, &v, NULL, &nv)) return -1;
     int r = -1;
-    if (pe_recursion_enter(e->S, " while encoding a JSON object")) goto out;
+    if (pe_json_enter(e->S, &e->depth, " while encoding a JSON object")) goto out;
     if (mark) {
         if (e->nmarkers == e->capmarkers && grow_markers(e)) {
-            pe_recursion_leave(e->S);
+            pe_json_leave(e->S, &e->depth);
             goto out;
         }
         e->markers[e->nmarkers++] = v.u.o;
     }
     r = enc_value(e, nv);
     if (mark) e->nmarkers--;
-    pe_recursion_leave(e->S);
+    pe_json_leave(e->S, &e->depth);
 out:
     pe_decref(e->S, nv);
     return r;
@@ -378,7 +392,7 @@ int pe_json_encode(pe_json_enc *e, pe_val v, pe_val *out) {
     e->table = &table;
     e->markers = NULL;
     e->nmarkers = e->capmarkers = 0;
-    e->level = 0;
+    e->level = e->depth = 0;
     e->work = 0;
     pe_sb_init(&e->sb, e->S);
     int r = enc_value(e, v);
@@ -849,12 +863,12 @@ static int dec_value(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
     char c = d->s[i];
     if (c == '"') return dec_string(d, i + 1, end, false, out);
     if (c == '{' || c == '[') {
-        if (pe_recursion_enter(d->S, c == '{'
+        if (pe_json_enter(d->S, &d->depth, c == '{'
                                          ? " while decoding a JSON object from a unicode string"
                                          : " while decoding a JSON array from a unicode string"))
             return -1;
         int r = c == '{' ? dec_object(d, i + 1, end, out) : dec_array(d, i + 1, end, out);
-        pe_recursion_leave(d->S);
+        pe_json_leave(d->S, &d->depth);
         return r;
     }
     for (size_t k = 0; k < sizeof json_words / sizeof json_words[0]; k++) {
@@ -903,6 +917,7 @@ int pe_json_decode(pe_json_dec *d, pe_val doc, int64_t idx, bool whole, pe_val *
     d->s = str->data;
     d->len = str->len;
     d->work = 0;
+    d->depth = 0;
     d->stk = NULL;
     d->nstk = d->capstk = 0;
     /* the key memo pays off on documents of some size only */

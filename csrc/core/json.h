@@ -26,9 +26,18 @@ typedef struct pe_json_enc {
     pe_sb sb;
     pe_obj **markers; /* containers being encoded (the circular check) */
     size_t nmarkers, capmarkers;
-    int level;
+    int level, depth;
     uint32_t work;
 } pe_json_enc;
+
+/* Nesting levels the encoder and decoder go through at most, whatever the
+ * depth limit (max_depth may be up to 10**6; the C stack holds far fewer
+ * native levels): deeper is RecursionError, as beyond the depth limit. */
+#define PE_JSON_MAX_NESTING 10000
+
+/* pe_recursion_enter with the JSON bound on top (*depth counts levels). */
+int pe_json_enter(pe_state *S, int *depth, const char *where);
+void pe_json_leave(pe_state *S, int *depth);
 
 /* json.dumps(v) with e's options: *out a new str. */
 int pe_json_encode(pe_json_enc *e, pe_val v, pe_val *out);
@@ -44,6 +53,7 @@ typedef struct pe_json_dec {
     const char *s;
     size_t len;
     uint32_t work;
+    int depth;
     pe_val *stk; /* items of the containers being built */
     size_t nstk, capstk;
     pe_val *memo; /* PE_JSON_MEMO recent keys (str or UNDEF), by hash */
