@@ -72,6 +72,11 @@ class JSONDecoder(object):
     def decode(self, s):
         """Return the Python representation of ``s`` (a ``str`` instance
         containing a JSON document)."""
+        if not isinstance(s, str):  # CPython's whitespace regex says so
+            if isinstance(s, (bytes, bytearray)):
+                raise TypeError('cannot use a string pattern on a bytes-like object')
+            raise TypeError("expected string or bytes-like object, got '%s'"
+                            % s.__class__.__name__)
         return self._scan(s, 0, True)
 
     def raw_decode(self, s, idx=0):

@@ -43,3 +43,9 @@ try:
     json.loads('[1]', object_hook=lambda d: d, bogus=1)
 except TypeError as e:
     print(e)
+for bad in [b"[1]", bytearray(b"1"), 1, None]:
+    for f in [json.JSONDecoder().decode, json.JSONDecoder().raw_decode]:
+        try:
+            f(bad)
+        except TypeError as e:
+            print(type(bad).__name__, e)
