@@ -44,3 +44,9 @@ try:
     json.load(Source("[1, 2"))
 except json.JSONDecodeError as e:
     print(e)
+import io
+buf = io.StringIO()
+json.dump({"io": [1, 2, {"x": None}]}, buf, indent=1)
+print(buf.getvalue())
+buf.seek(0)
+print(json.load(buf))
