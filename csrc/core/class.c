@@ -49,7 +49,7 @@ static const pe_type *mro_at(const pe_class *c, size_t i) {
 
 /* "__main__." prefix of a heap type's names (its __module__ when it is a
  * str other than "builtins"). */
-static const char *type_module(const pe_type *t) {
+const char *pe_class_module(const pe_type *t) {
     if (!pe_is_heaptype(t)) return NULL;
     pe_val m = dict_get_cstr(PE_DICT(PE_CLASS(t)->dict), "__module__");
     if (!pe_is_str(m) || !strcmp(PE_STR(m)->data, "builtins")) return NULL;
@@ -862,7 +862,7 @@ static int instance_hash(pe_state *S, pe_val v, int64_t *out) {
 int pe_object_default_repr(pe_state *S, pe_val v, pe_sb *sb) {
     (void)S;
     const pe_type *t = pe_typeof(v);
-    const char *mod = type_module(t);
+    const char *mod = pe_class_module(t);
     if (mod) return pe_sb_printf(sb, "<%s.%s object at %p>", mod, type_qualname(t), (void *)v.u.o);
     return pe_sb_printf(sb, "<%s object at %p>", type_qualname(t), (void *)v.u.o);
 }
@@ -872,7 +872,7 @@ static int instance_repr(pe_state *S, pe_val v, pe_sb *sb) { return pe_object_de
 /* repr of a class: <class '__main__.A'> */
 int pe_class_repr(pe_state *S, const pe_type *t, pe_sb *sb) {
     (void)S;
-    const char *mod = type_module(t);
+    const char *mod = pe_class_module(t);
     if (mod) return pe_sb_printf(sb, "<class '%s.%s'>", mod, type_qualname(t));
     return pe_sb_printf(sb, "<class '%s'>", type_qualname(t));
 }

@@ -647,19 +647,10 @@ static void print_last_line(pe_state *S, pe_val exc) {
     pe_sb sb;
     pe_sb_init(&sb, S);
     const pe_type *t = exc.u.o->type;
-    if (pe_is_heaptype(t)) { /* "re.error": a class of a module other than __main__ */
-        pe_val key, mod = pe_undef();
-        if (!pe_str_from_cstr(S, "__module__", &key)) {
-            if (pe_dict_get(S, PE_DICT(PE_CLASS(t)->dict), key, &mod) != 1) pe_exc_clear(S);
-            pe_decref(S, key);
-        }
-        if (pe_is_str(mod) && strcmp(PE_STR(mod)->data, "__main__") &&
-            strcmp(PE_STR(mod)->data, "builtins"))
-            pe_sb_printf(&sb, "%s.", PE_STR(mod)->data);
-        pe_sb_puts(&sb, PE_STR(PE_CLASS(t)->qualname)->data);
-    } else {
-        pe_sb_puts(&sb, t->name);
-    }
+    /* CPython's print_exception: module.qualname unless __main__/builtins */
+    const char *mod = pe_class_module(t);
+    if (mod && strcmp(mod, "__main__")) pe_sb_printf(&sb, "%s.", mod);
+    pe_sb_puts(&sb, pe_is_heaptype(t) ? PE_STR(PE_CLASS(t)->qualname)->data : t->name);
     size_t mark = sb.len;
     pe_sb_puts(&sb, ": ");
     size_t before = sb.len;
