@@ -660,8 +660,10 @@ static int super_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
             if (!b) return -1;
             b->name = um->name;
             b->fn = um->fn;
-            b->self = unbound ? pe_obj_val((pe_obj *)&x->ob) : s->obj;
-            if (!unbound) pe_incref(s->obj);
+            /* super().upper() in a str subclass: the boxed base value */
+            pe_val recv = x == &pe_type_object ? s->obj : pe_unbox(s->obj);
+            b->self = unbound ? pe_obj_val((pe_obj *)&x->ob) : recv;
+            if (!unbound) pe_incref(recv);
             *out = pe_obj_val(&b->ob);
             return 0;
         }
