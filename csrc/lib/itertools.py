@@ -290,12 +290,21 @@ def _islice(it, start, stop, step):
         yield item
 
 
-def islice(*args):
+def _nargs(fname, args, least, most):
+    """The count check of a C function taking positional arguments only
+    (also used by functools.reduce)."""
     n = len(args)
-    if n < 2:
-        raise TypeError('islice expected at least 2 arguments, got ' + str(n))
-    if n > 4:
-        raise TypeError('islice expected at most 4 arguments, got ' + str(n))
+    if n < least:
+        raise TypeError(fname + ' expected at least ' + str(least)
+                        + ' arguments, got ' + str(n))
+    if n > most:
+        raise TypeError(fname + ' expected at most ' + str(most)
+                        + ' arguments, got ' + str(n))
+    return n
+
+
+def islice(*args):
+    n = _nargs('islice', args, 2, 4)
     start = 0
     step = 1
     stop = args[1] if n == 2 else args[2]
