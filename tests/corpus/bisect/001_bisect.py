@@ -26,4 +26,4 @@ for bad in [lambda: bisect_left(a, 1, -1), lambda: bisect_left(5, 1), lambda: bi
         bad()
     except (ValueError, TypeError) as e:
         print(type(e).__name__, e)
-insort(a, 1, -2)
+print(insort(a, 1, -2))

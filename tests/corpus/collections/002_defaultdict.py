@@ -37,4 +37,4 @@ try:
     defaultdict(1)
 except TypeError as e:
     print(e)
-n['q']
+print(n['q'])

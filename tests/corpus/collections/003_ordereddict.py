@@ -31,4 +31,4 @@ try:
     o2.move_to_end('nope')
 except KeyError as ex:
     print('KeyError', ex)
-e.popitem(last=False)
+print(e.popitem(last=False))

@@ -73,4 +73,4 @@ for exc_test in [lambda: deque().pop(), lambda: deque().popleft(), lambda: deque
 r = deque(range(5))
 r.rotate(12)
 print(r, list(r), [i * 2 for i in r], max(r), sorted(r, reverse=True))
-deque().popleft()
+print(deque().popleft())

@@ -46,4 +46,4 @@ for bad in [lambda: P(1), lambda: P(), lambda: P(1, 2, 3), lambda: P(1, z=2),
         bad()
     except Exception as e:
         print(type(e).__name__, e)
-P(1, 2, y=3)
+print(P(1, 2, y=3))

@@ -71,4 +71,4 @@ def f():
     pass
 print(copy.copy(f) is f, copy.deepcopy(Point) is Point, copy.deepcopy(len) is len)
 print(copy.Error, issubclass(copy.Error, Exception))
-copy.deepcopy((x for x in [1]))
+print(copy.deepcopy((x for x in [1])))

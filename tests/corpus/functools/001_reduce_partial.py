@@ -30,4 +30,4 @@ for bad in [lambda: reduce(operator.add, []), lambda: reduce(operator.add), lamb
         print('no error')
     except TypeError as e:
         print(type(e).__name__, e)
-reduce(lambda a, b: a + b, [])
+print(reduce(lambda a, b: a + b, []))

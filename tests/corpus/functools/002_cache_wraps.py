@@ -63,4 +63,4 @@ try:
     sq([1])
 except TypeError as e:
     print(e)
-lru_cache('x')
+print(lru_cache('x'))

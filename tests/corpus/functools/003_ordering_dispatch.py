@@ -70,4 +70,4 @@ class MyInt(int):
     pass
 print(show('x'), show(5), show([1, 2]), show(True), show(MyInt(3)), show(2.5))
 print(show.dispatch(int) is show.registry[int], show.dispatch(str) is show.registry[object])
-show()
+print(show())

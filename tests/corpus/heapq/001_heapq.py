@@ -35,4 +35,4 @@ for bad in [lambda: heappop([]), lambda: heapreplace([], 1), lambda: heappush(()
         bad()
     except (IndexError, TypeError) as e:
         print(type(e).__name__, e)
-heappop([])
+print(heappop([]))

@@ -26,4 +26,4 @@ for bad in [lambda: islice('a', -1), lambda: islice('a', 1, -1), lambda: islice(
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
 print(itertools.count.__name__, type(count()).__name__)
-islice([], -5)
+print(islice([], -5))

@@ -17,4 +17,4 @@ for bad in [lambda: product('a', repeat=-1), lambda: permutations('a', -1), lamb
         print('no error')
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
-combinations('abc')
+print(combinations('abc'))

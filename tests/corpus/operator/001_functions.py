@@ -40,4 +40,4 @@ for bad in [lambda: o.concat(1, 2), lambda: o.indexOf([1], 2), lambda: attrgette
         print('no error')
     except Exception as e:
         print(type(e).__name__, e)
-o.truediv(1, 0)
+print(o.truediv(1, 0))
