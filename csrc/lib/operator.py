@@ -274,7 +274,15 @@ def call(obj, /, *args, **kwargs):
 
 
 class attrgetter:
-    __slots__ = ('_attrs', '_call')
+    __slots__ = ('_attrs', '_call', '_name')
+
+    def __new__(cls, *attrs):
+        if not attrs:
+            raise TypeError('attrgetter expected 1 argument, got 0')
+        if cls is attrgetter and len(attrs) == 1 and type(attrs[0]) is str \
+                and '.' not in attrs[0]:
+            cls = _attrgetter1
+        return object.__new__(cls)
 
     def __init__(self, attr, /, *attrs):
         names = (attr,) + attrs
@@ -282,6 +290,7 @@ class attrgetter:
             if not isinstance(name, str):
                 raise TypeError('attribute name must be a string')
         self._attrs = names
+        self._name = attr
         self._call = [tuple(name.split('.')) for name in names]
 
     def __call__(self, obj, /):
@@ -294,6 +303,18 @@ class attrgetter:
                 + ', '.join([repr(a) for a in self._attrs]) + ')')
 
 
+class _attrgetter1(attrgetter):
+    """attrgetter('name'): the one-attribute case, called most (sort keys)."""
+    __slots__ = ()
+
+    def __call__(self, obj, /):
+        return getattr(obj, self._name)
+
+
+_attrgetter1.__name__ = 'attrgetter'
+_attrgetter1.__qualname__ = 'attrgetter'
+
+
 def _resolve(obj, parts):
     for name in parts:
         obj = getattr(obj, name)
@@ -301,20 +322,37 @@ def _resolve(obj, parts):
 
 
 class itemgetter:
-    __slots__ = ('_items',)
+    __slots__ = ('_items', '_item')
+
+    def __new__(cls, *items):
+        if not items:
+            raise TypeError('itemgetter expected 1 argument, got 0')
+        if cls is itemgetter and len(items) == 1:
+            cls = _itemgetter1
+        return object.__new__(cls)
 
     def __init__(self, item, /, *items):
         self._items = (item,) + items
+        self._item = item
 
     def __call__(self, obj, /):
-        items = self._items
-        if len(items) == 1:
-            return obj[items[0]]
-        return tuple([obj[i] for i in items])
+        return tuple([obj[i] for i in self._items])
 
     def __repr__(self):
         return ('operator.itemgetter('
                 + ', '.join([repr(i) for i in self._items]) + ')')
+
+
+class _itemgetter1(itemgetter):
+    """itemgetter(i): the one-item case, called most (sort keys)."""
+    __slots__ = ()
+
+    def __call__(self, obj, /):
+        return obj[self._item]
+
+
+_itemgetter1.__name__ = 'itemgetter'
+_itemgetter1.__qualname__ = 'itemgetter'
 
 
 class methodcaller:
