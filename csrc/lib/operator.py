@@ -273,6 +273,10 @@ def call(obj, /, *args, **kwargs):
     return obj(*args, **kwargs)
 
 
+def _getter_repr(name, values):
+    return 'operator.' + name + '(' + ', '.join([repr(v) for v in values]) + ')'
+
+
 class attrgetter:
     __slots__ = ('_attrs', '_call', '_name')
 
@@ -299,8 +303,7 @@ class attrgetter:
         return tuple([_resolve(obj, parts) for parts in self._call])
 
     def __repr__(self):
-        return ('operator.attrgetter('
-                + ', '.join([repr(a) for a in self._attrs]) + ')')
+        return _getter_repr('attrgetter', self._attrs)
 
 
 class _attrgetter1(attrgetter):
@@ -339,8 +342,7 @@ class itemgetter:
         return tuple([obj[i] for i in self._items])
 
     def __repr__(self):
-        return ('operator.itemgetter('
-                + ', '.join([repr(i) for i in self._items]) + ')')
+        return _getter_repr('itemgetter', self._items)
 
 
 class _itemgetter1(itemgetter):
