@@ -7,6 +7,9 @@ __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList',
 from keyword import iskeyword as _iskeyword
 
 
+_unset = _nt_unset = object()
+
+
 def _is_mapping(obj):
     return isinstance(obj, (dict, ChainMap, UserDict))
 
@@ -453,6 +456,25 @@ def _deque_index_arg(i):
                     + type(i).__name__ + "'")
 
 
+def _deque_args(args, kwargs):
+    """deque(iterable=(), maxlen=None) bound as CPython's
+    PyArg_ParseTupleAndKeywords does, with its messages."""
+    n = len(args) + len(kwargs)
+    if n > 2:
+        raise TypeError('deque() takes at most 2 arguments (' + str(n) + ' given)')
+    values = list(args) + [_unset, _unset][len(args):]
+    for i, name in enumerate(('iterable', 'maxlen')):
+        if name in kwargs:
+            if i < len(args):
+                raise TypeError("argument for deque() given by name ('" + name
+                                + "') and position (" + str(i + 1) + ')')
+            values[i] = kwargs.pop(name)
+    for name in kwargs:
+        raise TypeError("'" + name + "' is an invalid keyword argument for deque()")
+    return (() if values[0] is _unset else values[0],
+            None if values[1] is _unset else values[1])
+
+
 def _clamp_index(i, n):
     i = _deque_index_arg(i)
     if i < 0:
@@ -475,7 +497,8 @@ class deque:
 
     __slots__ = ('_items', '_head', '_maxlen', '_state')
 
-    def __init__(self, iterable=(), maxlen=None):
+    def __init__(self, *args, **kwargs):
+        iterable, maxlen = _deque_args(args, kwargs)
         if maxlen is not None:
             if not isinstance(maxlen, int):
                 raise TypeError('an integer is required')
@@ -809,7 +832,6 @@ def _nt_bind(qual, fields, defaults, args, kwargs):
     return values
 
 
-_nt_unset = object()
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
