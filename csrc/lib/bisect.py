@@ -4,7 +4,24 @@ __all__ = ['bisect', 'bisect_left', 'bisect_right', 'insort', 'insort_left',
            'insort_right']
 
 
+def _index(v):
+    if isinstance(v, int):
+        return int(v)
+    method = getattr(type(v), '__index__', None)
+    if method is None:
+        raise TypeError("'" + type(v).__name__
+                        + "' object cannot be interpreted as an integer")
+    return method(v)
+
+
 def _bounds(a, lo, hi):
+    if type(lo) is not int:
+        lo = _index(lo)
+    if hi is not None and type(hi) is not int:
+        if not isinstance(hi, int) and not hasattr(type(hi), '__index__'):
+            raise TypeError("argument should be integer or None, not '"
+                            + type(hi).__name__ + "'")
+        hi = _index(hi)
     if lo < 0:
         raise ValueError('lo must be non-negative')
     if hi is None:

@@ -658,10 +658,18 @@ class deque:
         self._head = 0
 
     def rotate(self, n=1):
+        if type(n) is not int:
+            if isinstance(n, int):
+                n = int(n)
+            elif not hasattr(type(n), '__index__'):
+                raise TypeError("'" + type(n).__name__
+                                + "' object cannot be interpreted as an integer")
+            else:
+                n = type(n).__index__(n)
         length = len(self)
         if length <= 1:
             return
-        n = _deque_index_arg(n) % length
+        n = n % length
         if n == 0:
             return
         self._state += 1
@@ -923,6 +931,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     for index, name in enumerate(fields):
         setattr(_NT, name, property(_nt_getter(index),
                                     doc='Alias for field number ' + str(index)))
+    for method in (_make.__func__, _replace, __repr__, _asdict, __getnewargs__):
+        method.__qualname__ = typename + '.' + method.__name__
     _NT.__name__ = typename
     _NT.__qualname__ = typename
     _NT.__module__ = '__main__' if module is None else module
