@@ -2122,6 +2122,10 @@ next:
 #endif
 
 error : {
+    /* a native function that failed without raising: CPython's SystemError
+     * (an engine bug, but never a silent exit) */
+    if (PE_UNLIKELY(S->exc.tag == PE_TUNDEF))
+        pe_raise(S, PE_EXC(SystemError), "error return without exception set");
     /* add this frame to the traceback, then look for a handler */
     uint32_t at = (uint32_t)(pc - 1 - f->code->code);
     if (!reraise) pe_tb_add(S, f->code, f->code->lines[at], f->code->cols ? f->code->cols[at] : 0);
