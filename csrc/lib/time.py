@@ -17,16 +17,41 @@ _FIELDS = ('tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec',
 _DAYS = ('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday')
 _MONTHS = ('January', 'February', 'March', 'April', 'May', 'June', 'July',
            'August', 'September', 'October', 'November', 'December')
-_DAYS_BEFORE_MONTH = (0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
+_DAYS_IN_MONTH = (-1, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_DAYS_BEFORE_MONTH = (-1, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 
 
-def _is_leap(y):
-    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+def _is_leap(year):
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def _days_before_year(y):
     y -= 1
     return y * 365 + y // 4 - y // 100 + y // 400
+
+
+def _ymd2ord(year, month, day):
+    """Proleptic Gregorian ordinal: 0001-01-01 is 1."""
+    before = _DAYS_BEFORE_MONTH[month] + (1 if month > 2 and _is_leap(year) else 0)
+    return _days_before_year(year) + before + day
+
+
+def _ord2ymd(n):
+    n -= 1
+    n400, n = divmod(n, 146097)
+    n100, n = divmod(n, 36524)
+    n4, n = divmod(n, 1461)
+    n1, n = divmod(n, 365)
+    year = n400 * 400 + n100 * 100 + n4 * 4 + n1 + 1
+    if n1 == 4 or n100 == 4:
+        return year - 1, 12, 31
+    leap = _is_leap(year)
+    month = (n + 50) >> 5
+    preceding = _DAYS_BEFORE_MONTH[month] + (1 if month > 2 and leap else 0)
+    if preceding > n:
+        month -= 1
+        preceding -= _DAYS_IN_MONTH[month] + (1 if month == 2 and leap else 0)
+    return year, month, n - preceding + 1
 
 
 def _int(x):
@@ -39,42 +64,17 @@ def _int(x):
     raise TypeError("'%s' object cannot be interpreted as an integer" % type(x).__name__)
 
 
-class struct_time:
-    """The time value as returned by gmtime(), localtime() and strptime()."""
+class _SeqView:
+    """A read-only view behaving as its tuple self._t (struct_time,
+    datetime's IsoCalendarDate: CPython makes them tuple subclasses)."""
 
-    n_fields = 11
-    n_sequence_fields = 9
-    n_unnamed_fields = 0
-
-    def __init__(self, seq, zone='UTC', gmtoff=0):
-        t = tuple(seq)
-        if len(t) < 9:
-            raise TypeError("time.struct_time() takes an at least 9-sequence (%d-sequence given)"
-                            % len(t))
-        if len(t) > 11:
-            raise TypeError("time.struct_time() takes an at most 11-sequence (%d-sequence given)"
-                            % len(t))
-        if len(t) > 9:
-            zone = t[9]
-            gmtoff = t[10] if len(t) > 10 else None
-        self._t = t[:9]
-        self.tm_zone = zone
-        self.tm_gmtoff = gmtoff
-
-    def __repr__(self):
-        return 'time.struct_time(%s)' % ', '.join(
-            '%s=%r' % (n, v) for n, v in zip(_FIELDS, self._t))
-
-    def __getattr__(self, name):
-        if name in _FIELDS:
-            return self._t[_FIELDS.index(name)]
-        raise AttributeError("'time.struct_time' object has no attribute '%s'" % name)
+    __slots__ = ("_t",)
 
     def __getitem__(self, i):
         return self._t[i]
 
     def __len__(self):
-        return 9
+        return len(self._t)
 
     def __iter__(self):
         return iter(self._t)
@@ -83,7 +83,7 @@ class struct_time:
         return hash(self._t)
 
     def __eq__(self, other):
-        if isinstance(other, struct_time):
+        if isinstance(other, _SeqView):
             other = other._t
         if isinstance(other, tuple):
             return self._t == other
@@ -112,33 +112,47 @@ class struct_time:
         return x in self._t
 
 
+class struct_time(_SeqView):
+    """The time value as returned by gmtime(), localtime() and strptime()."""
+
+    __slots__ = ("tm_zone", "tm_gmtoff")
+    n_fields = 11
+    n_sequence_fields = 9
+    n_unnamed_fields = 0
+
+    def __init__(self, seq, zone='UTC', gmtoff=0):
+        t = tuple(seq)
+        if len(t) < 9:
+            raise TypeError("time.struct_time() takes an at least 9-sequence (%d-sequence given)"
+                            % len(t))
+        if len(t) > 11:
+            raise TypeError("time.struct_time() takes an at most 11-sequence (%d-sequence given)"
+                            % len(t))
+        if len(t) > 9:
+            zone = t[9]
+            gmtoff = t[10] if len(t) > 10 else None
+        self._t = t[:9]
+        self.tm_zone = zone
+        self.tm_gmtoff = gmtoff
+
+    def __repr__(self):
+        return 'time.struct_time(%s)' % ', '.join(
+            '%s=%r' % (n, v) for n, v in zip(_FIELDS, self._t))
+
+    def __getattr__(self, name):
+        if name in _FIELDS:
+            return self._t[_FIELDS.index(name)]
+        raise AttributeError("'time.struct_time' object has no attribute '%s'" % name)
+
 def _from_seconds(secs):
     """struct_time fields of UTC seconds since the epoch (an int)."""
     days, rem = divmod(secs, 86400)
     hour, rem = divmod(rem, 3600)
     minute, sec = divmod(rem, 60)
-    # days since 0001-01-01 (ordinal 1) from the epoch's ordinal 719163
-    n = days + 719162
-    n400, n = divmod(n, 146097)
-    n100, n = divmod(n, 36524)
-    n4, n = divmod(n, 1461)
-    n1, n = divmod(n, 365)
-    year = n400 * 400 + n100 * 100 + n4 * 4 + n1 + 1
-    if n1 == 4 or n100 == 4:
-        year -= 1
-        yday = 365
-    else:
-        yday = n
-    leap = _is_leap(year)
-    month = 1
-    while month < 12:
-        nxt = _DAYS_BEFORE_MONTH[month + 1] + (1 if leap and month + 1 > 2 else 0)
-        if yday < nxt:
-            break
-        month += 1
-    mday = yday - _DAYS_BEFORE_MONTH[month] - (1 if leap and month > 2 else 0) + 1
-    wday = (days + 3) % 7
-    return (year, month, mday, hour, minute, sec, wday, yday + 1, 0)
+    ordinal = days + 719163
+    year, month, mday = _ord2ymd(ordinal)
+    yday = ordinal - _ymd2ord(year, 1, 1) + 1
+    return (year, month, mday, hour, minute, sec, (ordinal + 6) % 7, yday, 0)
 
 
 def _seconds_arg(secs):
@@ -161,9 +175,7 @@ def localtime(secs=None):
 
 def mktime(t):
     t = _time_tuple('mktime', t)
-    days = _days_before_year(t[0]) - 719162 + _DAYS_BEFORE_MONTH[t[1]] + t[2] - 1
-    if t[1] > 2 and _is_leap(t[0]):
-        days += 1
+    days = _ymd2ord(t[0], t[1], t[2]) - 719163
     return float(days * 86400 + t[3] * 3600 + t[4] * 60 + t[5])
 
 
@@ -179,29 +191,21 @@ def _time_tuple(fname, t):
     return tuple(_int(x) for x in t)
 
 
+_RANGES = ((1, 1, 12, "month"), (2, 1, 31, "day of month"), (3, 0, 23, "hour"),
+           (4, 0, 59, "minute"), (5, 0, 61, "seconds"), (7, 1, 366, "day of year"))
+
+
 def _checked(t):
-    y, mon, mday, hour, minute, sec, wday, yday, isdst = t
-    if mon == 0:
-        mon = 1
-    elif not 1 <= mon <= 12:
-        raise ValueError("month out of range")
-    if mday == 0:
-        mday = 1
-    elif not 1 <= mday <= 31:
-        raise ValueError("day of month out of range")
-    if not 0 <= hour <= 23:
-        raise ValueError("hour out of range")
-    if not 0 <= minute <= 59:
-        raise ValueError("minute out of range")
-    if not 0 <= sec <= 61:
-        raise ValueError("seconds out of range")
-    if wday < 0:
+    t = list(t)
+    for i, lo, hi, name in _RANGES:
+        if t[i] == 0 and lo == 1:
+            t[i] = 1
+        elif not lo <= t[i] <= hi:
+            raise ValueError("%s out of range" % name)
+    if t[6] < 0:
         raise ValueError("day of week out of range")
-    if yday == 0:
-        yday = 1
-    elif not 1 <= yday <= 366:
-        raise ValueError("day of year out of range")
-    return (y, mon, mday, hour, minute, sec, wday % 7, yday, isdst)
+    t[6] %= 7
+    return tuple(t)
 
 
 def _iso(t):
@@ -221,7 +225,7 @@ def _iso(t):
     return year, week, wday
 
 
-def _format(fmt, t, zone, offset):
+def _format(fmt, t, zone, offset, us=None):
     """strftime's C-locale directives on a checked 9-tuple (Monday = 0)."""
     out = []
     i = 0
@@ -306,6 +310,8 @@ def _format(fmt, t, zone, offset):
             out.append(zone)
         elif d == 'z':
             out.append(offset)
+        elif d == 'f' and us is not None:
+            out.append('%06d' % us)
         elif d == '%':
             out.append('%')
         else:
