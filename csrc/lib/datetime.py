@@ -337,6 +337,8 @@ _TD_UNITS = (("microseconds", 1), ("milliseconds", 1000), ("seconds", 1000000),
 def _td_from_us(cls, us):
     s, us = divmod(us, 1000000)
     d, s = divmod(s, 86400)
+    if not -2 ** 31 <= d < 2 ** 31:
+        raise OverflowError("Python int too large to convert to C int")
     if not -_MAX_DELTA_DAYS <= d <= _MAX_DELTA_DAYS:
         raise OverflowError("days=%d; must have magnitude <= %d" % (d, _MAX_DELTA_DAYS))
     self = object.__new__(cls)
