@@ -225,7 +225,13 @@ class Random:
         return self._mt.getrandbits(k)
 
     def _randbelow(self, n):
-        if 0 < n < 0x7FFFFFFFFFFFFFFF and type(self) is Random:
+        t = type(self)
+        if t is not Random:
+            # CPython's __init_subclass__ choice: a subclass that overrides
+            # random() but not getrandbits() draws from random() alone
+            if t.getrandbits is Random.getrandbits and t.random is not Random.random:
+                return self._randbelow_without_getrandbits(n)
+        elif 0 < n < 0x7FFFFFFFFFFFFFFF:
             return self._mt.randbelow(n)
         getrandbits = self.getrandbits
         k = n.bit_length()
@@ -233,6 +239,17 @@ class Random:
         while r >= n:
             r = getrandbits(k)
         return r
+
+    def _randbelow_without_getrandbits(self, n, maxsize=1 << BPF):
+        random = self.random
+        if n >= maxsize:
+            return _floor(random() * n)
+        rem = maxsize % n
+        limit = (maxsize - rem) / maxsize
+        r = random()
+        while r >= limit:
+            r = random()
+        return _floor(r * maxsize) % n
 
     def randbytes(self, n):
         return self.getrandbits(n * 8).to_bytes(n, "little")

@@ -27,3 +27,16 @@ print(a.choice((1, 2, 3)), a.choice(range(100, 200)), a.choice("xyz"))
 g = random.Random(0)
 print([round(g.gauss(10, 2), 12) for _ in range(4)])
 print(sorted(random.Random(4).sample(range(50), k=50)) == list(range(50)))
+class Fixed(random.Random):
+    def __init__(self):
+        super().__init__(0)
+        self.k = 0
+    def random(self):
+        self.k += 1
+        return (self.k * 0.37) % 1.0
+f = Fixed()
+print([f.randint(1, 100) for _ in range(5)], f.choice('abcdef'), f.sample(range(10), 3))
+class Bits(random.Random):
+    def getrandbits(self, k):
+        return 1 if k else 0
+print(Bits(1).randrange(10), Bits(1).choice('xyz'))
