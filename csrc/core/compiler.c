@@ -78,6 +78,7 @@ typedef struct scope {
     int comp_iter_expr; /* > 0: collecting a comprehension's iterable (no `:=`) */
     bool in_loop_decl;
     bool generator; /* a function or lambda holding yield, or a genexpr */
+    bool has_ann;   /* a class body holding an annotated assignment */
 } scope;
 
 /* The exception handler that covers the instructions being emitted: a
@@ -586,7 +587,12 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
         if ((n->c || n->a->kind != PE_N_NAME || !(n->a->flags & 1)) &&
             collect_target(C, s, n->a))
             return -1;
-        if (s->kind == SC_MODULE && collect_expr(C, s, n->b)) return -1;
+        if (s->kind == SC_CLASS && !s->has_ann) {
+            /* the body starts with __annotations__ = {} (CPython's SETUP_ANNOTATIONS) */
+            s->has_ann = true;
+            if (!sym_add(C, s, "__annotations__", SF_ASSIGNED)) return -1;
+        }
+        if ((s->kind == SC_MODULE || s->kind == SC_CLASS) && collect_expr(C, s, n->b)) return -1;
         return collect_expr(C, s, n->c);
     case PE_N_FOR:
         if (collect_target(C, s, n->a) || collect_expr(C, s, n->b)) return -1;
@@ -2839,7 +2845,16 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
                 EMIT(POP_TOP, 0);
             }
         }
-        if (u->sc->kind == SC_MODULE) {
+        if (u->sc->kind == SC_CLASS && t->kind == PE_N_NAME && !(t->flags & 1)) {
+            /* a simple name in a class body: __annotations__[name] = annotation */
+            pe_val nm;
+            if (c_expr(C, u, n->b) || c_load_name(C, u, "__annotations__")) return -1;
+            if (pe_str_from_cstr(C->S, t->name, &nm)) return -1;
+            int r = emit_const(C, u, nm);
+            pe_decref(C->S, nm);
+            if (r) return -1;
+            EMIT(STORE_SUBSCR, 0);
+        } else if (u->sc->kind == SC_MODULE || u->sc->kind == SC_CLASS) {
             if (c_expr(C, u, n->b)) return -1;
             EMIT(POP_TOP, 0);
         }
@@ -3347,6 +3362,12 @@ const pe_type pe_type_code = {
 /* A class body: the docstring as __doc__, the statements, then the
  * __class__ cell (for BUILD_CLASS to fill) or None. */
 static int c_class_body(compiler *C, unit *u, pe_node *n, pe_nodelist *body) {
+    if (u->sc->has_ann) {
+        uint32_t k;
+        if (add_name(C, u, "__annotations__", &k)) return -1;
+        EMIT(BUILD_MAP, 0);
+        EMIT(STORE_NAME, k);
+    }
     if (body->n && body->v[0]->kind == PE_N_EXPR && body->v[0]->a->kind == PE_N_CONST &&
         pe_is_str(body->v[0]->a->v)) {
         uint32_t k;
