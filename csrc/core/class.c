@@ -773,6 +773,14 @@ int pe_class_repr(pe_state *S, const pe_type *t, pe_sb *sb) {
     return pe_sb_printf(sb, "<class '%s'>", type_qualname(t));
 }
 
+/* The type name on an uncaught exception's last traceback line: CPython's
+ * module.qualname, without "__main__." or "builtins." */
+int pe_class_put_exc_name(pe_sb *sb, const pe_type *t) {
+    const char *mod = type_module(t);
+    if (mod && strcmp(mod, "__main__")) return pe_sb_printf(sb, "%s.%s", mod, type_qualname(t));
+    return pe_sb_printf(sb, "%s", type_qualname(t));
+}
+
 /* ------------------------------------------------------------------ */
 /* Calling a class                                                      */
 /* ------------------------------------------------------------------ */

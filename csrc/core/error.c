@@ -645,7 +645,7 @@ static void print_last_line(pe_state *S, pe_val exc) {
     pe_sb sb;
     pe_sb_init(&sb, S);
     const pe_type *t = exc.u.o->type;
-    pe_sb_puts(&sb, t->name);
+    pe_class_put_exc_name(&sb, t);
     size_t mark = sb.len;
     pe_sb_puts(&sb, ": ");
     size_t before = sb.len;

@@ -249,6 +249,7 @@ int pe_type_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val);
 int pe_class_mro_tuple(pe_state *S, const pe_class *c, pe_val *out);
 /* <class '__main__.A'> and <__main__.A object at 0x...> */
 int pe_class_repr(pe_state *S, const pe_type *t, pe_sb *sb);
+int pe_class_put_exc_name(pe_sb *sb, const pe_type *t);
 int pe_object_default_repr(pe_state *S, pe_val v, pe_sb *sb);
 /* The type object's dealloc/clear for heap types (pe_type_type's slots). */
 void pe_class_type_dealloc(pe_state *S, pe_obj *o);

@@ -1,0 +1,3 @@
+class A:
+    class E(Exception): pass
+raise A.E(1)
