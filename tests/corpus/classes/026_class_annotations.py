@@ -1,3 +1,4 @@
+# expect: ok
 class A:
     "doc"
     x: int = 3

@@ -1,3 +1,4 @@
+# expect: ok
 from dataclasses import MISSING, dataclass, field, fields, asdict, astuple, replace, is_dataclass, FrozenInstanceError, InitVar
 @dataclass
 class Point:

@@ -1,3 +1,4 @@
+# expect: ok
 from dataclasses import dataclass, field, fields, KW_ONLY, replace
 from typing import ClassVar, List, Optional
 

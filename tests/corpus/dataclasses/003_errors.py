@@ -1,3 +1,4 @@
+# expect: dataclasses.FrozenInstanceError: cannot assign to field 'x'
 from dataclasses import dataclass, field, replace, InitVar
 
 
