@@ -501,12 +501,20 @@ int pe_unary_invert(pe_state *S, pe_val a, pe_val *out) {
 int pe_len(pe_state *S, pe_val v, int64_t *out) {
     const pe_type *t = pe_typeof(v);
     if (t->len) return t->len(S, v, out);
+    if (t->kind == PE_K_TYPE) {
+        int r = pe_class_meta_len(S, v, out);
+        if (r != PE_NOTIMPL) return r;
+    }
     return pe_raise(S, PE_EXC(TypeError), "object of type '%s' has no len()", t->name);
 }
 
 int pe_iter(pe_state *S, pe_val v, pe_val *out) {
     const pe_type *t = pe_typeof(v);
     if (t->iter) return t->iter(S, v, out);
+    if (t->kind == PE_K_TYPE) {
+        int r = pe_class_meta_iter(S, v, out);
+        if (r != PE_NOTIMPL) return r;
+    }
     return pe_raise(S, PE_EXC(TypeError), "'%s' object is not iterable", t->name);
 }
 
@@ -558,6 +566,10 @@ int pe_delitem(pe_state *S, pe_val v, pe_val key) {
 int pe_contains(pe_state *S, pe_val c, pe_val x) {
     const pe_type *t = pe_typeof(c);
     if (t->contains) return t->contains(S, c, x);
+    if (t->kind == PE_K_TYPE) {
+        int r = pe_class_meta_contains(S, c, x);
+        if (r != PE_NOTIMPL + 1) return r;
+    }
     if (!t->iter)
         return pe_raise(S, PE_EXC(TypeError), "argument of type '%s' is not iterable", t->name);
     pe_val it, item;
@@ -948,7 +960,15 @@ const pe_type pe_type_float = {
 /* ------------------------------------------------------------------ */
 
 static int type_repr(pe_state *S, pe_val v, pe_sb *sb) {
-    if (pe_is_heaptype((const pe_type *)v.u.o)) return pe_class_repr(S, (const pe_type *)v.u.o, sb);
+    if (pe_is_heaptype((const pe_type *)v.u.o)) {
+        pe_val r;
+        int k = pe_class_meta_hook(S, v, "__pe_meta_repr__", pe_undef(), &r);
+        if (k == PE_NOTIMPL) return pe_class_repr(S, (const pe_type *)v.u.o, sb);
+        if (k) return -1;
+        k = pe_tostr(S, r, sb);
+        pe_decref(S, r);
+        return k;
+    }
     return pe_sb_printf(sb, "<class '%s'>", ((const pe_type *)v.u.o)->name);
 }
 
