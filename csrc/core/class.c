@@ -299,7 +299,8 @@ static bool acceptable_base(const pe_type *b) {
     if (pe_is_heaptype(b) || b == &pe_type_object) return true;
     switch (b->kind) {
     case PE_K_EXC: case PE_K_INT: case PE_K_FLOAT: case PE_K_STR: case PE_K_TUPLE:
-    case PE_K_LIST: case PE_K_DICT: case PE_K_SET: case PE_K_FROZENSET:
+    case PE_K_LIST: case PE_K_DICT: case PE_K_SET: case PE_K_FROZENSET: case PE_K_BYTES:
+    case PE_K_BYTEARRAY: /* NotImplementedError from layout() */
         return b != &pe_type_bool;
     default:
         return false;
@@ -401,7 +402,7 @@ static bool has_data_descriptor(pe_class *c);
 
 static void update_flags(pe_state *S, pe_class *c) {
     (void)S;
-    uint32_t f = c->flags & PE_CLS_HAS_DICT;
+    uint32_t f = c->flags & (PE_CLS_HAS_DICT | PE_CLS_BOXED);
     if (c->special[PE_DU_getattr].tag != PE_TUNDEF ||
         c->special[PE_DU_getattribute].tag != PE_TUNDEF)
         f |= PE_CLS_HAS_GETATTR;
@@ -675,7 +676,9 @@ int pe_class_new(pe_state *S, pe_val name, pe_val bases, pe_val ns, int nkw,
     c->tp.base = (const pe_type *)bt->items[0].u.o;
     if (pe_dict_copy(S, PE_DICT(ns), &c->dict)) goto fail;
     if (find_solid(S, bt, &c->solid)) goto fail;
-    c->tp.kind = c->solid == &pe_type_object ? PE_K_INSTANCE : c->solid->kind;
+    if (pe_class_base_boxed(c->solid)) c->flags |= PE_CLS_BOXED;
+    c->tp.kind = c->solid == &pe_type_object || (c->flags & PE_CLS_BOXED) ? PE_K_INSTANCE
+                                                                         : c->solid->kind;
     c->tp.exc_id = c->solid->exc_id;
     if (compute_mro(S, c, bt, &c->mro)) goto fail;
     /* the live-classes list (subclass invalidation) */
@@ -918,10 +921,13 @@ static int static_method_attr(pe_state *S, pe_val v, const pe_type *t, pe_obj *n
     if (t->getattr && t != &pe_type_object) {
         /* the built-in base's own attributes (exceptions: args, __cause__,
          * value, errno...) */
-        int g = t->getattr(S, v, name, out);
+        int g = t->getattr(S, pe_unbox(v), name, out);
         if (g != PE_NOTIMPL) return g < 0 ? -1 : 1;
     }
     const pe_cfunc *m = pe_find_method(t, (pe_str *)name);
+    pe_val self = v;
+    /* int.bit_length, str.upper... see the base value of a boxed instance */
+    if (m) self = pe_unbox(v);
     if (!m) m = pe_find_method(&pe_type_object, (pe_str *)name);
     if (!m) m = pe_slot_wrapper_find(t, (pe_str *)name); /* list.__getitem__, object.__eq__ */
     if (!m) m = pe_slot_wrapper_find(&pe_type_object, (pe_str *)name);
@@ -930,8 +936,8 @@ static int static_method_attr(pe_state *S, pe_val v, const pe_type *t, pe_obj *n
     if (!b) return -1;
     b->name = m->name;
     b->fn = m->fn;
-    pe_incref(v);
-    b->self = v;
+    pe_incref(self);
+    b->self = self;
     *out = pe_obj_val(&b->ob);
     return 1;
 }
@@ -968,7 +974,7 @@ int pe_object_generic_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) 
     const pe_type *solid = pe_is_heaptype(t) ? PE_CLASS(t)->solid : t;
     if (solid->getattr && solid->getattr != pe_object_generic_getattr) {
         /* the built-in base's own attributes (exception args, ...) */
-        int g = solid->getattr(S, v, name, out);
+        int g = solid->getattr(S, pe_unbox(v), name, out);
         if (g != PE_NOTIMPL) return g;
     }
     int r = static_method_attr(S, v, solid, name, out);
@@ -1093,6 +1099,17 @@ int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         else if (!strcmp(n, "__base__")) r = pe_obj_val((pe_obj *)&c->tp.base->ob);
         else if (!strcmp(n, "__class__")) r = pe_obj_val((pe_obj *)&pe_type_type.ob);
         else if (!strcmp(n, "__dict__")) return pe_dict_copy(S, PE_DICT(c->dict), out);
+        else if (!strcmp(n, "__annotations__")) {
+            /* type.__annotations__: the class's own, created empty (and
+             * stored) on first access */
+            r = pe_dict_get_str(PE_DICT(c->dict), (pe_str *)name);
+            if (r.tag == PE_TUNDEF) {
+                if (pe_dict_new(S, &r)) return -1;
+                int rc = pe_class_setattr(S, c, name, r);
+                pe_decref(S, r);
+                if (rc) return -1;
+            }
+        }
         if (r.tag != PE_TUNDEF) {
             pe_incref(r);
             *out = r;

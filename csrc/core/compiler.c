@@ -78,7 +78,7 @@ typedef struct scope {
     int comp_iter_expr; /* > 0: collecting a comprehension's iterable (no `:=`) */
     bool in_loop_decl;
     bool generator; /* a function or lambda holding yield, or a genexpr */
-    bool has_ann;   /* a class body holding an annotated assignment */
+    bool annotations; /* module/class body with `name: T`: __annotations__ is set up */
 } scope;
 
 /* The exception handler that covers the instructions being emitted: a
@@ -583,15 +583,15 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
                 return syntax_error(C, n, "annotated name '%s' can't be %s", n->a->name,
                                     (y->flags & SF_GLOBAL_DECL) ? "global" : "nonlocal");
             if (!sym_add(C, s, n->a->name, SF_ANNOTATED)) return -1;
+            if (s->kind == SC_MODULE || s->kind == SC_CLASS) {
+                /* CPython's SETUP_ANNOTATIONS: the body fills __annotations__ */
+                s->annotations = true;
+                if (!sym_add(C, s, "__annotations__", SF_ASSIGNED)) return -1;
+            }
         }
         if ((n->c || n->a->kind != PE_N_NAME || !(n->a->flags & 1)) &&
             collect_target(C, s, n->a))
             return -1;
-        if (s->kind == SC_CLASS && !s->has_ann) {
-            /* the body starts with __annotations__ = {} (CPython's SETUP_ANNOTATIONS) */
-            s->has_ann = true;
-            if (!sym_add(C, s, "__annotations__", SF_ASSIGNED)) return -1;
-        }
         if ((s->kind == SC_MODULE || s->kind == SC_CLASS) && collect_expr(C, s, n->b)) return -1;
         return collect_expr(C, s, n->c);
     case PE_N_FOR:
@@ -661,11 +661,6 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_IMPORT:
         for (uint32_t i = 0; i < n->l[0].n; i++) {
             pe_node *x = n->l[0].v[i];
-            if (n->a && !strcmp(x->name, "*")) {
-                if (s->kind != SC_MODULE)
-                    return syntax_error(C, x, "import * only allowed at module level");
-                continue;
-            }
             const char *bound = x->a ? x->a->name : x->name;
             char *dot = strchr(bound, '.');
             if (dot) {
@@ -2695,10 +2690,6 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
         uint32_t k;
         if (add_name(C, u, n->a->name, &k)) return -1;
         EMIT(IMPORT_NAME, k);
-        if (l->n == 1 && !strcmp(l->v[0]->name, "*")) {
-            EMIT(IMPORT_STAR, 0);
-            return 0;
-        }
         for (uint32_t i = 0; i < l->n; i++) {
             pe_node *x = l->v[i];
             uint32_t an;
@@ -2721,7 +2712,6 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
         char buf[256];
         const char *dot = strchr(bound, '.');
         if (dot && !x->a) {
-            /* `import a.b` imports a.b, then binds the package a */
             size_t m = (size_t)(dot - bound);
             if (m >= sizeof buf) m = sizeof buf - 1;
             memcpy(buf, bound, m);
@@ -2729,9 +2719,6 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
             /* find the arena copy made by the collector */
             sym *y = sym_find(u->sc, buf);
             bound = y ? y->name : bound;
-            EMIT(POP_TOP, 0);
-            if (add_name(C, u, bound, &k)) return -1;
-            EMIT(IMPORT_NAME, k);
         }
         if (c_store_name(C, u, bound, PE_OP_STORE_FAST, PE_OP_STORE_DEREF, PE_OP_STORE_GLOBAL))
             return -1;
@@ -2845,18 +2832,21 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
                 EMIT(POP_TOP, 0);
             }
         }
-        if (u->sc->kind == SC_CLASS && t->kind == PE_N_NAME && !(t->flags & 1)) {
-            /* a simple name in a class body: __annotations__[name] = annotation */
-            pe_val nm;
-            if (c_expr(C, u, n->b) || c_load_name(C, u, "__annotations__")) return -1;
-            if (pe_str_from_cstr(C->S, t->name, &nm)) return -1;
-            int r = emit_const(C, u, nm);
-            pe_decref(C->S, nm);
+        if (u->sc->kind == SC_MODULE || u->sc->kind == SC_CLASS) {
+            /* __annotations__['x'] = T for a simple name; evaluated only
+             * for other targets */
+            if (c_expr(C, u, n->b)) return -1;
+            if (t->kind != PE_N_NAME || (t->flags & 1)) {
+                EMIT(POP_TOP, 0);
+                return 0;
+            }
+            pe_val key;
+            if (c_load_name(C, u, "__annotations__") || pe_str_from_cstr(C->S, t->name, &key))
+                return -1;
+            int r = emit_const(C, u, key);
+            pe_decref(C->S, key);
             if (r) return -1;
             EMIT(STORE_SUBSCR, 0);
-        } else if (u->sc->kind == SC_MODULE || u->sc->kind == SC_CLASS) {
-            if (c_expr(C, u, n->b)) return -1;
-            EMIT(POP_TOP, 0);
         }
         return 0;
     }
@@ -3361,13 +3351,16 @@ const pe_type pe_type_code = {
 
 /* A class body: the docstring as __doc__, the statements, then the
  * __class__ cell (for BUILD_CLASS to fill) or None. */
+/* SETUP_ANNOTATIONS: __annotations__ = {} at the start of a module or
+ * class body that annotates names. */
+static int c_setup_annotations(compiler *C, unit *u) {
+    EMIT(BUILD_MAP, 0);
+    return c_store_name(C, u, "__annotations__", PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
+                        PE_OP_STORE_GLOBAL);
+}
+
 static int c_class_body(compiler *C, unit *u, pe_node *n, pe_nodelist *body) {
-    if (u->sc->has_ann) {
-        uint32_t k;
-        if (add_name(C, u, "__annotations__", &k)) return -1;
-        EMIT(BUILD_MAP, 0);
-        EMIT(STORE_NAME, k);
-    }
+    if (u->sc->annotations && c_setup_annotations(C, u)) return -1;
     if (body->n && body->v[0]->kind == PE_N_EXPR && body->v[0]->a->kind == PE_N_CONST &&
         pe_is_str(body->v[0]->a->v)) {
         uint32_t k;
@@ -3628,6 +3621,10 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     u->sc = C->module;
     u->line = 1;
     pe_nodelist *body = &mod->l[0];
+    /* a module that annotates names or reads __annotations__ */
+    if ((C->module->annotations || sym_find(C->module, "__annotations__")) &&
+        c_setup_annotations(C, u))
+        goto fail;
     for (uint32_t i = 0; i < body->n; i++) {
         if (c_stmt(C, u, body->v[i], i + 1 == body->n)) goto fail;
     }

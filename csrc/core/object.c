@@ -790,6 +790,7 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
         return 0;
     }
     if (base.tag != PE_TUNDEF) {
+        if (pe_is_str(pe_unbox(x)) || pe_is_bytes(pe_unbox(x))) x = pe_unbox(x);
         if (!pe_is_str(x) && !pe_is_bytes(x) && !pe_is_bytearray(x))
             return pe_raise(S, PE_EXC(TypeError), "int() can't convert non-string with explicit base");
         if (base.tag != PE_TINT && base.tag != PE_TBOOL)
@@ -822,6 +823,8 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
     if (pe_is_bytes(x) || pe_is_bytearray(x)) return pe_bytes_to_int(S, x, 10, out);
     int du = pe_dunder_int(S, x, out);
     if (du) return du < 0 ? -1 : 0;
+    pe_val u = pe_unbox(x); /* str and bytes subclasses: parse their value */
+    if (pe_is_str(u) || pe_is_bytes(u)) return int_call(S, c, 1, &u, NULL, out);
     return pe_raise(S, PE_EXC(TypeError),
                     "int() argument must be a string, a bytes-like object or a real number, "
                     "not '%s'",
@@ -927,6 +930,8 @@ static int float_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
         *out = pe_float(d);
         return 0;
     }
+    pe_val u = pe_unbox(x); /* str and bytes subclasses: parse their value */
+    if (pe_is_str(u) || pe_is_bytes(u)) return float_call(S, c, 1, &u, NULL, out);
     return pe_raise(S, PE_EXC(TypeError),
                     "float() argument must be a string or a real number, not '%s'",
                     pe_type_name(x));
@@ -1608,11 +1613,24 @@ static int mdescr_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_o
     if (argc - nkw < 1)
         return pe_raise(S, PE_EXC(TypeError), "unbound method %s.%s() needs an argument", t->name,
                         f->name);
+    if (t != &pe_type_object && !strcmp(f->name, "__new__")) {
+        /* tuple.__new__(cls, ...): cls must be tuple or a subclass */
+        if (!pe_is_kind(argv[0], PE_K_TYPE))
+            return pe_raise(S, PE_EXC(TypeError), "%s.__new__(X): X is not a type object (%s)",
+                            t->name, pe_type_name(argv[0]));
+        const pe_type *cls = (const pe_type *)argv[0].u.o;
+        if (!pe_type_is_subtype(cls, t))
+            return pe_raise(S, PE_EXC(TypeError), "%s.__new__(%s): %s is not a subtype of %s",
+                            t->name, cls->name, cls->name, t->name);
+        return f->fn(S, argv[0], argc - 1, argv + 1, kw, out);
+    }
     if (!pe_type_is_subtype(pe_typeof(argv[0]), t))
         return pe_raise(S, PE_EXC(TypeError),
                         "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->name,
                         t->name, pe_type_name(argv[0]));
-    return f->fn(S, argv[0], argc - 1, argv + 1, kw, out);
+    /* str.upper(MyStr('a')): the base value of a boxed instance */
+    pe_val self = t == &pe_type_object ? argv[0] : pe_unbox(argv[0]);
+    return f->fn(S, self, argc - 1, argv + 1, kw, out);
 }
 
 static int mdescr_repr(pe_state *S, pe_val v, pe_sb *sb) {

@@ -131,6 +131,7 @@ struct pe_class {
 #define PE_CLS_HAS_GETATTR 0x4u    /* __getattr__ / __getattribute__ somewhere in the MRO */
 #define PE_CLS_HAS_SETATTR 0x8u    /* __setattr__ / __delattr__ somewhere in the MRO */
 #define PE_CLS_HAS_DESCR_SET 0x10u /* some class attribute is a data descriptor */
+#define PE_CLS_BOXED 0x20u         /* solid base int/float/str/tuple/bytes: a pe_boxed */
 
 /* An instance of a class whose solid base is object. */
 typedef struct pe_instance {
@@ -141,6 +142,27 @@ typedef struct pe_instance {
 
 PE_INLINE bool pe_is_heaptype(const pe_type *t) { return (t->ob.flags & PE_HEAPTYPE) != 0; }
 #define PE_CLASS(t) ((pe_class *)(t))
+
+/* An instance of a subclass of int, float, str, tuple or bytes (the
+ * immediates and the variable-size objects): the base value is held as a
+ * pe_val (an exact int/float/str/tuple/bytes), followed by the __dict__
+ * and __slots__ values as for other solid bases. The class's kind is
+ * PE_K_INSTANCE (kind tests such as pe_is_str are false for it, as
+ * CPython's *_CheckExact); the class's slots, the built-in methods bound
+ * to it and the number conversions (pe_dunder_index/int/float) see the
+ * base value through pe_unbox. */
+typedef struct pe_boxed {
+    pe_obj ob;
+    pe_val value;
+} pe_boxed;
+
+/* Is v an instance of a boxed subclass (pe_boxed)? */
+PE_INLINE bool pe_is_boxed(pe_val v) {
+    return v.tag == PE_TOBJ && pe_is_heaptype(v.u.o->type) &&
+           (((const pe_class *)v.u.o->type)->flags & PE_CLS_BOXED);
+}
+/* The base value of a boxed instance (borrowed); v itself otherwise. */
+PE_INLINE pe_val pe_unbox(pe_val v) { return pe_is_boxed(v) ? ((pe_boxed *)v.u.o)->value : v; }
 
 /* The type `object` (base of everything; `object()` makes a bare instance). */
 extern const pe_type pe_type_object;
@@ -224,6 +246,10 @@ void pe_instance_clear(pe_state *S, pe_obj *o);
  * subclassing that base is not supported (class creation raises
  * NotImplementedError). (class_slots.c: the dunders side.) */
 int pe_class_base_layout(const pe_type *solid, size_t *size, void (**fini)(pe_state *, pe_obj *));
+
+/* Do subclasses of the built-in solid base hold a pe_boxed (int, float,
+ * str, tuple, bytes)? (class_base.c) */
+bool pe_class_base_boxed(const pe_type *solid);
 
 /* The solid base's constructor and initialiser for an instance of cls
  * (cls->solid != &pe_type_object): base_new allocates cls->basicsize

@@ -80,6 +80,13 @@ int pe_class_base_new(pe_state *S, pe_class *cls, int argc, const pe_val *argv, 
 int pe_class_base_init(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames);
 /* Sets cls->base_fini for cls->solid (pe_class_install_slots calls it). */
 void pe_class_base_setup(pe_class *cls);
+/* The type whose slots a class falls back to: the solid base, or for a
+ * boxed class (pe_boxed) a proxy applying them to the base value. */
+const pe_type *pe_class_slot_base(const pe_class *cls);
+/* A unary special method (neg pos invert abs trunc floor ceil round) that
+ * a boxed instance's class does not define: the base type's operation on
+ * the base value. 1 done, 0 not applicable, -1 error. */
+int pe_boxed_unary(pe_state *S, pe_val v, enum pe_dunder d, int argc, pe_val *out);
 /* The exception part of an instance, released without freeing (error.c). */
 void pe_exc_fini(pe_state *S, pe_obj *o);
 

@@ -541,10 +541,11 @@ static int str_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
 }
 
 static int str_contains(pe_state *S, pe_val v, pe_val x) {
-    if (!pe_is_str(x))
+    pe_val u = pe_unbox(x); /* a str subclass instance: its value */
+    if (!pe_is_str(u))
         return pe_raise(S, PE_EXC(TypeError), "'in <string>' requires string as left operand, not %s",
                         pe_type_name(x));
-    const pe_str *h = PE_STR(v), *n = PE_STR(x);
+    const pe_str *h = PE_STR(v), *n = PE_STR(u);
     if (n->len == 0) return 1;
     if (n->len > h->len) return 0;
     return memmem(h->data, h->len, n->data, n->len) != NULL;
@@ -725,10 +726,10 @@ int pe_ord(pe_state *S, pe_val v, pe_val *out) {
         *out = pe_int(bp[0]);
         return 0;
     }
-    if (!pe_is_str(v))
+    if (!pe_is_str(pe_unbox(v)))
         return pe_raise(S, PE_EXC(TypeError), "ord() expected string of length 1, but %s found",
                         pe_type_name(v));
-    const pe_str *s = PE_STR(v);
+    const pe_str *s = PE_STR(pe_unbox(v));
     if (s->nchars != 1)
         return pe_raise(S, PE_EXC(TypeError),
                         "ord() expected a character, but string of length %zu found", s->nchars);
