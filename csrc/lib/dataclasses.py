@@ -139,6 +139,9 @@ class mappingproxy:
     def __repr__(self):
         return f'mappingproxy({self._m!r})'
 
+    def __str__(self):
+        return str(self._m)
+
 
 _EMPTY_METADATA = mappingproxy({})
 
