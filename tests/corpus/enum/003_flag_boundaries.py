@@ -1,4 +1,4 @@
-# expect:   allowed 0b0 0111
+# expect: ValueError: 'cow' is not a valid Animal
 from enum import Flag, IntFlag, auto, Enum
 
 
@@ -38,4 +38,8 @@ try:
     Animal['cow']
 except KeyError as e:
     print('KeyError', e)
-Color(8)
+try:
+    Color(8)
+except ValueError as e:
+    print(e)
+Animal('cow')
