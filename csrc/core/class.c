@@ -789,45 +789,24 @@ int pe_class_put_exc_name(pe_sb *sb, const pe_type *t) {
  * __pe_meta_iter__, __pe_meta_len__, __pe_meta_contains__ or
  * __pe_meta_repr__ answers iter(C), len(C), x in C and repr(C)/str(C) with
  * it (reached only where a plain class would raise, or from type's repr).
- * Returns PE_NOTIMPL, nothing raised, when the class has no such hook. */
-int pe_class_meta_hook(pe_state *S, pe_val cls, const char *hook, pe_val arg, pe_val *out) {
+ * *out: the hook's result (PE_META_ITER: an iterator over it). Returns
+ * PE_NOTIMPL, nothing raised, when the class has no such hook. */
+int pe_class_meta(pe_state *S, pe_val cls, int op, pe_val arg, pe_val *out) {
+    static const char *const hooks[] = {"__pe_meta_iter__", "__pe_meta_len__",
+                                        "__pe_meta_contains__", "__pe_meta_repr__"};
     const pe_type *t = (const pe_type *)cls.u.o;
     if (!pe_is_heaptype(t)) return PE_NOTIMPL;
-    pe_val f = pe_type_lookup_cstr(t, hook), b;
+    pe_val f = pe_type_lookup_cstr(t, hooks[op]), b, res;
     if (f.tag == PE_TUNDEF) return PE_NOTIMPL;
     if (pe_descr_get(S, f, pe_undef(), t, &b)) return -1;
-    int r = pe_call(S, b, arg.tag == PE_TUNDEF ? 0 : 1, &arg, NULL, out);
+    int r = pe_call(S, b, arg.tag == PE_TUNDEF ? 0 : 1, &arg, NULL, &res);
     pe_decref(S, b);
-    return r;
-}
-
-int pe_class_meta_iter(pe_state *S, pe_val cls, pe_val *out) {
-    pe_val seq;
-    int r = pe_class_meta_hook(S, cls, "__pe_meta_iter__", pe_undef(), &seq);
-    if (r) return r;
-    r = pe_iter(S, seq, out);
-    pe_decref(S, seq);
-    return r;
-}
-
-int pe_class_meta_len(pe_state *S, pe_val cls, int64_t *out) {
-    pe_val n;
-    int r = pe_class_meta_hook(S, cls, "__pe_meta_len__", pe_undef(), &n);
-    if (r) return r;
-    r = pe_index_int64(S, n, PE_EXC(OverflowError), out);
-    pe_decref(S, n);
-    if (r == 0) return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer", pe_type_name(n));
-    return r < 0 ? -1 : 0;
-}
-
-/* 0/1 (the answer), -1 error, PE_NOTIMPL + 1 when there is no hook */
-int pe_class_meta_contains(pe_state *S, pe_val cls, pe_val x) {
-    pe_val v;
-    int r = pe_class_meta_hook(S, cls, "__pe_meta_contains__", x, &v);
-    if (r == PE_NOTIMPL) return PE_NOTIMPL + 1;
-    if (r) return -1;
-    r = pe_truth(S, v);
-    pe_decref(S, v);
+    if (r || op != PE_META_ITER) {
+        if (!r) *out = res;
+        return r;
+    }
+    r = pe_iter(S, res, out);
+    pe_decref(S, res);
     return r;
 }
 

@@ -276,10 +276,8 @@ int pe_class_mro_tuple(pe_state *S, const pe_class *c, pe_val *out);
 /* <class '__main__.A'> and <__main__.A object at 0x...> */
 int pe_class_repr(pe_state *S, const pe_type *t, pe_sb *sb);
 int pe_class_put_exc_name(pe_sb *sb, const pe_type *t);
-int pe_class_meta_hook(pe_state *S, pe_val cls, const char *hook, pe_val arg, pe_val *out);
-int pe_class_meta_iter(pe_state *S, pe_val cls, pe_val *out);
-int pe_class_meta_len(pe_state *S, pe_val cls, int64_t *out);
-int pe_class_meta_contains(pe_state *S, pe_val cls, pe_val x);
+enum { PE_META_ITER, PE_META_LEN, PE_META_CONTAINS, PE_META_REPR };
+int pe_class_meta(pe_state *S, pe_val cls, int op, pe_val arg, pe_val *out);
 int pe_object_default_repr(pe_state *S, pe_val v, pe_sb *sb);
 /* The type object's dealloc/clear for heap types (pe_type_type's slots). */
 void pe_class_type_dealloc(pe_state *S, pe_obj *o);

@@ -14,6 +14,17 @@ class FrozenInstanceError(AttributeError):
     pass
 
 
+def _set_slots(obj, values):
+    for name, value in zip(type(obj).__slots__, values):
+        setattr(obj, name, value)
+
+
+def _slots_repr(obj):
+    # Field(name='x',type=...) as CPython writes it: no spaces
+    return type(obj).__name__ + '(' + ','.join(
+        [f'{n}={getattr(obj, n)!r}' for n in type(obj).__slots__]) + ')'
+
+
 class _MISSING_TYPE:
     pass
 
@@ -71,77 +82,20 @@ class InitVar:
 
 
 class Field:
-    __slots__ = ('name', 'type', 'default', 'default_factory', 'repr', 'hash',
-                 'init', 'compare', 'metadata', 'kw_only', '_field_type')
+    __slots__ = ('name', 'type', 'default', 'default_factory', 'init', 'repr',
+                 'hash', 'compare', 'metadata', 'kw_only', '_field_type')
 
     def __init__(self, default, default_factory, init, repr, hash, compare,
                  metadata, kw_only):
-        self.name = None
-        self.type = None
-        self.default = default
-        self.default_factory = default_factory
-        self.init = init
-        self.repr = repr
-        self.hash = hash
-        self.compare = compare
-        self.metadata = (_EMPTY_METADATA if not metadata else
-                         mappingproxy(metadata))
-        self.kw_only = kw_only
-        self._field_type = None
+        _set_slots(self, (None, None, default, default_factory, init, repr, hash,
+                          compare, (_EMPTY_METADATA if not metadata else
+                                    mappingproxy(metadata)), kw_only, None))
 
     def __repr__(self):
-        return ('Field('
-                f'name={self.name!r},'
-                f'type={self.type!r},'
-                f'default={self.default!r},'
-                f'default_factory={self.default_factory!r},'
-                f'init={self.init!r},'
-                f'repr={self.repr!r},'
-                f'hash={self.hash!r},'
-                f'compare={self.compare!r},'
-                f'metadata={self.metadata!r},'
-                f'kw_only={self.kw_only!r},'
-                f'_field_type={self._field_type}'
-                ')')
+        return _slots_repr(self)
 
 
-class mappingproxy:
-    # the read-only view CPython gives Field.metadata (types.MappingProxyType)
-    __slots__ = ('_m',)
-
-    def __init__(self, m):
-        self._m = m
-
-    def __getitem__(self, k):
-        return self._m[k]
-
-    def __iter__(self):
-        return iter(self._m)
-
-    def __len__(self):
-        return len(self._m)
-
-    def __contains__(self, k):
-        return k in self._m
-
-    def get(self, k, default=None):
-        return self._m.get(k, default)
-
-    def keys(self):
-        return self._m.keys()
-
-    def values(self):
-        return self._m.values()
-
-    def items(self):
-        return self._m.items()
-
-    def __repr__(self):
-        return f'mappingproxy({self._m!r})'
-
-    def __str__(self):
-        return str(self._m)
-
+from types import MappingProxyType as mappingproxy
 
 _EMPTY_METADATA = mappingproxy({})
 
@@ -150,22 +104,10 @@ class _DataclassParams:
     __slots__ = ('init', 'repr', 'eq', 'order', 'unsafe_hash', 'frozen')
 
     def __init__(self, init, repr, eq, order, unsafe_hash, frozen):
-        self.init = init
-        self.repr = repr
-        self.eq = eq
-        self.order = order
-        self.unsafe_hash = unsafe_hash
-        self.frozen = frozen
+        _set_slots(self, (init, repr, eq, order, unsafe_hash, frozen))
 
     def __repr__(self):
-        return ('_DataclassParams('
-                f'init={self.init!r},'
-                f'repr={self.repr!r},'
-                f'eq={self.eq!r},'
-                f'order={self.order!r},'
-                f'unsafe_hash={self.unsafe_hash!r},'
-                f'frozen={self.frozen!r}'
-                ')')
+        return _slots_repr(self)
 
 
 def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True,
@@ -606,20 +548,21 @@ def _copy(obj):
     return copy.deepcopy(obj)
 
 
-def _asdict_inner(obj, dict_factory):
+def _convert(obj, factory, named):
+    # asdict (named: (name, value) pairs) / astuple, recursing into
+    # dataclasses, namedtuples, lists, tuples and dicts; deep copies the rest
     if _is_dataclass_instance(obj):
         result = []
         for f in fields(obj):
-            value = _asdict_inner(getattr(obj, f.name), dict_factory)
-            result.append((f.name, value))
-        return dict_factory(result)
+            value = _convert(getattr(obj, f.name), factory, named)
+            result.append((f.name, value) if named else value)
+        return factory(result)
     elif isinstance(obj, tuple) and hasattr(obj, '_fields'):
-        return type(obj)(*[_asdict_inner(v, dict_factory) for v in obj])
+        return type(obj)(*[_convert(v, factory, named) for v in obj])
     elif isinstance(obj, (list, tuple)):
-        return type(obj)(_asdict_inner(v, dict_factory) for v in obj)
+        return type(obj)(_convert(v, factory, named) for v in obj)
     elif isinstance(obj, dict):
-        return type(obj)((_asdict_inner(k, dict_factory),
-                          _asdict_inner(v, dict_factory))
+        return type(obj)((_convert(k, factory, named), _convert(v, factory, named))
                          for k, v in obj.items())
     else:
         return _copy(obj)
@@ -628,32 +571,13 @@ def _asdict_inner(obj, dict_factory):
 def asdict(obj, *, dict_factory=dict):
     if not _is_dataclass_instance(obj):
         raise TypeError('asdict() should be called on dataclass instances')
-    return _asdict_inner(obj, dict_factory)
-
-
-def _astuple_inner(obj, tuple_factory):
-    if _is_dataclass_instance(obj):
-        result = []
-        for f in fields(obj):
-            value = _astuple_inner(getattr(obj, f.name), tuple_factory)
-            result.append(value)
-        return tuple_factory(result)
-    elif isinstance(obj, tuple) and hasattr(obj, '_fields'):
-        return type(obj)(*[_astuple_inner(v, tuple_factory) for v in obj])
-    elif isinstance(obj, (list, tuple)):
-        return type(obj)(_astuple_inner(v, tuple_factory) for v in obj)
-    elif isinstance(obj, dict):
-        return type(obj)((_astuple_inner(k, tuple_factory),
-                          _astuple_inner(v, tuple_factory))
-                         for k, v in obj.items())
-    else:
-        return _copy(obj)
+    return _convert(obj, dict_factory, True)
 
 
 def astuple(obj, *, tuple_factory=tuple):
     if not _is_dataclass_instance(obj):
         raise TypeError('astuple() should be called on dataclass instances')
-    return _astuple_inner(obj, tuple_factory)
+    return _convert(obj, tuple_factory, False)
 
 
 def replace(obj, /, **changes):

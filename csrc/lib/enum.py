@@ -12,9 +12,15 @@ __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'Flag',
            'STRICT', 'CONFORM', 'EJECT', 'KEEP', 'verify', 'member',
            'nonmember', 'property']
 
-_FunctionType = type(lambda: 0)
+from types import FunctionType as _FunctionType, MappingProxyType
 _builtin_property = property
 EnumType = EnumMeta = type
+
+
+def _deferred(fn, swap):
+    def op(self, other):
+        return _AutoOp(fn, other, self) if swap else _AutoOp(fn, self, other)
+    return op
 
 
 class auto:
@@ -30,23 +36,12 @@ class auto:
 
     # RED | GREEN in a class body: CPython has resolved the autos already;
     # here the expression waits until the members are made
-    def __or__(self, other):
-        return _AutoOp(lambda a, b: a | b, self, other)
-
-    def __and__(self, other):
-        return _AutoOp(lambda a, b: a & b, self, other)
-
-    def __xor__(self, other):
-        return _AutoOp(lambda a, b: a ^ b, self, other)
-
-    def __ror__(self, other):
-        return _AutoOp(lambda a, b: a | b, other, self)
-
-    def __rand__(self, other):
-        return _AutoOp(lambda a, b: a & b, other, self)
-
-    def __rxor__(self, other):
-        return _AutoOp(lambda a, b: a ^ b, other, self)
+    __or__ = _deferred(lambda a, b: a | b, False)
+    __and__ = _deferred(lambda a, b: a & b, False)
+    __xor__ = _deferred(lambda a, b: a ^ b, False)
+    __ror__ = _deferred(lambda a, b: a | b, True)
+    __rand__ = _deferred(lambda a, b: a & b, True)
+    __rxor__ = _deferred(lambda a, b: a ^ b, True)
 
 
 class _AutoOp(auto):
@@ -129,42 +124,6 @@ def _data_type(cls):
 property = _builtin_property  # enum.property (CPython: a DynamicClassAttribute)
 
 
-class _MembersView:
-    # CPython's mappingproxy of the member map (names -> members, aliases included)
-    def __init__(self, m):
-        self._m = m
-
-    def __getitem__(self, k):
-        return self._m[k]
-
-    def __iter__(self):
-        return iter(self._m)
-
-    def __len__(self):
-        return len(self._m)
-
-    def __contains__(self, k):
-        return k in self._m
-
-    def keys(self):
-        return self._m.keys()
-
-    def values(self):
-        return self._m.values()
-
-    def items(self):
-        return self._m.items()
-
-    def get(self, k, default=None):
-        return self._m.get(k, default)
-
-    def __repr__(self):
-        return 'mappingproxy(' + repr(self._m) + ')'
-
-    def __str__(self):
-        return str(self._m)
-
-
 class Enum:
     """Create a collection of name/value pairs."""
 
@@ -233,7 +192,7 @@ class Enum:
             cls._pe_add_member_(name, value)
             last_values.append(value)
         cls._pe_finish_()
-        cls.__members__ = _MembersView(cls._member_map_)
+        cls.__members__ = MappingProxyType(cls._member_map_)
 
     @classmethod
     def _pe_add_member_(cls, name, value):
@@ -388,43 +347,28 @@ class Enum:
 class ReprEnum(Enum):
     """Only changes the repr(), leaving str() and format() to the mixed-in type."""
 
+    def __str__(self):
+        return str(self._value_)
+
+    def __format__(self, format_spec):
+        return format(self._value_, format_spec)
+
+    def __eq__(self, other):
+        return type(self)._pe_data_type_.__eq__(self, other)
+
+    def __ne__(self, other):
+        return type(self)._pe_data_type_.__ne__(self, other)
+
+    def __hash__(self):
+        return hash(self._value_)
+
 
 class IntEnum(int, ReprEnum):
     """Enum where members are also (and must be) ints."""
 
-    def __str__(self):
-        return int.__repr__(self._value_)
-
-    def __format__(self, format_spec):
-        return format(self._value_, format_spec)
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __eq__(self, other):
-        return int.__eq__(self, other)
-
-    def __ne__(self, other):
-        return int.__ne__(self, other)
-
 
 class StrEnum(str, ReprEnum):
     """Enum where members are also (and must be) strings."""
-
-    def __str__(self):
-        return self._value_
-
-    def __format__(self, format_spec):
-        return format(self._value_, format_spec)
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __eq__(self, other):
-        return str.__eq__(self, other)
-
-    def __ne__(self, other):
-        return str.__ne__(self, other)
 
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
@@ -551,32 +495,25 @@ class Flag(Enum):
     def __bool__(self):
         return bool(self._value_)
 
-    def __or__(self, other):
+    def _pe_operand_(self, other):
+        # the int value of a Flag operand, None when the operation declines
         if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._pe_data_type_ is not object and isinstance(other, int):
-            pass
-        else:
-            return NotImplemented
-        return self.__class__(self._value_ | other)
+            return other._value_
+        if self._pe_data_type_ is not object and isinstance(other, int):
+            return other
+        return None
+
+    def __or__(self, other):
+        other = self._pe_operand_(other)
+        return NotImplemented if other is None else self.__class__(self._value_ | other)
 
     def __and__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._pe_data_type_ is not object and isinstance(other, int):
-            pass
-        else:
-            return NotImplemented
-        return self.__class__(self._value_ & other)
+        other = self._pe_operand_(other)
+        return NotImplemented if other is None else self.__class__(self._value_ & other)
 
     def __xor__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._pe_data_type_ is not object and isinstance(other, int):
-            pass
-        else:
-            return NotImplemented
-        return self.__class__(self._value_ ^ other)
+        other = self._pe_operand_(other)
+        return NotImplemented if other is None else self.__class__(self._value_ ^ other)
 
     def __invert__(self):
         cls = self.__class__
@@ -605,35 +542,6 @@ def _bin(num, max_bits=None):
 
 class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
     """Support for integer-based Flags."""
-
-    def __str__(self):
-        return int.__repr__(self._value_)
-
-    def __format__(self, format_spec):
-        return format(self._value_, format_spec)
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __eq__(self, other):
-        return int.__eq__(self, other)
-
-    def __ne__(self, other):
-        return int.__ne__(self, other)
-
-    def __repr__(self):
-        cls_name = self.__class__.__name__
-        if self._name_ is None:
-            return '<%s: %r>' % (cls_name, self._value_)
-        return '<%s.%s: %r>' % (cls_name, self._name_, self._value_)
-
-    __or__ = Flag.__or__
-    __and__ = Flag.__and__
-    __xor__ = Flag.__xor__
-    __ror__ = Flag.__or__
-    __rand__ = Flag.__and__
-    __rxor__ = Flag.__xor__
-    __invert__ = Flag.__invert__
 
 
 def unique(enumeration):

@@ -247,42 +247,39 @@ def _alias(origin, nparams, name=None):
     return _SpecialGenericAlias(origin, nparams, name or origin.__name__.capitalize())
 
 
+def _aliases(spec):
+    # "Name:origin:nparams ..." -> the aliases of collections.abc classes
+    out = []
+    for item in spec.split():
+        name, origin, n = item.split(':')
+        out.append(_alias(origin, int(n), name))
+    return out
+
+
 List = _alias(list, 1, 'List')
 Dict = _alias(dict, 2, 'Dict')
 Set = _alias(set, 1, 'Set')
 FrozenSet = _alias(frozenset, 1, 'FrozenSet')
 Tuple = _alias(tuple, -1, 'Tuple')
 Type = _alias(type, 1, 'Type')
-Callable = _alias('Callable', -1)
-Hashable = _alias('Hashable', 0)
-Awaitable = _alias('Awaitable', 1)
-Coroutine = _alias('Coroutine', 3)
-AsyncIterable = _alias('AsyncIterable', 1)
-AsyncIterator = _alias('AsyncIterator', 1)
-Iterable = _alias('Iterable', 1)
-Iterator = _alias('Iterator', 1)
-Reversible = _alias('Reversible', 1)
-Sized = _alias('Sized', 0)
-Container = _alias('Container', 1)
-Collection = _alias('Collection', 1)
-AbstractSet = _alias('Set', 1, 'AbstractSet')
-MutableSet = _alias('MutableSet', 1)
-Mapping = _alias('Mapping', 2)
-MutableMapping = _alias('MutableMapping', 2)
-Sequence = _alias('Sequence', 1)
-MutableSequence = _alias('MutableSequence', 1)
-ByteString = _alias('ByteString', 0)
-MappingView = _alias('MappingView', 1)
-KeysView = _alias('KeysView', 1)
-ItemsView = _alias('ItemsView', 2)
-ValuesView = _alias('ValuesView', 1)
-Generator = _alias('Generator', 3)
-ContextManager = _alias('AbstractContextManager', 1, 'ContextManager')
-Deque = _alias('deque', 1, 'Deque')
-DefaultDict = _alias('defaultdict', 2, 'DefaultDict')
-OrderedDict = _alias('OrderedDict', 2)
-Counter = _alias('Counter', 1)
-ChainMap = _alias('ChainMap', 2)
+(Callable, Hashable, Awaitable, Coroutine, AsyncIterable, AsyncIterator,
+ Iterable, Iterator, Reversible, Sized, Container, Collection, AbstractSet,
+ MutableSet, Mapping, MutableMapping, Sequence, MutableSequence, ByteString,
+ MappingView, KeysView, ItemsView, ValuesView, Generator, ContextManager,
+ Deque, DefaultDict, OrderedDict, Counter, ChainMap,) = _aliases(
+    'Callable:Callable:-1 Hashable:Hashable:0 Awaitable:Awaitable:1 '
+    'Coroutine:Coroutine:3 AsyncIterable:AsyncIterable:1 '
+    'AsyncIterator:AsyncIterator:1 Iterable:Iterable:1 Iterator:Iterator:1 '
+    'Reversible:Reversible:1 Sized:Sized:0 Container:Container:1 '
+    'Collection:Collection:1 AbstractSet:Set:1 MutableSet:MutableSet:1 '
+    'Mapping:Mapping:2 MutableMapping:MutableMapping:2 Sequence:Sequence:1 '
+    'MutableSequence:MutableSequence:1 ByteString:ByteString:0 '
+    'MappingView:MappingView:1 KeysView:KeysView:1 ItemsView:ItemsView:2 '
+    'ValuesView:ValuesView:1 Generator:Generator:3 '
+    'ContextManager:AbstractContextManager:1 Deque:deque:1 '
+    'DefaultDict:defaultdict:2 OrderedDict:OrderedDict:2 Counter:Counter:1 '
+    'ChainMap:ChainMap:2 '
+)
 Text = str
 
 
@@ -368,32 +365,13 @@ def runtime_checkable(cls):
     return cls
 
 
-class SupportsInt(Protocol):
-    __slots__ = ()
-
-
-class SupportsFloat(Protocol):
-    __slots__ = ()
-
-
-class SupportsComplex(Protocol):
-    __slots__ = ()
-
-
-class SupportsBytes(Protocol):
-    __slots__ = ()
-
-
-class SupportsIndex(Protocol):
-    __slots__ = ()
-
-
-class SupportsAbs(Protocol):
-    __slots__ = ()
-
-
-class SupportsRound(Protocol):
-    __slots__ = ()
+SupportsInt = type('SupportsInt', (Protocol,), {'__slots__': (), '__module__': 'typing'})
+SupportsFloat = type('SupportsFloat', (Protocol,), {'__slots__': (), '__module__': 'typing'})
+SupportsComplex = type('SupportsComplex', (Protocol,), {'__slots__': (), '__module__': 'typing'})
+SupportsBytes = type('SupportsBytes', (Protocol,), {'__slots__': (), '__module__': 'typing'})
+SupportsIndex = type('SupportsIndex', (Protocol,), {'__slots__': (), '__module__': 'typing'})
+SupportsAbs = type('SupportsAbs', (Protocol,), {'__slots__': (), '__module__': 'typing'})
+SupportsRound = type('SupportsRound', (Protocol,), {'__slots__': (), '__module__': 'typing'})
 
 
 def cast(typ, val):

@@ -72,26 +72,12 @@ try:
         x: int
 except ValueError as e:
     print(e)
-try:
-    field(default=1, default_factory=list)
-except ValueError as e:
-    print(e)
-try:
-    asdict(3)
-except TypeError as e:
-    print(e)
-try:
-    fields(3)
-except TypeError as e:
-    print(e)
-try:
-    replace(C(1), b=3)
-except ValueError as e:
-    print(e)
-try:
-    hash(p)
-except TypeError as e:
-    print(e)
+for call in [lambda: field(default=1, default_factory=list), lambda: asdict(3),
+             lambda: fields(3), lambda: replace(C(1), b=3), lambda: hash(p), lambda: astuple(p, 1)]:
+    try:
+        call()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
 @dataclass(unsafe_hash=True)
 class H:
     x: int

@@ -14,13 +14,17 @@ class P:
 
 print(P(1, w=2), P.count, [f.name for f in fields(P)], P.__match_args__)
 print(P.__doc__)
-for a, k in [((1, 2, 3), {}), ((1, 2, 3), {'b': 1}), ((1, 2, 3), {'x': 1}),
+def calls(cls, cases):
+    for a, k in cases:
+        try:
+            cls(*a, **k)
+        except TypeError as e:
+            print(e)
+
+
+calls(P, [((1, 2, 3), {}), ((1, 2, 3), {'b': 1}), ((1, 2, 3), {'x': 1}),
              ((1, 2, 3), {'w': 1}), ((1, 2, 3, 4), {'w': 1, 'z': 2}), ((), {}),
-             ((), {'w': 1}), ((1,), {}), ((1,), {'q': 1, 'x': 2})]:
-    try:
-        P(*a, **k)
-    except TypeError as e:
-        print(e)
+             ((), {'w': 1}), ((1,), {}), ((1,), {'q': 1, 'x': 2})])
 
 
 @dataclass
@@ -42,11 +46,7 @@ class R:
     c: int
 
 
-for a, k in [((), {}), ((1, 2, 3, 4), {}), ((1, 2, 3), {'a': 4}), ((1,), {})]:
-    try:
-        R(*a, **k)
-    except TypeError as e:
-        print(e)
+calls(R, [((), {}), ((1, 2, 3, 4), {}), ((1, 2, 3), {'a': 4}), ((1,), {})])
 
 
 @dataclass
