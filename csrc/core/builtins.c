@@ -40,6 +40,75 @@ static int take_kwargs(pe_state *S, const char *fn, int argc, const pe_val *argv
 /* Output                                                              */
 /* ------------------------------------------------------------------ */
 
+/* print(..., file=f) for any f with a write method: f.write(str) for each
+ * argument, separator and the end, as CPython; then f.flush() if asked. */
+static int write_str(pe_state *S, pe_val wr, pe_val s) {
+    pe_val r;
+    if (pe_call(S, wr, 1, &s, NULL, &r)) return -1;
+    pe_decref(S, r);
+    return 0;
+}
+
+static int write_cstr(pe_state *S, pe_val wr, pe_val given, const char *dflt) {
+    if (pe_is_str(given)) return write_str(S, wr, given);
+    pe_val s;
+    if (pe_str_from_cstr(S, dflt, &s)) return -1;
+    int r = write_str(S, wr, s);
+    pe_decref(S, s);
+    return r;
+}
+
+static int print_to(pe_state *S, const pe_val *argv, int npos, const pe_val *kw, pe_val *out) {
+    pe_val wr, key;
+    if (pe_str_from_cstr(S, "write", &key)) return -1;
+    int r = pe_getattr(S, kw[2], key.u.o, &wr);
+    pe_decref(S, key);
+    if (r) return -1;
+    for (int i = 0; i < npos && r == 0; i++) {
+        if (i > 0 && write_cstr(S, wr, kw[0], " ")) r = -1;
+        if (r) break;
+        pe_val s;
+        if (pe_is_str(argv[i])) {
+            r = write_str(S, wr, argv[i]);
+            continue;
+        }
+        pe_sb sb;
+        pe_sb_init(&sb, S);
+        if (pe_tostr(S, argv[i], &sb)) {
+            pe_sb_free(&sb);
+            r = -1;
+            break;
+        }
+        if (pe_sb_to_str(&sb, &s)) { /* frees sb either way */
+            r = -1;
+            break;
+        }
+        r = write_str(S, wr, s);
+        pe_decref(S, s);
+    }
+    if (r == 0) r = write_cstr(S, wr, kw[1], "\n");
+    pe_decref(S, wr);
+    if (r == 0 && kw[3].tag != PE_TUNDEF) {
+        int t = pe_truth(S, kw[3]);
+        if (t < 0) return -1;
+        if (t) {
+            pe_val fl;
+            if (pe_str_from_cstr(S, "flush", &key)) return -1;
+            r = pe_getattr(S, kw[2], key.u.o, &fl);
+            pe_decref(S, key);
+            if (r) return -1;
+            pe_val res;
+            r = pe_call(S, fl, 0, NULL, NULL, &res);
+            pe_decref(S, fl);
+            if (r) return -1;
+            pe_decref(S, res);
+        }
+    }
+    if (r) return -1;
+    *out = pe_none();
+    return 0;
+}
+
 BI(print) {
     (void)self;
     static const char *const names[] = {"sep", "end", "file", "flush"};
@@ -52,7 +121,7 @@ BI(print) {
                             names[i], pe_type_name(kw[i]));
     int fd = 1; /* print(file=sys.stdout / sys.stderr) */
     if (kw[2].tag != PE_TUNDEF && kw[2].tag != PE_TNONE && !(fd = pe_sys_stream_fd(kw[2])))
-        return pe_raise(S, PE_EXC(TypeError), "print(file=...) is not supported by pyexpr");
+        return print_to(S, argv, npos, kw, out);
     pe_write_fn wr = fd == 1 ? S->out : S->err;
     void *wr_ud = fd == 1 ? S->out_ud : S->err_ud;
     pe_sb sb;
@@ -691,6 +760,23 @@ CFUNC(repr) CFUNC(ascii) CFUNC(hash) CFUNC(len) CFUNC(chr) CFUNC(ord) CFUNC(min)
 CFUNC(sum) CFUNC(any) CFUNC(all) CFUNC(sorted) CFUNC(iter) CFUNC(next) CFUNC(isinstance)
 CFUNC(callable) CFUNC(id) CFUNC(format) CFUNC(getattr) CFUNC(hasattr) CFUNC(issubclass)
 
+/* Ellipsis (`...`): a singleton of type ellipsis, hashed by identity
+ * (object.c pe_hash). */
+static int ellipsis_repr(pe_state *S, pe_val v, pe_sb *sb) {
+    (void)S;
+    (void)v;
+    return pe_sb_puts(sb, "Ellipsis");
+}
+
+const pe_type pe_type_ellipsis = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "ellipsis",
+    .kind = PE_K_OTHER,
+    .repr = ellipsis_repr,
+};
+
+const pe_obj pe_ellipsis_obj = PE_STATIC_HEAD(&pe_type_ellipsis);
+
 /* Module-level __name__: a script is always the main module. */
 static const pe_static_str main_name = PE_STATIC_STR("__main__");
 
@@ -727,7 +813,7 @@ static const builtin_entry builtin_table[] = {
     {"type", &pe_type_type.ob, true}, {"enumerate", &pe_type_enumerate.ob, false},
     {"zip", &pe_type_zip.ob, false}, {"map", &pe_type_map.ob, false},
     {"filter", &pe_type_filter.ob, false}, {"reversed", &pe_type_reversed.ob, false},
-    {"NotImplemented", &pe_notimplemented_obj, true},
+    {"NotImplemented", &pe_notimplemented_obj, true}, {"Ellipsis", &pe_ellipsis_obj, true},
     {"object", &pe_type_object.ob, true}, {"super", &pe_type_super.ob, false},
     {"property", &pe_type_property.ob, true}, {"staticmethod", &pe_type_staticmethod.ob, true},
     {"classmethod", &pe_type_classmethod.ob, true}, {"setattr", &pe_bi_setattr.ob, false},
@@ -763,7 +849,7 @@ typedef struct unsupported_builtin {
 } unsupported_builtin;
 
 static const unsupported_builtin unsupported_builtins[] = {
-    {"BaseExceptionGroup", false}, {"Ellipsis", false}, {"ExceptionGroup", false},
+    {"BaseExceptionGroup", false}, {"ExceptionGroup", false},
     {"__build_class__", false}, {"__debug__", false},
     {"__doc__", false}, {"__import__", true}, {"__loader__", false}, {"__package__", false},
     {"__spec__", false}, {"aiter", false}, {"anext", false}, {"breakpoint", true},

@@ -22,6 +22,7 @@
 #include "pe_internal.h"
 #include "pe_vm.h"
 #include "pe_code.h"
+#include "capi.h"
 #include "pe_module.h"
 
 typedef struct pe_frozen {
@@ -105,8 +106,16 @@ static int module_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
 
 static int module_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
     pe_module *m = mod_of(v);
-    if (m->lookup) /* math, sys: static */
+    if (m->lookup) { /* math, sys: static, shared by every state */
+        pe_val x;
+        int r = val.tag == PE_TUNDEF ? mod_lookup(S, m, (pe_str *)name, &x) : 0;
+        if (r == PE_NOTIMPL) /* object.__delattr__'s wording */
+            return pe_raise(S, PE_EXC(AttributeError), "'module' object has no attribute '%s'",
+                            ((pe_str *)name)->data);
+        if (r < 0) return -1;
+        if (val.tag == PE_TUNDEF) pe_decref(S, x);
         return pe_raise(S, PE_EXC(AttributeError), "module attributes are read-only in pyexpr");
+    }
     int64_t slot;
     pe_val cur = slot_get(m, (pe_str *)name, &slot);
     if (slot >= 0 && (val.tag != PE_TUNDEF || cur.tag != PE_TUNDEF)) {
@@ -116,8 +125,8 @@ static int module_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
     if (m->dict.tag != PE_TOBJ && pe_dict_new(S, &m->dict)) return -1;
     if (val.tag != PE_TUNDEF) return pe_dict_set(S, PE_DICT(m->dict), pe_obj_val(name), val);
     int r = pe_dict_del(S, PE_DICT(m->dict), pe_obj_val(name));
-    if (r == 0)
-        return pe_raise(S, PE_EXC(AttributeError), "module '%s' has no attribute '%s'", m->name,
+    if (r == 0) /* object.__delattr__'s wording */
+        return pe_raise(S, PE_EXC(AttributeError), "'module' object has no attribute '%s'",
                         ((pe_str *)name)->data);
     return r < 0 ? -1 : 0;
 }
@@ -135,6 +144,12 @@ static void module_clear(pe_state *S, pe_obj *o) {
     m->dict = m->slotmap = pe_undef();
     pe_decref(S, d);
     pe_decref(S, sm);
+    if (m->namekey.tag == PE_TOBJ) { /* keep the name readable until dealloc */
+        pe_val k = m->namekey;
+        m->namekey = pe_undef();
+        m->name = "?";
+        pe_decref(S, k);
+    }
     if (m->globals) {
         pe_val *g = m->globals;
         uint32_t n = m->code->nglobals;
@@ -243,7 +258,7 @@ static pe_module *module_new(pe_state *S, const char *name) {
     if (!m) return NULL;
     m->name = name;
     m->lookup = NULL;
-    m->dict = m->slotmap = pe_undef();
+    m->dict = m->slotmap = m->namekey = pe_undef();
     m->code = NULL;
     m->globals = NULL;
     return m;
@@ -382,7 +397,7 @@ static int import_one(pe_state *S, pe_val key, pe_val *out) {
     const modspec *c = NULL;
     size_t py = 0;
     int kind = find_spec(name, &c, &py);
-    if (kind == 0) return not_found(S, PE_STR(key));
+    if (kind == 0 && !S->import_hook) return not_found(S, PE_STR(key));
     if (kind == 1 && c->get_static) return c->get_static(S, out);
     if (S->modules.tag != PE_TOBJ && pe_dict_new(S, &S->modules)) return -1;
     pe_module *m = module_new(S, kind == 1 ? c->name : pe_frozen_table[py].name);
@@ -393,7 +408,21 @@ static int import_one(pe_state *S, pe_val key, pe_val *out) {
         pe_decref(S, mv);
         return -1;
     }
-    int r = kind == 1 ? c->init(S, mv) : exec_frozen(S, m, py);
+    int r;
+    if (kind == 0) { /* the host's? */
+        m->name = name; /* while the hook runs; a copy below if it is */
+        r = S->import_hook(S, name, pe_value_of(mv), S->import_ud);
+        if (r == 0) r = not_found(S, PE_STR(key));
+        if (r == 1) {
+            /* the name lives as long as the module: the key of S->modules */
+            m->name = PE_STR(key)->data;
+            m->namekey = key;
+            pe_incref(key);
+            r = 0;
+        }
+    } else {
+        r = kind == 1 ? c->init(S, mv) : exec_frozen(S, m, py);
+    }
     if (r) {
         pe_incref(S->exc); /* keep the error across the removal */
         pe_val e = S->exc;
@@ -566,6 +595,19 @@ int pe_module_import_star(pe_state *S, pe_val module, pe_val *globals, const pe_
     }
     pe_decref(S, all);
     return rc;
+}
+
+void pe_set_import_hook(pe_state *S, pe_import_fn fn, void *ud) {
+    S->import_hook = fn;
+    S->import_ud = ud;
+}
+
+int pe_module_add(pe_state *S, pe_value module, const char *name, pe_value v) {
+    pe_val m = pe_val_of(module), x = pe_val_of(v);
+    if (!pe_is_kind(m, PE_K_MODULE) || mod_of(m)->lookup)
+        return pe_raise(S, PE_EXC(TypeError), "pe_module_add: not a host module");
+    pe_incref(x);
+    return pe_module_set(S, m, name, x);
 }
 
 void pe_modules_clear(pe_state *S) {

@@ -158,7 +158,7 @@ int pe_hash(pe_state *S, pe_val v, int64_t *out) {
         if (t->kind == PE_K_TYPE || t->kind == PE_K_FUNC || t->kind == PE_K_CFUNC ||
             t->kind == PE_K_EXC || t->kind == PE_K_MODULE || t->kind == PE_K_CODE ||
             t->kind == PE_K_ITER || t->kind == PE_K_HOST || t->kind == PE_K_CELL ||
-            t == &pe_type_dict_values) {
+            t == &pe_type_dict_values || t == &pe_type_ellipsis) {
             uint64_t h = (uint64_t)(uintptr_t)v.u.o;
             *out = (int64_t)((h >> 4) | (h << 60));
             if (*out == -1) *out = -2;

@@ -842,7 +842,8 @@ static pe_node *p_atom(parser *P) {
         return n;
     }
     case PE_TOK_ELLIPSIS:
-        return unsupported(P, &t, "Ellipsis ('...') is");
+        if (advance(P)) return NULL;
+        return make_const(P, &t, pe_obj_val((pe_obj *)&pe_ellipsis_obj));
     case PE_TOK_KW_await:
         return unsupported(P, &t, "'await' is");
     default:

@@ -119,8 +119,10 @@ void pe_exc_clear(pe_state *S);
 
 extern const pe_type pe_type_none, pe_type_bool, pe_type_int, pe_type_float, pe_type_str,
     pe_type_tuple, pe_type_list, pe_type_dict, pe_type_set, pe_type_frozenset, pe_type_range,
-    pe_type_slice, pe_type_function, pe_type_builtin, pe_type_cell, pe_type_code,
+    pe_type_slice, pe_type_ellipsis, pe_type_function, pe_type_builtin, pe_type_cell, pe_type_code,
     pe_type_type, pe_type_module;
+/* The Ellipsis singleton (builtins.c). */
+extern const pe_obj pe_ellipsis_obj;
 
 /* The type of any value (immediates included). */
 const pe_type *pe_typeof(pe_val v);

@@ -82,6 +82,7 @@ typedef struct pe_module {
     pe_val slotmap;         /* Python module: global name -> slot index (dict) */
     struct pe_code *code;   /* Python module: its program (retained) or NULL */
     pe_val *globals;        /* Python module: code->nglobals slots */
+    pe_val namekey;         /* host module: the str its name points into */
 } pe_module;
 /* The math module (mathmodule.c): a static, allocation-free module object. */
 int pe_math_module(pe_state *S, pe_val *out);

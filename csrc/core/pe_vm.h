@@ -162,6 +162,8 @@ struct pe_state {
     pe_val modules;       /* imported modules by name (a dict) or UNDEF; kept
                              until pe_reset, like CPython's sys.modules */
     struct pe_code **frozen_code; /* compiled Python modules, by table index */
+    pe_import_fn import_hook;     /* host modules (pe_set_import_hook) */
+    void *import_ud;
     uint32_t rec_limit;   /* sys.setrecursionlimit's value, 0 = not set this run */
 };
 
