@@ -1375,11 +1375,12 @@ static int c_cmpop(compiler *C, unit *u, int op) {
     return 0;
 }
 
-/* Is e a constant other than None/True/False (a constant tuple counts, as
- * CPython's AST optimizer makes it one)? */
+/* Is e a constant other than None/True/False/... (a constant tuple counts,
+ * as CPython's AST optimizer makes it one)? */
 static bool is_literal_const(const pe_node *e, bool top) {
     if (e->kind == PE_N_CONST)
-        return !top || !(e->v.tag == PE_TNONE || e->v.tag == PE_TBOOL);
+        return !top || !(e->v.tag == PE_TNONE || e->v.tag == PE_TBOOL ||
+                         (e->v.tag == PE_TOBJ && e->v.u.o == &pe_ellipsis_obj));
     if (e->kind != PE_N_TUPLE) return false;
     for (uint32_t i = 0; i < e->l[0].n; i++)
         if (!is_literal_const(e->l[0].v[i], false)) return false;

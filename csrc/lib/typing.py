@@ -29,6 +29,8 @@ _NoneType = type(None)
 
 
 def _type_repr(obj):
+    if obj is ...:
+        return '...'
     if isinstance(obj, type):
         if obj.__module__ == 'builtins':
             return obj.__qualname__
@@ -148,6 +150,8 @@ class _GenericAlias(_Final):
         if self._name == 'Callable' and len(args) == 2 and isinstance(args[0], list):
             params = '[' + ', '.join([_type_repr(a) for a in args[0]]) + ']'
             return f'typing.Callable[{params}, {_type_repr(args[1])}]'
+        if self._name == 'Callable' and len(args) == 2 and args[0] is ...:
+            return f'typing.Callable[..., {_type_repr(args[1])}]'
         if self._name:
             head = 'typing.' + self._name
         else:
