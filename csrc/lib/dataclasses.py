@@ -175,10 +175,10 @@ def _name_list(names):
     return ', '.join(quoted[:-1]) + ', and ' + quoted[-1]
 
 
-def _bind(qualname, pos, kwonly, ndefaults, args, kwargs):
-    """Binds an __init__ call as CPython's frame set-up does: returns a dict
-    of the given parameters; raises CPython's TypeErrors in its order."""
-    fname = qualname + '.__init__()'
+def _bind(fname, pos, kwonly, ndefaults, args, kwargs):
+    """Binds a call of fname ('Point.__init__()', whose first parameter is
+    self) as CPython's frame set-up does: returns a dict of the given
+    parameters; raises CPython's TypeErrors in its order."""
     bound = {}
     npos = len(pos)
     for i in range(min(len(args), npos)):
@@ -242,7 +242,7 @@ def _make_init(cls, fields, std_fields, kw_only_fields, frozen, has_post_init):
     initvars = [f.name for f in fields if f._field_type is _FIELD_INITVAR]
 
     def __init__(self, *args, **kwargs):
-        bound = _bind(qualname, pos, kwonly, ndefaults, args, kwargs)
+        bound = _bind(qualname + '.__init__()', pos, kwonly, ndefaults, args, kwargs)
         missing = [n for n in required_kw if n not in bound]
         if missing:
             raise TypeError(f'{qualname}.__init__() missing {len(missing)} required '

@@ -14,7 +14,7 @@ __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'Flag',
 
 from types import FunctionType as _FunctionType, MappingProxyType
 _builtin_property = property
-EnumType = EnumMeta = type
+EnumType = EnumMeta = _builtin_type = type
 
 
 def _deferred(fn, swap):
@@ -244,8 +244,11 @@ class Enum:
     def _pe_finish_(cls):
         pass
 
-    def __new__(cls, value):
-        if type(value) is cls:
+    def __new__(cls, value, names=None, *, module=None, qualname=None,
+                type=None, start=1, boundary=None):
+        if names is not None:
+            return cls._pe_create_(value, names, type, start, boundary)
+        if _builtin_type(value) is cls:
             return value
         try:
             return cls._value2member_map_[value]
@@ -264,6 +267,29 @@ class Enum:
 
     def __init__(self, *args, **kwds):
         pass
+
+    @classmethod
+    def _pe_create_(cls, class_name, names, data_type, start, boundary):
+        # the functional API: Enum('Color', 'RED GREEN'), Enum('D', [('A', 1)])
+        if isinstance(names, str):
+            names = names.replace(',', ' ').split()
+        if isinstance(names, dict):
+            items = list(names.items())
+        else:
+            items = []
+            last = []
+            for i, item in enumerate(names):
+                if isinstance(item, str):
+                    value = cls._generate_next_value_(item, start, i, last[:])
+                    items.append((item, value))
+                    last.append(value)
+                else:
+                    items.append((item[0], item[1]))
+        ns = {'__module__': '__main__'}
+        for name, value in items:
+            ns[name] = value
+        bases = (cls,) if data_type is None else (data_type, cls)
+        return _builtin_type(class_name, bases, ns)
 
     @classmethod
     def _missing_(cls, value):

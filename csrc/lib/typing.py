@@ -582,11 +582,94 @@ class TypedDict(dict):
     """A dict whose keys are declared by annotations (no run-time checks)."""
 
 
-def NamedTuple(typename, fields=None, /, **kwargs):
-    from collections import namedtuple
-    if fields is None:
-        fields = list(kwargs.items())
-    return namedtuple(typename, [f[0] for f in fields])
+class _TupleGetter:
+    # a named field of a NamedTuple: the item at index
+    __slots__ = ('index',)
+
+    def __init__(self, index):
+        self.index = index
+
+    def __get__(self, obj, owner=None):
+        return self if obj is None else obj[self.index]
+
+    def __set__(self, obj, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, obj):
+        raise AttributeError("can't delete attribute")
+
+
+def _namedtuple_methods(cls, fields, defaults):
+    from dataclasses import _bind
+    name = cls.__name__
+    ndefaults = len(defaults)
+    fname = name + '.__new__()'
+
+    def __new__(_cls, *args, **kwargs):
+        bound = _bind(fname, fields, (), ndefaults, args, kwargs)
+        return tuple.__new__(_cls, [bound[f] if f in bound else defaults[f]
+                                    for f in fields])
+
+    def __repr__(self):
+        return self.__class__.__name__ + '(' + ', '.join(
+            [f'{f}={v!r}' for f, v in zip(fields, self)]) + ')'
+
+    def _asdict(self):
+        return dict(zip(fields, self))
+
+    def _replace(self, /, **kwds):
+        result = self._make([kwds.pop(f) if f in kwds else v
+                             for f, v in zip(fields, self)])
+        if kwds:
+            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+        return result
+
+    def _make(cls_, iterable):
+        result = tuple.__new__(cls_, iterable)
+        if len(result) != len(fields):
+            raise TypeError(f'Expected {len(fields)} arguments, got {len(result)}')
+        return result
+
+    __new__.__qualname__ = name + '.__new__'
+    cls.__new__ = __new__
+    cls.__repr__ = __repr__
+    cls._asdict = _asdict
+    cls._replace = _replace
+    cls._make = classmethod(_make)
+    cls._fields = fields
+    cls._field_defaults = defaults
+    cls.__match_args__ = fields
+    for i, f in enumerate(fields):
+        setattr(cls, f, _TupleGetter(i))
+
+
+class NamedTuple(tuple):
+    """Typed version of namedtuple: class P(NamedTuple): x: int; y: int = 0."""
+
+    def __new__(cls, typename=None, fields=None, /, **kwargs):
+        if cls is not NamedTuple:
+            return tuple.__new__(cls)
+        if fields is None:
+            fields = list(kwargs.items())
+        return type(typename, (NamedTuple,), {'__annotations__': dict(fields),
+                                              '__module__': '__main__'})
+
+    def __init_subclass__(cls, **kwargs):
+        if NamedTuple not in cls.__bases__:
+            return
+        ann = cls.__dict__.get('__annotations__', {})
+        fields = tuple(ann)
+        defaults = {}
+        for f in fields:
+            if f.startswith('_'):
+                raise ValueError('Field names cannot start with an underscore: %r' % f)
+            if f in cls.__dict__:
+                defaults[f] = cls.__dict__[f]
+            elif defaults:
+                raise TypeError(f'Non-default namedtuple field {f} cannot follow '
+                                f'default field{"s" if len(defaults) > 1 else ""} '
+                                f'{", ".join(defaults)}')
+        _namedtuple_methods(cls, fields, defaults)
 
 
 _TYPING_NAMES = {
