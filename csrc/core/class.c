@@ -877,6 +877,40 @@ int pe_class_repr(pe_state *S, const pe_type *t, pe_sb *sb) {
     return pe_sb_printf(sb, "<class '%s'>", type_qualname(t));
 }
 
+/* The type name on an uncaught exception's last traceback line: CPython's
+ * module.qualname, without "__main__." or "builtins." */
+int pe_class_put_exc_name(pe_sb *sb, const pe_type *t) {
+    const char *mod = pe_class_module(t);
+    if (mod && strcmp(mod, "__main__")) return pe_sb_printf(sb, "%s.%s", mod, type_qualname(t));
+    return pe_sb_printf(sb, "%s", type_qualname(t));
+}
+
+/* pyexpr has no metaclasses; enum (csrc/lib/enum.py) needs four of its
+ * EnumType's methods. A class whose MRO defines the classmethod
+ * __pe_meta_iter__, __pe_meta_len__, __pe_meta_contains__ or
+ * __pe_meta_repr__ answers iter(C), len(C), x in C and repr(C)/str(C) with
+ * it (reached only where a plain class would raise, or from type's repr).
+ * *out: the hook's result (PE_META_ITER: an iterator over it). Returns
+ * PE_NOTIMPL, nothing raised, when the class has no such hook. */
+int pe_class_meta(pe_state *S, pe_val cls, int op, pe_val arg, pe_val *out) {
+    static const char *const hooks[] = {"__pe_meta_iter__", "__pe_meta_len__",
+                                        "__pe_meta_contains__", "__pe_meta_repr__"};
+    const pe_type *t = (const pe_type *)cls.u.o;
+    if (!pe_is_heaptype(t)) return PE_NOTIMPL;
+    pe_val f = pe_type_lookup_cstr(t, hooks[op]), b, res;
+    if (f.tag == PE_TUNDEF) return PE_NOTIMPL;
+    if (pe_descr_get(S, f, pe_undef(), t, &b)) return -1;
+    int r = pe_call(S, b, arg.tag == PE_TUNDEF ? 0 : 1, &arg, NULL, &res);
+    pe_decref(S, b);
+    if (r || op != PE_META_ITER) {
+        if (!r) *out = res;
+        return r;
+    }
+    r = pe_iter(S, res, out);
+    pe_decref(S, res);
+    return r;
+}
+
 /* ------------------------------------------------------------------ */
 /* Calling a class                                                      */
 /* ------------------------------------------------------------------ */

@@ -647,10 +647,7 @@ static void print_last_line(pe_state *S, pe_val exc) {
     pe_sb sb;
     pe_sb_init(&sb, S);
     const pe_type *t = exc.u.o->type;
-    /* CPython's print_exception: module.qualname unless __main__/builtins */
-    const char *mod = pe_class_module(t);
-    if (mod && strcmp(mod, "__main__")) pe_sb_printf(&sb, "%s.", mod);
-    pe_sb_puts(&sb, pe_is_heaptype(t) ? PE_STR(PE_CLASS(t)->qualname)->data : t->name);
+    pe_class_put_exc_name(&sb, t); /* module.qualname unless __main__/builtins */
     size_t mark = sb.len;
     pe_sb_puts(&sb, ": ");
     size_t before = sb.len;

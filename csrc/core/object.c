@@ -502,12 +502,26 @@ int pe_unary_invert(pe_state *S, pe_val a, pe_val *out) {
 int pe_len(pe_state *S, pe_val v, int64_t *out) {
     const pe_type *t = pe_typeof(v);
     if (t->len) return t->len(S, v, out);
+    pe_val n;
+    int r = t->kind == PE_K_TYPE ? pe_class_meta(S, v, PE_META_LEN, pe_undef(), &n) : PE_NOTIMPL;
+    if (r != PE_NOTIMPL) {
+        if (r) return -1;
+        r = pe_index_int64(S, n, PE_EXC(OverflowError), out);
+        if (!r)
+            pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer", pe_type_name(n));
+        pe_decref(S, n);
+        return r == 1 ? 0 : -1;
+    }
     return pe_raise(S, PE_EXC(TypeError), "object of type '%s' has no len()", t->name);
 }
 
 int pe_iter(pe_state *S, pe_val v, pe_val *out) {
     const pe_type *t = pe_typeof(v);
     if (t->iter) return t->iter(S, v, out);
+    if (t->kind == PE_K_TYPE) {
+        int r = pe_class_meta(S, v, PE_META_ITER, pe_undef(), out);
+        if (r != PE_NOTIMPL) return r;
+    }
     return pe_raise(S, PE_EXC(TypeError), "'%s' object is not iterable", t->name);
 }
 
@@ -560,6 +574,14 @@ int pe_delitem(pe_state *S, pe_val v, pe_val key) {
 int pe_contains(pe_state *S, pe_val c, pe_val x) {
     const pe_type *t = pe_typeof(c);
     if (t->contains) return t->contains(S, c, x);
+    pe_val res;
+    int k = t->kind == PE_K_TYPE ? pe_class_meta(S, c, PE_META_CONTAINS, x, &res) : PE_NOTIMPL;
+    if (k != PE_NOTIMPL) {
+        if (k) return -1;
+        k = pe_truth(S, res);
+        pe_decref(S, res);
+        return k;
+    }
     if (!t->iter)
         return pe_raise(S, PE_EXC(TypeError), "argument of type '%s' is not iterable", t->name);
     pe_val it, item;
@@ -952,7 +974,15 @@ const pe_type pe_type_float = {
 /* ------------------------------------------------------------------ */
 
 static int type_repr(pe_state *S, pe_val v, pe_sb *sb) {
-    if (pe_is_heaptype((const pe_type *)v.u.o)) return pe_class_repr(S, (const pe_type *)v.u.o, sb);
+    if (pe_is_heaptype((const pe_type *)v.u.o)) {
+        pe_val r;
+        int k = pe_class_meta(S, v, PE_META_REPR, pe_undef(), &r);
+        if (k == PE_NOTIMPL) return pe_class_repr(S, (const pe_type *)v.u.o, sb);
+        if (k) return -1;
+        k = pe_tostr(S, r, sb);
+        pe_decref(S, r);
+        return k;
+    }
     return pe_sb_printf(sb, "<class '%s'>", ((const pe_type *)v.u.o)->name);
 }
 

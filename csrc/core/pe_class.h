@@ -329,6 +329,10 @@ int pe_class_repr(pe_state *S, const pe_type *t, pe_sb *sb);
 /* A heap type's __module__ when it is a str other than "builtins" (the
  * prefix of its repr), else NULL. */
 const char *pe_class_module(const pe_type *t);
+/* An exception class's name as a traceback's last line shows it. */
+int pe_class_put_exc_name(pe_sb *sb, const pe_type *t);
+enum { PE_META_ITER, PE_META_LEN, PE_META_CONTAINS, PE_META_REPR };
+int pe_class_meta(pe_state *S, pe_val cls, int op, pe_val arg, pe_val *out);
 int pe_object_default_repr(pe_state *S, pe_val v, pe_sb *sb);
 /* The type object's dealloc/clear for heap types (pe_type_type's slots). */
 void pe_class_type_dealloc(pe_state *S, pe_obj *o);
