@@ -226,7 +226,6 @@ XFN(bi_eval) {
     return run_string(S, "eval", PE_MODE_EVAL, argc, argv, kw, out);
 }
 
-const pe_cfunc pe_bi_exec = {PE_STATIC_HEAD(&pe_type_builtin), "exec", bi_exec, {PE_TUNDEF, 0, {.i = 0}}};
-const pe_cfunc pe_bi_eval = {PE_STATIC_HEAD(&pe_type_builtin), "eval", bi_eval, {PE_TUNDEF, 0, {.i = 0}}};
-const pe_cfunc pe_bi_globals = {PE_STATIC_HEAD(&pe_type_builtin), "globals", bi_globals, {PE_TUNDEF, 0, {.i = 0}}};
-const pe_cfunc pe_bi_locals = {PE_STATIC_HEAD(&pe_type_builtin), "locals", bi_locals, {PE_TUNDEF, 0, {.i = 0}}};
+const pe_cfunc pe_bi_exec = PE_METHOD("exec", bi_exec), pe_bi_eval = PE_METHOD("eval", bi_eval),
+              pe_bi_globals = PE_METHOD("globals", bi_globals),
+              pe_bi_locals = PE_METHOD("locals", bi_locals);
