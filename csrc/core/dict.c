@@ -12,6 +12,7 @@
  * into a table of the smallest 2**k >= used*3 (min 8).
  */
 #include "cont_internal.h"
+#include "pe_class.h"
 
 #define DKIX_EMPTY (-1)
 #define DKIX_DUMMY (-2)
@@ -396,8 +397,44 @@ static int merge_pairs(pe_state *S, pe_dict *d, pe_val seq) {
     return r < 0 ? -1 : 0;
 }
 
+/* PyDict_Merge for a non-dict mapping: an instance of a class with a keys()
+ * method (collections.ChainMap, UserDict, user mappings) is merged as
+ * d[k] = o[k] for k in o.keys(), as CPython's dict(o) / d.update(o). */
+static int merge_keys(pe_state *S, pe_dict *d, pe_val o, pe_val keysfn) {
+    pe_val keys, it, k, v;
+    int r = pe_call(S, keysfn, 0, NULL, NULL, &keys);
+    if (r) return -1;
+    r = pe_iter(S, keys, &it);
+    pe_decref(S, keys);
+    if (r) return -1;
+    while ((r = pe_next(S, it, &k)) == 1) {
+        r = pe_getitem(S, o, k, &v);
+        if (r == 0) {
+            r = pe_dict_set(S, d, k, v);
+            pe_decref(S, v);
+        }
+        pe_decref(S, k);
+        if (r) break;
+    }
+    pe_decref(S, it);
+    return r < 0 ? -1 : 0;
+}
+
 int pe_dict_update(pe_state *S, pe_dict *d, pe_val other) {
     if (pe_is_dict(other)) return merge_dict(S, d, PE_DICT(other));
+    if (other.tag == PE_TOBJ && pe_is_heaptype(other.u.o->type)) {
+        pe_val name, keysfn;
+        if (pe_str_from_cstr(S, "keys", &name)) return -1;
+        int r = pe_getattr(S, other, name.u.o, &keysfn);
+        pe_decref(S, name);
+        if (r == 0) {
+            r = merge_keys(S, d, other, keysfn);
+            pe_decref(S, keysfn);
+            return r;
+        }
+        if (!pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
+        pe_exc_clear(S);
+    }
     return merge_pairs(S, d, other);
 }
 

@@ -368,11 +368,19 @@ static const pe_cfunc gen_methods[] = {
  * reported as CPython's "Exception ignored in: ..." and dropped. Outside
  * a run (no frame: the end-of-run sweep, pe_reset) nothing runs: the
  * sweep clears every generator first, which marks it closed. */
-static void gen_finalize(pe_state *S, pe_gen *g) {
+/* Closes g, reporting an escaping exception as unraisable; a LimitError
+ * or KeyboardInterrupt (the run's limits) is kept in *stop instead (when
+ * stop is not NULL). */
+static void gen_close_unraisable(pe_state *S, pe_gen *g, pe_val *stop) {
     pe_val saved_exc = S->exc;
     S->exc = pe_undef();
-    g->ob.rc = 1; /* alive while its finally blocks run */
-    if (gen_close_impl(S, g) < 0 && S->exc.tag == PE_TOBJ) {
+    if (gen_close_impl(S, g) < 0 && stop &&
+        (pe_exc_matches(S, PE_EXC(LimitError)) || pe_exc_matches(S, PE_EXC(KeyboardInterrupt)))) {
+        *stop = S->exc;
+        S->exc = saved_exc;
+        return;
+    }
+    if (S->exc.tag == PE_TOBJ) {
         pe_sb sb;
         pe_sb_init(&sb, S);
         pe_sb_puts(&sb, "Exception ignored in: ");
@@ -393,7 +401,50 @@ static void gen_finalize(pe_state *S, pe_gen *g) {
     }
     pe_exc_clear(S);
     S->exc = saved_exc;
+}
+
+static void gen_finalize(pe_state *S, pe_gen *g) {
+    g->ob.rc = 1; /* alive while its finally blocks run */
+    gen_close_unraisable(S, g, NULL);
     g->ob.rc--;
+}
+
+int pe_gen_finalize_all(pe_state *S) {
+    size_t n = 0;
+    for (pe_obj *o = S->heap.head.gc_next; o != &S->heap.head; o = o->gc_next)
+        if (o->type == &pe_type_generator && ((pe_gen *)o)->state == PE_GEN_SUSPENDED) n++;
+    if (!n) return 0;
+    pe_val saved_exc = S->exc;
+    S->exc = pe_undef();
+    pe_obj **gens = pe_mem_alloc(S, n * sizeof(pe_obj *));
+    if (!gens) { /* MemoryError: the run's error unless it has one */
+        if (saved_exc.tag == PE_TUNDEF) return -1;
+        pe_exc_clear(S);
+        S->exc = saved_exc;
+        return -1;
+    }
+    S->exc = saved_exc;
+    size_t k = 0;
+    /* new objects go first on the list: oldest first is from the back */
+    for (pe_obj *o = S->heap.head.gc_prev; o != &S->heap.head && k < n; o = o->gc_prev)
+        if (o->type == &pe_type_generator && ((pe_gen *)o)->state == PE_GEN_SUSPENDED) {
+            pe_incref_obj(o);
+            gens[k++] = o;
+        }
+    pe_val stop = pe_undef();
+    for (size_t i = 0; i < k; i++) {
+        pe_gen *g = (pe_gen *)gens[i];
+        if (stop.tag == PE_TUNDEF && g->state == PE_GEN_SUSPENDED && g->func)
+            gen_close_unraisable(S, g, &stop);
+        pe_decref_obj(S, gens[i]);
+    }
+    pe_mem_free(S, gens, n * sizeof(pe_obj *));
+    if (stop.tag == PE_TUNDEF) return 0;
+    /* a limit ran out: no more script code; it is the run's error unless
+     * the run already ended in one */
+    if (S->exc.tag != PE_TUNDEF) pe_decref(S, stop);
+    else S->exc = stop;
+    return -1;
 }
 
 /* Heaps are swept between runs only: no generator runs then. */

@@ -93,6 +93,7 @@ static int to_double(pe_state *S, pe_val v, double *out) {
  * plain int for a bool; "'float' object cannot be interpreted as an
  * integer" otherwise. */
 static int to_index(pe_state *S, pe_val v, pe_val *out) {
+    if (pe_is_intlike(pe_unbox(v))) v = pe_unbox(v); /* int subclasses (borrowed value) */
     if (v.tag == PE_TBOOL) {
         *out = pe_int(v.u.i);
         return 0;

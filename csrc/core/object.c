@@ -14,6 +14,7 @@
 #include "pe_class.h"
 #include "pe_vm.h"
 #include "pe_dunder.h"
+#include "pe_re.h"
 
 const char *const pe_binop_symbols[PE_BO__COUNT] = {
 #define PE_BO_SYM(n, s) s,
@@ -501,12 +502,26 @@ int pe_unary_invert(pe_state *S, pe_val a, pe_val *out) {
 int pe_len(pe_state *S, pe_val v, int64_t *out) {
     const pe_type *t = pe_typeof(v);
     if (t->len) return t->len(S, v, out);
+    pe_val n;
+    int r = t->kind == PE_K_TYPE ? pe_class_meta(S, v, PE_META_LEN, pe_undef(), &n) : PE_NOTIMPL;
+    if (r != PE_NOTIMPL) {
+        if (r) return -1;
+        r = pe_index_int64(S, n, PE_EXC(OverflowError), out);
+        if (!r)
+            pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer", pe_type_name(n));
+        pe_decref(S, n);
+        return r == 1 ? 0 : -1;
+    }
     return pe_raise(S, PE_EXC(TypeError), "object of type '%s' has no len()", t->name);
 }
 
 int pe_iter(pe_state *S, pe_val v, pe_val *out) {
     const pe_type *t = pe_typeof(v);
     if (t->iter) return t->iter(S, v, out);
+    if (t->kind == PE_K_TYPE) {
+        int r = pe_class_meta(S, v, PE_META_ITER, pe_undef(), out);
+        if (r != PE_NOTIMPL) return r;
+    }
     return pe_raise(S, PE_EXC(TypeError), "'%s' object is not iterable", t->name);
 }
 
@@ -535,7 +550,8 @@ int pe_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
                 return r;
             }
         } else if (vt == &pe_type_list || vt == &pe_type_dict || vt == &pe_type_tuple ||
-                   vt == &pe_type_set || vt == &pe_type_frozenset || vt == &pe_type_type) {
+                   vt == &pe_type_set || vt == &pe_type_frozenset || vt == &pe_type_type ||
+                   vt == &pe_re_type_pattern || vt == &pe_re_type_match) {
             return pe_generic_alias_new(S, v, key, out);
         }
         return pe_raise(S, PE_EXC(TypeError), "type '%s' is not subscriptable", vt->name);
@@ -558,6 +574,14 @@ int pe_delitem(pe_state *S, pe_val v, pe_val key) {
 int pe_contains(pe_state *S, pe_val c, pe_val x) {
     const pe_type *t = pe_typeof(c);
     if (t->contains) return t->contains(S, c, x);
+    pe_val res;
+    int k = t->kind == PE_K_TYPE ? pe_class_meta(S, c, PE_META_CONTAINS, x, &res) : PE_NOTIMPL;
+    if (k != PE_NOTIMPL) {
+        if (k) return -1;
+        k = pe_truth(S, res);
+        pe_decref(S, res);
+        return k;
+    }
     if (!t->iter)
         return pe_raise(S, PE_EXC(TypeError), "argument of type '%s' is not iterable", t->name);
     pe_val it, item;
@@ -571,6 +595,10 @@ int pe_contains(pe_state *S, pe_val c, pe_val x) {
     pe_decref(S, it);
     if (r < 0 || found < 0) return -1;
     return found;
+}
+
+bool pe_builtin_classmethod(const char *name) {
+    return !strcmp(name, "fromkeys") || !strcmp(name, "fromhex") || !strcmp(name, "from_bytes");
 }
 
 /* Looks name up in t's method tables (t and its bases). */
@@ -636,8 +664,7 @@ static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         if (!um && ((const pe_str *)name)->data[0] == '_')
             um = pe_slot_wrapper_find(vt, (pe_str *)name); /* object.__eq__, list.__getitem__ */
         if (um) {
-            bool classmethod = !strcmp(um->name, "fromkeys") || !strcmp(um->name, "fromhex") ||
-                               !strcmp(um->name, "from_bytes") || !strcmp(um->name, "maketrans");
+            bool classmethod = pe_builtin_classmethod(um->name) || !strcmp(um->name, "maketrans");
             pe_cfunc *b = (pe_cfunc *)pe_obj_new(
                 S, classmethod ? &pe_type_builtin : &pe_type_method_descriptor, sizeof(pe_cfunc));
             if (!b) return -1;
@@ -772,6 +799,7 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
         return 0;
     }
     if (base.tag != PE_TUNDEF) {
+        if (pe_is_str(pe_unbox(x)) || pe_is_bytes(pe_unbox(x))) x = pe_unbox(x);
         if (!pe_is_str(x) && !pe_is_bytes(x) && !pe_is_bytearray(x))
             return pe_raise(S, PE_EXC(TypeError), "int() can't convert non-string with explicit base");
         if (base.tag != PE_TINT && base.tag != PE_TBOOL)
@@ -804,6 +832,8 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
     if (pe_is_bytes(x) || pe_is_bytearray(x)) return pe_bytes_to_int(S, x, 10, out);
     int du = pe_dunder_int(S, x, out);
     if (du) return du < 0 ? -1 : 0;
+    pe_val u = pe_unbox(x); /* str and bytes subclasses: parse their value */
+    if (pe_is_str(u) || pe_is_bytes(u)) return int_call(S, c, 1, &u, NULL, out);
     return pe_raise(S, PE_EXC(TypeError),
                     "int() argument must be a string, a bytes-like object or a real number, "
                     "not '%s'",
@@ -909,6 +939,8 @@ static int float_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
         *out = pe_float(d);
         return 0;
     }
+    pe_val u = pe_unbox(x); /* str and bytes subclasses: parse their value */
+    if (pe_is_str(u) || pe_is_bytes(u)) return float_call(S, c, 1, &u, NULL, out);
     return pe_raise(S, PE_EXC(TypeError),
                     "float() argument must be a string or a real number, not '%s'",
                     pe_type_name(x));
@@ -942,7 +974,15 @@ const pe_type pe_type_float = {
 /* ------------------------------------------------------------------ */
 
 static int type_repr(pe_state *S, pe_val v, pe_sb *sb) {
-    if (pe_is_heaptype((const pe_type *)v.u.o)) return pe_class_repr(S, (const pe_type *)v.u.o, sb);
+    if (pe_is_heaptype((const pe_type *)v.u.o)) {
+        pe_val r;
+        int k = pe_class_meta(S, v, PE_META_REPR, pe_undef(), &r);
+        if (k == PE_NOTIMPL) return pe_class_repr(S, (const pe_type *)v.u.o, sb);
+        if (k) return -1;
+        k = pe_tostr(S, r, sb);
+        pe_decref(S, r);
+        return k;
+    }
     return pe_sb_printf(sb, "<class '%s'>", ((const pe_type *)v.u.o)->name);
 }
 
@@ -1157,7 +1197,34 @@ static int range_item_at(pe_state *S, const pe_val f[4], pe_val i, pe_val *out) 
 
 /* range[slice] (compute_slice): the slice's exact indices mapped through
  * the range, so range(10)[7:2:-2] is range(7, 2, -2). */
+static int range_slice(pe_state *S, const pe_range *r, pe_val slice, pe_val *out);
+
+/* range[a:b] with user objects as bounds: their __index__ values. */
+static int range_slice_index(pe_state *S, const pe_range *r, pe_val slice, pe_val *out) {
+    const pe_slice *sl = PE_SLICE(slice);
+    pe_val in[3] = {sl->start, sl->stop, sl->step}, ix[3];
+    int n = 0, rc = -1;
+    for (; n < 3; n++) {
+        int d = pe_du_heap(in[n]) ? pe_dunder_index(S, in[n], &ix[n]) : 0;
+        if (d < 0) goto done;
+        if (d == 0) {
+            ix[n] = in[n];
+            pe_incref(ix[n]);
+        }
+    }
+    pe_val ns;
+    if (pe_slice_new(S, ix[0], ix[1], ix[2], &ns)) goto done;
+    rc = range_slice(S, r, ns, out);
+    pe_decref(S, ns);
+done:
+    while (n-- > 0) pe_decref(S, ix[n]);
+    return rc;
+}
+
 static int range_slice(pe_state *S, const pe_range *r, pe_val slice, pe_val *out) {
+    const pe_slice *sl = PE_SLICE(slice);
+    if (pe_du_heap(sl->start) || pe_du_heap(sl->stop) || pe_du_heap(sl->step))
+        return range_slice_index(S, r, slice, out);
     pe_val f[4], i0, i1, st, v[3] = {pe_undef(), pe_undef(), pe_undef()};
     range_fields(r, f);
     if (pe_slice_long_indices(S, slice, f[3], &i0, &i1, &st)) return -1;
@@ -1283,6 +1350,16 @@ static int bigrangeiter_next(pe_state *S, pe_val v, pe_val *out) {
 static int range_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
     pe_range *r = (pe_range *)v.u.o;
     if (pe_is_slice(key)) return range_slice(S, r, key, out);
+    if (pe_du_heap(key)) { /* an int subclass, a class with __index__ */
+        pe_val k;
+        int d = pe_dunder_index(S, key, &k);
+        if (d < 0) return -1;
+        if (d) {
+            int rc = range_getitem(S, v, k, out);
+            pe_decref(S, k);
+            return rc;
+        }
+    }
     if (r->big[0].tag != PE_TUNDEF) {
         if (!pe_is_intlike(key) && key.tag != PE_TBOOL)
             return pe_raise(S, PE_EXC(TypeError), "range indices must be integers or slices, not %s",
@@ -1545,11 +1622,24 @@ static int mdescr_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_o
     if (argc - nkw < 1)
         return pe_raise(S, PE_EXC(TypeError), "unbound method %s.%s() needs an argument", t->name,
                         f->name);
+    if (t != &pe_type_object && !strcmp(f->name, "__new__")) {
+        /* tuple.__new__(cls, ...): cls must be tuple or a subclass */
+        if (!pe_is_kind(argv[0], PE_K_TYPE))
+            return pe_raise(S, PE_EXC(TypeError), "%s.__new__(X): X is not a type object (%s)",
+                            t->name, pe_type_name(argv[0]));
+        const pe_type *cls = (const pe_type *)argv[0].u.o;
+        if (!pe_type_is_subtype(cls, t))
+            return pe_raise(S, PE_EXC(TypeError), "%s.__new__(%s): %s is not a subtype of %s",
+                            t->name, cls->name, cls->name, t->name);
+        return f->fn(S, argv[0], argc - 1, argv + 1, kw, out);
+    }
     if (!pe_type_is_subtype(pe_typeof(argv[0]), t))
         return pe_raise(S, PE_EXC(TypeError),
                         "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->name,
                         t->name, pe_type_name(argv[0]));
-    return f->fn(S, argv[0], argc - 1, argv + 1, kw, out);
+    /* str.upper(MyStr('a')): the base value of a boxed instance */
+    pe_val self = t == &pe_type_object ? argv[0] : pe_unbox(argv[0]);
+    return f->fn(S, self, argc - 1, argv + 1, kw, out);
 }
 
 static int mdescr_repr(pe_state *S, pe_val v, pe_sb *sb) {

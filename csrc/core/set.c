@@ -17,7 +17,7 @@
 
 enum { DISCARD_NOTFOUND = 0, DISCARD_FOUND = 1 };
 
-static bool is_frozen(const pe_set *s) { return s->ob.type == &pe_type_frozenset; }
+static bool is_frozen(const pe_set *s) { return s->ob.type->kind == PE_K_FROZENSET; }
 static bool slot_active(const pe_set_entry *e) { return e->key.tag != PE_TUNDEF; }
 static bool slot_unused(const pe_set_entry *e) { return e->key.tag == PE_TUNDEF && e->hash == 0; }
 
@@ -786,7 +786,7 @@ static int set_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe
     if (pe_cont_type_call_check(S, callee)) return -1;
     const pe_type *t = (const pe_type *)callee.u.o;
     if (pe_cont_posargs(S, t->name, t->name, argc, kwnames, 0, 1)) return -1;
-    if (t == &pe_type_frozenset && argc == 1 && pe_is_kind(argv[0], PE_K_FROZENSET)) {
+    if (t == &pe_type_frozenset && argc == 1 && pe_typeof(argv[0]) == &pe_type_frozenset) {
         pe_incref(argv[0]);
         *out = argv[0];
         return 0;
@@ -863,7 +863,7 @@ static int m_copy(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj
                   pe_val *out) {
     (void)argv;
     if (pe_cont_noargs(S, SET_QUAL(self, "copy"), argc, kwnames)) return -1;
-    if (is_frozen(PE_SET(self))) {
+    if (PE_SET(self)->ob.type == &pe_type_frozenset) {
         pe_incref(self);
         *out = self;
         return 0;

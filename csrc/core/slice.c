@@ -158,6 +158,7 @@ int pe_slice_indices(pe_state *S, pe_val slice, int64_t length, int64_t *start, 
 
 /* A slice bound as an int (bool mapped to int), or the TypeError. */
 static int long_bound(pe_state *S, pe_val v, pe_val *out) {
+    v = pe_unbox(v); /* an int subclass: its value (borrowed, alive with the slice) */
     if (v.tag == PE_TBOOL) v = pe_int(v.u.i);
     if (!pe_is_intlike(v))
         return pe_raise(S, PE_EXC(TypeError),

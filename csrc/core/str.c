@@ -28,6 +28,7 @@
  */
 #include "str_impl.h"
 #include "pe_dunder.h"
+#include "pe_class.h"
 
 /* ------------------------------------------------------------------ */
 /* UTF-8                                                               */
@@ -361,15 +362,16 @@ int pe_str_concat_inplace(pe_state *S, pe_val *a, pe_val b) {
 int pe_str_join_sep(pe_state *S, const pe_str *sep, size_t n, const pe_val *parts, pe_val *out) {
     size_t len = 0, nchars = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!pe_is_str(parts[i]))
+        pe_val x = pe_unbox(parts[i]); /* str subclasses join as their value */
+        if (!pe_is_str(x))
             return pe_raise(S, PE_EXC(TypeError), "sequence item %zu: expected str instance, %s found",
                             i, pe_type_name(parts[i]));
-        len += PE_STR(parts[i])->len;
-        nchars += PE_STR(parts[i])->nchars;
+        len += PE_STR(x)->len;
+        nchars += PE_STR(x)->nchars;
     }
     if (n == 1) {
-        pe_incref(parts[0]);
-        *out = parts[0];
+        *out = pe_unbox(parts[0]);
+        pe_incref(*out);
         return 0;
     }
     size_t seplen = sep ? sep->len : 0;
@@ -385,7 +387,7 @@ int pe_str_join_sep(pe_state *S, const pe_str *sep, size_t n, const pe_val *part
             memcpy(p, sep->data, seplen);
             p += seplen;
         }
-        const pe_str *x = PE_STR(parts[i]);
+        const pe_str *x = PE_STR(pe_unbox(parts[i]));
         if (x->len) memcpy(p, x->data, x->len);
         p += x->len;
     }
@@ -550,10 +552,11 @@ static int str_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
 }
 
 static int str_contains(pe_state *S, pe_val v, pe_val x) {
-    if (!pe_is_str(x))
+    pe_val u = pe_unbox(x); /* a str subclass instance: its value */
+    if (!pe_is_str(u))
         return pe_raise(S, PE_EXC(TypeError), "'in <string>' requires string as left operand, not %s",
                         pe_type_name(x));
-    const pe_str *h = PE_STR(v), *n = PE_STR(x);
+    const pe_str *h = PE_STR(v), *n = PE_STR(u);
     if (n->len == 0) return 1;
     if (n->len > h->len) return 0;
     return memmem(h->data, h->len, n->data, n->len) != NULL;
@@ -695,10 +698,10 @@ int pe_ord(pe_state *S, pe_val v, pe_val *out) {
         *out = pe_int(bp[0]);
         return 0;
     }
-    if (!pe_is_str(v))
+    if (!pe_is_str(pe_unbox(v)))
         return pe_raise(S, PE_EXC(TypeError), "ord() expected string of length 1, but %s found",
                         pe_type_name(v));
-    const pe_str *s = PE_STR(v);
+    const pe_str *s = PE_STR(pe_unbox(v));
     if (s->nchars != 1)
         return pe_raise(S, PE_EXC(TypeError),
                         "ord() expected a character, but string of length %zu found", s->nchars);

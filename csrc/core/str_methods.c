@@ -357,8 +357,9 @@ typedef struct search_args {
 static int parse_search(pe_state *S, const char *name, pe_val self, int argc, const pe_val *argv,
                         pe_obj *kwnames, search_args *a, bool need_sub_str) {
     if (chk_tuple(S, name, argc, kwnames, 1, 3)) return -1;
-    if (need_sub_str && need_str(S, argv[0])) return -1;
-    a->sub = pe_is_str(argv[0]) ? PE_STR(argv[0]) : NULL;
+    pe_val sub = pe_unbox(argv[0]); /* str subclasses: their value */
+    if (need_sub_str && need_str(S, sub)) return -1;
+    a->sub = pe_is_str(sub) ? PE_STR(sub) : NULL;
     a->start = 0;
     a->end = INT64_MAX;
     if (argc > 1 && pe_args_slice_index(S, argv[1], &a->start)) return -1;
@@ -451,14 +452,15 @@ static int starts_ends(pe_state *S, const char *name, pe_val self, int argc, con
                        pe_obj *kwnames, bool at_end, pe_val *out) {
     search_args a;
     if (parse_search(S, name, self, argc, argv, kwnames, &a, false)) return -1;
-    pe_val x = argv[0];
+    pe_val x = pe_unbox(argv[0]);
     if (pe_is_kind(x, PE_K_TUPLE)) {
         const pe_tuple *t = PE_TUPLE(x);
         for (size_t i = 0; i < t->n; i++) {
-            if (!pe_is_str(t->items[i]))
+            pe_val item = pe_unbox(t->items[i]);
+            if (!pe_is_str(item))
                 return pe_raise(S, PE_EXC(TypeError), "tuple for %s must only contain str, not %s", name,
-                                pe_type_name(t->items[i]));
-            if (tailmatch(SELF, PE_STR(t->items[i]), &a, at_end)) {
+                                pe_type_name(item));
+            if (tailmatch(SELF, PE_STR(item), &a, at_end)) {
                 *out = pe_bool(1);
                 return 0;
             }
@@ -544,6 +546,7 @@ static int split_common(pe_state *S, const char *name, pe_val self, int argc, co
     int64_t maxsplit = -1;
     if (pe_args_bind(S, name, argc, argv, kwnames, names, 2, 2, a)) return -1;
     bool has_sep = a[0].tag != PE_TUNDEF && a[0].tag != PE_TNONE;
+    a[0] = pe_unbox(a[0]);
     if (has_sep && !pe_is_str(a[0]))
         return pe_raise(S, PE_EXC(TypeError), "must be str or None, not %s", pe_type_name(a[0]));
     if (a[1].tag != PE_TUNDEF && pe_ps_arg_ssize(S, a[1], &maxsplit)) return -1;
@@ -647,9 +650,10 @@ static int strip_common(pe_state *S, const char *name, pe_val self, int argc, co
     if (chk_clinic(S, name, argc, kwnames, 0, 1)) return -1;
     const pe_str *chars = NULL;
     if (argc == 1 && argv[0].tag != PE_TNONE) {
-        if (!pe_is_str(argv[0]))
+        pe_val c = pe_unbox(argv[0]);
+        if (!pe_is_str(c))
             return pe_raise(S, PE_EXC(TypeError), "%s arg must be None or str", name);
-        chars = PE_STR(argv[0]);
+        chars = PE_STR(c);
     }
     return do_strip(S, self, chars, mode, out);
 }
@@ -757,13 +761,14 @@ static int do_replace(pe_state *S, pe_val self, const pe_str *old, const pe_str 
 static int str_replace(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                        pe_val *out) {
     if (chk_clinic(S, "replace", argc, kwnames, 2, 3)) return -1;
+    pe_val x[2] = {pe_unbox(argv[0]), pe_unbox(argv[1])};
     for (int i = 0; i < 2; i++)
-        if (!pe_is_str(argv[i]))
+        if (!pe_is_str(x[i]))
             return pe_raise(S, PE_EXC(TypeError), "replace() argument %d must be str, not %s", i + 1,
                             pe_type_name(argv[i]));
     int64_t count = -1;
     if (argc == 3 && pe_ps_arg_ssize(S, argv[2], &count)) return -1;
-    return do_replace(S, self, PE_STR(argv[0]), PE_STR(argv[1]), count, out);
+    return do_replace(S, self, PE_STR(x[0]), PE_STR(x[1]), count, out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -797,14 +802,15 @@ static int justify(pe_state *S, const char *name, pe_val self, int argc, const p
     const char *f = " ";
     size_t fn = 1;
     if (argc == 2) {
-        if (!pe_is_str(argv[1]))
+        pe_val fc = pe_unbox(argv[1]);
+        if (!pe_is_str(fc))
             return pe_raise(S, PE_EXC(TypeError),
                             "The fill character must be a unicode character, not %s",
                             pe_type_name(argv[1]));
-        if (PE_STR(argv[1])->nchars != 1)
+        if (PE_STR(fc)->nchars != 1)
             return pe_raise(S, PE_EXC(TypeError), "The fill character must be exactly one character long");
-        f = PE_STR(argv[1])->data;
-        fn = PE_STR(argv[1])->len;
+        f = PE_STR(fc)->data;
+        fn = PE_STR(fc)->len;
     }
     int64_t len = (int64_t)SELF->nchars;
     if (width <= len) return ret_self(self, out);
@@ -932,10 +938,11 @@ static int str_rpartition(pe_state *S, pe_val self, int argc, const pe_val *argv
 static int remove_affix(pe_state *S, const char *name, pe_val self, int argc, const pe_val *argv,
                         pe_obj *kwnames, bool suffix, pe_val *out) {
     if (chk_onearg(S, name, argc, kwnames)) return -1;
-    if (!pe_is_str(argv[0]))
+    pe_val affix = pe_unbox(argv[0]);
+    if (!pe_is_str(affix))
         return pe_raise(S, PE_EXC(TypeError), "%s() argument must be str, not %s", name,
                         pe_type_name(argv[0]));
-    const pe_str *s = SELF, *x = PE_STR(argv[0]);
+    const pe_str *s = SELF, *x = PE_STR(affix);
     if (x->len == 0 || x->len > s->len) return ret_self(self, out);
     size_t at = suffix ? s->len - x->len : 0;
     if (memcmp(s->data + at, x->data, x->len) != 0) return ret_self(self, out);
@@ -971,8 +978,8 @@ static int translate_one(pe_state *S, pe_val table, uint32_t c, pe_sb *sb) {
         if (pe_is_bigint(v) || v.u.i < 0 || v.u.i >= 0x110000)
             r = pe_raise(S, PE_EXC(ValueError), "character mapping must be in range(0x110000)");
         else r = pe_ps_sb_putcp(sb, (uint32_t)v.u.i);
-    } else if (pe_is_str(v)) {
-        r = ps_sb_putstr(sb, PE_STR(v));
+    } else if (pe_is_str(pe_unbox(v))) {
+        r = ps_sb_putstr(sb, PE_STR(pe_unbox(v)));
     } else {
         r = pe_raise(S, PE_EXC(TypeError), "character mapping must return integer, None or str");
     }
