@@ -7,6 +7,8 @@
  */
 #include "pe_class.h"
 #include "pe_dunder.h"
+#include "cont_internal.h"
+#include <stdio.h>
 
 const char *const pe_dunder_names[PE_DU__COUNT] = {
 #define PE_DU_NAME(n) "__" #n "__",
@@ -411,6 +413,9 @@ static void update_flags(pe_state *S, pe_class *c) {
     if (has_data_descriptor(c)) f |= PE_CLS_HAS_DESCR_SET;
     /* __eq__ without __hash__ in the same class: __hash__ = None */
     if (c->special[PE_DU_hash].tag == PE_TNONE) f |= PE_CLS_EQ_NO_HASH;
+    /* BaseException's data descriptors (__cause__, args...): attribute
+     * stores on exception instances take the slow path */
+    if (c->solid->kind == PE_K_EXC) f |= PE_CLS_HAS_DESCR_SET;
     c->flags = f;
 }
 
@@ -965,6 +970,10 @@ int pe_object_generic_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
 /* object.__setattr__ itself (no __setattr__ override). */
 int pe_object_setattr_raw(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
     const pe_type *t = pe_typeof(v);
+    if (t->kind == PE_K_EXC && pe_is_heaptype(t)) { /* e.__cause__ = ... on a user exception */
+        int r = pe_exc_set_special(S, v, PE_STR(pe_obj_val(name))->data, val);
+        if (r) return r < 0 ? -1 : 0;
+    }
     if (pe_is_heaptype(t) && (PE_CLASS(t)->flags & PE_CLS_HAS_DESCR_SET)) {
         pe_val descr = pe_class_lookup(S, PE_CLASS(t), name);
         if (descr.tag != PE_TUNDEF && pe_is_data_descr(descr))
@@ -1037,9 +1046,10 @@ int pe_class_mro_tuple(pe_state *S, const pe_class *c, pe_val *out) {
 static int class_mro_method(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                             pe_val *out) {
     (void)argv;
-    if (pe_no_kwargs(S, "mro", kw)) return -1;
-    if (argc) return pe_raise(S, PE_EXC(TypeError), "type.mro() takes no arguments (%d given)", argc);
     pe_val t;
+    char qual[256]; /* CPython names the class: "B.mro() takes no arguments" */
+    snprintf(qual, sizeof qual, "%s.mro", PE_CLASS(self.u.o)->tp.name);
+    if (pe_cont_noargs(S, qual, argc, kw)) return -1;
     if (pe_class_mro_tuple(S, PE_CLASS(self.u.o), &t)) return -1;
     *out = pe_undef();
     int r = pe_list_new(S, 0, out);
