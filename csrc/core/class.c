@@ -335,7 +335,10 @@ void pe_instance_clear(pe_state *S, pe_obj *o) {
     const pe_type *t = o->type;
     if (pe_is_heaptype(t)) {
         pe_class *c = PE_CLASS(t);
-        if (c->solid != &pe_type_object && c->solid->clear) c->solid->clear(S, o);
+        /* a boxed instance is not laid out as its solid base: its value
+         * goes through base_fini (which leaves it UNDEF for the dealloc) */
+        if (c->flags & PE_CLS_BOXED) c->base_fini(S, o);
+        else if (c->solid != &pe_type_object && c->solid->clear) c->solid->clear(S, o);
         instance_drop(S, o, c);
     }
 }
@@ -427,7 +430,9 @@ static int instance_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out);
 
 /* The default slots of a heap type before the dispatchers go in. */
 static void base_slots(pe_class *c) {
-    const pe_type *s = c->solid;
+    /* a boxed class's solid slots would read the instance as the base's
+     * struct: the proxy's */
+    const pe_type *s = pe_class_slot_base(c);
     pe_type *t = &c->tp;
     t->repr = s == &pe_type_object ? instance_repr : s->repr;
     t->str = s->str;
