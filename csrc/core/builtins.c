@@ -622,14 +622,7 @@ BI(next) {
         *out = argv[1];
         return 0;
     }
-    pe_val args, exc;
-    if (pe_tuple_new(S, 0, &args)) return -1;
-    int e = pe_exc_new(S, PE_EXC(StopIteration), args, &exc);
-    pe_decref(S, args);
-    if (e) return -1;
-    pe_raise_exc(S, exc);
-    pe_decref(S, exc);
-    return -1;
+    return pe_raise_args(S, PE_EXC(StopIteration), 0, NULL);
 }
 
 /* ------------------------------------------------------------------ */

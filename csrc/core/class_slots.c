@@ -576,6 +576,16 @@ static int binop1(pe_state *S, int op, enum pe_dunder dop, enum pe_dunder rdop, 
     return pe_dunder_builtin_binop(S, op, a, b, out);
 }
 
+/* CPython's TypeError for an operator no operand supports. */
+static int binop_unsupported(pe_state *S, int op, pe_val a, pe_val b, bool inplace) {
+    if (op == PE_BO_POW && !inplace)
+        return pe_raise(S, PE_EXC(TypeError),
+                        "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
+                        pe_type_name(a), pe_type_name(b));
+    return pe_raise(S, PE_EXC(TypeError), "unsupported operand type(s) for %s%s: '%s' and '%s'",
+                    pe_binop_symbols[op], inplace ? "=" : "", pe_type_name(a), pe_type_name(b));
+}
+
 int pe_dunder_binop(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_val *out) {
     int r;
     if (inplace && defined(pe_typeof(a), (enum pe_dunder)du_ibinop[op])) {
@@ -605,12 +615,20 @@ int pe_dunder_binop(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_va
         r = binop1(S, op, (enum pe_dunder)du_binop[op], (enum pe_dunder)du_rbinop[op], a, b, out);
     }
     if (r != PE_NOTIMPL) return r;
-    if (op == PE_BO_POW && !inplace)
-        return pe_raise(S, PE_EXC(TypeError),
-                        "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
-                        pe_type_name(a), pe_type_name(b));
-    return pe_raise(S, PE_EXC(TypeError), "unsupported operand type(s) for %s%s: '%s' and '%s'",
-                    pe_binop_symbols[op], inplace ? "=" : "", pe_type_name(a), pe_type_name(b));
+    return binop_unsupported(S, op, a, b, inplace);
+}
+
+pe_val pe_dunder_binop_left_only(pe_val a, pe_val b, int op) {
+    const pe_type *ta = pe_typeof(a), *tb = pe_typeof(b);
+    if (ta->kind != PE_K_INSTANCE || (ta != tb && defined(tb, (enum pe_dunder)du_rbinop[op])))
+        return pe_undef();
+    return pe_type_special(ta, (enum pe_dunder)du_binop[op]);
+}
+
+int pe_dunder_binop_after_left(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
+    int r = pe_dunder_builtin_binop(S, op, a, b, out);
+    if (r != PE_NOTIMPL) return r;
+    return binop_unsupported(S, op, a, b, false);
 }
 
 int pe_dunder_divmod(pe_state *S, pe_val a, pe_val b, pe_val *out) {

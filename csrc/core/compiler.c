@@ -1380,11 +1380,12 @@ static int c_cmpop(compiler *C, unit *u, int op) {
     return 0;
 }
 
-/* Is e a constant other than None/True/False (a constant tuple counts, as
- * CPython's AST optimizer makes it one)? */
+/* Is e a constant other than None/True/False/... (a constant tuple counts,
+ * as CPython's AST optimizer makes it one)? */
 static bool is_literal_const(const pe_node *e, bool top) {
     if (e->kind == PE_N_CONST)
-        return !top || !(e->v.tag == PE_TNONE || e->v.tag == PE_TBOOL);
+        return !top || !(e->v.tag == PE_TNONE || e->v.tag == PE_TBOOL ||
+                         (e->v.tag == PE_TOBJ && e->v.u.o == &pe_ellipsis_obj));
     if (e->kind != PE_N_TUPLE) return false;
     for (uint32_t i = 0; i < e->l[0].n; i++)
         if (!is_literal_const(e->l[0].v[i], false)) return false;
@@ -1548,8 +1549,13 @@ static int c_call(compiler *C, unit *u, pe_node *n) {
     }
     if (c_expr(C, u, n->a)) return -1;
     if (star || dstar) {
-        if (c_starred_list(C, u, args)) return -1;
-        EMIT(LIST_TO_TUPLE, 0);
+        if (args->n == 1 && args->v[0]->kind == PE_N_STARRED) {
+            /* f(*x): CALL_EX makes the tuple (and names f in its error) */
+            if (c_expr(C, u, args->v[0]->a)) return -1;
+        } else {
+            if (c_starred_list(C, u, args)) return -1;
+            EMIT(LIST_TO_TUPLE, 0);
+        }
         if (kws->n) {
             EMIT(BUILD_MAP, 0);
             for (uint32_t i = 0; i < kws->n; i++) {

@@ -974,6 +974,7 @@ int pe_class_dir(pe_state *S, pe_val v, pe_val *out) {
     }
     if (!is_class) {
         pe_val *dp = pe_instance_dictptr(v);
+        if (dp && pe_instance_materialize(S, v)) goto mdone;
         if (dp && dp->tag != PE_TUNDEF && add_dict_keys(S, set.u.o, *dp)) goto mdone;
     }
     {

@@ -34,6 +34,15 @@ typedef struct pe_frame {
 
 #define PE_FR_ENTRY 1u
 #define PE_FR_GEN 2u
+/* `cls(...)` running a Python __init__ pushed by CALL (class_call_frame):
+ * ret holds the new instance (the call's result), the frame a reference
+ * to the __init__ function; its return value must be None. */
+#define PE_FR_INIT 4u
+/* a OP b running a Python a.__op__(b) pushed by the operator's
+ * instruction (binop_frame): a and b stay in the caller's stack at
+ * ret[0], ret[1]; the operator is entry >> 8; NotImplemented finishes the
+ * protocol in C. The frame holds a reference to the function. */
+#define PE_FR_BINOP 8u
 
 /* Generators (gen.c, vm.c). A generator owns a saved copy of its frame's
  * window (locals, cells, free variables, then the live value stack) while

@@ -230,13 +230,6 @@ static void slice_clear(pe_state *S, pe_obj *o) {
     pe_decref(S, c);
 }
 
-static void slice_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    slice_clear(S, o);
-    pe_obj_free(S, o, sizeof(pe_slice));
-    cont_trash_end(S);
-}
-
 static int slice_repr(pe_state *S, pe_val v, pe_sb *sb) {
     pe_slice *s = PE_SLICE(v);
     if (pe_sb_puts(sb, "slice(") || pe_repr(S, s->start, sb) || pe_sb_puts(sb, ", ") ||
@@ -311,7 +304,7 @@ const pe_type pe_type_slice = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "slice",
     .kind = PE_K_SLICE,
-    .dealloc = slice_dealloc,
+    PE_DEALLOC_CLEARED(pe_slice),
     .clear = slice_clear,
     .repr = slice_repr,
     .richcmp = slice_richcmp,
