@@ -951,7 +951,10 @@ int pe_class_dir(pe_state *S, pe_val v, pe_val *out) {
         const pe_type *x = (const pe_type *)PE_TUPLE(mro)->items[i].u.o;
         if (pe_is_heaptype(x)) {
             if (add_dict_keys(S, set.u.o, PE_CLASS(x)->dict)) goto mdone;
-            if ((PE_CLASS(x)->flags & PE_CLS_HAS_DICT) && PE_CLASS(x)->solid == &pe_type_object &&
+            const pe_type *sk = PE_CLASS(x)->solid;
+            if ((PE_CLASS(x)->flags & PE_CLS_HAS_DICT) &&
+                (sk == &pe_type_object || sk->kind == PE_K_EXC || sk->kind == PE_K_LIST ||
+                 sk->kind == PE_K_DICT || sk->kind == PE_K_SET || sk->kind == PE_K_FROZENSET) &&
                 (add_name_cstr(S, set.u.o, "__dict__") || add_name_cstr(S, set.u.o, "__weakref__")))
                 goto mdone;
         } else {
@@ -960,6 +963,12 @@ int pe_class_dir(pe_state *S, pe_val v, pe_val *out) {
                     if (add_name_cstr(S, set.u.o, m->name)) goto mdone;
                 if (y->base == y) break;
             }
+            /* BaseException's data descriptors */
+            static const char *const exc_attrs[] = {"args", "__cause__", "__context__",
+                                                    "__suppress_context__", "__traceback__",
+                                                    "__setstate__", "__dict__"};
+            for (size_t k = 0; x->kind == PE_K_EXC && k < sizeof exc_attrs / sizeof *exc_attrs; k++)
+                if (add_name_cstr(S, set.u.o, exc_attrs[k])) goto mdone;
         }
     }
     if (!is_class) {

@@ -205,10 +205,16 @@ typedef struct pe_exc {
     pe_val filename, text;
     pe_val suggestion;     /* str: "Did you mean" name for Name/AttributeError */
     int64_t lineno, offset, end_offset;
+    pe_val dict; /* attributes of a built-in exception instance (__notes__...):
+                    dict or UNDEF; instances of user classes use their own */
 } pe_exc;
 
 #define PE_EXCOBJ(v) ((pe_exc *)(v).u.o)
 int pe_exc_new(pe_state *S, const pe_type *t, pe_val args_tuple, pe_val *out);
+/* Sets (val UNDEF: deletes) one of BaseException's data descriptors
+ * (__cause__, __context__, __suppress_context__, args, __traceback__) on
+ * the exception v: 1 done, 0 n is not one of them, -1 error. (error.c) */
+int pe_exc_set_special(pe_state *S, pe_val v, const char *n, pe_val val);
 /* Set v (an exception instance or type) as the pending exception; chains
  * the exception being handled as __context__. */
 int pe_raise_exc(pe_state *S, pe_val v);
