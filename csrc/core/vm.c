@@ -288,21 +288,29 @@ static int init_cells(pe_state *S, pe_func *f, pe_val *locals) {
 
 /* Sets up a frame for f with locals at `base` (stack reserved by caller);
  * args bound from argv (borrowed). */
-static pe_frame *enter_function(pe_state *S, pe_func *f, pe_val *base, uint32_t chunk,
-                                pe_val *ret, int argc, const pe_val *argv, pe_obj *kwnames,
-                                bool fast) {
-    const pe_fcode *c = f->code;
-    uint32_t nslots = c->nlocals + c->ncells + c->nfree;
+/* A frame for f with its window at base (nothing in it set yet). */
+PE_INLINE pe_frame *frame_setup(pe_state *S, pe_func *f, pe_val *base, uint32_t chunk,
+                                pe_val *ret) {
     pe_frame *fr = frame_push(S);
     if (!fr) return NULL;
     fr->chunk = chunk;
     fr->ret = ret;
     fr->code = f->code;
     fr->func = f;
-    fr->pc = c->code;
+    fr->pc = f->code->code;
     fr->locals = base;
     fr->globals = f->globals;
     fr->entry = 0;
+    return fr;
+}
+
+static pe_frame *enter_function(pe_state *S, pe_func *f, pe_val *base, uint32_t chunk,
+                                pe_val *ret, int argc, const pe_val *argv, pe_obj *kwnames,
+                                bool fast) {
+    const pe_fcode *c = f->code;
+    uint32_t nslots = c->nlocals + c->ncells + c->nfree;
+    pe_frame *fr = frame_setup(S, f, base, chunk, ret);
+    if (!fr) return NULL;
     if (fast) {
         for (uint32_t i = (uint32_t)argc; i < nslots; i++) base[i] = pe_undef();
     } else {
@@ -1816,7 +1824,16 @@ next:
                     memcpy(base, args, argc * sizeof(pe_val));
                     f->sp = sp = args;
                 }
-                nf = enter_function(S, fn, base, chunk, ret, (int)argc, base, NULL, true);
+                if (PE_LIKELY(!(c->ncells | c->nfree))) {
+                    /* the common case inline: arguments in place, no cells */
+                    nf = frame_setup(S, fn, base, chunk, ret);
+                    if (nf) {
+                        for (uint32_t i = argc; i < c->nlocals; i++) base[i] = pe_undef();
+                        nf->sp = base + c->nlocals;
+                    }
+                } else {
+                    nf = enter_function(S, fn, base, chunk, ret, (int)argc, base, NULL, true);
+                }
             } else {
                 /* bind from a copy of the arguments, then release them */
                 pe_val tmp[8];
