@@ -44,6 +44,7 @@ endif
 #   csrc/ext/      the CPython extension (built by setup.py against libpyexpr.a)
 #   csrc/tests/    C unit tests, linked with libpyexpr.a
 ENGINE_SRCS  := $(sort $(wildcard csrc/core/*.c))
+PYLIB_SRCS   := $(sort $(wildcard csrc/lib/*.py))
 CLI_SRCS     := $(sort $(wildcard csrc/cli/*.c csrc/daemon/*.c))
 EXT_SRCS     := $(sort $(wildcard csrc/ext/*.c))
 TEST_SRCS    := $(sort $(wildcard csrc/tests/*.c))
@@ -99,7 +100,7 @@ BASE_CPPFLAGS := -D_GNU_SOURCE -DPYEXPR_VERSION=\"$(VERSION)\" -Icsrc/include -M
 # (CLI_CPPFLAGS: csrc/cli and the fuzz harness; DAEMON_CPPFLAGS: csrc/daemon;
 # the extension is built by setup.py with csrc/include alone); C unit tests may
 # use the engine's internals.
-ENGINE_CPPFLAGS   := -Icsrc/core
+ENGINE_CPPFLAGS   := -Icsrc/core -I$(BUILD)/gen
 ENGINE_CFLAGS     := -fPIC -fvisibility=hidden -Wmissing-prototypes
 CLI_CPPFLAGS      :=
 DAEMON_CPPFLAGS   :=
@@ -176,6 +177,8 @@ $(BUILD)/$(1)/%.o: csrc/%.c $(BUILD)/$(1)/.flags
 	@$$(if $$(Q),echo '  CC [$(1)] $$<')
 	$$(Q)$$($(1)_CC) $$(BASE_CPPFLAGS) $$(DIR_FLAGS) $$(CPPFLAGS) $$(BASE_CFLAGS) $$($(1)_CFLAGS) $$(CFLAGS) -c $$< -o $$@
 
+$(BUILD)/$(1)/core/import.o: $(BUILD)/gen/frozen_lib.h
+
 $$($(1)_LIB): $$($(1)_ENGINE_OBJS)
 	@$$(if $$(Q),echo '  AR [$(1)] $$@')
 	@rm -f $$@
@@ -192,6 +195,11 @@ $(BUILD)/$(1)/tests/%: $(BUILD)/$(1)/tests/%.o $$($(1)_LIB)
 -include $$(wildcard $(BUILD)/$(1)/*/*.d)
 endef
 $(foreach c,$(CONFIGS),$(eval $(call CONFIG_RULES,$(c))))
+
+# The modules written in Python (csrc/lib/*.py), embedded as C strings.
+$(BUILD)/gen/frozen_lib.h: $(PYLIB_SRCS) tools/embed_lib.sh
+	@mkdir -p $(@D)
+	$(Q)sh tools/embed_lib.sh $@ $(PYLIB_SRCS)
 
 # Keep test objects (otherwise intermediate files of the tests/% pattern rule).
 .SECONDARY: $(foreach c,$(CONFIGS),$(patsubst %,$(BUILD)/$(c)/tests/%.o,$(TEST_NAMES)))

@@ -113,11 +113,14 @@ __all__ = [
     "exec",
     "get_default_limits",
     "profile",
+    "register_module",
     "set_default_limits",
+    "unregister_module",
 ]
 
 _EXT_NAMES = ("Code", "compile", "eval", "exec", "get_default_limits",
-              "set_default_limits", "cache_info", "cache_clear", "cache_resize", "profile")
+              "set_default_limits", "cache_info", "cache_clear", "cache_resize", "profile",
+              "register_module", "unregister_module")
 
 #: The compile cache's statistics, like functools' ``CacheInfo`` plus the
 #: byte size of the cached code and the byte bound.
@@ -133,6 +136,8 @@ try:
         set_default_limits,
         cache_clear,
         profile,
+        register_module,
+        unregister_module,
     )
     from ._pyexpr import _cache_info, _cache_resize
 

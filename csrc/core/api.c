@@ -166,6 +166,8 @@ static pe_code *compile_source(pe_state *S, const char *src, size_t len, const c
     }
     pe_heap_init(&code->heap);
     heap_move(&code->heap, &tmp);
+    for (pe_obj *o = code->heap.head.gc_next; o != &code->heap.head; o = o->gc_next)
+        if (o->type == &pe_type_code) ((pe_fcode *)o)->prog = code;
     freeze_heap(S, &code->heap);
     S->cur = saved;
     code->bytes = (S->mem_used - mark) + sizeof(pe_code) + len + strlen(filename) +
@@ -300,6 +302,11 @@ int pe_run_repr_timed(pe_state *S, pe_code *code, char **repr_out, pe_profile *p
     pe_limits_start(S);
     pe_val result = pe_none();
     int r = pe_vm_run(S, code, &result);
+    if (pe_gen_finalize_all(S) && !r) {
+        pe_decref(S, result);
+        result = pe_none();
+        r = -1;
+    }
     if (prof) tf = pe_clock_ns();
     if (r == 0 && repr_out && result.tag != PE_TNONE) {
         pe_sb sb;
@@ -329,6 +336,7 @@ int pe_run_repr_timed(pe_state *S, pe_code *code, char **repr_out, pe_profile *p
 void pe_reset(pe_state *S) {
     pe_exc_clear(S);
     pe_sys_clear(S);
+    pe_modules_clear(S);
     pe_val h = S->handled;
     S->handled = pe_undef();
     pe_decref(S, h);

@@ -40,6 +40,75 @@ static int take_kwargs(pe_state *S, const char *fn, int argc, const pe_val *argv
 /* Output                                                              */
 /* ------------------------------------------------------------------ */
 
+/* print(..., file=f) for any f with a write method: f.write(str) for each
+ * argument, separator and the end, as CPython; then f.flush() if asked. */
+static int write_str(pe_state *S, pe_val wr, pe_val s) {
+    pe_val r;
+    if (pe_call(S, wr, 1, &s, NULL, &r)) return -1;
+    pe_decref(S, r);
+    return 0;
+}
+
+static int write_cstr(pe_state *S, pe_val wr, pe_val given, const char *dflt) {
+    if (pe_is_str(given)) return write_str(S, wr, given);
+    pe_val s;
+    if (pe_str_from_cstr(S, dflt, &s)) return -1;
+    int r = write_str(S, wr, s);
+    pe_decref(S, s);
+    return r;
+}
+
+static int print_to(pe_state *S, const pe_val *argv, int npos, const pe_val *kw, pe_val *out) {
+    pe_val wr, key;
+    if (pe_str_from_cstr(S, "write", &key)) return -1;
+    int r = pe_getattr(S, kw[2], key.u.o, &wr);
+    pe_decref(S, key);
+    if (r) return -1;
+    for (int i = 0; i < npos && r == 0; i++) {
+        if (i > 0 && write_cstr(S, wr, kw[0], " ")) r = -1;
+        if (r) break;
+        pe_val s;
+        if (pe_is_str(argv[i])) {
+            r = write_str(S, wr, argv[i]);
+            continue;
+        }
+        pe_sb sb;
+        pe_sb_init(&sb, S);
+        if (pe_tostr(S, argv[i], &sb)) {
+            pe_sb_free(&sb);
+            r = -1;
+            break;
+        }
+        if (pe_sb_to_str(&sb, &s)) { /* frees sb either way */
+            r = -1;
+            break;
+        }
+        r = write_str(S, wr, s);
+        pe_decref(S, s);
+    }
+    if (r == 0) r = write_cstr(S, wr, kw[1], "\n");
+    pe_decref(S, wr);
+    if (r == 0 && kw[3].tag != PE_TUNDEF) {
+        int t = pe_truth(S, kw[3]);
+        if (t < 0) return -1;
+        if (t) {
+            pe_val fl;
+            if (pe_str_from_cstr(S, "flush", &key)) return -1;
+            r = pe_getattr(S, kw[2], key.u.o, &fl);
+            pe_decref(S, key);
+            if (r) return -1;
+            pe_val res;
+            r = pe_call(S, fl, 0, NULL, NULL, &res);
+            pe_decref(S, fl);
+            if (r) return -1;
+            pe_decref(S, res);
+        }
+    }
+    if (r) return -1;
+    *out = pe_none();
+    return 0;
+}
+
 BI(print) {
     (void)self;
     static const char *const names[] = {"sep", "end", "file", "flush"};
@@ -52,7 +121,7 @@ BI(print) {
                             names[i], pe_type_name(kw[i]));
     int fd = 1; /* print(file=sys.stdout / sys.stderr) */
     if (kw[2].tag != PE_TUNDEF && kw[2].tag != PE_TNONE && !(fd = pe_sys_stream_fd(kw[2])))
-        return pe_raise(S, PE_EXC(TypeError), "print(file=...) is not supported by pyexpr");
+        return print_to(S, argv, npos, kw, out);
     pe_write_fn wr = fd == 1 ? S->out : S->err;
     void *wr_ud = fd == 1 ? S->out_ud : S->err_ud;
     pe_sb sb;
@@ -130,6 +199,8 @@ BI(round) {
     if (a[0].tag == PE_TUNDEF)
         return pe_raise(S, PE_EXC(TypeError), "round() missing required argument 'number' (pos 1)");
     pe_val x = a[0], nd = a[1];
+    if (pe_is_boxed(x) && pe_type_special(pe_typeof(x), PE_DU_round).tag == PE_TUNDEF)
+        x = pe_unbox(x); /* int.__round__ / float.__round__ on the value */
     if (pe_du_heap(x)) {
         /* type(x).__round__(x), or (x, ndigits) unless ndigits is None */
         int r = pe_du_call(S, x, PE_DU_round, nd.tag == PE_TUNDEF || nd.tag == PE_TNONE ? 0 : 1, &nd, out);
@@ -183,6 +254,9 @@ BI(pow) {
         int r = pe_dunder_pow3(S, a[0], a[1], a[2], out);
         if (r != PE_NOTIMPL) return r;
     }
+    b = pe_unbox(b); /* int subclasses: their values */
+    e = pe_unbox(e);
+    m = pe_unbox(m);
     if (!pe_is_intlike(b) || !pe_is_intlike(e) || !pe_is_intlike(m)) {
         /* CPython's ternary power reaches float's slot (which refuses a
          * modulus first) whenever any of the three is a float */
@@ -221,6 +295,11 @@ BI(divmod) {
         if (pe_du_heap(argv[0]) || pe_du_heap(argv[1])) {
             int rc = pe_dunder_divmod(S, argv[0], argv[1], out);
             if (rc != PE_NOTIMPL) return rc;
+            /* int/float subclasses: int.__divmod__ on their values */
+            pe_val u[2] = {pe_unbox(argv[0]), pe_unbox(argv[1])};
+            if ((pe_is_boxed(argv[0]) || pe_is_boxed(argv[1])) && !pe_du_heap(u[0]) &&
+                !pe_du_heap(u[1]) && !pe_is_str(u[0]) && !pe_is_str(u[1]))
+                return bi_divmod(S, self, 2, u, NULL, out);
         }
         return pe_raise(S, PE_EXC(TypeError),
                         "unsupported operand type(s) for divmod(): '%s' and '%s'",
@@ -311,7 +390,8 @@ BI(len) {
 BI(chr) {
     (void)self;
     if (nokw(S, "chr", kwnames) || exact_args(S, "chr", argc, 1)) return -1;
-    pe_val x = argv[0];
+    pe_val x = pe_unbox(argv[0]); /* int subclasses: their value */
+    if (pe_du_heap(x) && pe_dunder_index(S, x, &x) < 0) return -1;
     if (x.tag != PE_TINT && x.tag != PE_TBOOL) {
         if (pe_is_bigint(x)) return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C int");
         return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
@@ -542,14 +622,7 @@ BI(next) {
         *out = argv[1];
         return 0;
     }
-    pe_val args, exc;
-    if (pe_tuple_new(S, 0, &args)) return -1;
-    int e = pe_exc_new(S, PE_EXC(StopIteration), args, &exc);
-    pe_decref(S, args);
-    if (e) return -1;
-    pe_raise_exc(S, exc);
-    pe_decref(S, exc);
-    return -1;
+    return pe_raise_args(S, PE_EXC(StopIteration), 0, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -635,10 +708,11 @@ BI(id) {
 /* getattr(obj, name[, default]) and hasattr(obj, name): the attribute
  * lookup of `obj.name`; only AttributeError is replaced by the default. */
 static int attr_lookup(pe_state *S, const pe_val *argv, bool has_default, pe_val *out) {
-    if (!pe_is_str(argv[1]))
+    pe_val name = pe_unbox(argv[1]); /* str subclasses name by their value */
+    if (!pe_is_str(name))
         return pe_raise(S, PE_EXC(TypeError), "attribute name must be string, not '%s'",
                         pe_type_name(argv[1]));
-    if (pe_getattr(S, argv[0], argv[1].u.o, out) == 0) return 1;
+    if (pe_getattr(S, argv[0], name.u.o, out) == 0) return 1;
     if (!has_default || !pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
     pe_exc_clear(S);
     return 0;
@@ -679,6 +753,23 @@ CFUNC(repr) CFUNC(ascii) CFUNC(hash) CFUNC(len) CFUNC(chr) CFUNC(ord) CFUNC(min)
 CFUNC(sum) CFUNC(any) CFUNC(all) CFUNC(sorted) CFUNC(iter) CFUNC(next) CFUNC(isinstance)
 CFUNC(callable) CFUNC(id) CFUNC(format) CFUNC(getattr) CFUNC(hasattr) CFUNC(issubclass)
 
+/* Ellipsis (`...`): a singleton of type ellipsis, hashed by identity
+ * (object.c pe_hash). */
+static int ellipsis_repr(pe_state *S, pe_val v, pe_sb *sb) {
+    (void)S;
+    (void)v;
+    return pe_sb_puts(sb, "Ellipsis");
+}
+
+const pe_type pe_type_ellipsis = {
+    .ob = PE_STATIC_HEAD(&pe_type_type),
+    .name = "ellipsis",
+    .kind = PE_K_OTHER,
+    .repr = ellipsis_repr,
+};
+
+const pe_obj pe_ellipsis_obj = PE_STATIC_HEAD(&pe_type_ellipsis);
+
 /* Module-level __name__: a script is always the main module. */
 static const pe_static_str main_name = PE_STATIC_STR("__main__");
 
@@ -715,7 +806,7 @@ static const builtin_entry builtin_table[] = {
     {"type", &pe_type_type.ob, true}, {"enumerate", &pe_type_enumerate.ob, false},
     {"zip", &pe_type_zip.ob, false}, {"map", &pe_type_map.ob, false},
     {"filter", &pe_type_filter.ob, false}, {"reversed", &pe_type_reversed.ob, false},
-    {"NotImplemented", &pe_notimplemented_obj, true},
+    {"NotImplemented", &pe_notimplemented_obj, true}, {"Ellipsis", &pe_ellipsis_obj, true},
     {"object", &pe_type_object.ob, true}, {"super", &pe_type_super.ob, false},
     {"property", &pe_type_property.ob, true}, {"staticmethod", &pe_type_staticmethod.ob, true},
     {"classmethod", &pe_type_classmethod.ob, true}, {"setattr", &pe_bi_setattr.ob, false},
@@ -751,7 +842,7 @@ typedef struct unsupported_builtin {
 } unsupported_builtin;
 
 static const unsupported_builtin unsupported_builtins[] = {
-    {"BaseExceptionGroup", false}, {"Ellipsis", false}, {"ExceptionGroup", false},
+    {"BaseExceptionGroup", false}, {"ExceptionGroup", false},
     {"__build_class__", false}, {"__debug__", false},
     {"__doc__", false}, {"__import__", true}, {"__loader__", false}, {"__package__", false},
     {"__spec__", false}, {"aiter", false}, {"anext", false}, {"breakpoint", true},
@@ -786,55 +877,4 @@ bool pe_builtin_bounded(int index) {
 const char *pe_builtin_name(int index) {
     if (index < 0 || (size_t)index >= NBUILTINS) return NULL;
     return strcmp(builtin_table[index].name, "LimitError") ? builtin_table[index].name : "";
-}
-
-/* ------------------------------------------------------------------ */
-/* Modules                                                             */
-/* ------------------------------------------------------------------ */
-
-int pe_module_import(pe_state *S, pe_str *name, pe_val *out) {
-    if (!strcmp(name->data, "math")) return pe_math_module(S, out);
-    if (!strcmp(name->data, "sys")) return pe_sys_module(S, out);
-    pe_sb sb;
-    pe_sb_init(&sb, S);
-    pe_sb_puts(&sb, "No module named ");
-    pe_str_repr(S, name, &sb);
-    if (!strncmp(name->data, "math.", 5)) pe_sb_puts(&sb, "; 'math' is not a package");
-    if (!strncmp(name->data, "sys.", 4)) pe_sb_puts(&sb, "; 'sys' is not a package");
-    if (!sb.failed) {
-        pe_raise_str(S, PE_EXC(ModuleNotFoundError), sb.p, sb.len);
-        pe_exc_set_name(S, name->data, pe_undef());
-    }
-    pe_sb_free(&sb);
-    return -1;
-}
-
-/* `from m import name`: the attribute, or CPython's ImportError for a
- * built-in module (Python/ceval.c import_from; a built-in module has no
- * file, hence "(unknown location)"). */
-int pe_module_import_from(pe_state *S, pe_val module, pe_str *name, pe_val *out) {
-    if (pe_getattr(S, module, (pe_obj *)name, out) == 0) return 0;
-    if (!pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
-    pe_exc_clear(S);
-    pe_val mname;
-    static const char mattr[] = "__name__";
-    pe_val key;
-    if (pe_str_new(S, mattr, sizeof mattr - 1, &key)) return -1;
-    int r = pe_getattr(S, module, key.u.o, &mname);
-    pe_decref(S, key);
-    if (r) return -1;
-    pe_sb sb;
-    pe_sb_init(&sb, S);
-    pe_sb_puts(&sb, "cannot import name ");
-    pe_str_repr(S, name, &sb);
-    pe_sb_puts(&sb, " from ");
-    if (pe_is_str(mname)) pe_str_repr(S, PE_STR(mname), &sb);
-    pe_sb_puts(&sb, " (unknown location)");
-    if (!sb.failed) {
-        pe_raise_str(S, PE_EXC(ImportError), sb.p, sb.len);
-        if (pe_is_str(mname)) pe_exc_set_name(S, PE_STR(mname)->data, pe_undef());
-    }
-    pe_decref(S, mname);
-    pe_sb_free(&sb);
-    return -1;
 }

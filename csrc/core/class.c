@@ -49,7 +49,7 @@ static const pe_type *mro_at(const pe_class *c, size_t i) {
 
 /* "__main__." prefix of a heap type's names (its __module__ when it is a
  * str other than "builtins"). */
-static const char *type_module(const pe_type *t) {
+const char *pe_class_module(const pe_type *t) {
     if (!pe_is_heaptype(t)) return NULL;
     pe_val m = dict_get_cstr(PE_DICT(PE_CLASS(t)->dict), "__module__");
     if (!pe_is_str(m) || !strcmp(PE_STR(m)->data, "builtins")) return NULL;
@@ -305,7 +305,8 @@ static bool acceptable_base(const pe_type *b) {
     if (pe_is_heaptype(b) || b == &pe_type_object) return true;
     switch (b->kind) {
     case PE_K_EXC: case PE_K_INT: case PE_K_FLOAT: case PE_K_STR: case PE_K_TUPLE:
-    case PE_K_LIST: case PE_K_DICT: case PE_K_SET: case PE_K_FROZENSET:
+    case PE_K_LIST: case PE_K_DICT: case PE_K_SET: case PE_K_FROZENSET: case PE_K_BYTES:
+    case PE_K_BYTEARRAY: /* NotImplementedError from layout() */
         return b != &pe_type_bool;
     default:
         return false;
@@ -500,7 +501,7 @@ static bool has_data_descriptor(pe_class *c);
 
 static void update_flags(pe_state *S, pe_class *c) {
     (void)S;
-    uint32_t f = c->flags & PE_CLS_HAS_DICT;
+    uint32_t f = c->flags & (PE_CLS_HAS_DICT | PE_CLS_BOXED);
     if (c->special[PE_DU_getattr].tag != PE_TUNDEF ||
         c->special[PE_DU_getattribute].tag != PE_TUNDEF)
         f |= PE_CLS_HAS_GETATTR;
@@ -775,7 +776,9 @@ int pe_class_new(pe_state *S, pe_val name, pe_val bases, pe_val ns, int nkw,
     c->tp.base = (const pe_type *)bt->items[0].u.o;
     if (pe_dict_copy(S, PE_DICT(ns), &c->dict)) goto fail;
     if (find_solid(S, bt, &c->solid)) goto fail;
-    c->tp.kind = c->solid == &pe_type_object ? PE_K_INSTANCE : c->solid->kind;
+    if (pe_class_base_boxed(c->solid)) c->flags |= PE_CLS_BOXED;
+    c->tp.kind = c->solid == &pe_type_object || (c->flags & PE_CLS_BOXED) ? PE_K_INSTANCE
+                                                                         : c->solid->kind;
     c->tp.exc_id = c->solid->exc_id;
     if (compute_mro(S, c, bt, &c->mro)) goto fail;
     /* the live-classes list (subclass invalidation) */
@@ -858,7 +861,7 @@ static int instance_hash(pe_state *S, pe_val v, int64_t *out) {
 int pe_object_default_repr(pe_state *S, pe_val v, pe_sb *sb) {
     (void)S;
     const pe_type *t = pe_typeof(v);
-    const char *mod = type_module(t);
+    const char *mod = pe_class_module(t);
     if (mod) return pe_sb_printf(sb, "<%s.%s object at %p>", mod, type_qualname(t), (void *)v.u.o);
     return pe_sb_printf(sb, "<%s object at %p>", type_qualname(t), (void *)v.u.o);
 }
@@ -868,9 +871,43 @@ static int instance_repr(pe_state *S, pe_val v, pe_sb *sb) { return pe_object_de
 /* repr of a class: <class '__main__.A'> */
 int pe_class_repr(pe_state *S, const pe_type *t, pe_sb *sb) {
     (void)S;
-    const char *mod = type_module(t);
+    const char *mod = pe_class_module(t);
     if (mod) return pe_sb_printf(sb, "<class '%s.%s'>", mod, type_qualname(t));
     return pe_sb_printf(sb, "<class '%s'>", type_qualname(t));
+}
+
+/* The type name on an uncaught exception's last traceback line: CPython's
+ * module.qualname, without "__main__." or "builtins." */
+int pe_class_put_exc_name(pe_sb *sb, const pe_type *t) {
+    const char *mod = pe_class_module(t);
+    if (mod && strcmp(mod, "__main__")) return pe_sb_printf(sb, "%s.%s", mod, type_qualname(t));
+    return pe_sb_printf(sb, "%s", type_qualname(t));
+}
+
+/* pyexpr has no metaclasses; enum (csrc/lib/enum.py) needs four of its
+ * EnumType's methods. A class whose MRO defines the classmethod
+ * __pe_meta_iter__, __pe_meta_len__, __pe_meta_contains__ or
+ * __pe_meta_repr__ answers iter(C), len(C), x in C and repr(C)/str(C) with
+ * it (reached only where a plain class would raise, or from type's repr).
+ * *out: the hook's result (PE_META_ITER: an iterator over it). Returns
+ * PE_NOTIMPL, nothing raised, when the class has no such hook. */
+int pe_class_meta(pe_state *S, pe_val cls, int op, pe_val arg, pe_val *out) {
+    static const char *const hooks[] = {"__pe_meta_iter__", "__pe_meta_len__",
+                                        "__pe_meta_contains__", "__pe_meta_repr__"};
+    const pe_type *t = (const pe_type *)cls.u.o;
+    if (!pe_is_heaptype(t)) return PE_NOTIMPL;
+    pe_val f = pe_type_lookup_cstr(t, hooks[op]), b, res;
+    if (f.tag == PE_TUNDEF) return PE_NOTIMPL;
+    if (pe_descr_get(S, f, pe_undef(), t, &b)) return -1;
+    int r = pe_call(S, b, arg.tag == PE_TUNDEF ? 0 : 1, &arg, NULL, &res);
+    pe_decref(S, b);
+    if (r || op != PE_META_ITER) {
+        if (!r) *out = res;
+        return r;
+    }
+    r = pe_iter(S, res, out);
+    pe_decref(S, res);
+    return r;
 }
 
 /* ------------------------------------------------------------------ */
@@ -963,20 +1000,25 @@ static int static_method_attr(pe_state *S, pe_val v, const pe_type *t, pe_obj *n
     if (t->getattr && t != &pe_type_object) {
         /* the built-in base's own attributes (exceptions: args, __cause__,
          * value, errno...) */
-        int g = t->getattr(S, v, name, out);
+        int g = t->getattr(S, pe_unbox(v), name, out);
         if (g != PE_NOTIMPL) return g < 0 ? -1 : 1;
     }
     const pe_cfunc *m = pe_find_method(t, (pe_str *)name);
+    pe_val self = v;
+    /* int.bit_length, str.upper... see the base value of a boxed instance */
+    if (m) self = pe_unbox(v);
+    /* the base's special methods (list.__repr__, int.__neg__) before
+     * object's own */
+    if (!m && t != &pe_type_object) m = pe_slot_wrapper_find(t, (pe_str *)name);
     if (!m) m = pe_find_method(&pe_type_object, (pe_str *)name);
-    if (!m) m = pe_slot_wrapper_find(t, (pe_str *)name); /* list.__getitem__, object.__eq__ */
     if (!m) m = pe_slot_wrapper_find(&pe_type_object, (pe_str *)name);
     if (!m) return 0;
     pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
     if (!b) return -1;
     b->name = m->name;
     b->fn = m->fn;
-    pe_incref(v);
-    b->self = v;
+    pe_incref(self);
+    b->self = self;
     *out = pe_obj_val(&b->ob);
     return 1;
 }
@@ -1019,7 +1061,7 @@ int pe_object_generic_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) 
     const pe_type *solid = pe_is_heaptype(t) ? PE_CLASS(t)->solid : t;
     if (solid->getattr && solid->getattr != pe_object_generic_getattr) {
         /* the built-in base's own attributes (exception args, ...) */
-        int g = solid->getattr(S, v, name, out);
+        int g = solid->getattr(S, pe_unbox(v), name, out);
         if (g != PE_NOTIMPL) return g;
     }
     int r = static_method_attr(S, v, solid, name, out);
@@ -1145,6 +1187,53 @@ int pe_class_mro_tuple(pe_state *S, const pe_class *c, pe_val *out) {
     return 0;
 }
 
+static int class_mro_method(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                            pe_val *out) {
+    (void)argv;
+    if (pe_no_kwargs(S, "mro", kw)) return -1;
+    if (argc) return pe_raise(S, PE_EXC(TypeError), "type.mro() takes no arguments (%d given)", argc);
+    pe_val t;
+    if (pe_class_mro_tuple(S, PE_CLASS(self.u.o), &t)) return -1;
+    *out = pe_undef();
+    int r = pe_list_new(S, 0, out);
+    for (size_t i = 0; !r && i < PE_TUPLE(t)->n; i++) r = pe_list_append(S, PE_LIST(*out), PE_TUPLE(t)->items[i]);
+    pe_decref(S, t);
+    if (r) pe_decref(S, *out);
+    return r;
+}
+
+/* int.from_bytes, bytes.fromhex, dict.fromkeys called on a subclass:
+ * the base's result r, then cls(r), as CPython does for a subclass. self is
+ * (cls, base, name). */
+static int base_classmethod_call(pe_state *S, pe_val self, int argc, const pe_val *argv,
+                                 pe_obj *kw, pe_val *out) {
+    pe_tuple *t = PE_TUPLE(self);
+    const pe_cfunc *m = pe_find_method((const pe_type *)t->items[1].u.o, PE_STR(t->items[2]));
+    pe_val r;
+    if (!m) return pe_raise(S, PE_EXC(SystemError), "lost class method");
+    if (m->fn(S, t->items[1], argc, argv, kw, &r)) return -1;
+    int rc = pe_call(S, t->items[0], 1, &r, NULL, out);
+    pe_decref(S, r);
+    return rc;
+}
+
+static int base_classmethod(pe_state *S, pe_class *c, const pe_type *base, pe_obj *name,
+                            pe_val *out) {
+    pe_val items[3] = {pe_obj_val(&c->tp.ob), pe_obj_val((pe_obj *)&base->ob), pe_obj_val(name)};
+    pe_val self;
+    if (pe_tuple_pack(S, 3, items, &self)) return -1;
+    pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
+    if (!b) {
+        pe_decref(S, self);
+        return -1;
+    }
+    b->name = PE_STR(pe_obj_val(name))->data; /* the tuple keeps the name alive */
+    b->fn = base_classmethod_call;
+    b->self = self;
+    *out = pe_obj_val(&b->ob);
+    return 0;
+}
+
 int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     pe_class *c = (pe_class *)v.u.o;
     const char *n = PE_STR(pe_obj_val(name))->data;
@@ -1157,6 +1246,17 @@ int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         else if (!strcmp(n, "__base__")) r = pe_obj_val((pe_obj *)&c->tp.base->ob);
         else if (!strcmp(n, "__class__")) r = pe_obj_val((pe_obj *)&pe_type_type.ob);
         else if (!strcmp(n, "__dict__")) return pe_dict_copy(S, PE_DICT(c->dict), out);
+        else if (!strcmp(n, "__annotations__")) {
+            /* type.__annotations__: the class's own, created empty (and
+             * stored) on first access */
+            r = pe_dict_get_str(PE_DICT(c->dict), (pe_str *)name);
+            if (r.tag == PE_TUNDEF) {
+                if (pe_dict_new(S, &r)) return -1;
+                int rc = pe_class_setattr(S, c, name, r);
+                pe_decref(S, r);
+                if (rc) return -1;
+            }
+        }
         if (r.tag != PE_TUNDEF) {
             pe_incref(r);
             *out = r;
@@ -1182,6 +1282,10 @@ int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         const pe_cfunc *um = pe_find_method(x, (pe_str *)name);
         if (!um) um = pe_slot_wrapper_find(x, (pe_str *)name);
         if (um) {
+            if (!strcmp(um->name, "maketrans")) /* a static method */
+                return pe_getattr(S, pe_obj_val((pe_obj *)&x->ob), name, out);
+            if (pe_builtin_classmethod(um->name))
+                return base_classmethod(S, c, x, name, out);
             extern const pe_type pe_type_method_descriptor;
             pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_method_descriptor, sizeof(pe_cfunc));
             if (!b) return -1;
@@ -1194,6 +1298,16 @@ int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     }
     if (!strcmp(n, "__doc__")) {
         *out = pe_none();
+        return 0;
+    }
+    if (!strcmp(n, "mro")) { /* type.mro(cls): the MRO as a list */
+        pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
+        if (!b) return -1;
+        b->name = "mro";
+        b->fn = class_mro_method;
+        pe_incref(v);
+        b->self = v;
+        *out = pe_obj_val(&b->ob);
         return 0;
     }
     return pe_raise(S, PE_EXC(AttributeError), "type object '%s' has no attribute '%s'", c->tp.name,
@@ -1302,7 +1416,7 @@ int pe_build_class(pe_state *S, pe_val func, pe_val name, const pe_val *bases, i
     int rc = -1;
     if (pe_dict_new(S, &ns)) return -1;
     pe_val mod;
-    if (pe_str_from_cstr(S, "__main__", &mod)) goto done;
+    if (pe_str_from_cstr(S, pe_fcode_module(f->code), &mod)) goto done;
     rc = dict_set_cstr(S, PE_DICT(ns), "__module__", mod);
     pe_decref(S, mod);
     if (rc || dict_set_cstr(S, PE_DICT(ns), "__qualname__", pe_obj_val(f->code->qualname))) {

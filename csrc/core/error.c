@@ -510,14 +510,16 @@ int pe_raise_errno(pe_state *S, const pe_type *t, int err, const char *text) {
     return set_pending(S, exc);
 }
 
-int pe_raise_with_arg(pe_state *S, const pe_type *t, pe_val v) {
+int pe_raise_args(pe_state *S, const pe_type *t, size_t n, const pe_val *argv) {
     pe_val args, exc;
-    if (pe_tuple_pack(S, 1, &v, &args)) return -1;
+    if (pe_tuple_pack(S, n, argv, &args)) return -1;
     int r = pe_exc_new(S, t, args, &exc);
     pe_decref(S, args);
     if (r) return -1;
     return set_pending(S, exc);
 }
+
+int pe_raise_with_arg(pe_state *S, const pe_type *t, pe_val v) { return pe_raise_args(S, t, 1, &v); }
 
 int pe_raise_str(pe_state *S, const pe_type *t, const char *msg, size_t len) {
     pe_heap *saved = S->cur;
@@ -645,7 +647,7 @@ static void print_last_line(pe_state *S, pe_val exc) {
     pe_sb sb;
     pe_sb_init(&sb, S);
     const pe_type *t = exc.u.o->type;
-    pe_sb_puts(&sb, t->name);
+    pe_class_put_exc_name(&sb, t); /* module.qualname unless __main__/builtins */
     size_t mark = sb.len;
     pe_sb_puts(&sb, ": ");
     size_t before = sb.len;
@@ -702,10 +704,13 @@ static void print_one(pe_state *S, pe_val exc, int depth) {
         }
     }
     if (e->ntb) emits(S, "Traceback (most recent call last):\n");
-    const pe_code *code = S->code;
     for (uint32_t i = e->ntb; i-- > 0;) { /* entries are stored innermost first */
         char buf[96];
         const pe_tbent *t = &e->tb[i];
+        /* a frame of an imported module's code names that module's file */
+        const pe_code *code = t->code && t->code->prog && t->code->prog->modname
+                                  ? t->code->prog
+                                  : S->code;
         const char *fn = code && code->filename ? code->filename : "<string>";
         emits(S, "  File \"");
         emits(S, fn);

@@ -842,7 +842,8 @@ static pe_node *p_atom(parser *P) {
         return n;
     }
     case PE_TOK_ELLIPSIS:
-        return unsupported(P, &t, "Ellipsis ('...') is");
+        if (advance(P)) return NULL;
+        return make_const(P, &t, pe_obj_val((pe_obj *)&pe_ellipsis_obj));
     case PE_TOK_KW_await:
         return unsupported(P, &t, "'await' is");
     default:
@@ -2503,11 +2504,16 @@ static pe_node *p_import(parser *P) {
             goto fail;
         }
     }
+    bool paren = false;
     for (;;) {
         if (CUR != PE_TOK_NAME) {
-            if (from && mod && CUR == PE_TOK_STAR) {
-                unsupported(P, &P->tok, "'from ... import *' is");
-                goto fail;
+            if (from && mod && CUR == PE_TOK_STAR && V.n == 0 && !paren) {
+                /* from m import *: one item named "*" */
+                pe_node *x = new_node(P, PE_N_NAME, &P->tok);
+                if (!x || !(x->name = arena_strdup(P, "*", 1)) || advance(P)) goto fail;
+                x->namelen = 1;
+                if (vec_push(&V, x)) goto fail;
+                break;
             }
             invalid_syntax(P);
             goto fail;
@@ -2538,8 +2544,8 @@ static pe_node *p_import(parser *P) {
             }
             if (advance(P)) goto fail;
             if (CUR == PE_TOK_LPAR) {
-                unsupported(P, &P->tok, "parenthesized import lists are");
-                goto fail;
+                paren = true;
+                if (advance(P)) goto fail;
             }
             continue;
         }
@@ -2558,6 +2564,18 @@ static pe_node *p_import(parser *P) {
         }
         if (vec_push(&V, x)) goto fail;
         if (CUR != PE_TOK_COMMA) break;
+        if (advance(P)) goto fail;
+        if (paren && CUR == PE_TOK_RPAR) break;
+        if (from && !paren && CUR == PE_TOK_NEWLINE) {
+            err_at(P, &P->tok, "trailing comma not allowed without surrounding parentheses");
+            goto fail;
+        }
+    }
+    if (paren) {
+        if (CUR != PE_TOK_RPAR) {
+            invalid_syntax(P);
+            goto fail;
+        }
         if (advance(P)) goto fail;
     }
     n->a = mod; /* NULL for plain import */

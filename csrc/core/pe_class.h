@@ -140,6 +140,7 @@ struct pe_class {
 #define PE_CLS_HAS_GETATTR 0x4u    /* __getattr__ / __getattribute__ somewhere in the MRO */
 #define PE_CLS_HAS_SETATTR 0x8u    /* __setattr__ / __delattr__ somewhere in the MRO */
 #define PE_CLS_HAS_DESCR_SET 0x10u /* some class attribute is a data descriptor */
+#define PE_CLS_BOXED 0x20u         /* solid base int/float/str/tuple/bytes: a pe_boxed */
 
 /* An instance of a class whose solid base is object.
  *
@@ -192,6 +193,27 @@ int pe_instance_materialize(pe_state *S, pe_val v);
 
 PE_INLINE bool pe_is_heaptype(const pe_type *t) { return (t->ob.flags & PE_HEAPTYPE) != 0; }
 #define PE_CLASS(t) ((pe_class *)(t))
+
+/* An instance of a subclass of int, float, str, tuple or bytes (the
+ * immediates and the variable-size objects): the base value is held as a
+ * pe_val (an exact int/float/str/tuple/bytes), followed by the __dict__
+ * and __slots__ values as for other solid bases. The class's kind is
+ * PE_K_INSTANCE (kind tests such as pe_is_str are false for it, as
+ * CPython's *_CheckExact); the class's slots, the built-in methods bound
+ * to it and the number conversions (pe_dunder_index/int/float) see the
+ * base value through pe_unbox. */
+typedef struct pe_boxed {
+    pe_obj ob;
+    pe_val value;
+} pe_boxed;
+
+/* Is v an instance of a boxed subclass (pe_boxed)? */
+PE_INLINE bool pe_is_boxed(pe_val v) {
+    return v.tag == PE_TOBJ && pe_is_heaptype(v.u.o->type) &&
+           (((const pe_class *)v.u.o->type)->flags & PE_CLS_BOXED);
+}
+/* The base value of a boxed instance (borrowed); v itself otherwise. */
+PE_INLINE pe_val pe_unbox(pe_val v) { return pe_is_boxed(v) ? ((pe_boxed *)v.u.o)->value : v; }
 
 /* The type `object` (base of everything; `object()` makes a bare instance). */
 extern const pe_type pe_type_object;
@@ -282,6 +304,10 @@ void pe_instance_clear(pe_state *S, pe_obj *o);
  * NotImplementedError). (class_slots.c: the dunders side.) */
 int pe_class_base_layout(const pe_type *solid, size_t *size, void (**fini)(pe_state *, pe_obj *));
 
+/* Do subclasses of the built-in solid base hold a pe_boxed (int, float,
+ * str, tuple, bytes)? (class_base.c) */
+bool pe_class_base_boxed(const pe_type *solid);
+
 /* The solid base's constructor and initialiser for an instance of cls
  * (cls->solid != &pe_type_object): base_new allocates cls->basicsize
  * bytes (dict and slots UNDEF), increfs cls and builds the base part from
@@ -306,6 +332,13 @@ int pe_type_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val);
 int pe_class_mro_tuple(pe_state *S, const pe_class *c, pe_val *out);
 /* <class '__main__.A'> and <__main__.A object at 0x...> */
 int pe_class_repr(pe_state *S, const pe_type *t, pe_sb *sb);
+/* A heap type's __module__ when it is a str other than "builtins" (the
+ * prefix of its repr), else NULL. */
+const char *pe_class_module(const pe_type *t);
+/* An exception class's name as a traceback's last line shows it. */
+int pe_class_put_exc_name(pe_sb *sb, const pe_type *t);
+enum { PE_META_ITER, PE_META_LEN, PE_META_CONTAINS, PE_META_REPR };
+int pe_class_meta(pe_state *S, pe_val cls, int op, pe_val arg, pe_val *out);
 int pe_object_default_repr(pe_state *S, pe_val v, pe_sb *sb);
 /* The type object's dealloc/clear for heap types (pe_type_type's slots). */
 void pe_class_type_dealloc(pe_state *S, pe_obj *o);
@@ -331,6 +364,9 @@ int pe_generic_alias_new(pe_state *S, pe_val origin, pe_val args, pe_val *out);
  * "Did you mean" hint from it (with the pending AttributeError). */
 int pe_class_dir(pe_state *S, pe_val v, pe_val *out);
 void pe_class_attr_suggest(pe_state *S, pe_val obj, const pe_str *name);
+/* Is the built-in types' method `name` a class method (dict.fromkeys,
+ * bytes.fromhex, int.from_bytes)? (object.c) */
+bool pe_builtin_classmethod(const char *name);
 /* The builtins this file adds (builtins.c's table). */
 extern const pe_cfunc pe_bi_setattr, pe_bi_delattr, pe_bi_vars, pe_bi_dir;
 

@@ -71,6 +71,7 @@ typedef struct pe_fcode {
     pe_obj *name;     /* str: function name or "<module>" */
     pe_obj *qualname; /* str */
     int firstline;
+    const struct pe_code *prog; /* the program it belongs to (not a reference) */
 } pe_fcode;
 
 /* A whole compiled program (pe_code in the public API). */
@@ -89,6 +90,7 @@ struct pe_code {
     int mode;
     size_t bytes;        /* approximate memory held (for cache bounds) */
     uint32_t flags;      /* PE_CODE_* (pe_code_flags), computed by the compiler */
+    const char *modname; /* __name__ of its module: NULL for the script ("__main__") */
     atomic_uint refcount; /* pe_code_retain/release; 1 when compiled, freed at 0 */
 };
 
@@ -110,5 +112,10 @@ typedef struct pe_func {
     pe_val *globals;   /* the run's global slots */
     pe_val dict;       /* __dict__ (attributes set on the function), or UNDEF */
 } pe_func;
+
+/* __name__ of the module whose code fc is: "__main__" for the script. */
+static inline const char *pe_fcode_module(const pe_fcode *fc) {
+    return fc->prog && fc->prog->modname ? fc->prog->modname : "__main__";
+}
 
 #endif /* PE_CODE_H */

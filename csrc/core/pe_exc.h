@@ -103,6 +103,8 @@ int pe_raise(pe_state *S, const pe_type *t, const char *fmt, ...) PE_PRINTF(3, 4
 int pe_raise_str(pe_state *S, const pe_type *t, const char *msg, size_t len);
 /* KeyError(key) etc.: an exception whose single arg is the value v. */
 int pe_raise_with_arg(pe_state *S, const pe_type *t, pe_val v);
+/* t(*argv[0..n)) (n may be 0: StopIteration()); returns -1. */
+int pe_raise_args(pe_state *S, const pe_type *t, size_t n, const pe_val *argv);
 /* Raises t(err, text): the (errno, strerror) args CPython gives errors it
  * raises from errno (e.g. OverflowError(34, 'Numerical result out of
  * range')). Returns -1. */
@@ -119,8 +121,10 @@ void pe_exc_clear(pe_state *S);
 
 extern const pe_type pe_type_none, pe_type_bool, pe_type_int, pe_type_float, pe_type_str,
     pe_type_tuple, pe_type_list, pe_type_dict, pe_type_set, pe_type_frozenset, pe_type_range,
-    pe_type_slice, pe_type_function, pe_type_builtin, pe_type_cell, pe_type_code,
+    pe_type_slice, pe_type_ellipsis, pe_type_function, pe_type_builtin, pe_type_cell, pe_type_code,
     pe_type_type, pe_type_module;
+/* The Ellipsis singleton (builtins.c). */
+extern const pe_obj pe_ellipsis_obj;
 
 /* The type of any value (immediates included). */
 const pe_type *pe_typeof(pe_val v);

@@ -148,6 +148,7 @@ enum {
     OP(FORMAT_VALUE, PE_SE_VAR, 1, 0, COUNT, PE_OPF_B) /* 1..3 conversion, 4 spec on top */   \
     OP(IMPORT_NAME, 0, 1, 0, NAME, PE_OPF_B | PE_OPF_REACH)                                   \
     OP(IMPORT_FROM, 1, 2, 0, NAME, PE_OPF_REACH) /* push module attribute, ImportError */     \
+    OP(IMPORT_STAR, 1, 0, 0, NONE, PE_OPF_REACH) /* pop module; bind its exports */             \
     OP(CHECK_STEPS, 0, 0, 0, COUNT, 0) /* loop back-edge: limits check (arg: steps) */        \
     OP(PRINT_EXPR, 1, 0, 0, NONE, 0) /* PE_MODE_SINGLE: echo an expression */                                       \
     /* generators (gen.c; frames suspend and resume in vm.c) */                              \

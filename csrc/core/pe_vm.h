@@ -70,6 +70,12 @@ int pe_gen_send(pe_state *S, pe_gen *g, pe_val v, pe_val *out);
 bool pe_is_callable(pe_val v);
 /* gen.c: iter(callable, sentinel) ("iter(v, w): v must be callable"). */
 int pe_calliter_new(pe_state *S, pe_val callable, pe_val sentinel, pe_val *out);
+/* gen.c: at the end of a program (not a session's), closes every
+ * generator still suspended, in creation order, as CPython's interpreter
+ * exit does (finally blocks and __exit__ run; an escaping exception is
+ * reported as unraisable). Runs under the run's limits: -1 when one ran
+ * out (LimitError pending, unless an exception already was). */
+int pe_gen_finalize_all(pe_state *S);
 /* vm.c: resumes a suspended or just-created generator from C, sending v
  * (borrowed), or with throw_ raising the pending exception S->exc at its
  * yield. Returns 1 (yielded, *out), 0 (returned, *out the value) or -1. */
@@ -168,6 +174,11 @@ struct pe_state {
     size_t sys_args_len;  /* bytes in sys_args */
     uint32_t sys_argc;
     pe_val sys_argv;      /* the run's sys.argv list (made on first use) or UNDEF */
+    pe_val modules;       /* imported modules by name (a dict) or UNDEF; kept
+                             until pe_reset, like CPython's sys.modules */
+    struct pe_code **frozen_code; /* compiled Python modules, by table index */
+    pe_import_fn import_hook;     /* host modules (pe_set_import_hook) */
+    void *import_ud;
     uint32_t rec_limit;   /* sys.setrecursionlimit's value, 0 = not set this run */
 };
 
@@ -227,6 +238,9 @@ void pe_code_dump(pe_state *S, const pe_code *code, pe_sb *sb);
 
 /* VM (vm.c): run the module code of `code` with its globals set up. */
 int pe_vm_run(pe_state *S, pe_code *code, pe_val *result);
+/* Runs a module body on the given global slots (an import: nested inside
+ * a run is fine). */
+int pe_vm_run_module(pe_state *S, pe_fcode *module, pe_val *globals, pe_val *result);
 /* Call a Python function from C (re-entrant). */
 int pe_vm_call_function(pe_state *S, pe_func *f, int argc, const pe_val *argv,
                         pe_obj *kwnames, pe_val *out);
@@ -247,10 +261,16 @@ const char *pe_builtin_suggest(const char *name);
  * returns 1; 0 when `name` is not one. */
 int pe_builtin_unsupported(pe_state *S, const pe_str *name);
 
-/* Modules (builtins.c): `import name` (only math, pe_math_module in
- * pe_internal.h; ModuleNotFoundError otherwise), `from module import name`. */
+/* Modules (import.c, registry csrc/core/modules.def): `import name`
+ * (ModuleNotFoundError for names not listed), `from module import name`,
+ * `from module import *` into the frame's globals. */
 int pe_module_import(pe_state *S, pe_str *name, pe_val *out);
 int pe_module_import_from(pe_state *S, pe_val module, pe_str *name, pe_val *out);
+int pe_module_import_star(pe_state *S, pe_val module, pe_val *globals, const pe_code *prog);
+/* Drops the state's imported modules (pe_reset); _fini also the compiled
+ * code of Python modules (pe_state_free). */
+void pe_modules_clear(pe_state *S);
+void pe_modules_fini(pe_state *S);
 
 /* Error helpers used by the VM and the front ends. */
 void pe_tb_add(pe_state *S, pe_fcode *code, uint32_t line, uint16_t col);

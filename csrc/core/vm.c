@@ -592,7 +592,10 @@ static PE_NOINLINE int display_value(pe_state *S, pe_val v) {
 
 /* NameError with CPython's "Did you mean" suggestion: the frame's locals,
  * then the defined globals, then the builtins. */
-static int name_error(pe_state *S, pe_code *code, const pe_fcode *fc, uint32_t slot) {
+static int name_error(pe_state *S, const pe_val *globals, const pe_fcode *fc, uint32_t slot) {
+    /* the frame's program: the script's (a session's view), or an imported
+     * module's own code when the frame runs on that module's globals */
+    const pe_code *code = globals == S->globals || !fc->prog ? S->code : fc->prog;
     const char *name = ((pe_str *)code->gnames[slot])->data;
     pe_raise(S, PE_EXC(NameError), "name '%s' is not defined", name);
     pe_exc_set_name(S, name, pe_undef());
@@ -606,7 +609,7 @@ static int name_error(pe_state *S, pe_code *code, const pe_fcode *fc, uint32_t s
     if (k < 0) {
         n = 0;
         for (uint32_t i = 0; i < code->nglobals; i++)
-            if (S->globals[i].tag != PE_TUNDEF && code->gbuiltin[i] < 0)
+            if (globals[i].tag != PE_TUNDEF && code->gbuiltin[i] < 0)
                 c[n++] = ((pe_str *)code->gnames[i])->data;
         k = pe_suggest(name, c, n);
     }
@@ -1009,11 +1012,12 @@ next:
     TARGET(LOAD_GLOBAL) {
         pe_val v = globals[ARG];
         if (PE_UNLIKELY(v.tag == PE_TUNDEF)) {
-            int b = S->code->gbuiltin[ARG];
+            const pe_code *prog = globals == S->globals || !f->code->prog ? S->code : f->code->prog;
+            int b = prog->gbuiltin[ARG];
             if (b < 0) {
                 /* a CPython builtin pyexpr lacks says so; anything else is a NameError */
-                if (!pe_builtin_unsupported(S, (pe_str *)S->code->gnames[ARG]))
-                    name_error(S, S->code, f->code, ARG);
+                if (!pe_builtin_unsupported(S, (pe_str *)prog->gnames[ARG]))
+                    name_error(S, globals, f->code, ARG);
                 ERROR();
             }
             v = pe_builtin_value(b);
@@ -1031,7 +1035,7 @@ next:
     TARGET(DELETE_GLOBAL) {
         pe_val old = globals[ARG];
         if (old.tag == PE_TUNDEF) {
-            name_error(S, S->code, f->code, ARG);
+            name_error(S, globals, f->code, ARG);
             ERROR();
         }
         globals[ARG] = pe_undef();
@@ -2083,6 +2087,13 @@ next:
         PUSH(m);
         DISPATCH();
     }
+    TARGET(IMPORT_STAR) {
+        SYNC();
+        const pe_code *prog = globals == S->globals || !f->code->prog ? S->code : f->code->prog;
+        if (pe_module_import_star(S, sp[-1], globals, prog)) ERROR();
+        pe_decref(S, POP());
+        DISPATCH();
+    }
     TARGET(BEFORE_WITH) {
         SYNC();
         if (before_with(S, sp)) ERROR();
@@ -2299,6 +2310,10 @@ next:
 #endif
 
 error : {
+    /* a native function that failed without raising: CPython's SystemError
+     * (an engine bug, but never a silent exit) */
+    if (PE_UNLIKELY(S->exc.tag == PE_TUNDEF))
+        pe_raise(S, PE_EXC(SystemError), "error return without exception set");
     /* add this frame to the traceback, then look for a handler */
     uint32_t at = (uint32_t)(pc - 1 - f->code->code);
     if (!reraise) pe_tb_add(S, f->code, f->code->lines[at], f->code->cols ? f->code->cols[at] : 0);
@@ -2402,19 +2417,24 @@ int pe_vm_reserve(pe_state *S) {
 }
 
 int pe_vm_run(pe_state *S, pe_code *code, pe_val *result) {
-    if (frames_prepare(S)) return -1;
+    return pe_vm_run_module(S, code->module, S->globals, result);
+}
+
+int pe_vm_run_module(pe_state *S, pe_fcode *module, pe_val *globals, pe_val *result) {
+    /* nested (an import inside a run): the frames array must not move */
+    if (S->nframes == 0 && frames_prepare(S)) return -1;
     uint32_t chunk;
     pe_val *top = stack_top(S, &chunk);
-    pe_val *base = stack_reserve(S, &chunk, top, frame_size(code->module));
+    pe_val *base = stack_reserve(S, &chunk, top, frame_size(module));
     if (!base) return -1;
     pe_frame *fr = frame_push(S);
     if (!fr) return -1;
-    fr->code = code->module;
+    fr->code = module;
     fr->func = NULL;
-    fr->pc = code->module->code;
+    fr->pc = module->code;
     fr->locals = base;
     fr->sp = base;
-    fr->globals = S->globals;
+    fr->globals = globals;
     fr->entry = PE_FR_ENTRY;
     fr->chunk = chunk;
     fr->ret = NULL;

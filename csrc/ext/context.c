@@ -42,6 +42,7 @@ px_ctx *px_ctx_new(px_mod *ms) {
     c->host_pe = pe_value_none();
     pe_set_output(c->S, px_write, c, px_write_err, c);
     pe_set_userdata(c->S, c);
+    pe_set_import_hook(c->S, px_import_hook, NULL);
     return c;
 }
 

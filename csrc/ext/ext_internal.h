@@ -196,6 +196,7 @@ typedef struct px_mod {
     int nexc;
     px_exc_ids id;
     PyObject *builtin_names; /* frozenset of the names of the builtins scripts see */
+    PyObject *host_modules;  /* pyexpr.register_module: name -> mapping, or NULL */
     pe_limits defaults;
     px_ctx *pool[PX_POOL_MAX];
     int npool;
@@ -286,6 +287,8 @@ int px_exc_map_init(px_mod *ms);
 /* host.c */
 extern const pe_host_class px_host_class;
 int px_in_host(px_in *ci, PyObject *o, pe_value *out);
+/* The import hook (pe_set_import_hook): modules of pyexpr.register_module. */
+int px_import_hook(pe_state *S, const char *name, pe_value module, void *ud);
 
 /* ------------------------------------------------------------------ */
 /* Programs, running                                                   */

@@ -150,3 +150,59 @@ static int px_host_repr(pe_state *S, void *ud, char *buf, size_t cap) {
     px_gil_restore(c, ts);
     return n > INT32_MAX ? INT32_MAX : (int)n;
 }
+
+/* `import NAME` of a module pyexpr.register_module registered: each entry
+ * of its mapping becomes an attribute, converted as input variables are
+ * (callables become host functions). Read at the first import of each run,
+ * so a change to the mapping shows in the next run. */
+int px_import_hook(pe_state *S, const char *name, pe_value module, void *ud) {
+    (void)ud;
+    px_ctx *c = pe_get_userdata(S);
+    px_mod *ms = c->ms;
+    PyThreadState *ts;
+    px_gil_acquire(c, &ts);
+    int r = 0;
+    PyObject *items = NULL;
+    PyObject *ns = ms->host_modules ? PyDict_GetItemString(ms->host_modules, name) : NULL;
+    if (!ns) goto done;
+    r = -1;
+    items = PyMapping_Items(ns);
+    if (!items) {
+        px_host_failed(ms, c);
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(items); i++) {
+        PyObject *kv = PyList_GET_ITEM(items, i), *k, *v;
+        if (!PyTuple_Check(kv) || PyTuple_GET_SIZE(kv) != 2) continue;
+        k = PyTuple_GET_ITEM(kv, 0);
+        v = PyTuple_GET_ITEM(kv, 1);
+        const char *ks = PyUnicode_Check(k) ? PyUnicode_AsUTF8(k) : NULL;
+        if (!ks) {
+            PyErr_Clear();
+            pe_raise_id(S, ms->id.TypeError, "module '%s': attribute names must be str", name);
+            goto done;
+        }
+        px_in ci = {c, NULL, false};
+        pe_value pv;
+        int cr = px_in_val(&ci, v, &pv, 0);
+        if (cr != PX_OK) {
+            if (cr == PX_EPE) goto done;
+            if (cr == PX_EPY) {
+                px_host_failed(ms, c);
+                goto done;
+            }
+            pe_raise_id(S, ms->id.TypeError,
+                        "cannot convert attribute '%s' of module '%s' (type '%s') to pyexpr", ks,
+                        name, ci.bad ? Py_TYPE(ci.bad)->tp_name : "?");
+            goto done;
+        }
+        int ar = pe_module_add(S, module, ks, pv);
+        pe_value_release(S, pv);
+        if (ar) goto done;
+    }
+    r = 1;
+done:
+    Py_XDECREF(items);
+    px_gil_restore(c, ts);
+    return r;
+}

@@ -338,7 +338,41 @@ static PyObject *px_mod_pool_size(PyObject *module, PyObject *unused) {
     return PyLong_FromLong(px_state(module)->npool);
 }
 
+/* register_module(name, namespace): scripts can `import name`. */
+static PyObject *px_mod_register_module(PyObject *module, PyObject *const *args, Py_ssize_t n) {
+    px_mod *ms = px_state(module);
+    if (n != 2) return PyErr_Format(PyExc_TypeError, "register_module() takes 2 arguments (%zd given)", n);
+    if (!PyUnicode_Check(args[0]))
+        return PyErr_Format(PyExc_TypeError, "module name must be str, not %.100s",
+                            Py_TYPE(args[0])->tp_name);
+    if (!PyMapping_Check(args[1]) || PyUnicode_Check(args[1]))
+        return PyErr_Format(PyExc_TypeError, "namespace must be a mapping, not %.100s",
+                            Py_TYPE(args[1])->tp_name);
+    if (!ms->host_modules && !(ms->host_modules = PyDict_New())) return NULL;
+    if (PyDict_SetItem(ms->host_modules, args[0], args[1]) < 0) return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyObject *px_mod_unregister_module(PyObject *module, PyObject *name) {
+    px_mod *ms = px_state(module);
+    if (!ms->host_modules || PyDict_DelItem(ms->host_modules, name) < 0) {
+        if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_KeyError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_KeyError, "no host module %R", name);
+        }
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef px_module_methods[] = {
+    {"register_module", (PyCFunction)(void (*)(void))px_mod_register_module, METH_FASTCALL,
+     "register_module(name, namespace, /)\n--\n\n"
+     "Let scripts `import name`: the module's attributes are namespace's items\n"
+     "(a mapping; callables become host functions), read at the first import\n"
+     "in each run. Built-in modules cannot be replaced."},
+    {"unregister_module", px_mod_unregister_module, METH_O,
+     "unregister_module(name, /)\n--\n\nForget a module of register_module."},
     {"eval", (PyCFunction)(void (*)(void))px_mod_eval, METH_FASTCALL | METH_KEYWORDS,
      "eval(source, names=None, /, **limits)\n--\n\n"
      "Evaluate an expression and return its value as a Python object.\n"
@@ -465,6 +499,7 @@ static int px_module_traverse(PyObject *m, visitproc visit, void *arg) {
     Py_VISIT(ms->Code_type);
     Py_VISIT(ms->sys_dict);
     Py_VISIT(ms->builtin_names);
+    Py_VISIT(ms->host_modules);
     return 0;
 }
 
@@ -475,6 +510,7 @@ static int px_module_clear(PyObject *m) {
     Py_CLEAR(ms->Code_type);
     Py_CLEAR(ms->sys_dict);
     Py_CLEAR(ms->builtin_names);
+    Py_CLEAR(ms->host_modules);
     return 0;
 }
 

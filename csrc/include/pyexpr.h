@@ -283,6 +283,16 @@ PE_API void *pe_host_data(pe_value v, const pe_host_class *cls);
 PE_API int pe_make_function(pe_state *S, const char *name, pe_host_call_fn fn, void *ud,
                             pe_value *out);
 
+/* Host modules: `import NAME` of a module the engine does not have calls
+ * the state's import hook (once per NAME until pe_reset), which fills the
+ * fresh module with pe_module_add and returns 1, returns 0 when the host
+ * has no such module (the script gets CPython's ModuleNotFoundError), or
+ * -1 with an exception raised. Built-in modules cannot be replaced. */
+typedef int (*pe_import_fn)(pe_state *S, const char *name, pe_value module, void *ud);
+PE_API void pe_set_import_hook(pe_state *S, pe_import_fn fn, void *ud);
+/* module.name = v (v BORROWED). */
+PE_API int pe_module_add(pe_state *S, pe_value module, const char *name, pe_value v);
+
 /* ------------------------------------------------------------------ */
 /* Exceptions                                                          */
 /* ------------------------------------------------------------------ */

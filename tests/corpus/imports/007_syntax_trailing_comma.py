@@ -1,0 +1,2 @@
+# expect: SyntaxError
+from keyword import iskeyword,
