@@ -1304,6 +1304,16 @@ next:
 
     TARGET(BINARY_OP) {
         pe_val b = sp[-1], a = sp[-2];
+        if (a.tag == PE_TINT && b.tag == PE_TINT) {
+            /* small ints: the bitwise operators cannot overflow */
+            uint32_t op = ARG & 0xff;
+            if (op == PE_BO_AND || op == PE_BO_OR || op == PE_BO_XOR) {
+                int64_t x = a.u.i, y = b.u.i;
+                sp[-2].u.i = op == PE_BO_AND ? x & y : op == PE_BO_OR ? x | y : x ^ y;
+                sp--;
+                DISPATCH();
+            }
+        }
         BINOP_SLOW((int)(ARG & 0xff), (ARG >> 8) != 0);
     }
     TARGET(COMPARE_OP) {
