@@ -93,9 +93,8 @@ pe_val pe_type_lookup(const pe_type *t, pe_obj *name) {
     return pe_undef();
 }
 
-pe_val pe_class_lookup(pe_state *S, pe_class *c, pe_obj *name) {
+pe_val pe_class_lookup_miss(pe_state *S, pe_class *c, pe_obj *name) {
     pe_mcache_ent *e = &c->mcache[((uintptr_t)name >> 4) & (PE_MCACHE_SIZE - 1)];
-    if (PE_LIKELY(e->name == name && e->version == c->version && c->version)) return e->value;
     pe_val v = pe_type_lookup(&c->tp, name);
     if (c->version) {
         pe_obj *old = e->name;
