@@ -510,14 +510,16 @@ int pe_raise_errno(pe_state *S, const pe_type *t, int err, const char *text) {
     return set_pending(S, exc);
 }
 
-int pe_raise_with_arg(pe_state *S, const pe_type *t, pe_val v) {
+int pe_raise_args(pe_state *S, const pe_type *t, size_t n, const pe_val *argv) {
     pe_val args, exc;
-    if (pe_tuple_pack(S, 1, &v, &args)) return -1;
+    if (pe_tuple_pack(S, n, argv, &args)) return -1;
     int r = pe_exc_new(S, t, args, &exc);
     pe_decref(S, args);
     if (r) return -1;
     return set_pending(S, exc);
 }
+
+int pe_raise_with_arg(pe_state *S, const pe_type *t, pe_val v) { return pe_raise_args(S, t, 1, &v); }
 
 int pe_raise_str(pe_state *S, const pe_type *t, const char *msg, size_t len) {
     pe_heap *saved = S->cur;
@@ -645,19 +647,7 @@ static void print_last_line(pe_state *S, pe_val exc) {
     pe_sb sb;
     pe_sb_init(&sb, S);
     const pe_type *t = exc.u.o->type;
-    if (pe_is_heaptype(t)) { /* "re.error": a class of a module other than __main__ */
-        pe_val key, mod = pe_undef();
-        if (!pe_str_from_cstr(S, "__module__", &key)) {
-            if (pe_dict_get(S, PE_DICT(PE_CLASS(t)->dict), key, &mod) != 1) pe_exc_clear(S);
-            pe_decref(S, key);
-        }
-        if (pe_is_str(mod) && strcmp(PE_STR(mod)->data, "__main__") &&
-            strcmp(PE_STR(mod)->data, "builtins"))
-            pe_sb_printf(&sb, "%s.", PE_STR(mod)->data);
-        pe_sb_puts(&sb, PE_STR(PE_CLASS(t)->qualname)->data);
-    } else {
-        pe_sb_puts(&sb, t->name);
-    }
+    pe_class_put_exc_name(&sb, t); /* module.qualname unless __main__/builtins */
     size_t mark = sb.len;
     pe_sb_puts(&sb, ": ");
     size_t before = sb.len;
