@@ -747,34 +747,6 @@ static void dec_pop_to(pe_json_dec *d, size_t base) {
     while (d->nstk > base) pe_decref(d->S, d->stk[--d->nstk]);
 }
 
-/* The array whose '[' is at byte i-1: its items are gathered on the item
- * stack, then moved into a list of the exact size. */
-static int dec_array(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
-    size_t base = d->nstk;
-    i = skip_ws(d, i);
-    if (i >= d->len || d->s[i] != ']') {
-        for (;;) {
-            size_t next;
-            pe_val v;
-            int r;
-            if (dec_value(d, i, &next, &v) || dec_push(d, v) || dec_charge(d) ||
-                (r = dec_next_item(d, next, ']', &i)) < 0)
-                goto fail;
-            if (r) break;
-        }
-    }
-    size_t n = d->nstk - base;
-    if (pe_list_new(d->S, n, out)) goto fail;
-    if (n) memcpy(PE_LIST(*out)->items, d->stk + base, n * sizeof(pe_val));
-    PE_LIST(*out)->n = n;
-    d->nstk = base;
-    *end = i + 1;
-    return 0;
-fail:
-    dec_pop_to(d, base);
-    return -1;
-}
-
 /* The (key, value) pairs on the stack above base as what the object
  * becomes: object_pairs_hook(list of pairs), object_hook(dict), or the
  * dict. The stack items are released. */
@@ -812,35 +784,45 @@ static int dec_build_object(pe_json_dec *d, size_t base, pe_val *out) {
     return r;
 }
 
-/* The object whose '{' is at byte i-1: keys and values are gathered on the
- * item stack first. */
-static int dec_object(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
+/* The array or object whose opening bracket is at byte i-1: items (keys
+ * and values) are gathered on the item stack, then moved into a list of
+ * the exact size or a presized dict (dec_build_object). */
+static int dec_container(pe_json_dec *d, size_t i, bool obj, size_t *end, pe_val *out) {
     size_t base = d->nstk;
+    char closer = obj ? '}' : ']';
     i = skip_ws(d, i);
-    if (i >= d->len || d->s[i] != '}') {
+    if (i >= d->len || d->s[i] != closer) {
         for (;;) {
             size_t next;
             pe_val v;
             int r;
-            if (i >= d->len || d->s[i] != '"') {
-                dec_error(d, "Expecting property name enclosed in double quotes", i);
-                goto fail;
+            if (obj) {
+                if (i >= d->len || d->s[i] != '"') {
+                    dec_error(d, "Expecting property name enclosed in double quotes", i);
+                    goto fail;
+                }
+                if (dec_string(d, i + 1, &next, true, &v) || dec_push(d, v)) goto fail;
+                i = skip_ws(d, next);
+                if (i >= d->len || d->s[i] != ':') {
+                    dec_error(d, "Expecting ':' delimiter", i);
+                    goto fail;
+                }
+                i = skip_ws(d, i + 1);
             }
-            if (dec_string(d, i + 1, &next, true, &v) || dec_push(d, v)) goto fail;
-            i = skip_ws(d, next);
-            if (i >= d->len || d->s[i] != ':') {
-                dec_error(d, "Expecting ':' delimiter", i);
-                goto fail;
-            }
-            i = skip_ws(d, i + 1);
             if (dec_value(d, i, &next, &v) || dec_push(d, v) || dec_charge(d) ||
-                (r = dec_next_item(d, next, '}', &i)) < 0)
+                (r = dec_next_item(d, next, closer, &i)) < 0)
                 goto fail;
             if (r) break;
         }
     }
     *end = i + 1;
-    return dec_build_object(d, base, out);
+    if (obj) return dec_build_object(d, base, out);
+    size_t n = d->nstk - base;
+    if (pe_list_new(d->S, n, out)) goto fail;
+    if (n) memcpy(PE_LIST(*out)->items, d->stk + base, n * sizeof(pe_val));
+    PE_LIST(*out)->n = n;
+    d->nstk = base;
+    return 0;
 fail:
     dec_pop_to(d, base);
     return -1;
@@ -867,7 +849,7 @@ static int dec_value(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
                                          ? " while decoding a JSON object from a unicode string"
                                          : " while decoding a JSON array from a unicode string"))
             return -1;
-        int r = c == '{' ? dec_object(d, i + 1, end, out) : dec_array(d, i + 1, end, out);
+        int r = dec_container(d, i + 1, c == '{', end, out);
         pe_json_leave(d->S, &d->depth);
         return r;
     }

@@ -17,26 +17,11 @@ int pe_args_bind(pe_state *S, const char *fname, int argc, const pe_val *argv, p
 /* Raises binascii.Error(msg). */
 static int bin_error(pe_state *S, const char *fmt, ...) PE_PRINTF(2, 3);
 static int bin_error(pe_state *S, const char *fmt, ...) {
-    char msg[160];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int r = pe_module_raisev(S, "binascii", "Error", fmt, ap);
     va_end(ap);
-    pe_val mod, cls, arg, exc;
-    if (pe_import(S, "binascii", &mod)) return -1;
-    int r = pe_module_get(S, mod, "Error", &cls);
-    pe_decref(S, mod);
-    if (r) return -1;
-    r = pe_str_from_cstr(S, msg, &arg);
-    if (!r) {
-        r = pe_call(S, cls, 1, &arg, NULL, &exc);
-        pe_decref(S, arg);
-    }
-    pe_decref(S, cls);
-    if (r) return -1;
-    pe_raise_exc(S, exc);
-    pe_decref(S, exc);
-    return -1;
+    return r;
 }
 
 /* An "ascii buffer" argument: bytes-like, or a str of ASCII only. */
