@@ -255,7 +255,7 @@ def require_oracle_at_least(micro: int, why: str) -> str:
 # run one after the other in a fresh thread (so the recursion depth starts near
 # zero), stdout captured, compile-time warnings silenced.
 ORACLE_BATCH_DRIVER = r"""
-import contextlib, io, json, sys, threading, warnings
+import contextlib, gc, io, json, sys, threading, warnings
 jobs = json.loads(sys.stdin.buffer.read().decode("utf-8"))
 results = []
 
@@ -265,7 +265,7 @@ def describe(e):
     return [type(e).__name__, str(e), e.msg if isinstance(e, SyntaxError) else None]
 
 def run_one(job):
-    out, exc, value = io.StringIO(), None, None
+    out, exc, value, ns = io.StringIO(), None, None, {}
     with contextlib.redirect_stdout(out):
         try:
             with warnings.catch_warnings():
@@ -275,6 +275,12 @@ def run_one(job):
             value = eval(code, ns)
         except BaseException as e:
             exc = e
+        # the program's leftovers (suspended generators...) are finalized
+        # now, into its own output, as at the exit of a script
+        if exc is not None:
+            exc.__traceback__ = None
+        ns.clear()
+        gc.collect()
     try:
         text = None if exc is not None else repr(value)
     except BaseException as e:

@@ -24,6 +24,7 @@
 
 #include "json.h"
 #include "pe_vm.h"
+#include "pe_class.h"
 #include "str_impl.h"
 
 int pe_json_enter(pe_state *S, int *depth, const char *where) {
@@ -259,6 +260,7 @@ static int enc_key(pe_json_enc *e, pe_val k) {
         return pe_sb_putc(sb, '"');
     default: break;
     }
+    if (pe_is_boxed(k)) return enc_key(e, pe_unbox(k)); /* str/int/float subclasses */
     if (pe_is_str(k)) return enc_text(e, PE_STR(k)->data, PE_STR(k)->len);
     if (pe_is_bigint(k)) {
         if (pe_sb_putc(sb, '"') || enc_intval(e, k)) return -1;
@@ -269,7 +271,10 @@ static int enc_key(pe_json_enc *e, pe_val k) {
 }
 
 /* Keys JSON can represent (the others are skipped or an error). */
-static bool key_ok(pe_val k) { return k.tag != PE_TOBJ || pe_is_str(k) || pe_is_bigint(k); }
+static bool key_ok(pe_val k) {
+    k = pe_unbox(k);
+    return k.tag != PE_TOBJ || pe_is_str(k) || pe_is_bigint(k);
+}
 
 static int enc_pair(pe_json_enc *e, pe_val k, pe_val v, bool *first) {
     if (!key_ok(k) && e->skipkeys) return 0;
@@ -382,8 +387,16 @@ static int enc_value(pe_json_enc *e, pe_val v) {
     case PE_K_LIST: return enc_seq(e, o, PE_LIST(v)->items, PE_LIST(v)->n, true);
     case PE_K_TUPLE: return enc_seq(e, o, PE_TUPLE(v)->items, PE_TUPLE(v)->n, false);
     case PE_K_DICT: return enc_dict(e, PE_DICT(v));
-    default: return enc_default(e, v);
+    default: break;
     }
+    /* subclasses of int/float/str/tuple: their value (CPython encodes an
+     * IntEnum as its int); bytes subclasses go to default() */
+    if (pe_is_boxed(v) && !pe_is_bytes(pe_unbox(v))) {
+        pe_val b = pe_unbox(v);
+        if (!pe_is_tuple(b)) return enc_value(e, b);
+        return enc_seq(e, o, PE_TUPLE(b)->items, PE_TUPLE(b)->n, false);
+    }
+    return enc_default(e, v);
 }
 
 int pe_json_encode(pe_json_enc *e, pe_val v, pe_val *out) {

@@ -9,10 +9,9 @@
 #include "pe_internal.h"
 #include "pe_module.h"
 #include "pe_vm.h"
+#include "pe_class.h"
 #include "cont_internal.h"
 
-int pe_args_bind(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
-                 const char *const *names, int npos_max, int nparams, pe_val *slot);
 
 /* Raises binascii.Error(msg). */
 static int bin_error(pe_state *S, const char *fmt, ...) PE_PRINTF(2, 3);
@@ -27,6 +26,7 @@ static int bin_error(pe_state *S, const char *fmt, ...) {
 /* An "ascii buffer" argument: bytes-like, or a str of ASCII only. */
 static int ascii_data(pe_state *S, pe_val v, const unsigned char **p, size_t *n) {
     if (pe_bytes_view(v, p, n)) return 0;
+    if (pe_is_str(pe_unbox(v))) v = pe_unbox(v);
     if (pe_is_str(v)) {
         if (!PE_STR(v)->ascii)
             return pe_raise(S, PE_EXC(ValueError),
