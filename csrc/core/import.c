@@ -16,7 +16,6 @@
  * pe_reset: one run's module state (a seeded random, a patched function)
  * never reaches another run.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -141,8 +140,10 @@ static int module_repr(pe_state *S, pe_val v, pe_sb *sb) {
 
 static void module_clear(pe_state *S, pe_obj *o) {
     pe_module *m = (pe_module *)o;
-    pe_drop(S, &m->dict);
-    pe_drop(S, &m->slotmap);
+    pe_val d = m->dict, sm = m->slotmap;
+    m->dict = m->slotmap = pe_undef();
+    pe_decref(S, d);
+    pe_decref(S, sm);
     if (m->namekey.tag == PE_TOBJ) { /* keep the name readable until dealloc */
         pe_val k = m->namekey;
         m->namekey = pe_undef();
@@ -163,11 +164,18 @@ static void module_clear(pe_state *S, pe_obj *o) {
     }
 }
 
+static void module_dealloc(pe_state *S, pe_obj *o) {
+    if (pe_trash_begin(S, o)) return;
+    module_clear(S, o);
+    pe_obj_free(S, o, sizeof(pe_module));
+    pe_trash_end(S);
+}
+
 const pe_type pe_type_module = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "module",
     .kind = PE_K_MODULE,
-    PE_DEALLOC_CLEARED(pe_module),
+    .dealloc = module_dealloc,
     .clear = module_clear,
     .repr = module_repr,
     .getattr = module_getattr,
@@ -204,24 +212,21 @@ int pe_module_get(pe_state *S, pe_val mod, const char *name, pe_val *out) {
     return r;
 }
 
-int pe_module_raise(pe_state *S, const char *module, const char *cls, const char *fmt, ...) {
+int pe_module_raisev(pe_state *S, const char *module, const char *cls, const char *fmt,
+                     va_list ap) {
     char msg[256];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     pe_val mod, c, s, exc;
     if (pe_import(S, module, &mod)) return -1;
     int r = pe_module_get(S, mod, cls, &c);
     pe_decref(S, mod);
     if (r) return -1;
-    if (pe_str_from_cstr(S, msg, &s)) {
-        pe_decref(S, c);
-        return -1;
+    r = pe_str_from_cstr(S, msg, &s);
+    if (!r) {
+        r = pe_call(S, c, 1, &s, NULL, &exc);
+        pe_decref(S, s);
     }
-    r = pe_call(S, c, 1, &s, NULL, &exc);
     pe_decref(S, c);
-    pe_decref(S, s);
     if (r) return -1;
     pe_raise_exc(S, exc);
     pe_decref(S, exc);
@@ -626,7 +631,11 @@ int pe_module_add(pe_state *S, pe_value module, const char *name, pe_value v) {
     return pe_module_set(S, m, name, x);
 }
 
-void pe_modules_clear(pe_state *S) { pe_drop(S, &S->modules); }
+void pe_modules_clear(pe_state *S) {
+    pe_val m = S->modules;
+    S->modules = pe_undef();
+    pe_decref(S, m);
+}
 
 void pe_modules_fini(pe_state *S) {
     pe_modules_clear(S);
