@@ -622,14 +622,7 @@ BI(next) {
         *out = argv[1];
         return 0;
     }
-    pe_val args, exc;
-    if (pe_tuple_new(S, 0, &args)) return -1;
-    int e = pe_exc_new(S, PE_EXC(StopIteration), args, &exc);
-    pe_decref(S, args);
-    if (e) return -1;
-    pe_raise_exc(S, exc);
-    pe_decref(S, exc);
-    return -1;
+    return pe_raise_args(S, PE_EXC(StopIteration), 0, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -715,10 +708,11 @@ BI(id) {
 /* getattr(obj, name[, default]) and hasattr(obj, name): the attribute
  * lookup of `obj.name`; only AttributeError is replaced by the default. */
 static int attr_lookup(pe_state *S, const pe_val *argv, bool has_default, pe_val *out) {
-    if (!pe_is_str(argv[1]))
+    pe_val name = pe_unbox(argv[1]); /* str subclasses name by their value */
+    if (!pe_is_str(name))
         return pe_raise(S, PE_EXC(TypeError), "attribute name must be string, not '%s'",
                         pe_type_name(argv[1]));
-    if (pe_getattr(S, argv[0], argv[1].u.o, out) == 0) return 1;
+    if (pe_getattr(S, argv[0], name.u.o, out) == 0) return 1;
     if (!has_default || !pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
     pe_exc_clear(S);
     return 0;

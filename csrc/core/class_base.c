@@ -117,6 +117,11 @@ const pe_type *pe_class_slot_base(const pe_class *cls) {
     return &proxy_bytes;
 }
 
+pe_val pe_boxed_bytes(pe_val v) {
+    pe_val u = pe_unbox(v);
+    return pe_is_bytes(u) ? u : pe_undef();
+}
+
 /* A missing unary special method of a boxed instance: the built-in
  * operation on the base value (int.__neg__, float.__abs__, float.__floor__
  * ...). 1 done, 0 none. */

@@ -528,7 +528,7 @@ static const uint8_t du_ibinop[PE_BO__COUNT] = {
 
 /* The built-in part of a OP b: numbers, then the solid bases' binop slots
  * (sequence concatenation and repetition, set and dict operators). */
-static int builtin_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
+int pe_dunder_builtin_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
     /* boxed operands (int/str/tuple subclasses) take part as their values,
      * except the right operand of printf-style formatting unless it is a
      * tuple: "%s" % x formats x itself (its __str__/__repr__) */
@@ -557,7 +557,7 @@ static int binop1(pe_state *S, int op, enum pe_dunder dop, enum pe_dunder rdop, 
     /* str % x is str's number slot (it formats or raises), tried before
      * x.__rmod__ unless x's type is a str subclass */
     if (op == PE_BO_MOD && ta == &pe_type_str && !pe_type_is_subtype(tb, ta))
-        return builtin_binop(S, op, a, b, out);
+        return pe_dunder_builtin_binop(S, op, a, b, out);
     if (right && pe_type_is_subtype(tb, ta) &&
         !pe_is(pe_type_special(tb, rdop), pe_type_special(ta, rdop))) {
         r = call_binary(S, b, rdop, a, out);
@@ -573,7 +573,17 @@ static int binop1(pe_state *S, int op, enum pe_dunder dop, enum pe_dunder rdop, 
         if (r != PE_NOTIMPL) return r;
     }
     if (op < 0) return PE_NOTIMPL; /* divmod: no built-in part here */
-    return builtin_binop(S, op, a, b, out);
+    return pe_dunder_builtin_binop(S, op, a, b, out);
+}
+
+/* CPython's TypeError for an operator no operand supports. */
+static int binop_unsupported(pe_state *S, int op, pe_val a, pe_val b, bool inplace) {
+    if (op == PE_BO_POW && !inplace)
+        return pe_raise(S, PE_EXC(TypeError),
+                        "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
+                        pe_type_name(a), pe_type_name(b));
+    return pe_raise(S, PE_EXC(TypeError), "unsupported operand type(s) for %s%s: '%s' and '%s'",
+                    pe_binop_symbols[op], inplace ? "=" : "", pe_type_name(a), pe_type_name(b));
 }
 
 int pe_dunder_binop(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_val *out) {
@@ -605,12 +615,20 @@ int pe_dunder_binop(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_va
         r = binop1(S, op, (enum pe_dunder)du_binop[op], (enum pe_dunder)du_rbinop[op], a, b, out);
     }
     if (r != PE_NOTIMPL) return r;
-    if (op == PE_BO_POW && !inplace)
-        return pe_raise(S, PE_EXC(TypeError),
-                        "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
-                        pe_type_name(a), pe_type_name(b));
-    return pe_raise(S, PE_EXC(TypeError), "unsupported operand type(s) for %s%s: '%s' and '%s'",
-                    pe_binop_symbols[op], inplace ? "=" : "", pe_type_name(a), pe_type_name(b));
+    return binop_unsupported(S, op, a, b, inplace);
+}
+
+pe_val pe_dunder_binop_left_only(pe_val a, pe_val b, int op) {
+    const pe_type *ta = pe_typeof(a), *tb = pe_typeof(b);
+    if (ta->kind != PE_K_INSTANCE || (ta != tb && defined(tb, (enum pe_dunder)du_rbinop[op])))
+        return pe_undef();
+    return pe_type_special(ta, (enum pe_dunder)du_binop[op]);
+}
+
+int pe_dunder_binop_after_left(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
+    int r = builtin_binop(S, op, a, b, out);
+    if (r != PE_NOTIMPL) return r;
+    return binop_unsupported(S, op, a, b, false);
 }
 
 int pe_dunder_divmod(pe_state *S, pe_val a, pe_val b, pe_val *out) {

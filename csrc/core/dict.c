@@ -463,13 +463,6 @@ static int merge_kwargs(pe_state *S, pe_dict *d, int argc, const pe_val *argv, p
 
 static void dict_clear_slot(pe_state *S, pe_obj *o) { dict_clear_all(S, (pe_dict *)o); }
 
-static void dict_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    dict_clear_all(S, (pe_dict *)o);
-    pe_obj_free(S, o, sizeof(pe_dict));
-    cont_trash_end(S);
-}
-
 /* Appends "k: v, ..." of the live entries (also used by the items view). */
 static int repr_entries(pe_state *S, pe_dict *d, pe_sb *sb) {
     bool first = true;
@@ -597,25 +590,27 @@ static int dict_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, p
 /* Methods                                                             */
 /* ------------------------------------------------------------------ */
 
+/* keys() / values() / items(): a view of type t. */
+static int view(pe_state *S, const char *qualname, const pe_type *t, pe_val self, int argc,
+                pe_obj *kwnames, pe_val *out) {
+    if (pe_cont_noargs(S, qualname, argc, kwnames)) return -1;
+    return pe_dictview_new(S, t, PE_DICT(self), out);
+}
+
 static int m_keys(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                   pe_val *out) {
     (void)argv;
-    if (pe_cont_noargs(S, "dict.keys", argc, kwnames)) return -1;
-    return pe_dictview_new(S, &pe_type_dict_keys, PE_DICT(self), out);
+    return view(S, "dict.keys", &pe_type_dict_keys, self, argc, kwnames, out);
 }
-
 static int m_values(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
     (void)argv;
-    if (pe_cont_noargs(S, "dict.values", argc, kwnames)) return -1;
-    return pe_dictview_new(S, &pe_type_dict_values, PE_DICT(self), out);
+    return view(S, "dict.values", &pe_type_dict_values, self, argc, kwnames, out);
 }
-
 static int m_items(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                    pe_val *out) {
     (void)argv;
-    if (pe_cont_noargs(S, "dict.items", argc, kwnames)) return -1;
-    return pe_dictview_new(S, &pe_type_dict_items, PE_DICT(self), out);
+    return view(S, "dict.items", &pe_type_dict_items, self, argc, kwnames, out);
 }
 
 static int m_get(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
@@ -755,7 +750,7 @@ const pe_type pe_type_dict = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "dict",
     .kind = PE_K_DICT,
-    .dealloc = dict_dealloc,
+    PE_DEALLOC_CLEARED(pe_dict),
     .clear = dict_clear_slot,
     .repr = dict_repr,
     .richcmp = dict_richcmp,

@@ -634,13 +634,6 @@ static int isdisjoint(pe_state *S, pe_set *s, pe_val other) {
 
 static void set_clear_slot(pe_state *S, pe_obj *o) { clear_internal(S, (pe_set *)o); }
 
-static void set_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    clear_internal(S, (pe_set *)o);
-    pe_obj_free(S, o, sizeof(pe_set));
-    cont_trash_end(S);
-}
-
 static int set_repr(pe_state *S, pe_val v, pe_sb *sb) {
     pe_set *s = PE_SET(v);
     const char *name = s->ob.type->name;
@@ -1023,7 +1016,7 @@ const pe_type pe_type_set = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "set",
     .kind = PE_K_SET,
-    .dealloc = set_dealloc,
+    PE_DEALLOC_CLEARED(pe_set),
     .clear = set_clear_slot,
     .repr = set_repr,
     .richcmp = set_richcmp,
@@ -1039,7 +1032,7 @@ const pe_type pe_type_frozenset = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "frozenset",
     .kind = PE_K_FROZENSET,
-    .dealloc = set_dealloc,
+    PE_DEALLOC_CLEARED(pe_set),
     .clear = set_clear_slot,
     .repr = set_repr,
     .hash = frozenset_hash,

@@ -280,11 +280,7 @@ static int bin_wrapper(pe_state *S, pe_val self, int argc, const pe_val *argv, p
                        int op, bool reflected, pe_val *out) {
     if (nargs(S, "binary operator", argc, kwnames, 1)) return -1;
     pe_val a = reflected ? argv[0] : self, b = reflected ? self : argv[0];
-    int r = pe_number_binop(S, op, a, b, out);
-    if (r == PE_NOTIMPL) {
-        const pe_type *s = static_of(self);
-        r = s->binop ? s->binop(S, op, a, b, out) : PE_NOTIMPL;
-    }
+    int r = pe_dunder_builtin_binop(S, op, a, b, out);
     if (r < 0) return -1;
     *out = notimpl_or(r, *out);
     return 0;
@@ -306,9 +302,70 @@ BIN_WRAPPERS(and, PE_BO_AND)
 BIN_WRAPPERS(or, PE_BO_OR)
 BIN_WRAPPERS(xor, PE_BO_XOR)
 
+/* The number protocol of int/float (int.__neg__, float.__int__ ...), on
+ * the value of a boxed instance. */
+enum { UN_NEG, UN_POS, UN_INVERT, UN_ABS, UN_BOOL, UN_INT, UN_FLOAT, UN_INDEX };
+
+static int unary_wrapper(pe_state *S, pe_val self, int argc, pe_obj *kwnames, const char *name,
+                         int which, pe_val *out) {
+    if (nargs(S, name, argc, kwnames, 0)) return -1;
+    pe_val v = pe_unbox(self);
+    if (v.tag == PE_TBOOL) v = pe_int(v.u.i);
+    switch (which) {
+    case UN_NEG: return pe_unary_neg(S, v, out);
+    case UN_POS: return pe_unary_pos(S, v, out);
+    case UN_INVERT: return pe_unary_invert(S, v, out);
+    case UN_ABS:
+        if (v.tag == PE_TFLOAT) {
+            *out = pe_float(v.u.f < 0 ? -v.u.f : v.u.f);
+            return 0;
+        }
+        return pe_int_abs(S, v, out);
+    case UN_BOOL: {
+        int t = pe_truth(S, v);
+        if (t < 0) return -1;
+        *out = pe_bool(t);
+        return 0;
+    }
+    case UN_FLOAT: {
+        if (v.tag == PE_TFLOAT) {
+            *out = v;
+            return 0;
+        }
+        double d;
+        if (v.tag == PE_TINT) d = (double)v.u.i;
+        else if (pe_int_to_double(S, v, &d)) return -1;
+        *out = pe_float(d);
+        return 0;
+    }
+    default: /* __int__, __index__ */
+        if (v.tag == PE_TFLOAT) return pe_int_from_double(S, v.u.f, out);
+        pe_incref(v);
+        *out = v;
+        return 0;
+    }
+}
+
+#define UNARY_WRAPPER(n, W)                                                                  \
+    WRAPPER(n) {                                                                             \
+        (void)argv;                                                                          \
+        return unary_wrapper(S, self, argc, kwnames, "__" #n "__", W, out);                  \
+    }
+UNARY_WRAPPER(neg, UN_NEG)
+UNARY_WRAPPER(pos, UN_POS)
+UNARY_WRAPPER(invert, UN_INVERT)
+UNARY_WRAPPER(abs, UN_ABS)
+WRAPPER(truth) { /* __bool__ (the name `bool` is a macro) */
+    (void)argv;
+    return unary_wrapper(S, self, argc, kwnames, "__bool__", UN_BOOL, out);
+}
+UNARY_WRAPPER(int, UN_INT)
+UNARY_WRAPPER(float, UN_FLOAT)
+UNARY_WRAPPER(index, UN_INDEX)
+
 /* Which slot a wrapper needs on the static type for the name to exist. */
 enum { NEED_NONE, NEED_LEN, NEED_GETITEM, NEED_SETITEM, NEED_CONTAINS, NEED_ITER, NEED_NEXT,
-       NEED_BINOP, NEED_HASH, NEED_INIT, NEED_NEW };
+       NEED_BINOP, NEED_HASH, NEED_INIT, NEED_NEW, NEED_NUMBER, NEED_INT };
 
 typedef struct wrapper_entry {
     pe_cfunc f;
@@ -325,6 +382,8 @@ static const wrapper_entry wrappers[] = {
     W(setitem, NEED_SETITEM), W(delitem, NEED_SETITEM), W(contains, NEED_CONTAINS),
     W(iter, NEED_ITER), W(next, NEED_NEXT), WB(add), WB(sub), WB(mul), WB(truediv),
     WB(floordiv), WB(mod), WB(pow), WB(lshift), WB(rshift), WB(and), WB(or), WB(xor),
+    W(neg, NEED_NUMBER), W(pos, NEED_NUMBER), W(abs, NEED_NUMBER), {PE_METHOD("__bool__", w_truth), NEED_NUMBER},
+    W(int, NEED_NUMBER), W(float, NEED_NUMBER), W(invert, NEED_INT), W(index, NEED_INT),
 };
 
 static bool is_number_type(const pe_type *t) {
@@ -348,6 +407,8 @@ const pe_cfunc *pe_slot_wrapper_find(const pe_type *t, const pe_str *name) {
         case NEED_HASH: ok = t->hash != NULL || t == &pe_type_object; break;
         case NEED_INIT: ok = t == &pe_type_object || pe_class_base_size(t) != 0; break;
         case NEED_NEW: ok = t != &pe_type_object && pe_class_base_size(t) != 0; break;
+        case NEED_NUMBER: ok = is_number_type(t); break;
+        case NEED_INT: ok = is_number_type(t) && t != &pe_type_float; break;
         default: ok = true; break;
         }
         return ok ? &w->f : NULL;

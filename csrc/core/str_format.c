@@ -45,15 +45,7 @@ int pe_format(pe_state *S, pe_val v, const char *spec, size_t speclen, pe_sb *sb
 /* New str for conv(v): 's' str, 'r' repr, 'a' ascii. */
 static int convert(pe_state *S, pe_val v, int conv, pe_val *out) {
     if (conv == 'r') return pe_repr_val(S, v, out);
-    if (conv == 'a') {
-        pe_sb sb;
-        pe_sb_init(&sb, S);
-        if (pe_ascii(S, v, &sb)) {
-            pe_sb_free(&sb);
-            return -1;
-        }
-        return pe_sb_to_str(&sb, out);
-    }
+    if (conv == 'a') return pe_text_val(S, pe_ascii, v, out);
     if (pe_is_str(v)) {
         pe_incref(v);
         *out = v;

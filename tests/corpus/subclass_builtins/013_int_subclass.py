@@ -52,4 +52,4 @@ try:
     int.__new__(str)
 except TypeError as e:
     print(e)
-Flag(1) + "a"
+bad = Flag(1) + "a"

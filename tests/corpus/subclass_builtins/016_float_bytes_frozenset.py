@@ -34,3 +34,4 @@ try:
 except TypeError as e:
     print(e)
 f.add(4)
+print("unreachable")

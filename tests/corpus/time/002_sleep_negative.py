@@ -1,0 +1,6 @@
+# expect: ValueError: sleep length must be non-negative
+# time: sleep() of a negative length is CPython's ValueError
+import time
+time.sleep(0.001)
+print("slept")
+time.sleep(-0.5)
