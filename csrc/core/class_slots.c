@@ -626,7 +626,7 @@ pe_val pe_dunder_binop_left_only(pe_val a, pe_val b, int op) {
 }
 
 int pe_dunder_binop_after_left(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
-    int r = builtin_binop(S, op, a, b, out);
+    int r = pe_dunder_builtin_binop(S, op, a, b, out);
     if (r != PE_NOTIMPL) return r;
     return binop_unsupported(S, op, a, b, false);
 }
