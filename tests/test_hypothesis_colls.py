@@ -91,11 +91,12 @@ def test_collections_match_cpython(tmp_path_factory, data, other, k, r, rep, ini
                           maxlen=maxlen, ops=ops)
     path = tmp_path_factory.mktemp("colls") / "prog.py"
     path.write_text(prog)
-    exp = run_cpython([str(path)], timeout=30)
-    got = run_pyexpr([str(path)], timeout=30)
-    assert_no_crash(got)
-    assert exp.returncode == 0, exp.describe()
-    el, gl = exp.stdout.decode().splitlines(), got.stdout.decode().splitlines()
-    for i, (x, y) in enumerate(zip(el, gl)):
-        assert x == y, f"line {i}:\n cpython: {x}\n pyexpr:  {y}\n{prog}"
-    assert len(el) == len(gl) and got.returncode == 0, got.describe()
+    want, have = run_cpython([str(path)], timeout=30), run_pyexpr([str(path)], timeout=30)
+    assert_no_crash(have)
+    assert want.returncode == 0, want.describe()
+    if have.stdout != want.stdout or have.returncode:
+        pairs = zip(want.stdout.decode().splitlines() + ["<end>"],
+                    have.stdout.decode().splitlines() + ["<end>"])
+        first = next(((w, h) for w, h in pairs if w != h), ("", ""))
+        raise AssertionError(f"cpython: {first[0]}\npyexpr:  {first[1]}\n{prog}\n"
+                             + have.describe())
