@@ -661,6 +661,11 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_IMPORT:
         for (uint32_t i = 0; i < n->l[0].n; i++) {
             pe_node *x = n->l[0].v[i];
+            if (n->a && !strcmp(x->name, "*")) {
+                if (s->kind != SC_MODULE)
+                    return syntax_error(C, x, "import * only allowed at module level");
+                continue;
+            }
             const char *bound = x->a ? x->a->name : x->name;
             char *dot = strchr(bound, '.');
             if (dot) {
@@ -2691,6 +2696,10 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
         uint32_t k;
         if (add_name(C, u, n->a->name, &k)) return -1;
         EMIT(IMPORT_NAME, k);
+        if (l->n == 1 && !strcmp(l->v[0]->name, "*")) {
+            EMIT(IMPORT_STAR, 0);
+            return 0;
+        }
         for (uint32_t i = 0; i < l->n; i++) {
             pe_node *x = l->v[i];
             uint32_t an;
