@@ -47,7 +47,7 @@ def _package_dir() -> Path:
 
 def _inputs() -> list[Path]:
     csrc = REPO_ROOT / "csrc"
-    files = sorted(csrc.glob("**/*.c")) + sorted(csrc.glob("**/*.h"))
+    files = sorted(csrc.glob("**/*.c")) + sorted(csrc.glob("**/*.h")) + sorted(csrc.glob("lib/*.py"))
     files += [REPO_ROOT / "Makefile", REPO_ROOT / "setup.py", REPO_ROOT / "pyexpr" / "_version.py"]
     return [p for p in files if p.exists()]
 

@@ -146,6 +146,53 @@ def test_exception_ignored_in_finalizer():
     assert addr.sub("0x", err) == addr.sub("0x", want)
 
 
+EXIT_UNRAISABLE = """
+def gen(name):
+    try:
+        yield 1
+    finally:
+        print("finally", name)
+        if name == "bad":
+            raise ValueError("in finally")
+
+def stubborn():
+    try:
+        yield 1
+    except GeneratorExit:
+        print("ignoring GeneratorExit")
+        yield 2
+
+a = gen("a"); next(a)
+b = gen("bad"); next(b)
+c = gen("c"); next(c)
+s = stubborn(); next(s)
+print("end")
+"""
+
+
+def test_generators_suspended_at_exit_are_closed_with_unraisable_reports():
+    """CPython closes the generators still suspended at interpreter exit:
+    an exception escaping one is reported ("Exception ignored in", its
+    traceback without source lines there) and the others still close. The
+    status stays 0."""
+    exp = run_cpython(["-c", EXIT_UNRAISABLE])
+    got = run_pyexpr(["-c", EXIT_UNRAISABLE])
+    assert (got.returncode, got.stdout) == (exp.returncode, exp.stdout) == (0, exp.stdout), got.describe()
+    addr = re.compile(r"0x[0-9a-f]+")
+
+    def heads(err: bytes) -> list:
+        return [addr.sub("0x", l) for l in err.decode().splitlines() if l and not l[0].isspace()]
+
+    assert heads(got.stderr) == heads(exp.stderr), got.describe()
+
+
+def test_generator_closed_at_exit_stays_under_the_limits():
+    src = "def g():\n    try:\n        yield 1\n    finally:\n        while True:\n            pass\nx = g()\nnext(x)\nprint('end')\n"
+    got = run_pyexpr(["--timeout", "0.3", "-c", src])
+    assert got.returncode == 1 and got.stdout == b"end\n", got.describe()
+    assert got.last_line.startswith("LimitError: time limit exceeded"), got.describe()
+
+
 def test_extension_runs_generators():
     src = "def g(n):\n    for i in range(n):\n        yield i * i\nresult = sum(g(10)), list(x for x in g(3))\n"
     ns = pyexpr.exec(src + "print(result)")

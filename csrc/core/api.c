@@ -302,6 +302,11 @@ int pe_run_repr_timed(pe_state *S, pe_code *code, char **repr_out, pe_profile *p
     pe_limits_start(S);
     pe_val result = pe_none();
     int r = pe_vm_run(S, code, &result);
+    if (pe_gen_finalize_all(S) && !r) {
+        pe_decref(S, result);
+        result = pe_none();
+        r = -1;
+    }
     if (prof) tf = pe_clock_ns();
     if (r == 0 && repr_out && result.tag != PE_TNONE) {
         pe_sb sb;

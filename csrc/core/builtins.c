@@ -199,6 +199,8 @@ BI(round) {
     if (a[0].tag == PE_TUNDEF)
         return pe_raise(S, PE_EXC(TypeError), "round() missing required argument 'number' (pos 1)");
     pe_val x = a[0], nd = a[1];
+    if (pe_is_boxed(x) && pe_type_special(pe_typeof(x), PE_DU_round).tag == PE_TUNDEF)
+        x = pe_unbox(x); /* int.__round__ / float.__round__ on the value */
     if (pe_du_heap(x)) {
         /* type(x).__round__(x), or (x, ndigits) unless ndigits is None */
         int r = pe_du_call(S, x, PE_DU_round, nd.tag == PE_TUNDEF || nd.tag == PE_TNONE ? 0 : 1, &nd, out);
@@ -252,6 +254,9 @@ BI(pow) {
         int r = pe_dunder_pow3(S, a[0], a[1], a[2], out);
         if (r != PE_NOTIMPL) return r;
     }
+    b = pe_unbox(b); /* int subclasses: their values */
+    e = pe_unbox(e);
+    m = pe_unbox(m);
     if (!pe_is_intlike(b) || !pe_is_intlike(e) || !pe_is_intlike(m)) {
         /* CPython's ternary power reaches float's slot (which refuses a
          * modulus first) whenever any of the three is a float */
@@ -290,6 +295,11 @@ BI(divmod) {
         if (pe_du_heap(argv[0]) || pe_du_heap(argv[1])) {
             int rc = pe_dunder_divmod(S, argv[0], argv[1], out);
             if (rc != PE_NOTIMPL) return rc;
+            /* int/float subclasses: int.__divmod__ on their values */
+            pe_val u[2] = {pe_unbox(argv[0]), pe_unbox(argv[1])};
+            if ((pe_is_boxed(argv[0]) || pe_is_boxed(argv[1])) && !pe_du_heap(u[0]) &&
+                !pe_du_heap(u[1]) && !pe_is_str(u[0]) && !pe_is_str(u[1]))
+                return bi_divmod(S, self, 2, u, NULL, out);
         }
         return pe_raise(S, PE_EXC(TypeError),
                         "unsupported operand type(s) for divmod(): '%s' and '%s'",
@@ -380,7 +390,8 @@ BI(len) {
 BI(chr) {
     (void)self;
     if (nokw(S, "chr", kwnames) || exact_args(S, "chr", argc, 1)) return -1;
-    pe_val x = argv[0];
+    pe_val x = pe_unbox(argv[0]); /* int subclasses: their value */
+    if (pe_du_heap(x) && pe_dunder_index(S, x, &x) < 0) return -1;
     if (x.tag != PE_TINT && x.tag != PE_TBOOL) {
         if (pe_is_bigint(x)) return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C int");
         return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
@@ -611,14 +622,7 @@ BI(next) {
         *out = argv[1];
         return 0;
     }
-    pe_val args, exc;
-    if (pe_tuple_new(S, 0, &args)) return -1;
-    int e = pe_exc_new(S, PE_EXC(StopIteration), args, &exc);
-    pe_decref(S, args);
-    if (e) return -1;
-    pe_raise_exc(S, exc);
-    pe_decref(S, exc);
-    return -1;
+    return pe_raise_args(S, PE_EXC(StopIteration), 0, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -704,10 +708,11 @@ BI(id) {
 /* getattr(obj, name[, default]) and hasattr(obj, name): the attribute
  * lookup of `obj.name`; only AttributeError is replaced by the default. */
 static int attr_lookup(pe_state *S, const pe_val *argv, bool has_default, pe_val *out) {
-    if (!pe_is_str(argv[1]))
+    pe_val name = pe_unbox(argv[1]); /* str subclasses name by their value */
+    if (!pe_is_str(name))
         return pe_raise(S, PE_EXC(TypeError), "attribute name must be string, not '%s'",
                         pe_type_name(argv[1]));
-    if (pe_getattr(S, argv[0], argv[1].u.o, out) == 0) return 1;
+    if (pe_getattr(S, argv[0], name.u.o, out) == 0) return 1;
     if (!has_default || !pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
     pe_exc_clear(S);
     return 0;

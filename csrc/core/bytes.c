@@ -27,11 +27,7 @@ static int index_of(pe_state *S, pe_val v, pe_val *out) {
 /* ------------------------------------------------------------------ */
 
 pe_bytes *pe_bytes_alloc(pe_state *S, size_t len) {
-    if (len > SIZE_MAX / 2) {
-        pe_raise_nomem(S);
-        return NULL;
-    }
-    pe_bytes *b = (pe_bytes *)pe_obj_new(S, &pe_type_bytes, sizeof(pe_bytes) + len + 1);
+    pe_bytes *b = (pe_bytes *)pe_text_obj_new(S, &pe_type_bytes, sizeof(pe_bytes), len);
     if (!b) return NULL;
     b->len = len;
     b->hash = -1;
@@ -590,67 +586,28 @@ static int bytearray_setitem(pe_state *S, pe_val v, pe_val key, pe_val val) {
 /* Iterators                                                           */
 /* ------------------------------------------------------------------ */
 
-typedef struct pb_iter {
-    pe_obj ob;
-    pe_val seq; /* UNDEF once exhausted */
-    size_t i;
-} pb_iter;
-
-static void iter_clear(pe_state *S, pe_obj *o) {
-    pb_iter *it = (pb_iter *)o;
-    pe_val s = it->seq;
-    it->seq = pe_undef();
-    pe_decref(S, s);
-}
-
-static void iter_dealloc(pe_state *S, pe_obj *o) {
-    iter_clear(S, o);
-    pe_obj_free(S, o, sizeof(pb_iter));
-}
-
-static int iter_self(pe_state *S, pe_val v, pe_val *out) {
-    (void)S;
-    pe_incref(v);
-    *out = v;
-    return 0;
-}
-
 static int iter_next(pe_state *S, pe_val v, pe_val *out) {
-    pb_iter *it = (pb_iter *)v.u.o;
+    pe_indexed_iter *it = (pe_indexed_iter *)v.u.o;
     if (it->seq.tag == PE_TUNDEF) return 0;
     const unsigned char *p;
     size_t n;
     pe_bytes_view(it->seq, &p, &n);
-    if (it->i >= n) {
-        iter_clear(S, &it->ob);
+    if (it->index >= n) {
+        pe_seqiter_clear(S, &it->ob);
         return 0;
     }
-    *out = pe_int(p[it->i++]);
+    *out = pe_int(p[it->index++]);
     return 1;
 }
 
-#define PB_ITER_TYPE(var, tname)                                                         \
-    const pe_type var = {                                                                \
-        .ob = PE_STATIC_HEAD(&pe_type_type),                                             \
-        .name = tname,                                                                   \
-        .kind = PE_K_ITER,                                                               \
-        .dealloc = iter_dealloc,                                                         \
-        .clear = iter_clear,                                                             \
-        .iter = iter_self,                                                               \
-        .next = iter_next,                                                               \
-    }
-PB_ITER_TYPE(pe_type_bytes_iterator, "bytes_iterator");
-PB_ITER_TYPE(pe_type_bytearray_iterator, "bytearray_iterator");
+const pe_type pe_type_bytes_iterator =
+    PE_ITER_TYPE("bytes_iterator", pe_indexed_iter, iter_next, pe_seqiter_clear);
+const pe_type pe_type_bytearray_iterator =
+    PE_ITER_TYPE("bytearray_iterator", pe_indexed_iter, iter_next, pe_seqiter_clear);
 
 static int bytes_iter(pe_state *S, pe_val v, pe_val *out) {
     const pe_type *t = pe_is_bytes(v) ? &pe_type_bytes_iterator : &pe_type_bytearray_iterator;
-    pb_iter *it = (pb_iter *)pe_obj_new(S, t, sizeof(pb_iter));
-    if (!it) return -1;
-    pe_incref(v);
-    it->seq = v;
-    it->i = 0;
-    *out = pe_obj_val(&it->ob);
-    return 0;
+    return pe_seqiter_new(S, t, v, out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -661,33 +618,9 @@ static int bytes_iter(pe_state *S, pe_val v, pe_val *out) {
 static int ctor_bind(pe_state *S, const char *tname, int argc, const pe_val *argv,
                      pe_obj *kwnames, pe_val slot[3]) {
     static const char *const names[3] = {"source", "encoding", "errors"};
-    size_t nkw = cont_nkw(kwnames);
-    size_t npos = (size_t)argc - nkw;
-    if (argc > 3)
-        return pe_raise(S, PE_EXC(TypeError), "%s() takes at most 3 arguments (%d given)", tname,
-                        argc);
-    for (size_t i = 0; i < npos; i++) slot[i] = argv[i];
-    for (size_t k = 0; k < nkw; k++) {
-        const pe_str *name = cont_kwname(kwnames, k);
-        size_t j = 0;
-        while (j < 3 && !cont_str_is(name, names[j])) j++;
-        if (j == 3)
-            return pe_raise(S, PE_EXC(TypeError), "'%s' is an invalid keyword argument for %s()",
-                            name->data, tname);
-        if (j < npos)
-            return pe_raise(S, PE_EXC(TypeError),
-                            "argument for %s() given by name ('%s') and position (%zu)", tname,
-                            names[j], j + 1);
-        slot[j] = argv[npos + k];
-    }
-    for (int j = 1; j < 3; j++) {
-        if (slot[j].tag == PE_TUNDEF) continue;
-        if (!pe_is_str(slot[j]))
-            return pe_raise(S, PE_EXC(TypeError), "%s() argument '%s' must be str, not %s", tname,
-                            names[j], slot[j].tag == PE_TNONE ? "None" : pe_type_name(slot[j]));
-        if (memchr(PE_STR(slot[j])->data, 0, PE_STR(slot[j])->len))
-            return pe_raise(S, PE_EXC(ValueError), "embedded null character");
-    }
+    if (pe_args_bind(S, tname, argc, argv, kwnames, names, 3, 3, slot) ||
+        pe_args_opt_cstr(S, tname, names[1], slot[1]) || pe_args_opt_cstr(S, tname, names[2], slot[2]))
+        return -1;
     return 0;
 }
 

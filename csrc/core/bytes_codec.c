@@ -352,33 +352,9 @@ int pe_bytes_decode(pe_state *S, const unsigned char *p, size_t n, const char *e
 static int bind_codec_args(pe_state *S, const char *fname, int argc, const pe_val *argv,
                            pe_obj *kwnames, pe_val slot[2]) {
     static const char *const names[2] = {"encoding", "errors"};
-    size_t nkw = cont_nkw(kwnames), npos = (size_t)argc - nkw;
-    slot[0] = slot[1] = pe_undef();
-    if (argc > 2)
-        return pe_raise(S, PE_EXC(TypeError), "%s() takes at most 2 arguments (%d given)", fname,
-                        argc);
-    for (size_t i = 0; i < npos; i++) slot[i] = argv[i];
-    for (size_t k = 0; k < nkw; k++) {
-        const pe_str *name = cont_kwname(kwnames, k);
-        size_t j = 0;
-        while (j < 2 && !cont_str_is(name, names[j])) j++;
-        if (j == 2)
-            return pe_raise(S, PE_EXC(TypeError), "'%s' is an invalid keyword argument for %s()",
-                            name->data, fname);
-        if (j < npos)
-            return pe_raise(S, PE_EXC(TypeError),
-                            "argument for %s() given by name ('%s') and position (%zu)", fname,
-                            names[j], j + 1);
-        slot[j] = argv[npos + k];
-    }
-    for (int j = 0; j < 2; j++) {
-        if (slot[j].tag == PE_TUNDEF) continue;
-        if (!pe_is_str(slot[j]))
-            return pe_raise(S, PE_EXC(TypeError), "%s() argument '%s' must be str, not %s", fname,
-                            names[j], slot[j].tag == PE_TNONE ? "None" : pe_type_name(slot[j]));
-        if (memchr(PE_STR(slot[j])->data, 0, PE_STR(slot[j])->len))
-            return pe_raise(S, PE_EXC(ValueError), "embedded null character");
-    }
+    if (pe_args_bind(S, fname, argc, argv, kwnames, names, 2, 2, slot) ||
+        pe_args_opt_cstr(S, fname, names[0], slot[0]) || pe_args_opt_cstr(S, fname, names[1], slot[1]))
+        return -1;
     return 0;
 }
 
@@ -410,35 +386,6 @@ int pe_bytes_decode_method(pe_state *S, pe_val self, int argc, const pe_val *arg
 /* int.to_bytes / int.from_bytes                                       */
 /* ------------------------------------------------------------------ */
 
-/* Binds npos_max positional-or-keyword parameters then keyword-only
- * ones: names[0..nparams). Missing ones stay UNDEF. */
-static int bind_kw(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
-                   const char *const *names, int npos_max, int nparams, pe_val *slot) {
-    int nkw = (int)cont_nkw(kwnames), npos = argc - nkw;
-    for (int i = 0; i < nparams; i++) slot[i] = pe_undef();
-    if (argc > nparams)
-        return pe_raise(S, PE_EXC(TypeError), "%s() takes at most %d %sargument%s (%d given)", fname,
-                        nparams, npos == 0 ? "keyword " : "", nparams == 1 ? "" : "s", argc);
-    if (npos > npos_max)
-        return pe_raise(S, PE_EXC(TypeError), "%s() takes at most %d positional argument%s (%d given)",
-                        fname, npos_max, npos_max == 1 ? "" : "s", npos);
-    for (int i = 0; i < npos; i++) slot[i] = argv[i];
-    for (int k = 0; k < nkw; k++) {
-        const pe_str *name = cont_kwname(kwnames, (size_t)k);
-        int j = 0;
-        while (j < nparams && !cont_str_is(name, names[j])) j++;
-        if (j == nparams)
-            return pe_raise(S, PE_EXC(TypeError), "'%s' is an invalid keyword argument for %s()",
-                            name->data, fname);
-        if (j < npos)
-            return pe_raise(S, PE_EXC(TypeError),
-                            "argument for %s() given by name ('%s') and position (%d)", fname,
-                            names[j], j + 1);
-        slot[j] = argv[npos + k];
-    }
-    return 0;
-}
-
 /* byteorder argument: 1 little, 0 big, -1 error. */
 static int byteorder_arg(pe_state *S, const char *fname, pe_val v) {
     if (v.tag == PE_TUNDEF) return 0;
@@ -454,7 +401,7 @@ int pe_int_to_bytes_method(pe_state *S, pe_val self, int argc, const pe_val *arg
                            pe_obj *kwnames, pe_val *out) {
     static const char *const names[3] = {"length", "byteorder", "signed"};
     pe_val a[3];
-    if (bind_kw(S, "to_bytes", argc, argv, kwnames, names, 2, 3, a)) return -1;
+    if (pe_args_bind(S, "to_bytes", argc, argv, kwnames, names, 2, 3, a)) return -1;
     int64_t length = 1;
     if (a[0].tag != PE_TUNDEF) {
         if (pe_is_bigint(a[0])) {
@@ -510,7 +457,7 @@ int pe_int_from_bytes_method(pe_state *S, pe_val self, int argc, const pe_val *a
     (void)self;
     static const char *const names[3] = {"bytes", "byteorder", "signed"};
     pe_val a[3];
-    if (bind_kw(S, "from_bytes", argc, argv, kwnames, names, 2, 3, a)) return -1;
+    if (pe_args_bind(S, "from_bytes", argc, argv, kwnames, names, 2, 3, a)) return -1;
     if (a[0].tag == PE_TUNDEF)
         return pe_raise(S, PE_EXC(TypeError), "from_bytes() missing required argument 'bytes' (pos 1)");
     int little = byteorder_arg(S, "from_bytes", a[1]);

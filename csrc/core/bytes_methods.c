@@ -58,16 +58,13 @@ static int chk_onearg(pe_state *S, pe_val self, const char *name, int argc, pe_o
     return 0;
 }
 
-/* Argument Clinic, positional only: "center expected at least 1 argument, got 0". */
-static int chk_clinic(pe_state *S, const char *name, int argc, pe_obj *kwnames, int min, int max) {
-    if (nkw(kwnames)) return pe_raise(S, PE_EXC(TypeError), "%s() takes no keyword arguments", name);
-    if (argc < min)
-        return pe_raise(S, PE_EXC(TypeError), "%s expected %s%d argument%s, got %d", name,
-                        min == max ? "" : "at least ", min, min == 1 ? "" : "s", argc);
-    if (argc > max)
-        return pe_raise(S, PE_EXC(TypeError), "%s expected %s%d argument%s, got %d", name,
-                        min == max ? "" : "at most ", max, max == 1 ? "" : "s", argc);
-    return 0;
+/* Argument Clinic, positional only: "maketrans expected 2 arguments, got 1";
+ * "bytes.replace() takes no keyword arguments". */
+static int chk_clinic(pe_state *S, pe_val self, const char *name, int argc, pe_obj *kwnames, int min,
+                      int max) {
+    char qualname[48];
+    snprintf(qualname, sizeof qualname, "%s.%s", tname(self), name);
+    return pe_cont_posargs(S, qualname, name, argc, kwnames, min, max);
 }
 
 /* PyArg_ParseTuple "O|OO:find": "find() takes at least 1 argument (0 given)". */
@@ -84,61 +81,10 @@ static int chk_tuple(pe_state *S, pe_val self, const char *name, int argc, pe_ob
     return 0;
 }
 
-/* Clinic with keywords: out[i] = argument i or UNDEF. */
-static int chk_kw(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
-                  const char *const *names, int nparams, pe_val *out) {
-    int nk = (int)nkw(kwnames), np = argc - nk;
-    if (argc > nparams)
-        return pe_raise(S, PE_EXC(TypeError), "%s() takes at most %d %sargument%s (%d given)", fname,
-                        nparams, np == 0 ? "keyword " : "", nparams == 1 ? "" : "s", argc);
-    for (int i = 0; i < nparams; i++) out[i] = i < np ? argv[i] : pe_undef();
-    for (int k = 0; k < nk; k++) {
-        const pe_str *kn = cont_kwname(kwnames, (size_t)k);
-        int i = 0;
-        while (i < nparams && !cont_str_is(kn, names[i])) i++;
-        if (i == nparams)
-            return pe_raise(S, PE_EXC(TypeError), "'%s' is an invalid keyword argument for %s()",
-                            kn->data, fname);
-        if (i < np)
-            return pe_raise(S, PE_EXC(TypeError),
-                            "argument for %s() given by name ('%s') and position (%d)", fname,
-                            names[i], i + 1);
-        out[i] = argv[np + k];
-    }
-    return 0;
-}
-
 /* An index-like int argument (ssize_t); UNDEF keeps *out. */
 static int int_arg(pe_state *S, pe_val v, int64_t *out) {
     if (v.tag == PE_TUNDEF) return 0;
     return pe_ps_arg_ssize(S, v, out);
-}
-
-/* start/end of find() & co: None keeps the default, ints clamp. */
-static int slice_arg(pe_state *S, pe_val v, int64_t *out) {
-    if (v.tag == PE_TUNDEF || v.tag == PE_TNONE) return 0;
-    if (v.tag == PE_TINT || v.tag == PE_TBOOL) {
-        *out = v.u.i;
-        return 0;
-    }
-    if (pe_is_bigint(v)) {
-        *out = pe_int_sign(v) < 0 ? INT64_MIN : INT64_MAX;
-        return 0;
-    }
-    return pe_raise(S, PE_EXC(TypeError),
-                    "slice indices must be integers or None or have an __index__ method");
-}
-
-static void adjust_indices(int64_t *start, int64_t *end, int64_t len) {
-    if (*end > len) *end = len;
-    else if (*end < 0) {
-        *end += len;
-        if (*end < 0) *end = 0;
-    }
-    if (*start < 0) {
-        *start += len;
-        if (*start < 0) *start = 0;
-    }
 }
 
 /* A bytes-like argument: "a bytes-like object is required, not 'str'". */
@@ -232,11 +178,11 @@ static int search(pe_state *S, pe_val self, const char *name, int argc, const pe
     size_t nn;
     if (needle_arg(S, argv[0], &nd, &nn, &tmp)) return -1;
     int64_t start = 0, end = INT64_MAX;
-    if ((argc > 1 && slice_arg(S, argv[1], &start)) || (argc > 2 && slice_arg(S, argv[2], &end)))
+    if ((argc > 1 && pe_args_slice_index(S, argv[1], &start)) || (argc > 2 && pe_args_slice_index(S, argv[2], &end)))
         return -1;
     if (nd != &tmp) pe_bytes_view(argv[0], &nd, &nn); /* re-read after the conversions */
     VIEW(p, n);
-    adjust_indices(&start, &end, (int64_t)n);
+    pe_adjust_indices(&start, &end, (int64_t)n);
     if (kind == 2) {
         *out = pe_int(count_in(p, start, end, nd, nn));
         return 0;
@@ -259,7 +205,7 @@ static int affix(pe_state *S, pe_val self, const char *name, int argc, const pe_
                  pe_obj *kwnames, bool end_, pe_val *out) {
     if (chk_tuple(S, self, name, argc, kwnames, 1, 3)) return -1;
     int64_t start = 0, end = INT64_MAX;
-    if ((argc > 1 && slice_arg(S, argv[1], &start)) || (argc > 2 && slice_arg(S, argv[2], &end)))
+    if ((argc > 1 && pe_args_slice_index(S, argv[1], &start)) || (argc > 2 && pe_args_slice_index(S, argv[2], &end)))
         return -1;
     pe_val x = argv[0];
     bool tuple = pe_is_tuple(x);
@@ -275,7 +221,7 @@ static int affix(pe_state *S, pe_val self, const char *name, int argc, const pe_
         if (buf_arg(S, e, &q, &m)) return -1;
         VIEW(p, n);
         int64_t s = start, en = end;
-        adjust_indices(&s, &en, (int64_t)n);
+        pe_adjust_indices(&s, &en, (int64_t)n);
         if (en - s < (int64_t)m || s > (int64_t)n) continue;
         int64_t at = end_ ? en - (int64_t)m : s;
         if (m == 0 || !memcmp(p + at, q, m)) {
@@ -297,19 +243,7 @@ METHOD(m_endswith) { return affix(S, self, "endswith", argc, argv, kwnames, true
 static int list_add(pe_state *S, pe_val self, pe_val l, const unsigned char *p, size_t n) {
     pe_val v;
     if (mk(S, self, p, n, &v)) return -1;
-    int r = pe_list_append(S, PE_LIST(l), v);
-    pe_decref(S, v);
-    return r;
-}
-
-/* Reverses a list in place (rsplit builds from the right). */
-static void list_reverse(pe_val l) {
-    pe_list *L = PE_LIST(l);
-    for (size_t i = 0, j = L->n; i + 1 < j; i++, j--) {
-        pe_val t = L->items[i];
-        L->items[i] = L->items[j - 1];
-        L->items[j - 1] = t;
-    }
+    return pe_list_append_steal(S, PE_LIST(l), v);
 }
 
 /* The pieces are copied from a snapshot: a bytearray may not change while
@@ -318,7 +252,7 @@ static int split_impl(pe_state *S, pe_val self, const char *name, int argc, cons
                       pe_obj *kwnames, bool right, pe_val *out) {
     static const char *const names[2] = {"sep", "maxsplit"};
     pe_val a[2];
-    if (chk_kw(S, name, argc, argv, kwnames, names, 2, a)) return -1;
+    if (pe_args_bind(S, name, argc, argv, kwnames, names, 2, 2, a)) return -1;
     int64_t maxsplit = -1;
     if (int_arg(S, a[1], &maxsplit)) return -1;
     const unsigned char *sep = NULL;
@@ -368,7 +302,7 @@ static int split_impl(pe_state *S, pe_val self, const char *name, int argc, cons
                 pe_bytes_view(self, &p, &n);
                 i = j;
             }
-            list_reverse(*out);
+            pe_list_reverse(PE_LIST(*out));
         }
     } else if (!right) {
         size_t i = 0;
@@ -398,7 +332,7 @@ static int split_impl(pe_state *S, pe_val self, const char *name, int argc, cons
             e = j;
             maxsplit--;
         }
-        list_reverse(*out);
+        pe_list_reverse(PE_LIST(*out));
     }
     if (sepc != sepbuf) pe_mem_free(S, sepc, sl);
     if (!r) return 0;
@@ -413,7 +347,7 @@ METHOD(m_rsplit) { return split_impl(S, self, "rsplit", argc, argv, kwnames, tru
 METHOD(m_splitlines) {
     static const char *const names[1] = {"keepends"};
     pe_val a[1];
-    if (chk_kw(S, "splitlines", argc, argv, kwnames, names, 1, a)) return -1;
+    if (pe_args_bind(S, "splitlines", argc, argv, kwnames, names, 1, 1, a)) return -1;
     int keep = 0;
     if (a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], &keep)) return -1;
     if (pe_list_new(S, 0, out)) return -1;
@@ -522,7 +456,7 @@ METHOD(m_rpartition) { return partition(S, self, "rpartition", argc, argv, kwnam
 /* ------------------------------------------------------------------ */
 
 METHOD(m_replace) {
-    if (chk_clinic(S, "replace", argc, kwnames, 2, 3)) return -1;
+    if (chk_clinic(S, self, "replace", argc, kwnames, 2, 3)) return -1;
     const unsigned char *o, *nw;
     size_t on, nn;
     if (buf_arg(S, argv[0], &o, &on) || buf_arg(S, argv[1], &nw, &nn)) return -1;
@@ -566,7 +500,7 @@ METHOD(m_replace) {
 /* strip/lstrip/rstrip([bytes]): which: 1 left, 2 right, 3 both. */
 static int strip(pe_state *S, pe_val self, const char *name, int argc, const pe_val *argv,
                  pe_obj *kwnames, int which, pe_val *out) {
-    if (chk_clinic(S, name, argc, kwnames, 0, 1)) return -1;
+    if (chk_clinic(S, self, name, argc, kwnames, 0, 1)) return -1;
     bool set[256] = {false};
     if (argc == 0 || argv[0].tag == PE_TNONE) {
         for (int c = 0; c < 256; c++) set[c] = is_space((unsigned char)c);
@@ -612,7 +546,7 @@ METHOD(m_removesuffix) { return remove_affix(S, self, "removesuffix", argc, argv
 
 static int pad(pe_state *S, pe_val self, const char *name, int argc, const pe_val *argv,
                pe_obj *kwnames, int how, pe_val *out) {
-    if (chk_clinic(S, name, argc, kwnames, 1, 2)) return -1;
+    if (chk_clinic(S, self, name, argc, kwnames, 1, 2)) return -1;
     int64_t width;
     if (pe_ps_arg_ssize(S, argv[0], &width)) return -1;
     unsigned char fill = ' ';
@@ -678,7 +612,7 @@ METHOD(m_zfill) {
 METHOD(m_expandtabs) {
     static const char *const names[1] = {"tabsize"};
     pe_val a[1];
-    if (chk_kw(S, "expandtabs", argc, argv, kwnames, names, 1, a)) return -1;
+    if (pe_args_bind(S, "expandtabs", argc, argv, kwnames, names, 1, 1, a)) return -1;
     int64_t tab = 8;
     if (a[0].tag != PE_TUNDEF) {
         int t;
@@ -825,7 +759,7 @@ METHOD(m_istitle) {
 METHOD(m_hex) {
     static const char *const names[2] = {"sep", "bytes_per_sep"};
     pe_val a[2];
-    if (chk_kw(S, "hex", argc, argv, kwnames, names, 2, a)) return -1;
+    if (pe_args_bind(S, "hex", argc, argv, kwnames, names, 2, 2, a)) return -1;
     int per = 1;
     char sep = 0;
     if (a[0].tag != PE_TUNDEF) {
@@ -917,7 +851,7 @@ METHOD(m_fromhex) {
 METHOD(m_translate) {
     static const char *const names[2] = {"table", "delete"};
     pe_val a[2];
-    if (chk_kw(S, "translate", argc, argv, kwnames, names, 2, a)) return -1;
+    if (pe_args_bind(S, "translate", argc, argv, kwnames, names, 2, 2, a)) return -1;
     if (a[0].tag == PE_TUNDEF)
         return pe_raise(S, PE_EXC(TypeError), "translate() missing required argument 'table' (pos 1)");
     /* `table` is positional-only in CPython; a keyword table is rejected above
@@ -952,7 +886,7 @@ METHOD(m_translate) {
 
 METHOD(m_maketrans) {
     (void)self;
-    if (chk_clinic(S, "maketrans", argc, kwnames, 2, 2)) return -1;
+    if (chk_clinic(S, self, "maketrans", argc, kwnames, 2, 2)) return -1;
     const unsigned char *f, *t;
     size_t fn, tn;
     if (buf_arg(S, argv[0], &f, &fn) || buf_arg(S, argv[1], &t, &tn)) return -1;
@@ -1036,7 +970,7 @@ METHOD(m_extend) {
 }
 
 METHOD(m_pop) {
-    if (chk_clinic(S, "pop", argc, kwnames, 0, 1)) return -1;
+    if (chk_clinic(S, self, "pop", argc, kwnames, 0, 1)) return -1;
     int64_t i = -1;
     if (argc && pe_ps_arg_ssize(S, argv[0], &i)) return -1;
     if (BA->len == 0) return pe_raise(S, PE_EXC(IndexError), "pop from empty bytearray");
@@ -1051,7 +985,7 @@ METHOD(m_pop) {
 }
 
 METHOD(m_insert) {
-    if (chk_clinic(S, "insert", argc, kwnames, 2, 2)) return -1;
+    if (chk_clinic(S, self, "insert", argc, kwnames, 2, 2)) return -1;
     int64_t i;
     int c;
     if (pe_ps_arg_ssize(S, argv[0], &i) || byte_arg(S, argv[1], &c)) return -1;

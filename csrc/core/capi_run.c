@@ -108,6 +108,10 @@ int pe_run_exec(pe_state *S, pe_value *result) {
     pe_limits_start(S);
     pe_val r = pe_none();
     int rc = pe_vm_run(S, S->code, &r);
+    if (pe_gen_finalize_all(S) && !rc) {
+        pe_decref(S, r);
+        rc = -1;
+    }
     S->deadline = 0;
     if (prof) {
         prof->execute_ns = pe_clock_ns() - t0;

@@ -454,24 +454,24 @@ int pe_capi_sb_export(pe_state *S, pe_sb *sb, char **out, size_t *len) {
     return 0;
 }
 
-int pe_value_repr(pe_state *S, pe_value v, char **out, size_t *len) {
+/* repr(v) or str(v) as a malloc'd C string. */
+static int export_text(pe_state *S, int (*fmt)(pe_state *, pe_val, pe_sb *), pe_value v, char **out,
+                       size_t *len) {
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (pe_repr(S, pe_val_of(v), &sb)) {
+    if (fmt(S, pe_val_of(v), &sb)) {
         pe_sb_free(&sb);
         return -1;
     }
     return pe_capi_sb_export(S, &sb, out, len);
 }
 
+int pe_value_repr(pe_state *S, pe_value v, char **out, size_t *len) {
+    return export_text(S, pe_repr, v, out, len);
+}
+
 int pe_value_str(pe_state *S, pe_value v, char **out, size_t *len) {
-    pe_sb sb;
-    pe_sb_init(&sb, S);
-    if (pe_tostr(S, pe_val_of(v), &sb)) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_capi_sb_export(S, &sb, out, len);
+    return export_text(S, pe_tostr, v, out, len);
 }
 
 static int cmp_names(const void *a, const void *b) {

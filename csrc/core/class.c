@@ -49,7 +49,7 @@ static const pe_type *mro_at(const pe_class *c, size_t i) {
 
 /* "__main__." prefix of a heap type's names (its __module__ when it is a
  * str other than "builtins"). */
-static const char *type_module(const pe_type *t) {
+const char *pe_class_module(const pe_type *t) {
     if (!pe_is_heaptype(t)) return NULL;
     pe_val m = dict_get_cstr(PE_DICT(PE_CLASS(t)->dict), "__module__");
     if (!pe_is_str(m) || !strcmp(PE_STR(m)->data, "builtins")) return NULL;
@@ -98,6 +98,7 @@ pe_val pe_class_lookup(pe_state *S, pe_class *c, pe_obj *name) {
     if (c->version) {
         pe_obj *old = e->name;
         pe_incref_obj(name);
+        if (old != name) e->absent = 0;
         e->name = name;
         e->version = c->version;
         e->value = v;
@@ -258,6 +259,12 @@ void pe_class_type_clear(pe_state *S, pe_obj *o) {
         c->mcache[i].name = NULL;
         if (n) pe_decref_obj(S, n);
     }
+    pe_obj **keys = c->keys;
+    uint32_t nk = c->nkeys, kc = c->keys_cap;
+    c->keys = NULL;
+    c->nkeys = c->keys_cap = 0;
+    for (uint32_t i = 0; i < nk; i++) pe_decref_obj(S, keys[i]);
+    if (keys) pe_mem_free(S, keys, kc * sizeof(pe_obj *));
 }
 
 void pe_class_type_dealloc(pe_state *S, pe_obj *o) {
@@ -299,7 +306,8 @@ static bool acceptable_base(const pe_type *b) {
     if (pe_is_heaptype(b) || b == &pe_type_object) return true;
     switch (b->kind) {
     case PE_K_EXC: case PE_K_INT: case PE_K_FLOAT: case PE_K_STR: case PE_K_TUPLE:
-    case PE_K_LIST: case PE_K_DICT: case PE_K_SET: case PE_K_FROZENSET:
+    case PE_K_LIST: case PE_K_DICT: case PE_K_SET: case PE_K_FROZENSET: case PE_K_BYTES:
+    case PE_K_BYTEARRAY: /* NotImplementedError from layout() */
         return b != &pe_type_bool;
     default:
         return false;
@@ -321,8 +329,20 @@ static pe_val *slot_base(pe_obj *o, const pe_class *c) {
     return (pe_val *)((char *)o + c->slotoffset);
 }
 
-/* Drops the dict and slot values of an instance of a heap type. */
+/* Releases the inline attribute values (the instance is then empty in
+ * values mode, or in dict mode after materialising). */
+static void instance_drop_values(pe_state *S, pe_obj *o, const pe_class *c) {
+    pe_val *vals = pe_inst_values(o, c);
+    for (uint32_t i = PE_INST_NV(o); i > 0; i--) {
+        PE_INST_SET_NV(o, i - 1);
+        value_clear(S, &vals[i - 1]);
+    }
+}
+
+/* Drops the dict, inline values and slot values of an instance of a heap
+ * type. */
 static void instance_drop(pe_state *S, pe_obj *o, const pe_class *c) {
+    instance_drop_values(S, o, c);
     if (c->dictoffset) value_clear(S, (pe_val *)((char *)o + c->dictoffset));
     pe_val *sl = slot_base(o, c);
     for (uint32_t i = 0; i < c->nslots; i++) value_clear(S, &sl[i]);
@@ -348,7 +368,7 @@ void pe_instance_dealloc(pe_state *S, pe_obj *o) {
         pe_class *c = PE_CLASS(t);
         instance_drop(S, o, c);
         if (c->base_fini) c->base_fini(S, o);
-        size = c->basicsize;
+        size = c->basicsize + PE_INST_CAP(o) * sizeof(pe_val);
     }
     pe_obj_free(S, o, size);
     pe_decref_obj(S, (pe_obj *)&t->ob);
@@ -367,14 +387,95 @@ int pe_instance_new(pe_state *S, const pe_type *t, pe_val *out) {
     if (c->solid != &pe_type_object)
         return pe_raise(S, PE_EXC(TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
                         t->name, c->solid->name);
-    pe_obj *o = pe_obj_new(S, t, c->basicsize);
+    /* inline capacity for the attribute values (pe_class.h) */
+    uint32_t cap = 0;
+    if (c->flags & PE_CLS_HAS_DICT)
+        cap = !c->nkeys ? PE_INST_FIRST_CAP : c->nkeys > c->inst_cap ? c->nkeys : c->inst_cap;
+    size_t size = c->basicsize + cap * sizeof(pe_val);
+    pe_obj *o = pe_obj_new(S, t, size);
     if (!o) return -1;
+    o->flags |= cap << 16;
     pe_val *p = (pe_val *)((char *)o + sizeof(pe_obj));
-    size_t n = (c->basicsize - sizeof(pe_obj)) / sizeof(pe_val);
+    size_t n = (size - sizeof(pe_obj)) / sizeof(pe_val);
     for (size_t i = 0; i < n; i++) p[i] = pe_undef();
     pe_incref_obj(&c->tp.ob);
     *out = pe_obj_val(o);
     return 0;
+}
+
+/* ---- attribute values mode (pe_class.h: shared keys) ---- */
+
+static bool key_eq(const pe_obj *k, const pe_obj *name) {
+    if (k == name) return true;
+    const pe_str *a = (const pe_str *)k, *b = (const pe_str *)name;
+    if (a->len != b->len || (a->hash != -1 && b->hash != -1 && a->hash != b->hash)) return false;
+    return !memcmp(a->data, b->data, a->len);
+}
+
+int pe_inst_find_slow(pe_class *c, uint32_t n, pe_obj *name) {
+    /* the same str further on in the table: not among the first n */
+    for (uint32_t i = n; i < c->nkeys; i++)
+        if (c->keys[i] == name) return -1;
+    /* a name the attribute cache knows is none of the keys (method names) */
+    pe_mcache_ent *e = &c->mcache[((uintptr_t)name >> 4) & (PE_MCACHE_SIZE - 1)];
+    if (e->name == name && e->absent >= n) return -1;
+    pe_str_hash((pe_str *)name);
+    for (uint32_t i = 0; i < c->nkeys; i++)
+        if (key_eq(c->keys[i], name)) return i < n ? (int)i : -1;
+    if (e->name == name) e->absent = c->nkeys;
+    return -1;
+}
+
+int pe_instance_materialize(pe_state *S, pe_val v) {
+    pe_val *dp = pe_instance_dictptr(v);
+    if (!dp || dp->tag != PE_TUNDEF) return 0;
+    pe_obj *o = v.u.o;
+    const pe_class *c = PE_CLASS(o->type);
+    pe_val d, *vals = pe_inst_values(o, c);
+    uint32_t n = PE_INST_NV(o);
+    if (pe_dict_new(S, &d)) return -1;
+    for (uint32_t i = 0; i < n; i++)
+        if (pe_dict_set(S, PE_DICT(d), pe_obj_val(c->keys[i]), vals[i])) {
+            pe_decref(S, d);
+            return -1;
+        }
+    *dp = d;
+    instance_drop_values(S, o, c);
+    return 0;
+}
+
+int pe_inst_add(pe_state *S, pe_obj *o, pe_class *c, pe_obj *name, pe_val val) {
+    uint32_t n = PE_INST_NV(o), cap = PE_INST_CAP(o);
+    if (n == c->nkeys && n < PE_INST_MAXKEYS && c->solid == &pe_type_object &&
+        name->type == &pe_type_str) {
+        /* the first instance to get this far teaches the class its next key */
+        if (c->nkeys == c->keys_cap) {
+            uint32_t nc = c->keys_cap ? c->keys_cap * 2 : 4;
+            pe_obj **k = pe_mem_alloc(S, nc * sizeof(pe_obj *));
+            if (!k) return -1;
+            if (c->keys) {
+                memcpy(k, c->keys, c->nkeys * sizeof(pe_obj *));
+                pe_mem_free(S, c->keys, c->keys_cap * sizeof(pe_obj *));
+            }
+            c->keys = k;
+            c->keys_cap = nc;
+        }
+        pe_incref_obj(name);
+        pe_str_hash((pe_str *)name); /* cached: pe_inst_find_slow compares hashes first */
+        c->keys[c->nkeys++] = name;
+        if (n >= cap) c->inst_cap = c->nkeys * 2 < PE_INST_MAXKEYS ? c->nkeys * 2 : PE_INST_MAXKEYS;
+    }
+    if (n < cap && n < c->nkeys && key_eq(c->keys[n], name)) {
+        pe_incref(val);
+        pe_inst_values(o, c)[n] = val;
+        PE_INST_SET_NV(o, n + 1);
+        return 0;
+    }
+    /* off the key table: a real dict from now on */
+    pe_val v = pe_obj_val(o);
+    if (pe_instance_materialize(S, v)) return -1;
+    pe_val *dp = pe_instance_dictptr(v);
+    return pe_dict_set(S, PE_DICT(*dp), pe_obj_val(name), val);
 }
 
 pe_val *pe_instance_dictptr(pe_val v) {
@@ -401,7 +502,7 @@ static bool has_data_descriptor(pe_class *c);
 
 static void update_flags(pe_state *S, pe_class *c) {
     (void)S;
-    uint32_t f = c->flags & PE_CLS_HAS_DICT;
+    uint32_t f = c->flags & (PE_CLS_HAS_DICT | PE_CLS_BOXED);
     if (c->special[PE_DU_getattr].tag != PE_TUNDEF ||
         c->special[PE_DU_getattribute].tag != PE_TUNDEF)
         f |= PE_CLS_HAS_GETATTR;
@@ -658,6 +759,7 @@ int pe_class_new(pe_state *S, pe_val name, pe_val bases, pe_val ns, int nkw,
     if (!c) return -1;
     memset((char *)c + sizeof(pe_obj), 0, sizeof(pe_class) - sizeof(pe_obj));
     c->tp.ob.flags |= PE_HEAPTYPE;
+    c->inst_cap = 4;
     c->name = c->qualname = c->dict = c->bases = c->mro = c->slotnames = pe_undef();
     for (int i = 0; i < PE_DU__COUNT; i++) c->special[i] = pe_undef();
     pe_val self = pe_obj_val(&c->tp.ob);
@@ -675,7 +777,9 @@ int pe_class_new(pe_state *S, pe_val name, pe_val bases, pe_val ns, int nkw,
     c->tp.base = (const pe_type *)bt->items[0].u.o;
     if (pe_dict_copy(S, PE_DICT(ns), &c->dict)) goto fail;
     if (find_solid(S, bt, &c->solid)) goto fail;
-    c->tp.kind = c->solid == &pe_type_object ? PE_K_INSTANCE : c->solid->kind;
+    if (pe_class_base_boxed(c->solid)) c->flags |= PE_CLS_BOXED;
+    c->tp.kind = c->solid == &pe_type_object || (c->flags & PE_CLS_BOXED) ? PE_K_INSTANCE
+                                                                         : c->solid->kind;
     c->tp.exc_id = c->solid->exc_id;
     if (compute_mro(S, c, bt, &c->mro)) goto fail;
     /* the live-classes list (subclass invalidation) */
@@ -758,7 +862,7 @@ static int instance_hash(pe_state *S, pe_val v, int64_t *out) {
 int pe_object_default_repr(pe_state *S, pe_val v, pe_sb *sb) {
     (void)S;
     const pe_type *t = pe_typeof(v);
-    const char *mod = type_module(t);
+    const char *mod = pe_class_module(t);
     if (mod) return pe_sb_printf(sb, "<%s.%s object at %p>", mod, type_qualname(t), (void *)v.u.o);
     return pe_sb_printf(sb, "<%s object at %p>", type_qualname(t), (void *)v.u.o);
 }
@@ -768,9 +872,43 @@ static int instance_repr(pe_state *S, pe_val v, pe_sb *sb) { return pe_object_de
 /* repr of a class: <class '__main__.A'> */
 int pe_class_repr(pe_state *S, const pe_type *t, pe_sb *sb) {
     (void)S;
-    const char *mod = type_module(t);
+    const char *mod = pe_class_module(t);
     if (mod) return pe_sb_printf(sb, "<class '%s.%s'>", mod, type_qualname(t));
     return pe_sb_printf(sb, "<class '%s'>", type_qualname(t));
+}
+
+/* The type name on an uncaught exception's last traceback line: CPython's
+ * module.qualname, without "__main__." or "builtins." */
+int pe_class_put_exc_name(pe_sb *sb, const pe_type *t) {
+    const char *mod = pe_class_module(t);
+    if (mod && strcmp(mod, "__main__")) return pe_sb_printf(sb, "%s.%s", mod, type_qualname(t));
+    return pe_sb_printf(sb, "%s", type_qualname(t));
+}
+
+/* pyexpr has no metaclasses; enum (csrc/lib/enum.py) needs four of its
+ * EnumType's methods. A class whose MRO defines the classmethod
+ * __pe_meta_iter__, __pe_meta_len__, __pe_meta_contains__ or
+ * __pe_meta_repr__ answers iter(C), len(C), x in C and repr(C)/str(C) with
+ * it (reached only where a plain class would raise, or from type's repr).
+ * *out: the hook's result (PE_META_ITER: an iterator over it). Returns
+ * PE_NOTIMPL, nothing raised, when the class has no such hook. */
+int pe_class_meta(pe_state *S, pe_val cls, int op, pe_val arg, pe_val *out) {
+    static const char *const hooks[] = {"__pe_meta_iter__", "__pe_meta_len__",
+                                        "__pe_meta_contains__", "__pe_meta_repr__"};
+    const pe_type *t = (const pe_type *)cls.u.o;
+    if (!pe_is_heaptype(t)) return PE_NOTIMPL;
+    pe_val f = pe_type_lookup_cstr(t, hooks[op]), b, res;
+    if (f.tag == PE_TUNDEF) return PE_NOTIMPL;
+    if (pe_descr_get(S, f, pe_undef(), t, &b)) return -1;
+    int r = pe_call(S, b, arg.tag == PE_TUNDEF ? 0 : 1, &arg, NULL, &res);
+    pe_decref(S, b);
+    if (r || op != PE_META_ITER) {
+        if (!r) *out = res;
+        return r;
+    }
+    r = pe_iter(S, res, out);
+    pe_decref(S, res);
+    return r;
 }
 
 /* ------------------------------------------------------------------ */
@@ -863,20 +1001,25 @@ static int static_method_attr(pe_state *S, pe_val v, const pe_type *t, pe_obj *n
     if (t->getattr && t != &pe_type_object) {
         /* the built-in base's own attributes (exceptions: args, __cause__,
          * value, errno...) */
-        int g = t->getattr(S, v, name, out);
+        int g = t->getattr(S, pe_unbox(v), name, out);
         if (g != PE_NOTIMPL) return g < 0 ? -1 : 1;
     }
     const pe_cfunc *m = pe_find_method(t, (pe_str *)name);
+    pe_val self = v;
+    /* int.bit_length, str.upper... see the base value of a boxed instance */
+    if (m) self = pe_unbox(v);
+    /* the base's special methods (list.__repr__, int.__neg__) before
+     * object's own */
+    if (!m && t != &pe_type_object) m = pe_slot_wrapper_find(t, (pe_str *)name);
     if (!m) m = pe_find_method(&pe_type_object, (pe_str *)name);
-    if (!m) m = pe_slot_wrapper_find(t, (pe_str *)name); /* list.__getitem__, object.__eq__ */
     if (!m) m = pe_slot_wrapper_find(&pe_type_object, (pe_str *)name);
     if (!m) return 0;
     pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
     if (!b) return -1;
     b->name = m->name;
     b->fn = m->fn;
-    pe_incref(v);
-    b->self = v;
+    pe_incref(self);
+    b->self = self;
     *out = pe_obj_val(&b->ob);
     return 1;
 }
@@ -888,8 +1031,14 @@ int pe_object_generic_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) 
     pe_val descr = pe_is_heaptype(t) ? pe_class_lookup(S, PE_CLASS(t), name) : pe_undef();
     if (descr.tag != PE_TUNDEF && pe_is_data_descr(descr)) return pe_descr_get(S, descr, v, t, out);
     pe_val *dp = pe_instance_dictptr(v);
-    if (dp && dp->tag != PE_TUNDEF) {
-        pe_val x = pe_dict_get_str(PE_DICT(*dp), (pe_str *)name);
+    if (dp) {
+        pe_val x;
+        if (dp->tag != PE_TUNDEF) {
+            x = pe_dict_get_str(PE_DICT(*dp), (pe_str *)name);
+        } else {
+            int i = pe_inst_find(PE_CLASS(t), v.u.o, name);
+            x = i < 0 ? pe_undef() : pe_inst_values(v.u.o, PE_CLASS(t))[i];
+        }
         if (x.tag != PE_TUNDEF) {
             pe_incref(x);
             *out = x;
@@ -904,7 +1053,7 @@ int pe_object_generic_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) 
             return 0;
         }
         if (!strcmp(n, "__dict__") && dp) {
-            if (dp->tag == PE_TUNDEF && pe_dict_new(S, dp)) return -1;
+            if (pe_instance_materialize(S, v)) return -1;
             pe_incref(*dp);
             *out = *dp;
             return 0;
@@ -913,7 +1062,7 @@ int pe_object_generic_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) 
     const pe_type *solid = pe_is_heaptype(t) ? PE_CLASS(t)->solid : t;
     if (solid->getattr && solid->getattr != pe_object_generic_getattr) {
         /* the built-in base's own attributes (exception args, ...) */
-        int g = solid->getattr(S, v, name, out);
+        int g = solid->getattr(S, pe_unbox(v), name, out);
         if (g != PE_NOTIMPL) return g;
     }
     int r = static_method_attr(S, v, solid, name, out);
@@ -970,13 +1119,26 @@ int pe_object_setattr_raw(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
                             t->name, PE_STR(pe_obj_val(name))->data);
         return no_attr(S, v, name);
     }
+    if (dp->tag == PE_TUNDEF) { /* values mode */
+        pe_class *c = PE_CLASS(t);
+        int i = pe_inst_find(c, v.u.o, name);
+        if (val.tag != PE_TUNDEF) {
+            if (i < 0) return pe_inst_add(S, v.u.o, c, name, val);
+            pe_val *slot = &pe_inst_values(v.u.o, c)[i], old = *slot;
+            pe_incref(val);
+            *slot = val;
+            pe_decref(S, old);
+            return 0;
+        }
+        if (i < 0) return no_attr(S, v, name);
+        if (pe_instance_materialize(S, v)) return -1;
+    }
     if (val.tag == PE_TUNDEF) {
-        int r = dp->tag == PE_TUNDEF ? 0 : pe_dict_del(S, PE_DICT(*dp), pe_obj_val(name));
+        int r = pe_dict_del(S, PE_DICT(*dp), pe_obj_val(name));
         if (r < 0) return -1;
         if (r == 0) return no_attr(S, v, name);
         return 0;
     }
-    if (dp->tag == PE_TUNDEF && pe_dict_new(S, dp)) return -1;
     return pe_dict_set(S, PE_DICT(*dp), pe_obj_val(name), val);
 }
 
@@ -1026,6 +1188,53 @@ int pe_class_mro_tuple(pe_state *S, const pe_class *c, pe_val *out) {
     return 0;
 }
 
+static int class_mro_method(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                            pe_val *out) {
+    (void)argv;
+    if (pe_no_kwargs(S, "mro", kw)) return -1;
+    if (argc) return pe_raise(S, PE_EXC(TypeError), "type.mro() takes no arguments (%d given)", argc);
+    pe_val t;
+    if (pe_class_mro_tuple(S, PE_CLASS(self.u.o), &t)) return -1;
+    *out = pe_undef();
+    int r = pe_list_new(S, 0, out);
+    for (size_t i = 0; !r && i < PE_TUPLE(t)->n; i++) r = pe_list_append(S, PE_LIST(*out), PE_TUPLE(t)->items[i]);
+    pe_decref(S, t);
+    if (r) pe_decref(S, *out);
+    return r;
+}
+
+/* int.from_bytes, bytes.fromhex, dict.fromkeys called on a subclass:
+ * the base's result r, then cls(r), as CPython does for a subclass. self is
+ * (cls, base, name). */
+static int base_classmethod_call(pe_state *S, pe_val self, int argc, const pe_val *argv,
+                                 pe_obj *kw, pe_val *out) {
+    pe_tuple *t = PE_TUPLE(self);
+    const pe_cfunc *m = pe_find_method((const pe_type *)t->items[1].u.o, PE_STR(t->items[2]));
+    pe_val r;
+    if (!m) return pe_raise(S, PE_EXC(SystemError), "lost class method");
+    if (m->fn(S, t->items[1], argc, argv, kw, &r)) return -1;
+    int rc = pe_call(S, t->items[0], 1, &r, NULL, out);
+    pe_decref(S, r);
+    return rc;
+}
+
+static int base_classmethod(pe_state *S, pe_class *c, const pe_type *base, pe_obj *name,
+                            pe_val *out) {
+    pe_val items[3] = {pe_obj_val(&c->tp.ob), pe_obj_val((pe_obj *)&base->ob), pe_obj_val(name)};
+    pe_val self;
+    if (pe_tuple_pack(S, 3, items, &self)) return -1;
+    pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
+    if (!b) {
+        pe_decref(S, self);
+        return -1;
+    }
+    b->name = PE_STR(pe_obj_val(name))->data; /* the tuple keeps the name alive */
+    b->fn = base_classmethod_call;
+    b->self = self;
+    *out = pe_obj_val(&b->ob);
+    return 0;
+}
+
 int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     pe_class *c = (pe_class *)v.u.o;
     const char *n = PE_STR(pe_obj_val(name))->data;
@@ -1038,6 +1247,17 @@ int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         else if (!strcmp(n, "__base__")) r = pe_obj_val((pe_obj *)&c->tp.base->ob);
         else if (!strcmp(n, "__class__")) r = pe_obj_val((pe_obj *)&pe_type_type.ob);
         else if (!strcmp(n, "__dict__")) return pe_dict_copy(S, PE_DICT(c->dict), out);
+        else if (!strcmp(n, "__annotations__")) {
+            /* type.__annotations__: the class's own, created empty (and
+             * stored) on first access */
+            r = pe_dict_get_str(PE_DICT(c->dict), (pe_str *)name);
+            if (r.tag == PE_TUNDEF) {
+                if (pe_dict_new(S, &r)) return -1;
+                int rc = pe_class_setattr(S, c, name, r);
+                pe_decref(S, r);
+                if (rc) return -1;
+            }
+        }
         if (r.tag != PE_TUNDEF) {
             pe_incref(r);
             *out = r;
@@ -1063,6 +1283,10 @@ int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         const pe_cfunc *um = pe_find_method(x, (pe_str *)name);
         if (!um) um = pe_slot_wrapper_find(x, (pe_str *)name);
         if (um) {
+            if (!strcmp(um->name, "maketrans")) /* a static method */
+                return pe_getattr(S, pe_obj_val((pe_obj *)&x->ob), name, out);
+            if (pe_builtin_classmethod(um->name))
+                return base_classmethod(S, c, x, name, out);
             extern const pe_type pe_type_method_descriptor;
             pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_method_descriptor, sizeof(pe_cfunc));
             if (!b) return -1;
@@ -1075,6 +1299,16 @@ int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     }
     if (!strcmp(n, "__doc__")) {
         *out = pe_none();
+        return 0;
+    }
+    if (!strcmp(n, "mro")) { /* type.mro(cls): the MRO as a list */
+        pe_cfunc *b = (pe_cfunc *)pe_obj_new(S, &pe_type_builtin, sizeof(pe_cfunc));
+        if (!b) return -1;
+        b->name = "mro";
+        b->fn = class_mro_method;
+        pe_incref(v);
+        b->self = v;
+        *out = pe_obj_val(&b->ob);
         return 0;
     }
     return pe_raise(S, PE_EXC(AttributeError), "type object '%s' has no attribute '%s'", c->tp.name,

@@ -23,6 +23,7 @@
  * repr(self) (no C recursion without a Python frame in between).
  */
 #include "pe_dunder.h"
+#include <math.h>
 
 /* ------------------------------------------------------------------ */
 /* NotImplemented                                                      */
@@ -67,7 +68,7 @@ const pe_obj pe_notimplemented_obj = PE_STATIC_HEAD(&pe_type_notimplemented);
 int pe_du_call(pe_state *S, pe_val v, enum pe_dunder d, int argc, const pe_val *argv,
                pe_val *out) {
     pe_val f = pe_type_special(pe_typeof(v), d);
-    if (f.tag == PE_TUNDEF) return 0;
+    if (f.tag == PE_TUNDEF) return pe_is_boxed(v) ? pe_boxed_unary(S, v, d, argc, out) : 0;
     if (S->max_depth && S->nframes >= S->max_depth)
         return pe_raise(S, PE_EXC(RecursionError),
                         "maximum recursion depth exceeded while calling a Python object");
@@ -83,7 +84,7 @@ int pe_du_call(pe_state *S, pe_val v, enum pe_dunder d, int argc, const pe_val *
 }
 
 static const pe_type *solid_of(const pe_type *t) {
-    return pe_is_heaptype(t) ? ((const pe_class *)t)->solid : t;
+    return pe_is_heaptype(t) ? pe_class_slot_base((const pe_class *)t) : t;
 }
 
 static bool defined(const pe_type *t, enum pe_dunder d) {
@@ -155,6 +156,7 @@ int pe_dunder_format(pe_state *S, pe_val v, const char *spec, size_t speclen, pe
     }
     /* object.__format__: only the empty spec, which is str(self) */
     if (speclen == 0) return pe_tostr(S, v, sb);
+    if (pe_is_boxed(v)) return pe_format(S, pe_unbox(v), spec, speclen, sb);
     if (solid_of(t) == &pe_type_object || solid_of(t)->kind == PE_K_EXC ||
         solid_of(t)->kind == PE_K_LIST || solid_of(t)->kind == PE_K_DICT ||
         solid_of(t)->kind == PE_K_SET || solid_of(t)->kind == PE_K_FROZENSET)
@@ -438,9 +440,23 @@ static int slot_contains(pe_state *S, pe_val v, pe_val x) {
 /* Numbers                                                             */
 /* ------------------------------------------------------------------ */
 
+/* int.__index__ / int.__int__ / float.__int__ of a boxed instance whose
+ * class does not override them: the base value (an exact int). */
+static int boxed_int(pe_state *S, pe_val v, bool index, pe_val *out) {
+    pe_val u = pe_unbox(v);
+    if (pe_is_intlike(u)) {
+        pe_incref(u);
+        *out = u;
+        return 1;
+    }
+    if (!index && u.tag == PE_TFLOAT) return pe_int_from_double(S, trunc(u.u.f), out) ? -1 : 1;
+    return 0;
+}
+
 int pe_dunder_index(pe_state *S, pe_val v, pe_val *out) {
     if (!pe_du_heap(v)) return 0;
     int rc = pe_du_call(S, v, PE_DU_index, 0, NULL, out);
+    if (rc == 0 && pe_is_boxed(v)) return boxed_int(S, v, true, out);
     if (rc <= 0) return rc;
     if (out->tag == PE_TBOOL) out->tag = PE_TINT;
     if (!pe_is_intlike(*out)) {
@@ -454,6 +470,8 @@ int pe_dunder_index(pe_state *S, pe_val v, pe_val *out) {
 int pe_dunder_int(pe_state *S, pe_val v, pe_val *out) {
     if (!pe_du_heap(v)) return 0;
     int rc = pe_du_call(S, v, PE_DU_int, 0, NULL, out);
+    if (rc == 0 && pe_is_boxed(v) && pe_type_special(pe_typeof(v), PE_DU_index).tag == PE_TUNDEF)
+        return boxed_int(S, v, false, out);
     if (rc == 0) return pe_dunder_index(S, v, out);
     if (rc < 0) return -1;
     if (out->tag == PE_TBOOL) out->tag = PE_TINT;
@@ -470,6 +488,10 @@ int pe_dunder_float(pe_state *S, pe_val v, double *out) {
     pe_val r;
     int rc = pe_du_call(S, v, PE_DU_float, 0, NULL, &r);
     if (rc < 0) return -1;
+    if (rc == 0 && pe_unbox(v).tag == PE_TFLOAT) { /* float.__float__ */
+        *out = pe_unbox(v).u.f;
+        return 1;
+    }
     if (rc == 1) {
         if (r.tag != PE_TFLOAT) {
             pe_raise(S, PE_EXC(TypeError), "%s.__float__ returned non-float (type %s)",
@@ -506,15 +528,20 @@ static const uint8_t du_ibinop[PE_BO__COUNT] = {
 
 /* The built-in part of a OP b: numbers, then the solid bases' binop slots
  * (sequence concatenation and repetition, set and dict operators). */
-static int builtin_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
-    int r = pe_number_binop(S, op, a, b, out);
+int pe_dunder_builtin_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
+    /* boxed operands (int/str/tuple subclasses) take part as their values,
+     * except the right operand of printf-style formatting unless it is a
+     * tuple: "%s" % x formats x itself (its __str__/__repr__) */
+    pe_val x = pe_unbox(a), y = pe_unbox(b);
+    if (op == PE_BO_MOD && (pe_is_str(x) || pe_is_bytes(x)) && !pe_is_tuple(y)) y = b;
+    int r = pe_number_binop(S, op, x, y, out);
     if (r != PE_NOTIMPL) return r;
-    const pe_type *sa = solid_of(pe_typeof(a)), *sb = solid_of(pe_typeof(b));
+    const pe_type *sa = solid_of(pe_typeof(x)), *sb = solid_of(pe_typeof(y));
     if (sa->binop) {
-        r = sa->binop(S, op, a, b, out);
+        r = sa->binop(S, op, x, y, out);
         if (r != PE_NOTIMPL) return r;
     }
-    if (sb != sa && sb->binop) return sb->binop(S, op, a, b, out);
+    if (sb != sa && sb->binop) return sb->binop(S, op, x, y, out);
     return PE_NOTIMPL;
 }
 
@@ -530,7 +557,7 @@ static int binop1(pe_state *S, int op, enum pe_dunder dop, enum pe_dunder rdop, 
     /* str % x is str's number slot (it formats or raises), tried before
      * x.__rmod__ unless x's type is a str subclass */
     if (op == PE_BO_MOD && ta == &pe_type_str && !pe_type_is_subtype(tb, ta))
-        return builtin_binop(S, op, a, b, out);
+        return pe_dunder_builtin_binop(S, op, a, b, out);
     if (right && pe_type_is_subtype(tb, ta) &&
         !pe_is(pe_type_special(tb, rdop), pe_type_special(ta, rdop))) {
         r = call_binary(S, b, rdop, a, out);
@@ -546,7 +573,17 @@ static int binop1(pe_state *S, int op, enum pe_dunder dop, enum pe_dunder rdop, 
         if (r != PE_NOTIMPL) return r;
     }
     if (op < 0) return PE_NOTIMPL; /* divmod: no built-in part here */
-    return builtin_binop(S, op, a, b, out);
+    return pe_dunder_builtin_binop(S, op, a, b, out);
+}
+
+/* CPython's TypeError for an operator no operand supports. */
+static int binop_unsupported(pe_state *S, int op, pe_val a, pe_val b, bool inplace) {
+    if (op == PE_BO_POW && !inplace)
+        return pe_raise(S, PE_EXC(TypeError),
+                        "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
+                        pe_type_name(a), pe_type_name(b));
+    return pe_raise(S, PE_EXC(TypeError), "unsupported operand type(s) for %s%s: '%s' and '%s'",
+                    pe_binop_symbols[op], inplace ? "=" : "", pe_type_name(a), pe_type_name(b));
 }
 
 int pe_dunder_binop(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_val *out) {
@@ -578,12 +615,20 @@ int pe_dunder_binop(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_va
         r = binop1(S, op, (enum pe_dunder)du_binop[op], (enum pe_dunder)du_rbinop[op], a, b, out);
     }
     if (r != PE_NOTIMPL) return r;
-    if (op == PE_BO_POW && !inplace)
-        return pe_raise(S, PE_EXC(TypeError),
-                        "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
-                        pe_type_name(a), pe_type_name(b));
-    return pe_raise(S, PE_EXC(TypeError), "unsupported operand type(s) for %s%s: '%s' and '%s'",
-                    pe_binop_symbols[op], inplace ? "=" : "", pe_type_name(a), pe_type_name(b));
+    return binop_unsupported(S, op, a, b, inplace);
+}
+
+pe_val pe_dunder_binop_left_only(pe_val a, pe_val b, int op) {
+    const pe_type *ta = pe_typeof(a), *tb = pe_typeof(b);
+    if (ta->kind != PE_K_INSTANCE || (ta != tb && defined(tb, (enum pe_dunder)du_rbinop[op])))
+        return pe_undef();
+    return pe_type_special(ta, (enum pe_dunder)du_binop[op]);
+}
+
+int pe_dunder_binop_after_left(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
+    int r = pe_dunder_builtin_binop(S, op, a, b, out);
+    if (r != PE_NOTIMPL) return r;
+    return binop_unsupported(S, op, a, b, false);
 }
 
 int pe_dunder_divmod(pe_state *S, pe_val a, pe_val b, pe_val *out) {
@@ -663,7 +708,7 @@ int pe_dunder_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
 int pe_class_install_slots(pe_state *S, pe_class *cls) {
     (void)S;
     pe_type *t = &cls->tp;
-    const pe_type *s = cls->solid;
+    const pe_type *s = pe_class_slot_base(cls);
     const pe_type *h = t;
     pe_class_base_setup(cls);
     t->repr = defined(h, PE_DU_repr) ? slot_repr : s->repr;

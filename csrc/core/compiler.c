@@ -78,6 +78,7 @@ typedef struct scope {
     int comp_iter_expr; /* > 0: collecting a comprehension's iterable (no `:=`) */
     bool in_loop_decl;
     bool generator; /* a function or lambda holding yield, or a genexpr */
+    bool annotations; /* module/class body with `name: T`: __annotations__ is set up */
 } scope;
 
 /* The exception handler that covers the instructions being emitted: a
@@ -582,11 +583,16 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
                 return syntax_error(C, n, "annotated name '%s' can't be %s", n->a->name,
                                     (y->flags & SF_GLOBAL_DECL) ? "global" : "nonlocal");
             if (!sym_add(C, s, n->a->name, SF_ANNOTATED)) return -1;
+            if (s->kind == SC_MODULE || s->kind == SC_CLASS) {
+                /* CPython's SETUP_ANNOTATIONS: the body fills __annotations__ */
+                s->annotations = true;
+                if (!sym_add(C, s, "__annotations__", SF_ASSIGNED)) return -1;
+            }
         }
         if ((n->c || n->a->kind != PE_N_NAME || !(n->a->flags & 1)) &&
             collect_target(C, s, n->a))
             return -1;
-        if (s->kind == SC_MODULE && collect_expr(C, s, n->b)) return -1;
+        if ((s->kind == SC_MODULE || s->kind == SC_CLASS) && collect_expr(C, s, n->b)) return -1;
         return collect_expr(C, s, n->c);
     case PE_N_FOR:
         if (collect_target(C, s, n->a) || collect_expr(C, s, n->b)) return -1;
@@ -1374,11 +1380,12 @@ static int c_cmpop(compiler *C, unit *u, int op) {
     return 0;
 }
 
-/* Is e a constant other than None/True/False (a constant tuple counts, as
- * CPython's AST optimizer makes it one)? */
+/* Is e a constant other than None/True/False/... (a constant tuple counts,
+ * as CPython's AST optimizer makes it one)? */
 static bool is_literal_const(const pe_node *e, bool top) {
     if (e->kind == PE_N_CONST)
-        return !top || !(e->v.tag == PE_TNONE || e->v.tag == PE_TBOOL);
+        return !top || !(e->v.tag == PE_TNONE || e->v.tag == PE_TBOOL ||
+                         (e->v.tag == PE_TOBJ && e->v.u.o == &pe_ellipsis_obj));
     if (e->kind != PE_N_TUPLE) return false;
     for (uint32_t i = 0; i < e->l[0].n; i++)
         if (!is_literal_const(e->l[0].v[i], false)) return false;
@@ -1542,8 +1549,13 @@ static int c_call(compiler *C, unit *u, pe_node *n) {
     }
     if (c_expr(C, u, n->a)) return -1;
     if (star || dstar) {
-        if (c_starred_list(C, u, args)) return -1;
-        EMIT(LIST_TO_TUPLE, 0);
+        if (args->n == 1 && args->v[0]->kind == PE_N_STARRED) {
+            /* f(*x): CALL_EX makes the tuple (and names f in its error) */
+            if (c_expr(C, u, args->v[0]->a)) return -1;
+        } else {
+            if (c_starred_list(C, u, args)) return -1;
+            EMIT(LIST_TO_TUPLE, 0);
+        }
         if (kws->n) {
             EMIT(BUILD_MAP, 0);
             for (uint32_t i = 0; i < kws->n; i++) {
@@ -2839,9 +2851,21 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
                 EMIT(POP_TOP, 0);
             }
         }
-        if (u->sc->kind == SC_MODULE) {
+        if (u->sc->kind == SC_MODULE || u->sc->kind == SC_CLASS) {
+            /* __annotations__['x'] = T for a simple name; evaluated only
+             * for other targets */
             if (c_expr(C, u, n->b)) return -1;
-            EMIT(POP_TOP, 0);
+            if (t->kind != PE_N_NAME || (t->flags & 1)) {
+                EMIT(POP_TOP, 0);
+                return 0;
+            }
+            pe_val key;
+            if (c_load_name(C, u, "__annotations__") || pe_str_from_cstr(C->S, t->name, &key))
+                return -1;
+            int r = emit_const(C, u, key);
+            pe_decref(C->S, key);
+            if (r) return -1;
+            EMIT(STORE_SUBSCR, 0);
         }
         return 0;
     }
@@ -3346,7 +3370,16 @@ const pe_type pe_type_code = {
 
 /* A class body: the docstring as __doc__, the statements, then the
  * __class__ cell (for BUILD_CLASS to fill) or None. */
+/* SETUP_ANNOTATIONS: __annotations__ = {} at the start of a module or
+ * class body that annotates names. */
+static int c_setup_annotations(compiler *C, unit *u) {
+    EMIT(BUILD_MAP, 0);
+    return c_store_name(C, u, "__annotations__", PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
+                        PE_OP_STORE_GLOBAL);
+}
+
 static int c_class_body(compiler *C, unit *u, pe_node *n, pe_nodelist *body) {
+    if (u->sc->annotations && c_setup_annotations(C, u)) return -1;
     if (body->n && body->v[0]->kind == PE_N_EXPR && body->v[0]->a->kind == PE_N_CONST &&
         pe_is_str(body->v[0]->a->v)) {
         uint32_t k;
@@ -3607,6 +3640,10 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     u->sc = C->module;
     u->line = 1;
     pe_nodelist *body = &mod->l[0];
+    /* a module that annotates names or reads __annotations__ */
+    if ((C->module->annotations || sym_find(C->module, "__annotations__")) &&
+        c_setup_annotations(C, u))
+        goto fail;
     for (uint32_t i = 0; i < body->n; i++) {
         if (c_stmt(C, u, body->v[i], i + 1 == body->n)) goto fail;
     }

@@ -660,8 +660,10 @@ static int super_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
             if (!b) return -1;
             b->name = um->name;
             b->fn = um->fn;
-            b->self = unbound ? pe_obj_val((pe_obj *)&x->ob) : s->obj;
-            if (!unbound) pe_incref(s->obj);
+            /* super().upper() in a str subclass: the boxed base value */
+            pe_val recv = x == &pe_type_object ? s->obj : pe_unbox(s->obj);
+            b->self = unbound ? pe_obj_val((pe_obj *)&x->ob) : recv;
+            if (!unbound) pe_incref(recv);
             *out = pe_obj_val(&b->ob);
             return 0;
         }
@@ -812,7 +814,7 @@ const pe_type pe_type_generic_alias = {
 /* ------------------------------------------------------------------ */
 
 static int attr_name(pe_state *S, pe_val v) {
-    if (pe_is_str(v)) return 0;
+    if (pe_is_str(pe_unbox(v))) return 0; /* str subclasses name by their value */
     return pe_raise(S, PE_EXC(TypeError), "attribute name must be string, not '%s'", pe_type_name(v));
 }
 
@@ -820,7 +822,7 @@ static int bi_setattr(pe_state *S, pe_val self, int argc, const pe_val *argv, pe
     (void)self;
     if (pe_no_kwargs(S, "setattr", kw)) return -1;
     if (argc != 3) return pe_raise(S, PE_EXC(TypeError), "setattr expected 3 arguments, got %d", argc);
-    if (attr_name(S, argv[1]) || pe_setattr(S, argv[0], argv[1].u.o, argv[2])) return -1;
+    if (attr_name(S, argv[1]) || pe_setattr(S, argv[0], pe_unbox(argv[1]).u.o, argv[2])) return -1;
     *out = pe_none();
     return 0;
 }
@@ -829,16 +831,76 @@ static int bi_delattr(pe_state *S, pe_val self, int argc, const pe_val *argv, pe
     (void)self;
     if (pe_no_kwargs(S, "delattr", kw)) return -1;
     if (argc != 2) return pe_raise(S, PE_EXC(TypeError), "delattr expected 2 arguments, got %d", argc);
-    if (attr_name(S, argv[1]) || pe_setattr(S, argv[0], argv[1].u.o, pe_undef())) return -1;
+    if (attr_name(S, argv[1]) || pe_setattr(S, argv[0], pe_unbox(argv[1]).u.o, pe_undef())) return -1;
     *out = pe_none();
     return 0;
+}
+
+static int dict_set_name(pe_state *S, pe_val d, pe_obj *name, pe_val v) {
+    return v.tag == PE_TUNDEF ? 0 : pe_dict_set(S, PE_DICT(d), pe_obj_val(name), v);
+}
+
+/* The calling frame's namespace (vars() / dir() without an argument): a
+ * class body's namespace dict itself; a function's bound locals, cells and
+ * free variables (CPython's locals() order); at module level the bound
+ * globals (after __name__). *owned: a new dict (else a new reference to
+ * the namespace). */
+static int frame_namespace(pe_state *S, pe_val *out) {
+    pe_frame *fr = S->nframes ? &S->frames[S->nframes - 1] : NULL;
+    const pe_fcode *c = fr ? fr->code : NULL;
+    if (c && fr->func && c->nlocals &&
+        !strcmp(PE_STR(pe_obj_val(c->localnames[0]))->data, ".ns") && pe_is_dict(fr->locals[0])) {
+        pe_incref(fr->locals[0]);
+        *out = fr->locals[0];
+        return 0;
+    }
+    if (pe_dict_new(S, out)) return -1;
+    int r = 0;
+    if (!c || !fr->func) {
+        pe_val nm, main;
+        if (pe_str_from_cstr(S, "__name__", &nm)) goto fail;
+        r = pe_str_from_cstr(S, "__main__", &main);
+        if (!r) {
+            r = pe_dict_set(S, PE_DICT(*out), nm, main);
+            pe_decref(S, main);
+        }
+        pe_decref(S, nm);
+        /* the script's program, or an imported module's own code when the
+         * frame runs on that module's globals (as vm.c name_error) */
+        const pe_code *pc = !fr || fr->globals == S->globals || !c->prog ? S->code : c->prog;
+        for (uint32_t i = 0; !r && pc && fr && i < pc->nglobals; i++) {
+            pe_val v = fr->globals[i];
+            /* slots of built-in names hold the built-in until rebound */
+            if (pc->gbuiltin[i] >= 0 && pe_is(v, pe_builtin_value(pc->gbuiltin[i]))) continue;
+            r = dict_set_name(S, *out, pc->gnames[i], v);
+        }
+    } else {
+        uint32_t ncell = c->ncells, all = c->nlocals + c->ncells + c->nfree;
+        for (uint32_t i = 0; !r && i < all; i++) {
+            pe_val v = fr->locals[i];
+            if (i >= c->nlocals) { /* a cell: skip those holding a parameter */
+                if (i < c->nlocals + ncell && c->cell2arg && c->cell2arg[i - c->nlocals] >= 0)
+                    continue;
+                v = pe_is_kind(v, PE_K_CELL) ? ((pe_cell *)v.u.o)->v : pe_undef();
+            } else {
+                for (uint32_t j = 0; j < ncell; j++) /* a parameter moved into a cell */
+                    if (c->cell2arg && c->cell2arg[j] == (int32_t)i &&
+                        pe_is_kind(fr->locals[c->nlocals + j], PE_K_CELL))
+                        v = ((pe_cell *)fr->locals[c->nlocals + j].u.o)->v;
+            }
+            r = dict_set_name(S, *out, c->localnames[i], v);
+        }
+    }
+    if (!r) return 0;
+fail:
+    pe_decref(S, *out);
+    return -1;
 }
 
 static int bi_vars(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw, pe_val *out) {
     (void)self;
     if (pe_no_kwargs(S, "vars", kw)) return -1;
-    if (argc == 0)
-        return pe_raise(S, PE_EXC(NotImplementedError), "vars() without an argument is not supported by pyexpr");
+    if (argc == 0) return frame_namespace(S, out);
     if (argc != 1) return pe_raise(S, PE_EXC(TypeError), "vars expected at most 1 argument, got %d", argc);
     pe_val key;
     if (pe_str_from_cstr(S, "__dict__", &key)) return -1;
@@ -903,6 +965,7 @@ int pe_class_dir(pe_state *S, pe_val v, pe_val *out) {
     }
     if (!is_class) {
         pe_val *dp = pe_instance_dictptr(v);
+        if (dp && pe_instance_materialize(S, v)) goto mdone;
         if (dp && dp->tag != PE_TUNDEF && add_dict_keys(S, set.u.o, *dp)) goto mdone;
     }
     {
@@ -958,8 +1021,19 @@ void pe_class_attr_suggest(pe_state *S, pe_val obj, const pe_str *name) {
 static int bi_dir(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw, pe_val *out) {
     (void)self;
     if (pe_no_kwargs(S, "dir", kw)) return -1;
-    if (argc == 0)
-        return pe_raise(S, PE_EXC(NotImplementedError), "dir() without an argument is not supported by pyexpr");
+    if (argc == 0) { /* the sorted names of the calling frame's namespace */
+        pe_val ns;
+        if (frame_namespace(S, &ns)) return -1;
+        *out = pe_undef();
+        int r = pe_list_new(S, 0, out);
+        size_t pos = 0;
+        pe_val k;
+        while (!r && pe_dict_next(PE_DICT(ns), &pos, &k, NULL)) r = pe_list_append(S, PE_LIST(*out), k);
+        if (!r) r = pe_list_sort(S, PE_LIST(*out), pe_undef(), false);
+        pe_decref(S, ns);
+        if (r) pe_decref(S, *out);
+        return r;
+    }
     if (argc != 1) return pe_raise(S, PE_EXC(TypeError), "dir expected at most 1 argument, got %d", argc);
     pe_val v = argv[0];
     const pe_type *t = pe_is_kind(v, PE_K_TYPE) ? (const pe_type *)v.u.o : pe_typeof(v);

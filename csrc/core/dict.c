@@ -12,6 +12,7 @@
  * into a table of the smallest 2**k >= used*3 (min 8).
  */
 #include "cont_internal.h"
+#include "pe_class.h"
 
 #define DKIX_EMPTY (-1)
 #define DKIX_DUMMY (-2)
@@ -396,8 +397,44 @@ static int merge_pairs(pe_state *S, pe_dict *d, pe_val seq) {
     return r < 0 ? -1 : 0;
 }
 
+/* PyDict_Merge for a non-dict mapping: an instance of a class with a keys()
+ * method (collections.ChainMap, UserDict, user mappings) is merged as
+ * d[k] = o[k] for k in o.keys(), as CPython's dict(o) / d.update(o). */
+static int merge_keys(pe_state *S, pe_dict *d, pe_val o, pe_val keysfn) {
+    pe_val keys, it, k, v;
+    int r = pe_call(S, keysfn, 0, NULL, NULL, &keys);
+    if (r) return -1;
+    r = pe_iter(S, keys, &it);
+    pe_decref(S, keys);
+    if (r) return -1;
+    while ((r = pe_next(S, it, &k)) == 1) {
+        r = pe_getitem(S, o, k, &v);
+        if (r == 0) {
+            r = pe_dict_set(S, d, k, v);
+            pe_decref(S, v);
+        }
+        pe_decref(S, k);
+        if (r) break;
+    }
+    pe_decref(S, it);
+    return r < 0 ? -1 : 0;
+}
+
 int pe_dict_update(pe_state *S, pe_dict *d, pe_val other) {
     if (pe_is_dict(other)) return merge_dict(S, d, PE_DICT(other));
+    if (other.tag == PE_TOBJ && pe_is_heaptype(other.u.o->type)) {
+        pe_val name, keysfn;
+        if (pe_str_from_cstr(S, "keys", &name)) return -1;
+        int r = pe_getattr(S, other, name.u.o, &keysfn);
+        pe_decref(S, name);
+        if (r == 0) {
+            r = merge_keys(S, d, other, keysfn);
+            pe_decref(S, keysfn);
+            return r;
+        }
+        if (!pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
+        pe_exc_clear(S);
+    }
     return merge_pairs(S, d, other);
 }
 
@@ -425,13 +462,6 @@ static int merge_kwargs(pe_state *S, pe_dict *d, int argc, const pe_val *argv, p
 /* ------------------------------------------------------------------ */
 
 static void dict_clear_slot(pe_state *S, pe_obj *o) { dict_clear_all(S, (pe_dict *)o); }
-
-static void dict_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    dict_clear_all(S, (pe_dict *)o);
-    pe_obj_free(S, o, sizeof(pe_dict));
-    cont_trash_end(S);
-}
 
 /* Appends "k: v, ..." of the live entries (also used by the items view). */
 static int repr_entries(pe_state *S, pe_dict *d, pe_sb *sb) {
@@ -560,25 +590,27 @@ static int dict_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, p
 /* Methods                                                             */
 /* ------------------------------------------------------------------ */
 
+/* keys() / values() / items(): a view of type t. */
+static int view(pe_state *S, const char *qualname, const pe_type *t, pe_val self, int argc,
+                pe_obj *kwnames, pe_val *out) {
+    if (pe_cont_noargs(S, qualname, argc, kwnames)) return -1;
+    return pe_dictview_new(S, t, PE_DICT(self), out);
+}
+
 static int m_keys(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                   pe_val *out) {
     (void)argv;
-    if (pe_cont_noargs(S, "dict.keys", argc, kwnames)) return -1;
-    return pe_dictview_new(S, &pe_type_dict_keys, PE_DICT(self), out);
+    return view(S, "dict.keys", &pe_type_dict_keys, self, argc, kwnames, out);
 }
-
 static int m_values(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
     (void)argv;
-    if (pe_cont_noargs(S, "dict.values", argc, kwnames)) return -1;
-    return pe_dictview_new(S, &pe_type_dict_values, PE_DICT(self), out);
+    return view(S, "dict.values", &pe_type_dict_values, self, argc, kwnames, out);
 }
-
 static int m_items(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                    pe_val *out) {
     (void)argv;
-    if (pe_cont_noargs(S, "dict.items", argc, kwnames)) return -1;
-    return pe_dictview_new(S, &pe_type_dict_items, PE_DICT(self), out);
+    return view(S, "dict.items", &pe_type_dict_items, self, argc, kwnames, out);
 }
 
 static int m_get(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
@@ -718,7 +750,7 @@ const pe_type pe_type_dict = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "dict",
     .kind = PE_K_DICT,
-    .dealloc = dict_dealloc,
+    PE_DEALLOC_CLEARED(pe_dict),
     .clear = dict_clear_slot,
     .repr = dict_repr,
     .richcmp = dict_richcmp,

@@ -510,14 +510,16 @@ int pe_raise_errno(pe_state *S, const pe_type *t, int err, const char *text) {
     return set_pending(S, exc);
 }
 
-int pe_raise_with_arg(pe_state *S, const pe_type *t, pe_val v) {
+int pe_raise_args(pe_state *S, const pe_type *t, size_t n, const pe_val *argv) {
     pe_val args, exc;
-    if (pe_tuple_pack(S, 1, &v, &args)) return -1;
+    if (pe_tuple_pack(S, n, argv, &args)) return -1;
     int r = pe_exc_new(S, t, args, &exc);
     pe_decref(S, args);
     if (r) return -1;
     return set_pending(S, exc);
 }
+
+int pe_raise_with_arg(pe_state *S, const pe_type *t, pe_val v) { return pe_raise_args(S, t, 1, &v); }
 
 int pe_raise_str(pe_state *S, const pe_type *t, const char *msg, size_t len) {
     pe_heap *saved = S->cur;
@@ -645,7 +647,7 @@ static void print_last_line(pe_state *S, pe_val exc) {
     pe_sb sb;
     pe_sb_init(&sb, S);
     const pe_type *t = exc.u.o->type;
-    pe_sb_puts(&sb, t->name);
+    pe_class_put_exc_name(&sb, t); /* module.qualname unless __main__/builtins */
     size_t mark = sb.len;
     pe_sb_puts(&sb, ": ");
     size_t before = sb.len;

@@ -62,30 +62,17 @@ static int already_executing(pe_state *S) {
 /* StopIteration for a generator's return value: StopIteration() for None,
  * else StopIteration(value) (a tuple or an exception stays one argument). */
 /* Raises t() (no arguments, as PyErr_SetNone). */
-static int raise_none(pe_state *S, const pe_type *t) {
-    pe_val args, exc;
-    if (pe_tuple_new(S, 0, &args)) return -1;
-    int e = pe_exc_new(S, t, args, &exc);
-    pe_decref(S, args);
-    if (e) return -1;
-    pe_raise_exc(S, exc);
-    pe_decref(S, exc);
-    return -1;
-}
-
 static int raise_stop(pe_state *S, pe_val value) {
-    if (value.tag == PE_TNONE) return raise_none(S, PE_EXC(StopIteration));
+    if (value.tag == PE_TNONE) return pe_raise_args(S, PE_EXC(StopIteration), 0, NULL);
     return pe_raise_with_arg(S, PE_EXC(StopIteration), value);
 }
 
-int pe_gen_send(pe_state *S, pe_gen *g, pe_val v, pe_val *out) {
-    if (g->state == PE_GEN_RUNNING) return already_executing(S);
-    if (g->state == PE_GEN_CLOSED) return raise_stop(S, pe_none());
-    if (g->state == PE_GEN_CREATED && v.tag != PE_TNONE)
-        return pe_raise(S, PE_EXC(TypeError),
-                        "can't send non-None value to a just-started generator");
+/* Resumes g sending v (or, thrown, with the pending exception thrown at
+ * its yield): 0 yielded (*out), -1 error (StopIteration(value) when it
+ * returned). */
+static int resume(pe_state *S, pe_gen *g, pe_val v, bool thrown, pe_val *out) {
     pe_val r;
-    int k = pe_vm_gen_resume(S, g, v, false, &r);
+    int k = pe_vm_gen_resume(S, g, v, thrown, &r);
     if (k < 0) return -1;
     if (k == 1) {
         *out = r;
@@ -94,6 +81,15 @@ int pe_gen_send(pe_state *S, pe_gen *g, pe_val v, pe_val *out) {
     raise_stop(S, r);
     pe_decref(S, r);
     return -1;
+}
+
+int pe_gen_send(pe_state *S, pe_gen *g, pe_val v, pe_val *out) {
+    if (g->state == PE_GEN_RUNNING) return already_executing(S);
+    if (g->state == PE_GEN_CLOSED) return raise_stop(S, pe_none());
+    if (g->state == PE_GEN_CREATED && v.tag != PE_TNONE)
+        return pe_raise(S, PE_EXC(TypeError),
+                        "can't send non-None value to a just-started generator");
+    return resume(S, g, v, false, out);
 }
 
 /* The iterator protocol: 1 yielded, 0 exhausted (a return value is
@@ -113,13 +109,6 @@ static int gen_next(pe_state *S, pe_val it, pe_val *out) {
     return 0;
 }
 
-static int gen_iter(pe_state *S, pe_val v, pe_val *out) {
-    (void)S;
-    pe_incref(v);
-    *out = v;
-    return 0;
-}
-
 /* The receiver of the yield from g is suspended in, or NULL. A yield
  * from's YIELD_VALUE (arg 1) follows its SEND, the receiver on the
  * saved stack's top. */
@@ -136,16 +125,7 @@ static int gen_throw_impl(pe_state *S, pe_gen *g, pe_val exc, pe_val *out);
 /* Resumes g with the pending exception thrown at its yield: 0 yielded
  * (*out), -1 error (StopIteration(value) when it returned). */
 static int throw_here(pe_state *S, pe_gen *g, pe_val *out) {
-    pe_val r;
-    int k = pe_vm_gen_resume(S, g, pe_undef(), true, &r);
-    if (k < 0) return -1;
-    if (k == 1) {
-        *out = r;
-        return 0;
-    }
-    raise_stop(S, r);
-    pe_decref(S, r);
-    return -1;
+    return resume(S, g, pe_undef(), true, out);
 }
 
 /* Closes the receiver of a yield from (a generator: close(); other
@@ -237,7 +217,7 @@ static int gen_close_impl(pe_state *S, pe_gen *g) {
         g->state = PE_GEN_SUSPENDED;
         pe_decref(S, recv);
     }
-    if (!err && raise_none(S, PE_EXC(GeneratorExit))) {
+    if (!err && pe_raise_args(S, PE_EXC(GeneratorExit), 0, NULL)) {
         if (!pe_exc_matches(S, PE_EXC(GeneratorExit))) return -1;
     }
     pe_val r;
@@ -388,11 +368,19 @@ static const pe_cfunc gen_methods[] = {
  * reported as CPython's "Exception ignored in: ..." and dropped. Outside
  * a run (no frame: the end-of-run sweep, pe_reset) nothing runs: the
  * sweep clears every generator first, which marks it closed. */
-static void gen_finalize(pe_state *S, pe_gen *g) {
+/* Closes g, reporting an escaping exception as unraisable; a LimitError
+ * or KeyboardInterrupt (the run's limits) is kept in *stop instead (when
+ * stop is not NULL). */
+static void gen_close_unraisable(pe_state *S, pe_gen *g, pe_val *stop) {
     pe_val saved_exc = S->exc;
     S->exc = pe_undef();
-    g->ob.rc = 1; /* alive while its finally blocks run */
-    if (gen_close_impl(S, g) < 0 && S->exc.tag == PE_TOBJ) {
+    if (gen_close_impl(S, g) < 0 && stop &&
+        (pe_exc_matches(S, PE_EXC(LimitError)) || pe_exc_matches(S, PE_EXC(KeyboardInterrupt)))) {
+        *stop = S->exc;
+        S->exc = saved_exc;
+        return;
+    }
+    if (S->exc.tag == PE_TOBJ) {
         pe_sb sb;
         pe_sb_init(&sb, S);
         pe_sb_puts(&sb, "Exception ignored in: ");
@@ -413,7 +401,50 @@ static void gen_finalize(pe_state *S, pe_gen *g) {
     }
     pe_exc_clear(S);
     S->exc = saved_exc;
+}
+
+static void gen_finalize(pe_state *S, pe_gen *g) {
+    g->ob.rc = 1; /* alive while its finally blocks run */
+    gen_close_unraisable(S, g, NULL);
     g->ob.rc--;
+}
+
+int pe_gen_finalize_all(pe_state *S) {
+    size_t n = 0;
+    for (pe_obj *o = S->heap.head.gc_next; o != &S->heap.head; o = o->gc_next)
+        if (o->type == &pe_type_generator && ((pe_gen *)o)->state == PE_GEN_SUSPENDED) n++;
+    if (!n) return 0;
+    pe_val saved_exc = S->exc;
+    S->exc = pe_undef();
+    pe_obj **gens = pe_mem_alloc(S, n * sizeof(pe_obj *));
+    if (!gens) { /* MemoryError: the run's error unless it has one */
+        if (saved_exc.tag == PE_TUNDEF) return -1;
+        pe_exc_clear(S);
+        S->exc = saved_exc;
+        return -1;
+    }
+    S->exc = saved_exc;
+    size_t k = 0;
+    /* new objects go first on the list: oldest first is from the back */
+    for (pe_obj *o = S->heap.head.gc_prev; o != &S->heap.head && k < n; o = o->gc_prev)
+        if (o->type == &pe_type_generator && ((pe_gen *)o)->state == PE_GEN_SUSPENDED) {
+            pe_incref_obj(o);
+            gens[k++] = o;
+        }
+    pe_val stop = pe_undef();
+    for (size_t i = 0; i < k; i++) {
+        pe_gen *g = (pe_gen *)gens[i];
+        if (stop.tag == PE_TUNDEF && g->state == PE_GEN_SUSPENDED && g->func)
+            gen_close_unraisable(S, g, &stop);
+        pe_decref_obj(S, gens[i]);
+    }
+    pe_mem_free(S, gens, n * sizeof(pe_obj *));
+    if (stop.tag == PE_TUNDEF) return 0;
+    /* a limit ran out: no more script code; it is the run's error unless
+     * the run already ended in one */
+    if (S->exc.tag != PE_TUNDEF) pe_decref(S, stop);
+    else S->exc = stop;
+    return -1;
 }
 
 /* Heaps are swept between runs only: no generator runs then. */
@@ -451,7 +482,7 @@ const pe_type pe_type_generator = {
     .dealloc = gen_dealloc,
     .clear = gen_clear,
     .repr = gen_repr,
-    .iter = gen_iter,
+    .iter = pe_iter_self,
     .next = gen_next,
     .getattr = gen_getattr,
     .methods = gen_methods,
@@ -471,17 +502,8 @@ typedef struct pe_calliter {
 
 static void calliter_clear(pe_state *S, pe_obj *o) {
     pe_calliter *c = (pe_calliter *)o;
-    pe_val a = c->callable, b = c->sentinel;
-    c->callable = c->sentinel = pe_undef();
-    pe_decref(S, a);
-    pe_decref(S, b);
-}
-
-static void calliter_dealloc(pe_state *S, pe_obj *o) {
-    if (pe_trash_begin(S, o)) return;
-    calliter_clear(S, o);
-    pe_obj_free(S, o, sizeof(pe_calliter));
-    pe_trash_end(S);
+    pe_drop(S, &c->callable);
+    pe_drop(S, &c->sentinel);
 }
 
 static int calliter_next(pe_state *S, pe_val it, pe_val *out) {
@@ -512,15 +534,8 @@ static int calliter_next(pe_state *S, pe_val it, pe_val *out) {
     return 1;
 }
 
-static const pe_type pe_type_callable_iterator = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "callable_iterator",
-    .kind = PE_K_ITER,
-    .dealloc = calliter_dealloc,
-    .clear = calliter_clear,
-    .iter = gen_iter,
-    .next = calliter_next,
-};
+static const pe_type pe_type_callable_iterator =
+    PE_ITER_TYPE("callable_iterator", pe_calliter, calliter_next, calliter_clear);
 
 int pe_calliter_new(pe_state *S, pe_val callable, pe_val sentinel, pe_val *out) {
     if (!pe_is_callable(callable))

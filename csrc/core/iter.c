@@ -14,52 +14,16 @@
 #include "pe_dunder.h"
 
 
-static int iter_self(pe_state *S, pe_val v, pe_val *out) {
-    (void)S;
-    pe_incref(v);
-    *out = v;
-    return 0;
-}
 
-/* Drops *slot (set to UNDEF first). */
-static void drop(pe_state *S, pe_val *slot) {
-    pe_val v = *slot;
-    *slot = pe_undef();
-    pe_decref(S, v);
-}
-
-#define ITER_TYPE(cname, pyname, struct_t, nextfn, clearfn)                \
-    const pe_type cname = {                                                \
-        .ob = PE_STATIC_HEAD(&pe_type_type),                               \
-        .name = pyname,                                                    \
-        .kind = PE_K_ITER,                                                 \
-        .dealloc = struct_t##_dealloc,                                     \
-        .clear = clearfn,                                                  \
-        .iter = iter_self,                                                 \
-        .next = nextfn,                                                    \
-    }
 
 /* ------------------------------------------------------------------ */
 /* tuple / list iterators                                              */
 /* ------------------------------------------------------------------ */
 
-typedef struct {
-    pe_obj ob;
-    pe_val seq; /* tuple or list; UNDEF once exhausted */
-    size_t index; /* next index (forward) / index + 1 (reverse) */
-} seqiter;
-
-static void seqiter_clear(pe_state *S, pe_obj *o) { drop(S, &((seqiter *)o)->seq); }
-
-static void seqiter_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    seqiter_clear(S, o);
-    pe_obj_free(S, o, sizeof(seqiter));
-    cont_trash_end(S);
-}
+void pe_seqiter_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((pe_indexed_iter *)o)->seq); }
 
 int pe_seqiter_new(pe_state *S, const pe_type *t, pe_val seq, pe_val *out) {
-    seqiter *it = (seqiter *)pe_obj_new(S, t, sizeof(seqiter));
+    pe_indexed_iter *it = (pe_indexed_iter *)pe_obj_new(S, t, sizeof(pe_indexed_iter));
     if (!it) return -1;
     pe_incref(seq);
     it->seq = seq;
@@ -69,7 +33,7 @@ int pe_seqiter_new(pe_state *S, const pe_type *t, pe_val seq, pe_val *out) {
 }
 
 static int tupleiter_next(pe_state *S, pe_val v, pe_val *out) {
-    seqiter *it = (seqiter *)v.u.o;
+    pe_indexed_iter *it = (pe_indexed_iter *)v.u.o;
     if (it->seq.tag == PE_TUNDEF) return 0;
     pe_tuple *t = PE_TUPLE(it->seq);
     if (it->index < t->n) {
@@ -77,12 +41,12 @@ static int tupleiter_next(pe_state *S, pe_val v, pe_val *out) {
         pe_incref(*out);
         return 1;
     }
-    drop(S, &it->seq);
+    pe_drop(S, &it->seq);
     return 0;
 }
 
 static int listiter_next(pe_state *S, pe_val v, pe_val *out) {
-    seqiter *it = (seqiter *)v.u.o;
+    pe_indexed_iter *it = (pe_indexed_iter *)v.u.o;
     if (it->seq.tag == PE_TUNDEF) return 0;
     pe_list *l = PE_LIST(it->seq);
     if (it->index < l->n) {
@@ -90,12 +54,12 @@ static int listiter_next(pe_state *S, pe_val v, pe_val *out) {
         pe_incref(*out);
         return 1;
     }
-    drop(S, &it->seq);
+    pe_drop(S, &it->seq);
     return 0;
 }
 
 static int listreviter_next(pe_state *S, pe_val v, pe_val *out) {
-    seqiter *it = (seqiter *)v.u.o;
+    pe_indexed_iter *it = (pe_indexed_iter *)v.u.o;
     if (it->seq.tag == PE_TUNDEF) return 0;
     pe_list *l = PE_LIST(it->seq);
     if (it->index > 0 && it->index - 1 < l->n) {
@@ -103,14 +67,16 @@ static int listreviter_next(pe_state *S, pe_val v, pe_val *out) {
         pe_incref(*out);
         return 1;
     }
-    drop(S, &it->seq);
+    pe_drop(S, &it->seq);
     return 0;
 }
 
-ITER_TYPE(pe_type_tuple_iterator, "tuple_iterator", seqiter, tupleiter_next, seqiter_clear);
-ITER_TYPE(pe_type_list_iterator, "list_iterator", seqiter, listiter_next, seqiter_clear);
-ITER_TYPE(pe_type_list_reverseiterator, "list_reverseiterator", seqiter, listreviter_next,
-          seqiter_clear);
+const pe_type pe_type_tuple_iterator =
+    PE_ITER_TYPE("tuple_iterator", pe_indexed_iter, tupleiter_next, pe_seqiter_clear);
+const pe_type pe_type_list_iterator =
+    PE_ITER_TYPE("list_iterator", pe_indexed_iter, listiter_next, pe_seqiter_clear);
+const pe_type pe_type_list_reverseiterator =
+    PE_ITER_TYPE("list_reverseiterator", pe_indexed_iter, listreviter_next, pe_seqiter_clear);
 
 /* ------------------------------------------------------------------ */
 /* dict iterators                                                      */
@@ -126,14 +92,7 @@ typedef struct {
 
 enum { DI_KEYS, DI_VALUES, DI_ITEMS };
 
-static void dictiter_clear(pe_state *S, pe_obj *o) { drop(S, &((dictiter *)o)->dict); }
-
-static void dictiter_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    dictiter_clear(S, o);
-    pe_obj_free(S, o, sizeof(dictiter));
-    cont_trash_end(S);
-}
+static void dictiter_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((dictiter *)o)->dict); }
 
 static bool is_reverse_dictiter(const pe_type *t) {
     return t == &pe_type_dict_reversekeyiterator || t == &pe_type_dict_reversevalueiterator ||
@@ -176,11 +135,11 @@ static int dictiter_next_kind(pe_state *S, pe_val v, pe_val *out, int kind) {
     size_t i = (size_t)it->pos;
     while (i < d->nentries && d->entries[i].key.tag == PE_TUNDEF) i++;
     if (i >= d->nentries) {
-        drop(S, &it->dict);
+        pe_drop(S, &it->dict);
         return 0;
     }
     if (it->len == 0) {
-        drop(S, &it->dict);
+        pe_drop(S, &it->dict);
         return pe_raise(S, PE_EXC(RuntimeError), "dictionary keys changed during iteration");
     }
     it->pos = (int64_t)i + 1;
@@ -196,7 +155,7 @@ static int dictreviter_next_kind(pe_state *S, pe_val v, pe_val *out, int kind) {
     int64_t i = it->pos;
     while (i >= 0 && ((size_t)i >= d->nentries || d->entries[i].key.tag == PE_TUNDEF)) i--;
     if (i < 0) {
-        drop(S, &it->dict);
+        pe_drop(S, &it->dict);
         return 0;
     }
     it->pos = i - 1;
@@ -211,15 +170,18 @@ static int drk_next(pe_state *S, pe_val v, pe_val *o) { return dictreviter_next_
 static int drv_next(pe_state *S, pe_val v, pe_val *o) { return dictreviter_next_kind(S, v, o, DI_VALUES); }
 static int dri_next(pe_state *S, pe_val v, pe_val *o) { return dictreviter_next_kind(S, v, o, DI_ITEMS); }
 
-ITER_TYPE(pe_type_dict_keyiterator, "dict_keyiterator", dictiter, dik_next, dictiter_clear);
-ITER_TYPE(pe_type_dict_valueiterator, "dict_valueiterator", dictiter, div_next, dictiter_clear);
-ITER_TYPE(pe_type_dict_itemiterator, "dict_itemiterator", dictiter, dii_next, dictiter_clear);
-ITER_TYPE(pe_type_dict_reversekeyiterator, "dict_reversekeyiterator", dictiter, drk_next,
-          dictiter_clear);
-ITER_TYPE(pe_type_dict_reversevalueiterator, "dict_reversevalueiterator", dictiter, drv_next,
-          dictiter_clear);
-ITER_TYPE(pe_type_dict_reverseitemiterator, "dict_reverseitemiterator", dictiter, dri_next,
-          dictiter_clear);
+const pe_type pe_type_dict_keyiterator =
+    PE_ITER_TYPE("dict_keyiterator", dictiter, dik_next, dictiter_clear);
+const pe_type pe_type_dict_valueiterator =
+    PE_ITER_TYPE("dict_valueiterator", dictiter, div_next, dictiter_clear);
+const pe_type pe_type_dict_itemiterator =
+    PE_ITER_TYPE("dict_itemiterator", dictiter, dii_next, dictiter_clear);
+const pe_type pe_type_dict_reversekeyiterator =
+    PE_ITER_TYPE("dict_reversekeyiterator", dictiter, drk_next, dictiter_clear);
+const pe_type pe_type_dict_reversevalueiterator =
+    PE_ITER_TYPE("dict_reversevalueiterator", dictiter, drv_next, dictiter_clear);
+const pe_type pe_type_dict_reverseitemiterator =
+    PE_ITER_TYPE("dict_reverseitemiterator", dictiter, dri_next, dictiter_clear);
 
 /* ------------------------------------------------------------------ */
 /* set iterator                                                        */
@@ -232,14 +194,7 @@ typedef struct {
     size_t pos;
 } setiter;
 
-static void setiter_clear(pe_state *S, pe_obj *o) { drop(S, &((setiter *)o)->set); }
-
-static void setiter_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    setiter_clear(S, o);
-    pe_obj_free(S, o, sizeof(setiter));
-    cont_trash_end(S);
-}
+static void setiter_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((setiter *)o)->set); }
 
 int pe_setiter_new(pe_state *S, pe_set *s, pe_val *out) {
     setiter *it = (setiter *)pe_obj_new(S, &pe_type_set_iterator, sizeof(setiter));
@@ -261,14 +216,15 @@ static int setiter_next(pe_state *S, pe_val v, pe_val *out) {
         return pe_raise(S, PE_EXC(RuntimeError), "Set changed size during iteration");
     }
     if (!pe_set_next(s, &it->pos, out)) {
-        drop(S, &it->set);
+        pe_drop(S, &it->set);
         return 0;
     }
     pe_incref(*out);
     return 1;
 }
 
-ITER_TYPE(pe_type_set_iterator, "set_iterator", setiter, setiter_next, setiter_clear);
+const pe_type pe_type_set_iterator =
+    PE_ITER_TYPE("set_iterator", setiter, setiter_next, setiter_clear);
 
 /* ------------------------------------------------------------------ */
 /* dict views                                                          */
@@ -281,14 +237,7 @@ typedef struct {
 
 #define VIEW_DICT(v) PE_DICT(((dictview *)(v).u.o)->dict)
 
-static void view_clear(pe_state *S, pe_obj *o) { drop(S, &((dictview *)o)->dict); }
-
-static void view_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    view_clear(S, o);
-    pe_obj_free(S, o, sizeof(dictview));
-    cont_trash_end(S);
-}
+static void view_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((dictview *)o)->dict); }
 
 int pe_dictview_new(pe_state *S, const pe_type *t, pe_dict *d, pe_val *out) {
     dictview *v = (dictview *)pe_obj_new(S, t, sizeof(dictview));
@@ -607,7 +556,7 @@ static const pe_cfunc setview_methods[] = {
         .ob = PE_STATIC_HEAD(&pe_type_type),                        \
         .name = pyname,                                             \
         .kind = PE_K_VIEW,                                          \
-        .dealloc = view_dealloc,                                    \
+        PE_DEALLOC_CLEARED(dictview),                               \
         .clear = view_clear,                                        \
         .repr = view_repr,                                          \
         .richcmp = cmpfn,                                           \
@@ -636,15 +585,8 @@ typedef struct {
 
 static void enum_clear(pe_state *S, pe_obj *o) {
     enumobj *e = (enumobj *)o;
-    drop(S, &e->it);
-    drop(S, &e->count);
-}
-
-static void enumobj_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    enum_clear(S, o);
-    pe_obj_free(S, o, sizeof(enumobj));
-    cont_trash_end(S);
+    pe_drop(S, &e->it);
+    pe_drop(S, &e->count);
 }
 
 static int enum_new(pe_state *S, pe_val iterable, pe_val start, pe_val *out) {
@@ -742,8 +684,8 @@ static size_t multi_size(size_t n) { return sizeof(multiobj) + n * sizeof(pe_val
 
 static void multi_clear(pe_state *S, pe_obj *o) {
     multiobj *m = (multiobj *)o;
-    drop(S, &m->func);
-    for (size_t i = 0; i < m->n; i++) drop(S, &m->its[i]);
+    pe_drop(S, &m->func);
+    for (size_t i = 0; i < m->n; i++) pe_drop(S, &m->its[i]);
 }
 
 static void multiobj_dealloc(pe_state *S, pe_obj *o) {
@@ -875,15 +817,8 @@ typedef struct {
 } filterobj;
 
 static void filter_clear(pe_state *S, pe_obj *o) {
-    drop(S, &((filterobj *)o)->func);
-    drop(S, &((filterobj *)o)->it);
-}
-
-static void filterobj_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    filter_clear(S, o);
-    pe_obj_free(S, o, sizeof(filterobj));
-    cont_trash_end(S);
+    pe_drop(S, &((filterobj *)o)->func);
+    pe_drop(S, &((filterobj *)o)->it);
 }
 
 static int filter_next(pe_state *S, pe_val v, pe_val *out) {
@@ -940,14 +875,7 @@ typedef struct {
     int64_t index; /* next index to fetch, -1 when done */
 } revobj;
 
-static void rev_clear(pe_state *S, pe_obj *o) { drop(S, &((revobj *)o)->seq); }
-
-static void revobj_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    rev_clear(S, o);
-    pe_obj_free(S, o, sizeof(revobj));
-    cont_trash_end(S);
-}
+static void rev_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((revobj *)o)->seq); }
 
 static int rev_next(pe_state *S, pe_val v, pe_val *out) {
     revobj *r = (revobj *)v.u.o;
@@ -962,7 +890,7 @@ static int rev_next(pe_state *S, pe_val v, pe_val *out) {
         pe_exc_clear(S);
     }
     r->index = -1;
-    drop(S, &r->seq);
+    pe_drop(S, &r->seq);
     return 0;
 }
 
@@ -993,23 +921,29 @@ static int reversed_call(pe_state *S, pe_val callee, int argc, const pe_val *arg
     return 0;
 }
 
-#define CALLABLE_ITER_TYPE(cname, pyname, struct_t, nextfn, clearfn, callfn) \
-    const pe_type cname = {                                                  \
-        .ob = PE_STATIC_HEAD(&pe_type_type),                                 \
-        .name = pyname,                                                      \
-        .kind = PE_K_ITER,                                                   \
-        .dealloc = struct_t##_dealloc,                                       \
-        .clear = clearfn,                                                    \
-        .iter = iter_self,                                                   \
-        .next = nextfn,                                                      \
-        .call = callfn,                                                      \
+/* zip and map are variable-size (multiobj_dealloc); the others fixed. */
+#define CALLABLE_ITER_TYPE(cname, pyname, dealloc_init, nextfn, clearfn, callfn) \
+    const pe_type cname = {                                                    \
+        .ob = PE_STATIC_HEAD(&pe_type_type),                                   \
+        .name = pyname,                                                        \
+        .kind = PE_K_ITER,                                                     \
+        dealloc_init,                                                          \
+        .clear = clearfn,                                                      \
+        .iter = pe_iter_self,                                                  \
+        .next = nextfn,                                                        \
+        .call = callfn,                                                        \
     }
 
-CALLABLE_ITER_TYPE(pe_type_enumerate, "enumerate", enumobj, enum_next, enum_clear, enum_call);
-CALLABLE_ITER_TYPE(pe_type_zip, "zip", multiobj, zip_next, multi_clear, zip_call);
-CALLABLE_ITER_TYPE(pe_type_map, "map", multiobj, map_next, multi_clear, map_call);
-CALLABLE_ITER_TYPE(pe_type_filter, "filter", filterobj, filter_next, filter_clear, filter_call);
-CALLABLE_ITER_TYPE(pe_type_reversed, "reversed", revobj, rev_next, rev_clear, reversed_call);
+CALLABLE_ITER_TYPE(pe_type_enumerate, "enumerate", PE_DEALLOC_CLEARED(enumobj), enum_next,
+                   enum_clear, enum_call);
+CALLABLE_ITER_TYPE(pe_type_zip, "zip", .dealloc = multiobj_dealloc, zip_next, multi_clear,
+                   zip_call);
+CALLABLE_ITER_TYPE(pe_type_map, "map", .dealloc = multiobj_dealloc, map_next, multi_clear,
+                   map_call);
+CALLABLE_ITER_TYPE(pe_type_filter, "filter", PE_DEALLOC_CLEARED(filterobj), filter_next,
+                   filter_clear, filter_call);
+CALLABLE_ITER_TYPE(pe_type_reversed, "reversed", PE_DEALLOC_CLEARED(revobj), rev_next, rev_clear,
+                   reversed_call);
 
 /* ------------------------------------------------------------------ */
 /* Unpacking                                                           */

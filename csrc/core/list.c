@@ -69,6 +69,12 @@ int pe_list_append(pe_state *S, pe_list *l, pe_val v) {
     return 0;
 }
 
+int pe_list_append_steal(pe_state *S, pe_list *l, pe_val v) {
+    int r = pe_list_append(S, l, v);
+    pe_decref(S, v);
+    return r;
+}
+
 /* Appends n values (increfs them). src may alias l->items. */
 static int append_array(pe_state *S, pe_list *l, const pe_val *src, size_t n) {
     if (n == 0) return 0;
@@ -134,13 +140,6 @@ static void list_clear_slot(pe_state *S, pe_obj *o) {
     l->items = NULL;
     l->n = l->cap = 0;
     if (items) drop_array(S, items, n, cap);
-}
-
-static void list_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    list_clear_slot(S, o);
-    pe_obj_free(S, o, sizeof(pe_list));
-    cont_trash_end(S);
 }
 
 static int list_repr(pe_state *S, pe_val v, pe_sb *sb) {
@@ -521,12 +520,15 @@ static void reverse_vals(pe_val *lo, pe_val *hi) {
     }
 }
 
+void pe_list_reverse(pe_list *l) {
+    if (l->n > 1) reverse_vals(l->items, l->items + l->n);
+}
+
 static int m_reverse(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
     (void)argv;
     if (pe_cont_noargs(S, "list.reverse", argc, kwnames)) return -1;
-    pe_list *l = PE_LIST(self);
-    if (l->n > 1) reverse_vals(l->items, l->items + l->n);
+    pe_list_reverse(PE_LIST(self));
     return ret_none(out);
 }
 
@@ -1202,7 +1204,7 @@ const pe_type pe_type_list = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "list",
     .kind = PE_K_LIST,
-    .dealloc = list_dealloc,
+    PE_DEALLOC_CLEARED(pe_list),
     .clear = list_clear_slot,
     .repr = list_repr,
     .richcmp = list_richcmp,

@@ -107,6 +107,19 @@ static int match_attr(pe_state *S, pe_val subj, pe_obj *name, pe_val *out) {
 /* MATCH_CLASS npos: the tuple of the npos positional then the keyword
  * attributes of subj (names: the keyword names' tuple) when subj is an
  * instance of cls, else None. */
+/* A positional sub-pattern's attribute name nm must not be among
+ * names[0..n) (the keyword ones, or the positional ones before it). */
+static int check_unique(pe_state *S, const pe_type *ct, pe_val nm, const pe_val *names, size_t n) {
+    for (size_t j = 0; j < n; j++) {
+        int eq = pe_eq(S, nm, names[j]);
+        if (eq < 0) return -1;
+        if (eq)
+            return pe_raise(S, PE_EXC(TypeError), "%s() got multiple sub-patterns for attribute '%s'",
+                            ct->name, ((pe_str *)nm.u.o)->data);
+    }
+    return 0;
+}
+
 int pe_match_class(pe_state *S, pe_val subj, pe_val cls, pe_val names, uint32_t npos,
                 pe_val *out) {
     if (!pe_is_kind(cls, PE_K_TYPE))
@@ -157,26 +170,9 @@ int pe_match_class(pe_state *S, pe_val subj, pe_val cls, pe_val names, uint32_t 
                              "__match_args__ elements must be strings (got %s)", pe_type_name(nm));
                     goto fail;
                 }
-                for (size_t j = 0; j < nt->n; j++) {
-                    int eq = pe_eq(S, nm, nt->items[j]);
-                    if (eq < 0) goto fail;
-                    if (eq) {
-                        pe_raise(S, PE_EXC(TypeError),
-                                 "%s() got multiple sub-patterns for attribute '%s'", ct->name,
-                                 ((pe_str *)nm.u.o)->data);
-                        goto fail;
-                    }
-                }
-                for (uint32_t j = 0; j < i; j++) {
-                    int eq = pe_eq(S, nm, ma->items[j]);
-                    if (eq < 0) goto fail;
-                    if (eq) {
-                        pe_raise(S, PE_EXC(TypeError),
-                                 "%s() got multiple sub-patterns for attribute '%s'", ct->name,
-                                 ((pe_str *)nm.u.o)->data);
-                        goto fail;
-                    }
-                }
+                if (check_unique(S, ct, nm, nt->items, nt->n) ||
+                    check_unique(S, ct, nm, ma->items, i))
+                    goto fail;
                 int r2 = match_attr(S, subj, nm.u.o, &rt->items[i]);
                 if (r2 < 0) goto fail;
                 if (r2 == 0) goto nomatch;

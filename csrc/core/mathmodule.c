@@ -93,6 +93,7 @@ static int to_double(pe_state *S, pe_val v, double *out) {
  * plain int for a bool; "'float' object cannot be interpreted as an
  * integer" otherwise. */
 static int to_index(pe_state *S, pe_val v, pe_val *out) {
+    if (pe_is_intlike(pe_unbox(v))) v = pe_unbox(v); /* int subclasses (borrowed value) */
     if (v.tag == PE_TBOOL) {
         *out = pe_int(v.u.i);
         return 0;
@@ -1275,26 +1276,33 @@ static int int_gcd(pe_state *S, pe_val a, pe_val b, pe_val *out) {
     return gcd_loop(S, A, B, out);
 }
 
-/* gcd(*integers) */
-MFN(math_gcd) {
+/* gcd(*integers) / lcm(*integers): op folded over the arguments' absolute
+ * values; none gives empty. Once the result is `fixed` (1 for gcd, 0 for
+ * lcm) the rest of the arguments are only checked. */
+static int int_fold(pe_state *S, const char *name, int_binop op, int64_t empty, int64_t fixed,
+                    int argc, const pe_val *argv, pe_obj *kw, pe_val *out) {
     pe_val res, x;
-    (void)self;
-    if (no_kwargs(S, "gcd", kw)) return -1;
+    if (no_kwargs(S, name, kw)) return -1;
     if (argc == 0) {
-        *out = pe_int(0);
+        *out = pe_int(empty);
         return 0;
     }
     if (to_index(S, argv[0], &x) || pe_int_abs(S, x, &res)) return -1;
     for (int i = 1; i < argc; i++) {
         if (to_index(S, argv[i], &x)) goto fail;
-        if (res.tag == PE_TINT && res.u.i == 1) continue; /* only check the arguments */
-        if (int_update(S, int_gcd, &res, x)) goto fail;
+        if (res.tag == PE_TINT && res.u.i == fixed) continue;
+        if (int_update(S, op, &res, x)) goto fail;
     }
     *out = res;
     return 0;
 fail:
     pe_decref(S, res);
     return -1;
+}
+
+MFN(math_gcd) {
+    (void)self;
+    return int_fold(S, "gcd", int_gcd, 0, 1, argc, argv, kw, out);
 }
 
 /* lcm of two ints: |a // gcd(a, b) * b|. */
@@ -1316,26 +1324,9 @@ static int int_lcm(pe_state *S, pe_val a, pe_val b, pe_val *out) {
     return r;
 }
 
-/* lcm(*integers) */
 MFN(math_lcm) {
-    pe_val res, x;
     (void)self;
-    if (no_kwargs(S, "lcm", kw)) return -1;
-    if (argc == 0) {
-        *out = pe_int(1);
-        return 0;
-    }
-    if (to_index(S, argv[0], &x) || pe_int_abs(S, x, &res)) return -1;
-    for (int i = 1; i < argc; i++) {
-        if (to_index(S, argv[i], &x)) goto fail;
-        if (res.tag == PE_TINT && res.u.i == 0) continue; /* only check the arguments */
-        if (int_update(S, int_lcm, &res, x)) goto fail;
-    }
-    *out = res;
-    return 0;
-fail:
-    pe_decref(S, res);
-    return -1;
+    return int_fold(S, "lcm", int_lcm, 1, 0, argc, argv, kw, out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1703,18 +1694,8 @@ static const struct {
 
 /* Attribute lookup: 0 found, PE_NOTIMPL missing. */
 static int math_lookup(pe_state *S, const char *name, pe_val *out) {
-    size_t lo = 0, hi = N_MATH_FUNCTIONS;
     (void)S;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(name, math_functions[mid].name);
-        if (c == 0) {
-            *out = pe_obj_val((pe_obj *)&math_functions[mid].ob);
-            return 0;
-        }
-        if (c < 0) hi = mid;
-        else lo = mid + 1;
-    }
+    if (pe_cfunc_lookup(math_functions, N_MATH_FUNCTIONS, name, out)) return 0;
     for (size_t i = 0; i < sizeof math_constants / sizeof math_constants[0]; i++)
         if (!strcmp(name, math_constants[i].name)) {
             *out = pe_float(math_constants[i].value);

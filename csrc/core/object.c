@@ -14,6 +14,7 @@
 #include "pe_class.h"
 #include "pe_vm.h"
 #include "pe_dunder.h"
+#include "pe_re.h"
 
 const char *const pe_binop_symbols[PE_BO__COUNT] = {
 #define PE_BO_SYM(n, s) s,
@@ -89,15 +90,17 @@ int pe_tostr(pe_state *S, pe_val v, pe_sb *sb) {
     return pe_repr(S, v, sb);
 }
 
-int pe_repr_val(pe_state *S, pe_val v, pe_val *out) {
+int pe_text_val(pe_state *S, int (*fmt)(pe_state *, pe_val, pe_sb *), pe_val v, pe_val *out) {
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (pe_repr(S, v, &sb)) {
+    if (fmt(S, v, &sb)) {
         pe_sb_free(&sb);
         return -1;
     }
     return pe_sb_to_str(&sb, out);
 }
+
+int pe_repr_val(pe_state *S, pe_val v, pe_val *out) { return pe_text_val(S, pe_repr, v, out); }
 
 int pe_str_val(pe_state *S, pe_val v, pe_val *out) {
     if (pe_is_str(v)) {
@@ -105,13 +108,7 @@ int pe_str_val(pe_state *S, pe_val v, pe_val *out) {
         *out = v;
         return 0;
     }
-    pe_sb sb;
-    pe_sb_init(&sb, S);
-    if (pe_tostr(S, v, &sb)) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    return pe_text_val(S, pe_tostr, v, out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -219,13 +216,17 @@ int pe_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
         int r = tb->richcmp(S, b, a, swapped_op[op], out);
         if (r != PE_NOTIMPL) return r;
     }
+    return pe_richcmp_default(S, a, b, op, out);
+}
+
+int pe_richcmp_default(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
     if (op == PE_EQ || op == PE_NE) {
         bool same = pe_is(a, b);
         *out = pe_bool(op == PE_EQ ? same : !same);
         return 0;
     }
     return pe_raise(S, PE_EXC(TypeError), "'%s' not supported between instances of '%s' and '%s'",
-                    cmp_symbols[op], ta->name, tb->name);
+                    cmp_symbols[op], pe_type_name(a), pe_type_name(b));
 }
 
 int pe_eq(pe_state *S, pe_val a, pe_val b) {
@@ -449,6 +450,18 @@ int pe_binary_op(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_val *
                     pe_binop_symbols[op], inplace ? "=" : "", ta->name, tb->name);
 }
 
+/* The slow end of a unary operator: a's __neg__ & co, else CPython's
+ * "bad operand type for unary -: 'str'". */
+static int unary_dunder(pe_state *S, pe_val a, enum pe_dunder du, const char *sym,
+                        pe_val *out) {
+    if (pe_du_heap(a)) {
+        int r = pe_du_call(S, a, du, 0, NULL, out);
+        if (r) return r < 0 ? -1 : 0;
+    }
+    return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary %s: '%s'", sym,
+                    pe_type_name(a));
+}
+
 int pe_unary_neg(pe_state *S, pe_val a, pe_val *out) {
     a = as_int(a);
     if (a.tag == PE_TINT && a.u.i != INT64_MIN) {
@@ -460,11 +473,7 @@ int pe_unary_neg(pe_state *S, pe_val a, pe_val *out) {
         return 0;
     }
     if (pe_is_intlike(a)) return pe_int_neg(S, a, out);
-    if (pe_du_heap(a)) {
-        int r = pe_du_call(S, a, PE_DU_neg, 0, NULL, out);
-        if (r) return r < 0 ? -1 : 0;
-    }
-    return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary -: '%s'", pe_type_name(a));
+    return unary_dunder(S, a, PE_DU_neg, "-", out);
 }
 
 int pe_unary_pos(pe_state *S, pe_val a, pe_val *out) {
@@ -473,11 +482,7 @@ int pe_unary_pos(pe_state *S, pe_val a, pe_val *out) {
         pe_incref(*out);
         return 0;
     }
-    if (pe_du_heap(a)) {
-        int r = pe_du_call(S, a, PE_DU_pos, 0, NULL, out);
-        if (r) return r < 0 ? -1 : 0;
-    }
-    return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary +: '%s'", pe_type_name(a));
+    return unary_dunder(S, a, PE_DU_pos, "+", out);
 }
 
 int pe_unary_invert(pe_state *S, pe_val a, pe_val *out) {
@@ -487,11 +492,7 @@ int pe_unary_invert(pe_state *S, pe_val a, pe_val *out) {
         return 0;
     }
     if (pe_is_bigint(a)) return pe_int_invert(S, a, out);
-    if (pe_du_heap(a)) {
-        int r = pe_du_call(S, a, PE_DU_invert, 0, NULL, out);
-        if (r) return r < 0 ? -1 : 0;
-    }
-    return pe_raise(S, PE_EXC(TypeError), "bad operand type for unary ~: '%s'", pe_type_name(a));
+    return unary_dunder(S, a, PE_DU_invert, "~", out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -501,12 +502,26 @@ int pe_unary_invert(pe_state *S, pe_val a, pe_val *out) {
 int pe_len(pe_state *S, pe_val v, int64_t *out) {
     const pe_type *t = pe_typeof(v);
     if (t->len) return t->len(S, v, out);
+    pe_val n;
+    int r = t->kind == PE_K_TYPE ? pe_class_meta(S, v, PE_META_LEN, pe_undef(), &n) : PE_NOTIMPL;
+    if (r != PE_NOTIMPL) {
+        if (r) return -1;
+        r = pe_index_int64(S, n, PE_EXC(OverflowError), out);
+        if (!r)
+            pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer", pe_type_name(n));
+        pe_decref(S, n);
+        return r == 1 ? 0 : -1;
+    }
     return pe_raise(S, PE_EXC(TypeError), "object of type '%s' has no len()", t->name);
 }
 
 int pe_iter(pe_state *S, pe_val v, pe_val *out) {
     const pe_type *t = pe_typeof(v);
     if (t->iter) return t->iter(S, v, out);
+    if (t->kind == PE_K_TYPE) {
+        int r = pe_class_meta(S, v, PE_META_ITER, pe_undef(), out);
+        if (r != PE_NOTIMPL) return r;
+    }
     return pe_raise(S, PE_EXC(TypeError), "'%s' object is not iterable", t->name);
 }
 
@@ -535,7 +550,8 @@ int pe_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
                 return r;
             }
         } else if (vt == &pe_type_list || vt == &pe_type_dict || vt == &pe_type_tuple ||
-                   vt == &pe_type_set || vt == &pe_type_frozenset || vt == &pe_type_type) {
+                   vt == &pe_type_set || vt == &pe_type_frozenset || vt == &pe_type_type ||
+                   vt == &pe_re_type_pattern || vt == &pe_re_type_match) {
             return pe_generic_alias_new(S, v, key, out);
         }
         return pe_raise(S, PE_EXC(TypeError), "type '%s' is not subscriptable", vt->name);
@@ -558,6 +574,14 @@ int pe_delitem(pe_state *S, pe_val v, pe_val key) {
 int pe_contains(pe_state *S, pe_val c, pe_val x) {
     const pe_type *t = pe_typeof(c);
     if (t->contains) return t->contains(S, c, x);
+    pe_val res;
+    int k = t->kind == PE_K_TYPE ? pe_class_meta(S, c, PE_META_CONTAINS, x, &res) : PE_NOTIMPL;
+    if (k != PE_NOTIMPL) {
+        if (k) return -1;
+        k = pe_truth(S, res);
+        pe_decref(S, res);
+        return k;
+    }
     if (!t->iter)
         return pe_raise(S, PE_EXC(TypeError), "argument of type '%s' is not iterable", t->name);
     pe_val it, item;
@@ -573,6 +597,10 @@ int pe_contains(pe_state *S, pe_val c, pe_val x) {
     return found;
 }
 
+bool pe_builtin_classmethod(const char *name) {
+    return !strcmp(name, "fromkeys") || !strcmp(name, "fromhex") || !strcmp(name, "from_bytes");
+}
+
 /* Looks name up in t's method tables (t and its bases). */
 const pe_cfunc *pe_find_method(const pe_type *t, const pe_str *name) {
     for (; t; t = t->base) {
@@ -584,12 +612,6 @@ const pe_cfunc *pe_find_method(const pe_type *t, const pe_str *name) {
 }
 
 extern const pe_type pe_type_method_descriptor;
-
-static void bmethod_dealloc(pe_state *S, pe_obj *o) {
-    pe_cfunc *f = (pe_cfunc *)o;
-    pe_decref(S, f->self);
-    pe_obj_free(S, o, sizeof(pe_cfunc));
-}
 
 static void bmethod_clear(pe_state *S, pe_obj *o) {
     pe_cfunc *f = (pe_cfunc *)o;
@@ -642,8 +664,7 @@ static int getattr_impl(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         if (!um && ((const pe_str *)name)->data[0] == '_')
             um = pe_slot_wrapper_find(vt, (pe_str *)name); /* object.__eq__, list.__getitem__ */
         if (um) {
-            bool classmethod = !strcmp(um->name, "fromkeys") || !strcmp(um->name, "fromhex") ||
-                               !strcmp(um->name, "from_bytes") || !strcmp(um->name, "maketrans");
+            bool classmethod = pe_builtin_classmethod(um->name) || !strcmp(um->name, "maketrans");
             pe_cfunc *b = (pe_cfunc *)pe_obj_new(
                 S, classmethod ? &pe_type_builtin : &pe_type_method_descriptor, sizeof(pe_cfunc));
             if (!b) return -1;
@@ -778,6 +799,7 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
         return 0;
     }
     if (base.tag != PE_TUNDEF) {
+        if (pe_is_str(pe_unbox(x)) || pe_is_bytes(pe_unbox(x))) x = pe_unbox(x);
         if (!pe_is_str(x) && !pe_is_bytes(x) && !pe_is_bytearray(x))
             return pe_raise(S, PE_EXC(TypeError), "int() can't convert non-string with explicit base");
         if (base.tag != PE_TINT && base.tag != PE_TBOOL)
@@ -810,6 +832,8 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
     if (pe_is_bytes(x) || pe_is_bytearray(x)) return pe_bytes_to_int(S, x, 10, out);
     int du = pe_dunder_int(S, x, out);
     if (du) return du < 0 ? -1 : 0;
+    pe_val u = pe_unbox(x); /* str and bytes subclasses: parse their value */
+    if (pe_is_str(u) || pe_is_bytes(u)) return int_call(S, c, 1, &u, NULL, out);
     return pe_raise(S, PE_EXC(TypeError),
                     "int() argument must be a string, a bytes-like object or a real number, "
                     "not '%s'",
@@ -915,6 +939,8 @@ static int float_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
         *out = pe_float(d);
         return 0;
     }
+    pe_val u = pe_unbox(x); /* str and bytes subclasses: parse their value */
+    if (pe_is_str(u) || pe_is_bytes(u)) return float_call(S, c, 1, &u, NULL, out);
     return pe_raise(S, PE_EXC(TypeError),
                     "float() argument must be a string or a real number, not '%s'",
                     pe_type_name(x));
@@ -948,7 +974,15 @@ const pe_type pe_type_float = {
 /* ------------------------------------------------------------------ */
 
 static int type_repr(pe_state *S, pe_val v, pe_sb *sb) {
-    if (pe_is_heaptype((const pe_type *)v.u.o)) return pe_class_repr(S, (const pe_type *)v.u.o, sb);
+    if (pe_is_heaptype((const pe_type *)v.u.o)) {
+        pe_val r;
+        int k = pe_class_meta(S, v, PE_META_REPR, pe_undef(), &r);
+        if (k == PE_NOTIMPL) return pe_class_repr(S, (const pe_type *)v.u.o, sb);
+        if (k) return -1;
+        k = pe_tostr(S, r, sb);
+        pe_decref(S, r);
+        return k;
+    }
     return pe_sb_printf(sb, "<class '%s'>", ((const pe_type *)v.u.o)->name);
 }
 
@@ -1057,16 +1091,7 @@ typedef struct pe_rangeiter {
 
 static void range_clear(pe_state *S, pe_obj *o) {
     pe_range *r = (pe_range *)o;
-    for (int i = 0; i < 4; i++) {
-        pe_val v = r->big[i];
-        r->big[i] = pe_undef();
-        pe_decref(S, v);
-    }
-}
-
-static void range_dealloc(pe_state *S, pe_obj *o) {
-    range_clear(S, o);
-    pe_obj_free(S, o, sizeof(pe_range));
+    for (int i = 0; i < 4; i++) pe_drop(S, &r->big[i]);
 }
 
 static void bigrangeiter_clear(pe_state *S, pe_obj *o) {
@@ -1074,11 +1099,6 @@ static void bigrangeiter_clear(pe_state *S, pe_obj *o) {
     pe_val v[3] = {it->cur, it->step, it->left};
     it->cur = it->step = it->left = pe_undef();
     for (int i = 0; i < 3; i++) pe_decref(S, v[i]);
-}
-
-static void bigrangeiter_dealloc(pe_state *S, pe_obj *o) {
-    bigrangeiter_clear(S, o);
-    pe_obj_free(S, o, sizeof(pe_bigrangeiter));
 }
 
 /* len of a big range: ((hi - lo - 1) // |step|) + 1 when non-empty. */
@@ -1124,8 +1144,6 @@ static int make_bigrange(pe_state *S, pe_val start, pe_val stop, pe_val step, pe
     *out = pe_obj_val(&r->ob);
     return 0;
 }
-static void rangeiter_dealloc(pe_state *S, pe_obj *o) { pe_obj_free(S, o, sizeof(pe_rangeiter)); }
-
 /* Number of items of range(start, stop, step) without overflow. */
 static int64_t range_len(int64_t start, int64_t stop, int64_t step) {
     if (step > 0 && start < stop)
@@ -1179,7 +1197,34 @@ static int range_item_at(pe_state *S, const pe_val f[4], pe_val i, pe_val *out) 
 
 /* range[slice] (compute_slice): the slice's exact indices mapped through
  * the range, so range(10)[7:2:-2] is range(7, 2, -2). */
+static int range_slice(pe_state *S, const pe_range *r, pe_val slice, pe_val *out);
+
+/* range[a:b] with user objects as bounds: their __index__ values. */
+static int range_slice_index(pe_state *S, const pe_range *r, pe_val slice, pe_val *out) {
+    const pe_slice *sl = PE_SLICE(slice);
+    pe_val in[3] = {sl->start, sl->stop, sl->step}, ix[3];
+    int n = 0, rc = -1;
+    for (; n < 3; n++) {
+        int d = pe_du_heap(in[n]) ? pe_dunder_index(S, in[n], &ix[n]) : 0;
+        if (d < 0) goto done;
+        if (d == 0) {
+            ix[n] = in[n];
+            pe_incref(ix[n]);
+        }
+    }
+    pe_val ns;
+    if (pe_slice_new(S, ix[0], ix[1], ix[2], &ns)) goto done;
+    rc = range_slice(S, r, ns, out);
+    pe_decref(S, ns);
+done:
+    while (n-- > 0) pe_decref(S, ix[n]);
+    return rc;
+}
+
 static int range_slice(pe_state *S, const pe_range *r, pe_val slice, pe_val *out) {
+    const pe_slice *sl = PE_SLICE(slice);
+    if (pe_du_heap(sl->start) || pe_du_heap(sl->stop) || pe_du_heap(sl->step))
+        return range_slice_index(S, r, slice, out);
     pe_val f[4], i0, i1, st, v[3] = {pe_undef(), pe_undef(), pe_undef()};
     range_fields(r, f);
     if (pe_slice_long_indices(S, slice, f[3], &i0, &i1, &st)) return -1;
@@ -1302,16 +1347,19 @@ static int bigrangeiter_next(pe_state *S, pe_val v, pe_val *out) {
     return 1;
 }
 
-static int self_iter(pe_state *S, pe_val v, pe_val *out) {
-    (void)S;
-    pe_incref(v);
-    *out = v;
-    return 0;
-}
-
 static int range_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
     pe_range *r = (pe_range *)v.u.o;
     if (pe_is_slice(key)) return range_slice(S, r, key, out);
+    if (pe_du_heap(key)) { /* an int subclass, a class with __index__ */
+        pe_val k;
+        int d = pe_dunder_index(S, key, &k);
+        if (d < 0) return -1;
+        if (d) {
+            int rc = range_getitem(S, v, k, out);
+            pe_decref(S, k);
+            return rc;
+        }
+    }
     if (r->big[0].tag != PE_TUNDEF) {
         if (!pe_is_intlike(key) && key.tag != PE_TBOOL)
             return pe_raise(S, PE_EXC(TypeError), "range indices must be integers or slices, not %s",
@@ -1435,7 +1483,7 @@ const pe_type pe_type_range = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "range",
     .kind = PE_K_RANGE,
-    .dealloc = range_dealloc,
+    PE_DEALLOC_CLEARED(pe_range),
     .clear = range_clear,
     .repr = range_repr,
     .len = range_len_slot,
@@ -1448,24 +1496,10 @@ const pe_type pe_type_range = {
     .getattr = range_getattr,
 };
 
-static const pe_type pe_type_longrange_iterator = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "longrange_iterator",
-    .kind = PE_K_ITER,
-    .dealloc = bigrangeiter_dealloc,
-    .clear = bigrangeiter_clear,
-    .iter = self_iter,
-    .next = bigrangeiter_next,
-};
-
-const pe_type pe_type_range_iterator = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "range_iterator",
-    .kind = PE_K_ITER,
-    .dealloc = rangeiter_dealloc,
-    .iter = self_iter,
-    .next = rangeiter_next,
-};
+static const pe_type pe_type_longrange_iterator =
+    PE_ITER_TYPE("longrange_iterator", pe_bigrangeiter, bigrangeiter_next, bigrangeiter_clear);
+const pe_type pe_type_range_iterator =
+    PE_ITER_TYPE("range_iterator", pe_rangeiter, rangeiter_next, NULL);
 
 /* ------------------------------------------------------------------ */
 /* Functions, builtins, cells                                          */
@@ -1588,11 +1622,24 @@ static int mdescr_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_o
     if (argc - nkw < 1)
         return pe_raise(S, PE_EXC(TypeError), "unbound method %s.%s() needs an argument", t->name,
                         f->name);
+    if (t != &pe_type_object && !strcmp(f->name, "__new__")) {
+        /* tuple.__new__(cls, ...): cls must be tuple or a subclass */
+        if (!pe_is_kind(argv[0], PE_K_TYPE))
+            return pe_raise(S, PE_EXC(TypeError), "%s.__new__(X): X is not a type object (%s)",
+                            t->name, pe_type_name(argv[0]));
+        const pe_type *cls = (const pe_type *)argv[0].u.o;
+        if (!pe_type_is_subtype(cls, t))
+            return pe_raise(S, PE_EXC(TypeError), "%s.__new__(%s): %s is not a subtype of %s",
+                            t->name, cls->name, cls->name, t->name);
+        return f->fn(S, argv[0], argc - 1, argv + 1, kw, out);
+    }
     if (!pe_type_is_subtype(pe_typeof(argv[0]), t))
         return pe_raise(S, PE_EXC(TypeError),
                         "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->name,
                         t->name, pe_type_name(argv[0]));
-    return f->fn(S, argv[0], argc - 1, argv + 1, kw, out);
+    /* str.upper(MyStr('a')): the base value of a boxed instance */
+    pe_val self = t == &pe_type_object ? argv[0] : pe_unbox(argv[0]);
+    return f->fn(S, self, argc - 1, argv + 1, kw, out);
 }
 
 static int mdescr_repr(pe_state *S, pe_val v, pe_sb *sb) {
@@ -1606,7 +1653,7 @@ const pe_type pe_type_method_descriptor = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "method_descriptor",
     .kind = PE_K_CFUNC,
-    .dealloc = bmethod_dealloc,
+    PE_DEALLOC_CLEARED(pe_cfunc),
     .clear = bmethod_clear,
     .repr = mdescr_repr,
     .call = mdescr_call,
@@ -1660,7 +1707,7 @@ const pe_type pe_type_builtin = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "builtin_function_or_method",
     .kind = PE_K_CFUNC,
-    .dealloc = bmethod_dealloc,
+    PE_DEALLOC_CLEARED(pe_cfunc),
     .clear = bmethod_clear,
     .repr = cfunc_repr,
     .richcmp = cfunc_richcmp,
@@ -1668,23 +1715,13 @@ const pe_type pe_type_builtin = {
     .call = cfunc_call,
 };
 
-static void cell_clear(pe_state *S, pe_obj *o) {
-    pe_cell *c = (pe_cell *)o;
-    pe_val v = c->v;
-    c->v = pe_undef();
-    pe_decref(S, v);
-}
-
-static void cell_dealloc(pe_state *S, pe_obj *o) {
-    cell_clear(S, o);
-    pe_obj_free(S, o, sizeof(pe_cell));
-}
+static void cell_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((pe_cell *)o)->v); }
 
 const pe_type pe_type_cell = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "cell",
     .kind = PE_K_CELL,
-    .dealloc = cell_dealloc,
+    PE_DEALLOC_CLEARED(pe_cell),
     .clear = cell_clear,
 };
 

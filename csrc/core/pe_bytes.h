@@ -35,7 +35,11 @@ PE_INLINE bool pe_is_bytearray(pe_val v) { return pe_is_kind(v, PE_K_BYTEARRAY);
 /* A bytes-like value (bytes or bytearray): its current data and length.
  * The pointer of a bytearray is valid only until the next mutation, that
  * is until Python code or an allocation may run. */
+/* The bytes value of an instance of a bytes subclass (a boxed instance,
+ * class_base.c): the bytes object, or UNDEF. */
+pe_val pe_boxed_bytes(pe_val v);
 PE_INLINE bool pe_bytes_view(pe_val v, const unsigned char **p, size_t *n) {
+    if (PE_UNLIKELY(pe_is_kind(v, PE_K_INSTANCE))) v = pe_boxed_bytes(v);
     if (pe_is_bytes(v)) {
         *p = PE_BYTES(v)->data;
         *n = PE_BYTES(v)->len;

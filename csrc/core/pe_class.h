@@ -97,6 +97,7 @@ typedef struct pe_class pe_class;
 typedef struct pe_mcache_ent {
     pe_obj *name;
     uint32_t version;
+    uint32_t absent; /* name equals none of the class's keys[0..absent) */
     pe_val value;
 } pe_mcache_ent;
 
@@ -121,6 +122,14 @@ struct pe_class {
      * block; NULL for object. */
     void (*base_fini)(pe_state *S, pe_obj *o);
     pe_val special[PE_DU__COUNT]; /* owned: MRO value of each dunder, or UNDEF */
+    /* shared keys (instances whose solid base is object): the attribute
+     * names instances store inline, in first-assignment order; append-only
+     * (owned str references). inst_cap: the inline capacity new instances
+     * get (grows when an instance outgrows it; while the table is empty,
+     * instances get PE_INST_FIRST_CAP to learn it: one size for all of
+     * them, so a freed instance's block is reused as CPython's would be). */
+    pe_obj **keys;
+    uint32_t nkeys, keys_cap, inst_cap;
     pe_class *sub_next;   /* intrusive list of the heap's live classes (for  */
     pe_class *sub_prev;   /* re-resolving `special` of subclasses)           */
     pe_mcache_ent mcache[PE_MCACHE_SIZE];
@@ -131,16 +140,80 @@ struct pe_class {
 #define PE_CLS_HAS_GETATTR 0x4u    /* __getattr__ / __getattribute__ somewhere in the MRO */
 #define PE_CLS_HAS_SETATTR 0x8u    /* __setattr__ / __delattr__ somewhere in the MRO */
 #define PE_CLS_HAS_DESCR_SET 0x10u /* some class attribute is a data descriptor */
+#define PE_CLS_BOXED 0x20u         /* solid base int/float/str/tuple/bytes: a pe_boxed */
 
-/* An instance of a class whose solid base is object. */
+/* An instance of a class whose solid base is object.
+ *
+ * Attribute VALUES MODE (shared keys, CPython's split dicts in spirit):
+ * while `dict` is UNDEF, the instance's attributes are the first NV values
+ * of an inline array after the slots (at cls->basicsize, CAP entries
+ * allocated with the instance), named by cls->keys[0..NV): an instance
+ * assigning its attributes in the class's usual order needs no dict. NV
+ * and CAP live in the high bytes of ob.flags. The first store that does
+ * not follow the key table (another order, beyond CAP), a delete, or
+ * taking __dict__ switches the instance to DICT MODE for good
+ * (pe_instance_materialize: a real dict with the same items in the same
+ * order). Instances of built-in subclasses have CAP 0 (dict mode). */
 typedef struct pe_instance {
     pe_obj ob;
-    pe_val dict;     /* dict or UNDEF (lazily created); present iff PE_CLS_HAS_DICT */
+    pe_val dict;     /* dict or UNDEF (values mode); present iff PE_CLS_HAS_DICT */
     pe_val slots[];  /* __slots__ values (UNDEF = unset) */
 } pe_instance;
 
+#define PE_INST_MAXKEYS 64u
+#define PE_INST_FIRST_CAP 16u
+#define PE_INST_NV(o) ((o)->flags >> 24)
+#define PE_INST_CAP(o) (((o)->flags >> 16) & 0xffu)
+#define PE_INST_SET_NV(o, n) ((o)->flags = ((o)->flags & 0x00ffffffu) | ((uint32_t)(n) << 24))
+PE_INLINE pe_val *pe_inst_values(pe_obj *o, const pe_class *c) {
+    return (pe_val *)((char *)o + c->basicsize);
+}
+/* Index of name among the NV values of o (values mode), or -1. */
+int pe_inst_find_slow(pe_class *c, uint32_t n, pe_obj *name);
+PE_INLINE int pe_inst_find(pe_class *c, const pe_obj *o, pe_obj *name) {
+    uint32_t n = PE_INST_NV(o);
+    for (uint32_t i = 0; i < n; i++)
+        if (c->keys[i] == name) return (int)i;
+    return n ? pe_inst_find_slow(c, n, name) : -1;
+}
+/* pe_inst_find(c, o, name) < 0, answered first from the attribute cache
+ * (a method name looked up on the class just before: no key scan). */
+PE_INLINE bool pe_inst_absent(pe_class *c, const pe_obj *o, pe_obj *name) {
+    const pe_mcache_ent *e = &c->mcache[((uintptr_t)name >> 4) & (PE_MCACHE_SIZE - 1)];
+    if (e->name == name && e->absent >= PE_INST_NV(o)) return true;
+    return pe_inst_find(c, o, name) < 0;
+}
+/* Stores a NEW attribute (pe_inst_find said -1) of o in values mode:
+ * inline when it follows the key table, else switches to dict mode. val
+ * borrowed. */
+int pe_inst_add(pe_state *S, pe_obj *o, pe_class *c, pe_obj *name, pe_val val);
+/* Switches o to dict mode (creates its __dict__ with the inline values);
+ * no-op in dict mode or without a __dict__. */
+int pe_instance_materialize(pe_state *S, pe_val v);
+
 PE_INLINE bool pe_is_heaptype(const pe_type *t) { return (t->ob.flags & PE_HEAPTYPE) != 0; }
 #define PE_CLASS(t) ((pe_class *)(t))
+
+/* An instance of a subclass of int, float, str, tuple or bytes (the
+ * immediates and the variable-size objects): the base value is held as a
+ * pe_val (an exact int/float/str/tuple/bytes), followed by the __dict__
+ * and __slots__ values as for other solid bases. The class's kind is
+ * PE_K_INSTANCE (kind tests such as pe_is_str are false for it, as
+ * CPython's *_CheckExact); the class's slots, the built-in methods bound
+ * to it and the number conversions (pe_dunder_index/int/float) see the
+ * base value through pe_unbox. */
+typedef struct pe_boxed {
+    pe_obj ob;
+    pe_val value;
+} pe_boxed;
+
+/* Is v an instance of a boxed subclass (pe_boxed)? */
+PE_INLINE bool pe_is_boxed(pe_val v) {
+    return v.tag == PE_TOBJ && pe_is_heaptype(v.u.o->type) &&
+           (((const pe_class *)v.u.o->type)->flags & PE_CLS_BOXED);
+}
+/* The base value of a boxed instance (borrowed); v itself otherwise. */
+PE_INLINE pe_val pe_unbox(pe_val v) { return pe_is_boxed(v) ? ((pe_boxed *)v.u.o)->value : v; }
 
 /* The type `object` (base of everything; `object()` makes a bare instance). */
 extern const pe_type pe_type_object;
@@ -225,6 +298,10 @@ void pe_instance_clear(pe_state *S, pe_obj *o);
  * NotImplementedError). (class_slots.c: the dunders side.) */
 int pe_class_base_layout(const pe_type *solid, size_t *size, void (**fini)(pe_state *, pe_obj *));
 
+/* Do subclasses of the built-in solid base hold a pe_boxed (int, float,
+ * str, tuple, bytes)? (class_base.c) */
+bool pe_class_base_boxed(const pe_type *solid);
+
 /* The solid base's constructor and initialiser for an instance of cls
  * (cls->solid != &pe_type_object): base_new allocates cls->basicsize
  * bytes (dict and slots UNDEF), increfs cls and builds the base part from
@@ -249,6 +326,13 @@ int pe_type_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val);
 int pe_class_mro_tuple(pe_state *S, const pe_class *c, pe_val *out);
 /* <class '__main__.A'> and <__main__.A object at 0x...> */
 int pe_class_repr(pe_state *S, const pe_type *t, pe_sb *sb);
+/* A heap type's __module__ when it is a str other than "builtins" (the
+ * prefix of its repr), else NULL. */
+const char *pe_class_module(const pe_type *t);
+/* An exception class's name as a traceback's last line shows it. */
+int pe_class_put_exc_name(pe_sb *sb, const pe_type *t);
+enum { PE_META_ITER, PE_META_LEN, PE_META_CONTAINS, PE_META_REPR };
+int pe_class_meta(pe_state *S, pe_val cls, int op, pe_val arg, pe_val *out);
 int pe_object_default_repr(pe_state *S, pe_val v, pe_sb *sb);
 /* The type object's dealloc/clear for heap types (pe_type_type's slots). */
 void pe_class_type_dealloc(pe_state *S, pe_obj *o);
@@ -274,6 +358,9 @@ int pe_generic_alias_new(pe_state *S, pe_val origin, pe_val args, pe_val *out);
  * "Did you mean" hint from it (with the pending AttributeError). */
 int pe_class_dir(pe_state *S, pe_val v, pe_val *out);
 void pe_class_attr_suggest(pe_state *S, pe_val obj, const pe_str *name);
+/* Is the built-in types' method `name` a class method (dict.fromkeys,
+ * bytes.fromhex, int.from_bytes)? (object.c) */
+bool pe_builtin_classmethod(const char *name);
 /* The builtins this file adds (builtins.c's table). */
 extern const pe_cfunc pe_bi_setattr, pe_bi_delattr, pe_bi_vars, pe_bi_dir;
 

@@ -86,6 +86,8 @@ int pe_tuple_pack(pe_state *S, size_t n, const pe_val *items, pe_val *out); /* i
 int pe_tuple_from_iter(pe_state *S, pe_val iterable, pe_val *out);       /* tuple(x) */
 int pe_list_new(pe_state *S, size_t cap, pe_val *out);
 int pe_list_append(pe_state *S, pe_list *l, pe_val v); /* increfs v */
+int pe_list_append_steal(pe_state *S, pe_list *l, pe_val v); /* takes v, even on error */
+void pe_list_reverse(pe_list *l);                            /* in place */
 int pe_list_from_iter(pe_state *S, pe_val iterable, pe_val *out); /* list(x) */
 int pe_list_extend(pe_state *S, pe_list *l, pe_val iterable);     /* l.extend(x) */
 int pe_list_to_tuple(pe_state *S, pe_list *l, pe_val *out);       /* LIST_TO_TUPLE */
@@ -211,7 +213,17 @@ extern const pe_type pe_type_tuple_iterator, pe_type_list_iterator,
     pe_type_dict_keys, pe_type_dict_values, pe_type_dict_items;
 
 /* iter(tuple/list), iter(reversed list): seq must be of the matching type. */
+/* An iterator over an indexed sequence (tuple, list, str, bytes): seq is
+ * UNDEF once exhausted; index is the next index (list_reverseiterator:
+ * index + 1; str: the byte offset of the next code point). */
+typedef struct pe_indexed_iter {
+    pe_obj ob;
+    pe_val seq;
+    size_t index;
+} pe_indexed_iter;
+/* A new iterator of type t over seq, at its start. */
 int pe_seqiter_new(pe_state *S, const pe_type *t, pe_val seq, pe_val *out);
+void pe_seqiter_clear(pe_state *S, pe_obj *o); /* exhausts it */
 /* Iterator over a dict: t is one of the dict iterator types. */
 int pe_dictiter_new(pe_state *S, const pe_type *t, pe_dict *d, pe_val *out);
 int pe_setiter_new(pe_state *S, pe_set *s, pe_val *out);

@@ -34,6 +34,17 @@ int pe_du_call(pe_state *S, pe_val v, enum pe_dunder d, int argc, const pe_val *
  * right operand whose type is a subclass, then the built-in behaviour of
  * the solid bases, then "unsupported operand type(s)". */
 int pe_dunder_binop(pe_state *S, int op, pe_val a, pe_val b, bool inplace, pe_val *out);
+/* The built-in part of a OP b (numbers, then the solid bases' binop
+ * slots), boxed operands taking part as their values: 0, PE_NOTIMPL or -1
+ * (int.__add__, list.__mul__ ... of the slot wrappers). */
+int pe_dunder_builtin_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out);
+/* a OP b (not in place) where a is an instance of a class whose solid
+ * base is object and no reflected method of b comes first: the protocol
+ * is a.__op__(b), then (NotImplemented) pe_dunder_binop_after_left. The
+ * __op__ value (borrowed), or UNDEF when the protocol is more than that
+ * (the VM then takes pe_binary_op). */
+pe_val pe_dunder_binop_left_only(pe_val a, pe_val b, int op);
+int pe_dunder_binop_after_left(pe_state *S, int op, pe_val a, pe_val b, pe_val *out);
 /* divmod(a, b) / pow(a, b, mod) (mod UNDEF: 2 args) with heap operands;
  * PE_NOTIMPL if neither side implements it (the caller raises). */
 int pe_dunder_divmod(pe_state *S, pe_val a, pe_val b, pe_val *out);
@@ -80,6 +91,13 @@ int pe_class_base_new(pe_state *S, pe_class *cls, int argc, const pe_val *argv, 
 int pe_class_base_init(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames);
 /* Sets cls->base_fini for cls->solid (pe_class_install_slots calls it). */
 void pe_class_base_setup(pe_class *cls);
+/* The type whose slots a class falls back to: the solid base, or for a
+ * boxed class (pe_boxed) a proxy applying them to the base value. */
+const pe_type *pe_class_slot_base(const pe_class *cls);
+/* A unary special method (neg pos invert abs trunc floor ceil round) that
+ * a boxed instance's class does not define: the base type's operation on
+ * the base value. 1 done, 0 not applicable, -1 error. */
+int pe_boxed_unary(pe_state *S, pe_val v, enum pe_dunder d, int argc, pe_val *out);
 /* The exception part of an instance, released without freeing (error.c). */
 void pe_exc_fini(pe_state *S, pe_obj *o);
 

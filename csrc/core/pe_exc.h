@@ -103,6 +103,8 @@ int pe_raise(pe_state *S, const pe_type *t, const char *fmt, ...) PE_PRINTF(3, 4
 int pe_raise_str(pe_state *S, const pe_type *t, const char *msg, size_t len);
 /* KeyError(key) etc.: an exception whose single arg is the value v. */
 int pe_raise_with_arg(pe_state *S, const pe_type *t, pe_val v);
+/* t(*argv[0..n)) (n may be 0: StopIteration()); returns -1. */
+int pe_raise_args(pe_state *S, const pe_type *t, size_t n, const pe_val *argv);
 /* Raises t(err, text): the (errno, strerror) args CPython gives errors it
  * raises from errno (e.g. OverflowError(34, 'Numerical result out of
  * range')). Returns -1. */

@@ -161,6 +161,9 @@ struct pe_type {
     const pe_type *base; /* single inheritance (bool->int, exceptions) */
     uint16_t kind;       /* enum pe_kind */
     uint16_t exc_id;     /* for exception types: enum pe_exc_id */
+    /* bytes of a fixed-size instance, for pe_dealloc_cleared (0: the type
+     * has its own dealloc) */
+    uint32_t size;
     /* frees owned references and the object itself (via pe_obj_free) */
     void (*dealloc)(pe_state *S, pe_obj *o);
     /* drops every reference the object holds, leaving it empty but valid
@@ -193,6 +196,22 @@ struct pe_type {
 /* ------------------------------------------------------------------ */
 
 void pe_obj_dealloc(pe_state *S, pe_obj *o); /* rc reached 0 */
+/* The dealloc slot of a fixed-size type whose clear slot (if any) drops
+ * every reference it holds: clear, then free type->size bytes, inside the
+ * trashcan (so freeing a long chain does not recurse without bound). */
+void pe_dealloc_cleared(pe_state *S, pe_obj *o);
+/* In a type object: `PE_DEALLOC_CLEARED(pe_list),` sets both the dealloc
+ * slot and the instance size it frees. */
+#define PE_DEALLOC_CLEARED(T) .dealloc = pe_dealloc_cleared, .size = sizeof(T)
+/* The type object of a plain iterator over a T (clearfn may be NULL):
+ * `const pe_type pe_type_x = PE_ITER_TYPE("x_iterator", T, x_next, x_clear);` */
+#define PE_ITER_TYPE(tname, T, nextfn, clearfn)                                           \
+    {                                                                                     \
+        .ob = PE_STATIC_HEAD(&pe_type_type), .name = (tname), .kind = PE_K_ITER,          \
+        PE_DEALLOC_CLEARED(T), .clear = (clearfn), .iter = pe_iter_self, .next = (nextfn), \
+    }
+/* The iter slot of an iterator: iter(it) is it. */
+int pe_iter_self(pe_state *S, pe_val v, pe_val *out);
 
 PE_INLINE void pe_incref_obj(pe_obj *o) {
     if (!(o->flags & PE_IMMORTAL)) o->rc++;
@@ -206,6 +225,13 @@ PE_INLINE void pe_incref(pe_val v) {
 }
 PE_INLINE void pe_decref(pe_state *S, pe_val v) {
     if (v.tag == PE_TOBJ) pe_decref_obj(S, v.u.o);
+}
+/* Empties *slot (UNDEF first, then releases the old value: a dealloc it
+ * triggers never sees the stale reference). */
+PE_INLINE void pe_drop(pe_state *S, pe_val *slot) {
+    pe_val old = *slot;
+    *slot = pe_undef();
+    pe_decref(S, old);
 }
 /* Replace *slot with v (v borrowed; slot's old value released). */
 PE_INLINE void pe_assign(pe_state *S, pe_val *slot, pe_val v) {

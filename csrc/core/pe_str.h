@@ -51,6 +51,15 @@ bool pe_str_eq(const pe_str *a, const pe_str *b);
 int pe_str_repr(pe_state *S, const pe_str *s, pe_sb *sb);
 /* The same for text p[0..len) (generalised UTF-8). */
 int pe_text_repr(pe_sb *sb, const char *p, size_t len);
+/* A new str or bytes shell: head bytes, then len + 1 for the text and its
+ * NUL (MemoryError past SIZE_MAX / 2). */
+PE_INLINE pe_obj *pe_text_obj_new(pe_state *S, const pe_type *t, size_t head, size_t len) {
+    if (len > SIZE_MAX / 2) {
+        pe_raise_nomem(S);
+        return NULL;
+    }
+    return pe_obj_new(S, t, head + len + 1);
+}
 /* Allocates a str of len bytes, data[len] = NUL, contents uninitialised:
  * fill data[0..len) with valid UTF-8, then call pe_str_finish (computes
  * nchars/ascii) before the string is used. NULL + MemoryError on failure. */
@@ -67,6 +76,9 @@ int64_t pe_str_hash(pe_str *s);
 int pe_str_concat_inplace(pe_state *S, pe_val *a, pe_val b);
 /* BUILD_STRING: concatenation of n str values (TypeError if one is not). */
 int pe_str_join_n(pe_state *S, size_t n, const pe_val *parts, pe_val *out);
+/* sep.join(parts) (sep NULL: ""); TypeError "sequence item 1: expected str
+ * instance, int found" for a non-str part. */
+int pe_str_join_sep(pe_state *S, const pe_str *sep, size_t n, const pe_val *parts, pe_val *out);
 /* f-string / format() glue. conv: 0, 's', 'r' or 'a'; spec: a str or
  * PE_TUNDEF. *out = format(conv(v), spec). */
 int pe_format_value(pe_state *S, pe_val v, int conv, pe_val spec, pe_val *out);

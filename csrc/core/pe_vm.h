@@ -34,6 +34,15 @@ typedef struct pe_frame {
 
 #define PE_FR_ENTRY 1u
 #define PE_FR_GEN 2u
+/* `cls(...)` running a Python __init__ pushed by CALL (class_call_frame):
+ * ret holds the new instance (the call's result), the frame a reference
+ * to the __init__ function; its return value must be None. */
+#define PE_FR_INIT 4u
+/* a OP b running a Python a.__op__(b) pushed by the operator's
+ * instruction (binop_frame): a and b stay in the caller's stack at
+ * ret[0], ret[1]; the operator is entry >> 8; NotImplemented finishes the
+ * protocol in C. The frame holds a reference to the function. */
+#define PE_FR_BINOP 8u
 
 /* Generators (gen.c, vm.c). A generator owns a saved copy of its frame's
  * window (locals, cells, free variables, then the live value stack) while
@@ -61,6 +70,12 @@ int pe_gen_send(pe_state *S, pe_gen *g, pe_val v, pe_val *out);
 bool pe_is_callable(pe_val v);
 /* gen.c: iter(callable, sentinel) ("iter(v, w): v must be callable"). */
 int pe_calliter_new(pe_state *S, pe_val callable, pe_val sentinel, pe_val *out);
+/* gen.c: at the end of a program (not a session's), closes every
+ * generator still suspended, in creation order, as CPython's interpreter
+ * exit does (finally blocks and __exit__ run; an escaping exception is
+ * reported as unraisable). Runs under the run's limits: -1 when one ran
+ * out (LimitError pending, unless an exception already was). */
+int pe_gen_finalize_all(pe_state *S);
 /* vm.c: resumes a suspended or just-created generator from C, sending v
  * (borrowed), or with throw_ raising the pending exception S->exc at its
  * yield. Returns 1 (yielded, *out), 0 (returned, *out the value) or -1. */

@@ -17,7 +17,7 @@
 
 enum { DISCARD_NOTFOUND = 0, DISCARD_FOUND = 1 };
 
-static bool is_frozen(const pe_set *s) { return s->ob.type == &pe_type_frozenset; }
+static bool is_frozen(const pe_set *s) { return s->ob.type->kind == PE_K_FROZENSET; }
 static bool slot_active(const pe_set_entry *e) { return e->key.tag != PE_TUNDEF; }
 static bool slot_unused(const pe_set_entry *e) { return e->key.tag == PE_TUNDEF && e->hash == 0; }
 
@@ -634,13 +634,6 @@ static int isdisjoint(pe_state *S, pe_set *s, pe_val other) {
 
 static void set_clear_slot(pe_state *S, pe_obj *o) { clear_internal(S, (pe_set *)o); }
 
-static void set_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    clear_internal(S, (pe_set *)o);
-    pe_obj_free(S, o, sizeof(pe_set));
-    cont_trash_end(S);
-}
-
 static int set_repr(pe_state *S, pe_val v, pe_sb *sb) {
     pe_set *s = PE_SET(v);
     const char *name = s->ob.type->name;
@@ -793,7 +786,7 @@ static int set_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe
     if (pe_cont_type_call_check(S, callee)) return -1;
     const pe_type *t = (const pe_type *)callee.u.o;
     if (pe_cont_posargs(S, t->name, t->name, argc, kwnames, 0, 1)) return -1;
-    if (t == &pe_type_frozenset && argc == 1 && pe_is_kind(argv[0], PE_K_FROZENSET)) {
+    if (t == &pe_type_frozenset && argc == 1 && pe_typeof(argv[0]) == &pe_type_frozenset) {
         pe_incref(argv[0]);
         *out = argv[0];
         return 0;
@@ -870,7 +863,7 @@ static int m_copy(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj
                   pe_val *out) {
     (void)argv;
     if (pe_cont_noargs(S, SET_QUAL(self, "copy"), argc, kwnames)) return -1;
-    if (is_frozen(PE_SET(self))) {
+    if (PE_SET(self)->ob.type == &pe_type_frozenset) {
         pe_incref(self);
         *out = self;
         return 0;
@@ -1023,7 +1016,7 @@ const pe_type pe_type_set = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "set",
     .kind = PE_K_SET,
-    .dealloc = set_dealloc,
+    PE_DEALLOC_CLEARED(pe_set),
     .clear = set_clear_slot,
     .repr = set_repr,
     .richcmp = set_richcmp,
@@ -1039,7 +1032,7 @@ const pe_type pe_type_frozenset = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "frozenset",
     .kind = PE_K_FROZENSET,
-    .dealloc = set_dealloc,
+    PE_DEALLOC_CLEARED(pe_set),
     .clear = set_clear_slot,
     .repr = set_repr,
     .hash = frozenset_hash,

@@ -158,6 +158,7 @@ int pe_slice_indices(pe_state *S, pe_val slice, int64_t length, int64_t *start, 
 
 /* A slice bound as an int (bool mapped to int), or the TypeError. */
 static int long_bound(pe_state *S, pe_val v, pe_val *out) {
+    v = pe_unbox(v); /* an int subclass: its value (borrowed, alive with the slice) */
     if (v.tag == PE_TBOOL) v = pe_int(v.u.i);
     if (!pe_is_intlike(v))
         return pe_raise(S, PE_EXC(TypeError),
@@ -227,13 +228,6 @@ static void slice_clear(pe_state *S, pe_obj *o) {
     pe_decref(S, a);
     pe_decref(S, b);
     pe_decref(S, c);
-}
-
-static void slice_dealloc(pe_state *S, pe_obj *o) {
-    if (cont_trash_begin(S, o)) return;
-    slice_clear(S, o);
-    pe_obj_free(S, o, sizeof(pe_slice));
-    cont_trash_end(S);
 }
 
 static int slice_repr(pe_state *S, pe_val v, pe_sb *sb) {
@@ -310,7 +304,7 @@ const pe_type pe_type_slice = {
     .ob = PE_STATIC_HEAD(&pe_type_type),
     .name = "slice",
     .kind = PE_K_SLICE,
-    .dealloc = slice_dealloc,
+    PE_DEALLOC_CLEARED(pe_slice),
     .clear = slice_clear,
     .repr = slice_repr,
     .richcmp = slice_richcmp,

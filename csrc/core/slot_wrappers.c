@@ -16,7 +16,7 @@
 
 static const pe_type *static_of(pe_val self) {
     const pe_type *t = pe_typeof(self);
-    return pe_is_heaptype(t) ? ((const pe_class *)t)->solid : t;
+    return pe_is_heaptype(t) ? pe_class_slot_base((const pe_class *)t) : t;
 }
 
 static int nargs(pe_state *S, const char *name, int argc, pe_obj *kwnames, int want) {
@@ -49,14 +49,28 @@ WRAPPER(init) {
     return 0;
 }
 
+/* T.__new__(cls, *args) (self is cls: see the method descriptor's call):
+ * the base's constructor for a subclass, T(*args) for T itself. */
+WRAPPER(new) {
+    const pe_type *cls = (const pe_type *)self.u.o;
+    if (pe_is_heaptype(cls)) {
+        pe_class *c = PE_CLASS(cls);
+        if (c->solid == &pe_type_object) return pe_instance_new(S, cls, out);
+        return pe_class_base_new(S, c, argc, argv, kwnames, out);
+    }
+    return cls->call(S, self, argc, argv, kwnames, out);
+}
+
 WRAPPER(repr) {
     (void)argv;
     if (nargs(S, "__repr__", argc, kwnames, 0)) return -1;
     const pe_type *s = static_of(self);
     pe_sb sb;
     pe_sb_init(&sb, S);
-    int r = s->repr ? s->repr(S, self, &sb)
-                    : pe_sb_printf(&sb, "<%s object at %p>", pe_type_name(self), (void *)self.u.o);
+    int r = s->repr              ? s->repr(S, self, &sb)
+            : self.tag != PE_TOBJ ? pe_repr(S, self, &sb) /* float.__repr__(2.5) */
+                                  : pe_sb_printf(&sb, "<%s object at %p>", pe_type_name(self),
+                                                 (void *)self.u.o);
     if (r) {
         pe_sb_free(&sb);
         return -1;
@@ -88,6 +102,10 @@ WRAPPER(format) {
     pe_sb_init(&sb, S);
     int r;
     if (PE_STR(argv[0])->len == 0) r = pe_tostr(S, self, &sb);
+    else if (pe_is_boxed(self) || pe_typeof(self)->kind == PE_K_INT ||
+             pe_typeof(self)->kind == PE_K_FLOAT || pe_typeof(self)->kind == PE_K_STR ||
+             pe_typeof(self)->kind == PE_K_BOOL)
+        r = pe_format(S, pe_unbox(self), PE_STR(argv[0])->data, PE_STR(argv[0])->len, &sb);
     else
         r = pe_raise(S, PE_EXC(TypeError), "unsupported format string passed to %s.__format__",
                      pe_type_name(self));
@@ -123,6 +141,16 @@ static int cmp_wrapper(pe_state *S, pe_val self, int argc, const pe_val *argv, p
     if (nargs(S, "comparison", argc, kwnames, 1)) return -1;
     const pe_type *s = static_of(self);
     pe_val other = argv[0];
+    if (s->kind == PE_K_INT || s->kind == PE_K_BOOL || s->kind == PE_K_FLOAT) {
+        /* int.__eq__ / float.__lt__ ...: numbers only */
+        pe_val o = pe_unbox(other);
+        if (pe_du_heap(o) || !(o.tag == PE_TINT || o.tag == PE_TBOOL || o.tag == PE_TFLOAT ||
+                               pe_is_bigint(o))) {
+            *out = pe_notimplemented();
+            return 0;
+        }
+        return pe_richcmp(S, pe_unbox(self), o, op, out);
+    }
     if (s->richcmp) {
         int r = s->richcmp(S, self, other, op, out);
         if (r < 0) return -1;
@@ -252,11 +280,7 @@ static int bin_wrapper(pe_state *S, pe_val self, int argc, const pe_val *argv, p
                        int op, bool reflected, pe_val *out) {
     if (nargs(S, "binary operator", argc, kwnames, 1)) return -1;
     pe_val a = reflected ? argv[0] : self, b = reflected ? self : argv[0];
-    int r = pe_number_binop(S, op, a, b, out);
-    if (r == PE_NOTIMPL) {
-        const pe_type *s = static_of(self);
-        r = s->binop ? s->binop(S, op, a, b, out) : PE_NOTIMPL;
-    }
+    int r = pe_dunder_builtin_binop(S, op, a, b, out);
     if (r < 0) return -1;
     *out = notimpl_or(r, *out);
     return 0;
@@ -278,9 +302,70 @@ BIN_WRAPPERS(and, PE_BO_AND)
 BIN_WRAPPERS(or, PE_BO_OR)
 BIN_WRAPPERS(xor, PE_BO_XOR)
 
+/* The number protocol of int/float (int.__neg__, float.__int__ ...), on
+ * the value of a boxed instance. */
+enum { UN_NEG, UN_POS, UN_INVERT, UN_ABS, UN_BOOL, UN_INT, UN_FLOAT, UN_INDEX };
+
+static int unary_wrapper(pe_state *S, pe_val self, int argc, pe_obj *kwnames, const char *name,
+                         int which, pe_val *out) {
+    if (nargs(S, name, argc, kwnames, 0)) return -1;
+    pe_val v = pe_unbox(self);
+    if (v.tag == PE_TBOOL) v = pe_int(v.u.i);
+    switch (which) {
+    case UN_NEG: return pe_unary_neg(S, v, out);
+    case UN_POS: return pe_unary_pos(S, v, out);
+    case UN_INVERT: return pe_unary_invert(S, v, out);
+    case UN_ABS:
+        if (v.tag == PE_TFLOAT) {
+            *out = pe_float(v.u.f < 0 ? -v.u.f : v.u.f);
+            return 0;
+        }
+        return pe_int_abs(S, v, out);
+    case UN_BOOL: {
+        int t = pe_truth(S, v);
+        if (t < 0) return -1;
+        *out = pe_bool(t);
+        return 0;
+    }
+    case UN_FLOAT: {
+        if (v.tag == PE_TFLOAT) {
+            *out = v;
+            return 0;
+        }
+        double d;
+        if (v.tag == PE_TINT) d = (double)v.u.i;
+        else if (pe_int_to_double(S, v, &d)) return -1;
+        *out = pe_float(d);
+        return 0;
+    }
+    default: /* __int__, __index__ */
+        if (v.tag == PE_TFLOAT) return pe_int_from_double(S, v.u.f, out);
+        pe_incref(v);
+        *out = v;
+        return 0;
+    }
+}
+
+#define UNARY_WRAPPER(n, W)                                                                  \
+    WRAPPER(n) {                                                                             \
+        (void)argv;                                                                          \
+        return unary_wrapper(S, self, argc, kwnames, "__" #n "__", W, out);                  \
+    }
+UNARY_WRAPPER(neg, UN_NEG)
+UNARY_WRAPPER(pos, UN_POS)
+UNARY_WRAPPER(invert, UN_INVERT)
+UNARY_WRAPPER(abs, UN_ABS)
+WRAPPER(truth) { /* __bool__ (the name `bool` is a macro) */
+    (void)argv;
+    return unary_wrapper(S, self, argc, kwnames, "__bool__", UN_BOOL, out);
+}
+UNARY_WRAPPER(int, UN_INT)
+UNARY_WRAPPER(float, UN_FLOAT)
+UNARY_WRAPPER(index, UN_INDEX)
+
 /* Which slot a wrapper needs on the static type for the name to exist. */
 enum { NEED_NONE, NEED_LEN, NEED_GETITEM, NEED_SETITEM, NEED_CONTAINS, NEED_ITER, NEED_NEXT,
-       NEED_BINOP, NEED_HASH, NEED_INIT };
+       NEED_BINOP, NEED_HASH, NEED_INIT, NEED_NEW, NEED_NUMBER, NEED_INT };
 
 typedef struct wrapper_entry {
     pe_cfunc f;
@@ -291,12 +376,14 @@ typedef struct wrapper_entry {
 #define WB(n) W(n, NEED_BINOP), W(r##n, NEED_BINOP)
 
 static const wrapper_entry wrappers[] = {
-    W(init, NEED_INIT), W(repr, NEED_NONE), W(str, NEED_NONE), W(format, NEED_NONE),
+    W(init, NEED_INIT), W(new, NEED_NEW), W(repr, NEED_NONE), W(str, NEED_NONE), W(format, NEED_NONE),
     W(hash, NEED_HASH), W(lt, NEED_NONE), W(le, NEED_NONE), W(eq, NEED_NONE), W(ne, NEED_NONE),
     W(gt, NEED_NONE), W(ge, NEED_NONE), W(len, NEED_LEN), W(getitem, NEED_GETITEM),
     W(setitem, NEED_SETITEM), W(delitem, NEED_SETITEM), W(contains, NEED_CONTAINS),
     W(iter, NEED_ITER), W(next, NEED_NEXT), WB(add), WB(sub), WB(mul), WB(truediv),
     WB(floordiv), WB(mod), WB(pow), WB(lshift), WB(rshift), WB(and), WB(or), WB(xor),
+    W(neg, NEED_NUMBER), W(pos, NEED_NUMBER), W(abs, NEED_NUMBER), {PE_METHOD("__bool__", w_truth), NEED_NUMBER},
+    W(int, NEED_NUMBER), W(float, NEED_NUMBER), W(invert, NEED_INT), W(index, NEED_INT),
 };
 
 static bool is_number_type(const pe_type *t) {
@@ -319,6 +406,9 @@ const pe_cfunc *pe_slot_wrapper_find(const pe_type *t, const pe_str *name) {
         case NEED_BINOP: ok = t->binop != NULL || is_number_type(t); break;
         case NEED_HASH: ok = t->hash != NULL || t == &pe_type_object; break;
         case NEED_INIT: ok = t == &pe_type_object || pe_class_base_size(t) != 0; break;
+        case NEED_NEW: ok = t != &pe_type_object && pe_class_base_size(t) != 0; break;
+        case NEED_NUMBER: ok = is_number_type(t); break;
+        case NEED_INT: ok = is_number_type(t) && t != &pe_type_float; break;
         default: ok = true; break;
         }
         return ok ? &w->f : NULL;

@@ -263,6 +263,22 @@ void pe_obj_free(pe_state *S, pe_obj *o, size_t size) {
 
 void pe_obj_dealloc(pe_state *S, pe_obj *o) { o->type->dealloc(S, o); }
 
+void pe_dealloc_cleared(pe_state *S, pe_obj *o) {
+    if (pe_trash_begin(S, o)) return;
+    const pe_type *t = o->type;
+    PE_ASSERT(t->size >= sizeof(pe_obj));
+    if (t->clear) t->clear(S, o);
+    pe_obj_free(S, o, t->size);
+    pe_trash_end(S);
+}
+
+int pe_iter_self(pe_state *S, pe_val v, pe_val *out) {
+    (void)S;
+    pe_incref(v);
+    *out = v;
+    return 0;
+}
+
 /* Reclaims every object on h, cycles included: pin all (so no count reaches
  * zero while we work), drop all held references, then free each shell. */
 void pe_heap_sweep(pe_state *S, pe_heap *h) {

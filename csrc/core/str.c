@@ -28,6 +28,7 @@
  */
 #include "str_impl.h"
 #include "pe_dunder.h"
+#include "pe_class.h"
 
 /* ------------------------------------------------------------------ */
 /* UTF-8                                                               */
@@ -57,11 +58,7 @@ int pe_ps_sb_putcp(pe_sb *sb, uint32_t c) {
 /* ------------------------------------------------------------------ */
 
 pe_str *pe_str_alloc(pe_state *S, size_t len) {
-    if (len > SIZE_MAX / 2) {
-        pe_raise_nomem(S);
-        return NULL;
-    }
-    pe_str *s = (pe_str *)pe_obj_new(S, &pe_type_str, sizeof(pe_str) + len + 1);
+    pe_str *s = (pe_str *)pe_text_obj_new(S, &pe_type_str, sizeof(pe_str), len);
     if (!s) return NULL;
     s->len = len;
     s->nchars = len;
@@ -362,25 +359,35 @@ int pe_str_concat_inplace(pe_state *S, pe_val *a, pe_val b) {
     return 0;
 }
 
-int pe_str_join_n(pe_state *S, size_t n, const pe_val *parts, pe_val *out) {
+int pe_str_join_sep(pe_state *S, const pe_str *sep, size_t n, const pe_val *parts, pe_val *out) {
     size_t len = 0, nchars = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!pe_is_str(parts[i]))
+        pe_val x = pe_unbox(parts[i]); /* str subclasses join as their value */
+        if (!pe_is_str(x))
             return pe_raise(S, PE_EXC(TypeError), "sequence item %zu: expected str instance, %s found",
                             i, pe_type_name(parts[i]));
-        len += PE_STR(parts[i])->len;
-        nchars += PE_STR(parts[i])->nchars;
+        len += PE_STR(x)->len;
+        nchars += PE_STR(x)->nchars;
     }
     if (n == 1) {
-        pe_incref(parts[0]);
-        *out = parts[0];
+        *out = pe_unbox(parts[0]);
+        pe_incref(*out);
         return 0;
+    }
+    size_t seplen = sep ? sep->len : 0;
+    if (n > 1 && seplen) {
+        len += seplen * (n - 1);
+        nchars += sep->nchars * (n - 1);
     }
     pe_str *s = pe_str_alloc(S, len);
     if (!s) return -1;
     char *p = s->data;
     for (size_t i = 0; i < n; i++) {
-        const pe_str *x = PE_STR(parts[i]);
+        if (i && seplen) {
+            memcpy(p, sep->data, seplen);
+            p += seplen;
+        }
+        const pe_str *x = PE_STR(pe_unbox(parts[i]));
         if (x->len) memcpy(p, x->data, x->len);
         p += x->len;
     }
@@ -388,6 +395,10 @@ int pe_str_join_n(pe_state *S, size_t n, const pe_val *parts, pe_val *out) {
     s->ascii = nchars == len;
     *out = pe_obj_val(&s->ob);
     return 0;
+}
+
+int pe_str_join_n(pe_state *S, size_t n, const pe_val *parts, pe_val *out) {
+    return pe_str_join_sep(S, NULL, n, parts, out);
 }
 
 /* Repetition count (sequence_repeat): int/bool; bigints overflow. 1 if
@@ -541,10 +552,11 @@ static int str_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
 }
 
 static int str_contains(pe_state *S, pe_val v, pe_val x) {
-    if (!pe_is_str(x))
+    pe_val u = pe_unbox(x); /* a str subclass instance: its value */
+    if (!pe_is_str(u))
         return pe_raise(S, PE_EXC(TypeError), "'in <string>' requires string as left operand, not %s",
                         pe_type_name(x));
-    const pe_str *h = PE_STR(v), *n = PE_STR(x);
+    const pe_str *h = PE_STR(v), *n = PE_STR(u);
     if (n->len == 0) return 1;
     if (n->len > h->len) return 0;
     return memmem(h->data, h->len, n->data, n->len) != NULL;
@@ -554,67 +566,28 @@ static int str_contains(pe_state *S, pe_val v, pe_val x) {
 /* Iterators: str_ascii_iterator / str_iterator                        */
 /* ------------------------------------------------------------------ */
 
-typedef struct ps_iter {
-    pe_obj ob;
-    pe_val str; /* the string, or UNDEF once exhausted */
-    size_t off; /* byte offset of the next code point */
-} ps_iter;
-
-static void iter_clear(pe_state *S, pe_obj *o) {
-    ps_iter *it = (ps_iter *)o;
-    pe_val s = it->str;
-    it->str = pe_undef();
-    pe_decref(S, s);
-}
-
-static void iter_dealloc(pe_state *S, pe_obj *o) {
-    iter_clear(S, o);
-    pe_obj_free(S, o, sizeof(ps_iter));
-}
-
-static int iter_self(pe_state *S, pe_val v, pe_val *out) {
-    (void)S;
-    pe_incref(v);
-    *out = v;
-    return 0;
-}
-
 static int iter_next(pe_state *S, pe_val v, pe_val *out) {
-    ps_iter *it = (ps_iter *)v.u.o;
-    if (it->str.tag == PE_TUNDEF) return 0;
-    const pe_str *s = PE_STR(it->str);
-    if (it->off >= s->len) {
-        iter_clear(S, &it->ob);
+    pe_indexed_iter *it = (pe_indexed_iter *)v.u.o;
+    if (it->seq.tag == PE_TUNDEF) return 0;
+    const pe_str *s = PE_STR(it->seq);
+    if (it->index >= s->len) {
+        pe_seqiter_clear(S, &it->ob);
         return 0;
     }
-    size_t n = pe_utf8_seqlen((unsigned char)s->data[it->off]);
-    if (pe_ps_new_n(S, s->data + it->off, n, 1, out)) return -1;
-    it->off += n;
+    size_t n = pe_utf8_seqlen((unsigned char)s->data[it->index]);
+    if (pe_ps_new_n(S, s->data + it->index, n, 1, out)) return -1;
+    it->index += n;
     return 1;
 }
 
-#define PS_ITER_TYPE(var, tname)                                                         \
-    const pe_type var = {                                                                \
-        .ob = PE_STATIC_HEAD(&pe_type_type),                                             \
-        .name = tname,                                                                   \
-        .kind = PE_K_ITER,                                                               \
-        .dealloc = iter_dealloc,                                                         \
-        .clear = iter_clear,                                                             \
-        .iter = iter_self,                                                               \
-        .next = iter_next,                                                               \
-    }
-PS_ITER_TYPE(pe_ps_type_str_iter, "str_iterator");
-PS_ITER_TYPE(pe_ps_type_str_ascii_iter, "str_ascii_iterator");
+const pe_type pe_ps_type_str_iter =
+    PE_ITER_TYPE("str_iterator", pe_indexed_iter, iter_next, pe_seqiter_clear);
+const pe_type pe_ps_type_str_ascii_iter =
+    PE_ITER_TYPE("str_ascii_iterator", pe_indexed_iter, iter_next, pe_seqiter_clear);
 
 static int str_iter(pe_state *S, pe_val v, pe_val *out) {
     const pe_type *t = PE_STR(v)->ascii ? &pe_ps_type_str_ascii_iter : &pe_ps_type_str_iter;
-    ps_iter *it = (ps_iter *)pe_obj_new(S, t, sizeof(ps_iter));
-    if (!it) return -1;
-    pe_incref(v);
-    it->str = v;
-    it->off = 0;
-    *out = pe_obj_val(&it->ob);
-    return 0;
+    return pe_seqiter_new(S, t, v, out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -725,10 +698,10 @@ int pe_ord(pe_state *S, pe_val v, pe_val *out) {
         *out = pe_int(bp[0]);
         return 0;
     }
-    if (!pe_is_str(v))
+    if (!pe_is_str(pe_unbox(v)))
         return pe_raise(S, PE_EXC(TypeError), "ord() expected string of length 1, but %s found",
                         pe_type_name(v));
-    const pe_str *s = PE_STR(v);
+    const pe_str *s = PE_STR(pe_unbox(v));
     if (s->nchars != 1)
         return pe_raise(S, PE_EXC(TypeError),
                         "ord() expected a character, but string of length %zu found", s->nchars);
@@ -884,16 +857,8 @@ int pe_ps_arg_ssize(pe_state *S, pe_val v, int64_t *out) {
     }
     if (pe_is_bigint(v))
         return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C ssize_t");
-    if (pe_du_heap(v)) { /* a user class's __index__ */
-        pe_val i;
-        int du = pe_dunder_index(S, v, &i);
-        if (du < 0) return -1;
-        if (du) {
-            int r = pe_ps_arg_ssize(S, i, out);
-            pe_decref(S, i);
-            return r;
-        }
-    }
+    int r = pe_args_via_index(S, v, pe_ps_arg_ssize, out);
+    if (r) return r < 0 ? -1 : 0;
     return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
                     pe_type_name(v));
 }

@@ -45,15 +45,7 @@ int pe_format(pe_state *S, pe_val v, const char *spec, size_t speclen, pe_sb *sb
 /* New str for conv(v): 's' str, 'r' repr, 'a' ascii. */
 static int convert(pe_state *S, pe_val v, int conv, pe_val *out) {
     if (conv == 'r') return pe_repr_val(S, v, out);
-    if (conv == 'a') {
-        pe_sb sb;
-        pe_sb_init(&sb, S);
-        if (pe_ascii(S, v, &sb)) {
-            pe_sb_free(&sb);
-            return -1;
-        }
-        return pe_sb_to_str(&sb, out);
-    }
+    if (conv == 'a') return pe_text_val(S, pe_ascii, v, out);
     if (pe_is_str(v)) {
         pe_incref(v);
         *out = v;
@@ -256,6 +248,13 @@ static bool is_number(pe_val v) {
     return v.tag == PE_TINT || v.tag == PE_TBOOL || v.tag == PE_TFLOAT || pe_is_bigint(v);
 }
 
+/* An int/float/str subclass instance formats as its value (the message
+ * for anything else names the argument's own type). */
+static pe_val pf_value(pe_val v) {
+    pe_val u = pe_unbox(v);
+    return is_number(u) || pe_is_str(u) ? u : v;
+}
+
 /* _PyUnicode_FormatLong: sign, "0x"/"0o" prefix when alt, digits
  * zero-padded to prec, upper case for 'X'. */
 static int pf_format_long(pe_state *S, pe_val x, const pf_arg *a, pe_sb *out) {
@@ -282,6 +281,7 @@ static int pf_format_long(pe_state *S, pe_val x, const pf_arg *a, pe_sb *out) {
 
 /* mainformatlong: %d %i %u %o %x %X. */
 static int pf_int(pe_state *S, pe_val v, pf_arg *a, pe_sb *out) {
+    v = pf_value(v);
     bool hex_oct = a->ch == 'o' || a->ch == 'x' || a->ch == 'X';
     if (!is_number(v) || (v.tag == PE_TFLOAT && hex_oct)) {
         return pe_raise(S, PE_EXC(TypeError), "%%%c format: %s is required, not %s", (char)a->ch,
@@ -298,6 +298,7 @@ static int pf_int(pe_state *S, pe_val v, pf_arg *a, pe_sb *out) {
 
 /* formatfloat: %e %E %f %F %g %G via the format-spec float formatter. */
 static int pf_float(pe_state *S, pe_val v, pf_arg *a, pe_sb *out, bool c_bytes) {
+    v = pf_value(v);
     double x;
     if (v.tag == PE_TFLOAT) x = v.u.f;
     else if (v.tag == PE_TINT || v.tag == PE_TBOOL) x = (double)v.u.i;
@@ -321,6 +322,7 @@ static int pf_float(pe_state *S, pe_val v, pf_arg *a, pe_sb *out, bool c_bytes) 
 
 /* formatchar: %c */
 static int pf_char(pe_state *S, pe_val v, pe_sb *out) {
+    v = pf_value(v);
     if (pe_is_str(v)) {
         if (PE_STR(v)->nchars == 1) return ps_sb_putstr(out, PE_STR(v));
     } else if (v.tag == PE_TINT || v.tag == PE_TBOOL || pe_is_bigint(v)) {

@@ -7,6 +7,9 @@
  * match a valid UTF-8 haystack at code point boundaries, so byte results
  * are converted back to code point indices only at the API surface.
  */
+#include <stdio.h>
+
+#include "cont_internal.h"
 #include "str_impl.h"
 #include "pe_dunder.h"
 #include "unicode_db.h"
@@ -42,14 +45,9 @@ static int chk_onearg(pe_state *S, const char *name, int argc, pe_obj *kwnames) 
 
 /* Argument Clinic, positional only: "center expected at least 1 argument, got 0". */
 static int chk_clinic(pe_state *S, const char *name, int argc, pe_obj *kwnames, int min, int max) {
-    if (no_kw(S, name, kwnames)) return -1;
-    if (argc < min)
-        return pe_raise(S, PE_EXC(TypeError), "%s expected %s %d argument%s, got %d", name,
-                        min == max ? "exactly" : "at least", min, min == 1 ? "" : "s", argc);
-    if (argc > max)
-        return pe_raise(S, PE_EXC(TypeError), "%s expected %s %d argument%s, got %d", name,
-                        min == max ? "exactly" : "at most", max, max == 1 ? "" : "s", argc);
-    return 0;
+    char qualname[32];
+    snprintf(qualname, sizeof qualname, "str.%s", name);
+    return pe_cont_posargs(S, qualname, name, argc, kwnames, min, max);
 }
 
 /* PyArg_ParseTuple "O|OO:find": "find() takes at least 1 argument (0 given)". */
@@ -62,85 +60,6 @@ static int chk_tuple(pe_state *S, const char *name, int argc, pe_obj *kwnames, i
         return pe_raise(S, PE_EXC(TypeError), "%s() takes at most %d argument%s (%d given)", name, max,
                         max == 1 ? "" : "s", argc);
     return 0;
-}
-
-static bool kwname_is(pe_obj *kwnames, size_t k, const char *name) {
-    const pe_str *s = PE_STR(((pe_tuple *)kwnames)->items[k]);
-    return s->len == strlen(name) && memcmp(s->data, name, s->len) == 0;
-}
-
-/* _PyArg_UnpackKeywords for optional parameters `names` (all may be given
- * by keyword): out[i] = argument or UNDEF. */
-static int chk_kw(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
-                  const char *const *names, int nparams, pe_val *out) {
-    int nk = (int)nkw(kwnames), np = argc - nk;
-    if (argc > nparams)
-        return pe_raise(S, PE_EXC(TypeError), "%s() takes at most %d %sargument%s (%d given)", fname,
-                        nparams, np == 0 ? "keyword " : "", nparams == 1 ? "" : "s", argc);
-    for (int i = 0; i < nparams; i++) out[i] = i < np ? argv[i] : pe_undef();
-    int used = 0;
-    for (int i = np; i < nparams; i++) {
-        for (int k = 0; k < nk; k++) {
-            if (kwname_is(kwnames, (size_t)k, names[i])) {
-                out[i] = argv[np + k];
-                used++;
-            }
-        }
-    }
-    if (used == nk) return 0;
-    for (int i = 0; i < np; i++)
-        for (int k = 0; k < nk; k++)
-            if (kwname_is(kwnames, (size_t)k, names[i]))
-                return pe_raise(S, PE_EXC(TypeError),
-                                "argument for %s() given by name ('%s') and position (%d)", fname,
-                                names[i], i + 1);
-    for (int k = 0; k < nk; k++) {
-        int i = 0;
-        while (i < nparams && !kwname_is(kwnames, (size_t)k, names[i])) i++;
-        if (i == nparams)
-            return pe_raise(S, PE_EXC(TypeError), "'%s' is an invalid keyword argument for %s()",
-                            PE_STR(((pe_tuple *)kwnames)->items[k])->data, fname);
-    }
-    return 0;
-}
-
-/* start/end of find() & co (_PyEval_SliceIndex): None keeps the default,
- * ints are clamped to the int64 range. */
-static int slice_arg(pe_state *S, pe_val v, int64_t *out) {
-    if (v.tag == PE_TUNDEF || v.tag == PE_TNONE) return 0;
-    if (v.tag == PE_TINT || v.tag == PE_TBOOL) {
-        *out = v.u.i;
-        return 0;
-    }
-    if (pe_is_bigint(v)) {
-        *out = pe_int_sign(v) < 0 ? INT64_MIN : INT64_MAX;
-        return 0;
-    }
-    if (pe_du_heap(v)) { /* a user class's __index__ */
-        pe_val i;
-        int du = pe_dunder_index(S, v, &i);
-        if (du < 0) return -1;
-        if (du) {
-            int r = slice_arg(S, i, out);
-            pe_decref(S, i);
-            return r;
-        }
-    }
-    return pe_raise(S, PE_EXC(TypeError),
-                    "slice indices must be integers or None or have an __index__ method");
-}
-
-/* ADJUST_INDICES: clamp [start, end) to [0, len] (end may end below start). */
-static void adjust_indices(int64_t *start, int64_t *end, int64_t len) {
-    if (*end > len) *end = len;
-    else if (*end < 0) {
-        *end += len;
-        if (*end < 0) *end = 0;
-    }
-    if (*start < 0) {
-        *start += len;
-        if (*start < 0) *start = 0;
-    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -163,18 +82,7 @@ static int sub_bytes(pe_state *S, const pe_str *s, size_t a, size_t b, pe_val *o
 static int list_add_bytes(pe_state *S, pe_val l, const pe_str *s, size_t a, size_t b) {
     pe_val v;
     if (sub_bytes(S, s, a, b, &v)) return -1;
-    int r = pe_list_append(S, PE_LIST(l), v);
-    pe_decref(S, v);
-    return r;
-}
-
-static void list_reverse(pe_val l) {
-    pe_list *L = PE_LIST(l);
-    for (size_t i = 0, j = L->n; i + 1 < j; i++, j--) {
-        pe_val t = L->items[i];
-        L->items[i] = L->items[j - 1];
-        L->items[j - 1] = t;
-    }
+    return pe_list_append_steal(S, PE_LIST(l), v);
 }
 
 /* Last occurrence of n in h, or NULL. */
@@ -449,13 +357,14 @@ typedef struct search_args {
 static int parse_search(pe_state *S, const char *name, pe_val self, int argc, const pe_val *argv,
                         pe_obj *kwnames, search_args *a, bool need_sub_str) {
     if (chk_tuple(S, name, argc, kwnames, 1, 3)) return -1;
-    if (need_sub_str && need_str(S, argv[0])) return -1;
-    a->sub = pe_is_str(argv[0]) ? PE_STR(argv[0]) : NULL;
+    pe_val sub = pe_unbox(argv[0]); /* str subclasses: their value */
+    if (need_sub_str && need_str(S, sub)) return -1;
+    a->sub = pe_is_str(sub) ? PE_STR(sub) : NULL;
     a->start = 0;
     a->end = INT64_MAX;
-    if (argc > 1 && slice_arg(S, argv[1], &a->start)) return -1;
-    if (argc > 2 && slice_arg(S, argv[2], &a->end)) return -1;
-    adjust_indices(&a->start, &a->end, (int64_t)SELF->nchars);
+    if (argc > 1 && pe_args_slice_index(S, argv[1], &a->start)) return -1;
+    if (argc > 2 && pe_args_slice_index(S, argv[2], &a->end)) return -1;
+    pe_adjust_indices(&a->start, &a->end, (int64_t)SELF->nchars);
     if (a->start <= a->end) {
         a->bstart = ps_str_offset(SELF, (size_t)a->start);
         a->bend = ps_str_offset(SELF, (size_t)a->end);
@@ -543,14 +452,15 @@ static int starts_ends(pe_state *S, const char *name, pe_val self, int argc, con
                        pe_obj *kwnames, bool at_end, pe_val *out) {
     search_args a;
     if (parse_search(S, name, self, argc, argv, kwnames, &a, false)) return -1;
-    pe_val x = argv[0];
+    pe_val x = pe_unbox(argv[0]);
     if (pe_is_kind(x, PE_K_TUPLE)) {
         const pe_tuple *t = PE_TUPLE(x);
         for (size_t i = 0; i < t->n; i++) {
-            if (!pe_is_str(t->items[i]))
+            pe_val item = pe_unbox(t->items[i]);
+            if (!pe_is_str(item))
                 return pe_raise(S, PE_EXC(TypeError), "tuple for %s must only contain str, not %s", name,
-                                pe_type_name(t->items[i]));
-            if (tailmatch(SELF, PE_STR(t->items[i]), &a, at_end)) {
+                                pe_type_name(item));
+            if (tailmatch(SELF, PE_STR(item), &a, at_end)) {
                 *out = pe_bool(1);
                 return 0;
             }
@@ -634,8 +544,9 @@ static int split_common(pe_state *S, const char *name, pe_val self, int argc, co
     static const char *const names[2] = {"sep", "maxsplit"};
     pe_val a[2];
     int64_t maxsplit = -1;
-    if (chk_kw(S, name, argc, argv, kwnames, names, 2, a)) return -1;
+    if (pe_args_bind(S, name, argc, argv, kwnames, names, 2, 2, a)) return -1;
     bool has_sep = a[0].tag != PE_TUNDEF && a[0].tag != PE_TNONE;
+    a[0] = pe_unbox(a[0]);
     if (has_sep && !pe_is_str(a[0]))
         return pe_raise(S, PE_EXC(TypeError), "must be str or None, not %s", pe_type_name(a[0]));
     if (a[1].tag != PE_TUNDEF && pe_ps_arg_ssize(S, a[1], &maxsplit)) return -1;
@@ -650,7 +561,7 @@ static int split_common(pe_state *S, const char *name, pe_val self, int argc, co
         pe_decref(S, *out);
         return -1;
     }
-    if (reverse) list_reverse(*out);
+    if (reverse) pe_list_reverse(PE_LIST(*out));
     return 0;
 }
 
@@ -684,7 +595,7 @@ static int str_splitlines(pe_state *S, pe_val self, int argc, const pe_val *argv
     static const char *const names[1] = {"keepends"};
     pe_val a[1];
     int keep = 0;
-    if (chk_kw(S, "splitlines", argc, argv, kwnames, names, 1, a)) return -1;
+    if (pe_args_bind(S, "splitlines", argc, argv, kwnames, names, 1, 1, a)) return -1;
     if (a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], &keep)) return -1;
     if (pe_list_new(S, 0, out)) return -1;
     const pe_str *s = SELF;
@@ -739,9 +650,10 @@ static int strip_common(pe_state *S, const char *name, pe_val self, int argc, co
     if (chk_clinic(S, name, argc, kwnames, 0, 1)) return -1;
     const pe_str *chars = NULL;
     if (argc == 1 && argv[0].tag != PE_TNONE) {
-        if (!pe_is_str(argv[0]))
+        pe_val c = pe_unbox(argv[0]);
+        if (!pe_is_str(c))
             return pe_raise(S, PE_EXC(TypeError), "%s arg must be None or str", name);
-        chars = PE_STR(argv[0]);
+        chars = PE_STR(c);
     }
     return do_strip(S, self, chars, mode, out);
 }
@@ -763,38 +675,6 @@ static int str_rstrip(pe_state *S, pe_val self, int argc, const pe_val *argv, pe
 /* join / replace                                                      */
 /* ------------------------------------------------------------------ */
 
-/* Joins the n items (all str, checked) with self as separator. */
-static int join_items(pe_state *S, const pe_str *sep, const pe_val *items, size_t n, pe_val *out) {
-    size_t len = 0, nchars = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!pe_is_str(items[i]))
-            return pe_raise(S, PE_EXC(TypeError), "sequence item %zu: expected str instance, %s found",
-                            i, pe_type_name(items[i]));
-        len += PE_STR(items[i])->len;
-        nchars += PE_STR(items[i])->nchars;
-    }
-    if (n == 1) return ret_self(items[0], out);
-    if (n > 1) {
-        len += sep->len * (n - 1);
-        nchars += sep->nchars * (n - 1);
-    }
-    pe_str *r = pe_str_alloc(S, len);
-    if (!r) return -1;
-    char *p = r->data;
-    for (size_t i = 0; i < n; i++) {
-        if (i && sep->len) {
-            memcpy(p, sep->data, sep->len);
-            p += sep->len;
-        }
-        const pe_str *x = PE_STR(items[i]);
-        if (x->len) memcpy(p, x->data, x->len);
-        p += x->len;
-    }
-    r->nchars = nchars;
-    r->ascii = nchars == len;
-    *out = pe_obj_val(&r->ob);
-    return 0;
-}
 
 /* Collects any iterable into a new list ("can only join an iterable"). */
 static int collect(pe_state *S, pe_val x, pe_val *list) {
@@ -810,8 +690,7 @@ static int collect(pe_state *S, pe_val x, pe_val *list) {
     }
     int r;
     while ((r = pe_next(S, it, &v)) == 1) {
-        r = pe_list_append(S, PE_LIST(*list), v);
-        pe_decref(S, v);
+        r = pe_list_append_steal(S, PE_LIST(*list), v);
         if (r) break;
     }
     pe_decref(S, it);
@@ -826,11 +705,11 @@ static int str_join(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_o
                     pe_val *out) {
     if (chk_onearg(S, "join", argc, kwnames)) return -1;
     pe_val x = argv[0];
-    if (pe_is_kind(x, PE_K_LIST)) return join_items(S, SELF, PE_LIST(x)->items, PE_LIST(x)->n, out);
-    if (pe_is_kind(x, PE_K_TUPLE)) return join_items(S, SELF, PE_TUPLE(x)->items, PE_TUPLE(x)->n, out);
+    if (pe_is_kind(x, PE_K_LIST)) return pe_str_join_sep(S, SELF, PE_LIST(x)->n, PE_LIST(x)->items, out);
+    if (pe_is_kind(x, PE_K_TUPLE)) return pe_str_join_sep(S, SELF, PE_TUPLE(x)->n, PE_TUPLE(x)->items, out);
     pe_val l;
     if (collect(S, x, &l)) return -1;
-    int r = join_items(S, SELF, PE_LIST(l)->items, PE_LIST(l)->n, out);
+    int r = pe_str_join_sep(S, SELF, PE_LIST(l)->n, PE_LIST(l)->items, out);
     pe_decref(S, l);
     return r;
 }
@@ -882,13 +761,14 @@ static int do_replace(pe_state *S, pe_val self, const pe_str *old, const pe_str 
 static int str_replace(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                        pe_val *out) {
     if (chk_clinic(S, "replace", argc, kwnames, 2, 3)) return -1;
+    pe_val x[2] = {pe_unbox(argv[0]), pe_unbox(argv[1])};
     for (int i = 0; i < 2; i++)
-        if (!pe_is_str(argv[i]))
+        if (!pe_is_str(x[i]))
             return pe_raise(S, PE_EXC(TypeError), "replace() argument %d must be str, not %s", i + 1,
                             pe_type_name(argv[i]));
     int64_t count = -1;
     if (argc == 3 && pe_ps_arg_ssize(S, argv[2], &count)) return -1;
-    return do_replace(S, self, PE_STR(argv[0]), PE_STR(argv[1]), count, out);
+    return do_replace(S, self, PE_STR(x[0]), PE_STR(x[1]), count, out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -922,14 +802,15 @@ static int justify(pe_state *S, const char *name, pe_val self, int argc, const p
     const char *f = " ";
     size_t fn = 1;
     if (argc == 2) {
-        if (!pe_is_str(argv[1]))
+        pe_val fc = pe_unbox(argv[1]);
+        if (!pe_is_str(fc))
             return pe_raise(S, PE_EXC(TypeError),
                             "The fill character must be a unicode character, not %s",
                             pe_type_name(argv[1]));
-        if (PE_STR(argv[1])->nchars != 1)
+        if (PE_STR(fc)->nchars != 1)
             return pe_raise(S, PE_EXC(TypeError), "The fill character must be exactly one character long");
-        f = PE_STR(argv[1])->data;
-        fn = PE_STR(argv[1])->len;
+        f = PE_STR(fc)->data;
+        fn = PE_STR(fc)->len;
     }
     int64_t len = (int64_t)SELF->nchars;
     if (width <= len) return ret_self(self, out);
@@ -974,7 +855,7 @@ static int str_expandtabs(pe_state *S, pe_val self, int argc, const pe_val *argv
     static const char *const names[1] = {"tabsize"};
     pe_val a[1];
     int tabsize = 8;
-    if (chk_kw(S, "expandtabs", argc, argv, kwnames, names, 1, a)) return -1;
+    if (pe_args_bind(S, "expandtabs", argc, argv, kwnames, names, 1, 1, a)) return -1;
     if (a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], &tabsize)) return -1;
     const pe_str *s = SELF;
     if (!memchr(s->data, '\t', s->len)) return ret_self(self, out);
@@ -1057,10 +938,11 @@ static int str_rpartition(pe_state *S, pe_val self, int argc, const pe_val *argv
 static int remove_affix(pe_state *S, const char *name, pe_val self, int argc, const pe_val *argv,
                         pe_obj *kwnames, bool suffix, pe_val *out) {
     if (chk_onearg(S, name, argc, kwnames)) return -1;
-    if (!pe_is_str(argv[0]))
+    pe_val affix = pe_unbox(argv[0]);
+    if (!pe_is_str(affix))
         return pe_raise(S, PE_EXC(TypeError), "%s() argument must be str, not %s", name,
                         pe_type_name(argv[0]));
-    const pe_str *s = SELF, *x = PE_STR(argv[0]);
+    const pe_str *s = SELF, *x = PE_STR(affix);
     if (x->len == 0 || x->len > s->len) return ret_self(self, out);
     size_t at = suffix ? s->len - x->len : 0;
     if (memcmp(s->data + at, x->data, x->len) != 0) return ret_self(self, out);
@@ -1096,8 +978,8 @@ static int translate_one(pe_state *S, pe_val table, uint32_t c, pe_sb *sb) {
         if (pe_is_bigint(v) || v.u.i < 0 || v.u.i >= 0x110000)
             r = pe_raise(S, PE_EXC(ValueError), "character mapping must be in range(0x110000)");
         else r = pe_ps_sb_putcp(sb, (uint32_t)v.u.i);
-    } else if (pe_is_str(v)) {
-        r = ps_sb_putstr(sb, PE_STR(v));
+    } else if (pe_is_str(pe_unbox(v))) {
+        r = ps_sb_putstr(sb, PE_STR(pe_unbox(v)));
     } else {
         r = pe_raise(S, PE_EXC(TypeError), "character mapping must return integer, None or str");
     }

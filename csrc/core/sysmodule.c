@@ -495,17 +495,7 @@ static int host_is_little_endian(void) {
 }
 
 static int sys_lookup(pe_state *S, const char *name, pe_val *out) {
-    size_t lo = 0, hi = N_SYS_FUNCTIONS;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(name, sys_functions[mid].name);
-        if (c == 0) {
-            *out = pe_obj_val((pe_obj *)&sys_functions[mid].ob);
-            return 0;
-        }
-        if (c < 0) hi = mid;
-        else lo = mid + 1;
-    }
+    if (pe_cfunc_lookup(sys_functions, N_SYS_FUNCTIONS, name, out)) return 0;
     for (size_t i = 0; i < sizeof sys_objects / sizeof sys_objects[0]; i++)
         if (!strcmp(name, sys_objects[i].name)) {
             *out = pe_obj_val((pe_obj *)sys_objects[i].obj);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "pe_class.h"
+#include "pe_dunder.h"
 #include "pe_vm.h"
 #include "pe_match.h"
 
@@ -581,6 +582,25 @@ static PE_NOINLINE int display_value(pe_state *S, pe_val v) {
     return r;
 }
 
+/* Has v (an instance of a class) a keys attribute, as a mapping given to
+ * ** or {**v} must? (cold: dicts never get here) */
+static bool has_keys(pe_state *S, pe_val v) {
+    if (v.tag != PE_TOBJ || !pe_is_heaptype(v.u.o->type)) return false;
+    pe_val name, f;
+    if (pe_str_from_cstr(S, "keys", &name)) {
+        pe_exc_clear(S);
+        return false;
+    }
+    int r = pe_getattr(S, v, name.u.o, &f);
+    pe_decref(S, name);
+    if (r) {
+        pe_exc_clear(S);
+        return false;
+    }
+    pe_decref(S, f);
+    return true;
+}
+
 /* NameError with CPython's "Did you mean" suggestion: the frame's locals,
  * then the defined globals, then the builtins. */
 static int name_error(pe_state *S, const pe_val *globals, const pe_fcode *fc, uint32_t slot) {
@@ -650,7 +670,76 @@ static int make_function(pe_state *S, pe_frame *fr, uint32_t flags, pe_val *sp, 
     return 0;
 }
 
+/* CPython's _PyObject_FunctionStr: "module.qualname()" ("print()" for a
+ * builtin), how call errors name the callee. */
+static void func_str(pe_state *S, pe_val fn, pe_sb *sb) {
+    pe_val key, q, m;
+    if (pe_is_kind(fn, PE_K_CFUNC)) { /* print(), list.append() */
+        const pe_cfunc *c = (const pe_cfunc *)fn.u.o;
+        if (c->self.tag == PE_TUNDEF || pe_is_kind(c->self, PE_K_MODULE))
+            pe_sb_printf(sb, "%s()", c->name);
+        else
+            pe_sb_printf(sb, "%s.%s()", pe_type_name(c->self), c->name);
+        return;
+    }
+    if (pe_str_from_cstr(S, "__qualname__", &key)) return;
+    int r = pe_getattr(S, fn, key.u.o, &q);
+    pe_decref(S, key);
+    if (r || !pe_is_str(q)) {
+        if (r == 0) pe_decref(S, q);
+        pe_exc_clear(S);
+        if (pe_tostr(S, fn, sb)) pe_exc_clear(S);
+        return;
+    }
+    if (pe_str_from_cstr(S, "__module__", &key) == 0) {
+        r = pe_getattr(S, fn, key.u.o, &m);
+        pe_decref(S, key);
+        if (r) pe_exc_clear(S);
+        else if (pe_is_str(m) && strcmp(PE_STR(m)->data, "builtins"))
+            pe_sb_printf(sb, "%s.", PE_STR(m)->data);
+        if (r == 0) pe_decref(S, m);
+    }
+    pe_sb_printf(sb, "%s()", PE_STR(q)->data);
+    pe_decref(S, q);
+}
+
+/* TypeError "f() <msg> <type name>" naming the callee as CPython does. */
+static int call_arg_error(pe_state *S, pe_val fn, const char *msg, pe_val v) {
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    func_str(S, fn, &sb);
+    if (v.tag != PE_TUNDEF) pe_sb_printf(&sb, " %s%s", msg, pe_type_name(v));
+    else pe_sb_printf(&sb, " %s", msg);
+    if (!sb.failed) pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
+    else pe_raise_nomem(S);
+    pe_sb_free(&sb);
+    return -1;
+}
+
 static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_val *out) {
+    if (!pe_is_kind(args, PE_K_TUPLE)) {
+        /* f(*x): x itself (any iterable), made a tuple here as CPython's
+         * CALL_FUNCTION_EX does */
+        pe_val it, l, t;
+        if (pe_iter(S, args, &it)) {
+            if (!pe_exc_matches(S, PE_EXC(TypeError)) || pe_typeof(args)->iter ||
+                pe_typeof(args)->getitem || pe_is_heaptype(pe_typeof(args)))
+                return -1;
+            pe_exc_clear(S);
+            return call_arg_error(S, callee, "argument after * must be an iterable, not ", args);
+        }
+        int r = pe_list_new(S, 0, &l);
+        if (r == 0) {
+            r = pe_list_extend(S, PE_LIST(l), it);
+            if (r == 0) r = pe_list_to_tuple(S, PE_LIST(l), &t);
+            pe_decref(S, l);
+        }
+        pe_decref(S, it);
+        if (r) return -1;
+        r = call_ex(S, callee, t, kwargs, out);
+        pe_decref(S, t);
+        return r;
+    }
     pe_tuple *t = PE_TUPLE(args);
     if (kwargs.tag == PE_TUNDEF || PE_DICT(kwargs)->used == 0)
         return pe_call(S, callee, (int)t->n, t->items, NULL, out);
@@ -681,6 +770,125 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
     pe_decref(S, names);
     pe_mem_free(S, argv, n * sizeof(pe_val));
     return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* cls(...) without re-entering the VM                                 */
+/* ------------------------------------------------------------------ */
+
+/* CALL of a heap type whose instances are plain objects made by
+ * object.__new__ and whose __init__ is a Python function taking exactly
+ * the arguments given: the instance goes into the callee's slot (the
+ * call's result) and __init__ runs as a frame of this loop (PE_FR_INIT;
+ * RETURN_VALUE checks its None). 1 = pushed, 0 = not applicable (nothing
+ * done), -1 = error (the caller's stack stays consistent with f->sp). */
+static PE_NOINLINE int class_call_frame(pe_state *S, pe_frame *f, pe_val *sp, uint32_t argc) {
+    pe_val *args = sp - argc, *ret = args - 1;
+    pe_class *c = PE_CLASS(ret->u.o);
+    pe_val initf = c->special[PE_DU_init];
+    if (c->solid != &pe_type_object || c->special[PE_DU_new].tag != PE_TUNDEF ||
+        !pe_is_kind(initf, PE_K_FUNC))
+        return 0;
+    pe_func *fn = (pe_func *)initf.u.o;
+    const pe_fcode *code = fn->code;
+    if (argc + 1 != code->nargs || (code->flags & (PE_CO_VARARGS | PE_CO_VARKW)) ||
+        code->nkwonly || PE_OPOF(code->code[0]) == PE_OP_RETURN_GENERATOR)
+        return 0;
+    if (PE_UNLIKELY(S->limits.max_steps || S->deadline > 0 || S->interrupted) &&
+        check_limits(S, 1))
+        return -1;
+    pe_val obj;
+    if (pe_instance_new(S, &c->tp, &obj)) return -1;
+    uint32_t chunk = f->chunk;
+    pe_val *base = stack_reserve_fast(S, &chunk, args, frame_size(code));
+    if (!base) {
+        pe_decref(S, obj);
+        return -1;
+    }
+    /* locals: self, then the arguments (moved, not copied) */
+    memmove(base + 1, args, argc * sizeof(pe_val));
+    base[0] = obj;
+    pe_incref(obj);
+    pe_val cls = *ret;
+    *ret = obj;
+    pe_decref(S, cls); /* the instance holds the class */
+    f->sp = args;      /* the caller keeps only the result slot */
+    pe_incref_obj(&fn->ob);
+    pe_frame *nf = enter_function(S, fn, base, chunk, ret, (int)argc + 1, base, NULL, true);
+    if (!nf) {
+        if (&S->frames[S->nframes - 1] != f) {
+            pe_frame *bad = &S->frames[S->nframes - 1];
+            frame_clear(S, bad, bad->sp);
+        } else {
+            for (uint32_t i = 0; i <= argc; i++) pe_decref(S, base[i]);
+        }
+        pe_decref_obj(S, &fn->ob);
+        return -1;
+    }
+    nf->entry = PE_FR_INIT;
+    return 1;
+}
+
+/* a OP b with a a plain instance whose class defines __op__ in Python:
+ * pushes the __op__ frame (PE_FR_BINOP). 1 = pushed, 0 = not applicable,
+ * -1 = error. */
+static PE_NOINLINE int binop_frame(pe_state *S, pe_frame *f, pe_val *sp, int op) {
+    pe_val fv = pe_dunder_binop_left_only(sp[-2], sp[-1], op);
+    if (!pe_is_kind(fv, PE_K_FUNC)) return 0;
+    pe_func *fn = (pe_func *)fv.u.o;
+    const pe_fcode *code = fn->code;
+    if (code->nargs != 2 || (code->flags & (PE_CO_VARARGS | PE_CO_VARKW)) || code->nkwonly ||
+        PE_OPOF(code->code[0]) == PE_OP_RETURN_GENERATOR)
+        return 0;
+    if (PE_UNLIKELY(S->limits.max_steps || S->deadline > 0 || S->interrupted) &&
+        check_limits(S, 1))
+        return -1;
+    uint32_t chunk = f->chunk;
+    pe_val *base = stack_reserve_fast(S, &chunk, sp, frame_size(code));
+    if (!base) return -1;
+    base[0] = sp[-2];
+    base[1] = sp[-1];
+    pe_incref(base[0]);
+    pe_incref(base[1]);
+    pe_incref_obj(&fn->ob); /* the call may rebind the class attribute */
+    pe_frame *nf = enter_function(S, fn, base, chunk, sp - 2, 2, base, NULL, true);
+    if (!nf) {
+        if (&S->frames[S->nframes - 1] != f) {
+            pe_frame *bad = &S->frames[S->nframes - 1];
+            frame_clear(S, bad, bad->sp);
+        } else {
+            pe_decref(S, base[0]);
+            pe_decref(S, base[1]);
+        }
+        pe_decref_obj(S, &fn->ob);
+        return -1;
+    }
+    nf->entry = PE_FR_BINOP | ((uint32_t)op << 8);
+    return 1;
+}
+
+/* The end of a PE_FR_BINOP frame that returned v: ret[0] = the result
+ * (NotImplemented: the rest of the protocol), a and b released. */
+static PE_NOINLINE int binop_return(pe_state *S, pe_func *fn, int op, pe_val *ret, pe_val v) {
+    pe_decref_obj(S, &fn->ob);
+    if (pe_is_notimplemented(v)) {
+        pe_decref(S, v);
+        if (pe_dunder_binop_after_left(S, op, ret[0], ret[1], &v)) return -1;
+    }
+    pe_decref(S, ret[0]);
+    pe_decref(S, ret[1]);
+    ret[0] = v;
+    return 0;
+}
+
+/* The end of an __init__ frame: drops its function; the result must be
+ * None. */
+static PE_NOINLINE int init_return(pe_state *S, pe_func *fn, pe_val v) {
+    pe_decref_obj(S, &fn->ob);
+    if (v.tag == PE_TNONE) return 0;
+    pe_raise(S, PE_EXC(TypeError), "__init__() should return None, not '%s'", pe_type_name(v));
+    pe_decref(S, v);
+    return -1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -990,6 +1198,29 @@ next:
         DISPATCH();
     }
 
+/* a OP b beyond the numbers fast paths: a Python __op__ of a plain
+ * instance as a frame of this loop, else pe_binary_op. */
+#define BINOP_SLOW(BO, INPLACE)                                                     \
+    do {                                                                            \
+        pe_val res_;                                                                \
+        int bo_ = (BO);                                                             \
+        SYNC();                                                                     \
+        if (!(INPLACE) && a.tag == PE_TOBJ && pe_is_heaptype(a.u.o->type)) {        \
+            int r_ = binop_frame(S, f, sp, bo_);                                    \
+            if (r_) {                                                               \
+                LOAD_FRAME();                                                       \
+                if (r_ < 0) ERROR();                                                \
+                DISPATCH();                                                         \
+            }                                                                       \
+        }                                                                           \
+        if (pe_binary_op(S, bo_, a, b, INPLACE, &res_)) ERROR();                    \
+        pe_decref(S, a);                                                            \
+        pe_decref(S, b);                                                            \
+        sp[-2] = res_;                                                              \
+        sp--;                                                                       \
+        DISPATCH();                                                                 \
+    } while (0)
+
 #define BINARY_FAST(OPNAME, BO, INTEXPR, FLOATEXPR)                                    \
     TARGET(OPNAME) {                                                                \
         pe_val b = sp[-1], a = sp[-2];                                              \
@@ -1016,14 +1247,7 @@ next:
                 DISPATCH();                                                          \
             }                                                                        \
         }                                                                            \
-        pe_val res;                                                                  \
-        SYNC();                                                                      \
-        if (pe_binary_op(S, BO, a, b, ARG != 0, &res)) ERROR();                      \
-        pe_decref(S, a);                                                             \
-        pe_decref(S, b);                                                             \
-        sp[-2] = res;                                                                \
-        sp--;                                                                        \
-        DISPATCH();                                                                  \
+        BINOP_SLOW(BO, ARG != 0);                                                    \
     }
 
     TARGET(ADD) {
@@ -1061,14 +1285,7 @@ next:
             sp--;
             DISPATCH();
         }
-        pe_val res;
-        SYNC();
-        if (pe_binary_op(S, PE_BO_ADD, a, b, ARG != 0, &res)) ERROR();
-        pe_decref(S, a);
-        pe_decref(S, b);
-        sp[-2] = res;
-        sp--;
-        DISPATCH();
+        BINOP_SLOW(PE_BO_ADD, ARG != 0);
     }
     BINARY_FAST(SUB, PE_BO_SUB, !__builtin_sub_overflow(x, y, &r), (sp[-2].u.f = x - y, 1))
     BINARY_FAST(MUL, PE_BO_MUL, !__builtin_mul_overflow(x, y, &r), (sp[-2].u.f = x * y, 1))
@@ -1078,14 +1295,8 @@ next:
     BINARY_FAST(MOD, PE_BO_MOD, (y > 0 && (r = x % y, r += (r < 0) ? y : 0, 1)), 0)
 
     TARGET(BINARY_OP) {
-        pe_val b = sp[-1], a = sp[-2], res;
-        SYNC();
-        if (pe_binary_op(S, (int)(ARG & 0xff), a, b, (ARG >> 8) != 0, &res)) ERROR();
-        pe_decref(S, a);
-        pe_decref(S, b);
-        sp[-2] = res;
-        sp--;
-        DISPATCH();
+        pe_val b = sp[-1], a = sp[-2];
+        BINOP_SLOW((int)(ARG & 0xff), (ARG >> 8) != 0);
     }
     TARGET(COMPARE_OP) {
         pe_val b = sp[-1], a = sp[-2], res;
@@ -1391,7 +1602,7 @@ next:
     TARGET(DICT_UPDATE) {
         SYNC();
         pe_val v = sp[-1];
-        if (!pe_is_dict(v)) {
+        if (!pe_is_dict(v) && !has_keys(S, v)) {
             pe_raise(S, PE_EXC(TypeError), "'%s' object is not a mapping", pe_type_name(v));
             ERROR();
         }
@@ -1405,9 +1616,21 @@ next:
         pe_val v = sp[-1];
         pe_dict *d = PE_DICT(sp[-1 - (int)ARG]);
         if (!pe_is_dict(v)) {
-            pe_raise(S, PE_EXC(TypeError), "argument after ** must be a mapping, not %s",
-                     pe_type_name(v));
-            ERROR();
+            /* a mapping that is not a dict (keys() and [], as
+             * CPython's PyDict_Merge): its items as a dict first */
+            pe_val tmp;
+            if (!has_keys(S, v)) {
+                call_arg_error(S, sp[-3 - (int)ARG], "argument after ** must be a mapping, not ", v);
+                ERROR();
+            }
+            if (pe_dict_new(S, &tmp)) ERROR();
+            if (pe_dict_update(S, PE_DICT(tmp), v)) {
+                pe_decref(S, tmp);
+                ERROR();
+            }
+            sp[-1] = tmp;
+            pe_decref(S, v);
+            v = tmp;
         }
         size_t pos = 0;
         pe_val k, val, tmp;
@@ -1415,7 +1638,8 @@ next:
             if (pe_dict_get(S, d, k, &tmp) == 1) {
                 pe_sb sb;
                 pe_sb_init(&sb, S);
-                pe_sb_puts(&sb, "got multiple values for keyword argument ");
+                func_str(S, sp[-3 - (int)ARG], &sb);
+                pe_sb_puts(&sb, " got multiple values for keyword argument ");
                 pe_repr(S, k, &sb);
                 pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
                 pe_sb_free(&sb);
@@ -1524,23 +1748,24 @@ next:
         pe_val obj = sp[-1], res;
         SYNC();
         if (obj.tag == PE_TOBJ && pe_is_heaptype(obj.u.o->type)) {
-            /* an instance attribute: the instance dict unless the class
-             * has a data descriptor of that name */
+            /* an instance attribute: the inline values or the instance
+             * dict, unless the class has a data descriptor of that name */
             pe_class *c = PE_CLASS(obj.u.o->type);
             pe_obj *nm = f->code->names[ARG];
-            if (!(c->flags & PE_CLS_HAS_GETATTR) && c->dictoffset) {
+            if (!(c->flags & PE_CLS_HAS_GETATTR) && c->dictoffset &&
+                (!(c->flags & PE_CLS_HAS_DESCR_SET) || !pe_is_data_descr(pe_class_lookup(S, c, nm)))) {
                 pe_val d = *(pe_val *)((char *)obj.u.o + c->dictoffset);
-                if (d.tag != PE_TUNDEF) {
-                    pe_val cv = pe_class_lookup(S, c, nm);
-                    if (cv.tag == PE_TUNDEF || !pe_is_data_descr(cv)) {
-                        res = pe_dict_get_str(PE_DICT(d), (pe_str *)nm);
-                        if (res.tag != PE_TUNDEF) {
-                            pe_incref(res);
-                            pe_decref(S, obj);
-                            sp[-1] = res;
-                            DISPATCH();
-                        }
-                    }
+                if (d.tag == PE_TUNDEF) {
+                    int i = pe_inst_find(c, obj.u.o, nm);
+                    res = i < 0 ? pe_undef() : pe_inst_values(obj.u.o, c)[i];
+                } else {
+                    res = pe_dict_get_str(PE_DICT(d), (pe_str *)nm);
+                }
+                if (res.tag != PE_TUNDEF) {
+                    pe_incref(res);
+                    pe_decref(S, obj);
+                    sp[-1] = res;
+                    DISPATCH();
                 }
             }
         }
@@ -1555,9 +1780,31 @@ next:
         pe_class *c = obj.tag == PE_TOBJ && pe_is_heaptype(obj.u.o->type) ? PE_CLASS(obj.u.o->type) : NULL;
         if (c && !(c->flags & (PE_CLS_HAS_SETATTR | PE_CLS_HAS_DESCR_SET)) && c->dictoffset) {
             pe_val *dp = (pe_val *)((char *)obj.u.o + c->dictoffset);
-            if ((dp->tag == PE_TUNDEF && pe_dict_new(S, dp)) ||
-                pe_dict_set(S, PE_DICT(*dp), pe_obj_val(f->code->names[ARG]), v))
+            pe_obj *nm = f->code->names[ARG];
+            if (dp->tag == PE_TUNDEF) { /* values mode: the reference moves in */
+                pe_obj *o = obj.u.o;
+                uint32_t n = PE_INST_NV(o);
+                if (n < c->nkeys && c->keys[n] == nm && n < PE_INST_CAP(o)) {
+                    /* the next attribute of the class's usual order */
+                    pe_inst_values(o, c)[n] = v;
+                    PE_INST_SET_NV(o, n + 1);
+                    sp -= 2;
+                    pe_decref(S, obj);
+                    DISPATCH();
+                }
+                int i = pe_inst_find(c, o, nm);
+                if (i >= 0) {
+                    pe_val *slot = &pe_inst_values(obj.u.o, c)[i], old = *slot;
+                    *slot = v;
+                    sp -= 2;
+                    pe_decref(S, obj);
+                    pe_decref(S, old);
+                    DISPATCH();
+                }
+                if (pe_inst_add(S, obj.u.o, c, nm, v)) ERROR();
+            } else if (pe_dict_set(S, PE_DICT(*dp), pe_obj_val(nm), v)) {
                 ERROR();
+            }
         } else if (pe_setattr(S, obj, f->code->names[ARG], v)) {
             ERROR();
         }
@@ -1587,8 +1834,10 @@ next:
                 pe_val fn = pe_class_lookup(S, c, nm);
                 if (pe_is_kind(fn, PE_K_FUNC)) {
                     pe_val *dp = pe_instance_dictptr(obj);
-                    if (!dp || dp->tag == PE_TUNDEF ||
-                        pe_dict_get_str(PE_DICT(*dp), (pe_str *)nm).tag == PE_TUNDEF) {
+                    if (!dp ||
+                        (dp->tag == PE_TUNDEF ? pe_inst_absent(c, obj.u.o, nm)
+                                              : pe_dict_get_str(PE_DICT(*dp), (pe_str *)nm).tag ==
+                                                    PE_TUNDEF)) {
                         pe_incref(fn);
                         sp[-1] = fn;
                         PUSH(obj);
@@ -1662,7 +1911,7 @@ next:
             }
             pe_val *args = sp - argc, *ret = args - 1;
             uint32_t chunk = f->chunk;
-            pe_val *base = stack_reserve(S, &chunk, args, frame_size(c));
+            pe_val *base = stack_reserve_fast(S, &chunk, args, frame_size(c));
             if (!base) ERROR();
             bool fast = argc == c->nargs && !(c->flags & (PE_CO_VARARGS | PE_CO_VARKW)) &&
                         c->nkwonly == 0;
@@ -1704,6 +1953,15 @@ next:
         }
         pe_val res;
         SYNC();
+        if (callee.tag == PE_TOBJ && callee.u.o->type == &pe_type_type &&
+            pe_is_heaptype((const pe_type *)callee.u.o)) {
+            int r = class_call_frame(S, f, sp, argc);
+            if (r) {
+                LOAD_FRAME();
+                if (r < 0) ERROR();
+                DISPATCH();
+            }
+        }
         if (pe_call(S, callee, (int)argc, sp - argc, NULL, &res)) ERROR();
         for (uint32_t i = 0; i <= argc; i++) pe_decref(S, POP());
         PUSH(res);
@@ -1746,12 +2004,26 @@ next:
     }
     TARGET(RETURN_VALUE) {
         pe_val v = POP();
-        bool was_entry = f->entry; /* never a generator's frame */
+        uint32_t entry = f->entry; /* never a generator's frame */
         pe_val *ret = f->ret;
+        pe_func *fn = f->func;
         frame_clear(S, f, sp);
-        if (was_entry) {
-            *result = v;
-            return 0;
+        if (entry) {
+            if (!(entry & (PE_FR_INIT | PE_FR_BINOP))) {
+                *result = v;
+                return 0;
+            }
+            LOAD_FRAME();
+            if (entry & PE_FR_INIT) {
+                /* __init__ ran: the instance already is in the result slot */
+                sp = ret + 1;
+                if (init_return(S, fn, v)) ERROR();
+                DISPATCH();
+            }
+            sp = ret + 2; /* the operands, until the result replaces them */
+            if (binop_return(S, fn, (int)(entry >> 8), ret, v)) ERROR();
+            sp = ret + 1;
+            DISPATCH();
         }
         LOAD_FRAME();
         /* the callee object sits in the caller's result slot */
@@ -2122,6 +2394,10 @@ next:
 #endif
 
 error : {
+    /* a native function that failed without raising: CPython's SystemError
+     * (an engine bug, but never a silent exit) */
+    if (PE_UNLIKELY(S->exc.tag == PE_TUNDEF))
+        pe_raise(S, PE_EXC(SystemError), "error return without exception set");
     /* add this frame to the traceback, then look for a handler */
     uint32_t at = (uint32_t)(pc - 1 - f->code->code);
     if (!reraise) pe_tb_add(S, f->code, f->code->lines[at], f->code->cols ? f->code->cols[at] : 0);
@@ -2167,12 +2443,16 @@ error : {
             continue;
         }
         pe_val *ret = f->ret;
+        uint32_t fe = f->entry;
+        if (PE_UNLIKELY(fe & (PE_FR_INIT | PE_FR_BINOP))) pe_decref_obj(S, &f->func->ob);
         frame_clear(S, f, sp);
         if (was_entry) return -1;
         LOAD_FRAME();
         /* the caller's stack still holds the callee and nothing else of
-         * the call (the arguments became the callee's locals) */
+         * the call (the arguments became the callee's locals); a binop
+         * frame's caller holds both operands */
         pe_decref(S, *ret);
+        if (PE_UNLIKELY(fe & PE_FR_BINOP)) pe_decref(S, ret[1]);
         sp = ret;
         at = (uint32_t)(pc - 1 - f->code->code);
         pe_tb_add(S, f->code, f->code->lines[at], f->code->cols ? f->code->cols[at] : 0);

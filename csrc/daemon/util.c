@@ -134,43 +134,36 @@ int pd_dbuf_json_str(dbuf *b, const char *s) {
     return pd_dbuf_u8(b, '"');
 }
 
-uint8_t pd_rd_u8(rd *r) {
-    if (r->bad || rd_left(r) < 1) {
+/* The next n bytes, or NULL (and r marked bad) when fewer are left. */
+static const unsigned char *rd_take(rd *r, size_t n) {
+    if (r->bad || rd_left(r) < n) {
         r->bad = true;
-        return 0;
+        return NULL;
     }
-    return *r->p++;
+    const unsigned char *p = r->p;
+    r->p += n;
+    return p;
+}
+
+uint8_t pd_rd_u8(rd *r) {
+    const unsigned char *p = rd_take(r, 1);
+    return p ? *p : 0;
 }
 
 uint32_t pd_rd_u32(rd *r) {
-    if (r->bad || rd_left(r) < 4) {
-        r->bad = true;
-        return 0;
-    }
-    uint32_t v = get_le32(r->p);
-    r->p += 4;
-    return v;
+    const unsigned char *p = rd_take(r, 4);
+    return p ? get_le32(p) : 0;
 }
 
 uint64_t pd_rd_u64(rd *r) {
-    if (r->bad || rd_left(r) < 8) {
-        r->bad = true;
-        return 0;
-    }
-    uint64_t v = get_le64(r->p);
-    r->p += 8;
-    return v;
+    const unsigned char *p = rd_take(r, 8);
+    return p ? get_le64(p) : 0;
 }
 
 const char *pd_rd_blob(rd *r, uint32_t *n) {
     *n = pd_rd_u32(r);
-    if (r->bad || rd_left(r) < *n) {
-        r->bad = true;
-        *n = 0;
-        return NULL;
-    }
-    const char *s = (const char *)r->p;
-    r->p += *n;
+    const char *s = (const char *)rd_take(r, *n);
+    if (!s) *n = 0;
     return s;
 }
 

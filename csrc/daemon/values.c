@@ -157,20 +157,11 @@ int pd_val_decode(pd_vdec *c, int depth, pe_value *out) {
     case 'N': *out = pe_value_none(); return 0;
     case 'T': *out = pe_value_bool(1); return 0;
     case 'F': *out = pe_value_bool(0); return 0;
-    case 'i': {
-        uint64_t u = pd_rd_u64(r);
+    case 'i':
+    case 'f': { /* 8 bytes: an int64 or a double's bits */
+        union { uint64_t u; int64_t i; double f; } x = {.u = pd_rd_u64(r)};
         if (r->bad) goto trunc;
-        int64_t i;
-        memcpy(&i, &u, sizeof i);
-        *out = pe_value_int(i);
-        return 0;
-    }
-    case 'f': {
-        uint64_t u = pd_rd_u64(r);
-        if (r->bad) goto trunc;
-        double f;
-        memcpy(&f, &u, sizeof f);
-        *out = pe_value_float(f);
+        *out = tag == 'i' ? pe_value_int(x.i) : pe_value_float(x.f);
         return 0;
     }
     case 'I': { /* sign byte, magnitude little-endian bytes */

@@ -1240,11 +1240,6 @@ static void t_clock(void) {
 
 /* ---- driver ---- */
 
-typedef struct {
-    const char *name;
-    void (*fn)(void);
-} subtest;
-
 static const subtest subtests[] = {
     {"immediates", t_immediates},
     {"str", t_str},
@@ -1263,35 +1258,13 @@ static const subtest subtests[] = {
 };
 #define NSUB (sizeof subtests / sizeof subtests[0])
 
-static int run_one(const subtest *t) {
-    int f0 = failures;
-    t->fn();
-    printf("%s: %s\n", t->name, failures == f0 ? "ok" : "FAILED");
-    return failures == f0;
-}
-
 int main(int argc, char **argv) {
-    if (argc == 2 && !strcmp(argv[1], "--list")) {
-        for (size_t i = 0; i < NSUB; i++) printf("%s\n", subtests[i].name);
-        return 0;
-    }
     if (argc == 2 && !strcmp(argv[1], "--oracle")) {
         oracle();
         return 0;
     }
-    if (argc == 1) {
-        for (size_t i = 0; i < NSUB; i++) run_one(&subtests[i]);
-    } else {
-        for (int a = 1; a < argc; a++) {
-            size_t i = 0;
-            while (i < NSUB && strcmp(subtests[i].name, argv[a])) i++;
-            if (i == NSUB) {
-                fprintf(stderr, "unknown subtest %s\n", argv[a]);
-                return 2;
-            }
-            run_one(&subtests[i]);
-        }
-    }
+    int ran = run_subtests(subtests, NSUB, argc, argv);
+    if (ran <= 0) return ran ? 2 : 0;
     printf("test_api: %d checks, %d failed\n", checks, failures);
     return failures ? 1 : 0;
 }

@@ -621,10 +621,7 @@ static void t_profile(void) {
 
 /* ---- main ---- */
 
-static const struct {
-    const char *name;
-    void (*fn)(void);
-} tests[] = {
+static const subtest tests[] = {
     {"hits_misses", t_hits_misses},   {"no_stale_state", t_no_stale_state},
     {"lru", t_lru},                   {"bytes", t_bytes},
     {"collision", t_collision},       {"negative", t_negative},
@@ -635,24 +632,8 @@ static const struct {
 #define NTESTS (sizeof tests / sizeof tests[0])
 
 int main(int argc, char **argv) {
-    if (argc == 2 && !strcmp(argv[1], "--list")) {
-        for (size_t i = 0; i < NTESTS; i++) puts(tests[i].name);
-        return 0;
-    }
-    int ran = 0;
-    for (size_t i = 0; i < NTESTS; i++) {
-        bool want = argc == 1;
-        for (int a = 1; a < argc; a++) want |= !strcmp(argv[a], tests[i].name);
-        if (!want) continue;
-        int f0 = failures;
-        tests[i].fn();
-        ran++;
-        if (argc > 1) printf("%s: %s\n", tests[i].name, failures == f0 ? "ok" : "FAILED");
-    }
-    if (ran != (argc == 1 ? (int)NTESTS : argc - 1)) {
-        fprintf(stderr, "unknown subtest name\n");
-        return 2;
-    }
+    int ran = run_subtests(tests, NTESTS, argc, argv);
+    if (ran <= 0) return ran ? 2 : 0;
     printf("test_cache: %d subtests, %d checks, %d failures\n", ran, checks, failures);
     return failures ? 1 : 0;
 }

@@ -176,10 +176,7 @@ static void t_bad_opcode(void) {
     free(err.p);
 }
 
-static const struct {
-    const char *name;
-    void (*fn)(void);
-} tests[] = {
+static const subtest tests[] = {
     {"table", t_table},
     {"stack_depth", t_stack_depth},
     {"bounded", t_bounded},
@@ -187,13 +184,8 @@ static const struct {
 };
 
 int main(int argc, char **argv) {
-    size_t n = sizeof tests / sizeof tests[0];
-    for (size_t i = 0; i < n; i++) {
-        bool run = argc < 2;
-        for (int a = 1; a < argc; a++)
-            if (!strcmp(argv[a], tests[i].name)) run = true;
-        if (run) tests[i].fn();
-    }
+    int ran = run_subtests(tests, sizeof tests / sizeof tests[0], argc, argv);
+    if (ran <= 0) return ran ? 2 : 0;
     printf("test_opcodes: %d checks, %d failures\n", checks, failures);
     return failures != 0;
 }

@@ -7,6 +7,7 @@
 #ifndef PE_TEST_UTIL_H
 #define PE_TEST_UTIL_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,37 @@ static inline void buf_reset(buf *b) {
 /* Name of the pending exception's type ("" if none). */
 static inline const char *exc_name(pe_state *S) {
     return pe_has_exception(S) ? pe_value_type_name(pe_exception(S)) : "";
+}
+
+/* A named subtest of a C test driver. */
+typedef struct {
+    const char *name;
+    void (*fn)(void);
+} subtest;
+
+/* The drivers' command line: no argument runs every subtest; names run
+ * those (printing "name: ok" or "name: FAILED"); --list prints the names.
+ * Returns the number run, 0 after --list, -1 after an unknown name. */
+static inline int run_subtests(const subtest *t, size_t n, int argc, char **argv) {
+    if (argc == 2 && !strcmp(argv[1], "--list")) {
+        for (size_t i = 0; i < n; i++) puts(t[i].name);
+        return 0;
+    }
+    int ran = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool want = argc == 1;
+        for (int a = 1; a < argc; a++) want |= !strcmp(argv[a], t[i].name);
+        if (!want) continue;
+        int f0 = failures;
+        t[i].fn();
+        ran++;
+        if (argc > 1) printf("%s: %s\n", t[i].name, failures == f0 ? "ok" : "FAILED");
+    }
+    if (ran != (argc == 1 ? (int)n : argc - 1)) {
+        fprintf(stderr, "unknown subtest name\n");
+        return -1;
+    }
+    return ran;
 }
 
 #endif /* PE_TEST_UTIL_H */

@@ -1,0 +1,4 @@
+"""Implementation of JSONEncoder (pyexpr: the class lives in json)."""
+from json import JSONEncoder
+
+__all__ = ['JSONEncoder']

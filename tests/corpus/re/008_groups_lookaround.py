@@ -1,0 +1,22 @@
+# expect: ok
+import re
+
+print(re.match(r'(a)(?:b)(?P<c>c)', 'abc').groups(), re.compile(r'(a)(?:b)(?P<c>c)').groupindex)
+print(re.match(r'(a|b)*', 'abab').group(1), re.match(r'(a|b)*?c', 'abc').groups(), re.match(r'(?:(a)|b)*', 'ab').groups())
+print(re.match(r'((a)|(b))+', 'ab').groups(), re.match(r'(a)|(b)', 'b').lastindex, re.match(r'((a)b)', 'ab').lastindex)
+print(re.search(r'(\w)\1', 'abccd'), re.search(r'(?P<x>\w)(?P=x)', 'abccd'), re.findall(r'(a)(b)?\2', 'ab aba'))
+print(re.findall(r'\w+(?=!)', 'hi! there yes!'), re.findall(r'\w+(?!!|\w)', 'hi! there yes!'))
+print(re.findall(r'(?<=\$)\d+', '$12 13 $7'), re.findall(r'(?<!\$)\b\d+', '$12 13 $7'), re.findall(r'(?<=ab|cd)x', 'abx cdx ex'))
+print(re.search(r'(?=(\w+))\w', 'abc').groups(), re.search(r'(?!(a))\w', 'ab').groups(), re.match(r'(?<=(a))b', 'ab', ) )
+print(re.compile(r'(?<=(a))b').search('ab').groups(), re.compile('b(?<=a)').search('ab'), re.compile('(?<=a)b').search('ab', 1))
+print(re.match(r'(?>a+)b', 'aaab'), re.match(r'(?>a+)a', 'aaa'), re.match(r'(?>a|ab)c', 'abc'), re.match(r'(?:a|ab)c', 'abc'))
+print(re.match(r'a*+a', 'aaa'), re.match(r'a++b', 'aab'), re.match(r'a?+a', 'a'), re.match(r'(?:ab)*+ab', 'ababab'), re.match(r'a{1,2}+a', 'aaa'))
+print(re.match(r'(a)?(?(1)b|c)', 'ab'), re.match(r'(a)?(?(1)b|c)', 'c'), re.match(r'(?P<q>")?\w+(?(q)")', '"ab"'), re.match(r'(a)?(?(1)b)c', 'c'))
+print(re.match(r'a{2,3}', 'aaaa'), re.match(r'a{2,3}?', 'aaaa'), re.match(r'a{,2}', 'aaa'), re.match(r'a{2,}', 'aaaa'), re.match(r'a{2}', 'aaa'))
+print(re.match(r'a{', 'a{'), re.match(r'a{x}', 'a{x}'), re.match(r'a{1,x}', 'a{1,x}'), re.match(r'{}', '{}'), re.match(r'a{ 1}', 'a{ 1}'))
+print(re.match(r'(a*)*', 'b').groups(), re.match(r'(a*)+', 'b').groups(), re.match(r'(a|)*b', 'aab').groups(), re.match(r'(?:a*?)*?b', 'aab'))
+print(re.match(r'(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)\10', 'abcdefghijj'), re.match(r'(a)\1?', 'a'), re.match(r'\0', '\0'), re.match(r'\07', '\7'))
+print(re.findall(r'[\]a-]', 'a-]b'), re.findall(r'[^\]]', 'a]'), re.findall(r'[]a]', ']a'), re.findall(r'[\w.-]+', 'a.b-c d'))
+print(re.findall(r'ab|ac|ad', 'ab ac ad ae'), re.findall(r'a|b|\d', 'ab1c'), re.findall(r'(?:x|y)+', 'xyz yx'))
+m = re.match(r'(?P<a>a)(?P<b>b)?', 'a')
+print(m.group('a', 'b', 0), m.span('a'), m.start('b'), m.expand(r'[\g<a>][\g<b>]'), m.groupdict('?'))
