@@ -467,7 +467,9 @@ int pe_module_import(pe_state *S, pe_str *name, pe_val *out) {
         const char *dot = memchr(name->data + start, '.', name->len - start);
         size_t n = dot ? (size_t)(dot - name->data) : name->len;
         pe_val key, m;
-        if (n == name->len) {
+        /* a code constant (immortal) dies with its code, which may go
+         * before the modules it names: S->modules keys its own copy */
+        if (n == name->len && !(name->ob.flags & PE_IMMORTAL)) {
             pe_incref(pe_obj_val(&name->ob));
             key = pe_obj_val(&name->ob);
         } else if (pe_str_new(S, name->data, n, &key)) {

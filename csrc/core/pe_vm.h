@@ -147,6 +147,8 @@ struct pe_state {
     void *interrupt_ud;
     pe_display_fn display_fn;        /* pe_set_display_hook */
     void *display_ud;
+    pe_clock_fn clock_fn;            /* pe_set_clock; NULL: the real clock */
+    void *clock_ud;
     pe_profile *prof;                /* pe_set_profile */
     pe_alloc_fn alloc;               /* pe_state_new_ex; NULL: malloc */
     void *alloc_ud;
