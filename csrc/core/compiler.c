@@ -661,6 +661,11 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_IMPORT:
         for (uint32_t i = 0; i < n->l[0].n; i++) {
             pe_node *x = n->l[0].v[i];
+            if (n->a && !strcmp(x->name, "*")) {
+                if (s->kind != SC_MODULE)
+                    return syntax_error(C, x, "import * only allowed at module level");
+                continue;
+            }
             const char *bound = x->a ? x->a->name : x->name;
             char *dot = strchr(bound, '.');
             if (dot) {
@@ -2691,6 +2696,10 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
         uint32_t k;
         if (add_name(C, u, n->a->name, &k)) return -1;
         EMIT(IMPORT_NAME, k);
+        if (l->n == 1 && !strcmp(l->v[0]->name, "*")) {
+            EMIT(IMPORT_STAR, 0);
+            return 0;
+        }
         for (uint32_t i = 0; i < l->n; i++) {
             pe_node *x = l->v[i];
             uint32_t an;
@@ -2713,6 +2722,7 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
         char buf[256];
         const char *dot = strchr(bound, '.');
         if (dot && !x->a) {
+            /* `import a.b` imports a.b, then binds the package a */
             size_t m = (size_t)(dot - bound);
             if (m >= sizeof buf) m = sizeof buf - 1;
             memcpy(buf, bound, m);
@@ -2720,6 +2730,9 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
             /* find the arena copy made by the collector */
             sym *y = sym_find(u->sc, buf);
             bound = y ? y->name : bound;
+            EMIT(POP_TOP, 0);
+            if (add_name(C, u, bound, &k)) return -1;
+            EMIT(IMPORT_NAME, k);
         }
         if (c_store_name(C, u, bound, PE_OP_STORE_FAST, PE_OP_STORE_DEREF, PE_OP_STORE_GLOBAL))
             return -1;
