@@ -23,4 +23,4 @@ class B:
     x: 'Undefined'
 
 
-get_type_hints(B)
+print(get_type_hints(B))
