@@ -1549,8 +1549,13 @@ static int c_call(compiler *C, unit *u, pe_node *n) {
     }
     if (c_expr(C, u, n->a)) return -1;
     if (star || dstar) {
-        if (c_starred_list(C, u, args)) return -1;
-        EMIT(LIST_TO_TUPLE, 0);
+        if (args->n == 1 && args->v[0]->kind == PE_N_STARRED) {
+            /* f(*x): CALL_EX makes the tuple (and names f in its error) */
+            if (c_expr(C, u, args->v[0]->a)) return -1;
+        } else {
+            if (c_starred_list(C, u, args)) return -1;
+            EMIT(LIST_TO_TUPLE, 0);
+        }
         if (kws->n) {
             EMIT(BUILD_MAP, 0);
             for (uint32_t i = 0; i < kws->n; i++) {
