@@ -181,6 +181,16 @@ int pe_exc_str(pe_state *S, pe_val v, pe_sb *sb) {
     size_t n = exc_nargs(e);
     if (n == 0) return 0;
     pe_val a0 = PE_TUPLE(e->args)->items[0];
+    if (is_a(e, PE_EXC(SyntaxError)) && (e->lineno > 0 || pe_is_str(e->filename))) {
+        /* SyntaxError.__str__: "msg (file, line N)", the file's basename */
+        if (pe_tostr(S, a0, sb)) return -1;
+        const char *fn = pe_is_str(e->filename) ? PE_STR(e->filename)->data : NULL;
+        const char *base = fn ? strrchr(fn, '/') : NULL;
+        base = base ? base + 1 : fn;
+        if (base && e->lineno > 0) return pe_sb_printf(sb, " (%s, line %lld)", base, (long long)e->lineno);
+        if (base) return pe_sb_printf(sb, " (%s)", base);
+        return pe_sb_printf(sb, " (line %lld)", (long long)e->lineno);
+    }
     if (n == 1 && !is_a(e, PE_EXC(KeyError))) {
         if (pe_recursion_enter(S, " while getting the str of an object")) return -1;
         int r = pe_tostr(S, a0, sb);
@@ -373,6 +383,19 @@ static bool exc_attr(const pe_exc *e, const char *n, pe_val *out) {
             return true;
         }
         return false;
+    }
+    if (is_a(e, PE_EXC(SyntaxError))) {
+        /* msg, filename, lineno, offset, text, end_lineno, end_offset */
+        if (!strcmp(n, "msg")) *out = na >= 1 ? exc_arg(e, 0) : pe_none();
+        else if (!strcmp(n, "filename")) *out = e->filename.tag == PE_TUNDEF ? pe_none() : e->filename;
+        else if (!strcmp(n, "text")) *out = e->text.tag == PE_TUNDEF ? pe_none() : e->text;
+        else if (!strcmp(n, "lineno") || !strcmp(n, "end_lineno"))
+            *out = e->lineno > 0 ? pe_int(e->lineno) : pe_none();
+        else if (!strcmp(n, "offset")) *out = e->lineno > 0 ? pe_int(e->offset) : pe_none();
+        else if (!strcmp(n, "end_offset")) *out = e->lineno > 0 ? pe_int(e->end_offset) : pe_none();
+        else if (!strcmp(n, "print_file_and_line")) *out = pe_none();
+        else return false;
+        return true;
     }
     bool imp = is_a(e, PE_EXC(ImportError)), attr = is_a(e, PE_EXC(AttributeError));
     if (imp || attr || is_a(e, PE_EXC(NameError))) {
@@ -651,7 +674,10 @@ static void print_last_line(pe_state *S, pe_val exc) {
     size_t mark = sb.len;
     pe_sb_puts(&sb, ": ");
     size_t before = sb.len;
-    if (pe_tostr(S, exc, &sb)) {
+    /* a SyntaxError shows its msg only (the location is printed above) */
+    pe_exc *se = PE_EXCOBJ(exc);
+    bool syn = pe_type_is_subtype(t, PE_EXC(SyntaxError)) && exc_nargs(se) >= 1;
+    if (syn ? pe_tostr(S, PE_TUPLE(se->args)->items[0], &sb) : pe_tostr(S, exc, &sb)) {
         pe_exc_clear(S);
         sb.failed = 0;
         sb.len = before;

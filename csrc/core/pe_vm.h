@@ -238,6 +238,19 @@ void pe_code_dump(pe_state *S, const pe_code *code, pe_sb *sb);
 
 /* VM (vm.c): run the module code of `code` with its globals set up. */
 int pe_vm_run(pe_state *S, pe_code *code, pe_val *result);
+/* The frame a native function was called from (NULL outside a run). */
+static inline pe_frame *pe_caller_frame(pe_state *S) {
+    return S->nframes ? &S->frames[S->nframes - 1] : NULL;
+}
+/* exec(), eval(), globals(), locals() (exec.c). */
+extern const pe_cfunc pe_bi_exec, pe_bi_eval, pe_bi_globals, pe_bi_locals;
+/* vars()/locals() (globals false) or globals() of frame fr (descr.c). */
+int pe_frame_namespace(pe_state *S, const pe_frame *fr, bool globals, pe_val *out);
+/* The program whose global slots frame fr runs on: the script's (a
+ * session's view) or an imported module's / exec'd string's own code. */
+static inline const pe_code *pe_frame_prog(pe_state *S, const pe_frame *fr) {
+    return !fr || fr->globals == S->globals || !fr->code->prog ? S->code : fr->code->prog;
+}
 /* Runs a module body on the given global slots (an import: nested inside
  * a run is fine). */
 int pe_vm_run_module(pe_state *S, pe_fcode *module, pe_val *globals, pe_val *result);
