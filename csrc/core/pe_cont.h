@@ -156,6 +156,13 @@ void pe_repr_leave(pe_state *S, pe_obj *o);
  * exceeded<where>" (RecursionError). 0 = go on, call pe_recursion_leave
  * after; -1 = raised. (state.c) */
 int pe_recursion_enter(pe_state *S, const char *where);
+/* How deep native recursion (container reprs, comparisons, Python code
+ * called from C) may nest: the max_depth limit, but never past
+ * PE_NATIVE_DEPTH_MAX, so that a host's huge max_depth cannot overflow the
+ * C stack (at ~100-400 bytes a level: ~1.5 MB at most, safe on an 8 MB main
+ * thread and on the 2 MB+ stacks threads get by default). */
+#define PE_NATIVE_DEPTH_MAX 4000u
+uint32_t pe_native_depth_limit(const pe_state *S);
 void pe_recursion_leave(pe_state *S);
 
 /* Trashcan (CPython's Py_TRASHCAN_BEGIN/END) around the dealloc of any

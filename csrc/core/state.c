@@ -338,8 +338,13 @@ void pe_trash_end(pe_state *S) {
     S->trash_cap = 0;
 }
 
+uint32_t pe_native_depth_limit(const pe_state *S) {
+    uint32_t lim = S->max_depth ? S->max_depth : 1000;
+    return lim < PE_NATIVE_DEPTH_MAX ? lim : PE_NATIVE_DEPTH_MAX;
+}
+
 int pe_recursion_enter(pe_state *S, const char *where) {
-    if (S->nrepr + S->c_depth >= (S->max_depth ? S->max_depth : 1000))
+    if (S->nrepr + S->c_depth >= pe_native_depth_limit(S))
         return pe_raise(S, PE_EXC(RecursionError), "maximum recursion depth exceeded%s", where);
     S->c_depth++;
     return 0;

@@ -55,7 +55,7 @@ int pe_repr_enter(pe_state *S, pe_obj *o) {
     uint32_t n = S->nrepr < REPR_STACK_SLOTS ? S->nrepr : (uint32_t)REPR_STACK_SLOTS;
     for (uint32_t i = 0; i < n; i++)
         if (S->repr_stack[i] == o) return 1;
-    if (S->nrepr + S->c_depth >= (S->max_depth ? S->max_depth : 1000))
+    if (S->nrepr + S->c_depth >= pe_native_depth_limit(S))
         return pe_raise(S, PE_EXC(RecursionError),
                         "maximum recursion depth exceeded while getting the repr of an object");
     if (S->nrepr < REPR_STACK_SLOTS) S->repr_stack[S->nrepr] = o;

@@ -2501,8 +2501,22 @@ static pe_val *stack_top(pe_state *S, uint32_t *chunk) {
     return S->frames[S->nframes - 1].sp;
 }
 
+/* A nested run of the dispatch loop costs C stack: bounded like the other
+ * native recursion (pe_native_depth_limit), whatever max_depth allows. */
+static PE_NOINLINE int native_depth_error(pe_state *S) {
+    return pe_raise(S, PE_EXC(RecursionError), "maximum recursion depth exceeded");
+}
+
+static int vm_execute_nested(pe_state *S, pe_val *out, bool throw_) {
+    S->c_depth++;
+    int r = vm_execute(S, S->nframes - 1, out, throw_);
+    S->c_depth--;
+    return r;
+}
+
 int pe_vm_call_function(pe_state *S, pe_func *fn, int argc, const pe_val *argv,
                         pe_obj *kwnames, pe_val *out) {
+    if (PE_UNLIKELY(S->c_depth + S->nrepr >= pe_native_depth_limit(S))) return native_depth_error(S);
     if (S->nframes == 0 && frames_prepare(S)) return -1;
     uint32_t chunk;
     pe_val *top = stack_top(S, &chunk);
@@ -2517,7 +2531,7 @@ int pe_vm_call_function(pe_state *S, pe_func *fn, int argc, const pe_val *argv,
         return -1;
     }
     fr->entry = PE_FR_ENTRY;
-    return vm_execute(S, S->nframes - 1, out, false);
+    return vm_execute_nested(S, out, false);
 }
 
 int pe_vm_reserve(pe_state *S) {
@@ -2554,6 +2568,7 @@ int pe_vm_run_module(pe_state *S, pe_fcode *module, pe_val *globals, pe_val *res
 
 int pe_vm_gen_resume(pe_state *S, pe_gen *g, pe_val v, bool throw_, pe_val *out) {
     PE_ASSERT(g->state <= PE_GEN_SUSPENDED);
+    if (PE_UNLIKELY(S->c_depth + S->nrepr >= pe_native_depth_limit(S))) return native_depth_error(S);
     if (S->nframes == 0 && frames_prepare(S)) return -1;
     uint32_t chunk;
     pe_val *top = safe_top(S, &chunk);
@@ -2573,6 +2588,6 @@ int pe_vm_gen_resume(pe_state *S, pe_gen *g, pe_val v, bool throw_, pe_val *out)
         pe_incref(S->handled);
         PE_EXCOBJ(S->exc)->context = S->handled;
     }
-    if (vm_execute(S, S->nframes - 1, out, throw_)) return -1;
+    if (vm_execute_nested(S, out, throw_)) return -1;
     return g->state == PE_GEN_CLOSED ? 0 : 1;
 }
