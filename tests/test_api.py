@@ -35,7 +35,7 @@ SAN_ENV = {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=0",
 
 SUBTESTS = ["immediates", "str", "ints", "containers", "runs", "display_hook",
             "exception_classes", "exceptions", "host", "allocator", "state",
-            "memory_per_run", "code_sharing"]
+            "memory_per_run", "code_sharing", "clock"]
 
 _BUILT: list = []
 

@@ -1549,8 +1549,13 @@ static int c_call(compiler *C, unit *u, pe_node *n) {
     }
     if (c_expr(C, u, n->a)) return -1;
     if (star || dstar) {
-        if (c_starred_list(C, u, args)) return -1;
-        EMIT(LIST_TO_TUPLE, 0);
+        if (args->n == 1 && args->v[0]->kind == PE_N_STARRED) {
+            /* f(*x): CALL_EX makes the tuple (and names f in its error) */
+            if (c_expr(C, u, args->v[0]->a)) return -1;
+        } else {
+            if (c_starred_list(C, u, args)) return -1;
+            EMIT(LIST_TO_TUPLE, 0);
+        }
         if (kws->n) {
             EMIT(BUILD_MAP, 0);
             for (uint32_t i = 0; i < kws->n; i++) {
@@ -2722,6 +2727,7 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
         char buf[256];
         const char *dot = strchr(bound, '.');
         if (dot && !x->a) {
+            /* `import a.b` imports a.b, then binds the package a */
             size_t m = (size_t)(dot - bound);
             if (m >= sizeof buf) m = sizeof buf - 1;
             memcpy(buf, bound, m);
@@ -2729,6 +2735,9 @@ static int c_import(compiler *C, unit *u, pe_node *n) {
             /* find the arena copy made by the collector */
             sym *y = sym_find(u->sc, buf);
             bound = y ? y->name : bound;
+            EMIT(POP_TOP, 0);
+            if (add_name(C, u, bound, &k)) return -1;
+            EMIT(IMPORT_NAME, k);
         }
         if (c_store_name(C, u, bound, PE_OP_STORE_FAST, PE_OP_STORE_DEREF, PE_OP_STORE_GLOBAL))
             return -1;

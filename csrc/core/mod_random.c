@@ -13,7 +13,8 @@
  *   _random.Random()        a fresh generator (seeded from the host's
  *                           entropy by random.py)
  *   g.seed(words)           init_by_array(words); [] is [0]
- *   g.seed(None)            init_by_array of 624 words of getrandom()
+ *   g.seed(None)            init_by_array of 624 words of getrandom() (of the
+ *                           host's clock when it set one: pe_set_clock)
  *   g.random()              float in [0, 1)
  *   g.getrandbits(k)        int with k random bits
  *   g.randbelow(n)          0 <= int < n, CPython's _randbelow_with_getrandbits
@@ -178,13 +179,13 @@ RFN(mt_randbelow) {
     return 0;
 }
 
-static int mt_seed_entropy(pe_val self);
+static int mt_seed_entropy(pe_state *S, pe_val self);
 
 /* seed(words): init_by_array(words); seed(None): from the host's entropy */
 RFN(mt_seed) {
     if (pe_cont_onearg(S, "Random.seed", argc, kw)) return -1;
     *out = pe_none();
-    if (argv[0].tag == PE_TNONE) return mt_seed_entropy(self);
+    if (argv[0].tag == PE_TNONE) return mt_seed_entropy(S, self);
     if (!pe_is_list(argv[0]))
         return pe_raise(S, PE_EXC(TypeError), "seed() needs a list of ints or None");
     pe_list *l = PE_LIST(argv[0]);
@@ -206,9 +207,18 @@ RFN(mt_seed) {
     return 0;
 }
 
-static int mt_seed_entropy(pe_val self) {
+/* seed(None): 624 words of getrandom(); a host that set a clock
+ * (pe_set_clock) asked for reproducible runs: the clock's reading then. */
+static int mt_seed_entropy(pe_state *S, pe_val self) {
     uint32_t key[MT_N];
     size_t got = 0;
+    if (S->clock_fn) {
+        uint64_t t = (uint64_t)S->clock_fn(S->clock_ud);
+        key[0] = (uint32_t)t;
+        key[1] = (uint32_t)(t >> 32);
+        mt_init_by_array(MT(self), key, 2);
+        return 0;
+    }
     while (got < sizeof key) {
         ssize_t r = getrandom((char *)key + got, sizeof key - got, 0);
         if (r <= 0) break;

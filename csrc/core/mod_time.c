@@ -3,7 +3,8 @@
  * (csrc/lib/time.py, which adds struct_time, gmtime and strftime) and
  * datetime's now()/today().
  *
- *   time(), time_ns()                   the wall clock (UTC seconds since the epoch)
+ *   time(), time_ns()                   the wall clock (UTC seconds since the epoch):
+ *                                       the host's pe_set_clock hook, else the real one
  *   monotonic(), monotonic_ns()         CLOCK_MONOTONIC
  *   perf_counter(), perf_counter_ns()   CLOCK_MONOTONIC (CPython's choice on Linux)
  *   process_time(), process_time_ns()   CLOCK_PROCESS_CPUTIME_ID
@@ -24,7 +25,10 @@
     static int name(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,        \
                     pe_val *out)
 
-static int64_t clock_ns(clockid_t id) {
+/* The clock id's reading in ns; the wall clock is the host's hook when one
+ * is set (pe_set_clock). */
+static int64_t clock_ns(pe_state *S, clockid_t id) {
+    if (id == CLOCK_REALTIME && S->clock_fn) return S->clock_fn(S->clock_ud);
     struct timespec ts;
     if (clock_gettime(id, &ts) != 0) return 0;
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
@@ -34,7 +38,7 @@ static int64_t clock_ns(clockid_t id) {
 static int clock_result(pe_state *S, const char *fname, int argc, pe_obj *kw, clockid_t id,
                         int ns, pe_val *out) {
     if (pe_cont_noargs(S, fname, argc, kw)) return -1;
-    int64_t t = clock_ns(id);
+    int64_t t = clock_ns(S, id);
     *out = ns ? pe_int(t) : pe_float((double)t * 1e-9);
     return 0;
 }

@@ -440,6 +440,11 @@ void pe_set_interrupt_hook(pe_state *S, pe_interrupt_fn fn, void *ud) {
     S->interrupt_ud = ud;
 }
 
+void pe_set_clock(pe_state *S, pe_clock_fn fn, void *ud) {
+    S->clock_fn = fn;
+    S->clock_ud = ud;
+}
+
 void pe_state_free(pe_state *S) {
     if (!S) return;
     if (S->run_begun) pe_run_end(S);
@@ -447,8 +452,12 @@ void pe_state_free(pe_state *S) {
     pe_decref(S, S->handled);
     S->handled = pe_undef();
     pe_sys_fini(S);
-    pe_modules_fini(S);
+    /* modules first, then what they leave in cycles (classes of a Python
+     * module), then the modules' code, whose constants those cycles may
+     * still name (a __slots__ member's name) */
+    pe_modules_clear(S);
     pe_heap_sweep(S, &S->heap);
+    pe_modules_fini(S);
     pe_capi_state_fini(S);
     for (uint32_t i = 0; i < S->nchunks; i++)
         pe_sys_free(S, S->chunks[i].base, S->chunks[i].cap * sizeof(pe_val));

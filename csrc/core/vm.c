@@ -288,21 +288,29 @@ static int init_cells(pe_state *S, pe_func *f, pe_val *locals) {
 
 /* Sets up a frame for f with locals at `base` (stack reserved by caller);
  * args bound from argv (borrowed). */
-static pe_frame *enter_function(pe_state *S, pe_func *f, pe_val *base, uint32_t chunk,
-                                pe_val *ret, int argc, const pe_val *argv, pe_obj *kwnames,
-                                bool fast) {
-    const pe_fcode *c = f->code;
-    uint32_t nslots = c->nlocals + c->ncells + c->nfree;
+/* A frame for f with its window at base (nothing in it set yet). */
+PE_INLINE pe_frame *frame_setup(pe_state *S, pe_func *f, pe_val *base, uint32_t chunk,
+                                pe_val *ret) {
     pe_frame *fr = frame_push(S);
     if (!fr) return NULL;
     fr->chunk = chunk;
     fr->ret = ret;
     fr->code = f->code;
     fr->func = f;
-    fr->pc = c->code;
+    fr->pc = f->code->code;
     fr->locals = base;
     fr->globals = f->globals;
     fr->entry = 0;
+    return fr;
+}
+
+static pe_frame *enter_function(pe_state *S, pe_func *f, pe_val *base, uint32_t chunk,
+                                pe_val *ret, int argc, const pe_val *argv, pe_obj *kwnames,
+                                bool fast) {
+    const pe_fcode *c = f->code;
+    uint32_t nslots = c->nlocals + c->ncells + c->nfree;
+    pe_frame *fr = frame_setup(S, f, base, chunk, ret);
+    if (!fr) return NULL;
     if (fast) {
         for (uint32_t i = (uint32_t)argc; i < nslots; i++) base[i] = pe_undef();
     } else {
@@ -582,6 +590,25 @@ static PE_NOINLINE int display_value(pe_state *S, pe_val v) {
     return r;
 }
 
+/* Has v (an instance of a class) a keys attribute, as a mapping given to
+ * ** or {**v} must? (cold: dicts never get here) */
+static bool has_keys(pe_state *S, pe_val v) {
+    if (v.tag != PE_TOBJ || !pe_is_heaptype(v.u.o->type)) return false;
+    pe_val name, f;
+    if (pe_str_from_cstr(S, "keys", &name)) {
+        pe_exc_clear(S);
+        return false;
+    }
+    int r = pe_getattr(S, v, name.u.o, &f);
+    pe_decref(S, name);
+    if (r) {
+        pe_exc_clear(S);
+        return false;
+    }
+    pe_decref(S, f);
+    return true;
+}
+
 /* NameError with CPython's "Did you mean" suggestion: the frame's locals,
  * then the defined globals, then the builtins. */
 static int name_error(pe_state *S, const pe_val *globals, const pe_fcode *fc, uint32_t slot) {
@@ -651,7 +678,76 @@ static int make_function(pe_state *S, pe_frame *fr, uint32_t flags, pe_val *sp, 
     return 0;
 }
 
+/* CPython's _PyObject_FunctionStr: "module.qualname()" ("print()" for a
+ * builtin), how call errors name the callee. */
+static void func_str(pe_state *S, pe_val fn, pe_sb *sb) {
+    pe_val key, q, m;
+    if (pe_is_kind(fn, PE_K_CFUNC)) { /* print(), list.append() */
+        const pe_cfunc *c = (const pe_cfunc *)fn.u.o;
+        if (c->self.tag == PE_TUNDEF || pe_is_kind(c->self, PE_K_MODULE))
+            pe_sb_printf(sb, "%s()", c->name);
+        else
+            pe_sb_printf(sb, "%s.%s()", pe_type_name(c->self), c->name);
+        return;
+    }
+    if (pe_str_from_cstr(S, "__qualname__", &key)) return;
+    int r = pe_getattr(S, fn, key.u.o, &q);
+    pe_decref(S, key);
+    if (r || !pe_is_str(q)) {
+        if (r == 0) pe_decref(S, q);
+        pe_exc_clear(S);
+        if (pe_tostr(S, fn, sb)) pe_exc_clear(S);
+        return;
+    }
+    if (pe_str_from_cstr(S, "__module__", &key) == 0) {
+        r = pe_getattr(S, fn, key.u.o, &m);
+        pe_decref(S, key);
+        if (r) pe_exc_clear(S);
+        else if (pe_is_str(m) && strcmp(PE_STR(m)->data, "builtins"))
+            pe_sb_printf(sb, "%s.", PE_STR(m)->data);
+        if (r == 0) pe_decref(S, m);
+    }
+    pe_sb_printf(sb, "%s()", PE_STR(q)->data);
+    pe_decref(S, q);
+}
+
+/* TypeError "f() <msg> <type name>" naming the callee as CPython does. */
+static int call_arg_error(pe_state *S, pe_val fn, const char *msg, pe_val v) {
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    func_str(S, fn, &sb);
+    if (v.tag != PE_TUNDEF) pe_sb_printf(&sb, " %s%s", msg, pe_type_name(v));
+    else pe_sb_printf(&sb, " %s", msg);
+    if (!sb.failed) pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
+    else pe_raise_nomem(S);
+    pe_sb_free(&sb);
+    return -1;
+}
+
 static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_val *out) {
+    if (!pe_is_kind(args, PE_K_TUPLE)) {
+        /* f(*x): x itself (any iterable), made a tuple here as CPython's
+         * CALL_FUNCTION_EX does */
+        pe_val it, l, t;
+        if (pe_iter(S, args, &it)) {
+            if (!pe_exc_matches(S, PE_EXC(TypeError)) || pe_typeof(args)->iter ||
+                pe_typeof(args)->getitem || pe_is_heaptype(pe_typeof(args)))
+                return -1;
+            pe_exc_clear(S);
+            return call_arg_error(S, callee, "argument after * must be an iterable, not ", args);
+        }
+        int r = pe_list_new(S, 0, &l);
+        if (r == 0) {
+            r = pe_list_extend(S, PE_LIST(l), it);
+            if (r == 0) r = pe_list_to_tuple(S, PE_LIST(l), &t);
+            pe_decref(S, l);
+        }
+        pe_decref(S, it);
+        if (r) return -1;
+        r = call_ex(S, callee, t, kwargs, out);
+        pe_decref(S, t);
+        return r;
+    }
     pe_tuple *t = PE_TUPLE(args);
     if (kwargs.tag == PE_TUNDEF || PE_DICT(kwargs)->used == 0)
         return pe_call(S, callee, (int)t->n, t->items, NULL, out);
@@ -1208,6 +1304,16 @@ next:
 
     TARGET(BINARY_OP) {
         pe_val b = sp[-1], a = sp[-2];
+        if (a.tag == PE_TINT && b.tag == PE_TINT) {
+            /* small ints: the bitwise operators cannot overflow */
+            uint32_t op = ARG & 0xff;
+            if (op == PE_BO_AND || op == PE_BO_OR || op == PE_BO_XOR) {
+                int64_t x = a.u.i, y = b.u.i;
+                sp[-2].u.i = op == PE_BO_AND ? x & y : op == PE_BO_OR ? x | y : x ^ y;
+                sp--;
+                DISPATCH();
+            }
+        }
         BINOP_SLOW((int)(ARG & 0xff), (ARG >> 8) != 0);
     }
     TARGET(COMPARE_OP) {
@@ -1514,7 +1620,7 @@ next:
     TARGET(DICT_UPDATE) {
         SYNC();
         pe_val v = sp[-1];
-        if (!pe_is_dict(v)) {
+        if (!pe_is_dict(v) && !has_keys(S, v)) {
             pe_raise(S, PE_EXC(TypeError), "'%s' object is not a mapping", pe_type_name(v));
             ERROR();
         }
@@ -1528,9 +1634,21 @@ next:
         pe_val v = sp[-1];
         pe_dict *d = PE_DICT(sp[-1 - (int)ARG]);
         if (!pe_is_dict(v)) {
-            pe_raise(S, PE_EXC(TypeError), "argument after ** must be a mapping, not %s",
-                     pe_type_name(v));
-            ERROR();
+            /* a mapping that is not a dict (keys() and [], as
+             * CPython's PyDict_Merge): its items as a dict first */
+            pe_val tmp;
+            if (!has_keys(S, v)) {
+                call_arg_error(S, sp[-3 - (int)ARG], "argument after ** must be a mapping, not ", v);
+                ERROR();
+            }
+            if (pe_dict_new(S, &tmp)) ERROR();
+            if (pe_dict_update(S, PE_DICT(tmp), v)) {
+                pe_decref(S, tmp);
+                ERROR();
+            }
+            sp[-1] = tmp;
+            pe_decref(S, v);
+            v = tmp;
         }
         size_t pos = 0;
         pe_val k, val, tmp;
@@ -1538,7 +1656,8 @@ next:
             if (pe_dict_get(S, d, k, &tmp) == 1) {
                 pe_sb sb;
                 pe_sb_init(&sb, S);
-                pe_sb_puts(&sb, "got multiple values for keyword argument ");
+                func_str(S, sp[-3 - (int)ARG], &sb);
+                pe_sb_puts(&sb, " got multiple values for keyword argument ");
                 pe_repr(S, k, &sb);
                 pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
                 pe_sb_free(&sb);
@@ -1820,7 +1939,16 @@ next:
                     memcpy(base, args, argc * sizeof(pe_val));
                     f->sp = sp = args;
                 }
-                nf = enter_function(S, fn, base, chunk, ret, (int)argc, base, NULL, true);
+                if (PE_LIKELY(!(c->ncells | c->nfree))) {
+                    /* the common case inline: arguments in place, no cells */
+                    nf = frame_setup(S, fn, base, chunk, ret);
+                    if (nf) {
+                        for (uint32_t i = argc; i < c->nlocals; i++) base[i] = pe_undef();
+                        nf->sp = base + c->nlocals;
+                    }
+                } else {
+                    nf = enter_function(S, fn, base, chunk, ret, (int)argc, base, NULL, true);
+                }
             } else {
                 /* bind from a copy of the arguments, then release them */
                 pe_val tmp[8];

@@ -138,6 +138,18 @@ PE_API void pe_interrupt(pe_state *S);
 typedef int (*pe_interrupt_fn)(pe_state *S, void *ud);
 PE_API void pe_set_interrupt_hook(pe_state *S, pe_interrupt_fn fn, void *ud);
 
+/* The wall clock scripts read: time.time()/time_ns(), time.localtime(),
+ * gmtime(), ctime() without an argument, datetime's now()/today()/utcnow().
+ * fn returns nanoseconds since the Unix epoch (UTC); NULL restores the
+ * host's real clock (the default). A fixed clock (fn returns a constant)
+ * or a virtual one (fn advances its own counter) makes runs reproducible:
+ * with a clock set, `random` seeded with None (or never seeded) also takes
+ * its seed from fn instead of the host's entropy. monotonic(),
+ * perf_counter(), process_time(), sleep() and the run's timeout keep real
+ * time. The hook stays set across runs and pe_reset. */
+typedef int64_t (*pe_clock_fn)(void *ud);
+PE_API void pe_set_clock(pe_state *S, pe_clock_fn fn, void *ud);
+
 /* ------------------------------------------------------------------ */
 /* Values                                                              */
 /* ------------------------------------------------------------------ */
@@ -429,6 +441,10 @@ PE_API int pe_run_exec(pe_state *S, pe_value *result);
 /* NEW reference to the value in slot: 1 bound, 0 unbound (nothing
  * stored), -1 bad slot. Builtins count as bound. */
 PE_API int pe_run_global(pe_state *S, uint32_t slot, pe_value *out);
+/* ids[i] = pe_value_id of the value in slot i (0: unbound) for slots 0..n-1:
+ * e.g. right after pe_run_begin, which globals are builtins, so that a front
+ * end can tell afterwards which ones the program rebound. */
+PE_API void pe_run_global_ids(pe_state *S, uintptr_t *ids, uint32_t n);
 PE_API void pe_run_end(pe_state *S);
 
 /* All of the above, without inputs: fresh globals, run, release. */

@@ -483,15 +483,12 @@ class Random:
 
 
 class SystemRandom(Random):
-    """Random numbers from the host's entropy (not reproducible)."""
+    """Random numbers from the host's entropy: a generator seeded with 624
+    fresh words of it (not reproducible; no state to save)."""
 
-    def random(self):
+    def __init__(self, x=None):
+        Random.__init__(self)
         self._mt.seed(None)
-        return self._mt.random()
-
-    def getrandbits(self, k):
-        self._mt.seed(None)
-        return self._mt.getrandbits(k)
 
     def seed(self, *args, **kwds):
         return None

@@ -3,4 +3,4 @@
 import time
 time.sleep(0.001)
 print("slept")
-time.sleep(-0.5)
+print(time.sleep(-0.5))
