@@ -255,7 +255,7 @@ def require_oracle_at_least(micro: int, why: str) -> str:
 # run one after the other in a fresh thread (so the recursion depth starts near
 # zero), stdout captured, compile-time warnings silenced.
 ORACLE_BATCH_DRIVER = r"""
-import contextlib, io, json, sys, threading, warnings
+import contextlib, gc, io, json, sys, threading, warnings
 jobs = json.loads(sys.stdin.buffer.read().decode("utf-8"))
 results = []
 
@@ -275,6 +275,16 @@ def run_one(job):
             value = eval(code, ns)
         except BaseException as e:
             exc = e
+        if job.get("main"):
+            # the program's end, as at interpreter exit: its suspended
+            # generators are closed now (their finally blocks print here),
+            # not during the next job
+            ns = code = None
+            e = exc
+            while e is not None:  # tracebacks keep the frames' globals alive
+                e.__traceback__ = None
+                e = e.__context__
+            gc.collect()
     try:
         text = None if exc is not None else repr(value)
     except BaseException as e:

@@ -169,12 +169,19 @@ def test_escape_outcome(pyexpr_bin, name, prelude, expr, allowed):
         assert _harmless_value(got), f"{name}: {got!r}"
 
 
-@pytest.mark.parametrize("mod", ["os", "posix", "subprocess", "builtins", "io", "importlib", "ctypes",
-                                 "_io", "gc", "inspect", "types"])
+@pytest.mark.parametrize("mod", ["os", "posix", "subprocess", "builtins", "importlib", "ctypes",
+                                 "_io", "gc", "inspect", "socket", "shutil", "pathlib", "tempfile"])
 def test_import_refused(pyexpr_bin, mod):
     res = run_pyexpr(["-c", f"print('start')\nimport {mod}"])
     assert res.returncode == 1 and res.stdout == b"start\n"
     assert res.stderr.decode().strip().splitlines()[-1] == f"ModuleNotFoundError: No module named '{mod}'"
+
+
+@pytest.mark.parametrize("attr", ["open", "FileIO", "BufferedReader", "TextIOWrapper", "open_code"])
+def test_io_is_in_memory_only(pyexpr_bin, attr):
+    """io ships StringIO/BytesIO only: nothing that opens a file."""
+    res = run_pyexpr(["-c", f"import io\nprint(hasattr(io, {attr!r}))"])
+    assert res.returncode == 0 and res.stdout == b"False\n", res
 
 
 # Everything reachable: a breadth-first walk over attributes, items and the

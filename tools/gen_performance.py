@@ -7,6 +7,7 @@ is typed by hand.
     python tools/gen_performance.py --quick    # smoke run (few rounds; for testing the script)
     python tools/gen_performance.py --only-classes   # re-measure the class-heavy group only and
                                                      # replace its section of docs/performance.md
+    python tools/gen_performance.py --only-stdlib    # the same for the standard-library group
 
 Options: ``--bin PATH`` (default: ``pyexpr.binary_path()``; a source
 checkout's ``build/pyexpr`` is refreshed with ``make -s`` first, unless
@@ -79,6 +80,34 @@ CLASS_PROGRAMS = [
 ]
 CLASSES_BEGIN = "<!-- classes:begin (tools/gen_performance.py --only-classes rewrites this section) -->"
 CLASSES_END = "<!-- classes:end -->"
+LIB_PROGRAMS = [
+    ("lib_json", "json: dumps + loads of a ~1 MB document"),
+    ("lib_re_logparse", "re: a regex-heavy log parse"),
+    ("lib_counter", "collections: Counter/defaultdict aggregation"),
+    ("lib_sort_itemgetter", "sorting records with operator.itemgetter"),
+    ("lib_dataclasses_enum", "dataclasses and enum: records built, compared, dispatched"),
+    ("lib_statistics_fractions", "statistics and fractions"),
+]
+LIB_BEGIN = "<!-- stdlib:begin (tools/gen_performance.py --only-stdlib rewrites this section) -->"
+LIB_END = "<!-- stdlib:end -->"
+# A group of whole scripts timed against the CPythons (and Lua where the
+# group has .lua twins): (programs, section markers, title, text, option).
+GROUPS = {
+    "classes": (CLASS_PROGRAMS, CLASSES_BEGIN, CLASSES_END,
+                "## Throughput: class-heavy scripts (issue 13)",
+                "`benchmarks/programs/cls_*.py` (pyexpr and both CPythons run the same file, as "
+                "`python -I -S`) and the equivalent `cls_*.lua` (metatables for the classes, "
+                "coroutines for the generators). *pyexpr speed vs the faster CPython* is the faster "
+                "CPython's time ÷ pyexpr's (above 1× pyexpr is faster; issue 13's target is 1.3×).",
+                "--only-classes"),
+    "stdlib": (LIB_PROGRAMS, LIB_BEGIN, LIB_END,
+               "## Throughput: standard-library scripts (issue 14)",
+               "`benchmarks/programs/lib_*.py` (pyexpr and both CPythons run the same file, as "
+               "`python -I -S`; CPython's modules are its C-accelerated ones where it has them). "
+               "*pyexpr speed vs the faster CPython* is the faster CPython's time ÷ pyexpr's "
+               "(above 1× pyexpr is faster).",
+               "--only-stdlib"),
+}
 STAGES = ["lex", "parse", "compile", "execute", "format"]
 
 QUICK = dict(sub_runs=5, sub_warmup=1, daemon_rounds=30, inproc_batches=15, profile_runs=5,
@@ -476,21 +505,23 @@ def cpython_impls() -> List[tuple]:
     return out
 
 
-def measure_classes(exe: str, rounds: int) -> Dict[str, object]:
-    """Whole-process wall time of the class-heavy scripts; outputs checked
+def measure_classes(exe: str, rounds: int, group: str = "classes") -> Dict[str, object]:
+    """Whole-process wall time of a group's scripts (GROUPS); outputs checked
     equal to CPython's first. pyexpr refusing a script is "unsupported"."""
+    programs = GROUPS[group][0]
     cps = cpython_impls()
     impls = [("pyexpr", "pyexpr", lambda n: [exe, str(PROGRAMS_DIR / f"{n}.py")])]
     for key, label, py in cps:
         impls.append((key, label, lambda n, py=py: [py, "-I", "-S", str(PROGRAMS_DIR / f"{n}.py")]))
     lua = shutil.which("lua5.4")
-    if lua:
+    if lua and all((PROGRAMS_DIR / f"{n}.lua").exists() for n, _ in programs):
         impls.append(("lua5.4", "Lua 5.4", lambda n: [lua, str(PROGRAMS_DIR / f"{n}.lua")]))
     env = B.clean_env()
     res: Dict[str, object] = {"impls": [k for k, _, _ in impls], "labels": {k: lb for k, lb, _ in impls},
-                              "programs": {}, "notes": [], "pyexpr_version": B.pyexpr_binary_version(exe)}
+                              "programs": {}, "notes": [], "pyexpr_version": B.pyexpr_binary_version(exe),
+                              "group": group}
     plan = {}
-    for name, _ in CLASS_PROGRAMS:
+    for name, _ in programs:
         want = B.capture(impls[1][2](name), env, timeout=900)
         plan[name] = []
         status = {}
@@ -512,28 +543,29 @@ def measure_classes(exe: str, rounds: int) -> Dict[str, object]:
                                  "samples": {k: [] for k, _ in plan[name]}}
     with B.Spawner(env) as sp:
         for r in range(rounds):
-            log(f"classes round {r + 1}/{rounds}")
-            for i, (name, _) in enumerate(CLASS_PROGRAMS):
+            log(f"{group} round {r + 1}/{rounds}")
+            for i, (name, _) in enumerate(programs):
                 seq = plan[name] if (r + i) % 2 == 0 else plan[name][::-1]
                 for key, argv in seq:
                     s = sp.run(argv)
                     res["programs"][name]["samples"][key].append({"wall_ns": s.wall_ns, "cpu_ns": s.cpu_ns})
-    for name, _ in CLASS_PROGRAMS:
+    for name, _ in programs:
         e = res["programs"][name]
         e["median_ns"] = {k: statistics.median(x["wall_ns"] for x in v) for k, v in e["samples"].items() if v}
     return res
 
 
 def render_classes(cl: Dict[str, object], rounds: int, when: str) -> List[str]:
-    """The class-heavy section, between the markers --only-classes replaces."""
-    L = [CLASSES_BEGIN, "## Throughput: class-heavy scripts (issue 13)", ""]
+    """A group's section, between the markers its --only-GROUP replaces."""
+    programs, begin, end, title, text, option = GROUPS[cl.get("group", "classes")]
+    L = [begin, title, ""]
     impls = cl["impls"]
     cps = [k for k in impls if k in ("CPython", "python3-debian")]
     head = ["script"] + [cl["labels"][k] for k in impls] + ["pyexpr speed vs the faster CPython"]
     if "lua5.4" in impls:
         head.append("pyexpr ÷ Lua 5.4 (time)")
     rows, ratios = [], []
-    for n, desc in CLASS_PROGRAMS:
+    for n, desc in programs:
         e = cl["programs"][n]
         md, st = e["median_ns"], e["status"]
         r = [f"{desc} (`{n}`)"]
@@ -553,15 +585,11 @@ def render_classes(cl: Dict[str, object], rounds: int, when: str) -> List[str]:
         rows.append(r)
     L.append(f"Measured {when}; median wall time of the whole process over {rounds} interleaved "
              "round(s), start-up included, outputs first checked equal to CPython's. Scripts: "
-             "`benchmarks/programs/cls_*.py` (pyexpr and both CPythons run the same file, as "
-             "`python -I -S`) and the equivalent `cls_*.lua` (metatables for the classes, coroutines "
-             "for the generators). *pyexpr speed vs the faster CPython* is the faster CPython's time "
-             "÷ pyexpr's (above 1× pyexpr is faster; issue 13's target is 1.3×). pyexpr "
-             f"{cl['pyexpr_version']}.")
+             f"{text} pyexpr {cl['pyexpr_version']}.")
     L.append("")
     L.append(md_table(head, rows))
     L.append("")
-    uns = [(n, cl["programs"][n]["status"]["pyexpr"]) for n, _ in CLASS_PROGRAMS
+    uns = [(n, cl["programs"][n]["status"]["pyexpr"]) for n, _ in programs
            if cl["programs"][n]["status"].get("pyexpr", "").startswith("unsupported")]
     if uns:
         L.append("Scripts pyexpr does not run yet (its error):")
@@ -577,20 +605,21 @@ def render_classes(cl: Dict[str, object], rounds: int, when: str) -> List[str]:
         L.append(f"- {n}")
     if cl["notes"]:
         L.append("")
-    L.append("Regenerate this section alone with `python tools/gen_performance.py --only-classes` "
+    L.append(f"Regenerate this section alone with `python tools/gen_performance.py {option}` "
              "(the rest of the page comes from the full run).")
     L.append("")
-    L.append(CLASSES_END)
+    L.append(end)
     return L
 
 
 def splice_classes(doc: str, section: List[str]) -> str:
-    """doc with the class-heavy section replaced (or inserted before the
-    notes / reproducing sections when it has none yet)."""
+    """doc with a group's section replaced (or inserted before the notes /
+    reproducing sections when it has none yet)."""
     block = "\n".join(section)
-    if CLASSES_BEGIN in doc and CLASSES_END in doc:
-        a = doc.index(CLASSES_BEGIN)
-        b = doc.index(CLASSES_END) + len(CLASSES_END)
+    begin, end = section[0], section[-1]
+    if begin in doc and end in doc:
+        a = doc.index(begin)
+        b = doc.index(end) + len(end)
         return doc[:a] + block + doc[b:]
     for anchor in ("## Notes from this run", "## Reproducing"):
         if anchor in doc:
@@ -1315,6 +1344,9 @@ def render(R: Dict[str, object]) -> str:
     # --- class-heavy throughput
     if R.get("classes"):
         L.extend(render_classes(R["classes"], R["params"]["tp_rounds"], "in this run"))
+    if R.get("stdlib"):
+        L.append("")
+        L.extend(render_classes(R["stdlib"], R["params"]["tp_rounds"], "in this run"))
         A("")
 
     # --- notes
@@ -1349,10 +1381,14 @@ def main(argv=None) -> int:
     ap.add_argument("--json", help="also write the raw results here")
     ap.add_argument("--only-classes", action="store_true",
                     help="measure the class-heavy group only and replace its section of --out")
+    ap.add_argument("--only-stdlib", action="store_true",
+                    help="measure the standard-library group only and replace its section of --out")
     a = ap.parse_args(argv)
     P = QUICK if a.quick else FULL
     if a.only_classes:
         return main_only_classes(a, P)
+    if a.only_stdlib:
+        return main_only_classes(a, P, "stdlib")
     t_start = time.monotonic()
     load0 = os.getloadavg()[0]
     pyexpr, ext_missing = load_extension()
@@ -1443,6 +1479,7 @@ def main(argv=None) -> int:
         R["throughput"] = measure_throughput(exe, P["tp_rounds"])
         log(f"6/6 class-heavy throughput ({P['tp_rounds']} rounds)")
         R["classes"] = measure_classes(exe, P["tp_rounds"])
+        R["stdlib"] = measure_classes(exe, P["tp_rounds"], "stdlib")
     finally:
         if daemon:
             daemon.stop()
@@ -1464,8 +1501,8 @@ def main(argv=None) -> int:
     return 0
 
 
-def main_only_classes(a, P) -> int:
-    """--only-classes: the class-heavy group alone, spliced into --out."""
+def main_only_classes(a, P, group: str = "classes") -> int:
+    """--only-classes / --only-stdlib: one group alone, spliced into --out."""
     global B
     from pyexpr import bench as B
 
@@ -1473,8 +1510,8 @@ def main_only_classes(a, P) -> int:
     tmp = tempfile.mkdtemp(prefix="pyexpr-perf-")
     try:
         exe = B.snapshot_binary(orig, tmp)
-        log(f"class-heavy throughput ({P['tp_rounds']} rounds)")
-        cl = measure_classes(exe, P["tp_rounds"])
+        log(f"{group} throughput ({P['tp_rounds']} rounds)")
+        cl = measure_classes(exe, P["tp_rounds"], group)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     info = B.machine_info(orig)
@@ -1484,7 +1521,7 @@ def main_only_classes(a, P) -> int:
     out = Path(a.out)
     doc = out.read_text() if out.exists() else "# Performance\n"
     out.write_text(splice_classes(doc, render_classes(cl, P["tp_rounds"], when)))
-    log(f"wrote the class-heavy section of {out}")
+    log(f"wrote the {group} section of {out}")
     if a.json:
         Path(a.json).write_text(json.dumps(B.json_safe(cl), indent=1, default=str))
     return 0

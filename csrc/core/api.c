@@ -337,9 +337,7 @@ void pe_reset(pe_state *S) {
     pe_exc_clear(S);
     pe_sys_clear(S);
     pe_modules_clear(S);
-    pe_val h = S->handled;
-    S->handled = pe_undef();
-    pe_decref(S, h);
+    pe_drop(S, &S->handled);
     pe_heap_sweep(S, &S->heap);
 }
 

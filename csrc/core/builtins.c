@@ -811,7 +811,8 @@ static const builtin_entry builtin_table[] = {
     {"property", &pe_type_property.ob, true}, {"staticmethod", &pe_type_staticmethod.ob, true},
     {"classmethod", &pe_type_classmethod.ob, true}, {"setattr", &pe_bi_setattr.ob, false},
     {"delattr", &pe_bi_delattr.ob, false}, {"vars", &pe_bi_vars.ob, false},
-    {"dir", &pe_bi_dir.ob, false},
+    {"dir", &pe_bi_dir.ob, false}, {"exec", &pe_bi_exec.ob, false}, {"eval", &pe_bi_eval.ob, false},
+    {"globals", &pe_bi_globals.ob, false}, {"locals", &pe_bi_locals.ob, false},
 #define PE_EXC_BUILTIN(name, base) {#name, &pe_exc_types[PE_EXC_##name].ob, true},
     PE_EXCEPTIONS(PE_EXC_BUILTIN)
 #undef PE_EXC_BUILTIN
@@ -847,8 +848,8 @@ static const unsupported_builtin unsupported_builtins[] = {
     {"__doc__", false}, {"__import__", true}, {"__loader__", false}, {"__package__", false},
     {"__spec__", false}, {"aiter", false}, {"anext", false}, {"breakpoint", true},
     {"compile", true},
-    {"complex", false}, {"copyright", false}, {"credits", false}, {"eval", true}, {"exec", true}, {"exit", true}, {"globals", false},
-    {"help", true}, {"input", true}, {"license", false}, {"locals", false},
+    {"complex", false}, {"copyright", false}, {"credits", false}, {"exit", true},
+    {"help", true}, {"input", true}, {"license", false},
     {"memoryview", false}, {"open", true}, {"quit", true}, {"__annotations__", false}, {"__builtins__", false},
     {"__cached__", false}, {"__file__", true},
 };

@@ -135,6 +135,17 @@ int pe_run_global(pe_state *S, uint32_t slot, pe_value *out) {
     return 1;
 }
 
+void pe_run_global_ids(pe_state *S, uintptr_t *ids, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++) {
+        pe_value v;
+        ids[i] = 0;
+        if (pe_run_global(S, i, &v) == 1) {
+            ids[i] = pe_value_id(v);
+            pe_value_release(S, v);
+        }
+    }
+}
+
 /* Releases the globals; S->code stays set so that a pending exception's
  * traceback still finds the program's file name and source lines. */
 void pe_run_end(pe_state *S) {

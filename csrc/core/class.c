@@ -7,6 +7,8 @@
  */
 #include "pe_class.h"
 #include "pe_dunder.h"
+#include "cont_internal.h"
+#include <stdio.h>
 
 const char *const pe_dunder_names[PE_DU__COUNT] = {
 #define PE_DU_NAME(n) "__" #n "__",
@@ -91,9 +93,8 @@ pe_val pe_type_lookup(const pe_type *t, pe_obj *name) {
     return pe_undef();
 }
 
-pe_val pe_class_lookup(pe_state *S, pe_class *c, pe_obj *name) {
+pe_val pe_class_lookup_miss(pe_state *S, pe_class *c, pe_obj *name) {
     pe_mcache_ent *e = &c->mcache[((uintptr_t)name >> 4) & (PE_MCACHE_SIZE - 1)];
-    if (PE_LIKELY(e->name == name && e->version == c->version && c->version)) return e->value;
     pe_val v = pe_type_lookup(&c->tp, name);
     if (c->version) {
         pe_obj *old = e->name;
@@ -352,7 +353,10 @@ void pe_instance_clear(pe_state *S, pe_obj *o) {
     const pe_type *t = o->type;
     if (pe_is_heaptype(t)) {
         pe_class *c = PE_CLASS(t);
-        if (c->solid != &pe_type_object && c->solid->clear) c->solid->clear(S, o);
+        /* a boxed instance is not laid out as its solid base: its value
+         * goes through base_fini (which leaves it UNDEF for the dealloc) */
+        if (c->flags & PE_CLS_BOXED) c->base_fini(S, o);
+        else if (c->solid != &pe_type_object && c->solid->clear) c->solid->clear(S, o);
         instance_drop(S, o, c);
     }
 }
@@ -511,6 +515,9 @@ static void update_flags(pe_state *S, pe_class *c) {
     if (has_data_descriptor(c)) f |= PE_CLS_HAS_DESCR_SET;
     /* __eq__ without __hash__ in the same class: __hash__ = None */
     if (c->special[PE_DU_hash].tag == PE_TNONE) f |= PE_CLS_EQ_NO_HASH;
+    /* BaseException's data descriptors (__cause__, args...): attribute
+     * stores on exception instances take the slow path */
+    if (c->solid->kind == PE_K_EXC) f |= PE_CLS_HAS_DESCR_SET;
     c->flags = f;
 }
 
@@ -522,7 +529,9 @@ static int instance_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out);
 
 /* The default slots of a heap type before the dispatchers go in. */
 static void base_slots(pe_class *c) {
-    const pe_type *s = c->solid;
+    /* a boxed class's solid slots would read the instance as the base's
+     * struct: the proxy's */
+    const pe_type *s = pe_class_slot_base(c);
     pe_type *t = &c->tp;
     t->repr = s == &pe_type_object ? instance_repr : s->repr;
     t->str = s->str;
@@ -1106,6 +1115,10 @@ int pe_object_generic_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
 /* object.__setattr__ itself (no __setattr__ override). */
 int pe_object_setattr_raw(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
     const pe_type *t = pe_typeof(v);
+    if (t->kind == PE_K_EXC && pe_is_heaptype(t)) { /* e.__cause__ = ... on a user exception */
+        int r = pe_exc_set_special(S, v, PE_STR(pe_obj_val(name))->data, val);
+        if (r) return r < 0 ? -1 : 0;
+    }
     if (pe_is_heaptype(t) && (PE_CLASS(t)->flags & PE_CLS_HAS_DESCR_SET)) {
         pe_val descr = pe_class_lookup(S, PE_CLASS(t), name);
         if (descr.tag != PE_TUNDEF && pe_is_data_descr(descr))
@@ -1191,9 +1204,10 @@ int pe_class_mro_tuple(pe_state *S, const pe_class *c, pe_val *out) {
 static int class_mro_method(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                             pe_val *out) {
     (void)argv;
-    if (pe_no_kwargs(S, "mro", kw)) return -1;
-    if (argc) return pe_raise(S, PE_EXC(TypeError), "type.mro() takes no arguments (%d given)", argc);
     pe_val t;
+    char qual[256]; /* CPython names the class: "B.mro() takes no arguments" */
+    snprintf(qual, sizeof qual, "%s.mro", PE_CLASS(self.u.o)->tp.name);
+    if (pe_cont_noargs(S, qual, argc, kw)) return -1;
     if (pe_class_mro_tuple(S, PE_CLASS(self.u.o), &t)) return -1;
     *out = pe_undef();
     int r = pe_list_new(S, 0, out);

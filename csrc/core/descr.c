@@ -840,15 +840,14 @@ static int dict_set_name(pe_state *S, pe_val d, pe_obj *name, pe_val v) {
     return v.tag == PE_TUNDEF ? 0 : pe_dict_set(S, PE_DICT(d), pe_obj_val(name), v);
 }
 
-/* The calling frame's namespace (vars() / dir() without an argument): a
+/* A frame's namespace (vars() / dir() / locals() without an argument): a
  * class body's namespace dict itself; a function's bound locals, cells and
- * free variables (CPython's locals() order); at module level the bound
- * globals (after __name__). *owned: a new dict (else a new reference to
- * the namespace). */
-static int frame_namespace(pe_state *S, pe_val *out) {
-    pe_frame *fr = S->nframes ? &S->frames[S->nframes - 1] : NULL;
+ * free variables (CPython's locals() order); at module level, or for
+ * globals(), the bound globals of the frame's module (after __name__).
+ * *out: a new dict (else a new reference to the namespace). */
+int pe_frame_namespace(pe_state *S, const pe_frame *fr, bool globals, pe_val *out) {
     const pe_fcode *c = fr ? fr->code : NULL;
-    if (c && fr->func && c->nlocals &&
+    if (!globals && c && fr->func && c->nlocals &&
         !strcmp(PE_STR(pe_obj_val(c->localnames[0]))->data, ".ns") && pe_is_dict(fr->locals[0])) {
         pe_incref(fr->locals[0]);
         *out = fr->locals[0];
@@ -856,10 +855,10 @@ static int frame_namespace(pe_state *S, pe_val *out) {
     }
     if (pe_dict_new(S, out)) return -1;
     int r = 0;
-    if (!c || !fr->func) {
+    if (globals || !c || !fr->func) {
         pe_val nm, main;
         if (pe_str_from_cstr(S, "__name__", &nm)) goto fail;
-        r = pe_str_from_cstr(S, "__main__", &main);
+        r = pe_str_from_cstr(S, c ? pe_fcode_module(c) : "__main__", &main);
         if (!r) {
             r = pe_dict_set(S, PE_DICT(*out), nm, main);
             pe_decref(S, main);
@@ -867,7 +866,7 @@ static int frame_namespace(pe_state *S, pe_val *out) {
         pe_decref(S, nm);
         /* the script's program, or an imported module's own code when the
          * frame runs on that module's globals (as vm.c name_error) */
-        const pe_code *pc = !fr || fr->globals == S->globals || !c->prog ? S->code : c->prog;
+        const pe_code *pc = pe_frame_prog(S, fr);
         for (uint32_t i = 0; !r && pc && fr && i < pc->nglobals; i++) {
             pe_val v = fr->globals[i];
             /* slots of built-in names hold the built-in until rebound */
@@ -900,7 +899,7 @@ fail:
 static int bi_vars(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw, pe_val *out) {
     (void)self;
     if (pe_no_kwargs(S, "vars", kw)) return -1;
-    if (argc == 0) return frame_namespace(S, out);
+    if (argc == 0) return pe_frame_namespace(S, pe_caller_frame(S), false, out);
     if (argc != 1) return pe_raise(S, PE_EXC(TypeError), "vars expected at most 1 argument, got %d", argc);
     pe_val key;
     if (pe_str_from_cstr(S, "__dict__", &key)) return -1;
@@ -952,7 +951,10 @@ int pe_class_dir(pe_state *S, pe_val v, pe_val *out) {
         const pe_type *x = (const pe_type *)PE_TUPLE(mro)->items[i].u.o;
         if (pe_is_heaptype(x)) {
             if (add_dict_keys(S, set.u.o, PE_CLASS(x)->dict)) goto mdone;
-            if ((PE_CLASS(x)->flags & PE_CLS_HAS_DICT) && PE_CLASS(x)->solid == &pe_type_object &&
+            const pe_type *sk = PE_CLASS(x)->solid;
+            if ((PE_CLASS(x)->flags & PE_CLS_HAS_DICT) &&
+                (sk == &pe_type_object || sk->kind == PE_K_EXC || sk->kind == PE_K_LIST ||
+                 sk->kind == PE_K_DICT || sk->kind == PE_K_SET || sk->kind == PE_K_FROZENSET) &&
                 (add_name_cstr(S, set.u.o, "__dict__") || add_name_cstr(S, set.u.o, "__weakref__")))
                 goto mdone;
         } else {
@@ -961,6 +963,12 @@ int pe_class_dir(pe_state *S, pe_val v, pe_val *out) {
                     if (add_name_cstr(S, set.u.o, m->name)) goto mdone;
                 if (y->base == y) break;
             }
+            /* BaseException's data descriptors */
+            static const char *const exc_attrs[] = {"args", "__cause__", "__context__",
+                                                    "__suppress_context__", "__traceback__",
+                                                    "__setstate__", "__dict__"};
+            for (size_t k = 0; x->kind == PE_K_EXC && k < sizeof exc_attrs / sizeof *exc_attrs; k++)
+                if (add_name_cstr(S, set.u.o, exc_attrs[k])) goto mdone;
         }
     }
     if (!is_class) {
@@ -1023,7 +1031,7 @@ static int bi_dir(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj
     if (pe_no_kwargs(S, "dir", kw)) return -1;
     if (argc == 0) { /* the sorted names of the calling frame's namespace */
         pe_val ns;
-        if (frame_namespace(S, &ns)) return -1;
+        if (pe_frame_namespace(S, pe_caller_frame(S), false, &ns)) return -1;
         *out = pe_undef();
         int r = pe_list_new(S, 0, out);
         size_t pos = 0;

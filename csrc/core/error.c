@@ -21,6 +21,8 @@ static int exc_str_slot(pe_state *S, pe_val v, pe_sb *sb);
 static int exc_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out);
 static int exc_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out);
+static int exc_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val);
+static const pe_cfunc exc_methods[];
 
 extern const pe_type pe_type_type;
 
@@ -37,6 +39,8 @@ extern const pe_type pe_type_type;
         .str = exc_str_slot,                                                            \
         .call = exc_call,                                                               \
         .getattr = exc_getattr,                                                         \
+        .setattr = exc_setattr,                                                         \
+        .methods = exc_methods,                                                         \
     },
 
 const pe_type pe_exc_types[PE_EXC__COUNT] = {PE_EXCEPTIONS(EXC_TYPE_INIT)};
@@ -58,9 +62,9 @@ static const pe_exc memerr_instance = {
 
 static void exc_clear(pe_state *S, pe_obj *o) {
     pe_exc *e = (pe_exc *)o;
-    pe_val vals[6] = {e->args, e->cause, e->context, e->filename, e->text, e->suggestion};
-    e->args = e->cause = e->context = e->filename = e->text = e->suggestion = pe_undef();
-    for (int i = 0; i < 6; i++) pe_decref(S, vals[i]);
+    pe_val vals[7] = {e->args, e->cause, e->context, e->filename, e->text, e->suggestion, e->dict};
+    e->args = e->cause = e->context = e->filename = e->text = e->suggestion = e->dict = pe_undef();
+    for (int i = 0; i < 7; i++) pe_decref(S, vals[i]);
 }
 
 /* Through the trashcan: a __cause__/__context__ chain (or args holding
@@ -89,7 +93,7 @@ int pe_exc_new(pe_state *S, const pe_type *t, pe_val args, pe_val *out) {
     if (!e) return -1;
     pe_incref(args);
     e->args = args;
-    e->cause = e->context = e->filename = e->text = e->suggestion = pe_undef();
+    e->cause = e->context = e->filename = e->text = e->suggestion = e->dict = pe_undef();
     e->suppress_context = false;
     e->tb = NULL;
     e->ntb = e->tb_cap = 0;
@@ -181,6 +185,16 @@ int pe_exc_str(pe_state *S, pe_val v, pe_sb *sb) {
     size_t n = exc_nargs(e);
     if (n == 0) return 0;
     pe_val a0 = PE_TUPLE(e->args)->items[0];
+    if (is_a(e, PE_EXC(SyntaxError)) && (e->lineno > 0 || pe_is_str(e->filename))) {
+        /* SyntaxError.__str__: "msg (file, line N)", the file's basename */
+        if (pe_tostr(S, a0, sb)) return -1;
+        const char *fn = pe_is_str(e->filename) ? PE_STR(e->filename)->data : NULL;
+        const char *base = fn ? strrchr(fn, '/') : NULL;
+        base = base ? base + 1 : fn;
+        if (base && e->lineno > 0) return pe_sb_printf(sb, " (%s, line %lld)", base, (long long)e->lineno);
+        if (base) return pe_sb_printf(sb, " (%s)", base);
+        return pe_sb_printf(sb, " (line %lld)", (long long)e->lineno);
+    }
     if (n == 1 && !is_a(e, PE_EXC(KeyError))) {
         if (pe_recursion_enter(S, " while getting the str of an object")) return -1;
         int r = pe_tostr(S, a0, sb);
@@ -374,6 +388,19 @@ static bool exc_attr(const pe_exc *e, const char *n, pe_val *out) {
         }
         return false;
     }
+    if (is_a(e, PE_EXC(SyntaxError))) {
+        /* msg, filename, lineno, offset, text, end_lineno, end_offset */
+        if (!strcmp(n, "msg")) *out = na >= 1 ? exc_arg(e, 0) : pe_none();
+        else if (!strcmp(n, "filename")) *out = e->filename.tag == PE_TUNDEF ? pe_none() : e->filename;
+        else if (!strcmp(n, "text")) *out = e->text.tag == PE_TUNDEF ? pe_none() : e->text;
+        else if (!strcmp(n, "lineno") || !strcmp(n, "end_lineno"))
+            *out = e->lineno > 0 ? pe_int(e->lineno) : pe_none();
+        else if (!strcmp(n, "offset")) *out = e->lineno > 0 ? pe_int(e->offset) : pe_none();
+        else if (!strcmp(n, "end_offset")) *out = e->lineno > 0 ? pe_int(e->end_offset) : pe_none();
+        else if (!strcmp(n, "print_file_and_line")) *out = pe_none();
+        else return false;
+        return true;
+    }
     bool imp = is_a(e, PE_EXC(ImportError)), attr = is_a(e, PE_EXC(AttributeError));
     if (imp || attr || is_a(e, PE_EXC(NameError))) {
         const pe_val *slot = !strcmp(n, "name")                  ? &e->filename
@@ -429,9 +456,148 @@ static int exc_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         pe_incref(*out);
         return 0;
     }
+    if (!strcmp(n, "__suppress_context__")) {
+        *out = pe_bool(e->suppress_context);
+        return 0;
+    }
+    if (!strcmp(n, "__traceback__")) { /* no traceback objects */
+        *out = pe_none();
+        return 0;
+    }
+    bool builtin = !pe_is_heaptype(e->ob.type);
+    if (builtin && !strcmp(n, "__dict__")) {
+        if (e->dict.tag == PE_TUNDEF && pe_dict_new(S, &e->dict)) return -1;
+        pe_incref(e->dict);
+        *out = e->dict;
+        return 0;
+    }
+    if (builtin && e->dict.tag == PE_TOBJ) {
+        pe_val x = pe_dict_get_str(PE_DICT(e->dict), (pe_str *)name);
+        if (x.tag != PE_TUNDEF) {
+            pe_incref(x);
+            *out = x;
+            return 0;
+        }
+    }
+    /* the instance's own attributes (user classes), add_note... come next */
+    if (!builtin || pe_find_method(e->ob.type, (pe_str *)name)) return PE_NOTIMPL;
     return pe_raise(S, PE_EXC(AttributeError), "'%s' object has no attribute '%s'",
                     e->ob.type->name, n);
 }
+
+/* BaseException's data descriptors (__cause__, __context__,
+ * __suppress_context__, args, __traceback__): 1 done, 0 not one of them. */
+int pe_exc_set_special(pe_state *S, pe_val v, const char *n, pe_val val) {
+    pe_exc *e = PE_EXCOBJ(v);
+    bool cause = !strcmp(n, "__cause__"), context = !strcmp(n, "__context__");
+    if (cause || context || !strcmp(n, "__suppress_context__") || !strcmp(n, "args") ||
+        !strcmp(n, "__traceback__")) {
+        if (val.tag == PE_TUNDEF) {
+            if (!strcmp(n, "args")) return pe_raise(S, PE_EXC(TypeError), "args may not be deleted");
+            return pe_raise(S, PE_EXC(TypeError), "%s may not be deleted", n);
+        }
+    } else {
+        return 0;
+    }
+    if (cause || context) {
+        bool none = val.tag == PE_TNONE;
+        if (!none && !(val.tag == PE_TOBJ && val.u.o->type->kind == PE_K_EXC))
+            return pe_raise(S, PE_EXC(TypeError), "exception %s must be None or derive from BaseException",
+                            cause ? "cause" : "context");
+        pe_val *field = cause ? &e->cause : &e->context;
+        pe_val old = *field;
+        *field = none ? pe_undef() : val;
+        pe_incref(*field);
+        pe_decref(S, old);
+        if (cause) e->suppress_context = true;
+        return 1;
+    }
+    if (n[0] == '_' && n[2] == 's') { /* __suppress_context__ */
+        int t = pe_truth(S, val);
+        if (t < 0) return -1;
+        e->suppress_context = t;
+        return 1;
+    }
+    if (n[0] == 'a') { /* args = tuple(value) */
+        pe_val t;
+        if (pe_tuple_from_iter(S, val, &t)) return -1;
+        pe_val old = e->args;
+        e->args = t;
+        pe_decref(S, old);
+        return 1;
+    }
+    if (val.tag != PE_TNONE) /* __traceback__: pyexpr has no traceback objects */
+        return pe_raise(S, PE_EXC(TypeError), "__traceback__ must be a traceback or None");
+    return 1;
+}
+
+/* Attribute set/del on a built-in exception instance: the descriptors
+ * above, else its __dict__. */
+static int exc_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
+    pe_exc *e = PE_EXCOBJ(v);
+    const char *n = ((pe_str *)name)->data;
+    int r = pe_exc_set_special(S, v, n, val);
+    if (r) return r < 0 ? -1 : 0;
+    if (val.tag == PE_TUNDEF) {
+        int d = e->dict.tag == PE_TOBJ ? pe_dict_del(S, PE_DICT(e->dict), pe_obj_val(name)) : 0;
+        if (d < 0) return -1;
+        if (d == 0)
+            return pe_raise(S, PE_EXC(AttributeError), "'%s' object has no attribute '%s'",
+                            e->ob.type->name, n);
+        return 0;
+    }
+    if (e->dict.tag == PE_TUNDEF && pe_dict_new(S, &e->dict)) return -1;
+    return pe_dict_set(S, PE_DICT(e->dict), pe_obj_val(name), val);
+}
+
+/* BaseException.add_note(note): appended to the __notes__ list. */
+static int exc_add_note(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                        pe_val *out) {
+    if (pe_no_kwargs(S, "add_note", kw)) return -1;
+    if (argc != 1)
+        return pe_raise(S, PE_EXC(TypeError), "BaseException.add_note() takes exactly one argument (%d given)", argc);
+    if (!pe_is_str(pe_unbox(argv[0])))
+        return pe_raise(S, PE_EXC(TypeError), "note must be a str, not '%s'", pe_type_name(argv[0]));
+    pe_val key, notes;
+    if (pe_str_from_cstr(S, "__notes__", &key)) return -1;
+    int r = pe_getattr(S, self, key.u.o, &notes);
+    if (r && pe_exc_matches(S, PE_EXC(AttributeError))) {
+        pe_exc_clear(S);
+        r = pe_list_new(S, 0, &notes);
+        if (!r && pe_setattr(S, self, key.u.o, notes)) {
+            pe_decref(S, notes);
+            r = -1;
+        }
+    }
+    pe_decref(S, key);
+    if (r) return -1;
+    if (!pe_is_list(notes)) r = pe_raise(S, PE_EXC(TypeError), "Cannot add note: __notes__ is not a list");
+    else r = pe_list_append(S, PE_LIST(notes), argv[0]);
+    pe_decref(S, notes);
+    if (r) return -1;
+    *out = pe_none();
+    return 0;
+}
+
+/* BaseException.with_traceback(tb): self (pyexpr has no traceback objects:
+ * only None is accepted). */
+static int exc_with_traceback(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                              pe_val *out) {
+    if (pe_no_kwargs(S, "with_traceback", kw)) return -1;
+    if (argc != 1)
+        return pe_raise(S, PE_EXC(TypeError), "BaseException.with_traceback() takes exactly one argument (%d given)", argc);
+    if (argv[0].tag != PE_TNONE)
+        return pe_raise(S, PE_EXC(TypeError), "__traceback__ must be a traceback or None");
+    pe_incref(self);
+    *out = self;
+    return 0;
+}
+
+static const pe_cfunc exc_methods[] = {
+    PE_METHOD("add_note", exc_add_note),
+    PE_METHOD("with_traceback", exc_with_traceback),
+    PE_METHOD_END,
+};
 
 /* ------------------------------------------------------------------ */
 /* Raising                                                             */
@@ -550,9 +716,7 @@ bool pe_exc_matches(pe_state *S, const pe_type *t) {
 }
 
 void pe_exc_clear(pe_state *S) {
-    pe_val old = S->exc;
-    S->exc = pe_undef();
-    pe_decref(S, old);
+    pe_drop(S, &S->exc);
 }
 
 int pe_raise_syntax(pe_state *S, const pe_type *t, const char *msg, const char *filename,
@@ -643,6 +807,40 @@ static void print_src_line(pe_state *S, const char *line, size_t n, size_t *stri
     emits(S, "\n");
 }
 
+/* The exception's __notes__, one per line after its last line (str notes
+ * as they are, others by repr), as CPython's traceback printer. */
+static void print_notes(pe_state *S, pe_val exc, pe_sb *sb) {
+    pe_val key, notes;
+    if (pe_str_from_cstr(S, "__notes__", &key)) {
+        pe_exc_clear(S);
+        return;
+    }
+    int r = pe_getattr(S, exc, key.u.o, &notes);
+    pe_decref(S, key);
+    if (r) {
+        pe_exc_clear(S);
+        return;
+    }
+    if (pe_is_list(notes) || pe_is_tuple(notes)) {
+        size_t n = pe_is_list(notes) ? PE_LIST(notes)->n : PE_TUPLE(notes)->n;
+        for (size_t i = 0; i < n; i++) {
+            if (!pe_is_list(notes) && !pe_is_tuple(notes)) break;
+            size_t m = pe_is_list(notes) ? PE_LIST(notes)->n : PE_TUPLE(notes)->n;
+            if (i >= m) break; /* a note's repr shrank the list */
+            pe_val x = pe_is_list(notes) ? PE_LIST(notes)->items[i] : PE_TUPLE(notes)->items[i];
+            pe_incref(x);
+            if (pe_is_str(pe_unbox(x))) pe_sb_putn(sb, PE_STR(pe_unbox(x))->data, PE_STR(pe_unbox(x))->len);
+            else if (pe_repr(S, x, sb)) pe_exc_clear(S);
+            pe_decref(S, x);
+            pe_sb_putc(sb, '\n');
+        }
+    } else {
+        if (pe_repr(S, notes, sb)) pe_exc_clear(S);
+        pe_sb_putc(sb, '\n');
+    }
+    pe_decref(S, notes);
+}
+
 static void print_last_line(pe_state *S, pe_val exc) {
     pe_sb sb;
     pe_sb_init(&sb, S);
@@ -651,7 +849,10 @@ static void print_last_line(pe_state *S, pe_val exc) {
     size_t mark = sb.len;
     pe_sb_puts(&sb, ": ");
     size_t before = sb.len;
-    if (pe_tostr(S, exc, &sb)) {
+    /* a SyntaxError shows its msg only (the location is printed above) */
+    pe_exc *se = PE_EXCOBJ(exc);
+    bool syn = pe_type_is_subtype(t, PE_EXC(SyntaxError)) && exc_nargs(se) >= 1;
+    if (syn ? pe_tostr(S, PE_TUPLE(se->args)->items[0], &sb) : pe_tostr(S, exc, &sb)) {
         pe_exc_clear(S);
         sb.failed = 0;
         sb.len = before;
@@ -662,6 +863,7 @@ static void print_last_line(pe_state *S, pe_val exc) {
     if (e->suggestion.tag == PE_TOBJ)
         pe_sb_printf(&sb, ". Did you mean: '%s'?", PE_STR(e->suggestion)->data);
     pe_sb_putc(&sb, '\n');
+    print_notes(S, exc, &sb);
     if (!sb.failed) emit(S, sb.p, sb.len);
     pe_sb_free(&sb);
 }

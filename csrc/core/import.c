@@ -212,6 +212,27 @@ int pe_module_get(pe_state *S, pe_val mod, const char *name, pe_val *out) {
     return r;
 }
 
+int pe_module_raisev(pe_state *S, const char *module, const char *cls, const char *fmt,
+                     va_list ap) {
+    char msg[256];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    pe_val mod, c, s, exc;
+    if (pe_import(S, module, &mod)) return -1;
+    int r = pe_module_get(S, mod, cls, &c);
+    pe_decref(S, mod);
+    if (r) return -1;
+    r = pe_str_from_cstr(S, msg, &s);
+    if (!r) {
+        r = pe_call(S, c, 1, &s, NULL, &exc);
+        pe_decref(S, s);
+    }
+    pe_decref(S, c);
+    if (r) return -1;
+    pe_raise_exc(S, exc);
+    pe_decref(S, exc);
+    return -1;
+}
+
 /* dir(module): the attribute names, sorted. */
 int pe_module_dir(pe_state *S, pe_val mod, pe_val *out) {
     const pe_module *m = mod_of(mod);

@@ -24,6 +24,7 @@
 
 #include "json.h"
 #include "pe_vm.h"
+#include "pe_class.h"
 #include "str_impl.h"
 
 int pe_json_enter(pe_state *S, int *depth, const char *where) {
@@ -259,6 +260,7 @@ static int enc_key(pe_json_enc *e, pe_val k) {
         return pe_sb_putc(sb, '"');
     default: break;
     }
+    if (pe_is_boxed(k)) return enc_key(e, pe_unbox(k)); /* str/int/float subclasses */
     if (pe_is_str(k)) return enc_text(e, PE_STR(k)->data, PE_STR(k)->len);
     if (pe_is_bigint(k)) {
         if (pe_sb_putc(sb, '"') || enc_intval(e, k)) return -1;
@@ -269,7 +271,10 @@ static int enc_key(pe_json_enc *e, pe_val k) {
 }
 
 /* Keys JSON can represent (the others are skipped or an error). */
-static bool key_ok(pe_val k) { return k.tag != PE_TOBJ || pe_is_str(k) || pe_is_bigint(k); }
+static bool key_ok(pe_val k) {
+    k = pe_unbox(k);
+    return k.tag != PE_TOBJ || pe_is_str(k) || pe_is_bigint(k);
+}
 
 static int enc_pair(pe_json_enc *e, pe_val k, pe_val v, bool *first) {
     if (!key_ok(k) && e->skipkeys) return 0;
@@ -382,8 +387,16 @@ static int enc_value(pe_json_enc *e, pe_val v) {
     case PE_K_LIST: return enc_seq(e, o, PE_LIST(v)->items, PE_LIST(v)->n, true);
     case PE_K_TUPLE: return enc_seq(e, o, PE_TUPLE(v)->items, PE_TUPLE(v)->n, false);
     case PE_K_DICT: return enc_dict(e, PE_DICT(v));
-    default: return enc_default(e, v);
+    default: break;
     }
+    /* subclasses of int/float/str/tuple: their value (CPython encodes an
+     * IntEnum as its int); bytes subclasses go to default() */
+    if (pe_is_boxed(v) && !pe_is_bytes(pe_unbox(v))) {
+        pe_val b = pe_unbox(v);
+        if (!pe_is_tuple(b)) return enc_value(e, b);
+        return enc_seq(e, o, PE_TUPLE(b)->items, PE_TUPLE(b)->n, false);
+    }
+    return enc_default(e, v);
 }
 
 int pe_json_encode(pe_json_enc *e, pe_val v, pe_val *out) {
@@ -747,34 +760,6 @@ static void dec_pop_to(pe_json_dec *d, size_t base) {
     while (d->nstk > base) pe_decref(d->S, d->stk[--d->nstk]);
 }
 
-/* The array whose '[' is at byte i-1: its items are gathered on the item
- * stack, then moved into a list of the exact size. */
-static int dec_array(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
-    size_t base = d->nstk;
-    i = skip_ws(d, i);
-    if (i >= d->len || d->s[i] != ']') {
-        for (;;) {
-            size_t next;
-            pe_val v;
-            int r;
-            if (dec_value(d, i, &next, &v) || dec_push(d, v) || dec_charge(d) ||
-                (r = dec_next_item(d, next, ']', &i)) < 0)
-                goto fail;
-            if (r) break;
-        }
-    }
-    size_t n = d->nstk - base;
-    if (pe_list_new(d->S, n, out)) goto fail;
-    if (n) memcpy(PE_LIST(*out)->items, d->stk + base, n * sizeof(pe_val));
-    PE_LIST(*out)->n = n;
-    d->nstk = base;
-    *end = i + 1;
-    return 0;
-fail:
-    dec_pop_to(d, base);
-    return -1;
-}
-
 /* The (key, value) pairs on the stack above base as what the object
  * becomes: object_pairs_hook(list of pairs), object_hook(dict), or the
  * dict. The stack items are released. */
@@ -812,35 +797,45 @@ static int dec_build_object(pe_json_dec *d, size_t base, pe_val *out) {
     return r;
 }
 
-/* The object whose '{' is at byte i-1: keys and values are gathered on the
- * item stack first. */
-static int dec_object(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
+/* The array or object whose opening bracket is at byte i-1: items (keys
+ * and values) are gathered on the item stack, then moved into a list of
+ * the exact size or a presized dict (dec_build_object). */
+static int dec_container(pe_json_dec *d, size_t i, bool obj, size_t *end, pe_val *out) {
     size_t base = d->nstk;
+    char closer = obj ? '}' : ']';
     i = skip_ws(d, i);
-    if (i >= d->len || d->s[i] != '}') {
+    if (i >= d->len || d->s[i] != closer) {
         for (;;) {
             size_t next;
             pe_val v;
             int r;
-            if (i >= d->len || d->s[i] != '"') {
-                dec_error(d, "Expecting property name enclosed in double quotes", i);
-                goto fail;
+            if (obj) {
+                if (i >= d->len || d->s[i] != '"') {
+                    dec_error(d, "Expecting property name enclosed in double quotes", i);
+                    goto fail;
+                }
+                if (dec_string(d, i + 1, &next, true, &v) || dec_push(d, v)) goto fail;
+                i = skip_ws(d, next);
+                if (i >= d->len || d->s[i] != ':') {
+                    dec_error(d, "Expecting ':' delimiter", i);
+                    goto fail;
+                }
+                i = skip_ws(d, i + 1);
             }
-            if (dec_string(d, i + 1, &next, true, &v) || dec_push(d, v)) goto fail;
-            i = skip_ws(d, next);
-            if (i >= d->len || d->s[i] != ':') {
-                dec_error(d, "Expecting ':' delimiter", i);
-                goto fail;
-            }
-            i = skip_ws(d, i + 1);
             if (dec_value(d, i, &next, &v) || dec_push(d, v) || dec_charge(d) ||
-                (r = dec_next_item(d, next, '}', &i)) < 0)
+                (r = dec_next_item(d, next, closer, &i)) < 0)
                 goto fail;
             if (r) break;
         }
     }
     *end = i + 1;
-    return dec_build_object(d, base, out);
+    if (obj) return dec_build_object(d, base, out);
+    size_t n = d->nstk - base;
+    if (pe_list_new(d->S, n, out)) goto fail;
+    if (n) memcpy(PE_LIST(*out)->items, d->stk + base, n * sizeof(pe_val));
+    PE_LIST(*out)->n = n;
+    d->nstk = base;
+    return 0;
 fail:
     dec_pop_to(d, base);
     return -1;
@@ -867,7 +862,7 @@ static int dec_value(pe_json_dec *d, size_t i, size_t *end, pe_val *out) {
                                          ? " while decoding a JSON object from a unicode string"
                                          : " while decoding a JSON array from a unicode string"))
             return -1;
-        int r = c == '{' ? dec_object(d, i + 1, end, out) : dec_array(d, i + 1, end, out);
+        int r = dec_container(d, i + 1, c == '{', end, out);
         pe_json_leave(d->S, &d->depth);
         return r;
     }

@@ -362,29 +362,11 @@ static double m_remainder(double x, double y) {
     return x; /* y is infinite */
 }
 
-/* log wrappers with the special values handled directly (the callers
- * classify -inf from a finite argument as a domain error). */
-static double m_log(double x) {
+/* f (log, log2 or log10) with the special values handled directly (the
+ * callers classify -inf from a finite argument as a domain error). */
+static double log_special(double x, double (*f)(double)) {
     if (isfinite(x)) {
-        if (x > 0.0) return log(x);
-        return x == 0.0 ? -HUGE_VAL : NAN;
-    }
-    if (isnan(x) || x > 0.0) return x;
-    return NAN;
-}
-
-static double m_log2(double x) {
-    if (isfinite(x)) {
-        if (x > 0.0) return log2(x);
-        return x == 0.0 ? -HUGE_VAL : NAN;
-    }
-    if (isnan(x) || x > 0.0) return x;
-    return NAN;
-}
-
-static double m_log10(double x) {
-    if (isfinite(x)) {
-        if (x > 0.0) return log10(x);
+        if (x > 0.0) return f(x);
         return x == 0.0 ? -HUGE_VAL : NAN;
     }
     if (isnan(x) || x > 0.0) return x;
@@ -876,13 +858,13 @@ static int loghelper(pe_state *S, pe_val arg, double (*f)(double), pe_val *out) 
     if (!pe_is_intlike(arg)) return math_1(S, arg, f, 0, out);
     if (pe_int_sign(arg) <= 0) return domain_error(S);
     if (arg.tag == PE_TINT) {
-        *out = pe_float(f((double)arg.u.i));
+        *out = pe_float(log_special((double)arg.u.i, f));
         return 0;
     }
     double x;
     if (pe_int_bit_length(arg) <= DBL_MAX_EXP) { /* may still round up to 2**1024 */
         if (!pe_int_to_double(S, arg, &x)) {
-            *out = pe_float(f(x));
+            *out = pe_float(log_special(x, f));
             return 0;
         }
         if (!pe_exc_matches(S, OVERFLOW_ERROR)) return -1;
@@ -890,7 +872,7 @@ static int loghelper(pe_state *S, pe_val arg, double (*f)(double), pe_val *out) 
     }
     int64_t e;
     x = big_frexp(arg, &e);
-    *out = pe_float(f(x) + f(2.0) * (double)e);
+    *out = pe_float(log_special(x, f) + log_special(2.0, f) * (double)e);
     return 0;
 }
 
@@ -902,12 +884,12 @@ MFN(math_log) {
     if (nkwargs(kw)) return pe_raise(S, TYPE_ERROR, "log() takes no keyword arguments");
     if (argc < 1 || argc > 2)
         return pe_raise(S, TYPE_ERROR, "math.log requires 1 to 2 arguments");
-    if (loghelper(S, argv[0], m_log, &num)) return -1;
+    if (loghelper(S, argv[0], log, &num)) return -1;
     if (argc == 1) {
         *out = num;
         return 0;
     }
-    if (loghelper(S, argv[1], m_log, &den)) return -1;
+    if (loghelper(S, argv[1], log, &den)) return -1;
     if (pe_float_div(S, num.u.f, den.u.f, &r)) return -1;
     *out = pe_float(r);
     return 0;
@@ -916,13 +898,13 @@ MFN(math_log) {
 MFN(math_log2) {
     (void)self;
     if (check_one(S, "log2", argc, kw)) return -1;
-    return loghelper(S, argv[0], m_log2, out);
+    return loghelper(S, argv[0], log2, out);
 }
 
 MFN(math_log10) {
     (void)self;
     if (check_one(S, "log10", argc, kw)) return -1;
-    return loghelper(S, argv[0], m_log10, out);
+    return loghelper(S, argv[0], log10, out);
 }
 
 /* ------------------------------------------------------------------ */

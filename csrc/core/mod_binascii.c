@@ -9,39 +9,24 @@
 #include "pe_internal.h"
 #include "pe_module.h"
 #include "pe_vm.h"
+#include "pe_class.h"
 #include "cont_internal.h"
 
-int pe_args_bind(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
-                 const char *const *names, int npos_max, int nparams, pe_val *slot);
 
 /* Raises binascii.Error(msg). */
 static int bin_error(pe_state *S, const char *fmt, ...) PE_PRINTF(2, 3);
 static int bin_error(pe_state *S, const char *fmt, ...) {
-    char msg[160];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int r = pe_module_raisev(S, "binascii", "Error", fmt, ap);
     va_end(ap);
-    pe_val mod, cls, arg, exc;
-    if (pe_import(S, "binascii", &mod)) return -1;
-    int r = pe_module_get(S, mod, "Error", &cls);
-    pe_decref(S, mod);
-    if (r) return -1;
-    r = pe_str_from_cstr(S, msg, &arg);
-    if (!r) {
-        r = pe_call(S, cls, 1, &arg, NULL, &exc);
-        pe_decref(S, arg);
-    }
-    pe_decref(S, cls);
-    if (r) return -1;
-    pe_raise_exc(S, exc);
-    pe_decref(S, exc);
-    return -1;
+    return r;
 }
 
 /* An "ascii buffer" argument: bytes-like, or a str of ASCII only. */
 static int ascii_data(pe_state *S, pe_val v, const unsigned char **p, size_t *n) {
     if (pe_bytes_view(v, p, n)) return 0;
+    if (pe_is_str(pe_unbox(v))) v = pe_unbox(v);
     if (pe_is_str(v)) {
         if (!PE_STR(v)->ascii)
             return pe_raise(S, PE_EXC(ValueError),

@@ -15,8 +15,6 @@
 #include "pe_module.h"
 #include "cont_internal.h"
 
-int pe_args_bind(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kwnames,
-                 const char *const *names, int npos_max, int nparams, pe_val *slot);
 
 typedef struct pe_hashobj {
     pe_obj ob;

@@ -11,6 +11,8 @@
  */
 #include "json.h"
 #include "pe_module.h"
+#include "pe_vm.h"
+#include "pe_class.h"
 
 static int arg_error(pe_state *S, const char *fname, int want, int argc, pe_obj *kw) {
     if (kw && ((pe_tuple *)kw)->n)
@@ -60,7 +62,8 @@ static int json_decode(pe_state *S, pe_val self, int argc, const pe_val *argv, p
                        pe_val *out) {
     (void)self;
     if (arg_error(S, "decode", 10, argc, kw)) return -1;
-    if (!pe_is_str(argv[0]))
+    pe_val doc = pe_unbox(argv[0]); /* a str subclass: its text */
+    if (!pe_is_str(doc))
         return pe_raise(S, PE_EXC(TypeError), "first argument must be a string, not %s",
                         pe_type_name(argv[0]));
     if (argv[1].tag != PE_TINT)
@@ -78,7 +81,7 @@ static int json_decode(pe_state *S, pe_val self, int argc, const pe_val *argv, p
     d.parse_int = argv[7];
     d.parse_constant = argv[8];
     d.errcls = argv[9];
-    return pe_json_decode(&d, argv[0], argv[1].u.i, whole, out);
+    return pe_json_decode(&d, doc, argv[1].u.i, whole, out);
 }
 
 static const pe_cfunc json_functions[] = {

@@ -51,10 +51,7 @@ typedef struct re_subj {
     pe_re_subject s;
 } re_subj;
 
-static void subj_free(pe_state *S, re_subj *j) {
-    pe_decref(S, j->text);
-    j->text = pe_undef();
-}
+static void subj_free(pe_state *S, re_subj *j) { pe_drop(S, &j->text); }
 
 /* getstring(): str, bytes or bytearray; the pattern's kind must agree. */
 static int subj_init(pe_state *S, pe_val string, bool pat_bytes, re_subj *j) {
@@ -160,28 +157,11 @@ static int raise_re_error(pe_state *S, int kind, const char *msg, size_t len, pe
 /* Arguments                                                           */
 /* ------------------------------------------------------------------ */
 
-/* Argument Clinic binding: names[0..n) positional-or-keyword, the first
- * nreq required. Missing optional ones stay UNDEF. */
+/* Argument Clinic binding (pe_args_bind): names[0..n) positional-or-
+ * keyword, the first nreq required. Missing optional ones stay UNDEF. */
 static int re_bind(pe_state *S, const char *fname, int argc, const pe_val *argv, pe_obj *kw,
                    const char *const *names, int n, int nreq, pe_val *slot) {
-    int nkw = (int)cont_nkw(kw), npos = argc - nkw;
-    for (int i = 0; i < n; i++) slot[i] = pe_undef();
-    if (argc > n)
-        return pe_raise(S, TYPE_ERROR, "%s() takes at most %d argument%s (%d given)", fname, n,
-                        n == 1 ? "" : "s", argc);
-    for (int i = 0; i < npos; i++) slot[i] = argv[i];
-    for (int k = 0; k < nkw; k++) {
-        const pe_str *name = cont_kwname(kw, (size_t)k);
-        int j = 0;
-        while (j < n && !cont_str_is(name, names[j])) j++;
-        if (j == n)
-            return pe_raise(S, TYPE_ERROR, "'%s' is an invalid keyword argument for %s()",
-                            name->data, fname);
-        if (j < npos)
-            return pe_raise(S, TYPE_ERROR, "argument for %s() given by name ('%s') and position (%d)",
-                            fname, names[j], j + 1);
-        slot[j] = argv[npos + k];
-    }
+    if (pe_args_bind(S, fname, argc, argv, kw, names, n, n, slot)) return -1;
     for (int i = 0; i < nreq; i++)
         if (slot[i].tag == PE_TUNDEF)
             return pe_raise(S, TYPE_ERROR, "%s() missing required argument '%s' (pos %d)", fname,
@@ -206,19 +186,12 @@ typedef struct re_pattern {
     pe_obj ob;
     pe_re_prog *prog;
     pe_val pattern; /* str or bytes */
-    pe_val groupindex; /* dict, built on first use */
     bool is_bytes;
 } re_pattern;
 
 #define PATTERN(v) ((re_pattern *)(v).u.o)
 
-static void pattern_clear(pe_state *S, pe_obj *o) {
-    re_pattern *p = (re_pattern *)o;
-    pe_val a = p->pattern, b = p->groupindex;
-    p->pattern = p->groupindex = pe_undef();
-    pe_decref(S, a);
-    pe_decref(S, b);
-}
+static void pattern_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((re_pattern *)o)->pattern); }
 
 static void pattern_dealloc(pe_state *S, pe_obj *o) {
     re_pattern *p = (re_pattern *)o;
@@ -367,7 +340,6 @@ static int re_compile_fn(pe_state *S, pe_val self, int argc, const pe_val *argv,
     p->is_bytes = is_bytes;
     pe_incref(pat);
     p->pattern = pat;
-    p->groupindex = pe_undef();
     *out = pe_obj_val(&p->ob);
     return 0;
 }
@@ -392,11 +364,9 @@ static size_t match_size(uint32_t ngroups) {
 
 static void match_clear(pe_state *S, pe_obj *o) {
     re_match *m = (re_match *)o;
-    pe_val a = m->string, b = m->pattern, c = m->text;
-    m->string = m->pattern = m->text = pe_undef();
-    pe_decref(S, a);
-    pe_decref(S, b);
-    pe_decref(S, c);
+    pe_drop(S, &m->string);
+    pe_drop(S, &m->pattern);
+    pe_drop(S, &m->text);
 }
 
 static void match_dealloc(pe_state *S, pe_obj *o) {
@@ -972,6 +942,16 @@ static int finish_list(pe_state *S, re_iter *it, pe_val list, int r, pe_val *out
     return 0;
 }
 
+/* The next match while fewer than limit (0: no limit) were taken: 1 and
+ * *m (counted in *n), 0 at the end, -1 on error. */
+static int iter_take(pe_state *S, pe_val pattern, re_iter *it, int64_t limit, int64_t *n,
+                     pe_val *m) {
+    if (limit && *n >= limit) return 0;
+    int r = iter_next(S, pattern, it, m);
+    if (r > 0) ++*n;
+    return r;
+}
+
 static int pattern_findall(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                            pe_val *out) {
     static const char *const names[] = {"string", "pos", "endpos"};
@@ -1034,24 +1014,10 @@ typedef struct re_scanner {
 
 static void scanner_clear(pe_state *S, pe_obj *o) {
     re_scanner *sc = (re_scanner *)o;
-    pe_val a = sc->pattern, b = sc->string;
-    sc->pattern = sc->string = pe_undef();
     subj_free(S, &sc->it.j);
     sc->it.done = true;
-    pe_decref(S, a);
-    pe_decref(S, b);
-}
-
-static void scanner_dealloc(pe_state *S, pe_obj *o) {
-    scanner_clear(S, o);
-    pe_obj_free(S, o, sizeof(re_scanner));
-}
-
-static int scanner_iter(pe_state *S, pe_val v, pe_val *out) {
-    (void)S;
-    pe_incref(v);
-    *out = v;
-    return 0;
+    pe_drop(S, &sc->pattern);
+    pe_drop(S, &sc->string);
 }
 
 static int scanner_next(pe_state *S, pe_val v, pe_val *out) {
@@ -1091,6 +1057,15 @@ static int pattern_finditer(pe_state *S, pe_val self, int argc, const pe_val *ar
     return 0;
 }
 
+/* Appends string[a:b] (subject j) to list. */
+static int append_slice(pe_state *S, pe_val list, const re_subj *j, int64_t a, int64_t b) {
+    pe_val piece;
+    if (subj_slice(S, j->string, j->text, (size_t)a, (size_t)b, &piece)) return -1;
+    int r = pe_list_append(S, PE_LIST(list), piece);
+    pe_decref(S, piece);
+    return r;
+}
+
 static int pattern_split(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                          pe_val *out) {
     static const char *const names[] = {"string", "maxsplit"};
@@ -1107,17 +1082,11 @@ static int pattern_split(pe_state *S, pe_val self, int argc, const pe_val *argv,
     }
     uint32_t ng = PATTERN(self)->prog->info.ngroups;
     int64_t last = 0, n = 0;
-    while (!maxsplit || n < maxsplit) {
-        pe_val m, piece;
-        int r = iter_next(S, self, &it, &m);
-        if (r < 0) goto fail;
-        if (!r) break;
+    pe_val m, piece;
+    int r;
+    while ((r = iter_take(S, self, &it, maxsplit, &n, &m)) > 0) {
         re_match *mm = MATCH(m);
-        r = subj_slice(S, a[0], it.j.text, (size_t)last, (size_t)mm->spans[0], &piece);
-        if (!r) {
-            r = pe_list_append(S, PE_LIST(list), piece);
-            pe_decref(S, piece);
-        }
+        r = append_slice(S, list, &it.j, last, mm->spans[0]);
         for (uint32_t g = 1; !r && g <= ng; g++) {
             r = match_group_val(S, mm, g, pe_none(), &piece);
             if (!r) {
@@ -1128,13 +1097,9 @@ static int pattern_split(pe_state *S, pe_val self, int argc, const pe_val *argv,
         last = mm->spans[1];
         pe_decref(S, m);
         if (r) goto fail;
-        n++;
     }
-    pe_val piece;
-    if (subj_slice(S, a[0], it.j.text, (size_t)last, it.j.s.len, &piece)) goto fail;
-    int r = pe_list_append(S, PE_LIST(list), piece);
-    pe_decref(S, piece);
-    return finish_list(S, &it, list, r, out);
+    if (r < 0) goto fail;
+    return finish_list(S, &it, list, append_slice(S, list, &it.j, last, (int64_t)it.j.s.len), out);
 fail:
     return finish_list(S, &it, list, -1, out);
 }
@@ -1177,20 +1142,11 @@ static int pattern_subx(pe_state *S, pe_val self, const char *fname, bool subn, 
     it.endpos = INT64_MAX;
     if (pe_list_new(S, 0, &parts)) goto fail;
     int64_t i = 0, n = 0;
-    while (!count || n < count) {
-        pe_val m, piece;
-        int r = iter_next(S, self, &it, &m);
-        if (r < 0) goto fail;
-        if (!r) break;
+    pe_val m, piece;
+    int r;
+    while ((r = iter_take(S, self, &it, count, &n, &m)) > 0) {
         re_match *mm = MATCH(m);
-        r = 0;
-        if (i < mm->spans[0]) {
-            r = subj_slice(S, a[1], it.j.text, (size_t)i, (size_t)mm->spans[0], &piece);
-            if (!r) {
-                r = pe_list_append(S, PE_LIST(parts), piece);
-                pe_decref(S, piece);
-            }
-        }
+        r = i < mm->spans[0] ? append_slice(S, parts, &it.j, i, mm->spans[0]) : 0;
         if (!r) {
             if (callable) {
                 r = pe_call(S, repl, 1, &m, NULL, &piece);
@@ -1205,15 +1161,9 @@ static int pattern_subx(pe_state *S, pe_val self, const char *fname, bool subn, 
         i = mm->spans[1];
         pe_decref(S, m);
         if (r) goto fail;
-        n++;
     }
-    if ((size_t)i < it.j.s.len) {
-        pe_val piece;
-        if (subj_slice(S, a[1], it.j.text, (size_t)i, it.j.s.len, &piece)) goto fail;
-        int r = pe_list_append(S, PE_LIST(parts), piece);
-        pe_decref(S, piece);
-        if (r) goto fail;
-    }
+    if (r < 0) goto fail;
+    if ((size_t)i < it.j.s.len && append_slice(S, parts, &it.j, i, (int64_t)it.j.s.len)) goto fail;
     pe_val res;
     if (join_parts(S, pat->is_bytes, parts, &res)) goto fail;
     pe_decref(S, parts);
@@ -1224,7 +1174,7 @@ static int pattern_subx(pe_state *S, pe_val self, const char *fname, bool subn, 
         return 0;
     }
     pe_val tv[2] = {res, pe_int(n)};
-    int r = pe_tuple_pack(S, 2, tv, out);
+    r = pe_tuple_pack(S, 2, tv, out);
     pe_decref(S, res);
     return r;
 fail:
@@ -1357,15 +1307,8 @@ const pe_type pe_re_type_pattern = {
 
 const pe_type pe_re_type_match = {RE_TYPE("re.Match", match), .getitem = match_getitem};
 
-const pe_type pe_re_type_scanner = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "callable_iterator",
-    .kind = PE_K_ITER,
-    .dealloc = scanner_dealloc,
-    .clear = scanner_clear,
-    .iter = scanner_iter,
-    .next = scanner_next,
-};
+const pe_type pe_re_type_scanner =
+    PE_ITER_TYPE("callable_iterator", re_scanner, scanner_next, scanner_clear);
 
 static const pe_cfunc sre_functions[] = {
     PE_METHOD("compile", re_compile_fn),

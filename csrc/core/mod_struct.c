@@ -55,27 +55,11 @@ static int struct_error(pe_state *S, const char *fmt, ...) PE_PRINTF(2, 3);
 
 /* raise struct.error(msg) (the class lives in csrc/lib/struct.py) */
 static int struct_error(pe_state *S, const char *fmt, ...) {
-    char msg[256];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int r = pe_module_raisev(S, "struct", "error", fmt, ap);
     va_end(ap);
-    pe_val mod, cls, s, exc;
-    if (pe_import(S, "struct", &mod)) return -1;
-    int r = pe_module_get(S, mod, "error", &cls);
-    pe_decref(S, mod);
-    if (r) return -1;
-    if (pe_str_from_cstr(S, msg, &s)) {
-        pe_decref(S, cls);
-        return -1;
-    }
-    r = pe_call(S, cls, 1, &s, NULL, &exc);
-    pe_decref(S, cls);
-    pe_decref(S, s);
-    if (r) return -1;
-    pe_raise_exc(S, exc);
-    pe_decref(S, exc);
-    return -1;
+    return r;
 }
 
 static int fmt_begin(pe_state *S, pe_val fmt, fmt_iter *it) {

@@ -238,8 +238,14 @@ int pe_class_new(pe_state *S, pe_val name, pe_val bases, pe_val ns, int nkw,
  * types' method tables are NOT consulted): borrowed value or UNDEF. */
 pe_val pe_type_lookup(const pe_type *t, pe_obj *name);
 pe_val pe_type_lookup_cstr(const pe_type *t, const char *name);
-/* pe_type_lookup through the class's attribute cache (heap types only). */
-pe_val pe_class_lookup(pe_state *S, pe_class *c, pe_obj *name);
+/* pe_type_lookup through the class's attribute cache (heap types only);
+ * the cache hit inline. */
+pe_val pe_class_lookup_miss(pe_state *S, pe_class *c, pe_obj *name);
+PE_INLINE pe_val pe_class_lookup(pe_state *S, pe_class *c, pe_obj *name) {
+    const pe_mcache_ent *e = &c->mcache[((uintptr_t)name >> 4) & (PE_MCACHE_SIZE - 1)];
+    if (PE_LIKELY(e->name == name && e->version == c->version && c->version)) return e->value;
+    return pe_class_lookup_miss(S, c, name);
+}
 /* Same for a PE_DUNDERS entry: the cached special[] of a heap type, UNDEF
  * for built-in types. Borrowed. */
 PE_INLINE pe_val pe_type_special(const pe_type *t, enum pe_dunder d) {

@@ -26,6 +26,11 @@ int pe_module_add_functions(pe_state *S, pe_val mod, const pe_cfunc *fns);
 int pe_module_get(pe_state *S, pe_val mod, const char *name, pe_val *out);
 /* `import name` from C: the module (a new reference), made on first use. */
 int pe_import(pe_state *S, const char *name, pe_val *out);
+/* Raises module.cls(fmt % args) (an exception class a module defines, such
+ * as binascii.Error or struct.error; the message is cut at 255 bytes).
+ * Returns -1. */
+int pe_module_raisev(pe_state *S, const char *module, const char *cls, const char *fmt,
+                     va_list ap);
 /* The module's name ("json"). */
 const char *pe_module_name(pe_val mod);
 /* dir(module): a sorted list of its attribute names. */

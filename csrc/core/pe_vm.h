@@ -207,10 +207,16 @@ typedef struct pe_exc {
     pe_val filename, text;
     pe_val suggestion;     /* str: "Did you mean" name for Name/AttributeError */
     int64_t lineno, offset, end_offset;
+    pe_val dict; /* attributes of a built-in exception instance (__notes__...):
+                    dict or UNDEF; instances of user classes use their own */
 } pe_exc;
 
 #define PE_EXCOBJ(v) ((pe_exc *)(v).u.o)
 int pe_exc_new(pe_state *S, const pe_type *t, pe_val args_tuple, pe_val *out);
+/* Sets (val UNDEF: deletes) one of BaseException's data descriptors
+ * (__cause__, __context__, __suppress_context__, args, __traceback__) on
+ * the exception v: 1 done, 0 n is not one of them, -1 error. (error.c) */
+int pe_exc_set_special(pe_state *S, pe_val v, const char *n, pe_val val);
 /* Set v (an exception instance or type) as the pending exception; chains
  * the exception being handled as __context__. */
 int pe_raise_exc(pe_state *S, pe_val v);
@@ -240,6 +246,19 @@ void pe_code_dump(pe_state *S, const pe_code *code, pe_sb *sb);
 
 /* VM (vm.c): run the module code of `code` with its globals set up. */
 int pe_vm_run(pe_state *S, pe_code *code, pe_val *result);
+/* The frame a native function was called from (NULL outside a run). */
+static inline pe_frame *pe_caller_frame(pe_state *S) {
+    return S->nframes ? &S->frames[S->nframes - 1] : NULL;
+}
+/* exec(), eval(), globals(), locals() (exec.c). */
+extern const pe_cfunc pe_bi_exec, pe_bi_eval, pe_bi_globals, pe_bi_locals;
+/* vars()/locals() (globals false) or globals() of frame fr (descr.c). */
+int pe_frame_namespace(pe_state *S, const pe_frame *fr, bool globals, pe_val *out);
+/* The program whose global slots frame fr runs on: the script's (a
+ * session's view) or an imported module's / exec'd string's own code. */
+static inline const pe_code *pe_frame_prog(pe_state *S, const pe_frame *fr) {
+    return !fr || fr->globals == S->globals || !fr->code->prog ? S->code : fr->code->prog;
+}
 /* Runs a module body on the given global slots (an import: nested inside
  * a run is fine). */
 int pe_vm_run_module(pe_state *S, pe_fcode *module, pe_val *globals, pe_val *result);

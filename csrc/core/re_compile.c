@@ -1162,6 +1162,34 @@ static int parse_seq(rp *P, int32_t seq, bool verbose, int nested, bool first) {
     return 0;
 }
 
+/* Are two items equal as sre's parser compares them (op and argument;
+ * items holding a sub-pattern never are)? */
+static bool node_same(const rp *P, const rnode *x, const rnode *y) {
+    if (x->op != y->op || x->a != y->a || x->b != y->b || x->mode != y->mode) return false;
+    switch (x->op) {
+    case N_LIT: case N_NOTLIT: case N_ANY: case N_AT: case N_REF: return true;
+    case N_SET:
+        for (uint32_t i = 0; i < x->b; i++) {
+            const rsitem *p = &P->items[x->a + i], *q = &P->items[y->a + i];
+            if (p->kind != q->kind || p->lo != q->lo || p->hi != q->hi) return false;
+        }
+        return true;
+    default: return false;
+    }
+}
+
+/* Do all alternatives of alt start with the same item? */
+static bool alt_common_first(const rp *P, int32_t alt) {
+    const rnode *first = NULL;
+    for (int32_t k = P->nodes[alt].kid; k >= 0; k = P->nodes[k].next) {
+        const rnode *s = &P->nodes[k];
+        if (s->kid < 0) return false;
+        if (!first) first = &P->nodes[s->kid];
+        else if (!node_same(P, first, &P->nodes[s->kid])) return false;
+    }
+    return first != NULL;
+}
+
 /* _parse_sub: alternatives. Returns a node (N_SEQ or N_ALT), -1 on error. */
 static int32_t parse_sub(rp *P, bool verbose, int nested) {
     if (nested > RE_MAX_DEPTH) {
@@ -1188,12 +1216,31 @@ static int32_t parse_sub(rp *P, bool verbose, int nested) {
         if (!nested) verbose = (P->flags & PE_RE_VERBOSE) != 0;
     }
     if (alt < 0) return first_seq;
-    /* a branch of single literals / non-negated sets is a set */
+    /* the items every alternative starts with move before the branch, and a
+     * branch of single literals / non-negated sets becomes a set (sre's
+     * parser does both, and IGNORECASE sets differ from literals) */
+    int32_t out = rp_node(P, N_SEQ);
+    if (out < 0) return -1;
+    while (alt_common_first(P, alt)) {
+        int32_t keep = -1;
+        for (int32_t k = P->nodes[alt].kid; k >= 0; k = P->nodes[k].next) {
+            rnode *s = &P->nodes[k];
+            int32_t f = s->kid;
+            s->kid = P->nodes[f].next;
+            if (s->last == f) s->last = -1;
+            s->nkids--;
+            if (keep < 0) keep = f;
+        }
+        P->nodes[keep].next = -1;
+        rp_append(P, out, keep);
+    }
     for (int32_t k = P->nodes[alt].kid; k >= 0; k = P->nodes[k].next) {
         const rnode *s = &P->nodes[k];
-        if (s->nkids != 1) return alt;
-        const rnode *it = &P->nodes[s->kid];
-        if (!(it->op == N_LIT || (it->op == N_SET && !it->mode))) return alt;
+        const rnode *it = s->nkids == 1 ? &P->nodes[s->kid] : NULL;
+        if (!it || !(it->op == N_LIT || (it->op == N_SET && !it->mode))) {
+            rp_append(P, out, alt);
+            return out;
+        }
     }
     uint32_t first = P->nitems;
     for (int32_t k = P->nodes[alt].kid; k >= 0; k = P->nodes[k].next) {
@@ -1210,10 +1257,8 @@ static int32_t parse_sub(rp *P, bool verbose, int nested) {
     int32_t set = rp_set_node(P, first, false);
     if (set < 0) return -1;
     P->nodes[set].flags = P->nodes[P->nodes[P->nodes[alt].kid].kid].flags;
-    int32_t seq = rp_node(P, N_SEQ);
-    if (seq < 0) return -1;
-    rp_append(P, seq, set);
-    return seq;
+    rp_append(P, out, set);
+    return out;
 }
 
 /* ------------------------------------------------------------------ */

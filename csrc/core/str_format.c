@@ -462,31 +462,39 @@ static bool is_mapping(pe_val v, bool bytes) {
     return pe_typeof(v)->getitem != NULL;
 }
 
-int pe_ps_percent_format(pe_state *S, pe_str *fmt, pe_val args, pe_val *out) {
-    pf_ctx c = {fmt->data, fmt->len, 0, 0, args, false, -1, -2, pe_undef(), false};
+/* The % operator over the format p[0..n) (str text, or bytes for
+ * bytes/bytearray % args) into sb (sb.failed on memory errors). */
+static int pf_run(pe_state *S, const char *p, size_t n, bool ascii, bool bytes, pe_val args,
+                  pe_sb *sb) {
+    pf_ctx c = {p, n, 0, 0, args, false, -1, -2, pe_undef(), bytes};
     if (pe_is_kind(args, PE_K_TUPLE)) {
         c.arglen = (int64_t)PE_TUPLE(args)->n;
         c.argidx = 0;
     }
-    if (is_mapping(args, false)) c.dict = args;
-    pe_sb sb;
-    pe_sb_init(&sb, S);
+    if (is_mapping(args, bytes)) c.dict = args;
     int r = 0;
     while (c.i < c.len && !r) {
         const char *pct = memchr(c.p + c.i, '%', c.len - c.i);
         size_t run = pct ? (size_t)(pct - (c.p + c.i)) : c.len - c.i;
-        pe_sb_putn(&sb, c.p + c.i, run);
-        c.cpos += fmt->ascii ? run : pe_utf8_count(c.p + c.i, run);
+        pe_sb_putn(sb, c.p + c.i, run);
+        c.cpos += ascii ? run : pe_utf8_count(c.p + c.i, run);
         c.i += run;
         if (c.i < c.len) {
             pf_read(&c); /* the '%' */
-            r = pf_one(S, &c, &sb);
+            r = pf_one(S, &c, sb);
         }
     }
     if (!r && c.argidx < c.arglen && c.dict.tag == PE_TUNDEF)
-        r = pe_raise(S, PE_EXC(TypeError), "not all arguments converted during string formatting");
+        r = pe_raise(S, PE_EXC(TypeError), "not all arguments converted during %s formatting",
+                     bytes ? "bytes" : "string");
     if (c.args_owned) pe_decref(S, c.args);
-    if (r || sb.failed) {
+    return r || sb->failed ? -1 : 0;
+}
+
+int pe_ps_percent_format(pe_state *S, pe_str *fmt, pe_val args, pe_val *out) {
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    if (pf_run(S, fmt->data, fmt->len, fmt->ascii, false, args, &sb)) {
         pe_sb_free(&sb);
         return -1;
     }
@@ -808,31 +816,11 @@ int pe_bytes_percent_format(pe_state *S, const unsigned char *p, size_t n, const
     char *fmt = pe_mem_alloc(S, n + 1);
     if (!fmt) return -1;
     if (n) memcpy(fmt, p, n);
-    pf_ctx c = {fmt, n, 0, 0, args, false, -1, -2, pe_undef(), true};
-    if (pe_is_kind(args, PE_K_TUPLE)) {
-        c.arglen = (int64_t)PE_TUPLE(args)->n;
-        c.argidx = 0;
-    }
-    if (is_mapping(args, true)) c.dict = args;
     pe_sb sb;
     pe_sb_init(&sb, S);
-    int r = 0;
-    while (c.i < c.len && !r) {
-        const char *pct = memchr(c.p + c.i, '%', c.len - c.i);
-        size_t run = pct ? (size_t)(pct - (c.p + c.i)) : c.len - c.i;
-        pe_sb_putn(&sb, c.p + c.i, run);
-        c.cpos += run;
-        c.i += run;
-        if (c.i < c.len) {
-            pf_read(&c); /* the '%' */
-            r = pf_one(S, &c, &sb);
-        }
-    }
-    if (!r && c.argidx < c.arglen && c.dict.tag == PE_TUNDEF)
-        r = pe_raise(S, PE_EXC(TypeError), "not all arguments converted during bytes formatting");
-    if (c.args_owned) pe_decref(S, c.args);
+    int r = pf_run(S, fmt, n, true, true, args, &sb);
     pe_mem_free(S, fmt, n + 1);
-    if (r || sb.failed) {
+    if (r) {
         pe_sb_free(&sb);
         return -1;
     }

@@ -419,11 +419,7 @@ int pe_set_argv(pe_state *S, int argc, const char *const *argv) {
     return 0;
 }
 
-void pe_sys_clear(pe_state *S) {
-    pe_val v = S->sys_argv;
-    S->sys_argv = pe_undef();
-    pe_decref(S, v);
-}
+void pe_sys_clear(pe_state *S) { pe_drop(S, &S->sys_argv); }
 
 /* Called by pe_state_free. */
 void pe_sys_fini(pe_state *S) {

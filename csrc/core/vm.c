@@ -288,21 +288,29 @@ static int init_cells(pe_state *S, pe_func *f, pe_val *locals) {
 
 /* Sets up a frame for f with locals at `base` (stack reserved by caller);
  * args bound from argv (borrowed). */
-static pe_frame *enter_function(pe_state *S, pe_func *f, pe_val *base, uint32_t chunk,
-                                pe_val *ret, int argc, const pe_val *argv, pe_obj *kwnames,
-                                bool fast) {
-    const pe_fcode *c = f->code;
-    uint32_t nslots = c->nlocals + c->ncells + c->nfree;
+/* A frame for f with its window at base (nothing in it set yet). */
+PE_INLINE pe_frame *frame_setup(pe_state *S, pe_func *f, pe_val *base, uint32_t chunk,
+                                pe_val *ret) {
     pe_frame *fr = frame_push(S);
     if (!fr) return NULL;
     fr->chunk = chunk;
     fr->ret = ret;
     fr->code = f->code;
     fr->func = f;
-    fr->pc = c->code;
+    fr->pc = f->code->code;
     fr->locals = base;
     fr->globals = f->globals;
     fr->entry = 0;
+    return fr;
+}
+
+static pe_frame *enter_function(pe_state *S, pe_func *f, pe_val *base, uint32_t chunk,
+                                pe_val *ret, int argc, const pe_val *argv, pe_obj *kwnames,
+                                bool fast) {
+    const pe_fcode *c = f->code;
+    uint32_t nslots = c->nlocals + c->ncells + c->nfree;
+    pe_frame *fr = frame_setup(S, f, base, chunk, ret);
+    if (!fr) return NULL;
     if (fast) {
         for (uint32_t i = (uint32_t)argc; i < nslots; i++) base[i] = pe_undef();
     } else {
@@ -1296,6 +1304,16 @@ next:
 
     TARGET(BINARY_OP) {
         pe_val b = sp[-1], a = sp[-2];
+        if (a.tag == PE_TINT && b.tag == PE_TINT) {
+            /* small ints: the bitwise operators cannot overflow */
+            uint32_t op = ARG & 0xff;
+            if (op == PE_BO_AND || op == PE_BO_OR || op == PE_BO_XOR) {
+                int64_t x = a.u.i, y = b.u.i;
+                sp[-2].u.i = op == PE_BO_AND ? x & y : op == PE_BO_OR ? x | y : x ^ y;
+                sp--;
+                DISPATCH();
+            }
+        }
         BINOP_SLOW((int)(ARG & 0xff), (ARG >> 8) != 0);
     }
     TARGET(COMPARE_OP) {
@@ -1921,7 +1939,16 @@ next:
                     memcpy(base, args, argc * sizeof(pe_val));
                     f->sp = sp = args;
                 }
-                nf = enter_function(S, fn, base, chunk, ret, (int)argc, base, NULL, true);
+                if (PE_LIKELY(!(c->ncells | c->nfree))) {
+                    /* the common case inline: arguments in place, no cells */
+                    nf = frame_setup(S, fn, base, chunk, ret);
+                    if (nf) {
+                        for (uint32_t i = argc; i < c->nlocals; i++) base[i] = pe_undef();
+                        nf->sp = base + c->nlocals;
+                    }
+                } else {
+                    nf = enter_function(S, fn, base, chunk, ret, (int)argc, base, NULL, true);
+                }
             } else {
                 /* bind from a copy of the arguments, then release them */
                 pe_val tmp[8];

@@ -238,6 +238,9 @@ typedef struct worker {
     _Atomic int64_t busy_since; /* ns while running a request, else 0 */
     _Atomic int state;          /* W_* */
 } worker;
+/* The per-request buffers of worker w, for a loop over them:
+ * `dbuf *bufs[] = WORKER_BUFS(w);` */
+#define WORKER_BUFS(w) {&(w)->serr, &(w)->repr, &(w)->val, &(w)->etype, &(w)->emsg, &(w)->fname, &(w)->glob}
 
 enum { W_FREE = 0, W_RUNNING, W_EXITED };
 

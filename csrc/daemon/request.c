@@ -100,14 +100,7 @@ static int snapshot_builtins(worker *w, pe_code *code) {
         w->gsnap = g;
         w->gsnap_cap = n;
     }
-    for (uint32_t g = 0; g < n; g++) {
-        pe_value v;
-        w->gsnap[g] = 0;
-        if (pe_run_global(w->S, g, &v) == 1) {
-            w->gsnap[g] = pe_value_id(v);
-            pe_value_release(w->S, v);
-        }
-    }
+    pe_run_global_ids(w->S, w->gsnap, n);
     return 0;
 }
 
@@ -322,13 +315,8 @@ static void handle_run(worker *w, dbuf *o, req *q) {
     pe_state *S = w->S;
     char err[512];
     err[0] = 0;
-    dbuf_clear(&w->serr);
-    dbuf_clear(&w->repr);
-    dbuf_clear(&w->val);
-    dbuf_clear(&w->etype);
-    dbuf_clear(&w->emsg);
-    dbuf_clear(&w->fname);
-    dbuf_clear(&w->glob);
+    dbuf *bufs[] = WORKER_BUFS(w);
+    for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++) dbuf_clear(bufs[i]);
     w->exc_is_limit = false;
     size_t at = resp_begin(o);
     if (at == SIZE_MAX || pd_dbuf_u32(o, 0)) goto oom;

@@ -43,13 +43,8 @@ static void *worker_main(void *arg) {
 void pd_worker_free(worker *w) {
     if (!w) return;
     pe_state_free(w->S);
-    pd_dbuf_free(&w->serr);
-    pd_dbuf_free(&w->repr);
-    pd_dbuf_free(&w->val);
-    pd_dbuf_free(&w->etype);
-    pd_dbuf_free(&w->emsg);
-    pd_dbuf_free(&w->fname);
-    pd_dbuf_free(&w->glob);
+    dbuf *bufs[] = WORKER_BUFS(w);
+    for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++) pd_dbuf_free(bufs[i]);
     free(w->gsnap);
     free(w);
 }

@@ -52,6 +52,26 @@ fail:
     return NULL;
 }
 
+/* names= by keyword (the other keywords of Code.eval/exec are run options). */
+typedef struct {
+    px_mod *ms;
+    const char *fname;
+    Py_ssize_t nargs;
+    PyObject *names;
+} code_kw;
+
+static int code_other_kw(void *ctx, PyObject *key, PyObject *v) {
+    code_kw *k = ctx;
+    if (key != k->ms->s_names && PyUnicode_Compare(key, k->ms->s_names))
+        return px_unexpected_kw(k->fname, key);
+    if (k->nargs) {
+        PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument 'names'", k->fname);
+        return -1;
+    }
+    k->names = v;
+    return 0;
+}
+
 /* Code.eval / Code.exec: (names=None, **limits) */
 static PyObject *px_code_run(px_code_obj *self, PyTypeObject *cls, PyObject *const *args,
                              Py_ssize_t nargs, PyObject *kwnames, bool want_exec) {
@@ -62,33 +82,12 @@ static PyObject *px_code_run(px_code_obj *self, PyTypeObject *cls, PyObject *con
                      nargs);
         return NULL;
     }
-    PyObject *names = nargs ? args[0] : NULL;
+    code_kw k = {ms, fname, nargs, nargs ? args[0] : NULL};
     pe_limits L = ms->defaults;
     bool allow = false;
-    if (kwnames) {
-        Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
-        for (Py_ssize_t i = 0; i < nkw; i++)
-            if (px_parse_run_kw(ms, 0, PyTuple_GET_ITEM(kwnames, i), args[nargs + i], &L, &allow) < 0)
-                return NULL;
-        for (Py_ssize_t i = 0; i < nkw; i++) {
-            PyObject *key = PyTuple_GET_ITEM(kwnames, i), *v = args[nargs + i];
-            int r = px_parse_run_kw(ms, 1, key, v, &L, &allow);
-            if (r < 0) return NULL;
-            if (r > 0) {
-                if (key == ms->s_names || !PyUnicode_Compare(key, ms->s_names)) {
-                    if (nargs) {
-                        PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument 'names'",
-                                     fname);
-                        return NULL;
-                    }
-                    names = v;
-                } else {
-                    px_unexpected_kw(fname, key);
-                    return NULL;
-                }
-            }
-        }
-    }
+    if (px_parse_run_kwargs(ms, kwnames, args + nargs, &L, &allow, code_other_kw, &k) < 0)
+        return NULL;
+    PyObject *names = k.names;
     if (names && px_check_names(&names, fname) < 0) return NULL;
     px_ctx *c = px_acquire(ms);
     if (!c) return NULL;

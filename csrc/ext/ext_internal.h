@@ -331,6 +331,12 @@ void px_sig_leave(px_ctx *c, const px_sigsave *sv);
 int px_parse_limit(px_mod *ms, PyObject *key, PyObject *v, pe_limits *L);
 int px_parse_run_kw(px_mod *ms, int pass, PyObject *key, PyObject *v, pe_limits *L,
                     bool *allow_callables);
+/* Every keyword argument kwv[0..len(kwnames)) of a run through both passes
+ * of px_parse_run_kw; one that is not a run option goes to other(ctx, key,
+ * value), which takes it (0) or raises (-1). 0, or -1 with an exception. */
+typedef int (*px_kw_fn)(void *ctx, PyObject *key, PyObject *v);
+int px_parse_run_kwargs(px_mod *ms, PyObject *kwnames, PyObject *const *kwv, pe_limits *L,
+                        bool *allow_callables, px_kw_fn other, void *ctx);
 int px_unexpected_kw(const char *fname, PyObject *key);
 int px_check_names(PyObject **names, const char *fname);
 PyObject *px_limits_dict(const pe_limits *L);

@@ -125,6 +125,21 @@ int px_parse_run_kw(px_mod *ms, int pass, PyObject *key, PyObject *v, pe_limits 
     return px_parse_limit(ms, key, v, L);
 }
 
+int px_parse_run_kwargs(px_mod *ms, PyObject *kwnames, PyObject *const *kwv, pe_limits *L,
+                        bool *allow_callables, px_kw_fn other, void *ctx) {
+    if (!kwnames) return 0;
+    Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
+    for (Py_ssize_t i = 0; i < nkw; i++)
+        if (px_parse_run_kw(ms, 0, PyTuple_GET_ITEM(kwnames, i), kwv[i], L, allow_callables) < 0)
+            return -1;
+    for (Py_ssize_t i = 0; i < nkw; i++) {
+        PyObject *key = PyTuple_GET_ITEM(kwnames, i);
+        int r = px_parse_run_kw(ms, 1, key, kwv[i], L, allow_callables);
+        if (r < 0 || (r > 0 && other(ctx, key, kwv[i]) < 0)) return -1;
+    }
+    return 0;
+}
+
 int px_unexpected_kw(const char *fname, PyObject *key) {
     PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%S'", fname, key);
     return -1;

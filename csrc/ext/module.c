@@ -18,6 +18,22 @@
 /* Module functions                                                    */
 /* ------------------------------------------------------------------ */
 
+/* cache= (the other keywords of pyexpr.eval/exec are run options). */
+typedef struct {
+    px_mod *ms;
+    const char *fname;
+    bool use_cache;
+} run_kw;
+
+static int run_other_kw(void *ctx, PyObject *key, PyObject *v) {
+    run_kw *k = ctx;
+    if (!px_key_is(key, k->ms->s_cache)) return px_unexpected_kw(k->fname, key);
+    int t = PyObject_IsTrue(v);
+    if (t < 0) return -1;
+    k->use_cache = t != 0;
+    return 0;
+}
+
 /* pyexpr.eval / pyexpr.exec: (source, names=None, /, **limits) */
 static PyObject *px_entry(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
                           PyObject *kwnames, bool want_exec) {
@@ -33,25 +49,11 @@ static PyObject *px_entry(PyObject *module, PyObject *const *args, Py_ssize_t na
     }
     PyObject *src = args[0], *names = nargs > 1 ? args[1] : NULL;
     pe_limits L = ms->defaults;
-    bool use_cache = true, allow = false;
-    if (kwnames) {
-        Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
-        for (Py_ssize_t i = 0; i < nkw; i++)
-            if (px_parse_run_kw(ms, 0, PyTuple_GET_ITEM(kwnames, i), args[nargs + i], &L, &allow) < 0)
-                return NULL;
-        for (Py_ssize_t i = 0; i < nkw; i++) {
-            PyObject *key = PyTuple_GET_ITEM(kwnames, i);
-            if (px_key_is(key, ms->s_cache)) {
-                int t = PyObject_IsTrue(args[nargs + i]);
-                if (t < 0) return NULL;
-                use_cache = t != 0;
-                continue;
-            }
-            int r = px_parse_run_kw(ms, 1, key, args[nargs + i], &L, &allow);
-            if (r < 0) return NULL;
-            if (r > 0) return px_unexpected_kw(fname, key), NULL;
-        }
-    }
+    bool allow = false;
+    run_kw k = {ms, fname, true};
+    if (px_parse_run_kwargs(ms, kwnames, args + nargs, &L, &allow, run_other_kw, &k) < 0)
+        return NULL;
+    bool use_cache = k.use_cache;
     if (names && px_check_names(&names, fname) < 0) return NULL;
     if (Py_TYPE(src) == ms->Code_type) {
         px_ctx *c = px_acquire(ms);

@@ -134,14 +134,7 @@ static int px_note_builtins(px_ctx *c, const px_prog *p) {
         c->bids = nb;
         c->bidcap = n;
     }
-    for (uint32_t i = 0; i < n; i++) {
-        pe_value v;
-        c->bids[i] = 0;
-        if (pe_run_global(c->S, i, &v) == 1) {
-            c->bids[i] = pe_value_id(v);
-            pe_value_release(c->S, v);
-        }
-    }
+    pe_run_global_ids(c->S, c->bids, n);
     return 0;
 }
 

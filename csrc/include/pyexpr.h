@@ -441,6 +441,10 @@ PE_API int pe_run_exec(pe_state *S, pe_value *result);
 /* NEW reference to the value in slot: 1 bound, 0 unbound (nothing
  * stored), -1 bad slot. Builtins count as bound. */
 PE_API int pe_run_global(pe_state *S, uint32_t slot, pe_value *out);
+/* ids[i] = pe_value_id of the value in slot i (0: unbound) for slots 0..n-1:
+ * e.g. right after pe_run_begin, which globals are builtins, so that a front
+ * end can tell afterwards which ones the program rebound. */
+PE_API void pe_run_global_ids(pe_state *S, uintptr_t *ids, uint32_t n);
 PE_API void pe_run_end(pe_state *S);
 
 /* All of the above, without inputs: fresh globals, run, release. */

@@ -9,6 +9,21 @@ from keyword import iskeyword as _iskeyword
 
 _unset = _nt_unset = object()
 
+# ids of the objects whose repr is being built (CPython's Py_ReprEnter):
+# a container met again inside its own repr prints as the marker
+_repr_running = set()
+
+
+def _guarded_repr(self, marker, build):
+    key = id(self)
+    if key in _repr_running:
+        return marker
+    _repr_running.add(key)
+    try:
+        return build(self)
+    finally:
+        _repr_running.discard(key)
+
 
 def _is_mapping(obj):
     return isinstance(obj, (dict, ChainMap, UserDict))
@@ -124,7 +139,7 @@ class OrderedDict(dict):
     def __repr__(self):
         if not self:
             return self.__class__.__name__ + '()'
-        return self.__class__.__name__ + '(' + repr(list(self.items())) + ')'
+        return _guarded_repr(self, '...', _odict_repr)
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
@@ -164,6 +179,10 @@ class OrderedDict(dict):
     __or__ = _dict_or
     __ror__ = _dict_ror
     __ior__ = _dict_ior
+
+
+def _odict_repr(od):
+    return od.__class__.__name__ + '(' + repr(list(od.items())) + ')'
 
 
 class _odict_view:
@@ -484,6 +503,13 @@ def _clamp_index(i, n):
     return n if i > n else i
 
 
+def _deque_repr(d):
+    inner = repr(d._items[d._head:])
+    if d._maxlen is None:
+        return 'deque(' + inner + ')'
+    return 'deque(' + inner + ', maxlen=' + str(d._maxlen) + ')'
+
+
 def _deque_compare(test):
     def compare(self, other):
         if not isinstance(other, deque):
@@ -730,10 +756,7 @@ class deque:
             i -= 1
 
     def __repr__(self):
-        inner = repr(self._items[self._head:])
-        if self._maxlen is None:
-            return 'deque(' + inner + ')'
-        return 'deque(' + inner + ', maxlen=' + str(self._maxlen) + ')'
+        return _guarded_repr(self, '[...]', _deque_repr)
 
     def __hash__(self):
         raise TypeError("unhashable type: 'collections.deque'")
@@ -994,6 +1017,10 @@ class ValuesView(_MappingView):
         return False
 
 
+def _chainmap_repr(cm):
+    return cm.__class__.__name__ + '(' + ', '.join([repr(m) for m in cm.maps]) + ')'
+
+
 _views_mixin._keys_view = KeysView
 _views_mixin._items_view = ItemsView
 _views_mixin._values_view = ValuesView
@@ -1040,8 +1067,7 @@ class ChainMap(_views_mixin):
         return False
 
     def __repr__(self):
-        return (self.__class__.__name__ + '('
-                + ', '.join([repr(m) for m in self.maps]) + ')')
+        return _guarded_repr(self, '...', _chainmap_repr)
 
     def __eq__(self, other):
         if not _is_mapping(other):

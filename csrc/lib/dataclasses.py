@@ -179,8 +179,10 @@ def _bind(fname, pos, kwonly, ndefaults, args, kwargs):
     """Binds a call of fname ('Point.__init__()', whose first parameter is
     self) as CPython's frame set-up does: returns a dict of the given
     parameters; raises CPython's TypeErrors in its order."""
-    bound = {}
     npos = len(pos)
+    if not kwargs and npos - ndefaults <= len(args) <= npos:
+        return dict(zip(pos, args))  # the common call: positional, complete
+    bound = {}
     for i in range(min(len(args), npos)):
         bound[pos[i]] = args[i]
     for k in kwargs:
@@ -241,28 +243,27 @@ def _make_init(cls, fields, std_fields, kw_only_fields, frozen, has_post_init):
     setter = object.__setattr__
     initvars = [f.name for f in fields if f._field_type is _FIELD_INITVAR]
 
+    # (name, init, default, factory) of the fields __init__ sets
+    plan = [(f.name, f.init, f.default, f.default_factory) for f in fields
+            if f._field_type is _FIELD and
+            (f.init or f.default is not MISSING or f.default_factory is not MISSING)]
+    store = setter if frozen else setattr
+
     def __init__(self, *args, **kwargs):
         bound = _bind(qualname + '.__init__()', pos, kwonly, ndefaults, args, kwargs)
-        missing = [n for n in required_kw if n not in bound]
-        if missing:
-            raise TypeError(f'{qualname}.__init__() missing {len(missing)} required '
-                            f'keyword-only argument{_plural(len(missing))}: '
-                            f'{_name_list(missing)}')
-        for f in fields:
-            if f._field_type is not _FIELD:
-                continue
-            if f.init:
-                value = _field_init_value(f, bound)
-            elif f.default_factory is not MISSING:
-                value = f.default_factory()
-            elif f.default is not MISSING:
-                value = f.default
+        if required_kw:
+            missing = [n for n in required_kw if n not in bound]
+            if missing:
+                raise TypeError(f'{qualname}.__init__() missing {len(missing)} required '
+                                f'keyword-only argument{_plural(len(missing))}: '
+                                f'{_name_list(missing)}')
+        for name, init, default, factory in plan:
+            if init and name in bound:
+                store(self, name, bound[name])
+            elif factory is not MISSING:
+                store(self, name, factory())
             else:
-                continue
-            if frozen:
-                setter(self, f.name, value)
-            else:
-                setattr(self, f.name, value)
+                store(self, name, default)
         if has_post_init:
             self.__post_init__(*[_field_init_value(f, bound) for f in fields
                                  if f._field_type is _FIELD_INITVAR])
@@ -292,35 +293,47 @@ def _make_repr(cls, flds):
     return __repr__
 
 
-def _tuple_of(self, names):
-    return tuple([getattr(self, n) for n in names])
+def _key(names):
+    # obj -> the tuple of its fields named in names (what CPython's
+    # generated methods compare and hash)
+    if len(names) == 1:
+        a = names[0]
+        return lambda o: (getattr(o, a),)
+    if len(names) == 2:
+        a, b = names
+        return lambda o: (getattr(o, a), getattr(o, b))
+    if len(names) == 3:
+        a, b, c = names
+        return lambda o: (getattr(o, a), getattr(o, b), getattr(o, c))
+    return lambda o: tuple([getattr(o, n) for n in names])
 
 
 def _make_cmp(cls, name, names):
+    key = _key(names)
     if name == '__eq__':
         def fn(self, other):
             if other.__class__ is self.__class__:
-                return _tuple_of(self, names) == _tuple_of(other, names)
+                return key(self) == key(other)
             return NotImplemented
     elif name == '__lt__':
         def fn(self, other):
             if other.__class__ is self.__class__:
-                return _tuple_of(self, names) < _tuple_of(other, names)
+                return key(self) < key(other)
             return NotImplemented
     elif name == '__le__':
         def fn(self, other):
             if other.__class__ is self.__class__:
-                return _tuple_of(self, names) <= _tuple_of(other, names)
+                return key(self) <= key(other)
             return NotImplemented
     elif name == '__gt__':
         def fn(self, other):
             if other.__class__ is self.__class__:
-                return _tuple_of(self, names) > _tuple_of(other, names)
+                return key(self) > key(other)
             return NotImplemented
     else:
         def fn(self, other):
             if other.__class__ is self.__class__:
-                return _tuple_of(self, names) >= _tuple_of(other, names)
+                return key(self) >= key(other)
             return NotImplemented
     fn.__name__ = name
     fn.__qualname__ = cls.__qualname__ + '.' + name
@@ -328,8 +341,10 @@ def _make_cmp(cls, name, names):
 
 
 def _make_hash(cls, names):
+    key = _key(names)
+
     def __hash__(self):
-        return hash(_tuple_of(self, names))
+        return hash(key(self))
     __hash__.__qualname__ = cls.__qualname__ + '.__hash__'
     return __hash__
 

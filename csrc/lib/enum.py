@@ -175,7 +175,7 @@ class Enum:
             # Color(value) finds a member: the class call must not run the
             # members' __init__ again (CPython's EnumType.__call__ does not)
             cls._pe_member_init_ = user_init
-            cls.__init__ = Enum.__init__
+            del cls.__init__
         last_values = []
         for name, value in members:
             if isinstance(value, _AutoOp):
@@ -264,9 +264,6 @@ class Enum:
             raise ValueError(f'{value!r} is not a valid {cls.__qualname__}')
         raise TypeError(f'error in {cls.__name__}._missing_: returned '
                         f'{result!r} instead of None or a valid member')
-
-    def __init__(self, *args, **kwds):
-        pass
 
     @classmethod
     def _pe_create_(cls, class_name, names, data_type, start, boundary):

@@ -392,7 +392,22 @@ def _mul(na, da, nb, db):
 
 
 def _div(na, da, nb, db):
-    return _norm(na * db, da * nb)
+    # cancel the common factors of the numerators and of the denominators
+    # first (Knuth): the result is in lowest terms, and a zero divisor is
+    # reported as CPython does (Fraction(-1, 0) for -26/3 / 0)
+    g1 = math.gcd(na, nb)
+    if g1 > 1:
+        na //= g1
+        nb //= g1
+    g2 = math.gcd(db, da)
+    if g2 > 1:
+        db //= g2
+        da //= g2
+    n = na * db
+    d = nb * da
+    if d == 0:
+        raise ZeroDivisionError('Fraction(%s, 0)' % n)
+    return Fraction._make(-n, -d) if d < 0 else Fraction._make(n, d)
 
 
 def _floordiv(na, da, nb, db):

@@ -69,4 +69,4 @@ try:
         TRIANGLE = 3
 except TypeError as e:
     print(e)
-Shape(9)
+print(Shape(9))

@@ -42,4 +42,4 @@ try:
     Color(8)
 except ValueError as e:
     print(e)
-Animal('cow')
+print(Animal('cow'))

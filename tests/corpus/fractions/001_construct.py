@@ -21,4 +21,4 @@ for call in (lambda: F(1, 2).limit_denominator(0), lambda: F.from_float('x')):
         call()
     except (ValueError, TypeError) as e:
         print(e)
-F(1.0, 3)
+print(F(1.0, 3))

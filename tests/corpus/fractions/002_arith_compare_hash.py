@@ -25,4 +25,4 @@ for fn in [lambda: F(0) ** -1, lambda: x / 0, lambda: x / F(0), lambda: format(x
         fn()
     except (ZeroDivisionError, TypeError) as e:
         print(type(e).__name__, e)
-x // 0
+print(x // 0)

@@ -23,4 +23,4 @@ for tpl, kw in [('$who', {}), ('line1\nab $', {}), ('a ${', {}), ('$1', {}), ('x
         Template(tpl).substitute(**kw)
     except (KeyError, ValueError) as e:
         print(type(e).__name__, e)
-Template('cost: ${price}').substitute()
+print(Template('cost: ${price}').substitute())

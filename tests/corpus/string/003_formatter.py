@@ -24,4 +24,4 @@ for fmt, args in [('{0} {}', (1, 2)), ('{} {0}', (1, 2)), ('a } b', ()), ('{', (
         f.format(fmt, *args)
     except (ValueError, IndexError, KeyError) as e:
         print(type(e).__name__, e)
-f.format('{2}', 1)
+print(f.format('{2}', 1))

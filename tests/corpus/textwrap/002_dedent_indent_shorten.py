@@ -15,4 +15,4 @@ print(repr(textwrap.indent('x\ny', '  ', lambda line: 'y' in line)))
 for width in (5, 10, 11, 12, 20, 50):
     print(repr(textwrap.shorten('Hello  world!   This is  a test of shorten.', width)))
 print(textwrap.shorten('Hello world', 11, placeholder='..'), textwrap.shorten('Hello world, again', 12, placeholder='..'))
-textwrap.shorten('Hello world', 3)
+print(textwrap.shorten('Hello world', 3))

@@ -16,11 +16,11 @@ class A:
     c: 'typing.Dict[str, int]'
 
 
-print(get_type_hints(A))
+print(get_type_hints(A, localns={'List': List, 'Optional': Optional, 'typing': typing, 'A': A}))
 
 
 class B:
     x: 'Undefined'
 
 
-get_type_hints(B)
+print(get_type_hints(B, localns={'List': List}))
