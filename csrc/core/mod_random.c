@@ -131,7 +131,7 @@ RFN(mt_getrandbits) {
     if (int_arg(S, argv[0], &kv)) return -1;
     if (pe_int_sign(kv) < 0)
         return pe_raise(S, PE_EXC(ValueError), "number of bits must be non-negative");
-    if (kv.tag != PE_TINT || kv.u.i > (int64_t)1 << 40)
+    if (kv.tag != PE_TINT || kv.u.i > INT32_MAX)
         return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C int");
     mt_state *g = MT(self);
     int64_t k = kv.u.i;
