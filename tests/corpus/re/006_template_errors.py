@@ -39,4 +39,4 @@ try:
     re.compile('a').match('a', x=1)
 except TypeError as e:
     print('TypeError', e)
-re.sub('(a)', r'\g<zz>', 'a')
+_ = re.sub('(a)', r'\g<zz>', 'a')
