@@ -2504,7 +2504,8 @@ static pe_val *stack_top(pe_state *S, uint32_t *chunk) {
 /* A nested run of the dispatch loop costs C stack: bounded like the other
  * native recursion (pe_native_depth_limit), whatever max_depth allows. */
 static PE_NOINLINE int native_depth_error(pe_state *S) {
-    return pe_raise(S, PE_EXC(RecursionError), "maximum recursion depth exceeded");
+    return pe_raise(S, PE_EXC(RecursionError),
+                    "maximum recursion depth exceeded while calling a Python object");
 }
 
 static int vm_execute_nested(pe_state *S, pe_val *out, bool throw_) {
