@@ -1232,6 +1232,7 @@ static void t_clock(void) {
     out.n = 0;
     CHECK(pe_run(S, c, NULL) == 0 && first && strcmp(bs(&out), first) != 0, "real clock");
     free(first);
+    pe_reset(S); /* the run's objects point into c: reset before releasing it */
     pe_code_release(c);
     pe_state_free(S);
     free(out.p);
