@@ -1,3 +1,5 @@
+# expect: ok
+# StringIO/BytesIO read() and readline() windows (size, newline, past the end) and the open checks.
 import io
 for cls, d, nl in ((io.StringIO, "ab\ncd\nef", "\n"), (io.BytesIO, b"ab\ncd\nef", b"\n")):
     s = cls(d)
