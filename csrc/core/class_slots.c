@@ -214,8 +214,7 @@ static int len_result(pe_state *S, pe_val r, int64_t *out) {
         int rc = pe_dunder_index(S, r, &i);
         if (rc <= 0) {
             if (rc == 0)
-                pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                         pe_type_name(r));
+                pe_raise_not_index(S, r);
             pe_decref(S, r);
             return -1;
         }

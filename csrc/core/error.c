@@ -269,8 +269,7 @@ static int unicode_error_check(pe_state *S, const char *kinds, int argc, const p
             if (pe_is_bigint(a))
                 return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C ssize_t");
             if (a.tag != PE_TINT && a.tag != PE_TBOOL)
-                return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                                pe_type_name(a));
+                return pe_raise_not_index(S, a);
         }
     }
     return 0;
@@ -334,7 +333,7 @@ static int exc_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe
         if (argc == 5) fn2 = argv[4];
         /* BlockingIOError(errno, strerror, characters_written) */
         if (t == PE_EXC(BlockingIOError) && fn.tag == PE_TFLOAT)
-            return pe_raise(S, PE_EXC(TypeError), "'float' object cannot be interpreted as an integer");
+            return pe_raise_not_index(S, fn);
         if (t == PE_EXC(BlockingIOError) && is_number(fn)) fn = fn2 = pe_undef();
         else if (fn.tag != PE_TNONE) nargs = 2;
     }

@@ -524,8 +524,7 @@ static int get_offset(pe_state *S, pe_val v, size_t buflen, size_t need, const c
     int ir = pe_index_int64(S, v, PE_EXC(OverflowError), &o);
     if (ir < 0) return -1;
     if (ir == 0)
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                        pe_type_name(v));
+        return pe_raise_not_index(S, v);
     if (o < 0) {
         if ((uint64_t)(-o) > buflen)
             return struct_error(S, "offset %lld out of range for %zu-byte buffer", (long long)o, buflen);

@@ -508,7 +508,7 @@ int pe_len(pe_state *S, pe_val v, int64_t *out) {
         if (r) return -1;
         r = pe_index_int64(S, n, PE_EXC(OverflowError), out);
         if (!r)
-            pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer", pe_type_name(n));
+            pe_raise_not_index(S, n);
         pe_decref(S, n);
         return r == 1 ? 0 : -1;
     }
@@ -803,8 +803,7 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
         if (!pe_is_str(x) && !pe_is_bytes(x) && !pe_is_bytearray(x))
             return pe_raise(S, PE_EXC(TypeError), "int() can't convert non-string with explicit base");
         if (base.tag != PE_TINT && base.tag != PE_TBOOL)
-            return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                            pe_type_name(base));
+            return pe_raise_not_index(S, base);
         int64_t b = base.u.i;
         if (b != 0 && (b < 2 || b > 36))
             return pe_raise(S, PE_EXC(ValueError), "int() base must be >= 2 and <= 36, or 0");
@@ -1251,8 +1250,7 @@ static int range_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
             int du = pe_dunder_index(S, a, &owned[i]);
             if (du < 0) goto done;
             if (du == 0) {
-                pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                         pe_type_name(a));
+                pe_raise_not_index(S, a);
                 goto done;
             }
             a = owned[i];

@@ -178,6 +178,13 @@ void pe_trash_end(pe_state *S);
  * does not fit: exc (IndexError / OverflowError) "cannot fit 'int' into an
  * index-sized integer" is raised. */
 int pe_index_int64(pe_state *S, pe_val v, const pe_type *exc, int64_t *out);
+/* Raises CPython's refusal of a non-integer where an index is required,
+ * TypeError "'T' object cannot be interpreted as an integer"; returns -1. */
+int pe_raise_not_index(pe_state *S, pe_val v);
+/* An integer operand without __index__ (an int subclass: its value; a bool:
+ * the plain int): *out = that int value, borrowed; 0, or -1 with
+ * pe_raise_not_index. */
+int pe_index_int_value(pe_state *S, pe_val v, pe_val *out);
 
 /* ------------------------------------------------------------------ */
 /* slices (slice.c)                                                    */

@@ -886,8 +886,7 @@ int pe_ps_arg_ssize(pe_state *S, pe_val v, int64_t *out) {
         return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C ssize_t");
     int r = pe_args_via_index(S, v, pe_ps_arg_ssize, out);
     if (r) return r < 0 ? -1 : 0;
-    return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                    pe_type_name(v));
+    return pe_raise_not_index(S, v);
 }
 
 int pe_ps_arg_int(pe_state *S, pe_val v, int *out) {
