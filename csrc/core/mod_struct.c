@@ -525,20 +525,22 @@ static int get_offset(pe_state *S, pe_val v, size_t buflen, size_t need, const c
     if (ir < 0) return -1;
     if (ir == 0)
         return pe_raise_not_index(S, v);
-    if (o < 0) {
-        if ((uint64_t)(-o) > buflen)
+    bool packing = what[0] == 'p';
+    if (o < 0) { /* from the end: the data must end before it, the offset stay inside */
+        if (o + (int64_t)need > 0)
+            return struct_error(S, packing ? "no space to pack %zu bytes at offset %lld"
+                                           : "not enough data to unpack %zu bytes at offset %lld",
+                                need, (long long)o);
+        if (o + (int64_t)buflen < 0)
             return struct_error(S, "offset %lld out of range for %zu-byte buffer", (long long)o, buflen);
         o += (int64_t)buflen;
     }
-    if ((uint64_t)o > buflen || buflen - (uint64_t)o < need) {
-        if ((uint64_t)o > buflen)
-            return struct_error(S, "offset %lld out of range for %zu-byte buffer", (long long)o, buflen);
+    if ((int64_t)buflen - o < (int64_t)need)
         return struct_error(S,
                             "%s requires a buffer of at least %zu bytes for %s %zu bytes at offset %lld "
                             "(actual buffer size is %zu)",
-                            what, need + (size_t)o, what[0] == 'p' ? "packing" : "unpacking", need,
-                            (long long)o, buflen);
-    }
+                            what, need + (size_t)o, packing ? "packing" : "unpacking", need, (long long)o,
+                            buflen);
     *off = (size_t)o;
     return 0;
 }
