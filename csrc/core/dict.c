@@ -332,7 +332,21 @@ static int clone_into(pe_state *S, pe_dict *d, const pe_dict *o) {
 }
 
 /* dict_merge(d, o, override=1) for a dict o. */
-static int merge_dict(pe_state *S, pe_dict *d, pe_dict *o) {
+/* A merge's "d[k] = v". With dup (the ** of a call), a key d already has is
+ * not set: 1 with *dup = k (a new reference). 0 set, -1 error. */
+static int merge_one(pe_state *S, pe_dict *d, pe_val k, pe_val v, pe_val *dup) {
+    if (dup) {
+        int64_t hash, ix;
+        if (pe_cont_hash(S, k, &hash) || lookup(S, d, k, hash, &ix, NULL)) return -1;
+        if (ix >= 0) {
+            pe_incref(*dup = k);
+            return 1;
+        }
+    }
+    return pe_dict_set(S, d, k, v);
+}
+
+static int merge_dict(pe_state *S, pe_dict *d, pe_dict *o, pe_val *dup) {
     if (o == d || o->used == 0) return 0;
     if (d->used == 0 && o->used == o->nentries &&
         (o->mask + 1 == 8 || USABLE_FRACTION((o->mask + 1) / 2) < o->used)) {
@@ -348,10 +362,10 @@ static int merge_dict(pe_state *S, pe_dict *d, pe_dict *o) {
         if (e.key.tag == PE_TUNDEF) continue;
         pe_incref(e.key);
         pe_incref(e.value);
-        int r = insert_h(S, d, e.key, e.hash, e.value);
+        int r = dup ? merge_one(S, d, e.key, e.value, dup) : insert_h(S, d, e.key, e.hash, e.value);
         pe_decref(S, e.key);
         pe_decref(S, e.value);
-        if (r) return -1;
+        if (r) return r;
         if (o->version != version)
             return pe_raise(S, PE_EXC(RuntimeError), "dict mutated during update");
     }
@@ -400,7 +414,7 @@ static int merge_pairs(pe_state *S, pe_dict *d, pe_val seq) {
 /* PyDict_Merge for a non-dict mapping: an instance of a class with a keys()
  * method (collections.ChainMap, UserDict, user mappings) is merged as
  * d[k] = o[k] for k in o.keys(), as CPython's dict(o) / d.update(o). */
-static int merge_keys(pe_state *S, pe_dict *d, pe_val o, pe_val keysfn) {
+static int merge_keys(pe_state *S, pe_dict *d, pe_val o, pe_val keysfn, pe_val *dup) {
     pe_val keys, it, k, v;
     int r = pe_call(S, keysfn, 0, NULL, NULL, &keys);
     if (r) return -1;
@@ -410,25 +424,25 @@ static int merge_keys(pe_state *S, pe_dict *d, pe_val o, pe_val keysfn) {
     while ((r = pe_next(S, it, &k)) == 1) {
         r = pe_getitem(S, o, k, &v);
         if (r == 0) {
-            r = pe_dict_set(S, d, k, v);
+            r = merge_one(S, d, k, v, dup);
             pe_decref(S, v);
         }
         pe_decref(S, k);
         if (r) break;
     }
     pe_decref(S, it);
-    return r < 0 ? -1 : 0;
+    return r < 0 ? -1 : r;
 }
 
-int pe_dict_update(pe_state *S, pe_dict *d, pe_val other) {
-    if (pe_is_dict(other)) return merge_dict(S, d, PE_DICT(other));
+int pe_dict_merge(pe_state *S, pe_dict *d, pe_val other, pe_val *dup) {
+    if (pe_is_dict(other)) return merge_dict(S, d, PE_DICT(other), dup);
     if (other.tag == PE_TOBJ && pe_is_heaptype(other.u.o->type)) {
         pe_val name, keysfn;
         if (pe_str_from_cstr(S, "keys", &name)) return -1;
         int r = pe_getattr(S, other, name.u.o, &keysfn);
         pe_decref(S, name);
         if (r == 0) {
-            r = merge_keys(S, d, other, keysfn);
+            r = merge_keys(S, d, other, keysfn, dup);
             pe_decref(S, keysfn);
             return r;
         }
@@ -438,12 +452,14 @@ int pe_dict_update(pe_state *S, pe_dict *d, pe_val other) {
     return merge_pairs(S, d, other);
 }
 
+int pe_dict_update(pe_state *S, pe_dict *d, pe_val other) { return pe_dict_merge(S, d, other, NULL); }
+
 /* PyDict_Copy: a fast clone when the table is compact enough. */
 int pe_dict_copy(pe_state *S, pe_dict *d, pe_val *out) {
     if (pe_dict_new(S, out)) return -1;
     if (d->used == 0) return 0;
     int r = d->used >= (d->nentries * 2) / 3 ? clone_into(S, PE_DICT(*out), d)
-                                             : merge_dict(S, PE_DICT(*out), d);
+                                             : merge_dict(S, PE_DICT(*out), d, NULL);
     if (r) pe_decref(S, *out);
     return r;
 }
@@ -527,7 +543,7 @@ static int dict_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
 static int dict_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
     if (op != PE_BO_OR || !pe_is_dict(a) || !pe_is_dict(b)) return PE_NOTIMPL;
     if (pe_dict_copy(S, PE_DICT(a), out)) return -1;
-    if (merge_dict(S, PE_DICT(*out), PE_DICT(b))) {
+    if (merge_dict(S, PE_DICT(*out), PE_DICT(b), NULL)) {
         pe_decref(S, *out);
         return -1;
     }

@@ -711,17 +711,35 @@ static void func_str(pe_state *S, pe_val fn, pe_sb *sb) {
     pe_decref(S, q);
 }
 
-/* TypeError "f() <msg> <type name>" naming the callee as CPython does. */
-static int call_arg_error(pe_state *S, pe_val fn, const char *msg, pe_val v) {
+/* TypeError "f() <msg><v's type name>" (v_repr: "f() <msg><repr(v)>")
+ * naming the callee as CPython does. */
+static int call_arg_error(pe_state *S, pe_val fn, const char *msg, pe_val v, bool v_repr) {
     pe_sb sb;
     pe_sb_init(&sb, S);
     func_str(S, fn, &sb);
-    if (v.tag != PE_TUNDEF) pe_sb_printf(&sb, " %s%s", msg, pe_type_name(v));
-    else pe_sb_printf(&sb, " %s", msg);
+    pe_sb_printf(&sb, " %s", msg);
+    if (!v_repr) pe_sb_puts(&sb, pe_type_name(v));
+    else if (pe_repr(S, v, &sb)) pe_exc_clear(S);
     if (!sb.failed) pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
     else pe_raise_nomem(S);
     pe_sb_free(&sb);
     return -1;
+}
+
+/* DICT_UPDATE ({**m}) and DICT_MERGE (f(**m), the callee at sp[-3 - arg]):
+ * the mapping m = sp[-1] into the dict at sp[-1 - arg]; for a call, a key
+ * given twice is an error. */
+static PE_NOINLINE int dict_merge_op(pe_state *S, const pe_val *sp, uint32_t arg, bool call) {
+    pe_val v = sp[-1], dup, fn = call ? sp[-3 - (int)arg] : pe_undef();
+    if (!pe_is_dict(v) && !has_keys(S, v))
+        return call ? call_arg_error(S, fn, "argument after ** must be a mapping, not ", v, false)
+                    : pe_raise(S, PE_EXC(TypeError), "'%s' object is not a mapping", pe_type_name(v));
+    int r = pe_dict_merge(S, PE_DICT(sp[-1 - (int)arg]), v, call ? &dup : NULL);
+    if (r > 0) {
+        call_arg_error(S, fn, "got multiple values for keyword argument ", dup, true);
+        pe_decref(S, dup);
+    }
+    return r ? -1 : 0;
 }
 
 static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_val *out) {
@@ -734,7 +752,7 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
                 pe_typeof(args)->getitem || pe_is_heaptype(pe_typeof(args)))
                 return -1;
             pe_exc_clear(S);
-            return call_arg_error(S, callee, "argument after * must be an iterable, not ", args);
+            return call_arg_error(S, callee, "argument after * must be an iterable, not ", args, false);
         }
         int r = pe_list_new(S, 0, &l);
         if (r == 0) {
@@ -1619,54 +1637,16 @@ next:
     }
     TARGET(DICT_UPDATE) {
         SYNC();
-        pe_val v = sp[-1];
-        if (!pe_is_dict(v) && !has_keys(S, v)) {
-            pe_raise(S, PE_EXC(TypeError), "'%s' object is not a mapping", pe_type_name(v));
-            ERROR();
-        }
-        if (pe_dict_update(S, PE_DICT(sp[-1 - (int)ARG]), v)) ERROR();
+        if (dict_merge_op(S, sp, ARG, false)) ERROR();
         sp--;
-        pe_decref(S, v);
+        pe_decref(S, *sp);
         DISPATCH();
     }
     TARGET(DICT_MERGE) {
         SYNC();
-        pe_val v = sp[-1];
-        pe_dict *d = PE_DICT(sp[-1 - (int)ARG]);
-        if (!pe_is_dict(v)) {
-            /* a mapping that is not a dict (keys() and [], as
-             * CPython's PyDict_Merge): its items as a dict first */
-            pe_val tmp;
-            if (!has_keys(S, v)) {
-                call_arg_error(S, sp[-3 - (int)ARG], "argument after ** must be a mapping, not ", v);
-                ERROR();
-            }
-            if (pe_dict_new(S, &tmp)) ERROR();
-            if (pe_dict_update(S, PE_DICT(tmp), v)) {
-                pe_decref(S, tmp);
-                ERROR();
-            }
-            sp[-1] = tmp;
-            pe_decref(S, v);
-            v = tmp;
-        }
-        size_t pos = 0;
-        pe_val k, val, tmp;
-        while (pe_dict_next(PE_DICT(v), &pos, &k, &val)) {
-            if (pe_dict_get(S, d, k, &tmp) == 1) {
-                pe_sb sb;
-                pe_sb_init(&sb, S);
-                func_str(S, sp[-3 - (int)ARG], &sb);
-                pe_sb_puts(&sb, " got multiple values for keyword argument ");
-                pe_repr(S, k, &sb);
-                pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
-                pe_sb_free(&sb);
-                ERROR();
-            }
-            if (pe_dict_set(S, d, k, val)) ERROR();
-        }
+        if (dict_merge_op(S, sp, ARG, true)) ERROR();
         sp--;
-        pe_decref(S, v);
+        pe_decref(S, *sp);
         DISPATCH();
     }
     TARGET(LIST_TO_TUPLE) {
