@@ -955,8 +955,34 @@ static int float_is_integer(pe_state *S, pe_val self, int argc, const pe_val *ar
     return 0;
 }
 
+/* float.as_integer_ratio(): the exact value as a lowest-terms (n, d) */
+static int float_as_integer_ratio(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                                  pe_val *out) {
+    (void)argv;
+    (void)kw;
+    if (argc)
+        return pe_raise(S, PE_EXC(TypeError), "float.as_integer_ratio() takes no arguments (%d given)", argc);
+    double x = self.u.f;
+    if (isnan(x)) return pe_raise(S, PE_EXC(ValueError), "cannot convert NaN to integer ratio");
+    if (isinf(x)) return pe_raise(S, PE_EXC(OverflowError), "cannot convert Infinity to integer ratio");
+    int e;
+    double m = frexp(x, &e);
+    for (int i = 0; i < 64 && m != floor(m); i++) { /* 53 doublings at most */
+        m *= 2.0;
+        e--;
+    }
+    /* m is an integer now (|m| < 2**53), odd unless x is one: (m << e, 1) or (m, 1 << -e) */
+    pe_val nd[2] = {pe_int((int64_t)m), pe_int(1)}, shifted;
+    if (pe_int_lshift(S, nd[e < 0], pe_int(e < 0 ? -e : e), &shifted)) return -1;
+    nd[e < 0] = shifted;
+    int r = pe_tuple_pack(S, 2, nd, out);
+    pe_decref(S, shifted);
+    return r;
+}
+
 static const pe_cfunc float_methods[] = {
     PE_METHOD("is_integer", float_is_integer),
+    PE_METHOD("as_integer_ratio", float_as_integer_ratio),
     PE_METHOD_END,
 };
 
