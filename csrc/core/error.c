@@ -13,6 +13,7 @@
 #include "pe_vm.h"
 #include "dir_names.h"
 #include "pe_dunder.h"
+#include "pe_module.h"
 
 static void exc_dealloc(pe_state *S, pe_obj *o);
 static void exc_clear(pe_state *S, pe_obj *o);
@@ -1114,6 +1115,15 @@ void pe_attr_error_suggest(pe_state *S, pe_val obj, const pe_str *name) {
  * builtins pyexpr lacks, as CPython would suggest them. */
 const char *pe_builtin_suggest(const char *name) {
     return suggest_from(dir_names_find("builtins"), name);
+}
+
+/* Raises module.cls(fmt % ...) (pe_module.h). */
+int pe_module_raise(pe_state *S, const char *module, const char *cls, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int r = pe_module_raisev(S, module, cls, fmt, ap);
+    va_end(ap);
+    return r;
 }
 
 #ifdef PE_DEBUG

@@ -14,14 +14,7 @@
 
 
 /* Raises binascii.Error(msg). */
-static int bin_error(pe_state *S, const char *fmt, ...) PE_PRINTF(2, 3);
-static int bin_error(pe_state *S, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    int r = pe_module_raisev(S, "binascii", "Error", fmt, ap);
-    va_end(ap);
-    return r;
-}
+#define bin_error(S, ...) pe_module_raise(S, "binascii", "Error", __VA_ARGS__)
 
 /* An "ascii buffer" argument: bytes-like, or a str of ASCII only. */
 static int ascii_data(pe_state *S, pe_val v, const unsigned char **p, size_t *n) {

@@ -51,16 +51,8 @@ static size_t code_size(char c, int order) {
     }
 }
 
-static int struct_error(pe_state *S, const char *fmt, ...) PE_PRINTF(2, 3);
-
 /* raise struct.error(msg) (the class lives in csrc/lib/struct.py) */
-static int struct_error(pe_state *S, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    int r = pe_module_raisev(S, "struct", "error", fmt, ap);
-    va_end(ap);
-    return r;
-}
+#define struct_error(S, ...) pe_module_raise(S, "struct", "error", __VA_ARGS__)
 
 static int fmt_begin(pe_state *S, pe_val fmt, fmt_iter *it) {
     const unsigned char *b;
