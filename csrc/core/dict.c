@@ -70,14 +70,25 @@ static int alloc_table(pe_state *S, size_t size, int64_t **index, pe_dict_entry 
     return 0;
 }
 
+/* CPython's probe sequence over an index of mask + 1 slots:
+ * `for (probe p = probe_first(hash, mask);; probe_next(&p))` visits p.i. */
+typedef struct probe {
+    size_t i, perturb, mask;
+} probe;
+static inline probe probe_first(int64_t hash, size_t mask) {
+    probe p = {(size_t)hash & mask, (size_t)hash, mask};
+    return p;
+}
+static inline void probe_next(probe *p) {
+    p->perturb >>= PERTURB_SHIFT;
+    p->i = (p->i * 5 + p->perturb + 1) & p->mask;
+}
+
 /* First slot of the probe sequence for hash that holds no live entry. */
 static size_t find_empty_slot(const int64_t *index, size_t mask, int64_t hash) {
-    size_t i = (size_t)hash & mask, perturb = (size_t)hash;
-    while (index[i] >= 0) {
-        perturb >>= PERTURB_SHIFT;
-        i = (i * 5 + perturb + 1) & mask;
-    }
-    return i;
+    probe p = probe_first(hash, mask);
+    while (index[p.i] >= 0) probe_next(&p);
+    return p.i;
 }
 
 /* dictresize: move the live entries, in order, into a table of newsize. */
@@ -145,8 +156,8 @@ restart:
         *ix = DKIX_EMPTY;
         return 0;
     }
-    size_t mask = d->mask, i = (size_t)hash & mask, perturb = (size_t)hash;
-    for (;;) {
+    for (probe p = probe_first(hash, d->mask);; probe_next(&p)) {
+        size_t i = p.i;
         int64_t e = d->index[i];
         if (e == DKIX_EMPTY) break;
         if (e >= 0) {
@@ -166,8 +177,6 @@ restart:
                 }
             }
         }
-        perturb >>= PERTURB_SHIFT;
-        i = (i * 5 + perturb + 1) & mask;
     }
     *ix = DKIX_EMPTY;
     return 0;
@@ -179,9 +188,8 @@ restart:
 pe_val pe_dict_get_str(pe_dict *d, pe_str *key) {
     if (!d->index) return pe_undef();
     int64_t hash = pe_str_hash(key);
-    size_t mask = d->mask, i = (size_t)hash & mask, perturb = (size_t)hash;
-    for (;;) {
-        int64_t e = d->index[i];
+    for (probe p = probe_first(hash, d->mask);; probe_next(&p)) {
+        int64_t e = d->index[p.i];
         if (e == DKIX_EMPTY) break;
         if (e >= 0) {
             pe_dict_entry *ep = &d->entries[e];
@@ -189,8 +197,6 @@ pe_val pe_dict_get_str(pe_dict *d, pe_str *key) {
                 (PE_STR(ep->key) == key || pe_str_eq(PE_STR(ep->key), key)))
                 return ep->value;
         }
-        perturb >>= PERTURB_SHIFT;
-        i = (i * 5 + perturb + 1) & mask;
     }
     return pe_undef();
 }
@@ -607,27 +613,18 @@ static int dict_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, p
 /* ------------------------------------------------------------------ */
 
 /* keys() / values() / items(): a view of type t. */
-static int view(pe_state *S, const char *qualname, const pe_type *t, pe_val self, int argc,
-                pe_obj *kwnames, pe_val *out) {
-    if (pe_cont_noargs(S, qualname, argc, kwnames)) return -1;
-    return pe_dictview_new(S, t, PE_DICT(self), out);
-}
-
-static int m_keys(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                  pe_val *out) {
-    (void)argv;
-    return view(S, "dict.keys", &pe_type_dict_keys, self, argc, kwnames, out);
-}
-static int m_values(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                    pe_val *out) {
-    (void)argv;
-    return view(S, "dict.values", &pe_type_dict_values, self, argc, kwnames, out);
-}
-static int m_items(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                   pe_val *out) {
-    (void)argv;
-    return view(S, "dict.items", &pe_type_dict_items, self, argc, kwnames, out);
-}
+/* dict.keys() / dict.values() / dict.items(): a view of the dict */
+#define VIEW_METHOD(name)                                                                          \
+    static int m_##name(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames, \
+                        pe_val *out) {                                                             \
+        (void)argv;                                                                                \
+        if (pe_cont_noargs(S, "dict." #name, argc, kwnames)) return -1;                            \
+        return pe_dictview_new(S, &pe_type_dict_##name, PE_DICT(self), out);                       \
+    }
+VIEW_METHOD(keys)
+VIEW_METHOD(values)
+VIEW_METHOD(items)
+#undef VIEW_METHOD
 
 static int m_get(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                  pe_val *out) {
@@ -667,13 +664,10 @@ static int m_popitem(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_
     if (pe_tuple_new(S, 2, out)) return -1;
     size_t i = d->nentries - 1;
     while (d->entries[i].key.tag == PE_TUNDEF) i--;
-    size_t slot = (size_t)d->entries[i].hash & d->mask, perturb = (size_t)d->entries[i].hash;
-    while (d->index[slot] != (int64_t)i) {
-        perturb >>= PERTURB_SHIFT;
-        slot = (slot * 5 + perturb + 1) & d->mask;
-    }
+    probe p = probe_first(d->entries[i].hash, d->mask);
+    while (d->index[p.i] != (int64_t)i) probe_next(&p);
     pe_tuple *t = PE_TUPLE(*out);
-    remove_entry(d, (int64_t)i, slot, &t->items[0], &t->items[1]);
+    remove_entry(d, (int64_t)i, p.i, &t->items[0], &t->items[1]);
     d->nentries = i; /* usable is not given back: the slot is a dummy now */
     return 0;
 }
