@@ -551,7 +551,7 @@ class Decimal:
         return _to_str(self, getcontext().capitals, False)
 
     def __repr__(self):
-        return "Decimal('%s')" % _to_str(self, 1, False)
+        return "Decimal('%s')" % _to_str(self, getcontext().capitals, False)
 
     def to_eng_string(self, context=None):
         return _to_str(self, _ctx(context).capitals, True)
@@ -595,23 +595,23 @@ class Decimal:
             return _quantize(self, _new(0, 1, -n), getcontext(), None)
         k = self._kind
         if k == _INF:
-            raise OverflowError('cannot round an infinity')
+            raise OverflowError('cannot convert Infinity to integer')
         if k:
-            raise ValueError('cannot round a NaN')
+            raise ValueError('cannot convert NaN to integer')
         return int(_rescale(self, 0, ROUND_HALF_EVEN)[0])
 
     def __floor__(self):
         if self._kind == _INF:
-            raise OverflowError('cannot round an infinity')
+            raise OverflowError('cannot convert Infinity to integer')
         if self._kind:
-            raise ValueError('cannot round a NaN')
+            raise ValueError('cannot convert NaN to integer')
         return int(_rescale(self, 0, ROUND_FLOOR)[0])
 
     def __ceil__(self):
         if self._kind == _INF:
-            raise OverflowError('cannot round an infinity')
+            raise OverflowError('cannot convert Infinity to integer')
         if self._kind:
-            raise ValueError('cannot round a NaN')
+            raise ValueError('cannot convert NaN to integer')
         return int(_rescale(self, 0, ROUND_CEILING)[0])
 
     def __hash__(self):
@@ -1172,7 +1172,11 @@ class Context:
     def _raise(self, *sigs):
         # set the flags of the conditions sigs; raise the first trapped one
         trapped = []
+        seen = []
         for s in sigs:
+            if s in seen:
+                continue
+            seen.append(s)
             base = InvalidOperation if s in _CONDITIONS else s
             self.flags[base] = True
             if self.traps[base]:
