@@ -15,15 +15,12 @@ Knobs: ``PYEXPR_HYPOTHESIS_EXAMPLES`` (default 25 programs).
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
-import tempfile
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from _util import IN_PROCESS_ORACLE, assert_no_crash, oracle_exec_stdout, run_pyexpr
+from _util import assert_batch_matches, cpython_batch_stdout
 
 MAX_EXAMPLES = int(os.environ.get("PYEXPR_HYPOTHESIS_EXAMPLES", "25"))
 BATCH = 40
@@ -98,44 +95,13 @@ def t(f):
 """
 
 
-def cpython_stdout(program: str) -> str:
-    if not IN_PROCESS_ORACLE:
-        return oracle_exec_stdout(program)
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        exec(compile(program, "<batch>", "exec"), {})
-    return buf.getvalue()
-
-
-@settings(
-    max_examples=MAX_EXAMPLES,
-    deadline=None,
-    phases=[Phase.explicit, Phase.reuse, Phase.generate],
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                           HealthCheck.large_base_example],
-)
+@settings(max_examples=MAX_EXAMPLES, deadline=None,
+          phases=[Phase.explicit, Phase.reuse, Phase.generate],
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(stmt(), min_size=BATCH, max_size=BATCH))
 def test_decimal_batch(stmts: list) -> None:
     program = PRELUDE + "".join(stmts) + "setcontext(DefaultContext)\n"
-    expected = cpython_stdout(program)
-    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as f:
-        f.write(program)
-        path = f.name
-    try:
-        res = run_pyexpr([path])
-    finally:
-        os.unlink(path)
-    assert_no_crash(res)
-    got = res.stdout.decode("utf-8")
-    if got != expected or res.returncode != 0:
-        exp_lines, got_lines = expected.splitlines(), got.splitlines()
-        n = next((i for i, (x, y) in enumerate(zip(exp_lines, got_lines)) if x != y),
-                 min(len(exp_lines), len(got_lines)))
-        src = program.splitlines()
-        k = len(PRELUDE.splitlines()) + 3 * n
-        raise AssertionError(
-            f"output differs at line {n + 1}:\n  CPython: "
-            f"{exp_lines[n] if n < len(exp_lines) else '<end>'}\n  pyexpr:  "
-            f"{got_lines[n] if n < len(got_lines) else '<end>'}\n"
-            f"--- statement ---\n" + "\n".join(src[k:k + 3]) + "\n" + res.describe()
-        )
+    first = len(PRELUDE.splitlines())
+    lines = program.splitlines()
+    assert_batch_matches(program, cpython_batch_stdout(program),
+                         lambda n: "\n".join(lines[first + 3 * n:first + 3 * n + 3]))

@@ -293,6 +293,15 @@ def _from_float(f):
     return _new(sign, n * 5 ** -e, e)
 
 
+def _from_number(f):
+    # from_float's argument: an int or a float
+    if type(f) is int or isinstance(f, int):
+        return _from_int(int(f))
+    if isinstance(f, float):
+        return _from_float(f)
+    raise TypeError('argument must be int or float')
+
+
 def _parse_digits(s):
     # a run of decimal digits (any script) -> ascii str, or None
     if not s:
@@ -439,12 +448,7 @@ class Decimal:
 
     @classmethod
     def from_float(cls, f):
-        if type(f) is int or isinstance(f, int):
-            d = _from_int(int(f))
-        elif isinstance(f, float):
-            d = _from_float(f)
-        else:
-            raise TypeError('argument must be int or float')
+        d = _from_number(f)
         return d if cls is Decimal else cls(d)
 
     # -- queries --
@@ -485,27 +489,6 @@ class Decimal:
 
     def is_canonical(self):
         return True
-
-    def is_finite(self):
-        return self._kind == _FIN
-
-    def is_infinite(self):
-        return self._kind == _INF
-
-    def is_nan(self):
-        return self._kind >= _QNAN
-
-    def is_qnan(self):
-        return self._kind == _QNAN
-
-    def is_snan(self):
-        return self._kind == _SNAN
-
-    def is_signed(self):
-        return self._sign == 1
-
-    def is_zero(self):
-        return self._kind == _FIN and self._int == 0
 
     def is_normal(self, context=None):
         if self._kind or not self._int:
@@ -564,15 +547,7 @@ class Decimal:
         return self._kind != _FIN or self._int != 0
 
     def __int__(self):
-        k = self._kind
-        if k == _INF:
-            raise OverflowError('cannot convert Infinity to integer')
-        if k:
-            raise ValueError('cannot convert NaN to integer')
-        e = self._exp
-        v = self._int * 10 ** e if e >= 0 else (
-            self._int // 10 ** -e if -e <= _ndigits(self._int) else 0)
-        return -v if self._sign else v
+        return _to_int(self, ROUND_DOWN)
 
     __trunc__ = __int__
 
@@ -593,26 +568,13 @@ class Decimal:
             if type(n) is not int and not isinstance(n, int):
                 raise TypeError('optional arg must be an integer')
             return _quantize(self, _new(0, 1, -n), getcontext(), None)
-        k = self._kind
-        if k == _INF:
-            raise OverflowError('cannot convert Infinity to integer')
-        if k:
-            raise ValueError('cannot convert NaN to integer')
-        return int(_rescale(self, 0, ROUND_HALF_EVEN)[0])
+        return _to_int(self, ROUND_HALF_EVEN)
 
     def __floor__(self):
-        if self._kind == _INF:
-            raise OverflowError('cannot convert Infinity to integer')
-        if self._kind:
-            raise ValueError('cannot convert NaN to integer')
-        return int(_rescale(self, 0, ROUND_FLOOR)[0])
+        return _to_int(self, ROUND_FLOOR)
 
     def __ceil__(self):
-        if self._kind == _INF:
-            raise OverflowError('cannot convert Infinity to integer')
-        if self._kind:
-            raise ValueError('cannot convert NaN to integer')
-        return int(_rescale(self, 0, ROUND_CEILING)[0])
+        return _to_int(self, ROUND_CEILING)
 
     def __hash__(self):
         k = self._kind
@@ -701,91 +663,6 @@ class Decimal:
         c = self._order(other, '>=')
         return c is not None and c >= 0
 
-    # -- arithmetic operators --
-    def __add__(self, other):
-        o = _conv(other)
-        if o is None:
-            return _nope('+', self, other)
-        return _add(self, o, getcontext(), 0)
-
-    def __radd__(self, other):
-        o = _conv(other)
-        if o is None:
-            return _nope('+', other, self)
-        return _add(o, self, getcontext(), 0)
-
-    def __sub__(self, other):
-        o = _conv(other)
-        if o is None:
-            return _nope('-', self, other)
-        return _add(self, o, getcontext(), 1)
-
-    def __rsub__(self, other):
-        o = _conv(other)
-        if o is None:
-            return _nope('-', other, self)
-        return _add(o, self, getcontext(), 1)
-
-    def __mul__(self, other):
-        o = _conv(other)
-        if o is None:
-            return _nope('*', self, other)
-        return _mul(self, o, getcontext())
-
-    def __rmul__(self, other):
-        o = _conv(other)
-        if o is None:
-            return _nope('*', other, self)
-        return _mul(o, self, getcontext())
-
-    def __truediv__(self, other):
-        o = _conv(other)
-        if o is None:
-            return _nope('/', self, other)
-        return _div(self, o, getcontext())
-
-    def __rtruediv__(self, other):
-        o = _conv(other)
-        if o is None:
-            return _nope('/', other, self)
-        return _div(o, self, getcontext())
-
-    def __floordiv__(self, other):
-        o = _conv(other)
-        if o is None:
-            return _nope('//', self, other)
-        return _divmod(self, o, getcontext(), 1)[0]
-
-    def __rfloordiv__(self, other):
-        o = _conv(other)
-        if o is None:
-            return _nope('//', other, self)
-        return _divmod(o, self, getcontext(), 1)[0]
-
-    def __mod__(self, other):
-        o = _conv(other)
-        if o is None:
-            return _nope('%', self, other)
-        return _divmod(self, o, getcontext(), 2)[1]
-
-    def __rmod__(self, other):
-        o = _conv(other)
-        if o is None:
-            return _nope('%', other, self)
-        return _divmod(o, self, getcontext(), 2)[1]
-
-    def __divmod__(self, other):
-        o = _conv(other)
-        if o is None:
-            return _nope('divmod()', self, other)
-        return _divmod(self, o, getcontext(), 3)
-
-    def __rdivmod__(self, other):
-        o = _conv(other)
-        if o is None:
-            return _nope('divmod()', other, self)
-        return _divmod(o, self, getcontext(), 3)
-
     def __pow__(self, other, modulo=None):
         o = _conv(other)
         if o is None:
@@ -796,40 +673,6 @@ class Decimal:
                 return _nope('** or pow()', self, other)
             return _powmod(self, o, m, getcontext())
         return _pow(self, o, getcontext())
-
-    def __rpow__(self, other, modulo=None):
-        o = _conv(other)
-        if o is None:
-            return _nope('** or pow()', other, self)
-        return _pow(o, self, getcontext())
-
-    def __neg__(self):
-        return _plus(self, getcontext(), 1)
-
-    def __pos__(self):
-        return _plus(self, getcontext(), 0)
-
-    def __abs__(self):
-        return _plus(self, getcontext(), 2)
-
-    # -- methods --
-    def exp(self, context=None):
-        return _exp(self, _ctx(context))
-
-    def ln(self, context=None):
-        return _ln(self, _ctx(context), False)
-
-    def log10(self, context=None):
-        return _ln(self, _ctx(context), True)
-
-    def logb(self, context=None):
-        return _logb(self, _ctx(context))
-
-    def sqrt(self, context=None):
-        return _sqrt(self, _ctx(context))
-
-    def normalize(self, context=None):
-        return _normalize(self, _ctx(context))
 
     def quantize(self, exp, rounding=None, context=None):
         ctx = _ctx(context)
@@ -843,26 +686,9 @@ class Decimal:
     def to_integral_exact(self, rounding=None, context=None):
         return _to_integral(self, _ctx(context), _rmode(rounding), True)
 
-    def same_quantum(self, other, context=None):
-        o = _conv_strict(other, None)
-        if self._kind or o._kind:
-            return (self._kind >= _QNAN and o._kind >= _QNAN) or (
-                self._kind == _INF and o._kind == _INF)
-        return self._exp == o._exp
-
-    def compare(self, other, context=None):
+    def fma(self, other, third, context=None):
         ctx = _ctx(context)
-        return _compare(self, _conv_strict(other, ctx), ctx, False)
-
-    def compare_signal(self, other, context=None):
-        ctx = _ctx(context)
-        return _compare(self, _conv_strict(other, ctx), ctx, True)
-
-    def compare_total(self, other, context=None):
-        return _compare_total(self, _conv_strict(other, None), False)
-
-    def compare_total_mag(self, other, context=None):
-        return _compare_total(self, _conv_strict(other, None), True)
+        return _fma(self, _conv_strict(other, ctx), _conv_strict(third, ctx), ctx)
 
     def copy_abs(self):
         return _new(0, self._int, self._exp, self._kind)
@@ -870,62 +696,15 @@ class Decimal:
     def copy_negate(self):
         return _new(1 - self._sign, self._int, self._exp, self._kind)
 
-    def copy_sign(self, other, context=None):
-        o = _conv_strict(other, None)
-        return _new(o._sign, self._int, self._exp, self._kind)
 
-    def max(self, other, context=None):
-        ctx = _ctx(context)
-        return _minmax(self, _conv_strict(other, ctx), ctx, 1, False)
-
-    def min(self, other, context=None):
-        ctx = _ctx(context)
-        return _minmax(self, _conv_strict(other, ctx), ctx, -1, False)
-
-    def max_mag(self, other, context=None):
-        ctx = _ctx(context)
-        return _minmax(self, _conv_strict(other, ctx), ctx, 1, True)
-
-    def min_mag(self, other, context=None):
-        ctx = _ctx(context)
-        return _minmax(self, _conv_strict(other, ctx), ctx, -1, True)
-
-    def fma(self, other, third, context=None):
-        ctx = _ctx(context)
-        return _fma(self, _conv_strict(other, ctx), _conv_strict(third, ctx), ctx)
-
-    def scaleb(self, other, context=None):
-        ctx = _ctx(context)
-        return _scaleb(self, _conv_strict(other, ctx), ctx)
-
-    def remainder_near(self, other, context=None):
-        ctx = _ctx(context)
-        return _remainder_near(self, _conv_strict(other, ctx), ctx)
-
-    def next_plus(self, context=None):
-        return _next(self, _ctx(context), 1)
-
-    def next_minus(self, context=None):
-        return _next(self, _ctx(context), -1)
-
-    def next_toward(self, other, context=None):
-        ctx = _ctx(context)
-        o = _conv_strict(other, ctx)
-        nan = _nan_pair(self, o, ctx)
-        if nan is not None:
-            return nan
-        c = _cmp(self, o)
-        if c == 0:
-            return _new(o._sign, self._int, self._exp, self._kind)
-        r = _next(self, ctx, -1 if c > 0 else 1)
-        if r._kind == _INF:
-            ctx._raise(Overflow, Inexact, Rounded)
-        elif r._int == 0 or r.adjusted() < ctx._Emin:
-            st = [Underflow, Subnormal, Inexact, Rounded]
-            if r._int == 0:
-                st.append(Clamped)
-            ctx._raise(*st)
-        return r
+def _to_int(d, mode):
+    k = d._kind
+    if k == _INF:
+        raise OverflowError('cannot convert Infinity to integer')
+    if k:
+        raise ValueError('cannot convert NaN to integer')
+    r = _rescale(d, 0, mode)[0]
+    return -r._int if r._sign else r._int
 
 
 def _nope(op, a, b):
@@ -1020,9 +799,15 @@ def _signal_dict(arg, what):
     return d
 
 
-def _check_int(v):
+def _set_int(ctx, attr, v, lo, hi, msg):
     if type(v) is not int and not isinstance(v, int):
         raise TypeError('an integer is required')
+    if not lo <= v <= hi:
+        raise ValueError(msg)
+    setattr(ctx, attr, int(v))
+
+
+_ATTRS = ('_prec', '_rounding', '_Emin', '_Emax', '_capitals', '_clamp')
 
 
 class Context:
@@ -1032,48 +817,34 @@ class Context:
     def __init__(self, prec=None, rounding=None, Emin=None, Emax=None,
                  capitals=None, clamp=None, flags=None, traps=None):
         dc = DefaultContext if '_tmpl' in _STATE else None
-        self._prec = 28
-        self._rounding = ROUND_HALF_EVEN
-        self._Emin = -999999
-        self._Emax = 999999
-        self._capitals = 1
-        self._clamp = 0
-        if dc is not None:
-            self._prec = dc._prec
-            self._rounding = dc._rounding
-            self._Emin = dc._Emin
-            self._Emax = dc._Emax
-            self._capitals = dc._capitals
-            self._clamp = dc._clamp
-        if prec is not None:
-            self.prec = prec
-        if rounding is not None:
-            self.rounding = rounding
-        if Emin is not None:
-            self.Emin = Emin
-        if Emax is not None:
-            self.Emax = Emax
-        if capitals is not None:
-            self.capitals = capitals
-        if clamp is not None:
-            self.clamp = clamp
+        base = (28, ROUND_HALF_EVEN, -999999, 999999, 1, 0) if dc is None else (
+            dc._prec, dc._rounding, dc._Emin, dc._Emax, dc._capitals, dc._clamp)
+        given = (prec, rounding, Emin, Emax, capitals, clamp)
+        for i in range(6):
+            object.__setattr__(self, _ATTRS[i], base[i])
+            if given[i] is not None:
+                setattr(self, _ATTRS[i][1:], given[i])
         if traps is None and dc is not None:
             self.traps = dict(dc.traps)
         else:
             self.traps = _signal_dict(traps, 'traps')
         self.flags = _signal_dict(flags, 'flags')
 
-    # -- attributes --
-    @property
-    def prec(self):
-        return self._prec
-
-    @prec.setter
-    def prec(self, v):
-        _check_int(v)
-        if not 1 <= v <= MAX_PREC:
-            raise ValueError('valid range for prec is [1, MAX_PREC]')
-        self._prec = int(v)
+    prec = property(lambda self: self._prec,
+                    lambda self, v: _set_int(self, '_prec', v, 1, MAX_PREC,
+                                             'valid range for prec is [1, MAX_PREC]'))
+    Emin = property(lambda self: self._Emin,
+                    lambda self, v: _set_int(self, '_Emin', v, MIN_EMIN, 0,
+                                             'valid range for Emin is [MIN_EMIN, 0]'))
+    Emax = property(lambda self: self._Emax,
+                    lambda self, v: _set_int(self, '_Emax', v, 0, MAX_EMAX,
+                                             'valid range for Emax is [0, MAX_EMAX]'))
+    capitals = property(lambda self: self._capitals,
+                        lambda self, v: _set_int(self, '_capitals', v, 0, 1,
+                                                 'valid values for capitals are 0 or 1'))
+    clamp = property(lambda self: self._clamp,
+                     lambda self, v: _set_int(self, '_clamp', v, 0, 1,
+                                              'valid values for clamp are 0 or 1'))
 
     @property
     def rounding(self):
@@ -1084,50 +855,6 @@ class Context:
         if v not in _ROUNDINGS:
             raise TypeError(_ROUNDING_MSG)
         self._rounding = v
-
-    @property
-    def Emin(self):
-        return self._Emin
-
-    @Emin.setter
-    def Emin(self, v):
-        _check_int(v)
-        if not MIN_EMIN <= v <= 0:
-            raise ValueError('valid range for Emin is [MIN_EMIN, 0]')
-        self._Emin = int(v)
-
-    @property
-    def Emax(self):
-        return self._Emax
-
-    @Emax.setter
-    def Emax(self, v):
-        _check_int(v)
-        if not 0 <= v <= MAX_EMAX:
-            raise ValueError('valid range for Emax is [0, MAX_EMAX]')
-        self._Emax = int(v)
-
-    @property
-    def capitals(self):
-        return self._capitals
-
-    @capitals.setter
-    def capitals(self, v):
-        _check_int(v)
-        if v not in (0, 1):
-            raise ValueError('valid values for capitals are 0 or 1')
-        self._capitals = int(v)
-
-    @property
-    def clamp(self):
-        return self._clamp
-
-    @clamp.setter
-    def clamp(self, v):
-        _check_int(v)
-        if v not in (0, 1):
-            raise ValueError('valid values for clamp are 0 or 1')
-        self._clamp = int(v)
 
     def Etiny(self):
         return self._Emin - self._prec + 1
@@ -1218,76 +945,19 @@ class Context:
         return _fix(d._sign, d._int, d._exp, d._kind, self)
 
     def create_decimal_from_float(self, f):
-        if type(f) is int or isinstance(f, int):
-            d = _from_int(int(f))
-        elif isinstance(f, float):
-            d = _from_float(f)
-        else:
-            raise TypeError('argument must be int or float')
+        d = _from_number(f)
         return _fix(d._sign, d._int, d._exp, d._kind, self)
 
     def _c(self, x):
         return _conv_strict(x, self)
-
-    # -- arithmetic --
-    def abs(self, a):
-        return _plus(self._c(a), self, 2)
-
-    def add(self, a, b):
-        return _add(self._c(a), self._c(b), self, 0)
-
-    def subtract(self, a, b):
-        return _add(self._c(a), self._c(b), self, 1)
-
-    def multiply(self, a, b):
-        return _mul(self._c(a), self._c(b), self)
-
-    def divide(self, a, b):
-        return _div(self._c(a), self._c(b), self)
-
-    def divide_int(self, a, b):
-        return _divmod(self._c(a), self._c(b), self, 1)[0]
-
-    def remainder(self, a, b):
-        return _divmod(self._c(a), self._c(b), self, 2)[1]
-
-    def divmod(self, a, b):
-        return _divmod(self._c(a), self._c(b), self, 3)
-
-    def remainder_near(self, a, b):
-        return _remainder_near(self._c(a), self._c(b), self)
 
     def power(self, a, b, modulo=None):
         if modulo is not None:
             return _powmod(self._c(a), self._c(b), self._c(modulo), self)
         return _pow(self._c(a), self._c(b), self)
 
-    def plus(self, a):
-        return _plus(self._c(a), self, 0)
-
-    def minus(self, a):
-        return _plus(self._c(a), self, 1)
-
     def fma(self, a, b, c):
         return _fma(self._c(a), self._c(b), self._c(c), self)
-
-    def sqrt(self, a):
-        return _sqrt(self._c(a), self)
-
-    def exp(self, a):
-        return _exp(self._c(a), self)
-
-    def ln(self, a):
-        return _ln(self._c(a), self, False)
-
-    def log10(self, a):
-        return _ln(self._c(a), self, True)
-
-    def logb(self, a):
-        return _logb(self._c(a), self)
-
-    def normalize(self, a):
-        return _normalize(self._c(a), self)
 
     def quantize(self, a, b):
         return _quantize(self._c(a), self._c(b), self, None)
@@ -1300,106 +970,16 @@ class Context:
     def to_integral_exact(self, a):
         return _to_integral(self._c(a), self, None, True)
 
-    def scaleb(self, a, b):
-        return _scaleb(self._c(a), self._c(b), self)
-
-    def next_plus(self, a):
-        return _next(self._c(a), self, 1)
-
-    def next_minus(self, a):
-        return _next(self._c(a), self, -1)
-
-    def next_toward(self, a, b):
-        return self._c(a).next_toward(b, self)
-
-    def compare(self, a, b):
-        return _compare(self._c(a), self._c(b), self, False)
-
-    def compare_signal(self, a, b):
-        return _compare(self._c(a), self._c(b), self, True)
-
-    def compare_total(self, a, b):
-        return _compare_total(self._c(a), self._c(b), False)
-
-    def compare_total_mag(self, a, b):
-        return _compare_total(self._c(a), self._c(b), True)
-
-    def max(self, a, b):
-        return _minmax(self._c(a), self._c(b), self, 1, False)
-
-    def min(self, a, b):
-        return _minmax(self._c(a), self._c(b), self, -1, False)
-
-    def max_mag(self, a, b):
-        return _minmax(self._c(a), self._c(b), self, 1, True)
-
-    def min_mag(self, a, b):
-        return _minmax(self._c(a), self._c(b), self, -1, True)
-
-    # -- queries and copies --
-    def copy_abs(self, a):
-        return self._c(a).copy_abs()
-
-    def copy_negate(self, a):
-        return self._c(a).copy_negate()
-
-    def copy_sign(self, a, b):
-        return self._c(a).copy_sign(self._c(b))
-
-    def copy_decimal(self, a):
-        return self._c(a)
-
     def canonical(self, a):
         if not isinstance(a, Decimal):
             raise TypeError('argument must be a Decimal')
         return a
 
     def is_canonical(self, a):
-        if not isinstance(a, Decimal):
-            raise TypeError('argument must be a Decimal')
-        return True
-
-    def is_finite(self, a):
-        return self._c(a).is_finite()
-
-    def is_infinite(self, a):
-        return self._c(a).is_infinite()
-
-    def is_nan(self, a):
-        return self._c(a).is_nan()
-
-    def is_qnan(self, a):
-        return self._c(a).is_qnan()
-
-    def is_snan(self, a):
-        return self._c(a).is_snan()
-
-    def is_signed(self, a):
-        return self._c(a).is_signed()
-
-    def is_zero(self, a):
-        return self._c(a).is_zero()
-
-    def is_normal(self, a):
-        return self._c(a).is_normal(self)
-
-    def is_subnormal(self, a):
-        return self._c(a).is_subnormal(self)
-
-    def number_class(self, a):
-        return self._c(a).number_class(self)
-
-    def same_quantum(self, a, b):
-        return self._c(a).same_quantum(self._c(b))
+        return self.canonical(a).is_canonical()
 
     def radix(self):
         return Decimal(10)
-
-    def to_sci_string(self, a):
-        return _to_str(self._c(a), self._capitals, False)
-
-    def to_eng_string(self, a):
-        return _to_str(self._c(a), self._capitals, True)
 
 
 # ---- the operations -------------------------------------------------------
@@ -1775,13 +1355,13 @@ def _EXACT_CTX(ctx):
 
 def _rescale(a, exp, mode):
     # a finite a with its exponent set to exp, rounding with mode:
-    # (Decimal, inexact, rounded)
+    # (Decimal, the conditions Inexact and Rounded it raises)
     if a._int == 0:
-        return _new(a._sign, 0, exp), False, False
+        return _new(a._sign, 0, exp), []
     if a._exp >= exp:
-        return _new(a._sign, a._int * 10 ** (a._exp - exp), exp), False, False
+        return _new(a._sign, a._int * 10 ** (a._exp - exp), exp), []
     c, inexact = _div_round(a._int, exp - a._exp, mode, a._sign)
-    return _new(a._sign, c, exp), inexact, True
+    return _new(a._sign, c, exp), ([Inexact, Rounded] if inexact else [Rounded])
 
 
 def _quantize(a, b, ctx, mode):
@@ -1797,7 +1377,7 @@ def _quantize(a, b, ctx, mode):
         return _invalid(ctx)
     if a._int and a.adjusted() - exp + 1 > ctx._prec:
         return _invalid(ctx)
-    r, inexact, rounded = _rescale(a, exp, mode or ctx._rounding)
+    r, st = _rescale(a, exp, mode or ctx._rounding)
     if r._int and (_ndigits(r._int) > ctx._prec or r.adjusted() > ctx._Emax):
         return _invalid(ctx)
     status = []
@@ -1807,12 +1387,7 @@ def _quantize(a, b, ctx, mode):
         status.append(Clamped)
     if r._int and r.adjusted() < ctx._Emin:
         status.append(Subnormal)
-    if inexact:
-        status.append(Inexact)
-    if rounded:
-        status.append(Rounded)
-    if status:
-        ctx._raise(*status)
+    ctx._raise(*(status + st))
     return r
 
 
@@ -1823,15 +1398,9 @@ def _to_integral(a, ctx, mode, exact):
         return a
     if a._exp >= 0:
         return a
-    r, inexact, rounded = _rescale(a, 0, mode or ctx._rounding)
+    r, st = _rescale(a, 0, mode or ctx._rounding)
     if exact:
-        st = []
-        if inexact:
-            st.append(Inexact)
-        if rounded:
-            st.append(Rounded)
-        if st:
-            ctx._raise(*st)
+        ctx._raise(*st)
     return r
 
 
@@ -2410,6 +1979,187 @@ def _powmod(a, b, m, ctx):
     return _fix(sign, r, 0, 0, ctx)
 
 
+# ---- methods made from the operations --------------------------------------
+
+def _next_toward(a, b, ctx):
+    nan = _nan_pair(a, b, ctx)
+    if nan is not None:
+        return nan
+    c = _cmp(a, b)
+    if c == 0:
+        return _new(b._sign, a._int, a._exp, a._kind)
+    r = _next(a, ctx, -1 if c > 0 else 1)
+    if r._kind == _INF:
+        ctx._raise(Overflow, Inexact, Rounded)
+    elif r._int == 0 or r.adjusted() < ctx._Emin:
+        st = [Underflow, Subnormal, Inexact, Rounded]
+        if r._int == 0:
+            st.append(Clamped)
+        ctx._raise(*st)
+    return r
+
+
+def _same_quantum(a, b, ctx=None):
+    if a._kind or b._kind:
+        return (a._kind >= _QNAN and b._kind >= _QNAN) or (
+            a._kind == _INF and b._kind == _INF)
+    return a._exp == b._exp
+
+
+# name: f(a, ctx) -- Decimal.name(self, context=None) and Context.name(self, a)
+_UNARY = {
+    'exp': _exp,
+    'ln': lambda a, c: _ln(a, c, False),
+    'log10': lambda a, c: _ln(a, c, True),
+    'logb': _logb,
+    'sqrt': _sqrt,
+    'normalize': _normalize,
+    'next_plus': lambda a, c: _next(a, c, 1),
+    'next_minus': lambda a, c: _next(a, c, -1),
+    'to_eng_string': lambda a, c: _to_str(a, c._capitals, True),
+}
+# name: f(a, b, ctx) -- Decimal.name(self, other, context=None) and
+# Context.name(self, a, b)
+_BINARY = {
+    'compare': lambda a, b, c: _compare(a, b, c, False),
+    'compare_signal': lambda a, b, c: _compare(a, b, c, True),
+    'compare_total': lambda a, b, c: _compare_total(a, b, False),
+    'compare_total_mag': lambda a, b, c: _compare_total(a, b, True),
+    'copy_sign': lambda a, b, c: _new(b._sign, a._int, a._exp, a._kind),
+    'max': lambda a, b, c: _minmax(a, b, c, 1, False),
+    'min': lambda a, b, c: _minmax(a, b, c, -1, False),
+    'max_mag': lambda a, b, c: _minmax(a, b, c, 1, True),
+    'min_mag': lambda a, b, c: _minmax(a, b, c, -1, True),
+    'scaleb': _scaleb,
+    'remainder_near': _remainder_near,
+    'next_toward': _next_toward,
+    'same_quantum': _same_quantum,
+}
+# Context.name(self, a, b) only (the operators of Decimal below)
+_CTX_BINARY = {
+    'add': lambda a, b, c: _add(a, b, c, 0),
+    'subtract': lambda a, b, c: _add(a, b, c, 1),
+    'multiply': _mul,
+    'divide': _div,
+    'divide_int': lambda a, b, c: _divmod(a, b, c, 1)[0],
+    'remainder': lambda a, b, c: _divmod(a, b, c, 2)[1],
+    'divmod': lambda a, b, c: _divmod(a, b, c, 3),
+}
+# Context.name(self, a) only
+_CTX_UNARY = {
+    'abs': lambda a, c: _plus(a, c, 2),
+    'plus': lambda a, c: _plus(a, c, 0),
+    'minus': lambda a, c: _plus(a, c, 1),
+    'to_sci_string': lambda a, c: _to_str(a, c._capitals, False),
+    'copy_decimal': lambda a, c: a,
+    'is_normal': lambda a, c: a.is_normal(c),
+    'is_subnormal': lambda a, c: a.is_subnormal(c),
+    'number_class': lambda a, c: a.number_class(c),
+    'copy_abs': lambda a, c: a.copy_abs(),
+    'copy_negate': lambda a, c: a.copy_negate(),
+}
+# Decimal.name(self) and Context.name(self, a): the kind tests
+_TESTS = {
+    'is_finite': lambda a: a._kind == _FIN,
+    'is_infinite': lambda a: a._kind == _INF,
+    'is_nan': lambda a: a._kind >= _QNAN,
+    'is_qnan': lambda a: a._kind == _QNAN,
+    'is_snan': lambda a: a._kind == _SNAN,
+    'is_signed': lambda a: a._sign == 1,
+    'is_zero': lambda a: a._kind == _FIN and a._int == 0,
+}
+# operator name, reflected name, symbol for errors, f(a, b, ctx)
+_OPERATORS = (
+    ('__add__', '__radd__', '+', _CTX_BINARY['add']),
+    ('__sub__', '__rsub__', '-', _CTX_BINARY['subtract']),
+    ('__mul__', '__rmul__', '*', _mul),
+    ('__truediv__', '__rtruediv__', '/', _div),
+    ('__floordiv__', '__rfloordiv__', '//', _CTX_BINARY['divide_int']),
+    ('__mod__', '__rmod__', '%', _CTX_BINARY['remainder']),
+    ('__divmod__', '__rdivmod__', 'divmod()', _CTX_BINARY['divmod']),
+    (None, '__rpow__', '** or pow()', _pow),
+)
+
+
+def _dec_unary(f):
+    def method(self, context=None):
+        return f(self, _ctx(context))
+    return method
+
+
+def _dec_binary(f):
+    def method(self, other, context=None):
+        ctx = _ctx(context)
+        return f(self, _conv_strict(other, ctx), ctx)
+    return method
+
+
+def _dec_test(f):
+    def method(self):
+        return f(self)
+    return method
+
+
+def _dec_operator(sym, f, reflected):
+    def method(self, other):
+        o = _conv(other)
+        if o is None:
+            return _nope(sym, other, self) if reflected else _nope(sym, self, other)
+        if reflected:
+            return f(o, self, getcontext())
+        return f(self, o, getcontext())
+    return method
+
+
+def _dec_sign_op(op):
+    def method(self):
+        return _plus(self, getcontext(), op)
+    return method
+
+
+def _ctx_unary(f):
+    def method(self, a):
+        return f(_conv_strict(a, self), self)
+    return method
+
+
+def _ctx_binary(f):
+    def method(self, a, b):
+        return f(_conv_strict(a, self), _conv_strict(b, self), self)
+    return method
+
+
+def _ctx_test(f):
+    def method(self, a):
+        return f(_conv_strict(a, self))
+    return method
+
+
+def _install():
+    for name, f in _UNARY.items():
+        setattr(Decimal, name, _dec_unary(f))
+        setattr(Context, name, _ctx_unary(f))
+    for name, f in _BINARY.items():
+        setattr(Decimal, name, _dec_binary(f))
+        setattr(Context, name, _ctx_binary(f))
+    for name, f in _CTX_UNARY.items():
+        setattr(Context, name, _ctx_unary(f))
+    for name, f in _CTX_BINARY.items():
+        setattr(Context, name, _ctx_binary(f))
+    for name, f in _TESTS.items():
+        setattr(Decimal, name, _dec_test(f))
+        setattr(Context, name, _ctx_test(f))
+    for name, rname, sym, f in _OPERATORS:
+        if name:
+            setattr(Decimal, name, _dec_operator(sym, f, False))
+        setattr(Decimal, rname, _dec_operator(sym, f, True))
+    for name, op in (('__pos__', 0), ('__neg__', 1), ('__abs__', 2)):
+        setattr(Decimal, name, _dec_sign_op(op))
+
+
+_install()
+
+
 # ---- formatting -----------------------------------------------------------
 
 def _parse_spec(spec):
@@ -2429,14 +2179,10 @@ def _parse_spec(spec):
     if i < n and spec[i] in '+- ':
         sign = spec[i]
         i += 1
-    z = False
-    if i < n and spec[i] == 'z':
-        z = True
-        i += 1
-    zero = False
-    if i < n and spec[i] == '0':
-        zero = True
-        i += 1
+    z = spec[i:i + 1] == 'z'
+    i += z
+    zero = spec[i:i + 1] == '0'
+    i += zero
     j = i
     while i < n and spec[i].isdigit():
         i += 1
@@ -2531,7 +2277,7 @@ def _format_num(d, typ, prec, mode, capitals, sign):
     n = _ndigits(c)
     if typ in ('f', 'F'):
         if prec is not None:
-            r, _, _ = _rescale(_new(sign, d._int, d._exp), -prec, mode)
+            r = _rescale(_new(sign, d._int, d._exp), -prec, mode)[0]
             c, e = r._int, r._exp
         return _fixed(c, e)
     if typ in ('e', 'E'):
