@@ -1703,7 +1703,7 @@ def _exp(a, ctx):
             return _new(0, 0, 0)
         return a
     if a._int == 0:
-        return _fix(0, 1, 0, 0, ctx)
+        return _new(0, 1, 0)
     hctx = _half_even_ctx(ctx)
     prec = ctx._prec
     adj = a.adjusted()
@@ -2006,6 +2006,53 @@ def _same_quantum(a, b, ctx=None):
     return a._exp == b._exp
 
 
+def _logical_digits(d, ctx):
+    # the digits of a logical operand padded to prec, or None (invalid)
+    if d._kind or d._sign or d._exp != 0:
+        return None
+    s = _istr(d._int)
+    if len(s) > ctx._prec or s.strip('01'):
+        return None
+    return s.rjust(ctx._prec, '0')
+
+
+def _logical(a, b, ctx, table):
+    x = _logical_digits(a, ctx)
+    y = _logical_digits(b, ctx) if b is not None else '0' * ctx._prec
+    if x is None or y is None:
+        return _invalid(ctx)
+    out = ''.join(table[int(p) * 2 + int(q)] for p, q in zip(x, y))
+    return _new(0, int(out.lstrip('0') or '0'), 0)
+
+
+def _shift_amount(a, b, ctx):
+    # rotate/shift: the digit count b as an int, or a NaN/invalid result
+    nan = _nan_pair(a, b, ctx)
+    if nan is not None:
+        return None, nan
+    if b._kind or b._exp != 0 or b._int > ctx._prec:
+        return None, _invalid(ctx)
+    return (-b._int if b._sign else b._int), None
+
+
+def _rotate(a, b, ctx, rotate=True):
+    n, bad = _shift_amount(a, b, ctx)
+    if bad is not None:
+        return bad
+    if a._kind == _INF:
+        return a
+    prec = ctx._prec
+    s = _istr(a._int)[-prec:].rjust(prec, '0')
+    if rotate:
+        n %= prec
+        s = s[n:] + s[:n]
+    elif n > 0:
+        s = (s + '0' * n)[-prec:]
+    elif n < 0:
+        s = s[:n] if -n < prec else ''
+    return _new(a._sign, int(s.lstrip('0') or '0'), a._exp)
+
+
 # name: f(a, ctx) -- Decimal.name(self, context=None) and Context.name(self, a)
 _UNARY = {
     'exp': _exp,
@@ -2017,6 +2064,7 @@ _UNARY = {
     'next_plus': lambda a, c: _next(a, c, 1),
     'next_minus': lambda a, c: _next(a, c, -1),
     'to_eng_string': lambda a, c: _to_str(a, c._capitals, True),
+    'logical_invert': lambda a, c: _logical(a, None, c, '1100'),
 }
 # name: f(a, b, ctx) -- Decimal.name(self, other, context=None) and
 # Context.name(self, a, b)
@@ -2034,6 +2082,11 @@ _BINARY = {
     'remainder_near': _remainder_near,
     'next_toward': _next_toward,
     'same_quantum': _same_quantum,
+    'logical_and': lambda a, b, c: _logical(a, b, c, '0001'),
+    'logical_or': lambda a, b, c: _logical(a, b, c, '0111'),
+    'logical_xor': lambda a, b, c: _logical(a, b, c, '0110'),
+    'rotate': _rotate,
+    'shift': lambda a, b, c: _rotate(a, b, c, False),
 }
 # Context.name(self, a, b) only (the operators of Decimal below)
 _CTX_BINARY = {
@@ -2208,7 +2261,9 @@ def _parse_spec(spec):
         raise ValueError('invalid format string')
     if group == '_' or (typ == 'n' and group):
         raise ValueError('invalid format string')
-    if zero and align is None:
+    if zero:
+        if align is not None:
+            raise ValueError('invalid format string')
         fill = '0'
         align = '='
     return fill, align, sign, z, zero, width, group, prec, typ
@@ -2224,6 +2279,9 @@ def _format(d, spec, override):
         capitals = override.capitals if isinstance(override, Context) else capitals
     mode = ctx.rounding
     neg = d._sign == 1
+    if d._kind and zero:
+        fill = ' '
+        align = '>'
     if d._kind:
         body = _to_str(_new(0, d._int, d._exp, d._kind), 1, False)
         if typ == '%':
