@@ -64,7 +64,7 @@ def number(draw) -> str:
 
 @st.composite
 def stmt(draw) -> str:
-    prec = draw(st.sampled_from([1, 2, 3, 5, 9, 16, 28, 40]))
+    prec = draw(st.sampled_from([1, 2, 3, 5, 9, 16, 28, 40, 100]))
     emax = draw(st.sampled_from([999999, 99, 20]))
     op = draw(st.sampled_from(OPS))
     rounding = draw(st.sampled_from(ROUNDINGS))

@@ -1618,17 +1618,16 @@ def _ln10(w):
 
 
 def _ilog(x, w):
-    """ln(x / 10**w) * 10**w for an int x > 0, absolute error below about
-    10 units."""
-    sc = 10 ** w
-    # reduce x to [sc/2, 2*sc) using ln 2 multiples is awkward; use
-    # repeated square roots toward 1 instead
+    """ln(x / 10**w) * 10**w for an int x with x / 10**w in [0.1, 10],
+    absolute error below 2 units."""
+    # square roots bring y within 1e-12 of 1 (at most 43 of them for the
+    # range above), then the atanh series; the 2**k by which the roots'
+    # truncation errors grow is covered by 20 guard digits
     k = 0
-    g = w + 10
+    g = w + 20
     big = 10 ** g
-    y = x * 10 ** (g - w)            # y / big == x / sc
-    # bring y near 1 by taking square roots
-    lim = big // (10 ** max(2, g // 6))
+    y = x * 10 ** (g - w)            # y / big == x / 10**w
+    lim = big // 10 ** 12
     while abs(y - big) > lim:
         y = _math.isqrt(y * big)
         k += 1
