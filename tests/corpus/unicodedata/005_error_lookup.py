@@ -3,4 +3,4 @@
 import unicodedata
 
 print(unicodedata.lookup('SNAKE'))
-unicodedata.lookup('NO SUCH CHARACTER NAME')
+print(unicodedata.lookup('NO SUCH CHARACTER NAME'))

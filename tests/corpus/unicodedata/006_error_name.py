@@ -3,4 +3,4 @@
 import unicodedata
 
 print(unicodedata.name('\u00e9'))
-unicodedata.name('ab')
+print(unicodedata.name('ab'))

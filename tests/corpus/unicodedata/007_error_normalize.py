@@ -3,4 +3,4 @@
 import unicodedata
 
 print(unicodedata.normalize('NFKC', '\ufb01'))
-unicodedata.normalize('nfc', 'x')
+print(unicodedata.normalize('nfc', 'x'))
