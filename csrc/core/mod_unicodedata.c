@@ -150,6 +150,17 @@ static int ud_name(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_ob
     return pe_str_new(S, buf, n, out);
 }
 
+/* KeyError for an unknown name: CPython shows it as a C string (up to its
+ * first NUL), decoded from UTF-8 with errors replaced. */
+static int ud_undefined(pe_state *S, const unsigned char *p, size_t n) {
+    pe_val name;
+    if (pe_bytes_decode(S, p, strnlen((const char *)p, n), "utf-8", 5, "replace", &name))
+        return -1;
+    pe_raise(S, PE_EXC(KeyError), "undefined character name '%s'", PE_STR(name)->data);
+    pe_decref(S, name);
+    return -1;
+}
+
 /* CPython's NAME_MAXLEN: longer names are "name too long". */
 #define UD_NAME_MAXLEN 256
 
@@ -164,15 +175,17 @@ static int ud_lookup(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_
     if (pe_is_str(v)) {
         p = (const unsigned char *)PE_STR(v)->data;
         n = PE_STR(v)->len;
+    } else if (pe_is_bytearray(v)) {
+        return pe_raise(S, PE_EXC(TypeError),
+                        "lookup() argument must be read-only bytes-like object, not %s",
+                        pe_type_name(v));
     } else if (!pe_bytes_view(v, &p, &n)) {
         return pe_raise(S, PE_EXC(TypeError), "a bytes-like object is required, not '%s'",
                         pe_type_name(v));
     }
     if (n > UD_NAME_MAXLEN) return pe_raise(S, PE_EXC(KeyError), "name too long");
     int k = pe_uni_lookup((const char *)p, n, true, cps);
-    if (!k) /* the name is a C string there: shown up to its first NUL */
-        return pe_raise(S, PE_EXC(KeyError), "undefined character name '%.*s'",
-                        (int)strnlen((const char *)p, n), (const char *)p);
+    if (!k) return ud_undefined(S, p, n);
     pe_sb sb;
     pe_sb_init(&sb, S);
     for (int i = 0; i < k; i++) pe_ps_sb_putcp(&sb, cps[i]);

@@ -36,6 +36,10 @@ cases = [
     "u.category('a', 'b')",
     'u.lookup()',
     "u.digit('1', 2, 3)",
+    "u.lookup(b'\\xff')",
+    "u.lookup(b'ab\\xc3\\x00cd')",
+    "u.lookup(bytearray(b'SNOWMAN'))",
+    "u.lookup(b'x' * 257)",
 ]
 for src in cases:
     try:
