@@ -2,10 +2,13 @@
 
 * Exhaustive: for every code point 0..0x10FFFF, category, bidirectional,
   combining, east_asian_width, mirrored, decimal, digit, numeric,
-  decomposition, name and lookup(name) round trip, computed by ONE pyexpr
+  decomposition, name and lookup(name) (and of the name in lower case)
+  round trip, computed by ONE pyexpr
   run and one CPython run of the same script (EXHAUSTIVE below), compared as a SHA-256 per block of 4096 code points;
   a differing block is re-run with one line per code point and the first
   differences are reported.
+* Every name alias and named sequence (tools/unicode_name_extras.txt):
+  lookup() of the name as written, in lower case and with a word dropped.
 * Hypothesis: normalize() in all four forms and is_normalized() on random
   strings drawn from the ranges where normalization does something
   (combining marks, Hangul jamo and syllables, compatibility characters).
@@ -22,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from _util import assert_no_crash, require_oracle, run_cpython, run_pyexpr
+from _util import REPO_ROOT, assert_no_crash, require_oracle, run_cpython, run_pyexpr
 
 MAX_EXAMPLES = int(os.environ.get("PYEXPR_HYPOTHESIS_EXAMPLES", "100")) // 4 or 1
 
@@ -40,6 +43,11 @@ def props(cp):
     c = chr(cp)
     n = u.name(c, "")
     ok = "" if not n else ("=" if u.lookup(n) == c else "!")
+    if n:
+        try:
+            ok += "=" if u.lookup(n.lower()) == c else "!"
+        except KeyError:
+            ok += "k"
     return "%s|%s|%d|%s|%d|%s|%s|%s|%s|%s%s" % (
         u.category(c), u.bidirectional(c), u.combining(c), u.east_asian_width(c),
         u.mirrored(c), u.decimal(c, ""), u.digit(c, ""), u.numeric(c, ""),
@@ -85,6 +93,30 @@ def test_unicodedata_every_code_point(tmp_path):
     diffs = [(a, b) for a, b in zip(mine, want) if a != b][:10]
     pytest.fail("%d blocks differ (first: %s); first lines (pyexpr, CPython):\n%s"
                 % (len(bad), bad[0], "\n".join("%s\n%s" % d for d in diffs)))
+
+
+EXTRAS = REPO_ROOT / "tools" / "unicode_name_extras.txt"
+
+
+def test_lookup_aliases_and_named_sequences(tmp_path):
+    names = [line.split(";", 1)[1] for line in EXTRAS.read_text().splitlines()
+             if line and not line.startswith("#")]
+    assert len(names) > 900
+    script = tmp_path / "extras.py"
+    script.write_text("import unicodedata as u\n"
+                      "names = %r\n" % names +
+                      "for n in names:\n"
+                      "    for q in (n, n.lower(), n.rsplit(' ', 1)[0], n + 'S'):\n"
+                      "        try:\n"
+                      "            print(ascii(q), ascii(u.lookup(q)))\n"
+                      "        except KeyError as e:\n"
+                      "            print(ascii(q), ascii(e.args[0]))\n")
+    ours = run_pyexpr([str(script)], timeout=60)
+    assert_no_crash(ours, "lookup extras")
+    theirs = run_cpython([str(script)], timeout=60)
+    assert theirs.returncode == 0, theirs.stderr
+    mine, want = ours.stdout.decode().splitlines(), theirs.stdout.decode().splitlines()
+    assert mine == want, [(a, b) for a, b in zip(mine, want) if a != b][:5]
 
 
 # Characters where normalization acts: combining marks, letters with

@@ -431,6 +431,10 @@ def main():
     w("#define PE_UNI_NAME_MAX %d\n" % (longest_name + 1))
     w("#define PE_UNI_SEQ_MAX %d\n" % max(len(c) for _, c in extras))
     w("#define PE_UNI_DECOMP_MAX %d\n" % longest)
+    w("/* The first code point with a decomposition; the first that composes\n"
+      " * with a preceding one (fast paths of normalize()). */\n")
+    w("#define PE_UNI_DECOMP_FIRST 0x%x\n" % min(cp for cp in range(MAXCP) if dvalues[cp]))
+    w("#define PE_UNI_COMP_SECOND_FIRST 0x%x\n" % min(c[1] for c in comp))
     w("\n/* A code point's properties (indexes into the name tables of unicode.c). */\n")
     w("typedef struct pe_uni_record {\n    uint16_t flags; /* PE_UF_* */\n"
       "    uint8_t category, bidi, combining, eaw, mirrored;\n"

@@ -230,6 +230,10 @@ static int ud_decompose_char(ud_buf *b, uint32_t c, bool compat) {
     stack[top++] = c;
     while (top) {
         uint32_t x = stack[--top], h[3];
+        if (x < PE_UNI_DECOMP_FIRST) {
+            if (ud_put(b, x)) return -1;
+            continue;
+        }
         const char *tag;
         const uint32_t *cps;
         int n = pe_uni_hangul_decompose(x, h);
@@ -357,7 +361,8 @@ static int ud_normalize_as(pe_state *S, const char *fn, int check, int argc, con
     } else {
         pe_sb sb;
         pe_sb_init(&sb, S);
-        for (size_t i = 0; i < b.n; i++) pe_ps_sb_putcp(&sb, b.p[i]);
+        if (!pe_sb_reserve(&sb, b.n * 4))
+            for (size_t i = 0; i < b.n; i++) sb.len += pe_utf8_encode(b.p[i], sb.p + sb.len);
         r = pe_sb_to_str(&sb, out);
     }
     ud_buf_free(&b);

@@ -153,6 +153,7 @@ int pe_uni_hangul_decompose(uint32_t c, uint32_t out[3]) {
 }
 
 uint32_t pe_uni_compose(uint32_t a, uint32_t b) {
+    if (b < PE_UNI_COMP_SECOND_FIRST) return 0;
     if (a >= UNI_LBASE && a < UNI_LBASE + UNI_LCOUNT && b >= UNI_VBASE && b < UNI_VBASE + UNI_VCOUNT)
         return PE_UNI_SBASE + ((a - UNI_LBASE) * UNI_VCOUNT + (b - UNI_VBASE)) * UNI_TCOUNT;
     if (a >= PE_UNI_SBASE && a < PE_UNI_SBASE + PE_UNI_SCOUNT && (a - PE_UNI_SBASE) % UNI_TCOUNT == 0 &&
@@ -196,6 +197,14 @@ static int uni_stream_words(const unsigned char *s, const uint32_t *restart, uin
     }
 }
 
+/* The spelling of word w: its first byte (the last has bit 7 set). */
+static const unsigned char *uni_word(unsigned w) {
+    const unsigned char *p = pe_uni_words + pe_uni_word_off[w >> 3];
+    for (unsigned skip = w & 7; skip; p++)
+        if (*p & 0x80) skip--;
+    return p;
+}
+
 /* Name k of a stream, spelled into buf; its length. */
 static size_t uni_stream_name(const unsigned char *s, const uint32_t *restart, uint32_t k,
                               char buf[PE_UNI_NAME_MAX]) {
@@ -203,9 +212,7 @@ static size_t uni_stream_name(const unsigned char *s, const uint32_t *restart, u
     int n = uni_stream_words(s, restart, k, words);
     size_t len = 0;
     for (int i = 0; i < n; i++) {
-        const unsigned char *w = pe_uni_words + pe_uni_word_off[words[i] >> 3];
-        for (unsigned skip = words[i] & 7; skip; w++)
-            if (*w & 0x80) skip--;
+        const unsigned char *w = uni_word(words[i]);
         if (i) buf[len++] = ' ';
         do buf[len++] = (char)(*w & 0x7f);
         while (!(*w++ & 0x80) && len < PE_UNI_NAME_MAX - 1);
@@ -299,13 +306,29 @@ static uint32_t uni_lookup_algo(const char *s, size_t len, bool cjk) {
     return 0;
 }
 
-/* Compares the query q[0..len) with name k of a stream (strcmp's sign). */
+/* Compares the query q[0..len) with name k of a stream (strcmp's sign),
+ * spelling the name only as far as they agree. */
 static int uni_cmp_name(const char *q, size_t len, const unsigned char *s, const uint32_t *restart,
                         uint32_t k) {
-    char buf[PE_UNI_NAME_MAX];
-    size_t n = uni_stream_name(s, restart, k, buf);
-    int r = memcmp(q, buf, len < n ? len : n);
-    return r ? r : len < n ? -1 : len > n;
+    uint16_t words[UNI_MAX_WORDS];
+    int n = uni_stream_words(s, restart, k, words);
+    size_t at = 0;
+    for (int i = 0; i < n; i++) {
+        if (i) {
+            if (at == len) return -1;
+            if (q[at] != ' ') return (unsigned char)q[at] < ' ' ? -1 : 1;
+            at++;
+        }
+        const unsigned char *w = uni_word(words[i]);
+        for (;; w++, at++) {
+            int c = *w & 0x7f;
+            if (at == len) return -1;
+            if ((unsigned char)q[at] != c) return (unsigned char)q[at] < c ? -1 : 1;
+            if (*w & 0x80) break;
+        }
+        at++;
+    }
+    return at < len;
 }
 
 int pe_uni_lookup(const char *name, size_t n, bool with_seqs, uint32_t out[PE_UNI_SEQ_MAX]) {

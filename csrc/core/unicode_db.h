@@ -31,6 +31,10 @@
 #define PE_UNI_NAME_MAX 89
 #define PE_UNI_SEQ_MAX 4
 #define PE_UNI_DECOMP_MAX 18
+/* The first code point with a decomposition; the first that composes
+ * with a preceding one (fast paths of normalize()). */
+#define PE_UNI_DECOMP_FIRST 0xa0
+#define PE_UNI_COMP_SECOND_FIRST 0x300
 
 /* A code point's properties (indexes into the name tables of unicode.c). */
 typedef struct pe_uni_record {
