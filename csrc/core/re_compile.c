@@ -477,11 +477,11 @@ static int esc_numeric(rp *P, size_t esc, bool in_class, uint32_t *out, bool *do
         if (tk_advance(P) || tk_getuntil(P, '}', "character name", &off, &len)) return -1;
         /* unicodedata.lookup(name) of one character (unicode.h) */
         char name[PE_UNI_NAME_MAX + 4];
-        size_t bl = 0;
-        for (size_t k = 0; k < len && bl + 4 <= PE_UNI_NAME_MAX; k++)
+        size_t bl = 0, k = 0;
+        for (; k < len && bl + 4 <= PE_UNI_NAME_MAX; k++)
             bl += (size_t)pe_utf8_encode(P->p[off + k], name + bl);
         uint32_t cps[PE_UNI_SEQ_MAX];
-        if (bl < PE_UNI_NAME_MAX && pe_uni_lookup(name, bl, true, cps) == 1) {
+        if (k == len && pe_uni_lookup(name, bl, true, cps) == 1) {
             *out = cps[0];
             return 0;
         }
