@@ -22,7 +22,8 @@ Layout:
       bidirectional class, combining class, east asian width, mirrored,
       decimal, digit, numeric value as an exact fraction).
   Decompositions: the same scheme (pe_uni_dec_*) gives an offset into
-      pe_uni_decomp[] (0: none): tag << 8 | count, then the code points.
+      pe_uni_decomp[] (0: none): tag << 8 | wide << 7 | count, then the code
+      points, 16 bits each (two halves each when wide).
   Canonical composition: pe_uni_comp[], the primary composites sorted by
       (first, second). Hangul syllables are algorithmic (not in the tables).
   Names: pe_uni_names, the names in code point order, each a header byte
@@ -217,52 +218,59 @@ def records_and_index():
 
 
 def decompositions():
-    tags, data, values = [""], [0], [0] * MAXCP
+    """tags, {cp: (tag index, [code points])} of every one-level mapping."""
+    tags, dmap = [""], {}
     for cp in range(MAXCP):
         d = unicodedata.decomposition(chr(cp))
         if not d:
             continue
         parts = d.split()
         tag = parts[0] if parts[0].startswith("<") else ""
-        cps = [int(x, 16) for x in (parts[1:] if tag else parts)]
         if tag not in tags:
             tags.append(tag)
+        dmap[cp] = (tags.index(tag), [int(x, 16) for x in (parts[1:] if tag else parts)])
+    return tags, dmap
+
+
+def pack_decompositions(dmap):
+    """uint16 data (offset 0 unused): tag << 8 | wide << 7 | count, then the
+    code points, as (high, low) pairs when wide (any is past U+FFFF)."""
+    data, values = [0], [0] * MAXCP
+    for cp, (tag, cps) in sorted(dmap.items()):
+        wide = max(cps) > 0xFFFF
+        assert len(cps) < 0x80
         values[cp] = len(data)
-        data.append(tags.index(tag) << 8 | len(cps))
-        data.extend(cps)
+        data.append(tag << 8 | wide << 7 | len(cps))
+        for c in cps:
+            data.extend([c >> 16, c & 0xFFFF] if wide else [c])
     assert len(data) < 65536
-    return tags, data, values
+    return data, values
 
 
-def full_decomp_check(data, values):
+def full_decomp_check(dmap):
     """normalize() expands decompositions with a fixed stack: check bounds."""
     def expand(cp, compat, depth):
         assert depth < 8
-        off = values[cp]
-        if not off or (not compat and data[off] >> 8):
+        if cp not in dmap or (not compat and dmap[cp][0]):
             return [cp]
         out = []
-        for c in data[off + 1:off + 1 + (data[off] & 0xff)]:
+        for c in dmap[cp][1]:
             out += expand(c, compat, depth + 1)
         return out
     longest = 0
-    for cp in range(MAXCP):
-        if values[cp]:
-            e = expand(cp, True, 0)
-            longest = max(longest, len(e))
-            assert "".join(map(chr, e)) == unicodedata.normalize("NFKD", chr(cp)) or \
-                0xAC00 <= cp <= 0xD7A3, hex(cp)
+    for cp in dmap:
+        e = expand(cp, True, 0)
+        longest = max(longest, len(e))
+        assert "".join(map(chr, e)) == unicodedata.normalize("NFKD", chr(cp)), hex(cp)
     return longest
 
 
-def compositions(data, values):
+def compositions(dmap):
     comp = []
-    for cp in range(MAXCP):
-        off = values[cp]
-        if off and data[off] == 2:  # canonical, two code points
-            a, b = data[off + 1], data[off + 2]
-            if unicodedata.normalize("NFC", chr(a) + chr(b)) == chr(cp):
-                comp.append((a, b, cp))
+    for cp, (tag, cps) in sorted(dmap.items()):
+        if tag == 0 and len(cps) == 2:  # canonical, two code points
+            if unicodedata.normalize("NFC", chr(cps[0]) + chr(cps[1])) == chr(cp):
+                comp.append((cps[0], cps[1], cp))
     comp.sort()
     return comp
 
@@ -390,9 +398,10 @@ def main():
     runs = case_runs(maps)
     special = sorted((cp, kind, r) for kind, cp, r in maps if len(r) > 1)
     bidis, numerics, recs, rec_values = records_and_index()
-    tags, ddata, dvalues = decompositions()
-    longest = full_decomp_check(ddata, dvalues)
-    comp = compositions(ddata, dvalues)
+    tags, dmap = decompositions()
+    ddata, dvalues = pack_decompositions(dmap)
+    longest = full_decomp_check(dmap)
+    comp = compositions(dmap)
     explicit, algo = split_names()
     extras = read_extras()
     lead, vowel, trail = hangul_jamo()
@@ -431,6 +440,8 @@ def main():
     w("#define PE_UNI_NAME_MAX %d\n" % (longest_name + 1))
     w("#define PE_UNI_SEQ_MAX %d\n" % max(len(c) for _, c in extras))
     w("#define PE_UNI_DECOMP_MAX %d\n" % longest)
+    w("/* Most code points in a one-level decomposition mapping. */\n")
+    w("#define PE_UNI_DECOMP_ONE_MAX %d\n" % max(len(c) for _, c in dmap.values()))
     w("/* The first code point with a decomposition; the first that composes\n"
       " * with a preceding one (fast paths of normalize()). */\n")
     w("#define PE_UNI_DECOMP_FIRST 0x%x\n" % min(cp for cp in range(MAXCP) if dvalues[cp]))
@@ -468,7 +479,7 @@ def main():
     w("\n/* ---- Decompositions ---- */\n")
     w("static const char *const pe_uni_decomp_tags[%d] = {%s};\n"
       % (len(tags), ", ".join('"%s"' % t for t in tags)))
-    emit_array(w, "uint32_t", "pe_uni_decomp", ddata, 10, "0x%x")
+    emit_array(w, "uint16_t", "pe_uni_decomp", ddata, 12, "0x%x")
     emit_three_level(w, "pe_uni_dec", dvalues)
     w("\n/* Primary composites {first, second, composite}, sorted. */\n")
     w("static const uint32_t pe_uni_comp[%d][3] = {" % len(comp))

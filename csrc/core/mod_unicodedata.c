@@ -60,8 +60,8 @@ enum { UD_CATEGORY, UD_BIDI, UD_EAW, UD_COMBINING, UD_MIRRORED, UD_DECOMPOSITION
 
 static int ud_decomposition_str(pe_state *S, uint32_t c, pe_val *out) {
     const char *tag = "";
-    const uint32_t *cps = NULL;
-    int n = pe_uni_decomposition(c, &tag, &cps);
+    uint32_t cps[PE_UNI_DECOMP_ONE_MAX];
+    int n = pe_uni_decomposition(c, &tag, cps);
     char buf[32 + PE_UNI_DECOMP_MAX * 9];
     size_t len = (size_t)snprintf(buf, sizeof buf, "%s", tag);
     for (int i = 0; i < n; i++)
@@ -225,20 +225,16 @@ static void ud_buf_free(ud_buf *b) {
  * Decompositions nest a few levels deep: an explicit stack, bounded by
  * the longest full decomposition (checked by the generator). */
 static int ud_decompose_char(ud_buf *b, uint32_t c, bool compat) {
-    uint32_t stack[PE_UNI_DECOMP_MAX + 8];
+    uint32_t stack[PE_UNI_DECOMP_MAX + PE_UNI_DECOMP_ONE_MAX];
     int top = 0;
     stack[top++] = c;
     while (top) {
-        uint32_t x = stack[--top], h[3];
-        if (x < PE_UNI_DECOMP_FIRST) {
-            if (ud_put(b, x)) return -1;
-            continue;
-        }
-        const char *tag;
-        const uint32_t *cps;
-        int n = pe_uni_hangul_decompose(x, h);
-        if (n) cps = h;
-        else if ((n = pe_uni_decomposition(x, &tag, &cps)) && !compat && *tag) n = 0;
+        uint32_t x = stack[--top], cps[PE_UNI_DECOMP_ONE_MAX];
+        const char *tag = "";
+        int n = x < PE_UNI_DECOMP_FIRST ? 0 : pe_uni_hangul_decompose(x, cps);
+        if (!n && x >= PE_UNI_DECOMP_FIRST && (n = pe_uni_decomposition(x, &tag, cps)) && !compat &&
+            *tag)
+            n = 0;
         if (!n || top + n > (int)(sizeof stack / sizeof stack[0])) {
             if (ud_put(b, x)) return -1;
             continue;

@@ -130,13 +130,17 @@ bool pe_uni_numeric_value(const pe_uni_record *r, double *out) {
     return true;
 }
 
-int pe_uni_decomposition(uint32_t c, const char **tag, const uint32_t **cps) {
-    if (c >= 0x110000) return 0;
+int pe_uni_decomposition(uint32_t c, const char **tag, uint32_t cps[PE_UNI_DECOMP_ONE_MAX]) {
+    if (c < PE_UNI_DECOMP_FIRST || c >= 0x110000) return 0;
     unsigned off = UNI_LOOKUP3(dec, DEC, c);
     if (!off) return 0;
-    *tag = pe_uni_decomp_tags[pe_uni_decomp[off] >> 8];
-    *cps = &pe_uni_decomp[off + 1];
-    return (int)(pe_uni_decomp[off] & 0xff);
+    const uint16_t *d = &pe_uni_decomp[off];
+    unsigned n = d[0] & 0x7f;
+    bool wide = d[0] & 0x80;
+    *tag = pe_uni_decomp_tags[d[0] >> 8];
+    for (unsigned i = 0; i < n; i++)
+        cps[i] = wide ? (uint32_t)d[1 + 2 * i] << 16 | d[2 + 2 * i] : d[1 + i];
+    return (int)n;
 }
 
 /* Hangul jamo and syllables (Unicode's algorithm: L, V, T counts). */

@@ -23,9 +23,9 @@ const char *pe_uni_eaw_name(const pe_uni_record *r);
 /* The numeric value as a double (num / den); false if none. */
 bool pe_uni_numeric_value(const pe_uni_record *r, double *out);
 /* The one-level decomposition mapping of c as UnicodeData.txt has it
- * (Hangul syllables excluded): the number of code points (0: none), *cps
- * the code points, *tag "<compat>" & co or "" for a canonical mapping. */
-int pe_uni_decomposition(uint32_t c, const char **tag, const uint32_t **cps);
+ * (Hangul syllables excluded): the number of code points written to cps
+ * (0: none), *tag "<compat>" & co or "" for a canonical mapping. */
+int pe_uni_decomposition(uint32_t c, const char **tag, uint32_t cps[PE_UNI_DECOMP_ONE_MAX]);
 /* The primary composite of (a, b), Hangul included; 0 if none. */
 uint32_t pe_uni_compose(uint32_t a, uint32_t b);
 /* Hangul syllables: the algorithmic decomposition into 2 or 3 jamo. */
