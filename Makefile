@@ -172,6 +172,7 @@ $(BUILD)/$(1)/core/%.o:   DIR_FLAGS = $$(ENGINE_CPPFLAGS) $$(ENGINE_CFLAGS)
 $(BUILD)/$(1)/cli/%.o:    DIR_FLAGS = $$(CLI_CPPFLAGS)
 $(BUILD)/$(1)/daemon/%.o: DIR_FLAGS = $$(DAEMON_CPPFLAGS)
 $(BUILD)/$(1)/tests/%.o:  DIR_FLAGS = $$(TEST_CPPFLAGS)
+$(BUILD)/$(1)/freeze/%.o: DIR_FLAGS = $$(ENGINE_CPPFLAGS)
 $(BUILD)/$(1)/%.o: csrc/%.c $(BUILD)/$(1)/.flags
 	@mkdir -p $$(@D)
 	@$$(if $$(Q),echo '  CC [$(1)] $$<')
@@ -196,10 +197,26 @@ $(BUILD)/$(1)/tests/%: $(BUILD)/$(1)/tests/%.o $$($(1)_LIB)
 endef
 $(foreach c,$(CONFIGS),$(eval $(call CONFIG_RULES,$(c))))
 
-# The modules written in Python (csrc/lib/*.py), embedded as C strings.
-$(BUILD)/gen/frozen_lib.h: $(PYLIB_SRCS) tools/embed_lib.sh
+# The modules written in Python (csrc/lib/*.py), compiled at build time:
+# pe-freeze (csrc/freeze/pe_freeze.c, linked with the release engine whose
+# import.c is built with PE_FREEZE_STAGE0: no frozen table yet) writes their
+# serialized code (csrc/core/marshal.c) into build/gen/frozen_lib.h, which
+# every config's import.c embeds.
+FREEZE_BIN := $(BUILD)/release/pe-freeze
+FREEZE_OBJS = $(filter-out $(BUILD)/release/core/import.o,$(release_ENGINE_OBJS)) \
+  $(BUILD)/release/core/import-stage0.o $(BUILD)/release/freeze/pe_freeze.o
+$(BUILD)/release/core/import-stage0.o: csrc/core/import.c $(BUILD)/release/.flags
 	@mkdir -p $(@D)
-	$(Q)sh tools/embed_lib.sh $@ $(PYLIB_SRCS)
+	@$(if $(Q),echo '  CC [release] $< (stage 0)')
+	$(Q)$(release_CC) $(BASE_CPPFLAGS) $(ENGINE_CPPFLAGS) $(ENGINE_CFLAGS) $(CPPFLAGS) $(BASE_CFLAGS) \
+	  $(release_CFLAGS) $(CFLAGS) -DPE_FREEZE_STAGE0 -c $< -o $@
+$(FREEZE_BIN): $(FREEZE_OBJS)
+	@$(if $(Q),echo '  LD [release] $@')
+	$(Q)$(release_CC) $(BASE_CFLAGS) $(release_CFLAGS) $(CFLAGS) $(LDFLAGS) $^ -o $@ $(LDLIBS) -lm
+$(BUILD)/gen/frozen_lib.h: $(PYLIB_SRCS) $(FREEZE_BIN)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo '  FREEZE $@')
+	$(Q)./$(FREEZE_BIN) $@ $(PYLIB_SRCS)
 
 # Keep test objects (otherwise intermediate files of the tests/% pattern rule).
 .SECONDARY: $(foreach c,$(CONFIGS),$(patsubst %,$(BUILD)/$(c)/tests/%.o,$(TEST_NAMES)))
