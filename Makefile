@@ -6,6 +6,7 @@
 #   make leakcheck     the whole corpus under ASan+UBSan+LSan (tools/leakcheck.py)
 #   make fuzz          build/pyexpr-fuzz     libFuzzer + ASan + UBSan (clang)
 #   make fuzz-run      run it FUZZ_SECONDS (default 60), seeded from tests/corpus
+#   make fuzz-marshal-run  the same for the bytecode loader (build/pyexpr-fuzz-marshal)
 #   make check         build and run every csrc/tests/*.c program
 #                      (CONFIG=debug|asan to run them in another build config)
 #   make lib           build/<config>/libpyexpr.a alone (the embeddable engine)
@@ -222,7 +223,7 @@ $(BUILD)/gen/frozen_lib.h: $(PYLIB_SRCS) $(FREEZE_BIN)
 .SECONDARY: $(foreach c,$(CONFIGS),$(patsubst %,$(BUILD)/$(c)/tests/%.o,$(TEST_NAMES)))
 
 # ---------------------------------------------------------------------------
-.PHONY: all release debug asan check clean print-config leakcheck fuzz fuzz-run lib install uninstall FORCE
+.PHONY: all release debug asan check clean print-config leakcheck fuzz fuzz-run fuzz-marshal fuzz-marshal-run lib install uninstall FORCE
 FORCE:
 
 # The engine library alone (CONFIG=release|debug|asan|fuzz).
@@ -256,6 +257,21 @@ fuzz-run: $(FUZZ_BIN)
 	  ./$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -dict=$(FUZZ_DICT) -max_len=4096 \
 	  -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
 	  -artifact_prefix=$(BUILD)/fuzz/artifacts/ $(FUZZ_ARGS) $(BUILD)/fuzz/corpus $(FUZZ_SEEDS)
+
+# libFuzzer harness of the bytecode loader (csrc/fuzz/fuzz_marshal.c: source
+# -> compile -> serialize -> damage -> load), seeded from tests/corpus too.
+FUZZ_MARSHAL_BIN := $(BUILD)/pyexpr-fuzz-marshal
+fuzz-marshal: $(FUZZ_MARSHAL_BIN)
+$(FUZZ_MARSHAL_BIN): csrc/fuzz/fuzz_marshal.c $(fuzz_LIB)
+	@$(if $(Q),echo '  LD [fuzz] $@')
+	$(Q)$(FUZZ_CC) $(BASE_CPPFLAGS) $(ENGINE_CPPFLAGS) $(BASE_CFLAGS) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CFLAGS) \
+	  $(LDFLAGS) $^ -o $@ $(LDLIBS) -lm
+fuzz-marshal-run: $(FUZZ_MARSHAL_BIN)
+	@mkdir -p $(BUILD)/fuzz/marshal-corpus $(BUILD)/fuzz/artifacts
+	ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ./$(FUZZ_MARSHAL_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+	  -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+	  -artifact_prefix=$(BUILD)/fuzz/artifacts/marshal- $(FUZZ_ARGS) $(BUILD)/fuzz/marshal-corpus $(FUZZ_SEEDS)
 
 ifeq ($(filter $(CONFIG),$(CONFIGS)),)
   $(error CONFIG must be one of: $(CONFIGS))

@@ -97,12 +97,14 @@ static int write_items(pe_marshal_w *w, const pe_val *v, size_t n) {
     return 0;
 }
 
+/* table size, count, then (slot, item) in iteration order */
 static int write_set(pe_marshal_w *w, pe_set *s) {
-    if (pe_marshal_put_uvarint(w, s->used)) return -1;
+    if (pe_marshal_put_uvarint(w, pe_set_table_size(s)) || pe_marshal_put_uvarint(w, s->used))
+        return -1;
     size_t pos = 0;
     pe_val k;
     while (pe_set_next(s, &pos, &k))
-        if (pe_marshal_write_val(w, k)) return -1;
+        if (pe_marshal_put_uvarint(w, pos - 1) || pe_marshal_write_val(w, k)) return -1;
     return 0;
 }
 
@@ -344,17 +346,31 @@ static int read_items(pe_marshal_r *r, pe_val *v, uint32_t n) {
     return 0;
 }
 
+/* A set or frozenset with its table layout (pe_set_fill_layout): the
+ * iteration order is the original's. */
 static int read_set(pe_marshal_r *r, const pe_type *t, pe_val *out) {
+    uint64_t size;
     uint32_t n;
-    if (pe_marshal_get_count(r, 1, UINT32_MAX, &n) || pe_set_new(r->S, t, out)) return -1;
-    for (uint32_t i = 0; i < n; i++) {
-        pe_val k;
-        if (pe_marshal_read_val(r, &k)) return -1;
-        int rc = pe_set_add(r->S, out->u.o, k);
-        pe_decref(r->S, k);
-        if (rc) return -1;
+    pe_val items = pe_undef();
+    if (pe_marshal_get_uvarint(r, &size) || pe_marshal_get_count(r, 2, UINT32_MAX, &n) ||
+        pe_tuple_new(r->S, n, &items))
+        return -1;
+    uint32_t *slots = pe_mem_alloc(r->S, (n ? n : 1) * sizeof(uint32_t));
+    int rc = slots ? 0 : -1;
+    for (uint32_t i = 0; !rc && i < n; i++) {
+        uint64_t slot;
+        rc = pe_marshal_get_uvarint(r, &slot);
+        if (!rc && slot > UINT32_MAX) rc = pe_marshal_error(r, "set layout");
+        if (!rc) {
+            slots[i] = (uint32_t)slot;
+            rc = pe_marshal_read_val(r, &PE_TUPLE(items)->items[i]);
+        }
     }
-    return 0;
+    if (!rc) rc = pe_set_new(r->S, t, out);
+    if (!rc) rc = pe_set_fill_layout(r->S, PE_SET(*out), (size_t)size, PE_TUPLE(items)->items, slots, n);
+    pe_mem_free(r->S, slots, (n ? n : 1) * sizeof(uint32_t));
+    pe_decref(r->S, items);
+    return rc;
 }
 
 static int read_dict(pe_marshal_r *r, pe_val *out) {
@@ -508,8 +524,7 @@ static int check_code(pe_marshal_r *r, const pe_fcode *f) {
         /* instructions that take an object of a given type from a constant */
         if (op == PE_OP_MAKE_FUNCTION) {
             ok = pe_is_kind(const_before(f, target, i), PE_K_CODE);
-        } else if (op == PE_OP_CALL_KW || (op == PE_OP_BUILD_CLASS && (arg >> 12)) ||
-                   op == PE_OP_MATCH_CLASS) {
+        } else if (op == PE_OP_CALL_KW || (op == PE_OP_BUILD_CLASS && (arg >> 12))) {
             ok = is_str_tuple(const_before(f, target, i));
         } else if (op == PE_OP_RETURN_GENERATOR) {
             ok = i == 0;
@@ -572,9 +587,9 @@ static int read_fcode(pe_marshal_r *r, pe_val *out) {
         if (pe_marshal_get_uvarint(r, &w) || pe_marshal_get_svarint(r, &d) ||
             pe_marshal_get_uvarint(r, &col))
             return -1;
-        line += d;
-        if (w > UINT32_MAX || line < 0 || line > INT32_MAX || col > UINT16_MAX || d > INT32_MAX ||
-            d < -(int64_t)INT32_MAX)
+        line += d; /* lines are uint32 (no range assumed by their readers) */
+        if (w > UINT32_MAX || line < 0 || line > UINT32_MAX || col > UINT16_MAX ||
+            d > UINT32_MAX || d < -(int64_t)UINT32_MAX)
             return pe_marshal_error(r, "bad instruction");
         f->code[i] = (uint32_t)w;
         f->lines[i] = (uint32_t)line;
