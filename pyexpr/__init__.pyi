@@ -44,12 +44,7 @@ class Code:
         *,
         row_name: Optional[str] = ...,
         errors: Literal["raise", "collect"] = ...,
-        max_steps: Optional[int] = ...,
-        max_memory: Optional[int] = ...,
-        max_depth: Optional[int] = ...,
-        timeout: Optional[float] = ...,
-        limits: Optional[Mapping[str, Optional[float]]] = ...,
-        allow_callable_results: bool = ...,
+        **run_options: Any,  # the keywords of eval(): limits, allow_callable_results
     ) -> List[Any]: ...
     def eval(
         self,
