@@ -454,7 +454,7 @@ int px_shared_writeback(px_ctx *c) {
 static const px_attr *px_find_attr(const px_policy *p, const char *name, size_t len) {
     for (Py_ssize_t i = 0; i < p->n; i++) {
         const px_attr *a = &p->attrs[i];
-        if (a->len == len && !memcmp(a->name, name, len)) return a;
+        if (a->len == len && a->name[0] == name[0] && !memcmp(a->name, name, len)) return a;
     }
     return NULL;
 }
