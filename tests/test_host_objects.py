@@ -289,6 +289,8 @@ def test_eval_many_object_rows():
     by_name = pyexpr.compile("r.total / r.qty", "eval")
     assert by_name.eval_many([pyexpr.expose(o) for o in orders], row_name="r") == [0.5, 2 / 3]
     assert pyexpr.compile("1", "eval").eval_many([1, 2], row_name="r") == [1, 1]
+    P = collections.namedtuple("P", "total qty tier")
+    assert code.eval_many([P(1.0, 2, "gold"), P(1.0, 2, "x")]) == [2.0, 0]
 
 
 def test_eval_many_errors():

@@ -140,7 +140,7 @@ static const px_policy *px_row_policy(px_mod *ms, PyObject *row, PyObject **obj)
         *obj = ((px_wrap *)row)->obj;
         return (const px_policy *)((px_wrap *)row)->policy;
     }
-    return (const px_policy *)PyDict_GetItemWithError(ms->type_policies, (PyObject *)Py_TYPE(row));
+    return px_auto_policy(ms, row);
 }
 
 /* For each global slot of p, the index in pol of the readable attribute of

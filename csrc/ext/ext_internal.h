@@ -341,6 +341,9 @@ PyObject *px_mod_shared(PyObject *module, PyObject *obj);
  * numpy scalar): PX_OK..., or PX_ENONE when it is none of those. */
 int px_in_hostobj(px_in *ci, PyObject *o, pe_value *out, int depth);
 PyObject *px_out_hostobj(pe_value v);
+/* The policy of a registered type's instance or a namedtuple (borrowed), or
+ * NULL (a Python error set if the lookup failed). */
+px_policy *px_auto_policy(struct px_mod *ms, PyObject *o);
 int px_shared_note(px_ctx *c, pe_value v, PyObject *host);
 int px_shared_writeback(px_ctx *c);
 /* The import hook (pe_set_import_hook): modules of pyexpr.register_module. */

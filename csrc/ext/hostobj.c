@@ -294,7 +294,7 @@ PyObject *px_mod_shared(PyObject *module, PyObject *obj) {
 /* The policy scripts see o with (borrowed), or NULL (no Python error):
  * an Exposed wrapper's, a registered type's, or a namedtuple's (its
  * fields, read-only; made and registered on first sight). */
-static px_policy *px_auto_policy(px_mod *ms, PyObject *o) {
+px_policy *px_auto_policy(px_mod *ms, PyObject *o) {
     PyTypeObject *tp = Py_TYPE(o);
     PyObject *p = PyDict_GetItemWithError(ms->type_policies, (PyObject *)tp);
     if (p) return (px_policy *)p;
