@@ -1103,6 +1103,11 @@ next:
             const pe_code *prog = globals == S->globals || !f->code->prog ? S->code : f->code->prog;
             int b = prog->gbuiltin[ARG];
             if (b < 0) {
+                /* the host resolves it (pe_set_suspend_names): the run suspends */
+                if (PE_UNLIKELY(S->susp.names)) {
+                    SYNC();
+                    if (pe_suspend_name(S, f, ARG)) ERROR();
+                }
                 /* a CPython builtin pyexpr lacks says so; anything else is a NameError */
                 if (!pe_builtin_unsupported(S, (pe_str *)prog->gnames[ARG]))
                     name_error(S, globals, f->code, ARG);
@@ -2423,8 +2428,15 @@ next:
 error : {
     /* a native function that failed without raising: CPython's SystemError
      * (an engine bug, but never a silent exit) */
-    if (PE_UNLIKELY(S->exc.tag == PE_TUNDEF))
+    if (PE_UNLIKELY(S->exc.tag == PE_TUNDEF)) {
+        /* an external call (suspend.c) suspends the run: the frames stay */
+        if (S->susp.req) {
+            S->susp.req = false;
+            SYNC();
+            return 1;
+        }
         pe_raise(S, PE_EXC(SystemError), "error return without exception set");
+    }
     /* add this frame to the traceback, then look for a handler */
     uint32_t at = (uint32_t)(pc - 1 - f->code->code);
     if (!reraise) pe_tb_add(S, f->code, f->code->lines[at], f->code->cols ? f->code->cols[at] : 0);
@@ -2437,6 +2449,7 @@ error : {
                 h = &c->exctab[i];
                 break;
             }
+        if (PE_UNLIKELY(S->susp.unwinding)) h = NULL; /* pe_vm_abandon */
         if (h) {
             pe_val *floor = locals + c->nlocals + c->ncells + c->nfree + h->depth;
             /* the compiler guarantees the handler's depth is never above
@@ -2591,4 +2604,22 @@ int pe_vm_gen_resume(pe_state *S, pe_gen *g, pe_val v, bool throw_, pe_val *out)
     }
     if (vm_execute_nested(S, out, throw_)) return -1;
     return g->state == PE_GEN_CLOSED ? 0 : 1;
+}
+
+/* Suspended runs (suspend.c): the top frame continues where it stopped. */
+int pe_vm_continue(pe_state *S, bool throw_, pe_val *result) {
+    return vm_execute(S, 0, result, throw_);
+}
+
+void pe_vm_abandon(pe_state *S) {
+    if (!S->nframes) return;
+    pe_val saved = S->exc;
+    S->exc = pe_undef();
+    pe_raise(S, PE_EXC(RuntimeError), "suspended run abandoned");
+    S->susp.unwinding = true;
+    pe_val r;
+    (void)vm_execute(S, 0, &r, true);
+    S->susp.unwinding = false;
+    pe_exc_clear(S);
+    S->exc = saved;
 }
