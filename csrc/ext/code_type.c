@@ -211,6 +211,10 @@ static PyMethodDef px_code_methods[] = {
     {"exec", (PyCFunction)(void (*)(void))px_code_exec, METH_METHOD | METH_FASTCALL | METH_KEYWORDS,
      "exec(names=None, **limits)\n--\n\n"
      "Run the program and return a dict of its top-level variables."},
+    {"start", (PyCFunction)(void (*)(void))px_code_start, METH_METHOD | METH_FASTCALL | METH_KEYWORDS,
+     "start(names=None, *, externals=(), resolve_names=False, max_external_calls=None, **limits)\n--\n\n"
+     "Run the program until it calls one of the external functions: a Snapshot, or a Complete "
+     "when it ends first (docs/host.md)."},
     {"__reduce__", (PyCFunction)(void (*)(void))px_code_reduce,
      METH_METHOD | METH_FASTCALL | METH_KEYWORDS, "Pickle support (recompiles on load)."},
     {NULL, NULL, 0, NULL},
