@@ -113,8 +113,9 @@ fail:
 }
 
 int pe_suspend_name(pe_state *S, pe_frame *f, uint32_t slot) {
+    /* (called by LOAD_GLOBAL, whose pc the frame has not saved yet) */
     if (!top_level(S) || f != &S->frames[S->nframes - 1] || f->globals != S->globals ||
-        PE_OPOF(f->pc[-1]) != PE_OP_LOAD_GLOBAL || slot >= S->nglobals)
+        slot >= S->nglobals)
         return 0;
     if (count_call(S)) return -1;
     pe_val args = pe_undef(), kwargs = pe_undef();

@@ -642,6 +642,13 @@ static int name_error(pe_state *S, const pe_val *globals, const pe_fcode *fc, ui
     return -1;
 }
 
+/* LOAD_GLOBAL of an unbound name: the host resolves it when it asked to
+ * (pe_set_suspend_names: the run suspends, suspend.c), else NameError. */
+static PE_NOINLINE int global_name_error(pe_state *S, pe_frame *f, uint32_t slot) {
+    if (S->susp.names && pe_suspend_name(S, f, slot)) return -1;
+    return name_error(S, f->globals, f->code, slot);
+}
+
 static int unbound_local(pe_state *S, const pe_fcode *c, uint32_t i) {
     return pe_raise(S, PE_EXC(UnboundLocalError),
                     "cannot access local variable '%s' where it is not associated with a value",
@@ -1103,14 +1110,9 @@ next:
             const pe_code *prog = globals == S->globals || !f->code->prog ? S->code : f->code->prog;
             int b = prog->gbuiltin[ARG];
             if (b < 0) {
-                /* the host resolves it (pe_set_suspend_names): the run suspends */
-                if (PE_UNLIKELY(S->susp.names)) {
-                    SYNC();
-                    if (pe_suspend_name(S, f, ARG)) ERROR();
-                }
                 /* a CPython builtin pyexpr lacks says so; anything else is a NameError */
                 if (!pe_builtin_unsupported(S, (pe_str *)prog->gnames[ARG]))
-                    name_error(S, globals, f->code, ARG);
+                    global_name_error(S, f, ARG);
                 ERROR();
             }
             v = pe_builtin_value(b);
