@@ -369,6 +369,10 @@ void pe_capi_state_fini(pe_state *S);
 /* vm.c: continues the suspended run's frames (throw_: raising the pending
  * exception at the suspended instruction): 0, -1, or 1 suspended again. */
 int pe_vm_continue(pe_state *S, bool throw_, pe_val *result);
+/* vm.c: a frame pushed for a loaded snapshot (snapshot.c): its window of
+ * need values (UNDEF) starts at top (NULL: the stack's start) or in a new
+ * chunk; every other field is zero. NULL with an exception. */
+pe_frame *pe_vm_load_frame(pe_state *S, pe_val *top, size_t need);
 /* vm.c: drops every frame of a suspended run (no handler runs). */
 void pe_vm_abandon(pe_state *S);
 /* suspend.c: LOAD_GLOBAL of an unbound, non-builtin global with
@@ -380,6 +384,9 @@ int pe_suspend_name(pe_state *S, pe_frame *f, uint32_t slot);
 int pe_suspend_after(pe_state *S, int rc, pe_val r, pe_value *result);
 /* suspend.c: a suspended run left by pe_run_end / pe_reset / pe_state_free. */
 void pe_suspend_abandon(pe_state *S);
+/* snapshot.c: pe_snapshot_load without the key check (the fuzz target:
+ * every byte string must load or fail cleanly). */
+int pe_snapshot_load_unchecked(pe_state *S, const void *data, size_t len, pe_code **code_out);
 /* capi_host.c: the name of an external function (NULL: v is none). */
 const char *pe_external_name(pe_val v);
 int pe_external_call(pe_state *S, void *ud, int argc, const pe_value *argv, pe_value kwnames,

@@ -2625,3 +2625,19 @@ void pe_vm_abandon(pe_state *S) {
     pe_exc_clear(S);
     S->exc = saved;
 }
+
+/* snapshot.c: a frame for a loaded run, its window of `need` values (all
+ * UNDEF) starting at top (NULL: the stack's start) or in a new chunk. */
+pe_frame *pe_vm_load_frame(pe_state *S, pe_val *top, size_t need) {
+    if (S->nframes == 0 && frames_prepare(S)) return NULL;
+    uint32_t chunk = S->nframes ? S->frames[S->nframes - 1].chunk : 0;
+    pe_val *base = stack_reserve(S, &chunk, top, need ? need : 1);
+    if (!base) return NULL;
+    pe_frame *fr = frame_push(S);
+    if (!fr) return NULL;
+    memset(fr, 0, sizeof *fr);
+    for (size_t i = 0; i < need; i++) base[i] = pe_undef();
+    fr->chunk = chunk;
+    fr->locals = fr->sp = base;
+    return fr;
+}

@@ -190,6 +190,7 @@ typedef struct px_mod {
     PyObject *LimitError;
     PyTypeObject *Code_type;
     PyTypeObject *Snapshot_type, *Complete_type; /* snapshot.c */
+    unsigned char snap_key[32]; /* Snapshot.dump/load's default key (random, per import) */
     PyObject *s_max_steps, *s_max_memory, *s_max_depth, *s_timeout, *s_write, *s_names,
         *s_mode, *s_filename, *s_compile, *s_eval, *s_exec, *s_stdout;
     PyObject *sys_dict;  /* vars(sys), where print() finds sys.stdout */
@@ -363,6 +364,7 @@ PyObject *px_code_new_from(px_mod *ms, PyObject *source, const char *src, size_t
 
 /* snapshot.c: runs that pause at external calls (Code.start) */
 extern PyType_Spec px_snapshot_spec, px_complete_spec;
+int px_snapshot_key_init(px_mod *ms);
 PyObject *px_code_start(PyObject *self, PyTypeObject *cls, PyObject *const *args, Py_ssize_t nargs,
                         PyObject *kwnames);
 

@@ -424,6 +424,7 @@ static int px_module_exec(PyObject *m) {
     if (!ms->Snapshot_type || PyModule_AddType(m, ms->Snapshot_type) < 0) return -1;
     ms->Complete_type = (PyTypeObject *)PyType_FromModuleAndSpec(m, &px_complete_spec, NULL);
     if (!ms->Complete_type || PyModule_AddType(m, ms->Complete_type) < 0) return -1;
+    if (px_snapshot_key_init(ms) < 0) return -1;
 #define PX_INTERN(field, text)                                   \
     if (!(ms->field = PyUnicode_InternFromString(text))) return -1;
     PX_INTERN(s_max_steps, "max_steps")

@@ -19,7 +19,8 @@
  * last pause. */
 typedef struct px_paused {
     px_ctx *c;
-    PyObject *code; /* the pyexpr.Code (keeps the pe_code alive) */
+    PyObject *code;   /* the pyexpr.Code (keeps the pe_code alive), or NULL */
+    pe_code *loaded;  /* Snapshot.load: the recompiled program (owned), or NULL */
     char *out;
     size_t olen, ocap;
 } px_paused;
@@ -67,6 +68,7 @@ static void px_paused_free(px_paused *r) {
         px_ctx_free(c);
     }
     Py_XDECREF(r->code);
+    if (r->loaded) pe_code_release(r->loaded);
     free(r->out);
     free(r);
 }
@@ -369,6 +371,107 @@ static PyObject *px_snap_repr(PyObject *self) {
                                 o->kwargs, o->run ? "" : " (resumed)");
 }
 
+/* The key= argument: bytes-like, or None for the module's own random key
+ * (made at import: good within one process only). */
+static int px_snap_key(px_mod *ms, PyObject *key, Py_buffer *view, const void **k, size_t *n) {
+    view->obj = NULL;
+    if (!key || key == Py_None) {
+        *k = ms->snap_key;
+        *n = sizeof ms->snap_key;
+        return 0;
+    }
+    if (PyObject_GetBuffer(key, view, PyBUF_SIMPLE) < 0) return -1;
+    if (view->len == 0) {
+        PyBuffer_Release(view);
+        PyErr_SetString(PyExc_ValueError, "snapshot key must not be empty");
+        return -1;
+    }
+    *k = view->buf;
+    *n = (size_t)view->len;
+    return 0;
+}
+
+/* The optional key= keyword of dump()/load() (args[nargs..] by kwnames). */
+static int px_key_kw(PyObject *kwnames, PyObject *const *kwv, const char *fn, PyObject **key) {
+    Py_ssize_t nk = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    for (Py_ssize_t i = 0; i < nk; i++) {
+        if (PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(kwnames, i), "key"))
+            return px_unexpected_kw(fn, PyTuple_GET_ITEM(kwnames, i));
+        *key = kwv[i];
+    }
+    return 0;
+}
+
+static PyObject *px_snap_dump(PyObject *self, PyTypeObject *cls, PyObject *const *args,
+                              Py_ssize_t nargs, PyObject *kwnames) {
+    px_mod *ms = (px_mod *)PyType_GetModuleState(cls);
+    PyObject *key = nargs ? args[0] : NULL;
+    if (nargs > 1 || px_key_kw(kwnames, args + nargs, "dump", &key) < 0) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "dump() takes at most 1 argument");
+        return NULL;
+    }
+    px_snap_obj *o = (px_snap_obj *)self;
+    if (!o->run) return px_snap_take(o);
+    Py_buffer view;
+    const void *k;
+    size_t kn;
+    if (px_snap_key(ms, key, &view, &k, &kn) < 0) return NULL;
+    px_ctx *c = o->run->c;
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = pe_snapshot_dump(c->S, k, kn, &buf, &len);
+    if (view.obj) PyBuffer_Release(&view);
+    if (rc) {
+        px_raise_engine_exc(ms, c);
+        pe_exception_clear(c->S);
+        return NULL;
+    }
+    PyObject *b = PyBytes_FromStringAndSize(buf, (Py_ssize_t)len);
+    free(buf);
+    return b;
+}
+
+static PyObject *px_snap_load(PyObject *type, PyTypeObject *cls, PyObject *const *args,
+                              Py_ssize_t nargs, PyObject *kwnames) {
+    (void)type;
+    px_mod *ms = (px_mod *)PyType_GetModuleState(cls);
+    PyObject *key = nargs > 1 ? args[1] : NULL;
+    if (nargs < 1 || nargs > 2 || px_key_kw(kwnames, args + nargs, "load", &key) < 0) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "load() takes 1 or 2 arguments");
+        return NULL;
+    }
+    Py_buffer data, view;
+    if (PyObject_GetBuffer(args[0], &data, PyBUF_SIMPLE) < 0) return NULL;
+    const void *k;
+    size_t kn;
+    if (px_snap_key(ms, key, &view, &k, &kn) < 0) {
+        PyBuffer_Release(&data);
+        return NULL;
+    }
+    px_paused *r = calloc(1, sizeof *r);
+    PyObject *res = NULL;
+    if (!r) {
+        PyErr_NoMemory();
+        goto out;
+    }
+    r->c = px_ctx_new(ms);
+    if (!r->c) {
+        px_paused_free(r);
+        goto out;
+    }
+    pe_set_output(r->c->S, px_paused_write, r, px_paused_err, NULL);
+    if (pe_snapshot_load(r->c->S, data.buf, (size_t)data.len, k, kn, &r->loaded)) {
+        px_raise_engine_exc(ms, r->c);
+        px_paused_free(r);
+        goto out;
+    }
+    res = px_paused_result(ms, r, PE_SUSPENDED, pe_value_none());
+out:
+    if (view.obj) PyBuffer_Release(&view);
+    PyBuffer_Release(&data);
+    return res;
+}
+
 static PyObject *px_snap_get_kind(PyObject *self, void *closure) {
     (void)closure;
     return PyUnicode_FromString(((px_snap_obj *)self)->kind == PE_PENDING_NAME ? "name" : "call");
@@ -389,6 +492,12 @@ static PyMethodDef px_snap_methods[] = {
     PX_METH("resume_error", px_snap_resume_error,
             "resume_error(exc)\n--\n\nContinue the run: the external call raises exc (an "
             "exception instance or class)."),
+    PX_METH("dump", px_snap_dump,
+            "dump(key=None)\n--\n\nThe paused run as bytes (authenticated with key: bytes; None: "
+            "this process's own random key)."),
+    {"load", (PyCFunction)(void (*)(void))px_snap_load,
+     METH_METHOD | METH_FASTCALL | METH_KEYWORDS | METH_CLASS,
+     "load(data, key=None)\n--\n\nA Snapshot from dump()'s bytes (the same key)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -464,3 +573,17 @@ PyType_Spec px_complete_spec = {
     .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION | Py_TPFLAGS_IMMUTABLETYPE,
     .slots = px_done_slots,
 };
+
+/* The module's default snapshot key: os.urandom(32). */
+int px_snapshot_key_init(px_mod *ms) {
+    PyObject *os = PyImport_ImportModule("os");
+    if (!os) return -1;
+    PyObject *b = PyObject_CallMethod(os, "urandom", "i", (int)sizeof ms->snap_key);
+    Py_DECREF(os);
+    if (!b) return -1;
+    int ok = PyBytes_Check(b) && PyBytes_GET_SIZE(b) == (Py_ssize_t)sizeof ms->snap_key;
+    if (ok) memcpy(ms->snap_key, PyBytes_AS_STRING(b), sizeof ms->snap_key);
+    Py_DECREF(b);
+    if (!ok) PyErr_SetString(PyExc_RuntimeError, "os.urandom gave no key");
+    return ok ? 0 : -1;
+}

@@ -566,6 +566,28 @@ PE_API int pe_resume_error(pe_state *S, int type_id, const char *msg, pe_value *
 /* The same, raising the state's pending exception (pe_raise_value ...). */
 PE_API int pe_resume_raise(pe_state *S, pe_value *result);
 
+/* Snapshots: a suspended run as bytes, to resume later, in another state,
+ * process or machine (docs/embedding.md "Snapshots"). The bytes hold the
+ * program's source (recompiled on load), the limits and what the run used
+ * of them, the globals, the frames and every object they reach (shared
+ * objects and cycles kept). Objects a snapshot cannot hold (classes and
+ * their instances, modules, host objects, bound methods, most iterators)
+ * make pe_snapshot_dump fail with TypeError naming the type.
+ *
+ * The bytes are authenticated with HMAC-SHA256 under key (any bytes, not
+ * empty): pe_snapshot_load refuses bytes dumped with another key or
+ * altered (ValueError), so the engine never runs frames it did not write;
+ * the loader also checks every count, index and reference. */
+/* While suspended: the bytes, malloc'ed (free with free()). */
+PE_API int pe_snapshot_dump(pe_state *S, const void *key, size_t keylen, char **out, size_t *len);
+/* Makes the snapshot's run the state's run, suspended (a run begun in S
+ * is ended first): pe_pending_call / pe_resume* continue it. *code_out
+ * receives the recompiled program (a NEW reference: release it after
+ * pe_run_end and pe_reset). 0, or -1 with ValueError (bad bytes) or the
+ * program's compile error pending. */
+PE_API int pe_snapshot_load(pe_state *S, const void *data, size_t len, const void *key,
+                            size_t keylen, pe_code **code_out);
+
 /* ------------------------------------------------------------------ */
 /* Built-in names                                                      */
 /* ------------------------------------------------------------------ */
