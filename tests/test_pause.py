@@ -43,8 +43,9 @@ def cpython_output(src, externals):
     return buf.getvalue()
 
 
-def drive(snap, on_snapshot=None):
-    """Answers every pause; returns (output, number of pauses)."""
+def drive(snap, on_snapshot=None, reload=None):
+    """Answers every pause (after reload(snap) when given); returns
+    (output, number of pauses)."""
     out = []
     n = 0
     while isinstance(snap, pyexpr.Snapshot):
@@ -52,6 +53,8 @@ def drive(snap, on_snapshot=None):
         n += 1
         if on_snapshot:
             on_snapshot(snap)
+        if reload:
+            snap = reload(snap)
         try:
             value = answer(snap.function, snap.args, snap.kwargs)
         except Exception as e:  # noqa: BLE001

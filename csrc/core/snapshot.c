@@ -35,10 +35,12 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "capi.h"
 #include "hash_algos.h"
 #include "pe_bytes.h"
+#include "pe_class.h"
 #include "pe_cont.h"
 #include "pe_str.h"
 
@@ -379,7 +381,17 @@ static int number(wr *w, pe_val c) {
     pe_state *S = w->S;
     if (c.tag != PE_TOBJ || obj_find(w, c.u.o) >= 0 || is_builtin_static(c)) return 0;
     int kind = obj_kind(c.u.o);
-    if (!kind) return pe_raise(S, PE_EXC(TypeError), "cannot snapshot a '%s' object", pe_type_name(c));
+    if (!kind) {
+        const pe_type *t = c.u.o->type;
+        if (t == &pe_type_type && pe_is_heaptype((const pe_type *)c.u.o))
+            return pe_raise(S, PE_EXC(TypeError), "cannot snapshot class '%s' (classes are not supported yet)",
+                            ((const pe_type *)c.u.o)->name);
+        if (pe_is_heaptype(t))
+            return pe_raise(S, PE_EXC(TypeError),
+                            "cannot snapshot an instance of class '%s' (classes are not supported yet)",
+                            t->name);
+        return pe_raise(S, PE_EXC(TypeError), "cannot snapshot a '%s' object", pe_type_name(c));
+    }
     if (kind == K_FUNC && ((pe_func *)c.u.o)->globals != S->globals)
         return pe_raise(S, PE_EXC(TypeError), "cannot snapshot a function of another module ('%s')",
                         ((pe_str *)((pe_func *)c.u.o)->code->qualname)->data);
@@ -1344,14 +1356,18 @@ int pe_snapshot_load_unchecked(pe_state *S, const void *data, size_t len, pe_cod
     if (r.kinds) pe_sys_free(S, r.kinds, r.n ? r.n : 1);
     codes_free(S, &r.cs);
     if (rc && *code_out) {
-        /* the half-made run and its objects go; the code after them */
-        pe_val e = S->exc;
-        S->exc = pe_undef();
+        /* the half-made run and its objects go (the exception too: it is
+         * raised again after them), then the code they point into */
+        int tid = pe_exception_type(pe_exception(S));
+        char *msg = NULL;
+        if (pe_value_str(S, pe_exception(S), &msg, NULL)) msg = NULL;
+        pe_exception_clear(S);
         pe_run_end(S);
         pe_reset(S);
-        S->exc = e;
         pe_code_release(*code_out);
         *code_out = NULL;
+        pe_raise_id(S, tid < 0 ? PE_EXC_ValueError : tid, "%s", msg ? msg : "invalid snapshot");
+        free(msg);
     }
     return rc;
 }
