@@ -91,6 +91,9 @@ class Snapshot:
     def resume_error(
         self, exc: Union[BaseException, Type[BaseException]]
     ) -> Union["Snapshot", "Complete"]: ...
+    def dump(self, key: Optional[bytes] = None) -> bytes: ...
+    @classmethod
+    def load(cls, data: bytes, key: Optional[bytes] = None) -> "Snapshot": ...
 
 class Complete:
     """The end of a run started by Code.start."""
