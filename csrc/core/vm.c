@@ -642,6 +642,13 @@ static int name_error(pe_state *S, const pe_val *globals, const pe_fcode *fc, ui
     return -1;
 }
 
+/* LOAD_GLOBAL of an unbound name: the host resolves it when it asked to
+ * (pe_set_suspend_names: the run suspends, suspend.c), else NameError. */
+static PE_NOINLINE int global_name_error(pe_state *S, pe_frame *f, uint32_t slot) {
+    if (S->susp.names && pe_suspend_name(S, f, slot)) return -1;
+    return name_error(S, f->globals, f->code, slot);
+}
+
 static int unbound_local(pe_state *S, const pe_fcode *c, uint32_t i) {
     return pe_raise(S, PE_EXC(UnboundLocalError),
                     "cannot access local variable '%s' where it is not associated with a value",
@@ -1123,7 +1130,7 @@ next:
             if (b < 0) {
                 /* a CPython builtin pyexpr lacks says so; anything else is a NameError */
                 if (!pe_builtin_unsupported(S, (pe_str *)prog->gnames[ARG]))
-                    name_error(S, globals, f->code, ARG);
+                    global_name_error(S, f, ARG);
                 ERROR();
             }
             v = pe_builtin_value(b);
@@ -2403,8 +2410,15 @@ next:
 error : {
     /* a native function that failed without raising: CPython's SystemError
      * (an engine bug, but never a silent exit) */
-    if (PE_UNLIKELY(S->exc.tag == PE_TUNDEF))
+    if (PE_UNLIKELY(S->exc.tag == PE_TUNDEF)) {
+        /* an external call (suspend.c) suspends the run: the frames stay */
+        if (S->susp.req) {
+            S->susp.req = false;
+            SYNC();
+            return 1;
+        }
         pe_raise(S, PE_EXC(SystemError), "error return without exception set");
+    }
     /* add this frame to the traceback, then look for a handler */
     uint32_t at = (uint32_t)(pc - 1 - f->code->code);
     if (!reraise) pe_tb_add(S, f->code, f->code->lines[at], f->code->cols ? f->code->cols[at] : 0);
@@ -2417,6 +2431,7 @@ error : {
                 h = &c->exctab[i];
                 break;
             }
+        if (PE_UNLIKELY(S->susp.unwinding)) h = NULL; /* pe_vm_abandon */
         if (h) {
             pe_val *floor = locals + c->nlocals + c->ncells + c->nfree + h->depth;
             /* the compiler guarantees the handler's depth is never above
@@ -2571,4 +2586,38 @@ int pe_vm_gen_resume(pe_state *S, pe_gen *g, pe_val v, bool throw_, pe_val *out)
     }
     if (vm_execute_nested(S, out, throw_)) return -1;
     return g->state == PE_GEN_CLOSED ? 0 : 1;
+}
+
+/* Suspended runs (suspend.c): the top frame continues where it stopped. */
+int pe_vm_continue(pe_state *S, bool throw_, pe_val *result) {
+    return vm_execute(S, 0, result, throw_);
+}
+
+void pe_vm_abandon(pe_state *S) {
+    if (!S->nframes) return;
+    pe_val saved = S->exc;
+    S->exc = pe_undef();
+    pe_raise(S, PE_EXC(RuntimeError), "suspended run abandoned");
+    S->susp.unwinding = true;
+    pe_val r;
+    (void)vm_execute(S, 0, &r, true);
+    S->susp.unwinding = false;
+    pe_exc_clear(S);
+    S->exc = saved;
+}
+
+/* snapshot.c: a frame for a loaded run, its window of `need` values (all
+ * UNDEF) starting at top (NULL: the stack's start) or in a new chunk. */
+pe_frame *pe_vm_load_frame(pe_state *S, pe_val *top, size_t need) {
+    if (S->nframes == 0 && frames_prepare(S)) return NULL;
+    uint32_t chunk = S->nframes ? S->frames[S->nframes - 1].chunk : 0;
+    pe_val *base = stack_reserve(S, &chunk, top, need ? need : 1);
+    if (!base) return NULL;
+    pe_frame *fr = frame_push(S);
+    if (!fr) return NULL;
+    memset(fr, 0, sizeof *fr);
+    for (size_t i = 0; i < need; i++) base[i] = pe_undef();
+    fr->chunk = chunk;
+    fr->locals = fr->sp = base;
+    return fr;
 }
