@@ -1745,6 +1745,22 @@ next:
     }
     TARGET(STORE_SUBSCR) {
         pe_val key = sp[-1], obj = sp[-2], v = sp[-3];
+        if (obj.tag == PE_TOBJ && obj.u.o->type == &pe_type_list && key.tag == PE_TINT) {
+            /* list[i] = v in place (the list's reference to v is the
+             * stack's); out of range: the slow path raises */
+            pe_list *l = PE_LIST(obj);
+            int64_t i = key.u.i;
+            if (i < 0) i += (int64_t)l->n;
+            if (i >= 0 && (uint64_t)i < l->n) {
+                pe_val old = l->items[i];
+                l->items[i] = v;
+                sp -= 3;
+                SYNC(); /* releasing the old item may free objects */
+                pe_decref(S, old);
+                pe_decref(S, obj);
+                DISPATCH();
+            }
+        }
         SYNC();
         if (pe_setitem(S, obj, key, v)) ERROR();
         pe_decref(S, key);
