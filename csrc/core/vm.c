@@ -1281,11 +1281,12 @@ next:
             pe_val *slot = NULL;
             if (PE_OPOF(nw) == PE_OP_STORE_FAST) slot = &locals[PE_ARGOF(nw)];
             else if (PE_OPOF(nw) == PE_OP_STORE_GLOBAL) slot = &globals[PE_ARGOF(nw)];
-            if (slot && slot->tag == PE_TOBJ && slot->u.o == a.u.o) {
+            bool acc = slot && slot->tag == PE_TOBJ && slot->u.o == a.u.o;
+            if (acc) {
                 *slot = pe_undef();
                 pe_decref(S, a);
             }
-            if (pe_str_concat_inplace(S, &sp[-2], b)) {
+            if (pe_str_concat_inplace(S, &sp[-2], b, acc)) {
                 sp[-2] = pe_none();
                 ERROR();
             }
