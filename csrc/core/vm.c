@@ -1315,6 +1315,19 @@ next:
                 DISPATCH();
             }
         }
+        if ((ARG & 0xff) == PE_BO_POW &&
+            ((a.tag == PE_TFLOAT && (b.tag == PE_TFLOAT || b.tag == PE_TINT)) ||
+             (a.tag == PE_TINT && b.tag == PE_TFLOAT))) {
+            /* float ** number: libm's pow with CPython's special cases and
+             * errors, without the generic binary-op dispatch */
+            double x = a.tag == PE_TFLOAT ? a.u.f : (double)a.u.i;
+            double y = b.tag == PE_TFLOAT ? b.u.f : (double)b.u.i, r;
+            SYNC();
+            if (pe_float_pow(S, x, y, &r)) ERROR();
+            sp[-2] = pe_float(r);
+            sp--;
+            DISPATCH();
+        }
         BINOP_SLOW((int)(ARG & 0xff), (ARG >> 8) != 0);
     }
     TARGET(COMPARE_OP) {
