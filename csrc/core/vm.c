@@ -1306,11 +1306,12 @@ next:
             pe_val *slot = NULL;
             if (PE_OPOF(nw) == PE_OP_STORE_FAST) slot = &locals[PE_ARGOF(nw)];
             else if (PE_OPOF(nw) == PE_OP_STORE_GLOBAL) slot = &globals[PE_ARGOF(nw)];
-            if (slot && slot->tag == PE_TOBJ && slot->u.o == a.u.o) {
+            bool acc = slot && slot->tag == PE_TOBJ && slot->u.o == a.u.o;
+            if (acc) {
                 *slot = pe_undef();
                 pe_decref(S, a);
             }
-            if (pe_str_concat_inplace(S, &sp[-2], b)) {
+            if (pe_str_concat_inplace(S, &sp[-2], b, acc)) {
                 sp[-2] = pe_none();
                 ERROR();
             }
@@ -1338,6 +1339,19 @@ next:
                 sp--;
                 DISPATCH();
             }
+        }
+        if ((ARG & 0xff) == PE_BO_POW &&
+            ((a.tag == PE_TFLOAT && (b.tag == PE_TFLOAT || b.tag == PE_TINT)) ||
+             (a.tag == PE_TINT && b.tag == PE_TFLOAT))) {
+            /* float ** number: libm's pow with CPython's special cases and
+             * errors, without the generic binary-op dispatch */
+            double x = a.tag == PE_TFLOAT ? a.u.f : (double)a.u.i;
+            double y = b.tag == PE_TFLOAT ? b.u.f : (double)b.u.i, r;
+            SYNC();
+            if (pe_float_pow(S, x, y, &r)) ERROR();
+            sp[-2] = pe_float(r);
+            sp--;
+            DISPATCH();
         }
         BINOP_SLOW((int)(ARG & 0xff), (ARG >> 8) != 0);
     }
@@ -1732,6 +1746,22 @@ next:
     }
     TARGET(STORE_SUBSCR) {
         pe_val key = sp[-1], obj = sp[-2], v = sp[-3];
+        if (obj.tag == PE_TOBJ && obj.u.o->type == &pe_type_list && key.tag == PE_TINT) {
+            /* list[i] = v in place (the list's reference to v is the
+             * stack's); out of range: the slow path raises */
+            pe_list *l = PE_LIST(obj);
+            int64_t i = key.u.i;
+            if (i < 0) i += (int64_t)l->n;
+            if (i >= 0 && (uint64_t)i < l->n) {
+                pe_val old = l->items[i];
+                l->items[i] = v;
+                sp -= 3;
+                SYNC(); /* releasing the old item may free objects */
+                pe_decref(S, old);
+                pe_decref(S, obj);
+                DISPATCH();
+            }
+        }
         SYNC();
         if (pe_setitem(S, obj, key, v)) ERROR();
         pe_decref(S, key);
