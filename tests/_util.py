@@ -547,3 +547,42 @@ def read_version() -> str:
     if not m:
         pytest.fail(f"no __version__ = '...' assignment in {path}", pytrace=False)
     return m.group(1)
+
+
+# --------------------------------------------------------------------------
+# Batch differential programs (hypothesis tests)
+# --------------------------------------------------------------------------
+
+def cpython_batch_stdout(program: str) -> str:
+    """stdout of *program* under CPython 3.11: exec'd in this process when
+    pytest itself runs on 3.11, else by the oracle."""
+    if IN_PROCESS_ORACLE:
+        import contextlib
+        import io
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(compile(program, "<batch>", "exec"), {})
+        return out.getvalue()
+    return oracle_exec_stdout(program)
+
+
+def assert_batch_matches(program: str, expected: str, context=None) -> None:
+    """Run *program* with pyexpr from a file and compare its stdout with
+    *expected* line by line; *context(n)* names what produced line n."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "batch.py"
+        path.write_text(program, encoding="utf-8")
+        res = run_pyexpr([str(path)])
+    assert_no_crash(res)
+    got = res.stdout.decode("utf-8")
+    if got == expected and res.returncode == 0:
+        return
+    want_lines, got_lines = expected.splitlines(), got.splitlines()
+    n = next((i for i, pair in enumerate(zip(want_lines, got_lines)) if pair[0] != pair[1]),
+             min(len(want_lines), len(got_lines)))
+    shown = [(want_lines[n] if n < len(want_lines) else "<end>"),
+             (got_lines[n] if n < len(got_lines) else "<end>")]
+    raise AssertionError("\n".join([
+        f"output differs at line {n + 1}:", "  CPython: " + shown[0], "  pyexpr:  " + shown[1],
+        "--- program ---", context(n) if context else program, res.describe()]))

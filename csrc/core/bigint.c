@@ -728,6 +728,7 @@ int64_t pe_int_bit_length(pe_val a) {
 #define HASH_MOD (((uint64_t)1 << 61) - 1) /* CPython's _PyHASH_MODULUS */
 
 int64_t pe_int_hash(pe_val a) {
+    if (a.tag == PE_TINT) return pe_small_int_hash(a.u.i);
     mag A;
     mag_init(&A, a);
     uint64_t x = 0;

@@ -26,7 +26,7 @@
 
 int pe_cont_hash(pe_state *S, pe_val key, int64_t *out) {
     if (key.tag == PE_TINT) {
-        *out = pe_int_hash(key);
+        *out = pe_small_int_hash(key.u.i);
         return 0;
     }
     if (pe_is_str(key) && PE_STR(key)->hash != -1) {
@@ -164,6 +164,11 @@ restart:
             pe_dict_entry *ep = &d->entries[e];
             if (ep->hash == hash) {
                 pe_val k = ep->key;
+                if (k.tag == key.tag && k.u.i == key.u.i) { /* `is` (same bits): no == */
+                    *ix = e;
+                    if (slot) *slot = i;
+                    return 0;
+                }
                 uint64_t version = d->version;
                 pe_incref(k);
                 int c = keys_equal(S, k, key);

@@ -140,7 +140,7 @@ int pe_hash(pe_state *S, pe_val v, int64_t *out) {
     switch (v.tag) {
     case PE_TNONE: *out = 0x5f3759df; return 0; /* CPython: address based */
     case PE_TBOOL:
-    case PE_TINT: *out = pe_int_hash(pe_int(v.u.i)); return 0;
+    case PE_TINT: *out = pe_small_int_hash(v.u.i); return 0;
     case PE_TFLOAT: *out = pe_float_hash(v.u.f); return 0;
     case PE_TOBJ: {
         const pe_type *t = v.u.o->type;

@@ -125,6 +125,11 @@ int pe_set_update(pe_state *S, pe_obj *set, pe_val iterable); /* SET_UPDATE, set
 int pe_set_contains(pe_state *S, pe_obj *set, pe_val key);    /* 0/1/-1 */
 /* Iteration over the table: *pos starts at 0; 1 with borrowed *key, 0 at end. */
 int pe_set_next(pe_set *s, size_t *pos, pe_val *key);
+/* Serialized sets (marshal.c): table size, and the rebuild of a new empty
+ * set from it and each key's slot (ValueError on an inconsistent layout). */
+size_t pe_set_table_size(const pe_set *s);
+int pe_set_fill_layout(pe_state *S, pe_set *s, size_t size, const pe_val *keys,
+                       const uint32_t *slots, size_t n);
 /* The frozenset constant CPython's compiler makes for a display of more
  * than 2 constants: frozenset(items) rebuilt from its own iteration order
  * (merge_consts_recursive). CPython compiles `{1, 2, 3}` to BUILD_SET 0;
