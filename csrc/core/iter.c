@@ -304,9 +304,7 @@ static int items_contains(pe_state *S, pe_val v, pe_val x) {
     pe_val found;
     int r = pe_dict_get(S, VIEW_DICT(v), PE_TUPLE(x)->items[0], &found);
     if (r <= 0) return r;
-    pe_incref(found);
-    r = cont_eq(S, found, PE_TUPLE(x)->items[1]);
-    pe_decref(S, found);
+    r = cont_eq_held(S, found, PE_TUPLE(x)->items[1]);
     return r;
 }
 
@@ -316,9 +314,7 @@ static int values_contains(pe_state *S, pe_val v, pe_val x) {
     for (size_t i = 0; i < d->nentries; i++) {
         pe_val y = d->entries[i].value;
         if (d->entries[i].key.tag == PE_TUNDEF) continue;
-        pe_incref(y);
-        int k = cont_eq(S, y, x);
-        pe_decref(S, y);
+        int k = cont_eq_held(S, y, x);
         if (k) return k;
     }
     return 0;
