@@ -1580,10 +1580,7 @@ static const pe_cfunc object_methods[] = {
     PE_METHOD_END,
 };
 
-const pe_type pe_type_object = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "object",
-    .kind = PE_K_INSTANCE,
+const pe_type pe_type_object = PE_TYPE("object", INSTANCE,
     .dealloc = pe_instance_dealloc,
     .repr = pe_object_default_repr,
     .hash = instance_hash,
@@ -1591,4 +1588,4 @@ const pe_type pe_type_object = {
     .getattr = pe_object_generic_getattr,
     .setattr = pe_object_generic_setattr,
     .methods = object_methods,
-};
+);

@@ -1198,10 +1198,7 @@ static const pe_cfunc list_methods[] = {
     PE_METHOD_END,
 };
 
-const pe_type pe_type_list = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "list",
-    .kind = PE_K_LIST,
+const pe_type pe_type_list = PE_TYPE("list", LIST,
     PE_DEALLOC_CLEARED(pe_list),
     .clear = list_clear_slot,
     .repr = list_repr,
@@ -1214,4 +1211,4 @@ const pe_type pe_type_list = {
     .contains = list_contains,
     .call = list_call,
     .methods = list_methods,
-};
+);

@@ -464,10 +464,7 @@ static const pe_cfunc tuple_methods[] = {
     PE_METHOD_END,
 };
 
-const pe_type pe_type_tuple = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "tuple",
-    .kind = PE_K_TUPLE,
+const pe_type pe_type_tuple = PE_TYPE("tuple", TUPLE,
     .dealloc = tuple_dealloc,
     .clear = tuple_clear,
     .repr = tuple_repr,
@@ -480,4 +477,4 @@ const pe_type pe_type_tuple = {
     .contains = tuple_contains,
     .call = tuple_call,
     .methods = tuple_methods,
-};
+);
