@@ -758,12 +758,9 @@ static int ellipsis_repr(pe_state *S, pe_val v, pe_sb *sb) {
     return pe_sb_puts(sb, "Ellipsis");
 }
 
-const pe_type pe_type_ellipsis = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "ellipsis",
-    .kind = PE_K_OTHER,
+const pe_type pe_type_ellipsis = PE_TYPE("ellipsis", OTHER,
     .repr = ellipsis_repr,
-};
+);
 
 const pe_obj pe_ellipsis_obj = PE_STATIC_HEAD(&pe_type_ellipsis);
 

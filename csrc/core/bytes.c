@@ -757,10 +757,7 @@ int pe_bytearray_inplace(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
 /* The types                                                           */
 /* ------------------------------------------------------------------ */
 
-const pe_type pe_type_bytes = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "bytes",
-    .kind = PE_K_BYTES,
+const pe_type pe_type_bytes = PE_TYPE("bytes", BYTES,
     .dealloc = bytes_dealloc,
     .repr = bytes_repr,
     .hash = bytes_hash,
@@ -773,12 +770,9 @@ const pe_type pe_type_bytes = {
     .contains = bytes_contains,
     .call = bytes_call,
     .methods = pe_bytes_methods,
-};
+);
 
-const pe_type pe_type_bytearray = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "bytearray",
-    .kind = PE_K_BYTEARRAY,
+const pe_type pe_type_bytearray = PE_TYPE("bytearray", BYTEARRAY,
     .dealloc = bytearray_dealloc,
     .repr = bytearray_repr,
     .richcmp = bytes_richcmp,
@@ -791,7 +785,7 @@ const pe_type pe_type_bytearray = {
     .contains = bytes_contains,
     .call = bytearray_call,
     .methods = pe_bytearray_methods,
-};
+);
 
 /* ------------------------------------------------------------------ */
 /* Literals                                                            */

@@ -1515,37 +1515,41 @@ static int obj_new(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_ob
     return pe_instance_new(S, t, out);
 }
 
-static int obj_setattr(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
-                       pe_val *out) {
-    if (pe_no_kwargs(S, "__setattr__", kw)) return -1;
-    if (argc != 2) return pe_raise(S, PE_EXC(TypeError), "expected 2 arguments, got %d", argc);
+/* The arguments of object.__setattr__ / __delattr__ / __getattribute__:
+ * n of them, the first an attribute name. (CPython words the count of
+ * __setattr__'s with a leading space: an argument parser given no name.) */
+static int attr_args(pe_state *S, const char *fn, int n, int argc, const pe_val *argv, pe_obj *kw) {
+    if (pe_no_kwargs(S, fn, kw)) return -1;
+    if (argc != n)
+        return pe_raise(S, PE_EXC(TypeError), "%sexpected %d argument%s, got %d", n == 2 ? " " : "", n,
+                        n == 1 ? "" : "s", argc);
     if (!pe_is_str(argv[0]))
         return pe_raise(S, PE_EXC(TypeError), "attribute name must be string, not '%s'",
                         pe_type_name(argv[0]));
-    if (pe_object_setattr_raw(S, self, argv[0].u.o, argv[1])) return -1;
+    return 0;
+}
+
+static int obj_setattr(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                       pe_val *out) {
+    if (attr_args(S, "__setattr__", 2, argc, argv, kw) ||
+        pe_object_setattr_raw(S, self, argv[0].u.o, argv[1]))
+        return -1;
     *out = pe_none();
     return 0;
 }
 
 static int obj_delattr(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                        pe_val *out) {
-    if (pe_no_kwargs(S, "__delattr__", kw)) return -1;
-    if (argc != 1) return pe_raise(S, PE_EXC(TypeError), "expected 1 argument, got %d", argc);
-    if (!pe_is_str(argv[0]))
-        return pe_raise(S, PE_EXC(TypeError), "attribute name must be string, not '%s'",
-                        pe_type_name(argv[0]));
-    if (pe_object_setattr_raw(S, self, argv[0].u.o, pe_undef())) return -1;
+    if (attr_args(S, "__delattr__", 1, argc, argv, kw) ||
+        pe_object_setattr_raw(S, self, argv[0].u.o, pe_undef()))
+        return -1;
     *out = pe_none();
     return 0;
 }
 
 static int obj_getattribute(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                             pe_val *out) {
-    if (pe_no_kwargs(S, "__getattribute__", kw)) return -1;
-    if (argc != 1) return pe_raise(S, PE_EXC(TypeError), "expected 1 argument, got %d", argc);
-    if (!pe_is_str(argv[0]))
-        return pe_raise(S, PE_EXC(TypeError), "attribute name must be string, not '%s'",
-                        pe_type_name(argv[0]));
+    if (attr_args(S, "__getattribute__", 1, argc, argv, kw)) return -1;
     return pe_object_generic_getattr(S, self, argv[0].u.o, out);
 }
 
@@ -1586,10 +1590,7 @@ static const pe_cfunc object_methods[] = {
     PE_METHOD_END,
 };
 
-const pe_type pe_type_object = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "object",
-    .kind = PE_K_INSTANCE,
+const pe_type pe_type_object = PE_TYPE("object", INSTANCE,
     .dealloc = pe_instance_dealloc,
     .repr = pe_object_default_repr,
     .hash = instance_hash,
@@ -1597,4 +1598,4 @@ const pe_type pe_type_object = {
     .getattr = pe_object_generic_getattr,
     .setattr = pe_object_generic_setattr,
     .methods = object_methods,
-};
+);

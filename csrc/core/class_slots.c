@@ -50,14 +50,11 @@ static int notimpl_hash(pe_state *S, pe_val v, int64_t *out) {
     return 0;
 }
 
-const pe_type pe_type_notimplemented = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "NotImplementedType",
-    .kind = PE_K_OTHER,
+const pe_type pe_type_notimplemented = PE_TYPE("NotImplementedType", OTHER,
     .repr = notimpl_repr,
     .truth = notimpl_truth,
     .hash = notimpl_hash,
-};
+);
 
 const pe_obj pe_notimplemented_obj = PE_STATIC_HEAD(&pe_type_notimplemented);
 
@@ -309,15 +306,12 @@ static int seqiter_next(pe_state *S, pe_val v, pe_val *out) {
     return 1;
 }
 
-static const pe_type pe_type_seqiter = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "iterator",
-    .kind = PE_K_ITER,
+static const pe_type pe_type_seqiter = PE_TYPE("iterator", ITER,
     .dealloc = seqiter_dealloc,
     .clear = seqiter_clear,
     .iter = seqiter_iter,
     .next = seqiter_next,
-};
+);
 
 static int seqiter_new(pe_state *S, pe_val seq, pe_val *out) {
     pe_seqiter *it = (pe_seqiter *)pe_obj_new(S, &pe_type_seqiter, sizeof(pe_seqiter));

@@ -3382,14 +3382,11 @@ static int code_repr(pe_state *S, pe_val v, pe_sb *sb) {
     return pe_sb_printf(sb, "<code object %s>", f->name ? ((pe_str *)f->name)->data : "?");
 }
 
-const pe_type pe_type_code = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "code",
-    .kind = PE_K_CODE,
+const pe_type pe_type_code = PE_TYPE("code", CODE,
     .dealloc = fcode_dealloc,
     .clear = fcode_clear,
     .repr = code_repr,
-};
+);
 
 /* A class body: the docstring as __doc__, the statements, then the
  * __class__ cell (for BUILD_CLASS to fill) or None. */

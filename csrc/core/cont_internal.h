@@ -31,6 +31,14 @@ PE_INLINE bool cont_str_is(const pe_str *s, const char *lit) {
 PE_INLINE int cont_eq(pe_state *S, pe_val a, pe_val b) {
     return pe_is(a, b) ? 1 : pe_eq(S, a, b);
 }
+/* cont_eq(held, b) keeping held (a container's item, which the comparison
+ * could remove from its container) alive while it runs. */
+PE_INLINE int cont_eq_held(pe_state *S, pe_val held, pe_val b) {
+    pe_incref(held);
+    int k = cont_eq(S, held, b);
+    pe_decref(S, held);
+    return k;
+}
 
 /* METH_NOARGS: "list.reverse() takes no arguments (1 given)". */
 int pe_cont_noargs(pe_state *S, const char *qualname, int argc, pe_obj *kwnames);

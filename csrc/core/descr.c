@@ -99,10 +99,7 @@ static int method_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     return pe_getattr(S, m->func, name, out);
 }
 
-const pe_type pe_type_method = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "method",
-    .kind = PE_K_BMETHOD,
+const pe_type pe_type_method = PE_TYPE("method", BMETHOD,
     .dealloc = method_dealloc,
     .clear = method_clear,
     .repr = method_repr,
@@ -110,7 +107,7 @@ const pe_type pe_type_method = {
     .hash = method_hash,
     .call = method_call,
     .getattr = method_getattr,
-};
+);
 
 /* ------------------------------------------------------------------ */
 /* The descriptor protocol                                              */
@@ -255,27 +252,21 @@ static int wrapper_repr(pe_state *S, pe_val v, pe_sb *sb) {
     return pe_sb_puts(sb, ")>");
 }
 
-const pe_type pe_type_staticmethod = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "staticmethod",
-    .kind = PE_K_OTHER,
+const pe_type pe_type_staticmethod = PE_TYPE("staticmethod", OTHER,
     .dealloc = wrapper_dealloc,
     .clear = wrapper_clear,
     .repr = wrapper_repr,
     .call = staticmethod_call,
     .getattr = wrapper_getattr,
-};
+);
 
-const pe_type pe_type_classmethod = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "classmethod",
-    .kind = PE_K_OTHER,
+const pe_type pe_type_classmethod = PE_TYPE("classmethod", OTHER,
     .dealloc = wrapper_dealloc,
     .clear = wrapper_clear,
     .repr = wrapper_repr,
     .call = classmethod_new,
     .getattr = wrapper_getattr,
-};
+);
 
 /* ------------------------------------------------------------------ */
 /* property                                                             */
@@ -445,16 +436,13 @@ static int property_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     return 0;
 }
 
-const pe_type pe_type_property = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "property",
-    .kind = PE_K_OTHER,
+const pe_type pe_type_property = PE_TYPE("property", OTHER,
     .dealloc = property_dealloc,
     .clear = property_clear,
     .call = property_new,
     .getattr = property_getattr,
     .methods = property_methods,
-};
+);
 
 /* ------------------------------------------------------------------ */
 /* __slots__ members                                                    */
@@ -514,14 +502,11 @@ static int member_repr(pe_state *S, pe_val v, pe_sb *sb) {
                         m->owner->tp.name);
 }
 
-const pe_type pe_type_member_descriptor = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "member_descriptor",
-    .kind = PE_K_OTHER,
+const pe_type pe_type_member_descriptor = PE_TYPE("member_descriptor", OTHER,
     .dealloc = member_dealloc,
     .clear = member_clear,
     .repr = member_repr,
-};
+);
 
 /* ------------------------------------------------------------------ */
 /* super                                                                */
@@ -688,16 +673,13 @@ static int super_repr(pe_state *S, pe_val v, pe_sb *sb) {
     return pe_sb_printf(sb, "<super: <class '%s'>, <%s object>>", t->name, ot->name);
 }
 
-const pe_type pe_type_super = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "super",
-    .kind = PE_K_OTHER,
+const pe_type pe_type_super = PE_TYPE("super", OTHER,
     .dealloc = super_dealloc,
     .clear = super_clear,
     .repr = super_repr,
     .call = super_new,
     .getattr = super_getattr,
-};
+);
 
 /* ------------------------------------------------------------------ */
 /* types.GenericAlias                                                   */
@@ -796,10 +778,7 @@ static int galias_hash(pe_state *S, pe_val v, int64_t *out) {
     return 0;
 }
 
-const pe_type pe_type_generic_alias = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "types.GenericAlias",
-    .kind = PE_K_OTHER,
+const pe_type pe_type_generic_alias = PE_TYPE("types.GenericAlias", OTHER,
     .dealloc = galias_dealloc,
     .clear = galias_clear,
     .repr = galias_repr,
@@ -807,7 +786,7 @@ const pe_type pe_type_generic_alias = {
     .hash = galias_hash,
     .call = galias_call,
     .getattr = galias_getattr,
-};
+);
 
 /* ------------------------------------------------------------------ */
 /* setattr, delattr, vars, dir                                          */

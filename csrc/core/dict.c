@@ -761,10 +761,7 @@ static const pe_cfunc dict_methods[] = {
     PE_METHOD_END,
 };
 
-const pe_type pe_type_dict = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "dict",
-    .kind = PE_K_DICT,
+const pe_type pe_type_dict = PE_TYPE("dict", DICT,
     PE_DEALLOC_CLEARED(pe_dict),
     .clear = dict_clear_slot,
     .repr = dict_repr,
@@ -777,4 +774,4 @@ const pe_type pe_type_dict = {
     .contains = dict_contains,
     .call = dict_call,
     .methods = dict_methods,
-};
+);

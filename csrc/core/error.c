@@ -28,11 +28,8 @@ static const pe_cfunc exc_methods[];
 extern const pe_type pe_type_type;
 
 #define EXC_TYPE_INIT(N, B)                                                             \
-    [PE_EXC_##N] = {                                                                    \
-        .ob = PE_STATIC_HEAD(&pe_type_type),                                            \
-        .name = #N,                                                                     \
+    [PE_EXC_##N] = PE_TYPE(#N, EXC,                                                     \
         .base = PE_EXC_##N == PE_EXC_BaseException ? NULL : &pe_exc_types[PE_EXC_##B],  \
-        .kind = PE_K_EXC,                                                               \
         .exc_id = PE_EXC_##N,                                                           \
         .dealloc = exc_dealloc,                                                         \
         .clear = exc_clear,                                                             \
@@ -42,7 +39,7 @@ extern const pe_type pe_type_type;
         .getattr = exc_getattr,                                                         \
         .setattr = exc_setattr,                                                         \
         .methods = exc_methods,                                                         \
-    },
+    ),
 
 const pe_type pe_exc_types[PE_EXC__COUNT] = {PE_EXCEPTIONS(EXC_TYPE_INIT)};
 

@@ -304,9 +304,7 @@ static int items_contains(pe_state *S, pe_val v, pe_val x) {
     pe_val found;
     int r = pe_dict_get(S, VIEW_DICT(v), PE_TUPLE(x)->items[0], &found);
     if (r <= 0) return r;
-    pe_incref(found);
-    r = cont_eq(S, found, PE_TUPLE(x)->items[1]);
-    pe_decref(S, found);
+    r = cont_eq_held(S, found, PE_TUPLE(x)->items[1]);
     return r;
 }
 
@@ -316,9 +314,7 @@ static int values_contains(pe_state *S, pe_val v, pe_val x) {
     for (size_t i = 0; i < d->nentries; i++) {
         pe_val y = d->entries[i].value;
         if (d->entries[i].key.tag == PE_TUNDEF) continue;
-        pe_incref(y);
-        int k = cont_eq(S, y, x);
-        pe_decref(S, y);
+        int k = cont_eq_held(S, y, x);
         if (k) return k;
     }
     return 0;
@@ -552,10 +548,7 @@ static const pe_cfunc setview_methods[] = {
 };
 
 #define VIEW_TYPE(cname, pyname, containsfn, cmpfn, binopfn, meths) \
-    const pe_type cname = {                                         \
-        .ob = PE_STATIC_HEAD(&pe_type_type),                        \
-        .name = pyname,                                             \
-        .kind = PE_K_VIEW,                                          \
+    const pe_type cname = PE_TYPE(pyname, VIEW,                     \
         PE_DEALLOC_CLEARED(dictview),                               \
         .clear = view_clear,                                        \
         .repr = view_repr,                                          \
@@ -565,7 +558,7 @@ static const pe_cfunc setview_methods[] = {
         .iter = view_iter,                                          \
         .contains = containsfn,                                     \
         .methods = meths,                                           \
-    }
+    )
 
 VIEW_TYPE(pe_type_dict_keys, "dict_keys", keys_contains, setview_richcmp, setview_binop,
           setview_methods);
@@ -917,16 +910,13 @@ static int reversed_call(pe_state *S, pe_val callee, int argc, const pe_val *arg
 
 /* zip and map are variable-size (multiobj_dealloc); the others fixed. */
 #define CALLABLE_ITER_TYPE(cname, pyname, dealloc_init, nextfn, clearfn, callfn) \
-    const pe_type cname = {                                                    \
-        .ob = PE_STATIC_HEAD(&pe_type_type),                                   \
-        .name = pyname,                                                        \
-        .kind = PE_K_ITER,                                                     \
+    const pe_type cname = PE_TYPE(pyname, ITER,                                \
         dealloc_init,                                                          \
         .clear = clearfn,                                                      \
         .iter = pe_iter_self,                                                  \
         .next = nextfn,                                                        \
         .call = callfn,                                                        \
-    }
+    )
 
 CALLABLE_ITER_TYPE(pe_type_enumerate, "enumerate", PE_DEALLOC_CLEARED(enumobj), enum_next,
                    enum_clear, enum_call);

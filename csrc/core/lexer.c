@@ -415,6 +415,13 @@ static int op3(const char *p, const char *end, int *len) {
     char c1 = p + 1 < end ? p[1] : 0, c2 = p + 2 < end ? p[2] : 0;
     *len = 1;
 #define TWO(ch, k2) if (c1 == (ch)) { *len = 2; return (k2); }
+/* c, c=, cc, cc= for the c at p (* / < >) */
+#define DOUBLED(k, keq, kk, kkeq)                   \
+    if (c1 == *p) {                                 \
+        *len = c2 == '=' ? 3 : 2;                   \
+        return c2 == '=' ? (kkeq) : (kk);           \
+    }                                               \
+    TWO('=', keq) return (k);
     switch (*p) {
     case '(': return PE_TOK_LPAR;
     case ')': return PE_TOK_RPAR;
@@ -438,37 +445,14 @@ static int op3(const char *p, const char *end, int *len) {
     case '.':
         if (c1 == '.' && c2 == '.') { *len = 3; return PE_TOK_ELLIPSIS; }
         return PE_TOK_DOT;
-    case '*':
-        if (c1 == '*') {
-            if (c2 == '=') { *len = 3; return PE_TOK_DOUBLESTAREQUAL; }
-            *len = 2;
-            return PE_TOK_DOUBLESTAR;
-        }
-        TWO('=', PE_TOK_STAREQUAL) return PE_TOK_STAR;
-    case '/':
-        if (c1 == '/') {
-            if (c2 == '=') { *len = 3; return PE_TOK_DOUBLESLASHEQUAL; }
-            *len = 2;
-            return PE_TOK_DOUBLESLASH;
-        }
-        TWO('=', PE_TOK_SLASHEQUAL) return PE_TOK_SLASH;
-    case '<':
-        if (c1 == '<') {
-            if (c2 == '=') { *len = 3; return PE_TOK_LEFTSHIFTEQUAL; }
-            *len = 2;
-            return PE_TOK_LEFTSHIFT;
-        }
-        TWO('=', PE_TOK_LESSEQUAL) return PE_TOK_LESS;
-    case '>':
-        if (c1 == '>') {
-            if (c2 == '=') { *len = 3; return PE_TOK_RIGHTSHIFTEQUAL; }
-            *len = 2;
-            return PE_TOK_RIGHTSHIFT;
-        }
-        TWO('=', PE_TOK_GREATEREQUAL) return PE_TOK_GREATER;
+    case '*': DOUBLED(PE_TOK_STAR, PE_TOK_STAREQUAL, PE_TOK_DOUBLESTAR, PE_TOK_DOUBLESTAREQUAL)
+    case '/': DOUBLED(PE_TOK_SLASH, PE_TOK_SLASHEQUAL, PE_TOK_DOUBLESLASH, PE_TOK_DOUBLESLASHEQUAL)
+    case '<': DOUBLED(PE_TOK_LESS, PE_TOK_LESSEQUAL, PE_TOK_LEFTSHIFT, PE_TOK_LEFTSHIFTEQUAL)
+    case '>': DOUBLED(PE_TOK_GREATER, PE_TOK_GREATEREQUAL, PE_TOK_RIGHTSHIFT, PE_TOK_RIGHTSHIFTEQUAL)
     default:
         return -1;
     }
+#undef DOUBLED
 #undef TWO
 }
 
@@ -579,18 +563,10 @@ static int skip_space(pe_lexer *L) {
 
 static int lex_next(pe_lexer *L, pe_token *tok) {
 again:
-    if (L->pending_dedents) {
-        L->pending_dedents--;
-        tok->kind = PE_TOK_DEDENT;
-        tok->start = L->p;
-        tok->len = 0;
-        tok->line = tok->end_line = L->line;
-        tok->col = tok->end_col = col_of(L, L->p);
-        return 0;
-    }
-    if (L->pending_indent) {
-        L->pending_indent = 0;
-        tok->kind = PE_TOK_INDENT;
+    if (L->pending_dedents || L->pending_indent) { /* an empty token at p */
+        tok->kind = L->pending_dedents ? PE_TOK_DEDENT : PE_TOK_INDENT;
+        if (L->pending_dedents) L->pending_dedents--;
+        else L->pending_indent = 0;
         tok->start = L->p;
         tok->len = 0;
         tok->line = tok->end_line = L->line;

@@ -476,9 +476,7 @@ static int m_remove(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_o
     pe_list *l = PE_LIST(self);
     for (size_t i = 0; i < l->n; i++) {
         pe_val y = l->items[i];
-        pe_incref(y);
-        int k = cont_eq(S, y, argv[0]);
-        pe_decref(S, y);
+        int k = cont_eq_held(S, y, argv[0]);
         if (k < 0) return -1;
         if (k && i < l->n) {
             if (replace_range(S, l, i, i + 1, NULL, 0)) return -1;
@@ -1200,10 +1198,7 @@ static const pe_cfunc list_methods[] = {
     PE_METHOD_END,
 };
 
-const pe_type pe_type_list = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "list",
-    .kind = PE_K_LIST,
+const pe_type pe_type_list = PE_TYPE("list", LIST,
     PE_DEALLOC_CLEARED(pe_list),
     .clear = list_clear_slot,
     .repr = list_repr,
@@ -1216,4 +1211,4 @@ const pe_type pe_type_list = {
     .contains = list_contains,
     .call = list_call,
     .methods = list_methods,
-};
+);

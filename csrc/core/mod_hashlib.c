@@ -119,10 +119,9 @@ static const pe_cfunc hash_methods[] = {
     PE_METHOD_END,
 };
 
-static const pe_type hash_type = {
-    .ob = PE_STATIC_HEAD(&pe_type_type), .name = "_hashlib.HASH", .kind = PE_K_OTHER,
+static const pe_type hash_type = PE_TYPE("_hashlib.HASH", OTHER,
     .dealloc = hash_dealloc, .repr = hash_repr, .getattr = hash_getattr, .methods = hash_methods,
-};
+);
 
 /* The algorithm named name (exact, then case-insensitively as OpenSSL's
  * lookup in hashlib.new), or NULL. */

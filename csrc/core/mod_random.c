@@ -272,10 +272,9 @@ static const pe_cfunc mt_methods[] = {
     PE_METHOD("state", mt_state_m), PE_METHOD_END,
 };
 
-static const pe_type mt_type = {
-    .ob = PE_STATIC_HEAD(&pe_type_type), .name = "_random.Random", .kind = PE_K_OTHER,
+static const pe_type mt_type = PE_TYPE("_random.Random", OTHER,
     .dealloc = mt_dealloc, .methods = mt_methods,
-};
+);
 
 RFN(mt_new) {
     (void)self;

@@ -36,12 +36,9 @@ static void re_text_dealloc(pe_state *S, pe_obj *o) {
     pe_obj_free(S, o, sizeof(re_text) + ((re_text *)o)->n * sizeof(uint32_t));
 }
 
-static const pe_type re_type_text = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "re_text",
-    .kind = PE_K_OTHER,
+static const pe_type re_type_text = PE_TYPE("re_text", OTHER,
     .dealloc = re_text_dealloc,
-};
+);
 
 /* A subject being matched: the value, its kind and its characters. */
 typedef struct re_subj {

@@ -743,12 +743,9 @@ static int none_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj
     return 0;
 }
 
-const pe_type pe_type_none = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "NoneType",
-    .kind = PE_K_NONE,
+const pe_type pe_type_none = PE_TYPE("NoneType", NONE,
     .call = none_call,
-};
+);
 
 static int bool_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj *kw,
                      pe_val *out) {
@@ -767,14 +764,11 @@ static int bool_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj
 
 static int int_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out);
 
-const pe_type pe_type_bool = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "bool",
+const pe_type pe_type_bool = PE_TYPE("bool", BOOL,
     .base = &pe_type_int,
-    .kind = PE_K_BOOL,
     .call = bool_call,
     .getattr = int_getattr,
-};
+);
 
 /* int(x=0, base=10) */
 static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj *kw,
@@ -882,16 +876,13 @@ static const pe_cfunc int_methods[] = {
     PE_METHOD_END,
 };
 
-const pe_type pe_type_int = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "int",
-    .kind = PE_K_INT,
+const pe_type pe_type_int = PE_TYPE("int", INT,
     .dealloc = pe_bigint_dealloc,
     .repr = int_repr,
     .call = int_call,
     .getattr = int_getattr,
     .methods = int_methods,
-};
+);
 
 static int float_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj *kw,
                       pe_val *out) {
@@ -986,13 +977,10 @@ static const pe_cfunc float_methods[] = {
     PE_METHOD_END,
 };
 
-const pe_type pe_type_float = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "float",
-    .kind = PE_K_FLOAT,
+const pe_type pe_type_float = PE_TYPE("float", FLOAT,
     .call = float_call,
     .methods = float_methods,
-};
+);
 
 /* ------------------------------------------------------------------ */
 /* type                                                                */
@@ -1078,17 +1066,14 @@ static int type_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     return PE_NOTIMPL;
 }
 
-const pe_type pe_type_type = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "type",
-    .kind = PE_K_TYPE,
+const pe_type pe_type_type = PE_TYPE("type", TYPE,
     .dealloc = pe_class_type_dealloc, /* heap types only: static ones are immortal */
     .clear = pe_class_type_clear,
     .repr = type_repr,
     .call = type_call,
     .getattr = type_getattr,
     .setattr = pe_type_setattr,
-};
+);
 
 /* ------------------------------------------------------------------ */
 /* range                                                               */
@@ -1503,10 +1488,7 @@ static int range_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
     return 0;
 }
 
-const pe_type pe_type_range = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "range",
-    .kind = PE_K_RANGE,
+const pe_type pe_type_range = PE_TYPE("range", RANGE,
     PE_DEALLOC_CLEARED(pe_range),
     .clear = range_clear,
     .repr = range_repr,
@@ -1518,7 +1500,7 @@ const pe_type pe_type_range = {
     .hash = range_hash,
     .call = range_call,
     .getattr = range_getattr,
-};
+);
 
 static const pe_type pe_type_longrange_iterator =
     PE_ITER_TYPE("longrange_iterator", pe_bigrangeiter, bigrangeiter_next, bigrangeiter_clear);
@@ -1609,17 +1591,14 @@ static int func_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
     return pe_dict_set(S, PE_DICT(f->dict), pe_obj_val(name), val);
 }
 
-const pe_type pe_type_function = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "function",
-    .kind = PE_K_FUNC,
+const pe_type pe_type_function = PE_TYPE("function", FUNC,
     .dealloc = func_dealloc,
     .clear = func_clear,
     .repr = func_repr,
     .call = func_call,
     .getattr = func_getattr,
     .setattr = func_setattr,
-};
+);
 
 static int cfunc_repr(pe_state *S, pe_val v, pe_sb *sb) {
     pe_cfunc *f = (pe_cfunc *)v.u.o;
@@ -1673,15 +1652,12 @@ static int mdescr_repr(pe_state *S, pe_val v, pe_sb *sb) {
                         ((const pe_type *)f->self.u.o)->name);
 }
 
-const pe_type pe_type_method_descriptor = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "method_descriptor",
-    .kind = PE_K_CFUNC,
+const pe_type pe_type_method_descriptor = PE_TYPE("method_descriptor", CFUNC,
     PE_DEALLOC_CLEARED(pe_cfunc),
     .clear = bmethod_clear,
     .repr = mdescr_repr,
     .call = mdescr_call,
-};
+);
 
 /* Builtins and bound methods compare equal when they are the same C
  * function bound to the same object (Objects/methodobject.c
@@ -1727,27 +1703,21 @@ static int cfunc_hash(pe_state *S, pe_val v, int64_t *out) {
     return 0;
 }
 
-const pe_type pe_type_builtin = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "builtin_function_or_method",
-    .kind = PE_K_CFUNC,
+const pe_type pe_type_builtin = PE_TYPE("builtin_function_or_method", CFUNC,
     PE_DEALLOC_CLEARED(pe_cfunc),
     .clear = bmethod_clear,
     .repr = cfunc_repr,
     .richcmp = cfunc_richcmp,
     .hash = cfunc_hash,
     .call = cfunc_call,
-};
+);
 
 static void cell_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((pe_cell *)o)->v); }
 
-const pe_type pe_type_cell = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "cell",
-    .kind = PE_K_CELL,
+const pe_type pe_type_cell = PE_TYPE("cell", CELL,
     PE_DEALLOC_CLEARED(pe_cell),
     .clear = cell_clear,
-};
+);
 
 int pe_cell_new(pe_state *S, pe_val v, pe_val *out) {
     pe_cell *c = (pe_cell *)pe_obj_new(S, &pe_type_cell, sizeof(pe_cell));

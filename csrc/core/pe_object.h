@@ -203,13 +203,15 @@ void pe_dealloc_cleared(pe_state *S, pe_obj *o);
 /* In a type object: `PE_DEALLOC_CLEARED(pe_list),` sets both the dealloc
  * slot and the instance size it frees. */
 #define PE_DEALLOC_CLEARED(T) .dealloc = pe_dealloc_cleared, .size = sizeof(T)
+/* A static type object named tname of kind PE_K_<k>, then its slots:
+ * `const pe_type pe_type_x = PE_TYPE("x", OTHER, .repr = x_repr, ...);` */
+#define PE_TYPE(tname, k, ...) \
+    {.ob = PE_STATIC_HEAD(&pe_type_type), .name = (tname), .kind = PE_K_##k, __VA_ARGS__}
 /* The type object of a plain iterator over a T (clearfn may be NULL):
  * `const pe_type pe_type_x = PE_ITER_TYPE("x_iterator", T, x_next, x_clear);` */
-#define PE_ITER_TYPE(tname, T, nextfn, clearfn)                                           \
-    {                                                                                     \
-        .ob = PE_STATIC_HEAD(&pe_type_type), .name = (tname), .kind = PE_K_ITER,          \
-        PE_DEALLOC_CLEARED(T), .clear = (clearfn), .iter = pe_iter_self, .next = (nextfn), \
-    }
+#define PE_ITER_TYPE(tname, T, nextfn, clearfn)                                          \
+    PE_TYPE(tname, ITER, PE_DEALLOC_CLEARED(T), .clear = (clearfn), .iter = pe_iter_self, \
+            .next = (nextfn))
 /* The iter slot of an iterator: iter(it) is it. */
 int pe_iter_self(pe_state *S, pe_val v, pe_val *out);
 

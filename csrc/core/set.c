@@ -1055,10 +1055,7 @@ static const pe_cfunc frozenset_methods[] = {
     PE_METHOD_END,
 };
 
-const pe_type pe_type_set = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "set",
-    .kind = PE_K_SET,
+const pe_type pe_type_set = PE_TYPE("set", SET,
     PE_DEALLOC_CLEARED(pe_set),
     .clear = set_clear_slot,
     .repr = set_repr,
@@ -1069,12 +1066,9 @@ const pe_type pe_type_set = {
     .contains = set_contains_slot,
     .call = set_call,
     .methods = set_methods,
-};
+);
 
-const pe_type pe_type_frozenset = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "frozenset",
-    .kind = PE_K_FROZENSET,
+const pe_type pe_type_frozenset = PE_TYPE("frozenset", FROZENSET,
     PE_DEALLOC_CLEARED(pe_set),
     .clear = set_clear_slot,
     .repr = set_repr,
@@ -1086,7 +1080,7 @@ const pe_type pe_type_frozenset = {
     .contains = set_contains_slot,
     .call = set_call,
     .methods = frozenset_methods,
-};
+);
 
 /* ------------------------------------------------------------------ */
 /* Entry points for the dict views (iter.c)                            */

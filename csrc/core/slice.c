@@ -311,10 +311,7 @@ static const pe_cfunc slice_methods[] = {
     PE_METHOD_END,
 };
 
-const pe_type pe_type_slice = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "slice",
-    .kind = PE_K_SLICE,
+const pe_type pe_type_slice = PE_TYPE("slice", SLICE,
     PE_DEALLOC_CLEARED(pe_slice),
     .clear = slice_clear,
     .repr = slice_repr,
@@ -322,4 +319,4 @@ const pe_type pe_type_slice = {
     .call = slice_call,
     .getattr = slice_getattr,
     .methods = slice_methods,
-};
+);

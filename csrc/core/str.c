@@ -692,10 +692,7 @@ static int str_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe
     return pe_str_val(S, slot[0], out);
 }
 
-const pe_type pe_type_str = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "str",
-    .kind = PE_K_STR,
+const pe_type pe_type_str = PE_TYPE("str", STR,
     .dealloc = str_dealloc,
     .repr = str_repr_slot,
     .str = str_str_slot,
@@ -709,7 +706,7 @@ const pe_type pe_type_str = {
     .contains = str_contains,
     .call = str_call,
     .methods = pe_ps_str_methods,
-};
+);
 
 /* ------------------------------------------------------------------ */
 /* chr / ord                                                           */

@@ -143,10 +143,7 @@ static int seq_richcmp(pe_state *S, pe_val v, pe_val b, int op, pe_val *out) {
 }
 
 #define SEQ_TYPE(cname, tname)                                                                 \
-    static const pe_type cname = {                                                             \
-        .ob = PE_STATIC_HEAD(&pe_type_type),                                                   \
-        .name = tname,                                                                         \
-        .kind = PE_K_OTHER,                                                                    \
+    static const pe_type cname = PE_TYPE(tname, OTHER,                                         \
         .repr = seq_repr,                                                                      \
         .hash = seq_hash,                                                                      \
         .richcmp = seq_richcmp,                                                                \
@@ -155,20 +152,17 @@ static int seq_richcmp(pe_state *S, pe_val v, pe_val b, int op, pe_val *out) {
         .getitem = seq_getitem,                                                                \
         .contains = seq_contains,                                                              \
         .getattr = seq_getattr,                                                                \
-    }
+    )
 
 SEQ_TYPE(version_info_type, "sys.version_info");
 SEQ_TYPE(float_info_type, "sys.float_info");
 SEQ_TYPE(int_info_type, "sys.int_info");
 
 /* types.SimpleNamespace, read-only here: attributes and a repr. */
-const pe_type pe_type_sys_namespace = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "types.SimpleNamespace",
-    .kind = PE_K_OTHER,
+const pe_type pe_type_sys_namespace = PE_TYPE("types.SimpleNamespace", OTHER,
     .repr = seq_repr,
     .getattr = seq_getattr,
-};
+);
 
 static bool is_seq_type(const pe_type *t) {
     return t == &version_info_type || t == &float_info_type || t == &int_info_type;
@@ -260,13 +254,10 @@ static const pe_cfunc stream_methods[] = {
     PE_METHOD_END,
 };
 
-static const pe_type stream_type = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "_io.TextIOWrapper",
-    .kind = PE_K_OTHER,
+static const pe_type stream_type = PE_TYPE("_io.TextIOWrapper", OTHER,
     .repr = stream_repr,
     .methods = stream_methods,
-};
+);
 
 static const sys_stream sys_stdout = {PE_STATIC_HEAD(&stream_type), 1};
 static const sys_stream sys_stderr = {PE_STATIC_HEAD(&stream_type), 2};

@@ -381,9 +381,7 @@ static int tuple_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
 int pe_cont_seq_contains(pe_state *S, pe_val *const *items, const size_t *n, pe_val x) {
     for (size_t i = 0; i < *n; i++) {
         pe_val y = (*items)[i];
-        pe_incref(y);
-        int k = cont_eq(S, y, x);
-        pe_decref(S, y);
+        int k = cont_eq_held(S, y, x);
         if (k) return k;
     }
     return 0;
@@ -412,9 +410,7 @@ int pe_cont_seq_count(pe_state *S, pe_val *const *items, const size_t *n, pe_val
     int64_t c = 0;
     for (size_t i = 0; i < *n; i++) {
         pe_val y = (*items)[i];
-        pe_incref(y);
-        int k = cont_eq(S, y, x);
-        pe_decref(S, y);
+        int k = cont_eq_held(S, y, x);
         if (k < 0) return -1;
         c += k;
     }
@@ -434,9 +430,7 @@ int pe_cont_seq_index_of(pe_state *S, pe_val *const *items, const size_t *n, int
     if (stop < 0 && (stop += len) < 0) stop = 0;
     for (int64_t i = start; i < stop && i < (int64_t)*n; i++) {
         pe_val y = (*items)[i];
-        pe_incref(y);
-        int k = cont_eq(S, y, argv[0]);
-        pe_decref(S, y);
+        int k = cont_eq_held(S, y, argv[0]);
         if (k < 0) return -1;
         if (k) {
             *out = pe_int(i);
@@ -470,10 +464,7 @@ static const pe_cfunc tuple_methods[] = {
     PE_METHOD_END,
 };
 
-const pe_type pe_type_tuple = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "tuple",
-    .kind = PE_K_TUPLE,
+const pe_type pe_type_tuple = PE_TYPE("tuple", TUPLE,
     .dealloc = tuple_dealloc,
     .clear = tuple_clear,
     .repr = tuple_repr,
@@ -486,4 +477,4 @@ const pe_type pe_type_tuple = {
     .contains = tuple_contains,
     .call = tuple_call,
     .methods = tuple_methods,
-};
+);
