@@ -181,8 +181,7 @@ def _div_round(c, drop, mode, sign):
     # c rounded to drop fewer digits: (new coefficient, inexact)
     if drop <= 0:
         return c, False
-    n = _ndigits(c)
-    if drop > n:
+    if drop > 40 and drop > _ndigits(c):
         q = 0
         cmp = -1 if c else -2          # below half (or zero)
     else:
@@ -371,6 +370,15 @@ def _from_str(text, ctx):
     return _new(sign, _iparse(digs), exp - len(fp))
 
 
+def _in_range(d, ctx):
+    # libmpdec's limits on exponents: beyond them a conversion is invalid
+    if d._kind or (d._exp >= MIN_ETINY and (
+            d._exp <= MAX_EMAX - 20 or d.adjusted() <= MAX_EMAX)):
+        return d
+    ctx._raise(InvalidOperation)
+    return _new(0, 0, 0, _QNAN)
+
+
 def _from_tuple(t):
     if len(t) != 3:
         raise ValueError('argument must be a sequence of length 3')
@@ -422,6 +430,7 @@ class Decimal:
             if d is None:
                 ctx._raise(ConversionSyntax)
                 d = _new(0, 0, 0, _QNAN)
+            d = _in_range(d, ctx)
         elif t is int or t is bool or isinstance(value, int):
             d = _from_int(int(value))
         elif t is float or isinstance(value, float):
@@ -429,7 +438,8 @@ class Decimal:
             ctx._flag(FloatOperation)
             d = _from_float(value)
         elif t is tuple or t is list:
-            d = _from_tuple(value)
+            d = _in_range(_from_tuple(value),
+                          context if context is not None else getcontext())
         elif isinstance(value, Decimal):
             d = value
         else:
@@ -932,6 +942,7 @@ class Context:
             if d is None:
                 self._raise(ConversionSyntax)
                 return _new(0, 0, 0, _QNAN)
+            d = _in_range(d, self)
         elif t is float or isinstance(num, float):
             self._raise(FloatOperation)
             d = _from_float(num)
@@ -1025,6 +1036,12 @@ def _fix(sign, coef, exp, kind, ctx, extra=()):
     prec = ctx._prec
     emin = ctx._Emin
     emax = ctx._Emax
+    if coef and not extra:
+        # the common case: fits the precision and the exponent range
+        n = _ndigits(coef)
+        if n <= prec and emin <= exp + n - 1 <= emax and (
+                not ctx._clamp or exp <= emax - prec + 1):
+            return _new(sign, coef, exp)
     etiny = emin - prec + 1
     etop = emax - prec + 1
     status = list(extra)
@@ -1165,8 +1182,9 @@ def _add(a, b, ctx, sub):
     # a tiny operand far below the other one's rounding position is replaced
     # by a 1 just below that position (same rounding, bounded size)
     prec = ctx._prec
-    aadj = ae + _ndigits(ac) - 1
-    badj = be + _ndigits(bc) - 1
+    far = ae - be > prec + 1 or be - ae > prec + 1
+    aadj = ae + _ndigits(ac) - 1 if far else 0
+    badj = be + _ndigits(bc) - 1 if far else 0
     if aadj > badj:
         t = min(ae, aadj - prec - 1)
         if badj < t - 1:
@@ -1365,29 +1383,33 @@ def _rescale(a, exp, mode):
 
 
 def _quantize(a, b, ctx, mode):
-    nan = _nan_pair(a, b, ctx)
-    if nan is not None:
-        return nan
-    if a._kind == _INF or b._kind == _INF:
+    if a._kind or b._kind:
+        nan = _nan_pair(a, b, ctx)
+        if nan is not None:
+            return nan
         if a._kind == _INF and b._kind == _INF:
             return _new(a._sign, 0, 0, _INF)
         return _invalid(ctx)
     exp = b._exp
-    if exp > ctx._Emax or exp < ctx._Emin - ctx._prec + 1:
+    prec = ctx._prec
+    if exp > ctx._Emax or exp < ctx._Emin - prec + 1:
         return _invalid(ctx)
-    if a._int and a.adjusted() - exp + 1 > ctx._prec:
+    if a._int and a._exp + _ndigits(a._int) - exp > prec:
         return _invalid(ctx)
     r, st = _rescale(a, exp, mode or ctx._rounding)
-    if r._int and (_ndigits(r._int) > ctx._prec or r.adjusted() > ctx._Emax):
-        return _invalid(ctx)
     status = []
-    etop = ctx._Emax - ctx._prec + 1
-    if ctx._clamp and exp > etop:
+    if r._int:
+        n = _ndigits(r._int)
+        if n > prec or exp + n - 1 > ctx._Emax:
+            return _invalid(ctx)
+        if exp + n - 1 < ctx._Emin:
+            status.append(Subnormal)
+    if ctx._clamp and exp > ctx._Emax - prec + 1:
+        etop = ctx._Emax - prec + 1
         r = _new(r._sign, r._int * 10 ** (exp - etop), etop)
-        status.append(Clamped)
-    if r._int and r.adjusted() < ctx._Emin:
-        status.append(Subnormal)
-    ctx._raise(*(status + st))
+        status.insert(0, Clamped)
+    if status or st:
+        ctx._raise(*(status + st))
     return r
 
 
