@@ -1,8 +1,8 @@
 """Hypothesis-driven differential test of the decimal module.
 
 Each Hypothesis example is ONE program: a batch of statements, each of them
-sets a random context (precision, rounding mode, Emax/Emin, clamp, no
-traps), builds two Decimals from random strings (long and short
+sets a random context (precision, rounding mode, Emax/Emin, clamp, often
+no traps, else a few), builds two Decimals from random strings (long and short
 coefficients, small and large exponents, zeros, infinities, NaNs with
 payloads) and applies one random operation (operators, context-rounded
 methods, quantize, sqrt/exp/ln/log10, powers, comparisons, conversions,
@@ -47,6 +47,9 @@ OPS = [
     "format(a, ',.2f')", "format(a, '>12.4')", "format(a, '%')",
 ]
 
+SIGNALS = ["Inexact", "Rounded", "Overflow", "Underflow", "Subnormal", "Clamped",
+           "InvalidOperation", "DivisionByZero", "FloatOperation"]
+
 digits = st.text(alphabet="0123456789", min_size=1, max_size=30)
 specials = st.sampled_from(["NaN", "-NaN", "sNaN", "Inf", "-Inf", "NaN12", "0",
                             "-0", "0E+3", "0E-5", "1", "-1", "0.5", "10"])
@@ -76,8 +79,11 @@ def stmt(draw) -> str:
         rounding = "ROUND_HALF_EVEN"
     clamp = draw(st.sampled_from([0, 0, 1]))
     a, b = draw(number()), draw(number())
+    traps = draw(st.sampled_from([[]] * 3 + [None]))
+    if traps is None:
+        traps = draw(st.lists(st.sampled_from(SIGNALS), max_size=4, unique=True))
     return (f"setcontext(Context(prec={prec}, rounding={rounding}, Emax={emax}, "
-            f"Emin={-emax}, clamp={clamp}, traps=[]))\n"
+            f"Emin={-emax}, clamp={clamp}, traps=[{', '.join(traps)}]))\n"
             f"a = Decimal('{a}'); b = Decimal('{b}')\n"
             f"t(lambda: {op})\n")
 

@@ -1312,8 +1312,8 @@ def _divmod(a, b, ctx, want):
         if q and _ndigits(q) > ctx._prec:
             r = _invalid(ctx, DivisionImpossible)
             return r, r
-    qd = _fix(sign, q, 0, 0, ctx) if want & 1 else None
     rd = _fix(a._sign, rc, exp, 0, ctx) if want & 2 else None
+    qd = _fix(sign, q, 0, 0, ctx) if want & 1 else None
     return qd, rd
 
 
