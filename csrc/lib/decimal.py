@@ -1155,10 +1155,15 @@ def _plus(a, ctx, op):
     return _fix(sign, a._int, a._exp, a._kind, ctx)
 
 
-def _add(a, b, ctx, sub):
-    nan = _nan_pair(a, b, ctx)
-    if nan is not None:
-        return nan
+def _sub(a, b, ctx):
+    return _add(a, b, ctx, 1)
+
+
+def _add(a, b, ctx, sub=0):
+    if a._kind or b._kind:
+        nan = _nan_pair(a, b, ctx)
+        if nan is not None:
+            return nan
     bsign = b._sign ^ sub
     if a._kind == _INF or b._kind == _INF:
         if a._kind == _INF and b._kind == _INF and a._sign != bsign:
@@ -1193,9 +1198,12 @@ def _add(a, b, ctx, sub):
         t = min(be, badj - prec - 1)
         if aadj < t - 1:
             ac, ae = 1, t - 1
-    exp = min(ae, be)
-    va = ac * 10 ** (ae - exp)
-    vb = bc * 10 ** (be - exp)
+    if ae == be:
+        exp, va, vb = ae, ac, bc
+    elif ae < be:
+        exp, va, vb = ae, ac, bc * 10 ** (be - ae)
+    else:
+        exp, va, vb = be, ac * 10 ** (ae - be), bc
     if asg:
         va = -va
     if bsign:
@@ -1219,9 +1227,10 @@ def _add_zero(sign, c, e, exp, ctx):
 
 
 def _mul(a, b, ctx):
-    nan = _nan_pair(a, b, ctx)
-    if nan is not None:
-        return nan
+    if a._kind or b._kind:
+        nan = _nan_pair(a, b, ctx)
+        if nan is not None:
+            return nan
     sign = a._sign ^ b._sign
     if a._kind == _INF or b._kind == _INF:
         if (a._kind == _FIN and a._int == 0) or (b._kind == _FIN and b._int == 0):
@@ -1231,9 +1240,10 @@ def _mul(a, b, ctx):
 
 
 def _div(a, b, ctx):
-    nan = _nan_pair(a, b, ctx)
-    if nan is not None:
-        return nan
+    if a._kind or b._kind:
+        nan = _nan_pair(a, b, ctx)
+        if nan is not None:
+            return nan
     sign = a._sign ^ b._sign
     if a._kind == _INF:
         if b._kind == _INF:
@@ -2111,8 +2121,8 @@ _BINARY = {
 }
 # Context.name(self, a, b) only (the operators of Decimal below)
 _CTX_BINARY = {
-    'add': lambda a, b, c: _add(a, b, c, 0),
-    'subtract': lambda a, b, c: _add(a, b, c, 1),
+    'add': _add,
+    'subtract': _sub,
     'multiply': _mul,
     'divide': _div,
     'divide_int': lambda a, b, c: _divmod(a, b, c, 1)[0],
@@ -2144,8 +2154,8 @@ _TESTS = {
 }
 # operator name, reflected name, symbol for errors, f(a, b, ctx)
 _OPERATORS = (
-    ('__add__', '__radd__', '+', _CTX_BINARY['add']),
-    ('__sub__', '__rsub__', '-', _CTX_BINARY['subtract']),
+    ('__add__', '__radd__', '+', _add),
+    ('__sub__', '__rsub__', '-', _sub),
     ('__mul__', '__rmul__', '*', _mul),
     ('__truediv__', '__rtruediv__', '/', _div),
     ('__floordiv__', '__rfloordiv__', '//', _CTX_BINARY['divide_int']),
