@@ -684,7 +684,9 @@ class Decimal:
             return _powmod(self, o, m, getcontext())
         return _pow(self, o, getcontext())
 
-    def quantize(self, exp, rounding=None, context=None):
+    def quantize(self, exp=None, rounding=None, context=None):
+        if exp is None:
+            raise TypeError("function missing required argument 'exp' (pos 1)")
         ctx = _ctx(context)
         return _quantize(self, _conv_strict(exp, ctx), ctx, _rmode(rounding))
 
@@ -785,11 +787,13 @@ def _to_str(d, capitals, eng):
 # ---- context --------------------------------------------------------------
 
 class _SignalDict(dict):
-    pass
+    # Context.flags / traps: CPython's repr has no space after the colons
+    def __repr__(self):
+        return '{' + ', '.join('%r:%r' % kv for kv in self.items()) + '}'
 
 
 def _signal_dict(arg, what):
-    d = {}
+    d = _SignalDict()
     for s in _SIGNALS:
         d[s] = False
     if arg is None:
@@ -835,7 +839,7 @@ class Context:
             if given[i] is not None:
                 setattr(self, _ATTRS[i][1:], given[i])
         if traps is None and dc is not None:
-            self.traps = dict(dc.traps)
+            self.traps = _signal_dict(dc.traps, 'traps')
         else:
             self.traps = _signal_dict(traps, 'traps')
         self.flags = _signal_dict(flags, 'flags')
@@ -2201,38 +2205,40 @@ def _dec_sign_op(op):
     return method
 
 
-def _ctx_unary(f):
-    def method(self, a):
-        return f(_conv_strict(a, self), self)
+def _ctx_unary(name, f, test=False):
+    # Context.name(self, a): CPython's METH_O messages on a wrong count
+    def method(self, *args):
+        if len(args) != 1:
+            raise TypeError('Context.%s() takes exactly one argument (%d given)'
+                            % (name, len(args)))
+        a = _conv_strict(args[0], self)
+        return f(a) if test else f(a, self)
     return method
 
 
 def _ctx_binary(f):
-    def method(self, a, b):
-        return f(_conv_strict(a, self), _conv_strict(b, self), self)
-    return method
-
-
-def _ctx_test(f):
-    def method(self, a):
-        return f(_conv_strict(a, self))
+    def method(self, *args):
+        if len(args) != 2:
+            raise TypeError('function takes exactly 2 arguments (%d given)'
+                            % len(args))
+        return f(_conv_strict(args[0], self), _conv_strict(args[1], self), self)
     return method
 
 
 def _install():
     for name, f in _UNARY.items():
         setattr(Decimal, name, _dec_unary(f))
-        setattr(Context, name, _ctx_unary(f))
+        setattr(Context, name, _ctx_unary(name, f))
     for name, f in _BINARY.items():
         setattr(Decimal, name, _dec_binary(f))
         setattr(Context, name, _ctx_binary(f))
     for name, f in _CTX_UNARY.items():
-        setattr(Context, name, _ctx_unary(f))
+        setattr(Context, name, _ctx_unary(name, f))
     for name, f in _CTX_BINARY.items():
         setattr(Context, name, _ctx_binary(f))
     for name, f in _TESTS.items():
         setattr(Decimal, name, _dec_test(f))
-        setattr(Context, name, _ctx_test(f))
+        setattr(Context, name, _ctx_unary(name, f, True))
     for name, rname, sym, f in _OPERATORS:
         if name:
             setattr(Decimal, name, _dec_operator(sym, f, False))
