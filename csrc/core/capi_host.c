@@ -223,7 +223,7 @@ int pe_make_function(pe_state *S, const char *name, pe_host_call_fn fn, void *ud
 
 /* External functions (suspend.c): a class of their own; ud is the object
  * itself, so that the callback knows which one was called. */
-static const pe_host_class external_class = {"function", function_call, NULL, NULL};
+static const pe_host_class external_class = {.name = "function", .call = function_call};
 
 int pe_make_external(pe_state *S, const char *name, size_t len, pe_value *out) {
     char small[128];
