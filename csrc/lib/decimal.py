@@ -449,9 +449,15 @@ def _to_int(d, mode):
     return -r._int if r._sign else r._int
 
 
+def _is_fraction(x):
+    t = type(x)
+    return t.__name__ == 'Fraction' and t.__module__ == 'fractions'
+
+
 def _nope(op, a, b):
     if isinstance(b, _NOT_NUMBERS) or isinstance(a, _NOT_NUMBERS) or \
-            type(a) is float or type(b) is float:
+            type(a) is float or type(b) is float or _is_fraction(a) or \
+            _is_fraction(b):
         _binop_fail(op, a, b)
     return NotImplemented
 
@@ -2015,31 +2021,38 @@ class Decimal:
 
     # -- comparisons --
     def _cmp_other(self, other, eq):
+        # the pair to compare, (self, other) as Decimals, or None
         t = type(other)
         if t is Decimal:
-            return other
+            return self, other
         if t is int or t is bool or isinstance(other, int):
-            return _from_int(int(other))
+            return self, _from_int(int(other))
         if t is float or isinstance(other, float):
             ctx = getcontext()
             if eq:
                 ctx._flag(FloatOperation)
             else:
                 ctx._raise(FloatOperation)
-            return _from_float(other)
+            return self, _from_float(other)
         if isinstance(other, Decimal):
-            return other
+            return self, other
+        if _is_fraction(other):
+            # self * denominator against the numerator, exactly
+            den = other.denominator
+            return (_new(self._sign, self._int * den, self._exp, self._kind),
+                    _from_int(other.numerator))
         return None
 
     def __eq__(self, other):
-        o = self._cmp_other(other, True)
-        if o is None:
+        pair = self._cmp_other(other, True)
+        if pair is None:
             return NotImplemented
-        if self._kind >= _QNAN or o._kind >= _QNAN:
-            if self._kind == _SNAN or o._kind == _SNAN:
+        a, o = pair
+        if a._kind >= _QNAN or o._kind >= _QNAN:
+            if a._kind == _SNAN or o._kind == _SNAN:
                 getcontext()._raise(InvalidOperation)
             return False
-        return _cmp(self, o) == 0
+        return _cmp(a, o) == 0
 
     def __ne__(self, other):
         r = self.__eq__(other)
@@ -2048,14 +2061,15 @@ class Decimal:
         return not r
 
     def _order(self, other, op):
-        o = self._cmp_other(other, False)
-        if o is None:
+        pair = self._cmp_other(other, False)
+        if pair is None:
             raise TypeError("'%s' not supported between instances of '%s' "
                             "and '%s'" % (op, _tname(self), _tname(other)))
-        if self._kind >= _QNAN or o._kind >= _QNAN:
+        a, o = pair
+        if a._kind >= _QNAN or o._kind >= _QNAN:
             getcontext()._raise(InvalidOperation)
             return None
-        return _cmp(self, o)
+        return _cmp(a, o)
 
     def __lt__(self, other):
         c = self._order(other, '<')
