@@ -638,7 +638,11 @@ def _fix(sign, coef, exp, kind, ctx, extra=()):
                 if coef == 0:
                     status.append(Clamped)
             status.append(Rounded)
-        ctx._raise(*status) if status else None
+        if ctx._clamp and exp > etop:
+            coef *= 10 ** (exp - etop)
+            exp = etop
+            status.append(Clamped)
+        ctx._raise(*status)
         return _new(sign, coef, exp)
     if n > prec:
         coef, inexact = _div_round(coef, n - prec, ctx._rounding, sign)
