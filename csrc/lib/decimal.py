@@ -7,7 +7,6 @@ the coefficient a (big) int; infinities and NaNs carry a kind tag.
 """
 
 import math as _math
-from collections import namedtuple as _namedtuple
 
 __all__ = [
     'Decimal', 'Context', 'DecimalTuple',
@@ -121,8 +120,35 @@ _REPR_ORDER = (Clamped, InvalidOperation, DivisionByZero, Inexact,
 _CONDITIONS = (ConversionSyntax, DivisionImpossible, DivisionUndefined,
                InvalidContext)
 
-DecimalTuple = _namedtuple('DecimalTuple', 'sign digits exponent',
-                           module='decimal')
+class DecimalTuple(tuple):
+    """DecimalTuple(sign, digits, exponent): what as_tuple() returns (a
+    named tuple; written out to keep collections out of the import)."""
+    __slots__ = ()
+    _fields = ('sign', 'digits', 'exponent')
+
+    def __new__(cls, sign, digits, exponent):
+        return tuple.__new__(cls, (sign, digits, exponent))
+
+    sign = property(lambda self: self[0])
+    digits = property(lambda self: self[1])
+    exponent = property(lambda self: self[2])
+
+    def __repr__(self):
+        return 'DecimalTuple(sign=%r, digits=%r, exponent=%r)' % tuple(self)
+
+    def _asdict(self):
+        return dict(zip(self._fields, self))
+
+    def _replace(self, **changes):
+        d = self._asdict()
+        for key in changes:
+            if key not in d:
+                raise ValueError('Got unexpected field names: %r' % [key])
+        d.update(changes)
+        return DecimalTuple(**d)
+
+    def __getnewargs__(self):
+        return tuple(self)
 
 
 # ---- integer helpers ------------------------------------------------------
@@ -181,8 +207,7 @@ def _div_round(c, drop, mode, sign):
     # c rounded to drop fewer digits: (new coefficient, inexact)
     if drop <= 0:
         return c, False
-    n = _ndigits(c)
-    if drop > n:
+    if drop > 40 and drop > _ndigits(c):
         q = 0
         cmp = -1 if c else -2          # below half (or zero)
     else:
@@ -371,6 +396,15 @@ def _from_str(text, ctx):
     return _new(sign, _iparse(digs), exp - len(fp))
 
 
+def _in_range(d, ctx):
+    # libmpdec's limits on exponents: beyond them a conversion is invalid
+    if d._kind or (d._exp >= MIN_ETINY and (
+            d._exp <= MAX_EMAX - 20 or d.adjusted() <= MAX_EMAX)):
+        return d
+    ctx._raise(InvalidOperation)
+    return _new(0, 0, 0, _QNAN)
+
+
 def _from_tuple(t):
     if len(t) != 3:
         raise ValueError('argument must be a sequence of length 3')
@@ -405,298 +439,6 @@ def _from_tuple(t):
     return _new(sign, coef, exp, kind)
 
 
-class Decimal:
-    """Decimal(value="0", context=None): a decimal floating point number."""
-
-    __slots__ = ('_sign', '_int', '_exp', '_kind')
-
-    def __new__(cls, value='0', context=None):
-        if context is not None and type(context) is not Context:
-            raise TypeError('optional argument must be a context')
-        t = type(value)
-        if t is Decimal:
-            d = value
-        elif t is str:
-            ctx = context if context is not None else getcontext()
-            d = _from_str(value, ctx)
-            if d is None:
-                ctx._raise(ConversionSyntax)
-                d = _new(0, 0, 0, _QNAN)
-        elif t is int or t is bool or isinstance(value, int):
-            d = _from_int(int(value))
-        elif t is float or isinstance(value, float):
-            ctx = context if context is not None else getcontext()
-            ctx._flag(FloatOperation)
-            d = _from_float(value)
-        elif t is tuple or t is list:
-            d = _from_tuple(value)
-        elif isinstance(value, Decimal):
-            d = value
-        else:
-            raise TypeError('conversion from %s to Decimal is not supported'
-                            % _tname(value))
-        if cls is Decimal:
-            if t is Decimal:
-                return value
-            return d
-        r = object.__new__(cls)
-        r._sign = d._sign
-        r._int = d._int
-        r._exp = d._exp
-        r._kind = d._kind
-        return r
-
-    @classmethod
-    def from_float(cls, f):
-        d = _from_number(f)
-        return d if cls is Decimal else cls(d)
-
-    # -- queries --
-    def adjusted(self):
-        if self._kind:
-            return 0
-        return self._exp + _ndigits(self._int) - 1
-
-    def as_tuple(self):
-        k = self._kind
-        if k == _INF:
-            return DecimalTuple(self._sign, (0,), 'F')
-        if k:
-            digs = tuple(int(ch) for ch in _istr(self._int)) if self._int else ()
-            return DecimalTuple(self._sign, digs, 'n' if k == _QNAN else 'N')
-        return DecimalTuple(self._sign, tuple(int(ch) for ch in _istr(self._int)),
-                            self._exp)
-
-    def as_integer_ratio(self):
-        if self._kind == _INF:
-            raise OverflowError('cannot convert Infinity to integer ratio')
-        if self._kind:
-            raise ValueError('cannot convert NaN to integer ratio')
-        c, e = self._int, self._exp
-        if c == 0:
-            return 0, 1
-        if e >= 0:
-            n, d = c * 10 ** e, 1
-        else:
-            n, d = c, 10 ** -e
-            g = _math.gcd(n, d)
-            n //= g
-            d //= g
-        return (-n if self._sign else n), d
-
-    def canonical(self):
-        return self
-
-    def is_canonical(self):
-        return True
-
-    def is_normal(self, context=None):
-        if self._kind or not self._int:
-            return False
-        return self.adjusted() >= _ctx(context).Emin
-
-    def is_subnormal(self, context=None):
-        if self._kind or not self._int:
-            return False
-        return self.adjusted() < _ctx(context).Emin
-
-    def number_class(self, context=None):
-        k = self._kind
-        if k == _SNAN:
-            return 'sNaN'
-        if k == _QNAN:
-            return 'NaN'
-        s = '-' if self._sign else '+'
-        if k == _INF:
-            return s + 'Infinity'
-        if not self._int:
-            return s + 'Zero'
-        if self.adjusted() < _ctx(context).Emin:
-            return s + 'Subnormal'
-        return s + 'Normal'
-
-    def radix(self):
-        return Decimal(10)
-
-    @property
-    def real(self):
-        return self
-
-    @property
-    def imag(self):
-        return Decimal(0)
-
-    def conjugate(self):
-        return self
-
-    # -- strings --
-    def __str__(self):
-        return _to_str(self, getcontext().capitals, False)
-
-    def __repr__(self):
-        return "Decimal('%s')" % _to_str(self, getcontext().capitals, False)
-
-    def to_eng_string(self, context=None):
-        return _to_str(self, _ctx(context).capitals, True)
-
-    def __format__(self, spec, override=None):
-        return _format(self, spec, override)
-
-    # -- conversions --
-    def __bool__(self):
-        return self._kind != _FIN or self._int != 0
-
-    def __int__(self):
-        return _to_int(self, ROUND_DOWN)
-
-    __trunc__ = __int__
-
-    def __float__(self):
-        k = self._kind
-        if k == _SNAN:
-            raise ValueError('cannot convert signaling NaN to float')
-        if k == _QNAN:
-            return -_math.nan if self._sign else _math.nan
-        if k == _INF:
-            return -_math.inf if self._sign else _math.inf
-        if not self._int:
-            return -0.0 if self._sign else 0.0
-        return float(_to_str(self, 1, False))
-
-    def __round__(self, n=None):
-        if n is not None:
-            if type(n) is not int and not isinstance(n, int):
-                raise TypeError('optional arg must be an integer')
-            return _quantize(self, _new(0, 1, -n), getcontext(), None)
-        return _to_int(self, ROUND_HALF_EVEN)
-
-    def __floor__(self):
-        return _to_int(self, ROUND_FLOOR)
-
-    def __ceil__(self):
-        return _to_int(self, ROUND_CEILING)
-
-    def __hash__(self):
-        k = self._kind
-        if k == _SNAN:
-            raise TypeError('Cannot hash a signaling NaN value')
-        if k == _QNAN:
-            return object.__hash__(self)
-        if k == _INF:
-            return -_HASH_INF if self._sign else _HASH_INF
-        e = self._exp
-        if e >= 0:
-            h = pow(10, e, _HASH_MODULUS)
-        else:
-            h = pow(_HASH_10INV, -e, _HASH_MODULUS)
-        h = self._int * h % _HASH_MODULUS
-        if self._sign:
-            h = -h
-        return -2 if h == -1 else h
-
-    def __reduce__(self):
-        return (type(self), (str(self),))
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    # -- comparisons --
-    def _cmp_other(self, other, eq):
-        t = type(other)
-        if t is Decimal:
-            return other
-        if t is int or t is bool or isinstance(other, int):
-            return _from_int(int(other))
-        if t is float or isinstance(other, float):
-            ctx = getcontext()
-            if eq:
-                ctx._flag(FloatOperation)
-            else:
-                ctx._raise(FloatOperation)
-            return _from_float(other)
-        if isinstance(other, Decimal):
-            return other
-        return None
-
-    def __eq__(self, other):
-        o = self._cmp_other(other, True)
-        if o is None:
-            return NotImplemented
-        if self._kind >= _QNAN or o._kind >= _QNAN:
-            if self._kind == _SNAN or o._kind == _SNAN:
-                getcontext()._raise(InvalidOperation)
-            return False
-        return _cmp(self, o) == 0
-
-    def __ne__(self, other):
-        r = self.__eq__(other)
-        if r is NotImplemented:
-            return r
-        return not r
-
-    def _order(self, other, op):
-        o = self._cmp_other(other, False)
-        if o is None:
-            raise TypeError("'%s' not supported between instances of '%s' "
-                            "and '%s'" % (op, _tname(self), _tname(other)))
-        if self._kind >= _QNAN or o._kind >= _QNAN:
-            getcontext()._raise(InvalidOperation)
-            return None
-        return _cmp(self, o)
-
-    def __lt__(self, other):
-        c = self._order(other, '<')
-        return c is not None and c < 0
-
-    def __le__(self, other):
-        c = self._order(other, '<=')
-        return c is not None and c <= 0
-
-    def __gt__(self, other):
-        c = self._order(other, '>')
-        return c is not None and c > 0
-
-    def __ge__(self, other):
-        c = self._order(other, '>=')
-        return c is not None and c >= 0
-
-    def __pow__(self, other, modulo=None):
-        o = _conv(other)
-        if o is None:
-            return _nope('** or pow()', self, other)
-        if modulo is not None:
-            m = _conv(modulo)
-            if m is None:
-                return _nope('** or pow()', self, other)
-            return _powmod(self, o, m, getcontext())
-        return _pow(self, o, getcontext())
-
-    def quantize(self, exp, rounding=None, context=None):
-        ctx = _ctx(context)
-        return _quantize(self, _conv_strict(exp, ctx), ctx, _rmode(rounding))
-
-    def to_integral_value(self, rounding=None, context=None):
-        return _to_integral(self, _ctx(context), _rmode(rounding), False)
-
-    to_integral = to_integral_value
-
-    def to_integral_exact(self, rounding=None, context=None):
-        return _to_integral(self, _ctx(context), _rmode(rounding), True)
-
-    def fma(self, other, third, context=None):
-        ctx = _ctx(context)
-        return _fma(self, _conv_strict(other, ctx), _conv_strict(third, ctx), ctx)
-
-    def copy_abs(self):
-        return _new(0, self._int, self._exp, self._kind)
-
-    def copy_negate(self):
-        return _new(1 - self._sign, self._int, self._exp, self._kind)
-
-
 def _to_int(d, mode):
     k = d._kind
     if k == _INF:
@@ -707,9 +449,15 @@ def _to_int(d, mode):
     return -r._int if r._sign else r._int
 
 
+def _is_fraction(x):
+    t = type(x)
+    return t.__name__ == 'Fraction' and t.__module__ == 'fractions'
+
+
 def _nope(op, a, b):
     if isinstance(b, _NOT_NUMBERS) or isinstance(a, _NOT_NUMBERS) or \
-            type(a) is float or type(b) is float:
+            type(a) is float or type(b) is float or _is_fraction(a) or \
+            _is_fraction(b):
         _binop_fail(op, a, b)
     return NotImplemented
 
@@ -775,11 +523,13 @@ def _to_str(d, capitals, eng):
 # ---- context --------------------------------------------------------------
 
 class _SignalDict(dict):
-    pass
+    # Context.flags / traps: CPython's repr has no space after the colons
+    def __repr__(self):
+        return '{' + ', '.join('%r:%r' % kv for kv in self.items()) + '}'
 
 
 def _signal_dict(arg, what):
-    d = {}
+    d = _SignalDict()
     for s in _SIGNALS:
         d[s] = False
     if arg is None:
@@ -808,178 +558,6 @@ def _set_int(ctx, attr, v, lo, hi, msg):
 
 
 _ATTRS = ('_prec', '_rounding', '_Emin', '_Emax', '_capitals', '_clamp')
-
-
-class Context:
-    """Context(prec=None, rounding=None, Emin=None, Emax=None, capitals=None,
-    clamp=None, flags=None, traps=None)"""
-
-    def __init__(self, prec=None, rounding=None, Emin=None, Emax=None,
-                 capitals=None, clamp=None, flags=None, traps=None):
-        dc = DefaultContext if '_tmpl' in _STATE else None
-        base = (28, ROUND_HALF_EVEN, -999999, 999999, 1, 0) if dc is None else (
-            dc._prec, dc._rounding, dc._Emin, dc._Emax, dc._capitals, dc._clamp)
-        given = (prec, rounding, Emin, Emax, capitals, clamp)
-        for i in range(6):
-            object.__setattr__(self, _ATTRS[i], base[i])
-            if given[i] is not None:
-                setattr(self, _ATTRS[i][1:], given[i])
-        if traps is None and dc is not None:
-            self.traps = dict(dc.traps)
-        else:
-            self.traps = _signal_dict(traps, 'traps')
-        self.flags = _signal_dict(flags, 'flags')
-
-    prec = property(lambda self: self._prec,
-                    lambda self, v: _set_int(self, '_prec', v, 1, MAX_PREC,
-                                             'valid range for prec is [1, MAX_PREC]'))
-    Emin = property(lambda self: self._Emin,
-                    lambda self, v: _set_int(self, '_Emin', v, MIN_EMIN, 0,
-                                             'valid range for Emin is [MIN_EMIN, 0]'))
-    Emax = property(lambda self: self._Emax,
-                    lambda self, v: _set_int(self, '_Emax', v, 0, MAX_EMAX,
-                                             'valid range for Emax is [0, MAX_EMAX]'))
-    capitals = property(lambda self: self._capitals,
-                        lambda self, v: _set_int(self, '_capitals', v, 0, 1,
-                                                 'valid values for capitals are 0 or 1'))
-    clamp = property(lambda self: self._clamp,
-                     lambda self, v: _set_int(self, '_clamp', v, 0, 1,
-                                              'valid values for clamp are 0 or 1'))
-
-    @property
-    def rounding(self):
-        return self._rounding
-
-    @rounding.setter
-    def rounding(self, v):
-        if v not in _ROUNDINGS:
-            raise TypeError(_ROUNDING_MSG)
-        self._rounding = v
-
-    def Etiny(self):
-        return self._Emin - self._prec + 1
-
-    def Etop(self):
-        return self._Emax - self._prec + 1
-
-    def __repr__(self):
-        fl = [s.__name__ for s in _REPR_ORDER if self.flags.get(s)]
-        tr = [s.__name__ for s in _REPR_ORDER if self.traps.get(s)]
-        return ('Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, capitals=%d, '
-                'clamp=%d, flags=[%s], traps=[%s])'
-                % (self._prec, self._rounding, self._Emin, self._Emax,
-                   self._capitals, self._clamp, ', '.join(fl), ', '.join(tr)))
-
-    def clear_flags(self):
-        for s in _SIGNALS:
-            self.flags[s] = False
-
-    def clear_traps(self):
-        for s in _SIGNALS:
-            self.traps[s] = False
-
-    def copy(self):
-        c = Context(self._prec, self._rounding, self._Emin, self._Emax,
-                    self._capitals, self._clamp, dict(self.flags),
-                    dict(self.traps))
-        return c
-
-    __copy__ = copy
-
-    def __reduce__(self):
-        return (Context, (self._prec, self._rounding, self._Emin, self._Emax,
-                          self._capitals, self._clamp,
-                          [s for s in _SIGNALS if self.flags[s]],
-                          [s for s in _SIGNALS if self.traps[s]]))
-
-    # -- signalling --
-    def _flag(self, sig):
-        self.flags[sig] = True
-
-    def _raise(self, *sigs):
-        # set the flags of the conditions sigs; raise the first trapped one
-        trapped = []
-        seen = []
-        for s in sigs:
-            if s in seen:
-                continue
-            seen.append(s)
-            base = InvalidOperation if s in _CONDITIONS else s
-            self.flags[base] = True
-            if self.traps[base]:
-                trapped.append((s, base))
-        if trapped:
-            first = None
-            names = []
-            for base in _SIGNALS:
-                for s, b in trapped:
-                    if b is base:
-                        if first is None:
-                            first = base
-                        names.append("<class 'decimal.%s'>" % s.__name__)
-            raise first('[' + ', '.join(names) + ']')
-
-    def _status(self, status):
-        # raise a list of conditions accumulated by an operation
-        if status:
-            self._raise(*status)
-
-    # -- conversions --
-    def create_decimal(self, num='0'):
-        t = type(num)
-        if t is str:
-            d = _from_str(num, self)
-            if d is None:
-                self._raise(ConversionSyntax)
-                return _new(0, 0, 0, _QNAN)
-        elif t is float or isinstance(num, float):
-            self._raise(FloatOperation)
-            d = _from_float(num)
-        else:
-            d = Decimal(num)
-        if d._kind >= _QNAN:
-            if d._int and _ndigits(d._int) > self._prec - self._clamp:
-                self._raise(ConversionSyntax)
-                return _new(0, 0, 0, _QNAN)
-            return d
-        return _fix(d._sign, d._int, d._exp, d._kind, self)
-
-    def create_decimal_from_float(self, f):
-        d = _from_number(f)
-        return _fix(d._sign, d._int, d._exp, d._kind, self)
-
-    def _c(self, x):
-        return _conv_strict(x, self)
-
-    def power(self, a, b, modulo=None):
-        if modulo is not None:
-            return _powmod(self._c(a), self._c(b), self._c(modulo), self)
-        return _pow(self._c(a), self._c(b), self)
-
-    def fma(self, a, b, c):
-        return _fma(self._c(a), self._c(b), self._c(c), self)
-
-    def quantize(self, a, b):
-        return _quantize(self._c(a), self._c(b), self, None)
-
-    def to_integral_value(self, a):
-        return _to_integral(self._c(a), self, None, False)
-
-    to_integral = to_integral_value
-
-    def to_integral_exact(self, a):
-        return _to_integral(self._c(a), self, None, True)
-
-    def canonical(self, a):
-        if not isinstance(a, Decimal):
-            raise TypeError('argument must be a Decimal')
-        return a
-
-    def is_canonical(self, a):
-        return self.canonical(a).is_canonical()
-
-    def radix(self):
-        return Decimal(10)
 
 
 # ---- the operations -------------------------------------------------------
@@ -1025,6 +603,12 @@ def _fix(sign, coef, exp, kind, ctx, extra=()):
     prec = ctx._prec
     emin = ctx._Emin
     emax = ctx._Emax
+    if coef and not extra:
+        # the common case: fits the precision and the exponent range
+        n = _ndigits(coef)
+        if n <= prec and emin <= exp + n - 1 <= emax and (
+                not ctx._clamp or exp <= emax - prec + 1):
+            return _new(sign, coef, exp)
     etiny = emin - prec + 1
     etop = emax - prec + 1
     status = list(extra)
@@ -1054,7 +638,11 @@ def _fix(sign, coef, exp, kind, ctx, extra=()):
                 if coef == 0:
                     status.append(Clamped)
             status.append(Rounded)
-        ctx._raise(*status) if status else None
+        if ctx._clamp and exp > etop:
+            coef *= 10 ** (exp - etop)
+            exp = etop
+            status.append(Clamped)
+        ctx._raise(*status)
         return _new(sign, coef, exp)
     if n > prec:
         coef, inexact = _div_round(coef, n - prec, ctx._rounding, sign)
@@ -1138,9 +726,13 @@ def _plus(a, ctx, op):
     return _fix(sign, a._int, a._exp, a._kind, ctx)
 
 
-def _add(a, b, ctx, sub):
-    nan = _nan_pair(a, b, ctx)
-    if nan is not None:
+def _sub(a, b, ctx):
+    return _add(a, b, ctx, 1)
+
+
+def _add(a, b, ctx, sub=0):
+    nan = (a._kind or b._kind) and _nan_pair(a, b, ctx)
+    if nan:  # a NaN result (a Decimal NaN is true)
         return nan
     bsign = b._sign ^ sub
     if a._kind == _INF or b._kind == _INF:
@@ -1165,8 +757,9 @@ def _add(a, b, ctx, sub):
     # a tiny operand far below the other one's rounding position is replaced
     # by a 1 just below that position (same rounding, bounded size)
     prec = ctx._prec
-    aadj = ae + _ndigits(ac) - 1
-    badj = be + _ndigits(bc) - 1
+    far = ae - be > prec + 1 or be - ae > prec + 1
+    aadj = ae + _ndigits(ac) - 1 if far else 0
+    badj = be + _ndigits(bc) - 1 if far else 0
     if aadj > badj:
         t = min(ae, aadj - prec - 1)
         if badj < t - 1:
@@ -1175,9 +768,12 @@ def _add(a, b, ctx, sub):
         t = min(be, badj - prec - 1)
         if aadj < t - 1:
             ac, ae = 1, t - 1
-    exp = min(ae, be)
-    va = ac * 10 ** (ae - exp)
-    vb = bc * 10 ** (be - exp)
+    if ae == be:
+        exp, va, vb = ae, ac, bc
+    elif ae < be:
+        exp, va, vb = ae, ac, bc * 10 ** (be - ae)
+    else:
+        exp, va, vb = be, ac * 10 ** (ae - be), bc
     if asg:
         va = -va
     if bsign:
@@ -1201,8 +797,8 @@ def _add_zero(sign, c, e, exp, ctx):
 
 
 def _mul(a, b, ctx):
-    nan = _nan_pair(a, b, ctx)
-    if nan is not None:
+    nan = (a._kind or b._kind) and _nan_pair(a, b, ctx)
+    if nan:  # a NaN result (a Decimal NaN is true)
         return nan
     sign = a._sign ^ b._sign
     if a._kind == _INF or b._kind == _INF:
@@ -1213,8 +809,8 @@ def _mul(a, b, ctx):
 
 
 def _div(a, b, ctx):
-    nan = _nan_pair(a, b, ctx)
-    if nan is not None:
+    nan = (a._kind or b._kind) and _nan_pair(a, b, ctx)
+    if nan:  # a NaN result (a Decimal NaN is true)
         return nan
     sign = a._sign ^ b._sign
     if a._kind == _INF:
@@ -1294,8 +890,8 @@ def _divmod(a, b, ctx, want):
         if q and _ndigits(q) > ctx._prec:
             r = _invalid(ctx, DivisionImpossible)
             return r, r
-    qd = _fix(sign, q, 0, 0, ctx) if want & 1 else None
     rd = _fix(a._sign, rc, exp, 0, ctx) if want & 2 else None
+    qd = _fix(sign, q, 0, 0, ctx) if want & 1 else None
     return qd, rd
 
 
@@ -1365,29 +961,33 @@ def _rescale(a, exp, mode):
 
 
 def _quantize(a, b, ctx, mode):
-    nan = _nan_pair(a, b, ctx)
-    if nan is not None:
-        return nan
-    if a._kind == _INF or b._kind == _INF:
+    if a._kind or b._kind:
+        nan = _nan_pair(a, b, ctx)
+        if nan is not None:
+            return nan
         if a._kind == _INF and b._kind == _INF:
             return _new(a._sign, 0, 0, _INF)
         return _invalid(ctx)
     exp = b._exp
-    if exp > ctx._Emax or exp < ctx._Emin - ctx._prec + 1:
+    prec = ctx._prec
+    if exp > ctx._Emax or exp < ctx._Emin - prec + 1:
         return _invalid(ctx)
-    if a._int and a.adjusted() - exp + 1 > ctx._prec:
+    if a._int and a._exp + _ndigits(a._int) - exp > prec:
         return _invalid(ctx)
     r, st = _rescale(a, exp, mode or ctx._rounding)
-    if r._int and (_ndigits(r._int) > ctx._prec or r.adjusted() > ctx._Emax):
-        return _invalid(ctx)
     status = []
-    etop = ctx._Emax - ctx._prec + 1
-    if ctx._clamp and exp > etop:
+    if r._int:
+        n = _ndigits(r._int)
+        if n > prec or exp + n - 1 > ctx._Emax:
+            return _invalid(ctx)
+        if exp + n - 1 < ctx._Emin:
+            status.append(Subnormal)
+    if ctx._clamp and exp > ctx._Emax - prec + 1:
+        etop = ctx._Emax - prec + 1
         r = _new(r._sign, r._int * 10 ** (exp - etop), etop)
-        status.append(Clamped)
-    if r._int and r.adjusted() < ctx._Emin:
-        status.append(Subnormal)
-    ctx._raise(*(status + st))
+        status.insert(0, Clamped)
+    if status or st:
+        ctx._raise(*(status + st))
     return r
 
 
@@ -2089,8 +1689,8 @@ _BINARY = {
 }
 # Context.name(self, a, b) only (the operators of Decimal below)
 _CTX_BINARY = {
-    'add': lambda a, b, c: _add(a, b, c, 0),
-    'subtract': lambda a, b, c: _add(a, b, c, 1),
+    'add': _add,
+    'subtract': _sub,
     'multiply': _mul,
     'divide': _div,
     'divide_int': lambda a, b, c: _divmod(a, b, c, 1)[0],
@@ -2122,8 +1722,8 @@ _TESTS = {
 }
 # operator name, reflected name, symbol for errors, f(a, b, ctx)
 _OPERATORS = (
-    ('__add__', '__radd__', '+', _CTX_BINARY['add']),
-    ('__sub__', '__rsub__', '-', _CTX_BINARY['subtract']),
+    ('__add__', '__radd__', '+', _add),
+    ('__sub__', '__rsub__', '-', _sub),
     ('__mul__', '__rmul__', '*', _mul),
     ('__truediv__', '__rtruediv__', '/', _div),
     ('__floordiv__', '__rfloordiv__', '//', _CTX_BINARY['divide_int']),
@@ -2169,47 +1769,540 @@ def _dec_sign_op(op):
     return method
 
 
-def _ctx_unary(f):
-    def method(self, a):
-        return f(_conv_strict(a, self), self)
+def _ctx_unary(name, f, test=False):
+    # Context.name(self, a): CPython's METH_O messages on a wrong count
+    def method(self, *args):
+        if len(args) != 1:
+            raise TypeError('Context.%s() takes exactly one argument (%d given)'
+                            % (name, len(args)))
+        a = _conv_strict(args[0], self)
+        return f(a) if test else f(a, self)
     return method
 
 
 def _ctx_binary(f):
-    def method(self, a, b):
-        return f(_conv_strict(a, self), _conv_strict(b, self), self)
+    def method(self, *args):
+        if len(args) != 2:
+            raise TypeError('function takes exactly 2 arguments (%d given)'
+                            % len(args))
+        return f(_conv_strict(args[0], self), _conv_strict(args[1], self), self)
     return method
 
 
-def _ctx_test(f):
-    def method(self, a):
-        return f(_conv_strict(a, self))
-    return method
-
-
-def _install():
+def _decimal_methods():
+    ns = {}
     for name, f in _UNARY.items():
-        setattr(Decimal, name, _dec_unary(f))
-        setattr(Context, name, _ctx_unary(f))
+        ns[name] = _dec_unary(f)
     for name, f in _BINARY.items():
-        setattr(Decimal, name, _dec_binary(f))
-        setattr(Context, name, _ctx_binary(f))
-    for name, f in _CTX_UNARY.items():
-        setattr(Context, name, _ctx_unary(f))
-    for name, f in _CTX_BINARY.items():
-        setattr(Context, name, _ctx_binary(f))
+        ns[name] = _dec_binary(f)
     for name, f in _TESTS.items():
-        setattr(Decimal, name, _dec_test(f))
-        setattr(Context, name, _ctx_test(f))
+        ns[name] = _dec_test(f)
     for name, rname, sym, f in _OPERATORS:
         if name:
-            setattr(Decimal, name, _dec_operator(sym, f, False))
-        setattr(Decimal, rname, _dec_operator(sym, f, True))
+            ns[name] = _dec_operator(sym, f, False)
+        ns[rname] = _dec_operator(sym, f, True)
     for name, op in (('__pos__', 0), ('__neg__', 1), ('__abs__', 2)):
-        setattr(Decimal, name, _dec_sign_op(op))
+        ns[name] = _dec_sign_op(op)
+    return ns
 
 
-_install()
+def _context_methods():
+    ns = {}
+    for table in (_UNARY, _CTX_UNARY):
+        for name, f in table.items():
+            ns[name] = _ctx_unary(name, f)
+    for table in (_BINARY, _CTX_BINARY):
+        for name, f in table.items():
+            ns[name] = _ctx_binary(f)
+    for name, f in _TESTS.items():
+        ns[name] = _ctx_unary(name, f, True)
+    return ns
+
+
+# the classes come after the operations: their bodies take the generated
+# methods (defined in the body, not set afterwards: setting a special method
+# on an existing class is costly)
+
+class Decimal:
+    """Decimal(value="0", context=None): a decimal floating point number."""
+
+    __slots__ = ('_sign', '_int', '_exp', '_kind')
+
+    def __new__(cls, value='0', context=None):
+        if context is not None and type(context) is not Context:
+            raise TypeError('optional argument must be a context')
+        t = type(value)
+        if t is Decimal:
+            d = value
+        elif t is str:
+            ctx = context if context is not None else getcontext()
+            d = _from_str(value, ctx)
+            if d is None:
+                ctx._raise(ConversionSyntax)
+                d = _new(0, 0, 0, _QNAN)
+            d = _in_range(d, ctx)
+        elif t is int or t is bool or isinstance(value, int):
+            d = _from_int(int(value))
+        elif t is float or isinstance(value, float):
+            ctx = context if context is not None else getcontext()
+            ctx._flag(FloatOperation)
+            d = _from_float(value)
+        elif t is tuple or t is list or isinstance(value, tuple):
+            d = _in_range(_from_tuple(value),
+                          context if context is not None else getcontext())
+        elif isinstance(value, Decimal):
+            d = value
+        else:
+            raise TypeError('conversion from %s to Decimal is not supported'
+                            % _tname(value))
+        if cls is Decimal:
+            if t is Decimal:
+                return value
+            return d
+        r = object.__new__(cls)
+        r._sign = d._sign
+        r._int = d._int
+        r._exp = d._exp
+        r._kind = d._kind
+        return r
+
+    @classmethod
+    def from_float(cls, f):
+        d = _from_number(f)
+        return d if cls is Decimal else cls(d)
+
+    # -- queries --
+    def adjusted(self):
+        if self._kind:
+            return 0
+        return self._exp + _ndigits(self._int) - 1
+
+    def as_tuple(self):
+        k = self._kind
+        if k == _INF:
+            return DecimalTuple(self._sign, (0,), 'F')
+        if k:
+            digs = tuple(int(ch) for ch in _istr(self._int)) if self._int else ()
+            return DecimalTuple(self._sign, digs, 'n' if k == _QNAN else 'N')
+        return DecimalTuple(self._sign, tuple(int(ch) for ch in _istr(self._int)),
+                            self._exp)
+
+    def as_integer_ratio(self):
+        if self._kind == _INF:
+            raise OverflowError('cannot convert Infinity to integer ratio')
+        if self._kind:
+            raise ValueError('cannot convert NaN to integer ratio')
+        c, e = self._int, self._exp
+        if c == 0:
+            return 0, 1
+        if e >= 0:
+            n, d = c * 10 ** e, 1
+        else:
+            n, d = c, 10 ** -e
+            g = _math.gcd(n, d)
+            n //= g
+            d //= g
+        return (-n if self._sign else n), d
+
+    def canonical(self):
+        return self
+
+    def is_canonical(self):
+        return True
+
+    def is_normal(self, context=None):
+        if self._kind or not self._int:
+            return False
+        return self.adjusted() >= _ctx(context).Emin
+
+    def is_subnormal(self, context=None):
+        if self._kind or not self._int:
+            return False
+        return self.adjusted() < _ctx(context).Emin
+
+    def number_class(self, context=None):
+        k = self._kind
+        if k == _SNAN:
+            return 'sNaN'
+        if k == _QNAN:
+            return 'NaN'
+        s = '-' if self._sign else '+'
+        if k == _INF:
+            return s + 'Infinity'
+        if not self._int:
+            return s + 'Zero'
+        if self.adjusted() < _ctx(context).Emin:
+            return s + 'Subnormal'
+        return s + 'Normal'
+
+    def radix(self):
+        return Decimal(10)
+
+    @property
+    def real(self):
+        return self
+
+    @property
+    def imag(self):
+        return Decimal(0)
+
+    def conjugate(self):
+        return self
+
+    # -- strings --
+    def __str__(self):
+        return _to_str(self, getcontext().capitals, False)
+
+    def __repr__(self):
+        return "Decimal('%s')" % _to_str(self, getcontext().capitals, False)
+
+    def to_eng_string(self, context=None):
+        return _to_str(self, _ctx(context).capitals, True)
+
+    def __format__(self, spec, override=None):
+        return _format(self, spec, override)
+
+    # -- conversions --
+    def __bool__(self):
+        return self._kind != _FIN or self._int != 0
+
+    def __int__(self):
+        return _to_int(self, ROUND_DOWN)
+
+    __trunc__ = __int__
+
+    def __float__(self):
+        k = self._kind
+        if k == _SNAN:
+            raise ValueError('cannot convert signaling NaN to float')
+        if k == _QNAN:
+            return -_math.nan if self._sign else _math.nan
+        if k == _INF:
+            return -_math.inf if self._sign else _math.inf
+        if not self._int:
+            return -0.0 if self._sign else 0.0
+        return float(_to_str(self, 1, False))
+
+    def __round__(self, n=None):
+        if n is not None:
+            if type(n) is not int and not isinstance(n, int):
+                raise TypeError('optional arg must be an integer')
+            return _quantize(self, _new(0, 1, -n), getcontext(), None)
+        return _to_int(self, ROUND_HALF_EVEN)
+
+    def __floor__(self):
+        return _to_int(self, ROUND_FLOOR)
+
+    def __ceil__(self):
+        return _to_int(self, ROUND_CEILING)
+
+    def __hash__(self):
+        k = self._kind
+        if k == _SNAN:
+            raise TypeError('Cannot hash a signaling NaN value')
+        if k == _QNAN:
+            return object.__hash__(self)
+        if k == _INF:
+            return -_HASH_INF if self._sign else _HASH_INF
+        e = self._exp
+        if e >= 0:
+            h = pow(10, e, _HASH_MODULUS)
+        else:
+            h = pow(_HASH_10INV, -e, _HASH_MODULUS)
+        h = self._int * h % _HASH_MODULUS
+        if self._sign:
+            h = -h
+        return -2 if h == -1 else h
+
+    def __reduce__(self):
+        return (type(self), (str(self),))
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    # -- comparisons --
+    def _cmp_other(self, other, eq):
+        # the pair to compare, (self, other) as Decimals, or None
+        t = type(other)
+        if t is Decimal:
+            return self, other
+        if t is int or t is bool or isinstance(other, int):
+            return self, _from_int(int(other))
+        if t is float or isinstance(other, float):
+            ctx = getcontext()
+            if eq:
+                ctx._flag(FloatOperation)
+            else:
+                ctx._raise(FloatOperation)
+            return self, _from_float(other)
+        if isinstance(other, Decimal):
+            return self, other
+        if _is_fraction(other):
+            # self * denominator against the numerator, exactly
+            den = other.denominator
+            return (_new(self._sign, self._int * den, self._exp, self._kind),
+                    _from_int(other.numerator))
+        return None
+
+    def __eq__(self, other):
+        pair = self._cmp_other(other, True)
+        if pair is None:
+            return NotImplemented
+        a, o = pair
+        if a._kind >= _QNAN or o._kind >= _QNAN:
+            if a._kind == _SNAN or o._kind == _SNAN:
+                getcontext()._raise(InvalidOperation)
+            return False
+        return _cmp(a, o) == 0
+
+    def __ne__(self, other):
+        r = self.__eq__(other)
+        if r is NotImplemented:
+            return r
+        return not r
+
+    def _order(self, other, op):
+        pair = self._cmp_other(other, False)
+        if pair is None:
+            raise TypeError("'%s' not supported between instances of '%s' "
+                            "and '%s'" % (op, _tname(self), _tname(other)))
+        a, o = pair
+        if a._kind >= _QNAN or o._kind >= _QNAN:
+            getcontext()._raise(InvalidOperation)
+            return None
+        return _cmp(a, o)
+
+    def __lt__(self, other):
+        c = self._order(other, '<')
+        return c is not None and c < 0
+
+    def __le__(self, other):
+        c = self._order(other, '<=')
+        return c is not None and c <= 0
+
+    def __gt__(self, other):
+        c = self._order(other, '>')
+        return c is not None and c > 0
+
+    def __ge__(self, other):
+        c = self._order(other, '>=')
+        return c is not None and c >= 0
+
+    def __pow__(self, other, modulo=None):
+        o = _conv(other)
+        if o is None:
+            return _nope('** or pow()', self, other)
+        if modulo is not None:
+            m = _conv(modulo)
+            if m is None:
+                return _nope('** or pow()', self, other)
+            return _powmod(self, o, m, getcontext())
+        return _pow(self, o, getcontext())
+
+    def quantize(self, exp=None, rounding=None, context=None):
+        if exp is None:
+            raise TypeError("function missing required argument 'exp' (pos 1)")
+        ctx = _ctx(context)
+        return _quantize(self, _conv_strict(exp, ctx), ctx, _rmode(rounding))
+
+    def to_integral_value(self, rounding=None, context=None):
+        return _to_integral(self, _ctx(context), _rmode(rounding), False)
+
+    to_integral = to_integral_value
+
+    def to_integral_exact(self, rounding=None, context=None):
+        return _to_integral(self, _ctx(context), _rmode(rounding), True)
+
+    def fma(self, other, third, context=None):
+        ctx = _ctx(context)
+        return _fma(self, _conv_strict(other, ctx), _conv_strict(third, ctx), ctx)
+
+    def copy_abs(self):
+        return _new(0, self._int, self._exp, self._kind)
+
+    def copy_negate(self):
+        return _new(1 - self._sign, self._int, self._exp, self._kind)
+
+    locals().update(_decimal_methods())
+
+
+class Context:
+    """Context(prec=None, rounding=None, Emin=None, Emax=None, capitals=None,
+    clamp=None, flags=None, traps=None)"""
+
+    def __init__(self, prec=None, rounding=None, Emin=None, Emax=None,
+                 capitals=None, clamp=None, flags=None, traps=None):
+        dc = DefaultContext if '_tmpl' in _STATE else None
+        base = (28, ROUND_HALF_EVEN, -999999, 999999, 1, 0) if dc is None else (
+            dc._prec, dc._rounding, dc._Emin, dc._Emax, dc._capitals, dc._clamp)
+        given = (prec, rounding, Emin, Emax, capitals, clamp)
+        for i in range(6):
+            object.__setattr__(self, _ATTRS[i], base[i])
+            if given[i] is not None:
+                setattr(self, _ATTRS[i][1:], given[i])
+        if traps is None and dc is not None:
+            self.traps = _signal_dict(dc.traps, 'traps')
+        else:
+            self.traps = _signal_dict(traps, 'traps')
+        self.flags = _signal_dict(flags, 'flags')
+
+    prec = property(lambda self: self._prec,
+                    lambda self, v: _set_int(self, '_prec', v, 1, MAX_PREC,
+                                             'valid range for prec is [1, MAX_PREC]'))
+    Emin = property(lambda self: self._Emin,
+                    lambda self, v: _set_int(self, '_Emin', v, MIN_EMIN, 0,
+                                             'valid range for Emin is [MIN_EMIN, 0]'))
+    Emax = property(lambda self: self._Emax,
+                    lambda self, v: _set_int(self, '_Emax', v, 0, MAX_EMAX,
+                                             'valid range for Emax is [0, MAX_EMAX]'))
+    capitals = property(lambda self: self._capitals,
+                        lambda self, v: _set_int(self, '_capitals', v, 0, 1,
+                                                 'valid values for capitals are 0 or 1'))
+    clamp = property(lambda self: self._clamp,
+                     lambda self, v: _set_int(self, '_clamp', v, 0, 1,
+                                              'valid values for clamp are 0 or 1'))
+
+    @property
+    def rounding(self):
+        return self._rounding
+
+    @rounding.setter
+    def rounding(self, v):
+        if v not in _ROUNDINGS:
+            raise TypeError(_ROUNDING_MSG)
+        self._rounding = v
+
+    def Etiny(self):
+        return self._Emin - self._prec + 1
+
+    def Etop(self):
+        return self._Emax - self._prec + 1
+
+    def __repr__(self):
+        fl = [s.__name__ for s in _REPR_ORDER if self.flags.get(s)]
+        tr = [s.__name__ for s in _REPR_ORDER if self.traps.get(s)]
+        return ('Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, capitals=%d, '
+                'clamp=%d, flags=[%s], traps=[%s])'
+                % (self._prec, self._rounding, self._Emin, self._Emax,
+                   self._capitals, self._clamp, ', '.join(fl), ', '.join(tr)))
+
+    def clear_flags(self):
+        for s in _SIGNALS:
+            self.flags[s] = False
+
+    def clear_traps(self):
+        for s in _SIGNALS:
+            self.traps[s] = False
+
+    def copy(self):
+        c = Context(self._prec, self._rounding, self._Emin, self._Emax,
+                    self._capitals, self._clamp, dict(self.flags),
+                    dict(self.traps))
+        return c
+
+    __copy__ = copy
+
+    def __reduce__(self):
+        return (Context, (self._prec, self._rounding, self._Emin, self._Emax,
+                          self._capitals, self._clamp,
+                          [s for s in _SIGNALS if self.flags[s]],
+                          [s for s in _SIGNALS if self.traps[s]]))
+
+    # -- signalling --
+    def _flag(self, sig):
+        self.flags[sig] = True
+
+    def _raise(self, *sigs):
+        # set the flags of the conditions sigs; raise the first trapped one
+        trapped = []
+        seen = []
+        for s in sigs:
+            if s in seen:
+                continue
+            seen.append(s)
+            base = InvalidOperation if s in _CONDITIONS else s
+            self.flags[base] = True
+            if self.traps[base]:
+                trapped.append((s, base))
+        if trapped:
+            first = None
+            names = []
+            for base in _SIGNALS:
+                for s, b in trapped:
+                    if b is base:
+                        if first is None:
+                            first = base
+                        names.append("<class 'decimal.%s'>" % s.__name__)
+            raise first('[' + ', '.join(names) + ']')
+
+    def _status(self, status):
+        # raise a list of conditions accumulated by an operation
+        if status:
+            self._raise(*status)
+
+    # -- conversions --
+    def create_decimal(self, num='0'):
+        t = type(num)
+        if t is str:
+            d = _from_str(num, self)
+            if d is None:
+                self._raise(ConversionSyntax)
+                return _new(0, 0, 0, _QNAN)
+            d = _in_range(d, self)
+        elif t is float or isinstance(num, float):
+            self._raise(FloatOperation)
+            d = _from_float(num)
+        else:
+            d = Decimal(num)
+        if d._kind >= _QNAN:
+            if d._int and _ndigits(d._int) > self._prec - self._clamp:
+                self._raise(ConversionSyntax)
+                return _new(0, 0, 0, _QNAN)
+            return d
+        return _fix(d._sign, d._int, d._exp, d._kind, self)
+
+    def create_decimal_from_float(self, f):
+        d = _from_number(f)
+        return _fix(d._sign, d._int, d._exp, d._kind, self)
+
+    def _c(self, x):
+        return _conv_strict(x, self)
+
+    def power(self, a, b, modulo=None):
+        if modulo is not None:
+            return _powmod(self._c(a), self._c(b), self._c(modulo), self)
+        return _pow(self._c(a), self._c(b), self)
+
+    def fma(self, a, b, c):
+        return _fma(self._c(a), self._c(b), self._c(c), self)
+
+    def quantize(self, a, b):
+        return _quantize(self._c(a), self._c(b), self, None)
+
+    def to_integral_value(self, a):
+        return _to_integral(self._c(a), self, None, False)
+
+    to_integral = to_integral_value
+
+    def to_integral_exact(self, a):
+        return _to_integral(self._c(a), self, None, True)
+
+    def canonical(self, a):
+        if not isinstance(a, Decimal):
+            raise TypeError('argument must be a Decimal')
+        return a
+
+    def is_canonical(self, a):
+        return self.canonical(a).is_canonical()
+
+    def radix(self):
+        return Decimal(10)
+
+    locals().update(_context_methods())
+
 
 
 # ---- formatting -----------------------------------------------------------
