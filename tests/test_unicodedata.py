@@ -146,3 +146,51 @@ def test_normalize_random_strings(texts):
     mine, want = ours.stdout.decode().splitlines(), theirs.stdout.decode().splitlines()
     diffs = [(a, b) for a, b in zip(mine, want) if a != b]
     assert mine == want, diffs[:5]
+
+
+# lookup() on near-names: real names (every kind: ordinary, algorithmic,
+# Hangul, aliases, named sequences) mutated by case changes, cut or doubled
+# characters, hex digits and jamo spliced in.
+_SEED_NAMES = ["LATIN SMALL LETTER A", "HANGUL SYLLABLE GGWAELH", "HANGUL SYLLABLE A",
+               "HANGUL SYLLABLE YIG", "CJK UNIFIED IDEOGRAPH-4E00", "CJK UNIFIED IDEOGRAPH-2A6DF",
+               "CJK COMPATIBILITY IDEOGRAPH-F900", "NUSHU CHARACTER-1B170",
+               "KHITAN SMALL SCRIPT CHARACTER-18B00", "TANGUT IDEOGRAPH-17000", "BYTE ORDER MARK",
+               "LATIN SMALL LETTER R WITH TILDE", "KEYCAP DIGIT ZERO", "SNOWMAN", "NULL",
+               "ARABIC LIGATURE UIGHUR KIRGHIZ YEH WITH HAMZA ABOVE WITH ALEF MAKSURA ISOLATED FORM"]
+_PIECES = ["", " ", "-", "0", "F", "a", "G", "GG", "WAE", "LH", "4E00", "0AC00", "1B170", "X",
+           "\u00e9", "\x00", "  "]
+
+
+@st.composite
+def _near_names(draw):
+    name = draw(st.sampled_from(_SEED_NAMES))
+    for _ in range(draw(st.integers(0, 3))):
+        i = draw(st.integers(0, len(name)))
+        op = draw(st.integers(0, 3))
+        if op == 0:
+            name = name[:i] + draw(st.sampled_from(_PIECES)) + name[i:]
+        elif op == 1:
+            name = name[:i] + name[i + 1:]
+        elif op == 2:
+            name = name[:i].lower() + name[i:]
+        else:
+            name = name[:i]
+    return name
+
+
+@settings(max_examples=MAX_EXAMPLES, deadline=None, phases=[Phase.generate],
+          suppress_health_check=list(HealthCheck))
+@given(st.lists(_near_names(), min_size=20, max_size=40))
+def test_lookup_near_names(names):
+    prog = ("import unicodedata as u\n"
+            "for n in %s:\n"
+            "    try:\n"
+            "        print(ascii(u.lookup(n)))\n"
+            "    except KeyError as e:\n"
+            "        print(ascii(e.args[0]))\n" % ascii(names))
+    theirs = run_cpython(["-c", prog], timeout=30)
+    assert theirs.returncode == 0, theirs.stderr
+    ours = run_pyexpr(["-c", prog], timeout=30)
+    assert_no_crash(ours, "lookup")
+    mine, want = ours.stdout.decode().splitlines(), theirs.stdout.decode().splitlines()
+    assert mine == want, [(n, a, b) for n, a, b in zip(names, mine, want) if a != b][:5]
