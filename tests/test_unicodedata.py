@@ -64,6 +64,17 @@ for b in range(START, STOP, 0x1000):
 '''
 
 
+def _same_output(args, what, timeout=30):
+    """Runs args with CPython and pyexpr; their stdout must be the same
+    (the first differing lines are reported)."""
+    theirs = run_cpython(args, timeout=timeout)
+    assert theirs.returncode == 0, theirs.stderr
+    ours = run_pyexpr(args, timeout=timeout)
+    assert_no_crash(ours, what)
+    mine, want = ours.stdout.decode().splitlines(), theirs.stdout.decode().splitlines()
+    assert mine == want, [(a, b) for a, b in zip(mine, want) if a != b][:5]
+
+
 def _oracle_unidata_version() -> str:
     exe = require_oracle()
     p = subprocess.run([exe, "-c", "import unicodedata; print(unicodedata.unidata_version)"],
@@ -111,12 +122,7 @@ def test_lookup_aliases_and_named_sequences(tmp_path):
                       "            print(ascii(q), ascii(u.lookup(q)))\n"
                       "        except KeyError as e:\n"
                       "            print(ascii(q), ascii(e.args[0]))\n")
-    ours = run_pyexpr([str(script)], timeout=60)
-    assert_no_crash(ours, "lookup extras")
-    theirs = run_cpython([str(script)], timeout=60)
-    assert theirs.returncode == 0, theirs.stderr
-    mine, want = ours.stdout.decode().splitlines(), theirs.stdout.decode().splitlines()
-    assert mine == want, [(a, b) for a, b in zip(mine, want) if a != b][:5]
+    _same_output([str(script)], "lookup extras", timeout=60)
 
 
 # Characters where normalization acts: combining marks, letters with
@@ -138,14 +144,7 @@ def test_normalize_random_strings(texts):
              "for t in texts:",
              "    for f in ('NFC', 'NFD', 'NFKC', 'NFKD'):",
              "        print(f, ascii(u.normalize(f, t)), u.is_normalized(f, t))"]
-    prog = "\n".join(lines) + "\n"
-    theirs = run_cpython(["-c", prog], timeout=30)
-    assert theirs.returncode == 0, theirs.stderr
-    ours = run_pyexpr(["-c", prog], timeout=30)
-    assert_no_crash(ours, "normalize")
-    mine, want = ours.stdout.decode().splitlines(), theirs.stdout.decode().splitlines()
-    diffs = [(a, b) for a, b in zip(mine, want) if a != b]
-    assert mine == want, diffs[:5]
+    _same_output(["-c", "\n".join(lines) + "\n"], "normalize")
 
 
 # lookup() on near-names: real names (every kind: ordinary, algorithmic,
@@ -188,9 +187,4 @@ def test_lookup_near_names(names):
             "        print(ascii(u.lookup(n)))\n"
             "    except KeyError as e:\n"
             "        print(ascii(e.args[0]))\n" % ascii(names))
-    theirs = run_cpython(["-c", prog], timeout=30)
-    assert theirs.returncode == 0, theirs.stderr
-    ours = run_pyexpr(["-c", prog], timeout=30)
-    assert_no_crash(ours, "lookup")
-    mine, want = ours.stdout.decode().splitlines(), theirs.stdout.decode().splitlines()
-    assert mine == want, [(n, a, b) for n, a, b in zip(names, mine, want) if a != b][:5]
+    _same_output(["-c", prog], "lookup")
