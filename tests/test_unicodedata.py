@@ -64,6 +64,17 @@ for b in range(START, STOP, 0x1000):
 '''
 
 
+def _same_output(args, what, timeout=30):
+    """Runs args with CPython and pyexpr; their stdout must be the same
+    (the first differing lines are reported)."""
+    theirs = run_cpython(args, timeout=timeout)
+    assert theirs.returncode == 0, theirs.stderr
+    ours = run_pyexpr(args, timeout=timeout)
+    assert_no_crash(ours, what)
+    mine, want = ours.stdout.decode().splitlines(), theirs.stdout.decode().splitlines()
+    assert mine == want, [(a, b) for a, b in zip(mine, want) if a != b][:5]
+
+
 def _oracle_unidata_version() -> str:
     exe = require_oracle()
     p = subprocess.run([exe, "-c", "import unicodedata; print(unicodedata.unidata_version)"],
@@ -111,12 +122,7 @@ def test_lookup_aliases_and_named_sequences(tmp_path):
                       "            print(ascii(q), ascii(u.lookup(q)))\n"
                       "        except KeyError as e:\n"
                       "            print(ascii(q), ascii(e.args[0]))\n")
-    ours = run_pyexpr([str(script)], timeout=60)
-    assert_no_crash(ours, "lookup extras")
-    theirs = run_cpython([str(script)], timeout=60)
-    assert theirs.returncode == 0, theirs.stderr
-    mine, want = ours.stdout.decode().splitlines(), theirs.stdout.decode().splitlines()
-    assert mine == want, [(a, b) for a, b in zip(mine, want) if a != b][:5]
+    _same_output([str(script)], "lookup extras", timeout=60)
 
 
 # Characters where normalization acts: combining marks, letters with
@@ -138,11 +144,47 @@ def test_normalize_random_strings(texts):
              "for t in texts:",
              "    for f in ('NFC', 'NFD', 'NFKC', 'NFKD'):",
              "        print(f, ascii(u.normalize(f, t)), u.is_normalized(f, t))"]
-    prog = "\n".join(lines) + "\n"
-    theirs = run_cpython(["-c", prog], timeout=30)
-    assert theirs.returncode == 0, theirs.stderr
-    ours = run_pyexpr(["-c", prog], timeout=30)
-    assert_no_crash(ours, "normalize")
-    mine, want = ours.stdout.decode().splitlines(), theirs.stdout.decode().splitlines()
-    diffs = [(a, b) for a, b in zip(mine, want) if a != b]
-    assert mine == want, diffs[:5]
+    _same_output(["-c", "\n".join(lines) + "\n"], "normalize")
+
+
+# lookup() on near-names: real names (every kind: ordinary, algorithmic,
+# Hangul, aliases, named sequences) mutated by case changes, cut or doubled
+# characters, hex digits and jamo spliced in.
+_SEED_NAMES = ["LATIN SMALL LETTER A", "HANGUL SYLLABLE GGWAELH", "HANGUL SYLLABLE A",
+               "HANGUL SYLLABLE YIG", "CJK UNIFIED IDEOGRAPH-4E00", "CJK UNIFIED IDEOGRAPH-2A6DF",
+               "CJK COMPATIBILITY IDEOGRAPH-F900", "NUSHU CHARACTER-1B170",
+               "KHITAN SMALL SCRIPT CHARACTER-18B00", "TANGUT IDEOGRAPH-17000", "BYTE ORDER MARK",
+               "LATIN SMALL LETTER R WITH TILDE", "KEYCAP DIGIT ZERO", "SNOWMAN", "NULL",
+               "ARABIC LIGATURE UIGHUR KIRGHIZ YEH WITH HAMZA ABOVE WITH ALEF MAKSURA ISOLATED FORM"]
+_PIECES = ["", " ", "-", "0", "F", "a", "G", "GG", "WAE", "LH", "4E00", "0AC00", "1B170", "X",
+           "\u00e9", "\x00", "  "]
+
+
+@st.composite
+def _near_names(draw):
+    name = draw(st.sampled_from(_SEED_NAMES))
+    for _ in range(draw(st.integers(0, 3))):
+        i = draw(st.integers(0, len(name)))
+        op = draw(st.integers(0, 3))
+        if op == 0:
+            name = name[:i] + draw(st.sampled_from(_PIECES)) + name[i:]
+        elif op == 1:
+            name = name[:i] + name[i + 1:]
+        elif op == 2:
+            name = name[:i].lower() + name[i:]
+        else:
+            name = name[:i]
+    return name
+
+
+@settings(max_examples=MAX_EXAMPLES, deadline=None, phases=[Phase.generate],
+          suppress_health_check=list(HealthCheck))
+@given(st.lists(_near_names(), min_size=20, max_size=40))
+def test_lookup_near_names(names):
+    prog = ("import unicodedata as u\n"
+            "for n in %s:\n"
+            "    try:\n"
+            "        print(ascii(u.lookup(n)))\n"
+            "    except KeyError as e:\n"
+            "        print(ascii(e.args[0]))\n" % ascii(names))
+    _same_output(["-c", prog], "lookup")
