@@ -223,7 +223,7 @@ $(BUILD)/gen/frozen_lib.h: $(PYLIB_SRCS) $(FREEZE_BIN)
 .SECONDARY: $(foreach c,$(CONFIGS),$(patsubst %,$(BUILD)/$(c)/tests/%.o,$(TEST_NAMES)))
 
 # ---------------------------------------------------------------------------
-.PHONY: all release debug asan check clean print-config leakcheck fuzz fuzz-run fuzz-marshal fuzz-marshal-run lib install uninstall FORCE
+.PHONY: all release debug asan check clean print-config leakcheck fuzz fuzz-run fuzz-marshal fuzz-marshal-run fuzz-snapshot fuzz-snapshot-run lib install uninstall FORCE
 FORCE:
 
 # The engine library alone (CONFIG=release|debug|asan|fuzz).
@@ -272,6 +272,19 @@ fuzz-marshal-run: $(FUZZ_MARSHAL_BIN)
 	  ./$(FUZZ_MARSHAL_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 	  -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
 	  -artifact_prefix=$(BUILD)/fuzz/artifacts/marshal- $(FUZZ_ARGS) $(BUILD)/fuzz/marshal-corpus $(FUZZ_SEEDS)
+
+# The snapshot loader's harness (csrc/fuzz/fuzz_snapshot.c).
+FUZZ_SNAP_BIN := $(BUILD)/pyexpr-fuzz-snapshot
+fuzz-snapshot: $(FUZZ_SNAP_BIN)
+$(FUZZ_SNAP_BIN): csrc/fuzz/fuzz_snapshot.c $(fuzz_LIB)
+	$(Q)$(FUZZ_CC) $(BASE_CPPFLAGS) $(CLI_CPPFLAGS) $(BASE_CFLAGS) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CFLAGS) \
+	  $(LDFLAGS) $^ -o $@ $(LDLIBS) -lm
+fuzz-snapshot-run: $(FUZZ_SNAP_BIN)
+	@mkdir -p $(BUILD)/fuzz-snapshot/corpus $(BUILD)/fuzz-snapshot/artifacts
+	ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ./$(FUZZ_SNAP_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=20 \
+	  -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz-snapshot/artifacts/ \
+	  $(FUZZ_ARGS) $(BUILD)/fuzz-snapshot/corpus csrc/fuzz/snapshot_seeds
 
 ifeq ($(filter $(CONFIG),$(CONFIGS)),)
   $(error CONFIG must be one of: $(CONFIGS))

@@ -340,6 +340,7 @@ int pe_run_repr_timed(pe_state *S, pe_code *code, char **repr_out, pe_profile *p
 }
 
 void pe_reset(pe_state *S) {
+    pe_suspend_abandon(S);
     pe_exc_clear(S);
     pe_sys_clear(S);
     pe_modules_clear(S);
