@@ -61,6 +61,15 @@ Keyword arguments of every run, with module-wide defaults changed by
 * ``max_depth``: call depth; exceeding it raises ``RecursionError`` like
   CPython's recursion limit (default 1000, also under ``limits=None``)
 
+``clock=`` (every run): the wall clock the program reads (``time.time()``,
+``datetime``'s ``now()``/``today()``/``utcnow()``): ``None`` the real clock
+(default), a number of seconds since the epoch (a fixed clock), or a callable
+returning seconds, called at each read (a virtual clock; its exception, if
+it raises, is raised by the call after the run). With a clock set, unseeded
+``random`` is seeded from it instead of the host's entropy: a fixed clock
+makes the run reproducible. ``monotonic()``/``perf_counter()`` and the
+limits keep real time.
+
 ``limits=None`` lifts memory, time and steps for one call, ``limits={...}``
 overrides the limits it names; both apply before the single keywords.
 ``max_steps``, ``max_memory`` and ``timeout`` raise ``pyexpr.LimitError`` (a

@@ -85,6 +85,8 @@ typedef struct cli {
     pe_limits lim;   /* as given (max_memory: bytes for the run) */
     bool sigint_exit; /* an uncaught KeyboardInterrupt: end by SIGINT */
     bool has_args;    /* the program has arguments (sys.argv beyond its name) */
+    bool fixed_time;  /* --fixed-time: the wall clock scripts read is fixed_ns */
+    int64_t fixed_ns;
 } cli;
 
 static void write_str(int fd, const char *s) {
@@ -114,6 +116,13 @@ static const char usage_text[] =
     "  --max-depth N         Python call depth, 1..1000000 (default 1000)\n"
     "  A limit that stops the program raises LimitError (RecursionError for the\n"
     "  depth): traceback on stderr, exit status 1.\n"
+    "Reproducible runs:\n"
+    "  --fixed-time SECONDS  the wall clock scripts read (time.time(), datetime's\n"
+    "                        now()/today(), ...) stands at SECONDS since the Unix\n"
+    "                        epoch (UTC, fractional); unseeded `random` is then\n"
+    "                        seeded from it instead of the host's entropy.\n"
+    "                        monotonic()/perf_counter() and limits keep real time;\n"
+    "                        the program runs here, not in a daemon\n"
     "Daemon:\n"
     "  --via-daemon  run it in a running daemon if one answers (PYEXPR_DAEMON=1);\n"
     "                limits above are sent with it; no daemon: runs here\n"
@@ -424,6 +433,29 @@ static int limit_option(cli *C, int argc, char **argv, int *i) {
     return 1;
 }
 
+/* --fixed-time SECONDS (or =SECONDS): 0 not it, 1 taken, 2 usage error. */
+static int fixed_time_option(cli *C, int argc, char **argv, int *i) {
+    const char *a = argv[*i], *val;
+    if (strncmp(a, "--fixed-time", 12) || (a[12] && a[12] != '=')) return 0;
+    if (a[12] == '=') val = a + 13;
+    else if (*i + 1 < argc) val = argv[++*i];
+    else return usage_error("Argument expected for the --fixed-time option\n");
+    char *end;
+    errno = 0;
+    double t = strtod(val, &end);
+    if (!*val || *end || errno || !(t > -9.2e9 && t < 9.2e9)) {
+        char msg[300];
+        snprintf(msg, sizeof msg,
+                 "pyexpr: bad value for --fixed-time: '%.100s' (seconds since the epoch)\n", val);
+        return usage_error(msg);
+    }
+    C->fixed_time = true;
+    C->fixed_ns = (int64_t)(t * 1e9);
+    return 1;
+}
+
+static int64_t fixed_clock(void *ud) { return *(const int64_t *)ud; }
+
 /* python3's message for a program file it cannot open or read: the path
  * made absolute as python3 does (cwd + "/" + path, not normalised). */
 static int file_error(const char *path, int err) {
@@ -512,6 +544,8 @@ int main(int argc, char **argv) {
             C.via_daemon = a[2] == 'v';
         } else if (a[0] == '-' && a[1] == '-' && (r = limit_option(&C, argc, argv, &i)) != 0) {
             if (r == 2) return 2;
+        } else if (a[0] == '-' && a[1] == '-' && (r = fixed_time_option(&C, argc, argv, &i)) != 0) {
+            if (r == 2) return 2;
         } else if (a[0] == '-' && a[1]) {
             char msg[300];
             snprintf(msg, sizeof msg, "unknown option %.200s\n", a);
@@ -543,6 +577,10 @@ int main(int argc, char **argv) {
         return 1;
     }
     pe_set_output(C.S, ob_write, &C.out, ob_write, &C.err);
+    if (C.fixed_time) {
+        pe_set_clock(C.S, fixed_clock, &C.fixed_ns);
+        C.via_daemon = false; /* the daemon's runs read the real clock */
+    }
     if (set_argv(C.S, code_arg ? "-c" : file_arg ? file_arg : from_stdin ? "-" : "", argc - rest,
                  (const char *const *)argv + rest)) {
         write_str(2, "pyexpr: out of memory\n");

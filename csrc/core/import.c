@@ -306,7 +306,7 @@ static pe_code *frozen_code(pe_state *S, size_t i) {
     if (!S->frozen_code[i]) {
         const pe_frozen *f = &pe_frozen_table[i];
         pe_code *c;
-        if (pe_code_deserialize(S, f->code, f->len, &c)) return NULL;
+        if (pe_code_deserialize_trusted(S, f->code, f->len, &c)) return NULL;
         c->modname = f->name;
         S->frozen_code[i] = c;
     }

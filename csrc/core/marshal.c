@@ -6,7 +6,9 @@
  *   'N' None  'T' True  'F' False  '.' Ellipsis
  *   'i' int (zigzag varint)   'I' big int (varint length + hex digits, '-')
  *   'f' float (8 bytes, little-endian IEEE)
- *   's' str / 'b' bytes (varint length + bytes)
+ *   's' str: varint 2*length + bytes, or 2*k+1: the k-th str written before
+ *       (names repeat across code objects: one object, loaded once)
+ *   'b' bytes (varint length + bytes)
  *   '(' tuple  '{' frozenset  '[' list  '<' set (count + values)
  *   'd' dict (count + key, value pairs)
  *   'c' code object (only inside a program: see read_fcode)
@@ -37,6 +39,12 @@ void pe_marshal_w_init(pe_marshal_w *w, pe_state *S, pe_sb *sb) {
     memset(w, 0, sizeof *w);
     w->S = S;
     w->sb = sb;
+    w->strs = pe_undef();
+}
+
+void pe_marshal_w_fini(pe_marshal_w *w) {
+    pe_decref(w->S, w->strs);
+    w->strs = pe_undef();
 }
 
 int pe_marshal_put_u8(pe_marshal_w *w, uint8_t b) { return pe_sb_putc(w->sb, (char)b); }
@@ -83,8 +91,14 @@ int pe_marshal_write_header(pe_marshal_w *w) {
 }
 
 static int put_str_obj(pe_marshal_w *w, const pe_obj *o) {
-    const pe_str *s = (const pe_str *)o;
-    return pe_marshal_put_blob(w, s->data, s->len);
+    pe_str *s = (pe_str *)o;
+    if (w->strs.tag == PE_TUNDEF && pe_dict_new(w->S, &w->strs)) return -1;
+    pe_val k = pe_dict_get_str(PE_DICT(w->strs), s);
+    if (k.tag == PE_TINT) return pe_marshal_put_uvarint(w, (uint64_t)k.u.i * 2 + 1);
+    if (pe_dict_set(w->S, PE_DICT(w->strs), pe_obj_val((pe_obj *)o), pe_int(w->nstrs++)))
+        return -1;
+    if (pe_marshal_put_uvarint(w, (uint64_t)s->len * 2)) return -1;
+    return s->len ? pe_sb_putn(w->sb, s->data, s->len) : 0;
 }
 
 static int write_fcode(pe_marshal_w *w, const pe_fcode *f);
@@ -172,11 +186,11 @@ int pe_marshal_write_val(pe_marshal_w *w, pe_val v) {
 
 /* A code object's counts and flags, in the order they are written. */
 enum { F_FLAGS, F_NARGS, F_NPOSONLY, F_NKWONLY, F_NLOCALS, F_NCELLS, F_NFREE, F_NCODE,
-       F_NCONSTS, F_NNAMES, F_NEXC, F__COUNT };
+       F_NCONSTS, F_NNAMES, F_NEXC, F_STACK, F__COUNT };
 static void fcode_fields(pe_fcode *f, uint32_t *p[F__COUNT]) {
     uint32_t *const q[F__COUNT] = {&f->flags,  &f->nargs, &f->nposonly, &f->nkwonly,
                                    &f->nlocals, &f->ncells, &f->nfree,  &f->ncode,
-                                   &f->nconsts, &f->nnames, &f->nexctab};
+                                   &f->nconsts, &f->nnames, &f->nexctab, &f->stacksize};
     memcpy(p, q, sizeof q);
 }
 
@@ -220,7 +234,23 @@ static int write_fcode(pe_marshal_w *w, const pe_fcode *f) {
     return put_str_objs(w, f->names, f->nnames);
 }
 
+static int write_code_body(pe_marshal_w *w, const pe_code *code);
+
+/* A program's strs are numbered apart from what the stream holds around it
+ * (they live on the code's own heap when read back). */
 int pe_marshal_write_code(pe_marshal_w *w, const pe_code *code) {
+    pe_val outer = w->strs;
+    uint32_t nouter = w->nstrs;
+    w->strs = pe_undef();
+    w->nstrs = 0;
+    int r = write_code_body(w, code);
+    pe_marshal_w_fini(w);
+    w->strs = outer;
+    w->nstrs = nouter;
+    return r;
+}
+
+static int write_code_body(pe_marshal_w *w, const pe_code *code) {
     if (pe_marshal_put_uvarint(w, (uint64_t)code->mode) ||
         pe_marshal_put_blob(w, code->filename, strlen(code->filename)) ||
         pe_marshal_put_blob(w, code->source, code->source_len) ||
@@ -232,8 +262,9 @@ int pe_marshal_write_code(pe_marshal_w *w, const pe_code *code) {
 int pe_code_serialize(pe_state *S, const pe_code *code, pe_sb *out) {
     pe_marshal_w w;
     pe_marshal_w_init(&w, S, out);
-    if (pe_marshal_write_header(&w) || pe_marshal_write_code(&w, code)) return -1;
-    return out->failed ? -1 : 0;
+    int r = pe_marshal_write_header(&w) || pe_marshal_write_code(&w, code) ? -1 : 0;
+    pe_marshal_w_fini(&w);
+    return r || out->failed ? -1 : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -245,6 +276,13 @@ void pe_marshal_r_init(pe_marshal_r *r, pe_state *S, const void *buf, size_t len
     r->S = S;
     r->p = buf;
     r->end = r->p + len;
+}
+
+void pe_marshal_r_fini(pe_marshal_r *r) {
+    for (uint32_t i = 0; i < r->nstrs; i++) pe_decref_obj(r->S, r->strs[i]);
+    pe_mem_free(r->S, r->strs, r->capstrs * sizeof(pe_obj *));
+    r->strs = NULL;
+    r->nstrs = r->capstrs = 0;
 }
 
 int pe_marshal_error(pe_marshal_r *r, const char *what) {
@@ -317,14 +355,37 @@ int pe_marshal_read_header(pe_marshal_r *r) {
     return 0;
 }
 
-/* A str (valid UTF-8, lone surrogates allowed as pyexpr stores them). */
+/* A str (valid UTF-8, lone surrogates allowed as pyexpr stores them), or
+ * a back-reference to one read before. */
 static int read_str(pe_marshal_r *r, pe_val *out) {
-    const uint8_t *p;
-    size_t n;
-    if (pe_marshal_get_blob(r, &p, &n)) return -1;
-    if (pe_utf8_valid_prefix_ex((const char *)p, n, true) != n)
+    uint64_t x;
+    if (pe_marshal_get_uvarint(r, &x)) return -1;
+    if (x & 1) {
+        if (x / 2 >= r->nstrs) return pe_marshal_error(r, "bad str reference");
+        pe_obj *o = r->strs[x / 2];
+        pe_incref(pe_obj_val(o));
+        *out = pe_obj_val(o);
+        return 0;
+    }
+    uint64_t n = x / 2;
+    if (n > (uint64_t)(r->end - r->p)) return eof(r);
+    const char *p = (const char *)r->p;
+    r->p += n;
+    if (!r->trusted && pe_utf8_valid_prefix_ex(p, (size_t)n, true) != n)
         return pe_marshal_error(r, "invalid UTF-8 in a str");
-    return pe_str_new(r->S, (const char *)p, n, out);
+    if (r->nstrs == r->capstrs) {
+        uint32_t cap = r->capstrs ? r->capstrs * 2 : 64;
+        pe_obj **a = pe_mem_alloc(r->S, cap * sizeof(pe_obj *));
+        if (!a) return -1;
+        if (r->nstrs) memcpy(a, r->strs, r->nstrs * sizeof(pe_obj *));
+        pe_mem_free(r->S, r->strs, r->capstrs * sizeof(pe_obj *));
+        r->strs = a;
+        r->capstrs = cap;
+    }
+    if (pe_str_new(r->S, p, (size_t)n, out)) return -1;
+    pe_incref(*out);
+    r->strs[r->nstrs++] = out->u.o;
+    return 0;
 }
 
 static int read_bigint(pe_marshal_r *r, pe_val *out) {
@@ -551,7 +612,7 @@ static int read_fcode(pe_marshal_r *r, pe_val *out) {
     uint32_t v[F__COUNT];
     /* the least bytes each item counted takes (a hostile count is refused
      * before anything is allocated) */
-    static const uint8_t min_bytes[F__COUNT] = {0, 0, 0, 0, 1, 1, 1, 3, 1, 1, 4};
+    static const uint8_t min_bytes[F__COUNT] = {0, 0, 0, 0, 1, 1, 1, 3, 1, 1, 4, 0};
     for (int i = 0; i < F__COUNT; i++)
         if (pe_marshal_get_count(r, min_bytes[i], PE_ARG_MAX, &v[i])) goto fail_names;
     uint32_t flags = v[F_FLAGS], nargs = v[F_NARGS], nkwonly = v[F_NKWONLY];
@@ -627,6 +688,7 @@ static int read_fcode(pe_marshal_r *r, pe_val *out) {
         if (read_str(r, &s)) return -1;
         f->names[i] = s.u.o;
     }
+    if (r->trusted) return 0; /* checked when this build wrote it */
     if (check_code(r, f)) return -1;
     return pe_code_stack_depth(S, f->code, f->ncode, f->exctab, f->nexctab, &f->stacksize, true);
 fail_names:
@@ -635,7 +697,22 @@ fail_names:
     return -1;
 }
 
+static int read_code_body(pe_marshal_r *r, pe_code **out);
+
 int pe_marshal_read_code(pe_marshal_r *r, pe_code **out) {
+    pe_obj **outer = r->strs;
+    uint32_t n = r->nstrs, cap = r->capstrs;
+    r->strs = NULL;
+    r->nstrs = r->capstrs = 0;
+    int rc = read_code_body(r, out);
+    r->strs = outer;
+    r->nstrs = n;
+    r->capstrs = cap;
+    return rc;
+}
+
+/* Leaves r->strs empty (released before the objects are swept or sealed). */
+static int read_code_body(pe_marshal_r *r, pe_code **out) {
     pe_state *S = r->S;
     *out = NULL;
     uint64_t mode;
@@ -647,7 +724,7 @@ int pe_marshal_read_code(pe_marshal_r *r, pe_code **out) {
         return -1;
     if (mode > PE_MODE_SINGLE || fnlen > 4096 || memchr(fn, 0, fnlen) ||
         memchr(src, 0, srclen) ||
-        pe_utf8_valid_prefix_ex((const char *)src, srclen, false) != srclen)
+        (!r->trusted && pe_utf8_valid_prefix_ex((const char *)src, srclen, false) != srclen))
         return pe_marshal_error(r, "bad program header");
     char fname[4097];
     memcpy(fname, fn, fnlen);
@@ -685,6 +762,7 @@ int pe_marshal_read_code(pe_marshal_r *r, pe_code **out) {
     }
     S->mem_limit = saved_limit;
     S->cur = saved;
+    pe_marshal_r_fini(r);
     if (rc) {
         pe_heap_sweep(S, &tmp); /* everything read */
         if (code) pe_sys_free(S, code, code->block_size);
@@ -698,15 +776,25 @@ int pe_marshal_read_code(pe_marshal_r *r, pe_code **out) {
     return 0;
 }
 
-int pe_code_deserialize(pe_state *S, const void *buf, size_t len, pe_code **out) {
+static int deserialize(pe_state *S, const void *buf, size_t len, bool trusted, pe_code **out) {
     pe_marshal_r r;
     pe_marshal_r_init(&r, S, buf, len);
+    r.trusted = trusted;
     *out = NULL;
-    if (pe_marshal_read_header(&r) || pe_marshal_read_code(&r, out)) return -1;
-    if (r.p != r.end) {
+    int rc = pe_marshal_read_header(&r) || pe_marshal_read_code(&r, out) ? -1 : 0;
+    pe_marshal_r_fini(&r);
+    if (!rc && r.p != r.end) {
         pe_code_release(*out);
         *out = NULL;
-        return pe_marshal_error(&r, "trailing bytes");
+        rc = pe_marshal_error(&r, "trailing bytes");
     }
-    return 0;
+    return rc;
+}
+
+int pe_code_deserialize(pe_state *S, const void *buf, size_t len, pe_code **out) {
+    return deserialize(S, buf, len, false, out);
+}
+
+int pe_code_deserialize_trusted(pe_state *S, const void *buf, size_t len, pe_code **out) {
+    return deserialize(S, buf, len, true, out);
 }

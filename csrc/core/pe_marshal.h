@@ -21,7 +21,7 @@
 #include "pe_internal.h"
 #include "pe_code.h"
 
-#define PE_MARSHAL_VERSION 1u
+#define PE_MARSHAL_VERSION 2u
 /* Deepest nesting of values (containers, code objects) written or read. */
 #define PE_MARSHAL_MAX_DEPTH 200
 
@@ -37,6 +37,8 @@ struct pe_marshal_w {
      * ValueError "unmarshallable object". */
     int (*write_other)(pe_marshal_w *w, pe_val v);
     void *ud; /* the hook's */
+    pe_val strs; /* dict: str written -> its index (later ones are back-references) */
+    uint32_t nstrs;
 };
 
 struct pe_marshal_r {
@@ -50,10 +52,17 @@ struct pe_marshal_r {
      * ValueError. */
     int (*read_other)(pe_marshal_r *r, int tag, pe_val *out);
     void *ud;
+    bool trusted;   /* bytes this build wrote (the frozen modules): no UTF-8 or
+                       bytecode checks */
+    pe_obj **strs;  /* the strs read so far (references), for back-references */
+    uint32_t nstrs, capstrs;
 };
 
 void pe_marshal_w_init(pe_marshal_w *w, pe_state *S, pe_sb *sb);
 void pe_marshal_r_init(pe_marshal_r *r, pe_state *S, const void *buf, size_t len);
+/* Release what the writer / reader hold (call once done, also on error). */
+void pe_marshal_w_fini(pe_marshal_w *w);
+void pe_marshal_r_fini(pe_marshal_r *r);
 
 /* Writer primitives (-1: MemoryError pending). */
 int pe_marshal_put_u8(pe_marshal_w *w, uint8_t b);
@@ -89,5 +98,8 @@ int pe_marshal_read_code(pe_marshal_r *r, pe_code **out);
 /* Whole buffers: header + program. */
 int pe_code_serialize(pe_state *S, const pe_code *code, pe_sb *out);
 int pe_code_deserialize(pe_state *S, const void *buf, size_t len, pe_code **out);
+/* The same for bytes this build wrote and checked (pe-freeze's table, part
+ * of the binary): skips the UTF-8 and bytecode verification. */
+int pe_code_deserialize_trusted(pe_state *S, const void *buf, size_t len, pe_code **out);
 
 #endif /* PE_MARSHAL_H */

@@ -58,10 +58,12 @@ typedef struct {
     const char *fname;
     Py_ssize_t nargs;
     PyObject *names;
+    px_clock clock;
 } code_kw;
 
 static int code_other_kw(void *ctx, PyObject *key, PyObject *v) {
     code_kw *k = ctx;
+    if (px_key_is_clock(key)) return px_clock_parse(v, &k->clock);
     if (key != k->ms->s_names && PyUnicode_Compare(key, k->ms->s_names))
         return px_unexpected_kw(k->fname, key);
     if (k->nargs) {
@@ -82,7 +84,7 @@ static PyObject *px_code_run(px_code_obj *self, PyTypeObject *cls, PyObject *con
                      nargs);
         return NULL;
     }
-    code_kw k = {ms, fname, nargs, nargs ? args[0] : NULL};
+    code_kw k = {ms, fname, nargs, nargs ? args[0] : NULL, {0}};
     pe_limits L = ms->defaults;
     bool allow = false;
     if (px_parse_run_kwargs(ms, kwnames, args + nargs, &L, &allow, code_other_kw, &k) < 0)
@@ -92,7 +94,9 @@ static PyObject *px_code_run(px_code_obj *self, PyTypeObject *cls, PyObject *con
     px_ctx *c = px_acquire(ms);
     if (!c) return NULL;
     c->allow_callables = allow;
+    px_clock_install(c, &k.clock);
     PyObject *res = px_run(ms, c, &self->prog, names, &L, want_exec, 0);
+    res = px_clock_finish(c, &k.clock, res);
     px_release(ms, c);
     return res;
 }

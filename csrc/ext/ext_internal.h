@@ -417,6 +417,21 @@ static inline bool px_key_is(PyObject *key, PyObject *interned) {
     return key == interned || (PyUnicode_Check(key) && !PyUnicode_Compare(key, interned));
 }
 
+/* clock.c: the clock= keyword of a run (frozen helper, issue 14) */
+typedef struct px_clock {
+    bool set;         /* clock= given and not None */
+    PyObject *fn;     /* the callable (borrowed), or NULL: fixed_ns */
+    int64_t fixed_ns;
+    px_ctx *c;        /* the run's context (GIL hand-over) */
+    PyObject *error;  /* the callable's exception, raised after the run */
+} px_clock;
+int px_clock_parse(PyObject *v, px_clock *ck);
+static inline bool px_key_is_clock(PyObject *key) {
+    return PyUnicode_Check(key) && !PyUnicode_CompareWithASCIIString(key, "clock");
+}
+void px_clock_install(px_ctx *c, px_clock *ck);
+PyObject *px_clock_finish(px_ctx *c, px_clock *ck, PyObject *res);
+
 /* code_type.c */
 typedef struct px_code_obj {
     PyObject_HEAD

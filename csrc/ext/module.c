@@ -6,7 +6,8 @@
  *   eval(source, names=None, /, **kw)   -> value of an expression
  *   exec(source, names=None, /, **kw)   -> dict of top-level variables
  *     kw: max_steps, max_memory, max_depth, timeout (None: no limit),
- *     limits=None|dict, allow_callable_results=False, cache=True
+ *     limits=None|dict, allow_callable_results=False, cache=True,
+ *     clock=None|seconds|callable (clock.c)
  *   compile(source, mode="exec", filename="<string>") -> Code
  *   Code.eval(names=None, **limits) / Code.exec(names=None, **limits)
  *   set_default_limits(**limits) / get_default_limits()
@@ -23,10 +24,12 @@ typedef struct {
     px_mod *ms;
     const char *fname;
     bool use_cache;
+    px_clock clock;
 } run_kw;
 
 static int run_other_kw(void *ctx, PyObject *key, PyObject *v) {
     run_kw *k = ctx;
+    if (px_key_is_clock(key)) return px_clock_parse(v, &k->clock);
     if (!px_key_is(key, k->ms->s_cache)) return px_unexpected_kw(k->fname, key);
     int t = PyObject_IsTrue(v);
     if (t < 0) return -1;
@@ -50,7 +53,7 @@ static PyObject *px_entry(PyObject *module, PyObject *const *args, Py_ssize_t na
     PyObject *src = args[0], *names = nargs > 1 ? args[1] : NULL;
     pe_limits L = ms->defaults;
     bool allow = false;
-    run_kw k = {ms, fname, true};
+    run_kw k = {ms, fname, true, {0}};
     if (px_parse_run_kwargs(ms, kwnames, args + nargs, &L, &allow, run_other_kw, &k) < 0)
         return NULL;
     bool use_cache = k.use_cache;
@@ -59,7 +62,9 @@ static PyObject *px_entry(PyObject *module, PyObject *const *args, Py_ssize_t na
         px_ctx *c = px_acquire(ms);
         if (!c) return NULL;
         c->allow_callables = allow;
+        px_clock_install(c, &k.clock);
         PyObject *res = px_run(ms, c, &((px_code_obj *)src)->prog, names, &L, want_exec, 0);
+        res = px_clock_finish(c, &k.clock, res);
         px_release(ms, c);
         return res;
     }
@@ -81,7 +86,9 @@ static PyObject *px_entry(PyObject *module, PyObject *const *args, Py_ssize_t na
         px_prog prog;
         px_prog_init(&prog, code);
         c->allow_callables = allow;
+        px_clock_install(c, &k.clock);
         res = px_run(ms, c, &prog, names, &L, want_exec, compile_start);
+        res = px_clock_finish(c, &k.clock, res);
         pe_code_release_in(c->S, code);
     }
     px_release(ms, c);

@@ -302,9 +302,9 @@ static void test_bad(pe_state *S) {
     static const bad_case cases[] = {
         {"", 0, "bad marshal data (not pyexpr bytecode)"},
         {"PEXD\x01", 5, "bad marshal data (not pyexpr bytecode)"},
-        {"PEXC\x02", 5, "bad marshal data (unsupported format version)"},
-        {"PEXC\x01\x03" "0.0", 9, "bad marshal data (written by another pyexpr version)"},
-        {"PEXC\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", 16,
+        {"PEXC\x09", 5, "bad marshal data (unsupported format version)"},
+        {"PEXC\x02\x03" "0.0", 9, "bad marshal data (written by another pyexpr version)"},
+        {"PEXC\x02\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", 16,
          "bad marshal data (varint too long)"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
