@@ -102,6 +102,8 @@ __all__ = [
     "__version__",
     "Client",
     "Code",
+    "Complete",
+    "Snapshot",
     "LimitError",
     "CacheInfo",
     "binary_path",
@@ -124,7 +126,7 @@ __all__ = [
     "unregister_type",
 ]
 
-_EXT_NAMES = ("Code", "compile", "eval", "exec", "get_default_limits",
+_EXT_NAMES = ("Code", "Snapshot", "Complete", "compile", "eval", "exec", "get_default_limits",
               "set_default_limits", "cache_info", "cache_clear", "cache_resize", "profile",
               "register_module", "unregister_module", "expose", "register_type",
               "unregister_type", "shared", "CodeNames")
@@ -136,6 +138,8 @@ CacheInfo = collections.namedtuple("CacheInfo", "hits misses maxsize currsize by
 try:
     from ._pyexpr import (  # noqa: F401  (re-exported)
         Code,
+        Snapshot,
+        Complete,
         compile,
         eval,
         exec,

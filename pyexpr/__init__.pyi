@@ -2,7 +2,7 @@
 
 import sys
 from typing import (Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple,
-                    Union)
+                    Type, Union)
 
 if sys.version_info >= (3, 8):
     from typing import Literal, TypedDict
@@ -68,9 +68,50 @@ class Code:
         limits: Optional[Mapping[str, Optional[float]]] = ...,
         allow_callable_results: bool = ...,
     ) -> Dict[str, Any]: ...
+    def start(
+        self,
+        names: _Names = None,
+        *,
+        externals: Iterable[str] = ...,
+        resolve_names: bool = ...,
+        max_external_calls: Optional[int] = ...,
+        **limits: Any,  # max_steps, ..., limits, allow_callable_results: as eval()
+    ) -> Union["Snapshot", "Complete"]: ...
     def __reduce__(self) -> Tuple[Callable[[str, str, str], "Code"], Tuple[str, str, str]]: ...
     def __eq__(self, other: object) -> bool: ...
     def __hash__(self) -> int: ...
+
+class Snapshot:
+    """A run paused at a call of an external function (Code.start); resume
+    it once with resume() or resume_error()."""
+
+    @property
+    def function(self) -> str: ...
+    @property
+    def args(self) -> Tuple[Any, ...]: ...
+    @property
+    def kwargs(self) -> Dict[str, Any]: ...
+    @property
+    def kind(self) -> Literal["call", "name"]: ...
+    @property
+    def output(self) -> str: ...
+    @property
+    def resumed(self) -> bool: ...
+    def resume(self, value: Any) -> Union["Snapshot", "Complete"]: ...
+    def resume_error(
+        self, exc: Union[BaseException, Type[BaseException]]
+    ) -> Union["Snapshot", "Complete"]: ...
+    def dump(self, key: Optional[bytes] = None) -> bytes: ...
+    @classmethod
+    def load(cls, data: bytes, key: Optional[bytes] = None) -> "Snapshot": ...
+
+class Complete:
+    """The end of a run started by Code.start."""
+
+    @property
+    def value(self) -> Any: ...
+    @property
+    def output(self) -> str: ...
 
 def eval(
     source: Union[_Source, Code],

@@ -82,7 +82,8 @@ static int host_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, p
     /* argv is an array of pe_val: the same bytes as an array of pe_value */
     int r = fn(S, h->ud, argc, pe_values_of(argv), kw, &res);
     if (r < 0) {
-        if (S->exc.tag == PE_TUNDEF)
+        /* (an external function suspending the run raises nothing) */
+        if (S->exc.tag == PE_TUNDEF && !S->susp.req)
             return pe_raise(S, PE_EXC(SystemError), "%s returned an error without an exception",
                             h->name[0] ? h->name : h->cls->name);
         return -1;
@@ -219,6 +220,28 @@ static const pe_host_class function_class = {.name = "function", .call = functio
 int pe_make_function(pe_state *S, const char *name, pe_host_call_fn fn, void *ud, pe_value *out) {
     if (!fn) return pe_raise(S, PE_EXC(SystemError), "pe_make_function: NULL callback");
     return make_host(S, &function_class, ud, fn, name ? name : "?", out);
+}
+
+/* External functions (suspend.c): a class of their own; ud is the object
+ * itself, so that the callback knows which one was called. */
+static const pe_host_class external_class = {.name = "function", .call = function_call};
+
+int pe_make_external(pe_state *S, const char *name, size_t len, pe_value *out) {
+    char small[128];
+    char *nm = len < sizeof small ? small : pe_mem_alloc(S, len + 1);
+    if (!nm) return -1;
+    memcpy(nm, name, len);
+    nm[len] = 0;
+    int r = make_host(S, &external_class, NULL, pe_external_call, nm, out);
+    if (nm != small) pe_mem_free(S, nm, len + 1);
+    if (r) return -1;
+    HOST(pe_val_of(*out))->ud = HOST(pe_val_of(*out));
+    return 0;
+}
+
+const char *pe_external_name(pe_val v) {
+    if (!pe_is_kind(v, PE_K_HOST) || HOST(v)->cls != &external_class) return NULL;
+    return HOST(v)->name;
 }
 
 /* ------------------------------------------------------------------ */

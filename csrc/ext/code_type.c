@@ -389,6 +389,10 @@ static PyMethodDef px_code_methods[] = {
      "variables) or, with row_name=, any value bound to that variable; names are\n"
      "inputs common to every row. errors='collect' puts a row's exception in the\n"
      "list instead of raising it."},
+    {"start", (PyCFunction)(void (*)(void))px_code_start, METH_METHOD | METH_FASTCALL | METH_KEYWORDS,
+     "start(names=None, *, externals=(), resolve_names=False, max_external_calls=None, **limits)\n--\n\n"
+     "Run the program until it calls one of the external functions: a Snapshot, or a Complete "
+     "when it ends first (docs/host.md)."},
     {"__reduce__", (PyCFunction)(void (*)(void))px_code_reduce,
      METH_METHOD | METH_FASTCALL | METH_KEYWORDS, "Pickle support (recompiles on load)."},
     {NULL, NULL, 0, NULL},

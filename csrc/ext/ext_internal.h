@@ -203,6 +203,8 @@ typedef struct px_exc_ids {
 typedef struct px_mod {
     PyObject *LimitError;
     PyTypeObject *Code_type;
+    PyTypeObject *Snapshot_type, *Complete_type; /* snapshot.c */
+    unsigned char snap_key[32]; /* Snapshot.dump/load's default key (random, per import) */
     PyObject *s_max_steps, *s_max_memory, *s_max_depth, *s_timeout, *s_write, *s_names,
         *s_mode, *s_filename, *s_compile, *s_eval, *s_exec, *s_stdout;
     PyObject *sys_dict;  /* vars(sys), where print() finds sys.stdout */
@@ -232,6 +234,7 @@ static inline px_mod *px_state(PyObject *module) { return (px_mod *)PyModule_Get
 px_ctx *px_ctx_new(px_mod *ms);
 void px_ctx_free(px_ctx *c);
 void px_flush(px_ctx *c);
+size_t px_buf_append(char **buf, size_t *len, size_t *cap, const char *p, size_t n);
 int px_keep(px_ctx *c, PyObject *o);
 void px_keep_clear(px_ctx *c);
 
@@ -384,6 +387,7 @@ pe_code *px_compile(px_mod *ms, px_ctx *c, const char *src, size_t len, const ch
 pe_code *px_cache_compile(px_mod *ms, px_ctx *c, const char *src, size_t len,
                           const char *filename, int mode, const pe_limits *lim,
                           double *compile_start);
+int px_assign_names(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names);
 int px_source_text(PyObject *src, const char **p, Py_ssize_t *n, const char *fname);
 double px_coarse_now(void);
 
@@ -425,5 +429,11 @@ typedef struct px_code_obj {
 extern PyType_Spec px_code_spec;
 PyObject *px_code_new_from(px_mod *ms, PyObject *source, const char *src, size_t len,
                            PyObject *filename, int mode);
+
+/* snapshot.c: runs that pause at external calls (Code.start) */
+extern PyType_Spec px_snapshot_spec, px_complete_spec;
+int px_snapshot_key_init(px_mod *ms);
+PyObject *px_code_start(PyObject *self, PyTypeObject *cls, PyObject *const *args, Py_ssize_t nargs,
+                        PyObject *kwnames);
 
 #endif /* PX_EXT_INTERNAL_H */

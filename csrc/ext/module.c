@@ -440,6 +440,11 @@ static int px_module_exec(PyObject *m) {
     ms->Shared_type = (PyTypeObject *)PyType_FromModuleAndSpec(m, &shared_spec, NULL);
     if (!ms->Shared_type || PyModule_AddType(m, ms->Shared_type) < 0) return -1;
     if (!(ms->policies = PyDict_New()) || !(ms->type_policies = PyDict_New())) return -1;
+    ms->Snapshot_type = (PyTypeObject *)PyType_FromModuleAndSpec(m, &px_snapshot_spec, NULL);
+    if (!ms->Snapshot_type || PyModule_AddType(m, ms->Snapshot_type) < 0) return -1;
+    ms->Complete_type = (PyTypeObject *)PyType_FromModuleAndSpec(m, &px_complete_spec, NULL);
+    if (!ms->Complete_type || PyModule_AddType(m, ms->Complete_type) < 0) return -1;
+    if (px_snapshot_key_init(ms) < 0) return -1;
 #define PX_INTERN(field, text)                                   \
     if (!(ms->field = PyUnicode_InternFromString(text))) return -1;
     PX_INTERN(s_max_steps, "max_steps")
@@ -519,6 +524,8 @@ static int px_module_traverse(PyObject *m, visitproc visit, void *arg) {
     if (!ms) return 0;
     Py_VISIT(ms->LimitError);
     Py_VISIT(ms->Code_type);
+    Py_VISIT(ms->Snapshot_type);
+    Py_VISIT(ms->Complete_type);
     Py_VISIT(ms->sys_dict);
     Py_VISIT(ms->builtin_names);
     Py_VISIT(ms->host_modules);
@@ -535,6 +542,8 @@ static int px_module_clear(PyObject *m) {
     if (!ms) return 0;
     Py_CLEAR(ms->LimitError);
     Py_CLEAR(ms->Code_type);
+    Py_CLEAR(ms->Snapshot_type);
+    Py_CLEAR(ms->Complete_type);
     Py_CLEAR(ms->sys_dict);
     Py_CLEAR(ms->builtin_names);
     Py_CLEAR(ms->host_modules);

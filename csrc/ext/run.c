@@ -60,7 +60,7 @@ static PyObject *px_slot_name(const px_prog *p, uint32_t i) {
 }
 
 /* Assigns the input variables the program refers to. */
-static int px_assign_names(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names) {
+int px_assign_names(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names) {
     pe_code *code = p->code;
     uint32_t n = p->nglobals;
     if (PX_LIKELY(PyDict_Check(names))) {
