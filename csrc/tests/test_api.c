@@ -772,6 +772,93 @@ static void t_host(void) {
     free(err.p);
 }
 
+/* Attribute hooks (issue 15): a record with a read-only `x`, a writable
+ * `y` and nothing else; classes made at run time are recognised through
+ * pe_host_class_of. */
+typedef struct {
+    pe_host_class cls; /* first: the hooks find the record type from it */
+    int64_t x, y;
+} rec_class;
+
+static int rec_getattr(pe_state *S, const pe_host_class *cls, void *ud, const char *name,
+                       size_t len, pe_value *out) {
+    const rec_class *rc = (const rec_class *)cls;
+    (void)ud;
+    if (len == 1 && name[0] == 'x') return *out = pe_value_int(rc->x), 0;
+    if (len == 1 && name[0] == 'y') return *out = pe_value_int(rc->y), 0;
+    return pe_raise_id(S, exc_id("AttributeError"), "'%s' object has no attribute '%s'", cls->name,
+                       name);
+}
+
+static int rec_setattr(pe_state *S, const pe_host_class *cls, void *ud, const char *name,
+                       size_t len, const pe_value *val) {
+    rec_class *rc = ud; /* ud is the record itself here */
+    if (len != 1 || name[0] != 'y' || !val)
+        return pe_raise_id(S, exc_id("AttributeError"), "'%s' object attribute '%s' is read-only",
+                           cls->name, name);
+    return pe_value_to_int64(S, *val, &rc->y);
+}
+
+static void t_host_attrs(void) {
+    buf out = {0}, err = {0};
+    pe_state *S = new_state(&out, &err);
+    rec_class rec = {{.name = "Rec", .getattr = rec_getattr, .setattr = rec_setattr}, 4, 5};
+    pe_value h, r, h2;
+    CHECK(pe_make_host(S, &rec.cls, &rec, &h) == 0, "make rec");
+    CHECK(pe_host_class_of(h) == &rec.cls && pe_host_class_of(pe_value_int(1)) == NULL,
+          "host_class_of");
+    const char *src = "r = [o.x + o.y]\no.y = 40\nr.append(o.y)\n"
+                      "for s in ('o.z', 'o.__class__'):\n"
+                      "    try:\n        eval(s)\n    except AttributeError as e:\n"
+                      "        r.append(str(e))\n"
+                      "try:\n    o.x = 1\nexcept AttributeError as e:\n    r.append(str(e))\n"
+                      "r.append(type(o).__name__)\nr\n";
+    pe_code *c = compile(S, src, PE_MODE_CALC);
+    pe_run_begin(S, c);
+    pe_run_bind_name(S, "o", 1, h);
+    int rc = pe_run_exec(S, &r);
+    CHECK(rc == 0, "attrs script ran");
+    if (rc) pe_print_exception(S);
+    if (rc == 0) {
+        CHECK(repr_is(S, r, "[9, 40, \"'Rec' object has no attribute 'z'\", \"'Rec' object has no "
+                            "attribute '__class__'\", \"'Rec' object attribute 'x' is read-only\", "
+                            "'Rec']"),
+              "attr results");
+        pe_value_release(S, r);
+    }
+    CHECK(rec.y == 40, "setattr reached the host: %lld", (long long)rec.y);
+    /* the engine's own objects from C: datetime.date(2020, 1, 2).isoformat() */
+    pe_value mod, cls, d, meth, iso, args[3] = {pe_value_int(2020), pe_value_int(1), pe_value_int(2)};
+    CHECK(pe_import_module(S, "datetime", &mod) == 0 && pe_value_getattr(S, mod, "date", &cls) == 0 &&
+              pe_value_call(S, cls, 3, args, pe_value_none(), &d) == 0 &&
+              pe_value_getattr(S, d, "isoformat", &meth) == 0 &&
+              pe_value_call(S, meth, 0, NULL, pe_value_none(), &iso) == 0,
+          "datetime from C");
+    if (!pe_has_exception(S)) {
+        CHECK(pe_value_utf8(iso, NULL) && !strcmp(pe_value_utf8(iso, NULL), "2020-01-02"), "isoformat");
+        CHECK(pe_value_getattr(S, d, "nope", &h2) == -1 && pending_is(S, "AttributeError"),
+              "getattr error");
+        pe_exception_clear(S);
+        CHECK(pe_import_module(S, "no_such_module", &h2) == -1 && pending_is(S, "ModuleNotFoundError"),
+              "import error");
+        pe_exception_clear(S);
+        pe_value_release(S, iso);
+        pe_value_release(S, meth);
+        pe_value_release(S, d);
+        pe_value_release(S, cls);
+        pe_value_release(S, mod);
+    } else {
+        pe_print_exception(S);
+    }
+    pe_run_end(S);
+    pe_value_release(S, h);
+    pe_reset(S);
+    pe_code_release(c);
+    pe_state_free(S);
+    free(out.p);
+    free(err.p);
+}
+
 /* ------------------------------------------------------------------ */
 /* State: allocator, userdata, memory, limits, interrupts              */
 /* ------------------------------------------------------------------ */
@@ -1252,6 +1339,7 @@ static const subtest subtests[] = {
     {"exception_classes", t_exception_classes},
     {"exceptions", t_exceptions},
     {"host", t_host},
+    {"host_attrs", t_host_attrs},
     {"allocator", t_allocator},
     {"state", t_state},
     {"memory_per_run", t_memory_per_run},
