@@ -157,6 +157,15 @@ def test_default_policies_dataclass_namedtuple_namespace():
     assert pyexpr.eval("n.a, n.b", {"n": NT(4)}) == (4, "z")
     with pytest.raises(AttributeError, match="'NT' object has no attribute '_asdict'"):
         pyexpr.eval("n._asdict()", {"n": NT(4)})
+    class P3(P):  # a subclass of a namedtuple class is one too
+        def norm(self):
+            return self.x + self.y
+
+    assert pyexpr.eval("p.x", {"p": P3(5, 6)}) == 5
+    assert pyexpr.eval("p.norm()", {"p": pyexpr.expose(P3(5, 6), methods=["norm"])}) == 11
+    # a name both readable and callable is a method
+    assert pyexpr.eval("o.discounted(0)", {"o": pyexpr.expose(Order(3.0, 1), attrs=["discounted"],
+                                                               methods=["discounted"])}) == 3.0
     ns = types.SimpleNamespace(a=1, b=[2])
     assert pyexpr.eval("n.a + n.b[0]", {"n": pyexpr.expose(ns)}) == 3
     p = Plain()

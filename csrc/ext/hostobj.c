@@ -299,8 +299,13 @@ px_policy *px_auto_policy(px_mod *ms, PyObject *o) {
     PyObject *p = PyDict_GetItemWithError(ms->type_policies, (PyObject *)tp);
     if (p) return (px_policy *)p;
     if (PyErr_Occurred() || !PyTuple_Check(o) || PyTuple_CheckExact(o)) return NULL;
-    /* a namedtuple: a tuple subclass whose class has a tuple of str _fields */
-    PyObject *fields = tp->tp_dict ? PyDict_GetItemString(tp->tp_dict, "_fields") : NULL;
+    /* a namedtuple: a tuple subclass whose class (or a base) has a tuple of
+     * str _fields (looked up in the MRO's dicts: no Python code runs) */
+    PyObject *fields = NULL, *mro = tp->tp_mro;
+    for (Py_ssize_t i = 0; !fields && mro && i < PyTuple_GET_SIZE(mro); i++) {
+        PyObject *d = ((PyTypeObject *)PyTuple_GET_ITEM(mro, i))->tp_dict;
+        fields = d ? PyDict_GetItemString(d, "_fields") : NULL;
+    }
     if (!fields || !PyTuple_Check(fields)) return NULL;
     PyObject *empty = PyTuple_New(0);
     if (!empty) return NULL;
@@ -707,7 +712,7 @@ static int px_obj_getattr(pe_state *S, const pe_host_class *cls, void *ud, const
     PyThreadState *ts;
     px_gil_acquire(c, &ts);
     int r = -1;
-    if (a->kind & PX_A_READ) {
+    if (!(a->kind & PX_A_CALL)) {
         PyObject *v = PyObject_GetAttr((PyObject *)ud, a->pyname);
         if (!v)
             px_host_failed(c->ms, c);
