@@ -688,6 +688,15 @@ static const pe_host_class counter_class = {
     .name = "counter", .call = cnt_call, .repr = cnt_repr, .release = cnt_release};
 static const pe_host_class opaque_class = {.name = "opaque", .release = cnt_release};
 
+/* Compiles src (PE_MODE_CALC) and begins a run with names[i] = vals[i]. */
+static pe_code *begin_with(pe_state *S, const char *src, int n, const char *const *names,
+                           const pe_value *vals) {
+    pe_code *c = compile(S, src, PE_MODE_CALC);
+    pe_run_begin(S, c);
+    for (int i = 0; i < n; i++) pe_run_bind_name(S, names[i], strlen(names[i]), vals[i]);
+    return c;
+}
+
 /* Runs the begun program: its result's repr must be want. */
 static void exec_expect(pe_state *S, const char *want, const char *label) {
     pe_value r;
@@ -742,13 +751,9 @@ static void t_host(void) {
                       "try:\n    h1(665)\nexcept ValueError as e:\n    r.append(str(e))\n"
                       "try:\n    h1(c=1)\nexcept TypeError as e:\n    r.append(str(e))\n"
                       "r\n";
-    pe_code *c = compile(S, src, PE_MODE_CALC);
-    pe_run_begin(S, c);
-    pe_run_bind_name(S, "h1", 2, h1);
-    pe_run_bind_name(S, "h1b", 3, h1b);
-    pe_run_bind_name(S, "h2", 2, h2);
-    pe_run_bind_name(S, "op", 2, op);
-    pe_run_bind_name(S, "concat", 6, fn);
+    const char *const names[] = {"h1", "h1b", "h2", "op", "concat"};
+    const pe_value vals[] = {h1, h1b, h2, op, fn};
+    pe_code *c = begin_with(S, src, 5, names, vals);
     exec_expect(S,
                 "[4, 4, True, False, 'a', True, True, 'ab', True, False, \"'opaque' object is not "
                 "callable\", 'unlucky', \"counter() got an unexpected keyword argument 'c'\"]",
@@ -820,9 +825,8 @@ static void t_host_attrs(void) {
                       "r = [o.x + o.y]\no.y = 40\n"
                       "r += [o.y, err(lambda: o.z), err(lambda: o.__class__), err(setx),\n"
                       "      type(o).__name__]\nr\n";
-    pe_code *c = compile(S, src, PE_MODE_CALC);
-    pe_run_begin(S, c);
-    pe_run_bind_name(S, "o", 1, h);
+    const char *const names[] = {"o"};
+    pe_code *c = begin_with(S, src, 1, names, &h);
     exec_expect(S,
                 "[9, 40, \"'Rec' object has no attribute 'z'\", \"'Rec' object has no attribute "
                 "'__class__'\", \"'Rec' object attribute 'x' is read-only\", 'Rec']",
