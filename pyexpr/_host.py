@@ -40,7 +40,7 @@ def _default_attrs(cls: type, obj: Any) -> Optional[tuple]:
     fields, a namedtuple's fields, a SimpleNamespace's current keys."""
     if dataclasses.is_dataclass(cls):
         return tuple(f.name for f in dataclasses.fields(cls))
-    fields = cls.__dict__.get("_fields") if issubclass(cls, tuple) else None
+    fields = getattr(cls, "_fields", None) if issubclass(cls, tuple) else None
     if isinstance(fields, tuple):
         return fields
     if issubclass(cls, types.SimpleNamespace) and obj is not None:

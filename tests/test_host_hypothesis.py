@@ -1,10 +1,12 @@
 """Hypothesis round trips of values across the host boundary (issue 15):
-every value that may cross comes back equal, with the same types all the
-way down (bool stays bool, bytearray stays bytearray, -0.0 keeps its sign,
+every value that may cross (datetime/date/time/timedelta/timezone, Fraction
+and Decimal included) comes back equal, with the same types all the way down (bool stays bool, bytearray stays bytearray, -0.0 keeps its sign,
 NaN stays NaN), through an input variable, through a host function's
 argument and result, and through a shared container; exposed objects come
 back as the same object."""
 import collections
+import datetime
+import decimal
 import math
 import os
 
@@ -29,8 +31,14 @@ hashable = st.recursive(
     lambda inner: st.tuples(inner, inner) | st.frozensets(inner, max_size=3),
     max_leaves=6)
 
+tz = st.none() | st.just(datetime.timezone.utc) | st.builds(
+    datetime.timezone, st.timedeltas(min_value=datetime.timedelta(hours=-23),
+                                     max_value=datetime.timedelta(hours=23)))
+stdlib = (st.datetimes(timezones=tz) | st.dates() | st.times(timezones=tz) | st.timedeltas()
+          | st.fractions() | st.decimals(allow_nan=False))
+
 values = st.recursive(
-    hashable | st.floats() | st.builds(bytearray, st.binary(max_size=8)),
+    hashable | st.floats() | st.builds(bytearray, st.binary(max_size=8)) | stdlib,
     lambda inner: (st.lists(inner, max_size=4) | st.tuples(inner, inner)
                    | st.dictionaries(hashable, inner, max_size=3) | st.sets(hashable, max_size=3)),
     max_leaves=12)
@@ -46,6 +54,10 @@ def same(a, b):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
     if isinstance(a, dict):
         return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, (datetime.datetime, datetime.time)):
+        return a == b and a.tzinfo == b.tzinfo and a.fold == b.fold
+    if isinstance(a, decimal.Decimal):
+        return str(a) == str(b)  # exponent and sign of zero included
     return a == b
 
 

@@ -157,6 +157,15 @@ def test_default_policies_dataclass_namedtuple_namespace():
     assert pyexpr.eval("n.a, n.b", {"n": NT(4)}) == (4, "z")
     with pytest.raises(AttributeError, match="'NT' object has no attribute '_asdict'"):
         pyexpr.eval("n._asdict()", {"n": NT(4)})
+    class P3(P):  # a subclass of a namedtuple class is one too
+        def norm(self):
+            return self.x + self.y
+
+    assert pyexpr.eval("p.x", {"p": P3(5, 6)}) == 5
+    assert pyexpr.eval("p.norm()", {"p": pyexpr.expose(P3(5, 6), methods=["norm"])}) == 11
+    # a name both readable and callable is a method
+    assert pyexpr.eval("o.discounted(0)", {"o": pyexpr.expose(Order(3.0, 1), attrs=["discounted"],
+                                                               methods=["discounted"])}) == 3.0
     ns = types.SimpleNamespace(a=1, b=[2])
     assert pyexpr.eval("n.a + n.b[0]", {"n": pyexpr.expose(ns)}) == 3
     p = Plain()
@@ -237,13 +246,59 @@ def test_numpy_scalars():
         pyexpr.eval("a", {"a": np.zeros(3)})
 
 
+STDLIB_VALUES = [
+    "datetime.datetime(2020, 1, 2, 3, 4, 5, 6)",
+    "datetime.datetime(2020, 1, 2, 3, 4, tzinfo=datetime.timezone(datetime.timedelta(hours=2), 'X'))",
+    "datetime.datetime(1, 1, 1, tzinfo=datetime.timezone.utc)",
+    "datetime.date(1999, 12, 31)", "datetime.time(1, 2, 3, 4)",
+    "datetime.time(23, 59, tzinfo=datetime.timezone(-datetime.timedelta(minutes=90)))",
+    "datetime.timedelta(days=-3, seconds=5, microseconds=7)", "datetime.timezone.utc",
+    "fractions.Fraction(-7, 3)", "fractions.Fraction(10 ** 30, 7)",
+    "decimal.Decimal('1.50')", "decimal.Decimal('-NaN')", "decimal.Decimal('1E+3')",
+    "decimal.Decimal('-0')",
+]
+
+
+@pytest.mark.parametrize("text", STDLIB_VALUES)
+def test_stdlib_values_cross_as_the_engines_own(text):
+    import datetime, decimal, fractions  # noqa: F401,E401  (used by eval)
+    v = eval(text)
+    back = pyexpr.eval("v", {"v": v})
+    assert type(back) is type(v) and (back == v or str(back) == str(v))
+    # inside the script they are pyexpr's datetime / fractions / decimal objects
+    mod = type(v).__module__.lstrip("_").replace("pydecimal", "decimal")
+    r = pyexpr.exec(f"import {mod}\nok = type(v) is {mod}.{type(v).__name__}\ns = str(v)", {"v": v})
+    assert r["ok"] is True and r["s"] == str(v)
+    # and the script's own values come back as the host's classes
+    made = pyexpr.exec(f"import datetime, decimal, fractions\nr = [{text}]")["r"][0]
+    assert type(made) is type(v) and str(made) == str(v)
+
+
+def test_stdlib_arithmetic_in_script():
+    import datetime
+    import fractions
+    d = datetime.datetime(2020, 1, 31, tzinfo=datetime.timezone.utc)
+    r = pyexpr.exec("import datetime\nn = d + datetime.timedelta(days=1)\nq = f * 3",
+                    {"d": d, "f": fractions.Fraction(1, 3)})
+    assert r["n"] == d + datetime.timedelta(days=1) and r["q"] == 1
+
+
 def test_unconvertible_types_named():
     import datetime
-    import decimal
-    import fractions
-    for v in (datetime.date(2020, 1, 1), decimal.Decimal("1.5"), fractions.Fraction(1, 3), object()):
+    import zoneinfo
+
+    class MyDate(datetime.date):
+        pass
+
+    for v in (MyDate(2020, 1, 1), object(), range(3)):
         with pytest.raises(TypeError, match=type(v).__name__):
             pyexpr.eval("v", {"v": v})
+    try:
+        tz = zoneinfo.ZoneInfo("UTC")
+    except Exception:  # no tz database
+        return
+    with pytest.raises(TypeError, match="ZoneInfo"):
+        pyexpr.eval("v", {"v": datetime.datetime(2020, 1, 1, tzinfo=tz)})
 
 
 def test_containers_are_copied_unless_shared():

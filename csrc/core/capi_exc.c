@@ -7,6 +7,8 @@
 #include <stdlib.h>
 
 #include "capi.h"
+#include "pe_class.h"
+#include "pe_cont.h"
 
 /* ------------------------------------------------------------------ */
 /* Classes                                                             */
@@ -158,9 +160,21 @@ static const pe_exc *as_exc(pe_value pv) {
 
 static pe_value or_none(pe_val v) { return pe_value_of(v.tag == PE_TUNDEF ? pe_none() : v); }
 
+/* The id of a built-in exception class, or for a class a script defined
+ * the nearest built-in one in its MRO (its layout base may be a more
+ * distant one: class.c lets built-in exceptions share BaseException's). */
 int pe_exception_type(pe_value e) {
     const pe_exc *x = as_exc(e);
-    return x ? x->ob.type->exc_id : -1;
+    if (!x) return -1;
+    const pe_type *t = x->ob.type;
+    if (pe_is_heaptype(t) && PE_CLASS(t)->mro.tag == PE_TOBJ) {
+        const pe_tuple *mro = PE_TUPLE(PE_CLASS(t)->mro);
+        for (size_t i = 0; i < mro->n; i++) {
+            const pe_type *b = (const pe_type *)mro->items[i].u.o;
+            if (!pe_is_heaptype(b) && b->kind == PE_K_EXC) return b->exc_id;
+        }
+    }
+    return t->exc_id;
 }
 
 int pe_exception_matches(pe_value e, int id) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "capi.h"
+#include "pe_module.h"
 
 typedef struct pe_host_type {
     pe_type t;
@@ -241,4 +242,37 @@ int pe_make_external(pe_state *S, const char *name, size_t len, pe_value *out) {
 const char *pe_external_name(pe_val v) {
     if (!pe_is_kind(v, PE_K_HOST) || HOST(v)->cls != &external_class) return NULL;
     return HOST(v)->name;
+}
+
+/* ------------------------------------------------------------------ */
+/* The engine's objects from a host (issue 15)                         */
+/* ------------------------------------------------------------------ */
+
+int pe_value_getattr(pe_state *S, pe_value v, const char *name, pe_value *out) {
+    pe_val n, r;
+    if (pe_str_from_cstr(S, name, &n)) return -1;
+    int rc = pe_getattr(S, pe_val_of(v), n.u.o, &r);
+    pe_decref(S, n);
+    if (rc) return -1;
+    *out = pe_value_of(r);
+    return 0;
+}
+
+int pe_value_call(pe_state *S, pe_value callee, int argc, const pe_value *argv, pe_value kwnames,
+                  pe_value *out) {
+    pe_val kw = pe_val_of(kwnames), r;
+    if (argc < 0 || (kw.tag == PE_TOBJ && !pe_is_kind(kw, PE_K_TUPLE)))
+        return pe_raise(S, PE_EXC(SystemError), "pe_value_call: bad arguments");
+    if (pe_call(S, pe_val_of(callee), argc, pe_vals_of(argv), kw.tag == PE_TOBJ ? kw.u.o : NULL,
+                &r))
+        return -1;
+    *out = pe_value_of(r);
+    return 0;
+}
+
+int pe_import_module(pe_state *S, const char *name, pe_value *out) {
+    pe_val m;
+    if (pe_import(S, name, &m)) return -1;
+    *out = pe_value_of(m);
+    return 0;
 }

@@ -178,7 +178,12 @@ PyObject *px_out_val(px_out *co, pe_value v, int depth) {
         if (!r && !PyErr_Occurred()) co->bad = pe_value_type_name(v);
         return r;
     }
-    default: co->bad = pe_value_type_name(v); return NULL;
+    default: {
+        bool handled;
+        PyObject *r = px_out_stdlib(co, v, &handled); /* datetime, Fraction, Decimal */
+        if (!handled) co->bad = pe_value_type_name(v);
+        return r;
+    }
     }
 }
 

@@ -344,6 +344,7 @@ PyObject *px_mod_shared(PyObject *module, PyObject *obj);
  * numpy scalar): PX_OK..., or PX_ENONE when it is none of those. */
 int px_in_hostobj(px_in *ci, PyObject *o, pe_value *out, int depth);
 PyObject *px_out_hostobj(pe_value v);
+PyObject *px_out_stdlib(px_out *co, pe_value v, bool *handled);
 /* The policy of a registered type's instance or a namedtuple (borrowed), or
  * NULL (a Python error set if the lookup failed). */
 px_policy *px_auto_policy(struct px_mod *ms, PyObject *o);

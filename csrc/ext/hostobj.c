@@ -299,8 +299,13 @@ px_policy *px_auto_policy(px_mod *ms, PyObject *o) {
     PyObject *p = PyDict_GetItemWithError(ms->type_policies, (PyObject *)tp);
     if (p) return (px_policy *)p;
     if (PyErr_Occurred() || !PyTuple_Check(o) || PyTuple_CheckExact(o)) return NULL;
-    /* a namedtuple: a tuple subclass whose class has a tuple of str _fields */
-    PyObject *fields = tp->tp_dict ? PyDict_GetItemString(tp->tp_dict, "_fields") : NULL;
+    /* a namedtuple: a tuple subclass whose class (or a base) has a tuple of
+     * str _fields (looked up in the MRO's dicts: no Python code runs) */
+    PyObject *fields = NULL, *mro = tp->tp_mro;
+    for (Py_ssize_t i = 0; !fields && mro && i < PyTuple_GET_SIZE(mro); i++) {
+        PyObject *d = ((PyTypeObject *)PyTuple_GET_ITEM(mro, i))->tp_dict;
+        fields = d ? PyDict_GetItemString(d, "_fields") : NULL;
+    }
     if (!fields || !PyTuple_Check(fields)) return NULL;
     PyObject *empty = PyTuple_New(0);
     if (!empty) return NULL;
@@ -362,6 +367,223 @@ static int px_in_numpy(px_in *ci, PyObject *o, pe_value *out) {
     return PX_EBAD;
 }
 
+/* ------------------------------------------------------------------ */
+/* datetime, fractions, decimal: the engine's own classes               */
+/* ------------------------------------------------------------------ */
+
+/* The standard-library value classes that cross as the engine's classes of
+ * the same module and name (exact types only; subclasses are refused). */
+typedef enum { PX_SL_NONE, PX_SL_DATETIME, PX_SL_DATE, PX_SL_TIME, PX_SL_TIMEDELTA,
+               PX_SL_TIMEZONE, PX_SL_FRACTION, PX_SL_DECIMAL } px_sl_kind;
+
+static const struct {
+    const char *module, *name;
+} px_sl_names[] = {{NULL, NULL},           {"datetime", "datetime"},  {"datetime", "date"},
+                   {"datetime", "time"},   {"datetime", "timedelta"}, {"datetime", "timezone"},
+                   {"fractions", "Fraction"}, {"decimal", "Decimal"}};
+
+static px_sl_kind px_sl_of_type(PyTypeObject *tp) {
+    const char *n = tp->tp_name;
+    if (!strncmp(n, "datetime.", 9)) {
+        for (int k = PX_SL_DATETIME; k <= PX_SL_TIMEZONE; k++)
+            if (!strcmp(n + 9, px_sl_names[k].name)) return (px_sl_kind)k;
+        return PX_SL_NONE;
+    }
+    if (!strcmp(n, "decimal.Decimal")) return PX_SL_DECIMAL; /* the C _decimal type */
+    if (!strcmp(n, "Fraction") || !strcmp(n, "Decimal")) {  /* classes written in Python */
+        PyObject *m = tp->tp_dict ? PyDict_GetItemString(tp->tp_dict, "__module__") : NULL;
+        if (m && PyUnicode_Check(m)) {
+            if (!PyUnicode_CompareWithASCIIString(m, "fractions") && n[0] == 'F')
+                return PX_SL_FRACTION;
+            if ((!PyUnicode_CompareWithASCIIString(m, "decimal") ||
+                 !PyUnicode_CompareWithASCIIString(m, "_pydecimal")) && n[0] == 'D')
+                return PX_SL_DECIMAL;
+        }
+    }
+    return PX_SL_NONE;
+}
+
+/* Python attributes o.names[i] as ints (or any value: converted) into argv. */
+static int px_sl_args(px_in *ci, PyObject *o, const char *const *names, int n, pe_value *argv) {
+    for (int i = 0; i < n; i++) {
+        PyObject *v = PyObject_GetAttrString(o, names[i]);
+        if (!v) return PX_EPY;
+        int r = px_in_val(ci, v, &argv[i], 1);
+        Py_DECREF(v);
+        if (r) {
+            while (i--) pe_value_release(ci->c->S, argv[i]);
+            return r;
+        }
+    }
+    return PX_OK;
+}
+
+/* module.name(*argv[0..n)) in the engine; argv released. */
+static int px_sl_make(px_in *ci, px_sl_kind k, int n, pe_value *argv, pe_value *out) {
+    pe_state *S = ci->c->S;
+    pe_value mod, cls, kw = pe_value_none(), fold;
+    int r = PX_EPE;
+    /* datetime and time: the last argument is fold=, keyword-only */
+    bool has_fold = k == PX_SL_DATETIME || k == PX_SL_TIME;
+    if (has_fold && (pe_make_str(S, "fold", 4, &fold) || pe_make_tuple(S, 1, &fold, &kw))) {
+        if (pe_value_type(fold) == PE_TYPE_STR) pe_value_release(S, fold);
+        has_fold = false;
+        n = -n; /* (error: release only) */
+    } else if (has_fold) {
+        pe_value_release(S, fold);
+    }
+    if (n >= 0 && pe_import_module(S, px_sl_names[k].module, &mod) == 0) {
+        if (pe_value_getattr(S, mod, px_sl_names[k].name, &cls) == 0) {
+            if (pe_value_call(S, cls, n, argv, kw, out) == 0) r = PX_OK;
+            pe_value_release(S, cls);
+        }
+        pe_value_release(S, mod);
+    }
+    if (n < 0) n = -n;
+    pe_value_release(S, kw);
+    for (int i = 0; i < n; i++) pe_value_release(S, argv[i]);
+    return r;
+}
+
+static int px_in_stdlib(px_in *ci, PyObject *o, px_sl_kind k, pe_value *out) {
+    static const char *const dt[] = {"year", "month", "day", "hour", "minute", "second",
+                                     "microsecond", "tzinfo", "fold"};
+    static const char *const tm[] = {"hour", "minute", "second", "microsecond", "tzinfo", "fold"};
+    static const char *const td[] = {"days", "seconds", "microseconds"};
+    static const char *const fr[] = {"numerator", "denominator"};
+    pe_value argv[9];
+    int n = 0, r;
+    switch (k) {
+    case PX_SL_DATETIME: n = 9, r = px_sl_args(ci, o, dt, n, argv); break;
+    case PX_SL_DATE: n = 3, r = px_sl_args(ci, o, dt, n, argv); break;
+    case PX_SL_TIME: n = 6, r = px_sl_args(ci, o, tm, n, argv); break;
+    case PX_SL_TIMEDELTA: n = 3, r = px_sl_args(ci, o, td, n, argv); break;
+    case PX_SL_FRACTION: n = 2, r = px_sl_args(ci, o, fr, n, argv); break;
+    case PX_SL_TIMEZONE: { /* timezone(offset[, name]): its constructor arguments */
+        PyObject *a = PyObject_CallMethod(o, "__getinitargs__", NULL);
+        if (!a) return PX_EPY;
+        n = PyTuple_Check(a) && PyTuple_GET_SIZE(a) <= 2 ? (int)PyTuple_GET_SIZE(a) : 0;
+        r = PX_OK;
+        for (int i = 0; i < n && r == PX_OK; i++) {
+            r = px_in_val(ci, PyTuple_GET_ITEM(a, i), &argv[i], 1);
+            if (r) n = i;
+        }
+        Py_DECREF(a);
+        if (r) {
+            for (int i = 0; i < n; i++) pe_value_release(ci->c->S, argv[i]);
+            return r;
+        }
+        break;
+    }
+    case PX_SL_DECIMAL: { /* Decimal(str(d)): exact, specials included */
+        PyObject *s = PyObject_Str(o);
+        if (!s) return PX_EPY;
+        r = px_in_str(ci, s, &argv[0]);
+        Py_DECREF(s);
+        n = 1;
+        break;
+    }
+    default: return PX_ENONE;
+    }
+    if (r) return r;
+    return px_sl_make(ci, k, n, argv, out);
+}
+
+/* The engine's datetime/date/time/timedelta/timezone/Fraction/Decimal value
+ * v as the host's (a new reference), NULL with a Python error, or NULL
+ * without one when v is none of those (*handled false). */
+PyObject *px_out_stdlib(px_out *co, pe_value v, bool *handled) {
+    *handled = false;
+    const char *tn = pe_value_type_name(v);
+    int k = PX_SL_DATETIME;
+    while (k <= PX_SL_DECIMAL && strcmp(tn, px_sl_names[k].name)) k++;
+    if (k > PX_SL_DECIMAL) return NULL;
+    pe_state *S = co->c->S;
+    pe_value mod, cls, vcls;
+    bool same = false;
+    if (pe_import_module(S, px_sl_names[k].module, &mod) == 0) {
+        if (pe_value_getattr(S, mod, px_sl_names[k].name, &cls) == 0) {
+            if (pe_value_getattr(S, v, "__class__", &vcls) == 0) {
+                same = pe_value_id(vcls) == pe_value_id(cls);
+                pe_value_release(S, vcls);
+            }
+            pe_value_release(S, cls);
+        }
+        pe_value_release(S, mod);
+    }
+    if (pe_has_exception(S)) pe_exception_clear(S);
+    if (!same) return NULL; /* a script's class of that name */
+    *handled = true;
+    static const char *const fields[][10] = {
+        {NULL},
+        {"year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold", NULL},
+        {"year", "month", "day", NULL},
+        {"hour", "minute", "second", "microsecond", "tzinfo", "fold", NULL},
+        {"days", "seconds", "microseconds", NULL},
+        {NULL},
+        {"numerator", "denominator", NULL},
+        {NULL}};
+    PyObject *args = PyList_New(0), *res = NULL, *kw = NULL;
+    if (!args) return NULL;
+    if (k == PX_SL_TIMEZONE || k == PX_SL_DECIMAL) { /* timezone: by its args; Decimal: str */
+        pe_value a;
+        const char *how = k == PX_SL_TIMEZONE ? "__getinitargs__" : "__str__";
+        pe_value m;
+        if (pe_value_getattr(S, v, how, &m) == 0) {
+            int cr = pe_value_call(S, m, 0, NULL, pe_value_none(), &a);
+            pe_value_release(S, m);
+            if (cr == 0) {
+                PyObject *x = px_out_val(co, a, 1);
+                pe_value_release(S, a);
+                if (x && k == PX_SL_DECIMAL) {
+                    int e = PyList_Append(args, x);
+                    Py_DECREF(x);
+                    if (e < 0) goto done;
+                } else if (x) {
+                    Py_SETREF(args, PySequence_List(x));
+                    Py_DECREF(x);
+                    if (!args) goto done;
+                } else {
+                    goto done;
+                }
+            }
+        }
+    } else {
+        for (int i = 0; fields[k][i]; i++) {
+            pe_value f;
+            if (pe_value_getattr(S, v, fields[k][i], &f) < 0) break;
+            PyObject *x = px_out_val(co, f, 1);
+            pe_value_release(S, f);
+            if (!x) goto done;
+            int e = strcmp(fields[k][i], "fold") ? PyList_Append(args, x) : 0;
+            if (!e && !strcmp(fields[k][i], "fold")) {
+                kw = Py_BuildValue("{sO}", "fold", x);
+                e = kw ? 0 : -1;
+            }
+            Py_DECREF(x);
+            if (e < 0) goto done;
+        }
+    }
+    if (pe_has_exception(S)) { /* a field could not be read: say so in the host */
+        pe_exception_clear(S);
+        PyErr_Format(PyExc_TypeError, "cannot convert a pyexpr '%s' to Python", tn);
+        goto done;
+    }
+    {
+        PyObject *m = PyImport_ImportModule(px_sl_names[k].module);
+        PyObject *c = m ? PyObject_GetAttrString(m, px_sl_names[k].name) : NULL;
+        PyObject *t = c ? PyList_AsTuple(args) : NULL;
+        if (t) res = PyObject_Call(c, t, kw);
+        Py_XDECREF(t);
+        Py_XDECREF(c);
+        Py_XDECREF(m);
+    }
+done:
+    Py_XDECREF(args);
+    Py_XDECREF(kw);
+    return res;
+}
+
 int px_in_hostobj(px_in *ci, PyObject *o, pe_value *out, int depth) {
     px_mod *ms = ci->c->ms;
     PyTypeObject *tp = Py_TYPE(o);
@@ -381,6 +603,8 @@ int px_in_hostobj(px_in *ci, PyObject *o, pe_value *out, int depth) {
     px_policy *p = px_auto_policy(ms, o);
     if (p) return px_in_policy(ci, p, o, out);
     if (PyErr_Occurred()) return PX_EPY;
+    px_sl_kind sk = px_sl_of_type(tp);
+    if (sk != PX_SL_NONE) return px_in_stdlib(ci, o, sk, out);
     if (!strncmp(tp->tp_name, "numpy.", 6)) {
         for (PyTypeObject *b = tp; b; b = b->tp_base) /* scalars only: numpy.generic's */
             if (!strcmp(b->tp_name, "numpy.generic")) return px_in_numpy(ci, o, out);
@@ -488,7 +712,7 @@ static int px_obj_getattr(pe_state *S, const pe_host_class *cls, void *ud, const
     PyThreadState *ts;
     px_gil_acquire(c, &ts);
     int r = -1;
-    if (a->kind & PX_A_READ) {
+    if (!(a->kind & PX_A_CALL)) {
         PyObject *v = PyObject_GetAttr((PyObject *)ud, a->pyname);
         if (!v)
             px_host_failed(c->ms, c);

@@ -313,6 +313,19 @@ PE_API const pe_host_class *pe_host_class_of(pe_value v);
 PE_API int pe_make_function(pe_state *S, const char *name, pe_host_call_fn fn, void *ud,
                             pe_value *out);
 
+/* (issue 15) Reaching the engine's own objects from a host, e.g. to convert
+ * a host's datetime / Fraction into the engine's (module datetime,
+ * fractions): v.name (pe_value_getattr) and callee(*argv, **kw)
+ * (pe_value_call; kwnames as in pe_host_call_fn), and `import name`
+ * (pe_import_module: a built-in or standard-library module, made on first
+ * use in S). Callable between pe_run_begin and pe_run_end (inputs may be
+ * made with them) and from callbacks during a run. 0 with a NEW reference
+ * in *out, or -1 with the exception pending. */
+PE_API int pe_value_getattr(pe_state *S, pe_value v, const char *name, pe_value *out);
+PE_API int pe_value_call(pe_state *S, pe_value callee, int argc, const pe_value *argv,
+                         pe_value kwnames, pe_value *out);
+PE_API int pe_import_module(pe_state *S, const char *name, pe_value *out);
+
 /* Host modules: `import NAME` of a module the engine does not have calls
  * the state's import hook (once per NAME until pe_reset), which fills the
  * fresh module with pe_module_add and returns 1, returns 0 when the host

@@ -688,6 +688,28 @@ static const pe_host_class counter_class = {
     .name = "counter", .call = cnt_call, .repr = cnt_repr, .release = cnt_release};
 static const pe_host_class opaque_class = {.name = "opaque", .release = cnt_release};
 
+/* Compiles src (PE_MODE_CALC) and begins a run with names[i] = vals[i]. */
+static pe_code *begin_with(pe_state *S, const char *src, int n, const char *const *names,
+                           const pe_value *vals) {
+    pe_code *c = compile(S, src, PE_MODE_CALC);
+    pe_run_begin(S, c);
+    for (int i = 0; i < n; i++) pe_run_bind_name(S, names[i], strlen(names[i]), vals[i]);
+    return c;
+}
+
+/* Runs the begun program: its result's repr must be want. */
+static void exec_expect(pe_state *S, const char *want, const char *label) {
+    pe_value r;
+    int rc = pe_run_exec(S, &r);
+    CHECK(rc == 0, "%s: ran", label);
+    if (rc) {
+        pe_print_exception(S);
+        return;
+    }
+    CHECK(repr_is(S, r, want), "%s", label);
+    pe_value_release(S, r);
+}
+
 static int fn_concat(pe_state *S, void *ud, int argc, const pe_value *argv, pe_value kwnames,
                      pe_value *result) {
     (void)ud, (void)kwnames;
@@ -729,23 +751,13 @@ static void t_host(void) {
                       "try:\n    h1(665)\nexcept ValueError as e:\n    r.append(str(e))\n"
                       "try:\n    h1(c=1)\nexcept TypeError as e:\n    r.append(str(e))\n"
                       "r\n";
-    pe_code *c = compile(S, src, PE_MODE_CALC);
-    pe_run_begin(S, c);
-    pe_run_bind_name(S, "h1", 2, h1);
-    pe_run_bind_name(S, "h1b", 3, h1b);
-    pe_run_bind_name(S, "h2", 2, h2);
-    pe_run_bind_name(S, "op", 2, op);
-    pe_run_bind_name(S, "concat", 6, fn);
-    int rc = pe_run_exec(S, &r);
-    CHECK(rc == 0, "host script ran");
-    if (rc) pe_print_exception(S);
-    if (rc == 0) {
-        CHECK(repr_is(S, r, "[4, 4, True, False, 'a', True, True, 'ab', True, False, \"'opaque' object is not "
-                            "callable\", 'unlucky', \"counter() got an unexpected keyword "
-                            "argument 'c'\"]"),
-              "host results");
-        pe_value_release(S, r);
-    }
+    const char *const names[] = {"h1", "h1b", "h2", "op", "concat"};
+    const pe_value vals[] = {h1, h1b, h2, op, fn};
+    pe_code *c = begin_with(S, src, 5, names, vals);
+    exec_expect(S,
+                "[4, 4, True, False, 'a', True, True, 'ab', True, False, \"'opaque' object is not "
+                "callable\", 'unlucky', \"counter() got an unexpected keyword argument 'c'\"]",
+                "host results");
     pe_run_end(S);
     pe_code_release(c);
     CHECK(hlog.calls == 4, "calls %d", hlog.calls);
@@ -768,6 +780,86 @@ static void t_host(void) {
     /* op is still held: freed with the state */
     pe_state_free(S);
     CHECK(hlog.released == 4, "the state frees the rest: %d", hlog.released);
+    free(out.p);
+    free(err.p);
+}
+
+/* Attribute hooks (issue 15): a record with a read-only `x`, a writable
+ * `y` and nothing else; classes made at run time are recognised through
+ * pe_host_class_of. */
+typedef struct {
+    pe_host_class cls; /* first: the hooks find the record type from it */
+    int64_t x, y;
+} rec_class;
+
+static int rec_getattr(pe_state *S, const pe_host_class *cls, void *ud, const char *name,
+                       size_t len, pe_value *out) {
+    const rec_class *rc = (const rec_class *)cls;
+    (void)ud;
+    if (len == 1 && name[0] == 'x') return *out = pe_value_int(rc->x), 0;
+    if (len == 1 && name[0] == 'y') return *out = pe_value_int(rc->y), 0;
+    return pe_raise_id(S, exc_id("AttributeError"), "'%s' object has no attribute '%s'", cls->name,
+                       name);
+}
+
+static int rec_setattr(pe_state *S, const pe_host_class *cls, void *ud, const char *name,
+                       size_t len, const pe_value *val) {
+    rec_class *rc = ud; /* ud is the record itself here */
+    if (len != 1 || name[0] != 'y' || !val)
+        return pe_raise_id(S, exc_id("AttributeError"), "'%s' object attribute '%s' is read-only",
+                           cls->name, name);
+    return pe_value_to_int64(S, *val, &rc->y);
+}
+
+static void t_host_attrs(void) {
+    buf out = {0}, err = {0};
+    pe_state *S = new_state(&out, &err);
+    rec_class rec = {{.name = "Rec", .getattr = rec_getattr, .setattr = rec_setattr}, 4, 5};
+    pe_value h, h2;
+    CHECK(pe_make_host(S, &rec.cls, &rec, &h) == 0, "make rec");
+    CHECK(pe_host_class_of(h) == &rec.cls && pe_host_class_of(pe_value_int(1)) == NULL,
+          "host_class_of");
+    const char *src = "def err(f):\n"
+                      "    try:\n        f()\n    except AttributeError as e:\n        return str(e)\n"
+                      "def setx():\n    o.x = 1\n"
+                      "r = [o.x + o.y]\no.y = 40\n"
+                      "r += [o.y, err(lambda: o.z), err(lambda: o.__class__), err(setx),\n"
+                      "      type(o).__name__]\nr\n";
+    const char *const names[] = {"o"};
+    pe_code *c = begin_with(S, src, 1, names, &h);
+    exec_expect(S,
+                "[9, 40, \"'Rec' object has no attribute 'z'\", \"'Rec' object has no attribute "
+                "'__class__'\", \"'Rec' object attribute 'x' is read-only\", 'Rec']",
+                "attr results");
+    CHECK(rec.y == 40, "setattr reached the host: %lld", (long long)rec.y);
+    /* the engine's own objects from C: datetime.date(2020, 1, 2).isoformat() */
+    pe_value mod, cls, d, meth, iso, args[3] = {pe_value_int(2020), pe_value_int(1), pe_value_int(2)};
+    CHECK(pe_import_module(S, "datetime", &mod) == 0 && pe_value_getattr(S, mod, "date", &cls) == 0 &&
+              pe_value_call(S, cls, 3, args, pe_value_none(), &d) == 0 &&
+              pe_value_getattr(S, d, "isoformat", &meth) == 0 &&
+              pe_value_call(S, meth, 0, NULL, pe_value_none(), &iso) == 0,
+          "datetime from C");
+    if (!pe_has_exception(S)) {
+        CHECK(pe_value_utf8(iso, NULL) && !strcmp(pe_value_utf8(iso, NULL), "2020-01-02"), "isoformat");
+        CHECK(pe_value_getattr(S, d, "nope", &h2) == -1 && pending_is(S, "AttributeError"),
+              "getattr error");
+        pe_exception_clear(S);
+        CHECK(pe_import_module(S, "no_such_module", &h2) == -1 && pending_is(S, "ModuleNotFoundError"),
+              "import error");
+        pe_exception_clear(S);
+        pe_value_release(S, iso);
+        pe_value_release(S, meth);
+        pe_value_release(S, d);
+        pe_value_release(S, cls);
+        pe_value_release(S, mod);
+    } else {
+        pe_print_exception(S);
+    }
+    pe_run_end(S);
+    pe_value_release(S, h);
+    pe_reset(S);
+    pe_code_release(c);
+    pe_state_free(S);
     free(out.p);
     free(err.p);
 }
@@ -1252,6 +1344,7 @@ static const subtest subtests[] = {
     {"exception_classes", t_exception_classes},
     {"exceptions", t_exceptions},
     {"host", t_host},
+    {"host_attrs", t_host_attrs},
     {"allocator", t_allocator},
     {"state", t_state},
     {"memory_per_run", t_memory_per_run},
