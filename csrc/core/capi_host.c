@@ -91,6 +91,38 @@ static int host_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, p
     return 0;
 }
 
+/* obj.name / obj.name = v: the class's hooks (issue 15). */
+static int host_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    host_obj *h = HOST(v);
+    const pe_str *n = (const pe_str *)name;
+    pe_value res = pe_value_none();
+    if (h->cls->getattr(S, h->cls, h->ud, n->data, n->len, &res) < 0) {
+        if (S->exc.tag == PE_TUNDEF)
+            pe_raise(S, PE_EXC(SystemError), "%s getattr failed without an exception",
+                     h->cls->name);
+        return -1;
+    }
+    *out = pe_val_of(res);
+    return 0;
+}
+
+static int host_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
+    host_obj *h = HOST(v);
+    const pe_str *n = (const pe_str *)name;
+    if (!h->cls->setattr)
+        return pe_raise(S, PE_EXC(AttributeError), "'%s' object attribute '%s' is read-only",
+                        h->cls->name, n->data);
+    pe_value pv = pe_value_of(val);
+    if (h->cls->setattr(S, h->cls, h->ud, n->data, n->len, val.tag == PE_TUNDEF ? NULL : &pv) <
+        0) {
+        if (S->exc.tag == PE_TUNDEF)
+            pe_raise(S, PE_EXC(SystemError), "%s setattr failed without an exception",
+                     h->cls->name);
+        return -1;
+    }
+    return 0;
+}
+
 /* The state's type object for cls, made on first use. */
 static const pe_type *host_type(pe_state *S, const pe_host_class *cls) {
     for (uint32_t i = 0; i < S->nhost_types; i++)
@@ -122,6 +154,10 @@ static const pe_type *host_type(pe_state *S, const pe_host_class *cls) {
     ht->t.hash = host_hash;
     ht->t.richcmp = host_richcmp;
     ht->t.call = cls->call ? host_call : NULL;
+    if (cls->getattr) {
+        ht->t.getattr = host_getattr;
+        ht->t.setattr = host_setattr;
+    }
     ht->cls = cls;
     S->host_types[S->nhost_types++] = ht;
     return &ht->t;
@@ -166,6 +202,11 @@ void *pe_host_data(pe_value pv, const pe_host_class *cls) {
     return HOST(v)->ud;
 }
 
+const pe_host_class *pe_host_class_of(pe_value pv) {
+    pe_val v = pe_val_of(pv);
+    return pe_is_kind(v, PE_K_HOST) ? HOST(v)->cls : NULL;
+}
+
 /* Functions: one class; the callback and name are per object. */
 static int function_call(pe_state *S, void *ud, int argc, const pe_value *argv, pe_value kwnames,
                          pe_value *result) {
@@ -173,7 +214,7 @@ static int function_call(pe_state *S, void *ud, int argc, const pe_value *argv, 
     return pe_raise(S, PE_EXC(SystemError), "host function without a callback");
 }
 /* (host_repr writes "<function NAME>" itself: the name is per object) */
-static const pe_host_class function_class = {"function", function_call, NULL, NULL};
+static const pe_host_class function_class = {.name = "function", .call = function_call};
 
 int pe_make_function(pe_state *S, const char *name, pe_host_call_fn fn, void *ud, pe_value *out) {
     if (!fn) return pe_raise(S, PE_EXC(SystemError), "pe_make_function: NULL callback");
@@ -182,7 +223,7 @@ int pe_make_function(pe_state *S, const char *name, pe_host_call_fn fn, void *ud
 
 /* External functions (suspend.c): a class of their own; ud is the object
  * itself, so that the callback knows which one was called. */
-static const pe_host_class external_class = {"function", function_call, NULL, NULL};
+static const pe_host_class external_class = {.name = "function", .call = function_call};
 
 int pe_make_external(pe_state *S, const char *name, size_t len, pe_value *out) {
     char small[128];

@@ -718,17 +718,35 @@ static void func_str(pe_state *S, pe_val fn, pe_sb *sb) {
     pe_decref(S, q);
 }
 
-/* TypeError "f() <msg> <type name>" naming the callee as CPython does. */
-static int call_arg_error(pe_state *S, pe_val fn, const char *msg, pe_val v) {
+/* TypeError "f() <msg><v's type name>" (v_repr: "f() <msg><repr(v)>")
+ * naming the callee as CPython does. */
+static int call_arg_error(pe_state *S, pe_val fn, const char *msg, pe_val v, bool v_repr) {
     pe_sb sb;
     pe_sb_init(&sb, S);
     func_str(S, fn, &sb);
-    if (v.tag != PE_TUNDEF) pe_sb_printf(&sb, " %s%s", msg, pe_type_name(v));
-    else pe_sb_printf(&sb, " %s", msg);
+    pe_sb_printf(&sb, " %s", msg);
+    if (!v_repr) pe_sb_puts(&sb, pe_type_name(v));
+    else if (pe_repr(S, v, &sb)) pe_exc_clear(S);
     if (!sb.failed) pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
     else pe_raise_nomem(S);
     pe_sb_free(&sb);
     return -1;
+}
+
+/* DICT_UPDATE ({**m}) and DICT_MERGE (f(**m), the callee at sp[-3 - arg]):
+ * the mapping m = sp[-1] into the dict at sp[-1 - arg]; for a call, a key
+ * given twice is an error. */
+static PE_NOINLINE int dict_merge_op(pe_state *S, const pe_val *sp, uint32_t arg, bool call) {
+    pe_val v = sp[-1], dup, fn = call ? sp[-3 - (int)arg] : pe_undef();
+    if (!pe_is_dict(v) && !has_keys(S, v))
+        return call ? call_arg_error(S, fn, "argument after ** must be a mapping, not ", v, false)
+                    : pe_raise(S, PE_EXC(TypeError), "'%s' object is not a mapping", pe_type_name(v));
+    int r = pe_dict_merge(S, PE_DICT(sp[-1 - (int)arg]), v, call ? &dup : NULL);
+    if (r > 0) {
+        call_arg_error(S, fn, "got multiple values for keyword argument ", dup, true);
+        pe_decref(S, dup);
+    }
+    return r ? -1 : 0;
 }
 
 static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_val *out) {
@@ -741,7 +759,7 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
                 pe_typeof(args)->getitem || pe_is_heaptype(pe_typeof(args)))
                 return -1;
             pe_exc_clear(S);
-            return call_arg_error(S, callee, "argument after * must be an iterable, not ", args);
+            return call_arg_error(S, callee, "argument after * must be an iterable, not ", args, false);
         }
         int r = pe_list_new(S, 0, &l);
         if (r == 0) {
@@ -1288,11 +1306,12 @@ next:
             pe_val *slot = NULL;
             if (PE_OPOF(nw) == PE_OP_STORE_FAST) slot = &locals[PE_ARGOF(nw)];
             else if (PE_OPOF(nw) == PE_OP_STORE_GLOBAL) slot = &globals[PE_ARGOF(nw)];
-            if (slot && slot->tag == PE_TOBJ && slot->u.o == a.u.o) {
+            bool acc = slot && slot->tag == PE_TOBJ && slot->u.o == a.u.o;
+            if (acc) {
                 *slot = pe_undef();
                 pe_decref(S, a);
             }
-            if (pe_str_concat_inplace(S, &sp[-2], b)) {
+            if (pe_str_concat_inplace(S, &sp[-2], b, acc)) {
                 sp[-2] = pe_none();
                 ERROR();
             }
@@ -1320,6 +1339,19 @@ next:
                 sp--;
                 DISPATCH();
             }
+        }
+        if ((ARG & 0xff) == PE_BO_POW &&
+            ((a.tag == PE_TFLOAT && (b.tag == PE_TFLOAT || b.tag == PE_TINT)) ||
+             (a.tag == PE_TINT && b.tag == PE_TFLOAT))) {
+            /* float ** number: libm's pow with CPython's special cases and
+             * errors, without the generic binary-op dispatch */
+            double x = a.tag == PE_TFLOAT ? a.u.f : (double)a.u.i;
+            double y = b.tag == PE_TFLOAT ? b.u.f : (double)b.u.i, r;
+            SYNC();
+            if (pe_float_pow(S, x, y, &r)) ERROR();
+            sp[-2] = pe_float(r);
+            sp--;
+            DISPATCH();
         }
         BINOP_SLOW((int)(ARG & 0xff), (ARG >> 8) != 0);
     }
@@ -1626,54 +1658,16 @@ next:
     }
     TARGET(DICT_UPDATE) {
         SYNC();
-        pe_val v = sp[-1];
-        if (!pe_is_dict(v) && !has_keys(S, v)) {
-            pe_raise(S, PE_EXC(TypeError), "'%s' object is not a mapping", pe_type_name(v));
-            ERROR();
-        }
-        if (pe_dict_update(S, PE_DICT(sp[-1 - (int)ARG]), v)) ERROR();
+        if (dict_merge_op(S, sp, ARG, false)) ERROR();
         sp--;
-        pe_decref(S, v);
+        pe_decref(S, *sp);
         DISPATCH();
     }
     TARGET(DICT_MERGE) {
         SYNC();
-        pe_val v = sp[-1];
-        pe_dict *d = PE_DICT(sp[-1 - (int)ARG]);
-        if (!pe_is_dict(v)) {
-            /* a mapping that is not a dict (keys() and [], as
-             * CPython's PyDict_Merge): its items as a dict first */
-            pe_val tmp;
-            if (!has_keys(S, v)) {
-                call_arg_error(S, sp[-3 - (int)ARG], "argument after ** must be a mapping, not ", v);
-                ERROR();
-            }
-            if (pe_dict_new(S, &tmp)) ERROR();
-            if (pe_dict_update(S, PE_DICT(tmp), v)) {
-                pe_decref(S, tmp);
-                ERROR();
-            }
-            sp[-1] = tmp;
-            pe_decref(S, v);
-            v = tmp;
-        }
-        size_t pos = 0;
-        pe_val k, val, tmp;
-        while (pe_dict_next(PE_DICT(v), &pos, &k, &val)) {
-            if (pe_dict_get(S, d, k, &tmp) == 1) {
-                pe_sb sb;
-                pe_sb_init(&sb, S);
-                func_str(S, sp[-3 - (int)ARG], &sb);
-                pe_sb_puts(&sb, " got multiple values for keyword argument ");
-                pe_repr(S, k, &sb);
-                pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
-                pe_sb_free(&sb);
-                ERROR();
-            }
-            if (pe_dict_set(S, d, k, val)) ERROR();
-        }
+        if (dict_merge_op(S, sp, ARG, true)) ERROR();
         sp--;
-        pe_decref(S, v);
+        pe_decref(S, *sp);
         DISPATCH();
     }
     TARGET(LIST_TO_TUPLE) {
@@ -1752,6 +1746,22 @@ next:
     }
     TARGET(STORE_SUBSCR) {
         pe_val key = sp[-1], obj = sp[-2], v = sp[-3];
+        if (obj.tag == PE_TOBJ && obj.u.o->type == &pe_type_list && key.tag == PE_TINT) {
+            /* list[i] = v in place (the list's reference to v is the
+             * stack's); out of range: the slow path raises */
+            pe_list *l = PE_LIST(obj);
+            int64_t i = key.u.i;
+            if (i < 0) i += (int64_t)l->n;
+            if (i >= 0 && (uint64_t)i < l->n) {
+                pe_val old = l->items[i];
+                l->items[i] = v;
+                sp -= 3;
+                SYNC(); /* releasing the old item may free objects */
+                pe_decref(S, old);
+                pe_decref(S, obj);
+                DISPATCH();
+            }
+        }
         SYNC();
         if (pe_setitem(S, obj, key, v)) ERROR();
         pe_decref(S, key);

@@ -19,6 +19,8 @@ void px_ctx_free(px_ctx *c) {
     free(c->obuf);
     free(c->keep);
     free(c->bids);
+    free(c->shared); /* empty between runs */
+    Py_XDECREF(c->bound);
     Py_XDECREF(c->out_error);
     free(c);
 }

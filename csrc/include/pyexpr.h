@@ -284,11 +284,29 @@ typedef struct pe_host_class {
     int (*repr)(pe_state *S, void *ud, char *buf, size_t cap);
     /* Called once when the engine drops its last reference (NULL: none). */
     void (*release)(void *ud);
+    /* --- host objects with attributes (issue 15; docs/host.md) --- */
+    /* obj.name in a script (name: UTF-8, NUL-terminated, len bytes): 0 with
+     * a NEW reference in *out, or -1 with an exception raised (an
+     * AttributeError for a name the host does not allow). cls is the class
+     * the object was made with (a host may embed it in a larger struct).
+     * NULL: the object has no attributes ("'NAME' object has no attribute
+     * 'x'"). Method calls (obj.m(x)) are getattr, then a call of the result. */
+    int (*getattr)(pe_state *S, const struct pe_host_class *cls, void *ud, const char *name,
+                   size_t len, pe_value *out);
+    /* obj.name = *val (val BORROWED), or del obj.name when val is NULL: 0, or
+     * -1 with an exception raised. NULL: every attribute is read-only
+     * (AttributeError, as for getattr). */
+    int (*setattr)(pe_state *S, const struct pe_host_class *cls, void *ud, const char *name,
+                   size_t len, const pe_value *val);
 } pe_host_class;
 
 PE_API int pe_make_host(pe_state *S, const pe_host_class *cls, void *ud, pe_value *out);
 /* The ud of a host object of class cls, or NULL. */
 PE_API void *pe_host_data(pe_value v, const pe_host_class *cls);
+/* (issue 15) The class a host object was made with (pe_make_host), or NULL
+ * when v is no host object. With pe_host_data, lets a front end that makes
+ * classes at run time (one per host type) recognise its own objects. */
+PE_API const pe_host_class *pe_host_class_of(pe_value v);
 /* A callable: a host object of the engine's class "function" calling fn
  * with ud; its repr is "<function NAME>". Two are equal iff they have the
  * same fn and ud. (pe_host_data does not apply: the class is internal.) */
