@@ -379,8 +379,9 @@ static int children(wr *w, pe_obj *o, int kind) {
  * recursion) everything it reaches. */
 static int number(wr *w, pe_val c) {
     pe_state *S = w->S;
-    if (c.tag != PE_TOBJ || obj_find(w, c.u.o) >= 0 || is_builtin_static(c)) return 0;
+    if (c.tag != PE_TOBJ || obj_find(w, c.u.o) >= 0) return 0;
     int kind = obj_kind(c.u.o);
+    if (!kind && is_builtin_static(c)) return 0; /* written as a builtin or method */
     if (!kind) {
         const pe_type *t = c.u.o->type;
         if (t == &pe_type_type && pe_is_heaptype((const pe_type *)c.u.o))
@@ -488,7 +489,7 @@ static int put_val(wr *w, pe_val v) {
     case PE_TFLOAT: t = V_FLOAT; return put(w, &t, 1) || put_f(w, v.u.f);
     default: break;
     }
-    int64_t idx = obj_find(w, v.u.o);
+    int64_t idx = obj_find(w, v.u.o); /* every object of a snapshot kind */
     if (idx >= 0) {
         t = V_REF;
         return put(w, &t, 1) || put_u(w, (uint64_t)idx);
