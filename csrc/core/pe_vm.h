@@ -101,6 +101,12 @@ struct pe_state {
     double time_charged;  /* pe_run_charge_time: seconds the next run already used */
     uint32_t max_depth;
     volatile int interrupted; /* set asynchronously (signal/timeout thread) */
+    /* Nonzero when the VM's limit check (back-edges, calls) has anything to
+     * do: 1 max_steps, 2 a deadline (both set by pe_limits_start), 4 an
+     * interrupt arrived (pe_interrupt; never cleared during the run). A
+     * stale bit only costs the slow check, which tests the fields
+     * themselves; so one load replaces three on every loop iteration. */
+    volatile uint32_t armed;
     uint32_t time_check_counter;
     uint64_t work_units;  /* native work charged since the last time check */
 

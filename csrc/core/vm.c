@@ -802,7 +802,7 @@ static PE_NOINLINE int class_call_frame(pe_state *S, pe_frame *f, pe_val *sp, ui
     if (argc + 1 != code->nargs || (code->flags & (PE_CO_VARARGS | PE_CO_VARKW)) ||
         code->nkwonly || PE_OPOF(code->code[0]) == PE_OP_RETURN_GENERATOR)
         return 0;
-    if (PE_UNLIKELY(S->limits.max_steps || S->deadline > 0 || S->interrupted) &&
+    if (PE_UNLIKELY(S->armed) &&
         check_limits(S, 1))
         return -1;
     pe_val obj;
@@ -848,7 +848,7 @@ static PE_NOINLINE int binop_frame(pe_state *S, pe_frame *f, pe_val *sp, int op)
     if (code->nargs != 2 || (code->flags & (PE_CO_VARARGS | PE_CO_VARKW)) || code->nkwonly ||
         PE_OPOF(code->code[0]) == PE_OP_RETURN_GENERATOR)
         return 0;
-    if (PE_UNLIKELY(S->limits.max_steps || S->deadline > 0 || S->interrupted) &&
+    if (PE_UNLIKELY(S->armed) &&
         check_limits(S, 1))
         return -1;
     uint32_t chunk = f->chunk;
@@ -1954,7 +1954,7 @@ next:
             pe_func *fn = (pe_func *)callee.u.o;
             const pe_fcode *c = fn->code;
             SYNC();
-            if (PE_UNLIKELY(S->limits.max_steps || S->deadline > 0 || S->interrupted)) {
+            if (PE_UNLIKELY(S->armed)) {
                 if (check_limits(S, 1)) ERROR();
             }
             pe_val *args = sp - argc, *ret = args - 1;
@@ -2031,7 +2031,7 @@ next:
         pe_val callee = args[-1], res;
         SYNC();
         if (pe_is_kind(callee, PE_K_FUNC) &&
-            (S->limits.max_steps || S->deadline > 0 || S->interrupted) && check_limits(S, 1))
+            S->armed && check_limits(S, 1))
             ERROR();
         if (pe_call(S, callee, (int)argc, args, names.u.o, &res)) ERROR();
         for (uint32_t i = 0; i < argc + 2; i++) pe_decref(S, POP());
@@ -2309,7 +2309,7 @@ next:
         DISPATCH();
     }
     TARGET(CHECK_STEPS) {
-        if (PE_UNLIKELY(S->limits.max_steps || S->deadline > 0 || S->interrupted)) {
+        if (PE_UNLIKELY(S->armed)) {
             SYNC();
             if (check_limits(S, ARG)) ERROR();
         }
