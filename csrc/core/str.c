@@ -29,6 +29,7 @@
 #include "str_impl.h"
 #include "pe_dunder.h"
 #include "pe_class.h"
+#include "unicode.h"
 
 /* ------------------------------------------------------------------ */
 /* UTF-8                                                               */
@@ -796,8 +797,9 @@ static int hexval(unsigned char c) {
     return -1;
 }
 
-/* \N{...}: position of the end of the escape and the reason it fails. */
-static const char *lit_named(const char *b, size_t len, size_t *i) {
+/* \N{NAME}: the named character (unicode.h: aliases too, not named
+ * sequences, as CPython's codec), or the reason it fails. */
+static const char *lit_named(pe_sb *sb, const char *b, size_t len, size_t *i) {
     if (*i >= len || b[*i] != '{') return "malformed \\N character escape";
     size_t j = *i + 1;
     while (j < len && b[j] != '}') j++;
@@ -809,8 +811,12 @@ static const char *lit_named(const char *b, size_t len, size_t *i) {
         *i = j;
         return "malformed \\N character escape";
     }
+    uint32_t cp[PE_UNI_SEQ_MAX];
+    int n = pe_uni_lookup(b + *i + 1, j - *i - 1, false, cp);
     *i = j + 1;
-    return "\\N escapes are not supported by pyexpr";
+    if (!n) return "unknown Unicode character name";
+    pe_ps_sb_putcp(sb, cp[0]);
+    return NULL;
 }
 
 /* Decodes one escape whose letter is at b[*i]; appends to sb. Returns the
@@ -845,7 +851,7 @@ static const char *lit_escape(pe_sb *sb, const char *b, size_t len, size_t *i) {
         pe_ps_sb_putcp(sb, v);
         return NULL;
     }
-    if (c == 'N') return lit_named(b, len, i);
+    if (c == 'N') return lit_named(sb, b, len, i);
     /* unknown escape (CPython: DeprecationWarning): kept verbatim */
     pe_sb_putc(sb, '\\');
     (*i)--;
@@ -894,8 +900,7 @@ int pe_ps_arg_ssize(pe_state *S, pe_val v, int64_t *out) {
         return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C ssize_t");
     int r = pe_args_via_index(S, v, pe_ps_arg_ssize, out);
     if (r) return r < 0 ? -1 : 0;
-    return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                    pe_type_name(v));
+    return pe_raise_not_index(S, v);
 }
 
 int pe_ps_arg_int(pe_state *S, pe_val v, int *out) {

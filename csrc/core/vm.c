@@ -643,6 +643,13 @@ static int name_error(pe_state *S, const pe_val *globals, const pe_fcode *fc, ui
     return -1;
 }
 
+/* LOAD_GLOBAL of an unbound name: the host resolves it when it asked to
+ * (pe_set_suspend_names: the run suspends, suspend.c), else NameError. */
+static PE_NOINLINE int global_name_error(pe_state *S, pe_frame *f, uint32_t slot) {
+    if (S->susp.names && pe_suspend_name(S, f, slot)) return -1;
+    return name_error(S, f->globals, f->code, slot);
+}
+
 static int unbound_local(pe_state *S, const pe_fcode *c, uint32_t i) {
     return pe_raise(S, PE_EXC(UnboundLocalError),
                     "cannot access local variable '%s' where it is not associated with a value",
@@ -712,17 +719,35 @@ static void func_str(pe_state *S, pe_val fn, pe_sb *sb) {
     pe_decref(S, q);
 }
 
-/* TypeError "f() <msg> <type name>" naming the callee as CPython does. */
-static int call_arg_error(pe_state *S, pe_val fn, const char *msg, pe_val v) {
+/* TypeError "f() <msg><v's type name>" (v_repr: "f() <msg><repr(v)>")
+ * naming the callee as CPython does. */
+static int call_arg_error(pe_state *S, pe_val fn, const char *msg, pe_val v, bool v_repr) {
     pe_sb sb;
     pe_sb_init(&sb, S);
     func_str(S, fn, &sb);
-    if (v.tag != PE_TUNDEF) pe_sb_printf(&sb, " %s%s", msg, pe_type_name(v));
-    else pe_sb_printf(&sb, " %s", msg);
+    pe_sb_printf(&sb, " %s", msg);
+    if (!v_repr) pe_sb_puts(&sb, pe_type_name(v));
+    else if (pe_repr(S, v, &sb)) pe_exc_clear(S);
     if (!sb.failed) pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
     else pe_raise_nomem(S);
     pe_sb_free(&sb);
     return -1;
+}
+
+/* DICT_UPDATE ({**m}) and DICT_MERGE (f(**m), the callee at sp[-3 - arg]):
+ * the mapping m = sp[-1] into the dict at sp[-1 - arg]; for a call, a key
+ * given twice is an error. */
+static PE_NOINLINE int dict_merge_op(pe_state *S, const pe_val *sp, uint32_t arg, bool call) {
+    pe_val v = sp[-1], dup, fn = call ? sp[-3 - (int)arg] : pe_undef();
+    if (!pe_is_dict(v) && !has_keys(S, v))
+        return call ? call_arg_error(S, fn, "argument after ** must be a mapping, not ", v, false)
+                    : pe_raise(S, PE_EXC(TypeError), "'%s' object is not a mapping", pe_type_name(v));
+    int r = pe_dict_merge(S, PE_DICT(sp[-1 - (int)arg]), v, call ? &dup : NULL);
+    if (r > 0) {
+        call_arg_error(S, fn, "got multiple values for keyword argument ", dup, true);
+        pe_decref(S, dup);
+    }
+    return r ? -1 : 0;
 }
 
 static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_val *out) {
@@ -735,7 +760,7 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
                 pe_typeof(args)->getitem || pe_is_heaptype(pe_typeof(args)))
                 return -1;
             pe_exc_clear(S);
-            return call_arg_error(S, callee, "argument after * must be an iterable, not ", args);
+            return call_arg_error(S, callee, "argument after * must be an iterable, not ", args, false);
         }
         int r = pe_list_new(S, 0, &l);
         if (r == 0) {
@@ -1106,7 +1131,7 @@ next:
             if (b < 0) {
                 /* a CPython builtin pyexpr lacks says so; anything else is a NameError */
                 if (!pe_builtin_unsupported(S, (pe_str *)prog->gnames[ARG]))
-                    name_error(S, globals, f->code, ARG);
+                    global_name_error(S, f, ARG);
                 ERROR();
             }
             v = pe_builtin_value(b);
@@ -1634,54 +1659,16 @@ next:
     }
     TARGET(DICT_UPDATE) {
         SYNC();
-        pe_val v = sp[-1];
-        if (!pe_is_dict(v) && !has_keys(S, v)) {
-            pe_raise(S, PE_EXC(TypeError), "'%s' object is not a mapping", pe_type_name(v));
-            ERROR();
-        }
-        if (pe_dict_update(S, PE_DICT(sp[-1 - (int)ARG]), v)) ERROR();
+        if (dict_merge_op(S, sp, ARG, false)) ERROR();
         sp--;
-        pe_decref(S, v);
+        pe_decref(S, *sp);
         DISPATCH();
     }
     TARGET(DICT_MERGE) {
         SYNC();
-        pe_val v = sp[-1];
-        pe_dict *d = PE_DICT(sp[-1 - (int)ARG]);
-        if (!pe_is_dict(v)) {
-            /* a mapping that is not a dict (keys() and [], as
-             * CPython's PyDict_Merge): its items as a dict first */
-            pe_val tmp;
-            if (!has_keys(S, v)) {
-                call_arg_error(S, sp[-3 - (int)ARG], "argument after ** must be a mapping, not ", v);
-                ERROR();
-            }
-            if (pe_dict_new(S, &tmp)) ERROR();
-            if (pe_dict_update(S, PE_DICT(tmp), v)) {
-                pe_decref(S, tmp);
-                ERROR();
-            }
-            sp[-1] = tmp;
-            pe_decref(S, v);
-            v = tmp;
-        }
-        size_t pos = 0;
-        pe_val k, val, tmp;
-        while (pe_dict_next(PE_DICT(v), &pos, &k, &val)) {
-            if (pe_dict_get(S, d, k, &tmp) == 1) {
-                pe_sb sb;
-                pe_sb_init(&sb, S);
-                func_str(S, sp[-3 - (int)ARG], &sb);
-                pe_sb_puts(&sb, " got multiple values for keyword argument ");
-                pe_repr(S, k, &sb);
-                pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
-                pe_sb_free(&sb);
-                ERROR();
-            }
-            if (pe_dict_set(S, d, k, val)) ERROR();
-        }
+        if (dict_merge_op(S, sp, ARG, true)) ERROR();
         sp--;
-        pe_decref(S, v);
+        pe_decref(S, *sp);
         DISPATCH();
     }
     TARGET(LIST_TO_TUPLE) {
@@ -2461,8 +2448,15 @@ next:
 error : {
     /* a native function that failed without raising: CPython's SystemError
      * (an engine bug, but never a silent exit) */
-    if (PE_UNLIKELY(S->exc.tag == PE_TUNDEF))
+    if (PE_UNLIKELY(S->exc.tag == PE_TUNDEF)) {
+        /* an external call (suspend.c) suspends the run: the frames stay */
+        if (S->susp.req) {
+            S->susp.req = false;
+            SYNC();
+            return 1;
+        }
         pe_raise(S, PE_EXC(SystemError), "error return without exception set");
+    }
     /* add this frame to the traceback, then look for a handler */
     uint32_t at = (uint32_t)(pc - 1 - f->code->code);
     if (!reraise) pe_tb_add(S, f->code, f->code->lines[at], f->code->cols ? f->code->cols[at] : 0);
@@ -2475,6 +2469,7 @@ error : {
                 h = &c->exctab[i];
                 break;
             }
+        if (PE_UNLIKELY(S->susp.unwinding)) h = NULL; /* pe_vm_abandon */
         if (h) {
             pe_val *floor = locals + c->nlocals + c->ncells + c->nfree + h->depth;
             /* the compiler guarantees the handler's depth is never above
@@ -2629,4 +2624,38 @@ int pe_vm_gen_resume(pe_state *S, pe_gen *g, pe_val v, bool throw_, pe_val *out)
     }
     if (vm_execute_nested(S, out, throw_)) return -1;
     return g->state == PE_GEN_CLOSED ? 0 : 1;
+}
+
+/* Suspended runs (suspend.c): the top frame continues where it stopped. */
+int pe_vm_continue(pe_state *S, bool throw_, pe_val *result) {
+    return vm_execute(S, 0, result, throw_);
+}
+
+void pe_vm_abandon(pe_state *S) {
+    if (!S->nframes) return;
+    pe_val saved = S->exc;
+    S->exc = pe_undef();
+    pe_raise(S, PE_EXC(RuntimeError), "suspended run abandoned");
+    S->susp.unwinding = true;
+    pe_val r;
+    (void)vm_execute(S, 0, &r, true);
+    S->susp.unwinding = false;
+    pe_exc_clear(S);
+    S->exc = saved;
+}
+
+/* snapshot.c: a frame for a loaded run, its window of `need` values (all
+ * UNDEF) starting at top (NULL: the stack's start) or in a new chunk. */
+pe_frame *pe_vm_load_frame(pe_state *S, pe_val *top, size_t need) {
+    if (S->nframes == 0 && frames_prepare(S)) return NULL;
+    uint32_t chunk = S->nframes ? S->frames[S->nframes - 1].chunk : 0;
+    pe_val *base = stack_reserve(S, &chunk, top, need ? need : 1);
+    if (!base) return NULL;
+    pe_frame *fr = frame_push(S);
+    if (!fr) return NULL;
+    memset(fr, 0, sizeof *fr);
+    for (size_t i = 0; i < need; i++) base[i] = pe_undef();
+    fr->chunk = chunk;
+    fr->locals = fr->sp = base;
+    return fr;
 }
