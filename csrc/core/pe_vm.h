@@ -402,6 +402,10 @@ int pe_external_call(pe_state *S, void *ud, int argc, const pe_value *argv, pe_v
 int pe_globals_init(pe_state *S, pe_code *code);
 void pe_globals_release(pe_state *S);
 void pe_limits_start(pe_state *S);
+/* Arms the VM's limit check (S->armed) for the state's max_steps and
+ * deadline as they are now (pe_limits_start; a resumed run sets its
+ * deadline again). Bits only ever get added here. */
+void pe_limits_arm(pe_state *S);
 int pe_run_value(pe_state *S, pe_code *code, pe_val *result);
 
 /* complete.c: the interactive prompt's one-statement rule, which pe_compile
