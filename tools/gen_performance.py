@@ -95,9 +95,20 @@ LIB_PROGRAMS = [
 ]
 LIB_BEGIN = "<!-- stdlib:begin (tools/gen_performance.py --only-stdlib rewrites this section) -->"
 LIB_END = "<!-- stdlib:end -->"
+LOOPS_BEGIN = "<!-- loops:begin (tools/gen_performance.py --only-loops rewrites this section) -->"
+LOOPS_END = "<!-- loops:end -->"
 # A group of whole scripts timed against the CPythons (and Lua where the
 # group has .lua twins): (programs, section markers, title, text, option).
 GROUPS = {
+    "loops": (LOOP_PROGRAMS, LOOPS_BEGIN, LOOPS_END,
+              "## Throughput: loop-heavy scripts against both CPythons and Lua 5.4 (issue 17)",
+              "`benchmarks/programs/NAME.py` (pyexpr and both CPythons run the same file, as "
+              "`python -I -S`; the work is inside a function, CPython's fastest path) and the "
+              "equivalent `NAME.lua`. *pyexpr speed vs the faster CPython* is the faster CPython's "
+              "time ÷ pyexpr's (issue 17's target: above 1× on each, geometric mean ≥ 2×); "
+              "*pyexpr ÷ Lua 5.4* is pyexpr's time ÷ Lua's (target ≤ 1.2×). Peak RSS from GNU "
+              "time (`/usr/bin/time -f %M`) on the verification run.",
+              "--only-loops"),
     "classes": (CLASS_PROGRAMS, CLASSES_BEGIN, CLASSES_END,
                 "## Throughput: class-heavy scripts (issue 13)",
                 "`benchmarks/programs/cls_*.py` (pyexpr and both CPythons run the same file, as "
@@ -526,13 +537,23 @@ def measure_classes(exe: str, rounds: int, group: str = "classes") -> Dict[str, 
                               "programs": {}, "notes": [], "pyexpr_version": B.pyexpr_binary_version(exe),
                               "group": group}
     plan = {}
+    gtime = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+    rss_file = os.path.join(tempfile.gettempdir(), f"pyexpr-perf-rss-{os.getpid()}")
     for name, _ in programs:
         want = B.capture(impls[1][2](name), env, timeout=900)
         plan[name] = []
         status = {}
+        rss: Dict[str, float] = {}
         for key, _, argv in impls:
-            r = subprocess.run(argv(name), stdin=subprocess.DEVNULL, capture_output=True, env=env,
-                               timeout=900)
+            pre = [gtime, "-f", "%M", "-o", rss_file] if gtime else []
+            r = subprocess.run(pre + argv(name), stdin=subprocess.DEVNULL, capture_output=True,
+                               env=env, timeout=900)
+            if gtime:
+                try:
+                    with open(rss_file) as f:
+                        rss[key] = float(f.read().split()[-1])
+                except (OSError, ValueError, IndexError):
+                    pass
             got = r.stdout.decode("utf-8", "replace")
             if r.returncode == 0 and got == want:
                 plan[name].append((key, argv(name)))
@@ -545,7 +566,9 @@ def measure_classes(exe: str, rounds: int, group: str = "classes") -> Dict[str, 
                                     f"{r.returncode}) differs from CPython's {want.strip()[:80]!r}; "
                                     "not timed")
         res["programs"][name] = {"expected": want.strip(), "status": status,
-                                 "samples": {k: [] for k, _ in plan[name]}}
+                                 "samples": {k: [] for k, _ in plan[name]}, "maxrss_kb": rss}
+    if os.path.exists(rss_file):
+        os.unlink(rss_file)
     with B.Spawner(env) as sp:
         for r in range(rounds):
             log(f"{group} round {r + 1}/{rounds}")
@@ -569,7 +592,10 @@ def render_classes(cl: Dict[str, object], rounds: int, when: str) -> List[str]:
     head = ["script"] + [cl["labels"][k] for k in impls] + ["pyexpr speed vs the faster CPython"]
     if "lua5.4" in impls:
         head.append("pyexpr ÷ Lua 5.4 (time)")
-    rows, ratios = [], []
+    with_rss = cl.get("group") == "loops"
+    if with_rss:
+        head.append("peak RSS: pyexpr / smaller CPython" + (" / Lua" if "lua5.4" in impls else ""))
+    rows, ratios, luas = [], [], []
     for n, desc in programs:
         e = cl["programs"][n]
         md, st = e["median_ns"], e["status"]
@@ -586,7 +612,18 @@ def render_classes(cl: Dict[str, object], rounds: int, when: str) -> List[str]:
         else:
             r.append("–")
         if "lua5.4" in impls:
-            r.append(fmt_x(md["pyexpr"] / md["lua5.4"]) if "pyexpr" in md and "lua5.4" in md else "–")
+            if "pyexpr" in md and "lua5.4" in md:
+                luas.append(md["pyexpr"] / md["lua5.4"])
+                r.append(fmt_x(luas[-1]))
+            else:
+                r.append("–")
+        if with_rss:
+            m = e.get("maxrss_kb", {})
+            cpr = [m[k] for k in cps if k in m]
+            cells = [m.get("pyexpr"), min(cpr) if cpr else None]
+            if "lua5.4" in impls:
+                cells.append(m.get("lua5.4"))
+            r.append(" / ".join(f"{x / 1024:.1f}" if x else "–" for x in cells) + " MiB")
         rows.append(r)
     L.append(f"Measured {when}; median wall time of the whole process over {rounds} interleaved "
              "round(s), start-up included, outputs first checked equal to CPython's. Scripts: "
@@ -605,6 +642,10 @@ def render_classes(cl: Dict[str, object], rounds: int, when: str) -> List[str]:
     if ratios:
         L.append(f"On the scripts it runs, pyexpr is {fmt_x(min(ratios))}–{fmt_x(max(ratios))} the "
                  f"speed of the faster CPython (geometric mean {fmt_x(B.geomean(ratios))}).")
+        L.append("")
+    if luas and with_rss:
+        L.append(f"Against Lua 5.4, pyexpr takes {fmt_x(min(luas))}–{fmt_x(max(luas))} Lua's time "
+                 f"(geometric mean {fmt_x(B.geomean(luas))}).")
         L.append("")
     for n in cl["notes"]:
         L.append(f"- {n}")
@@ -1346,6 +1387,11 @@ def render(R: Dict[str, object]) -> str:
             A(f"![throughput]({R['charts']['throughput']})")
             A("")
 
+    # --- the loop group against both CPythons and Lua, peak RSS
+    if R.get("loops"):
+        L.extend(render_classes(R["loops"], R["params"]["tp_rounds"], "in this run"))
+        A("")
+
     # --- class-heavy throughput
     if R.get("classes"):
         L.extend(render_classes(R["classes"], R["params"]["tp_rounds"], "in this run"))
@@ -1388,12 +1434,17 @@ def main(argv=None) -> int:
                     help="measure the class-heavy group only and replace its section of --out")
     ap.add_argument("--only-stdlib", action="store_true",
                     help="measure the standard-library group only and replace its section of --out")
+    ap.add_argument("--only-loops", action="store_true",
+                    help="measure the loop-heavy group against both CPythons and Lua only and "
+                         "replace its section of --out")
     a = ap.parse_args(argv)
     P = QUICK if a.quick else FULL
     if a.only_classes:
         return main_only_classes(a, P)
     if a.only_stdlib:
         return main_only_classes(a, P, "stdlib")
+    if a.only_loops:
+        return main_only_classes(a, P, "loops")
     t_start = time.monotonic()
     load0 = os.getloadavg()[0]
     pyexpr, ext_missing = load_extension()
@@ -1485,6 +1536,7 @@ def main(argv=None) -> int:
         log(f"6/6 class-heavy throughput ({P['tp_rounds']} rounds)")
         R["classes"] = measure_classes(exe, P["tp_rounds"])
         R["stdlib"] = measure_classes(exe, P["tp_rounds"], "stdlib")
+        R["loops"] = measure_classes(exe, P["tp_rounds"], "loops")
     finally:
         if daemon:
             daemon.stop()

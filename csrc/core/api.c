@@ -280,6 +280,12 @@ void pe_limits_start(pe_state *S) {
     S->time_check_counter = 0;
     S->work_units = 0;
     S->interrupted = 0;
+    S->armed = 0;
+    pe_limits_arm(S);
+}
+
+void pe_limits_arm(pe_state *S) {
+    S->armed |= (S->limits.max_steps ? 1u : 0u) | (S->deadline > 0 ? 2u : 0u);
 }
 
 int pe_run_value(pe_state *S, pe_code *code, pe_val *result) {

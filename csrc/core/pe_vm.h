@@ -120,6 +120,12 @@ struct pe_state {
     double time_charged;  /* pe_run_charge_time: seconds the next run already used */
     uint32_t max_depth;
     volatile int interrupted; /* set asynchronously (signal/timeout thread) */
+    /* Nonzero when the VM's limit check (back-edges, calls) has anything to
+     * do: 1 max_steps, 2 a deadline (both set by pe_limits_start), 4 an
+     * interrupt arrived (pe_interrupt; never cleared during the run). A
+     * stale bit only costs the slow check, which tests the fields
+     * themselves; so one load replaces three on every loop iteration. */
+    volatile uint32_t armed;
     uint32_t time_check_counter;
     uint64_t work_units;  /* native work charged since the last time check */
 
@@ -396,6 +402,10 @@ int pe_external_call(pe_state *S, void *ud, int argc, const pe_value *argv, pe_v
 int pe_globals_init(pe_state *S, pe_code *code);
 void pe_globals_release(pe_state *S);
 void pe_limits_start(pe_state *S);
+/* Arms the VM's limit check (S->armed) for the state's max_steps and
+ * deadline as they are now (pe_limits_start; a resumed run sets its
+ * deadline again). Bits only ever get added here. */
+void pe_limits_arm(pe_state *S);
 int pe_run_value(pe_state *S, pe_code *code, pe_val *result);
 
 /* complete.c: the interactive prompt's one-statement rule, which pe_compile

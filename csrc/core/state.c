@@ -438,7 +438,10 @@ void *pe_get_userdata(const pe_state *S) { return S->userdata; }
 size_t pe_memory_used(const pe_state *S) { return S->mem_used; }
 size_t pe_memory_peak(const pe_state *S) { return S->mem_peak; }
 
-void pe_interrupt(pe_state *S) { S->interrupted = 1; }
+void pe_interrupt(pe_state *S) {
+    S->interrupted = 1;
+    S->armed |= 4u; /* the VM's limit check runs from now on */
+}
 
 void pe_set_interrupt_hook(pe_state *S, pe_interrupt_fn fn, void *ud) {
     S->interrupt_fn = fn;

@@ -191,6 +191,7 @@ static int resume(pe_state *S, bool throw_, pe_val v, pe_value *result) {
     pending_clear(S);
     s->suspended = false;
     S->deadline = s->time_left >= 0 ? pe_now() + s->time_left : 0;
+    pe_limits_arm(S); /* a state that loaded a snapshot never ran pe_limits_start */
     s->enabled = true;
     pe_val r = pe_none();
     int rc = pe_vm_continue(S, throw_, &r);

@@ -323,8 +323,9 @@ static pe_frame *enter_function(pe_state *S, pe_func *f, pe_val *base, uint32_t 
     return fr;
 }
 
-/* Drops a frame's locals and stack; the frame is popped. */
-static void frame_clear(pe_state *S, pe_frame *fr, pe_val *sp) {
+/* Drops a frame's locals and stack; the frame is popped. (Inline: on
+ * RETURN_VALUE's path, the hot half of every call.) */
+PE_INLINE void frame_clear(pe_state *S, pe_frame *fr, pe_val *sp) {
     for (pe_val *p = fr->locals; p < sp; p++) pe_decref(S, *p);
     S->nframes--;
 }
@@ -827,7 +828,7 @@ static PE_NOINLINE int class_call_frame(pe_state *S, pe_frame *f, pe_val *sp, ui
     if (argc + 1 != code->nargs || (code->flags & (PE_CO_VARARGS | PE_CO_VARKW)) ||
         code->nkwonly || PE_OPOF(code->code[0]) == PE_OP_RETURN_GENERATOR)
         return 0;
-    if (PE_UNLIKELY(S->limits.max_steps || S->deadline > 0 || S->interrupted) &&
+    if (PE_UNLIKELY(S->armed) &&
         check_limits(S, 1))
         return -1;
     pe_val obj;
@@ -873,7 +874,7 @@ static PE_NOINLINE int binop_frame(pe_state *S, pe_frame *f, pe_val *sp, int op)
     if (code->nargs != 2 || (code->flags & (PE_CO_VARARGS | PE_CO_VARKW)) || code->nkwonly ||
         PE_OPOF(code->code[0]) == PE_OP_RETURN_GENERATOR)
         return 0;
-    if (PE_UNLIKELY(S->limits.max_steps || S->deadline > 0 || S->interrupted) &&
+    if (PE_UNLIKELY(S->armed) &&
         check_limits(S, 1))
         return -1;
     uint32_t chunk = f->chunk;
@@ -1941,7 +1942,7 @@ next:
             pe_func *fn = (pe_func *)callee.u.o;
             const pe_fcode *c = fn->code;
             SYNC();
-            if (PE_UNLIKELY(S->limits.max_steps || S->deadline > 0 || S->interrupted)) {
+            if (PE_UNLIKELY(S->armed)) {
                 if (check_limits(S, 1)) ERROR();
             }
             pe_val *args = sp - argc, *ret = args - 1;
@@ -1992,7 +1993,14 @@ next:
                 LOAD_FRAME();
                 ERROR();
             }
-            LOAD_FRAME();
+            /* nf is the top frame: load it without going through S */
+            f = nf;
+            pc = nf->pc;
+            sp = nf->sp;
+            locals = nf->locals;
+            consts = c->consts;
+            globals = nf->globals;
+            CHECK_FRAME();
             DISPATCH();
         }
         pe_val res;
@@ -2018,7 +2026,7 @@ next:
         pe_val callee = args[-1], res;
         SYNC();
         if (pe_is_kind(callee, PE_K_FUNC) &&
-            (S->limits.max_steps || S->deadline > 0 || S->interrupted) && check_limits(S, 1))
+            S->armed && check_limits(S, 1))
             ERROR();
         if (pe_call(S, callee, (int)argc, args, names.u.o, &res)) ERROR();
         for (uint32_t i = 0; i < argc + 2; i++) pe_decref(S, POP());
@@ -2296,7 +2304,7 @@ next:
         DISPATCH();
     }
     TARGET(CHECK_STEPS) {
-        if (PE_UNLIKELY(S->limits.max_steps || S->deadline > 0 || S->interrupted)) {
+        if (PE_UNLIKELY(S->armed)) {
             SYNC();
             if (check_limits(S, ARG)) ERROR();
         }
