@@ -647,3 +647,21 @@ void pe_modules_fini(pe_state *S) {
     pe_sys_free(S, S->frozen_code, n_frozen() * sizeof(pe_code *));
     S->frozen_code = NULL;
 }
+
+/* The i-th importable public module name in sorted order (pyexpr.h): the
+ * two tables are each sorted, so this walks their merge. */
+const char *pe_module_list(int i) {
+    size_t a = 0, b = 0, nf = n_frozen();
+    for (;;) {
+        while (a < N_CMOD && c_modules[a].name[0] == '_') a++;
+        while (b < nf && pe_frozen_table[b].name[0] == '_') b++;
+        const char *name;
+        if (a < N_CMOD && (b >= nf || strcmp(c_modules[a].name, pe_frozen_table[b].name) < 0))
+            name = c_modules[a++].name;
+        else if (b < nf)
+            name = pe_frozen_table[b++].name;
+        else
+            return NULL;
+        if (i-- == 0) return name;
+    }
+}

@@ -350,4 +350,25 @@ int pd_cmd_clear(dconf *cf);
 int pd_cmd_stop(dconf *cf);
 int pd_cmd_start_detached(dconf *cf);
 
+/* procpool.c: worker processes (fork + socketpair, u32-length frames) */
+typedef struct pd_proc {
+    pid_t pid; /* -1: none */
+    int fd;    /* parent's end, non-blocking for reading */
+    uint64_t calls;
+    dbuf in;   /* what the child sent, not yet consumed */
+} pd_proc;
+/* Runs in the child with its end of the socketpair; returns the exit status. */
+typedef int (*pd_child_fn)(int fd, void *ud);
+int pd_frame_write(int fd, const void *body, size_t n);
+int pd_frame_read(int fd, dbuf *b, size_t max);
+int pd_proc_spawn(pd_proc *p, pd_child_fn fn, void *ud);
+/* SIGKILL, reap, close; returns the wait status. */
+int pd_proc_kill(pd_proc *p);
+/* waitpid for a child that is gone (EOF seen); the wait status. */
+int pd_proc_status(pd_proc *p);
+int pd_proc_send(pd_proc *p, const void *body, size_t n);
+int pd_proc_read(pd_proc *p);
+int pd_proc_frame(pd_proc *p, const char **body, size_t *n);
+void pd_proc_consume(pd_proc *p, size_t n);
+
 #endif /* PD_DAEMON_INTERNAL_H */
