@@ -50,6 +50,9 @@ enum { MW_RUN = 1, MW_DROP = 2 };
  * body: the members of a CallToolResult as JSON text without braces. */
 enum { MW_OK = 0, MW_USER_ERROR = 1 };
 
+/* Appends a string literal (its length counted by the compiler). */
+#define MCP_PUTS(b, lit) pd_dbuf_put((b), "" lit, sizeof(lit) - 1)
+
 /* worker.c: the worker process's main loop (a pd_child_fn). */
 int mcp_worker_main(int fd, void *conf);
 

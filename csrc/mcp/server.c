@@ -95,7 +95,7 @@ static int modern_fields(server *s) {
 }
 
 /* Closes the result object and the message. */
-static int end_msg(server *s) { return pd_dbuf_put(&s->out, "}}\n", 3); }
+static int end_msg(server *s) { return MCP_PUTS(&s->out, "}}\n"); }
 
 /* A JSON-RPC error; data is JSON text or NULL. */
 static void send_error(server *s, const char *id, int code, const char *msg, const char *data) {
@@ -104,7 +104,7 @@ static void send_error(server *s, const char *id, int code, const char *msg, con
                            id ? id : "null", code) ||
             mcp_json_str(&s->out, msg, strlen(msg));
     if (!r && data) r = pd_dbuf_printf(&s->out, ",\"data\":%s", data);
-    if (r || pd_dbuf_put(&s->out, "}}\n", 3)) s->out.len = at;
+    if (r || MCP_PUTS(&s->out, "}}\n")) s->out.len = at;
 }
 
 /* ------------------------------------------------------------------ */
@@ -295,8 +295,8 @@ static int call_worker(server *s, unsigned w, double timeout, const char **body,
 /* A tool result that is an error of the server, not of the program. */
 static void tool_error(server *s, const char *id, bool modern, const char *msg) {
     size_t at = s->out.len;
-    int r = begin_result(s, id) || pd_dbuf_put(&s->out, "{\"content\":[{\"type\":\"text\",\"text\":", 33) ||
-            mcp_json_str(&s->out, msg, strlen(msg)) || pd_dbuf_put(&s->out, "}],\"isError\":true", 17) ||
+    int r = begin_result(s, id) || MCP_PUTS(&s->out, "{\"content\":[{\"type\":\"text\",\"text\":") ||
+            mcp_json_str(&s->out, msg, strlen(msg)) || MCP_PUTS(&s->out, "}],\"isError\":true") ||
             (modern && modern_fields(s)) || end_msg(s);
     if (r) s->out.len = at;
 }
@@ -547,14 +547,14 @@ static void call_reset_session(server *s, const char *id, bool modern, pe_value 
         if ((e = sess_lookup(s, sid, n))) sess_remove(s, e);
     }
     size_t at = s->out.len;
-    int r = begin_result(s, id) || pd_dbuf_put(&s->out, "{\"content\":[{\"type\":\"text\",\"text\":", 33);
+    int r = begin_result(s, id) || MCP_PUTS(&s->out, "{\"content\":[{\"type\":\"text\",\"text\":");
     if (!r) {
         dbuf t = {0};
         r = pd_dbuf_printf(&t, had ? "session '%.*s' reset" : "session '%.*s' did not exist", (int)n, sid) ||
             mcp_json_str(&s->out, t.p, t.len);
         pd_dbuf_free(&t);
     }
-    r = r || pd_dbuf_put(&s->out, "}],\"isError\":false", 18) || (modern && modern_fields(s)) ||
+    r = r || MCP_PUTS(&s->out, "}],\"isError\":false") || (modern && modern_fields(s)) ||
         end_msg(s);
     if (r) s->out.len = at;
 }
@@ -595,6 +595,15 @@ static void expire_sessions(server *s, bool unused) {
 /* Methods                                                             */
 /* ------------------------------------------------------------------ */
 
+/* UnsupportedProtocolVersionError (-32022) naming what was requested. */
+static void unsupported_version(server *s, const char *id, const char *req, size_t n) {
+    dbuf d = {0};
+    int r = pd_dbuf_printf(&d, "{\"supported\":[\"%s\"],\"requested\":", MCP_MODERN_VERSION) ||
+            mcp_json_str(&d, req, n) || MCP_PUTS(&d, "}") || pd_dbuf_u8(&d, 0);
+    send_error(s, id, E_UNSUPPORTED_VERSION, "Unsupported protocol version", r ? NULL : d.p);
+    pd_dbuf_free(&d);
+}
+
 /* Decides the protocol generation of a request (docs/mcp.md "Versions").
  * 1: modern (2026-07-28) request, 0: legacy, -1: an error was sent. */
 static int classify(server *s, const char *id, const char *method, pe_value params) {
@@ -628,11 +637,7 @@ static int classify(server *s, const char *id, const char *method, pe_value para
         return -1;
     }
     if (strcmp(v, MCP_MODERN_VERSION)) {
-        dbuf d = {0};
-        int r = pd_dbuf_put(&d, "{\"supported\":[\"" MCP_MODERN_VERSION "\"],\"requested\":", 41) ||
-                mcp_json_str(&d, v, vl) || pd_dbuf_put(&d, "}", 2);
-        send_error(s, id, E_UNSUPPORTED_VERSION, "Unsupported protocol version", r ? NULL : d.p);
-        pd_dbuf_free(&d);
+        unsupported_version(s, id, v, vl);
         return -1;
     }
     if (!jget(s, meta, "io.modelcontextprotocol/clientCapabilities", &caps) ||
@@ -657,11 +662,7 @@ static void m_initialize(server *s, const char *id, pe_value params) {
         return;
     }
     if (s->era == ERA_MODERN) {
-        dbuf d = {0};
-        int r = pd_dbuf_put(&d, "{\"supported\":[\"" MCP_MODERN_VERSION "\"],\"requested\":", 41) ||
-                mcp_json_str(&d, req, vl) || pd_dbuf_put(&d, "}", 2);
-        send_error(s, id, E_UNSUPPORTED_VERSION, "Unsupported protocol version", r ? NULL : d.p);
-        pd_dbuf_free(&d);
+        unsupported_version(s, id, req, vl);
         return;
     }
     const char *ver = MCP_LEGACY_LATEST;
@@ -694,7 +695,7 @@ static void m_discover(server *s, const char *id) {
 
 static void m_tools_list(server *s, const char *id, bool modern) {
     size_t at = s->out.len;
-    int r = begin_result(s, id) || pd_dbuf_put(&s->out, "{\"tools\":", 9) ||
+    int r = begin_result(s, id) || MCP_PUTS(&s->out, "{\"tools\":") ||
             pd_dbuf_put(&s->out, s->tools.p, s->tools.len) ||
             (modern && pd_dbuf_printf(&s->out, ",\"ttlMs\":3600000,\"cacheScope\":\"public\"")) ||
             (modern && modern_fields(s)) || end_msg(s);
@@ -833,7 +834,7 @@ static void handle_message(server *s, pe_value msg) {
     int modern = classify(s, id, method, params);
     if (modern < 0) goto done;
     if (!strcmp(method, "ping") && !modern) {
-        if (!begin_result(s, id)) (void)pd_dbuf_put(&s->out, "{}}\n", 4);
+        if (!begin_result(s, id)) (void)MCP_PUTS(&s->out, "{}}\n");
     } else if (!strcmp(method, "server/discover")) {
         m_discover(s, id);
     } else if (!modern && s->era != ERA_LEGACY) {

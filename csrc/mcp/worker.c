@@ -119,7 +119,7 @@ static int bind_inputs(pe_state *S, pe_session *sess, const char *json, size_t n
 /* Appends `"key":` and a JSON string (or null when s is NULL). */
 static int put_str_member(dbuf *b, const char *key, const char *s, size_t n, bool comma) {
     if (pd_dbuf_printf(b, "%s\"%s\":", comma ? "," : "", key)) return -1;
-    return s ? mcp_json_str(b, s, n) : pd_dbuf_put(b, "null", 4);
+    return s ? mcp_json_str(b, s, n) : MCP_PUTS(b, "null");
 }
 
 /* The members of the CallToolResult (docs/mcp.md "Results"). */
@@ -132,20 +132,20 @@ static int build_result(mworker *w, dbuf *b, const char *repr, size_t rlen, cons
             pd_dbuf_put(&t, w->err.p ? w->err.p : "", w->err.len);
     if (!r && repr) r = pd_dbuf_put(&t, repr, rlen) || pd_dbuf_u8(&t, '\n');
     if (!r && tb) r = pd_dbuf_put(&t, tb, tblen);
-    r = r || pd_dbuf_put(b, "\"content\":[{\"type\":\"text\",\"text\":", 33) ||
-        mcp_json_str(b, t.p ? t.p : "", t.len) || pd_dbuf_put(b, "}],\"structuredContent\":{", 24) ||
+    r = r || MCP_PUTS(b, "\"content\":[{\"type\":\"text\",\"text\":") ||
+        mcp_json_str(b, t.p ? t.p : "", t.len) || MCP_PUTS(b, "}],\"structuredContent\":{") ||
         put_str_member(b, "stdout", w->out.p ? w->out.p : "", w->out.len, false) ||
         put_str_member(b, "stderr", w->err.p ? w->err.p : "", w->err.len, true) ||
-        put_str_member(b, "result", repr, rlen, true) || pd_dbuf_put(b, ",\"error\":", 9);
+        put_str_member(b, "result", repr, rlen, true) || MCP_PUTS(b, ",\"error\":");
     pd_dbuf_free(&t);
     if (r) return -1;
     if (etype) {
-        r = pd_dbuf_put(b, "{\"type\":", 8) || mcp_json_str(b, etype, strlen(etype)) ||
+        r = MCP_PUTS(b, "{\"type\":") || mcp_json_str(b, etype, strlen(etype)) ||
             put_str_member(b, "message", emsg ? emsg : "", emsg ? emlen : 0, true) ||
             put_str_member(b, "traceback", tb ? tb : "", tb ? tblen : 0, true) ||
             pd_dbuf_u8(b, '}');
     } else {
-        r = pd_dbuf_put(b, "null", 4);
+        r = MCP_PUTS(b, "null");
     }
     return r || put_str_member(b, "session", sid, sidlen, true) ||
                    pd_dbuf_printf(b, "},\"isError\":%s", etype ? "true" : "false")
