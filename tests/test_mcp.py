@@ -564,3 +564,20 @@ def test_official_sdk_client():
 
     asyncio.run(session("legacy"))
     asyncio.run(session("auto"))
+
+
+def test_load_tool_bounded():
+    """tools/mcp_load.py, small and bounded: every response present and in
+    order. The figures of docs/mcp.md come from its default run."""
+    import sys as _sys
+
+    from _util import REPO_ROOT, run
+
+    res = run([_sys.executable, str(REPO_ROOT / "tools" / "mcp_load.py"), "--bin", get_pyexpr_bin(),
+               "--count", "300", "--seconds", "60", "--json"], timeout=120)
+    assert res.returncode == 0, res.describe()
+    figures = json.loads(res.stdout)
+    assert figures["ok"] and figures["count"] == 300
+    # generous bounds (a shared CI machine): the targets are 1 ms and 10,000/s
+    assert figures["latency_ms"]["p50"] < 20
+    assert figures["tools_call_per_s"] > 500
