@@ -126,12 +126,18 @@ class Mcp:
         return pids
 
     def close(self, timeout: float = 20.0) -> int:
+        if self.p.stdout.closed:
+            return self.p.returncode
         try:
             self.p.stdin.close()
         except BrokenPipeError:
             pass
         try:
-            return self.p.wait(timeout)
+            rc = self.p.wait(timeout)
+            err = self.p.stderr.read()
+            # sanitizer builds (PYEXPR_BIN=build/pyexpr-asan): server and workers write here
+            assert b"Sanitizer" not in err and b"runtime error" not in err, err.decode("utf-8", "replace")
+            return rc
         finally:
             if self.p.poll() is None:
                 self.p.kill()

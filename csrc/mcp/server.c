@@ -874,11 +874,10 @@ static void handle_line(server *s, const char *p, size_t n) {
 /* Handles every complete line in s->in; oversized ones are refused. */
 static void drain_lines(server *s) {
     for (;;) {
-        if (s->stop && s->eof) { /* SIGTERM: lines already read are still answered */
-        }
         size_t avail = dbuf_avail(&s->in);
+        if (!avail) break;
         char *p = s->in.p + s->in.off;
-        char *nl = avail ? memchr(p, '\n', avail) : NULL;
+        char *nl = memchr(p, '\n', avail);
         if (!nl) {
             if (s->skipping) {
                 s->in.off = s->in.len;
