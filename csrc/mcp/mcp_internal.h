@@ -30,6 +30,7 @@
 #define MCP_DEF_SESSIONS_MEMORY ((size_t)1 << 30)
 #define MCP_GRACE 2.0 /* seconds past a call's timeout before its worker is killed */
 #define MCP_MAX_SESSION_ID 128
+#define MCP_DEF_MAX_CONNS 64
 
 typedef struct mcp_conf {
     double timeout;           /* per call maximum and default */
@@ -42,6 +43,8 @@ typedef struct mcp_conf {
     unsigned max_sessions;
     double session_idle;      /* seconds */
     size_t sessions_memory;   /* total bytes held by sessions */
+    const char *socket_path;  /* --socket: serve a Unix socket (NULL: stdio) */
+    unsigned max_conns;       /* --socket: connections at once */
 } mcp_conf;
 
 /* Worker requests (parent -> worker), one frame each. */

@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -914,6 +917,175 @@ static void drain_lines(server *s) {
     s->scan = s->in.off;
 }
 
+/* The signal pipe and the handlers that write to it (a connection's
+ * process under --socket makes its own). */
+static int open_sig_pipe(void) {
+    if (pipe2(g_sig_pipe, O_CLOEXEC)) return -1;
+    (void)fcntl(g_sig_pipe[1], F_SETFL, O_NONBLOCK);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_term;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    return 0;
+}
+
+/* Serves one client on s->in_fd / s->out_fd until EOF or a stop signal. */
+static int serve_conn(server *s) {
+    mcp_conf *cf = &s->cf;
+    s->procs = calloc(cf->workers, sizeof *s->procs);
+    if (!s->procs) {
+        fprintf(stderr, "pyexpr --mcp: out of memory\n");
+        return 1;
+    }
+    for (unsigned i = 0; i < cf->workers; i++) {
+        s->procs[i].pid = -1;
+        s->procs[i].fd = -1;
+        if (spawn(s, i)) {
+            fprintf(stderr, "pyexpr --mcp: cannot start worker processes: %s\n", strerror(errno));
+            free(s->procs);
+            return 1;
+        }
+    }
+    int64_t last_expiry = now_ns();
+    for (;;) {
+        drain_lines(s);
+        flush_out(s);
+        if (s->eof || s->stop) break;
+        struct pollfd fds[2] = {{s->in_fd, POLLIN, 0}, {g_sig_pipe[0], POLLIN, 0}};
+        int r = poll(fds, 2, 1000);
+        if (r < 0 && errno != EINTR) break;
+        if (r > 0 && fds[1].revents) {
+            char c;
+            if (read(g_sig_pipe[0], &c, 1) > 0) s->stop = true;
+        }
+        if (r > 0 && fds[0].revents) read_stdin(s);
+        int64_t now = now_ns();
+        if (s->nss && now - last_expiry > 1000000000LL) {
+            expire_sessions(s, true);
+            last_expiry = now;
+        }
+    }
+    /* lines already read are answered (graceful stop) */
+    drain_lines(s);
+    flush_out(s);
+    for (unsigned i = 0; i < cf->workers; i++) {
+        pd_proc *p = &s->procs[i];
+        if (p->pid > 0) {
+            close(p->fd); /* EOF: the worker frees its states and exits */
+            p->fd = -1;
+            (void)pd_proc_status(p);
+        }
+        pd_dbuf_free(&p->in);
+    }
+    while (s->nss) sess_remove(s, &s->ss[0]);
+    free(s->ss);
+    for (size_t i = 0; i < s->ncancelled; i++) free(s->cancelled[i]);
+    free(s->cancelled);
+    free(s->procs);
+    pd_dbuf_free(&s->in);
+    pd_dbuf_free(&s->out);
+    pd_dbuf_free(&s->req);
+    return 0;
+}
+
+/* --socket PATH: every connection is served by a process of its own
+ * (forked here, with its own workers and sessions), for peers of our uid. */
+static int serve_socket(server *s) {
+    const mcp_conf *cf = &s->cf;
+    struct sockaddr_un sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sun_family = AF_UNIX;
+    if (strlen(cf->socket_path) >= sizeof sa.sun_path) {
+        fprintf(stderr, "pyexpr --mcp: socket path too long\n");
+        return 2;
+    }
+    strcpy(sa.sun_path, cf->socket_path);
+    int lfd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (lfd < 0) return 1;
+    /* a stale socket (nobody listening) is replaced; a live one is not */
+    int probe = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (probe >= 0) {
+        if (connect(probe, (struct sockaddr *)&sa, sizeof sa) == 0) {
+            fprintf(stderr, "pyexpr --mcp: %s: a server is already listening there\n", sa.sun_path);
+            close(probe);
+            close(lfd);
+            return 1;
+        }
+        close(probe);
+        struct stat st;
+        if (lstat(sa.sun_path, &st) == 0 && S_ISSOCK(st.st_mode)) unlink(sa.sun_path);
+    }
+    mode_t old = umask(0177); /* 0600: the owner only */
+    int br = bind(lfd, (struct sockaddr *)&sa, sizeof sa);
+    umask(old);
+    if (br < 0 || listen(lfd, 64) < 0) {
+        fprintf(stderr, "pyexpr --mcp: %s: %s\n", sa.sun_path, strerror(errno));
+        close(lfd);
+        return 1;
+    }
+    pid_t *kids = calloc(cf->max_conns, sizeof *kids);
+    if (!kids) {
+        close(lfd);
+        unlink(sa.sun_path);
+        return 1;
+    }
+    unsigned nkids = 0;
+    bool stop = false;
+    while (!stop) {
+        struct pollfd fds[2] = {{lfd, POLLIN, 0}, {g_sig_pipe[0], POLLIN, 0}};
+        int r = poll(fds, 2, 1000);
+        /* reap connections that ended */
+        for (unsigned i = 0; i < nkids;) {
+            if (waitpid(kids[i], NULL, WNOHANG) == kids[i]) kids[i] = kids[--nkids];
+            else i++;
+        }
+        if (r < 0 && errno != EINTR) break;
+        if (r <= 0) continue;
+        if (fds[1].revents) {
+            char c;
+            if (read(g_sig_pipe[0], &c, 1) > 0) stop = true;
+            continue;
+        }
+        if (!fds[0].revents) continue;
+        int cfd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+        if (cfd < 0) continue;
+        struct ucred cr;
+        socklen_t cl = sizeof cr;
+        if (getsockopt(cfd, SOL_SOCKET, SO_PEERCRED, &cr, &cl) < 0 ||
+            (cr.uid != getuid() && cr.uid != 0) || nkids >= cf->max_conns) {
+            close(cfd); /* another user, or too many connections */
+            continue;
+        }
+        pid_t pid = fork();
+        if (pid == 0) {
+            close(lfd);
+            close(g_sig_pipe[0]);
+            close(g_sig_pipe[1]);
+            int rc = open_sig_pipe() ? 1 : 0;
+            if (!rc) {
+                s->in_fd = s->out_fd = cfd;
+                rc = serve_conn(s);
+            }
+            pd_dbuf_free(&s->tools);
+            pe_state_free(s->P);
+            _exit(rc);
+        }
+        if (pid > 0) kids[nkids++] = pid;
+        close(cfd);
+    }
+    /* graceful stop: no new connections; each finishes what it has read */
+    close(lfd);
+    unlink(sa.sun_path);
+    for (unsigned i = 0; i < nkids; i++) kill(kids[i], SIGTERM);
+    for (unsigned i = 0; i < nkids; i++)
+        while (waitpid(kids[i], NULL, 0) < 0 && errno == EINTR) {
+        }
+    free(kids);
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Options and main                                                    */
 /* ------------------------------------------------------------------ */
@@ -931,7 +1103,10 @@ static const char mcp_usage[] =
     "  --recycle N             replace a worker without sessions after N calls (1000; 0 never)\n"
     "  --max-sessions N        sessions at once (64)\n"
     "  --session-idle SECONDS  a session unused this long is dropped (600)\n"
-    "  --sessions-memory SIZE  memory all sessions may hold together (1G)\n";
+    "  --sessions-memory SIZE  memory all sessions may hold together (1G)\n"
+    "  --socket PATH           serve a Unix socket (0600) instead of stdio: each connection\n"
+    "                          gets a process of its own, with its own workers and sessions\n"
+    "  --max-conns N           --socket: connections at once (64)\n";
 
 static int opt_error(const char *opt, const char *val) {
     fprintf(stderr, "pyexpr --mcp: bad value for %s: '%s'\n%s", opt, val ? val : "", mcp_usage);
@@ -985,6 +1160,12 @@ static int parse_opts(mcp_conf *cf, int argc, char **argv) {
         } else if (!strcmp(name, "--session-idle")) {
             if (pe_cli_parse_secs(val, &d) || !(d > 0)) return opt_error(name, val);
             cf->session_idle = d;
+        } else if (!strcmp(name, "--socket")) {
+            if (!*val) return opt_error(name, val);
+            cf->socket_path = val;
+        } else if (!strcmp(name, "--max-conns")) {
+            if (pe_cli_parse_uint(val, 100000, &u) || !u) return opt_error(name, val);
+            cf->max_conns = (unsigned)u;
         } else if (!strcmp(name, "--sessions-memory")) {
             if (pe_cli_parse_size(val, &sz)) return opt_error(name, val);
             cf->sessions_memory = sz;
@@ -1013,77 +1194,29 @@ int pe_mcp_main(int argc, char **argv) {
     cf->max_sessions = MCP_DEF_MAX_SESSIONS;
     cf->session_idle = MCP_DEF_SESSION_IDLE;
     cf->sessions_memory = MCP_DEF_SESSIONS_MEMORY;
+    cf->max_conns = MCP_DEF_MAX_CONNS;
     int pr = parse_opts(cf, argc, argv);
     if (pr >= 0) return pr;
 
-    s->in_fd = 0;
-    s->out_fd = 1;
     pe_limits plim = {0, cf->max_message * 8 + ((size_t)64 << 20), 0, 0};
     pe_config pcfg = {NULL, NULL, &plim};
     s->P = pe_state_new_ex(&pcfg);
-    s->procs = calloc(cf->workers, sizeof *s->procs);
-    if (!s->P || !s->procs || mcp_tools_json(cf, &s->tools) || pipe2(g_sig_pipe, O_CLOEXEC)) {
+    if (!s->P || mcp_tools_json(cf, &s->tools) || open_sig_pipe()) {
         fprintf(stderr, "pyexpr --mcp: out of memory\n");
         return 1;
     }
-    (void)fcntl(g_sig_pipe[1], F_SETFL, O_NONBLOCK);
     signal(SIGPIPE, SIG_IGN);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_term;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    for (unsigned i = 0; i < cf->workers; i++) {
-        s->procs[i].pid = -1;
-        s->procs[i].fd = -1;
-        if (spawn(s, i)) {
-            fprintf(stderr, "pyexpr --mcp: cannot start worker processes: %s\n", strerror(errno));
-            return 1;
-        }
+    int rc;
+    if (cf->socket_path) {
+        rc = serve_socket(s);
+    } else {
+        s->in_fd = 0;
+        s->out_fd = 1;
+        rc = serve_conn(s);
     }
-    int64_t last_expiry = now_ns();
-    for (;;) {
-        drain_lines(s);
-        flush_out(s);
-        if (s->eof || s->stop) break;
-        struct pollfd fds[2] = {{s->in_fd, POLLIN, 0}, {g_sig_pipe[0], POLLIN, 0}};
-        int r = poll(fds, 2, 1000);
-        if (r < 0 && errno != EINTR) break;
-        if (r > 0 && fds[1].revents) {
-            char c;
-            if (read(g_sig_pipe[0], &c, 1) > 0) s->stop = true;
-        }
-        if (r > 0 && fds[0].revents) read_stdin(s);
-        int64_t now = now_ns();
-        if (s->nss && now - last_expiry > 1000000000LL) {
-            expire_sessions(s, true);
-            last_expiry = now;
-        }
-    }
-    /* lines already read are answered (graceful stop) */
-    drain_lines(s);
-    flush_out(s);
-    for (unsigned i = 0; i < cf->workers; i++) {
-        pd_proc *p = &s->procs[i];
-        if (p->pid > 0) {
-            close(p->fd); /* EOF: the worker frees its states and exits */
-            p->fd = -1;
-            (void)pd_proc_status(p);
-        }
-        pd_dbuf_free(&p->in);
-    }
-    while (s->nss) sess_remove(s, &s->ss[0]);
-    free(s->ss);
-    for (size_t i = 0; i < s->ncancelled; i++) free(s->cancelled[i]);
-    free(s->cancelled);
-    free(s->procs);
-    pd_dbuf_free(&s->in);
-    pd_dbuf_free(&s->out);
     pd_dbuf_free(&s->tools);
-    pd_dbuf_free(&s->req);
     pe_state_free(s->P);
     close(g_sig_pipe[0]);
     close(g_sig_pipe[1]);
-    return 0;
+    return rc;
 }
