@@ -592,7 +592,7 @@ def test_load_tool_bounded():
 def test_socket_many_clients(tmp_path):
     """--socket PATH: concurrent clients, each with its own sessions."""
     import socket
-    import threading
+    from concurrent.futures import ThreadPoolExecutor
 
     path = str(tmp_path / "mcp.sock")
     server = subprocess.Popen([get_pyexpr_bin(), "--mcp", "--socket", path], env=child_env(),
@@ -603,36 +603,27 @@ def test_socket_many_clients(tmp_path):
             assert time.monotonic() < deadline and server.poll() is None, "no socket"
             time.sleep(0.02)
         assert os.stat(path).st_mode & 0o777 == 0o600
-        out, errors = {}, []
 
-        def client(i: int) -> None:
-            try:
-                with socket.socket(socket.AF_UNIX) as s:
-                    s.connect(path)
-                    f = s.makefile("rwb")
-                    msgs = [
-                        {"jsonrpc": "2.0", "id": 1, "method": "initialize",
-                         "params": {"protocolVersion": LEGACY, "capabilities": {}}},
-                        {"jsonrpc": "2.0", "id": 2, "method": "tools/call",
-                         "params": {"name": "run_python", "arguments": {"code": f"x = {i}", "session": "same"}}},
-                        {"jsonrpc": "2.0", "id": 3, "method": "tools/call",
-                         "params": {"name": "run_python", "arguments": {"code": "x * 10", "session": "same"}}},
-                    ]
-                    f.write(b"".join(json.dumps(m).encode() + b"\n" for m in msgs))
-                    f.flush()
-                    rs = [json.loads(f.readline()) for _ in msgs]
-                    assert [r["id"] for r in rs] == [1, 2, 3]
-                    out[i] = rs[2]["result"]["structuredContent"]["result"]
-            except Exception as e:  # reported below
-                errors.append(e)
+        def client(i: int) -> str:
+            with socket.socket(socket.AF_UNIX) as s:
+                s.connect(path)
+                f = s.makefile("rwb")
+                msgs = [
+                    {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                     "params": {"protocolVersion": LEGACY, "capabilities": {}}},
+                    {"jsonrpc": "2.0", "id": 2, "method": "tools/call",
+                     "params": {"name": "run_python", "arguments": {"code": f"x = {i}", "session": "same"}}},
+                    {"jsonrpc": "2.0", "id": 3, "method": "tools/call",
+                     "params": {"name": "run_python", "arguments": {"code": "x * 10", "session": "same"}}},
+                ]
+                f.write(b"".join(json.dumps(m).encode() + b"\n" for m in msgs))
+                f.flush()
+                rs = [json.loads(f.readline()) for _ in msgs]
+                assert [r["id"] for r in rs] == [1, 2, 3]
+                return rs[2]["result"]["structuredContent"]["result"]
 
-        threads = [threading.Thread(target=client, args=(i,)) for i in range(6)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(30)
-        assert not errors, errors
-        assert out == {i: str(i * 10) for i in range(6)}
+        with ThreadPoolExecutor(6) as pool:  # six clients at once; errors propagate
+            assert list(pool.map(client, range(6), timeout=60)) == [str(i * 10) for i in range(6)]
     finally:
         server.send_signal(signal.SIGTERM)
         assert server.wait(20) == 0
