@@ -631,3 +631,54 @@ def test_socket_many_clients(tmp_path):
         server.stderr.close()
         assert b"Sanitizer" not in err and b"runtime error" not in err, err
     assert not os.path.exists(path)
+
+
+def test_host_tools(mcp, tmp_path):
+    """--tools FILE: commands exposed as functions, with a per-run call cap."""
+    cfg = tmp_path / "tools.json"
+    cfg.write_text(json.dumps({"tools": [
+        {"name": "echo", "command": ["/bin/echo", "-n"], "description": "echoes its arguments",
+         "max_calls": 3},
+        {"name": "fail", "command": ["/bin/sh", "-c", "echo oops >&2; exit 3"]},
+        {"name": "slow", "command": ["/bin/sleep"], "timeout": 0.3},
+        {"name": "slow2", "command": ["/bin/sleep"], "timeout": 60},
+    ]}))
+    m = mcp("--tools", str(cfg))
+    m.initialize()
+    desc = m.request("tools/list")["result"]["tools"][0]["description"]
+    assert "echo(...): echoes its arguments (at most 3 calls per run)" in desc
+
+    def last_line(code: str, **kw) -> str:
+        r = m.call({"code": code, **kw})["result"]
+        sc = r["structuredContent"]
+        return sc["result"] if not r["isError"] else sc["error"]["traceback"].splitlines()[-1]
+
+    assert last_line("echo('a b', 1, 2.5, True)") == "'a b 1 2.5 True'"
+    assert last_line("[echo(i) for i in range(4)]") == \
+        "LimitError: host tool echo() may be called at most 3 times per run"
+    assert last_line("[echo(i) for i in range(3)]") == "['0', '1', '2']"  # the cap is per run
+    assert last_line("fail()") == "RuntimeError: host tool fail() failed (exit status 3): oops"
+    assert last_line("slow(5)") == "TimeoutError: host tool slow() did not finish within 0.3 s"
+    assert last_line("slow2(5)", timeout=0.3) == \
+        "TimeoutError: host tool slow2() did not finish before the run's time limit"
+    assert last_line("echo([1])") == "TypeError: echo() arguments must be str, int, float or bool, not list"
+    assert last_line("echo(x='1')") == "TypeError: echo() takes no keyword arguments"
+    assert last_line("echo('a\\0b')") == "ValueError: embedded null byte"
+    assert last_line("x = echo('s')", session="q") is None
+    assert last_line("x + echo('t')", session="q") == "'st'"
+
+
+@pytest.mark.parametrize("content, message", [
+    ("not json", "Expecting value"),
+    ('{"tools": [{"name": "1x", "command": ["/bin/true"]}]}', "not an identifier"),
+    ('{"tools": [{"name": "a", "command": []}]}', "needs a \"command\""),
+    ('{"tools": [{"name": "a", "command": ["/bin/true"]}, {"name": "a", "command": ["/bin/true"]}]}',
+     "defined twice"),
+    ('{"tools": {}}', "\"tools\" list"),
+])
+def test_host_tools_bad_file(tmp_path, content, message):
+    from _util import run
+    cfg = tmp_path / "tools.json"
+    cfg.write_text(content)
+    res = run([get_pyexpr_bin(), "--mcp", "--tools", str(cfg)], input=b"")
+    assert res.returncode == 2 and message in res.stderr.decode(), res.describe()

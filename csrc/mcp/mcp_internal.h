@@ -32,6 +32,18 @@
 #define MCP_MAX_SESSION_ID 128
 #define MCP_DEF_MAX_CONNS 64
 
+/* A host tool (--tools FILE): a function scripts can call, run as a
+ * subprocess command (docs/mcp.md "Host tools"). */
+typedef struct mcp_htool {
+    char *name, *description;
+    char **argv;        /* the command (NULL-terminated); arguments are appended */
+    size_t argc;
+    unsigned max_calls; /* per run */
+    double timeout;     /* seconds per call */
+    unsigned used;      /* calls in the current run (worker side) */
+    int64_t run_deadline; /* monotonic ns: the run's time limit (0 none); calls end by then */
+} mcp_htool;
+
 typedef struct mcp_conf {
     double timeout;           /* per call maximum and default */
     size_t max_memory;        /* per call maximum and default */
@@ -45,6 +57,8 @@ typedef struct mcp_conf {
     size_t sessions_memory;   /* total bytes held by sessions */
     const char *socket_path;  /* --socket: serve a Unix socket (NULL: stdio) */
     unsigned max_conns;       /* --socket: connections at once */
+    mcp_htool *htools;        /* --tools FILE */
+    size_t nhtools;
 } mcp_conf;
 
 /* Worker requests (parent -> worker), one frame each. */
@@ -58,6 +72,14 @@ enum { MW_OK = 0, MW_USER_ERROR = 1 };
 
 /* worker.c: the worker process's main loop (a pd_child_fn). */
 int mcp_worker_main(int fd, void *conf);
+
+/* hosttools.c */
+/* Reads the --tools FILE (JSON) into cf->htools; -1 with a message on stderr. */
+int mcp_htools_load(mcp_conf *cf, pe_state *P, const char *path);
+void mcp_htools_free(mcp_conf *cf);
+/* Binds every host tool as a global of the run (sess: of the session),
+ * with its per-run call count reset; a call ends by the run's time limit. */
+int mcp_htools_bind(mcp_conf *cf, pe_state *S, pe_session *sess, double run_timeout);
 
 /* json_out.c */
 /* A JSON string literal of s[0..n): escapes as JSON requires; bytes that

@@ -1069,6 +1069,7 @@ static int serve_socket(server *s) {
                 rc = serve_conn(s);
             }
             pd_dbuf_free(&s->tools);
+            mcp_htools_free(&s->cf);
             pe_state_free(s->P);
             _exit(rc);
         }
@@ -1104,6 +1105,8 @@ static const char mcp_usage[] =
     "  --max-sessions N        sessions at once (64)\n"
     "  --session-idle SECONDS  a session unused this long is dropped (600)\n"
     "  --sessions-memory SIZE  memory all sessions may hold together (1G)\n"
+    "  --tools FILE            host tools: functions scripts can call, each a command run\n"
+    "                          as a subprocess (JSON file; docs/mcp.md \"Host tools\")\n"
     "  --socket PATH           serve a Unix socket (0600) instead of stdio: each connection\n"
     "                          gets a process of its own, with its own workers and sessions\n"
     "  --max-conns N           --socket: connections at once (64)\n";
@@ -1113,7 +1116,7 @@ static int opt_error(const char *opt, const char *val) {
     return 2;
 }
 
-static int parse_opts(mcp_conf *cf, int argc, char **argv) {
+static int parse_opts(mcp_conf *cf, int argc, char **argv, const char **tools_path) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--mcp")) continue;
@@ -1160,6 +1163,9 @@ static int parse_opts(mcp_conf *cf, int argc, char **argv) {
         } else if (!strcmp(name, "--session-idle")) {
             if (pe_cli_parse_secs(val, &d) || !(d > 0)) return opt_error(name, val);
             cf->session_idle = d;
+        } else if (!strcmp(name, "--tools")) {
+            if (!*val) return opt_error(name, val);
+            *tools_path = val;
         } else if (!strcmp(name, "--socket")) {
             if (!*val) return opt_error(name, val);
             cf->socket_path = val;
@@ -1195,12 +1201,18 @@ int pe_mcp_main(int argc, char **argv) {
     cf->session_idle = MCP_DEF_SESSION_IDLE;
     cf->sessions_memory = MCP_DEF_SESSIONS_MEMORY;
     cf->max_conns = MCP_DEF_MAX_CONNS;
-    int pr = parse_opts(cf, argc, argv);
+    const char *tools_path = NULL;
+    int pr = parse_opts(cf, argc, argv, &tools_path);
     if (pr >= 0) return pr;
 
     pe_limits plim = {0, cf->max_message * 8 + ((size_t)64 << 20), 0, 0};
     pe_config pcfg = {NULL, NULL, &plim};
     s->P = pe_state_new_ex(&pcfg);
+    if (s->P && tools_path && mcp_htools_load(cf, s->P, tools_path)) {
+        mcp_htools_free(cf);
+        pe_state_free(s->P);
+        return 2;
+    }
     if (!s->P || mcp_tools_json(cf, &s->tools) || open_sig_pipe()) {
         fprintf(stderr, "pyexpr --mcp: out of memory\n");
         return 1;
@@ -1215,6 +1227,7 @@ int pe_mcp_main(int argc, char **argv) {
         rc = serve_conn(s);
     }
     pd_dbuf_free(&s->tools);
+    mcp_htools_free(cf);
     pe_state_free(s->P);
     close(g_sig_pipe[0]);
     close(g_sig_pipe[1]);

@@ -33,6 +33,14 @@ static int put_description(const mcp_conf *cf, dbuf *b) {
     for (int i = 0; !r && mcp_unsupported[i]; i++)
         r = pd_dbuf_printf(&t, "%s %s", i ? ";" : "", mcp_unsupported[i]);
     if (!r) r = pd_dbuf_u8(&t, '.');
+    if (!r && cf->nhtools)
+        r = pd_dbuf_printf(&t, "\nHost functions scripts can call (positional str/int/float/bool "
+                               "arguments; each returns a str):");
+    for (size_t i = 0; !r && i < cf->nhtools; i++) {
+        const mcp_htool *h = &cf->htools[i];
+        r = pd_dbuf_printf(&t, "\n- %s(...): %s (at most %u calls per run)", h->name,
+                           h->description ? h->description : "(no description)", h->max_calls);
+    }
     r = r || mcp_json_str(b, t.p, t.len);
     pd_dbuf_free(&t);
     return r;

@@ -31,7 +31,7 @@ typedef struct mcap {
 } mcap;
 
 typedef struct mworker {
-    const mcp_conf *cf;
+    mcp_conf *cf; /* the worker's copy (host tools count their calls in it) */
     pe_state *S; /* non-session runs */
     pe_cache *cache;
     msess *ss;
@@ -190,10 +190,12 @@ static int do_run(mworker *w, rd *r) {
     pe_value res = pe_value_none();
     int rc = code ? 0 : -1;
     if (!rc && ms) {
-        if (inlen) rc = bind_inputs(S, ms->sess, inputs, inlen);
+        rc = mcp_htools_bind(w->cf, S, ms->sess, timeout);
+        if (!rc && inlen) rc = bind_inputs(S, ms->sess, inputs, inlen);
         if (!rc) rc = pe_session_run(S, ms->sess, code, &res);
     } else if (!rc) {
         rc = pe_run_begin(S, code);
+        if (!rc) rc = mcp_htools_bind(w->cf, S, NULL, timeout);
         if (!rc && inlen) rc = bind_inputs(S, NULL, inputs, inlen);
         if (!rc) rc = pe_run_exec(S, &res);
     }
