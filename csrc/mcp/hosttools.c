@@ -195,6 +195,8 @@ static int run_command(pe_state *S, const mcp_htool *t, char **extra, int nextra
         dup2(po[1], 1);
         dup2(pe_[1], 2);
         setpgid(0, 0);
+        signal(SIGINT, SIG_DFL); /* the worker ignores it; the command must not */
+        signal(SIGPIPE, SIG_DFL);
         execve(argv[0], argv, environ);
         _exit(127);
     }
