@@ -648,20 +648,26 @@ void pe_modules_fini(pe_state *S) {
     S->frozen_code = NULL;
 }
 
-/* The i-th importable public module name in sorted order (pyexpr.h): the
- * two tables are each sorted, so this walks their merge. */
+/* The public module names (pyexpr.h): not a helper ('_') or a submodule
+ * ('.'). Name k of the two tables (C modules first). */
+static const char *listed_module(size_t k) {
+    const char *name = k < N_CMOD ? c_modules[k].name : pe_frozen_table[k - N_CMOD].name;
+    return name[0] == '_' || strchr(name, '.') ? NULL : name;
+}
+
+/* The i-th public module name in sorted order: the one with exactly i names
+ * before it (a few dozen names; no order of the tables is assumed). */
 const char *pe_module_list(int i) {
-    size_t a = 0, b = 0, nf = n_frozen();
-    for (;;) {
-        while (a < N_CMOD && c_modules[a].name[0] == '_') a++;
-        while (b < nf && pe_frozen_table[b].name[0] == '_') b++;
-        const char *name;
-        if (a < N_CMOD && (b >= nf || strcmp(c_modules[a].name, pe_frozen_table[b].name) < 0))
-            name = c_modules[a++].name;
-        else if (b < nf)
-            name = pe_frozen_table[b++].name;
-        else
-            return NULL;
-        if (i-- == 0) return name;
+    size_t total = N_CMOD + n_frozen();
+    for (size_t k = 0; k < total; k++) {
+        const char *name = listed_module(k);
+        if (!name) continue;
+        int before = 0;
+        for (size_t j = 0; j < total; j++) {
+            const char *other = listed_module(j);
+            before += other && strcmp(other, name) < 0;
+        }
+        if (before == i) return name;
     }
+    return NULL;
 }

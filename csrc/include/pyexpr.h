@@ -621,9 +621,9 @@ PE_API int pe_profile_format_json(const pe_profile *p, char *buf, size_t cap);
 /* Parses one JSON document (UTF-8 text, len bytes; whitespace around it
  * allowed) as json.loads does: objects become dicts (a repeated key keeps
  * the last value), arrays lists, numbers int or float, true/false/null
- * bool/None. *out is a NEW reference. -1 with ValueError pending, worded
- * as json.loads words it ("Expecting value: line 1 column 1 (char 0)"),
- * or UnicodeDecodeError for text that is not UTF-8, or MemoryError /
+ * bool/None. *out is a NEW reference. -1 with ValueError pending naming
+ * the problem and its character offset ("Expecting value (char 3)"),
+ * UnicodeDecodeError for text that is not UTF-8, or MemoryError /
  * LimitError. Nesting deeper than 10000 levels: RecursionError. */
 PE_API int pe_json_parse(pe_state *S, const char *text, size_t len, pe_value *out);
 /* json.dumps(v, separators=(',', ':'), allow_nan=False) as malloc'ed
@@ -632,8 +632,9 @@ PE_API int pe_json_parse(pe_state *S, const char *text, size_t len, pe_value *ou
 PE_API int pe_json_dump(pe_state *S, pe_value v, char **out, size_t *len);
 
 /* The modules scripts can import, i = 0.. until NULL, sorted by name:
- * those written in C (modules.def) and in Python (csrc/lib), helper
- * modules whose name starts with '_' left out. */
+ * those written in C (modules.def) and in Python (csrc/lib); helper
+ * modules (a name starting with '_') and submodules (json.decoder) are
+ * left out. */
 PE_API const char *pe_module_list(int i);
 
 #ifdef __cplusplus
