@@ -6,6 +6,7 @@
 #   make leakcheck     the whole corpus under ASan+UBSan+LSan (tools/leakcheck.py)
 #   make fuzz          build/pyexpr-fuzz     libFuzzer + ASan + UBSan (clang)
 #   make fuzz-run      run it FUZZ_SECONDS (default 60), seeded from tests/corpus
+#   make fuzz-marshal-run  the same for the bytecode loader (build/pyexpr-fuzz-marshal)
 #   make check         build and run every csrc/tests/*.c program
 #                      (CONFIG=debug|asan to run them in another build config)
 #   make lib           build/<config>/libpyexpr.a alone (the embeddable engine)
@@ -175,6 +176,7 @@ $(BUILD)/$(1)/cli/%.o:    DIR_FLAGS = $$(CLI_CPPFLAGS)
 $(BUILD)/$(1)/daemon/%.o: DIR_FLAGS = $$(DAEMON_CPPFLAGS)
 $(BUILD)/$(1)/mcp/%.o:    DIR_FLAGS = $$(MCP_CPPFLAGS)
 $(BUILD)/$(1)/tests/%.o:  DIR_FLAGS = $$(TEST_CPPFLAGS)
+$(BUILD)/$(1)/freeze/%.o: DIR_FLAGS = $$(ENGINE_CPPFLAGS)
 $(BUILD)/$(1)/%.o: csrc/%.c $(BUILD)/$(1)/.flags
 	@mkdir -p $$(@D)
 	@$$(if $$(Q),echo '  CC [$(1)] $$<')
@@ -200,10 +202,26 @@ $(BUILD)/$(1)/tests/%: $(BUILD)/$(1)/tests/%.o $$($(1)_LIB)
 endef
 $(foreach c,$(CONFIGS),$(eval $(call CONFIG_RULES,$(c))))
 
-# The modules written in Python (csrc/lib/*.py), embedded as C strings.
-$(BUILD)/gen/frozen_lib.h: $(PYLIB_SRCS) tools/embed_lib.sh
+# The modules written in Python (csrc/lib/*.py), compiled at build time:
+# pe-freeze (csrc/freeze/pe_freeze.c, linked with the release engine whose
+# import.c is built with PE_FREEZE_STAGE0: no frozen table yet) writes their
+# serialized code (csrc/core/marshal.c) into build/gen/frozen_lib.h, which
+# every config's import.c embeds.
+FREEZE_BIN := $(BUILD)/release/pe-freeze
+FREEZE_OBJS = $(filter-out $(BUILD)/release/core/import.o,$(release_ENGINE_OBJS)) \
+  $(BUILD)/release/core/import-stage0.o $(BUILD)/release/freeze/pe_freeze.o
+$(BUILD)/release/core/import-stage0.o: csrc/core/import.c $(BUILD)/release/.flags
 	@mkdir -p $(@D)
-	$(Q)sh tools/embed_lib.sh $@ $(PYLIB_SRCS)
+	@$(if $(Q),echo '  CC [release] $< (stage 0)')
+	$(Q)$(release_CC) $(BASE_CPPFLAGS) $(ENGINE_CPPFLAGS) $(ENGINE_CFLAGS) $(CPPFLAGS) $(BASE_CFLAGS) \
+	  $(release_CFLAGS) $(CFLAGS) -DPE_FREEZE_STAGE0 -c $< -o $@
+$(FREEZE_BIN): $(FREEZE_OBJS)
+	@$(if $(Q),echo '  LD [release] $@')
+	$(Q)$(release_CC) $(BASE_CFLAGS) $(release_CFLAGS) $(CFLAGS) $(LDFLAGS) $^ -o $@ $(LDLIBS) -lm
+$(BUILD)/gen/frozen_lib.h: $(PYLIB_SRCS) $(FREEZE_BIN)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo '  FREEZE $@')
+	$(Q)./$(FREEZE_BIN) $@ $(PYLIB_SRCS)
 
 # The MCP tool description's list of unsupported features (docs/language.md).
 $(BUILD)/gen/mcp_features.h: docs/language.md tools/gen_mcp_features.sh
@@ -214,7 +232,7 @@ $(BUILD)/gen/mcp_features.h: docs/language.md tools/gen_mcp_features.sh
 .SECONDARY: $(foreach c,$(CONFIGS),$(patsubst %,$(BUILD)/$(c)/tests/%.o,$(TEST_NAMES)))
 
 # ---------------------------------------------------------------------------
-.PHONY: all release debug asan check clean print-config leakcheck fuzz fuzz-run lib install uninstall FORCE
+.PHONY: all release debug asan check clean print-config leakcheck fuzz fuzz-run fuzz-marshal fuzz-marshal-run fuzz-snapshot fuzz-snapshot-run lib install uninstall FORCE
 FORCE:
 
 # The engine library alone (CONFIG=release|debug|asan|fuzz).
@@ -248,6 +266,34 @@ fuzz-run: $(FUZZ_BIN)
 	  ./$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -dict=$(FUZZ_DICT) -max_len=4096 \
 	  -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
 	  -artifact_prefix=$(BUILD)/fuzz/artifacts/ $(FUZZ_ARGS) $(BUILD)/fuzz/corpus $(FUZZ_SEEDS)
+
+# libFuzzer harness of the bytecode loader (csrc/fuzz/fuzz_marshal.c: source
+# -> compile -> serialize -> damage -> load), seeded from tests/corpus too.
+FUZZ_MARSHAL_BIN := $(BUILD)/pyexpr-fuzz-marshal
+fuzz-marshal: $(FUZZ_MARSHAL_BIN)
+$(FUZZ_MARSHAL_BIN): csrc/fuzz/fuzz_marshal.c $(fuzz_LIB)
+	@$(if $(Q),echo '  LD [fuzz] $@')
+	$(Q)$(FUZZ_CC) $(BASE_CPPFLAGS) $(ENGINE_CPPFLAGS) $(BASE_CFLAGS) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CFLAGS) \
+	  $(LDFLAGS) $^ -o $@ $(LDLIBS) -lm
+fuzz-marshal-run: $(FUZZ_MARSHAL_BIN)
+	@mkdir -p $(BUILD)/fuzz/marshal-corpus $(BUILD)/fuzz/artifacts
+	ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ./$(FUZZ_MARSHAL_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+	  -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+	  -artifact_prefix=$(BUILD)/fuzz/artifacts/marshal- $(FUZZ_ARGS) $(BUILD)/fuzz/marshal-corpus $(FUZZ_SEEDS)
+
+# The snapshot loader's harness (csrc/fuzz/fuzz_snapshot.c).
+FUZZ_SNAP_BIN := $(BUILD)/pyexpr-fuzz-snapshot
+fuzz-snapshot: $(FUZZ_SNAP_BIN)
+$(FUZZ_SNAP_BIN): csrc/fuzz/fuzz_snapshot.c $(fuzz_LIB)
+	$(Q)$(FUZZ_CC) $(BASE_CPPFLAGS) $(CLI_CPPFLAGS) $(BASE_CFLAGS) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CFLAGS) \
+	  $(LDFLAGS) $^ -o $@ $(LDLIBS) -lm
+fuzz-snapshot-run: $(FUZZ_SNAP_BIN)
+	@mkdir -p $(BUILD)/fuzz-snapshot/corpus $(BUILD)/fuzz-snapshot/artifacts
+	ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ./$(FUZZ_SNAP_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=20 \
+	  -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz-snapshot/artifacts/ \
+	  $(FUZZ_ARGS) $(BUILD)/fuzz-snapshot/corpus csrc/fuzz/snapshot_seeds
 
 ifeq ($(filter $(CONFIG),$(CONFIGS)),)
   $(error CONFIG must be one of: $(CONFIGS))

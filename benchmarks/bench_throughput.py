@@ -9,6 +9,11 @@ pyexpr and CPython, one equivalent ``NAME.lua``):
 * ``str_build``     a string built by 200,000 ``s += ...``
 * ``dict_ops``      500,000 dict insertions, then 500,000 lookups
 * ``float_series``  5,000,000 terms of the Leibniz series
+* ``sieve``         a sieve of Eratosthenes to 2,000,000 (``list[i] = v``)
+* ``nbody``         n-body on lists of floats (``**``, ``abs``, ``math.sqrt``)
+* ``str_methods``   split/strip/lower/replace/find/join over 100,000 lines
+* ``sort_key``      sorting 200,000 records with a key function
+* ``comprehensions`` list/dict/set comprehensions and a generator expression
 
 and the class-heavy group of issue 13 (``cls_*.py`` / ``cls_*.lua``), also
 timed with Debian's ``/usr/bin/python3`` when it is another CPython:
@@ -50,7 +55,8 @@ from pyexpr import binary_path
 from pyexpr.bench import Spawner, capture, clean_env
 
 PROGRAMS_DIR = Path(__file__).resolve().parent / "programs"
-LOOP_PROGRAMS = ["fib", "while_sum", "list_sum", "str_build", "dict_ops", "float_series"]
+LOOP_PROGRAMS = ["fib", "while_sum", "list_sum", "str_build", "dict_ops", "float_series", "sieve",
+                 "nbody", "str_methods", "sort_key", "comprehensions"]
 CLASS_PROGRAMS = ["cls_nbody", "cls_tree", "cls_generators", "cls_state_machine"]
 DEBIAN_PYTHON = "/usr/bin/python3"
 ROUNDS = max(1, int(os.environ.get("PYEXPR_BENCH_ROUNDS", "3")))

@@ -103,6 +103,8 @@ __all__ = [
     "__version__",
     "Client",
     "Code",
+    "Complete",
+    "Snapshot",
     "LimitError",
     "Pool",
     "WorkerCrashed",
@@ -119,11 +121,18 @@ __all__ = [
     "register_module",
     "set_default_limits",
     "unregister_module",
+    # host objects (docs/host.md)
+    "CodeNames",
+    "expose",
+    "register_type",
+    "shared",
+    "unregister_type",
 ]
 
-_EXT_NAMES = ("Code", "compile", "eval", "exec", "get_default_limits",
+_EXT_NAMES = ("Code", "Snapshot", "Complete", "compile", "eval", "exec", "get_default_limits",
               "set_default_limits", "cache_info", "cache_clear", "cache_resize", "profile",
-              "register_module", "unregister_module")
+              "register_module", "unregister_module", "expose", "register_type",
+              "unregister_type", "shared", "CodeNames")
 
 #: The compile cache's statistics, like functools' ``CacheInfo`` plus the
 #: byte size of the cached code and the byte bound.
@@ -132,6 +141,8 @@ CacheInfo = collections.namedtuple("CacheInfo", "hits misses maxsize currsize by
 try:
     from ._pyexpr import (  # noqa: F401  (re-exported)
         Code,
+        Snapshot,
+        Complete,
         compile,
         eval,
         exec,
@@ -143,6 +154,7 @@ try:
         unregister_module,
     )
     from ._pyexpr import _cache_info, _cache_resize
+    from ._host import CodeNames, expose, register_type, shared, unregister_type  # noqa: F401
 
     def cache_info() -> CacheInfo:
         """Statistics of the compile cache used by ``eval``/``exec`` on source

@@ -24,12 +24,15 @@ oracle a failure instead).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 from typing import NamedTuple, Optional, Sequence
@@ -441,6 +444,76 @@ def assert_no_crash(res: Result, what: str = "") -> None:
         assert marker not in res.stderr, f"crash marker {marker!r} in stderr {what}\n" + res.describe()
 
 
+# --------------------------------------------------------------------------
+# Differential batches (the hypothesis tests): one program, CPython's stdout
+# against pyexpr's, the first differing line reported
+# --------------------------------------------------------------------------
+
+def cpython_exec_stdout(program: str, namespace: Optional[dict] = None) -> str:
+    """stdout of ``exec(program)`` under CPython 3.11: in this process when
+    pytest runs on 3.11 (globals: a copy of *namespace*, default empty), else
+    by the oracle (:func:`oracle_exec_stdout`, empty globals)."""
+    if not IN_PROCESS_ORACLE:
+        return oracle_exec_stdout(program)
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        exec(compile(program, "<batch>", "exec"), dict(namespace or {}))
+    return buf.getvalue()
+
+
+def _run_script(runner, program: str, errors: str, timeout: float) -> Result:
+    """runner([path]) on *program* written to a temporary script file
+    (*errors*: how to encode it, e.g. "surrogatepass" for lone surrogates)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8",
+                                     errors=errors) as f:
+        f.write(program)
+        path = f.name
+    try:
+        return runner([path], timeout=timeout)
+    finally:
+        os.unlink(path)
+
+
+def first_difference(expected: str, got: str, labels: Optional[Sequence[str]] = None) -> str:
+    """Where *got* first differs from *expected*, line by line ("<end>" past
+    either end): named by labels[i] (what printed output line i) when given,
+    else by its line number."""
+    exp_lines, got_lines = expected.splitlines(), got.splitlines()
+    n = next((i for i, (a, b) in enumerate(zip(exp_lines, got_lines)) if a != b),
+             min(len(exp_lines), len(got_lines)))
+    where = labels[n] if labels is not None and n < len(labels) else f"line {n + 1}"
+
+    def at(lines: list) -> str:
+        return lines[n] if n < len(lines) else "<end>"
+
+    return f"output differs at {where}:\n  CPython: {at(exp_lines)}\n  pyexpr:  {at(got_lines)}"
+
+
+def assert_batch_matches(program: str, *, labels: Optional[Sequence[str]] = None,
+                         namespace: Optional[dict] = None, oracle_process: bool = False,
+                         errors: str = "replace", timeout: float = DEFAULT_TIMEOUT,
+                         what: str = "") -> Result:
+    """Run *program* as a script in pyexpr and compare its stdout with
+    CPython 3.11's (:func:`cpython_exec_stdout`, or with *oracle_process* the
+    oracle running the same script, which must succeed); on any difference,
+    or a failing pyexpr run, fail with :func:`first_difference` (*labels*),
+    the program and pyexpr's output. *errors* encodes the script and decodes
+    pyexpr's stdout. Returns pyexpr's Result."""
+    if oracle_process:
+        exp = _run_script(run_cpython, program, errors, timeout)
+        assert exp.returncode == 0, f"CPython failed on its own program:\n{exp.describe()}\n{program}"
+        expected = exp.stdout.decode("utf-8", errors)
+    else:
+        expected = cpython_exec_stdout(program, namespace)
+    res = _run_script(run_pyexpr, program, errors, timeout)
+    assert_no_crash(res, what)
+    got = res.stdout.decode("utf-8", errors)
+    if got != expected or res.returncode != 0:
+        raise AssertionError(f"{first_difference(expected, got, labels)}\n"
+                             f"--- program ---\n{program}\n{res.describe()}")
+    return res
+
+
 # A small CPython driver emulating pyexpr's calculator mode: run the program,
 # and if its last top-level statement is an expression whose value is not
 # None, print repr(value).  Program text is read from stdin.
@@ -474,3 +547,42 @@ def read_version() -> str:
     if not m:
         pytest.fail(f"no __version__ = '...' assignment in {path}", pytrace=False)
     return m.group(1)
+
+
+# --------------------------------------------------------------------------
+# Batch differential programs (hypothesis tests)
+# --------------------------------------------------------------------------
+
+def cpython_batch_stdout(program: str) -> str:
+    """stdout of *program* under CPython 3.11: exec'd in this process when
+    pytest itself runs on 3.11, else by the oracle."""
+    if IN_PROCESS_ORACLE:
+        import contextlib
+        import io
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(compile(program, "<batch>", "exec"), {})
+        return out.getvalue()
+    return oracle_exec_stdout(program)
+
+
+def assert_batch_matches(program: str, expected: str, context=None) -> None:
+    """Run *program* with pyexpr from a file and compare its stdout with
+    *expected* line by line; *context(n)* names what produced line n."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "batch.py"
+        path.write_text(program, encoding="utf-8")
+        res = run_pyexpr([str(path)])
+    assert_no_crash(res)
+    got = res.stdout.decode("utf-8")
+    if got == expected and res.returncode == 0:
+        return
+    want_lines, got_lines = expected.splitlines(), got.splitlines()
+    n = next((i for i, pair in enumerate(zip(want_lines, got_lines)) if pair[0] != pair[1]),
+             min(len(want_lines), len(got_lines)))
+    shown = [(want_lines[n] if n < len(want_lines) else "<end>"),
+             (got_lines[n] if n < len(got_lines) else "<end>")]
+    raise AssertionError("\n".join([
+        f"output differs at line {n + 1}:", "  CPython: " + shown[0], "  pyexpr:  " + shown[1],
+        "--- program ---", context(n) if context else program, res.describe()]))

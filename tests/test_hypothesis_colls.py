@@ -15,7 +15,7 @@ import os
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from _util import assert_no_crash, run_cpython, run_pyexpr
+from _util import assert_batch_matches
 
 MAX_EXAMPLES = int(os.environ.get("PYEXPR_HYPOTHESIS_EXAMPLES", "25"))
 
@@ -83,20 +83,10 @@ for name, args in {ops!r}:
        a=st.integers(0, 4), b=st.sampled_from([None, 0, 3, 8]), c=st.sampled_from([None, 1, 2, 3]),
        maxlen=st.sampled_from([None, 0, 2, 5]),
        ops=st.lists(st.tuples(st.sampled_from(DEQUE_OPS), st.integers(-3, 4)), max_size=12))
-def test_collections_match_cpython(tmp_path_factory, data, other, k, r, rep, init, a, b, c,
+def test_collections_match_cpython(data, other, k, r, rep, init, a, b, c,
                                    maxlen, ops):
     ops = [(name, [] if n == 0 else [v] if n == 1 else [v, 9] if n == 2 else [[v, v, 0]])
            for (name, n), v in ops]
     prog = PROGRAM.format(data=data, other=other, k=k, r=r, rep=rep, init=init, a=a, b=b, c=c,
                           maxlen=maxlen, ops=ops)
-    path = tmp_path_factory.mktemp("colls") / "prog.py"
-    path.write_text(prog)
-    want, have = run_cpython([str(path)], timeout=30), run_pyexpr([str(path)], timeout=30)
-    assert_no_crash(have)
-    assert want.returncode == 0, want.describe()
-    if have.stdout != want.stdout or have.returncode:
-        pairs = zip(want.stdout.decode().splitlines() + ["<end>"],
-                    have.stdout.decode().splitlines() + ["<end>"])
-        first = next(((w, h) for w, h in pairs if w != h), ("", ""))
-        raise AssertionError(f"cpython: {first[0]}\npyexpr:  {first[1]}\n{prog}\n"
-                             + have.describe())
+    assert_batch_matches(prog, oracle_process=True, timeout=30)

@@ -28,12 +28,11 @@ import contextlib
 import copy
 import io
 import os
-import tempfile
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from _util import IN_PROCESS_ORACLE, assert_no_crash, oracle_exec_stdout, run_pyexpr
+from _util import assert_batch_matches
 
 MAX_EXAMPLES = int(os.environ.get("PYEXPR_HYPOTHESIS_EXAMPLES", "60"))
 BATCH = 40
@@ -190,18 +189,6 @@ def build_program(cands: list) -> tuple:
     return PRELUDE + "".join(kept), kept
 
 
-def cpython_stdout(program: str) -> str:
-    """The program's output under CPython 3.11: this process when pytest runs
-    on 3.11, else the 3.11 oracle (container and repr details differ
-    between versions)."""
-    if not IN_PROCESS_ORACLE:
-        return oracle_exec_stdout(program)
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        exec(compile(program, "<batch>", "exec"), dict(_GLOBALS))
-    return buf.getvalue()
-
-
 @settings(
     max_examples=MAX_EXAMPLES,
     deadline=None,
@@ -211,24 +198,4 @@ def cpython_stdout(program: str) -> str:
 @given(st.lists(any_stmt, min_size=BATCH, max_size=BATCH))
 def test_container_batch(cands: list) -> None:
     program, kept = build_program(cands)
-    expected = cpython_stdout(program)
-    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as f:
-        f.write(program)
-        path = f.name
-    try:
-        res = run_pyexpr([path])
-    finally:
-        os.unlink(path)
-    assert_no_crash(res)
-    got = res.stdout.decode("utf-8", "replace")
-    if got != expected or res.returncode != 0:
-        # locate the first statement whose output differs
-        exp_lines, got_lines = expected.splitlines(), got.splitlines()
-        n = next((i for i, (a, b) in enumerate(zip(exp_lines, got_lines)) if a != b),
-                 min(len(exp_lines), len(got_lines)))
-        raise AssertionError(
-            f"output differs at line {n + 1}:\n  CPython: "
-            f"{exp_lines[n] if n < len(exp_lines) else '<end>'}\n  pyexpr:  "
-            f"{got_lines[n] if n < len(got_lines) else '<end>'}\n"
-            f"--- program ---\n{program}\n{res.describe()}"
-        )
+    assert_batch_matches(program, namespace=_GLOBALS)

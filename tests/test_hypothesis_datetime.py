@@ -19,7 +19,7 @@ import os
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from _util import assert_no_crash, run_cpython, run_pyexpr
+from _util import assert_batch_matches
 
 MAX_EXAMPLES = int(os.environ.get("PYEXPR_HYPOTHESIS_EXAMPLES", "40"))
 
@@ -143,12 +143,4 @@ SETTINGS = settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_ch
 @SETTINGS
 @given(program())
 def test_datetime_arithmetic_matches_cpython(src: str) -> None:
-    exp = run_cpython(["-c", src])
-    assert exp.returncode == 0, exp.stderr.decode()
-    got = run_pyexpr(["-c", src])
-    assert_no_crash(got)
-    if got.stdout != exp.stdout:
-        mism = [f"{i}: {line}\n   pyexpr: {a}\n   cpython: {b}"
-                for i, (line, a, b) in enumerate(zip(src.splitlines()[6:], got.stdout.decode().splitlines(),
-                                                     exp.stdout.decode().splitlines())) if a != b]
-        raise AssertionError("\n".join(mism[:10]) or (got.stdout + got.stderr).decode())
+    assert_batch_matches(src, labels=src.splitlines()[6:], oracle_process=True)

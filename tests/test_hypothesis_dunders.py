@@ -20,15 +20,12 @@ The expected output is CPython 3.11's (this process when pytest runs on
 from __future__ import annotations
 
 import builtins
-import contextlib
-import io
 import os
-import tempfile
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from _util import IN_PROCESS_ORACLE, assert_no_crash, oracle_exec_stdout, run_pyexpr
+from _util import assert_batch_matches
 
 MAX_EXAMPLES = int(os.environ.get("PYEXPR_HYPOTHESIS_EXAMPLES", "40"))
 BATCH = 30
@@ -101,15 +98,6 @@ def program_src(draw) -> str:
     return src
 
 
-def cpython_stdout(program: str) -> str:
-    if not IN_PROCESS_ORACLE:
-        return oracle_exec_stdout(program)
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        exec(compile(program, "<batch>", "exec"), {"__builtins__": builtins, "__name__": "__main__"})
-    return buf.getvalue()
-
-
 @settings(
     max_examples=MAX_EXAMPLES,
     deadline=None,
@@ -118,23 +106,4 @@ def cpython_stdout(program: str) -> str:
 )
 @given(program_src())
 def test_dunder_operator_batch(program: str) -> None:
-    expected = cpython_stdout(program)
-    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as f:
-        f.write(program)
-        path = f.name
-    try:
-        res = run_pyexpr([path])
-    finally:
-        os.unlink(path)
-    assert_no_crash(res)
-    got = res.stdout.decode("utf-8", "replace")
-    if got != expected or res.returncode != 0:
-        exp_lines, got_lines = expected.splitlines(), got.splitlines()
-        n = next((i for i, (p, q) in enumerate(zip(exp_lines, got_lines)) if p != q),
-                 min(len(exp_lines), len(got_lines)))
-        raise AssertionError(
-            f"output differs at line {n + 1}:\n  CPython: "
-            f"{exp_lines[n] if n < len(exp_lines) else '<end>'}\n  pyexpr:  "
-            f"{got_lines[n] if n < len(got_lines) else '<end>'}\n"
-            f"--- program ---\n{program}\n{res.describe()}"
-        )
+    assert_batch_matches(program, namespace={"__builtins__": builtins, "__name__": "__main__"})

@@ -20,17 +20,14 @@ Knobs: ``PYEXPR_HYPOTHESIS_EXAMPLES`` (default 25 programs).
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import math
 import os
-import tempfile
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from _util import IN_PROCESS_ORACLE, assert_no_crash, oracle_exec_stdout, run_pyexpr
+from _util import assert_batch_matches
 
 MAX_EXAMPLES = int(os.environ.get("PYEXPR_HYPOTHESIS_EXAMPLES", "25"))
 BATCH = 40
@@ -151,15 +148,6 @@ def wrap(stmt: str) -> str:
     return f"try:\n{body}except Exception as e:\n    print(type(e).__name__, ascii(str(e)))\n"
 
 
-def cpython_stdout(program: str) -> str:
-    if not IN_PROCESS_ORACLE:
-        return oracle_exec_stdout(program)
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        exec(compile(program, "<batch>", "exec"), {})
-    return buf.getvalue()
-
-
 @settings(
     max_examples=MAX_EXAMPLES,
     deadline=None,
@@ -169,25 +157,4 @@ def cpython_stdout(program: str) -> str:
 )
 @given(st.lists(any_stmt, min_size=BATCH, max_size=BATCH))
 def test_json_batch(stmts: list) -> None:
-    program = "import json\n" + "".join(wrap(s) for s in stmts)
-    expected = cpython_stdout(program)
-    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8",
-                                     errors="surrogatepass") as f:
-        f.write(program)
-        path = f.name
-    try:
-        res = run_pyexpr([path])
-    finally:
-        os.unlink(path)
-    assert_no_crash(res)
-    got = res.stdout.decode("utf-8", "surrogatepass")
-    if got != expected or res.returncode != 0:
-        exp_lines, got_lines = expected.splitlines(), got.splitlines()
-        n = next((i for i, (a, b) in enumerate(zip(exp_lines, got_lines)) if a != b),
-                 min(len(exp_lines), len(got_lines)))
-        raise AssertionError(
-            f"output differs at line {n + 1}:\n  CPython: "
-            f"{exp_lines[n] if n < len(exp_lines) else '<end>'}\n  pyexpr:  "
-            f"{got_lines[n] if n < len(got_lines) else '<end>'}\n"
-            f"--- program ---\n{program}\n{res.describe()}"
-        )
+    assert_batch_matches("import json\n" + "".join(wrap(s) for s in stmts), errors="surrogatepass")

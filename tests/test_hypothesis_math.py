@@ -298,7 +298,7 @@ def test_module_repr(pyexpr_bin: str, src: str, want: str) -> None:
     assert (got.returncode, got.stdout.decode().strip()) == (0, want), got.describe()
 
 
-@pytest.mark.parametrize("name", ["os", "posix", "cmath", "decimal"])
+@pytest.mark.parametrize("name", ["os", "posix", "cmath"])
 def test_other_modules_missing(pyexpr_bin: str, name: str) -> None:
     got = run_pyexpr(["-c", f"import {name}"], timeout=PROC_TIMEOUT)
     last = got.stderr.decode().strip().splitlines()[-1]

@@ -18,7 +18,7 @@ import os
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from _util import assert_no_crash, run_cpython, run_pyexpr
+from _util import assert_batch_matches, run_cpython, run_pyexpr
 
 MAX_EXAMPLES = int(os.environ.get("PYEXPR_HYPOTHESIS_EXAMPLES", "40"))
 
@@ -108,14 +108,7 @@ SETTINGS = settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_ch
 @SETTINGS
 @given(program())
 def test_random_streams_match_cpython(src: str) -> None:
-    exp = run_cpython(["-c", src])
-    assert exp.returncode == 0, exp.stderr.decode()
-    got = run_pyexpr(["-c", src])
-    assert_no_crash(got)
-    assert got.stdout == exp.stdout and got.returncode == 0, (
-        src + "\n--- pyexpr:\n" + got.stdout.decode() + got.stderr.decode()
-        + "\n--- cpython:\n" + exp.stdout.decode()
-    )
+    assert_batch_matches(src, oracle_process=True)
 
 
 def test_module_level_seed_42() -> None:

@@ -19,7 +19,7 @@ import os
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from _util import assert_no_crash, run_cpython, run_pyexpr
+from _util import assert_batch_matches
 
 MAX_EXAMPLES = int(os.environ.get("PYEXPR_HYPOTHESIS_EXAMPLES", "60"))
 BATCH = 60
@@ -62,16 +62,6 @@ def program(draw) -> str:
     suppress_health_check=list(HealthCheck),
 )
 @given(program())
-def test_range_slicing_matches_cpython(tmp_path_factory, src):
-    path = tmp_path_factory.mktemp("range") / "prog.py"
-    path.write_text(src)
-    expected = run_cpython([str(path)])
-    got = run_pyexpr([str(path)])
-    assert_no_crash(got, "range slicing")
-    assert expected.returncode == 0, expected.describe()
-    exp_lines = expected.stdout.decode().splitlines()
-    got_lines = got.stdout.decode().splitlines()
+def test_range_slicing_matches_cpython(src):
     body = [ln for ln in src.splitlines() if ln.startswith("show(")]
-    for i, (a, b) in enumerate(zip(exp_lines, got_lines)):
-        assert a == b, f"{body[i]}\n  CPython: {a}\n  pyexpr:  {b}"
-    assert got.returncode == 0 and len(got_lines) == len(exp_lines), got.describe()
+    assert_batch_matches(src, labels=body, oracle_process=True, what="range slicing")

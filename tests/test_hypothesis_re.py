@@ -25,15 +25,12 @@ Knobs: ``PYEXPR_HYPOTHESIS_EXAMPLES`` (default 40 batches).
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
-import tempfile
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from _util import IN_PROCESS_ORACLE, assert_no_crash, oracle_exec_stdout, run_pyexpr
+from _util import assert_batch_matches
 
 MAX_EXAMPLES = int(os.environ.get("PYEXPR_HYPOTHESIS_EXAMPLES", "40"))
 BATCH = 12
@@ -108,15 +105,6 @@ def show(p, f, subs):
 '''
 
 
-def cpython_stdout(program: str) -> str:
-    if not IN_PROCESS_ORACLE:
-        return oracle_exec_stdout(program)
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        exec(compile(program, "<batch>", "exec"), {})
-    return buf.getvalue()
-
-
 @settings(
     max_examples=MAX_EXAMPLES,
     deadline=None,
@@ -126,29 +114,9 @@ def cpython_stdout(program: str) -> str:
 @given(st.lists(case, min_size=BATCH, max_size=BATCH))
 def test_re_batch(cases: list) -> None:
     lines = [f"show({p!r}, {f}, {subs!r})\n" for p, f, subs in cases]
-    program = PRELUDE + "".join(lines)
-    expected = cpython_stdout(program)
-    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as fh:
-        fh.write(program)
-        path = fh.name
     try:
-        res = run_pyexpr([path])
-    finally:
-        os.unlink(path)
-    assert_no_crash(res)
-    got = res.stdout.decode("utf-8", "replace")
-    if got != expected or res.returncode != 0:
-        for line in lines:  # find the first case that differs
-            one = PRELUDE + line
-            exp1 = cpython_stdout(one)
-            with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as fh:
-                fh.write(one)
-                p1 = fh.name
-            try:
-                r1 = run_pyexpr([p1])
-            finally:
-                os.unlink(p1)
-            got1 = r1.stdout.decode("utf-8", "replace")
-            if got1 != exp1 or r1.returncode != 0:
-                raise AssertionError(f"case {line.strip()}\n--- CPython:\n{exp1}\n--- pyexpr:\n{got1}\n{r1.describe()}")
-        raise AssertionError(f"output differs\n{res.describe()}")
+        assert_batch_matches(PRELUDE + "".join(lines))
+    except AssertionError:
+        for line in lines:  # name the first case that differs
+            assert_batch_matches(PRELUDE + line)
+        raise

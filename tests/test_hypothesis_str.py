@@ -27,12 +27,11 @@ import builtins
 import contextlib
 import io
 import os
-import tempfile
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from _util import IN_PROCESS_ORACLE, assert_no_crash, oracle_exec_stdout, run_pyexpr
+from _util import assert_batch_matches
 
 MAX_EXAMPLES = int(os.environ.get("PYEXPR_HYPOTHESIS_EXAMPLES", "60"))
 BATCH = 30
@@ -203,18 +202,6 @@ def succeeds(stmt: str) -> bool:
     return True
 
 
-def cpython_stdout(program: str) -> str:
-    """The program's output under CPython 3.11: this process when pytest runs
-    on 3.11, else the 3.11 oracle (container and repr details differ
-    between versions)."""
-    if not IN_PROCESS_ORACLE:
-        return oracle_exec_stdout(program)
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        exec(compile(program, "<batch>", "exec"), dict(_GLOBALS))
-    return buf.getvalue()
-
-
 @settings(
     max_examples=MAX_EXAMPLES,
     deadline=None,
@@ -224,24 +211,4 @@ def cpython_stdout(program: str) -> str:
 @given(st.lists(any_stmt, min_size=BATCH, max_size=BATCH))
 def test_str_batch(stmts: list) -> None:
     stmts = [s for s in stmts if succeeds(s)]
-    program = "".join(stmts)
-    expected = cpython_stdout(program)
-    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as f:
-        f.write(program)
-        path = f.name
-    try:
-        res = run_pyexpr([path])
-    finally:
-        os.unlink(path)
-    assert_no_crash(res)
-    got = res.stdout.decode("utf-8", "replace")
-    if got != expected or res.returncode != 0:
-        exp_lines, got_lines = expected.splitlines(), got.splitlines()
-        for i, e in enumerate(stmts):
-            g = got_lines[i] if i < len(got_lines) else "<missing>"
-            if i >= len(exp_lines) or g != exp_lines[i]:
-                raise AssertionError(
-                    f"first mismatch: {e}\n  CPython: {exp_lines[i] if i < len(exp_lines) else '?'}"
-                    f"\n  pyexpr:  {g}\n{res.describe()}"
-                )
-        raise AssertionError(f"output differs\n{res.describe()}")
+    assert_batch_matches("".join(stmts), labels=[s.strip() for s in stmts], namespace=_GLOBALS)

@@ -14,7 +14,7 @@ import os
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from _util import assert_no_crash, run_cpython, run_pyexpr
+from _util import assert_batch_matches
 
 MAX_EXAMPLES = int(os.environ.get("PYEXPR_HYPOTHESIS_EXAMPLES", "40"))
 
@@ -49,15 +49,6 @@ def line(kind, f, vals, data):
           suppress_health_check=list(HealthCheck))
 @given(st.lists(st.tuples(st.integers(0, 2), fmt, st.lists(value, max_size=5), st.binary(max_size=24)),
                 min_size=20, max_size=40))
-def test_struct_matches_cpython(tmp_path_factory, cases):
+def test_struct_matches_cpython(cases):
     prog = "import struct\n" + "".join(line(k, f, v, d) for k, f, v, d in cases)
-    path = tmp_path_factory.mktemp("struct") / "prog.py"
-    path.write_text(prog)
-    exp = run_cpython([str(path)], timeout=30)
-    got = run_pyexpr([str(path)], timeout=30)
-    assert_no_crash(got)
-    assert exp.returncode == 0, exp.describe()
-    el, gl = exp.stdout.decode().splitlines(), got.stdout.decode().splitlines()
-    for i, (a, b) in enumerate(zip(el, gl)):
-        assert a == b, f"line {i}: {cases[i]!r}\n cpython: {a}\n pyexpr:  {b}"
-    assert len(el) == len(gl) and got.returncode == 0, got.describe()
+    assert_batch_matches(prog, labels=[repr(c) for c in cases], oracle_process=True, timeout=30)

@@ -19,7 +19,7 @@ import os
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from _util import assert_no_crash, oracle_exec_stdout, run_pyexpr
+from _util import assert_batch_matches
 
 MAX_EXAMPLES = int(os.environ.get("PYEXPR_HYPOTHESIS_EXAMPLES", "25"))
 BATCH = 25
@@ -64,11 +64,4 @@ def program_of(calls: list) -> str:
 @given(st.lists(call, min_size=BATCH, max_size=BATCH))
 def test_textlib_batch(calls: list) -> None:
     # negative bases to fractional powers are complex in CPython: not generated
-    program = program_of(calls)
-    expected = oracle_exec_stdout(program).splitlines()
-    res = run_pyexpr(["-"], input=program)
-    assert_no_crash(res)
-    got = res.stdout.decode("utf-8", "replace").splitlines()
-    pairs = list(zip(calls, expected, got + ["<missing>"] * len(calls)))
-    bad = [f"{c}\n  CPython: {e}\n  pyexpr:  {g}" for c, e, g in pairs if e != g]
-    assert not bad and res.returncode == 0, "first mismatch: " + (bad[:1] or [""])[0] + "\n" + res.describe()
+    assert_batch_matches(program_of(calls), labels=calls)

@@ -71,6 +71,11 @@ LOOP_PROGRAMS = [
     ("str_build", "string building, 200,000 appends"),
     ("dict_ops", "dict insert + lookup, 500,000"),
     ("float_series", "float series, 5,000,000 terms"),
+    ("sieve", "sieve of Eratosthenes to 2,000,000 (`list[i] = v`)"),
+    ("nbody", "n-body on lists of floats, 100,000 steps (`**`, `abs`, `math.sqrt`)"),
+    ("str_methods", "string methods on 100,000 lines (split/strip/replace/join)"),
+    ("sort_key", "sorting 200,000 records with a key function"),
+    ("comprehensions", "list/dict/set comprehensions and a generator expression"),
 ]
 CLASS_PROGRAMS = [
     ("cls_nbody", "n-body on a Vec class with `__add__`/`__sub__`/`__mul__`, 20,000 steps"),

@@ -38,6 +38,20 @@ static void freeze_heap(pe_state *S, pe_heap *h) {
     }
 }
 
+/* Makes code own the objects built on tmp (S->cur during the build, which
+ * began with S->mem_used == mark), immortal; code->bytes, refcount 1.
+ * Shared by the compiler and the bytecode loader (marshal.c). */
+void pe_code_seal(pe_state *S, pe_code *code, pe_heap *tmp, size_t mark) {
+    pe_heap_init(&code->heap);
+    heap_move(&code->heap, tmp);
+    for (pe_obj *o = code->heap.head.gc_next; o != &code->heap.head; o = o->gc_next)
+        if (o->type == &pe_type_code) ((pe_fcode *)o)->prog = code;
+    freeze_heap(S, &code->heap);
+    code->bytes = (S->mem_used - mark) + code->block_size;
+    S->mem_used = mark;
+    atomic_init(&code->refcount, 1);
+}
+
 /* Checks the source bytes: no NUL, valid UTF-8 (CPython's messages). */
 static int check_source(pe_state *S, const char *src, size_t len, const char *filename) {
     if (memchr(src, 0, len)) {
@@ -164,16 +178,8 @@ static pe_code *compile_source(pe_state *S, const char *src, size_t len, const c
         else if (prof) *clk = t0;
         return NULL;
     }
-    pe_heap_init(&code->heap);
-    heap_move(&code->heap, &tmp);
-    for (pe_obj *o = code->heap.head.gc_next; o != &code->heap.head; o = o->gc_next)
-        if (o->type == &pe_type_code) ((pe_fcode *)o)->prog = code;
-    freeze_heap(S, &code->heap);
     S->cur = saved;
-    code->bytes = (S->mem_used - mark) + sizeof(pe_code) + len + strlen(filename) +
-                  code->nglobals * (sizeof(pe_obj *) + sizeof(int32_t));
-    S->mem_used = mark;
-    atomic_init(&code->refcount, 1);
+    pe_code_seal(S, code, &tmp, mark);
     if (prof) prof->compile_ns = (*clk = pe_clock_ns()) - t0;
     return code;
 }
@@ -334,6 +340,7 @@ int pe_run_repr_timed(pe_state *S, pe_code *code, char **repr_out, pe_profile *p
 }
 
 void pe_reset(pe_state *S) {
+    pe_suspend_abandon(S);
     pe_exc_clear(S);
     pe_sys_clear(S);
     pe_modules_clear(S);

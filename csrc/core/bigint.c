@@ -221,26 +221,22 @@ static pe_digit mpn_sub(pe_digit *r, const pe_digit *a, size_t an, const pe_digi
     return mpn_sub_1(r + bn, a + bn, an - bn, bw);
 }
 
-/* r = a * m over n digits; returns the high digit. r may alias a. */
-static pe_digit mpn_mul_1(pe_digit *r, const pe_digit *a, size_t n, pe_digit m) {
+/* r = a * m, with add r += a * m, over n digits; returns the carry digit.
+ * r may alias a. */
+static inline pe_digit mpn_muladd_1(pe_digit *r, const pe_digit *a, size_t n, pe_digit m, bool add) {
     pe_twodigit c = 0;
     for (size_t i = 0; i < n; i++) {
-        c += (pe_twodigit)a[i] * m;
+        c += (pe_twodigit)a[i] * m + (add ? r[i] : 0);
         r[i] = (pe_digit)c;
         c >>= DIGIT_BITS;
     }
     return (pe_digit)c;
 }
-
-/* r += a * m over n digits; returns the carry digit. */
+static pe_digit mpn_mul_1(pe_digit *r, const pe_digit *a, size_t n, pe_digit m) {
+    return mpn_muladd_1(r, a, n, m, false);
+}
 static pe_digit mpn_addmul_1(pe_digit *r, const pe_digit *a, size_t n, pe_digit m) {
-    pe_twodigit c = 0;
-    for (size_t i = 0; i < n; i++) {
-        c += (pe_twodigit)a[i] * m + r[i];
-        r[i] = (pe_digit)c;
-        c >>= DIGIT_BITS;
-    }
-    return (pe_digit)c;
+    return mpn_muladd_1(r, a, n, m, true);
 }
 
 /* r -= a * m over n digits; returns the borrow digit (<= m). */
@@ -732,6 +728,7 @@ int64_t pe_int_bit_length(pe_val a) {
 #define HASH_MOD (((uint64_t)1 << 61) - 1) /* CPython's _PyHASH_MODULUS */
 
 int64_t pe_int_hash(pe_val a) {
+    if (a.tag == PE_TINT) return pe_small_int_hash(a.u.i);
     mag A;
     mag_init(&A, a);
     uint64_t x = 0;

@@ -210,8 +210,7 @@ BI(round) {
     }
     bool has_nd = nd.tag != PE_TUNDEF && nd.tag != PE_TNONE;
     if (has_nd && !pe_is_intlike(nd) && nd.tag != PE_TBOOL)
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                        pe_type_name(nd));
+        return pe_raise_not_index(S, nd);
     if (x.tag == PE_TFLOAT) {
         if (!has_nd) return pe_float_round0(S, x.u.f, out);
         int64_t n;
@@ -320,8 +319,7 @@ static int int_to_base(pe_state *S, const char *fn, int base, int argc, const pe
         int du = pe_dunder_index(S, x, &owned);
         if (du < 0) return -1;
         if (du == 0)
-            return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                            pe_type_name(x));
+            return pe_raise_not_index(S, x);
         x = owned;
     }
     pe_sb sb;
@@ -394,8 +392,7 @@ BI(chr) {
     if (pe_du_heap(x) && pe_dunder_index(S, x, &x) < 0) return -1;
     if (x.tag != PE_TINT && x.tag != PE_TBOOL) {
         if (pe_is_bigint(x)) return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C int");
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                        pe_type_name(x));
+        return pe_raise_not_index(S, x);
     }
     return pe_chr(S, x.u.i, out);
 }

@@ -408,8 +408,7 @@ static int byte_value(pe_state *S, pe_val v, const char *range_msg, int *out) {
         return 0;
     }
     if (pe_is_bigint(v)) return pe_raise(S, PE_EXC(ValueError), "%s", range_msg);
-    return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                    pe_type_name(v));
+    return pe_raise_not_index(S, v);
 }
 
 static int bytes_contains(pe_state *S, pe_val v, pe_val x) {

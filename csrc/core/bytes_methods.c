@@ -914,8 +914,7 @@ static int byte_arg(pe_state *S, pe_val v, int *out) {
         *out = (int)v.u.i;
         return 0;
     }
-    return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                    pe_type_name(v));
+    return pe_raise_not_index(S, v);
 }
 
 METHOD(m_append) {

@@ -81,12 +81,45 @@ static int host_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, p
     /* argv is an array of pe_val: the same bytes as an array of pe_value */
     int r = fn(S, h->ud, argc, pe_values_of(argv), kw, &res);
     if (r < 0) {
-        if (S->exc.tag == PE_TUNDEF)
+        /* (an external function suspending the run raises nothing) */
+        if (S->exc.tag == PE_TUNDEF && !S->susp.req)
             return pe_raise(S, PE_EXC(SystemError), "%s returned an error without an exception",
                             h->name[0] ? h->name : h->cls->name);
         return -1;
     }
     *out = pe_val_of(res);
+    return 0;
+}
+
+/* obj.name / obj.name = v: the class's hooks (issue 15). */
+static int host_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    host_obj *h = HOST(v);
+    const pe_str *n = (const pe_str *)name;
+    pe_value res = pe_value_none();
+    if (h->cls->getattr(S, h->cls, h->ud, n->data, n->len, &res) < 0) {
+        if (S->exc.tag == PE_TUNDEF)
+            pe_raise(S, PE_EXC(SystemError), "%s getattr failed without an exception",
+                     h->cls->name);
+        return -1;
+    }
+    *out = pe_val_of(res);
+    return 0;
+}
+
+static int host_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val) {
+    host_obj *h = HOST(v);
+    const pe_str *n = (const pe_str *)name;
+    if (!h->cls->setattr)
+        return pe_raise(S, PE_EXC(AttributeError), "'%s' object attribute '%s' is read-only",
+                        h->cls->name, n->data);
+    pe_value pv = pe_value_of(val);
+    if (h->cls->setattr(S, h->cls, h->ud, n->data, n->len, val.tag == PE_TUNDEF ? NULL : &pv) <
+        0) {
+        if (S->exc.tag == PE_TUNDEF)
+            pe_raise(S, PE_EXC(SystemError), "%s setattr failed without an exception",
+                     h->cls->name);
+        return -1;
+    }
     return 0;
 }
 
@@ -121,6 +154,10 @@ static const pe_type *host_type(pe_state *S, const pe_host_class *cls) {
     ht->t.hash = host_hash;
     ht->t.richcmp = host_richcmp;
     ht->t.call = cls->call ? host_call : NULL;
+    if (cls->getattr) {
+        ht->t.getattr = host_getattr;
+        ht->t.setattr = host_setattr;
+    }
     ht->cls = cls;
     S->host_types[S->nhost_types++] = ht;
     return &ht->t;
@@ -165,6 +202,11 @@ void *pe_host_data(pe_value pv, const pe_host_class *cls) {
     return HOST(v)->ud;
 }
 
+const pe_host_class *pe_host_class_of(pe_value pv) {
+    pe_val v = pe_val_of(pv);
+    return pe_is_kind(v, PE_K_HOST) ? HOST(v)->cls : NULL;
+}
+
 /* Functions: one class; the callback and name are per object. */
 static int function_call(pe_state *S, void *ud, int argc, const pe_value *argv, pe_value kwnames,
                          pe_value *result) {
@@ -172,9 +214,31 @@ static int function_call(pe_state *S, void *ud, int argc, const pe_value *argv, 
     return pe_raise(S, PE_EXC(SystemError), "host function without a callback");
 }
 /* (host_repr writes "<function NAME>" itself: the name is per object) */
-static const pe_host_class function_class = {"function", function_call, NULL, NULL};
+static const pe_host_class function_class = {.name = "function", .call = function_call};
 
 int pe_make_function(pe_state *S, const char *name, pe_host_call_fn fn, void *ud, pe_value *out) {
     if (!fn) return pe_raise(S, PE_EXC(SystemError), "pe_make_function: NULL callback");
     return make_host(S, &function_class, ud, fn, name ? name : "?", out);
+}
+
+/* External functions (suspend.c): a class of their own; ud is the object
+ * itself, so that the callback knows which one was called. */
+static const pe_host_class external_class = {.name = "function", .call = function_call};
+
+int pe_make_external(pe_state *S, const char *name, size_t len, pe_value *out) {
+    char small[128];
+    char *nm = len < sizeof small ? small : pe_mem_alloc(S, len + 1);
+    if (!nm) return -1;
+    memcpy(nm, name, len);
+    nm[len] = 0;
+    int r = make_host(S, &external_class, NULL, pe_external_call, nm, out);
+    if (nm != small) pe_mem_free(S, nm, len + 1);
+    if (r) return -1;
+    HOST(pe_val_of(*out))->ud = HOST(pe_val_of(*out));
+    return 0;
+}
+
+const char *pe_external_name(pe_val v) {
+    if (!pe_is_kind(v, PE_K_HOST) || HOST(v)->cls != &external_class) return NULL;
+    return HOST(v)->name;
 }

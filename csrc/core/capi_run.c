@@ -101,27 +101,27 @@ int pe_run_bind_name(pe_state *S, const char *name, size_t len, pe_value v) {
     return 1;
 }
 
-int pe_run_exec(pe_state *S, pe_value *result) {
+/* can_suspend: external calls may suspend the run (PE_SUSPENDED). */
+static int run_exec(pe_state *S, pe_value *result, bool can_suspend) {
     if (PE_UNLIKELY(!S->run_begun)) return no_run(S, "pe_run_exec");
+    if (PE_UNLIKELY(S->susp.suspended))
+        return pe_raise(S, PE_EXC(SystemError), "pe_run_exec: the run is suspended (pe_resume)");
     pe_profile *prof = S->prof;
     uint64_t t0 = prof ? pe_clock_ns() : 0;
     pe_limits_start(S);
     pe_val r = pe_none();
+    S->susp.enabled = can_suspend;
+    S->susp.ncalls = 0;
     int rc = pe_vm_run(S, S->code, &r);
-    if (pe_gen_finalize_all(S) && !rc) {
-        pe_decref(S, r);
-        rc = -1;
-    }
-    S->deadline = 0;
+    rc = pe_suspend_after(S, rc, r, result);
     if (prof) {
         prof->execute_ns = pe_clock_ns() - t0;
         prof->format_ns = 0;
     }
-    if (rc) return -1;
-    if (result) *result = pe_value_of(r);
-    else pe_decref(S, r);
-    return 0;
+    return rc;
 }
+
+int pe_run_exec(pe_state *S, pe_value *result) { return run_exec(S, result, true); }
 
 int pe_run_global(pe_state *S, uint32_t slot, pe_value *out) {
     if (!S->run_begun) return no_run(S, "pe_run_global");
@@ -150,6 +150,7 @@ void pe_run_global_ids(pe_state *S, uintptr_t *ids, uint32_t n) {
  * traceback still finds the program's file name and source lines. */
 void pe_run_end(pe_state *S) {
     if (!S->run_begun) return;
+    pe_suspend_abandon(S);
     pe_val *g = S->globals;
     uint32_t n = S->nglobals;
     S->globals = NULL;
@@ -170,7 +171,7 @@ int pe_run(pe_state *S, pe_code *code, pe_value *result) {
     uint64_t t0 = prof ? pe_clock_ns() : 0;
     S->prof = NULL; /* timed here as a whole */
     int r = pe_run_begin(S, code);
-    if (r == 0) r = pe_run_exec(S, result);
+    if (r == 0) r = run_exec(S, result, false);
     pe_run_end(S);
     S->prof = prof;
     if (prof) {

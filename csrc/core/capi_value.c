@@ -210,8 +210,7 @@ int pe_value_to_int64(pe_state *S, pe_value pv, int64_t *out) {
         return 0;
     }
     if (pe_is_bigint(v)) return pe_raise(S, PE_EXC(OverflowError), "int too big to convert");
-    return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                    pe_type_name(v));
+    return pe_raise_not_index(S, v);
 }
 
 int pe_value_int_to_bytes(pe_state *S, pe_value pv, unsigned char *buf, size_t cap,
@@ -234,8 +233,7 @@ int pe_value_int_to_bytes(pe_state *S, pe_value pv, unsigned char *buf, size_t c
         d = b->d;
         nd = b->n;
     } else {
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                        pe_type_name(v));
+        return pe_raise_not_index(S, v);
     }
     /* bits of |v| (of |v| - 1 for a negative power of two, which needs no
      * extra sign bit), plus the sign bit */

@@ -282,7 +282,17 @@ void pe_class_type_dealloc(pe_state *S, pe_obj *o) {
  * have an instance layout here; the built-in bases become available as the
  * special-method work fills pe_class_solid_base. */
 static const pe_type *solid_base_of(const pe_type *b) {
-    return pe_is_heaptype(b) ? PE_CLASS(b)->solid : b;
+    if (pe_is_heaptype(b)) return PE_CLASS(b)->solid;
+    /* CPython's built-in exceptions share BaseException's layout except the
+     * few with fields of their own: class X(ArithmeticError, TypeError) is
+     * fine, class X(OSError, ImportError) a conflict */
+    while (b->kind == PE_K_EXC && b->base && b != PE_EXC(BaseException) &&
+           b != PE_EXC(OSError) && b != PE_EXC(ImportError) &&
+           b != PE_EXC(SyntaxError) && b != PE_EXC(UnicodeError) &&
+           b != PE_EXC(StopIteration) && b != PE_EXC(SystemExit) &&
+           b != PE_EXC(NameError) && b != PE_EXC(AttributeError))
+        b = b->base;
+    return b;
 }
 
 /* The solid base of the bases (CPython best_base): all must agree on one

@@ -214,8 +214,7 @@ static int len_result(pe_state *S, pe_val r, int64_t *out) {
         int rc = pe_dunder_index(S, r, &i);
         if (rc <= 0) {
             if (rc == 0)
-                pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                         pe_type_name(r));
+                pe_raise_not_index(S, r);
             pe_decref(S, r);
             return -1;
         }
@@ -453,18 +452,21 @@ static int boxed_int(pe_state *S, pe_val v, bool index, pe_val *out) {
     return 0;
 }
 
+/* The result *out of __index__ / __int__ (a new reference): an int (a bool
+ * made a plain int), 1; otherwise released, TypeError, -1. */
+static int int_result(pe_state *S, const char *dunder, pe_val *out) {
+    if (out->tag == PE_TBOOL) out->tag = PE_TINT;
+    if (pe_is_intlike(*out)) return 1;
+    pe_raise(S, PE_EXC(TypeError), "%s returned non-int (type %s)", dunder, pe_type_name(*out));
+    pe_decref(S, *out);
+    return -1;
+}
+
 int pe_dunder_index(pe_state *S, pe_val v, pe_val *out) {
     if (!pe_du_heap(v)) return 0;
     int rc = pe_du_call(S, v, PE_DU_index, 0, NULL, out);
     if (rc == 0 && pe_is_boxed(v)) return boxed_int(S, v, true, out);
-    if (rc <= 0) return rc;
-    if (out->tag == PE_TBOOL) out->tag = PE_TINT;
-    if (!pe_is_intlike(*out)) {
-        pe_raise(S, PE_EXC(TypeError), "__index__ returned non-int (type %s)", pe_type_name(*out));
-        pe_decref(S, *out);
-        return -1;
-    }
-    return 1;
+    return rc <= 0 ? rc : int_result(S, "__index__", out);
 }
 
 int pe_dunder_int(pe_state *S, pe_val v, pe_val *out) {
@@ -473,14 +475,7 @@ int pe_dunder_int(pe_state *S, pe_val v, pe_val *out) {
     if (rc == 0 && pe_is_boxed(v) && pe_type_special(pe_typeof(v), PE_DU_index).tag == PE_TUNDEF)
         return boxed_int(S, v, false, out);
     if (rc == 0) return pe_dunder_index(S, v, out);
-    if (rc < 0) return -1;
-    if (out->tag == PE_TBOOL) out->tag = PE_TINT;
-    if (!pe_is_intlike(*out)) {
-        pe_raise(S, PE_EXC(TypeError), "__int__ returned non-int (type %s)", pe_type_name(*out));
-        pe_decref(S, *out);
-        return -1;
-    }
-    return 1;
+    return rc < 0 ? -1 : int_result(S, "__int__", out);
 }
 
 int pe_dunder_float(pe_state *S, pe_val v, double *out) {

@@ -3104,10 +3104,16 @@ static int code_qualname(pe_state *S, const scope *s, pe_obj *name, pe_obj **out
 
 /* An engine bug found while compiling: SystemError (an internal error),
  * and an assertion failure in debug builds. */
-static int internal_error(compiler *C, const char *what, uint32_t at) {
+/* A broken invariant of the flow pass: in the compiler's own output
+ * (untrusted false) a compiler bug, SystemError; in loaded bytecode
+ * (marshal.c) bad data, ValueError. */
+static int flow_error(pe_state *S, bool untrusted, const char *what, uint32_t at) {
+    if (untrusted)
+        return pe_raise(S, PE_EXC(ValueError), "bad marshal data (%s at instruction %u)", what,
+                        (unsigned)at);
     PE_ASSERT(!"compiler invariant violated");
-    return pe_raise(C->S, PE_EXC(SystemError), "internal compiler error: %s at instruction %u",
-                    what, (unsigned)at);
+    return pe_raise(S, PE_EXC(SystemError), "internal compiler error: %s at instruction %u", what,
+                    (unsigned)at);
 }
 
 /* The flow pass: the stack depth before every instruction along every
@@ -3117,12 +3123,14 @@ static int internal_error(compiler *C, const char *what, uint32_t at) {
  * same depth, no instruction may take more than the stack holds, and every
  * instruction a handler protects must lie at or above the handler's depth
  * (the unwinder cuts the stack down to it). *max receives the largest depth
- * reached, which sizes the frame. Unreachable instructions are skipped. */
-static int stack_depth(compiler *C, const uint32_t *code, uint32_t n, const pe_exc_entry *exc,
-                       uint32_t nexc, uint32_t *max) {
+ * reached, which sizes the frame. Unreachable instructions are skipped.
+ * untrusted (bytecode loaded by marshal.c): errors are ValueErrors, and a
+ * backward jump that is not right after CHECK_STEPS is one (a loop must pay
+ * the limits). */
+int pe_code_stack_depth(pe_state *S, const uint32_t *code, uint32_t n, const pe_exc_entry *exc,
+                        uint32_t nexc, uint32_t *max, bool untrusted) {
     *max = 0;
     if (!n) return 0;
-    pe_state *S = C->S;
     size_t bytes = (size_t)n * sizeof(int32_t) * 2;
     int32_t *depth = pe_mem_alloc(S, bytes);
     if (!depth) return -1;
@@ -3134,13 +3142,13 @@ static int stack_depth(compiler *C, const uint32_t *code, uint32_t n, const pe_e
     do {                                                                             \
         uint32_t t_ = (target);                                                      \
         int32_t d_ = (d);                                                            \
-        if (t_ >= n) { r = internal_error(C, "jump out of the code", at); goto done; } \
+        if (t_ >= n) { r = flow_error(S, untrusted, "jump out of the code", at); goto done; } \
         if (depth[t_] < 0) {                                                         \
             depth[t_] = d_;                                                          \
             work[nwork++] = t_;                                                      \
             if ((uint32_t)d_ > *max) *max = (uint32_t)d_;                            \
         } else if (depth[t_] != d_) {                                                \
-            r = internal_error(C, "inconsistent stack depth", t_);                   \
+            r = flow_error(S, untrusted, "inconsistent stack depth", t_);                   \
             goto done;                                                               \
         }                                                                            \
     } while (0)
@@ -3151,7 +3159,7 @@ static int stack_depth(compiler *C, const uint32_t *code, uint32_t n, const pe_e
         at = work[--nwork];
         uint32_t w = code[at];
         if (PE_OPOF(w) >= PE_OP__COUNT) {
-            r = internal_error(C, "unknown opcode", at);
+            r = flow_error(S, untrusted, "unknown opcode", at);
             goto done;
         }
         const pe_opinfo *o = &pe_opinfo_table[PE_OPOF(w)];
@@ -3159,17 +3167,22 @@ static int stack_depth(compiler *C, const uint32_t *code, uint32_t n, const pe_e
         pe_op_stack(w, &pops, &pushes, &jpushes);
         int32_t d = depth[at] - pops;
         if (d < 0) {
-            r = internal_error(C, "stack underflow", at);
+            r = flow_error(S, untrusted, "stack underflow", at);
             goto done;
         }
         /* every loop pays the limit check: a back-edge is CHECK_STEPS; JUMP */
-        PE_ASSERT(!(o->flags & PE_OPF_JUMP) || PE_ARGOF(w) > at ||
+        PE_ASSERT(untrusted || !(o->flags & PE_OPF_JUMP) || PE_ARGOF(w) > at ||
                   ((o->flags & PE_OPF_BACK) && at > 0 &&
                    PE_OPOF(code[at - 1]) == PE_OP_CHECK_STEPS));
+        if (untrusted && (o->flags & PE_OPF_JUMP) && PE_ARGOF(w) <= at &&
+            !((o->flags & PE_OPF_BACK) && at > 0 && PE_OPOF(code[at - 1]) == PE_OP_CHECK_STEPS)) {
+            r = flow_error(S, untrusted, "backward jump without a step check", at);
+            goto done;
+        }
         if (o->flags & PE_OPF_JUMP) REACH(PE_ARGOF(w), d + jpushes);
         if (!(o->flags & PE_OPF_NOFALL)) {
             if (at + 1 >= n) {
-                r = internal_error(C, "code falls off its end", at);
+                r = flow_error(S, untrusted, "code falls off its end", at);
                 goto done;
             }
             REACH(at + 1, d + pushes);
@@ -3179,7 +3192,7 @@ static int stack_depth(compiler *C, const uint32_t *code, uint32_t n, const pe_e
     for (uint32_t i = 0; i < nexc; i++)
         for (uint32_t k = exc[i].start; k < exc[i].end && k < n; k++)
             if (depth[k] >= 0 && (uint32_t)depth[k] < exc[i].depth) {
-                r = internal_error(C, "handler depth above the stack", k);
+                r = flow_error(S, untrusted, "handler depth above the stack", k);
                 goto done;
             }
 done:
@@ -3194,7 +3207,7 @@ done:
  * non-bounded builtin (builtins table) or anything found on an object or
  * module (PE_OPF_REACH). Nested code is not looked at: building a function
  * (MAKE_FUNCTION) is not bounded. Read from the opcode and builtins tables. */
-static uint32_t code_flags(const pe_code *code) {
+uint32_t pe_code_compute_flags(const pe_code *code) {
     const pe_fcode *fc = code->module;
     bool calls = false, reach = false;
     for (uint32_t i = 0; i < fc->ncode; i++) {
@@ -3216,6 +3229,41 @@ static uint32_t code_flags(const pe_code *code) {
 /* Rounds up to a multiple of 8 (block layout). */
 static size_t al8(size_t n) { return (n + 7) & ~(size_t)7; }
 
+/* Gives f its arrays, in one exact-size block: ncode instructions (code,
+ * lines, cols uninitialised), nconsts consts and nnames names (unset: the
+ * caller fills every entry), nl local names (NULL), ncells cell2arg (-1),
+ * nexc exception entries (unset). The caller sets the counts. */
+int pe_fcode_arrays(pe_state *S, pe_fcode *f, uint32_t ncode, uint32_t nconsts, uint32_t nnames,
+                    uint32_t nl, uint32_t ncells, uint32_t nexc) {
+    size_t o_consts = 0, o_names = o_consts + al8(nconsts * sizeof(pe_val));
+    size_t o_local = o_names + al8(nnames * sizeof(pe_obj *));
+    size_t o_exc = o_local + al8(nl * sizeof(pe_obj *));
+    size_t o_code = o_exc + al8(nexc * sizeof(pe_exc_entry));
+    size_t o_lines = o_code + al8(ncode * sizeof(uint32_t));
+    size_t o_cell = o_lines + al8(ncode * sizeof(uint32_t));
+    size_t o_cols = o_cell + al8(ncells * sizeof(int32_t));
+    size_t total = o_cols + al8(ncode * sizeof(uint16_t));
+    char *blk = pe_mem_alloc(S, total ? total : 8);
+    if (!blk) return -1;
+    f->arrays = blk;
+    f->arrays_size = total ? total : 8;
+    f->consts = nconsts ? (pe_val *)(blk + o_consts) : NULL;
+    f->names = nnames ? (pe_obj **)(blk + o_names) : NULL;
+    f->exctab = nexc ? (pe_exc_entry *)(blk + o_exc) : NULL;
+    f->code = (uint32_t *)(blk + o_code);
+    f->lines = (uint32_t *)(blk + o_lines);
+    f->cols = (uint16_t *)(blk + o_cols);
+    if (nl) {
+        f->localnames = (pe_obj **)(blk + o_local);
+        memset(f->localnames, 0, nl * sizeof(pe_obj *));
+    }
+    if (ncells) {
+        f->cell2arg = (int32_t *)(blk + o_cell);
+        for (uint32_t i = 0; i < ncells; i++) f->cell2arg[i] = -1;
+    }
+    return 0;
+}
+
 /* Builds the pe_fcode from a finished unit: every array is copied into one
  * exact-size block owned by the code; constants and names move over. */
 static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t nargs,
@@ -3229,7 +3277,7 @@ static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t na
     PE_ASSERT(u->cur.label == NO_REGION); /* every region was closed */
     for (uint32_t i = 0; i < u->nexc; i++) u->exc[i].target = u->labels[u->exc[i].target];
     uint32_t stacksize;
-    if (stack_depth(C, u->code, u->n, u->exc, u->nexc, &stacksize)) return NULL;
+    if (pe_code_stack_depth(S, u->code, u->n, u->exc, u->nexc, &stacksize, false)) return NULL;
     pe_fcode *f = (pe_fcode *)pe_obj_new(S, &pe_type_code, sizeof(pe_fcode));
     if (!f) return NULL;
     memset((char *)f + sizeof(pe_obj), 0, sizeof(pe_fcode) - sizeof(pe_obj));
@@ -3244,27 +3292,10 @@ static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t na
     scope *sc0 = u->sc;
     uint32_t nlocals = sc0->kind == SC_MODULE ? 0 : sc0->nlocals;
     uint32_t nl = nlocals + sc0->ncells + sc0->nfree;
-    size_t o_consts = 0, o_names = o_consts + al8(u->nconsts * sizeof(pe_val));
-    size_t o_local = o_names + al8(u->nnames * sizeof(pe_obj *));
-    size_t o_exc = o_local + al8(nl * sizeof(pe_obj *));
-    size_t o_code = o_exc + al8(u->nexc * sizeof(pe_exc_entry));
-    size_t o_lines = o_code + al8(u->n * sizeof(uint32_t));
-    size_t o_cell = o_lines + al8(u->n * sizeof(uint32_t));
-    size_t o_cols = o_cell + al8(sc0->ncells * sizeof(int32_t));
-    size_t total = o_cols + al8(u->n * sizeof(uint16_t));
-    char *blk = pe_mem_alloc(S, total ? total : 8);
-    if (!blk) {
+    if (pe_fcode_arrays(S, f, u->n, u->nconsts, u->nnames, nl, sc0->ncells, u->nexc)) {
         pe_decref_obj(S, &f->ob);
         return NULL;
     }
-    f->arrays = blk;
-    f->arrays_size = total ? total : 8;
-    f->consts = u->nconsts ? (pe_val *)(blk + o_consts) : NULL;
-    f->names = u->nnames ? (pe_obj **)(blk + o_names) : NULL;
-    f->exctab = u->nexc ? (pe_exc_entry *)(blk + o_exc) : NULL;
-    f->code = (uint32_t *)(blk + o_code);
-    f->lines = (uint32_t *)(blk + o_lines);
-    f->cols = (uint16_t *)(blk + o_cols);
     if (u->n) {
         memcpy(f->code, u->code, u->n * sizeof(uint32_t));
         memcpy(f->lines, u->lines, u->n * sizeof(uint32_t));
@@ -3279,16 +3310,8 @@ static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t na
     u->nnames = 0;
     if (u->nexc) memcpy(f->exctab, u->exc, u->nexc * sizeof(pe_exc_entry));
     f->nexctab = u->nexc;
-    if (nl) {
-        f->localnames = (pe_obj **)(blk + o_local);
-        memset(f->localnames, 0, nl * sizeof(pe_obj *));
-    }
-    if (sc0->ncells) {
-        f->cell2arg = (int32_t *)(blk + o_cell);
-        for (uint32_t i = 0; i < sc0->ncells; i++) f->cell2arg[i] = -1;
-    }
     scope *sc = u->sc;
-    f->nlocals = sc->kind == SC_MODULE ? 0 : sc->nlocals;
+    f->nlocals = nlocals;
     f->ncells = sc->ncells;
     f->nfree = sc->nfree;
     f->nargs = nargs;
@@ -3615,6 +3638,46 @@ static int resolve_all(compiler *C) {
     return fix_param_order(C);
 }
 
+/* One block: the pe_code, its global tables (nglobals entries, unset),
+ * filename and a copy of the source. Counted against max_memory like every
+ * other compile allocation (it comes from the state's system allocator,
+ * uncached: it outlives the state, and records the allocator that frees
+ * it). NULL with MemoryError / the memory LimitError. */
+pe_code *pe_code_block_new(pe_state *S, uint32_t nglobals, const char *filename, const char *src,
+                           size_t len) {
+    size_t ng = nglobals, fnlen = strlen(filename);
+    size_t total = sizeof(pe_code) + ng * (sizeof(pe_obj *) + sizeof(int32_t)) + fnlen + 1 + len + 1;
+    size_t lim = S->mem_limit;
+    if (len > SIZE_MAX / 4 ||
+        (lim && (S->mem_used + total > lim || S->mem_used + total < S->mem_used))) {
+        pe_raise_memory_limit(S);
+        return NULL;
+    }
+    pe_code *code = pe_sys_alloc(S, total);
+    if (!code) {
+        pe_raise_nomem(S);
+        return NULL;
+    }
+    memset(code, 0, total);
+    code->alloc = S->alloc;
+    code->alloc_ud = S->alloc_ud;
+    code->block_size = total;
+    char *p = (char *)code + sizeof(pe_code);
+    code->gnames = ng ? (pe_obj **)p : NULL;
+    p += ng * sizeof(pe_obj *);
+    code->gbuiltin = ng ? (int32_t *)p : NULL;
+    p += ng * sizeof(int32_t);
+    code->nglobals = nglobals;
+    code->filename = p;
+    memcpy(p, filename, fnlen + 1);
+    p += fnlen + 1;
+    code->source = p;
+    if (len) memcpy(p, src, len);
+    p[len] = 0;
+    code->source_len = len;
+    return code;
+}
+
 pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t len,
                         const char *filename, int mode) {
     pe_node *mod = (pe_node *)ast;
@@ -3654,44 +3717,12 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     }
     pe_fcode *f = finish_unit(C, u, "<module>", 0, 0, 0, 1);
     if (!f) goto fail;
-    /* one block: the pe_code, its global tables, filename and source copy */
-    size_t ng = C->nglobals, fnlen = strlen(filename);
-    size_t total = sizeof(pe_code) + ng * (sizeof(pe_obj *) + sizeof(int32_t)) + fnlen + 1 + len + 1;
-    /* the block is counted against max_memory like every other compile
-     * allocation (it comes from the state's system allocator, uncached: it
-     * outlives the state, and records the allocator that frees it) */
-    size_t lim = S->mem_limit;
-    if (lim && (S->mem_used + total > lim || S->mem_used + total < S->mem_used)) {
-        pe_decref_obj(S, &f->ob);
-        pe_raise_memory_limit(S);
-        goto fail;
-    }
-    code = pe_sys_alloc(S, total);
-    if (code) {
-        memset(code, 0, total);
-        code->alloc = S->alloc;
-        code->alloc_ud = S->alloc_ud;
-        code->block_size = total;
-    }
+    code = pe_code_block_new(S, C->nglobals, filename, src, len);
     if (!code) {
         pe_decref_obj(S, &f->ob);
-        pe_raise_nomem(S);
         goto fail;
     }
-    char *p = (char *)code + sizeof(pe_code);
-    code->gnames = ng ? (pe_obj **)p : NULL;
-    p += ng * sizeof(pe_obj *);
-    code->gbuiltin = ng ? (int32_t *)p : NULL;
-    p += ng * sizeof(int32_t);
-    code->filename = p;
-    memcpy(p, filename, fnlen + 1);
-    p += fnlen + 1;
-    code->source = p;
-    if (len) memcpy(p, src, len);
-    p[len] = 0;
-    code->source_len = len;
     code->module = f;
-    code->nglobals = C->nglobals;
     code->mode = mode;
     for (uint32_t i = 0; i < C->nglobals; i++) {
         pe_val s;
@@ -3699,7 +3730,7 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
         code->gnames[i] = s.u.o;
         code->gbuiltin[i] = pe_builtin_lookup(C->gnames[i], strlen(C->gnames[i]));
     }
-    code->flags = code_flags(code);
+    code->flags = pe_code_compute_flags(code);
     unit_free(C, u);
     pe_mem_free(S, u, sizeof(unit));
     compiler_free(C);

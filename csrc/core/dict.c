@@ -26,7 +26,7 @@
 
 int pe_cont_hash(pe_state *S, pe_val key, int64_t *out) {
     if (key.tag == PE_TINT) {
-        *out = pe_int_hash(key);
+        *out = pe_small_int_hash(key.u.i);
         return 0;
     }
     if (pe_is_str(key) && PE_STR(key)->hash != -1) {
@@ -70,14 +70,25 @@ static int alloc_table(pe_state *S, size_t size, int64_t **index, pe_dict_entry 
     return 0;
 }
 
+/* CPython's probe sequence over an index of mask + 1 slots:
+ * `for (probe p = probe_first(hash, mask);; probe_next(&p))` visits p.i. */
+typedef struct probe {
+    size_t i, perturb, mask;
+} probe;
+static inline probe probe_first(int64_t hash, size_t mask) {
+    probe p = {(size_t)hash & mask, (size_t)hash, mask};
+    return p;
+}
+static inline void probe_next(probe *p) {
+    p->perturb >>= PERTURB_SHIFT;
+    p->i = (p->i * 5 + p->perturb + 1) & p->mask;
+}
+
 /* First slot of the probe sequence for hash that holds no live entry. */
 static size_t find_empty_slot(const int64_t *index, size_t mask, int64_t hash) {
-    size_t i = (size_t)hash & mask, perturb = (size_t)hash;
-    while (index[i] >= 0) {
-        perturb >>= PERTURB_SHIFT;
-        i = (i * 5 + perturb + 1) & mask;
-    }
-    return i;
+    probe p = probe_first(hash, mask);
+    while (index[p.i] >= 0) probe_next(&p);
+    return p.i;
 }
 
 /* dictresize: move the live entries, in order, into a table of newsize. */
@@ -145,14 +156,19 @@ restart:
         *ix = DKIX_EMPTY;
         return 0;
     }
-    size_t mask = d->mask, i = (size_t)hash & mask, perturb = (size_t)hash;
-    for (;;) {
+    for (probe p = probe_first(hash, d->mask);; probe_next(&p)) {
+        size_t i = p.i;
         int64_t e = d->index[i];
         if (e == DKIX_EMPTY) break;
         if (e >= 0) {
             pe_dict_entry *ep = &d->entries[e];
             if (ep->hash == hash) {
                 pe_val k = ep->key;
+                if (k.tag == key.tag && k.u.i == key.u.i) { /* `is` (same bits): no == */
+                    *ix = e;
+                    if (slot) *slot = i;
+                    return 0;
+                }
                 uint64_t version = d->version;
                 pe_incref(k);
                 int c = keys_equal(S, k, key);
@@ -166,8 +182,6 @@ restart:
                 }
             }
         }
-        perturb >>= PERTURB_SHIFT;
-        i = (i * 5 + perturb + 1) & mask;
     }
     *ix = DKIX_EMPTY;
     return 0;
@@ -179,9 +193,8 @@ restart:
 pe_val pe_dict_get_str(pe_dict *d, pe_str *key) {
     if (!d->index) return pe_undef();
     int64_t hash = pe_str_hash(key);
-    size_t mask = d->mask, i = (size_t)hash & mask, perturb = (size_t)hash;
-    for (;;) {
-        int64_t e = d->index[i];
+    for (probe p = probe_first(hash, d->mask);; probe_next(&p)) {
+        int64_t e = d->index[p.i];
         if (e == DKIX_EMPTY) break;
         if (e >= 0) {
             pe_dict_entry *ep = &d->entries[e];
@@ -189,8 +202,6 @@ pe_val pe_dict_get_str(pe_dict *d, pe_str *key) {
                 (PE_STR(ep->key) == key || pe_str_eq(PE_STR(ep->key), key)))
                 return ep->value;
         }
-        perturb >>= PERTURB_SHIFT;
-        i = (i * 5 + perturb + 1) & mask;
     }
     return pe_undef();
 }
@@ -332,7 +343,21 @@ static int clone_into(pe_state *S, pe_dict *d, const pe_dict *o) {
 }
 
 /* dict_merge(d, o, override=1) for a dict o. */
-static int merge_dict(pe_state *S, pe_dict *d, pe_dict *o) {
+/* A merge's "d[k] = v". With dup (the ** of a call), a key d already has is
+ * not set: 1 with *dup = k (a new reference). 0 set, -1 error. */
+static int merge_one(pe_state *S, pe_dict *d, pe_val k, pe_val v, pe_val *dup) {
+    if (dup) {
+        int64_t hash, ix;
+        if (pe_cont_hash(S, k, &hash) || lookup(S, d, k, hash, &ix, NULL)) return -1;
+        if (ix >= 0) {
+            pe_incref(*dup = k);
+            return 1;
+        }
+    }
+    return pe_dict_set(S, d, k, v);
+}
+
+static int merge_dict(pe_state *S, pe_dict *d, pe_dict *o, pe_val *dup) {
     if (o == d || o->used == 0) return 0;
     if (d->used == 0 && o->used == o->nentries &&
         (o->mask + 1 == 8 || USABLE_FRACTION((o->mask + 1) / 2) < o->used)) {
@@ -348,10 +373,10 @@ static int merge_dict(pe_state *S, pe_dict *d, pe_dict *o) {
         if (e.key.tag == PE_TUNDEF) continue;
         pe_incref(e.key);
         pe_incref(e.value);
-        int r = insert_h(S, d, e.key, e.hash, e.value);
+        int r = dup ? merge_one(S, d, e.key, e.value, dup) : insert_h(S, d, e.key, e.hash, e.value);
         pe_decref(S, e.key);
         pe_decref(S, e.value);
-        if (r) return -1;
+        if (r) return r;
         if (o->version != version)
             return pe_raise(S, PE_EXC(RuntimeError), "dict mutated during update");
     }
@@ -400,7 +425,7 @@ static int merge_pairs(pe_state *S, pe_dict *d, pe_val seq) {
 /* PyDict_Merge for a non-dict mapping: an instance of a class with a keys()
  * method (collections.ChainMap, UserDict, user mappings) is merged as
  * d[k] = o[k] for k in o.keys(), as CPython's dict(o) / d.update(o). */
-static int merge_keys(pe_state *S, pe_dict *d, pe_val o, pe_val keysfn) {
+static int merge_keys(pe_state *S, pe_dict *d, pe_val o, pe_val keysfn, pe_val *dup) {
     pe_val keys, it, k, v;
     int r = pe_call(S, keysfn, 0, NULL, NULL, &keys);
     if (r) return -1;
@@ -410,25 +435,25 @@ static int merge_keys(pe_state *S, pe_dict *d, pe_val o, pe_val keysfn) {
     while ((r = pe_next(S, it, &k)) == 1) {
         r = pe_getitem(S, o, k, &v);
         if (r == 0) {
-            r = pe_dict_set(S, d, k, v);
+            r = merge_one(S, d, k, v, dup);
             pe_decref(S, v);
         }
         pe_decref(S, k);
         if (r) break;
     }
     pe_decref(S, it);
-    return r < 0 ? -1 : 0;
+    return r < 0 ? -1 : r;
 }
 
-int pe_dict_update(pe_state *S, pe_dict *d, pe_val other) {
-    if (pe_is_dict(other)) return merge_dict(S, d, PE_DICT(other));
+int pe_dict_merge(pe_state *S, pe_dict *d, pe_val other, pe_val *dup) {
+    if (pe_is_dict(other)) return merge_dict(S, d, PE_DICT(other), dup);
     if (other.tag == PE_TOBJ && pe_is_heaptype(other.u.o->type)) {
         pe_val name, keysfn;
         if (pe_str_from_cstr(S, "keys", &name)) return -1;
         int r = pe_getattr(S, other, name.u.o, &keysfn);
         pe_decref(S, name);
         if (r == 0) {
-            r = merge_keys(S, d, other, keysfn);
+            r = merge_keys(S, d, other, keysfn, dup);
             pe_decref(S, keysfn);
             return r;
         }
@@ -438,12 +463,14 @@ int pe_dict_update(pe_state *S, pe_dict *d, pe_val other) {
     return merge_pairs(S, d, other);
 }
 
+int pe_dict_update(pe_state *S, pe_dict *d, pe_val other) { return pe_dict_merge(S, d, other, NULL); }
+
 /* PyDict_Copy: a fast clone when the table is compact enough. */
 int pe_dict_copy(pe_state *S, pe_dict *d, pe_val *out) {
     if (pe_dict_new(S, out)) return -1;
     if (d->used == 0) return 0;
     int r = d->used >= (d->nentries * 2) / 3 ? clone_into(S, PE_DICT(*out), d)
-                                             : merge_dict(S, PE_DICT(*out), d);
+                                             : merge_dict(S, PE_DICT(*out), d, NULL);
     if (r) pe_decref(S, *out);
     return r;
 }
@@ -527,7 +554,7 @@ static int dict_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
 static int dict_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
     if (op != PE_BO_OR || !pe_is_dict(a) || !pe_is_dict(b)) return PE_NOTIMPL;
     if (pe_dict_copy(S, PE_DICT(a), out)) return -1;
-    if (merge_dict(S, PE_DICT(*out), PE_DICT(b))) {
+    if (merge_dict(S, PE_DICT(*out), PE_DICT(b), NULL)) {
         pe_decref(S, *out);
         return -1;
     }
@@ -591,27 +618,18 @@ static int dict_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, p
 /* ------------------------------------------------------------------ */
 
 /* keys() / values() / items(): a view of type t. */
-static int view(pe_state *S, const char *qualname, const pe_type *t, pe_val self, int argc,
-                pe_obj *kwnames, pe_val *out) {
-    if (pe_cont_noargs(S, qualname, argc, kwnames)) return -1;
-    return pe_dictview_new(S, t, PE_DICT(self), out);
-}
-
-static int m_keys(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                  pe_val *out) {
-    (void)argv;
-    return view(S, "dict.keys", &pe_type_dict_keys, self, argc, kwnames, out);
-}
-static int m_values(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                    pe_val *out) {
-    (void)argv;
-    return view(S, "dict.values", &pe_type_dict_values, self, argc, kwnames, out);
-}
-static int m_items(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                   pe_val *out) {
-    (void)argv;
-    return view(S, "dict.items", &pe_type_dict_items, self, argc, kwnames, out);
-}
+/* dict.keys() / dict.values() / dict.items(): a view of the dict */
+#define VIEW_METHOD(name)                                                                          \
+    static int m_##name(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames, \
+                        pe_val *out) {                                                             \
+        (void)argv;                                                                                \
+        if (pe_cont_noargs(S, "dict." #name, argc, kwnames)) return -1;                            \
+        return pe_dictview_new(S, &pe_type_dict_##name, PE_DICT(self), out);                       \
+    }
+VIEW_METHOD(keys)
+VIEW_METHOD(values)
+VIEW_METHOD(items)
+#undef VIEW_METHOD
 
 static int m_get(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                  pe_val *out) {
@@ -651,13 +669,10 @@ static int m_popitem(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_
     if (pe_tuple_new(S, 2, out)) return -1;
     size_t i = d->nentries - 1;
     while (d->entries[i].key.tag == PE_TUNDEF) i--;
-    size_t slot = (size_t)d->entries[i].hash & d->mask, perturb = (size_t)d->entries[i].hash;
-    while (d->index[slot] != (int64_t)i) {
-        perturb >>= PERTURB_SHIFT;
-        slot = (slot * 5 + perturb + 1) & d->mask;
-    }
+    probe p = probe_first(d->entries[i].hash, d->mask);
+    while (d->index[p.i] != (int64_t)i) probe_next(&p);
     pe_tuple *t = PE_TUPLE(*out);
-    remove_entry(d, (int64_t)i, slot, &t->items[0], &t->items[1]);
+    remove_entry(d, (int64_t)i, p.i, &t->items[0], &t->items[1]);
     d->nentries = i; /* usable is not given back: the slot is a dummy now */
     return 0;
 }

@@ -13,6 +13,7 @@
 #include "pe_vm.h"
 #include "dir_names.h"
 #include "pe_dunder.h"
+#include "pe_module.h"
 
 static void exc_dealloc(pe_state *S, pe_obj *o);
 static void exc_clear(pe_state *S, pe_obj *o);
@@ -269,8 +270,7 @@ static int unicode_error_check(pe_state *S, const char *kinds, int argc, const p
             if (pe_is_bigint(a))
                 return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C ssize_t");
             if (a.tag != PE_TINT && a.tag != PE_TBOOL)
-                return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                                pe_type_name(a));
+                return pe_raise_not_index(S, a);
         }
     }
     return 0;
@@ -334,7 +334,7 @@ static int exc_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe
         if (argc == 5) fn2 = argv[4];
         /* BlockingIOError(errno, strerror, characters_written) */
         if (t == PE_EXC(BlockingIOError) && fn.tag == PE_TFLOAT)
-            return pe_raise(S, PE_EXC(TypeError), "'float' object cannot be interpreted as an integer");
+            return pe_raise_not_index(S, fn);
         if (t == PE_EXC(BlockingIOError) && is_number(fn)) fn = fn2 = pe_undef();
         else if (fn.tag != PE_TNONE) nargs = 2;
     }
@@ -1115,6 +1115,15 @@ void pe_attr_error_suggest(pe_state *S, pe_val obj, const pe_str *name) {
  * builtins pyexpr lacks, as CPython would suggest them. */
 const char *pe_builtin_suggest(const char *name) {
     return suggest_from(dir_names_find("builtins"), name);
+}
+
+/* Raises module.cls(fmt % ...) (pe_module.h). */
+int pe_module_raise(pe_state *S, const char *module, const char *cls, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int r = pe_module_raisev(S, module, cls, fmt, ap);
+    va_end(ap);
+    return r;
 }
 
 #ifdef PE_DEBUG

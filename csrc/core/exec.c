@@ -64,25 +64,32 @@ static int map_get(pe_state *S, pe_val m, pe_val name, pe_val *out) {
     return 0;
 }
 
-/* name's value among the caller's globals: 1 found (new reference), 0 not */
-static int caller_global(pe_state *S, const pe_frame *fr, const pe_str *name, pe_val *out) {
-    const pe_code *pc = pe_frame_prog(S, fr);
-    if (!fr || !pc) return 0;
-    for (uint32_t i = 0; i < pc->nglobals; i++) {
-        const pe_str *g = (const pe_str *)pc->gnames[i];
-        if (g->len == name->len && !memcmp(g->data, name->data, g->len)) {
-            if (fr->globals[i].tag == PE_TUNDEF) return 0;
-            pe_incref(fr->globals[i]);
-            *out = fr->globals[i];
-            return 1;
-        }
-    }
+/* The caller's global slots by name: *map = a dict name -> slot index of
+ * program pc (UNDEF without one), built once per exec/eval so that each of
+ * the string's names is found in one lookup. */
+static int caller_slotmap(pe_state *S, const pe_code *pc, pe_val *map) {
+    *map = pe_undef();
+    if (!pc) return 0;
+    if (pe_dict_new(S, map)) return -1;
+    for (uint32_t k = 0; k < pc->nglobals; k++)
+        if (pe_dict_set(S, PE_DICT(*map), pe_obj_val(pc->gnames[k]), pe_int((int64_t)k))) return -1;
     return 0;
 }
 
-static bool same_name(const pe_obj *a, const pe_obj *b) {
-    const pe_str *x = (const pe_str *)a, *y = (const pe_str *)b;
-    return x->len == y->len && !memcmp(x->data, y->data, x->len);
+/* The caller's global slot named name (map from caller_slotmap), or NULL. */
+static pe_val *caller_slot(const pe_frame *fr, pe_val map, pe_val name) {
+    if (map.tag != PE_TOBJ) return NULL;
+    pe_val k = pe_dict_get_str(PE_DICT(map), PE_STR(name));
+    return k.tag == PE_TINT ? &fr->globals[k.u.i] : NULL;
+}
+
+/* name's value among the caller's globals: 1 found (new reference), 0 not */
+static int caller_global(const pe_frame *fr, pe_val map, pe_val name, pe_val *out) {
+    pe_val *slot = caller_slot(fr, map, name);
+    if (!slot || slot->tag == PE_TUNDEF) return 0;
+    pe_incref(*slot);
+    *out = *slot;
+    return 1;
 }
 
 /* The string's global slots, owned by an anonymous module kept in
@@ -166,14 +173,16 @@ static int run_string(pe_state *S, const char *fn, int mode, int argc, const pe_
     pe_val *seed = pe_mem_alloc(S, (n ? n : 1) * sizeof(pe_val));
     pe_val *slots = seed ? new_space(S, code) : NULL;
     int rc = -1;
-    pe_val res = pe_undef();
+    pe_val res = pe_undef(), gmap = pe_undef();
     if (!slots) goto done;
+    /* the caller's globals are read (implicit) and written back (exec at module level) */
+    if (implicit && fr && caller_slotmap(S, pe_frame_prog(S, fr), &gmap)) goto done;
     for (uint32_t i = 0; i < n; i++) seed[i] = pe_undef();
     for (uint32_t i = 0; i < n; i++) {
         pe_val name = pe_obj_val(code->gnames[i]), v;
         int r = l.tag != PE_TNONE ? map_get(S, l, name, &v) : 0;
         if (r == 0 && !implicit) r = map_get(S, g, name, &v);
-        if (r == 0 && implicit) r = caller_global(S, fr, PE_STR(name), &v);
+        if (r == 0 && implicit) r = caller_global(fr, gmap, name, &v);
         if (r < 0) goto done;
         if (r == 0) v = code->gbuiltin[i] >= 0 ? pe_builtin_value(code->gbuiltin[i]) : pe_undef();
         slots[i] = v; /* the new reference */
@@ -184,16 +193,15 @@ static int run_string(pe_state *S, const char *fn, int mode, int argc, const pe_
     if (rc == 0 && mode == PE_MODE_EXEC) {
         /* what the string (re)bound goes back */
         pe_val target = l.tag != PE_TNONE ? l : g;
-        const pe_code *pc = pe_frame_prog(S, fr);
         for (uint32_t i = 0; i < n && rc == 0; i++) {
             if (slots[i].tag == PE_TUNDEF || pe_is(slots[i], seed[i])) continue;
             pe_val name = pe_obj_val(code->gnames[i]);
             if (target.tag != PE_TNONE) {
                 rc = pe_is_dict(target) ? pe_dict_set(S, PE_DICT(target), name, slots[i])
                                         : pe_setitem(S, target, name, slots[i]);
-            } else if (fr && !fr->func && pc) {
-                for (uint32_t k = 0; k < pc->nglobals; k++)
-                    if (same_name(pc->gnames[k], code->gnames[i])) pe_assign(S, &fr->globals[k], slots[i]);
+            } else if (fr && !fr->func) {
+                pe_val *slot = caller_slot(fr, gmap, name);
+                if (slot) pe_assign(S, slot, slots[i]);
             }
         }
         if (rc == 0) {
@@ -207,6 +215,7 @@ static int run_string(pe_state *S, const char *fn, int mode, int argc, const pe_
     }
 done:
     pe_decref(S, res);
+    pe_decref(S, gmap);
     if (seed) {
         for (uint32_t i = 0; i < n; i++) pe_decref(S, seed[i]);
         pe_mem_free(S, seed, (n ? n : 1) * sizeof(pe_val));

@@ -591,13 +591,7 @@ static void enum_clear(pe_state *S, pe_obj *o) {
 
 static int enum_new(pe_state *S, pe_val iterable, pe_val start, pe_val *out) {
     pe_val count = pe_int(0);
-    if (start.tag != PE_TUNDEF) {
-        if (start.tag == PE_TBOOL) count = pe_int(start.u.i);
-        else if (pe_is_intlike(start)) count = start;
-        else
-            return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                            pe_type_name(start));
-    }
+    if (start.tag != PE_TUNDEF && pe_index_int_value(S, start, &count)) return -1;
     pe_val it;
     if (pe_iter(S, iterable, &it)) return -1;
     enumobj *e = (enumobj *)pe_obj_new(S, &pe_type_enumerate, sizeof(enumobj));

@@ -89,23 +89,6 @@ static int to_double(pe_state *S, pe_val v, double *out) {
     }
 }
 
-/* PyNumber_Index for pyexpr: *out is v itself (borrowed) for an int, the
- * plain int for a bool; "'float' object cannot be interpreted as an
- * integer" otherwise. */
-static int to_index(pe_state *S, pe_val v, pe_val *out) {
-    if (pe_is_intlike(pe_unbox(v))) v = pe_unbox(v); /* int subclasses (borrowed value) */
-    if (v.tag == PE_TBOOL) {
-        *out = pe_int(v.u.i);
-        return 0;
-    }
-    if (pe_is_intlike(v)) {
-        *out = v;
-        return 0;
-    }
-    return pe_raise(S, TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
-                    pe_type_name(v));
-}
-
 /* Low 64 bits of |v| (the whole magnitude when |v| < 2**64). */
 static uint64_t int_low_u64(pe_val v) {
     if (v.tag != PE_TOBJ) return v.u.i < 0 ? 0 - (uint64_t)v.u.i : (uint64_t)v.u.i;
@@ -1269,9 +1252,9 @@ static int int_fold(pe_state *S, const char *name, int_binop op, int64_t empty, 
         *out = pe_int(empty);
         return 0;
     }
-    if (to_index(S, argv[0], &x) || pe_int_abs(S, x, &res)) return -1;
+    if (pe_index_int_value(S, argv[0], &x) || pe_int_abs(S, x, &res)) return -1;
     for (int i = 1; i < argc; i++) {
-        if (to_index(S, argv[i], &x)) goto fail;
+        if (pe_index_int_value(S, argv[i], &x)) goto fail;
         if (res.tag == PE_TINT && res.u.i == fixed) continue;
         if (int_update(S, op, &res, x)) goto fail;
     }
@@ -1380,7 +1363,7 @@ static const uint64_t small_factorials[] = {
 /* factorial(x) for an int-like x: odd_part << (x - popcount(x)). */
 static int factorial_of(pe_state *S, pe_val arg, pe_val *out) {
     pe_val x, odd;
-    if (to_index(S, arg, &x)) return -1;
+    if (pe_index_int_value(S, arg, &x)) return -1;
     if (x.tag == PE_TOBJ && pe_int_sign(x) > 0)
         return pe_raise(S, OVERFLOW_ERROR, "factorial() argument should not exceed %lld",
                         (long long)INT64_MAX);
@@ -1499,7 +1482,7 @@ fail:
 
 /* n and k of comb/perm: ints, non-negative. */
 static int comb_args(pe_state *S, const pe_val *argv, pe_val *n, pe_val *k) {
-    if (to_index(S, argv[0], n) || to_index(S, argv[1], k)) return -1;
+    if (pe_index_int_value(S, argv[0], n) || pe_index_int_value(S, argv[1], k)) return -1;
     if (pe_int_sign(*n) < 0) return pe_raise(S, VALUE_ERROR, "n must be a non-negative integer");
     if (pe_int_sign(*k) < 0) return pe_raise(S, VALUE_ERROR, "k must be a non-negative integer");
     return 0;
@@ -1612,7 +1595,7 @@ fail:
 MFN(math_isqrt) {
     pe_val n;
     (void)self;
-    if (check_one(S, "isqrt", argc, kw) || to_index(S, argv[0], &n)) return -1;
+    if (check_one(S, "isqrt", argc, kw) || pe_index_int_value(S, argv[0], &n)) return -1;
     int sign = pe_int_sign(n);
     if (sign < 0) return pe_raise(S, VALUE_ERROR, "isqrt() argument must be nonnegative");
     if (sign == 0) {

@@ -14,14 +14,7 @@
 
 
 /* Raises binascii.Error(msg). */
-static int bin_error(pe_state *S, const char *fmt, ...) PE_PRINTF(2, 3);
-static int bin_error(pe_state *S, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    int r = pe_module_raisev(S, "binascii", "Error", fmt, ap);
-    va_end(ap);
-    return r;
-}
+#define bin_error(S, ...) pe_module_raise(S, "binascii", "Error", __VA_ARGS__)
 
 /* An "ascii buffer" argument: bytes-like, or a str of ASCII only. */
 static int ascii_data(pe_state *S, pe_val v, const unsigned char **p, size_t *n) {
@@ -227,11 +220,8 @@ static int bin_crc32(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_
     if (binary_data(S, argv[0], &p, &n)) return -1;
     uint32_t crc = 0;
     if (argc == 2) {
-        pe_val v = argv[1], low;
-        if (v.tag == PE_TBOOL) v = pe_int(v.u.i);
-        if (!pe_is_intlike(v))
-            return pe_raise(S, PE_EXC(TypeError),
-                            "'%s' object cannot be interpreted as an integer", pe_type_name(v));
+        pe_val v, low;
+        if (pe_index_int_value(S, argv[1], &v)) return -1;
         if (pe_int_and(S, v, pe_int(0xffffffff), &low)) return -1;
         crc = (uint32_t)low.u.i;
     }

@@ -67,8 +67,7 @@ static int json_decode(pe_state *S, pe_val self, int argc, const pe_val *argv, p
         return pe_raise(S, PE_EXC(TypeError), "first argument must be a string, not %s",
                         pe_type_name(argv[0]));
     if (argv[1].tag != PE_TINT)
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                        pe_type_name(argv[1]));
+        return pe_raise_not_index(S, argv[1]);
     pe_json_dec d;
     memset(&d, 0, sizeof d);
     d.S = S;

@@ -103,19 +103,6 @@ static uint32_t mt_next(mt_state *g) {
 
 static void mt_dealloc(pe_state *S, pe_obj *o) { pe_obj_free(S, o, sizeof(mt_state)); }
 
-/* An int argument as CPython's index conversion words its refusal. */
-static int int_arg(pe_state *S, pe_val v, pe_val *out) {
-    if (v.tag == PE_TBOOL) {
-        *out = pe_int(v.u.i);
-        return 0;
-    }
-    if (!pe_is_intlike(v))
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                        pe_type_name(v));
-    *out = v;
-    return 0;
-}
-
 RFN(mt_random_m) {
     if (pe_cont_noargs(S, "Random.random", argc, kw)) return -1;
     (void)argv;
@@ -128,7 +115,7 @@ RFN(mt_random_m) {
 RFN(mt_getrandbits) {
     if (pe_cont_onearg(S, "Random.getrandbits", argc, kw)) return -1;
     pe_val kv;
-    if (int_arg(S, argv[0], &kv)) return -1;
+    if (pe_index_int_value(S, argv[0], &kv)) return -1;
     if (pe_int_sign(kv) < 0)
         return pe_raise(S, PE_EXC(ValueError), "number of bits must be non-negative");
     if (kv.tag != PE_TINT || kv.u.i > INT32_MAX)
@@ -262,7 +249,7 @@ static int mt_setstate(pe_state *S, pe_val self, pe_val t) {
     uint32_t w[MT_N];
     for (int i = 0; i <= MT_N; i++) {
         pe_val v;
-        if (int_arg(S, PE_TUPLE(t)->items[i], &v)) return -1;
+        if (pe_index_int_value(S, PE_TUPLE(t)->items[i], &v)) return -1;
         if (pe_int_sign(v) < 0 || v.tag != PE_TINT || v.u.i > 0xffffffffLL) {
             if (pe_int_sign(v) < 0)
                 return pe_raise(S, PE_EXC(OverflowError),

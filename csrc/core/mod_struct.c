@@ -51,16 +51,8 @@ static size_t code_size(char c, int order) {
     }
 }
 
-static int struct_error(pe_state *S, const char *fmt, ...) PE_PRINTF(2, 3);
-
 /* raise struct.error(msg) (the class lives in csrc/lib/struct.py) */
-static int struct_error(pe_state *S, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    int r = pe_module_raisev(S, "struct", "error", fmt, ap);
-    va_end(ap);
-    return r;
-}
+#define struct_error(S, ...) pe_module_raise(S, "struct", "error", __VA_ARGS__)
 
 static int fmt_begin(pe_state *S, pe_val fmt, fmt_iter *it) {
     const unsigned char *b;
@@ -524,22 +516,23 @@ static int get_offset(pe_state *S, pe_val v, size_t buflen, size_t need, const c
     int ir = pe_index_int64(S, v, PE_EXC(OverflowError), &o);
     if (ir < 0) return -1;
     if (ir == 0)
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                        pe_type_name(v));
-    if (o < 0) {
-        if ((uint64_t)(-o) > buflen)
+        return pe_raise_not_index(S, v);
+    bool packing = what[0] == 'p';
+    if (o < 0) { /* from the end: the data must end before it, the offset stay inside */
+        if (o + (int64_t)need > 0)
+            return struct_error(S, packing ? "no space to pack %zu bytes at offset %lld"
+                                           : "not enough data to unpack %zu bytes at offset %lld",
+                                need, (long long)o);
+        if (o + (int64_t)buflen < 0)
             return struct_error(S, "offset %lld out of range for %zu-byte buffer", (long long)o, buflen);
         o += (int64_t)buflen;
     }
-    if ((uint64_t)o > buflen || buflen - (uint64_t)o < need) {
-        if ((uint64_t)o > buflen)
-            return struct_error(S, "offset %lld out of range for %zu-byte buffer", (long long)o, buflen);
+    if ((int64_t)buflen - o < (int64_t)need)
         return struct_error(S,
                             "%s requires a buffer of at least %zu bytes for %s %zu bytes at offset %lld "
                             "(actual buffer size is %zu)",
-                            what, need + (size_t)o, what[0] == 'p' ? "packing" : "unpacking", need,
-                            (long long)o, buflen);
-    }
+                            what, need + (size_t)o, packing ? "packing" : "unpacking", need, (long long)o,
+                            buflen);
     *off = (size_t)o;
     return 0;
 }

@@ -74,8 +74,7 @@ TFN(t_sleep) {
     } else if (pe_is_intlike(a)) {
         secs = pe_int_sign(a) < 0 ? -1.0 : 1e300;
     } else {
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                        pe_type_name(a));
+        return pe_raise_not_index(S, a);
     }
     if (secs < 0) return pe_raise(S, PE_EXC(ValueError), "sleep length must be non-negative");
     if (secs > 9.2e9)

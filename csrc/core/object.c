@@ -140,7 +140,7 @@ int pe_hash(pe_state *S, pe_val v, int64_t *out) {
     switch (v.tag) {
     case PE_TNONE: *out = 0x5f3759df; return 0; /* CPython: address based */
     case PE_TBOOL:
-    case PE_TINT: *out = pe_int_hash(pe_int(v.u.i)); return 0;
+    case PE_TINT: *out = pe_small_int_hash(v.u.i); return 0;
     case PE_TFLOAT: *out = pe_float_hash(v.u.f); return 0;
     case PE_TOBJ: {
         const pe_type *t = v.u.o->type;
@@ -508,7 +508,7 @@ int pe_len(pe_state *S, pe_val v, int64_t *out) {
         if (r) return -1;
         r = pe_index_int64(S, n, PE_EXC(OverflowError), out);
         if (!r)
-            pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer", pe_type_name(n));
+            pe_raise_not_index(S, n);
         pe_decref(S, n);
         return r == 1 ? 0 : -1;
     }
@@ -803,8 +803,7 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
         if (!pe_is_str(x) && !pe_is_bytes(x) && !pe_is_bytearray(x))
             return pe_raise(S, PE_EXC(TypeError), "int() can't convert non-string with explicit base");
         if (base.tag != PE_TINT && base.tag != PE_TBOOL)
-            return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                            pe_type_name(base));
+            return pe_raise_not_index(S, base);
         int64_t b = base.u.i;
         if (b != 0 && (b < 2 || b > 36))
             return pe_raise(S, PE_EXC(ValueError), "int() base must be >= 2 and <= 36, or 0");
@@ -956,8 +955,34 @@ static int float_is_integer(pe_state *S, pe_val self, int argc, const pe_val *ar
     return 0;
 }
 
+/* float.as_integer_ratio(): the exact value as a lowest-terms (n, d) */
+static int float_as_integer_ratio(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                                  pe_val *out) {
+    (void)argv;
+    (void)kw;
+    if (argc)
+        return pe_raise(S, PE_EXC(TypeError), "float.as_integer_ratio() takes no arguments (%d given)", argc);
+    double x = self.u.f;
+    if (isnan(x)) return pe_raise(S, PE_EXC(ValueError), "cannot convert NaN to integer ratio");
+    if (isinf(x)) return pe_raise(S, PE_EXC(OverflowError), "cannot convert Infinity to integer ratio");
+    int e;
+    double m = frexp(x, &e);
+    for (int i = 0; i < 64 && m != floor(m); i++) { /* 53 doublings at most */
+        m *= 2.0;
+        e--;
+    }
+    /* m is an integer now (|m| < 2**53), odd unless x is one: (m << e, 1) or (m, 1 << -e) */
+    pe_val nd[2] = {pe_int((int64_t)m), pe_int(1)}, shifted;
+    if (pe_int_lshift(S, nd[e < 0], pe_int(e < 0 ? -e : e), &shifted)) return -1;
+    nd[e < 0] = shifted;
+    int r = pe_tuple_pack(S, 2, nd, out);
+    pe_decref(S, shifted);
+    return r;
+}
+
 static const pe_cfunc float_methods[] = {
     PE_METHOD("is_integer", float_is_integer),
+    PE_METHOD("as_integer_ratio", float_as_integer_ratio),
     PE_METHOD_END,
 };
 
@@ -1251,8 +1276,7 @@ static int range_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
             int du = pe_dunder_index(S, a, &owned[i]);
             if (du < 0) goto done;
             if (du == 0) {
-                pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                         pe_type_name(a));
+                pe_raise_not_index(S, a);
                 goto done;
             }
             a = owned[i];

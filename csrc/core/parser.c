@@ -1807,6 +1807,10 @@ static int fstring_body(parser *P, strpart *sp, const pe_token *t, const char *s
             lit_start = i;
         } else if (c == '\\' && !raw && i + 1 < n) {
             i += 2;
+            if (s[i - 1] == 'N' && i < n && s[i] == '{') { /* \N{NAME}: no field */
+                while (i < n && s[i] != '}') i++;
+                i += i < n;
+            }
         } else {
             i++;
         }

@@ -94,6 +94,25 @@ struct pe_code {
     atomic_uint refcount; /* pe_code_retain/release; 1 when compiled, freed at 0 */
 };
 
+/* Building code objects (compiler.c, api.c; shared with the bytecode
+ * loader, marshal.c). */
+/* f's arrays in one block (see finish_unit): code/lines/cols, consts and
+ * names unset, localnames NULL, cell2arg -1; the caller sets the counts.
+ * -1 + MemoryError. */
+int pe_fcode_arrays(pe_state *S, pe_fcode *f, uint32_t ncode, uint32_t nconsts, uint32_t nnames,
+                    uint32_t nl, uint32_t ncells, uint32_t nexc);
+/* The pe_code block: global tables (unset), filename, source copy. */
+pe_code *pe_code_block_new(pe_state *S, uint32_t nglobals, const char *filename, const char *src,
+                           size_t len);
+/* The flow pass (max stack depth); untrusted: bad bytecode is a ValueError. */
+int pe_code_stack_depth(pe_state *S, const uint32_t *code, uint32_t n, const pe_exc_entry *exc,
+                        uint32_t nexc, uint32_t *max, bool untrusted);
+/* PE_CODE_* flags of a finished program (PE_CODE_BOUNDED). */
+uint32_t pe_code_compute_flags(const pe_code *code);
+/* Moves the objects built on tmp into code (immortal), sets bytes and
+ * refcount 1. */
+void pe_code_seal(pe_state *S, pe_code *code, pe_heap *tmp, size_t mark);
+
 /* ------------------------------------------------------------------ */
 /* Functions, cells, builtins                                           */
 /* ------------------------------------------------------------------ */

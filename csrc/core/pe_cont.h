@@ -113,6 +113,11 @@ int pe_dict_next(pe_dict *d, size_t *pos, pe_val *key, pe_val *value);
  * CPython's messages ("dictionary update sequence element #0 has length 1;
  * 2 is required"). */
 int pe_dict_update(pe_state *S, pe_dict *d, pe_val other);
+/* pe_dict_update, and with dup non-NULL (the ** of a call) a key d already
+ * has stops the merge of a mapping other (a dict other than d, or keys()
+ * and [], merged key by key as PyDict_Merge): 1 with *dup = that key (a new
+ * reference). 0 done, -1 error. */
+int pe_dict_merge(pe_state *S, pe_dict *d, pe_val other, pe_val *dup);
 int pe_dict_copy(pe_state *S, pe_dict *d, pe_val *out);
 int pe_set_new(pe_state *S, const pe_type *t, pe_val *out); /* set or frozenset */
 int pe_set_add(pe_state *S, pe_obj *set, pe_val key);
@@ -120,6 +125,11 @@ int pe_set_update(pe_state *S, pe_obj *set, pe_val iterable); /* SET_UPDATE, set
 int pe_set_contains(pe_state *S, pe_obj *set, pe_val key);    /* 0/1/-1 */
 /* Iteration over the table: *pos starts at 0; 1 with borrowed *key, 0 at end. */
 int pe_set_next(pe_set *s, size_t *pos, pe_val *key);
+/* Serialized sets (marshal.c): table size, and the rebuild of a new empty
+ * set from it and each key's slot (ValueError on an inconsistent layout). */
+size_t pe_set_table_size(const pe_set *s);
+int pe_set_fill_layout(pe_state *S, pe_set *s, size_t size, const pe_val *keys,
+                       const uint32_t *slots, size_t n);
 /* The frozenset constant CPython's compiler makes for a display of more
  * than 2 constants: frozenset(items) rebuilt from its own iteration order
  * (merge_consts_recursive). CPython compiles `{1, 2, 3}` to BUILD_SET 0;
@@ -178,6 +188,13 @@ void pe_trash_end(pe_state *S);
  * does not fit: exc (IndexError / OverflowError) "cannot fit 'int' into an
  * index-sized integer" is raised. */
 int pe_index_int64(pe_state *S, pe_val v, const pe_type *exc, int64_t *out);
+/* Raises CPython's refusal of a non-integer where an index is required,
+ * TypeError "'T' object cannot be interpreted as an integer"; returns -1. */
+int pe_raise_not_index(pe_state *S, pe_val v);
+/* An integer operand without __index__ (an int subclass: its value; a bool:
+ * the plain int): *out = that int value, borrowed; 0, or -1 with
+ * pe_raise_not_index. */
+int pe_index_int_value(pe_state *S, pe_val v, pe_val *out);
 
 /* ------------------------------------------------------------------ */
 /* slices (slice.c)                                                    */

@@ -31,6 +31,10 @@ int pe_import(pe_state *S, const char *name, pe_val *out);
  * Returns -1. */
 int pe_module_raisev(pe_state *S, const char *module, const char *cls, const char *fmt,
                      va_list ap);
+/* pe_module_raisev with the arguments in place (error.c):
+ * `#define struct_error(S, ...) pe_module_raise(S, "struct", "error", __VA_ARGS__)` */
+int pe_module_raise(pe_state *S, const char *module, const char *cls, const char *fmt, ...)
+    PE_PRINTF(4, 5);
 /* The module's name ("json"). */
 const char *pe_module_name(pe_val mod);
 /* dir(module): a sorted list of its attribute names. */

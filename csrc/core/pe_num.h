@@ -70,6 +70,17 @@ int pe_int_from_literal(pe_state *S, const char *s, size_t len, pe_val *out);
  * string conversion; use sys.set_int_max_str_digits() to increase the limit". */
 int pe_int_to_str(pe_state *S, pe_val a, int base, bool with_prefix, pe_sb *sb);
 int64_t pe_int_hash(pe_val a); /* CPython's: modulo 2**61-1, -1 -> -2 */
+/* The same for a small int, without a bigint view (dict keys, hash()):
+ * |v| mod 2**61-1 with v's sign; 2**61 = 1 (mod 2**61-1), so the residue is
+ * the low 61 bits plus the high 3. */
+PE_INLINE int64_t pe_small_int_hash(int64_t v) {
+    const uint64_t mod = ((uint64_t)1 << 61) - 1;
+    uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    m = (m & mod) + (m >> 61);
+    if (m >= mod) m -= mod;
+    int64_t h = v < 0 ? -(int64_t)m : (int64_t)m;
+    return h == -1 ? -2 : h;
+}
 int64_t pe_int_bit_length(pe_val a);
 /* Build from a 128-bit product/sum that overflowed int64 (VM fast path). */
 int pe_int_from_i128(pe_state *S, __int128 x, pe_val *out);

@@ -17,10 +17,14 @@ typedef struct pe_str {
     size_t len;    /* bytes, excluding the trailing NUL */
     size_t nchars; /* code points */
     int64_t hash;  /* -1: not computed yet */
-    uint32_t ascii; /* 1: len == nchars */
-    uint32_t grown; /* str.c: allocation rounded up by in-place appends */
-    char data[];    /* NUL-terminated UTF-8 */
+    uint8_t ascii; /* 1: len == nchars */
+    uint8_t grown; /* str.c: allocation rounded up by in-place appends */
+    char data[];   /* NUL-terminated UTF-8 */
 } pe_str;
+/* Bytes before the text: a str of n bytes takes PE_STR_HEAD + n + 1 (58 +
+ * n + 1, not sizeof(pe_str) + n + 1: the text starts in the struct's tail
+ * padding, so a string of up to 5 bytes fits a 64-byte block). */
+#define PE_STR_HEAD offsetof(pe_str, data)
 
 #define PE_STR(v) ((pe_str *)(v).u.o)
 /* A static immortal str of up to 15 bytes of ASCII (same layout as pe_str;
@@ -29,7 +33,7 @@ typedef struct pe_static_str {
     pe_obj ob;
     size_t len, nchars;
     int64_t hash;
-    uint32_t ascii, grown;
+    uint8_t ascii, grown;
     char data[16];
 } pe_static_str;
 _Static_assert(offsetof(pe_static_str, data) == offsetof(pe_str, data), "pe_static_str layout");
@@ -70,10 +74,13 @@ void pe_str_finish(pe_str *s);
 int64_t pe_str_hash(pe_str *s);
 /* `s += t` / `s = s + t` for two strs when the caller owns the ONLY
  * reference to *a (rc 1; the VM drops the variable's own reference first,
- * as CPython's unicode_concatenate): appends in place with amortised
- * growth. Otherwise (shared, immortal, a is b) *a = a + b. The old *a is
- * consumed on success; on error -1 and *a is left as it was. */
-int pe_str_concat_inplace(pe_state *S, pe_val *a, pe_val b);
+ * as CPython's unicode_concatenate): appends in place, with amortised
+ * growth when `grow` (an accumulator: the result goes back to the
+ * variable), else to the exact size (a temporary such as str(i) + ",",
+ * which is not appended to again). Otherwise (shared, immortal, a is b)
+ * *a = a + b. The old *a is consumed on success; on error -1 and *a is
+ * left as it was. */
+int pe_str_concat_inplace(pe_state *S, pe_val *a, pe_val b, bool grow);
 /* BUILD_STRING: concatenation of n str values (TypeError if one is not). */
 int pe_str_join_n(pe_state *S, size_t n, const pe_val *parts, pe_val *out);
 /* sep.join(parts) (sep NULL: ""); TypeError "sequence item 1: expected str

@@ -81,6 +81,25 @@ int pe_gen_finalize_all(pe_state *S);
  * yield. Returns 1 (yielded, *out), 0 (returned, *out the value) or -1. */
 int pe_vm_gen_resume(pe_state *S, pe_gen *g, pe_val v, bool throw_, pe_val *out);
 
+/* Suspended runs (suspend.c, docs/embedding.md "External calls"): a call
+ * of an external function (or, opted in, a read of an undefined global)
+ * made by the top-level run returns to the host with the frames kept in
+ * place; pe_resume continues them. */
+typedef struct pe_susp {
+    bool enabled;   /* the VM running now may suspend (pe_run_exec, pe_resume) */
+    bool req;       /* a callee asked to suspend: the VM's error path, seeing
+                       no exception, returns 1 with the frames intact */
+    bool suspended; /* the run is suspended */
+    bool names;     /* pe_set_suspend_names: undefined globals suspend */
+    bool unwinding; /* pe_vm_abandon: exception handlers are skipped */
+    uint8_t kind;   /* PE_PENDING_CALL / PE_PENDING_NAME */
+    uint32_t npop;  /* stack values a resume drops (the callee and its arguments) */
+    int64_t gslot;  /* PE_PENDING_NAME: the global slot the value is bound to */
+    pe_val name, args, kwargs; /* the pending call (str, tuple, dict) or UNDEF */
+    uint64_t ncalls, max_calls; /* external calls of this run; the cap (0: none) */
+    double time_left; /* seconds left of the timeout while suspended, -1: none */
+} pe_susp;
+
 struct pe_state {
     pe_heap heap;         /* run heap */
     pe_heap *cur;         /* where new objects go (run heap or a code heap) */
@@ -182,6 +201,7 @@ struct pe_state {
     pe_import_fn import_hook;     /* host modules (pe_set_import_hook) */
     void *import_ud;
     uint32_t rec_limit;   /* sys.setrecursionlimit's value, 0 = not set this run */
+    pe_susp susp;         /* suspended runs (suspend.c) */
 };
 
 /* Exception instances. The traceback lives on the exception (innermost
@@ -344,6 +364,33 @@ PE_INLINE size_t pe_mem_limit_from(const pe_state *S, size_t base) {
 }
 /* capi_host.c: frees the state's host type objects (after the heap sweep). */
 void pe_capi_state_fini(pe_state *S);
+
+/* Suspended runs (suspend.c; vm.c's hooks). */
+/* vm.c: continues the suspended run's frames (throw_: raising the pending
+ * exception at the suspended instruction): 0, -1, or 1 suspended again. */
+int pe_vm_continue(pe_state *S, bool throw_, pe_val *result);
+/* vm.c: a frame pushed for a loaded snapshot (snapshot.c): its window of
+ * need values (UNDEF) starts at top (NULL: the stack's start) or in a new
+ * chunk; every other field is zero. NULL with an exception. */
+pe_frame *pe_vm_load_frame(pe_state *S, pe_val *top, size_t need);
+/* vm.c: drops every frame of a suspended run (no handler runs). */
+void pe_vm_abandon(pe_state *S);
+/* suspend.c: LOAD_GLOBAL of an unbound, non-builtin global with
+ * susp.names set: -1 when the run suspends for the host to resolve the
+ * name (nothing raised), 0 when it cannot (the NameError follows). */
+int pe_suspend_name(pe_state *S, pe_frame *f, uint32_t slot);
+/* suspend.c: after the VM of pe_run_exec/pe_resume returned rc (1:
+ * suspended): the run's end or the pause (PE_SUSPENDED). */
+int pe_suspend_after(pe_state *S, int rc, pe_val r, pe_value *result);
+/* suspend.c: a suspended run left by pe_run_end / pe_reset / pe_state_free. */
+void pe_suspend_abandon(pe_state *S);
+/* snapshot.c: pe_snapshot_load without the key check (the fuzz target:
+ * every byte string must load or fail cleanly). */
+int pe_snapshot_load_unchecked(pe_state *S, const void *data, size_t len, pe_code **code_out);
+/* capi_host.c: the name of an external function (NULL: v is none). */
+const char *pe_external_name(pe_val v);
+int pe_external_call(pe_state *S, void *ud, int argc, const pe_value *argv, pe_value kwnames,
+                     pe_value *result);
 
 /* api.c: run plumbing shared by the front ends. */
 int pe_globals_init(pe_state *S, pe_code *code);

@@ -20,7 +20,7 @@
 
 #include "re_impl.h"
 #include "str_impl.h"
-#include "unicode_db.h"
+#include "unicode.h"
 
 /* parse_sub/parse_seq nesting: 2 per parenthesis, so 495 nested groups
  * parse (CPython 3.11 run from a script gives up at 496). */
@@ -475,7 +475,17 @@ static int esc_numeric(rp *P, size_t esc, bool in_class, uint32_t *out, bool *do
         if (tk_peekc(P) != '{') return rp_error(P, 0, "missing {");
         size_t off, len;
         if (tk_advance(P) || tk_getuntil(P, '}', "character name", &off, &len)) return -1;
-        return rp_error_kind(P, 4, -1, "\\N{...} escapes in patterns are not supported");
+        /* unicodedata.lookup(name) of one character (unicode.h) */
+        char name[PE_UNI_NAME_MAX + 4];
+        size_t bl = 0, k = 0;
+        for (; k < len && bl + 4 <= PE_UNI_NAME_MAX; k++)
+            bl += (size_t)pe_utf8_encode(P->p[off + k], name + bl);
+        uint32_t cps[PE_UNI_SEQ_MAX];
+        if (k == len && pe_uni_lookup(name, bl, true, cps) == 1) {
+            *out = cps[0];
+            return 0;
+        }
+        return rp_error_text(P, (int64_t)len + 4, "undefined character name ", off, len, true, "");
     }
     if (in_class && is_oct(c)) {
         uint32_t v = c - '0';

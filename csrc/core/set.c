@@ -239,6 +239,49 @@ int pe_set_next(pe_set *s, size_t *pos, pe_val *key) {
     return 1;
 }
 
+/* Serialized sets (marshal.c): the table size and each item's slot (the
+ * slot before pe_set_next's *pos) rebuild exactly the same table, so the
+ * iteration order survives (re-adding the items would not: see
+ * pe_set_const_frozenset). s is new and empty; every key is then looked up
+ * and must be found in its own slot, else ValueError. */
+int pe_set_fill_layout(pe_state *S, pe_set *s, size_t size, const pe_val *keys,
+                       const uint32_t *slots, size_t n) {
+    const char *bad = NULL;
+    if (size < PE_SET_MINSIZE || (size & (size - 1)) || size > ((size_t)1 << 28) ||
+        size / 64 > n || n >= size)
+        bad = "set table size";
+    pe_set_entry *table = s->smalltable;
+    if (!bad && size > PE_SET_MINSIZE) {
+        table = pe_mem_alloc(S, size * sizeof(pe_set_entry));
+        if (!table) return -1;
+        for (size_t i = 0; i < size; i++) table[i] = (pe_set_entry){pe_undef(), 0};
+        s->table = table;
+        s->mask = size - 1;
+    }
+    for (size_t i = 0; !bad && i < n; i++) {
+        int64_t h;
+        if (pe_cont_hash(S, keys[i], &h)) return -1;
+        if (slots[i] >= size || slot_active(&table[slots[i]])) {
+            bad = "set layout";
+            break;
+        }
+        pe_incref(keys[i]);
+        table[slots[i]] = (pe_set_entry){keys[i], h};
+        s->fill = ++s->used;
+    }
+    for (size_t i = 0; !bad && i < n; i++) {
+        int err = 0;
+        if (lookkey(S, s, keys[i], table[slots[i]].hash, &err) != &table[slots[i]]) {
+            if (err) return -1;
+            bad = "set layout";
+        }
+    }
+    if (bad) return pe_raise(S, PE_EXC(ValueError), "bad marshal data (%s)", bad);
+    return 0;
+}
+
+size_t pe_set_table_size(const pe_set *s) { return s->mask + 1; }
+
 /* set_clear_internal: back to the empty small table; references dropped
  * after the set is consistent. */
 static void clear_internal(pe_state *S, pe_set *s) {

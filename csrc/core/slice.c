@@ -32,6 +32,19 @@ int pe_index_int64(pe_state *S, pe_val v, const pe_type *exc, int64_t *out) {
     return 0;
 }
 
+int pe_raise_not_index(pe_state *S, pe_val v) {
+    return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
+                    pe_type_name(v));
+}
+
+int pe_index_int_value(pe_state *S, pe_val v, pe_val *out) {
+    pe_val x = pe_unbox(v);
+    if (x.tag == PE_TBOOL) x = pe_int(x.u.i);
+    if (!pe_is_intlike(x)) return pe_raise_not_index(S, v);
+    *out = x;
+    return 0;
+}
+
 /* clip_index for a user class's __index__: 1 done, 0 none, -1 error. */
 static int clip_dunder_index(pe_state *S, pe_val v, int64_t *out);
 
@@ -268,10 +281,8 @@ static int slice_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, 
 static int slice_indices_meth(pe_state *S, pe_val self, int argc, const pe_val *argv,
                               pe_obj *kwnames, pe_val *out) {
     if (pe_cont_onearg(S, "slice.indices", argc, kwnames)) return -1;
-    pe_val length = argv[0].tag == PE_TBOOL ? pe_int(argv[0].u.i) : argv[0];
-    if (!pe_is_intlike(length))
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                        pe_type_name(argv[0]));
+    pe_val length;
+    if (pe_index_int_value(S, argv[0], &length)) return -1;
     if (pe_int_sign(length) < 0)
         return pe_raise(S, PE_EXC(ValueError), "length should not be negative");
     pe_val t[3];

@@ -29,6 +29,7 @@
 #include "str_impl.h"
 #include "pe_dunder.h"
 #include "pe_class.h"
+#include "unicode.h"
 
 /* ------------------------------------------------------------------ */
 /* UTF-8                                                               */
@@ -58,7 +59,7 @@ int pe_ps_sb_putcp(pe_sb *sb, uint32_t c) {
 /* ------------------------------------------------------------------ */
 
 pe_str *pe_str_alloc(pe_state *S, size_t len) {
-    pe_str *s = (pe_str *)pe_text_obj_new(S, &pe_type_str, sizeof(pe_str), len);
+    pe_str *s = (pe_str *)pe_text_obj_new(S, &pe_type_str, PE_STR_HEAD, len);
     if (!s) return NULL;
     s->len = len;
     s->nchars = len;
@@ -116,11 +117,15 @@ bool pe_str_eq(const pe_str *a, const pe_str *b) {
 }
 
 /* Allocation size of a str grown in place for a total of n bytes:
- * powers of two up to 1 MiB, then steps of 1/8 of the power of two below
- * (amortised O(1) appends). Invariant: for n <= m <= grown_cap(n),
- * grown_cap(m) == grown_cap(n), so the size is a function of len alone. */
+ * multiples of 16 up to 256 (the allocator's size classes: no 128-byte
+ * rounding of a short string), powers of two up to 1 MiB, then steps of
+ * 1/8 of the power of two below (amortised O(1) appends). Invariant: for
+ * n <= m <= grown_cap(n), grown_cap(m) == grown_cap(n) (the function is
+ * monotone and grown_cap(grown_cap(n)) == grown_cap(n)), so the size is a
+ * function of len alone. */
 static size_t grown_cap(size_t n) {
-    size_t p = 64;
+    if (n <= 256) return (n + 15) & ~(size_t)15;
+    size_t p = 512;
     while (p < n && p < ((size_t)1 << 20)) p <<= 1;
     if (p >= n) return p;
     size_t hb = (size_t)1 << (63 - __builtin_clzll((unsigned long long)n));
@@ -129,7 +134,7 @@ static size_t grown_cap(size_t n) {
 }
 
 static size_t str_alloc_size(const pe_str *s) {
-    size_t n = sizeof(pe_str) + s->len + 1;
+    size_t n = PE_STR_HEAD + s->len + 1;
     return s->grown ? grown_cap(n) : n;
 }
 
@@ -328,7 +333,7 @@ static int str_concat(pe_state *S, pe_str *a, pe_str *b, pe_val *out) {
     return 0;
 }
 
-int pe_str_concat_inplace(pe_state *S, pe_val *a, pe_val b) {
+int pe_str_concat_inplace(pe_state *S, pe_val *a, pe_val b, bool grow) {
     pe_str *x = PE_STR(*a), *y = PE_STR(b);
     if (x->ob.rc != 1 || (x->ob.flags & PE_IMMORTAL) || x == y || x->len == 0 || y->len == 0) {
         pe_val r;
@@ -337,9 +342,13 @@ int pe_str_concat_inplace(pe_state *S, pe_val *a, pe_val b) {
         *a = r;
         return 0;
     }
-    size_t oldsz = str_alloc_size(x), total = sizeof(pe_str) + x->len + y->len + 1;
+    size_t oldsz = str_alloc_size(x), total = PE_STR_HEAD + x->len + y->len + 1;
     if (total < x->len) return pe_raise_nomem(S);
-    size_t newsz = grown_cap(total);
+    /* up to 256 bytes grown_cap is the allocator's 16-byte class: no
+     * waste, and a chain of temporaries (a + b + c) reallocates only when
+     * it crosses a class */
+    grow = grow || total <= 256;
+    size_t newsz = grow ? grown_cap(total) : total;
     if (newsz != oldsz) {
         pe_obj *prev = x->ob.gc_prev, *next = x->ob.gc_next;
         pe_str *n = pe_mem_realloc(S, x, oldsz, newsz);
@@ -354,7 +363,7 @@ int pe_str_concat_inplace(pe_state *S, pe_val *a, pe_val b) {
     x->nchars += y->nchars;
     x->ascii = x->ascii && y->ascii;
     x->hash = -1;
-    x->grown = 1;
+    x->grown = grow;
     *a = pe_obj_val(&x->ob);
     return 0;
 }
@@ -788,8 +797,9 @@ static int hexval(unsigned char c) {
     return -1;
 }
 
-/* \N{...}: position of the end of the escape and the reason it fails. */
-static const char *lit_named(const char *b, size_t len, size_t *i) {
+/* \N{NAME}: the named character (unicode.h: aliases too, not named
+ * sequences, as CPython's codec), or the reason it fails. */
+static const char *lit_named(pe_sb *sb, const char *b, size_t len, size_t *i) {
     if (*i >= len || b[*i] != '{') return "malformed \\N character escape";
     size_t j = *i + 1;
     while (j < len && b[j] != '}') j++;
@@ -801,8 +811,12 @@ static const char *lit_named(const char *b, size_t len, size_t *i) {
         *i = j;
         return "malformed \\N character escape";
     }
+    uint32_t cp[PE_UNI_SEQ_MAX];
+    int n = pe_uni_lookup(b + *i + 1, j - *i - 1, false, cp);
     *i = j + 1;
-    return "\\N escapes are not supported by pyexpr";
+    if (!n) return "unknown Unicode character name";
+    pe_ps_sb_putcp(sb, cp[0]);
+    return NULL;
 }
 
 /* Decodes one escape whose letter is at b[*i]; appends to sb. Returns the
@@ -837,7 +851,7 @@ static const char *lit_escape(pe_sb *sb, const char *b, size_t len, size_t *i) {
         pe_ps_sb_putcp(sb, v);
         return NULL;
     }
-    if (c == 'N') return lit_named(b, len, i);
+    if (c == 'N') return lit_named(sb, b, len, i);
     /* unknown escape (CPython: DeprecationWarning): kept verbatim */
     pe_sb_putc(sb, '\\');
     (*i)--;
@@ -886,8 +900,7 @@ int pe_ps_arg_ssize(pe_state *S, pe_val v, int64_t *out) {
         return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C ssize_t");
     int r = pe_args_via_index(S, v, pe_ps_arg_ssize, out);
     if (r) return r < 0 ? -1 : 0;
-    return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                    pe_type_name(v));
+    return pe_raise_not_index(S, v);
 }
 
 int pe_ps_arg_int(pe_state *S, pe_val v, int *out) {

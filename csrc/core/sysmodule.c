@@ -330,8 +330,7 @@ SFN(sys_setrecursionlimit) {
     if (pe_is_bigint(v) || ((v.tag == PE_TINT) && (v.u.i > INT_MAX || v.u.i < INT_MIN)))
         return pe_raise(S, PE_EXC(OverflowError), "Python int too large to convert to C int");
     if (v.tag != PE_TINT && v.tag != PE_TBOOL)
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
-                        pe_type_name(v));
+        return pe_raise_not_index(S, v);
     n = v.u.i;
     if (n < 1)
         return pe_raise(S, PE_EXC(ValueError), "recursion limit must be greater or equal than 1");

@@ -642,6 +642,13 @@ static int name_error(pe_state *S, const pe_val *globals, const pe_fcode *fc, ui
     return -1;
 }
 
+/* LOAD_GLOBAL of an unbound name: the host resolves it when it asked to
+ * (pe_set_suspend_names: the run suspends, suspend.c), else NameError. */
+static PE_NOINLINE int global_name_error(pe_state *S, pe_frame *f, uint32_t slot) {
+    if (S->susp.names && pe_suspend_name(S, f, slot)) return -1;
+    return name_error(S, f->globals, f->code, slot);
+}
+
 static int unbound_local(pe_state *S, const pe_fcode *c, uint32_t i) {
     return pe_raise(S, PE_EXC(UnboundLocalError),
                     "cannot access local variable '%s' where it is not associated with a value",
@@ -711,17 +718,35 @@ static void func_str(pe_state *S, pe_val fn, pe_sb *sb) {
     pe_decref(S, q);
 }
 
-/* TypeError "f() <msg> <type name>" naming the callee as CPython does. */
-static int call_arg_error(pe_state *S, pe_val fn, const char *msg, pe_val v) {
+/* TypeError "f() <msg><v's type name>" (v_repr: "f() <msg><repr(v)>")
+ * naming the callee as CPython does. */
+static int call_arg_error(pe_state *S, pe_val fn, const char *msg, pe_val v, bool v_repr) {
     pe_sb sb;
     pe_sb_init(&sb, S);
     func_str(S, fn, &sb);
-    if (v.tag != PE_TUNDEF) pe_sb_printf(&sb, " %s%s", msg, pe_type_name(v));
-    else pe_sb_printf(&sb, " %s", msg);
+    pe_sb_printf(&sb, " %s", msg);
+    if (!v_repr) pe_sb_puts(&sb, pe_type_name(v));
+    else if (pe_repr(S, v, &sb)) pe_exc_clear(S);
     if (!sb.failed) pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
     else pe_raise_nomem(S);
     pe_sb_free(&sb);
     return -1;
+}
+
+/* DICT_UPDATE ({**m}) and DICT_MERGE (f(**m), the callee at sp[-3 - arg]):
+ * the mapping m = sp[-1] into the dict at sp[-1 - arg]; for a call, a key
+ * given twice is an error. */
+static PE_NOINLINE int dict_merge_op(pe_state *S, const pe_val *sp, uint32_t arg, bool call) {
+    pe_val v = sp[-1], dup, fn = call ? sp[-3 - (int)arg] : pe_undef();
+    if (!pe_is_dict(v) && !has_keys(S, v))
+        return call ? call_arg_error(S, fn, "argument after ** must be a mapping, not ", v, false)
+                    : pe_raise(S, PE_EXC(TypeError), "'%s' object is not a mapping", pe_type_name(v));
+    int r = pe_dict_merge(S, PE_DICT(sp[-1 - (int)arg]), v, call ? &dup : NULL);
+    if (r > 0) {
+        call_arg_error(S, fn, "got multiple values for keyword argument ", dup, true);
+        pe_decref(S, dup);
+    }
+    return r ? -1 : 0;
 }
 
 static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_val *out) {
@@ -734,7 +759,7 @@ static int call_ex(pe_state *S, pe_val callee, pe_val args, pe_val kwargs, pe_va
                 pe_typeof(args)->getitem || pe_is_heaptype(pe_typeof(args)))
                 return -1;
             pe_exc_clear(S);
-            return call_arg_error(S, callee, "argument after * must be an iterable, not ", args);
+            return call_arg_error(S, callee, "argument after * must be an iterable, not ", args, false);
         }
         int r = pe_list_new(S, 0, &l);
         if (r == 0) {
@@ -1105,7 +1130,7 @@ next:
             if (b < 0) {
                 /* a CPython builtin pyexpr lacks says so; anything else is a NameError */
                 if (!pe_builtin_unsupported(S, (pe_str *)prog->gnames[ARG]))
-                    name_error(S, globals, f->code, ARG);
+                    global_name_error(S, f, ARG);
                 ERROR();
             }
             v = pe_builtin_value(b);
@@ -1281,11 +1306,12 @@ next:
             pe_val *slot = NULL;
             if (PE_OPOF(nw) == PE_OP_STORE_FAST) slot = &locals[PE_ARGOF(nw)];
             else if (PE_OPOF(nw) == PE_OP_STORE_GLOBAL) slot = &globals[PE_ARGOF(nw)];
-            if (slot && slot->tag == PE_TOBJ && slot->u.o == a.u.o) {
+            bool acc = slot && slot->tag == PE_TOBJ && slot->u.o == a.u.o;
+            if (acc) {
                 *slot = pe_undef();
                 pe_decref(S, a);
             }
-            if (pe_str_concat_inplace(S, &sp[-2], b)) {
+            if (pe_str_concat_inplace(S, &sp[-2], b, acc)) {
                 sp[-2] = pe_none();
                 ERROR();
             }
@@ -1313,6 +1339,19 @@ next:
                 sp--;
                 DISPATCH();
             }
+        }
+        if ((ARG & 0xff) == PE_BO_POW &&
+            ((a.tag == PE_TFLOAT && (b.tag == PE_TFLOAT || b.tag == PE_TINT)) ||
+             (a.tag == PE_TINT && b.tag == PE_TFLOAT))) {
+            /* float ** number: libm's pow with CPython's special cases and
+             * errors, without the generic binary-op dispatch */
+            double x = a.tag == PE_TFLOAT ? a.u.f : (double)a.u.i;
+            double y = b.tag == PE_TFLOAT ? b.u.f : (double)b.u.i, r;
+            SYNC();
+            if (pe_float_pow(S, x, y, &r)) ERROR();
+            sp[-2] = pe_float(r);
+            sp--;
+            DISPATCH();
         }
         BINOP_SLOW((int)(ARG & 0xff), (ARG >> 8) != 0);
     }
@@ -1619,54 +1658,16 @@ next:
     }
     TARGET(DICT_UPDATE) {
         SYNC();
-        pe_val v = sp[-1];
-        if (!pe_is_dict(v) && !has_keys(S, v)) {
-            pe_raise(S, PE_EXC(TypeError), "'%s' object is not a mapping", pe_type_name(v));
-            ERROR();
-        }
-        if (pe_dict_update(S, PE_DICT(sp[-1 - (int)ARG]), v)) ERROR();
+        if (dict_merge_op(S, sp, ARG, false)) ERROR();
         sp--;
-        pe_decref(S, v);
+        pe_decref(S, *sp);
         DISPATCH();
     }
     TARGET(DICT_MERGE) {
         SYNC();
-        pe_val v = sp[-1];
-        pe_dict *d = PE_DICT(sp[-1 - (int)ARG]);
-        if (!pe_is_dict(v)) {
-            /* a mapping that is not a dict (keys() and [], as
-             * CPython's PyDict_Merge): its items as a dict first */
-            pe_val tmp;
-            if (!has_keys(S, v)) {
-                call_arg_error(S, sp[-3 - (int)ARG], "argument after ** must be a mapping, not ", v);
-                ERROR();
-            }
-            if (pe_dict_new(S, &tmp)) ERROR();
-            if (pe_dict_update(S, PE_DICT(tmp), v)) {
-                pe_decref(S, tmp);
-                ERROR();
-            }
-            sp[-1] = tmp;
-            pe_decref(S, v);
-            v = tmp;
-        }
-        size_t pos = 0;
-        pe_val k, val, tmp;
-        while (pe_dict_next(PE_DICT(v), &pos, &k, &val)) {
-            if (pe_dict_get(S, d, k, &tmp) == 1) {
-                pe_sb sb;
-                pe_sb_init(&sb, S);
-                func_str(S, sp[-3 - (int)ARG], &sb);
-                pe_sb_puts(&sb, " got multiple values for keyword argument ");
-                pe_repr(S, k, &sb);
-                pe_raise_str(S, PE_EXC(TypeError), sb.p, sb.len);
-                pe_sb_free(&sb);
-                ERROR();
-            }
-            if (pe_dict_set(S, d, k, val)) ERROR();
-        }
+        if (dict_merge_op(S, sp, ARG, true)) ERROR();
         sp--;
-        pe_decref(S, v);
+        pe_decref(S, *sp);
         DISPATCH();
     }
     TARGET(LIST_TO_TUPLE) {
@@ -1745,6 +1746,22 @@ next:
     }
     TARGET(STORE_SUBSCR) {
         pe_val key = sp[-1], obj = sp[-2], v = sp[-3];
+        if (obj.tag == PE_TOBJ && obj.u.o->type == &pe_type_list && key.tag == PE_TINT) {
+            /* list[i] = v in place (the list's reference to v is the
+             * stack's); out of range: the slow path raises */
+            pe_list *l = PE_LIST(obj);
+            int64_t i = key.u.i;
+            if (i < 0) i += (int64_t)l->n;
+            if (i >= 0 && (uint64_t)i < l->n) {
+                pe_val old = l->items[i];
+                l->items[i] = v;
+                sp -= 3;
+                SYNC(); /* releasing the old item may free objects */
+                pe_decref(S, old);
+                pe_decref(S, obj);
+                DISPATCH();
+            }
+        }
         SYNC();
         if (pe_setitem(S, obj, key, v)) ERROR();
         pe_decref(S, key);
@@ -2423,8 +2440,15 @@ next:
 error : {
     /* a native function that failed without raising: CPython's SystemError
      * (an engine bug, but never a silent exit) */
-    if (PE_UNLIKELY(S->exc.tag == PE_TUNDEF))
+    if (PE_UNLIKELY(S->exc.tag == PE_TUNDEF)) {
+        /* an external call (suspend.c) suspends the run: the frames stay */
+        if (S->susp.req) {
+            S->susp.req = false;
+            SYNC();
+            return 1;
+        }
         pe_raise(S, PE_EXC(SystemError), "error return without exception set");
+    }
     /* add this frame to the traceback, then look for a handler */
     uint32_t at = (uint32_t)(pc - 1 - f->code->code);
     if (!reraise) pe_tb_add(S, f->code, f->code->lines[at], f->code->cols ? f->code->cols[at] : 0);
@@ -2437,6 +2461,7 @@ error : {
                 h = &c->exctab[i];
                 break;
             }
+        if (PE_UNLIKELY(S->susp.unwinding)) h = NULL; /* pe_vm_abandon */
         if (h) {
             pe_val *floor = locals + c->nlocals + c->ncells + c->nfree + h->depth;
             /* the compiler guarantees the handler's depth is never above
@@ -2591,4 +2616,38 @@ int pe_vm_gen_resume(pe_state *S, pe_gen *g, pe_val v, bool throw_, pe_val *out)
     }
     if (vm_execute_nested(S, out, throw_)) return -1;
     return g->state == PE_GEN_CLOSED ? 0 : 1;
+}
+
+/* Suspended runs (suspend.c): the top frame continues where it stopped. */
+int pe_vm_continue(pe_state *S, bool throw_, pe_val *result) {
+    return vm_execute(S, 0, result, throw_);
+}
+
+void pe_vm_abandon(pe_state *S) {
+    if (!S->nframes) return;
+    pe_val saved = S->exc;
+    S->exc = pe_undef();
+    pe_raise(S, PE_EXC(RuntimeError), "suspended run abandoned");
+    S->susp.unwinding = true;
+    pe_val r;
+    (void)vm_execute(S, 0, &r, true);
+    S->susp.unwinding = false;
+    pe_exc_clear(S);
+    S->exc = saved;
+}
+
+/* snapshot.c: a frame for a loaded run, its window of `need` values (all
+ * UNDEF) starting at top (NULL: the stack's start) or in a new chunk. */
+pe_frame *pe_vm_load_frame(pe_state *S, pe_val *top, size_t need) {
+    if (S->nframes == 0 && frames_prepare(S)) return NULL;
+    uint32_t chunk = S->nframes ? S->frames[S->nframes - 1].chunk : 0;
+    pe_val *base = stack_reserve(S, &chunk, top, need ? need : 1);
+    if (!base) return NULL;
+    pe_frame *fr = frame_push(S);
+    if (!fr) return NULL;
+    memset(fr, 0, sizeof *fr);
+    for (size_t i = 0; i < need; i++) base[i] = pe_undef();
+    fr->chunk = chunk;
+    fr->locals = fr->sp = base;
+    return fr;
 }

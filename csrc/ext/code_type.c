@@ -107,6 +107,167 @@ static PyObject *px_code_exec(PyObject *self, PyTypeObject *cls, PyObject *const
     return px_code_run((px_code_obj *)self, cls, args, nargs, kwnames, true);
 }
 
+/* Code.eval_many(rows, names=None, *, row_name=None, errors='raise', **limits) */
+typedef struct {
+    px_mod *ms;
+    Py_ssize_t nargs;
+    PyObject *names, *row_name, *errors;
+} many_kw;
+
+static int many_other_kw(void *ctx, PyObject *key, PyObject *v) {
+    many_kw *k = ctx;
+    if (PyUnicode_Check(key) && !PyUnicode_CompareWithASCIIString(key, "names")) {
+        if (k->nargs > 1) {
+            PyErr_SetString(PyExc_TypeError, "eval_many() got multiple values for argument 'names'");
+            return -1;
+        }
+        k->names = v;
+    } else if (PyUnicode_Check(key) && !PyUnicode_CompareWithASCIIString(key, "row_name")) {
+        k->row_name = v;
+    } else if (PyUnicode_Check(key) && !PyUnicode_CompareWithASCIIString(key, "errors")) {
+        k->errors = v;
+    } else {
+        return px_unexpected_kw("eval_many", key);
+    }
+    return 0;
+}
+
+/* The policy a row's attributes are read with (borrowed; *obj: the object
+ * to read), or NULL when the row is no host object. */
+static const px_policy *px_row_policy(px_mod *ms, PyObject *row, PyObject **obj) {
+    *obj = row;
+    if (Py_TYPE(row) == ms->Exposed_type) {
+        *obj = ((px_wrap *)row)->obj;
+        return (const px_policy *)((px_wrap *)row)->policy;
+    }
+    return px_auto_policy(ms, row);
+}
+
+/* For each global slot of p, the index in pol of the readable attribute of
+ * that name, or -1. */
+static void px_map_attrs(const px_prog *p, PyObject *pynames, const px_policy *pol, int32_t *map) {
+    for (uint32_t i = 0; i < p->nglobals; i++) {
+        map[i] = -1;
+        PyObject *name = PyTuple_GET_ITEM(pynames, i);
+        for (Py_ssize_t k = 0; k < pol->n; k++)
+            if ((pol->attrs[k].kind & PX_A_READ) && pol->attrs[k].pyname == name) map[i] = (int32_t)k;
+    }
+}
+
+static PyObject *px_code_eval_many(PyObject *self, PyTypeObject *cls, PyObject *const *args,
+                                   Py_ssize_t nargs, PyObject *kwnames) {
+    px_code_obj *co = (px_code_obj *)self;
+    px_mod *ms = (px_mod *)PyType_GetModuleState(cls);
+    if (nargs < 1 || nargs > 2)
+        return PyErr_Format(PyExc_TypeError,
+                            "eval_many() takes 1 or 2 positional arguments (%zd given)", nargs);
+    many_kw k = {ms, nargs, nargs > 1 ? args[1] : NULL, NULL, NULL};
+    pe_limits L = ms->defaults;
+    bool allow = false;
+    if (px_parse_run_kwargs(ms, kwnames, args + nargs, &L, &allow, many_other_kw, &k) < 0)
+        return NULL;
+    PyObject *names = k.names;
+    if (names && px_check_names(&names, "eval_many") < 0) return NULL;
+    bool collect = false;
+    if (k.errors) {
+        if (PyUnicode_Check(k.errors) && !PyUnicode_CompareWithASCIIString(k.errors, "collect"))
+            collect = true;
+        else if (!PyUnicode_Check(k.errors) ||
+                 PyUnicode_CompareWithASCIIString(k.errors, "raise"))
+            return PyErr_Format(PyExc_ValueError,
+                                "eval_many() errors must be 'raise' or 'collect', not %R", k.errors);
+    }
+    px_row row = {NULL, -1, NULL, NULL, NULL};
+    bool by_name = k.row_name && k.row_name != Py_None;
+    if (by_name) {
+        Py_ssize_t n;
+        const char *u = PyUnicode_Check(k.row_name) ? PyUnicode_AsUTF8AndSize(k.row_name, &n) : NULL;
+        if (!u) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_TypeError, "eval_many() row_name must be a str, not %.100s",
+                             Py_TYPE(k.row_name)->tp_name);
+            return NULL;
+        }
+        row.slot = pe_code_global_slot(co->prog.code, u, (size_t)n);
+        if (row.slot < 0) row.slot = -2; /* the program does not read it */
+    }
+    PyObject *it = PyObject_GetIter(args[0]);
+    if (!it) return NULL;
+    PyObject *out = PyList_New(0);
+    int32_t *map = PyMem_Malloc(((size_t)co->prog.nglobals + 1) * sizeof *map);
+    const px_policy *mapped = NULL;
+    px_ctx *c = out && map ? px_acquire(ms) : NULL;
+    if (!c) {
+        if (!map && out) PyErr_NoMemory();
+        goto fail;
+    }
+    unsigned long count = 0;
+    for (PyObject *r; (r = PyIter_Next(it)) != NULL; Py_DECREF(r)) {
+        row.dict = NULL;
+        row.pol = NULL;
+        row.obj = r;
+        if (by_name) {
+            /* row.slot: bound by px_assign_row */
+        } else if (PyDict_Check(r)) {
+            row.dict = r;
+        } else {
+            PyObject *obj;
+            const px_policy *pol = px_row_policy(ms, r, &obj);
+            if (!pol) {
+                if (!PyErr_Occurred())
+                    PyErr_Format(PyExc_TypeError,
+                                 "eval_many() rows must be dicts or exposed objects (or give "
+                                 "row_name=), not %.100s",
+                                 Py_TYPE(r)->tp_name);
+                Py_DECREF(r);
+                goto fail_ctx;
+            }
+            if (pol != mapped) {
+                px_map_attrs(&co->prog, co->prog.pynames, pol, map);
+                mapped = pol;
+            }
+            row.obj = obj;
+            row.pol = pol;
+            row.attr_of = map;
+        }
+        c->allow_callables = allow;
+        c->row = &row;
+        PyObject *res = px_run(ms, c, &co->prog, names, &L, false, 0);
+        c->row = NULL;
+        if (!res) {
+            if (!collect || !PyErr_ExceptionMatches(PyExc_Exception)) {
+                Py_DECREF(r);
+                goto fail_ctx;
+            }
+            res = px_fetch_exc();
+        }
+        int ar = PyList_Append(out, res);
+        Py_DECREF(res);
+        if (ar < 0) {
+            Py_DECREF(r);
+            goto fail_ctx;
+        }
+        /* bounded programs keep the GIL while they run: let other threads in
+         * now and then */
+        if (co->prog.cheap && (++count & 255) == 0) {
+            Py_BEGIN_ALLOW_THREADS
+            Py_END_ALLOW_THREADS
+        }
+    }
+    if (PyErr_Occurred()) goto fail_ctx;
+    px_release(ms, c);
+    PyMem_Free(map);
+    Py_DECREF(it);
+    return out;
+fail_ctx:
+    px_release(ms, c);
+fail:
+    PyMem_Free(map);
+    Py_DECREF(it);
+    Py_XDECREF(out);
+    return NULL;
+}
+
 static PyObject *px_code_reduce(PyObject *self, PyTypeObject *cls, PyObject *const *args,
                                 Py_ssize_t nargs, PyObject *kwnames) {
     (void)args;
@@ -201,7 +362,16 @@ static PyObject *px_code_get_names(PyObject *self, void *closure) {
     }
     PyObject *t = PyList_AsTuple(r);
     Py_DECREF(r);
-    return t;
+    if (!t) return NULL;
+    /* a pyexpr._host.Names: the same tuple, callable for the split into
+     * reads / calls / attribute chains (issue 15) */
+    PyObject *mod = PyImport_ImportModule("pyexpr._host");
+    PyObject *res = mod ? PyObject_CallMethod(mod, "_make_names", "OOO", t, co->source,
+                                              ms->builtin_names)
+                        : NULL;
+    Py_XDECREF(mod);
+    Py_DECREF(t);
+    return res;
 }
 
 static PyMethodDef px_code_methods[] = {
@@ -211,6 +381,18 @@ static PyMethodDef px_code_methods[] = {
     {"exec", (PyCFunction)(void (*)(void))px_code_exec, METH_METHOD | METH_FASTCALL | METH_KEYWORDS,
      "exec(names=None, **limits)\n--\n\n"
      "Run the program and return a dict of its top-level variables."},
+    {"eval_many", (PyCFunction)(void (*)(void))px_code_eval_many,
+     METH_METHOD | METH_FASTCALL | METH_KEYWORDS,
+     "eval_many(rows, names=None, *, row_name=None, errors='raise', **limits)\n--\n\n"
+     "Run the program once per row and return the list of results. A row is a\n"
+     "dict of input variables, an exposed object (its readable attributes are the\n"
+     "variables) or, with row_name=, any value bound to that variable; names are\n"
+     "inputs common to every row. errors='collect' puts a row's exception in the\n"
+     "list instead of raising it."},
+    {"start", (PyCFunction)(void (*)(void))px_code_start, METH_METHOD | METH_FASTCALL | METH_KEYWORDS,
+     "start(names=None, *, externals=(), resolve_names=False, max_external_calls=None, **limits)\n--\n\n"
+     "Run the program until it calls one of the external functions: a Snapshot, or a Complete "
+     "when it ends first (docs/host.md)."},
     {"__reduce__", (PyCFunction)(void (*)(void))px_code_reduce,
      METH_METHOD | METH_FASTCALL | METH_KEYWORDS, "Pickle support (recompiles on load)."},
     {NULL, NULL, 0, NULL},
@@ -221,7 +403,8 @@ static PyGetSetDef px_code_getset[] = {
     {"mode", px_code_get_mode, NULL, "'eval' or 'exec'.", NULL},
     {"filename", px_code_get_filename, NULL, "The file name used in SyntaxErrors.", NULL},
     {"names", px_code_get_names, NULL,
-     "Global names the program uses that are not builtins (its possible input variables).", NULL},
+     "Global names the program uses that are not builtins (its possible input variables);\n"
+     "names() splits them into reads / calls / attribute chains.", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -19,6 +19,8 @@ void px_ctx_free(px_ctx *c) {
     free(c->obuf);
     free(c->keep);
     free(c->bids);
+    free(c->shared); /* empty between runs */
+    Py_XDECREF(c->bound);
     Py_XDECREF(c->out_error);
     free(c);
 }
@@ -84,16 +86,22 @@ static size_t px_write(void *ud, const char *p, size_t n) {
         px_flush(c);
         px_gil_restore(c, ts);
     }
-    if (c->olen + n > c->ocap) {
-        size_t cap = c->ocap ? c->ocap * 2 : 256;
-        if (cap < c->olen + n) cap = c->olen + n;
-        char *nb = realloc(c->obuf, cap);
+    return px_buf_append(&c->obuf, &c->olen, &c->ocap, p, n);
+}
+
+/* Appends p[0..n) to the growing buffer *buf (*len bytes used of *cap):
+ * n, or 0 when out of memory. */
+size_t px_buf_append(char **buf, size_t *len, size_t *cap, const char *p, size_t n) {
+    if (*len + n > *cap) {
+        size_t nc = *cap ? *cap * 2 : 256;
+        if (nc < *len + n) nc = *len + n;
+        char *nb = realloc(*buf, nc);
         if (!nb) return 0;
-        c->obuf = nb;
-        c->ocap = cap;
+        *buf = nb;
+        *cap = nc;
     }
-    memcpy(c->obuf + c->olen, p, n);
-    c->olen += n;
+    memcpy(*buf + *len, p, n);
+    *len += n;
     return n;
 }
 

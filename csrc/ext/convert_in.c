@@ -196,7 +196,13 @@ int px_in_val(px_in *ci, PyObject *o, pe_value *out, int depth) {
     }
     if (depth >= PX_MAX_NEST) return PX_EDEEP;
     if (PyList_Check(o)) return px_in_seq(ci, o, true, out, depth);
-    if (PyTuple_Check(o)) return px_in_seq(ci, o, false, out, depth);
+    if (PyTuple_Check(o)) {
+        if (PX_UNLIKELY(!PyTuple_CheckExact(o))) { /* a namedtuple crosses as a host object */
+            int r = px_in_hostobj(ci, o, out, depth);
+            if (r != PX_ENONE) return r;
+        }
+        return px_in_seq(ci, o, false, out, depth);
+    }
     if (PyDict_Check(o)) return px_in_dict(ci, o, out, depth);
     if (PyAnySet_Check(o)) return px_in_set(ci, o, PyFrozenSet_Check(o), out, depth);
     if (PyLong_Check(o)) return px_in_int(ci, o, out); /* int subclasses (IntEnum, ...) */
@@ -211,6 +217,8 @@ int px_in_val(px_in *ci, PyObject *o, pe_value *out, int depth) {
         Py_ssize_t n = ba ? PyByteArray_GET_SIZE(o) : PyBytes_GET_SIZE(o);
         return pe_make_bytes(ci->c->S, p, (size_t)n, ba, out) ? PX_EPE : PX_OK;
     }
+    int hr = px_in_hostobj(ci, o, out, depth); /* exposed objects, numpy scalars, shared() */
+    if (hr != PX_ENONE) return hr;
     if (PyCallable_Check(o)) {
         if (PX_UNLIKELY(ci->no_callables)) { /* the capability rule, docs/security.md */
             ci->bad = o;

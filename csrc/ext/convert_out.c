@@ -156,6 +156,7 @@ PyObject *px_out_val(px_out *co, pe_value v, int depth) {
     case PE_TYPE_HOST: {
         PyObject *fn = pe_host_data(v, &px_host_class);
         if (fn) return Py_NewRef(fn);
+        if ((fn = px_out_hostobj(v)) != NULL) return fn; /* the host's object itself */
         co->bad = pe_value_type_name(v);
         return NULL;
     }

@@ -55,6 +55,7 @@ int px_exc_map_init(px_mod *ms) {
     PX_ID(LimitError)
     PX_ID(UnicodeEncodeError)
     PX_ID(UnicodeDecodeError)
+    PX_ID(AttributeError)
 #undef PX_ID
     if (ms->id.Exception < 0 || ms->id.TypeError < 0 || ms->id.ValueError < 0 ||
         ms->id.RuntimeError < 0 || ms->id.MemoryError < 0 || ms->id.KeyboardInterrupt < 0 ||

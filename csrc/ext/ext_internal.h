@@ -150,6 +150,14 @@ static inline void px_restore_exc(PyObject *v) {
 #define PX_DEFAULT_TIMEOUT 5.0                    /* seconds of wall time */
 
 struct px_mod;
+struct px_row;
+
+/* A shared container (pyexpr.shared) of a run: its engine copy, written
+ * back into the host's list/dict when the run ends (hostobj.c). */
+typedef struct px_shared_ent {
+    pe_value v;
+    PyObject *host;
+} px_shared_ent;
 
 typedef struct px_ctx {
     pe_state *S;
@@ -174,6 +182,12 @@ typedef struct px_ctx {
     /* exec(): identities of the builtins bound at the start of the run */
     uintptr_t *bids;
     uint32_t bidcap;
+    /* host objects (hostobj.c): shared containers to write back, bound
+     * methods made during this run ((id, name) -> method) */
+    px_shared_ent *shared;
+    size_t nshared, sharedcap;
+    PyObject *bound;
+    const struct px_row *row; /* Code.eval_many: this row's inputs, bound after names */
     bool allow_callables; /* this run's allow_callable_results */
     bool lim_set;         /* the state's limits are `lim` (pe_set_limits is skipped) */
     pe_limits lim;
@@ -183,12 +197,14 @@ typedef struct px_ctx {
  * name at module init; ids are stable within a build). */
 typedef struct px_exc_ids {
     int Exception, TypeError, ValueError, RuntimeError, MemoryError, KeyboardInterrupt,
-        SyntaxError, OSError, LimitError, UnicodeEncodeError, UnicodeDecodeError;
+        SyntaxError, OSError, LimitError, UnicodeEncodeError, UnicodeDecodeError, AttributeError;
 } px_exc_ids;
 
 typedef struct px_mod {
     PyObject *LimitError;
     PyTypeObject *Code_type;
+    PyTypeObject *Snapshot_type, *Complete_type; /* snapshot.c */
+    unsigned char snap_key[32]; /* Snapshot.dump/load's default key (random, per import) */
     PyObject *s_max_steps, *s_max_memory, *s_max_depth, *s_timeout, *s_write, *s_names,
         *s_mode, *s_filename, *s_compile, *s_eval, *s_exec, *s_stdout;
     PyObject *sys_dict;  /* vars(sys), where print() finds sys.stdout */
@@ -197,6 +213,11 @@ typedef struct px_mod {
     px_exc_ids id;
     PyObject *builtin_names; /* frozenset of the names of the builtins scripts see */
     PyObject *host_modules;  /* pyexpr.register_module: name -> mapping, or NULL */
+    /* host objects (hostobj.c) */
+    PyTypeObject *Policy_type, *Exposed_type, *Shared_type;
+    PyObject *policies;      /* (type, attrs, methods, writable) -> Policy, kept for the
+                                module's lifetime (states point to their classes) */
+    PyObject *type_policies; /* type -> Policy: instances cross as host objects */
     pe_limits defaults;
     px_ctx *pool[PX_POOL_MAX];
     int npool;
@@ -213,6 +234,7 @@ static inline px_mod *px_state(PyObject *module) { return (px_mod *)PyModule_Get
 px_ctx *px_ctx_new(px_mod *ms);
 void px_ctx_free(px_ctx *c);
 void px_flush(px_ctx *c);
+size_t px_buf_append(char **buf, size_t *len, size_t *cap, const char *p, size_t n);
 int px_keep(px_ctx *c, PyObject *o);
 void px_keep_clear(px_ctx *c);
 
@@ -250,7 +272,8 @@ static inline void px_gil_restore(px_ctx *c, PyThreadState *saved) {
 /* Conversions                                                         */
 /* ------------------------------------------------------------------ */
 
-enum { PX_OK = 0, PX_EPE = -1, PX_EBAD = -2, PX_EDEEP = -3, PX_EPY = -4, PX_ECALL = -5 };
+enum { PX_OK = 0, PX_EPE = -1, PX_EBAD = -2, PX_EDEEP = -3, PX_EPY = -4, PX_ECALL = -5,
+       PX_ENONE = -6 /* px_in_hostobj: not a host object */ };
 
 typedef struct px_in {
     px_ctx *c;
@@ -287,6 +310,45 @@ int px_exc_map_init(px_mod *ms);
 /* host.c */
 extern const pe_host_class px_host_class;
 int px_in_host(px_in *ci, PyObject *o, pe_value *out);
+int px_host_result(px_ctx *c, PyObject *res, pe_value *out);
+int px_host_repr(pe_state *S, void *ud, char *buf, size_t cap);
+
+/* hostobj.c: host objects with a policy (issue 15, docs/host.md) */
+enum { PX_A_READ = 1, PX_A_CALL = 2, PX_A_WRITE = 4 };
+typedef struct px_attr {
+    const char *name; /* UTF-8 of pyname */
+    size_t len;
+    PyObject *pyname; /* interned str */
+    unsigned kind;    /* PX_A_* bits */
+} px_attr;
+typedef struct px_policy {
+    PyObject_HEAD
+    pe_host_class cls; /* name = tname; its objects' ud is the Python object */
+    PyObject *type;
+    struct px_mod *ms;
+    char *tname;
+    Py_ssize_t n;
+    px_attr *attrs;
+} px_policy;
+typedef struct px_wrap { /* pyexpr.Exposed (policy set) / pyexpr.Shared */
+    PyObject_HEAD
+    PyObject *obj;
+    PyObject *policy;
+} px_wrap;
+extern PyType_Spec px_policy_spec, px_wrap_spec;
+PyObject *px_mod_policy(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+PyObject *px_mod_register_type(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+PyObject *px_mod_expose(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+PyObject *px_mod_shared(PyObject *module, PyObject *obj);
+/* o as a host object (Exposed, Shared, a registered type, a namedtuple, a
+ * numpy scalar): PX_OK..., or PX_ENONE when it is none of those. */
+int px_in_hostobj(px_in *ci, PyObject *o, pe_value *out, int depth);
+PyObject *px_out_hostobj(pe_value v);
+/* The policy of a registered type's instance or a namedtuple (borrowed), or
+ * NULL (a Python error set if the lookup failed). */
+px_policy *px_auto_policy(struct px_mod *ms, PyObject *o);
+int px_shared_note(px_ctx *c, pe_value v, PyObject *host);
+int px_shared_writeback(px_ctx *c);
 /* The import hook (pe_set_import_hook): modules of pyexpr.register_module. */
 int px_import_hook(pe_state *S, const char *name, pe_value module, void *ud);
 
@@ -308,6 +370,15 @@ static inline void px_prog_init(px_prog *p, pe_code *code) {
     p->cheap = (pe_code_flags(code) & PE_CODE_BOUNDED) != 0;
 }
 
+/* Code.eval_many: the inputs of one row, bound after `names` (run.c). */
+typedef struct px_row {
+    PyObject *dict;         /* a mapping of names, or NULL */
+    int64_t slot;           /* row_name=: >= 0 bind obj to this slot, -2 unused; else -1 */
+    PyObject *obj;          /* the row */
+    const px_policy *pol;   /* not NULL: bind obj's readable attributes as variables */
+    const int32_t *attr_of; /* with pol: per global slot, the index of its attribute or -1 */
+} px_row;
+
 /* run.c */
 PyObject *px_run(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names, const pe_limits *lim,
                  bool want_exec, double compile_start);
@@ -316,6 +387,7 @@ pe_code *px_compile(px_mod *ms, px_ctx *c, const char *src, size_t len, const ch
 pe_code *px_cache_compile(px_mod *ms, px_ctx *c, const char *src, size_t len,
                           const char *filename, int mode, const pe_limits *lim,
                           double *compile_start);
+int px_assign_names(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names);
 int px_source_text(PyObject *src, const char **p, Py_ssize_t *n, const char *fname);
 double px_coarse_now(void);
 
@@ -357,5 +429,11 @@ typedef struct px_code_obj {
 extern PyType_Spec px_code_spec;
 PyObject *px_code_new_from(px_mod *ms, PyObject *source, const char *src, size_t len,
                            PyObject *filename, int mode);
+
+/* snapshot.c: runs that pause at external calls (Code.start) */
+extern PyType_Spec px_snapshot_spec, px_complete_spec;
+int px_snapshot_key_init(px_mod *ms);
+PyObject *px_code_start(PyObject *self, PyTypeObject *cls, PyObject *const *args, Py_ssize_t nargs,
+                        PyObject *kwnames);
 
 #endif /* PX_EXT_INTERNAL_H */

@@ -8,7 +8,6 @@
 
 static int px_host_call(pe_state *S, void *ud, int argc, const pe_value *argv, pe_value kwnames,
                         pe_value *out);
-static int px_host_repr(pe_state *S, void *ud, char *buf, size_t cap);
 
 const pe_host_class px_host_class = {
     .name = "function",
@@ -43,7 +42,7 @@ static void px_arg_error(px_ctx *c, const px_out *co) {
 
 /* Converts the result of a host function into *out (0), or raises in the
  * engine (-1). */
-static int px_host_result(px_ctx *c, PyObject *res, pe_value *out) {
+int px_host_result(px_ctx *c, PyObject *res, pe_value *out) {
     pe_state *S = c->S;
     px_in ci = {c, NULL, !c->allow_callables};
     int cr = px_in_val(&ci, res, out, 0);
@@ -128,7 +127,7 @@ done:
 }
 
 /* repr() of the callable (snprintf contract); "<function>" if it raises. */
-static int px_host_repr(pe_state *S, void *ud, char *buf, size_t cap) {
+int px_host_repr(pe_state *S, void *ud, char *buf, size_t cap) {
     px_ctx *c = pe_get_userdata(S);
     PyThreadState *ts;
     px_gil_acquire(c, &ts);

@@ -404,6 +404,17 @@ static PyMethodDef px_module_methods[] = {
      "profile(source, names=None, mode='exec')\n--\n\n"
      "Compile (uncached) and run source; return a dict of stage timings in ns\n"
      "(lex_ns, parse_ns, compile_ns, execute_ns, format_ns, total_ns, cache)."},
+    {"_policy", (PyCFunction)(void (*)(void))px_mod_policy, METH_FASTCALL,
+     "_policy(type, attrs, methods, writable, /)\n--\n\n"
+     "The (cached) policy for objects of type: tuples of attribute names."},
+    {"_register_type", (PyCFunction)(void (*)(void))px_mod_register_type, METH_FASTCALL,
+     "_register_type(type, policy, /)\n--\n\nInstances of type cross with policy (None: forget)."},
+    {"_expose", (PyCFunction)(void (*)(void))px_mod_expose, METH_FASTCALL,
+     "_expose(obj, policy, /)\n--\n\nobj wrapped with policy (see pyexpr.expose)."},
+    {"shared", px_mod_shared, METH_O,
+     "shared(obj, /)\n--\n\n"
+     "A list or dict that scripts may change: the script works on a copy that is\n"
+     "written back into obj, in place, when the run ends."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -420,6 +431,20 @@ static int px_module_exec(PyObject *m) {
     if (!ms->LimitError || PyModule_AddObjectRef(m, "LimitError", ms->LimitError) < 0) return -1;
     ms->Code_type = (PyTypeObject *)PyType_FromModuleAndSpec(m, &px_code_spec, NULL);
     if (!ms->Code_type || PyModule_AddType(m, ms->Code_type) < 0) return -1;
+    ms->Policy_type = (PyTypeObject *)PyType_FromModuleAndSpec(m, &px_policy_spec, NULL);
+    if (!ms->Policy_type || PyModule_AddType(m, ms->Policy_type) < 0) return -1;
+    ms->Exposed_type = (PyTypeObject *)PyType_FromModuleAndSpec(m, &px_wrap_spec, NULL);
+    if (!ms->Exposed_type || PyModule_AddType(m, ms->Exposed_type) < 0) return -1;
+    PyType_Spec shared_spec = px_wrap_spec;
+    shared_spec.name = "pyexpr.Shared";
+    ms->Shared_type = (PyTypeObject *)PyType_FromModuleAndSpec(m, &shared_spec, NULL);
+    if (!ms->Shared_type || PyModule_AddType(m, ms->Shared_type) < 0) return -1;
+    if (!(ms->policies = PyDict_New()) || !(ms->type_policies = PyDict_New())) return -1;
+    ms->Snapshot_type = (PyTypeObject *)PyType_FromModuleAndSpec(m, &px_snapshot_spec, NULL);
+    if (!ms->Snapshot_type || PyModule_AddType(m, ms->Snapshot_type) < 0) return -1;
+    ms->Complete_type = (PyTypeObject *)PyType_FromModuleAndSpec(m, &px_complete_spec, NULL);
+    if (!ms->Complete_type || PyModule_AddType(m, ms->Complete_type) < 0) return -1;
+    if (px_snapshot_key_init(ms) < 0) return -1;
 #define PX_INTERN(field, text)                                   \
     if (!(ms->field = PyUnicode_InternFromString(text))) return -1;
     PX_INTERN(s_max_steps, "max_steps")
@@ -499,9 +524,16 @@ static int px_module_traverse(PyObject *m, visitproc visit, void *arg) {
     if (!ms) return 0;
     Py_VISIT(ms->LimitError);
     Py_VISIT(ms->Code_type);
+    Py_VISIT(ms->Snapshot_type);
+    Py_VISIT(ms->Complete_type);
     Py_VISIT(ms->sys_dict);
     Py_VISIT(ms->builtin_names);
     Py_VISIT(ms->host_modules);
+    Py_VISIT(ms->Policy_type);
+    Py_VISIT(ms->Exposed_type);
+    Py_VISIT(ms->Shared_type);
+    Py_VISIT(ms->policies);
+    Py_VISIT(ms->type_policies);
     return 0;
 }
 
@@ -510,9 +542,16 @@ static int px_module_clear(PyObject *m) {
     if (!ms) return 0;
     Py_CLEAR(ms->LimitError);
     Py_CLEAR(ms->Code_type);
+    Py_CLEAR(ms->Snapshot_type);
+    Py_CLEAR(ms->Complete_type);
     Py_CLEAR(ms->sys_dict);
     Py_CLEAR(ms->builtin_names);
     Py_CLEAR(ms->host_modules);
+    Py_CLEAR(ms->Exposed_type);
+    Py_CLEAR(ms->Shared_type);
+    Py_CLEAR(ms->type_policies);
+    /* ms->policies and Policy_type go in px_module_free, after the states
+     * that point to the policies' classes */
     return 0;
 }
 
@@ -535,6 +574,8 @@ static void px_module_free(void *m) {
     Py_CLEAR(ms->s_limits);
     Py_CLEAR(ms->s_allow_callables);
     while (ms->npool) px_ctx_free(ms->pool[--ms->npool]);
+    Py_CLEAR(ms->policies);
+    Py_CLEAR(ms->Policy_type);
     Py_CLEAR(ms->s_write);
     PyMem_Free(ms->exc_map);
     ms->exc_map = NULL;

@@ -60,7 +60,7 @@ static PyObject *px_slot_name(const px_prog *p, uint32_t i) {
 }
 
 /* Assigns the input variables the program refers to. */
-static int px_assign_names(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names) {
+int px_assign_names(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names) {
     pe_code *code = p->code;
     uint32_t n = p->nglobals;
     if (PX_LIKELY(PyDict_Check(names))) {
@@ -114,6 +114,23 @@ static int px_assign_names(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *na
             PyErr_Clear();
             continue;
         }
+        int r = px_set_slot(ms, c, p, i, v);
+        Py_DECREF(v);
+        if (r < 0) return -1;
+    }
+    return 0;
+}
+
+/* Code.eval_many: binds the row's inputs. */
+static int px_assign_row(px_mod *ms, px_ctx *c, const px_prog *p, const px_row *row) {
+    if (row->dict) return px_assign_names(ms, c, p, row->dict);
+    if (row->slot != -1)
+        return row->slot >= 0 ? px_set_slot(ms, c, p, (uint32_t)row->slot, row->obj) : 0;
+    for (uint32_t i = 0; i < p->nglobals; i++) {
+        int32_t k = row->attr_of[i];
+        if (k < 0) continue;
+        PyObject *v = PyObject_GetAttr(row->obj, row->pol->attrs[k].pyname);
+        if (!v) return -1;
         int r = px_set_slot(ms, c, p, i, v);
         Py_DECREF(v);
         if (r < 0) return -1;
@@ -243,6 +260,7 @@ PyObject *px_run(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names, const
     }
     if (want_exec && px_note_builtins(c, p) < 0) goto done;
     if (names && px_assign_names(ms, c, p, names) < 0) goto done;
+    if (PX_UNLIKELY(c->row != NULL) && px_assign_row(ms, c, p, c->row) < 0) goto done;
 
     int r;
     if (p->cheap) {
@@ -252,6 +270,10 @@ PyObject *px_run(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names, const
         if (r == -2) goto done;
     }
     if (c->olen) px_flush(c);
+    if (PX_UNLIKELY(c->nshared) && px_shared_writeback(c) < 0 && r == 0) {
+        pe_value_release(S, value); /* the run worked, the write-back failed */
+        goto done;
+    }
     if (PX_LIKELY(r == 0)) {
         if (PX_UNLIKELY(c->out_error != NULL)) {
             px_restore_exc(c->out_error);
@@ -272,6 +294,11 @@ PyObject *px_run(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names, const
             px_raise_engine_exc(ms, c);
     }
 done:
+    if (PX_UNLIKELY(c->nshared)) { /* inputs bound, then a failure before the run */
+        PyObject *pending = PyErr_Occurred() ? px_fetch_exc() : NULL;
+        if (px_shared_writeback(c) < 0) PyErr_Clear();
+        if (pending) px_restore_exc(pending);
+    }
     pe_run_end(S);
     if (PX_UNLIKELY(c->host_id != 0)) {
         pe_value_release(S, c->host_pe);
@@ -282,6 +309,7 @@ done:
     /* objects left by the run (cycles) and a pending exception */
     pe_reset(S);
     if (c->nkeep) px_keep_clear(c);
+    if (PX_UNLIKELY(c->bound != NULL)) Py_CLEAR(c->bound);
     c->allow_callables = false;
     return result;
 }

@@ -284,11 +284,29 @@ typedef struct pe_host_class {
     int (*repr)(pe_state *S, void *ud, char *buf, size_t cap);
     /* Called once when the engine drops its last reference (NULL: none). */
     void (*release)(void *ud);
+    /* --- host objects with attributes (issue 15; docs/host.md) --- */
+    /* obj.name in a script (name: UTF-8, NUL-terminated, len bytes): 0 with
+     * a NEW reference in *out, or -1 with an exception raised (an
+     * AttributeError for a name the host does not allow). cls is the class
+     * the object was made with (a host may embed it in a larger struct).
+     * NULL: the object has no attributes ("'NAME' object has no attribute
+     * 'x'"). Method calls (obj.m(x)) are getattr, then a call of the result. */
+    int (*getattr)(pe_state *S, const struct pe_host_class *cls, void *ud, const char *name,
+                   size_t len, pe_value *out);
+    /* obj.name = *val (val BORROWED), or del obj.name when val is NULL: 0, or
+     * -1 with an exception raised. NULL: every attribute is read-only
+     * (AttributeError, as for getattr). */
+    int (*setattr)(pe_state *S, const struct pe_host_class *cls, void *ud, const char *name,
+                   size_t len, const pe_value *val);
 } pe_host_class;
 
 PE_API int pe_make_host(pe_state *S, const pe_host_class *cls, void *ud, pe_value *out);
 /* The ud of a host object of class cls, or NULL. */
 PE_API void *pe_host_data(pe_value v, const pe_host_class *cls);
+/* (issue 15) The class a host object was made with (pe_make_host), or NULL
+ * when v is no host object. With pe_host_data, lets a front end that makes
+ * classes at run time (one per host type) recognise its own objects. */
+PE_API const pe_host_class *pe_host_class_of(pe_value v);
 /* A callable: a host object of the engine's class "function" calling fn
  * with ud; its repr is "<function NAME>". Two are equal iff they have the
  * same fn and ud. (pe_host_data does not apply: the class is internal.) */
@@ -500,6 +518,93 @@ PE_API int pe_session_set(pe_state *S, pe_session *sess, const char *name, size_
  * the end. Any of name, len, val may be NULL. */
 PE_API int pe_session_next(const pe_session *sess, size_t *pos, const char **name, size_t *len,
                            pe_value *val);
+
+/* ------------------------------------------------------------------ */
+/* External calls and suspended runs (the `pause` block, issue 15)     */
+/* ------------------------------------------------------------------ */
+
+/* A script's call of an EXTERNAL function does not run host code: the run
+ * returns PE_SUSPENDED from pe_run_exec (or pe_resume) with its frames kept
+ * in the state; the host reads the call with pe_pending_call, does the work
+ * and continues the run with pe_resume (the call's value) or
+ * pe_resume_error / pe_resume_raise (an exception raised at the call),
+ * until the run completes (0) or fails (-1). The step and memory limits
+ * keep counting across the pauses; the time spent suspended does not count
+ * against limits.timeout. While suspended the state may make values
+ * (pe_make_*) but runs nothing else; pe_run_end, pe_run_begin, pe_reset or
+ * pe_state_free abandon a suspended run (no finally block runs).
+ *
+ * Only the top-level run can suspend: an external function called from a
+ * nested run (a sort key, a __repr__, map(), a generator resumed by a
+ * builtin, an imported module's body) raises RuntimeError naming it. So do
+ * calls through pe_run / pe_run_repr / pe_session_run, which cannot
+ * suspend. */
+#define PE_SUSPENDED 1
+enum { PE_PENDING_CALL = 1, PE_PENDING_NAME = 2 };
+typedef struct pe_pending {
+    int kind;          /* PE_PENDING_CALL: an external function was called;
+                          PE_PENDING_NAME: an undefined global was read
+                          (pe_set_suspend_names) */
+    const char *name;  /* the function's (or the global's) name, UTF-8 */
+    size_t name_len;
+    pe_value args;     /* tuple of the positional arguments (BORROWED) */
+    pe_value kwargs;   /* dict of the keyword arguments (BORROWED) */
+    uint64_t seq;      /* 1 for the run's first external call, then 2, ... */
+} pe_pending;           /* valid until the run is resumed or ended */
+
+/* A new external function named name (its repr is "<function NAME>").
+ * Bind it as an input (pe_run_bind_name) or store it anywhere a script
+ * can reach. */
+PE_API int pe_make_external(pe_state *S, const char *name, size_t len, pe_value *out);
+/* Between pe_run_begin and pe_run_exec: binds the global `name` to a new
+ * external function of that name. 1 bound, 0 the program does not use the
+ * name, -1 error. */
+PE_API int pe_external_declare(pe_state *S, const char *name, size_t len);
+/* on != 0: reading a global the program never bound (and no builtin has
+ * that name) suspends with a PE_PENDING_NAME call instead of raising
+ * NameError; the value resumed with is bound to the global. Stays set
+ * until changed. */
+PE_API void pe_set_suspend_names(pe_state *S, int on);
+/* The most external calls (and resolved names) a run may make; 0 (the
+ * default): no cap. The next one raises LimitError "external call limit
+ * exceeded (max_external_calls=N)" in the script. */
+PE_API void pe_set_max_external_calls(pe_state *S, uint64_t max_calls);
+/* 1 while a run is suspended. */
+PE_API int pe_run_suspended(const pe_state *S);
+/* The pending call of the suspended run: 0, or -1 (SystemError) when no
+ * run is suspended. */
+PE_API int pe_pending_call(pe_state *S, pe_pending *out);
+/* Continues the suspended run: the pending call returns value (BORROWED).
+ * Returns as pe_run_exec: 0 completed (*result as there), PE_SUSPENDED
+ * again, or -1 with the script's exception pending. */
+PE_API int pe_resume(pe_state *S, pe_value value, pe_value *result);
+/* The same, the pending call raising an exception of class type_id
+ * (pe_exception_type_lookup) with message msg (NULL: no arguments). */
+PE_API int pe_resume_error(pe_state *S, int type_id, const char *msg, pe_value *result);
+/* The same, raising the state's pending exception (pe_raise_value ...). */
+PE_API int pe_resume_raise(pe_state *S, pe_value *result);
+
+/* Snapshots: a suspended run as bytes, to resume later, in another state,
+ * process or machine (docs/embedding.md "Snapshots"). The bytes hold the
+ * program's source (recompiled on load), the limits and what the run used
+ * of them, the globals, the frames and every object they reach (shared
+ * objects and cycles kept). Objects a snapshot cannot hold (classes and
+ * their instances, modules, host objects, bound methods, most iterators)
+ * make pe_snapshot_dump fail with TypeError naming the type.
+ *
+ * The bytes are authenticated with HMAC-SHA256 under key (any bytes, not
+ * empty): pe_snapshot_load refuses bytes dumped with another key or
+ * altered (ValueError), so the engine never runs frames it did not write;
+ * the loader also checks every count, index and reference. */
+/* While suspended: the bytes, malloc'ed (free with free()). */
+PE_API int pe_snapshot_dump(pe_state *S, const void *key, size_t keylen, char **out, size_t *len);
+/* Makes the snapshot's run the state's run, suspended (a run begun in S
+ * is ended first): pe_pending_call / pe_resume* continue it. *code_out
+ * receives the recompiled program (a NEW reference: release it after
+ * pe_run_end and pe_reset). 0, or -1 with ValueError (bad bytes) or the
+ * program's compile error pending. */
+PE_API int pe_snapshot_load(pe_state *S, const void *data, size_t len, const void *key,
+                            size_t keylen, pe_code **code_out);
 
 /* ------------------------------------------------------------------ */
 /* Built-in names                                                      */

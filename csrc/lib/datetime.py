@@ -128,22 +128,6 @@ def _divide_nearest(a, b):
     return q
 
 
-def _ratio(x):
-    # float.as_integer_ratio
-    if x != x:
-        raise ValueError("cannot convert NaN to integer ratio")
-    if x in (_math.inf, -_math.inf):
-        raise OverflowError("cannot convert Infinity to integer ratio")
-    m, e = _math.frexp(x)
-    while m != _math.floor(m):
-        m *= 2.0
-        e -= 1
-    n = int(m)
-    if e >= 0:
-        return n << e, 1
-    return n, 1 << -e
-
-
 def _format_offset(off, sep):
     """'+HH<sep>MM[<sep>SS[.ffffff]]' of a timedelta, '' of None."""
     if off is None:
@@ -439,7 +423,7 @@ class timedelta(_Base):
         if isinstance(other, int):
             return _td_from_us(timedelta, self._us() * int(other))
         if isinstance(other, float):
-            n, d = _ratio(other)
+            n, d = other.as_integer_ratio()
             return _td_from_us(timedelta, _divide_nearest(self._us() * n, d))
         if isinstance(other, (str, list, tuple, bytes)):
             raise TypeError("can't multiply sequence by non-int of type '%s'" % _tn(self))
@@ -456,7 +440,7 @@ class timedelta(_Base):
         if isinstance(other, int):
             return _td_from_us(timedelta, _divide_nearest(self._us(), int(other)))
         if isinstance(other, float):
-            n, d = _ratio(other)
+            n, d = other.as_integer_ratio()
             return _td_from_us(timedelta, _divide_nearest(self._us() * d, n))
         return self._fop("/", other)
 

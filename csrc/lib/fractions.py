@@ -13,25 +13,6 @@ _HASH_MODULUS = 2305843009213693951  # sys.hash_info.modulus (2**61 - 1)
 _HASH_INF = 314159                   # sys.hash_info.inf
 
 
-def _float_ratio(x):
-    # float.as_integer_ratio(): the exact value as a lowest-terms pair
-    if x != x:
-        raise ValueError('cannot convert NaN to integer ratio')
-    if x in (math.inf, -math.inf):
-        raise OverflowError('cannot convert Infinity to integer ratio')
-    m, e = math.frexp(x)
-    n = int(m * 9007199254740992.0)  # 2**53: exact
-    e -= 53
-    while e < 0 and n and not n & 1:
-        n >>= 1
-        e += 1
-    if e >= 0:
-        return n << e, 1
-    if n == 0:
-        return 0, 1
-    return n, 1 << -e
-
-
 def _digits(s, i):
     # a run of decimal digits with single underscores between them, from
     # s[i]: (end, text without underscores) or (i, '') when none starts there
@@ -115,7 +96,7 @@ class Fraction:
             if r is not None:
                 n, d = r
             elif isinstance(numerator, float):
-                n, d = _float_ratio(numerator)
+                n, d = numerator.as_integer_ratio()
             elif isinstance(numerator, str):
                 n, d = _parse(numerator)
             else:
@@ -143,7 +124,7 @@ class Fraction:
         if not isinstance(f, float):
             raise TypeError('%s.from_float() only takes floats, not %r (%s)' %
                             (cls.__name__, f, type(f).__name__))
-        n, d = _float_ratio(f)
+        n, d = f.as_integer_ratio()
         return cls._make(n, d)
 
     @classmethod

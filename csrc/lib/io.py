@@ -43,28 +43,29 @@ class _Stream:
         self._join()
         return self._buf
 
-    def read(self, size=-1):
+    def _read(self, size, name, line):
+        """read() / readline(): up to size items (all if negative) from the
+        position, with line up to and including the next newline only."""
         self._check()
-        size = self._size(size, "read")
+        size = self._size(size, name)
         self._join()
         buf = self._buf
         start = min(self._pos, len(buf))
-        end = len(buf) if size < 0 else min(len(buf), start + size)
-        self._pos = max(self._pos, end)
-        return buf[start:end]
-
-    def readline(self, size=-1):
-        self._check()
-        size = self._size(size, "readline")
-        self._join()
-        buf = self._buf
-        start = min(self._pos, len(buf))
-        i = buf.find(self._nl, start)
-        end = len(buf) if i < 0 else i + 1
+        end = len(buf)
+        if line:
+            i = buf.find(self._nl, start)
+            if i >= 0:
+                end = i + 1
         if size >= 0:
             end = min(end, start + size)
         self._pos = max(self._pos, end)
         return buf[start:end]
+
+    def read(self, size=-1):
+        return self._read(size, "read", False)
+
+    def readline(self, size=-1):
+        return self._read(size, "readline", True)
 
     def readlines(self, hint=-1):
         self._check()
@@ -164,13 +165,7 @@ class _Stream:
         self._check()
         return True
 
-    def writable(self):
-        self._check()
-        return True
-
-    def seekable(self):
-        self._check()
-        return True
+    writable = seekable = readable  # all three: True while open
 
     def isatty(self):
         self._check()

@@ -6,6 +6,7 @@ from math import log as _log, exp as _exp, pi as _pi, e as _e, ceil as _ceil
 from math import sqrt as _sqrt, acos as _acos, cos as _cos, sin as _sin
 from math import tau as TWOPI, floor as _floor, isfinite as _isfinite
 import _random
+from bisect import bisect as _bisect
 
 __all__ = ["Random", "SystemRandom", "betavariate", "choice", "choices",
            "expovariate", "gammavariate", "gauss", "getrandbits", "getstate",
@@ -132,16 +133,6 @@ def _is_sequence(x):
         return False
     t = type(x)
     return hasattr(t, "__getitem__") and hasattr(t, "__len__") and not hasattr(t, "keys")
-
-
-def _bisect_right(a, x, lo, hi):
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if x < a[mid]:
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
 
 
 def _accumulate(values):
@@ -311,7 +302,7 @@ class Random:
                 raise ValueError('Total of counts must be greater than zero')
             selections = self.sample(range(total), k=k)
             last = len(cum_counts)
-            return [population[_bisect_right(cum_counts, s, 0, last)] for s in selections]
+            return [population[_bisect(cum_counts, s, 0, last)] for s in selections]
         randbelow = self._randbelow
         if not 0 <= k <= n:
             raise ValueError("Sample larger than population or is negative")
@@ -361,7 +352,7 @@ class Random:
         if not _isfinite(total):
             raise ValueError('Total of weights must be finite')
         hi = n - 1
-        return [population[_bisect_right(cum_weights, random() * total, 0, hi)]
+        return [population[_bisect(cum_weights, random() * total, 0, hi)]
                 for i in range(k)]
 
     def uniform(self, a, b):

@@ -8,7 +8,7 @@ There is no decimal module (Decimal data is not accepted).
 """
 
 import math
-from fractions import Fraction, _float_ratio
+from fractions import Fraction
 
 __all__ = ['NormalDist', 'StatisticsError', 'correlation', 'covariance',
            'fmean', 'geometric_mean', 'harmonic_mean', 'linear_regression',
@@ -30,7 +30,7 @@ def _exact(x):
     if isinstance(x, float):
         if x != x or x in (math.inf, -math.inf):
             return x, None
-        return _float_ratio(x)
+        return x.as_integer_ratio()
     raise TypeError("can't convert type '%s' to numerator/denominator" % type(x).__name__)
 
 

@@ -684,8 +684,9 @@ static int cnt_call(pe_state *S, void *ud, int argc, const pe_value *argv, pe_va
     return 0;
 }
 
-static const pe_host_class counter_class = {"counter", cnt_call, cnt_repr, cnt_release};
-static const pe_host_class opaque_class = {"opaque", NULL, NULL, cnt_release};
+static const pe_host_class counter_class = {
+    .name = "counter", .call = cnt_call, .repr = cnt_repr, .release = cnt_release};
+static const pe_host_class opaque_class = {.name = "opaque", .release = cnt_release};
 
 static int fn_concat(pe_state *S, void *ud, int argc, const pe_value *argv, pe_value kwnames,
                      pe_value *result) {

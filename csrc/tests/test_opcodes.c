@@ -121,57 +121,59 @@ static void t_bounded(void) {
     }
 }
 
-/* A byte that is no opcode, wherever it lies: SystemError, handled like
- * any exception (a try block catches it), never SystemExit or a crash. */
-static void t_bad_opcode(void) {
-    static const uint32_t bad[] = {PE_OP__COUNT, 0x80, 0xff};
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        pe_state *S = pe_state_new();
-        buf out = {0}, err = {0};
-        pe_set_output(S, sink, &out, sink, &err);
-        pe_code *c = compile(S, "x = 1\nx = 2\n");
-        if (!c) {
-            pe_state_free(S);
-            continue;
-        }
-        /* the code is private to this test: corrupt its first instruction */
-        c->module->code[0] = PE_INSTR(bad[i], 0);
-        char *repr = NULL;
-        int r = pe_run_repr(S, c, &repr);
-        CHECK(r != 0, "opcode %u: the run fails", bad[i]);
-        CHECK(S->exc.tag == PE_TOBJ && S->exc.u.o->type == PE_EXC(SystemError),
-              "opcode %u: SystemError pending", bad[i]);
-        pe_print_exception(S);
-        char want[64];
-        snprintf(want, sizeof want, "SystemError: unknown opcode %u\n", bad[i]);
-        CHECK(err.p && strstr(err.p, want) != NULL, "opcode %u: message, got %s", bad[i], err.p);
-        CHECK(err.p && strstr(err.p, "line 1") != NULL, "opcode %u: traceback points at line 1: %s",
-              bad[i], err.p);
-        free(repr);
-        pe_reset(S);
-        pe_code_release(c);
-        pe_state_free(S);
-        free(out.p);
-        free(err.p);
-    }
-    /* caught by `except SystemError` like any exception */
+/* Compiles src, replaces its first instruction by the byte op and runs it
+ * in a state of its own, output to out/err; *first: the opcode replaced,
+ * *syserr: SystemError pending after the run (then printed to err).
+ * Returns the run's status, 2 when src does not compile. */
+static int run_corrupted(const char *src, uint32_t op, buf *out, buf *err, uint32_t *first,
+                         bool *syserr) {
     pe_state *S = pe_state_new();
-    buf out = {0}, err = {0};
-    pe_set_output(S, sink, &out, sink, &err);
-    pe_code *c = compile(S, "try:\n    x = 1\nexcept SystemError as e:\n    print(e)\n");
+    pe_set_output(S, sink, out, sink, err);
+    pe_code *c = compile(S, src);
+    int r = 2;
     if (c) {
-        /* the first instruction of the protected body is the LOAD_INT */
-        CHECK(PE_OPOF(c->module->code[0]) == PE_OP_LOAD_INT, "body starts with LOAD_INT");
-        c->module->code[0] = PE_INSTR(0xfe, 0);
+        /* the code is private to this test: corrupt its first instruction */
+        *first = PE_OPOF(c->module->code[0]);
+        c->module->code[0] = PE_INSTR(op, 0);
         char *repr = NULL;
-        int r = pe_run_repr(S, c, &repr);
-        CHECK(r == 0, "the handler catches it");
-        CHECK(out.p && !strcmp(out.p, "unknown opcode 254\n"), "printed %s", out.p ? out.p : "");
+        r = pe_run_repr(S, c, &repr);
+        *syserr = S->exc.tag == PE_TOBJ && S->exc.u.o->type == PE_EXC(SystemError);
+        if (r) pe_print_exception(S);
         free(repr);
         pe_reset(S);
         pe_code_release(c);
     }
     pe_state_free(S);
+    return r;
+}
+
+/* A byte that is no opcode, wherever it lies: SystemError, handled like
+ * any exception (a try block catches it), never SystemExit or a crash. */
+static void t_bad_opcode(void) {
+    static const uint32_t bad[] = {PE_OP__COUNT, 0x80, 0xff};
+    uint32_t first;
+    bool syserr = false;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        buf out = {0}, err = {0};
+        int r = run_corrupted("x = 1\nx = 2\n", bad[i], &out, &err, &first, &syserr);
+        CHECK(r != 0, "opcode %u: the run fails", bad[i]);
+        CHECK(syserr, "opcode %u: SystemError pending", bad[i]);
+        char want[64];
+        snprintf(want, sizeof want, "SystemError: unknown opcode %u\n", bad[i]);
+        CHECK(err.p && strstr(err.p, want) != NULL, "opcode %u: message, got %s", bad[i], err.p);
+        CHECK(err.p && strstr(err.p, "line 1") != NULL, "opcode %u: traceback points at line 1: %s",
+              bad[i], err.p);
+        free(out.p);
+        free(err.p);
+    }
+    /* caught by `except SystemError` like any exception; the first
+     * instruction of the protected body is the LOAD_INT */
+    buf out = {0}, err = {0};
+    int r = run_corrupted("try:\n    x = 1\nexcept SystemError as e:\n    print(e)\n", 0xfe, &out, &err,
+                          &first, &syserr);
+    CHECK(r == 0, "the handler catches it");
+    CHECK(first == PE_OP_LOAD_INT, "body starts with LOAD_INT");
+    CHECK(out.p && !strcmp(out.p, "unknown opcode 254\n"), "printed %s", out.p ? out.p : "");
     free(out.p);
     free(err.p);
 }

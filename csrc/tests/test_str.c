@@ -453,10 +453,10 @@ static void test_concat_inplace(void) {
     pe_val piece, other;
     if (pe_str_from_cstr(S, "\xc3\xa9y", &piece)) abort();
     for (int i = 0; i < 3000; i++)
-        if (pe_str_concat_inplace(S, &a, piece)) abort();
+        if (pe_str_concat_inplace(S, &a, piece, true)) abort();
     pe_incref(a); /* shared now: must fall back to a copy */
     other = a;
-    if (pe_str_concat_inplace(S, &a, piece)) abort();
+    if (pe_str_concat_inplace(S, &a, piece, true)) abort();
     checks++;
     const pe_str *s = PE_STR(a), *o = PE_STR(other);
     if (s == o || s->len != 1 + 3001 * 3 || s->nchars != 1 + 3001 * 2 || s->ascii ||

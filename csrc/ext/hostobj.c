@@ -1,0 +1,545 @@
+/*
+ * hostobj.c - host objects with a policy (issue 15, docs/host.md): Python
+ * objects that scripts read (and, where allowed, write and call methods
+ * of) with attribute syntax.
+ *
+ *  - A policy (pyexpr._pyexpr.Policy, made by pyexpr.expose /
+ *    register_type through _policy()) names, for one Python type, the
+ *    readable attributes, the writable ones and the callable methods. It
+ *    embeds the pe_host_class its objects are made with: the class's name
+ *    is the type's name, so every engine message names the host's type
+ *    ("'Order' object has no attribute 'x'"). Policies are cached by
+ *    (type, attrs, methods, writable) and live as long as the module (the
+ *    pooled states keep pointers to their classes).
+ *  - An engine host object of a policy's class has the Python object itself
+ *    as ud (BORROWED: the run's keep list holds it). Converting it back to
+ *    Python gives the very same object.
+ *  - obj.name: a linear scan of the policy's names (a handful; no Python
+ *    dict, no str object made), then PyObject_GetAttr with the interned
+ *    name and the usual conversion (callables refused, as for results of
+ *    host functions). A method becomes a host function wrapping the bound
+ *    method, made once per (object, method) and run.
+ *  - pyexpr.shared(list_or_dict): the script gets a copy, written back into
+ *    the host's container in place when the run ends.
+ */
+#include <stddef.h>
+
+#include "ext_internal.h"
+
+static int px_obj_getattr(pe_state *S, const pe_host_class *cls, void *ud, const char *name,
+                          size_t len, pe_value *out);
+static int px_obj_setattr(pe_state *S, const pe_host_class *cls, void *ud, const char *name,
+                          size_t len, const pe_value *val);
+
+static inline px_policy *px_policy_of(const pe_host_class *cls) {
+    return (px_policy *)(void *)((char *)cls - offsetof(px_policy, cls));
+}
+
+/* ------------------------------------------------------------------ */
+/* Policy objects                                                      */
+/* ------------------------------------------------------------------ */
+
+static void px_policy_dealloc(PyObject *self) {
+    px_policy *p = (px_policy *)self;
+    PyTypeObject *tp = Py_TYPE(self);
+    for (Py_ssize_t i = 0; i < p->n; i++) Py_XDECREF(p->attrs[i].pyname);
+    PyMem_Free(p->attrs);
+    PyMem_Free(p->tname);
+    Py_XDECREF(p->type);
+    tp->tp_free(self);
+    Py_DECREF(tp);
+}
+
+static PyObject *px_policy_repr(PyObject *self) {
+    px_policy *p = (px_policy *)self;
+    return PyUnicode_FromFormat("<pyexpr policy for '%s' (%zd names)>", p->tname, p->n);
+}
+
+static PyType_Slot px_policy_slots[] = {
+    {Py_tp_doc, (void *)"What scripts may do with objects of one host type (pyexpr.expose)."},
+    {Py_tp_dealloc, (void *)px_policy_dealloc},
+    {Py_tp_repr, (void *)px_policy_repr},
+    {0, NULL},
+};
+
+PyType_Spec px_policy_spec = {
+    .name = "pyexpr.Policy",
+    .basicsize = sizeof(px_policy),
+    .flags = Py_TPFLAGS_DEFAULT
+#ifdef Py_TPFLAGS_DISALLOW_INSTANTIATION
+             | Py_TPFLAGS_DISALLOW_INSTANTIATION
+#endif
+    ,
+    .slots = px_policy_slots,
+};
+
+/* Adds the names of tuple `names` with kind bits to p (a name already
+ * there gets the bits added). */
+static int px_policy_add(px_policy *p, PyObject *names, unsigned kind, Py_ssize_t cap) {
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(names); i++) {
+        PyObject *s = PyTuple_GET_ITEM(names, i);
+        Py_ssize_t len;
+        const char *u = PyUnicode_Check(s) ? PyUnicode_AsUTF8AndSize(s, &len) : NULL;
+        if (!u) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_TypeError, "attribute names must be str, not %.100s",
+                             Py_TYPE(s)->tp_name);
+            return -1;
+        }
+        if (len >= 2 && u[0] == '_' && u[1] == '_') {
+            PyErr_Format(PyExc_ValueError, "cannot expose the special attribute %R", s);
+            return -1;
+        }
+        Py_ssize_t j = 0;
+        while (j < p->n && PyUnicode_Compare(p->attrs[j].pyname, s)) j++;
+        if (j == p->n) {
+            if (p->n == cap) return -1; /* cannot happen: cap counts every name */
+            Py_INCREF(s);
+            PyUnicode_InternInPlace(&s);
+            p->attrs[j].pyname = s;
+            p->attrs[j].name = PyUnicode_AsUTF8AndSize(s, &len);
+            p->attrs[j].len = (size_t)len;
+            p->attrs[j].kind = 0;
+            p->n++;
+        }
+        p->attrs[j].kind |= kind;
+    }
+    return 0;
+}
+
+static int px_check_str_tuple(PyObject *t, const char *what) {
+    if (PyTuple_Check(t)) return 0;
+    PyErr_Format(PyExc_TypeError, "_policy(): %s must be a tuple, not %.100s", what,
+                 Py_TYPE(t)->tp_name);
+    return -1;
+}
+
+/* _policy(type, attrs, methods, writable): the cached policy. */
+PyObject *px_mod_policy(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    px_mod *ms = px_state(module);
+    if (nargs != 4)
+        return PyErr_Format(PyExc_TypeError, "_policy() takes 4 arguments (%zd given)", nargs);
+    if (!PyType_Check(args[0]))
+        return PyErr_Format(PyExc_TypeError, "_policy(): a type is required, not %.100s",
+                            Py_TYPE(args[0])->tp_name);
+    if (px_check_str_tuple(args[1], "attrs") < 0 || px_check_str_tuple(args[2], "methods") < 0 ||
+        px_check_str_tuple(args[3], "writable") < 0)
+        return NULL;
+    PyObject *key = PyTuple_Pack(4, args[0], args[1], args[2], args[3]);
+    if (!key) return NULL;
+    PyObject *hit = PyDict_GetItemWithError(ms->policies, key);
+    if (hit || PyErr_Occurred()) {
+        Py_DECREF(key);
+        return hit ? Py_NewRef(hit) : NULL;
+    }
+    px_policy *p = PyObject_New(px_policy, ms->Policy_type);
+    if (!p) {
+        Py_DECREF(key);
+        return NULL;
+    }
+    memset((char *)p + sizeof(PyObject), 0, sizeof *p - sizeof(PyObject));
+    p->type = Py_NewRef(args[0]);
+    p->ms = ms;
+    Py_ssize_t cap = PyTuple_GET_SIZE(args[1]) + PyTuple_GET_SIZE(args[2]) +
+                     PyTuple_GET_SIZE(args[3]);
+    const char *tn = ((PyTypeObject *)args[0])->tp_name;
+    const char *dot = strrchr(tn, '.'); /* "module.Name": scripts see "Name", as CPython shows */
+    if (dot) tn = dot + 1;
+    size_t tl = strlen(tn);
+    p->attrs = PyMem_Calloc(cap ? (size_t)cap : 1, sizeof *p->attrs);
+    p->tname = PyMem_Malloc(tl + 1);
+    if (!p->attrs || !p->tname) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    memcpy(p->tname, tn, tl + 1);
+    if (px_policy_add(p, args[1], PX_A_READ, cap) < 0 ||
+        px_policy_add(p, args[2], PX_A_CALL, cap) < 0 ||
+        px_policy_add(p, args[3], PX_A_READ | PX_A_WRITE, cap) < 0)
+        goto fail;
+    p->cls.name = p->tname;
+    p->cls.repr = px_host_repr;
+    p->cls.getattr = px_obj_getattr;
+    p->cls.setattr = px_obj_setattr;
+    if (PyDict_SetItem(ms->policies, key, (PyObject *)p) < 0) goto fail;
+    Py_DECREF(key);
+    return (PyObject *)p;
+fail:
+    Py_DECREF(key);
+    Py_DECREF(p);
+    return NULL;
+}
+
+/* _register_type(type, policy or None): instances of exactly that type
+ * cross as host objects of the policy. */
+PyObject *px_mod_register_type(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    px_mod *ms = px_state(module);
+    if (nargs != 2 || !PyType_Check(args[0]))
+        return PyErr_Format(PyExc_TypeError, "_register_type(type, policy)");
+    if (args[1] == Py_None) {
+        if (PyDict_DelItem(ms->type_policies, args[0]) < 0) {
+            if (!PyErr_ExceptionMatches(PyExc_KeyError)) return NULL;
+            PyErr_Clear();
+        }
+        Py_RETURN_NONE;
+    }
+    if (Py_TYPE(args[1]) != ms->Policy_type)
+        return PyErr_Format(PyExc_TypeError, "_register_type(): a policy is required");
+    if (PyDict_SetItem(ms->type_policies, args[0], args[1]) < 0) return NULL;
+    Py_RETURN_NONE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Exposed and Shared wrappers                                         */
+/* ------------------------------------------------------------------ */
+
+static void px_wrap_dealloc(PyObject *self) {
+    px_wrap *w = (px_wrap *)self;
+    PyTypeObject *tp = Py_TYPE(self);
+    PyObject_GC_UnTrack(self);
+    Py_CLEAR(w->obj);
+    Py_CLEAR(w->policy);
+    tp->tp_free(self);
+    Py_DECREF(tp);
+}
+
+static int px_wrap_traverse(PyObject *self, visitproc visit, void *arg) {
+    px_wrap *w = (px_wrap *)self;
+    Py_VISIT(Py_TYPE(self));
+    Py_VISIT(w->obj);
+    Py_VISIT(w->policy);
+    return 0;
+}
+
+static int px_wrap_clear(PyObject *self) {
+    px_wrap *w = (px_wrap *)self;
+    Py_CLEAR(w->obj);
+    Py_CLEAR(w->policy);
+    return 0;
+}
+
+static PyObject *px_wrap_repr(PyObject *self) {
+    px_wrap *w = (px_wrap *)self;
+    return PyUnicode_FromFormat("pyexpr.%s(%R)", w->policy ? "expose" : "shared", w->obj);
+}
+
+static PyObject *px_wrap_get_obj(PyObject *self, void *closure) {
+    (void)closure;
+    px_wrap *w = (px_wrap *)self;
+    return Py_NewRef(w->obj ? w->obj : Py_None);
+}
+
+static PyGetSetDef px_wrap_getset[] = {
+    {"obj", px_wrap_get_obj, NULL, "The wrapped host object.", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyObject *px_wrap_new(PyTypeObject *tp, PyObject *obj, PyObject *policy) {
+    px_wrap *w = PyObject_GC_New(px_wrap, tp);
+    if (!w) return NULL;
+    w->obj = Py_NewRef(obj);
+    w->policy = policy ? Py_NewRef(policy) : NULL;
+    PyObject_GC_Track(w);
+    return (PyObject *)w;
+}
+
+/* pyexpr.Exposed; pyexpr.Shared is made from a copy with the other name
+ * (module.c). */
+static PyType_Slot px_wrap_slots[] = {
+    {Py_tp_doc, (void *)"A host object with a policy (pyexpr.expose), or a list or dict a "
+                        "script may change in place (pyexpr.shared)."},
+    {Py_tp_dealloc, (void *)px_wrap_dealloc},
+    {Py_tp_traverse, (void *)px_wrap_traverse},
+    {Py_tp_clear, (void *)px_wrap_clear},
+    {Py_tp_repr, (void *)px_wrap_repr},
+    {Py_tp_getset, px_wrap_getset},
+    {0, NULL},
+};
+
+PyType_Spec px_wrap_spec = {
+    .name = "pyexpr.Exposed",
+    .basicsize = sizeof(px_wrap),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC
+#ifdef Py_TPFLAGS_DISALLOW_INSTANTIATION
+             | Py_TPFLAGS_DISALLOW_INSTANTIATION
+#endif
+    ,
+    .slots = px_wrap_slots,
+};
+
+/* _expose(obj, policy) */
+PyObject *px_mod_expose(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    px_mod *ms = px_state(module);
+    if (nargs != 2 || Py_TYPE(args[1]) != ms->Policy_type)
+        return PyErr_Format(PyExc_TypeError, "_expose(obj, policy)");
+    if (!PyObject_TypeCheck(args[0], (PyTypeObject *)((px_policy *)args[1])->type))
+        return PyErr_Format(PyExc_TypeError, "_expose(): the policy is for '%s' objects, not %.100s",
+                            ((px_policy *)args[1])->tname, Py_TYPE(args[0])->tp_name);
+    return px_wrap_new(ms->Exposed_type, args[0], args[1]);
+}
+
+/* shared(obj): obj a list or dict. */
+PyObject *px_mod_shared(PyObject *module, PyObject *obj) {
+    px_mod *ms = px_state(module);
+    if (!PyList_CheckExact(obj) && !PyDict_CheckExact(obj))
+        return PyErr_Format(PyExc_TypeError, "shared() takes a list or a dict, not %.100s",
+                            Py_TYPE(obj)->tp_name);
+    return px_wrap_new(ms->Shared_type, obj, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Conversion                                                          */
+/* ------------------------------------------------------------------ */
+
+/* The policy scripts see o with (borrowed), or NULL (no Python error):
+ * an Exposed wrapper's, a registered type's, or a namedtuple's (its
+ * fields, read-only; made and registered on first sight). */
+px_policy *px_auto_policy(px_mod *ms, PyObject *o) {
+    PyTypeObject *tp = Py_TYPE(o);
+    PyObject *p = PyDict_GetItemWithError(ms->type_policies, (PyObject *)tp);
+    if (p) return (px_policy *)p;
+    if (PyErr_Occurred() || !PyTuple_Check(o) || PyTuple_CheckExact(o)) return NULL;
+    /* a namedtuple: a tuple subclass whose class has a tuple of str _fields */
+    PyObject *fields = tp->tp_dict ? PyDict_GetItemString(tp->tp_dict, "_fields") : NULL;
+    if (!fields || !PyTuple_Check(fields)) return NULL;
+    PyObject *empty = PyTuple_New(0);
+    if (!empty) return NULL;
+    PyObject *args[4] = {(PyObject *)tp, fields, empty, empty};
+    PyObject *mod = PyType_GetModule(ms->Policy_type);
+    PyObject *pol = mod ? px_mod_policy(mod, args, 4) : NULL;
+    Py_DECREF(empty);
+    if (pol && PyDict_SetItem(ms->type_policies, (PyObject *)tp, pol) < 0) Py_CLEAR(pol);
+    Py_XDECREF(pol); /* the policy cache holds it */
+    return (px_policy *)pol;
+}
+
+/* A host object of policy p for o. */
+static int px_in_policy(px_in *ci, px_policy *p, PyObject *o, pe_value *out) {
+    if (pe_make_host(ci->c->S, &p->cls, o, out)) return PX_EPE;
+    if (px_keep(ci->c, o) < 0) {
+        pe_value_release(ci->c->S, *out);
+        PyErr_NoMemory();
+        return PX_EPY;
+    }
+    return PX_OK;
+}
+
+/* numpy scalars (recognised by their type's module, numpy is never
+ * imported): integers as int, floating point as float, numpy.bool_ as bool. */
+static int px_in_numpy(px_in *ci, PyObject *o, pe_value *out) {
+    PyTypeObject *tp = Py_TYPE(o);
+    const char *n = tp->tp_name + 6;
+    if (!strcmp(n, "bool_") || !strcmp(n, "bool")) {
+        int t = PyObject_IsTrue(o);
+        if (t < 0) return PX_EPY;
+        *out = pe_value_bool(t);
+        return PX_OK;
+    }
+    PyNumberMethods *nb = tp->tp_as_number;
+    if (nb && nb->nb_index && !nb->nb_float) {
+        PyObject *i = PyNumber_Index(o);
+        if (!i) return PX_EPY;
+        int r = px_in_val(ci, i, out, 0);
+        Py_DECREF(i);
+        return r;
+    }
+    if (nb && nb->nb_float && strstr(n, "complex") == NULL) {
+        if (nb->nb_index) { /* integer types with __float__ too */
+            PyObject *i = PyNumber_Index(o);
+            if (i) {
+                int r = px_in_val(ci, i, out, 0);
+                Py_DECREF(i);
+                return r;
+            }
+            PyErr_Clear();
+        }
+        double d = PyFloat_AsDouble(o);
+        if (d == -1.0 && PyErr_Occurred()) return PX_EPY;
+        *out = pe_value_float(d);
+        return PX_OK;
+    }
+    ci->bad = o;
+    return PX_EBAD;
+}
+
+int px_in_hostobj(px_in *ci, PyObject *o, pe_value *out, int depth) {
+    px_mod *ms = ci->c->ms;
+    PyTypeObject *tp = Py_TYPE(o);
+    if (tp == ms->Exposed_type) {
+        px_wrap *w = (px_wrap *)o;
+        return px_in_policy(ci, (px_policy *)w->policy, w->obj, out);
+    }
+    if (tp == ms->Shared_type) {
+        px_wrap *w = (px_wrap *)o;
+        int r = px_in_val(ci, w->obj, out, depth);
+        if (r == PX_OK && px_shared_note(ci->c, *out, w->obj) < 0) {
+            pe_value_release(ci->c->S, *out);
+            return PX_EPY;
+        }
+        return r;
+    }
+    px_policy *p = px_auto_policy(ms, o);
+    if (p) return px_in_policy(ci, p, o, out);
+    if (PyErr_Occurred()) return PX_EPY;
+    if (!strncmp(tp->tp_name, "numpy.", 6)) {
+        for (PyTypeObject *b = tp; b; b = b->tp_base) /* scalars only: numpy.generic's */
+            if (!strcmp(b->tp_name, "numpy.generic")) return px_in_numpy(ci, o, out);
+    }
+    return PX_ENONE;
+}
+
+/* The host object behind v (a NEW reference) if v is one of a policy's
+ * objects, else NULL. */
+PyObject *px_out_hostobj(pe_value v) {
+    const pe_host_class *cls = pe_host_class_of(v);
+    if (!cls || cls->getattr != px_obj_getattr) return NULL;
+    return Py_NewRef((PyObject *)pe_host_data(v, cls));
+}
+
+/* ------------------------------------------------------------------ */
+/* Shared containers: written back when the run ends                   */
+/* ------------------------------------------------------------------ */
+
+int px_shared_note(px_ctx *c, pe_value v, PyObject *host) {
+    if (c->nshared == c->sharedcap) {
+        size_t cap = c->sharedcap ? c->sharedcap * 2 : 4;
+        px_shared_ent *n = realloc(c->shared, cap * sizeof *n);
+        if (!n) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        c->shared = n;
+        c->sharedcap = cap;
+    }
+    pe_value_retain(v);
+    c->shared[c->nshared].v = v;
+    c->shared[c->nshared].host = Py_NewRef(host);
+    c->nshared++;
+    return 0;
+}
+
+/* Writes every shared container back (GIL held, before pe_run_end): 0, or
+ * -1 with a Python error (the first failure; the others are still done). */
+int px_shared_writeback(px_ctx *c) {
+    int rc = 0;
+    for (size_t i = 0; i < c->nshared; i++) {
+        px_shared_ent *e = &c->shared[i];
+        px_out co = {c->ms, c, NULL, false};
+        PyObject *val = rc == 0 ? px_out_val(&co, e->v, 0) : NULL;
+        if (rc == 0 && !val) {
+            px_out_error(&co, "a shared container's new content");
+            rc = -1;
+        } else if (val) {
+            int r;
+            if (PyList_Check(e->host))
+                r = PyList_SetSlice(e->host, 0, PY_SSIZE_T_MAX, val);
+            else {
+                PyDict_Clear(e->host);
+                r = PyDict_Update(e->host, val);
+            }
+            Py_DECREF(val);
+            if (r < 0) rc = -1;
+        }
+        pe_value_release(c->S, e->v);
+        Py_DECREF(e->host);
+    }
+    c->nshared = 0;
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The host class callbacks                                            */
+/* ------------------------------------------------------------------ */
+
+static const px_attr *px_find_attr(const px_policy *p, const char *name, size_t len) {
+    for (Py_ssize_t i = 0; i < p->n; i++) {
+        const px_attr *a = &p->attrs[i];
+        if (a->len == len && a->name[0] == name[0] && !memcmp(a->name, name, len)) return a;
+    }
+    return NULL;
+}
+
+/* The bound method of obj for a (one per object and method per run). */
+static PyObject *px_bound_method(px_ctx *c, PyObject *obj, const px_attr *a) {
+    if (!c->bound && !(c->bound = PyDict_New())) return NULL;
+    PyObject *id = PyLong_FromVoidPtr(obj); /* the object is kept alive by the run */
+    PyObject *k2 = id ? PyTuple_Pack(2, id, a->pyname) : NULL;
+    Py_XDECREF(id);
+    if (!k2) return NULL;
+    PyObject *m = PyDict_GetItemWithError(c->bound, k2);
+    if (m) {
+        Py_DECREF(k2);
+        return Py_NewRef(m);
+    }
+    m = PyErr_Occurred() ? NULL : PyObject_GetAttr(obj, a->pyname);
+    if (m && PyDict_SetItem(c->bound, k2, m) < 0) Py_CLEAR(m);
+    Py_DECREF(k2);
+    return m;
+}
+
+static int px_obj_getattr(pe_state *S, const pe_host_class *cls, void *ud, const char *name,
+                          size_t len, pe_value *out) {
+    px_policy *p = px_policy_of(cls);
+    px_ctx *c = pe_get_userdata(S);
+    const px_attr *a = px_find_attr(p, name, len);
+    if (PX_UNLIKELY(!a))
+        return pe_raise_id(S, c->ms->id.AttributeError, "'%s' object has no attribute '%s'",
+                           p->tname, name);
+    PyThreadState *ts;
+    px_gil_acquire(c, &ts);
+    int r = -1;
+    if (a->kind & PX_A_READ) {
+        PyObject *v = PyObject_GetAttr((PyObject *)ud, a->pyname);
+        if (!v)
+            px_host_failed(c->ms, c);
+        else {
+            r = px_host_result(c, v, out);
+            Py_DECREF(v);
+        }
+    } else {
+        PyObject *m = px_bound_method(c, (PyObject *)ud, a);
+        if (!m)
+            px_host_failed(c->ms, c);
+        else {
+            px_in ci = {c, NULL, false};
+            r = px_in_host(&ci, m, out) == PX_OK ? 0 : -1;
+            if (r < 0 && PyErr_Occurred()) px_host_failed(c->ms, c);
+            Py_DECREF(m);
+        }
+    }
+    px_gil_restore(c, ts);
+    return r;
+}
+
+static int px_obj_setattr(pe_state *S, const pe_host_class *cls, void *ud, const char *name,
+                          size_t len, const pe_value *val) {
+    px_policy *p = px_policy_of(cls);
+    px_ctx *c = pe_get_userdata(S);
+    const px_attr *a = px_find_attr(p, name, len);
+    if (!a || !(a->kind & (PX_A_READ | PX_A_WRITE)))
+        return pe_raise_id(S, c->ms->id.AttributeError, "'%s' object has no attribute '%s'",
+                           p->tname, name);
+    if (!(a->kind & PX_A_WRITE) || !val)
+        return pe_raise_id(S, c->ms->id.AttributeError, "'%s' object attribute '%s' is read-only",
+                           p->tname, name);
+    PyThreadState *ts;
+    px_gil_acquire(c, &ts);
+    int r = -1;
+    px_out co = {c->ms, c, NULL, false};
+    PyObject *v = px_out_val(&co, *val, 0);
+    if (!v) {
+        if (PyErr_Occurred())
+            px_host_failed(c->ms, c);
+        else
+            pe_raise_id(S, c->ms->id.TypeError,
+                        "cannot assign a value of type '%s' to a host object's attribute",
+                        co.bad ? co.bad : "?");
+    } else if (PyObject_SetAttr((PyObject *)ud, a->pyname, v) < 0) {
+        px_host_failed(c->ms, c);
+    } else {
+        r = 0;
+    }
+    Py_XDECREF(v);
+    px_gil_restore(c, ts);
+    return r;
+}

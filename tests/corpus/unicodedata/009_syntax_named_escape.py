@@ -1,0 +1,3 @@
+# expect: SyntaxError
+# An unknown character name in a \N escape.
+x = "ab\N{NO SUCH CHARACTER}"
