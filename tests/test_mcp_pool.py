@@ -34,9 +34,16 @@ def test_exceptions_cross_over(pool):
         pool.eval("while True: pass")
     with pytest.raises(pyexpr.LimitError):
         pool.exec("while True: pass", timeout=0.2)
-    with pytest.raises(ValueError) as ei:  # a script-defined class, by its built-in base
-        pool.exec("class CodeError(ValueError): pass\nraise CodeError('boom')")
-    assert type(ei.value).__name__ == "CodeError" and str(ei.value) == "boom"
+    # a script-defined class: the same class name, built-in bases and args as in-process
+    code = "class CodeError(ValueError): pass\nraise CodeError('boom')"
+    with pytest.raises(BaseException) as local:
+        pyexpr.exec(code)
+    with pytest.raises(BaseException) as remote:
+        pool.exec(code)
+    builtin_bases = [c.__name__ for c in type(local.value).__mro__ if c.__module__ == "builtins"]
+    assert type(remote.value).__name__ == type(local.value).__name__ == "CodeError"
+    assert [c.__name__ for c in type(remote.value).__mro__ if c.__module__ == "builtins"] == builtin_bases
+    assert remote.value.args == local.value.args == ("boom",)
 
 
 def test_threads_share_the_workers(pool):
