@@ -799,8 +799,18 @@ int pe_class_new(pe_state *S, pe_val name, pe_val bases, pe_val ns, int nkw,
     if (pe_class_base_boxed(c->solid)) c->flags |= PE_CLS_BOXED;
     c->tp.kind = c->solid == &pe_type_object || (c->flags & PE_CLS_BOXED) ? PE_K_INSTANCE
                                                                          : c->solid->kind;
-    c->tp.exc_id = c->solid->exc_id;
     if (compute_mro(S, c, bt, &c->mro)) goto fail;
+    /* the nearest built-in exception class in the MRO (the solid base can be
+     * BaseException for class E(ValueError), which shares its layout): the
+     * host sees E as a ValueError */
+    c->tp.exc_id = c->solid->exc_id;
+    for (size_t i = 0; c->tp.kind == PE_K_EXC && i < PE_TUPLE(c->mro)->n; i++) {
+        const pe_type *t = (const pe_type *)PE_TUPLE(c->mro)->items[i].u.o;
+        if (!pe_is_heaptype(t) && t->kind == PE_K_EXC) {
+            c->tp.exc_id = t->exc_id;
+            break;
+        }
+    }
     /* the live-classes list (subclass invalidation) */
     c->sub_next = S->classes;
     if (S->classes) S->classes->sub_prev = c;
