@@ -41,12 +41,12 @@ endif
 #   csrc/include/  pyexpr.h, the one public header
 #   csrc/core/     the engine -> libpyexpr.a (position-independent, symbols
 #                  hidden unless marked PE_API)
-#   csrc/cli/ csrc/daemon/   the `pyexpr` binary's front end
+#   csrc/cli/ csrc/daemon/ csrc/mcp/   the `pyexpr` binary's front end
 #   csrc/ext/      the CPython extension (built by setup.py against libpyexpr.a)
 #   csrc/tests/    C unit tests, linked with libpyexpr.a
 ENGINE_SRCS  := $(sort $(wildcard csrc/core/*.c))
 PYLIB_SRCS   := $(sort $(wildcard csrc/lib/*.py))
-CLI_SRCS     := $(sort $(wildcard csrc/cli/*.c csrc/daemon/*.c))
+CLI_SRCS     := $(sort $(wildcard csrc/cli/*.c csrc/daemon/*.c csrc/mcp/*.c))
 EXT_SRCS     := $(sort $(wildcard csrc/ext/*.c))
 TEST_SRCS    := $(sort $(wildcard csrc/tests/*.c))
 TEST_NAMES   := $(basename $(notdir $(TEST_SRCS)))
@@ -105,6 +105,8 @@ ENGINE_CPPFLAGS   := -Icsrc/core -I$(BUILD)/gen
 ENGINE_CFLAGS     := -fPIC -fvisibility=hidden -Wmissing-prototypes
 CLI_CPPFLAGS      :=
 DAEMON_CPPFLAGS   :=
+# csrc/mcp: pyexpr.h plus its generated feature list (build/gen/mcp_features.h)
+MCP_CPPFLAGS      := -I$(BUILD)/gen
 TEST_CPPFLAGS     := -Icsrc/core
 # PE_API functions have default visibility; without this, -fPIC code must
 # assume they can be interposed, so calls between them go through the PLT and
@@ -172,6 +174,7 @@ $(BUILD)/$(1)/.flags: FORCE
 $(BUILD)/$(1)/core/%.o:   DIR_FLAGS = $$(ENGINE_CPPFLAGS) $$(ENGINE_CFLAGS)
 $(BUILD)/$(1)/cli/%.o:    DIR_FLAGS = $$(CLI_CPPFLAGS)
 $(BUILD)/$(1)/daemon/%.o: DIR_FLAGS = $$(DAEMON_CPPFLAGS)
+$(BUILD)/$(1)/mcp/%.o:    DIR_FLAGS = $$(MCP_CPPFLAGS)
 $(BUILD)/$(1)/tests/%.o:  DIR_FLAGS = $$(TEST_CPPFLAGS)
 $(BUILD)/$(1)/freeze/%.o: DIR_FLAGS = $$(ENGINE_CPPFLAGS)
 $(BUILD)/$(1)/%.o: csrc/%.c $(BUILD)/$(1)/.flags
@@ -180,6 +183,7 @@ $(BUILD)/$(1)/%.o: csrc/%.c $(BUILD)/$(1)/.flags
 	$$(Q)$$($(1)_CC) $$(BASE_CPPFLAGS) $$(DIR_FLAGS) $$(CPPFLAGS) $$(BASE_CFLAGS) $$($(1)_CFLAGS) $$(CFLAGS) -c $$< -o $$@
 
 $(BUILD)/$(1)/core/import.o: $(BUILD)/gen/frozen_lib.h
+$(BUILD)/$(1)/mcp/tools.o: $(BUILD)/gen/mcp_features.h
 
 $$($(1)_LIB): $$($(1)_ENGINE_OBJS)
 	@$$(if $$(Q),echo '  AR [$(1)] $$@')
@@ -218,6 +222,11 @@ $(BUILD)/gen/frozen_lib.h: $(PYLIB_SRCS) $(FREEZE_BIN)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo '  FREEZE $@')
 	$(Q)./$(FREEZE_BIN) $@ $(PYLIB_SRCS)
+
+# The MCP tool description's list of unsupported features (docs/language.md).
+$(BUILD)/gen/mcp_features.h: docs/language.md tools/gen_mcp_features.sh
+	@mkdir -p $(@D)
+	$(Q)sh tools/gen_mcp_features.sh $@ docs/language.md
 
 # Keep test objects (otherwise intermediate files of the tests/% pattern rule).
 .SECONDARY: $(foreach c,$(CONFIGS),$(patsubst %,$(BUILD)/$(c)/tests/%.o,$(TEST_NAMES)))

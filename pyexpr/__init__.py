@@ -106,6 +106,7 @@ from pathlib import Path
 from ._version import __version__
 from .client import Client  # the daemon client (pure Python)
 from ._limit_error import LimitError  # one class: the extension's and the client's
+from .pool import Pool, WorkerCrashed  # eval/exec in worker processes (pure Python)
 
 __all__ = [
     "__version__",
@@ -114,6 +115,8 @@ __all__ = [
     "Complete",
     "Snapshot",
     "LimitError",
+    "Pool",
+    "WorkerCrashed",
     "CacheInfo",
     "binary_path",
     "cache_clear",

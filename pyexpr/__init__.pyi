@@ -207,3 +207,4 @@ def cache_resize(maxsize: Optional[int], maxbytes: Optional[int] = None) -> None
 def profile(source: _Source, names: _Names = None, mode: _Mode = "exec") -> Profile: ...
 
 from .client import Client as Client
+from .pool import Pool as Pool, WorkerCrashed as WorkerCrashed

@@ -38,6 +38,7 @@ from typing import Any, Dict, NamedTuple, Optional
 
 __all__ = [
     "Client",
+    "Session",
     "RunResult",
     "Repr",
     "DaemonError",
@@ -51,9 +52,13 @@ __all__ = [
 # --- protocol constants (keep in step with csrc/daemon/) ---------------------
 MAGIC = 0x50
 VERSION = 1
-OP_RUN, OP_STATUS, OP_CLEAR_CACHE, OP_PING, OP_STOP = 1, 2, 3, 4, 5
+OP_RUN, OP_STATUS, OP_CLEAR_CACHE, OP_PING, OP_STOP, OP_DROP_SESSION = 1, 2, 3, 4, 5, 6
 MODES = {"exec": 0, "eval": 1, "calc": 2}
 RQ_NAMES, RQ_LIMITS, RQ_ECHO, RQ_VALUE, RQ_REPR, RQ_GLOBALS = 1, 2, 4, 8, 16, 32
+# SESSION (docs/daemon.md "Sessions"): flag 64; the frame carries `u32 len` +
+# the session id after the limits (before the names); the run's globals live
+# on in that session. OP_DROP_SESSION's body is `u32 len` + the id.
+RQ_SESSION = 64
 ST_OK, ST_ERROR, ST_LIMIT, ST_BAD_REQUEST, ST_SERVER_ERROR, ST_UNAVAILABLE = range(6)
 RS_VALUE, RS_REPR, RS_GLOBALS = 1, 2, 4
 # GLOBALS (so that Client.exec returns what pyexpr.exec returns; the daemon
@@ -481,7 +486,7 @@ class Client:
             want_globals: bool = False, filename: str = "<string>",
             timeout: Optional[float] = None,
             max_memory: Optional[int] = None, max_steps: Optional[int] = None,
-            max_depth: Optional[int] = None) -> RunResult:
+            max_depth: Optional[int] = None, session: Optional[str] = None) -> RunResult:
         """Run ``source`` and return the raw :class:`RunResult` (never raises for
         the program's own errors).
 
@@ -491,7 +496,8 @@ class Client:
         variables (``RunResult.globals``; needs a daemon that knows the
         GLOBALS flag, docs/daemon.md). Limits tighten the daemon's (never
         loosen them): ``timeout`` seconds, ``max_memory`` bytes, ``max_steps``,
-        ``max_depth``.
+        ``max_depth``. ``session``: run with that session's globals (see
+        :meth:`session`).
         """
         src = source.encode("utf-8") if isinstance(source, str) else bytes(source)
         fn = filename.encode("utf-8")
@@ -502,6 +508,11 @@ class Client:
             flags |= RQ_LIMITS
             tms = 0 if timeout is None else max(1, min(int(timeout * 1000 + 0.5), 0xFFFFFFFF))
             tail += _LIMITS.pack(max_steps or 0, max_memory or 0, max_depth or 0, tms)
+        if session is not None:
+            sb = session.encode("utf-8")
+            flags |= RQ_SESSION
+            tail += _U32.pack(len(sb))
+            tail += sb
         if names:
             flags |= RQ_NAMES
             tail += _U32.pack(len(names))
@@ -569,6 +580,30 @@ class Client:
                 d[k] = v
         return d
 
+    def session(self, session_id: Optional[str] = None) -> "Session":
+        """A session of the daemon: its ``eval``/``exec``/``run`` keep the
+        program's globals (functions, variables, imports) between calls, as
+        at Python's prompt. ``session_id`` names it (any string of 1 to 128
+        bytes; default: a new random one), so another Client can use the same
+        session. ``with client.session() as s: ...`` drops it at the end."""
+        if session_id is None:
+            import uuid
+
+            session_id = uuid.uuid4().hex
+        return Session(self, session_id)
+
+    def drop_session(self, session_id: str) -> bool:
+        """Forget a session's globals; False when there was no such session."""
+        import json
+
+        sb = session_id.encode("utf-8")
+        body = _U32.pack(len(sb)) + sb
+        frame = _HDR.pack(8 + len(body), MAGIC, VERSION, OP_DROP_SESSION, 0, 0) + body
+        r = self._parse(self._roundtrip(frame))
+        if r.status != ST_OK:
+            raise ProtocolError(r.stderr.decode("utf-8", "replace").strip() or r.status_name)
+        return json.loads(r.stdout)["dropped"]
+
     def status(self) -> dict:
         """The daemon's statistics (the JSON of ``pyexpr --daemon-status --json``)."""
         import json
@@ -594,3 +629,35 @@ class Client:
         r = json.loads(self._simple(OP_STOP).stdout)
         self.close()
         return r
+
+
+class Session:
+    """A daemon session (:meth:`Client.session`): ``eval``, ``exec`` and
+    ``run`` take the Client's arguments and share the session's globals."""
+
+    def __init__(self, client: Client, session_id: str):
+        self.client = client
+        self.id = session_id
+
+    def run(self, source: str, names: Optional[Dict[str, Any]] = None, **kw: Any) -> RunResult:
+        return self.client.run(source, names, session=self.id, **kw)
+
+    def eval(self, source: str, names: Optional[Dict[str, Any]] = None, **limits: Any) -> Any:
+        return self.client.eval(source, names, session=self.id, **limits)
+
+    def exec(self, source: str, names: Optional[Dict[str, Any]] = None, **limits: Any) -> dict:
+        """Runs the statements; returns the session's global variables (those
+        with a value encoding) after the run."""
+        return self.client.exec(source, names, session=self.id, **limits)
+
+    def drop(self) -> bool:
+        return self.client.drop_session(self.id)
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            self.drop()
+        except DaemonError:
+            pass

@@ -170,7 +170,7 @@ def _doc_flags() -> set[str]:
 
 
 def _help_flags() -> set[str]:
-    text = run_pyexpr(["--help"]).stdout.decode() + run_pyexpr(["--daemon", "--help"]).stdout.decode()
+    text = "".join(run_pyexpr([*pre, "--help"]).stdout.decode() for pre in ([], ["--daemon"], ["--mcp"]))
     return {f for f in re.findall(r"--[a-z][a-z0-9-]*", text)}
 
 

@@ -128,6 +128,8 @@ static const char usage_text[] =
     "                limits above are sent with it; no daemon: runs here\n"
     "  --no-daemon   run it here even if PYEXPR_DAEMON=1\n"
     "  --daemon | --daemon-status | --stop-daemon | --clear-cache  see --daemon -h\n"
+    "MCP:\n"
+    "  --mcp      serve the Model Context Protocol on stdio (see --mcp -h)\n"
     "Exit status: 0; 1 uncaught exception; 2 usage error or unreadable file;\n"
     "SystemExit(n): n; Ctrl-C (KeyboardInterrupt): killed by SIGINT (130).\n"
     "pyexpr runs a subset of Python 3.11. When the last statement is an\n"
@@ -507,6 +509,8 @@ int main(int argc, char **argv) {
     const char *code_arg = NULL, *file_arg = NULL, *prof_path = NULL;
     bool from_stdin = false;
     int r, rest = argc; /* argv[rest..] follow the program in sys.argv */
+    int mcp = pe_mcp_main(argc, argv);
+    if (mcp >= 0) return mcp;
     int daemon_cmd = pe_daemon_main(argc, argv);
     if (daemon_cmd >= 0) return daemon_cmd;
     const char *via = getenv("PYEXPR_DAEMON");

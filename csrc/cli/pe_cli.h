@@ -15,6 +15,10 @@
  * --clear-cache): their exit status, or -1 when argv is not one of them. */
 int pe_daemon_main(int argc, char **argv);
 
+/* `pyexpr --mcp ...` (csrc/mcp/, docs/mcp.md): the MCP server's exit
+ * status, or -1 when argv has no --mcp. */
+int pe_mcp_main(int argc, char **argv);
+
 /* `pyexpr --via-daemon`: sends src to the daemon (with the limits given on
  * the command line when lim is not NULL: per-request limits, which can only
  * tighten the daemon's) and writes what it answers to fds 1 and 2.

@@ -651,3 +651,27 @@ void pe_modules_fini(pe_state *S) {
     pe_sys_free(S, S->frozen_code, n_frozen() * sizeof(pe_code *));
     S->frozen_code = NULL;
 }
+
+/* The public module names (pyexpr.h): not a helper ('_') or a submodule
+ * ('.'). Name k of the two tables (C modules first). */
+static const char *listed_module(size_t k) {
+    const char *name = k < N_CMOD ? c_modules[k].name : pe_frozen_table[k - N_CMOD].name;
+    return name[0] == '_' || strchr(name, '.') ? NULL : name;
+}
+
+/* The i-th public module name in sorted order: the one with exactly i names
+ * before it (a few dozen names; no order of the tables is assumed). */
+const char *pe_module_list(int i) {
+    size_t total = N_CMOD + n_frozen();
+    for (size_t k = 0; k < total; k++) {
+        const char *name = listed_module(k);
+        if (!name) continue;
+        int before = 0;
+        for (size_t j = 0; j < total; j++) {
+            const char *other = listed_module(j);
+            before += other && strcmp(other, name) < 0;
+        }
+        if (before == i) return name;
+    }
+    return NULL;
+}

@@ -61,8 +61,16 @@
 #define PD_VERSION 1
 #define PD_HDR 8      /* magic, version, op, mode, u32 flags (after the length) */
 
-enum { OP_RUN = 1, OP_STATUS = 2, OP_CLEAR_CACHE = 3, OP_PING = 4, OP_STOP = 5 };
-enum { RQ_NAMES = 1, RQ_LIMITS = 2, RQ_ECHO = 4, RQ_VALUE = 8, RQ_REPR = 16, RQ_GLOBALS = 32 };
+enum { OP_RUN = 1, OP_STATUS = 2, OP_CLEAR_CACHE = 3, OP_PING = 4, OP_STOP = 5, OP_DROP_SESSION = 6 };
+enum {
+    RQ_NAMES = 1,
+    RQ_LIMITS = 2,
+    RQ_ECHO = 4,
+    RQ_VALUE = 8,
+    RQ_REPR = 16,
+    RQ_GLOBALS = 32,
+    RQ_SESSION = 64 /* the run uses (or makes) the session named in the frame */
+};
 enum {
     ST_OK = 0,          /* ran; exit code 0 */
     ST_ERROR = 1,       /* the program raised (SyntaxError included); exit code 1 */
@@ -96,6 +104,9 @@ enum { RS_VALUE = 1, RS_REPR = 2, RS_GLOBALS = 4 };
 #define ADMIN_TIMEOUT 10.0 /* status, clear, stop: a hung peer must not hang the CLI */
 #define STUCK_NS (100 * 1000000LL)      /* a worker busy this long counts as stuck */
 #define EXTRA_IDLE_NS (10 * 1000000000LL)
+#define DEF_MAX_SESSIONS 256     /* sessions at once (sessions.c) */
+#define DEF_SESSION_IDLE 600.0   /* seconds unused before a session is dropped */
+#define MAX_SESSION_ID 128
 /* ------------------------------------------------------------------ */
 /* Small utilities (util.c)                                            */
 /* ------------------------------------------------------------------ */
@@ -216,6 +227,19 @@ typedef struct conn {
 
 struct daemon;
 
+/* A session (sessions.c): its own state, run by one request at a time. */
+typedef struct dsess {
+    struct dsess *next;
+    char *id;
+    size_t idlen;
+    pe_state *S;
+    pe_session *sess;
+    pthread_mutex_t run_mu;
+    int64_t last;  /* monotonic ns of the last release */
+    unsigned refs; /* requests holding it (under sess_mu) */
+    bool dropped;  /* unlinked; freed by the last release */
+} dsess;
+
 /* Output capture for one run: print() and tracebacks land here. */
 typedef struct capture {
     dbuf *b;
@@ -259,6 +283,9 @@ typedef struct daemon {
     pthread_mutex_t budget_mu;
     pthread_cond_t budget_cv;
     conn reg;                  /* registry sentinel */
+    pthread_mutex_t sess_mu;   /* the session table */
+    dsess *sessions;
+    unsigned nsessions;
     pe_cache *cache;
     int exc_limit, exc_kbi, exc_memory; /* exception type ids */
     worker **workers;          /* conf.max_workers slots */
@@ -279,6 +306,8 @@ typedef struct req {
     uint32_t fnlen, srclen;
     pe_limits lim;
     rd names;
+    const char *sid; /* RQ_SESSION: the session's id */
+    uint32_t sidlen;
 } req;
 
 /* ------------------------------------------------------------------ */
@@ -349,5 +378,36 @@ int pd_cmd_status(dconf *cf);
 int pd_cmd_clear(dconf *cf);
 int pd_cmd_stop(dconf *cf);
 int pd_cmd_start_detached(dconf *cf);
+
+/* sessions.c */
+/* The session named id (made if new), locked for this request; NULL with
+ * a message in err (too many sessions, out of memory). */
+dsess *pd_session_acquire(daemon_t *d, const char *id, size_t n, char *err, size_t esz);
+void pd_session_release(daemon_t *d, dsess *s);
+/* 1 dropped, 0 no such session. */
+int pd_session_drop(daemon_t *d, const char *id, size_t n);
+void pd_sessions_expire(daemon_t *d, int64_t now);
+void pd_sessions_free(daemon_t *d);
+
+/* procpool.c: worker processes (fork + socketpair, u32-length frames) */
+typedef struct pd_proc {
+    pid_t pid; /* -1: none */
+    int fd;    /* parent's end, non-blocking for reading */
+    uint64_t calls;
+    dbuf in;   /* what the child sent, not yet consumed */
+} pd_proc;
+/* Runs in the child with its end of the socketpair; returns the exit status. */
+typedef int (*pd_child_fn)(int fd, void *ud);
+int pd_frame_write(int fd, const void *body, size_t n);
+int pd_frame_read(int fd, dbuf *b, size_t max);
+int pd_proc_spawn(pd_proc *p, pd_child_fn fn, void *ud);
+/* SIGKILL, reap, close; returns the wait status. */
+int pd_proc_kill(pd_proc *p);
+/* waitpid for a child that is gone (EOF seen); the wait status. */
+int pd_proc_status(pd_proc *p);
+int pd_proc_send(pd_proc *p, const void *body, size_t n);
+int pd_proc_read(pd_proc *p);
+int pd_proc_frame(pd_proc *p, const char **body, size_t *n);
+void pd_proc_consume(pd_proc *p, size_t n);
 
 #endif /* PD_DAEMON_INTERNAL_H */

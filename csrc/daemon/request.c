@@ -89,6 +89,50 @@ trunc:
     return -1;
 }
 
+/* The names of a request made a session's globals (before its run). */
+static int session_names(pe_state *S, pe_session *sess, rd *r, size_t limit, char *err, size_t esz) {
+    pd_vdec c = {r, S, pe_memory_used(S), limit, err, esz};
+    uint32_t n = pd_rd_u32(r);
+    for (uint32_t i = 0; !r->bad && i < n; i++) {
+        uint32_t nl;
+        const char *name = pd_rd_blob(r, &nl);
+        if (r->bad) break;
+        pe_value v;
+        if (pd_val_decode(&c, 0, &v)) return -1;
+        int rc = pe_session_set(S, sess, name, nl, &v);
+        pe_value_release(S, v);
+        if (rc) {
+            pe_exception_clear(S);
+            snprintf(err, esz, "names: cannot bind");
+            return -1;
+        }
+    }
+    if (!r->bad) return 0;
+    snprintf(err, esz, "names: truncated");
+    return -1;
+}
+
+/* The GLOBALS section of a session run: every bound global of the session
+ * (TAG_ABSENT for those without a value encoding). */
+static int encode_session_globals(pe_state *S, pe_session *sess, dbuf *b) {
+    size_t at = b->len, pos = 0, nl;
+    if (pd_dbuf_u32(b, 0)) return -1;
+    uint32_t n = 0;
+    const char *name;
+    pe_value v;
+    while (pe_session_next(sess, &pos, &name, &nl, &v)) {
+        if (pd_dbuf_blob(b, name, nl)) return -1;
+        size_t vat = b->len;
+        if (pd_val_encode(S, b, v, 0)) {
+            b->len = vat;
+            if (pd_dbuf_u8(b, TAG_ABSENT)) return -1;
+        }
+        n++;
+    }
+    put_le32((unsigned char *)b->p + at, n);
+    return 0;
+}
+
 /* Before the names are bound, only builtins are: notes their identity per
  * slot (0: none) so that encode_globals can leave out those the program
  * did not rebind. */
@@ -178,9 +222,14 @@ static int req_parse(const unsigned char *p, size_t n, req *q, char *err, size_t
     q->mode = pd_rd_u8(&r);
     q->flags = pd_rd_u32(&r);
     if (r.bad) goto trunc;
-    if (q->op < OP_RUN || q->op > OP_STOP) {
+    if (q->op < OP_RUN || q->op > OP_DROP_SESSION) {
         snprintf(err, esz, "unknown op %d", q->op);
         return -1;
+    }
+    if (q->op == OP_DROP_SESSION) {
+        q->sid = pd_rd_blob(&r, &q->sidlen);
+        if (r.bad) goto trunc;
+        return 0;
     }
     if (q->op != OP_RUN) return 0;
     if (q->mode > PE_MODE_CALC) {
@@ -200,6 +249,14 @@ static int req_parse(const unsigned char *p, size_t n, req *q, char *err, size_t
         q->lim.max_depth = pd_rd_u32(&r);
         q->lim.timeout = pd_rd_u32(&r) / 1000.0;
         if (r.bad) goto trunc;
+    }
+    if (q->flags & RQ_SESSION) {
+        q->sid = pd_rd_blob(&r, &q->sidlen);
+        if (r.bad) goto trunc;
+        if (!q->sidlen || q->sidlen > MAX_SESSION_ID || memchr(q->sid, 0, q->sidlen)) {
+            snprintf(err, esz, "bad session id (1 to %d bytes, no NUL)", MAX_SESSION_ID);
+            return -1;
+        }
     }
     q->names = r;
     if (!(q->flags & RQ_NAMES) && rd_left(&r)) {
@@ -352,28 +409,47 @@ static void handle_run(worker *w, dbuf *o, req *q) {
     /* max_memory counts the run's allocations on top of what the state
      * holds when it starts (the core's per-run meaning, as in the CLI and
      * the extension); the budget reserved `need` for it */
+    /* a session's run: on the session's own state, in place of the worker's */
+    pe_state *wS = w->S;
+    dsess *ds = NULL;
+    if (q->sid && !(ds = pd_session_acquire(d, q->sid, q->sidlen, err, sizeof err))) {
+        budget_release(d, need);
+        pe_set_output(S, NULL, NULL, NULL, NULL);
+        o->len = at;
+        (void)pd_resp_simple(o, ST_BAD_REQUEST, 1, NULL, 0, err);
+        return;
+    }
+    if (ds) {
+        pe_set_output(S, NULL, NULL, NULL, NULL);
+        w->S = S = ds->S;
+        w->cout.S = w->cerr.S = S;
+        pe_set_output(S, capture_write, &w->cout, capture_write, &w->cerr);
+    }
     size_t base = pe_memory_used(S);
     lim.max_memory = need;
     pe_set_limits(S, &lim);
 
     int status = ST_OK, exitc = 0;
     uint32_t rflags = 0;
-    pe_code *code = pe_cache_get(d->cache, S, q->src, q->srclen, w->fname.p, q->mode);
-    if (!code || pe_run_begin(S, code)) {
+    pe_code *code = ds ? pe_compile(S, q->src, q->srclen, w->fname.p, q->mode)
+                       : pe_cache_get(d->cache, S, q->src, q->srclen, w->fname.p, q->mode);
+    if (!code || (!ds && pe_run_begin(S, code))) {
         exitc = run_failed(w);
         status = ST_ERROR;
-    } else if ((q->flags & RQ_GLOBALS) && snapshot_builtins(w, code)) {
+    } else if (!ds && (q->flags & RQ_GLOBALS) && snapshot_builtins(w, code)) {
         pe_run_end(S);
         (void)raise_nomem(w);
         exitc = run_failed(w);
         status = ST_ERROR;
-    } else if ((q->flags & RQ_NAMES) && inject_names(S, &q->names, need, err, sizeof err)) {
-        pe_run_end(S);
+    } else if ((q->flags & RQ_NAMES) &&
+               (ds ? session_names(S, ds->sess, &q->names, need, err, sizeof err)
+                   : inject_names(S, &q->names, need, err, sizeof err))) {
+        if (!ds) pe_run_end(S);
         status = ST_BAD_REQUEST;
         exitc = 1;
     } else {
         pe_value result;
-        int r = pe_run_exec(S, &result);
+        int r = ds ? pe_session_run(S, ds->sess, code, &result) : pe_run_exec(S, &result);
         if (r == 0) {
             if (pe_value_type(result) != PE_TYPE_NONE) {
                 bool want_repr = (q->flags & (RQ_ECHO | RQ_REPR)) != 0;
@@ -401,10 +477,11 @@ static void handle_run(worker *w, dbuf *o, req *q) {
             pe_value_release(S, result);
         }
         if (r == 0 && (q->flags & RQ_GLOBALS)) {
-            if (encode_globals(w, code, &w->glob)) r = raise_nomem(w);
+            if (ds ? encode_session_globals(S, ds->sess, &w->glob) : encode_globals(w, code, &w->glob))
+                r = raise_nomem(w);
             else rflags |= RS_GLOBALS;
         }
-        pe_run_end(S);
+        if (!ds) pe_run_end(S);
         if (r) {
             rflags = 0;
             exitc = run_failed(w);
@@ -414,10 +491,18 @@ static void handle_run(worker *w, dbuf *o, req *q) {
             capture_write(&w->cout, "\n", 1);
         }
     }
-    pe_reset(S); /* run objects may point into the code */
-    if (code) pe_code_release_in(S, code); /* a last reference frees into S's block cache */
-    pe_set_output(S, NULL, NULL, NULL, NULL);
-    if (pe_memory_peak(S) - base > RECYCLE_PEAK) {
+    if (ds) { /* the session keeps its globals, and its own reference to the code */
+        pe_exception_clear(S);
+        if (code) pe_code_release_in(S, code);
+        pe_set_output(S, NULL, NULL, NULL, NULL);
+        pd_session_release(d, ds);
+        w->S = S = wS;
+    } else {
+        pe_reset(S); /* run objects may point into the code */
+        if (code) pe_code_release_in(S, code); /* a last reference frees into S's block cache */
+        pe_set_output(S, NULL, NULL, NULL, NULL);
+    }
+    if (!ds && pe_memory_peak(S) - base > RECYCLE_PEAK) {
         /* a heavy run: give its memory back (the state keeps stack chunks
          * and freed blocks) so the budget bounds what the daemon holds.
          * (The peak is the state's lifetime peak: a state that ever peaked
@@ -611,6 +696,11 @@ void pd_handle_frame(worker *w, conn *c, const unsigned char *p, size_t n) {
         pd_log("cache cleared (%zu entries, %zu bytes) on request of pid %ld", cs.currsize, cs.bytes,
              (long)c->peer_pid);
         r = pd_dbuf_printf(&body, "{\"cleared_entries\":%zu,\"cleared_bytes\":%zu}\n", cs.currsize, cs.bytes);
+        break;
+    }
+    case OP_DROP_SESSION: {
+        int dropped = pd_session_drop(d, q.sid, q.sidlen);
+        r = pd_dbuf_printf(&body, "{\"dropped\":%s}\n", dropped ? "true" : "false");
         break;
     }
     case OP_PING:

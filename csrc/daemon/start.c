@@ -196,6 +196,7 @@ int pd_daemon_run(dconf *cf, int ready_fd) {
     pthread_mutex_init(&d->reg_mu, NULL);
     pthread_mutex_init(&d->workers_mu, NULL);
     pthread_mutex_init(&d->budget_mu, NULL);
+    pthread_mutex_init(&d->sess_mu, NULL);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);

@@ -109,6 +109,7 @@ int pd_supervise(daemon_t *d) {
         }
         int64_t now = now_ns();
         sweep_deadlines(d, now);
+        pd_sessions_expire(d, now);
         pd_reap_workers(d);
         if (!atomic_load(&d->stopping)) {
             pd_maybe_grow(d, now);
@@ -151,6 +152,7 @@ int pd_supervise(daemon_t *d) {
         n = c->next;
         pd_conn_close(d, c);
     }
+    pd_sessions_free(d);
     pe_cache_free(d->cache);
     free(d->workers);
     close(d->ep);
@@ -161,6 +163,7 @@ int pd_supervise(daemon_t *d) {
     pthread_mutex_destroy(&d->reg_mu);
     pthread_mutex_destroy(&d->workers_mu);
     pthread_mutex_destroy(&d->budget_mu);
+    pthread_mutex_destroy(&d->sess_mu);
     pthread_cond_destroy(&d->budget_cv);
     return 0;
 }

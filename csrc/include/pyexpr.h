@@ -732,6 +732,29 @@ PE_API int pe_profile_run(pe_state *S, pe_cache *c, const char *src, size_t len,
 PE_API int pe_profile_format_table(const pe_profile *p, char *buf, size_t cap);
 PE_API int pe_profile_format_json(const pe_profile *p, char *buf, size_t cap);
 
+/* ------------------------------------------------------------------ */
+/* JSON text and the module list (added for the MCP server, csrc/mcp/) */
+/* ------------------------------------------------------------------ */
+
+/* Parses one JSON document (UTF-8 text, len bytes; whitespace around it
+ * allowed) as json.loads does: objects become dicts (a repeated key keeps
+ * the last value), arrays lists, numbers int or float, true/false/null
+ * bool/None. *out is a NEW reference. -1 with ValueError pending naming
+ * the problem and its character offset ("Expecting value (char 3)"),
+ * UnicodeDecodeError for text that is not UTF-8, or MemoryError /
+ * LimitError. Nesting deeper than 10000 levels: RecursionError. */
+PE_API int pe_json_parse(pe_state *S, const char *text, size_t len, pe_value *out);
+/* json.dumps(v, separators=(',', ':'), allow_nan=False) as malloc'ed
+ * NUL-terminated ASCII text (free with free()); *len may be NULL. -1 with
+ * json.dumps's TypeError / ValueError pending for what JSON cannot hold. */
+PE_API int pe_json_dump(pe_state *S, pe_value v, char **out, size_t *len);
+
+/* The modules scripts can import, i = 0.. until NULL, sorted by name:
+ * those written in C (modules.def) and in Python (csrc/lib); helper
+ * modules (a name starting with '_') and submodules (json.decoder) are
+ * left out. */
+PE_API const char *pe_module_list(int i);
+
 #ifdef __cplusplus
 }
 #endif
