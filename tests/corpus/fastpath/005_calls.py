@@ -50,4 +50,4 @@ def down(n):
     return down(n + 1)
 
 
-down(0)
+print(down(0))
