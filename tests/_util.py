@@ -255,8 +255,9 @@ def require_oracle_at_least(micro: int, why: str) -> str:
 # of jobs {"mode": "eval"|"exec", "src": str, "filename": str, "main": bool}
 # and writes a JSON list of {"stdout": str, "exc": [type name, str(e), e.msg
 # for SyntaxError else None] or None, "repr": repr(value) or None}. The jobs
-# run one after the other in a fresh thread (so the recursion depth starts near
-# zero), stdout captured, compile-time warnings silenced.
+# run one after the other, each in a fresh thread (so the recursion depth starts
+# near zero and thread-local state such as decimal's context is fresh),
+# stdout captured, compile-time warnings silenced.
 ORACLE_BATCH_DRIVER = r"""
 import contextlib, gc, io, json, sys, threading, warnings
 jobs = json.loads(sys.stdin.buffer.read().decode("utf-8"))
@@ -294,13 +295,12 @@ def run_one(job):
         text = "<repr failed: %s>" % type(e).__name__
     return {"stdout": out.getvalue(), "exc": describe(exc), "repr": text}
 
-def worker():
-    for job in jobs:
-        results.append(run_one(job))
-
-t = threading.Thread(target=worker)
-t.start()
-t.join()
+# one thread per job: thread-local module state (decimal's current context)
+# starts afresh for every program, as it does in a pyexpr run
+for job in jobs:
+    t = threading.Thread(target=lambda: results.append(run_one(job)))
+    t.start()
+    t.join()
 sys.stdout.write(json.dumps(results))
 """
 
