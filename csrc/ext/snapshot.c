@@ -292,7 +292,10 @@ static PyObject *px_snap_resume(PyObject *self, PyTypeObject *cls, PyObject *con
     px_mod *ms = (px_mod *)PyType_GetModuleState(cls);
     if (px_one_arg(nargs, kwnames, "resume")) return NULL;
     px_snap_obj *o = (px_snap_obj *)self;
-    if (!o->run) return px_snap_take(o);
+    if (!o->run) {
+        px_snap_take(o); /* raises: already resumed */
+        return NULL;
+    }
     px_ctx *c = o->run->c;
     px_in ci = {c, NULL, !c->allow_callables};
     pe_value v;
@@ -411,7 +414,10 @@ static PyObject *px_snap_dump(PyObject *self, PyTypeObject *cls, PyObject *const
         return NULL;
     }
     px_snap_obj *o = (px_snap_obj *)self;
-    if (!o->run) return px_snap_take(o);
+    if (!o->run) {
+        px_snap_take(o); /* raises: already resumed */
+        return NULL;
+    }
     Py_buffer view;
     const void *k;
     size_t kn;
