@@ -254,6 +254,7 @@ static void test_values(pe_state *S) {
         CHECK(pe_eq(S, val_of(v), back) == 1, "value differs");
         pe_decref(S, back);
     }
+    pe_marshal_r_fini(&r);
     /* a list containing itself: too deeply nested, not a crash */
     pe_marshal_w_init(&w, S, &sb);
     pe_code *c2 = pe_compile(S, "a = []\na.append(a)\na", 21, "<cyc>", PE_MODE_CALC);
@@ -269,6 +270,7 @@ static void test_values(pe_state *S) {
     pe_marshal_r_init(&r, S, code_tag, 1);
     CHECK(pe_marshal_read_val(&r, &back) == -1 && !strcmp(exc_name(S), "ValueError"),
           "bare code object");
+    pe_marshal_r_fini(&r);
     pe_exc_clear(S);
     pe_sb_free(&sb);
     pe_value_release(S, v);
