@@ -1015,10 +1015,13 @@ def _fields(self, names, given):
     return [getattr(self, "_" + n) if v is None else v for n, v in zip(names, given)]
 
 
-def _repr_tail(s, tz, fold):
+def _repr_tail(s, tz, fold, fold_first=False):
+    # time shows tzinfo before fold, datetime fold before tzinfo (as CPython)
+    if fold and fold_first:
+        s = s[:-1] + ", fold=1)"
     if tz is not None:
         s = s[:-1] + ", tzinfo=%r)" % (tz,)
-    if fold:
+    if fold and not fold_first:
         s = s[:-1] + ", fold=1)"
     return s
 
@@ -1163,7 +1166,7 @@ class datetime(date):
             s += ", %d, %d" % (self._second, self._microsecond)
         elif self._second:
             s += ", %d" % self._second
-        return _repr_tail(s + ")", self._tzinfo, self._fold)
+        return _repr_tail(s + ")", self._tzinfo, self._fold, True)
 
     def isoformat(self, sep="T", timespec="auto"):
         if not isinstance(sep, str) or len(sep) != 1:
