@@ -34,7 +34,7 @@ SAN_ENV = {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=0",
            "UBSAN_OPTIONS": "print_stacktrace=1:halt_on_error=1"}
 
 SUBTESTS = ["immediates", "str", "ints", "containers", "runs", "display_hook",
-            "exception_classes", "exceptions", "host", "allocator", "state",
+            "exception_classes", "exceptions", "host", "host_attrs", "allocator", "state",
             "memory_per_run", "code_sharing", "clock"]
 
 _BUILT: list = []
