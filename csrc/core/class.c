@@ -272,10 +272,11 @@ void pe_class_type_dealloc(pe_state *S, pe_obj *o) {
     pe_class *c = (pe_class *)o;
     class_unlink(S, c);
     pe_class_type_clear(S, o);
-    pe_val n = c->name;
-    c->name = pe_undef();
+    pe_val n = c->name, cn = c->cname;
+    c->name = c->cname = pe_undef();
     pe_obj_free(S, o, sizeof(pe_class));
-    pe_decref(S, n); /* after: tp.name pointed into it */
+    pe_decref(S, n); /* after: tp.name pointed into one of them */
+    pe_decref(S, cn);
 }
 
 /* Bases that may be subclassed. Only `object` (and classes made from it)
@@ -779,7 +780,7 @@ int pe_class_new(pe_state *S, pe_val name, pe_val bases, pe_val ns, int nkw,
     memset((char *)c + sizeof(pe_obj), 0, sizeof(pe_class) - sizeof(pe_obj));
     c->tp.ob.flags |= PE_HEAPTYPE;
     c->inst_cap = 4;
-    c->name = c->qualname = c->dict = c->bases = c->mro = c->slotnames = pe_undef();
+    c->name = c->cname = c->qualname = c->dict = c->bases = c->mro = c->slotnames = pe_undef();
     for (int i = 0; i < PE_DU__COUNT; i++) c->special[i] = pe_undef();
     pe_val self = pe_obj_val(&c->tp.ob);
     pe_incref(name);
@@ -1362,7 +1363,7 @@ int pe_class_setattr(pe_state *S, pe_class *c, pe_obj *name, pe_val val) {
             pe_val old = c->name;
             pe_incref(val);
             c->name = val;
-            c->tp.name = PE_STR(val)->data;
+            if (c->cname.tag == PE_TUNDEF) c->tp.name = PE_STR(val)->data;
             pe_decref(S, old);
         } else {
             pe_assign(S, &c->qualname, val);
@@ -1599,3 +1600,23 @@ const pe_type pe_type_object = PE_TYPE("object", INSTANCE,
     .setattr = pe_object_generic_setattr,
     .methods = object_methods,
 );
+
+/* Classes that CPython implements in C (decimal.Decimal, collections.deque,
+ * datetime.date, ...): messages name them by their dotted C type name, as
+ * CPython does ("object of type 'datetime.date' has no len()"); __name__,
+ * __qualname__ and the class repr are unchanged. */
+int pe_class_set_cname(pe_state *S, pe_class *c, const char *module) {
+    size_t ml = strlen(module), nl = PE_STR(c->name)->len;
+    char buf[128];
+    if (ml + 1 + nl >= sizeof buf) return 0; /* no such long C type names */
+    memcpy(buf, module, ml);
+    buf[ml] = '.';
+    memcpy(buf + ml + 1, PE_STR(c->name)->data, nl);
+    pe_val s;
+    if (pe_str_new(S, buf, ml + 1 + nl, &s)) return -1;
+    pe_val old = c->cname;
+    c->cname = s;
+    c->tp.name = PE_STR(s)->data;
+    pe_decref(S, old);
+    return 0;
+}

@@ -24,6 +24,7 @@
 #include "pe_code.h"
 #include "capi.h"
 #include "pe_module.h"
+#include "pe_class.h"
 #include "pe_marshal.h"
 
 typedef struct pe_frozen {
@@ -313,6 +314,49 @@ static pe_code *frozen_code(pe_state *S, size_t i) {
     return S->frozen_code[i];
 }
 
+/* Classes of the Python-written modules that are C types in CPython: their
+ * messages show "module.Name" (pe_class_set_cname). Names that are not a
+ * class here (itertools' generator functions) are skipped. */
+static const struct {
+    const char *module, *prefix, *names;
+} c_types[] = {
+    {"collections", "collections", " deque defaultdict OrderedDict "},
+    {"datetime", "datetime", " date time datetime timedelta timezone tzinfo "},
+    {"decimal", "decimal", " Decimal Context "},
+    {"functools", "functools", " partial "},
+    {"io", "_io", " StringIO BytesIO "},
+    {"itertools", "itertools",
+     " accumulate chain combinations combinations_with_replacement compress count cycle "
+     "dropwhile filterfalse groupby islice pairwise permutations product repeat starmap "
+     "takewhile zip_longest "},
+    {"operator", "operator", " attrgetter itemgetter methodcaller _attrgetter1 _itemgetter1 "},
+};
+
+static int name_c_types(pe_state *S, pe_module *m, pe_val mv) {
+    for (size_t i = 0; i < sizeof c_types / sizeof c_types[0]; i++) {
+        if (strcmp(c_types[i].module, m->name)) continue;
+        for (const char *p = c_types[i].names + 1; *p; ) {
+            const char *e = strchr(p, ' ');
+            char nm[64];
+            size_t n = (size_t)(e - p);
+            memcpy(nm, p, n);
+            nm[n] = 0;
+            p = e + 1;
+            pe_val v;
+            if (pe_module_get(S, mv, nm, &v)) {
+                pe_exc_clear(S);
+                continue;
+            }
+            int r = 0;
+            if (pe_is_kind(v, PE_K_TYPE) && pe_is_heaptype((const pe_type *)v.u.o))
+                r = pe_class_set_cname(S, PE_CLASS(v.u.o), c_types[i].prefix);
+            pe_decref(S, v);
+            if (r) return -1;
+        }
+    }
+    return 0;
+}
+
 /* Runs frozen module i's code on m's own global slots. */
 static int exec_frozen(pe_state *S, pe_module *m, size_t i) {
     pe_code *code = frozen_code(S, i);
@@ -447,6 +491,7 @@ static int import_one(pe_state *S, pe_val key, pe_val *out) {
         }
     } else {
         r = kind == 1 ? c->init(S, mv) : exec_frozen(S, m, py);
+        if (r == 0 && kind != 1) r = name_c_types(S, m, mv);
     }
     if (r) {
         pe_incref(S->exc); /* keep the error across the removal */

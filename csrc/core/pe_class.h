@@ -103,7 +103,9 @@ typedef struct pe_mcache_ent {
 
 struct pe_class {
     pe_type tp;           /* MUST be first: (const pe_type *)cls works everywhere */
-    pe_val name;          /* str __name__ (tp.name = its data) */
+    pe_val name;          /* str __name__ (tp.name = its data, unless cname is set) */
+    pe_val cname;         /* str "module.Name" or undef: the name CPython's messages show
+                             for a class that is a C type there (tp.name = its data) */
     pe_val qualname;      /* str __qualname__ */
     pe_val dict;          /* dict: the namespace (__module__, __doc__, methods...) */
     pe_val bases;         /* tuple of types (__bases__) */
@@ -330,6 +332,8 @@ int pe_object_setattr_raw(pe_state *S, pe_val v, pe_obj *name, pe_val val);
 int pe_class_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out);
 int pe_type_setattr(pe_state *S, pe_val v, pe_obj *name, pe_val val);
 int pe_class_mro_tuple(pe_state *S, const pe_class *c, pe_val *out);
+/* Messages name class c "module.Name" (a C type in CPython). */
+int pe_class_set_cname(pe_state *S, pe_class *c, const char *module);
 /* <class '__main__.A'> and <__main__.A object at 0x...> */
 int pe_class_repr(pe_state *S, const pe_type *t, pe_sb *sb);
 /* A heap type's __module__ when it is a str other than "builtins" (the

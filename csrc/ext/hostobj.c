@@ -494,7 +494,8 @@ static int px_in_stdlib(px_in *ci, PyObject *o, px_sl_kind k, pe_value *out) {
  * without one when v is none of those (*handled false). */
 PyObject *px_out_stdlib(px_out *co, pe_value v, bool *handled) {
     *handled = false;
-    const char *tn = pe_value_type_name(v);
+    const char *tn = pe_value_type_name(v), *dot = strrchr(tn, '.');
+    if (dot) tn = dot + 1; /* "datetime.date", "decimal.Decimal": C types in CPython */
     int k = PX_SL_DATETIME;
     while (k <= PX_SL_DECIMAL && strcmp(tn, px_sl_names[k].name)) k++;
     if (k > PX_SL_DECIMAL) return NULL;
