@@ -455,10 +455,8 @@ def _is_fraction(x):
 
 
 def _nope(op, a, b):
-    if isinstance(b, _NOT_NUMBERS) or isinstance(a, _NOT_NUMBERS) or \
-            type(a) is float or type(b) is float or _is_fraction(a) or \
-            _is_fraction(b):
-        _binop_fail(op, a, b)
+    # the engine words the error as CPython does (sequence repetition,
+    # concatenation, "unsupported operand type(s)" with 'decimal.Decimal')
     return NotImplemented
 
 
@@ -2067,8 +2065,7 @@ class Decimal:
     def _order(self, other, op):
         pair = self._cmp_other(other, False)
         if pair is None:
-            raise TypeError("'%s' not supported between instances of '%s' "
-                            "and '%s'" % (op, _tname(self), _tname(other)))
+            return NotImplemented
         a, o = pair
         if a._kind >= _QNAN or o._kind >= _QNAN:
             getcontext()._raise(InvalidOperation)
@@ -2077,18 +2074,26 @@ class Decimal:
 
     def __lt__(self, other):
         c = self._order(other, '<')
+        if c is NotImplemented:
+            return c
         return c is not None and c < 0
 
     def __le__(self, other):
         c = self._order(other, '<=')
+        if c is NotImplemented:
+            return c
         return c is not None and c <= 0
 
     def __gt__(self, other):
         c = self._order(other, '>')
+        if c is NotImplemented:
+            return c
         return c is not None and c > 0
 
     def __ge__(self, other):
         c = self._order(other, '>=')
+        if c is NotImplemented:
+            return c
         return c is not None and c >= 0
 
     def __pow__(self, other, modulo=None):

@@ -243,9 +243,11 @@ class Fraction:
                 return Fraction._make(self._denominator ** -power, self._numerator ** -power)
             return Fraction._make((-self._denominator) ** -power,
                                   (-self._numerator) ** -power)
-        if r is not None or isinstance(other, float):
+        if r is not None:
             return float(self) ** float(other)
-        return NotImplemented
+        # anything else: float(self) ** other (3.11), so that float, complex
+        # and the other operand's __rpow__ decide
+        return float(self) ** other
 
     def __rpow__(self, other):
         if self._denominator == 1 and self._numerator >= 0:
@@ -253,9 +255,9 @@ class Fraction:
         r = _ratio(other)
         if r is not None:
             return Fraction._make(r[0], r[1]) ** self
-        if isinstance(other, float):
-            return other ** float(self)
-        return NotImplemented
+        if self._denominator == 1:
+            return other ** self._numerator
+        return other ** float(self)
 
     def __pos__(self):
         return Fraction._make(self._numerator, self._denominator)
