@@ -262,15 +262,6 @@ def _tname(x):
     return t.__name__
 
 
-_NOT_NUMBERS = (str, bytes, list, tuple, dict, set, frozenset, type(None),
-                range, bytearray)
-
-
-def _binop_fail(op, a, b):
-    raise TypeError("unsupported operand type(s) for %s: '%s' and '%s'"
-                    % (op, _tname(a), _tname(b)))
-
-
 def _conv(x, ctx=None):
     # an operand of arithmetic: Decimal, int (bool) or None (not supported)
     t = type(x)
