@@ -151,7 +151,7 @@ NOT_PYEXPR_FLAGS = {
     "--dis",  # docs/internals.md: the compiler's listing (PYEXPR_DIS=1), not a flag
     "--system-site-packages",  # python -m venv
 }
-OTHER_COMMANDS = re.compile(r"\b(pytest|python3?|pip|pyexpr-bench|bench_\w+\.py|venv|make|pkg-config|git|mpy_basics\.py|gen_performance\.py)\b")
+OTHER_COMMANDS = re.compile(r"\b(pytest|python3?|pip|pyexpr-bench|bench_\w+\.py|venv|make|pkg-config|git|mpy_basics\.py|gen_performance\.py|valgrind|hyperfine|taskset)\b")
 
 
 def _doc_flags() -> set[str]:

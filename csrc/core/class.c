@@ -272,11 +272,13 @@ void pe_class_type_dealloc(pe_state *S, pe_obj *o) {
     pe_class *c = (pe_class *)o;
     class_unlink(S, c);
     pe_class_type_clear(S, o);
-    pe_val n = c->name, cn = c->cname;
-    c->name = c->cname = pe_undef();
+    pe_val n = c->name;
+    char *cn = c->cname;
+    c->name = pe_undef();
+    c->cname = NULL;
     pe_obj_free(S, o, sizeof(pe_class));
-    pe_decref(S, n); /* after: tp.name pointed into one of them */
-    pe_decref(S, cn);
+    pe_decref(S, n); /* after: tp.name pointed into it (or into cn) */
+    if (cn) pe_mem_free(S, cn, strlen(cn) + 1);
 }
 
 /* Bases that may be subclassed. Only `object` (and classes made from it)
@@ -780,7 +782,8 @@ int pe_class_new(pe_state *S, pe_val name, pe_val bases, pe_val ns, int nkw,
     memset((char *)c + sizeof(pe_obj), 0, sizeof(pe_class) - sizeof(pe_obj));
     c->tp.ob.flags |= PE_HEAPTYPE;
     c->inst_cap = 4;
-    c->name = c->cname = c->qualname = c->dict = c->bases = c->mro = c->slotnames = pe_undef();
+    c->name = c->qualname = c->dict = c->bases = c->mro = c->slotnames = pe_undef();
+    c->cname = NULL;
     for (int i = 0; i < PE_DU__COUNT; i++) c->special[i] = pe_undef();
     pe_val self = pe_obj_val(&c->tp.ob);
     pe_incref(name);
@@ -1363,7 +1366,7 @@ int pe_class_setattr(pe_state *S, pe_class *c, pe_obj *name, pe_val val) {
             pe_val old = c->name;
             pe_incref(val);
             c->name = val;
-            if (c->cname.tag == PE_TUNDEF) c->tp.name = PE_STR(val)->data;
+            if (!c->cname) c->tp.name = PE_STR(val)->data;
             pe_decref(S, old);
         } else {
             pe_assign(S, &c->qualname, val);
@@ -1607,16 +1610,14 @@ const pe_type pe_type_object = PE_TYPE("object", INSTANCE,
  * __qualname__ and the class repr are unchanged. */
 int pe_class_set_cname(pe_state *S, pe_class *c, const char *module) {
     size_t ml = strlen(module), nl = PE_STR(c->name)->len;
-    char buf[128];
-    if (ml + 1 + nl >= sizeof buf) return 0; /* no such long C type names */
+    if (c->cname) return 0; /* named once, when its module is first run */
+    char *buf = pe_mem_alloc(S, ml + nl + 2);
+    if (!buf) return -1;
     memcpy(buf, module, ml);
     buf[ml] = '.';
     memcpy(buf + ml + 1, PE_STR(c->name)->data, nl);
-    pe_val s;
-    if (pe_str_new(S, buf, ml + 1 + nl, &s)) return -1;
-    pe_val old = c->cname;
-    c->cname = s;
-    c->tp.name = PE_STR(s)->data;
-    pe_decref(S, old);
+    buf[ml + 1 + nl] = 0;
+    c->cname = buf;
+    c->tp.name = buf;
     return 0;
 }

@@ -104,8 +104,10 @@ typedef struct pe_mcache_ent {
 struct pe_class {
     pe_type tp;           /* MUST be first: (const pe_type *)cls works everywhere */
     pe_val name;          /* str __name__ (tp.name = its data, unless cname is set) */
-    pe_val cname;         /* str "module.Name" or undef: the name CPython's messages show
-                             for a class that is a C type there (tp.name = its data) */
+    char *cname;          /* "module.Name" (pe_mem_alloc'ed) or NULL: the name CPython's
+                             messages show for a class that is a C type there (tp.name =
+                             it); a plain buffer, not a str, so that the end-of-run sweep
+                             cannot free it before the class */
     pe_val qualname;      /* str __qualname__ */
     pe_val dict;          /* dict: the namespace (__module__, __doc__, methods...) */
     pe_val bases;         /* tuple of types (__bases__) */
