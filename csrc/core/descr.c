@@ -541,12 +541,9 @@ static int super_make(pe_state *S, pe_val type, pe_val obj, pe_val *out) {
     }
     pe_super *s = (pe_super *)pe_obj_new(S, &pe_type_super, sizeof(pe_super));
     if (!s) return -1;
-    pe_incref(type);
-    pe_incref(obj);
-    pe_incref(ot);
-    s->type = type;
-    s->obj = obj;
-    s->obj_type = ot;
+    s->type = pe_newref(type);
+    s->obj = pe_newref(obj);
+    s->obj_type = pe_newref(ot);
     *out = pe_obj_val(&s->ob);
     return 0;
 }

@@ -225,6 +225,11 @@ PE_INLINE void pe_decref_obj(pe_state *S, pe_obj *o) {
 PE_INLINE void pe_incref(pe_val v) {
     if (v.tag == PE_TOBJ) pe_incref_obj(v.u.o);
 }
+/* v with one more reference: for storing a borrowed value (s->f = pe_newref(v)). */
+PE_INLINE pe_val pe_newref(pe_val v) {
+    pe_incref(v);
+    return v;
+}
 PE_INLINE void pe_decref(pe_state *S, pe_val v) {
     if (v.tag == PE_TOBJ) pe_decref_obj(S, v.u.o);
 }
