@@ -240,6 +240,13 @@ PE_INLINE void pe_drop(pe_state *S, pe_val *slot) {
     *slot = pe_undef();
     pe_decref(S, old);
 }
+/* The last step of making *out: r < 0 (a failed step) releases *out (it
+ * becomes UNDEF) and gives -1; otherwise 0 with *out kept. */
+PE_INLINE int pe_out_done(pe_state *S, int r, pe_val *out) {
+    if (r >= 0) return 0;
+    pe_drop(S, out);
+    return -1;
+}
 /* Replace *slot with v (v borrowed; slot's old value released). */
 PE_INLINE void pe_assign(pe_state *S, pe_val *slot, pe_val v) {
     pe_val old = *slot;
