@@ -49,10 +49,10 @@ int pe_set_new(pe_state *S, const pe_type *t, pe_val *out) {
 /* Table core                                                          */
 /* ------------------------------------------------------------------ */
 
-static int keys_equal(pe_state *S, pe_val a, pe_val b) {
+PE_INLINE int keys_equal(pe_state *S, pe_val a, pe_val b) {
     if (pe_is(a, b)) return 1;
     if (pe_is_str(a) && pe_is_str(b)) return pe_str_eq(PE_STR(a), PE_STR(b));
-    return cont_eq(S, a, b);
+    return cont_eq_held(S, a, b); /* __eq__ may remove the table's key a */
 }
 
 /* set_lookkey: the slot holding key, or NULL (*err = 0 missing, -1 error). */
@@ -70,9 +70,7 @@ restart:;
             if (entry->hash == hash && slot_active(entry)) {
                 pe_val startkey = entry->key;
                 pe_set_entry *table = s->table;
-                pe_incref(startkey);
                 int cmp = keys_equal(S, startkey, key);
-                pe_decref(S, startkey);
                 if (cmp < 0) {
                     *err = -1;
                     return NULL;
@@ -159,9 +157,7 @@ restart:;
             if (entry->hash == hash && slot_active(entry)) {
                 pe_val startkey = entry->key;
                 pe_set_entry *table = s->table;
-                pe_incref(startkey);
                 int cmp = keys_equal(S, startkey, key);
-                pe_decref(S, startkey);
                 if (cmp > 0) goto found_active;
                 if (cmp < 0) {
                     pe_decref(S, key);
@@ -850,13 +846,7 @@ static int m_pop(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj 
     (void)argv;
     if (pe_cont_noargs(S, "set.pop", argc, kwnames)) return -1;
     pe_set *s = PE_SET(self);
-    if (s->used == 0) {
-        pe_val msg;
-        if (pe_str_from_cstr(S, "pop from an empty set", &msg)) return -1;
-        pe_raise_with_arg(S, PE_EXC(KeyError), msg);
-        pe_decref(S, msg);
-        return -1;
-    }
+    if (s->used == 0) return pe_raise(S, PE_EXC(KeyError), "pop from an empty set");
     size_t i = s->finger & s->mask;
     while (!slot_active(&s->table[i])) i = i == s->mask ? 0 : i + 1;
     *out = s->table[i].key;
