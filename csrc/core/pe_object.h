@@ -20,12 +20,14 @@
 #define PE_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #define PE_INLINE static inline __attribute__((always_inline))
 #define PE_NOINLINE __attribute__((noinline))
+#define PE_UNUSED __attribute__((unused))
 #else
 #define PE_LIKELY(x) (x)
 #define PE_UNLIKELY(x) (x)
 #define PE_PRINTF(a, b)
 #define PE_INLINE static inline
 #define PE_NOINLINE
+#define PE_UNUSED
 #endif
 
 /* PE_ASSERT(cond): an engine invariant (stack depth, frame bounds, handler
@@ -150,6 +152,11 @@ typedef struct pe_cfunc {
 extern const pe_type pe_type_builtin;
 #define PE_STATIC_HEAD(tp) {(tp), 1, PE_IMMORTAL, NULL, NULL}
 /* One entry of a method table: PE_METHOD("upper", str_upper) */
+/* The head of a module-level C function (the fn of a pe_cfunc, self unused):
+ * `PE_MODFN(math_floor) { ... }`. */
+#define PE_MODFN(name)                                                                      \
+    static int name(pe_state *S, PE_UNUSED pe_val self, int argc, const pe_val *argv,       \
+                    pe_obj *kw, pe_val *out)
 #define PE_METHOD(n, f) {PE_STATIC_HEAD(&pe_type_builtin), (n), (f), {PE_TUNDEF, 0, {.i = 0}}}
 #define PE_METHOD_END {PE_STATIC_HEAD(NULL), NULL, NULL, {PE_TUNDEF, 0, {.i = 0}}}
 
