@@ -322,11 +322,7 @@ static int int_to_base(pe_state *S, const char *fn, int base, int argc, const pe
     pe_sb_init(&sb, S);
     int rc = pe_int_to_str(S, x, base, true, &sb);
     pe_decref(S, owned);
-    if (rc) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    return pe_sb_done_str(&sb, rc, out);
 }
 
 BI(hex) { return int_to_base(S, "hex", 16, argc, argv, kwnames, out); }
@@ -342,11 +338,7 @@ BI(ascii) {
     if (nokw(S, "ascii", kwnames) || exact_args(S, "ascii", argc, 1)) return -1;
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (pe_ascii(S, argv[0], &sb)) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    return pe_sb_done_str(&sb, pe_ascii(S, argv[0], &sb), out);
 }
 
 BI(format) {

@@ -1564,11 +1564,7 @@ static int obj_repr(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_o
     if (argc) return pe_raise(S, PE_EXC(TypeError), "expected 0 arguments, got %d", argc);
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (pe_object_default_repr(S, self, &sb)) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    return pe_sb_done_str(&sb, pe_object_default_repr(S, self, &sb), out);
 }
 
 static int obj_init_subclass(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,

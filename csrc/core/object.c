@@ -93,11 +93,7 @@ int pe_tostr(pe_state *S, pe_val v, pe_sb *sb) {
 int pe_text_val(pe_state *S, int (*fmt)(pe_state *, pe_val, pe_sb *), pe_val v, pe_val *out) {
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (fmt(S, v, &sb)) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    return pe_sb_done_str(&sb, fmt(S, v, &sb), out);
 }
 
 int pe_repr_val(pe_state *S, pe_val v, pe_val *out) { return pe_text_val(S, pe_repr, v, out); }
