@@ -280,7 +280,7 @@ static pe_digit mpn_rshift(pe_digit *r, const pe_digit *a, size_t n, unsigned s)
 }
 
 /* q = a / d over n digits, returns a % d. q may alias a. */
-static pe_digit mpn_divrem_1(pe_digit *q, const pe_digit *a, size_t n, pe_digit d) {
+PE_INLINE pe_digit divrem_1(pe_digit *q, const pe_digit *a, size_t n, pe_digit d) {
     pe_twodigit r = 0;
     for (size_t i = n; i-- > 0;) {
         r = (r << DIGIT_BITS) | a[i];
@@ -290,16 +290,14 @@ static pe_digit mpn_divrem_1(pe_digit *q, const pe_digit *a, size_t n, pe_digit 
     return (pe_digit)r;
 }
 
-/* Same for the constant 10**9 (the compiler turns the division into a
- * multiplication by the reciprocal). */
+static pe_digit mpn_divrem_1(pe_digit *q, const pe_digit *a, size_t n, pe_digit d) {
+    return divrem_1(q, a, n, d);
+}
+
+/* Same for the constant 10**9 (inlined with a constant divisor, the
+ * compiler turns the division into a multiplication by the reciprocal). */
 static pe_digit mpn_divrem_1e9(pe_digit *q, const pe_digit *a, size_t n) {
-    pe_twodigit r = 0;
-    for (size_t i = n; i-- > 0;) {
-        r = (r << DIGIT_BITS) | a[i];
-        q[i] = (pe_digit)(r / DEC_BASE);
-        r %= DEC_BASE;
-    }
-    return (pe_digit)r;
+    return divrem_1(q, a, n, DEC_BASE);
 }
 
 /* r[0..an+bn) = a * b, an >= bn >= 1; r must not overlap a or b. */
@@ -1638,8 +1636,7 @@ static int int_powmod(pe_state *S, pe_val a, pe_val b, pe_val m, pe_val *out) {
     if (ms < 0 && pe_int_sign(r) != 0) {
         rc = pe_int_sub(S, r, mm, out);
     } else {
-        *out = r;
-        r = pe_undef();
+        *out = pe_take(&r);
         rc = 0;
     }
 done:
@@ -1679,8 +1676,7 @@ static int round_to_pow10(pe_state *S, pe_val a, uint64_t k, pe_val *out) {
     if (c > 0 || (c == 0 && Q.n && (Q.d[0] & 1))) {
         rc = pe_int_add(S, t, p, out);
     } else {
-        *out = t;
-        t = pe_undef();
+        *out = pe_take(&t);
         rc = 0;
     }
 done:

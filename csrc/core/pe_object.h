@@ -247,6 +247,12 @@ PE_INLINE void pe_drop(pe_state *S, pe_val *slot) {
     *slot = pe_undef();
     pe_decref(S, old);
 }
+/* *slot's value, the slot left UNDEF: its reference moves to the caller. */
+PE_INLINE pe_val pe_take(pe_val *slot) {
+    pe_val v = *slot;
+    *slot = pe_undef();
+    return v;
+}
 /* The last step of making *out: r < 0 (a failed step) releases *out (it
  * becomes UNDEF) and gives -1; otherwise 0 with *out kept. */
 PE_INLINE int pe_out_done(pe_state *S, int r, pe_val *out) {
