@@ -42,10 +42,8 @@ static void method_dealloc(pe_state *S, pe_obj *o) {
 int pe_method_new(pe_state *S, pe_val func, pe_val self, pe_val *out) {
     pe_method *m = (pe_method *)pe_obj_new(S, &pe_type_method, sizeof(pe_method));
     if (!m) return -1;
-    pe_incref(func);
-    pe_incref(self);
-    m->func = func;
-    m->self = self;
+    m->func = pe_newref(func);
+    m->self = pe_newref(self);
     *out = pe_obj_val(&m->ob);
     return 0;
 }
@@ -252,21 +250,16 @@ static int wrapper_repr(pe_state *S, pe_val v, pe_sb *sb) {
     return pe_sb_puts(sb, ")>");
 }
 
-const pe_type pe_type_staticmethod = PE_TYPE("staticmethod", OTHER,
-    .dealloc = wrapper_dealloc,
-    .clear = wrapper_clear,
-    .repr = wrapper_repr,
-    .call = staticmethod_call,
-    .getattr = wrapper_getattr,
-);
+/* staticmethod and classmethod differ in their call slot only. */
+#define WRAPPER_SLOTS                                                                    \
+    .dealloc = wrapper_dealloc, .clear = wrapper_clear, .repr = wrapper_repr,            \
+    .getattr = wrapper_getattr
 
-const pe_type pe_type_classmethod = PE_TYPE("classmethod", OTHER,
-    .dealloc = wrapper_dealloc,
-    .clear = wrapper_clear,
-    .repr = wrapper_repr,
-    .call = classmethod_new,
-    .getattr = wrapper_getattr,
-);
+const pe_type pe_type_staticmethod =
+    PE_TYPE("staticmethod", OTHER, WRAPPER_SLOTS, .call = staticmethod_call);
+
+const pe_type pe_type_classmethod =
+    PE_TYPE("classmethod", OTHER, WRAPPER_SLOTS, .call = classmethod_new);
 
 /* ------------------------------------------------------------------ */
 /* property                                                             */
