@@ -74,8 +74,8 @@ static int method_hash(pe_state *S, pe_val v, int64_t *out) {
     pe_method *m = (pe_method *)v.u.o;
     int64_t h;
     if (pe_hash(S, m->func, &h)) return -1;
-    uint64_t p = (uint64_t)(uintptr_t)(m->self.tag == PE_TOBJ ? (void *)m->self.u.o : NULL);
-    *out = (int64_t)((uint64_t)h ^ ((p >> 4) | (p << 60)));
+    const void *p = m->self.tag == PE_TOBJ ? (const void *)m->self.u.o : NULL;
+    *out = (int64_t)((uint64_t)h ^ pe_hash_pointer_raw(p));
     if (*out == -1) *out = -2;
     return 0;
 }

@@ -219,6 +219,13 @@ void pe_dealloc_cleared(pe_state *S, pe_obj *o);
 #define PE_ITER_TYPE(tname, T, nextfn, clearfn)                                          \
     PE_TYPE(tname, ITER, PE_DEALLOC_CLEARED(T), .clear = (clearfn), .iter = pe_iter_self, \
             .next = (nextfn))
+/* CPython's _Py_HashPointerRaw: the address rotated right by 4 bits. */
+PE_INLINE uint64_t pe_hash_pointer_raw(const void *p) {
+    uint64_t h = (uint64_t)(uintptr_t)p;
+    return (h >> 4) | (h << 60);
+}
+/* The hash slot of object.__hash__: v's identity (-1 becomes -2). */
+int pe_identity_hash(pe_state *S, pe_val v, int64_t *out);
 /* The iter slot of an iterator: iter(it) is it. */
 int pe_iter_self(pe_state *S, pe_val v, pe_val *out);
 

@@ -121,9 +121,7 @@ WRAPPER(hash) {
     if (s->hash) {
         if (s->hash(S, self, &h)) return -1;
     } else if (s == &pe_type_object) {
-        uint64_t u = (uint64_t)(uintptr_t)self.u.o;
-        h = (int64_t)((u >> 4) | (u << 60));
-        if (h == -1) h = -2;
+        pe_identity_hash(S, self, &h);
     } else {
         if (pe_hash(S, self, &h)) return -1;
     }
