@@ -578,8 +578,7 @@ class F:
     def s_numbers(self):
         exprs = ["divmod({a}, {b})", "{a} // {b}", "{a} % {b}", "round({a})", "round({a}, 1)", "-{a} ** 2",
                  "(-{a}) ** 3", "{a} ** -1", "int({a})", "float({a})", "abs({a})", "{a} == {b}", "{a} < {b}",
-                 "str({a})", "repr({a} / 3)", "'%.17g' % {a}", "math.copysign(1, {a})", "{a}.__round__()",
-                 "({a}).is_integer()", "({a}).as_integer_ratio()", "int.bit_length({a})",
+                 "str({a})", "repr({a} / 3)", "'%.17g' % {a}", "math.copysign(1, {a})",                  "({a}).is_integer()", "({a}).as_integer_ratio()", "int.bit_length({a})", "({a}).real", "({a}).hex()",
                  "(2 ** 100 + {a}) // 3", "{a} * 10 ** 18", "hex(int({a}))", "max({a}, {b})", "[{a}].count({b})",
                  "{a} in [{b}]", "math.isnan({a})", "int({a}) >> 1", "float({a}).hex()", "({a}).conjugate()",
                  "int.from_bytes(b'\\x01\\x00', 'big') + {a}", "(255).to_bytes(2, 'little')",
