@@ -3689,6 +3689,7 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     C->A = &A;
     pe_code *code = NULL;
     unit *u = NULL;
+    if (pe_ast_mangle(S, &A, mod, src, len)) goto fail; /* private names: mangle.c */
     C->module = scope_new(C, SC_MODULE, NULL, NULL);
     if (!C->module) goto fail;
     if (collect_stmts(C, C->module, &mod->l[0])) goto fail;
