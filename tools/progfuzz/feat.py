@@ -633,9 +633,104 @@ class F:
         return L
 
 
+    # -- private names, multiple inheritance, custom exceptions, iterators ---------------------
+    def s_mangle(self):
+        a, b = self.fresh("_Priv"), self.fresh("Sub")
+        L = [f"class {a}:",
+             "    __shared = 'cls'",
+             "    def __init__(self, v):",
+             "        self.__v = v",
+             "        self._pub = v",
+             "    def __hidden(self):",
+             "        return ('hidden', self.__v)",
+             "    def show(self):",
+             f"        return self.__hidden(), self.__shared, {a}.__shared, [__q for __q in 'ab']",
+             f"class {b}({a}):",
+             "    def __init__(self, v):",
+             "        super().__init__(v)",
+             "        self.__v = -v",
+             "    def both(self):",
+             f"        return self.__v, self._{a.lstrip('_')}__v"]
+        o = self.fresh("o")
+        L += [f"{o} = {b}({self.pick(INTS[:6])})"]
+        ops = [f"sorted(vars({o}))", f"{o}.show()", f"{o}.both()", f"{o}._{a.lstrip('_')}__hidden()",
+               f"getattr({o}, '__v', 'absent')", f"{o}.__v", f"hasattr({a}, '_{a.lstrip('_')}__shared')"]
+        for e in self.r.sample(ops, self.r.randint(3, len(ops))):
+            L += guard([f"print({e})"])
+        return L
+
+    def s_mro(self):
+        names = [self.fresh(c) for c in "ABCD"]
+        A, B, C, D = names
+        L = [f"class {A}:", "    def who(self, log):", f"        log.append('{A}')", "        return log",
+             "    def __init__(self, **kw):", f"        self.seen = ['{A}'] + sorted(kw)"]
+        for x, bases in [(B, A), (C, A)]:
+            L += [f"class {x}({bases}):", "    def who(self, log):", f"        log.append('{x}')",
+                  "        return super().who(log)", "    def __init__(self, **kw):",
+                  f"        kw.pop('{x.lower()}', None)", "        super().__init__(**kw)"]
+        order = self.pick([f"{B}, {C}", f"{C}, {B}"])
+        L += [f"class {D}({order}):", "    pass"]
+        L += guard([f"print([k.__name__ for k in {D}.__mro__])", f"print({D}().who([]))",
+                    f"print({D}(**{{'{B.lower()}': 1, 'z': 2}}).seen)"])
+        if self.chance(0.4):
+            L += guard([f"class Bad({A}, {B}):", "    pass"])
+        return L
+
+    def s_custom_exc(self):
+        e1, e2 = self.fresh("AppError"), self.fresh("DbError")
+        L = [f"class {e1}(Exception):",
+             "    def __init__(self, msg, code=0):",
+             "        super().__init__(msg)",
+             "        self.code = code"]
+        if self.chance(0.5):
+            L += ["    def __str__(self):", "        return f'[{self.code}] {self.args[0]}'"]
+        L += [f"class {e2}({e1}):", "    pass",
+              "def op(k):",
+              "    if k == 0:",
+              f"        raise {e2}('db down', 7)",
+              "    if k == 1:",
+              "        try:",
+              "            1 / 0",
+              "        except ZeroDivisionError as z:",
+              f"            raise {e1}('wrapped') from z",
+              "    if k == 2:",
+              "        try:",
+              "            [][0]",
+              "        except IndexError:",
+              f"            raise {e1}('during', 3)",
+              "    return k"]
+        for k in range(4):
+            L += ["try:", f"    print(op({k}))", f"except {e1} as e:",
+                  "    print(type(e).__name__, str(e), repr(e), e.args, e.code, isinstance(e, Exception),",
+                  "          type(e.__cause__).__name__, type(e.__context__).__name__, e.__suppress_context__)"]
+        return L
+
+    def s_iterators(self):
+        it = self.fresh("Countdown")
+        L = [f"class {it}:",
+             "    def __init__(self, n):",
+             "        self.n = n",
+             "    def __iter__(self):",
+             "        return self",
+             "    def __next__(self):",
+             "        if self.n <= 0:",
+             f"            raise StopIteration({self.pick(['', '99', repr('end')])})",
+             "        self.n -= 1",
+             "        return self.n"]
+        ops = [f"list({it}(3))", f"sum({it}(4))", f"list(zip({it}(3), 'abc'))", f"list(enumerate({it}(2), 1))",
+               f"[x * 2 for x in {it}(3) if x]", f"next({it}(0), 'empty')", f"sorted({it}(4))",
+               f"max({it}(5))", f"list(map(str, {it}(2)))", f"dict.fromkeys({it}(2))",
+               f"any(x > 5 for x in {it}(3))", f"'-'.join(str(x) for x in {it}(3))", f"set({it}(3))",
+               f"tuple(reversed(list({it}(3))))", f"3 in {it}(5)", f"list(iter({it}(2)))"]
+        for e in self.r.sample(ops, self.r.randint(4, 9)):
+            L += guard([f"print({e})"])
+        L += ["try:", f"    next({it}(0))", "except StopIteration as e:", "    print('stop', e.args, e.value)"]
+        return L
+
+
 SNIPPETS = ["s_classes", "s_generators", "s_closures", "s_tryfinally", "s_tryfinally", "s_with",
             "s_comprehensions", "s_format", "s_methods", "s_errors", "s_match", "s_calls", "s_sorting",
-            "s_numbers", "s_misc"]
+            "s_numbers", "s_misc", "s_mangle", "s_mro", "s_custom_exc", "s_iterators"]
 
 
 def feature(seed: int, k: int | None = None) -> str:
