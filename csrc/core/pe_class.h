@@ -372,6 +372,11 @@ int pe_generic_alias_new(pe_state *S, pe_val origin, pe_val args, pe_val *out);
  * "Did you mean" hint from it (with the pending AttributeError). */
 int pe_class_dir(pe_state *S, pe_val v, pe_val *out);
 void pe_class_attr_suggest(pe_state *S, pe_val obj, const pe_str *name);
+/* error.c: dir(obj) of a built-in object or type, or of the math and sys
+ * modules: CPython 3.11's list (the generated table behind the hints, so
+ * it may name attributes pyexpr does not implement). 1 with a new list in
+ * *out, 0 no table entry, -1 error. */
+int pe_dir_builtin(pe_state *S, pe_val obj, pe_val *out);
 /* Is the built-in types' method `name` a class method (dict.fromkeys,
  * bytes.fromhex, int.from_bytes)? (object.c) */
 bool pe_builtin_classmethod(const char *name);
