@@ -208,4 +208,9 @@ void pe_arena_free(pe_arena *A);
 pe_node *pe_parse(pe_state *S, pe_arena *A, const char *src, size_t len, const char *filename,
                   int mode);
 
+/* mangle.c: private name mangling (__x -> _Class__x inside classes) over
+ * a parsed module, before the compiler's scope analysis; names are
+ * rewritten in place (new text in A). 0, or -1 (MemoryError). */
+int pe_ast_mangle(pe_state *S, pe_arena *A, pe_node *mod, const char *src, size_t len);
+
 #endif /* PE_AST_H */
