@@ -103,3 +103,16 @@ def test_non_interned_keys_are_found_by_value():
     names = dict(zip(keys, [3, 4, 5]))
     names["".join(["un", "used"])] = 1
     assert code.eval(names) == eval(compile(src, "<string>", "eval"), dict(names)) == 29
+
+
+def test_run_keywords_by_value_and_not_only_by_identity():
+    class K(str):
+        pass
+
+    dyn = "".join(["ca", "che"])
+    assert pyexpr.eval("2 + 3", **{K("cache"): False}) == 5
+    assert pyexpr.eval("2 + 3", **{dyn: False}) == 5
+    with pytest.raises(pyexpr.LimitError):
+        pyexpr.eval("sum(range(10 ** 6))", **{"".join(["max_", "steps"]): 5})
+    with pytest.raises(TypeError, match="unexpected keyword argument 'max_stepz'"):
+        pyexpr.eval("1", **{"".join(["max_", "stepz"]): 5})

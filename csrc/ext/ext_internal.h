@@ -426,7 +426,13 @@ int px_check_names(PyObject **names, const char *fname);
 PyObject *px_limits_dict(const pe_limits *L);
 
 static inline bool px_key_is(PyObject *key, PyObject *interned) {
-    return key == interned || (PyUnicode_Check(key) && !PyUnicode_Compare(key, interned));
+    if (key == interned) return true;
+    if (!PyUnicode_Check(key)) return false;
+    /* two interned strs are equal only if identical (call sites' keyword
+     * names are interned): no comparison */
+    if (PyUnicode_CheckExact(key) && PyUnicode_CHECK_INTERNED(key) && PyUnicode_CHECK_INTERNED(interned))
+        return false;
+    return !PyUnicode_Compare(key, interned);
 }
 
 /* clock.c: the clock= keyword of a run (frozen helper, issue 14) */
