@@ -316,14 +316,19 @@ def program_mode(src: str) -> str:
         return "exec"
 
 
+def entry_points(pyexpr, src: str):
+    """(mode, CPython's eval/exec, pyexpr's, the code object, the bound
+    Code.eval/exec) for src."""
+    mode = program_mode(src)
+    pe_code = pyexpr.compile(src, mode=mode)
+    if mode == "eval":
+        return mode, eval, pyexpr.eval, compile(src, "<string>", mode), pe_code.eval
+    return mode, exec, pyexpr.exec, compile(src, "<string>", mode), pe_code.exec
+
+
 def inprocess_runners(pyexpr, p: B.Program, has_cache: bool, cache_kw: bool):
     src = p.pyexpr
-    mode = program_mode(src)
-    cp_fn = eval if mode == "eval" else exec
-    pe_fn = pyexpr.eval if mode == "eval" else pyexpr.exec
-    code_obj = compile(src, "<string>", mode)
-    pe_code = pyexpr.compile(src, mode=mode)
-    pe_run = pe_code.eval if mode == "eval" else pe_code.exec
+    mode, cp_fn, pe_fn, code_obj, pe_run = entry_points(pyexpr, src)
     runners = {
         "cpython-src": lambda: cp_fn(src, {}),
         "cpython-code": lambda: cp_fn(code_obj, {}),
@@ -338,6 +343,31 @@ def inprocess_runners(pyexpr, p: B.Program, has_cache: bool, cache_kw: bool):
     return mode, runners
 
 
+def time_runners(runners: Dict[str, object], batches: int, sink: io.StringIO):
+    """(loops per batch, {key: per-call ns of each batch}): batches of about
+    1 ms, the runners interleaved (in reverse order every other batch)."""
+    pc = time.perf_counter_ns
+    loops = {}
+    for key, fn in runners.items():  # calibrate: loops per batch for about 1 ms
+        n, t0 = 0, pc()
+        while pc() - t0 < 2_000_000:
+            fn()
+            n += 1
+        loops[key] = max(1, n // 2)
+    per_call: Dict[str, List[float]] = {k: [] for k in runners}
+    keys = list(runners)
+    for b in range(batches):
+        for key in (keys if b % 2 == 0 else keys[::-1]):
+            fn, n = runners[key], loops[key]
+            sink.seek(0)
+            sink.truncate()
+            t0 = pc()
+            for _ in range(n):
+                fn()
+            per_call[key].append((pc() - t0) / n)
+    return loops, per_call
+
+
 def measure_inprocess(pyexpr, batches: int) -> Dict[str, object]:
     has_cache = hasattr(pyexpr, "cache_info")
     try:
@@ -347,7 +377,6 @@ def measure_inprocess(pyexpr, batches: int) -> Dict[str, object]:
         cache_kw = False
     out: Dict[str, object] = {"has_cache": has_cache, "cache_kw": cache_kw, "programs": {}}
     sink = _Sink()
-    pc = time.perf_counter_ns
     with contextlib.redirect_stdout(sink):
         for p in B.PROGRAMS:
             mode, runners = inprocess_runners(pyexpr, p, has_cache, cache_kw)
@@ -367,25 +396,7 @@ def measure_inprocess(pyexpr, batches: int) -> Dict[str, object]:
             if bad:
                 raise RuntimeError(f"in-process results differ for {p.name!r}: "
                                    f"{ {k: outs[k] for k in bad} } vs {ref}")
-            # calibrate: loops per batch so that a batch takes about 1 ms
-            loops = {}
-            for key, fn in runners.items():
-                n, t0 = 0, pc()
-                while pc() - t0 < 2_000_000:
-                    fn()
-                    n += 1
-                loops[key] = max(1, n // 2)
-            per_call: Dict[str, List[float]] = {k: [] for k in runners}
-            keys = list(runners)
-            for b in range(batches):
-                for key in (keys if b % 2 == 0 else keys[::-1]):
-                    fn, n = runners[key], loops[key]
-                    sink.seek(0)
-                    sink.truncate()
-                    t0 = pc()
-                    for _ in range(n):
-                        fn()
-                    per_call[key].append((pc() - t0) / n)
+            loops, per_call = time_runners(runners, batches, sink)
             out["programs"][p.name] = {"mode": mode, "loops": loops,
                                        "stats": {k: B.summarize(v) for k, v in per_call.items()}}
     if has_cache:
@@ -460,7 +471,6 @@ def inprocess_worker(batches: int) -> int:
     import pyexpr
     from pyexpr import bench as Bm
 
-    pc = time.perf_counter_ns
     res: Dict[str, object] = {"python": sys.executable, "version": sys.version.split()[0],
                               "programs": {}, "compile": {}}
     progs = [(p.name, p.pyexpr, None) for p in Bm.PROGRAMS] + [("formula, 10 names", FORMULA[0],
@@ -468,12 +478,7 @@ def inprocess_worker(batches: int) -> int:
     sink = _Sink()
     with contextlib.redirect_stdout(sink):
         for name, src, names in progs:
-            mode = program_mode(src)
-            cp_fn = eval if mode == "eval" else exec
-            pe_fn = pyexpr.eval if mode == "eval" else pyexpr.exec
-            code_obj = compile(src, "<string>", mode)
-            pe_code = pyexpr.compile(src, mode=mode)
-            pe_run = pe_code.eval if mode == "eval" else pe_code.exec
+            mode, cp_fn, pe_fn, code_obj, pe_run = entry_points(pyexpr, src)
             if names is None:
                 runners = {"cpython-code": lambda: cp_fn(code_obj, {}), "pyexpr-code": pe_run,
                            "cpython-src": lambda: cp_fn(src, {}),
@@ -489,24 +494,7 @@ def inprocess_worker(batches: int) -> int:
                 bad = {k: f() for k, f in runners.items() if f() != want}
                 if bad:
                     raise RuntimeError(f"{name!r}: results differ: {bad} vs {want!r}")
-            loops = {}
-            for key, fn in runners.items():
-                n, t0 = 0, pc()
-                while pc() - t0 < 2_000_000:
-                    fn()
-                    n += 1
-                loops[key] = max(1, n // 2)
-            per: Dict[str, List[float]] = {k: [] for k in runners}
-            keys = list(runners)
-            for b in range(batches):
-                for key in (keys if b % 2 == 0 else keys[::-1]):
-                    fn, n = runners[key], loops[key]
-                    sink.seek(0)
-                    sink.truncate()
-                    t0 = pc()
-                    for _ in range(n):
-                        fn()
-                    per[key].append((pc() - t0) / n)
+            _, per = time_runners(runners, batches, sink)
             res["programs"][name] = {k: _median(v) for k, v in per.items()}
     for lines in COMPILE_SIZES:
         src = generated_program(lines)
@@ -684,17 +672,7 @@ def main_only_inprocess(a, P) -> int:
         R["memory"] = measure_peak_rss(exe, [n for n, _ in LOOP_PROGRAMS])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    info = B.machine_info(orig)
-    when = B.machine_line(info) + f" (load average {os.getloadavg()[0]:.2f})"
-    if a.quick:
-        when += "; --quick (few rounds): for testing the generator only"
-    out = Path(a.out)
-    doc = out.read_text() if out.exists() else "# Performance\n"
-    out.write_text(splice_classes(doc, render_inprocess(R, when)))
-    log(f"wrote the in-process section of {out}")
-    if a.json:
-        Path(a.json).write_text(json.dumps(B.json_safe(R), indent=1, default=str))
-    return 0
+    return write_section(a, orig, lambda when: render_inprocess(R, when), "in-process", R)
 
 
 # ---------------------------------------------------------------------------
@@ -1883,16 +1861,22 @@ def main_only_classes(a, P, group: str = "classes") -> int:
         cl = measure_classes(exe, P["tp_rounds"], group)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    return write_section(a, orig, lambda when: render_classes(cl, P["tp_rounds"], when), group, cl)
+
+
+def write_section(a, orig: str, render_fn, name: str, data) -> int:
+    """An --only-GROUP run's end: its section (render_fn(when)) spliced
+    into --out, the raw results into --json."""
     info = B.machine_info(orig)
     when = B.machine_line(info) + f" (load average {os.getloadavg()[0]:.2f})"
     if a.quick:
         when += "; --quick (few rounds): for testing the generator only"
     out = Path(a.out)
     doc = out.read_text() if out.exists() else "# Performance\n"
-    out.write_text(splice_classes(doc, render_classes(cl, P["tp_rounds"], when)))
-    log(f"wrote the {group} section of {out}")
+    out.write_text(splice_classes(doc, render_fn(when)))
+    log(f"wrote the {name} section of {out}")
     if a.json:
-        Path(a.json).write_text(json.dumps(B.json_safe(cl), indent=1, default=str))
+        Path(a.json).write_text(json.dumps(B.json_safe(data), indent=1, default=str))
     return 0
 
 
