@@ -3207,16 +3207,48 @@ done:
  * non-bounded builtin (builtins table) or anything found on an object or
  * module (PE_OPF_REACH). Nested code is not looked at: building a function
  * (MAKE_FUNCTION) is not bounded. Read from the opcode and builtins tables. */
+#define BOUNDED_SMALL_EXP 64    /* x ** c, x << c: |c| at most this */
+#define BOUNDED_TARGET_WORDS 64 /* jump targets tracked (64 * 64 instructions) */
+
+/* `x ** c` / `x << c` at instruction i with c a constant pushed right
+ * before it (no jump lands on i, no handler: c is its right operand):
+ * with |c| <= BOUNDED_SMALL_EXP the result is at most that many times its
+ * operand's size, so it costs no more than as many multiplications. */
+static bool small_const_rhs(const pe_fcode *fc, uint32_t i, bool pow, const uint64_t *targets) {
+    if (i == 0 || fc->nexctab || i >= 64 * BOUNDED_TARGET_WORDS ||
+        (targets[i / 64] >> (i % 64) & 1))
+        return false;
+    uint32_t w = fc->code[i - 1], arg = PE_ARGOF(w);
+    int64_t v;
+    if (PE_OPOF(w) == PE_OP_LOAD_INT) {
+        v = (int64_t)arg;
+        if (v & 0x800000) v -= 0x1000000;
+    } else if (PE_OPOF(w) == PE_OP_LOAD_CONST && arg < fc->nconsts) {
+        pe_val c = fc->consts[arg];
+        if (c.tag == PE_TFLOAT) return pow; /* int ** float is a float */
+        if (c.tag != PE_TINT) return false;
+        v = c.u.i;
+    } else {
+        return false;
+    }
+    return v <= BOUNDED_SMALL_EXP && v >= (pow ? -BOUNDED_SMALL_EXP : 0);
+}
+
 uint32_t pe_code_compute_flags(const pe_code *code) {
     const pe_fcode *fc = code->module;
     bool calls = false, reach = false;
+    uint64_t targets[BOUNDED_TARGET_WORDS] = {0}; /* forward jumps seen so far */
     for (uint32_t i = 0; i < fc->ncode; i++) {
         uint32_t w = fc->code[i], arg = PE_ARGOF(w);
         if (PE_OPOF(w) >= PE_OP__COUNT) return 0;
         const pe_opinfo *o = &pe_opinfo_table[PE_OPOF(w)];
         if (!(o->flags & PE_OPF_BOUNDED)) return 0;
         if ((o->flags & PE_OPF_JUMP) && arg <= i) return 0; /* a loop */
-        if (o->kind == PE_ARGK_BINOP && pe_binop_unbounded(arg)) return 0;
+        if ((o->flags & PE_OPF_JUMP) && arg < 64 * BOUNDED_TARGET_WORDS)
+            targets[arg / 64] |= (uint64_t)1 << (arg % 64);
+        if (o->kind == PE_ARGK_BINOP && pe_binop_unbounded(arg) &&
+            !small_const_rhs(fc, i, (arg & 0xffu) == PE_BO_POW, targets))
+            return 0;
         if ((o->flags & PE_OPF_BUILTIN) && arg < code->nglobals && code->gbuiltin[arg] >= 0 &&
             !pe_builtin_bounded(code->gbuiltin[arg]))
             reach = true;

@@ -360,6 +360,11 @@ int px_import_hook(pe_state *S, const char *name, pe_value module, void *ud);
 typedef struct px_prog {
     pe_code *code;
     PyObject *pynames; /* tuple of str: the code's global names as Python strs, or NULL */
+    /* with pynames (all interned): open-addressed table of slot + 1 (0:
+     * empty) keyed by the name object's address, slotmask + 1 entries; or
+     * NULL (px_prog_index) */
+    uint32_t *slotmap;
+    uint32_t slotmask;
     uint32_t nglobals;
     bool cheap; /* PE_CODE_BOUNDED: run it without releasing the GIL */
 } px_prog;
@@ -367,9 +372,15 @@ typedef struct px_prog {
 static inline void px_prog_init(px_prog *p, pe_code *code) {
     p->code = code;
     p->pynames = NULL;
+    p->slotmap = NULL;
+    p->slotmask = 0;
     p->nglobals = pe_code_nglobals(code);
     p->cheap = (pe_code_flags(code) & PE_CODE_BOUNDED) != 0;
 }
+
+/* Indexes p->pynames by address (p->slotmap); without memory, p keeps
+ * none and binds by lookups (run.c). */
+void px_prog_index(px_prog *p);
 
 /* Code.eval_many: the inputs of one row, bound after `names` (run.c). */
 typedef struct px_row {
@@ -415,7 +426,13 @@ int px_check_names(PyObject **names, const char *fname);
 PyObject *px_limits_dict(const pe_limits *L);
 
 static inline bool px_key_is(PyObject *key, PyObject *interned) {
-    return key == interned || (PyUnicode_Check(key) && !PyUnicode_Compare(key, interned));
+    if (key == interned) return true;
+    if (!PyUnicode_Check(key)) return false;
+    /* two interned strs are equal only if identical (call sites' keyword
+     * names are interned): no comparison */
+    if (PyUnicode_CheckExact(key) && PyUnicode_CHECK_INTERNED(key) && PyUnicode_CHECK_INTERNED(interned))
+        return false;
+    return !PyUnicode_Compare(key, interned);
 }
 
 /* clock.c: the clock= keyword of a run (frozen helper, issue 14) */
