@@ -95,7 +95,7 @@ def gen_program(rng: random.Random) -> str:
     varied places (loops, functions, generators, closures, handlers)."""
     lines = ["acc = []", "shared = {'n': 0}"]
     for i in range(rng.randint(2, 4)):
-        kind = rng.choice(["loop", "func", "gen", "closure", "try", "with_data", "comp"])
+        kind = rng.choice(["loop", "func", "gen", "closure", "try", "with_data", "comp", "module"])
         a = rng.randint(0, 5)
         if kind == "loop":
             lines += [f"for i in range({rng.randint(1, 3)}):",
@@ -127,6 +127,13 @@ def gen_program(rng: random.Random) -> str:
         elif kind == "with_data":
             lines += [f"t{i} = (acc, [1, 2], frozenset({{{a}}}), 10 ** {20 + a}, b'x', 1.5)",
                       f"acc.append(other(t{i}[1:], z=t{i}[2]))"]
+        elif kind == "module":  # modules travel by name (imported again on load)
+            mod = rng.choice(["math", "json", "collections"])
+            # (a function of a C module such as math.floor cannot be on the
+            # stack at a pause: it is computed after the call)
+            use = {"math": f"m{i}.floor(v{i} / 3)", "json": f"m{i}.dumps([double({a})])",
+                   "collections": f"m{i}.Counter([double({a}), {a}, {a}]).most_common(1)"}[mod]
+            lines += [f"import {mod} as m{i}", f"v{i} = double({a})", f"acc.append({use})"]
         else:
             lines += [f"acc.append([double(j) for j in range({rng.randint(1, 3)})])"]
     lines.append("print(acc, shared)")
@@ -189,14 +196,27 @@ def test_unsupported_objects_are_a_clear_error():
     cases = {
         "class A:\n    pass\na = A()\nfetch()\n": "cannot snapshot (class 'A'|an instance of class 'A')",
         "class B:\n    pass\ndef f(b):\n    fetch()\nf(B())\n": "class 'B'",
-        "import math\nfetch()\n": "cannot snapshot a 'module' object",
         "m = {}.items()\nfetch()\n": "cannot snapshot a 'dict_items' object",
+        "import math\nx = math.floor(fetch() or 1)\n": "cannot snapshot a 'builtin_function_or_method'",
+        "import json\nclass J(json.JSONEncoder):\n    pass\nfetch()\n": "class 'J'",
     }
     for src, msg in cases.items():
         s = pyexpr.compile(src, mode="exec").start(externals=["fetch"])
         with pytest.raises(TypeError, match=msg):
             s.dump()
         assert isinstance(s.resume(None), pyexpr.Complete)  # still usable
+
+
+def test_modules_are_imported_again_on_load():
+    src = (
+        "import math, json\nimport collections as c\nm = math\n"
+        "def f(x):\n    return m.sqrt(x) + len(json.dumps([x]))\n"
+        "a = f(double(8))\nb = double(2)\n"
+        "print(a, b, m.pi, json.dumps({'k': b}), c.Counter('abca').most_common(1), m is math)\n"
+    )
+    got, pauses = run_chain(src, ["double"])
+    expected = cpython_output(src, ["double"])
+    assert got == expected and pauses == 2
 
 
 def test_dump_load_argument_checks():

@@ -29,9 +29,10 @@
  * instructions expect them) is covered by the MAC: a snapshot loads only
  * with the key it was dumped with.
  *
- * Objects a snapshot cannot hold (classes and instances, modules, host
- * objects, bound methods, most iterators...) are a TypeError at dump time
- * naming the type.
+ * Modules are written by name and imported again on load (a library
+ * module's own state, e.g. random's generator, is not kept). Objects a
+ * snapshot cannot hold (classes and instances, host objects, bound methods,
+ * most iterators...) are a TypeError at dump time naming the type.
  */
 #include <math.h>
 #include <stdio.h>
@@ -42,6 +43,7 @@
 #include "pe_bytes.h"
 #include "pe_class.h"
 #include "pe_cont.h"
+#include "pe_module.h"
 #include "pe_str.h"
 
 #define SNAP_MAGIC "PXSNAP"
@@ -53,7 +55,7 @@ enum { V_UNDEF, V_NONE, V_FALSE, V_TRUE, V_INT, V_FLOAT, V_REF, V_BUILTIN, V_MET
 enum {
     K_STR = 1, K_INT, K_BYTES, K_TUPLE, K_FROZENSET, /* immutable: made in pass 2 */
     K_BYTEARRAY, K_LIST, K_DICT, K_SET, K_CELL, K_FUNC, K_EXTERNAL, K_GEN, K_RANGEITER,
-    K_LISTITER, K_TUPLEITER, K_EXC,
+    K_LISTITER, K_TUPLEITER, K_EXC, K_MODULE, K_LIBFUNC,
     K__END
 };
 #define K_IMMUTABLE(k) ((k) >= K_STR && (k) <= K_FROZENSET)
@@ -270,6 +272,41 @@ static const pe_type *const simple_types[] = {
     [K_TUPLEITER] = &pe_type_tuple_iterator,
 };
 
+/* The __module__ str of class c, or NULL. */
+static const pe_str *class_module(const pe_class *c) {
+    size_t pos = 0;
+    pe_value k, v;
+    if (c->dict.tag != PE_TOBJ) return NULL;
+    while (pe_value_dict_next(pe_value_of(c->dict), &pos, &k, &v)) {
+        pe_val kk = pe_val_of(k), vv = pe_val_of(v);
+        if (pe_is_str(kk) && PE_STR(kk)->len == 10 && !memcmp(PE_STR(kk)->data, "__module__", 10))
+            return pe_is_str(vv) ? PE_STR(vv) : NULL;
+    }
+    return NULL;
+}
+
+/* o is a function or a class of a library module (not the script's):
+ * true with its module's name and its qualified name (a snapshot holds
+ * it by those; libfunc_check makes sure they find it again). */
+static bool libref_names(const pe_obj *o, const char **mod, const pe_str **name) {
+    if (o->type == &pe_type_function) {
+        const pe_fcode *fc = ((const pe_func *)o)->code;
+        if (!fc->prog || !fc->prog->modname) return false;
+        *mod = fc->prog->modname;
+        *name = (const pe_str *)fc->qualname;
+        return true;
+    }
+    if (o->type == &pe_type_type && pe_is_heaptype((const pe_type *)o)) {
+        const pe_class *c = (const pe_class *)o;
+        const pe_str *m = class_module(c);
+        if (!m || !strcmp(m->data, "__main__") || !pe_is_str(c->qualname)) return false;
+        *mod = m->data;
+        *name = PE_STR(c->qualname);
+        return true;
+    }
+    return false;
+}
+
 /* The snapshot kind of object o (0: it cannot be in a snapshot). */
 static int obj_kind(const pe_obj *o) {
     const pe_type *t = o->type;
@@ -277,6 +314,10 @@ static int obj_kind(const pe_obj *o) {
     if (t->kind == PE_K_EXC && t->exc_id < PE_EXC__COUNT && t == &pe_exc_types[t->exc_id])
         return K_EXC;
     if (pe_external_name(pe_obj_val((pe_obj *)o))) return K_EXTERNAL;
+    if (t == &pe_type_module && ((const pe_module *)o)->name) return K_MODULE; /* by name */
+    const char *mod;
+    const pe_str *name;
+    if (libref_names(o, &mod, &name)) return K_LIBFUNC; /* a library's function or class */
     for (int k = 1; k < K__END; k++)
         if (k < (int)(sizeof simple_types / sizeof *simple_types) && simple_types[k] == t) return k;
     return 0;
@@ -375,6 +416,39 @@ static int children(wr *w, pe_obj *o, int kind) {
     }
 }
 
+/* module.name (a new reference) of library function f, or -1 with the
+ * exception a dump raises: f must be what its module's attribute of that
+ * name is (a top-level function), so that a load finds it by name. */
+static int libfunc_lookup(pe_state *S, const char *mod, const char *name, pe_val *out) {
+    pe_val m, key;
+    if (pe_import(S, mod, &m)) return -1;
+    int r = pe_str_from_cstr(S, name, &key);
+    if (r == 0) {
+        r = pe_getattr(S, m, key.u.o, out);
+        pe_decref(S, key);
+    }
+    pe_decref(S, m);
+    return r;
+}
+
+static int libfunc_check(pe_state *S, const pe_obj *o) {
+    const char *mod = NULL;
+    const pe_str *name = NULL;
+    libref_names(o, &mod, &name);
+    const char *q = name->data;
+    pe_val found;
+    bool same = false;
+    if (!strchr(q, '.') && !strchr(q, '<') && strlen(mod) < 256 && name->len < 256 &&
+        libfunc_lookup(S, mod, q, &found) == 0) {
+        same = found.tag == PE_TOBJ && found.u.o == o;
+        pe_decref(S, found);
+    }
+    if (S->exc.tag != PE_TUNDEF) pe_exc_clear(S);
+    if (same) return 0;
+    return pe_raise(S, PE_EXC(TypeError), "cannot snapshot %s of another module ('%s')",
+                    o->type == &pe_type_function ? "a function" : "a class", q);
+}
+
 /* Numbers root, then (breadth-first over the numbered objects, no
  * recursion) everything it reaches. */
 static int number(wr *w, pe_val c) {
@@ -396,6 +470,7 @@ static int number(wr *w, pe_val c) {
     if (kind == K_FUNC && ((pe_func *)c.u.o)->globals != S->globals)
         return pe_raise(S, PE_EXC(TypeError), "cannot snapshot a function of another module ('%s')",
                         ((pe_str *)((pe_func *)c.u.o)->code->qualname)->data);
+    if (kind == K_LIBFUNC && libfunc_check(S, c.u.o)) return -1;
     if (kind == K_GEN && !((pe_gen *)c.u.o)->func)
         return pe_raise(S, PE_EXC(TypeError), "cannot snapshot a cleared generator");
     return obj_add(w, c.u.o);
@@ -524,6 +599,16 @@ static int put_shell(wr *w, pe_obj *o) {
         return put_bytes(w, n, strlen(n));
     }
     case K_EXC: return put_u(w, o->type->exc_id);
+    case K_MODULE: {
+        const char *n = ((const pe_module *)o)->name;
+        return put_bytes(w, n, strlen(n));
+    }
+    case K_LIBFUNC: {
+        const char *mod = NULL;
+        const pe_str *q = NULL;
+        libref_names(o, &mod, &q);
+        return put_bytes(w, mod, strlen(mod)) || put_bytes(w, q->data, q->len);
+    }
     case K_GEN: {
         pe_gen *g = (pe_gen *)o;
         int64_t fi = g->func ? obj_find(w, &g->func->ob) : -1;
@@ -857,6 +942,21 @@ static int is_exc_or_undef(pe_val v) {
            (v.tag == PE_TOBJ && obj_kind(v.u.o) == K_EXC);
 }
 
+/* A module or function name into buf (NUL-terminated). */
+static int get_name(rd *r, char *buf, size_t cap) {
+    const unsigned char *p;
+    size_t n;
+    if (get_bytes(r, &p, &n)) return -1;
+    if (!n || n >= cap) return bad(r, "bad module or function name");
+    for (size_t i = 0; i < n; i++) /* identifiers and dots (ASCII: what the library names) */
+        if (!(p[i] == '_' || p[i] == '.' || (p[i] >= '0' && p[i] <= '9') ||
+              ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')))
+            return bad(r, "bad module or function name");
+    memcpy(buf, p, n);
+    buf[n] = 0;
+    return 0;
+}
+
 /* Pass 1: the objects that hold references, empty. */
 static int make_shell(rd *r, uint32_t i, bool gens) {
     pe_state *S = r->S;
@@ -903,6 +1003,20 @@ static int make_shell(rd *r, uint32_t i, bool gens) {
         if (pe_make_external(S, (const char *)p, n, &v)) return -1;
         *o = pe_val_of(v);
         return 0;
+    }
+    case K_MODULE:    /* imported again, by name: the module's own state is not kept */
+    case K_LIBFUNC: { /* module name, then the function's name in it */
+        char name[256], attr[256];
+        if (get_name(r, name, sizeof name) || (k == K_LIBFUNC && get_name(r, attr, sizeof attr)))
+            return -1;
+        if (gens) return 0;
+        if ((k == K_MODULE ? pe_import(S, name, o) : libfunc_lookup(S, name, attr, o)) == 0)
+            return 0;
+        pe_exc_clear(S); /* e.g. a module this host does not have */
+        return k == K_MODULE ? pe_raise(S, PE_EXC(ValueError), "invalid snapshot: cannot import "
+                                        "module '%s'", name)
+                             : pe_raise(S, PE_EXC(ValueError), "invalid snapshot: cannot find "
+                                        "'%s' in module '%s'", attr, name);
     }
     case K_EXC: {
         if (get_u(r, &u)) return -1;
