@@ -352,6 +352,10 @@ def seed_snapshots():
         "try:\n    1/0\nexcept ZeroDivisionError as e:\n    print(fetch(str(e)))\n",
         "acc = []\nfor i in range(3):\n    acc.append(fetch(i))\n",
         "print(undefined_name)\n",
+        "import json, collections\nm = json\nC = collections.OrderedDict\nprint(m.dumps(fetch(1)), C)\n",
+        "class A:\n    k = 1\n    def f(self):\n        return fetch(self.k)\n    @property\n    def p(self):\n"
+        "        return 2\nclass B(A):\n    @staticmethod\n    def s():\n        return 3\n"
+        "b = B()\nb.x = [b, A()]\nprint(b.f())\n",
     ]
     out = []
     for src in progs:
