@@ -793,6 +793,13 @@ int px_shared_writeback(px_ctx *c) {
 /* The host class callbacks                                            */
 /* ------------------------------------------------------------------ */
 
+/* (names are short: a loop beats a call to memcmp) */
+static inline bool px_same_bytes(const char *a, const char *b, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 static px_attr *px_find_attr(px_policy *p, const char *name, size_t len) {
     /* the hints: 32 slots, up to 4 probes from the name pointer's hash */
     unsigned h = (unsigned)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15u) >> 59);
@@ -800,7 +807,7 @@ static px_attr *px_find_attr(px_policy *p, const char *name, size_t len) {
         unsigned s = (h + k) & 31u;
         px_attr *a = p->hint_attr[s];
         if (!a) break;
-        if (p->hint[s] == name && a->len == len && !memcmp(a->name, name, len)) return a;
+        if (p->hint[s] == name && a->len == len && px_same_bytes(a->name, name, len)) return a;
     }
     for (Py_ssize_t i = 0; i < p->n; i++) {
         px_attr *a = &p->attrs[i];
