@@ -10,6 +10,8 @@ is typed by hand.
     python tools/gen_performance.py --only-stdlib    # the same for the standard-library group
     python tools/gen_performance.py --only-inprocess # in-process/fresh eval/compile throughput in
                                                      # each CPython, start-up and peak memory
+    python tools/gen_performance.py --only-host      # the host-interop group (issue 15): pricing
+                                                     # rule, suspend/resume, dump/load
 
 Options: ``--bin PATH`` (default: ``pyexpr.binary_path()``; a source
 checkout's ``build/pyexpr`` is refreshed with ``make -s`` first, unless
@@ -99,6 +101,8 @@ LIB_BEGIN = "<!-- stdlib:begin (tools/gen_performance.py --only-stdlib rewrites 
 LIB_END = "<!-- stdlib:end -->"
 LOOPS_BEGIN = "<!-- loops:begin (tools/gen_performance.py --only-loops rewrites this section) -->"
 LOOPS_END = "<!-- loops:end -->"
+HOST_BEGIN = "<!-- host:begin (tools/gen_performance.py --only-host rewrites this section) -->"
+HOST_END = "<!-- host:end -->"
 # A group of whole scripts timed against the CPythons (and Lua where the
 # group has .lua twins): (programs, section markers, title, text, option).
 GROUPS = {
@@ -1715,6 +1719,9 @@ def main(argv=None) -> int:
                     help="measure the class-heavy group only and replace its section of --out")
     ap.add_argument("--only-stdlib", action="store_true",
                     help="measure the standard-library group only and replace its section of --out")
+    ap.add_argument("--only-host", action="store_true",
+                    help="measure the host-interop group (issue 15) only and replace its section "
+                         "of --out")
     ap.add_argument("--only-loops", action="store_true",
                     help="measure the loop-heavy group against both CPythons and Lua only and "
                          "replace its section of --out")
@@ -1735,6 +1742,8 @@ def main(argv=None) -> int:
         return main_only_classes(a, P, "stdlib")
     if a.only_loops:
         return main_only_classes(a, P, "loops")
+    if a.only_host:
+        return main_only_host(a)
     t_start = time.monotonic()
     load0 = os.getloadavg()[0]
     pyexpr, ext_missing = load_extension()
@@ -1877,6 +1886,131 @@ def write_section(a, orig: str, render_fn, name: str, data) -> int:
     log(f"wrote the {name} section of {out}")
     if a.json:
         Path(a.json).write_text(json.dumps(B.json_safe(data), indent=1, default=str))
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# the host-interop group (issue 15): --only-host
+
+
+def _bench_json(cmd: List[str]) -> Optional[dict]:
+    """The JSON line a benchmarks/bench_*.py --json run prints, or None."""
+    r = subprocess.run(cmd, capture_output=True, text=True, cwd=str(ROOT), timeout=1800)
+    if r.returncode != 0:
+        log(f"{' '.join(cmd)} failed: {r.stderr.strip()[-300:]}")
+        return None
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def measure_host(quick: bool) -> Dict[str, object]:
+    """Every figure of the group, each interpreter in its own process:
+    bench_host.py (pricing rule: pyexpr and sys.executable's eval; the
+    other CPython's eval alone) and bench_pause.py (suspend/resume,
+    dump/load; a generator's send() in each CPython for scale)."""
+    rows, repeat = ("20000", "2") if quick else ("100000", "7")
+    host = str(ROOT / "benchmarks" / "bench_host.py")
+    pause = str(ROOT / "benchmarks" / "bench_pause.py")
+    cps = [sys.executable] + [p for p in ("/usr/bin/python3",)
+                              if Path(p).exists() and os.path.realpath(p) != os.path.realpath(sys.executable)]
+    H: Dict[str, object] = {"rows": int(rows), "repeat": int(repeat), "pricing": {}, "pause_cp": {}}
+    H["pricing"][sys.executable] = _bench_json([sys.executable, host, "--rows", rows, "--repeat", repeat,
+                                                "--json"])
+    for cp in cps[1:]:
+        H["pricing"][cp] = _bench_json([cp, host, "--rows", rows, "--repeat", repeat, "--json",
+                                        "--cpython-only"])
+    H["pause"] = _bench_json([sys.executable, pause, "--json"])
+    for cp in cps[1:]:
+        H["pause_cp"][cp] = _bench_json([cp, pause, "--cpython-only"])
+    return H
+
+
+def _cp_label(res: dict) -> str:
+    return f"CPython {res['version']} (`{res['python']}`)"
+
+
+def render_host(H: Dict[str, object], when: str) -> List[str]:
+    L = [HOST_BEGIN, "## Host interop: pricing rule, pauses, snapshots (issue 15)", ""]
+    A = L.append
+    A(f"Measured {when}. Regenerate this section with `python tools/gen_performance.py --only-host`.")
+    A("")
+    A(f"**Pricing rule** (`benchmarks/bench_host.py --rows {H['rows']} --repeat {H['repeat']}`): a "
+      "10-variable rule over dataclass rows, each variant first checked to give CPython's results, "
+      "best of interleaved rounds. The reference is the *faster* CPython's `eval(code, {'r': row})` "
+      "per row (the issue's target: pyexpr ≥ 3× faster).")
+    A("")
+    pricing = {k: v for k, v in H["pricing"].items() if v}
+    if not pricing or not H["pricing"].get(sys.executable):
+        A("*Not measured: bench_host.py failed (see the generator's log).*")
+    else:
+        ref_key = "cpython eval(code, {'r': row})"
+        cp_best = min(pricing.values(), key=lambda r: r["s_per_row"][ref_key])
+        base = cp_best["s_per_row"][ref_key]
+        A("| variant | ns/row | speed vs the faster CPython's `eval` per row |")
+        A("| --- | ---: | ---: |")
+        for res in pricing.values():
+            for k, v in res["s_per_row"].items():
+                if k.startswith("cpython"):
+                    A(f"| {_cp_label(res)} `{k[8:]}` | {v * 1e9:.0f} | {base / v:.2f}× |")
+        mine = H["pricing"][sys.executable]["s_per_row"]
+        names = {"pyexpr eval_many(rows)": "pyexpr `code.eval_many(rows)` (the row's fields are the variables)",
+                 "pyexpr eval_many(rows, row_name='r')": "pyexpr `code.eval_many(rows, row_name='r')` (`r.price`: attribute syntax on a host object)",
+                 "pyexpr code.eval({'r': row}) per row": "pyexpr `code.eval({'r': row})`, one call per row"}
+        for k, v in mine.items():
+            if not k.startswith("cpython"):
+                A(f"| {names.get(k, k)} | {v * 1e9:.0f} | {base / v:.2f}× |")
+        met = [names.get(k, k).split(" (")[0] for k, v in mine.items()
+               if not k.startswith("cpython") and base / v >= 3.0]
+        A("")
+        A("Target ≥ 3×: " + ("met by " + ", ".join(met) if met else "**not met** in this run") + ".")
+    A("")
+    P = H.get("pause")
+    A("**Pausing external calls** (`benchmarks/bench_pause.py`, best of 5): one suspend + resume of "
+      "a trivial external call (target: well under 1 µs through the extension), and `dump()` / "
+      "`load()` of a small paused script (target: microseconds). A CPython generator resumed by "
+      "`send()` is shown for scale only: it pauses too, but its state cannot leave the process.")
+    A("")
+    if not P:
+        A("*Not measured: bench_pause.py failed (see the generator's log).*")
+    else:
+        A("| operation | time |")
+        A("| --- | ---: |")
+        A(f"| suspend + resume, C API (`pe_run_exec` / `pe_resume`) | {P['c_suspend_resume_ns']:.0f} ns |")
+        A(f"| suspend + resume, extension (`Code.start` / `Snapshot.resume`) | {P['py_suspend_resume_ns']:.0f} ns |")
+        A(f"| `Snapshot.dump()`, small paused script ({P['dump_bytes']} bytes) | {P['dump_ns'] / 1000:.1f} µs |")
+        A(f"| `Snapshot.load()`, the same bytes | {P['load_ns'] / 1000:.1f} µs |")
+        gens = [(sys.executable, P["cpython_generator_ns"], sys.version.split()[0])]
+        gens += [(k, v["cpython_generator_ns"], v["version"]) for k, v in H["pause_cp"].items() if v]
+        for exe, ns, ver in gens:
+            A(f"| for scale: CPython {ver} (`{exe}`) generator `send()` | {ns:.0f} ns |")
+    A("")
+    A(HOST_END)
+    return L
+
+
+def main_only_host(a) -> int:
+    """--only-host: the host-interop group alone, spliced into --out."""
+    pyexpr, missing = load_extension()  # (re)builds the extension the benchmarks import
+    if missing:
+        log(f"--only-host needs the extension: {missing}")
+        return 1
+    # bench_pause.py's C API figure: an up-to-date build/release/tests/test_suspend
+    subprocess.run(["make", "-s", "-C", str(ROOT), "build/release/tests/test_suspend"],
+                   capture_output=True)
+    log("host interop (pricing rule, suspend/resume, dump/load)")
+    H = measure_host(a.quick)
+    global B
+    from pyexpr import bench as B
+
+    when = B.machine_line(B.machine_info(find_binary(a.bin, not a.no_make))) + \
+        f" (load average {os.getloadavg()[0]:.2f})"
+    if a.quick:
+        when += "; --quick (few rounds): for testing the generator only"
+    out = Path(a.out)
+    doc = out.read_text() if out.exists() else "# Performance\n"
+    out.write_text(splice_classes(doc, render_host(H, when)))
+    log(f"wrote the host section of {out}")
+    if a.json:
+        Path(a.json).write_text(json.dumps(H, indent=1, default=str))
     return 0
 
 

@@ -111,16 +111,7 @@ const pe_type pe_type_method = PE_TYPE("method", BMETHOD,
 /* The descriptor protocol                                              */
 /* ------------------------------------------------------------------ */
 
-typedef struct pe_wrapper {
-    pe_obj ob;
-    pe_val func;
-    pe_val dict; /* UNDEF */
-} pe_wrapper;
-
-typedef struct pe_property {
-    pe_obj ob;
-    pe_val fget, fset, fdel, doc, name; /* None when absent; name UNDEF until __set_name__ */
-} pe_property;
+/* pe_wrapper (staticmethod/classmethod) and pe_property: pe_class.h */
 
 typedef struct pe_member {
     pe_obj ob;

@@ -218,6 +218,8 @@ typedef struct px_mod {
     PyObject *policies;      /* (type, attrs, methods, writable) -> Policy, kept for the
                                 module's lifetime (states point to their classes) */
     PyObject *type_policies; /* type -> Policy: instances cross as host objects */
+    PyTypeObject *pol_type;  /* px_auto_policy's last hit (a key of type_policies), or NULL */
+    PyObject *pol_hit;       /* ... and its policy (both borrowed from type_policies) */
     pe_limits defaults;
     px_ctx *pool[PX_POOL_MAX];
     int npool;
@@ -284,6 +286,28 @@ typedef struct px_in {
 /* convert_in.c: o as a NEW engine value in *out; PX_OK or an error code
  * (PX_EPE: engine exception pending; PX_EPY: Python exception set). */
 int px_in_val(px_in *ci, PyObject *o, pe_value *out, int depth);
+/* o as an engine value without a call when it is a float, an int that fits
+ * 64 bits, a bool or None (the common values of rows and attributes):
+ * true, or false (use px_in_val). */
+static inline bool px_in_scalar(PyObject *o, pe_value *out) {
+    PyTypeObject *tp = Py_TYPE(o);
+    if (tp == &PyFloat_Type) {
+        *out = pe_value_float(PyFloat_AS_DOUBLE(o));
+        return true;
+    }
+    if (tp == &PyLong_Type) {
+        int overflow;
+        long long x = PyLong_AsLongLongAndOverflow(o, &overflow); /* an exact int: no error */
+        if (overflow) return false;
+        *out = pe_value_int(x);
+        return true;
+    }
+    if (o == Py_None || tp == &PyBool_Type) {
+        *out = o == Py_None ? pe_value_none() : pe_value_bool(o == Py_True);
+        return true;
+    }
+    return false;
+}
 int px_in_str(px_in *ci, PyObject *o, pe_value *out);
 
 typedef struct px_out {
@@ -320,6 +344,12 @@ typedef struct px_attr {
     size_t len;
     PyObject *pyname; /* interned str */
     unsigned kind;    /* PX_A_* bits */
+    /* how to read it from instances of rd_type (px_read_attr): planned once
+     * per type and type version (tp_version_tag), then a direct load */
+    PyTypeObject *rd_type; /* borrowed; compared, never dereferenced when stale */
+    unsigned int rd_tag;
+    int rd_kind;
+    Py_ssize_t rd_off;
 } px_attr;
 typedef struct px_policy {
     PyObject_HEAD
@@ -329,6 +359,10 @@ typedef struct px_policy {
     char *tname;
     Py_ssize_t n;
     px_attr *attrs;
+    /* px_find_attr's last hits by the engine's name pointer (checked by
+     * content on use: a pointer may be reused for another name) */
+    const char *hint[32];
+    px_attr *hint_attr[32];
 } px_policy;
 typedef struct px_wrap { /* pyexpr.Exposed (policy set) / pyexpr.Shared */
     PyObject_HEAD
@@ -348,6 +382,10 @@ PyObject *px_out_stdlib(px_out *co, pe_value v, bool *handled);
 /* The policy of a registered type's instance or a namedtuple (borrowed), or
  * NULL (a Python error set if the lookup failed). */
 px_policy *px_auto_policy(struct px_mod *ms, PyObject *o);
+/* o.a (o's type has a policy naming a): a new reference, or NULL with a
+ * Python error. Instance dicts, __slots__ and (CPython 3.11) inline instance
+ * values are read directly; anything else through PyObject_GetAttr. */
+PyObject *px_read_attr(px_attr *a, PyObject *o);
 int px_shared_note(px_ctx *c, pe_value v, PyObject *host);
 int px_shared_writeback(px_ctx *c);
 /* The import hook (pe_set_import_hook): modules of pyexpr.register_module. */

@@ -192,9 +192,16 @@ static int px_assign_row(px_mod *ms, px_ctx *c, const px_prog *p, const px_row *
     for (uint32_t i = 0; i < p->nglobals; i++) {
         int32_t k = row->attr_of[i];
         if (k < 0) continue;
-        PyObject *v = PyObject_GetAttr(row->obj, row->pol->attrs[k].pyname);
+        PyObject *v = px_read_attr(&row->pol->attrs[k], row->obj);
         if (!v) return -1;
-        int r = px_set_slot(ms, c, p, i, v);
+        int r;
+        pe_value sv;
+        if (px_in_scalar(v, &sv)) { /* the common case: nothing to release */
+            r = pe_run_bind(c->S, i, sv);
+            if (r < 0) px_raise_engine_exc(ms, c);
+        } else {
+            r = px_set_slot(ms, c, p, i, v);
+        }
         Py_DECREF(v);
         if (r < 0) return -1;
     }
