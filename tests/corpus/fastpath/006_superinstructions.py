@@ -150,4 +150,4 @@ def unbound_in_loop():
             return x + 1
 
 
-unbound_in_loop()
+result = unbound_in_loop()
