@@ -3296,6 +3296,35 @@ int pe_fcode_arrays(pe_state *S, pe_fcode *f, uint32_t ncode, uint32_t nconsts, 
     return 0;
 }
 
+/* The superinstructions pass (issue 17; pe_opcodes.h): instruction A
+ * becomes A_B where B follows, for the pairs a dynamic pair profile of the
+ * throughput group found hottest (tools/oppairs.py). Left to right, each
+ * decision reads the plain opcode of the next instruction, which is still
+ * unrewritten; runs after the flow pass (the table rows are A's anyway). */
+static uint32_t super_of(uint32_t a, uint32_t b) {
+    switch (a) {
+    case PE_OP_LOAD_FAST:
+        return b == PE_OP_LOAD_FAST ? PE_OP_LOAD_FAST_LOAD_FAST
+               : b == PE_OP_LOAD_INT ? PE_OP_LOAD_FAST_LOAD_INT
+                                     : a;
+    case PE_OP_STORE_FAST: return b == PE_OP_LOAD_FAST ? PE_OP_STORE_FAST_LOAD_FAST : a;
+    case PE_OP_FOR_ITER: return b == PE_OP_STORE_FAST ? PE_OP_FOR_ITER_STORE_FAST : a;
+    case PE_OP_LOAD_INT:
+        return b == PE_OP_ADD ? PE_OP_LOAD_INT_ADD
+               : b == PE_OP_MOD ? PE_OP_LOAD_INT_MOD
+               : b == PE_OP_BINARY_SUBSCR ? PE_OP_LOAD_INT_BINARY_SUBSCR
+                                          : a;
+    default: return a;
+    }
+}
+
+static void superinstructions(uint32_t *code, uint32_t n) {
+    for (uint32_t i = 0; i + 1 < n; i++) {
+        uint32_t a = PE_OPOF(code[i]), s = super_of(a, PE_OPOF(code[i + 1]));
+        if (s != a) code[i] = PE_INSTR(s, PE_ARGOF(code[i]));
+    }
+}
+
 /* Builds the pe_fcode from a finished unit: every array is copied into one
  * exact-size block owned by the code; constants and names move over. */
 static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t nargs,
@@ -3330,6 +3359,7 @@ static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t na
     }
     if (u->n) {
         memcpy(f->code, u->code, u->n * sizeof(uint32_t));
+        superinstructions(f->code, u->n);
         memcpy(f->lines, u->lines, u->n * sizeof(uint32_t));
         memcpy(f->cols, u->cols, u->n * sizeof(uint16_t));
     }

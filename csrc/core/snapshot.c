@@ -1612,7 +1612,7 @@ static int get_frames(rd *r) {
              * instruction that resumed the generator */
             uint32_t op = PE_OPOF(prev->pc[-1]);
             if (fk == FR_CALL ? !is_call_op(prev->pc[-1])
-                              : op != PE_OP_FOR_ITER && op != PE_OP_SEND)
+                              : pe_super_first(op) != PE_OP_FOR_ITER && op != PE_OP_SEND)
                 return bad(r, "a caller frame not at a call");
             size_t pfixed = (size_t)prev->code->nlocals + prev->code->ncells + prev->code->nfree;
             if ((size_t)(prev->sp - prev->locals) < pfixed + 1) return bad(r, "a caller frame without the callee");

@@ -52,6 +52,8 @@ static int chk_onearg(pe_state *S, const char *name, int argc, pe_obj *kwnames) 
 
 /* Argument Clinic, positional only: "center expected at least 1 argument, got 0". */
 static int chk_clinic(pe_state *S, const char *name, int argc, pe_obj *kwnames, int min, int max) {
+    /* the common case without formatting the qualified name */
+    if (!kwnames && argc >= min && argc <= max) return 0;
     char qualname[32];
     snprintf(qualname, sizeof qualname, "str.%s", name);
     return pe_cont_posargs(S, qualname, name, argc, kwnames, min, max);
