@@ -78,8 +78,11 @@ typedef struct scope {
     int comp_iter_expr; /* > 0: collecting a comprehension's iterable (no `:=`) */
     bool in_loop_decl;
     bool generator; /* a function or lambda holding yield, or a genexpr */
+    bool coroutine; /* an async def (or a module compiled with top-level await) */
     bool annotations; /* module/class body with `name: T`: __annotations__ is set up */
 } scope;
+/* Does the scope's code return a generator or coroutine at its start? */
+#define SC_GEN(sc) ((sc)->generator || (sc)->coroutine)
 
 /* The exception handler that covers the instructions being emitted: a
  * label and the stack depth the unwinder pops down to (label NO_REGION:
@@ -169,6 +172,7 @@ typedef struct compiler {
      * their own) */
     pe_obj **itab;
     uint32_t icap, icount;
+    bool top_await;  /* PE_MODE_TOP_AWAIT: the module may await */
 } compiler;
 
 /* Every 1024 nodes visited: the time limit (pe_compile_check_time). */
@@ -212,6 +216,22 @@ static int syntax_error(compiler *C, const pe_node *n, const char *fmt, ...) {
     uint32_t ec = n && n->end_line == n->line && n->end_col > n->col ? n->end_col : (n ? n->col + 1 : 0);
     return pe_raise_syntax(C->S, PE_EXC(SyntaxError), msg, C->filename, n ? n->line : 0,
                            n ? n->col : 0, ec, line, len);
+}
+
+/* A SyntaxError on a compound statement: CPython's carets run from the
+ * statement's start to the end of its first line. */
+static int syntax_error_stmt(compiler *C, const pe_node *n, const char *msg) {
+    pe_node m = *n;
+    const char *p = C->src, *end = C->src + C->srclen;
+    for (uint32_t l = 1; p && l < n->line && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    uint32_t cols = 0;
+    for (; p && p < end && *p != '\n' && *p != '\r'; p++) cols += ((unsigned char)*p & 0xc0) != 0x80;
+    m.end_line = m.line;
+    m.end_col = cols + 1 > m.col ? cols + 1 : m.col + 1;
+    return syntax_error(C, &m, "%s", msg);
 }
 
 static scope *scope_new(compiler *C, int kind, scope *parent, pe_node *node) {
@@ -485,11 +505,25 @@ static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_NAMEDEXPR:
         if (collect_expr(C, s, n->b)) return -1;
         return collect_walrus(C, s, n);
+    case PE_N_AWAIT: {
+        scope *t = s;
+        while (t->kind == SC_COMPREHENSION) t = t->parent;
+        if (t->coroutine && t != s)
+            return syntax_error(C, n, "asynchronous comprehension is not supported by pyexpr");
+        if (!t->coroutine)
+            return syntax_error(C, n, t->kind == SC_FUNCTION ? "'await' outside async function"
+                                                             : "'await' outside function");
+        break;
+    }
     case PE_N_YIELD:
     case PE_N_YIELDFROM:
         /* CPython's symtable messages, at the yield */
         if (s->kind == SC_MODULE || s->kind == SC_CLASS)
             return syntax_error(C, n, "'yield' outside function");
+        if (s->coroutine)
+            return syntax_error(C, n, n->kind == PE_N_YIELDFROM
+                                          ? "'yield from' inside async function"
+                                          : "asynchronous generators are not supported by pyexpr");
         if (s->kind == SC_COMPREHENSION) {
             int k = s->node->kind;
             return syntax_error(C, n, "'yield' inside %s",
@@ -595,6 +629,8 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
         if ((s->kind == SC_MODULE || s->kind == SC_CLASS) && collect_expr(C, s, n->b)) return -1;
         return collect_expr(C, s, n->c);
     case PE_N_FOR:
+        if ((n->flags & PE_NF_ASYNC) && !s->coroutine)
+            return syntax_error_stmt(C, n, "'async for' outside async function");
         if (collect_target(C, s, n->a) || collect_expr(C, s, n->b)) return -1;
         return collect_stmts(C, s, &n->l[0]) || collect_stmts(C, s, &n->l[1]) ? -1 : 0;
     case PE_N_DEL:
@@ -622,8 +658,9 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
         if (!y) return -1;
         if (!y->decl_line) y->decl_line = n->line;
         scope *fs = scope_new(C, SC_FUNCTION, s, n);
-        if (!fs || collect_params(C, fs, s, &n->l[0]) || collect_stmts(C, fs, &n->l[1]))
-            return -1;
+        if (!fs) return -1;
+        fs->coroutine = (n->flags & PE_NF_ASYNC) != 0;
+        if (collect_params(C, fs, s, &n->l[0]) || collect_stmts(C, fs, &n->l[1])) return -1;
         return 0;
     }
     case PE_N_GLOBAL:
@@ -694,6 +731,8 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
         }
         return 0;
     case PE_N_WITH:
+        if ((n->flags & PE_NF_ASYNC) && !s->coroutine)
+            return syntax_error_stmt(C, n, "'async with' outside async function");
         for (uint32_t i = 0; i < n->l[0].n; i++) {
             pe_node *it = n->l[0].v[i];
             if (collect_expr(C, s, it->a)) return -1;
@@ -1698,12 +1737,10 @@ static int c_comprehension(compiler *C, unit *u, pe_node *n) {
  * marks the yield as a yield from's, for throw/close delegation); the
  * receiver's return value is the expression's value. The back-edge pays
  * the limit check like any loop. */
-static int c_yield_from(compiler *C, unit *u, pe_node *n) {
-    if (c_expr(C, u, n->a)) return -1;
-    set_loc(u, n);
+/* The SEND loop over the iterator on top (yield from, await). */
+static int c_send_loop(compiler *C, unit *u) {
     LABEL(start);
     LABEL(end);
-    EMIT(GET_YIELD_FROM_ITER, 0);
     EMIT(LOAD_NONE, 0);
     bind_label(u, start);
     JUMP(SEND, end);
@@ -1712,6 +1749,20 @@ static int c_yield_from(compiler *C, unit *u, pe_node *n) {
     JUMP(JUMP, start);
     bind_label(u, end);
     return 0;
+}
+
+static int c_yield_from(compiler *C, unit *u, pe_node *n) {
+    if (c_expr(C, u, n->a)) return -1;
+    set_loc(u, n);
+    EMIT(GET_YIELD_FROM_ITER, 0);
+    return c_send_loop(C, u);
+}
+
+/* await X: a yield from over X's awaitable iterator (where: 0 an await,
+ * 1/2 the result of __aenter__/__aexit__, for GET_AWAITABLE's messages). */
+static int c_await_top(compiler *C, unit *u, uint32_t where) {
+    EMIT(GET_AWAITABLE, where);
+    return c_send_loop(C, u);
 }
 
 /* Recursion is bounded: the symbol pass rejected trees deeper than
@@ -1852,6 +1903,11 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
     case PE_N_YIELDFROM:
         r = c_yield_from(C, u, n);
         break;
+    case PE_N_AWAIT:
+        r = c_expr(C, u, n->a);
+        set_loc(u, n);
+        if (!r) r = c_await_top(C, u, 0);
+        break;
     case PE_N_STARRED:
         r = syntax_error(C, n, "can't use starred expression here");
         break;
@@ -1929,12 +1985,16 @@ static int set_region(compiler *C, unit *u, region r) {
 
 static int c_finally_inline(compiler *C, unit *u, fblock *fb, bool preserve_tos);
 
-/* [.. exit] -> [..]: exit(None, None, None), its result dropped. */
-static int c_with_exit_none(compiler *C, unit *u) {
+static int c_await_top(compiler *C, unit *u, uint32_t where);
+
+/* [.. exit] -> [..]: exit(None, None, None) (awaited in an async with),
+ * its result dropped. */
+static int c_with_exit_none(compiler *C, unit *u, const pe_node *with) {
     EMIT(LOAD_NONE, 0);
     EMIT(LOAD_NONE, 0);
     EMIT(LOAD_NONE, 0);
     EMIT(CALL, 3);
+    if ((with->flags & PE_NF_ASYNC) && c_await_top(C, u, 2)) return -1;
     EMIT(POP_TOP, 0);
     return 0;
 }
@@ -1985,7 +2045,7 @@ static int c_unwind_one(compiler *C, unit *u, fblock *fb, bool preserve_tos) {
         SET_REGION(fb->outer);
         set_loc(u, fb->finalbody);
         if (preserve_tos) EMIT(ROT_TWO, 0);
-        if (c_with_exit_none(C, u)) return -1;
+        if (c_with_exit_none(C, u, fb->finalbody)) return -1;
         u->line = line;
         u->col = col;
         return 0;
@@ -2061,23 +2121,48 @@ static int c_while(compiler *C, unit *u, pe_node *n) {
     return 0;
 }
 
+/* for / async for. An async for awaits __anext__() inside a handler that
+ * ends the loop on StopAsyncIteration:
+ *
+ *                         <iter>; GET_AITER              [.. aiter]
+ *   top: [handler@d+1]    GET_ANEXT; await               [.. aiter item]
+ *   [outer]               store target; body; JUMP top
+ *   handler:              END_ASYNC_FOR orelse; RERAISE  [.. aiter exc]
+ *   orelse:               else body
+ */
 static int c_for(compiler *C, unit *u, pe_node *n) {
+    bool async_ = n->flags & PE_NF_ASYNC;
     LABEL(top);
     LABEL(orelse);
     LABEL(end);
+    LABEL(handler);
     if (c_expr(C, u, n->b)) return -1;
     set_loc(u, n);
-    EMIT(GET_ITER, 0);
+    if (emit_l(C, u, async_ ? PE_OP_GET_AITER : PE_OP_GET_ITER, 0)) return -1;
+    region outer = u->cur;
     bind_label(u, top);
     set_loc(u, n);
-    JUMP(FOR_ITER, orelse);
+    if (async_) {
+        SET_REGION(REGION(handler, stmt_depth(u) + 1));
+        EMIT(GET_ANEXT, 0);
+        if (c_await_top(C, u, 0)) return -1;
+        SET_REGION(outer);
+    } else {
+        JUMP(FOR_ITER, orelse);
+    }
     if (c_store(C, u, n->a)) return -1;
     if (push_fb(C, u, n, (fblock){FB_FOR, top, end, NULL, NULL, u->cur})) return -1;
     if (c_stmts(C, u, &n->l[0])) return -1;
     u->nfb--;
     EMIT(CHECK_STEPS, 0);
     JUMP(JUMP, top);
-    bind_label(u, orelse); /* iterator popped by FOR_ITER */
+    if (async_) {
+        bind_label(u, handler);
+        set_loc(u, n);
+        JUMP(END_ASYNC_FOR, orelse);
+        EMIT(RERAISE, 0);
+    }
+    bind_label(u, orelse); /* iterator popped by FOR_ITER / END_ASYNC_FOR */
     if (c_stmts(C, u, &n->l[1])) return -1;
     bind_label(u, end);
     return 0;
@@ -2239,9 +2324,15 @@ static int c_with(compiler *C, unit *u, pe_node *n, uint32_t i) {
     LABEL(cleanup);
     LABEL(suppress);
     LABEL(end);
+    bool async_ = n->flags & PE_NF_ASYNC;
     if (c_expr(C, u, item->a)) return -1;
     set_loc(u, item->a);
-    EMIT(BEFORE_WITH, 0);
+    if (async_) {
+        EMIT(BEFORE_ASYNC_WITH, 0);
+        if (c_await_top(C, u, 1)) return -1;
+    } else {
+        EMIT(BEFORE_WITH, 0);
+    }
     int depth0 = stmt_depth(u);
     region outer = u->cur;
     if (push_fb(C, u, n, (fblock){FB_WITH, 0, 0, n, NULL, outer})) return -1;
@@ -2259,12 +2350,13 @@ static int c_with(compiler *C, unit *u, pe_node *n, uint32_t i) {
     SET_REGION(outer);
     u->nfb--;
     set_loc(u, n);
-    if (c_with_exit_none(C, u)) return -1;
+    if (c_with_exit_none(C, u, n)) return -1;
     JUMP(JUMP, end);
     bind_label(u, handler);
     EMIT(PUSH_EXC_INFO, 0);
     SET_REGION(REGION(cleanup, depth0 + 2));
     EMIT(WITH_EXCEPT_START, 0);
+    if (async_ && c_await_top(C, u, 2)) return -1;
     JUMP(POP_JUMP_IF_TRUE, suppress);
     EMIT(RERAISE, 0);
     SET_REGION(outer);
@@ -2948,7 +3040,7 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         }
         if (c_unwind(C, u, -1, true)) return -1;
         set_loc(u, n);
-        if (emit_l(C, u, u->sc->generator ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE, 0)) return -1;
+        if (emit_l(C, u, SC_GEN(u->sc) ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE, 0)) return -1;
         SET_REGION(rsaved);
         return 0;
     case PE_N_DEF:
@@ -3477,9 +3569,9 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
     }
     /* a generator's code starts by returning the generator (with the
      * arguments bound); its first resumption pushes the sent None */
-    int ret_op = sc->generator ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE;
-    if (sc->generator &&
-        (emit_l(C, fu, PE_OP_RETURN_GENERATOR, 0) || emit_l(C, fu, PE_OP_POP_TOP, 0)))
+    int ret_op = SC_GEN(sc) ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE;
+    if (SC_GEN(sc) && (emit_l(C, fu, PE_OP_RETURN_GENERATOR, sc->coroutine) ||
+                       emit_l(C, fu, PE_OP_POP_TOP, 0)))
         goto done;
     if (expr_body) {
         if (c_expr(C, fu, expr_body) || emit_l(C, fu, ret_op, 0)) goto done;

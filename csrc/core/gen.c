@@ -15,9 +15,13 @@
 #include "pe_vm.h"
 
 pe_gen *pe_gen_new(pe_state *S, pe_func *f, uint32_t cap) {
+    return pe_gen_new_typed(S, &pe_type_generator, f, cap);
+}
+
+pe_gen *pe_gen_new_typed(pe_state *S, const pe_type *t, pe_func *f, uint32_t cap) {
     pe_val *saved = pe_mem_alloc(S, (cap ? cap : 1) * sizeof(pe_val));
     if (!saved) return NULL;
-    pe_gen *g = (pe_gen *)pe_obj_new(S, &pe_type_generator, sizeof(pe_gen));
+    pe_gen *g = (pe_gen *)pe_obj_new(S, t, sizeof(pe_gen));
     if (!g) {
         pe_mem_free(S, saved, (cap ? cap : 1) * sizeof(pe_val));
         return NULL;
@@ -38,10 +42,13 @@ static const char *gen_qualname(const pe_gen *g) {
     return g->func ? ((pe_str *)g->func->code->qualname)->data : "?";
 }
 
+/* "generator" or "coroutine": the word CPython's messages use. */
+static const char *gen_kind(const pe_gen *g) { return g->ob.type->name; }
+
 static int gen_repr(pe_state *S, pe_val v, pe_sb *sb) {
     (void)S;
     pe_gen *g = (pe_gen *)v.u.o;
-    return pe_sb_printf(sb, "<generator object %s at %p>", gen_qualname(g), (void *)g);
+    return pe_sb_printf(sb, "<%s object %s at %p>", gen_kind(g), gen_qualname(g), (void *)g);
 }
 
 /* Drops the saved window (a finished or discarded generator). */
@@ -55,8 +62,8 @@ static void gen_release_frame(pe_state *S, pe_gen *g) {
     pe_decref(S, e);
 }
 
-static int already_executing(pe_state *S) {
-    return pe_raise(S, PE_EXC(ValueError), "generator already executing");
+static int already_executing(pe_state *S, const pe_gen *g) {
+    return pe_raise(S, PE_EXC(ValueError), "%s already executing", gen_kind(g));
 }
 
 /* StopIteration for a generator's return value: StopIteration() for None,
@@ -84,11 +91,15 @@ static int resume(pe_state *S, pe_gen *g, pe_val v, bool thrown, pe_val *out) {
 }
 
 int pe_gen_send(pe_state *S, pe_gen *g, pe_val v, pe_val *out) {
-    if (g->state == PE_GEN_RUNNING) return already_executing(S);
-    if (g->state == PE_GEN_CLOSED) return raise_stop(S, pe_none());
+    if (g->state == PE_GEN_RUNNING) return already_executing(S, g);
+    if (g->state == PE_GEN_CLOSED) {
+        if (g->ob.type == &pe_type_coroutine)
+            return pe_raise(S, PE_EXC(RuntimeError), "cannot reuse already awaited coroutine");
+        return raise_stop(S, pe_none());
+    }
     if (g->state == PE_GEN_CREATED && v.tag != PE_TNONE)
-        return pe_raise(S, PE_EXC(TypeError),
-                        "can't send non-None value to a just-started generator");
+        return pe_raise(S, PE_EXC(TypeError), "can't send non-None value to a just-started %s",
+                        gen_kind(g));
     return resume(S, g, v, false, out);
 }
 
@@ -96,7 +107,7 @@ int pe_gen_send(pe_state *S, pe_gen *g, pe_val v, pe_val *out) {
  * dropped, as for loops do), -1 error. */
 static int gen_next(pe_state *S, pe_val it, pe_val *out) {
     pe_gen *g = (pe_gen *)it.u.o;
-    if (g->state == PE_GEN_RUNNING) return already_executing(S);
+    if (g->state == PE_GEN_RUNNING) return already_executing(S, g);
     if (g->state == PE_GEN_CLOSED) return 0;
     pe_val r;
     int k = pe_vm_gen_resume(S, g, pe_none(), false, &r);
@@ -131,7 +142,7 @@ static int throw_here(pe_state *S, pe_gen *g, pe_val *out) {
 /* Closes the receiver of a yield from (a generator: close(); other
  * iterators of the subset have no close method). */
 static int close_iter(pe_state *S, pe_val recv) {
-    if (!PE_IS_GEN(recv)) return 0;
+    if (!PE_IS_GENLIKE(recv)) return 0;
     if (pe_recursion_enter(S, "")) return -1;
     int r = gen_close_impl(S, (pe_gen *)recv.u.o);
     pe_recursion_leave(S);
@@ -142,7 +153,7 @@ static int close_iter(pe_state *S, pe_val recv) {
  * innermost generator of a yield from chain; GeneratorExit closes the
  * receiver first. 0 with a yielded value, or -1. */
 static int gen_throw_impl(pe_state *S, pe_gen *g, pe_val exc, pe_val *out) {
-    if (g->state == PE_GEN_RUNNING) return already_executing(S);
+    if (g->state == PE_GEN_RUNNING) return already_executing(S, g);
     pe_val *yf = gen_yf(g);
     if (yf) {
         pe_val recv = *yf;
@@ -151,7 +162,7 @@ static int gen_throw_impl(pe_state *S, pe_gen *g, pe_val exc, pe_val *out) {
             int r = close_iter(S, recv);
             pe_decref(S, recv);
             if (r < 0) return throw_here(S, g, out); /* the close error instead */
-        } else if (PE_IS_GEN(recv)) {
+        } else if (PE_IS_GENLIKE(recv)) {
             pe_incref(recv);
             int r = pe_recursion_enter(S, "");
             if (r == 0) {
@@ -206,7 +217,7 @@ static int gen_close_impl(pe_state *S, pe_gen *g) {
         gen_release_frame(S, g);
         return 0;
     }
-    if (g->state == PE_GEN_RUNNING) return already_executing(S);
+    if (g->state == PE_GEN_RUNNING) return already_executing(S, g);
     pe_val *yf = gen_yf(g);
     int err = 0;
     if (yf) {
@@ -224,7 +235,7 @@ static int gen_close_impl(pe_state *S, pe_gen *g) {
     int k = pe_vm_gen_resume(S, g, pe_undef(), true, &r);
     if (k == 1) {
         pe_decref(S, r);
-        return pe_raise(S, PE_EXC(RuntimeError), "generator ignored GeneratorExit");
+        return pe_raise(S, PE_EXC(RuntimeError), "%s ignored GeneratorExit", gen_kind(g));
     }
     if (k == 0) {
         pe_decref(S, r);
@@ -338,11 +349,16 @@ static int gen_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         pe_obj *s = n[2] == 'n' ? g->func->code->name : g->func->code->qualname;
         pe_incref_obj(s);
         *out = pe_obj_val(s);
-    } else if (!strcmp(n, "gi_running")) {
+    } else if (n[0] != (g->ob.type == &pe_type_coroutine ? 'c' : 'g') || n[1] == 0 ||
+               n[1] != (n[0] == 'c' ? 'r' : 'i') || n[2] != '_') {
+        return PE_NOTIMPL;
+    } else if (!strcmp(n + 3, "running")) {
         *out = pe_bool(g->state == PE_GEN_RUNNING);
-    } else if (!strcmp(n, "gi_suspended")) {
+    } else if (!strcmp(n + 3, "suspended")) {
         *out = pe_bool(g->state == PE_GEN_SUSPENDED);
-    } else if (!strcmp(n, "gi_yieldfrom")) {
+    } else if (!strcmp(n, "cr_origin")) {
+        *out = pe_none();
+    } else if (!strcmp(n, "gi_yieldfrom") || !strcmp(n, "cr_await")) {
         pe_val *yf = gen_yf(g);
         *out = yf ? *yf : pe_none();
         pe_incref(*out);
@@ -412,7 +428,7 @@ static void gen_finalize(pe_state *S, pe_gen *g) {
 int pe_gen_finalize_all(pe_state *S) {
     size_t n = 0;
     for (pe_obj *o = S->heap.head.gc_next; o != &S->heap.head; o = o->gc_next)
-        if (o->type == &pe_type_generator && ((pe_gen *)o)->state == PE_GEN_SUSPENDED) n++;
+        if (PE_IS_GENLIKE(pe_obj_val(o)) && ((pe_gen *)o)->state == PE_GEN_SUSPENDED) n++;
     if (!n) return 0;
     pe_val saved_exc = S->exc;
     S->exc = pe_undef();
@@ -427,7 +443,7 @@ int pe_gen_finalize_all(pe_state *S) {
     size_t k = 0;
     /* new objects go first on the list: oldest first is from the back */
     for (pe_obj *o = S->heap.head.gc_prev; o != &S->heap.head && k < n; o = o->gc_prev)
-        if (o->type == &pe_type_generator && ((pe_gen *)o)->state == PE_GEN_SUSPENDED) {
+        if (PE_IS_GENLIKE(pe_obj_val(o)) && ((pe_gen *)o)->state == PE_GEN_SUSPENDED) {
             pe_incref_obj(o);
             gens[k++] = o;
         }
@@ -475,18 +491,17 @@ static void gen_dealloc(pe_state *S, pe_obj *o) {
     pe_trash_end(S);
 }
 
-const pe_type pe_type_generator = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "generator",
-    .kind = PE_K_ITER,
-    .dealloc = gen_dealloc,
-    .clear = gen_clear,
-    .repr = gen_repr,
-    .iter = pe_iter_self,
-    .next = gen_next,
-    .getattr = gen_getattr,
-    .methods = gen_methods,
-};
+/* The slots generators and coroutines share. */
+#define GEN_SLOTS                                                                         \
+    .dealloc = gen_dealloc, .clear = gen_clear, .repr = gen_repr, .getattr = gen_getattr, \
+    .methods = gen_methods
+
+const pe_type pe_type_generator =
+    PE_TYPE("generator", ITER, GEN_SLOTS, .iter = pe_iter_self, .next = gen_next);
+
+/* Coroutines (async def): the generator machinery, without iteration;
+ * awaited through GET_AWAITABLE (coro.c). */
+const pe_type pe_type_coroutine = PE_TYPE("coroutine", OTHER, GEN_SLOTS);
 
 /* ------------------------------------------------------------------ */
 /* iter(callable, sentinel)                                            */

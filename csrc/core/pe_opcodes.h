@@ -177,7 +177,15 @@ enum {
     OP(STORE_NAME, 1, 0, 0, NAME, PE_OPF_B)                                                   \
     OP(DELETE_NAME, 0, 0, 0, NAME, PE_OPF_B)                                                  \
     /* [body func, name, bases.., (kw values.., kwnames)]: arg nbases | nkw << 12 */          \
-    OP(BUILD_CLASS, PE_SE_VAR, 1, 0, COUNT, PE_OPF_CALL)
+    OP(BUILD_CLASS, PE_SE_VAR, 1, 0, COUNT, PE_OPF_CALL)                                      \
+    /* ---- async / await (coro.c; cold: after every hot opcode) ---- */                      \
+    OP(GET_AWAITABLE, 1, 1, 0, COUNT, PE_OPF_CALL) /* x -> iterator to await; arg 1 after     \
+                                                      __aenter__, 2 after __aexit__ */        \
+    OP(GET_AITER, 1, 1, 0, NONE, PE_OPF_CALL) /* x -> x.__aiter__() */                        \
+    OP(GET_ANEXT, 1, 2, 0, NONE, PE_OPF_CALL) /* aiter -> aiter, awaitable of __anext__() */  \
+    OP(END_ASYNC_FOR, 2, 2, 0, JUMP, PE_OPF_JUMP | PE_OPF_COND) /* [aiter exc]:           \
+                          StopAsyncIteration: pop both, jump (the loop's end); else RERAISE */ \
+    OP(BEFORE_ASYNC_WITH, 1, 2, 0, NONE, PE_OPF_CALL) /* mgr -> bound __aexit__, __aenter__() */
 
 enum pe_opcode {
 #define PE_OP_ENUM(name, pops, pushes, jpushes, kind, flags) PE_OP_##name,

@@ -61,6 +61,18 @@ typedef struct pe_gen {
 } pe_gen;
 extern const pe_type pe_type_generator;
 #define PE_IS_GEN(v) ((v).tag == PE_TOBJ && (v).u.o->type == &pe_type_generator)
+/* Coroutines (async def) are generators of another type (gen.c). */
+extern const pe_type pe_type_coroutine;
+#define PE_IS_CORO(v) ((v).tag == PE_TOBJ && (v).u.o->type == &pe_type_coroutine)
+#define PE_IS_GENLIKE(v)                                                                    \
+    ((v).tag == PE_TOBJ &&                                                                  \
+     ((v).u.o->type == &pe_type_generator || (v).u.o->type == &pe_type_coroutine))
+pe_gen *pe_gen_new_typed(pe_state *S, const pe_type *t, struct pe_func *f, uint32_t cap);
+/* coro.c: the async opcodes' work (cold paths of the dispatch loop). Each
+ * works on the top of the stack as the opcode table describes; 0 or -1. */
+int pe_coro_get_awaitable(pe_state *S, pe_val *sp, uint32_t where);
+int pe_coro_get_aiter(pe_state *S, pe_val *sp);
+int pe_coro_get_anext(pe_state *S, pe_val *sp);
 /* gen.c: a new generator for f with room for `cap` values (state CREATED). */
 pe_gen *pe_gen_new(pe_state *S, struct pe_func *f, uint32_t cap);
 /* gen.c: g.send(v) / next(g): 0 with the yielded value in *out, -1 with
