@@ -8,7 +8,22 @@
  * recursion exactly as generators do.
  */
 #include "pe_class.h"
+#include "pe_module.h"
 #include "pe_vm.h"
+
+/* asyncio._host_awaitable(v): a host object awaited by a script that runs
+ * on the host's event loop (pyexpr.eval_async) becomes a future of the
+ * script's loop, which hands it to the host (csrc/lib/asyncio.py). */
+static int host_awaitable(pe_state *S, pe_val v, pe_val *out) {
+    pe_val m, fn;
+    if (pe_import(S, "asyncio", &m)) return -1;
+    int r = pe_module_get(S, m, "_host_awaitable", &fn);
+    pe_decref(S, m);
+    if (r) return -1;
+    r = pe_call(S, fn, 1, &v, NULL, out);
+    pe_decref(S, fn);
+    return r ? -1 : 1;
+}
 
 /* The iterator an `await v` runs: a coroutine itself, or what v's type's
  * __await__ returns (an iterator, not a coroutine). 1 found (*out new), 0
@@ -21,6 +36,7 @@ static int awaitable_iter(pe_state *S, pe_val v, pe_val *out) {
     }
     pe_val r;
     int k = pe_call_special(S, v, PE_DU_await, 0, NULL, &r);
+    if (k == 0 && pe_is_kind(v, PE_K_HOST)) return host_awaitable(S, v, out);
     if (k <= 0) return k;
     if (PE_IS_CORO(r)) {
         pe_decref(S, r);
@@ -101,4 +117,30 @@ int pe_coro_get_anext(pe_state *S, pe_val *sp) {
     if (k <= 0) return -1;
     sp[0] = it;
     return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* _pyexpr_async: what csrc/lib/asyncio.py needs from the engine       */
+/* ------------------------------------------------------------------ */
+
+/* iscoroutinefunction(f): f is an `async def` function (its code starts
+ * by returning a coroutine). */
+static int m_iscoroutinefunction(pe_state *S, pe_val self, int argc, const pe_val *argv,
+                                 pe_obj *kw, pe_val *out) {
+    (void)self;
+    if (pe_no_kwargs(S, "iscoroutinefunction", kw)) return -1;
+    if (argc != 1) return pe_arg_count_error(S, "iscoroutinefunction", 1, 1, argc);
+    bool r = false;
+    if (pe_is_kind(argv[0], PE_K_FUNC)) {
+        const pe_fcode *c = ((const pe_func *)argv[0].u.o)->code;
+        r = c->ncode && PE_OPOF(c->code[0]) == PE_OP_RETURN_GENERATOR && PE_ARGOF(c->code[0]);
+    }
+    *out = pe_bool(r);
+    return 0;
+}
+
+int pe_mod_pyexpr_async_init(pe_state *S, pe_val mod) {
+    static const pe_cfunc fns[] = {PE_METHOD("iscoroutinefunction", m_iscoroutinefunction),
+                                   PE_METHOD_END};
+    return pe_module_add_functions(S, mod, fns);
 }
