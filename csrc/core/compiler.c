@@ -172,7 +172,8 @@ typedef struct compiler {
      * their own) */
     pe_obj **itab;
     uint32_t icap, icount;
-    bool top_await;  /* PE_MODE_TOP_AWAIT: the module may await */
+    bool top_await;     /* PE_MODE_TOP_AWAIT: the module may await */
+    bool module_awaits; /* ... and it does (await, async for/with at top level) */
 } compiler;
 
 /* Every 1024 nodes visited: the time limit (pe_compile_check_time). */
@@ -513,6 +514,7 @@ static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
         if (!t->coroutine)
             return syntax_error(C, n, t->kind == SC_FUNCTION ? "'await' outside async function"
                                                              : "'await' outside function");
+        if (t->kind == SC_MODULE) C->module_awaits = true;
         break;
     }
     case PE_N_YIELD:
@@ -631,6 +633,7 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_FOR:
         if ((n->flags & PE_NF_ASYNC) && !s->coroutine)
             return syntax_error_stmt(C, n, "'async for' outside async function");
+        if ((n->flags & PE_NF_ASYNC) && s->kind == SC_MODULE) C->module_awaits = true;
         if (collect_target(C, s, n->a) || collect_expr(C, s, n->b)) return -1;
         return collect_stmts(C, s, &n->l[0]) || collect_stmts(C, s, &n->l[1]) ? -1 : 0;
     case PE_N_DEL:
@@ -733,6 +736,7 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_WITH:
         if ((n->flags & PE_NF_ASYNC) && !s->coroutine)
             return syntax_error_stmt(C, n, "'async with' outside async function");
+        if ((n->flags & PE_NF_ASYNC) && s->kind == SC_MODULE) C->module_awaits = true;
         for (uint32_t i = 0; i < n->l[0].n; i++) {
             pe_node *it = n->l[0].v[i];
             if (collect_expr(C, s, it->a)) return -1;
@@ -2906,8 +2910,7 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         if (last && (C->mode == PE_MODE_CALC || C->mode == PE_MODE_EVAL) &&
             u->sc->kind == SC_MODULE) {
             if (c_expr(C, u, n->a)) return -1;
-            EMIT(RETURN_VALUE, 0);
-            return 0;
+            return emit_l(C, u, SC_GEN(u->sc) ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE, 0);
         }
         if (C->mode == PE_MODE_SINGLE && u->sc->kind == SC_MODULE) {
             if (c_expr(C, u, n->a)) return -1;
@@ -3638,6 +3641,73 @@ done:
     return 0;
 }
 
+/* A zeroed unit for scope sc, or NULL. */
+static unit *unit_new(compiler *C, scope *sc) {
+    unit *u = pe_mem_alloc(C->S, sizeof(unit));
+    if (!u) return NULL;
+    memset(u, 0, offsetof(unit, fb));
+    u->cur.label = NO_REGION;
+    u->sc = sc;
+    u->line = 1;
+    return u;
+}
+
+/* The module's statements as the code of unit u (a coroutine's when the
+ * module awaits at top level). */
+static pe_fcode *c_module_body(compiler *C, unit *u, pe_node *mod) {
+    pe_nodelist *body = &mod->l[0];
+    bool coro = C->module->coroutine;
+    if (coro && (emit_l(C, u, PE_OP_RETURN_GENERATOR, 1) || emit_l(C, u, PE_OP_POP_TOP, 0)))
+        return NULL;
+    /* a module that annotates names or reads __annotations__ */
+    if ((C->module->annotations || sym_find(C->module, "__annotations__")) &&
+        c_setup_annotations(C, u))
+        return NULL;
+    for (uint32_t i = 0; i < body->n; i++) {
+        if (c_stmt(C, u, body->v[i], i + 1 == body->n)) return NULL;
+    }
+    bool returns = body->n && body->v[body->n - 1]->kind == PE_N_EXPR &&
+                   (C->mode == PE_MODE_CALC || C->mode == PE_MODE_EVAL);
+    if (!returns) {
+        if (emit_l(C, u, PE_OP_LOAD_NONE, 0) ||
+            emit_l(C, u, coro ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE, 0))
+            return NULL;
+    }
+    return finish_unit(C, u, "<module>", 0, 0, 0, 1);
+}
+
+/* The module code of a program compiled with PE_MODE_TOP_AWAIT (body: its
+ * coroutine body's code, the reference taken):
+ *   asyncio._run_toplevel(<body>(), __pyexpr_host_wait__)
+ * and in exec mode, the result replaced by asyncio._namespace(globals()). */
+static pe_fcode *c_toplevel_runner(compiler *C, unit *u, pe_fcode *body) {
+    uint32_t k, a, n;
+    int r = add_const(C, u, pe_obj_val(&body->ob), &k);
+    pe_decref_obj(C->S, &body->ob);
+    int slot = global_slot(C, "__pyexpr_host_wait__");
+    if (r || slot < 0 || add_name(C, u, "asyncio", &a) || emit_l(C, u, PE_OP_IMPORT_NAME, a))
+        return NULL;
+    /* `asyncio` is predefined, as in CPython's asyncio REPL */
+    int am = sym_find(C->module, "asyncio") ? global_slot(C, "asyncio") : -1;
+    if (am >= 0 && (emit_l(C, u, PE_OP_DUP_TOP, 0) || emit_l(C, u, PE_OP_STORE_GLOBAL, (uint32_t)am)))
+        return NULL;
+    if (add_name(C, u, "_run_toplevel", &n) || emit_l(C, u, PE_OP_LOAD_ATTR, n) ||
+        emit_l(C, u, PE_OP_LOAD_CONST, k) || emit_l(C, u, PE_OP_MAKE_FUNCTION, 0) ||
+        emit_l(C, u, PE_OP_CALL, 0) || emit_l(C, u, PE_OP_LOAD_GLOBAL, (uint32_t)slot) ||
+        emit_l(C, u, PE_OP_CALL, 2))
+        return NULL;
+    if (C->mode != PE_MODE_EVAL) {
+        int gl = global_slot(C, "globals");
+        if (gl < 0 || emit_l(C, u, PE_OP_POP_TOP, 0) || emit_l(C, u, PE_OP_IMPORT_NAME, a) ||
+            add_name(C, u, "_namespace", &n) || emit_l(C, u, PE_OP_LOAD_ATTR, n) ||
+            emit_l(C, u, PE_OP_LOAD_GLOBAL, (uint32_t)gl) || emit_l(C, u, PE_OP_CALL, 0) ||
+            emit_l(C, u, PE_OP_CALL, 1))
+            return NULL;
+    }
+    if (emit_l(C, u, PE_OP_RETURN_VALUE, 0)) return NULL;
+    return finish_unit(C, u, "<module>", 0, 0, 0, 1);
+}
+
 /* Parameters must be the first locals in call order: positional, then
  * keyword-only, then *args, then **kwargs. The collector added them in
  * source order, where *args precedes keyword-only ones: fix the indexes. */
@@ -3776,35 +3846,34 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     C->filename = filename;
     C->src = src;
     C->srclen = len;
-    C->mode = mode;
     pe_arena A = {S, NULL};
     C->A = &A;
     pe_code *code = NULL;
     unit *u = NULL;
+    C->top_await = (mode & PE_MODE_TOP_AWAIT) != 0;
+    mode &= ~PE_MODE_TOP_AWAIT;
+    C->mode = mode;
     C->module = scope_new(C, SC_MODULE, NULL, NULL);
     if (!C->module) goto fail;
+    C->module->coroutine = C->top_await;
     if (collect_stmts(C, C->module, &mod->l[0])) goto fail;
     if (resolve_all(C)) goto fail;
-    u = pe_mem_alloc(S, sizeof(unit));
+    u = unit_new(C, C->module);
     if (!u) goto fail;
-    memset(u, 0, offsetof(unit, fb));
-    u->cur.label = NO_REGION;
-    u->sc = C->module;
-    u->line = 1;
-    pe_nodelist *body = &mod->l[0];
-    /* a module that annotates names or reads __annotations__ */
-    if ((C->module->annotations || sym_find(C->module, "__annotations__")) &&
-        c_setup_annotations(C, u))
-        goto fail;
-    for (uint32_t i = 0; i < body->n; i++) {
-        if (c_stmt(C, u, body->v[i], i + 1 == body->n)) goto fail;
+    pe_fcode *f = c_module_body(C, u, mod);
+    if (f && C->top_await) {
+        /* top-level await: the body is a coroutine, run by
+         * asyncio._run_toplevel(body(), __pyexpr_host_wait__) */
+        unit *outer = unit_new(C, C->module);
+        if (!outer) {
+            pe_decref_obj(S, &f->ob);
+            goto fail;
+        }
+        unit_free(C, u);
+        pe_mem_free(S, u, sizeof(unit));
+        u = outer;
+        f = c_toplevel_runner(C, u, f);
     }
-    bool returns = body->n && body->v[body->n - 1]->kind == PE_N_EXPR &&
-                   (mode == PE_MODE_CALC || mode == PE_MODE_EVAL);
-    if (!returns) {
-        if (emit_l(C, u, PE_OP_LOAD_NONE, 0) || emit_l(C, u, PE_OP_RETURN_VALUE, 0)) goto fail;
-    }
-    pe_fcode *f = finish_unit(C, u, "<module>", 0, 0, 0, 1);
     if (!f) goto fail;
     code = pe_code_block_new(S, C->nglobals, filename, src, len);
     if (!code) {

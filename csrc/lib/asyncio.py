@@ -596,10 +596,22 @@ def _run_main(loop, main):
         loop.close()
 
 
+_PLAIN = (int, float, str, bool, type(None), bytes, bytearray, list, tuple, dict, set,
+          frozenset)
+
+
 def _run_toplevel(main, host_wait):
-    """A script compiled with top-level await (pyexpr.eval_async): its body
-    coroutine runs on a loop that waits on the host through host_wait."""
+    """A script compiled with top-level await (pyexpr.eval_async/exec_async):
+    its body coroutine runs on a loop that waits on the host through
+    host_wait."""
     return _run_main(_Loop(host_wait), main)
+
+
+def _namespace(g):
+    """exec_async's result: the top-level variables with a Python
+    equivalent."""
+    return dict((k, v) for k, v in g.items()
+                if not (k.startswith('__') and k.endswith('__')) and type(v) in _PLAIN)
 
 
 class _Sleep0:
