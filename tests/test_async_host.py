@@ -50,6 +50,19 @@ def test_exec_async_namespace_and_output(capsys):
     assert capsys.readouterr().out == "a is 10\n"
 
 
+def test_several_scripts_share_the_host_loop():
+    async def main():
+        t = time.perf_counter()
+        r = await asyncio.gather(*(
+            pyexpr.eval_async("await asyncio.gather(fetch(%d), fetch(2))" % i, {"fetch": fetch})
+            for i in range(5)))
+        return r, time.perf_counter() - t
+
+    r, dt = run(main())
+    assert r == [[i * 10, 20] for i in range(5)]
+    assert dt < 0.4, dt
+
+
 def test_script_sleep_is_real_time_on_the_host_and_not_counted():
     async def main():
         t = time.perf_counter()
