@@ -46,4 +46,4 @@ async def main():
     await asyncio.sleep(0.5)
 
 
-asyncio.run(main())
+result = asyncio.run(main())

@@ -64,4 +64,4 @@ async def main():
     print(ev.is_set())
 
 
-asyncio.run(main())
+result = asyncio.run(main())

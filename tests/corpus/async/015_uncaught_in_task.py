@@ -17,4 +17,4 @@ async def main():
     print("unreachable")
 
 
-asyncio.run(main())
+result = asyncio.run(main())

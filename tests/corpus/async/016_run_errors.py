@@ -25,4 +25,4 @@ try:
 except TypeError as e:
     print(e)
 print(asyncio.run(inner()))
-asyncio.run(outer())
+result = asyncio.run(outer())
