@@ -207,3 +207,14 @@ def test_pending_host_calls_through_the_snapshot_api():
     r = r.resume([(1, True, "B")])
     assert isinstance(r, pyexpr.Complete)
     assert r.value == ["A", "B", "C"]
+
+
+def test_snapshot_of_a_paused_async_script_is_a_clear_error():
+    code = pyexpr.compile("await asyncio.sleep(0.01, 'late')", "eval_async")
+    r = code.start(None, externals=["__pyexpr_host_wait__"])
+    assert isinstance(r, pyexpr.Snapshot)
+    with pytest.raises(TypeError, match="cannot snapshot"):
+        r.dump()
+    time.sleep(0.02)
+    r = r.resume([])  # still resumable in memory; the timer is due by now
+    assert isinstance(r, pyexpr.Complete) and r.value == "late"
