@@ -430,12 +430,21 @@ static int collect_comp(compiler *C, scope *s, pe_node *n) {
     cs->generator = n->kind == PE_N_GENEXP;
     for (uint32_t i = 0; i < fors->n; i++) {
         pe_node *f = fors->v[i];
+        if (f->flags & PE_NF_ASYNC) cs->coroutine = true;
         if (i > 0 && collect_comp_iter(C, cs, f->b)) return -1;
         if (collect_target(C, cs, f->a) || mark_comp_iter(C, cs, f->a)) return -1;
         if (collect_list(C, cs, &f->l[0])) return -1;
     }
     if (collect_expr(C, cs, n->a)) return -1;
     if (n->b && collect_expr(C, cs, n->b)) return -1;
+    /* an asynchronous comprehension is awaited where it stands (an async
+     * generator expression is not: it may stand anywhere) */
+    if (cs->coroutine && n->kind != PE_N_GENEXP) {
+        if (!s->coroutine)
+            return syntax_error(C, n, "asynchronous comprehension outside of an asynchronous "
+                                      "function");
+        if (s->kind == SC_MODULE) C->module_awaits = true;
+    }
     return 0;
 }
 
@@ -509,8 +518,7 @@ static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_AWAIT: {
         scope *t = s;
         while (t->kind == SC_COMPREHENSION) t = t->parent;
-        if (t->coroutine && t != s)
-            return syntax_error(C, n, "asynchronous comprehension is not supported by pyexpr");
+        if (t->coroutine && s->kind == SC_COMPREHENSION) s->coroutine = true; /* async comp */
         if (!t->coroutine)
             return syntax_error(C, n, t->kind == SC_FUNCTION ? "'await' outside async function"
                                                              : "'await' outside function");
@@ -522,10 +530,8 @@ static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
         /* CPython's symtable messages, at the yield */
         if (s->kind == SC_MODULE || s->kind == SC_CLASS)
             return syntax_error(C, n, "'yield' outside function");
-        if (s->coroutine)
-            return syntax_error(C, n, n->kind == PE_N_YIELDFROM
-                                          ? "'yield from' inside async function"
-                                          : "asynchronous generators are not supported by pyexpr");
+        if (s->coroutine && n->kind == PE_N_YIELDFROM)
+            return syntax_error(C, n, "'yield from' inside async function");
         if (s->kind == SC_COMPREHENSION) {
             int k = s->node->kind;
             return syntax_error(C, n, "'yield' inside %s",
@@ -1680,19 +1686,92 @@ static int c_joined(compiler *C, unit *u, pe_node *n) {
     return 0;
 }
 
+/* The stack depth at the start of a statement: what the enclosing blocks
+ * keep on the stack (statements leave nothing behind). The handler regions
+ * of a try statement are relative to it; the flow pass (stack_depth)
+ * checks the result. */
+static int stmt_depth(const unit *u) {
+    int d = 0;
+    for (int i = 0; i < u->nfb; i++) {
+        switch (u->fb[i].kind) {
+        case FB_FOR: d += 1; break;          /* the iterator */
+        case FB_HANDLER: d += 1; break;      /* the previously handled exception */
+        case FB_FINALLY_END: d += 2; break;  /* previous exception, the exception */
+        case FB_POP_VALUE: d += 1; break;    /* the return value */
+        case FB_WITH: d += 1; break;         /* the bound __exit__ */
+        default: break;                      /* FB_WHILE, FB_TRY_FINALLY: nothing */
+        }
+    }
+    return d;
+}
+
+static int push_fb(compiler *C, unit *u, const pe_node *n, fblock fb) {
+    if (u->nfb >= MAX_BLOCKS) return syntax_error(C, n, "too many statically nested blocks");
+    u->fb[u->nfb++] = fb;
+    return 0;
+}
+
+static int add_exc_entry(compiler *C, unit *u, uint32_t start, uint32_t end, uint32_t target_label,
+                         uint32_t depth) {
+    if (start == end) return 0;
+    if (u->nexc) {
+        /* a run continuing the previous one with the same handler */
+        pe_exc_entry *last = &u->exc[u->nexc - 1];
+        if (last->end == start && last->target == target_label && last->depth == depth) {
+            last->end = end;
+            return 0;
+        }
+    }
+    if (grow(C->S, (void **)&u->exc, &u->exccap, u->nexc, sizeof(pe_exc_entry))) return -1;
+    /* target is a label for now; resolved in finish_unit */
+    u->exc[u->nexc++] = (pe_exc_entry){start, end, target_label, depth};
+    return 0;
+}
+
+/* Makes `r` the handler region of the instructions emitted from now on,
+ * closing the current run into an exception-table entry. Entries come out
+ * ordered by address and disjoint. */
+static int set_region(compiler *C, unit *u, region r) {
+    if (r.label == u->cur.label && r.depth == u->cur.depth) return 0;
+    if (u->cur.label != NO_REGION &&
+        add_exc_entry(C, u, u->cur_start, u->n, u->cur.label, u->cur.depth))
+        return -1;
+    u->cur = r;
+    u->cur_start = u->n;
+    return 0;
+}
+
+#define REGION(lbl, d) ((region){(lbl), (uint32_t)(d)})
+#define SET_REGION(r)                                 \
+    do {                                              \
+        if (set_region(C, u, (r))) return -1;         \
+    } while (0)
+
+static int c_await_top(compiler *C, unit *u, uint32_t where);
+
 /* Comprehension body: nested loops; the innermost appends. */
 static int c_comp_loop(compiler *C, unit *u, pe_node *n, uint32_t gen, int kind) {
     pe_node *f = n->l[0].v[gen];
     LABEL(start);
     LABEL(next);
     LABEL(end);
+    bool afor = f->flags & PE_NF_ASYNC;
+    LABEL(handler);
     if (gen == 0) EMIT(LOAD_FAST, 0); /* .0: the outer iterator */
     else {
         if (c_expr(C, u, f->b)) return -1;
-        EMIT(GET_ITER, 0);
+        if (emit_l(C, u, afor ? PE_OP_GET_AITER : PE_OP_GET_ITER, 0)) return -1;
     }
     bind_label(u, start);
-    JUMP(FOR_ITER, end);
+    if (afor) { /* as c_for's async loop; the iterators (and container) below */
+        region outer = u->cur;
+        SET_REGION(REGION(handler, gen + (kind == PE_N_GENEXP ? 1 : 2)));
+        EMIT(GET_ANEXT, 0);
+        if (c_await_top(C, u, 0)) return -1;
+        SET_REGION(outer);
+    } else {
+        JUMP(FOR_ITER, end);
+    }
     if (c_store(C, u, f->a)) return -1;
     /* a filtered-out item goes on through the back-edge's limit check,
      * or `[x for x in range(10**12) if 0]` would escape max_steps */
@@ -1710,6 +1789,7 @@ static int c_comp_loop(compiler *C, unit *u, pe_node *n, uint32_t gen, int kind)
         } else {
             if (c_expr(C, u, n->a)) return -1;
             if (kind == PE_N_GENEXP) {
+                if (u->sc->coroutine) EMIT(ASYNC_GEN_WRAP, 0);
                 EMIT(YIELD_VALUE, 0);
                 EMIT(POP_TOP, 0);
             } else if (kind == PE_N_SETCOMP) EMIT(SET_ADD, depth);
@@ -1719,7 +1799,12 @@ static int c_comp_loop(compiler *C, unit *u, pe_node *n, uint32_t gen, int kind)
     bind_label(u, next);
     EMIT(CHECK_STEPS, 0);
     JUMP(JUMP, start);
-    bind_label(u, end); /* FOR_ITER popped the iterator on exit */
+    if (afor) {
+        bind_label(u, handler);
+        JUMP(END_ASYNC_FOR, end);
+        EMIT(RERAISE, 0);
+    }
+    bind_label(u, end); /* FOR_ITER / END_ASYNC_FOR popped the iterator on exit */
     return 0;
 }
 
@@ -1730,9 +1815,11 @@ static int c_comprehension(compiler *C, unit *u, pe_node *n) {
                                                   : "<genexpr>";
     if (c_function(C, u, n, n->scope, NULL, NULL, NULL, name)) return -1;
     if (c_expr(C, u, n->l[0].v[0]->b)) return -1;
-    EMIT(GET_ITER, 0);
+    bool afor = n->l[0].v[0]->flags & PE_NF_ASYNC;
+    if (emit_l(C, u, afor ? PE_OP_GET_AITER : PE_OP_GET_ITER, 0)) return -1;
     set_loc(u, n);
     EMIT(CALL, 1);
+    if (((scope *)n->scope)->coroutine && n->kind != PE_N_GENEXP) return c_await_top(C, u, 0);
     return 0;
 }
 
@@ -1902,6 +1989,7 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
     case PE_N_YIELD:
         r = n->a ? c_expr(C, u, n->a) : emit_l(C, u, PE_OP_LOAD_NONE, 0);
         set_loc(u, n);
+        if (!r && u->sc->coroutine) r = emit_l(C, u, PE_OP_ASYNC_GEN_WRAP, 0);
         if (!r) r = emit_l(C, u, PE_OP_YIELD_VALUE, 0);
         break;
     case PE_N_YIELDFROM:
@@ -1926,66 +2014,6 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
 /* Statements                                                          */
 /* ------------------------------------------------------------------ */
 
-/* The stack depth at the start of a statement: what the enclosing blocks
- * keep on the stack (statements leave nothing behind). The handler regions
- * of a try statement are relative to it; the flow pass (stack_depth)
- * checks the result. */
-static int stmt_depth(const unit *u) {
-    int d = 0;
-    for (int i = 0; i < u->nfb; i++) {
-        switch (u->fb[i].kind) {
-        case FB_FOR: d += 1; break;          /* the iterator */
-        case FB_HANDLER: d += 1; break;      /* the previously handled exception */
-        case FB_FINALLY_END: d += 2; break;  /* previous exception, the exception */
-        case FB_POP_VALUE: d += 1; break;    /* the return value */
-        case FB_WITH: d += 1; break;         /* the bound __exit__ */
-        default: break;                      /* FB_WHILE, FB_TRY_FINALLY: nothing */
-        }
-    }
-    return d;
-}
-
-static int push_fb(compiler *C, unit *u, const pe_node *n, fblock fb) {
-    if (u->nfb >= MAX_BLOCKS) return syntax_error(C, n, "too many statically nested blocks");
-    u->fb[u->nfb++] = fb;
-    return 0;
-}
-
-static int add_exc_entry(compiler *C, unit *u, uint32_t start, uint32_t end, uint32_t target_label,
-                         uint32_t depth) {
-    if (start == end) return 0;
-    if (u->nexc) {
-        /* a run continuing the previous one with the same handler */
-        pe_exc_entry *last = &u->exc[u->nexc - 1];
-        if (last->end == start && last->target == target_label && last->depth == depth) {
-            last->end = end;
-            return 0;
-        }
-    }
-    if (grow(C->S, (void **)&u->exc, &u->exccap, u->nexc, sizeof(pe_exc_entry))) return -1;
-    /* target is a label for now; resolved in finish_unit */
-    u->exc[u->nexc++] = (pe_exc_entry){start, end, target_label, depth};
-    return 0;
-}
-
-/* Makes `r` the handler region of the instructions emitted from now on,
- * closing the current run into an exception-table entry. Entries come out
- * ordered by address and disjoint. */
-static int set_region(compiler *C, unit *u, region r) {
-    if (r.label == u->cur.label && r.depth == u->cur.depth) return 0;
-    if (u->cur.label != NO_REGION &&
-        add_exc_entry(C, u, u->cur_start, u->n, u->cur.label, u->cur.depth))
-        return -1;
-    u->cur = r;
-    u->cur_start = u->n;
-    return 0;
-}
-
-#define REGION(lbl, d) ((region){(lbl), (uint32_t)(d)})
-#define SET_REGION(r)                                 \
-    do {                                              \
-        if (set_region(C, u, (r))) return -1;         \
-    } while (0)
 
 static int c_finally_inline(compiler *C, unit *u, fblock *fb, bool preserve_tos);
 
@@ -3035,6 +3063,8 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
     case PE_N_RETURN:
         if (u->sc->kind == SC_MODULE || u->sc->kind == SC_CLASS)
             return syntax_error(C, n, "'return' outside function");
+        if (n->a && u->sc->coroutine && u->sc->generator)
+            return syntax_error(C, n, "'return' with value in async generator");
         region rsaved = u->cur;
         if (n->a) {
             if (c_expr(C, u, n->a)) return -1;
@@ -3573,7 +3603,8 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
     /* a generator's code starts by returning the generator (with the
      * arguments bound); its first resumption pushes the sent None */
     int ret_op = SC_GEN(sc) ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE;
-    if (SC_GEN(sc) && (emit_l(C, fu, PE_OP_RETURN_GENERATOR, sc->coroutine) ||
+    if (SC_GEN(sc) && (emit_l(C, fu, PE_OP_RETURN_GENERATOR,
+                              sc->coroutine ? (sc->generator ? 2 : 1) : 0) ||
                        emit_l(C, fu, PE_OP_POP_TOP, 0)))
         goto done;
     if (expr_body) {
@@ -3599,8 +3630,7 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
         int op = kind == PE_N_DICTCOMP ? PE_OP_BUILD_MAP
                  : kind == PE_N_SETCOMP ? PE_OP_BUILD_SET
                                         : PE_OP_BUILD_LIST;
-        if (emit_l(C, fu, op, 0) || c_comp_loop(C, fu, n, 0, kind) ||
-            emit_l(C, fu, PE_OP_RETURN_VALUE, 0))
+        if (emit_l(C, fu, op, 0) || c_comp_loop(C, fu, n, 0, kind) || emit_l(C, fu, ret_op, 0))
             goto done;
     }
     f = finish_unit(C, fu, name, nargs, nkwonly, cflags, (int)n->line);

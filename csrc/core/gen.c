@@ -33,6 +33,7 @@ pe_gen *pe_gen_new_typed(pe_state *S, const pe_type *t, pe_func *f, uint32_t cap
     g->cap = cap ? cap : 1;
     g->pc = 0;
     g->state = PE_GEN_CREATED;
+    g->agflags = 0;
     g->exc_state = pe_undef();
     g->outer_handled = pe_undef();
     return g;
@@ -162,12 +163,13 @@ static int gen_throw_impl(pe_state *S, pe_gen *g, pe_val exc, pe_val *out) {
             int r = close_iter(S, recv);
             pe_decref(S, recv);
             if (r < 0) return throw_here(S, g, out); /* the close error instead */
-        } else if (PE_IS_GENLIKE(recv)) {
+        } else if (PE_IS_GENLIKE(recv) || pe_coro_is_agaw(recv)) {
             pe_incref(recv);
             int r = pe_recursion_enter(S, "");
             if (r == 0) {
                 g->state = PE_GEN_RUNNING; /* a throw reaching g meanwhile is refused */
-                r = gen_throw_impl(S, (pe_gen *)recv.u.o, exc, out);
+                r = PE_IS_GENLIKE(recv) ? gen_throw_impl(S, (pe_gen *)recv.u.o, exc, out)
+                                        : pe_coro_throw_into(S, recv, exc, out);
                 g->state = PE_GEN_SUSPENDED;
                 pe_recursion_leave(S);
             }
@@ -349,16 +351,22 @@ static int gen_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         pe_obj *s = n[2] == 'n' ? g->func->code->name : g->func->code->qualname;
         pe_incref_obj(s);
         *out = pe_obj_val(s);
-    } else if (n[0] != (g->ob.type == &pe_type_coroutine ? 'c' : 'g') || n[1] == 0 ||
-               n[1] != (n[0] == 'c' ? 'r' : 'i') || n[2] != '_') {
-        return PE_NOTIMPL;
-    } else if (!strcmp(n + 3, "running")) {
+        return 0;
+    }
+    /* gi_ / cr_ / ag_ attributes by type */
+    const char *pre = g->ob.type == &pe_type_coroutine         ? "cr_"
+                      : g->ob.type == &pe_type_async_generator ? "ag_"
+                                                               : "gi_";
+    size_t pl = strlen(pre);
+    if (!strncmp(n, pre, pl)) n += pl;
+    else return PE_NOTIMPL;
+    if (!strcmp(n, "running")) {
         *out = pe_bool(g->state == PE_GEN_RUNNING);
-    } else if (!strcmp(n + 3, "suspended")) {
+    } else if (!strcmp(n, "suspended") && pre[0] != 'a') {
         *out = pe_bool(g->state == PE_GEN_SUSPENDED);
-    } else if (!strcmp(n, "cr_origin")) {
+    } else if (!strcmp(n, "origin") && pre[0] == 'c') {
         *out = pe_none();
-    } else if (!strcmp(n, "gi_yieldfrom") || !strcmp(n, "cr_await")) {
+    } else if (!strcmp(n, pre[0] == 'g' ? "yieldfrom" : "await")) {
         pe_val *yf = gen_yf(g);
         *out = yf ? *yf : pe_none();
         pe_incref(*out);
@@ -374,6 +382,16 @@ static const pe_cfunc gen_methods[] = {
     PE_METHOD("close", m_close),
     PE_METHOD_END,
 };
+
+int pe_gen_throw_value(pe_state *S, pe_gen *g, pe_val exc, pe_val *out) {
+    return gen_throw_impl(S, g, exc, out);
+}
+
+int pe_gen_throw_args(pe_state *S, int argc, const pe_val *argv, pe_val *exc) {
+    return throw_exception(S, argc, argv, exc);
+}
+
+int pe_gen_close(pe_state *S, pe_gen *g) { return gen_close_impl(S, g); }
 
 /* ------------------------------------------------------------------ */
 /* Finalization                                                        */
@@ -477,7 +495,7 @@ static void gen_clear(pe_state *S, pe_obj *o) {
 static void gen_dealloc(pe_state *S, pe_obj *o) {
     if (pe_trash_begin(S, o)) return;
     pe_gen *g = (pe_gen *)o;
-    if (g->state == PE_GEN_SUSPENDED && g->func && S->nframes > 0) {
+    if (g->state == PE_GEN_SUSPENDED && g->func && S->nframes > 0 && PE_IS_GENLIKE(pe_obj_val(o))) {
         gen_finalize(S, g);
         if (g->ob.rc > 0) { /* kept alive by its finally block */
             pe_trash_end(S);
@@ -502,6 +520,11 @@ const pe_type pe_type_generator =
 /* Coroutines (async def): the generator machinery, without iteration;
  * awaited through GET_AWAITABLE (coro.c). */
 const pe_type pe_type_coroutine = PE_TYPE("coroutine", OTHER, GEN_SLOTS);
+
+/* Async generators: coro.c drives them; their methods are coro.c's. */
+const pe_type pe_type_async_generator =
+    PE_TYPE("async_generator", OTHER, .dealloc = gen_dealloc, .clear = gen_clear,
+            .repr = gen_repr, .getattr = gen_getattr, .methods = pe_agen_methods);
 
 /* ------------------------------------------------------------------ */
 /* iter(callable, sentinel)                                            */

@@ -1466,12 +1466,17 @@ static int p_comp_fors(parser *P, pe_nodelist *out) {
     vec V;
     vec_init(&V, P->A);
     while (CUR == PE_TOK_KW_for || CUR == PE_TOK_KW_async) {
-        if (CUR == PE_TOK_KW_async) {
-            unsupported(P, &P->tok, "asynchronous comprehension is");
-            goto fail;
-        }
         pe_node *f = new_node(P, PE_N_COMPFOR, &P->tok);
-        if (!f || advance(P)) goto fail;
+        if (!f) goto fail;
+        if (CUR == PE_TOK_KW_async) {
+            f->flags |= PE_NF_ASYNC;
+            if (advance(P)) goto fail;
+            if (CUR != PE_TOK_KW_for) {
+                invalid_syntax(P);
+                goto fail;
+            }
+        }
+        if (advance(P)) goto fail;
         f->a = p_target_list(P, PE_TOK_KW_in, -1);
         if (!f->a) goto fail;
         if (expect(P, PE_TOK_KW_in)) goto fail;

@@ -185,7 +185,8 @@ enum {
     OP(GET_ANEXT, 1, 2, 0, NONE, PE_OPF_CALL) /* aiter -> aiter, awaitable of __anext__() */  \
     OP(END_ASYNC_FOR, 2, 2, 0, JUMP, PE_OPF_JUMP | PE_OPF_COND) /* [aiter exc]:           \
                           StopAsyncIteration: pop both, jump (the loop's end); else RERAISE */ \
-    OP(BEFORE_ASYNC_WITH, 1, 2, 0, NONE, PE_OPF_CALL) /* mgr -> bound __aexit__, __aenter__() */
+    OP(BEFORE_ASYNC_WITH, 1, 2, 0, NONE, PE_OPF_CALL) /* mgr -> bound __aexit__, __aenter__() */ \
+    OP(ASYNC_GEN_WRAP, 1, 1, 0, NONE, 0) /* an async generator's yielded value, wrapped */
 
 enum pe_opcode {
 #define PE_OP_ENUM(name, pops, pushes, jpushes, kind, flags) PE_OP_##name,

@@ -448,10 +448,14 @@ static void gen_finish(pe_state *S, pe_frame *f, pe_val *sp) {
 /* PEP 479: a StopIteration leaving a generator's frame becomes
  * "RuntimeError: generator raised StopIteration" caused by it. */
 static void gen_stopiteration_to_runtime(pe_state *S, const pe_gen *g) {
-    if (!pe_exc_matches(S, PE_EXC(StopIteration))) return;
+    bool ag = g->ob.type == &pe_type_async_generator;
+    bool sai = ag && pe_exc_matches(S, PE_EXC(StopAsyncIteration));
+    if (!sai && !pe_exc_matches(S, PE_EXC(StopIteration))) return;
     pe_val si = S->exc;
     S->exc = pe_undef();
-    if (pe_raise(S, PE_EXC(RuntimeError), "%s raised StopIteration", g->ob.type->name) &&
+    if (pe_raise(S, PE_EXC(RuntimeError), "%s raised %s",
+                 ag ? "async generator" : g->ob.type->name,
+                 sai ? "StopAsyncIteration" : "StopIteration") &&
         pe_exc_matches(S, PE_EXC(RuntimeError)) && !(S->exc.u.o->flags & PE_IMMORTAL)) {
         pe_exc *e = PE_EXCOBJ(S->exc);
         pe_val oc = e->cause, ox = e->context;
@@ -469,7 +473,9 @@ static void gen_stopiteration_to_runtime(pe_state *S, const pe_gen *g) {
 /* RETURN_GENERATOR: the frame's window (locals and cells: the stack is
  * empty) moves into a new generator, resumed after this instruction. */
 static int gen_create(pe_state *S, pe_frame *f, pe_val *sp, uint32_t coro, pe_val *out) {
-    pe_gen *g = pe_gen_new_typed(S, coro ? &pe_type_coroutine : &pe_type_generator, f->func,
+    static const pe_type *const types[3] = {&pe_type_generator, &pe_type_coroutine,
+                                             &pe_type_async_generator};
+    pe_gen *g = pe_gen_new_typed(S, types[coro <= 2 ? coro : 0], f->func,
                                  (uint32_t)frame_size(f->code));
     if (!g) return -1;
     uint32_t n = (uint32_t)(sp - f->locals);
@@ -2236,9 +2242,10 @@ next:
         pe_decref(S, POP());
         DISPATCH();
     }
-    TARGET(BEFORE_WITH) {
+    TARGET(BEFORE_WITH)
+    TARGET(BEFORE_ASYNC_WITH) {
         SYNC();
-        if (before_with(S, sp, false)) ERROR();
+        if (before_with(S, sp, PE_OPOF(pc[-1]) == PE_OP_BEFORE_ASYNC_WITH)) ERROR();
         sp++;
         DISPATCH();
     }
@@ -2407,6 +2414,8 @@ next:
         if (PE_IS_GENLIKE(recv)) {
             /* running (ValueError) or finished (StopIteration) */
             r = pe_gen_send(S, (pe_gen *)recv.u.o, v, &item) ? -1 : 1;
+        } else if (PE_UNLIKELY(pe_coro_is_agaw(recv))) {
+            r = pe_coro_agaw_send(S, recv, v, &item) ? -1 : 1;
         } else if (v.tag == PE_TNONE) {
             r = pe_next(S, recv, &item);
             if (r == 0) item = pe_none();
@@ -2463,10 +2472,9 @@ next:
         }
         DISPATCH();
     }
-    TARGET(BEFORE_ASYNC_WITH) {
+    TARGET(ASYNC_GEN_WRAP) {
         SYNC();
-        if (before_with(S, sp, true)) ERROR();
-        sp++;
+        if (pe_agen_wrap(S, sp)) ERROR();
         DISPATCH();
     }
 
