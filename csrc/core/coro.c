@@ -374,19 +374,14 @@ static int m_agaw_send(pe_state *S, pe_val self, int argc, const pe_val *argv, p
     return agaw_step(S, (pe_agaw *)self.u.o, argv[0], false, out);
 }
 
-/* Throws exc (owned: it becomes the pending exception) into the awaitable. */
-static int agaw_throw_exc(pe_state *S, pe_val self, pe_val exc, pe_val *out) {
-    pe_val old = S->exc;
-    S->exc = exc;
-    pe_decref(S, old);
-    return agaw_step(S, (pe_agaw *)self.u.o, pe_undef(), true, out);
-}
-
 static int m_agaw_throw(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                         pe_val *out) {
     pe_val exc;
     if (nargs(S, "throw", kw, argc, 1, 3) || pe_gen_throw_args(S, argc, argv, &exc)) return -1;
-    return agaw_throw_exc(S, self, exc, out);
+    pe_val old = S->exc; /* exc becomes the pending exception */
+    S->exc = exc;
+    pe_decref(S, old);
+    return agaw_step(S, (pe_agaw *)self.u.o, pe_undef(), true, out);
 }
 
 static int m_agaw_close(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
@@ -398,23 +393,14 @@ static int m_agaw_close(pe_state *S, pe_val self, int argc, const pe_val *argv, 
     return 0;
 }
 
-static const pe_cfunc agaw_methods[] = {
-    PE_METHOD("send", m_agaw_send),
-    PE_METHOD("throw", m_agaw_throw),
-    PE_METHOD("close", m_agaw_close),
-    PE_METHOD_END,
-};
+static const pe_cfunc agaw_methods[] = {PE_METHOD("send", m_agaw_send),
+                                         PE_METHOD("throw", m_agaw_throw),
+                                         PE_METHOD("close", m_agaw_close), PE_METHOD_END};
 
 bool pe_coro_is_agaw(pe_val v) { return is_agaw(v); }
 
 int pe_coro_agaw_send(pe_state *S, pe_val aw, pe_val v, pe_val *out) {
     return agaw_step(S, (pe_agaw *)aw.u.o, v, false, out);
-}
-
-int pe_coro_throw_into(pe_state *S, pe_val recv, pe_val exc, pe_val *out) {
-    if (!is_agaw(recv)) return 1;
-    pe_incref(exc);
-    return agaw_throw_exc(S, recv, exc, out) ? -1 : 0;
 }
 
 /* The async generator's methods. */

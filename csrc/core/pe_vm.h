@@ -85,9 +85,6 @@ int pe_gen_throw_args(pe_state *S, int argc, const pe_val *argv, pe_val *exc);
 int pe_gen_close(pe_state *S, pe_gen *g);
 /* coro.c: ASYNC_GEN_WRAP's object. */
 int pe_agen_wrap(pe_state *S, pe_val *sp);
-/* coro.c: throws exc (borrowed) into recv when it is an async generator's
- * awaitable: 0 it yielded (*out), -1 error, 1 recv is not one. */
-int pe_coro_throw_into(pe_state *S, pe_val recv, pe_val exc, pe_val *out);
 bool pe_coro_is_agaw(pe_val v);
 /* coro.c: awaitable.send(v) for SEND: 0 with a passed-through value, -1
  * error (StopIteration(value): the await's result). */
@@ -102,6 +99,15 @@ pe_gen *pe_gen_new(pe_state *S, struct pe_func *f, uint32_t cap);
 /* gen.c: g.send(v) / next(g): 0 with the yielded value in *out, -1 with
  * an exception (StopIteration(value) when it returns). */
 int pe_gen_send(pe_state *S, pe_gen *g, pe_val v, pe_val *out);
+/* next(it) keeping a class's StopIteration(value): its own __next__ is
+ * called and the exception stays pending (-1); other iterators as
+ * pe_next (1 item, 0 exhausted, -1 error). */
+int pe_next_keep_stop(pe_state *S, pe_val it, pe_val *out);
+/* One step of a yield from whose receiver is not a generator (CPython's
+ * SEND): None goes to the iterator (pe_next_keep_stop), anything else to
+ * recv.send(v). 1 with *out, 0 exhausted (*out None), -1 error (a
+ * StopIteration carries the value). */
+int pe_yield_from_other(pe_state *S, pe_val recv, pe_val v, pe_val *out);
 /* builtins.c: callable(v) */
 bool pe_is_callable(pe_val v);
 /* gen.c: iter(callable, sentinel) ("iter(v, w): v must be callable"). */
@@ -230,6 +236,13 @@ struct pe_state {
         const pe_obj *name;
         const pe_cfunc *m;
     } smcache[128];
+    /* LOAD_METHOD on a static C module (math.sqrt): (module, name) -> its
+     * built-in function, checked by name on a hit */
+    struct pe_mcache_module {
+        const pe_obj *mod;
+        const pe_obj *name;
+        const pe_cfunc *f;
+    } modcache[32];
     uint32_t nhost_types, host_types_cap;
 
     /* The sys module (sysmodule.c). */
