@@ -136,12 +136,15 @@ __all__ = [
     "register_type",
     "shared",
     "unregister_type",
+    # async (docs/host.md "async")
+    "eval_async",
+    "exec_async",
 ]
 
 _EXT_NAMES = ("Code", "Snapshot", "Complete", "compile", "eval", "exec", "get_default_limits",
               "set_default_limits", "cache_info", "cache_clear", "cache_resize", "profile",
               "register_module", "unregister_module", "expose", "register_type",
-              "unregister_type", "shared", "CodeNames")
+              "unregister_type", "shared", "CodeNames", "eval_async", "exec_async")
 
 #: The compile cache's statistics, like functools' ``CacheInfo`` plus the
 #: byte size of the cached code and the byte bound.
@@ -164,6 +167,7 @@ try:
     )
     from ._pyexpr import _cache_info, _cache_resize
     from ._host import CodeNames, expose, register_type, shared, unregister_type  # noqa: F401
+    from ._async import eval_async, exec_async  # noqa: F401
 
     def cache_info() -> CacheInfo:
         """Statistics of the compile cache used by ``eval``/``exec`` on source

@@ -13,7 +13,7 @@ __version__: str
 
 _Source = Union[str, bytes]
 _Names = Optional[Mapping[str, Any]]
-_Mode = Literal["exec", "eval"]
+_Mode = Literal["exec", "eval", "exec_async", "eval_async"]
 
 class LimitError(RuntimeError):
     """A resource limit (max_steps, max_memory or timeout) was exceeded.
@@ -139,6 +139,21 @@ def exec(
     limits: Optional[Mapping[str, Optional[float]]] = ...,
     allow_callable_results: bool = ...,
 ) -> Dict[str, Any]: ...
+# --- async (docs/host.md "async"): scripts on the running event loop ---
+
+async def eval_async(
+    source: Union[_Source, Code],
+    names: _Names = None,
+    /,
+    **limits: Any,  # max_steps, max_memory, max_depth, timeout, limits, allow_callable_results
+) -> Any: ...
+async def exec_async(
+    source: Union[_Source, Code],
+    names: _Names = None,
+    /,
+    **limits: Any,
+) -> Dict[str, Any]: ...
+
 # --- host objects (docs/host.md) ---
 
 class CodeNames(NamedTuple):

@@ -362,13 +362,12 @@ def _check_syntax_report(got: Result, exp: Result, filename: str, check_line: bo
 # --------------------------------------------------------------------------
 
 UNSUPPORTED = [
-    ("async def f(): pass", ["async"]),
     ("x = 1j", ["complex"]),
     ("try:\n  pass\nexcept* ValueError:\n  pass", ["except*"]),
 ]
 
 
-UNSUPPORTED_IDS = ["async_def", "complex", "except_star"]
+UNSUPPORTED_IDS = ["complex", "except_star"]
 
 
 @pytest.mark.parametrize("src,keywords", UNSUPPORTED, ids=UNSUPPORTED_IDS)

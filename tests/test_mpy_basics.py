@@ -13,7 +13,7 @@ from _util import REPO_ROOT, require_oracle
 
 FILES = {
     "pass1.py": "print(1 + 1)\n",
-    "async1.py": "async def f():\n    pass\nprint(f)\n",
+    "complex1.py": "x = 1j\nprint(x)\n",
     "mod1.py": "import os\nprint(os.sep)\n",
     "skip1.py": "try:\n    import array\nexcept ImportError:\n    print('SKIP')\n    raise SystemExit\nprint(array)\n",
     "mismatch1.py": "print(id(1) == 1)\n",
@@ -37,7 +37,7 @@ def test_report(pyexpr_bin, tmp_path):
     assert rep["pass_rate"] == 20.0
     assert rep["reasons"] == {
         "ModuleNotFoundError: os": ["mod1.py"],
-        "SyntaxError: 'async' is not supported by pyexpr": ["async1.py"],
+        "SyntaxError: complex literals are not supported by pyexpr": ["complex1.py"],
         "output differs": ["mismatch1.py"],
         "prints SKIP: array": ["skip1.py"],
     }

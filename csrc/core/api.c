@@ -161,7 +161,7 @@ static pe_code *compile_source(pe_state *S, const char *src, size_t len, const c
     S->cur = &tmp;
     pe_arena A = {S, NULL};
     pe_code *code = NULL;
-    pe_node *mod = pe_parse(S, &A, src, len, filename, mode);
+    pe_node *mod = pe_parse(S, &A, src, len, filename, mode & ~PE_MODE_TOP_AWAIT);
     if (prof) {
         t1 = pe_clock_ns();
         prof->parse_ns = t1 - t0;

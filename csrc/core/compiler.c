@@ -78,8 +78,11 @@ typedef struct scope {
     int comp_iter_expr; /* > 0: collecting a comprehension's iterable (no `:=`) */
     bool in_loop_decl;
     bool generator; /* a function or lambda holding yield, or a genexpr */
+    bool coroutine; /* an async def (or a module compiled with top-level await) */
     bool annotations; /* module/class body with `name: T`: __annotations__ is set up */
 } scope;
+/* Does the scope's code return a generator or coroutine at its start? */
+#define SC_GEN(sc) ((sc)->generator || (sc)->coroutine)
 
 /* The exception handler that covers the instructions being emitted: a
  * label and the stack depth the unwinder pops down to (label NO_REGION:
@@ -169,6 +172,8 @@ typedef struct compiler {
      * their own) */
     pe_obj **itab;
     uint32_t icap, icount;
+    bool top_await;     /* PE_MODE_TOP_AWAIT: the module may await */
+    bool module_awaits; /* ... and it does (await, async for/with at top level) */
 } compiler;
 
 /* Every 1024 nodes visited: the time limit (pe_compile_check_time). */
@@ -212,6 +217,22 @@ static int syntax_error(compiler *C, const pe_node *n, const char *fmt, ...) {
     uint32_t ec = n && n->end_line == n->line && n->end_col > n->col ? n->end_col : (n ? n->col + 1 : 0);
     return pe_raise_syntax(C->S, PE_EXC(SyntaxError), msg, C->filename, n ? n->line : 0,
                            n ? n->col : 0, ec, line, len);
+}
+
+/* A SyntaxError on a compound statement: CPython's carets run from the
+ * statement's start to the end of its first line. */
+static int syntax_error_stmt(compiler *C, const pe_node *n, const char *msg) {
+    pe_node m = *n;
+    const char *p = C->src, *end = C->src + C->srclen;
+    for (uint32_t l = 1; p && l < n->line && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    uint32_t cols = 0;
+    for (; p && p < end && *p != '\n' && *p != '\r'; p++) cols += ((unsigned char)*p & 0xc0) != 0x80;
+    m.end_line = m.line;
+    m.end_col = cols + 1 > m.col ? cols + 1 : m.col + 1;
+    return syntax_error(C, &m, "%s", msg);
 }
 
 static scope *scope_new(compiler *C, int kind, scope *parent, pe_node *node) {
@@ -409,12 +430,21 @@ static int collect_comp(compiler *C, scope *s, pe_node *n) {
     cs->generator = n->kind == PE_N_GENEXP;
     for (uint32_t i = 0; i < fors->n; i++) {
         pe_node *f = fors->v[i];
+        if (f->flags & PE_NF_ASYNC) cs->coroutine = true;
         if (i > 0 && collect_comp_iter(C, cs, f->b)) return -1;
         if (collect_target(C, cs, f->a) || mark_comp_iter(C, cs, f->a)) return -1;
         if (collect_list(C, cs, &f->l[0])) return -1;
     }
     if (collect_expr(C, cs, n->a)) return -1;
     if (n->b && collect_expr(C, cs, n->b)) return -1;
+    /* an asynchronous comprehension is awaited where it stands (an async
+     * generator expression is not: it may stand anywhere) */
+    if (cs->coroutine && n->kind != PE_N_GENEXP) {
+        if (!s->coroutine)
+            return syntax_error(C, n, "asynchronous comprehension outside of an asynchronous "
+                                      "function");
+        if (s->kind == SC_MODULE) C->module_awaits = true;
+    }
     return 0;
 }
 
@@ -485,11 +515,23 @@ static int collect_expr_node(compiler *C, scope *s, pe_node *n) {
     case PE_N_NAMEDEXPR:
         if (collect_expr(C, s, n->b)) return -1;
         return collect_walrus(C, s, n);
+    case PE_N_AWAIT: {
+        scope *t = s;
+        while (t->kind == SC_COMPREHENSION) t = t->parent;
+        if (t->coroutine && s->kind == SC_COMPREHENSION) s->coroutine = true; /* async comp */
+        if (!t->coroutine)
+            return syntax_error(C, n, t->kind == SC_FUNCTION ? "'await' outside async function"
+                                                             : "'await' outside function");
+        if (t->kind == SC_MODULE) C->module_awaits = true;
+        break;
+    }
     case PE_N_YIELD:
     case PE_N_YIELDFROM:
         /* CPython's symtable messages, at the yield */
         if (s->kind == SC_MODULE || s->kind == SC_CLASS)
             return syntax_error(C, n, "'yield' outside function");
+        if (s->coroutine && n->kind == PE_N_YIELDFROM)
+            return syntax_error(C, n, "'yield from' inside async function");
         if (s->kind == SC_COMPREHENSION) {
             int k = s->node->kind;
             return syntax_error(C, n, "'yield' inside %s",
@@ -595,6 +637,9 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
         if ((s->kind == SC_MODULE || s->kind == SC_CLASS) && collect_expr(C, s, n->b)) return -1;
         return collect_expr(C, s, n->c);
     case PE_N_FOR:
+        if ((n->flags & PE_NF_ASYNC) && !s->coroutine)
+            return syntax_error_stmt(C, n, "'async for' outside async function");
+        if ((n->flags & PE_NF_ASYNC) && s->kind == SC_MODULE) C->module_awaits = true;
         if (collect_target(C, s, n->a) || collect_expr(C, s, n->b)) return -1;
         return collect_stmts(C, s, &n->l[0]) || collect_stmts(C, s, &n->l[1]) ? -1 : 0;
     case PE_N_DEL:
@@ -622,8 +667,9 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
         if (!y) return -1;
         if (!y->decl_line) y->decl_line = n->line;
         scope *fs = scope_new(C, SC_FUNCTION, s, n);
-        if (!fs || collect_params(C, fs, s, &n->l[0]) || collect_stmts(C, fs, &n->l[1]))
-            return -1;
+        if (!fs) return -1;
+        fs->coroutine = (n->flags & PE_NF_ASYNC) != 0;
+        if (collect_params(C, fs, s, &n->l[0]) || collect_stmts(C, fs, &n->l[1])) return -1;
         return 0;
     }
     case PE_N_GLOBAL:
@@ -694,6 +740,9 @@ static int collect_stmt_node(compiler *C, scope *s, pe_node *n) {
         }
         return 0;
     case PE_N_WITH:
+        if ((n->flags & PE_NF_ASYNC) && !s->coroutine)
+            return syntax_error_stmt(C, n, "'async with' outside async function");
+        if ((n->flags & PE_NF_ASYNC) && s->kind == SC_MODULE) C->module_awaits = true;
         for (uint32_t i = 0; i < n->l[0].n; i++) {
             pe_node *it = n->l[0].v[i];
             if (collect_expr(C, s, it->a)) return -1;
@@ -1637,19 +1686,92 @@ static int c_joined(compiler *C, unit *u, pe_node *n) {
     return 0;
 }
 
+/* The stack depth at the start of a statement: what the enclosing blocks
+ * keep on the stack (statements leave nothing behind). The handler regions
+ * of a try statement are relative to it; the flow pass (stack_depth)
+ * checks the result. */
+static int stmt_depth(const unit *u) {
+    int d = 0;
+    for (int i = 0; i < u->nfb; i++) {
+        switch (u->fb[i].kind) {
+        case FB_FOR: d += 1; break;          /* the iterator */
+        case FB_HANDLER: d += 1; break;      /* the previously handled exception */
+        case FB_FINALLY_END: d += 2; break;  /* previous exception, the exception */
+        case FB_POP_VALUE: d += 1; break;    /* the return value */
+        case FB_WITH: d += 1; break;         /* the bound __exit__ */
+        default: break;                      /* FB_WHILE, FB_TRY_FINALLY: nothing */
+        }
+    }
+    return d;
+}
+
+static int push_fb(compiler *C, unit *u, const pe_node *n, fblock fb) {
+    if (u->nfb >= MAX_BLOCKS) return syntax_error(C, n, "too many statically nested blocks");
+    u->fb[u->nfb++] = fb;
+    return 0;
+}
+
+static int add_exc_entry(compiler *C, unit *u, uint32_t start, uint32_t end, uint32_t target_label,
+                         uint32_t depth) {
+    if (start == end) return 0;
+    if (u->nexc) {
+        /* a run continuing the previous one with the same handler */
+        pe_exc_entry *last = &u->exc[u->nexc - 1];
+        if (last->end == start && last->target == target_label && last->depth == depth) {
+            last->end = end;
+            return 0;
+        }
+    }
+    if (grow(C->S, (void **)&u->exc, &u->exccap, u->nexc, sizeof(pe_exc_entry))) return -1;
+    /* target is a label for now; resolved in finish_unit */
+    u->exc[u->nexc++] = (pe_exc_entry){start, end, target_label, depth};
+    return 0;
+}
+
+/* Makes `r` the handler region of the instructions emitted from now on,
+ * closing the current run into an exception-table entry. Entries come out
+ * ordered by address and disjoint. */
+static int set_region(compiler *C, unit *u, region r) {
+    if (r.label == u->cur.label && r.depth == u->cur.depth) return 0;
+    if (u->cur.label != NO_REGION &&
+        add_exc_entry(C, u, u->cur_start, u->n, u->cur.label, u->cur.depth))
+        return -1;
+    u->cur = r;
+    u->cur_start = u->n;
+    return 0;
+}
+
+#define REGION(lbl, d) ((region){(lbl), (uint32_t)(d)})
+#define SET_REGION(r)                                 \
+    do {                                              \
+        if (set_region(C, u, (r))) return -1;         \
+    } while (0)
+
+static int c_await_top(compiler *C, unit *u, uint32_t where);
+
 /* Comprehension body: nested loops; the innermost appends. */
 static int c_comp_loop(compiler *C, unit *u, pe_node *n, uint32_t gen, int kind) {
     pe_node *f = n->l[0].v[gen];
     LABEL(start);
     LABEL(next);
     LABEL(end);
+    bool afor = f->flags & PE_NF_ASYNC;
+    LABEL(handler);
     if (gen == 0) EMIT(LOAD_FAST, 0); /* .0: the outer iterator */
     else {
         if (c_expr(C, u, f->b)) return -1;
-        EMIT(GET_ITER, 0);
+        if (emit_l(C, u, afor ? PE_OP_GET_AITER : PE_OP_GET_ITER, 0)) return -1;
     }
     bind_label(u, start);
-    JUMP(FOR_ITER, end);
+    if (afor) { /* as c_for's async loop; the iterators (and container) below */
+        region outer = u->cur;
+        SET_REGION(REGION(handler, gen + (kind == PE_N_GENEXP ? 1 : 2)));
+        EMIT(GET_ANEXT, 0);
+        if (c_await_top(C, u, 0)) return -1;
+        SET_REGION(outer);
+    } else {
+        JUMP(FOR_ITER, end);
+    }
     if (c_store(C, u, f->a)) return -1;
     /* a filtered-out item goes on through the back-edge's limit check,
      * or `[x for x in range(10**12) if 0]` would escape max_steps */
@@ -1667,6 +1789,7 @@ static int c_comp_loop(compiler *C, unit *u, pe_node *n, uint32_t gen, int kind)
         } else {
             if (c_expr(C, u, n->a)) return -1;
             if (kind == PE_N_GENEXP) {
+                if (u->sc->coroutine) EMIT(ASYNC_GEN_WRAP, 0);
                 EMIT(YIELD_VALUE, 0);
                 EMIT(POP_TOP, 0);
             } else if (kind == PE_N_SETCOMP) EMIT(SET_ADD, depth);
@@ -1676,7 +1799,12 @@ static int c_comp_loop(compiler *C, unit *u, pe_node *n, uint32_t gen, int kind)
     bind_label(u, next);
     EMIT(CHECK_STEPS, 0);
     JUMP(JUMP, start);
-    bind_label(u, end); /* FOR_ITER popped the iterator on exit */
+    if (afor) {
+        bind_label(u, handler);
+        JUMP(END_ASYNC_FOR, end);
+        EMIT(RERAISE, 0);
+    }
+    bind_label(u, end); /* FOR_ITER / END_ASYNC_FOR popped the iterator on exit */
     return 0;
 }
 
@@ -1687,9 +1815,11 @@ static int c_comprehension(compiler *C, unit *u, pe_node *n) {
                                                   : "<genexpr>";
     if (c_function(C, u, n, n->scope, NULL, NULL, NULL, name)) return -1;
     if (c_expr(C, u, n->l[0].v[0]->b)) return -1;
-    EMIT(GET_ITER, 0);
+    bool afor = n->l[0].v[0]->flags & PE_NF_ASYNC;
+    if (emit_l(C, u, afor ? PE_OP_GET_AITER : PE_OP_GET_ITER, 0)) return -1;
     set_loc(u, n);
     EMIT(CALL, 1);
+    if (((scope *)n->scope)->coroutine && n->kind != PE_N_GENEXP) return c_await_top(C, u, 0);
     return 0;
 }
 
@@ -1698,12 +1828,10 @@ static int c_comprehension(compiler *C, unit *u, pe_node *n) {
  * marks the yield as a yield from's, for throw/close delegation); the
  * receiver's return value is the expression's value. The back-edge pays
  * the limit check like any loop. */
-static int c_yield_from(compiler *C, unit *u, pe_node *n) {
-    if (c_expr(C, u, n->a)) return -1;
-    set_loc(u, n);
+/* The SEND loop over the iterator on top (yield from, await). */
+static int c_send_loop(compiler *C, unit *u) {
     LABEL(start);
     LABEL(end);
-    EMIT(GET_YIELD_FROM_ITER, 0);
     EMIT(LOAD_NONE, 0);
     bind_label(u, start);
     JUMP(SEND, end);
@@ -1712,6 +1840,20 @@ static int c_yield_from(compiler *C, unit *u, pe_node *n) {
     JUMP(JUMP, start);
     bind_label(u, end);
     return 0;
+}
+
+static int c_yield_from(compiler *C, unit *u, pe_node *n) {
+    if (c_expr(C, u, n->a)) return -1;
+    set_loc(u, n);
+    EMIT(GET_YIELD_FROM_ITER, 0);
+    return c_send_loop(C, u);
+}
+
+/* await X: a yield from over X's awaitable iterator (where: 0 an await,
+ * 1/2 the result of __aenter__/__aexit__, for GET_AWAITABLE's messages). */
+static int c_await_top(compiler *C, unit *u, uint32_t where) {
+    EMIT(GET_AWAITABLE, where);
+    return c_send_loop(C, u);
 }
 
 /* Recursion is bounded: the symbol pass rejected trees deeper than
@@ -1847,10 +1989,16 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
     case PE_N_YIELD:
         r = n->a ? c_expr(C, u, n->a) : emit_l(C, u, PE_OP_LOAD_NONE, 0);
         set_loc(u, n);
+        if (!r && u->sc->coroutine) r = emit_l(C, u, PE_OP_ASYNC_GEN_WRAP, 0);
         if (!r) r = emit_l(C, u, PE_OP_YIELD_VALUE, 0);
         break;
     case PE_N_YIELDFROM:
         r = c_yield_from(C, u, n);
+        break;
+    case PE_N_AWAIT:
+        r = c_expr(C, u, n->a);
+        set_loc(u, n);
+        if (!r) r = c_await_top(C, u, 0);
         break;
     case PE_N_STARRED:
         r = syntax_error(C, n, "can't use starred expression here");
@@ -1866,75 +2014,19 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
 /* Statements                                                          */
 /* ------------------------------------------------------------------ */
 
-/* The stack depth at the start of a statement: what the enclosing blocks
- * keep on the stack (statements leave nothing behind). The handler regions
- * of a try statement are relative to it; the flow pass (stack_depth)
- * checks the result. */
-static int stmt_depth(const unit *u) {
-    int d = 0;
-    for (int i = 0; i < u->nfb; i++) {
-        switch (u->fb[i].kind) {
-        case FB_FOR: d += 1; break;          /* the iterator */
-        case FB_HANDLER: d += 1; break;      /* the previously handled exception */
-        case FB_FINALLY_END: d += 2; break;  /* previous exception, the exception */
-        case FB_POP_VALUE: d += 1; break;    /* the return value */
-        case FB_WITH: d += 1; break;         /* the bound __exit__ */
-        default: break;                      /* FB_WHILE, FB_TRY_FINALLY: nothing */
-        }
-    }
-    return d;
-}
-
-static int push_fb(compiler *C, unit *u, const pe_node *n, fblock fb) {
-    if (u->nfb >= MAX_BLOCKS) return syntax_error(C, n, "too many statically nested blocks");
-    u->fb[u->nfb++] = fb;
-    return 0;
-}
-
-static int add_exc_entry(compiler *C, unit *u, uint32_t start, uint32_t end, uint32_t target_label,
-                         uint32_t depth) {
-    if (start == end) return 0;
-    if (u->nexc) {
-        /* a run continuing the previous one with the same handler */
-        pe_exc_entry *last = &u->exc[u->nexc - 1];
-        if (last->end == start && last->target == target_label && last->depth == depth) {
-            last->end = end;
-            return 0;
-        }
-    }
-    if (grow(C->S, (void **)&u->exc, &u->exccap, u->nexc, sizeof(pe_exc_entry))) return -1;
-    /* target is a label for now; resolved in finish_unit */
-    u->exc[u->nexc++] = (pe_exc_entry){start, end, target_label, depth};
-    return 0;
-}
-
-/* Makes `r` the handler region of the instructions emitted from now on,
- * closing the current run into an exception-table entry. Entries come out
- * ordered by address and disjoint. */
-static int set_region(compiler *C, unit *u, region r) {
-    if (r.label == u->cur.label && r.depth == u->cur.depth) return 0;
-    if (u->cur.label != NO_REGION &&
-        add_exc_entry(C, u, u->cur_start, u->n, u->cur.label, u->cur.depth))
-        return -1;
-    u->cur = r;
-    u->cur_start = u->n;
-    return 0;
-}
-
-#define REGION(lbl, d) ((region){(lbl), (uint32_t)(d)})
-#define SET_REGION(r)                                 \
-    do {                                              \
-        if (set_region(C, u, (r))) return -1;         \
-    } while (0)
 
 static int c_finally_inline(compiler *C, unit *u, fblock *fb, bool preserve_tos);
 
-/* [.. exit] -> [..]: exit(None, None, None), its result dropped. */
-static int c_with_exit_none(compiler *C, unit *u) {
+static int c_await_top(compiler *C, unit *u, uint32_t where);
+
+/* [.. exit] -> [..]: exit(None, None, None) (awaited in an async with),
+ * its result dropped. */
+static int c_with_exit_none(compiler *C, unit *u, const pe_node *with) {
     EMIT(LOAD_NONE, 0);
     EMIT(LOAD_NONE, 0);
     EMIT(LOAD_NONE, 0);
     EMIT(CALL, 3);
+    if ((with->flags & PE_NF_ASYNC) && c_await_top(C, u, 2)) return -1;
     EMIT(POP_TOP, 0);
     return 0;
 }
@@ -1985,7 +2077,7 @@ static int c_unwind_one(compiler *C, unit *u, fblock *fb, bool preserve_tos) {
         SET_REGION(fb->outer);
         set_loc(u, fb->finalbody);
         if (preserve_tos) EMIT(ROT_TWO, 0);
-        if (c_with_exit_none(C, u)) return -1;
+        if (c_with_exit_none(C, u, fb->finalbody)) return -1;
         u->line = line;
         u->col = col;
         return 0;
@@ -2061,23 +2153,48 @@ static int c_while(compiler *C, unit *u, pe_node *n) {
     return 0;
 }
 
+/* for / async for. An async for awaits __anext__() inside a handler that
+ * ends the loop on StopAsyncIteration:
+ *
+ *                         <iter>; GET_AITER              [.. aiter]
+ *   top: [handler@d+1]    GET_ANEXT; await               [.. aiter item]
+ *   [outer]               store target; body; JUMP top
+ *   handler:              END_ASYNC_FOR orelse; RERAISE  [.. aiter exc]
+ *   orelse:               else body
+ */
 static int c_for(compiler *C, unit *u, pe_node *n) {
+    bool async_ = n->flags & PE_NF_ASYNC;
     LABEL(top);
     LABEL(orelse);
     LABEL(end);
+    LABEL(handler);
     if (c_expr(C, u, n->b)) return -1;
     set_loc(u, n);
-    EMIT(GET_ITER, 0);
+    if (emit_l(C, u, async_ ? PE_OP_GET_AITER : PE_OP_GET_ITER, 0)) return -1;
+    region outer = u->cur;
     bind_label(u, top);
     set_loc(u, n);
-    JUMP(FOR_ITER, orelse);
+    if (async_) {
+        SET_REGION(REGION(handler, stmt_depth(u) + 1));
+        EMIT(GET_ANEXT, 0);
+        if (c_await_top(C, u, 0)) return -1;
+        SET_REGION(outer);
+    } else {
+        JUMP(FOR_ITER, orelse);
+    }
     if (c_store(C, u, n->a)) return -1;
     if (push_fb(C, u, n, (fblock){FB_FOR, top, end, NULL, NULL, u->cur})) return -1;
     if (c_stmts(C, u, &n->l[0])) return -1;
     u->nfb--;
     EMIT(CHECK_STEPS, 0);
     JUMP(JUMP, top);
-    bind_label(u, orelse); /* iterator popped by FOR_ITER */
+    if (async_) {
+        bind_label(u, handler);
+        set_loc(u, n);
+        JUMP(END_ASYNC_FOR, orelse);
+        EMIT(RERAISE, 0);
+    }
+    bind_label(u, orelse); /* iterator popped by FOR_ITER / END_ASYNC_FOR */
     if (c_stmts(C, u, &n->l[1])) return -1;
     bind_label(u, end);
     return 0;
@@ -2239,9 +2356,15 @@ static int c_with(compiler *C, unit *u, pe_node *n, uint32_t i) {
     LABEL(cleanup);
     LABEL(suppress);
     LABEL(end);
+    bool async_ = n->flags & PE_NF_ASYNC;
     if (c_expr(C, u, item->a)) return -1;
     set_loc(u, item->a);
-    EMIT(BEFORE_WITH, 0);
+    if (async_) {
+        EMIT(BEFORE_ASYNC_WITH, 0);
+        if (c_await_top(C, u, 1)) return -1;
+    } else {
+        EMIT(BEFORE_WITH, 0);
+    }
     int depth0 = stmt_depth(u);
     region outer = u->cur;
     if (push_fb(C, u, n, (fblock){FB_WITH, 0, 0, n, NULL, outer})) return -1;
@@ -2259,12 +2382,13 @@ static int c_with(compiler *C, unit *u, pe_node *n, uint32_t i) {
     SET_REGION(outer);
     u->nfb--;
     set_loc(u, n);
-    if (c_with_exit_none(C, u)) return -1;
+    if (c_with_exit_none(C, u, n)) return -1;
     JUMP(JUMP, end);
     bind_label(u, handler);
     EMIT(PUSH_EXC_INFO, 0);
     SET_REGION(REGION(cleanup, depth0 + 2));
     EMIT(WITH_EXCEPT_START, 0);
+    if (async_ && c_await_top(C, u, 2)) return -1;
     JUMP(POP_JUMP_IF_TRUE, suppress);
     EMIT(RERAISE, 0);
     SET_REGION(outer);
@@ -2814,8 +2938,7 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         if (last && (C->mode == PE_MODE_CALC || C->mode == PE_MODE_EVAL) &&
             u->sc->kind == SC_MODULE) {
             if (c_expr(C, u, n->a)) return -1;
-            EMIT(RETURN_VALUE, 0);
-            return 0;
+            return emit_l(C, u, SC_GEN(u->sc) ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE, 0);
         }
         if (C->mode == PE_MODE_SINGLE && u->sc->kind == SC_MODULE) {
             if (c_expr(C, u, n->a)) return -1;
@@ -2940,6 +3063,8 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
     case PE_N_RETURN:
         if (u->sc->kind == SC_MODULE || u->sc->kind == SC_CLASS)
             return syntax_error(C, n, "'return' outside function");
+        if (n->a && u->sc->coroutine && u->sc->generator)
+            return syntax_error(C, n, "'return' with value in async generator");
         region rsaved = u->cur;
         if (n->a) {
             if (c_expr(C, u, n->a)) return -1;
@@ -2948,7 +3073,7 @@ static int c_stmt(compiler *C, unit *u, pe_node *n, bool last) {
         }
         if (c_unwind(C, u, -1, true)) return -1;
         set_loc(u, n);
-        if (emit_l(C, u, u->sc->generator ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE, 0)) return -1;
+        if (emit_l(C, u, SC_GEN(u->sc) ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE, 0)) return -1;
         SET_REGION(rsaved);
         return 0;
     case PE_N_DEF:
@@ -3539,9 +3664,10 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
     }
     /* a generator's code starts by returning the generator (with the
      * arguments bound); its first resumption pushes the sent None */
-    int ret_op = sc->generator ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE;
-    if (sc->generator &&
-        (emit_l(C, fu, PE_OP_RETURN_GENERATOR, 0) || emit_l(C, fu, PE_OP_POP_TOP, 0)))
+    int ret_op = SC_GEN(sc) ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE;
+    if (SC_GEN(sc) && (emit_l(C, fu, PE_OP_RETURN_GENERATOR,
+                              sc->coroutine ? (sc->generator ? 2 : 1) : 0) ||
+                       emit_l(C, fu, PE_OP_POP_TOP, 0)))
         goto done;
     if (expr_body) {
         if (c_expr(C, fu, expr_body) || emit_l(C, fu, ret_op, 0)) goto done;
@@ -3566,8 +3692,7 @@ static int c_function(compiler *C, unit *outer, pe_node *n, scope *sc, pe_nodeli
         int op = kind == PE_N_DICTCOMP ? PE_OP_BUILD_MAP
                  : kind == PE_N_SETCOMP ? PE_OP_BUILD_SET
                                         : PE_OP_BUILD_LIST;
-        if (emit_l(C, fu, op, 0) || c_comp_loop(C, fu, n, 0, kind) ||
-            emit_l(C, fu, PE_OP_RETURN_VALUE, 0))
+        if (emit_l(C, fu, op, 0) || c_comp_loop(C, fu, n, 0, kind) || emit_l(C, fu, ret_op, 0))
             goto done;
     }
     f = finish_unit(C, fu, name, nargs, nkwonly, cflags, (int)n->line);
@@ -3606,6 +3731,73 @@ done:
     EMIT(LOAD_CONST, k);
     EMIT(MAKE_FUNCTION, mflags);
     return 0;
+}
+
+/* A zeroed unit for scope sc, or NULL. */
+static unit *unit_new(compiler *C, scope *sc) {
+    unit *u = pe_mem_alloc(C->S, sizeof(unit));
+    if (!u) return NULL;
+    memset(u, 0, offsetof(unit, fb));
+    u->cur.label = NO_REGION;
+    u->sc = sc;
+    u->line = 1;
+    return u;
+}
+
+/* The module's statements as the code of unit u (a coroutine's when the
+ * module awaits at top level). */
+static pe_fcode *c_module_body(compiler *C, unit *u, pe_node *mod) {
+    pe_nodelist *body = &mod->l[0];
+    bool coro = C->module->coroutine;
+    if (coro && (emit_l(C, u, PE_OP_RETURN_GENERATOR, 1) || emit_l(C, u, PE_OP_POP_TOP, 0)))
+        return NULL;
+    /* a module that annotates names or reads __annotations__ */
+    if ((C->module->annotations || sym_find(C->module, "__annotations__")) &&
+        c_setup_annotations(C, u))
+        return NULL;
+    for (uint32_t i = 0; i < body->n; i++) {
+        if (c_stmt(C, u, body->v[i], i + 1 == body->n)) return NULL;
+    }
+    bool returns = body->n && body->v[body->n - 1]->kind == PE_N_EXPR &&
+                   (C->mode == PE_MODE_CALC || C->mode == PE_MODE_EVAL);
+    if (!returns) {
+        if (emit_l(C, u, PE_OP_LOAD_NONE, 0) ||
+            emit_l(C, u, coro ? PE_OP_GEN_RETURN : PE_OP_RETURN_VALUE, 0))
+            return NULL;
+    }
+    return finish_unit(C, u, "<module>", 0, 0, 0, 1);
+}
+
+/* The module code of a program compiled with PE_MODE_TOP_AWAIT (body: its
+ * coroutine body's code, the reference taken):
+ *   asyncio._run_toplevel(<body>(), __pyexpr_host_wait__)
+ * and in exec mode, the result replaced by asyncio._namespace(globals()). */
+static pe_fcode *c_toplevel_runner(compiler *C, unit *u, pe_fcode *body) {
+    uint32_t k, a, n;
+    int r = add_const(C, u, pe_obj_val(&body->ob), &k);
+    pe_decref_obj(C->S, &body->ob);
+    int slot = global_slot(C, "__pyexpr_host_wait__");
+    if (r || slot < 0 || add_name(C, u, "asyncio", &a) || emit_l(C, u, PE_OP_IMPORT_NAME, a))
+        return NULL;
+    /* `asyncio` is predefined, as in CPython's asyncio REPL */
+    int am = sym_find(C->module, "asyncio") ? global_slot(C, "asyncio") : -1;
+    if (am >= 0 && (emit_l(C, u, PE_OP_DUP_TOP, 0) || emit_l(C, u, PE_OP_STORE_GLOBAL, (uint32_t)am)))
+        return NULL;
+    if (add_name(C, u, "_run_toplevel", &n) || emit_l(C, u, PE_OP_LOAD_ATTR, n) ||
+        emit_l(C, u, PE_OP_LOAD_CONST, k) || emit_l(C, u, PE_OP_MAKE_FUNCTION, 0) ||
+        emit_l(C, u, PE_OP_CALL, 0) || emit_l(C, u, PE_OP_LOAD_GLOBAL, (uint32_t)slot) ||
+        emit_l(C, u, PE_OP_CALL, 2))
+        return NULL;
+    if (C->mode != PE_MODE_EVAL) {
+        int gl = global_slot(C, "globals");
+        if (gl < 0 || emit_l(C, u, PE_OP_POP_TOP, 0) || emit_l(C, u, PE_OP_IMPORT_NAME, a) ||
+            add_name(C, u, "_namespace", &n) || emit_l(C, u, PE_OP_LOAD_ATTR, n) ||
+            emit_l(C, u, PE_OP_LOAD_GLOBAL, (uint32_t)gl) || emit_l(C, u, PE_OP_CALL, 0) ||
+            emit_l(C, u, PE_OP_CALL, 1))
+            return NULL;
+    }
+    if (emit_l(C, u, PE_OP_RETURN_VALUE, 0)) return NULL;
+    return finish_unit(C, u, "<module>", 0, 0, 0, 1);
 }
 
 /* Parameters must be the first locals in call order: positional, then
@@ -3746,36 +3938,35 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     C->filename = filename;
     C->src = src;
     C->srclen = len;
-    C->mode = mode;
     pe_arena A = {S, NULL};
     C->A = &A;
     pe_code *code = NULL;
     unit *u = NULL;
+    C->top_await = (mode & PE_MODE_TOP_AWAIT) != 0;
+    mode &= ~PE_MODE_TOP_AWAIT;
+    C->mode = mode;
     if (pe_ast_mangle(S, &A, mod, src, len)) goto fail; /* private names: mangle.c */
     C->module = scope_new(C, SC_MODULE, NULL, NULL);
     if (!C->module) goto fail;
+    C->module->coroutine = C->top_await;
     if (collect_stmts(C, C->module, &mod->l[0])) goto fail;
     if (resolve_all(C)) goto fail;
-    u = pe_mem_alloc(S, sizeof(unit));
+    u = unit_new(C, C->module);
     if (!u) goto fail;
-    memset(u, 0, offsetof(unit, fb));
-    u->cur.label = NO_REGION;
-    u->sc = C->module;
-    u->line = 1;
-    pe_nodelist *body = &mod->l[0];
-    /* a module that annotates names or reads __annotations__ */
-    if ((C->module->annotations || sym_find(C->module, "__annotations__")) &&
-        c_setup_annotations(C, u))
-        goto fail;
-    for (uint32_t i = 0; i < body->n; i++) {
-        if (c_stmt(C, u, body->v[i], i + 1 == body->n)) goto fail;
+    pe_fcode *f = c_module_body(C, u, mod);
+    if (f && C->top_await) {
+        /* top-level await: the body is a coroutine, run by
+         * asyncio._run_toplevel(body(), __pyexpr_host_wait__) */
+        unit *outer = unit_new(C, C->module);
+        if (!outer) {
+            pe_decref_obj(S, &f->ob);
+            goto fail;
+        }
+        unit_free(C, u);
+        pe_mem_free(S, u, sizeof(unit));
+        u = outer;
+        f = c_toplevel_runner(C, u, f);
     }
-    bool returns = body->n && body->v[body->n - 1]->kind == PE_N_EXPR &&
-                   (mode == PE_MODE_CALC || mode == PE_MODE_EVAL);
-    if (!returns) {
-        if (emit_l(C, u, PE_OP_LOAD_NONE, 0) || emit_l(C, u, PE_OP_RETURN_VALUE, 0)) goto fail;
-    }
-    pe_fcode *f = finish_unit(C, u, "<module>", 0, 0, 0, 1);
     if (!f) goto fail;
     code = pe_code_block_new(S, C->nglobals, filename, src, len);
     if (!code) {

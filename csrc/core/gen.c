@@ -16,9 +16,13 @@
 #include "pe_dunder.h"
 
 pe_gen *pe_gen_new(pe_state *S, pe_func *f, uint32_t cap) {
+    return pe_gen_new_typed(S, &pe_type_generator, f, cap);
+}
+
+pe_gen *pe_gen_new_typed(pe_state *S, const pe_type *t, pe_func *f, uint32_t cap) {
     pe_val *saved = pe_mem_alloc(S, (cap ? cap : 1) * sizeof(pe_val));
     if (!saved) return NULL;
-    pe_gen *g = (pe_gen *)pe_obj_new(S, &pe_type_generator, sizeof(pe_gen));
+    pe_gen *g = (pe_gen *)pe_obj_new(S, t, sizeof(pe_gen));
     if (!g) {
         pe_mem_free(S, saved, (cap ? cap : 1) * sizeof(pe_val));
         return NULL;
@@ -30,6 +34,7 @@ pe_gen *pe_gen_new(pe_state *S, pe_func *f, uint32_t cap) {
     g->cap = cap ? cap : 1;
     g->pc = 0;
     g->state = PE_GEN_CREATED;
+    g->agflags = 0;
     g->exc_state = pe_undef();
     g->outer_handled = pe_undef();
     return g;
@@ -39,10 +44,13 @@ static const char *gen_qualname(const pe_gen *g) {
     return g->func ? ((pe_str *)g->func->code->qualname)->data : "?";
 }
 
+/* "generator" or "coroutine": the word CPython's messages use. */
+static const char *gen_kind(const pe_gen *g) { return g->ob.type->name; }
+
 static int gen_repr(pe_state *S, pe_val v, pe_sb *sb) {
     (void)S;
     pe_gen *g = (pe_gen *)v.u.o;
-    return pe_sb_printf(sb, "<generator object %s at %p>", gen_qualname(g), (void *)g);
+    return pe_sb_printf(sb, "<%s object %s at %p>", gen_kind(g), gen_qualname(g), (void *)g);
 }
 
 /* Drops the saved window (a finished or discarded generator). */
@@ -56,8 +64,8 @@ static void gen_release_frame(pe_state *S, pe_gen *g) {
     pe_decref(S, e);
 }
 
-static int already_executing(pe_state *S) {
-    return pe_raise(S, PE_EXC(ValueError), "generator already executing");
+static int already_executing(pe_state *S, const pe_gen *g) {
+    return pe_raise(S, PE_EXC(ValueError), "%s already executing", gen_kind(g));
 }
 
 /* StopIteration for a generator's return value: StopIteration() for None,
@@ -85,11 +93,15 @@ static int resume(pe_state *S, pe_gen *g, pe_val v, bool thrown, pe_val *out) {
 }
 
 int pe_gen_send(pe_state *S, pe_gen *g, pe_val v, pe_val *out) {
-    if (g->state == PE_GEN_RUNNING) return already_executing(S);
-    if (g->state == PE_GEN_CLOSED) return raise_stop(S, pe_none());
+    if (g->state == PE_GEN_RUNNING) return already_executing(S, g);
+    if (g->state == PE_GEN_CLOSED) {
+        if (g->ob.type == &pe_type_coroutine)
+            return pe_raise(S, PE_EXC(RuntimeError), "cannot reuse already awaited coroutine");
+        return raise_stop(S, pe_none());
+    }
     if (g->state == PE_GEN_CREATED && v.tag != PE_TNONE)
-        return pe_raise(S, PE_EXC(TypeError),
-                        "can't send non-None value to a just-started generator");
+        return pe_raise(S, PE_EXC(TypeError), "can't send non-None value to a just-started %s",
+                        gen_kind(g));
     return resume(S, g, v, false, out);
 }
 
@@ -97,7 +109,7 @@ int pe_gen_send(pe_state *S, pe_gen *g, pe_val v, pe_val *out) {
  * dropped, as for loops do), -1 error. */
 static int gen_next(pe_state *S, pe_val it, pe_val *out) {
     pe_gen *g = (pe_gen *)it.u.o;
-    if (g->state == PE_GEN_RUNNING) return already_executing(S);
+    if (g->state == PE_GEN_RUNNING) return already_executing(S, g);
     if (g->state == PE_GEN_CLOSED) return 0;
     pe_val r;
     int k = pe_vm_gen_resume(S, g, pe_none(), false, &r);
@@ -152,7 +164,7 @@ static int call_attr(pe_state *S, pe_val recv, const char *name, int argc, const
 static int close_iter(pe_state *S, pe_val recv) {
     if (pe_recursion_enter(S, "")) return -1;
     pe_val res = pe_none();
-    int r = PE_IS_GEN(recv) ? gen_close_impl(S, (pe_gen *)recv.u.o)
+    int r = PE_IS_GENLIKE(recv) ? gen_close_impl(S, (pe_gen *)recv.u.o)
                             : call_attr(S, recv, "close", 0, NULL, true, &res) < 0 ? -1 : 0;
     pe_decref(S, res);
     pe_recursion_leave(S);
@@ -166,6 +178,8 @@ int pe_next_keep_stop(pe_state *S, pe_val it, pe_val *out) {
 }
 
 int pe_yield_from_other(pe_state *S, pe_val recv, pe_val v, pe_val *out) {
+    /* an async generator's awaitable: its StopIteration carries the value */
+    if (pe_coro_is_agaw(recv)) return pe_coro_agaw_send(S, recv, v, out) ? -1 : 1;
     if (v.tag == PE_TNONE && pe_typeof(recv)->next) {
         int r = pe_next_keep_stop(S, recv, out);
         if (r == 0) *out = pe_none();
@@ -191,7 +205,7 @@ static bool throws_generator_exit(pe_val typ) {
  * the arguments become an exception where it lands. 0 with a yielded
  * value, or -1. */
 static int gen_throw_impl(pe_state *S, pe_gen *g, int argc, const pe_val *argv, pe_val *out) {
-    if (g->state == PE_GEN_RUNNING) return already_executing(S);
+    if (g->state == PE_GEN_RUNNING) return already_executing(S, g);
     pe_val *yf = gen_yf(g);
     if (yf) {
         pe_val recv = *yf;
@@ -205,7 +219,8 @@ static int gen_throw_impl(pe_state *S, pe_gen *g, int argc, const pe_val *argv, 
             int r = pe_recursion_enter(S, "");
             if (r == 0) {
                 g->state = PE_GEN_RUNNING; /* a throw reaching g meanwhile is refused */
-                if (PE_IS_GEN(recv)) r = gen_throw_impl(S, (pe_gen *)recv.u.o, argc, argv, out);
+                if (PE_IS_GENLIKE(recv))
+                    r = gen_throw_impl(S, (pe_gen *)recv.u.o, argc, argv, out);
                 else if ((r = call_attr(S, recv, "throw", argc, argv, true, out)) > 0) r = 0;
                 else if (r == 0) r = 1; /* no throw method: thrown here */
                 g->state = PE_GEN_SUSPENDED;
@@ -260,7 +275,7 @@ static int gen_close_impl(pe_state *S, pe_gen *g) {
         gen_release_frame(S, g);
         return 0;
     }
-    if (g->state == PE_GEN_RUNNING) return already_executing(S);
+    if (g->state == PE_GEN_RUNNING) return already_executing(S, g);
     pe_val *yf = gen_yf(g);
     int err = 0;
     if (yf) {
@@ -278,7 +293,7 @@ static int gen_close_impl(pe_state *S, pe_gen *g) {
     int k = pe_vm_gen_resume(S, g, pe_undef(), true, &r);
     if (k == 1) {
         pe_decref(S, r);
-        return pe_raise(S, PE_EXC(RuntimeError), "generator ignored GeneratorExit");
+        return pe_raise(S, PE_EXC(RuntimeError), "%s ignored GeneratorExit", gen_kind(g));
     }
     if (k == 0) {
         pe_decref(S, r);
@@ -388,11 +403,22 @@ static int gen_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         pe_obj *s = n[2] == 'n' ? g->func->code->name : g->func->code->qualname;
         pe_incref_obj(s);
         *out = pe_obj_val(s);
-    } else if (!strcmp(n, "gi_running")) {
+        return 0;
+    }
+    /* gi_ / cr_ / ag_ attributes by type */
+    const char *pre = g->ob.type == &pe_type_coroutine         ? "cr_"
+                      : g->ob.type == &pe_type_async_generator ? "ag_"
+                                                               : "gi_";
+    size_t pl = strlen(pre);
+    if (!strncmp(n, pre, pl)) n += pl;
+    else return PE_NOTIMPL;
+    if (!strcmp(n, "running")) {
         *out = pe_bool(g->state == PE_GEN_RUNNING);
-    } else if (!strcmp(n, "gi_suspended")) {
+    } else if (!strcmp(n, "suspended") && pre[0] != 'a') {
         *out = pe_bool(g->state == PE_GEN_SUSPENDED);
-    } else if (!strcmp(n, "gi_yieldfrom")) {
+    } else if (!strcmp(n, "origin") && pre[0] == 'c') {
+        *out = pe_none();
+    } else if (!strcmp(n, pre[0] == 'g' ? "yieldfrom" : "await")) {
         pe_val *yf = gen_yf(g);
         *out = yf ? *yf : pe_none();
         pe_incref(*out);
@@ -408,6 +434,16 @@ static const pe_cfunc gen_methods[] = {
     PE_METHOD("close", m_close),
     PE_METHOD_END,
 };
+
+int pe_gen_throw_value(pe_state *S, pe_gen *g, pe_val exc, pe_val *out) {
+    return gen_throw_impl(S, g, 1, &exc, out);
+}
+
+int pe_gen_throw_args(pe_state *S, int argc, const pe_val *argv, pe_val *exc) {
+    return throw_exception(S, argc, argv, exc);
+}
+
+int pe_gen_close(pe_state *S, pe_gen *g) { return gen_close_impl(S, g); }
 
 /* ------------------------------------------------------------------ */
 /* Finalization                                                        */
@@ -462,7 +498,7 @@ static void gen_finalize(pe_state *S, pe_gen *g) {
 int pe_gen_finalize_all(pe_state *S) {
     size_t n = 0;
     for (pe_obj *o = S->heap.head.gc_next; o != &S->heap.head; o = o->gc_next)
-        if (o->type == &pe_type_generator && ((pe_gen *)o)->state == PE_GEN_SUSPENDED) n++;
+        if (PE_IS_GENLIKE(pe_obj_val(o)) && ((pe_gen *)o)->state == PE_GEN_SUSPENDED) n++;
     if (!n) return 0;
     pe_val saved_exc = S->exc;
     S->exc = pe_undef();
@@ -477,7 +513,7 @@ int pe_gen_finalize_all(pe_state *S) {
     size_t k = 0;
     /* new objects go first on the list: oldest first is from the back */
     for (pe_obj *o = S->heap.head.gc_prev; o != &S->heap.head && k < n; o = o->gc_prev)
-        if (o->type == &pe_type_generator && ((pe_gen *)o)->state == PE_GEN_SUSPENDED) {
+        if (PE_IS_GENLIKE(pe_obj_val(o)) && ((pe_gen *)o)->state == PE_GEN_SUSPENDED) {
             pe_incref_obj(o);
             gens[k++] = o;
         }
@@ -511,7 +547,7 @@ static void gen_clear(pe_state *S, pe_obj *o) {
 static void gen_dealloc(pe_state *S, pe_obj *o) {
     if (pe_trash_begin(S, o)) return;
     pe_gen *g = (pe_gen *)o;
-    if (g->state == PE_GEN_SUSPENDED && g->func && S->nframes > 0) {
+    if (g->state == PE_GEN_SUSPENDED && g->func && S->nframes > 0 && PE_IS_GENLIKE(pe_obj_val(o))) {
         gen_finalize(S, g);
         if (g->ob.rc > 0) { /* kept alive by its finally block */
             pe_trash_end(S);
@@ -525,18 +561,22 @@ static void gen_dealloc(pe_state *S, pe_obj *o) {
     pe_trash_end(S);
 }
 
-const pe_type pe_type_generator = {
-    .ob = PE_STATIC_HEAD(&pe_type_type),
-    .name = "generator",
-    .kind = PE_K_ITER,
-    .dealloc = gen_dealloc,
-    .clear = gen_clear,
-    .repr = gen_repr,
-    .iter = pe_iter_self,
-    .next = gen_next,
-    .getattr = gen_getattr,
-    .methods = gen_methods,
-};
+/* The slots generators and coroutines share. */
+#define GEN_SLOTS                                                                         \
+    .dealloc = gen_dealloc, .clear = gen_clear, .repr = gen_repr, .getattr = gen_getattr, \
+    .methods = gen_methods
+
+const pe_type pe_type_generator =
+    PE_TYPE("generator", ITER, GEN_SLOTS, .iter = pe_iter_self, .next = gen_next);
+
+/* Coroutines (async def): the generator machinery, without iteration;
+ * awaited through GET_AWAITABLE (coro.c). */
+const pe_type pe_type_coroutine = PE_TYPE("coroutine", OTHER, GEN_SLOTS);
+
+/* Async generators: coro.c drives them; their methods are coro.c's. */
+const pe_type pe_type_async_generator =
+    PE_TYPE("async_generator", OTHER, .dealloc = gen_dealloc, .clear = gen_clear,
+            .repr = gen_repr, .getattr = gen_getattr, .methods = pe_agen_methods);
 
 /* ------------------------------------------------------------------ */
 /* iter(callable, sentinel)                                            */

@@ -67,7 +67,8 @@ static pe_module *mod_of(pe_val v) { return (pe_module *)v.u.o; }
 const char *pe_module_name(pe_val mod) { return mod_of(mod)->name; }
 
 /* The value of slot name in a Python module, or UNDEF: a slot the module's
- * code only reads as a builtin (still holding the builtin) is no attribute. */
+ * code only reads as a builtin (still holding the builtin) is no attribute
+ * (unless __all__ exports it: mod_lookup). */
 static pe_val slot_get(const pe_module *m, pe_str *name, int64_t *slot) {
     *slot = -1;
     if (m->slotmap.tag != PE_TOBJ) return pe_undef();
@@ -80,6 +81,24 @@ static pe_val slot_get(const pe_module *m, pe_str *name, int64_t *slot) {
     return v;
 }
 
+static int in_all(pe_state *S, const char *mod, pe_val all, pe_str *name);
+
+/* A slot holding the builtin of its name that the module's __all__ names
+ * is an attribute (asyncio.TimeoutError is the builtin TimeoutError): 1, 0
+ * (a malformed __all__ counts as not naming it). */
+static int exported(pe_state *S, const pe_module *m, pe_str *name) {
+    static const pe_static_str all_name = PE_STATIC_STR("__all__");
+    pe_val all = pe_undef();
+    if (m->slotmap.tag == PE_TOBJ) {
+        pe_val i = pe_dict_get_str(PE_DICT(m->slotmap), (pe_str *)&all_name.ob);
+        if (i.tag == PE_TINT) all = m->globals[i.u.i];
+    }
+    if (all.tag == PE_TUNDEF) return 0;
+    int r = in_all(S, m->name, all, name);
+    if (r < 0) pe_exc_clear(S);
+    return r > 0;
+}
+
 /* 0 with a new reference, PE_NOTIMPL when the module has no such attribute
  * (nothing raised), -1 on error. */
 static int mod_lookup(pe_state *S, const pe_module *m, pe_str *name, pe_val *out) {
@@ -89,6 +108,7 @@ static int mod_lookup(pe_state *S, const pe_module *m, pe_str *name, pe_val *out
     } else {
         int64_t slot;
         pe_val v = slot_get(m, name, &slot);
+        if (v.tag == PE_TUNDEF && slot >= 0 && exported(S, m, name) > 0) v = m->globals[slot];
         if (v.tag == PE_TUNDEF && m->dict.tag == PE_TOBJ) v = pe_dict_get_str(PE_DICT(m->dict), name);
         if (v.tag != PE_TUNDEF) {
             pe_incref(v);
@@ -320,6 +340,7 @@ static pe_code *frozen_code(pe_state *S, size_t i) {
 static const struct {
     const char *module, *prefix, *names;
 } c_types[] = {
+    {"asyncio", "_asyncio", " Future Task "},
     {"collections", "collections", " deque defaultdict OrderedDict "},
     {"datetime", "datetime", " date time datetime timedelta timezone tzinfo "},
     {"decimal", "decimal", " Decimal Context "},

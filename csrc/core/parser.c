@@ -367,6 +367,9 @@ static pe_node *unsupported(parser *P, const pe_token *t, const char *what) {
 /* Expressions                                                         */
 /* ------------------------------------------------------------------ */
 
+/* A comprehension clause starts here (`async for` is refused by p_comp_fors). */
+#define COMP_FOR_START() (CUR == PE_TOK_KW_for || CUR == PE_TOK_KW_async)
+
 static pe_node *p_test(parser *P);
 static pe_node *p_star_exprs(parser *P, bool allow_star);
 static pe_node *p_expr(parser *P);
@@ -577,7 +580,7 @@ static pe_node *p_paren(parser *P) {
         if (first && CUR == PE_TOK_EQUAL && named_eq_error(P, first)) return NULL;
     }
     if (!first) return NULL;
-    if (CUR == PE_TOK_KW_for) {
+    if (COMP_FOR_START()) {
         pe_node *g = new_node(P, PE_N_GENEXP, &open);
         if (!g) return NULL;
         g->a = first;
@@ -644,7 +647,7 @@ static pe_node *p_list(parser *P) {
     if (CUR == PE_TOK_RSQB) return advance(P) ? NULL : n;
     pe_node *first = p_display_item(P);
     if (!first) return NULL;
-    if (CUR == PE_TOK_KW_for) {
+    if (COMP_FOR_START()) {
         n->kind = PE_N_LISTCOMP;
         n->a = first;
         if (p_comp_fors(P, &n->l[0]) || expect(P, PE_TOK_RSQB)) return NULL;
@@ -657,7 +660,7 @@ static pe_node *p_list(parser *P) {
         pe_token comma = P->tok;
         if (advance(P)) goto fail;
         if (CUR == PE_TOK_RSQB) break;
-        if (CUR == PE_TOK_KW_for) {
+        if (COMP_FOR_START()) {
             /* `[a, for ...]`: CPython's range is a and the comma */
             if (V.n > 1) {
                 err_range(P, V.v[0], V.v[V.n - 1],
@@ -706,7 +709,7 @@ static pe_node *p_dict_or_set(parser *P) {
         if (advance(P)) goto fail;
         pe_node *v = p_expr(P);
         if (!v) goto fail;
-        if (CUR == PE_TOK_KW_for) {
+        if (COMP_FOR_START()) {
             err_at(P, &ds, "dict unpacking cannot be used in dict comprehension");
             goto fail;
         }
@@ -728,7 +731,7 @@ static pe_node *p_dict_or_set(parser *P) {
             }
             pe_node *v = p_test(P);
             if (!v) goto fail;
-            if (CUR == PE_TOK_KW_for) {
+            if (COMP_FOR_START()) {
                 n->kind = PE_N_DICTCOMP;
                 n->a = k;
                 n->b = v;
@@ -738,7 +741,7 @@ static pe_node *p_dict_or_set(parser *P) {
             if (vec_push(&K, k) || vec_push(&Vv, v)) goto fail;
             is_dict = true;
         } else {
-            if (CUR == PE_TOK_KW_for) {
+            if (COMP_FOR_START()) {
                 n->kind = PE_N_SETCOMP;
                 n->a = k;
                 if (p_comp_fors(P, &n->l[0]) || expect(P, PE_TOK_RBRACE)) goto fail;
@@ -844,8 +847,6 @@ static pe_node *p_atom(parser *P) {
     case PE_TOK_ELLIPSIS:
         if (advance(P)) return NULL;
         return make_const(P, &t, pe_obj_val((pe_obj *)&pe_ellipsis_obj));
-    case PE_TOK_KW_await:
-        return unsupported(P, &t, "'await' is");
     default:
         invalid_syntax(P);
         return NULL;
@@ -926,7 +927,7 @@ static int p_call_args(parser *P, pe_node *call) {
                 err_node(P, x, "expression cannot contain assignment, perhaps you meant \"==\"?");
                 goto fail;
             }
-            if (CUR == PE_TOK_KW_for) {
+            if (COMP_FOR_START()) {
                 pe_node *g = new_node(P, PE_N_GENEXP, &t);
                 if (!g) goto fail;
                 g->a = x;
@@ -1104,8 +1105,21 @@ static pe_node *apply_prefix(parser *P, pe_node *n, pe_node *x);
  * base, POW, ...] (operator nodes with no operands yet), then assembled
  * from the right, so its length costs no C stack. Each `**` costs CPython's
  * parser two levels, each prefix operator one. */
+/* ['await'] primary */
+static pe_node *p_await_primary(parser *P) {
+    if (CUR != PE_TOK_KW_await) return p_primary(P);
+    pe_node *n = new_node(P, PE_N_AWAIT, &P->tok);
+    if (!n || advance(P) || enter(P)) return NULL;
+    n->a = p_primary(P);
+    LEAVE();
+    if (!n->a) return NULL;
+    n->end_line = n->a->end_line;
+    n->end_col = n->a->end_col;
+    return n;
+}
+
 static pe_node *p_power(parser *P) {
-    pe_node *base = p_primary(P);
+    pe_node *base = p_await_primary(P);
     if (!base || CUR != PE_TOK_DOUBLESTAR) return base;
     int saved = P->depth;
     vec V;
@@ -1120,7 +1134,7 @@ static pe_node *p_power(parser *P) {
             if (!n || vec_push(&V, n) || advance(P) || enter(P)) goto fail;
             n->op = (uint16_t)u;
         }
-        pe_node *b = p_primary(P);
+        pe_node *b = p_await_primary(P);
         if (!b || vec_push(&V, b)) goto fail;
     }
     P->depth = saved;
@@ -1452,12 +1466,17 @@ static int p_comp_fors(parser *P, pe_nodelist *out) {
     vec V;
     vec_init(&V, P->A);
     while (CUR == PE_TOK_KW_for || CUR == PE_TOK_KW_async) {
-        if (CUR == PE_TOK_KW_async) {
-            unsupported(P, &P->tok, "'async' is");
-            goto fail;
-        }
         pe_node *f = new_node(P, PE_N_COMPFOR, &P->tok);
-        if (!f || advance(P)) goto fail;
+        if (!f) goto fail;
+        if (CUR == PE_TOK_KW_async) {
+            f->flags |= PE_NF_ASYNC;
+            if (advance(P)) goto fail;
+            if (CUR != PE_TOK_KW_for) {
+                invalid_syntax(P);
+                goto fail;
+            }
+        }
+        if (advance(P)) goto fail;
         f->a = p_target_list(P, PE_TOK_KW_in, -1);
         if (!f->a) goto fail;
         if (expect(P, PE_TOK_KW_in)) goto fail;
@@ -2075,6 +2094,27 @@ static pe_node *p_class(parser *P) {
     return n;
 }
 
+/* 'async' ('def' | 'for' | 'with'): the statement, flagged, located at
+ * the 'async' token as CPython's AsyncFunctionDef/AsyncFor/AsyncWith. */
+static pe_node *p_for(parser *P);
+static pe_node *p_with(parser *P);
+static pe_node *p_async(parser *P) {
+    pe_token t = P->tok;
+    if (advance(P)) return NULL;
+    pe_node *n;
+    switch (CUR) {
+    case PE_TOK_KW_def: n = p_def(P); break;
+    case PE_TOK_KW_for: n = p_for(P); break;
+    case PE_TOK_KW_with: n = p_with(P); break;
+    default: invalid_syntax(P); return NULL;
+    }
+    if (!n) return NULL;
+    n->flags |= PE_NF_ASYNC;
+    n->line = t.line + P->line_offset;
+    n->col = t.col + (t.line == 1 ? P->col_offset : 0);
+    return n;
+}
+
 /* '@' namedexpr NEWLINE ... then the def or class they decorate. */
 static pe_node *p_decorated(parser *P) {
     vec D;
@@ -2095,8 +2135,11 @@ static pe_node *p_decorated(parser *P) {
     } else if (CUR == PE_TOK_KW_class) {
         n = p_class(P);
     } else if (CUR == PE_TOK_KW_async) {
-        vec_free(&D);
-        return unsupported(P, &P->tok, "'async' is");
+        n = p_async(P);
+        if (n && n->kind != PE_N_DEF) {
+            invalid_syntax(P);
+            goto fail;
+        }
     } else {
         invalid_syntax(P);
         goto fail;
@@ -2790,7 +2833,7 @@ static pe_node *p_small_stmt(parser *P) {
         invalid_syntax(P);
         return NULL;
     case PE_TOK_KW_async:
-        return unsupported(P, &t, "'async' is");
+        return p_async(P);
     case PE_TOK_AT:
         invalid_syntax(P);
         return NULL;
@@ -3376,7 +3419,7 @@ static pe_node *p_statement(parser *P, vec *out) {
     case PE_TOK_KW_try: n = p_try(P); break;
     case PE_TOK_KW_class: n = p_class(P); break;
     case PE_TOK_KW_with: n = p_with(P); break;
-    case PE_TOK_KW_async: return unsupported(P, &P->tok, "'async' is");
+    case PE_TOK_KW_async: n = p_async(P); break;
     case PE_TOK_AT: n = p_decorated(P); break;
     case PE_TOK_INDENT:
         invalid_syntax(P);

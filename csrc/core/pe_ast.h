@@ -113,7 +113,7 @@ int pe_lex_error(pe_lexer *L, const pe_type *t, uint32_t line, uint32_t col, uin
     N(CONST) N(NAME) N(BINOP) N(UNARY) N(BOOLOP) N(COMPARE) N(IFEXP) N(CALL)       \
     N(KEYWORD) N(ATTR) N(SUBSCR) N(SLICE) N(TUPLE) N(LIST) N(DICT) N(SET)          \
     N(LAMBDA) N(LISTCOMP) N(SETCOMP) N(DICTCOMP) N(GENEXP) N(COMPFOR) N(STARRED)   \
-    N(JOINEDSTR) N(FORMATTED) N(NAMEDEXPR) N(YIELD) N(YIELDFROM)                   \
+    N(JOINEDSTR) N(FORMATTED) N(NAMEDEXPR) N(YIELD) N(YIELDFROM) N(AWAIT)         \
     /* statements */                                                               \
     N(EXPR) N(ASSIGN) N(AUGASSIGN) N(ANNASSIGN) N(IF) N(WHILE) N(FOR) N(BREAK)     \
     N(CONTINUE) N(PASS) N(RETURN) N(DEF) N(ARG) N(GLOBAL) N(NONLOCAL) N(DEL)       \
@@ -153,7 +153,8 @@ typedef struct pe_nodelist {
  *  LAMBDA: l[0] ARG params (see DEF), a body expr
  *  LISTCOMP/SETCOMP/GENEXP: a elt, l[0] COMPFOR    DICTCOMP: a key, b value, l[0]
  *  COMPFOR: a target, b iter, l[0] ifs             STARRED: a
- *  YIELD: a value (NULL)    YIELDFROM: a iterable
+ *  YIELD: a value (NULL)    YIELDFROM: a iterable      AWAIT: a awaitable
+ *  DEF/FOR/WITH/COMPFOR: flags PE_NF_ASYNC for async def/for/with
  *  JOINEDSTR: l[0] parts      FORMATTED: a value, op conv (0 s r a), b spec JOINEDSTR/NULL
  *  EXPR: a    ASSIGN: l[0] targets, a value        AUGASSIGN: a target, op, b value
  *  ANNASSIGN: a target, b annotation, c value
@@ -175,6 +176,8 @@ typedef struct pe_nodelist {
  *   PCLASS: a class expr, l[0] positional patterns, l[1] keyword patterns (name = attribute)
  *   PAS: a pattern (NULL: a capture), name (NULL: the wildcard _)   POR: l[0] alternatives
  */
+#define PE_NF_ASYNC 0x40000000u
+
 struct pe_node {
     uint16_t kind;
     uint16_t op;

@@ -76,7 +76,8 @@
     X(ilshift) X(irshift) X(iand) X(ior) X(ixor)                                            \
     X(neg) X(pos) X(abs) X(invert) X(index) X(int) X(float) X(complex) X(round)             \
     X(trunc) X(floor) X(ceil) X(enter) X(exit) X(get) X(set) X(delete) X(set_name)          \
-    X(init_subclass) X(class_getitem) X(length_hint) X(bytes) X(sizeof) X(dir)
+    X(init_subclass) X(class_getitem) X(length_hint) X(bytes) X(sizeof) X(dir)              \
+    X(await) X(aiter) X(anext) X(aenter) X(aexit)
 
 enum pe_dunder {
 #define PE_DU_ENUM(n) PE_DU_##n,

@@ -189,7 +189,16 @@ enum {
     OP(FOR_ITER_STORE_FAST, 1, 2, 0, JUMP, PE_OPF_JUMP | PE_OPF_COND | PE_OPF_SUPER)          \
     OP(LOAD_INT_ADD, 0, 1, 0, SIGNED, PE_OPF_B | PE_OPF_SUPER)                                \
     OP(LOAD_INT_MOD, 0, 1, 0, SIGNED, PE_OPF_B | PE_OPF_SUPER)                                \
-    OP(LOAD_INT_BINARY_SUBSCR, 0, 1, 0, SIGNED, PE_OPF_B | PE_OPF_SUPER)
+    OP(LOAD_INT_BINARY_SUBSCR, 0, 1, 0, SIGNED, PE_OPF_B | PE_OPF_SUPER)                       \
+    /* ---- async / await (coro.c; cold: after every hot opcode) ---- */                      \
+    OP(GET_AWAITABLE, 1, 1, 0, COUNT, PE_OPF_CALL) /* x -> iterator to await; arg 1 after     \
+                                                      __aenter__, 2 after __aexit__ */        \
+    OP(GET_AITER, 1, 1, 0, NONE, PE_OPF_CALL) /* x -> x.__aiter__() */                        \
+    OP(GET_ANEXT, 1, 2, 0, NONE, PE_OPF_CALL) /* aiter -> aiter, awaitable of __anext__() */  \
+    OP(END_ASYNC_FOR, 2, 2, 0, JUMP, PE_OPF_JUMP | PE_OPF_COND) /* [aiter exc]:           \
+                          StopAsyncIteration: pop both, jump (the loop's end); else RERAISE */ \
+    OP(BEFORE_ASYNC_WITH, 1, 2, 0, NONE, PE_OPF_CALL) /* mgr -> bound __aexit__, __aenter__() */ \
+    OP(ASYNC_GEN_WRAP, 1, 1, 0, NONE, 0) /* an async generator's yielded value, wrapped */
 
 enum pe_opcode {
 #define PE_OP_ENUM(name, pops, pushes, jpushes, kind, flags) PE_OP_##name,

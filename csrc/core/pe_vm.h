@@ -55,12 +55,45 @@ typedef struct pe_gen {
     pe_val *saved;        /* the window while suspended */
     uint32_t nsaved, cap; /* values in saved, its capacity (the frame size) */
     uint32_t pc;          /* index of the next instruction */
-    uint32_t state;       /* PE_GEN_* */
+    uint16_t state;       /* PE_GEN_* */
+    uint16_t agflags;     /* async generators: PE_AG_* (coro.c) */
     pe_val exc_state;     /* the exception it handles while suspended, or UNDEF */
     pe_val outer_handled; /* while running: its resumer's handled exception (owned) */
 } pe_gen;
 extern const pe_type pe_type_generator;
 #define PE_IS_GEN(v) ((v).tag == PE_TOBJ && (v).u.o->type == &pe_type_generator)
+/* Coroutines (async def) are generators of another type (gen.c). */
+extern const pe_type pe_type_coroutine;
+#define PE_IS_CORO(v) ((v).tag == PE_TOBJ && (v).u.o->type == &pe_type_coroutine)
+#define PE_IS_GENLIKE(v)                                                                    \
+    ((v).tag == PE_TOBJ &&                                                                  \
+     ((v).u.o->type == &pe_type_generator || (v).u.o->type == &pe_type_coroutine))
+pe_gen *pe_gen_new_typed(pe_state *S, const pe_type *t, struct pe_func *f, uint32_t cap);
+/* Async generators (async def with yield): generators of a third type,
+ * driven by the awaitables of __anext__/asend/athrow/aclose (coro.c). A
+ * `yield v` inside one yields v wrapped (ASYNC_GEN_WRAP), telling it from
+ * the values its awaits pass through to the event loop. */
+extern const pe_type pe_type_async_generator;
+#define PE_IS_AGEN(v) ((v).tag == PE_TOBJ && (v).u.o->type == &pe_type_async_generator)
+enum { PE_AG_RUNNING_ASYNC = 1, PE_AG_CLOSED = 2, PE_AG_HOOKED = 4 };
+/* coro.c: the async generator's methods (the type is gen.c's). */
+extern const pe_cfunc pe_agen_methods[];
+/* gen.c, for coro.c: g.throw(exc) with an exception instance (borrowed);
+ * throw()'s arguments to the instance to throw; g.close(). */
+int pe_gen_throw_value(pe_state *S, pe_gen *g, pe_val exc, pe_val *out);
+int pe_gen_throw_args(pe_state *S, int argc, const pe_val *argv, pe_val *exc);
+int pe_gen_close(pe_state *S, pe_gen *g);
+/* coro.c: ASYNC_GEN_WRAP's object. */
+int pe_agen_wrap(pe_state *S, pe_val *sp);
+bool pe_coro_is_agaw(pe_val v);
+/* coro.c: awaitable.send(v) for SEND: 0 with a passed-through value, -1
+ * error (StopIteration(value): the await's result). */
+int pe_coro_agaw_send(pe_state *S, pe_val aw, pe_val v, pe_val *out);
+/* coro.c: the async opcodes' work (cold paths of the dispatch loop). Each
+ * works on the top of the stack as the opcode table describes; 0 or -1. */
+int pe_coro_get_awaitable(pe_state *S, pe_val *sp, uint32_t where);
+int pe_coro_get_aiter(pe_state *S, pe_val *sp);
+int pe_coro_get_anext(pe_state *S, pe_val *sp);
 /* gen.c: a new generator for f with room for `cap` values (state CREATED). */
 pe_gen *pe_gen_new(pe_state *S, struct pe_func *f, uint32_t cap);
 /* gen.c: g.send(v) / next(g): 0 with the yielded value in *out, -1 with

@@ -447,11 +447,15 @@ static void gen_finish(pe_state *S, pe_frame *f, pe_val *sp) {
 
 /* PEP 479: a StopIteration leaving a generator's frame becomes
  * "RuntimeError: generator raised StopIteration" caused by it. */
-static void gen_stopiteration_to_runtime(pe_state *S) {
-    if (!pe_exc_matches(S, PE_EXC(StopIteration))) return;
+static void gen_stopiteration_to_runtime(pe_state *S, const pe_gen *g) {
+    bool ag = g->ob.type == &pe_type_async_generator;
+    bool sai = ag && pe_exc_matches(S, PE_EXC(StopAsyncIteration));
+    if (!sai && !pe_exc_matches(S, PE_EXC(StopIteration))) return;
     pe_val si = S->exc;
     S->exc = pe_undef();
-    if (pe_raise(S, PE_EXC(RuntimeError), "generator raised StopIteration") &&
+    if (pe_raise(S, PE_EXC(RuntimeError), "%s raised %s",
+                 ag ? "async generator" : g->ob.type->name,
+                 sai ? "StopAsyncIteration" : "StopIteration") &&
         pe_exc_matches(S, PE_EXC(RuntimeError)) && !(S->exc.u.o->flags & PE_IMMORTAL)) {
         pe_exc *e = PE_EXCOBJ(S->exc);
         pe_val oc = e->cause, ox = e->context;
@@ -468,8 +472,11 @@ static void gen_stopiteration_to_runtime(pe_state *S) {
 
 /* RETURN_GENERATOR: the frame's window (locals and cells: the stack is
  * empty) moves into a new generator, resumed after this instruction. */
-static int gen_create(pe_state *S, pe_frame *f, pe_val *sp, pe_val *out) {
-    pe_gen *g = pe_gen_new(S, f->func, (uint32_t)frame_size(f->code));
+static int gen_create(pe_state *S, pe_frame *f, pe_val *sp, uint32_t coro, pe_val *out) {
+    static const pe_type *const types[3] = {&pe_type_generator, &pe_type_coroutine,
+                                             &pe_type_async_generator};
+    pe_gen *g = pe_gen_new_typed(S, types[coro <= 2 ? coro : 0], f->func,
+                                 (uint32_t)frame_size(f->code));
     if (!g) return -1;
     uint32_t n = (uint32_t)(sp - f->locals);
     memcpy(g->saved, f->locals, n * sizeof(pe_val));
@@ -932,17 +939,21 @@ static PE_NOINLINE int init_return(pe_state *S, pe_func *fn, pe_val v) {
 /* mgr.__enter__ and mgr.__exit__, looked up on the type (CPython 3.11's
  * _PyObject_LookupSpecial) and bound to mgr; or its TypeError. Built-in
  * types have neither. */
-static int with_lookup(pe_state *S, pe_val mgr, pe_val *enter, pe_val *exitf) {
+/* The bound __enter__/__exit__ (async_: __aenter__/__aexit__) of mgr, or
+ * CPython's TypeError. */
+static int with_lookup(pe_state *S, pe_val mgr, bool async_, pe_val *enter, pe_val *exitf) {
     const pe_type *t = pe_typeof(mgr);
-    pe_val en = pe_type_special(t, PE_DU_enter), ex = pe_type_special(t, PE_DU_exit);
+    pe_val en = pe_type_special(t, async_ ? PE_DU_aenter : PE_DU_enter);
+    pe_val ex = pe_type_special(t, async_ ? PE_DU_aexit : PE_DU_exit);
+    const char *a = async_ ? "asynchronous " : "";
     if (en.tag == PE_TUNDEF)
         return pe_raise(S, PE_EXC(TypeError),
-                        "'%s' object does not support the context manager protocol", t->name);
+                        "'%s' object does not support the %scontext manager protocol", t->name, a);
     if (ex.tag == PE_TUNDEF)
         return pe_raise(S, PE_EXC(TypeError),
-                        "'%s' object does not support the context manager protocol "
-                        "(missed __exit__ method)",
-                        t->name);
+                        "'%s' object does not support the %scontext manager protocol "
+                        "(missed __%sexit__ method)",
+                        t->name, a, async_ ? "a" : "");
     if (pe_descr_get(S, en, mgr, t, enter)) return -1;
     if (pe_descr_get(S, ex, mgr, t, exitf)) {
         pe_decref(S, *enter);
@@ -951,10 +962,11 @@ static int with_lookup(pe_state *S, pe_val mgr, pe_val *enter, pe_val *exitf) {
     return 0;
 }
 
-/* BEFORE_WITH: sp[-1] mgr -> sp[-1] bound __exit__, sp[0] __enter__(). */
-static PE_NOINLINE int before_with(pe_state *S, pe_val *sp) {
+/* BEFORE_WITH: sp[-1] mgr -> sp[-1] bound __exit__, sp[0] __enter__()
+ * (BEFORE_ASYNC_WITH: __aexit__, __aenter__()). */
+static PE_NOINLINE int before_with(pe_state *S, pe_val *sp, bool async_) {
     pe_val mgr = sp[-1], enter, exitf, res;
-    if (with_lookup(S, mgr, &enter, &exitf)) return -1;
+    if (with_lookup(S, mgr, async_, &enter, &exitf)) return -1;
     int r = pe_call(S, enter, 0, NULL, NULL, &res);
     pe_decref(S, enter);
     if (r) {
@@ -2408,9 +2420,10 @@ next:
         pe_decref(S, POP());
         DISPATCH();
     }
-    TARGET(BEFORE_WITH) {
+    TARGET(BEFORE_WITH)
+    TARGET(BEFORE_ASYNC_WITH) {
         SYNC();
-        if (before_with(S, sp)) ERROR();
+        if (before_with(S, sp, PE_OPOF(pc[-1]) == PE_OP_BEFORE_ASYNC_WITH)) ERROR();
         sp++;
         DISPATCH();
     }
@@ -2494,7 +2507,7 @@ next:
     TARGET(RETURN_GENERATOR) {
         pe_val g;
         SYNC();
-        if (gen_create(S, f, sp, &g)) ERROR();
+        if (gen_create(S, f, sp, ARG, &g)) ERROR();
         sp = f->locals; /* the window moved into the generator */
         bool was_entry = f->entry & PE_FR_ENTRY;
         pe_val *ret = f->ret;
@@ -2558,10 +2571,11 @@ next:
     TARGET(SEND) {
         pe_val v = sp[-1], recv = sp[-2];
         SYNC();
-        if (PE_IS_GEN(recv) && ((pe_gen *)recv.u.o)->state <= PE_GEN_SUSPENDED) {
+        if (PE_IS_GENLIKE(recv) && ((pe_gen *)recv.u.o)->state <= PE_GEN_SUSPENDED) {
             pe_gen *g = (pe_gen *)recv.u.o;
             if (g->state == PE_GEN_CREATED && v.tag != PE_TNONE) {
-                pe_raise(S, PE_EXC(TypeError), "can't send non-None value to a just-started generator");
+                pe_raise(S, PE_EXC(TypeError), "can't send non-None value to a just-started %s",
+                         g->ob.type->name);
                 ERROR();
             }
             sp--; /* v moves into the generator's frame */
@@ -2575,7 +2589,7 @@ next:
         }
         pe_val item;
         int r;
-        if (PE_IS_GEN(recv)) {
+        if (PE_IS_GENLIKE(recv)) {
             /* running (ValueError) or finished (StopIteration) */
             r = pe_gen_send(S, (pe_gen *)recv.u.o, v, &item) ? -1 : 1;
         } else {
@@ -2600,6 +2614,39 @@ next:
         pe_decref(S, recv);
         sp[-1] = item;
         pc = f->code->code + ARG;
+        DISPATCH();
+    }
+
+    /* async / await: cold, the work is in coro.c */
+    TARGET(GET_AWAITABLE) {
+        SYNC();
+        if (pe_coro_get_awaitable(S, sp, ARG)) ERROR();
+        DISPATCH();
+    }
+    TARGET(GET_AITER) {
+        SYNC();
+        if (pe_coro_get_aiter(S, sp)) ERROR();
+        DISPATCH();
+    }
+    TARGET(GET_ANEXT) {
+        SYNC();
+        if (pe_coro_get_anext(S, sp)) ERROR();
+        sp++;
+        DISPATCH();
+    }
+    TARGET(END_ASYNC_FOR) {
+        /* [aiter exc]: StopAsyncIteration ends the loop; anything else
+         * goes on to the RERAISE that follows */
+        if (pe_type_is_subtype(pe_typeof(sp[-1]), PE_EXC(StopAsyncIteration))) {
+            pe_decref(S, POP());
+            pe_decref(S, POP());
+            pc = f->code->code + ARG;
+        }
+        DISPATCH();
+    }
+    TARGET(ASYNC_GEN_WRAP) {
+        SYNC();
+        if (pe_agen_wrap(S, sp)) ERROR();
         DISPATCH();
     }
 
@@ -2668,7 +2715,7 @@ error : {
         if (f->entry & PE_FR_GEN) {
             /* the generator finishes with the exception; its resumer
              * (FOR_ITER, SEND or C) sees it at its own instruction */
-            gen_stopiteration_to_runtime(S);
+            gen_stopiteration_to_runtime(S, f->gen);
             gen_finish(S, f, sp);
             if (was_entry) return -1;
             LOAD_FRAME();

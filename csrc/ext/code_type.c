@@ -5,7 +5,11 @@
 #include "ext_internal.h"
 
 
-static const char *px_mode_name(int mode) { return mode == PE_MODE_EVAL ? "eval" : "exec"; }
+static const char *px_mode_name(int mode) {
+    if (mode & PE_MODE_TOP_AWAIT) /* compiled for pyexpr.eval_async / exec_async */
+        return (mode & ~PE_MODE_TOP_AWAIT) == PE_MODE_EVAL ? "eval_async" : "exec_async";
+    return mode == PE_MODE_EVAL ? "eval" : "exec";
+}
 
 static void px_code_dealloc(px_code_obj *self) {
     PyTypeObject *tp = Py_TYPE(self);

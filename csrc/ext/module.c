@@ -145,6 +145,10 @@ static int px_parse_mode(const char *fn, PyObject *v, int *mode) {
     }
     if (!PyUnicode_CompareWithASCIIString(v, "eval"))
         *mode = PE_MODE_EVAL;
+    else if (!PyUnicode_CompareWithASCIIString(v, "eval_async")) /* pyexpr/_async.py */
+        *mode = PE_MODE_EVAL | PE_MODE_TOP_AWAIT;
+    else if (!PyUnicode_CompareWithASCIIString(v, "exec_async"))
+        *mode = PE_MODE_EXEC | PE_MODE_TOP_AWAIT;
     else if (PyUnicode_CompareWithASCIIString(v, "exec")) {
         PyErr_Format(PyExc_ValueError, "%s() mode must be 'exec' or 'eval'", fn);
         return -1;

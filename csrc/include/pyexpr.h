@@ -409,6 +409,14 @@ enum {
                           outside functions is shown by the display hook; result None */
 };
 
+/* ---- async: top-level await (docs/embedding.md "async") ----
+ * Or'd into pe_compile's mode: the program may use await, async for and
+ * async with at top level (CPython's PyCF_ALLOW_TOP_LEVEL_AWAIT). A
+ * program that does is compiled as a coroutine run by the asyncio module's
+ * event loop, which waits on the host through the global external function
+ * __pyexpr_host_wait__ (declare it with pe_external_declare). */
+#define PE_MODE_TOP_AWAIT 0x100
+
 /* Compiles source (UTF-8, len bytes). Returns a NEW reference, or NULL
  * with a SyntaxError (or MemoryError/LimitError) pending in S. filename
  * NULL means "<string>". */

@@ -1,0 +1,7 @@
+# expect: SyntaxError
+def f():
+    return 1
+
+
+def g():
+    await f()

@@ -1,0 +1,3 @@
+# expect: SyntaxError
+x = 1
+await x

@@ -1,0 +1,4 @@
+# expect: SyntaxError
+def f(m):
+    async with m:
+        pass

@@ -1,0 +1,3 @@
+# expect: SyntaxError
+async def f(x):
+    yield from x

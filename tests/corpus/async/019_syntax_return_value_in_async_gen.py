@@ -1,0 +1,4 @@
+# expect: SyntaxError
+async def f():
+    yield 1
+    return 2

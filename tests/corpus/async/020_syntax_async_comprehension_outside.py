@@ -1,0 +1,3 @@
+# expect: SyntaxError
+def f(y):
+    return [x async for x in y]
