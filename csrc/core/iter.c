@@ -32,6 +32,11 @@ int pe_seqiter_new(pe_state *S, const pe_type *t, pe_val seq, pe_val *out) {
     return 0;
 }
 
+int pe_seq_iter(pe_state *S, pe_val v, pe_val *out) {
+    const pe_type *t = pe_is_kind(v, PE_K_LIST) ? &pe_type_list_iterator : &pe_type_tuple_iterator;
+    return pe_seqiter_new(S, t, v, out);
+}
+
 static int tupleiter_next(pe_state *S, pe_val v, pe_val *out) {
     pe_indexed_iter *it = (pe_indexed_iter *)v.u.o;
     if (it->seq.tag == PE_TUNDEF) return 0;
