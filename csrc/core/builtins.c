@@ -590,7 +590,8 @@ BI(next) {
         return pe_raise(S, PE_EXC(TypeError), "'%s' object is not an iterator", pe_type_name(argv[0]));
     /* next(gen): StopIteration carries the generator's return value */
     if (argc == 1 && PE_IS_GEN(argv[0])) return pe_gen_send(S, (pe_gen *)argv[0].u.o, pe_none(), out);
-    int r = pe_next(S, argv[0], out);
+    /* next(it): a class's StopIteration(value) reaches the caller as it is */
+    int r = argc == 1 ? pe_next_keep_stop(S, argv[0], out) : pe_next(S, argv[0], out);
     if (r == 1) return 0;
     if (r < 0) return -1;
     if (argc == 2) {

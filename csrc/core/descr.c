@@ -111,16 +111,7 @@ const pe_type pe_type_method = PE_TYPE("method", BMETHOD,
 /* The descriptor protocol                                              */
 /* ------------------------------------------------------------------ */
 
-typedef struct pe_wrapper {
-    pe_obj ob;
-    pe_val func;
-    pe_val dict; /* UNDEF */
-} pe_wrapper;
-
-typedef struct pe_property {
-    pe_obj ob;
-    pe_val fget, fset, fdel, doc, name; /* None when absent; name UNDEF until __set_name__ */
-} pe_property;
+/* pe_wrapper (staticmethod/classmethod) and pe_property: pe_class.h */
 
 typedef struct pe_member {
     pe_obj ob;
@@ -1014,8 +1005,28 @@ static int bi_dir(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj
     if (argc != 1) return pe_raise(S, PE_EXC(TypeError), "dir expected at most 1 argument, got %d", argc);
     pe_val v = argv[0];
     const pe_type *t = pe_is_kind(v, PE_K_TYPE) ? (const pe_type *)v.u.o : pe_typeof(v);
+    if (t == pe_typeof(v) && pe_is_heaptype(t)) {
+        /* an instance whose class defines __dir__: sorted(list(v.__dir__())) */
+        pe_val f = pe_type_lookup_cstr(t, "__dir__"), res;
+        if (f.tag != PE_TUNDEF) {
+            pe_incref(f);
+            int r = pe_call_with_self(S, f, v, 0, NULL, NULL, &res);
+            pe_decref(S, f);
+            if (r) return -1;
+            r = pe_list_from_iter(S, res, out);
+            pe_decref(S, res);
+            if (r) return -1;
+            if (pe_list_sort(S, PE_LIST(*out), pe_undef(), false)) {
+                pe_decref(S, *out);
+                return -1;
+            }
+            return 0;
+        }
+    }
     if (pe_is_heaptype(t)) return pe_class_dir(S, v, out);
     if (pe_is_kind(v, PE_K_MODULE) && !((const pe_module *)v.u.o)->lookup) return pe_module_dir(S, v, out);
+    int r = pe_dir_builtin(S, v, out);
+    if (r) return r < 0 ? -1 : 0;
     return pe_raise(S, PE_EXC(NotImplementedError), "dir() of built-in objects is not supported by pyexpr");
 }
 

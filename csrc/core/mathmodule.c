@@ -1171,48 +1171,6 @@ MFN(math_dist) {
 /* gcd, lcm                                                            */
 /* ------------------------------------------------------------------ */
 
-static uint64_t gcd_u64(uint64_t a, uint64_t b) {
-    while (b) {
-        uint64_t t = a % b;
-        a = b;
-        b = t;
-    }
-    return a;
-}
-
-/* Euclid on owned non-negative ints; finishes in uint64 when small. */
-static int gcd_loop(pe_state *S, pe_val a, pe_val b, pe_val *out) {
-    while (b.tag == PE_TOBJ || (b.u.i != 0 && a.tag == PE_TOBJ)) {
-        pe_val r;
-        if (pe_int_mod(S, a, b, &r)) {
-            pe_decref(S, a);
-            pe_decref(S, b);
-            return -1;
-        }
-        pe_decref(S, a);
-        a = b;
-        b = r;
-    }
-    if (b.tag == PE_TINT && b.u.i == 0) {
-        *out = a;
-        return 0;
-    }
-    return int_from_u64(S, gcd_u64((uint64_t)a.u.i, (uint64_t)b.u.i), out);
-}
-
-/* _PyLong_GCD: the non-negative gcd of two ints. */
-static int int_gcd(pe_state *S, pe_val a, pe_val b, pe_val *out) {
-    if (a.tag == PE_TINT && b.tag == PE_TINT)
-        return int_from_u64(S, gcd_u64(int_low_u64(a), int_low_u64(b)), out);
-    pe_val A, B;
-    if (pe_int_abs(S, a, &A)) return -1;
-    if (pe_int_abs(S, b, &B)) {
-        pe_decref(S, A);
-        return -1;
-    }
-    return gcd_loop(S, A, B, out);
-}
-
 /* gcd(*integers) / lcm(*integers): op folded over the arguments' absolute
  * values; none gives empty. Once the result is `fixed` (1 for gcd, 0 for
  * lcm) the rest of the arguments are only checked. */
@@ -1238,7 +1196,7 @@ fail:
 }
 
 MFN(math_gcd) {
-    return int_fold(S, "gcd", int_gcd, 0, 1, argc, argv, kw, out);
+    return int_fold(S, "gcd", pe_int_gcd, 0, 1, argc, argv, kw, out);
 }
 
 /* lcm of two ints: |a // gcd(a, b) * b|. */
@@ -1248,7 +1206,7 @@ static int int_lcm(pe_state *S, pe_val a, pe_val b, pe_val *out) {
         *out = pe_int(0);
         return 0;
     }
-    if (int_gcd(S, a, b, &g)) return -1;
+    if (pe_int_gcd(S, a, b, &g)) return -1;
     int r = pe_int_floordiv(S, a, g, &f);
     pe_decref(S, g);
     if (r) return -1;

@@ -52,6 +52,8 @@ static int chk_onearg(pe_state *S, const char *name, int argc, pe_obj *kwnames) 
 
 /* Argument Clinic, positional only: "center expected at least 1 argument, got 0". */
 static int chk_clinic(pe_state *S, const char *name, int argc, pe_obj *kwnames, int min, int max) {
+    /* the common case without formatting the qualified name */
+    if (!kwnames && argc >= min && argc <= max) return 0;
     char qualname[32];
     snprintf(qualname, sizeof qualname, "str.%s", name);
     return pe_cont_posargs(S, qualname, name, argc, kwnames, min, max);
@@ -966,6 +968,63 @@ static int str_translate(pe_state *S, pe_val self, int argc, const pe_val *argv,
     return pe_sb_to_str(&sb, out);
 }
 
+/* str.maketrans(x[, y[, z]]), a static method: the table for translate:
+ * a dict of ordinals (1 argument: a dict with 1-char str or int keys;
+ * 2 or 3: x[i] -> y[i], then each char of z -> None). */
+static int maketrans_put(pe_state *S, pe_val d, pe_val k, pe_val v) {
+    const pe_str *ks = pe_is_str(k) ? PE_STR(k) : NULL;
+    if (ks && ks->nchars != 1)
+        return pe_raise(S, PE_EXC(ValueError), "string keys in translate table must be of length 1");
+    if (!ks && !pe_is_intlike(k) && k.tag != PE_TBOOL)
+        return pe_raise(S, PE_EXC(TypeError), "keys in translate table must be strings or integers");
+    size_t n;
+    pe_val key = ks ? pe_int(pe_utf8_decode(ks->data, &n)) : k;
+    return pe_dict_set(S, PE_DICT(d), key, v);
+}
+
+static int str_maketrans(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                         pe_val *out) {
+    (void)self;
+    if (chk_clinic(S, "maketrans", argc, kwnames, 1, 3)) return -1;
+    for (int i = 1; i < argc; i++)
+        if (!pe_is_str(argv[i]))
+            return pe_raise(S, PE_EXC(TypeError), "maketrans() argument %d must be str, not %s", i + 1,
+                            pe_type_name(argv[i]));
+    if (argc == 1 && !pe_is_dict(argv[0]))
+        return pe_raise(S, PE_EXC(TypeError),
+                        "if you give only one argument to maketrans it must be a dict");
+    if (argc > 1 && !pe_is_str(argv[0]))
+        return pe_raise(S, PE_EXC(TypeError),
+                        "first maketrans argument must be a string if there is a second argument");
+    if (argc > 1 && PE_STR(argv[0])->nchars != PE_STR(argv[1])->nchars)
+        return pe_raise(S, PE_EXC(ValueError), "the first two maketrans arguments must have equal length");
+    pe_val d;
+    if (pe_dict_new(S, &d)) return -1;
+    int r = 0;
+    if (argc == 1) {
+        size_t pos = 0;
+        pe_val k, v;
+        while (!r && pe_dict_next(PE_DICT(argv[0]), &pos, &k, &v)) r = maketrans_put(S, d, k, v);
+    } else {
+        const pe_str *x = PE_STR(argv[0]), *y = PE_STR(argv[1]);
+        size_t i = 0, j = 0, n, m;
+        while (!r && i < x->len) {
+            uint32_t a = pe_utf8_decode(x->data + i, &n), b = pe_utf8_decode(y->data + j, &m);
+            r = pe_dict_set(S, PE_DICT(d), pe_int(a), pe_int(b));
+            i += n, j += m;
+        }
+        const pe_str *z = argc == 3 ? PE_STR(argv[2]) : NULL;
+        for (i = 0; !r && z && i < z->len; i += n)
+            r = pe_dict_set(S, PE_DICT(d), pe_int(pe_utf8_decode(z->data + i, &n)), pe_none());
+    }
+    if (r) {
+        pe_decref(S, d);
+        return -1;
+    }
+    *out = d;
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* The method table (format/format_map live in str_format.c)           */
 /* ------------------------------------------------------------------ */
@@ -1014,6 +1073,7 @@ const pe_cfunc pe_ps_str_methods[] = {
     PE_METHOD("removeprefix", str_removeprefix),
     PE_METHOD("removesuffix", str_removesuffix),
     PE_METHOD("translate", str_translate),
+    PE_METHOD("maketrans", str_maketrans),
     PE_METHOD("encode", pe_str_encode_method),
     PE_METHOD("format", pe_ps_str_format_method),
     PE_METHOD("format_map", pe_ps_str_format_map_method),
