@@ -6,4 +6,4 @@ except KeyError as e: print(repr(e), e.args)
 try:
   set().pop()
 except KeyError as e: print(repr(e), e.args)
-set().pop()
+_ = set().pop()
