@@ -598,10 +598,8 @@ static int iter_next(pe_state *S, pe_val v, pe_val *out) {
     return 1;
 }
 
-const pe_type pe_type_bytes_iterator =
-    PE_ITER_TYPE("bytes_iterator", pe_indexed_iter, iter_next, pe_seqiter_clear);
-const pe_type pe_type_bytearray_iterator =
-    PE_ITER_TYPE("bytearray_iterator", pe_indexed_iter, iter_next, pe_seqiter_clear);
+const pe_type pe_type_bytes_iterator = PE_SEQITER_TYPE("bytes_iterator", iter_next);
+const pe_type pe_type_bytearray_iterator = PE_SEQITER_TYPE("bytearray_iterator", iter_next);
 
 static int bytes_iter(pe_state *S, pe_val v, pe_val *out) {
     const pe_type *t = pe_is_bytes(v) ? &pe_type_bytes_iterator : &pe_type_bytearray_iterator;

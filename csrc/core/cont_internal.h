@@ -83,6 +83,10 @@ int pe_cont_set_update_op(pe_state *S, pe_set *s, int op, pe_val other);
 int pe_cont_seq_richcmp_ref(pe_state *S, pe_val *const *a, const size_t *na, pe_val *const *b,
                          const size_t *nb, int op, pe_val *out);
 int pe_cont_repeat_size(pe_state *S, size_t n, int64_t count, size_t *total);
+/* tuple.c: dst[0..total) = total / n rounds of src[0..n) (new references),
+ * charging the time budget; -1 on a limit, *done = the items filled. */
+int pe_cont_fill_repeat(pe_state *S, pe_val *dst, const pe_val *src, size_t n, size_t total,
+                        size_t *done);
 int pe_cont_seq_contains(pe_state *S, pe_val *const *items, const size_t *n, pe_val x);
 int pe_cont_seq_count(pe_state *S, pe_val *const *items, const size_t *n, pe_val x, pe_val *out);
 /* 1 found (*out = index), 0 not found, -1 error */
@@ -104,6 +108,11 @@ int pe_cont_find_membership(pe_state *S, pe_val items, pe_val container,
  * also routes calls of *instances* to it, which must fail like CPython:
  * "'list' object is not callable". */
 int pe_cont_type_call_check(pe_state *S, pe_val callee);
+/* list(iterable=()) / tuple(iterable=()): the type check and argument count,
+ * then empty(S, 0, out) or from_iter(S, iterable, out). */
+int pe_cont_seq_call(pe_state *S, pe_val callee, const char *name, int argc, const pe_val *argv,
+                     pe_obj *kwnames, int (*empty)(pe_state *, size_t, pe_val *),
+                     int (*from_iter)(pe_state *, pe_val, pe_val *), pe_val *out);
 
 /* The trashcan and the native recursion guard live in state.c
  * (pe_trash_begin/end, pe_recursion_enter/leave); these are their names

@@ -32,31 +32,27 @@ int pe_seqiter_new(pe_state *S, const pe_type *t, pe_val seq, pe_val *out) {
     return 0;
 }
 
-static int tupleiter_next(pe_state *S, pe_val v, pe_val *out) {
-    pe_indexed_iter *it = (pe_indexed_iter *)v.u.o;
-    if (it->seq.tag == PE_TUNDEF) return 0;
-    pe_tuple *t = PE_TUPLE(it->seq);
-    if (it->index < t->n) {
-        *out = t->items[it->index++];
-        pe_incref(*out);
-        return 1;
-    }
-    pe_drop(S, &it->seq);
-    return 0;
+int pe_seq_iter(pe_state *S, pe_val v, pe_val *out) {
+    const pe_type *t = pe_is_kind(v, PE_K_LIST) ? &pe_type_list_iterator : &pe_type_tuple_iterator;
+    return pe_seqiter_new(S, t, v, out);
 }
 
-static int listiter_next(pe_state *S, pe_val v, pe_val *out) {
-    pe_indexed_iter *it = (pe_indexed_iter *)v.u.o;
-    if (it->seq.tag == PE_TUNDEF) return 0;
-    pe_list *l = PE_LIST(it->seq);
-    if (it->index < l->n) {
-        *out = l->items[it->index++];
-        pe_incref(*out);
-        return 1;
+/* The next of a forward iterator over a tuple or list (AS: PE_TUPLE or
+ * PE_LIST), one function per type (the hot path of a for loop). */
+#define SEQITER_NEXT(fname, AS)                                                            \
+    static int fname(pe_state *S, pe_val v, pe_val *out) {                                 \
+        pe_indexed_iter *it = (pe_indexed_iter *)v.u.o;                                    \
+        if (it->seq.tag == PE_TUNDEF) return 0;                                            \
+        if (it->index < AS(it->seq)->n) {                                                  \
+            *out = AS(it->seq)->items[it->index++];                                        \
+            pe_incref(*out);                                                               \
+            return 1;                                                                      \
+        }                                                                                  \
+        pe_drop(S, &it->seq);                                                              \
+        return 0;                                                                          \
     }
-    pe_drop(S, &it->seq);
-    return 0;
-}
+SEQITER_NEXT(tupleiter_next, PE_TUPLE)
+SEQITER_NEXT(listiter_next, PE_LIST)
 
 static int listreviter_next(pe_state *S, pe_val v, pe_val *out) {
     pe_indexed_iter *it = (pe_indexed_iter *)v.u.o;
@@ -71,12 +67,10 @@ static int listreviter_next(pe_state *S, pe_val v, pe_val *out) {
     return 0;
 }
 
-const pe_type pe_type_tuple_iterator =
-    PE_ITER_TYPE("tuple_iterator", pe_indexed_iter, tupleiter_next, pe_seqiter_clear);
-const pe_type pe_type_list_iterator =
-    PE_ITER_TYPE("list_iterator", pe_indexed_iter, listiter_next, pe_seqiter_clear);
+const pe_type pe_type_tuple_iterator = PE_SEQITER_TYPE("tuple_iterator", tupleiter_next);
+const pe_type pe_type_list_iterator = PE_SEQITER_TYPE("list_iterator", listiter_next);
 const pe_type pe_type_list_reverseiterator =
-    PE_ITER_TYPE("list_reverseiterator", pe_indexed_iter, listreviter_next, pe_seqiter_clear);
+    PE_SEQITER_TYPE("list_reverseiterator", listreviter_next);
 
 /* ------------------------------------------------------------------ */
 /* dict iterators                                                      */
@@ -163,25 +157,20 @@ static int dictreviter_next_kind(pe_state *S, pe_val v, pe_val *out, int kind) {
     return entry_value(S, &d->entries[i], kind, out) ? -1 : 1;
 }
 
-static int dik_next(pe_state *S, pe_val v, pe_val *o) { return dictiter_next_kind(S, v, o, DI_KEYS); }
-static int div_next(pe_state *S, pe_val v, pe_val *o) { return dictiter_next_kind(S, v, o, DI_VALUES); }
-static int dii_next(pe_state *S, pe_val v, pe_val *o) { return dictiter_next_kind(S, v, o, DI_ITEMS); }
-static int drk_next(pe_state *S, pe_val v, pe_val *o) { return dictreviter_next_kind(S, v, o, DI_KEYS); }
-static int drv_next(pe_state *S, pe_val v, pe_val *o) { return dictreviter_next_kind(S, v, o, DI_VALUES); }
-static int dri_next(pe_state *S, pe_val v, pe_val *o) { return dictreviter_next_kind(S, v, o, DI_ITEMS); }
-
-const pe_type pe_type_dict_keyiterator =
-    PE_ITER_TYPE("dict_keyiterator", dictiter, dik_next, dictiter_clear);
-const pe_type pe_type_dict_valueiterator =
-    PE_ITER_TYPE("dict_valueiterator", dictiter, div_next, dictiter_clear);
-const pe_type pe_type_dict_itemiterator =
-    PE_ITER_TYPE("dict_itemiterator", dictiter, dii_next, dictiter_clear);
-const pe_type pe_type_dict_reversekeyiterator =
-    PE_ITER_TYPE("dict_reversekeyiterator", dictiter, drk_next, dictiter_clear);
-const pe_type pe_type_dict_reversevalueiterator =
-    PE_ITER_TYPE("dict_reversevalueiterator", dictiter, drv_next, dictiter_clear);
-const pe_type pe_type_dict_reverseitemiterator =
-    PE_ITER_TYPE("dict_reverseitemiterator", dictiter, dri_next, dictiter_clear);
+/* One dict iterator type: its next (next_kind of the given kind) and the
+ * type object pe_type_<tname>. */
+#define DICT_ITER(tname, next_kind, kind)                                                  \
+    static int tname##_next(pe_state *S, pe_val v, pe_val *o) {                            \
+        return next_kind(S, v, o, kind);                                                   \
+    }                                                                                      \
+    const pe_type pe_type_##tname = PE_ITER_TYPE(#tname, dictiter, tname##_next, dictiter_clear);
+/* dict_<w>iterator and dict_reverse<w>iterator of one kind. */
+#define DICT_ITERS(w, kind)                                                                \
+    DICT_ITER(dict_##w##iterator, dictiter_next_kind, kind)                                \
+    DICT_ITER(dict_reverse##w##iterator, dictreviter_next_kind, kind)
+DICT_ITERS(key, DI_KEYS)
+DICT_ITERS(value, DI_VALUES)
+DICT_ITERS(item, DI_ITEMS)
 
 /* ------------------------------------------------------------------ */
 /* set iterator                                                        */

@@ -187,18 +187,8 @@ static int list_repeat(pe_state *S, pe_list *x, pe_val count, pe_val *out) {
     if (pe_cont_repeat_count(S, count, &c) || pe_cont_repeat_size(S, x->n, c, &total)) return -1;
     if (pe_list_new(S, total, out)) return -1;
     pe_list *r = PE_LIST(*out);
-    for (size_t i = 0; i < total; i++) {
-        if ((i & 0xFFFF) == 0xFFFF && pe_work(S, 0x10000)) { /* time budget */
-            r->n = i;
-            pe_decref(S, *out);
-            return -1;
-        }
-        pe_val v = x->items[i % x->n];
-        pe_incref(v);
-        r->items[i] = v;
-    }
-    r->n = total;
-    return 0;
+    int rc = pe_cont_fill_repeat(S, r->items, x->items, x->n, total, &r->n);
+    return pe_out_done(S, rc, out);
 }
 
 static int list_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
@@ -214,10 +204,6 @@ static int list_len(pe_state *S, pe_val v, int64_t *out) {
     return 0;
 }
 
-static int list_iter(pe_state *S, pe_val v, pe_val *out) {
-    return pe_seqiter_new(S, &pe_type_list_iterator, v, out);
-}
-
 static int list_contains(pe_state *S, pe_val v, pe_val x) {
     pe_list *l = PE_LIST(v);
     return pe_cont_seq_contains(S, &l->items, &l->n, x);
@@ -226,10 +212,8 @@ static int list_contains(pe_state *S, pe_val v, pe_val x) {
 /* list() / list(iterable) */
 static int list_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
-    if (pe_cont_type_call_check(S, callee)) return -1;
-    if (pe_cont_posargs(S, "list", "list", argc, kwnames, 0, 1)) return -1;
-    if (argc == 0) return pe_list_new(S, 0, out);
-    return pe_list_from_iter(S, argv[0], out);
+    return pe_cont_seq_call(S, callee, "list", argc, argv, kwnames, pe_list_new, pe_list_from_iter,
+                            out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1224,7 +1208,7 @@ const pe_type pe_type_list = PE_TYPE("list", LIST,
     .richcmp = list_richcmp,
     .binop = list_binop,
     .len = list_len,
-    .iter = list_iter,
+    .iter = pe_seq_iter,
     .getitem = list_getitem,
     .setitem = list_setitem,
     .contains = list_contains,

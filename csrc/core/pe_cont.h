@@ -248,6 +248,11 @@ typedef struct pe_indexed_iter {
 /* A new iterator of type t over seq, at its start. */
 int pe_seqiter_new(pe_state *S, const pe_type *t, pe_val seq, pe_val *out);
 void pe_seqiter_clear(pe_state *S, pe_obj *o); /* exhausts it */
+/* The type object of an iterator over an indexed sequence:
+ * `const pe_type pe_type_x = PE_SEQITER_TYPE("x_iterator", x_next);` */
+#define PE_SEQITER_TYPE(tname, nextfn) PE_ITER_TYPE(tname, pe_indexed_iter, nextfn, pe_seqiter_clear)
+/* The iter slot of list and tuple: a list_iterator / tuple_iterator. */
+int pe_seq_iter(pe_state *S, pe_val v, pe_val *out);
 /* Iterator over a dict: t is one of the dict iterator types. */
 int pe_dictiter_new(pe_state *S, const pe_type *t, pe_dict *d, pe_val *out);
 int pe_setiter_new(pe_state *S, pe_set *s, pe_val *out);

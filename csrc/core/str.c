@@ -616,10 +616,8 @@ static int iter_next(pe_state *S, pe_val v, pe_val *out) {
     return 1;
 }
 
-const pe_type pe_ps_type_str_iter =
-    PE_ITER_TYPE("str_iterator", pe_indexed_iter, iter_next, pe_seqiter_clear);
-const pe_type pe_ps_type_str_ascii_iter =
-    PE_ITER_TYPE("str_ascii_iterator", pe_indexed_iter, iter_next, pe_seqiter_clear);
+const pe_type pe_ps_type_str_iter = PE_SEQITER_TYPE("str_iterator", iter_next);
+const pe_type pe_ps_type_str_ascii_iter = PE_SEQITER_TYPE("str_ascii_iterator", iter_next);
 
 static int str_iter(pe_state *S, pe_val v, pe_val *out) {
     const pe_type *t = PE_STR(v)->ascii ? &pe_ps_type_str_ascii_iter : &pe_ps_type_str_iter;

@@ -74,6 +74,14 @@ int pe_cont_type_call_check(pe_state *S, pe_val callee) {
     return pe_raise(S, PE_EXC(TypeError), "'%s' object is not callable", pe_type_name(callee));
 }
 
+int pe_cont_seq_call(pe_state *S, pe_val callee, const char *name, int argc, const pe_val *argv,
+                     pe_obj *kwnames, int (*empty)(pe_state *, size_t, pe_val *),
+                     int (*from_iter)(pe_state *, pe_val, pe_val *), pe_val *out) {
+    if (pe_cont_type_call_check(S, callee) || pe_cont_posargs(S, name, name, argc, kwnames, 0, 1))
+        return -1;
+    return argc == 0 ? empty(S, 0, out) : from_iter(S, argv[0], out);
+}
+
 int pe_cont_repr_items(pe_state *S, const pe_val *items, size_t n, pe_sb *sb) {
     for (size_t i = 0; i < n; i++) {
         if (i && pe_sb_putn(sb, ", ", 2)) return -1;
@@ -302,6 +310,19 @@ static int tuple_concat(pe_state *S, pe_val a, pe_val b, pe_val *out) {
 }
 
 /* Shared with list.c: total = n * count, MemoryError on overflow. */
+int pe_cont_fill_repeat(pe_state *S, pe_val *dst, const pe_val *src, size_t n, size_t total,
+                        size_t *done) {
+    for (size_t i = 0; i < total; i++) {
+        if ((i & 0xFFFF) == 0xFFFF && pe_work(S, 0x10000)) { /* time budget */
+            *done = i;
+            return -1;
+        }
+        dst[i] = pe_newref(src[i % n]);
+    }
+    *done = total;
+    return 0;
+}
+
 int pe_cont_repeat_size(pe_state *S, size_t n, int64_t count, size_t *total) {
     if (count > 0 && n > (SIZE_MAX / sizeof(pe_val)) / (uint64_t)count) return pe_raise_nomem(S);
     *total = n * (size_t)count;
@@ -323,15 +344,11 @@ static int tuple_repeat(pe_state *S, pe_val seq, pe_val count, pe_val *out) {
     pe_tuple *t = (pe_tuple *)pe_obj_new(S, &pe_type_tuple, tuple_size(total));
     if (!t) return -1;
     t->n = total;
-    for (size_t i = 0; i < total; i++) {
-        if ((i & 0xFFFF) == 0xFFFF && pe_work(S, 0x10000)) { /* time budget */
-            for (size_t j = 0; j < i; j++) pe_decref(S, t->items[j]);
-            pe_obj_free(S, &t->ob, tuple_size(total));
-            return -1;
-        }
-        pe_val v = x->items[i % x->n];
-        pe_incref(v);
-        t->items[i] = v;
+    size_t done;
+    if (pe_cont_fill_repeat(S, t->items, x->items, x->n, total, &done)) {
+        for (size_t j = 0; j < done; j++) pe_decref(S, t->items[j]);
+        pe_obj_free(S, &t->ob, tuple_size(total));
+        return -1;
     }
     *out = pe_obj_val(&t->ob);
     return 0;
@@ -347,10 +364,6 @@ static int tuple_len(pe_state *S, pe_val v, int64_t *out) {
     (void)S;
     *out = (int64_t)PE_TUPLE(v)->n;
     return 0;
-}
-
-static int tuple_iter(pe_state *S, pe_val v, pe_val *out) {
-    return pe_seqiter_new(S, &pe_type_tuple_iterator, v, out);
 }
 
 static int tuple_slice(pe_state *S, pe_tuple *t, pe_val key, pe_val self, pe_val *out) {
@@ -396,10 +409,8 @@ static int tuple_contains(pe_state *S, pe_val v, pe_val x) {
 /* tuple() / tuple(iterable) */
 static int tuple_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                       pe_val *out) {
-    if (pe_cont_type_call_check(S, callee)) return -1;
-    if (pe_cont_posargs(S, "tuple", "tuple", argc, kwnames, 0, 1)) return -1;
-    if (argc == 0) return pe_tuple_new(S, 0, out);
-    return pe_tuple_from_iter(S, argv[0], out);
+    return pe_cont_seq_call(S, callee, "tuple", argc, argv, kwnames, pe_tuple_new,
+                            pe_tuple_from_iter, out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -472,7 +483,7 @@ const pe_type pe_type_tuple = PE_TYPE("tuple", TUPLE,
     .richcmp = tuple_richcmp,
     .binop = tuple_binop,
     .len = tuple_len,
-    .iter = tuple_iter,
+    .iter = pe_seq_iter,
     .getitem = tuple_getitem,
     .contains = tuple_contains,
     .call = tuple_call,

@@ -54,12 +54,16 @@ def _coerce(t, s):
     raise TypeError("don't know how to coerce %s and %s" % (t.__name__, s.__name__))
 
 
-def _sum(data):
-    # (type, exact total, count): the total is a Fraction, or a float when
-    # the data holds an infinity or a nan
+def _sums(data, squares=False):
+    # one pass: (type, count, special, exact total, exact sum of squares if
+    # asked); special is the sum of the infinities and nans (None without:
+    # then the sums are Fractions). Numerators (and their squares) are
+    # summed per denominator (floats have few), so that only a handful of
+    # Fractions are ever built
     t = int
     count = 0
     by_den = {}
+    sq_by_den = {}
     special = None
     for x in data:
         t = _coerce(t, type(x))
@@ -69,12 +73,22 @@ def _sum(data):
             special = n if special is None else special + n
         else:
             by_den[d] = by_den.get(d, 0) + n
-    if special is not None:
-        return t, special, count
-    total = Fraction(0)
-    for d in by_den:
-        total += Fraction(by_den[d], d)
-    return t, total, count
+            if squares:
+                sq_by_den[d] = sq_by_den.get(d, 0) + n * n
+    total = sq = Fraction(0)
+    if special is None:
+        for d in by_den:
+            total += Fraction(by_den[d], d)
+        for d in sq_by_den:
+            sq += Fraction(sq_by_den[d], d * d)
+    return t, count, special, total, sq
+
+
+def _sum(data):
+    # (type, exact total, count): the total is a Fraction, or a float when
+    # the data holds an infinity or a nan
+    t, count, special, total, _ = _sums(data)
+    return t, total if special is None else special, count
 
 
 def _convert(value, t):
@@ -260,30 +274,10 @@ def _ss(data, c=None):
     if c is not None:
         t, total, _ = _sum([(x - c) * (x - c) for x in data])
         return t, total
-    # sum((x - mean)**2) == sum(x*x) - sum(x)**2 / n, exactly: numerators
-    # and their squares summed per denominator (floats have few), so that
-    # only a handful of Fractions are ever built
-    t = int
-    n = 0
-    by_den = {}
-    sq_by_den = {}
-    special = None
-    for x in data:
-        t = _coerce(t, type(x))
-        n += 1
-        a, d = _exact(x)
-        if d is None:
-            special = a if special is None else special + a
-        else:
-            by_den[d] = by_den.get(d, 0) + a
-            sq_by_den[d] = sq_by_den.get(d, 0) + a * a
+    # sum((x - mean)**2) == sum(x*x) - sum(x)**2 / n, exactly
+    t, n, special, total, sq = _sums(data, True)
     if special is not None:  # an infinity or a nan
         return t, special
-    total = Fraction(0)
-    sq = Fraction(0)
-    for d in by_den:
-        total += Fraction(by_den[d], d)
-        sq += Fraction(sq_by_den[d], d * d)
     return t, sq - total * total / n
 
 
