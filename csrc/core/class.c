@@ -540,7 +540,6 @@ static void set_flags(pe_class *c, bool descr) {
 
 static void update_flags(pe_class *c) { set_flags(c, has_data_descriptor(c)); }
 
-static int instance_hash(pe_state *S, pe_val v, int64_t *out);
 static int instance_repr(pe_state *S, pe_val v, pe_sb *sb);
 int pe_class_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                   pe_val *out);
@@ -554,7 +553,7 @@ static void base_slots(pe_class *c) {
     pe_type *t = &c->tp;
     t->repr = s == &pe_type_object ? instance_repr : s->repr;
     t->str = s->str;
-    t->hash = s == &pe_type_object ? instance_hash : s->hash;
+    t->hash = s == &pe_type_object ? pe_identity_hash : s->hash;
     if (c->flags & PE_CLS_EQ_NO_HASH) t->hash = NULL;
     t->richcmp = s->richcmp;
     t->binop = s->binop;
@@ -911,14 +910,6 @@ fail:
 /* ------------------------------------------------------------------ */
 /* Default instance slots                                               */
 /* ------------------------------------------------------------------ */
-
-static int instance_hash(pe_state *S, pe_val v, int64_t *out) {
-    (void)S;
-    uint64_t h = (uint64_t)(uintptr_t)v.u.o;
-    *out = (int64_t)((h >> 4) | (h << 60));
-    if (*out == -1) *out = -2;
-    return 0;
-}
 
 /* object.__repr__: <__main__.A object at 0x...> */
 int pe_object_default_repr(pe_state *S, pe_val v, pe_sb *sb) {
@@ -1582,11 +1573,7 @@ static int obj_repr(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_o
     if (argc) return pe_raise(S, PE_EXC(TypeError), "expected 0 arguments, got %d", argc);
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (pe_object_default_repr(S, self, &sb)) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    return pe_sb_done_str(&sb, pe_object_default_repr(S, self, &sb), out);
 }
 
 static int obj_init_subclass(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
@@ -1615,7 +1602,7 @@ static const pe_cfunc object_methods[] = {
 const pe_type pe_type_object = PE_TYPE("object", INSTANCE,
     .dealloc = pe_instance_dealloc,
     .repr = pe_object_default_repr,
-    .hash = instance_hash,
+    .hash = pe_identity_hash,
     .call = object_call,
     .getattr = pe_object_generic_getattr,
     .setattr = pe_object_generic_setattr,

@@ -3207,16 +3207,48 @@ done:
  * non-bounded builtin (builtins table) or anything found on an object or
  * module (PE_OPF_REACH). Nested code is not looked at: building a function
  * (MAKE_FUNCTION) is not bounded. Read from the opcode and builtins tables. */
+#define BOUNDED_SMALL_EXP 64    /* x ** c, x << c: |c| at most this */
+#define BOUNDED_TARGET_WORDS 64 /* jump targets tracked (64 * 64 instructions) */
+
+/* `x ** c` / `x << c` at instruction i with c a constant pushed right
+ * before it (no jump lands on i, no handler: c is its right operand):
+ * with |c| <= BOUNDED_SMALL_EXP the result is at most that many times its
+ * operand's size, so it costs no more than as many multiplications. */
+static bool small_const_rhs(const pe_fcode *fc, uint32_t i, bool pow, const uint64_t *targets) {
+    if (i == 0 || fc->nexctab || i >= 64 * BOUNDED_TARGET_WORDS ||
+        (targets[i / 64] >> (i % 64) & 1))
+        return false;
+    uint32_t w = fc->code[i - 1], arg = PE_ARGOF(w);
+    int64_t v;
+    if (PE_OPOF(w) == PE_OP_LOAD_INT) {
+        v = (int64_t)arg;
+        if (v & 0x800000) v -= 0x1000000;
+    } else if (PE_OPOF(w) == PE_OP_LOAD_CONST && arg < fc->nconsts) {
+        pe_val c = fc->consts[arg];
+        if (c.tag == PE_TFLOAT) return pow; /* int ** float is a float */
+        if (c.tag != PE_TINT) return false;
+        v = c.u.i;
+    } else {
+        return false;
+    }
+    return v <= BOUNDED_SMALL_EXP && v >= (pow ? -BOUNDED_SMALL_EXP : 0);
+}
+
 uint32_t pe_code_compute_flags(const pe_code *code) {
     const pe_fcode *fc = code->module;
     bool calls = false, reach = false;
+    uint64_t targets[BOUNDED_TARGET_WORDS] = {0}; /* forward jumps seen so far */
     for (uint32_t i = 0; i < fc->ncode; i++) {
         uint32_t w = fc->code[i], arg = PE_ARGOF(w);
         if (PE_OPOF(w) >= PE_OP__COUNT) return 0;
         const pe_opinfo *o = &pe_opinfo_table[PE_OPOF(w)];
         if (!(o->flags & PE_OPF_BOUNDED)) return 0;
         if ((o->flags & PE_OPF_JUMP) && arg <= i) return 0; /* a loop */
-        if (o->kind == PE_ARGK_BINOP && pe_binop_unbounded(arg)) return 0;
+        if ((o->flags & PE_OPF_JUMP) && arg < 64 * BOUNDED_TARGET_WORDS)
+            targets[arg / 64] |= (uint64_t)1 << (arg % 64);
+        if (o->kind == PE_ARGK_BINOP && pe_binop_unbounded(arg) &&
+            !small_const_rhs(fc, i, (arg & 0xffu) == PE_BO_POW, targets))
+            return 0;
         if ((o->flags & PE_OPF_BUILTIN) && arg < code->nglobals && code->gbuiltin[arg] >= 0 &&
             !pe_builtin_bounded(code->gbuiltin[arg]))
             reach = true;
@@ -3264,6 +3296,35 @@ int pe_fcode_arrays(pe_state *S, pe_fcode *f, uint32_t ncode, uint32_t nconsts, 
     return 0;
 }
 
+/* The superinstructions pass (issue 17; pe_opcodes.h): instruction A
+ * becomes A_B where B follows, for the pairs a dynamic pair profile of the
+ * throughput group found hottest (tools/oppairs.py). Left to right, each
+ * decision reads the plain opcode of the next instruction, which is still
+ * unrewritten; runs after the flow pass (the table rows are A's anyway). */
+static uint32_t super_of(uint32_t a, uint32_t b) {
+    switch (a) {
+    case PE_OP_LOAD_FAST:
+        return b == PE_OP_LOAD_FAST ? PE_OP_LOAD_FAST_LOAD_FAST
+               : b == PE_OP_LOAD_INT ? PE_OP_LOAD_FAST_LOAD_INT
+                                     : a;
+    case PE_OP_STORE_FAST: return b == PE_OP_LOAD_FAST ? PE_OP_STORE_FAST_LOAD_FAST : a;
+    case PE_OP_FOR_ITER: return b == PE_OP_STORE_FAST ? PE_OP_FOR_ITER_STORE_FAST : a;
+    case PE_OP_LOAD_INT:
+        return b == PE_OP_ADD ? PE_OP_LOAD_INT_ADD
+               : b == PE_OP_MOD ? PE_OP_LOAD_INT_MOD
+               : b == PE_OP_BINARY_SUBSCR ? PE_OP_LOAD_INT_BINARY_SUBSCR
+                                          : a;
+    default: return a;
+    }
+}
+
+static void superinstructions(uint32_t *code, uint32_t n) {
+    for (uint32_t i = 0; i + 1 < n; i++) {
+        uint32_t a = PE_OPOF(code[i]), s = super_of(a, PE_OPOF(code[i + 1]));
+        if (s != a) code[i] = PE_INSTR(s, PE_ARGOF(code[i]));
+    }
+}
+
 /* Builds the pe_fcode from a finished unit: every array is copied into one
  * exact-size block owned by the code; constants and names move over. */
 static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t nargs,
@@ -3298,6 +3359,7 @@ static pe_fcode *finish_unit(compiler *C, unit *u, const char *name, uint32_t na
     }
     if (u->n) {
         memcpy(f->code, u->code, u->n * sizeof(uint32_t));
+        superinstructions(f->code, u->n);
         memcpy(f->lines, u->lines, u->n * sizeof(uint32_t));
         memcpy(f->cols, u->cols, u->n * sizeof(uint16_t));
     }

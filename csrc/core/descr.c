@@ -42,10 +42,8 @@ static void method_dealloc(pe_state *S, pe_obj *o) {
 int pe_method_new(pe_state *S, pe_val func, pe_val self, pe_val *out) {
     pe_method *m = (pe_method *)pe_obj_new(S, &pe_type_method, sizeof(pe_method));
     if (!m) return -1;
-    pe_incref(func);
-    pe_incref(self);
-    m->func = func;
-    m->self = self;
+    m->func = pe_newref(func);
+    m->self = pe_newref(self);
     *out = pe_obj_val(&m->ob);
     return 0;
 }
@@ -76,8 +74,8 @@ static int method_hash(pe_state *S, pe_val v, int64_t *out) {
     pe_method *m = (pe_method *)v.u.o;
     int64_t h;
     if (pe_hash(S, m->func, &h)) return -1;
-    uint64_t p = (uint64_t)(uintptr_t)(m->self.tag == PE_TOBJ ? (void *)m->self.u.o : NULL);
-    *out = (int64_t)((uint64_t)h ^ ((p >> 4) | (p << 60)));
+    const void *p = m->self.tag == PE_TOBJ ? (const void *)m->self.u.o : NULL;
+    *out = (int64_t)((uint64_t)h ^ pe_hash_pointer_raw(p));
     if (*out == -1) *out = -2;
     return 0;
 }
@@ -113,16 +111,7 @@ const pe_type pe_type_method = PE_TYPE("method", BMETHOD,
 /* The descriptor protocol                                              */
 /* ------------------------------------------------------------------ */
 
-typedef struct pe_wrapper {
-    pe_obj ob;
-    pe_val func;
-    pe_val dict; /* UNDEF */
-} pe_wrapper;
-
-typedef struct pe_property {
-    pe_obj ob;
-    pe_val fget, fset, fdel, doc, name; /* None when absent; name UNDEF until __set_name__ */
-} pe_property;
+/* pe_wrapper (staticmethod/classmethod) and pe_property: pe_class.h */
 
 typedef struct pe_member {
     pe_obj ob;
@@ -252,21 +241,16 @@ static int wrapper_repr(pe_state *S, pe_val v, pe_sb *sb) {
     return pe_sb_puts(sb, ")>");
 }
 
-const pe_type pe_type_staticmethod = PE_TYPE("staticmethod", OTHER,
-    .dealloc = wrapper_dealloc,
-    .clear = wrapper_clear,
-    .repr = wrapper_repr,
-    .call = staticmethod_call,
-    .getattr = wrapper_getattr,
-);
+/* staticmethod and classmethod differ in their call slot only. */
+#define WRAPPER_SLOTS                                                                    \
+    .dealloc = wrapper_dealloc, .clear = wrapper_clear, .repr = wrapper_repr,            \
+    .getattr = wrapper_getattr
 
-const pe_type pe_type_classmethod = PE_TYPE("classmethod", OTHER,
-    .dealloc = wrapper_dealloc,
-    .clear = wrapper_clear,
-    .repr = wrapper_repr,
-    .call = classmethod_new,
-    .getattr = wrapper_getattr,
-);
+const pe_type pe_type_staticmethod =
+    PE_TYPE("staticmethod", OTHER, WRAPPER_SLOTS, .call = staticmethod_call);
+
+const pe_type pe_type_classmethod =
+    PE_TYPE("classmethod", OTHER, WRAPPER_SLOTS, .call = classmethod_new);
 
 /* ------------------------------------------------------------------ */
 /* property                                                             */
@@ -541,12 +525,9 @@ static int super_make(pe_state *S, pe_val type, pe_val obj, pe_val *out) {
     }
     pe_super *s = (pe_super *)pe_obj_new(S, &pe_type_super, sizeof(pe_super));
     if (!s) return -1;
-    pe_incref(type);
-    pe_incref(obj);
-    pe_incref(ot);
-    s->type = type;
-    s->obj = obj;
-    s->obj_type = ot;
+    s->type = pe_newref(type);
+    s->obj = pe_newref(obj);
+    s->obj_type = pe_newref(ot);
     *out = pe_obj_val(&s->ob);
     return 0;
 }

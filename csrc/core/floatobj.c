@@ -111,6 +111,23 @@ static double pow_inf_base(double a, double b) {
  * FMA code path and differs from glibc in roughly 1 in 2000 results. */
 int pe_float_pow(pe_state *S, double a, double b, double *out) {
     bool negate = false;
+    /* the common case first: a finite and not 0 or 1 in magnitude, b a
+     * finite nonzero integer of moderate size (x ** 2) or any finite b
+     * with a > 0; only overflow can go wrong */
+    if (isfinite(a) && a != 0.0 && isfinite(b) && b != 0.0 && fabs(a) != 1.0) {
+        double m = a;
+        if (a < 0.0) {
+            if (!(fabs(b) < 9007199254740992.0 && b == (double)(int64_t)b)) goto general;
+            m = -a;
+            negate = ((int64_t)b & 1) != 0;
+        }
+        double r = pow(m, b);
+        if (isinf(r))
+            return pe_raise_errno(S, PE_EXC(OverflowError), 34, "Numerical result out of range");
+        *out = negate ? -r : r;
+        return 0;
+    }
+general:
     if (b == 0.0) { *out = 1.0; return 0; } /* even 0**0 and nan**0 */
     if (isnan(a)) { *out = a; return 0; }
     if (isnan(b)) { *out = a == 1.0 ? 1.0 : b; return 0; }

@@ -582,10 +582,29 @@ typedef struct {
 } MergeState;
 
 /* 1 if x < y, 0 if not, -1 on error. */
+/* x < y for two exact tuples while their items are small ints (a sort
+ * key such as (r[0], -r[2])): 0 or 1, or 2 when an item of another kind
+ * decides (the general comparison then runs from the start: comparing
+ * small ints has no effects to repeat). */
+static int tuple_lt_ints(const pe_tuple *a, const pe_tuple *b) {
+    size_t n = a->n < b->n ? a->n : b->n;
+    for (size_t i = 0; i < n; i++) {
+        pe_val x = a->items[i], y = b->items[i];
+        if (x.tag != PE_TINT || y.tag != PE_TINT) return 2;
+        if (x.u.i != y.u.i) return x.u.i < y.u.i;
+    }
+    return a->n < b->n;
+}
+
 static int islt(MergeState *ms, pe_val x, pe_val y) {
     if (PE_UNLIKELY(pe_work_fast(ms->S, 1))) return -1; /* time budget */
     if (x.tag == PE_TINT && y.tag == PE_TINT) return x.u.i < y.u.i;
     if (x.tag == PE_TFLOAT && y.tag == PE_TFLOAT) return x.u.f < y.u.f;
+    if (x.tag == PE_TOBJ && y.tag == PE_TOBJ && x.u.o->type == &pe_type_tuple &&
+        y.u.o->type == &pe_type_tuple) {
+        int k = tuple_lt_ints(PE_TUPLE(x), PE_TUPLE(y));
+        if (k != 2) return k;
+    }
     pe_val r;
     if (pe_richcmp(ms->S, x, y, PE_LT, &r)) return -1;
     if (r.tag == PE_TBOOL) return (int)r.u.i;

@@ -578,6 +578,10 @@ static int check_code(pe_marshal_r *r, const pe_fcode *f) {
         case PE_ARGK_INPLACE: case PE_ARGK_INVERT: ok = arg <= 1; break;
         default: break;
         }
+        /* a superinstruction reads the operand of the instruction after it */
+        uint32_t first, second = pe_super_parts(op, &first);
+        if (second && (i + 1 >= f->ncode || pe_super_first(PE_OPOF(f->code[i + 1])) != second))
+            ok = false;
         if (!ok) {
             bad = "operand out of range";
             break;

@@ -96,11 +96,7 @@ int pe_tostr(pe_state *S, pe_val v, pe_sb *sb) {
 int pe_text_val(pe_state *S, int (*fmt)(pe_state *, pe_val, pe_sb *), pe_val v, pe_val *out) {
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (fmt(S, v, &sb)) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    return pe_sb_done_str(&sb, fmt(S, v, &sb), out);
 }
 
 int pe_repr_val(pe_state *S, pe_val v, pe_val *out) { return pe_text_val(S, pe_repr, v, out); }
@@ -159,10 +155,7 @@ int pe_hash(pe_state *S, pe_val v, int64_t *out) {
             t->kind == PE_K_EXC || t->kind == PE_K_MODULE || t->kind == PE_K_CODE ||
             t->kind == PE_K_ITER || t->kind == PE_K_HOST || t->kind == PE_K_CELL ||
             t == &pe_type_dict_values || t == &pe_type_ellipsis) {
-            uint64_t h = (uint64_t)(uintptr_t)v.u.o;
-            *out = (int64_t)((h >> 4) | (h << 60));
-            if (*out == -1) *out = -2;
-            return 0;
+            return pe_identity_hash(S, v, out);
         }
         return pe_raise(S, PE_EXC(TypeError), "unhashable type: '%s'", t->name);
     }
@@ -1851,9 +1844,11 @@ static int cfunc_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
     return 0;
 }
 
-static uint64_t pointer_hash(const void *p) {
-    uint64_t h = (uint64_t)(uintptr_t)p;
-    return (h >> 4) | (h << 60);
+int pe_identity_hash(pe_state *S, pe_val v, int64_t *out) {
+    (void)S;
+    int64_t h = (int64_t)pe_hash_pointer_raw(v.u.o);
+    *out = h == -1 ? -2 : h;
+    return 0;
 }
 
 static int cfunc_hash(pe_state *S, pe_val v, int64_t *out) {
@@ -1865,13 +1860,13 @@ static int cfunc_hash(pe_state *S, pe_val v, int64_t *out) {
     } u = {.p = NULL};
     u.fn = f->fn;
     if (f->self.tag == PE_TOBJ) {
-        h = pointer_hash(f->self.u.o);
+        h = pe_hash_pointer_raw(f->self.u.o);
     } else if (f->self.tag != PE_TUNDEF) {
         int64_t sh;
         if (pe_hash(S, f->self, &sh)) return -1;
         h = (uint64_t)sh;
     }
-    h ^= pointer_hash(u.p);
+    h ^= pe_hash_pointer_raw(u.p);
     *out = (int64_t)h == -1 ? -2 : (int64_t)h;
     return 0;
 }

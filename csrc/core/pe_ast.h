@@ -27,6 +27,7 @@
     T(DOUBLESLASH, "//") T(DOUBLESLASHEQUAL, "//=") T(AT, "@")                   \
     T(ATEQUAL, "@=") T(RARROW, "->") T(ELLIPSIS, "...") T(COLONEQUAL, ":=")      \
     T(EXCLAMATION, "!")                                                          \
+    /* keywords last, in byte order (lexer.c binary-searches them) */            \
     T(KW_False, "False") T(KW_None, "None") T(KW_True, "True") T(KW_and, "and")  \
     T(KW_as, "as") T(KW_assert, "assert") T(KW_async, "async")                   \
     T(KW_await, "await") T(KW_break, "break") T(KW_class, "class")               \

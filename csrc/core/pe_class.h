@@ -358,6 +358,19 @@ int pe_class_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_o
  * class, fills the __class__ cell the body returned. */
 int pe_build_class(pe_state *S, pe_val func, pe_val name, const pe_val *bases, int nbases,
                    const pe_val *kwvals, int nkw, pe_obj *kwnames, pe_val *out);
+/* staticmethod / classmethod objects, and property objects (descr.c;
+ * snapshot.c reads and makes them too). */
+typedef struct pe_wrapper {
+    pe_obj ob;
+    pe_val func;
+    pe_val dict; /* UNDEF */
+} pe_wrapper;
+
+typedef struct pe_property {
+    pe_obj ob;
+    pe_val fget, fset, fdel, doc, name; /* None when absent; name UNDEF until __set_name__ */
+} pe_property;
+
 /* staticmethod(f) / classmethod(f) (t is one of the two types). */
 int pe_wrap_descriptor(pe_state *S, const pe_type *t, pe_val f, pe_val *out);
 /* A __slots__ member descriptor of owner for slot index. */

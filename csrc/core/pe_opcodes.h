@@ -59,8 +59,9 @@ enum {
     PE_OPF_REACH = 1u << 5,   /* pushes something found on an object or module: may reach
                                  any callable (a math function, a method) */
     PE_OPF_BUILTIN = 1u << 6, /* pushes a global slot's value, which may be a builtin */
-    PE_OPF_BACK = 1u << 7     /* a JUMP that may go backward: a loop's back-edge, always
+    PE_OPF_BACK = 1u << 7,    /* a JUMP that may go backward: a loop's back-edge, always
                                  right after CHECK_STEPS (the flow pass asserts it) */
+    PE_OPF_SUPER = 1u << 8    /* a superinstruction (pe_super_parts) */
 };
 
 #define PE_OPF_B PE_OPF_BOUNDED
@@ -177,7 +178,18 @@ enum {
     OP(STORE_NAME, 1, 0, 0, NAME, PE_OPF_B)                                                   \
     OP(DELETE_NAME, 0, 0, 0, NAME, PE_OPF_B)                                                  \
     /* [body func, name, bases.., (kw values.., kwnames)]: arg nbases | nkw << 12 */          \
-    OP(BUILD_CLASS, PE_SE_VAR, 1, 0, COUNT, PE_OPF_CALL)
+    OP(BUILD_CLASS, PE_SE_VAR, 1, 0, COUNT, PE_OPF_CALL)                                      \
+    /* superinstructions (compiler.c's superinstructions pass, issue 17): A_B is opcode A      \
+     * where instruction B follows. It runs both in one dispatch and continues after B, or     \
+     * does just A and continues with B; B stays in place (a jump to it runs it alone), so     \
+     * each row is A's row and the flow pass reads the pair as A then B (pe_super_parts). */    \
+    OP(LOAD_FAST_LOAD_FAST, 0, 1, 0, LOCAL, PE_OPF_B | PE_OPF_SUPER)                          \
+    OP(LOAD_FAST_LOAD_INT, 0, 1, 0, LOCAL, PE_OPF_B | PE_OPF_SUPER)                           \
+    OP(STORE_FAST_LOAD_FAST, 1, 0, 0, LOCAL, PE_OPF_B | PE_OPF_SUPER)                         \
+    OP(FOR_ITER_STORE_FAST, 1, 2, 0, JUMP, PE_OPF_JUMP | PE_OPF_COND | PE_OPF_SUPER)          \
+    OP(LOAD_INT_ADD, 0, 1, 0, SIGNED, PE_OPF_B | PE_OPF_SUPER)                                \
+    OP(LOAD_INT_MOD, 0, 1, 0, SIGNED, PE_OPF_B | PE_OPF_SUPER)                                \
+    OP(LOAD_INT_BINARY_SUBSCR, 0, 1, 0, SIGNED, PE_OPF_B | PE_OPF_SUPER)
 
 enum pe_opcode {
 #define PE_OP_ENUM(name, pops, pushes, jpushes, kind, flags) PE_OP_##name,
@@ -258,6 +270,31 @@ PE_INLINE void pe_op_stack(uint32_t w, int *pops, int *pushes, int *jpushes) {
         break;
     default: break;
     }
+}
+
+/* A superinstruction's two parts: its plain first opcode (*first) and the
+ * opcode B that must follow it; 0 (and *first = op) for any other opcode.
+ * The instruction after a superinstruction is B itself or a superinstruction
+ * whose first part is B (the pass runs left to right). */
+PE_INLINE uint32_t pe_super_parts(uint32_t op, uint32_t *first) {
+    switch (op) {
+    case PE_OP_LOAD_FAST_LOAD_FAST: *first = PE_OP_LOAD_FAST; return PE_OP_LOAD_FAST;
+    case PE_OP_LOAD_FAST_LOAD_INT: *first = PE_OP_LOAD_FAST; return PE_OP_LOAD_INT;
+    case PE_OP_STORE_FAST_LOAD_FAST: *first = PE_OP_STORE_FAST; return PE_OP_LOAD_FAST;
+    case PE_OP_FOR_ITER_STORE_FAST: *first = PE_OP_FOR_ITER; return PE_OP_STORE_FAST;
+    case PE_OP_LOAD_INT_ADD: *first = PE_OP_LOAD_INT; return PE_OP_ADD;
+    case PE_OP_LOAD_INT_MOD: *first = PE_OP_LOAD_INT; return PE_OP_MOD;
+    case PE_OP_LOAD_INT_BINARY_SUBSCR: *first = PE_OP_LOAD_INT; return PE_OP_BINARY_SUBSCR;
+    default: *first = op; return 0;
+    }
+}
+
+/* The plain opcode an instruction starts with (op itself unless a
+ * superinstruction). */
+PE_INLINE uint32_t pe_super_first(uint32_t op) {
+    uint32_t first;
+    (void)pe_super_parts(op, &first);
+    return first;
 }
 
 /* BINARY_OP operators whose result can be exponentially larger than their

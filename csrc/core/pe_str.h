@@ -145,7 +145,12 @@ int pe_str_decode_literal(pe_state *S, const char *body, size_t len, bool raw, p
 
 /* Unicode character database (unicode.c + generated unicode_db.h; the
  * version of the CPython that generated it). */
-bool pe_uni_isspace(uint32_t c);     /* str.isspace(), split()/strip() */
+bool pe_uni_isspace_nonascii(uint32_t c);
+/* str.isspace(), split()/strip(): ASCII inline (the common case) */
+PE_INLINE bool pe_uni_isspace(uint32_t c) {
+    if (c < 128) return c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
+    return pe_uni_isspace_nonascii(c);
+}
 bool pe_uni_isalpha(uint32_t c);
 bool pe_uni_isprintable(uint32_t c);
 bool pe_uni_isidstart(uint32_t c);   /* XID_Start (without '_') */

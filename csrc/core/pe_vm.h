@@ -203,6 +203,13 @@ struct pe_state {
         const pe_obj *name;
         const pe_cfunc *m;
     } smcache[128];
+    /* LOAD_METHOD on a static C module (math.sqrt): (module, name) -> its
+     * built-in function, checked by name on a hit */
+    struct pe_mcache_module {
+        const pe_obj *mod;
+        const pe_obj *name;
+        const pe_cfunc *f;
+    } modcache[32];
     uint32_t nhost_types, host_types_cap;
 
     /* The sys module (sysmodule.c). */

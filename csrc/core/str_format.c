@@ -517,11 +517,8 @@ static int pf_run(pe_state *S, const char *p, size_t n, bool ascii, bool bytes, 
 int pe_ps_percent_format(pe_state *S, pe_str *fmt, pe_val args, pe_val *out) {
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (pf_run(S, fmt->data, fmt->len, fmt->ascii, false, args, &sb)) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    int r = pf_run(S, fmt->data, fmt->len, fmt->ascii, false, args, &sb);
+    return pe_sb_done_str(&sb, r, out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -792,11 +789,8 @@ static int sf_build(pe_state *S, sf_ctx *c, const char *p, size_t len, int depth
 static int sf_run(pe_state *S, pe_val self, sf_ctx *c, pe_val *out) {
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (sf_build(S, c, PE_STR(self)->data, PE_STR(self)->len, 2, &sb)) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    int r = sf_build(S, c, PE_STR(self)->data, PE_STR(self)->len, 2, &sb);
+    return pe_sb_done_str(&sb, r, out);
 }
 
 int pe_ps_str_format_method(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,

@@ -16,6 +16,13 @@
 
 #define SELF (PE_STR(self))
 
+/* str.NAME(...): helper(S, "NAME", the method's arguments, extra..., out). */
+#define VARIANT(fname, helper, ...)                                                             \
+    static int str_##fname(pe_state *S, pe_val self, int argc, const pe_val *argv,            \
+                           pe_obj *kwnames, pe_val *out) {                                    \
+        return helper(S, #fname, self, argc, argv, kwnames, __VA_ARGS__, out);                \
+    }
+
 /* ------------------------------------------------------------------ */
 /* Argument checking                                                   */
 /* ------------------------------------------------------------------ */
@@ -45,6 +52,8 @@ static int chk_onearg(pe_state *S, const char *name, int argc, pe_obj *kwnames) 
 
 /* Argument Clinic, positional only: "center expected at least 1 argument, got 0". */
 static int chk_clinic(pe_state *S, const char *name, int argc, pe_obj *kwnames, int min, int max) {
+    /* the common case without formatting the qualified name */
+    if (!kwnames && argc >= min && argc <= max) return 0;
     char qualname[32];
     snprintf(qualname, sizeof qualname, "str.%s", name);
     return pe_cont_posargs(S, qualname, name, argc, kwnames, min, max);
@@ -401,22 +410,10 @@ static int find_common(pe_state *S, const char *name, pe_val self, int argc, con
     return 0;
 }
 
-static int str_find(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                    pe_val *out) {
-    return find_common(S, "find", self, argc, argv, kwnames, false, false, out);
-}
-static int str_rfind(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                     pe_val *out) {
-    return find_common(S, "rfind", self, argc, argv, kwnames, true, false, out);
-}
-static int str_index(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                     pe_val *out) {
-    return find_common(S, "index", self, argc, argv, kwnames, false, true, out);
-}
-static int str_rindex(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                      pe_val *out) {
-    return find_common(S, "rindex", self, argc, argv, kwnames, true, true, out);
-}
+VARIANT(find, find_common, false, false)
+VARIANT(rfind, find_common, true, false)
+VARIANT(index, find_common, false, true)
+VARIANT(rindex, find_common, true, true)
 
 static int str_count(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
@@ -475,14 +472,8 @@ static int starts_ends(pe_state *S, const char *name, pe_val self, int argc, con
     return 0;
 }
 
-static int str_startswith(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                          pe_val *out) {
-    return starts_ends(S, "startswith", self, argc, argv, kwnames, false, out);
-}
-static int str_endswith(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                        pe_val *out) {
-    return starts_ends(S, "endswith", self, argc, argv, kwnames, true, out);
-}
+VARIANT(startswith, starts_ends, false)
+VARIANT(endswith, starts_ends, true)
 
 /* ------------------------------------------------------------------ */
 /* split / rsplit / splitlines                                         */
@@ -565,13 +556,17 @@ static int split_common(pe_state *S, const char *name, pe_val self, int argc, co
     return 0;
 }
 
-static int str_split(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                     pe_val *out) {
-    return split_common(S, "split", self, argc, argv, kwnames, false, out);
-}
-static int str_rsplit(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                      pe_val *out) {
-    return split_common(S, "rsplit", self, argc, argv, kwnames, true, out);
+VARIANT(split, split_common, false)
+VARIANT(rsplit, split_common, true)
+
+/* str.NAME's one optional int argument argname (*value keeps its default
+ * when it is absent). */
+static int opt_int_arg(pe_state *S, const char *name, const char *argname, int argc,
+                       const pe_val *argv, pe_obj *kwnames, int *value) {
+    const char *const names[1] = {argname};
+    pe_val a[1];
+    if (pe_args_bind(S, name, argc, argv, kwnames, names, 1, 1, a)) return -1;
+    return a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], value) ? -1 : 0;
 }
 
 /* Length in bytes of the line break at off, or 0 (\r\n is one break;
@@ -592,11 +587,8 @@ static size_t linebreak_at(const char *p, size_t len, size_t off) {
 
 static int str_splitlines(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                           pe_val *out) {
-    static const char *const names[1] = {"keepends"};
-    pe_val a[1];
     int keep = 0;
-    if (pe_args_bind(S, "splitlines", argc, argv, kwnames, names, 1, 1, a)) return -1;
-    if (a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], &keep)) return -1;
+    if (opt_int_arg(S, "splitlines", "keepends", argc, argv, kwnames, &keep)) return -1;
     if (pe_list_new(S, 0, out)) return -1;
     const pe_str *s = SELF;
     size_t i = 0;
@@ -658,18 +650,9 @@ static int strip_common(pe_state *S, const char *name, pe_val self, int argc, co
     return do_strip(S, self, chars, mode, out);
 }
 
-static int str_strip(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                     pe_val *out) {
-    return strip_common(S, "strip", self, argc, argv, kwnames, 3, out);
-}
-static int str_lstrip(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                      pe_val *out) {
-    return strip_common(S, "lstrip", self, argc, argv, kwnames, 1, out);
-}
-static int str_rstrip(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                      pe_val *out) {
-    return strip_common(S, "rstrip", self, argc, argv, kwnames, 2, out);
-}
+VARIANT(strip, strip_common, 3)
+VARIANT(lstrip, strip_common, 1)
+VARIANT(rstrip, strip_common, 2)
 
 /* ------------------------------------------------------------------ */
 /* join / replace                                                      */
@@ -820,18 +803,9 @@ static int justify(pe_state *S, const char *name, pe_val self, int argc, const p
     return pad(S, self, left, marg - left, f, fn, out);
 }
 
-static int str_center(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                      pe_val *out) {
-    return justify(S, "center", self, argc, argv, kwnames, 0, out);
-}
-static int str_ljust(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                     pe_val *out) {
-    return justify(S, "ljust", self, argc, argv, kwnames, 1, out);
-}
-static int str_rjust(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                     pe_val *out) {
-    return justify(S, "rjust", self, argc, argv, kwnames, 2, out);
-}
+VARIANT(center, justify, 0)
+VARIANT(ljust, justify, 1)
+VARIANT(rjust, justify, 2)
 
 static int str_zfill(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
@@ -852,11 +826,8 @@ static int str_zfill(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_
 
 static int str_expandtabs(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                           pe_val *out) {
-    static const char *const names[1] = {"tabsize"};
-    pe_val a[1];
     int tabsize = 8;
-    if (pe_args_bind(S, "expandtabs", argc, argv, kwnames, names, 1, 1, a)) return -1;
-    if (a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], &tabsize)) return -1;
+    if (opt_int_arg(S, "expandtabs", "tabsize", argc, argv, kwnames, &tabsize)) return -1;
     const pe_str *s = SELF;
     if (!memchr(s->data, '\t', s->len)) return ret_self(self, out);
     pe_sb sb;
@@ -926,14 +897,8 @@ static int partition_common(pe_state *S, const char *name, pe_val self, int argc
     return make_triple(S, a, b, c, out);
 }
 
-static int str_partition(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                         pe_val *out) {
-    return partition_common(S, "partition", self, argc, argv, kwnames, false, out);
-}
-static int str_rpartition(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                          pe_val *out) {
-    return partition_common(S, "rpartition", self, argc, argv, kwnames, true, out);
-}
+VARIANT(partition, partition_common, false)
+VARIANT(rpartition, partition_common, true)
 
 static int remove_affix(pe_state *S, const char *name, pe_val self, int argc, const pe_val *argv,
                         pe_obj *kwnames, bool suffix, pe_val *out) {

@@ -33,10 +33,7 @@ unsigned pe_ps_uni_flags(uint32_t c) {
     return pe_uni_records[UNI_LOOKUP3(prop, PROP, c)].flags;
 }
 
-bool pe_uni_isspace(uint32_t c) {
-    if (c < 128) return c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
-    return (pe_ps_uni_flags(c) & PE_UF_SPACE) != 0;
-}
+bool pe_uni_isspace_nonascii(uint32_t c) { return (pe_ps_uni_flags(c) & PE_UF_SPACE) != 0; }
 bool pe_uni_isalpha(uint32_t c) { return (pe_ps_uni_flags(c) & PE_UF_ALPHA) != 0; }
 bool pe_uni_isprintable(uint32_t c) {
     if (c < 128) return c >= 32 && c < 127;

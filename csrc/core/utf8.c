@@ -28,8 +28,16 @@ size_t pe_utf8_encode(uint32_t c, char *buf) {
 }
 
 size_t pe_utf8_count(const char *s, size_t len) {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) n += !pe_utf8_is_cont((unsigned char)s[i]);
+    /* len minus the continuation bytes (10xxxxxx), eight bytes at a time:
+     * bit 0 of each byte of c is 1 for a continuation byte */
+    size_t n = len, i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t c = (x >> 7) & ~(x >> 6) & 0x0101010101010101ull;
+        n -= (size_t)((c * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < len; i++) n -= pe_utf8_is_cont((unsigned char)s[i]);
     return n;
 }
 

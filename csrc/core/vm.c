@@ -976,6 +976,36 @@ static PE_NOINLINE int with_except_start(pe_state *S, pe_val *sp) {
 }
 
 /* ------------------------------------------------------------------ */
+/* LOAD_METHOD on a static C module                                    */
+/* ------------------------------------------------------------------ */
+
+/* Static modules (math, sys: immortal, read-only) answer a name with the
+ * same static built-in function every time: cached per state by (module,
+ * name), a hit confirmed by the function's name (a name's address may be
+ * reused). */
+PE_INLINE struct pe_mcache_module *modcache_slot(pe_state *S, const pe_obj *mod,
+                                                 const pe_obj *nm) {
+    return &S->modcache[(((uintptr_t)nm >> 4) ^ ((uintptr_t)mod >> 5)) & 31];
+}
+
+PE_INLINE bool is_static_module(pe_val v) {
+    return v.tag == PE_TOBJ && v.u.o->type == &pe_type_module && (v.u.o->flags & PE_IMMORTAL) &&
+           ((const pe_module *)v.u.o)->lookup;
+}
+
+static PE_NOINLINE void modcache_fill(pe_state *S, pe_val mod, const pe_obj *nm, pe_val res) {
+    if (!is_static_module(mod) || res.tag != PE_TOBJ || res.u.o->type != &pe_type_builtin ||
+        !(res.u.o->flags & PE_IMMORTAL))
+        return;
+    const pe_cfunc *f = (const pe_cfunc *)res.u.o;
+    if (f->self.tag != PE_TUNDEF || strcmp(f->name, ((const pe_str *)nm)->data)) return;
+    struct pe_mcache_module *e = modcache_slot(S, mod.u.o, nm);
+    e->mod = mod.u.o;
+    e->name = nm;
+    e->f = f;
+}
+
+/* ------------------------------------------------------------------ */
 /* The dispatch loop                                                   */
 /* ------------------------------------------------------------------ */
 
@@ -1014,12 +1044,42 @@ static PE_NOINLINE int with_except_start(pe_state *S, pe_val *sp) {
 #define CHECK_FRAME() ((void)0)
 #endif
 
+/* Developer aid (tools/oppairs.py): a build with -DPE_OPPAIRS counts the
+ * executed opcode pairs (previous, next) and writes them to the file named
+ * by $PE_OPPAIRS_OUT at exit. Never in a normal build: the counters are
+ * process-wide. */
+#ifdef PE_OPPAIRS
+static uint64_t oppair_counts[PE_OP__COUNT][PE_OP__COUNT];
+static unsigned oppair_prev;
+static void oppairs_dump(void) {
+    const char *path = getenv("PE_OPPAIRS_OUT");
+    FILE *fp = path ? fopen(path, "w") : NULL;
+    if (!fp) return;
+    for (unsigned a = 0; a < PE_OP__COUNT; a++)
+        for (unsigned b = 0; b < PE_OP__COUNT; b++)
+            if (oppair_counts[a][b])
+                fprintf(fp, "%s %s %llu\n", pe_opinfo_table[a].name, pe_opinfo_table[b].name,
+                        (unsigned long long)oppair_counts[a][b]);
+    fclose(fp);
+}
+#define OPPAIR_COUNT(op)                                                      \
+    do {                                                                      \
+        static bool reg_;                                                     \
+        if (!reg_) reg_ = !atexit(oppairs_dump);                              \
+        if ((op) < PE_OP__COUNT) oppair_counts[oppair_prev][(op)]++;          \
+        oppair_prev = (op) < PE_OP__COUNT ? (op) : 0;                         \
+    } while (0)
+#else
+#define OPPAIR_COUNT(op) ((void)0)
+#endif
+
 #ifdef PE_COMPUTED_GOTO
 #define TARGET(op) L_##op:
 #define DISPATCH()                                \
     do {                                          \
         CHECK_STACK();                            \
         w = *pc++;                                \
+        OPPAIR_COUNT(PE_OPOF(w));                 \
         goto *dispatch[PE_OPOF(w)];               \
     } while (0)
 #else
@@ -1043,6 +1103,26 @@ static PE_NOINLINE int with_except_start(pe_state *S, pe_val *sp) {
         globals = f->globals;                 \
     } while (0)
 #define ERROR() goto error
+/* push local IDX (UnboundLocalError if unset) */
+#define PUSH_LOCAL(IDX)                                 \
+    do {                                                \
+        uint32_t li_ = (IDX);                           \
+        pe_val lv_ = locals[li_];                       \
+        if (PE_UNLIKELY(lv_.tag == PE_TUNDEF)) {        \
+            unbound_local(S, f->code, li_);             \
+            ERROR();                                    \
+        }                                               \
+        pe_incref(lv_);                                 \
+        PUSH(lv_);                                      \
+    } while (0)
+/* a superinstruction that did both parts: past the second */
+#define SUPER_DONE()   \
+    do {               \
+        pc++;          \
+        DISPATCH();    \
+    } while (0)
+/* LOAD_INT's immediate: 24-bit two's complement */
+#define INT24(A) ((int64_t)(A) - (((A)&0x800000u) ? 0x1000000 : 0))
 
 /* Runs frames until the entry frame at index `entry` returns. */
 static int vm_execute(pe_state *S, uint32_t entry, pe_val *result, bool throw_) {
@@ -1088,9 +1168,50 @@ next:
         DISPATCH();
     }
     TARGET(LOAD_INT) {
-        int64_t v = (int64_t)ARG;
-        if (v & 0x800000) v -= 0x1000000;
-        PUSH(pe_int(v));
+        PUSH(pe_int(INT24(ARG)));
+        DISPATCH();
+    }
+    /* LOAD_INT k; op: the common operand types in one step, anything
+     * else pushes k and runs op itself */
+    TARGET(LOAD_INT_ADD) {
+        int64_t k = INT24(ARG), r;
+        pe_val a = sp[-1];
+        if (a.tag == PE_TINT && !__builtin_add_overflow(a.u.i, k, &r)) {
+            sp[-1].u.i = r;
+            SUPER_DONE();
+        } else if (a.tag == PE_TFLOAT) {
+            sp[-1].u.f = a.u.f + (double)k;
+            SUPER_DONE();
+        }
+        PUSH(pe_int(k));
+        DISPATCH();
+    }
+    TARGET(LOAD_INT_MOD) {
+        int64_t k = INT24(ARG);
+        if (sp[-1].tag == PE_TINT && k > 0) {
+            int64_t r = sp[-1].u.i % k;
+            sp[-1].u.i = r + (r < 0 ? k : 0);
+            SUPER_DONE();
+        }
+        PUSH(pe_int(k));
+        DISPATCH();
+    }
+    TARGET(LOAD_INT_BINARY_SUBSCR) {
+        int64_t k = INT24(ARG);
+        pe_val v = sp[-1];
+        if (v.tag == PE_TOBJ && v.u.o->type == &pe_type_list) {
+            pe_list *l = PE_LIST(v);
+            int64_t i = k < 0 ? k + (int64_t)l->n : k;
+            if (i >= 0 && (uint64_t)i < l->n) {
+                pe_val res = l->items[i];
+                pe_incref(res);
+                sp[-1] = res;
+                pc++; /* the pair is done */
+                pe_decref(S, v); /* the stack's reference to the list */
+                DISPATCH();
+            }
+        }
+        PUSH(pe_int(k));
         DISPATCH();
     }
     TARGET(LOAD_NONE) { PUSH(pe_none()); DISPATCH(); }
@@ -1098,13 +1219,7 @@ next:
     TARGET(LOAD_FALSE) { PUSH(pe_bool(0)); DISPATCH(); }
 
     TARGET(LOAD_FAST) {
-        pe_val v = locals[ARG];
-        if (PE_UNLIKELY(v.tag == PE_TUNDEF)) {
-            unbound_local(S, f->code, ARG);
-            ERROR();
-        }
-        pe_incref(v);
-        PUSH(v);
+        PUSH_LOCAL(ARG);
         DISPATCH();
     }
     TARGET(STORE_FAST) {
@@ -1123,6 +1238,27 @@ next:
         pe_decref(S, old);
         DISPATCH();
     }
+    /* superinstructions (pe_opcodes.h): the second instruction's operand
+     * is the next word's; pc moves past it once the pair is done */
+    TARGET(LOAD_FAST_LOAD_FAST) {
+        PUSH_LOCAL(ARG);
+        PUSH_LOCAL(PE_ARGOF(*pc++));
+        DISPATCH();
+    }
+    TARGET(LOAD_FAST_LOAD_INT) {
+        PUSH_LOCAL(ARG);
+        uint32_t k = PE_ARGOF(*pc++);
+        PUSH(pe_int(INT24(k)));
+        DISPATCH();
+    }
+    TARGET(STORE_FAST_LOAD_FAST) {
+        pe_val old = locals[ARG];
+        locals[ARG] = POP();
+        pe_decref(S, old);
+        PUSH_LOCAL(PE_ARGOF(*pc++));
+        DISPATCH();
+    }
+
     TARGET(LOAD_GLOBAL) {
         pe_val v = globals[ARG];
         if (PE_UNLIKELY(v.tag == PE_TUNDEF)) {
@@ -1305,7 +1441,7 @@ next:
              * the string can grow in place (CPython does the same) */
             uint32_t nw = *pc;
             pe_val *slot = NULL;
-            if (PE_OPOF(nw) == PE_OP_STORE_FAST) slot = &locals[PE_ARGOF(nw)];
+            if (pe_super_first(PE_OPOF(nw)) == PE_OP_STORE_FAST) slot = &locals[PE_ARGOF(nw)];
             else if (PE_OPOF(nw) == PE_OP_STORE_GLOBAL) slot = &globals[PE_ARGOF(nw)];
             bool acc = slot && slot->tag == PE_TOBJ && slot->u.o == a.u.o;
             if (acc) {
@@ -1502,6 +1638,7 @@ next:
         DISPATCH();
     }
     TARGET(FOR_ITER) {
+    for_iter:;
         pe_val it = sp[-1];
         if (it.u.o->type == &pe_type_range_iterator) {
             pe_rangeiter_view *r = (pe_rangeiter_view *)it.u.o;
@@ -1535,6 +1672,29 @@ next:
         pe_decref(S, it);
         pc = f->code->code + ARG;
         DISPATCH();
+    }
+
+    TARGET(FOR_ITER_STORE_FAST) {
+        pe_val it = sp[-1];
+        if (it.u.o->type == &pe_type_range_iterator) {
+            pe_rangeiter_view *r = (pe_rangeiter_view *)it.u.o;
+            if (r->left > 0) {
+                /* the next int straight into the loop variable */
+                pe_val *slot = &locals[PE_ARGOF(*pc++)], old = *slot;
+                *slot = pe_int(r->cur);
+                if (--r->left) r->cur = (int64_t)((uint64_t)r->cur + (uint64_t)r->step);
+                if (PE_UNLIKELY(old.tag == PE_TOBJ)) {
+                    SYNC();
+                    pe_decref(S, old);
+                }
+                DISPATCH();
+            }
+            sp--;
+            pe_decref(S, it);
+            pc = f->code->code + ARG;
+            DISPATCH();
+        }
+        goto for_iter; /* the general case; STORE_FAST follows */
     }
 
     TARGET(BUILD_TUPLE) {
@@ -1901,9 +2061,19 @@ next:
                 PUSH(obj); /* owned reference moves */
                 DISPATCH();
             }
+        } else if (t->kind == PE_K_MODULE) {
+            const pe_obj *nm = f->code->names[ARG];
+            struct pe_mcache_module *e = modcache_slot(S, obj.u.o, nm);
+            if (e->mod == obj.u.o && e->name == nm && !strcmp(e->f->name, ((const pe_str *)nm)->data)) {
+                /* the module is immortal, the function static */
+                sp[-1] = pe_obj_val((pe_obj *)&e->f->ob);
+                PUSH(pe_undef());
+                DISPATCH();
+            }
         }
         pe_val res;
         if (pe_getattr(S, obj, f->code->names[ARG], &res)) ERROR();
+        if (t->kind == PE_K_MODULE) modcache_fill(S, obj, f->code->names[ARG], res);
         pe_decref(S, obj);
         sp[-1] = res;
         PUSH(pe_undef());
@@ -2005,6 +2175,14 @@ next:
         }
         pe_val res;
         SYNC();
+        if (callee.tag == PE_TOBJ && callee.u.o->type == &pe_type_builtin) {
+            /* a built-in function: straight to its C function */
+            const pe_cfunc *cf = (const pe_cfunc *)callee.u.o;
+            if (cf->fn(S, cf->self, (int)argc, sp - argc, NULL, &res)) ERROR();
+            for (uint32_t i = 0; i <= argc; i++) pe_decref(S, POP());
+            PUSH(res);
+            DISPATCH();
+        }
         if (callee.tag == PE_TOBJ && callee.u.o->type == &pe_type_type &&
             pe_is_heaptype((const pe_type *)callee.u.o)) {
             int r = class_call_frame(S, f, sp, argc);
