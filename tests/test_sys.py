@@ -98,7 +98,7 @@ def test_stderr(pyexpr_bin, src):
 
 HOST_ATTRIBUTES = ["path", "modules", "executable", "platform", "getsizeof", "_getframe",
                    "settrace", "setprofile", "stdin", "prefix", "meta_path", "orig_argv",
-                   "exc_info", "flags", "getrefcount", "__stdout__", "displayhook", "excepthook",
+                   "flags", "getrefcount", "__stdout__", "displayhook", "excepthook",
                    "audit", "addaudithook", "builtin_module_names", "dont_write_bytecode"]
 
 

@@ -585,13 +585,15 @@ static int reinstall(pe_state *S, pe_class *c) {
     return pe_class_install_slots(S, c);
 }
 
-int pe_class_refresh(pe_state *S, pe_class *cls) {
+int pe_class_changed(pe_state *S, pe_class *cls) {
+    /* every live class that has cls in its MRO (cls included) */
     for (pe_class *c = S->classes; c; c = c->sub_next)
-        if ((c == cls || pe_class_is_subtype(&c->tp, &cls->tp)) && reinstall(S, c)) return -1;
+        if (c == cls || pe_class_is_subtype(&c->tp, &cls->tp))
+            if (reinstall(S, c)) return -1;
     return 0;
 }
 
-int pe_class_changed(pe_state *S, pe_class *cls, const char *name, bool descr) {
+int pe_class_attr_changed(pe_state *S, pe_class *cls, const char *name, bool descr) {
     /* the one special method that changed (none: an ordinary name, or a
      * dunder the slots do not use) */
     int du = PE_DU__COUNT;
@@ -1412,7 +1414,7 @@ int pe_class_setattr(pe_state *S, pe_class *c, pe_obj *name, pe_val val) {
     } else if (pe_dict_set(S, PE_DICT(c->dict), pe_obj_val(name), val)) {
         return -1;
     }
-    return pe_class_changed(S, c, n, descr);
+    return pe_class_attr_changed(S, c, n, descr);
 }
 
 /* tp.setattr of `type`: heap classes are mutable, built-ins are not. */

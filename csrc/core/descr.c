@@ -244,7 +244,7 @@ static int wrapper_repr(pe_state *S, pe_val v, pe_sb *sb) {
 /* staticmethod and classmethod differ in their call slot only. */
 #define WRAPPER_SLOTS                                                                    \
     .dealloc = wrapper_dealloc, .clear = wrapper_clear, .repr = wrapper_repr,            \
-    .getattr = wrapper_getattr
+    .getattr = wrapper_getattr, .hash = pe_identity_hash
 
 const pe_type pe_type_staticmethod =
     PE_TYPE("staticmethod", OTHER, WRAPPER_SLOTS, .call = staticmethod_call);
@@ -426,6 +426,7 @@ const pe_type pe_type_property = PE_TYPE("property", OTHER,
     .call = property_new,
     .getattr = property_getattr,
     .methods = property_methods,
+    .hash = pe_identity_hash,
 );
 
 /* ------------------------------------------------------------------ */
@@ -660,6 +661,7 @@ const pe_type pe_type_super = PE_TYPE("super", OTHER,
     .repr = super_repr,
     .call = super_new,
     .getattr = super_getattr,
+    .hash = pe_identity_hash,
 );
 
 /* ------------------------------------------------------------------ */

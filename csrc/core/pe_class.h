@@ -258,16 +258,16 @@ PE_INLINE pe_val pe_type_special(const pe_type *t, enum pe_dunder d) {
 }
 /* t is base or derives from it (MRO for heap types). */
 bool pe_class_is_subtype(const pe_type *t, const pe_type *base);
+/* Re-resolves special[], flags and version of cls and its subclasses after
+ * its namespace changed wholesale (snapshot loading). Then calls
+ * pe_class_install_slots again. */
+int pe_class_changed(pe_state *S, pe_class *cls);
 /* After the class attribute `name` of cls was set or deleted (called by
  * pe_class_setattr): new version tags for cls and its subclasses; for a
  * special method of the table, that one entry of special[], the flags and
  * pe_class_install_slots again; descr: a data descriptor came or went
  * (the flags' descriptor bit is recomputed). */
-int pe_class_changed(pe_state *S, pe_class *cls, const char *name, bool descr);
-/* After cls's namespace was filled wholesale (a snapshot's loader): every
- * special method, the flags and the slots again, for cls and its
- * subclasses. */
-int pe_class_refresh(pe_state *S, pe_class *cls);
+int pe_class_attr_changed(pe_state *S, pe_class *cls, const char *name, bool descr);
 
 /* ---- the hook the special-method dispatchers own (class_slots.c) ---- */
 

@@ -298,6 +298,24 @@ static uint32_t depth_bound(const pe_state *S) {
     return S->limits.max_depth ? S->limits.max_depth : 1000;
 }
 
+/* sys.exc_info() / sys.exception(): the exception being handled (no
+ * traceback objects: the third item is None). */
+SFN(sys_exc_info) {
+    (void)argv;
+    if (no_args(S, "sys.exc_info", argc, kw)) return -1;
+    pe_val h = S->handled.tag == PE_TOBJ ? S->handled : pe_none();
+    pe_val t[3] = {h.tag == PE_TOBJ ? pe_obj_val((pe_obj *)pe_typeof(h)) : h, h, pe_none()};
+    return pe_tuple_pack(S, 3, t, out);
+}
+
+SFN(sys_exception) {
+    (void)argv;
+    if (no_args(S, "sys.exception", argc, kw)) return -1;
+    *out = S->handled.tag == PE_TOBJ ? S->handled : pe_none();
+    pe_incref(*out);
+    return 0;
+}
+
 SFN(sys_getrecursionlimit) {
     (void)argv;
     if (no_args(S, "sys.getrecursionlimit", argc, kw)) return -1;
@@ -448,6 +466,8 @@ static int sys_argv_get(pe_state *S, pe_val *out) {
 
 /* Sorted by name (binary search). */
 static const pe_cfunc sys_functions[] = {
+    PE_METHOD("exc_info", sys_exc_info),
+    PE_METHOD("exception", sys_exception),
     PE_METHOD("exit", sys_exit),
     PE_METHOD("getdefaultencoding", sys_getdefaultencoding),
     PE_METHOD("getrecursionlimit", sys_getrecursionlimit),

@@ -67,6 +67,17 @@ class F:
     def chance(self, p):
         return self.r.random() < p
 
+    @staticmethod
+    def guarded(L, stmts):
+        """L plus each statement list of stmts, guarded."""
+        for st in stmts:
+            L += guard(st)
+        return L
+
+    def printed(self, L, exprs):
+        """L plus a guarded print of each expression."""
+        return self.guarded(L, [[f"print({e})"] for e in exprs])
+
     # -- classes -------------------------------------------------------------
     def s_classes(self):
         r = self.r
@@ -156,17 +167,14 @@ class F:
                f"{base}.describe({c})", f"super({leaf}, {c}).describe()", f"{c}.__class__.__name__",
                f"{base}.w.__class__.__name__", f"callable({a})", f"{b} * 2", f"{b} < 1", f"{a} <= {a}",
                f"setattr({b}, 'frozen', 1)", f"delattr({b}, 'extra')", f"{b}.extra"]
-        for e in r.sample(ops, r.randint(6, 16)):
-            L += guard([f"print({e})"])
+        L = self.printed(L, r.sample(ops, r.randint(6, 16)))
         stmts = [[f"{a}.w = {self.pick(['5', '-1', '0'])}", f"print({a}.w, {a}._w)"],
                  [f"{c}.v += 1", f"print({c}.v, {c}.describe())"],
                  [f"del {b}.extra", f"print(hasattr({b}, 'extra'))"],
                  [f"{base}.kind = 'changed'", f"print({a}.kind, {c}.kind, {b}.kind)"],
                  [f"{mid}.describe = lambda self: 'patched'", f"print({b}.describe(), {c}.describe())"],
                  [f"{c}.newattr = [1]", f"print({c}.newattr, sorted(vars({c})))"]]
-        for s in r.sample(stmts, r.randint(0, 3)):
-            L += guard(s)
-        return L
+        return self.guarded(L, r.sample(stmts, r.randint(0, 3)))
 
     # -- generators ----------------------------------------------------------
     def s_generators(self):
@@ -213,9 +221,7 @@ class F:
             [f"print(list(zip({g}({n}), {sub}(3))))"],
             [f"{h} = {g}({n})", f"print(type({h}).__name__, {g}.__name__)"],
         ], r.randint(2, 5))
-        for o in ops:
-            L += guard(o)
-        return L
+        return self.guarded(L, ops)
 
     # -- closures --------------------------------------------------------------
     def s_closures(self):
@@ -367,8 +373,7 @@ class F:
                  f"dict((str(k), k) for k in range(3))", f"any(v > 2 for v in {src})",
                  f"[*{src}, *range(2)]", f"{{**{{'a': 1}}, 'b': 2, **dict(c=3)}}", f"(*'ab', *{src})"]
         L = []
-        for e in self.r.sample(exprs, self.r.randint(3, 7)):
-            L += guard([f"print({e})"])
+        L = self.printed(L, self.r.sample(exprs, self.r.randint(3, 7)))
         L += [f"class {c}:", "    base = [1, 2, 3]", "    sq = [v * v for v in base]",
               "    pairs = [(a, b) for a in base for b in 'xy']"]
         L += guard([f"print({c}.sq, {c}.pairs[:3])"])
@@ -628,36 +633,32 @@ class F:
                  ["print(10**25 // 7, -(10**25) // 7, 10**25 % -7, (10**25) / 7)"],
                  ["print(abs(-2**63), -(-2**63), 2**63 - 1 + 1, (2**64).bit_length())"]]
         L = []
-        for s in self.r.sample(stmts, self.r.randint(3, 8)):
-            L += guard(s)
-        return L
+        return self.guarded(L, self.r.sample(stmts, self.r.randint(3, 8)))
 
 
     # -- private names, multiple inheritance, custom exceptions, iterators ---------------------
     def s_mangle(self):
         a, b = self.fresh("_Priv"), self.fresh("Sub")
-        L = [f"class {a}:",
-             "    __shared = 'cls'",
-             "    def __init__(self, v):",
-             "        self.__v = v",
-             "        self._pub = v",
-             "    def __hidden(self):",
-             "        return ('hidden', self.__v)",
-             "    def show(self):",
-             f"        return self.__hidden(), self.__shared, {a}.__shared, [__q for __q in 'ab']",
-             f"class {b}({a}):",
-             "    def __init__(self, v):",
-             "        super().__init__(v)",
-             "        self.__v = -v",
-             "    def both(self):",
-             f"        return self.__v, self._{a.lstrip('_')}__v"]
+        L = f"""class {a}:
+    __shared = 'cls'
+    def __init__(self, v):
+        self.__v = v
+        self._pub = v
+    def __hidden(self):
+        return ('hidden', self.__v)
+    def show(self):
+        return self.__hidden(), self.__shared, {a}.__shared, [__q for __q in 'ab']
+class {b}({a}):
+    def __init__(self, v):
+        super().__init__(v)
+        self.__v = -v
+    def both(self):
+        return self.__v, self._{a.lstrip('_')}__v""".splitlines()
         o = self.fresh("o")
         L += [f"{o} = {b}({self.pick(INTS[:6])})"]
         ops = [f"sorted(vars({o}))", f"{o}.show()", f"{o}.both()", f"{o}._{a.lstrip('_')}__hidden()",
                f"getattr({o}, '__v', 'absent')", f"{o}.__v", f"hasattr({a}, '_{a.lstrip('_')}__shared')"]
-        for e in self.r.sample(ops, self.r.randint(3, len(ops))):
-            L += guard([f"print({e})"])
-        return L
+        return self.printed(L, self.r.sample(ops, self.r.randint(3, len(ops))))
 
     def s_mro(self):
         names = [self.fresh(c) for c in "ABCD"]
@@ -722,8 +723,7 @@ class F:
                f"max({it}(5))", f"list(map(str, {it}(2)))", f"dict.fromkeys({it}(2))",
                f"any(x > 5 for x in {it}(3))", f"'-'.join(str(x) for x in {it}(3))", f"set({it}(3))",
                f"tuple(reversed(list({it}(3))))", f"3 in {it}(5)", f"list(iter({it}(2)))"]
-        for e in self.r.sample(ops, self.r.randint(4, 9)):
-            L += guard([f"print({e})"])
+        L = self.printed(L, self.r.sample(ops, self.r.randint(4, 9)))
         L += ["try:", f"    next({it}(0))", "except StopIteration as e:", "    print('stop', e.args, e.value)"]
         return L
 
