@@ -585,6 +585,12 @@ static int reinstall(pe_state *S, pe_class *c) {
     return pe_class_install_slots(S, c);
 }
 
+int pe_class_reinstall(pe_state *S, pe_class *cls) {
+    for (pe_class *c = S->classes; c; c = c->sub_next)
+        if ((c == cls || pe_class_is_subtype(&c->tp, &cls->tp)) && reinstall(S, c)) return -1;
+    return 0;
+}
+
 int pe_class_changed(pe_state *S, pe_class *cls, const char *name, bool descr) {
     /* the one special method that changed (none: an ordinary name, or a
      * dunder the slots do not use) */
