@@ -585,7 +585,7 @@ static int reinstall(pe_state *S, pe_class *c) {
     return pe_class_install_slots(S, c);
 }
 
-int pe_class_reinstall(pe_state *S, pe_class *cls) {
+int pe_class_refresh(pe_state *S, pe_class *cls) {
     for (pe_class *c = S->classes; c; c = c->sub_next)
         if ((c == cls || pe_class_is_subtype(&c->tp, &cls->tp)) && reinstall(S, c)) return -1;
     return 0;

@@ -263,10 +263,10 @@ bool pe_class_is_subtype(const pe_type *t, const pe_type *base);
  * pe_class_install_slots again; descr: a data descriptor came or went
  * (the flags' descriptor bit is recomputed). */
 int pe_class_changed(pe_state *S, pe_class *cls, const char *name, bool descr);
-/* Every special method, flag and slot of cls and of the live classes below
- * it recomputed from their namespaces (a namespace replaced as a whole:
- * snapshot.c's loaded classes). */
-int pe_class_reinstall(pe_state *S, pe_class *cls);
+/* After cls's namespace was filled wholesale (a snapshot's loader): every
+ * special method, the flags and the slots again, for cls and its
+ * subclasses. */
+int pe_class_refresh(pe_state *S, pe_class *cls);
 
 /* ---- the hook the special-method dispatchers own (class_slots.c) ---- */
 

@@ -1682,7 +1682,7 @@ static int read_all(rd *r, pe_code **code_out) {
         if (r->objs[i].tag == PE_TUNDEF) return bad(r, "an object without its contents");
     /* the classes' namespaces are complete: their special methods now */
     for (uint32_t i = 0; i < n; i++)
-        if (r->kinds[i] == K_CLASS && pe_class_reinstall(S, (pe_class *)r->objs[i].u.o)) return -1;
+        if (r->kinds[i] == K_CLASS && pe_class_refresh(S, (pe_class *)r->objs[i].u.o)) return -1;
     /* globals, the handled exception, the pending call */
     uint64_t ng;
     if (get_u(r, &ng)) return -1;
