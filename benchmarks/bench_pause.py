@@ -3,6 +3,7 @@ paused run (docs/host.md "External calls that pause", docs/performance.md).
 
     python benchmarks/bench_pause.py          # a few seconds
     python benchmarks/bench_pause.py --json   # one JSON document
+    python benchmarks/bench_pause.py --cpython-only   # the generator reference alone
 
 What is measured (best of 5 repeats, per operation):
 * c_suspend_resume_ns: the C API alone (build/release/tests/test_suspend
@@ -11,6 +12,10 @@ What is measured (best of 5 repeats, per operation):
 * py_suspend_resume_ns: the same through the extension, Snapshot.resume()
   per call (a Snapshot object, the arguments converted, the GIL released
   and taken back around each step).
+* cpython_generator_ns: CPython's nearest equivalent, for scale: a
+  generator that yields at each call and is resumed by send() (a pause
+  that cannot leave the process); --cpython-only measures this alone (for
+  another interpreter, without pyexpr).
 * dump_ns / load_ns / dump_bytes: Snapshot.dump() and Snapshot.load() of a
   small paused script (a function frame inside a loop, a few locals, a
   list and a dict).
@@ -27,9 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from _extension_build import load_pyexpr  # noqa: E402
-
-pyexpr = load_pyexpr()
+pyexpr = None  # loaded in main() (not with --cpython-only)
 
 SMALL = """
 def price(item, qty):
@@ -88,14 +91,42 @@ def dump_load(n=20_000):
     return best(t_dump), best(t_load), len(data)
 
 
+def cpython_generator(n=200_000):
+    def script(count):
+        for _ in range(count):
+            yield ("ext", ())  # the external call: its name and arguments
+
+    def once():
+        t0 = time.perf_counter_ns()
+        g = script(n)
+        try:
+            g.send(None)
+            while True:
+                g.send(None)  # the call's result
+        except StopIteration:
+            pass
+        return (time.perf_counter_ns() - t0) / n
+    return best(once)
+
+
 def main():
-    res = {"c_suspend_resume_ns": c_suspend_resume(), "py_suspend_resume_ns": py_suspend_resume()}
+    global pyexpr
+    if "--cpython-only" in sys.argv:
+        print(json.dumps({"python": sys.executable, "version": sys.version.split()[0],
+                          "cpython_generator_ns": cpython_generator()}))
+        return
+    from _extension_build import load_pyexpr
+
+    pyexpr = load_pyexpr()
+    res = {"c_suspend_resume_ns": c_suspend_resume(), "py_suspend_resume_ns": py_suspend_resume(),
+           "cpython_generator_ns": cpython_generator()}
     res["dump_ns"], res["load_ns"], res["dump_bytes"] = dump_load()
     if "--json" in sys.argv:
         print(json.dumps(res))
         return
     print(f"suspend+resume, C API        {res['c_suspend_resume_ns']:8.1f} ns per external call")
     print(f"suspend+resume, extension    {res['py_suspend_resume_ns']:8.1f} ns per external call")
+    print(f"CPython generator send()     {res['cpython_generator_ns']:8.1f} ns per yield (for scale)")
     print(f"Snapshot.dump() small script {res['dump_ns'] / 1000:8.2f} us ({res['dump_bytes']} bytes)")
     print(f"Snapshot.load() small script {res['load_ns'] / 1000:8.2f} us")
 

@@ -224,3 +224,36 @@ def test_every_back_edge_pays_the_step_limit(tmp_path, src):
                        capture_output=True, text=True, timeout=60)
     assert p.returncode == 1
     assert p.stderr.splitlines()[-1] == "LimitError: step limit exceeded (max_steps=100000)"
+
+
+LINES_PROGRAM = '''\
+def h(s):
+    match s:
+        case [a, b] if a:
+            return 1
+        case {"a": 1, "b": [x, (0 | 1 as y)]}:
+            return 2
+        case (1 | 2 | [3, *_]) as z:
+            return 3
+        case {"k": str() as v, **kw} if (w := len(kw)):
+            return w
+        case _:
+            return 0
+print([h(v) for v in ([1, 2], {"a": 1, "b": [0, 5]}, 2, [3], {"k": "s", "j": 1}, None)])
+if (q := h(1)) > 1:
+    print(q)
+'''
+
+
+def test_dis_every_instruction_has_a_line(tmp_path):
+    """Every instruction carries a line of the program (1..N): the match
+    statement's COPY/POP_TOP/ROT_N and the walrus's DUP_TOP once had none
+    (an unset entry of the line table: 0 or garbage)."""
+    _, lines = _dis(LINES_PROGRAM, tmp_path)
+    n = LINES_PROGRAM.count("\n")
+    bad = []
+    for line in lines:
+        m = re.match(r"^\s+(\d+)\s+(\d+)\s+([A-Z_]+)", line)
+        if m and not 1 <= int(m.group(2)) <= n:
+            bad.append(line.strip())
+    assert not bad, bad

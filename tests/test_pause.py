@@ -207,6 +207,21 @@ def test_steps_count_across_pauses():
             s = s.resume(None)
 
 
+@pytest.mark.parametrize("reload", [False, True])
+def test_memory_counts_across_pauses(reload):
+    """What the run holds before a pause still counts after it (and after a
+    dump/load, which makes the same objects again)."""
+    src = "a = [0] * 300000\nfetch()\nb = [1] * 300000\nprint('both')\n"
+    lim = {"max_memory": 8_000_000}
+    pyexpr.exec("a = [0] * 300000\nfetch = print\ndel a\nb = [1] * 300000\n", **lim)  # one fits
+    code = pyexpr.compile(src, mode="exec")
+    s = code.start(externals=["fetch"], **lim)
+    if reload:
+        s = pyexpr.Snapshot.load(s.dump())
+    with pytest.raises((pyexpr.LimitError, MemoryError), match="memory"):
+        s.resume(None)
+
+
 def test_time_waiting_on_the_host_is_not_counted():
     code = pyexpr.compile("for i in range(3):\n    fetch(i)\nprint('done')\n", mode="exec")
     s = code.start(externals=["fetch"], timeout=0.2)

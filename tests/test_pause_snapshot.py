@@ -95,7 +95,7 @@ def gen_program(rng: random.Random) -> str:
     varied places (loops, functions, generators, closures, handlers)."""
     lines = ["acc = []", "shared = {'n': 0}"]
     for i in range(rng.randint(2, 4)):
-        kind = rng.choice(["loop", "func", "gen", "closure", "try", "with_data", "comp"])
+        kind = rng.choice(["loop", "func", "gen", "closure", "try", "with_data", "comp", "module", "cls"])
         a = rng.randint(0, 5)
         if kind == "loop":
             lines += [f"for i in range({rng.randint(1, 3)}):",
@@ -127,6 +127,33 @@ def gen_program(rng: random.Random) -> str:
         elif kind == "with_data":
             lines += [f"t{i} = (acc, [1, 2], frozenset({{{a}}}), 10 ** {20 + a}, b'x', 1.5)",
                       f"acc.append(other(t{i}[1:], z=t{i}[2]))"]
+        elif kind == "module":  # modules travel by name (imported again on load)
+            mod = rng.choice(["math", "json", "collections"])
+            # (a function of a C module such as math.floor cannot be on the
+            # stack at a pause: it is computed after the call)
+            use = {"math": f"m{i}.floor(v{i} / 3)", "json": f"m{i}.dumps([double({a})])",
+                   "collections": f"m{i}.Counter([double({a}), {a}, {a}]).most_common(1)"}[mod]
+            lines += [f"import {mod} as m{i}", f"v{i} = double({a})", f"acc.append({use})"]
+        elif kind == "cls":  # the script's classes and their instances (values and dict modes)
+            lines += [f"class C{i}:",
+                      f"    tag = {a}",
+                      "    def __init__(self, v):",
+                      "        self.v = v",
+                      "    def get(self):",
+                      "        return double(self.v, add=self.tag)",
+                      "    @property",
+                      "    def twice(self):",
+                      "        return self.v * 2",
+                      "    def __repr__(self):",
+                      "        return f'C(v={self.v!r}, twice={self.twice})'",
+                      f"class D{i}(C{i}):",
+                      "    def get(self):",
+                      f"        self.seen = C{i}.get(self)  # (super() calls run nested: no pause)",
+                      "        return [self, self.seen]",
+                      f"o{i} = D{i}({rng.randint(0, 4)})",
+                      f"o{i}.other = C{i}([o{i}])" if rng.random() < 0.5 else f"vars(o{i})['k'] = 1",
+                      f"acc.append(o{i}.get())",
+                      f"acc.append((type(o{i}).__name__, isinstance(o{i}, C{i}), o{i}.tag))"]
         else:
             lines += [f"acc.append([double(j) for j in range({rng.randint(1, 3)})])"]
     lines.append("print(acc, shared)")
@@ -187,16 +214,75 @@ def test_limits_travel_with_the_snapshot():
 
 def test_unsupported_objects_are_a_clear_error():
     cases = {
-        "class A:\n    pass\na = A()\nfetch()\n": "cannot snapshot (class 'A'|an instance of class 'A')",
-        "class B:\n    pass\ndef f(b):\n    fetch()\nf(B())\n": "class 'B'",
-        "import math\nfetch()\n": "cannot snapshot a 'module' object",
+        "class A:\n    __slots__ = ('x',)\na = A()\nfetch()\n": "cannot snapshot (class 'A'|an instance of class 'A')",
+        "class B(ValueError):\n    pass\ndef f(b):\n    fetch()\nf(B())\n": "class 'B'",
+        "import collections\nc = collections.Counter('ab')\nfetch()\n": "an instance of class 'Counter'",
         "m = {}.items()\nfetch()\n": "cannot snapshot a 'dict_items' object",
+        "import math\nx = math.floor(fetch() or 1)\n": "cannot snapshot a 'builtin_function_or_method'",
     }
     for src, msg in cases.items():
         s = pyexpr.compile(src, mode="exec").start(externals=["fetch"])
         with pytest.raises(TypeError, match=msg):
             s.dump()
         assert isinstance(s.resume(None), pyexpr.Complete)  # still usable
+
+
+def test_modules_are_imported_again_on_load():
+    src = (
+        "import math, json\nimport collections as c\nm = math\n"
+        "def f(x):\n    return m.sqrt(x) + len(json.dumps([x]))\n"
+        "a = f(double(8))\nb = double(2)\n"
+        "print(a, b, m.pi, json.dumps({'k': b}), c.Counter('abca').most_common(1), m is math)\n"
+    )
+    got, pauses = run_chain(src, ["double"])
+    expected = cpython_output(src, ["double"])
+    assert got == expected and pauses == 2
+
+
+CLASSES = """
+class Base:
+    kind = 'base'
+    def __init__(self, x):
+        self.x = x
+    def total(self):
+        return self.x * 2
+    def __repr__(self):
+        return f"{type(self).__name__}({self.x!r})"
+    def __eq__(self, other):
+        return isinstance(other, Base) and self.x == other.x
+    __hash__ = None
+class Child(Base):
+    count = 0
+    def total(self):
+        Child.count += 1
+        return super().total() + double(self.x)
+    @staticmethod
+    def s(a):
+        return a + 1
+    @classmethod
+    def c(cls):
+        return cls.__name__
+    @property
+    def p(self):
+        return self.x + 100
+a = Base(1)
+b = Child(2)
+b.extra = [a, b]
+vars(a)['late'] = {'b': b}
+t = b.total()
+u = Child(double(5)).total()
+print(a, b, t, u, b.extra[1] is b, a.late['b'] is b, isinstance(b, Base), [k.__name__ for k in Child.__mro__], b == Child(2))
+print(Child.s(1), Child.c(), b.p, vars(b), vars(a), type(b).__qualname__, Base.kind, Child.count)
+"""
+
+
+def test_classes_and_instances_travel():
+    """The script's classes (methods, super(), staticmethod, classmethod,
+    property, class attributes changed at run time) and their instances
+    (sharing, cycles, dict-mode attributes), paused and reloaded in fresh
+    processes."""
+    got, pauses = run_chain(CLASSES, ["double"])
+    assert got == cpython_output(CLASSES, ["double"]) and pauses == 3
 
 
 def test_dump_load_argument_checks():
@@ -266,6 +352,10 @@ def seed_snapshots():
         "try:\n    1/0\nexcept ZeroDivisionError as e:\n    print(fetch(str(e)))\n",
         "acc = []\nfor i in range(3):\n    acc.append(fetch(i))\n",
         "print(undefined_name)\n",
+        "import json, collections\nm = json\nC = collections.OrderedDict\nprint(m.dumps(fetch(1)), C)\n",
+        "class A:\n    k = 1\n    def f(self):\n        return fetch(self.k)\n    @property\n    def p(self):\n"
+        "        return 2\nclass B(A):\n    @staticmethod\n    def s():\n        return 3\n"
+        "b = B()\nb.x = [b, A()]\nprint(b.f())\n",
     ]
     out = []
     for src in progs:

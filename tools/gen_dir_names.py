@@ -33,7 +33,8 @@ def samples() -> dict[str, object]:
             reversed(d.items()), iter(set()), enumerate([]), zip(), map(len, []),
             filter(None, []), reversed(()), iter(range(1)), iter(range(2**64)), iter("s"),
             iter("\xe9"), d.keys(), d.values(), d.items(), str.upper, (x for x in ()),
-            iter(int, 1), b"", bytearray(), iter(b""), iter(bytearray())]
+            iter(int, 1), b"", bytearray(), iter(b""), iter(bytearray()), object(),
+            NotImplemented, ..., property()]
     out = {type(o).__name__: o for o in objs}
     for name in dir(builtins):
         cls = getattr(builtins, name)
@@ -47,9 +48,9 @@ def render() -> str:
     entries = sorted(samples().items())
     entries.append(("module math", math))
     entries.append(("module sys", sys))
-    entries.append(("builtins", None))
+    entries.append(("builtins", builtins))
     for name, obj in entries:
-        names = list(vars(builtins)) if obj is None else dir(obj)
+        names = list(vars(builtins)) if obj is builtins else dir(obj)
         body = "".join(n + "\\0" for n in names)
         rows.append(f'    {{"{name}", {len(names)}, "{body}"}},')
     return (

@@ -8,6 +8,10 @@ is typed by hand.
     python tools/gen_performance.py --only-classes   # re-measure the class-heavy group only and
                                                      # replace its section of docs/performance.md
     python tools/gen_performance.py --only-stdlib    # the same for the standard-library group
+    python tools/gen_performance.py --only-inprocess # in-process/fresh eval/compile throughput in
+                                                     # each CPython, start-up and peak memory
+    python tools/gen_performance.py --only-host      # the host-interop group (issue 15): pricing
+                                                     # rule, suspend/resume, dump/load
 
 Options: ``--bin PATH`` (default: ``pyexpr.binary_path()``; a source
 checkout's ``build/pyexpr`` is refreshed with ``make -s`` first, unless
@@ -97,6 +101,8 @@ LIB_BEGIN = "<!-- stdlib:begin (tools/gen_performance.py --only-stdlib rewrites 
 LIB_END = "<!-- stdlib:end -->"
 LOOPS_BEGIN = "<!-- loops:begin (tools/gen_performance.py --only-loops rewrites this section) -->"
 LOOPS_END = "<!-- loops:end -->"
+HOST_BEGIN = "<!-- host:begin (tools/gen_performance.py --only-host rewrites this section) -->"
+HOST_END = "<!-- host:end -->"
 # A group of whole scripts timed against the CPythons (and Lua where the
 # group has .lua twins): (programs, section markers, title, text, option).
 GROUPS = {
@@ -314,14 +320,19 @@ def program_mode(src: str) -> str:
         return "exec"
 
 
+def entry_points(pyexpr, src: str):
+    """(mode, CPython's eval/exec, pyexpr's, the code object, the bound
+    Code.eval/exec) for src."""
+    mode = program_mode(src)
+    pe_code = pyexpr.compile(src, mode=mode)
+    if mode == "eval":
+        return mode, eval, pyexpr.eval, compile(src, "<string>", mode), pe_code.eval
+    return mode, exec, pyexpr.exec, compile(src, "<string>", mode), pe_code.exec
+
+
 def inprocess_runners(pyexpr, p: B.Program, has_cache: bool, cache_kw: bool):
     src = p.pyexpr
-    mode = program_mode(src)
-    cp_fn = eval if mode == "eval" else exec
-    pe_fn = pyexpr.eval if mode == "eval" else pyexpr.exec
-    code_obj = compile(src, "<string>", mode)
-    pe_code = pyexpr.compile(src, mode=mode)
-    pe_run = pe_code.eval if mode == "eval" else pe_code.exec
+    mode, cp_fn, pe_fn, code_obj, pe_run = entry_points(pyexpr, src)
     runners = {
         "cpython-src": lambda: cp_fn(src, {}),
         "cpython-code": lambda: cp_fn(code_obj, {}),
@@ -336,6 +347,31 @@ def inprocess_runners(pyexpr, p: B.Program, has_cache: bool, cache_kw: bool):
     return mode, runners
 
 
+def time_runners(runners: Dict[str, object], batches: int, sink: io.StringIO):
+    """(loops per batch, {key: per-call ns of each batch}): batches of about
+    1 ms, the runners interleaved (in reverse order every other batch)."""
+    pc = time.perf_counter_ns
+    loops = {}
+    for key, fn in runners.items():  # calibrate: loops per batch for about 1 ms
+        n, t0 = 0, pc()
+        while pc() - t0 < 2_000_000:
+            fn()
+            n += 1
+        loops[key] = max(1, n // 2)
+    per_call: Dict[str, List[float]] = {k: [] for k in runners}
+    keys = list(runners)
+    for b in range(batches):
+        for key in (keys if b % 2 == 0 else keys[::-1]):
+            fn, n = runners[key], loops[key]
+            sink.seek(0)
+            sink.truncate()
+            t0 = pc()
+            for _ in range(n):
+                fn()
+            per_call[key].append((pc() - t0) / n)
+    return loops, per_call
+
+
 def measure_inprocess(pyexpr, batches: int) -> Dict[str, object]:
     has_cache = hasattr(pyexpr, "cache_info")
     try:
@@ -345,7 +381,6 @@ def measure_inprocess(pyexpr, batches: int) -> Dict[str, object]:
         cache_kw = False
     out: Dict[str, object] = {"has_cache": has_cache, "cache_kw": cache_kw, "programs": {}}
     sink = _Sink()
-    pc = time.perf_counter_ns
     with contextlib.redirect_stdout(sink):
         for p in B.PROGRAMS:
             mode, runners = inprocess_runners(pyexpr, p, has_cache, cache_kw)
@@ -365,25 +400,7 @@ def measure_inprocess(pyexpr, batches: int) -> Dict[str, object]:
             if bad:
                 raise RuntimeError(f"in-process results differ for {p.name!r}: "
                                    f"{ {k: outs[k] for k in bad} } vs {ref}")
-            # calibrate: loops per batch so that a batch takes about 1 ms
-            loops = {}
-            for key, fn in runners.items():
-                n, t0 = 0, pc()
-                while pc() - t0 < 2_000_000:
-                    fn()
-                    n += 1
-                loops[key] = max(1, n // 2)
-            per_call: Dict[str, List[float]] = {k: [] for k in runners}
-            keys = list(runners)
-            for b in range(batches):
-                for key in (keys if b % 2 == 0 else keys[::-1]):
-                    fn, n = runners[key], loops[key]
-                    sink.seek(0)
-                    sink.truncate()
-                    t0 = pc()
-                    for _ in range(n):
-                        fn()
-                    per_call[key].append((pc() - t0) / n)
+            loops, per_call = time_runners(runners, batches, sink)
             out["programs"][p.name] = {"mode": mode, "loops": loops,
                                        "stats": {k: B.summarize(v) for k, v in per_call.items()}}
     if has_cache:
@@ -392,6 +409,274 @@ def measure_inprocess(pyexpr, batches: int) -> Dict[str, object]:
         except Exception:
             pass
     return out
+
+
+# ---------------------------------------------------------------------------
+# 3b. the in-process group alone (--only-inprocess, issue 17): run in each
+# CPython that imports pyexpr, so that each comparison is within one
+# interpreter.
+
+INPROC_BEGIN = ("<!-- inprocess:begin (tools/gen_performance.py --only-inprocess rewrites this "
+                "section) -->")
+INPROC_END = "<!-- inprocess:end -->"
+FORMULA = ("a*b + c*d - e/f + g**2 - h*i + j",
+           dict(a=1, b=2, c=3, d=4, e=5.0, f=6, g=7, h=8, i=9, j=10))
+COMPILE_SIZES = (1000, 10000)
+
+
+def generated_program(lines: int) -> str:
+    """Deterministic realistic code of about `lines` lines (functions with
+    loops, branches, comprehensions, try, f-strings, lambdas, classes)."""
+    out: List[str] = []
+    i = 0
+    while len(out) < lines:
+        out += f"""def func_{i}(a, b, c=3, *args, **kw):
+    \"\"\"Docstring of func_{i}.\"\"\"
+    total = 0
+    items = [a, b, c, {i}, *args]
+    for k, v in enumerate(items):
+        if v % 2 == 0 and k > 1:
+            total += v * k
+        elif v > 10 or not k:
+            total -= v // 3
+        else:
+            total = total + len(str(v)) - (1 if kw else 0)
+    data = {{"key": total, "name": f"f{i}-{{total:>5}}", "vals": [x * 2 for x in items if x]}}
+    while total > 100:
+        total = total // 2
+    try:
+        r = data["key"] / (b - a)
+    except ZeroDivisionError as e:
+        r = 0.0
+    return r, data.get("name", "?"), sorted(items, key=lambda x: -x)
+
+
+class Record{i}:
+    scale = {i} * 1.5
+
+    def __init__(self, x, y=None):
+        self.x = x
+        self.y = y if y is not None else []
+
+    def total(self, *extra):
+        return sum(self.y) + self.x * self.scale + sum(extra)
+
+""".splitlines()
+        i += 1
+    return "\n".join(out) + "\n"
+
+
+def _median(xs: List[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+def inprocess_worker(batches: int) -> int:
+    """--inprocess-worker: measure in this interpreter, JSON on stdout."""
+    import pyexpr
+    from pyexpr import bench as Bm
+
+    res: Dict[str, object] = {"python": sys.executable, "version": sys.version.split()[0],
+                              "programs": {}, "compile": {}}
+    progs = [(p.name, p.pyexpr, None) for p in Bm.PROGRAMS] + [("formula, 10 names", FORMULA[0],
+                                                               FORMULA[1])]
+    sink = _Sink()
+    with contextlib.redirect_stdout(sink):
+        for name, src, names in progs:
+            mode, cp_fn, pe_fn, code_obj, pe_run = entry_points(pyexpr, src)
+            if names is None:
+                runners = {"cpython-code": lambda: cp_fn(code_obj, {}), "pyexpr-code": pe_run,
+                           "cpython-src": lambda: cp_fn(src, {}),
+                           "pyexpr-src": lambda: pe_fn(src, cache=False)}
+            else:
+                g = dict(names)
+                runners = {"cpython-code": lambda: cp_fn(code_obj, g),
+                           "pyexpr-code": lambda: pe_run(names),
+                           "cpython-src": lambda: cp_fn(src, g),
+                           "pyexpr-src": lambda: pe_fn(src, names, cache=False)}
+            if mode == "eval":
+                want = runners["cpython-code"]()
+                bad = {k: f() for k, f in runners.items() if f() != want}
+                if bad:
+                    raise RuntimeError(f"{name!r}: results differ: {bad} vs {want!r}")
+            _, per = time_runners(runners, batches, sink)
+            res["programs"][name] = {k: _median(v) for k, v in per.items()}
+    for lines in COMPILE_SIZES:
+        src = generated_program(lines)
+        nlines = src.count("\n")
+        pyexpr.compile(src, mode="exec")  # compiles (a SyntaxError would stop here)
+        rounds = max(3, batches // (10 if lines <= 1000 else 40))
+        cp_t: List[float] = []
+        pe_t: List[float] = []
+        # the thread's CPU time (a compile is CPU-bound and deterministic: the
+        # least of the rounds is its cost, without other processes' share)
+        tt = time.thread_time_ns
+        for r in range(rounds):
+            t0 = tt()
+            compile(src, "<gen>", "exec")
+            t1 = tt()
+            pyexpr.compile(src, mode="exec")  # uncached
+            t2 = tt()
+            cp_t.append(t1 - t0)
+            pe_t.append(t2 - t1)
+        res["compile"][str(lines)] = {"lines": nlines, "bytes": len(src), "rounds": rounds,
+                                      "cpython": min(cp_t), "pyexpr": min(pe_t)}
+    print(json.dumps(res))
+    return 0
+
+
+def inprocess_pythons() -> List[str]:
+    """sys.executable and Debian's /usr/bin/python3 when it is another
+    interpreter, each only if it imports this checkout's pyexpr."""
+    exes = [sys.executable]
+    deb = "/usr/bin/python3"
+    if os.path.exists(deb) and os.path.realpath(deb) != os.path.realpath(sys.executable):
+        exes.append(deb)
+    ok = []
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for exe in exes:
+        r = subprocess.run([exe, "-c", "import pyexpr; pyexpr.eval('1')"], env=env,
+                           capture_output=True, text=True)
+        if r.returncode == 0:
+            ok.append(exe)
+        else:
+            log(f"{exe} cannot import pyexpr: skipped ({_last_line(r.stderr)})")
+    return ok
+
+
+def measure_peak_rss(exe: str, programs: List[str]) -> Dict[str, Dict[str, Optional[int]]]:
+    """Peak RSS (KiB, GNU time %M) of each benchmarks/programs/NAME.py under
+    pyexpr and each CPython (`-I -S`), one run each."""
+    gtime = "/usr/bin/time"
+    out: Dict[str, Dict[str, Optional[int]]] = {}
+    if not os.path.exists(gtime):
+        return out
+    runners = {"pyexpr": [exe]}
+    for key, _label, py in cpython_impls():
+        runners[key] = [py, "-I", "-S"]
+    for name in programs:
+        path = str(PROGRAMS_DIR / f"{name}.py")
+        row: Dict[str, Optional[int]] = {}
+        for key, argv in runners.items():
+            r = subprocess.run([gtime, "-f", "%M", *argv, path], capture_output=True, text=True)
+            try:
+                row[key] = int(r.stderr.strip().splitlines()[-1]) if r.returncode == 0 else None
+            except (ValueError, IndexError):
+                row[key] = None
+        out[name] = row
+    return out
+
+
+def measure_startup(exe: str, tmp: str, runs: int) -> Dict[str, object]:
+    """`pyexpr -c "2+3"` against the static glibc C program printing 5
+    (median wall time of interleaved runs, posix_spawn + wait4)."""
+    floors = [f for f in B.build_floors(tmp) if f.libc.startswith("glibc")]
+    if not floors:
+        return {}
+    floor = floors[0].path
+    t = {"pyexpr": [], "floor": []}
+    with B.Spawner() as sp:
+        for _ in range(5):
+            sp.run([exe, "-c", "2+3"])
+            sp.run([floor])
+        for _ in range(runs):
+            t["pyexpr"].append(sp.run([exe, "-c", "2+3"]).wall_ns)
+            t["floor"].append(sp.run([floor]).wall_ns)
+    return {"runs": runs, "pyexpr": _median(t["pyexpr"]), "floor": _median(t["floor"]),
+            "pyexpr_min": min(t["pyexpr"]), "floor_min": min(t["floor"])}
+
+
+def render_inprocess(R: Dict[str, object], when: str) -> List[str]:
+    L = [INPROC_BEGIN, "## In-process, fresh compiles, compile throughput, start-up, memory "
+         "(issue 17)", "",
+         f"Measured {when}. Each CPython that imports this checkout's extension runs the "
+         "in-process and compile comparisons within itself (`tools/gen_performance.py "
+         "--inprocess-worker`): medians of interleaved batches of about 1 ms. Issue 17's "
+         "targets: `Code.eval()` ≥ 1.5× faster than `eval(code_object, ns)`, "
+         "`pyexpr.eval(src, cache=False)` ≥ 10× faster than `eval(src, ns)`, `pyexpr.compile` "
+         "≥ 10× CPython's `compile()`; ratios are CPython's time ÷ pyexpr's.", ""]
+    for w in R["workers"]:
+        L.append(f"### {w['label']}")
+        L.append("")
+        rows = []
+        for name, st in w["programs"].items():
+            rows.append([code(name.replace("\n", "\\n")),
+                         fmt_t(st["cpython-code"]), fmt_t(st["pyexpr-code"]),
+                         fmt_x(st["cpython-code"] / st["pyexpr-code"]),
+                         fmt_t(st["cpython-src"]), fmt_t(st["pyexpr-src"]),
+                         fmt_x(st["cpython-src"] / st["pyexpr-src"])])
+        L.append(md_table(["program", "`eval(code, ns)`", "`Code.eval()`", "speed-up",
+                           "`eval(src, ns)`", "`pyexpr.eval(src, cache=False)`", "speed-up"],
+                          rows, "lrrrrrr"))
+        L.append("")
+        rows = []
+        for lines, st in w["compile"].items():
+            rows.append([f"{st['lines']:,} lines ({st['bytes'] / 1024:.0f} KiB)",
+                         fmt_t(st["cpython"]), fmt_t(st["pyexpr"]),
+                         fmt_x(st["cpython"] / st["pyexpr"]),
+                         f"{st['lines'] / (st['pyexpr'] / 1e9) / 1e6:.2f} M lines/s"])
+        L.append("Compile throughput (`tools/gen_performance.py` `generated_program`: functions "
+                 "with loops, branches, comprehensions, `try`, f-strings, lambdas and classes; "
+                 "the thread's CPU time, least of the interleaved rounds):")
+        L.append("")
+        L.append(md_table(["program", "`compile()`", "`pyexpr.compile()`", "speed-up",
+                           "pyexpr"], rows, "lrrrr"))
+        L.append("")
+    su = R.get("startup") or {}
+    if su:
+        L.append(f"Start-up: `pyexpr -c \"2+3\"` {fmt_t(su['pyexpr'])} against "
+                 f"{fmt_t(su['floor'])} for a static glibc C program that prints `5`: "
+                 f"{su['pyexpr'] / su['floor']:.2f}× (target ≤ 1.15×; medians of {su['runs']} "
+                 f"interleaved runs; the fastest runs: {fmt_t(su['pyexpr_min'])} and "
+                 f"{fmt_t(su['floor_min'])}, {su['pyexpr_min'] / su['floor_min']:.2f}×).")
+        L.append("")
+    mem = R.get("memory") or {}
+    if mem:
+        keys = [k for k in next(iter(mem.values())) if k != "pyexpr"]
+        rows = []
+        for name, row in mem.items():
+            cps = [row[k] for k in keys if row.get(k)]
+            best = min(cps) if cps else None
+            rows.append([code(name)] + [f"{row[k] / 1024:.1f}" if row.get(k) else "–"
+                                        for k in ["pyexpr"] + keys] +
+                        [f"{row['pyexpr'] / best:.2f}×" if best and row.get("pyexpr") else "–"])
+        L.append("Peak RSS (MiB, GNU time `%M`, one run each) of the throughput programs; the "
+                 "last column is pyexpr's ÷ the smaller CPython's (target ≤ 1×):")
+        L.append("")
+        L.append(md_table(["program", "pyexpr"] + keys + ["pyexpr ÷ CPython"], rows,
+                          "l" + "r" * (len(keys) + 2)))
+        L.append("")
+    L.append(INPROC_END)
+    return L
+
+
+def main_only_inprocess(a, P) -> int:
+    """--only-inprocess: the group alone, spliced into --out."""
+    global B
+    load_extension()
+    from pyexpr import bench as B
+
+    orig = find_binary(a.bin, not a.no_make)
+    tmp = tempfile.mkdtemp(prefix="pyexpr-perf-")
+    R: Dict[str, object] = {"workers": []}
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    try:
+        exe = B.snapshot_binary(orig, tmp)
+        for py in inprocess_pythons():
+            log(f"in-process and compile in {py} ({P['inproc_batches']} batches)")
+            r = subprocess.run([py, str(Path(__file__).resolve()), "--inprocess-worker",
+                                str(P["inproc_batches"])], env=env, capture_output=True, text=True)
+            if r.returncode != 0:
+                raise RuntimeError(f"{py}: the in-process worker failed: {r.stderr[-2000:]}")
+            w = json.loads(r.stdout.strip().splitlines()[-1])
+            w["label"] = f"CPython {w['version']} (`{py}`)"
+            R["workers"].append(w)
+        log("start-up")
+        R["startup"] = measure_startup(exe, tmp, 20 if a.quick else 300)
+        log("peak memory")
+        R["memory"] = measure_peak_rss(exe, [n for n, _ in LOOP_PROGRAMS])
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return write_section(a, orig, lambda when: render_inprocess(R, when), "in-process", R)
 
 
 # ---------------------------------------------------------------------------
@@ -1434,17 +1719,31 @@ def main(argv=None) -> int:
                     help="measure the class-heavy group only and replace its section of --out")
     ap.add_argument("--only-stdlib", action="store_true",
                     help="measure the standard-library group only and replace its section of --out")
+    ap.add_argument("--only-host", action="store_true",
+                    help="measure the host-interop group (issue 15) only and replace its section "
+                         "of --out")
     ap.add_argument("--only-loops", action="store_true",
                     help="measure the loop-heavy group against both CPythons and Lua only and "
                          "replace its section of --out")
+    ap.add_argument("--only-inprocess", action="store_true",
+                    help="measure the in-process group (Code.eval, fresh eval, compile throughput "
+                         "in each CPython that imports pyexpr), start-up and peak memory only and "
+                         "replace its section of --out")
+    ap.add_argument("--inprocess-worker", type=int, metavar="BATCHES", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     P = QUICK if a.quick else FULL
+    if a.inprocess_worker is not None:
+        return inprocess_worker(a.inprocess_worker)
+    if a.only_inprocess:
+        return main_only_inprocess(a, P)
     if a.only_classes:
         return main_only_classes(a, P)
     if a.only_stdlib:
         return main_only_classes(a, P, "stdlib")
     if a.only_loops:
         return main_only_classes(a, P, "loops")
+    if a.only_host:
+        return main_only_host(a)
     t_start = time.monotonic()
     load0 = os.getloadavg()[0]
     pyexpr, ext_missing = load_extension()
@@ -1571,16 +1870,147 @@ def main_only_classes(a, P, group: str = "classes") -> int:
         cl = measure_classes(exe, P["tp_rounds"], group)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    return write_section(a, orig, lambda when: render_classes(cl, P["tp_rounds"], when), group, cl)
+
+
+def write_section(a, orig: str, render_fn, name: str, data) -> int:
+    """An --only-GROUP run's end: its section (render_fn(when)) spliced
+    into --out, the raw results into --json."""
     info = B.machine_info(orig)
     when = B.machine_line(info) + f" (load average {os.getloadavg()[0]:.2f})"
     if a.quick:
         when += "; --quick (few rounds): for testing the generator only"
     out = Path(a.out)
     doc = out.read_text() if out.exists() else "# Performance\n"
-    out.write_text(splice_classes(doc, render_classes(cl, P["tp_rounds"], when)))
-    log(f"wrote the {group} section of {out}")
+    out.write_text(splice_classes(doc, render_fn(when)))
+    log(f"wrote the {name} section of {out}")
     if a.json:
-        Path(a.json).write_text(json.dumps(B.json_safe(cl), indent=1, default=str))
+        Path(a.json).write_text(json.dumps(B.json_safe(data), indent=1, default=str))
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# the host-interop group (issue 15): --only-host
+
+
+def _bench_json(cmd: List[str]) -> Optional[dict]:
+    """The JSON line a benchmarks/bench_*.py --json run prints, or None."""
+    r = subprocess.run(cmd, capture_output=True, text=True, cwd=str(ROOT), timeout=1800)
+    if r.returncode != 0:
+        log(f"{' '.join(cmd)} failed: {r.stderr.strip()[-300:]}")
+        return None
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def measure_host(quick: bool) -> Dict[str, object]:
+    """Every figure of the group, each interpreter in its own process:
+    bench_host.py (pricing rule: pyexpr and sys.executable's eval; the
+    other CPython's eval alone) and bench_pause.py (suspend/resume,
+    dump/load; a generator's send() in each CPython for scale)."""
+    rows, repeat = ("20000", "2") if quick else ("100000", "7")
+    host = str(ROOT / "benchmarks" / "bench_host.py")
+    pause = str(ROOT / "benchmarks" / "bench_pause.py")
+    cps = [sys.executable] + [p for p in ("/usr/bin/python3",)
+                              if Path(p).exists() and os.path.realpath(p) != os.path.realpath(sys.executable)]
+    H: Dict[str, object] = {"rows": int(rows), "repeat": int(repeat), "pricing": {}, "pause_cp": {}}
+    H["pricing"][sys.executable] = _bench_json([sys.executable, host, "--rows", rows, "--repeat", repeat,
+                                                "--json"])
+    for cp in cps[1:]:
+        H["pricing"][cp] = _bench_json([cp, host, "--rows", rows, "--repeat", repeat, "--json",
+                                        "--cpython-only"])
+    H["pause"] = _bench_json([sys.executable, pause, "--json"])
+    for cp in cps[1:]:
+        H["pause_cp"][cp] = _bench_json([cp, pause, "--cpython-only"])
+    return H
+
+
+def _cp_label(res: dict) -> str:
+    return f"CPython {res['version']} (`{res['python']}`)"
+
+
+def render_host(H: Dict[str, object], when: str) -> List[str]:
+    L = [HOST_BEGIN, "## Host interop: pricing rule, pauses, snapshots (issue 15)", ""]
+    A = L.append
+    A(f"Measured {when}. Regenerate this section with `python tools/gen_performance.py --only-host`.")
+    A("")
+    A(f"**Pricing rule** (`benchmarks/bench_host.py --rows {H['rows']} --repeat {H['repeat']}`): a "
+      "10-variable rule over dataclass rows, each variant first checked to give CPython's results, "
+      "best of interleaved rounds. The reference is the *faster* CPython's `eval(code, {'r': row})` "
+      "per row (the issue's target: pyexpr ≥ 3× faster).")
+    A("")
+    pricing = {k: v for k, v in H["pricing"].items() if v}
+    if not pricing or not H["pricing"].get(sys.executable):
+        A("*Not measured: bench_host.py failed (see the generator's log).*")
+    else:
+        ref_key = "cpython eval(code, {'r': row})"
+        cp_best = min(pricing.values(), key=lambda r: r["s_per_row"][ref_key])
+        base = cp_best["s_per_row"][ref_key]
+        A("| variant | ns/row | speed vs the faster CPython's `eval` per row |")
+        A("| --- | ---: | ---: |")
+        for res in pricing.values():
+            for k, v in res["s_per_row"].items():
+                if k.startswith("cpython"):
+                    A(f"| {_cp_label(res)} `{k[8:]}` | {v * 1e9:.0f} | {base / v:.2f}× |")
+        mine = H["pricing"][sys.executable]["s_per_row"]
+        names = {"pyexpr eval_many(rows)": "pyexpr `code.eval_many(rows)` (the row's fields are the variables)",
+                 "pyexpr eval_many(rows, row_name='r')": "pyexpr `code.eval_many(rows, row_name='r')` (`r.price`: attribute syntax on a host object)",
+                 "pyexpr code.eval({'r': row}) per row": "pyexpr `code.eval({'r': row})`, one call per row"}
+        for k, v in mine.items():
+            if not k.startswith("cpython"):
+                A(f"| {names.get(k, k)} | {v * 1e9:.0f} | {base / v:.2f}× |")
+        met = [names.get(k, k).split(" (")[0] for k, v in mine.items()
+               if not k.startswith("cpython") and base / v >= 3.0]
+        A("")
+        A("Target ≥ 3×: " + ("met by " + ", ".join(met) if met else "**not met** in this run") + ".")
+    A("")
+    P = H.get("pause")
+    A("**Pausing external calls** (`benchmarks/bench_pause.py`, best of 5): one suspend + resume of "
+      "a trivial external call (target: well under 1 µs through the extension), and `dump()` / "
+      "`load()` of a small paused script (target: microseconds). A CPython generator resumed by "
+      "`send()` is shown for scale only: it pauses too, but its state cannot leave the process.")
+    A("")
+    if not P:
+        A("*Not measured: bench_pause.py failed (see the generator's log).*")
+    else:
+        A("| operation | time |")
+        A("| --- | ---: |")
+        A(f"| suspend + resume, C API (`pe_run_exec` / `pe_resume`) | {P['c_suspend_resume_ns']:.0f} ns |")
+        A(f"| suspend + resume, extension (`Code.start` / `Snapshot.resume`) | {P['py_suspend_resume_ns']:.0f} ns |")
+        A(f"| `Snapshot.dump()`, small paused script ({P['dump_bytes']} bytes) | {P['dump_ns'] / 1000:.1f} µs |")
+        A(f"| `Snapshot.load()`, the same bytes | {P['load_ns'] / 1000:.1f} µs |")
+        gens = [(sys.executable, P["cpython_generator_ns"], sys.version.split()[0])]
+        gens += [(k, v["cpython_generator_ns"], v["version"]) for k, v in H["pause_cp"].items() if v]
+        for exe, ns, ver in gens:
+            A(f"| for scale: CPython {ver} (`{exe}`) generator `send()` | {ns:.0f} ns |")
+    A("")
+    A(HOST_END)
+    return L
+
+
+def main_only_host(a) -> int:
+    """--only-host: the host-interop group alone, spliced into --out."""
+    pyexpr, missing = load_extension()  # (re)builds the extension the benchmarks import
+    if missing:
+        log(f"--only-host needs the extension: {missing}")
+        return 1
+    # bench_pause.py's C API figure: an up-to-date build/release/tests/test_suspend
+    subprocess.run(["make", "-s", "-C", str(ROOT), "build/release/tests/test_suspend"],
+                   capture_output=True)
+    log("host interop (pricing rule, suspend/resume, dump/load)")
+    H = measure_host(a.quick)
+    global B
+    from pyexpr import bench as B
+
+    when = B.machine_line(B.machine_info(find_binary(a.bin, not a.no_make))) + \
+        f" (load average {os.getloadavg()[0]:.2f})"
+    if a.quick:
+        when += "; --quick (few rounds): for testing the generator only"
+    out = Path(a.out)
+    doc = out.read_text() if out.exists() else "# Performance\n"
+    out.write_text(splice_classes(doc, render_host(H, when)))
+    log(f"wrote the host section of {out}")
+    if a.json:
+        Path(a.json).write_text(json.dumps(H, indent=1, default=str))
     return 0
 
 

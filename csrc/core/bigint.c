@@ -280,7 +280,7 @@ static pe_digit mpn_rshift(pe_digit *r, const pe_digit *a, size_t n, unsigned s)
 }
 
 /* q = a / d over n digits, returns a % d. q may alias a. */
-static pe_digit mpn_divrem_1(pe_digit *q, const pe_digit *a, size_t n, pe_digit d) {
+PE_INLINE pe_digit divrem_1(pe_digit *q, const pe_digit *a, size_t n, pe_digit d) {
     pe_twodigit r = 0;
     for (size_t i = n; i-- > 0;) {
         r = (r << DIGIT_BITS) | a[i];
@@ -290,16 +290,14 @@ static pe_digit mpn_divrem_1(pe_digit *q, const pe_digit *a, size_t n, pe_digit 
     return (pe_digit)r;
 }
 
-/* Same for the constant 10**9 (the compiler turns the division into a
- * multiplication by the reciprocal). */
+static pe_digit mpn_divrem_1(pe_digit *q, const pe_digit *a, size_t n, pe_digit d) {
+    return divrem_1(q, a, n, d);
+}
+
+/* Same for the constant 10**9 (inlined with a constant divisor, the
+ * compiler turns the division into a multiplication by the reciprocal). */
 static pe_digit mpn_divrem_1e9(pe_digit *q, const pe_digit *a, size_t n) {
-    pe_twodigit r = 0;
-    for (size_t i = n; i-- > 0;) {
-        r = (r << DIGIT_BITS) | a[i];
-        q[i] = (pe_digit)(r / DEC_BASE);
-        r %= DEC_BASE;
-    }
-    return (pe_digit)r;
+    return divrem_1(q, a, n, DEC_BASE);
 }
 
 /* r[0..an+bn) = a * b, an >= bn >= 1; r must not overlap a or b. */
@@ -1579,6 +1577,151 @@ static int modexp(pe_state *S, pe_val base, pe_val e, pe_val m, pe_val *out) {
     return make_u64(S, 1, r, out);
 }
 
+/* ------------------------------------------------------------------ */
+/* gcd (Lehmer)                                                        */
+/* ------------------------------------------------------------------ */
+
+/* Width of the leading-bit windows of the Lehmer steps: every sum of a
+ * window and a cofactor, and every product q * cofactor, stays far inside
+ * int64 (cofactors never exceed the window). */
+#define LEHMER_BITS 60
+
+/* gcd of two uint64 (binary: shifts and subtractions only). */
+static uint64_t gcd_u64(uint64_t a, uint64_t b) {
+    if (a == 0) return b;
+    if (b == 0) return a;
+    unsigned k = (unsigned)__builtin_ctzll(a | b);
+    a >>= __builtin_ctzll(a);
+    while (b) {
+        b >>= __builtin_ctzll(b);
+        if (a > b) {
+            uint64_t t = a;
+            a = b;
+            b = t;
+        }
+        b -= a;
+    }
+    return a << k;
+}
+
+/* (u, v) = (a*u + b*v, c*u + d*v) over n digits, in place. The caller
+ * guarantees both results are in [0, B**n) (Lehmer cofactors of
+ * consecutive remainders), so the signed carries end at zero. */
+static void mpn_lincomb2(pe_digit *u, pe_digit *v, size_t n, int64_t a, int64_t b, int64_t c,
+                         int64_t d) {
+    __int128 cu = 0, cv = 0;
+    for (size_t i = 0; i < n; i++) {
+        __int128 x = u[i], y = v[i];
+        cu += a * x + b * y;
+        cv += c * x + d * y;
+        u[i] = (pe_digit)cu;
+        v[i] = (pe_digit)cv;
+        cu >>= DIGIT_BITS; /* arithmetic: floor division by B */
+        cv >>= DIGIT_BITS;
+    }
+}
+
+/* r = u mod v for un >= vn >= 1 (r has vn digits; qs is scratch of
+ * un - vn + 1 digits). -1: MemoryError or the time budget ran out. */
+static int mpn_mod(pe_state *S, pe_digit *r, const pe_digit *u, size_t un, const pe_digit *v,
+                   size_t vn, pe_digit *qs) {
+    if (vn == 1) {
+        r[0] = mpn_divrem_1(qs, u, un, v[0]);
+        return 0;
+    }
+    return mpn_divrem(S, qs, r, u, un, v, vn);
+}
+
+/* One Lehmer step on the leading LEHMER_BITS of u (and the same bits of
+ * v): Euclid on the windows while the quotient is certain (Knuth's
+ * algorithm L, both-ends test), leaving the cofactors in m[0..3]. */
+static void lehmer_cofactors(const pe_digit *u, size_t un, const pe_digit *v, size_t vn,
+                             int64_t m[4]) {
+    uint64_t shift = mag_bits(u, un) - LEHMER_BITS;
+    int64_t x = (int64_t)mpn_bits_at(u, un, shift), y = (int64_t)mpn_bits_at(v, vn, shift);
+    int64_t a = 1, b = 0, c = 0, d = 1;
+    while (y + c != 0 && y + d != 0) {
+        int64_t q = (x + a) / (y + c);
+        if (q != (x + b) / (y + d)) break;
+        int64_t t = a - q * c;
+        a = c;
+        c = t;
+        t = b - q * d;
+        b = d;
+        d = t;
+        t = x - q * y;
+        x = y;
+        y = t;
+    }
+    m[0] = a;
+    m[1] = b;
+    m[2] = c;
+    m[3] = d;
+}
+
+/* gcd of the magnitudes u[0..un) >= v[0..vn) (both normalised, vn >= 1),
+ * in work buffers of un digits each (destroyed); s is scratch of un + 1
+ * digits. The result is left in u[0..*rn). */
+static int mpn_gcd(pe_state *S, pe_digit *u, size_t un, pe_digit *v, size_t vn, pe_digit *s,
+                   size_t *rn) {
+    uint64_t work = 0;
+    while (vn > 2) {
+        if ((work += un) >= WORK_BATCH) {
+            if (pe_work(S, work)) return -1;
+            work = 0;
+        }
+        int64_t m[4];
+        lehmer_cofactors(u, un, v, vn, m);
+        if (m[1] == 0) { /* no certain quotient: one full division */
+            if (mpn_mod(S, s, u, un, v, vn, s + vn)) return -1;
+            mpn_copy(u, v, vn);
+            mpn_copy(v, s, vn);
+            un = vn;
+            vn = mpn_norm(v, un);
+            continue;
+        }
+        mpn_zero(v + vn, un - vn);
+        mpn_lincomb2(u, v, un, m[0], m[1], m[2], m[3]);
+        un = mpn_norm(u, un);
+        vn = mpn_norm(v, un);
+    }
+    if (vn > 0) { /* finish in uint64 */
+        uint64_t y = mag_low64(v, vn);
+        if (mpn_mod(S, s, u, un, v, vn, s + vn)) return -1;
+        uint64_t g = gcd_u64(y, mag_low64(s, vn));
+        u[0] = (pe_digit)g;
+        u[1] = (pe_digit)(g >> 32);
+        un = 2;
+    }
+    *rn = un;
+    return 0;
+}
+
+int pe_int_gcd(pe_state *S, pe_val a, pe_val b, pe_val *out) {
+    mag A, B;
+    mag_init(&A, a);
+    mag_init(&B, b);
+    if (A.n <= 2 && B.n <= 2)
+        return make_u64(S, 1, gcd_u64(mag_low64(A.d, A.n), mag_low64(B.d, B.n)), out);
+    const mag *X = &A, *Y = &B; /* X >= Y */
+    if (mpn_cmp(A.d, A.n, B.d, B.n) < 0) {
+        X = &B;
+        Y = &A;
+    }
+    if (Y->n == 0) return make_int(S, 1, X->d, X->n, out);
+    size_t n = X->n;
+    pe_digit *u = tmp_alloc(S, 3 * n + 1);
+    if (!u) return -1;
+    pe_digit *v = u + n, *s = v + n;
+    mpn_copy(u, X->d, n);
+    mpn_copy(v, Y->d, Y->n);
+    size_t rn;
+    int rc = mpn_gcd(S, u, n, v, Y->n, s, &rn);
+    if (rc == 0) rc = make_int(S, 1, u, rn, out);
+    tmp_free(S, u, 3 * n + 1);
+    return rc;
+}
+
 /* Modular inverse of a modulo n > 1, in [0, n) (CPython's long_invmod):
  * ValueError when gcd(a, n) != 1. */
 static int int_invmod(pe_state *S, pe_val a, pe_val n, pe_val *out) {
@@ -1638,8 +1781,7 @@ static int int_powmod(pe_state *S, pe_val a, pe_val b, pe_val m, pe_val *out) {
     if (ms < 0 && pe_int_sign(r) != 0) {
         rc = pe_int_sub(S, r, mm, out);
     } else {
-        *out = r;
-        r = pe_undef();
+        *out = pe_take(&r);
         rc = 0;
     }
 done:
@@ -1679,8 +1821,7 @@ static int round_to_pow10(pe_state *S, pe_val a, uint64_t k, pe_val *out) {
     if (c > 0 || (c == 0 && Q.n && (Q.d[0] & 1))) {
         rc = pe_int_add(S, t, p, out);
     } else {
-        *out = t;
-        t = pe_undef();
+        *out = pe_take(&t);
         rc = 0;
     }
 done:

@@ -10,8 +10,9 @@
 #include "pe_vm.h"
 #include "pe_dunder.h"
 
-#define BI(name) static int bi_##name(pe_state *S, pe_val self, int argc, const pe_val *argv, \
-                                      pe_obj *kwnames, pe_val *out)
+#define BI(name)                                                                          \
+    static int bi_##name(pe_state *S, PE_UNUSED pe_val self, int argc, const pe_val *argv, \
+                         pe_obj *kwnames, pe_val *out)
 
 static size_t nkw(pe_obj *kwnames) { return kwnames ? ((pe_tuple *)kwnames)->n : 0; }
 static const char *kwname(pe_obj *kwnames, size_t i) {
@@ -110,7 +111,6 @@ static int print_to(pe_state *S, const pe_val *argv, int npos, const pe_val *kw,
 }
 
 BI(print) {
-    (void)self;
     static const char *const names[] = {"sep", "end", "file", "flush"};
     pe_val kw[4] = {pe_undef(), pe_undef(), pe_undef(), pe_undef()};
     if (take_kwargs(S, "print", argc, argv, kwnames, names, kw, 4)) return -1;
@@ -166,7 +166,6 @@ static int exact_args(pe_state *S, const char *fn, int argc, int n) {
 }
 
 BI(abs) {
-    (void)self;
     if (nokw(S, "abs", kwnames) || exact_args(S, "abs", argc, 1)) return -1;
     pe_val x = argv[0];
     switch (x.tag) {
@@ -189,7 +188,6 @@ BI(abs) {
 }
 
 BI(round) {
-    (void)self;
     static const char *const names[] = {"number", "ndigits"};
     pe_val a[2] = {pe_undef(), pe_undef()};
     int npos = argc - (int)nkw(kwnames);
@@ -234,7 +232,6 @@ BI(round) {
 }
 
 BI(pow) {
-    (void)self;
     static const char *const names[] = {"base", "exp", "mod"};
     pe_val a[3] = {pe_undef(), pe_undef(), pe_undef()};
     int npos = argc - (int)nkw(kwnames);
@@ -270,7 +267,6 @@ BI(pow) {
 }
 
 BI(divmod) {
-    (void)self;
     if (nokw(S, "divmod", kwnames)) return -1;
     if (argc != 2) return pe_raise(S, PE_EXC(TypeError), "divmod expected 2 arguments, got %d", argc);
     pe_val a = argv[0].tag == PE_TBOOL ? pe_int(argv[0].u.i) : argv[0];
@@ -326,37 +322,26 @@ static int int_to_base(pe_state *S, const char *fn, int base, int argc, const pe
     pe_sb_init(&sb, S);
     int rc = pe_int_to_str(S, x, base, true, &sb);
     pe_decref(S, owned);
-    if (rc) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    return pe_sb_done_str(&sb, rc, out);
 }
 
-BI(hex) { (void)self; return int_to_base(S, "hex", 16, argc, argv, kwnames, out); }
-BI(oct) { (void)self; return int_to_base(S, "oct", 8, argc, argv, kwnames, out); }
-BI(bin) { (void)self; return int_to_base(S, "bin", 2, argc, argv, kwnames, out); }
+BI(hex) { return int_to_base(S, "hex", 16, argc, argv, kwnames, out); }
+BI(oct) { return int_to_base(S, "oct", 8, argc, argv, kwnames, out); }
+BI(bin) { return int_to_base(S, "bin", 2, argc, argv, kwnames, out); }
 
 BI(repr) {
-    (void)self;
     if (nokw(S, "repr", kwnames) || exact_args(S, "repr", argc, 1)) return -1;
     return pe_repr_val(S, argv[0], out);
 }
 
 BI(ascii) {
-    (void)self;
     if (nokw(S, "ascii", kwnames) || exact_args(S, "ascii", argc, 1)) return -1;
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (pe_ascii(S, argv[0], &sb)) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    return pe_sb_done_str(&sb, pe_ascii(S, argv[0], &sb), out);
 }
 
 BI(format) {
-    (void)self;
     if (nokw(S, "format", kwnames)) return -1;
     if (argc < 1) return pe_raise(S, PE_EXC(TypeError), "format expected at least 1 argument, got 0");
     if (argc > 2)
@@ -367,26 +352,25 @@ BI(format) {
     return pe_format_value(S, argv[0], 0, argc == 2 ? argv[1] : pe_undef(), out);
 }
 
-BI(hash) {
-    (void)self;
-    if (nokw(S, "hash", kwnames) || exact_args(S, "hash", argc, 1)) return -1;
-    int64_t h;
-    if (pe_hash(S, argv[0], &h)) return -1;
-    *out = pe_int(h);
-    return 0;
-}
-
-BI(len) {
-    (void)self;
-    if (nokw(S, "len", kwnames) || exact_args(S, "len", argc, 1)) return -1;
+/* NAME(x): the int fn gives for x (hash, len). */
+PE_INLINE int int_of(pe_state *S, const char *name, int argc, const pe_val *argv, pe_obj *kwnames,
+                  int (*fn)(pe_state *, pe_val, int64_t *), pe_val *out) {
+    if (nokw(S, name, kwnames) || exact_args(S, name, argc, 1)) return -1;
     int64_t n;
-    if (pe_len(S, argv[0], &n)) return -1;
+    if (fn(S, argv[0], &n)) return -1;
     *out = pe_int(n);
     return 0;
 }
 
+BI(hash) {
+    return int_of(S, "hash", argc, argv, kwnames, pe_hash, out);
+}
+
+BI(len) {
+    return int_of(S, "len", argc, argv, kwnames, pe_len, out);
+}
+
 BI(chr) {
-    (void)self;
     if (nokw(S, "chr", kwnames) || exact_args(S, "chr", argc, 1)) return -1;
     pe_val x = pe_unbox(argv[0]); /* int subclasses: their value */
     if (pe_du_heap(x) && pe_dunder_index(S, x, &x) < 0) return -1;
@@ -398,7 +382,6 @@ BI(chr) {
 }
 
 BI(ord) {
-    (void)self;
     if (nokw(S, "ord", kwnames) || exact_args(S, "ord", argc, 1)) return -1;
     return pe_ord(S, argv[0], out);
 }
@@ -485,11 +468,10 @@ static int minmax(pe_state *S, const char *fn, bool is_max, int argc, const pe_v
     return 0;
 }
 
-BI(min) { (void)self; return minmax(S, "min", false, argc, argv, kwnames, out); }
-BI(max) { (void)self; return minmax(S, "max", true, argc, argv, kwnames, out); }
+BI(min) { return minmax(S, "min", false, argc, argv, kwnames, out); }
+BI(max) { return minmax(S, "max", true, argc, argv, kwnames, out); }
 
 BI(sum) {
-    (void)self;
     static const char *const names[] = {"start"};
     pe_val start = pe_undef();
     int npos = argc - (int)nkw(kwnames);
@@ -564,11 +546,10 @@ static int anyall(pe_state *S, const char *fn, bool want, int argc, const pe_val
     return 0;
 }
 
-BI(any) { (void)self; return anyall(S, "any", true, argc, argv, kwnames, out); }
-BI(all) { (void)self; return anyall(S, "all", false, argc, argv, kwnames, out); }
+BI(any) { return anyall(S, "any", true, argc, argv, kwnames, out); }
+BI(all) { return anyall(S, "all", false, argc, argv, kwnames, out); }
 
 BI(sorted) {
-    (void)self;
     static const char *const names[] = {"key", "reverse"};
     pe_val kw[2] = {pe_undef(), pe_undef()};
     if (take_kwargs(S, "sort", argc, argv, kwnames, names, kw, 2)) return -1;
@@ -596,7 +577,6 @@ BI(sorted) {
 }
 
 BI(iter) {
-    (void)self;
     if (nokw(S, "iter", kwnames)) return -1;
     if (argc < 1 || argc > 2) return pe_arg_count_error(S, "iter", 1, 2, argc);
     if (argc == 2) return pe_calliter_new(S, argv[0], argv[1], out);
@@ -604,14 +584,14 @@ BI(iter) {
 }
 
 BI(next) {
-    (void)self;
     if (nokw(S, "next", kwnames)) return -1;
     if (argc < 1 || argc > 2) return pe_arg_count_error(S, "next", 1, 2, argc);
     if (!pe_typeof(argv[0])->next)
         return pe_raise(S, PE_EXC(TypeError), "'%s' object is not an iterator", pe_type_name(argv[0]));
     /* next(gen): StopIteration carries the generator's return value */
     if (argc == 1 && PE_IS_GEN(argv[0])) return pe_gen_send(S, (pe_gen *)argv[0].u.o, pe_none(), out);
-    int r = pe_next(S, argv[0], out);
+    /* next(it): a class's StopIteration(value) reaches the caller as it is */
+    int r = argc == 1 ? pe_next_keep_stop(S, argv[0], out) : pe_next(S, argv[0], out);
     if (r == 1) return 0;
     if (r < 0) return -1;
     if (argc == 2) {
@@ -626,56 +606,50 @@ BI(next) {
 /* Types and introspection                                             */
 /* ------------------------------------------------------------------ */
 
-static int isinstance_one(pe_state *S, pe_val obj, pe_val cls, int depth) {
+/* isinstance(x, cls) (sub false) or issubclass(x, cls) (sub true), cls a
+ * type or a (nested) tuple of them: 1/0/-1. */
+static int subtype_check(pe_state *S, pe_val x, pe_val cls, bool sub, int depth);
+PE_INLINE int subtype_of(pe_state *S, pe_val x, pe_val cls, bool sub, int depth) {
+    if (pe_is_kind(cls, PE_K_TYPE) && (!sub || pe_is_kind(x, PE_K_TYPE))) {
+        const pe_type *t = sub ? (const pe_type *)x.u.o : pe_typeof(x);
+        return pe_type_is_subtype(t, (const pe_type *)cls.u.o) ? 1 : 0;
+    }
+    return subtype_check(S, x, cls, sub, depth);
+}
+
+/* The rest of subtype_of: tuples and errors. */
+static int subtype_check(pe_state *S, pe_val x, pe_val cls, bool sub, int depth) {
     if (pe_is_kind(cls, PE_K_TUPLE) && depth < 64) {
         pe_tuple *t = PE_TUPLE(cls);
         for (size_t i = 0; i < t->n; i++) {
-            int r = isinstance_one(S, obj, t->items[i], depth + 1);
+            int r = subtype_of(S, x, t->items[i], sub, depth + 1);
             if (r) return r;
         }
         return 0;
     }
-    if (!pe_is_kind(cls, PE_K_TYPE))
-        return pe_raise(S, PE_EXC(TypeError),
-                        "isinstance() arg 2 must be a type, a tuple of types, or a union");
-    return pe_type_is_subtype(pe_typeof(obj), (const pe_type *)cls.u.o) ? 1 : 0;
+    if (sub && !pe_is_kind(x, PE_K_TYPE))
+        return pe_raise(S, PE_EXC(TypeError), "issubclass() arg 1 must be a class");
+    return pe_raise(S, PE_EXC(TypeError),
+                    sub ? "issubclass() arg 2 must be a class, a tuple of classes, or a union"
+                        : "isinstance() arg 2 must be a type, a tuple of types, or a union");
+}
+
+PE_INLINE int subtype_builtin(pe_state *S, const char *name, int argc, const pe_val *argv,
+                           pe_obj *kwnames, bool sub, pe_val *out) {
+    if (nokw(S, name, kwnames)) return -1;
+    if (argc != 2) return pe_raise(S, PE_EXC(TypeError), "%s expected 2 arguments, got %d", name, argc);
+    int r = subtype_of(S, argv[0], argv[1], sub, 0);
+    if (r < 0) return -1;
+    *out = pe_bool(r);
+    return 0;
 }
 
 BI(isinstance) {
-    (void)self;
-    if (nokw(S, "isinstance", kwnames)) return -1;
-    if (argc != 2) return pe_raise(S, PE_EXC(TypeError), "isinstance expected 2 arguments, got %d", argc);
-    int r = isinstance_one(S, argv[0], argv[1], 0);
-    if (r < 0) return -1;
-    *out = pe_bool(r);
-    return 0;
-}
-
-static int issubclass_one(pe_state *S, pe_val sub, pe_val cls, int depth) {
-    if (pe_is_kind(cls, PE_K_TUPLE) && depth < 64) {
-        pe_tuple *t = PE_TUPLE(cls);
-        for (size_t i = 0; i < t->n; i++) {
-            int r = issubclass_one(S, sub, t->items[i], depth + 1);
-            if (r) return r;
-        }
-        return 0;
-    }
-    if (!pe_is_kind(sub, PE_K_TYPE))
-        return pe_raise(S, PE_EXC(TypeError), "issubclass() arg 1 must be a class");
-    if (!pe_is_kind(cls, PE_K_TYPE))
-        return pe_raise(S, PE_EXC(TypeError),
-                        "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-    return pe_type_is_subtype((const pe_type *)sub.u.o, (const pe_type *)cls.u.o) ? 1 : 0;
+    return subtype_builtin(S, "isinstance", argc, argv, kwnames, false, out);
 }
 
 BI(issubclass) {
-    (void)self;
-    if (nokw(S, "issubclass", kwnames)) return -1;
-    if (argc != 2) return pe_raise(S, PE_EXC(TypeError), "issubclass expected 2 arguments, got %d", argc);
-    int r = issubclass_one(S, argv[0], argv[1], 0);
-    if (r < 0) return -1;
-    *out = pe_bool(r);
-    return 0;
+    return subtype_builtin(S, "issubclass", argc, argv, kwnames, true, out);
 }
 
 bool pe_is_callable(pe_val v) {
@@ -688,14 +662,12 @@ bool pe_is_callable(pe_val v) {
 }
 
 BI(callable) {
-    (void)self;
     if (nokw(S, "callable", kwnames) || exact_args(S, "callable", argc, 1)) return -1;
     *out = pe_bool(pe_is_callable(argv[0]));
     return 0;
 }
 
 BI(id) {
-    (void)self;
     if (nokw(S, "id", kwnames) || exact_args(S, "id", argc, 1)) return -1;
     pe_val v = argv[0];
     *out = pe_int(v.tag == PE_TOBJ ? (int64_t)(uintptr_t)v.u.o : (int64_t)v.u.i);
@@ -716,7 +688,6 @@ static int attr_lookup(pe_state *S, const pe_val *argv, bool has_default, pe_val
 }
 
 BI(getattr) {
-    (void)self;
     if (nokw(S, "getattr", kwnames)) return -1;
     if (argc < 2 || argc > 3) return pe_arg_count_error(S, "getattr", 2, 3, argc);
     int r = attr_lookup(S, argv, argc == 3, out);
@@ -729,7 +700,6 @@ BI(getattr) {
 }
 
 BI(hasattr) {
-    (void)self;
     if (nokw(S, "hasattr", kwnames) || exact_args(S, "hasattr", argc, 2)) return -1;
     pe_val v;
     int r = attr_lookup(S, argv, true, &v);

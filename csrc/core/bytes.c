@@ -332,17 +332,25 @@ static int bytes_len(pe_state *S, pe_val v, int64_t *out) {
     return 0;
 }
 
-static int bytes_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
-    if (!pe_is_intlike(key) && key.tag != PE_TBOOL && !pe_is_slice(key)) {
-        pe_val iv;
-        int r = index_of(S, key, &iv);
-        if (r < 0) return -1;
-        if (r > 0) {
-            r = bytes_getitem(S, v, iv, out); /* iv is an int: one level */
-            pe_decref(S, iv);
-            return r;
-        }
+/* A subscript with __index__ (not an int, bool or slice) becomes its int in
+ * *key (one beyond int64 raises IndexError naming the key's type, as
+ * CPython); other keys stay. May run Python code. */
+static int index_key(pe_state *S, pe_val *key) {
+    if (pe_is_intlike(*key) || key->tag == PE_TBOOL || pe_is_slice(*key)) return 0;
+    pe_val iv;
+    int r = index_of(S, *key, &iv);
+    if (r <= 0) return r;
+    if (pe_is_bigint(iv)) {
+        pe_decref(S, iv);
+        return pe_raise(S, PE_EXC(IndexError), "cannot fit '%s' into an index-sized integer",
+                        pe_type_name(*key));
     }
+    *key = iv; /* a small int: no reference */
+    return 0;
+}
+
+static int bytes_getitem(pe_state *S, pe_val v, pe_val key, pe_val *out) {
+    if (index_key(S, &key)) return -1;
     const unsigned char *p;
     size_t n;
     pe_bytes_view(v, &p, &n);
@@ -549,16 +557,7 @@ static int bytearray_setslice(pe_state *S, pe_bytearray *b, pe_val key, pe_val v
 
 static int bytearray_setitem(pe_state *S, pe_val v, pe_val key, pe_val val) {
     pe_bytearray *b = PE_BYTEARRAY(v);
-    if (!pe_is_intlike(key) && key.tag != PE_TBOOL && !pe_is_slice(key)) {
-        pe_val iv;
-        int r = index_of(S, key, &iv);
-        if (r < 0) return -1;
-        if (r > 0) {
-            r = bytearray_setitem(S, v, iv, val); /* iv is an int: one level */
-            pe_decref(S, iv);
-            return r;
-        }
-    }
+    if (index_key(S, &key)) return -1;
     if (pe_is_intlike(key) || key.tag == PE_TBOOL) {
         if (pe_is_bigint(key))
             return pe_raise(S, PE_EXC(IndexError), "cannot fit 'int' into an index-sized integer");
@@ -757,17 +756,16 @@ int pe_bytearray_inplace(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
 /* The types                                                           */
 /* ------------------------------------------------------------------ */
 
+/* The slots bytearray shares with bytes (they read through pe_bytes_view). */
+#define BYTES_READ_SLOTS                                                                   \
+    .richcmp = bytes_richcmp, .binop = bytes_binop, .truth = bytes_truth, .len = bytes_len, \
+    .iter = bytes_iter, .getitem = bytes_getitem, .contains = bytes_contains
+
 const pe_type pe_type_bytes = PE_TYPE("bytes", BYTES,
     .dealloc = bytes_dealloc,
     .repr = bytes_repr,
     .hash = bytes_hash,
-    .richcmp = bytes_richcmp,
-    .binop = bytes_binop,
-    .truth = bytes_truth,
-    .len = bytes_len,
-    .iter = bytes_iter,
-    .getitem = bytes_getitem,
-    .contains = bytes_contains,
+    BYTES_READ_SLOTS,
     .call = bytes_call,
     .methods = pe_bytes_methods,
 );
@@ -775,14 +773,8 @@ const pe_type pe_type_bytes = PE_TYPE("bytes", BYTES,
 const pe_type pe_type_bytearray = PE_TYPE("bytearray", BYTEARRAY,
     .dealloc = bytearray_dealloc,
     .repr = bytearray_repr,
-    .richcmp = bytes_richcmp,
-    .binop = bytes_binop,
-    .truth = bytes_truth,
-    .len = bytes_len,
-    .iter = bytes_iter,
-    .getitem = bytes_getitem,
+    BYTES_READ_SLOTS,
     .setitem = bytearray_setitem,
-    .contains = bytes_contains,
     .call = bytearray_call,
     .methods = pe_bytearray_methods,
 );

@@ -94,6 +94,13 @@ static int buf_arg(pe_state *S, pe_val v, const unsigned char **p, size_t *n) {
                     pe_type_name(v));
 }
 
+/* The one bytes-like argument of NAME(x) (partition, removeprefix, ...). */
+static int one_buf_arg(pe_state *S, pe_val self, const char *name, int argc, const pe_val *argv,
+                       pe_obj *kwnames, const unsigned char **p, size_t *n) {
+    if (chk_onearg(S, self, name, argc, kwnames)) return -1;
+    return buf_arg(S, argv[0], p, n);
+}
+
 /* The needle of find()/count()/index(): bytes-like or an int byte. One-byte
  * needles are copied into *tmp so a bytearray's buffer may move. */
 static int needle_arg(pe_state *S, pe_val v, const unsigned char **p, size_t *n,
@@ -413,10 +420,9 @@ METHOD(m_join) {
 /* partition / rpartition */
 static int partition(pe_state *S, pe_val self, const char *name, int argc, const pe_val *argv,
                      pe_obj *kwnames, bool right, pe_val *out) {
-    if (chk_onearg(S, self, name, argc, kwnames)) return -1;
     const unsigned char *q;
     size_t m;
-    if (buf_arg(S, argv[0], &q, &m)) return -1;
+    if (one_buf_arg(S, self, name, argc, argv, kwnames, &q, &m)) return -1;
     if (m == 0) return pe_raise(S, PE_EXC(ValueError), "empty separator");
     VIEW(p, n);
     int64_t at = find_in(p, 0, (int64_t)n, q, m, right ? -1 : 1);
@@ -526,10 +532,9 @@ METHOD(m_rstrip) { return strip(S, self, "rstrip", argc, argv, kwnames, 2, out);
 
 static int remove_affix(pe_state *S, pe_val self, const char *name, int argc, const pe_val *argv,
                         pe_obj *kwnames, bool suffix, pe_val *out) {
-    if (chk_onearg(S, self, name, argc, kwnames)) return -1;
     const unsigned char *q;
     size_t m;
-    if (buf_arg(S, argv[0], &q, &m)) return -1;
+    if (one_buf_arg(S, self, name, argc, argv, kwnames, &q, &m)) return -1;
     VIEW(p, n);
     if (m && m <= n && !memcmp(suffix ? p + n - m : p, q, m))
         return mk(S, self, suffix ? p : p + m, n - m, out);
@@ -683,11 +688,12 @@ METHOD(m_swapcase) { (void)argv; return map_case(S, self, "swapcase", argc, kwna
 METHOD(m_capitalize) { (void)argv; return map_case(S, self, "capitalize", argc, kwnames, 3, out); }
 METHOD(m_title) { (void)argv; return map_case(S, self, "title", argc, kwnames, 4, out); }
 
+/* NAME(): every byte satisfies pred (the result for no bytes is empty). */
 static int classify(pe_state *S, pe_val self, const char *name, int argc, pe_obj *kwnames,
-                    bool (*pred)(unsigned char), pe_val *out) {
+                    bool (*pred)(unsigned char), bool empty, pe_val *out) {
     if (chk_noargs(S, self, name, argc, kwnames)) return -1;
     VIEW(p, n);
-    bool ok = n > 0;
+    bool ok = n > 0 || empty;
     for (size_t i = 0; i < n && ok; i++) ok = pred(p[i]);
     *out = pe_bool(ok);
     return 0;
@@ -696,20 +702,12 @@ static int classify(pe_state *S, pe_val self, const char *name, int argc, pe_obj
 static bool is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
 static bool is_ascii(unsigned char c) { return c < 0x80; }
 
-METHOD(m_isdigit) { (void)argv; return classify(S, self, "isdigit", argc, kwnames, is_digit, out); }
-METHOD(m_isalpha) { (void)argv; return classify(S, self, "isalpha", argc, kwnames, is_alpha, out); }
-METHOD(m_isalnum) { (void)argv; return classify(S, self, "isalnum", argc, kwnames, is_alnum, out); }
-METHOD(m_isspace) { (void)argv; return classify(S, self, "isspace", argc, kwnames, is_space, out); }
+METHOD(m_isdigit) { (void)argv; return classify(S, self, "isdigit", argc, kwnames, is_digit, false, out); }
+METHOD(m_isalpha) { (void)argv; return classify(S, self, "isalpha", argc, kwnames, is_alpha, false, out); }
+METHOD(m_isalnum) { (void)argv; return classify(S, self, "isalnum", argc, kwnames, is_alnum, false, out); }
+METHOD(m_isspace) { (void)argv; return classify(S, self, "isspace", argc, kwnames, is_space, false, out); }
 
-METHOD(m_isascii) {
-    (void)argv;
-    if (chk_noargs(S, self, "isascii", argc, kwnames)) return -1;
-    VIEW(p, n);
-    bool ok = true;
-    for (size_t i = 0; i < n && ok; i++) ok = is_ascii(p[i]);
-    *out = pe_bool(ok);
-    return 0;
-}
+METHOD(m_isascii) { (void)argv; return classify(S, self, "isascii", argc, kwnames, is_ascii, true, out); }
 
 /* isupper/islower: at least one cased byte, none of the other case. */
 static int cased(pe_state *S, pe_val self, const char *name, int argc, pe_obj *kwnames, bool up,

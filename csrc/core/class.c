@@ -504,28 +504,32 @@ pe_val *pe_instance_dictptr(pe_val v) {
 
 /* ---- special methods cache ---- */
 
+/* c->special[i]: the MRO value of dunder i */
+static void resolve_one(pe_class *c, int i) {
+    pe_val v = pe_type_lookup_cstr(&c->tp, pe_dunder_names[i]);
+    pe_val old = c->special[i];
+    pe_incref(v);
+    c->special[i] = v;
+    /* the static objects' refcounts are immortal; no state needed */
+    if (old.tag == PE_TOBJ && !(old.u.o->flags & PE_IMMORTAL)) old.u.o->rc--;
+}
+
 static void resolve_special(pe_class *c) {
-    for (int i = 0; i < PE_DU__COUNT; i++) {
-        pe_val v = pe_type_lookup_cstr(&c->tp, pe_dunder_names[i]);
-        pe_val old = c->special[i];
-        pe_incref(v);
-        c->special[i] = v;
-        /* the static objects' refcounts are immortal; no state needed */
-        if (old.tag == PE_TOBJ && !(old.u.o->flags & PE_IMMORTAL)) old.u.o->rc--;
-    }
+    for (int i = 0; i < PE_DU__COUNT; i++) resolve_one(c, i);
 }
 
 static bool has_data_descriptor(pe_class *c);
 
-static void update_flags(pe_state *S, pe_class *c) {
-    (void)S;
+/* The flags from c->special; descr: whether the MRO holds a data
+ * descriptor (has_data_descriptor, a walk over every dict of the MRO). */
+static void set_flags(pe_class *c, bool descr) {
     uint32_t f = c->flags & (PE_CLS_HAS_DICT | PE_CLS_BOXED);
     if (c->special[PE_DU_getattr].tag != PE_TUNDEF ||
         c->special[PE_DU_getattribute].tag != PE_TUNDEF)
         f |= PE_CLS_HAS_GETATTR;
     if (c->special[PE_DU_setattr].tag != PE_TUNDEF || c->special[PE_DU_delattr].tag != PE_TUNDEF)
         f |= PE_CLS_HAS_SETATTR;
-    if (has_data_descriptor(c)) f |= PE_CLS_HAS_DESCR_SET;
+    if (descr) f |= PE_CLS_HAS_DESCR_SET;
     /* __eq__ without __hash__ in the same class: __hash__ = None */
     if (c->special[PE_DU_hash].tag == PE_TNONE) f |= PE_CLS_EQ_NO_HASH;
     /* BaseException's data descriptors (__cause__, args...): attribute
@@ -534,7 +538,8 @@ static void update_flags(pe_state *S, pe_class *c) {
     c->flags = f;
 }
 
-static int instance_hash(pe_state *S, pe_val v, int64_t *out);
+static void update_flags(pe_class *c) { set_flags(c, has_data_descriptor(c)); }
+
 static int instance_repr(pe_state *S, pe_val v, pe_sb *sb);
 int pe_class_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
                   pe_val *out);
@@ -548,7 +553,7 @@ static void base_slots(pe_class *c) {
     pe_type *t = &c->tp;
     t->repr = s == &pe_type_object ? instance_repr : s->repr;
     t->str = s->str;
-    t->hash = s == &pe_type_object ? instance_hash : s->hash;
+    t->hash = s == &pe_type_object ? pe_identity_hash : s->hash;
     if (c->flags & PE_CLS_EQ_NO_HASH) t->hash = NULL;
     t->richcmp = s->richcmp;
     t->binop = s->binop;
@@ -567,20 +572,49 @@ static void base_slots(pe_class *c) {
     t->methods = NULL;
 }
 
-static int reinstall(pe_state *S, pe_class *c) {
-    resolve_special(c);
-    update_flags(S, c);
-    base_slots(c);
+static void new_version(pe_state *S, pe_class *c) {
     c->version = ++S->type_version;
     if (!c->version) c->version = ++S->type_version;
+}
+
+static int reinstall(pe_state *S, pe_class *c) {
+    resolve_special(c);
+    update_flags(c);
+    base_slots(c);
+    new_version(S, c);
     return pe_class_install_slots(S, c);
 }
 
-int pe_class_changed(pe_state *S, pe_class *cls) {
-    /* every live class that has cls in its MRO (cls included) */
+int pe_class_refresh(pe_state *S, pe_class *cls) {
     for (pe_class *c = S->classes; c; c = c->sub_next)
-        if (c == cls || pe_class_is_subtype(&c->tp, &cls->tp))
-            if (reinstall(S, c)) return -1;
+        if ((c == cls || pe_class_is_subtype(&c->tp, &cls->tp)) && reinstall(S, c)) return -1;
+    return 0;
+}
+
+int pe_class_changed(pe_state *S, pe_class *cls, const char *name, bool descr) {
+    /* the one special method that changed (none: an ordinary name, or a
+     * dunder the slots do not use) */
+    int du = PE_DU__COUNT;
+    for (int i = 0; i < PE_DU__COUNT && name[0] == '_'; i++)
+        if (!strcmp(pe_dunder_names[i], name)) {
+            du = i;
+            break;
+        }
+    /* every live class that has cls in its MRO (cls included): new version
+     * tags (attribute caches); that special method and the slots; the
+     * flags (the descriptor walk only if a data descriptor came or went) */
+    for (pe_class *c = S->classes; c; c = c->sub_next) {
+        if (c != cls && !pe_class_is_subtype(&c->tp, &cls->tp)) continue;
+        new_version(S, c);
+        if (du == PE_DU__COUNT) {
+            if (descr) update_flags(c);
+            continue;
+        }
+        resolve_one(c, du);
+        set_flags(c, descr ? has_data_descriptor(c) : (c->flags & PE_CLS_HAS_DESCR_SET) != 0);
+        base_slots(c);
+        if (pe_class_install_slots(S, c)) return -1;
+    }
     return 0;
 }
 
@@ -882,14 +916,6 @@ fail:
 /* ------------------------------------------------------------------ */
 /* Default instance slots                                               */
 /* ------------------------------------------------------------------ */
-
-static int instance_hash(pe_state *S, pe_val v, int64_t *out) {
-    (void)S;
-    uint64_t h = (uint64_t)(uintptr_t)v.u.o;
-    *out = (int64_t)((h >> 4) | (h << 60));
-    if (*out == -1) *out = -2;
-    return 0;
-}
 
 /* object.__repr__: <__main__.A object at 0x...> */
 int pe_object_default_repr(pe_state *S, pe_val v, pe_sb *sb) {
@@ -1375,8 +1401,6 @@ int pe_class_setattr(pe_state *S, pe_class *c, pe_obj *name, pe_val val) {
     }
     /* a data descriptor on the metatype: none here (type has no setters
      * for other names) */
-    size_t len = strlen(n);
-    bool dunder = len > 4 && n[0] == '_' && n[1] == '_' && n[len - 1] == '_' && n[len - 2] == '_';
     pe_val old = pe_dict_get_str(PE_DICT(c->dict), (pe_str *)name);
     bool descr = pe_is_data_descr(old) || pe_is_data_descr(val);
     if (val.tag == PE_TUNDEF) {
@@ -1388,16 +1412,7 @@ int pe_class_setattr(pe_state *S, pe_class *c, pe_obj *name, pe_val val) {
     } else if (pe_dict_set(S, PE_DICT(c->dict), pe_obj_val(name), val)) {
         return -1;
     }
-    if (dunder) return pe_class_changed(S, c);
-    /* an ordinary name: new version tags (attribute caches) for the class
-     * and its subclasses; the flags only if a data descriptor came or went */
-    for (pe_class *k = S->classes; k; k = k->sub_next)
-        if (k == c || pe_class_is_subtype(&k->tp, &c->tp)) {
-            k->version = ++S->type_version;
-            if (!k->version) k->version = ++S->type_version;
-            if (descr) update_flags(S, k);
-        }
-    return 0;
+    return pe_class_changed(S, c, n, descr);
 }
 
 /* tp.setattr of `type`: heap classes are mutable, built-ins are not. */
@@ -1564,11 +1579,7 @@ static int obj_repr(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_o
     if (argc) return pe_raise(S, PE_EXC(TypeError), "expected 0 arguments, got %d", argc);
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (pe_object_default_repr(S, self, &sb)) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    return pe_sb_done_str(&sb, pe_object_default_repr(S, self, &sb), out);
 }
 
 static int obj_init_subclass(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
@@ -1597,7 +1608,7 @@ static const pe_cfunc object_methods[] = {
 const pe_type pe_type_object = PE_TYPE("object", INSTANCE,
     .dealloc = pe_instance_dealloc,
     .repr = pe_object_default_repr,
-    .hash = instance_hash,
+    .hash = pe_identity_hash,
     .call = object_call,
     .getattr = pe_object_generic_getattr,
     .setattr = pe_object_generic_setattr,

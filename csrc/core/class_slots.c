@@ -42,18 +42,10 @@ static int notimpl_truth(pe_state *S, pe_val v) {
     return 1;
 }
 
-static int notimpl_hash(pe_state *S, pe_val v, int64_t *out) {
-    (void)S;
-    uint64_t h = (uint64_t)(uintptr_t)v.u.o;
-    *out = (int64_t)((h >> 4) | (h << 60));
-    if (*out == -1) *out = -2;
-    return 0;
-}
-
 const pe_type pe_type_notimplemented = PE_TYPE("NotImplementedType", OTHER,
     .repr = notimpl_repr,
     .truth = notimpl_truth,
-    .hash = notimpl_hash,
+    .hash = pe_identity_hash,
 );
 
 const pe_obj pe_notimplemented_obj = PE_STATIC_HEAD(&pe_type_notimplemented);
@@ -172,19 +164,11 @@ static int slot_unhashable(pe_state *S, pe_val v, int64_t *out) {
     return pe_raise(S, PE_EXC(TypeError), "unhashable type: '%s'", pe_type_name(v));
 }
 
-static int slot_idhash(pe_state *S, pe_val v, int64_t *out) {
-    (void)S;
-    uint64_t h = (uint64_t)(uintptr_t)v.u.o;
-    *out = (int64_t)((h >> 4) | (h << 60));
-    if (*out == -1) *out = -2;
-    return 0;
-}
-
 static int slot_hash(pe_state *S, pe_val v, int64_t *out) {
     pe_val r;
     int rc = pe_du_call(S, v, PE_DU_hash, 0, NULL, &r);
     if (rc < 0) return -1;
-    if (rc == 0) return slot_idhash(S, v, out);
+    if (rc == 0) return pe_identity_hash(S, v, out);
     if (r.tag == PE_TBOOL) r.tag = PE_TINT;
     if (!pe_is_intlike(r)) {
         pe_decref(S, r);
@@ -708,7 +692,7 @@ int pe_class_install_slots(pe_state *S, pe_class *cls) {
     else if (hv.tag != PE_TUNDEF)
         t->hash = slot_hash;
     else
-        t->hash = s->hash ? s->hash : (s == &pe_type_object ? slot_idhash : NULL);
+        t->hash = s->hash ? s->hash : (s == &pe_type_object ? pe_identity_hash : NULL);
     t->truth = defined(h, PE_DU_bool) || defined(h, PE_DU_len) ? slot_truth : s->truth;
     t->len = defined(h, PE_DU_len) ? slot_len : s->len;
     if (defined(h, PE_DU_iter)) t->iter = slot_iter;

@@ -1775,7 +1775,7 @@ static int c_expr(compiler *C, unit *u, pe_node *n) {
         r = c_compare(C, u, n);
         break;
     case PE_N_NAMEDEXPR:
-        if (c_expr(C, u, n->b) || emit(C, u, PE_OP_DUP_TOP, 0) ||
+        if (c_expr(C, u, n->b) || emit_l(C, u, PE_OP_DUP_TOP, 0) ||
             c_store_name(C, u, n->a->name, PE_OP_STORE_FAST, PE_OP_STORE_DEREF,
                          PE_OP_STORE_GLOBAL))
             r = -1;
@@ -2562,7 +2562,7 @@ static int c_pattern_or(compiler *C, unit *u, pe_node *p, pctx *pc) {
             sub.names[sub.nnames++] = pc->names[k];
         }
         set_loc(u, alt);
-        if (emit(C, u, PE_OP_COPY, 1) || c_pattern(C, u, alt, &sub)) goto fail_sub;
+        if (emit_l(C, u, PE_OP_COPY, 1) || c_pattern(C, u, alt, &sub)) goto fail_sub;
         uint32_t nb = sub.nnames - n0;
         const char **cur = nb ? sub.names + n0 : NULL; /* cur[k] is at depth k + 1 */
         if (i == 0) {
@@ -2603,11 +2603,11 @@ static int c_pattern_or(compiler *C, unit *u, pe_node *p, pctx *pc) {
     {
         uint32_t nrots = (uint32_t)(PC_STORES(pc) + pc->on_top) + ncontrol;
         for (uint32_t k = 0; k < ncontrol; k++) {
-            if (nrots > 1 && emit(C, u, PE_OP_ROT_N, nrots)) goto done;
+            if (nrots > 1 && emit_l(C, u, PE_OP_ROT_N, nrots)) goto done;
             if (pat_add_name(C, pc, p, control[k])) goto done;
         }
     }
-    if (emit(C, u, PE_OP_POP_TOP, 0)) goto done;
+    if (emit_l(C, u, PE_OP_POP_TOP, 0)) goto done;
     pc->on_top--;
     r = 0;
 done:
@@ -2677,14 +2677,14 @@ static int c_match(compiler *C, unit *u, pe_node *n) {
         bool last = i + 1 == nc;
         pctx pc = {NULL, 0, 0, 1, c->b != NULL || last, NULL, 0, 0, 0};
         set_loc(u, c->a);
-        int r = last ? 0 : emit(C, u, PE_OP_COPY, 1);
+        int r = last ? 0 : emit_l(C, u, PE_OP_COPY, 1);
         if (!r) r = c_pattern(C, u, c->a, &pc);
         if (!r) r = pat_store_all(C, u, &pc);
         if (!r && c->b) {
             r = c_expr(C, u, c->b);
             if (!r) r = pat_jump_fail(C, u, &pc, PE_OP_POP_JUMP_IF_FALSE);
         }
-        if (!r && !last) r = emit(C, u, PE_OP_POP_TOP, 0);
+        if (!r && !last) r = emit_l(C, u, PE_OP_POP_TOP, 0);
         if (!r) r = c_stmts(C, u, &c->l[0]);
         if (!r) r = emit_jump(C, u, PE_OP_JUMP, end);
         if (!r) r = pat_emit_fail_pops(C, u, &pc);
@@ -3207,16 +3207,48 @@ done:
  * non-bounded builtin (builtins table) or anything found on an object or
  * module (PE_OPF_REACH). Nested code is not looked at: building a function
  * (MAKE_FUNCTION) is not bounded. Read from the opcode and builtins tables. */
+#define BOUNDED_SMALL_EXP 64    /* x ** c, x << c: |c| at most this */
+#define BOUNDED_TARGET_WORDS 64 /* jump targets tracked (64 * 64 instructions) */
+
+/* `x ** c` / `x << c` at instruction i with c a constant pushed right
+ * before it (no jump lands on i, no handler: c is its right operand):
+ * with |c| <= BOUNDED_SMALL_EXP the result is at most that many times its
+ * operand's size, so it costs no more than as many multiplications. */
+static bool small_const_rhs(const pe_fcode *fc, uint32_t i, bool pow, const uint64_t *targets) {
+    if (i == 0 || fc->nexctab || i >= 64 * BOUNDED_TARGET_WORDS ||
+        (targets[i / 64] >> (i % 64) & 1))
+        return false;
+    uint32_t w = fc->code[i - 1], arg = PE_ARGOF(w);
+    int64_t v;
+    if (PE_OPOF(w) == PE_OP_LOAD_INT) {
+        v = (int64_t)arg;
+        if (v & 0x800000) v -= 0x1000000;
+    } else if (PE_OPOF(w) == PE_OP_LOAD_CONST && arg < fc->nconsts) {
+        pe_val c = fc->consts[arg];
+        if (c.tag == PE_TFLOAT) return pow; /* int ** float is a float */
+        if (c.tag != PE_TINT) return false;
+        v = c.u.i;
+    } else {
+        return false;
+    }
+    return v <= BOUNDED_SMALL_EXP && v >= (pow ? -BOUNDED_SMALL_EXP : 0);
+}
+
 uint32_t pe_code_compute_flags(const pe_code *code) {
     const pe_fcode *fc = code->module;
     bool calls = false, reach = false;
+    uint64_t targets[BOUNDED_TARGET_WORDS] = {0}; /* forward jumps seen so far */
     for (uint32_t i = 0; i < fc->ncode; i++) {
         uint32_t w = fc->code[i], arg = PE_ARGOF(w);
         if (PE_OPOF(w) >= PE_OP__COUNT) return 0;
         const pe_opinfo *o = &pe_opinfo_table[PE_OPOF(w)];
         if (!(o->flags & PE_OPF_BOUNDED)) return 0;
         if ((o->flags & PE_OPF_JUMP) && arg <= i) return 0; /* a loop */
-        if (o->kind == PE_ARGK_BINOP && pe_binop_unbounded(arg)) return 0;
+        if ((o->flags & PE_OPF_JUMP) && arg < 64 * BOUNDED_TARGET_WORDS)
+            targets[arg / 64] |= (uint64_t)1 << (arg % 64);
+        if (o->kind == PE_ARGK_BINOP && pe_binop_unbounded(arg) &&
+            !small_const_rhs(fc, i, (arg & 0xffu) == PE_BO_POW, targets))
+            return 0;
         if ((o->flags & PE_OPF_BUILTIN) && arg < code->nglobals && code->gbuiltin[arg] >= 0 &&
             !pe_builtin_bounded(code->gbuiltin[arg]))
             reach = true;
@@ -3720,6 +3752,7 @@ pe_code *pe_compile_ast(pe_state *S, struct pe_ast *ast, const char *src, size_t
     C->A = &A;
     pe_code *code = NULL;
     unit *u = NULL;
+    if (pe_ast_mangle(S, &A, mod, src, len)) goto fail; /* private names: mangle.c */
     C->module = scope_new(C, SC_MODULE, NULL, NULL);
     if (!C->module) goto fail;
     if (collect_stmts(C, C->module, &mod->l[0])) goto fail;

@@ -95,6 +95,10 @@ int pe_cont_hash(pe_state *S, pe_val key, int64_t *out);
 int pe_cont_dict_get_h(pe_state *S, pe_dict *d, pe_val key, int64_t hash, pe_val *out);
 /* set.c: membership with a known hash. */
 int pe_cont_set_contains_h(pe_state *S, pe_set *s, pe_val key, int64_t hash);
+/* set.c: looks for an item x of the iterable items whose membership
+ * contains(S, container, x) is want (1 or 0): 1 found, 0 none, -1 error. */
+int pe_cont_find_membership(pe_state *S, pe_val items, pe_val container,
+                            int (*contains)(pe_state *, pe_val, pe_val), int want);
 
 /* The call slot of a container type doubles as its constructor; pe_call
  * also routes calls of *instances* to it, which must fail like CPython:

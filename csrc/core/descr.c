@@ -42,10 +42,8 @@ static void method_dealloc(pe_state *S, pe_obj *o) {
 int pe_method_new(pe_state *S, pe_val func, pe_val self, pe_val *out) {
     pe_method *m = (pe_method *)pe_obj_new(S, &pe_type_method, sizeof(pe_method));
     if (!m) return -1;
-    pe_incref(func);
-    pe_incref(self);
-    m->func = func;
-    m->self = self;
+    m->func = pe_newref(func);
+    m->self = pe_newref(self);
     *out = pe_obj_val(&m->ob);
     return 0;
 }
@@ -76,8 +74,8 @@ static int method_hash(pe_state *S, pe_val v, int64_t *out) {
     pe_method *m = (pe_method *)v.u.o;
     int64_t h;
     if (pe_hash(S, m->func, &h)) return -1;
-    uint64_t p = (uint64_t)(uintptr_t)(m->self.tag == PE_TOBJ ? (void *)m->self.u.o : NULL);
-    *out = (int64_t)((uint64_t)h ^ ((p >> 4) | (p << 60)));
+    const void *p = m->self.tag == PE_TOBJ ? (const void *)m->self.u.o : NULL;
+    *out = (int64_t)((uint64_t)h ^ pe_hash_pointer_raw(p));
     if (*out == -1) *out = -2;
     return 0;
 }
@@ -113,16 +111,7 @@ const pe_type pe_type_method = PE_TYPE("method", BMETHOD,
 /* The descriptor protocol                                              */
 /* ------------------------------------------------------------------ */
 
-typedef struct pe_wrapper {
-    pe_obj ob;
-    pe_val func;
-    pe_val dict; /* UNDEF */
-} pe_wrapper;
-
-typedef struct pe_property {
-    pe_obj ob;
-    pe_val fget, fset, fdel, doc, name; /* None when absent; name UNDEF until __set_name__ */
-} pe_property;
+/* pe_wrapper (staticmethod/classmethod) and pe_property: pe_class.h */
 
 typedef struct pe_member {
     pe_obj ob;
@@ -252,21 +241,16 @@ static int wrapper_repr(pe_state *S, pe_val v, pe_sb *sb) {
     return pe_sb_puts(sb, ")>");
 }
 
-const pe_type pe_type_staticmethod = PE_TYPE("staticmethod", OTHER,
-    .dealloc = wrapper_dealloc,
-    .clear = wrapper_clear,
-    .repr = wrapper_repr,
-    .call = staticmethod_call,
-    .getattr = wrapper_getattr,
-);
+/* staticmethod and classmethod differ in their call slot only. */
+#define WRAPPER_SLOTS                                                                    \
+    .dealloc = wrapper_dealloc, .clear = wrapper_clear, .repr = wrapper_repr,            \
+    .getattr = wrapper_getattr
 
-const pe_type pe_type_classmethod = PE_TYPE("classmethod", OTHER,
-    .dealloc = wrapper_dealloc,
-    .clear = wrapper_clear,
-    .repr = wrapper_repr,
-    .call = classmethod_new,
-    .getattr = wrapper_getattr,
-);
+const pe_type pe_type_staticmethod =
+    PE_TYPE("staticmethod", OTHER, WRAPPER_SLOTS, .call = staticmethod_call);
+
+const pe_type pe_type_classmethod =
+    PE_TYPE("classmethod", OTHER, WRAPPER_SLOTS, .call = classmethod_new);
 
 /* ------------------------------------------------------------------ */
 /* property                                                             */
@@ -541,12 +525,9 @@ static int super_make(pe_state *S, pe_val type, pe_val obj, pe_val *out) {
     }
     pe_super *s = (pe_super *)pe_obj_new(S, &pe_type_super, sizeof(pe_super));
     if (!s) return -1;
-    pe_incref(type);
-    pe_incref(obj);
-    pe_incref(ot);
-    s->type = type;
-    s->obj = obj;
-    s->obj_type = ot;
+    s->type = pe_newref(type);
+    s->obj = pe_newref(obj);
+    s->obj_type = pe_newref(ot);
     *out = pe_obj_val(&s->ob);
     return 0;
 }
@@ -1024,8 +1005,28 @@ static int bi_dir(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj
     if (argc != 1) return pe_raise(S, PE_EXC(TypeError), "dir expected at most 1 argument, got %d", argc);
     pe_val v = argv[0];
     const pe_type *t = pe_is_kind(v, PE_K_TYPE) ? (const pe_type *)v.u.o : pe_typeof(v);
+    if (t == pe_typeof(v) && pe_is_heaptype(t)) {
+        /* an instance whose class defines __dir__: sorted(list(v.__dir__())) */
+        pe_val f = pe_type_lookup_cstr(t, "__dir__"), res;
+        if (f.tag != PE_TUNDEF) {
+            pe_incref(f);
+            int r = pe_call_with_self(S, f, v, 0, NULL, NULL, &res);
+            pe_decref(S, f);
+            if (r) return -1;
+            r = pe_list_from_iter(S, res, out);
+            pe_decref(S, res);
+            if (r) return -1;
+            if (pe_list_sort(S, PE_LIST(*out), pe_undef(), false)) {
+                pe_decref(S, *out);
+                return -1;
+            }
+            return 0;
+        }
+    }
     if (pe_is_heaptype(t)) return pe_class_dir(S, v, out);
     if (pe_is_kind(v, PE_K_MODULE) && !((const pe_module *)v.u.o)->lookup) return pe_module_dir(S, v, out);
+    int r = pe_dir_builtin(S, v, out);
+    if (r) return r < 0 ? -1 : 0;
     return pe_raise(S, PE_EXC(NotImplementedError), "dir() of built-in objects is not supported by pyexpr");
 }
 

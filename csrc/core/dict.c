@@ -659,13 +659,7 @@ static int m_popitem(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_
     (void)argv;
     if (pe_cont_noargs(S, "dict.popitem", argc, kwnames)) return -1;
     pe_dict *d = PE_DICT(self);
-    if (d->used == 0) {
-        pe_val msg;
-        if (pe_str_from_cstr(S, "popitem(): dictionary is empty", &msg)) return -1;
-        pe_raise_with_arg(S, PE_EXC(KeyError), msg);
-        pe_decref(S, msg);
-        return -1;
-    }
+    if (d->used == 0) return pe_raise(S, PE_EXC(KeyError), "popitem(): dictionary is empty");
     if (pe_tuple_new(S, 2, out)) return -1;
     size_t i = d->nentries - 1;
     while (d->entries[i].key.tag == PE_TUNDEF) i--;

@@ -1070,6 +1070,25 @@ static const pe_dir_names *dir_names_of(pe_val obj) {
     return dir_names_find(key);
 }
 
+int pe_dir_builtin(pe_state *S, pe_val obj, pe_val *out) {
+    if (pe_is_kind(obj, PE_K_MODULE)) {
+        const char *mn = ((const pe_module *)obj.u.o)->name;
+        if (strcmp(mn, "math") && strcmp(mn, "sys")) return 0;
+    }
+    const pe_dir_names *d = dir_names_of(obj);
+    if (!d) return 0;
+    if (pe_list_new(S, 0, out)) return -1;
+    const char *p = d->names;
+    for (unsigned i = 0; i < d->count; i++, p += strlen(p) + 1) {
+        pe_val sv;
+        if (pe_str_from_cstr(S, p, &sv) || pe_list_append_steal(S, PE_LIST(*out), sv)) {
+            pe_decref(S, *out);
+            return -1;
+        }
+    }
+    return 1;
+}
+
 /* The closest of a dir() list to name, or NULL. */
 static const char *suggest_from(const pe_dir_names *d, const char *name) {
     if (!d || d->count >= SUGGEST_MAX_ITEMS) return NULL;

@@ -27,9 +27,7 @@
 #include "pe_bytes.h"
 #include "pe_class.h"
 
-#define XFN(name)                                                                              \
-    static int name(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,        \
-                    pe_val *out)
+#define XFN(name) PE_MODFN(name)
 
 static int no_args(pe_state *S, const char *fn, int argc, pe_obj *kw) {
     if (pe_no_kwargs(S, fn, kw)) return -1;
@@ -38,14 +36,12 @@ static int no_args(pe_state *S, const char *fn, int argc, pe_obj *kw) {
 }
 
 XFN(bi_globals) {
-    (void)self;
     (void)argv;
     if (no_args(S, "globals", argc, kw)) return -1;
     return pe_frame_namespace(S, pe_caller_frame(S), true, out);
 }
 
 XFN(bi_locals) {
-    (void)self;
     (void)argv;
     if (no_args(S, "locals", argc, kw)) return -1;
     return pe_frame_namespace(S, pe_caller_frame(S), false, out);
@@ -226,12 +222,10 @@ done:
 }
 
 XFN(bi_exec) {
-    (void)self;
     return run_string(S, "exec", PE_MODE_EXEC, argc, argv, kw, out);
 }
 
 XFN(bi_eval) {
-    (void)self;
     return run_string(S, "eval", PE_MODE_EVAL, argc, argv, kw, out);
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pe_vm.h"
+#include "pe_dunder.h"
 
 pe_gen *pe_gen_new(pe_state *S, pe_func *f, uint32_t cap) {
     pe_val *saved = pe_mem_alloc(S, (cap ? cap : 1) * sizeof(pe_val));
@@ -120,7 +121,7 @@ static pe_val *gen_yf(pe_gen *g) {
 }
 
 static int gen_close_impl(pe_state *S, pe_gen *g);
-static int gen_throw_impl(pe_state *S, pe_gen *g, pe_val exc, pe_val *out);
+static int gen_throw_impl(pe_state *S, pe_gen *g, int argc, const pe_val *argv, pe_val *out);
 
 /* Resumes g with the pending exception thrown at its yield: 0 yielded
  * (*out), -1 error (StopIteration(value) when it returned). */
@@ -128,41 +129,92 @@ static int throw_here(pe_state *S, pe_gen *g, pe_val *out) {
     return resume(S, g, pe_undef(), true, out);
 }
 
-/* Closes the receiver of a yield from (a generator: close(); other
- * iterators of the subset have no close method). */
+/* recv.<name>(argc args): 1 called (*out), 0 recv has no such attribute
+ * (AttributeError cleared) when quiet, -1 error. */
+static int call_attr(pe_state *S, pe_val recv, const char *name, int argc, const pe_val *argv,
+                     bool quiet, pe_val *out) {
+    pe_val n, m;
+    if (pe_str_from_cstr(S, name, &n)) return -1;
+    int r = pe_getattr(S, recv, n.u.o, &m);
+    pe_decref(S, n);
+    if (r) {
+        if (!quiet || !pe_exc_matches(S, PE_EXC(AttributeError))) return -1;
+        pe_exc_clear(S);
+        return 0;
+    }
+    r = pe_call(S, m, argc, argv, NULL, out);
+    pe_decref(S, m);
+    return r ? -1 : 1;
+}
+
+/* Closes the receiver of a yield from: a generator's close(), or the
+ * receiver's own close method if it has one (CPython's gen_close_iter). */
 static int close_iter(pe_state *S, pe_val recv) {
-    if (!PE_IS_GEN(recv)) return 0;
     if (pe_recursion_enter(S, "")) return -1;
-    int r = gen_close_impl(S, (pe_gen *)recv.u.o);
+    pe_val res = pe_none();
+    int r = PE_IS_GEN(recv) ? gen_close_impl(S, (pe_gen *)recv.u.o)
+                            : call_attr(S, recv, "close", 0, NULL, true, &res) < 0 ? -1 : 0;
+    pe_decref(S, res);
     pe_recursion_leave(S);
     return r;
 }
 
-/* CPython's _gen_throw: exc (an instance, borrowed) is thrown into the
- * innermost generator of a yield from chain; GeneratorExit closes the
- * receiver first. 0 with a yielded value, or -1. */
-static int gen_throw_impl(pe_state *S, pe_gen *g, pe_val exc, pe_val *out) {
+int pe_next_keep_stop(pe_state *S, pe_val it, pe_val *out) {
+    if (pe_type_special(pe_typeof(it), PE_DU_next).tag == PE_TUNDEF) return pe_next(S, it, out);
+    int r = pe_du_call(S, it, PE_DU_next, 0, NULL, out);
+    return r < 0 ? -1 : 1;
+}
+
+int pe_yield_from_other(pe_state *S, pe_val recv, pe_val v, pe_val *out) {
+    if (v.tag == PE_TNONE && pe_typeof(recv)->next) {
+        int r = pe_next_keep_stop(S, recv, out);
+        if (r == 0) *out = pe_none();
+        return r;
+    }
+    return call_attr(S, recv, "send", 1, &v, false, out);
+}
+
+static bool is_exc_class(pe_val v);
+static bool is_exc_instance(pe_val v);
+static int throw_exception(pe_state *S, int argc, const pe_val *argv, pe_val *exc);
+
+/* throw()'s first argument matches GeneratorExit (a class or an instance) */
+static bool throws_generator_exit(pe_val typ) {
+    const pe_type *t = is_exc_class(typ) ? (const pe_type *)typ.u.o
+                       : is_exc_instance(typ) ? typ.u.o->type : NULL;
+    return t && pe_type_is_subtype(t, PE_EXC(GeneratorExit));
+}
+
+/* CPython's _gen_throw: throw(*argv) goes to the innermost receiver of a
+ * yield from chain (a generator's throw, or a receiver's own throw method
+ * with the arguments as given); GeneratorExit closes the receiver first;
+ * the arguments become an exception where it lands. 0 with a yielded
+ * value, or -1. */
+static int gen_throw_impl(pe_state *S, pe_gen *g, int argc, const pe_val *argv, pe_val *out) {
     if (g->state == PE_GEN_RUNNING) return already_executing(S);
     pe_val *yf = gen_yf(g);
     if (yf) {
         pe_val recv = *yf;
-        if (pe_type_is_subtype(exc.u.o->type, PE_EXC(GeneratorExit))) {
+        if (throws_generator_exit(argv[0])) {
             pe_incref(recv);
             int r = close_iter(S, recv);
             pe_decref(S, recv);
             if (r < 0) return throw_here(S, g, out); /* the close error instead */
-        } else if (PE_IS_GEN(recv)) {
+        } else {
             pe_incref(recv);
             int r = pe_recursion_enter(S, "");
             if (r == 0) {
                 g->state = PE_GEN_RUNNING; /* a throw reaching g meanwhile is refused */
-                r = gen_throw_impl(S, (pe_gen *)recv.u.o, exc, out);
+                if (PE_IS_GEN(recv)) r = gen_throw_impl(S, (pe_gen *)recv.u.o, argc, argv, out);
+                else if ((r = call_attr(S, recv, "throw", argc, argv, true, out)) > 0) r = 0;
+                else if (r == 0) r = 1; /* no throw method: thrown here */
                 g->state = PE_GEN_SUSPENDED;
                 pe_recursion_leave(S);
             }
-            if (r == 0) {
+            if (r >= 0) {
                 pe_decref(S, recv);
-                return 0;
+                if (r == 0) return 0;
+                goto here;
             }
             /* the receiver finished: pop it, continue after the yield from
              * with its StopIteration value or its exception */
@@ -188,9 +240,11 @@ static int gen_throw_impl(pe_state *S, pe_gen *g, pe_val exc, pe_val *out) {
             return throw_here(S, g, out);
         }
     }
+here:;
+    pe_val exc;
+    if (throw_exception(S, argc, argv, &exc)) return -1;
     /* PyErr_Restore: no __context__ from the thrower (the generator's own
      * handled exception is chained when it resumes, vm.c) */
-    pe_incref(exc);
     pe_val old = S->exc;
     S->exc = exc;
     pe_decref(S, old);
@@ -321,11 +375,7 @@ static int m_throw(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_ob
                    pe_val *out) {
     if (pe_no_kwargs(S, "generator.throw", kw)) return -1;
     if (argc < 1 || argc > 3) return pe_arg_count_error(S, "throw", 1, 3, argc);
-    pe_val exc;
-    if (throw_exception(S, argc, argv, &exc)) return -1;
-    int r = gen_throw_impl(S, (pe_gen *)self.u.o, exc, out);
-    pe_decref(S, exc);
-    return r;
+    return gen_throw_impl(S, (pe_gen *)self.u.o, argc, argv, out);
 }
 
 /* __name__, __qualname__, gi_running, gi_suspended, gi_yieldfrom

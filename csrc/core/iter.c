@@ -327,19 +327,8 @@ static int setview_contains(pe_state *S, pe_val view, pe_val x) {
 
 /* all_contained_in: every item of a is in b (1/0/-1). */
 static int all_contained_in(pe_state *S, pe_val a, pe_val b) {
-    pe_val it, x;
-    if (pe_iter(S, a, &it)) return -1;
-    int r;
-    while ((r = pe_next(S, it, &x)) == 1) {
-        int c = pe_contains(S, b, x);
-        pe_decref(S, x);
-        if (c <= 0) {
-            r = c < 0 ? -1 : 2;
-            break;
-        }
-    }
-    pe_decref(S, it);
-    return r < 0 ? -1 : r == 2 ? 0 : 1;
+    int r = pe_cont_find_membership(S, a, b, pe_contains, 0);
+    return r < 0 ? -1 : !r;
 }
 
 static const int swapped_op[6] = {PE_GT, PE_GE, PE_EQ, PE_NE, PE_LT, PE_LE};
@@ -525,20 +514,9 @@ static int view_isdisjoint(pe_state *S, pe_val self, int argc, const pe_val *arg
             b = self;
         }
     }
-    pe_val it, x;
-    if (pe_iter(S, b, &it)) return -1;
-    int r;
-    while ((r = pe_next(S, it, &x)) == 1) {
-        int c = pe_contains(S, a, x);
-        pe_decref(S, x);
-        if (c) {
-            r = c < 0 ? -1 : 2;
-            break;
-        }
-    }
-    pe_decref(S, it);
+    int r = pe_cont_find_membership(S, b, a, pe_contains, 1);
     if (r < 0) return -1;
-    *out = pe_bool(r != 2);
+    *out = pe_bool(!r);
     return 0;
 }
 

@@ -99,12 +99,17 @@ static int keyword_kind(const char *s, size_t n) {
     if (n < 2 || n > 8) return PE_TOK_NAME;
     char c = s[0];
     if (!((c >= 'a' && c <= 'y') || c == 'F' || c == 'N' || c == 'T')) return PE_TOK_NAME;
-    for (int k = PE_TOK_KW_False; k < PE_TOK__COUNT; k++) {
-        const char *t = pe_tok_text[k];
-        if (t[0] != c) continue;
-        size_t i = 1;
-        while (i < n && t[i] == s[i]) i++; /* stops at t's NUL too */
-        if (i == n && t[n] == 0) return k;
+    /* binary search: the keywords are in byte order in PE_TOKENS */
+    int lo = PE_TOK_KW_False, hi = PE_TOK__COUNT - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        const unsigned char *t = (const unsigned char *)pe_tok_text[mid];
+        size_t i = 0;
+        while (i < n && t[i] == (unsigned char)s[i]) i++; /* stops at t's NUL too */
+        int d = i == n ? (t[n] ? -1 : 0) : (int)(unsigned char)s[i] - (int)t[i];
+        if (d == 0) return mid;
+        if (d < 0) hi = mid - 1;
+        else lo = mid + 1;
     }
     return PE_TOK_NAME;
 }

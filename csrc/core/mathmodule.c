@@ -32,9 +32,7 @@
 #include "pe_internal.h"
 #include "pe_dunder.h"
 
-#define MFN(name)                                                                              \
-    static int name(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,        \
-                    pe_val *out)
+#define MFN(name) PE_MODFN(name)
 
 #define TYPE_ERROR PE_EXC(TypeError)
 #define VALUE_ERROR PE_EXC(ValueError)
@@ -411,19 +409,16 @@ static int math_2(pe_state *S, const char *name, int argc, const pe_val *argv, p
 
 #define MATH1(name, fn, can_overflow)                                                           \
     MFN(math_##name) {                                                                            \
-        (void)self;                                                                            \
         if (check_one(S, #name, argc, kw)) return -1;                                          \
         return math_1(S, argv[0], fn, can_overflow, out);                                      \
     }
 #define MATH1A(name, fn)                                                                       \
     MFN(math_##name) {                                                                            \
-        (void)self;                                                                            \
         if (check_one(S, #name, argc, kw)) return -1;                                          \
         return math_1a(S, argv[0], fn, out);                                                   \
     }
 #define MATH2(name, fn)                                                                        \
     MFN(math_##name) {                                                                            \
-        (void)self;                                                                            \
         return math_2(S, #name, argc, argv, kw, fn, out);                                      \
     }
 
@@ -483,19 +478,16 @@ static int floor_ceil(pe_state *S, const char *name, double (*f)(double), int ar
 }
 
 MFN(math_floor) {
-    (void)self;
     return floor_ceil(S, "floor", floor, argc, argv, kw, out);
 }
 
 MFN(math_ceil) {
-    (void)self;
     return floor_ceil(S, "ceil", ceil, argc, argv, kw, out);
 }
 
 /* trunc(x): float -> int toward zero; int -> itself; others have no
  * __trunc__. */
 MFN(math_trunc) {
-    (void)self;
     if (check_one(S, "trunc", argc, kw)) return -1;
     pe_val v = argv[0];
     if (v.tag == PE_TFLOAT) return pe_int_from_double(S, v.u.f, out);
@@ -519,7 +511,6 @@ MFN(math_trunc) {
 MFN(math_frexp) {
     double x;
     int e = 0;
-    (void)self;
     if (check_one(S, "frexp", argc, kw) || to_double(S, argv[0], &x)) return -1;
     if (isfinite(x) && x != 0.0) x = frexp(x, &e);
     return make_pair(S, pe_float(x), pe_int(e), out);
@@ -528,7 +519,6 @@ MFN(math_frexp) {
 /* modf(x) -> (fractional part, integral part), both with x's sign. */
 MFN(math_modf) {
     double x, ip;
-    (void)self;
     if (check_one(S, "modf", argc, kw) || to_double(S, argv[0], &x)) return -1;
     if (isinf(x)) return make_pair(S, pe_float(copysign(0., x)), pe_float(x), out);
     if (isnan(x)) return make_pair(S, pe_float(x), pe_float(x), out);
@@ -554,7 +544,6 @@ static int ldexp_exponent(pe_state *S, pe_val v, int64_t *e) {
 MFN(math_ldexp) {
     double x, r;
     int64_t e = 0;
-    (void)self;
     if (check_two(S, "ldexp", argc, kw) || to_double(S, argv[0], &x)) return -1;
     if (ldexp_exponent(S, argv[1], &e)) return -1;
     if (x == 0. || !isfinite(x)) r = x; /* returned unchanged */
@@ -571,7 +560,6 @@ MFN(math_ldexp) {
 /* fmod(x, y) as C's fmod, x returned for an infinite y. */
 MFN(math_fmod) {
     double x, y, r;
-    (void)self;
     if (check_two(S, "fmod", argc, kw)) return -1;
     if (to_double(S, argv[0], &x) || to_double(S, argv[1], &y)) return -1;
     if (isinf(y) && isfinite(x)) {
@@ -605,7 +593,6 @@ static double pow_special(double x, double y) {
  * errors, finite overflow is a range error. */
 MFN(math_pow) {
     double x, y, r;
-    (void)self;
     if (check_two(S, "pow", argc, kw)) return -1;
     if (to_double(S, argv[0], &x) || to_double(S, argv[1], &y)) return -1;
     if (!isfinite(x) || !isfinite(y)) {
@@ -622,7 +609,6 @@ MFN(math_pow) {
 MFN(math_degrees) {
     static const double rad_to_deg = 180.0 / 3.141592653589793238462643383279502884197;
     double x;
-    (void)self;
     if (check_one(S, "degrees", argc, kw) || to_double(S, argv[0], &x)) return -1;
     *out = pe_float(x * rad_to_deg);
     return 0;
@@ -631,7 +617,6 @@ MFN(math_degrees) {
 MFN(math_radians) {
     static const double deg_to_rad = 3.141592653589793238462643383279502884197 / 180.0;
     double x;
-    (void)self;
     if (check_one(S, "radians", argc, kw) || to_double(S, argv[0], &x)) return -1;
     *out = pe_float(x * deg_to_rad);
     return 0;
@@ -651,23 +636,19 @@ static int is_inf(double x) { return isinf(x) != 0; }
 static int is_nan(double x) { return isnan(x) != 0; }
 
 MFN(math_isfinite) {
-    (void)self;
     return classify(S, "isfinite", is_finite, argc, argv, kw, out);
 }
 
 MFN(math_isinf) {
-    (void)self;
     return classify(S, "isinf", is_inf, argc, argv, kw, out);
 }
 
 MFN(math_isnan) {
-    (void)self;
     return classify(S, "isnan", is_nan, argc, argv, kw, out);
 }
 
 MFN(math_nextafter) {
     double x, y;
-    (void)self;
     if (check_two(S, "nextafter", argc, kw)) return -1;
     if (to_double(S, argv[0], &x) || to_double(S, argv[1], &y)) return -1;
     *out = pe_float(nextafter(x, y));
@@ -677,7 +658,6 @@ MFN(math_nextafter) {
 /* ulp(x): the value of the least significant bit of x. */
 MFN(math_ulp) {
     double x, x2;
-    (void)self;
     if (check_one(S, "ulp", argc, kw) || to_double(S, argv[0], &x)) return -1;
     x = fabs(x);
     if (isfinite(x)) {
@@ -779,7 +759,6 @@ MFN(math_isclose) {
     static const clinic_parser parser = {"isclose", 0, 2, 2, 4, kwds};
     pe_val buf[4];
     double a, b, rel_tol = 1e-09, abs_tol = 0.0;
-    (void)self;
     if (clinic_parse(S, &parser, argc, argv, kw, buf)) return -1;
     if (to_double(S, buf[0], &a) || to_double(S, buf[1], &b)) return -1;
     if (buf[2].tag != PE_TUNDEF && to_double(S, buf[2], &rel_tol)) return -1;
@@ -863,7 +842,6 @@ static int loghelper(pe_state *S, pe_val arg, double (*f)(double), pe_val *out) 
 MFN(math_log) {
     pe_val num, den;
     double r;
-    (void)self;
     if (nkwargs(kw)) return pe_raise(S, TYPE_ERROR, "log() takes no keyword arguments");
     if (argc < 1 || argc > 2)
         return pe_raise(S, TYPE_ERROR, "math.log requires 1 to 2 arguments");
@@ -879,13 +857,11 @@ MFN(math_log) {
 }
 
 MFN(math_log2) {
-    (void)self;
     if (check_one(S, "log2", argc, kw)) return -1;
     return loghelper(S, argv[0], log2, out);
 }
 
 MFN(math_log10) {
-    (void)self;
     if (check_one(S, "log10", argc, kw)) return -1;
     return loghelper(S, argv[0], log10, out);
 }
@@ -996,7 +972,6 @@ static int fsum_loop(pe_state *S, pe_val it, fsum_state *st) {
 MFN(math_fsum) {
     fsum_state st;
     pe_val it;
-    (void)self;
     if (check_one(S, "fsum", argc, kw) || pe_iter(S, argv[0], &it)) return -1;
     st.p = st.ps;
     st.n = 0;
@@ -1038,7 +1013,6 @@ MFN(math_prod) {
     static const char *const kwds[] = {"start"};
     static const clinic_parser parser = {"prod", 1, 1, 1, 2, kwds};
     pe_val buf[2], it, acc;
-    (void)self;
     if (clinic_parse(S, &parser, argc, argv, kw, buf)) return -1;
     if (pe_iter(S, buf[0], &it)) return -1;
     acc = buf[1].tag == PE_TUNDEF ? pe_int(1) : buf[1];
@@ -1149,7 +1123,6 @@ MFN(math_hypot) {
     dbuf b;
     double max;
     int nan;
-    (void)self;
     if (no_kwargs(S, "hypot", kw) || dbuf_init(S, &b, (size_t)argc)) return -1;
     int r = fill_abs(S, &b, argv, NULL, &max, &nan);
     if (!r) *out = pe_float(vector_norm(b.n, b.p, max, nan));
@@ -1183,7 +1156,6 @@ static int dist_tuples(pe_state *S, pe_tuple *p, pe_tuple *q, pe_val *out) {
 
 MFN(math_dist) {
     pe_val p, q;
-    (void)self;
     if (check_two(S, "dist", argc, kw) || as_tuple(S, argv[0], &p)) return -1;
     if (as_tuple(S, argv[1], &q)) {
         pe_decref(S, p);
@@ -1198,48 +1170,6 @@ MFN(math_dist) {
 /* ------------------------------------------------------------------ */
 /* gcd, lcm                                                            */
 /* ------------------------------------------------------------------ */
-
-static uint64_t gcd_u64(uint64_t a, uint64_t b) {
-    while (b) {
-        uint64_t t = a % b;
-        a = b;
-        b = t;
-    }
-    return a;
-}
-
-/* Euclid on owned non-negative ints; finishes in uint64 when small. */
-static int gcd_loop(pe_state *S, pe_val a, pe_val b, pe_val *out) {
-    while (b.tag == PE_TOBJ || (b.u.i != 0 && a.tag == PE_TOBJ)) {
-        pe_val r;
-        if (pe_int_mod(S, a, b, &r)) {
-            pe_decref(S, a);
-            pe_decref(S, b);
-            return -1;
-        }
-        pe_decref(S, a);
-        a = b;
-        b = r;
-    }
-    if (b.tag == PE_TINT && b.u.i == 0) {
-        *out = a;
-        return 0;
-    }
-    return int_from_u64(S, gcd_u64((uint64_t)a.u.i, (uint64_t)b.u.i), out);
-}
-
-/* _PyLong_GCD: the non-negative gcd of two ints. */
-static int int_gcd(pe_state *S, pe_val a, pe_val b, pe_val *out) {
-    if (a.tag == PE_TINT && b.tag == PE_TINT)
-        return int_from_u64(S, gcd_u64(int_low_u64(a), int_low_u64(b)), out);
-    pe_val A, B;
-    if (pe_int_abs(S, a, &A)) return -1;
-    if (pe_int_abs(S, b, &B)) {
-        pe_decref(S, A);
-        return -1;
-    }
-    return gcd_loop(S, A, B, out);
-}
 
 /* gcd(*integers) / lcm(*integers): op folded over the arguments' absolute
  * values; none gives empty. Once the result is `fixed` (1 for gcd, 0 for
@@ -1266,8 +1196,7 @@ fail:
 }
 
 MFN(math_gcd) {
-    (void)self;
-    return int_fold(S, "gcd", int_gcd, 0, 1, argc, argv, kw, out);
+    return int_fold(S, "gcd", pe_int_gcd, 0, 1, argc, argv, kw, out);
 }
 
 /* lcm of two ints: |a // gcd(a, b) * b|. */
@@ -1277,7 +1206,7 @@ static int int_lcm(pe_state *S, pe_val a, pe_val b, pe_val *out) {
         *out = pe_int(0);
         return 0;
     }
-    if (int_gcd(S, a, b, &g)) return -1;
+    if (pe_int_gcd(S, a, b, &g)) return -1;
     int r = pe_int_floordiv(S, a, g, &f);
     pe_decref(S, g);
     if (r) return -1;
@@ -1290,7 +1219,6 @@ static int int_lcm(pe_state *S, pe_val a, pe_val b, pe_val *out) {
 }
 
 MFN(math_lcm) {
-    (void)self;
     return int_fold(S, "lcm", int_lcm, 1, 0, argc, argv, kw, out);
 }
 
@@ -1387,7 +1315,6 @@ static int factorial_of(pe_state *S, pe_val arg, pe_val *out) {
 }
 
 MFN(math_factorial) {
-    (void)self;
     if (check_one(S, "factorial", argc, kw)) return -1;
     return factorial_of(S, argv[0], out);
 }
@@ -1491,7 +1418,6 @@ static int comb_args(pe_state *S, const pe_val *argv, pe_val *n, pe_val *k) {
 /* perm(n, k=None) */
 MFN(math_perm) {
     pe_val n, k;
-    (void)self;
     if (no_kwargs(S, "perm", kw)) return -1;
     if (argc < 1 || argc > 2) return pe_arg_count_error(S, "perm", 1, 2, argc);
     if (argc == 1 || argv[1].tag == PE_TNONE) return factorial_of(S, argv[0], out);
@@ -1528,7 +1454,6 @@ static int comb_big(pe_state *S, pe_val n, pe_val k, pe_val *out) {
 /* comb(n, k) */
 MFN(math_comb) {
     pe_val n, k;
-    (void)self;
     if (check_two(S, "comb", argc, kw) || comb_args(S, argv, &n, &k)) return -1;
     if (n.tag == PE_TOBJ) return comb_big(S, n, k, out);
     if (k.tag == PE_TOBJ || k.u.i > n.u.i) {
@@ -1594,7 +1519,6 @@ fail:
 
 MFN(math_isqrt) {
     pe_val n;
-    (void)self;
     if (check_one(S, "isqrt", argc, kw) || pe_index_int_value(S, argv[0], &n)) return -1;
     int sign = pe_int_sign(n);
     if (sign < 0) return pe_raise(S, VALUE_ERROR, "isqrt() argument must be nonnegative");

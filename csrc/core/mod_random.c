@@ -40,9 +40,7 @@ typedef struct mt_state {
 
 #define MT(v) ((mt_state *)(v).u.o)
 
-#define RFN(name)                                                                              \
-    static int name(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,        \
-                    pe_val *out)
+#define RFN(name) PE_MODFN(name)
 
 static void mt_init_genrand(mt_state *g, uint32_t s) {
     g->mt[0] = s;
@@ -277,7 +275,6 @@ static const pe_type mt_type = PE_TYPE("_random.Random", OTHER,
 );
 
 RFN(mt_new) {
-    (void)self;
     (void)argv;
     if (pe_cont_noargs(S, "Random", argc, kw)) return -1;
     mt_state *g = (mt_state *)pe_obj_new(S, &mt_type, sizeof(mt_state));

@@ -470,9 +470,7 @@ fail:
 /* The module functions                                                */
 /* ------------------------------------------------------------------ */
 
-#define SFN(name)                                                                              \
-    static int name(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,        \
-                    pe_val *out)
+#define SFN(name) PE_MODFN(name)
 
 static int args_at_least(pe_state *S, const char *fn, int argc, pe_obj *kw, int n) {
     if (pe_no_kwargs(S, fn, kw)) return -1;
@@ -483,7 +481,6 @@ static int args_at_least(pe_state *S, const char *fn, int argc, pe_obj *kw, int 
 }
 
 SFN(s_calcsize) {
-    (void)self;
     size_t size, n;
     if (args_at_least(S, "calcsize", argc, kw, 1) || fmt_measure(S, argv[0], &size, &n)) return -1;
     *out = pe_int((int64_t)size);
@@ -491,7 +488,6 @@ SFN(s_calcsize) {
 }
 
 SFN(s_pack) {
-    (void)self;
     size_t size, n;
     if (args_at_least(S, "pack", argc, kw, 1) || fmt_measure(S, argv[0], &size, &n)) return -1;
     if ((size_t)(argc - 1) != n)
@@ -538,7 +534,6 @@ static int get_offset(pe_state *S, pe_val v, size_t buflen, size_t need, const c
 }
 
 SFN(s_pack_into) {
-    (void)self;
     size_t size, n, off;
     if (args_at_least(S, "pack_into", argc, kw, 3) || fmt_measure(S, argv[0], &size, &n)) return -1;
     if ((size_t)(argc - 3) != n)
@@ -565,7 +560,6 @@ static int buffer_of(pe_state *S, pe_val v, const unsigned char **p, size_t *n) 
 }
 
 SFN(s_unpack) {
-    (void)self;
     size_t size, n;
     const unsigned char *p;
     size_t len;
@@ -576,7 +570,6 @@ SFN(s_unpack) {
 }
 
 SFN(s_unpack_from) {
-    (void)self;
     size_t size, n, off = 0;
     const unsigned char *p;
     size_t len;

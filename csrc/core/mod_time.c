@@ -21,9 +21,7 @@
 #include "pe_dunder.h"
 #include "pe_module.h"
 
-#define TFN(name)                                                                              \
-    static int name(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,        \
-                    pe_val *out)
+#define TFN(name) PE_MODFN(name)
 
 /* The clock id's reading in ns; the wall clock is the host's hook when one
  * is set (pe_set_clock). */
@@ -45,7 +43,6 @@ static int clock_result(pe_state *S, const char *fname, int argc, pe_obj *kw, cl
 
 #define CLOCK_FN(fn, pyname, id, ns)                                                           \
     TFN(fn) {                                                                                  \
-        (void)self;                                                                            \
         (void)argv;                                                                            \
         return clock_result(S, pyname, argc, kw, id, ns, out);                                 \
     }
@@ -62,7 +59,6 @@ CLOCK_FN(t_process_time_ns, "process_time_ns", CLOCK_PROCESS_CPUTIME_ID, 1)
 /* sleep(secs): CPython's argument checks and messages, then a wait in
  * slices of at most 50 ms so that Ctrl-C and the run's deadline end it. */
 TFN(t_sleep) {
-    (void)self;
     if (pe_cont_onearg(S, "time.sleep", argc, kw)) return -1;
     pe_val a = argv[0];
     double secs;

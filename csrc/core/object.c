@@ -8,6 +8,9 @@
  * (Objects/abstract.c, Objects/object.c, Objects/longobject.c,
  * Objects/floatobject.c, Objects/rangeobject.c).
  */
+#include <ctype.h>
+#include <stdlib.h>
+#include <strings.h>
 #include <math.h>
 #include <stdio.h>
 
@@ -93,11 +96,7 @@ int pe_tostr(pe_state *S, pe_val v, pe_sb *sb) {
 int pe_text_val(pe_state *S, int (*fmt)(pe_state *, pe_val, pe_sb *), pe_val v, pe_val *out) {
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (fmt(S, v, &sb)) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    return pe_sb_done_str(&sb, fmt(S, v, &sb), out);
 }
 
 int pe_repr_val(pe_state *S, pe_val v, pe_val *out) { return pe_text_val(S, pe_repr, v, out); }
@@ -156,10 +155,7 @@ int pe_hash(pe_state *S, pe_val v, int64_t *out) {
             t->kind == PE_K_EXC || t->kind == PE_K_MODULE || t->kind == PE_K_CODE ||
             t->kind == PE_K_ITER || t->kind == PE_K_HOST || t->kind == PE_K_CELL ||
             t == &pe_type_dict_values || t == &pe_type_ellipsis) {
-            uint64_t h = (uint64_t)(uintptr_t)v.u.o;
-            *out = (int64_t)((h >> 4) | (h << 60));
-            if (*out == -1) *out = -2;
-            return 0;
+            return pe_identity_hash(S, v, out);
         }
         return pe_raise(S, PE_EXC(TypeError), "unhashable type: '%s'", t->name);
     }
@@ -835,23 +831,63 @@ static int int_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj 
 
 static int int_repr(pe_state *S, pe_val v, pe_sb *sb) { return pe_int_to_str(S, v, 10, false, sb); }
 
+/* The check of a method that takes no arguments: CPython's
+ * "int.bit_length() takes no arguments (1 given)". */
+static int no_args(pe_state *S, const char *what, int argc, pe_obj *kw) {
+    if (!argc && !(kw && ((pe_tuple *)kw)->n)) return 0;
+    return pe_raise(S, PE_EXC(TypeError), "%s() takes no arguments (%d given)", what, argc);
+}
+
 static int int_bit_length(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                           pe_val *out) {
     (void)argv;
-    if (argc || (kw && ((pe_tuple *)kw)->n))
-        return pe_raise(S, PE_EXC(TypeError), "int.bit_length() takes no arguments (%d given)", argc);
+    if (no_args(S, "int.bit_length", argc, kw)) return -1;
     *out = pe_int(pe_int_bit_length(as_int(self)));
     return 0;
 }
 
-static int int_is_integer(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
-                          pe_val *out) {
-    (void)self;
+/* int.bit_count(): the number of ones in the binary form of abs(self) */
+static int int_bit_count(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                         pe_val *out) {
     (void)argv;
-    (void)kw;
-    if (argc) return pe_raise(S, PE_EXC(TypeError), "int.is_integer() takes no arguments (%d given)", argc);
-    *out = pe_bool(1);
+    if (no_args(S, "int.bit_count", argc, kw)) return -1;
+    pe_val v = as_int(self);
+    if (v.tag == PE_TINT) {
+        uint64_t u = v.u.i < 0 ? 0 - (uint64_t)v.u.i : (uint64_t)v.u.i;
+        *out = pe_int(__builtin_popcountll(u));
+        return 0;
+    }
+    pe_sb sb;
+    pe_sb_init(&sb, S);
+    if (pe_int_to_str(S, v, 2, false, &sb)) {
+        pe_sb_free(&sb);
+        return -1;
+    }
+    int64_t n = 0;
+    for (size_t i = 0; i < sb.len; i++) n += sb.p[i] == '1';
+    pe_sb_free(&sb);
+    *out = pe_int(n);
     return 0;
+}
+
+/* int.conjugate() / float.conjugate(): self as the exact int or float;
+ * int.as_integer_ratio(): (self, 1) */
+static int num_conjugate(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                         pe_val *out) {
+    (void)argv;
+    bool fl = self.tag == PE_TFLOAT;
+    if (no_args(S, fl ? "float.conjugate" : "int.conjugate", argc, kw)) return -1;
+    *out = fl ? self : as_int(self);
+    pe_incref(*out);
+    return 0;
+}
+
+static int int_as_integer_ratio(pe_state *S, pe_val self, int argc, const pe_val *argv,
+                                pe_obj *kw, pe_val *out) {
+    (void)argv;
+    if (no_args(S, "int.as_integer_ratio", argc, kw)) return -1;
+    pe_val nd[2] = {as_int(self), pe_int(1)};
+    return pe_tuple_pack(S, 2, nd, out);
 }
 
 /* int.real / .imag / .numerator / .denominator */
@@ -870,7 +906,9 @@ static int int_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
 
 static const pe_cfunc int_methods[] = {
     PE_METHOD("bit_length", int_bit_length),
-    PE_METHOD("is_integer", int_is_integer),
+    PE_METHOD("bit_count", int_bit_count),
+    PE_METHOD("conjugate", num_conjugate),
+    PE_METHOD("as_integer_ratio", int_as_integer_ratio),
     PE_METHOD("to_bytes", pe_int_to_bytes_method),
     PE_METHOD("from_bytes", pe_int_from_bytes_method),
     PE_METHOD_END,
@@ -939,8 +977,7 @@ static int float_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_ob
 static int float_is_integer(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                             pe_val *out) {
     (void)argv;
-    (void)kw;
-    if (argc) return pe_raise(S, PE_EXC(TypeError), "float.is_integer() takes no arguments (%d given)", argc);
+    if (no_args(S, "float.is_integer", argc, kw)) return -1;
     double x = self.u.f;
     *out = pe_bool(isfinite(x) && floor(x) == x);
     return 0;
@@ -950,9 +987,7 @@ static int float_is_integer(pe_state *S, pe_val self, int argc, const pe_val *ar
 static int float_as_integer_ratio(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
                                   pe_val *out) {
     (void)argv;
-    (void)kw;
-    if (argc)
-        return pe_raise(S, PE_EXC(TypeError), "float.as_integer_ratio() takes no arguments (%d given)", argc);
+    if (no_args(S, "float.as_integer_ratio", argc, kw)) return -1;
     double x = self.u.f;
     if (isnan(x)) return pe_raise(S, PE_EXC(ValueError), "cannot convert NaN to integer ratio");
     if (isinf(x)) return pe_raise(S, PE_EXC(OverflowError), "cannot convert Infinity to integer ratio");
@@ -971,14 +1006,119 @@ static int float_as_integer_ratio(pe_state *S, pe_val self, int argc, const pe_v
     return r;
 }
 
+/* float.hex(): CPython's float_hex layout ('0x1.8000000000000p+1';
+ * subnormals keep the minimum exponent, -1022) */
+static int float_hex(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                     pe_val *out) {
+    (void)argv;
+    if (no_args(S, "float.hex", argc, kw)) return -1;
+    double x = self.u.f;
+    char buf[64];
+    if (isnan(x) || isinf(x)) {
+        snprintf(buf, sizeof buf, "%s", isnan(x) ? "nan" : x < 0 ? "-inf" : "inf");
+    } else if (x == 0.0) {
+        snprintf(buf, sizeof buf, "%s0x0.0p+0", signbit(x) ? "-" : "");
+    } else {
+        int e;
+        double m = frexp(fabs(x), &e);
+        int shift = 1 - (-1021 - e > 0 ? -1021 - e : 0);
+        m = ldexp(m, shift);
+        e -= shift;
+        char dig[16];
+        static const char hx[] = "0123456789abcdef";
+        dig[0] = hx[(int)m];
+        m -= (int)m;
+        for (int i = 0; i < 13; i++) {
+            m *= 16.0;
+            dig[1 + i] = hx[(int)m];
+            m -= (int)m;
+        }
+        snprintf(buf, sizeof buf, "%s0x%c.%.13sp%c%d", x < 0 ? "-" : "", dig[0], dig + 1,
+                 e < 0 ? '-' : '+', e < 0 ? -e : e);
+    }
+    return pe_str_from_cstr(S, buf, out);
+}
+
+/* float.fromhex(s): CPython's grammar ([sign] ['0x'] hex [. hex] [p exp],
+ * or inf/infinity/nan, surrounding whitespace), rounded by strtod */
+static int float_fromhex(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,
+                         pe_val *out) {
+    (void)self;
+    if (kw && ((pe_tuple *)kw)->n) return pe_raise(S, PE_EXC(TypeError), "float.fromhex() takes no keyword arguments");
+    if (argc != 1)
+        return pe_raise(S, PE_EXC(TypeError), "float.fromhex() takes exactly one argument (%d given)", argc);
+    if (!pe_is_str(argv[0]))
+        return pe_raise(S, PE_EXC(TypeError), "bad argument type for built-in operation");
+    const pe_str *str = PE_STR(argv[0]);
+    const char *p = str->data, *end = p + str->len;
+    while (p < end && (*p == ' ' || (*p >= '\t' && *p <= '\r'))) p++;
+    while (end > p && (end[-1] == ' ' || (end[-1] >= '\t' && end[-1] <= '\r'))) end--;
+    bool neg = p < end && *p == '-';
+    if (p < end && (*p == '-' || *p == '+')) p++;
+    size_t n = (size_t)(end - p);
+    if ((n == 3 && !strncasecmp(p, "inf", 3)) || (n == 8 && !strncasecmp(p, "infinity", 8)) ||
+        (n == 3 && !strncasecmp(p, "nan", 3))) {
+        double v = (p[0] | 32) == 'n' ? NAN : INFINITY;
+        *out = pe_float(neg ? -v : v);
+        return 0;
+    }
+    if (n >= 2 && p[0] == '0' && (p[1] | 32) == 'x') p += 2;
+    const char *q = p;
+    size_t ndig = 0;
+    while (q < end && isxdigit((unsigned char)*q)) q++, ndig++;
+    if (q < end && *q == '.') {
+        q++;
+        while (q < end && isxdigit((unsigned char)*q)) q++, ndig++;
+    }
+    const char *mant_end = q;
+    if (ndig && q < end && (*q | 32) == 'p') {
+        q++;
+        if (q < end && (*q == '-' || *q == '+')) q++;
+        const char *d0 = q;
+        while (q < end && *q >= '0' && *q <= '9') q++;
+        if (q == d0) ndig = 0;
+    }
+    if (!ndig || q != end)
+        return pe_raise(S, PE_EXC(ValueError), "invalid hexadecimal floating-point string");
+    size_t len = (size_t)(end - p) + 8;
+    char small[128], *buf = len <= sizeof small ? small : pe_mem_alloc(S, len);
+    if (!buf) return -1;
+    size_t k = 0;
+    buf[k++] = '0';
+    buf[k++] = 'x';
+    memcpy(buf + k, p, (size_t)(end - p));
+    k += (size_t)(end - p);
+    if (mant_end == end) buf[k++] = 'p', buf[k++] = '0';
+    buf[k] = 0;
+    double v = strtod(buf, NULL);
+    if (buf != small) pe_mem_free(S, buf, len);
+    if (isinf(v))
+        return pe_raise(S, PE_EXC(OverflowError), "hexadecimal value too large to represent as a float");
+    *out = pe_float(neg ? -v : v);
+    return 0;
+}
+
+/* float.real / .imag */
+static int float_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    (void)S;
+    const char *n = ((pe_str *)name)->data;
+    if (!strcmp(n, "real")) return *out = pe_float(v.u.f), 0;
+    if (!strcmp(n, "imag")) return *out = pe_float(0.0), 0;
+    return PE_NOTIMPL;
+}
+
 static const pe_cfunc float_methods[] = {
     PE_METHOD("is_integer", float_is_integer),
     PE_METHOD("as_integer_ratio", float_as_integer_ratio),
+    PE_METHOD("conjugate", num_conjugate),
+    PE_METHOD("hex", float_hex),
+    PE_METHOD("fromhex", float_fromhex),
     PE_METHOD_END,
 };
 
 const pe_type pe_type_float = PE_TYPE("float", FLOAT,
     .call = float_call,
+    .getattr = float_getattr,
     .methods = float_methods,
 );
 
@@ -1563,6 +1703,12 @@ static int func_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
         return 0;
     }
     if (!strcmp(n, "__module__")) return pe_str_from_cstr(S, pe_fcode_module(f->code), out);
+    if (!strcmp(n, "__defaults__") || !strcmp(n, "__kwdefaults__")) {
+        pe_val d = n[2] == 'd' ? f->defaults : f->kwdefaults;
+        *out = d.tag == PE_TUNDEF ? pe_none() : d;
+        pe_incref(*out);
+        return 0;
+    }
     pe_obj *r = !strcmp(n, "__name__")       ? f->code->name
                 : !strcmp(n, "__qualname__") ? f->code->qualname
                                              : NULL;
@@ -1607,6 +1753,25 @@ static int cfunc_repr(pe_state *S, pe_val v, pe_sb *sb) {
     (void)S;
     return pe_sb_printf(sb, "<built-in method %s of %s object at %p>", f->name,
                         pe_type_name(f->self), (void *)f->self.u.o);
+}
+
+/* __name__ and __qualname__ of a built-in function or method (CPython's
+ * meth_get__qualname__: 'len', 'list.append'; a method descriptor's is
+ * its type's name dotted with the method's). */
+static int cfunc_getattr(pe_state *S, pe_val v, pe_obj *name, pe_val *out) {
+    const pe_cfunc *f = (const pe_cfunc *)v.u.o;
+    const char *n = ((pe_str *)name)->data;
+    if (!strcmp(n, "__name__")) return pe_str_from_cstr(S, f->name, out);
+    if (strcmp(n, "__qualname__")) return PE_NOTIMPL;
+    const char *tn = NULL;
+    if (pe_typeof(v) == &pe_type_method_descriptor) tn = ((const pe_type *)f->self.u.o)->name;
+    else if (f->self.tag != PE_TUNDEF && !pe_is_kind(f->self, PE_K_MODULE))
+        tn = pe_is_kind(f->self, PE_K_TYPE) ? ((const pe_type *)f->self.u.o)->name : pe_type_name(f->self);
+    if (!tn) return pe_str_from_cstr(S, f->name, out);
+    const char *dot = strrchr(tn, '.');
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s.%s", dot ? dot + 1 : tn, f->name);
+    return pe_str_from_cstr(S, buf, out);
 }
 
 static int cfunc_call(pe_state *S, pe_val c, int argc, const pe_val *argv, pe_obj *kw,
@@ -1657,6 +1822,7 @@ const pe_type pe_type_method_descriptor = PE_TYPE("method_descriptor", CFUNC,
     .clear = bmethod_clear,
     .repr = mdescr_repr,
     .call = mdescr_call,
+    .getattr = cfunc_getattr,
 );
 
 /* Builtins and bound methods compare equal when they are the same C
@@ -1678,9 +1844,11 @@ static int cfunc_richcmp(pe_state *S, pe_val a, pe_val b, int op, pe_val *out) {
     return 0;
 }
 
-static uint64_t pointer_hash(const void *p) {
-    uint64_t h = (uint64_t)(uintptr_t)p;
-    return (h >> 4) | (h << 60);
+int pe_identity_hash(pe_state *S, pe_val v, int64_t *out) {
+    (void)S;
+    int64_t h = (int64_t)pe_hash_pointer_raw(v.u.o);
+    *out = h == -1 ? -2 : h;
+    return 0;
 }
 
 static int cfunc_hash(pe_state *S, pe_val v, int64_t *out) {
@@ -1692,13 +1860,13 @@ static int cfunc_hash(pe_state *S, pe_val v, int64_t *out) {
     } u = {.p = NULL};
     u.fn = f->fn;
     if (f->self.tag == PE_TOBJ) {
-        h = pointer_hash(f->self.u.o);
+        h = pe_hash_pointer_raw(f->self.u.o);
     } else if (f->self.tag != PE_TUNDEF) {
         int64_t sh;
         if (pe_hash(S, f->self, &sh)) return -1;
         h = (uint64_t)sh;
     }
-    h ^= pointer_hash(u.p);
+    h ^= pe_hash_pointer_raw(u.p);
     *out = (int64_t)h == -1 ? -2 : (int64_t)h;
     return 0;
 }
@@ -1710,6 +1878,7 @@ const pe_type pe_type_builtin = PE_TYPE("builtin_function_or_method", CFUNC,
     .richcmp = cfunc_richcmp,
     .hash = cfunc_hash,
     .call = cfunc_call,
+    .getattr = cfunc_getattr,
 );
 
 static void cell_clear(pe_state *S, pe_obj *o) { pe_drop(S, &((pe_cell *)o)->v); }

@@ -27,6 +27,7 @@
     T(DOUBLESLASH, "//") T(DOUBLESLASHEQUAL, "//=") T(AT, "@")                   \
     T(ATEQUAL, "@=") T(RARROW, "->") T(ELLIPSIS, "...") T(COLONEQUAL, ":=")      \
     T(EXCLAMATION, "!")                                                          \
+    /* keywords last, in byte order (lexer.c binary-searches them) */            \
     T(KW_False, "False") T(KW_None, "None") T(KW_True, "True") T(KW_and, "and")  \
     T(KW_as, "as") T(KW_assert, "assert") T(KW_async, "async")                   \
     T(KW_await, "await") T(KW_break, "break") T(KW_class, "class")               \
@@ -207,5 +208,10 @@ void pe_arena_free(pe_arena *A);
  * (numbers, strings) are created on S->cur (the code heap). */
 pe_node *pe_parse(pe_state *S, pe_arena *A, const char *src, size_t len, const char *filename,
                   int mode);
+
+/* mangle.c: private name mangling (__x -> _Class__x inside classes) over
+ * a parsed module, before the compiler's scope analysis; names are
+ * rewritten in place (new text in A). 0, or -1 (MemoryError). */
+int pe_ast_mangle(pe_state *S, pe_arena *A, pe_node *mod, const char *src, size_t len);
 
 #endif /* PE_AST_H */

@@ -257,10 +257,16 @@ PE_INLINE pe_val pe_type_special(const pe_type *t, enum pe_dunder d) {
 }
 /* t is base or derives from it (MRO for heap types). */
 bool pe_class_is_subtype(const pe_type *t, const pe_type *base);
-/* Re-resolves special[], flags and version of cls and its subclasses after
- * a class attribute changed (called by pe_class_setattr). Then calls
- * pe_class_install_slots again. */
-int pe_class_changed(pe_state *S, pe_class *cls);
+/* After the class attribute `name` of cls was set or deleted (called by
+ * pe_class_setattr): new version tags for cls and its subclasses; for a
+ * special method of the table, that one entry of special[], the flags and
+ * pe_class_install_slots again; descr: a data descriptor came or went
+ * (the flags' descriptor bit is recomputed). */
+int pe_class_changed(pe_state *S, pe_class *cls, const char *name, bool descr);
+/* After cls's namespace was filled wholesale (a snapshot's loader): every
+ * special method, the flags and the slots again, for cls and its
+ * subclasses. */
+int pe_class_refresh(pe_state *S, pe_class *cls);
 
 /* ---- the hook the special-method dispatchers own (class_slots.c) ---- */
 
@@ -356,6 +362,19 @@ int pe_class_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_o
  * class, fills the __class__ cell the body returned. */
 int pe_build_class(pe_state *S, pe_val func, pe_val name, const pe_val *bases, int nbases,
                    const pe_val *kwvals, int nkw, pe_obj *kwnames, pe_val *out);
+/* staticmethod / classmethod objects, and property objects (descr.c;
+ * snapshot.c reads and makes them too). */
+typedef struct pe_wrapper {
+    pe_obj ob;
+    pe_val func;
+    pe_val dict; /* UNDEF */
+} pe_wrapper;
+
+typedef struct pe_property {
+    pe_obj ob;
+    pe_val fget, fset, fdel, doc, name; /* None when absent; name UNDEF until __set_name__ */
+} pe_property;
+
 /* staticmethod(f) / classmethod(f) (t is one of the two types). */
 int pe_wrap_descriptor(pe_state *S, const pe_type *t, pe_val f, pe_val *out);
 /* A __slots__ member descriptor of owner for slot index. */
@@ -370,6 +389,11 @@ int pe_generic_alias_new(pe_state *S, pe_val origin, pe_val args, pe_val *out);
  * "Did you mean" hint from it (with the pending AttributeError). */
 int pe_class_dir(pe_state *S, pe_val v, pe_val *out);
 void pe_class_attr_suggest(pe_state *S, pe_val obj, const pe_str *name);
+/* error.c: dir(obj) of a built-in object or type, or of the math and sys
+ * modules: CPython 3.11's list (the generated table behind the hints, so
+ * it may name attributes pyexpr does not implement). 1 with a new list in
+ * *out, 0 no table entry, -1 error. */
+int pe_dir_builtin(pe_state *S, pe_val obj, pe_val *out);
 /* Is the built-in types' method `name` a class method (dict.fromkeys,
  * bytes.fromhex, int.from_bytes)? (object.c) */
 bool pe_builtin_classmethod(const char *name);

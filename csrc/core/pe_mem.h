@@ -71,5 +71,8 @@ int pe_sb_printf(pe_sb *sb, const char *fmt, ...) PE_PRINTF(2, 3);
 int pe_sb_fill(pe_sb *sb, char c, size_t n);
 /* Builds a str object from the buffer (sb freed either way). */
 int pe_sb_to_str(pe_sb *sb, pe_val *out);
+/* The end of writing a str into sb: r != 0 (a failed write, exception
+ * pending) frees sb and gives -1; else pe_sb_to_str. */
+int pe_sb_done_str(pe_sb *sb, int r, pe_val *out);
 
 #endif /* PE_MEM_H */

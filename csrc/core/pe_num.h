@@ -47,6 +47,8 @@ int pe_int_xor(pe_state *S, pe_val a, pe_val b, pe_val *out);
 int pe_int_neg(pe_state *S, pe_val a, pe_val *out);
 int pe_int_invert(pe_state *S, pe_val a, pe_val *out);
 int pe_int_abs(pe_state *S, pe_val a, pe_val *out);
+/* gcd(|a|, |b|) (Lehmer's algorithm on big ints). */
+int pe_int_gcd(pe_state *S, pe_val a, pe_val b, pe_val *out);
 int pe_int_cmp(pe_val a, pe_val b);          /* -1, 0, 1 */
 int pe_int_sign(pe_val a);                   /* -1, 0, 1 */
 /* Exact comparison of int with double (no rounding); nan: returns 2. */

@@ -20,12 +20,14 @@
 #define PE_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #define PE_INLINE static inline __attribute__((always_inline))
 #define PE_NOINLINE __attribute__((noinline))
+#define PE_UNUSED __attribute__((unused))
 #else
 #define PE_LIKELY(x) (x)
 #define PE_UNLIKELY(x) (x)
 #define PE_PRINTF(a, b)
 #define PE_INLINE static inline
 #define PE_NOINLINE
+#define PE_UNUSED
 #endif
 
 /* PE_ASSERT(cond): an engine invariant (stack depth, frame bounds, handler
@@ -150,6 +152,11 @@ typedef struct pe_cfunc {
 extern const pe_type pe_type_builtin;
 #define PE_STATIC_HEAD(tp) {(tp), 1, PE_IMMORTAL, NULL, NULL}
 /* One entry of a method table: PE_METHOD("upper", str_upper) */
+/* The head of a module-level C function (the fn of a pe_cfunc, self unused):
+ * `PE_MODFN(math_floor) { ... }`. */
+#define PE_MODFN(name)                                                                      \
+    static int name(pe_state *S, PE_UNUSED pe_val self, int argc, const pe_val *argv,       \
+                    pe_obj *kw, pe_val *out)
 #define PE_METHOD(n, f) {PE_STATIC_HEAD(&pe_type_builtin), (n), (f), {PE_TUNDEF, 0, {.i = 0}}}
 #define PE_METHOD_END {PE_STATIC_HEAD(NULL), NULL, NULL, {PE_TUNDEF, 0, {.i = 0}}}
 
@@ -212,6 +219,13 @@ void pe_dealloc_cleared(pe_state *S, pe_obj *o);
 #define PE_ITER_TYPE(tname, T, nextfn, clearfn)                                          \
     PE_TYPE(tname, ITER, PE_DEALLOC_CLEARED(T), .clear = (clearfn), .iter = pe_iter_self, \
             .next = (nextfn))
+/* CPython's _Py_HashPointerRaw: the address rotated right by 4 bits. */
+PE_INLINE uint64_t pe_hash_pointer_raw(const void *p) {
+    uint64_t h = (uint64_t)(uintptr_t)p;
+    return (h >> 4) | (h << 60);
+}
+/* The hash slot of object.__hash__: v's identity (-1 becomes -2). */
+int pe_identity_hash(pe_state *S, pe_val v, int64_t *out);
 /* The iter slot of an iterator: iter(it) is it. */
 int pe_iter_self(pe_state *S, pe_val v, pe_val *out);
 
@@ -225,6 +239,11 @@ PE_INLINE void pe_decref_obj(pe_state *S, pe_obj *o) {
 PE_INLINE void pe_incref(pe_val v) {
     if (v.tag == PE_TOBJ) pe_incref_obj(v.u.o);
 }
+/* v with one more reference: for storing a borrowed value (s->f = pe_newref(v)). */
+PE_INLINE pe_val pe_newref(pe_val v) {
+    pe_incref(v);
+    return v;
+}
 PE_INLINE void pe_decref(pe_state *S, pe_val v) {
     if (v.tag == PE_TOBJ) pe_decref_obj(S, v.u.o);
 }
@@ -234,6 +253,19 @@ PE_INLINE void pe_drop(pe_state *S, pe_val *slot) {
     pe_val old = *slot;
     *slot = pe_undef();
     pe_decref(S, old);
+}
+/* *slot's value, the slot left UNDEF: its reference moves to the caller. */
+PE_INLINE pe_val pe_take(pe_val *slot) {
+    pe_val v = *slot;
+    *slot = pe_undef();
+    return v;
+}
+/* The last step of making *out: r < 0 (a failed step) releases *out (it
+ * becomes UNDEF) and gives -1; otherwise 0 with *out kept. */
+PE_INLINE int pe_out_done(pe_state *S, int r, pe_val *out) {
+    if (r >= 0) return 0;
+    pe_drop(S, out);
+    return -1;
 }
 /* Replace *slot with v (v borrowed; slot's old value released). */
 PE_INLINE void pe_assign(pe_state *S, pe_val *slot, pe_val v) {

@@ -66,6 +66,15 @@ pe_gen *pe_gen_new(pe_state *S, struct pe_func *f, uint32_t cap);
 /* gen.c: g.send(v) / next(g): 0 with the yielded value in *out, -1 with
  * an exception (StopIteration(value) when it returns). */
 int pe_gen_send(pe_state *S, pe_gen *g, pe_val v, pe_val *out);
+/* next(it) keeping a class's StopIteration(value): its own __next__ is
+ * called and the exception stays pending (-1); other iterators as
+ * pe_next (1 item, 0 exhausted, -1 error). */
+int pe_next_keep_stop(pe_state *S, pe_val it, pe_val *out);
+/* One step of a yield from whose receiver is not a generator (CPython's
+ * SEND): None goes to the iterator (pe_next_keep_stop), anything else to
+ * recv.send(v). 1 with *out, 0 exhausted (*out None), -1 error (a
+ * StopIteration carries the value). */
+int pe_yield_from_other(pe_state *S, pe_val recv, pe_val v, pe_val *out);
 /* builtins.c: callable(v) */
 bool pe_is_callable(pe_val v);
 /* gen.c: iter(callable, sentinel) ("iter(v, w): v must be callable"). */

@@ -49,10 +49,10 @@ int pe_set_new(pe_state *S, const pe_type *t, pe_val *out) {
 /* Table core                                                          */
 /* ------------------------------------------------------------------ */
 
-static int keys_equal(pe_state *S, pe_val a, pe_val b) {
+PE_INLINE int keys_equal(pe_state *S, pe_val a, pe_val b) {
     if (pe_is(a, b)) return 1;
     if (pe_is_str(a) && pe_is_str(b)) return pe_str_eq(PE_STR(a), PE_STR(b));
-    return cont_eq(S, a, b);
+    return cont_eq_held(S, a, b); /* __eq__ may remove the table's key a */
 }
 
 /* set_lookkey: the slot holding key, or NULL (*err = 0 missing, -1 error). */
@@ -70,9 +70,7 @@ restart:;
             if (entry->hash == hash && slot_active(entry)) {
                 pe_val startkey = entry->key;
                 pe_set_entry *table = s->table;
-                pe_incref(startkey);
                 int cmp = keys_equal(S, startkey, key);
-                pe_decref(S, startkey);
                 if (cmp < 0) {
                     *err = -1;
                     return NULL;
@@ -159,9 +157,7 @@ restart:;
             if (entry->hash == hash && slot_active(entry)) {
                 pe_val startkey = entry->key;
                 pe_set_entry *table = s->table;
-                pe_incref(startkey);
                 int cmp = keys_equal(S, startkey, key);
-                pe_decref(S, startkey);
                 if (cmp > 0) goto found_active;
                 if (cmp < 0) {
                     pe_decref(S, key);
@@ -362,14 +358,14 @@ int pe_set_update(pe_state *S, pe_obj *set, pe_val iterable) {
     return update_internal(S, (pe_set *)set, iterable);
 }
 
+/* v is the set s itself. */
+static bool is_self(const pe_set *s, pe_val v) { return v.tag == PE_TOBJ && v.u.o == &s->ob; }
+
 /* make_new_set(type, iterable): iterable UNDEF for an empty set. */
 static int make_new_set(pe_state *S, const pe_type *t, pe_val iterable, pe_val *out) {
     if (pe_set_new(S, t, out)) return -1;
-    if (iterable.tag != PE_TUNDEF && update_internal(S, PE_SET(*out), iterable)) {
-        pe_decref(S, *out);
-        return -1;
-    }
-    return 0;
+    if (iterable.tag == PE_TUNDEF) return 0;
+    return pe_out_done(S, update_internal(S, PE_SET(*out), iterable), out);
 }
 
 /* The result type of an operation on s: set or frozenset. */
@@ -380,30 +376,46 @@ static int set_copy(pe_state *S, pe_set *s, pe_val *out) {
     return make_new_set(S, basetype(s), pe_obj_val(&s->ob), out);
 }
 
-/* Membership of a key that may be an (unhashable) set: retried as frozenset. */
-static int contains_key(pe_state *S, pe_set *s, pe_val key) {
+/* fn(s, key, hash) for a key that may be an (unhashable) set: retried as a
+ * frozenset (set_contains_key / set_discard_key). */
+PE_INLINE int hashed_key(pe_state *S, pe_set *s, pe_val key,
+                      int (*fn)(pe_state *, pe_set *, pe_val, int64_t)) {
     int64_t hash;
-    if (pe_cont_hash(S, key, &hash) == 0) return pe_cont_set_contains_h(S, s, key, hash);
+    if (pe_cont_hash(S, key, &hash) == 0) return fn(S, s, key, hash);
     if (!pe_is_kind(key, PE_K_SET) || !pe_exc_matches(S, PE_EXC(TypeError))) return -1;
     pe_exc_clear(S);
     pe_val tmp;
     if (make_new_set(S, &pe_type_frozenset, key, &tmp)) return -1;
-    int r = pe_hash(S, tmp, &hash) ? -1 : pe_cont_set_contains_h(S, s, tmp, hash);
+    int r = pe_hash(S, tmp, &hash) ? -1 : fn(S, s, tmp, hash);
     pe_decref(S, tmp);
     return r;
 }
 
-/* discard with the same set -> frozenset retry. */
+static int contains_key(pe_state *S, pe_set *s, pe_val key) {
+    return hashed_key(S, s, key, pe_cont_set_contains_h);
+}
+
 static int discard_key(pe_state *S, pe_set *s, pe_val key) {
-    int64_t hash;
-    if (pe_cont_hash(S, key, &hash) == 0) return discard_entry(S, s, key, hash);
-    if (!pe_is_kind(key, PE_K_SET) || !pe_exc_matches(S, PE_EXC(TypeError))) return -1;
-    pe_exc_clear(S);
-    pe_val tmp;
-    if (make_new_set(S, &pe_type_frozenset, key, &tmp)) return -1;
-    int r = pe_hash(S, tmp, &hash) ? -1 : discard_entry(S, s, tmp, hash);
-    pe_decref(S, tmp);
-    return r;
+    return hashed_key(S, s, key, discard_entry);
+}
+
+static int set_contains_slot(pe_state *S, pe_val v, pe_val x) { return contains_key(S, PE_SET(v), x); }
+
+int pe_cont_find_membership(pe_state *S, pe_val items, pe_val container,
+                            int (*contains)(pe_state *, pe_val, pe_val), int want) {
+    pe_val it, x;
+    if (pe_iter(S, items, &it)) return -1;
+    int r;
+    while ((r = pe_next(S, it, &x)) == 1) {
+        int c = contains(S, container, x);
+        pe_decref(S, x);
+        if (c < 0 || (c > 0) == want) {
+            r = c < 0 ? -1 : 2;
+            break;
+        }
+    }
+    pe_decref(S, it);
+    return r < 0 ? -1 : r == 2;
 }
 
 int pe_set_contains(pe_state *S, pe_obj *set, pe_val key) {
@@ -421,13 +433,17 @@ static int intersect_one(pe_state *S, pe_set *s, pe_set *res, pe_val key) {
     return res->used >= s->used;
 }
 
+/* Swaps *a and *b when *b is the larger: iterate b, probe a. */
+static void smaller_second(pe_set **a, pe_set **b) {
+    if ((*b)->used <= (*a)->used) return;
+    pe_set *t = *a;
+    *a = *b;
+    *b = t;
+}
+
 /* Intersection of two sets: iterate the smaller, probe the larger. */
 static int intersect_sets(pe_state *S, pe_set *a, pe_set *b, pe_set *res) {
-    if (b->used > a->used) {
-        pe_set *t = a;
-        a = b;
-        b = t;
-    }
+    smaller_second(&a, &b);
     size_t pos = 0;
     pe_set_entry *e;
     int r = 0;
@@ -460,20 +476,16 @@ static int intersect_iter(pe_state *S, pe_set *s, pe_val other, pe_set *res) {
 
 /* set_intersection(so, other) -> new set of so's type. */
 static int intersection(pe_state *S, pe_set *s, pe_val other, pe_val *out) {
-    if (other.tag == PE_TOBJ && other.u.o == &s->ob) return set_copy(S, s, out);
+    if (is_self(s, other)) return set_copy(S, s, out);
     if (make_new_set(S, basetype(s), pe_undef(), out)) return -1;
     int r = pe_is_anyset(other) ? intersect_sets(S, s, PE_SET(other), PE_SET(*out))
                                 : intersect_iter(S, s, other, PE_SET(*out));
-    if (r < 0) {
-        pe_decref(S, *out);
-        return -1;
-    }
-    return 0;
+    return pe_out_done(S, r, out);
 }
 
 /* set_difference_update_internal */
 static int difference_update(pe_state *S, pe_set *s, pe_val other) {
-    if (other.tag == PE_TOBJ && other.u.o == &s->ob) {
+    if (is_self(s, other)) {
         clear_internal(S, s);
         return 0;
     }
@@ -511,11 +523,7 @@ static int difference_update(pe_state *S, pe_set *s, pe_val other) {
 
 static int copy_and_difference(pe_state *S, pe_set *s, pe_val other, pe_val *out) {
     if (set_copy(S, s, out)) return -1;
-    if (difference_update(S, PE_SET(*out), other)) {
-        pe_decref(S, *out);
-        return -1;
-    }
-    return 0;
+    return pe_out_done(S, difference_update(S, PE_SET(*out), other), out);
 }
 
 /* set_difference(so, other) */
@@ -540,16 +548,12 @@ static int difference(pe_state *S, pe_set *s, pe_val other, pe_val *out) {
         else if (r > 0) r = 0;
         pe_decref(S, c.key);
     }
-    if (r < 0) {
-        pe_decref(S, *out);
-        return -1;
-    }
-    return 0;
+    return pe_out_done(S, r, out);
 }
 
 /* set_symmetric_difference_update */
 static int symdiff_update(pe_state *S, pe_set *s, pe_val other) {
-    if (other.tag == PE_TOBJ && other.u.o == &s->ob) {
+    if (is_self(s, other)) {
         clear_internal(S, s);
         return 0;
     }
@@ -590,11 +594,7 @@ static int symdiff_update(pe_state *S, pe_set *s, pe_val other) {
 /* set_symmetric_difference: a copy of other (as s's type) updated with s. */
 static int symdiff(pe_state *S, pe_set *s, pe_val other, pe_val *out) {
     if (make_new_set(S, basetype(s), other, out)) return -1;
-    if (symdiff_update(S, PE_SET(*out), pe_obj_val(&s->ob))) {
-        pe_decref(S, *out);
-        return -1;
-    }
-    return 0;
+    return pe_out_done(S, symdiff_update(S, PE_SET(*out), pe_obj_val(&s->ob)), out);
 }
 
 /* set_issubset: 1/0/-1 */
@@ -621,30 +621,15 @@ static int issubset(pe_state *S, pe_set *s, pe_val other) {
 
 static int issuperset(pe_state *S, pe_set *s, pe_val other) {
     if (pe_is_anyset(other)) return issubset(S, PE_SET(other), pe_obj_val(&s->ob));
-    pe_val it, key;
-    if (pe_iter(S, other, &it)) return -1;
-    int r;
-    while ((r = pe_next(S, it, &key)) == 1) {
-        r = contains_key(S, s, key);
-        pe_decref(S, key);
-        if (r <= 0) {
-            r = r < 0 ? -1 : 2;
-            break;
-        }
-    }
-    pe_decref(S, it);
-    return r < 0 ? -1 : r == 2 ? 0 : 1;
+    int r = pe_cont_find_membership(S, other, pe_obj_val(&s->ob), set_contains_slot, 0);
+    return r < 0 ? -1 : !r;
 }
 
 static int isdisjoint(pe_state *S, pe_set *s, pe_val other) {
-    if (other.tag == PE_TOBJ && other.u.o == &s->ob) return s->used == 0;
+    if (is_self(s, other)) return s->used == 0;
     if (pe_is_anyset(other)) {
         pe_set *a = s, *b = PE_SET(other);
-        if (b->used > a->used) {
-            pe_set *t = a;
-            a = b;
-            b = t;
-        }
+        smaller_second(&a, &b);
         size_t pos = 0;
         pe_set_entry *e;
         while ((e = next_entry(b, &pos))) {
@@ -656,19 +641,8 @@ static int isdisjoint(pe_state *S, pe_set *s, pe_val other) {
         }
         return 1;
     }
-    pe_val it, key;
-    if (pe_iter(S, other, &it)) return -1;
-    int r;
-    while ((r = pe_next(S, it, &key)) == 1) {
-        r = contains_key(S, s, key);
-        pe_decref(S, key);
-        if (r) {
-            r = r < 0 ? -1 : 2;
-            break;
-        }
-    }
-    pe_decref(S, it);
-    return r < 0 ? -1 : r == 2 ? 0 : 1;
+    int r = pe_cont_find_membership(S, other, pe_obj_val(&s->ob), set_contains_slot, 1);
+    return r < 0 ? -1 : !r;
 }
 
 /* ------------------------------------------------------------------ */
@@ -758,11 +732,7 @@ static int set_binop(pe_state *S, int op, pe_val a, pe_val b, pe_val *out) {
     switch (op) {
     case PE_BO_OR:
         if (set_copy(S, s, out)) return -1;
-        if (a.u.o != b.u.o && update_internal(S, PE_SET(*out), b)) {
-            pe_decref(S, *out);
-            return -1;
-        }
-        return 0;
+        return a.u.o == b.u.o ? 0 : pe_out_done(S, update_internal(S, PE_SET(*out), b), out);
     case PE_BO_AND: return intersection(S, s, b, out);
     case PE_BO_SUB: return difference(S, s, b, out);
     case PE_BO_XOR: return symdiff(S, s, b, out);
@@ -821,7 +791,6 @@ static int set_len(pe_state *S, pe_val v, int64_t *out) {
 
 static int set_iter(pe_state *S, pe_val v, pe_val *out) { return pe_setiter_new(S, PE_SET(v), out); }
 
-static int set_contains_slot(pe_state *S, pe_val v, pe_val x) { return contains_key(S, PE_SET(v), x); }
 
 /* set(iterable) / frozenset(iterable); frozenset(a frozenset) is itself. */
 static int set_call(pe_state *S, pe_val callee, int argc, const pe_val *argv, pe_obj *kwnames,
@@ -877,13 +846,7 @@ static int m_pop(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj 
     (void)argv;
     if (pe_cont_noargs(S, "set.pop", argc, kwnames)) return -1;
     pe_set *s = PE_SET(self);
-    if (s->used == 0) {
-        pe_val msg;
-        if (pe_str_from_cstr(S, "pop from an empty set", &msg)) return -1;
-        pe_raise_with_arg(S, PE_EXC(KeyError), msg);
-        pe_decref(S, msg);
-        return -1;
-    }
+    if (s->used == 0) return pe_raise(S, PE_EXC(KeyError), "pop from an empty set");
     size_t i = s->finger & s->mask;
     while (!slot_active(&s->table[i])) i = i == s->mask ? 0 : i + 1;
     *out = s->table[i].key;
@@ -920,11 +883,8 @@ static int m_union(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_ob
     if (pe_cont_nokw(S, SET_QUAL(self, "union"), kwnames)) return -1;
     if (set_copy(S, PE_SET(self), out)) return -1;
     for (int i = 0; i < argc; i++) {
-        if (argv[i].tag == PE_TOBJ && argv[i].u.o == self.u.o) continue;
-        if (update_internal(S, PE_SET(*out), argv[i])) {
-            pe_decref(S, *out);
-            return -1;
-        }
+        if (is_self(PE_SET(self), argv[i])) continue;
+        if (pe_out_done(S, update_internal(S, PE_SET(*out), argv[i]), out)) return -1;
     }
     return 0;
 }
@@ -951,12 +911,8 @@ static int m_difference(pe_state *S, pe_val self, int argc, const pe_val *argv, 
     if (pe_cont_nokw(S, SET_QUAL(self, "difference"), kwnames)) return -1;
     if (argc == 0) return set_copy(S, PE_SET(self), out);
     if (difference(S, PE_SET(self), argv[0], out)) return -1;
-    for (int i = 1; i < argc; i++) {
-        if (difference_update(S, PE_SET(*out), argv[i])) {
-            pe_decref(S, *out);
-            return -1;
-        }
-    }
+    for (int i = 1; i < argc; i++)
+        if (pe_out_done(S, difference_update(S, PE_SET(*out), argv[i]), out)) return -1;
     return 0;
 }
 
@@ -966,12 +922,20 @@ static int m_symdiff(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_
     return symdiff(S, PE_SET(self), argv[0], out);
 }
 
+typedef int (*set_op_fn)(pe_state *S, pe_set *s, pe_val other);
+
+/* set.NAME(*others): fn(self, other) for each in turn; None. */
+static int update_each(pe_state *S, const char *qual, pe_val self, int argc, const pe_val *argv,
+                       pe_obj *kwnames, set_op_fn fn, pe_val *out) {
+    if (pe_cont_nokw(S, qual, kwnames)) return -1;
+    for (int i = 0; i < argc; i++)
+        if (fn(S, PE_SET(self), argv[i])) return -1;
+    return ret_none(out);
+}
+
 static int m_update(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                     pe_val *out) {
-    if (pe_cont_nokw(S, "set.update", kwnames)) return -1;
-    for (int i = 0; i < argc; i++)
-        if (update_internal(S, PE_SET(self), argv[i])) return -1;
-    return ret_none(out);
+    return update_each(S, "set.update", self, argc, argv, kwnames, update_internal, out);
 }
 
 static int m_intersection_update(pe_state *S, pe_val self, int argc, const pe_val *argv,
@@ -985,10 +949,8 @@ static int m_intersection_update(pe_state *S, pe_val self, int argc, const pe_va
 
 static int m_difference_update(pe_state *S, pe_val self, int argc, const pe_val *argv,
                                pe_obj *kwnames, pe_val *out) {
-    if (pe_cont_nokw(S, "set.difference_update", kwnames)) return -1;
-    for (int i = 0; i < argc; i++)
-        if (difference_update(S, PE_SET(self), argv[i])) return -1;
-    return ret_none(out);
+    return update_each(S, "set.difference_update", self, argc, argv, kwnames, difference_update,
+                       out);
 }
 
 static int m_symdiff_update(pe_state *S, pe_val self, int argc, const pe_val *argv,
@@ -998,7 +960,11 @@ static int m_symdiff_update(pe_state *S, pe_val self, int argc, const pe_val *ar
     return ret_none(out);
 }
 
-static int bool_result(int r, pe_val *out) {
+/* A predicate method of one argument: fn gives 1/0/-1; a bool. */
+static int bool_method(pe_state *S, const char *qual, pe_val self, int argc, const pe_val *argv,
+                       pe_obj *kwnames, set_op_fn fn, pe_val *out) {
+    if (pe_cont_onearg(S, qual, argc, kwnames)) return -1;
+    int r = fn(S, PE_SET(self), argv[0]);
     if (r < 0) return -1;
     *out = pe_bool(r);
     return 0;
@@ -1006,21 +972,27 @@ static int bool_result(int r, pe_val *out) {
 
 static int m_issubset(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                       pe_val *out) {
-    if (pe_cont_onearg(S, SET_QUAL(self, "issubset"), argc, kwnames)) return -1;
-    return bool_result(issubset(S, PE_SET(self), argv[0]), out);
+    return bool_method(S, SET_QUAL(self, "issubset"), self, argc, argv, kwnames, issubset, out);
 }
 
 static int m_issuperset(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                         pe_val *out) {
-    if (pe_cont_onearg(S, SET_QUAL(self, "issuperset"), argc, kwnames)) return -1;
-    return bool_result(issuperset(S, PE_SET(self), argv[0]), out);
+    return bool_method(S, SET_QUAL(self, "issuperset"), self, argc, argv, kwnames, issuperset,
+                       out);
 }
 
 static int m_isdisjoint(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                         pe_val *out) {
-    if (pe_cont_onearg(S, SET_QUAL(self, "isdisjoint"), argc, kwnames)) return -1;
-    return bool_result(isdisjoint(S, PE_SET(self), argv[0]), out);
+    return bool_method(S, SET_QUAL(self, "isdisjoint"), self, argc, argv, kwnames, isdisjoint,
+                       out);
 }
+
+/* The methods frozenset has; set adds the mutating ones. */
+#define FROZENSET_METHODS                                                                   \
+    PE_METHOD("copy", m_copy), PE_METHOD("union", m_union),                                 \
+    PE_METHOD("intersection", m_intersection), PE_METHOD("difference", m_difference),       \
+    PE_METHOD("symmetric_difference", m_symdiff), PE_METHOD("issubset", m_issubset),        \
+    PE_METHOD("issuperset", m_issuperset), PE_METHOD("isdisjoint", m_isdisjoint)
 
 static const pe_cfunc set_methods[] = {
     PE_METHOD("add", m_add),
@@ -1028,59 +1000,29 @@ static const pe_cfunc set_methods[] = {
     PE_METHOD("discard", m_discard),
     PE_METHOD("pop", m_pop),
     PE_METHOD("clear", m_clear),
-    PE_METHOD("copy", m_copy),
-    PE_METHOD("union", m_union),
-    PE_METHOD("intersection", m_intersection),
-    PE_METHOD("difference", m_difference),
-    PE_METHOD("symmetric_difference", m_symdiff),
     PE_METHOD("update", m_update),
     PE_METHOD("intersection_update", m_intersection_update),
     PE_METHOD("difference_update", m_difference_update),
     PE_METHOD("symmetric_difference_update", m_symdiff_update),
-    PE_METHOD("issubset", m_issubset),
-    PE_METHOD("issuperset", m_issuperset),
-    PE_METHOD("isdisjoint", m_isdisjoint),
+    FROZENSET_METHODS,
     PE_METHOD_END,
 };
 
 static const pe_cfunc frozenset_methods[] = {
-    PE_METHOD("copy", m_copy),
-    PE_METHOD("union", m_union),
-    PE_METHOD("intersection", m_intersection),
-    PE_METHOD("difference", m_difference),
-    PE_METHOD("symmetric_difference", m_symdiff),
-    PE_METHOD("issubset", m_issubset),
-    PE_METHOD("issuperset", m_issuperset),
-    PE_METHOD("isdisjoint", m_isdisjoint),
+    FROZENSET_METHODS,
     PE_METHOD_END,
 };
 
-const pe_type pe_type_set = PE_TYPE("set", SET,
-    PE_DEALLOC_CLEARED(pe_set),
-    .clear = set_clear_slot,
-    .repr = set_repr,
-    .richcmp = set_richcmp,
-    .binop = set_binop,
-    .len = set_len,
-    .iter = set_iter,
-    .contains = set_contains_slot,
-    .call = set_call,
-    .methods = set_methods,
-);
+/* set and frozenset differ in hash and methods only. */
+#define SET_SLOTS                                                                        \
+    PE_DEALLOC_CLEARED(pe_set), .clear = set_clear_slot, .repr = set_repr,               \
+    .richcmp = set_richcmp, .binop = set_binop, .len = set_len, .iter = set_iter,        \
+    .contains = set_contains_slot, .call = set_call
 
-const pe_type pe_type_frozenset = PE_TYPE("frozenset", FROZENSET,
-    PE_DEALLOC_CLEARED(pe_set),
-    .clear = set_clear_slot,
-    .repr = set_repr,
-    .hash = frozenset_hash,
-    .richcmp = set_richcmp,
-    .binop = set_binop,
-    .len = set_len,
-    .iter = set_iter,
-    .contains = set_contains_slot,
-    .call = set_call,
-    .methods = frozenset_methods,
-);
+const pe_type pe_type_set = PE_TYPE("set", SET, SET_SLOTS, .methods = set_methods);
+
+const pe_type pe_type_frozenset =
+    PE_TYPE("frozenset", FROZENSET, SET_SLOTS, .hash = frozenset_hash, .methods = frozenset_methods);
 
 /* ------------------------------------------------------------------ */
 /* Entry points for the dict views (iter.c)                            */

@@ -119,12 +119,9 @@ int pe_cont_repeat_count(pe_state *S, pe_val n, int64_t *out) {
 int pe_slice_new(pe_state *S, pe_val start, pe_val stop, pe_val step, pe_val *out) {
     pe_slice *s = (pe_slice *)pe_obj_new(S, &pe_type_slice, sizeof(pe_slice));
     if (!s) return -1;
-    pe_incref(start);
-    pe_incref(stop);
-    pe_incref(step);
-    s->start = start;
-    s->stop = stop;
-    s->step = step;
+    s->start = pe_newref(start);
+    s->stop = pe_newref(stop);
+    s->step = pe_newref(step);
     *out = pe_obj_val(&s->ob);
     return 0;
 }

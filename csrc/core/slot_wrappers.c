@@ -28,11 +28,23 @@ static int nargs(pe_state *S, const char *name, int argc, pe_obj *kwnames, int w
     return 0;
 }
 
+/* TypeError "'T' object <what>": the solid type lacks the slot. */
+static int no_slot(pe_state *S, pe_val self, const char *what) {
+    return pe_raise(S, PE_EXC(TypeError), "'%s' object %s", pe_type_name(self), what);
+}
+
+/* The checks of a wrapper taking want arguments; then the solid type whose
+ * slot it calls (NULL: exception pending). */
+static const pe_type *slot_of(pe_state *S, const char *name, pe_val self, int argc,
+                              pe_obj *kwnames, int want) {
+    return nargs(S, name, argc, kwnames, want) ? NULL : static_of(self);
+}
+
 static pe_val notimpl_or(int r, pe_val v) { return r == PE_NOTIMPL ? pe_notimplemented() : v; }
 
-#define WRAPPER(n)                                                                           \
-    static int w_##n(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames, \
-                     pe_val *out)
+#define WRAPPER(n)                                                                  \
+    static int w_##n(pe_state *S, pe_val self, int argc, PE_UNUSED const pe_val *argv, \
+                     pe_obj *kwnames, pe_val *out)
 
 WRAPPER(init) {
     const pe_type *s = static_of(self);
@@ -62,35 +74,25 @@ WRAPPER(new) {
 }
 
 WRAPPER(repr) {
-    (void)argv;
-    if (nargs(S, "__repr__", argc, kwnames, 0)) return -1;
-    const pe_type *s = static_of(self);
+    const pe_type *s = slot_of(S, "__repr__", self, argc, kwnames, 0);
+    if (!s) return -1;
     pe_sb sb;
     pe_sb_init(&sb, S);
     int r = s->repr              ? s->repr(S, self, &sb)
             : self.tag != PE_TOBJ ? pe_repr(S, self, &sb) /* float.__repr__(2.5) */
                                   : pe_sb_printf(&sb, "<%s object at %p>", pe_type_name(self),
                                                  (void *)self.u.o);
-    if (r) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    return pe_sb_done_str(&sb, r, out);
 }
 
 WRAPPER(str) {
-    (void)argv;
-    if (nargs(S, "__str__", argc, kwnames, 0)) return -1;
-    const pe_type *s = static_of(self);
+    const pe_type *s = slot_of(S, "__str__", self, argc, kwnames, 0);
+    if (!s) return -1;
     pe_sb sb;
     pe_sb_init(&sb, S);
     /* object.__str__ is repr(self): the class's own __repr__ included */
     int r = s->str ? s->str(S, self, &sb) : pe_repr(S, self, &sb);
-    if (r) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    return pe_sb_done_str(&sb, r, out);
 }
 
 WRAPPER(format) {
@@ -109,24 +111,17 @@ WRAPPER(format) {
     else
         r = pe_raise(S, PE_EXC(TypeError), "unsupported format string passed to %s.__format__",
                      pe_type_name(self));
-    if (r) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    return pe_sb_done_str(&sb, r, out);
 }
 
 WRAPPER(hash) {
-    (void)argv;
-    if (nargs(S, "__hash__", argc, kwnames, 0)) return -1;
-    const pe_type *s = static_of(self);
+    const pe_type *s = slot_of(S, "__hash__", self, argc, kwnames, 0);
+    if (!s) return -1;
     int64_t h;
     if (s->hash) {
         if (s->hash(S, self, &h)) return -1;
     } else if (s == &pe_type_object) {
-        uint64_t u = (uint64_t)(uintptr_t)self.u.o;
-        h = (int64_t)((u >> 4) | (u << 60));
-        if (h == -1) h = -2;
+        pe_identity_hash(S, self, &h);
     } else {
         if (pe_hash(S, self, &h)) return -1;
     }
@@ -138,8 +133,8 @@ WRAPPER(hash) {
  * (dynamic) ==, the orderings decline. */
 static int cmp_wrapper(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                        int op, pe_val *out) {
-    if (nargs(S, "comparison", argc, kwnames, 1)) return -1;
-    const pe_type *s = static_of(self);
+    const pe_type *s = slot_of(S, "comparison", self, argc, kwnames, 1);
+    if (!s) return -1;
     pe_val other = argv[0];
     if (s->kind == PE_K_INT || s->kind == PE_K_BOOL || s->kind == PE_K_FLOAT) {
         /* int.__eq__ / float.__lt__ ...: numbers only */
@@ -193,9 +188,8 @@ CMP_WRAPPER(gt, PE_GT)
 CMP_WRAPPER(ge, PE_GE)
 
 WRAPPER(len) {
-    (void)argv;
-    if (nargs(S, "__len__", argc, kwnames, 0)) return -1;
-    const pe_type *s = static_of(self);
+    const pe_type *s = slot_of(S, "__len__", self, argc, kwnames, 0);
+    if (!s) return -1;
     int64_t n;
     if (!s->len || s->len(S, self, &n)) {
         if (!s->len)
@@ -208,38 +202,32 @@ WRAPPER(len) {
 }
 
 WRAPPER(getitem) {
-    if (nargs(S, "__getitem__", argc, kwnames, 1)) return -1;
-    const pe_type *s = static_of(self);
-    if (!s->getitem)
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object is not subscriptable", pe_type_name(self));
+    const pe_type *s = slot_of(S, "__getitem__", self, argc, kwnames, 1);
+    if (!s) return -1;
+    if (!s->getitem) return no_slot(S, self, "is not subscriptable");
     return s->getitem(S, self, argv[0], out);
 }
 
-WRAPPER(setitem) {
-    if (nargs(S, "__setitem__", argc, kwnames, 2)) return -1;
-    const pe_type *s = static_of(self);
+/* __setitem__(k, v) / __delitem__(k) (del: the setitem slot with UNDEF). */
+static int store_item(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                      bool del, pe_val *out) {
+    const pe_type *s = slot_of(S, del ? "__delitem__" : "__setitem__", self, argc, kwnames,
+                               del ? 1 : 2);
+    if (!s) return -1;
     if (!s->setitem)
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object does not support item assignment",
-                        pe_type_name(self));
-    if (s->setitem(S, self, argv[0], argv[1])) return -1;
+        return no_slot(S, self, del ? "doesn't support item deletion"
+                                    : "does not support item assignment");
+    if (s->setitem(S, self, argv[0], del ? pe_undef() : argv[1])) return -1;
     *out = pe_none();
     return 0;
 }
 
-WRAPPER(delitem) {
-    if (nargs(S, "__delitem__", argc, kwnames, 1)) return -1;
-    const pe_type *s = static_of(self);
-    if (!s->setitem)
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object doesn't support item deletion",
-                        pe_type_name(self));
-    if (s->setitem(S, self, argv[0], pe_undef())) return -1;
-    *out = pe_none();
-    return 0;
-}
+WRAPPER(setitem) { return store_item(S, self, argc, argv, kwnames, false, out); }
+WRAPPER(delitem) { return store_item(S, self, argc, argv, kwnames, true, out); }
 
 WRAPPER(contains) {
-    if (nargs(S, "__contains__", argc, kwnames, 1)) return -1;
-    const pe_type *s = static_of(self);
+    const pe_type *s = slot_of(S, "__contains__", self, argc, kwnames, 1);
+    if (!s) return -1;
     int r = s->contains ? s->contains(S, self, argv[0]) : pe_contains(S, self, argv[0]);
     if (r < 0) return -1;
     *out = pe_bool(r);
@@ -247,20 +235,16 @@ WRAPPER(contains) {
 }
 
 WRAPPER(iter) {
-    (void)argv;
-    if (nargs(S, "__iter__", argc, kwnames, 0)) return -1;
-    const pe_type *s = static_of(self);
-    if (!s->iter)
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object is not iterable", pe_type_name(self));
+    const pe_type *s = slot_of(S, "__iter__", self, argc, kwnames, 0);
+    if (!s) return -1;
+    if (!s->iter) return no_slot(S, self, "is not iterable");
     return s->iter(S, self, out);
 }
 
 WRAPPER(next) {
-    (void)argv;
-    if (nargs(S, "__next__", argc, kwnames, 0)) return -1;
-    const pe_type *s = static_of(self);
-    if (!s->next)
-        return pe_raise(S, PE_EXC(TypeError), "'%s' object is not an iterator", pe_type_name(self));
+    const pe_type *s = slot_of(S, "__next__", self, argc, kwnames, 0);
+    if (!s) return -1;
+    if (!s->next) return no_slot(S, self, "is not an iterator");
     int r = s->next(S, self, out);
     if (r < 0) return -1;
     if (r == 1) return 0;
@@ -347,16 +331,12 @@ static int unary_wrapper(pe_state *S, pe_val self, int argc, pe_obj *kwnames, co
 }
 
 #define UNARY_WRAPPER(n, W)                                                                  \
-    WRAPPER(n) {                                                                             \
-        (void)argv;                                                                          \
-        return unary_wrapper(S, self, argc, kwnames, "__" #n "__", W, out);                  \
-    }
+    WRAPPER(n) { return unary_wrapper(S, self, argc, kwnames, "__" #n "__", W, out); }
 UNARY_WRAPPER(neg, UN_NEG)
 UNARY_WRAPPER(pos, UN_POS)
 UNARY_WRAPPER(invert, UN_INVERT)
 UNARY_WRAPPER(abs, UN_ABS)
 WRAPPER(truth) { /* __bool__ (the name `bool` is a macro) */
-    (void)argv;
     return unary_wrapper(S, self, argc, kwnames, "__bool__", UN_BOOL, out);
 }
 UNARY_WRAPPER(int, UN_INT)

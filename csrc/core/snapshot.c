@@ -29,9 +29,16 @@
  * instructions expect them) is covered by the MAC: a snapshot loads only
  * with the key it was dumped with.
  *
- * Objects a snapshot cannot hold (classes and instances, modules, host
- * objects, bound methods, most iterators...) are a TypeError at dump time
- * naming the type.
+ * Modules are written by name and imported again on load (a library
+ * module's own state, e.g. random's generator, is not kept); so are a
+ * library's functions and classes (module + qualified name). The script's
+ * own classes (object layout with a __dict__, no __slots__) are made again
+ * on load with a stub namespace once their bases exist (make_classes), then
+ * get their real namespace and special methods after pass 3; their
+ * instances are made right after the classes and get their attributes in
+ * pass 3. Objects a snapshot cannot hold (other classes and instances,
+ * host objects, bound methods, most iterators...) are a TypeError at dump
+ * time naming the type.
  */
 #include <math.h>
 #include <stdio.h>
@@ -42,6 +49,7 @@
 #include "pe_bytes.h"
 #include "pe_class.h"
 #include "pe_cont.h"
+#include "pe_module.h"
 #include "pe_str.h"
 
 #define SNAP_MAGIC "PXSNAP"
@@ -53,7 +61,8 @@ enum { V_UNDEF, V_NONE, V_FALSE, V_TRUE, V_INT, V_FLOAT, V_REF, V_BUILTIN, V_MET
 enum {
     K_STR = 1, K_INT, K_BYTES, K_TUPLE, K_FROZENSET, /* immutable: made in pass 2 */
     K_BYTEARRAY, K_LIST, K_DICT, K_SET, K_CELL, K_FUNC, K_EXTERNAL, K_GEN, K_RANGEITER,
-    K_LISTITER, K_TUPLEITER, K_EXC,
+    K_LISTITER, K_TUPLEITER, K_EXC, K_MODULE, K_LIBFUNC, K_CLASS, K_INSTANCE,
+    K_STATICMETHOD, K_CLASSMETHOD, K_PROPERTY,
     K__END
 };
 #define K_IMMUTABLE(k) ((k) >= K_STR && (k) <= K_FROZENSET)
@@ -164,6 +173,7 @@ typedef struct wr {
     uint32_t npost, post_cap;
     pe_val *pend; /* children of the object being numbered */
     size_t npend, pend_cap;
+    size_t npairs; /* inst_attrs count_pair */
 } wr;
 
 static int put(wr *w, const void *p, size_t n) { return pe_sb_putn(w->sb, (const char *)p, n); }
@@ -267,8 +277,75 @@ static const pe_type *const simple_types[] = {
     [K_LIST] = &pe_type_list, [K_DICT] = &pe_type_dict, [K_SET] = &pe_type_set,
     [K_CELL] = &pe_type_cell, [K_FUNC] = &pe_type_function, [K_GEN] = &pe_type_generator,
     [K_RANGEITER] = &pe_type_range_iterator, [K_LISTITER] = &pe_type_list_iterator,
-    [K_TUPLEITER] = &pe_type_tuple_iterator,
+    [K_TUPLEITER] = &pe_type_tuple_iterator, [K_STATICMETHOD] = &pe_type_staticmethod,
+    [K_CLASSMETHOD] = &pe_type_classmethod, [K_PROPERTY] = &pe_type_property,
 };
+
+/* The __module__ str of class c, or NULL. */
+static const pe_str *class_module(const pe_class *c) {
+    size_t pos = 0;
+    pe_value k, v;
+    if (c->dict.tag != PE_TOBJ) return NULL;
+    while (pe_value_dict_next(pe_value_of(c->dict), &pos, &k, &v)) {
+        pe_val kk = pe_val_of(k), vv = pe_val_of(v);
+        if (pe_is_str(kk) && PE_STR(kk)->len == 10 && !memcmp(PE_STR(kk)->data, "__module__", 10))
+            return pe_is_str(vv) ? PE_STR(vv) : NULL;
+    }
+    return NULL;
+}
+
+/* o is a function or a class of a library module (not the script's):
+ * true with its module's name and its qualified name (a snapshot holds
+ * it by those; libfunc_check makes sure they find it again). */
+static bool libref_names(const pe_obj *o, const char **mod, const pe_str **name) {
+    if (o->type == &pe_type_function) {
+        const pe_fcode *fc = ((const pe_func *)o)->code;
+        if (!fc->prog || !fc->prog->modname) return false;
+        *mod = fc->prog->modname;
+        *name = (const pe_str *)fc->qualname;
+        return true;
+    }
+    if (o->type == &pe_type_type && pe_is_heaptype((const pe_type *)o)) {
+        const pe_class *c = (const pe_class *)o;
+        const pe_str *m = class_module(c);
+        if (!m || !strcmp(m->data, "__main__") || !pe_is_str(c->qualname)) return false;
+        *mod = m->data;
+        *name = PE_STR(c->qualname);
+        return true;
+    }
+    return false;
+}
+
+/* A class of the script a snapshot can hold with its instances: made by a
+ * class statement or type() here (__module__ '__main__'), its metaclass
+ * `type`, instances laid out as `object`'s with a __dict__ (no __slots__,
+ * no built-in base other than object). */
+static bool script_class(const pe_type *t) {
+    if (!pe_is_heaptype(t) || t->ob.type != &pe_type_type) return false;
+    const pe_class *c = (const pe_class *)t;
+    const pe_str *m = class_module(c);
+    return m && !strcmp(m->data, "__main__") && c->solid == &pe_type_object &&
+           !(c->flags & PE_CLS_BOXED) && (c->flags & PE_CLS_HAS_DICT) && c->nslots == 0 &&
+           c->dictoffset && pe_is_str(c->name) && pe_is_str(c->qualname) &&
+           pe_is_kind(c->bases, PE_K_TUPLE);
+}
+
+/* Calls fn(w, name, value) for each attribute of instance o, in order. */
+static int inst_attrs(wr *w, pe_obj *o, int (*fn)(wr *, pe_val, pe_val)) {
+    const pe_class *c = (const pe_class *)o->type;
+    pe_val *dp = (pe_val *)((char *)o + c->dictoffset);
+    if (dp->tag == PE_TOBJ) {
+        size_t pos = 0;
+        pe_value k, v;
+        while (pe_value_dict_next(pe_value_of(*dp), &pos, &k, &v))
+            if (fn(w, pe_val_of(k), pe_val_of(v))) return -1;
+        return 0;
+    }
+    pe_val *vals = pe_inst_values(o, c);
+    for (uint32_t i = 0; i < PE_INST_NV(o); i++)
+        if (vals[i].tag != PE_TUNDEF && fn(w, pe_obj_val(c->keys[i]), vals[i])) return -1;
+    return 0;
+}
 
 /* The snapshot kind of object o (0: it cannot be in a snapshot). */
 static int obj_kind(const pe_obj *o) {
@@ -277,6 +354,12 @@ static int obj_kind(const pe_obj *o) {
     if (t->kind == PE_K_EXC && t->exc_id < PE_EXC__COUNT && t == &pe_exc_types[t->exc_id])
         return K_EXC;
     if (pe_external_name(pe_obj_val((pe_obj *)o))) return K_EXTERNAL;
+    if (t == &pe_type_module && ((const pe_module *)o)->name) return K_MODULE; /* by name */
+    const char *mod;
+    const pe_str *name;
+    if (libref_names(o, &mod, &name)) return K_LIBFUNC; /* a library's function or class */
+    if (t == &pe_type_type && script_class((const pe_type *)o)) return K_CLASS;
+    if (script_class(t)) return K_INSTANCE;
     for (int k = 1; k < K__END; k++)
         if (k < (int)(sizeof simple_types / sizeof *simple_types) && simple_types[k] == t) return k;
     return 0;
@@ -332,6 +415,21 @@ static bool is_builtin_static(pe_val v) {
            (builtin_index(v) >= 0 || method_index(v, &a, &b));
 }
 
+/* The value fields of a staticmethod / classmethod (func, dict) or a
+ * property (fget, fset, fdel, doc, name), in the order a snapshot has them. */
+static size_t descr_fields(pe_obj *o, int kind, pe_val **f) {
+    if (kind == K_PROPERTY) {
+        pe_property *p = (pe_property *)o;
+        f[0] = &p->fget, f[1] = &p->fset, f[2] = &p->fdel, f[3] = &p->doc, f[4] = &p->name;
+        return 5;
+    }
+    f[0] = &((pe_wrapper *)o)->func;
+    f[1] = &((pe_wrapper *)o)->dict;
+    return 2;
+}
+
+static int pend_pair(wr *w, pe_val k, pe_val v) { return pend_push(w, k) || pend_push(w, v); }
+
 /* Pushes the objects o refers to. */
 static int children(wr *w, pe_obj *o, int kind) {
     pe_val v = pe_obj_val(o);
@@ -371,8 +469,56 @@ static int children(wr *w, pe_obj *o, int kind) {
         return pend_push(w, e->args) || pend_push(w, e->cause) || pend_push(w, e->context) ||
                pend_push(w, e->dict);
     }
+    case K_CLASS: {
+        pe_class *c = (pe_class *)o;
+        return pend_vals(w, PE_TUPLE(c->bases)->items, PE_TUPLE(c->bases)->n) ||
+               pend_push(w, c->dict);
+    }
+    case K_INSTANCE: return pend_push(w, pe_obj_val((pe_obj *)&o->type->ob)) ||
+                            inst_attrs(w, o, pend_pair);
+    case K_STATICMETHOD:
+    case K_CLASSMETHOD:
+    case K_PROPERTY: {
+        pe_val *f[5];
+        for (size_t i = 0, n = descr_fields(o, kind, f); i < n; i++)
+            if (pend_push(w, *f[i])) return -1;
+        return 0;
+    }
     default: return 0;
     }
+}
+
+/* module.name (a new reference) of library function f, or -1 with the
+ * exception a dump raises: f must be what its module's attribute of that
+ * name is (a top-level function), so that a load finds it by name. */
+static int libfunc_lookup(pe_state *S, const char *mod, const char *name, pe_val *out) {
+    pe_val m, key;
+    if (pe_import(S, mod, &m)) return -1;
+    int r = pe_str_from_cstr(S, name, &key);
+    if (r == 0) {
+        r = pe_getattr(S, m, key.u.o, out);
+        pe_decref(S, key);
+    }
+    pe_decref(S, m);
+    return r;
+}
+
+static int libfunc_check(pe_state *S, const pe_obj *o) {
+    const char *mod = NULL;
+    const pe_str *name = NULL;
+    libref_names(o, &mod, &name);
+    const char *q = name->data;
+    pe_val found;
+    bool same = false;
+    if (!strchr(q, '.') && !strchr(q, '<') && strlen(mod) < 256 && name->len < 256 &&
+        libfunc_lookup(S, mod, q, &found) == 0) {
+        same = found.tag == PE_TOBJ && found.u.o == o;
+        pe_decref(S, found);
+    }
+    if (S->exc.tag != PE_TUNDEF) pe_exc_clear(S);
+    if (same) return 0;
+    return pe_raise(S, PE_EXC(TypeError), "cannot snapshot %s of another module ('%s')",
+                    o->type == &pe_type_function ? "a function" : "a class", q);
 }
 
 /* Numbers root, then (breadth-first over the numbered objects, no
@@ -384,18 +530,21 @@ static int number(wr *w, pe_val c) {
     if (!kind && is_builtin_static(c)) return 0; /* written as a builtin or method */
     if (!kind) {
         const pe_type *t = c.u.o->type;
+        static const char why[] = "only the script's own classes with a __dict__ and no "
+                                  "built-in base other than object, without __slots__ or a "
+                                  "metaclass, are supported";
         if (t == &pe_type_type && pe_is_heaptype((const pe_type *)c.u.o))
-            return pe_raise(S, PE_EXC(TypeError), "cannot snapshot class '%s' (classes are not supported yet)",
-                            ((const pe_type *)c.u.o)->name);
+            return pe_raise(S, PE_EXC(TypeError), "cannot snapshot class '%s' (%s)",
+                            ((const pe_type *)c.u.o)->name, why);
         if (pe_is_heaptype(t))
-            return pe_raise(S, PE_EXC(TypeError),
-                            "cannot snapshot an instance of class '%s' (classes are not supported yet)",
-                            t->name);
+            return pe_raise(S, PE_EXC(TypeError), "cannot snapshot an instance of class '%s' (%s)",
+                            t->name, why);
         return pe_raise(S, PE_EXC(TypeError), "cannot snapshot a '%s' object", pe_type_name(c));
     }
     if (kind == K_FUNC && ((pe_func *)c.u.o)->globals != S->globals)
         return pe_raise(S, PE_EXC(TypeError), "cannot snapshot a function of another module ('%s')",
                         ((pe_str *)((pe_func *)c.u.o)->code->qualname)->data);
+    if (kind == K_LIBFUNC && libfunc_check(S, c.u.o)) return -1;
     if (kind == K_GEN && !((pe_gen *)c.u.o)->func)
         return pe_raise(S, PE_EXC(TypeError), "cannot snapshot a cleared generator");
     return obj_add(w, c.u.o);
@@ -524,6 +673,23 @@ static int put_shell(wr *w, pe_obj *o) {
         return put_bytes(w, n, strlen(n));
     }
     case K_EXC: return put_u(w, o->type->exc_id);
+    case K_MODULE: {
+        const char *n = ((const pe_module *)o)->name;
+        return put_bytes(w, n, strlen(n));
+    }
+    case K_LIBFUNC: {
+        const char *mod = NULL;
+        const pe_str *q = NULL;
+        libref_names(o, &mod, &q);
+        return put_bytes(w, mod, strlen(mod)) || put_bytes(w, q->data, q->len);
+    }
+    case K_CLASS: { /* name, qualname, bases: made once its bases are */
+        pe_class *c = (pe_class *)o;
+        return put_bytes(w, PE_STR(c->name)->data, PE_STR(c->name)->len) ||
+               put_bytes(w, PE_STR(c->qualname)->data, PE_STR(c->qualname)->len) ||
+               put_vals(w, PE_TUPLE(c->bases)->items, PE_TUPLE(c->bases)->n);
+    }
+    case K_INSTANCE: return put_val(w, pe_obj_val((pe_obj *)&o->type->ob));
     case K_GEN: {
         pe_gen *g = (pe_gen *)o;
         int64_t fi = g->func ? obj_find(w, &g->func->ob) : -1;
@@ -532,6 +698,15 @@ static int put_shell(wr *w, pe_obj *o) {
     default: return 0;
     }
 }
+
+static int count_pair(wr *w, pe_val k, pe_val v) {
+    (void)k;
+    (void)v;
+    w->npairs++;
+    return 0;
+}
+
+static int put_pair(wr *w, pe_val k, pe_val v) { return put_val(w, k) || put_val(w, v); }
 
 /* The payload of object o (pass 2 or 3). */
 static int put_payload(wr *w, pe_obj *o) {
@@ -593,6 +768,18 @@ static int put_payload(wr *w, pe_obj *o) {
         return put_val(w, e->args) || put_val(w, e->cause) || put_val(w, e->context) ||
                put_u(w, e->suppress_context) || put_val(w, e->dict);
     }
+    case K_CLASS: return put_val(w, ((pe_class *)o)->dict);
+    case K_STATICMETHOD:
+    case K_CLASSMETHOD:
+    case K_PROPERTY: {
+        pe_val *f[5];
+        for (size_t i = 0, n = descr_fields(o, obj_kind(o), f); i < n; i++)
+            if (put_val(w, *f[i])) return -1;
+        return 0;
+    }
+    case K_INSTANCE: /* the attributes, in order: a count, then (name, value) pairs */
+        w->npairs = 0;
+        return inst_attrs(w, o, count_pair) || put_u(w, w->npairs) || inst_attrs(w, o, put_pair);
     default: return 0;
     }
 }
@@ -735,6 +922,7 @@ typedef struct rd {
     codes cs;
     pe_val *objs; /* owned; UNDEF until made */
     uint8_t *kinds;
+    const unsigned char **at; /* classes and instances: where their shell's data is */
     uint32_t n;
 } rd;
 
@@ -857,6 +1045,122 @@ static int is_exc_or_undef(pe_val v) {
            (v.tag == PE_TOBJ && obj_kind(v.u.o) == K_EXC);
 }
 
+/* A module or function name into buf (NUL-terminated). */
+static int get_name(rd *r, char *buf, size_t cap) {
+    const unsigned char *p;
+    size_t n;
+    if (get_bytes(r, &p, &n)) return -1;
+    if (!n || n >= cap) return bad(r, "bad module or function name");
+    for (size_t i = 0; i < n; i++) /* identifiers and dots (ASCII: what the library names) */
+        if (!(p[i] == '_' || p[i] == '.' || (p[i] >= '0' && p[i] <= '9') ||
+              ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')))
+            return bad(r, "bad module or function name");
+    memcpy(buf, p, n);
+    buf[n] = 0;
+    return 0;
+}
+
+/* Skips a reference (an object index or a builtin). */
+static int skip_ref(rd *r) {
+    uint64_t u;
+    if (r->p >= r->end) return bad(r, "truncated");
+    unsigned char t = *r->p++;
+    if (t != V_REF && t != V_BUILTIN) return bad(r, "bad class reference");
+    return get_u(r, &u);
+}
+
+/* The classes, each once its bases are made (in rounds: a base may come
+ * later in the table), with a stub namespace: the real one is put in when
+ * the payloads are read (finish_classes). */
+static int make_classes(rd *r) {
+    pe_state *S = r->S;
+    bool progress = true;
+    while (progress) {
+        progress = false;
+        for (uint32_t i = 0; i < r->n; i++) {
+            if (r->kinds[i] != K_CLASS || r->objs[i].tag != PE_TUNDEF) continue;
+            const unsigned char *save = r->p, *p, *q;
+            size_t np, nq;
+            uint64_t nb;
+            r->p = r->at[i];
+            int rc = get_bytes(r, &p, &np) || get_bytes(r, &q, &nq) || get_count(r, &nb);
+            pe_val bases = pe_undef(), b[64];
+            uint64_t k = 0;
+            bool ready = true;
+            for (; rc == 0 && k < nb && ready; k++) {
+                unsigned char t = *r->p;
+                uint64_t u;
+                if (t == V_REF) { /* (skip_ref checked the bytes in pass 1) */
+                    const unsigned char *at = r->p++;
+                    if (get_u(r, &u)) rc = -1;
+                    else if (u < r->n && r->objs[u].tag == PE_TUNDEF && r->kinds[u] == K_CLASS)
+                        ready = false;
+                    else {
+                        r->p = at;
+                        rc = get_val(r, &b[k]);
+                    }
+                } else {
+                    rc = get_val(r, &b[k]);
+                }
+                if (rc == 0 && ready && !pe_is_kind(b[k], PE_K_TYPE)) rc = bad(r, "a base that is not a class");
+            }
+            if (rc == 0 && ready) {
+                pe_val name, qual, ns = pe_undef(), mod;
+                rc = pe_str_new(S, (const char *)p, np, &name);
+                if (rc == 0) {
+                    rc = pe_str_new(S, (const char *)q, nq, &qual) ||
+                         pe_tuple_new(S, (size_t)nb, &bases);
+                    if (rc == 0) {
+                        for (uint64_t j = 0; j < nb; j++) {
+                            pe_incref(b[j]);
+                            PE_TUPLE(bases)->items[j] = b[j];
+                        }
+                        rc = pe_dict_new(S, &ns) || pe_str_from_cstr(S, "__main__", &mod);
+                        if (rc == 0) {
+                            pe_val kq, km;
+                            rc = pe_str_from_cstr(S, "__qualname__", &kq);
+                            if (rc == 0) {
+                                rc = pe_dict_set(S, PE_DICT(ns), kq, qual);
+                                pe_decref(S, kq);
+                            }
+                            if (rc == 0 && (rc = pe_str_from_cstr(S, "__module__", &km)) == 0) {
+                                rc = pe_dict_set(S, PE_DICT(ns), km, mod);
+                                pe_decref(S, km);
+                            }
+                            pe_decref(S, mod);
+                        }
+                        if (rc == 0) rc = pe_class_new(S, name, bases, ns, 0, NULL, NULL, &r->objs[i]);
+                        pe_decref(S, qual);
+                    }
+                    pe_decref(S, name);
+                }
+                pe_decref(S, ns);
+                pe_decref(S, bases);
+                if (rc == 0) progress = true;
+            }
+            r->p = save;
+            if (rc) return -1;
+        }
+    }
+    for (uint32_t i = 0; i < r->n; i++)
+        if (r->kinds[i] == K_CLASS && r->objs[i].tag == PE_TUNDEF)
+            return bad(r, "classes whose bases never exist");
+    /* the instances, now that their classes exist */
+    for (uint32_t i = 0; i < r->n; i++) {
+        if (r->kinds[i] != K_INSTANCE) continue;
+        const unsigned char *save = r->p;
+        pe_val c;
+        r->p = r->at[i];
+        int rc = get_val(r, &c);
+        r->p = save;
+        if (rc) return -1;
+        if (c.tag != PE_TOBJ || !script_class((const pe_type *)c.u.o) || !pe_is_kind(c, PE_K_TYPE))
+            return bad(r, "an instance of no class");
+        if (pe_instance_new(S, (const pe_type *)c.u.o, &r->objs[i])) return -1;
+    }
+    return 0;
+}
+
 /* Pass 1: the objects that hold references, empty. */
 static int make_shell(rd *r, uint32_t i, bool gens) {
     pe_state *S = r->S;
@@ -903,6 +1207,47 @@ static int make_shell(rd *r, uint32_t i, bool gens) {
         if (pe_make_external(S, (const char *)p, n, &v)) return -1;
         *o = pe_val_of(v);
         return 0;
+    }
+    case K_CLASS: { /* made by make_classes once its bases are */
+        const unsigned char *p;
+        size_t n;
+        r->at[i] = r->p;
+        if (get_bytes(r, &p, &n) || get_bytes(r, &p, &n) || get_count(r, &u)) return -1;
+        if (u > 64) return bad(r, "too many bases");
+        for (uint64_t b = 0; b < u; b++)
+            if (skip_ref(r)) return -1;
+        return 0;
+    }
+    case K_STATICMETHOD:
+    case K_CLASSMETHOD:
+        if (gens) return 0;
+        if (pe_wrap_descriptor(S, simple_types[k], pe_none(), o)) return -1;
+        return 0;
+    case K_PROPERTY: {
+        if (gens) return 0;
+        pe_property *pp = (pe_property *)pe_obj_new(S, &pe_type_property, sizeof *pp);
+        if (!pp) return -1;
+        pp->fget = pp->fset = pp->fdel = pp->doc = pe_none();
+        pp->name = pe_undef();
+        *o = pe_obj_val(&pp->ob);
+        return 0;
+    }
+    case K_INSTANCE: /* made by make_instances once the classes are */
+        r->at[i] = r->p;
+        return skip_ref(r);
+    case K_MODULE:    /* imported again, by name: the module's own state is not kept */
+    case K_LIBFUNC: { /* module name, then the function's name in it */
+        char name[256], attr[256];
+        if (get_name(r, name, sizeof name) || (k == K_LIBFUNC && get_name(r, attr, sizeof attr)))
+            return -1;
+        if (gens) return 0;
+        if ((k == K_MODULE ? pe_import(S, name, o) : libfunc_lookup(S, name, attr, o)) == 0)
+            return 0;
+        pe_exc_clear(S); /* e.g. a module this host does not have */
+        return k == K_MODULE ? pe_raise(S, PE_EXC(ValueError), "invalid snapshot: cannot import "
+                                        "module '%s'", name)
+                             : pe_raise(S, PE_EXC(ValueError), "invalid snapshot: cannot find "
+                                        "'%s' in module '%s'", attr, name);
     }
     case K_EXC: {
         if (get_u(r, &u)) return -1;
@@ -1131,6 +1476,51 @@ static int payload(rd *r, uint32_t i) {
         set_ref(&e->dict, dict);
         return 0;
     }
+    case K_CLASS: { /* its namespace: in place once filled (finish_classes) */
+        pe_val d;
+        if (get_val_kind(r, &d, K_DICT, false, "bad class namespace")) return -1;
+        pe_assign(S, &((pe_class *)o->u.o)->dict, d);
+        return 0;
+    }
+    case K_STATICMETHOD:
+    case K_CLASSMETHOD: {
+        pe_wrapper *wp = (pe_wrapper *)o->u.o;
+        pe_val f, d;
+        if (get_val(r, &f) || get_val_kind(r, &d, K_DICT, true, "bad descriptor attributes"))
+            return -1;
+        if (f.tag == PE_TUNDEF) return bad(r, "a descriptor without its function");
+        pe_assign(S, &wp->func, f);
+        set_ref(&wp->dict, d);
+        return 0;
+    }
+    case K_PROPERTY: {
+        pe_property *pp = (pe_property *)o->u.o;
+        pe_val f[4], nm;
+        for (int j = 0; j < 4; j++) {
+            if (get_val(r, &f[j])) return -1;
+            if (f[j].tag == PE_TUNDEF) return bad(r, "bad property");
+        }
+        if (get_val(r, &nm)) return -1;
+        if (nm.tag != PE_TUNDEF && !pe_is_str(nm)) return bad(r, "bad property name");
+        pe_assign(S, &pp->fget, f[0]);
+        pe_assign(S, &pp->fset, f[1]);
+        pe_assign(S, &pp->fdel, f[2]);
+        pe_assign(S, &pp->doc, f[3]);
+        set_ref(&pp->name, nm);
+        return 0;
+    }
+    case K_INSTANCE: {
+        if (get_count(r, &cnt)) return -1;
+        pe_class *c = (pe_class *)o->u.o->type;
+        for (uint64_t k = 0; k < cnt; k++) {
+            pe_val name;
+            if (get_val_kind(r, &name, K_STR, false, "bad attribute name") || get_val(r, &v))
+                return -1;
+            if (v.tag == PE_TUNDEF) return bad(r, "bad attribute value");
+            if (pe_inst_add(S, o->u.o, c, name.u.o, v)) return -1;
+        }
+        return 0;
+    }
     default: return 0; /* external: made with its shell */
     }
 }
@@ -1268,7 +1658,8 @@ static int read_all(rd *r, pe_code **code_out) {
     r->n = (uint32_t)n;
     r->objs = pe_sys_alloc(S, (n ? n : 1) * sizeof *r->objs);
     r->kinds = pe_sys_alloc(S, n ? n : 1);
-    if (!r->objs || !r->kinds) return pe_raise_nomem(S);
+    r->at = pe_sys_alloc(S, (n ? n : 1) * sizeof *r->at);
+    if (!r->objs || !r->kinds || !r->at) return pe_raise_nomem(S);
     for (uint64_t i = 0; i < n; i++) r->objs[i] = pe_undef();
     memset(r->kinds, 0, n);
     /* pass 1: shells (generators last: they need their function) */
@@ -1278,6 +1669,7 @@ static int read_all(rd *r, pe_code **code_out) {
     r->p = shells;
     for (uint32_t i = 0; i < n; i++)
         if (make_shell(r, i, true)) return -1;
+    if (make_classes(r)) return -1;
     /* passes 2 and 3: payloads, each object once, immutables first */
     for (uint32_t k = 0; k < n; k++) {
         uint32_t i = 0;
@@ -1288,6 +1680,9 @@ static int read_all(rd *r, pe_code **code_out) {
     }
     for (uint32_t i = 0; i < n; i++)
         if (r->objs[i].tag == PE_TUNDEF) return bad(r, "an object without its contents");
+    /* the classes' namespaces are complete: their special methods now */
+    for (uint32_t i = 0; i < n; i++)
+        if (r->kinds[i] == K_CLASS && pe_class_refresh(S, (pe_class *)r->objs[i].u.o)) return -1;
     /* globals, the handled exception, the pending call */
     uint64_t ng;
     if (get_u(r, &ng)) return -1;
@@ -1355,6 +1750,7 @@ int pe_snapshot_load_unchecked(pe_state *S, const void *data, size_t len, pe_cod
     for (uint32_t i = 0; r.objs && i < r.n; i++) pe_decref(S, r.objs[i]);
     if (r.objs) pe_sys_free(S, r.objs, (r.n ? r.n : 1) * sizeof *r.objs);
     if (r.kinds) pe_sys_free(S, r.kinds, r.n ? r.n : 1);
+    if (r.at) pe_sys_free(S, r.at, (r.n ? r.n : 1) * sizeof *r.at);
     codes_free(S, &r.cs);
     if (rc && *code_out) {
         /* the half-made run and its objects go (the exception too: it is

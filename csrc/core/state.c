@@ -576,3 +576,9 @@ int pe_sb_to_str(pe_sb *sb, pe_val *out) {
     pe_sb_free(sb);
     return r;
 }
+
+int pe_sb_done_str(pe_sb *sb, int r, pe_val *out) {
+    if (!r) return pe_sb_to_str(sb, out);
+    pe_sb_free(sb);
+    return -1;
+}

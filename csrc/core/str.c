@@ -19,8 +19,8 @@
  *  - "\N{NAME}" escapes: no character name database; a well-formed one
  *    is a SyntaxError "... \N escapes are not supported by pyexpr"
  *    (malformed ones give CPython's own message).
- *  - str.encode, str.maketrans (a static method) and the dunder methods
- *    other than __format__ are not provided (no bytes type).
+ *  - the dunder methods other than __format__ are not provided as
+ *    attributes ('a'.__len__ comes from the slot wrappers).
  *  - Lone surrogates are stored as generalised UTF-8; printing one writes
  *    those bytes where CPython raises UnicodeEncodeError.
  *  - Indexing a non-ASCII string is O(n) (scan from the nearer end).

@@ -283,6 +283,17 @@ static int pf_format_long(pe_state *S, pe_val x, const pf_arg *a, pe_sb *out) {
 static int pf_int(pe_state *S, pe_val v, pf_arg *a, pe_sb *out) {
     v = pf_value(v);
     bool hex_oct = a->ch == 'o' || a->ch == 'x' || a->ch == 'X';
+    if (!is_number(v) && pe_du_heap(v)) {
+        /* an instance: %x via __index__, %d via __int__ (or __index__) */
+        pe_val iv;
+        int du = hex_oct ? pe_dunder_index(S, v, &iv) : pe_dunder_int(S, v, &iv);
+        if (du < 0) return -1;
+        if (du > 0) {
+            int r = pf_int(S, iv, a, out);
+            pe_decref(S, iv);
+            return r;
+        }
+    }
     if (!is_number(v) || (v.tag == PE_TFLOAT && hex_oct)) {
         return pe_raise(S, PE_EXC(TypeError), "%%%c format: %s is required, not %s", (char)a->ch,
                         hex_oct ? "an integer" : "a real number", pe_type_name(v));
@@ -300,10 +311,13 @@ static int pf_int(pe_state *S, pe_val v, pf_arg *a, pe_sb *out) {
 static int pf_float(pe_state *S, pe_val v, pf_arg *a, pe_sb *out, bool c_bytes) {
     v = pf_value(v);
     double x;
+    int du;
     if (v.tag == PE_TFLOAT) x = v.u.f;
     else if (v.tag == PE_TINT || v.tag == PE_TBOOL) x = (double)v.u.i;
     else if (pe_is_bigint(v)) {
         if (pe_int_to_double(S, v, &x)) return -1;
+    } else if (pe_du_heap(v) && (du = pe_dunder_float(S, v, &x)) != 0) {
+        if (du < 0) return -1; /* an instance's __float__ (or __index__) */
     } else {
         return pe_raise(S, PE_EXC(TypeError), c_bytes ? "float argument required, not %s"
                                                       : "must be real number, not %s",
@@ -329,6 +343,15 @@ static int pf_char(pe_state *S, pe_val v, pe_sb *out) {
         if (pe_is_bigint(v) || v.u.i < 0 || v.u.i > 0x10ffff)
             return pe_raise(S, PE_EXC(OverflowError), "%%c arg not in range(0x110000)");
         return pe_ps_sb_putcp(out, (uint32_t)v.u.i);
+    } else if (pe_du_heap(v)) {
+        pe_val iv;
+        int du = pe_dunder_index(S, v, &iv);
+        if (du < 0) return -1;
+        if (du > 0) {
+            int r = pf_char(S, iv, out);
+            pe_decref(S, iv);
+            return r;
+        }
     }
     return pe_raise(S, PE_EXC(TypeError), "%%c requires int or char");
 }
@@ -494,11 +517,8 @@ static int pf_run(pe_state *S, const char *p, size_t n, bool ascii, bool bytes, 
 int pe_ps_percent_format(pe_state *S, pe_str *fmt, pe_val args, pe_val *out) {
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (pf_run(S, fmt->data, fmt->len, fmt->ascii, false, args, &sb)) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    int r = pf_run(S, fmt->data, fmt->len, fmt->ascii, false, args, &sb);
+    return pe_sb_done_str(&sb, r, out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -769,11 +789,8 @@ static int sf_build(pe_state *S, sf_ctx *c, const char *p, size_t len, int depth
 static int sf_run(pe_state *S, pe_val self, sf_ctx *c, pe_val *out) {
     pe_sb sb;
     pe_sb_init(&sb, S);
-    if (sf_build(S, c, PE_STR(self)->data, PE_STR(self)->len, 2, &sb)) {
-        pe_sb_free(&sb);
-        return -1;
-    }
-    return pe_sb_to_str(&sb, out);
+    int r = sf_build(S, c, PE_STR(self)->data, PE_STR(self)->len, 2, &sb);
+    return pe_sb_done_str(&sb, r, out);
 }
 
 int pe_ps_str_format_method(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,

@@ -16,6 +16,13 @@
 
 #define SELF (PE_STR(self))
 
+/* str.NAME(...): helper(S, "NAME", the method's arguments, extra..., out). */
+#define VARIANT(fname, helper, ...)                                                             \
+    static int str_##fname(pe_state *S, pe_val self, int argc, const pe_val *argv,            \
+                           pe_obj *kwnames, pe_val *out) {                                    \
+        return helper(S, #fname, self, argc, argv, kwnames, __VA_ARGS__, out);                \
+    }
+
 /* ------------------------------------------------------------------ */
 /* Argument checking                                                   */
 /* ------------------------------------------------------------------ */
@@ -403,22 +410,10 @@ static int find_common(pe_state *S, const char *name, pe_val self, int argc, con
     return 0;
 }
 
-static int str_find(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                    pe_val *out) {
-    return find_common(S, "find", self, argc, argv, kwnames, false, false, out);
-}
-static int str_rfind(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                     pe_val *out) {
-    return find_common(S, "rfind", self, argc, argv, kwnames, true, false, out);
-}
-static int str_index(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                     pe_val *out) {
-    return find_common(S, "index", self, argc, argv, kwnames, false, true, out);
-}
-static int str_rindex(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                      pe_val *out) {
-    return find_common(S, "rindex", self, argc, argv, kwnames, true, true, out);
-}
+VARIANT(find, find_common, false, false)
+VARIANT(rfind, find_common, true, false)
+VARIANT(index, find_common, false, true)
+VARIANT(rindex, find_common, true, true)
 
 static int str_count(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
@@ -477,14 +472,8 @@ static int starts_ends(pe_state *S, const char *name, pe_val self, int argc, con
     return 0;
 }
 
-static int str_startswith(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                          pe_val *out) {
-    return starts_ends(S, "startswith", self, argc, argv, kwnames, false, out);
-}
-static int str_endswith(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                        pe_val *out) {
-    return starts_ends(S, "endswith", self, argc, argv, kwnames, true, out);
-}
+VARIANT(startswith, starts_ends, false)
+VARIANT(endswith, starts_ends, true)
 
 /* ------------------------------------------------------------------ */
 /* split / rsplit / splitlines                                         */
@@ -567,13 +556,17 @@ static int split_common(pe_state *S, const char *name, pe_val self, int argc, co
     return 0;
 }
 
-static int str_split(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                     pe_val *out) {
-    return split_common(S, "split", self, argc, argv, kwnames, false, out);
-}
-static int str_rsplit(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                      pe_val *out) {
-    return split_common(S, "rsplit", self, argc, argv, kwnames, true, out);
+VARIANT(split, split_common, false)
+VARIANT(rsplit, split_common, true)
+
+/* str.NAME's one optional int argument argname (*value keeps its default
+ * when it is absent). */
+static int opt_int_arg(pe_state *S, const char *name, const char *argname, int argc,
+                       const pe_val *argv, pe_obj *kwnames, int *value) {
+    const char *const names[1] = {argname};
+    pe_val a[1];
+    if (pe_args_bind(S, name, argc, argv, kwnames, names, 1, 1, a)) return -1;
+    return a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], value) ? -1 : 0;
 }
 
 /* Length in bytes of the line break at off, or 0 (\r\n is one break;
@@ -594,11 +587,8 @@ static size_t linebreak_at(const char *p, size_t len, size_t off) {
 
 static int str_splitlines(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                           pe_val *out) {
-    static const char *const names[1] = {"keepends"};
-    pe_val a[1];
     int keep = 0;
-    if (pe_args_bind(S, "splitlines", argc, argv, kwnames, names, 1, 1, a)) return -1;
-    if (a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], &keep)) return -1;
+    if (opt_int_arg(S, "splitlines", "keepends", argc, argv, kwnames, &keep)) return -1;
     if (pe_list_new(S, 0, out)) return -1;
     const pe_str *s = SELF;
     size_t i = 0;
@@ -660,18 +650,9 @@ static int strip_common(pe_state *S, const char *name, pe_val self, int argc, co
     return do_strip(S, self, chars, mode, out);
 }
 
-static int str_strip(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                     pe_val *out) {
-    return strip_common(S, "strip", self, argc, argv, kwnames, 3, out);
-}
-static int str_lstrip(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                      pe_val *out) {
-    return strip_common(S, "lstrip", self, argc, argv, kwnames, 1, out);
-}
-static int str_rstrip(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                      pe_val *out) {
-    return strip_common(S, "rstrip", self, argc, argv, kwnames, 2, out);
-}
+VARIANT(strip, strip_common, 3)
+VARIANT(lstrip, strip_common, 1)
+VARIANT(rstrip, strip_common, 2)
 
 /* ------------------------------------------------------------------ */
 /* join / replace                                                      */
@@ -822,18 +803,9 @@ static int justify(pe_state *S, const char *name, pe_val self, int argc, const p
     return pad(S, self, left, marg - left, f, fn, out);
 }
 
-static int str_center(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                      pe_val *out) {
-    return justify(S, "center", self, argc, argv, kwnames, 0, out);
-}
-static int str_ljust(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                     pe_val *out) {
-    return justify(S, "ljust", self, argc, argv, kwnames, 1, out);
-}
-static int str_rjust(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                     pe_val *out) {
-    return justify(S, "rjust", self, argc, argv, kwnames, 2, out);
-}
+VARIANT(center, justify, 0)
+VARIANT(ljust, justify, 1)
+VARIANT(rjust, justify, 2)
 
 static int str_zfill(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                      pe_val *out) {
@@ -854,11 +826,8 @@ static int str_zfill(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_
 
 static int str_expandtabs(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
                           pe_val *out) {
-    static const char *const names[1] = {"tabsize"};
-    pe_val a[1];
     int tabsize = 8;
-    if (pe_args_bind(S, "expandtabs", argc, argv, kwnames, names, 1, 1, a)) return -1;
-    if (a[0].tag != PE_TUNDEF && pe_ps_arg_int(S, a[0], &tabsize)) return -1;
+    if (opt_int_arg(S, "expandtabs", "tabsize", argc, argv, kwnames, &tabsize)) return -1;
     const pe_str *s = SELF;
     if (!memchr(s->data, '\t', s->len)) return ret_self(self, out);
     pe_sb sb;
@@ -928,14 +897,8 @@ static int partition_common(pe_state *S, const char *name, pe_val self, int argc
     return make_triple(S, a, b, c, out);
 }
 
-static int str_partition(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                         pe_val *out) {
-    return partition_common(S, "partition", self, argc, argv, kwnames, false, out);
-}
-static int str_rpartition(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
-                          pe_val *out) {
-    return partition_common(S, "rpartition", self, argc, argv, kwnames, true, out);
-}
+VARIANT(partition, partition_common, false)
+VARIANT(rpartition, partition_common, true)
 
 static int remove_affix(pe_state *S, const char *name, pe_val self, int argc, const pe_val *argv,
                         pe_obj *kwnames, bool suffix, pe_val *out) {
@@ -1005,6 +968,63 @@ static int str_translate(pe_state *S, pe_val self, int argc, const pe_val *argv,
     return pe_sb_to_str(&sb, out);
 }
 
+/* str.maketrans(x[, y[, z]]), a static method: the table for translate:
+ * a dict of ordinals (1 argument: a dict with 1-char str or int keys;
+ * 2 or 3: x[i] -> y[i], then each char of z -> None). */
+static int maketrans_put(pe_state *S, pe_val d, pe_val k, pe_val v) {
+    const pe_str *ks = pe_is_str(k) ? PE_STR(k) : NULL;
+    if (ks && ks->nchars != 1)
+        return pe_raise(S, PE_EXC(ValueError), "string keys in translate table must be of length 1");
+    if (!ks && !pe_is_intlike(k) && k.tag != PE_TBOOL)
+        return pe_raise(S, PE_EXC(TypeError), "keys in translate table must be strings or integers");
+    size_t n;
+    pe_val key = ks ? pe_int(pe_utf8_decode(ks->data, &n)) : k;
+    return pe_dict_set(S, PE_DICT(d), key, v);
+}
+
+static int str_maketrans(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kwnames,
+                         pe_val *out) {
+    (void)self;
+    if (chk_clinic(S, "maketrans", argc, kwnames, 1, 3)) return -1;
+    for (int i = 1; i < argc; i++)
+        if (!pe_is_str(argv[i]))
+            return pe_raise(S, PE_EXC(TypeError), "maketrans() argument %d must be str, not %s", i + 1,
+                            pe_type_name(argv[i]));
+    if (argc == 1 && !pe_is_dict(argv[0]))
+        return pe_raise(S, PE_EXC(TypeError),
+                        "if you give only one argument to maketrans it must be a dict");
+    if (argc > 1 && !pe_is_str(argv[0]))
+        return pe_raise(S, PE_EXC(TypeError),
+                        "first maketrans argument must be a string if there is a second argument");
+    if (argc > 1 && PE_STR(argv[0])->nchars != PE_STR(argv[1])->nchars)
+        return pe_raise(S, PE_EXC(ValueError), "the first two maketrans arguments must have equal length");
+    pe_val d;
+    if (pe_dict_new(S, &d)) return -1;
+    int r = 0;
+    if (argc == 1) {
+        size_t pos = 0;
+        pe_val k, v;
+        while (!r && pe_dict_next(PE_DICT(argv[0]), &pos, &k, &v)) r = maketrans_put(S, d, k, v);
+    } else {
+        const pe_str *x = PE_STR(argv[0]), *y = PE_STR(argv[1]);
+        size_t i = 0, j = 0, n, m;
+        while (!r && i < x->len) {
+            uint32_t a = pe_utf8_decode(x->data + i, &n), b = pe_utf8_decode(y->data + j, &m);
+            r = pe_dict_set(S, PE_DICT(d), pe_int(a), pe_int(b));
+            i += n, j += m;
+        }
+        const pe_str *z = argc == 3 ? PE_STR(argv[2]) : NULL;
+        for (i = 0; !r && z && i < z->len; i += n)
+            r = pe_dict_set(S, PE_DICT(d), pe_int(pe_utf8_decode(z->data + i, &n)), pe_none());
+    }
+    if (r) {
+        pe_decref(S, d);
+        return -1;
+    }
+    *out = d;
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* The method table (format/format_map live in str_format.c)           */
 /* ------------------------------------------------------------------ */
@@ -1053,6 +1073,7 @@ const pe_cfunc pe_ps_str_methods[] = {
     PE_METHOD("removeprefix", str_removeprefix),
     PE_METHOD("removesuffix", str_removesuffix),
     PE_METHOD("translate", str_translate),
+    PE_METHOD("maketrans", str_maketrans),
     PE_METHOD("encode", pe_str_encode_method),
     PE_METHOD("format", pe_ps_str_format_method),
     PE_METHOD("format_map", pe_ps_str_format_map_method),

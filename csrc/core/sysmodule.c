@@ -22,9 +22,7 @@
 
 #include "pe_vm.h"
 
-#define SFN(name)                                                                              \
-    static int name(pe_state *S, pe_val self, int argc, const pe_val *argv, pe_obj *kw,        \
-                    pe_val *out)
+#define SFN(name) PE_MODFN(name)
 
 /* The language version pyexpr implements (sys.version_info). */
 #define PE_PY_MAJOR 3
@@ -241,7 +239,6 @@ SFN(stream_write) {
 
 /* flush(): the sinks belong to the front end, which flushes them itself. */
 SFN(stream_flush) {
-    (void)self;
     (void)argv;
     if (no_args(S, "TextIOWrapper.flush", argc, kw)) return -1;
     *out = pe_none();
@@ -274,7 +271,6 @@ int pe_sys_stream_fd(pe_val v) {
 /* exit([code]): raises SystemExit(code); the front end ends with its
  * status (pe_exception_exit_status). */
 SFN(sys_exit) {
-    (void)self;
     if (nkw(kw)) return pe_raise(S, PE_EXC(TypeError), "sys.exit() takes no keyword arguments");
     if (argc > 1)
         return pe_raise(S, PE_EXC(TypeError), "exit expected at most 1 argument, got %d", argc);
@@ -303,7 +299,6 @@ static uint32_t depth_bound(const pe_state *S) {
 }
 
 SFN(sys_getrecursionlimit) {
-    (void)self;
     (void)argv;
     if (no_args(S, "sys.getrecursionlimit", argc, kw)) return -1;
     *out = pe_int(S->rec_limit ? S->rec_limit : S->max_depth);
@@ -314,7 +309,6 @@ SFN(sys_getrecursionlimit) {
  * depth actually allowed is min(n, the max_depth limit of the state), so a
  * script can lower the bound but never raise it past the host's. */
 SFN(sys_setrecursionlimit) {
-    (void)self;
     if (one_arg(S, "sys.setrecursionlimit", argc, kw)) return -1;
     pe_val v = argv[0];
     int64_t n;
@@ -339,7 +333,6 @@ SFN(sys_setrecursionlimit) {
 }
 
 SFN(sys_getdefaultencoding) {
-    (void)self;
     (void)argv;
     if (no_args(S, "sys.getdefaultencoding", argc, kw)) return -1;
     return pe_str_from_cstr(S, "utf-8", out);
@@ -349,7 +342,6 @@ SFN(sys_getdefaultencoding) {
  * of equal strings is not something scripts can rely on in CPython
  * either, beyond what intern returns). */
 SFN(sys_intern) {
-    (void)self;
     if (one_arg(S, "sys.intern", argc, kw)) return -1;
     if (!pe_is_str(argv[0]))
         return pe_raise(S, PE_EXC(TypeError), "intern() argument must be str, not %s",

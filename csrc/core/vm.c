@@ -2612,12 +2612,8 @@ next:
         if (PE_IS_GEN(recv)) {
             /* running (ValueError) or finished (StopIteration) */
             r = pe_gen_send(S, (pe_gen *)recv.u.o, v, &item) ? -1 : 1;
-        } else if (v.tag == PE_TNONE) {
-            r = pe_next(S, recv, &item);
-            if (r == 0) item = pe_none();
         } else {
-            r = pe_raise(S, PE_EXC(AttributeError), "'%s' object has no attribute 'send'",
-                         pe_type_name(recv));
+            r = pe_yield_from_other(S, recv, v, &item);
         }
         if (r < 0) {
             /* StopIteration(value) from the receiver ends the yield from */

@@ -240,6 +240,12 @@ static int encode_int(pe_state *S, dbuf *b, pe_value v) {
     return 0;
 }
 
+/* A container's tag byte and item count (-1: more than 2^32 - 1 items, or
+ * out of memory). */
+static int put_head(dbuf *b, char tag, size_t n) {
+    return n > UINT32_MAX || pd_dbuf_u8(b, tag) || pd_dbuf_u32(b, (uint32_t)n) ? -1 : 0;
+}
+
 /* Appends v's typed encoding. 0 ok; 1 not representable (other types,
  * nesting beyond VAL_MAX_DEPTH); -1 out of memory. */
 int pd_val_encode(pe_state *S, dbuf *b, pe_value v, int depth) {
@@ -273,9 +279,7 @@ int pd_val_encode(pe_state *S, dbuf *b, pe_value v, int depth) {
     case PE_TYPE_LIST:
     case PE_TYPE_TUPLE: {
         size_t n = pe_value_len(v);
-        if (n > UINT32_MAX || pd_dbuf_u8(b, pe_value_type(v) == PE_TYPE_LIST ? 'l' : 't') ||
-            pd_dbuf_u32(b, (uint32_t)n))
-            return -1;
+        if (put_head(b, pe_value_type(v) == PE_TYPE_LIST ? 'l' : 't', n)) return -1;
         for (size_t i = 0; i < n; i++) {
             int r = pd_val_encode(S, b, pe_value_item(v, i), depth + 1);
             if (r) return r;
@@ -284,7 +288,7 @@ int pd_val_encode(pe_state *S, dbuf *b, pe_value v, int depth) {
     }
     case PE_TYPE_DICT: {
         size_t n = pe_value_len(v);
-        if (n > UINT32_MAX || pd_dbuf_u8(b, 'd') || pd_dbuf_u32(b, (uint32_t)n)) return -1;
+        if (put_head(b, 'd', n)) return -1;
         size_t pos = 0;
         pe_value k, x;
         while (pe_value_dict_next(v, &pos, &k, &x)) {
@@ -297,9 +301,7 @@ int pd_val_encode(pe_state *S, dbuf *b, pe_value v, int depth) {
     case PE_TYPE_SET:
     case PE_TYPE_FROZENSET: {
         size_t n = pe_value_len(v);
-        if (n > UINT32_MAX || pd_dbuf_u8(b, pe_value_type(v) == PE_TYPE_SET ? 'S' : 'z') ||
-            pd_dbuf_u32(b, (uint32_t)n))
-            return -1;
+        if (put_head(b, pe_value_type(v) == PE_TYPE_SET ? 'S' : 'z', n)) return -1;
         size_t pos = 0;
         pe_value k;
         while (pe_value_set_next(v, &pos, &k)) {

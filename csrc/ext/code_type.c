@@ -11,6 +11,7 @@ static void px_code_dealloc(px_code_obj *self) {
     PyTypeObject *tp = Py_TYPE(self);
     if (self->prog.code) pe_code_release(self->prog.code);
     Py_XDECREF(self->prog.pynames);
+    free(self->prog.slotmap);
     Py_XDECREF(self->source);
     Py_XDECREF(self->filename);
     tp->tp_free((PyObject *)self);
@@ -46,6 +47,7 @@ PyObject *px_code_new_from(px_mod *ms, PyObject *source, const char *src, size_t
         PyUnicode_InternInPlace(&s);
         PyTuple_SET_ITEM(self->prog.pynames, (Py_ssize_t)i, s);
     }
+    px_prog_index(&self->prog);
     return (PyObject *)self;
 fail:
     Py_DECREF(self);

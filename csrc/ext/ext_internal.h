@@ -218,6 +218,8 @@ typedef struct px_mod {
     PyObject *policies;      /* (type, attrs, methods, writable) -> Policy, kept for the
                                 module's lifetime (states point to their classes) */
     PyObject *type_policies; /* type -> Policy: instances cross as host objects */
+    PyTypeObject *pol_type;  /* px_auto_policy's last hit (a key of type_policies), or NULL */
+    PyObject *pol_hit;       /* ... and its policy (both borrowed from type_policies) */
     pe_limits defaults;
     px_ctx *pool[PX_POOL_MAX];
     int npool;
@@ -284,6 +286,28 @@ typedef struct px_in {
 /* convert_in.c: o as a NEW engine value in *out; PX_OK or an error code
  * (PX_EPE: engine exception pending; PX_EPY: Python exception set). */
 int px_in_val(px_in *ci, PyObject *o, pe_value *out, int depth);
+/* o as an engine value without a call when it is a float, an int that fits
+ * 64 bits, a bool or None (the common values of rows and attributes):
+ * true, or false (use px_in_val). */
+static inline bool px_in_scalar(PyObject *o, pe_value *out) {
+    PyTypeObject *tp = Py_TYPE(o);
+    if (tp == &PyFloat_Type) {
+        *out = pe_value_float(PyFloat_AS_DOUBLE(o));
+        return true;
+    }
+    if (tp == &PyLong_Type) {
+        int overflow;
+        long long x = PyLong_AsLongLongAndOverflow(o, &overflow); /* an exact int: no error */
+        if (overflow) return false;
+        *out = pe_value_int(x);
+        return true;
+    }
+    if (o == Py_None || tp == &PyBool_Type) {
+        *out = o == Py_None ? pe_value_none() : pe_value_bool(o == Py_True);
+        return true;
+    }
+    return false;
+}
 int px_in_str(px_in *ci, PyObject *o, pe_value *out);
 
 typedef struct px_out {
@@ -320,6 +344,12 @@ typedef struct px_attr {
     size_t len;
     PyObject *pyname; /* interned str */
     unsigned kind;    /* PX_A_* bits */
+    /* how to read it from instances of rd_type (px_read_attr): planned once
+     * per type and type version (tp_version_tag), then a direct load */
+    PyTypeObject *rd_type; /* borrowed; compared, never dereferenced when stale */
+    unsigned int rd_tag;
+    int rd_kind;
+    Py_ssize_t rd_off;
 } px_attr;
 typedef struct px_policy {
     PyObject_HEAD
@@ -329,6 +359,10 @@ typedef struct px_policy {
     char *tname;
     Py_ssize_t n;
     px_attr *attrs;
+    /* px_find_attr's last hits by the engine's name pointer (checked by
+     * content on use: a pointer may be reused for another name) */
+    const char *hint[32];
+    px_attr *hint_attr[32];
 } px_policy;
 typedef struct px_wrap { /* pyexpr.Exposed (policy set) / pyexpr.Shared */
     PyObject_HEAD
@@ -348,6 +382,10 @@ PyObject *px_out_stdlib(px_out *co, pe_value v, bool *handled);
 /* The policy of a registered type's instance or a namedtuple (borrowed), or
  * NULL (a Python error set if the lookup failed). */
 px_policy *px_auto_policy(struct px_mod *ms, PyObject *o);
+/* o.a (o's type has a policy naming a): a new reference, or NULL with a
+ * Python error. Instance dicts, __slots__ and (CPython 3.11) inline instance
+ * values are read directly; anything else through PyObject_GetAttr. */
+PyObject *px_read_attr(px_attr *a, PyObject *o);
 int px_shared_note(px_ctx *c, pe_value v, PyObject *host);
 int px_shared_writeback(px_ctx *c);
 /* The import hook (pe_set_import_hook): modules of pyexpr.register_module. */
@@ -360,6 +398,11 @@ int px_import_hook(pe_state *S, const char *name, pe_value module, void *ud);
 typedef struct px_prog {
     pe_code *code;
     PyObject *pynames; /* tuple of str: the code's global names as Python strs, or NULL */
+    /* with pynames (all interned): open-addressed table of slot + 1 (0:
+     * empty) keyed by the name object's address, slotmask + 1 entries; or
+     * NULL (px_prog_index) */
+    uint32_t *slotmap;
+    uint32_t slotmask;
     uint32_t nglobals;
     bool cheap; /* PE_CODE_BOUNDED: run it without releasing the GIL */
 } px_prog;
@@ -367,9 +410,15 @@ typedef struct px_prog {
 static inline void px_prog_init(px_prog *p, pe_code *code) {
     p->code = code;
     p->pynames = NULL;
+    p->slotmap = NULL;
+    p->slotmask = 0;
     p->nglobals = pe_code_nglobals(code);
     p->cheap = (pe_code_flags(code) & PE_CODE_BOUNDED) != 0;
 }
+
+/* Indexes p->pynames by address (p->slotmap); without memory, p keeps
+ * none and binds by lookups (run.c). */
+void px_prog_index(px_prog *p);
 
 /* Code.eval_many: the inputs of one row, bound after `names` (run.c). */
 typedef struct px_row {
@@ -415,7 +464,13 @@ int px_check_names(PyObject **names, const char *fname);
 PyObject *px_limits_dict(const pe_limits *L);
 
 static inline bool px_key_is(PyObject *key, PyObject *interned) {
-    return key == interned || (PyUnicode_Check(key) && !PyUnicode_Compare(key, interned));
+    if (key == interned) return true;
+    if (!PyUnicode_Check(key)) return false;
+    /* two interned strs are equal only if identical (call sites' keyword
+     * names are interned): no comparison */
+    if (PyUnicode_CheckExact(key) && PyUnicode_CHECK_INTERNED(key) && PyUnicode_CHECK_INTERNED(interned))
+        return false;
+    return !PyUnicode_Compare(key, interned);
 }
 
 /* clock.c: the clock= keyword of a run (frozen helper, issue 14) */

@@ -43,6 +43,7 @@ static void px_arg_error(px_ctx *c, const px_out *co) {
 /* Converts the result of a host function into *out (0), or raises in the
  * engine (-1). */
 int px_host_result(px_ctx *c, PyObject *res, pe_value *out) {
+    if (px_in_scalar(res, out)) return 0;
     pe_state *S = c->S;
     px_in ci = {c, NULL, !c->allow_callables};
     int cr = px_in_val(&ci, res, out, 0);

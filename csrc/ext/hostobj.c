@@ -25,6 +25,10 @@
 #include <stddef.h>
 
 #include "ext_internal.h"
+#if PY_VERSION_HEX < 0x030C0000
+#include <structmember.h> /* T_OBJECT_EX (3.12: Py_T_OBJECT_EX in Python.h) */
+#define Py_T_OBJECT_EX T_OBJECT_EX
+#endif
 
 static int px_obj_getattr(pe_state *S, const pe_host_class *cls, void *ud, const char *name,
                           size_t len, pe_value *out);
@@ -176,6 +180,8 @@ PyObject *px_mod_register_type(PyObject *module, PyObject *const *args, Py_ssize
     px_mod *ms = px_state(module);
     if (nargs != 2 || !PyType_Check(args[0]))
         return PyErr_Format(PyExc_TypeError, "_register_type(type, policy)");
+    ms->pol_type = NULL; /* px_auto_policy's last hit */
+    ms->pol_hit = NULL;
     if (args[1] == Py_None) {
         if (PyDict_DelItem(ms->type_policies, args[0]) < 0) {
             if (!PyErr_ExceptionMatches(PyExc_KeyError)) return NULL;
@@ -187,6 +193,112 @@ PyObject *px_mod_register_type(PyObject *module, PyObject *const *args, Py_ssize
         return PyErr_Format(PyExc_TypeError, "_register_type(): a policy is required");
     if (PyDict_SetItem(ms->type_policies, args[0], args[1]) < 0) return NULL;
     Py_RETURN_NONE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading attributes (issue 15: the pricing-rule benchmark)           */
+/* ------------------------------------------------------------------ */
+
+/* How px_read_attr reads attribute a of an instance of a->rd_type. Every
+ * plan is what PyObject_GenericGetAttr would do for that type at that
+ * version (the type's getattro is the generic one, checked when planning):
+ *  - SLOT: a __slots__ member (a data descriptor: it wins over the
+ *    instance dict): the object pointer at rd_off (NULL: unset);
+ *  - DICT: no data descriptor of that name in the class: the instance dict
+ *    at tp_dictoffset rd_off first;
+ *  - VALUES (CPython 3.11 only): the same for a class whose instances keep
+ *    their attributes inline (Py_TPFLAGS_MANAGED_DICT): value rd_off of
+ *    the class's shared keys, or the dict when one was made;
+ *  - GENERIC: PyObject_GetAttr.
+ * A miss (no value there) falls back to PyObject_GetAttr, which finds a
+ * class attribute or raises CPython's AttributeError. */
+enum { PX_RD_GENERIC = 1, PX_RD_SLOT, PX_RD_DICT, PX_RD_VALUES };
+
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
+#define PX_RD_HAVE_VALUES 1
+/* CPython 3.11's layout of a class's shared instance keys (the header of a
+ * PyDictKeysObject, then the index table, then (key, value) entries) and
+ * of a managed-dict object (values pointer at -4, dict pointer at -3
+ * words before the object). 3.11 only: 3.12 and 3.13 changed both. */
+typedef struct {
+    Py_ssize_t refcnt;
+    uint8_t log2_size, log2_index_bytes, kind;
+    uint32_t version;
+    Py_ssize_t usable, nentries;
+    char indices[];
+} px_keys311;
+
+/* The index of name in tp's shared keys, or -1. */
+static Py_ssize_t px_values_index(PyTypeObject *tp, PyObject *name) {
+    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) || !(tp->tp_flags & Py_TPFLAGS_HEAPTYPE))
+        return -1;
+    const px_keys311 *k = (const px_keys311 *)((PyHeapTypeObject *)tp)->ht_cached_keys;
+    if (!k || k->kind != 2 /* split */ || k->log2_index_bytes > 40) return -1;
+    PyObject *const *ent = (PyObject *const *)(k->indices + ((size_t)1 << k->log2_index_bytes));
+    for (Py_ssize_t i = 0; i < k->nentries && i < 250; i++)
+        if (ent[2 * i] == name) return i; /* both interned */
+    return -1;
+}
+#endif
+
+static void px_attr_plan(px_attr *a, PyTypeObject *tp) {
+    a->rd_type = NULL;
+    a->rd_kind = PX_RD_GENERIC;
+    if (tp->tp_getattro != PyObject_GenericGetAttr) return;
+    PyObject *d = _PyType_Lookup(tp, a->pyname); /* borrowed; gives tp a version tag */
+    if (!(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) return;
+    a->rd_type = tp;
+    a->rd_tag = tp->tp_version_tag;
+    if (d && Py_IS_TYPE(d, &PyMemberDescr_Type)) {
+        PyMemberDef *m = ((PyMemberDescrObject *)d)->d_member;
+        if (m->type == Py_T_OBJECT_EX && (m->flags & ~1) == 0 /* READONLY at most */ &&
+            m->offset > 0) {
+            a->rd_kind = PX_RD_SLOT;
+            a->rd_off = m->offset;
+        }
+        return;
+    }
+    if (d && Py_TYPE(d)->tp_descr_set) return; /* a property or other data descriptor */
+    if (tp->tp_dictoffset > 0) {
+        a->rd_kind = PX_RD_DICT;
+        a->rd_off = tp->tp_dictoffset;
+        return;
+    }
+#ifdef PX_RD_HAVE_VALUES
+    Py_ssize_t ix = px_values_index(tp, a->pyname);
+    if (ix >= 0) {
+        a->rd_kind = PX_RD_VALUES;
+        a->rd_off = ix;
+    }
+#endif
+}
+
+PyObject *px_read_attr(px_attr *a, PyObject *o) {
+    PyTypeObject *tp = Py_TYPE(o);
+    if (PX_UNLIKELY(tp != a->rd_type || tp->tp_version_tag != a->rd_tag ||
+                    !(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)))
+        px_attr_plan(a, tp);
+    PyObject *v = NULL, *dict = NULL;
+    switch (a->rd_kind) {
+    case PX_RD_SLOT: v = *(PyObject **)((char *)o + a->rd_off); break;
+    case PX_RD_DICT: dict = *(PyObject **)((char *)o + a->rd_off); break;
+#ifdef PX_RD_HAVE_VALUES
+    case PX_RD_VALUES:
+        dict = ((PyObject **)o)[-3];
+        if (!dict) {
+            PyObject **values = ((PyObject ***)o)[-4];
+            if (values) v = values[a->rd_off];
+        }
+        break;
+#endif
+    default: break;
+    }
+    if (dict) {
+        v = PyDict_GetItemWithError(dict, a->pyname);
+        if (!v && PyErr_Occurred()) return NULL;
+    }
+    if (v) return Py_NewRef(v);
+    return PyObject_GetAttr(o, a->pyname);
 }
 
 /* ------------------------------------------------------------------ */
@@ -296,8 +408,13 @@ PyObject *px_mod_shared(PyObject *module, PyObject *obj) {
  * fields, read-only; made and registered on first sight). */
 px_policy *px_auto_policy(px_mod *ms, PyObject *o) {
     PyTypeObject *tp = Py_TYPE(o);
+    if (tp == ms->pol_type) return (px_policy *)ms->pol_hit; /* rows of one type */
     PyObject *p = PyDict_GetItemWithError(ms->type_policies, (PyObject *)tp);
-    if (p) return (px_policy *)p;
+    if (p) {
+        ms->pol_type = tp; /* type_policies holds both; _register_type forgets them */
+        ms->pol_hit = p;
+        return (px_policy *)p;
+    }
     if (PyErr_Occurred() || !PyTuple_Check(o) || PyTuple_CheckExact(o)) return NULL;
     /* a namedtuple: a tuple subclass whose class (or a base) has a tuple of
      * str _fields (looked up in the MRO's dicts: no Python code runs) */
@@ -676,10 +793,31 @@ int px_shared_writeback(px_ctx *c) {
 /* The host class callbacks                                            */
 /* ------------------------------------------------------------------ */
 
-static const px_attr *px_find_attr(const px_policy *p, const char *name, size_t len) {
+/* (names are short: a loop beats a call to memcmp) */
+static inline bool px_same_bytes(const char *a, const char *b, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
+static px_attr *px_find_attr(px_policy *p, const char *name, size_t len) {
+    /* the hints: 32 slots, up to 4 probes from the name pointer's hash */
+    unsigned h = (unsigned)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15u) >> 59);
+    for (unsigned k = 0; k < 4; k++) {
+        unsigned s = (h + k) & 31u;
+        px_attr *a = p->hint_attr[s];
+        if (!a) break;
+        if (p->hint[s] == name && a->len == len && px_same_bytes(a->name, name, len)) return a;
+    }
     for (Py_ssize_t i = 0; i < p->n; i++) {
-        const px_attr *a = &p->attrs[i];
-        if (a->len == len && a->name[0] == name[0] && !memcmp(a->name, name, len)) return a;
+        px_attr *a = &p->attrs[i];
+        if (a->len == len && a->name[0] == name[0] && !memcmp(a->name, name, len)) {
+            unsigned s = h, k = 0;
+            while (k < 3 && p->hint_attr[s] && p->hint[s] != name) s = (h + ++k) & 31u;
+            p->hint[s] = name;
+            p->hint_attr[s] = a;
+            return a;
+        }
     }
     return NULL;
 }
@@ -706,7 +844,7 @@ static int px_obj_getattr(pe_state *S, const pe_host_class *cls, void *ud, const
                           size_t len, pe_value *out) {
     px_policy *p = px_policy_of(cls);
     px_ctx *c = pe_get_userdata(S);
-    const px_attr *a = px_find_attr(p, name, len);
+    px_attr *a = px_find_attr(p, name, len);
     if (PX_UNLIKELY(!a))
         return pe_raise_id(S, c->ms->id.AttributeError, "'%s' object has no attribute '%s'",
                            p->tname, name);
@@ -714,7 +852,7 @@ static int px_obj_getattr(pe_state *S, const pe_host_class *cls, void *ud, const
     px_gil_acquire(c, &ts);
     int r = -1;
     if (!(a->kind & PX_A_CALL)) {
-        PyObject *v = PyObject_GetAttr((PyObject *)ud, a->pyname);
+        PyObject *v = px_read_attr(a, (PyObject *)ud);
         if (!v)
             px_host_failed(c->ms, c);
         else {
@@ -740,7 +878,7 @@ static int px_obj_setattr(pe_state *S, const pe_host_class *cls, void *ud, const
                           size_t len, const pe_value *val) {
     px_policy *p = px_policy_of(cls);
     px_ctx *c = pe_get_userdata(S);
-    const px_attr *a = px_find_attr(p, name, len);
+    px_attr *a = px_find_attr(p, name, len);
     if (!a || !(a->kind & (PX_A_READ | PX_A_WRITE)))
         return pe_raise_id(S, c->ms->id.AttributeError, "'%s' object has no attribute '%s'",
                            p->tname, name);

@@ -35,14 +35,11 @@ static int px_limit_int(PyObject *v, const char *what, unsigned long long max, u
 
 /* One `name=value` limit into *L. Returns 0, -1 (error), 1 (not a limit). */
 int px_parse_limit(px_mod *ms, PyObject *key, PyObject *v, pe_limits *L) {
-    int which = key == ms->s_max_steps ? 0 : key == ms->s_max_memory ? 1 : key == ms->s_max_depth ? 2
-                : key == ms->s_timeout ? 3 : -1;
-    if (which < 0 && PyUnicode_Check(key)) {
-        if (!PyUnicode_Compare(key, ms->s_max_steps)) which = 0;
-        else if (!PyUnicode_Compare(key, ms->s_max_memory)) which = 1;
-        else if (!PyUnicode_Compare(key, ms->s_max_depth)) which = 2;
-        else if (!PyUnicode_Compare(key, ms->s_timeout)) which = 3;
-    }
+    int which = px_key_is(key, ms->s_max_steps)    ? 0
+                : px_key_is(key, ms->s_max_memory) ? 1
+                : px_key_is(key, ms->s_max_depth)  ? 2
+                : px_key_is(key, ms->s_timeout)    ? 3
+                                                   : -1;
     unsigned long long x;
     switch (which) {
     case 0:

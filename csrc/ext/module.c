@@ -557,6 +557,8 @@ static int px_module_clear(PyObject *m) {
     Py_CLEAR(ms->Exposed_type);
     Py_CLEAR(ms->Shared_type);
     Py_CLEAR(ms->type_policies);
+    ms->pol_type = NULL;
+    ms->pol_hit = NULL;
     /* ms->policies and Policy_type go in px_module_free, after the states
      * that point to the policies' classes */
     return 0;

@@ -59,11 +59,74 @@ static PyObject *px_slot_name(const px_prog *p, uint32_t i) {
     return PyUnicode_DecodeUTF8(s ? s : "", s ? (Py_ssize_t)len : 0, "surrogatepass");
 }
 
+static inline size_t px_addr_hash(const void *k, uint32_t mask) {
+    return (size_t)(((uint64_t)(uintptr_t)k >> 4) * 0x9E3779B97F4A7C15u >> 32) & mask;
+}
+
+void px_prog_index(px_prog *p) {
+    uint32_t n = p->nglobals, cap = 8;
+    if (!p->pynames || n == 0 || n > (1u << 20)) return;
+    for (uint32_t i = 0; i < n; i++)
+        if (!PyUnicode_CHECK_INTERNED(PyTuple_GET_ITEM(p->pynames, i))) return;
+    while (cap < 2 * n) cap *= 2;
+    uint32_t *m = calloc(cap, sizeof *m);
+    if (!m) return; /* the lookups still work */
+    for (uint32_t i = 0; i < n; i++) {
+        size_t h = px_addr_hash(PyTuple_GET_ITEM(p->pynames, i), cap - 1);
+        while (m[h]) h = (h + 1) & (cap - 1);
+        m[h] = i + 1;
+    }
+    p->slotmap = m;
+    p->slotmask = cap - 1;
+}
+
+/* The global slot named by dict key k: >= 0; -1 when the program does not
+ * use that name; -2 when k is not an exact str (compared with __eq__ by a
+ * dict lookup only). */
+static int64_t px_key_slot(const px_prog *p, PyObject *k) {
+    size_t h = px_addr_hash(k, p->slotmask);
+    for (uint32_t e; (e = p->slotmap[h]) != 0; h = (h + 1) & p->slotmask)
+        if (PyTuple_GET_ITEM(p->pynames, e - 1) == k) return e - 1;
+    if (!PyUnicode_CheckExact(k)) return -2;
+    /* interned like every name: equal would be identical */
+    if (PyUnicode_CHECK_INTERNED(k)) return -1;
+    Py_ssize_t kl;
+    const char *kp = PyUnicode_AsUTF8AndSize(k, &kl);
+    if (!kp) {
+        PyErr_Clear(); /* lone surrogates: no program name */
+        return -1;
+    }
+    return pe_code_global_slot(p->code, kp, (size_t)kl);
+}
+
+/* A dict of about as many names as the program has globals, by iterating
+ * it (a table probe per key instead of a dict lookup per global). 1: a
+ * key that is not an exact str was met (the caller then looks each name
+ * up, binding again what was bound here), 0 done, -1 error. */
+static int px_assign_dict_keys(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names) {
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    while (PyDict_Next(names, &pos, &k, &v)) {
+        int64_t slot = px_key_slot(p, k);
+        if (slot == -2) return 1;
+        if (slot < 0) continue;
+        Py_INCREF(v); /* a conversion may run code that changes the dict */
+        int r = px_set_slot(ms, c, p, (uint32_t)slot, v);
+        Py_DECREF(v);
+        if (r < 0) return -1;
+    }
+    return 0;
+}
+
 /* Assigns the input variables the program refers to. */
 int px_assign_names(px_mod *ms, px_ctx *c, const px_prog *p, PyObject *names) {
     pe_code *code = p->code;
     uint32_t n = p->nglobals;
     if (PX_LIKELY(PyDict_Check(names))) {
+        if (p->slotmap && (size_t)PyDict_GET_SIZE(names) <= 2 * (size_t)n + 4) {
+            int r = px_assign_dict_keys(ms, c, p, names);
+            if (r <= 0) return r;
+        }
         if (p->pynames) {
             for (uint32_t i = 0; i < n; i++) {
                 PyObject *v = PyDict_GetItemWithError(names, PyTuple_GET_ITEM(p->pynames, i));
@@ -129,9 +192,16 @@ static int px_assign_row(px_mod *ms, px_ctx *c, const px_prog *p, const px_row *
     for (uint32_t i = 0; i < p->nglobals; i++) {
         int32_t k = row->attr_of[i];
         if (k < 0) continue;
-        PyObject *v = PyObject_GetAttr(row->obj, row->pol->attrs[k].pyname);
+        PyObject *v = px_read_attr(&row->pol->attrs[k], row->obj);
         if (!v) return -1;
-        int r = px_set_slot(ms, c, p, i, v);
+        int r;
+        pe_value sv;
+        if (px_in_scalar(v, &sv)) { /* the common case: nothing to release */
+            r = pe_run_bind(c->S, i, sv);
+            if (r < 0) px_raise_engine_exc(ms, c);
+        } else {
+            r = px_set_slot(ms, c, p, i, v);
+        }
         Py_DECREF(v);
         if (r < 0) return -1;
     }

@@ -433,7 +433,8 @@ PE_API void pe_code_release_in(pe_state *S, pe_code *code);
 PE_API int pe_code_mode(const pe_code *code);
 /* Flags computed by the compiler. PE_CODE_BOUNDED: straight-line code
  * whose run time is bounded by the size of its inputs (no loops, function
- * definitions, comprehensions, exponentiation or shifts, and calls only of
+ * definitions, comprehensions, exponentiation or left shifts except by a
+ * constant of at most 64 (x ** 2, x ** 0.5, x << 3), and calls only of
  * builtins that do not iterate without bound): a host may run it without
  * giving up its own locks. */
 enum { PE_CODE_BOUNDED = 1u << 0 };

@@ -1,7 +1,7 @@
 """Container datatypes: Counter, defaultdict, OrderedDict, deque,
-namedtuple, ChainMap, UserDict, UserList (CPython 3.11's behaviour)."""
+namedtuple, ChainMap, UserDict, UserList, UserString (CPython 3.11's behaviour)."""
 
-__all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList',
+__all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList', 'UserString',
            'defaultdict', 'deque', 'namedtuple']
 
 from keyword import iskeyword as _iskeyword
@@ -1353,3 +1353,197 @@ class UserList(_UserData):
             self.data.extend(other.data)
         else:
             self.data.extend(other)
+
+
+# ---------------------------------------------------------------------------
+# UserString: a str wrapper (self.data); methods that make a string give an
+# instance of the subclass, the rest give what str gives.
+
+_MAXSIZE = 9223372036854775807
+import operator as _op
+
+
+def _us_data(s):
+    return s.data if isinstance(s, UserString) else s
+
+
+def _us_compare(op):
+    """UserString.__lt__ & co: op on the wrapped strs."""
+    def method(self, string):
+        return op(self.data, _us_data(string))
+    return method
+
+
+def _us_same(name):
+    """UserString.<name>(): the str method, result wrapped in the class."""
+    meth = getattr(str, name)
+
+    def method(self):
+        return self.__class__(meth(self.data))
+    method.__name__ = name
+    method.__qualname__ = 'UserString.' + name
+    return method
+
+
+def _us_call(fn):
+    """UserString.<name>(): fn of the wrapped str, as it is."""
+    def method(self):
+        return fn(self.data)
+    return method
+
+
+class UserString:
+    def __init__(self, seq):
+        if isinstance(seq, str):
+            self.data = seq
+        elif isinstance(seq, UserString):
+            self.data = seq.data[:]
+        else:
+            self.data = str(seq)
+
+    __str__ = _us_call(str)
+    __repr__ = _us_call(repr)
+    __int__ = _us_call(int)
+    __float__ = _us_call(float)
+    __hash__ = _us_call(hash)
+    __len__ = _us_call(len)
+
+    def __getnewargs__(self):
+        return (self.data[:],)
+
+    __eq__ = _us_compare(_op.eq)
+    __lt__ = _us_compare(_op.lt)
+    __le__ = _us_compare(_op.le)
+    __gt__ = _us_compare(_op.gt)
+    __ge__ = _us_compare(_op.ge)
+
+    def __contains__(self, char):
+        return _us_data(char) in self.data
+
+    def __getitem__(self, index):
+        return self.__class__(self.data[index])
+
+    def __iter__(self):
+        for i in range(len(self.data)):
+            yield self[i]
+
+    def __reversed__(self):
+        for i in range(len(self.data) - 1, -1, -1):
+            yield self[i]
+
+    def __add__(self, other):
+        if isinstance(other, (UserString, str)):
+            return self.__class__(self.data + _us_data(other))
+        return self.__class__(self.data + str(other))
+
+    def __radd__(self, other):
+        if isinstance(other, str):
+            return self.__class__(other + self.data)
+        return self.__class__(str(other) + self.data)
+
+    def __mul__(self, n):
+        return self.__class__(self.data * n)
+
+    __rmul__ = __mul__
+
+    def __mod__(self, args):
+        return self.__class__(self.data % args)
+
+    def __rmod__(self, template):
+        return self.__class__(str(template) % self)
+
+    def center(self, width, *args):
+        return self.__class__(self.data.center(width, *args))
+
+    def ljust(self, width, *args):
+        return self.__class__(self.data.ljust(width, *args))
+
+    def rjust(self, width, *args):
+        return self.__class__(self.data.rjust(width, *args))
+
+    def zfill(self, width):
+        return self.__class__(self.data.zfill(width))
+
+    def expandtabs(self, tabsize=8):
+        return self.__class__(self.data.expandtabs(tabsize))
+
+    def strip(self, chars=None):
+        return self.__class__(self.data.strip(chars))
+
+    def lstrip(self, chars=None):
+        return self.__class__(self.data.lstrip(chars))
+
+    def rstrip(self, chars=None):
+        return self.__class__(self.data.rstrip(chars))
+
+    def removeprefix(self, prefix, /):
+        return self.__class__(self.data.removeprefix(_us_data(prefix)))
+
+    def removesuffix(self, suffix, /):
+        return self.__class__(self.data.removesuffix(_us_data(suffix)))
+
+    def replace(self, old, new, maxsplit=-1):
+        return self.__class__(self.data.replace(_us_data(old), _us_data(new), maxsplit))
+
+    def translate(self, *args):
+        return self.__class__(self.data.translate(*args))
+
+    def count(self, sub, start=0, end=_MAXSIZE):
+        return self.data.count(_us_data(sub), start, end)
+
+    def find(self, sub, start=0, end=_MAXSIZE):
+        return self.data.find(_us_data(sub), start, end)
+
+    def rfind(self, sub, start=0, end=_MAXSIZE):
+        return self.data.rfind(_us_data(sub), start, end)
+
+    def index(self, sub, start=0, end=_MAXSIZE):
+        return self.data.index(sub, start, end)
+
+    def rindex(self, sub, start=0, end=_MAXSIZE):
+        return self.data.rindex(sub, start, end)
+
+    def startswith(self, prefix, start=0, end=_MAXSIZE):
+        return self.data.startswith(prefix, start, end)
+
+    def endswith(self, suffix, start=0, end=_MAXSIZE):
+        return self.data.endswith(suffix, start, end)
+
+    def encode(self, encoding='utf-8', errors='strict'):
+        encoding = 'utf-8' if encoding is None else encoding
+        errors = 'strict' if errors is None else errors
+        return self.data.encode(encoding, errors)
+
+    def format(self, *args, **kwds):
+        return self.data.format(*args, **kwds)
+
+    def format_map(self, mapping):
+        return self.data.format_map(mapping)
+
+    def join(self, seq):
+        return self.data.join(seq)
+
+    def partition(self, sep):
+        return self.data.partition(sep)
+
+    def rpartition(self, sep):
+        return self.data.rpartition(sep)
+
+    def split(self, sep=None, maxsplit=-1):
+        return self.data.split(sep, maxsplit)
+
+    def rsplit(self, sep=None, maxsplit=-1):
+        return self.data.rsplit(sep, maxsplit)
+
+    def splitlines(self, keepends=False):
+        return self.data.splitlines(keepends)
+
+    maketrans = str.maketrans
+
+
+for _n in ('capitalize', 'casefold', 'lower', 'swapcase', 'title', 'upper'):
+    setattr(UserString, _n, _us_same(_n))
+for _n in ('isalpha', 'isalnum', 'isascii', 'isdecimal', 'isdigit', 'isidentifier', 'islower',
+           'isnumeric', 'isprintable', 'isspace', 'istitle', 'isupper'):
+    setattr(UserString, _n, _us_call(getattr(str, _n)))
+del _n

@@ -260,15 +260,31 @@ def _ss(data, c=None):
     if c is not None:
         t, total, _ = _sum([(x - c) * (x - c) for x in data])
         return t, total
-    t, total, n = _sum(data)
-    if not isinstance(total, Fraction):  # an infinity or a nan
-        return t, total - total
-    mu = total / n
-    ss = Fraction(0)
+    # sum((x - mean)**2) == sum(x*x) - sum(x)**2 / n, exactly: numerators
+    # and their squares summed per denominator (floats have few), so that
+    # only a handful of Fractions are ever built
+    t = int
+    n = 0
+    by_den = {}
+    sq_by_den = {}
+    special = None
     for x in data:
-        d = Fraction(x) - mu
-        ss += d * d
-    return t, ss
+        t = _coerce(t, type(x))
+        n += 1
+        a, d = _exact(x)
+        if d is None:
+            special = a if special is None else special + a
+        else:
+            by_den[d] = by_den.get(d, 0) + a
+            sq_by_den[d] = sq_by_den.get(d, 0) + a * a
+    if special is not None:  # an infinity or a nan
+        return t, special
+    total = Fraction(0)
+    sq = Fraction(0)
+    for d in by_den:
+        total += Fraction(by_den[d], d)
+        sq += Fraction(sq_by_den[d], d * d)
+    return t, sq - total * total / n
 
 
 def _mean_square(data, c, sample, name):

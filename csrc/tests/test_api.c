@@ -29,13 +29,6 @@
 
 static const char *bs(const buf *b) { return b->p ? b->p : ""; }
 
-static pe_state *new_state(buf *out, buf *err) {
-    pe_state *S = pe_state_new();
-    if (!S) abort();
-    pe_set_output(S, sink, out, sink, err);
-    return S;
-}
-
 static int exc_id(const char *name) {
     int id = pe_exception_type_lookup(name);
     if (id < 0) {
@@ -134,9 +127,7 @@ static void t_immediates(void) {
     pe_value_retain(pe_value_float(1));
     CHECK(pe_value_utf8(pe_value_int(1), NULL) == NULL && pe_value_len(pe_value_int(1)) == 0,
           "not a str / container");
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 static void t_str(void) {
@@ -167,9 +158,7 @@ static void t_str(void) {
               "bad utf-8 #%zu", i);
         pe_exception_clear(S);
     }
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 static void t_ints(void) {
@@ -246,9 +235,7 @@ static void t_ints(void) {
               pending_is(S, "TypeError"),
           "float to bytes");
     pe_exception_clear(S);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 static void t_containers(void) {
@@ -340,9 +327,7 @@ static void t_containers(void) {
     pe_value_release(S, got);
     pe_value vs[] = {t, l, d, st, fs, s};
     for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++) pe_value_release(S, vs[i]);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -423,9 +408,7 @@ static void t_runs(void) {
     CHECK(c && pe_run(S, c, NULL) == 0 && !strcmp(bs(&out), "0\n1\n"), "default display: %s",
           bs(&out));
     pe_code_release(c);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 typedef struct {
@@ -463,9 +446,7 @@ static void t_display_hook(void) {
     c = compile(S, "7\n", PE_MODE_SINGLE);
     CHECK(pe_run(S, c, NULL) == 0 && !strcmp(bs(&out), "7\n"), "hook off");
     pe_code_release(c);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -635,9 +616,7 @@ static void t_exceptions(void) {
           "exit status");
     pe_reset(S);
     pe_code_release(c);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -859,9 +838,7 @@ static void t_host_attrs(void) {
     pe_value_release(S, h);
     pe_reset(S);
     pe_code_release(c);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1076,9 +1053,7 @@ static void t_state(void) {
     pe_exception_clear(S);
     pe_code_release(c);
     pe_value_release(S, fn);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 /* max_memory is per run: what the state holds when a run starts is not
@@ -1141,9 +1116,7 @@ static void t_memory_per_run(void) {
     pe_exception_clear(S);
     free(src);
     pe_value_release(S, big);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 static void t_code_sharing(void) {
@@ -1290,9 +1263,7 @@ static void oracle(void) {
     pe_code_release(c);
     pe_value rel[] = {t, l, d, st, s};
     for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) pe_value_release(S, rel[i]);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 /* pe_set_clock: the wall clock scripts read; a fixed clock makes time,
@@ -1327,9 +1298,7 @@ static void t_clock(void) {
     free(first);
     pe_reset(S); /* the run's objects point into c: reset before releasing it */
     pe_code_release(c);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 /* ---- driver ---- */

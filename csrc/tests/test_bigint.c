@@ -127,6 +127,14 @@ static void print_err(void) {
 /* Parses an int operand (int(x, 0) syntax). */
 static int parse_int(const char *t, pe_val *v) { return pe_int_from_str(S, t, strlen(t), 0, v); }
 
+/* a's text in base into a new buffer *sb (nothing to free on failure). */
+static int int_text(pe_val a, int base, bool alt, pe_sb *sb) {
+    pe_sb_init(sb, S);
+    if (!pe_int_to_str(S, a, base, alt, sb)) return 0;
+    pe_sb_free(sb);
+    return -1;
+}
+
 /* Decodes "x<hex bytes>" into a malloc'ed buffer. */
 static char *unhex(const char *t, size_t *len) {
     if (*t != 'x') return NULL;
@@ -251,14 +259,9 @@ static int run(char **tok, int nt, bool quiet, int64_t *bits) {
         goto print_r;
     } else if (!strcmp(cmd, "i128")) {
         NEED(2);
-        if (parse_int(tok[1], &a)) goto done;
         /* rebuild the value as __int128 from its hex text, then convert */
         pe_sb sb;
-        pe_sb_init(&sb, S);
-        if (pe_int_to_str(S, a, 16, false, &sb)) {
-            pe_sb_free(&sb);
-            goto done;
-        }
+        if (parse_int(tok[1], &a) || int_text(a, 16, false, &sb)) goto done;
         unsigned __int128 u = 0;
         const char *p = sb.p + (sb.p[0] == '-'), *end = sb.p + sb.len;
         for (; p < end; p++) u = u * 16 + (unsigned)(*p <= '9' ? *p - '0' : *p - 'a' + 10);
@@ -283,13 +286,9 @@ static int run(char **tok, int nt, bool quiet, int64_t *bits) {
         goto print_r;
     } else if (!strcmp(cmd, "tostr")) {
         NEED(4);
-        if (parse_int(tok[1], &a)) goto done;
         pe_sb sb;
-        pe_sb_init(&sb, S);
-        if (OP(pe_int_to_str(S, a, atoi(tok[2]), atoi(tok[3]) != 0, &sb))) {
-            pe_sb_free(&sb);
+        if (parse_int(tok[1], &a) || OP(int_text(a, atoi(tok[2]), atoi(tok[3]) != 0, &sb)))
             goto done;
-        }
         if (!quiet) fwrite(sb.p, 1, sb.len, stdout);
         pe_sb_free(&sb);
         rc = 0;

@@ -19,13 +19,6 @@
 #include "pe_vm.h"
 #include "test_util.h"
 
-static pe_state *new_state(buf *out, buf *err) {
-    pe_state *S = pe_state_new();
-    if (!S) abort();
-    pe_set_output(S, sink, out, sink, err);
-    return S;
-}
-
 /* Runs code; returns its repr (static buffer) or "EXC <Type>" / "None". */
 static const char *run(pe_state *S, pe_code *code, char *res, size_t cap) {
     char *repr = NULL;
@@ -119,9 +112,7 @@ static void t_hits_misses(void) {
     CHECK(n && strcmp(run(S, n, res, sizeof res), "42") == 0, "NULL cache: %s", res);
     pe_code_release(n);
     pe_cache_free(c);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 /* A hit must not carry state from an earlier run. */
@@ -195,9 +186,7 @@ static void t_lru(void) {
     pe_cache_stats st = stats(c);
     CHECK(st.currsize == 100, "currsize %zu", st.currsize);
     pe_cache_free(c);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 static void t_bytes(void) {
@@ -242,9 +231,7 @@ static void t_bytes(void) {
     CHECK_STATS(c, 3, 8, 0);
     CHECK(stats(c).bytes == 0, "bytes %zu", stats(c).bytes);
     pe_cache_free(c);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 static void t_collision(void) {
@@ -290,9 +277,7 @@ static void t_collision(void) {
     CHECK_RUN(c, S, "1 + 2", "3");
     CHECK_RUN(c, S, "1 + 2", "3");
     pe_cache_free(c);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 /* Compile errors: a SyntaxError-family failure is cached and re-raised
@@ -356,9 +341,7 @@ static void t_negative(void) {
     CHECK_RUN(c, S, big, "16");
     CHECK_STATS(c, 2 * n + 1, n + 2, n + 1);
     pe_cache_free(c);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 static void t_clear_resize_refs(void) {
@@ -420,9 +403,7 @@ static void t_clear_resize_refs(void) {
     pe_code_release(held);
     pe_code_release(NULL);
     pe_code_retain(NULL);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 /* ---- threads ---- */
@@ -460,9 +441,7 @@ static void *worker(void *p) {
         buf_reset(&out);
         buf_reset(&err);
     }
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
     return NULL;
 }
 
@@ -509,9 +488,7 @@ static void threads(uint64_t force_hash, size_t max_entries) {
     buf out = {0}, err = {0};
     pe_state *S = new_state(&out, &err);
     for (int i = 0; i < NSRC; i++) CHECK_RUN(c, S, cases[i].src, cases[i].expect);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
     pe_cache_free(c);
 }
 
@@ -614,9 +591,7 @@ static void t_profile(void) {
     char small[8];
     int need = pe_profile_format_table(&f, small, sizeof small);
     CHECK(need == n && strlen(small) == sizeof small - 1, "truncation: %d vs %d", need, n);
-    pe_state_free(S);
-    free(out.p);
-    free(err.p);
+    free_state(S, &out, &err);
 }
 
 /* ---- main ---- */

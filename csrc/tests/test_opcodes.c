@@ -93,7 +93,15 @@ static void t_bounded(void) {
         {"import math\nx = math.pi\n", true},       /* attributes, but no call */
         {"x = a ** b\n", false},
         {"x = a << b\n", false},
-        {"x = a; x **= 2\n", false},
+        {"x = a; x **= b\n", false},
+        {"x = a; x **= 2\n", true},                /* a small constant exponent */
+        {"x = a ** 2 + b ** -3 + a ** 0.5 + (a << 8)\n", true},
+        {"x = a ** 65\n", false},
+        {"x = a << 65\n", false},
+        {"x = a << -1\n", false},
+        {"x = a ** 100000\n", false},
+        {"x = a ** (2 if b else c)\n", false},     /* a jump lands on the ** */
+        {"x = a ** (b if c else 2)\n", false},
         {"x = a >> b\n", true},
         {"for i in a:\n    pass\n", false},
         {"while a:\n    a -= 1\n", false},

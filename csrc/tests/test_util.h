@@ -54,6 +54,21 @@ static inline void buf_reset(buf *b) {
     if (b->p) b->p[0] = 0;
 }
 
+/* A new state writing out and err to the two bufs (abort when out of memory). */
+static inline pe_state *new_state(buf *out, buf *err) {
+    pe_state *S = pe_state_new();
+    if (!S) abort();
+    pe_set_output(S, sink, out, sink, err);
+    return S;
+}
+
+/* Frees S and the bufs new_state gave it. */
+static inline void free_state(pe_state *S, buf *out, buf *err) {
+    pe_state_free(S);
+    free(out->p);
+    free(err->p);
+}
+
 /* Name of the pending exception's type ("" if none). */
 static inline const char *exc_name(pe_state *S) {
     return pe_has_exception(S) ? pe_value_type_name(pe_exception(S)) : "";

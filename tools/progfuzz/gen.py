@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import random
 
+from .feat import feature
+
 INT, FLOAT, STR, BOOL, LIST, DICT, TUPLE = "int", "float", "str", "bool", "list", "dict", "tuple"
 TYPES = (INT, FLOAT, STR, BOOL, LIST, DICT, TUPLE)
 
@@ -652,18 +654,23 @@ def generate(seed: int, wrapped: bool = False, size: int | None = None) -> str:
     return body if wrapped else PRELUDE + body
 
 
-BATTERY_SHARE = 0.3   # share of batch programs that are expression batteries
+BATTERY_SHARE = 0.25  # share of batch programs that are expression batteries
+FEATURE_SHARE = 0.3   # share of batch programs that are feature snippets (feat.py)
 
 
 def batch(seeds, size=None) -> tuple[str, list[str]]:
     """One program running every seed's body inside its own function, each
     call guarded by try/except BaseException printing the exception, with a
     marker line after each. BATTERY_SHARE of the bodies are expression
-    batteries (battery()). Returns (source, [bodies])."""
+    batteries (battery()), FEATURE_SHARE feature snippets (feat.feature():
+    classes, generators, try/finally exits, with, match, formatting, ...). Returns (source, [bodies])."""
     parts, bodies = [PRELUDE], []
     for s in seeds:
-        if random.Random(s ^ 0x5EED).random() < BATTERY_SHARE:
+        k = random.Random(s ^ 0x5EED).random()
+        if k < BATTERY_SHARE:
             body = battery(s)
+        elif k < BATTERY_SHARE + FEATURE_SHARE:
+            body = feature(s)
         else:
             body = generate(s, wrapped=True, size=size)
         bodies.append(body)
