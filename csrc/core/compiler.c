@@ -3434,6 +3434,7 @@ static uint32_t super_of(uint32_t a, uint32_t b) {
                                      : a;
     case PE_OP_STORE_FAST: return b == PE_OP_LOAD_FAST ? PE_OP_STORE_FAST_LOAD_FAST : a;
     case PE_OP_FOR_ITER: return b == PE_OP_STORE_FAST ? PE_OP_FOR_ITER_STORE_FAST : a;
+    case PE_OP_ADD: return b == PE_OP_STORE_FAST ? PE_OP_ADD_STORE_FAST : a;
     case PE_OP_LOAD_INT:
         return b == PE_OP_ADD ? PE_OP_LOAD_INT_ADD
                : b == PE_OP_MOD ? PE_OP_LOAD_INT_MOD

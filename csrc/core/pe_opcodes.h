@@ -189,7 +189,8 @@ enum {
     OP(FOR_ITER_STORE_FAST, 1, 2, 0, JUMP, PE_OPF_JUMP | PE_OPF_COND | PE_OPF_SUPER)          \
     OP(LOAD_INT_ADD, 0, 1, 0, SIGNED, PE_OPF_B | PE_OPF_SUPER)                                \
     OP(LOAD_INT_MOD, 0, 1, 0, SIGNED, PE_OPF_B | PE_OPF_SUPER)                                \
-    OP(LOAD_INT_BINARY_SUBSCR, 0, 1, 0, SIGNED, PE_OPF_B | PE_OPF_SUPER)                       \
+    OP(LOAD_INT_BINARY_SUBSCR, 0, 1, 0, SIGNED, PE_OPF_B | PE_OPF_SUPER)                      \
+    OP(ADD_STORE_FAST, 2, 1, 0, INPLACE, PE_OPF_B | PE_OPF_SUPER)                             \
     /* ---- async / await (coro.c; cold: after every hot opcode) ---- */                      \
     OP(GET_AWAITABLE, 1, 1, 0, COUNT, PE_OPF_CALL) /* x -> iterator to await; arg 1 after     \
                                                       __aenter__, 2 after __aexit__ */        \
@@ -294,6 +295,7 @@ PE_INLINE uint32_t pe_super_parts(uint32_t op, uint32_t *first) {
     case PE_OP_LOAD_INT_ADD: *first = PE_OP_LOAD_INT; return PE_OP_ADD;
     case PE_OP_LOAD_INT_MOD: *first = PE_OP_LOAD_INT; return PE_OP_MOD;
     case PE_OP_LOAD_INT_BINARY_SUBSCR: *first = PE_OP_LOAD_INT; return PE_OP_BINARY_SUBSCR;
+    case PE_OP_ADD_STORE_FAST: *first = PE_OP_ADD; return PE_OP_STORE_FAST;
     default: *first = op; return 0;
     }
 }

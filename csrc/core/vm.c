@@ -1258,9 +1258,24 @@ next:
         DISPATCH();
     }
     TARGET(LOAD_FAST_LOAD_INT) {
+        pe_val x = locals[ARG];
+        int64_t k = INT24(PE_ARGOF(pc[0]));
+        if (x.tag == PE_TOBJ && x.u.o->type == &pe_type_list &&
+            pe_super_first(PE_OPOF(pc[1])) == PE_OP_BINARY_SUBSCR) {
+            /* x[k] of a list variable: the item, no push of x or k */
+            pe_list *l = PE_LIST(x);
+            int64_t i = k < 0 ? k + (int64_t)l->n : k;
+            if (i >= 0 && (uint64_t)i < l->n) {
+                pe_val res = l->items[i];
+                pe_incref(res);
+                PUSH(res);
+                pc += 2;
+                DISPATCH();
+            }
+        }
         PUSH_LOCAL(ARG);
-        uint32_t k = PE_ARGOF(*pc++);
-        PUSH(pe_int(INT24(k)));
+        PUSH(pe_int(k));
+        pc++;
         DISPATCH();
     }
     TARGET(STORE_FAST_LOAD_FAST) {
@@ -1432,7 +1447,26 @@ next:
         BINOP_SLOW(BO, ARG != 0);                                                    \
     }
 
+    TARGET(ADD_STORE_FAST) {
+        /* numbers: the sum straight into the variable */
+        pe_val b = sp[-1], a = sp[-2], sum;
+        int64_t r;
+        if (a.tag == PE_TINT && b.tag == PE_TINT) {
+            if (__builtin_add_overflow(a.u.i, b.u.i, &r)) goto add;
+            sum = pe_int(r);
+        } else if (a.tag == PE_TFLOAT && (b.tag == PE_TFLOAT || b.tag == PE_TINT)) {
+            sum = pe_float(a.u.f + (b.tag == PE_TFLOAT ? b.u.f : (double)b.u.i));
+        } else {
+            goto add;
+        }
+        pe_val *slot = &locals[PE_ARGOF(*pc++)], old = *slot;
+        *slot = sum;
+        sp -= 2;
+        pe_decref(S, old);
+        DISPATCH();
+    }
     TARGET(ADD) {
+    add:;
         pe_val b = sp[-1], a = sp[-2];
         if (a.tag == PE_TINT && b.tag == PE_TINT) {
             int64_t r;

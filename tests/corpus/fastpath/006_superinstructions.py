@@ -120,6 +120,33 @@ def pair_loads(n):
 print(pair_loads(3), pair_loads(2 ** 63))
 
 
+def acc(t, xs):
+    for x in xs:
+        t = t + x
+    return t
+
+
+print(acc(0, [1, 2.5, 3]), acc(0, [2 ** 62, 2 ** 62, 2 ** 62]), acc(0.5, [1, 2, -0.5]),
+      acc(1, [0.25, True]), acc("", ["a", "b"]), acc([], [[1], [2]]), acc((), [(1,), ()]),
+      acc(-2 ** 63, [-1, 2 ** 64]), acc(float("inf"), [-1.0, 1]), acc(I(1), [2]), acc(F(2.0), [1]))
+try:
+    acc(1, ["x"])
+except TypeError as e:
+    print("TypeError", e)
+
+
+def index_vars(a, b):
+    return a[0], a[-1], b[2], a[1] + b[-2]
+
+
+print(index_vars([1, 2, 3], [4, 5, 6]), index_vars(("x", "y"), "abc"), index_vars([[0], [1]], ([2], [3], [4])))
+for args in [([], [1, 2, 3]), ([1], [1, 2]), ([1, 2], [1, 2, 3]), ([1, 2], {})]:
+    try:
+        print(index_vars(*args))
+    except (IndexError, KeyError) as e:
+        print(type(e).__name__, e)
+
+
 def unbound_second():
     a = 1
     if a == 2:
