@@ -33,6 +33,17 @@ static void t_table(void) {
         CHECK(!jump || (o->flags & (PE_OPF_COND | PE_OPF_NOFALL)),
               "%s: a jump is conditional or never falls through", o->name);
         CHECK(jump || o->jpushes == 0, "%s: jpushes only on jumps", o->name);
+        /* a superinstruction's row is its first part's, plus PE_OPF_SUPER */
+        uint32_t first, second = pe_super_parts((uint32_t)op, &first);
+        CHECK(((o->flags & PE_OPF_SUPER) != 0) == (second != 0), "%s: SUPER iff two parts",
+              o->name);
+        if (second) {
+            const pe_opinfo *a = &pe_opinfo_table[first];
+            CHECK(a->pops == o->pops && a->pushes == o->pushes && a->jpushes == o->jpushes &&
+                      a->kind == o->kind && (a->flags | PE_OPF_SUPER) == o->flags &&
+                      !(pe_opinfo_table[second].flags & PE_OPF_SUPER),
+                  "%s: the row of its first part", o->name);
+        }
         /* pe_op_stack never leaves PE_SE_VAR unresolved */
         for (uint32_t arg = 0; arg < 4; arg++) {
             int pops, pushes, jpushes;
