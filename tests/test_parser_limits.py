@@ -153,6 +153,21 @@ def test_depth_matches_cpython(workdir, kind, n):
     _assert_same(cpy, pe, whole_stderr=whole, what=f"{kind} x {n}")
 
 
+# The same trees in a program with a class and a private name, so that the
+# name-mangling pass (csrc/core/mangle.c, which runs before the compiler's
+# depth check) walks them too: it must not recurse without bound.
+MANGLE_CASES = [("add", 2999), ("add", 3000), ("add", 131000), ("elif", 2998), ("neg", 100000),
+                ("attr", 100000), ("lambda", 100000), ("ifexp", 100000), ("subscr", 100000)]
+
+
+@pytest.mark.parametrize("kind,n", MANGLE_CASES, ids=[f"{k}-{n}" for k, n in MANGLE_CASES])
+def test_depth_with_private_names_matches_cpython(workdir, kind, n):
+    src = "class C:\n    __x = 1\n" + GEN[kind](n)
+    path = _write(workdir, f"mangle_{kind}_{n}", src)
+    cpy, pe, _ = _both_file(path)
+    _assert_same(cpy, pe, whole_stderr=False, what=f"class + {kind} x {n}")
+
+
 # ---------------------------------------------------------------------------
 # 4: linear time and bounded memory for big inputs
 # ---------------------------------------------------------------------------

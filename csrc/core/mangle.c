@@ -21,8 +21,16 @@ typedef struct mangler {
     pe_arena *A;
     const char *priv; /* the innermost class's name, leading '_' stripped; NULL outside */
     size_t privlen;
-    int failed;
+    int failed;      /* out of memory */
+    int too_deep;    /* the tree nests deeper than MANGLE_MAX_DEPTH */
+    uint32_t depth;  /* nodes on the walk's path */
 } mangler;
+
+/* The walk counts every node on its path (the compiler's symbol pass counts
+ * statements and expressions only, at most 3000 deep: MAX_AST_DEPTH in
+ * compiler.c); a tree this deep fails there anyway, so here it gives the
+ * same RecursionError before the C stack runs out. */
+#define MANGLE_MAX_DEPTH 8000
 
 static void mangle_name(mangler *M, pe_node *n) {
     const char *s = n->name;
@@ -44,10 +52,22 @@ static void mangle_name(mangler *M, pe_node *n) {
     n->namelen = (uint32_t)(1 + M->privlen + len);
 }
 
-/* The recursion follows the AST, whose depth the parser bounds
- * (PE_MAX_PARSE_DEPTH), as the compiler's own walk does. */
+static void walk_node(mangler *M, pe_node *n);
+
+/* The recursion follows the AST; its depth is bounded by MANGLE_MAX_DEPTH
+ * (left-associative operator chains are as deep as they are long). */
 static void walk(mangler *M, pe_node *n) {
-    if (!n || M->failed) return;
+    if (!n || M->failed || M->too_deep) return;
+    if (M->depth >= MANGLE_MAX_DEPTH) {
+        M->too_deep = 1;
+        return;
+    }
+    M->depth++;
+    walk_node(M, n);
+    M->depth--;
+}
+
+static void walk_node(mangler *M, pe_node *n) {
     switch (n->kind) {
     case PE_N_IMPORT:
     case PE_N_CONST:
@@ -94,8 +114,11 @@ static void walk(mangler *M, pe_node *n) {
 int pe_ast_mangle(pe_state *S, pe_arena *A, pe_node *mod, const char *src, size_t len) {
     /* nothing to do without a class and a name starting with __ */
     if (!src || !memmem(src, len, "class", 5) || !memmem(src, len, "__", 2)) return 0;
-    mangler M = {A, NULL, 0, 0};
+    mangler M = {A, NULL, 0, 0, 0, 0};
     walk(&M, mod);
     if (M.failed) return pe_raise(S, PE_EXC(MemoryError), "out of memory");
+    if (M.too_deep)
+        return pe_raise(S, PE_EXC(RecursionError),
+                        "maximum recursion depth exceeded during compilation");
     return 0;
 }
