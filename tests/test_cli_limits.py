@@ -163,8 +163,11 @@ def _doc_flags() -> set[str]:
                 if flag in NOT_PYEXPR_FLAGS:
                     continue
                 before = line[: m.start()]
-                if OTHER_COMMANDS.search(before) and "pyexpr " not in before:
-                    continue  # an option of another program on that line
+                if before.endswith(("-", "#")):
+                    continue  # part of a link anchor (`mcp.md#host-tools---tools-file`)
+                others = [o.end() for o in OTHER_COMMANDS.finditer(before)]
+                if others and others[-1] > before.rfind("pyexpr "):
+                    continue  # an option of another program named after pyexpr on that line
                 flags.add(flag)
     return flags
 
